@@ -1,0 +1,3 @@
+import { ServiceConfig } from '@tutti/platform';
+
+export class ParentEngagementConfig extends ServiceConfig {}

@@ -1,0 +1,24 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { PlatformModule } from '@tutti/platform';
+import type { PerformanceEventConfig } from './config';
+import { PERFORMANCE_EVENT_ENTITIES, PERFORMANCE_EVENT_MIGRATIONS } from './database';
+import { PublicListingModule } from './public-listing/public-listing.module';
+
+@Module({})
+export class AppModule {
+  static register(config: PerformanceEventConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forService({
+          service: 'performance-event',
+          config,
+          entities: PERFORMANCE_EVENT_ENTITIES,
+          migrations: PERFORMANCE_EVENT_MIGRATIONS,
+          queues: [],
+        }),
+        PublicListingModule,
+      ],
+    };
+  }
+}

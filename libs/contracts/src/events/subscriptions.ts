@@ -1,0 +1,21 @@
+import type { ServiceName } from '../services';
+import type { EventCatalog } from './catalog';
+
+/**
+ * Who receives what. The outbox relay copies each event into the queue of every subscriber named
+ * here; a type with no subscriber is still recorded in the outbox (for audit) and marked sent.
+ */
+export const EVENT_SUBSCRIBERS: { readonly [T in keyof EventCatalog]: readonly ServiceName[] } = {
+  'identity.tenant.created': ['scheduling', 'instrument-loan', 'performance-event', 'parent-engagement'],
+  'identity.tenant.updated': ['scheduling', 'instrument-loan', 'performance-event', 'parent-engagement'],
+  'scheduling.school.created': ['gateway', 'performance-event', 'parent-engagement', 'instrument-loan'],
+  'scheduling.school.updated': ['gateway', 'performance-event', 'parent-engagement', 'instrument-loan'],
+  'performance.performance.published': ['parent-engagement'],
+  'performance.performance.rescheduled': ['parent-engagement'],
+  'performance.performance.cancelled': ['parent-engagement'],
+};
+
+/** The BullMQ queue through which a service receives its events. */
+export function eventQueueOf(service: ServiceName): string {
+  return `events.${service}`;
+}

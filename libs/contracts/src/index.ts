@@ -1,0 +1,4 @@
+export * from './services';
+export * from './events/catalog';
+export * from './events/envelope';
+export * from './events/subscriptions';

@@ -1,0 +1,62 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { Secret } from './load-config';
+
+export const SERVICE_MODES = ['api', 'worker', 'both'] as const;
+export type ServiceMode = (typeof SERVICE_MODES)[number];
+
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
+
+/** Settings every service shares; an app extends it with its own. */
+export class ServiceConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT!: number;
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  /** The service's own database role; it can reach only the service's schema. */
+  @Secret()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
+  DATABASE_URL!: string;
+
+  @Secret()
+  @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// URL' })
+  REDIS_URL!: string;
+
+  /** The gateway's public key (base64url JWK) that verifies the identity on every request. */
+  @Matches(/^[A-Za-z0-9_-]{40,}$/, { message: 'must be the base64url-encoded public JWK printed by npm start (or your secret store)' })
+  IDENTITY_PUBLIC_KEY!: string;
+
+  /** api: HTTP only; worker: queue workers and relays only; both: everything (local default). */
+  @IsIn(SERVICE_MODES)
+  SERVICE_MODE: ServiceMode = 'both';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Prefix of every BullMQ key, so that several deployments can share one Redis. */
+  @IsString()
+  @Matches(/^[a-z0-9_-]+$/i, { message: 'letters, digits, _ and - only' })
+  QUEUE_PREFIX = 'tutti';
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  DB_POOL_SIZE = 10;
+
+  get runsApi(): boolean {
+    return this.SERVICE_MODE !== 'worker';
+  }
+
+  get runsWorkers(): boolean {
+    return this.SERVICE_MODE !== 'api';
+  }
+}

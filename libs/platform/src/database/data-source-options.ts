@@ -1,0 +1,38 @@
+import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import { schemaOf, type ServiceName } from '@tutti/contracts';
+
+type EntityList = MixedList<string | (new () => unknown) | EntitySchema>;
+type MigrationList = MixedList<string | (new () => unknown)>;
+
+export interface ServiceDatabaseOptions {
+  service: ServiceName;
+  url: string;
+  entities: EntityList;
+  migrations: MigrationList;
+  poolSize?: number;
+  applicationName?: string;
+}
+
+/** One DataSource per service: its own schema, its own migrations table, never `synchronize`. */
+export function serviceDataSourceOptions(options: ServiceDatabaseOptions): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: options.url,
+    schema: schemaOf(options.service),
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: 'migrations',
+    migrationsRun: false,
+    synchronize: false,
+    logging: ['error'],
+    applicationName: options.applicationName ?? `tutti-${options.service}`,
+    extra: {
+      // Raw SQL in migrations and queries names tables without a schema; they resolve to the service's own.
+      options: `-c search_path="${schemaOf(options.service)}"`,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: 5_000,
+      // A pool connection that drops while Postgres restarts must not crash the process.
+      idleTimeoutMillis: 30_000,
+    },
+  };
+}

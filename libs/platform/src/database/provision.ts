@@ -1,0 +1,40 @@
+import { Client } from 'pg';
+import { schemaOf, type ServiceName } from '@tutti/contracts';
+
+/**
+ * Creates (idempotently) the service's schema and its own login role, which owns that schema and
+ * can reach nothing else. Run with an admin URL by `npm start`, the test set-up and `db:migrate`;
+ * in production the platform team provisions roles the same way and hands each service its URL.
+ */
+export async function provisionServiceDatabase(adminUrl: string, service: ServiceName, password: string): Promise<string> {
+  const schema = schemaOf(service);
+  const role = `tutti_${schema}`;
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const quotedPassword = client.escapeLiteral(password);
+    // CREATE ROLE has no IF NOT EXISTS; the advisory lock keeps two provisioners from racing.
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [`tutti:provision:${role}`]);
+    const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+    if (exists.rowCount === 0) await client.query(`CREATE ROLE "${role}" LOGIN PASSWORD ${quotedPassword}`);
+    else await client.query(`ALTER ROLE "${role}" LOGIN PASSWORD ${quotedPassword}`);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}" AUTHORIZATION "${role}"`);
+    await client.query(`ALTER SCHEMA "${schema}" OWNER TO "${role}"`);
+    await client.query(`ALTER ROLE "${role}" SET search_path = "${schema}"`);
+    await client.query(`REVOKE ALL ON SCHEMA public FROM "${role}"`);
+    const database = (await client.query<{ db: string }>('SELECT current_database() AS db')).rows[0].db;
+    await client.query(`REVOKE ALL ON DATABASE "${database}" FROM PUBLIC`);
+    await client.query(`GRANT CONNECT ON DATABASE "${database}" TO "${role}"`);
+    await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`tutti:provision:${role}`]);
+    return withCredentials(adminUrl, role, password);
+  } finally {
+    await client.end();
+  }
+}
+
+function withCredentials(adminUrl: string, user: string, password: string): string {
+  const url = new URL(adminUrl);
+  url.username = user;
+  url.password = password;
+  return url.toString();
+}

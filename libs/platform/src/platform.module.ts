@@ -1,0 +1,60 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Logger } from '@nestjs/common';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { AccessGuard, AUTH_OPTIONS, importIdentityKey, type AuthOptions } from '@tutti/auth';
+import { serviceDataSourceOptions } from './database/data-source-options';
+import { initializeWithRetry, runMigrationsLocked } from './database/migrate';
+import { HealthController } from './health/health.controller';
+import { HealthService } from './health/health.service';
+import { loggingModule } from './logging/logging.module';
+import { PLATFORM_OPTIONS, type PlatformOptions } from './platform-options';
+
+/**
+ * What every service has: validated config, its own database (migrated at start-up under a lock),
+ * structured logs, /health, and deny-by-default access policies.
+ */
+@Module({})
+export class PlatformModule {
+  static forService(options: PlatformOptions): DynamicModule {
+    const logger = new Logger('Database');
+    return {
+      module: PlatformModule,
+      global: true,
+      imports: [
+        loggingModule(options.service, options.config),
+        TypeOrmModule.forRootAsync({
+          useFactory: () =>
+            serviceDataSourceOptions({
+              service: options.service,
+              url: options.config.DATABASE_URL,
+              entities: options.entities,
+              migrations: options.migrations,
+              poolSize: options.config.DB_POOL_SIZE,
+            }),
+          dataSourceFactory: async (dataSourceOptions) => {
+            const log = (line: string) => logger.log(line);
+            const dataSource = await initializeWithRetry(new DataSource(dataSourceOptions as DataSourceOptions), log);
+            await runMigrationsLocked(dataSource, log);
+            return dataSource;
+          },
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: PLATFORM_OPTIONS, useValue: options },
+        {
+          provide: AUTH_OPTIONS,
+          useFactory: async (): Promise<AuthOptions> => ({
+            audience: options.service,
+            identityPublicKey: await importIdentityKey(options.config.IDENTITY_PUBLIC_KEY),
+          }),
+        },
+        { provide: APP_GUARD, useClass: AccessGuard },
+        HealthService,
+      ],
+      exports: [PLATFORM_OPTIONS, AUTH_OPTIONS, HealthService],
+    };
+  }
+}

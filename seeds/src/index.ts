@@ -1,0 +1,3 @@
+export * from './load-demo';
+export * from './seed-ids';
+export * from './demo/areas';

@@ -1,0 +1,99 @@
+/**
+ * `npm start`: the whole system on one machine. Starts PostgreSQL, Redis and a mail inbox unless
+ * DATABASE_URL / REDIS_URL / SMTP_URL say where they are, migrates, loads the demo data into an
+ * empty database, starts every service and the gateway, and prints where everything is.
+ * Ctrl-C stops everything it started.
+ */
+import { join } from 'node:path';
+import { findFreePort, startLocalInfra, type LocalInfra } from '@tutti/local-infra';
+import { loadDemoData } from '@tutti/seeds';
+import { migrateAll, provisionAll } from '../system/databases';
+import { loadOrCreateIdentityKeys } from '../system/identity-keys';
+import { startServiceProcess, stopServiceProcess, waitUntilListening, type RunningService } from '../system/service-processes';
+import { LOCAL_PORTS, SERVICE_NAMES, upstreamUrlVariable } from '../system/services';
+
+const ROOT = join(__dirname, '..', '..');
+const started = Date.now();
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const step = (line: string) => log(`▸ ${line}  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+
+async function main(): Promise<void> {
+  const running: RunningService[] = [];
+  let infra: LocalInfra | undefined;
+  let stopping = false;
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('\nStopping Tutti…');
+    await Promise.all(running.map(stopServiceProcess));
+    await infra?.stop();
+    log('Stopped.');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  try {
+    step('starting PostgreSQL, Redis and the mail inbox');
+    infra = await startLocalInfra({ dataDir: join(ROOT, '.tutti', 'dev'), profile: 'dev', withMail: true, log: (line) => log(`  ${line}`) });
+
+    step('preparing each service’s database role and schema');
+    const databaseUrls = await provisionAll(infra.databaseUrl);
+    step('running migrations');
+    await migrateAll(databaseUrls, (line) => log(`  ${line}`));
+    step('loading demo data');
+    await loadDemoData(databaseUrls, (line) => log(`  ${line}`));
+
+    const ports = await choosePorts();
+    const keys = await loadOrCreateIdentityKeys(join(ROOT, '.tutti', 'dev', 'identity-keys.json'));
+    const common = {
+      IDENTITY_PUBLIC_KEY: keys.publicKey,
+      REDIS_URL: infra.redisUrl,
+      NODE_ENV: 'development',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+      ...(infra.mail ? { SMTP_URL: `smtp://${infra.mail.smtpHost}:${infra.mail.smtpPort}` } : {}),
+    };
+    const upstreams = Object.fromEntries(SERVICE_NAMES.filter((s) => s !== 'gateway').map((s) => [upstreamUrlVariable(s), `http://127.0.0.1:${ports[s]}`]));
+    const logDir = join(ROOT, '.tutti', 'dev', 'logs');
+
+    step('starting the services');
+    for (const service of SERVICE_NAMES) {
+      const env = { ...common, DATABASE_URL: databaseUrls[service], ...(service === 'gateway' ? { ...upstreams, IDENTITY_PRIVATE_KEY: keys.privateKey } : {}) };
+      running.push(startServiceProcess(service, ports[service], env, logDir, log));
+    }
+    for (const service of running) {
+      await waitUntilListening(service, 90_000);
+      step(`${service.service} is up on ${service.url}`);
+    }
+    printSummary(ports.gateway, infra, logDir);
+  } catch (error) {
+    log(`\nTutti could not start: ${error instanceof Error ? error.message : String(error)}`);
+    await stopAll(1);
+  }
+}
+
+async function choosePorts(): Promise<Record<(typeof SERVICE_NAMES)[number], number>> {
+  const gatewayPort = process.env.PORT ? Number(process.env.PORT) : LOCAL_PORTS.gateway;
+  const ports = { ...LOCAL_PORTS, gateway: gatewayPort };
+  for (const service of SERVICE_NAMES) {
+    if (service === 'gateway') continue; // the gateway's port is the user's choice: a clash there is reported, not dodged
+    ports[service] = await findFreePort(ports[service]);
+  }
+  return ports;
+}
+
+function printSummary(gatewayPort: number, infra: LocalInfra, logDir: string): void {
+  const base = `http://localhost:${gatewayPort}`;
+  log('');
+  log('Tutti is running.');
+  log(`  App            ${base}/`);
+  log(`  API docs       ${base}/docs`);
+  log(`  Health         ${base}/health`);
+  if (infra.mail) log(`  Mail inbox     ${infra.mail.webUrl}`);
+  log(`  Logs           ${logDir}`);
+  log(`  PostgreSQL     ${infra.databaseUrl}`);
+  log(`  Redis          ${infra.redisUrl}`);
+  log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Press Ctrl-C to stop.`);
+}
+
+void main();

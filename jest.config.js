@@ -13,12 +13,13 @@ const moduleNameMapper = Object.fromEntries(
 module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.tsx?$': ['@swc/jest'] },
+  // swc rewrites `@tutti/...` imports itself, so that the global set-up (run outside Jest's module system) resolves them too.
+  transform: { '^.+\\.tsx?$': ['@swc/jest', { jsc: { baseUrl: __dirname, paths: compilerOptions.paths } }] },
   moduleNameMapper,
   testMatch: ['<rootDir>/{apps,libs,seeds,tools,bench}/**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.tutti/'],
-  globalSetup: '<rootDir>/tools/jest/global-setup.ts',
-  globalTeardown: '<rootDir>/tools/jest/global-teardown.ts',
+  globalSetup: '<rootDir>/tools/jest/start-test-infra.ts',
+  globalTeardown: '<rootDir>/tools/jest/stop-test-infra.ts',
   maxWorkers: 2,
   testTimeout: 60_000,
 };

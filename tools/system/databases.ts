@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ServiceName } from '@tutti/contracts';
 import { provisionServiceDatabase } from '@tutti/platform';
-import { SERVICE_NAMES, entryPoint, localRolePassword } from './services';
+import { SERVICE_NAMES, entryPoint, localRolePassword, runTypeScript } from './services';
 
 type Log = (line: string) => void;
 export type ServiceDatabaseUrls = Record<ServiceName, string>;
@@ -46,7 +46,7 @@ export async function truncateAll(urls: ServiceDatabaseUrls): Promise<void> {
 
 function runNode(script: string, env: Record<string, string>, label: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', script], {
+    const child = spawn(process.execPath, runTypeScript(script), {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

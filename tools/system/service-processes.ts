@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServiceName } from '@tutti/contracts';
-import { entryPoint } from './services';
+import { entryPoint, runTypeScript } from './services';
 
 export interface RunningService {
   service: ServiceName;
@@ -21,7 +21,7 @@ export function startServiceProcess(service: ServiceName, port: number, env: Rec
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `${service}.log`);
   const file = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', entryPoint(service, 'main')], {
+  const child = spawn(process.execPath, runTypeScript(entryPoint(service, 'main')), {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { SERVICE_NAMES, schemaOf, type ServiceName } from '@tutti/contracts';
 
 /** Where each service listens on one machine; the gateway's PORT can be overridden. */
@@ -17,3 +18,6 @@ export const localRolePassword = (service: ServiceName) => `local-${schemaOf(ser
 export const entryPoint = (service: ServiceName, file: 'main' | 'migrate') => `apps/${service}/src/${file}.ts`;
 
 export const upstreamUrlVariable = (service: ServiceName) => `${schemaOf(service).toUpperCase()}_URL`;
+
+/** Node arguments that run a TypeScript entry point directly (no build step on one machine). */
+export const runTypeScript = (script: string) => ['-r', join(__dirname, '..', 'runtime', 'register.js'), script];

@@ -1,0 +1,6 @@
+export { startLocalInfra, DEV_PORTS, type LocalInfra, type LocalInfraOptions, type LocalMail } from './local-infra';
+export { startPostgres, findPostgresBinaries, type PostgresBinaries, type PostgresHandle, type PostgresOptions } from './postgres';
+export { startRedis, ensureRedisServer, type RedisOptions, type RedisServerHandle } from './redis';
+export { startMailDev, type MailDevHandle, type MailDevOptions } from './mail';
+export { findFreePort, isPortOpen } from './ports';
+export { LocalInfraError } from './processes';

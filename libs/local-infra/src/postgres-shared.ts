@@ -1,0 +1,51 @@
+import pg from 'pg';
+import { HOST } from './ports';
+import type { Log } from './processes';
+
+export interface PostgresOptions {
+  /** Everything of this server lives under it (cluster, socket, logs). */
+  dir: string;
+  /** test: a fresh cluster each start with durability off; dev: the cluster is kept between runs. */
+  profile: 'dev' | 'test';
+  log?: Log;
+  /** Exact port: fails when it is taken. Default: a free port. */
+  port?: number;
+  /** Port to try first, falling back to a free one (dev: stable URLs). */
+  preferredPort?: number;
+  /** Database created if missing; the URL points at it. Default 'tutti'. */
+  database?: string;
+}
+
+export interface PostgresHandle {
+  /** Superuser URL, e.g. postgres://postgres@127.0.0.1:54329/tutti */
+  url: string;
+  port: number;
+  /** The cluster was already running for another live process: stop() leaves it running. */
+  reused: boolean;
+  /** Idempotent. */
+  stop(): Promise<void>;
+}
+
+export const POSTGRES_MAX_CONNECTIONS = 300;
+
+export function postgresSettings(profile: 'dev' | 'test'): string[] {
+  const settings = ['listen_addresses=127.0.0.1', `max_connections=${POSTGRES_MAX_CONNECTIONS}`];
+  if (profile === 'test') settings.push('fsync=off', 'synchronous_commit=off', 'full_page_writes=off');
+  return settings.flatMap((s) => ['-c', s]);
+}
+
+export function postgresUrl(port: number, database: string, password?: string): string {
+  const auth = password ? `postgres:${encodeURIComponent(password)}` : 'postgres';
+  return `postgres://${auth}@${HOST}:${port}/${encodeURIComponent(database)}`;
+}
+
+export async function ensureDatabase(port: number, database: string, password?: string): Promise<void> {
+  const client = new pg.Client({ host: HOST, port, user: 'postgres', password, database: 'postgres' });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}

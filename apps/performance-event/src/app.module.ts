@@ -1,4 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { eventQueueOf } from '@tutti/contracts';
+import { MessagingModule, reminderQueueOf } from '@tutti/messaging';
 import { PlatformModule } from '@tutti/platform';
 import type { PerformanceEventConfig } from './config';
 import { PERFORMANCE_EVENT_ENTITIES, PERFORMANCE_EVENT_MIGRATIONS } from './database';
@@ -15,8 +17,9 @@ export class AppModule {
           config,
           entities: PERFORMANCE_EVENT_ENTITIES,
           migrations: PERFORMANCE_EVENT_MIGRATIONS,
-          queues: [],
+          queues: [eventQueueOf('performance-event'), reminderQueueOf('performance-event')],
         }),
+        MessagingModule.forService({ service: 'performance-event', redis: config.REDIS_URL, queuePrefix: config.QUEUE_PREFIX, runWorkers: config.runsWorkers }),
         PublicListingModule,
       ],
     };

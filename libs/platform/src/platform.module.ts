@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Logger } from '@nestjs/common';
 import { DataSource, type DataSourceOptions } from 'typeorm';
@@ -23,6 +23,7 @@ export class PlatformModule {
       module: PlatformModule,
       global: true,
       imports: [
+        DiscoveryModule,
         loggingModule(options.service, options.config),
         TypeOrmModule.forRootAsync({
           useFactory: () =>

@@ -4,7 +4,14 @@ import { MessagingModule, reminderQueueOf } from '@tutti/messaging';
 import { PlatformModule } from '@tutti/platform';
 import type { PerformanceEventConfig } from './config';
 import { PERFORMANCE_EVENT_ENTITIES, PERFORMANCE_EVENT_MIGRATIONS } from './database';
+import { FairnessModule } from './fairness/fairness.module';
+import { PerformancesModule } from './performances/performances.module';
+import { PrintablesModule } from './printables/printables.module';
 import { PublicListingModule } from './public-listing/public-listing.module';
+import { REPLICA_HANDLERS } from './replicas/replica-handlers';
+import { RostersModule } from './rosters/rosters.module';
+import { RunningOrderModule } from './running-order/running-order.module';
+import { VenuesModule } from './venues/venues.module';
 
 @Module({})
 export class AppModule {
@@ -19,8 +26,14 @@ export class AppModule {
           migrations: PERFORMANCE_EVENT_MIGRATIONS,
           queues: [eventQueueOf('performance-event'), reminderQueueOf('performance-event')],
         }),
-        MessagingModule.forService({ service: 'performance-event', redis: config.REDIS_URL, queuePrefix: config.QUEUE_PREFIX, runWorkers: config.runsWorkers }),
+        MessagingModule.forService({ service: 'performance-event', redis: config.REDIS_URL, queuePrefix: config.QUEUE_PREFIX, runWorkers: config.runsWorkers, handlers: REPLICA_HANDLERS }),
         PublicListingModule,
+        VenuesModule,
+        PerformancesModule,
+        RunningOrderModule,
+        RostersModule,
+        FairnessModule,
+        PrintablesModule,
       ],
     };
   }

@@ -35,4 +35,26 @@ export class Performance {
 
   @Column('text')
   audience: PerformanceAudience;
+
+  @Column('uuid', { name: 'school_id', nullable: true })
+  schoolId: string | null;
+
+  @Column('timestamptz', { name: 'call_time', nullable: true })
+  callTime: Date | null;
+
+  @Column('text', { nullable: true })
+  dress: string | null;
+
+  @Column('text', { name: 'cancel_reason', nullable: true })
+  cancelReason: string | null;
+
+  /** Raised by every edit; the ETag, and the iCalendar SEQUENCE. */
+  @Column('integer')
+  version: number;
+
+  @Column('integer', { name: 'running_order_version' })
+  runningOrderVersion: number;
+
+  @Column('timestamptz', { name: 'published_at', nullable: true })
+  publishedAt: Date | null;
 }

@@ -26,4 +26,11 @@ export class Venue {
 
   @Column('text', { name: 'access_notes', nullable: true })
   accessNotes: string | null;
+
+  /** The school whose hall this is, whose headteacher may edit it; null for other venues. */
+  @Column('uuid', { name: 'school_id', nullable: true })
+  schoolId: string | null;
+
+  @Column('integer')
+  version: number;
 }

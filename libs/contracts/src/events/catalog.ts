@@ -8,6 +8,19 @@ export interface EventCatalog {
   'identity.tenant.updated': TenantChangedV1;
   'scheduling.school.created': SchoolChangedV1;
   'scheduling.school.updated': SchoolChangedV1;
+  'scheduling.pupil.enrolled': PupilEnrolledV1;
+  'scheduling.pupil.moved': PupilMovedV1;
+  'scheduling.pupil.left': PupilLeftV1;
+  'scheduling.ensemble-membership.changed': EnsembleMembershipChangedV1;
+  'scheduling.ensemble.membership-changed': EnsembleMembersSnapshotV1;
+  'scheduling.attendance.recorded': AttendanceRecordedV1;
+  'scheduling.session.cancelled': SessionOccurrenceChangedV1;
+  'scheduling.session.moved': SessionOccurrenceChangedV1;
+  'loan.loan.started': LoanStartedV1;
+  'loan.loan.returned': LoanReturnedV1;
+  'loan.loan.overdue': LoanOverdueV1;
+  'loan.loan.flagged': LoanFlaggedV1;
+  'engagement.consent.changed': ConsentChangedV1;
   'performance.performance.published': PerformanceScheduleV1;
   'performance.performance.rescheduled': PerformanceScheduleV1;
   'performance.performance.cancelled': PerformanceCancelledV1;
@@ -32,6 +45,71 @@ export interface SchoolChangedV1 {
   phase: string;
 }
 
+export interface PupilEnrolledV1 {
+  version: 1;
+  pupilId: string;
+  schoolId: string;
+  classId: string | null;
+  yearGroup: number;
+  firstName: string;
+  lastName: string;
+}
+
+export interface PupilMovedV1 {
+  version: 1;
+  pupilId: string;
+  fromSchoolId: string;
+  toSchoolId: string;
+  fromClassId: string | null;
+  toClassId: string | null;
+  yearGroup: number;
+}
+
+export interface PupilLeftV1 {
+  version: 1;
+  pupilId: string;
+  schoolId: string;
+  /** YYYY-MM-DD. */
+  leftOn: string;
+  /** `left`: left the school; `leaver`: finished its last year at the academic-year roll-over. */
+  reason: 'left' | 'leaver';
+}
+
+export interface EnsembleMembershipChangedV1 {
+  version: 1;
+  ensembleId: string;
+  memberId: string;
+  pupilId: string | null;
+  staffId: string | null;
+  change: 'joined' | 'left';
+  instrument: string | null;
+  section: string | null;
+  /** YYYY-MM-DD. */
+  on: string;
+}
+
+export interface AttendanceRecordedV1 {
+  version: 1;
+  occurrenceId: string;
+  ensembleId: string;
+  schoolId: string | null;
+  startsAt: string;
+  marks: { pupilId: string | null; staffId: string | null; status: 'present' | 'late' | 'absent' | 'excused' }[];
+}
+
+export interface SessionOccurrenceChangedV1 {
+  version: 1;
+  occurrenceId: string;
+  sessionId: string;
+  ensembleId: string;
+  schoolId: string | null;
+  /** ISO 8601, UTC: the time it now has (moved) or had (cancelled). */
+  startsAt: string;
+  endsAt: string;
+  previousStartsAt: string | null;
+  reason: string | null;
+}
+
 export interface PerformanceScheduleV1 {
   version: 1;
   performanceId: string;
@@ -40,10 +118,90 @@ export interface PerformanceScheduleV1 {
   startsAt: string;
   endsAt: string;
   venueName: string;
+  /** Optional additions (still version 1): the time it had before a move, and who is on the roster. */
+  previousStartsAt?: string | null;
+  callTime?: string | null;
+  audience?: 'public' | 'school_community';
+  venueAddress?: string;
+  pupilIds?: string[];
 }
 
 export interface PerformanceCancelledV1 {
   version: 1;
   performanceId: string;
   reason: string | null;
+  /** Optional additions (still version 1). */
+  title?: string;
+  startsAt?: string;
+  pupilIds?: string[];
+}
+
+/** What a family is told about an instrument that went home with their child. */
+export interface LoanStartedV1 {
+  version: 1;
+  loanId: string;
+  instrumentId: string;
+  assetTag: string;
+  instrumentType: string;
+  /** Fractional size of a string instrument (`1/2`), else null. */
+  size: string | null;
+  pupilId: string;
+  schoolId: string;
+  /** YYYY-MM-DD. */
+  dueOn: string;
+  startedAt: string;
+  termsVersion: string;
+}
+
+export interface LoanReturnedV1 {
+  version: 1;
+  loanId: string;
+  instrumentId: string;
+  pupilId: string;
+  returnedAt: string;
+  /** `swapped`: returned as part of a size upgrade; `lost`: reported lost. */
+  outcome: 'returned' | 'swapped' | 'lost';
+  conditionIn: string | null;
+}
+
+export interface LoanOverdueV1 {
+  version: 1;
+  loanId: string;
+  instrumentId: string;
+  assetTag: string;
+  instrumentType: string;
+  pupilId: string;
+  /** YYYY-MM-DD. */
+  dueOn: string;
+}
+
+/** A conditional loan whose condition no longer seems met: the family is told and staff review it. */
+export interface LoanFlaggedV1 {
+  version: 1;
+  loanId: string;
+  instrumentId: string;
+  pupilId: string;
+  ensembleId: string | null;
+  reason: string;
+  missedInARow: number;
+}
+
+/** The whole membership of one ensemble after a change (a snapshot, so that applying it twice or late is harmless). */
+export interface EnsembleMembersSnapshotV1 {
+  version: 1;
+  ensembleId: string;
+  schoolId: string | null;
+  /** Optional addition: the ensemble's name, for programmes. */
+  ensembleName?: string;
+  members: { pupilId: string; schoolId: string; displayName: string; instrument: string | null }[];
+}
+
+export type ConsentKind = 'photo_film' | 'performing_in_public' | 'transport' | 'trips';
+
+export interface ConsentChangedV1 {
+  version: 1;
+  pupilId: string;
+  kind: ConsentKind;
+  granted: boolean;
+  note: string | null;
 }

@@ -1,0 +1,20 @@
+import { Controller, Get, Header, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { PublicRoute } from '@tutti/auth';
+import { PublicListingService } from './public-listing.service';
+
+@ApiTags('public listing')
+@Controller('public/areas/:areaId')
+export class PublicCalendarController {
+  constructor(private readonly listing: PublicListingService) {}
+
+  @Get('performances.ics')
+  @PublicRoute('the calendar feed of an area holds its public performances and no children’s data')
+  @Header('content-type', 'text/calendar; charset=utf-8')
+  @Header('cache-control', 'public, max-age=300')
+  @ApiOperation({ summary: 'The area’s public performances as an iCalendar (RFC 5545) feed to subscribe to' })
+  @ApiProduces('text/calendar')
+  calendar(@Param('areaId', ParseUUIDPipe) areaId: string): Promise<string> {
+    return this.listing.calendar(areaId);
+  }
+}

@@ -1,0 +1,185 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { newId } from '@tutti/platform';
+import { newTenantId, personas } from '@tutti/testing';
+import { DataSource } from 'typeorm';
+import { caller, feed, feedConsent, feedEnsemble, fieldsOf, insertVenue, member, startPerformanceEvent } from '../testing/performance-test-kit';
+
+const DAY = 86_400_000;
+
+describe('rosters from ensembles, consent flags and the running order', () => {
+  let app: NestFastifyApplication;
+  const tenantId = newTenantId();
+  const schoolA = newId();
+  const schoolB = newId();
+  const strings = newId();
+  const brass = newId();
+  const [amara, ben, chloe] = [member(schoolA, 'Amara Okafor'), member(schoolA, 'Ben Hughes'), member(schoolA, 'Chloe Price', 'cello')];
+  const [dev, ella] = [member(schoolB, 'Dev Patel', 'trumpet'), member(schoolB, 'Ella Jones', 'trombone')];
+  const extra = member(schoolA, 'Finn Walsh');
+  const admin = personas.programmeAdmin(tenantId);
+  let performanceId: string;
+  let etag: string;
+  const start = new Date(Date.now() + 20 * DAY);
+
+  beforeAll(async () => {
+    app = await startPerformanceEvent();
+    await feed(app, tenantId, 'scheduling.school.created', { version: 1, schoolId: schoolA, name: 'Faith Primary', urn: null, phase: 'primary' });
+    await feedEnsemble(app, tenantId, strings, schoolA, [amara, ben, chloe], 'Faith Strings');
+    await feedEnsemble(app, tenantId, brass, schoolB, [dev, ella], 'Everton Brass');
+    await feed(app, tenantId, 'scheduling.pupil.enrolled', { version: 1, pupilId: extra.pupilId, schoolId: schoolA, classId: null, yearGroup: 4, firstName: 'Finn', lastName: 'Walsh' });
+    await feedConsent(app, tenantId, amara.pupilId, 'photo_film', true);
+    await feedConsent(app, tenantId, amara.pupilId, 'performing_in_public', true);
+    await feedConsent(app, tenantId, ben.pupilId, 'photo_film', false);
+    await feedConsent(app, tenantId, dev.pupilId, 'photo_film', true);
+    const venueId = await insertVenue(app, tenantId);
+    const created = await caller(app, admin)('POST', '/performances', {
+      body: { title: 'Side by Side', venueId, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 30 * 60_000).toISOString(), audience: 'public', ensembleIds: [strings, brass] },
+    });
+    performanceId = created.json().id;
+  });
+
+  afterAll(() => app?.close());
+
+  const roster = async (identity = admin) => (await caller(app, identity)('GET', `/performances/${performanceId}/roster`)).json().items as { pupilId: string; displayName: string; flags: string[]; consents: object }[];
+
+  it('ignores a stale ensemble snapshot and applies each consent only if newer', async () => {
+    await feed(app, tenantId, 'scheduling.ensemble.membership-changed', { version: 1, ensembleId: strings, schoolId: schoolA, members: [] }, new Date(Date.now() - DAY));
+    await feed(app, tenantId, 'engagement.consent.changed', { version: 1, pupilId: amara.pupilId, kind: 'photo_film', granted: false, note: null }, new Date(Date.now() - DAY));
+    const members = await app.get(DataSource).query('SELECT count(*)::int AS n FROM replica_ensemble_members WHERE tenant_id = $1 AND ensemble_id = $2', [tenantId, strings]);
+    expect(members[0].n).toBe(3);
+  });
+
+  it('builds the roster from the ensembles’ members, with consent states and flags', async () => {
+    const built = await caller(app, admin)('POST', `/performances/${performanceId}/roster/build`);
+    expect(built.statusCode).toBe(200);
+    expect(built.json()).toMatchObject({ performers: 5, fromEnsembles: 5, added: 0, keptRemoved: 0, firstChanceThisYear: 5 });
+    const items = await roster();
+    expect(items.map((p) => p.displayName)).toEqual(['Amara Okafor', 'Ben Hughes', 'Chloe Price', 'Dev Patel', 'Ella Jones']);
+    expect(items[0]).toMatchObject({ consents: { photoFilm: 'granted', performingInPublic: 'granted' }, flags: [] });
+    expect(items[1]).toMatchObject({ consents: { photoFilm: 'refused', performingInPublic: 'unknown' }, flags: ['no_photo_film_consent', 'no_public_performance_consent'] });
+    expect(items[3]).toMatchObject({ flags: ['no_public_performance_consent'] });
+  });
+
+  it('keeps additions and removals when rebuilt, and follows the ensembles', async () => {
+    const asAdmin = caller(app, admin);
+    expect((await asAdmin('POST', `/performances/${performanceId}/roster/performers`, { body: { pupilId: extra.pupilId } })).statusCode).toBe(201);
+    expect((await asAdmin('DELETE', `/performances/${performanceId}/roster/performers/${ella.pupilId}`)).statusCode).toBe(204);
+    await feedEnsemble(app, tenantId, strings, schoolA, [amara, ben], 'Faith Strings');
+    const rebuilt = (await asAdmin('POST', `/performances/${performanceId}/roster/build`)).json();
+    expect(rebuilt).toMatchObject({ performers: 4, fromEnsembles: 3, added: 1, keptRemoved: 1 });
+    expect((await roster()).map((p) => p.displayName)).toEqual(['Amara Okafor', 'Ben Hughes', 'Dev Patel', 'Finn Walsh']);
+    await feedEnsemble(app, tenantId, strings, schoolA, [amara, ben, chloe], 'Faith Strings');
+    await asAdmin('POST', `/performances/${performanceId}/roster/build`);
+  });
+
+  it('refuses an unknown pupil naming the field', async () => {
+    const response = await caller(app, admin)('POST', `/performances/${performanceId}/roster/performers`, { body: { pupilId: newId() } });
+    expect(response.statusCode).toBe(404);
+    expect(fieldsOf(response)).toEqual(['pupilId']);
+  });
+
+  it('suggests pupils of the schools taking part who are not on the roster', async () => {
+    const response = await caller(app, admin)('GET', `/performances/${performanceId}/roster/suggestions`);
+    expect(response.json().items.map((s: { displayName: string }) => s.displayName)).toEqual(['Ella Jones']);
+  });
+
+  it('shows staff their own schools’ children only, a guardian only their own, another area nothing', async () => {
+    expect((await roster(personas.tutor(tenantId, [schoolB]))).map((p) => p.displayName)).toEqual(['Dev Patel']);
+    expect((await roster(personas.schoolStaff(tenantId, schoolA))).map((p) => p.displayName)).toEqual(['Amara Okafor', 'Ben Hughes', 'Chloe Price', 'Finn Walsh']);
+    // A draft is not shown to families yet.
+    const guardian = personas.guardian(tenantId, [{ pupilId: ben.pupilId, schoolId: schoolA }]);
+    expect((await caller(app, guardian)('GET', `/performances/${performanceId}/roster`)).statusCode).toBe(404);
+    await caller(app, admin)('POST', `/performances/${performanceId}/publish`);
+    expect((await roster(guardian)).map((p) => p.displayName)).toEqual(['Ben Hughes']);
+    expect((await caller(app, guardian)('GET', `/performances/${performanceId}/roster/suggestions`)).statusCode).toBe(403);
+    expect((await caller(app, personas.guardian(tenantId, [{ pupilId: newId(), schoolId: schoolA }]))('GET', `/performances/${performanceId}`)).statusCode).toBe(404);
+    expect((await caller(app, personas.programmeAdmin(newTenantId()))('GET', `/performances/${performanceId}/roster`)).statusCode).toBe(404);
+    expect((await caller(app, personas.headteacher(tenantId, schoolB))('DELETE', `/performances/${performanceId}/roster/performers/${amara.pupilId}`)).statusCode).toBe(404);
+  });
+
+  describe('running order', () => {
+    const item = (piece: string, minutes: number, extra: object = {}) => ({ piece, composer: 'Trad.', durationSeconds: minutes * 60, ...extra });
+
+    it('refuses a running order longer than the slot, saying by how much', async () => {
+      const current = await caller(app, admin)('GET', `/performances/${performanceId}/running-order`);
+      etag = current.headers.etag as string;
+      const response = await caller(app, admin)('PUT', `/performances/${performanceId}/running-order`, {
+        body: { items: [item('Overture', 20), item('Finale', 12, { ensembleId: brass })] },
+        headers: { 'if-match': etag },
+      });
+      expect(response.statusCode).toBe(409);
+      expect(response.json().detail).toContain('2 min longer than the slot (30 min)');
+      expect(response.json().conflicts).toEqual([{ field: 'items', totalSeconds: 1920, slotSeconds: 1800, overBySeconds: 120 }]);
+    });
+
+    it('saves, reorders with If-Match, and refuses a stale write', async () => {
+      const asAdmin = caller(app, admin);
+      const saved = await asAdmin('PUT', `/performances/${performanceId}/running-order`, {
+        body: { items: [item('Ode to Joy', 5, { ensembleId: strings, soloistPupilIds: [amara.pupilId, ben.pupilId] }), item('Fanfare', 3, { ensembleId: brass, guestSoloists: ['Jo Bloggs'] })] },
+        headers: { 'if-match': etag },
+      });
+      expect(saved.statusCode).toBe(200);
+      expect(saved.json()).toMatchObject({ totalSeconds: 480, slotSeconds: 1800, remainingSeconds: 1320 });
+      const [ode, fanfare] = saved.json().items;
+      expect(ode).toMatchObject({ ensembleName: 'Faith Strings', soloists: [{ displayName: 'Amara Okafor' }, { displayName: 'Ben Hughes' }] });
+      const reordered = await asAdmin('PUT', `/performances/${performanceId}/running-order`, {
+        body: { items: [{ ...item('Fanfare', 3, { ensembleId: brass }), id: fanfare.id }, { ...item('Ode to Joy', 5, { ensembleId: strings, soloistPupilIds: [amara.pupilId, ben.pupilId] }), id: ode.id }] },
+        headers: { 'if-match': saved.headers.etag as string },
+      });
+      expect(reordered.json().items.map((i: { id: string }) => i.id)).toEqual([fanfare.id, ode.id]);
+      expect((await asAdmin('PUT', `/performances/${performanceId}/running-order`, { body: { items: [] }, headers: { 'if-match': saved.headers.etag as string } })).statusCode).toBe(412);
+      // A tutor of the other school sees the piece but not another school's soloists' names.
+      const seenByTutorB = (await caller(app, personas.tutor(tenantId, [schoolB]))('GET', `/performances/${performanceId}/running-order`)).json();
+      expect(seenByTutorB.items[1].soloists).toEqual([{ pupilId: amara.pupilId, displayName: null }, { pupilId: ben.pupilId, displayName: null }]);
+    });
+
+    it.each([
+      ['a soloist not on the roster', { soloistPupilIds: [ella.pupilId] }, 404, 'items[0].soloistPupilIds[0]'],
+      ['an ensemble not taking part', { ensembleId: newId() }, 404, 'items[0].ensembleId'],
+      ['a zero duration', { durationSeconds: 0 }, 400, 'items[0].durationSeconds'],
+    ])('refuses %s naming the field', async (_what, overrides, status, field) => {
+      const current = await caller(app, admin)('GET', `/performances/${performanceId}/running-order`);
+      const response = await caller(app, admin)('PUT', `/performances/${performanceId}/running-order`, { body: { items: [item('Piece', 2, overrides)] }, headers: { 'if-match': current.headers.etag as string } });
+      expect(response.statusCode).toBe(status);
+      expect(fieldsOf(response)).toEqual([field]);
+    });
+
+    it('refuses to move the performance into a slot shorter than its running order', async () => {
+      const current = await caller(app, admin)('GET', `/performances/${performanceId}`);
+      const response = await caller(app, admin)('POST', `/performances/${performanceId}/move`, {
+        body: { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 5 * 60_000).toISOString() },
+        headers: { 'if-match': current.headers.etag as string },
+      });
+      expect(response.statusCode).toBe(409);
+      expect(response.json().conflicts[0]).toMatchObject({ field: 'endsAt', overBySeconds: 180 });
+    });
+  });
+
+  describe('printables', () => {
+    it('flags pupils without photo/film consent on the staff run sheet', async () => {
+      const response = await caller(app, admin)('GET', `/performances/${performanceId}/run-sheet.html`);
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toContain('text/html');
+      const rowOf = (name: string) => response.body.split('<tr>').find((row) => row.includes(`<td>${name}</td>`)) ?? '';
+      expect(rowOf('Amara Okafor')).not.toContain('NO PHOTO/FILM');
+      expect(rowOf('Ben Hughes')).toContain('NO PHOTO/FILM');
+      expect(rowOf('Finn Walsh')).toContain('NO PHOTO/FILM');
+      expect(rowOf('Dev Patel')).not.toContain('NO PHOTO/FILM');
+      expect(response.body).toContain('Performers (5; 3 without photo/film consent)');
+    });
+
+    it('names in the audience programme only children whose families consented', async () => {
+      const response = await caller(app, admin)('GET', `/performances/${performanceId}/programme.html`);
+      expect(response.statusCode).toBe(200);
+      expect(response.body).toContain('Amara Okafor');
+      for (const name of ['Ben Hughes', 'Chloe Price', 'Dev Patel', 'Finn Walsh']) expect(response.body).not.toContain(name);
+      expect(response.body).toContain('…and 4 more young musicians.');
+      expect(response.body).toContain('a young soloist');
+    });
+
+    it('is not for guardians', async () => {
+      const guardian = personas.guardian(tenantId, [{ pupilId: ben.pupilId, schoolId: schoolA }]);
+      expect((await caller(app, guardian)('GET', `/performances/${performanceId}/run-sheet.html`)).statusCode).toBe(403);
+    });
+  });
+});

@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { RunningOrderController } from './running-order.controller';
+import { RunningOrderService } from './running-order.service';
+
+@Module({ controllers: [RunningOrderController], providers: [RunningOrderService] })
+export class RunningOrderModule {}

@@ -1,0 +1,80 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Identity } from '@tutti/auth';
+import type { EventCatalog, EventEnvelope, EventType } from '@tutti/contracts';
+import { newId } from '@tutti/platform';
+import { identityHeaders, startTestService, testServiceConfig } from '@tutti/testing';
+import type { LightMyRequestResponse } from 'fastify';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../app.module';
+import { PerformanceEventConfig } from '../config';
+import { REPLICA_HANDLERS } from '../replicas/replica-handlers';
+
+/** The service as in production; specs feed events by calling its handlers. */
+export async function startPerformanceEvent(): Promise<NestFastifyApplication> {
+  const config = await testServiceConfig('performance-event', PerformanceEventConfig);
+  return startTestService({ service: 'performance-event', description: 'test', config, module: AppModule.register(config) });
+}
+
+export interface RequestOptions {
+  body?: object;
+  headers?: Record<string, string>;
+}
+
+/** Calls the service as someone: `call(app, identity)('POST', '/performances', { body })`. */
+export function caller(app: NestFastifyApplication, identity: Identity) {
+  return async (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, options: RequestOptions = {}): Promise<LightMyRequestResponse> =>
+    app.inject({ method, url, payload: options.body, headers: { ...(await identityHeaders(identity, 'performance-event')), ...(options.headers ?? {}) } });
+}
+
+/** Applies one event as the consumer would, in one transaction, through the real handler. */
+export async function feed<T extends EventType>(app: NestFastifyApplication, tenantId: string, type: T, payload: EventCatalog[T], occurredAt = new Date()): Promise<void> {
+  const handler = REPLICA_HANDLERS[type];
+  if (!handler) throw new Error(`No handler for ${type}`);
+  const event: EventEnvelope<T> = { id: newId(), type, tenantId, occurredAt: occurredAt.toISOString(), source: 'scheduling', payload };
+  await app.get(DataSource).transaction((manager) => handler(event, manager));
+}
+
+export interface TestMember {
+  pupilId: string;
+  schoolId: string;
+  displayName: string;
+  instrument: string | null;
+}
+
+export const member = (schoolId: string, displayName: string, instrument: string | null = 'violin'): TestMember => ({ pupilId: newId(), schoolId, displayName, instrument });
+
+export async function feedEnsemble(app: NestFastifyApplication, tenantId: string, ensembleId: string, schoolId: string | null, members: TestMember[], ensembleName = 'Strings'): Promise<void> {
+  await feed(app, tenantId, 'scheduling.ensemble.membership-changed', { version: 1, ensembleId, schoolId, ensembleName, members });
+}
+
+export async function feedConsent(app: NestFastifyApplication, tenantId: string, pupilId: string, kind: 'photo_film' | 'performing_in_public', granted: boolean): Promise<void> {
+  await feed(app, tenantId, 'engagement.consent.changed', { version: 1, pupilId, kind, granted, note: null });
+}
+
+export async function insertVenue(app: NestFastifyApplication, tenantId: string, name = 'St Mary’s Hall'): Promise<string> {
+  const id = newId();
+  await app.get(DataSource).query(`INSERT INTO venues (id, tenant_id, name, kind, address, capacity) VALUES ($1, $2, $3, 'school_hall', '1 Church Rd', 200)`, [id, tenantId, name]);
+  return id;
+}
+
+/** A performance straight into the table, for states the API would not reach on a given date (past, completed). */
+export async function insertPerformance(
+  app: NestFastifyApplication,
+  tenantId: string,
+  venueId: string,
+  fields: { title?: string; startsAt: Date; minutes?: number; status?: string; audience?: string; schoolId?: string | null; ensembleIds?: string[] },
+): Promise<string> {
+  const id = newId();
+  const db = app.get(DataSource);
+  await db.query(
+    `INSERT INTO performances (id, tenant_id, venue_id, title, starts_at, ends_at, status, audience, school_id, published_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $7 = 'draft' THEN NULL ELSE now() END)`,
+    [id, tenantId, venueId, fields.title ?? 'Concert', fields.startsAt, new Date(fields.startsAt.getTime() + (fields.minutes ?? 60) * 60_000), fields.status ?? 'published', fields.audience ?? 'public', fields.schoolId ?? null],
+  );
+  for (const ensembleId of fields.ensembleIds ?? []) {
+    await db.query('INSERT INTO performance_ensembles (tenant_id, performance_id, ensemble_id) VALUES ($1, $2, $3)', [tenantId, id, ensembleId]);
+  }
+  return id;
+}
+
+export const fieldsOf = (response: LightMyRequestResponse): string[] => ((response.json() as { errors?: { field: string }[] }).errors ?? []).map((error) => error.field);

@@ -1,0 +1,30 @@
+import type { EntityManager } from 'typeorm';
+
+/** Runs raw SQL (names resolve in the service's own schema via search_path) and types its rows. */
+export async function rows<T>(manager: Pick<EntityManager, 'query'>, sql: string, params: unknown[] = []): Promise<T[]> {
+  return (await manager.query(sql, params)) as T[];
+}
+
+export async function oneRow<T>(manager: Pick<EntityManager, 'query'>, sql: string, params: unknown[] = []): Promise<T | undefined> {
+  return (await rows<T>(manager, sql, params))[0];
+}
+
+/** node-postgres returns UPDATE … RETURNING as [rows, count]; this gives the rows either way. */
+export async function updated<T>(manager: Pick<EntityManager, 'query'>, sql: string, params: unknown[] = []): Promise<T[]> {
+  const result = (await manager.query(sql, params)) as unknown;
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  return result as T[];
+}
+
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError ?? (error as { code?: string; constraint?: string });
+  return driverError.code === '23505' && (constraint === undefined || driverError.constraint === constraint);
+}
+
+/** A date column (node-postgres gives a Date at local midnight) or text as YYYY-MM-DD. */
+export function isoDate(value: Date | string | null): string | null {
+  if (value === null) return null;
+  if (typeof value === 'string') return value.slice(0, 10);
+  const local = new Date(value.getTime() - value.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 10);
+}

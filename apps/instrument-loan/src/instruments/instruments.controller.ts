@@ -1,0 +1,76 @@
+import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
+import type { FastifyReply } from 'fastify';
+import { IdParam } from '../common/id-param';
+import { IdempotencyKey } from '../common/idempotency';
+import { CreateInstrumentDto, ImportInstrumentsDto, ImportReportDto, InstrumentDto, InstrumentListQueryDto, InstrumentPageDto, UpdateInstrumentDto } from './dto/instrument.dto';
+import { InstrumentImportService } from './instrument-import.service';
+import { InstrumentsService } from './instruments.service';
+
+const STAFF = ['programme_admin', 'headteacher', 'tutor', 'school_staff'] as const;
+
+@ApiTags('instruments')
+@Controller('instruments')
+export class InstrumentsController {
+  constructor(
+    private readonly instruments: InstrumentsService,
+    private readonly importer: InstrumentImportService,
+  ) {}
+
+  @Post()
+  @Access('programme_admin')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOperation({ summary: 'Add an instrument to the stock (status available)' })
+  create(@CurrentIdentity() identity: Identity, @Body() body: CreateInstrumentDto, @IdempotencyKey() key: string | undefined): Promise<InstrumentDto> {
+    return this.instruments.create(identity.tenantId, body, key);
+  }
+
+  @Get()
+  @Access(...STAFF)
+  @ApiOperation({ summary: 'Search the stock: text, type, family, size, status, condition, owner school, inspection due' })
+  @ApiOkResponse({ type: InstrumentPageDto })
+  list(@CurrentIdentity() identity: Identity, @Query() query: InstrumentListQueryDto): Promise<InstrumentPageDto> {
+    return this.instruments.list(identity.tenantId, query);
+  }
+
+  @Post('imports')
+  @Access('programme_admin')
+  @ApiOperation({ summary: 'Import stock from CSV, matched by asset tag: dry run first, then for real; a report per row' })
+  @ApiOkResponse({ type: ImportReportDto })
+  import(@CurrentIdentity() identity: Identity, @Body() body: ImportInstrumentsDto): Promise<ImportReportDto> {
+    return this.importer.import(identity.tenantId, body.csv, body.dryRun);
+  }
+
+  @Get('by-tag/:assetTag')
+  @Access(...STAFF)
+  @ApiOperation({ summary: 'The instrument with this asset tag (what a scanned label resolves to)' })
+  byTag(@CurrentIdentity() identity: Identity, @Param('assetTag') assetTag: string): Promise<InstrumentDto> {
+    return this.instruments.getByAssetTag(identity.tenantId, assetTag);
+  }
+
+  @Get(':instrumentId')
+  @Access(...STAFF)
+  @ApiOkResponse({ type: InstrumentDto })
+  async get(@CurrentIdentity() identity: Identity, @IdParam('instrumentId') instrumentId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<InstrumentDto> {
+    const { instrument, etag } = await this.instruments.get(identity.tenantId, instrumentId);
+    void reply.header('ETag', etag);
+    return instrument;
+  }
+
+  @Patch(':instrumentId')
+  @Access('programme_admin')
+  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from GET; a stale one gets 412' })
+  @ApiOkResponse({ type: InstrumentDto })
+  async update(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('instrumentId') instrumentId: string,
+    @Body() body: UpdateInstrumentDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<InstrumentDto> {
+    const { instrument, etag } = await this.instruments.update(identity.tenantId, instrumentId, body, ifMatch);
+    void reply.header('ETag', etag);
+    return instrument;
+  }
+}

@@ -1,0 +1,298 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { hasRole, type Identity } from '@tutti/auth';
+import { ReminderScheduler, type ReminderJobChanges, type ReminderRow } from '@tutti/messaging';
+import { ConflictProblem, decodeCursor, newId, toPage, ValidationProblem } from '@tutti/platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import { canActForPupilAsStaff, canSeeLoan, loanVisibility, visibilityParams, visibleLoanCondition } from '../common/access';
+import { emit } from '../common/events';
+import { onceForKey } from '../common/idempotency';
+import { addDays, londonWallClock } from '../common/london-time';
+import { isoDate, isUniqueViolation, oneRow, rows, updated } from '../common/sql';
+import { londonToday } from '../common/validation';
+import type { InstrumentRecord } from '../instruments/instrument-row';
+import type { CheckOutDto, LoanDto, LoanListQueryDto, LoanPageDto, ProblemReportDto, ProblemReportResultDto, ReturnLoanDto, SwapLoanDto, SwapResultDto } from './dto/loan.dto';
+import { LOAN_SELECT, toLoanDto, type LoanRecord } from './loan-row';
+
+export const OVERDUE_REMINDER_KIND = 'loan.overdue-check';
+
+interface PupilRecord {
+  id: string;
+  school_id: string;
+}
+
+/** What a check-out needs beyond the request: who the pupil is, who acts. */
+interface CheckOutInput extends Omit<CheckOutDto, 'pupilId'> {
+  pupil: PupilRecord;
+  actorId: string;
+}
+
+@Injectable()
+export class LoansService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reminders: ReminderScheduler,
+  ) {}
+
+  async checkOut(identity: Identity, input: CheckOutDto, idempotencyKey: string | undefined): Promise<LoanDto> {
+    const tenantId = identity.tenantId;
+    this.requireDueDateAhead(input.dueOn);
+    const pupil = await this.staffPupil(this.dataSource.manager, identity, input.pupilId);
+    let reminder: ReminderRow | undefined;
+    const loan = await this.dataSource.transaction((manager) =>
+      onceForKey(manager, tenantId, 'check-out', idempotencyKey, async () => {
+        const started = await this.checkOutIn(manager, tenantId, { ...input, pupil, actorId: identity.userId });
+        reminder = started.reminder;
+        return started.loan;
+      }),
+    );
+    if (reminder) await this.reminders.syncJobs({ staleJobIds: [], toEnqueue: [reminder] });
+    return loan;
+  }
+
+  /**
+   * Takes the instrument from 'available' to 'on_loan' with one conditional UPDATE, so that of many
+   * concurrent check-outs exactly one wins; the partial unique index on active loans backs it up.
+   */
+  private async checkOutIn(manager: EntityManager, tenantId: string, input: CheckOutInput): Promise<{ loan: LoanDto; reminder: ReminderRow }> {
+    const [instrument] = await updated<InstrumentRecord>(
+      manager,
+      `UPDATE instruments SET status = 'on_loan', version = version + 1, updated_at = now()
+        WHERE tenant_id = $1 AND id = $2 AND status = 'available' RETURNING *`,
+      [tenantId, input.instrumentId],
+    );
+    if (!instrument) return this.explainUnavailable(manager, tenantId, input.instrumentId);
+    const loanId = newId();
+    try {
+      await manager.query(
+        `INSERT INTO loans (id, tenant_id, instrument_id, pupil_id, school_id, due_on, accessories, condition_out, agreed_by_name, agreed_by_user_id,
+                            agreed_at, terms_version, condition_ensemble_id, condition_note, checked_out_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+        [loanId, tenantId, input.instrumentId, input.pupil.id, input.pupil.school_id, input.dueOn, input.accessories ?? [], input.conditionOut,
+          input.agreement.agreedByName, input.agreement.agreedByUserId ?? null, input.agreement.agreedAt, input.agreement.termsVersion,
+          input.condition?.ensembleId ?? null, input.condition?.note ?? null, input.actorId],
+      );
+    } catch (error) {
+      if (isUniqueViolation(error, 'loans_one_active_per_instrument')) throw new ConflictProblem('This instrument is already out on loan.', [{ instrumentId: input.instrumentId, status: 'on_loan' }]);
+      throw error;
+    }
+    const loan = await this.loadLoan(manager, tenantId, loanId);
+    await emit(manager, 'loan.loan.started', tenantId, {
+      version: 1,
+      loanId,
+      instrumentId: instrument.id,
+      assetTag: instrument.asset_tag,
+      instrumentType: instrument.type,
+      size: instrument.size,
+      pupilId: input.pupil.id,
+      schoolId: input.pupil.school_id,
+      dueOn: input.dueOn,
+      startedAt: loan.startedAt,
+      termsVersion: input.agreement.termsVersion,
+    });
+    const reminder = await this.reminders.schedule(manager, {
+      tenantId,
+      kind: OVERDUE_REMINDER_KIND,
+      recipientId: input.pupil.id,
+      subjectType: 'loan',
+      subjectId: loanId,
+      dueAt: londonWallClock(addDays(input.dueOn, 1), '09:00'),
+    });
+    return { loan, reminder };
+  }
+
+  /** Why the instrument cannot go out: 404 if unknown, else 409 naming its state. */
+  private async explainUnavailable(manager: EntityManager, tenantId: string, instrumentId: string): Promise<never> {
+    const instrument = await oneRow<InstrumentRecord>(manager, 'SELECT * FROM instruments WHERE tenant_id = $1 AND id = $2', [tenantId, instrumentId]);
+    if (!instrument) throw new NotFoundException('No such instrument.');
+    if (instrument.status === 'in_repair') {
+      const ticket = await oneRow<{ id: string; fault: string; opened_on: Date | string }>(
+        manager,
+        'SELECT id, fault, opened_on FROM repair_tickets WHERE tenant_id = $1 AND instrument_id = $2 AND closed_on IS NULL',
+        [tenantId, instrumentId],
+      );
+      throw new ConflictProblem(
+        `Instrument ${instrument.asset_tag} is in repair${ticket ? ` (${ticket.fault}, since ${isoDate(ticket.opened_on)})` : ''}; it can go out once the repair is closed.`,
+        [{ instrumentId, assetTag: instrument.asset_tag, status: 'in_repair', repairTicketId: ticket?.id ?? null, fault: ticket?.fault ?? null }],
+      );
+    }
+    if (instrument.status === 'on_loan') {
+      const active = await oneRow<{ id: string; due_on: Date | string }>(manager, 'SELECT id, due_on FROM loans WHERE tenant_id = $1 AND instrument_id = $2 AND returned_at IS NULL', [tenantId, instrumentId]);
+      throw new ConflictProblem(`Instrument ${instrument.asset_tag} is already out on loan${active ? ` until ${isoDate(active.due_on)}` : ''}.`, [
+        { instrumentId, assetTag: instrument.asset_tag, status: 'on_loan', loanId: active?.id ?? null },
+      ]);
+    }
+    throw new ConflictProblem(`Instrument ${instrument.asset_tag} is ${instrument.status} and cannot go out.`, [{ instrumentId, assetTag: instrument.asset_tag, status: instrument.status }]);
+  }
+
+  async returnLoan(identity: Identity, loanId: string, input: ReturnLoanDto): Promise<LoanDto> {
+    const tenantId = identity.tenantId;
+    const { loan, changes } = await this.dataSource.transaction(async (manager) => {
+      const current = await this.staffLoanForUpdate(manager, identity, loanId);
+      return this.returnIn(manager, tenantId, current, { outcome: 'returned', conditionIn: input.conditionIn, notes: input.notes ?? null, actorId: identity.userId });
+    });
+    await this.reminders.syncJobs(changes);
+    return loan;
+  }
+
+  /** Ends an active loan and frees (or writes off) its instrument, in the caller's transaction. */
+  private async returnIn(
+    manager: EntityManager,
+    tenantId: string,
+    current: LoanRecord,
+    input: { outcome: 'returned' | 'swapped' | 'lost'; conditionIn: string | null; notes: string | null; actorId: string },
+  ): Promise<{ loan: LoanDto; changes: ReminderJobChanges }> {
+    const [ended] = await updated<{ returned_at: Date }>(
+      manager,
+      `UPDATE loans SET returned_at = now(), condition_in = $3, return_notes = $4, outcome = $5, returned_by = $6
+        WHERE tenant_id = $1 AND id = $2 AND returned_at IS NULL RETURNING returned_at`,
+      [tenantId, current.id, input.conditionIn, input.notes, input.outcome, input.actorId],
+    );
+    if (!ended) throw new ConflictProblem('This loan has already ended.', [{ loanId: current.id, returnedAt: current.returned_at?.toISOString() ?? null }]);
+    await manager.query(
+      `UPDATE instruments SET status = $3, condition = COALESCE($4, condition), version = version + 1, updated_at = now()
+        WHERE tenant_id = $1 AND id = $2 AND status = 'on_loan'`,
+      [tenantId, current.instrument_id, input.outcome === 'lost' ? 'lost' : 'available', input.conditionIn],
+    );
+    await emit(manager, 'loan.loan.returned', tenantId, {
+      version: 1,
+      loanId: current.id,
+      instrumentId: current.instrument_id,
+      pupilId: current.pupil_id,
+      returnedAt: ended.returned_at.toISOString(),
+      outcome: input.outcome,
+      conditionIn: input.conditionIn,
+    });
+    const changes = await this.reminders.cancelForSubjectIn(manager, tenantId, 'loan', current.id);
+    return { loan: await this.loadLoan(manager, tenantId, current.id), changes };
+  }
+
+  /** A size upgrade: the old instrument comes back and the new one goes out, both or neither. */
+  async swap(identity: Identity, loanId: string, input: SwapLoanDto): Promise<SwapResultDto> {
+    const tenantId = identity.tenantId;
+    if (input.dueOn) this.requireDueDateAhead(input.dueOn);
+    const result = await this.dataSource.transaction(async (manager) => {
+      const current = await this.staffLoanForUpdate(manager, identity, loanId);
+      if (current.instrument_id === input.newInstrumentId) {
+        throw new ValidationProblem([{ field: 'newInstrumentId', rule: 'different', message: 'newInstrumentId must be another instrument than the one on loan' }]);
+      }
+      const returned = await this.returnIn(manager, tenantId, current, { outcome: 'swapped', conditionIn: input.conditionIn, notes: 'size swap', actorId: identity.userId });
+      const started = await this.checkOutIn(manager, tenantId, {
+        instrumentId: input.newInstrumentId,
+        pupil: { id: current.pupil_id, school_id: current.school_id },
+        dueOn: input.dueOn ?? (isoDate(current.due_on) as string),
+        accessories: input.accessories ?? current.accessories,
+        conditionOut: input.conditionOut,
+        agreement: {
+          agreedByName: current.agreed_by_name,
+          agreedByUserId: current.agreed_by_user_id ?? undefined,
+          agreedAt: current.agreed_at.toISOString(),
+          termsVersion: current.terms_version,
+        },
+        condition: current.condition_ensemble_id ? { ensembleId: current.condition_ensemble_id, note: current.condition_note ?? undefined } : undefined,
+        actorId: identity.userId,
+      });
+      return { returned: returned.loan, started: started.loan, changes: { staleJobIds: returned.changes.staleJobIds, toEnqueue: [started.reminder] } };
+    });
+    await this.reminders.syncJobs(result.changes);
+    return { returned: result.returned, started: result.started };
+  }
+
+  /** Damage or loss, from a guardian (own child only) or staff. A loss ends the loan and writes the instrument off. */
+  async reportProblem(identity: Identity, loanId: string, input: ProblemReportDto): Promise<ProblemReportResultDto> {
+    const tenantId = identity.tenantId;
+    const visibility = loanVisibility(identity);
+    const { result, changes } = await this.dataSource.transaction(async (manager) => {
+      const current = await oneRow<LoanRecord>(manager, `${LOAN_SELECT} WHERE l.tenant_id = $1 AND l.id = $2 FOR UPDATE OF l`, [tenantId, loanId]);
+      if (!current || !canSeeLoan(visibility, { schoolId: current.school_id, pupilId: current.pupil_id })) throw new NotFoundException('No such loan.');
+      if (current.returned_at) throw new ConflictProblem('This loan has already ended; report problems with the instrument to the programme.', [{ loanId, returnedAt: current.returned_at.toISOString() }]);
+      const reporterRole = visibility.pupilIds.includes(current.pupil_id) && !canActForPupilAsStaff(identity, current.school_id) ? 'guardian' : 'staff';
+      const report = await oneRow<{ id: string; reported_at: Date }>(
+        manager,
+        `INSERT INTO loan_problem_reports (id, tenant_id, loan_id, kind, description, reported_by, reporter_role)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, reported_at`,
+        [newId(), tenantId, loanId, input.kind, input.description, identity.userId, reporterRole],
+      );
+      let jobChanges: ReminderJobChanges = { staleJobIds: [], toEnqueue: [] };
+      let loan = toLoanDto(current);
+      if (input.kind === 'lost') {
+        const ended = await this.returnIn(manager, tenantId, current, { outcome: 'lost', conditionIn: null, notes: input.description, actorId: identity.userId });
+        jobChanges = ended.changes;
+        loan = ended.loan;
+      }
+      const stored = report as { id: string; reported_at: Date };
+      return { result: { id: stored.id, kind: input.kind, reportedAt: stored.reported_at.toISOString(), loan }, changes: jobChanges };
+    });
+    await this.reminders.syncJobs(changes);
+    return result;
+  }
+
+  /** Staff have reviewed a flagged conditional loan and keep it going. */
+  async clearFlag(identity: Identity, loanId: string): Promise<LoanDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.staffLoanForUpdate(manager, identity, loanId);
+      if (!current.flagged_at) throw new ConflictProblem('This loan is not flagged for review.', [{ loanId, flaggedAt: null }]);
+      await manager.query('UPDATE loans SET flagged_at = NULL, flag_reason = NULL, review_cleared_at = now() WHERE tenant_id = $1 AND id = $2', [identity.tenantId, loanId]);
+      return this.loadLoan(manager, identity.tenantId, loanId);
+    });
+  }
+
+  async get(identity: Identity, loanId: string): Promise<LoanDto> {
+    const row = await oneRow<LoanRecord>(this.dataSource, `${LOAN_SELECT} WHERE l.tenant_id = $1 AND l.id = $2`, [identity.tenantId, loanId]);
+    if (!row || !canSeeLoan(loanVisibility(identity), { schoolId: row.school_id, pupilId: row.pupil_id })) throw new NotFoundException('No such loan.');
+    return toLoanDto(row);
+  }
+
+  async list(identity: Identity, query: LoanListQueryDto): Promise<LoanPageDto> {
+    const after = decodeCursor(query.cursor, ['string']);
+    const params: unknown[] = [identity.tenantId, ...visibilityParams(loanVisibility(identity))];
+    const conditions = ['l.tenant_id = $1', visibleLoanCondition('l', 2)];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      conditions.push(sql.replace('?', `$${params.length}`));
+    };
+    const states = {
+      active: 'l.returned_at IS NULL',
+      returned: 'l.returned_at IS NOT NULL',
+      overdue: 'l.returned_at IS NULL AND l.overdue_at IS NOT NULL',
+      flagged: 'l.returned_at IS NULL AND l.flagged_at IS NOT NULL',
+      all: 'true',
+    };
+    conditions.push(states[query.state]);
+    if (query.pupilId) add('l.pupil_id = ?', query.pupilId);
+    if (query.instrumentId) add('l.instrument_id = ?', query.instrumentId);
+    if (query.schoolId) add('l.school_id = ?', query.schoolId);
+    if (after) add('l.id < ?::uuid', after[0]);
+    params.push(query.limit + 1);
+    const found = await rows<LoanRecord>(this.dataSource, `${LOAN_SELECT} WHERE ${conditions.join(' AND ')} ORDER BY l.id DESC LIMIT $${params.length}`, params);
+    return toPage(found, query.limit, toLoanDto, (row) => [row.id]);
+  }
+
+  loadLoan(manager: Pick<EntityManager, 'query'>, tenantId: string, loanId: string): Promise<LoanDto> {
+    return oneRow<LoanRecord>(manager, `${LOAN_SELECT} WHERE l.tenant_id = $1 AND l.id = $2`, [tenantId, loanId]).then((row) => {
+      if (!row) throw new NotFoundException('No such loan.');
+      return toLoanDto(row);
+    });
+  }
+
+  /** A pupil this staff caller may lend to; 404 for unknown pupils and pupils of other schools. */
+  async staffPupil(manager: Pick<EntityManager, 'query'>, identity: Identity, pupilId: string): Promise<PupilRecord> {
+    const pupil = await oneRow<PupilRecord & { left_on: Date | null }>(manager, 'SELECT id, school_id, left_on FROM pupils WHERE tenant_id = $1 AND id = $2', [identity.tenantId, pupilId]);
+    if (!pupil || !canActForPupilAsStaff(identity, pupil.school_id)) throw new NotFoundException('No such pupil.');
+    if (pupil.left_on) throw new ConflictProblem('This pupil has left the programme.', [{ pupilId, leftOn: isoDate(pupil.left_on) }]);
+    return pupil;
+  }
+
+  /** The loan, locked, if this staff caller may act on it; 404 otherwise (guardians included). */
+  private async staffLoanForUpdate(manager: EntityManager, identity: Identity, loanId: string): Promise<LoanRecord> {
+    const row = await oneRow<LoanRecord>(manager, `${LOAN_SELECT} WHERE l.tenant_id = $1 AND l.id = $2 FOR UPDATE OF l`, [identity.tenantId, loanId]);
+    if (!row || !hasRole(identity, 'programme_admin', 'headteacher', 'tutor', 'school_staff') || !canActForPupilAsStaff(identity, row.school_id)) {
+      throw new NotFoundException('No such loan.');
+    }
+    return row;
+  }
+
+  private requireDueDateAhead(dueOn: string): void {
+    if (dueOn <= londonToday()) throw new ValidationProblem([{ field: 'dueOn', rule: 'future', message: 'dueOn must be after today' }]);
+  }
+}

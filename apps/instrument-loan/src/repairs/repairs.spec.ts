@@ -1,0 +1,65 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { newTenantId, personas } from '@tutti/testing';
+import type { DataSource } from 'typeorm';
+import { addDays, londonWallClock } from '../common/london-time';
+import { markLoanOverdue } from '../loans/loan-overdue';
+import { addInstrument, addPupil, addSchool, caller, checkOutBody, futureDate, startInstrumentLoan } from '../testing/loan-test-bed';
+
+describe('repairs, inspections and overdue loans', () => {
+  let app: NestFastifyApplication;
+  let db: DataSource;
+  let call: ReturnType<typeof caller>;
+  const tenantId = newTenantId();
+  const admin = personas.programmeAdmin(tenantId);
+
+  beforeAll(async () => {
+    ({ app, db } = await startInstrumentLoan());
+    call = caller(app);
+  });
+
+  afterAll(() => app?.close());
+
+  it('blocks loans while in repair and frees the instrument when the ticket closes', async () => {
+    const schoolId = await addSchool(db, tenantId);
+    const pupilId = await addPupil(db, tenantId, schoolId);
+    const instrument = await addInstrument(db, tenantId);
+    const ticket = (await call('POST', `/instruments/${instrument.id}/repairs`, personas.tutor(tenantId, [schoolId]), { fault: 'Open seam', openedOn: '2026-01-05' })).json();
+    expect((await call('POST', `/instruments/${instrument.id}/repairs`, admin, { fault: 'again' })).statusCode).toBe(409);
+    expect((await call('GET', '/repairs', admin)).json().items.map((item: { id: string }) => item.id)).toEqual([ticket.id]);
+    const closed = await call('POST', `/repairs/${ticket.id}/close`, admin, { costPence: 4500, conditionAfter: 'good', closedOn: '2026-01-12' });
+    expect(closed.json()).toMatchObject({ costPence: 4500, closedOn: '2026-01-12' });
+    expect((await call('POST', `/repairs/${ticket.id}/close`, admin, { costPence: 1, conditionAfter: 'good' })).statusCode).toBe(409);
+    expect((await call('POST', '/loans', admin, checkOutBody(instrument.id, pupilId))).statusCode).toBe(201);
+    const onLoan = await call('POST', `/instruments/${instrument.id}/repairs`, admin, { fault: 'x' });
+    expect(onLoan.statusCode).toBe(409);
+    expect(onLoan.json().detail).toContain('record its return first');
+    const bad = await call('POST', `/repairs/${ticket.id}/close`, admin, { costPence: -1, conditionAfter: 'good' });
+    expect(bad.json().errors[0].field).toBe('costPence');
+  });
+
+  it('schedules the next termly inspection with a reminder a week before, replacing the previous one', async () => {
+    const instrument = await addInstrument(db, tenantId);
+    // A reminder due in the past would be sent at once: inspect "today", so that it lies ahead.
+    const today = futureDate(0);
+    const first = (await call('POST', `/instruments/${instrument.id}/inspections`, admin, { inspectedOn: today, condition: 'fair' })).json();
+    expect(first.nextInspectionOn).toBe(addDays(today, 120));
+    expect(first.reminderAt).toBe(londonWallClock(addDays(today, 113), '09:00').toISOString());
+    await call('POST', `/instruments/${instrument.id}/inspections`, admin, { inspectedOn: today, condition: 'good' });
+    const reminders = await db.query(`SELECT status, due_at FROM reminders WHERE tenant_id = $1 AND subject_id = $2 ORDER BY created_at, id`, [tenantId, instrument.id]);
+    expect(reminders.map((row: { status: string }) => row.status)).toEqual(['cancelled', 'scheduled']);
+    expect((await call('GET', `/instruments?inspectionDueBy=${addDays(today, 121)}`, admin)).json().items.map((item: { id: string }) => item.id)).toContain(instrument.id);
+  });
+
+  it('marks a loan overdue the morning after its due date, once, and tells the family', async () => {
+    const schoolId = await addSchool(db, tenantId);
+    const pupilId = await addPupil(db, tenantId, schoolId);
+    const loan = (await call('POST', '/loans', admin, checkOutBody((await addInstrument(db, tenantId)).id, pupilId))).json();
+    expect(await markLoanOverdue(db, { tenantId, subjectId: loan.id })).toBe(false);
+    await db.query(`UPDATE loans SET due_on = current_date - 2 WHERE id = $1`, [loan.id]);
+    expect(await markLoanOverdue(db, { tenantId, subjectId: loan.id })).toBe(true);
+    expect(await markLoanOverdue(db, { tenantId, subjectId: loan.id })).toBe(false);
+    const events = await db.query(`SELECT payload FROM outbox_events WHERE tenant_id = $1 AND type = 'loan.loan.overdue'`, [tenantId]);
+    expect(events).toEqual([{ payload: expect.objectContaining({ loanId: loan.id, pupilId }) }]);
+    expect((await call('GET', '/loans?state=overdue', admin)).json().items.map((item: { id: string }) => item.id)).toEqual([loan.id]);
+  });
+});

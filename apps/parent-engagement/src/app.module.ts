@@ -1,9 +1,23 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { eventQueueOf } from '@tutti/contracts';
-import { MessagingModule, reminderQueueOf } from '@tutti/messaging';
+import { reminderQueueOf } from '@tutti/messaging';
 import { PlatformModule } from '@tutti/platform';
 import type { ParentEngagementConfig } from './config';
+import { PARENT_ENGAGEMENT_CONFIG } from './config.token';
 import { PARENT_ENGAGEMENT_ENTITIES, PARENT_ENGAGEMENT_MIGRATIONS } from './database';
+import { FamiliesModule } from './families/families.module';
+import { engagementMessagingModule } from './messaging/engagement-messaging';
+import { PerformancesModule } from './performances/performances.module';
+import { TenantSettingsModule } from './tenant-settings/tenant-settings.module';
+import { TransportModule } from './transport/transport.module';
+
+@Global()
+@Module({})
+class ConfigModule {
+  static register(config: ParentEngagementConfig): DynamicModule {
+    return { module: ConfigModule, providers: [{ provide: PARENT_ENGAGEMENT_CONFIG, useValue: config }], exports: [PARENT_ENGAGEMENT_CONFIG] };
+  }
+}
 
 @Module({})
 export class AppModule {
@@ -18,7 +32,12 @@ export class AppModule {
           migrations: PARENT_ENGAGEMENT_MIGRATIONS,
           queues: [eventQueueOf('parent-engagement'), reminderQueueOf('parent-engagement')],
         }),
-        MessagingModule.forService({ service: 'parent-engagement', redis: config.REDIS_URL, queuePrefix: config.QUEUE_PREFIX, runWorkers: config.runsWorkers }),
+        ConfigModule.register(config),
+        engagementMessagingModule(config),
+        TenantSettingsModule,
+        TransportModule,
+        PerformancesModule,
+        FamiliesModule,
       ],
     };
   }

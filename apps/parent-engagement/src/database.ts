@@ -1,4 +1,6 @@
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@tutti/messaging';
+import { Engagement1764060600000 } from './migrations/1764060600000-engagement';
 
+/** Engagement's own tables are reached with raw SQL (see the migrations); TypeORM entities are messaging's. */
 export const PARENT_ENGAGEMENT_ENTITIES = [...MESSAGING_ENTITIES];
-export const PARENT_ENGAGEMENT_MIGRATIONS = [...MESSAGING_MIGRATIONS];
+export const PARENT_ENGAGEMENT_MIGRATIONS = [...MESSAGING_MIGRATIONS, Engagement1764060600000];

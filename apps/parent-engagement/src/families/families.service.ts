@@ -1,0 +1,124 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { guardedPupils, type Identity } from '@tutti/auth';
+import { decodeCursor, ProblemException, toPage, ValidationProblem, type Page } from '@tutti/platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import { familyScopeOf } from '../common/family-scope';
+import { oneRow, rows } from '../common/sql';
+import type { ContactPreferencesDto, FamilyDto, FamilyQueryDto } from './dto/contact-preferences.dto';
+
+interface FamilyRow {
+  guardian_id: string;
+  display_name: string;
+  email: string | null;
+  phone: string | null;
+  language: string;
+  email_enabled: boolean;
+  sms_enabled: boolean;
+  quiet_hours_start: string | null;
+  quiet_hours_end: string | null;
+  version: number;
+  children: { pupilId: string; schoolId: string }[];
+}
+
+const FAMILY_SELECT = `
+  SELECT f.*, COALESCE((SELECT json_agg(json_build_object('pupilId', c.pupil_id, 'schoolId', c.school_id) ORDER BY c.pupil_id)
+                          FROM family_children c WHERE c.tenant_id = f.tenant_id AND c.guardian_id = f.guardian_id), '[]') AS children
+    FROM families f`;
+
+/** A guardian's family (their children, as the gateway vouches) and how and when to reach them. */
+@Injectable()
+export class FamiliesService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Records the family as the identity has it now (name, children), so staff can find it by school. */
+  async ensureFamily(manager: EntityManager, identity: Identity): Promise<void> {
+    const pupils = guardedPupils(identity);
+    await manager.query(
+      `INSERT INTO families (tenant_id, guardian_id, display_name) VALUES ($1, $2, $3)
+       ON CONFLICT (tenant_id, guardian_id) DO UPDATE SET display_name = EXCLUDED.display_name WHERE families.display_name <> EXCLUDED.display_name`,
+      [identity.tenantId, identity.userId, identity.displayName],
+    );
+    await manager.query(
+      `DELETE FROM family_children WHERE tenant_id = $1 AND guardian_id = $2 AND NOT (pupil_id = ANY($3::uuid[]))`,
+      [identity.tenantId, identity.userId, pupils.map((pupil) => pupil.pupilId)],
+    );
+    await manager.query(
+      `INSERT INTO family_children (tenant_id, guardian_id, pupil_id, school_id)
+       SELECT $1, $2, p.pupil_id, p.school_id FROM unnest($3::uuid[], $4::uuid[]) AS p(pupil_id, school_id)
+       ON CONFLICT (tenant_id, guardian_id, pupil_id) DO UPDATE SET school_id = EXCLUDED.school_id`,
+      [identity.tenantId, identity.userId, pupils.map((pupil) => pupil.pupilId), pupils.map((pupil) => pupil.schoolId)],
+    );
+  }
+
+  async mine(identity: Identity): Promise<FamilyDto> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.ensureFamily(manager, identity);
+      return toFamilyDto(await this.row(manager, identity.tenantId, identity.userId));
+    });
+  }
+
+  async updatePreferences(identity: Identity, dto: ContactPreferencesDto, ifMatch: string | undefined): Promise<FamilyDto> {
+    if ((dto.quietHoursStart === null) !== (dto.quietHoursEnd === null)) {
+      throw new ValidationProblem([{ field: dto.quietHoursStart === null ? 'quietHoursStart' : 'quietHoursEnd', rule: 'pair', message: 'give both quietHoursStart and quietHoursEnd, or neither' }]);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      await this.ensureFamily(manager, identity);
+      const updated = await oneRow<{ version: number }>(
+        manager,
+        `UPDATE families SET email = $3, phone = $4, language = $5, email_enabled = $6, sms_enabled = $7, quiet_hours_start = $8, quiet_hours_end = $9,
+                version = version + 1, updated_at = now()
+          WHERE tenant_id = $1 AND guardian_id = $2 AND ($10::int IS NULL OR version = $10) RETURNING version`,
+        [identity.tenantId, identity.userId, dto.email, dto.phone, dto.language, dto.emailEnabled, dto.smsEnabled, dto.quietHoursStart, dto.quietHoursEnd, versionOf(ifMatch)],
+      );
+      if (!updated) throw new ProblemException(HttpStatus.PRECONDITION_FAILED, 'The contact preferences changed since you read them; reload and try again.');
+      return toFamilyDto(await this.row(manager, identity.tenantId, identity.userId));
+    });
+  }
+
+  /** Families with a child in one of the caller's schools (all for the programme admin). */
+  async list(identity: Identity, query: FamilyQueryDto): Promise<Page<FamilyDto>> {
+    const scope = familyScopeOf(identity);
+    const after = decodeCursor(query.cursor, ['string']);
+    const found = await rows<FamilyRow>(
+      this.dataSource,
+      `${FAMILY_SELECT}
+        WHERE f.tenant_id = $1 AND ($2::boolean OR EXISTS (SELECT 1 FROM family_children c WHERE c.tenant_id = f.tenant_id AND c.guardian_id = f.guardian_id AND c.school_id = ANY($3::uuid[])))
+          AND ($4::uuid IS NULL OR f.guardian_id > $4) ORDER BY f.guardian_id LIMIT $5`,
+      [identity.tenantId, scope.seesAllSchools, scope.schoolIds ?? [], after?.[0] ?? null, query.limit + 1],
+    );
+    return toPage(found, query.limit, toFamilyDto, (row) => [row.guardian_id]);
+  }
+
+  private async row(manager: EntityManager, tenantId: string, guardianId: string): Promise<FamilyRow> {
+    const row = await oneRow<FamilyRow>(manager, `${FAMILY_SELECT} WHERE f.tenant_id = $1 AND f.guardian_id = $2`, [tenantId, guardianId]);
+    if (!row) throw new Error('family row vanished inside its transaction');
+    return row;
+  }
+}
+
+/** ETags are the row version, quoted (`"3"`); a weak or malformed If-Match never matches. */
+export function etagOf(version: number): string {
+  return `"${version}"`;
+}
+
+function versionOf(ifMatch: string | undefined): number | null {
+  if (ifMatch === undefined) return null;
+  const match = /^"(\d{1,9})"$/.exec(ifMatch.trim());
+  return match ? Number(match[1]) : -1;
+}
+
+function toFamilyDto(row: FamilyRow): FamilyDto {
+  return {
+    guardianId: row.guardian_id,
+    displayName: row.display_name,
+    children: row.children,
+    email: row.email,
+    phone: row.phone,
+    language: row.language,
+    emailEnabled: row.email_enabled,
+    smsEnabled: row.sms_enabled,
+    quietHoursStart: row.quiet_hours_start?.slice(0, 5) ?? null,
+    quietHoursEnd: row.quiet_hours_end?.slice(0, 5) ?? null,
+    version: row.version,
+  };
+}

@@ -1,0 +1,184 @@
+import type { Identity } from '@tutti/auth';
+import { ReminderWorker, type ReminderRow } from '@tutti/messaging';
+import { newId } from '@tutti/platform';
+import { newTenantId, personas, waitFor } from '@tutti/testing';
+import { engagementReminderDeliverers } from '../messaging/engagement-messaging';
+import { HOUR, publishPerformance, runBody, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
+import { afterQuietHours } from './quiet-hours';
+
+interface MailDevEmail {
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+  to: { address: string }[];
+}
+
+async function mailsTo(address: string): Promise<MailDevEmail[]> {
+  const response = await fetch(`${process.env.MAILDEV_API_URL}/email`);
+  const all = (await response.json()) as MailDevEmail[];
+  return all.filter((mail) => mail.to.some((to) => to.address === address));
+}
+
+interface ReminderRecord {
+  id: string;
+  kind: string;
+  due_at: Date;
+  status: string;
+  subject_id: string;
+}
+
+describe('reminders for bookings and performances', () => {
+  let t: EngagementTestApp;
+  let worker: ReminderWorker;
+  const tenantId = newTenantId();
+  const schoolId = newId();
+  const admin = personas.programmeAdmin(tenantId);
+
+  beforeAll(async () => {
+    t = await startEngagementApp();
+    worker = new ReminderWorker({
+      dataSource: t.db,
+      service: 'parent-engagement',
+      redis: process.env.REDIS_URL ?? '',
+      deliverers: engagementReminderDeliverers((type) => t.app.get(type, { strict: false })),
+    });
+  });
+  afterAll(() => t?.close());
+
+  async function familyWithEmail(preferences: Record<string, unknown> = {}): Promise<{ guardian: Identity; pupilId: string; email: string }> {
+    const pupilId = newId();
+    const guardian = personas.guardian(tenantId, [{ pupilId, schoolId }]);
+    const email = `family-${guardian.userId}@example.org`;
+    const response = await t.request(guardian, {
+      method: 'PUT',
+      url: '/families/me/contact-preferences',
+      payload: { email, phone: '+447700900123', language: 'en', emailEnabled: true, smsEnabled: true, ...preferences },
+    });
+    expect(response.statusCode).toBe(200);
+    return { guardian, pupilId, email };
+  }
+
+  async function bookedRun(seats = 10) {
+    const { performanceId, startsAt } = await publishPerformance(t, tenantId, 72, 'Spring Sharing');
+    const run = (await t.request(admin, { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, seats) })).json();
+    return { performanceId, startsAt, run };
+  }
+
+  const book = async (who: { guardian: Identity; pupilId: string }, run: { id: string; stops: { id: string }[] }) =>
+    (await t.request(who.guardian, { method: 'POST', url: '/transport-bookings', payload: { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [who.pupilId] } })).json();
+
+  const remindersOf = (subjectIds: string[]): Promise<ReminderRecord[]> =>
+    t.db.query(`SELECT id, kind, due_at, status, subject_id FROM reminders WHERE tenant_id = $1 AND subject_id = ANY($2::uuid[]) ORDER BY due_at, kind`, [tenantId, subjectIds]);
+
+  it('emails the booking confirmation over SMTP (text and HTML, Message-ID from the reminder) and texts it to the local SMS outbox', async () => {
+    const family = await familyWithEmail();
+    const { run } = await bookedRun();
+    const booking = await book(family, run);
+    const [mail] = await waitFor(async () => {
+      const found = await mailsTo(family.email);
+      return found.length > 0 && found;
+    }, { timeoutMs: 15_000, description: 'the confirmation email in MailDev' });
+    expect(mail.subject).toBe('Transport booked: Spring Sharing');
+    expect(mail.text).toContain('Faith Street Primary (Front gate, Shaw Street)');
+    expect(mail.html).toContain('<p>Your 2 seat(s) on the free bus to Spring Sharing');
+    const [confirmation] = (await remindersOf([booking.id])).filter((reminder) => reminder.kind === 'transport.booking-confirmed');
+    expect(mail.messageId).toBe(`${confirmation.id}@parent-engagement.tutti`);
+    const sms = await waitFor(async () => {
+      const found = await t.db.query('SELECT to_number, body FROM sms_outbox WHERE tenant_id = $1 AND idempotency_key = $2', [tenantId, confirmation.id]);
+      return found.length > 0 && found;
+    });
+    expect(sms[0]).toMatchObject({ to_number: '+447700900123', body: expect.stringContaining('Transport booked: Spring Sharing') });
+  });
+
+  it('schedules pick-up reminders 24 h and 2 h before pick-up and sends each exactly once', async () => {
+    const family = await familyWithEmail({ smsEnabled: false });
+    const { run } = await bookedRun();
+    const booking = await book(family, run);
+    const pickupAt = new Date(run.stops[0].pickupAt).getTime();
+    const reminders = await remindersOf([booking.id]);
+    expect(reminders.map((reminder) => reminder.kind)).toEqual(['transport.booking-confirmed', 'transport.pickup-24h', 'transport.pickup-2h']);
+    expect(reminders[1].due_at.getTime()).toBe(pickupAt - 24 * HOUR);
+    expect(reminders[2].due_at.getTime()).toBe(pickupAt - 2 * HOUR);
+
+    const twoHour = reminders[2];
+    await t.db.query(`UPDATE reminders SET due_at = now() - interval '1 second' WHERE id = $1`, [twoHour.id]);
+    const [{ due_at: dueAt }] = await t.db.query('SELECT due_at FROM reminders WHERE id = $1', [twoHour.id]);
+    const job = { reminderId: twoHour.id, tenantId, dueAt: (dueAt as Date).toISOString() };
+    const outcomes = await Promise.all([worker.deliverDue(job), worker.deliverDue(job), worker.deliverDue(job)]);
+    expect(outcomes.filter((outcome) => outcome.kind === 'sent')).toHaveLength(1);
+    const mails = await waitFor(async () => {
+      const found = (await mailsTo(family.email)).filter((mail) => mail.subject.startsWith('Bus in 2 hours'));
+      return found.length > 0 && found;
+    });
+    expect(mails).toHaveLength(1);
+    expect(mails[0].text).toContain('Faith Street Primary');
+  });
+
+  it('moves reminders (but not the 2-hour one) out of the family’s quiet hours', async () => {
+    // Quiet from 1 hour ago to 1 hour from now, London time.
+    const now = new Date();
+    const hhmm = (date: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+    const quiet = { start: hhmm(new Date(now.getTime() - HOUR)), end: hhmm(new Date(now.getTime() + HOUR)) };
+    const family = await familyWithEmail({ quietHoursStart: quiet.start, quietHoursEnd: quiet.end, smsEnabled: false });
+    const { run } = await bookedRun();
+    const booking = await book(family, run);
+    const reminders = await remindersOf([booking.id]);
+    const confirmation = reminders.find((reminder) => reminder.kind === 'transport.booking-confirmed');
+    expect(confirmation?.due_at.getTime()).toBe(afterQuietHours(now, quiet, 'Europe/London').getTime());
+    expect(confirmation?.due_at.getTime()).toBeGreaterThan(now.getTime());
+    const pickupAt = new Date(run.stops[0].pickupAt).getTime();
+    expect(reminders.find((reminder) => reminder.kind === 'transport.pickup-2h')?.due_at.getTime()).toBe(pickupAt - 2 * HOUR);
+  });
+
+  it('offers a freed seat by message with a timer that lapses it', async () => {
+    const [holder, waiting] = [await familyWithEmail({ smsEnabled: false }), await familyWithEmail({ smsEnabled: false })];
+    const { run } = await bookedRun(2);
+    const held = await book(holder, run);
+    const queued = await book(waiting, run);
+    expect(queued.status).toBe('waitlisted');
+    await t.request(holder.guardian, { method: 'POST', url: `/transport-bookings/${held.id}/cancel` });
+    expect((await remindersOf([held.id])).every((reminder) => reminder.status === 'cancelled' || reminder.kind === 'transport.booking-confirmed')).toBe(true);
+    const offer = await t.request(waiting.guardian, { method: 'GET', url: `/transport-bookings/${queued.id}` });
+    const reminders = await remindersOf([queued.id]);
+    expect(reminders.map((reminder) => reminder.kind)).toEqual(['transport.seat-offered', 'transport.offer-expiry']);
+    expect(reminders[1].due_at.toISOString()).toBe(offer.json().offerExpiresAt);
+    const mail = await waitFor(async () => (await mailsTo(waiting.email)).find((found) => found.subject.startsWith('A bus seat is free for you')));
+    expect(mail.text).toContain('Please accept it in Tutti by');
+
+    // The expiry timer fires: the offer lapses and the family is told.
+    await t.db.query(`UPDATE transport_bookings SET offer_expires_at = now() - interval '1 second' WHERE tenant_id = $1 AND id = $2`, [tenantId, queued.id]);
+    await t.db.query(`UPDATE reminders SET due_at = now() - interval '1 second' WHERE id = $1`, [reminders[1].id]);
+    const [{ due_at: dueAt }] = await t.db.query('SELECT due_at FROM reminders WHERE id = $1', [reminders[1].id]);
+    expect((await worker.deliverDue({ reminderId: reminders[1].id, tenantId, dueAt: (dueAt as Date).toISOString() })).kind).toBe('sent');
+    expect((await t.request(waiting.guardian, { method: 'GET', url: `/transport-bookings/${queued.id}` })).json().status).toBe('expired');
+    await waitFor(async () => (await mailsTo(waiting.email)).find((found) => found.subject.startsWith('Bus seat offer expired')), { timeoutMs: 15_000 });
+  });
+
+  it('moves every reminder with a rescheduled performance and tells the family; cancelling cancels them', async () => {
+    const family = await familyWithEmail({ smsEnabled: false, language: 'pl' });
+    const { performanceId, startsAt, run } = await bookedRun();
+    const booking = await book(family, run);
+    const before = await remindersOf([booking.id]);
+    const newStart = new Date(startsAt.getTime() + 48 * HOUR);
+    await t.deliver(tenantId, 'performance.performance.rescheduled', { version: 1, performanceId, title: 'Spring Sharing', startsAt: newStart.toISOString(), endsAt: new Date(newStart.getTime() + 2 * HOUR).toISOString(), venueName: 'Philharmonic Hall' });
+    const after = await remindersOf([booking.id]);
+    for (const kind of ['transport.pickup-24h', 'transport.pickup-2h']) {
+      const was = before.find((reminder) => reminder.kind === kind);
+      const is = after.find((reminder) => reminder.kind === kind);
+      expect(is && was && is.due_at.getTime() - was.due_at.getTime()).toBe(48 * HOUR);
+    }
+    // In Polish if it were translated; English until then.
+    const moved = await waitFor(async () => (await mailsTo(family.email)).find((mail) => mail.subject.startsWith('Performance moved')), { timeoutMs: 15_000 });
+    expect(moved.text).toContain('has moved from');
+
+    await t.deliver(tenantId, 'performance.performance.cancelled', { version: 1, performanceId, reason: 'The hall flooded.' });
+    const cancelled = await remindersOf([booking.id]);
+    expect(cancelled.filter((reminder) => reminder.kind !== 'transport.booking-confirmed').map((reminder) => reminder.status)).toEqual(['cancelled', 'cancelled']);
+    expect((await t.request(family.guardian, { method: 'GET', url: `/transport-bookings/${booking.id}` })).json().status).toBe('cancelled');
+    const notice = await waitFor(async () => (await mailsTo(family.email)).find((mail) => mail.subject.startsWith('Performance cancelled')), { timeoutMs: 15_000 });
+    expect(notice.text).toContain('The hall flooded.');
+    const notices: ReminderRow[] = await t.db.query(`SELECT kind FROM reminders WHERE tenant_id = $1 AND subject_id = $2 ORDER BY created_at`, [tenantId, performanceId]);
+    expect(notices.map((notice) => notice.kind)).toEqual(['performance.moved', 'performance.cancelled']);
+  });
+});

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { newId } from '@tutti/platform';
+
+export interface OutgoingSms {
+  tenantId: string;
+  to: string;
+  body: string;
+  /** The reminder id: a provider drops a second send under the same key. */
+  idempotencyKey: string;
+}
+
+/** Where text messages go; a real provider (Twilio, GOV.UK Notify…) implements this. */
+export abstract class SmsProvider {
+  abstract send(message: OutgoingSms): Promise<void>;
+}
+
+/** Records messages in `sms_outbox` instead of sending them: for local use and tests. */
+@Injectable()
+export class LocalSmsProvider extends SmsProvider {
+  constructor(private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async send(message: OutgoingSms): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO sms_outbox (tenant_id, id, idempotency_key, to_number, body) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (tenant_id, idempotency_key) DO NOTHING`,
+      [message.tenantId, newId(), message.idempotencyKey, message.to, message.body],
+    );
+  }
+}

@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { ReminderScheduler, type ReminderRow, type ScheduleReminderInput } from '@tutti/messaging';
+import { DataSource, type EntityManager } from 'typeorm';
+import { afterCommit, installAfterCommit } from '../common/after-commit';
+import { afterQuietHours, type QuietHours } from './quiet-hours';
+import { BOOKING_SUBJECT, HOUR_MS, IGNORES_QUIET_HOURS, OFFER_EXPIRY_KIND, PERFORMANCE_SUBJECT, type MessageKind } from './reminder-kinds';
+
+/** Who a reminder goes to and when they may be disturbed. */
+export interface Recipient {
+  tenantId: string;
+  guardianId: string;
+  quietHours: QuietHours | null;
+  timeZone: string;
+}
+
+/**
+ * Writes the reminders of bookings and performances in the caller's transaction and queues their
+ * jobs once it has committed (ReminderScheduler: the row first, then the job).
+ */
+@Injectable()
+export class FamilyReminders {
+  constructor(
+    private readonly scheduler: ReminderScheduler,
+    dataSource: DataSource,
+  ) {
+    installAfterCommit(dataSource);
+  }
+
+  /** Confirmation now, then 24 h and 2 h before pick-up (those already past are left out). */
+  async bookingConfirmed(manager: EntityManager, to: Recipient, bookingId: string, pickupAt: Date, now = new Date()): Promise<void> {
+    const inputs = [this.message(to, 'transport.booking-confirmed', BOOKING_SUBJECT, bookingId, now, { bookingId })];
+    for (const [kind, dueAt] of pickupReminderTimes(pickupAt)) {
+      if (dueAt > now) inputs.push(this.message(to, kind, BOOKING_SUBJECT, bookingId, dueAt, { bookingId }));
+    }
+    await this.schedule(manager, inputs);
+  }
+
+  /** The offer message (when the family may be told) and the timer that lapses the offer. */
+  async seatOffered(manager: EntityManager, to: Recipient, bookingId: string, notifyAt: Date, expiresAt: Date): Promise<void> {
+    await this.schedule(manager, [
+      { tenantId: to.tenantId, kind: 'transport.seat-offered', recipientId: to.guardianId, subjectType: BOOKING_SUBJECT, subjectId: bookingId, dueAt: notifyAt, payload: { bookingId } },
+      { tenantId: to.tenantId, kind: OFFER_EXPIRY_KIND, recipientId: to.guardianId, subjectType: BOOKING_SUBJECT, subjectId: bookingId, dueAt: expiresAt, payload: { bookingId } },
+    ]);
+  }
+
+  async offerExpired(manager: EntityManager, to: Recipient, bookingId: string, now = new Date()): Promise<void> {
+    await this.schedule(manager, [this.message(to, 'transport.offer-expired', BOOKING_SUBJECT, bookingId, now, { bookingId })]);
+  }
+
+  /** Tells a family that a performance moved or was cancelled. */
+  async performanceNotice(manager: EntityManager, to: Recipient, kind: 'performance.moved' | 'performance.cancelled', performanceId: string, details: Record<string, unknown>, now = new Date()): Promise<void> {
+    await this.schedule(manager, [this.message(to, kind, PERFORMANCE_SUBJECT, performanceId, now, { performanceId, ...details })]);
+  }
+
+  async cancelForBooking(manager: EntityManager, tenantId: string, bookingId: string): Promise<void> {
+    const changes = await this.scheduler.cancelForSubjectIn(manager, tenantId, BOOKING_SUBJECT, bookingId);
+    afterCommit(manager, () => this.scheduler.syncJobs(changes));
+  }
+
+  /** Moves a booking's pick-up reminders to a new pick-up time (quiet hours applied again). */
+  async moveForBooking(manager: EntityManager, to: Recipient, bookingId: string, pickupAt: Date): Promise<void> {
+    const times = new Map<string, Date>(pickupReminderTimes(pickupAt));
+    const changes = await this.scheduler.rescheduleForSubjectIn(manager, to.tenantId, BOOKING_SUBJECT, bookingId, {
+      dueAtFor: (reminder: ReminderRow) => {
+        const dueAt = times.get(reminder.kind);
+        if (!dueAt) return reminder.dueAt;
+        return IGNORES_QUIET_HOURS.has(reminder.kind) ? dueAt : afterQuietHours(dueAt, to.quietHours, to.timeZone);
+      },
+    });
+    afterCommit(manager, () => this.scheduler.syncJobs(changes));
+  }
+
+  private message(to: Recipient, kind: MessageKind, subjectType: string, subjectId: string, due: Date, payload: Record<string, unknown>): ScheduleReminderInput {
+    const dueAt = IGNORES_QUIET_HOURS.has(kind) ? due : afterQuietHours(due, to.quietHours, to.timeZone);
+    return { tenantId: to.tenantId, kind, recipientId: to.guardianId, subjectType, subjectId, dueAt, payload };
+  }
+
+  private async schedule(manager: EntityManager, inputs: ScheduleReminderInput[]): Promise<void> {
+    const scheduled: ReminderRow[] = [];
+    for (const input of inputs) scheduled.push(await this.scheduler.schedule(manager, input));
+    afterCommit(manager, () => this.scheduler.syncJobs({ staleJobIds: [], toEnqueue: scheduled }));
+  }
+}
+
+function pickupReminderTimes(pickupAt: Date): [MessageKind, Date][] {
+  return [
+    ['transport.pickup-24h', new Date(pickupAt.getTime() - 24 * HOUR_MS)],
+    ['transport.pickup-2h', new Date(pickupAt.getTime() - 2 * HOUR_MS)],
+  ];
+}

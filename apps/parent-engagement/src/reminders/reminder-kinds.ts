@@ -1,0 +1,23 @@
+/** Reminders that become a message to a family. */
+export const MESSAGE_KINDS = [
+  'transport.booking-confirmed',
+  'transport.pickup-24h',
+  'transport.pickup-2h',
+  'transport.seat-offered',
+  'transport.offer-expired',
+  'performance.moved',
+  'performance.cancelled',
+] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/** A timer rather than a message: when it fires, an unanswered waitlist offer lapses and passes on. */
+export const OFFER_EXPIRY_KIND = 'transport.offer-expiry';
+
+/** Booking reminders are about the booking: cancelling it cancels them, a moved performance moves them. */
+export const BOOKING_SUBJECT = 'transport-booking';
+export const PERFORMANCE_SUBJECT = 'performance';
+
+/** Messages that must go out on time whatever the family's quiet hours. */
+export const IGNORES_QUIET_HOURS: ReadonlySet<string> = new Set(['transport.pickup-2h']);
+
+export const HOUR_MS = 3_600_000;

@@ -1,0 +1,92 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Identity } from '@tutti/auth';
+import type { EventCatalog, EventEnvelope, EventType } from '@tutti/contracts';
+import { EventConsumer } from '@tutti/messaging';
+import { newId } from '@tutti/platform';
+import { identityHeaders, startTestService, testServiceConfig } from '@tutti/testing';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../app.module';
+import { ParentEngagementConfig } from '../config';
+import { engagementEventHandlers } from '../messaging/engagement-messaging';
+
+export interface RequestOptions {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  payload?: object | string;
+  headers?: Record<string, string>;
+}
+
+export interface EngagementTestApp {
+  app: NestFastifyApplication;
+  db: DataSource;
+  /** Applies an event exactly as the consumer would (idempotent by event id). */
+  deliver<T extends EventType>(tenantId: string, type: T, payload: EventCatalog[T], occurredAt?: Date): Promise<EventEnvelope<T>>;
+  request(identity: Identity, options: RequestOptions): ReturnType<NestFastifyApplication['inject']>;
+  close(): Promise<void>;
+}
+
+export async function startEngagementApp(overrides: Record<string, string> = {}): Promise<EngagementTestApp> {
+  const config = await testServiceConfig('parent-engagement', ParentEngagementConfig, { SMTP_URL: process.env.SMTP_URL ?? 'smtp://127.0.0.1:1025', ...overrides });
+  const app = await startTestService({ service: 'parent-engagement', description: 'test', config, module: AppModule.register(config) });
+  const db = app.get(DataSource);
+  const consumer = new EventConsumer({
+    dataSource: db,
+    service: 'parent-engagement',
+    redis: config.REDIS_URL,
+    consumerName: 'parent-engagement-test',
+    handlers: engagementEventHandlers((type) => app.get(type, { strict: false })),
+  });
+  const headerCache = new Map<string, Record<string, string>>();
+  return {
+    app,
+    db,
+    async deliver(tenantId, type, payload, occurredAt = new Date()) {
+      const event = { id: newId(), type, tenantId, occurredAt: occurredAt.toISOString(), source: 'performance-event' as const, payload };
+      await consumer.apply(event);
+      return event;
+    },
+    async request(identity, options) {
+      let headers = headerCache.get(identity.userId);
+      if (!headers) {
+        headers = await identityHeaders(identity, 'parent-engagement');
+        headerCache.set(identity.userId, headers);
+      }
+      return app.inject({ ...options, headers: { ...headers, ...(options.headers ?? {}) } });
+    },
+    close: () => app.close(),
+  };
+}
+
+export const HOUR = 3_600_000;
+
+/** A published performance `hoursAhead` from now, through the same event performance-event sends. */
+export async function publishPerformance(t: EngagementTestApp, tenantId: string, hoursAhead = 72, title = 'Winter Concert'): Promise<{ performanceId: string; startsAt: Date }> {
+  const performanceId = newId();
+  const startsAt = new Date(Date.now() + hoursAhead * HOUR);
+  await t.deliver(tenantId, 'performance.performance.published', {
+    version: 1,
+    performanceId,
+    title,
+    startsAt: startsAt.toISOString(),
+    endsAt: new Date(startsAt.getTime() + 2 * HOUR).toISOString(),
+    venueName: 'Philharmonic Hall',
+  });
+  return { performanceId, startsAt };
+}
+
+/** A run body: one bus, two stops, pick-ups an hour and 45 minutes before the performance. */
+export function runBody(performanceId: string, startsAt: Date, seats: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    performanceId,
+    vehicle: '53-seat coach',
+    seats,
+    outboundDepartsAt: new Date(startsAt.getTime() - 75 * 60_000).toISOString(),
+    returnDepartsAt: new Date(startsAt.getTime() + 150 * 60_000).toISOString(),
+    bookingsCloseAt: new Date(startsAt.getTime() - 6 * HOUR).toISOString(),
+    stops: [
+      { name: 'Faith Street Primary', place: 'Front gate, Shaw Street', pickupAt: new Date(startsAt.getTime() - 60 * 60_000).toISOString() },
+      { name: 'Everton Library', place: 'St Domingo Road', pickupAt: new Date(startsAt.getTime() - 45 * 60_000).toISOString() },
+    ],
+    ...extra,
+  };
+}

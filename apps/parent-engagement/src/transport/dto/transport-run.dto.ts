@@ -1,0 +1,58 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { PageQueryDto } from '@tutti/platform';
+
+export class PickupStopDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() place: string;
+  @ApiProperty({ format: 'date-time' }) pickupAt: string;
+}
+
+export class RunPerformanceDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty() venueName: string;
+  @ApiProperty({ enum: ['published', 'cancelled'] }) status: string;
+}
+
+export class TransportRunDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: RunPerformanceDto }) performance: RunPerformanceDto;
+  @ApiProperty() vehicle: string;
+  @ApiProperty() seats: number;
+  @ApiProperty({ description: 'Seats confirmed or held for an open waitlist offer' }) seatsTaken: number;
+  @ApiProperty() seatsLeft: number;
+  @ApiProperty({ format: 'date-time' }) outboundDepartsAt: string;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) returnDepartsAt: string | null;
+  @ApiProperty({ format: 'date-time' }) bookingsCloseAt: string;
+  @ApiProperty({ enum: ['open', 'cancelled'] }) status: string;
+  @ApiProperty({ type: [PickupStopDto] }) stops: PickupStopDto[];
+}
+
+export class TransportRunPageDto {
+  @ApiProperty({ type: [TransportRunDto] }) items: TransportRunDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class TransportRunQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  performanceId?: string;
+}
+
+export class ManifestQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'One stop only' })
+  @IsOptional()
+  @IsUUID()
+  stopId?: string;
+
+  @ApiPropertyOptional({ enum: ['csv', 'html'], default: 'csv' })
+  @IsOptional()
+  @IsIn(['csv', 'html'])
+  @Type(() => String)
+  format: 'csv' | 'html' = 'csv';
+}

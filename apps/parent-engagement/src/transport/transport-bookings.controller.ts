@@ -1,0 +1,75 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
+import { IdempotencyKey } from '../common/idempotency';
+import { BookingDto, BookingPageDto, BookingQueryDto, CheckInDto, CreateBookingDto } from './dto/booking.dto';
+import { TransportBookingsService } from './transport-bookings.service';
+
+const STAFF = ['programme_admin', 'headteacher', 'tutor', 'school_staff'] as const;
+
+@ApiTags('transport')
+@Controller('transport-bookings')
+export class TransportBookingsController {
+  constructor(private readonly bookings: TransportBookingsService) {}
+
+  @Post()
+  @HttpCode(201)
+  @Access('guardian')
+  @ApiOperation({ summary: 'Book seats for your family at a stop; a full bus puts the booking on the waiting list (status waitlisted)' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first answer' })
+  @ApiCreatedResponse({ type: BookingDto })
+  create(@CurrentIdentity() identity: Identity, @Body() dto: CreateBookingDto, @IdempotencyKey() key: string | undefined): Promise<BookingDto> {
+    return this.bookings.create(identity, dto, key);
+  }
+
+  @Get()
+  @Access('guardian', ...STAFF)
+  @ApiOperation({ summary: 'Your family’s bookings (guardian) or your schools’ families’ bookings (staff)' })
+  @ApiOkResponse({ type: BookingPageDto })
+  list(@CurrentIdentity() identity: Identity, @Query() query: BookingQueryDto): Promise<BookingPageDto> {
+    return this.bookings.list(identity, query);
+  }
+
+  @Get(':bookingId')
+  @Access('guardian', ...STAFF)
+  @ApiOkResponse({ type: BookingDto })
+  get(@CurrentIdentity() identity: Identity, @Param('bookingId', ParseUUIDPipe) bookingId: string): Promise<BookingDto> {
+    return this.bookings.get(identity, bookingId);
+  }
+
+  @Post(':bookingId/cancel')
+  @HttpCode(200)
+  @Access('guardian', 'programme_admin', 'headteacher', 'school_staff')
+  @ApiOperation({ summary: 'Cancel a booking; its seats are offered to the waiting list' })
+  @ApiOkResponse({ type: BookingDto })
+  cancel(@CurrentIdentity() identity: Identity, @Param('bookingId', ParseUUIDPipe) bookingId: string): Promise<BookingDto> {
+    return this.bookings.cancel(identity, bookingId);
+  }
+
+  @Post(':bookingId/accept')
+  @HttpCode(200)
+  @Access('guardian')
+  @ApiOperation({ summary: 'Accept a seat offered from the waiting list, before it expires' })
+  @ApiOkResponse({ type: BookingDto })
+  accept(@CurrentIdentity() identity: Identity, @Param('bookingId', ParseUUIDPipe) bookingId: string): Promise<BookingDto> {
+    return this.bookings.accept(identity, bookingId);
+  }
+
+  @Post(':bookingId/decline')
+  @HttpCode(200)
+  @Access('guardian')
+  @ApiOperation({ summary: 'Decline a seat offered from the waiting list; it passes to the next family' })
+  @ApiOkResponse({ type: BookingDto })
+  decline(@CurrentIdentity() identity: Identity, @Param('bookingId', ParseUUIDPipe) bookingId: string): Promise<BookingDto> {
+    return this.bookings.cancel(identity, bookingId, 'declined');
+  }
+
+  @Post(':bookingId/check-in')
+  @HttpCode(200)
+  @Access(...STAFF)
+  @ApiOperation({ summary: 'On the day: mark a family as on the bus (present: false undoes it)' })
+  @ApiOkResponse({ type: BookingDto })
+  checkIn(@CurrentIdentity() identity: Identity, @Param('bookingId', ParseUUIDPipe) bookingId: string, @Body() dto: CheckInDto): Promise<BookingDto> {
+    return this.bookings.checkIn(identity, bookingId, dto.present);
+  }
+}

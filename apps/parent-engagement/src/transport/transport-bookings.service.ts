@@ -1,0 +1,348 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import type { Identity } from '@tutti/auth';
+import type { ReminderRow } from '@tutti/messaging';
+import { decodeCursor, newId, toPage, ValidationProblem, type Page } from '@tutti/platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import { conflict } from '../common/conflicts';
+import { familyScopeCondition, familyScopeOf, familyScopeParams, ownChildren } from '../common/family-scope';
+import { onceForKey } from '../common/idempotency';
+import { oneRow, rows } from '../common/sql';
+import { FamilyReminders, type Recipient } from '../reminders/family-reminders.service';
+import { afterQuietHours, quietHoursOf } from '../reminders/quiet-hours';
+import { TenantSettingsService } from '../tenant-settings/tenant-settings.service';
+import type { BookingDto, BookingQueryDto, CreateBookingDto } from './dto/booking.dto';
+import { BOOKING_SELECT, toBookingDto, type BookingRow } from './transport-rows';
+
+/** Statuses that hold a place: a seat (confirmed, offered) or a place in the queue (waitlisted). */
+const ACTIVE = `('confirmed', 'waitlisted', 'offered')`;
+
+interface LockedRun {
+  id: string;
+  seats: number;
+  seats_taken: number;
+  status: string;
+  bookings_close_at: Date;
+  performance_status: string;
+  stop_id: string | null;
+  pickup_at: Date | null;
+  seat_limit: number;
+  offer_minutes: number;
+  time_zone: string;
+  quiet_hours_start: string | null;
+  quiet_hours_end: string | null;
+}
+
+type OfferOutcome = { kind: 'done'; booking: BookingDto } | { kind: 'offer-expired' };
+
+/**
+ * Seat bookings on the free buses. Every change to a run's seats happens in one transaction that
+ * first locks the run row (FOR UPDATE), so bookings, cancellations, offers and expiries of one run
+ * are serialised; the seat itself is taken by a conditional UPDATE of seats_taken, with a CHECK
+ * (seats_taken BETWEEN 0 AND seats) as the last word.
+ */
+@Injectable()
+export class TransportBookingsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reminders: FamilyReminders,
+    private readonly settings: TenantSettingsService,
+  ) {}
+
+  async create(identity: Identity, dto: CreateBookingDto, idempotencyKey: string | undefined): Promise<BookingDto> {
+    const { allowed, refused } = ownChildren(identity, dto.pupilIds, (pupil) => pupil.canBookTransport);
+    if (refused.length > 0) {
+      throw new ValidationProblem([{ field: 'pupilIds', rule: 'ownChildren', message: 'pupilIds may name only your own children whose transport you may book' }]);
+    }
+    if (new Set(dto.pupilIds).size !== dto.pupilIds.length) throw new ValidationProblem([{ field: 'pupilIds', rule: 'unique', message: 'pupilIds must not repeat a child' }]);
+    const children = allowed.length + (dto.otherChildren ?? 0);
+    if (dto.adults + children === 0) throw new ValidationProblem([{ field: 'adults', rule: 'seats', message: 'book at least one seat (adults, pupilIds or otherChildren)' }]);
+
+    return this.dataSource.transaction((manager) =>
+      onceForKey(manager, { tenantId: identity.tenantId, callerId: identity.userId, operation: 'create-transport-booking', key: idempotencyKey, request: dto }, () =>
+        this.book(manager, identity, dto, children, allowed.map((pupil) => pupil.schoolId)),
+      ),
+    );
+  }
+
+  private async book(manager: EntityManager, identity: Identity, dto: CreateBookingDto, children: number, schoolIds: string[]): Promise<BookingDto> {
+    const tenantId = identity.tenantId;
+    const run = await this.lockRun(manager, tenantId, dto.runId, identity.userId, dto.stopId);
+    if (!run) throw new NotFoundException('No such transport run.');
+    if (!run.stop_id || !run.pickup_at) throw new ValidationProblem([{ field: 'stopId', rule: 'stopOfRun', message: 'stopId must be a pick-up stop of this run' }]);
+    if (run.status !== 'open' || run.performance_status !== 'published') throw conflict('run-cancelled', 'This bus (or its performance) is cancelled.', { runId: run.id });
+    if (run.bookings_close_at <= new Date()) {
+      throw conflict('bookings-closed', 'Bookings for this bus have closed.', { runId: run.id, bookingsClosedAt: run.bookings_close_at.toISOString() });
+    }
+    const seats = dto.adults + children;
+    // Read after the lock: a new snapshot that sees every booking committed before it.
+    const family = await oneRow<{ family_seats: number; already_booked: string[] }>(
+      manager,
+      `SELECT COALESCE(sum(b.seats), 0)::int AS family_seats,
+              ARRAY(SELECT DISTINCT x FROM transport_bookings o, unnest(o.pupil_ids) AS x
+                     WHERE o.tenant_id = $1 AND o.run_id = $2 AND o.status IN ${ACTIVE} AND x = ANY($4::uuid[])) AS already_booked
+         FROM transport_bookings b
+        WHERE b.tenant_id = $1 AND b.run_id = $2 AND b.status IN ${ACTIVE} AND (b.guardian_id = $3 OR b.pupil_ids && $5::uuid[])`,
+      [tenantId, run.id, identity.userId, dto.pupilIds, familyScopeOf(identity).pupilIds],
+    );
+    const alreadyBooked = family?.already_booked ?? [];
+    if (alreadyBooked.length > 0) throw conflict('pupil-already-booked', 'A child named is already booked on this bus.', { pupilIds: alreadyBooked });
+    const familySeats = family?.family_seats ?? 0;
+    if (familySeats + seats > run.seat_limit) {
+      throw conflict('family-seat-limit', `A family may book at most ${run.seat_limit} seats on a bus.`, { limit: run.seat_limit, alreadyBooked: familySeats, requested: seats });
+    }
+    const taken = await oneRow<{ seats_taken: number }>(
+      manager,
+      `UPDATE transport_runs r SET seats_taken = r.seats_taken + $3, updated_at = now()
+        WHERE r.tenant_id = $1 AND r.id = $2 AND r.seats - r.seats_taken >= $3
+          AND NOT EXISTS (SELECT 1 FROM transport_bookings w WHERE w.tenant_id = $1 AND w.run_id = $2 AND w.status = 'waitlisted')
+        RETURNING r.seats_taken`,
+      [tenantId, run.id, seats],
+    );
+    const status = taken ? 'confirmed' : 'waitlisted';
+    const booking = await oneRow<BookingRow>(
+      manager,
+      `INSERT INTO transport_bookings (tenant_id, id, run_id, stop_id, guardian_id, guardian_name, pupil_ids, school_ids, adults, children, status, waitlist_position)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, CASE WHEN $11 = 'waitlisted' THEN nextval('waitlist_positions') END)
+       RETURNING *, CASE WHEN status = 'waitlisted' THEN
+         (SELECT count(*)::int + 1 FROM transport_bookings w WHERE w.tenant_id = $1 AND w.run_id = $3 AND w.status = 'waitlisted') END AS waitlist_place`,
+      [tenantId, newId(), run.id, run.stop_id, identity.userId, identity.displayName, dto.pupilIds, [...new Set(schoolIds)], dto.adults, children, status],
+    );
+    if (!booking) throw new Error('INSERT … RETURNING gave no row');
+    if (status === 'confirmed') await this.reminders.bookingConfirmed(manager, recipientOf(tenantId, identity.userId, run), booking.id, run.pickup_at);
+    return toBookingDto(booking);
+  }
+
+  async get(identity: Identity, bookingId: string): Promise<BookingDto> {
+    return toBookingDto(await this.visible(this.dataSource.manager, identity, bookingId));
+  }
+
+  async list(identity: Identity, query: BookingQueryDto): Promise<Page<BookingDto>> {
+    const after = decodeCursor(query.cursor, ['string']);
+    const scope = familyScopeOf(identity);
+    const found = await rows<BookingRow>(
+      this.dataSource,
+      `${BOOKING_SELECT}
+        WHERE b.tenant_id = $1 AND ${familyScopeCondition('b', 2)}
+          AND ($6::uuid IS NULL OR b.run_id = $6) AND ($7::text IS NULL OR b.status = $7) AND ($8::uuid IS NULL OR b.id > $8)
+        ORDER BY b.id LIMIT $9`,
+      [identity.tenantId, ...familyScopeParams(scope), query.runId ?? null, query.status ?? null, after?.[0] ?? null, query.limit + 1],
+    );
+    return toPage(found, query.limit, toBookingDto, (row) => [row.id]);
+  }
+
+  /** Cancelling (or declining an offer) frees the seats, which go to the waiting list in order. */
+  async cancel(identity: Identity, bookingId: string, as: 'cancelled' | 'declined' = 'cancelled'): Promise<BookingDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const seen = await this.visible(manager, identity, bookingId);
+      const run = await this.lockRun(manager, identity.tenantId, seen.run_id);
+      if (!run) throw new NotFoundException('No such booking.');
+      const current = await this.bookingRow(manager, identity.tenantId, bookingId);
+      if (as === 'declined' && current.status !== 'offered') throw conflict('not-offered', 'Only an offered seat can be declined.', { status: current.status });
+      if (!['confirmed', 'waitlisted', 'offered'].includes(current.status)) return toBookingDto(current);
+      const holdsSeats = current.status !== 'waitlisted';
+      await manager.query(`UPDATE transport_bookings SET status = $3, offer_expires_at = NULL, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [identity.tenantId, bookingId, as]);
+      await this.reminders.cancelForBooking(manager, identity.tenantId, bookingId);
+      if (holdsSeats) {
+        await this.releaseSeats(manager, identity.tenantId, run.id, current.seats);
+        await this.offerFreeSeats(manager, identity.tenantId, run.id);
+      }
+      return toBookingDto(await this.bookingRow(manager, identity.tenantId, bookingId));
+    });
+  }
+
+  async accept(identity: Identity, bookingId: string): Promise<BookingDto> {
+    const outcome = await this.dataSource.transaction(async (manager): Promise<OfferOutcome> => {
+      const seen = await this.visible(manager, identity, bookingId);
+      const run = await this.lockRun(manager, identity.tenantId, seen.run_id, seen.guardian_id, seen.stop_id);
+      if (!run?.pickup_at) throw new NotFoundException('No such booking.');
+      const current = await this.bookingRow(manager, identity.tenantId, bookingId);
+      if (current.status === 'confirmed') return { kind: 'done', booking: toBookingDto(current) };
+      if (current.status !== 'offered') throw conflict('not-offered', 'There is no open seat offer on this booking.', { status: current.status });
+      if (current.offer_expires_at && current.offer_expires_at <= new Date()) {
+        await this.expireLocked(manager, identity.tenantId, run.id, bookingId);
+        return { kind: 'offer-expired' };
+      }
+      await manager.query(`UPDATE transport_bookings SET status = 'confirmed', offer_expires_at = NULL, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [identity.tenantId, bookingId]);
+      await this.reminders.cancelForBooking(manager, identity.tenantId, bookingId);
+      await this.reminders.bookingConfirmed(manager, recipientOf(identity.tenantId, current.guardian_id, run), bookingId, run.pickup_at);
+      return { kind: 'done', booking: toBookingDto(await this.bookingRow(manager, identity.tenantId, bookingId)) };
+    });
+    if (outcome.kind === 'offer-expired') throw conflict('offer-expired', 'The seat offer has expired and passed to the next family.');
+    return outcome.booking;
+  }
+
+  /** The offer's timer fired: an offer still open lapses, and its seats go to the next in the queue. */
+  async expireOffer(reminder: ReminderRow): Promise<void> {
+    const bookingId = String(reminder.payload.bookingId);
+    await this.dataSource.transaction(async (manager) => {
+      const booking = await oneRow<{ run_id: string }>(manager, 'SELECT run_id FROM transport_bookings WHERE tenant_id = $1 AND id = $2', [reminder.tenantId, bookingId]);
+      if (!booking) return;
+      await this.lockRun(manager, reminder.tenantId, booking.run_id);
+      await this.expireLocked(manager, reminder.tenantId, booking.run_id, bookingId);
+    });
+  }
+
+  async checkIn(identity: Identity, bookingId: string, present: boolean): Promise<BookingDto> {
+    const seen = await this.visible(this.dataSource.manager, identity, bookingId);
+    const updated = await oneRow<BookingRow>(
+      this.dataSource,
+      `UPDATE transport_bookings SET checked_in_at = CASE WHEN $3 THEN COALESCE(checked_in_at, now()) END, checked_in_by = CASE WHEN $3 THEN $4::uuid END, updated_at = now()
+        WHERE tenant_id = $1 AND id = $2 AND status = 'confirmed' RETURNING *`,
+      [identity.tenantId, seen.id, present, identity.userId],
+    );
+    if (!updated) throw conflict('not-confirmed', 'Only a confirmed booking can be checked in.', { status: seen.status });
+    return toBookingDto(updated);
+  }
+
+  /** Cancels every live booking of a run's performance (the performance was cancelled); returns the families told. */
+  async cancelForPerformance(manager: EntityManager, tenantId: string, performanceId: string): Promise<string[]> {
+    await manager.query(`SELECT id FROM transport_runs WHERE tenant_id = $1 AND performance_id = $2 ORDER BY id FOR UPDATE`, [tenantId, performanceId]);
+    const cancelled = await rows<{ id: string; guardian_id: string }>(
+      manager,
+      `UPDATE transport_bookings b SET status = 'cancelled', offer_expires_at = NULL, updated_at = now()
+         FROM transport_runs r
+        WHERE r.tenant_id = $1 AND r.performance_id = $2 AND b.tenant_id = r.tenant_id AND b.run_id = r.id AND b.status IN ${ACTIVE}
+        RETURNING b.id, b.guardian_id`,
+      [tenantId, performanceId],
+    );
+    await manager.query(`UPDATE transport_runs SET status = 'cancelled', seats_taken = 0, updated_at = now() WHERE tenant_id = $1 AND performance_id = $2`, [tenantId, performanceId]);
+    for (const booking of cancelled) await this.reminders.cancelForBooking(manager, tenantId, booking.id);
+    return [...new Set(cancelled.map((booking) => booking.guardian_id))];
+  }
+
+  /** Moves a performance's runs, stops and cut-offs by `shiftMs`, and every live booking's reminders with them. */
+  async shiftForPerformance(manager: EntityManager, tenantId: string, performanceId: string, shiftMs: number): Promise<string[]> {
+    const interval = `${shiftMs} milliseconds`;
+    await manager.query(
+      `UPDATE transport_runs SET outbound_departs_at = outbound_departs_at + $3::interval, return_departs_at = return_departs_at + $3::interval,
+              bookings_close_at = bookings_close_at + $3::interval, updated_at = now()
+        WHERE tenant_id = $1 AND performance_id = $2`,
+      [tenantId, performanceId, interval],
+    );
+    await manager.query(
+      `UPDATE pickup_stops s SET pickup_at = s.pickup_at + $3::interval FROM transport_runs r
+        WHERE r.tenant_id = $1 AND r.performance_id = $2 AND s.tenant_id = r.tenant_id AND s.run_id = r.id`,
+      [tenantId, performanceId, interval],
+    );
+    const live = await rows<{ id: string; guardian_id: string; pickup_at: Date; quiet_hours_start: string | null; quiet_hours_end: string | null }>(
+      manager,
+      `SELECT b.id, b.guardian_id, s.pickup_at, f.quiet_hours_start, f.quiet_hours_end
+         FROM transport_bookings b
+         JOIN transport_runs r ON r.tenant_id = b.tenant_id AND r.id = b.run_id
+         JOIN pickup_stops s ON s.tenant_id = b.tenant_id AND s.id = b.stop_id
+         LEFT JOIN families f ON f.tenant_id = b.tenant_id AND f.guardian_id = b.guardian_id
+        WHERE r.tenant_id = $1 AND r.performance_id = $2 AND b.status IN ${ACTIVE}`,
+      [tenantId, performanceId],
+    );
+    const { timeZone } = await this.settings.settingsOf(manager, tenantId);
+    for (const booking of live) {
+      const to: Recipient = { tenantId, guardianId: booking.guardian_id, quietHours: quietHoursOf(booking), timeZone };
+      await this.reminders.moveForBooking(manager, to, booking.id, booking.pickup_at);
+    }
+    return [...new Set(live.map((booking) => booking.guardian_id))];
+  }
+
+  private async expireLocked(manager: EntityManager, tenantId: string, runId: string, bookingId: string): Promise<void> {
+    const expired = await oneRow<{ seats: number; guardian_id: string }>(
+      manager,
+      `UPDATE transport_bookings SET status = 'expired', offer_expires_at = NULL, updated_at = now()
+        WHERE tenant_id = $1 AND id = $2 AND status = 'offered' AND offer_expires_at <= now()
+        RETURNING seats, guardian_id`,
+      [tenantId, bookingId],
+    );
+    if (!expired) return;
+    await this.reminders.cancelForBooking(manager, tenantId, bookingId);
+    const family = await oneRow<{ quiet_hours_start: string | null; quiet_hours_end: string | null }>(
+      manager,
+      'SELECT quiet_hours_start, quiet_hours_end FROM families WHERE tenant_id = $1 AND guardian_id = $2',
+      [tenantId, expired.guardian_id],
+    );
+    const { timeZone } = await this.settings.settingsOf(manager, tenantId);
+    await this.reminders.offerExpired(manager, { tenantId, guardianId: expired.guardian_id, quietHours: quietHoursOf(family), timeZone }, bookingId);
+    await this.releaseSeats(manager, tenantId, runId, expired.seats);
+    await this.offerFreeSeats(manager, tenantId, runId);
+  }
+
+  private async releaseSeats(manager: EntityManager, tenantId: string, runId: string, seats: number): Promise<void> {
+    await manager.query(`UPDATE transport_runs SET seats_taken = seats_taken - $3, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, runId, seats]);
+  }
+
+  /**
+   * Offers free seats down the waiting list, oldest first (skipping a family whose group does not
+   * fit), while bookings are open. The offered seats are held (counted in seats_taken) until the
+   * offer is accepted or lapses. The run must be locked by the caller.
+   */
+  private async offerFreeSeats(manager: EntityManager, tenantId: string, runId: string): Promise<void> {
+    const settings = await this.settings.settingsOf(manager, tenantId);
+    for (;;) {
+      const next = await oneRow<{ id: string; seats: number; guardian_id: string; bookings_close_at: Date; quiet_hours_start: string | null; quiet_hours_end: string | null }>(
+        manager,
+        `SELECT w.id, w.seats, w.guardian_id, r.bookings_close_at, f.quiet_hours_start, f.quiet_hours_end
+           FROM transport_bookings w
+           JOIN transport_runs r ON r.tenant_id = w.tenant_id AND r.id = w.run_id
+           LEFT JOIN families f ON f.tenant_id = w.tenant_id AND f.guardian_id = w.guardian_id
+          WHERE w.tenant_id = $1 AND w.run_id = $2 AND w.status = 'waitlisted' AND w.seats <= r.seats - r.seats_taken
+            AND r.status = 'open' AND r.bookings_close_at > now()
+          ORDER BY w.waitlist_position LIMIT 1`,
+        [tenantId, runId],
+      );
+      if (!next) return;
+      const to: Recipient = { tenantId, guardianId: next.guardian_id, quietHours: quietHoursOf(next), timeZone: settings.timeZone };
+      // The time to answer counts from when the family may be told, not from the middle of their night.
+      const notifyAt = afterQuietHours(new Date(), to.quietHours, to.timeZone);
+      const expiresAt = new Date(Math.min(notifyAt.getTime() + settings.waitlistOfferMinutes * 60_000, next.bookings_close_at.getTime()));
+      if (expiresAt <= notifyAt) return;
+      const offered = await oneRow<{ id: string }>(
+        manager,
+        `WITH taken AS (
+           UPDATE transport_runs SET seats_taken = seats_taken + $3, updated_at = now()
+            WHERE tenant_id = $1 AND id = $2 AND seats - seats_taken >= $3 RETURNING id)
+         UPDATE transport_bookings b SET status = 'offered', offer_expires_at = $5, updated_at = now()
+           FROM taken WHERE b.tenant_id = $1 AND b.id = $4 AND b.status = 'waitlisted' RETURNING b.id`,
+        [tenantId, runId, next.seats, next.id, expiresAt],
+      );
+      if (!offered) return;
+      await this.reminders.seatOffered(manager, to, next.id, notifyAt, expiresAt);
+    }
+  }
+
+  /** Locks the run row; with a guardian and stop, also reads what a booking needs in the same statement. */
+  private async lockRun(manager: EntityManager, tenantId: string, runId: string, guardianId: string | null = null, stopId: string | null = null): Promise<LockedRun | undefined> {
+    return oneRow<LockedRun>(
+      manager,
+      `SELECT r.id, r.seats, r.seats_taken, r.status, r.bookings_close_at, p.status AS performance_status,
+              s.id AS stop_id, s.pickup_at,
+              COALESCE(t.family_transport_seat_limit, 4) AS seat_limit, COALESCE(t.waitlist_offer_minutes, 120) AS offer_minutes,
+              COALESCE(t.time_zone, 'Europe/London') AS time_zone, f.quiet_hours_start, f.quiet_hours_end
+         FROM transport_runs r
+         JOIN performances p ON p.tenant_id = r.tenant_id AND p.id = r.performance_id
+         LEFT JOIN pickup_stops s ON s.tenant_id = r.tenant_id AND s.run_id = r.id AND s.id = $4
+         LEFT JOIN tenant_settings t ON t.tenant_id = r.tenant_id
+         LEFT JOIN families f ON f.tenant_id = r.tenant_id AND f.guardian_id = $3
+        WHERE r.tenant_id = $1 AND r.id = $2
+          FOR UPDATE OF r`,
+      [tenantId, runId, guardianId, stopId],
+    );
+  }
+
+  private async bookingRow(manager: EntityManager, tenantId: string, bookingId: string): Promise<BookingRow> {
+    const row = await oneRow<BookingRow>(manager, `${BOOKING_SELECT} WHERE b.tenant_id = $1 AND b.id = $2`, [tenantId, bookingId]);
+    if (!row) throw new NotFoundException('No such booking.');
+    return row;
+  }
+
+  /** The booking if this caller may see it (own family, or staff of one of its schools); 404 otherwise. */
+  private async visible(manager: Pick<EntityManager, 'query'>, identity: Identity, bookingId: string): Promise<BookingRow> {
+    const row = await oneRow<BookingRow>(
+      manager,
+      `${BOOKING_SELECT} WHERE b.tenant_id = $1 AND b.id = $6 AND ${familyScopeCondition('b', 2)}`,
+      [identity.tenantId, ...familyScopeParams(familyScopeOf(identity)), bookingId],
+    );
+    if (!row) throw new NotFoundException('No such booking.');
+    return row;
+  }
+}
+
+function recipientOf(tenantId: string, guardianId: string, run: LockedRun): Recipient {
+  return { tenantId, guardianId, quietHours: quietHoursOf(run), timeZone: run.time_zone };
+}

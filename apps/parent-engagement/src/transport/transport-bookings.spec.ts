@@ -1,0 +1,237 @@
+import { newId } from '@tutti/platform';
+import { newTenantId, personas } from '@tutti/testing';
+import type { ReminderRow } from '@tutti/messaging';
+import { HOUR, publishPerformance, runBody, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
+import { TransportBookingsService } from './transport-bookings.service';
+
+describe('transport runs and seat bookings', () => {
+  let t: EngagementTestApp;
+  const tenantId = newTenantId();
+  const schoolA = newId();
+  const schoolB = newId();
+  const admin = personas.programmeAdmin(tenantId);
+  const family = (schoolId = schoolA) => personas.guardian(tenantId, [{ pupilId: newId(), schoolId }]);
+  const pupilOf = (guardian: ReturnType<typeof family>) => (guardian.grants[0] as { pupils: { pupilId: string }[] }).pupils[0].pupilId;
+
+  beforeAll(async () => {
+    t = await startEngagementApp({ SERVICE_MODE: 'api' });
+  });
+  afterAll(() => t?.close());
+
+  async function newRun(seats: number, extra: Record<string, unknown> = {}) {
+    const { performanceId, startsAt } = await publishPerformance(t, tenantId);
+    const response = await t.request(admin, { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, seats, extra) });
+    expect(response.statusCode).toBe(201);
+    return response.json() as { id: string; stops: { id: string }[]; performance: { id: string } };
+  }
+
+  const book = (guardian: ReturnType<typeof family>, run: { id: string; stops: { id: string }[] }, body: Record<string, unknown> = {}, key?: string) =>
+    t.request(guardian, {
+      method: 'POST',
+      url: '/transport-bookings',
+      payload: { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [pupilOf(guardian)], ...body },
+      headers: key ? { 'idempotency-key': key } : {},
+    });
+
+  describe('runs (staff)', () => {
+    it('creates a run with its stops for a known performance', async () => {
+      const run = await newRun(10);
+      const response = await t.request(admin, { method: 'GET', url: `/transport-runs/${run.id}` });
+      expect(response.json()).toMatchObject({ seats: 10, seatsTaken: 0, seatsLeft: 10, status: 'open', performance: { title: 'Winter Concert' } });
+      expect(response.json().stops.map((stop: { name: string }) => stop.name)).toEqual(['Faith Street Primary', 'Everton Library']);
+      const listed = await t.request(family(), { method: 'GET', url: `/transport-runs?performanceId=${run.performance.id}` });
+      expect(listed.json().items.map((item: { id: string }) => item.id)).toEqual([run.id]);
+    });
+
+    it('refuses a guardian (403), an unknown performance (404) and bad input (400 naming the field)', async () => {
+      const { performanceId, startsAt } = await publishPerformance(t, tenantId);
+      expect((await t.request(family(), { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, 5) })).statusCode).toBe(403);
+      expect((await t.request(admin, { method: 'POST', url: '/transport-runs', payload: runBody(newId(), startsAt, 5) })).statusCode).toBe(404);
+      const bad = await t.request(admin, { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, 0, { outboundDepartsAt: '2026-13-01' }) });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().errors.map((error: { field: string }) => error.field)).toEqual(expect.arrayContaining(['seats', 'outboundDepartsAt']));
+      const noStops = await t.request(admin, { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, 5, { stops: [{ name: 'x' }] }) });
+      expect(noStops.json().errors.map((error: { field: string }) => error.field)).toEqual(expect.arrayContaining(['stops[0].place', 'stops[0].pickupAt']));
+    });
+  });
+
+  describe('booking', () => {
+    it('confirms while seats last, then waitlists in order (201, not an error)', async () => {
+      const run = await newRun(3);
+      const first = await book(family(), run, { adults: 1 });
+      expect(first.statusCode).toBe(201);
+      expect(first.json()).toMatchObject({ status: 'confirmed', seats: 2, waitlistPlace: null });
+      expect((await book(family(), run, { adults: 0 })).json()).toMatchObject({ status: 'confirmed', seats: 1 });
+      const waiting = await book(family(), run, { adults: 0 });
+      expect(waiting.statusCode).toBe(201);
+      expect(waiting.json()).toMatchObject({ status: 'waitlisted', waitlistPlace: 1 });
+      expect((await book(family(), run, { adults: 0 })).json()).toMatchObject({ status: 'waitlisted', waitlistPlace: 2 });
+      expect((await t.request(admin, { method: 'GET', url: `/transport-runs/${run.id}` })).json()).toMatchObject({ seatsTaken: 3, seatsLeft: 0 });
+    });
+
+    it('answers a retry with the same Idempotency-Key with the first answer, and refuses the key with another body (422)', async () => {
+      const run = await newRun(5);
+      const guardian = family();
+      const first = await book(guardian, run, {}, 'key-1');
+      const retry = await book(guardian, run, {}, 'key-1');
+      expect(retry.statusCode).toBe(201);
+      expect(retry.json()).toEqual(first.json());
+      expect((await book(guardian, run, { adults: 2 }, 'key-1')).statusCode).toBe(422);
+      expect((await t.request(admin, { method: 'GET', url: `/transport-runs/${run.id}` })).json().seatsTaken).toBe(2);
+    });
+
+    it('refuses more than the area’s per-family limit with a 409 saying so', async () => {
+      const run = await newRun(20);
+      const guardian = family();
+      expect((await book(guardian, run, { adults: 2, otherChildren: 1 })).json().status).toBe('confirmed');
+      const over = await book(guardian, run, { adults: 1, pupilIds: [] });
+      expect(over.statusCode).toBe(409);
+      expect(over.json().conflicts).toEqual([{ rule: 'family-seat-limit', limit: 4, alreadyBooked: 4, requested: 1 }]);
+    });
+
+    it('follows the tenant’s seat limit from the gateway’s tenant events', async () => {
+      const otherTenant = newTenantId();
+      await t.deliver(otherTenant, 'identity.tenant.updated', { version: 1, tenantId: otherTenant, name: 'Leeds', slug: 'leeds', timeZone: 'Europe/London', weeklyProvisionTargetMinutes: 240, familyLanguages: ['en'], familyTransportSeatLimit: 2 });
+      const { performanceId, startsAt } = await publishPerformance(t, otherTenant);
+      const run = (await t.request(personas.programmeAdmin(otherTenant), { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, 9) })).json();
+      const guardian = personas.guardian(otherTenant, [{ pupilId: newId(), schoolId: schoolA }]);
+      const response = await book(guardian, run, { adults: 2 });
+      expect(response.statusCode).toBe(409);
+      expect(response.json().conflicts[0]).toMatchObject({ rule: 'family-seat-limit', limit: 2 });
+    });
+
+    it('refuses a booking after the cut-off with a 409 saying so', async () => {
+      const run = await newRun(5);
+      await t.db.query(`UPDATE transport_runs SET bookings_close_at = now() - interval '1 minute' WHERE tenant_id = $1 AND id = $2`, [tenantId, run.id]);
+      const response = await book(family(), run);
+      expect(response.statusCode).toBe(409);
+      expect(response.json().conflicts[0].rule).toBe('bookings-closed');
+    });
+
+    it('refuses a child who is not the caller’s, a stop of another run, a child booked twice and an empty booking', async () => {
+      const run = await newRun(5);
+      const other = await newRun(5);
+      const guardian = family();
+      const notMine = await book(guardian, run, { pupilIds: [newId()] });
+      expect(notMine.statusCode).toBe(400);
+      expect(notMine.json().errors[0].field).toBe('pupilIds');
+      const wrongStop = await book(guardian, run, { stopId: other.stops[0].id });
+      expect(wrongStop.json().errors[0].field).toBe('stopId');
+      expect((await book(guardian, run, { adults: 0, pupilIds: [] })).json().errors[0].field).toBe('adults');
+      expect((await book(guardian, run)).statusCode).toBe(201);
+      const twice = await book(guardian, run, { adults: 0 });
+      expect(twice.statusCode).toBe(409);
+      expect(twice.json().conflicts[0].rule).toBe('pupil-already-booked');
+      expect((await book(guardian, { id: newId(), stops: run.stops })).statusCode).toBe(404);
+    });
+  });
+
+  describe('who sees a booking', () => {
+    it('shows a booking to its family and their school’s staff only; 404 to everyone else', async () => {
+      const run = await newRun(5);
+      const guardian = family(schoolA);
+      const booking = (await book(guardian, run)).json();
+      const url = `/transport-bookings/${booking.id}`;
+      const status = async (identity: Parameters<EngagementTestApp['request']>[0]) => (await t.request(identity, { method: 'GET', url })).statusCode;
+      expect(await status(guardian)).toBe(200);
+      expect(await status(personas.headteacher(tenantId, schoolA))).toBe(200);
+      expect(await status(admin)).toBe(200);
+      expect(await status(family(schoolA))).toBe(404);
+      expect(await status(personas.headteacher(tenantId, schoolB))).toBe(404);
+      expect(await status(personas.programmeAdmin(newTenantId()))).toBe(404);
+      expect(await status(personas.evaluator(tenantId))).toBe(403);
+      expect((await t.request(family(schoolA), { method: 'POST', url: `${url}/cancel` })).statusCode).toBe(404);
+      const mine = await t.request(guardian, { method: 'GET', url: '/transport-bookings' });
+      expect(mine.json().items.map((item: { id: string }) => item.id)).toEqual([booking.id]);
+      expect((await t.request(family(schoolA), { method: 'GET', url: '/transport-bookings' })).json().items).toEqual([]);
+    });
+  });
+
+  describe('cancellation, offers and expiry', () => {
+    it('offers a freed seat to the first on the waitlist, who can accept it', async () => {
+      const run = await newRun(1);
+      const [holder, first, second] = [family(), family(), family()];
+      const held = (await book(holder, run, { adults: 0 })).json();
+      const firstBooking = (await book(first, run, { adults: 0 })).json();
+      const secondBooking = (await book(second, run, { adults: 0 })).json();
+      expect((await t.request(holder, { method: 'POST', url: `/transport-bookings/${held.id}/cancel` })).json().status).toBe('cancelled');
+      const offered = (await t.request(first, { method: 'GET', url: `/transport-bookings/${firstBooking.id}` })).json();
+      expect(offered).toMatchObject({ status: 'offered', offerExpiresAt: expect.any(String) });
+      expect((await t.request(second, { method: 'GET', url: `/transport-bookings/${secondBooking.id}` })).json()).toMatchObject({ status: 'waitlisted', waitlistPlace: 1 });
+      expect((await book(family(), run, { adults: 0 })).json().status).toBe('waitlisted');
+      const accepted = await t.request(first, { method: 'POST', url: `/transport-bookings/${firstBooking.id}/accept` });
+      expect(accepted.statusCode).toBe(200);
+      expect(accepted.json().status).toBe('confirmed');
+      expect((await t.request(admin, { method: 'GET', url: `/transport-runs/${run.id}` })).json().seatsTaken).toBe(1);
+    });
+
+    it('lets an unanswered offer expire and passes it on to the next family', async () => {
+      const run = await newRun(1);
+      const [holder, first, second] = [family(), family(), family()];
+      const held = (await book(holder, run, { adults: 0 })).json();
+      const firstBooking = (await book(first, run, { adults: 0 })).json();
+      const secondBooking = (await book(second, run, { adults: 0 })).json();
+      await t.request(holder, { method: 'POST', url: `/transport-bookings/${held.id}/cancel` });
+      await t.db.query(`UPDATE transport_bookings SET offer_expires_at = now() - interval '1 second' WHERE tenant_id = $1 AND id = $2`, [tenantId, firstBooking.id]);
+      // What the offer's timer reminder does when it fires.
+      await t.app.get(TransportBookingsService).expireOffer({ tenantId, payload: { bookingId: firstBooking.id } } as unknown as ReminderRow);
+      expect((await t.request(first, { method: 'GET', url: `/transport-bookings/${firstBooking.id}` })).json().status).toBe('expired');
+      expect((await t.request(second, { method: 'GET', url: `/transport-bookings/${secondBooking.id}` })).json().status).toBe('offered');
+      const late = await t.request(first, { method: 'POST', url: `/transport-bookings/${firstBooking.id}/accept` });
+      expect(late.statusCode).toBe(409);
+      expect(late.json().conflicts[0].rule).toBe('not-offered');
+      const declined = await t.request(second, { method: 'POST', url: `/transport-bookings/${secondBooking.id}/decline` });
+      expect(declined.json().status).toBe('declined');
+      expect((await t.request(admin, { method: 'GET', url: `/transport-runs/${run.id}` })).json().seatsTaken).toBe(0);
+    });
+
+    it('refuses to accept an offer past its expiry even before the timer has run (409 offer-expired)', async () => {
+      const run = await newRun(1);
+      const [holder, first] = [family(), family()];
+      const held = (await book(holder, run, { adults: 0 })).json();
+      const firstBooking = (await book(first, run, { adults: 0 })).json();
+      await t.request(holder, { method: 'POST', url: `/transport-bookings/${held.id}/cancel` });
+      await t.db.query(`UPDATE transport_bookings SET offer_expires_at = now() - interval '1 second' WHERE tenant_id = $1 AND id = $2`, [tenantId, firstBooking.id]);
+      const response = await t.request(first, { method: 'POST', url: `/transport-bookings/${firstBooking.id}/accept` });
+      expect(response.statusCode).toBe(409);
+      expect(response.json().conflicts[0].rule).toBe('offer-expired');
+      expect((await t.request(first, { method: 'GET', url: `/transport-bookings/${firstBooking.id}` })).json().status).toBe('expired');
+    });
+  });
+
+  describe('on the day', () => {
+    it('gives drivers a CSV and a printable manifest per run and stop, and checks families in', async () => {
+      const run = await newRun(10);
+      const guardian = { ...family(), displayName: 'Ann "Annie" Smith' };
+      const booking = (await book(guardian, run, { adults: 2 })).json();
+      await book(family(), run, { stopId: run.stops[1].id, adults: 0 });
+      const staff = personas.schoolStaff(tenantId, schoolA);
+      expect((await t.request(staff, { method: 'POST', url: `/transport-bookings/${booking.id}/check-in`, payload: { present: true } })).json().checkedInAt).toEqual(expect.any(String));
+      const csv = await t.request(staff, { method: 'GET', url: `/transport-runs/${run.id}/manifest?stopId=${run.stops[0].id}` });
+      expect(csv.statusCode).toBe(200);
+      expect(csv.headers['content-type']).toContain('text/csv');
+      const lines = csv.body.trim().split('\r\n');
+      expect(lines[0]).toBe('stop,place,pickup_time,booking,family,adults,children,seats,checked_in');
+      expect(lines).toHaveLength(2);
+      expect(lines[1]).toContain('"Ann ""Annie"" Smith",2,1,3,yes');
+      const html = await t.request(admin, { method: 'GET', url: `/transport-runs/${run.id}/manifest?format=html` });
+      expect(html.headers['content-type']).toContain('text/html');
+      expect(html.body).toContain('Ann &quot;Annie&quot; Smith');
+      expect((await t.request(family(), { method: 'GET', url: `/transport-runs/${run.id}/manifest` })).statusCode).toBe(403);
+      expect((await t.request(admin, { method: 'GET', url: `/transport-runs/${run.id}/manifest?format=pdf` })).json().errors[0].field).toBe('format');
+    });
+  });
+
+  it('ignores a stale performance event and moves buses when the performance is rescheduled', async () => {
+    const run = await newRun(5);
+    const performanceId = run.performance.id;
+    const before = (await t.request(admin, { method: 'GET', url: `/transport-runs/${run.id}` })).json();
+    const newStart = new Date(new Date(before.performance.startsAt).getTime() + 24 * HOUR);
+    await t.deliver(tenantId, 'performance.performance.rescheduled', { version: 1, performanceId, title: 'Winter Concert', startsAt: newStart.toISOString(), endsAt: new Date(newStart.getTime() + 2 * HOUR).toISOString(), venueName: 'Philharmonic Hall' });
+    await t.deliver(tenantId, 'performance.performance.published', { version: 1, performanceId, title: 'Old', startsAt: before.performance.startsAt, endsAt: before.performance.startsAt, venueName: 'x' }, new Date(Date.now() - HOUR));
+    const after = (await t.request(admin, { method: 'GET', url: `/transport-runs/${run.id}` })).json();
+    expect(after.performance).toMatchObject({ title: 'Winter Concert', startsAt: newStart.toISOString() });
+    expect(new Date(after.stops[0].pickupAt).getTime() - new Date(before.stops[0].pickupAt).getTime()).toBe(24 * HOUR);
+    expect(new Date(after.bookingsCloseAt).getTime() - new Date(before.bookingsCloseAt).getTime()).toBe(24 * HOUR);
+  });
+});

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
+import type { FastifyReply } from 'fastify';
+import { IdempotencyKey } from '../common/idempotency';
+import { CreateTransportRunDto } from './dto/create-transport-run.dto';
+import { ManifestQueryDto, TransportRunDto, TransportRunPageDto, TransportRunQueryDto } from './dto/transport-run.dto';
+import { ManifestService } from './manifest.service';
+import { TransportRunsService } from './transport-runs.service';
+
+@ApiTags('transport')
+@Controller('transport-runs')
+export class TransportRunsController {
+  constructor(
+    private readonly runs: TransportRunsService,
+    private readonly manifests: ManifestService,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @Access('programme_admin', 'headteacher', 'school_staff')
+  @ApiOperation({ summary: 'Put on a free bus to a performance, with its pick-up stops' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiCreatedResponse({ type: TransportRunDto })
+  create(@CurrentIdentity() identity: Identity, @Body() dto: CreateTransportRunDto, @IdempotencyKey() key: string | undefined): Promise<TransportRunDto> {
+    return this.runs.create(identity, dto, key);
+  }
+
+  @Get()
+  @Access('programme_admin', 'headteacher', 'tutor', 'school_staff', 'guardian')
+  @ApiOperation({ summary: 'Buses, soonest first, optionally of one performance' })
+  @ApiOkResponse({ type: TransportRunPageDto })
+  list(@CurrentIdentity() identity: Identity, @Query() query: TransportRunQueryDto): Promise<TransportRunPageDto> {
+    return this.runs.list(identity.tenantId, query);
+  }
+
+  @Get(':runId')
+  @Access('programme_admin', 'headteacher', 'tutor', 'school_staff', 'guardian')
+  @ApiOkResponse({ type: TransportRunDto })
+  get(@CurrentIdentity() identity: Identity, @Param('runId', ParseUUIDPipe) runId: string): Promise<TransportRunDto> {
+    return this.runs.get(identity.tenantId, runId);
+  }
+
+  @Get(':runId/manifest')
+  @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
+  @ApiOperation({ summary: 'The driver’s manifest of a bus (or one stop): CSV, or a print-friendly HTML page' })
+  @ApiProduces('text/csv', 'text/html')
+  async manifest(@CurrentIdentity() identity: Identity, @Param('runId', ParseUUIDPipe) runId: string, @Query() query: ManifestQueryDto, @Res() reply: FastifyReply): Promise<void> {
+    const manifest = await this.manifests.manifest(identity, runId, query.stopId, query.format);
+    await reply.header('content-type', manifest.contentType).header('content-disposition', `inline; filename="${manifest.filename}"`).send(manifest.body);
+  }
+}

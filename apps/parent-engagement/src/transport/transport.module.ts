@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { RemindersModule } from '../reminders/reminders.module';
+import { ManifestService } from './manifest.service';
+import { TransportBookingsController } from './transport-bookings.controller';
+import { TransportBookingsService } from './transport-bookings.service';
+import { TransportRunsController } from './transport-runs.controller';
+import { TransportRunsService } from './transport-runs.service';
+
+@Module({
+  imports: [RemindersModule],
+  controllers: [TransportRunsController, TransportBookingsController],
+  providers: [TransportRunsService, TransportBookingsService, ManifestService],
+  exports: [TransportBookingsService],
+})
+export class TransportModule {}

@@ -1,0 +1,11 @@
+export { IdentityModule } from './identity.module';
+export { IdentityConfig } from './config/identity-config';
+export { identityTuning, type IdentityTuning, type IdentityTuningOverrides } from './config/identity-tuning';
+export { IDENTITY_ENTITIES, IDENTITY_MIGRATIONS } from './database';
+export { IdentityResolver, ROLE_HEADER, type UpstreamHeaders } from './resolver/identity-resolver';
+export { SignInRequired, RoleNotHeld } from './resolver/identity-errors';
+export { AuditLogService, InvalidAuditEntry } from './audit/audit-log.service';
+export { ServiceAuditEntry } from './audit/service-audit-entry';
+export type { AuditRecord } from './audit/audit-record';
+export { SchoolDirectory } from './schools/school-directory.service';
+export { GuardianLinksService } from './guardians/guardian-links.service';

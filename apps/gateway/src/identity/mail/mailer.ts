@@ -1,0 +1,44 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { createTransport, type Transporter } from 'nodemailer';
+import type { IdentityConfig } from '../config/identity-config';
+import { IDENTITY_CONFIG } from '../config/identity-config.token';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Sends mail over SMTP (SMTP_URL), always with a plain-text and an HTML part. */
+@Injectable()
+export class Mailer implements OnModuleDestroy {
+  private readonly logger = new Logger(Mailer.name);
+  private readonly transport: Transporter;
+
+  constructor(@Inject(IDENTITY_CONFIG) config: IdentityConfig) {
+    this.transport = createTransport(config.SMTP_URL, { from: config.MAIL_FROM });
+  }
+
+  async send(mail: OutgoingMail): Promise<void> {
+    await this.transport.sendMail({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+  }
+
+  /**
+   * For mail sent once a transaction has committed: composing and sending happen after the caller
+   * has moved on, and a failure of either is logged, never thrown at a request that already succeeded.
+   */
+  sendInBackground(compose: () => OutgoingMail | Promise<OutgoingMail>, what: string): void {
+    void (async () => {
+      try {
+        await this.send(await compose());
+      } catch (error) {
+        this.logger.error({ err: error }, `could not send the ${what} mail`);
+      }
+    })();
+  }
+
+  onModuleDestroy(): void {
+    this.transport.close();
+  }
+}

@@ -1,0 +1,55 @@
+import { startIdentityTestApp, type IdentityTestApp } from '../testing/identity-test-app';
+import type { TestTenant } from '../testing/identity-fixtures';
+import type { TenantSettingsDto } from './dto/tenant-settings.dto';
+
+describe('area settings', () => {
+  let t: IdentityTestApp;
+  let area: TestTenant;
+  let adminHeaders: Record<string, string>;
+  let tutorHeaders: Record<string, string>;
+
+  beforeAll(async () => {
+    t = await startIdentityTestApp();
+    area = await t.fixtures.tenant();
+    const school = await t.fixtures.school(area);
+    adminHeaders = await t.fixtures.bearer(await t.fixtures.account(area, { grants: [{ role: 'programme_admin' }] }));
+    tutorHeaders = await t.fixtures.bearer(await t.fixtures.account(area, { grants: [{ role: 'tutor', schoolId: school }] }));
+  });
+  afterAll(() => t?.close());
+
+  it('shows the caller’s own area to anyone signed in, and lets only the admin change it', async () => {
+    const read = await t.app.inject({ method: 'GET', url: '/identity/tenant', headers: tutorHeaders });
+    expect(read.statusCode).toBe(200);
+    expect(read.json<TenantSettingsDto>()).toMatchObject({ id: area.id, slug: area.slug, timeZone: 'Europe/London', familyLanguages: ['en', 'pl'] });
+    expect((await t.app.inject({ method: 'PATCH', url: '/identity/tenant', headers: tutorHeaders, payload: { familyTransportSeatLimit: 9 } })).statusCode).toBe(403);
+
+    const changed = await t.app.inject({
+      method: 'PATCH',
+      url: '/identity/tenant',
+      headers: { ...adminHeaders, 'if-match': String(read.headers.etag) },
+      payload: { weeklyProvisionTargetMinutes: 270, familyLanguages: ['en', 'pl', 'ar'], familyTransportSeatLimit: 3, timeZone: 'Europe/London' },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json<TenantSettingsDto>()).toMatchObject({ weeklyProvisionTargetMinutes: 270, familyLanguages: ['en', 'pl', 'ar'], familyTransportSeatLimit: 3 });
+
+    const stale = await t.app.inject({ method: 'PATCH', url: '/identity/tenant', headers: { ...adminHeaders, 'if-match': String(read.headers.etag) }, payload: { familyTransportSeatLimit: 5 } });
+    expect(stale.statusCode).toBe(412);
+  });
+
+  it('refuses bad settings with 400 naming the field', async () => {
+    const response = await t.app.inject({
+      method: 'PATCH',
+      url: '/identity/tenant',
+      headers: adminHeaders,
+      payload: { timeZone: 'Mars/Olympus', weeklyProvisionTargetMinutes: -5, familyLanguages: ['English'], familyTransportSeatLimit: 'four' },
+    });
+    expect(response.statusCode).toBe(400);
+    const fields = response.json<{ errors: { field: string }[] }>().errors.map((error) => error.field);
+    expect(fields).toEqual(expect.arrayContaining(['timeZone', 'weeklyProvisionTargetMinutes', 'familyLanguages', 'familyTransportSeatLimit']));
+    const id = await t.app.inject({ method: 'PATCH', url: '/identity/tenant', headers: adminHeaders, payload: { id: area.id, slug: 'taken-over' } });
+    expect(id.statusCode).toBe(400);
+    expect(id.json<{ errors: { field: string; rule: string }[] }>().errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'id', rule: 'unknown' }), expect.objectContaining({ field: 'slug', rule: 'unknown' })]),
+    );
+  });
+});

@@ -1,7 +1,23 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { eventQueueOf } from '@tutti/contracts';
+import { MessagingModule } from '@tutti/messaging';
 import { PlatformModule } from '@tutti/platform';
+import { ClassesModule } from './classes/classes.module';
 import type { SchedulingConfig } from './config';
 import { SCHEDULING_ENTITIES, SCHEDULING_MIGRATIONS } from './database';
+import { EnsemblesModule } from './ensembles/ensembles.module';
+import { ProgressionModule } from './progression/progression.module';
+import { ProvisionModule } from './provision/provision.module';
+import { ImportsModule } from './imports/imports.module';
+import { LessonPlansModule } from './lesson-plans/lesson-plans.module';
+import { PupilsModule } from './pupils/pupils.module';
+import { RegisterModule } from './register/register.module';
+import { RoomsModule } from './rooms/rooms.module';
+import { SchoolsModule } from './schools/schools.module';
+import { SessionsModule } from './sessions/sessions.module';
+import { StaffModule } from './staff/staff.module';
+import { SCHEDULING_EVENT_HANDLERS } from './tenant-settings/tenant-settings.handlers';
+import { TermsModule } from './terms/terms.module';
 
 @Module({})
 export class AppModule {
@@ -14,8 +30,22 @@ export class AppModule {
           config,
           entities: SCHEDULING_ENTITIES,
           migrations: SCHEDULING_MIGRATIONS,
-          queues: [],
+          queues: [eventQueueOf('scheduling')],
         }),
+        MessagingModule.forService({ service: 'scheduling', redis: config.REDIS_URL, queuePrefix: config.QUEUE_PREFIX, runWorkers: config.runsWorkers, handlers: SCHEDULING_EVENT_HANDLERS }),
+        SchoolsModule,
+        ClassesModule,
+        PupilsModule,
+        StaffModule,
+        RoomsModule,
+        EnsemblesModule,
+        TermsModule,
+        SessionsModule,
+        RegisterModule,
+        ProvisionModule,
+        ImportsModule,
+        ProgressionModule,
+        LessonPlansModule,
       ],
     };
   }

@@ -1,6 +1,41 @@
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@tutti/messaging';
+import { SchoolClass } from './classes/class.entity';
+import { EnsembleMember } from './ensembles/ensemble-member.entity';
+import { Ensemble } from './ensembles/ensemble.entity';
 import { Schools1764060100000 } from './migrations/1764060100000-schools';
+import { Roster1764060400000 } from './migrations/1764060400000-roster';
+import { CalendarAndTimetable1764060500000 } from './migrations/1764060500000-calendar-and-timetable';
+import { Imports1764060600000 } from './migrations/1764060600000-imports';
+import { ProgressionAndLessonPlans1764060700000 } from './migrations/1764060700000-progression-and-lesson-plans';
+import { ExamEntry } from './progression/exam-entry.entity';
+import { LessonPlan } from './lesson-plans/lesson-plan.entity';
+import { Pupil } from './pupils/pupil.entity';
+import { Attendance } from './register/attendance.entity';
+import { Room } from './rooms/room.entity';
 import { School } from './schools/school.entity';
+import { Occurrence } from './sessions/occurrence.entity';
+import { Session } from './sessions/session.entity';
+import { Staff } from './staff/staff.entity';
+import { TenantSetting } from './tenant-settings/tenant-setting.entity';
+import { Holiday } from './terms/holiday.entity';
+import { Term } from './terms/term.entity';
 
-export const SCHEDULING_ENTITIES = [...MESSAGING_ENTITIES, School];
-export const SCHEDULING_MIGRATIONS = [...MESSAGING_MIGRATIONS, Schools1764060100000];
+export const SCHEDULING_ENTITIES = [
+  ...MESSAGING_ENTITIES,
+  School,
+  TenantSetting,
+  SchoolClass,
+  Pupil,
+  Staff,
+  Room,
+  Ensemble,
+  EnsembleMember,
+  Term,
+  Holiday,
+  Session,
+  Occurrence,
+  Attendance,
+  ExamEntry,
+  LessonPlan,
+];
+export const SCHEDULING_MIGRATIONS = [...MESSAGING_MIGRATIONS, Schools1764060100000, Roster1764060400000, CalendarAndTimetable1764060500000, Imports1764060600000, ProgressionAndLessonPlans1764060700000];

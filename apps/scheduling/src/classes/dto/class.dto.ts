@@ -1,0 +1,30 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { PageQueryDto } from '@tutti/platform';
+
+export class CreateClassDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() schoolId: string;
+  @ApiProperty() @IsString() @Length(1, 100) name: string;
+  @ApiProperty({ description: '-1 nursery, 0 reception, 1–13' }) @IsInt() @Min(-1) @Max(13) yearGroup: number;
+}
+
+export class UpdateClassDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(-1) @Max(13) yearGroup?: number;
+}
+
+export class ClassListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() schoolId?: string;
+}
+
+export class ClassDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) schoolId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() yearGroup: number;
+}
+
+export class ClassPageDto {
+  @ApiProperty({ type: [ClassDto] }) items: ClassDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}

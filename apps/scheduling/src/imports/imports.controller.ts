@@ -1,0 +1,32 @@
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
+import { IdParam } from '../common/id-param';
+import { ImportListQueryDto, ImportPageDto, ImportSummaryDto, PupilImportDto } from './dto/import.dto';
+import { ImportsService } from './imports.service';
+
+@ApiTags('imports')
+@Controller('imports')
+export class ImportsController {
+  constructor(private readonly imports: ImportsService) {}
+
+  /** A dry run reports every row's problems and what would change; otherwise valid rows are imported. */
+  @Post('pupils')
+  @Access('programme_admin', 'headteacher')
+  importPupils(@CurrentIdentity() identity: Identity, @Body() body: PupilImportDto): Promise<ImportSummaryDto> {
+    return this.imports.importPupils(identity, body);
+  }
+
+  @Get()
+  @Access('programme_admin', 'headteacher')
+  list(@CurrentIdentity() identity: Identity, @Query() query: ImportListQueryDto): Promise<ImportPageDto> {
+    return this.imports.list(identity, query);
+  }
+
+  /** Progress while a large file is being imported, and its summary afterwards. */
+  @Get(':importId')
+  @Access('programme_admin', 'headteacher')
+  get(@CurrentIdentity() identity: Identity, @IdParam('importId') importId: string): Promise<ImportSummaryDto> {
+    return this.imports.get(identity, importId);
+  }
+}

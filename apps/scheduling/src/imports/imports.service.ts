@@ -1,0 +1,196 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Identity } from '@tutti/auth';
+import { decodeCursor, newId, toPage } from '@tutti/platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import { emit } from '../common/events';
+import { requireSchoolInScope, schoolIdsInScope } from '../common/scope';
+import { oneRow, rows } from '../common/sql';
+import { parseCsv } from './csv';
+import type { ImportListQueryDto, ImportPageDto, ImportSummaryDto, PupilImportDto } from './dto/import.dto';
+import { readMisExport, type MisPupil, type RowProblem } from './mis-row';
+
+/** Rows written per transaction; progress is committed after each chunk. */
+export const IMPORT_CHUNK_SIZE = 500;
+
+interface ExistingPupil {
+  id: string;
+  misRef: string;
+  firstName: string;
+  lastName: string;
+  yearGroup: number;
+  classId: string | null;
+  pupilPremium: boolean;
+  send: boolean;
+  eal: boolean;
+}
+
+interface ChunkOutcome {
+  created: number;
+  updated: number;
+  unchanged: number;
+  classesCreated: number;
+}
+
+const IMPORT_COLUMNS = `id, status, total_rows AS "totalRows", processed_rows AS "processedRows", created, updated, unchanged,
+  classes_created AS "classesCreated", problems, started_at AS "startedAt"`;
+
+/**
+ * Pupils and classes from a school MIS export. The pupil's MIS reference (UPN or admission number)
+ * is the key, so importing the same file again changes nothing and a changed row updates its pupil.
+ * Pupils absent from the file are left alone: an export may cover part of a school.
+ */
+@Injectable()
+export class ImportsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async importPupils(identity: Identity, input: PupilImportDto): Promise<ImportSummaryDto> {
+    requireSchoolInScope(identity, input.schoolId, 'school', ['headteacher']);
+    if (!(await oneRow(this.db, 'SELECT 1 AS ok FROM schools WHERE tenant_id = $1 AND id = $2', [identity.tenantId, input.schoolId]))) throw new NotFoundException('No such school.');
+    const { pupils, problems, dataRows } = readMisExport(parseCsv(input.csv));
+    const skipped = new Set(problems.map((problem) => problem.row)).size;
+    if (input.dryRun) {
+      const outcome = await this.db.transaction((manager) => this.applyChunk(manager, identity.tenantId, input.schoolId, pupils, false));
+      return { id: null, dryRun: true, status: 'checked', totalRows: dataRows, processedRows: dataRows, ...outcome, skipped, problems };
+    }
+
+    const importId = newId();
+    await this.db.query(
+      `INSERT INTO roster_imports (id, tenant_id, school_id, started_by, status, total_rows, problems) VALUES ($1, $2, $3, $4, 'running', $5, $6)`,
+      [importId, identity.tenantId, input.schoolId, identity.userId, dataRows, JSON.stringify(problems)],
+    );
+    try {
+      for (let start = 0; start < pupils.length; start += IMPORT_CHUNK_SIZE) {
+        const chunk = pupils.slice(start, start + IMPORT_CHUNK_SIZE);
+        await this.db.transaction(async (manager) => {
+          const outcome = await this.applyChunk(manager, identity.tenantId, input.schoolId, chunk, true);
+          await manager.query(
+            `UPDATE roster_imports SET processed_rows = processed_rows + $3, created = created + $4, updated = updated + $5, unchanged = unchanged + $6,
+               classes_created = classes_created + $7 WHERE tenant_id = $1 AND id = $2`,
+            [identity.tenantId, importId, chunk.length, outcome.created, outcome.updated, outcome.unchanged, outcome.classesCreated],
+          );
+        });
+      }
+      await this.db.query(`UPDATE roster_imports SET status = 'completed', processed_rows = total_rows, finished_at = now() WHERE tenant_id = $1 AND id = $2`, [identity.tenantId, importId]);
+    } catch (error) {
+      await this.db.query(`UPDATE roster_imports SET status = 'failed', finished_at = now() WHERE tenant_id = $1 AND id = $2`, [identity.tenantId, importId]);
+      throw error;
+    }
+    return this.get(identity, importId);
+  }
+
+  async get(identity: Identity, importId: string): Promise<ImportSummaryDto> {
+    const found = await oneRow<ImportSummaryDto & { schoolId: string }>(
+      this.db,
+      `SELECT ${IMPORT_COLUMNS}, school_id AS "schoolId" FROM roster_imports WHERE tenant_id = $1 AND id = $2`,
+      [identity.tenantId, importId],
+    );
+    if (!found) throw new NotFoundException('No such import.');
+    requireSchoolInScope(identity, found.schoolId, 'import', ['headteacher']);
+    return toSummary(found);
+  }
+
+  async list(identity: Identity, query: ImportListQueryDto): Promise<ImportPageDto> {
+    const after = decodeCursor(query.cursor, ['string']);
+    const found = await rows<ImportSummaryDto>(
+      this.db,
+      `SELECT ${IMPORT_COLUMNS} FROM roster_imports WHERE tenant_id = $1 AND ($2::uuid[] IS NULL OR school_id = ANY($2)) AND ($3::uuid IS NULL OR id < $3)
+       ORDER BY id DESC LIMIT $4`,
+      [identity.tenantId, schoolIdsInScope(identity, ['headteacher']), after?.[0] ?? null, query.limit + 1],
+    );
+    return toPage(found, query.limit, toSummary, (row) => [row.id as string]);
+  }
+
+  /** Creates missing classes and creates or updates pupils; with write false only counts what would change. */
+  private async applyChunk(manager: EntityManager, tenantId: string, schoolId: string, chunk: MisPupil[], write: boolean): Promise<ChunkOutcome> {
+    const classNames = [...new Set(chunk.map((pupil) => pupil.className).filter((name): name is string => name !== null))];
+    const classes = await rows<{ id: string; name: string }>(
+      manager,
+      'SELECT id, name FROM classes WHERE tenant_id = $1 AND school_id = $2 AND archived_at IS NULL AND name = ANY($3::text[])',
+      [tenantId, schoolId, classNames],
+    );
+    const classIds = new Map(classes.map((row) => [row.name, row.id]));
+    let classesCreated = 0;
+    for (const name of classNames) {
+      if (classIds.has(name)) continue;
+      classesCreated++;
+      const id = newId();
+      classIds.set(name, id);
+      if (write) {
+        const yearGroup = chunk.find((pupil) => pupil.className === name)?.yearGroup ?? 0;
+        await manager.query('INSERT INTO classes (id, tenant_id, school_id, name, year_group) VALUES ($1, $2, $3, $4, $5)', [id, tenantId, schoolId, name, yearGroup]);
+      }
+    }
+
+    const existing = await rows<ExistingPupil>(
+      manager,
+      `SELECT id, mis_ref AS "misRef", first_name AS "firstName", last_name AS "lastName", year_group AS "yearGroup", class_id AS "classId",
+              pupil_premium AS "pupilPremium", send, eal
+       FROM pupils WHERE tenant_id = $1 AND school_id = $2 AND mis_ref = ANY($3::text[]) ${write ? 'FOR UPDATE' : ''}`,
+      [tenantId, schoolId, chunk.map((pupil) => pupil.misRef)],
+    );
+    const byRef = new Map(existing.map((row) => [row.misRef, row]));
+    const outcome: ChunkOutcome = { created: 0, updated: 0, unchanged: 0, classesCreated };
+    for (const pupil of chunk) {
+      const classId = pupil.className ? (classIds.get(pupil.className) ?? null) : null;
+      const current = byRef.get(pupil.misRef);
+      if (!current) {
+        outcome.created++;
+        if (write) await this.create(manager, tenantId, schoolId, pupil, classId);
+        continue;
+      }
+      const next = {
+        firstName: pupil.firstName,
+        lastName: pupil.lastName,
+        yearGroup: pupil.yearGroup,
+        classId,
+        pupilPremium: pupil.pupilPremium ?? current.pupilPremium,
+        send: pupil.send ?? current.send,
+        eal: pupil.eal ?? current.eal,
+      };
+      const changed = (Object.keys(next) as (keyof typeof next)[]).some((key) => next[key] !== current[key]);
+      if (!changed) {
+        outcome.unchanged++;
+        continue;
+      }
+      outcome.updated++;
+      if (!write) continue;
+      await manager.query(
+        `UPDATE pupils SET first_name = $3, last_name = $4, year_group = $5, class_id = $6, pupil_premium = $7, send = $8, eal = $9, updated_at = now()
+         WHERE tenant_id = $1 AND id = $2`,
+        [tenantId, current.id, next.firstName, next.lastName, next.yearGroup, next.classId, next.pupilPremium, next.send, next.eal],
+      );
+      if (current.classId !== classId) {
+        await emit(manager, 'scheduling.pupil.moved', tenantId, { version: 1, pupilId: current.id, fromSchoolId: schoolId, toSchoolId: schoolId, fromClassId: current.classId, toClassId: classId, yearGroup: next.yearGroup });
+      }
+    }
+    return outcome;
+  }
+
+  private async create(manager: EntityManager, tenantId: string, schoolId: string, pupil: MisPupil, classId: string | null): Promise<void> {
+    const id = newId();
+    await manager.query(
+      `INSERT INTO pupils (id, tenant_id, school_id, class_id, first_name, last_name, year_group, mis_ref, pupil_premium, send, eal)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [id, tenantId, schoolId, classId, pupil.firstName, pupil.lastName, pupil.yearGroup, pupil.misRef, pupil.pupilPremium ?? false, pupil.send ?? false, pupil.eal ?? false],
+    );
+    await emit(manager, 'scheduling.pupil.enrolled', tenantId, { version: 1, pupilId: id, schoolId, classId, yearGroup: pupil.yearGroup, firstName: pupil.firstName, lastName: pupil.lastName });
+  }
+}
+
+function toSummary(row: ImportSummaryDto & { schoolId?: string; startedAt?: Date }): ImportSummaryDto {
+  const problems = row.problems as RowProblem[];
+  return {
+    id: row.id,
+    dryRun: false,
+    status: row.status,
+    totalRows: row.totalRows,
+    processedRows: row.processedRows,
+    created: row.created,
+    updated: row.updated,
+    unchanged: row.unchanged,
+    classesCreated: row.classesCreated,
+    skipped: new Set(problems.map((problem) => problem.row)).size,
+    problems,
+  };
+}

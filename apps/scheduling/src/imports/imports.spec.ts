@@ -1,0 +1,108 @@
+import { newId } from '@tutti/platform';
+import { expecting } from '../testing/api';
+import { adminOf, headteacherOf, newTenantId, tutorOf } from '../testing/identities';
+import { createSchedulingTestApp, type SchedulingTestApp } from '../testing/test-app';
+import { parseCsv } from './csv';
+
+interface Summary {
+  id: string | null;
+  status: string;
+  totalRows: number;
+  processedRows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  classesCreated: number;
+  skipped: number;
+  problems: { row: number; column: string; reason: string }[];
+}
+
+const HEADER = 'UPN,Legal Surname,Legal Forename,Year,Reg Group,Pupil Premium,SEN Status,EAL';
+const GOOD = [
+  'A100,Khan,Amira,Y3,Oak,Y,N,N',
+  'A101,"O\'Neil, Jr",Liam,3,Oak,N,K,Y',
+  'A102,Nowak,Zofia,R,Acorns,N,N,Y',
+];
+const BAD = [
+  'A103,Smith,,4,Ash,N,N,N',
+  'A104,Jones,Ben,Y14,Ash,maybe,N,N',
+  'A100,Duplicate,Dan,3,Oak,N,N,N',
+];
+
+describe('pupil import from a school MIS export', () => {
+  let t: SchedulingTestApp;
+  let call: ReturnType<typeof expecting>;
+  const tenantId = newTenantId();
+  const admin = adminOf(tenantId);
+  let school: string;
+  const pupilCount = async () => (await t.db.query('SELECT count(*)::int AS n FROM pupils WHERE tenant_id = $1', [tenantId]))[0].n as number;
+
+  beforeAll(async () => {
+    t = await createSchedulingTestApp();
+    call = expecting(t);
+    school = (await call(admin, 'POST', '/schools', { name: 'Import Primary', phase: 'primary' }, 201)).id;
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('parses quoted fields, doubled quotes and CRLF', () => {
+    expect(parseCsv('\ufeffa,"b,c","d ""e"""\r\n1,2,3\n')).toEqual([
+      ['a', 'b,c', 'd "e"'],
+      ['1', '2', '3'],
+    ]);
+  });
+
+  it('reports every bad row’s problems in a dry run, and changes nothing', async () => {
+    const report = await call<Summary>(admin, 'POST', '/imports/pupils', { schoolId: school, csv: [HEADER, ...GOOD, ...BAD].join('\r\n'), dryRun: true }, 201);
+    expect(report).toMatchObject({ id: null, status: 'checked', totalRows: 6, created: 3, updated: 0, unchanged: 0, classesCreated: 2, skipped: 3 });
+    expect(report.problems).toEqual([
+      { row: 5, column: 'Legal Forename', reason: 'is empty' },
+      { row: 6, column: 'Year', reason: '"Y14" is not a year group (N, R, 1–13)' },
+      { row: 6, column: 'Pupil Premium', reason: '"maybe" is not a yes/no value' },
+      { row: 7, column: 'UPN', reason: 'repeats row 2' },
+    ]);
+    expect(await pupilCount()).toBe(0);
+  });
+
+  it('imports the good rows; the same file again changes nothing; a changed row updates', async () => {
+    const csv = [HEADER, ...GOOD, ...BAD].join('\n');
+    const first = await call<Summary>(admin, 'POST', '/imports/pupils', { schoolId: school, csv }, 201);
+    expect(first).toMatchObject({ status: 'completed', totalRows: 6, processedRows: 6, created: 3, classesCreated: 2, skipped: 3 });
+    expect(await call<Summary>(admin, 'GET', `/imports/${first.id}`, undefined, 200)).toEqual(first);
+    const pupils = await t.db.query(`SELECT last_name, year_group, pupil_premium, send, eal FROM pupils WHERE tenant_id = $1 ORDER BY mis_ref`, [tenantId]);
+    expect(pupils).toEqual([
+      { last_name: 'Khan', year_group: 3, pupil_premium: true, send: false, eal: false },
+      { last_name: "O'Neil, Jr", year_group: 3, pupil_premium: false, send: true, eal: true },
+      { last_name: 'Nowak', year_group: 0, pupil_premium: false, send: false, eal: true },
+    ]);
+
+    const again = await call<Summary>(admin, 'POST', '/imports/pupils', { schoolId: school, csv }, 201);
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 3, classesCreated: 0 });
+    expect(await pupilCount()).toBe(3);
+
+    const changed = await call<Summary>(admin, 'POST', '/imports/pupils', { schoolId: school, csv: [HEADER, GOOD[0].replace(',Oak,', ',Elm,'), GOOD[1], GOOD[2]].join('\n') }, 201);
+    expect(changed).toMatchObject({ created: 0, updated: 1, unchanged: 2, classesCreated: 1, skipped: 0 });
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE tenant_id = $1 AND type = 'scheduling.pupil.moved'`, [tenantId]);
+    expect(n).toBe(1);
+  });
+
+  it('imports a large file in chunks, recording progress', async () => {
+    const rows = Array.from({ length: 1_200 }, (_, i) => `B${i},Surname${i},Name${i},${(i % 6) + 1},Class ${(i % 6) + 1},N,N,N`);
+    const summary = await call<Summary>(admin, 'POST', '/imports/pupils', { schoolId: school, csv: [HEADER, ...rows].join('\n') }, 201);
+    expect(summary).toMatchObject({ status: 'completed', totalRows: 1_200, processedRows: 1_200, created: 1_200, classesCreated: 6 });
+    const list = await call<{ items: Summary[] }>(admin, 'GET', '/imports?limit=1', undefined, 200);
+    expect(list.items[0].id).toBe(summary.id);
+  });
+
+  it('names a missing column, refuses bad bodies and callers outside the school', async () => {
+    const noUpn = await call<Summary>(admin, 'POST', '/imports/pupils', { schoolId: school, csv: 'Surname,Forename,Year\nA,B,3', dryRun: true }, 201);
+    expect(noUpn.problems).toEqual([expect.objectContaining({ row: 1, column: 'upn' })]);
+    const bad = await t.call<{ errors: { field: string }[] }>(admin, 'POST', '/imports/pupils', { schoolId: school, csv: 42 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('csv');
+    expect((await t.call(tutorOf(tenantId, [school]), 'POST', '/imports/pupils', { schoolId: school, csv: HEADER })).status).toBe(403);
+    expect((await t.call(headteacherOf(tenantId, [newId()]), 'POST', '/imports/pupils', { schoolId: school, csv: HEADER })).status).toBe(404);
+  });
+});

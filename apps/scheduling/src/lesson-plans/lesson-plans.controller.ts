@@ -1,0 +1,36 @@
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
+import { IdParam } from '../common/id-param';
+import { CreateLessonPlanDto, LessonPlanDto, LessonPlanListQueryDto, LessonPlanPageDto, UpdateLessonPlanDto } from './dto/lesson-plan.dto';
+import { LessonPlansService } from './lesson-plans.service';
+
+@ApiTags('lesson plans')
+@Controller('lesson-plans')
+export class LessonPlansController {
+  constructor(private readonly plans: LessonPlansService) {}
+
+  @Post()
+  @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
+  create(@CurrentIdentity() identity: Identity, @Body() body: CreateLessonPlanDto): Promise<LessonPlanDto> {
+    return this.plans.create(identity, body);
+  }
+
+  @Get()
+  @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
+  list(@CurrentIdentity() identity: Identity, @Query() query: LessonPlanListQueryDto): Promise<LessonPlanPageDto> {
+    return this.plans.list(identity, query);
+  }
+
+  @Get(':planId')
+  @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
+  get(@CurrentIdentity() identity: Identity, @IdParam('planId') planId: string): Promise<LessonPlanDto> {
+    return this.plans.get(identity, planId);
+  }
+
+  @Patch(':planId')
+  @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
+  update(@CurrentIdentity() identity: Identity, @IdParam('planId') planId: string, @Body() body: UpdateLessonPlanDto): Promise<LessonPlanDto> {
+    return this.plans.update(identity, planId, body);
+  }
+}

@@ -1,0 +1,38 @@
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
+import { IdempotencyKey } from '../common/idempotency-key';
+import { IdParam } from '../common/id-param';
+import { CreateExamEntryDto, ExamEntryDto, ExamEntryListQueryDto, ExamEntryPageDto, ExamResultDto, ProgressionDto } from './dto/progression.dto';
+import { ProgressionService } from './progression.service';
+
+@ApiTags('progression')
+@Controller()
+export class ProgressionController {
+  constructor(private readonly progression: ProgressionService) {}
+
+  @Post('pupils/:pupilId/exam-entries')
+  @Access('programme_admin', 'headteacher', 'tutor')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  enter(@CurrentIdentity() identity: Identity, @IdParam('pupilId') pupilId: string, @Body() body: CreateExamEntryDto, @IdempotencyKey() key: string | undefined): Promise<ExamEntryDto> {
+    return this.progression.enter(identity, pupilId, body, key);
+  }
+
+  @Patch('exam-entries/:entryId/result')
+  @Access('programme_admin', 'headteacher', 'tutor')
+  result(@CurrentIdentity() identity: Identity, @IdParam('entryId') entryId: string, @Body() body: ExamResultDto): Promise<ExamEntryDto> {
+    return this.progression.recordResult(identity, entryId, body);
+  }
+
+  @Get('exam-entries')
+  @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
+  list(@CurrentIdentity() identity: Identity, @Query() query: ExamEntryListQueryDto): Promise<ExamEntryPageDto> {
+    return this.progression.list(identity, query);
+  }
+
+  @Get('pupils/:pupilId/progression')
+  @Access('programme_admin', 'headteacher', 'tutor', 'school_staff', 'guardian')
+  get(@CurrentIdentity() identity: Identity, @IdParam('pupilId') pupilId: string): Promise<ProgressionDto> {
+    return this.progression.progression(identity, pupilId);
+  }
+}

@@ -1,0 +1,68 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsUUID } from 'class-validator';
+import { IsIsoDate } from '../../common/validation';
+
+export class ProvisionQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'a term; or give weekOf' }) @IsOptional() @IsUUID() termId?: string;
+  @ApiPropertyOptional({ format: 'date', description: 'any day of the week to report' }) @IsOptional() @IsIsoDate() weekOf?: string;
+}
+
+export class MinutesByStrandDto {
+  @ApiProperty() curriculum: number;
+  @ApiProperty() after_school: number;
+  @ApiProperty() weekend: number;
+  @ApiProperty() holiday: number;
+}
+
+export class PupilProvisionDto {
+  @ApiProperty({ format: 'uuid' }) pupilId: string;
+  @ApiProperty() name: string;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) classId: string | null;
+  @ApiProperty({ type: MinutesByStrandDto }) minutesByStrand: MinutesByStrandDto;
+  @ApiProperty() totalMinutes: number;
+  @ApiPropertyOptional({ nullable: true, type: Number }) weeklyAverageMinutes: number | null;
+  @ApiProperty() belowTarget: boolean;
+}
+
+export class ClassProvisionDto {
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) classId: string | null;
+  @ApiProperty() name: string;
+  @ApiProperty() pupils: number;
+  @ApiPropertyOptional({ nullable: true, type: Number }) averageWeeklyMinutes: number | null;
+  @ApiProperty() pupilsBelowTarget: number;
+}
+
+export class SessionsDeliveredDto {
+  @ApiProperty() planned: number;
+  @ApiProperty() delivered: number;
+  @ApiProperty() cancelled: number;
+}
+
+export class SchoolProvisionSummaryDto {
+  @ApiProperty({ format: 'uuid' }) schoolId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() pupils: number;
+  @ApiPropertyOptional({ nullable: true, type: Number }) averageWeeklyMinutes: number | null;
+  @ApiProperty() pupilsBelowTarget: number;
+  @ApiProperty({ type: SessionsDeliveredDto }) sessions: SessionsDeliveredDto;
+}
+
+export class PeriodDto {
+  @ApiProperty({ format: 'date' }) from: string;
+  @ApiProperty({ format: 'date' }) to: string;
+  @ApiProperty({ description: 'weeks with at least one school day outside area holidays' }) teachingWeeks: number;
+}
+
+export class SchoolProvisionDto {
+  @ApiProperty({ type: PeriodDto }) period: PeriodDto;
+  @ApiProperty() targetWeeklyMinutes: number;
+  @ApiProperty({ type: SchoolProvisionSummaryDto }) school: SchoolProvisionSummaryDto;
+  @ApiProperty({ type: [ClassProvisionDto] }) classes: ClassProvisionDto[];
+  @ApiProperty({ type: [PupilProvisionDto] }) pupils: PupilProvisionDto[];
+}
+
+export class AreaProvisionDto {
+  @ApiProperty({ type: PeriodDto }) period: PeriodDto;
+  @ApiProperty() targetWeeklyMinutes: number;
+  @ApiProperty({ type: [SchoolProvisionSummaryDto] }) schools: SchoolProvisionSummaryDto[];
+}

@@ -1,0 +1,111 @@
+import { newId } from '@tutti/platform';
+import type { EventEnvelope } from '@tutti/contracts';
+import { applyTenantChanged } from '../tenant-settings/tenant-settings.handlers';
+import { expecting } from '../testing/api';
+import { adminOf, headteacherOf, newTenantId, tutorOf } from '../testing/identities';
+import { createSchedulingTestApp, type SchedulingTestApp } from '../testing/test-app';
+
+interface PupilProvision {
+  name: string;
+  minutesByStrand: Record<string, number>;
+  totalMinutes: number;
+  weeklyAverageMinutes: number;
+  belowTarget: boolean;
+}
+interface SchoolProvision {
+  period: { from: string; to: string; teachingWeeks: number };
+  targetWeeklyMinutes: number;
+  school: { pupils: number; averageWeeklyMinutes: number; pupilsBelowTarget: number; sessions: { planned: number; delivered: number; cancelled: number } };
+  classes: { name: string; pupils: number; averageWeeklyMinutes: number; pupilsBelowTarget: number }[];
+  pupils: PupilProvision[];
+}
+
+describe('provision intensity, checked against hand-computed figures', () => {
+  let t: SchedulingTestApp;
+  let call: ReturnType<typeof expecting>;
+  const tenantId = newTenantId();
+  const admin = adminOf(tenantId);
+  let school: string;
+  let term: string;
+
+  beforeAll(async () => {
+    t = await createSchedulingTestApp();
+    call = expecting(t);
+    const event: EventEnvelope<'identity.tenant.created'> = {
+      id: newId(),
+      type: 'identity.tenant.created',
+      tenantId,
+      occurredAt: new Date().toISOString(),
+      source: 'gateway',
+      payload: { version: 1, tenantId, name: 'Test Area', slug: 'test', timeZone: 'Europe/London', weeklyProvisionTargetMinutes: 60, familyLanguages: ['en'], familyTransportSeatLimit: 4 },
+    };
+    await t.db.transaction((manager) => applyTenantChanged(event, manager));
+
+    school = (await call(admin, 'POST', '/schools', { name: 'Intensity Primary', phase: 'primary' }, 201)).id;
+    const classX = (await call(admin, 'POST', '/classes', { schoolId: school, name: 'X', yearGroup: 4 }, 201)).id;
+    const classY = (await call(admin, 'POST', '/classes', { schoolId: school, name: 'Y', yearGroup: 5 }, 201)).id;
+    const p1 = (await call(admin, 'POST', '/pupils', { schoolId: school, classId: classX, firstName: 'One', lastName: 'A', yearGroup: 4 }, 201)).id;
+    const p2 = (await call(admin, 'POST', '/pupils', { schoolId: school, classId: classX, firstName: 'Two', lastName: 'B', yearGroup: 4 }, 201)).id;
+    await call(admin, 'POST', '/pupils', { schoolId: school, classId: classY, firstName: 'Three', lastName: 'C', yearGroup: 5 }, 201);
+    term = (await call(admin, 'POST', '/terms', { name: 'Three weeks', startsOn: '2026-03-02', endsOn: '2026-03-20' }, 201)).id;
+    await call(admin, 'POST', '/holidays', { kind: 'holiday', name: 'A week off', startsOn: '2026-03-09', endsOn: '2026-03-13' }, 201);
+
+    const strings = (await call(admin, 'POST', '/ensembles', { schoolId: school, name: 'Strings', kind: 'whole_class', strand: 'curriculum' }, 201)).id;
+    const choir = (await call(admin, 'POST', '/ensembles', { schoolId: school, name: 'Choir', kind: 'choir', strand: 'after_school' }, 201)).id;
+    for (const pupilId of [p1, p2]) await call(admin, 'POST', `/ensembles/${strings}/members`, { pupilId, joinedOn: '2026-01-05' }, 201);
+    await call(admin, 'POST', `/ensembles/${choir}/members`, { pupilId: p1, joinedOn: '2026-01-05' }, 201);
+
+    await call(admin, 'POST', '/sessions', { ensembleId: strings, recurrence: 'weekly', termId: term, weekday: 1, startTime: '09:00', durationMinutes: 60 }, 201);
+    await call(admin, 'POST', '/sessions', { ensembleId: choir, recurrence: 'once', firstOn: '2026-03-04', startTime: '15:30', durationMinutes: 45 }, 201);
+    await call(admin, 'POST', '/sessions', { ensembleId: strings, recurrence: 'once', firstOn: '2026-03-18', startTime: '09:00', durationMinutes: 60 }, 201);
+    const occurrences = (await call<{ items: { id: string; localDate: string }[] }>(admin, 'GET', `/occurrences?schoolId=${school}`, undefined, 200)).items;
+    const on = (date: string) => occurrences.filter((o) => o.localDate === date).map((o) => o.id)[0];
+    const register = (occurrenceId: string, marks: [string, string][]) =>
+      call(admin, 'POST', `/occurrences/${occurrenceId}/register`, { submissionId: newId(), marks: marks.map(([pupilId, status]) => ({ markId: newId(), pupilId, status })) }, 201);
+    await register(on('2026-03-02'), [[p1, 'present'], [p2, 'present']]);
+    await register(on('2026-03-16'), [[p1, 'late'], [p2, 'absent']]);
+    await register(on('2026-03-04'), [[p1, 'late']]);
+    await call(admin, 'POST', `/occurrences/${on('2026-03-18')}/cancel`, {}, 200);
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('reports a term per pupil, class and school against the area’s weekly target', async () => {
+    const report = await call<SchoolProvision>(headteacherOf(tenantId, [school]), 'GET', `/provision/schools/${school}?termId=${term}`, undefined, 200);
+    expect(report.period).toEqual({ from: '2026-03-02', to: '2026-03-20', teachingWeeks: 2 });
+    expect(report.targetWeeklyMinutes).toBe(60);
+    expect(report.pupils.map((p) => [p.name, p.minutesByStrand.curriculum, p.minutesByStrand.after_school, p.totalMinutes, p.weeklyAverageMinutes, p.belowTarget])).toEqual([
+      ['One A', 120, 45, 165, 82.5, false],
+      ['Two B', 60, 0, 60, 30, true],
+      ['Three C', 0, 0, 0, 0, true],
+    ]);
+    expect(report.classes).toEqual([
+      expect.objectContaining({ name: 'X', pupils: 2, averageWeeklyMinutes: 56.3, pupilsBelowTarget: 1 }),
+      expect.objectContaining({ name: 'Y', pupils: 1, averageWeeklyMinutes: 0, pupilsBelowTarget: 1 }),
+    ]);
+    expect(report.school).toMatchObject({ pupils: 3, averageWeeklyMinutes: 37.5, pupilsBelowTarget: 2, sessions: { planned: 4, delivered: 3, cancelled: 1 } });
+  });
+
+  it('reports one week', async () => {
+    const report = await call<SchoolProvision>(admin, 'GET', `/provision/schools/${school}?weekOf=2026-03-04`, undefined, 200);
+    expect(report.period).toEqual({ from: '2026-03-02', to: '2026-03-08', teachingWeeks: 1 });
+    expect(report.pupils.map((p) => [p.totalMinutes, p.belowTarget])).toEqual([
+      [105, false],
+      [60, false],
+      [0, true],
+    ]);
+    const area = await call<{ schools: { schoolId: string; pupilsBelowTarget: number }[] }>(admin, 'GET', '/provision/schools?weekOf=2026-03-04', undefined, 200);
+    expect(area.schools).toEqual([expect.objectContaining({ schoolId: school, pupilsBelowTarget: 1 })]);
+  });
+
+  it('is for the admin and the school’s headteacher only, and needs a period', async () => {
+    expect((await t.call(tutorOf(tenantId, [school]), 'GET', `/provision/schools/${school}?termId=${term}`)).status).toBe(403);
+    expect((await t.call(headteacherOf(tenantId, [newId()]), 'GET', `/provision/schools/${school}?termId=${term}`)).status).toBe(404);
+    const bad = await t.call<{ errors: { field: string }[] }>(admin, 'GET', `/provision/schools/${school}`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('termId');
+    expect((await t.call(admin, 'GET', `/provision/schools/${school}?weekOf=2026-02-30x`)).status).toBe(400);
+  });
+});

@@ -1,0 +1,73 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { PageQueryDto } from '@tutti/platform';
+import { IsIsoDate } from '../../common/validation';
+import { PUPIL_STATUSES, type PupilStatus } from '../pupil.entity';
+
+export class PupilFlagsDto {
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() pupilPremium?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() send?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() eal?: boolean;
+}
+
+export class CreatePupilDto extends PupilFlagsDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() schoolId: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() classId?: string;
+  @ApiProperty() @IsString() @Length(1, 100) firstName: string;
+  @ApiProperty() @IsString() @Length(1, 100) lastName: string;
+  @ApiProperty() @IsInt() @Min(-1) @Max(13) yearGroup: number;
+  @ApiPropertyOptional({ description: 'UPN or admission number in the school MIS' }) @IsOptional() @IsString() @Length(1, 50) misRef?: string;
+}
+
+export class UpdatePupilDto extends PupilFlagsDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) firstName?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) lastName?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(-1) @Max(13) yearGroup?: number;
+}
+
+export class MovePupilDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'the new school; omit to stay at the same school' }) @IsOptional() @IsUUID() schoolId?: string;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'the new class; null for none' }) @IsOptional() @IsUUID() classId?: string | null;
+}
+
+export class LeavePupilDto {
+  @ApiProperty({ format: 'date' }) @IsIsoDate() leftOn: string;
+}
+
+export class RollOverDto {
+  @ApiProperty({ example: '2026-27' }) @Matches(/^\d{4}-\d{2}$/, { message: 'academicYear must look like 2026-27' }) academicYear: string;
+  @ApiProperty({ format: 'date', description: 'the date the last year group leaves' }) @IsIsoDate() leaversLeftOn: string;
+}
+
+export class PupilListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() schoolId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() classId?: string;
+  @ApiPropertyOptional({ enum: PUPIL_STATUSES }) @IsOptional() @IsIn(PUPIL_STATUSES) status?: PupilStatus;
+}
+
+export class PupilDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) schoolId: string;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) classId: string | null;
+  @ApiProperty() firstName: string;
+  @ApiProperty() lastName: string;
+  @ApiProperty() yearGroup: number;
+  @ApiProperty({ enum: PUPIL_STATUSES }) status: PupilStatus;
+  @ApiPropertyOptional({ nullable: true, type: String }) leftOn: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) misRef?: string | null;
+  @ApiPropertyOptional({ description: 'programme admin and headteacher only' }) pupilPremium?: boolean;
+  @ApiPropertyOptional({ description: 'programme admin and headteacher only' }) send?: boolean;
+  @ApiPropertyOptional({ description: 'programme admin and headteacher only' }) eal?: boolean;
+}
+
+export class PupilPageDto {
+  @ApiProperty({ type: [PupilDto] }) items: PupilDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class RollOverResultDto {
+  @ApiProperty() academicYear: string;
+  @ApiProperty() movedUp: number;
+  @ApiProperty() leavers: number;
+  @ApiProperty({ description: 'false when this school had already been rolled over to this year' }) applied: boolean;
+}

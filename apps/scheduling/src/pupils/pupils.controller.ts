@@ -1,0 +1,58 @@
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
+import { IdempotencyKey } from '../common/idempotency-key';
+import { IdParam } from '../common/id-param';
+import { CreatePupilDto, LeavePupilDto, MovePupilDto, PupilDto, PupilListQueryDto, PupilPageDto, RollOverDto, RollOverResultDto, UpdatePupilDto } from './dto/pupil.dto';
+import { PupilsService } from './pupils.service';
+
+@ApiTags('pupils')
+@Controller()
+export class PupilsController {
+  constructor(private readonly pupils: PupilsService) {}
+
+  @Post('pupils')
+  @Access('programme_admin', 'headteacher')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  create(@CurrentIdentity() identity: Identity, @Body() body: CreatePupilDto, @IdempotencyKey() key: string | undefined): Promise<PupilDto> {
+    return this.pupils.create(identity, body, key);
+  }
+
+  @Get('pupils')
+  @Access('programme_admin', 'headteacher', 'tutor', 'school_staff', 'guardian')
+  list(@CurrentIdentity() identity: Identity, @Query() query: PupilListQueryDto): Promise<PupilPageDto> {
+    return this.pupils.list(identity, query);
+  }
+
+  @Get('pupils/:pupilId')
+  @Access('programme_admin', 'headteacher', 'tutor', 'school_staff', 'guardian')
+  get(@CurrentIdentity() identity: Identity, @IdParam('pupilId') pupilId: string): Promise<PupilDto> {
+    return this.pupils.get(identity, pupilId);
+  }
+
+  @Patch('pupils/:pupilId')
+  @Access('programme_admin', 'headteacher')
+  update(@CurrentIdentity() identity: Identity, @IdParam('pupilId') pupilId: string, @Body() body: UpdatePupilDto): Promise<PupilDto> {
+    return this.pupils.update(identity, pupilId, body);
+  }
+
+  @Post('pupils/:pupilId/move')
+  @HttpCode(200)
+  @Access('programme_admin', 'headteacher')
+  move(@CurrentIdentity() identity: Identity, @IdParam('pupilId') pupilId: string, @Body() body: MovePupilDto): Promise<PupilDto> {
+    return this.pupils.move(identity, pupilId, body);
+  }
+
+  @Post('pupils/:pupilId/leave')
+  @HttpCode(200)
+  @Access('programme_admin', 'headteacher')
+  leave(@CurrentIdentity() identity: Identity, @IdParam('pupilId') pupilId: string, @Body() body: LeavePupilDto): Promise<PupilDto> {
+    return this.pupils.leave(identity, pupilId, body);
+  }
+
+  @Post('schools/:schoolId/roll-overs')
+  @Access('programme_admin', 'headteacher')
+  rollOver(@CurrentIdentity() identity: Identity, @IdParam('schoolId') schoolId: string, @Body() body: RollOverDto): Promise<RollOverResultDto> {
+    return this.pupils.rollOver(identity, schoolId, body);
+  }
+}

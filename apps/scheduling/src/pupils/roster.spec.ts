@@ -1,0 +1,171 @@
+import { newId } from '@tutti/platform';
+import type { Identity } from '@tutti/auth';
+import { createSchedulingTestApp, type SchedulingTestApp } from '../testing/test-app';
+import { adminOf, guardianOf, headteacherOf, newTenantId, schoolStaffOf, tutorOf } from '../testing/identities';
+
+interface Row {
+  id: string;
+  [key: string]: unknown;
+}
+interface Page {
+  items: Row[];
+  nextCursor: string | null;
+}
+
+describe('roster: schools, classes, pupils, staff, rooms, ensembles', () => {
+  let t: SchedulingTestApp;
+  const tenantId = newTenantId();
+  const admin = adminOf(tenantId);
+  let schoolA: string;
+  let schoolB: string;
+  let classA3: string;
+  let pupilA: Row;
+  let pupilB: Row;
+
+  const post = async (who: Identity, url: string, body: unknown, status = 201): Promise<Row> => {
+    const response = await t.call<Row>(who, 'POST', url, body);
+    expect({ url, status: response.status, body: response.body }).toMatchObject({ status });
+    return response.body;
+  };
+
+  beforeAll(async () => {
+    t = await createSchedulingTestApp();
+    schoolA = (await post(admin, '/schools', { name: 'Faith Street Primary', urn: '100001', phase: 'primary' })).id;
+    schoolB = (await post(admin, '/schools', { name: 'Everton Brow Primary', phase: 'primary' })).id;
+    classA3 = (await post(admin, '/classes', { schoolId: schoolA, name: 'Oak', yearGroup: 3 })).id;
+    pupilA = await post(admin, '/pupils', { schoolId: schoolA, classId: classA3, firstName: 'Amira', lastName: 'Khan', yearGroup: 3, pupilPremium: true, send: true });
+    pupilB = await post(admin, '/pupils', { schoolId: schoolB, firstName: 'Ben', lastName: 'Jones', yearGroup: 5, eal: true });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('shows a tutor only the pupils of their own schools, without the flags', async () => {
+    const tutor = tutorOf(tenantId, [schoolA]);
+    const list = await t.call<Page>(tutor, 'GET', '/pupils');
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((p) => p.id)).toEqual([pupilA.id]);
+    expect(list.body.items[0]).not.toHaveProperty('send');
+    expect((await t.call(tutor, 'GET', `/pupils/${pupilB.id}`)).status).toBe(404);
+    const own = await t.call<Row>(tutor, 'GET', `/pupils/${pupilA.id}`);
+    expect(own.status).toBe(200);
+    expect(own.body).not.toHaveProperty('pupilPremium');
+  });
+
+  it('shows the flags to the headteacher and programme admin, and audits every read', async () => {
+    const head = headteacherOf(tenantId, [schoolA]);
+    const read = await t.call<Row>(head, 'GET', `/pupils/${pupilA.id}`);
+    expect(read.body).toMatchObject({ pupilPremium: true, send: true, eal: false });
+    const audit = await t.db.query('SELECT with_flags FROM pupil_record_reads WHERE tenant_id = $1 AND pupil_id = $2 AND user_id = $3', [tenantId, pupilA.id, head.userId]);
+    expect(audit).toEqual([{ with_flags: true }]);
+    const otherHead: Identity = { ...headteacherOf(tenantId, [schoolB]), grants: [{ role: 'headteacher', schoolIds: [schoolB] }, { role: 'tutor', schoolIds: [schoolA] }] };
+    expect((await t.call<Row>(otherHead, 'GET', `/pupils/${pupilA.id}`)).body).not.toHaveProperty('send');
+    expect((await t.call<Row>(otherHead, 'GET', `/pupils/${pupilB.id}`)).body).toHaveProperty('eal', true);
+    const staffOnly = schoolStaffOf(tenantId, [schoolA]);
+    expect((await t.call(staffOnly, 'PATCH', `/pupils/${pupilA.id}`, { send: false })).status).toBe(403);
+  });
+
+  it('shows a guardian their own child and nobody else', async () => {
+    const parent = guardianOf(tenantId, [{ pupilId: pupilB.id, schoolId: schoolB }]);
+    expect((await t.call(parent, 'GET', `/pupils/${pupilB.id}`)).status).toBe(200);
+    expect((await t.call(parent, 'GET', `/pupils/${pupilA.id}`)).status).toBe(404);
+    const list = await t.call<Page>(parent, 'GET', '/pupils');
+    expect(list.body.items.map((p) => p.id)).toEqual([pupilB.id]);
+  });
+
+  it('answers 404 to another tenant, even its admin', async () => {
+    const stranger = adminOf(newTenantId());
+    expect((await t.call(stranger, 'GET', `/pupils/${pupilA.id}`)).status).toBe(404);
+    expect((await t.call(stranger, 'GET', `/schools/${schoolA}`)).status).toBe(404);
+    expect((await t.call<Page>(stranger, 'GET', '/pupils')).body.items).toEqual([]);
+  });
+
+  it('answers bad input with a 400 naming the field', async () => {
+    const bad = await t.call<{ errors: { field: string }[] }>(admin, 'POST', '/pupils', { schoolId: 'nope', firstName: '', lastName: 'X', yearGroup: 'three', tenantId });
+    expect(bad.status).toBe(400);
+    expect([...new Set(bad.body.errors.map((e) => e.field))].sort()).toEqual(['firstName', 'schoolId', 'tenantId', 'yearGroup']);
+    const badPath = await t.call<{ errors: { field: string }[] }>(admin, 'GET', '/pupils/not-a-uuid');
+    expect(badPath.status).toBe(400);
+    expect(badPath.body.errors[0].field).toBe('pupilId');
+    const badCursor = await t.call<{ errors: { field: string }[] }>(admin, 'GET', '/pupils?cursor=abc&limit=1000');
+    expect(badCursor.body.errors.map((e) => e.field)).toContain('limit');
+    expect((await t.call(admin, 'GET', `/pupils/${newId()}`)).status).toBe(404);
+    expect((await t.call(null, 'GET', '/pupils')).status).toBe(401);
+  });
+
+  it('creates a pupil once per Idempotency-Key', async () => {
+    const body = { schoolId: schoolA, firstName: 'Cara', lastName: 'Lee', yearGroup: 4 };
+    const first = await t.call<Row>(admin, 'POST', '/pupils', body, { 'idempotency-key': 'enrol-cara-1' });
+    const again = await t.call<Row>(admin, 'POST', '/pupils', body, { 'idempotency-key': 'enrol-cara-1' });
+    expect(again.body.id).toBe(first.body.id);
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM pupils WHERE tenant_id = $1 AND first_name = 'Cara'`, [tenantId]);
+    expect(n).toBe(1);
+  });
+
+  it('pages through pupils with a cursor', async () => {
+    const first = await t.call<Page>(admin, 'GET', '/pupils?limit=2');
+    expect(first.body.items).toHaveLength(2);
+    const second = await t.call<Page>(admin, 'GET', `/pupils?limit=2&cursor=${first.body.nextCursor}`);
+    const ids = [...first.body.items, ...second.body.items].map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(second.body.nextCursor).toBeNull();
+  });
+
+  it('moves a pupil between schools, ending the old school’s ensembles, and records events', async () => {
+    const pupil = await post(admin, '/pupils', { schoolId: schoolA, classId: classA3, firstName: 'Dev', lastName: 'Patel', yearGroup: 3 });
+    const choir = await post(admin, '/ensembles', { schoolId: schoolA, name: 'Faith Choir', kind: 'choir', strand: 'after_school' });
+    await post(admin, `/ensembles/${choir.id}/members`, { pupilId: pupil.id, section: 'soprano' });
+    const moved = await post(admin, `/pupils/${pupil.id}/move`, { schoolId: schoolB }, 200);
+    expect(moved).toMatchObject({ schoolId: schoolB, classId: null });
+    const members = await t.call<Page>(admin, 'GET', `/ensembles/${choir.id}/members`);
+    expect(members.body.items).toEqual([]);
+    const events = await t.db.query(`SELECT type FROM outbox_events WHERE tenant_id = $1 AND payload->>'pupilId' = $2 ORDER BY id`, [tenantId, pupil.id]);
+    expect(events.map((e: { type: string }) => e.type)).toEqual(['scheduling.pupil.enrolled', 'scheduling.ensemble-membership.changed', 'scheduling.ensemble-membership.changed', 'scheduling.pupil.moved']);
+  });
+
+  it('marks a pupil as left with an end date, and keeps the record', async () => {
+    const pupil = await post(admin, '/pupils', { schoolId: schoolB, firstName: 'Eve', lastName: 'Stone', yearGroup: 2 });
+    const left = await post(admin, `/pupils/${pupil.id}/leave`, { leftOn: '2026-02-13' }, 200);
+    expect(left).toMatchObject({ status: 'left', leftOn: '2026-02-13' });
+    expect((await post(admin, `/pupils/${pupil.id}/leave`, { leftOn: '31-02-2026' }, 400)).errors).toBeDefined();
+  });
+
+  it('rolls a school over once per academic year: Y3 to Y4, Y6 leavers kept as leavers', async () => {
+    const school = (await post(admin, '/schools', { name: 'Roll-over Primary', phase: 'primary' })).id;
+    const y6 = await post(admin, '/pupils', { schoolId: school, firstName: 'Fay', lastName: 'Old', yearGroup: 6 });
+    const y3 = await post(admin, '/pupils', { schoolId: school, firstName: 'Gus', lastName: 'Young', yearGroup: 3 });
+    const first = await post(admin, `/schools/${school}/roll-overs`, { academicYear: '2026-27', leaversLeftOn: '2026-07-22' });
+    expect(first).toEqual({ academicYear: '2026-27', movedUp: 1, leavers: 1, applied: true });
+    const again = await post(admin, `/schools/${school}/roll-overs`, { academicYear: '2026-27', leaversLeftOn: '2026-07-22' });
+    expect(again.applied).toBe(false);
+    expect((await t.call<Row>(admin, 'GET', `/pupils/${y3.id}`)).body.yearGroup).toBe(4);
+    expect((await t.call<Row>(admin, 'GET', `/pupils/${y6.id}`)).body).toMatchObject({ status: 'leaver', yearGroup: 6, leftOn: '2026-07-22' });
+  });
+
+  it('keeps staff, rooms and ensembles to their schools', async () => {
+    const tutorUser = newId();
+    const staff = await post(admin, '/staff', { kind: 'tutor', displayName: 'Rosa Violin', employer: 'Royal Liverpool Philharmonic', instruments: ['violin'], userId: tutorUser, schoolIds: [schoolA] });
+    const tutor = tutorOf(tenantId, [schoolA], tutorUser);
+    expect((await t.call<Row>(tutor, 'GET', '/staff/me')).body.id).toBe(staff.id);
+    await post(admin, '/rooms', { schoolId: schoolA, name: 'Hall', capacity: 120 });
+    await post(admin, '/rooms', { schoolId: schoolB, name: 'Music Room', capacity: 30 });
+    expect((await t.call<Page>(tutor, 'GET', '/rooms')).body.items.map((r) => r.name)).toEqual(['Hall']);
+    const head = headteacherOf(tenantId, [schoolB]);
+    expect((await t.call(head, 'POST', '/rooms', { schoolId: schoolA, name: 'X', capacity: 3 })).status).toBe(404);
+    expect((await t.call(head, 'POST', '/rooms', { schoolId: schoolB, name: 'Y', capacity: 0 })).status).toBe(400);
+
+    const area = await post(admin, '/ensembles', { name: 'Area Youth Orchestra', kind: 'orchestra', strand: 'weekend', level: 'intermediate' });
+    await post(admin, `/ensembles/${area.id}/members`, { pupilId: pupilA.id, instrument: 'violin', section: 'first violins' });
+    await post(admin, `/ensembles/${area.id}/members`, { pupilId: pupilB.id, instrument: 'cello', section: 'cellos' });
+    await post(admin, `/ensembles/${area.id}/members`, { staffId: staff.id, instrument: 'violin', section: 'first violins' });
+    const duplicate = await t.call<{ conflicts: unknown[] }>(admin, 'POST', `/ensembles/${area.id}/members`, { pupilId: pupilA.id });
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body.conflicts).toHaveLength(1);
+    const seenByTutor = await t.call<Page>(tutor, 'GET', `/ensembles/${area.id}/members`);
+    expect(seenByTutor.body.items.map((m) => m.name)).toEqual(['Amira Khan', 'Rosa Violin']);
+    const schoolEnsemble = await post(admin, '/ensembles', { schoolId: schoolB, name: 'Everton Band', kind: 'band', strand: 'curriculum' });
+    expect((await t.call(tutor, 'GET', `/ensembles/${schoolEnsemble.id}`)).status).toBe(404);
+    expect((await t.call(admin, 'POST', `/ensembles/${schoolEnsemble.id}/members`, { pupilId: pupilA.id })).status).toBe(400);
+  });
+});

@@ -1,0 +1,29 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { PageQueryDto } from '@tutti/platform';
+import { SCHOOL_PHASES, type SchoolPhase } from '../school.entity';
+
+export class CreateSchoolDto {
+  @ApiProperty() @IsString() @Length(1, 200) name: string;
+  @ApiPropertyOptional({ description: 'DfE URN, six or seven digits' })
+  @IsOptional()
+  @Matches(/^[0-9]{6,7}$/, { message: 'urn must be a DfE URN of six or seven digits' })
+  urn?: string;
+  @ApiProperty({ enum: SCHOOL_PHASES }) @IsIn(SCHOOL_PHASES) phase: SchoolPhase;
+}
+
+export class UpdateSchoolDto extends PartialType(CreateSchoolDto) {}
+
+export class SchoolListQueryDto extends PageQueryDto {}
+
+export class SchoolDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) urn: string | null;
+  @ApiProperty({ enum: SCHOOL_PHASES }) phase: SchoolPhase;
+}
+
+export class SchoolPageDto {
+  @ApiProperty({ type: [SchoolDto] }) items: SchoolDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}

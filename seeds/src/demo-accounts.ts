@@ -2,8 +2,7 @@ import { argon2id, hash } from 'argon2';
 import type { Client } from 'pg';
 import type { Role } from '@tutti/auth';
 import { DEMO_AREAS, type DemoArea } from './demo/areas';
-import { tenantIdOf } from './load-demo';
-import { seedId } from './seed-ids';
+import { seedId, tenantIdOf } from './seed-ids';
 
 /** Every demo account signs in with this; it passes the gateway's password policy. */
 export const DEMO_PASSWORD = 'play-together-2026';

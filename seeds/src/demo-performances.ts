@@ -1,6 +1,6 @@
 import type { Client } from 'pg';
 import type { DemoArea } from './demo/areas';
-import { seedId } from './seed-ids';
+import { seedId, tenantIdOf } from './seed-ids';
 
 const PIECES: { piece: string; composer: string | null; arranger: string | null; minutes: number }[] = [
   { piece: 'Ode to Joy', composer: 'Ludwig van Beethoven', arranger: 'In Harmony', minutes: 4 },
@@ -16,9 +16,6 @@ const PROFESSIONALS = [
   { name: 'Tomasz Nowak', instrument: 'cello', organisation: 'Royal Liverpool Philharmonic' },
   { name: 'Grace Adeyemi', instrument: 'trumpet', organisation: null },
 ];
-
-/** Same key as load-demo's tenantIdOf (kept here so that the two files do not import each other). */
-const tenantIdOf = (area: Pick<DemoArea, 'slug'>) => seedId(`tenant:${area.slug}`);
 
 /**
  * Richer demo data for performance-event, on top of load-demo's venues and performances (whose ids

@@ -1,7 +1,6 @@
 import type { Client } from 'pg';
 import { DEMO_AREAS, type DemoArea } from './demo/areas';
-import { tenantIdOf } from './load-demo';
-import { seedId } from './seed-ids';
+import { seedId, tenantIdOf } from './seed-ids';
 
 type Log = (line: string) => void;
 

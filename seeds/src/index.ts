@@ -1,3 +1,4 @@
 export * from './load-demo';
 export * from './seed-ids';
 export * from './demo/areas';
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts';

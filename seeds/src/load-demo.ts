@@ -1,7 +1,11 @@
 import { Client } from 'pg';
 import type { ServiceName } from '@tutti/contracts';
 import { DEMO_AREAS, type DemoArea } from './demo/areas';
-import { seedId } from './seed-ids';
+import { seedDemoAccounts } from './demo-accounts';
+import { seedInstruments } from './demo-instruments';
+import { seedDemoPerformanceDetails } from './demo-performances';
+import { seedScheduling } from './demo-scheduling';
+import { seedId, tenantIdOf } from './seed-ids';
 
 export type ServiceDatabaseUrls = Record<ServiceName, string>;
 type Log = (line: string) => void;
@@ -20,19 +24,31 @@ export async function loadDemoData(urls: ServiceDatabaseUrls, log: Log): Promise
       return false;
     }
     await seedTenants(gateway, DEMO_AREAS);
+    log(`demo data: ${DEMO_AREAS.length} areas`);
+    log(`demo data: ${await seedDemoAccounts(gateway)} demo accounts`);
   } finally {
     await gateway.end();
   }
-  log(`demo data: ${DEMO_AREAS.length} areas`);
-  await withClient(urls.scheduling, (db) => seedSchools(db, DEMO_AREAS));
-  log(`demo data: ${DEMO_AREAS.reduce((n, area) => n + area.schools.length, 0)} schools`);
-  const performances = await withClient(urls['performance-event'], (db) => seedPerformances(db, DEMO_AREAS, new Date()));
-  log(`demo data: ${performances} performances at ${DEMO_AREAS.reduce((n, area) => n + area.venues.length, 0)} venues`);
+  await withClient(urls.scheduling, async (db) => {
+    await seedSchools(db, DEMO_AREAS);
+    log(`demo data: ${DEMO_AREAS.reduce((n, area) => n + area.schools.length, 0)} schools`);
+    await seedScheduling(db, (line) => log(`demo data: ${line}`));
+  });
+  await withClient(urls['performance-event'], async (db) => {
+    const performances = await seedPerformances(db, DEMO_AREAS, new Date());
+    const details = await seedDemoPerformanceDetails(db, DEMO_AREAS);
+    log(`demo data: ${performances + details.schoolPerformances} performances, ${details.runningOrderItems} running-order items`);
+  });
+  // The instruments seed runs its own transaction.
+  const instruments = await connect(urls['instrument-loan']);
+  try {
+    await seedInstruments(instruments, (line) => log(`demo data: ${line}`));
+  } finally {
+    await instruments.end();
+  }
   log(`demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return true;
 }
-
-export const tenantIdOf = (area: Pick<DemoArea, 'slug'>) => seedId(`tenant:${area.slug}`);
 
 async function seedTenants(db: Client, areas: DemoArea[]): Promise<void> {
   for (const area of areas) {

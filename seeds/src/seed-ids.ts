@@ -11,3 +11,6 @@ export function seedId(key: string): string {
   const digest = createHash('sha256').update(`tutti-seed:${key}`).digest();
   return uuidv7({ msecs: SEED_EPOCH_MS + digest.readUInt32BE(0), random: digest.subarray(4, 20) });
 }
+
+/** The demo tenant (programme area) id, the same in every service. */
+export const tenantIdOf = (area: { slug: string }): string => seedId(`tenant:${area.slug}`);

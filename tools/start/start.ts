@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { findFreePort, startLocalInfra, type LocalInfra } from '@tutti/local-infra';
-import { loadDemoData } from '@tutti/seeds';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from '@tutti/seeds';
 import { migrateAll, provisionAll } from '../system/databases';
 import { loadOrCreateIdentityKeys } from '../system/identity-keys';
 import { startServiceProcess, stopServiceProcess, waitUntilListening, type RunningService } from '../system/service-processes';
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
 
     step('starting the services');
     for (const service of SERVICE_NAMES) {
-      const env = { ...common, DATABASE_URL: databaseUrls[service], ...(service === 'gateway' ? { ...upstreams, IDENTITY_PRIVATE_KEY: keys.privateKey } : {}) };
+      const env = { ...common, DATABASE_URL: databaseUrls[service], ...(service === 'gateway' ? { ...upstreams, IDENTITY_PRIVATE_KEY: keys.privateKey, PUBLIC_BASE_URL: `http://localhost:${ports.gateway}` } : {}) };
       running.push(startServiceProcess(service, ports[service], env, logDir, log));
     }
     for (const service of running) {
@@ -93,6 +93,12 @@ function printSummary(gatewayPort: number, infra: LocalInfra, logDir: string): v
   log(`  Logs           ${logDir}`);
   log(`  PostgreSQL     ${infra.databaseUrl}`);
   log(`  Redis          ${infra.redisUrl}`);
+  log('');
+  log(`Demo sign-ins (local only; password for all: ${DEMO_PASSWORD}; 42 accounts in six areas, these two shown):`);
+  for (const account of DEMO_ACCOUNTS.filter((candidate) => candidate.area === 'liverpool' || candidate.area === 'lambeth')) {
+    log(`  ${account.area.padEnd(10)} ${account.email.padEnd(44)} ${account.description}`);
+  }
+  log('');
   log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Press Ctrl-C to stop.`);
 }
 

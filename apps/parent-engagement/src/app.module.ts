@@ -5,8 +5,13 @@ import { PlatformModule } from '@tutti/platform';
 import type { ParentEngagementConfig } from './config';
 import { PARENT_ENGAGEMENT_CONFIG } from './config.token';
 import { PARENT_ENGAGEMENT_ENTITIES, PARENT_ENGAGEMENT_MIGRATIONS } from './database';
+import { AnnouncementsModule } from './announcements/announcements.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { ConsentsModule } from './consents/consents.module';
 import { FamiliesModule } from './families/families.module';
+import { FamilySessionsModule } from './family-sessions/family-sessions.module';
 import { engagementMessagingModule } from './messaging/engagement-messaging';
+import { RsvpsModule } from './rsvps/rsvps.module';
 import { PerformancesModule } from './performances/performances.module';
 import { TenantSettingsModule } from './tenant-settings/tenant-settings.module';
 import { TransportModule } from './transport/transport.module';
@@ -38,6 +43,11 @@ export class AppModule {
         TransportModule,
         PerformancesModule,
         FamiliesModule,
+        ConsentsModule,
+        RsvpsModule,
+        FamilySessionsModule,
+        AnnouncementsModule,
+        CalendarModule,
       ],
     };
   }

@@ -3,7 +3,8 @@ import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
 import type { FastifyReply } from 'fastify';
 import { ContactPreferencesDto, FamilyDto, FamilyPageDto, FamilyQueryDto } from './dto/contact-preferences.dto';
-import { etagOf, FamiliesService } from './families.service';
+import { etagOf } from '../common/etag';
+import { FamiliesService } from './families.service';
 
 @ApiTags('families')
 @Controller('families')

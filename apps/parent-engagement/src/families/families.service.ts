@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { guardedPupils, type Identity } from '@tutti/auth';
 import { decodeCursor, ProblemException, toPage, ValidationProblem, type Page } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
+import { versionOfIfMatch } from '../common/etag';
 import { familyScopeOf } from '../common/family-scope';
 import { oneRow, rows } from '../common/sql';
 import type { ContactPreferencesDto, FamilyDto, FamilyQueryDto } from './dto/contact-preferences.dto';
@@ -68,7 +69,7 @@ export class FamiliesService {
         `UPDATE families SET email = $3, phone = $4, language = $5, email_enabled = $6, sms_enabled = $7, quiet_hours_start = $8, quiet_hours_end = $9,
                 version = version + 1, updated_at = now()
           WHERE tenant_id = $1 AND guardian_id = $2 AND ($10::int IS NULL OR version = $10) RETURNING version`,
-        [identity.tenantId, identity.userId, dto.email, dto.phone, dto.language, dto.emailEnabled, dto.smsEnabled, dto.quietHoursStart, dto.quietHoursEnd, versionOf(ifMatch)],
+        [identity.tenantId, identity.userId, dto.email, dto.phone, dto.language, dto.emailEnabled, dto.smsEnabled, dto.quietHoursStart, dto.quietHoursEnd, versionOfIfMatch(ifMatch)],
       );
       if (!updated) throw new ProblemException(HttpStatus.PRECONDITION_FAILED, 'The contact preferences changed since you read them; reload and try again.');
       return toFamilyDto(await this.row(manager, identity.tenantId, identity.userId));
@@ -94,17 +95,6 @@ export class FamiliesService {
     if (!row) throw new Error('family row vanished inside its transaction');
     return row;
   }
-}
-
-/** ETags are the row version, quoted (`"3"`); a weak or malformed If-Match never matches. */
-export function etagOf(version: number): string {
-  return `"${version}"`;
-}
-
-function versionOf(ifMatch: string | undefined): number | null {
-  if (ifMatch === undefined) return null;
-  const match = /^"(\d{1,9})"$/.exec(ifMatch.trim());
-  return match ? Number(match[1]) : -1;
 }
 
 function toFamilyDto(row: FamilyRow): FamilyDto {

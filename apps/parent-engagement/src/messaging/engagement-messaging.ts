@@ -3,8 +3,9 @@ import { ModuleRef } from '@nestjs/core';
 import { MessagingModule, type EventHandlers, type ReminderDeliverers } from '@tutti/messaging';
 import type { ParentEngagementConfig } from '../config';
 import { PerformancesService } from '../performances/performances.service';
+import { AnnouncementsService } from '../announcements/announcements.service';
 import { MessageDelivery } from '../reminders/message-delivery.service';
-import { MESSAGE_KINDS, OFFER_EXPIRY_KIND } from '../reminders/reminder-kinds';
+import { ANNOUNCEMENT_KIND, MESSAGE_KINDS, OFFER_EXPIRY_KIND } from '../reminders/reminder-kinds';
 import { TenantSettingsService } from '../tenant-settings/tenant-settings.service';
 import { TransportBookingsService } from '../transport/transport-bookings.service';
 
@@ -26,6 +27,7 @@ export function engagementReminderDeliverers(resolve: Resolve): ReminderDelivere
   return {
     ...Object.fromEntries(MESSAGE_KINDS.map((kind) => [kind, messages])),
     [OFFER_EXPIRY_KIND]: { deliver: (reminder) => resolve(TransportBookingsService).expireOffer(reminder) },
+    [ANNOUNCEMENT_KIND]: { deliver: (reminder) => resolve(AnnouncementsService).deliver(reminder) },
   };
 }
 

@@ -3,7 +3,7 @@ import { ReminderScheduler, type ReminderRow, type ScheduleReminderInput } from 
 import { DataSource, type EntityManager } from 'typeorm';
 import { afterCommit, installAfterCommit } from '../common/after-commit';
 import { afterQuietHours, type QuietHours } from './quiet-hours';
-import { BOOKING_SUBJECT, HOUR_MS, IGNORES_QUIET_HOURS, OFFER_EXPIRY_KIND, PERFORMANCE_SUBJECT, type MessageKind } from './reminder-kinds';
+import { ANNOUNCEMENT_KIND, ANNOUNCEMENT_SUBJECT, BOOKING_SUBJECT, HOUR_MS, IGNORES_QUIET_HOURS, OFFER_EXPIRY_KIND, PERFORMANCE_SUBJECT, type MessageKind } from './reminder-kinds';
 
 /** Who a reminder goes to and when they may be disturbed. */
 export interface Recipient {
@@ -50,6 +50,14 @@ export class FamilyReminders {
   /** Tells a family that a performance moved or was cancelled. */
   async performanceNotice(manager: EntityManager, to: Recipient, kind: 'performance.moved' | 'performance.cancelled', performanceId: string, details: Record<string, unknown>, now = new Date()): Promise<void> {
     await this.schedule(manager, [this.message(to, kind, PERFORMANCE_SUBJECT, performanceId, now, { performanceId, ...details })]);
+  }
+
+  /** One email per family, due now (announcements are sent when written, whatever the hour). */
+  async announcement(manager: EntityManager, tenantId: string, announcementId: string, guardianIds: string[], now = new Date()): Promise<void> {
+    await this.schedule(
+      manager,
+      guardianIds.map((guardianId) => ({ tenantId, kind: ANNOUNCEMENT_KIND, recipientId: guardianId, subjectType: ANNOUNCEMENT_SUBJECT, subjectId: announcementId, dueAt: now, payload: { announcementId } })),
+    );
   }
 
   async cancelForBooking(manager: EntityManager, tenantId: string, bookingId: string): Promise<void> {

@@ -13,6 +13,10 @@ export type MessageKind = (typeof MESSAGE_KINDS)[number];
 /** A timer rather than a message: when it fires, an unanswered waitlist offer lapses and passes on. */
 export const OFFER_EXPIRY_KIND = 'transport.offer-expiry';
 
+/** An announcement's email to one family (not a templated message: the text is the sender's). */
+export const ANNOUNCEMENT_KIND = 'announcement.email';
+export const ANNOUNCEMENT_SUBJECT = 'announcement';
+
 /** Booking reminders are about the booking: cancelling it cancels them, a moved performance moves them. */
 export const BOOKING_SUBJECT = 'transport-booking';
 export const PERFORMANCE_SUBJECT = 'performance';

@@ -6,6 +6,6 @@ import { MessageDelivery } from './message-delivery.service';
 
 @Module({
   providers: [FamilyReminders, MessageDelivery, EmailChannel, { provide: SmsProvider, useClass: LocalSmsProvider }],
-  exports: [FamilyReminders, MessageDelivery],
+  exports: [FamilyReminders, MessageDelivery, EmailChannel],
 })
 export class RemindersModule {}

@@ -6,6 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { conflict } from '../common/conflicts';
 import { familyScopeCondition, familyScopeOf, familyScopeParams, ownChildren } from '../common/family-scope';
 import { onceForKey } from '../common/idempotency';
+import { ConsentsService } from '../consents/consents.service';
 import { oneRow, rows } from '../common/sql';
 import { FamilyReminders, type Recipient } from '../reminders/family-reminders.service';
 import { afterQuietHours, quietHoursOf } from '../reminders/quiet-hours';
@@ -46,6 +47,7 @@ export class TransportBookingsService {
     private readonly dataSource: DataSource,
     private readonly reminders: FamilyReminders,
     private readonly settings: TenantSettingsService,
+    private readonly consents: ConsentsService,
   ) {}
 
   async create(identity: Identity, dto: CreateBookingDto, idempotencyKey: string | undefined): Promise<BookingDto> {
@@ -66,6 +68,11 @@ export class TransportBookingsService {
 
   private async book(manager: EntityManager, identity: Identity, dto: CreateBookingDto, children: number, schoolIds: string[]): Promise<BookingDto> {
     const tenantId = identity.tenantId;
+    // Before the run's lock, so that it is not held longer. Only a recorded "no" stops a child: no answer yet is not a refusal.
+    const noConsent = await this.consents.transportRefusedFor(manager, tenantId, dto.pupilIds);
+    if (noConsent.length > 0) {
+      throw conflict('transport-consent-refused', 'Consent to travel was refused or withdrawn for a child named.', { pupilIds: noConsent });
+    }
     const run = await this.lockRun(manager, tenantId, dto.runId, identity.userId, dto.stopId);
     if (!run) throw new NotFoundException('No such transport run.');
     if (!run.stop_id || !run.pickup_at) throw new ValidationProblem([{ field: 'stopId', rule: 'stopOfRun', message: 'stopId must be a pick-up stop of this run' }]);

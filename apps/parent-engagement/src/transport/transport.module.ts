@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConsentsModule } from '../consents/consents.module';
 import { RemindersModule } from '../reminders/reminders.module';
 import { ManifestService } from './manifest.service';
 import { TransportBookingsController } from './transport-bookings.controller';
@@ -7,7 +8,7 @@ import { TransportRunsController } from './transport-runs.controller';
 import { TransportRunsService } from './transport-runs.service';
 
 @Module({
-  imports: [RemindersModule],
+  imports: [RemindersModule, ConsentsModule],
   controllers: [TransportRunsController, TransportBookingsController],
   providers: [TransportRunsService, TransportBookingsService, ManifestService],
   exports: [TransportBookingsService],

@@ -1,0 +1,39 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
+import { IdempotencyKey } from '../common/idempotency';
+import { AnnouncementDto, AnnouncementPageDto, AnnouncementQueryDto, CreateAnnouncementDto } from './dto/announcement.dto';
+import { AnnouncementsService } from './announcements.service';
+
+const STAFF = ['programme_admin', 'headteacher', 'tutor', 'school_staff'] as const;
+
+@ApiTags('announcements')
+@Controller('announcements')
+export class AnnouncementsController {
+  constructor(private readonly announcements: AnnouncementsService) {}
+
+  @Post()
+  @HttpCode(201)
+  @Access(...STAFF)
+  @ApiOperation({ summary: 'Email an announcement to a school’s families or a performance’s families (delivery per family: queued, sent, failed)' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiCreatedResponse({ type: AnnouncementDto })
+  create(@CurrentIdentity() identity: Identity, @Body() dto: CreateAnnouncementDto, @IdempotencyKey() key: string | undefined): Promise<AnnouncementDto> {
+    return this.announcements.create(identity, dto, key);
+  }
+
+  @Get()
+  @Access('guardian', ...STAFF)
+  @ApiOperation({ summary: 'Announcements sent to your family (guardian) or to your schools’ families (staff), newest first' })
+  @ApiOkResponse({ type: AnnouncementPageDto })
+  list(@CurrentIdentity() identity: Identity, @Query() query: AnnouncementQueryDto): Promise<AnnouncementPageDto> {
+    return this.announcements.list(identity, query);
+  }
+
+  @Get(':announcementId')
+  @Access('guardian', ...STAFF)
+  @ApiOkResponse({ type: AnnouncementDto })
+  get(@CurrentIdentity() identity: Identity, @Param('announcementId', ParseUUIDPipe) announcementId: string): Promise<AnnouncementDto> {
+    return this.announcements.get(identity, announcementId);
+  }
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { RemindersModule } from '../reminders/reminders.module';
+import { AnnouncementsController } from './announcements.controller';
+import { AnnouncementsService } from './announcements.service';
+
+@Module({ imports: [RemindersModule], controllers: [AnnouncementsController], providers: [AnnouncementsService], exports: [AnnouncementsService] })
+export class AnnouncementsModule {}

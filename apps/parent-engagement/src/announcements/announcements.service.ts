@@ -1,0 +1,161 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { ALL_SCHOOLS, inSchoolScope, staffSchoolScope, type Identity } from '@tutti/auth';
+import type { ReminderRow } from '@tutti/messaging';
+import { decodeCursor, newId, toPage, type Page } from '@tutti/platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import { familyScopeCondition, familyScopeOf, familyScopeParams } from '../common/family-scope';
+import { onceForKey } from '../common/idempotency';
+import { oneRow, rows } from '../common/sql';
+import { EmailChannel } from '../reminders/channels/email.channel';
+import { FamilyReminders } from '../reminders/family-reminders.service';
+import { toHtml, toText } from '../reminders/templates';
+import type { AnnouncementDto, AnnouncementQueryDto, CreateAnnouncementDto, DeliveryDto } from './dto/announcement.dto';
+
+interface AnnouncementRow {
+  id: string;
+  audience: 'school' | 'performance';
+  school_id: string | null;
+  performance_id: string | null;
+  sender_name: string;
+  subject: string;
+  body: string;
+  created_at: Date;
+}
+
+/** Families coming to a performance: a live bus booking or an attending RSVP. */
+const PERFORMANCE_FAMILIES = `
+  SELECT b.guardian_id FROM transport_bookings b JOIN transport_runs r ON r.tenant_id = b.tenant_id AND r.id = b.run_id
+   WHERE b.tenant_id = $1 AND r.performance_id = $6 AND b.status IN ('confirmed', 'waitlisted', 'offered') AND ${familyScopeCondition('b', 2)}
+  UNION
+  SELECT v.guardian_id FROM rsvps v WHERE v.tenant_id = $1 AND v.performance_id = $6 AND v.attending AND ${familyScopeCondition('v', 2)}`;
+
+/**
+ * Announcements from a school or tutor to an audience of families, by email, with a delivery row
+ * per family (queued → sent or failed). Each family's email is a reminder row due now, so that the
+ * reminder worker sends it, retries it, and a crash never loses it.
+ */
+@Injectable()
+export class AnnouncementsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reminders: FamilyReminders,
+    private readonly email: EmailChannel,
+  ) {}
+
+  async create(identity: Identity, dto: CreateAnnouncementDto, idempotencyKey: string | undefined): Promise<AnnouncementDto> {
+    const tenantId = identity.tenantId;
+    const scope = familyScopeOf(identity);
+    if (dto.audience === 'school' && !inSchoolScope(staffSchoolScope(identity), dto.schoolId ?? '')) throw new NotFoundException('No such school among yours.');
+    const id = await this.dataSource.transaction((manager) =>
+      onceForKey(manager, { tenantId, callerId: identity.userId, operation: 'create-announcement', key: idempotencyKey, request: dto }, async () => {
+        let recipients: { guardian_id: string }[];
+        if (dto.audience === 'performance') {
+          const performance = await oneRow<{ id: string }>(manager, 'SELECT id FROM performances WHERE tenant_id = $1 AND id = $2', [tenantId, dto.performanceId]);
+          if (!performance) throw new NotFoundException('No such performance.');
+          // Staff reach only their schools' families among those coming (the programme admin reaches all).
+          recipients = await rows(manager, PERFORMANCE_FAMILIES, [tenantId, ...familyScopeParams({ ...scope, callerId: '00000000-0000-0000-0000-000000000000', pupilIds: [] }), dto.performanceId]);
+        } else {
+          recipients = await rows(manager, 'SELECT DISTINCT guardian_id FROM family_children WHERE tenant_id = $1 AND school_id = $2', [tenantId, dto.schoolId]);
+        }
+        const announcementId = newId();
+        await manager.query(
+          `INSERT INTO announcements (tenant_id, id, sender_id, sender_name, audience, school_id, performance_id, subject, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+          [tenantId, announcementId, identity.userId, identity.displayName, dto.audience, dto.audience === 'school' ? dto.schoolId : null, dto.audience === 'performance' ? dto.performanceId : null, dto.subject, dto.body],
+        );
+        const guardianIds = recipients.map((row) => row.guardian_id);
+        await manager.query(
+          `INSERT INTO announcement_deliveries (tenant_id, announcement_id, guardian_id) SELECT $1, $2, g FROM unnest($3::uuid[]) AS g`,
+          [tenantId, announcementId, guardianIds],
+        );
+        await this.reminders.announcement(manager, tenantId, announcementId, guardianIds);
+        return announcementId;
+      }),
+    );
+    return this.get(identity, id);
+  }
+
+  /** Staff see announcements to their schools or their own; a family sees those sent to it. */
+  async list(identity: Identity, query: AnnouncementQueryDto): Promise<Page<AnnouncementDto>> {
+    const after = decodeCursor(query.cursor, ['string']);
+    const scope = staffSchoolScope(identity);
+    const found = await rows<AnnouncementRow>(
+      this.dataSource,
+      `SELECT a.* FROM announcements a
+        WHERE a.tenant_id = $1 AND ($2::boolean OR a.sender_id = $3 OR a.school_id = ANY($4::uuid[])
+              OR EXISTS (SELECT 1 FROM announcement_deliveries d WHERE d.tenant_id = a.tenant_id AND d.announcement_id = a.id AND d.guardian_id = $3))
+          AND ($5::uuid IS NULL OR a.id < $5)
+        ORDER BY a.id DESC LIMIT $6`,
+      [identity.tenantId, scope === ALL_SCHOOLS, identity.userId, scope === ALL_SCHOOLS ? [] : [...scope], after?.[0] ?? null, query.limit + 1],
+    );
+    return toPage(found, query.limit, toAnnouncementDto, (row) => [row.id]);
+  }
+
+  async get(identity: Identity, announcementId: string): Promise<AnnouncementDto> {
+    const scope = staffSchoolScope(identity);
+    const row = await oneRow<AnnouncementRow & { sender_id: string }>(this.dataSource, 'SELECT * FROM announcements WHERE tenant_id = $1 AND id = $2', [identity.tenantId, announcementId]);
+    const staffSees = !!row && (scope === ALL_SCHOOLS || row.sender_id === identity.userId || (row.school_id !== null && scope.has(row.school_id)));
+    if (!row) throw new NotFoundException('No such announcement.');
+    if (!staffSees) {
+      const mine = await oneRow(this.dataSource, 'SELECT 1 FROM announcement_deliveries WHERE tenant_id = $1 AND announcement_id = $2 AND guardian_id = $3', [identity.tenantId, announcementId, identity.userId]);
+      if (!mine) throw new NotFoundException('No such announcement.');
+      return toAnnouncementDto(row);
+    }
+    const deliveries = await rows<{ guardian_id: string; status: string; error: string | null }>(
+      this.dataSource,
+      'SELECT guardian_id, status, error FROM announcement_deliveries WHERE tenant_id = $1 AND announcement_id = $2 ORDER BY guardian_id',
+      [identity.tenantId, announcementId],
+    );
+    const count = (status: string) => deliveries.filter((d) => d.status === status).length;
+    return {
+      ...toAnnouncementDto(row),
+      deliveryCounts: { queued: count('queued'), sent: count('sent'), failed: count('failed') },
+      deliveries: deliveries.map((d): DeliveryDto => ({ guardianId: d.guardian_id, status: d.status, error: d.error })),
+    };
+  }
+
+  /** The reminder worker's delivery of one family's copy: sent, or failed with the reason (rethrown so the worker retries). */
+  async deliver(reminder: ReminderRow): Promise<void> {
+    const announcementId = String(reminder.payload.announcementId);
+    const found = await oneRow<{ subject: string; body: string; sender_name: string; display_name: string | null; email: string | null; email_enabled: boolean | null }>(
+      this.dataSource,
+      `SELECT a.subject, a.body, a.sender_name, f.display_name, f.email, f.email_enabled
+         FROM announcements a LEFT JOIN families f ON f.tenant_id = a.tenant_id AND f.guardian_id = $3
+        WHERE a.tenant_id = $1 AND a.id = $2`,
+      [reminder.tenantId, announcementId, reminder.recipientId],
+    );
+    if (!found) return;
+    if (!found.email || !found.email_enabled) {
+      await this.mark(this.dataSource.manager, reminder, announcementId, 'failed', 'the family has no email address enabled');
+      return;
+    }
+    const paragraphs = [`Dear ${found.display_name ?? 'family'},`, ...found.body.split(/\n{2,}/), `— ${found.sender_name}`];
+    try {
+      await this.email.send({ to: found.email, subject: found.subject, text: toText({ subject: found.subject, paragraphs }), html: toHtml({ subject: found.subject, paragraphs }), messageId: `<${reminder.id}@parent-engagement.tutti>` });
+    } catch (error) {
+      await this.mark(this.dataSource.manager, reminder, announcementId, 'failed', error instanceof Error ? error.message : String(error));
+      throw error;
+    }
+    await this.mark(this.dataSource.manager, reminder, announcementId, 'sent', null);
+  }
+
+  private async mark(manager: EntityManager, reminder: ReminderRow, announcementId: string, status: 'sent' | 'failed', error: string | null): Promise<void> {
+    await manager.query(
+      `UPDATE announcement_deliveries SET status = $4, error = $5, sent_at = CASE WHEN $4 = 'sent' THEN now() END, updated_at = now()
+        WHERE tenant_id = $1 AND announcement_id = $2 AND guardian_id = $3 AND status <> 'sent'`,
+      [reminder.tenantId, announcementId, reminder.recipientId, status, error],
+    );
+  }
+}
+
+function toAnnouncementDto(row: AnnouncementRow): AnnouncementDto {
+  return {
+    id: row.id,
+    audience: row.audience,
+    schoolId: row.school_id,
+    performanceId: row.performance_id,
+    senderName: row.sender_name,
+    subject: row.subject,
+    body: row.body,
+    createdAt: row.created_at.toISOString(),
+  };
+}

@@ -1,0 +1,87 @@
+import type { Identity } from '@tutti/auth';
+import { ReminderWorker } from '@tutti/messaging';
+import { newId } from '@tutti/platform';
+import { newTenantId, personas } from '@tutti/testing';
+import { engagementReminderDeliverers } from '../messaging/engagement-messaging';
+import { publishPerformance, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
+
+describe('announcements', () => {
+  let t: EngagementTestApp;
+  let worker: ReminderWorker;
+  const tenantId = newTenantId();
+  const schoolA = newId();
+  const schoolB = newId();
+  const staffA = personas.headteacher(tenantId, schoolA);
+
+  beforeAll(async () => {
+    t = await startEngagementApp({ SERVICE_MODE: 'api' });
+    worker = new ReminderWorker({ dataSource: t.db, service: 'parent-engagement', redis: process.env.REDIS_URL ?? '', deliverers: engagementReminderDeliverers((type) => t.app.get(type, { strict: false })) });
+  });
+  afterAll(() => t?.close());
+
+  async function family(schoolId: string, email: string | null): Promise<Identity> {
+    const guardian = personas.guardian(tenantId, [{ pupilId: newId(), schoolId }]);
+    const response = await t.request(guardian, { method: 'PUT', url: '/families/me/contact-preferences', payload: { email, language: 'en', emailEnabled: true, smsEnabled: false } });
+    expect(response.statusCode).toBe(200);
+    return guardian;
+  }
+
+  async function deliverAll(announcementId: string): Promise<void> {
+    const due = await t.db.query(`SELECT id, due_at FROM reminders WHERE tenant_id = $1 AND subject_id = $2`, [tenantId, announcementId]);
+    for (const reminder of due) await worker.deliverDue({ reminderId: reminder.id, tenantId, dueAt: new Date(reminder.due_at).toISOString() });
+  }
+
+  it('emails a school’s families and records per family whether it was sent or failed', async () => {
+    const address = `family-${newId()}@example.org`;
+    const withEmail = await family(schoolA, address);
+    const withoutEmail = await family(schoolA, null);
+    const elsewhere = await family(schoolB, `other-${newId()}@example.org`);
+    const created = await t.request(staffA, { method: 'POST', url: '/announcements', payload: { audience: 'school', schoolId: schoolA, subject: 'Concert dress', body: 'Black and white, please.' } });
+    expect(created.statusCode).toBe(201);
+    const announcement = created.json();
+    expect(announcement.deliveryCounts).toEqual({ queued: 2, sent: 0, failed: 0 });
+
+    await deliverAll(announcement.id);
+    const after = (await t.request(staffA, { method: 'GET', url: `/announcements/${announcement.id}` })).json();
+    expect(after.deliveryCounts).toEqual({ queued: 0, sent: 1, failed: 1 });
+    expect(after.deliveries).toEqual(
+      expect.arrayContaining([
+        { guardianId: withEmail.userId, status: 'sent', error: null },
+        { guardianId: withoutEmail.userId, status: 'failed', error: 'the family has no email address enabled' },
+      ]),
+    );
+    const mails = ((await (await fetch(`${process.env.MAILDEV_API_URL}/email`)).json()) as { subject: string; text: string; to: { address: string }[] }[]).filter((m) => m.to.some((to) => to.address === address));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ subject: 'Concert dress', text: expect.stringContaining('Black and white, please.') });
+
+    const seen = await t.request(withEmail, { method: 'GET', url: `/announcements/${announcement.id}` });
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json().deliveries).toBeUndefined();
+    expect((await t.request(elsewhere, { method: 'GET', url: `/announcements/${announcement.id}` })).statusCode).toBe(404);
+    expect((await t.request(personas.headteacher(tenantId, schoolB), { method: 'GET', url: `/announcements/${announcement.id}` })).statusCode).toBe(404);
+    expect((await t.request(personas.programmeAdmin(newTenantId()), { method: 'GET', url: `/announcements/${announcement.id}` })).statusCode).toBe(404);
+    expect((await t.request(withEmail, { method: 'GET', url: '/announcements' })).json().items.map((i: { id: string }) => i.id)).toEqual([announcement.id]);
+    expect((await t.request(elsewhere, { method: 'GET', url: '/announcements' })).json().items).toEqual([]);
+  });
+
+  it('reaches a performance’s families of the sender’s schools only, and refuses bad input', async () => {
+    const { performanceId } = await publishPerformance(t, tenantId);
+    const comingA = await family(schoolA, `a-${newId()}@example.org`);
+    const comingB = await family(schoolB, `b-${newId()}@example.org`);
+    for (const guardian of [comingA, comingB]) {
+      expect((await t.request(guardian, { method: 'PUT', url: `/performances/${performanceId}/rsvp`, payload: { attending: true, adults: 1, pupilIds: [] } })).statusCode).toBe(200);
+    }
+    const sent = (await t.request(staffA, { method: 'POST', url: '/announcements', payload: { audience: 'performance', performanceId, subject: 'Doors open 17:30', body: 'See you there.' } })).json();
+    expect(sent.deliveries.map((d: { guardianId: string }) => d.guardianId)).toEqual([comingA.userId]);
+    const fromAdmin = (await t.request(personas.programmeAdmin(tenantId), { method: 'POST', url: '/announcements', payload: { audience: 'performance', performanceId, subject: 'x', body: 'y' } })).json();
+    expect(fromAdmin.deliveries).toHaveLength(2);
+
+    const fields = async (payload: object) => (await t.request(staffA, { method: 'POST', url: '/announcements', payload })).json().errors.map((e: { field: string }) => e.field);
+    expect(await fields({ audience: 'school', subject: 'x', body: 'y' })).toEqual(['schoolId']);
+    expect(await fields({ audience: 'everyone', subject: 'x', body: 'y' })).toEqual(['audience']);
+    expect(await fields({ audience: 'school', schoolId: schoolA, subject: '', body: 'y' })).toEqual(['subject']);
+    expect((await t.request(staffA, { method: 'POST', url: '/announcements', payload: { audience: 'school', schoolId: schoolB, subject: 'x', body: 'y' } })).statusCode).toBe(404);
+    expect((await t.request(staffA, { method: 'POST', url: '/announcements', payload: { audience: 'performance', performanceId: newId(), subject: 'x', body: 'y' } })).statusCode).toBe(404);
+    expect((await t.request(comingA, { method: 'POST', url: '/announcements', payload: { audience: 'school', schoolId: schoolA, subject: 'x', body: 'y' } })).statusCode).toBe(403);
+  });
+});

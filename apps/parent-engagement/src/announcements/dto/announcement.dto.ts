@@ -1,0 +1,65 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
+import { PageQueryDto } from '@tutti/platform';
+
+export const AUDIENCES = ['school', 'performance'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+export const DELIVERY_STATUSES = ['queued', 'sent', 'failed'] as const;
+
+export class CreateAnnouncementDto {
+  @ApiProperty({ enum: AUDIENCES, description: 'school: the families of a school; performance: the families coming to a performance (RSVP or bus)' })
+  @IsIn(AUDIENCES)
+  audience: Audience;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'With audience school' })
+  @ValidateIf((dto: CreateAnnouncementDto) => dto.audience === 'school')
+  @IsUUID()
+  schoolId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'With audience performance' })
+  @ValidateIf((dto: CreateAnnouncementDto) => dto.audience === 'performance')
+  @IsUUID()
+  performanceId?: string;
+
+  @ApiProperty({ example: 'Concert dress: black and white' })
+  @IsString()
+  @Length(1, 200)
+  subject: string;
+
+  @ApiProperty()
+  @IsString()
+  @Length(1, 10000)
+  body: string;
+}
+
+export class DeliveryCountsDto {
+  @ApiProperty() queued: number;
+  @ApiProperty() sent: number;
+  @ApiProperty() failed: number;
+}
+
+export class DeliveryDto {
+  @ApiProperty({ format: 'uuid' }) guardianId: string;
+  @ApiProperty({ enum: DELIVERY_STATUSES }) status: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) error: string | null;
+}
+
+export class AnnouncementDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: AUDIENCES }) audience: Audience;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) schoolId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) performanceId: string | null;
+  @ApiProperty() senderName: string;
+  @ApiProperty() subject: string;
+  @ApiProperty() body: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiPropertyOptional({ type: DeliveryCountsDto, description: 'Staff only' }) deliveryCounts?: DeliveryCountsDto;
+  @ApiPropertyOptional({ type: [DeliveryDto], description: 'Staff only: one per family' }) deliveries?: DeliveryDto[];
+}
+
+export class AnnouncementPageDto {
+  @ApiProperty({ type: [AnnouncementDto] }) items: AnnouncementDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class AnnouncementQueryDto extends PageQueryDto {}

@@ -1,0 +1,69 @@
+import { newId } from '@tutti/platform';
+import { newTenantId, personas } from '@tutti/testing';
+import { publishPerformance, runBody, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
+import { foldLine } from './ical';
+
+const unfold = (text: string): string[] => text.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
+
+describe('iCalendar folding', () => {
+  it('folds at 75 octets without splitting a UTF-8 character', () => {
+    const line = `SUMMARY:${'Gwyneth’s ♪ concert — '.repeat(8)}`;
+    const folded = foldLine(line);
+    const physical = folded.split('\r\n');
+    expect(physical.length).toBeGreaterThan(1);
+    expect(physical.every((part) => Buffer.byteLength(part, 'utf8') <= 75)).toBe(true);
+    expect(physical.slice(1).every((part) => part.startsWith(' '))).toBe(true);
+    expect(folded.replace(/\r\n /g, '')).toBe(line);
+  });
+});
+
+describe('private calendar feeds', () => {
+  let t: EngagementTestApp;
+  const tenantId = newTenantId();
+  const schoolId = newId();
+
+  beforeAll(async () => {
+    t = await startEngagementApp({ SERVICE_MODE: 'api' });
+  });
+  afterAll(() => t?.close());
+
+  it('serves a family’s performances and bus pick-ups to whoever holds the token, until it is rotated or revoked', async () => {
+    const pupilId = newId();
+    const guardian = personas.guardian(tenantId, [{ pupilId, schoolId }]);
+    const title = 'Side-by-Side with the Royal Liverpool Philharmonic; Ode to Joy, Jupiter and more';
+    const { performanceId, startsAt } = await publishPerformance(t, tenantId, 96, title);
+    const run = (await t.request(personas.programmeAdmin(tenantId), { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, 10) })).json();
+    expect((await t.request(guardian, { method: 'POST', url: '/transport-bookings', payload: { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [pupilId] } })).statusCode).toBe(201);
+    const other = personas.guardian(tenantId, [{ pupilId: newId(), schoolId }]);
+    await publishPerformance(t, tenantId, 120, 'Not ours');
+
+    const created = await t.request(guardian, { method: 'POST', url: '/calendar-feed' });
+    expect(created.statusCode).toBe(201);
+    const { path } = created.json();
+    const feed = await t.app.inject({ method: 'GET', url: path });
+    expect(feed.statusCode).toBe(200);
+    expect(feed.headers['content-type']).toContain('text/calendar');
+    expect(feed.body.endsWith('\r\n')).toBe(true);
+    expect(feed.body.split('\r\n').every((line) => Buffer.byteLength(line, 'utf8') <= 75)).toBe(true);
+    expect(feed.body.replace(/\r\n/g, '')).not.toContain('\n');
+    const lines = unfold(feed.body);
+    expect(lines).toContain(`SUMMARY:${title.replace(';', '\\;').replace(/,/g, '\\,')}`);
+    expect(lines).toContain(`UID:performance-${performanceId}@tutti`);
+    expect(lines.filter((line) => line.startsWith('SUMMARY:Free bus to'))).toHaveLength(1);
+    expect(lines.join('\n')).not.toContain('Not ours');
+    const pickup = new Date(run.stops[0].pickupAt).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    expect(lines).toContain(`DTSTART:${pickup}`);
+
+    const otherFeed = (await t.request(other, { method: 'POST', url: '/calendar-feed' })).json();
+    expect(unfold((await t.app.inject({ method: 'GET', url: otherFeed.path })).body).filter((line) => line === 'BEGIN:VEVENT')).toEqual([]);
+
+    const rotated = (await t.request(guardian, { method: 'POST', url: '/calendar-feed' })).json();
+    expect((await t.app.inject({ method: 'GET', url: path })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: rotated.path })).statusCode).toBe(200);
+    expect((await t.request(guardian, { method: 'DELETE', url: '/calendar-feed' })).statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'GET', url: rotated.path })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/calendar/not-a-token.ics' })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `/calendar/${newTenantId()}.${'A'.repeat(43)}.ics` })).statusCode).toBe(404);
+    expect((await t.request(personas.headteacher(tenantId, schoolId), { method: 'POST', url: '/calendar-feed' })).statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { FamiliesModule } from '../families/families.module';
+import { RsvpsController } from './rsvps.controller';
+import { RsvpsService } from './rsvps.service';
+
+@Module({ imports: [FamiliesModule], controllers: [RsvpsController], providers: [RsvpsService] })
+export class RsvpsModule {}

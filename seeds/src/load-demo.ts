@@ -3,6 +3,7 @@ import type { ServiceName } from '@tutti/contracts';
 import { DEMO_AREAS, type DemoArea } from './demo/areas';
 import { seedDemoAccounts } from './demo-accounts';
 import { seedInstruments } from './demo-instruments';
+import { seedEngagement } from './demo-engagement';
 import { seedDemoPerformanceDetails } from './demo-performances';
 import { seedScheduling } from './demo-scheduling';
 import { seedId, tenantIdOf } from './seed-ids';
@@ -39,6 +40,7 @@ export async function loadDemoData(urls: ServiceDatabaseUrls, log: Log): Promise
     const details = await seedDemoPerformanceDetails(db, DEMO_AREAS);
     log(`demo data: ${performances + details.schoolPerformances} performances, ${details.runningOrderItems} running-order items`);
   });
+  await withClient(urls['parent-engagement'], (db) => seedEngagement(db, (line) => log(`demo data: ${line}`)));
   // The instruments seed runs its own transaction.
   const instruments = await connect(urls['instrument-loan']);
   try {

@@ -11,4 +11,6 @@ export interface PlatformOptions {
   migrations: ServiceDatabaseOptions['migrations'];
   /** BullMQ queues this service owns, reported by /health. */
   queues: string[];
+  /** Mount the platform's /health (default true); the gateway serves its own, aggregated, there. */
+  healthController?: boolean;
 }

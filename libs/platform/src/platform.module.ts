@@ -42,7 +42,7 @@ export class PlatformModule {
           },
         }),
       ],
-      controllers: [HealthController],
+      controllers: options.healthController === false ? [] : [HealthController],
       providers: [
         { provide: PLATFORM_OPTIONS, useValue: options },
         {

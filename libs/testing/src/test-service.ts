@@ -19,6 +19,9 @@ export async function testServiceConfig<C extends ServiceConfig>(service: Servic
     DATABASE_URL: await provisionTestDatabase(service),
     REDIS_URL: env.redisUrl,
     IDENTITY_PUBLIC_KEY: process.env.IDENTITY_PUBLIC_KEY ?? '',
+    // Read only by the configs that ask for them (the gateway's).
+    IDENTITY_PRIVATE_KEY: process.env.IDENTITY_PRIVATE_KEY ?? '',
+    SMTP_URL: process.env.SMTP_URL ?? '',
     // Each spec file gets its own queues, so that its workers never pick up another file's jobs.
     QUEUE_PREFIX: uniqueTestId('q'),
     ...overrides,

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { EventEnvelope } from '@tutti/contracts';
 import { newId } from '@tutti/platform';
+import { applyEvent } from '@tutti/messaging';
 import { newTenantId, personas } from '@tutti/testing';
 import type { DataSource } from 'typeorm';
 import { addInstrument, addPupil, addSchool, caller, checkOutBody, startInstrumentLoan } from '../testing/loan-test-bed';
@@ -35,8 +36,7 @@ describe('conditional loans flagged from attendance', () => {
       source: 'scheduling',
       payload: { version: 1, occurrenceId, ensembleId, schoolId: null, startsAt: startsAt.toISOString(), marks: marks.map((mark) => ({ ...mark, staffId: null })) },
     };
-    const handler = ATTENDANCE_HANDLERS['scheduling.attendance.recorded'];
-    return db.transaction((manager) => (handler as NonNullable<typeof handler>)(event, manager));
+    return applyEvent(db, 'instrument-loan', ATTENDANCE_HANDLERS, event);
   };
 
   it('flags after 2 absences in a row past a 7-day grace period, once, and tells the family', async () => {

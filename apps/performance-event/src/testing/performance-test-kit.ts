@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Identity } from '@tutti/auth';
 import type { EventCatalog, EventEnvelope, EventType } from '@tutti/contracts';
 import { newId } from '@tutti/platform';
+import { applyEvent } from '@tutti/messaging';
 import { identityHeaders, startTestService, testServiceConfig } from '@tutti/testing';
 import type { LightMyRequestResponse } from 'fastify';
 import { DataSource } from 'typeorm';
@@ -28,10 +29,9 @@ export function caller(app: NestFastifyApplication, identity: Identity) {
 
 /** Applies one event as the consumer would, in one transaction, through the real handler. */
 export async function feed<T extends EventType>(app: NestFastifyApplication, tenantId: string, type: T, payload: EventCatalog[T], occurredAt = new Date()): Promise<void> {
-  const handler = REPLICA_HANDLERS[type];
-  if (!handler) throw new Error(`No handler for ${type}`);
+  if (!REPLICA_HANDLERS[type]) throw new Error(`No handler for ${type}`);
   const event: EventEnvelope<T> = { id: newId(), type, tenantId, occurredAt: occurredAt.toISOString(), source: 'scheduling', payload };
-  await app.get(DataSource).transaction((manager) => handler(event, manager));
+  await applyEvent(app.get(DataSource), 'performance-event', REPLICA_HANDLERS, event);
 }
 
 export interface TestMember {

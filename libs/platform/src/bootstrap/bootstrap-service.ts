@@ -18,6 +18,10 @@ export interface ServiceBootstrapOptions {
   config: ServiceConfig;
   /** The app's root module, already specialised for this config (e.g. `AppModule.register(config)`). */
   module: Parameters<typeof NestFactory.create>[0];
+  /** Mount the service's own /docs and /docs-json (default true); the gateway serves a merged document there. */
+  openApi?: boolean;
+  /** Runs once the app is built, before it listens: raw Fastify plugins and routes are registered here. */
+  configure?: (app: NestFastifyApplication) => Promise<void>;
 }
 
 /** Builds a service's Nest application on Fastify with the edge every service shares. */
@@ -41,7 +45,8 @@ export async function createServiceApp(options: ServiceBootstrapOptions): Promis
       }
     });
   }
-  setupOpenApi(app, options.service, options.description);
+  if (options.openApi !== false) setupOpenApi(app, options.service, options.description);
+  await options.configure?.(app);
   return app;
 }
 

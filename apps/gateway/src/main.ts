@@ -1,0 +1,5 @@
+import { runService } from '@tutti/platform';
+import { GatewayConfig } from './config';
+import { gatewayBootstrapOptions } from './gateway-app';
+
+void runService(GatewayConfig, gatewayBootstrapOptions);

@@ -33,18 +33,18 @@ export async function loadDemoData(urls: ServiceDatabaseUrls, log: Log): Promise
   await withClient(urls.scheduling, async (db) => {
     await seedSchools(db, DEMO_AREAS);
     log(`demo data: ${DEMO_AREAS.reduce((n, area) => n + area.schools.length, 0)} schools`);
-    await seedScheduling(db, (line) => log(`demo data: ${line}`));
+    await seedScheduling(db, log);
   });
   await withClient(urls['performance-event'], async (db) => {
     const performances = await seedPerformances(db, DEMO_AREAS, new Date());
     const details = await seedDemoPerformanceDetails(db, DEMO_AREAS);
     log(`demo data: ${performances + details.schoolPerformances} performances, ${details.runningOrderItems} running-order items`);
   });
-  await withClient(urls['parent-engagement'], (db) => seedEngagement(db, (line) => log(`demo data: ${line}`)));
+  await withClient(urls['parent-engagement'], (db) => seedEngagement(db, log));
   // The instruments seed runs its own transaction.
   const instruments = await connect(urls['instrument-loan']);
   try {
-    await seedInstruments(instruments, (line) => log(`demo data: ${line}`));
+    await seedInstruments(instruments, log);
   } finally {
     await instruments.end();
   }

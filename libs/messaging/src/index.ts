@@ -1,0 +1,45 @@
+export { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from './messaging-schema';
+export { CreateMessagingTables1764060000000 } from './migrations/1764060000000-create-messaging-tables';
+export { OutboxEventEntity } from './outbox/outbox-event.entity';
+export { ProcessedEventEntity } from './consumer/processed-event.entity';
+export { ReminderEntity } from './reminders/reminder.entity';
+
+export { DEFAULT_QUEUE_PREFIX, type RedisConnectionInput, type ProducerClientSettings } from './redis-connection';
+export { RedisUnavailableError } from './queue-producer';
+export type { MessagingLogger } from './logger';
+
+export { publishEvent, type PublishEventInput } from './outbox/publish-event';
+export { outboxChannelOf } from './outbox/outbox-channel';
+export { OutboxRelay, type OutboxRelayOptions } from './relay/outbox-relay';
+export { EVENT_JOB_OPTIONS } from './relay/event-job-options';
+export { EventConsumer, type EventApplication, type EventConsumerOptions } from './consumer/event-consumer';
+export type { EventHandler, EventHandlerContext, EventHandlers } from './consumer/event-handlers';
+export { applyEvent } from './consumer/apply-event';
+
+export { REMINDER_STATUSES, type ReminderPayload, type ReminderRow, type ReminderStatus } from './reminders/reminder-row';
+export type { ReminderDeliverer, ReminderDeliverers } from './reminders/reminder-deliverer';
+export {
+  DELIVER_REMINDER_JOB,
+  REMINDER_JOB_OPTIONS,
+  reminderJobId,
+  reminderQueueOf,
+  type DeliverReminderJobData,
+  type ReminderJobOptions,
+} from './reminders/reminder-job';
+export {
+  ReminderScheduler,
+  type DueTimeChange,
+  type ReminderJobChanges,
+  type ReminderSchedulerOptions,
+  type ScheduleReminderInput,
+} from './reminders/reminder-scheduler';
+export {
+  DEFAULT_REMINDER_LEASE_MS,
+  ReminderWorker,
+  type ReminderDeliveryOutcome,
+  type ReminderWorkerOptions,
+} from './reminders/reminder-worker';
+export { ReminderSweeper, type ReminderSweeperOptions, type SweepResult } from './reminders/reminder-sweeper';
+
+export { MessagingModule, type MessagingModuleAsyncOptions, type MessagingModuleOptions } from './nest/messaging.module';
+export type { MessagingParticipant } from './nest/messaging-participant';

@@ -1,0 +1,10 @@
+import { ProcessedEventEntity } from './consumer/processed-event.entity';
+import { CreateMessagingTables1764060000000 } from './migrations/1764060000000-create-messaging-tables';
+import { OutboxEventEntity } from './outbox/outbox-event.entity';
+import { ReminderEntity } from './reminders/reminder.entity';
+
+/** Add to every service's DataSource `entities`. */
+export const MESSAGING_ENTITIES = [OutboxEventEntity, ProcessedEventEntity, ReminderEntity];
+
+/** Add to every service's DataSource `migrations`, before its own. */
+export const MESSAGING_MIGRATIONS = [CreateMessagingTables1764060000000];

@@ -1,0 +1,323 @@
+import type { ServiceName } from '@tutti/contracts';
+import type { Queue } from 'bullmq';
+import type { DataSource, EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { defaultLogger, describeError, type MessagingLogger } from '../logger';
+import { QueueProducer } from '../queue-producer';
+import { DEFAULT_QUEUE_PREFIX, type ProducerClientSettings, type RedisConnectionInput } from '../redis-connection';
+import { queryRows, tableOf } from '../sql';
+import {
+  bullJobOptions,
+  DELIVER_REMINDER_JOB,
+  REMINDER_JOB_OPTIONS,
+  reminderJobId,
+  reminderQueueOf,
+  type DeliverReminderJobData,
+  type ReminderJobOptions,
+} from './reminder-job';
+import { toReminderRow, type ReminderPayload, type ReminderRecord, type ReminderRow } from './reminder-row';
+import { ReminderEntity } from './reminder.entity';
+
+export interface ReminderSchedulerOptions {
+  dataSource: DataSource;
+  service: ServiceName;
+  redis: RedisConnectionInput;
+  queuePrefix?: string;
+  jobOptions?: ReminderJobOptions;
+  producerClient?: ProducerClientSettings;
+  logger?: MessagingLogger;
+}
+
+export interface ScheduleReminderInput {
+  tenantId: string;
+  kind: string;
+  recipientId: string;
+  subjectType: string;
+  subjectId: string;
+  dueAt: Date;
+  payload?: ReminderPayload;
+}
+
+/** How the reminders of a moved subject move: all by the same amount, or each to a computed time. */
+export type DueTimeChange = { shiftByMs: number } | { dueAtFor: (reminder: ReminderRow) => Date };
+
+/** Job work left for after the commit of a change made with a caller's manager. */
+export interface ReminderJobChanges {
+  /** Jobs of due times that no longer hold. */
+  staleJobIds: string[];
+  /** Reminders that need a job for their (new) due time. */
+  toEnqueue: ReminderRow[];
+}
+
+type JobPresence = 'added' | 'already-queued';
+
+/**
+ * Writes reminders and keeps their delayed jobs in step. The row is the truth and is always
+ * written first; the job (id derived from row id and due time) only says "look at this row then".
+ * Every Redis step after a commit is best effort: a stale job finds the row changed and does
+ * nothing, and a missing job is re-queued by the ReminderSweeper once the reminder is due.
+ */
+export class ReminderScheduler {
+  readonly queueName: string;
+  readonly jobOptions: ReminderJobOptions;
+  private readonly producer: QueueProducer;
+  private readonly logger: MessagingLogger;
+
+  constructor(private readonly options: ReminderSchedulerOptions) {
+    this.queueName = reminderQueueOf(options.service);
+    this.jobOptions = options.jobOptions ?? REMINDER_JOB_OPTIONS;
+    this.logger = options.logger ?? defaultLogger(`ReminderScheduler:${options.service}`);
+    this.producer = new QueueProducer({
+      redis: options.redis,
+      prefix: options.queuePrefix ?? DEFAULT_QUEUE_PREFIX,
+      logger: this.logger,
+      clientSettings: options.producerClient,
+    });
+  }
+
+  /** Inserts the reminder in the caller's transaction; call `enqueue()` after it commits. */
+  async schedule(manager: EntityManager, input: ScheduleReminderInput): Promise<ReminderRow> {
+    assertValidDate(input.dueAt);
+    const [record] = await queryRows<ReminderRecord>(
+      manager,
+      `INSERT INTO ${tableOf(manager, ReminderEntity)}
+         (id, tenant_id, kind, recipient_id, subject_type, subject_id, due_at, payload)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)
+       RETURNING *`,
+      [
+        uuidv7(),
+        input.tenantId,
+        input.kind,
+        input.recipientId,
+        input.subjectType,
+        input.subjectId,
+        input.dueAt,
+        JSON.stringify(input.payload ?? {}),
+      ],
+    );
+    return toReminderRow(record);
+  }
+
+  /** Queues the delayed job for a committed reminder. Throws if Redis is unreachable. */
+  async enqueue(reminder: Pick<ReminderRow, 'id' | 'tenantId' | 'dueAt'>): Promise<void> {
+    await this.ensureJob(reminder);
+  }
+
+  /** Schedules in its own transaction, then queues; if Redis is down the sweeper queues it when due. */
+  async scheduleAndEnqueue(input: ScheduleReminderInput): Promise<ReminderRow> {
+    const reminder = await this.options.dataSource.transaction((manager) => this.schedule(manager, input));
+    await this.syncJobs({ staleJobIds: [], toEnqueue: [reminder] });
+    return reminder;
+  }
+
+  /** Moves one scheduled reminder; undefined when there is none (unknown, other tenant, or no longer scheduled). */
+  async reschedule(tenantId: string, reminderId: string, newDueAt: Date): Promise<ReminderRow | undefined> {
+    assertValidDate(newDueAt);
+    const changes = await this.options.dataSource.transaction(async (manager) => {
+      const [current] = await this.lockScheduled(manager, tenantId, 'id = $2', [reminderId]);
+      return current ? this.moveLocked(manager, tenantId, [current], () => newDueAt) : emptyChanges();
+    });
+    await this.syncJobs(changes);
+    return changes.toEnqueue[0];
+  }
+
+  /** Moves every scheduled reminder about a subject, e.g. when a performance is moved. */
+  async rescheduleForSubject(
+    tenantId: string,
+    subjectType: string,
+    subjectId: string,
+    change: DueTimeChange,
+  ): Promise<ReminderRow[]> {
+    const changes = await this.options.dataSource.transaction((manager) =>
+      this.rescheduleForSubjectIn(manager, tenantId, subjectType, subjectId, change),
+    );
+    await this.syncJobs(changes);
+    return changes.toEnqueue;
+  }
+
+  /**
+   * As `rescheduleForSubject`, in the caller's transaction (e.g. an event handler's); pass the
+   * result to `syncJobs()` once it has committed.
+   */
+  async rescheduleForSubjectIn(
+    manager: EntityManager,
+    tenantId: string,
+    subjectType: string,
+    subjectId: string,
+    change: DueTimeChange,
+  ): Promise<ReminderJobChanges> {
+    const current = await this.lockScheduled(manager, tenantId, 'subject_type = $2 AND subject_id = $3', [
+      subjectType,
+      subjectId,
+    ]);
+    const dueAtFor =
+      'shiftByMs' in change
+        ? (reminder: ReminderRow) => new Date(reminder.dueAt.getTime() + change.shiftByMs)
+        : change.dueAtFor;
+    return this.moveLocked(manager, tenantId, current, dueAtFor);
+  }
+
+  /** Cancels one scheduled reminder; undefined when there is none to cancel. */
+  async cancel(tenantId: string, reminderId: string): Promise<ReminderRow | undefined> {
+    const changes = await this.options.dataSource.transaction((manager) =>
+      this.cancelWhere(manager, tenantId, 'id = $2', [reminderId]),
+    );
+    await this.syncJobs(changes);
+    return changes.cancelled[0];
+  }
+
+  async cancelForSubject(tenantId: string, subjectType: string, subjectId: string): Promise<ReminderRow[]> {
+    const changes = await this.options.dataSource.transaction((manager) =>
+      this.cancelForSubjectIn(manager, tenantId, subjectType, subjectId),
+    );
+    await this.syncJobs(changes);
+    return changes.cancelled;
+  }
+
+  /** As `cancelForSubject`, in the caller's transaction; pass the result to `syncJobs()` after commit. */
+  async cancelForSubjectIn(
+    manager: EntityManager,
+    tenantId: string,
+    subjectType: string,
+    subjectId: string,
+  ): Promise<ReminderJobChanges & { cancelled: ReminderRow[] }> {
+    return this.cancelWhere(manager, tenantId, 'subject_type = $2 AND subject_id = $3', [subjectType, subjectId]);
+  }
+
+  /** Applies job changes after their transaction committed; Redis failures are logged, not thrown. */
+  async syncJobs(changes: ReminderJobChanges): Promise<void> {
+    if (changes.staleJobIds.length === 0 && changes.toEnqueue.length === 0) return;
+    try {
+      await this.withQueue(async (queue) => {
+        for (const jobId of changes.staleJobIds) await queue.remove(jobId);
+        for (const reminder of changes.toEnqueue) await this.ensureJobIn(queue, reminder);
+      });
+    } catch (error: unknown) {
+      this.logger.warn(
+        `Reminder jobs not updated (${describeError(error)}); stale jobs will do nothing and the sweeper queues due reminders`,
+      );
+    }
+  }
+
+  /**
+   * Makes sure a job exists for the reminder's current due time. A job already waiting, delayed or
+   * running is left alone; one that already finished (e.g. it ran while the row was locked) is
+   * replaced, since BullMQ would otherwise ignore a new job under the same id.
+   */
+  async ensureJob(reminder: Pick<ReminderRow, 'id' | 'tenantId' | 'dueAt'>): Promise<JobPresence> {
+    return this.withQueue((queue) => this.ensureJobIn(queue, reminder));
+  }
+
+  async close(): Promise<void> {
+    await this.producer.close();
+  }
+
+  private async ensureJobIn(queue: Queue, reminder: Pick<ReminderRow, 'id' | 'tenantId' | 'dueAt'>): Promise<JobPresence> {
+    const jobId = reminderJobId(reminder.id, reminder.dueAt);
+    const existing = await queue.getJob(jobId);
+    if (existing) {
+      const state = await existing.getState();
+      if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return 'already-queued';
+      await queue.remove(jobId);
+    }
+    const data: DeliverReminderJobData = {
+      reminderId: reminder.id,
+      tenantId: reminder.tenantId,
+      dueAt: reminder.dueAt.toISOString(),
+    };
+    await queue.add(
+      DELIVER_REMINDER_JOB,
+      data,
+      bullJobOptions(this.jobOptions, jobId, reminder.dueAt.getTime() - Date.now()),
+    );
+    return 'added';
+  }
+
+  private async withQueue<T>(work: (queue: Queue) => Promise<T>): Promise<T> {
+    try {
+      return await work(await this.producer.queue(this.queueName));
+    } catch (error: unknown) {
+      await this.producer.discardQueues();
+      throw error;
+    }
+  }
+
+  private async lockScheduled(
+    manager: EntityManager,
+    tenantId: string,
+    condition: string,
+    parameters: readonly unknown[],
+  ): Promise<ReminderRow[]> {
+    const records = await queryRows<ReminderRecord>(
+      manager,
+      `SELECT * FROM ${tableOf(manager, ReminderEntity)}
+        WHERE tenant_id = $1 AND status = 'scheduled' AND ${condition}
+        ORDER BY id
+          FOR UPDATE`,
+      [tenantId, ...parameters],
+    );
+    return records.map(toReminderRow);
+  }
+
+  private async moveLocked(
+    manager: EntityManager,
+    tenantId: string,
+    current: readonly ReminderRow[],
+    dueAtFor: (reminder: ReminderRow) => Date,
+  ): Promise<ReminderJobChanges> {
+    if (current.length === 0) return emptyChanges();
+    const newDueTimes = current.map((reminder) => {
+      const dueAt = dueAtFor(reminder);
+      assertValidDate(dueAt);
+      return dueAt;
+    });
+    // A fresh due time is a fresh start: earlier failed attempts no longer count.
+    const records = await queryRows<ReminderRecord>(
+      manager,
+      `UPDATE ${tableOf(manager, ReminderEntity)} AS reminder
+          SET due_at = moved.due_at, attempts = 0, last_error = NULL, updated_at = now()
+         FROM unnest($2::uuid[], $3::timestamptz[]) AS moved(id, due_at)
+        WHERE reminder.tenant_id = $1 AND reminder.id = moved.id AND reminder.status = 'scheduled'
+        RETURNING reminder.*`,
+      [tenantId, current.map((reminder) => reminder.id), newDueTimes],
+    );
+    return {
+      staleJobIds: current
+        .filter((reminder, index) => reminder.dueAt.getTime() !== newDueTimes[index].getTime())
+        .map((reminder) => reminderJobId(reminder.id, reminder.dueAt)),
+      toEnqueue: records.map(toReminderRow),
+    };
+  }
+
+  private async cancelWhere(
+    manager: EntityManager,
+    tenantId: string,
+    condition: string,
+    parameters: readonly unknown[],
+  ): Promise<ReminderJobChanges & { cancelled: ReminderRow[] }> {
+    const records = await queryRows<ReminderRecord>(
+      manager,
+      `UPDATE ${tableOf(manager, ReminderEntity)}
+          SET status = 'cancelled', updated_at = now()
+        WHERE tenant_id = $1 AND status = 'scheduled' AND ${condition}
+        RETURNING *`,
+      [tenantId, ...parameters],
+    );
+    const cancelled = records.map(toReminderRow);
+    return {
+      staleJobIds: cancelled.map((reminder) => reminderJobId(reminder.id, reminder.dueAt)),
+      toEnqueue: [],
+      cancelled,
+    };
+  }
+}
+
+function emptyChanges(): ReminderJobChanges {
+  return { staleJobIds: [], toEnqueue: [] };
+}
+
+function assertValidDate(value: Date): void {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
+    throw new TypeError(`A reminder's due time must be a valid Date, got ${String(value)}`);
+  }
+}

@@ -1,0 +1,184 @@
+import type { ServiceName } from '@tutti/contracts';
+import { DelayedError, Worker, type Job } from 'bullmq';
+import type { DataSource, EntityManager } from 'typeorm';
+import { defaultLogger, describeError, type MessagingLogger } from '../logger';
+import { DEFAULT_QUEUE_PREFIX, workerConnectionOptions, type RedisConnectionInput } from '../redis-connection';
+import { queryRows, tableOf } from '../sql';
+import { closeWorker, DEFAULT_WORKER_CLOSE_GRACE_MS } from '../worker-shutdown';
+import type { ReminderDeliverers } from './reminder-deliverer';
+import { REMINDER_JOB_OPTIONS, reminderQueueOf, type DeliverReminderJobData, type ReminderJobOptions } from './reminder-job';
+import { toReminderRow, type ReminderRecord, type ReminderRow } from './reminder-row';
+import { ReminderEntity } from './reminder.entity';
+
+export interface ReminderWorkerOptions {
+  dataSource: DataSource;
+  service: ServiceName;
+  redis: RedisConnectionInput;
+  queuePrefix?: string;
+  concurrency?: number;
+  deliverers: ReminderDeliverers;
+  /** Must match the scheduler's: `attempts` is the number of deliveries tried before 'failed'. */
+  jobOptions?: ReminderJobOptions;
+  /** How long a claimed reminder stays 'sending' before the sweeper presumes the worker dead. */
+  leaseMs?: number;
+  /** How long close() lets running jobs finish before cutting the connections. */
+  closeGraceMs?: number;
+  logger?: MessagingLogger;
+}
+
+export const DEFAULT_REMINDER_LEASE_MS = 5 * 60_000;
+
+export type ReminderDeliveryOutcome =
+  | { kind: 'sent'; reminder: ReminderRow }
+  | { kind: 'skipped'; reason: 'not-found' | 'not-scheduled' | 'stale-job' | 'claimed-elsewhere' }
+  | { kind: 'not-due'; msUntilDue: number }
+  | { kind: 'will-retry'; error: Error }
+  | { kind: 'failed'; error: string };
+
+type ReminderRecordWithTiming = ReminderRecord & { ms_until_due: number };
+
+/**
+ * Sends due reminders. The job only names the row and the due time it was queued for; the row is
+ * reloaded and claimed with a conditional UPDATE (scheduled → sending, for that due time only), so
+ * a stale, cancelled or already-sent reminder is left alone and two workers never both send one.
+ */
+export class ReminderWorker {
+  readonly queueName: string;
+  private readonly jobOptions: ReminderJobOptions;
+  private readonly leaseMs: number;
+  private readonly logger: MessagingLogger;
+  private worker: Worker<DeliverReminderJobData, ReminderDeliveryOutcome['kind']> | undefined;
+
+  constructor(private readonly options: ReminderWorkerOptions) {
+    this.queueName = reminderQueueOf(options.service);
+    this.jobOptions = options.jobOptions ?? REMINDER_JOB_OPTIONS;
+    this.leaseMs = options.leaseMs ?? DEFAULT_REMINDER_LEASE_MS;
+    this.logger = options.logger ?? defaultLogger(`ReminderWorker:${options.service}`);
+  }
+
+  /** Everything one job does, minus BullMQ's bookkeeping; callable directly. */
+  async deliverDue(job: DeliverReminderJobData): Promise<ReminderDeliveryOutcome> {
+    const manager = this.options.dataSource.manager;
+    const [current] = await queryRows<ReminderRecordWithTiming>(
+      manager,
+      `SELECT *, greatest(0, extract(epoch FROM due_at - now()) * 1000)::float8 AS ms_until_due
+         FROM ${tableOf(manager, ReminderEntity)}
+        WHERE id = $1 AND tenant_id = $2`,
+      [job.reminderId, job.tenantId],
+    );
+    if (!current) return { kind: 'skipped', reason: 'not-found' };
+    if (current.status !== 'scheduled') return { kind: 'skipped', reason: 'not-scheduled' };
+    if (current.due_at.getTime() !== new Date(job.dueAt).getTime()) return { kind: 'skipped', reason: 'stale-job' };
+    if (current.ms_until_due > 0) return { kind: 'not-due', msUntilDue: current.ms_until_due };
+
+    const deliverer = this.options.deliverers[current.kind];
+    if (!deliverer) {
+      const error = `No deliverer registered for reminder kind '${current.kind}'`;
+      await this.failUnclaimed(manager, job, error);
+      return { kind: 'failed', error };
+    }
+
+    const claimed = await this.claim(manager, job);
+    if (!claimed) return { kind: 'skipped', reason: 'claimed-elsewhere' };
+    try {
+      await deliverer.deliver(claimed);
+    } catch (caught: unknown) {
+      const error = caught instanceof Error ? caught : new Error(String(caught));
+      if (claimed.attempts >= this.jobOptions.attempts) {
+        await this.release(manager, job, 'failed', error.message);
+        this.logger.warn(`Reminder ${claimed.id} failed after ${claimed.attempts} attempts: ${error.message}`);
+        return { kind: 'failed', error: error.message };
+      }
+      await this.release(manager, job, 'scheduled', error.message);
+      return { kind: 'will-retry', error };
+    }
+    // Also from 'scheduled': if the lease ran out mid-send and the sweeper released the row, this
+    // stops a second send that has not started yet.
+    const [sent] = await queryRows<ReminderRecord>(
+      manager,
+      `UPDATE ${tableOf(manager, ReminderEntity)}
+          SET status = 'sent', sent_at = now(), claimed_until = NULL, last_error = NULL, updated_at = now()
+        WHERE id = $1 AND tenant_id = $2 AND status IN ('sending', 'scheduled')
+        RETURNING *`,
+      [job.reminderId, job.tenantId],
+    );
+    return { kind: 'sent', reminder: sent ? toReminderRow(sent) : claimed };
+  }
+
+  start(): void {
+    if (this.worker) return;
+    const worker = new Worker<DeliverReminderJobData, ReminderDeliveryOutcome['kind']>(
+      this.queueName,
+      (job, token) => this.process(job, token),
+      {
+        connection: workerConnectionOptions(this.options.redis),
+        prefix: this.options.queuePrefix ?? DEFAULT_QUEUE_PREFIX,
+        concurrency: this.options.concurrency ?? 10,
+      },
+    );
+    worker.on('error', (error: unknown) => this.logger.debug(`Worker ${this.queueName}: ${describeError(error)}`));
+    this.worker = worker;
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    if (!worker) return;
+    const graceMs = this.options.closeGraceMs ?? DEFAULT_WORKER_CLOSE_GRACE_MS;
+    const outcome = await closeWorker(worker, graceMs);
+    if (outcome !== 'closed') this.logger.warn(`Worker ${this.queueName} closed: ${outcome} (Redis unreachable?)`);
+  }
+
+  private async process(
+    job: Job<DeliverReminderJobData>,
+    token: string | undefined,
+  ): Promise<ReminderDeliveryOutcome['kind']> {
+    const outcome = await this.deliverDue(job.data);
+    if (outcome.kind === 'not-due') {
+      // Fired early (clock skew between Redis and Postgres): wait again instead of completing, so
+      // that the job id stays usable.
+      await job.moveToDelayed(Date.now() + outcome.msUntilDue, token);
+      throw new DelayedError();
+    }
+    // BullMQ retries with the backoff of the job options; the row is 'scheduled' again meanwhile.
+    if (outcome.kind === 'will-retry') throw outcome.error;
+    return outcome.kind;
+  }
+
+  private async claim(manager: EntityManager, job: DeliverReminderJobData): Promise<ReminderRow | undefined> {
+    const [claimed] = await queryRows<ReminderRecord>(
+      manager,
+      `UPDATE ${tableOf(manager, ReminderEntity)}
+          SET status = 'sending', claimed_until = now() + make_interval(secs => $4::float8),
+              attempts = attempts + 1, updated_at = now()
+        WHERE id = $1 AND tenant_id = $2 AND status = 'scheduled' AND due_at = $3 AND due_at <= now()
+        RETURNING *`,
+      [job.reminderId, job.tenantId, job.dueAt, this.leaseMs / 1000],
+    );
+    return claimed ? toReminderRow(claimed) : undefined;
+  }
+
+  /** Ends a claim that did not send: back to 'scheduled' for a retry, or 'failed' after the last attempt. */
+  private async release(
+    manager: EntityManager,
+    job: DeliverReminderJobData,
+    status: 'scheduled' | 'failed',
+    error: string,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE ${tableOf(manager, ReminderEntity)}
+          SET status = $3, last_error = $4, claimed_until = NULL, updated_at = now()
+        WHERE id = $1 AND tenant_id = $2 AND status = 'sending'`,
+      [job.reminderId, job.tenantId, status, error],
+    );
+  }
+
+  private async failUnclaimed(manager: EntityManager, job: DeliverReminderJobData, error: string): Promise<void> {
+    await manager.query(
+      `UPDATE ${tableOf(manager, ReminderEntity)}
+          SET status = 'failed', last_error = $4, updated_at = now()
+        WHERE id = $1 AND tenant_id = $2 AND status = 'scheduled' AND due_at = $3`,
+      [job.reminderId, job.tenantId, job.dueAt, error],
+    );
+  }
+}

@@ -1,26 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Client } from 'pg';
 import { DEMO_AREAS, type DemoArea } from './demo/areas';
 import { seedId, tenantIdOf } from './seed-ids';
 
 type Log = (line: string) => void;
 
-/** England and Wales bank holidays of the demo's academic year, as gov.uk publishes them (bank-holidays.json). */
-const GOV_UK_BANK_HOLIDAYS = {
-  'england-and-wales': {
-    division: 'england-and-wales',
-    events: [
-      { title: 'Summer bank holiday', date: '2026-08-31', notes: '', bunting: true },
-      { title: 'Christmas Day', date: '2026-12-25', notes: '', bunting: true },
-      { title: 'Boxing Day', date: '2026-12-28', notes: 'Substitute day', bunting: true },
-      { title: 'New Year’s Day', date: '2027-01-01', notes: '', bunting: true },
-      { title: 'Good Friday', date: '2027-03-26', notes: '', bunting: false },
-      { title: 'Easter Monday', date: '2027-03-29', notes: '', bunting: true },
-      { title: 'Early May bank holiday', date: '2027-05-03', notes: '', bunting: true },
-      { title: 'Spring bank holiday', date: '2027-05-31', notes: '', bunting: true },
-      { title: 'Summer bank holiday', date: '2027-08-30', notes: '', bunting: true },
-    ],
-  },
-};
+/** gov.uk's published bank holidays (https://www.gov.uk/bank-holidays.json), kept as the file they publish. */
+const GOV_UK_BANK_HOLIDAYS = JSON.parse(readFileSync(join(__dirname, '..', 'data', 'uk-bank-holidays.json'), 'utf8')) as GovUkBankHolidays;
+
+interface GovUkBankHolidays {
+  'england-and-wales': { division: string; events: { title: string; date: string; notes: string; bunting: boolean }[] };
+}
 
 const TERMS = [
   { key: 'autumn-2026', name: 'Autumn 2026', startsOn: '2026-09-02', endsOn: '2026-12-18' },

@@ -30,7 +30,9 @@ describe('the booking race', () => {
 
   async function newRun(seats: number): Promise<{ id: string; stopId: string }> {
     const { performanceId, startsAt } = await publishPerformance(t, tenantId);
-    const run = (await t.request(admin, { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, seats) })).json();
+    const response = await t.request(admin, { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, seats) });
+    if (response.statusCode !== 201) throw new Error(`creating the run answered ${response.statusCode}: ${response.body}`);
+    const run = response.json();
     return { id: run.id, stopId: run.stops[0].id };
   }
 

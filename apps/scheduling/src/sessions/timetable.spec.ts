@@ -22,7 +22,7 @@ interface Clash {
   clashesWith: { occurrenceId: string };
 }
 
-const BANK_HOLIDAYS = JSON.parse(readFileSync(join(__dirname, '../../../../../shared/data/uk-bank-holidays.json'), 'utf8'));
+const BANK_HOLIDAYS = JSON.parse(readFileSync(join(__dirname, '../../../../seeds/data/uk-bank-holidays.json'), 'utf8'));
 
 describe('timetable: terms, holidays, recurring sessions, clashes and the tutor’s day', () => {
   let t: SchedulingTestApp;

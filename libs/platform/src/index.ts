@@ -18,3 +18,8 @@ export * from './pagination/page-query.dto';
 export * from './pagination/cursor';
 export * from './ids';
 export * from './database/migrate-command';
+export * from './sql/rows';
+export * from './idempotency/idempotency';
+export * from './http/etag';
+export * from './http/id-param';
+export * from './calendar/ical-text';

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventQueueOf, type SchoolChangedV1 } from '@tutti/contracts';
 // Tooling in a spec only: a private Redis that the test can stop and restart.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { startRedis, type RedisServerHandle } from '@tutti/local-infra';
 import { requiredTestEnv, waitFor } from '@tutti/testing';
 import type { DataSource } from 'typeorm';

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServiceName } from '@tutti/contracts';
 // Tooling in a spec only: a private Redis that the test can stop and restart.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { startRedis } from '@tutti/local-infra';
 import { waitFor } from '@tutti/testing';
 import type { DataSource } from 'typeorm';

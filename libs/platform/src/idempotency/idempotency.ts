@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { createParamDecorator, HttpStatus, type ExecutionContext } from '@nestjs/common';
-import { ProblemException, ValidationProblem } from '@tutti/platform';
 import type { FastifyRequest } from 'fastify';
 import type { EntityManager } from 'typeorm';
-import { oneRow } from './sql';
+import { ProblemException, ValidationProblem } from '../errors/problem';
+import { oneRow } from '../sql/rows';
 
 /** The optional Idempotency-Key header of a creating POST (1–200 visible ASCII characters). */
 export const IdempotencyKey = createParamDecorator((_data: unknown, context: ExecutionContext): string | undefined => {
@@ -17,9 +17,11 @@ export const IdempotencyKey = createParamDecorator((_data: unknown, context: Exe
 
 export interface IdempotencyScope {
   tenantId: string;
+  /** The caller's user id: one caller's key never answers another's request. */
   callerId: string;
   operation: string;
   key: string | undefined;
+  /** The request body; the same key with a different body is refused. */
   request: unknown;
 }
 
@@ -27,6 +29,10 @@ export interface IdempotencyScope {
  * Runs a creating operation at most once per caller and Idempotency-Key, in the caller's transaction:
  * the key is claimed first, so a concurrent retry waits on it and then gets the stored answer. The
  * same key with a different body is refused with 422.
+ *
+ * Needs a table `idempotency_keys (tenant_id uuid, caller_id uuid, operation text, key text,
+ * request_hash text, response jsonb, …, PRIMARY KEY (tenant_id, caller_id, operation, key))` in the
+ * service's schema.
  */
 export async function onceForKey<T>(manager: EntityManager, scope: IdempotencyScope, create: () => Promise<T>): Promise<T> {
   if (!scope.key) return create();
@@ -61,7 +67,9 @@ export async function onceForKey<T>(manager: EntityManager, scope: IdempotencySc
   return response;
 }
 
+/** JSON with object keys sorted and undefined members left out, so that equal bodies hash alike. */
 function stableJson(value: unknown): string {
+  if (value instanceof Date) return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b));

@@ -1,21 +1,22 @@
 import type { EntityManager } from 'typeorm';
 
-/** Runs raw SQL (names resolve in the service's own schema via search_path) and types its rows. */
-export async function rows<T>(manager: Pick<EntityManager, 'query'>, sql: string, params: unknown[] = []): Promise<T[]> {
-  return (await manager.query(sql, params)) as T[];
-}
+export type Queryable = Pick<EntityManager, 'query'>;
 
-export async function oneRow<T>(manager: Pick<EntityManager, 'query'>, sql: string, params: unknown[] = []): Promise<T | undefined> {
-  return (await rows<T>(manager, sql, params))[0];
-}
-
-/** node-postgres returns UPDATE … RETURNING as [rows, count]; this gives the rows either way. */
-export async function updated<T>(manager: Pick<EntityManager, 'query'>, sql: string, params: unknown[] = []): Promise<T[]> {
-  const result = (await manager.query(sql, params)) as unknown;
+/**
+ * Runs raw SQL (names resolve in the service's own schema via search_path) and types its rows.
+ * TypeORM answers UPDATE and DELETE with [rows, rowCount]; this gives the rows either way.
+ */
+export async function rows<T>(manager: Queryable, sql: string, params: unknown[] = []): Promise<T[]> {
+  const result: unknown = await manager.query(sql, params);
   if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
   return result as T[];
 }
 
+export async function oneRow<T>(manager: Queryable, sql: string, params: unknown[] = []): Promise<T | undefined> {
+  return (await rows<T>(manager, sql, params))[0];
+}
+
+/** Whether a query failed on a unique constraint (the named one, when given). */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError ?? (error as { code?: string; constraint?: string });
   return driverError.code === '23505' && (constraint === undefined || driverError.constraint === constraint);

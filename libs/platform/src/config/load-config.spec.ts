@@ -1,0 +1,46 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ConfigError, describeConfig, loadConfig } from './load-config';
+import { ServiceConfig } from './service-config';
+
+const VALID = {
+  PORT: '3101',
+  DATABASE_URL: 'postgres://tutti_scheduling:secret-password@127.0.0.1:5432/tutti',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  IDENTITY_PUBLIC_KEY: 'eyJjcnYiOiJFZDI1NTE5IiwieCI6ImFiY2RlZmdoaWprbG1ub3BxcnN0dXZ3eHl6MDEyMzQ1Njc4OSIsImt0eSI6Ik9LUCJ9',
+};
+
+describe('service configuration', () => {
+  it('reads and converts a valid environment, with defaults', () => {
+    const config = loadConfig(ServiceConfig, VALID);
+    expect(config).toMatchObject({ PORT: 3101, SERVICE_MODE: 'both', HOST: '127.0.0.1', QUEUE_PREFIX: 'tutti' });
+    expect(config.runsApi && config.runsWorkers).toBe(true);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /^PORT: /],
+    [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL: must be a postgres:\/\/ URL/],
+    [{ REDIS_URL: undefined }, /^REDIS_URL: must be a redis:\/\/ URL \(got nothing\)/],
+    [{ SERVICE_MODE: 'sometimes' }, /^SERVICE_MODE: /],
+  ])('refuses %p, naming the variable', (override, message) => {
+    expect(() => loadConfig(ServiceConfig, { ...VALID, ...override })).toThrow(ConfigError);
+    expect(() => loadConfig(ServiceConfig, { ...VALID, ...override })).toThrow(message);
+  });
+
+  it('never prints secrets or passwords in URLs', () => {
+    const shown = JSON.stringify(describeConfig(loadConfig(ServiceConfig, VALID)));
+    expect(shown).not.toContain('secret-password');
+    expect(JSON.parse(shown)).toMatchObject({ DATABASE_URL: '***', REDIS_URL: '***', PORT: 3101 });
+  });
+
+  it('stops a service at start-up with one line naming the bad variable', () => {
+    const root = join(__dirname, '..', '..', '..', '..');
+    const result = spawnSync(process.execPath, ['-r', join(root, 'tools/runtime/register.js'), join(root, 'apps/scheduling/src/main.ts')], {
+      env: { PATH: process.env.PATH, ...VALID, REDIS_URL: 'http://not-redis' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual(['Configuration error: REDIS_URL: must be a redis:// URL (got "http://not-redis")']);
+  });
+});

@@ -5,12 +5,12 @@
  * Ctrl-C stops everything it started.
  */
 import { join } from 'node:path';
-import { findFreePort, startLocalInfra, type LocalInfra } from '@tutti/local-infra';
+import { startLocalInfra, type LocalInfra } from '@tutti/local-infra';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from '@tutti/seeds';
 import { migrateAll, provisionAll } from '../system/databases';
 import { loadOrCreateIdentityKeys } from '../system/identity-keys';
-import { startServiceProcess, stopServiceProcess, waitUntilListening, type RunningService } from '../system/service-processes';
-import { LOCAL_PORTS, SERVICE_NAMES, upstreamUrlVariable } from '../system/services';
+import { chooseServicePorts, serviceGroup, type ServiceGroup } from '../system/run-system';
+import { LOCAL_PORTS } from '../system/services';
 
 const ROOT = join(__dirname, '..', '..');
 const started = Date.now();
@@ -18,14 +18,14 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 const step = (line: string) => log(`▸ ${line}  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
 async function main(): Promise<void> {
-  const running: RunningService[] = [];
+  let services: ServiceGroup | undefined;
   let infra: LocalInfra | undefined;
   let stopping = false;
   const stopAll = async (code: number) => {
     if (stopping) return;
     stopping = true;
     log('\nStopping Tutti…');
-    await Promise.all(running.map(stopServiceProcess));
+    await services?.stopAll();
     await infra?.stop();
     log('Stopped.');
     process.exit(code);
@@ -44,42 +44,30 @@ async function main(): Promise<void> {
     step('loading demo data');
     await loadDemoData(databaseUrls, (line) => log(`  ${line}`));
 
-    const ports = await choosePorts();
-    const keys = await loadOrCreateIdentityKeys(join(ROOT, '.tutti', 'dev', 'identity-keys.json'));
-    const common = {
-      IDENTITY_PUBLIC_KEY: keys.publicKey,
-      REDIS_URL: infra.redisUrl,
-      NODE_ENV: 'development',
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
-      ...(infra.mail ? { SMTP_URL: `smtp://${infra.mail.smtpHost}:${infra.mail.smtpPort}` } : {}),
-    };
-    const upstreams = Object.fromEntries(SERVICE_NAMES.filter((s) => s !== 'gateway').map((s) => [upstreamUrlVariable(s), `http://127.0.0.1:${ports[s]}`]));
+    // The gateway's port is the user's choice: a clash there is reported, not dodged.
+    const ports = await chooseServicePorts({ fixed: { gateway: process.env.PORT ? Number(process.env.PORT) : LOCAL_PORTS.gateway }, preferLocalPorts: true });
+    const identityKeys = await loadOrCreateIdentityKeys(join(ROOT, '.tutti', 'dev', 'identity-keys.json'));
     const logDir = join(ROOT, '.tutti', 'dev', 'logs');
 
     step('starting the services');
-    for (const service of SERVICE_NAMES) {
-      const env = { ...common, DATABASE_URL: databaseUrls[service], ...(service === 'gateway' ? { ...upstreams, IDENTITY_PRIVATE_KEY: keys.privateKey, PUBLIC_BASE_URL: `http://localhost:${ports.gateway}` } : {}) };
-      running.push(startServiceProcess(service, ports[service], env, logDir, log));
-    }
-    for (const service of running) {
-      await waitUntilListening(service, 90_000);
-      step(`${service.service} is up on ${service.url}`);
-    }
+    services = serviceGroup(
+      {
+        databaseUrls,
+        redisUrl: infra.redisUrl,
+        smtpUrl: infra.mail ? `smtp://${infra.mail.smtpHost}:${infra.mail.smtpPort}` : undefined,
+        identityKeys,
+        ports,
+        nodeEnv: 'development',
+        logLevel: process.env.LOG_LEVEL ?? 'info',
+      },
+      { logDir, log, onListening: (service) => step(`${service.service} is up on ${service.url}`) },
+    );
+    await services.startAll();
     printSummary(ports.gateway, infra, logDir);
   } catch (error) {
     log(`\nTutti could not start: ${error instanceof Error ? error.message : String(error)}`);
     await stopAll(1);
   }
-}
-
-async function choosePorts(): Promise<Record<(typeof SERVICE_NAMES)[number], number>> {
-  const gatewayPort = process.env.PORT ? Number(process.env.PORT) : LOCAL_PORTS.gateway;
-  const ports = { ...LOCAL_PORTS, gateway: gatewayPort };
-  for (const service of SERVICE_NAMES) {
-    if (service === 'gateway') continue; // the gateway's port is the user's choice: a clash there is reported, not dodged
-    ports[service] = await findFreePort(ports[service]);
-  }
-  return ports;
 }
 
 function printSummary(gatewayPort: number, infra: LocalInfra, logDir: string): void {

@@ -23,3 +23,4 @@ export * from './idempotency/idempotency';
 export * from './http/etag';
 export * from './http/id-param';
 export * from './calendar/ical-text';
+export * from './time/zoned-time';

@@ -1,7 +1,7 @@
 import type { EventHandlers } from '@tutti/messaging';
+import { rows } from '@tutti/platform';
 import type { EntityManager } from 'typeorm';
 import { emit } from '../common/events';
-import { rows, updated } from '../common/sql';
 import { areaSettings } from '../settings/area-settings';
 import { evaluateConditionalLoan, type AttendanceStatus } from './conditional-loan-rule';
 
@@ -64,7 +64,7 @@ async function reviewConditionalLoan(
   const verdict = evaluateConditionalLoan(marks.map((mark) => ({ startsAt: mark.starts_at, status: mark.status })), loan.started_at, rule);
   if (!verdict.flag) return;
   const reason = `missed ${verdict.missedInARow} sessions in a row of the ensemble this loan depends on`;
-  const [flagged] = await updated<{ id: string }>(
+  const [flagged] = await rows<{ id: string }>(
     manager,
     'UPDATE loans SET flagged_at = now(), flag_reason = $3 WHERE tenant_id = $1 AND id = $2 AND flagged_at IS NULL AND returned_at IS NULL RETURNING id',
     [tenantId, loan.id, reason],

@@ -4,8 +4,3 @@ export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** A calendar date as YYYY-MM-DD. */
 export const IsIsoDate = () => Matches(ISO_DATE, { message: '$property must be a date as YYYY-MM-DD' });
-
-/** Today's date in Europe/London as YYYY-MM-DD. */
-export function londonToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}

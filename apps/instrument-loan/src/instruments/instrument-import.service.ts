@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { newId, ValidationProblem } from '@tutti/platform';
+import { isoDate, newId, rows, ValidationProblem } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { isoDate, rows } from '../common/sql';
 import { ISO_DATE } from '../common/validation';
 import { parseCsv } from './csv';
 import { ASSET_TAG, type ImportReportDto, type ImportRowReportDto } from './dto/instrument.dto';

@@ -1,4 +1,4 @@
-import { isoDate } from '../common/sql';
+import { isoDate } from '@tutti/platform';
 import type { ConditionGrade, InstrumentStatus, OwnerKind } from './instrument-catalogue';
 import type { InstrumentDto } from './dto/instrument.dto';
 
@@ -48,5 +48,3 @@ export function toInstrumentDto(row: InstrumentRecord): InstrumentDto {
     updatedAt: row.updated_at.toISOString(),
   };
 }
-
-export const etagOf = (row: Pick<InstrumentRecord, 'id' | 'version'>): string => `"${row.id}.${row.version}"`;

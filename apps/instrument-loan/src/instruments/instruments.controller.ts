@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
+import { IdempotencyKey, IdParam } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
-import { IdParam } from '../common/id-param';
-import { IdempotencyKey } from '../common/idempotency';
 import { CreateInstrumentDto, ImportInstrumentsDto, ImportReportDto, InstrumentDto, InstrumentListQueryDto, InstrumentPageDto, UpdateInstrumentDto } from './dto/instrument.dto';
 import { InstrumentImportService } from './instrument-import.service';
 import { InstrumentsService } from './instruments.service';
@@ -23,7 +22,7 @@ export class InstrumentsController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Add an instrument to the stock (status available)' })
   create(@CurrentIdentity() identity: Identity, @Body() body: CreateInstrumentDto, @IdempotencyKey() key: string | undefined): Promise<InstrumentDto> {
-    return this.instruments.create(identity.tenantId, body, key);
+    return this.instruments.create(identity.tenantId, body, identity.userId, key);
   }
 
   @Get()

@@ -1,18 +1,16 @@
-import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ConflictProblem, decodeCursor, newId, ProblemException, toPage, ValidationProblem } from '@tutti/platform';
+import { ConflictProblem, decodeCursor, etagOf, isoDate, isUniqueViolation, newId, onceForKey, oneRow, rows, staleEdit, toPage, ValidationProblem, versionOfIfMatch } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { onceForKey } from '../common/idempotency';
-import { isoDate, isUniqueViolation, oneRow, rows, updated } from '../common/sql';
 import type { CreateInstrumentDto, InstrumentDto, InstrumentListQueryDto, InstrumentPageDto, UpdateInstrumentDto } from './dto/instrument.dto';
 import { INSTRUMENT_FAMILY_OF, sizeProblem, type InstrumentType } from './instrument-catalogue';
-import { etagOf, toInstrumentDto, type InstrumentRecord } from './instrument-row';
+import { toInstrumentDto, type InstrumentRecord } from './instrument-row';
 
 @Injectable()
 export class InstrumentsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async create(tenantId: string, input: CreateInstrumentDto, idempotencyKey: string | undefined): Promise<InstrumentDto> {
+  async create(tenantId: string, input: CreateInstrumentDto, callerId: string, idempotencyKey: string | undefined): Promise<InstrumentDto> {
     const sizeError = sizeProblem(input.type, input.size);
     if (sizeError) throw new ValidationProblem([{ field: 'size', rule: 'sizeForType', message: sizeError }]);
     if (input.ownerKind !== 'school' && input.ownerSchoolId) {
@@ -20,7 +18,7 @@ export class InstrumentsService {
     }
     try {
       return await this.dataSource.transaction((manager) =>
-        onceForKey(manager, tenantId, 'create-instrument', idempotencyKey, async () => {
+        onceForKey(manager, { tenantId, callerId, operation: 'create-instrument', key: idempotencyKey, request: input }, async () => {
           const row = await oneRow<InstrumentRecord>(
             manager,
             `INSERT INTO instruments (id, tenant_id, asset_tag, family, type, size, make, model, serial, purchased_on, purchase_value_pence,
@@ -44,7 +42,7 @@ export class InstrumentsService {
   async get(tenantId: string, instrumentId: string): Promise<{ instrument: InstrumentDto; etag: string }> {
     const row = await this.find(this.dataSource.manager, tenantId, instrumentId);
     if (!row) throw new NotFoundException('No such instrument.');
-    return { instrument: toInstrumentDto(row), etag: etagOf(row) };
+    return { instrument: toInstrumentDto(row), etag: etagOf(row.version) };
   }
 
   async getByAssetTag(tenantId: string, assetTag: string): Promise<InstrumentDto> {
@@ -59,12 +57,11 @@ export class InstrumentsService {
 
   /** Edits the description of an instrument; with If-Match, a stale version gets 412. */
   async update(tenantId: string, instrumentId: string, input: UpdateInstrumentDto, ifMatch: string | undefined): Promise<{ instrument: InstrumentDto; etag: string }> {
+    const expectedVersion = versionOfIfMatch(ifMatch);
     return this.dataSource.transaction(async (manager) => {
       const current = await oneRow<InstrumentRecord>(manager, 'SELECT * FROM instruments WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [tenantId, instrumentId]);
       if (!current) throw new NotFoundException('No such instrument.');
-      if (ifMatch !== undefined && ifMatch !== etagOf(current)) {
-        throw new ProblemException(HttpStatus.PRECONDITION_FAILED, 'Someone else changed this instrument since you loaded it; reload and try again.', { currentEtag: etagOf(current) });
-      }
+      if (expectedVersion !== null && expectedVersion !== current.version) throw staleEdit('instrument', current.version);
       const size = input.size !== undefined ? input.size : current.size;
       const sizeError = sizeProblem(current.type as InstrumentType, size);
       if (sizeError) throw new ValidationProblem([{ field: 'size', rule: 'sizeForType', message: sizeError }]);
@@ -77,7 +74,7 @@ export class InstrumentsService {
           throw new ConflictProblem(`The instrument is ${current.status.replace('_', ' ')}: ${current.status === 'on_loan' ? 'return the loan' : 'close the repair ticket'} first.`, [{ instrumentId, status: current.status }]);
         }
       }
-      const [row] = await updated<InstrumentRecord>(
+      const [row] = await rows<InstrumentRecord>(
         manager,
         `UPDATE instruments SET size = $3, make = $4, model = $5, serial = $6, purchased_on = $7, purchase_value_pence = $8, owner_kind = $9,
                 owner_school_id = $10, location = $11, condition = $12, status = $13, version = version + 1, updated_at = now()
@@ -86,7 +83,7 @@ export class InstrumentsService {
           pick(input.purchasedOn, isoDate(current.purchased_on)), pick(input.purchaseValuePence, current.purchase_value_pence), ownerKind, ownerSchoolId,
           pick(input.location, current.location), input.condition ?? current.condition, input.status ?? current.status],
       );
-      return { instrument: toInstrumentDto(row), etag: etagOf(row) };
+      return { instrument: toInstrumentDto(row), etag: etagOf(row.version) };
     });
   }
 

@@ -3,7 +3,7 @@ import { ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsUUID } from 'class-validator';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { IdParam } from '../common/id-param';
+import { IdParam } from '@tutti/platform';
 import { LabelsService, MAX_LABELS_PER_SHEET } from './labels.service';
 
 export class LabelSheetQueryDto {

@@ -1,8 +1,8 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { rows } from '@tutti/platform';
 import { toString as qrToString } from 'qrcode';
 import { DataSource } from 'typeorm';
-import { rows } from '../common/sql';
 
 export const LABEL_BASE_URL = Symbol('LABEL_BASE_URL');
 export const MAX_LABELS_PER_SHEET = 200;

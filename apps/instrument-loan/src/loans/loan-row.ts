@@ -1,4 +1,4 @@
-import { isoDate } from '../common/sql';
+import { isoDate } from '@tutti/platform';
 import type { LoanDto } from './dto/loan.dto';
 
 /** A `loans` row joined with its instrument's tag, type and size. */

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { IdParam } from '../common/id-param';
-import { IdempotencyKey } from '../common/idempotency';
+import { IdempotencyKey, IdParam } from '@tutti/platform';
 import { CheckOutDto, LoanDto, LoanListQueryDto, LoanPageDto, ProblemReportDto, ProblemReportResultDto, ReturnLoanDto, SwapLoanDto, SwapResultDto } from './dto/loan.dto';
 import { LoansService } from './loans.service';
 

@@ -2,14 +2,10 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hasRole, type Identity } from '@tutti/auth';
 import { ReminderScheduler, type ReminderJobChanges, type ReminderRow } from '@tutti/messaging';
-import { ConflictProblem, decodeCursor, newId, toPage, ValidationProblem } from '@tutti/platform';
+import { addDays, ConflictProblem, decodeCursor, isoDate, isUniqueViolation, newId, onceForKey, oneRow, PLANNING_TIME_ZONE, rows, todayIn, toPage, ValidationProblem, zonedDateTime } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { canActForPupilAsStaff, canSeeLoan, loanVisibility, visibilityParams, visibleLoanCondition } from '../common/access';
 import { emit } from '../common/events';
-import { onceForKey } from '../common/idempotency';
-import { addDays, londonWallClock } from '../common/london-time';
-import { isoDate, isUniqueViolation, oneRow, rows, updated } from '../common/sql';
-import { londonToday } from '../common/validation';
 import type { InstrumentRecord } from '../instruments/instrument-row';
 import type { CheckOutDto, LoanDto, LoanListQueryDto, LoanPageDto, ProblemReportDto, ProblemReportResultDto, ReturnLoanDto, SwapLoanDto, SwapResultDto } from './dto/loan.dto';
 import { LOAN_SELECT, toLoanDto, type LoanRecord } from './loan-row';
@@ -40,7 +36,7 @@ export class LoansService {
     const pupil = await this.staffPupil(this.dataSource.manager, identity, input.pupilId);
     let reminder: ReminderRow | undefined;
     const loan = await this.dataSource.transaction((manager) =>
-      onceForKey(manager, tenantId, 'check-out', idempotencyKey, async () => {
+      onceForKey(manager, { tenantId, callerId: identity.userId, operation: 'check-out', key: idempotencyKey, request: input }, async () => {
         const started = await this.checkOutIn(manager, tenantId, { ...input, pupil, actorId: identity.userId });
         reminder = started.reminder;
         return started.loan;
@@ -55,7 +51,7 @@ export class LoansService {
    * concurrent check-outs exactly one wins; the partial unique index on active loans backs it up.
    */
   private async checkOutIn(manager: EntityManager, tenantId: string, input: CheckOutInput): Promise<{ loan: LoanDto; reminder: ReminderRow }> {
-    const [instrument] = await updated<InstrumentRecord>(
+    const [instrument] = await rows<InstrumentRecord>(
       manager,
       `UPDATE instruments SET status = 'on_loan', version = version + 1, updated_at = now()
         WHERE tenant_id = $1 AND id = $2 AND status = 'available' RETURNING *`,
@@ -96,7 +92,7 @@ export class LoansService {
       recipientId: input.pupil.id,
       subjectType: 'loan',
       subjectId: loanId,
-      dueAt: londonWallClock(addDays(input.dueOn, 1), '09:00'),
+      dueAt: zonedDateTime(addDays(input.dueOn, 1), '09:00', PLANNING_TIME_ZONE),
     });
     return { loan, reminder };
   }
@@ -142,7 +138,7 @@ export class LoansService {
     current: LoanRecord,
     input: { outcome: 'returned' | 'swapped' | 'lost'; conditionIn: string | null; notes: string | null; actorId: string },
   ): Promise<{ loan: LoanDto; changes: ReminderJobChanges }> {
-    const [ended] = await updated<{ returned_at: Date }>(
+    const [ended] = await rows<{ returned_at: Date }>(
       manager,
       `UPDATE loans SET returned_at = now(), condition_in = $3, return_notes = $4, outcome = $5, returned_by = $6
         WHERE tenant_id = $1 AND id = $2 AND returned_at IS NULL RETURNING returned_at`,
@@ -293,6 +289,6 @@ export class LoansService {
   }
 
   private requireDueDateAhead(dueOn: string): void {
-    if (dueOn <= londonToday()) throw new ValidationProblem([{ field: 'dueOn', rule: 'future', message: 'dueOn must be after today' }]);
+    if (dueOn <= todayIn(PLANNING_TIME_ZONE)) throw new ValidationProblem([{ field: 'dueOn', rule: 'future', message: 'dueOn must be after today' }]);
   }
 }

@@ -59,12 +59,15 @@ describe('loans: check-out, return, repair blocking, guardian view and access', 
   it('honours Idempotency-Key on check-out', async () => {
     const instrument = await addInstrument(db, tenantId);
     const headers = { 'idempotency-key': `co-${instrument.id}` };
-    const first = await call('POST', '/loans', admin, checkOutBody(instrument.id, pupilId), headers);
-    const retry = await call('POST', '/loans', admin, checkOutBody(instrument.id, pupilId), headers);
+    const body = checkOutBody(instrument.id, pupilId);
+    const first = await call('POST', '/loans', admin, body, headers);
+    const retry = await call('POST', '/loans', admin, body, headers);
     expect(first.statusCode).toBe(201);
     expect(retry.statusCode).toBe(201);
     expect(retry.json().id).toBe(first.json().id);
     expect(await activeLoans(instrument.id)).toBe(1);
+    // The same key with a different body is a client mistake, not a retry.
+    expect((await call('POST', '/loans', admin, checkOutBody(instrument.id, pupilId, { conditionOut: 'fair' }), headers)).statusCode).toBe(422);
   });
 
   it('refuses an instrument in repair with a 409 saying why', async () => {

@@ -1,10 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Identity } from '@tutti/auth';
-import { decodeCursor, encodeCursor } from '@tutti/platform';
+import { decodeCursor, encodeCursor, oneRow, rows } from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { canActForPupilAsStaff, loanVisibility } from '../common/access';
-import { oneRow, rows } from '../common/sql';
 import type { ArmLengthDto, OutgrownLoanDto, OutgrownPageDto, OutgrownQueryDto, PupilSizingDto } from './dto/sizing.dto';
 import { ageFromYearGroup, isSizedType, recommendedSize, sizeRank } from './size-chart';
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { IdParam } from '../common/id-param';
+import { IdParam } from '@tutti/platform';
 import { CloseRepairDto, InspectionDto, OpenRepairDto, RecordInspectionDto, RepairListQueryDto, RepairTicketDto, RepairTicketPageDto } from './dto/repair.dto';
 import { RepairsService } from './repairs.service';
 

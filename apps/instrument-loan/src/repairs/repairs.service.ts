@@ -2,11 +2,8 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Identity } from '@tutti/auth';
 import { ReminderScheduler, type ReminderRow } from '@tutti/messaging';
-import { ConflictProblem, decodeCursor, newId, toPage, ValidationProblem } from '@tutti/platform';
+import { addDays, ConflictProblem, decodeCursor, isoDate, newId, oneRow, PLANNING_TIME_ZONE, rows, todayIn, toPage, ValidationProblem, zonedDateTime } from '@tutti/platform';
 import { DataSource } from 'typeorm';
-import { addDays, londonWallClock } from '../common/london-time';
-import { isoDate, oneRow, rows, updated } from '../common/sql';
-import { londonToday } from '../common/validation';
 import type { InstrumentRecord } from '../instruments/instrument-row';
 import { areaSettings } from '../settings/area-settings';
 import type { CloseRepairDto, InspectionDto, OpenRepairDto, RecordInspectionDto, RepairListQueryDto, RepairTicketDto, RepairTicketPageDto } from './dto/repair.dto';
@@ -40,7 +37,7 @@ export class RepairsService {
   async open(identity: Identity, instrumentId: string, input: OpenRepairDto): Promise<RepairTicketDto> {
     const tenantId = identity.tenantId;
     return this.dataSource.transaction(async (manager) => {
-      const [instrument] = await updated<InstrumentRecord>(
+      const [instrument] = await rows<InstrumentRecord>(
         manager,
         `UPDATE instruments SET status = 'in_repair', version = version + 1, updated_at = now()
           WHERE tenant_id = $1 AND id = $2 AND status = 'available' RETURNING *`,
@@ -55,7 +52,7 @@ export class RepairsService {
       const id = newId();
       await manager.query(
         `INSERT INTO repair_tickets (id, tenant_id, instrument_id, fault, repairer, cost_pence, opened_on, opened_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [id, tenantId, instrumentId, input.fault, input.repairer ?? null, input.costPence ?? null, input.openedOn ?? londonToday(), identity.userId],
+        [id, tenantId, instrumentId, input.fault, input.repairer ?? null, input.costPence ?? null, input.openedOn ?? todayIn(PLANNING_TIME_ZONE), identity.userId],
       );
       return toRepairDto((await oneRow<RepairRecord>(manager, `${REPAIR_SELECT} WHERE r.tenant_id = $1 AND r.id = $2`, [tenantId, id])) as RepairRecord);
     });
@@ -68,7 +65,7 @@ export class RepairsService {
       const ticket = await oneRow<RepairRecord>(manager, `SELECT * FROM repair_tickets WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [tenantId, ticketId]);
       if (!ticket) throw new NotFoundException('No such repair ticket.');
       if (ticket.closed_on) throw new ConflictProblem('This repair ticket is already closed.', [{ repairTicketId: ticketId, closedOn: isoDate(ticket.closed_on) }]);
-      const closedOn = input.closedOn ?? londonToday();
+      const closedOn = input.closedOn ?? todayIn(PLANNING_TIME_ZONE);
       if (closedOn < (isoDate(ticket.opened_on) as string)) throw new ValidationProblem([{ field: 'closedOn', rule: 'afterOpened', message: 'closedOn cannot be before the ticket was opened' }]);
       await manager.query(
         `UPDATE repair_tickets SET closed_on = $3, cost_pence = $4, condition_after = $5, repairer = COALESCE($6, repairer) WHERE tenant_id = $1 AND id = $2`,
@@ -106,12 +103,12 @@ export class RepairsService {
    */
   async inspect(identity: Identity, instrumentId: string, input: RecordInspectionDto): Promise<InspectionDto> {
     const tenantId = identity.tenantId;
-    const inspectedOn = input.inspectedOn ?? londonToday();
+    const inspectedOn = input.inspectedOn ?? todayIn(PLANNING_TIME_ZONE);
     let reminder: ReminderRow | undefined;
     const result = await this.dataSource.transaction(async (manager) => {
       const settings = await areaSettings(manager, tenantId);
       const nextInspectionOn = addDays(inspectedOn, settings.inspectionIntervalDays);
-      const [instrument] = await updated<InstrumentRecord>(
+      const [instrument] = await rows<InstrumentRecord>(
         manager,
         `UPDATE instruments SET condition = $3, next_inspection_on = $4, version = version + 1, updated_at = now()
           WHERE tenant_id = $1 AND id = $2 AND status NOT IN ('lost', 'retired') RETURNING *`,
@@ -134,7 +131,7 @@ export class RepairsService {
         recipientId: identity.userId,
         subjectType: 'instrument',
         subjectId: instrumentId,
-        dueAt: londonWallClock(addDays(nextInspectionOn, -INSPECTION_REMINDER_LEAD_DAYS), '09:00'),
+        dueAt: zonedDateTime(addDays(nextInspectionOn, -INSPECTION_REMINDER_LEAD_DAYS), '09:00', PLANNING_TIME_ZONE),
         payload: { assetTag: instrument.asset_tag, nextInspectionOn },
       });
       return {

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { addDays, PLANNING_TIME_ZONE, zonedDateTime } from '@tutti/platform';
 import { newTenantId, personas } from '@tutti/testing';
 import type { DataSource } from 'typeorm';
-import { addDays, londonWallClock } from '../common/london-time';
 import { markLoanOverdue } from '../loans/loan-overdue';
 import { addInstrument, addPupil, addSchool, caller, checkOutBody, futureDate, startInstrumentLoan } from '../testing/loan-test-bed';
 
@@ -43,7 +43,7 @@ describe('repairs, inspections and overdue loans', () => {
     const today = futureDate(0);
     const first = (await call('POST', `/instruments/${instrument.id}/inspections`, admin, { inspectedOn: today, condition: 'fair' })).json();
     expect(first.nextInspectionOn).toBe(addDays(today, 120));
-    expect(first.reminderAt).toBe(londonWallClock(addDays(today, 113), '09:00').toISOString());
+    expect(first.reminderAt).toBe(zonedDateTime(addDays(today, 113), '09:00', PLANNING_TIME_ZONE).toISOString());
     await call('POST', `/instruments/${instrument.id}/inspections`, admin, { inspectedOn: today, condition: 'good' });
     const reminders = await db.query(`SELECT status, due_at FROM reminders WHERE tenant_id = $1 AND subject_id = $2 ORDER BY created_at, id`, [tenantId, instrument.id]);
     expect(reminders.map((row: { status: string }) => row.status)).toEqual(['cancelled', 'scheduled']);

@@ -3,9 +3,9 @@ import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsOptional } from 'class-validator';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
+import { rows } from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { loanVisibility } from '../common/access';
-import { rows } from '../common/sql';
 import { IsIsoDate } from '../common/validation';
 
 export class PeriodQueryDto {

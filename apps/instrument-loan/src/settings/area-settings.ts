@@ -1,5 +1,5 @@
+import { oneRow } from '@tutti/platform';
 import type { EntityManager } from 'typeorm';
-import { oneRow } from '../common/sql';
 
 /** An area's loan settings; the defaults apply until the programme admin changes them. */
 export interface AreaSettings {

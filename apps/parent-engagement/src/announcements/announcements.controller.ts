@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { IdempotencyKey } from '../common/idempotency';
+import { IdempotencyKey } from '@tutti/platform';
 import { AnnouncementDto, AnnouncementPageDto, AnnouncementQueryDto, CreateAnnouncementDto } from './dto/announcement.dto';
 import { AnnouncementsService } from './announcements.service';
 

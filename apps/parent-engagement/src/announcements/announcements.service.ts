@@ -1,11 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { ALL_SCHOOLS, inSchoolScope, staffSchoolScope, type Identity } from '@tutti/auth';
 import type { ReminderRow } from '@tutti/messaging';
-import { decodeCursor, newId, toPage, type Page } from '@tutti/platform';
+import { decodeCursor, newId, onceForKey, oneRow, rows, toPage, type Page } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { familyScopeCondition, familyScopeOf, familyScopeParams } from '../common/family-scope';
-import { onceForKey } from '../common/idempotency';
-import { oneRow, rows } from '../common/sql';
 import { EmailChannel } from '../reminders/channels/email.channel';
 import { FamilyReminders } from '../reminders/family-reminders.service';
 import { toHtml, toText } from '../reminders/templates';

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Identity } from '@tutti/auth';
+import { oneRow, rows } from '@tutti/platform';
 import { DataSource } from 'typeorm';
-import { oneRow, rows } from '../common/sql';
 import { FamiliesService } from '../families/families.service';
 import { renderCalendar, type CalendarEvent } from './ical';
 

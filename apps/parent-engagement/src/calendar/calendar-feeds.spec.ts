@@ -1,14 +1,13 @@
-import { newId } from '@tutti/platform';
+import { foldIcalLine, newId } from '@tutti/platform';
 import { newTenantId, personas } from '@tutti/testing';
 import { publishPerformance, runBody, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
-import { foldLine } from './ical';
 
 const unfold = (text: string): string[] => text.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
 
 describe('iCalendar folding', () => {
   it('folds at 75 octets without splitting a UTF-8 character', () => {
     const line = `SUMMARY:${'Gwyneth’s ♪ concert — '.repeat(8)}`;
-    const folded = foldLine(line);
+    const folded = foldIcalLine(line);
     const physical = folded.split('\r\n');
     expect(physical.length).toBeGreaterThan(1);
     expect(physical.every((part) => Buffer.byteLength(part, 'utf8') <= 75)).toBe(true);

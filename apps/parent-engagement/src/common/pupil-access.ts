@@ -1,9 +1,6 @@
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
 import { ALL_SCHOOLS, guardedPupils, inSchoolScope, staffSchoolScope, type GuardedPupil, type Identity } from '@tutti/auth';
-import type { EntityManager } from 'typeorm';
-import { oneRow } from './sql';
-
-type Queryable = Pick<EntityManager, 'query'>;
+import { oneRow, type Queryable } from '@tutti/platform';
 
 /** The caller's own child, as their guardian grant names it; undefined for anyone else's. */
 export function guardedPupil(identity: Identity, pupilId: string): GuardedPupil | undefined {

@@ -2,10 +2,9 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { ALL_SCHOOLS, staffSchoolScope, type Identity } from '@tutti/auth';
 import type { ConsentKind } from '@tutti/contracts';
 import { publishEvent } from '@tutti/messaging';
-import { decodeCursor, newId, toPage, ValidationProblem, type Page } from '@tutti/platform';
+import { decodeCursor, newId, oneRow, rows, toPage, ValidationProblem, type Page } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { actingGuardianOf, assertCanReadPupil } from '../common/pupil-access';
-import { oneRow, rows } from '../common/sql';
 import { FamiliesService } from '../families/families.service';
 import {
   CONSENT_KINDS,

@@ -1,8 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { ALL_SCHOOLS, inSchoolScope, staffSchoolScope, type Identity } from '@tutti/auth';
-import { ValidationProblem } from '@tutti/platform';
+import { rows, ValidationProblem } from '@tutti/platform';
 import { DataSource } from 'typeorm';
-import { rows } from '../common/sql';
 import type { EngagementFiguresDto, EngagementFiguresQueryDto, SchoolEngagementDto } from './dto/engagement-figures.dto';
 
 /**

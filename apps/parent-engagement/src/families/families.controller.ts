@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Headers, Put, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
+import { etagOf } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
 import { ContactPreferencesDto, FamilyDto, FamilyPageDto, FamilyQueryDto } from './dto/contact-preferences.dto';
-import { etagOf } from '../common/etag';
 import { FamiliesService } from './families.service';
 
 @ApiTags('families')

@@ -1,10 +1,8 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { guardedPupils, type Identity } from '@tutti/auth';
-import { decodeCursor, ProblemException, toPage, ValidationProblem, type Page } from '@tutti/platform';
+import { decodeCursor, oneRow, ProblemException, rows, toPage, ValidationProblem, versionOfIfMatch, type Page } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { versionOfIfMatch } from '../common/etag';
 import { familyScopeOf } from '../common/family-scope';
-import { oneRow, rows } from '../common/sql';
 import type { ContactPreferencesDto, FamilyDto, FamilyQueryDto } from './dto/contact-preferences.dto';
 
 interface FamilyRow {

@@ -1,11 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { ALL_SCHOOLS, guardedPupils, inSchoolScope, staffSchoolScope, type Identity } from '@tutti/auth';
-import { decodeCursor, newId, toPage, ValidationProblem, type Page } from '@tutti/platform';
+import { decodeCursor, newId, onceForKey, oneRow, rows, toPage, ValidationProblem, type Page } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { conflict } from '../common/conflicts';
-import { onceForKey } from '../common/idempotency';
 import { ownChildren } from '../common/family-scope';
-import { oneRow, rows } from '../common/sql';
 import { FamiliesService } from '../families/families.service';
 import type { CreateFamilySessionDto, CreateSignUpDto, FamilySessionDto, FamilySessionQueryDto, SessionKind, SignUpDto } from './dto/family-session.dto';
 

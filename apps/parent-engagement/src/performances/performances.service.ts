@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@tutti/contracts';
-import { decodeCursor, toPage, type Page, type PageQueryDto } from '@tutti/platform';
+import { decodeCursor, oneRow, rows, toPage, type Page, type PageQueryDto } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { oneRow, rows } from '../common/sql';
 import { FamilyReminders } from '../reminders/family-reminders.service';
 import { quietHoursOf } from '../reminders/quiet-hours';
 import { TenantSettingsService } from '../tenant-settings/tenant-settings.service';

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ReminderDeliverer, ReminderRow } from '@tutti/messaging';
+import { oneRow } from '@tutti/platform';
 import { DataSource } from 'typeorm';
-import { oneRow } from '../common/sql';
 import { formatLocal } from '../common/zoned-time';
 import { EmailChannel } from './channels/email.channel';
 import { SmsProvider } from './channels/sms.channel';

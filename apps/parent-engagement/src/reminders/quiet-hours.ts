@@ -1,4 +1,4 @@
-import { localParts, zonedInstant } from '../common/zoned-time';
+import { localParts, zonedInstant } from '@tutti/platform';
 
 /** A family's quiet hours as local wall-clock times ('21:00', '07:30'); may wrap midnight. */
 export interface QuietHours {

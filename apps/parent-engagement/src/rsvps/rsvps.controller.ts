@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
+import { etagOf } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
-import { etagOf } from '../common/etag';
 import { PutRsvpDto, RsvpCheckInDto, RsvpDto, RsvpPageDto, RsvpQueryDto, RsvpSummaryDto } from './dto/rsvp.dto';
 import { RsvpsService } from './rsvps.service';
 

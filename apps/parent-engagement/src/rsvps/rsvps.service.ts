@@ -1,11 +1,9 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { guardedPupils, type Identity } from '@tutti/auth';
-import { decodeCursor, newId, ProblemException, toPage, ValidationProblem, type Page } from '@tutti/platform';
+import { decodeCursor, newId, oneRow, ProblemException, rows, toPage, ValidationProblem, versionOfIfMatch, type Page } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { conflict } from '../common/conflicts';
-import { versionOfIfMatch } from '../common/etag';
 import { familyScopeCondition, familyScopeOf, familyScopeParams, ownChildren } from '../common/family-scope';
-import { oneRow, rows } from '../common/sql';
 import { FamiliesService } from '../families/families.service';
 import type { PutRsvpDto, RsvpCheckInDto, RsvpDto, RsvpQueryDto, RsvpSummaryDto } from './dto/rsvp.dto';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@tutti/contracts';
+import { oneRow } from '@tutti/platform';
 import type { EntityManager } from 'typeorm';
-import { oneRow } from '../common/sql';
 
 export const DEFAULT_FAMILY_TRANSPORT_SEAT_LIMIT = 4;
 export const DEFAULT_TIME_ZONE = 'Europe/London';

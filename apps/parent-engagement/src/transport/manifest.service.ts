@@ -1,8 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Identity } from '@tutti/auth';
+import { oneRow, rows } from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { familyScopeCondition, familyScopeOf, familyScopeParams } from '../common/family-scope';
-import { oneRow, rows } from '../common/sql';
 import { formatLocal } from '../common/zoned-time';
 import { escapeHtml } from '../reminders/templates';
 

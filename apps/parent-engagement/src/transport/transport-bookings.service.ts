@@ -1,13 +1,11 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Identity } from '@tutti/auth';
 import type { ReminderRow } from '@tutti/messaging';
-import { decodeCursor, newId, toPage, ValidationProblem, type Page } from '@tutti/platform';
+import { decodeCursor, newId, onceForKey, oneRow, rows, toPage, ValidationProblem, type Page } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { conflict } from '../common/conflicts';
 import { familyScopeCondition, familyScopeOf, familyScopeParams, ownChildren } from '../common/family-scope';
-import { onceForKey } from '../common/idempotency';
 import { ConsentsService } from '../consents/consents.service';
-import { oneRow, rows } from '../common/sql';
 import { FamilyReminders, type Recipient } from '../reminders/family-reminders.service';
 import { afterQuietHours, quietHoursOf } from '../reminders/quiet-hours';
 import { TenantSettingsService } from '../tenant-settings/tenant-settings.service';

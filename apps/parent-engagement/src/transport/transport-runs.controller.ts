@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
+import { IdempotencyKey } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
-import { IdempotencyKey } from '../common/idempotency';
 import { CreateTransportRunDto } from './dto/create-transport-run.dto';
 import { ManifestQueryDto, TransportRunDto, TransportRunPageDto, TransportRunQueryDto } from './dto/transport-run.dto';
 import { ManifestService } from './manifest.service';

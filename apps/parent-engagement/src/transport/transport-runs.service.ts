@@ -1,10 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Identity } from '@tutti/auth';
-import { decodeCursor, newId, toPage, ValidationProblem, type Page } from '@tutti/platform';
+import { decodeCursor, newId, onceForKey, oneRow, rows, toPage, ValidationProblem, type Page } from '@tutti/platform';
 import { DataSource } from 'typeorm';
-import { onceForKey } from '../common/idempotency';
 import { conflict } from '../common/conflicts';
-import { oneRow, rows } from '../common/sql';
 import type { CreateTransportRunDto } from './dto/create-transport-run.dto';
 import type { TransportRunDto, TransportRunQueryDto } from './dto/transport-run.dto';
 import { RUN_SELECT, toRunDto, type RunRow } from './transport-rows';

@@ -1,6 +1,5 @@
+import { localParts, PLANNING_TIME_ZONE, zonedInstant } from '@tutti/platform';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
-
-export const PLANNING_TIME_ZONE = 'Europe/London';
 
 const OFFSET_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -18,32 +17,14 @@ export function IsOffsetDateTime(options?: ValidationOptions): PropertyDecorator
     });
 }
 
-/** The wall-clock year and month (1–12) of an instant in the planning time zone. */
-function londonYearMonth(at: Date): { year: number; month: number } {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: PLANNING_TIME_ZONE, year: 'numeric', month: 'numeric' }).formatToParts(at);
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: part('year'), month: part('month') };
-}
-
 /** The academic year (1 Sept–31 Aug) an instant falls in, named by the year it starts. */
 export function academicYearOf(at: Date): number {
-  const { year, month } = londonYearMonth(at);
+  const { year, month } = localParts(at, PLANNING_TIME_ZONE);
   return month >= 9 ? year : year - 1;
 }
 
 /** Midnight in London on a calendar day, as a UTC instant. */
-export function londonMidnight(year: number, month: number, day: number): Date {
-  const utcGuess = Date.UTC(year, month - 1, day);
-  const offsetMinutes = londonOffsetMinutes(new Date(utcGuess));
-  return new Date(utcGuess - offsetMinutes * 60_000);
-}
-
-function londonOffsetMinutes(at: Date): number {
-  const name = new Intl.DateTimeFormat('en-GB', { timeZone: PLANNING_TIME_ZONE, timeZoneName: 'shortOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  const match = /GMT([+-]\d{1,2})?(?::(\d{2}))?/.exec(name);
-  const hours = Number(match?.[1] ?? 0);
-  return hours * 60 + Math.sign(hours) * Number(match?.[2] ?? 0);
-}
+const londonMidnight = (year: number, month: number, day: number): Date => zonedInstant(year, month, day, 0, 0, PLANNING_TIME_ZONE);
 
 export type FairnessPeriod = 'year' | 'autumn' | 'spring' | 'summer';
 
@@ -68,7 +49,7 @@ export function periodBounds(academicYear: number, period: FairnessPeriod): { fr
 
 /** The term an instant falls in. */
 export function termOf(at: Date): Exclude<FairnessPeriod, 'year'> {
-  const { month } = londonYearMonth(at);
+  const { month } = localParts(at, PLANNING_TIME_ZONE);
   if (month >= 9) return 'autumn';
   return month <= 3 ? 'spring' : 'summer';
 }

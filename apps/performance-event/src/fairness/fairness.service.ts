@@ -1,7 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { decodeCursor, toPage } from '@tutti/platform';
+import { decodeCursor, rows, toPage } from '@tutti/platform';
 import { DataSource } from 'typeorm';
-import { rows } from '../common/sql';
 import { academicYearOf, periodBounds, termOf, type FairnessPeriod } from '../common/time';
 import { seesSchool, type Viewer } from '../performances/viewer';
 import type { FairnessQueryDto, PeriodDto, PupilFairnessPageDto, SchoolFairnessPageDto, SchoolPupilsQueryDto } from './dto/fairness.dto';

@@ -1,7 +1,7 @@
 import type { PerformanceScheduleV1 } from '@tutti/contracts';
 import { publishEvent } from '@tutti/messaging';
+import { oneRow, rows } from '@tutti/platform';
 import type { EntityManager } from 'typeorm';
-import { oneRow, rows } from '../common/sql';
 import type { PerformanceRow } from './performance-lookup';
 
 type ScheduleEvent = 'performance.performance.published' | 'performance.performance.rescheduled';

@@ -1,6 +1,6 @@
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
+import { oneRow } from '@tutti/platform';
 import type { EntityManager } from 'typeorm';
-import { oneRow } from '../common/sql';
 import type { PerformanceAudience, PerformanceStatus } from './performance.entity';
 import { managesSchool, visibilityParams, visiblePerformanceSql, type Viewer } from './viewer';
 

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
+import { etagOf, IdempotencyKey, IdParam, IfMatchVersion } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
-import { etagOf, IdempotencyKey, IdParam, IfMatchVersion } from '../common/http-params';
 import { CancelPerformanceDto, CreatePerformanceDto, MovePerformanceDto, PerformanceDto, PerformancePageDto, PerformanceQueryDto, UpdatePerformanceDto } from './dto/performance.dto';
 import { PerformancesService } from './performances.service';
 import { viewerOf } from './viewer';
@@ -39,7 +39,7 @@ export class PerformancesController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: PerformanceDto })
   async create(@CurrentIdentity() identity: Identity, @Body() body: CreatePerformanceDto, @IdempotencyKey() key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<PerformanceDto> {
-    return withETag(reply, await this.performances.create(viewerOf(identity), body, key));
+    return withETag(reply, await this.performances.create(viewerOf(identity), body, identity.userId, key));
   }
 
   @Patch(':performanceId')

@@ -1,9 +1,7 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
-import { ConflictProblem, decodeCursor, newId, toPage, ValidationProblem, type FieldError } from '@tutti/platform';
+import { ConflictProblem, decodeCursor, newId, onceForKey, oneRow, rows, staleEdit, toPage, ValidationProblem, type FieldError } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { onceForKey } from '../common/idempotency';
-import { notFoundField, staleEdit } from '../common/http-params';
-import { oneRow, rows } from '../common/sql';
+import { notFoundField } from '../common/not-found-field';
 import { toVenueDto } from '../venues/venues.service';
 import type {
   CreatePerformanceDto,
@@ -61,7 +59,7 @@ export class PerformancesService {
     return this.toDto(this.db.manager, performance);
   }
 
-  async create(viewer: Viewer, input: CreatePerformanceDto, idempotencyKey: string | undefined): Promise<PerformanceDto> {
+  async create(viewer: Viewer, input: CreatePerformanceDto, callerId: string, idempotencyKey: string | undefined): Promise<PerformanceDto> {
     const schoolId = input.schoolId ?? null;
     if (!managesSchool(viewer, schoolId)) throw new ForbiddenException('A headteacher may plan performances of their own school only (give its schoolId).');
     const startsAt = new Date(input.startsAt);
@@ -69,7 +67,7 @@ export class PerformancesService {
     const callTime = input.callTime ? new Date(input.callTime) : null;
     assertTimes(startsAt, endsAt, callTime);
     return this.db.transaction((manager) =>
-      onceForKey(manager, viewer.tenantId, 'performance.create', idempotencyKey, async () => {
+      onceForKey(manager, { tenantId: viewer.tenantId, callerId, operation: 'performance.create', key: idempotencyKey, request: input }, async () => {
         await assertVenueExists(manager, viewer.tenantId, input.venueId, 'venueId');
         const ensembleIds = input.ensembleIds ?? [];
         await assertEnsemblesKnown(manager, viewer.tenantId, ensembleIds);

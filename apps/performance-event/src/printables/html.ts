@@ -1,4 +1,4 @@
-import { PLANNING_TIME_ZONE } from '../common/time';
+import { PLANNING_TIME_ZONE } from '@tutti/platform';
 
 export function escapeHtml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');

@@ -1,7 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { IdParam } from '../common/http-params';
+import { IdParam } from '@tutti/platform';
 import { viewerOf } from '../performances/viewer';
 import { PrintablesService } from './printables.service';
 

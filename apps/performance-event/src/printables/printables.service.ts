@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { oneRow, rows } from '@tutti/platform';
 import { DataSource } from 'typeorm';
-import { oneRow, rows } from '../common/sql';
 import { findVisiblePerformance, type PerformanceRow } from '../performances/performance-lookup';
 import type { Viewer } from '../performances/viewer';
 import { performersOf, toPerformerDto } from '../rosters/rosters.service';

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { foldIcalLine } from '@tutti/platform';
 import { newTenantId } from '@tutti/testing';
 import { insertPerformance, insertVenue, startPerformanceEvent } from '../testing/performance-test-kit';
-import { foldLine } from './ical';
 
 const DAY = 86_400_000;
 
@@ -59,7 +59,7 @@ describe('iCalendar feed of an area’s public performances', () => {
   });
 
   it('never splits a multi-byte character when folding', () => {
-    const folded = foldLine(`SUMMARY:${'é'.repeat(80)}`);
+    const folded = foldIcalLine(`SUMMARY:${'é'.repeat(80)}`);
     const physical = folded.split('\r\n');
     expect(physical.every((line) => Buffer.byteLength(line, 'utf8') <= 75)).toBe(true);
     expect(folded.replace(/\r\n /g, '')).toBe(`SUMMARY:${'é'.repeat(80)}`);

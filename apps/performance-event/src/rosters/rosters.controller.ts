@@ -1,8 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { PageQueryDto } from '@tutti/platform';
-import { IdParam } from '../common/http-params';
+import { IdParam, PageQueryDto } from '@tutti/platform';
 import { viewerOf } from '../performances/viewer';
 import { AddPerformerDto, PerformerDto, RosterBuildDto, RosterPageDto, SuggestionPageDto } from './dto/roster.dto';
 import { RostersService } from './rosters.service';

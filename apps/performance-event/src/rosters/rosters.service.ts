@@ -1,8 +1,7 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { ConflictProblem, decodeCursor, toPage, type PageQueryDto } from '@tutti/platform';
+import { ConflictProblem, decodeCursor, oneRow, rows, toPage, type PageQueryDto } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { notFoundField } from '../common/http-params';
-import { oneRow, rows } from '../common/sql';
+import { notFoundField } from '../common/not-found-field';
 import { academicYearOf, periodBounds } from '../common/time';
 import { participationCtes } from '../fairness/fairness-sql';
 import { assertManagesPerformance, findVisiblePerformance, type PerformanceRow } from '../performances/performance-lookup';

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Put, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
+import { etagOf, IdParam, IfMatchVersion } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
-import { etagOf, IdParam, IfMatchVersion } from '../common/http-params';
 import { viewerOf } from '../performances/viewer';
 import { ReplaceRunningOrderDto, RunningOrderDto } from './dto/running-order.dto';
 import { RunningOrderService } from './running-order.service';

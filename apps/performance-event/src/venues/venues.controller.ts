@@ -1,9 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { PageQueryDto } from '@tutti/platform';
+import { etagOf, IdempotencyKey, IdParam, IfMatchVersion, PageQueryDto } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
-import { etagOf, IdempotencyKey, IdParam, IfMatchVersion } from '../common/http-params';
 import { viewerOf } from '../performances/viewer';
 import { CreateVenueDto, UpdateVenueDto, VenueDto, VenuePageDto } from './dto/venue.dto';
 import { VenuesService } from './venues.service';
@@ -37,7 +36,7 @@ export class VenuesController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: VenueDto })
   async create(@CurrentIdentity() identity: Identity, @Body() body: CreateVenueDto, @IdempotencyKey() key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<VenueDto> {
-    const venue = await this.venues.create(identity.tenantId, viewerOf(identity), body, key);
+    const venue = await this.venues.create(identity.tenantId, viewerOf(identity), body, identity.userId, key);
     void reply.header('etag', etagOf(venue.version));
     return venue;
   }

@@ -1,9 +1,6 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { ConflictProblem, decodeCursor, newId, toPage, type PageQueryDto } from '@tutti/platform';
+import { ConflictProblem, decodeCursor, newId, onceForKey, oneRow, rows, staleEdit, toPage, type PageQueryDto } from '@tutti/platform';
 import { DataSource } from 'typeorm';
-import { onceForKey } from '../common/idempotency';
-import { staleEdit } from '../common/http-params';
-import { oneRow, rows } from '../common/sql';
 import { managesSchool, type Viewer } from '../performances/viewer';
 import type { CreateVenueDto, UpdateVenueDto, VenueDto, VenuePageDto } from './dto/venue.dto';
 import type { VenueKind } from './venue.entity';
@@ -42,11 +39,11 @@ export class VenuesService {
     return toVenueDto(row);
   }
 
-  async create(tenantId: string, viewer: Viewer, input: CreateVenueDto, idempotencyKey: string | undefined): Promise<VenueDto> {
+  async create(tenantId: string, viewer: Viewer, input: CreateVenueDto, callerId: string, idempotencyKey: string | undefined): Promise<VenueDto> {
     const schoolId = input.schoolId ?? null;
     if (!managesSchool(viewer, schoolId)) throw new ForbiddenException('A headteacher may add venues of their own school only (give its schoolId).');
     return this.db.transaction((manager) =>
-      onceForKey(manager, tenantId, 'venue.create', idempotencyKey, async () => {
+      onceForKey(manager, { tenantId, callerId, operation: 'venue.create', key: idempotencyKey, request: input }, async () => {
         const row = await oneRow<VenueRow>(
           manager,
           `INSERT INTO venues (id, tenant_id, name, kind, address, capacity, access_notes, school_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,

@@ -1,6 +1,6 @@
+import { rows } from '@tutti/platform';
 import type { EntityManager } from 'typeorm';
 import { emit } from '../common/events';
-import { rows } from '../common/sql';
 
 interface EndedMembership {
   id: string;

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { IdempotencyKey } from '../common/idempotency-key';
-import { IdParam } from '../common/id-param';
+import { IdempotencyKey, IdParam } from '@tutti/platform';
 import { AddMemberDto, CreateEnsembleDto, EndMembershipDto, EnsembleDto, EnsembleListQueryDto, EnsemblePageDto, MemberDto, MemberListQueryDto, MemberPageDto, UpdateEnsembleDto } from './dto/ensemble.dto';
 import { EnsemblesService } from './ensembles.service';
 

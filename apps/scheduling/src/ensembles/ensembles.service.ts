@@ -1,14 +1,12 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ALL_SCHOOLS, hasRole, inSchoolScope, staffSchoolScope, type Identity } from '@tutti/auth';
-import { ConflictProblem, decodeCursor, newId, toPage, ValidationProblem } from '@tutti/platform';
+import { ConflictProblem, decodeCursor, newId, onceForKey, oneRow, PLANNING_TIME_ZONE, rows, todayIn, toPage, ValidationProblem } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { emit } from '../common/events';
-import { onceForKey } from '../common/idempotency';
 import { requireSchoolInScope, schoolIdsInScope } from '../common/scope';
-import { lockTimetable, oneRow, rows } from '../common/sql';
+import { lockTimetable } from '../common/timetable-lock';
 import { findNewMemberClashes, refuseListed } from '../sessions/clashes';
-import { DEFAULT_TIME_ZONE, todayIn } from '../common/time';
 import { emitEnsembleSnapshot } from './ensemble-membership';
 import type { AddMemberDto, CreateEnsembleDto, EndMembershipDto, EnsembleDto, EnsembleListQueryDto, EnsemblePageDto, MemberDto, MemberListQueryDto, MemberPageDto, UpdateEnsembleDto } from './dto/ensemble.dto';
 
@@ -72,7 +70,7 @@ export class EnsemblesService {
       throw new ValidationProblem([{ field: 'pupilId', rule: 'exactlyOne', message: 'give exactly one of pupilId and staffId' }]);
     }
     return this.db.transaction(async (manager) =>
-      onceForKey(manager, identity.tenantId, `ensembles.${ensembleId}.members.add`, idempotencyKey, async () => {
+      onceForKey(manager, { tenantId: identity.tenantId, callerId: identity.userId, operation: `ensembles.${ensembleId}.members.add`, key: idempotencyKey, request: input }, async () => {
         const ensemble = await this.get(identity, ensembleId, manager);
         await this.requireMayManageMembers(manager, identity, ensemble, input);
         const joinedOn = input.joinedOn ?? (await this.today(manager, identity.tenantId));
@@ -194,6 +192,6 @@ export class EnsemblesService {
 
   private async today(manager: EntityManager, tenantId: string): Promise<string> {
     const settings = await oneRow<{ timeZone: string }>(manager, 'SELECT time_zone AS "timeZone" FROM tenant_settings WHERE tenant_id = $1', [tenantId]);
-    return todayIn(settings?.timeZone ?? DEFAULT_TIME_ZONE);
+    return todayIn(settings?.timeZone ?? PLANNING_TIME_ZONE);
   }
 }

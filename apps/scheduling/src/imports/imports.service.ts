@@ -1,11 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Identity } from '@tutti/auth';
-import { decodeCursor, newId, toPage } from '@tutti/platform';
+import { decodeCursor, newId, oneRow, rows, toPage } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { emit } from '../common/events';
 import { requireSchoolInScope, schoolIdsInScope } from '../common/scope';
-import { oneRow, rows } from '../common/sql';
 import { parseCsv } from './csv';
 import type { ImportListQueryDto, ImportPageDto, ImportSummaryDto, PupilImportDto } from './dto/import.dto';
 import { readMisExport, type MisPupil, type RowProblem } from './mis-row';

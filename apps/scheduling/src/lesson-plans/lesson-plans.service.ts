@@ -1,10 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Identity } from '@tutti/auth';
-import { decodeCursor, newId, toPage, ValidationProblem, type FieldError } from '@tutti/platform';
+import { decodeCursor, newId, oneRow, rows, toPage, ValidationProblem, type FieldError } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { requireSchoolInScope } from '../common/scope';
-import { oneRow, rows } from '../common/sql';
 import type { CreateLessonPlanDto, LessonPlanDto, LessonPlanListQueryDto, LessonPlanPageDto, UpdateLessonPlanDto } from './dto/lesson-plan.dto';
 
 const PLAN_COLUMNS = `lp.id, lp.class_id AS "classId", lp.term_id AS "termId", lp.occurrence_id AS "occurrenceId", o.starts_at AS "sessionStartsAt",

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { IdempotencyKey } from '../common/idempotency-key';
-import { IdParam } from '../common/id-param';
+import { IdempotencyKey, IdParam } from '@tutti/platform';
 import { CreateExamEntryDto, ExamEntryDto, ExamEntryListQueryDto, ExamEntryPageDto, ExamResultDto, ProgressionDto } from './dto/progression.dto';
 import { ProgressionService } from './progression.service';
 

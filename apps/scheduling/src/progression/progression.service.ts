@@ -1,11 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { canSeePupil, type Identity } from '@tutti/auth';
-import { decodeCursor, newId, toPage } from '@tutti/platform';
+import { decodeCursor, newId, onceForKey, oneRow, rows, toPage } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { onceForKey } from '../common/idempotency';
 import { requireSchoolInScope, schoolIdsInScope } from '../common/scope';
-import { oneRow, rows } from '../common/sql';
 import type { CreateExamEntryDto, ExamEntryDto, ExamEntryListQueryDto, ExamEntryPageDto, ExamResultDto, LevelMoveDto, MembershipHistoryDto, ParticipationDto, ProgressionDto } from './dto/progression.dto';
 
 const ENTRY_COLUMNS = `x.id, x.pupil_id AS "pupilId", x.board, x.grade, x.instrument, to_char(x.entered_on, 'YYYY-MM-DD') AS "enteredOn",
@@ -18,7 +16,7 @@ export class ProgressionService {
   async enter(identity: Identity, pupilId: string, input: CreateExamEntryDto, idempotencyKey: string | undefined): Promise<ExamEntryDto> {
     await this.staffPupil(this.db.manager, identity, pupilId);
     return this.db.transaction((manager) =>
-      onceForKey(manager, identity.tenantId, `pupils.${pupilId}.exam-entries.create`, idempotencyKey, async () => {
+      onceForKey(manager, { tenantId: identity.tenantId, callerId: identity.userId, operation: `pupils.${pupilId}.exam-entries.create`, key: idempotencyKey, request: input }, async () => {
         const id = newId();
         await manager.query(
           'INSERT INTO exam_entries (id, tenant_id, pupil_id, board, grade, instrument, entered_on, exam_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',

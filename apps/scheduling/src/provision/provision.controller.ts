@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { IdParam } from '../common/id-param';
+import { IdParam } from '@tutti/platform';
 import { AreaProvisionDto, ProvisionQueryDto, SchoolProvisionDto } from './dto/provision.dto';
 import { ProvisionService } from './provision.service';
 

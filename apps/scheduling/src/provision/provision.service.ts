@@ -1,10 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Identity } from '@tutti/auth';
-import { ValidationProblem } from '@tutti/platform';
+import { oneRow, rows, ValidationProblem } from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { requireSchoolInScope, schoolIdsInScope } from '../common/scope';
-import { oneRow, rows } from '../common/sql';
 import type { AreaProvisionDto, ClassProvisionDto, PeriodDto, ProvisionQueryDto, PupilProvisionDto, SchoolProvisionDto, SchoolProvisionSummaryDto, SessionsDeliveredDto } from './dto/provision.dto';
 
 interface PupilMinutesRow {

@@ -1,13 +1,10 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ALL_SCHOOLS, canSeePupil, guardedPupils, staffSchoolScope, type Identity } from '@tutti/auth';
-import { decodeCursor, newId, toPage, ValidationProblem } from '@tutti/platform';
+import { decodeCursor, newId, onceForKey, oneRow, PLANNING_TIME_ZONE, rows, todayIn, toPage, ValidationProblem } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { emit } from '../common/events';
-import { onceForKey } from '../common/idempotency';
 import { maySeePupilFlags, requireSchoolInScope } from '../common/scope';
-import { oneRow, rows } from '../common/sql';
-import { DEFAULT_TIME_ZONE, todayIn } from '../common/time';
 import { endPupilMemberships } from '../ensembles/ensemble-membership';
 import type { SchoolPhase } from '../schools/school.entity';
 import type { CreatePupilDto, LeavePupilDto, MovePupilDto, PupilDto, PupilListQueryDto, PupilPageDto, RollOverDto, RollOverResultDto, UpdatePupilDto } from './dto/pupil.dto';
@@ -28,7 +25,7 @@ export class PupilsService {
   async create(identity: Identity, input: CreatePupilDto, idempotencyKey: string | undefined): Promise<PupilDto> {
     requireSchoolInScope(identity, input.schoolId, 'school', ['headteacher']);
     return this.db.transaction(async (manager) =>
-      onceForKey(manager, identity.tenantId, 'pupils.create', idempotencyKey, async () => {
+      onceForKey(manager, { tenantId: identity.tenantId, callerId: identity.userId, operation: 'pupils.create', key: idempotencyKey, request: input }, async () => {
         await this.requireSchool(manager, identity.tenantId, input.schoolId);
         if (input.classId) await this.requireClassOfSchool(manager, identity.tenantId, input.classId, input.schoolId);
         const id = newId();
@@ -205,7 +202,7 @@ export class PupilsService {
 
   private async today(manager: EntityManager, tenantId: string): Promise<string> {
     const settings = await oneRow<{ timeZone: string }>(manager, 'SELECT time_zone AS "timeZone" FROM tenant_settings WHERE tenant_id = $1', [tenantId]);
-    return todayIn(settings?.timeZone ?? DEFAULT_TIME_ZONE);
+    return todayIn(settings?.timeZone ?? PLANNING_TIME_ZONE);
   }
 }
 

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Post, Put, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
+import { IdParam } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
-import { IdParam } from '../common/id-param';
 import { RegisterDto, RehearsalNoteDto, RehearsalNoteResponseDto, SubmitRegisterDto } from './dto/register.dto';
 import { RegisterService } from './register.service';
 

@@ -1,10 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Identity } from '@tutti/auth';
-import { ConflictProblem, ValidationProblem, type FieldError } from '@tutti/platform';
+import { ConflictProblem, oneRow, rows, ValidationProblem, type FieldError } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { emit } from '../common/events';
-import { oneRow, rows } from '../common/sql';
 import { loadOccurrence, type OccurrenceRef } from '../sessions/occurrence-access';
 import type { RegisterDto, RegisterEntryDto, RehearsalNoteDto, RehearsalNoteResponseDto, SubmitRegisterDto } from './dto/register.dto';
 

@@ -1,10 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Identity } from '@tutti/auth';
-import { decodeCursor, newId, toPage } from '@tutti/platform';
+import { decodeCursor, newId, oneRow, rows, toPage } from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { requireSchoolInScope, schoolIdsInScope } from '../common/scope';
-import { oneRow, rows } from '../common/sql';
 import type { CreateRoomDto, RoomDto, RoomListQueryDto, RoomPageDto, UpdateRoomDto } from './dto/room.dto';
 
 const ROOM_COLUMNS = 'id, school_id AS "schoolId", name, capacity';

@@ -1,11 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Identity } from '@tutti/auth';
-import { decodeCursor, newId, toPage } from '@tutti/platform';
+import { decodeCursor, newId, oneRow, rows, toPage } from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { emit } from '../common/events';
 import { requireSchoolInScope, schoolIdsInScope } from '../common/scope';
-import { oneRow, rows } from '../common/sql';
 import type { CreateSchoolDto, SchoolDto, SchoolListQueryDto, SchoolPageDto, UpdateSchoolDto } from './dto/school.dto';
 
 const SCHOOL_COLUMNS = 'id, name, urn, phase';

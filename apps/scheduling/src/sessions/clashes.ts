@@ -1,6 +1,5 @@
-import { ConflictProblem } from '@tutti/platform';
+import { ConflictProblem, rows } from '@tutti/platform';
 import type { EntityManager } from 'typeorm';
-import { rows } from '../common/sql';
 
 export interface Clash {
   kind: 'tutor' | 'room' | 'pupil';

@@ -1,7 +1,7 @@
 import { NotFoundException } from '@nestjs/common';
 import { hasRole, inSchoolScope, staffSchoolScope, type Identity } from '@tutti/auth';
+import { oneRow } from '@tutti/platform';
 import type { EntityManager } from 'typeorm';
-import { oneRow } from '../common/sql';
 
 export interface OccurrenceRef {
   id: string;

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { IdempotencyKey } from '../common/idempotency-key';
-import { IdParam } from '../common/id-param';
+import { IdempotencyKey, IdParam } from '@tutti/platform';
 import { AssignTutorsDto, CancelOccurrenceDto, CreateSessionDto, MoveOccurrenceDto, MySessionsDto, MySessionsQueryDto, OccurrenceDto, OccurrenceListQueryDto, OccurrencePageDto, SessionDto, SessionListQueryDto, SessionPageDto } from './dto/session.dto';
 import { SessionsService } from './sessions.service';
 

@@ -1,12 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ALL_SCHOOLS, hasRole, inSchoolScope, staffSchoolScope, type Identity } from '@tutti/auth';
-import { decodeCursor, newId, toPage, ValidationProblem } from '@tutti/platform';
+import { decodeCursor, newId, onceForKey, oneRow, PLANNING_TIME_ZONE, rows, todayIn, toPage, ValidationProblem } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { emit } from '../common/events';
-import { onceForKey } from '../common/idempotency';
-import { lockTimetable, oneRow, rows } from '../common/sql';
-import { DEFAULT_TIME_ZONE, todayIn } from '../common/time';
+import { lockTimetable } from '../common/timetable-lock';
 import { refuseClashes } from './clashes';
 import type { AssignTutorsDto, CancelOccurrenceDto, CreateSessionDto, MoveOccurrenceDto, MySessionsDto, MySessionsQueryDto, OccurrenceDto, OccurrenceListQueryDto, OccurrencePageDto, SessionDto, SessionListQueryDto, SessionPageDto } from './dto/session.dto';
 import { loadOccurrence } from './occurrence-access';
@@ -58,7 +56,7 @@ export class SessionsService {
   async create(identity: Identity, input: CreateSessionDto, idempotencyKey: string | undefined): Promise<SessionDto> {
     requireRecurrenceFields(input);
     const sessionId = await this.db.transaction(async (manager) =>
-      onceForKey(manager, identity.tenantId, 'sessions.create', idempotencyKey, async () => {
+      onceForKey(manager, { tenantId: identity.tenantId, callerId: identity.userId, operation: 'sessions.create', key: idempotencyKey, request: input }, async () => {
         await lockTimetable(manager, identity.tenantId);
         const ensemble = await oneRow<{ schoolId: string | null; name: string }>(manager, 'SELECT school_id AS "schoolId", name FROM ensembles WHERE tenant_id = $1 AND id = $2', [identity.tenantId, input.ensembleId]);
         if (!ensemble || !mayPlanFor(identity, ensemble.schoolId)) throw new NotFoundException('No such ensemble.');
@@ -316,5 +314,5 @@ async function requireStaff(manager: EntityManager, tenantId: string, staffIds: 
 
 export async function timeZoneOf(manager: Pick<EntityManager, 'query'>, tenantId: string): Promise<string> {
   const settings = await oneRow<{ timeZone: string }>(manager, 'SELECT time_zone AS "timeZone" FROM tenant_settings WHERE tenant_id = $1', [tenantId]);
-  return settings?.timeZone ?? DEFAULT_TIME_ZONE;
+  return settings?.timeZone ?? PLANNING_TIME_ZONE;
 }

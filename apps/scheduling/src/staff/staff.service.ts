@@ -1,10 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hasRole, type Identity } from '@tutti/auth';
-import { decodeCursor, newId, toPage, ValidationProblem } from '@tutti/platform';
+import { decodeCursor, newId, oneRow, rows, toPage, ValidationProblem } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { requireSchoolInScope, schoolIdsInScope } from '../common/scope';
-import { oneRow, rows } from '../common/sql';
 import type { CreateStaffDto, StaffDto, StaffListQueryDto, StaffPageDto, UpdateStaffDto } from './dto/staff.dto';
 
 const STAFF_COLUMNS = `s.id, s.kind, s.display_name AS "displayName", s.email, s.employer, s.instruments, s.user_id AS "userId",

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { PageQueryDto } from '@tutti/platform';
-import { IdParam } from '../common/id-param';
+import { IdParam, PageQueryDto } from '@tutti/platform';
 import { BankHolidayImportResultDto, CreateHolidayDto, CreateTermDto, GovUkBankHolidaysDto, HolidayDto, HolidayListQueryDto, HolidayPageDto, TermDto, TermPageDto } from './dto/term.dto';
 import { TermsService } from './terms.service';
 

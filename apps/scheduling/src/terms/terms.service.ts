@@ -1,10 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ALL_SCHOOLS, staffSchoolScope, type Identity } from '@tutti/auth';
-import { decodeCursor, newId, toPage, ValidationProblem } from '@tutti/platform';
+import { decodeCursor, newId, oneRow, rows, toPage, ValidationProblem } from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { requireSchoolInScope } from '../common/scope';
-import { oneRow, rows } from '../common/sql';
 import type { BankHolidayImportResultDto, CreateHolidayDto, CreateTermDto, GovUkBankHolidaysDto, HolidayDto, HolidayListQueryDto, HolidayPageDto, TermDto, TermPageDto } from './dto/term.dto';
 
 const TERM_COLUMNS = `id, name, to_char(starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(ends_on, 'YYYY-MM-DD') AS "endsOn"`;

@@ -1,33 +1,21 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { startRedis, type RedisServerHandle } from '@tutti/local-infra';
-import { provisionTestDatabase, waitFor } from '@tutti/testing';
-import { loadConfig } from '../config/load-config';
-import { ServiceConfig } from '../config/service-config';
-import { createServiceApp } from '../bootstrap/bootstrap-service';
-import { PlatformModule } from '../platform.module';
+import { startTestService, testServiceConfig, waitFor } from '@tutti/testing';
+import { AppModule } from './app.module';
+import { SchedulingConfig } from './config';
 
 /** /health goes red while Redis is down and green when it returns, without a restart. */
-describe('service health', () => {
+describe('scheduling health', () => {
   let redis: RedisServerHandle;
   let app: NestFastifyApplication;
 
   beforeAll(async () => {
     redis = await startRedis({ dir: mkdtempSync(join(tmpdir(), 'tutti-health-redis-')) });
-    const config = loadConfig(ServiceConfig, {
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      DATABASE_URL: await provisionTestDatabase('scheduling'),
-      REDIS_URL: redis.url,
-      IDENTITY_PUBLIC_KEY: process.env.IDENTITY_PUBLIC_KEY ?? '',
-    });
-    @Module({ imports: [PlatformModule.forService({ service: 'scheduling', config, entities: [], migrations: [], queues: ['events.scheduling'] })] })
-    class HealthOnlyModule {}
-    app = await createServiceApp({ service: 'scheduling', description: 'health test', config, module: HealthOnlyModule });
-    await app.init();
+    const config = await testServiceConfig('scheduling', SchedulingConfig, { REDIS_URL: redis.url, LOG_LEVEL: 'silent' });
+    app = await startTestService({ service: 'scheduling', description: 'health test', config, module: AppModule.register(config) });
   });
 
   afterAll(async () => {

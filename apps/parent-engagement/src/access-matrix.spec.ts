@@ -1,0 +1,220 @@
+import type { Identity } from '@tutti/auth';
+import { newId } from '@tutti/platform';
+import { newTenantId, personas } from '@tutti/testing';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- until @tutti/testing re-exports ./access-matrix (one line in libs/testing/src/index.ts)
+import { matrixIdentities, runAccessMatrix, type AccessMatrixReport, type MatrixFixtures, type MatrixWorld } from '../../../libs/testing/src/access-matrix';
+import { HOUR, publishPerformance, runBody, startEngagementApp, type EngagementTestApp, type RequestOptions } from './testing/engagement-test-app';
+
+type Row = { id: string } & Record<string, unknown>;
+
+interface Scenario {
+  schoolId: string;
+  pupilId: string;
+  performanceId: string;
+  runId: string;
+  rsvpId: string;
+  bookingId: string;
+  familySessionId: string;
+  signUpId: string;
+  announcementId: string;
+  calendarPath: string;
+  /** A bus run of its own, so that booking on it is not refused as a second booking. */
+  freshRun(seats?: number): Promise<Row>;
+  freshBooking(): Promise<string>;
+  /** A booking of G1 that has been offered a freed seat (ready to accept or decline). */
+  offeredBooking(): Promise<string>;
+  freshFamilySession(): Promise<string>;
+  freshSignUp(): Promise<string>;
+}
+
+const GUARDIAN_NAME = 'Gwendolyn Marchbanks';
+const STAFF = ['admin', 'headteacher', 'tutor', 'schoolStaff'] as const;
+const SAME_SCHOOL = 'a school-wide object: the other family has a child in the same school';
+const NO_SCHOOL_REGISTER = 'this service keeps no register of schools: it is created in the caller’s own tenant, where the school id names nothing (checked below)';
+
+describe('parent-engagement: the access matrix over every route', () => {
+  let t: EngagementTestApp;
+  let report: AccessMatrixReport;
+  let outsiderId: string;
+  const tenantId = newTenantId();
+  const admin = personas.programmeAdmin(tenantId);
+
+  async function call(identity: Identity, options: RequestOptions): Promise<Row> {
+    const response = await t.request(identity, options);
+    if (response.statusCode >= 300) throw new Error(`${options.method} ${options.url} → ${response.statusCode}: ${response.body}`);
+    return response.json();
+  }
+
+  beforeAll(async () => {
+    t = await startEngagementApp({ SERVICE_MODE: 'api' });
+    const [schoolId, otherSchoolId, pupilId, otherFamilyPupilId] = [newId(), newId(), newId(), newId()];
+    const world: MatrixWorld = { tenantId, schoolId, otherSchoolId, pupilId, otherFamilyPupilId, otherFamilySchoolId: schoolId, secrets: [pupilId, GUARDIAN_NAME] };
+    const identities = matrixIdentities(world, newTenantId());
+    outsiderId = identities.otherTenantAdmin.userId;
+    const guardian = { ...identities.guardian, displayName: GUARDIAN_NAME };
+    const { performanceId, startsAt } = await publishPerformance(t, tenantId, 96, 'Matrix Concert');
+
+    const freshRun = (seats = 10) => call(admin, { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, seats) });
+    const book = async (who: Identity, child: string, run?: Row) => {
+      const bus = run ?? (await freshRun());
+      return call(who, { method: 'POST', url: '/transport-bookings', payload: { runId: bus.id, stopId: (bus.stops as Row[])[0].id, adults: 0, pupilIds: [child] } });
+    };
+    const freshFamilySession = async () =>
+      (
+        await call(admin, {
+          method: 'POST',
+          url: '/family-sessions',
+          payload: { kind: 'family_music', title: 'Play along', schoolId, startsAt: new Date(Date.now() + 48 * HOUR).toISOString(), endsAt: new Date(Date.now() + 49 * HOUR).toISOString(), capacity: 5 },
+        })
+      ).id;
+    const signUp = async (sessionId: string) => (await call(guardian, { method: 'POST', url: `/family-sessions/${sessionId}/sign-ups`, payload: { places: 1, pupilIds: [pupilId] } })).id;
+
+    await call(guardian, { method: 'PUT', url: '/families/me/contact-preferences', payload: { email: 'gwendolyn.marchbanks@example.org', language: 'en', emailEnabled: true, smsEnabled: false } });
+    // A consent that is not photo/film, so that P1 shows on the missing-photo-consent list of the right staff.
+    await call(guardian, { method: 'PUT', url: `/pupils/${pupilId}/consents/trips`, payload: { granted: true } });
+    const run = await freshRun();
+    const familySessionId = await freshFamilySession();
+    const scenario: Scenario = {
+      schoolId,
+      pupilId,
+      performanceId,
+      runId: run.id,
+      rsvpId: (await call(guardian, { method: 'PUT', url: `/performances/${performanceId}/rsvp`, payload: { attending: true, adults: 1, pupilIds: [pupilId] } })).id,
+      bookingId: (await book(guardian, pupilId, run)).id,
+      familySessionId,
+      signUpId: await signUp(familySessionId),
+      announcementId: (await call(admin, { method: 'POST', url: '/announcements', payload: { audience: 'school', schoolId, subject: 'Concert dress', body: 'Black and white, please.' } })).id,
+      calendarPath: String((await call(guardian, { method: 'POST', url: '/calendar-feed' })).path),
+      freshRun,
+      freshBooking: async () => (await book(guardian, pupilId)).id,
+      offeredBooking: async () => {
+        const bus = await freshRun(1);
+        const thirdPupil = newId();
+        const third = personas.guardian(tenantId, [{ pupilId: thirdPupil, schoolId }]);
+        const holder = await book(third, thirdPupil, bus);
+        const waiting = await book(guardian, pupilId, bus);
+        await call(third, { method: 'POST', url: `/transport-bookings/${holder.id}/cancel` });
+        return waiting.id;
+      },
+      freshFamilySession,
+      freshSignUp: async () => signUp(await freshFamilySession()),
+    };
+    const started = Date.now();
+    report = await runAccessMatrix({ app: t.app, service: 'parent-engagement', scenario, world, identities: { ...identities, admin, guardian }, fixtures });
+    console.log(`parent-engagement access matrix: ${report.routes} routes, ${report.requests} requests, ${Date.now() - started} ms`);
+  });
+
+  afterAll(() => t?.close());
+
+  it('has an entry for every route (a new route must be declared here)', () => {
+    expect(report.missing).toEqual([]);
+    expect(report.stale).toEqual([]);
+  });
+
+  it('lets only the right role through, and refused callers learn nothing of the object', () => {
+    expect(report.failures).toEqual([]);
+  });
+
+  it('wrote nothing of another tenant’s admin into this tenant', async () => {
+    const [written] = await t.db.query(
+      `SELECT (SELECT count(*) FROM announcements WHERE tenant_id = $1 AND sender_id = $2)::int + (SELECT count(*) FROM family_sessions WHERE tenant_id = $1 AND created_by = $2)::int AS n`,
+      [tenantId, outsiderId],
+    );
+    expect(written.n).toBe(0);
+  });
+});
+
+const fixtures: MatrixFixtures<Scenario> = {
+  'GET /engagement-figures': () => ({ url: '/engagement-figures?from=2026-01-01&to=2027-12-31', allowed: [...STAFF], scope: 'caller-scoped' }),
+  'GET /performances': (s) => ({ url: '/performances', allowed: [...STAFF, 'guardian'], scope: 'caller-scoped', tenantSecrets: [s.performanceId] }),
+
+  'GET /pupils/:pupilId/consents': (s) => ({ url: `/pupils/${s.pupilId}/consents`, allowed: [...STAFF, 'guardian'] }),
+  'GET /pupils/:pupilId/consents/history': (s) => ({ url: `/pupils/${s.pupilId}/consents/history`, allowed: [...STAFF, 'guardian'] }),
+  'PUT /pupils/:pupilId/consents/:kind': (s) => ({ url: `/pupils/${s.pupilId}/consents/transport`, body: { granted: true }, allowed: ['guardian'] }),
+  'GET /performances/:performanceId/missing-photo-consents': (s) => ({ url: `/performances/${s.performanceId}/missing-photo-consents`, allowed: [...STAFF], scope: 'tenant' }),
+
+  'GET /transport-runs': (s) => ({ url: '/transport-runs', allowed: [...STAFF, 'guardian'], scope: 'caller-scoped', tenantSecrets: [s.runId, s.performanceId] }),
+  'GET /transport-runs/:runId': (s) => ({ url: `/transport-runs/${s.runId}`, allowed: [...STAFF, 'guardian'], scope: 'tenant' }),
+  'GET /transport-runs/:runId/manifest': (s) => ({ url: `/transport-runs/${s.runId}/manifest`, allowed: [...STAFF], scope: 'tenant' }),
+  'POST /transport-runs': async (s) => ({
+    url: '/transport-runs',
+    body: runBody(s.performanceId, new Date(Date.now() + 96 * HOUR), 20),
+    allowed: ['admin', 'headteacher', 'schoolStaff'],
+    scope: 'tenant',
+    exceptions: { otherSchoolHeadteacher: 'a bus run serves the whole area’s performance, not one school' },
+  }),
+
+  'GET /transport-bookings': (s) => ({ url: '/transport-bookings', allowed: [...STAFF, 'guardian'], scope: 'caller-scoped', secrets: [s.bookingId, s.pupilId, GUARDIAN_NAME] }),
+  'GET /transport-bookings/:bookingId': (s) => ({ url: `/transport-bookings/${s.bookingId}`, allowed: [...STAFF, 'guardian'] }),
+  'POST /transport-bookings': async (s) => {
+    const run = await s.freshRun();
+    return { url: '/transport-bookings', body: { runId: run.id, stopId: (run.stops as Row[])[0].id, adults: 1, pupilIds: [s.pupilId] }, allowed: ['guardian'], refusedWith: [400, 403, 404] };
+  },
+  'POST /transport-bookings/:bookingId/cancel': async (s) => ({ url: `/transport-bookings/${await s.freshBooking()}/cancel`, allowed: ['guardian', 'admin', 'headteacher', 'schoolStaff'] }),
+  'POST /transport-bookings/:bookingId/accept': async (s) => ({ url: `/transport-bookings/${await s.offeredBooking()}/accept`, allowed: ['guardian'] }),
+  'POST /transport-bookings/:bookingId/decline': async (s) => ({ url: `/transport-bookings/${await s.offeredBooking()}/decline`, allowed: ['guardian'] }),
+  'POST /transport-bookings/:bookingId/check-in': (s) => ({ url: `/transport-bookings/${s.bookingId}/check-in`, body: { present: true }, allowed: [...STAFF] }),
+
+  'PUT /performances/:performanceId/rsvp': (s) => ({
+    url: `/performances/${s.performanceId}/rsvp`,
+    body: { attending: true, adults: 2, pupilIds: [s.pupilId] },
+    allowed: ['guardian'],
+    refusedWith: [400, 403, 404],
+  }),
+  'GET /performances/:performanceId/rsvp': (s) => ({ url: `/performances/${s.performanceId}/rsvp`, allowed: ['guardian'], scope: 'caller-scoped', secrets: [s.rsvpId, s.pupilId, GUARDIAN_NAME] }),
+  'GET /performances/:performanceId/rsvp-summary': (s) => ({ url: `/performances/${s.performanceId}/rsvp-summary`, allowed: [...STAFF], scope: 'tenant' }),
+  'GET /rsvps': (s) => ({ url: '/rsvps', allowed: [...STAFF, 'guardian'], scope: 'caller-scoped', secrets: [s.rsvpId, s.pupilId, GUARDIAN_NAME] }),
+  'POST /rsvps/:rsvpId/check-in': (s) => ({ url: `/rsvps/${s.rsvpId}/check-in`, body: { present: true, arrivedAdults: 1 }, allowed: [...STAFF] }),
+
+  'GET /announcements': (s) => ({
+    url: '/announcements',
+    allowed: [...STAFF, 'guardian'],
+    scope: 'caller-scoped',
+    secrets: [s.announcementId, s.pupilId, GUARDIAN_NAME],
+    exceptions: { otherFamilyGuardian: { why: SAME_SCHOOL, secrets: [s.pupilId, GUARDIAN_NAME] } },
+  }),
+  'GET /announcements/:announcementId': (s) => ({ url: `/announcements/${s.announcementId}`, allowed: [...STAFF, 'guardian'], exceptions: { otherFamilyGuardian: SAME_SCHOOL } }),
+  'POST /announcements': (s) => ({ url: '/announcements', body: { audience: 'school', schoolId: s.schoolId, subject: 'Bus times', body: 'Please be at the gate by five.' },
+    allowed: [...STAFF],
+    refusedWith: [400, 403, 404],
+    exceptions: { otherTenantAdmin: NO_SCHOOL_REGISTER },
+  }),
+
+  'GET /family-sessions': (s) => ({
+    url: '/family-sessions',
+    allowed: [...STAFF, 'guardian'],
+    scope: 'caller-scoped',
+    secrets: [s.familySessionId, s.pupilId, GUARDIAN_NAME],
+    exceptions: { otherFamilyGuardian: { why: SAME_SCHOOL, secrets: [s.pupilId, GUARDIAN_NAME] } },
+  }),
+  'GET /family-sessions/:sessionId': (s) => ({ url: `/family-sessions/${s.familySessionId}`, allowed: [...STAFF, 'guardian'], exceptions: { otherFamilyGuardian: SAME_SCHOOL } }),
+  'POST /family-sessions': (s) => ({
+    url: '/family-sessions',
+    body: { kind: 'family_music', title: 'Sing along', schoolId: s.schoolId, startsAt: new Date(Date.now() + 50 * HOUR).toISOString(), endsAt: new Date(Date.now() + 51 * HOUR).toISOString(), capacity: 8 },
+    allowed: [...STAFF],
+    refusedWith: [400, 403, 404],
+    exceptions: { otherTenantAdmin: NO_SCHOOL_REGISTER },
+  }),
+  'GET /family-sessions/:sessionId/sign-ups': (s) => ({
+    url: `/family-sessions/${s.familySessionId}/sign-ups`,
+    allowed: [...STAFF, 'guardian'],
+    secrets: [s.signUpId, s.pupilId, GUARDIAN_NAME],
+    exceptions: { otherFamilyGuardian: `${SAME_SCHOOL}; it lists only the caller's own sign-ups (checked in family-sessions.spec)` },
+  }),
+  'POST /family-sessions/:sessionId/sign-ups': async (s) => ({
+    url: `/family-sessions/${await s.freshFamilySession()}/sign-ups`,
+    body: { places: 2, pupilIds: [s.pupilId] },
+    allowed: ['guardian'],
+    refusedWith: [400, 403, 404],
+  }),
+  'POST /session-sign-ups/:signUpId/cancel': async (s) => ({ url: `/session-sign-ups/${await s.freshSignUp()}/cancel`, allowed: [...STAFF, 'guardian'] }),
+  'POST /session-sign-ups/:signUpId/attendance': (s) => ({ url: `/session-sign-ups/${s.signUpId}/attendance`, body: { attended: true }, allowed: [...STAFF] }),
+
+  'POST /calendar-feed': () => ({ url: '/calendar-feed', allowed: ['guardian'], scope: 'caller-scoped' }),
+  'DELETE /calendar-feed': () => ({ url: '/calendar-feed', allowed: ['guardian'], scope: 'caller-scoped' }),
+  'GET /calendar/:file': (s) => ({ url: s.calendarPath, allowed: [] }),
+
+  'GET /families/me': () => ({ url: '/families/me', allowed: ['guardian'], scope: 'caller-scoped' }),
+  'PUT /families/me/contact-preferences': () => ({ url: '/families/me/contact-preferences', body: { language: 'en', emailEnabled: true, smsEnabled: false }, allowed: ['guardian'], scope: 'caller-scoped' }),
+  'GET /families': () => ({ url: '/families', allowed: [...STAFF], scope: 'caller-scoped' }),
+};

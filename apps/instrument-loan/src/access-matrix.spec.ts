@@ -3,8 +3,7 @@ import type { Identity } from '@tutti/auth';
 import { newId } from '@tutti/platform';
 import { newTenantId, personas } from '@tutti/testing';
 import type { DataSource } from 'typeorm';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- until @tutti/testing re-exports ./access-matrix (one line in libs/testing/src/index.ts)
-import { matrixIdentities, runAccessMatrix, type AccessMatrixReport, type MatrixFixtures, type MatrixWorld } from '../../../libs/testing/src/access-matrix';
+import { matrixIdentities, runAccessMatrix, type AccessMatrixReport, type MatrixFixtures, type MatrixWorld } from '@tutti/testing';
 import { addInstrument, addSchool, caller, checkOutBody, startInstrumentLoan } from './testing/loan-test-bed';
 
 type Row = { id: string } & Record<string, unknown>;

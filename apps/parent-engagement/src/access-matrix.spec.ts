@@ -1,8 +1,7 @@
 import type { Identity } from '@tutti/auth';
 import { newId } from '@tutti/platform';
 import { newTenantId, personas } from '@tutti/testing';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- until @tutti/testing re-exports ./access-matrix (one line in libs/testing/src/index.ts)
-import { matrixIdentities, runAccessMatrix, type AccessMatrixReport, type MatrixFixtures, type MatrixWorld } from '../../../libs/testing/src/access-matrix';
+import { matrixIdentities, runAccessMatrix, type AccessMatrixReport, type MatrixFixtures, type MatrixWorld } from '@tutti/testing';
 import { HOUR, publishPerformance, runBody, startEngagementApp, type EngagementTestApp, type RequestOptions } from './testing/engagement-test-app';
 
 type Row = { id: string } & Record<string, unknown>;

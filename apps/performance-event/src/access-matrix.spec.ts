@@ -2,8 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Identity } from '@tutti/auth';
 import { newId } from '@tutti/platform';
 import { newTenantId, personas } from '@tutti/testing';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- until @tutti/testing re-exports ./access-matrix (one line in libs/testing/src/index.ts)
-import { matrixIdentities, runAccessMatrix, type AccessMatrixReport, type MatrixFixtures, type MatrixWorld } from '../../../libs/testing/src/access-matrix';
+import { matrixIdentities, runAccessMatrix, type AccessMatrixReport, type MatrixFixtures, type MatrixWorld } from '@tutti/testing';
 import { caller, feedConsent, feedEnsemble, insertPerformance, insertVenue, member, startPerformanceEvent } from './testing/performance-test-kit';
 
 type Row = { id: string } & Record<string, unknown>;
@@ -86,10 +85,8 @@ describe('performance-event: the access matrix over every route', () => {
 
   afterAll(() => app?.close());
 
-  // A real leak, reported rather than fixed here: running-order.service.ts answers every soloist as
-  // { pupilId, displayName: null } when the caller may not see that child, so a guardian of another
-  // family learns the other child's pupil id. Turns red (as it should) once the leak is fixed: then drop `.failing`.
-  it.failing('does not show another family’s child (not even the pupil id) in the running order', async () => {
+  // Found by this matrix: soloists a family may not see used to come back as { pupilId, displayName: null }.
+  it('does not show another family’s child (not even the pupil id) in the running order', async () => {
     const response = await caller(app, otherFamilyGuardian)('GET', `/performances/${leakCheck.performanceId}/running-order`);
     expect(response.statusCode).toBe(200);
     expect(response.body).not.toContain(leakCheck.pupilId);
@@ -140,7 +137,6 @@ const fixtures: MatrixFixtures<Scenario> = {
     url: `/performances/${s.performanceId}/running-order`,
     allowed: [...STAFF, 'guardian'],
     exceptions: { otherFamilyGuardian: SAME_SCHOOL },
-    // KNOWN LEAK (see the it.failing above): soloists the caller may not see keep their pupilId; only the name is withheld.
     secrets: [PUPIL_NAME],
   }),
   'PUT /performances/:performanceId/running-order': async (s) => {

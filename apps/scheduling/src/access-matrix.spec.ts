@@ -2,8 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Identity } from '@tutti/auth';
 import { newId } from '@tutti/platform';
 import { identityHeaders, newTenantId, personas, startTestService, testServiceConfig } from '@tutti/testing';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- until @tutti/testing re-exports ./access-matrix (one line in libs/testing/src/index.ts)
-import { matrixIdentities, runAccessMatrix, type AccessMatrixReport, type MatrixFixtures, type MatrixWorld } from '../../../libs/testing/src/access-matrix';
+import { matrixIdentities, runAccessMatrix, type AccessMatrixReport, type MatrixFixtures, type MatrixWorld } from '@tutti/testing';
 import { AppModule } from './app.module';
 import { SchedulingConfig } from './config';
 

@@ -7,3 +7,4 @@ export { discoverRoutes, type DiscoveredRoute } from './routes';
 export { provisionTestDatabase, testServiceConfig, startTestService } from './test-service';
 export { newTenantId, testIdentity, personas, identityHeaders, type PersonaName } from './identities';
 export { describeServiceBasics } from './service-basics';
+export * from './access-matrix';

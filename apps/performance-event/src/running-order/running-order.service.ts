@@ -109,6 +109,10 @@ export async function runningOrderOf(manager: Pick<EntityManager, 'query'>, view
       )
     ).map((row) => [row.pupil_id, row.display_name]),
   );
+  // Staff keep every soloist's id (they edit the order and must not drop what they cannot name);
+  // a family sees only the soloists they may know, not even the ids of other people's children.
+  const isStaff = viewer.admin || viewer.staffSchoolIds.length > 0;
+  const visibleSoloists = (pupilIds: string[]) => (isStaff ? pupilIds : pupilIds.filter((pupilId) => names.has(pupilId)));
   const total = items.reduce((sum, item) => sum + item.duration_seconds, 0);
   const slot = slotSeconds(performance);
   return {
@@ -122,7 +126,7 @@ export async function runningOrderOf(manager: Pick<EntityManager, 'query'>, view
       ensembleId: item.ensemble_id,
       ensembleName: item.ensemble_name,
       durationSeconds: item.duration_seconds,
-      soloists: item.soloist_pupil_ids.map((pupilId) => ({ pupilId, displayName: names.get(pupilId) ?? null })),
+      soloists: visibleSoloists(item.soloist_pupil_ids).map((pupilId) => ({ pupilId, displayName: names.get(pupilId) ?? null })),
       guestSoloists: item.guest_soloists,
     })),
     totalSeconds: total,

@@ -25,8 +25,15 @@ export type { Role };
 
 /** Headers carrying a gateway-signed identity for one service (keys from the Jest global set-up). */
 export async function identityHeaders(identity: Identity, service: ServiceName): Promise<Record<string, string>> {
+  const token = await signIdentityToken(identity, service, await gatewayPrivateKey());
+  return { [IDENTITY_HEADER]: token };
+}
+
+let privateKey: ReturnType<typeof importIdentityKey> | undefined;
+
+function gatewayPrivateKey(): ReturnType<typeof importIdentityKey> {
   const encodedKey = process.env.IDENTITY_PRIVATE_KEY;
   if (!encodedKey) throw new Error('IDENTITY_PRIVATE_KEY is not set: run specs through the root Jest config');
-  const token = await signIdentityToken(identity, service, await importIdentityKey(encodedKey));
-  return { [IDENTITY_HEADER]: token };
+  privateKey ??= importIdentityKey(encodedKey);
+  return privateKey;
 }

@@ -36,7 +36,6 @@ export async function startEngagementApp(overrides: Record<string, string> = {})
     consumerName: 'parent-engagement-test',
     handlers: engagementEventHandlers((type) => app.get(type, { strict: false })),
   });
-  const headerCache = new Map<string, Record<string, string>>();
   return {
     app,
     db,
@@ -46,11 +45,8 @@ export async function startEngagementApp(overrides: Record<string, string> = {})
       return event;
     },
     async request(identity, options) {
-      let headers = headerCache.get(identity.userId);
-      if (!headers) {
-        headers = await identityHeaders(identity, 'parent-engagement');
-        headerCache.set(identity.userId, headers);
-      }
+      // Signed afresh for each request, as the gateway does: identity tokens live 30 s.
+      const headers = await identityHeaders(identity, 'parent-engagement');
       return app.inject({ ...options, headers: { ...headers, ...(options.headers ?? {}) } });
     },
     close: () => app.close(),

@@ -30,7 +30,8 @@ export function serviceDataSourceOptions(options: ServiceDatabaseOptions): DataS
       // Raw SQL in migrations and queries names tables without a schema; they resolve to the service's own.
       options: `-c search_path="${schemaOf(options.service)}"`,
       max: options.poolSize ?? 10,
-      connectionTimeoutMillis: 5_000,
+      // Under a burst, requests queue for a pooled connection; past this they get a 503 (see ProblemDetailsFilter).
+      connectionTimeoutMillis: 15_000,
       // A pool connection that drops while Postgres restarts must not crash the process.
       idleTimeoutMillis: 30_000,
     },

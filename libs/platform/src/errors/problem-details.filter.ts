@@ -46,6 +46,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status >= 500) {
       this.logger.error({ err: exception, requestId: request.id, url: request.url }, 'Unhandled error');
     }
+    if (problem.status === HttpStatus.SERVICE_UNAVAILABLE) void reply.header('retry-after', '5');
     void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
   }
 
@@ -64,12 +65,28 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const known = code ? CLIENT_SQL_ERRORS[code] : undefined;
       if (known) return { ...problem(known.status, known.detail), ...base };
     }
+    if (isDatabaseUnavailable(exception)) {
+      return { ...problem(HttpStatus.SERVICE_UNAVAILABLE, 'The service is busy or its database is not answering; try again in a few seconds.'), ...base };
+    }
     const fastifyStatus = (exception as { statusCode?: unknown } | null)?.statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
       return { ...problem(fastifyStatus, (exception as Error).message), ...base };
     }
     return { ...problem(HttpStatus.INTERNAL_SERVER_ERROR, `Something went wrong on our side. Quote request id ${base.requestId} if you report it.`), ...base };
   }
+}
+
+/** The pool could not hand out a connection in time, or Postgres went away: not the client's fault, and passing. */
+function isDatabaseUnavailable(exception: unknown): boolean {
+  const message = exception instanceof Error ? exception.message : '';
+  const code = (exception as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ?? (exception as { code?: unknown } | null)?.code;
+  return (
+    message.includes('timeout exceeded when trying to connect') ||
+    message.includes('Connection terminated') ||
+    code === 'ECONNREFUSED' ||
+    code === '57P01' || // admin_shutdown
+    code === '53300' // too_many_connections
+  );
 }
 
 export function problem(status: number, detail: string): ProblemDetails {

@@ -37,9 +37,9 @@ export class GatewayConfig extends IdentityConfig {
   @Matches(ORIGIN_ONLY, originOnly)
   PARENT_ENGAGEMENT_URL!: string;
 
-  /** The built web app; when the folder is missing a placeholder page is served instead. */
+  /** The built web app (`npm run build:web`); when it is missing a placeholder page is served instead. */
   @IsString()
-  WEB_DIST_DIR = 'apps/web/public';
+  WEB_DIST_DIR = 'apps/web/dist';
 
   /** Origins allowed to call the API from a browser, comma-separated; none by default (same origin only). */
   @IsOptional()

@@ -1,0 +1,347 @@
+/**
+ * The web app in a real browser against the whole running system (demo data): a tutor's register
+ * on a phone, two parents and one bus with a waiting list, a headteacher's dashboard and timetable.
+ * Every page visited is checked with axe-core; each journey's last step is saved as a screenshot.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_ACCOUNTS } from '@tutti/seeds';
+import { waitFor } from '@tutti/testing';
+// The end-to-end harness is shared tooling: the web app's specs drive the system it starts.
+import { apiOf, expectStatus, mailTo, startRunningSystem, type Api, type RunningSystem } from '@tutti/e2e';
+import { DESKTOP, ensureWebBuilt, launchChromium, newPage, PHONE, screenshot, seriousViolations, signInThroughPage, WEB_DIST_DIR } from './browser';
+
+const demo = (key: string) => {
+  const account = DEMO_ACCOUNTS.find((candidate) => candidate.area === 'liverpool' && candidate.key === key);
+  if (!account) throw new Error(`no demo ${key} in liverpool`);
+  return account;
+};
+const admin = demo('programme_admin');
+const headteacher = demo('headteacher');
+const tutor = demo('tutor');
+const guardian = demo('guardian');
+const secondParent = demo('tutor_guardian');
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const say = (line: string) => process.stdout.write(`[web e2e] ${line}\n`);
+
+interface Booking {
+  id: string;
+  status: string;
+  pupilIds: string[];
+}
+interface Register {
+  submissionId: string | null;
+  entries: { name: string; status: string | null }[];
+}
+
+let system: RunningSystem;
+let api: Api;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const timings: Record<string, number> = {};
+
+async function open(viewport: { width: number; height: number }): Promise<Page> {
+  const { context, page } = await newPage(browser, system.baseUrl, viewport);
+  contexts.push(context);
+  return page;
+}
+
+async function expectAccessible(page: Page): Promise<void> {
+  expect(await seriousViolations(page)).toEqual([]);
+}
+
+beforeAll(async () => {
+  const started = Date.now();
+  ensureWebBuilt();
+  timings.build = Date.now() - started;
+  // The gateway serves the built app (its process inherits this environment).
+  process.env.WEB_DIST_DIR = WEB_DIST_DIR;
+  [system, browser] = await Promise.all([startRunningSystem(), launchChromium()]);
+  api = apiOf(system.baseUrl);
+  timings.setUp = Date.now() - started;
+}, 180_000);
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await system?.stop();
+  say(`timings (ms): ${JSON.stringify(timings)}`);
+}, 60_000);
+
+function timed(name: string, fn: () => Promise<void>): () => Promise<void> {
+  return async () => {
+    const started = Date.now();
+    await fn();
+    timings[name] = Date.now() - started;
+  };
+}
+
+describe('the web app, journey by journey', () => {
+  it(
+    '(a) a tutor takes a register on a 360 × 740 phone: marks kept through no signal and a reload, a lost answer retried without a double count',
+    timed('tutorRegister', async () => {
+      const page = await open(PHONE);
+      // A mistyped email is named beside the email field, from the API's problem+json.
+      await page.goto('/');
+      await page.locator('select[name=area]').selectOption(tutor.area);
+      await page.locator('input[name=email]').fill('rosa-at-school');
+      await page.locator('input[name=password]').fill('x');
+      await page.locator('form button[type=submit]').click();
+      await page.locator('.field-invalid', { has: page.locator('input[name=email]') }).getByText('email must be an email address').waitFor();
+      await expectAccessible(page);
+      await signInThroughPage(page, tutor);
+      await page.waitForURL('**/tutor');
+      await page.locator('h1', { hasText: 'My sessions' }).waitFor();
+      await expectAccessible(page);
+
+      const sessions = page.locator('.card-link');
+      await page.locator('.card-link, .empty').first().waitFor();
+      if ((await sessions.count()) === 0) {
+        await page.getByRole('button', { name: 'This week' }).click();
+        await sessions.first().waitFor();
+      }
+      await sessions.first().click();
+      await page.waitForURL('**/tutor/sessions/*');
+      const occurrenceId = page.url().split('/').pop() ?? '';
+      const rows = page.locator('fieldset.register-row');
+      await rows.first().waitFor();
+      await expectAccessible(page);
+
+      // Everyone present in one tap, then one child absent in one more.
+      await page.getByRole('button', { name: 'Mark everyone present' }).click();
+      const firstName = (await rows.first().getAttribute('data-name')) ?? '';
+      await rows.first().getByRole('radio', { name: 'Absent' }).check();
+
+      // No signal: the save fails, the marks are kept on the phone and survive a reload.
+      const offline: string[] = [];
+      await page.route('**/register', async (route) => {
+        if (route.request().method() !== 'POST') return route.continue();
+        offline.push((route.request().postDataJSON() as { submissionId: string }).submissionId);
+        return route.abort('internetdisconnected');
+      });
+      await page.getByRole('button', { name: 'Save the register' }).click();
+      await page.getByText('Could not reach Tutti').waitFor();
+      await page.unrouteAll();
+      await page.reload();
+      await rows.first().getByRole('radio', { name: 'Absent' }).waitFor();
+      expect(await rows.first().getByRole('radio', { name: 'Absent' }).isChecked()).toBe(true);
+      expect(await rows.nth(1).getByRole('radio', { name: 'Present' }).isChecked()).toBe(true);
+
+      // Back online, but the first answer is lost on the way back: the app sends the same submission again.
+      const submissions: string[] = [];
+      await page.route('**/register', async (route) => {
+        if (route.request().method() !== 'POST') return route.continue();
+        submissions.push((route.request().postDataJSON() as { submissionId: string }).submissionId);
+        if (submissions.length === 1) {
+          await route.fetch();
+          return route.abort('connectionreset');
+        }
+        return route.continue();
+      });
+      await page.getByRole('button', { name: 'Save the register' }).click();
+      await page.getByText('Register saved.').waitFor();
+      expect(submissions).toHaveLength(2);
+      expect(submissions[1]).toBe(submissions[0]);
+      expect(submissions[0]).toBe(offline[0]);
+
+      const token = await system.signIn(tutor.email);
+      const register = expectStatus(await api<Register>('GET', `/api/scheduling/occurrences/${occurrenceId}/register`, { token }), 200);
+      expect(register.submissionId).toBe(submissions[0]);
+      expect(register.entries.every((entry) => entry.status !== null)).toBe(true);
+      expect(register.entries.find((entry) => entry.name === firstName)?.status).toBe('absent');
+      expect(register.entries.filter((entry) => entry.status === 'absent')).toHaveLength(1);
+
+      // The rehearsal note, in the same place.
+      await page.getByLabel('Pieces worked on (one per line)').fill('Ode to Joy\nSkye Boat Song');
+      await page.getByLabel('What the session concentrated on').fill('Bow holds');
+      await page.getByRole('button', { name: 'Save the note' }).click();
+      await page.getByText('Note saved.').waitFor();
+      const note = expectStatus(await api<{ repertoire: string[]; focus: string }>('GET', `/api/scheduling/occurrences/${occurrenceId}/rehearsal-note`, { token }), 200);
+      expect(note).toMatchObject({ repertoire: ['Ode to Joy', 'Skye Boat Song'], focus: 'Bow holds' });
+      await expectAccessible(page);
+      await screenshot(page, 'web-a-tutor-register');
+    }),
+    90_000,
+  );
+
+  // One small bus for (b) and (c): two seats, so that the second family waits.
+  let runId: string;
+  let title: string;
+  let mariaPage: Page;
+  let kwamePage: Page;
+  let cancelledBookingId: string;
+  let waitingBookingId: string;
+
+  it(
+    '(b) a parent books two seats, finds the confirmation email, and cancels one',
+    timed('parentBooks', async () => {
+      const adminToken = await system.signIn(admin.email);
+      const performances = expectStatus(await api<{ items: { id: string; title: string; startsAt: string }[] }>('GET', '/api/parent-engagement/performances?limit=50', { token: adminToken }), 200);
+      const performance = performances.items.find((candidate) => Date.parse(candidate.startsAt) > Date.now() + 3 * DAY);
+      if (!performance) throw new Error('the demo data has no performance more than three days ahead');
+      title = performance.title;
+      const pickupAt = new Date(Date.parse(performance.startsAt) - HOUR).toISOString();
+      const vehicle = `Minibus ${randomUUID().slice(0, 6)}`;
+      const run = expectStatus(
+        await api<{ id: string }>('POST', '/api/parent-engagement/transport-runs', {
+          token: adminToken,
+          headers: { 'idempotency-key': randomUUID() },
+          body: { performanceId: performance.id, vehicle, seats: 2, outboundDepartsAt: pickupAt, stops: [{ name: 'Faith Street Primary, front gate', place: 'Shaw Street, Liverpool L6', pickupAt }] },
+        }),
+        201,
+      );
+      runId = run.id;
+      const guardianToken = await system.signIn(guardian.email);
+      const [first, second] = expectStatus(await api<{ children: { pupilId: string }[] }>('GET', '/identity/me', { token: guardianToken }), 200).children;
+
+      mariaPage = await open(PHONE);
+      await signInThroughPage(mariaPage, guardian);
+      await mariaPage.waitForURL('**/parent');
+      // Her account prefers Polish: the parent pages speak it.
+      await mariaPage.locator('h1', { hasText: 'Moje dzieci' }).waitFor();
+      expect(await mariaPage.getAttribute('html', 'lang')).toBe('pl');
+      await mariaPage.locator('.cards .card').first().waitFor();
+      await expectAccessible(mariaPage);
+      await mariaPage.locator('nav.tabs a[href="/parent/transport"]').click();
+      const bus = mariaPage.locator(`[data-run-id="${runId}"]`);
+      await bus.waitFor();
+      await expectAccessible(mariaPage);
+
+      // Two bookings of one seat each, one per child: the bus is then full.
+      for (const child of [first, second]) {
+        await bus.locator(`input[name=pupilIds][value="${child.pupilId}"]`).check();
+        await bus.locator('button[type=submit]').click();
+        await waitFor(async () => (await bookingsOf(guardianToken, runId)).some((booking) => booking.pupilIds.includes(child.pupilId) && booking.status === 'confirmed'), { timeoutMs: 10_000, description: 'the booking' });
+        await mariaPage.locator('.notice[role=status]').waitFor();
+      }
+      const bookings = await bookingsOf(guardianToken, runId);
+      expect(bookings.map((booking) => booking.status)).toEqual(['confirmed', 'confirmed']);
+      for (const booking of bookings) await mariaPage.locator(`[data-booking-id="${booking.id}"][data-status=confirmed]`).waitFor();
+
+      const mail = await mailTo(system.mail.apiUrl, guardian.email, new RegExp(`^Transport booked: ${escapeRegExp(title)}$`));
+      expect(mail.text).toContain('Faith Street Primary, front gate');
+
+      // The second family joins the waiting list now, so that the cancelled seat goes to them.
+      kwamePage = await open(PHONE);
+      await signInThroughPage(kwamePage, secondParent);
+      await kwamePage.locator('.app-header select').first().selectOption('guardian');
+      await kwamePage.waitForURL('**/parent');
+      await kwamePage.locator('nav.tabs a[href="/parent/transport"]').click();
+      const kwameBus = kwamePage.locator(`[data-run-id="${runId}"]`);
+      await kwameBus.getByText('The bus is full').waitFor();
+      await kwameBus.locator('input[name=pupilIds]').first().check();
+      await kwameBus.getByRole('button', { name: 'Join the waiting list' }).click();
+      await kwamePage.getByText(/on the waiting list \(place 1\)/).waitFor();
+      const [waiting] = await bookingsOf(await system.signIn(secondParent.email), runId);
+      expect(waiting.status).toBe('waitlisted');
+      waitingBookingId = waiting.id;
+      await kwamePage.locator(`[data-booking-id="${waitingBookingId}"][data-status=waitlisted]`).waitFor();
+      await expectAccessible(kwamePage);
+
+      // The first parent cancels one of the two bookings.
+      cancelledBookingId = bookings[1].id;
+      await mariaPage.locator(`[data-booking-id="${cancelledBookingId}"] button.danger`).click();
+      await mariaPage.locator(`[data-booking-id="${cancelledBookingId}"]`).waitFor({ state: 'detached' });
+      await mariaPage.locator(`[data-booking-id="${bookings[0].id}"][data-status=confirmed]`).waitFor();
+      expect((await bookingsOf(guardianToken, runId)).find((booking) => booking.id === cancelledBookingId)?.status).toBe('cancelled');
+      await expectAccessible(mariaPage);
+      await screenshot(mariaPage, 'web-b-parent-cancelled-one');
+    }),
+    90_000,
+  );
+
+  it(
+    '(c) the parent on the waiting list is offered the freed seat and accepts it',
+    timed('waitlistAccepts', async () => {
+      const offered = kwamePage.locator(`[data-booking-id="${waitingBookingId}"][data-status=offered]`);
+      await waitFor(
+        async () => {
+          await kwamePage.reload();
+          await kwamePage.locator(`[data-run-id="${runId}"]`).waitFor();
+          return (await offered.count()) === 1;
+        },
+        { timeoutMs: 20_000, intervalMs: 500, description: 'the seat offer on the page' },
+      );
+      await expectAccessible(kwamePage);
+      await offered.getByRole('button', { name: 'Accept the seat' }).click();
+      await kwamePage.getByText('Seat accepted').waitFor();
+      await kwamePage.locator(`[data-booking-id="${waitingBookingId}"][data-status=confirmed]`).waitFor();
+      const token = await system.signIn(secondParent.email);
+      expect((await bookingsOf(token, runId)).map((booking) => booking.status)).toEqual(['confirmed']);
+      await expectAccessible(kwamePage);
+      await screenshot(kwamePage, 'web-c-waitlist-accepted');
+    }),
+    60_000,
+  );
+
+  it(
+    '(d) a headteacher sees the school dashboard and the week’s timetable',
+    timed('headteacher', async () => {
+      const page = await open(DESKTOP);
+      await signInThroughPage(page, headteacher);
+      await page.waitForURL('**/head');
+      await page.locator('.dashboard h2').first().waitFor();
+      await page.locator('figure.chart svg[role=img]').first().waitFor();
+      await page.getByText(/Average minutes of music per pupil/).waitFor();
+      await expectAccessible(page);
+      await screenshot(page, 'web-d-headteacher-dashboard');
+
+      await page.locator('nav.tabs a[href="/head/timetable"]').click();
+      await page.locator('h1', { hasText: 'This week’s timetable' }).waitFor();
+      await page.locator('table.timetable tbody tr').first().waitFor();
+      expect(await page.locator('table.timetable tbody tr').count()).toBeGreaterThan(0);
+      await expectAccessible(page);
+      await screenshot(page, 'web-d-headteacher-timetable');
+    }),
+    60_000,
+  );
+});
+
+describe('the programme admin', () => {
+  it(
+    '(e) invites a tutor (errors beside their fields first), and sees schools and instrument stock',
+    timed('admin', async () => {
+      const page = await open(PHONE);
+      await signInThroughPage(page, admin);
+      await page.waitForURL('**/admin');
+      await page.locator('.cards .card').first().waitFor();
+      await expectAccessible(page);
+
+      await page.locator('nav.tabs a[href="/admin/accounts"]').click();
+      await page.locator('table tbody tr').first().waitFor();
+      await page.getByLabel('Email').fill('tom-at-example');
+      await page.getByLabel('Name').fill('Tom Reilly');
+      await page.getByLabel('Role').selectOption('tutor');
+      await page.getByRole('button', { name: 'Send the invitation' }).click();
+      await page.locator('.field-invalid', { has: page.locator('input[name=email]') }).getByText('email must be an email address').waitFor();
+      await page.locator('.field-invalid', { has: page.locator('select[name=schoolId]') }).locator('.field-error').waitFor();
+      await expectAccessible(page);
+
+      const email = `tom.${randomUUID().slice(0, 8)}@example.org`;
+      await page.getByLabel('Email').fill(email);
+      await page.locator('select[name=schoolId]').selectOption({ index: 1 });
+      await page.getByRole('button', { name: 'Send the invitation' }).click();
+      await page.getByText(`Invitation sent to ${email}.`).waitFor();
+      await page.locator('table tbody tr', { hasText: email }).waitFor();
+      await expectAccessible(page);
+      await screenshot(page, 'web-e-admin-invited');
+
+      await page.locator('nav.tabs a[href="/admin/instruments"]').click();
+      await page.locator('h1', { hasText: 'Instruments' }).waitFor();
+      await page.locator('table tbody tr, .empty').first().waitFor();
+      await expectAccessible(page);
+    }),
+    60_000,
+  );
+});
+
+async function bookingsOf(token: string, runId: string): Promise<Booking[]> {
+  const page = expectStatus(await api<{ items: (Booking & { runId: string })[] }>('GET', `/api/parent-engagement/transport-bookings?runId=${runId}&limit=50`, { token, headers: { 'x-tutti-role': 'guardian' } }), 200);
+  return page.items.filter((booking) => booking.runId === runId).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

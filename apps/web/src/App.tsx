@@ -1,0 +1,255 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { api, currentSession, getActiveRole, onSessionChange, setActiveRole, signOut } from './api';
+import { I18nContext, isLanguage, LANGUAGES, translate, type Language, type MessageKey } from './i18n';
+import { AdminAccounts, AdminInstruments, AdminSchools } from './pages/Admin';
+import { HeadDashboard, HeadTimetable } from './pages/Headteacher';
+import { ParentConsents, ParentHome, ParentTransport } from './pages/Parent';
+import { SignInPage } from './pages/SignIn';
+import { TutorRegister, TutorSessions } from './pages/Tutor';
+import { Link, matchPath, navigate, usePath } from './router';
+import type { Me, Role } from './types';
+import { ErrorNotice, Loading } from './ui';
+
+interface AppState {
+  me: Me;
+  role: Role;
+}
+
+const AppContext = createContext<AppState | null>(null);
+
+export function useApp(): AppState {
+  const state = useContext(AppContext);
+  if (!state) throw new Error('useApp outside a signed-in page');
+  return state;
+}
+
+const LANGUAGE_KEY = 'tutti.language';
+
+const HOMES: Record<Role, string> = {
+  guardian: '/parent',
+  tutor: '/tutor',
+  school_staff: '/tutor',
+  headteacher: '/head',
+  programme_admin: '/admin',
+  evaluator: '/head',
+};
+
+const NAV: Record<Role, { to: string; label: MessageKey }[]> = {
+  guardian: [
+    { to: '/parent', label: 'myChildren' },
+    { to: '/parent/transport', label: 'transport' },
+    { to: '/parent/consents', label: 'consents' },
+  ],
+  tutor: [{ to: '/tutor', label: 'mySessions' }],
+  school_staff: [{ to: '/tutor', label: 'mySessions' }],
+  headteacher: [
+    { to: '/head', label: 'dashboard' },
+    { to: '/head/timetable', label: 'timetable' },
+  ],
+  programme_admin: [
+    { to: '/admin', label: 'schools' },
+    { to: '/admin/accounts', label: 'accounts' },
+    { to: '/admin/instruments', label: 'instruments' },
+  ],
+  evaluator: [],
+};
+
+/** The role to act in: the one chosen before, else the first one this app has pages for. */
+function chooseRole(me: Me): Role {
+  const chosen = getActiveRole();
+  if (chosen && me.roles.includes(chosen as Role)) return chosen as Role;
+  return me.roles[0];
+}
+
+export function App() {
+  const [signedIn, setSignedIn] = useState(() => currentSession() !== null);
+  const [language, setLanguageState] = useState<Language>(() => {
+    const stored = localStorage.getItem(LANGUAGE_KEY);
+    return isLanguage(stored) ? stored : 'en';
+  });
+  const languageChosen = useRef(localStorage.getItem(LANGUAGE_KEY) !== null);
+  const setLanguage = useCallback((next: Language) => {
+    languageChosen.current = true;
+    localStorage.setItem(LANGUAGE_KEY, next);
+    setLanguageState(next);
+  }, []);
+  useEffect(() => onSessionChange(() => setSignedIn(currentSession() !== null)), []);
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+  const i18n = useMemo(() => ({ language, t: (key: MessageKey, vars?: Record<string, string | number>) => translate(language, key, vars) }), [language]);
+  const adoptPreferredLanguage = useCallback((preferred: string) => {
+    if (!languageChosen.current && isLanguage(preferred)) setLanguageState(preferred);
+  }, []);
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <a className="skip-link" href="#main">
+        {i18n.t('skipToContent')}
+      </a>
+      {signedIn ? (
+        <SignedIn language={language} setLanguage={setLanguage} adoptPreferredLanguage={adoptPreferredLanguage} />
+      ) : (
+        <SignedOut language={language} setLanguage={setLanguage} />
+      )}
+    </I18nContext.Provider>
+  );
+}
+
+function LanguagePicker({ language, setLanguage }: { language: Language; setLanguage: (language: Language) => void }) {
+  const { t } = useContext(I18nContext);
+  return (
+    <label className="inline-control">
+      <span>{t('language')}</span>
+      <select value={language} onChange={(event) => isLanguage(event.target.value) && setLanguage(event.target.value)}>
+        {LANGUAGES.map((option) => (
+          <option key={option.code} value={option.code} lang={option.code}>
+            {option.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function SignedOut({ language, setLanguage }: { language: Language; setLanguage: (language: Language) => void }) {
+  const path = usePath();
+  useEffect(() => {
+    if (path !== '/sign-in') navigate('/sign-in', { replace: true });
+  }, [path]);
+  return (
+    <>
+      <header className="app-header">
+        <span className="brand">Tutti</span>
+        <div className="header-controls">
+          <LanguagePicker language={language} setLanguage={setLanguage} />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <SignInPage />
+      </main>
+    </>
+  );
+}
+
+function SignedIn({ language, setLanguage, adoptPreferredLanguage }: { language: Language; setLanguage: (language: Language) => void; adoptPreferredLanguage: (preferred: string) => void }) {
+  const { t } = useContext(I18nContext);
+  const [state, setState] = useState<{ me: Me; role: Role } | { error: unknown } | null>(null);
+  const path = usePath();
+
+  const load = useCallback(async (role?: Role) => {
+    try {
+      if (role) setActiveRole(role);
+      let me = await api<Me>('/identity/me');
+      const chosen = role ?? chooseRole(me);
+      if (me.activeRole !== chosen) {
+        setActiveRole(chosen);
+        me = await api<Me>('/identity/me');
+      }
+      adoptPreferredLanguage(me.preferredLanguage);
+      setState({ me, role: chosen });
+      return chosen;
+    } catch (error) {
+      setState({ error });
+      return undefined;
+    }
+  }, [adoptPreferredLanguage]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  useEffect(() => {
+    if (state && 'me' in state && (path === '/' || path === '/sign-in')) navigate(HOMES[state.role], { replace: true });
+  }, [state, path]);
+
+  const switchRole = async (role: Role) => {
+    const chosen = await load(role);
+    if (chosen) navigate(HOMES[chosen]);
+  };
+
+  if (state === null) return <Loading />;
+  if ('error' in state) {
+    return (
+      <main id="main" tabIndex={-1}>
+        <ErrorNotice error={state.error} onRetry={() => void load()} />
+        <button type="button" className="button secondary" onClick={() => void signOut()}>
+          {t('signOut')}
+        </button>
+      </main>
+    );
+  }
+  const { me, role } = state;
+  return (
+    <AppContext.Provider value={state}>
+      <header className="app-header">
+        <Link to={HOMES[role]} className="brand">
+          Tutti
+        </Link>
+        <div className="header-controls">
+          <span className="who">{me.displayName}</span>
+          {me.roles.length > 1 && (
+            <label className="inline-control">
+              <span>{t('actingAs')}</span>
+              <select value={role} onChange={(event) => void switchRole(event.target.value as Role)}>
+                {me.roles.map((option) => (
+                  <option key={option} value={option}>
+                    {t(`role.${option}` as MessageKey)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <LanguagePicker language={language} setLanguage={setLanguage} />
+          <button type="button" className="button link" onClick={() => void signOut()}>
+            {t('signOut')}
+          </button>
+        </div>
+      </header>
+      {NAV[role].length > 1 && (
+        <nav className="tabs" aria-label={t(`role.${role}` as MessageKey)}>
+          {NAV[role].map((item) => (
+            <Link key={item.to} to={item.to} aria-current={path === item.to ? 'page' : undefined}>
+              {t(item.label)}
+            </Link>
+          ))}
+        </nav>
+      )}
+      <main id="main" tabIndex={-1}>
+        <Page path={path} role={role} />
+      </main>
+    </AppContext.Provider>
+  );
+}
+
+const PAGES: { pattern: string; roles: Role[]; render: (params: Record<string, string>) => ReactNode }[] = [
+  { pattern: '/parent', roles: ['guardian'], render: () => <ParentHome /> },
+  { pattern: '/parent/transport', roles: ['guardian'], render: () => <ParentTransport /> },
+  { pattern: '/parent/consents', roles: ['guardian'], render: () => <ParentConsents /> },
+  { pattern: '/tutor', roles: ['tutor', 'school_staff', 'headteacher'], render: () => <TutorSessions /> },
+  { pattern: '/tutor/sessions/:occurrenceId', roles: ['tutor', 'school_staff', 'headteacher', 'programme_admin'], render: (params) => <TutorRegister occurrenceId={params.occurrenceId} /> },
+  { pattern: '/head', roles: ['headteacher', 'evaluator'], render: () => <HeadDashboard /> },
+  { pattern: '/head/timetable', roles: ['headteacher'], render: () => <HeadTimetable /> },
+  { pattern: '/admin', roles: ['programme_admin'], render: () => <AdminSchools /> },
+  { pattern: '/admin/accounts', roles: ['programme_admin'], render: () => <AdminAccounts /> },
+  { pattern: '/admin/instruments', roles: ['programme_admin'], render: () => <AdminInstruments /> },
+];
+
+function Page({ path, role }: { path: string; role: Role }) {
+  const { t } = useContext(I18nContext);
+  useEffect(() => {
+    // Moving to a new page puts keyboard and screen-reader focus at its start.
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [path]);
+  for (const page of PAGES) {
+    const params = matchPath(page.pattern, path);
+    if (params && page.roles.includes(role)) return <>{page.render(params)}</>;
+  }
+  if (path === '/' || path === '/sign-in') return <Loading />;
+  return (
+    <section>
+      <h1>{t('notFound')}</h1>
+      <Link to={HOMES[role]}>{t('home')}</Link>
+    </section>
+  );
+}

@@ -1,0 +1,194 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../api';
+import { useI18n, type MessageKey } from '../i18n';
+import type { Account, Instrument, Page, Role, School } from '../types';
+import { Empty, Field, fieldError, FormError, Loaded, Notice, useLoad } from '../ui';
+
+const ROLES: Role[] = ['programme_admin', 'headteacher', 'tutor', 'school_staff', 'guardian', 'evaluator'];
+const SCHOOL_ROLES: Role[] = ['headteacher', 'tutor', 'school_staff'];
+
+function useSchools() {
+  return useLoad(() => api<Page<School>>('/api/scheduling/schools', { query: { limit: 100 } }), []);
+}
+
+export function AdminSchools() {
+  const { t } = useI18n();
+  const schools = useSchools();
+  return (
+    <>
+      <h1>{t('schools')}</h1>
+      <Loaded value={schools}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <Empty>{t('noSchools')}</Empty>
+          ) : (
+            <ul className="cards">
+              {page.items.map((school) => (
+                <li key={school.id} className="card">
+                  <strong>{school.name}</strong>
+                  {school.urn && <span className="muted"> · URN {school.urn}</span>}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
+    </>
+  );
+}
+
+const INVITE_FIELDS = ['email', 'displayName', 'grants'] as const;
+
+export function AdminAccounts() {
+  const { t } = useI18n();
+  const accounts = useLoad(() => api<Page<Account>>('/identity/accounts', { query: { limit: 100 } }), []);
+  const schools = useSchools();
+  const [email, setEmail] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [role, setRole] = useState<Role>('tutor');
+  const [schoolId, setSchoolId] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      const grant = SCHOOL_ROLES.includes(role) ? { role, schoolIds: schoolId ? [schoolId] : [] } : { role };
+      await api<Account>('/identity/accounts', { method: 'POST', body: { email, displayName, grants: [grant] } });
+      setDone(t('invited', { email }));
+      setEmail('');
+      setDisplayName('');
+      accounts.reload();
+    } catch (problem) {
+      setError(problem);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <h1>{t('accounts')}</h1>
+      <section className="card" aria-labelledby="invite-heading">
+        <h2 id="invite-heading">{t('inviteSomeone')}</h2>
+        <form onSubmit={submit} noValidate className="stack">
+          <FormError error={error} fields={INVITE_FIELDS} />
+          {done && <Notice>{done}</Notice>}
+          <Field label={t('email')} error={fieldError(error, 'email')}>
+            {(props) => <input {...props} name="email" type="email" value={email} onChange={(event) => setEmail(event.target.value)} />}
+          </Field>
+          <Field label={t('displayName')} error={fieldError(error, 'displayName')}>
+            {(props) => <input {...props} name="displayName" value={displayName} onChange={(event) => setDisplayName(event.target.value)} />}
+          </Field>
+          <Field label={t('role')} error={fieldError(error, 'grants[0].role')}>
+            {(props) => (
+              <select {...props} name="role" value={role} onChange={(event) => setRole(event.target.value as Role)}>
+                {ROLES.map((option) => (
+                  <option key={option} value={option}>
+                    {t(`role.${option}` as MessageKey)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('schoolForRole')} error={fieldError(error, 'grants')}>
+            {(props) => (
+              <select {...props} name="schoolId" value={schoolId} onChange={(event) => setSchoolId(event.target.value)} disabled={!SCHOOL_ROLES.includes(role)}>
+                <option value="">{t('noneSelected')}</option>
+                {schools.state === 'ready' &&
+                  schools.data.items.map((school) => (
+                    <option key={school.id} value={school.id}>
+                      {school.name}
+                    </option>
+                  ))}
+              </select>
+            )}
+          </Field>
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? t('saving') : t('invite')}
+          </button>
+        </form>
+      </section>
+      <Loaded value={accounts}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <Empty>{t('noAccounts')}</Empty>
+          ) : (
+            <div className="table-wrap" tabIndex={0} role="region" aria-label={t('accounts')}>
+              <table>
+                <caption>{t('accounts')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('displayName')}</th>
+                    <th scope="col">{t('role')}</th>
+                    <th scope="col">{t('status')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.items.map((account) => (
+                    <tr key={account.id}>
+                      <td>
+                        {account.displayName}
+                        <br />
+                        <span className="muted small-text">{account.email}</span>
+                      </td>
+                      <td>{[...new Set(account.grants.map((grant) => grant.role))].map((role) => t(`role.${role}` as MessageKey)).join(', ')}</td>
+                      <td>{account.status}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </Loaded>
+    </>
+  );
+}
+
+export function AdminInstruments() {
+  const { t } = useI18n();
+  const instruments = useLoad(() => api<Page<Instrument>>('/api/instrument-loan/instruments', { query: { limit: 100 } }), []);
+  return (
+    <>
+      <h1>{t('instruments')}</h1>
+      <Loaded value={instruments}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <Empty>{t('noInstruments')}</Empty>
+          ) : (
+            <div className="table-wrap" tabIndex={0} role="region" aria-label={t('instruments')}>
+              <table>
+                <caption>{t('instruments')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('assetTag')}</th>
+                    <th scope="col">{t('type')}</th>
+                    <th scope="col">{t('size')}</th>
+                    <th scope="col">{t('condition')}</th>
+                    <th scope="col">{t('status')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.items.map((instrument) => (
+                    <tr key={instrument.id}>
+                      <td>{instrument.assetTag}</td>
+                      <td>{instrument.type}</td>
+                      <td>{instrument.size ?? '–'}</td>
+                      <td>{instrument.condition}</td>
+                      <td>{instrument.status}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </Loaded>
+    </>
+  );
+}

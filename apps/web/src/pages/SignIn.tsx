@@ -1,0 +1,64 @@
+import { useState, type FormEvent } from 'react';
+import { api, signIn } from '../api';
+import { useI18n } from '../i18n';
+import type { Area, Page } from '../types';
+import { Field, fieldError, FormError, Loaded, useLoad } from '../ui';
+
+const FIELDS = ['area', 'email', 'password'] as const;
+
+export function SignInPage() {
+  const { t } = useI18n();
+  const areas = useLoad(() => api<Page<Area>>('/areas', { query: { limit: 100 } }), []);
+  const [area, setArea] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(area, email, password);
+    } catch (problem) {
+      setError(problem);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="narrow">
+      <h1>{t('signInTitle')}</h1>
+      <p>{t('signInIntro')}</p>
+      <Loaded value={areas}>
+        {(page) => (
+          <form onSubmit={submit} noValidate className="stack">
+            <FormError error={error} fields={FIELDS} />
+            <Field label={t('area')} error={fieldError(error, 'area')}>
+              {(props) => (
+                <select {...props} name="area" value={area} onChange={(event) => setArea(event.target.value)} required>
+                  <option value="">{t('chooseArea')}</option>
+                  {page.items.map((item) => (
+                    <option key={item.id} value={item.slug}>
+                      {item.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label={t('email')} error={fieldError(error, 'email')}>
+              {(props) => <input {...props} name="email" type="email" autoComplete="username" inputMode="email" value={email} onChange={(event) => setEmail(event.target.value)} required />}
+            </Field>
+            <Field label={t('password')} error={fieldError(error, 'password')}>
+              {(props) => <input {...props} name="password" type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} required />}
+            </Field>
+            <button type="submit" className="button primary" disabled={busy}>
+              {busy ? t('signingIn') : t('signIn')}
+            </button>
+          </form>
+        )}
+      </Loaded>
+    </section>
+  );
+}

@@ -1,0 +1,2 @@
+export * from './running-system';
+export * from './http';

@@ -7,7 +7,8 @@ import type { GatewayConfig } from './config';
 import { GatewayConfigModule } from './config.module';
 import { GATEWAY_ENTITIES, GATEWAY_MIGRATIONS } from './database';
 import { GatewayHealthModule } from './health/gateway-health.module';
-import { GuardianLinksService, IdentityModule, SchoolDirectory } from './identity';
+import { AuditLogService, GuardianLinksService, IdentityModule, SchoolDirectory } from './identity';
+import { auditEntryHandler } from './identity/audit/audit-entry-handler';
 import { UpstreamsModule } from './upstreams/upstreams.module';
 
 @Module({})
@@ -28,8 +29,8 @@ export class AppModule {
         GatewayConfigModule.register(config),
         IdentityModule.register(config),
         MessagingModule.forServiceAsync({
-          inject: [SchoolDirectory, GuardianLinksService],
-          useFactory: (schools: SchoolDirectory, guardianLinks: GuardianLinksService) => ({
+          inject: [SchoolDirectory, GuardianLinksService, AuditLogService],
+          useFactory: (schools: SchoolDirectory, guardianLinks: GuardianLinksService, audit: AuditLogService) => ({
             service: 'gateway',
             redis: config.REDIS_URL,
             queuePrefix: config.QUEUE_PREFIX,
@@ -39,6 +40,7 @@ export class AppModule {
               'scheduling.school.created': (event) => schools.recordSchool(event.tenantId, event.payload),
               'scheduling.school.updated': (event) => schools.recordSchool(event.tenantId, event.payload),
               'scheduling.pupil.moved': (event) => guardianLinks.movePupil(event.tenantId, event.payload.pupilId, event.payload.toSchoolId),
+              'audit.entry.recorded': auditEntryHandler(audit),
             },
           }),
         }),

@@ -4,6 +4,7 @@ import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
 import { IdempotencyKey, IdParam } from '@tutti/platform';
 import { CreatePupilDto, LeavePupilDto, MovePupilDto, PupilDto, PupilListQueryDto, PupilPageDto, RollOverDto, RollOverResultDto, UpdatePupilDto } from './dto/pupil.dto';
 import { PupilsService } from './pupils.service';
+import { RequestOrigin, type AuditOrigin } from '../audit/audit-trail';
 
 @ApiTags('pupils')
 @Controller()
@@ -13,45 +14,45 @@ export class PupilsController {
   @Post('pupils')
   @Access('programme_admin', 'headteacher')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  create(@CurrentIdentity() identity: Identity, @Body() body: CreatePupilDto, @IdempotencyKey() key: string | undefined): Promise<PupilDto> {
-    return this.pupils.create(identity, body, key);
+  create(@CurrentIdentity() identity: Identity, @Body() body: CreatePupilDto, @IdempotencyKey() key: string | undefined, @RequestOrigin() origin: AuditOrigin): Promise<PupilDto> {
+    return this.pupils.create(identity, body, key, origin);
   }
 
   @Get('pupils')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff', 'guardian')
-  list(@CurrentIdentity() identity: Identity, @Query() query: PupilListQueryDto): Promise<PupilPageDto> {
-    return this.pupils.list(identity, query);
+  list(@CurrentIdentity() identity: Identity, @Query() query: PupilListQueryDto, @RequestOrigin() origin: AuditOrigin): Promise<PupilPageDto> {
+    return this.pupils.list(identity, query, origin);
   }
 
   @Get('pupils/:pupilId')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff', 'guardian')
-  get(@CurrentIdentity() identity: Identity, @IdParam('pupilId') pupilId: string): Promise<PupilDto> {
-    return this.pupils.get(identity, pupilId);
+  get(@CurrentIdentity() identity: Identity, @IdParam('pupilId') pupilId: string, @RequestOrigin() origin: AuditOrigin): Promise<PupilDto> {
+    return this.pupils.get(identity, pupilId, origin);
   }
 
   @Patch('pupils/:pupilId')
   @Access('programme_admin', 'headteacher')
-  update(@CurrentIdentity() identity: Identity, @IdParam('pupilId') pupilId: string, @Body() body: UpdatePupilDto): Promise<PupilDto> {
-    return this.pupils.update(identity, pupilId, body);
+  update(@CurrentIdentity() identity: Identity, @IdParam('pupilId') pupilId: string, @Body() body: UpdatePupilDto, @RequestOrigin() origin: AuditOrigin): Promise<PupilDto> {
+    return this.pupils.update(identity, pupilId, body, origin);
   }
 
   @Post('pupils/:pupilId/move')
   @HttpCode(200)
   @Access('programme_admin', 'headteacher')
-  move(@CurrentIdentity() identity: Identity, @IdParam('pupilId') pupilId: string, @Body() body: MovePupilDto): Promise<PupilDto> {
-    return this.pupils.move(identity, pupilId, body);
+  move(@CurrentIdentity() identity: Identity, @IdParam('pupilId') pupilId: string, @Body() body: MovePupilDto, @RequestOrigin() origin: AuditOrigin): Promise<PupilDto> {
+    return this.pupils.move(identity, pupilId, body, origin);
   }
 
   @Post('pupils/:pupilId/leave')
   @HttpCode(200)
   @Access('programme_admin', 'headteacher')
-  leave(@CurrentIdentity() identity: Identity, @IdParam('pupilId') pupilId: string, @Body() body: LeavePupilDto): Promise<PupilDto> {
-    return this.pupils.leave(identity, pupilId, body);
+  leave(@CurrentIdentity() identity: Identity, @IdParam('pupilId') pupilId: string, @Body() body: LeavePupilDto, @RequestOrigin() origin: AuditOrigin): Promise<PupilDto> {
+    return this.pupils.leave(identity, pupilId, body, origin);
   }
 
   @Post('schools/:schoolId/roll-overs')
   @Access('programme_admin', 'headteacher')
-  rollOver(@CurrentIdentity() identity: Identity, @IdParam('schoolId') schoolId: string, @Body() body: RollOverDto): Promise<RollOverResultDto> {
-    return this.pupils.rollOver(identity, schoolId, body);
+  rollOver(@CurrentIdentity() identity: Identity, @IdParam('schoolId') schoolId: string, @Body() body: RollOverDto, @RequestOrigin() origin: AuditOrigin): Promise<RollOverResultDto> {
+    return this.pupils.rollOver(identity, schoolId, body, origin);
   }
 }

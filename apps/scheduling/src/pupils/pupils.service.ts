@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ALL_SCHOOLS, canSeePupil, guardedPupils, staffSchoolScope, type Identity } from '@tutti/auth';
 import { decodeCursor, newId, onceForKey, oneRow, PLANNING_TIME_ZONE, rows, todayIn, toPage, ValidationProblem } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
+import { recordAudit, type AuditOrigin } from '../audit/audit-trail';
 import { emit } from '../common/events';
 import { maySeePupilFlags, requireSchoolInScope } from '../common/scope';
 import { endPupilMemberships } from '../ensembles/ensemble-membership';
@@ -22,7 +23,7 @@ const LAST_YEAR_GROUP: Record<SchoolPhase, number> = { infant: 2, junior: 6, pri
 export class PupilsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async create(identity: Identity, input: CreatePupilDto, idempotencyKey: string | undefined): Promise<PupilDto> {
+  async create(identity: Identity, input: CreatePupilDto, idempotencyKey: string | undefined, origin: AuditOrigin): Promise<PupilDto> {
     requireSchoolInScope(identity, input.schoolId, 'school', ['headteacher']);
     return this.db.transaction(async (manager) =>
       onceForKey(manager, { tenantId: identity.tenantId, callerId: identity.userId, operation: 'pupils.create', key: idempotencyKey, request: input }, async () => {
@@ -43,12 +44,13 @@ export class PupilsService {
           firstName: input.firstName,
           lastName: input.lastName,
         });
+        await recordAudit(manager, identity, origin, { action: 'create', subjectType: 'pupil', subjectId: id });
         return present(await this.load(manager, identity.tenantId, id), true);
       }),
     );
   }
 
-  async list(identity: Identity, query: PupilListQueryDto): Promise<PupilPageDto> {
+  async list(identity: Identity, query: PupilListQueryDto, origin: AuditOrigin): Promise<PupilPageDto> {
     const after = decodeCursor(query.cursor, ['string', 'string', 'string']);
     const scope = staffSchoolScope(identity);
     const allSchools = scope === ALL_SCHOOLS;
@@ -75,32 +77,39 @@ export class PupilsService {
       ],
     );
     const page = toPage(found, query.limit, (row) => present(row, maySeePupilFlags(identity, row.schoolId)), (row) => [row.lastName, row.firstName, row.id]);
-    await this.audit(this.db.manager, identity, page.items.map((item) => ({ pupilId: item.id, withFlags: maySeePupilFlags(identity, item.schoolId) })));
+    await this.auditReads(
+      identity,
+      origin,
+      page.items.map((item) => ({ pupilId: item.id, withFlags: maySeePupilFlags(identity, item.schoolId) })),
+    );
     return page;
   }
 
-  async get(identity: Identity, pupilId: string): Promise<PupilDto> {
+  async get(identity: Identity, pupilId: string, origin: AuditOrigin): Promise<PupilDto> {
     const row = await this.visible(identity, pupilId);
     const withFlags = maySeePupilFlags(identity, row.schoolId);
-    await this.audit(this.db.manager, identity, [{ pupilId, withFlags }]);
+    await this.auditReads(identity, origin, [{ pupilId, withFlags }]);
     return present(row, withFlags);
   }
 
-  async update(identity: Identity, pupilId: string, input: UpdatePupilDto): Promise<PupilDto> {
+  async update(identity: Identity, pupilId: string, input: UpdatePupilDto, origin: AuditOrigin): Promise<PupilDto> {
     const existing = await this.visible(identity, pupilId);
     requireSchoolInScope(identity, existing.schoolId, 'pupil', ['headteacher']);
     const changesFlags = input.pupilPremium !== undefined || input.send !== undefined || input.eal !== undefined;
     if (changesFlags && !maySeePupilFlags(identity, existing.schoolId)) throw new ForbiddenException('Only the programme admin and headteachers may set these flags.');
-    await this.db.query(
-      `UPDATE pupils SET first_name = coalesce($3, first_name), last_name = coalesce($4, last_name), year_group = coalesce($5, year_group),
-         pupil_premium = coalesce($6, pupil_premium), send = coalesce($7, send), eal = coalesce($8, eal), updated_at = now()
-       WHERE tenant_id = $1 AND id = $2`,
-      [identity.tenantId, pupilId, input.firstName ?? null, input.lastName ?? null, input.yearGroup ?? null, input.pupilPremium ?? null, input.send ?? null, input.eal ?? null],
-    );
-    return this.get(identity, pupilId);
+    await this.db.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE pupils SET first_name = coalesce($3, first_name), last_name = coalesce($4, last_name), year_group = coalesce($5, year_group),
+           pupil_premium = coalesce($6, pupil_premium), send = coalesce($7, send), eal = coalesce($8, eal), updated_at = now()
+         WHERE tenant_id = $1 AND id = $2`,
+        [identity.tenantId, pupilId, input.firstName ?? null, input.lastName ?? null, input.yearGroup ?? null, input.pupilPremium ?? null, input.send ?? null, input.eal ?? null],
+      );
+      await recordAudit(manager, identity, origin, { action: 'update', subjectType: 'pupil', subjectId: pupilId, detail: { fields: Object.keys(input) } });
+    });
+    return this.changed(identity, pupilId);
   }
 
-  async move(identity: Identity, pupilId: string, input: MovePupilDto): Promise<PupilDto> {
+  async move(identity: Identity, pupilId: string, input: MovePupilDto, origin: AuditOrigin): Promise<PupilDto> {
     const existing = await this.visible(identity, pupilId);
     requireSchoolInScope(identity, existing.schoolId, 'pupil', ['headteacher']);
     if (existing.status !== 'active') throw new ValidationProblem([{ field: 'pupilId', rule: 'active', message: 'a pupil who has left cannot be moved' }]);
@@ -122,24 +131,26 @@ export class PupilsService {
         toClassId,
         yearGroup: existing.yearGroup,
       });
+      await recordAudit(manager, identity, origin, { action: 'update', subjectType: 'pupil', subjectId: pupilId, detail: { change: 'move', toSchoolId, toClassId } });
     });
-    return this.get(identity, pupilId);
+    return this.changed(identity, pupilId);
   }
 
-  async leave(identity: Identity, pupilId: string, input: LeavePupilDto): Promise<PupilDto> {
+  async leave(identity: Identity, pupilId: string, input: LeavePupilDto, origin: AuditOrigin): Promise<PupilDto> {
     const existing = await this.visible(identity, pupilId);
     requireSchoolInScope(identity, existing.schoolId, 'pupil', ['headteacher']);
-    if (existing.status !== 'active') return present(existing, maySeePupilFlags(identity, existing.schoolId));
+    if (existing.status !== 'active') return this.get(identity, pupilId, origin);
     await this.db.transaction(async (manager) => {
       await manager.query(`UPDATE pupils SET status = 'left', left_on = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [identity.tenantId, pupilId, input.leftOn]);
       await endPupilMemberships(manager, identity.tenantId, pupilId, input.leftOn);
       await emit(manager, 'scheduling.pupil.left', identity.tenantId, { version: 1, pupilId, schoolId: existing.schoolId, leftOn: input.leftOn, reason: 'left' });
+      await recordAudit(manager, identity, origin, { action: 'update', subjectType: 'pupil', subjectId: pupilId, detail: { change: 'leave', leftOn: input.leftOn } });
     });
-    return this.get(identity, pupilId);
+    return this.changed(identity, pupilId);
   }
 
   /** Moves every pupil of a school up a year; the last year group become leavers. Once per academic year. */
-  async rollOver(identity: Identity, schoolId: string, input: RollOverDto): Promise<RollOverResultDto> {
+  async rollOver(identity: Identity, schoolId: string, input: RollOverDto, origin: AuditOrigin): Promise<RollOverResultDto> {
     requireSchoolInScope(identity, schoolId, 'school', ['headteacher']);
     return this.db.transaction(async (manager) => {
       const school = await oneRow<{ phase: SchoolPhase }>(manager, 'SELECT phase FROM schools WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [identity.tenantId, schoolId]);
@@ -162,6 +173,10 @@ export class PupilsService {
         `UPDATE pupils SET year_group = year_group + 1, updated_at = now() WHERE tenant_id = $1 AND school_id = $2 AND status = 'active' RETURNING id`,
         [identity.tenantId, schoolId],
       );
+      await recordAudit(manager, identity, origin, [
+        ...leavers.map((pupil) => ({ action: 'update' as const, subjectType: 'pupil' as const, subjectId: pupil.id, detail: { change: 'roll-over', leftOn: input.leaversLeftOn } })),
+        ...movedUp.map((pupil) => ({ action: 'update' as const, subjectType: 'pupil' as const, subjectId: pupil.id, detail: { change: 'roll-over' } })),
+      ]);
       // Classes move up with their cohort; a class past the school's last year is archived.
       await manager.query(`UPDATE classes SET archived_at = now() WHERE tenant_id = $1 AND school_id = $2 AND archived_at IS NULL AND year_group >= $3`, [identity.tenantId, schoolId, last]);
       await manager.query(`UPDATE classes SET year_group = year_group + 1 WHERE tenant_id = $1 AND school_id = $2 AND archived_at IS NULL`, [identity.tenantId, schoolId]);
@@ -181,13 +196,23 @@ export class PupilsService {
     return row;
   }
 
-  /** Every read of a pupil record is logged, with whether the sensitive flags were shown. */
-  private async audit(manager: EntityManager, identity: Identity, reads: { pupilId: string; withFlags: boolean }[]): Promise<void> {
+  /** Every read of a pupil record goes to the audit log, with whether the sensitive flags were shown. */
+  private async auditReads(identity: Identity, origin: AuditOrigin, reads: { pupilId: string; withFlags: boolean }[]): Promise<void> {
     if (reads.length === 0) return;
-    await manager.query(
-      'INSERT INTO pupil_record_reads (tenant_id, pupil_id, user_id, with_flags) SELECT $1, r.pupil_id, $3, r.with_flags FROM unnest($2::uuid[], $4::boolean[]) AS r(pupil_id, with_flags)',
-      [identity.tenantId, reads.map((read) => read.pupilId), identity.userId, reads.map((read) => read.withFlags)],
+    await this.db.transaction((manager) =>
+      recordAudit(
+        manager,
+        identity,
+        origin,
+        reads.map((read) => ({ action: 'read', subjectType: 'pupil', subjectId: read.pupilId, detail: { withFlags: read.withFlags } })),
+      ),
     );
+  }
+
+  /** The record as it is after the caller's change (already audited as that change). */
+  private async changed(identity: Identity, pupilId: string): Promise<PupilDto> {
+    const row = await this.visible(identity, pupilId);
+    return present(row, maySeePupilFlags(identity, row.schoolId));
   }
 
   private async requireSchool(manager: EntityManager, tenantId: string, schoolId: string): Promise<void> {

@@ -41,6 +41,12 @@ describe('roster: schools, classes, pupils, staff, rooms, ensembles', () => {
     await t.close();
   });
 
+  const auditEntries = (actorUserId: string, subjectId: string): Promise<{ source: string; payload: Record<string, unknown> }[]> =>
+    t.db.query(
+      `SELECT source, payload FROM outbox_events WHERE tenant_id = $1 AND type = 'audit.entry.recorded' AND payload->>'actorUserId' = $2 AND payload->>'subjectId' = $3 ORDER BY id`,
+      [tenantId, actorUserId, subjectId],
+    );
+
   it('shows a tutor only the pupils of their own schools, without the flags', async () => {
     const tutor = tutorOf(tenantId, [schoolA]);
     const list = await t.call<Page>(tutor, 'GET', '/pupils');
@@ -57,13 +63,31 @@ describe('roster: schools, classes, pupils, staff, rooms, ensembles', () => {
     const head = headteacherOf(tenantId, [schoolA]);
     const read = await t.call<Row>(head, 'GET', `/pupils/${pupilA.id}`);
     expect(read.body).toMatchObject({ pupilPremium: true, send: true, eal: false });
-    const audit = await t.db.query('SELECT with_flags FROM pupil_record_reads WHERE tenant_id = $1 AND pupil_id = $2 AND user_id = $3', [tenantId, pupilA.id, head.userId]);
-    expect(audit).toEqual([{ with_flags: true }]);
+    const audit = await auditEntries(head.userId, pupilA.id);
+    expect(audit).toEqual([
+      expect.objectContaining({ source: 'scheduling', payload: expect.objectContaining({ version: 1, actorUserId: head.userId, actorRole: 'headteacher', action: 'read', subjectType: 'pupil', subjectId: pupilA.id, service: 'scheduling', detail: { withFlags: true } }) }),
+    ]);
+    expect(audit[0].payload).toEqual(expect.objectContaining({ ip: expect.any(String), requestId: expect.any(String), at: expect.any(String), entryId: expect.any(String) }));
     const otherHead: Identity = { ...headteacherOf(tenantId, [schoolB]), grants: [{ role: 'headteacher', schoolIds: [schoolB] }, { role: 'tutor', schoolIds: [schoolA] }] };
     expect((await t.call<Row>(otherHead, 'GET', `/pupils/${pupilA.id}`)).body).not.toHaveProperty('send');
     expect((await t.call<Row>(otherHead, 'GET', `/pupils/${pupilB.id}`)).body).toHaveProperty('eal', true);
     const staffOnly = schoolStaffOf(tenantId, [schoolA]);
     expect((await t.call(staffOnly, 'PATCH', `/pupils/${pupilA.id}`, { send: false })).status).toBe(403);
+  });
+
+  it('sends every change of a pupil and every read or change of a staff record to the audit log', async () => {
+    const pupil = await post(admin, '/pupils', { schoolId: schoolA, firstName: 'Cara', lastName: 'Lewis', yearGroup: 4 });
+    expect((await t.call(admin, 'PATCH', `/pupils/${pupil.id}`, { firstName: 'Carys' })).status).toBe(200);
+    expect((await auditEntries(admin.userId, pupil.id)).map((entry) => [entry.payload.action, entry.payload.detail])).toEqual([
+      ['create', undefined],
+      ['update', { fields: ['firstName'] }],
+    ]);
+    const tutor = await post(admin, '/staff', { kind: 'tutor', displayName: 'Dewi Price', schoolIds: [schoolA] });
+    expect((await t.call(admin, 'GET', `/staff/${tutor.id}`)).status).toBe(200);
+    expect((await auditEntries(admin.userId, tutor.id)).map((entry) => [entry.payload.action, entry.payload.subjectType])).toEqual([
+      ['create', 'staff'],
+      ['read', 'staff'],
+    ]);
   });
 
   it('shows a guardian their own child and nobody else', async () => {

@@ -4,6 +4,7 @@ import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
 import { IdParam } from '@tutti/platform';
 import { CreateStaffDto, StaffDto, StaffListQueryDto, StaffPageDto, UpdateStaffDto } from './dto/staff.dto';
 import { StaffService } from './staff.service';
+import { RequestOrigin, type AuditOrigin } from '../audit/audit-trail';
 
 @ApiTags('staff')
 @Controller('staff')
@@ -12,31 +13,31 @@ export class StaffController {
 
   @Post()
   @Access('programme_admin', 'headteacher')
-  create(@CurrentIdentity() identity: Identity, @Body() body: CreateStaffDto): Promise<StaffDto> {
-    return this.staff.create(identity, body);
+  create(@CurrentIdentity() identity: Identity, @Body() body: CreateStaffDto, @RequestOrigin() origin: AuditOrigin): Promise<StaffDto> {
+    return this.staff.create(identity, body, origin);
   }
 
   @Get()
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
-  list(@CurrentIdentity() identity: Identity, @Query() query: StaffListQueryDto): Promise<StaffPageDto> {
-    return this.staff.list(identity, query);
+  list(@CurrentIdentity() identity: Identity, @Query() query: StaffListQueryDto, @RequestOrigin() origin: AuditOrigin): Promise<StaffPageDto> {
+    return this.staff.list(identity, query, origin);
   }
 
   @Get('me')
   @Access('headteacher', 'tutor', 'school_staff')
-  me(@CurrentIdentity() identity: Identity): Promise<StaffDto> {
-    return this.staff.me(identity);
+  me(@CurrentIdentity() identity: Identity, @RequestOrigin() origin: AuditOrigin): Promise<StaffDto> {
+    return this.staff.me(identity, origin);
   }
 
   @Get(':staffId')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
-  get(@CurrentIdentity() identity: Identity, @IdParam('staffId') staffId: string): Promise<StaffDto> {
-    return this.staff.get(identity, staffId);
+  get(@CurrentIdentity() identity: Identity, @IdParam('staffId') staffId: string, @RequestOrigin() origin: AuditOrigin): Promise<StaffDto> {
+    return this.staff.get(identity, staffId, origin);
   }
 
   @Patch(':staffId')
   @Access('programme_admin', 'headteacher')
-  update(@CurrentIdentity() identity: Identity, @IdParam('staffId') staffId: string, @Body() body: UpdateStaffDto): Promise<StaffDto> {
-    return this.staff.update(identity, staffId, body);
+  update(@CurrentIdentity() identity: Identity, @IdParam('staffId') staffId: string, @Body() body: UpdateStaffDto, @RequestOrigin() origin: AuditOrigin): Promise<StaffDto> {
+    return this.staff.update(identity, staffId, body, origin);
   }
 }

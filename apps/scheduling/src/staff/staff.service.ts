@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { hasRole, type Identity } from '@tutti/auth';
 import { decodeCursor, newId, oneRow, rows, toPage, ValidationProblem } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
+import { recordAudit, type AuditOrigin } from '../audit/audit-trail';
 import { requireSchoolInScope, schoolIdsInScope } from '../common/scope';
 import type { CreateStaffDto, StaffDto, StaffListQueryDto, StaffPageDto, UpdateStaffDto } from './dto/staff.dto';
 
@@ -13,7 +14,7 @@ const STAFF_COLUMNS = `s.id, s.kind, s.display_name AS "displayName", s.email, s
 export class StaffService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async create(identity: Identity, input: CreateStaffDto): Promise<StaffDto> {
+  async create(identity: Identity, input: CreateStaffDto, origin: AuditOrigin): Promise<StaffDto> {
     this.requireMayManage(identity, input.kind, input.schoolIds);
     const id = newId();
     await this.db.transaction(async (manager) => {
@@ -22,12 +23,13 @@ export class StaffService {
         [id, identity.tenantId, input.userId ?? null, input.kind, input.displayName, input.email ?? null, input.employer ?? null, input.instruments ?? []],
       );
       await this.setSchools(manager, identity.tenantId, id, input.schoolIds);
+      await recordAudit(manager, identity, origin, { action: 'create', subjectType: 'staff', subjectId: id });
     });
-    return this.get(identity, id);
+    return this.visible(identity, id);
   }
 
-  async update(identity: Identity, staffId: string, input: UpdateStaffDto): Promise<StaffDto> {
-    const existing = await this.get(identity, staffId);
+  async update(identity: Identity, staffId: string, input: UpdateStaffDto, origin: AuditOrigin): Promise<StaffDto> {
+    const existing = await this.visible(identity, staffId);
     this.requireMayManage(identity, existing.kind, input.schoolIds ?? existing.schoolIds);
     await this.db.transaction(async (manager) => {
       await manager.query(
@@ -36,11 +38,12 @@ export class StaffService {
         [identity.tenantId, staffId, input.displayName ?? null, input.email ?? null, input.employer ?? null, input.instruments ?? null, input.userId ?? null],
       );
       if (input.schoolIds) await this.setSchools(manager, identity.tenantId, staffId, input.schoolIds);
+      await recordAudit(manager, identity, origin, { action: 'update', subjectType: 'staff', subjectId: staffId, detail: { fields: Object.keys(input) } });
     });
-    return this.get(identity, staffId);
+    return this.visible(identity, staffId);
   }
 
-  async list(identity: Identity, query: StaffListQueryDto): Promise<StaffPageDto> {
+  async list(identity: Identity, query: StaffListQueryDto, origin: AuditOrigin): Promise<StaffPageDto> {
     const after = decodeCursor(query.cursor, ['string', 'string']);
     const found = await rows<StaffDto>(
       this.db,
@@ -53,10 +56,25 @@ export class StaffService {
        ORDER BY s.display_name, s.id LIMIT $7`,
       [identity.tenantId, schoolIdsInScope(identity), query.schoolId ?? null, query.kind ?? null, after?.[0] ?? null, after?.[1] ?? null, query.limit + 1],
     );
-    return toPage(found, query.limit, (row) => row, (row) => [row.displayName, row.id]);
+    const page = toPage(found, query.limit, (row) => row, (row) => [row.displayName, row.id]);
+    await this.auditReads(identity, origin, page.items);
+    return page;
   }
 
-  async get(identity: Identity, staffId: string): Promise<StaffDto> {
+  async get(identity: Identity, staffId: string, origin: AuditOrigin): Promise<StaffDto> {
+    const found = await this.visible(identity, staffId);
+    await this.auditReads(identity, origin, [found]);
+    return found;
+  }
+
+  async me(identity: Identity, origin: AuditOrigin): Promise<StaffDto> {
+    const found = await oneRow<StaffDto>(this.db, `SELECT ${STAFF_COLUMNS} FROM staff s WHERE s.tenant_id = $1 AND s.user_id = $2`, [identity.tenantId, identity.userId]);
+    if (!found) throw new NotFoundException('You have no staff record in this area.');
+    await this.auditReads(identity, origin, [found]);
+    return found;
+  }
+
+  private async visible(identity: Identity, staffId: string): Promise<StaffDto> {
     const found = await oneRow<StaffDto>(this.db, `SELECT ${STAFF_COLUMNS} FROM staff s WHERE s.tenant_id = $1 AND s.id = $2`, [identity.tenantId, staffId]);
     const scope = schoolIdsInScope(identity);
     const visible = found && (scope === null || found.userId === identity.userId || found.schoolIds.some((id) => scope.includes(id)));
@@ -64,10 +82,9 @@ export class StaffService {
     return found;
   }
 
-  async me(identity: Identity): Promise<StaffDto> {
-    const found = await oneRow<StaffDto>(this.db, `SELECT ${STAFF_COLUMNS} FROM staff s WHERE s.tenant_id = $1 AND s.user_id = $2`, [identity.tenantId, identity.userId]);
-    if (!found) throw new NotFoundException('You have no staff record in this area.');
-    return found;
+  private async auditReads(identity: Identity, origin: AuditOrigin, read: StaffDto[]): Promise<void> {
+    if (read.length === 0) return;
+    await this.db.transaction((manager) => recordAudit(manager, identity, origin, read.map((staff) => ({ action: 'read', subjectType: 'staff', subjectId: staff.id }))));
   }
 
   /** The programme admin manages everyone; a headteacher only the school staff of their own school. */

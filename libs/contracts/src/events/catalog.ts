@@ -1,3 +1,5 @@
+import type { ServiceName } from '../services';
+
 /**
  * Every event that crosses a service boundary, with its versioned payload. Adding an event means
  * adding it here and naming its subscribers in `subscriptions.ts`; the compiler then holds producers
@@ -24,6 +26,7 @@ export interface EventCatalog {
   'performance.performance.published': PerformanceScheduleV1;
   'performance.performance.rescheduled': PerformanceScheduleV1;
   'performance.performance.cancelled': PerformanceCancelledV1;
+  'audit.entry.recorded': AuditEntryRecordedV1;
 }
 
 export interface TenantChangedV1 {
@@ -204,4 +207,22 @@ export interface ConsentChangedV1 {
   kind: ConsentKind;
   granted: boolean;
   note: string | null;
+}
+
+/** One read or change of a pupil-, family- or staff-level record, for the gateway's append-only audit log. */
+export interface AuditEntryRecordedV1 {
+  version: 1;
+  /** The entry's own id: the gateway records each entry once, however often it is delivered. */
+  entryId: string;
+  actorUserId: string;
+  actorRole: string | null;
+  action: 'read' | 'create' | 'update' | 'delete';
+  subjectType: 'pupil' | 'staff' | 'family' | 'booking' | 'consent' | 'loan';
+  subjectId: string;
+  service: ServiceName;
+  requestId: string | null;
+  ip: string | null;
+  /** ISO 8601, UTC. */
+  at: string;
+  detail?: Record<string, unknown>;
 }

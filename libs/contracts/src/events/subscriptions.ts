@@ -26,6 +26,7 @@ export const EVENT_SUBSCRIBERS: { readonly [T in keyof EventCatalog]: readonly S
   'performance.performance.published': ['parent-engagement'],
   'performance.performance.rescheduled': ['parent-engagement'],
   'performance.performance.cancelled': ['parent-engagement'],
+  'audit.entry.recorded': ['gateway'],
 };
 
 /** The BullMQ queue through which a service receives its events. */

@@ -36,15 +36,16 @@ export class AuditLogService {
 
   /**
    * Records an entry another service sent (for its event consumer). Idempotent by the entry's id;
-   * an entry of the wrong shape is refused with InvalidAuditEntry, naming the fields.
+   * an entry of the wrong shape is refused with InvalidAuditEntry, naming the fields. An event consumer
+   * passes its transaction's manager, so that the entry and the event's processed mark commit together.
    */
-  async recordFromService(input: unknown): Promise<'recorded' | 'already-recorded'> {
+  async recordFromService(input: unknown, manager: EntityManager = this.dataSource.manager): Promise<'recorded' | 'already-recorded'> {
     const entry = plainToInstance(ServiceAuditEntry, input);
     const errors = await validate(entry, { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length > 0) {
       throw new InvalidAuditEntry(`audit entry refused: ${flattenValidationErrors(errors).map((e) => `${e.field} (${e.rule})`).join(', ')}`);
     }
-    const recorded = await insertEntry(this.dataSource.manager, {
+    const recorded = await insertEntry(manager, {
       id: entry.id,
       tenantId: entry.tenantId,
       occurredAt: new Date(entry.occurredAt),

@@ -1,7 +1,9 @@
 import { Client } from 'pg';
+import type { EventEnvelope } from '@tutti/contracts';
 import { newId } from '@tutti/platform';
 import { startIdentityTestApp, type IdentityTestApp } from '../testing/identity-test-app';
 import type { TestAccount, TestTenant } from '../testing/identity-fixtures';
+import { auditEntryHandler } from './audit-entry-handler';
 import { AuditLogService, InvalidAuditEntry } from './audit-log.service';
 import type { AuditEntryPageDto } from './dto/audit-entry.dto';
 
@@ -116,6 +118,27 @@ describe('audit log', () => {
     await expect(service.recordFromService(entry)).resolves.toBe('already-recorded');
     await expect(service.recordFromService({ ...entry, id: newId(), service: 'not-a-service', subjectType: 'Family!' })).rejects.toThrow(InvalidAuditEntry);
     await expect(service.recordFromService({ ...entry, id: newId(), extra: 'field' })).rejects.toThrow(/extra/);
+  });
+
+  it('records an audit.entry.recorded event from another service once, for the admin to see', async () => {
+    const handle = auditEntryHandler(t.app.get(AuditLogService));
+    const tutor = newId();
+    const pupil = newId();
+    const event: EventEnvelope<'audit.entry.recorded'> = {
+      id: newId(),
+      type: 'audit.entry.recorded',
+      tenantId: area.id,
+      occurredAt: new Date().toISOString(),
+      source: 'scheduling',
+      payload: { version: 1, entryId: newId(), actorUserId: tutor, actorRole: 'tutor', action: 'read', subjectType: 'pupil', subjectId: pupil, service: 'scheduling', requestId: 'req-event', ip: '203.0.113.9', at: new Date().toISOString(), detail: { withFlags: false } },
+    };
+    const apply = () => t.dataSource.transaction((manager) => handle(event, manager, { afterCommit: () => undefined }));
+    await apply();
+    await apply();
+    const seen = (await auditLog(`?subjectType=pupil&subjectId=${pupil}`)).json<AuditEntryPageDto>();
+    expect(seen.items).toEqual([
+      expect.objectContaining({ id: event.payload.entryId, service: 'scheduling', actorId: tutor, actorRole: 'tutor', action: 'read', ip: '203.0.113.9', requestId: 'req-event', detail: { withFlags: false } }),
+    ]);
   });
 
   it('is for programme admins only', async () => {

@@ -1,11 +1,30 @@
-// autocannon ships no types; this is the part of its programmatic API the bench uses.
+// autocannon ships no types; this is the part of its programmatic API the benches use.
 declare module 'autocannon' {
+  namespace autocannon {
+  interface RawRequest {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+  }
+  interface RequestStep {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+    /** Called before each request of this step; returns the request to send. */
+    setupRequest?: (request: RawRequest, context: Record<string, unknown>) => RawRequest;
+  }
   interface Options {
     url: string;
     connections?: number;
     duration?: number;
     pipelining?: number;
     timeout?: number;
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+    requests?: RequestStep[];
   }
   interface Histogram {
     average: number;
@@ -21,6 +40,7 @@ declare module 'autocannon' {
     latency: Histogram;
     requests: Histogram;
   }
-  function autocannon(options: Options): Promise<Result>;
+  }
+  function autocannon(options: autocannon.Options): Promise<autocannon.Result>;
   export = autocannon;
 }

@@ -56,3 +56,13 @@ export async function waitUntilHealthy(child: Child, url: string, timeoutMs = 60
   }
   throw new Error(`${child.name} did not become healthy at ${url} within ${timeoutMs} ms:\n${child.stderr()}`);
 }
+
+/** Runs a TypeScript script to its end (as startTs does) and answers what it wrote to stdout; fails with its stderr if it fails. */
+export async function runTs(name: string, file: string, env: Record<string, string>): Promise<string> {
+  const child = startTs(name, file, env);
+  let stdout = '';
+  child.process.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const code = await new Promise<number | null>((done) => child.process.once('exit', (exitCode) => done(exitCode)));
+  if (code !== 0) throw new Error(`${name} exited with ${code}:\n${child.stderr()}`);
+  return stdout;
+}

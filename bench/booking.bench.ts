@@ -1,0 +1,341 @@
+/**
+ * Transport booking throughput (issue 5). In one run, on one private PostgreSQL:
+ *   1. bookings — POST /transport-bookings on parent-engagement directly, with gateway-style identity
+ *      headers (signIdentityToken with this run's key pair): every request another guardian's family
+ *      (1 adult + 1 child) with an Idempotency-Key, spread over BENCH_RUNS buses of one performance,
+ *      most with 1,000 seats, BENCH_FULL_RUNS with 10 seats that fill at once (→ waiting list)
+ *   2. pgbench TPC-B — `pgbench -i -s 10`, then `pgbench -c 8 -j 2 -T 15`, in a database of its own
+ * Goal: bookings/s ≥ 0.40 × pgbench tps. Then the race: 500 concurrent families for 50 seats →
+ * how many confirmed, waitlisted, 5xx (expected 50 / 450 / 0).
+ *
+ *   node -r ./tools/runtime/register.js bench/booking.bench.ts
+ *
+ * BENCH_CONNECTIONS (50), BENCH_DURATION_S (10), BENCH_WARMUP_S (2), BENCH_RUNS (40), BENCH_FULL_RUNS (8),
+ * BENCH_GUARDIANS (5000), PGBENCH_SECONDS (15), BENCH_DB_POOL_SIZE (the service's default, 10), BENCH_ROUNDS (1;
+ * with more, bookings and pgbench take turns and each one's median round is reported).
+ */
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { IDENTITY_HEADER, importIdentityKey, signIdentityToken, type Identity } from '@tutti/auth';
+import { findFreePort, findPostgresBinaries } from '@tutti/local-infra';
+import { Client } from 'pg';
+import { waitUntilHealthy, type Child } from './lib/children';
+import { postmasterPidOf } from './lib/cpu';
+import { describeCpu, measure, medianRound, type Load, type Measurement } from './lib/measure';
+import { log, runBench, startBenchSystem, stopAll, url, type BenchSystem } from './lib/system';
+import { printTable, round2, verdict } from './lib/table';
+
+const load: Load = {
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 50),
+  warmupSeconds: Number(process.env.BENCH_WARMUP_S ?? 2),
+  durationSeconds: Number(process.env.BENCH_DURATION_S ?? 10),
+};
+const runCount = Number(process.env.BENCH_RUNS ?? 40);
+const fullRunCount = Number(process.env.BENCH_FULL_RUNS ?? 8);
+const guardianCount = Number(process.env.BENCH_GUARDIANS ?? 5000);
+const pgbenchSeconds = Number(process.env.PGBENCH_SECONDS ?? 15);
+const roundCount = Number(process.env.BENCH_ROUNDS ?? 1);
+const RACE = { families: 500, seats: 50 };
+const GOAL_BOOKINGS_OVER_TPS = 0.4;
+const SECONDS_OF_IDENTITY = 3_600;
+const HOUR = 3_600_000;
+
+interface Run {
+  id: string;
+  stopId: string;
+}
+
+interface Family {
+  headers: Record<string, string>;
+  pupilId: string;
+}
+
+async function main(): Promise<void> {
+  const children: Child[] = [];
+  let system: BenchSystem | undefined;
+  try {
+    system = await startBenchSystem();
+    const engagementDb = await system.provision('parent-engagement');
+    const port = await findFreePort();
+    log('starting parent-engagement');
+    const poolSize = process.env.BENCH_DB_POOL_SIZE;
+    const service = system.startService('parent-engagement', port, engagementDb, poolSize ? { DB_POOL_SIZE: poolSize } : {});
+    children.push(service);
+    await waitUntilHealthy(service, `${url(port)}/health`, 120_000);
+
+    const tenantId = randomUUID();
+    const schoolId = randomUUID();
+    const privateKey = await importIdentityKey(system.keys.privateKey);
+    const headersOf = async (identity: Identity) => ({ [IDENTITY_HEADER]: await signIdentityToken(identity, 'parent-engagement', privateKey, SECONDS_OF_IDENTITY), 'content-type': 'application/json' });
+    const admin = await headersOf({ userId: randomUUID(), tenantId, displayName: 'Bench Admin', activeRole: null, grants: [{ role: 'programme_admin' }] });
+    const newFamilies = async (count: number): Promise<Family[]> =>
+      Promise.all(
+        Array.from({ length: count }, async (_, i) => {
+          const pupilId = randomUUID();
+          const grants = [{ role: 'guardian' as const, pupils: [{ pupilId, schoolId, relationship: 'parent' as const, canBookTransport: true, canConsent: true }] }];
+          return { pupilId, headers: await headersOf({ userId: randomUUID(), tenantId, displayName: `Parent ${i + 1}`, activeRole: null, grants }) };
+        }),
+      );
+
+    const performanceId = await addPerformance(engagementDb, tenantId);
+    const createRun = (seats: number) => newRun(url(port), admin, performanceId, seats);
+    const runs: Run[] = [];
+    for (let i = 0; i < runCount; i++) runs.push(await createRun(i < fullRunCount ? 10 : 1000));
+    const families = await newFamilies(guardianCount);
+    log(`${runCount} buses (${fullRunCount} of 10 seats, the rest of 1,000), ${guardianCount} families with their identity tokens`);
+
+    // Request i: bus i mod runs, family ⌊i / runs⌋: no family books the same bus twice until every pair is used.
+    let sent = 0;
+    const setupRequest = (request: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer }) => {
+      const i = sent++;
+      const run = runs[i % runs.length];
+      const family = families[Math.floor(i / runs.length) % families.length];
+      return {
+        ...request,
+        method: 'POST',
+        path: '/transport-bookings',
+        headers: { ...family.headers, 'idempotency-key': randomUUID() },
+        body: JSON.stringify({ runId: run.id, stopId: run.stopId, adults: 1, pupilIds: [family.pupilId] }),
+      };
+    };
+    const servedBy = [
+      { name: 'parent-engagement', pid: service.process.pid },
+      { name: 'postgres', pid: await postmasterPidOf(engagementDb), withChildren: true },
+    ];
+    const pgbenchUrl = await initPgbench(system.infra.databaseUrl);
+    // Rounds alternate the two, so that a noisy neighbour weighs on both; each one's median round is reported.
+    const bookingRounds: Measurement[] = [];
+    const pgbenchRounds: PgbenchResult[] = [];
+    let work: DatabaseWork | undefined;
+    for (let pass = 1; pass <= roundCount; pass++) {
+      log(`round ${pass}/${roundCount}: bookings, ${load.connections} connections, ${load.warmupSeconds} s warm-up + ${load.durationSeconds} s`);
+      const [before, bookedBefore] = [await databaseWork(engagementDb), await bookingsMade(engagementDb, tenantId)];
+      const measured = await measure('POST /transport-bookings', `${url(port)}/transport-bookings`, load, servedBy, { setupRequest });
+      await new Promise((resolve) => setTimeout(resolve, 1_000)); // statistics reach pg_stat_database within a second
+      work ??= perBooking(before, await databaseWork(engagementDb), (await bookingsMade(engagementDb, tenantId)) - bookedBefore);
+      log(`  ${measured.requestsPerSecond} req/s, p50 ${measured.p50Ms} ms, p99 ${measured.p99Ms} ms, CPU per request ${describeCpu(measured)}`);
+      bookingRounds.push(measured);
+      log(`round ${pass}/${roundCount}: pgbench, 8 clients, 2 threads, ${pgbenchSeconds} s`);
+      const tpcb = await runPgbench(pgbenchUrl);
+      log(`  ${tpcb.tps} tps, latency average ${tpcb.latencyMs} ms`);
+      pgbenchRounds.push(tpcb);
+    }
+    const bookings = medianRound(bookingRounds);
+    const pgbench = [...pgbenchRounds].sort((a, b) => a.tps - b.tps)[Math.floor((pgbenchRounds.length - 1) / 2)];
+    const outcome = await bookingOutcome(engagementDb, tenantId);
+
+    const plans = await explainBookingQueries(engagementDb, tenantId, runs[fullRunCount].id, runs[0].id);
+
+    log(`the race: ${RACE.families} concurrent families for ${RACE.seats} seats`);
+    const raceRun = await createRun(RACE.seats);
+    const raceFamilies = await newFamilies(RACE.families);
+    const raceStarted = performance.now();
+    const answers = await Promise.all(
+      raceFamilies.map(async (family) => {
+        const response = await fetch(`${url(port)}/transport-bookings`, {
+          method: 'POST',
+          headers: { ...family.headers, 'idempotency-key': randomUUID() },
+          body: JSON.stringify({ runId: raceRun.id, stopId: raceRun.stopId, adults: 0, pupilIds: [family.pupilId] }),
+        });
+        const body = (await response.json().catch(() => ({}))) as { status?: string };
+        return { code: response.status, status: body.status ?? `http ${response.status}` };
+      }),
+    );
+    const raceMs = Math.round(performance.now() - raceStarted);
+    const race = {
+      confirmed: answers.filter((a) => a.status === 'confirmed').length,
+      waitlisted: answers.filter((a) => a.status === 'waitlisted').length,
+      serverErrors: answers.filter((a) => a.code >= 500).length,
+      other: answers.filter((a) => a.status !== 'confirmed' && a.status !== 'waitlisted' && a.code < 500).length,
+      seatsTaken: await seatsTaken(engagementDb, tenantId, raceRun.id),
+      ms: raceMs,
+    };
+
+    const ratio = round2(bookings.requestsPerSecond / pgbench.tps);
+    console.log(`\ntransport bookings vs pgbench TPC-B (scale 10, 8 clients, 2 threads, ${pgbenchSeconds} s) on the same PostgreSQL${roundCount > 1 ? `, median of ${roundCount} alternating rounds` : ''}\n`);
+    printTable(
+      ['target', 'per second', 'p50', 'p99', 'failed', 'CPU per request'],
+      [
+        [`bookings (${load.connections} connections, ${load.durationSeconds} s)`, String(bookings.requestsPerSecond), `${bookings.p50Ms} ms`, `${bookings.p99Ms} ms`, String(bookings.failures), describeCpu(bookings)],
+        ['pgbench TPC-B', String(pgbench.tps), `${pgbench.latencyMs} ms (avg)`, '', '', ''],
+      ],
+      [0, 5],
+    );
+    console.log(`\nbookings made: ${JSON.stringify(outcome)}`);
+    if (work) console.log(`per booking in PostgreSQL (pg_stat_database): ${Object.entries(work).map(([name, value]) => `${name} ${value}`).join(', ')}`);
+    console.log(`bookings/s / pgbench tps: ${verdict(ratio, GOAL_BOOKINGS_OVER_TPS)}`);
+    console.log(`\nthe race: ${RACE.families} concurrent families for ${RACE.seats} seats in ${raceMs} ms → confirmed ${race.confirmed}, waitlisted ${race.waitlisted}, 5xx ${race.serverErrors}, other ${race.other}; seats_taken ${race.seatsTaken}`);
+    const raceOk = race.confirmed === RACE.seats && race.waitlisted === RACE.families - RACE.seats && race.serverErrors === 0 && race.seatsTaken === RACE.seats;
+    console.log(`  (expected ${RACE.seats} / ${RACE.families - RACE.seats} / 0: ${raceOk ? 'met' : 'NOT met'})\n`);
+    console.log(`EXPLAIN (ANALYZE, BUFFERS) of a booking's reads, on the busiest buses after the run\n\n${plans}\n`);
+    console.log(JSON.stringify({ bench: 'booking', load, rounds: roundCount, dbPoolSize: poolSize ?? 'default', runs: runCount, fullRuns: fullRunCount, bookings, outcome, perBooking: work, pgbench, pgbenchRounds: pgbenchRounds.map((r) => r.tps), bookingRounds: bookingRounds.map((r) => r.requestsPerSecond), ratio, goals: { bookingsOverTps: GOAL_BOOKINGS_OVER_TPS }, race }));
+  } finally {
+    await stopAll(children, system);
+  }
+}
+
+/** A published performance three days ahead, written into parent-engagement's replica as its event handler would. */
+async function addPerformance(databaseUrl: string, tenantId: string): Promise<string> {
+  const id = randomUUID();
+  const startsAt = new Date(Date.now() + 72 * HOUR);
+  await withClient(databaseUrl, (client) =>
+    client.query(`INSERT INTO performances (tenant_id, id, title, starts_at, ends_at, venue_name, status, last_event_at) VALUES ($1, $2, 'Bench Concert', $3, $4, 'Philharmonic Hall', 'published', now())`, [
+      tenantId,
+      id,
+      startsAt,
+      new Date(startsAt.getTime() + 2 * HOUR),
+    ]),
+  );
+  return id;
+}
+
+/**
+ * A booking's reads as TransportBookingsService runs them (copied: they are not exported), for one
+ * family already on a 1,000-seat bus, and the waiting-list count on a full bus.
+ */
+async function explainBookingQueries(databaseUrl: string, tenantId: string, bigRunId: string, fullRunId: string): Promise<string> {
+  return withClient(databaseUrl, async (client) => {
+    const [family] = (await client.query<{ guardian_id: string; pupil_ids: string[]; n: number }>(
+      `SELECT guardian_id, pupil_ids, (SELECT count(*)::int FROM transport_bookings WHERE tenant_id = $1 AND run_id = $2) AS n FROM transport_bookings WHERE tenant_id = $1 AND run_id = $2 LIMIT 1`,
+      [tenantId, bigRunId],
+    )).rows;
+    const active = `('confirmed', 'waitlisted', 'offered')`;
+    const queries: [string, string, unknown[]][] = [
+      [
+        `the family's seats and children already booked (a bus with ${family.n} bookings)`,
+        `SELECT COALESCE(sum(b.seats), 0)::int AS family_seats,
+                ARRAY(SELECT DISTINCT x FROM transport_bookings o, unnest(o.pupil_ids) AS x
+                       WHERE o.tenant_id = $1 AND o.run_id = $2 AND o.status IN ${active} AND x = ANY($4::uuid[])) AS already_booked
+           FROM transport_bookings b
+          WHERE b.tenant_id = $1 AND b.run_id = $2 AND b.status IN ${active} AND (b.guardian_id = $3 OR b.pupil_ids && $4::uuid[])`,
+        [tenantId, bigRunId, family.guardian_id, family.pupil_ids],
+      ],
+      [
+        'place on the waiting list (a full bus)',
+        `SELECT count(*)::int + 1 FROM transport_bookings w WHERE w.tenant_id = $1 AND w.run_id = $2 AND w.status = 'waitlisted'`,
+        [tenantId, fullRunId],
+      ],
+    ];
+    const plans: string[] = [];
+    for (const [title, sql, params] of queries) {
+      const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, params);
+      plans.push(`== ${title}\n${rows.map((row) => row['QUERY PLAN']).join('\n')}`);
+    }
+    return plans.join('\n\n');
+  });
+}
+
+/** One bus for the performance, two stops, bookings closing six hours before (POST /transport-runs as the programme admin). */
+async function newRun(base: string, headers: Record<string, string>, performanceId: string, seats: number): Promise<Run> {
+  const startsAt = new Date(Date.now() + 72 * HOUR);
+  const at = (minutes: number) => new Date(startsAt.getTime() + minutes * 60_000).toISOString();
+  const response = await fetch(`${base}/transport-runs`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      performanceId,
+      vehicle: '53-seat coach',
+      seats,
+      outboundDepartsAt: at(-75),
+      returnDepartsAt: at(150),
+      bookingsCloseAt: at(-360),
+      stops: [
+        { name: 'Faith Street Primary', place: 'Front gate, Shaw Street', pickupAt: at(-60) },
+        { name: 'Everton Library', place: 'St Domingo Road', pickupAt: at(-45) },
+      ],
+    }),
+  });
+  if (response.status !== 201) throw new Error(`creating a run answered ${response.status}: ${await response.text()}`);
+  const run = (await response.json()) as { id: string; stops: { id: string }[] };
+  return { id: run.id, stopId: run.stops[0].id };
+}
+
+async function bookingOutcome(databaseUrl: string, tenantId: string): Promise<Record<string, number>> {
+  return withClient(databaseUrl, async (client) => {
+    const { rows } = await client.query<{ status: string; count: number }>(`SELECT status, count(*)::int AS count FROM transport_bookings WHERE tenant_id = $1 GROUP BY status ORDER BY status`, [tenantId]);
+    return Object.fromEntries(rows.map((row) => [row.status, row.count]));
+  });
+}
+
+async function bookingsMade(databaseUrl: string, tenantId: string): Promise<number> {
+  return withClient(databaseUrl, async (client) => (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM transport_bookings WHERE tenant_id = $1`, [tenantId])).rows[0].n);
+}
+
+async function seatsTaken(databaseUrl: string, tenantId: string, runId: string): Promise<number> {
+  return withClient(databaseUrl, async (client) => (await client.query<{ seats_taken: number }>(`SELECT seats_taken FROM transport_runs WHERE tenant_id = $1 AND id = $2`, [tenantId, runId])).rows[0].seats_taken);
+}
+
+interface PgbenchResult {
+  tps: number;
+  latencyMs: number;
+}
+
+const pgbenchBinary = (): string => {
+  const binaries = findPostgresBinaries();
+  if (!binaries) throw new Error('no PostgreSQL binaries found for pgbench');
+  return join(binaries.binDir, 'pgbench');
+};
+
+/** `pgbench -i -s 10` in a database of its own on the same server; answers its URL. */
+async function initPgbench(adminUrl: string): Promise<string> {
+  await withClient(adminUrl, async (client) => {
+    await client.query('DROP DATABASE IF EXISTS bench_pgbench');
+    await client.query('CREATE DATABASE bench_pgbench');
+  });
+  const target = new URL(adminUrl);
+  target.pathname = '/bench_pgbench';
+  log('pgbench: initialising scale 10');
+  await run(pgbenchBinary(), ['-i', '-s', '10', '-q', target.toString()]);
+  return target.toString();
+}
+
+/** `pgbench -c 8 -j 2 -T PGBENCH_SECONDS` (TPC-B like). */
+async function runPgbench(databaseUrl: string): Promise<PgbenchResult> {
+  const output = await run(pgbenchBinary(), ['-c', '8', '-j', '2', '-T', String(pgbenchSeconds), databaseUrl]);
+  const tps = /tps = ([\d.]+)/.exec(output);
+  const latency = /latency average = ([\d.]+) ms/.exec(output);
+  if (!tps) throw new Error(`pgbench printed no tps:\n${output}`);
+  return { tps: Math.round(Number(tps[1])), latencyMs: latency ? Number(latency[1]) : Number.NaN };
+}
+
+type DatabaseWork = Record<'transactions' | 'rowsInserted' | 'rowsUpdated' | 'rowsFetched' | 'blocksHit', number>;
+
+async function databaseWork(databaseUrl: string): Promise<DatabaseWork> {
+  return withClient(databaseUrl, async (client) => {
+    const { rows } = await client.query<Record<string, string>>(
+      `SELECT xact_commit + xact_rollback AS transactions, tup_inserted AS "rowsInserted", tup_updated AS "rowsUpdated", tup_fetched AS "rowsFetched", blks_hit AS "blocksHit"
+         FROM pg_stat_database WHERE datname = current_database()`,
+    );
+    return Object.fromEntries(Object.entries(rows[0]).map(([name, value]) => [name, Number(value)])) as DatabaseWork;
+  });
+}
+
+/** What the database did per booking (background work of the service's worker included). */
+function perBooking(before: DatabaseWork, after: DatabaseWork, bookings: number): DatabaseWork {
+  const per = (name: keyof DatabaseWork) => Math.round(((after[name] - before[name]) / Math.max(1, bookings)) * 10) / 10;
+  return { transactions: per('transactions'), rowsInserted: per('rowsInserted'), rowsUpdated: per('rowsUpdated'), rowsFetched: per('rowsFetched'), blocksHit: per('blocksHit') };
+}
+
+function run(command: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} ${args[0]} exited with ${code}:\n${output.slice(-2_000)}`))));
+  });
+}
+
+async function withClient<T>(databaseUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+runBench('booking bench', main);

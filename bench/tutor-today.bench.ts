@@ -1,0 +1,308 @@
+/**
+ * The tutor's day on a large area (issue 4). In one run, on the 1,000-school bench seed
+ * (apps/scheduling/src/bench-seed.ts), signed in at the gateway as bench tutor 1 (3 schools):
+ *   1. baseline — bare Fastify + pg running the service's own tutor-day query (bench/tutor-today-baseline-server.ts)
+ *   2. direct   — scheduling's GET /me/occurrences?period=today with a gateway-signed identity header
+ *   3. gateway  — the same through the gateway, with the tutor's access token from POST /auth/sign-in
+ * Goal: gateway ≥ 0.60 × baseline. Then register submissions (POST /occurrences/:id/register
+ * through the gateway, a whole class of 50 marks each) p50/p99, and EXPLAIN (ANALYZE, BUFFERS) of
+ * the hot queries: no Seq Scan on pupils, sessions, occurrences, occurrence_tutors or attendance.
+ *
+ *   node -r ./tools/runtime/register.js bench/tutor-today.bench.ts
+ *
+ * BENCH_SCHOOLS (1000), BENCH_CONNECTIONS (50), BENCH_DURATION_S (10), BENCH_WARMUP_S (2), BENCH_ROUNDS (1),
+ * BENCH_REGISTERS (200 submissions), BENCH_REGISTER_CONCURRENCY (4).
+ */
+import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { importIdentityKey, IDENTITY_HEADER, signIdentityToken, type Identity } from '@tutti/auth';
+import { findFreePort } from '@tutti/local-infra';
+import { Client } from 'pg';
+import { runTs, startTs, waitUntilHealthy, type Child } from './lib/children';
+import { postmasterPidOf } from './lib/cpu';
+import { describeCpu, measureInRounds, type Load, type Measurement, type Target } from './lib/measure';
+import { addGatewayAccount, signIn } from './lib/gateway-accounts';
+import { ms, percentile, timedRuns } from './lib/stats';
+import { log, runBench, startBenchSystem, stopAll, url, type BenchSystem } from './lib/system';
+import { printTable, round2, verdict } from './lib/table';
+
+const load: Load = {
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 50),
+  warmupSeconds: Number(process.env.BENCH_WARMUP_S ?? 2),
+  durationSeconds: Number(process.env.BENCH_DURATION_S ?? 10),
+};
+const schoolCount = Number(process.env.BENCH_SCHOOLS ?? 1000);
+const roundCount = Number(process.env.BENCH_ROUNDS ?? 1);
+const registerCount = Number(process.env.BENCH_REGISTERS ?? 200);
+const registerConcurrency = Number(process.env.BENCH_REGISTER_CONCURRENCY ?? 4);
+const GOAL_GATEWAY_OVER_BASELINE = 0.6;
+/** Tables whose rows grow with the area: a sequential scan of any of them in a hot query is a finding. */
+const BIG_TABLES = ['pupils', 'sessions', 'occurrences', 'occurrence_tutors', 'attendance', 'ensemble_members'];
+const SECONDS_OF_IDENTITY = 3_600;
+
+// The ids bench-seed.ts makes with md5(text)::uuid (it runs its main() when imported, so they are recomputed here).
+const md5Uuid = (text: string): string => {
+  const hex = createHash('md5').update(text).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+};
+const BENCH_TENANT_ID = md5Uuid('bench:tenant');
+const TUTOR_USER_ID = md5Uuid('bench:tutor-user:1');
+/** Tutor n teaches schools 3n-2 … 3n. */
+const TUTOR_SCHOOL_IDS = [1, 2, 3].map((s) => md5Uuid(`bench:school:${s}`));
+
+interface OccurrenceItem {
+  id: string;
+  startsAt: string;
+  status: string;
+}
+
+async function main(): Promise<void> {
+  const children: Child[] = [];
+  let system: BenchSystem | undefined;
+  try {
+    system = await startBenchSystem();
+    const [schedulingDb, gatewayDb] = await Promise.all([system.provision('scheduling'), system.provision('gateway')]);
+    const [basePort, schedulingPort, gatewayPort] = [await findFreePort(), await findFreePort(), await findFreePort()];
+
+    log('starting scheduling and the gateway');
+    const scheduling = system.startService('scheduling', schedulingPort, schedulingDb);
+    const gateway = system.startGateway(gatewayPort, gatewayDb, { scheduling: url(schedulingPort) });
+    children.push(scheduling, gateway);
+    await waitUntilHealthy(scheduling, `${url(schedulingPort)}/health`, 120_000);
+
+    log(`seeding ${schoolCount} schools with apps/scheduling/src/bench-seed.ts`);
+    const seedStarted = Date.now();
+    const seedOutput = await runTs('bench-seed', 'apps/scheduling/src/bench-seed.ts', { DATABASE_URL: schedulingDb, BENCH_SCHOOLS: String(schoolCount) });
+    const seedSeconds = Math.round((Date.now() - seedStarted) / 100) / 10;
+    log(`seeded in ${seedSeconds} s`);
+
+    await giveTutorPupilsValidIds(schedulingDb);
+    await waitUntilHealthy(gateway, `${url(gatewayPort)}/api/scheduling/health`, 120_000);
+    const account = {
+      tenant: { id: BENCH_TENANT_ID, slug: 'bench', name: 'Bench Area' },
+      accountId: TUTOR_USER_ID,
+      email: 'tutor-1@bench.tutti.test',
+      password: 'bench-tutor-password-2026',
+      displayName: 'Tutor 1',
+      grants: [{ role: 'tutor' as const, schoolIds: TUTOR_SCHOOL_IDS }],
+      schools: TUTOR_SCHOOL_IDS.map((id, i) => ({ id, name: `Bench School ${i + 1}` })),
+    };
+    await addGatewayAccount(gatewayDb, account);
+    const accessToken = await signIn(url(gatewayPort), account);
+    const identity: Identity = { userId: TUTOR_USER_ID, tenantId: BENCH_TENANT_ID, displayName: 'Tutor 1', activeRole: null, grants: [{ role: 'tutor', schoolIds: TUTOR_SCHOOL_IDS }] };
+    const identityToken = await signIdentityToken(identity, 'scheduling', await importIdentityKey(system.keys.privateKey), SECONDS_OF_IDENTITY);
+    log('signed in at the gateway as bench tutor 1');
+
+    const baseline = startTs('baseline', 'bench/tutor-today-baseline-server.ts', { PORT: String(basePort), DATABASE_URL: schedulingDb, BENCH_TENANT_ID, BENCH_USER_ID: TUTOR_USER_ID });
+    children.push(baseline);
+    await waitUntilHealthy(baseline, `${url(basePort)}/health`);
+
+    const path = '/me/occurrences?period=today';
+    const postgres = { name: 'postgres', pid: await postmasterPidOf(schedulingDb), withChildren: true };
+    const served = (...processes: Child[]) => [...processes.map((child) => ({ name: child.name, pid: child.process.pid })), postgres];
+    const targets: Target[] = [
+      { name: 'baseline (Fastify + pg)', url: `${url(basePort)}${path}`, servedBy: served(baseline), shape: {} },
+      { name: 'scheduling direct', url: `${url(schedulingPort)}${path}`, servedBy: served(scheduling), shape: { headers: { [IDENTITY_HEADER]: identityToken } } },
+      { name: 'through the gateway', url: `${url(gatewayPort)}/api/scheduling${path}`, servedBy: served(gateway, scheduling), shape: { headers: { authorization: `Bearer ${accessToken}` } } },
+    ];
+    const today = await checkSameAnswers(targets);
+    const measured = await measureInRounds(targets, load, roundCount, log);
+
+    const registers = await measureRegisters(`${url(gatewayPort)}/api/scheduling`, accessToken);
+    const plans = await explainHotQueries(schedulingDb, registers.occurrenceId);
+    report(measured, today.length, registers, seedOutput, plans, seedSeconds);
+  } finally {
+    await stopAll(children, system);
+  }
+}
+
+/** All three must return the same day, or the comparison means nothing. */
+async function checkSameAnswers(targets: Target[]): Promise<OccurrenceItem[]> {
+  const bodies = await Promise.all(
+    targets.map(async (target) => {
+      const response = await fetch(target.url, { headers: target.shape?.headers });
+      if (response.status !== 200) throw new Error(`${target.url} answered ${response.status}: ${await response.text()}`);
+      return (await response.json()) as { items: OccurrenceItem[] };
+    }),
+  );
+  const first = JSON.stringify(bodies[0]);
+  if (bodies.some((body) => JSON.stringify(body) !== first)) throw new Error(`the baseline, the service and the gateway returned different days:\n${bodies.map((body) => JSON.stringify(body)).join('\n')}`);
+  if (bodies[0].items.length === 0) log('warning: the tutor has no sessions today (a weekend, or outside the seeded term): the day is empty');
+  log(`all three return the same day of ${bodies[0].items.length} sessions`);
+  return bodies[0].items;
+}
+
+interface RegisterFigures {
+  count: number;
+  concurrency: number;
+  statuses: Record<string, number>;
+  p50Ms: number;
+  p99Ms: number;
+  marksPerRegister: number;
+  occurrences: number;
+  occurrenceId: string;
+}
+
+/**
+ * Whole-class registers through the gateway: each submission is new (new submissionId and markIds)
+ * and replaces the previous marks of its session, spread over this week's sessions of the tutor.
+ */
+async function measureRegisters(base: string, accessToken: string): Promise<RegisterFigures> {
+  const headers = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
+  const week = (await (await fetch(`${base}/me/occurrences?period=week`, { headers })).json()) as { items: OccurrenceItem[] };
+  const sessions = week.items.filter((item) => item.status === 'scheduled');
+  if (sessions.length === 0) throw new Error('the tutor has no sessions this week to take registers of');
+  const classes = await Promise.all(
+    sessions.map(async (session) => {
+      const register = (await (await fetch(`${base}/occurrences/${session.id}/register`, { headers })).json()) as { entries: { pupilId: string | null }[] };
+      return { id: session.id, pupilIds: register.entries.map((entry) => entry.pupilId).filter((id): id is string => id !== null) };
+    }),
+  );
+  const statuses: Record<string, number> = {};
+  const marks = ['present', 'present', 'present', 'late', 'absent'];
+  log(`taking ${registerCount} registers (${registerConcurrency} at a time) over ${classes.length} sessions this week`);
+  const durations = await timedRuns(registerCount, registerConcurrency, async (index) => {
+    // Lanes take sessions in turn, so that two lanes rarely write the same session's register at once.
+    const session = classes[index % classes.length];
+    const body = { submissionId: randomUUID(), marks: session.pupilIds.map((pupilId, i) => ({ markId: randomUUID(), pupilId, status: marks[(i + index) % marks.length] })) };
+    const response = await fetch(`${base}/occurrences/${session.id}/register`, { method: 'POST', headers, body: JSON.stringify(body) });
+    const answer = await response.text();
+    if (response.status >= 400 && !statuses[response.status]) log(`register answered ${response.status}: ${answer.slice(0, 500)}`);
+    statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+  });
+  return {
+    count: registerCount,
+    concurrency: registerConcurrency,
+    statuses,
+    p50Ms: percentile(durations, 50),
+    p99Ms: percentile(durations, 99),
+    marksPerRegister: Math.round(classes.reduce((sum, session) => sum + session.pupilIds.length, 0) / classes.length),
+    occurrences: classes.length,
+    occurrenceId: classes[0].id,
+  };
+}
+
+/**
+ * bench-seed.ts makes ids with md5(text)::uuid, which are not RFC 4122 UUIDs (no version or variant
+ * bits), so the API refuses them as pupilIds in a register (400 "must be a UUID"). The tutor's
+ * three schools get copies of their pupils with v4 ids, and their memberships move to them.
+ */
+async function giveTutorPupilsValidIds(databaseUrl: string): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    // A v4 id derived from the old one (version nibble 4, variant 8), so that both statements agree.
+    const validId = (column: string) => `(substr(md5('valid:' || ${column}::text), 1, 12) || '4' || substr(md5('valid:' || ${column}::text), 14, 3) || '8' || substr(md5('valid:' || ${column}::text), 18, 15))::uuid`;
+    await client.query('BEGIN');
+    await client.query(
+      `INSERT INTO pupils (id, tenant_id, school_id, class_id, first_name, last_name, year_group, mis_ref)
+       SELECT ${validId('p.id')}, p.tenant_id, p.school_id, p.class_id, p.first_name, p.last_name, p.year_group, 'V' || p.mis_ref
+       FROM pupils p WHERE p.tenant_id = $1 AND p.school_id = ANY($2::uuid[])`,
+      [BENCH_TENANT_ID, TUTOR_SCHOOL_IDS],
+    );
+    await client.query(`UPDATE ensemble_members m SET pupil_id = ${validId('m.pupil_id')} WHERE m.tenant_id = $1 AND m.pupil_id IN (SELECT id FROM pupils WHERE tenant_id = $1 AND school_id = ANY($2::uuid[]) AND mis_ref NOT LIKE 'V%')`, [
+      BENCH_TENANT_ID,
+      TUTOR_SCHOOL_IDS,
+    ]);
+    await client.query('COMMIT');
+  } finally {
+    await client.end();
+  }
+}
+
+/** The register's own queries (the tutor's day and week, and the clash check, come from bench-seed's output). */
+async function explainHotQueries(databaseUrl: string, occurrenceId: string): Promise<{ title: string; plan: string }[]> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    // As autovacuum would have by now: attendance and register_submissions were empty at the seed's ANALYZE.
+    await client.query('ANALYZE attendance; ANALYZE register_submissions; ANALYZE ensemble_members; ANALYZE pupils');
+    const [occurrence] = (await client.query<{ ensemble_id: string; local_date: string }>(`SELECT ensemble_id, to_char(local_date, 'YYYY-MM-DD') AS local_date FROM occurrences WHERE tenant_id = $1 AND id = $2`, [BENCH_TENANT_ID, occurrenceId])).rows;
+    const queries: [string, string, unknown[]][] = [
+      [
+        'load the occurrence with the caller’s assignment (every register request)',
+        `SELECT o.id, o.status, EXISTS (SELECT 1 FROM occurrence_tutors ot JOIN staff st ON st.tenant_id = ot.tenant_id AND st.id = ot.staff_id
+                 WHERE ot.tenant_id = o.tenant_id AND ot.occurrence_id = o.id AND st.user_id = $3) AS assigned
+         FROM occurrences o JOIN sessions s ON s.tenant_id = o.tenant_id AND s.id = o.session_id WHERE o.tenant_id = $1 AND o.id = $2`,
+        [BENCH_TENANT_ID, occurrenceId, TUTOR_USER_ID],
+      ],
+      [
+        'members on the day (register validation)',
+        `SELECT pupil_id, staff_id FROM ensemble_members WHERE tenant_id = $1 AND ensemble_id = $2 AND joined_on <= $3::date AND (left_on IS NULL OR left_on >= $3::date)`,
+        [BENCH_TENANT_ID, occurrence.ensemble_id, occurrence.local_date],
+      ],
+      ['previous marks replaced (register submission)', `SELECT id FROM attendance WHERE tenant_id = $1 AND occurrence_id = $2`, [BENCH_TENANT_ID, occurrenceId]],
+      [
+        'the register with its marks (GET and POST …/register)',
+        `SELECT m.pupil_id, m.staff_id, coalesce(p.first_name || ' ' || p.last_name, s.display_name) AS name, m.instrument, m.section, a.status, a.id
+         FROM ensemble_members m
+         LEFT JOIN pupils p ON p.tenant_id = m.tenant_id AND p.id = m.pupil_id
+         LEFT JOIN staff s ON s.tenant_id = m.tenant_id AND s.id = m.staff_id
+         LEFT JOIN attendance a ON a.tenant_id = m.tenant_id AND a.occurrence_id = $2 AND (a.pupil_id = m.pupil_id OR a.staff_id = m.staff_id)
+         WHERE m.tenant_id = $1 AND m.ensemble_id = $3 AND m.joined_on <= $4::date AND (m.left_on IS NULL OR m.left_on >= $4::date)
+         ORDER BY m.staff_id IS NOT NULL, name`,
+        [BENCH_TENANT_ID, occurrenceId, occurrence.ensemble_id, occurrence.local_date],
+      ],
+      [
+        'the latest submission of the register',
+        `SELECT rs.id, rs.submitted_at FROM register_submissions rs
+         WHERE rs.tenant_id = $1 AND rs.occurrence_id = $2 AND EXISTS (SELECT 1 FROM attendance a WHERE a.submission_id = rs.id)
+         ORDER BY rs.submitted_at DESC LIMIT 1`,
+        [BENCH_TENANT_ID, occurrenceId],
+      ],
+    ];
+    const plans: { title: string; plan: string }[] = [];
+    for (const [title, sql, params] of queries) {
+      const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, params);
+      plans.push({ title, plan: rows.map((row) => row['QUERY PLAN']).join('\n') });
+    }
+    return plans;
+  } finally {
+    await client.end();
+  }
+}
+
+function report([baseline, direct, gateway]: Measurement[], sessionsToday: number, registers: RegisterFigures, seedOutput: string, plans: { title: string; plan: string }[], seedSeconds: number): void {
+  const ratios = {
+    gatewayOverBaseline: round2(gateway.requestsPerSecond / baseline.requestsPerSecond),
+    directOverBaseline: round2(direct.requestsPerSecond / baseline.requestsPerSecond),
+    gatewayOverDirect: round2(gateway.requestsPerSecond / direct.requestsPerSecond),
+  };
+  const rounds = roundCount > 1 ? `, median of ${roundCount} rounds` : '';
+  console.log(`\ntutor's day (GET /me/occurrences?period=today, ${sessionsToday} sessions) on ${schoolCount} schools, ${load.connections} connections, ${load.durationSeconds} s each after ${load.warmupSeconds} s warm-up${rounds}\n`);
+  printTable(
+    ['target', 'req/s', 'p50', 'p99', 'failed', 'CPU per request'],
+    [baseline, direct, gateway].map((m) => [m.name, String(m.requestsPerSecond), `${m.p50Ms} ms`, `${m.p99Ms} ms`, String(m.failures), describeCpu(m)]),
+    [0, 5],
+  );
+  console.log(`\ngateway / baseline: ${verdict(ratios.gatewayOverBaseline, GOAL_GATEWAY_OVER_BASELINE)}`);
+  console.log(`direct / baseline:  ${ratios.directOverBaseline}`);
+  console.log(`gateway / direct:   ${ratios.gatewayOverDirect}`);
+
+  console.log(`\nregister submission through the gateway: ${registers.count} registers of ~${registers.marksPerRegister} marks over ${registers.occurrences} sessions, ${registers.concurrency} at a time`);
+  console.log(`  p50 ${ms(registers.p50Ms)}, p99 ${ms(registers.p99Ms)}, statuses ${JSON.stringify(registers.statuses)}`);
+
+  const seedPlans = seedOutput.slice(seedOutput.indexOf('\n== ')).trim();
+  const allPlans = `${seedPlans}\n\n${plans.map((p) => `== ${p.title}\n${p.plan}`).join('\n\n')}`;
+  console.log(`\nbench seed (${seedSeconds} s): ${seedOutput.split('\n').find((line) => line.startsWith('bench area:')) ?? ''}`);
+  console.log(`\nEXPLAIN (ANALYZE, BUFFERS) of the hot queries on the ${schoolCount}-school seed\n\n${allPlans}\n`);
+  const seqScans = [...allPlans.matchAll(/Seq Scan on (\w+)/g)].map((match) => match[1]);
+  const badScans = seqScans.filter((table) => BIG_TABLES.includes(table));
+  console.log(`sequential scans: ${seqScans.length === 0 ? 'none' : seqScans.join(', ')}; on big tables (${BIG_TABLES.join(', ')}): ${badScans.length === 0 ? 'none (goal met)' : `${badScans.join(', ')} (goal NOT met)`}\n`);
+
+  console.log(
+    JSON.stringify({
+      bench: 'tutor-today',
+      schools: schoolCount,
+      load,
+      rounds: roundCount,
+      results: [baseline, direct, gateway],
+      ratios,
+      goals: { gatewayOverBaseline: GOAL_GATEWAY_OVER_BASELINE },
+      registers: { ...registers, occurrenceId: undefined },
+      seqScansOnBigTables: badScans,
+    }),
+  );
+}
+
+runBench('tutor-today bench', main);

@@ -24,6 +24,8 @@ interface Scenario {
   offeredBooking(): Promise<string>;
   freshFamilySession(): Promise<string>;
   freshSignUp(): Promise<string>;
+  /** A reminder of this tenant that failed for good (retrying it uses it up). */
+  failedReminder(): Promise<string>;
 }
 
 const GUARDIAN_NAME = 'Gwendolyn Marchbanks';
@@ -97,6 +99,15 @@ describe('parent-engagement: the access matrix over every route', () => {
       },
       freshFamilySession,
       freshSignUp: async () => signUp(await freshFamilySession()),
+      failedReminder: async () => {
+        const id = newId();
+        await t.db.query(
+          `INSERT INTO reminders (id, tenant_id, kind, recipient_id, subject_type, subject_id, due_at, status, attempts, last_error)
+           VALUES ($1, $2, 'loan.overdue', $3, 'instrument-loan', $4, now(), 'failed', 5, 'SMTP refused')`,
+          [id, tenantId, pupilId, newId()],
+        );
+        return id;
+      },
     };
     const started = Date.now();
     report = await runAccessMatrix({ app: t.app, service: 'parent-engagement', scenario, world, identities: { ...identities, admin, guardian }, fixtures });
@@ -216,4 +227,8 @@ const fixtures: MatrixFixtures<Scenario> = {
   'GET /families/me': () => ({ url: '/families/me', allowed: ['guardian'], scope: 'caller-scoped' }),
   'PUT /families/me/contact-preferences': () => ({ url: '/families/me/contact-preferences', body: { language: 'en', emailEnabled: true, smsEnabled: false }, allowed: ['guardian'], scope: 'caller-scoped' }),
   'GET /families': () => ({ url: '/families', allowed: [...STAFF], scope: 'caller-scoped' }),
+
+  'GET /admin/queues': async (s) => ({ url: '/admin/queues', allowed: ['admin'], scope: 'caller-scoped', tenantSecrets: [await s.failedReminder()] }),
+  'GET /admin/queues.html': async (s) => ({ url: '/admin/queues.html', allowed: ['admin'], scope: 'caller-scoped', tenantSecrets: [await s.failedReminder()] }),
+  'POST /admin/reminders/:reminderId/retry': async (s) => ({ url: `/admin/reminders/${await s.failedReminder()}/retry`, allowed: ['admin'] }),
 };

@@ -5,12 +5,14 @@ import { PlatformModule } from '@tutti/platform';
 import type { ParentEngagementConfig } from './config';
 import { PARENT_ENGAGEMENT_CONFIG } from './config.token';
 import { PARENT_ENGAGEMENT_ENTITIES, PARENT_ENGAGEMENT_MIGRATIONS } from './database';
+import { AdminModule } from './admin/admin.module';
 import { AnnouncementsModule } from './announcements/announcements.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { ConsentsModule } from './consents/consents.module';
 import { FamiliesModule } from './families/families.module';
 import { FamilySessionsModule } from './family-sessions/family-sessions.module';
 import { engagementMessagingModule } from './messaging/engagement-messaging';
+import { LoansModule } from './loans/loans.module';
 import { RsvpsModule } from './rsvps/rsvps.module';
 import { PerformancesModule } from './performances/performances.module';
 import { TenantSettingsModule } from './tenant-settings/tenant-settings.module';
@@ -48,6 +50,8 @@ export class AppModule {
         FamilySessionsModule,
         AnnouncementsModule,
         CalendarModule,
+        LoansModule,
+        AdminModule,
       ],
     };
   }

@@ -1,11 +1,12 @@
 import type { DynamicModule } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { MessagingModule, type EventHandlers, type ReminderDeliverers } from '@tutti/messaging';
+import { MessagingModule, type EventHandlers, type ReminderDeliverers, type ReminderRow } from '@tutti/messaging';
 import type { ParentEngagementConfig } from '../config';
+import { LoanNotices } from '../loans/loan-notices.service';
 import { PerformancesService } from '../performances/performances.service';
 import { AnnouncementsService } from '../announcements/announcements.service';
 import { MessageDelivery } from '../reminders/message-delivery.service';
-import { ANNOUNCEMENT_KIND, MESSAGE_KINDS, OFFER_EXPIRY_KIND } from '../reminders/reminder-kinds';
+import { ANNOUNCEMENT_KIND, LOAN_MESSAGE_KINDS, MESSAGE_KINDS, OFFER_EXPIRY_KIND } from '../reminders/reminder-kinds';
 import { TenantSettingsService } from '../tenant-settings/tenant-settings.service';
 import { TransportBookingsService } from '../transport/transport-bookings.service';
 
@@ -19,6 +20,10 @@ export function engagementEventHandlers(resolve: Resolve): EventHandlers {
     'performance.performance.published': (event, manager) => resolve(PerformancesService).applySchedule(event, manager),
     'performance.performance.rescheduled': (event, manager) => resolve(PerformancesService).applySchedule(event, manager),
     'performance.performance.cancelled': (event, manager) => resolve(PerformancesService).applyCancelled(event, manager),
+    'loan.loan.started': (event, manager) => resolve(LoanNotices).applyStarted(event, manager),
+    'loan.loan.returned': (event, manager) => resolve(LoanNotices).applyReturned(event, manager),
+    'loan.loan.overdue': (event, manager) => resolve(LoanNotices).applyOverdue(event, manager),
+    'loan.loan.flagged': (event, manager) => resolve(LoanNotices).applyFlagged(event, manager),
   };
 }
 
@@ -27,6 +32,7 @@ export function engagementReminderDeliverers(resolve: Resolve): ReminderDelivere
   return {
     ...Object.fromEntries(MESSAGE_KINDS.map((kind) => [kind, messages])),
     [OFFER_EXPIRY_KIND]: { deliver: (reminder) => resolve(TransportBookingsService).expireOffer(reminder) },
+    ...Object.fromEntries(LOAN_MESSAGE_KINDS.map((kind) => [kind, { deliver: (reminder: ReminderRow) => resolve(LoanNotices).deliver(reminder) }])),
     [ANNOUNCEMENT_KIND]: { deliver: (reminder) => resolve(AnnouncementsService).deliver(reminder) },
   };
 }

@@ -6,7 +6,7 @@ import { formatLocal } from '../common/zoned-time';
 import { EmailChannel } from './channels/email.channel';
 import { SmsProvider } from './channels/sms.channel';
 import { MESSAGE_KINDS, type MessageKind } from './reminder-kinds';
-import { renderMessage, toHtml, toText, type MessageFacts } from './templates';
+import { renderMessage, toHtml, toText, type MessageFacts, type RenderedMessage } from './templates';
 
 interface FamilyContact {
   display_name: string;
@@ -17,6 +17,8 @@ interface FamilyContact {
   sms_enabled: boolean;
   time_zone: string;
 }
+
+export type ContactChoices = Pick<FamilyContact, 'email' | 'phone' | 'email_enabled' | 'sms_enabled'>;
 
 interface BookingFacts {
   status: string;
@@ -68,12 +70,16 @@ export class MessageDelivery implements ReminderDeliverer {
     }
     const facts = await this.factsFor(reminder, reminder.kind, family);
     if (!facts) return;
-    const message = renderMessage(reminder.kind, family.language, facts);
+    await this.send(reminder.tenantId, family, renderMessage(reminder.kind, family.language, facts), reminder.id);
+  }
+
+  /** Email and/or text by the family's choices; `key` (a reminder id, perhaps with a guardian id) makes a resend recognisable. */
+  async send(tenantId: string, family: ContactChoices, message: RenderedMessage, key: string): Promise<void> {
     if (family.email_enabled && family.email) {
-      await this.email.send({ to: family.email, subject: message.subject, text: toText(message), html: toHtml(message), messageId: `<${reminder.id}@parent-engagement.tutti>` });
+      await this.email.send({ to: family.email, subject: message.subject, text: toText(message), html: toHtml(message), messageId: `<${key}@parent-engagement.tutti>` });
     }
     if (family.sms_enabled && family.phone) {
-      await this.sms.send({ tenantId: reminder.tenantId, to: family.phone, body: `${message.subject}. ${message.paragraphs.slice(1).join(' ')}`, idempotencyKey: reminder.id });
+      await this.sms.send({ tenantId, to: family.phone, body: `${message.subject}. ${message.paragraphs.slice(1).join(' ')}`, idempotencyKey: key });
     }
   }
 

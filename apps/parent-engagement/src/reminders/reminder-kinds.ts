@@ -24,4 +24,9 @@ export const PERFORMANCE_SUBJECT = 'performance';
 /** Messages that must go out on time whatever the family's quiet hours. */
 export const IGNORES_QUIET_HOURS: ReadonlySet<string> = new Set(['transport.pickup-2h']);
 
+/** Messages about a pupil's instrument loan: addressed to the pupil, sent to every guardian known when due. */
+export const LOAN_MESSAGE_KINDS = ['loan.return-due', 'loan.overdue', 'loan.flagged'] as const;
+export type LoanMessageKind = (typeof LOAN_MESSAGE_KINDS)[number];
+export const LOAN_SUBJECT = 'instrument-loan';
+
 export const HOUR_MS = 3_600_000;

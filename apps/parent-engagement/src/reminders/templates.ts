@@ -1,4 +1,4 @@
-import type { MessageKind } from './reminder-kinds';
+import type { LoanMessageKind, MessageKind } from './reminder-kinds';
 
 /** What a message may mention; times are already formatted for the family's language and area. */
 export interface MessageFacts {
@@ -56,12 +56,43 @@ const ENGLISH: Record<MessageKind, Template> = {
   }),
 };
 
+/** What a loan message may mention; the due date is already formatted for the family's language. */
+export interface LoanFacts {
+  familyName: string;
+  instrument: string;
+  dueOn?: string;
+  reason?: string;
+}
+
+const LOAN_ENGLISH: Record<LoanMessageKind, (facts: LoanFacts) => RenderedMessage> = {
+  'loan.return-due': (f) => ({
+    subject: `Instrument due back tomorrow: ${f.instrument}`,
+    paragraphs: [`Dear ${f.familyName},`, `The ${f.instrument} lent to your child is due back on ${f.dueOn}.`, `Please bring it to school, or speak to the music service if you need longer.`],
+  }),
+  'loan.overdue': (f) => ({
+    subject: `Instrument overdue: ${f.instrument}`,
+    paragraphs: [`Dear ${f.familyName},`, `The ${f.instrument} lent to your child was due back on ${f.dueOn} and has not been returned yet.`, `Please return it to school as soon as you can, or contact the music service.`],
+  }),
+  'loan.flagged': (f) => ({
+    subject: `Your child's instrument loan is being reviewed: ${f.instrument}`,
+    paragraphs: [`Dear ${f.familyName},`, `Your child's loan of the ${f.instrument} is being reviewed by the music service${f.reason ? `: ${f.reason}` : '.'}`, `Nothing changes yet; the music service will be in touch.`],
+  }),
+};
+
 /** Templates by language; a language (or a message) not translated yet falls back to English. */
 const TEMPLATES: Record<string, Partial<Record<MessageKind, Template>>> = { en: ENGLISH };
+const LOAN_TEMPLATES: Record<string, Partial<Record<LoanMessageKind, (facts: LoanFacts) => RenderedMessage>>> = { en: LOAN_ENGLISH };
 
 export function renderMessage(kind: MessageKind, language: string, facts: MessageFacts): RenderedMessage {
-  const template = TEMPLATES[language]?.[kind] ?? ENGLISH[kind];
-  return template(facts);
+  return inLanguage(TEMPLATES, ENGLISH, kind, language)(facts);
+}
+
+export function renderLoanMessage(kind: LoanMessageKind, language: string, facts: LoanFacts): RenderedMessage {
+  return inLanguage(LOAN_TEMPLATES, LOAN_ENGLISH, kind, language)(facts);
+}
+
+function inLanguage<K extends string, T>(byLanguage: Record<string, Partial<Record<K, T>>>, english: Record<K, T>, kind: K, language: string): T {
+  return byLanguage[language]?.[kind] ?? english[kind];
 }
 
 export function toText(message: RenderedMessage): string {

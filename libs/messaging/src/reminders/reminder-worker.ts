@@ -146,12 +146,15 @@ export class ReminderWorker {
   }
 
   private async claim(manager: EntityManager, job: DeliverReminderJobData): Promise<ReminderRow | undefined> {
+    // The due-time conditions are written so that no index on due_at can serve them: the row is
+    // found by its primary key. Otherwise, right after thousands of reminders are scheduled for
+    // the same instant (one bus), the planner picks the due index and each claim filters them all.
     const [claimed] = await queryRows<ReminderRecord>(
       manager,
       `UPDATE ${tableOf(manager, ReminderEntity)}
           SET status = 'sending', claimed_until = now() + make_interval(secs => $4::float8),
               attempts = attempts + 1, updated_at = now()
-        WHERE id = $1 AND tenant_id = $2 AND status = 'scheduled' AND due_at = $3 AND due_at <= now()
+        WHERE id = $1 AND tenant_id = $2 AND status = 'scheduled' AND due_at IS NOT DISTINCT FROM $3 AND (due_at <= now()) IS TRUE
         RETURNING *`,
       [job.reminderId, job.tenantId, job.dueAt, this.leaseMs / 1000],
     );
@@ -177,7 +180,7 @@ export class ReminderWorker {
     await manager.query(
       `UPDATE ${tableOf(manager, ReminderEntity)}
           SET status = 'failed', last_error = $4, updated_at = now()
-        WHERE id = $1 AND tenant_id = $2 AND status = 'scheduled' AND due_at = $3`,
+        WHERE id = $1 AND tenant_id = $2 AND status = 'scheduled' AND due_at IS NOT DISTINCT FROM $3`,
       [job.reminderId, job.tenantId, job.dueAt, error],
     );
   }

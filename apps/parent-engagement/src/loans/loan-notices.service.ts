@@ -1,0 +1,141 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { EventEnvelope } from '@tutti/contracts';
+import { ReminderScheduler, type ReminderDeliverer, type ReminderRow, type ScheduleReminderInput } from '@tutti/messaging';
+import { oneRow, rows, zonedInstant } from '@tutti/platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import { afterCommit, installAfterCommit } from '../common/after-commit';
+import { MessageDelivery } from '../reminders/message-delivery.service';
+import { LOAN_MESSAGE_KINDS, LOAN_SUBJECT, type LoanMessageKind } from '../reminders/reminder-kinds';
+import { renderLoanMessage } from '../reminders/templates';
+import { TenantSettingsService } from '../tenant-settings/tenant-settings.service';
+
+/** The return-due reminder goes out at this local hour on the day before the due date. */
+const RETURN_REMINDER_HOUR = 9;
+
+interface GuardianContact {
+  guardian_id: string;
+  display_name: string;
+  email: string | null;
+  phone: string | null;
+  language: string;
+  email_enabled: boolean;
+  sms_enabled: boolean;
+}
+
+/**
+ * Tells families about their child's instrument loan (from instrument-loan's events). Each message is
+ * a reminder addressed to the pupil (subject: the loan); the guardians are looked up when it is sent,
+ * so a family that signs in to Tutti only after the loan started is still told.
+ */
+@Injectable()
+export class LoanNotices implements ReminderDeliverer {
+  private readonly logger = new Logger(LoanNotices.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly scheduler: ReminderScheduler,
+    private readonly settings: TenantSettingsService,
+    private readonly delivery: MessageDelivery,
+  ) {
+    installAfterCommit(dataSource);
+  }
+
+  /** A "return due" message at 09:00 local time the day before the due date (at once if that has passed; none if the date has). */
+  async applyStarted(event: EventEnvelope<'loan.loan.started'>, manager: EntityManager, now = new Date()): Promise<void> {
+    const { tenantId, payload } = event;
+    if (!payload.dueOn) return;
+    if (await this.alreadyRecorded(manager, tenantId, payload.loanId, 'loan.return-due')) return;
+    const { timeZone } = await this.settings.settingsOf(manager, tenantId);
+    const [year, month, day] = payload.dueOn.split('-').map(Number);
+    const endOfDueDay = zonedInstant(year, month, day + 1, 0, 0, timeZone);
+    if (endOfDueDay <= now) {
+      this.logger.log(`No return reminder for loan ${payload.loanId}: its due date ${payload.dueOn} has passed`);
+      return;
+    }
+    const dayBefore = zonedInstant(year, month, day - 1, RETURN_REMINDER_HOUR, 0, timeZone);
+    const details = { loanId: payload.loanId, instrumentType: payload.instrumentType, assetTag: payload.assetTag, dueOn: payload.dueOn };
+    await this.schedule(manager, this.notice(tenantId, 'loan.return-due', payload.pupilId, payload.loanId, dayBefore > now ? dayBefore : now, details));
+  }
+
+  async applyReturned(event: EventEnvelope<'loan.loan.returned'>, manager: EntityManager): Promise<void> {
+    const changes = await this.scheduler.cancelForSubjectIn(manager, event.tenantId, LOAN_SUBJECT, event.payload.loanId);
+    afterCommit(manager, () => this.scheduler.syncJobs(changes));
+  }
+
+  /** Once per loan and due date (a loan given a new date and overdue again is told again). */
+  async applyOverdue(event: EventEnvelope<'loan.loan.overdue'>, manager: EntityManager, now = new Date()): Promise<void> {
+    const { tenantId, payload } = event;
+    if (await this.alreadyRecorded(manager, tenantId, payload.loanId, 'loan.overdue', payload.dueOn)) return;
+    const details = { loanId: payload.loanId, instrumentType: payload.instrumentType, assetTag: payload.assetTag, dueOn: payload.dueOn };
+    await this.schedule(manager, this.notice(tenantId, 'loan.overdue', payload.pupilId, payload.loanId, now, details));
+  }
+
+  async applyFlagged(event: EventEnvelope<'loan.loan.flagged'>, manager: EntityManager, now = new Date()): Promise<void> {
+    const { tenantId, payload } = event;
+    // The flag names no instrument: take it from what the loan's start told us, if we heard it.
+    const started = await oneRow<{ instrument_type: string | null }>(
+      manager,
+      `SELECT payload->>'instrumentType' AS instrument_type FROM reminders
+        WHERE tenant_id = $1 AND subject_type = $2 AND subject_id = $3 AND payload->>'instrumentType' IS NOT NULL LIMIT 1`,
+      [tenantId, LOAN_SUBJECT, payload.loanId],
+    );
+    const details = { loanId: payload.loanId, reason: payload.reason, instrumentType: started?.instrument_type ?? null };
+    await this.schedule(manager, this.notice(tenantId, 'loan.flagged', payload.pupilId, payload.loanId, now, details));
+  }
+
+  async deliver(reminder: ReminderRow): Promise<void> {
+    if (!isLoanMessageKind(reminder.kind)) throw new Error(`Not a loan message: ${reminder.kind}`);
+    const guardians = await rows<GuardianContact>(
+      this.dataSource,
+      `SELECT f.guardian_id, f.display_name, f.email, f.phone, f.language, f.email_enabled, f.sms_enabled
+         FROM family_children c JOIN families f ON f.tenant_id = c.tenant_id AND f.guardian_id = c.guardian_id
+        WHERE c.tenant_id = $1 AND c.pupil_id = $2 ORDER BY f.guardian_id`,
+      [reminder.tenantId, reminder.recipientId],
+    );
+    if (guardians.length === 0) {
+      this.logger.warn(`Reminder ${reminder.id} (${reminder.kind}) not sent: no family of the pupil is known to parent-engagement yet`);
+      return;
+    }
+    const { payload } = reminder;
+    const instrumentType = typeof payload.instrumentType === 'string' ? payload.instrumentType : 'instrument';
+    const instrument = typeof payload.assetTag === 'string' ? `${instrumentType} (${payload.assetTag})` : instrumentType;
+    for (const guardian of guardians) {
+      const message = renderLoanMessage(reminder.kind, guardian.language, {
+        familyName: guardian.display_name,
+        instrument,
+        dueOn: typeof payload.dueOn === 'string' ? formatDate(payload.dueOn, guardian.language) : undefined,
+        reason: typeof payload.reason === 'string' ? payload.reason : undefined,
+      });
+      await this.delivery.send(reminder.tenantId, guardian, message, `${reminder.id}.${guardian.guardian_id}`);
+    }
+  }
+
+  private notice(tenantId: string, kind: LoanMessageKind, pupilId: string, loanId: string, dueAt: Date, payload: Record<string, unknown>): ScheduleReminderInput {
+    return { tenantId, kind, recipientId: pupilId, subjectType: LOAN_SUBJECT, subjectId: loanId, dueAt, payload };
+  }
+
+  private async alreadyRecorded(manager: EntityManager, tenantId: string, loanId: string, kind: LoanMessageKind, dueOn?: string): Promise<boolean> {
+    const found = await oneRow<{ id: string }>(
+      manager,
+      `SELECT id FROM reminders WHERE tenant_id = $1 AND subject_type = $2 AND subject_id = $3 AND kind = $4
+          AND status <> 'cancelled' AND ($5::text IS NULL OR payload->>'dueOn' = $5) LIMIT 1`,
+      [tenantId, LOAN_SUBJECT, loanId, kind, dueOn ?? null],
+    );
+    return found !== undefined;
+  }
+
+  private async schedule(manager: EntityManager, input: ScheduleReminderInput): Promise<void> {
+    const reminder = await this.scheduler.schedule(manager, input);
+    afterCommit(manager, () => this.scheduler.syncJobs({ staleJobIds: [], toEnqueue: [reminder] }));
+  }
+}
+
+function isLoanMessageKind(kind: string): kind is LoanMessageKind {
+  return (LOAN_MESSAGE_KINDS as readonly string[]).includes(kind);
+}
+
+/** A YYYY-MM-DD date as "Friday 12 December 2026" in the family's language. */
+function formatDate(date: string, language: string): string {
+  const locale = language === 'en' ? 'en-GB' : language;
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${date}T00:00:00Z`));
+}

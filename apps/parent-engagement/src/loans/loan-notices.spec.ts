@@ -1,0 +1,141 @@
+import type { EventCatalog, EventEnvelope } from '@tutti/contracts';
+import { applyEvent, ReminderWorker } from '@tutti/messaging';
+import { newId, zonedInstant } from '@tutti/platform';
+import { newTenantId, personas, waitFor } from '@tutti/testing';
+import { engagementEventHandlers, engagementReminderDeliverers } from '../messaging/engagement-messaging';
+import { startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
+
+interface MailDevEmail {
+  subject: string;
+  text: string;
+  to: { address: string }[];
+}
+
+async function mailsTo(address: string): Promise<MailDevEmail[]> {
+  const response = await fetch(`${process.env.MAILDEV_API_URL}/email`);
+  const all = (await response.json()) as MailDevEmail[];
+  return all.filter((mail) => mail.to.some((to) => to.address === address));
+}
+
+interface LoanReminder {
+  id: string;
+  kind: string;
+  due_at: Date;
+  status: string;
+  recipient_id: string;
+}
+
+type LoanEventType = 'loan.loan.started' | 'loan.loan.returned' | 'loan.loan.overdue' | 'loan.loan.flagged';
+
+const DAY = 86_400_000;
+const dateIn = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
+
+describe('instrument loan events tell the family', () => {
+  let t: EngagementTestApp;
+  let worker: ReminderWorker;
+  const tenantId = newTenantId();
+  const schoolId = newId();
+
+  beforeAll(async () => {
+    t = await startEngagementApp();
+    worker = new ReminderWorker({
+      dataSource: t.db,
+      service: 'parent-engagement',
+      redis: process.env.REDIS_URL ?? '',
+      deliverers: engagementReminderDeliverers((type) => t.app.get(type, { strict: false })),
+    });
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await t?.close();
+  });
+
+  const handlers = () => engagementEventHandlers((type) => t.app.get(type, { strict: false }));
+
+  function loanEvent<T extends LoanEventType>(type: T, payload: EventCatalog[T]): EventEnvelope<T> {
+    return { id: newId(), type, tenantId, occurredAt: new Date().toISOString(), source: 'instrument-loan', payload };
+  }
+
+  const apply = (event: EventEnvelope) => applyEvent(t.db, 'parent-engagement', handlers(), event);
+
+  async function signedInFamily(pupilId: string): Promise<string> {
+    const guardian = personas.guardian(tenantId, [{ pupilId, schoolId }]);
+    const email = `loan-${guardian.userId}@example.org`;
+    const response = await t.request(guardian, { method: 'PUT', url: '/families/me/contact-preferences', payload: { email, language: 'pl', emailEnabled: true, smsEnabled: false } });
+    expect(response.statusCode).toBe(200);
+    return email;
+  }
+
+  const started = (loanId: string, pupilId: string, dueOn: string) =>
+    loanEvent('loan.loan.started', { version: 1, loanId, instrumentId: newId(), assetTag: 'VLN-0042', instrumentType: 'violin', size: '1/2', pupilId, schoolId, dueOn, startedAt: new Date().toISOString(), termsVersion: '2026-1' });
+
+  const remindersOf = (loanId: string): Promise<LoanReminder[]> =>
+    t.db.query(`SELECT id, kind, due_at, status, recipient_id FROM reminders WHERE tenant_id = $1 AND subject_type = 'instrument-loan' AND subject_id = $2 ORDER BY created_at`, [tenantId, loanId]);
+
+  async function sendNow(reminder: LoanReminder): Promise<string> {
+    await t.db.query(`UPDATE reminders SET due_at = now() - interval '1 second' WHERE id = $1`, [reminder.id]);
+    const [{ due_at: dueAt }] = await t.db.query('SELECT due_at FROM reminders WHERE id = $1', [reminder.id]);
+    return (await worker.deliverDue({ reminderId: reminder.id, tenantId, dueAt: (dueAt as Date).toISOString() })).kind;
+  }
+
+  it('schedules "return due" for 09:00 London time the day before, once however often the start arrives, and emails it (English fallback)', async () => {
+    const [loanId, pupilId] = [newId(), newId()];
+    const email = await signedInFamily(pupilId);
+    const dueOn = dateIn(5);
+    const event = started(loanId, pupilId, dueOn);
+    await apply(event);
+    await apply(event);
+    await apply({ ...event, id: newId() });
+    const reminders = await remindersOf(loanId);
+    expect(reminders).toHaveLength(1);
+    const [year, month, day] = dueOn.split('-').map(Number);
+    expect(reminders[0]).toMatchObject({ kind: 'loan.return-due', status: 'scheduled', recipient_id: pupilId });
+    expect(reminders[0].due_at.getTime()).toBe(zonedInstant(year, month, day - 1, 9, 0, 'Europe/London').getTime());
+
+    expect(await sendNow(reminders[0])).toBe('sent');
+    const mail = await waitFor(async () => (await mailsTo(email)).find((found) => found.subject.startsWith('Instrument due back tomorrow')), { timeoutMs: 15_000 });
+    expect(mail.subject).toBe('Instrument due back tomorrow: violin (VLN-0042)');
+    expect(mail.text).toContain('is due back on');
+  });
+
+  it('cancels the return reminder when the instrument comes back', async () => {
+    const [loanId, pupilId] = [newId(), newId()];
+    await signedInFamily(pupilId);
+    await apply(started(loanId, pupilId, dateIn(10)));
+    await apply(loanEvent('loan.loan.returned', { version: 1, loanId, instrumentId: newId(), pupilId, returnedAt: new Date().toISOString(), outcome: 'returned', conditionIn: 'good' }));
+    expect((await remindersOf(loanId)).map((reminder) => reminder.status)).toEqual(['cancelled']);
+  });
+
+  it('records the reminder against the pupil when no family is known yet, and finds the family when it is sent', async () => {
+    const [loanId, pupilId] = [newId(), newId()];
+    await apply(started(loanId, pupilId, dateIn(7)));
+    const [reminder] = await remindersOf(loanId);
+    expect(reminder).toMatchObject({ kind: 'loan.return-due', recipient_id: pupilId });
+    const email = await signedInFamily(pupilId);
+    expect(await sendNow(reminder)).toBe('sent');
+    await waitFor(async () => (await mailsTo(email)).find((found) => found.subject.startsWith('Instrument due back tomorrow')), { timeoutMs: 15_000 });
+  });
+
+  it('tells the family, once, that the instrument is overdue', async () => {
+    const [loanId, pupilId] = [newId(), newId()];
+    const email = await signedInFamily(pupilId);
+    const dueOn = dateIn(-2);
+    const overdue = { version: 1 as const, loanId, instrumentId: newId(), assetTag: 'CLR-0007', instrumentType: 'clarinet', pupilId, dueOn };
+    await apply(loanEvent('loan.loan.overdue', overdue));
+    await apply(loanEvent('loan.loan.overdue', overdue));
+    expect((await remindersOf(loanId)).map((reminder) => reminder.kind)).toEqual(['loan.overdue']);
+    const mail = await waitFor(async () => (await mailsTo(email)).find((found) => found.subject.startsWith('Instrument overdue')), { timeoutMs: 15_000 });
+    expect(mail.subject).toBe('Instrument overdue: clarinet (CLR-0007)');
+    expect(mail.text).toContain('has not been returned yet');
+  });
+
+  it('tells the family that a conditional loan is being reviewed', async () => {
+    const [loanId, pupilId] = [newId(), newId()];
+    const email = await signedInFamily(pupilId);
+    await apply(started(loanId, pupilId, dateIn(30)));
+    await apply(loanEvent('loan.loan.flagged', { version: 1, loanId, instrumentId: newId(), pupilId, ensembleId: newId(), reason: 'three ensemble rehearsals missed in a row', missedInARow: 3 }));
+    const mail = await waitFor(async () => (await mailsTo(email)).find((found) => found.subject.startsWith("Your child's instrument loan is being reviewed")), { timeoutMs: 15_000 });
+    expect(mail.subject).toBe("Your child's instrument loan is being reviewed: violin");
+    expect(mail.text).toContain('three ensemble rehearsals missed in a row');
+  });
+});

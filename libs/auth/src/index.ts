@@ -1,3 +1,4 @@
+export * from './actor';
 export * from './access-policy';
 export * from './access.guard';
 export * from './auth-options';

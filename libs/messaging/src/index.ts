@@ -43,3 +43,5 @@ export { ReminderSweeper, type ReminderSweeperOptions, type SweepResult } from '
 
 export { MessagingModule, type MessagingModuleAsyncOptions, type MessagingModuleOptions } from './nest/messaging.module';
 export type { MessagingParticipant } from './nest/messaging-participant';
+
+export { RequestOrigin, recordAudit, type AuditActor, type AuditContext, type AuditOrigin, type AuditSubject } from './audit/audit-trail';

@@ -1,11 +1,11 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hasRole, type Identity } from '@tutti/auth';
-import { ReminderScheduler, type ReminderJobChanges, type ReminderRow } from '@tutti/messaging';
+import { recordAudit, ReminderScheduler, type AuditOrigin, type AuditSubject, type ReminderJobChanges, type ReminderRow } from '@tutti/messaging';
 import { addDays, ConflictProblem, decodeCursor, isoDate, isUniqueViolation, newId, onceForKey, oneRow, PLANNING_TIME_ZONE, rows, todayIn, toPage, ValidationProblem, zonedDateTime } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { canActForPupilAsStaff, canSeeLoan, loanVisibility, visibilityParams, visibleLoanCondition } from '../common/access';
-import { emit } from '../common/events';
+import { auditContext, emit } from '../common/events';
 import type { InstrumentRecord } from '../instruments/instrument-row';
 import type { CheckOutDto, LoanDto, LoanListQueryDto, LoanPageDto, ProblemReportDto, ProblemReportResultDto, ReturnLoanDto, SwapLoanDto, SwapResultDto } from './dto/loan.dto';
 import { LOAN_SELECT, toLoanDto, type LoanRecord } from './loan-row';
@@ -30,7 +30,7 @@ export class LoansService {
     private readonly reminders: ReminderScheduler,
   ) {}
 
-  async checkOut(identity: Identity, input: CheckOutDto, idempotencyKey: string | undefined): Promise<LoanDto> {
+  async checkOut(identity: Identity, input: CheckOutDto, idempotencyKey: string | undefined, origin: AuditOrigin): Promise<LoanDto> {
     const tenantId = identity.tenantId;
     this.requireDueDateAhead(input.dueOn);
     const pupil = await this.staffPupil(this.dataSource.manager, identity, input.pupilId);
@@ -39,6 +39,7 @@ export class LoansService {
       onceForKey(manager, { tenantId, callerId: identity.userId, operation: 'check-out', key: idempotencyKey, request: input }, async () => {
         const started = await this.checkOutIn(manager, tenantId, { ...input, pupil, actorId: identity.userId });
         reminder = started.reminder;
+        await recordAudit(manager, auditContext(identity, origin), { action: 'create', subjectType: 'loan', subjectId: started.loan.id, detail: { change: 'check-out' } });
         return started.loan;
       }),
     );
@@ -121,11 +122,13 @@ export class LoansService {
     throw new ConflictProblem(`Instrument ${instrument.asset_tag} is ${instrument.status} and cannot go out.`, [{ instrumentId, assetTag: instrument.asset_tag, status: instrument.status }]);
   }
 
-  async returnLoan(identity: Identity, loanId: string, input: ReturnLoanDto): Promise<LoanDto> {
+  async returnLoan(identity: Identity, loanId: string, input: ReturnLoanDto, origin: AuditOrigin): Promise<LoanDto> {
     const tenantId = identity.tenantId;
     const { loan, changes } = await this.dataSource.transaction(async (manager) => {
       const current = await this.staffLoanForUpdate(manager, identity, loanId);
-      return this.returnIn(manager, tenantId, current, { outcome: 'returned', conditionIn: input.conditionIn, notes: input.notes ?? null, actorId: identity.userId });
+      const returned = await this.returnIn(manager, tenantId, current, { outcome: 'returned', conditionIn: input.conditionIn, notes: input.notes ?? null, actorId: identity.userId });
+      await recordAudit(manager, auditContext(identity, origin), { action: 'update', subjectType: 'loan', subjectId: loanId, detail: { change: 'return' } });
+      return returned;
     });
     await this.reminders.syncJobs(changes);
     return loan;
@@ -164,7 +167,7 @@ export class LoansService {
   }
 
   /** A size upgrade: the old instrument comes back and the new one goes out, both or neither. */
-  async swap(identity: Identity, loanId: string, input: SwapLoanDto): Promise<SwapResultDto> {
+  async swap(identity: Identity, loanId: string, input: SwapLoanDto, origin: AuditOrigin): Promise<SwapResultDto> {
     const tenantId = identity.tenantId;
     if (input.dueOn) this.requireDueDateAhead(input.dueOn);
     const result = await this.dataSource.transaction(async (manager) => {
@@ -188,6 +191,10 @@ export class LoansService {
         condition: current.condition_ensemble_id ? { ensembleId: current.condition_ensemble_id, note: current.condition_note ?? undefined } : undefined,
         actorId: identity.userId,
       });
+      await recordAudit(manager, auditContext(identity, origin), [
+        { action: 'update', subjectType: 'loan', subjectId: loanId, detail: { change: 'swap', newLoanId: started.loan.id } },
+        { action: 'create', subjectType: 'loan', subjectId: started.loan.id, detail: { change: 'swap', previousLoanId: loanId } },
+      ]);
       return { returned: returned.loan, started: started.loan, changes: { staleJobIds: returned.changes.staleJobIds, toEnqueue: [started.reminder] } };
     });
     await this.reminders.syncJobs(result.changes);
@@ -195,7 +202,7 @@ export class LoansService {
   }
 
   /** Damage or loss, from a guardian (own child only) or staff. A loss ends the loan and writes the instrument off. */
-  async reportProblem(identity: Identity, loanId: string, input: ProblemReportDto): Promise<ProblemReportResultDto> {
+  async reportProblem(identity: Identity, loanId: string, input: ProblemReportDto, origin: AuditOrigin): Promise<ProblemReportResultDto> {
     const tenantId = identity.tenantId;
     const visibility = loanVisibility(identity);
     const { result, changes } = await this.dataSource.transaction(async (manager) => {
@@ -217,6 +224,7 @@ export class LoansService {
         loan = ended.loan;
       }
       const stored = report as { id: string; reported_at: Date };
+      await recordAudit(manager, auditContext(identity, origin), { action: 'update', subjectType: 'loan', subjectId: loanId, detail: { change: 'problem-report', kind: input.kind, reportId: stored.id } });
       return { result: { id: stored.id, kind: input.kind, reportedAt: stored.reported_at.toISOString(), loan }, changes: jobChanges };
     });
     await this.reminders.syncJobs(changes);
@@ -224,22 +232,25 @@ export class LoansService {
   }
 
   /** Staff have reviewed a flagged conditional loan and keep it going. */
-  async clearFlag(identity: Identity, loanId: string): Promise<LoanDto> {
+  async clearFlag(identity: Identity, loanId: string, origin: AuditOrigin): Promise<LoanDto> {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.staffLoanForUpdate(manager, identity, loanId);
       if (!current.flagged_at) throw new ConflictProblem('This loan is not flagged for review.', [{ loanId, flaggedAt: null }]);
       await manager.query('UPDATE loans SET flagged_at = NULL, flag_reason = NULL, review_cleared_at = now() WHERE tenant_id = $1 AND id = $2', [identity.tenantId, loanId]);
+      await recordAudit(manager, auditContext(identity, origin), { action: 'update', subjectType: 'loan', subjectId: loanId, detail: { change: 'review-cleared' } });
       return this.loadLoan(manager, identity.tenantId, loanId);
     });
   }
 
-  async get(identity: Identity, loanId: string): Promise<LoanDto> {
+  async get(identity: Identity, loanId: string, origin: AuditOrigin): Promise<LoanDto> {
     const row = await oneRow<LoanRecord>(this.dataSource, `${LOAN_SELECT} WHERE l.tenant_id = $1 AND l.id = $2`, [identity.tenantId, loanId]);
     if (!row || !canSeeLoan(loanVisibility(identity), { schoolId: row.school_id, pupilId: row.pupil_id })) throw new NotFoundException('No such loan.');
+    await this.auditReads(identity, origin, [row]);
     return toLoanDto(row);
   }
 
-  async list(identity: Identity, query: LoanListQueryDto): Promise<LoanPageDto> {
+  /** A guardian's view of their children's loans and any list of one pupil's loans are reads of that pupil's loans. */
+  async list(identity: Identity, query: LoanListQueryDto, origin: AuditOrigin): Promise<LoanPageDto> {
     const after = decodeCursor(query.cursor, ['string']);
     const params: unknown[] = [identity.tenantId, ...visibilityParams(loanVisibility(identity))];
     const conditions = ['l.tenant_id = $1', visibleLoanCondition('l', 2)];
@@ -261,7 +272,15 @@ export class LoansService {
     if (after) add('l.id < ?::uuid', after[0]);
     params.push(query.limit + 1);
     const found = await rows<LoanRecord>(this.dataSource, `${LOAN_SELECT} WHERE ${conditions.join(' AND ')} ORDER BY l.id DESC LIMIT $${params.length}`, params);
-    return toPage(found, query.limit, toLoanDto, (row) => [row.id]);
+    const page = toPage(found, query.limit, toLoanDto, (row) => [row.id]);
+    if (query.pupilId || hasRole(identity, 'guardian')) await this.auditReads(identity, origin, page.items);
+    return page;
+  }
+
+  private async auditReads(identity: Identity, origin: AuditOrigin, loans: readonly { id: string }[]): Promise<void> {
+    if (loans.length === 0) return;
+    const entries = loans.map((loan): AuditSubject => ({ action: 'read', subjectType: 'loan', subjectId: loan.id }));
+    await this.dataSource.transaction((manager) => recordAudit(manager, auditContext(identity, origin), entries));
   }
 
   loadLoan(manager: Pick<EntityManager, 'query'>, tenantId: string, loanId: string): Promise<LoanDto> {

@@ -194,4 +194,21 @@ describe('loans: check-out, return, repair blocking, guardian view and access', 
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('loanId');
   });
+
+  it('sends a guardian’s read of a loan and a check-out to the audit log, the change in its own transaction', async () => {
+    const instrument = await addInstrument(db, tenantId);
+    const tutor = personas.tutor(tenantId, [schoolId]);
+    const loan = (await call('POST', '/loans', tutor, checkOutBody(instrument.id, pupilId))).json();
+    const guardian = personas.guardian(tenantId, [{ pupilId, schoolId }]);
+    expect((await call('GET', `/loans/${loan.id}`, guardian)).statusCode).toBe(200);
+    const audit: { source: string; payload: Record<string, unknown> }[] = await db.query(
+      `SELECT source, payload FROM outbox_events WHERE tenant_id = $1 AND type = 'audit.entry.recorded' AND payload->>'subjectId' = $2 ORDER BY id`,
+      [tenantId, loan.id],
+    );
+    expect(audit.map((entry) => [entry.source, entry.payload.actorUserId, entry.payload.actorRole, entry.payload.action, entry.payload.subjectType])).toEqual([
+      ['instrument-loan', tutor.userId, 'tutor', 'create', 'loan'],
+      ['instrument-loan', guardian.userId, 'guardian', 'read', 'loan'],
+    ]);
+    expect(audit[1].payload).toEqual(expect.objectContaining({ service: 'instrument-loan', subjectId: loan.id, requestId: expect.any(String), entryId: expect.any(String) }));
+  });
 });

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
+import { RequestOrigin, type AuditOrigin } from '@tutti/messaging';
 import { ConsentDto, ConsentHistoryPageDto, ConsentHistoryQueryDto, ConsentKindParams, MissingConsentListDto, PupilConsentsDto, RecordConsentDto } from './dto/consent.dto';
 import { ConsentsService } from './consents.service';
 
@@ -15,31 +16,31 @@ export class ConsentsController {
   @Access('guardian', ...STAFF)
   @ApiOperation({ summary: 'A pupil’s consents now, one per kind (state missing when nobody has answered)' })
   @ApiOkResponse({ type: PupilConsentsDto })
-  current(@CurrentIdentity() identity: Identity, @Param('pupilId', ParseUUIDPipe) pupilId: string): Promise<PupilConsentsDto> {
-    return this.consents.current(identity, pupilId);
+  current(@CurrentIdentity() identity: Identity, @Param('pupilId', ParseUUIDPipe) pupilId: string, @RequestOrigin() origin: AuditOrigin): Promise<PupilConsentsDto> {
+    return this.consents.current(identity, pupilId, origin);
   }
 
   @Get('pupils/:pupilId/consents/history')
   @Access('guardian', ...STAFF)
   @ApiOperation({ summary: 'Every decision on a pupil’s consents, newest first, with who made it and why' })
   @ApiOkResponse({ type: ConsentHistoryPageDto })
-  history(@CurrentIdentity() identity: Identity, @Param('pupilId', ParseUUIDPipe) pupilId: string, @Query() query: ConsentHistoryQueryDto): Promise<ConsentHistoryPageDto> {
-    return this.consents.history(identity, pupilId, query);
+  history(@CurrentIdentity() identity: Identity, @Param('pupilId', ParseUUIDPipe) pupilId: string, @Query() query: ConsentHistoryQueryDto, @RequestOrigin() origin: AuditOrigin): Promise<ConsentHistoryPageDto> {
+    return this.consents.history(identity, pupilId, query, origin);
   }
 
   @Put('pupils/:pupilId/consents/:kind')
   @Access('guardian')
   @ApiOperation({ summary: 'Give, refuse or withdraw a consent for your child (each change is kept in the history)' })
   @ApiOkResponse({ type: ConsentDto })
-  record(@CurrentIdentity() identity: Identity, @Param() params: ConsentKindParams, @Body() dto: RecordConsentDto): Promise<ConsentDto> {
-    return this.consents.record(identity, params.pupilId, params.kind, dto);
+  record(@CurrentIdentity() identity: Identity, @Param() params: ConsentKindParams, @Body() dto: RecordConsentDto, @RequestOrigin() origin: AuditOrigin): Promise<ConsentDto> {
+    return this.consents.record(identity, params.pupilId, params.kind, dto, origin);
   }
 
   @Get('performances/:performanceId/missing-photo-consents')
   @Access(...STAFF)
   @ApiOperation({ summary: 'Children of your schools coming to a performance (bus bookings, RSVPs) with no photo/film consent recorded' })
   @ApiOkResponse({ type: MissingConsentListDto })
-  missing(@CurrentIdentity() identity: Identity, @Param('performanceId', ParseUUIDPipe) performanceId: string): Promise<MissingConsentListDto> {
-    return this.consents.missingForPerformance(identity, performanceId);
+  missing(@CurrentIdentity() identity: Identity, @Param('performanceId', ParseUUIDPipe) performanceId: string, @RequestOrigin() origin: AuditOrigin): Promise<MissingConsentListDto> {
+    return this.consents.missingForPerformance(identity, performanceId, origin);
   }
 }

@@ -1,9 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { ALL_SCHOOLS, staffSchoolScope, type Identity } from '@tutti/auth';
 import type { ConsentKind } from '@tutti/contracts';
-import { publishEvent } from '@tutti/messaging';
+import { publishEvent, recordAudit, type AuditOrigin, type AuditSubject } from '@tutti/messaging';
 import { decodeCursor, newId, oneRow, rows, toPage, ValidationProblem, type Page } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
+import { auditContext } from '../common/audit';
 import { actingGuardianOf, assertCanReadPupil } from '../common/pupil-access';
 import { FamiliesService } from '../families/families.service';
 import {
@@ -42,7 +43,7 @@ export class ConsentsService {
     private readonly families: FamiliesService,
   ) {}
 
-  async record(identity: Identity, pupilId: string, kind: ConsentKind, dto: RecordConsentDto): Promise<ConsentDto> {
+  async record(identity: Identity, pupilId: string, kind: ConsentKind, dto: RecordConsentDto, origin: AuditOrigin): Promise<ConsentDto> {
     const pupil = actingGuardianOf(identity, pupilId, (link) => link.canConsent, 'give consent for them');
     const note = dto.note?.trim() || null;
     if (note && !dto.granted) throw new ValidationProblem([{ field: 'note', rule: 'onlyWhenGranted', message: 'note ("yes, except …") goes with granted: true only' }]);
@@ -66,12 +67,14 @@ export class ConsentsService {
         tenantId,
         payload: { version: 1, pupilId, kind, granted: dto.granted, note },
       });
+      await recordAudit(manager, auditContext(identity, origin), { action: 'create', subjectType: 'consent', subjectId: row.id, detail: { pupilId, kind, decision } });
       return toConsentDto(row);
     });
   }
 
-  async current(identity: Identity, pupilId: string): Promise<PupilConsentsDto> {
+  async current(identity: Identity, pupilId: string, origin: AuditOrigin): Promise<PupilConsentsDto> {
     await assertCanReadPupil(this.dataSource, identity, pupilId);
+    await this.auditReads(identity, origin, [pupilId], { view: 'current' });
     const latest = await rows<ConsentRow>(
       this.dataSource,
       `SELECT DISTINCT ON (kind) * FROM consent_records WHERE tenant_id = $1 AND pupil_id = $2 ORDER BY kind, seq DESC`,
@@ -87,8 +90,9 @@ export class ConsentsService {
     };
   }
 
-  async history(identity: Identity, pupilId: string, query: ConsentHistoryQueryDto): Promise<Page<ConsentHistoryItemDto>> {
+  async history(identity: Identity, pupilId: string, query: ConsentHistoryQueryDto, origin: AuditOrigin): Promise<Page<ConsentHistoryItemDto>> {
     await assertCanReadPupil(this.dataSource, identity, pupilId);
+    await this.auditReads(identity, origin, [pupilId], { view: 'history' });
     const after = decodeCursor(query.cursor, ['string']);
     const found = await rows<ConsentRow>(
       this.dataSource,
@@ -104,7 +108,7 @@ export class ConsentsService {
    * Children coming to a performance (named on a live bus booking or an attending RSVP) of the
    * caller's schools with no photo/film decision recorded at all, so staff can chase it beforehand.
    */
-  async missingForPerformance(identity: Identity, performanceId: string, kind: ConsentKind = 'photo_film'): Promise<MissingConsentListDto> {
+  async missingForPerformance(identity: Identity, performanceId: string, origin: AuditOrigin, kind: ConsentKind = 'photo_film'): Promise<MissingConsentListDto> {
     const tenantId = identity.tenantId;
     const performance = await oneRow<{ id: string }>(this.dataSource, 'SELECT id FROM performances WHERE tenant_id = $1 AND id = $2', [tenantId, performanceId]);
     if (!performance) throw new NotFoundException('No such performance.');
@@ -131,6 +135,7 @@ export class ConsentsService {
         ORDER BY p.school_id, p.guardian_name, p.pupil_id`,
       [tenantId, performanceId, scope === ALL_SCHOOLS, scope === ALL_SCHOOLS ? [] : [...scope], kind],
     );
+    await this.auditReads(identity, origin, pupils.map((row) => row.pupil_id), { view: 'missing', performanceId, kind });
     return { performanceId, kind, pupils: pupils.map((row) => ({ pupilId: row.pupil_id, schoolId: row.school_id, familyName: row.guardian_name })) };
   }
 
@@ -150,6 +155,13 @@ export class ConsentsService {
       [tenantId, pupilIds],
     );
     return refused.map((row) => row.pupil_id);
+  }
+
+  /** A read of a pupil's consents is audited with the pupil's id as its subject: consents have no id of their own until given. */
+  private async auditReads(identity: Identity, origin: AuditOrigin, pupilIds: string[], detail: Record<string, unknown>): Promise<void> {
+    if (pupilIds.length === 0) return;
+    const entries = pupilIds.map((pupilId): AuditSubject => ({ action: 'read', subjectType: 'consent', subjectId: pupilId, detail }));
+    await this.dataSource.transaction((manager) => recordAudit(manager, auditContext(identity, origin), entries));
   }
 
   private latest(manager: EntityManager, tenantId: string, pupilId: string, kind: ConsentKind): Promise<ConsentRow | undefined> {

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, Put, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
+import { RequestOrigin, type AuditOrigin } from '@tutti/messaging';
 import { etagOf } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
 import { ContactPreferencesDto, FamilyDto, FamilyPageDto, FamilyQueryDto } from './dto/contact-preferences.dto';
@@ -15,8 +16,8 @@ export class FamiliesController {
   @Access('guardian')
   @ApiOperation({ summary: 'Your family: your children and how Tutti reaches you (ETag for a later If-Match)' })
   @ApiOkResponse({ type: FamilyDto })
-  async mine(@CurrentIdentity() identity: Identity, @Res({ passthrough: true }) reply: FastifyReply): Promise<FamilyDto> {
-    const family = await this.families.mine(identity);
+  async mine(@CurrentIdentity() identity: Identity, @RequestOrigin() origin: AuditOrigin, @Res({ passthrough: true }) reply: FastifyReply): Promise<FamilyDto> {
+    const family = await this.families.mine(identity, origin);
     void reply.header('etag', etagOf(family.version));
     return family;
   }
@@ -30,9 +31,10 @@ export class FamiliesController {
     @CurrentIdentity() identity: Identity,
     @Body() dto: ContactPreferencesDto,
     @Headers('if-match') ifMatch: string | undefined,
+    @RequestOrigin() origin: AuditOrigin,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<FamilyDto> {
-    const family = await this.families.updatePreferences(identity, dto, ifMatch);
+    const family = await this.families.updatePreferences(identity, dto, ifMatch, origin);
     void reply.header('etag', etagOf(family.version));
     return family;
   }
@@ -41,7 +43,7 @@ export class FamiliesController {
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
   @ApiOperation({ summary: 'Families of your schools’ pupils (every family for the programme admin)' })
   @ApiOkResponse({ type: FamilyPageDto })
-  list(@CurrentIdentity() identity: Identity, @Query() query: FamilyQueryDto): Promise<FamilyPageDto> {
-    return this.families.list(identity, query);
+  list(@CurrentIdentity() identity: Identity, @Query() query: FamilyQueryDto, @RequestOrigin() origin: AuditOrigin): Promise<FamilyPageDto> {
+    return this.families.list(identity, query, origin);
   }
 }

@@ -1,7 +1,9 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { guardedPupils, type Identity } from '@tutti/auth';
+import { recordAudit, type AuditOrigin } from '@tutti/messaging';
 import { decodeCursor, oneRow, ProblemException, rows, toPage, ValidationProblem, versionOfIfMatch, type Page } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
+import { auditContext } from '../common/audit';
 import { familyScopeOf } from '../common/family-scope';
 import type { ContactPreferencesDto, FamilyDto, FamilyQueryDto } from './dto/contact-preferences.dto';
 
@@ -49,14 +51,15 @@ export class FamiliesService {
     );
   }
 
-  async mine(identity: Identity): Promise<FamilyDto> {
+  async mine(identity: Identity, origin: AuditOrigin): Promise<FamilyDto> {
     return this.dataSource.transaction(async (manager) => {
       await this.ensureFamily(manager, identity);
+      await recordAudit(manager, auditContext(identity, origin), { action: 'read', subjectType: 'family', subjectId: identity.userId });
       return toFamilyDto(await this.row(manager, identity.tenantId, identity.userId));
     });
   }
 
-  async updatePreferences(identity: Identity, dto: ContactPreferencesDto, ifMatch: string | undefined): Promise<FamilyDto> {
+  async updatePreferences(identity: Identity, dto: ContactPreferencesDto, ifMatch: string | undefined, origin: AuditOrigin): Promise<FamilyDto> {
     if ((dto.quietHoursStart === null) !== (dto.quietHoursEnd === null)) {
       throw new ValidationProblem([{ field: dto.quietHoursStart === null ? 'quietHoursStart' : 'quietHoursEnd', rule: 'pair', message: 'give both quietHoursStart and quietHoursEnd, or neither' }]);
     }
@@ -70,12 +73,13 @@ export class FamiliesService {
         [identity.tenantId, identity.userId, dto.email, dto.phone, dto.language, dto.emailEnabled, dto.smsEnabled, dto.quietHoursStart, dto.quietHoursEnd, versionOfIfMatch(ifMatch)],
       );
       if (!updated) throw new ProblemException(HttpStatus.PRECONDITION_FAILED, 'The contact preferences changed since you read them; reload and try again.');
+      await recordAudit(manager, auditContext(identity, origin), { action: 'update', subjectType: 'family', subjectId: identity.userId, detail: { change: 'contact-preferences' } });
       return toFamilyDto(await this.row(manager, identity.tenantId, identity.userId));
     });
   }
 
   /** Families with a child in one of the caller's schools (all for the programme admin). */
-  async list(identity: Identity, query: FamilyQueryDto): Promise<Page<FamilyDto>> {
+  async list(identity: Identity, query: FamilyQueryDto, origin: AuditOrigin): Promise<Page<FamilyDto>> {
     const scope = familyScopeOf(identity);
     const after = decodeCursor(query.cursor, ['string']);
     const found = await rows<FamilyRow>(
@@ -85,7 +89,12 @@ export class FamiliesService {
           AND ($4::uuid IS NULL OR f.guardian_id > $4) ORDER BY f.guardian_id LIMIT $5`,
       [identity.tenantId, scope.seesAllSchools, scope.schoolIds ?? [], after?.[0] ?? null, query.limit + 1],
     );
-    return toPage(found, query.limit, toFamilyDto, (row) => [row.guardian_id]);
+    const page = toPage(found, query.limit, toFamilyDto, (row) => [row.guardian_id]);
+    if (page.items.length > 0) {
+      const entries = page.items.map((family) => ({ action: 'read' as const, subjectType: 'family' as const, subjectId: family.guardianId }));
+      await this.dataSource.transaction((manager) => recordAudit(manager, auditContext(identity, origin), entries));
+    }
+    return page;
   }
 
   private async row(manager: EntityManager, tenantId: string, guardianId: string): Promise<FamilyRow> {

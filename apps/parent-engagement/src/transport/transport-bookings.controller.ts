@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
+import { RequestOrigin, type AuditOrigin } from '@tutti/messaging';
 import { IdempotencyKey } from '@tutti/platform';
 import { BookingDto, BookingPageDto, BookingQueryDto, CheckInDto, CreateBookingDto } from './dto/booking.dto';
 import { TransportBookingsService } from './transport-bookings.service';
@@ -18,8 +19,8 @@ export class TransportBookingsController {
   @ApiOperation({ summary: 'Book seats for your family at a stop; a full bus puts the booking on the waiting list (status waitlisted)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first answer' })
   @ApiCreatedResponse({ type: BookingDto })
-  create(@CurrentIdentity() identity: Identity, @Body() dto: CreateBookingDto, @IdempotencyKey() key: string | undefined): Promise<BookingDto> {
-    return this.bookings.create(identity, dto, key);
+  create(@CurrentIdentity() identity: Identity, @Body() dto: CreateBookingDto, @IdempotencyKey() key: string | undefined, @RequestOrigin() origin: AuditOrigin): Promise<BookingDto> {
+    return this.bookings.create(identity, dto, key, origin);
   }
 
   @Get()
@@ -33,8 +34,8 @@ export class TransportBookingsController {
   @Get(':bookingId')
   @Access('guardian', ...STAFF)
   @ApiOkResponse({ type: BookingDto })
-  get(@CurrentIdentity() identity: Identity, @Param('bookingId', ParseUUIDPipe) bookingId: string): Promise<BookingDto> {
-    return this.bookings.get(identity, bookingId);
+  get(@CurrentIdentity() identity: Identity, @Param('bookingId', ParseUUIDPipe) bookingId: string, @RequestOrigin() origin: AuditOrigin): Promise<BookingDto> {
+    return this.bookings.get(identity, bookingId, origin);
   }
 
   @Post(':bookingId/cancel')
@@ -42,8 +43,8 @@ export class TransportBookingsController {
   @Access('guardian', 'programme_admin', 'headteacher', 'school_staff')
   @ApiOperation({ summary: 'Cancel a booking; its seats are offered to the waiting list' })
   @ApiOkResponse({ type: BookingDto })
-  cancel(@CurrentIdentity() identity: Identity, @Param('bookingId', ParseUUIDPipe) bookingId: string): Promise<BookingDto> {
-    return this.bookings.cancel(identity, bookingId);
+  cancel(@CurrentIdentity() identity: Identity, @Param('bookingId', ParseUUIDPipe) bookingId: string, @RequestOrigin() origin: AuditOrigin): Promise<BookingDto> {
+    return this.bookings.cancel(identity, bookingId, origin);
   }
 
   @Post(':bookingId/accept')
@@ -51,8 +52,8 @@ export class TransportBookingsController {
   @Access('guardian')
   @ApiOperation({ summary: 'Accept a seat offered from the waiting list, before it expires' })
   @ApiOkResponse({ type: BookingDto })
-  accept(@CurrentIdentity() identity: Identity, @Param('bookingId', ParseUUIDPipe) bookingId: string): Promise<BookingDto> {
-    return this.bookings.accept(identity, bookingId);
+  accept(@CurrentIdentity() identity: Identity, @Param('bookingId', ParseUUIDPipe) bookingId: string, @RequestOrigin() origin: AuditOrigin): Promise<BookingDto> {
+    return this.bookings.accept(identity, bookingId, origin);
   }
 
   @Post(':bookingId/decline')
@@ -60,8 +61,8 @@ export class TransportBookingsController {
   @Access('guardian')
   @ApiOperation({ summary: 'Decline a seat offered from the waiting list; it passes to the next family' })
   @ApiOkResponse({ type: BookingDto })
-  decline(@CurrentIdentity() identity: Identity, @Param('bookingId', ParseUUIDPipe) bookingId: string): Promise<BookingDto> {
-    return this.bookings.cancel(identity, bookingId, 'declined');
+  decline(@CurrentIdentity() identity: Identity, @Param('bookingId', ParseUUIDPipe) bookingId: string, @RequestOrigin() origin: AuditOrigin): Promise<BookingDto> {
+    return this.bookings.cancel(identity, bookingId, origin, 'declined');
   }
 
   @Post(':bookingId/check-in')
@@ -69,7 +70,7 @@ export class TransportBookingsController {
   @Access(...STAFF)
   @ApiOperation({ summary: 'On the day: mark a family as on the bus (present: false undoes it)' })
   @ApiOkResponse({ type: BookingDto })
-  checkIn(@CurrentIdentity() identity: Identity, @Param('bookingId', ParseUUIDPipe) bookingId: string, @Body() dto: CheckInDto): Promise<BookingDto> {
-    return this.bookings.checkIn(identity, bookingId, dto.present);
+  checkIn(@CurrentIdentity() identity: Identity, @Param('bookingId', ParseUUIDPipe) bookingId: string, @Body() dto: CheckInDto, @RequestOrigin() origin: AuditOrigin): Promise<BookingDto> {
+    return this.bookings.checkIn(identity, bookingId, dto.present, origin);
   }
 }

@@ -1,8 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Identity } from '@tutti/auth';
-import type { ReminderRow } from '@tutti/messaging';
+import { recordAudit, type AuditOrigin, type AuditSubject, type ReminderRow } from '@tutti/messaging';
 import { decodeCursor, newId, onceForKey, oneRow, rows, toPage, ValidationProblem, type Page } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
+import { auditContext } from '../common/audit';
 import { conflict } from '../common/conflicts';
 import { familyScopeCondition, familyScopeOf, familyScopeParams, ownChildren } from '../common/family-scope';
 import { ConsentsService } from '../consents/consents.service';
@@ -48,7 +49,7 @@ export class TransportBookingsService {
     private readonly consents: ConsentsService,
   ) {}
 
-  async create(identity: Identity, dto: CreateBookingDto, idempotencyKey: string | undefined): Promise<BookingDto> {
+  async create(identity: Identity, dto: CreateBookingDto, idempotencyKey: string | undefined, origin: AuditOrigin): Promise<BookingDto> {
     const { allowed, refused } = ownChildren(identity, dto.pupilIds, (pupil) => pupil.canBookTransport);
     if (refused.length > 0) {
       throw new ValidationProblem([{ field: 'pupilIds', rule: 'ownChildren', message: 'pupilIds may name only your own children whose transport you may book' }]);
@@ -58,9 +59,11 @@ export class TransportBookingsService {
     if (dto.adults + children === 0) throw new ValidationProblem([{ field: 'adults', rule: 'seats', message: 'book at least one seat (adults, pupilIds or otherChildren)' }]);
 
     return this.dataSource.transaction((manager) =>
-      onceForKey(manager, { tenantId: identity.tenantId, callerId: identity.userId, operation: 'create-transport-booking', key: idempotencyKey, request: dto }, () =>
-        this.book(manager, identity, dto, children, allowed.map((pupil) => pupil.schoolId)),
-      ),
+      onceForKey(manager, { tenantId: identity.tenantId, callerId: identity.userId, operation: 'create-transport-booking', key: idempotencyKey, request: dto }, async () => {
+        const booking = await this.book(manager, identity, dto, children, allowed.map((pupil) => pupil.schoolId));
+        await recordAudit(manager, auditContext(identity, origin), bookingChange('create', booking.id, { status: booking.status }));
+        return booking;
+      }),
     );
   }
 
@@ -117,8 +120,10 @@ export class TransportBookingsService {
     return toBookingDto(booking);
   }
 
-  async get(identity: Identity, bookingId: string): Promise<BookingDto> {
-    return toBookingDto(await this.visible(this.dataSource.manager, identity, bookingId));
+  async get(identity: Identity, bookingId: string, origin: AuditOrigin): Promise<BookingDto> {
+    const booking = await this.visible(this.dataSource.manager, identity, bookingId);
+    await this.dataSource.transaction((manager) => recordAudit(manager, auditContext(identity, origin), { action: 'read', subjectType: 'booking', subjectId: booking.id }));
+    return toBookingDto(booking);
   }
 
   async list(identity: Identity, query: BookingQueryDto): Promise<Page<BookingDto>> {
@@ -136,7 +141,7 @@ export class TransportBookingsService {
   }
 
   /** Cancelling (or declining an offer) frees the seats, which go to the waiting list in order. */
-  async cancel(identity: Identity, bookingId: string, as: 'cancelled' | 'declined' = 'cancelled'): Promise<BookingDto> {
+  async cancel(identity: Identity, bookingId: string, origin: AuditOrigin, as: 'cancelled' | 'declined' = 'cancelled'): Promise<BookingDto> {
     return this.dataSource.transaction(async (manager) => {
       const seen = await this.visible(manager, identity, bookingId);
       const run = await this.lockRun(manager, identity.tenantId, seen.run_id);
@@ -151,11 +156,12 @@ export class TransportBookingsService {
         await this.releaseSeats(manager, identity.tenantId, run.id, current.seats);
         await this.offerFreeSeats(manager, identity.tenantId, run.id);
       }
+      await recordAudit(manager, auditContext(identity, origin), bookingChange(as === 'declined' ? 'decline' : 'cancel', bookingId));
       return toBookingDto(await this.bookingRow(manager, identity.tenantId, bookingId));
     });
   }
 
-  async accept(identity: Identity, bookingId: string): Promise<BookingDto> {
+  async accept(identity: Identity, bookingId: string, origin: AuditOrigin): Promise<BookingDto> {
     const outcome = await this.dataSource.transaction(async (manager): Promise<OfferOutcome> => {
       const seen = await this.visible(manager, identity, bookingId);
       const run = await this.lockRun(manager, identity.tenantId, seen.run_id, seen.guardian_id, seen.stop_id);
@@ -170,6 +176,7 @@ export class TransportBookingsService {
       await manager.query(`UPDATE transport_bookings SET status = 'confirmed', offer_expires_at = NULL, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [identity.tenantId, bookingId]);
       await this.reminders.cancelForBooking(manager, identity.tenantId, bookingId);
       await this.reminders.bookingConfirmed(manager, recipientOf(identity.tenantId, current.guardian_id, run), bookingId, run.pickup_at);
+      await recordAudit(manager, auditContext(identity, origin), bookingChange('accept', bookingId));
       return { kind: 'done', booking: toBookingDto(await this.bookingRow(manager, identity.tenantId, bookingId)) };
     });
     if (outcome.kind === 'offer-expired') throw conflict('offer-expired', 'The seat offer has expired and passed to the next family.');
@@ -187,14 +194,18 @@ export class TransportBookingsService {
     });
   }
 
-  async checkIn(identity: Identity, bookingId: string, present: boolean): Promise<BookingDto> {
+  async checkIn(identity: Identity, bookingId: string, present: boolean, origin: AuditOrigin): Promise<BookingDto> {
     const seen = await this.visible(this.dataSource.manager, identity, bookingId);
-    const updated = await oneRow<BookingRow>(
-      this.dataSource,
-      `UPDATE transport_bookings SET checked_in_at = CASE WHEN $3 THEN COALESCE(checked_in_at, now()) END, checked_in_by = CASE WHEN $3 THEN $4::uuid END, updated_at = now()
-        WHERE tenant_id = $1 AND id = $2 AND status = 'confirmed' RETURNING *`,
-      [identity.tenantId, seen.id, present, identity.userId],
-    );
+    const updated = await this.dataSource.transaction(async (manager) => {
+      const row = await oneRow<BookingRow>(
+        manager,
+        `UPDATE transport_bookings SET checked_in_at = CASE WHEN $3 THEN COALESCE(checked_in_at, now()) END, checked_in_by = CASE WHEN $3 THEN $4::uuid END, updated_at = now()
+          WHERE tenant_id = $1 AND id = $2 AND status = 'confirmed' RETURNING *`,
+        [identity.tenantId, seen.id, present, identity.userId],
+      );
+      if (row) await recordAudit(manager, auditContext(identity, origin), bookingChange('check-in', seen.id, { present }));
+      return row;
+    });
     if (!updated) throw conflict('not-confirmed', 'Only a confirmed booking can be checked in.', { status: seen.status });
     return toBookingDto(updated);
   }
@@ -350,4 +361,8 @@ export class TransportBookingsService {
 
 function recipientOf(tenantId: string, guardianId: string, run: LockedRun): Recipient {
   return { tenantId, guardianId, quietHours: quietHoursOf(run), timeZone: run.time_zone };
+}
+
+function bookingChange(change: 'create' | 'cancel' | 'decline' | 'accept' | 'check-in', bookingId: string, detail: Record<string, unknown> = {}): AuditSubject {
+  return { action: change === 'create' ? 'create' : 'update', subjectType: 'booking', subjectId: bookingId, detail: { change, ...detail } };
 }

@@ -234,4 +234,21 @@ describe('transport runs and seat bookings', () => {
     expect(new Date(after.stops[0].pickupAt).getTime() - new Date(before.stops[0].pickupAt).getTime()).toBe(24 * HOUR);
     expect(new Date(after.bookingsCloseAt).getTime() - new Date(before.bookingsCloseAt).getTime()).toBe(24 * HOUR);
   });
+
+  it('sends a booking and a staff read of it to the audit log, the booking in its own transaction', async () => {
+    const run = await newRun(5);
+    const guardian = family();
+    const booking = (await book(guardian, run)).json() as { id: string };
+    const head = personas.headteacher(tenantId, schoolA);
+    expect((await t.request(head, { method: 'GET', url: `/transport-bookings/${booking.id}` })).statusCode).toBe(200);
+    const audit: { source: string; payload: Record<string, unknown> }[] = await t.db.query(
+      `SELECT source, payload FROM outbox_events WHERE tenant_id = $1 AND type = 'audit.entry.recorded' AND payload->>'subjectId' = $2 ORDER BY id`,
+      [tenantId, booking.id],
+    );
+    expect(audit.map((entry) => [entry.source, entry.payload.actorUserId, entry.payload.actorRole, entry.payload.action, entry.payload.subjectType])).toEqual([
+      ['parent-engagement', guardian.userId, 'guardian', 'create', 'booking'],
+      ['parent-engagement', head.userId, 'headteacher', 'read', 'booking'],
+    ]);
+    expect(audit[0].payload).toEqual(expect.objectContaining({ service: 'parent-engagement', subjectId: booking.id, detail: { change: 'create', status: 'confirmed' }, entryId: expect.any(String) }));
+  });
 });

@@ -4,7 +4,7 @@ import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
 import { IdempotencyKey, IdParam } from '@tutti/platform';
 import { CreatePupilDto, LeavePupilDto, MovePupilDto, PupilDto, PupilListQueryDto, PupilPageDto, RollOverDto, RollOverResultDto, UpdatePupilDto } from './dto/pupil.dto';
 import { PupilsService } from './pupils.service';
-import { RequestOrigin, type AuditOrigin } from '../audit/audit-trail';
+import { RequestOrigin, type AuditOrigin } from '@tutti/messaging';
 
 @ApiTags('pupils')
 @Controller()

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ALL_SCHOOLS, canSeePupil, guardedPupils, staffSchoolScope, type Identity } from '@tutti/auth';
 import { decodeCursor, newId, onceForKey, oneRow, PLANNING_TIME_ZONE, rows, todayIn, toPage, ValidationProblem } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { recordAudit, type AuditOrigin } from '../audit/audit-trail';
-import { emit } from '../common/events';
+import { recordAudit, type AuditOrigin } from '@tutti/messaging';
+import { auditContext, emit } from '../common/events';
 import { maySeePupilFlags, requireSchoolInScope } from '../common/scope';
 import { endPupilMemberships } from '../ensembles/ensemble-membership';
 import type { SchoolPhase } from '../schools/school.entity';
@@ -44,7 +44,7 @@ export class PupilsService {
           firstName: input.firstName,
           lastName: input.lastName,
         });
-        await recordAudit(manager, identity, origin, { action: 'create', subjectType: 'pupil', subjectId: id });
+        await recordAudit(manager, auditContext(identity, origin), { action: 'create', subjectType: 'pupil', subjectId: id });
         return present(await this.load(manager, identity.tenantId, id), true);
       }),
     );
@@ -104,7 +104,7 @@ export class PupilsService {
          WHERE tenant_id = $1 AND id = $2`,
         [identity.tenantId, pupilId, input.firstName ?? null, input.lastName ?? null, input.yearGroup ?? null, input.pupilPremium ?? null, input.send ?? null, input.eal ?? null],
       );
-      await recordAudit(manager, identity, origin, { action: 'update', subjectType: 'pupil', subjectId: pupilId, detail: { fields: Object.keys(input) } });
+      await recordAudit(manager, auditContext(identity, origin), { action: 'update', subjectType: 'pupil', subjectId: pupilId, detail: { fields: Object.keys(input) } });
     });
     return this.changed(identity, pupilId);
   }
@@ -131,7 +131,7 @@ export class PupilsService {
         toClassId,
         yearGroup: existing.yearGroup,
       });
-      await recordAudit(manager, identity, origin, { action: 'update', subjectType: 'pupil', subjectId: pupilId, detail: { change: 'move', toSchoolId, toClassId } });
+      await recordAudit(manager, auditContext(identity, origin), { action: 'update', subjectType: 'pupil', subjectId: pupilId, detail: { change: 'move', toSchoolId, toClassId } });
     });
     return this.changed(identity, pupilId);
   }
@@ -144,7 +144,7 @@ export class PupilsService {
       await manager.query(`UPDATE pupils SET status = 'left', left_on = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [identity.tenantId, pupilId, input.leftOn]);
       await endPupilMemberships(manager, identity.tenantId, pupilId, input.leftOn);
       await emit(manager, 'scheduling.pupil.left', identity.tenantId, { version: 1, pupilId, schoolId: existing.schoolId, leftOn: input.leftOn, reason: 'left' });
-      await recordAudit(manager, identity, origin, { action: 'update', subjectType: 'pupil', subjectId: pupilId, detail: { change: 'leave', leftOn: input.leftOn } });
+      await recordAudit(manager, auditContext(identity, origin), { action: 'update', subjectType: 'pupil', subjectId: pupilId, detail: { change: 'leave', leftOn: input.leftOn } });
     });
     return this.changed(identity, pupilId);
   }
@@ -173,7 +173,7 @@ export class PupilsService {
         `UPDATE pupils SET year_group = year_group + 1, updated_at = now() WHERE tenant_id = $1 AND school_id = $2 AND status = 'active' RETURNING id`,
         [identity.tenantId, schoolId],
       );
-      await recordAudit(manager, identity, origin, [
+      await recordAudit(manager, auditContext(identity, origin), [
         ...leavers.map((pupil) => ({ action: 'update' as const, subjectType: 'pupil' as const, subjectId: pupil.id, detail: { change: 'roll-over', leftOn: input.leaversLeftOn } })),
         ...movedUp.map((pupil) => ({ action: 'update' as const, subjectType: 'pupil' as const, subjectId: pupil.id, detail: { change: 'roll-over' } })),
       ]);
@@ -202,8 +202,7 @@ export class PupilsService {
     await this.db.transaction((manager) =>
       recordAudit(
         manager,
-        identity,
-        origin,
+        auditContext(identity, origin),
         reads.map((read) => ({ action: 'read', subjectType: 'pupil', subjectId: read.pupilId, detail: { withFlags: read.withFlags } })),
       ),
     );

@@ -4,7 +4,7 @@ import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
 import { IdParam } from '@tutti/platform';
 import { CreateStaffDto, StaffDto, StaffListQueryDto, StaffPageDto, UpdateStaffDto } from './dto/staff.dto';
 import { StaffService } from './staff.service';
-import { RequestOrigin, type AuditOrigin } from '../audit/audit-trail';
+import { RequestOrigin, type AuditOrigin } from '@tutti/messaging';
 
 @ApiTags('staff')
 @Controller('staff')

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { hasRole, type Identity } from '@tutti/auth';
 import { decodeCursor, newId, oneRow, rows, toPage, ValidationProblem } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { recordAudit, type AuditOrigin } from '../audit/audit-trail';
+import { recordAudit, type AuditOrigin } from '@tutti/messaging';
+import { auditContext } from '../common/events';
 import { requireSchoolInScope, schoolIdsInScope } from '../common/scope';
 import type { CreateStaffDto, StaffDto, StaffListQueryDto, StaffPageDto, UpdateStaffDto } from './dto/staff.dto';
 
@@ -23,7 +24,7 @@ export class StaffService {
         [id, identity.tenantId, input.userId ?? null, input.kind, input.displayName, input.email ?? null, input.employer ?? null, input.instruments ?? []],
       );
       await this.setSchools(manager, identity.tenantId, id, input.schoolIds);
-      await recordAudit(manager, identity, origin, { action: 'create', subjectType: 'staff', subjectId: id });
+      await recordAudit(manager, auditContext(identity, origin), { action: 'create', subjectType: 'staff', subjectId: id });
     });
     return this.visible(identity, id);
   }
@@ -38,7 +39,7 @@ export class StaffService {
         [identity.tenantId, staffId, input.displayName ?? null, input.email ?? null, input.employer ?? null, input.instruments ?? null, input.userId ?? null],
       );
       if (input.schoolIds) await this.setSchools(manager, identity.tenantId, staffId, input.schoolIds);
-      await recordAudit(manager, identity, origin, { action: 'update', subjectType: 'staff', subjectId: staffId, detail: { fields: Object.keys(input) } });
+      await recordAudit(manager, auditContext(identity, origin), { action: 'update', subjectType: 'staff', subjectId: staffId, detail: { fields: Object.keys(input) } });
     });
     return this.visible(identity, staffId);
   }
@@ -84,7 +85,7 @@ export class StaffService {
 
   private async auditReads(identity: Identity, origin: AuditOrigin, read: StaffDto[]): Promise<void> {
     if (read.length === 0) return;
-    await this.db.transaction((manager) => recordAudit(manager, identity, origin, read.map((staff) => ({ action: 'read', subjectType: 'staff', subjectId: staff.id }))));
+    await this.db.transaction((manager) => recordAudit(manager, auditContext(identity, origin), read.map((staff) => ({ action: 'read', subjectType: 'staff', subjectId: staff.id }))));
   }
 
   /** The programme admin manages everyone; a headteacher only the school staff of their own school. */

@@ -1,15 +1,29 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { AuditEntryRecordedV1 } from '@tutti/contracts';
-import { effectiveGrants, type Identity } from '@tutti/auth';
-import { newId } from '@tutti/platform';
+import type { AuditEntryRecordedV1, ServiceName } from '@tutti/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { EntityManager } from 'typeorm';
-import { emit } from '../common/events';
+import { v7 as uuidv7 } from 'uuid';
+import { publishEvent } from '../outbox/publish-event';
 
 /** Where a request came from, as the audit log records it. */
 export interface AuditOrigin {
   ip: string | null;
   requestId: string | null;
+}
+
+/** Who read or changed something (`actorOf(identity)` in @tutti/auth builds it from a verified identity). */
+export interface AuditActor {
+  userId: string;
+  /** Null only for an identity without any grant. */
+  role: string | null;
+}
+
+/** The request an audit entry belongs to. */
+export interface AuditContext {
+  service: ServiceName;
+  tenantId: string;
+  actor: AuditActor;
+  origin: AuditOrigin;
 }
 
 /** What was read or changed. */
@@ -25,20 +39,24 @@ export const RequestOrigin = createParamDecorator((_data: unknown, context: Exec
  * Sends one audit entry per subject to the gateway's audit log, through the outbox of the caller's
  * transaction: an entry exists exactly when the read or change it reports was committed.
  */
-export async function recordAudit(manager: EntityManager, identity: Identity, origin: AuditOrigin, entries: AuditSubject | AuditSubject[]): Promise<void> {
-  const actorRole = identity.activeRole ?? effectiveGrants(identity)[0]?.role ?? null;
+export async function recordAudit(manager: EntityManager, context: AuditContext, entries: AuditSubject | readonly AuditSubject[]): Promise<void> {
   const at = new Date().toISOString();
   for (const entry of Array.isArray(entries) ? entries : [entries]) {
-    await emit(manager, 'audit.entry.recorded', identity.tenantId, {
-      version: 1,
-      entryId: newId(),
-      actorUserId: identity.userId,
-      actorRole,
-      service: 'scheduling',
-      requestId: origin.requestId,
-      ip: origin.ip,
-      at,
-      ...entry,
+    await publishEvent(manager, {
+      source: context.service,
+      type: 'audit.entry.recorded',
+      tenantId: context.tenantId,
+      payload: {
+        version: 1,
+        entryId: uuidv7(),
+        actorUserId: context.actor.userId,
+        actorRole: context.actor.role,
+        service: context.service,
+        requestId: context.origin.requestId,
+        ip: context.origin.ip,
+        at,
+        ...entry,
+      },
     });
   }
 }

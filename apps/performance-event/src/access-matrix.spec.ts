@@ -145,6 +145,8 @@ const fixtures: MatrixFixtures<Scenario> = {
   },
   'GET /performances/:performanceId/programme.html': (s) => ({ url: `/performances/${s.performanceId}/programme.html`, allowed: [...STAFF] }),
   'GET /performances/:performanceId/run-sheet.html': (s) => ({ url: `/performances/${s.performanceId}/run-sheet.html`, allowed: [...STAFF] }),
+  'GET /performances/:performanceId/programme.pdf': (s) => ({ url: `/performances/${s.performanceId}/programme.pdf`, allowed: [...STAFF] }),
+  'GET /performances/:performanceId/run-sheet.pdf': (s) => ({ url: `/performances/${s.performanceId}/run-sheet.pdf`, allowed: [...STAFF] }),
 
   'GET /fairness/schools': (s) => ({ url: '/fairness/schools', allowed: [...MANAGERS], scope: 'caller-scoped', tenantSecrets: [s.schoolId] }),
   'GET /fairness/schools/:schoolId/pupils': (s) => ({

@@ -1,7 +1,8 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
 import { IdParam } from '@tutti/platform';
+import type { FastifyReply } from 'fastify';
 import { viewerOf } from '../performances/viewer';
 import { PrintablesService } from './printables.service';
 
@@ -27,4 +28,28 @@ export class PrintablesController {
   runSheet(@CurrentIdentity() identity: Identity, @IdParam('performanceId') performanceId: string): Promise<string> {
     return this.printables.runSheet(viewerOf(identity), performanceId);
   }
+
+  @Get('programme.pdf')
+  @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
+  @ApiOperation({ summary: 'The audience’s programme as a PDF (children named only with consent to perform in public)' })
+  @ApiProduces('application/pdf')
+  async programmePdf(@CurrentIdentity() identity: Identity, @IdParam('performanceId') performanceId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const { fileName, pdf } = await this.printables.programmePdf(viewerOf(identity), performanceId);
+    sendPdf(reply, fileName);
+    return pdf;
+  }
+
+  @Get('run-sheet.pdf')
+  @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
+  @ApiOperation({ summary: 'The staff run sheet for the day as a PDF, flagging pupils without photo/film consent' })
+  @ApiProduces('application/pdf')
+  async runSheetPdf(@CurrentIdentity() identity: Identity, @IdParam('performanceId') performanceId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const { fileName, pdf } = await this.printables.runSheetPdf(viewerOf(identity), performanceId);
+    sendPdf(reply, fileName);
+    return pdf;
+  }
+}
+
+function sendPdf(reply: FastifyReply, fileName: string): void {
+  reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="${fileName}"`);
 }

@@ -6,7 +6,10 @@ import type { Viewer } from '../performances/viewer';
 import { performersOf, toPerformerDto } from '../rosters/rosters.service';
 import { runningOrderOf } from '../running-order/running-order.service';
 import type { RunningOrderDto } from '../running-order/dto/running-order.dto';
-import { html, londonDateTime, londonTime, minutesAndSeconds, printablePage, type Html } from './html';
+import { londonDateTime, londonTime, minutesAndSeconds } from './html';
+import { runSheetFlagLabel, type ProgrammeSheet, type RunSheet } from './printable-sheets';
+import { programmeHtml, runSheetHtml } from './sheets-html';
+import { pdfFileName, programmePdf, runSheetPdf, type PdfFile, type PdfOptions } from './sheets-pdf';
 
 const ROSTER_PRINT_LIMIT = 2000;
 
@@ -16,16 +19,34 @@ interface VenueRow {
   access_notes: string | null;
 }
 
-/** Print-ready HTML: the audience's programme and the staff's run sheet for the day. */
+/** The audience's programme and the staff's run sheet for the day, as print-ready HTML or PDF. */
 @Injectable()
 export class PrintablesService {
   constructor(private readonly db: DataSource) {}
+
+  async programme(viewer: Viewer, performanceId: string): Promise<string> {
+    return programmeHtml(await this.programmeSheet(viewer, performanceId));
+  }
+
+  async programmePdf(viewer: Viewer, performanceId: string, options: PdfOptions = {}): Promise<PdfFile> {
+    const sheet = await this.programmeSheet(viewer, performanceId);
+    return { fileName: pdfFileName(sheet.title, 'programme'), pdf: await programmePdf(sheet, options) };
+  }
+
+  async runSheet(viewer: Viewer, performanceId: string): Promise<string> {
+    return runSheetHtml(await this.runSheetOf(viewer, performanceId));
+  }
+
+  async runSheetPdf(viewer: Viewer, performanceId: string, options: PdfOptions = {}): Promise<PdfFile> {
+    const sheet = await this.runSheetOf(viewer, performanceId);
+    return { fileName: pdfFileName(sheet.title, 'run-sheet'), pdf: await runSheetPdf(sheet, options) };
+  }
 
   /**
    * The audience's programme. Children are named only where their family consented to their
    * performing in public; the others are counted, never named.
    */
-  async programme(viewer: Viewer, performanceId: string): Promise<string> {
+  private async programmeSheet(viewer: Viewer, performanceId: string): Promise<ProgrammeSheet> {
     const performance = await findVisiblePerformance(this.db, viewer, performanceId);
     const venue = await this.venueOf(performance);
     const everyone: Viewer = { ...viewer, admin: true };
@@ -42,7 +63,6 @@ export class PrintablesService {
       [performance.tenant_id, performance.id],
     );
     const named = new Set(performers.filter((p) => p.named).map((p) => p.pupil_id));
-    const unnamedCount = performers.length - named.size;
     const bySchool = new Map<string, string[]>();
     for (const performer of performers.filter((p) => p.named)) {
       const school = performer.school_name ?? 'Our young musicians';
@@ -54,45 +74,42 @@ export class PrintablesService {
         ...item.guestSoloists,
       ];
       const anonymousSoloists = item.soloists.filter((s) => !named.has(s.pupilId)).length;
+      if (anonymousSoloists) soloists.push(anonymousSoloists === 1 ? 'a young soloist' : `${anonymousSoloists} young soloists`);
       const credit = [item.composer, item.arranger ? `arr. ${item.arranger}` : null].filter(Boolean).join(', ');
-      return html`<tr><td>${item.piece}${credit ? html`<br><span class="small">${credit}</span>` : ''}</td><td>${item.ensembleName ?? ''}</td>
-<td>${soloists.join(', ')}${anonymousSoloists ? html`${soloists.length ? ', ' : ''}${anonymousSoloists === 1 ? 'a young soloist' : `${anonymousSoloists} young soloists`}` : ''}</td></tr>`;
+      return { piece: item.piece, credit, ensemble: item.ensembleName ?? '', soloists: soloists.join(', ') };
     });
-    const body = html`<h1>${performance.title}</h1>
-<p class="meta">${londonDateTime(performance.starts_at)} · ${venue.name}, ${venue.address}</p>
-<h2>Programme</h2>
-<table><thead><tr><th>Piece</th><th>Performed by</th><th>Soloists</th></tr></thead><tbody>${items}</tbody></table>
-${performance.professional_musicians.length ? html`<h2>Playing side by side with the children</h2><ul>${performance.professional_musicians.map((m) => html`<li>${m.name}, ${m.instrument}${m.organisation ? ` (${m.organisation})` : ''}</li>`)}</ul>` : ''}
-<h2>Performers</h2>
-${[...bySchool.entries()].map(([school, names]) => html`<h3>${school}</h3><ul class="names">${names.map((n) => html`<li>${n}</li>`)}</ul>`)}
-${unnamedCount ? html`<p>…and ${unnamedCount} more young ${unnamedCount === 1 ? 'musician' : 'musicians'}.</p>` : ''}`;
-    return printablePage(`${performance.title} – programme`, body);
+    return {
+      title: performance.title,
+      when: londonDateTime(performance.starts_at),
+      where: `${venue.name}, ${venue.address}`,
+      items,
+      professionalMusicians: performance.professional_musicians.map((m) => `${m.name}, ${m.instrument}${m.organisation ? ` (${m.organisation})` : ''}`),
+      performersBySchool: [...bySchool.entries()].map(([school, names]) => ({ school, names })),
+      unnamedCount: performers.length - named.size,
+    };
   }
 
   /** The staff's run sheet for the day: call time, dress, running order, and every performer with what to watch for. */
-  async runSheet(viewer: Viewer, performanceId: string): Promise<string> {
+  private async runSheetOf(viewer: Viewer, performanceId: string): Promise<RunSheet> {
     const performance = await findVisiblePerformance(this.db, viewer, performanceId);
     const venue = await this.venueOf(performance);
     const order = await runningOrderOf(this.db.manager, viewer, performance);
     const performers = (await performersOf(this.db.manager, viewer, performance, { limit: ROSTER_PRINT_LIMIT })).map(toPerformerDto);
     const schools = new Map((await rows<{ school_id: string; name: string }>(this.db, 'SELECT school_id, name FROM replica_schools WHERE tenant_id = $1', [performance.tenant_id])).map((s) => [s.school_id, s.name]));
-    const noPhoto = performers.filter((p) => p.flags.includes('no_photo_film_consent')).length;
-    const flagText = (flags: string[]): Html[] =>
-      flags.map((flag) => html`<span class="flag">${flag === 'no_photo_film_consent' ? 'NO PHOTO/FILM' : 'NO PUBLIC PERFORMANCE CONSENT'}</span> `);
-    const body = html`<h1>Run sheet: ${performance.title}</h1>
-<p class="meta">${londonDateTime(performance.starts_at)} – ${londonTime(performance.ends_at)} · ${venue.name}, ${venue.address}</p>
-<table>
-<tr><th>Call time</th><td>${performance.call_time ? londonTime(performance.call_time) : 'not set'}</td></tr>
-<tr><th>Dress</th><td>${performance.dress ?? 'not set'}</td></tr>
-<tr><th>Access</th><td>${venue.access_notes ?? ''}</td></tr>
-<tr><th>Status</th><td>${performance.status}</td></tr>
-</table>
-${runningOrderTable(order)}
-<h2>Performers (${performers.length}; ${noPhoto} without photo/film consent)</h2>
-<table><thead><tr><th>Name</th><th>School</th><th>Instrument</th><th>Watch for</th></tr></thead><tbody>
-${performers.map((p) => html`<tr><td>${p.displayName}</td><td>${schools.get(p.schoolId) ?? ''}</td><td>${p.instrument ?? ''}</td><td>${flagText(p.flags)}</td></tr>`)}
-</tbody></table>`;
-    return printablePage(`${performance.title} – run sheet`, body);
+    return {
+      title: performance.title,
+      when: `${londonDateTime(performance.starts_at)} – ${londonTime(performance.ends_at)}`,
+      where: `${venue.name}, ${venue.address}`,
+      facts: [
+        { label: 'Call time', value: performance.call_time ? londonTime(performance.call_time) : 'not set' },
+        { label: 'Dress', value: performance.dress ?? 'not set' },
+        { label: 'Access', value: venue.access_notes ?? '' },
+        { label: 'Status', value: performance.status },
+      ],
+      runningOrder: runningOrderRows(order),
+      performers: performers.map((p) => ({ name: p.displayName, school: schools.get(p.schoolId) ?? '', instrument: p.instrument ?? '', flags: p.flags.map(runSheetFlagLabel) })),
+      noPhotoFilmCount: performers.filter((p) => p.flags.includes('no_photo_film_consent')).length,
+    };
   }
 
   private async venueOf(performance: PerformanceRow): Promise<VenueRow> {
@@ -101,14 +118,13 @@ ${performers.map((p) => html`<tr><td>${p.displayName}</td><td>${schools.get(p.sc
   }
 }
 
-function runningOrderTable(order: RunningOrderDto): Html {
+function runningOrderRows(order: RunningOrderDto): RunSheet['runningOrder'] {
   let elapsed = 0;
-  const rowsHtml = order.items.map((item) => {
+  const orderRows = order.items.map((item) => {
     const start = elapsed;
     elapsed += item.durationSeconds;
     const soloists = [...item.soloists.map((s) => s.displayName ?? 'soloist (another school)'), ...item.guestSoloists].join(', ');
-    return html`<tr><td>${item.position + 1}</td><td>+${minutesAndSeconds(start)}</td><td>${item.piece}</td><td>${item.ensembleName ?? ''}</td><td>${minutesAndSeconds(item.durationSeconds)}</td><td>${soloists}</td></tr>`;
+    return { number: String(item.position + 1), at: `+${minutesAndSeconds(start)}`, piece: item.piece, ensemble: item.ensembleName ?? '', length: minutesAndSeconds(item.durationSeconds), soloists };
   });
-  return html`<h2>Running order (${minutesAndSeconds(order.totalSeconds)} of ${minutesAndSeconds(order.slotSeconds)})</h2>
-<table><thead><tr><th>#</th><th>At</th><th>Piece</th><th>Ensemble</th><th>Length</th><th>Soloists</th></tr></thead><tbody>${rowsHtml}</tbody></table>`;
+  return { total: minutesAndSeconds(order.totalSeconds), slot: minutesAndSeconds(order.slotSeconds), rows: orderRows };
 }

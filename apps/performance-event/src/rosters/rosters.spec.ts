@@ -2,6 +2,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { newId } from '@tutti/platform';
 import { newTenantId, personas } from '@tutti/testing';
 import { DataSource } from 'typeorm';
+import { viewerOf } from '../performances/viewer';
+import { PrintablesService } from '../printables/printables.service';
+import { pdfText } from '../testing/pdf-text';
 import { caller, feed, feedConsent, feedEnsemble, fieldsOf, insertVenue, member, startPerformanceEvent } from '../testing/performance-test-kit';
 
 const DAY = 86_400_000;
@@ -175,6 +178,50 @@ describe('rosters from ensembles, consent flags and the running order', () => {
       for (const name of ['Ben Hughes', 'Chloe Price', 'Dev Patel', 'Finn Walsh']) expect(response.body).not.toContain(name);
       expect(response.body).toContain('…and 4 more young musicians.');
       expect(response.body).toContain('a young soloist');
+    });
+
+    it('serves the audience programme as a PDF naming only children whose families consented', async () => {
+      const response = await caller(app, admin)('GET', `/performances/${performanceId}/programme.pdf`);
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toBe('application/pdf');
+      expect(response.headers['content-disposition']).toBe('inline; filename="side-by-side-programme.pdf"');
+      expect(response.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+      const { pdf } = await app.get(PrintablesService).programmePdf(viewerOf(admin), performanceId, { compress: false });
+      const text = pdfText(pdf).join('\n');
+      expect(text).toContain('Amara Okafor');
+      for (const name of ['Ben Hughes', 'Chloe Price', 'Dev Patel', 'Finn Walsh']) expect(text).not.toContain(name);
+      expect(text).toContain('…and 4 more young musicians.');
+    });
+
+    it('flags pupils without photo/film consent on the staff run sheet PDF', async () => {
+      const response = await caller(app, admin)('GET', `/performances/${performanceId}/run-sheet.pdf`);
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toBe('application/pdf');
+      expect(response.headers['content-disposition']).toBe('inline; filename="side-by-side-run-sheet.pdf"');
+      expect(response.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+      const { pdf } = await app.get(PrintablesService).runSheetPdf(viewerOf(admin), performanceId, { compress: false });
+      const text = pdfText(pdf);
+      // Each table row draws its cells in order: name, school, instrument, then the flags.
+      const watchFor = (name: string) => {
+        const at = text.indexOf(name);
+        expect(at).toBeGreaterThanOrEqual(0);
+        const next = text.findIndex((line, i) => i > at && ['Amara Okafor', 'Ben Hughes', 'Chloe Price', 'Dev Patel', 'Ella Jones', 'Finn Walsh'].includes(line));
+        return text.slice(at, next === -1 ? undefined : next).join(' ');
+      };
+      expect(text).toContain('Performers (5; 3 without photo/film consent)');
+      expect(watchFor('Amara Okafor')).not.toContain('NO PHOTO/FILM');
+      expect(watchFor('Ben Hughes')).toContain('NO PHOTO/FILM');
+      expect(watchFor('Finn Walsh')).toContain('NO PHOTO/FILM');
+      expect(watchFor('Dev Patel')).not.toContain('NO PHOTO/FILM');
+    });
+
+    it('refuses the PDFs to guardians and answers 404 for a performance the caller may not see', async () => {
+      const guardian = personas.guardian(tenantId, [{ pupilId: ben.pupilId, schoolId: schoolA }]);
+      expect((await caller(app, guardian)('GET', `/performances/${performanceId}/run-sheet.pdf`)).statusCode).toBe(403);
+      expect((await caller(app, guardian)('GET', `/performances/${performanceId}/programme.pdf`)).statusCode).toBe(403);
+      expect((await caller(app, personas.programmeAdmin(newTenantId()))('GET', `/performances/${performanceId}/run-sheet.pdf`)).statusCode).toBe(404);
     });
 
     it('is not for guardians', async () => {

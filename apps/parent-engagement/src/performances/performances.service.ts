@@ -49,6 +49,7 @@ export class PerformancesService {
     const shiftMs = applied.starts_at.getTime() - previous.starts_at.getTime();
     if (shiftMs === 0) return;
     const bookingFamilies = await this.bookings.shiftForPerformance(manager, tenantId, applied.id, shiftMs);
+    await this.reminders.moveConsentChases(manager, tenantId, applied.id, applied.starts_at);
     await this.tellFamilies(manager, tenantId, applied.id, [...bookingFamilies, ...(await this.rsvpFamilies(manager, tenantId, applied.id))], 'performance.moved', {
       previousStartsAt: previous.starts_at.toISOString(),
     });
@@ -64,6 +65,7 @@ export class PerformancesService {
     );
     if (!cancelled) return;
     const bookingFamilies = await this.bookings.cancelForPerformance(manager, tenantId, payload.performanceId);
+    await this.reminders.cancelConsentChases(manager, tenantId, payload.performanceId);
     await this.tellFamilies(manager, tenantId, payload.performanceId, [...bookingFamilies, ...(await this.rsvpFamilies(manager, tenantId, payload.performanceId))], 'performance.cancelled', {
       reason: payload.reason,
     });

@@ -178,7 +178,7 @@ describe('reminders for bookings and performances', () => {
     expect((await t.request(family.guardian, { method: 'GET', url: `/transport-bookings/${booking.id}` })).json().status).toBe('cancelled');
     const notice = await waitFor(async () => (await mailsTo(family.email)).find((mail) => mail.subject.startsWith('Performance cancelled')), { timeoutMs: 15_000 });
     expect(notice.text).toContain('The hall flooded.');
-    const notices: ReminderRow[] = await t.db.query(`SELECT kind FROM reminders WHERE tenant_id = $1 AND subject_id = $2 ORDER BY created_at`, [tenantId, performanceId]);
+    const notices: ReminderRow[] = await t.db.query(`SELECT kind FROM reminders WHERE tenant_id = $1 AND subject_type = 'performance' AND subject_id = $2 ORDER BY created_at`, [tenantId, performanceId]);
     expect(notices.map((notice) => notice.kind)).toEqual(['performance.moved', 'performance.cancelled']);
   });
 });

@@ -1,9 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { ReminderScheduler, type ReminderRow, type ScheduleReminderInput } from '@tutti/messaging';
+import { oneRow } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { afterCommit, installAfterCommit } from '../common/after-commit';
-import { afterQuietHours, type QuietHours } from './quiet-hours';
-import { ANNOUNCEMENT_KIND, ANNOUNCEMENT_SUBJECT, BOOKING_SUBJECT, HOUR_MS, IGNORES_QUIET_HOURS, OFFER_EXPIRY_KIND, PERFORMANCE_SUBJECT, type MessageKind } from './reminder-kinds';
+import { childrenComingWithoutConsent } from '../consents/missing-consent';
+import { afterQuietHours, quietHoursOf, type QuietHours } from './quiet-hours';
+import {
+  ANNOUNCEMENT_KIND,
+  ANNOUNCEMENT_SUBJECT,
+  BOOKING_SUBJECT,
+  CONSENT_CHASE_LEAD_MS,
+  CONSENT_CHASE_SUBJECT,
+  HOUR_MS,
+  IGNORES_QUIET_HOURS,
+  OFFER_EXPIRY_KIND,
+  PERFORMANCE_SUBJECT,
+  type MessageKind,
+} from './reminder-kinds';
 
 /** Who a reminder goes to and when they may be disturbed. */
 export interface Recipient {
@@ -58,6 +71,47 @@ export class FamilyReminders {
       manager,
       guardianIds.map((guardianId) => ({ tenantId, kind: ANNOUNCEMENT_KIND, recipientId: guardianId, subjectType: ANNOUNCEMENT_SUBJECT, subjectId: announcementId, dueAt: now, payload: { announcementId } })),
     );
+  }
+
+  /**
+   * When a family's children are coming to a performance (a confirmed booking, an attending RSVP)
+   * and one has no photo/film decision recorded, asks the family for it 72 h before the start (now
+   * if that has passed). One pending reminder per family and performance; delivery checks again.
+   */
+  async chaseMissingConsent(manager: EntityManager, tenantId: string, guardianId: string, performanceId: string, now = new Date()): Promise<void> {
+    if ((await childrenComingWithoutConsent(manager, tenantId, performanceId, guardianId)).length === 0) return;
+    // Serialises a booking and an RSVP of the same family, so that they do not both schedule one.
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`consent-chase:${tenantId}:${performanceId}:${guardianId}`]);
+    const pending = await oneRow<{ id: string }>(
+      manager,
+      `SELECT id FROM reminders WHERE tenant_id = $1 AND subject_type = $2 AND subject_id = $3 AND recipient_id = $4 AND kind = 'consent.missing' AND status = 'scheduled' LIMIT 1`,
+      [tenantId, CONSENT_CHASE_SUBJECT, performanceId, guardianId],
+    );
+    if (pending) return;
+    const found = await oneRow<{ starts_at: Date; time_zone: string; quiet_hours_start: string | null; quiet_hours_end: string | null }>(
+      manager,
+      `SELECT p.starts_at, COALESCE(t.time_zone, 'Europe/London') AS time_zone, f.quiet_hours_start, f.quiet_hours_end
+         FROM performances p LEFT JOIN tenant_settings t ON t.tenant_id = p.tenant_id
+         LEFT JOIN families f ON f.tenant_id = p.tenant_id AND f.guardian_id = $3
+        WHERE p.tenant_id = $1 AND p.id = $2 AND p.status = 'published'`,
+      [tenantId, performanceId, guardianId],
+    );
+    if (!found) return;
+    const to: Recipient = { tenantId, guardianId, quietHours: quietHoursOf(found), timeZone: found.time_zone };
+    const dueAt = new Date(Math.max(now.getTime(), found.starts_at.getTime() - CONSENT_CHASE_LEAD_MS));
+    await this.schedule(manager, [this.message(to, 'consent.missing', CONSENT_CHASE_SUBJECT, performanceId, dueAt, { performanceId })]);
+  }
+
+  /** A moved performance moves its consent reminders to 72 h before the new start (or now). */
+  async moveConsentChases(manager: EntityManager, tenantId: string, performanceId: string, startsAt: Date, now = new Date()): Promise<void> {
+    const dueAt = new Date(Math.max(now.getTime(), startsAt.getTime() - CONSENT_CHASE_LEAD_MS));
+    const changes = await this.scheduler.rescheduleForSubjectIn(manager, tenantId, CONSENT_CHASE_SUBJECT, performanceId, { dueAtFor: () => dueAt });
+    afterCommit(manager, () => this.scheduler.syncJobs(changes));
+  }
+
+  async cancelConsentChases(manager: EntityManager, tenantId: string, performanceId: string): Promise<void> {
+    const changes = await this.scheduler.cancelForSubjectIn(manager, tenantId, CONSENT_CHASE_SUBJECT, performanceId);
+    afterCommit(manager, () => this.scheduler.syncJobs(changes));
   }
 
   async cancelForBooking(manager: EntityManager, tenantId: string, bookingId: string): Promise<void> {

@@ -3,6 +3,7 @@ import type { ReminderDeliverer, ReminderRow } from '@tutti/messaging';
 import { oneRow } from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { formatLocal } from '../common/zoned-time';
+import { childrenComingWithoutConsent } from '../consents/missing-consent';
 import { EmailChannel } from './channels/email.channel';
 import { SmsProvider } from './channels/sms.channel';
 import { MESSAGE_KINDS, type MessageKind } from './reminder-kinds';
@@ -110,12 +111,17 @@ export class MessageDelivery implements ReminderDeliverer {
         offerExpiresAt: booking.offer_expires_at ? when(booking.offer_expires_at) : undefined,
       };
     }
-    const performance = await oneRow<{ title: string; starts_at: Date; venue_name: string }>(
+    const performance = await oneRow<{ title: string; starts_at: Date; venue_name: string; status: string }>(
       this.dataSource,
-      'SELECT title, starts_at, venue_name FROM performances WHERE tenant_id = $1 AND id = $2',
+      'SELECT title, starts_at, venue_name, status FROM performances WHERE tenant_id = $1 AND id = $2',
       [reminder.tenantId, reminder.subjectId],
     );
     if (!performance) return undefined;
+    if (kind === 'consent.missing') {
+      // Asked again now: consent given meanwhile (or the child no longer coming) makes the reminder moot.
+      if (performance.status !== 'published') return undefined;
+      if ((await childrenComingWithoutConsent(this.dataSource.manager, reminder.tenantId, reminder.subjectId, reminder.recipientId)).length === 0) return undefined;
+    }
     const previous = typeof reminder.payload.previousStartsAt === 'string' ? new Date(reminder.payload.previousStartsAt) : undefined;
     return {
       familyName: family.display_name,

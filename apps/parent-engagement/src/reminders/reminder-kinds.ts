@@ -7,6 +7,7 @@ export const MESSAGE_KINDS = [
   'transport.offer-expired',
   'performance.moved',
   'performance.cancelled',
+  'consent.missing',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
@@ -20,6 +21,9 @@ export const ANNOUNCEMENT_SUBJECT = 'announcement';
 /** Booking reminders are about the booking: cancelling it cancels them, a moved performance moves them. */
 export const BOOKING_SUBJECT = 'transport-booking';
 export const PERFORMANCE_SUBJECT = 'performance';
+/** A family's missing photo/film consent before a performance (subject id: the performance); due this long before it starts. */
+export const CONSENT_CHASE_SUBJECT = 'performance-consent';
+export const CONSENT_CHASE_LEAD_MS = 72 * 3_600_000;
 
 /** Messages that must go out on time whatever the family's quiet hours. */
 export const IGNORES_QUIET_HOURS: ReadonlySet<string> = new Set(['transport.pickup-2h']);

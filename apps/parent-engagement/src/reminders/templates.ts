@@ -50,6 +50,14 @@ const ENGLISH: Record<MessageKind, Template> = {
     subject: `Performance moved: ${f.performanceTitle}`,
     paragraphs: [`Dear ${f.familyName},`, `${f.performanceTitle} at ${f.venueName} has moved from ${f.previousStartsAt} to ${f.performanceStartsAt}.`, `Your bus bookings and reminders have moved with it.`],
   }),
+  'consent.missing': (f) => ({
+    subject: `Photo and filming consent needed: ${f.performanceTitle}`,
+    paragraphs: [
+      `Dear ${f.familyName},`,
+      `Your child is coming to ${f.performanceTitle} at ${f.venueName} (${f.performanceStartsAt}), and we have no answer from you yet on photographs and filming.`,
+      `Please record your decision in Tutti before the performance: yes or no, either is fine, but we need to know.`,
+    ],
+  }),
   'performance.cancelled': (f) => ({
     subject: `Performance cancelled: ${f.performanceTitle}`,
     paragraphs: [`Dear ${f.familyName},`, `We are sorry: ${f.performanceTitle} at ${f.venueName} (${f.performanceStartsAt}) has been cancelled.${f.reason ? ` ${f.reason}` : ''}`, `Any bus booking for it is cancelled too.`],

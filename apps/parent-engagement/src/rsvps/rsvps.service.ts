@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { conflict } from '../common/conflicts';
 import { familyScopeCondition, familyScopeOf, familyScopeParams, ownChildren } from '../common/family-scope';
 import { FamiliesService } from '../families/families.service';
+import { FamilyReminders } from '../reminders/family-reminders.service';
 import type { PutRsvpDto, RsvpCheckInDto, RsvpDto, RsvpQueryDto, RsvpSummaryDto } from './dto/rsvp.dto';
 
 interface RsvpRow {
@@ -30,6 +31,7 @@ export class RsvpsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly families: FamiliesService,
+    private readonly reminders: FamilyReminders,
   ) {}
 
   async put(identity: Identity, performanceId: string, dto: PutRsvpDto, ifMatch: string | undefined): Promise<RsvpDto> {
@@ -63,6 +65,7 @@ export class RsvpsService {
               [...values, expected],
             );
       if (!saved) throw new ProblemException(HttpStatus.PRECONDITION_FAILED, 'The RSVP changed since you read it (or does not exist yet); reload and try again.');
+      if (saved.attending) await this.reminders.chaseMissingConsent(manager, tenantId, identity.userId, performanceId);
       return toRsvpDto(saved);
     });
   }

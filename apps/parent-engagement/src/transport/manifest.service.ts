@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 import { familyScopeCondition, familyScopeOf, familyScopeParams } from '../common/family-scope';
 import { formatLocal } from '../common/zoned-time';
 import { escapeHtml } from '../reminders/templates';
+import type { ManifestFormat } from './dto/transport-run.dto';
+import { renderManifestPdf } from './manifest-pdf';
 
 interface ManifestLine {
   stop_name: string;
@@ -21,7 +23,12 @@ interface ManifestLine {
 export interface Manifest {
   filename: string;
   contentType: string;
-  body: string;
+  body: string | Buffer;
+}
+
+export interface ManifestOptions {
+  /** Deflate the PDF's content streams (off in tests, so that the text can be searched). */
+  compress?: boolean;
 }
 
 const COLUMNS = ['stop', 'place', 'pickup_time', 'booking', 'family', 'adults', 'children', 'seats', 'checked_in'];
@@ -31,7 +38,7 @@ const COLUMNS = ['stop', 'place', 'pickup_time', 'booking', 'family', 'adults', 
 export class ManifestService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async manifest(identity: Identity, runId: string, stopId: string | undefined, format: 'csv' | 'html'): Promise<Manifest> {
+  async manifest(identity: Identity, runId: string, stopId: string | undefined, format: ManifestFormat, options: ManifestOptions = {}): Promise<Manifest> {
     const run = await oneRow<{ vehicle: string; title: string; outbound_departs_at: Date; time_zone: string }>(
       this.dataSource,
       `SELECT r.vehicle, p.title, r.outbound_departs_at, COALESCE(t.time_zone, 'Europe/London') AS time_zone
@@ -63,6 +70,13 @@ export class ManifestService {
       line.checked_in_at ? 'yes' : '',
     ]);
     const name = `manifest-${runId}${stopId ? `-${stopId}` : ''}`;
+    if (format === 'pdf') {
+      const body = await renderManifestPdf(
+        { title: run.title, vehicle: run.vehicle, departs: time(run.outbound_departs_at), lines: lines.map((line) => ({ ...line, pickupTime: time(line.pickup_at) })) },
+        { compress: options.compress ?? true },
+      );
+      return { filename: `${name}.pdf`, contentType: 'application/pdf', body };
+    }
     if (format === 'csv') {
       return { filename: `${name}.csv`, contentType: 'text/csv; charset=utf-8', body: [COLUMNS, ...table].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n' };
     }

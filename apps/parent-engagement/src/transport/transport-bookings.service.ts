@@ -18,6 +18,7 @@ const ACTIVE = `('confirmed', 'waitlisted', 'offered')`;
 
 interface LockedRun {
   id: string;
+  performance_id: string;
   seats: number;
   seats_taken: number;
   status: string;
@@ -116,7 +117,10 @@ export class TransportBookingsService {
       [tenantId, newId(), run.id, run.stop_id, identity.userId, identity.displayName, dto.pupilIds, [...new Set(schoolIds)], dto.adults, children, status],
     );
     if (!booking) throw new Error('INSERT … RETURNING gave no row');
-    if (status === 'confirmed') await this.reminders.bookingConfirmed(manager, recipientOf(tenantId, identity.userId, run), booking.id, run.pickup_at);
+    if (status === 'confirmed') {
+      await this.reminders.bookingConfirmed(manager, recipientOf(tenantId, identity.userId, run), booking.id, run.pickup_at);
+      await this.reminders.chaseMissingConsent(manager, tenantId, identity.userId, run.performance_id);
+    }
     return toBookingDto(booking);
   }
 
@@ -176,6 +180,7 @@ export class TransportBookingsService {
       await manager.query(`UPDATE transport_bookings SET status = 'confirmed', offer_expires_at = NULL, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [identity.tenantId, bookingId]);
       await this.reminders.cancelForBooking(manager, identity.tenantId, bookingId);
       await this.reminders.bookingConfirmed(manager, recipientOf(identity.tenantId, current.guardian_id, run), bookingId, run.pickup_at);
+      await this.reminders.chaseMissingConsent(manager, identity.tenantId, current.guardian_id, run.performance_id);
       await recordAudit(manager, auditContext(identity, origin), bookingChange('accept', bookingId));
       return { kind: 'done', booking: toBookingDto(await this.bookingRow(manager, identity.tenantId, bookingId)) };
     });
@@ -326,7 +331,7 @@ export class TransportBookingsService {
   private async lockRun(manager: EntityManager, tenantId: string, runId: string, guardianId: string | null = null, stopId: string | null = null): Promise<LockedRun | undefined> {
     return oneRow<LockedRun>(
       manager,
-      `SELECT r.id, r.seats, r.seats_taken, r.status, r.bookings_close_at, p.status AS performance_status,
+      `SELECT r.id, r.performance_id, r.seats, r.seats_taken, r.status, r.bookings_close_at, p.status AS performance_status,
               s.id AS stop_id, s.pickup_at,
               COALESCE(t.family_transport_seat_limit, 4) AS seat_limit, COALESCE(t.waitlist_offer_minutes, 120) AS offer_minutes,
               COALESCE(t.time_zone, 'Europe/London') AS time_zone, f.quiet_hours_start, f.quiet_hours_end

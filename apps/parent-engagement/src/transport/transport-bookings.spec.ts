@@ -2,6 +2,7 @@ import { newId } from '@tutti/platform';
 import { newTenantId, personas } from '@tutti/testing';
 import type { ReminderRow } from '@tutti/messaging';
 import { HOUR, publishPerformance, runBody, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
+import { ManifestService } from './manifest.service';
 import { TransportBookingsService } from './transport-bookings.service';
 
 describe('transport runs and seat bookings', () => {
@@ -218,7 +219,15 @@ describe('transport runs and seat bookings', () => {
       expect(html.headers['content-type']).toContain('text/html');
       expect(html.body).toContain('Ann &quot;Annie&quot; Smith');
       expect((await t.request(family(), { method: 'GET', url: `/transport-runs/${run.id}/manifest` })).statusCode).toBe(403);
-      expect((await t.request(admin, { method: 'GET', url: `/transport-runs/${run.id}/manifest?format=pdf` })).json().errors[0].field).toBe('format');
+      expect((await t.request(admin, { method: 'GET', url: `/transport-runs/${run.id}/manifest?format=xlsx` })).json().errors[0].field).toBe('format');
+      const pdf = await t.request(staff, { method: 'GET', url: `/transport-runs/${run.id}/manifest?format=pdf` });
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      const plain = await t.app.get(ManifestService).manifest(staff, run.id, run.stops[0].id, 'pdf', { compress: false });
+      // pdfkit writes Helvetica text as hex-encoded glyph codes (WinAnsi for these letters).
+      expect(Buffer.from(plain.body).toString('latin1')).toContain(Buffer.from('Smith', 'latin1').toString('hex'));
+      expect((await t.request(family(), { method: 'GET', url: `/transport-runs/${run.id}/manifest?format=pdf` })).statusCode).toBe(403);
     });
   });
 

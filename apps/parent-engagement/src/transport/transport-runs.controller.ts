@@ -43,8 +43,8 @@ export class TransportRunsController {
 
   @Get(':runId/manifest')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
-  @ApiOperation({ summary: 'The driver’s manifest of a bus (or one stop): CSV, or a print-friendly HTML page' })
-  @ApiProduces('text/csv', 'text/html')
+  @ApiOperation({ summary: 'The driver’s manifest of a bus (or one stop): CSV, a print-friendly HTML page, or a PDF with check-in boxes' })
+  @ApiProduces('text/csv', 'text/html', 'application/pdf')
   async manifest(@CurrentIdentity() identity: Identity, @Param('runId', ParseUUIDPipe) runId: string, @Query() query: ManifestQueryDto, @Res() reply: FastifyReply): Promise<void> {
     const manifest = await this.manifests.manifest(identity, runId, query.stopId, query.format);
     await reply.header('content-type', manifest.contentType).header('content-disposition', `inline; filename="${manifest.filename}"`).send(manifest.body);

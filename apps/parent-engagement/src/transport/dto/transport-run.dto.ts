@@ -44,15 +44,18 @@ export class TransportRunQueryDto extends PageQueryDto {
   performanceId?: string;
 }
 
+export const MANIFEST_FORMATS = ['csv', 'html', 'pdf'] as const;
+export type ManifestFormat = (typeof MANIFEST_FORMATS)[number];
+
 export class ManifestQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'One stop only' })
   @IsOptional()
   @IsUUID()
   stopId?: string;
 
-  @ApiPropertyOptional({ enum: ['csv', 'html'], default: 'csv' })
+  @ApiPropertyOptional({ enum: MANIFEST_FORMATS, default: 'csv' })
   @IsOptional()
-  @IsIn(['csv', 'html'])
+  @IsIn(MANIFEST_FORMATS)
   @Type(() => String)
-  format: 'csv' | 'html' = 'csv';
+  format: ManifestFormat = 'csv';
 }

@@ -1,0 +1,122 @@
+import type { Identity } from '@tutti/auth';
+import { ReminderWorker } from '@tutti/messaging';
+import { newId } from '@tutti/platform';
+import { newTenantId, personas, waitFor } from '@tutti/testing';
+import { engagementReminderDeliverers } from '../messaging/engagement-messaging';
+import { HOUR, publishPerformance, runBody, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
+
+interface MailDevEmail {
+  subject: string;
+  text: string;
+  to: { address: string }[];
+}
+
+async function consentMailsTo(address: string): Promise<MailDevEmail[]> {
+  const all = (await (await fetch(`${process.env.MAILDEV_API_URL}/email`)).json()) as MailDevEmail[];
+  return all.filter((mail) => mail.subject.startsWith('Photo and filming consent needed') && mail.to.some((to) => to.address === address));
+}
+
+interface ConsentReminder {
+  id: string;
+  due_at: Date;
+  status: string;
+}
+
+describe('reminders about photo/film consent missing before a performance', () => {
+  let t: EngagementTestApp;
+  let worker: ReminderWorker;
+  const tenantId = newTenantId();
+  const schoolId = newId();
+  const admin = personas.programmeAdmin(tenantId);
+
+  beforeAll(async () => {
+    t = await startEngagementApp();
+    worker = new ReminderWorker({
+      dataSource: t.db,
+      service: 'parent-engagement',
+      redis: process.env.REDIS_URL ?? '',
+      deliverers: engagementReminderDeliverers((type) => t.app.get(type, { strict: false })),
+    });
+  });
+  afterAll(() => t?.close());
+
+  async function familyWithEmail(): Promise<{ guardian: Identity; pupilId: string; email: string }> {
+    const pupilId = newId();
+    const guardian = personas.guardian(tenantId, [{ pupilId, schoolId }]);
+    const email = `consent-${guardian.userId}@example.org`;
+    const response = await t.request(guardian, {
+      method: 'PUT',
+      url: '/families/me/contact-preferences',
+      payload: { email, language: 'en', emailEnabled: true, smsEnabled: false },
+    });
+    expect(response.statusCode).toBe(200);
+    return { guardian, pupilId, email };
+  }
+
+  async function bookBus(who: { guardian: Identity; pupilId: string }, hoursAhead: number) {
+    const { performanceId, startsAt } = await publishPerformance(t, tenantId, hoursAhead, 'Summer Showcase');
+    const run = (await t.request(admin, { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, 10) })).json();
+    const booking = await t.request(who.guardian, { method: 'POST', url: '/transport-bookings', payload: { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [who.pupilId] } });
+    expect(booking.json().status).toBe('confirmed');
+    return { performanceId, startsAt };
+  }
+
+  const consentReminders = (performanceId: string, guardianId: string): Promise<ConsentReminder[]> =>
+    t.db.query(`SELECT id, due_at, status FROM reminders WHERE tenant_id = $1 AND kind = 'consent.missing' AND subject_id = $2 AND recipient_id = $3 ORDER BY created_at`, [
+      tenantId,
+      performanceId,
+      guardianId,
+    ]);
+
+  async function deliverNow(reminder: ConsentReminder) {
+    await t.db.query(`UPDATE reminders SET due_at = now() - interval '1 second' WHERE id = $1`, [reminder.id]);
+    const [{ due_at: dueAt }] = await t.db.query('SELECT due_at FROM reminders WHERE id = $1', [reminder.id]);
+    return worker.deliverDue({ reminderId: reminder.id, tenantId, dueAt: (dueAt as Date).toISOString() });
+  }
+
+  it('schedules one reminder 72 h before the performance for a booking (and RSVP) without consent, and skips it once consent is recorded', async () => {
+    const family = await familyWithEmail();
+    const { performanceId, startsAt } = await bookBus(family, 120);
+    const rsvp = await t.request(family.guardian, { method: 'PUT', url: `/performances/${performanceId}/rsvp`, payload: { attending: true, adults: 1, pupilIds: [family.pupilId] } });
+    expect(rsvp.statusCode).toBe(200);
+    const [reminder, ...others] = await consentReminders(performanceId, family.guardian.userId);
+    expect(others).toHaveLength(0);
+    expect(reminder.due_at.getTime()).toBe(startsAt.getTime() - 72 * HOUR);
+
+    const consent = await t.request(family.guardian, { method: 'PUT', url: `/pupils/${family.pupilId}/consents/photo_film`, payload: { granted: false } });
+    expect(consent.statusCode).toBe(200);
+    expect((await deliverNow(reminder)).kind).toBe('sent');
+    expect(await consentMailsTo(family.email)).toHaveLength(0);
+  });
+
+  it('emails the family when the reminder falls due and consent is still missing (due at once when the performance is under 72 h away)', async () => {
+    const family = await familyWithEmail();
+    const before = Date.now();
+    const { performanceId } = await bookBus(family, 30);
+    const [reminder] = await consentReminders(performanceId, family.guardian.userId);
+    expect(reminder.due_at.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(reminder.due_at.getTime()).toBeLessThanOrEqual(Date.now());
+    const [mail] = await waitFor(
+      async () => {
+        const found = await consentMailsTo(family.email);
+        return found.length > 0 && found;
+      },
+      { timeoutMs: 15_000, description: 'the consent reminder in MailDev' },
+    );
+    expect(mail.text).toContain('Summer Showcase');
+    expect(mail.text).toContain('photographs and filming');
+  });
+
+  it('schedules nothing when consent is recorded, and cancels pending reminders with the performance', async () => {
+    const given = await familyWithEmail();
+    await t.request(given.guardian, { method: 'PUT', url: `/pupils/${given.pupilId}/consents/photo_film`, payload: { granted: true } });
+    const first = await bookBus(given, 120);
+    expect(await consentReminders(first.performanceId, given.guardian.userId)).toHaveLength(0);
+
+    const missing = await familyWithEmail();
+    const { performanceId } = await bookBus(missing, 120);
+    expect((await consentReminders(performanceId, missing.guardian.userId)).map((reminder) => reminder.status)).toEqual(['scheduled']);
+    await t.deliver(tenantId, 'performance.performance.cancelled', { version: 1, performanceId, reason: 'Storm damage.' });
+    expect((await consentReminders(performanceId, missing.guardian.userId)).map((reminder) => reminder.status)).toEqual(['cancelled']);
+  });
+});

@@ -31,12 +31,21 @@ interface Booking {
   status: string;
   pupilIds: string[];
 }
+interface PlannedSession {
+  recurrence: 'weekly' | 'once';
+  termId: string | null;
+  weekday: number | null;
+  startTime: string;
+  durationMinutes: number;
+  tutorIds: string[];
+}
 interface Register {
   submissionId: string | null;
   entries: { name: string; status: string | null }[];
 }
 
 let system: RunningSystem;
+let invitedEmail = '';
 let api: Api;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -277,6 +286,24 @@ describe('the web app, journey by journey', () => {
   );
 
   it(
+    '(h) a parent subscribes to their calendar and gets a private address that serves the calendar',
+    timed('calendarFeed', async () => {
+      await kwamePage.locator('nav.tabs a[href="/parent"]').click();
+      await kwamePage.getByRole('button', { name: 'Subscribe to my calendar' }).click();
+      const address = kwamePage.getByLabel('Your private calendar address');
+      await address.waitFor();
+      const url = await address.inputValue();
+      expect(url).toMatch(/^http:\/\/.+\/api\/parent-engagement\/calendar\/.+/);
+      const feed = await fetch(url);
+      expect(feed.status).toBe(200);
+      expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+      await expectAccessible(kwamePage);
+      await screenshot(kwamePage, 'web-h-parent-calendar-feed');
+    }),
+    30_000,
+  );
+
+  it(
     '(d) a headteacher sees the school dashboard and the week’s timetable',
     timed('headteacher', async () => {
       const page = await open(DESKTOP);
@@ -294,6 +321,51 @@ describe('the web app, journey by journey', () => {
       expect(await page.locator('table.timetable tbody tr').count()).toBeGreaterThan(0);
       await expectAccessible(page);
       await screenshot(page, 'web-d-headteacher-timetable');
+    }),
+    60_000,
+  );
+
+  it(
+    '(f) a headteacher plans an ensemble’s week: a tutor clash is shown, booked anyway, and the session shows in the timetable',
+    timed('headteacherPlans', async () => {
+      // An existing weekly session with a tutor: the new one takes the same tutor at the same time.
+      const token = await system.signIn(headteacher.email);
+      const sessions = expectStatus(
+        await api<{ items: PlannedSession[] }>('GET', '/api/scheduling/sessions?limit=100', { token, headers: { 'x-tutti-role': 'headteacher' } }),
+        200,
+      );
+      const busy = sessions.items.find((session) => session.recurrence === 'weekly' && session.termId && session.tutorIds.length > 0);
+      if (!busy) throw new Error('no weekly session with a tutor in the demo data');
+      const startTime = busy.startTime.slice(0, 5);
+      const endMinutes = Number(startTime.slice(0, 2)) * 60 + Number(startTime.slice(3, 5)) + busy.durationMinutes;
+      const endTime = `${String(Math.floor(endMinutes / 60)).padStart(2, '0')}:${String(endMinutes % 60).padStart(2, '0')}`;
+
+      const page = await open(DESKTOP);
+      await signInThroughPage(page, headteacher);
+      await page.waitForURL('**/head');
+      await page.locator('nav.tabs a[href="/head/timetable"]').click();
+      const form = page.locator('form[data-testid=plan-session]');
+      await form.waitFor();
+      await page.locator('table.timetable tbody tr, .empty').first().waitFor();
+      const rowsBefore = await page.locator('table.timetable tbody tr').count();
+      await form.locator('select[name=ensembleId]').selectOption({ index: 1 });
+      await form.locator('select[name=termId]').selectOption(busy.termId as string);
+      await form.locator('select[name=weekday]').selectOption(String(busy.weekday));
+      await form.locator('input[name=startTime]').fill(startTime);
+      await form.locator('input[name=endTime]').fill(endTime);
+      await form.locator('select[name=tutorId]').selectOption(busy.tutorIds[0]);
+      await form.getByRole('button', { name: 'Add the session' }).click();
+      const clashes = form.locator('.clashes');
+      await clashes.getByText('Tutor already teaching').first().waitFor();
+      await expectAccessible(page);
+      await screenshot(page, 'web-f-headteacher-clash');
+
+      await clashes.getByRole('button', { name: 'Book anyway' }).click();
+      await form.getByText(/^Session added/).waitFor();
+      await waitFor(async () => (await page.locator('table.timetable tbody tr').count()) > rowsBefore, { timeoutMs: 10_000, intervalMs: 200, description: 'the new session in the timetable' });
+      await page.locator('table.timetable tbody tr', { hasText: startTime }).first().waitFor();
+      await expectAccessible(page);
+      await screenshot(page, 'web-f-headteacher-planned');
     }),
     60_000,
   );
@@ -320,6 +392,7 @@ describe('the programme admin', () => {
       await expectAccessible(page);
 
       const email = `tom.${randomUUID().slice(0, 8)}@example.org`;
+      invitedEmail = email;
       await page.getByLabel('Email').fill(email);
       await page.locator('select[name=schoolId]').selectOption({ index: 1 });
       await page.getByRole('button', { name: 'Send the invitation' }).click();
@@ -335,11 +408,63 @@ describe('the programme admin', () => {
     }),
     60_000,
   );
+
+  it(
+    '(g) the invited tutor opens the link from the email, chooses a password (policy errors beside it), signs in; then resets a forgotten password',
+    timed('invitedTutor', async () => {
+      const page = await open(PHONE);
+      await page.goto(await linkInMail(invitedEmail, 'accept-invitation'));
+      await page.locator('h1', { hasText: 'Welcome to Tutti' }).waitFor();
+      await page.getByLabel('New password').fill('short');
+      await page.getByRole('button', { name: 'Set my password and sign in' }).click();
+      await page.locator('.field-invalid', { has: page.locator('input[name=password]') }).locator('.field-error').waitFor();
+      await expectAccessible(page);
+      const firstPassword = `violin ${randomUUID().slice(0, 8)} harbour lantern`;
+      await page.getByLabel('New password').fill(firstPassword);
+      await page.getByRole('button', { name: 'Set my password and sign in' }).click();
+      await page.locator('.app-header .who', { hasText: 'Tom Reilly' }).waitFor();
+      await page.waitForURL('**/tutor');
+
+      // Signed out, the new tutor has forgotten the password and resets it from the sign-in page.
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.waitForURL('**/sign-in');
+      await page.getByRole('link', { name: 'Forgot your password?' }).click();
+      await page.locator('select[name=area]').selectOption(admin.area);
+      await page.locator('input[name=email]').fill(invitedEmail);
+      await page.getByRole('button', { name: 'Email me a link' }).click();
+      await page.getByText(/a password-reset link is on its way/).waitFor();
+      await expectAccessible(page);
+      await page.goto(await linkInMail(invitedEmail, 'reset-password'));
+      const newPassword = `cello ${randomUUID().slice(0, 8)} meadow copper`;
+      await page.getByLabel('New password').fill(newPassword);
+      await page.getByRole('button', { name: 'Save the new password' }).click();
+      await page.getByText('Your password is changed').waitFor();
+      await expectAccessible(page);
+      await signInThroughPage(page, { area: admin.area, email: invitedEmail, password: newPassword, displayName: 'Tom Reilly' });
+      await page.waitForURL('**/tutor');
+      await expectAccessible(page);
+      await screenshot(page, 'web-g-invited-tutor-signed-in');
+    }),
+    60_000,
+  );
 });
 
 async function bookingsOf(token: string, runId: string): Promise<Booking[]> {
   const page = expectStatus(await api<{ items: (Booking & { runId: string })[] }>('GET', `/api/parent-engagement/transport-bookings?runId=${runId}&limit=50`, { token, headers: { 'x-tutti-role': 'guardian' } }), 200);
   return page.items.filter((booking) => booking.runId === runId).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** The page path and token of the link (`/accept-invitation?token=…`) in the newest mail to `address` that has one. */
+async function linkInMail(address: string, pagePath: 'accept-invitation' | 'reset-password'): Promise<string> {
+  const pattern = new RegExp(`/${pagePath}\\?token=[A-Za-z0-9._%-]+`);
+  return waitFor(
+    async () => {
+      const mails = (await (await fetch(`${system.mail.apiUrl}/email`)).json()) as { text: string; to: { address: string }[] }[];
+      const mail = mails.reverse().find((candidate) => candidate.to.some((to) => to.address.toLowerCase() === address.toLowerCase()) && pattern.test(candidate.text));
+      return mail ? pattern.exec(mail.text)?.[0] : undefined;
+    },
+    { timeoutMs: 15_000, intervalMs: 200, description: `a ${pagePath} mail to ${address}` },
+  );
 }
 
 function escapeRegExp(text: string): string {

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api, currentSession, getActiveRole, onSessionChange, setActiveRole, signOut } from './api';
 import { I18nContext, isLanguage, LANGUAGES, translate, type Language, type MessageKey } from './i18n';
+import { AcceptInvitationPage, ACCOUNT_ACCESS_PATHS, ForgotPasswordPage, ResetPasswordPage } from './pages/AccountAccess';
 import { AdminAccounts, AdminInstruments, AdminSchools } from './pages/Admin';
 import { HeadDashboard, HeadTimetable } from './pages/Headteacher';
 import { ParentConsents, ParentHome, ParentTransport } from './pages/Parent';
@@ -114,9 +115,10 @@ function LanguagePicker({ language, setLanguage }: { language: Language; setLang
 
 function SignedOut({ language, setLanguage }: { language: Language; setLanguage: (language: Language) => void }) {
   const path = usePath();
+  const accountAccess = (ACCOUNT_ACCESS_PATHS as readonly string[]).includes(path);
   useEffect(() => {
-    if (path !== '/sign-in') navigate('/sign-in', { replace: true });
-  }, [path]);
+    if (path !== '/sign-in' && !accountAccess) navigate('/sign-in', { replace: true });
+  }, [path, accountAccess]);
   return (
     <>
       <header className="app-header">
@@ -126,7 +128,7 @@ function SignedOut({ language, setLanguage }: { language: Language; setLanguage:
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <SignInPage />
+        {path === '/accept-invitation' ? <AcceptInvitationPage /> : path === '/reset-password' ? <ResetPasswordPage /> : path === '/forgot-password' ? <ForgotPasswordPage /> : <SignInPage />}
       </main>
     </>
   );

@@ -13,6 +13,8 @@ export class ApiProblem extends Error {
     readonly title: string,
     readonly detail: string | undefined,
     readonly errors: FieldError[],
+    /** What a 409 says clashes (the API's `conflicts`). */
+    readonly conflicts: unknown[] = [],
   ) {
     super(detail ?? title);
   }
@@ -85,13 +87,13 @@ export function newId(): string {
 }
 
 async function toProblem(response: Response): Promise<ApiProblem> {
-  let body: { title?: string; detail?: string; errors?: FieldError[] } = {};
+  let body: { title?: string; detail?: string; errors?: FieldError[]; conflicts?: unknown[] } = {};
   try {
     body = (await response.json()) as typeof body;
   } catch {
     // Not JSON (a proxy error page): the status says enough.
   }
-  return new ApiProblem(response.status, body.title ?? response.statusText, body.detail, Array.isArray(body.errors) ? body.errors : []);
+  return new ApiProblem(response.status, body.title ?? response.statusText, body.detail, Array.isArray(body.errors) ? body.errors : [], Array.isArray(body.conflicts) ? body.conflicts : []);
 }
 
 async function refresh(): Promise<boolean> {

@@ -175,3 +175,36 @@ export interface Instrument {
   condition: string;
   status: string;
 }
+
+export interface Ensemble {
+  id: string;
+  schoolId: string | null;
+  name: string;
+}
+
+export interface Room {
+  id: string;
+  schoolId: string;
+  name: string;
+}
+
+export interface Staff {
+  id: string;
+  displayName: string;
+  schoolIds: string[];
+}
+
+export interface Term {
+  id: string;
+  name: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+/** One double booking a 409 from scheduling lists. */
+export interface Clash {
+  kind: 'tutor' | 'room' | 'pupil';
+  occurrenceId: string;
+  startsAt: string;
+  clashesWith: { occurrenceId: string; title: string; startsAt: string; endsAt: string };
+}

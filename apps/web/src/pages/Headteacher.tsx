@@ -1,8 +1,9 @@
-import { allPages, api } from '../api';
+import { useState, type FormEvent } from 'react';
+import { allPages, api, ApiProblem, newId } from '../api';
 import { useApp } from '../App';
-import { formatDay, formatTime, useI18n } from '../i18n';
-import type { EngagementFigures, Occurrence, Page, School, SchoolFairness, SchoolProvision } from '../types';
-import { BarChart, Empty, Loaded, useLoad } from '../ui';
+import { formatDateTime, formatDay, formatTime, useI18n, type MessageKey } from '../i18n';
+import type { Clash, EngagementFigures, Ensemble, Occurrence, Page, Room, School, SchoolFairness, SchoolProvision, Staff, Term } from '../types';
+import { BarChart, Empty, Field, fieldError, FormError, Loaded, Notice, useLoad } from '../ui';
 
 function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
@@ -137,6 +138,7 @@ export function HeadTimetable() {
   return (
     <>
       <h1>{t('weekTimetable')}</h1>
+      <Loaded value={schools}>{(mine) => <PlanSession schools={mine} onAdded={occurrences.reload} />}</Loaded>
       <Loaded value={schools}>
         {(mine) => (
           <Loaded value={occurrences}>
@@ -181,5 +183,186 @@ export function HeadTimetable() {
         )}
       </Loaded>
     </>
+  );
+}
+
+const SESSION_FIELDS = ['ensembleId', 'termId', 'weekday', 'startTime', 'durationMinutes', 'roomId', 'tutorIds'] as const;
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+
+function minutesOf(time: string): number {
+  const [hours, minutes] = time.split(':').map(Number);
+  return hours * 60 + minutes;
+}
+
+/** A headteacher adds a weekly session for an ensemble of their school; a clash is shown, and can be booked anyway. */
+function PlanSession({ schools, onAdded }: { schools: School[]; onAdded: () => void }) {
+  const { t, language } = useI18n();
+  const { me } = useApp();
+  const choices = useLoad(async () => {
+    const ids = new Set(schools.map((school) => school.id));
+    const [ensembles, rooms, staff, terms] = await Promise.all([
+      allPages<Ensemble>('/api/scheduling/ensembles'),
+      allPages<Room>('/api/scheduling/rooms'),
+      allPages<Staff>('/api/scheduling/staff'),
+      allPages<Term>('/api/scheduling/terms'),
+    ]);
+    return {
+      ensembles: ensembles.filter((item) => item.schoolId !== null && ids.has(item.schoolId)),
+      rooms: rooms.filter((item) => ids.has(item.schoolId)),
+      staff,
+      terms,
+    };
+  }, [schools.map((school) => school.id).join()]);
+  const today = new Date().toISOString().slice(0, 10);
+  const [ensembleId, setEnsembleId] = useState('');
+  const [termId, setTermId] = useState('');
+  const [weekday, setWeekday] = useState('1');
+  const [startTime, setStartTime] = useState('15:30');
+  const [endTime, setEndTime] = useState('16:30');
+  const [roomId, setRoomId] = useState('');
+  const [tutorId, setTutorId] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [clashes, setClashes] = useState<Clash[]>([]);
+  const [done, setDone] = useState<string | null>(null);
+
+  const send = async (override: boolean, terms: Term[]) => {
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      const chosenTerm = termId || terms.find((term) => term.endsOn >= today)?.id || '';
+      const created = await api<{ title: string }>('/api/scheduling/sessions', {
+        method: 'POST',
+        idempotencyKey: newId(),
+        body: {
+          ensembleId,
+          recurrence: 'weekly',
+          termId: chosenTerm || undefined,
+          weekday: Number(weekday),
+          startTime,
+          durationMinutes: minutesOf(endTime) - minutesOf(startTime),
+          roomId: roomId || undefined,
+          tutorIds: tutorId ? [tutorId] : undefined,
+          ...(override ? { override: true } : {}),
+        },
+      });
+      setClashes([]);
+      setDone(t('sessionAdded', { title: created.title }));
+      onAdded();
+    } catch (problem) {
+      if (problem instanceof ApiProblem && problem.status === 409) setClashes(problem.conflicts as Clash[]);
+      else {
+        setClashes([]);
+        setError(problem);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="plan-heading">
+      <h2 id="plan-heading">{t('planSession')}</h2>
+      <Loaded value={choices}>
+        {({ ensembles, rooms, staff, terms }) => {
+          const ensemble = ensembles.find((item) => item.id === ensembleId);
+          const schoolRooms = rooms.filter((room) => !ensemble || room.schoolId === ensemble.schoolId);
+          const submit = (event: FormEvent) => {
+            event.preventDefault();
+            void send(false, terms);
+          };
+          return (
+            <form onSubmit={submit} noValidate className="stack" data-testid="plan-session">
+              <FormError error={error} fields={SESSION_FIELDS} />
+              {done && <Notice>{done}</Notice>}
+              <Field label={t('ensemble')} error={fieldError(error, 'ensembleId')}>
+                {(props) => (
+                  <select {...props} name="ensembleId" value={ensembleId} onChange={(event) => setEnsembleId(event.target.value)}>
+                    <option value="">{t('chooseEnsemble')}</option>
+                    {ensembles.map((item) => (
+                      <option key={item.id} value={item.id}>
+                        {item.name}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field label={t('term')} error={fieldError(error, 'termId')}>
+                {(props) => (
+                  <select {...props} name="termId" value={termId || terms.find((term) => term.endsOn >= today)?.id || ''} onChange={(event) => setTermId(event.target.value)}>
+                    {terms.map((term) => (
+                      <option key={term.id} value={term.id}>
+                        {term.name}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field label={t('weekday')} error={fieldError(error, 'weekday')}>
+                {(props) => (
+                  <select {...props} name="weekday" value={weekday} onChange={(event) => setWeekday(event.target.value)}>
+                    {WEEKDAYS.map((day) => (
+                      <option key={day} value={day}>
+                        {t(`weekday.${day}` as MessageKey)}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field label={t('startTime')} error={fieldError(error, 'startTime')}>
+                {(props) => <input {...props} name="startTime" type="time" value={startTime} onChange={(event) => setStartTime(event.target.value)} />}
+              </Field>
+              <Field label={t('endTime')} error={fieldError(error, 'durationMinutes')}>
+                {(props) => <input {...props} name="endTime" type="time" value={endTime} onChange={(event) => setEndTime(event.target.value)} />}
+              </Field>
+              <Field label={t('room')} error={fieldError(error, 'roomId')}>
+                {(props) => (
+                  <select {...props} name="roomId" value={roomId} onChange={(event) => setRoomId(event.target.value)}>
+                    <option value="">{t('noneSelected')}</option>
+                    {schoolRooms.map((room) => (
+                      <option key={room.id} value={room.id}>
+                        {room.name}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field label={t('tutor')} error={fieldError(error, 'tutorIds')}>
+                {(props) => (
+                  <select {...props} name="tutorId" value={tutorId} onChange={(event) => setTutorId(event.target.value)}>
+                    <option value="">{t('noneSelected')}</option>
+                    {staff.map((person) => (
+                      <option key={person.id} value={person.id}>
+                        {person.displayName}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              {clashes.length > 0 && (
+                <div className="notice notice-error clashes" role="alert">
+                  <p>{t('clashesFound')}</p>
+                  <ul>
+                    {clashes.slice(0, 10).map((clash, index) => (
+                      <li key={`${clash.occurrenceId}-${clash.kind}-${index}`}>
+                        {t(`clash.${clash.kind}` as MessageKey)}: {clash.clashesWith.title}, {formatDateTime(language, clash.clashesWith.startsAt, me.area.timeZone)}–{formatTime(language, clash.clashesWith.endsAt, me.area.timeZone)}
+                      </li>
+                    ))}
+                  </ul>
+                  {clashes.length > 10 && <p>{t('moreClashes', { n: clashes.length - 10 })}</p>}
+                  <button type="button" className="button secondary" disabled={busy} onClick={() => void send(true, terms)}>
+                    {t('bookAnyway')}
+                  </button>
+                </div>
+              )}
+              <button type="submit" className="button primary" disabled={busy}>
+                {busy ? t('saving') : t('addSession')}
+              </button>
+            </form>
+          );
+        }}
+      </Loaded>
+    </section>
   );
 }

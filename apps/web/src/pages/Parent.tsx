@@ -80,7 +80,43 @@ export function ParentHome() {
           {t('freeBus')}
         </Link>
       </p>
+      <CalendarFeed />
     </>
+  );
+}
+
+/** The parent's private calendar address (performances and sessions), to paste into a calendar app. */
+function CalendarFeed() {
+  const { t } = useI18n();
+  const [url, setUrl] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const subscribe = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const feed = await api<{ path: string }>('/api/parent-engagement/calendar-feed', { method: 'POST' });
+      setUrl(`${window.location.origin}/api/parent-engagement${feed.path}`);
+    } catch (problem) {
+      setError(problem);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="card" aria-labelledby="calendar-heading">
+      <h2 id="calendar-heading">{t('calendarFeed')}</h2>
+      <p>{t('calendarFeedIntro')}</p>
+      {error !== null && <ErrorNotice error={error} />}
+      {url && (
+        <Field label={t('calendarFeedUrl')} hint={t('calendarFeedCopy')}>
+          {(props) => <input {...props} name="calendarFeedUrl" readOnly value={url} onFocus={(event) => event.target.select()} />}
+        </Field>
+      )}
+      <button type="button" className="button secondary" disabled={busy} onClick={() => void subscribe()}>
+        {url ? t('calendarFeedRenew') : t('calendarFeedSubscribe')}
+      </button>
+    </section>
   );
 }
 

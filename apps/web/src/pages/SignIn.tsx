@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, signIn } from '../api';
 import { useI18n } from '../i18n';
+import { Link } from '../router';
 import type { Area, Page } from '../types';
 import { Field, fieldError, FormError, Loaded, useLoad } from '../ui';
 
@@ -59,6 +60,9 @@ export function SignInPage() {
           </form>
         )}
       </Loaded>
+      <p>
+        <Link to="/forgot-password">{t('forgotPassword')}</Link>
+      </p>
     </section>
   );
 }

@@ -1,0 +1,162 @@
+import { useState, type FormEvent } from 'react';
+import { api, ApiProblem, setActiveRole, setSession, type Session } from '../api';
+import { useI18n } from '../i18n';
+import { Link, navigate } from '../router';
+import type { Area, Page } from '../types';
+import { Field, fieldError, FormError, Loaded, Notice, useLoad } from '../ui';
+
+/** The pages a person reaches without signing in: from an invitation or a password-reset mail, or to ask for one. */
+export const ACCOUNT_ACCESS_PATHS = ['/accept-invitation', '/forgot-password', '/reset-password'] as const;
+
+const TOKEN_FIELDS = ['token', 'password'] as const;
+const REQUEST_FIELDS = ['area', 'email'] as const;
+
+function tokenFromLink(): string {
+  return new URLSearchParams(window.location.search).get('token') ?? '';
+}
+
+/** Posts without a session (these routes are public); answers the JSON body, if any, or throws ApiProblem. */
+async function postPublic<T>(path: string, body: unknown): Promise<T> {
+  const response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+  if (!response.ok) {
+    let problem: { title?: string; detail?: string; errors?: { field: string; message: string }[] } = {};
+    try {
+      problem = (await response.json()) as typeof problem;
+    } catch {
+      // Not JSON: the status says enough.
+    }
+    throw new ApiProblem(response.status, problem.title ?? response.statusText, problem.detail, Array.isArray(problem.errors) ? problem.errors : []);
+  }
+  return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
+}
+
+function NewPasswordForm({ submitLabel, onSubmit }: { submitLabel: string; onSubmit: (token: string, password: string) => Promise<void> }) {
+  const { t } = useI18n();
+  const token = tokenFromLink();
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await onSubmit(token, password);
+    } catch (problem) {
+      setError(problem);
+      setBusy(false);
+    }
+  };
+  if (!token) return <Notice kind="error">{t('linkIncomplete')}</Notice>;
+  const tokenError = fieldError(error, 'token');
+  return (
+    <form onSubmit={submit} noValidate className="stack">
+      <FormError error={error} fields={TOKEN_FIELDS} />
+      {tokenError && <Notice kind="error">{tokenError}</Notice>}
+      <Field label={t('newPassword')} hint={t('passwordHint')} error={fieldError(error, 'password')}>
+        {(props) => <input {...props} name="password" type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} required />}
+      </Field>
+      <button type="submit" className="button primary" disabled={busy}>
+        {busy ? t('saving') : submitLabel}
+      </button>
+    </form>
+  );
+}
+
+export function AcceptInvitationPage() {
+  const { t } = useI18n();
+  const accept = async (token: string, password: string) => {
+    const tokens = await postPublic<Session>('/auth/invitations/accept', { token, password });
+    setActiveRole(null);
+    navigate('/', { replace: true });
+    setSession(tokens);
+  };
+  return (
+    <section className="narrow">
+      <h1>{t('acceptInvitationTitle')}</h1>
+      <p>{t('acceptInvitationIntro')}</p>
+      <NewPasswordForm submitLabel={t('acceptInvitation')} onSubmit={accept} />
+    </section>
+  );
+}
+
+export function ResetPasswordPage() {
+  const { t } = useI18n();
+  const [done, setDone] = useState(false);
+  const complete = async (token: string, password: string) => {
+    await postPublic<void>('/auth/password-reset/complete', { token, password });
+    setDone(true);
+  };
+  return (
+    <section className="narrow">
+      <h1>{t('resetPasswordTitle')}</h1>
+      {done ? (
+        <>
+          <Notice>{t('passwordChanged')}</Notice>
+          <Link to="/sign-in">{t('signIn')}</Link>
+        </>
+      ) : (
+        <NewPasswordForm submitLabel={t('setPassword')} onSubmit={complete} />
+      )}
+    </section>
+  );
+}
+
+export function ForgotPasswordPage() {
+  const { t } = useI18n();
+  const areas = useLoad(() => api<Page<Area>>('/areas', { query: { limit: 100 } }), []);
+  const [area, setArea] = useState('');
+  const [email, setEmail] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const answer = await postPublic<{ detail: string }>('/auth/password-reset', { area, email });
+      setDone(answer.detail);
+    } catch (problem) {
+      setError(problem);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="narrow">
+      <h1>{t('forgotPasswordTitle')}</h1>
+      <p>{t('forgotPasswordIntro')}</p>
+      <Loaded value={areas}>
+        {(page) => (
+          <form onSubmit={submit} noValidate className="stack">
+            <FormError error={error} fields={REQUEST_FIELDS} />
+            {done && <Notice>{done}</Notice>}
+            <Field label={t('area')} error={fieldError(error, 'area')}>
+              {(props) => (
+                <select {...props} name="area" value={area} onChange={(event) => setArea(event.target.value)} required>
+                  <option value="">{t('chooseArea')}</option>
+                  {page.items.map((item) => (
+                    <option key={item.id} value={item.slug}>
+                      {item.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label={t('email')} error={fieldError(error, 'email')}>
+              {(props) => <input {...props} name="email" type="email" autoComplete="username" inputMode="email" value={email} onChange={(event) => setEmail(event.target.value)} required />}
+            </Field>
+            <button type="submit" className="button primary" disabled={busy}>
+              {busy ? t('saving') : t('sendResetLink')}
+            </button>
+          </form>
+        )}
+      </Loaded>
+      <p>
+        <Link to="/sign-in">{t('signIn')}</Link>
+      </p>
+    </section>
+  );
+}
+

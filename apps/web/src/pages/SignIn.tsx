@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, signIn } from '../api';
 import { useI18n } from '../i18n';
+import { AreaEmailFields } from './AreaEmailFields';
 import { Link } from '../router';
 import type { Area, Page } from '../types';
 import { Field, fieldError, FormError, Loaded, useLoad } from '../ui';
@@ -36,21 +37,7 @@ export function SignInPage() {
         {(page) => (
           <form onSubmit={submit} noValidate className="stack">
             <FormError error={error} fields={FIELDS} />
-            <Field label={t('area')} error={fieldError(error, 'area')}>
-              {(props) => (
-                <select {...props} name="area" value={area} onChange={(event) => setArea(event.target.value)} required>
-                  <option value="">{t('chooseArea')}</option>
-                  {page.items.map((item) => (
-                    <option key={item.id} value={item.slug}>
-                      {item.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label={t('email')} error={fieldError(error, 'email')}>
-              {(props) => <input {...props} name="email" type="email" autoComplete="username" inputMode="email" value={email} onChange={(event) => setEmail(event.target.value)} required />}
-            </Field>
+            <AreaEmailFields areas={page.items} area={area} email={email} error={error} onAreaChange={setArea} onEmailChange={setEmail} />
             <Field label={t('password')} error={fieldError(error, 'password')}>
               {(props) => <input {...props} name="password" type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} required />}
             </Field>

@@ -1,0 +1,36 @@
+import { useI18n } from '../i18n';
+import type { Area } from '../types';
+import { Field, fieldError } from '../ui';
+
+interface AreaEmailFieldsProps {
+  areas: Area[];
+  area: string;
+  email: string;
+  error: unknown;
+  onAreaChange: (slug: string) => void;
+  onEmailChange: (email: string) => void;
+}
+
+/** Which programme area and which email: how a person is found, on signing in and on asking for a reset link. */
+export function AreaEmailFields({ areas, area, email, error, onAreaChange, onEmailChange }: AreaEmailFieldsProps) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Field label={t('area')} error={fieldError(error, 'area')}>
+        {(props) => (
+          <select {...props} name="area" value={area} onChange={(event) => onAreaChange(event.target.value)} required>
+            <option value="">{t('chooseArea')}</option>
+            {areas.map((item) => (
+              <option key={item.id} value={item.slug}>
+                {item.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('email')} error={fieldError(error, 'email')}>
+        {(props) => <input {...props} name="email" type="email" autoComplete="username" inputMode="email" value={email} onChange={(event) => onEmailChange(event.target.value)} required />}
+      </Field>
+    </>
+  );
+}

@@ -10,6 +10,10 @@
  *
  *   node -r ./tools/runtime/register.js bench/booking.bench.ts
  *
+ * The service runs as an API replica (SERVICE_MODE=api, as in production where workers are separate
+ * replicas): the outbox rows (one audit event per booking) and the confirmation jobs wait for the
+ * workers, which this bench does not run; BENCH_SERVICE_MODE=both runs them in the same process.
+ *
  * BENCH_CONNECTIONS (50), BENCH_DURATION_S (10), BENCH_WARMUP_S (2), BENCH_RUNS (40), BENCH_FULL_RUNS (8),
  * BENCH_GUARDIANS (5000), PGBENCH_SECONDS (15), BENCH_DB_POOL_SIZE (the service's default, 10), BENCH_ROUNDS (1;
  * with more, bookings and pgbench take turns and each one's median round is reported).
@@ -36,6 +40,10 @@ const fullRunCount = Number(process.env.BENCH_FULL_RUNS ?? 8);
 const guardianCount = Number(process.env.BENCH_GUARDIANS ?? 5000);
 const pgbenchSeconds = Number(process.env.PGBENCH_SECONDS ?? 15);
 const roundCount = Number(process.env.BENCH_ROUNDS ?? 1);
+const serviceMode = process.env.BENCH_SERVICE_MODE ?? 'api';
+/** BENCH_PG_STATEMENTS=1: PostgreSQL loads pg_stat_statements and the bench prints where its time went per statement. */
+const showStatements = process.env.BENCH_PG_STATEMENTS === '1';
+if (showStatements) process.env.TUTTI_POSTGRES_SETTINGS = 'shared_preload_libraries=pg_stat_statements;pg_stat_statements.track_planning=on';
 const RACE = { families: 500, seats: 50 };
 const GOAL_BOOKINGS_OVER_TPS = 0.4;
 const SECONDS_OF_IDENTITY = 3_600;
@@ -60,7 +68,9 @@ async function main(): Promise<void> {
     const port = await findFreePort();
     log('starting parent-engagement');
     const poolSize = process.env.BENCH_DB_POOL_SIZE;
-    const service = system.startService('parent-engagement', port, engagementDb, poolSize ? { DB_POOL_SIZE: poolSize } : {});
+    // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=.tutti/profiles", to see where the service's time goes.
+    const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    const service = system.startService('parent-engagement', port, engagementDb, { SERVICE_MODE: serviceMode, ...(poolSize ? { DB_POOL_SIZE: poolSize } : {}) }, nodeArgs);
     children.push(service);
     await waitUntilHealthy(service, `${url(port)}/health`, 120_000);
 
@@ -108,6 +118,12 @@ async function main(): Promise<void> {
     const bookingRounds: Measurement[] = [];
     const pgbenchRounds: PgbenchResult[] = [];
     let work: DatabaseWork | undefined;
+    if (showStatements) {
+      await withClient(system.infra.databaseUrl, async (client) => {
+        await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+        await client.query('SELECT pg_stat_statements_reset()');
+      });
+    }
     for (let pass = 1; pass <= roundCount; pass++) {
       log(`round ${pass}/${roundCount}: bookings, ${load.connections} connections, ${load.warmupSeconds} s warm-up + ${load.durationSeconds} s`);
       const [before, bookedBefore] = [await databaseWork(engagementDb), await bookingsMade(engagementDb, tenantId)];
@@ -153,7 +169,7 @@ async function main(): Promise<void> {
     };
 
     const ratio = round2(bookings.requestsPerSecond / pgbench.tps);
-    console.log(`\ntransport bookings vs pgbench TPC-B (scale 10, 8 clients, 2 threads, ${pgbenchSeconds} s) on the same PostgreSQL${roundCount > 1 ? `, median of ${roundCount} alternating rounds` : ''}\n`);
+    console.log(`\ntransport bookings (SERVICE_MODE=${serviceMode}) vs pgbench TPC-B (scale 10, 8 clients, 2 threads, ${pgbenchSeconds} s) on the same PostgreSQL${roundCount > 1 ? `, median of ${roundCount} alternating rounds` : ''}\n`);
     printTable(
       ['target', 'per second', 'p50', 'p99', 'failed', 'CPU per request'],
       [
@@ -168,8 +184,9 @@ async function main(): Promise<void> {
     console.log(`\nthe race: ${RACE.families} concurrent families for ${RACE.seats} seats in ${raceMs} ms → confirmed ${race.confirmed}, waitlisted ${race.waitlisted}, 5xx ${race.serverErrors}, other ${race.other}; seats_taken ${race.seatsTaken}`);
     const raceOk = race.confirmed === RACE.seats && race.waitlisted === RACE.families - RACE.seats && race.serverErrors === 0 && race.seatsTaken === RACE.seats;
     console.log(`  (expected ${RACE.seats} / ${RACE.families - RACE.seats} / 0: ${raceOk ? 'met' : 'NOT met'})\n`);
+    if (showStatements) console.log(`statements by total time in PostgreSQL, per booking made (pg_stat_statements)\n\n${await statementTimes(system.infra.databaseUrl, engagementDb, tenantId)}\n`);
     console.log(`EXPLAIN (ANALYZE, BUFFERS) of a booking's reads, on the busiest buses after the run\n\n${plans}\n`);
-    console.log(JSON.stringify({ bench: 'booking', load, rounds: roundCount, dbPoolSize: poolSize ?? 'default', runs: runCount, fullRuns: fullRunCount, bookings, outcome, perBooking: work, pgbench, pgbenchRounds: pgbenchRounds.map((r) => r.tps), bookingRounds: bookingRounds.map((r) => r.requestsPerSecond), ratio, goals: { bookingsOverTps: GOAL_BOOKINGS_OVER_TPS }, race }));
+    console.log(JSON.stringify({ bench: 'booking', serviceMode, load, rounds: roundCount, dbPoolSize: poolSize ?? 'default', runs: runCount, fullRuns: fullRunCount, bookings, outcome, perBooking: work, pgbench, pgbenchRounds: pgbenchRounds.map((r) => r.tps), bookingRounds: bookingRounds.map((r) => r.requestsPerSecond), ratio, goals: { bookingsOverTps: GOAL_BOOKINGS_OVER_TPS }, race }));
   } finally {
     await stopAll(children, system);
   }
@@ -191,7 +208,7 @@ async function addPerformance(databaseUrl: string, tenantId: string): Promise<st
 }
 
 /**
- * A booking's reads as TransportBookingsService runs them (copied: they are not exported), for one
+ * A booking's reads as decideBooking runs them (copied: that statement also writes), for one
  * family already on a 1,000-seat bus, and the waiting-list count on a full bus.
  */
 async function explainBookingQueries(databaseUrl: string, tenantId: string, bigRunId: string, fullRunId: string): Promise<string> {
@@ -203,12 +220,12 @@ async function explainBookingQueries(databaseUrl: string, tenantId: string, bigR
     const active = `('confirmed', 'waitlisted', 'offered')`;
     const queries: [string, string, unknown[]][] = [
       [
-        `the family's seats and children already booked (a bus with ${family.n} bookings)`,
-        `SELECT COALESCE(sum(b.seats), 0)::int AS family_seats,
-                ARRAY(SELECT DISTINCT x FROM transport_bookings o, unnest(o.pupil_ids) AS x
-                       WHERE o.tenant_id = $1 AND o.run_id = $2 AND o.status IN ${active} AND x = ANY($4::uuid[])) AS already_booked
-           FROM transport_bookings b
-          WHERE b.tenant_id = $1 AND b.run_id = $2 AND b.status IN ${active} AND (b.guardian_id = $3 OR b.pupil_ids && $4::uuid[])`,
+        `the family's bookings on the bus (a bus with ${family.n} bookings), as decideBooking reads them`,
+        `SELECT b.id, b.seats, b.pupil_ids FROM transport_bookings b
+          WHERE b.tenant_id = $1 AND b.guardian_id = $3 AND b.run_id = $2 AND b.status IN ${active}
+         UNION
+         SELECT b.id, b.seats, b.pupil_ids FROM transport_bookings b
+          WHERE b.pupil_ids && $4::uuid[] AND b.tenant_id = $1 AND b.run_id = $2 AND b.status IN ${active}`,
         [tenantId, bigRunId, family.guardian_id, family.pupil_ids],
       ],
       [
@@ -249,6 +266,22 @@ async function newRun(base: string, headers: Record<string, string>, performance
   if (response.status !== 201) throw new Error(`creating a run answered ${response.status}: ${await response.text()}`);
   const run = (await response.json()) as { id: string; stops: { id: string }[] };
   return { id: run.id, stopId: run.stops[0].id };
+}
+
+/** The top statements of the engagement database by total execution time, per booking made. */
+async function statementTimes(adminUrl: string, engagementDb: string, tenantId: string): Promise<string> {
+  const bookings = await bookingsMade(engagementDb, tenantId);
+  const database = new URL(engagementDb).pathname.slice(1);
+  return withClient(adminUrl, async (client) => {
+    const { rows } = await client.query<{ calls: string; total_ms: number; plan_ms: number; rows: string; query: string }>(
+      `SELECT s.calls, s.total_exec_time AS total_ms, s.total_plan_time AS plan_ms, s.rows, left(regexp_replace(s.query, '\\s+', ' ', 'g'), 110) AS query
+         FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = $1 ORDER BY s.total_exec_time DESC LIMIT 14`,
+      [database],
+    );
+    const per = (value: number) => Math.round((value * 1000) / Math.max(1, bookings));
+    const header = '  exec µs  plan µs  calls  statement (per booking made)';
+    return [header, ...rows.map((row) => `${String(per(row.total_ms)).padStart(9)} ${String(per(row.plan_ms)).padStart(8)}  ${(Number(row.calls) / Math.max(1, bookings)).toFixed(2).padStart(5)}  ${row.query}`)].join('\n');
+  });
 }
 
 async function bookingOutcome(databaseUrl: string, tenantId: string): Promise<Record<string, number>> {

@@ -184,6 +184,7 @@ const fixtures: MatrixFixtures<Scenario> = {
     exceptions: { otherFamilyGuardian: { why: SAME_SCHOOL, secrets: [s.pupilId, GUARDIAN_NAME] } },
   }),
   'GET /announcements/:announcementId': (s) => ({ url: `/announcements/${s.announcementId}`, allowed: [...STAFF, 'guardian'], exceptions: { otherFamilyGuardian: SAME_SCHOOL } }),
+  'POST /announcements/:announcementId/read': (s) => ({ url: `/announcements/${s.announcementId}/read`, allowed: ['guardian'], exceptions: { otherFamilyGuardian: SAME_SCHOOL } }),
   'POST /announcements': (s) => ({ url: '/announcements', body: { audience: 'school', schoolId: s.schoolId, subject: 'Bus times', body: 'Please be at the gate by five.' },
     allowed: [...STAFF],
     refusedWith: [400, 403, 404],

@@ -1,7 +1,9 @@
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@tutti/messaging';
 import { Engagement1764060600000 } from './migrations/1764060600000-engagement';
 import { ConsentsRsvpsSessions1764060800000 } from './migrations/1764060800000-consents-rsvps-sessions';
+import { AnnouncementReadState1764061700000 } from './migrations/1764061700000-announcement-read-state';
+import { BookingPathIndexes1764062500000 } from './migrations/1764062500000-booking-path-indexes';
 
 /** Engagement's own tables are reached with raw SQL (see the migrations); TypeORM entities are messaging's. */
 export const PARENT_ENGAGEMENT_ENTITIES = [...MESSAGING_ENTITIES];
-export const PARENT_ENGAGEMENT_MIGRATIONS = [...MESSAGING_MIGRATIONS, Engagement1764060600000, ConsentsRsvpsSessions1764060800000];
+export const PARENT_ENGAGEMENT_MIGRATIONS = [...MESSAGING_MIGRATIONS, Engagement1764060600000, ConsentsRsvpsSessions1764060800000, AnnouncementReadState1764061700000, BookingPathIndexes1764062500000];

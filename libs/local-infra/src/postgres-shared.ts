@@ -31,6 +31,9 @@ export const POSTGRES_MAX_CONNECTIONS = 300;
 export function postgresSettings(profile: 'dev' | 'test'): string[] {
   const settings = ['listen_addresses=127.0.0.1', `max_connections=${POSTGRES_MAX_CONNECTIONS}`];
   if (profile === 'test') settings.push('fsync=off', 'synchronous_commit=off', 'full_page_writes=off');
+  // Extra server settings for a measurement, e.g. "shared_preload_libraries=pg_stat_statements" (';' between several).
+  const extra = process.env.TUTTI_POSTGRES_SETTINGS?.split(';').map((setting) => setting.trim()).filter(Boolean) ?? [];
+  settings.push(...extra);
   return settings.flatMap((s) => ['-c', s]);
 }
 

@@ -18,6 +18,7 @@ export * from './pagination/page-query.dto';
 export * from './pagination/cursor';
 export * from './ids';
 export * from './database/migrate-command';
+export * from './sql/prepared';
 export * from './sql/rows';
 export * from './idempotency/idempotency';
 export * from './http/etag';

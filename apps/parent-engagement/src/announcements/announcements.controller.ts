@@ -30,6 +30,15 @@ export class AnnouncementsController {
     return this.announcements.list(identity, query);
   }
 
+  @Post(':announcementId/read')
+  @HttpCode(200)
+  @Access('guardian')
+  @ApiOperation({ summary: 'Mark an announcement sent to your family as read (repeating it is harmless)' })
+  @ApiOkResponse({ type: AnnouncementDto })
+  markRead(@CurrentIdentity() identity: Identity, @Param('announcementId', ParseUUIDPipe) announcementId: string): Promise<AnnouncementDto> {
+    return this.announcements.markRead(identity, announcementId);
+  }
+
   @Get(':announcementId')
   @Access('guardian', ...STAFF)
   @ApiOkResponse({ type: AnnouncementDto })

@@ -18,6 +18,9 @@ interface AnnouncementRow {
   subject: string;
   body: string;
   created_at: Date;
+  /** Present when read for a caller who is a recipient: when they first opened it (null: not yet). */
+  read_at?: Date | null;
+  is_recipient?: boolean;
 }
 
 /** Families coming to a performance: a live bus booking or an attending RSVP. */
@@ -78,9 +81,9 @@ export class AnnouncementsService {
     const scope = staffSchoolScope(identity);
     const found = await rows<AnnouncementRow>(
       this.dataSource,
-      `SELECT a.* FROM announcements a
-        WHERE a.tenant_id = $1 AND ($2::boolean OR a.sender_id = $3 OR a.school_id = ANY($4::uuid[])
-              OR EXISTS (SELECT 1 FROM announcement_deliveries d WHERE d.tenant_id = a.tenant_id AND d.announcement_id = a.id AND d.guardian_id = $3))
+      `SELECT a.*, mine.read_at, mine.guardian_id IS NOT NULL AS is_recipient FROM announcements a
+         LEFT JOIN announcement_deliveries mine ON mine.tenant_id = a.tenant_id AND mine.announcement_id = a.id AND mine.guardian_id = $3
+        WHERE a.tenant_id = $1 AND ($2::boolean OR a.sender_id = $3 OR a.school_id = ANY($4::uuid[]) OR mine.guardian_id IS NOT NULL)
           AND ($5::uuid IS NULL OR a.id < $5)
         ORDER BY a.id DESC LIMIT $6`,
       [identity.tenantId, scope === ALL_SCHOOLS, identity.userId, scope === ALL_SCHOOLS ? [] : [...scope], after?.[0] ?? null, query.limit + 1],
@@ -94,9 +97,13 @@ export class AnnouncementsService {
     const staffSees = !!row && (scope === ALL_SCHOOLS || row.sender_id === identity.userId || (row.school_id !== null && scope.has(row.school_id)));
     if (!row) throw new NotFoundException('No such announcement.');
     if (!staffSees) {
-      const mine = await oneRow(this.dataSource, 'SELECT 1 FROM announcement_deliveries WHERE tenant_id = $1 AND announcement_id = $2 AND guardian_id = $3', [identity.tenantId, announcementId, identity.userId]);
+      const mine = await oneRow<{ read_at: Date | null }>(
+        this.dataSource,
+        'SELECT read_at FROM announcement_deliveries WHERE tenant_id = $1 AND announcement_id = $2 AND guardian_id = $3',
+        [identity.tenantId, announcementId, identity.userId],
+      );
       if (!mine) throw new NotFoundException('No such announcement.');
-      return toAnnouncementDto(row);
+      return toAnnouncementDto({ ...row, read_at: mine.read_at, is_recipient: true });
     }
     const deliveries = await rows<{ guardian_id: string; status: string; error: string | null }>(
       this.dataSource,
@@ -109,6 +116,20 @@ export class AnnouncementsService {
       deliveryCounts: { queued: count('queued'), sent: count('sent'), failed: count('failed') },
       deliveries: deliveries.map((d): DeliveryDto => ({ guardianId: d.guardian_id, status: d.status, error: d.error })),
     };
+  }
+
+  /** A family marks its copy read (the first time counts; repeating is harmless); another family's announcement is 404. */
+  async markRead(identity: Identity, announcementId: string): Promise<AnnouncementDto> {
+    const marked = await oneRow<{ read_at: Date }>(
+      this.dataSource,
+      `UPDATE announcement_deliveries SET read_at = COALESCE(read_at, now()), updated_at = now()
+        WHERE tenant_id = $1 AND announcement_id = $2 AND guardian_id = $3 RETURNING read_at`,
+      [identity.tenantId, announcementId, identity.userId],
+    );
+    if (!marked) throw new NotFoundException('No such announcement.');
+    const row = await oneRow<AnnouncementRow>(this.dataSource, 'SELECT * FROM announcements WHERE tenant_id = $1 AND id = $2', [identity.tenantId, announcementId]);
+    if (!row) throw new NotFoundException('No such announcement.');
+    return toAnnouncementDto({ ...row, read_at: marked.read_at, is_recipient: true });
   }
 
   /** The reminder worker's delivery of one family's copy: sent, or failed with the reason (rethrown so the worker retries). */
@@ -155,5 +176,6 @@ function toAnnouncementDto(row: AnnouncementRow): AnnouncementDto {
     subject: row.subject,
     body: row.body,
     createdAt: row.created_at.toISOString(),
+    ...(row.is_recipient ? { readAt: row.read_at?.toISOString() ?? null } : {}),
   };
 }

@@ -64,6 +64,39 @@ describe('announcements', () => {
     expect((await t.request(elsewhere, { method: 'GET', url: '/announcements' })).json().items).toEqual([]);
   });
 
+  it('lists a family’s announcements newest first with its own read state, which only that family can mark', async () => {
+    const reader = await family(schoolA, `reader-${newId()}@example.org`);
+    const neighbour = await family(schoolA, `neighbour-${newId()}@example.org`);
+    const send = async (subject: string) =>
+      (await t.request(staffA, { method: 'POST', url: '/announcements', payload: { audience: 'school', schoolId: schoolA, subject, body: `${subject}: details` } })).json();
+    const older = await send('Choir practice moved');
+    const newer = await send('Bring a water bottle');
+    const listOf = async (identity: Identity) =>
+      (await t.request(identity, { method: 'GET', url: '/announcements?limit=100' })).json().items.filter((item: { id: string }) => [older.id, newer.id].includes(item.id));
+    expect(await listOf(reader)).toEqual([
+      expect.objectContaining({ id: newer.id, subject: 'Bring a water bottle', senderName: staffA.displayName, readAt: null }),
+      expect.objectContaining({ id: older.id, readAt: null }),
+    ]);
+
+    const marked = await t.request(reader, { method: 'POST', url: `/announcements/${older.id}/read` });
+    expect(marked.statusCode).toBe(200);
+    const readAt = marked.json().readAt;
+    expect(Date.parse(readAt)).toBeGreaterThan(Date.now() - 60_000);
+    expect(marked.json().deliveries).toBeUndefined();
+    // Repeating keeps the first time; the neighbour's copy stays unread.
+    expect((await t.request(reader, { method: 'POST', url: `/announcements/${older.id}/read` })).json().readAt).toBe(readAt);
+    expect((await listOf(reader)).map((item: { readAt: string | null }) => item.readAt)).toEqual([null, readAt]);
+    expect((await t.request(reader, { method: 'GET', url: `/announcements/${older.id}` })).json().readAt).toBe(readAt);
+    expect((await listOf(neighbour)).map((item: { readAt: string | null }) => item.readAt)).toEqual([null, null]);
+    // Staff get no read state of their own; another school's family, another tenant and an unknown id get 404; staff cannot mark.
+    expect((await t.request(staffA, { method: 'GET', url: `/announcements/${older.id}` })).json().readAt).toBeUndefined();
+    expect((await t.request(await family(schoolB, null), { method: 'POST', url: `/announcements/${older.id}/read` })).statusCode).toBe(404);
+    expect((await t.request(personas.guardian(newTenantId(), [{ pupilId: newId(), schoolId: schoolA }]), { method: 'POST', url: `/announcements/${older.id}/read` })).statusCode).toBe(404);
+    expect((await t.request(reader, { method: 'POST', url: `/announcements/${newId()}/read` })).statusCode).toBe(404);
+    expect((await t.request(reader, { method: 'POST', url: '/announcements/not-a-uuid/read' })).statusCode).toBe(400);
+    expect((await t.request(staffA, { method: 'POST', url: `/announcements/${older.id}/read` })).statusCode).toBe(403);
+  });
+
   it('reaches a performance’s families of the sender’s schools only, and refuses bad input', async () => {
     const { performanceId } = await publishPerformance(t, tenantId);
     const comingA = await family(schoolA, `a-${newId()}@example.org`);

@@ -139,24 +139,6 @@ export class ConsentsService {
     return { performanceId, kind, pupils: pupils.map((row) => ({ pupilId: row.pupil_id, schoolId: row.school_id, familyName: row.guardian_name })) };
   }
 
-  /**
-   * The children named whose latest transport decision is a refusal or withdrawal: one indexed
-   * query, inside the booking's transaction. No decision at all does not stop a booking (families
-   * are asked when they book; the absence of an answer is not a "no").
-   */
-  async transportRefusedFor(manager: EntityManager, tenantId: string, pupilIds: string[]): Promise<string[]> {
-    if (pupilIds.length === 0) return [];
-    const refused = await rows<{ pupil_id: string }>(
-      manager,
-      `SELECT pupil_id FROM (
-         SELECT DISTINCT ON (pupil_id) pupil_id, decision FROM consent_records
-          WHERE tenant_id = $1 AND kind = 'transport' AND pupil_id = ANY($2::uuid[]) ORDER BY pupil_id, seq DESC) AS latest
-        WHERE decision <> 'granted'`,
-      [tenantId, pupilIds],
-    );
-    return refused.map((row) => row.pupil_id);
-  }
-
   /** A read of a pupil's consents is audited with the pupil's id as its subject: consents have no id of their own until given. */
   private async auditReads(identity: Identity, origin: AuditOrigin, pupilIds: string[], detail: Record<string, unknown>): Promise<void> {
     if (pupilIds.length === 0) return;

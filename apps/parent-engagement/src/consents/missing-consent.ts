@@ -1,5 +1,5 @@
 import type { ConsentKind } from '@tutti/contracts';
-import { rows } from '@tutti/platform';
+import { preparedRows } from '@tutti/platform';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -8,13 +8,13 @@ import type { EntityManager } from 'typeorm';
  * when the reminder about it falls due.
  */
 export async function childrenComingWithoutConsent(
-  manager: Pick<EntityManager, 'query'>,
+  manager: EntityManager,
   tenantId: string,
   performanceId: string,
   guardianId: string,
   kind: ConsentKind = 'photo_film',
 ): Promise<string[]> {
-  const missing = await rows<{ pupil_id: string }>(
+  const missing = await preparedRows<{ pupil_id: string }>(
     manager,
     `WITH coming AS (
        SELECT x.pupil_id FROM transport_bookings b JOIN transport_runs r ON r.tenant_id = b.tenant_id AND r.id = b.run_id, unnest(b.pupil_ids) AS x(pupil_id)

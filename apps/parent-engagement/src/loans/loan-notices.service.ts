@@ -126,7 +126,7 @@ export class LoanNotices implements ReminderDeliverer {
 
   private async schedule(manager: EntityManager, input: ScheduleReminderInput): Promise<void> {
     const reminder = await this.scheduler.schedule(manager, input);
-    afterCommit(manager, () => this.scheduler.syncJobs({ staleJobIds: [], toEnqueue: [reminder] }));
+    afterCommit(manager, () => this.scheduler.syncJobs({ staleJobIds: [], toEnqueue: [], newlyScheduled: [reminder] }));
   }
 }
 

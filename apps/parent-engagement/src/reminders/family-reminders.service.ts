@@ -18,6 +18,14 @@ import {
   type MessageKind,
 } from './reminder-kinds';
 
+/** A booking that holds its seats, with what its reminders are timed from. */
+export interface ConfirmedBooking {
+  id: string;
+  pickupAt: Date;
+  performanceId: string;
+  performanceStartsAt: Date;
+}
+
 /** Who a reminder goes to and when they may be disturbed. */
 export interface Recipient {
   tenantId: string;
@@ -39,13 +47,17 @@ export class FamilyReminders {
     installAfterCommit(dataSource);
   }
 
-  /** Confirmation now, then 24 h and 2 h before pick-up (those already past are left out). */
-  async bookingConfirmed(manager: EntityManager, to: Recipient, bookingId: string, pickupAt: Date, now = new Date()): Promise<void> {
-    const inputs = [this.message(to, 'transport.booking-confirmed', BOOKING_SUBJECT, bookingId, now, { bookingId })];
-    for (const [kind, dueAt] of pickupReminderTimes(pickupAt)) {
-      if (dueAt > now) inputs.push(this.message(to, kind, BOOKING_SUBJECT, bookingId, dueAt, { bookingId }));
+  /**
+   * Confirmation now, then 24 h and 2 h before pick-up (those already past are left out), and the
+   * "consent still missing" chase when a child coming has no photo/film decision — one statement.
+   */
+  async bookingConfirmed(manager: EntityManager, to: Recipient, booking: ConfirmedBooking, now = new Date()): Promise<void> {
+    const inputs = [this.message(to, 'transport.booking-confirmed', BOOKING_SUBJECT, booking.id, now, { bookingId: booking.id })];
+    for (const [kind, dueAt] of pickupReminderTimes(booking.pickupAt)) {
+      if (dueAt > now) inputs.push(this.message(to, kind, BOOKING_SUBJECT, booking.id, dueAt, { bookingId: booking.id }));
     }
-    await this.schedule(manager, inputs);
+    const chase = await this.consentChase(manager, to, booking.performanceId, booking.performanceStartsAt, now);
+    await this.schedule(manager, chase ? [...inputs, chase] : inputs);
   }
 
   /** The offer message (when the family may be told) and the timer that lapses the offer. */
@@ -73,21 +85,8 @@ export class FamilyReminders {
     );
   }
 
-  /**
-   * When a family's children are coming to a performance (a confirmed booking, an attending RSVP)
-   * and one has no photo/film decision recorded, asks the family for it 72 h before the start (now
-   * if that has passed). One pending reminder per family and performance; delivery checks again.
-   */
+  /** After an attending RSVP: the "consent still missing" chase, if a child coming needs one. */
   async chaseMissingConsent(manager: EntityManager, tenantId: string, guardianId: string, performanceId: string, now = new Date()): Promise<void> {
-    if ((await childrenComingWithoutConsent(manager, tenantId, performanceId, guardianId)).length === 0) return;
-    // Serialises a booking and an RSVP of the same family, so that they do not both schedule one.
-    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`consent-chase:${tenantId}:${performanceId}:${guardianId}`]);
-    const pending = await oneRow<{ id: string }>(
-      manager,
-      `SELECT id FROM reminders WHERE tenant_id = $1 AND subject_type = $2 AND subject_id = $3 AND recipient_id = $4 AND kind = 'consent.missing' AND status = 'scheduled' LIMIT 1`,
-      [tenantId, CONSENT_CHASE_SUBJECT, performanceId, guardianId],
-    );
-    if (pending) return;
     const found = await oneRow<{ starts_at: Date; time_zone: string; quiet_hours_start: string | null; quiet_hours_end: string | null }>(
       manager,
       `SELECT p.starts_at, COALESCE(t.time_zone, 'Europe/London') AS time_zone, f.quiet_hours_start, f.quiet_hours_end
@@ -98,8 +97,20 @@ export class FamilyReminders {
     );
     if (!found) return;
     const to: Recipient = { tenantId, guardianId, quietHours: quietHoursOf(found), timeZone: found.time_zone };
-    const dueAt = new Date(Math.max(now.getTime(), found.starts_at.getTime() - CONSENT_CHASE_LEAD_MS));
-    await this.schedule(manager, [this.message(to, 'consent.missing', CONSENT_CHASE_SUBJECT, performanceId, dueAt, { performanceId })]);
+    const chase = await this.consentChase(manager, to, performanceId, found.starts_at, now);
+    if (chase) await this.schedule(manager, [chase]);
+  }
+
+  /**
+   * When a family's children are coming to a performance (a confirmed booking, an attending RSVP)
+   * and one has no photo/film decision recorded, the family is asked for it 72 h before the start
+   * (now if that has passed). The database keeps one pending chase per family and performance
+   * (a unique index: a second one is skipped); delivery checks again.
+   */
+  private async consentChase(manager: EntityManager, to: Recipient, performanceId: string, startsAt: Date, now: Date): Promise<ScheduleReminderInput | undefined> {
+    if ((await childrenComingWithoutConsent(manager, to.tenantId, performanceId, to.guardianId)).length === 0) return undefined;
+    const dueAt = new Date(Math.max(now.getTime(), startsAt.getTime() - CONSENT_CHASE_LEAD_MS));
+    return this.message(to, 'consent.missing', CONSENT_CHASE_SUBJECT, performanceId, dueAt, { performanceId });
   }
 
   /** A moved performance moves its consent reminders to 72 h before the new start (or now). */
@@ -138,9 +149,8 @@ export class FamilyReminders {
   }
 
   private async schedule(manager: EntityManager, inputs: ScheduleReminderInput[]): Promise<void> {
-    const scheduled: ReminderRow[] = [];
-    for (const input of inputs) scheduled.push(await this.scheduler.schedule(manager, input));
-    afterCommit(manager, () => this.scheduler.syncJobs({ staleJobIds: [], toEnqueue: scheduled }));
+    const scheduled = await this.scheduler.scheduleMany(manager, inputs, { skipDuplicates: true });
+    afterCommit(manager, () => this.scheduler.syncJobs({ staleJobIds: [], toEnqueue: [], newlyScheduled: scheduled }));
   }
 }
 

@@ -1,20 +1,18 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Identity } from '@tutti/auth';
 import { recordAudit, type AuditOrigin, type AuditSubject, type ReminderRow } from '@tutti/messaging';
-import { decodeCursor, newId, onceForKey, oneRow, rows, toPage, ValidationProblem, type Page } from '@tutti/platform';
+import { decodeCursor, onceForKey, oneRow, preparedRow, rows, toPage, ValidationProblem, type Page } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { auditContext } from '../common/audit';
 import { conflict } from '../common/conflicts';
 import { familyScopeCondition, familyScopeOf, familyScopeParams, ownChildren } from '../common/family-scope';
-import { ConsentsService } from '../consents/consents.service';
-import { FamilyReminders, type Recipient } from '../reminders/family-reminders.service';
+import { FamilyReminders, type ConfirmedBooking, type Recipient } from '../reminders/family-reminders.service';
 import { afterQuietHours, quietHoursOf } from '../reminders/quiet-hours';
 import { TenantSettingsService } from '../tenant-settings/tenant-settings.service';
 import type { BookingDto, BookingQueryDto, CreateBookingDto } from './dto/booking.dto';
+import { ACTIVE_BOOKING_STATUSES, decideBooking } from './booking-decision';
 import { BOOKING_SELECT, toBookingDto, type BookingRow } from './transport-rows';
 
-/** Statuses that hold a place: a seat (confirmed, offered) or a place in the queue (waitlisted). */
-const ACTIVE = `('confirmed', 'waitlisted', 'offered')`;
 
 interface LockedRun {
   id: string;
@@ -24,6 +22,7 @@ interface LockedRun {
   status: string;
   bookings_close_at: Date;
   performance_status: string;
+  performance_starts_at: Date;
   stop_id: string | null;
   pickup_at: Date | null;
   seat_limit: number;
@@ -31,6 +30,7 @@ interface LockedRun {
   time_zone: string;
   quiet_hours_start: string | null;
   quiet_hours_end: string | null;
+  transport_refused: string[];
 }
 
 type OfferOutcome = { kind: 'done'; booking: BookingDto } | { kind: 'offer-expired' };
@@ -47,7 +47,6 @@ export class TransportBookingsService {
     private readonly dataSource: DataSource,
     private readonly reminders: FamilyReminders,
     private readonly settings: TenantSettingsService,
-    private readonly consents: ConsentsService,
   ) {}
 
   async create(identity: Identity, dto: CreateBookingDto, idempotencyKey: string | undefined, origin: AuditOrigin): Promise<BookingDto> {
@@ -70,56 +69,38 @@ export class TransportBookingsService {
 
   private async book(manager: EntityManager, identity: Identity, dto: CreateBookingDto, children: number, schoolIds: string[]): Promise<BookingDto> {
     const tenantId = identity.tenantId;
-    // Before the run's lock, so that it is not held longer. Only a recorded "no" stops a child: no answer yet is not a refusal.
-    const noConsent = await this.consents.transportRefusedFor(manager, tenantId, dto.pupilIds);
-    if (noConsent.length > 0) {
-      throw conflict('transport-consent-refused', 'Consent to travel was refused or withdrawn for a child named.', { pupilIds: noConsent });
-    }
-    const run = await this.lockRun(manager, tenantId, dto.runId, identity.userId, dto.stopId);
+    const run = await this.lockRun(manager, tenantId, dto.runId, identity.userId, dto.stopId, dto.pupilIds);
     if (!run) throw new NotFoundException('No such transport run.');
     if (!run.stop_id || !run.pickup_at) throw new ValidationProblem([{ field: 'stopId', rule: 'stopOfRun', message: 'stopId must be a pick-up stop of this run' }]);
+    // Only a recorded "no" stops a child: no answer yet is not a refusal.
+    if (run.transport_refused.length > 0) {
+      throw conflict('transport-consent-refused', 'Consent to travel was refused or withdrawn for a child named.', { pupilIds: run.transport_refused });
+    }
     if (run.status !== 'open' || run.performance_status !== 'published') throw conflict('run-cancelled', 'This bus (or its performance) is cancelled.', { runId: run.id });
     if (run.bookings_close_at <= new Date()) {
       throw conflict('bookings-closed', 'Bookings for this bus have closed.', { runId: run.id, bookingsClosedAt: run.bookings_close_at.toISOString() });
     }
     const seats = dto.adults + children;
-    // Read after the lock: a new snapshot that sees every booking committed before it.
-    const family = await oneRow<{ family_seats: number; already_booked: string[] }>(
-      manager,
-      `SELECT COALESCE(sum(b.seats), 0)::int AS family_seats,
-              ARRAY(SELECT DISTINCT x FROM transport_bookings o, unnest(o.pupil_ids) AS x
-                     WHERE o.tenant_id = $1 AND o.run_id = $2 AND o.status IN ${ACTIVE} AND x = ANY($4::uuid[])) AS already_booked
-         FROM transport_bookings b
-        WHERE b.tenant_id = $1 AND b.run_id = $2 AND b.status IN ${ACTIVE} AND (b.guardian_id = $3 OR b.pupil_ids && $5::uuid[])`,
-      [tenantId, run.id, identity.userId, dto.pupilIds, familyScopeOf(identity).pupilIds],
-    );
-    const alreadyBooked = family?.already_booked ?? [];
-    if (alreadyBooked.length > 0) throw conflict('pupil-already-booked', 'A child named is already booked on this bus.', { pupilIds: alreadyBooked });
-    const familySeats = family?.family_seats ?? 0;
-    if (familySeats + seats > run.seat_limit) {
-      throw conflict('family-seat-limit', `A family may book at most ${run.seat_limit} seats on a bus.`, { limit: run.seat_limit, alreadyBooked: familySeats, requested: seats });
+    const decided = await decideBooking(manager, {
+      tenantId,
+      runId: run.id,
+      stopId: run.stop_id,
+      guardianId: identity.userId,
+      guardianName: identity.displayName,
+      pupilIds: dto.pupilIds,
+      familyPupilIds: familyScopeOf(identity).pupilIds,
+      schoolIds: [...new Set(schoolIds)],
+      adults: dto.adults,
+      children,
+      seatLimit: run.seat_limit,
+    });
+    if (decided.already_booked.length > 0) throw conflict('pupil-already-booked', 'A child named is already booked on this bus.', { pupilIds: decided.already_booked });
+    if (!decided.booking) {
+      throw conflict('family-seat-limit', `A family may book at most ${run.seat_limit} seats on a bus.`, { limit: run.seat_limit, alreadyBooked: decided.family_seats, requested: seats });
     }
-    const taken = await oneRow<{ seats_taken: number }>(
-      manager,
-      `UPDATE transport_runs r SET seats_taken = r.seats_taken + $3, updated_at = now()
-        WHERE r.tenant_id = $1 AND r.id = $2 AND r.seats - r.seats_taken >= $3
-          AND NOT EXISTS (SELECT 1 FROM transport_bookings w WHERE w.tenant_id = $1 AND w.run_id = $2 AND w.status = 'waitlisted')
-        RETURNING r.seats_taken`,
-      [tenantId, run.id, seats],
-    );
-    const status = taken ? 'confirmed' : 'waitlisted';
-    const booking = await oneRow<BookingRow>(
-      manager,
-      `INSERT INTO transport_bookings (tenant_id, id, run_id, stop_id, guardian_id, guardian_name, pupil_ids, school_ids, adults, children, status, waitlist_position)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, CASE WHEN $11 = 'waitlisted' THEN nextval('waitlist_positions') END)
-       RETURNING *, CASE WHEN status = 'waitlisted' THEN
-         (SELECT count(*)::int + 1 FROM transport_bookings w WHERE w.tenant_id = $1 AND w.run_id = $3 AND w.status = 'waitlisted') END AS waitlist_place`,
-      [tenantId, newId(), run.id, run.stop_id, identity.userId, identity.displayName, dto.pupilIds, [...new Set(schoolIds)], dto.adults, children, status],
-    );
-    if (!booking) throw new Error('INSERT … RETURNING gave no row');
-    if (status === 'confirmed') {
-      await this.reminders.bookingConfirmed(manager, recipientOf(tenantId, identity.userId, run), booking.id, run.pickup_at);
-      await this.reminders.chaseMissingConsent(manager, tenantId, identity.userId, run.performance_id);
+    const booking = decided.booking;
+    if (booking.status === 'confirmed') {
+      await this.reminders.bookingConfirmed(manager, recipientOf(tenantId, identity.userId, run), confirmedBookingOf(booking.id, run, run.pickup_at));
     }
     return toBookingDto(booking);
   }
@@ -179,8 +160,7 @@ export class TransportBookingsService {
       }
       await manager.query(`UPDATE transport_bookings SET status = 'confirmed', offer_expires_at = NULL, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [identity.tenantId, bookingId]);
       await this.reminders.cancelForBooking(manager, identity.tenantId, bookingId);
-      await this.reminders.bookingConfirmed(manager, recipientOf(identity.tenantId, current.guardian_id, run), bookingId, run.pickup_at);
-      await this.reminders.chaseMissingConsent(manager, identity.tenantId, current.guardian_id, run.performance_id);
+      await this.reminders.bookingConfirmed(manager, recipientOf(identity.tenantId, current.guardian_id, run), confirmedBookingOf(bookingId, run, run.pickup_at));
       await recordAudit(manager, auditContext(identity, origin), bookingChange('accept', bookingId));
       return { kind: 'done', booking: toBookingDto(await this.bookingRow(manager, identity.tenantId, bookingId)) };
     });
@@ -222,7 +202,7 @@ export class TransportBookingsService {
       manager,
       `UPDATE transport_bookings b SET status = 'cancelled', offer_expires_at = NULL, updated_at = now()
          FROM transport_runs r
-        WHERE r.tenant_id = $1 AND r.performance_id = $2 AND b.tenant_id = r.tenant_id AND b.run_id = r.id AND b.status IN ${ACTIVE}
+        WHERE r.tenant_id = $1 AND r.performance_id = $2 AND b.tenant_id = r.tenant_id AND b.run_id = r.id AND b.status IN ${ACTIVE_BOOKING_STATUSES}
         RETURNING b.id, b.guardian_id`,
       [tenantId, performanceId],
     );
@@ -252,7 +232,7 @@ export class TransportBookingsService {
          JOIN transport_runs r ON r.tenant_id = b.tenant_id AND r.id = b.run_id
          JOIN pickup_stops s ON s.tenant_id = b.tenant_id AND s.id = b.stop_id
          LEFT JOIN families f ON f.tenant_id = b.tenant_id AND f.guardian_id = b.guardian_id
-        WHERE r.tenant_id = $1 AND r.performance_id = $2 AND b.status IN ${ACTIVE}`,
+        WHERE r.tenant_id = $1 AND r.performance_id = $2 AND b.status IN ${ACTIVE_BOOKING_STATUSES}`,
       [tenantId, performanceId],
     );
     const { timeZone } = await this.settings.settingsOf(manager, tenantId);
@@ -327,14 +307,29 @@ export class TransportBookingsService {
     }
   }
 
-  /** Locks the run row; with a guardian and stop, also reads what a booking needs in the same statement. */
-  private async lockRun(manager: EntityManager, tenantId: string, runId: string, guardianId: string | null = null, stopId: string | null = null): Promise<LockedRun | undefined> {
-    return oneRow<LockedRun>(
+  /**
+   * Locks the run row; with a guardian and stop, also reads what a booking needs in the same
+   * statement: the stop, the area's limits, the family's quiet hours, and which of `pupilIds` have
+   * transport consent refused (latest decision not "granted").
+   */
+  private async lockRun(
+    manager: EntityManager,
+    tenantId: string,
+    runId: string,
+    guardianId: string | null = null,
+    stopId: string | null = null,
+    pupilIds: readonly string[] = [],
+  ): Promise<LockedRun | undefined> {
+    return preparedRow<LockedRun>(
       manager,
-      `SELECT r.id, r.performance_id, r.seats, r.seats_taken, r.status, r.bookings_close_at, p.status AS performance_status,
+      `SELECT r.id, r.performance_id, r.seats, r.seats_taken, r.status, r.bookings_close_at, p.status AS performance_status, p.starts_at AS performance_starts_at,
               s.id AS stop_id, s.pickup_at,
               COALESCE(t.family_transport_seat_limit, 4) AS seat_limit, COALESCE(t.waitlist_offer_minutes, 120) AS offer_minutes,
-              COALESCE(t.time_zone, 'Europe/London') AS time_zone, f.quiet_hours_start, f.quiet_hours_end
+              COALESCE(t.time_zone, 'Europe/London') AS time_zone, f.quiet_hours_start, f.quiet_hours_end,
+              ARRAY(SELECT latest.pupil_id FROM (
+                      SELECT DISTINCT ON (k.pupil_id) k.pupil_id, k.decision FROM consent_records k
+                       WHERE k.tenant_id = $1 AND k.kind = 'transport' AND k.pupil_id = ANY($5::uuid[]) ORDER BY k.pupil_id, k.seq DESC) AS latest
+                     WHERE latest.decision <> 'granted') AS transport_refused
          FROM transport_runs r
          JOIN performances p ON p.tenant_id = r.tenant_id AND p.id = r.performance_id
          LEFT JOIN pickup_stops s ON s.tenant_id = r.tenant_id AND s.run_id = r.id AND s.id = $4
@@ -342,7 +337,7 @@ export class TransportBookingsService {
          LEFT JOIN families f ON f.tenant_id = r.tenant_id AND f.guardian_id = $3
         WHERE r.tenant_id = $1 AND r.id = $2
           FOR UPDATE OF r`,
-      [tenantId, runId, guardianId, stopId],
+      [tenantId, runId, guardianId, stopId, pupilIds],
     );
   }
 
@@ -362,6 +357,10 @@ export class TransportBookingsService {
     if (!row) throw new NotFoundException('No such booking.');
     return row;
   }
+}
+
+function confirmedBookingOf(bookingId: string, run: LockedRun, pickupAt: Date): ConfirmedBooking {
+  return { id: bookingId, pickupAt, performanceId: run.performance_id, performanceStartsAt: run.performance_starts_at };
 }
 
 function recipientOf(tenantId: string, guardianId: string, run: LockedRun): Recipient {

@@ -37,12 +37,21 @@ export async function publishEvent<T extends EventType>(
     source: input.source,
     payload: input.payload,
   };
+  // One round trip: the row, and a wake-up for the relay (delivered on commit only) instead of its next poll.
   await manager.query(
-    `INSERT INTO ${tableOf(manager, OutboxEventEntity)} (id, tenant_id, type, payload, source, occurred_at)
-     VALUES ($1, $2, $3, $4::jsonb, $5, $6)`,
-    [envelope.id, envelope.tenantId, envelope.type, JSON.stringify(envelope.payload), envelope.source, occurredAt],
+    `WITH recorded AS (
+       INSERT INTO ${tableOf(manager, OutboxEventEntity)} (id, tenant_id, type, payload, source, occurred_at)
+       VALUES ($1, $2, $3, $4::jsonb, $5, $6) RETURNING id)
+     SELECT pg_notify($7, '') FROM recorded`,
+    [
+      envelope.id,
+      envelope.tenantId,
+      envelope.type,
+      JSON.stringify(envelope.payload),
+      envelope.source,
+      occurredAt,
+      outboxChannelOf(schemaOfDataSource(manager.dataSource)),
+    ],
   );
-  // Delivered on commit only; wakes the relay instead of waiting for its next poll.
-  await manager.query(`SELECT pg_notify($1, '')`, [outboxChannelOf(schemaOfDataSource(manager.dataSource))]);
   return envelope;
 }

@@ -1,5 +1,5 @@
 import type { ServiceName } from '@tutti/contracts';
-import type { Queue } from 'bullmq';
+import type { JobsOptions, Queue } from 'bullmq';
 import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { defaultLogger, describeError, type MessagingLogger } from '../logger';
@@ -26,7 +26,15 @@ export interface ReminderSchedulerOptions {
   jobOptions?: ReminderJobOptions;
   producerClient?: ProducerClientSettings;
   logger?: MessagingLogger;
+  /**
+   * Reminders due further ahead than this get no job when written: the sweeper queues them once
+   * they come within it. Keeps months of reminders out of Redis and off the request path.
+   * Must exceed the sweep interval by a good margin (default 15 min).
+   */
+  jobHorizonMs?: number;
 }
+
+export const DEFAULT_JOB_HORIZON_MS = 15 * 60_000;
 
 export interface ScheduleReminderInput {
   tenantId: string;
@@ -47,6 +55,8 @@ export interface ReminderJobChanges {
   staleJobIds: string[];
   /** Reminders that need a job for their (new) due time. */
   toEnqueue: ReminderRow[];
+  /** Reminders written by this transaction: no job can exist under their ids yet. */
+  newlyScheduled?: ReminderRow[];
 }
 
 type JobPresence = 'added' | 'already-queued';
@@ -60,12 +70,14 @@ type JobPresence = 'added' | 'already-queued';
 export class ReminderScheduler {
   readonly queueName: string;
   readonly jobOptions: ReminderJobOptions;
+  readonly jobHorizonMs: number;
   private readonly producer: QueueProducer;
   private readonly logger: MessagingLogger;
 
   constructor(private readonly options: ReminderSchedulerOptions) {
     this.queueName = reminderQueueOf(options.service);
     this.jobOptions = options.jobOptions ?? REMINDER_JOB_OPTIONS;
+    this.jobHorizonMs = options.jobHorizonMs ?? DEFAULT_JOB_HORIZON_MS;
     this.logger = options.logger ?? defaultLogger(`ReminderScheduler:${options.service}`);
     this.producer = new QueueProducer({
       redis: options.redis,
@@ -77,25 +89,39 @@ export class ReminderScheduler {
 
   /** Inserts the reminder in the caller's transaction; call `enqueue()` after it commits. */
   async schedule(manager: EntityManager, input: ScheduleReminderInput): Promise<ReminderRow> {
-    assertValidDate(input.dueAt);
-    const [record] = await queryRows<ReminderRecord>(
+    const [reminder] = await this.scheduleMany(manager, [input]);
+    return reminder;
+  }
+
+  /**
+   * Inserts several reminders with one statement, in the caller's transaction; answers the rows in
+   * input order. With `skipDuplicates`, a reminder that a unique index of the service refuses (say,
+   * one pending reminder of a kind per recipient) is left out instead of failing the statement.
+   */
+  async scheduleMany(manager: EntityManager, inputs: readonly ScheduleReminderInput[], options: { skipDuplicates?: boolean } = {}): Promise<ReminderRow[]> {
+    if (inputs.length === 0) return [];
+    for (const input of inputs) assertValidDate(input.dueAt);
+    const ids = inputs.map(() => uuidv7());
+    const records = await queryRows<ReminderRecord>(
       manager,
       `INSERT INTO ${tableOf(manager, ReminderEntity)}
          (id, tenant_id, kind, recipient_id, subject_type, subject_id, due_at, payload)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::uuid[], $7::timestamptz[], $8::jsonb[])
+       ${options.skipDuplicates ? 'ON CONFLICT DO NOTHING' : ''}
        RETURNING *`,
       [
-        uuidv7(),
-        input.tenantId,
-        input.kind,
-        input.recipientId,
-        input.subjectType,
-        input.subjectId,
-        input.dueAt,
-        JSON.stringify(input.payload ?? {}),
+        ids,
+        inputs.map((input) => input.tenantId),
+        inputs.map((input) => input.kind),
+        inputs.map((input) => input.recipientId),
+        inputs.map((input) => input.subjectType),
+        inputs.map((input) => input.subjectId),
+        inputs.map((input) => input.dueAt),
+        inputs.map((input) => JSON.stringify(input.payload ?? {})),
       ],
     );
-    return toReminderRow(record);
+    const byId = new Map(records.map((record) => [record.id, toReminderRow(record)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   /** Queues the delayed job for a committed reminder. Throws if Redis is unreachable. */
@@ -106,7 +132,7 @@ export class ReminderScheduler {
   /** Schedules in its own transaction, then queues; if Redis is down the sweeper queues it when due. */
   async scheduleAndEnqueue(input: ScheduleReminderInput): Promise<ReminderRow> {
     const reminder = await this.options.dataSource.transaction((manager) => this.schedule(manager, input));
-    await this.syncJobs({ staleJobIds: [], toEnqueue: [reminder] });
+    await this.syncJobs({ staleJobIds: [], toEnqueue: [], newlyScheduled: [reminder] });
     return reminder;
   }
 
@@ -184,13 +210,21 @@ export class ReminderScheduler {
     return this.cancelWhere(manager, tenantId, 'subject_type = $2 AND subject_id = $3', [subjectType, subjectId]);
   }
 
-  /** Applies job changes after their transaction committed; Redis failures are logged, not thrown. */
+  /**
+   * Applies job changes after their transaction committed; Redis failures are logged, not thrown.
+   * Only reminders due within the job horizon get a job now; the sweeper queues the others later.
+   */
   async syncJobs(changes: ReminderJobChanges): Promise<void> {
-    if (changes.staleJobIds.length === 0 && changes.toEnqueue.length === 0) return;
+    const horizon = Date.now() + this.jobHorizonMs;
+    const soon = (reminder: ReminderRow) => reminder.dueAt.getTime() <= horizon;
+    const toEnqueue = changes.toEnqueue.filter(soon);
+    const fresh = (changes.newlyScheduled ?? []).filter(soon);
+    if (changes.staleJobIds.length === 0 && toEnqueue.length === 0 && fresh.length === 0) return;
     try {
       await this.withQueue(async (queue) => {
         for (const jobId of changes.staleJobIds) await queue.remove(jobId);
-        for (const reminder of changes.toEnqueue) await this.ensureJobIn(queue, reminder);
+        if (fresh.length > 0) await queue.addBulk(fresh.map((reminder) => this.jobOf(reminder)));
+        for (const reminder of toEnqueue) await this.ensureJobIn(queue, reminder);
       });
     } catch (error: unknown) {
       this.logger.warn(
@@ -220,17 +254,15 @@ export class ReminderScheduler {
       if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return 'already-queued';
       await queue.remove(jobId);
     }
-    const data: DeliverReminderJobData = {
-      reminderId: reminder.id,
-      tenantId: reminder.tenantId,
-      dueAt: reminder.dueAt.toISOString(),
-    };
-    await queue.add(
-      DELIVER_REMINDER_JOB,
-      data,
-      bullJobOptions(this.jobOptions, jobId, reminder.dueAt.getTime() - Date.now()),
-    );
+    const job = this.jobOf(reminder);
+    await queue.add(job.name, job.data, job.opts);
     return 'added';
+  }
+
+  private jobOf(reminder: Pick<ReminderRow, 'id' | 'tenantId' | 'dueAt'>): { name: string; data: DeliverReminderJobData; opts: JobsOptions } {
+    const data: DeliverReminderJobData = { reminderId: reminder.id, tenantId: reminder.tenantId, dueAt: reminder.dueAt.toISOString() };
+    const jobId = reminderJobId(reminder.id, reminder.dueAt);
+    return { name: DELIVER_REMINDER_JOB, data, opts: bullJobOptions(this.jobOptions, jobId, reminder.dueAt.getTime() - Date.now()) };
   }
 
   private async withQueue<T>(work: (queue: Queue) => Promise<T>): Promise<T> {

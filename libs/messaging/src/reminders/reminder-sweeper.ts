@@ -18,7 +18,12 @@ export interface SweepResult {
   released: number;
   /** Due 'scheduled' rows that had no live job and were given one. */
   requeued: number;
+  /** Rows that came within the scheduler's job horizon and were given their delayed job. */
+  promoted: number;
 }
+
+/** How late a transaction may commit a reminder into a window the promotion has already passed. */
+const LATE_COMMIT_ALLOWANCE_MS = 2 * 60_000;
 
 interface DueRecord {
   id: string;
@@ -38,6 +43,8 @@ export class ReminderSweeper {
   private readonly batchSize: number;
   private readonly logger: MessagingLogger;
   private timer: NodeJS.Timeout | undefined;
+  /** Due times up to which reminders were given jobs by an earlier sweep of this process. */
+  private promotedUntil: Date | undefined;
   private sweeping: Promise<unknown> | undefined;
 
   constructor(private readonly options: ReminderSweeperOptions) {
@@ -62,10 +69,36 @@ export class ReminderSweeper {
       if (page.length < this.batchSize) break;
       after = page[page.length - 1];
     }
+    const promoted = await this.promoteComingDue();
     if (released > 0 || requeued > 0) {
       this.logger.log(`Released ${released} expired reminder claims, re-queued ${requeued} due reminders`);
     }
-    return { released, requeued };
+    return { released, requeued, promoted };
+  }
+
+  /**
+   * Gives a delayed job to each reminder that came within the scheduler's job horizon since the
+   * last sweep (see ReminderSchedulerOptions.jobHorizonMs). The window overlaps the last one by a
+   * couple of minutes, so that a row committed late by a slow transaction is still seen; a reminder
+   * that already has its job is left alone.
+   */
+  private async promoteComingDue(): Promise<number> {
+    const { scheduler } = this.options;
+    const until = new Date(Date.now() + scheduler.jobHorizonMs);
+    const from = this.promotedUntil ? new Date(this.promotedUntil.getTime() - LATE_COMMIT_ALLOWANCE_MS) : new Date();
+    let promoted = 0;
+    let after: DueRecord | undefined;
+    for (;;) {
+      const page = await this.scheduledBetween(from, until, after);
+      for (const reminder of page) {
+        const presence = await scheduler.ensureJob({ id: reminder.id, tenantId: reminder.tenant_id, dueAt: reminder.due_at });
+        if (presence === 'added') promoted += 1;
+      }
+      if (page.length < this.batchSize) break;
+      after = page[page.length - 1];
+    }
+    this.promotedUntil = until;
+    return promoted;
   }
 
   /** Sweeps now and then every `intervalMs`; failures are logged and retried at the next interval. */
@@ -104,6 +137,19 @@ export class ReminderSweeper {
       [this.options.scheduler.jobOptions.attempts],
     );
     return released.length;
+  }
+
+  private async scheduledBetween(from: Date, until: Date, after: DueRecord | undefined): Promise<DueRecord[]> {
+    const manager = this.options.dataSource.manager;
+    return queryRows<DueRecord>(
+      manager,
+      `SELECT id, tenant_id, due_at FROM ${tableOf(manager, ReminderEntity)}
+        WHERE status = 'scheduled' AND due_at > $1 AND due_at <= $2
+          AND ($3::timestamptz IS NULL OR (due_at, id) > ($3::timestamptz, $4::uuid))
+        ORDER BY due_at, id
+        LIMIT $5`,
+      [from, until, after?.due_at ?? null, after?.id ?? null, this.batchSize],
+    );
   }
 
   private async dueScheduled(after: DueRecord | undefined): Promise<DueRecord[]> {

@@ -66,10 +66,10 @@ describe('reminders', () => {
   const deliverers = { 'test.sent': sent, 'test.always-fails': alwaysFailing, 'test.flaky': flaky };
 
   /** A service's reminder machinery on this bed: scheduler, sweeper and (not yet started) worker. */
-  const machineryFor = async (service: ServiceName) => {
+  const machineryFor = async (service: ServiceName, jobHorizonMs?: number) => {
     const dataSource = await bed.database(service);
     const connection = { dataSource, service, redis: bed.redisUrl, queuePrefix: bed.queuePrefix, logger: bed.logger };
-    const scheduler = new ReminderScheduler({ ...connection, jobOptions: TEST_JOB_OPTIONS });
+    const scheduler = new ReminderScheduler({ ...connection, jobOptions: TEST_JOB_OPTIONS, jobHorizonMs });
     const newWorker = (concurrency = 8): ReminderWorker => {
       const worker = new ReminderWorker({ ...connection, deliverers, jobOptions: TEST_JOB_OPTIONS, concurrency });
       bed.onDispose(() => worker.close());
@@ -181,7 +181,8 @@ describe('reminders', () => {
       );
       for (const before of ofPerformance) {
         expect(await machinery.queue.getJob(reminderJobId(before.id, before.dueAt))).toBeUndefined();
-        expect(await machinery.queue.getJob(reminderJobId(before.id, new Date(before.dueAt.getTime() + hour)))).toBeDefined();
+        // A day ahead is beyond the job horizon: the sweeper gives them jobs when they come near.
+        expect(await machinery.queue.getJob(reminderJobId(before.id, new Date(before.dueAt.getTime() + hour)))).toBeUndefined();
       }
       expect((await reload(machinery.dataSource, unrelated.id)).due_at).toEqual(unrelated.dueAt);
 
@@ -247,13 +248,32 @@ describe('reminders', () => {
       }
     });
 
+    it('queues no job for a reminder beyond the job horizon until a sweep finds it coming near, then sends it once', async () => {
+      const { scheduler, sweeper, newWorker, queue, dataSource } = await machineryFor('performance-event', 1_000);
+      newWorker().start();
+      const soon = await scheduler.scheduleAndEnqueue(reminderInput({ dueAt: new Date(Date.now() + 500) }));
+      const later = await scheduler.scheduleAndEnqueue(reminderInput({ dueAt: new Date(Date.now() + 2_500) }));
+      expect(await queue.getJob(reminderJobId(soon.id, soon.dueAt))).toBeDefined();
+      expect(await queue.getJob(reminderJobId(later.id, later.dueAt))).toBeUndefined();
+
+      await waitFor(async () => (await sweeper.sweepOnce()).promoted >= 1 && (await queue.getJob(reminderJobId(later.id, later.dueAt))) !== undefined, {
+        description: 'a sweep to give the later reminder its job',
+      });
+      expect(await reload(dataSource, later.id)).toMatchObject({ status: 'scheduled' });
+      await waitFor(async () => (await reload(dataSource, later.id)).status === 'sent', { description: 'the promoted reminder' });
+      expect(sent.deliveries.find((delivery) => delivery.reminderId === later.id)?.at).toBeGreaterThanOrEqual(later.dueAt.getTime());
+      expect([sent.count(soon.id), sent.count(later.id)]).toEqual([1, 1]);
+      // Sweeping again adds nothing for reminders already given their job.
+      expect((await sweeper.sweepOnce()).promoted).toBe(0);
+    });
+
     it('re-queues a due reminder whose job was deleted from Redis', async () => {
       const { scheduler, sweeper, newWorker, queue, dataSource } = await machineryFor('scheduling');
       const reminder = await scheduler.scheduleAndEnqueue(reminderInput());
       expect(await queue.remove(reminderJobId(reminder.id, reminder.dueAt))).toBe(1);
 
-      expect(await sweeper.sweepOnce()).toEqual({ released: 0, requeued: 1 });
-      expect(await sweeper.sweepOnce()).toEqual({ released: 0, requeued: 0 });
+      expect(await sweeper.sweepOnce()).toMatchObject({ released: 0, requeued: 1 });
+      expect(await sweeper.sweepOnce()).toMatchObject({ released: 0, requeued: 0 });
       newWorker().start();
 
       await waitFor(async () => (await reload(dataSource, reminder.id)).status === 'sent', { description: 'the swept reminder' });

@@ -53,6 +53,7 @@ export class AnnouncementDto {
   @ApiProperty() subject: string;
   @ApiProperty() body: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time', description: 'Recipients only: when you first opened it (null: not yet read)' }) readAt?: string | null;
   @ApiPropertyOptional({ type: DeliveryCountsDto, description: 'Staff only' }) deliveryCounts?: DeliveryCountsDto;
   @ApiPropertyOptional({ type: [DeliveryDto], description: 'Staff only: one per family' }) deliveries?: DeliveryDto[];
 }

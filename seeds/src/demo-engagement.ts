@@ -1,153 +1,274 @@
 import type { Client } from 'pg';
 import { DEMO_AREAS, type DemoArea } from './demo/areas';
+import { demoPerformances, type DemoPerformance } from './demo-calendar';
+import { demoConsents, demoFamilies, type DemoFamily } from './demo-families';
+import { chance } from './demo-pupils';
 import { seedId, tenantIdOf } from './seed-ids';
 
 type Log = (line: string) => void;
 
-/** The offsets of load-demo's performances per venue that are still to come and open to the public (3 is a school-community one). */
-const UPCOMING_PUBLIC_OFFSETS = new Set([1, 2]);
-/** load-demo's weeks-from-now per offset, and its titles: the replica must agree with performance-event's rows. */
-const WEEKS_BY_OFFSET = [-3, 2, 5, 9];
-const PERFORMANCE_TITLES = ['Winter Concert', 'Spring Sharing Assembly', 'Side-by-Side with the Orchestra', 'Summer Festival'];
 const MINUTE = 60_000;
+const COACH_SEATS = 49;
+/** Seats left free on each demo coach, so that a demo parent can always still book one. */
+const SEATS_KEPT_FREE = 8;
 
-/** As load-demo: 18:00 UTC on the Wednesday `weeks` weeks from now. */
-function eveningInWeeks(now: Date, weeks: number): Date {
-  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + weeks * 7, 18));
-  day.setUTCDate(day.getUTCDate() + ((3 - day.getUTCDay() + 7) % 7));
-  return day;
+interface Run {
+  id: string;
+  performance: DemoPerformance;
+  stopIds: string[];
+  seatsTaken: number;
 }
 
-/** demo-accounts.ts: pupils are numbered across an area's schools, 24 per school. */
-const pupilAt = (schoolIndex: number, nth: number) => schoolIndex * 24 + nth;
-
-interface DemoFamily {
-  key: 'guardian' | 'tutor_guardian';
-  name: string;
-  children: { n: number; schoolIndex: number }[];
+interface Counts {
+  runs: number;
+  bookings: number;
+  rsvps: number;
+  families: number;
+  consents: number;
+  announcements: number;
 }
-
-const DEMO_FAMILIES: DemoFamily[] = [
-  { key: 'guardian', name: 'Maria Kowalska', children: [{ n: pupilAt(0, 1), schoolIndex: 0 }, { n: pupilAt(1, 1), schoolIndex: 1 }] },
-  { key: 'tutor_guardian', name: 'Kwame Mensah', children: [{ n: pupilAt(0, 2), schoolIndex: 0 }] },
-];
-
-/** Consents of the demo families' children: [family, pupil number, kind, decision, note]. */
-const DEMO_CONSENTS: [DemoFamily['key'], number, string, 'granted' | 'refused', string | null][] = [
-  ['guardian', pupilAt(0, 1), 'photo_film', 'granted', 'Yes, except on social media'],
-  ['guardian', pupilAt(0, 1), 'performing_in_public', 'granted', null],
-  ['guardian', pupilAt(0, 1), 'transport', 'granted', null],
-  ['guardian', pupilAt(1, 1), 'transport', 'granted', null],
-  ['tutor_guardian', pupilAt(0, 2), 'photo_film', 'refused', null],
-  ['tutor_guardian', pupilAt(0, 2), 'transport', 'granted', null],
-];
 
 /**
- * Parent engagement's demo data, through its own role: area settings, the replica of the upcoming
- * published demo performances (load-demo's ids and times), a free bus with two stops to each
- * upcoming public one, the demo families with consents for their children and a couple of bus
- * bookings. Idempotent (stable ids, ON CONFLICT DO NOTHING).
+ * Parent engagement's demo data, through its own role: area settings; the replica of the demo
+ * performances performance-event has published (the past one too, as it was published then); a free
+ * coach with two stops to each public performance; the area's families (demo-families.ts) with their
+ * children and consents; bus bookings and RSVPs from about half the families (checked in at the past
+ * performance, so that transport uptake has history); and an announcement to each school's families.
+ * Idempotent (stable ids, ON CONFLICT DO NOTHING).
  */
 export async function seedEngagement(client: Client, log: Log, now: Date = new Date()): Promise<void> {
-  let runs = 0;
-  let bookings = 0;
+  const counts: Counts = { runs: 0, bookings: 0, rsvps: 0, families: 0, consents: 0, announcements: 0 };
   for (const area of DEMO_AREAS) {
     const tenantId = tenantIdOf(area);
     await client.query(`INSERT INTO tenant_settings (tenant_id, family_transport_seat_limit, time_zone) VALUES ($1, $2, 'Europe/London') ON CONFLICT DO NOTHING`, [tenantId, area.familyTransportSeatLimit]);
-    const firstRun = await seedPerformancesAndRuns(client, area, now);
-    runs += firstRun.count;
-    await seedFamilies(client, area);
-    if (firstRun.id && firstRun.stopId) bookings += await seedBookings(client, area, firstRun.id, firstRun.stopId);
-  }
-  log(`demo data: parent engagement: ${DEMO_AREAS.length} areas, ${runs} bus runs, ${bookings} bookings, ${DEMO_CONSENTS.length * DEMO_AREAS.length} consents`);
-}
-
-async function seedPerformancesAndRuns(db: Client, area: DemoArea, now: Date): Promise<{ count: number; id?: string; stopId?: string }> {
-  const tenantId = tenantIdOf(area);
-  let count = 0;
-  let first: { id?: string; stopId?: string } = {};
-  for (const [venueIndex, venue] of area.venues.entries()) {
-    for (const [offset, weeks] of WEEKS_BY_OFFSET.entries()) {
-      if (weeks < 0) continue;
-      const performanceId = seedId(`performance:${area.slug}:${venue.name}:${offset}`);
-      const startsAt = eveningInWeeks(now, weeks + venueIndex);
-      const title = `${area.name.replace('In Harmony ', '')} ${PERFORMANCE_TITLES[(offset + venueIndex) % PERFORMANCE_TITLES.length]}`;
-      await db.query(
+    const performances = demoPerformances(area, now).filter((performance) => performance.status !== 'draft');
+    for (const performance of performances) {
+      await client.query(
         `INSERT INTO performances (tenant_id, id, title, starts_at, ends_at, venue_name, status, last_event_at) VALUES ($1, $2, $3, $4, $5, $6, 'published', $7)
          ON CONFLICT DO NOTHING`,
-        [tenantId, performanceId, title, startsAt, new Date(startsAt.getTime() + 90 * MINUTE), venue.name, now],
+        [tenantId, performance.id, performance.title, performance.startsAt, performance.endsAt, performance.venueName, now],
       );
-      if (!UPCOMING_PUBLIC_OFFSETS.has(offset)) continue;
-      const runId = seedId(`transport-run:${performanceId}`);
-      const pickups = [startsAt.getTime() - 60 * MINUTE, startsAt.getTime() - 45 * MINUTE];
-      await db.query(
-        `INSERT INTO transport_runs (tenant_id, id, performance_id, vehicle, seats, outbound_departs_at, return_departs_at, bookings_close_at)
-         VALUES ($1, $2, $3, '49-seat coach', 49, $4, $5, $6) ON CONFLICT DO NOTHING`,
-        [tenantId, runId, performanceId, new Date(pickups[0] - 15 * MINUTE), new Date(startsAt.getTime() + 105 * MINUTE), new Date(pickups[0] - 24 * 60 * MINUTE)],
-      );
-      const stopIds: string[] = [];
-      for (const [index, school] of area.schools.slice(0, 2).entries()) {
-        const stopId = seedId(`pickup-stop:${runId}:${index + 1}`);
-        stopIds.push(stopId);
-        await db.query(
-          `INSERT INTO pickup_stops (tenant_id, id, run_id, position, name, place, pickup_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
-          [tenantId, stopId, runId, index + 1, school.name, `${school.name}, front gate`, new Date(pickups[index])],
-        );
-      }
-      if (!first.id) first = { id: runId, stopId: stopIds[0] };
-      count++;
     }
+    const runs: Run[] = [];
+    for (const performance of performances.filter((candidate) => candidate.audience === 'public')) runs.push(await seedRun(client, area, performance));
+    counts.runs += runs.length;
+    const families = demoFamilies(area);
+    counts.families += families.length;
+    counts.consents += await seedFamilies(client, area, families);
+    counts.bookings += await seedBookings(client, area, families, runs, now);
+    counts.rsvps += await seedRsvps(client, area, families, performances, now);
+    counts.announcements += await seedAnnouncements(client, area, families, performances, now);
   }
-  return { count, ...first };
+  log(
+    `demo data: parent engagement: ${counts.families} families, ${counts.consents} consents, ${counts.runs} bus runs, ${counts.bookings} bookings, ${counts.rsvps} RSVPs, ${counts.announcements} announcements`,
+  );
 }
 
-async function seedFamilies(db: Client, area: DemoArea): Promise<void> {
+async function seedRun(db: Client, area: DemoArea, performance: DemoPerformance): Promise<Run> {
   const tenantId = tenantIdOf(area);
-  for (const family of DEMO_FAMILIES) {
-    const guardianId = seedId(`account:${area.slug}:${family.key}`);
-    await db.query(`INSERT INTO families (tenant_id, guardian_id, display_name, email) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
+  const runId = seedId(`transport-run:${performance.id}`);
+  const startsAt = performance.startsAt.getTime();
+  const pickups = [startsAt - 60 * MINUTE, startsAt - 45 * MINUTE];
+  await db.query(
+    `INSERT INTO transport_runs (tenant_id, id, performance_id, vehicle, seats, outbound_departs_at, return_departs_at, bookings_close_at)
+     VALUES ($1, $2, $3, '49-seat coach', $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+    [tenantId, runId, performance.id, COACH_SEATS, new Date(pickups[0] - 15 * MINUTE), new Date(startsAt + 105 * MINUTE), new Date(pickups[0] - 24 * 60 * MINUTE)],
+  );
+  const stopIds: string[] = [];
+  for (const [index, school] of area.schools.slice(0, 2).entries()) {
+    const stopId = seedId(`pickup-stop:${runId}:${index + 1}`);
+    stopIds.push(stopId);
+    await db.query(`INSERT INTO pickup_stops (tenant_id, id, run_id, position, name, place, pickup_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`, [
       tenantId,
-      guardianId,
-      family.name,
-      `${family.key.replace('_', '-')}@${area.slug}.tutti.test`,
+      stopId,
+      runId,
+      index + 1,
+      school.name,
+      `${school.name}, front gate`,
+      new Date(pickups[index]),
     ]);
-    for (const child of family.children) {
-      await db.query(`INSERT INTO family_children (tenant_id, guardian_id, pupil_id, school_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
-        tenantId,
-        guardianId,
-        seedId(`pupil:${area.slug}:${child.n}`),
-        seedId(`school:${area.schools[child.schoolIndex].urn}`),
-      ]);
-    }
   }
-  for (const [familyKey, n, kind, decision, note] of DEMO_CONSENTS) {
-    const family = DEMO_FAMILIES.find((candidate) => candidate.key === familyKey);
-    const child = family?.children.find((candidate) => candidate.n === n);
-    if (!family || !child) continue;
-    await db.query(
-      `INSERT INTO consent_records (tenant_id, id, pupil_id, school_id, kind, decision, note, given_by, given_by_name) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT DO NOTHING`,
-      [tenantId, seedId(`consent:${area.slug}:${n}:${kind}`), seedId(`pupil:${area.slug}:${n}`), seedId(`school:${area.schools[child.schoolIndex].urn}`), kind, decision, note, seedId(`account:${area.slug}:${familyKey}`), family.name],
-    );
-  }
+  return { id: runId, performance, stopIds, seatsTaken: 0 };
 }
 
-/** Each demo family has a confirmed seat for one adult and their first child on the area's first bus. */
-async function seedBookings(db: Client, area: DemoArea, runId: string, stopId: string): Promise<number> {
+async function seedFamilies(db: Client, area: DemoArea, families: DemoFamily[]): Promise<number> {
   const tenantId = tenantIdOf(area);
-  for (const family of DEMO_FAMILIES) {
-    const child = family.children[0];
-    await db.query(
-      `INSERT INTO transport_bookings (tenant_id, id, run_id, stop_id, guardian_id, guardian_name, pupil_ids, school_ids, adults, children, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, 1, 'confirmed') ON CONFLICT DO NOTHING`,
-      [tenantId, seedId(`transport-booking:${runId}:${family.key}`), runId, stopId, seedId(`account:${area.slug}:${family.key}`), family.name, [seedId(`pupil:${area.slug}:${child.n}`)], [seedId(`school:${area.schools[child.schoolIndex].urn}`)]],
-    );
+  await db.query(
+    `INSERT INTO families (tenant_id, guardian_id, display_name, email, language)
+     SELECT $1, f.id, f.name, f.email, f.language FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[]) AS f (id, name, email, language) ON CONFLICT DO NOTHING`,
+    [tenantId, families.map((f) => f.guardianId), families.map((f) => f.name), families.map((f) => f.email), families.map((f) => f.language)],
+  );
+  const children = families.flatMap((family) => family.children.map((child) => ({ family, child })));
+  await db.query(
+    `INSERT INTO family_children (tenant_id, guardian_id, pupil_id, school_id)
+     SELECT $1, c.guardian_id, c.pupil_id, c.school_id FROM unnest($2::uuid[], $3::uuid[], $4::uuid[]) AS c (guardian_id, pupil_id, school_id) ON CONFLICT DO NOTHING`,
+    [tenantId, children.map((c) => c.family.guardianId), children.map((c) => c.child.id), children.map((c) => c.child.schoolId)],
+  );
+  const consents = demoConsents(area);
+  await db.query(
+    `INSERT INTO consent_records (tenant_id, id, pupil_id, school_id, kind, decision, note, given_by, given_by_name)
+     SELECT $1, c.id, c.pupil_id, c.school_id, c.kind, c.decision, c.note, c.given_by, c.given_by_name
+     FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::text[]) AS c (id, pupil_id, school_id, kind, decision, note, given_by, given_by_name)
+     ON CONFLICT DO NOTHING`,
+    [
+      tenantId,
+      consents.map((c) => seedId(`consent:${area.slug}:${c.pupil.n}:${c.kind}`)),
+      consents.map((c) => c.pupil.id),
+      consents.map((c) => c.pupil.schoolId),
+      consents.map((c) => c.kind),
+      consents.map((c) => c.decision),
+      consents.map((c) => c.note),
+      consents.map((c) => c.family.guardianId),
+      consents.map((c) => c.family.name),
+    ],
+  );
+  return consents.length;
+}
+
+/**
+ * The demo guardians have a confirmed seat for one adult and their first child on the area's first
+ * upcoming coach; about a third of the other families book a coach to each public performance,
+ * from the stop of their child's school (checked in at the one already past).
+ */
+async function seedBookings(db: Client, area: DemoArea, families: DemoFamily[], runs: Run[], now: Date): Promise<number> {
+  const tenantId = tenantIdOf(area);
+  const firstUpcoming = runs.find((run) => run.performance.startsAt > now);
+  const rows: { id: string; run: Run; stopId: string; family: DemoFamily; adults: number; checkedInAt: Date | null; createdAt: Date }[] = [];
+  for (const run of runs) {
+    const past = run.performance.startsAt <= now;
+    for (const family of families) {
+      const child = family.children[0];
+      const booked = family.demoAccount ? run === firstUpcoming : chance(`booking:${run.id}:${family.guardianId}`) < 0.35;
+      if (!booked) continue;
+      const adults = family.demoAccount ? 1 : 1 + Math.floor(chance(`adults:${run.id}:${family.guardianId}`) * Math.min(2, area.familyTransportSeatLimit - 1));
+      if (run.seatsTaken + adults + 1 > COACH_SEATS - SEATS_KEPT_FREE) continue;
+      run.seatsTaken += adults + 1;
+      rows.push({
+        id: seedId(`transport-booking:${run.id}:${family.key}`),
+        run,
+        stopId: run.stopIds[Math.min(child.schoolIndex, run.stopIds.length - 1)],
+        family,
+        adults,
+        checkedInAt: past ? new Date(run.performance.startsAt.getTime() - 55 * MINUTE) : null,
+        createdAt: new Date(Math.min(now.getTime(), run.performance.startsAt.getTime() - 7 * 24 * 60 * MINUTE)),
+      });
+    }
   }
-  // The run's counter follows its bookings, however often this runs.
+  const inserted = await db.query(
+    `INSERT INTO transport_bookings (tenant_id, id, run_id, stop_id, guardian_id, guardian_name, pupil_ids, school_ids, adults, children, status, checked_in_at, created_at)
+     SELECT $1, b.id, b.run_id, b.stop_id, b.guardian_id, b.guardian_name, ARRAY[b.pupil_id], ARRAY[b.school_id], b.adults, 1, 'confirmed', b.checked_in_at, b.created_at
+     FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::uuid[], $8::uuid[], $9::int[], $10::timestamptz[], $11::timestamptz[])
+            AS b (id, run_id, stop_id, guardian_id, guardian_name, pupil_id, school_id, adults, checked_in_at, created_at)
+     ON CONFLICT DO NOTHING`,
+    [
+      tenantId,
+      rows.map((row) => row.id),
+      rows.map((row) => row.run.id),
+      rows.map((row) => row.stopId),
+      rows.map((row) => row.family.guardianId),
+      rows.map((row) => row.family.name),
+      rows.map((row) => row.family.children[0].id),
+      rows.map((row) => row.family.children[0].schoolId),
+      rows.map((row) => row.adults),
+      rows.map((row) => row.checkedInAt),
+      rows.map((row) => row.createdAt),
+    ],
+  );
+  // Each run's counter follows its bookings, however often this runs.
   await db.query(
     `UPDATE transport_runs r SET seats_taken = (SELECT COALESCE(sum(b.seats), 0) FROM transport_bookings b WHERE b.tenant_id = r.tenant_id AND b.run_id = r.id AND b.status IN ('confirmed', 'offered'))
-      WHERE r.tenant_id = $1 AND r.id = $2`,
-    [tenantId, runId],
+      WHERE r.tenant_id = $1 AND r.id = ANY($2::uuid[])`,
+    [tenantId, runs.map((run) => run.id)],
   );
-  return DEMO_FAMILIES.length;
+  return inserted.rowCount ?? 0;
+}
+
+/** About half the other families answer each performance (most coming); those at the past one were checked in. The demo guardians' answers are left to them. */
+async function seedRsvps(db: Client, area: DemoArea, families: DemoFamily[], performances: DemoPerformance[], now: Date): Promise<number> {
+  const tenantId = tenantIdOf(area);
+  const rows: { id: string; performance: DemoPerformance; family: DemoFamily; attending: boolean; adults: number; arrived: boolean; updatedAt: Date }[] = [];
+  for (const performance of performances) {
+    const past = performance.startsAt <= now;
+    for (const family of families) {
+      const child = family.children[0];
+      if (family.demoAccount || (performance.schoolId !== null && performance.schoolId !== child.schoolId)) continue;
+      if (chance(`rsvp:${performance.id}:${family.guardianId}`) >= 0.5) continue;
+      const attending = chance(`attending:${performance.id}:${family.guardianId}`) < 0.85;
+      rows.push({
+        id: seedId(`rsvp:${performance.id}:${family.guardianId}`),
+        performance,
+        family,
+        attending,
+        adults: attending ? 1 + Math.floor(chance(`rsvp-adults:${performance.id}:${family.guardianId}`) * 3) : 0,
+        arrived: attending && past,
+        updatedAt: new Date(Math.min(now.getTime(), performance.startsAt.getTime() - 3 * 24 * 60 * MINUTE)),
+      });
+    }
+  }
+  const inserted = await db.query(
+    `INSERT INTO rsvps (tenant_id, id, performance_id, guardian_id, guardian_name, pupil_ids, school_ids, attending, adults, children, arrived_adults, arrived_children, checked_in_at, updated_at)
+     SELECT $1, v.id, v.performance_id, v.guardian_id, v.guardian_name, ARRAY[v.pupil_id], ARRAY[v.school_id], v.attending, v.adults, CASE WHEN v.attending THEN 1 ELSE 0 END,
+            CASE WHEN v.arrived THEN v.adults END, CASE WHEN v.arrived THEN 1 END, CASE WHEN v.arrived THEN v.starts_at - interval '10 minutes' END, v.updated_at
+     FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::uuid[], $7::uuid[], $8::boolean[], $9::int[], $10::boolean[], $11::timestamptz[], $12::timestamptz[])
+            AS v (id, performance_id, guardian_id, guardian_name, pupil_id, school_id, attending, adults, arrived, starts_at, updated_at)
+     ON CONFLICT DO NOTHING`,
+    [
+      tenantId,
+      rows.map((row) => row.id),
+      rows.map((row) => row.performance.id),
+      rows.map((row) => row.family.guardianId),
+      rows.map((row) => row.family.name),
+      rows.map((row) => row.family.children[0].id),
+      rows.map((row) => row.family.children[0].schoolId),
+      rows.map((row) => row.attending),
+      rows.map((row) => row.adults),
+      rows.map((row) => row.arrived),
+      rows.map((row) => row.performance.startsAt),
+      rows.map((row) => row.updatedAt),
+    ],
+  );
+  return inserted.rowCount ?? 0;
+}
+
+/** From the programme admin: a note to each school's families a fortnight ago, and one about the first public performance to come, to its families. */
+async function seedAnnouncements(db: Client, area: DemoArea, families: DemoFamily[], performances: DemoPerformance[], now: Date): Promise<number> {
+  const tenantId = tenantIdOf(area);
+  const senderId = seedId(`account:${area.slug}:programme_admin`);
+  const senderName = 'Sam Whitfield';
+  const sentAt = new Date(now.getTime() - 14 * 24 * 60 * MINUTE);
+  const announcements: { id: string; schoolId: string | null; performanceId: string | null; subject: string; body: string; to: DemoFamily[] }[] = [];
+  for (const [index, school] of area.schools.entries()) {
+    announcements.push({
+      id: seedId(`announcement:${area.slug}:${school.urn}:instruments`),
+      schoolId: seedId(`school:${school.urn}`),
+      performanceId: null,
+      subject: 'Instruments going home',
+      body: `Instruments from ${school.name} go home with the children each Friday. Please keep them in their cases, away from radiators, and bring them back on Monday. Thank you!`,
+      to: families.filter((family) => family.children.some((child) => child.schoolIndex === index)),
+    });
+  }
+  const next = performances.find((performance) => performance.audience === 'public' && performance.startsAt > now);
+  if (next) {
+    announcements.push({
+      id: seedId(`announcement:${next.id}`),
+      schoolId: null,
+      performanceId: next.id,
+      subject: `Come to the ${next.title}`,
+      body: `The children play at ${next.venueName}. Families are welcome, and there is a free coach from school: book your seats in Tutti.`,
+      to: families,
+    });
+  }
+  for (const announcement of announcements) {
+    const inserted = await db.query(
+      `INSERT INTO announcements (tenant_id, id, sender_id, sender_name, audience, school_id, performance_id, subject, body, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING`,
+      [tenantId, announcement.id, senderId, senderName, announcement.schoolId ? 'school' : 'performance', announcement.schoolId, announcement.performanceId, announcement.subject, announcement.body, sentAt],
+    );
+    if (inserted.rowCount === 0) continue;
+    await db.query(
+      `INSERT INTO announcement_deliveries (tenant_id, announcement_id, guardian_id, status, sent_at, updated_at) SELECT $1, $2, g, 'sent', $3, $3 FROM unnest($4::uuid[]) AS g ON CONFLICT DO NOTHING`,
+      [tenantId, announcement.id, sentAt, announcement.to.map((family) => family.guardianId)],
+    );
+  }
+  return announcements.length;
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Client } from 'pg';
 import { DEMO_AREAS, type DemoArea } from './demo/areas';
+import { demoPupils } from './demo-pupils';
 import { seedId, tenantIdOf } from './seed-ids';
 
 type Log = (line: string) => void;
@@ -11,6 +12,8 @@ export interface DemoPupilPlacement {
   n: number;
   schoolUrn: string;
   yearGroup: number;
+  firstName?: string;
+  lastName?: string;
 }
 
 export interface SeedInstrumentsOptions {
@@ -39,7 +42,6 @@ const MAKES: Record<string, [string, string, number][]> = {
   brass: [['Yamaha', 'YTR-2330', 42000], ['Jupiter', 'JTB700', 36000], ['pBone', 'Mini', 12000]],
   percussion: [['Premier', 'Snare kit', 18000], ['Sonor', 'Glockenspiel', 9000]],
 };
-const DEMO_PUPILS_PER_CLASS = 8;
 const CONDITIONS = ['excellent', 'good', 'good', 'good', 'fair', 'fair', 'poor'];
 const FAULTS = ['Open seam', 'Cracked bridge', 'Sticky valve', 'Worn pads', 'Bent slide', 'Loose fingerboard'];
 
@@ -65,13 +67,15 @@ function schoolYearEnd(now: Date): string {
 function placements(area: DemoArea, options: SeedInstrumentsOptions): DemoPupilPlacement[] {
   const given = options.pupils?.filter((pupil) => pupil.areaSlug === area.slug);
   if (given && given.length > 0) return given;
-  // As seeds/src/demo-scheduling.ts numbers them: per school in DEMO_AREAS order, classes of Years 3, 4 and 5.
-  const placed: DemoPupilPlacement[] = [];
-  for (const school of area.schools) {
-    for (const yearGroup of [3, 4, 5]) {
-      for (let p = 0; p < DEMO_PUPILS_PER_CLASS; p++) placed.push({ areaSlug: area.slug, n: placed.length + 1, schoolUrn: school.urn, yearGroup });
-    }
-  }
+  // As seeds/src/demo-scheduling.ts enrols them, with the same names.
+  const placed: DemoPupilPlacement[] = demoPupils(area).map((pupil) => ({
+    areaSlug: area.slug,
+    n: pupil.n,
+    schoolUrn: pupil.schoolUrn,
+    yearGroup: pupil.yearGroup,
+    firstName: pupil.firstName,
+    lastName: pupil.lastName,
+  }));
   return placed;
 }
 
@@ -96,8 +100,8 @@ export async function seedInstruments(client: Client, log: Log, options: SeedIns
       const pupils = placements(area, options);
       for (const pupil of pupils) {
         await client.query(
-          `INSERT INTO pupils (tenant_id, id, school_id, year_group, first_name, last_name) VALUES ($1, $2, $3, $4, 'Demo', $5) ON CONFLICT DO NOTHING`,
-          [tenantId, seedId(`pupil:${area.slug}:${pupil.n}`), seedId(`school:${pupil.schoolUrn}`), pupil.yearGroup, `Pupil ${pupil.n}`],
+          `INSERT INTO pupils (tenant_id, id, school_id, year_group, first_name, last_name) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+          [tenantId, seedId(`pupil:${area.slug}:${pupil.n}`), seedId(`school:${pupil.schoolUrn}`), pupil.yearGroup, pupil.firstName ?? 'Demo', pupil.lastName ?? `Pupil ${pupil.n}`],
         );
       }
       const totalWeight = MIX.reduce((sum, [, , weight]) => sum + weight, 0);

@@ -2,3 +2,4 @@ export * from './load-demo';
 export * from './seed-ids';
 export * from './demo/areas';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts';
+export { demoPerformances, type DemoPerformance } from './demo-calendar';

@@ -4,8 +4,10 @@ import { DEMO_AREAS, type DemoArea } from './demo/areas';
 import { seedDemoAccounts } from './demo-accounts';
 import { seedInstruments } from './demo-instruments';
 import { seedEngagement } from './demo-engagement';
-import { seedDemoPerformanceDetails } from './demo-performances';
+import { seedFamilyAccounts } from './demo-families';
+import { seedDemoPerformanceDetails, seedDemoRosters } from './demo-performances';
 import { seedScheduling } from './demo-scheduling';
+import { demoPerformances } from './demo-calendar';
 import { seedId, tenantIdOf } from './seed-ids';
 
 export type ServiceDatabaseUrls = Record<ServiceName, string>;
@@ -17,6 +19,7 @@ type Log = (line: string) => void;
  */
 export async function loadDemoData(urls: ServiceDatabaseUrls, log: Log): Promise<boolean> {
   const started = Date.now();
+  const now = new Date();
   const gateway = await connect(urls.gateway);
   try {
     const existing = await gateway.query('SELECT count(*)::int AS n FROM tenants');
@@ -27,6 +30,7 @@ export async function loadDemoData(urls: ServiceDatabaseUrls, log: Log): Promise
     await seedTenants(gateway, DEMO_AREAS);
     log(`demo data: ${DEMO_AREAS.length} areas`);
     log(`demo data: ${await seedDemoAccounts(gateway)} demo accounts`);
+    log(`demo data: ${await seedFamilyAccounts(gateway, DEMO_AREAS)} more families' accounts`);
   } finally {
     await gateway.end();
   }
@@ -36,15 +40,17 @@ export async function loadDemoData(urls: ServiceDatabaseUrls, log: Log): Promise
     await seedScheduling(db, log);
   });
   await withClient(urls['performance-event'], async (db) => {
-    const performances = await seedPerformances(db, DEMO_AREAS, new Date());
-    const details = await seedDemoPerformanceDetails(db, DEMO_AREAS);
+    const performances = await seedPerformances(db, DEMO_AREAS, now);
+    const details = await seedDemoPerformanceDetails(db, DEMO_AREAS, now);
     log(`demo data: ${performances + details.schoolPerformances} performances, ${details.runningOrderItems} running-order items`);
+    const rosters = await seedDemoRosters(db, DEMO_AREAS, now);
+    log(`demo data: performance-event knows ${rosters.pupils} pupils; ${rosters.performers} places on rosters`);
   });
-  await withClient(urls['parent-engagement'], (db) => seedEngagement(db, log));
+  await withClient(urls['parent-engagement'], (db) => seedEngagement(db, log, now));
   // The instruments seed runs its own transaction.
   const instruments = await connect(urls['instrument-loan']);
   try {
-    await seedInstruments(instruments, log);
+    await seedInstruments(instruments, log, { now });
   } finally {
     await instruments.end();
   }
@@ -73,48 +79,26 @@ async function seedSchools(db: Client, areas: DemoArea[]): Promise<void> {
   }
 }
 
-const PERFORMANCE_TITLES = ['Winter Concert', 'Spring Sharing Assembly', 'Side-by-Side with the Orchestra', 'Summer Festival'];
-
 async function seedPerformances(db: Client, areas: DemoArea[], now: Date): Promise<number> {
   let count = 0;
   for (const area of areas) {
     const tenantId = tenantIdOf(area);
-    for (const [venueIndex, venue] of area.venues.entries()) {
-      const venueId = seedId(`venue:${area.slug}:${venue.name}`);
+    for (const venue of area.venues) {
       await db.query(
         `INSERT INTO venues (id, tenant_id, name, kind, address, capacity) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
-        [venueId, tenantId, venue.name, venue.kind, venue.address, venue.capacity],
+        [seedId(`venue:${area.slug}:${venue.name}`), tenantId, venue.name, venue.kind, venue.address, venue.capacity],
       );
-      // One past performance and three to come per venue, on weekday evenings a few weeks apart.
-      for (const [offset, weeks] of [-3, 2, 5, 9].entries()) {
-        const startsAt = eveningInWeeks(now, weeks + venueIndex);
-        const title = `${area.name.replace('In Harmony ', '')} ${PERFORMANCE_TITLES[(offset + venueIndex) % PERFORMANCE_TITLES.length]}`;
-        await db.query(
-          `INSERT INTO performances (id, tenant_id, venue_id, title, starts_at, ends_at, status, audience)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
-          [
-            seedId(`performance:${area.slug}:${venue.name}:${offset}`),
-            tenantId,
-            venueId,
-            title,
-            startsAt,
-            new Date(startsAt.getTime() + 90 * 60_000),
-            weeks < 0 ? 'completed' : 'published',
-            offset === 3 ? 'school_community' : 'public',
-          ],
-        );
-        count++;
-      }
+    }
+    for (const performance of demoPerformances(area, now).filter((candidate) => candidate.offset !== null)) {
+      await db.query(
+        `INSERT INTO performances (id, tenant_id, venue_id, title, starts_at, ends_at, status, audience)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
+        [performance.id, tenantId, seedId(performance.venueKey), performance.title, performance.startsAt, performance.endsAt, performance.status, performance.audience],
+      );
+      count++;
     }
   }
   return count;
-}
-
-/** 18:00 UTC (18:00 in London in winter, 19:00 in summer) on the Wednesday `weeks` weeks from now. */
-function eveningInWeeks(now: Date, weeks: number): Date {
-  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + weeks * 7, 18));
-  day.setUTCDate(day.getUTCDate() + ((3 - day.getUTCDay() + 7) % 7));
-  return day;
 }
 
 async function connect(url: string): Promise<Client> {

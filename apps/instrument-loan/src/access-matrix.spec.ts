@@ -9,6 +9,7 @@ import { addInstrument, addSchool, caller, checkOutBody, startInstrumentLoan } f
 type Row = { id: string } & Record<string, unknown>;
 
 interface Scenario {
+  schoolId: string;
   pupilId: string;
   loanId: string;
   /** On loan to P1. */
@@ -53,6 +54,7 @@ describe('instrument-loan: the access matrix over every route', () => {
     const loanId = (await call('POST', '/loans', admin, checkOutBody(instrument.id, pupilId))).id;
 
     const scenario: Scenario = {
+      schoolId,
       pupilId,
       loanId,
       instrumentId: instrument.id,
@@ -124,5 +126,6 @@ const fixtures: MatrixFixtures<Scenario> = {
   'GET /reports/stock': () => ({ url: '/reports/stock', allowed: ['admin', 'headteacher', 'evaluator'], scope: 'caller-scoped', pseudonymisedFor: ['evaluator'] }),
   'GET /reports/value-on-loan': () => ({ url: '/reports/value-on-loan', allowed: ['admin'], scope: 'caller-scoped' }),
   'GET /reports/loans-per-pupil': () => ({ url: '/reports/loans-per-pupil', allowed: ['admin', 'headteacher'], scope: 'caller-scoped' }),
+  'GET /schools/:schoolId/loan-summary': (s) => ({ url: `/schools/${s.schoolId}/loan-summary`, allowed: ['admin', 'headteacher'] }),
   'GET /reports/losses-and-repairs': () => ({ url: '/reports/losses-and-repairs', allowed: ['admin', 'evaluator'], scope: 'caller-scoped', pseudonymisedFor: ['evaluator'] }),
 };

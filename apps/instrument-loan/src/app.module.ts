@@ -16,6 +16,7 @@ import { inspectionReminderDeliverer } from './repairs/inspection-reminder';
 import { INSPECTION_REMINDER_KIND } from './repairs/repairs.service';
 import { RepairsModule } from './repairs/repairs.module';
 import { ReportsModule } from './reports/reports.module';
+import { SchoolLoanSummaryModule } from './school-loan-summary/school-loan-summary.module';
 import { SettingsModule } from './settings/settings.module';
 import { SizingModule } from './pupils/sizing.module';
 
@@ -53,6 +54,7 @@ export class AppModule {
         RepairsModule,
         SizingModule,
         ReportsModule,
+        SchoolLoanSummaryModule,
         LabelsModule.register(config.PUBLIC_BASE_URL),
       ],
     };

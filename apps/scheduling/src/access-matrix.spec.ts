@@ -201,5 +201,6 @@ const fixtures: MatrixFixtures<Scenario> = {
 
   'GET /provision/schools': list('/provision/schools?weekOf=2026-02-09', MANAGERS, (s) => [s.schoolId]),
   'GET /provision/schools/:schoolId': (s) => ({ url: `/provision/schools/${s.schoolId}?weekOf=2026-02-09`, allowed: [...MANAGERS] }),
+  'GET /attendance-summaries/schools/:schoolId': (s) => ({ url: `/attendance-summaries/schools/${s.schoolId}?from=2026-01-05&to=2026-03-27`, allowed: [...MANAGERS] }),
 };
 

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { eventQueueOf } from '@tutti/contracts';
 import { MessagingModule } from '@tutti/messaging';
 import { PlatformModule } from '@tutti/platform';
+import { AttendanceSummaryModule } from './attendance-summary/attendance-summary.module';
 import { ClassesModule } from './classes/classes.module';
 import type { SchedulingConfig } from './config';
 import { SCHEDULING_ENTITIES, SCHEDULING_MIGRATIONS } from './database';
@@ -43,6 +44,7 @@ export class AppModule {
         SessionsModule,
         RegisterModule,
         ProvisionModule,
+        AttendanceSummaryModule,
         ImportsModule,
         ProgressionModule,
         LessonPlansModule,

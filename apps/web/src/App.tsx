@@ -3,10 +3,14 @@ import { api, currentSession, getActiveRole, onSessionChange, setActiveRole, sig
 import { I18nContext, isLanguage, LANGUAGES, translate, type Language, type MessageKey } from './i18n';
 import { AcceptInvitationPage, ACCOUNT_ACCESS_PATHS, ForgotPasswordPage, ResetPasswordPage } from './pages/AccountAccess';
 import { AdminAccounts, AdminInstruments, AdminSchools } from './pages/Admin';
-import { HeadDashboard, HeadTimetable } from './pages/Headteacher';
+import { AdminReports } from './pages/admin/Reports';
+import { HeadDashboard, HeadEnsembles, HeadPerformanceRoster, HeadPerformances, HeadTimetable } from './pages/Headteacher';
 import { ParentConsents, ParentHome, ParentTransport } from './pages/Parent';
+import { ParentMessages } from './pages/parent/Messages';
+import { ParentPerformances } from './pages/parent/Performances';
 import { SignInPage } from './pages/SignIn';
 import { TutorRegister, TutorSessions } from './pages/Tutor';
+import { TutorInstruments } from './pages/tutor/InstrumentDesk';
 import { Link, matchPath, navigate, usePath } from './router';
 import type { Me, Role } from './types';
 import { ErrorNotice, Loading } from './ui';
@@ -38,19 +42,30 @@ const HOMES: Record<Role, string> = {
 const NAV: Record<Role, { to: string; label: MessageKey }[]> = {
   guardian: [
     { to: '/parent', label: 'myChildren' },
+    { to: '/parent/performances', label: 'performances' },
     { to: '/parent/transport', label: 'transport' },
     { to: '/parent/consents', label: 'consents' },
+    { to: '/parent/messages', label: 'messages' },
   ],
-  tutor: [{ to: '/tutor', label: 'mySessions' }],
-  school_staff: [{ to: '/tutor', label: 'mySessions' }],
+  tutor: [
+    { to: '/tutor', label: 'mySessions' },
+    { to: '/tutor/instruments', label: 'instruments' },
+  ],
+  school_staff: [
+    { to: '/tutor', label: 'mySessions' },
+    { to: '/tutor/instruments', label: 'instruments' },
+  ],
   headteacher: [
     { to: '/head', label: 'dashboard' },
     { to: '/head/timetable', label: 'timetable' },
+    { to: '/head/ensembles', label: 'head.ensembles' },
+    { to: '/head/performances', label: 'performances' },
   ],
   programme_admin: [
     { to: '/admin', label: 'schools' },
     { to: '/admin/accounts', label: 'accounts' },
     { to: '/admin/instruments', label: 'instruments' },
+    { to: '/admin/reports', label: 'reports' },
   ],
   evaluator: [],
 };
@@ -228,13 +243,20 @@ const PAGES: { pattern: string; roles: Role[]; render: (params: Record<string, s
   { pattern: '/parent', roles: ['guardian'], render: () => <ParentHome /> },
   { pattern: '/parent/transport', roles: ['guardian'], render: () => <ParentTransport /> },
   { pattern: '/parent/consents', roles: ['guardian'], render: () => <ParentConsents /> },
+  { pattern: '/parent/performances', roles: ['guardian'], render: () => <ParentPerformances /> },
+  { pattern: '/parent/messages', roles: ['guardian'], render: () => <ParentMessages /> },
   { pattern: '/tutor', roles: ['tutor', 'school_staff', 'headteacher'], render: () => <TutorSessions /> },
   { pattern: '/tutor/sessions/:occurrenceId', roles: ['tutor', 'school_staff', 'headteacher', 'programme_admin'], render: (params) => <TutorRegister occurrenceId={params.occurrenceId} /> },
   { pattern: '/head', roles: ['headteacher', 'evaluator'], render: () => <HeadDashboard /> },
   { pattern: '/head/timetable', roles: ['headteacher'], render: () => <HeadTimetable /> },
+  { pattern: '/head/ensembles', roles: ['headteacher'], render: () => <HeadEnsembles /> },
+  { pattern: '/head/performances', roles: ['headteacher'], render: () => <HeadPerformances /> },
+  { pattern: '/head/performances/:performanceId', roles: ['headteacher'], render: (params) => <HeadPerformanceRoster performanceId={params.performanceId} /> },
   { pattern: '/admin', roles: ['programme_admin'], render: () => <AdminSchools /> },
   { pattern: '/admin/accounts', roles: ['programme_admin'], render: () => <AdminAccounts /> },
   { pattern: '/admin/instruments', roles: ['programme_admin'], render: () => <AdminInstruments /> },
+  { pattern: '/admin/reports', roles: ['programme_admin'], render: () => <AdminReports /> },
+  { pattern: '/tutor/instruments', roles: ['tutor', 'school_staff', 'headteacher'], render: () => <TutorInstruments /> },
 ];
 
 function Page({ path, role }: { path: string; role: Role }) {

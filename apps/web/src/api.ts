@@ -124,6 +124,8 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   idempotencyKey?: string;
+  /** An ETag read before: a stale edit is refused with 412. */
+  ifMatch?: string;
   query?: Record<string, string | number | boolean | undefined>;
 }
 
@@ -137,6 +139,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     if (session) headers.authorization = `Bearer ${session.accessToken}`;
     if (activeRole) headers['x-tutti-role'] = activeRole;
     if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+    if (options.ifMatch) headers['if-match'] = options.ifMatch;
     return fetch(url, { method: options.method ?? 'GET', headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
   };
   let response = await send();

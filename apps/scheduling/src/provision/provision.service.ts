@@ -87,14 +87,18 @@ export class ProvisionService {
       );
       if (!range) throw new Error('week query returned nothing');
     }
-    const weeks = await oneRow<{ weeks: number }>(
+    // A period still under way is counted up to today: weeks yet to come have no minutes to average.
+    const counted = await oneRow<{ counted_to: string; weeks: number }>(
       this.db,
-      `SELECT count(DISTINCT date_trunc('week', g.d))::int AS weeks FROM generate_series($2::date, $3::date, interval '1 day') AS g(d)
-       WHERE extract(isodow FROM g.d) < 6
-         AND NOT EXISTS (SELECT 1 FROM holidays h WHERE h.tenant_id = $1 AND h.school_id IS NULL AND h.starts_on <= g.d::date AND h.ends_on >= g.d::date)`,
+      `WITH bounds AS (SELECT to_char(LEAST($3::date, (now() AT TIME ZONE 'Europe/London')::date), 'YYYY-MM-DD') AS counted_to)
+       SELECT b.counted_to,
+              (SELECT count(DISTINCT date_trunc('week', g.d))::int FROM generate_series($2::date, b.counted_to::date, interval '1 day') AS g(d)
+                WHERE extract(isodow FROM g.d) < 6
+                  AND NOT EXISTS (SELECT 1 FROM holidays h WHERE h.tenant_id = $1 AND h.school_id IS NULL AND h.starts_on <= g.d::date AND h.ends_on >= g.d::date)) AS weeks
+         FROM bounds b`,
       [tenantId, range.from, range.to],
     );
-    return { from: range.from, to: range.to, teachingWeeks: weeks?.weeks ?? 0 };
+    return { from: range.from, to: range.to, countedTo: counted?.counted_to ?? range.to, teachingWeeks: counted?.weeks ?? 0 };
   }
 
   private async target(tenantId: string): Promise<number> {
@@ -124,7 +128,7 @@ export class ProvisionService {
        WHERE p.tenant_id = $1 AND p.school_id = ANY($2::uuid[]) AND (p.left_on IS NULL OR p.left_on >= $3::date)
        GROUP BY p.id, c.name
        ORDER BY p.last_name, p.first_name, p.id`,
-      [tenantId, schoolIds, period.from, period.to],
+      [tenantId, schoolIds, period.from, period.countedTo],
     );
   }
 

@@ -13,7 +13,7 @@ interface PupilProvision {
   belowTarget: boolean;
 }
 interface SchoolProvision {
-  period: { from: string; to: string; teachingWeeks: number };
+  period: { from: string; to: string; countedTo: string; teachingWeeks: number };
   targetWeeklyMinutes: number;
   school: { pupils: number; averageWeeklyMinutes: number; pupilsBelowTarget: number; sessions: { planned: number; delivered: number; cancelled: number } };
   classes: { name: string; pupils: number; averageWeeklyMinutes: number; pupilsBelowTarget: number }[];
@@ -74,7 +74,7 @@ describe('provision intensity, checked against hand-computed figures', () => {
 
   it('reports a term per pupil, class and school against the area’s weekly target', async () => {
     const report = await call<SchoolProvision>(headteacherOf(tenantId, [school]), 'GET', `/provision/schools/${school}?termId=${term}`, undefined, 200);
-    expect(report.period).toEqual({ from: '2026-03-02', to: '2026-03-20', teachingWeeks: 2 });
+    expect(report.period).toEqual({ from: '2026-03-02', to: '2026-03-20', countedTo: '2026-03-20', teachingWeeks: 2 });
     expect(report.targetWeeklyMinutes).toBe(60);
     expect(report.pupils.map((p) => [p.name, p.minutesByStrand.curriculum, p.minutesByStrand.after_school, p.totalMinutes, p.weeklyAverageMinutes, p.belowTarget])).toEqual([
       ['One A', 120, 45, 165, 82.5, false],
@@ -90,7 +90,7 @@ describe('provision intensity, checked against hand-computed figures', () => {
 
   it('reports one week', async () => {
     const report = await call<SchoolProvision>(admin, 'GET', `/provision/schools/${school}?weekOf=2026-03-04`, undefined, 200);
-    expect(report.period).toEqual({ from: '2026-03-02', to: '2026-03-08', teachingWeeks: 1 });
+    expect(report.period).toEqual({ from: '2026-03-02', to: '2026-03-08', countedTo: '2026-03-08', teachingWeeks: 1 });
     expect(report.pupils.map((p) => [p.totalMinutes, p.belowTarget])).toEqual([
       [105, false],
       [60, false],
@@ -107,5 +107,28 @@ describe('provision intensity, checked against hand-computed figures', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('termId');
     expect((await t.call(admin, 'GET', `/provision/schools/${school}?weekOf=2026-02-30x`)).status).toBe(400);
+  });
+
+  // Last: it adds a school, which the area-wide figures above do not expect.
+  it('averages a term still under way over its teaching weeks so far, not over weeks to come', async () => {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+    const day = (iso: string, plusDays: number) => new Date(Date.parse(`${iso}T12:00:00Z`) + plusDays * 86_400_000).toISOString().slice(0, 10);
+    const thisMonday = day(today, -((new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7));
+    const startsOn = day(thisMonday, -14);
+    const underWay = (await call(admin, 'POST', '/terms', { name: 'Under way', startsOn, endsOn: day(startsOn, 74) }, 201)).id;
+    const ownSchool = (await call(admin, 'POST', '/schools', { name: 'Term-so-far Primary', phase: 'primary' }, 201)).id;
+    const brass = (await call(admin, 'POST', '/ensembles', { schoolId: ownSchool, name: 'Brass', kind: 'whole_class', strand: 'curriculum' }, 201)).id;
+    const classZ = (await call(admin, 'POST', '/classes', { schoolId: ownSchool, name: 'Z', yearGroup: 6 }, 201)).id;
+    const pupil = (await call(admin, 'POST', '/pupils', { schoolId: ownSchool, classId: classZ, firstName: 'Four', lastName: 'D', yearGroup: 6 }, 201)).id;
+    await call(admin, 'POST', `/ensembles/${brass}/members`, { pupilId: pupil, joinedOn: startsOn }, 201);
+    await call(admin, 'POST', '/sessions', { ensembleId: brass, recurrence: 'weekly', termId: underWay, weekday: 1, startTime: '10:00', durationMinutes: 60 }, 201);
+    const occurrences = (await call<{ items: { id: string; localDate: string; ensembleId: string }[] }>(admin, 'GET', `/occurrences?ensembleId=${brass}`, undefined, 200)).items;
+    const first = occurrences.find((o) => o.localDate === startsOn && o.ensembleId === brass);
+    await call(admin, 'POST', `/occurrences/${first?.id}/register`, { submissionId: newId(), marks: [{ markId: newId(), pupilId: pupil, status: 'present' }] }, 201);
+
+    const report = await call<SchoolProvision>(admin, 'GET', `/provision/schools/${ownSchool}?termId=${underWay}`, undefined, 200);
+    // Two whole weeks and this one so far: 60 minutes over 3 weeks, not over the term's 11.
+    expect(report.period).toEqual({ from: startsOn, to: day(startsOn, 74), countedTo: today, teachingWeeks: 3 });
+    expect(report.pupils.find((row) => row.name === 'Four D')).toMatchObject({ totalMinutes: 60, weeklyAverageMinutes: 20 });
   });
 });

@@ -1,38 +1,36 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../api';
+import { allPages, api } from '../api';
 import { useI18n, type MessageKey } from '../i18n';
-import type { Account, Instrument, Page, Role, School } from '../types';
-import { Empty, Field, fieldError, FormError, Loaded, Notice, useLoad } from '../ui';
+import type { Account, Instrument, Role, School } from '../types';
+import { Empty, Field, fieldError, FormError, Notice, useLoad } from '../ui';
+import { PagedItems, usePagedList } from './admin/paged';
 
 const ROLES: Role[] = ['programme_admin', 'headteacher', 'tutor', 'school_staff', 'guardian', 'evaluator'];
 const SCHOOL_ROLES: Role[] = ['headteacher', 'tutor', 'school_staff'];
 
-function useSchools() {
-  return useLoad(() => api<Page<School>>('/api/scheduling/schools', { query: { limit: 100 } }), []);
+/** Every school of the area, for choosing one (all pages, not just the first 100). */
+function useAllSchools() {
+  return useLoad(() => allPages<School>('/api/scheduling/schools'), []);
 }
 
 export function AdminSchools() {
   const { t } = useI18n();
-  const schools = useSchools();
+  const schools = usePagedList<School>('/api/scheduling/schools');
   return (
     <>
       <h1>{t('schools')}</h1>
-      <Loaded value={schools}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <Empty>{t('noSchools')}</Empty>
-          ) : (
-            <ul className="cards">
-              {page.items.map((school) => (
-                <li key={school.id} className="card">
-                  <strong>{school.name}</strong>
-                  {school.urn && <span className="muted"> · URN {school.urn}</span>}
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      </Loaded>
+      <PagedItems list={schools} empty={<Empty>{t('noSchools')}</Empty>}>
+        {(items) => (
+          <ul className="cards">
+            {items.map((school) => (
+              <li key={school.id} className="card">
+                <strong>{school.name}</strong>
+                {school.urn && <span className="muted"> · URN {school.urn}</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </PagedItems>
     </>
   );
 }
@@ -41,8 +39,8 @@ const INVITE_FIELDS = ['email', 'displayName', 'grants'] as const;
 
 export function AdminAccounts() {
   const { t } = useI18n();
-  const accounts = useLoad(() => api<Page<Account>>('/identity/accounts', { query: { limit: 100 } }), []);
-  const schools = useSchools();
+  const accounts = usePagedList<Account>('/identity/accounts');
+  const schools = useAllSchools();
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>('tutor');
@@ -100,7 +98,7 @@ export function AdminAccounts() {
               <select {...props} name="schoolId" value={schoolId} onChange={(event) => setSchoolId(event.target.value)} disabled={!SCHOOL_ROLES.includes(role)}>
                 <option value="">{t('noneSelected')}</option>
                 {schools.state === 'ready' &&
-                  schools.data.items.map((school) => (
+                  schools.data.map((school) => (
                     <option key={school.id} value={school.id}>
                       {school.name}
                     </option>
@@ -113,82 +111,74 @@ export function AdminAccounts() {
           </button>
         </form>
       </section>
-      <Loaded value={accounts}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <Empty>{t('noAccounts')}</Empty>
-          ) : (
-            <div className="table-wrap" tabIndex={0} role="region" aria-label={t('accounts')}>
-              <table>
-                <caption>{t('accounts')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('displayName')}</th>
-                    <th scope="col">{t('role')}</th>
-                    <th scope="col">{t('status')}</th>
+      <PagedItems list={accounts} empty={<Empty>{t('noAccounts')}</Empty>}>
+        {(items) => (
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={t('accounts')}>
+            <table>
+              <caption>{t('accounts')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('displayName')}</th>
+                  <th scope="col">{t('role')}</th>
+                  <th scope="col">{t('status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((account) => (
+                  <tr key={account.id}>
+                    <td>
+                      {account.displayName}
+                      <br />
+                      <span className="muted small-text">{account.email}</span>
+                    </td>
+                    <td>{[...new Set(account.grants.map((grant) => grant.role))].map((role) => t(`role.${role}` as MessageKey)).join(', ')}</td>
+                    <td>{account.status}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((account) => (
-                    <tr key={account.id}>
-                      <td>
-                        {account.displayName}
-                        <br />
-                        <span className="muted small-text">{account.email}</span>
-                      </td>
-                      <td>{[...new Set(account.grants.map((grant) => grant.role))].map((role) => t(`role.${role}` as MessageKey)).join(', ')}</td>
-                      <td>{account.status}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
-      </Loaded>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </PagedItems>
     </>
   );
 }
 
 export function AdminInstruments() {
   const { t } = useI18n();
-  const instruments = useLoad(() => api<Page<Instrument>>('/api/instrument-loan/instruments', { query: { limit: 100 } }), []);
+  const instruments = usePagedList<Instrument>('/api/instrument-loan/instruments');
   return (
     <>
       <h1>{t('instruments')}</h1>
-      <Loaded value={instruments}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <Empty>{t('noInstruments')}</Empty>
-          ) : (
-            <div className="table-wrap" tabIndex={0} role="region" aria-label={t('instruments')}>
-              <table>
-                <caption>{t('instruments')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('assetTag')}</th>
-                    <th scope="col">{t('type')}</th>
-                    <th scope="col">{t('size')}</th>
-                    <th scope="col">{t('condition')}</th>
-                    <th scope="col">{t('status')}</th>
+      <PagedItems list={instruments} empty={<Empty>{t('noInstruments')}</Empty>}>
+        {(items) => (
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={t('instruments')}>
+            <table>
+              <caption>{t('instruments')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('assetTag')}</th>
+                  <th scope="col">{t('type')}</th>
+                  <th scope="col">{t('size')}</th>
+                  <th scope="col">{t('condition')}</th>
+                  <th scope="col">{t('status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((instrument) => (
+                  <tr key={instrument.id}>
+                    <td>{instrument.assetTag}</td>
+                    <td>{instrument.type}</td>
+                    <td>{instrument.size ?? '–'}</td>
+                    <td>{instrument.condition}</td>
+                    <td>{instrument.status}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((instrument) => (
-                    <tr key={instrument.id}>
-                      <td>{instrument.assetTag}</td>
-                      <td>{instrument.type}</td>
-                      <td>{instrument.size ?? '–'}</td>
-                      <td>{instrument.condition}</td>
-                      <td>{instrument.status}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
-      </Loaded>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </PagedItems>
     </>
   );
 }

@@ -2,32 +2,19 @@ import { useState, type FormEvent } from 'react';
 import { allPages, api, ApiProblem, newId } from '../api';
 import { useApp } from '../App';
 import { formatDateTime, formatDay, formatTime, useI18n, type MessageKey } from '../i18n';
-import type { Clash, EngagementFigures, Ensemble, Occurrence, Page, Room, School, SchoolFairness, SchoolProvision, Staff, Term } from '../types';
-import { BarChart, Empty, Field, fieldError, FormError, Loaded, Notice, useLoad } from '../ui';
+import type { Clash, Ensemble, Occurrence, Room, School, Staff, Term } from '../types';
+import { Empty, Field, fieldError, FormError, Loaded, Notice, useLoad } from '../ui';
+import { SchoolDashboard } from './headteacher/SchoolDashboard';
+import { useMySchools } from './headteacher/schools';
 
-function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
+export { HeadEnsembles } from './headteacher/Ensembles';
+export { HeadPerformanceRoster } from './headteacher/PerformanceRoster';
+export { HeadPerformances } from './headteacher/Performances';
 
 /** Monday to Sunday of the week that holds `day` (UTC dates; the API plans in the area's zone). */
 function weekOf(day: Date): { monday: Date; nextMonday: Date } {
   const monday = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() - ((day.getUTCDay() + 6) % 7)));
   return { monday, nextMonday: new Date(monday.getTime() + 7 * 86_400_000) };
-}
-
-/** The school term holding today: autumn Sept–Dec, spring Jan–Mar, summer Apr–Aug (as fairness counts them). */
-function termOf(day: Date): { from: string; to: string } {
-  const year = day.getUTCFullYear();
-  const month = day.getUTCMonth() + 1;
-  if (month >= 9) return { from: `${year}-09-01`, to: `${year}-12-31` };
-  if (month <= 3) return { from: `${year}-01-01`, to: `${year}-03-31` };
-  return { from: `${year}-04-01`, to: `${year}-08-31` };
-}
-
-function useMySchools() {
-  const { me } = useApp();
-  const ids = me.grants.filter((grant) => grant.role === 'headteacher').flatMap((grant) => grant.schoolIds ?? []);
-  return useLoad(async () => (await api<Page<School>>('/api/scheduling/schools', { query: { limit: 100 } })).items.filter((school) => ids.length === 0 || ids.includes(school.id)), [me.userId]);
 }
 
 export function HeadDashboard() {
@@ -38,91 +25,6 @@ export function HeadDashboard() {
       <h1>{t('dashboard')}</h1>
       <Loaded value={schools}>{(list) => (list.length === 0 ? <Empty>{t('noSchool')}</Empty> : list.map((school) => <SchoolDashboard key={school.id} school={school} />))}</Loaded>
     </>
-  );
-}
-
-function SchoolDashboard({ school }: { school: School }) {
-  const { t } = useI18n();
-  const today = new Date();
-  const provision = useLoad(() => api<SchoolProvision>(`/api/scheduling/provision/schools/${school.id}`, { query: { weekOf: isoDate(today) } }), [school.id]);
-  const fairness = useLoad(() => api<Page<SchoolFairness>>('/api/performance-event/fairness/schools', { query: { limit: 100 } }), [school.id]);
-  const engagement = useLoad(() => api<EngagementFigures>('/api/parent-engagement/engagement-figures', { query: { ...termOf(today), schoolId: school.id } }), [school.id]);
-  return (
-    <section aria-labelledby={`school-${school.id}`} className="dashboard">
-      <h2 id={`school-${school.id}`}>{school.name}</h2>
-      <div className="panel">
-        <h3>{t('provision')}</h3>
-        <Loaded value={provision}>
-          {(data) => (
-            <>
-              <p>{t('provisionIntro', { target: data.targetWeeklyMinutes })}</p>
-              <p className="figure">
-                <span className="figure-number">{data.school.pupilsBelowTarget}</span> {t('belowTarget').toLowerCase()} / {data.school.pupils} {t('pupils')}
-              </p>
-              {data.classes.length > 0 && (
-                <BarChart
-                  title={`${t('provision')}: ${school.name}`}
-                  bars={data.classes.map((item) => ({ label: item.name, value: Math.round(item.averageWeeklyMinutes ?? 0), valueText: t('minutes', { n: Math.round(item.averageWeeklyMinutes ?? 0) }) }))}
-                  target={data.targetWeeklyMinutes}
-                  targetLabel={`${t('target')} ${data.targetWeeklyMinutes}`}
-                />
-              )}
-              <details>
-                <summary>
-                  {t('belowTarget')} ({data.pupils.filter((pupil) => pupil.belowTarget).length})
-                </summary>
-                {data.pupils.some((pupil) => pupil.belowTarget) ? (
-                  <ul className="columns">
-                    {data.pupils
-                      .filter((pupil) => pupil.belowTarget)
-                      .map((pupil) => (
-                        <li key={pupil.pupilId}>
-                          {pupil.name}: {t('minutes', { n: Math.round(pupil.weeklyAverageMinutes ?? pupil.totalMinutes) })}
-                        </li>
-                      ))}
-                  </ul>
-                ) : (
-                  <Empty>{t('noneBelowTarget')}</Empty>
-                )}
-              </details>
-            </>
-          )}
-        </Loaded>
-      </div>
-      <div className="panel">
-        <h3>{t('performingThisYear')}</h3>
-        <Loaded value={fairness}>
-          {(page) => {
-            const mine = page.items.find((item) => item.schoolId === school.id);
-            if (!mine) return <Empty>{t('noFairnessYet')}</Empty>;
-            return (
-              <BarChart
-                title={`${t('performingThisYear')}: ${school.name}`}
-                max={Math.max(1, mine.pupils)}
-                bars={[
-                  { label: t('performed'), value: mine.performed },
-                  { label: t('notYetPerformed'), value: mine.notYetPerformed },
-                ]}
-              />
-            );
-          }}
-        </Loaded>
-      </div>
-      <div className="panel">
-        <h3>{t('transportUptake')}</h3>
-        <Loaded value={engagement}>
-          {(data) => {
-            const mine = data.schools.find((item) => item.schoolId === school.id);
-            if (!mine) return <Empty>{t('noTransportYet')}</Empty>;
-            return (
-              <p className="figure">
-                <span className="figure-number">{mine.usedTransport}</span> {t('transportUptakeOf', { n: mine.familiesEngaged })}
-              </p>
-            );
-          }}
-        </Loaded>
-      </div>
-    </section>
   );
 }
 

@@ -1,40 +1,18 @@
 import { useState, type FormEvent } from 'react';
-import { api, newId } from '../api';
+import { allPages, api, newId } from '../api';
 import { useApp } from '../App';
 import { formatDateTime, useI18n, type MessageKey } from '../i18n';
 import { Link } from '../router';
-import type { Booking, ConsentKind, GuardedPupil, Page, Performance, Pupil, PupilConsents, TransportRun } from '../types';
+import type { Booking, ConsentKind, Performance, PupilConsents, TransportRun } from '../types';
 import { Empty, ErrorNotice, Field, fieldError, FormError, Loaded, Notice, useLoad } from '../ui';
-
-interface Child extends GuardedPupil {
-  name: string;
-  yearGroup: number | null;
-}
-
-/** The signed-in parent's children with their names (the names live in scheduling). */
-function useChildren() {
-  const { me } = useApp();
-  return useLoad(
-    () =>
-      Promise.all(
-        me.children.map(async (child): Promise<Child> => {
-          try {
-            const pupil = await api<Pupil>(`/api/scheduling/pupils/${child.pupilId}`);
-            return { ...child, name: `${pupil.firstName} ${pupil.lastName}`, yearGroup: pupil.yearGroup };
-          } catch {
-            return { ...child, name: child.pupilId.slice(0, 8), yearGroup: null };
-          }
-        }),
-      ),
-    [me.userId],
-  );
-}
+import { useChildren, type Child } from './parent/children';
+import { CursorListView, useCursorList } from './parent/cursor-list';
 
 export function ParentHome() {
   const { t, language } = useI18n();
   const { me } = useApp();
   const children = useChildren();
-  const performances = useLoad(() => api<Page<Performance>>('/api/parent-engagement/performances', { query: { limit: 10 } }), []);
+  const performances = useCursorList<Performance>('/api/parent-engagement/performances', {}, 10);
   return (
     <>
       <h1>{t('myChildren')}</h1>
@@ -55,13 +33,13 @@ export function ParentHome() {
         }
       </Loaded>
       <h2>{t('upcomingPerformances')}</h2>
-      <Loaded value={performances}>
-        {(page) =>
-          page.items.length === 0 ? (
+      <CursorListView list={performances}>
+        {(items) =>
+          items.length === 0 ? (
             <Empty>{t('noPerformances')}</Empty>
           ) : (
             <ul className="cards">
-              {page.items.map((performance) => (
+              {items.map((performance) => (
                 <li key={performance.id} className="card">
                   <strong>{performance.title}</strong>
                   <br />
@@ -74,9 +52,12 @@ export function ParentHome() {
             </ul>
           )
         }
-      </Loaded>
-      <p>
-        <Link to="/parent/transport" className="button primary">
+      </CursorListView>
+      <p className="actions">
+        <Link to="/parent/performances" className="button primary">
+          {t('rsvpTellUs')}
+        </Link>
+        <Link to="/parent/transport" className="button secondary">
           {t('freeBus')}
         </Link>
       </p>
@@ -123,8 +104,9 @@ function CalendarFeed() {
 export function ParentTransport() {
   const { t } = useI18n();
   const children = useChildren();
-  const runs = useLoad(() => api<Page<TransportRun>>('/api/parent-engagement/transport-runs', { query: { limit: 20 } }), []);
-  const bookings = useLoad(() => api<Page<Booking>>('/api/parent-engagement/transport-bookings', { query: { limit: 50 } }), []);
+  // Every page of both lists: a booking must find its run, and no bus may be missing from the choice.
+  const runs = useLoad(() => allPages<TransportRun>('/api/parent-engagement/transport-runs'), []);
+  const bookings = useLoad(() => allPages<Booking>('/api/parent-engagement/transport-bookings'), []);
   const [message, setMessage] = useState<string | null>(null);
   const changed = (text: string) => {
     setMessage(text);
@@ -138,14 +120,14 @@ export function ParentTransport() {
       <Loaded value={children}>
         {(kids) => (
           <Loaded value={runs}>
-            {(runPage) => (
+            {(runList) => (
               <>
                 <h2>{t('myBookings')}</h2>
-                <Loaded value={bookings}>{(page) => <BookingList bookings={page.items} runs={runPage.items} kids={kids} onChanged={changed} />}</Loaded>
-                {runPage.items.length === 0 ? (
+                <Loaded value={bookings}>{(list) => <BookingList bookings={list} runs={runList} kids={kids} onChanged={changed} />}</Loaded>
+                {runList.length === 0 ? (
                   <Empty>{t('noRuns')}</Empty>
                 ) : (
-                  runPage.items.map((run) => <RunCard key={run.id} run={run} kids={kids} onBooked={changed} />)
+                  runList.map((run) => <RunCard key={run.id} run={run} kids={kids} onBooked={changed} />)
                 )}
               </>
             )}

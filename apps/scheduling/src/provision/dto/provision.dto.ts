@@ -50,7 +50,8 @@ export class SchoolProvisionSummaryDto {
 export class PeriodDto {
   @ApiProperty({ format: 'date' }) from: string;
   @ApiProperty({ format: 'date' }) to: string;
-  @ApiProperty({ description: 'weeks with at least one school day outside area holidays' }) teachingWeeks: number;
+  @ApiProperty({ format: 'date', description: 'minutes and weeks are counted up to this day: today, for a period still under way' }) countedTo: string;
+  @ApiProperty({ description: 'weeks with at least one school day outside area holidays, up to countedTo' }) teachingWeeks: number;
 }
 
 export class SchoolProvisionDto {

@@ -1,0 +1,126 @@
+/**
+ * Faults around Redis, for the whole service (its API, scheduler and a worker) with real email:
+ * booking confirmations written while Redis is unreachable for 10 s, and a Redis restart while
+ * messages are in flight, each arrive exactly once at the SMTP server.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Identity } from '@tutti/auth';
+import { startRedis, type RedisServerHandle } from '@tutti/local-infra';
+import { ReminderScheduler, ReminderSweeper, ReminderWorker } from '@tutti/messaging';
+import { newId } from '@tutti/platform';
+import { newTenantId, personas, waitFor } from '@tutti/testing';
+import { engagementReminderDeliverers } from '../messaging/engagement-messaging';
+import { publishPerformance, runBody, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
+
+const REDIS_DOWN_MS = 10_000;
+
+async function mailCountsTo(addresses: string[]): Promise<number[]> {
+  const response = await fetch(`${process.env.MAILDEV_API_URL}/email`);
+  const all = (await response.json()) as { subject: string; to: { address: string }[] }[];
+  return addresses.map((address) => all.filter((mail) => mail.to.some((to) => to.address === address) && mail.subject.startsWith('Transport booked:')).length);
+}
+
+describe('booking messages through Redis faults (service, worker and SMTP)', () => {
+  const tenantId = newTenantId();
+  const schoolId = newId();
+  const admin = personas.programmeAdmin(tenantId);
+  let redisDir: string;
+  let redis: RedisServerHandle;
+  let t: EngagementTestApp;
+  let worker: ReminderWorker;
+  let sweeper: ReminderSweeper;
+
+  beforeAll(async () => {
+    redisDir = mkdtempSync(join(tmpdir(), 'tutti-engagement-faults-'));
+    redis = await startRedis({ dir: redisDir });
+    t = await startEngagementApp({ REDIS_URL: redis.url });
+    worker = new ReminderWorker({
+      dataSource: t.db,
+      service: 'parent-engagement',
+      redis: redis.url,
+      deliverers: engagementReminderDeliverers((type) => t.app.get(type, { strict: false })),
+    });
+    sweeper = new ReminderSweeper({ dataSource: t.db, scheduler: t.app.get(ReminderScheduler) });
+    worker.start();
+  }, 60_000);
+
+  afterAll(async () => {
+    await worker?.close();
+    await t?.close();
+    await redis?.stop();
+    rmSync(redisDir, { recursive: true, force: true });
+  });
+
+  async function families(count: number): Promise<{ guardian: Identity; pupilId: string; email: string }[]> {
+    return Promise.all(
+      Array.from({ length: count }, async () => {
+        const pupilId = newId();
+        const guardian = personas.guardian(tenantId, [{ pupilId, schoolId }]);
+        const email = `faults-${guardian.userId}@example.org`;
+        const saved = await t.request(guardian, { method: 'PUT', url: '/families/me/contact-preferences', payload: { email, language: 'en', emailEnabled: true, smsEnabled: false } });
+        expect(saved.statusCode).toBe(200);
+        return { guardian, pupilId, email };
+      }),
+    );
+  }
+
+  async function busWithSeats(seats: number): Promise<{ id: string; stops: { id: string }[] }> {
+    const { performanceId, startsAt } = await publishPerformance(t, tenantId, 72, 'Fault-tolerant Concert');
+    const created = await t.request(admin, { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, seats) });
+    expect(created.statusCode).toBe(201);
+    return created.json();
+  }
+
+  const book = (family: { guardian: Identity; pupilId: string }, run: { id: string; stops: { id: string }[] }) =>
+    t.request(family.guardian, { method: 'POST', url: '/transport-bookings', payload: { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [family.pupilId] } });
+
+  it('takes bookings while Redis is unreachable for 10 s; once it is back every confirmation is emailed exactly once', async () => {
+    const run = await busWithSeats(40);
+    const booked = await families(12);
+    await redis.stop();
+    const stoppedAt = Date.now();
+    const answers = await Promise.all(booked.map((family) => book(family, run)));
+    expect(answers.map((answer) => answer.statusCode)).toEqual(booked.map(() => 201));
+    // Nothing can go out while Redis is away: the rows wait in PostgreSQL.
+    expect(await mailCountsTo(booked.map((family) => family.email))).toEqual(booked.map(() => 0));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, REDIS_DOWN_MS - (Date.now() - stoppedAt))));
+
+    await redis.start();
+    // The sweeper re-queues the due confirmations whose jobs could not be written.
+    await waitFor(async () => (await sweeper.sweepOnce()).requeued >= booked.length, { timeoutMs: 30_000, description: 'a sweep to re-queue the confirmations' });
+    await waitFor(async () => (await mailCountsTo(booked.map((family) => family.email))).every((count) => count >= 1), {
+      timeoutMs: 30_000,
+      description: 'every confirmation email',
+    });
+    await sweeper.sweepOnce();
+    expect(await mailCountsTo(booked.map((family) => family.email))).toEqual(booked.map(() => 1));
+  }, 90_000);
+
+  it('loses and doubles nothing when Redis restarts while confirmations are being sent', async () => {
+    const run = await busWithSeats(40);
+    const booked = await families(12);
+    const firstHalf = booked.slice(0, 6);
+    const secondHalf = booked.slice(6);
+    expect((await Promise.all(firstHalf.map((family) => book(family, run)))).map((answer) => answer.statusCode)).toEqual(firstHalf.map(() => 201));
+    await redis.stop();
+    await redis.start();
+    expect((await Promise.all(secondHalf.map((family) => book(family, run)))).map((answer) => answer.statusCode)).toEqual(secondHalf.map(() => 201));
+
+    await waitFor(
+      async () => {
+        await sweeper.sweepOnce();
+        return (await mailCountsTo(booked.map((family) => family.email))).every((count) => count >= 1);
+      },
+      { timeoutMs: 30_000, description: 'every confirmation email after the restart' },
+    );
+    await sweeper.sweepOnce();
+    expect(await mailCountsTo(booked.map((family) => family.email))).toEqual(booked.map(() => 1));
+    const statuses: { status: string; count: number }[] = await t.db.query(
+      `SELECT status, count(*)::int AS count FROM reminders WHERE tenant_id = $1 AND kind = 'transport.booking-confirmed' GROUP BY status`,
+      [tenantId],
+    );
+    expect(statuses).toEqual([{ status: 'sent', count: 24 }]);
+  }, 90_000);
+});

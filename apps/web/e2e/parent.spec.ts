@@ -1,0 +1,213 @@
+/**
+ * A parent on a 360 × 740 phone, in a real browser against the whole running system (demo data):
+ * answers for a performance their child is in (errors beside the field, kept after a reload, then
+ * changed), reads an announcement the programme admin sent beforehand, and switches to Polish.
+ * Every page visited is checked with axe-core; the last step is saved as a screenshot.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_ACCOUNTS } from '@tutti/seeds';
+// The end-to-end harness is shared tooling: the web app's specs drive the system it starts.
+import { apiOf, expectStatus, startRunningSystem, type Api, type RunningSystem } from '@tutti/e2e';
+import { ensureWebBuilt, launchChromium, newPage, PHONE, screenshot, seriousViolations, signInThroughPage, WEB_DIST_DIR } from './browser';
+
+const demo = (key: string) => {
+  const account = DEMO_ACCOUNTS.find((candidate) => candidate.area === 'liverpool' && candidate.key === key);
+  if (!account) throw new Error(`no demo ${key} in liverpool`);
+  return account;
+};
+const admin = demo('programme_admin');
+const guardian = demo('guardian');
+
+const DAY = 24 * 3_600_000;
+const say = (line: string) => process.stdout.write(`[parent e2e] ${line}\n`);
+
+interface Rsvp {
+  attending: boolean;
+  adults: number;
+  children: number;
+  pupilIds: string[];
+  version: number;
+}
+
+/** English a Polish-speaking parent must not meet on the parent pages (names and data aside). */
+const ENGLISH_ON_PARENT_PAGES = [
+  'My children',
+  'Performances',
+  'Free bus',
+  'Consents',
+  'Messages',
+  'Your calendar',
+  'Subscribe to my calendar',
+  'Show more',
+  'Loading',
+  'Tell us who is coming',
+  'Your answer',
+  'Are you coming?',
+  'Change my answer',
+  'Mark as read',
+  'From ',
+  'Sign out',
+  'Language',
+];
+
+let system: RunningSystem;
+let api: Api;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const timings: Record<string, number> = {};
+
+beforeAll(async () => {
+  const started = Date.now();
+  ensureWebBuilt();
+  // The gateway serves the built app (its process inherits this environment).
+  process.env.WEB_DIST_DIR = WEB_DIST_DIR;
+  [system, browser] = await Promise.all([startRunningSystem(), launchChromium()]);
+  api = apiOf(system.baseUrl);
+  timings.setUp = Date.now() - started;
+}, 180_000);
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await system?.stop();
+  say(`timings (ms): ${JSON.stringify(timings)}`);
+}, 60_000);
+
+async function expectAccessible(page: Page): Promise<void> {
+  expect(await seriousViolations(page)).toEqual([]);
+}
+
+async function expectNoEnglish(page: Page): Promise<void> {
+  const text = `${await page.locator('.app-header').innerText()}\n${await page.locator('nav.tabs').innerText()}\n${await page.locator('main').innerText()}`;
+  expect(ENGLISH_ON_PARENT_PAGES.filter((phrase) => text.includes(phrase))).toEqual([]);
+}
+
+describe('a parent on a phone', () => {
+  it(
+    'answers for a performance (2 adults, 1 child), finds the answer after a reload, changes it, reads a message, and switches to Polish',
+    async () => {
+      let started = Date.now();
+      const adminToken = await system.signIn(admin.email);
+      const guardianToken = await system.signIn(guardian.email);
+      const me = expectStatus(await api<{ userId: string; children: { pupilId: string; schoolId: string }[] }>('GET', '/identity/me', { token: guardianToken }), 200);
+      const child = me.children[0];
+
+      // A performance more than a day ahead (the list families answer for, as the home page shows it).
+      const performances = expectStatus(await api<{ items: { id: string; title: string; startsAt: string }[] }>('GET', '/api/parent-engagement/performances?limit=50', { token: adminToken }), 200);
+      const performance = performances.items.find((candidate) => Date.parse(candidate.startsAt) > Date.now() + DAY);
+      if (!performance) throw new Error('the demo data has no performance more than a day ahead');
+      // Sent before the parent looks: the programme admin writes to the families of the child's school.
+      const subject = `Concert dress ${randomUUID().slice(0, 6)}`;
+      const body = 'Black trousers or skirt and a white top, please. Doors open at 17:30.';
+      const announcement = expectStatus(
+        await api<{ id: string; deliveries: { guardianId: string }[] }>('POST', '/api/parent-engagement/announcements', {
+          token: adminToken,
+          headers: { 'idempotency-key': randomUUID() },
+          body: { audience: 'school', schoolId: child.schoolId, subject, body },
+        }),
+        201,
+      );
+      expect(announcement.deliveries.map((delivery) => delivery.guardianId)).toContain(me.userId);
+      timings.apiSetUp = Date.now() - started;
+
+      started = Date.now();
+      const { context, page } = await newPage(browser, system.baseUrl, PHONE);
+      contexts.push(context);
+      // Her account prefers Polish; she starts in English (chosen on the sign-in page) and switches at the end.
+      await page.goto('/sign-in');
+      await page.locator('.app-header select').selectOption('en');
+      await signInThroughPage(page, guardian);
+      await page.waitForURL('**/parent');
+      await page.locator('h1', { hasText: 'My children' }).waitFor();
+      await page.locator('.cards .card').first().waitFor();
+      await expectAccessible(page);
+
+      // RSVP: first a number the API refuses, named beside its field.
+      await page.locator('nav.tabs a[href="/parent/performances"]').click();
+      await page.locator('h1', { hasText: 'Performances' }).waitFor();
+      const card = page.locator(`[data-performance-id="${performance.id}"]`);
+      await card.waitFor();
+      expect(await card.locator('h2').innerText()).toBe(performance.title);
+      expect(await card.getByTestId('rsvp-saved').innerText()).toBe('You have not answered yet.');
+      await expectAccessible(page);
+      await card.getByLabel('Yes, we are coming').check();
+      await card.getByLabel('How many adults?').fill('21');
+      await card.getByRole('button', { name: /Send my answer/ }).click();
+      await card.locator('.field-invalid', { has: page.locator('input[name=adults]') }).getByText('Enter a number from 0 to 20.').waitFor();
+      await expectAccessible(page);
+
+      // 2 adults and 1 child (the performer).
+      await card.getByLabel('How many adults?').fill('2');
+      await card.locator(`input[name=pupilIds][value="${child.pupilId}"]`).check();
+      await card.getByRole('button', { name: /Send my answer/ }).click();
+      await card.getByText('Thank you: your answer is saved.').waitFor();
+      expect(await card.getByTestId('rsvp-saved').innerText()).toBe('Your answer: coming, 2 adults and 1 child.');
+      const rsvpOf = async () => expectStatus(await api<Rsvp>('GET', `/api/parent-engagement/performances/${performance.id}/rsvp`, { token: guardianToken }), 200);
+      expect(await rsvpOf()).toMatchObject({ attending: true, adults: 2, children: 1, pupilIds: [child.pupilId], version: 1 });
+
+      // Kept after a reload, form and all.
+      await page.reload();
+      await card.getByTestId('rsvp-saved').waitFor();
+      expect(await card.getByTestId('rsvp-saved').innerText()).toBe('Your answer: coming, 2 adults and 1 child.');
+      expect(await card.getByLabel('How many adults?').inputValue()).toBe('2');
+      expect(await card.locator(`input[name=pupilIds][value="${child.pupilId}"]`).isChecked()).toBe(true);
+
+      // Changed: one adult fewer, then not coming at all.
+      await card.getByLabel('How many adults?').fill('1');
+      await card.getByRole('button', { name: /Change my answer/ }).click();
+      await card.getByTestId('rsvp-saved').getByText('Your answer: coming, 1 adult and 1 child.').waitFor();
+      await card.getByLabel('No, we cannot come').check();
+      await card.getByRole('button', { name: /Change my answer/ }).click();
+      await card.getByTestId('rsvp-saved').getByText('Your answer: not coming.').waitFor();
+      expect(await rsvpOf()).toMatchObject({ attending: false, adults: 0, children: 0, version: 3 });
+      await expectAccessible(page);
+      timings.rsvp = Date.now() - started;
+
+      // Messages: the admin's announcement, new until she marks it read.
+      started = Date.now();
+      await page.locator('nav.tabs a[href="/parent/messages"]').click();
+      await page.locator('h1', { hasText: 'Messages' }).waitFor();
+      const message = page.locator(`[data-announcement-id="${announcement.id}"]`);
+      await message.waitFor();
+      expect(await message.locator('h2').innerText()).toContain(subject);
+      expect(await message.locator('.message-body').innerText()).toBe(body);
+      expect(await message.innerText()).toContain(`From ${admin.displayName}`);
+      expect(await message.getAttribute('data-read')).toBe('no');
+      await expectAccessible(page);
+      await message.getByRole('button', { name: /Mark as read/ }).click();
+      await page.locator(`[data-announcement-id="${announcement.id}"][data-read=yes]`).waitFor();
+      const listed = expectStatus(await api<{ items: { id: string; readAt: string | null }[] }>('GET', '/api/parent-engagement/announcements?limit=100', { token: guardianToken }), 200);
+      expect(listed.items.find((item) => item.id === announcement.id)?.readAt).toEqual(expect.any(String));
+      timings.messages = Date.now() - started;
+
+      // Polish: headings, navigation and her saved answer, with no English left on the parent pages.
+      started = Date.now();
+      await page.locator('.app-header label', { hasText: 'Language' }).locator('select').selectOption('pl');
+      await page.locator('h1', { hasText: 'Wiadomości' }).waitFor();
+      expect(await page.getAttribute('html', 'lang')).toBe('pl');
+      expect(await page.locator('nav.tabs a').allInnerTexts()).toEqual(['Moje dzieci', 'Koncerty', 'Darmowy autobus', 'Zgody', 'Wiadomości']);
+      expect(await message.innerText()).toContain(`Od: ${admin.displayName}`);
+      await expectNoEnglish(page);
+      await expectAccessible(page);
+      const visits: [string, string][] = [
+        ['/parent', 'Moje dzieci'],
+        ['/parent/transport', 'Darmowy autobus na koncerty'],
+        ['/parent/consents', 'Zgody'],
+        ['/parent/performances', 'Koncerty'],
+      ];
+      for (const [path, heading] of visits) {
+        await page.locator(`nav.tabs a[href="${path}"]`).click();
+        await page.locator('h1', { hasText: heading }).waitFor();
+        if (path === '/parent') await page.locator('h2', { hasText: 'Twój kalendarz' }).waitFor();
+        if (path === '/parent/performances') await card.getByTestId('rsvp-saved').getByText('Twoja odpowiedź: nie przyjdziemy.').waitFor();
+        await expectAccessible(page);
+        await expectNoEnglish(page);
+      }
+      expect(await card.getByRole('button', { name: /Zmień odpowiedź/ }).isVisible()).toBe(true);
+      timings.polish = Date.now() - started;
+      await screenshot(page, 'web-parent-polish-performances');
+    },
+    120_000,
+  );
+});

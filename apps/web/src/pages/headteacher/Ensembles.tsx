@@ -1,0 +1,91 @@
+import { allPages } from '../../api';
+import { formatDay, useI18n } from '../../i18n';
+import type { School } from '../../types';
+import { Empty, Loaded, useLoad } from '../../ui';
+import type { EnsembleDetail, EnsembleMember } from './types';
+import { useMySchools } from './schools';
+
+/** The ensembles of the headteacher's schools, each with who plays in it now. */
+export function HeadEnsembles() {
+  const { t } = useI18n();
+  const schools = useMySchools();
+  return (
+    <>
+      <h1>{t('head.ensembles')}</h1>
+      <Loaded value={schools}>{(list) => (list.length === 0 ? <Empty>{t('noSchool')}</Empty> : <SchoolEnsembles schools={list} />)}</Loaded>
+    </>
+  );
+}
+
+function SchoolEnsembles({ schools }: { schools: School[] }) {
+  const { t } = useI18n();
+  const ids = schools.map((school) => school.id);
+  const ensembles = useLoad(async () => (await allPages<EnsembleDetail>('/api/scheduling/ensembles')).filter((item) => item.schoolId !== null && ids.includes(item.schoolId)), [ids.join()]);
+  return (
+    <Loaded value={ensembles}>
+      {(list) =>
+        list.length === 0 ? (
+          <Empty>{t('head.noEnsembles')}</Empty>
+        ) : (
+          schools.map((school) => (
+            <section key={school.id} aria-labelledby={`ensembles-${school.id}`}>
+              {schools.length > 1 && <h2 id={`ensembles-${school.id}`}>{school.name}</h2>}
+              <div className="cards">
+                {list
+                  .filter((item) => item.schoolId === school.id)
+                  .map((ensemble) => (
+                    <EnsembleCard key={ensemble.id} ensemble={ensemble} headingLevel={schools.length > 1 ? 3 : 2} />
+                  ))}
+              </div>
+            </section>
+          ))
+        )
+      }
+    </Loaded>
+  );
+}
+
+function EnsembleCard({ ensemble, headingLevel }: { ensemble: EnsembleDetail; headingLevel: 2 | 3 }) {
+  const { t, language } = useI18n();
+  const members = useLoad(async () => (await allPages<EnsembleMember>(`/api/scheduling/ensembles/${ensemble.id}/members`)).filter((member) => member.leftOn === null), [ensemble.id]);
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <article className="card" aria-labelledby={`ensemble-${ensemble.id}`} data-testid="ensemble">
+      <Heading id={`ensemble-${ensemble.id}`}>{ensemble.name}</Heading>
+      <p className="muted">
+        {ensemble.kind.replace(/_/g, ' ')}
+        {ensemble.level && ` · ${ensemble.level}`}
+      </p>
+      <Loaded value={members}>
+        {(list) =>
+          list.length === 0 ? (
+            <Empty>{t('head.noMembers')}</Empty>
+          ) : (
+            <details>
+              <summary>{t('head.membersCount', { n: list.length })}</summary>
+              <table>
+                <caption className="visually-hidden">{t('head.membersOf', { name: ensemble.name })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('head.name')}</th>
+                    <th scope="col">{t('head.instrument')}</th>
+                    <th scope="col">{t('head.since')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((member) => (
+                    <tr key={member.id}>
+                      <th scope="row">{member.name}</th>
+                      <td>{member.instrument ?? '–'}</td>
+                      <td>{formatDay(language, member.joinedOn)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          )
+        }
+      </Loaded>
+    </article>
+  );
+}

@@ -1,0 +1,155 @@
+import { useState } from 'react';
+import { allPages, api } from '../../api';
+import { useApp } from '../../App';
+import { formatDateTime, formatTime, useI18n } from '../../i18n';
+import { Link } from '../../router';
+import type { Page } from '../../types';
+import { Empty, Loaded, Notice, useLoad } from '../../ui';
+import { ProblemNotice, STATUS_LABELS } from './Performances';
+import type { PerformanceDetail, Performer, RosterBuild, Suggestion } from './types';
+
+type Chances = Pick<Performer, 'displayName' | 'performedThisYear' | 'upcomingThisYear'>;
+
+/** Pupils who have not performed yet come first, then those with fewest chances to come, so that turns are spread fairly. */
+function fewestChancesFirst(a: Chances, b: Chances): number {
+  return a.performedThisYear - b.performedThisYear || a.upcomingThisYear - b.upcomingThisYear || a.displayName.localeCompare(b.displayName);
+}
+
+/** One performance: its roster (build it, take pupils off, add from the suggestions), fairness first. */
+export function HeadPerformanceRoster({ performanceId }: { performanceId: string }) {
+  const { t, language } = useI18n();
+  const { me } = useApp();
+  const performance = useLoad(() => api<PerformanceDetail>(`/api/performance-event/performances/${performanceId}`), [performanceId]);
+  const roster = useLoad(() => allPages<Performer>(`/api/performance-event/performances/${performanceId}/roster`), [performanceId]);
+  const suggestions = useLoad(() => api<Page<Suggestion>>(`/api/performance-event/performances/${performanceId}/roster/suggestions`, { query: { limit: 20 } }), [performanceId]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const act = async (work: () => Promise<string>) => {
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      setDone(await work());
+      roster.reload();
+      suggestions.reload();
+    } catch (problem) {
+      setError(problem);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const build = () =>
+    act(async () => {
+      const result = await api<RosterBuild>(`/api/performance-event/performances/${performanceId}/roster/build`, { method: 'POST' });
+      return t('head.rosterBuilt', { n: result.performers, first: result.firstChanceThisYear });
+    });
+  const remove = (performer: Performer) =>
+    act(async () => {
+      await api(`/api/performance-event/performances/${performanceId}/roster/performers/${performer.pupilId}`, { method: 'DELETE' });
+      return t('head.performerRemoved', { name: performer.displayName });
+    });
+  const add = (pupil: Suggestion) =>
+    act(async () => {
+      await api(`/api/performance-event/performances/${performanceId}/roster/performers`, { method: 'POST', body: { pupilId: pupil.pupilId } });
+      return t('head.performerAdded', { name: pupil.displayName });
+    });
+
+  return (
+    <>
+      <p>
+        <Link to="/head/performances">{t('back')}</Link>
+      </p>
+      <Loaded value={performance}>
+        {(detail) => (
+          <>
+            <h1>{detail.title}</h1>
+            <p>
+              {formatDateTime(language, detail.startsAt, me.area.timeZone)}–{formatTime(language, detail.endsAt, me.area.timeZone)} · {detail.venue.name} ·{' '}
+              {STATUS_LABELS[detail.status] ? t(STATUS_LABELS[detail.status]) : detail.status}
+            </p>
+            <p className="muted">{detail.ensembles.length > 0 ? t('head.withEnsembles', { names: detail.ensembles.map((item) => item.name ?? '?').join(', ') }) : t('head.noEnsemblesTakingPart')}</p>
+          </>
+        )}
+      </Loaded>
+      <div aria-live="polite">
+        {done && <Notice>{done}</Notice>}
+        <ProblemNotice error={error} />
+      </div>
+      <section aria-labelledby="roster-heading" className="card">
+        <h2 id="roster-heading">{t('head.roster')}</h2>
+        <p className="hint">{t('head.rosterHint')}</p>
+        <button type="button" className="button primary" disabled={busy} onClick={() => void build()}>
+          {t('head.buildRoster')}
+        </button>
+        <Loaded value={roster}>
+          {(list) =>
+            list.length === 0 ? (
+              <Empty>{t('head.rosterEmpty')}</Empty>
+            ) : (
+              <div className="table-wrap">
+                <table data-testid="roster">
+                  <caption>{t('head.performersCount', { n: list.length })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('head.name')}</th>
+                      <th scope="col">{t('head.instrument')}</th>
+                      <th scope="col">{t('head.chancesThisYear')}</th>
+                      <th scope="col">
+                        <span className="visually-hidden">{t('head.actions')}</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {[...list].sort(fewestChancesFirst).map((performer) => (
+                      <tr key={performer.pupilId} data-pupil-id={performer.pupilId}>
+                        <th scope="row">
+                          {performer.displayName}
+                          {performer.performedThisYear === 0 && <span className="badge badge-good"> {t('head.firstTimeThisYear')}</span>}
+                          {performer.flags.length > 0 && <span className="badge badge-warn"> {t('head.checkConsents')}</span>}
+                        </th>
+                        <td>{performer.instrument ?? '–'}</td>
+                        <td>{t('head.chances', { performed: performer.performedThisYear, upcoming: performer.upcomingThisYear })}</td>
+                        <td>
+                          <button type="button" className="button secondary" disabled={busy} onClick={() => void remove(performer)} aria-label={t('head.removeName', { name: performer.displayName })}>
+                            {t('head.remove')}
+                          </button>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )
+          }
+        </Loaded>
+      </section>
+      <section aria-labelledby="suggestions-heading" className="card">
+        <h2 id="suggestions-heading">{t('head.suggestions')}</h2>
+        <p className="hint">{t('head.suggestionsHint')}</p>
+        <Loaded value={suggestions}>
+          {(page) =>
+            page.items.length === 0 ? (
+              <Empty>{t('head.noSuggestions')}</Empty>
+            ) : (
+              <ul className="plain" data-testid="suggestions">
+                {[...page.items].sort(fewestChancesFirst).map((pupil) => (
+                  <li key={pupil.pupilId} className="consent-row" data-pupil-id={pupil.pupilId}>
+                    <span>
+                      <strong>{pupil.displayName}</strong>{' '}
+                      {pupil.performedThisYear === 0 ? <span className="badge badge-good">{t('head.notPerformedYet')}</span> : <span className="muted">{t('head.chances', { performed: pupil.performedThisYear, upcoming: pupil.upcomingThisYear })}</span>}
+                    </span>
+                    <button type="button" className="button secondary" disabled={busy} onClick={() => void add(pupil)} aria-label={t('head.addName', { name: pupil.displayName })}>
+                      {t('head.add')}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )
+          }
+        </Loaded>
+      </section>
+    </>
+  );
+}

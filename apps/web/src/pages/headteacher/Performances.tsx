@@ -1,0 +1,239 @@
+import { useState, type FormEvent } from 'react';
+import { allPages, api, ApiProblem, newId } from '../../api';
+import { useApp } from '../../App';
+import { formatDateTime, useI18n, type MessageKey } from '../../i18n';
+import { Link, navigate } from '../../router';
+import type { School } from '../../types';
+import { Empty, Field, fieldError, FormError, Loaded, useLoad } from '../../ui';
+import { useMySchools } from './schools';
+import type { EnsembleDetail, PerformanceSummary, Venue } from './types';
+
+export const STATUS_LABELS: Record<string, MessageKey> = {
+  draft: 'head.status.draft',
+  published: 'head.status.published',
+  cancelled: 'head.status.cancelled',
+  completed: 'head.status.completed',
+};
+
+const PERFORMANCE_FIELDS = ['title', 'venueId', 'schoolId', 'startsAt', 'endsAt', 'audience', 'ensembleIds'] as const;
+
+/** The instant of a wall-clock time in the area's zone, as ISO 8601 with that zone's offset (BST aware). */
+export function zonedIso(date: string, time: string, timeZone: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  const [hours, minutes] = time.split(':').map(Number);
+  const asUtc = Date.UTC(year, month - 1, day, hours, minutes);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+      .formatToParts(new Date(asUtc))
+      .map((part) => [part.type, part.value]),
+  );
+  const offsetMinutes = (Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute)) - asUtc) / 60_000;
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${date}T${time}:00${offset}`;
+}
+
+/** A problem's `conflicts`, told in words (what clashes with what). */
+export function describeConflicts(conflicts: unknown[]): string[] {
+  return conflicts.map((conflict) =>
+    conflict && typeof conflict === 'object'
+      ? Object.entries(conflict as Record<string, unknown>)
+          .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`)
+          .join('; ')
+      : String(conflict),
+  );
+}
+
+export function ProblemNotice({ error }: { error: unknown }) {
+  const { t } = useI18n();
+  if (!error) return null;
+  if (error instanceof ApiProblem && error.status === 409) {
+    return (
+      <div className="notice notice-error" role="alert">
+        <p>
+          <strong>{t('head.conflict')}:</strong> {error.detail ?? error.title}
+        </p>
+        {error.conflicts.length > 0 && (
+          <ul>
+            {describeConflicts(error.conflicts).map((line, index) => (
+              <li key={index}>{line}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+    );
+  }
+  return <FormError error={error} fields={[]} />;
+}
+
+/** Performances of the headteacher's schools, and a form to plan a new one. */
+export function HeadPerformances() {
+  const { t, language } = useI18n();
+  const { me } = useApp();
+  const schools = useMySchools();
+  const performances = useLoad(async () => {
+    if (schools.state !== 'ready') return new Promise<never>(() => undefined);
+    const lists = await Promise.all(schools.data.map((school) => allPages<PerformanceSummary>('/api/performance-event/performances', { schoolId: school.id })));
+    const seen = new Map(lists.flat().map((item) => [item.id, item]));
+    return [...seen.values()].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  }, [schools.state]);
+  return (
+    <>
+      <h1>{t('performances')}</h1>
+      <Loaded value={schools}>{(mine) => (mine.length === 0 ? <Empty>{t('noSchool')}</Empty> : <PlanPerformance schools={mine} />)}</Loaded>
+      <section aria-labelledby="performances-heading">
+        <h2 id="performances-heading">{t('head.plannedPerformances')}</h2>
+        <Loaded value={performances}>
+          {(list) =>
+            list.length === 0 ? (
+              <Empty>{t('noPerformances')}</Empty>
+            ) : (
+              <ul className="cards plain">
+                {list.map((item) => (
+                  <li key={item.id} className="card">
+                    <Link to={`/head/performances/${item.id}`} className="card-link">
+                      <strong>{item.title}</strong>
+                      <span>
+                        {formatDateTime(language, item.startsAt, me.area.timeZone)} · {item.venueName}
+                      </span>
+                      <span className="muted">{STATUS_LABELS[item.status] ? t(STATUS_LABELS[item.status]) : item.status}</span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )
+          }
+        </Loaded>
+      </section>
+    </>
+  );
+}
+
+function PlanPerformance({ schools }: { schools: School[] }) {
+  const { t } = useI18n();
+  const { me } = useApp();
+  const ids = schools.map((school) => school.id);
+  const choices = useLoad(async () => {
+    const [venues, ensembles] = await Promise.all([allPages<Venue>('/api/performance-event/venues'), allPages<EnsembleDetail>('/api/scheduling/ensembles')]);
+    return { venues, ensembles: ensembles.filter((item) => item.schoolId !== null && ids.includes(item.schoolId)) };
+  }, [ids.join()]);
+  const [title, setTitle] = useState('');
+  const [schoolId, setSchoolId] = useState(schools[0]?.id ?? '');
+  const [venueId, setVenueId] = useState('');
+  const [date, setDate] = useState('');
+  const [startTime, setStartTime] = useState('18:00');
+  const [endTime, setEndTime] = useState('19:00');
+  const [audience, setAudience] = useState('school_community');
+  const [ensembleIds, setEnsembleIds] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  // One key per attempt: a retry after a lost answer reuses it, an answered attempt does not.
+  const [idempotencyKey, setIdempotencyKey] = useState(newId);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await api<{ id: string }>('/api/performance-event/performances', {
+        method: 'POST',
+        idempotencyKey,
+        body: {
+          title,
+          schoolId,
+          venueId,
+          startsAt: date ? zonedIso(date, startTime, me.area.timeZone) : '',
+          endsAt: date ? zonedIso(date, endTime, me.area.timeZone) : '',
+          audience,
+          ensembleIds,
+        },
+      });
+      navigate(`/head/performances/${created.id}`);
+    } catch (problem) {
+      if (problem instanceof ApiProblem) setIdempotencyKey(newId());
+      setError(problem);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="plan-performance-heading">
+      <h2 id="plan-performance-heading">{t('head.planPerformance')}</h2>
+      <Loaded value={choices}>
+        {({ venues, ensembles }) => (
+          <form onSubmit={(event) => void submit(event)} noValidate className="stack" data-testid="plan-performance">
+            <FormError error={error} fields={PERFORMANCE_FIELDS} />
+            <Field label={t('head.title')} error={fieldError(error, 'title')}>
+              {(props) => <input {...props} name="title" value={title} onChange={(event) => setTitle(event.target.value)} />}
+            </Field>
+            {schools.length > 1 && (
+              <Field label={t('school')} error={fieldError(error, 'schoolId')}>
+                {(props) => (
+                  <select {...props} name="schoolId" value={schoolId} onChange={(event) => setSchoolId(event.target.value)}>
+                    {schools.map((school) => (
+                      <option key={school.id} value={school.id}>
+                        {school.name}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            )}
+            <Field label={t('head.venue')} error={fieldError(error, 'venueId')}>
+              {(props) => (
+                <select {...props} name="venueId" value={venueId} onChange={(event) => setVenueId(event.target.value)}>
+                  <option value="">{t('head.chooseVenue')}</option>
+                  {venues.map((venue) => (
+                    <option key={venue.id} value={venue.id}>
+                      {venue.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label={t('head.date')} error={fieldError(error, 'startsAt')}>
+              {(props) => <input {...props} name="date" type="date" value={date} onChange={(event) => setDate(event.target.value)} />}
+            </Field>
+            <Field label={t('startTime')}>{(props) => <input {...props} name="startTime" type="time" value={startTime} onChange={(event) => setStartTime(event.target.value)} />}</Field>
+            <Field label={t('endTime')} error={fieldError(error, 'endsAt')}>
+              {(props) => <input {...props} name="endTime" type="time" value={endTime} onChange={(event) => setEndTime(event.target.value)} />}
+            </Field>
+            <Field label={t('head.audience')} error={fieldError(error, 'audience')}>
+              {(props) => (
+                <select {...props} name="audience" value={audience} onChange={(event) => setAudience(event.target.value)}>
+                  <option value="school_community">{t('head.audience.school_community')}</option>
+                  <option value="public">{t('head.audience.public')}</option>
+                </select>
+              )}
+            </Field>
+            <fieldset className="checkbox-list">
+              <legend>{t('head.ensemblesTakingPart')}</legend>
+              {ensembles.length === 0 && <p className="muted">{t('head.noEnsembles')}</p>}
+              {ensembles
+                .filter((item) => item.schoolId === schoolId)
+                .map((item) => (
+                  <label key={item.id} className="checkbox">
+                    <input
+                      type="checkbox"
+                      name="ensembleIds"
+                      value={item.id}
+                      checked={ensembleIds.includes(item.id)}
+                      onChange={(event) => setEnsembleIds((current) => (event.target.checked ? [...current, item.id] : current.filter((id) => id !== item.id)))}
+                    />{' '}
+                    {item.name}
+                  </label>
+                ))}
+              {fieldError(error, 'ensembleIds') && <p className="field-error">{fieldError(error, 'ensembleIds')}</p>}
+            </fieldset>
+            <button type="submit" className="button primary" disabled={busy}>
+              {busy ? t('saving') : t('head.planPerformance')}
+            </button>
+          </form>
+        )}
+      </Loaded>
+    </section>
+  );
+}
+

@@ -1,0 +1,242 @@
+import { allPages, api } from '../../api';
+import { formatDay, useI18n, type MessageKey } from '../../i18n';
+import type { Page, School, SchoolFairness, SchoolProvision, Term } from '../../types';
+import { BarChart, Empty, useLoad } from '../../ui';
+import { ChartPanel, ColumnChart, Figure } from './charts';
+import type { PupilFairness, SchoolAttendance, SchoolEngagement, SchoolLoanSummary } from './types';
+
+const FAMILY_LABELS: Record<string, MessageKey> = {
+  strings: 'head.family.strings',
+  woodwind: 'head.family.woodwind',
+  brass: 'head.family.brass',
+  percussion: 'head.family.percussion',
+  keyboard: 'head.family.keyboard',
+  other: 'head.family.other',
+};
+
+function shortDate(language: string, isoDay: string): string {
+  return new Intl.DateTimeFormat(language === 'pl' ? 'pl-PL' : 'en-GB', { day: 'numeric', month: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDay}T12:00:00Z`));
+}
+
+function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** The school term holding today by the calendar (autumn Sept–Dec, spring Jan–Mar, summer Apr–Aug), as fairness and engagement count them. */
+export function calendarTermOf(day: Date): { from: string; to: string } {
+  const year = day.getUTCFullYear();
+  const month = day.getUTCMonth() + 1;
+  if (month >= 9) return { from: `${year}-09-01`, to: `${year}-12-31` };
+  if (month <= 3) return { from: `${year}-01-01`, to: `${year}-03-31` };
+  return { from: `${year}-04-01`, to: `${year}-08-31` };
+}
+
+/** The area's term holding today, else the one that ended last; none when the area has no terms yet. */
+function currentTerm(terms: Term[], today: string): Term | undefined {
+  return terms.find((term) => term.startsOn <= today && term.endsOn >= today) ?? [...terms].filter((term) => term.endsOn < today).sort((a, b) => b.endsOn.localeCompare(a.endsOn))[0];
+}
+
+/** One school's figures, each chart loading (and failing) on its own. */
+export function SchoolDashboard({ school }: { school: School }) {
+  const { t, language } = useI18n();
+  const today = isoDate(new Date());
+  const calendarTerm = calendarTermOf(new Date());
+  const term = useLoad(async () => currentTerm(await allPages<Term>('/api/scheduling/terms'), today) ?? null, [today]);
+  const termKey = term.state === 'ready' ? (term.data?.id ?? 'none') : term.state;
+  const provision = useLoad(async () => {
+    if (term.state === 'loading') return new Promise<never>(() => undefined);
+    if (term.state === 'error') throw term.error;
+    const chosen = term.state === 'ready' ? term.data : null;
+    return api<SchoolProvision>(`/api/scheduling/provision/schools/${school.id}`, { query: chosen ? { termId: chosen.id } : { weekOf: today } });
+  }, [school.id, termKey]);
+  const attendance = useLoad(async () => {
+    if (term.state === 'loading') return new Promise<never>(() => undefined);
+    if (term.state === 'error') throw term.error;
+    const chosen = term.state === 'ready' ? term.data : null;
+    const period = chosen ? { from: chosen.startsOn, to: chosen.endsOn } : calendarTerm;
+    return api<SchoolAttendance>(`/api/scheduling/attendance-summaries/schools/${school.id}`, { query: period });
+  }, [school.id, termKey]);
+  const fairness = useLoad(async () => {
+    const page = await api<Page<SchoolFairness>>('/api/performance-event/fairness/schools', { query: { limit: 100 } });
+    return page.items.find((item) => item.schoolId === school.id) ?? null;
+  }, [school.id]);
+  const notYet = useLoad(
+    () => api<Page<PupilFairness>>(`/api/performance-event/fairness/schools/${school.id}/pupils`, { query: { notYetPerformed: true, limit: 100 } }),
+    [school.id],
+  );
+  const engagement = useLoad(async () => {
+    const figures = await api<{ schools: SchoolEngagement[] }>('/api/parent-engagement/engagement-figures', { query: { ...calendarTerm, schoolId: school.id } });
+    return figures.schools.find((item) => item.schoolId === school.id) ?? null;
+  }, [school.id]);
+  const loans = useLoad(() => api<SchoolLoanSummary>(`/api/instrument-loan/schools/${school.id}/loan-summary`), [school.id]);
+
+  return (
+    <section aria-labelledby={`school-${school.id}`} className="dashboard">
+      <h2 id={`school-${school.id}`}>{school.name}</h2>
+      <ChartPanel title={t('provision')} value={provision} isEmpty={(data) => data.school.pupils === 0} emptyText={t('noPupils')} testId="panel-provision">
+        {(data) => (
+          <>
+            <p>{t('head.provisionIntro', { target: data.targetWeeklyMinutes })}</p>
+            <p className="muted">{t('head.period', { from: formatDay(language, data.period.from), to: formatDay(language, data.period.to) })}</p>
+            <Figure value={Math.round(data.school.averageWeeklyMinutes ?? 0)} testId="figure-average-minutes">
+              {t('head.minutesPerPupilWeek', { target: data.targetWeeklyMinutes })}
+            </Figure>
+            {data.classes.length > 0 && (
+              <BarChart
+                title={`${t('provision')}: ${school.name}`}
+                bars={data.classes.map((item) => ({ label: item.name, value: Math.round(item.averageWeeklyMinutes ?? 0), valueText: t('minutes', { n: Math.round(item.averageWeeklyMinutes ?? 0) }) }))}
+                target={data.targetWeeklyMinutes}
+                targetLabel={`${t('target')} ${data.targetWeeklyMinutes}`}
+              />
+            )}
+          </>
+        )}
+      </ChartPanel>
+      <ChartPanel title={t('belowTarget')} value={provision} isEmpty={(data) => data.school.pupils === 0} emptyText={t('noPupils')} testId="panel-below-target">
+        {(data) => {
+          const below = data.pupils.filter((pupil) => pupil.belowTarget);
+          return (
+            <>
+              <Figure value={data.school.pupilsBelowTarget} testId="figure-below-target">
+                {t('head.belowTargetOf', { n: data.school.pupils, target: data.targetWeeklyMinutes })}
+              </Figure>
+              <BarChart
+                title={`${t('belowTarget')}: ${school.name}`}
+                max={Math.max(1, data.school.pupils)}
+                bars={[
+                  { label: t('head.below'), value: data.school.pupilsBelowTarget },
+                  { label: t('head.atOrAbove'), value: data.school.pupils - data.school.pupilsBelowTarget },
+                ]}
+              />
+              <details>
+                <summary>{t('head.whoIsBelow', { n: below.length })}</summary>
+                {below.length > 0 ? (
+                  <ul className="columns">
+                    {below.map((pupil) => (
+                      <li key={pupil.pupilId}>
+                        {pupil.name}: {t('minutes', { n: Math.round(pupil.weeklyAverageMinutes ?? pupil.totalMinutes) })}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <Empty>{t('noneBelowTarget')}</Empty>
+                )}
+              </details>
+            </>
+          );
+        }}
+      </ChartPanel>
+      <ChartPanel title={t('head.attendance')} value={attendance} isEmpty={(data) => data.weeks.length === 0} emptyText={t('head.noAttendance')} testId="panel-attendance">
+        {(data) => (
+          <>
+            <Figure value={`${data.overall.attendedPercent ?? 0}%`} testId="figure-attendance">
+              {t('head.attendedOfMarks', { n: data.overall.marks })}
+            </Figure>
+            <ColumnChart
+              title={`${t('head.attendancePerWeek')}: ${school.name}`}
+              max={100}
+              columnHeading={t('head.weekStarting')}
+              valueHeading={t('head.presentOrLate')}
+              columns={data.weeks.map((week) => ({
+                label: shortDate(language, week.weekStarting),
+                value: week.attendedPercent,
+                valueText: week.attendedPercent === null ? '–' : `${week.attendedPercent}%`,
+              }))}
+            />
+          </>
+        )}
+      </ChartPanel>
+      <ChartPanel title={t('performingThisYear')} value={fairness} isEmpty={(data) => data === null} emptyText={t('noFairnessYet')} testId="panel-fairness">
+        {(data) =>
+          data && (
+            <>
+              <Figure value={data.notYetPerformed} testId="figure-not-yet-performed">
+                {t('head.notYetPerformedOf', { n: data.pupils })}
+              </Figure>
+              <BarChart
+                title={`${t('performingThisYear')}: ${school.name}`}
+                max={Math.max(1, data.pupils)}
+                bars={[
+                  { label: t('performed'), value: data.performed },
+                  { label: t('head.notYet'), value: data.notYetPerformed },
+                  { label: t('head.offeredAPlace'), value: data.offered },
+                ]}
+              />
+              <details>
+                <summary>{t('head.whoHasNotPerformed')}</summary>
+                {notYet.state === 'ready' ? (
+                  notYet.data.items.length > 0 ? (
+                    <ul className="columns">
+                      {notYet.data.items.map((pupil) => (
+                        <li key={pupil.pupilId}>
+                          {pupil.displayName}
+                          {pupil.upcoming > 0 && <span className="muted"> · {t('head.onARosterToCome')}</span>}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <Empty>{t('head.everyoneHasPerformed')}</Empty>
+                  )
+                ) : notYet.state === 'error' ? (
+                  <Empty>{t('somethingWrong')}</Empty>
+                ) : (
+                  <p className="muted">{t('loading')}</p>
+                )}
+              </details>
+            </>
+          )
+        }
+      </ChartPanel>
+      <ChartPanel title={t('head.familiesEngaged')} value={engagement} isEmpty={(data) => data === null || data.familiesEngaged === 0} emptyText={t('head.noFamiliesYet')} testId="panel-families">
+        {(data) =>
+          data && (
+            <>
+              <Figure value={data.familiesEngaged} testId="figure-families-engaged">
+                {t('head.familiesEngagedThisTerm')}
+              </Figure>
+              <BarChart
+                title={`${t('head.familiesEngaged')}: ${school.name}`}
+                max={Math.max(1, data.familiesEngaged)}
+                bars={[
+                  { label: t('head.firstTime'), value: data.firstTime },
+                  { label: t('head.returning'), value: data.returning },
+                  { label: t('head.cameToPerformance'), value: data.attendedPerformance },
+                ]}
+              />
+            </>
+          )
+        }
+      </ChartPanel>
+      <ChartPanel title={t('transportUptake')} value={engagement} isEmpty={(data) => data === null || data.familiesEngaged === 0} emptyText={t('noTransportYet')} testId="panel-transport">
+        {(data) =>
+          data && (
+            <>
+              <Figure value={data.usedTransport} testId="figure-used-transport">
+                {t('transportUptakeOf', { n: data.familiesEngaged })}
+              </Figure>
+              <BarChart
+                title={`${t('transportUptake')}: ${school.name}`}
+                max={Math.max(1, data.familiesEngaged)}
+                bars={[
+                  { label: t('head.tookTheBus'), value: data.usedTransport },
+                  { label: t('head.didNotTakeTheBus'), value: data.familiesEngaged - data.usedTransport },
+                ]}
+              />
+            </>
+          )
+        }
+      </ChartPanel>
+      <ChartPanel title={t('head.instrumentsOnLoan')} value={loans} isEmpty={(data) => data.onLoan === 0} emptyText={t('head.noLoans')} testId="panel-loans">
+        {(data) => (
+          <>
+            <Figure value={data.onLoan} testId="figure-on-loan">
+              {t('head.onLoanTo', { n: data.pupilsWithInstrument })}
+            </Figure>
+            {data.overdue > 0 && <p>{t('head.overdue', { n: data.overdue })}</p>}
+            <BarChart title={`${t('head.instrumentsOnLoan')}: ${school.name}`} bars={data.byFamily.map((item) => ({ label: FAMILY_LABELS[item.family] ? t(FAMILY_LABELS[item.family]) : item.family, value: item.onLoan }))} />
+          </>
+        )}
+      </ChartPanel>
+    </section>
+  );
+}

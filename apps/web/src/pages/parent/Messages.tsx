@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { api } from '../../api';
+import { useApp } from '../../App';
+import { formatDateTime, useI18n } from '../../i18n';
+import { Empty, ErrorNotice } from '../../ui';
+import { CursorListView, useCursorList, type CursorList } from './cursor-list';
+import type { Announcement } from './types';
+
+/** Announcements sent to the family, newest first, each marked new until the parent says they have read it. */
+export function ParentMessages() {
+  const { t } = useI18n();
+  const messages = useCursorList<Announcement>('/api/parent-engagement/announcements');
+  return (
+    <>
+      <h1>{t('messages')}</h1>
+      <CursorListView list={messages}>
+        {(items) =>
+          items.length === 0 ? (
+            <Empty>{t('noMessages')}</Empty>
+          ) : (
+            <ul className="cards messages">
+              {items.map((message) => (
+                <MessageCard key={message.id} message={message} list={messages} />
+              ))}
+            </ul>
+          )
+        }
+      </CursorListView>
+    </>
+  );
+}
+
+function MessageCard({ message, list }: { message: Announcement; list: CursorList<Announcement> }) {
+  const { t, language } = useI18n();
+  const { me } = useApp();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const unread = message.readAt === null;
+
+  const markRead = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const read = await api<Announcement>(`/api/parent-engagement/announcements/${message.id}/read`, { method: 'POST' });
+      list.replace((item) => item.id === message.id, read);
+    } catch (problem) {
+      setError(problem);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <li className="card message" data-announcement-id={message.id} data-read={unread ? 'no' : 'yes'}>
+      <h2>
+        {message.subject}
+        {unread && <span className="badge badge-warn message-new"> {t('messageNew')}</span>}
+      </h2>
+      <p className="muted">{t('messageFrom', { sender: message.senderName, when: formatDateTime(language, message.createdAt, me.area.timeZone) })}</p>
+      <div className="message-body">{message.body}</div>
+      {error !== null && <ErrorNotice error={error} />}
+      {unread && (
+        <div className="actions">
+          <button type="button" className="button secondary small" disabled={busy} onClick={() => void markRead()}>
+            {t('markRead')}
+            <span className="visually-hidden">: {message.subject}</span>
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}

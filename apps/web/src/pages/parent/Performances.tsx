@@ -1,0 +1,199 @@
+import { useState, type FormEvent } from 'react';
+import { allPages, api, ApiProblem, isWithin } from '../../api';
+import { useApp } from '../../App';
+import { formatDateTime, useI18n, type MessageKey, type Translate } from '../../i18n';
+import type { Performance } from '../../types';
+import { Empty, ErrorNotice, Field, Loaded, Notice, useLoad } from '../../ui';
+import { useChildren, type Child } from './children';
+import { CursorListView, useCursorList } from './cursor-list';
+import type { ChildPerformance, Rsvp } from './types';
+
+const RSVP_FIELDS = ['attending', 'adults', 'pupilIds', 'otherChildren'] as const;
+type RsvpField = (typeof RSVP_FIELDS)[number];
+
+/**
+ * Upcoming performances families can come to (parent-engagement's list, as on the home page), each
+ * with the family's answer: who is coming. Those a child of theirs performs in are marked (that
+ * list is performance-event's; without it the marks are left out, the answers still work).
+ */
+export function ParentPerformances() {
+  const { t } = useI18n();
+  const children = useChildren();
+  const performances = useCursorList<Performance>('/api/parent-engagement/performances');
+  const rsvps = useLoad(() => allPages<Rsvp>('/api/parent-engagement/rsvps'), []);
+  const performing = useLoad(
+    () =>
+      allPages<ChildPerformance>('/api/performance-event/performances', { from: new Date().toISOString() }).then(
+        (list) => new Set(list.map((performance) => performance.id)),
+        () => new Set<string>(),
+      ),
+    [],
+  );
+  return (
+    <>
+      <h1>{t('performances')}</h1>
+      <p>{t('rsvpIntro')}</p>
+      <Loaded value={children}>
+        {(kids) => (
+          <Loaded value={rsvps}>
+            {(answers) => (
+              <CursorListView list={performances}>
+                {(items) =>
+                  items.length === 0 ? (
+                    <Empty>{t('noPerformances')}</Empty>
+                  ) : (
+                    <ul className="cards">
+                      {items.map((performance) => (
+                        <RsvpCard
+                          key={performance.id}
+                          performance={performance}
+                          kids={kids}
+                          childPerforming={performing.state === 'ready' && performing.data.has(performance.id)}
+                          saved={answers.find((answer) => answer.performanceId === performance.id) ?? null}
+                        />
+                      ))}
+                    </ul>
+                  )
+                }
+              </CursorListView>
+            )}
+          </Loaded>
+        )}
+      </Loaded>
+    </>
+  );
+}
+
+function countOf(t: Translate, n: number, one: MessageKey, many: MessageKey): string {
+  return n === 1 ? t(one) : t(many, { n });
+}
+
+/** The family's saved answer in words. */
+function savedAnswer(t: Translate, saved: Rsvp | null): string {
+  if (!saved) return t('rsvpNotAnswered');
+  if (!saved.attending) return t('rsvpSavedNotComing');
+  return t('rsvpSavedComing', { adults: countOf(t, saved.adults, 'countAdult', 'countAdults'), children: countOf(t, saved.children, 'countChild', 'countChildren') });
+}
+
+/** The API's 400 for one field, in the reader's language (the API speaks English). */
+function rsvpFieldError(t: Translate, error: unknown, field: RsvpField): string | undefined {
+  const problem = error instanceof ApiProblem ? error.errors.find((item) => isWithin(item.field, field)) : undefined;
+  if (!problem) return undefined;
+  if (problem.rule === 'someoneComes') return t('rsvpNobodyComing');
+  return t(`rsvpError.${field}` as MessageKey);
+}
+
+function RsvpCard({ performance, kids, childPerforming, saved: initial }: { performance: Performance; kids: Child[]; childPerforming: boolean; saved: Rsvp | null }) {
+  const { t, language } = useI18n();
+  const { me } = useApp();
+  const [saved, setSaved] = useState<Rsvp | null>(initial);
+  const [attending, setAttending] = useState<boolean | null>(initial ? initial.attending : null);
+  const [adults, setAdults] = useState(initial?.attending ? initial.adults : 1);
+  const [pupilIds, setPupilIds] = useState<string[]>(initial?.attending ? initial.pupilIds : []);
+  const [otherChildren, setOtherChildren] = useState(initial?.attending ? Math.max(0, initial.children - initial.pupilIds.length) : 0);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const cancelled = performance.status === 'cancelled';
+
+  const toggle = (pupilId: string) => setPupilIds((ids) => (ids.includes(pupilId) ? ids.filter((id) => id !== pupilId) : [...ids, pupilId]));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setMessage(null);
+    const coming = attending === true;
+    try {
+      const answer = await api<Rsvp>(`/api/parent-engagement/performances/${performance.id}/rsvp`, {
+        method: 'PUT',
+        // With no choice made the API names the "attending" field, shown beside the question.
+        body: { attending, adults: coming ? adults : 0, pupilIds: coming ? pupilIds : [], otherChildren: coming ? otherChildren : 0 },
+        ifMatch: saved ? `"${saved.version}"` : undefined,
+      });
+      setSaved(answer);
+      setMessage(t('rsvpSaved'));
+    } catch (problem) {
+      setError(problem);
+      if (problem instanceof ApiProblem && problem.status === 412) {
+        // Changed elsewhere (another phone): show what is saved now, so that the next save starts from it.
+        setSaved(await api<Rsvp>(`/api/parent-engagement/performances/${performance.id}/rsvp`).catch(() => null));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const fieldError = (field: RsvpField) => rsvpFieldError(t, error, field);
+  const claimed = error instanceof ApiProblem && error.status === 400 && error.errors.length > 0 && error.errors.every((item) => RSVP_FIELDS.some((field) => isWithin(item.field, field)));
+
+  return (
+    <li className="card" data-performance-id={performance.id}>
+      <h2>{performance.title}</h2>
+      <p>
+        {formatDateTime(language, performance.startsAt, me.area.timeZone)} · {performance.venueName}
+        {childPerforming && (
+          <>
+            <br />
+            <span className="badge badge-good">{t('childPerforming')}</span>
+          </>
+        )}
+      </p>
+      {cancelled ? (
+        <p>
+          <span className="badge badge-bad">{t('status.cancelled')}</span>
+        </p>
+      ) : (
+        <>
+          <p className="rsvp-saved" data-testid="rsvp-saved" aria-live="polite">
+            <strong>{savedAnswer(t, saved)}</strong>
+          </p>
+          {message && <Notice>{message}</Notice>}
+          {error !== null && !claimed && (error instanceof ApiProblem && (error.status === 409 || error.status === 412) ? <Notice kind="error">{error.status === 409 ? t('rsvpClosed') : t('rsvpStale')}</Notice> : <ErrorNotice error={error} />)}
+          <form onSubmit={submit} noValidate className="stack">
+            <fieldset className={fieldError('attending') ? 'field-invalid' : undefined}>
+              <legend>{t('rsvpQuestion')}</legend>
+              <label className="choice">
+                <input type="radio" name={`attending-${performance.id}`} value="yes" checked={attending === true} onChange={() => setAttending(true)} />
+                <span>{t('rsvpYes')}</span>
+              </label>
+              <label className="choice">
+                <input type="radio" name={`attending-${performance.id}`} value="no" checked={attending === false} onChange={() => setAttending(false)} />
+                <span>{t('rsvpNo')}</span>
+              </label>
+              {fieldError('attending') && <p className="field-error">{fieldError('attending')}</p>}
+            </fieldset>
+            {attending === true && (
+              <>
+                <Field label={t('rsvpAdults')} error={fieldError('adults')}>
+                  {(props) => <input {...props} name="adults" type="number" inputMode="numeric" min={0} max={20} value={adults} onChange={(event) => setAdults(Number(event.target.value))} />}
+                </Field>
+                {kids.length > 0 && (
+                  <fieldset className={fieldError('pupilIds') ? 'field-invalid' : undefined}>
+                    <legend>{t('rsvpWhichChildren')}</legend>
+                    {kids.map((kid) => (
+                      <label key={kid.pupilId} className="choice">
+                        <input type="checkbox" name="pupilIds" value={kid.pupilId} checked={pupilIds.includes(kid.pupilId)} onChange={() => toggle(kid.pupilId)} />
+                        <span>{kid.name}</span>
+                      </label>
+                    ))}
+                    {fieldError('pupilIds') && <p className="field-error">{fieldError('pupilIds')}</p>}
+                  </fieldset>
+                )}
+                <Field label={t('rsvpOtherChildren')} hint={t('rsvpOtherChildrenHint')} error={fieldError('otherChildren')}>
+                  {(props) => (
+                    <input {...props} name="otherChildren" type="number" inputMode="numeric" min={0} max={20} value={otherChildren} onChange={(event) => setOtherChildren(Number(event.target.value))} />
+                  )}
+                </Field>
+              </>
+            )}
+            <button type="submit" className="button primary" disabled={busy}>
+              {busy ? t('saving') : saved ? t('rsvpChange') : t('rsvpSave')}
+              <span className="visually-hidden">: {performance.title}</span>
+            </button>
+          </form>
+        </>
+      )}
+    </li>
+  );
+}

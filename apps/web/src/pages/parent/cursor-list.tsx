@@ -1,0 +1,84 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { api } from '../../api';
+import { useI18n } from '../../i18n';
+import type { Page } from '../../types';
+import { ErrorNotice, Loaded, type Loadable } from '../../ui';
+
+export type CursorList<T> = Loadable<T[]> & {
+  reload: () => void;
+  /** Fetches the next page onto the end of the list. */
+  more: () => void;
+  hasMore: boolean;
+  loadingMore: boolean;
+  moreError: unknown;
+  /** Replaces one item in place (after the page changed it). */
+  replace: (matches: (item: T) => boolean, next: T) => void;
+};
+
+/** A cursor-paginated list shown page by page: the first page, then "Show more" for each next one. */
+export function useCursorList<T>(path: string, query: Record<string, string | number | undefined> = {}, pageSize = 20): CursorList<T> {
+  const [items, setItems] = useState<Loadable<T[]>>({ state: 'loading' });
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<unknown>(null);
+  const [round, setRound] = useState(0);
+  const queryKey = JSON.stringify(query);
+  const queryRef = useRef(query);
+  queryRef.current = query;
+
+  useEffect(() => {
+    let live = true;
+    setItems({ state: 'loading' });
+    api<Page<T>>(path, { query: { ...queryRef.current, limit: pageSize } }).then(
+      (page) => {
+        if (!live) return;
+        setItems({ state: 'ready', data: page.items });
+        setCursor(page.nextCursor);
+      },
+      (error: unknown) => live && setItems({ state: 'error', error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [path, queryKey, pageSize, round]);
+
+  const more = useCallback(() => {
+    if (!cursor) return;
+    setLoadingMore(true);
+    setMoreError(null);
+    api<Page<T>>(path, { query: { ...queryRef.current, limit: pageSize, cursor } })
+      .then((page) => {
+        setItems((current) => ({ state: 'ready', data: [...(current.state === 'ready' ? current.data : []), ...page.items] }));
+        setCursor(page.nextCursor);
+      }, setMoreError)
+      .finally(() => setLoadingMore(false));
+  }, [path, pageSize, cursor]);
+
+  const reload = useCallback(() => setRound((n) => n + 1), []);
+  const replace = useCallback((matches: (item: T) => boolean, next: T) => {
+    setItems((current) => (current.state === 'ready' ? { state: 'ready', data: current.data.map((item) => (matches(item) ? next : item)) } : current));
+  }, []);
+  return { ...items, reload, more, hasMore: cursor !== null, loadingMore, moreError, replace };
+}
+
+/** The list's items (or loading / error), then a "Show more" button while the API has more. */
+export function CursorListView<T>({ list, children }: { list: CursorList<T>; children: (items: T[]) => ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <Loaded value={list}>
+      {(items) => (
+        <>
+          {children(items)}
+          {list.moreError !== null && <ErrorNotice error={list.moreError} onRetry={list.more} />}
+          {list.hasMore && (
+            <p>
+              <button type="button" className="button secondary" disabled={list.loadingMore} onClick={list.more}>
+                {list.loadingMore ? t('loading') : t('loadMore')}
+              </button>
+            </p>
+          )}
+        </>
+      )}
+    </Loaded>
+  );
+}

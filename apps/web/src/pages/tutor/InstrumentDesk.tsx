@@ -1,0 +1,346 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { allPages, api, ApiProblem, newId } from '../../api';
+import { formatDay, useI18n, type MessageKey } from '../../i18n';
+import type { Pupil } from '../../types';
+import { Field, fieldError, FormError, Loaded, Notice, useLoad } from '../../ui';
+import { CONDITION_GRADES, type ConditionGrade, type EnsembleMember, type InstrumentDetail, type Loan, type LoanSettings, type SessionPupil, type StaffMe, type TeachingSession } from './types';
+
+const LOANS = '/api/instrument-loan';
+
+/** The pupils of the sessions this tutor teaches (every ensemble they take), by name. */
+async function loadSessionPupils(): Promise<SessionPupil[]> {
+  const me = await api<StaffMe>('/api/scheduling/staff/me').catch((problem: unknown) => {
+    if (problem instanceof ApiProblem && problem.status === 404) return null;
+    throw problem;
+  });
+  if (!me) return [];
+  const sessions = (await allPages<TeachingSession>('/api/scheduling/sessions')).filter((session) => session.tutorIds.includes(me.id));
+  const titles = new Map<string, string[]>();
+  for (const session of sessions) titles.set(session.ensembleId, [...(titles.get(session.ensembleId) ?? []), session.title]);
+  const pupils = new Map<string, SessionPupil>();
+  const memberLists = await Promise.all([...titles.keys()].map(async (ensembleId) => ({ ensembleId, members: await allPages<EnsembleMember>(`/api/scheduling/ensembles/${ensembleId}/members`) })));
+  for (const { ensembleId, members } of memberLists) {
+    for (const member of members) {
+      if (!member.pupilId) continue;
+      const known = pupils.get(member.pupilId) ?? { pupilId: member.pupilId, name: member.name, instrument: member.instrument, sessions: [] };
+      known.sessions = [...new Set([...known.sessions, ...(titles.get(ensembleId) ?? [])])];
+      known.instrument ??= member.instrument;
+      pupils.set(member.pupilId, known);
+    }
+  }
+  return [...pupils.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The usual end of a loan: 20 July, the end of the school year. */
+function schoolYearEnd(today: Date): string {
+  const thisYear = `${today.getFullYear()}-07-20`;
+  return today.toISOString().slice(0, 10) < thisYear ? thisYear : `${today.getFullYear() + 1}-07-20`;
+}
+
+interface Found {
+  instrument: InstrumentDetail;
+  loan: Loan | null;
+}
+
+async function findInstrument(assetTag: string): Promise<Found> {
+  const instrument = await api<InstrumentDetail>(`${LOANS}/instruments/by-tag/${encodeURIComponent(assetTag)}`);
+  const loans = instrument.status === 'on_loan' ? await api<{ items: Loan[] }>(`${LOANS}/loans`, { query: { instrumentId: instrument.id, state: 'active', limit: 1 } }) : { items: [] };
+  return { instrument, loan: loans.items[0] ?? null };
+}
+
+/** A tutor lends an instrument to a pupil, or takes it back, by its asset tag: made for a phone in a school hall. */
+export function TutorInstruments() {
+  const { t } = useI18n();
+  const pupils = useLoad(loadSessionPupils, []);
+  const [tag, setTag] = useState('');
+  const [tagError, setTagError] = useState<string | undefined>();
+  const [searching, setSearching] = useState(false);
+  const [found, setFound] = useState<Found | null>(null);
+  const [lookupError, setLookupError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const tagInput = useRef<HTMLInputElement>(null);
+
+  const lookUp = async (assetTag: string) => {
+    setSearching(true);
+    setLookupError(null);
+    try {
+      setFound(await findInstrument(assetTag));
+    } catch (problem) {
+      setFound(null);
+      if (problem instanceof ApiProblem && problem.status === 404) setTagError(t('noSuchTag', { tag: assetTag }));
+      else if (problem instanceof ApiProblem && problem.errors.length > 0) setTagError(problem.errors[0].message);
+      else setLookupError(problem);
+    } finally {
+      setSearching(false);
+    }
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const assetTag = tag.trim();
+    setDone(null);
+    setTagError(undefined);
+    if (!assetTag) {
+      setTagError(t('tagRequired'));
+      tagInput.current?.focus();
+      return;
+    }
+    await lookUp(assetTag);
+  };
+
+  const finished = async (message: string) => {
+    setDone(message);
+    if (found) await lookUp(found.instrument.assetTag);
+  };
+
+  const pupilName = (pupilId: string) => (pupils.state === 'ready' ? pupils.data.find((pupil) => pupil.pupilId === pupilId)?.name : undefined);
+
+  return (
+    <>
+      <h1>{t('lendOrReturn')}</h1>
+      <p className="muted">{t('lendOrReturnIntro')}</p>
+      <form onSubmit={submit} noValidate className="stack tag-search" role="search" aria-label={t('findInstrument')}>
+        <Field label={t('assetTagLong')} hint={t('assetTagHint')} error={tagError}>
+          {(props) => (
+            <input
+              {...props}
+              ref={tagInput}
+              name="assetTag"
+              className="big-input"
+              value={tag}
+              onChange={(event) => setTag(event.target.value)}
+              inputMode="text"
+              enterKeyHint="search"
+              autoCapitalize="characters"
+              autoComplete="off"
+              autoCorrect="off"
+              spellCheck={false}
+            />
+          )}
+        </Field>
+        <button type="submit" className="button primary big" disabled={searching}>
+          {searching ? t('loading') : t('findInstrument')}
+        </button>
+      </form>
+      {lookupError !== null && <FormError error={lookupError} fields={[]} />}
+      {done && <Notice>{done}</Notice>}
+      {found && (
+        <section className="card" aria-labelledby="instrument-heading">
+          <h2 id="instrument-heading">
+            {found.instrument.assetTag} · {instrumentName(found.instrument)}
+          </h2>
+          <dl className="facts">
+            <dt>{t('condition')}</dt>
+            <dd>{t(`grade.${found.instrument.condition}` as MessageKey)}</dd>
+            <dt>{t('status')}</dt>
+            <dd>
+              <span className={`badge ${found.instrument.status === 'available' ? 'badge-good' : found.instrument.status === 'on_loan' ? 'badge-warn' : 'badge-bad'}`}>{t(`instrumentStatus.${found.instrument.status}` as MessageKey)}</span>
+            </dd>
+            {(found.instrument.make || found.instrument.model) && (
+              <>
+                <dt>{t('makeAndModel')}</dt>
+                <dd>{[found.instrument.make, found.instrument.model].filter(Boolean).join(' ')}</dd>
+              </>
+            )}
+          </dl>
+          {found.instrument.status === 'available' ? (
+            <Loaded value={pupils}>
+              {(list) => <CheckOutForm key={found.instrument.id} instrument={found.instrument} pupils={list} onDone={(name, dueOn) => void finished(t('lentTo', { tag: found.instrument.assetTag, name, date: dueOn }))} onConflict={() => void lookUp(found.instrument.assetTag)} />}
+            </Loaded>
+          ) : found.instrument.status === 'on_loan' && found.loan ? (
+            <ReturnForm key={found.loan.id} loan={found.loan} pupilName={pupilName(found.loan.pupilId)} onDone={(grade) => void finished(t('returnedWith', { tag: found.instrument.assetTag, condition: t(`grade.${grade}` as MessageKey).toLowerCase() }))} />
+          ) : (
+            <Notice kind="info">{t('cannotLend', { status: t(`instrumentStatus.${found.instrument.status}` as MessageKey) })}</Notice>
+          )}
+        </section>
+      )}
+    </>
+  );
+}
+
+function instrumentName(instrument: { type: string; size: string | null }): string {
+  return [instrument.type.replace(/_/g, ' '), instrument.size].filter(Boolean).join(' ');
+}
+
+/** What a 409 says clashes, in a sentence (the API's detail names it). */
+function ConflictNotice({ problem }: { problem: ApiProblem }) {
+  const { t } = useI18n();
+  return (
+    <Notice kind="error">
+      <p>
+        <strong>{t('loanClash')}</strong> {problem.detail ?? problem.title}
+      </p>
+    </Notice>
+  );
+}
+
+const CHECK_OUT_FIELDS = ['pupilId', 'dueOn', 'conditionOut', 'agreement', 'accessories'] as const;
+
+function CheckOutForm({ instrument, pupils, onDone, onConflict }: { instrument: InstrumentDetail; pupils: SessionPupil[]; onDone: (pupilName: string, dueOn: string) => void; onConflict: () => void }) {
+  const { t, language } = useI18n();
+  const settings = useLoad(() => api<LoanSettings>(`${LOANS}/settings`), []);
+  const [pupilId, setPupilId] = useState('');
+  const [dueOn, setDueOn] = useState(() => schoolYearEnd(new Date()));
+  const [conditionOut, setConditionOut] = useState<ConditionGrade>(instrument.condition);
+  const [agreedByName, setAgreedByName] = useState('');
+  const [agreed, setAgreed] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  // One key per attempt at this check-out, so that a retried tap is not a second loan.
+  const [idempotencyKey] = useState(newId);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const missing: Record<string, string> = {};
+    if (!pupilId) missing.pupilId = t('choosePupilFirst');
+    if (!agreedByName.trim()) missing.agreedByName = t('agreedByRequired');
+    if (!agreed) missing.agreed = t('agreementRequired');
+    setLocalErrors(missing);
+    setError(null);
+    if (Object.keys(missing).length > 0 || settings.state !== 'ready') return;
+    setBusy(true);
+    try {
+      await api<Loan>(`${LOANS}/loans`, {
+        method: 'POST',
+        idempotencyKey,
+        body: { instrumentId: instrument.id, pupilId, dueOn, conditionOut, agreement: { agreedByName: agreedByName.trim(), agreedAt: new Date().toISOString(), termsVersion: settings.data.termsVersion } },
+      });
+      onDone(pupils.find((pupil) => pupil.pupilId === pupilId)?.name ?? '', formatDay(language, dueOn));
+    } catch (problem) {
+      setError(problem);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const conflict = error instanceof ApiProblem && error.status === 409 ? error : null;
+  return (
+    <form onSubmit={submit} noValidate className="stack" aria-labelledby="check-out-heading">
+      <h3 id="check-out-heading">{t('checkOutTo')}</h3>
+      {conflict ? (
+        <>
+          <ConflictNotice problem={conflict} />
+          <button type="button" className="button secondary" onClick={onConflict}>
+            {t('lookAgain')}
+          </button>
+        </>
+      ) : (
+        <FormError error={error} fields={CHECK_OUT_FIELDS} />
+      )}
+      {pupils.length === 0 ? (
+        <Notice kind="info">{t('noSessionPupils')}</Notice>
+      ) : (
+        <Field label={t('pupil')} hint={t('pupilHint')} error={localErrors.pupilId ?? fieldError(error, 'pupilId')}>
+          {(props) => (
+            <select {...props} name="pupilId" className="big-input" value={pupilId} onChange={(event) => setPupilId(event.target.value)}>
+              <option value="">{t('choosePupil')}</option>
+              {pupils.map((pupil) => (
+                <option key={pupil.pupilId} value={pupil.pupilId}>
+                  {pupil.name}
+                  {pupil.instrument ? ` (${pupil.instrument})` : ''}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      <Field label={t('dueBack')} error={fieldError(error, 'dueOn')}>
+        {(props) => <input {...props} name="dueOn" type="date" className="big-input" value={dueOn} onChange={(event) => setDueOn(event.target.value)} />}
+      </Field>
+      <Field label={t('conditionGoingOut')} error={fieldError(error, 'conditionOut')}>
+        {(props) => (
+          <select {...props} name="conditionOut" className="big-input" value={conditionOut} onChange={(event) => setConditionOut(event.target.value as ConditionGrade)}>
+            {CONDITION_GRADES.map((grade) => (
+              <option key={grade} value={grade}>
+                {t(`grade.${grade}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('agreedBy')} hint={t('agreedByHint')} error={localErrors.agreedByName ?? fieldError(error, 'agreement.agreedByName')}>
+        {(props) => <input {...props} name="agreedByName" className="big-input" autoComplete="off" value={agreedByName} onChange={(event) => setAgreedByName(event.target.value)} />}
+      </Field>
+      <div className={`field${localErrors.agreed ? ' field-invalid' : ''}`}>
+        <label className="choice">
+          <input type="checkbox" name="agreed" checked={agreed} onChange={(event) => setAgreed(event.target.checked)} aria-invalid={localErrors.agreed ? true : undefined} aria-describedby={localErrors.agreed ? 'agreed-error' : undefined} />
+          <span>{t('agreementSigned', { version: settings.state === 'ready' ? settings.data.termsVersion : '…' })}</span>
+        </label>
+        {localErrors.agreed && (
+          <p className="field-error" id="agreed-error">
+            {localErrors.agreed}
+          </p>
+        )}
+      </div>
+      <button type="submit" className="button primary big" disabled={busy || pupils.length === 0}>
+        {busy ? t('saving') : t('checkOut')}
+      </button>
+    </form>
+  );
+}
+
+function ReturnForm({ loan, pupilName, onDone }: { loan: Loan; pupilName: string | undefined; onDone: (grade: ConditionGrade) => void }) {
+  const { t, language } = useI18n();
+  const otherPupil = useLoad(
+    () => (pupilName ? Promise.resolve(null) : api<Pupil>(`/api/scheduling/pupils/${loan.pupilId}`).catch(() => null)),
+    [loan.pupilId, pupilName],
+  );
+  const [conditionIn, setConditionIn] = useState<ConditionGrade | ''>('');
+  const [notes, setNotes] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [conditionMissing, setConditionMissing] = useState(false);
+  const name = pupilName ?? (otherPupil.state === 'ready' && otherPupil.data ? `${otherPupil.data.firstName} ${otherPupil.data.lastName}` : t('aPupil'));
+  const overdue = loan.dueOn < new Date().toISOString().slice(0, 10);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setConditionMissing(!conditionIn);
+    if (!conditionIn) return;
+    setBusy(true);
+    try {
+      await api<Loan>(`${LOANS}/loans/${loan.id}/return`, { method: 'POST', body: { conditionIn, ...(notes.trim() ? { notes: notes.trim() } : {}) } });
+      onDone(conditionIn);
+    } catch (problem) {
+      setError(problem);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const conditionError = conditionMissing ? t('conditionRequired') : fieldError(error, 'conditionIn');
+  return (
+    <form onSubmit={submit} noValidate className="stack" aria-labelledby="return-heading">
+      <h3 id="return-heading">{t('currentLoan')}</h3>
+      <p className="current-loan">
+        {t('onLoanTo', { name, since: formatDay(language, loan.startedAt.slice(0, 10)), due: formatDay(language, loan.dueOn) })}
+        {overdue && <span className="badge badge-bad"> {t('overdue')}</span>}
+      </p>
+      {error instanceof ApiProblem && error.status === 409 ? <ConflictNotice problem={error} /> : <FormError error={error} fields={['conditionIn', 'notes']} />}
+      <fieldset className={`condition-choices${conditionError ? ' field-invalid' : ''}`} aria-describedby={conditionError ? 'condition-in-error' : undefined}>
+        <legend>{t('conditionComingBack')}</legend>
+        <div className="choice-grid">
+          {CONDITION_GRADES.map((grade) => (
+            <label key={grade} className={`choice${conditionIn === grade ? ' is-checked' : ''}`}>
+              <input type="radio" name="conditionIn" value={grade} checked={conditionIn === grade} onChange={() => setConditionIn(grade)} />
+              <span>{t(`grade.${grade}` as MessageKey)}</span>
+            </label>
+          ))}
+        </div>
+        {conditionError && (
+          <p className="field-error" id="condition-in-error">
+            {conditionError}
+          </p>
+        )}
+      </fieldset>
+      <Field label={t('returnNotes')} error={fieldError(error, 'notes')}>
+        {(props) => <textarea {...props} name="notes" rows={2} value={notes} onChange={(event) => setNotes(event.target.value)} />}
+      </Field>
+      <button type="submit" className="button primary big" disabled={busy}>
+        {busy ? t('saving') : t('checkIn')}
+      </button>
+    </form>
+  );
+}

@@ -160,6 +160,7 @@ const fixtures: MatrixFixtures<Scenario> = {
     const run = await s.freshRun();
     return { url: '/transport-bookings', body: { runId: run.id, stopId: (run.stops as Row[])[0].id, adults: 1, pupilIds: [s.pupilId] }, allowed: ['guardian'], refusedWith: [400, 403, 404] };
   },
+  'PATCH /transport-bookings/:bookingId': async (s) => ({ url: `/transport-bookings/${await s.freshBooking()}`, body: { adults: 1 }, allowed: ['guardian'] }),
   'POST /transport-bookings/:bookingId/cancel': async (s) => ({ url: `/transport-bookings/${await s.freshBooking()}/cancel`, allowed: ['guardian', 'admin', 'headteacher', 'schoolStaff'] }),
   'POST /transport-bookings/:bookingId/accept': async (s) => ({ url: `/transport-bookings/${await s.offeredBooking()}/accept`, allowed: ['guardian'] }),
   'POST /transport-bookings/:bookingId/decline': async (s) => ({ url: `/transport-bookings/${await s.offeredBooking()}/decline`, allowed: ['guardian'] }),

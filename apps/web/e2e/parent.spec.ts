@@ -210,4 +210,72 @@ describe('a parent on a phone', () => {
     },
     120_000,
   );
+  it(
+    'changes a bus booking on the phone: another stop and one more adult, then a change over the family limit is refused in plain words',
+    async () => {
+      const started = Date.now();
+      const adminToken = await system.signIn(admin.email);
+      const guardianToken = await system.signIn(guardian.email);
+      const me = expectStatus(await api<{ children: { pupilId: string }[] }>('GET', '/identity/me', { token: guardianToken }), 200);
+      const performances = expectStatus(await api<{ items: { id: string; startsAt: string }[] }>('GET', '/api/parent-engagement/performances?limit=50', { token: adminToken }), 200);
+      const performance = performances.items.find((candidate) => Date.parse(candidate.startsAt) > Date.now() + 3 * DAY);
+      if (!performance) throw new Error('the demo data has no performance more than three days ahead');
+      const at = (minutesBefore: number) => new Date(Date.parse(performance.startsAt) - minutesBefore * 60_000).toISOString();
+      const run = expectStatus(
+        await api<{ id: string; stops: { id: string; name: string }[] }>('POST', '/api/parent-engagement/transport-runs', {
+          token: adminToken,
+          body: {
+            performanceId: performance.id,
+            vehicle: `Coach ${randomUUID().slice(0, 6)}`,
+            seats: 30,
+            outboundDepartsAt: at(75),
+            stops: [
+              { name: 'Faith Street Primary', place: 'Shaw Street, Liverpool L6', pickupAt: at(60) },
+              { name: 'Everton Library', place: 'St Domingo Road, Liverpool L5', pickupAt: at(45) },
+            ],
+          },
+        }),
+        201,
+      );
+      const booking = expectStatus(
+        await api<{ id: string }>('POST', '/api/parent-engagement/transport-bookings', {
+          token: guardianToken,
+          headers: { 'x-tutti-role': 'guardian', 'idempotency-key': randomUUID() },
+          body: { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [me.children[0].pupilId] },
+        }),
+        201,
+      );
+      const bookingNow = async () =>
+        expectStatus(await api<{ stopId: string; adults: number; seats: number }>('GET', `/api/parent-engagement/transport-bookings/${booking.id}`, { token: guardianToken, headers: { 'x-tutti-role': 'guardian' } }), 200);
+
+      const { context, page } = await newPage(browser, system.baseUrl, PHONE);
+      contexts.push(context);
+      await signInThroughPage(page, guardian);
+      await page.waitForURL('**/parent');
+      await page.locator('nav.tabs a[href="/parent/transport"]').click();
+      const card = page.locator(`[data-booking-id="${booking.id}"]`);
+      await card.waitFor();
+      await card.locator('.actions button.secondary').click();
+      const form = card.locator('form.change-booking');
+      await form.locator(`input[type=radio][value="${run.stops[1].id}"]`).check();
+      await form.locator('input[name=adults]').fill('2');
+      await form.locator('button[type=submit]').click();
+      await form.waitFor({ state: 'detached' });
+      await card.getByText('Everton Library').waitFor();
+      expect(await bookingNow()).toMatchObject({ stopId: run.stops[1].id, adults: 2, seats: 3 });
+      await expectAccessible(page);
+
+      // Four adults and a child are five seats: over the area's limit of four, said in the page's language.
+      await card.locator('.actions button.secondary').click();
+      await form.locator('input[name=adults]').fill('4');
+      await form.locator('button[type=submit]').click();
+      const polish = (await page.getAttribute('html', 'lang')) === 'pl';
+      await form.getByText(polish ? 'Rodzina może zarezerwować najwyżej 4 miejsca w jednym autobusie.' : 'A family can book at most 4 seats on one bus.').waitFor();
+      expect(await bookingNow()).toMatchObject({ adults: 2, seats: 3 });
+      await expectAccessible(page);
+      timings.changeBooking = Date.now() - started;
+      await screenshot(page, 'web-parent-booking-change-refused');
+    },
+    90_000,
+  );
 });

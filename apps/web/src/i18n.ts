@@ -404,6 +404,16 @@ const en = {
   'head.add': 'Add',
   'head.addName': 'Add {name}',
   'head.performerAdded': '{name} is on the roster.',
+  // Parent: changing a bus booking
+  changeBooking: 'Change',
+  changeBookingTitle: 'Change this booking',
+  otherChildren: 'Other children travelling (not at the school)',
+  saveChange: 'Save the change',
+  bookingChanged: 'Your booking is changed.',
+  'bookingConflict.not-enough-seats': 'There are not enough free seats on this bus for more people. Families on the waiting list come first.',
+  'bookingConflict.family-seat-limit': 'A family can book at most {n} seats on one bus.',
+  'bookingConflict.bookings-closed': 'It is too late to change this booking. You can still cancel it.',
+  'bookingConflict.not-changeable': 'This booking cannot be changed now.',
 };
 
 export type MessageKey = keyof typeof en;
@@ -539,6 +549,16 @@ const pl: Partial<Record<MessageKey, string>> = {
   acceptInvitationIntro: 'Ustaw hasło, aby dokończyć zakładanie konta.',
   acceptInvitation: 'Ustaw hasło i zaloguj się',
   linkIncomplete: 'Ten link jest niepełny: otwórz go ponownie z e-maila.',
+  // Parent: changing a bus booking
+  changeBooking: 'Zmień',
+  changeBookingTitle: 'Zmień tę rezerwację',
+  otherChildren: 'Inne dzieci, które jadą (nie z tej szkoły)',
+  saveChange: 'Zapisz zmianę',
+  bookingChanged: 'Twoja rezerwacja została zmieniona.',
+  'bookingConflict.not-enough-seats': 'W autobusie nie ma wystarczająco wolnych miejsc dla większej liczby osób. Pierwszeństwo mają rodziny z listy oczekujących.',
+  'bookingConflict.family-seat-limit': 'Rodzina może zarezerwować najwyżej {n} miejsca w jednym autobusie.',
+  'bookingConflict.bookings-closed': 'Na zmianę tej rezerwacji jest już za późno. Nadal możesz ją anulować.',
+  'bookingConflict.not-changeable': 'Tej rezerwacji nie można teraz zmienić.',
 };
 
 export const LANGUAGES = [

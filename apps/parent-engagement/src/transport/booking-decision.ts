@@ -5,6 +5,31 @@ import type { BookingRow } from './transport-rows';
 /** Statuses that hold a place: a seat (confirmed, offered) or a place in the queue (waitlisted). */
 export const ACTIVE_BOOKING_STATUSES = `('confirmed', 'waitlisted', 'offered')`;
 
+/**
+ * The bookings holding a place on a bus for one family: made by the guardian ($3), or naming one of
+ * the family's children ($5 — another guardian of the same child), on run $2 of tenant $1.
+ */
+const FAMILY_BOOKINGS_ON_RUN = `
+  SELECT b.id, b.seats, b.pupil_ids FROM transport_bookings b
+   WHERE b.tenant_id = $1 AND b.guardian_id = $3 AND b.run_id = $2 AND b.status IN ${ACTIVE_BOOKING_STATUSES}
+  UNION
+  SELECT b.id, b.seats, b.pupil_ids FROM transport_bookings b
+   WHERE b.pupil_ids && $5::uuid[] AND b.tenant_id = $1 AND b.run_id = $2 AND b.status IN ${ACTIVE_BOOKING_STATUSES}`;
+
+/** Seats the family holds on the bus apart from one of its bookings (the one being changed). */
+export async function familySeatsBesides(
+  manager: EntityManager,
+  scope: { tenantId: string; runId: string; guardianId: string; familyPupilIds: string[] },
+  bookingId: string,
+): Promise<number> {
+  const found = await preparedRow<{ seats: number }>(
+    manager,
+    `SELECT COALESCE(sum(f.seats), 0)::int AS seats FROM (${FAMILY_BOOKINGS_ON_RUN}) f WHERE f.id <> $4`,
+    [scope.tenantId, scope.runId, scope.guardianId, bookingId, scope.familyPupilIds],
+  );
+  return found?.seats ?? 0;
+}
+
 export interface BookingRequest {
   tenantId: string;
   runId: string;
@@ -40,13 +65,7 @@ export async function decideBooking(manager: EntityManager, request: BookingRequ
   const seats = request.adults + request.children;
   const decision = await preparedRow<BookingDecision>(
     manager,
-    `WITH family AS (
-       SELECT b.id, b.seats, b.pupil_ids FROM transport_bookings b
-        WHERE b.tenant_id = $1 AND b.guardian_id = $3 AND b.run_id = $2 AND b.status IN ${ACTIVE_BOOKING_STATUSES}
-       UNION
-       SELECT b.id, b.seats, b.pupil_ids FROM transport_bookings b
-        WHERE b.pupil_ids && $5::uuid[] AND b.tenant_id = $1 AND b.run_id = $2 AND b.status IN ${ACTIVE_BOOKING_STATUSES}
-     ), facts AS (
+    `WITH family AS (${FAMILY_BOOKINGS_ON_RUN}), facts AS (
        SELECT COALESCE(sum(f.seats), 0)::int AS family_seats,
               ARRAY(SELECT DISTINCT x FROM family o, unnest(o.pupil_ids) AS x WHERE x = ANY($4::uuid[])) AS already_booked
          FROM family f

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
 import { RequestOrigin, type AuditOrigin } from '@tutti/messaging';
 import { IdempotencyKey } from '@tutti/platform';
-import { BookingDto, BookingPageDto, BookingQueryDto, CheckInDto, CreateBookingDto } from './dto/booking.dto';
+import { BookingDto, BookingPageDto, BookingQueryDto, ChangeBookingDto, CheckInDto, CreateBookingDto } from './dto/booking.dto';
 import { TransportBookingsService } from './transport-bookings.service';
 
 const STAFF = ['programme_admin', 'headteacher', 'tutor', 'school_staff'] as const;
@@ -36,6 +36,14 @@ export class TransportBookingsController {
   @ApiOkResponse({ type: BookingDto })
   get(@CurrentIdentity() identity: Identity, @Param('bookingId', ParseUUIDPipe) bookingId: string, @RequestOrigin() origin: AuditOrigin): Promise<BookingDto> {
     return this.bookings.get(identity, bookingId, origin);
+  }
+
+  @Patch(':bookingId')
+  @Access('guardian')
+  @ApiOperation({ summary: 'Change your booking: another stop of the same bus, or the number of adults or other children (more seats only while seats are free)' })
+  @ApiOkResponse({ type: BookingDto })
+  change(@CurrentIdentity() identity: Identity, @Param('bookingId', ParseUUIDPipe) bookingId: string, @Body() dto: ChangeBookingDto, @RequestOrigin() origin: AuditOrigin): Promise<BookingDto> {
+    return this.bookings.change(identity, bookingId, dto, origin);
   }
 
   @Post(':bookingId/cancel')

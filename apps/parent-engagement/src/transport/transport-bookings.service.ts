@@ -9,8 +9,8 @@ import { familyScopeCondition, familyScopeOf, familyScopeParams, ownChildren } f
 import { FamilyReminders, type ConfirmedBooking, type Recipient } from '../reminders/family-reminders.service';
 import { afterQuietHours, quietHoursOf } from '../reminders/quiet-hours';
 import { TenantSettingsService } from '../tenant-settings/tenant-settings.service';
-import type { BookingDto, BookingQueryDto, CreateBookingDto } from './dto/booking.dto';
-import { ACTIVE_BOOKING_STATUSES, decideBooking } from './booking-decision';
+import type { BookingDto, BookingQueryDto, ChangeBookingDto, CreateBookingDto } from './dto/booking.dto';
+import { ACTIVE_BOOKING_STATUSES, decideBooking, familySeatsBesides } from './booking-decision';
 import { BOOKING_SELECT, toBookingDto, type BookingRow } from './transport-rows';
 
 
@@ -146,6 +146,56 @@ export class TransportBookingsService {
     });
   }
 
+  /**
+   * A family changes its booking: another stop of the same bus, or fewer or more adults or other
+   * children, until the cut-off. Seats given up go down the waiting list; more seats are taken only
+   * from free seats nobody is waiting for (a conditional UPDATE), within the family limit.
+   */
+  async change(identity: Identity, bookingId: string, dto: ChangeBookingDto, origin: AuditOrigin): Promise<BookingDto> {
+    if (dto.stopId === undefined && dto.adults === undefined && dto.otherChildren === undefined) {
+      throw new ValidationProblem([{ field: 'stopId', rule: 'someChange', message: 'give stopId, adults or otherChildren to change' }]);
+    }
+    const tenantId = identity.tenantId;
+    return this.dataSource.transaction(async (manager) => {
+      const seen = await this.visible(manager, identity, bookingId);
+      const run = await this.lockRun(manager, tenantId, seen.run_id, seen.guardian_id, dto.stopId ?? seen.stop_id);
+      if (!run) throw new NotFoundException('No such booking.');
+      if (!run.stop_id || !run.pickup_at) throw new ValidationProblem([{ field: 'stopId', rule: 'stopOfRun', message: 'stopId must be a pick-up stop of this bus' }]);
+      const current = await this.bookingRow(manager, tenantId, bookingId);
+      if (current.status !== 'confirmed' && current.status !== 'waitlisted') {
+        throw conflict('not-changeable', 'Only a confirmed or waiting booking can be changed (answer a seat offer first).', { status: current.status });
+      }
+      if (run.status !== 'open' || run.performance_status !== 'published') throw conflict('run-cancelled', 'This bus (or its performance) is cancelled.', { runId: run.id });
+      if (run.bookings_close_at <= new Date()) {
+        throw conflict('bookings-closed', 'Bookings for this bus have closed: changes too. You can still cancel.', { runId: run.id, bookingsClosedAt: run.bookings_close_at.toISOString() });
+      }
+      const pupils = current.pupil_ids.length;
+      const adults = dto.adults ?? current.adults;
+      const children = pupils + (dto.otherChildren ?? current.children - pupils);
+      const added = adults + children - current.seats;
+      if (adults + children === 0) throw new ValidationProblem([{ field: 'adults', rule: 'seats', message: 'a booking needs at least one seat: cancel it instead' }]);
+      if (added > 0) {
+        const others = await familySeatsBesides(manager, { tenantId, runId: run.id, guardianId: seen.guardian_id, familyPupilIds: familyScopeOf(identity).pupilIds }, bookingId);
+        if (others + adults + children > run.seat_limit) {
+          throw conflict('family-seat-limit', `A family may book at most ${run.seat_limit} seats on a bus.`, { limit: run.seat_limit, alreadyBooked: others + current.seats, requested: added });
+        }
+        if (current.status === 'confirmed' && !(await this.takeFreeSeats(manager, tenantId, run.id, added))) {
+          throw conflict('not-enough-seats', 'There are not enough free seats on this bus for more people (families on the waiting list come first).', {
+            requested: added,
+            seatsLeft: run.seats - run.seats_taken,
+          });
+        }
+      }
+      await manager.query(`UPDATE transport_bookings SET stop_id = $3, adults = $4, children = $5, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, bookingId, run.stop_id, adults, children]);
+      if (added < 0 && current.status === 'confirmed') await this.releaseSeats(manager, tenantId, run.id, -added);
+      // Seats given back, or a smaller group still waiting, may let the queue move.
+      if (added < 0) await this.offerFreeSeats(manager, tenantId, run.id);
+      if (current.status === 'confirmed' && run.stop_id !== current.stop_id) await this.reminders.moveForBooking(manager, recipientOf(tenantId, seen.guardian_id, run), bookingId, run.pickup_at);
+      await recordAudit(manager, auditContext(identity, origin), bookingChange('change', bookingId, { stopId: run.stop_id, adults, children }));
+      return toBookingDto(await this.bookingRow(manager, tenantId, bookingId));
+    });
+  }
+
   async accept(identity: Identity, bookingId: string, origin: AuditOrigin): Promise<BookingDto> {
     const outcome = await this.dataSource.transaction(async (manager): Promise<OfferOutcome> => {
       const seen = await this.visible(manager, identity, bookingId);
@@ -264,6 +314,19 @@ export class TransportBookingsService {
     await this.offerFreeSeats(manager, tenantId, runId);
   }
 
+  /** More seats for a confirmed booking, only from free seats and only while nobody is waiting. */
+  private async takeFreeSeats(manager: EntityManager, tenantId: string, runId: string, seats: number): Promise<boolean> {
+    const taken = await oneRow<{ seats_taken: number }>(
+      manager,
+      `UPDATE transport_runs r SET seats_taken = r.seats_taken + $3, updated_at = now()
+        WHERE r.tenant_id = $1 AND r.id = $2 AND r.seats - r.seats_taken >= $3
+          AND NOT EXISTS (SELECT 1 FROM transport_bookings w WHERE w.tenant_id = $1 AND w.run_id = $2 AND w.status = 'waitlisted')
+        RETURNING r.seats_taken`,
+      [tenantId, runId, seats],
+    );
+    return taken !== undefined;
+  }
+
   private async releaseSeats(manager: EntityManager, tenantId: string, runId: string, seats: number): Promise<void> {
     await manager.query(`UPDATE transport_runs SET seats_taken = seats_taken - $3, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, runId, seats]);
   }
@@ -367,6 +430,6 @@ function recipientOf(tenantId: string, guardianId: string, run: LockedRun): Reci
   return { tenantId, guardianId, quietHours: quietHoursOf(run), timeZone: run.time_zone };
 }
 
-function bookingChange(change: 'create' | 'cancel' | 'decline' | 'accept' | 'check-in', bookingId: string, detail: Record<string, unknown> = {}): AuditSubject {
+function bookingChange(change: 'create' | 'change' | 'cancel' | 'decline' | 'accept' | 'check-in', bookingId: string, detail: Record<string, unknown> = {}): AuditSubject {
   return { action: change === 'create' ? 'create' : 'update', subjectType: 'booking', subjectId: bookingId, detail: { change, ...detail } };
 }

@@ -200,6 +200,78 @@ describe('transport runs and seat bookings', () => {
     });
   });
 
+  describe('changing a booking', () => {
+    const change = (guardian: ReturnType<typeof family>, bookingId: string, payload: Record<string, unknown>) =>
+      t.request(guardian, { method: 'PATCH', url: `/transport-bookings/${bookingId}`, payload });
+    const seatsTaken = async (runId: string) => (await t.request(admin, { method: 'GET', url: `/transport-runs/${runId}` })).json().seatsTaken as number;
+
+    it('moves a booking to another stop with more adults while seats are free, and its pick-up reminders with it', async () => {
+      const run = await newRun(10);
+      const guardian = family();
+      const booking = (await book(guardian, run)).json();
+      const changed = await change(guardian, booking.id, { stopId: run.stops[1].id, adults: 2 });
+      expect(changed.statusCode).toBe(200);
+      expect(changed.json()).toMatchObject({ status: 'confirmed', stopId: run.stops[1].id, adults: 2, seats: 3 });
+      expect(await seatsTaken(run.id)).toBe(3);
+      const stops = (await t.request(admin, { method: 'GET', url: `/transport-runs/${run.id}` })).json().stops as { id: string; pickupAt: string }[];
+      const [twoHours]: { due_at: Date }[] = await t.db.query(`SELECT due_at FROM reminders WHERE tenant_id = $1 AND subject_id = $2 AND kind = 'transport.pickup-2h' AND status = 'scheduled'`, [
+        tenantId,
+        booking.id,
+      ]);
+      expect(twoHours.due_at.getTime()).toBe(Date.parse(stops[1].pickupAt) - 2 * HOUR);
+    });
+
+    it('gives seats back to the waiting list when a family needs fewer', async () => {
+      const run = await newRun(2);
+      const [holder, waiting] = [family(), family()];
+      const held = (await book(holder, run)).json();
+      const queued = (await book(waiting, run, { adults: 0 })).json();
+      expect(queued.status).toBe('waitlisted');
+      expect((await change(holder, held.id, { adults: 0 })).json()).toMatchObject({ status: 'confirmed', seats: 1 });
+      expect((await t.request(waiting, { method: 'GET', url: `/transport-bookings/${queued.id}` })).json().status).toBe('offered');
+      expect(await seatsTaken(run.id)).toBe(2);
+    });
+
+    it('refuses more seats than are free or than the family limit allows (409 saying which), and changes nothing', async () => {
+      const run = await newRun(3);
+      const guardian = family();
+      const booking = (await book(guardian, run)).json();
+      const full = await change(guardian, booking.id, { adults: 3 });
+      expect(full.statusCode).toBe(409);
+      expect(full.json().conflicts[0]).toMatchObject({ rule: 'not-enough-seats', requested: 2, seatsLeft: 1 });
+      const roomy = await newRun(20);
+      const other = (await book(guardian, roomy)).json();
+      const tooMany = await change(guardian, other.id, { adults: 2, otherChildren: 2 });
+      expect(tooMany.statusCode).toBe(409);
+      expect(tooMany.json().conflicts[0]).toMatchObject({ rule: 'family-seat-limit', limit: 4 });
+      expect((await t.request(guardian, { method: 'GET', url: `/transport-bookings/${booking.id}` })).json()).toMatchObject({ adults: 1, seats: 2 });
+      expect(await seatsTaken(run.id)).toBe(2);
+    });
+
+    it('answers 400 naming the field, 404 to another family or area, 403 to staff, 409 for an open offer', async () => {
+      const run = await newRun(1);
+      const [holder, offeredFamily] = [family(), family()];
+      const held = (await book(holder, run, { adults: 0 })).json();
+      expect((await change(holder, held.id, {})).json().errors[0].field).toBe('stopId');
+      expect((await change(holder, held.id, { adults: 21 })).json().errors[0].field).toBe('adults');
+      const elsewhere = await newRun(5);
+      const wrongStop = await change(holder, held.id, { stopId: elsewhere.stops[0].id });
+      expect(wrongStop.statusCode).toBe(400);
+      expect(wrongStop.json().errors[0].field).toBe('stopId');
+      const adultOnly = (await book(family(), elsewhere, { adults: 1, pupilIds: [] })).json();
+      expect(adultOnly.status).toBe('confirmed');
+      expect((await change(holder, held.id, { adults: 1 })).statusCode).toBe(409);
+      expect((await change(family(), held.id, { adults: 1 })).statusCode).toBe(404);
+      expect((await change(personas.guardian(newTenantId(), [{ pupilId: pupilOf(holder), schoolId: schoolA }]), held.id, { adults: 1 })).statusCode).toBe(404);
+      expect((await change(admin as ReturnType<typeof family>, held.id, { adults: 1 })).statusCode).toBe(403);
+      const offered = (await book(offeredFamily, run, { adults: 0 })).json();
+      await t.request(holder, { method: 'POST', url: `/transport-bookings/${held.id}/cancel` });
+      const notNow = await change(offeredFamily, offered.id, { adults: 1 });
+      expect(notNow.statusCode).toBe(409);
+      expect(notNow.json().conflicts[0].rule).toBe('not-changeable');
+    });
+  });
+
   describe('on the day', () => {
     it('gives drivers a CSV and a printable manifest per run and stop, and checks families in', async () => {
       const run = await newRun(10);

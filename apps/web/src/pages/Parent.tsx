@@ -5,6 +5,7 @@ import { formatDateTime, useI18n, type MessageKey } from '../i18n';
 import { Link } from '../router';
 import type { Booking, ConsentKind, Performance, PupilConsents, TransportRun } from '../types';
 import { Empty, ErrorNotice, Field, fieldError, FormError, Loaded, Notice, useLoad } from '../ui';
+import { ChangeBooking } from './parent/ChangeBooking';
 import { useChildren, type Child } from './parent/children';
 import { CursorListView, useCursorList } from './parent/cursor-list';
 
@@ -225,6 +226,7 @@ function BookingList({ bookings, runs, kids, onChanged }: { bookings: Booking[];
   const { t, language } = useI18n();
   const { me } = useApp();
   const [busyId, setBusyId] = useState<string | null>(null);
+  const [changingId, setChangingId] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const live = bookings.filter((booking) => ['confirmed', 'waitlisted', 'offered'].includes(booking.status));
   if (live.length === 0) return <Empty>{t('noBookings')}</Empty>;
@@ -271,6 +273,12 @@ function BookingList({ bookings, runs, kids, onChanged }: { bookings: Booking[];
                     </button>
                   </>
                 )}
+                {booking.status !== 'offered' && changingId !== booking.id && run && (
+                  <button type="button" className="button secondary" disabled={busyId !== null} onClick={() => setChangingId(booking.id)}>
+                    {t('changeBooking')}
+                    <span className="visually-hidden">: {names}</span>
+                  </button>
+                )}
                 {booking.status !== 'offered' && (
                   <button type="button" className="button danger" disabled={busyId !== null} onClick={() => void act(booking, 'cancel', t('bookingCancelled'))}>
                     {t('cancelBooking')}
@@ -278,6 +286,17 @@ function BookingList({ bookings, runs, kids, onChanged }: { bookings: Booking[];
                   </button>
                 )}
               </div>
+              {changingId === booking.id && run && (
+                <ChangeBooking
+                  booking={booking}
+                  run={run}
+                  onClose={() => setChangingId(null)}
+                  onChanged={(message) => {
+                    setChangingId(null);
+                    onChanged(message);
+                  }}
+                />
+              )}
             </li>
           );
         })}

@@ -34,6 +34,28 @@ export class CreateBookingDto {
   otherChildren?: number;
 }
 
+/** A change to a booking: another stop of the same bus, or fewer or more adults or other children. */
+export class ChangeBookingDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Another pick-up stop of the same bus' })
+  @IsOptional()
+  @IsUUID()
+  stopId?: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 20 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(20)
+  adults?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 20 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(20)
+  otherChildren?: number;
+}
+
 export class CheckInDto {
   @ApiProperty({ description: 'false undoes a check-in made by mistake' })
   @IsBoolean()

@@ -1,0 +1,77 @@
+import { useState, type FormEvent } from 'react';
+import { useApp } from '../../App';
+import { api, ApiProblem } from '../../api';
+import { formatDateTime, useI18n, type MessageKey, type Translate } from '../../i18n';
+import type { Booking, TransportRun } from '../../types';
+import { Field, fieldError, FormError, Notice } from '../../ui';
+
+const CHANGE_FIELDS = ['stopId', 'adults', 'otherChildren'] as const;
+const EXPLAINED_CONFLICTS = ['not-enough-seats', 'family-seat-limit', 'bookings-closed', 'not-changeable'];
+
+/** A 409 about the booking, in the family's language when we know the rule; undefined otherwise. */
+function conflictMessage(error: unknown, t: Translate): string | undefined {
+  if (!(error instanceof ApiProblem) || error.status !== 409) return undefined;
+  const conflict = error.conflicts[0] as { rule?: string; limit?: number } | undefined;
+  if (!conflict?.rule || !EXPLAINED_CONFLICTS.includes(conflict.rule)) return undefined;
+  return t(`bookingConflict.${conflict.rule}` as MessageKey, { n: conflict.limit ?? '' });
+}
+
+/** Another stop of the same bus, or fewer or more adults and other children. */
+export function ChangeBooking({ booking, run, onChanged, onClose }: { booking: Booking; run: TransportRun; onChanged: (message: string) => void; onClose: () => void }) {
+  const { t, language } = useI18n();
+  const { me } = useApp();
+  const [stopId, setStopId] = useState(booking.stopId);
+  const [adults, setAdults] = useState(booking.adults);
+  const [otherChildren, setOtherChildren] = useState(booking.children - booking.pupilIds.length);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const explained = conflictMessage(error, t);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api<Booking>(`/api/parent-engagement/transport-bookings/${booking.id}`, { method: 'PATCH', body: { stopId, adults, otherChildren } });
+      onChanged(t('bookingChanged'));
+    } catch (problem) {
+      setError(problem);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="stack change-booking" aria-label={t('changeBookingTitle')}>
+      {explained ? <Notice kind="error">{explained}</Notice> : <FormError error={error} fields={CHANGE_FIELDS} />}
+      <fieldset>
+        <legend>{t('pickUpStop')}</legend>
+        {run.stops.map((stop) => (
+          <label key={stop.id} className="choice">
+            <input type="radio" name={`change-stop-${booking.id}`} value={stop.id} checked={stopId === stop.id} onChange={() => setStopId(stop.id)} />
+            <span>
+              {stop.name} · {formatDateTime(language, stop.pickupAt, me.area.timeZone)}
+            </span>
+          </label>
+        ))}
+        {fieldError(error, 'stopId') && <p className="field-error">{fieldError(error, 'stopId')}</p>}
+      </fieldset>
+      <Field label={t('adults')} error={fieldError(error, 'adults')}>
+        {(props) => <input {...props} name="adults" type="number" inputMode="numeric" min={0} max={20} value={adults} onChange={(event) => setAdults(Number(event.target.value))} />}
+      </Field>
+      <Field label={t('otherChildren')} error={fieldError(error, 'otherChildren')}>
+        {(props) => (
+          <input {...props} name="otherChildren" type="number" inputMode="numeric" min={0} max={20} value={otherChildren} onChange={(event) => setOtherChildren(Number(event.target.value))} />
+        )}
+      </Field>
+      <div className="actions">
+        <button type="submit" className="button primary" disabled={busy}>
+          {busy ? t('saving') : t('saveChange')}
+        </button>
+        <button type="button" className="button secondary" onClick={onClose}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

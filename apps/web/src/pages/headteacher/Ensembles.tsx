@@ -63,25 +63,27 @@ function EnsembleCard({ ensemble, headingLevel }: { ensemble: EnsembleDetail; he
           ) : (
             <details>
               <summary>{t('head.membersCount', { n: list.length })}</summary>
-              <table>
-                <caption className="visually-hidden">{t('head.membersOf', { name: ensemble.name })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('head.name')}</th>
-                    <th scope="col">{t('head.instrument')}</th>
-                    <th scope="col">{t('head.since')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((member) => (
-                    <tr key={member.id}>
-                      <th scope="row">{member.name}</th>
-                      <td>{member.instrument ?? '–'}</td>
-                      <td>{formatDay(language, member.joinedOn)}</td>
+              <div className="table-wrap" tabIndex={0} role="region" aria-label={t('head.membersOf', { name: ensemble.name })}>
+                <table>
+                  <caption className="visually-hidden">{t('head.membersOf', { name: ensemble.name })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('head.name')}</th>
+                      <th scope="col">{t('head.instrument')}</th>
+                      <th scope="col">{t('head.since')}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {list.map((member) => (
+                      <tr key={member.id}>
+                        <th scope="row">{member.name}</th>
+                        <td>{member.instrument ?? '–'}</td>
+                        <td>{formatDay(language, member.joinedOn)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             </details>
           )
         }

@@ -8,3 +8,4 @@ export { provisionTestDatabase, testServiceConfig, startTestService } from './te
 export { newTenantId, testIdentity, personas, identityHeaders, type PersonaName } from './identities';
 export { describeServiceBasics } from './service-basics';
 export * from './access-matrix';
+export { pdfText } from './pdf-text';

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { PDF_FONTS, renderPdf } from '@tutti/platform';
 
 export interface ManifestPdfLine {
   stop_name: string;
@@ -29,31 +29,23 @@ const BOX = 12;
 
 /** An A4 driver's manifest: one table per stop, with a box to tick as each family boards. */
 export function renderManifestPdf(data: ManifestPdfData, options: { compress: boolean }): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 40, compress: options.compress, info: { Title: `${data.title} – ${data.vehicle}` } });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  return renderPdf({ size: 'A4', margin: 40, compress: options.compress, info: { Title: `${data.title} – ${data.vehicle}` } }, (doc) => {
+    doc.font(PDF_FONTS.bold).fontSize(16).text(data.title);
+    doc.font(PDF_FONTS.regular).fontSize(10).text(`${data.vehicle}, departs ${data.departs}. Families: ${data.lines.length}.`);
+    if (data.lines.length === 0) doc.moveDown().text('No confirmed bookings.');
 
-  doc.font('Helvetica-Bold').fontSize(16).text(data.title);
-  doc.font('Helvetica').fontSize(10).text(`${data.vehicle}, departs ${data.departs}. Families: ${data.lines.length}.`);
-  if (data.lines.length === 0) doc.moveDown().text('No confirmed bookings.');
-
-  for (const stop of byStop(data.lines)) {
-    doc.moveDown(1.2);
-    ensureRoom(doc, ROW_HEIGHT * 3);
-    doc.font('Helvetica-Bold').fontSize(12).text(`${stop[0].stop_name} (${stop[0].place}), ${stop[0].pickupTime}`, doc.page.margins.left);
-    doc.moveDown(0.3);
-    row(doc, COLUMNS.map((column) => column.heading), 'Helvetica-Bold', null);
-    for (const line of stop) {
-      ensureRoom(doc, ROW_HEIGHT);
-      row(doc, [line.guardian_name, String(line.adults), String(line.children), ''], 'Helvetica', line.checked_in_at !== null);
+    for (const stop of byStop(data.lines)) {
+      doc.moveDown(1.2);
+      ensureRoom(doc, ROW_HEIGHT * 3);
+      doc.font(PDF_FONTS.bold).fontSize(12).text(`${stop[0].stop_name} (${stop[0].place}), ${stop[0].pickupTime}`, doc.page.margins.left);
+      doc.moveDown(0.3);
+      row(doc, COLUMNS.map((column) => column.heading), PDF_FONTS.bold, null);
+      for (const line of stop) {
+        ensureRoom(doc, ROW_HEIGHT);
+        row(doc, [line.guardian_name, String(line.adults), String(line.children), ''], PDF_FONTS.regular, line.checked_in_at !== null);
+      }
     }
-  }
-  doc.end();
-  return done;
+  });
 }
 
 function byStop(lines: ManifestPdfLine[]): ManifestPdfLine[][] {

@@ -1,5 +1,5 @@
 import { newId } from '@tutti/platform';
-import { newTenantId, personas } from '@tutti/testing';
+import { newTenantId, pdfText, personas } from '@tutti/testing';
 import type { ReminderRow } from '@tutti/messaging';
 import { HOUR, publishPerformance, runBody, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
 import { ManifestService } from './manifest.service';
@@ -277,7 +277,7 @@ describe('transport runs and seat bookings', () => {
       const run = await newRun(10);
       const guardian = { ...family(), displayName: 'Ann "Annie" Smith' };
       const booking = (await book(guardian, run, { adults: 2 })).json();
-      await book(family(), run, { stopId: run.stops[1].id, adults: 0 });
+      await book({ ...family(), displayName: 'Łucja Wróbel-Żak' }, run, { stopId: run.stops[1].id, adults: 0 });
       const staff = personas.schoolStaff(tenantId, schoolA);
       expect((await t.request(staff, { method: 'POST', url: `/transport-bookings/${booking.id}/check-in`, payload: { present: true } })).json().checkedInAt).toEqual(expect.any(String));
       const csv = await t.request(staff, { method: 'GET', url: `/transport-runs/${run.id}/manifest?stopId=${run.stops[0].id}` });
@@ -297,8 +297,11 @@ describe('transport runs and seat bookings', () => {
       expect(pdf.headers['content-type']).toBe('application/pdf');
       expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       const plain = await t.app.get(ManifestService).manifest(staff, run.id, run.stops[0].id, 'pdf', { compress: false });
-      // pdfkit writes Helvetica text as hex-encoded glyph codes (WinAnsi for these letters).
-      expect(Buffer.from(plain.body).toString('latin1')).toContain(Buffer.from('Smith', 'latin1').toString('hex'));
+      // Every family's name as written, Polish letters too (an embedded TrueType font, not WinAnsi Helvetica).
+      const drawn = pdfText(Buffer.from(plain.body));
+      expect(drawn).toEqual(expect.arrayContaining(['Ann "Annie" Smith']));
+      const whole = (await t.app.get(ManifestService).manifest(admin, run.id, undefined, 'pdf', { compress: false })).body;
+      expect(pdfText(Buffer.from(whole))).toEqual(expect.arrayContaining(['Ann "Annie" Smith', 'Łucja Wróbel-Żak']));
       expect((await t.request(family(), { method: 'GET', url: `/transport-runs/${run.id}/manifest?format=pdf` })).statusCode).toBe(403);
     });
   });

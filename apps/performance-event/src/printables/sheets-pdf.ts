@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { PDF_FONTS, renderPdf as renderDocument } from '@tutti/platform';
 import { performersHeading, runningOrderHeading, unnamedPerformersLine, type ProgrammeSheet, type RunSheet } from './printable-sheets';
 
 export interface PdfOptions {
@@ -20,8 +20,7 @@ export function pdfFileName(performanceTitle: string, sheet: string): string {
 type Doc = PDFKit.PDFDocument;
 
 const MM = 72 / 25.4;
-const REGULAR = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
+const { regular: REGULAR, bold: BOLD } = PDF_FONTS;
 const INK = '#111111';
 const MUTED = '#555555';
 const FLAG = '#aa0000';
@@ -77,16 +76,7 @@ export function runSheetPdf(sheet: RunSheet, options: PdfOptions = {}): Promise<
 }
 
 function renderPdf(documentTitle: string, options: PdfOptions, draw: (doc: Doc) => void): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 15 * MM, compress: options.compress ?? true, info: { Title: documentTitle, Creator: 'Tutti' }, lang: 'en-GB' });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  draw(doc);
-  doc.end();
-  return done;
+  return renderDocument({ size: 'A4', margin: 15 * MM, compress: options.compress ?? true, info: { Title: documentTitle, Creator: 'Tutti' }, lang: 'en-GB' }, draw);
 }
 
 function title(doc: Doc, text: string, meta: string): void {

@@ -4,7 +4,7 @@ import { newTenantId, personas } from '@tutti/testing';
 import { DataSource } from 'typeorm';
 import { viewerOf } from '../performances/viewer';
 import { PrintablesService } from '../printables/printables.service';
-import { pdfText } from '../testing/pdf-text';
+import { pdfText } from '@tutti/testing';
 import { caller, feed, feedConsent, feedEnsemble, fieldsOf, insertVenue, member, startPerformanceEvent } from '../testing/performance-test-kit';
 
 const DAY = 86_400_000;

@@ -14,6 +14,8 @@
  * replicas): the outbox rows (one audit event per booking) and the confirmation jobs wait for the
  * workers, which this bench does not run; BENCH_SERVICE_MODE=both runs them in the same process.
  *
+ * BENCH_PG_STATEMENTS=1 prints PostgreSQL's time per statement (pg_stat_statements).
+ *
  * BENCH_CONNECTIONS (50), BENCH_DURATION_S (10), BENCH_WARMUP_S (2), BENCH_RUNS (40), BENCH_FULL_RUNS (8),
  * BENCH_GUARDIANS (5000), PGBENCH_SECONDS (15), BENCH_DB_POOL_SIZE (the service's default, 10), BENCH_ROUNDS (1;
  * with more, bookings and pgbench take turns and each one's median round is reported).
@@ -28,6 +30,7 @@ import { waitUntilHealthy, type Child } from './lib/children';
 import { postmasterPidOf } from './lib/cpu';
 import { describeCpu, measure, medianRound, type Load, type Measurement } from './lib/measure';
 import { log, runBench, startBenchSystem, stopAll, url, type BenchSystem } from './lib/system';
+import { resetStatements, statementTimes } from './lib/statements';
 import { printTable, round2, verdict } from './lib/table';
 
 const load: Load = {
@@ -41,9 +44,6 @@ const guardianCount = Number(process.env.BENCH_GUARDIANS ?? 5000);
 const pgbenchSeconds = Number(process.env.PGBENCH_SECONDS ?? 15);
 const roundCount = Number(process.env.BENCH_ROUNDS ?? 1);
 const serviceMode = process.env.BENCH_SERVICE_MODE ?? 'api';
-/** BENCH_PG_STATEMENTS=1: PostgreSQL loads pg_stat_statements and the bench prints where its time went per statement. */
-const showStatements = process.env.BENCH_PG_STATEMENTS === '1';
-if (showStatements) process.env.TUTTI_POSTGRES_SETTINGS = 'shared_preload_libraries=pg_stat_statements;pg_stat_statements.track_planning=on';
 const RACE = { families: 500, seats: 50 };
 const GOAL_BOOKINGS_OVER_TPS = 0.4;
 const SECONDS_OF_IDENTITY = 3_600;
@@ -123,12 +123,7 @@ async function main(): Promise<void> {
     log(`warm-up round (not counted), ${load.connections} connections, ${load.durationSeconds} s, then ANALYZE`);
     await measure('warm-up', `${url(port)}/transport-bookings`, load, servedBy, { setupRequest });
     await withClient(system.infra.databaseUrl, (client) => client.query('ANALYZE parent_engagement.transport_bookings, parent_engagement.transport_runs, parent_engagement.reminders, parent_engagement.idempotency_keys'));
-    if (showStatements) {
-      await withClient(system.infra.databaseUrl, async (client) => {
-        await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
-        await client.query('SELECT pg_stat_statements_reset()');
-      });
-    }
+    await resetStatements(system.infra.databaseUrl);
     for (let pass = 1; pass <= roundCount; pass++) {
       log(`round ${pass}/${roundCount}: bookings, ${load.connections} connections, ${load.warmupSeconds} s warm-up + ${load.durationSeconds} s`);
       const [before, bookedBefore] = [await databaseWork(engagementDb), await bookingsMade(engagementDb, tenantId)];
@@ -189,7 +184,7 @@ async function main(): Promise<void> {
     console.log(`\nthe race: ${RACE.families} concurrent families for ${RACE.seats} seats in ${raceMs} ms → confirmed ${race.confirmed}, waitlisted ${race.waitlisted}, 5xx ${race.serverErrors}, other ${race.other}; seats_taken ${race.seatsTaken}`);
     const raceOk = race.confirmed === RACE.seats && race.waitlisted === RACE.families - RACE.seats && race.serverErrors === 0 && race.seatsTaken === RACE.seats;
     console.log(`  (expected ${RACE.seats} / ${RACE.families - RACE.seats} / 0: ${raceOk ? 'met' : 'NOT met'})\n`);
-    if (showStatements) console.log(`statements by total time in PostgreSQL, per booking made (pg_stat_statements)\n\n${await statementTimes(system.infra.databaseUrl, engagementDb, tenantId)}\n`);
+    console.log(await statementTimes(system.infra.databaseUrl, engagementDb, await bookingsMade(engagementDb, tenantId), 'booking made'));
     console.log(`EXPLAIN (ANALYZE, BUFFERS) of a booking's reads, on the busiest buses after the run\n\n${plans}\n`);
     console.log(JSON.stringify({ bench: 'booking', serviceMode, load, rounds: roundCount, dbPoolSize: poolSize ?? 'default', runs: runCount, fullRuns: fullRunCount, bookings, outcome, perBooking: work, pgbench, pgbenchRounds: pgbenchRounds.map((r) => r.tps), bookingRounds: bookingRounds.map((r) => r.requestsPerSecond), ratio, goals: { bookingsOverTps: GOAL_BOOKINGS_OVER_TPS }, race }));
   } finally {
@@ -271,22 +266,6 @@ async function newRun(base: string, headers: Record<string, string>, performance
   if (response.status !== 201) throw new Error(`creating a run answered ${response.status}: ${await response.text()}`);
   const run = (await response.json()) as { id: string; stops: { id: string }[] };
   return { id: run.id, stopId: run.stops[0].id };
-}
-
-/** The top statements of the engagement database by total execution time, per booking made. */
-async function statementTimes(adminUrl: string, engagementDb: string, tenantId: string): Promise<string> {
-  const bookings = await bookingsMade(engagementDb, tenantId);
-  const database = new URL(engagementDb).pathname.slice(1);
-  return withClient(adminUrl, async (client) => {
-    const { rows } = await client.query<{ calls: string; total_ms: number; plan_ms: number; rows: string; query: string }>(
-      `SELECT s.calls, s.total_exec_time AS total_ms, s.total_plan_time AS plan_ms, s.rows, left(regexp_replace(s.query, '\\s+', ' ', 'g'), 110) AS query
-         FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = $1 ORDER BY s.total_exec_time DESC LIMIT 14`,
-      [database],
-    );
-    const per = (value: number) => Math.round((value * 1000) / Math.max(1, bookings));
-    const header = '  exec µs  plan µs  calls  statement (per booking made)';
-    return [header, ...rows.map((row) => `${String(per(row.total_ms)).padStart(9)} ${String(per(row.plan_ms)).padStart(8)}  ${(Number(row.calls) / Math.max(1, bookings)).toFixed(2).padStart(5)}  ${row.query}`)].join('\n');
-  });
 }
 
 async function bookingOutcome(databaseUrl: string, tenantId: string): Promise<Record<string, number>> {

@@ -12,6 +12,8 @@
  *
  *   node -r ./tools/runtime/register.js bench/reminders.bench.ts
  *
+ * BENCH_PG_STATEMENTS=1 prints PostgreSQL's time per statement (pg_stat_statements) for each scenario.
+ *
  * BENCH_REMINDERS (10000), BENCH_EMAILS (1000), BENCH_WORKER_CONCURRENCY (10), BENCH_LEAD_S (10: spare
  * seconds, beyond 1 s per 1,000 reminders for writing and queuing them, before the first due time), BENCH_SCENARIOS (spread,burst,email).
  */
@@ -24,6 +26,7 @@ import { cpuSecondsOf, cpuSecondsOfTree, postmasterPidOf } from './lib/cpu';
 import { DELIVERIES_TABLE, REMINDER_BENCH_SERVICE, reminderDataSource } from './lib/reminder-database';
 import { ms, percentile } from './lib/stats';
 import { log, runBench, startBenchSystem, stopAll, type BenchSystem } from './lib/system';
+import { resetStatements, statementTimes } from './lib/statements';
 import { printTable, verdict } from './lib/table';
 
 const reminderCount = Number(process.env.BENCH_REMINDERS ?? 10_000);
@@ -84,7 +87,10 @@ async function main(): Promise<void> {
     ];
     const results: ScenarioResult[] = [];
     for (const scenario of all.filter((candidate) => scenarios.includes(candidate.name.split(':')[0]))) {
+      await resetStatements(system.infra.databaseUrl);
       results.push(await runScenario(dataSource, scheduler, scenario, worker, await postmasterPidOf(databaseUrl)));
+      const statements = await statementTimes(system.infra.databaseUrl, databaseUrl, scenario.count, `reminder (${scenario.name.split(':')[0]})`);
+      if (statements) console.log(statements);
     }
     report(results);
   } finally {

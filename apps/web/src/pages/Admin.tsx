@@ -3,7 +3,7 @@ import { allPages, api } from '../api';
 import { useI18n, type MessageKey } from '../i18n';
 import type { Account, Instrument, Role, School } from '../types';
 import { Empty, Field, fieldError, FormError, Notice, useLoad } from '../ui';
-import { PagedItems, usePagedList } from './admin/paged';
+import { CursorListView, useCursorList } from '../cursor-list';
 
 const ROLES: Role[] = ['programme_admin', 'headteacher', 'tutor', 'school_staff', 'guardian', 'evaluator'];
 const SCHOOL_ROLES: Role[] = ['headteacher', 'tutor', 'school_staff'];
@@ -15,11 +15,11 @@ function useAllSchools() {
 
 export function AdminSchools() {
   const { t } = useI18n();
-  const schools = usePagedList<School>('/api/scheduling/schools');
+  const schools = useCursorList<School>('/api/scheduling/schools', {}, 100);
   return (
     <>
       <h1>{t('schools')}</h1>
-      <PagedItems list={schools} empty={<Empty>{t('noSchools')}</Empty>}>
+      <CursorListView list={schools} showCount empty={<Empty>{t('noSchools')}</Empty>}>
         {(items) => (
           <ul className="cards">
             {items.map((school) => (
@@ -30,7 +30,7 @@ export function AdminSchools() {
             ))}
           </ul>
         )}
-      </PagedItems>
+      </CursorListView>
     </>
   );
 }
@@ -39,7 +39,7 @@ const INVITE_FIELDS = ['email', 'displayName', 'grants'] as const;
 
 export function AdminAccounts() {
   const { t } = useI18n();
-  const accounts = usePagedList<Account>('/identity/accounts');
+  const accounts = useCursorList<Account>('/identity/accounts', {}, 100);
   const schools = useAllSchools();
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
@@ -111,7 +111,7 @@ export function AdminAccounts() {
           </button>
         </form>
       </section>
-      <PagedItems list={accounts} empty={<Empty>{t('noAccounts')}</Empty>}>
+      <CursorListView list={accounts} showCount empty={<Empty>{t('noAccounts')}</Empty>}>
         {(items) => (
           <div className="table-wrap" tabIndex={0} role="region" aria-label={t('accounts')}>
             <table>
@@ -139,18 +139,18 @@ export function AdminAccounts() {
             </table>
           </div>
         )}
-      </PagedItems>
+      </CursorListView>
     </>
   );
 }
 
 export function AdminInstruments() {
   const { t } = useI18n();
-  const instruments = usePagedList<Instrument>('/api/instrument-loan/instruments');
+  const instruments = useCursorList<Instrument>('/api/instrument-loan/instruments', {}, 100);
   return (
     <>
       <h1>{t('instruments')}</h1>
-      <PagedItems list={instruments} empty={<Empty>{t('noInstruments')}</Empty>}>
+      <CursorListView list={instruments} showCount empty={<Empty>{t('noInstruments')}</Empty>}>
         {(items) => (
           <div className="table-wrap" tabIndex={0} role="region" aria-label={t('instruments')}>
             <table>
@@ -178,7 +178,7 @@ export function AdminInstruments() {
             </table>
           </div>
         )}
-      </PagedItems>
+      </CursorListView>
     </>
   );
 }

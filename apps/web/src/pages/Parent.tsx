@@ -5,9 +5,9 @@ import { formatDateTime, useI18n, type MessageKey } from '../i18n';
 import { Link } from '../router';
 import type { Booking, ConsentKind, Performance, PupilConsents, TransportRun } from '../types';
 import { Empty, ErrorNotice, Field, fieldError, FormError, Loaded, Notice, useLoad } from '../ui';
-import { ChangeBooking } from './parent/ChangeBooking';
+import { ChangeBooking, PickupStops } from './parent/ChangeBooking';
 import { useChildren, type Child } from './parent/children';
-import { CursorListView, useCursorList } from './parent/cursor-list';
+import { CursorListView, useCursorList } from '../cursor-list';
 
 export function ParentHome() {
   const { t, language } = useI18n();
@@ -188,18 +188,7 @@ function RunCard({ run, kids, onBooked }: { run: TransportRun; kids: Child[]; on
       </p>
       <form onSubmit={submit} noValidate className="stack">
         <FormError error={error} fields={BOOKING_FIELDS} />
-        <fieldset>
-          <legend>{t('pickUpStop')}</legend>
-          {run.stops.map((stop) => (
-            <label key={stop.id} className="choice">
-              <input type="radio" name={`stop-${run.id}`} value={stop.id} checked={stopId === stop.id} onChange={() => setStopId(stop.id)} />
-              <span>
-                {stop.name} · {formatDateTime(language, stop.pickupAt, me.area.timeZone)}
-              </span>
-            </label>
-          ))}
-          {fieldError(error, 'stopId') && <p className="field-error">{fieldError(error, 'stopId')}</p>}
-        </fieldset>
+        <PickupStops name={`stop-${run.id}`} run={run} value={stopId} onChange={setStopId} error={fieldError(error, 'stopId')} />
         <fieldset>
           <legend>{t('whoIsTravelling')}</legend>
           {bookable.length === 0 && <p className="muted">{t('noChildren')}</p>}

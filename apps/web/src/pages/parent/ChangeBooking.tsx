@@ -16,10 +16,29 @@ function conflictMessage(error: unknown, t: Translate): string | undefined {
   return t(`bookingConflict.${conflict.rule}` as MessageKey, { n: conflict.limit ?? '' });
 }
 
-/** Another stop of the same bus, or fewer or more adults and other children. */
-export function ChangeBooking({ booking, run, onChanged, onClose }: { booking: Booking; run: TransportRun; onChanged: (message: string) => void; onClose: () => void }) {
+/** The bus's pick-up stops with their times, one to choose. */
+export function PickupStops({ name, run, value, onChange, error }: { name: string; run: TransportRun; value: string; onChange: (stopId: string) => void; error?: string }) {
   const { t, language } = useI18n();
   const { me } = useApp();
+  return (
+    <fieldset>
+      <legend>{t('pickUpStop')}</legend>
+      {run.stops.map((stop) => (
+        <label key={stop.id} className="choice">
+          <input type="radio" name={name} value={stop.id} checked={value === stop.id} onChange={() => onChange(stop.id)} />
+          <span>
+            {stop.name} · {formatDateTime(language, stop.pickupAt, me.area.timeZone)}
+          </span>
+        </label>
+      ))}
+      {error && <p className="field-error">{error}</p>}
+    </fieldset>
+  );
+}
+
+/** Another stop of the same bus, or fewer or more adults and other children. */
+export function ChangeBooking({ booking, run, onChanged, onClose }: { booking: Booking; run: TransportRun; onChanged: (message: string) => void; onClose: () => void }) {
+  const { t } = useI18n();
   const [stopId, setStopId] = useState(booking.stopId);
   const [adults, setAdults] = useState(booking.adults);
   const [otherChildren, setOtherChildren] = useState(booking.children - booking.pupilIds.length);
@@ -44,18 +63,7 @@ export function ChangeBooking({ booking, run, onChanged, onClose }: { booking: B
   return (
     <form onSubmit={submit} noValidate className="stack change-booking" aria-label={t('changeBookingTitle')}>
       {explained ? <Notice kind="error">{explained}</Notice> : <FormError error={error} fields={CHANGE_FIELDS} />}
-      <fieldset>
-        <legend>{t('pickUpStop')}</legend>
-        {run.stops.map((stop) => (
-          <label key={stop.id} className="choice">
-            <input type="radio" name={`change-stop-${booking.id}`} value={stop.id} checked={stopId === stop.id} onChange={() => setStopId(stop.id)} />
-            <span>
-              {stop.name} · {formatDateTime(language, stop.pickupAt, me.area.timeZone)}
-            </span>
-          </label>
-        ))}
-        {fieldError(error, 'stopId') && <p className="field-error">{fieldError(error, 'stopId')}</p>}
-      </fieldset>
+      <PickupStops name={`change-stop-${booking.id}`} run={run} value={stopId} onChange={setStopId} error={fieldError(error, 'stopId')} />
       <Field label={t('adults')} error={fieldError(error, 'adults')}>
         {(props) => <input {...props} name="adults" type="number" inputMode="numeric" min={0} max={20} value={adults} onChange={(event) => setAdults(Number(event.target.value))} />}
       </Field>

@@ -3,7 +3,7 @@ import { api } from '../../api';
 import { useApp } from '../../App';
 import { formatDateTime, useI18n } from '../../i18n';
 import { Empty, ErrorNotice } from '../../ui';
-import { CursorListView, useCursorList, type CursorList } from './cursor-list';
+import { CursorListView, useCursorList, type CursorList } from '../../cursor-list';
 import type { Announcement } from './types';
 
 /** Announcements sent to the family, newest first, each marked new until the parent says they have read it. */

@@ -5,7 +5,7 @@ import { formatDateTime, useI18n, type MessageKey, type Translate } from '../../
 import type { Performance } from '../../types';
 import { Empty, ErrorNotice, Field, Loaded, Notice, useLoad } from '../../ui';
 import { useChildren, type Child } from './children';
-import { CursorListView, useCursorList } from './cursor-list';
+import { CursorListView, useCursorList } from '../../cursor-list';
 import type { ChildPerformance, Rsvp } from './types';
 
 const RSVP_FIELDS = ['attending', 'adults', 'pupilIds', 'otherChildren'] as const;

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { api } from '../../api';
-import { useI18n } from '../../i18n';
-import type { Page } from '../../types';
-import { ErrorNotice, Loaded, type Loadable } from '../../ui';
+import { api } from './api';
+import { useI18n } from './i18n';
+import type { Page } from './types';
+import { ErrorNotice, Loaded, type Loadable } from './ui';
 
 export type CursorList<T> = Loadable<T[]> & {
   reload: () => void;
@@ -15,7 +15,7 @@ export type CursorList<T> = Loadable<T[]> & {
   replace: (matches: (item: T) => boolean, next: T) => void;
 };
 
-/** A cursor-paginated list shown page by page: the first page, then "Show more" for each next one. */
+/** A cursor-paginated list shown page by page: the first page, then "Show more" for each next one (100 a page at most: the API's cap). */
 export function useCursorList<T>(path: string, query: Record<string, string | number | undefined> = {}, pageSize = 20): CursorList<T> {
   const [items, setItems] = useState<Loadable<T[]>>({ state: 'loading' });
   const [cursor, setCursor] = useState<string | null>(null);
@@ -61,24 +61,36 @@ export function useCursorList<T>(path: string, query: Record<string, string | nu
   return { ...items, reload, more, hasMore: cursor !== null, loadingMore, moreError, replace };
 }
 
-/** The list's items (or loading / error), then a "Show more" button while the API has more. */
-export function CursorListView<T>({ list, children }: { list: CursorList<T>; children: (items: T[]) => ReactNode }) {
+/**
+ * The list's items (or loading / error / the empty state), then a "Show more" button while the API
+ * has more; with `showCount`, how many are shown and whether that is all.
+ */
+export function CursorListView<T>({ list, empty, showCount = false, children }: { list: CursorList<T>; empty?: ReactNode; showCount?: boolean; children: (items: T[]) => ReactNode }) {
   const { t } = useI18n();
   return (
     <Loaded value={list}>
-      {(items) => (
-        <>
-          {children(items)}
-          {list.moreError !== null && <ErrorNotice error={list.moreError} onRetry={list.more} />}
-          {list.hasMore && (
-            <p>
-              <button type="button" className="button secondary" disabled={list.loadingMore} onClick={list.more}>
-                {list.loadingMore ? t('loading') : t('loadMore')}
-              </button>
-            </p>
-          )}
-        </>
-      )}
+      {(items) =>
+        items.length === 0 && empty !== undefined ? (
+          <>{empty}</>
+        ) : (
+          <>
+            {children(items)}
+            {showCount && (
+              <p className="muted" aria-live="polite">
+                {t(list.hasMore ? 'shownSoFar' : 'shownAll', { n: items.length })}
+              </p>
+            )}
+            {list.moreError !== null && <ErrorNotice error={list.moreError} onRetry={list.more} />}
+            {list.hasMore && (
+              <p>
+                <button type="button" className="button secondary" disabled={list.loadingMore} onClick={list.more}>
+                  {list.loadingMore ? t('loading') : t('loadMore')}
+                </button>
+              </p>
+            )}
+          </>
+        )
+      }
     </Loaded>
   );
 }

@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Identity } from '@tutti/auth';
 import { newId } from '@tutti/platform';
 import { newTenantId, personas } from '@tutti/testing';
+import { DataSource } from 'typeorm';
 import { matrixIdentities, runAccessMatrix, type AccessMatrixReport, type MatrixFixtures, type MatrixWorld } from '@tutti/testing';
 import { caller, feedConsent, feedEnsemble, insertPerformance, insertVenue, member, startPerformanceEvent } from './testing/performance-test-kit';
 
@@ -61,6 +62,12 @@ describe('performance-event: the access matrix over every route', () => {
     await call('POST', `/performances/${performanceId}/roster/build`, admin);
     const runningOrderETag = async (id: string) => (await call('GET', `/performances/${id}/running-order`, admin)).etag;
     await call('PUT', `/performances/${performanceId}/running-order`, admin, { items: [{ piece: 'Ode to Joy', composer: 'Beethoven', durationSeconds: 300, ensembleId, soloistPupilIds: [pupil.pupilId] }] }, { 'if-match': await runningOrderETag(performanceId) });
+
+    // A completed performance P1 took part in, so that the participation export has P1 to leak.
+    const performed = await insertPerformance(app, tenantId, venueId, { title: 'Last Term', startsAt: new Date(Date.now() - 30 * DAY), status: 'completed', schoolId, ensembleIds: [ensembleId] });
+    await app
+      .get(DataSource)
+      .query(`INSERT INTO roster_entries (tenant_id, performance_id, pupil_id, school_id, source, ensemble_id) VALUES ($1, $2, $3, $4, 'ensemble', $5)`, [tenantId, performed, pupil.pupilId, schoolId, ensembleId]);
 
     const scenario: Scenario = {
       tenantId,
@@ -153,6 +160,14 @@ const fixtures: MatrixFixtures<Scenario> = {
     url: `/fairness/schools/${s.schoolId}/pupils`,
     allowed: [...MANAGERS],
     exceptions: { otherTenantAdmin: 'this service keeps no register of schools: a school unknown to the caller’s tenant answers an empty list' },
+  }),
+
+  'GET /evaluation/participation.csv': (s) => ({
+    url: `/evaluation/participation.csv?from=${new Date(Date.now() - 365 * DAY).toISOString().slice(0, 10)}&to=${new Date(Date.now() + 365 * DAY).toISOString().slice(0, 10)}`,
+    allowed: ['admin', 'evaluator'],
+    scope: 'caller-scoped',
+    pseudonymisedFor: ['admin', 'evaluator'],
+    secrets: [s.pupilId, PUPIL_NAME],
   }),
 
   'GET /venues': (s) => ({ url: '/venues', allowed: [...STAFF], scope: 'caller-scoped', tenantSecrets: [s.venueId] }),

@@ -4,6 +4,7 @@ import { MessagingModule, reminderQueueOf } from '@tutti/messaging';
 import { PlatformModule } from '@tutti/platform';
 import type { PerformanceEventConfig } from './config';
 import { PERFORMANCE_EVENT_ENTITIES, PERFORMANCE_EVENT_MIGRATIONS } from './database';
+import { EvaluationModule } from './evaluation/evaluation.module';
 import { FairnessModule } from './fairness/fairness.module';
 import { PerformancesModule } from './performances/performances.module';
 import { PrintablesModule } from './printables/printables.module';
@@ -34,6 +35,7 @@ export class AppModule {
         RostersModule,
         FairnessModule,
         PrintablesModule,
+        EvaluationModule,
       ],
     };
   }

@@ -148,7 +148,7 @@ const fixtures: MatrixFixtures<Scenario> = {
   'POST /ensembles/:ensembleId/members': async (s) => ({ url: `/ensembles/${s.ensembleId}/members`, body: { pupilId: await s.freshPupil(), instrument: 'viola', joinedOn: '2026-01-06' }, allowed: [...MANAGERS] }),
   'POST /ensembles/:ensembleId/members/:memberId/leave': async (s) => ({ url: `/ensembles/${s.ensembleId}/members/${await s.freshMember()}/leave`, body: { leftOn: '2026-02-01' }, allowed: [...MANAGERS] }),
 
-  'GET /terms': (s) => ({ url: '/terms', allowed: [...STAFF], scope: 'caller-scoped', tenantSecrets: [s.termId] }),
+  'GET /terms': (s) => ({ url: '/terms', allowed: [...STAFF, 'evaluator'], scope: 'caller-scoped', tenantSecrets: [s.termId] }),
   'GET /terms/:termId': (s) => ({ url: `/terms/${s.termId}`, allowed: [...STAFF], scope: 'tenant' }),
   'POST /terms': () => ({ url: '/terms', body: { name: 'Summer 2026', startsOn: '2026-04-13', endsOn: '2026-07-22' }, allowed: ['admin'], scope: 'caller-scoped' }),
   'GET /holidays': list('/holidays', STAFF, () => []),
@@ -201,6 +201,14 @@ const fixtures: MatrixFixtures<Scenario> = {
 
   'GET /provision/schools': list('/provision/schools?weekOf=2026-02-09', MANAGERS, (s) => [s.schoolId]),
   'GET /provision/schools/:schoolId': (s) => ({ url: `/provision/schools/${s.schoolId}?weekOf=2026-02-09`, allowed: [...MANAGERS] }),
+  'GET /evaluation/provision.csv': (s) => ({
+    url: `/evaluation/provision.csv?termId=${s.termId}`,
+    allowed: ['admin', 'evaluator'],
+    scope: 'caller-scoped',
+    pseudonymisedFor: ['admin', 'evaluator'],
+    secrets: [s.pupilId, SECRET_FIRST, SECRET_LAST],
+    refusedWith: [403, 404],
+  }),
   'GET /attendance-summaries/schools/:schoolId': (s) => ({ url: `/attendance-summaries/schools/${s.schoolId}?from=2026-01-05&to=2026-03-27`, allowed: [...MANAGERS] }),
 };
 

@@ -7,6 +7,7 @@ import { ClassesModule } from './classes/classes.module';
 import type { SchedulingConfig } from './config';
 import { SCHEDULING_ENTITIES, SCHEDULING_MIGRATIONS } from './database';
 import { EnsemblesModule } from './ensembles/ensembles.module';
+import { EvaluationModule } from './evaluation/evaluation.module';
 import { ProgressionModule } from './progression/progression.module';
 import { ProvisionModule } from './provision/provision.module';
 import { ImportsModule } from './imports/imports.module';
@@ -48,6 +49,7 @@ export class AppModule {
         ImportsModule,
         ProgressionModule,
         LessonPlansModule,
+        EvaluationModule,
       ],
     };
   }

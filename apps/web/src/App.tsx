@@ -4,6 +4,7 @@ import { I18nContext, isLanguage, LANGUAGES, translate, type Language, type Mess
 import { AcceptInvitationPage, ACCOUNT_ACCESS_PATHS, ForgotPasswordPage, ResetPasswordPage } from './pages/AccountAccess';
 import { AdminAccounts, AdminInstruments, AdminSchools } from './pages/Admin';
 import { AdminReports } from './pages/admin/Reports';
+import { EvaluatorHome } from './pages/evaluator/EvaluatorHome';
 import { HeadDashboard, HeadEnsembles, HeadPerformanceRoster, HeadPerformances, HeadTimetable } from './pages/Headteacher';
 import { ParentConsents, ParentHome, ParentTransport } from './pages/Parent';
 import { ParentMessages } from './pages/parent/Messages';
@@ -36,7 +37,7 @@ const HOMES: Record<Role, string> = {
   school_staff: '/tutor',
   headteacher: '/head',
   programme_admin: '/admin',
-  evaluator: '/head',
+  evaluator: '/evaluator',
 };
 
 const NAV: Record<Role, { to: string; label: MessageKey }[]> = {
@@ -67,7 +68,7 @@ const NAV: Record<Role, { to: string; label: MessageKey }[]> = {
     { to: '/admin/instruments', label: 'instruments' },
     { to: '/admin/reports', label: 'reports' },
   ],
-  evaluator: [],
+  evaluator: [{ to: '/evaluator', label: 'eval.title' }],
 };
 
 /** The role to act in: the one chosen before, else the first one this app has pages for. */
@@ -247,7 +248,7 @@ const PAGES: { pattern: string; roles: Role[]; render: (params: Record<string, s
   { pattern: '/parent/messages', roles: ['guardian'], render: () => <ParentMessages /> },
   { pattern: '/tutor', roles: ['tutor', 'school_staff', 'headteacher'], render: () => <TutorSessions /> },
   { pattern: '/tutor/sessions/:occurrenceId', roles: ['tutor', 'school_staff', 'headteacher', 'programme_admin'], render: (params) => <TutorRegister occurrenceId={params.occurrenceId} /> },
-  { pattern: '/head', roles: ['headteacher', 'evaluator'], render: () => <HeadDashboard /> },
+  { pattern: '/head', roles: ['headteacher'], render: () => <HeadDashboard /> },
   { pattern: '/head/timetable', roles: ['headteacher'], render: () => <HeadTimetable /> },
   { pattern: '/head/ensembles', roles: ['headteacher'], render: () => <HeadEnsembles /> },
   { pattern: '/head/performances', roles: ['headteacher'], render: () => <HeadPerformances /> },
@@ -257,6 +258,7 @@ const PAGES: { pattern: string; roles: Role[]; render: (params: Record<string, s
   { pattern: '/admin/instruments', roles: ['programme_admin'], render: () => <AdminInstruments /> },
   { pattern: '/admin/reports', roles: ['programme_admin'], render: () => <AdminReports /> },
   { pattern: '/tutor/instruments', roles: ['tutor', 'school_staff', 'headteacher'], render: () => <TutorInstruments /> },
+  { pattern: '/evaluator', roles: ['evaluator'], render: () => <EvaluatorHome /> },
 ];
 
 function Page({ path, role }: { path: string; role: Role }) {

@@ -131,10 +131,23 @@ export interface RequestOptions {
 
 /** Calls the gateway; answers the parsed JSON body, or throws ApiProblem. A 401 refreshes the tokens once and retries. */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await request(path, options, 'application/json');
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** A file the gateway answers (a CSV export), with the name its Content-Disposition gives; throws ApiProblem like api(). */
+export async function apiFile(path: string, options: RequestOptions = {}): Promise<{ blob: Blob; fileName: string | null }> {
+  const response = await request(path, options, '*/*');
+  const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? null;
+  return { blob: await response.blob(), fileName };
+}
+
+async function request(path: string, options: RequestOptions, accept: string): Promise<Response> {
   const query = Object.entries(options.query ?? {}).filter(([, value]) => value !== undefined);
   const url = query.length ? `${path}?${new URLSearchParams(query.map(([key, value]) => [key, String(value)]))}` : path;
   const send = () => {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (session) headers.authorization = `Bearer ${session.accessToken}`;
     if (activeRole) headers['x-tutti-role'] = activeRole;
@@ -145,8 +158,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   let response = await send();
   if (response.status === 401 && session && (await refresh())) response = await send();
   if (!response.ok) throw await toProblem(response);
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  return response;
 }
 
 export async function signIn(area: string, email: string, password: string): Promise<void> {

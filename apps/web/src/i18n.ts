@@ -414,6 +414,25 @@ const en = {
   'bookingConflict.family-seat-limit': 'A family can book at most {n} seats on one bus.',
   'bookingConflict.bookings-closed': 'It is too late to change this booking. You can still cancel it.',
   'bookingConflict.not-changeable': 'This booking cannot be changed now.',
+  // evaluator: evaluation exports
+  'eval.title': 'Evaluation exports',
+  'eval.intro':
+    'Download the programme’s figures as spreadsheets (CSV) for evaluation. Every child appears only as a code such as P-7QK2M4XD9HN3B6TW: the same child has the same code in both files and in every later download, so you can join them, but the code cannot be turned back into a name. Each download is recorded in the area’s audit log.',
+  'eval.provisionTitle': 'Provision by term',
+  'eval.provisionContains':
+    'One row for each child on a school’s roll during the term: their code, the school (its id and URN), year group, the minutes of sessions they attended in each strand (curriculum, after school, weekend, holiday), their weekly average against the area’s weekly target, and how many sessions they attended out of those they were registered for.',
+  'eval.participationTitle': 'Performances',
+  'eval.participationContains':
+    'One row for each child in each performance they performed in (on the roster of a performance that took place) between the two dates: their code, the school’s id, the date, the performance’s id, whether it was public or for the school community, and the ensemble they played with.',
+  'eval.leftOutTitle': 'What is left out',
+  'eval.leftOut':
+    'Left out of both: names, UPNs, dates of birth, addresses, notes and any other free text, and the special needs, pupil premium and EAL flags — in small groups those would point to individual children.',
+  'eval.term': 'Term',
+  'eval.noTerms': 'No terms have been set up in this area yet.',
+  'eval.downloadProvision': 'Download provision (CSV)',
+  'eval.downloadParticipation': 'Download performances (CSV)',
+  'eval.downloading': 'Preparing the file…',
+  'eval.downloaded': '{file} is downloaded: {n} rows.',
 };
 
 export type MessageKey = keyof typeof en;

@@ -6,10 +6,7 @@
  */
 export function participationCtes(t: number, from: number, to: number): string {
   return `
-    counted_performances AS (
-      SELECT p.id, p.status FROM performances p
-      WHERE p.tenant_id = $${t} AND p.status IN ('published', 'completed') AND p.starts_at >= $${from} AND p.starts_at < $${to}
-    ),
+    ${countedPerformancesCte(t, from, to)},
     participation AS (
       SELECT r.pupil_id,
              count(*) FILTER (WHERE cp.status = 'completed')::int AS performed,
@@ -26,5 +23,14 @@ export function participationCtes(t: number, from: number, to: number): string {
       WHERE i.tenant_id = $${t}
         AND EXISTS (SELECT 1 FROM roster_entries r WHERE r.tenant_id = i.tenant_id AND r.performance_id = i.performance_id AND r.pupil_id = s.pupil_id AND NOT r.removed)
       GROUP BY s.pupil_id
+    )`;
+}
+
+/** `counted_performances`: the published and completed performances starting in [`$from`, `$to`). */
+export function countedPerformancesCte(t: number, from: number, to: number): string {
+  return `
+    counted_performances AS (
+      SELECT p.id, p.status FROM performances p
+      WHERE p.tenant_id = $${t} AND p.status IN ('published', 'completed') AND p.starts_at >= $${from} AND p.starts_at < $${to}
     )`;
 }

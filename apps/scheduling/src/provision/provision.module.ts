@@ -2,5 +2,5 @@ import { Module } from '@nestjs/common';
 import { ProvisionController } from './provision.controller';
 import { ProvisionService } from './provision.service';
 
-@Module({ controllers: [ProvisionController], providers: [ProvisionService] })
+@Module({ controllers: [ProvisionController], providers: [ProvisionService], exports: [ProvisionService] })
 export class ProvisionModule {}

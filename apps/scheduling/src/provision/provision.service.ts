@@ -12,10 +12,29 @@ interface PupilMinutesRow {
   schoolId: string;
   classId: string | null;
   className: string | null;
+  yearGroup: number;
   curriculum: number;
   after_school: number;
   weekend: number;
   holiday: number;
+  sessionsAttended: number;
+  sessionsRegistered: number;
+}
+
+/** One pupil's provision over a period, with where they are and how often they came when registered. */
+export interface PupilPeriodProvision extends PupilProvisionDto {
+  schoolId: string;
+  yearGroup: number;
+  /** Sessions the pupil was marked present or late at. */
+  sessionsAttended: number;
+  /** Sessions with a register mark for the pupil (any status). */
+  sessionsRegistered: number;
+}
+
+export interface AreaPupilProvision {
+  period: PeriodDto;
+  targetWeeklyMinutes: number;
+  pupils: PupilPeriodProvision[];
 }
 
 interface SessionCountRow extends SessionsDeliveredDto {
@@ -71,6 +90,25 @@ export class ProvisionService {
     };
   }
 
+  /** Every pupil of the area on roll during the period, one by one (for the evaluation export). */
+  async areaPupils(tenantId: string, query: ProvisionQueryDto): Promise<AreaPupilProvision> {
+    const schools = await rows<{ id: string }>(this.db, 'SELECT id FROM schools WHERE tenant_id = $1', [tenantId]);
+    const period = await this.period(tenantId, query);
+    const target = await this.target(tenantId);
+    const minutes = await this.pupilMinutes(tenantId, schools.map((school) => school.id), period);
+    return {
+      period,
+      targetWeeklyMinutes: target,
+      pupils: minutes.map((row) => ({
+        ...toPupil(row, period.teachingWeeks, target),
+        schoolId: row.schoolId,
+        yearGroup: row.yearGroup,
+        sessionsAttended: row.sessionsAttended,
+        sessionsRegistered: row.sessionsRegistered,
+      })),
+    };
+  }
+
   private async period(tenantId: string, query: ProvisionQueryDto): Promise<PeriodDto> {
     if ((query.termId === undefined) === (query.weekOf === undefined)) {
       throw new ValidationProblem([{ field: 'termId', rule: 'exactlyOne', message: 'give exactly one of termId and weekOf' }]);
@@ -106,23 +144,25 @@ export class ProvisionService {
     return settings?.target ?? 0;
   }
 
-  /** Every pupil on the school's roll during the period, with the minutes they attended. */
+  /** Every pupil on the school's roll during the period, with the minutes they attended and their register marks. */
   private async pupilMinutes(tenantId: string, schoolIds: string[], period: PeriodDto): Promise<PupilMinutesRow[]> {
     return rows<PupilMinutesRow>(
       this.db,
-      `SELECT p.id AS "pupilId", p.first_name || ' ' || p.last_name AS name, p.school_id AS "schoolId", p.class_id AS "classId", c.name AS "className",
-              coalesce(sum(x.minutes) FILTER (WHERE x.strand = 'curriculum'), 0)::int AS curriculum,
-              coalesce(sum(x.minutes) FILTER (WHERE x.strand = 'after_school'), 0)::int AS after_school,
-              coalesce(sum(x.minutes) FILTER (WHERE x.strand = 'weekend'), 0)::int AS weekend,
-              coalesce(sum(x.minutes) FILTER (WHERE x.strand = 'holiday'), 0)::int AS holiday
+      `SELECT p.id AS "pupilId", p.first_name || ' ' || p.last_name AS name, p.school_id AS "schoolId", p.class_id AS "classId", c.name AS "className", p.year_group AS "yearGroup",
+              coalesce(sum(x.minutes) FILTER (WHERE x.attended AND x.strand = 'curriculum'), 0)::int AS curriculum,
+              coalesce(sum(x.minutes) FILTER (WHERE x.attended AND x.strand = 'after_school'), 0)::int AS after_school,
+              coalesce(sum(x.minutes) FILTER (WHERE x.attended AND x.strand = 'weekend'), 0)::int AS weekend,
+              coalesce(sum(x.minutes) FILTER (WHERE x.attended AND x.strand = 'holiday'), 0)::int AS holiday,
+              count(*) FILTER (WHERE x.attended)::int AS "sessionsAttended",
+              count(x.attended)::int AS "sessionsRegistered"
        FROM pupils p
        LEFT JOIN classes c ON c.tenant_id = p.tenant_id AND c.id = p.class_id
        LEFT JOIN LATERAL (
-         SELECT e.strand, extract(epoch FROM o.ends_at - o.starts_at) / 60 AS minutes
+         SELECT e.strand, a.status IN ('present', 'late') AS attended, extract(epoch FROM o.ends_at - o.starts_at) / 60 AS minutes
          FROM attendance a
          JOIN occurrences o ON o.tenant_id = a.tenant_id AND o.id = a.occurrence_id
          JOIN ensembles e ON e.tenant_id = o.tenant_id AND e.id = o.ensemble_id
-         WHERE a.tenant_id = p.tenant_id AND a.pupil_id = p.id AND a.status IN ('present', 'late')
+         WHERE a.tenant_id = p.tenant_id AND a.pupil_id = p.id
            AND o.status = 'scheduled' AND o.local_date BETWEEN $3::date AND $4::date
        ) x ON true
        WHERE p.tenant_id = $1 AND p.school_id = ANY($2::uuid[]) AND (p.left_on IS NULL OR p.left_on >= $3::date)

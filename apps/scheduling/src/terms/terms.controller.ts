@@ -17,7 +17,8 @@ export class TermsController {
   }
 
   @Get('terms')
-  @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
+  // Evaluators pick a term for the provision export; terms say nothing about anyone.
+  @Access('programme_admin', 'headteacher', 'tutor', 'school_staff', 'evaluator')
   listTerms(@CurrentIdentity() identity: Identity, @Query() query: PageQueryDto): Promise<TermPageDto> {
     return this.terms.listTerms(identity.tenantId, query);
   }

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ConfigError, describeConfig, loadConfig } from './load-config';
+import { DEVELOPMENT_PSEUDONYM_KEY } from '../pseudonyms/pupil-pseudonym';
 import { ServiceConfig } from './service-config';
 
 const VALID = {
@@ -25,6 +26,28 @@ describe('service configuration', () => {
   ])('refuses %p, naming the variable', (override, message) => {
     expect(() => loadConfig(ServiceConfig, { ...VALID, ...override })).toThrow(ConfigError);
     expect(() => loadConfig(ServiceConfig, { ...VALID, ...override })).toThrow(message);
+  });
+
+  describe('the evaluation pseudonym key', () => {
+    const KEY = 'k'.repeat(40);
+
+    it('stands in a fixed development key outside production, and uses the one given', () => {
+      expect(loadConfig(ServiceConfig, VALID).evaluationPseudonymKey).toBe(DEVELOPMENT_PSEUDONYM_KEY);
+      expect(loadConfig(ServiceConfig, { ...VALID, NODE_ENV: 'test', EVALUATION_PSEUDONYM_KEY: '' }).evaluationPseudonymKey).toBe(DEVELOPMENT_PSEUDONYM_KEY);
+      expect(loadConfig(ServiceConfig, { ...VALID, EVALUATION_PSEUDONYM_KEY: KEY }).evaluationPseudonymKey).toBe(KEY);
+      expect(loadConfig(ServiceConfig, { ...VALID, NODE_ENV: 'production', EVALUATION_PSEUDONYM_KEY: KEY }).evaluationPseudonymKey).toBe(KEY);
+    });
+
+    it.each([undefined, ''])('is required in production (given %p), in one line naming it', (given) => {
+      expect(() => loadConfig(ServiceConfig, { ...VALID, NODE_ENV: 'production', EVALUATION_PSEUDONYM_KEY: given })).toThrow(
+        /^EVALUATION_PSEUDONYM_KEY: must be a secret of at least 32 characters, the same for every service \(required in production\) \(got nothing\)$/,
+      );
+    });
+
+    it('never shows a key it refuses', () => {
+      expect(() => loadConfig(ServiceConfig, { ...VALID, EVALUATION_PSEUDONYM_KEY: 'short-secret' })).toThrow(/\(got a secret of 12 characters\)$/);
+      expect(JSON.stringify(describeConfig(loadConfig(ServiceConfig, { ...VALID, EVALUATION_PSEUDONYM_KEY: KEY })))).not.toContain(KEY);
+    });
   });
 
   it('never prints secrets or passwords in URLs', () => {

@@ -29,15 +29,16 @@ type ConfigClass<T> = new () => T;
 export function loadConfig<T extends object>(configClass: ConfigClass<T>, env: NodeJS.ProcessEnv = process.env): T {
   const config = plainToInstance(configClass, { ...env }, { enableImplicitConversion: false, exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: false, forbidUnknownValues: false });
-  if (errors.length > 0) throw new ConfigError(describeErrors(errors));
+  if (errors.length > 0) throw new ConfigError(describeErrors(errors, config));
   return config;
 }
 
-function describeErrors(errors: ValidationError[]): string {
+function describeErrors(errors: ValidationError[], config: object): string {
+  const secrets: Set<string | symbol> = Reflect.getMetadata(SECRET_KEYS, config) ?? new Set();
   return errors
     .map((error) => {
       const rules = Object.values(error.constraints ?? {}).join('; ');
-      return `${error.property}: ${rules} (got ${error.value === undefined ? 'nothing' : JSON.stringify(redactUrl(String(error.value)))})`;
+      return `${error.property}: ${rules} (got ${shownValue(error.value, secrets.has(error.property))})`;
     })
     .join(' | ');
 }
@@ -51,6 +52,14 @@ export function describeConfig(config: object): Record<string, unknown> {
       secrets.has(key) ? '***' : typeof value === 'string' ? redactUrl(value) : value,
     ]),
   );
+}
+
+/** A rejected value as the error line shows it: URLs without their password, other secrets only by length. */
+function shownValue(value: unknown, secret: boolean): string {
+  if (value === undefined || (secret && value === '')) return 'nothing';
+  const text = String(value);
+  if (secret && !/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return `a secret of ${text.length} characters`;
+  return JSON.stringify(redactUrl(text));
 }
 
 function redactUrl(value: string): string {

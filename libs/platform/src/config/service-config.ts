@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { DEVELOPMENT_PSEUDONYM_KEY } from '../pseudonyms/pupil-pseudonym';
 import { Secret } from './load-config';
 
 export const SERVICE_MODES = ['api', 'worker', 'both'] as const;
@@ -51,6 +52,19 @@ export class ServiceConfig {
   @IsInt()
   @Min(1)
   DB_POOL_SIZE = 10;
+
+  /**
+   * The secret behind pupils' pseudonyms in evaluation exports (see pseudonymOf): the same in every
+   * service, so that exports join. Required in production; elsewhere DEVELOPMENT_PSEUDONYM_KEY stands in.
+   */
+  @Secret()
+  @ValidateIf((config: ServiceConfig) => config.NODE_ENV === 'production' || Boolean(config.EVALUATION_PSEUDONYM_KEY))
+  @MinLength(32, { message: 'must be a secret of at least 32 characters, the same for every service (required in production)' })
+  EVALUATION_PSEUDONYM_KEY?: string;
+
+  get evaluationPseudonymKey(): string {
+    return this.EVALUATION_PSEUDONYM_KEY || DEVELOPMENT_PSEUDONYM_KEY;
+  }
 
   get runsApi(): boolean {
     return this.SERVICE_MODE !== 'worker';

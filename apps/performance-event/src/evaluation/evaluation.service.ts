@@ -1,0 +1,70 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { actorOf, type Identity } from '@tutti/auth';
+import { recordAudit, type AuditOrigin } from '@tutti/messaging';
+import { addDays, csvDocument, PLANNING_TIME_ZONE, PLATFORM_OPTIONS, pseudonymOf, rows, ValidationProblem, zonedDateTime, type PlatformOptions } from '@tutti/platform';
+import { DataSource } from 'typeorm';
+import { countedPerformancesCte } from '../fairness/fairness-sql';
+import type { ParticipationExportQueryDto } from './dto/participation-export-query.dto';
+
+export const PARTICIPATION_EXPORT_COLUMNS = ['pupil_pseudonym', 'school_id', 'performance_date', 'performance_id', 'kind', 'ensemble_id', 'ensemble_name'] as const;
+
+interface PerformedRow {
+  pupil_id: string;
+  school_id: string;
+  performance_date: string;
+  performance_id: string;
+  audience: string;
+  ensemble_id: string | null;
+  ensemble_name: string | null;
+}
+
+export interface CsvFile {
+  fileName: string;
+  body: string;
+}
+
+/**
+ * Pseudonymised participation for evaluators: who performed, where and when, as the fair-chance
+ * figures count it (completed performances, on the roster and not removed). Pupils appear as
+ * `pseudonymOf(key, tenant, pupil)`, the same as in the other services' exports.
+ */
+@Injectable()
+export class EvaluationService {
+  constructor(
+    private readonly db: DataSource,
+    @Inject(PLATFORM_OPTIONS) private readonly platform: PlatformOptions,
+  ) {}
+
+  async participationCsv(identity: Identity, query: ParticipationExportQueryDto, origin: AuditOrigin): Promise<CsvFile> {
+    if (query.to < query.from) throw new ValidationProblem([{ field: 'to', rule: 'notBeforeFrom', message: 'to must be on or after from' }]);
+    const tenantId = identity.tenantId;
+    const from = zonedDateTime(query.from, '00:00', PLANNING_TIME_ZONE);
+    const until = zonedDateTime(addDays(query.to, 1), '00:00', PLANNING_TIME_ZONE);
+    const performed = await rows<PerformedRow>(
+      this.db,
+      `WITH ${countedPerformancesCte(1, 2, 3)}
+       SELECT r.pupil_id, r.school_id, to_char(p.starts_at AT TIME ZONE '${PLANNING_TIME_ZONE}', 'YYYY-MM-DD') AS performance_date, p.id AS performance_id, p.audience,
+              r.ensemble_id, e.name AS ensemble_name
+       FROM counted_performances cp
+       JOIN performances p ON p.tenant_id = $1 AND p.id = cp.id
+       JOIN roster_entries r ON r.tenant_id = $1 AND r.performance_id = cp.id AND NOT r.removed
+       LEFT JOIN replica_ensembles e ON e.tenant_id = r.tenant_id AND e.ensemble_id = r.ensemble_id
+       WHERE cp.status = 'completed'`,
+      [tenantId, from, until],
+    );
+    const key = this.platform.config.evaluationPseudonymKey;
+    const lines = performed
+      .map((row) => ({ row, pseudonym: pseudonymOf(key, tenantId, row.pupil_id) }))
+      .sort((a, b) => a.row.performance_date.localeCompare(b.row.performance_date) || a.row.performance_id.localeCompare(b.row.performance_id) || a.pseudonym.localeCompare(b.pseudonym))
+      .map(({ row, pseudonym }) => [pseudonym, row.school_id, row.performance_date, row.performance_id, row.audience, row.ensemble_id, row.ensemble_name]);
+    const pupils = [...new Set(performed.map((row) => row.pupil_id))];
+    await this.db.transaction((manager) =>
+      recordAudit(
+        manager,
+        { service: 'performance-event', tenantId, actor: actorOf(identity), origin },
+        pupils.map((pupilId) => ({ action: 'read' as const, subjectType: 'pupil' as const, subjectId: pupilId, detail: { export: 'evaluation-participation', from: query.from, to: query.to } })),
+      ),
+    );
+    return { fileName: `participation-${query.from}-to-${query.to}.csv`, body: csvDocument(PARTICIPATION_EXPORT_COLUMNS, lines) };
+  }
+}

@@ -1,0 +1,25 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
+import { RequestOrigin, type AuditOrigin } from '@tutti/messaging';
+import { attachmentDisposition } from '@tutti/platform';
+import type { FastifyReply } from 'fastify';
+import { ProvisionExportQueryDto } from './dto/provision-export-query.dto';
+import { EvaluationService } from './evaluation.service';
+
+@ApiTags('evaluation')
+@Controller('evaluation')
+export class EvaluationController {
+  constructor(private readonly evaluation: EvaluationService) {}
+
+  @Get('provision.csv')
+  @Access('programme_admin', 'evaluator')
+  @ApiOperation({ summary: 'Pseudonymised provision of a term, one row per pupil on roll: minutes per strand, weekly average against the target, attendance' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'CSV with a header row; no names, UPNs, dates of birth, flags or free text' })
+  async provision(@CurrentIdentity() identity: Identity, @Query() query: ProvisionExportQueryDto, @RequestOrigin() origin: AuditOrigin, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const file = await this.evaluation.provisionCsv(identity, query.termId, origin);
+    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', attachmentDisposition(file.fileName));
+    return file.body;
+  }
+}

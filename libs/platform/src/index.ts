@@ -27,4 +27,5 @@ export * from './http/id-param';
 export * from './calendar/ical-text';
 export * from './time/zoned-time';
 export * from './pseudonyms/pupil-pseudonym';
-export * from './http/csv';
+export * from './csv/parse-csv';
+export * from './csv/write-csv';

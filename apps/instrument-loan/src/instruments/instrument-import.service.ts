@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isoDate, newId, rows, ValidationProblem } from '@tutti/platform';
+import { isoDate, newId, parseCsv, rows, ValidationProblem } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ISO_DATE } from '../common/validation';
-import { parseCsv } from './csv';
 import { ASSET_TAG, type ImportReportDto, type ImportRowReportDto } from './dto/instrument.dto';
 import { CONDITION_GRADES, INSTRUMENT_FAMILY_OF, INSTRUMENT_TYPES, OWNER_KINDS, sizeProblem, type InstrumentType } from './instrument-catalogue';
 import type { InstrumentRecord } from './instrument-row';

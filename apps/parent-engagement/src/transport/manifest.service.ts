@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Identity } from '@tutti/auth';
-import { oneRow, rows } from '@tutti/platform';
+import { csvDocument, oneRow, rows } from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { familyScopeCondition, familyScopeOf, familyScopeParams } from '../common/family-scope';
 import { formatLocal } from '../common/zoned-time';
@@ -78,7 +78,7 @@ export class ManifestService {
       return { filename: `${name}.pdf`, contentType: 'application/pdf', body };
     }
     if (format === 'csv') {
-      return { filename: `${name}.csv`, contentType: 'text/csv; charset=utf-8', body: [COLUMNS, ...table].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n' };
+      return { filename: `${name}.csv`, contentType: 'text/csv; charset=utf-8', body: csvDocument(COLUMNS, table) };
     }
     const head = `<tr>${COLUMNS.map((column) => `<th>${escapeHtml(column.replace('_', ' '))}</th>`).join('')}</tr>`;
     const body = table.map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('\n');
@@ -91,10 +91,4 @@ ${body}</table></body></html>
 `;
     return { filename: `${name}.html`, contentType: 'text/html; charset=utf-8', body: html };
   }
-}
-
-/** RFC 4180 quoting; a leading =, +, - or @ is defused so that a spreadsheet does not run it. */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -1,11 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Identity } from '@tutti/auth';
-import { decodeCursor, newId, oneRow, rows, toPage } from '@tutti/platform';
+import { decodeCursor, newId, oneRow, parseCsv, rows, toPage, ValidationProblem } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { emit } from '../common/events';
 import { requireSchoolInScope, schoolIdsInScope } from '../common/scope';
-import { parseCsv } from './csv';
 import type { ImportListQueryDto, ImportPageDto, ImportSummaryDto, PupilImportDto } from './dto/import.dto';
 import { readMisExport, type MisPupil, type RowProblem } from './mis-row';
 
@@ -46,7 +45,9 @@ export class ImportsService {
   async importPupils(identity: Identity, input: PupilImportDto): Promise<ImportSummaryDto> {
     requireSchoolInScope(identity, input.schoolId, 'school', ['headteacher']);
     if (!(await oneRow(this.db, 'SELECT 1 AS ok FROM schools WHERE tenant_id = $1 AND id = $2', [identity.tenantId, input.schoolId]))) throw new NotFoundException('No such school.');
-    const { pupils, problems, dataRows } = readMisExport(parseCsv(input.csv));
+    const parsed = parseCsv(input.csv);
+    if ('error' in parsed) throw new ValidationProblem([{ field: 'csv', rule: 'csv', message: parsed.error }]);
+    const { pupils, problems, dataRows } = readMisExport(parsed.records.map((record) => record.fields));
     const skipped = new Set(problems.map((problem) => problem.row)).size;
     if (input.dryRun) {
       const outcome = await this.db.transaction((manager) => this.applyChunk(manager, identity.tenantId, input.schoolId, pupils, false));

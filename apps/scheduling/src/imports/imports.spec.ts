@@ -2,7 +2,6 @@ import { newId } from '@tutti/platform';
 import { expecting } from '../testing/api';
 import { adminOf, headteacherOf, newTenantId, tutorOf } from '../testing/identities';
 import { createSchedulingTestApp, type SchedulingTestApp } from '../testing/test-app';
-import { parseCsv } from './csv';
 
 interface Summary {
   id: string | null;
@@ -45,13 +44,6 @@ describe('pupil import from a school MIS export', () => {
 
   afterAll(async () => {
     await t.close();
-  });
-
-  it('parses quoted fields, doubled quotes and CRLF', () => {
-    expect(parseCsv('\ufeffa,"b,c","d ""e"""\r\n1,2,3\n')).toEqual([
-      ['a', 'b,c', 'd "e"'],
-      ['1', '2', '3'],
-    ]);
   });
 
   it('reports every bad row’s problems in a dry run, and changes nothing', async () => {

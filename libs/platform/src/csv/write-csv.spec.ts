@@ -1,4 +1,4 @@
-import { attachmentDisposition, csvDocument } from './csv';
+import { attachmentDisposition, csvDocument } from './write-csv';
 
 describe('CSV documents', () => {
   it('writes a header and rows with CRLF, quoting what needs it and defusing formulas', () => {

@@ -43,13 +43,19 @@ export interface ReceivedMail {
   to: { address: string }[];
 }
 
-/** Waits for MailDev to have received a mail to `address` whose subject matches. */
-export function mailTo(apiUrl: string, address: string, subject: RegExp, timeoutMs = 20_000): Promise<ReceivedMail> {
+/**
+ * Waits for MailDev to have received a mail to `address` whose subject matches (and whose text holds
+ * `containing`: spec files share one MailDev, and a demo family may get alike mails from several).
+ */
+export function mailTo(apiUrl: string, address: string, subject: RegExp, options: { containing?: string; timeoutMs?: number } = {}): Promise<ReceivedMail> {
+  const { containing, timeoutMs = 20_000 } = options;
   return waitFor(
     async () => {
       const mails = (await (await fetch(`${apiUrl}/email`)).json()) as ReceivedMail[];
-      return mails.find((mail) => mail.to.some((to) => to.address.toLowerCase() === address.toLowerCase()) && subject.test(mail.subject));
+      return mails.find(
+        (mail) => mail.to.some((to) => to.address.toLowerCase() === address.toLowerCase()) && subject.test(mail.subject) && (containing === undefined || mail.text.includes(containing)),
+      );
     },
-    { timeoutMs, intervalMs: 200, description: `a mail to ${address} with subject ${subject}` },
+    { timeoutMs, intervalMs: 200, description: `a mail to ${address} with subject ${subject}${containing ? ` holding "${containing}"` : ''}` },
   );
 }

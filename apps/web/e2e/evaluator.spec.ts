@@ -6,11 +6,10 @@
  * the provision export's (the same pseudonym in both services). axe-core on the page; a screenshot.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '@tutti/seeds';
 // The end-to-end harness is shared tooling: the web app's specs drive the system it starts.
-import { apiOf, expectStatus, startRunningSystem, type Api, type RunningSystem } from '@tutti/e2e';
-import { DESKTOP, ensureWebBuilt, launchChromium, newPage, screenshot, seriousViolations, signInThroughPage, WEB_DIST_DIR } from './browser';
+import { expectStatus } from '@tutti/e2e';
+import { browserSuite, screenshot, seriousViolations, signInThroughPage } from './testing/browser';
 
 const demo = (key: string) => {
   const account = DEMO_ACCOUNTS.find((candidate) => candidate.area === 'liverpool' && candidate.key === key);
@@ -34,19 +33,9 @@ interface PupilRow {
   lastName: string;
 }
 
-let system: RunningSystem;
-let api: Api;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const timings: Record<string, number> = {};
+const { system, api, open, timings } = browserSuite('web e2e evaluator');
 
 const lines = (csv: string) => csv.split('\r\n').filter((line) => line !== '');
-
-async function open(): Promise<Page> {
-  const { context, page } = await newPage(browser, system.baseUrl, DESKTOP);
-  contexts.push(context);
-  return page;
-}
 
 /** Every pupil name of the area, as the programme admin sees the roll. */
 async function pupilNames(token: string): Promise<string[]> {
@@ -59,22 +48,6 @@ async function pupilNames(token: string): Promise<string[]> {
   } while (cursor);
   return [...names];
 }
-
-beforeAll(async () => {
-  const started = Date.now();
-  ensureWebBuilt();
-  process.env.WEB_DIST_DIR = WEB_DIST_DIR;
-  [system, browser] = await Promise.all([startRunningSystem(), launchChromium()]);
-  api = apiOf(system.baseUrl);
-  timings.setUp = Date.now() - started;
-}, 180_000);
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await system?.stop();
-  say(`timings (ms): ${JSON.stringify(timings)}`);
-}, 60_000);
 
 describe('the evaluator', () => {
   it('signs in on a desktop, sees what each export holds, and downloads a term’s provision without a single name in it', async () => {

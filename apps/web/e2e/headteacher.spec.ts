@@ -5,12 +5,11 @@
  * Every page visited is checked with axe-core; the last step is saved as a screenshot.
  */
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '@tutti/seeds';
 import { waitFor } from '@tutti/testing';
 // The end-to-end harness is shared tooling: the web app's specs drive the system it starts.
-import { apiOf, expectStatus, startRunningSystem, type Api, type RunningSystem } from '@tutti/e2e';
-import { DESKTOP, ensureWebBuilt, launchChromium, newPage, screenshot, seriousViolations, signInThroughPage, WEB_DIST_DIR } from './browser';
+import { expectStatus } from '@tutti/e2e';
+import { browserSuite, expectAccessible, screenshot, signInThroughPage } from './testing/browser';
 
 const headteacher = DEMO_ACCOUNTS.find((candidate) => candidate.area === 'liverpool' && candidate.key === 'headteacher');
 if (!headteacher) throw new Error('no demo headteacher in liverpool');
@@ -30,55 +29,20 @@ interface Performer {
   displayName: string;
 }
 
-let system: RunningSystem;
-let api: Api;
-let browser: Browser;
+const { system, api, open, timed } = browserSuite('web e2e headteacher');
 let token = '';
 let schoolId = '';
-const contexts: BrowserContext[] = [];
-const timings: Record<string, number> = {};
 
 /** Calls the API as the headteacher (the web app sends the same role header). */
 async function asHead<T>(method: string, path: string, status = 200): Promise<T> {
   return expectStatus(await api<T>(method, path, { token, headers: { 'x-tutti-role': 'headteacher' } }), status);
 }
 
-async function open(): Promise<Page> {
-  const { context, page } = await newPage(browser, system.baseUrl, DESKTOP);
-  contexts.push(context);
-  return page;
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousViolations(page)).toEqual([]);
-}
-
-function timed(name: string, fn: () => Promise<void>): () => Promise<void> {
-  return async () => {
-    const started = Date.now();
-    await fn();
-    timings[name] = Date.now() - started;
-  };
-}
-
 beforeAll(async () => {
-  const started = Date.now();
-  ensureWebBuilt();
-  process.env.WEB_DIST_DIR = WEB_DIST_DIR;
-  [system, browser] = await Promise.all([startRunningSystem(), launchChromium()]);
-  api = apiOf(system.baseUrl);
   token = await system.signIn(headteacher.email);
   const me = await asHead<{ grants: { role: string; schoolIds?: string[] }[] }>('GET', '/identity/me');
   schoolId = me.grants.find((grant) => grant.role === 'headteacher')?.schoolIds?.[0] ?? '';
   if (!schoolId) throw new Error('the demo headteacher leads no school');
-  timings.setUp = Date.now() - started;
-}, 180_000);
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await system?.stop();
-  say(`timings (ms): ${JSON.stringify(timings)}`);
 }, 60_000);
 
 /**

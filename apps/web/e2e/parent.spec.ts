@@ -5,11 +5,11 @@
  * Every page visited is checked with axe-core; the last step is saved as a screenshot.
  */
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '@tutti/seeds';
 // The end-to-end harness is shared tooling: the web app's specs drive the system it starts.
-import { apiOf, expectStatus, startRunningSystem, type Api, type RunningSystem } from '@tutti/e2e';
-import { ensureWebBuilt, launchChromium, newPage, PHONE, screenshot, seriousViolations, signInThroughPage, WEB_DIST_DIR } from './browser';
+import { expectStatus } from '@tutti/e2e';
+import { browserSuite, expectAccessible, PHONE, screenshot, signInThroughPage } from './testing/browser';
 
 const demo = (key: string) => {
   const account = DEMO_ACCOUNTS.find((candidate) => candidate.area === 'liverpool' && candidate.key === key);
@@ -20,7 +20,6 @@ const admin = demo('programme_admin');
 const guardian = demo('guardian');
 
 const DAY = 24 * 3_600_000;
-const say = (line: string) => process.stdout.write(`[parent e2e] ${line}\n`);
 
 interface Rsvp {
   attending: boolean;
@@ -51,32 +50,7 @@ const ENGLISH_ON_PARENT_PAGES = [
   'Language',
 ];
 
-let system: RunningSystem;
-let api: Api;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const timings: Record<string, number> = {};
-
-beforeAll(async () => {
-  const started = Date.now();
-  ensureWebBuilt();
-  // The gateway serves the built app (its process inherits this environment).
-  process.env.WEB_DIST_DIR = WEB_DIST_DIR;
-  [system, browser] = await Promise.all([startRunningSystem(), launchChromium()]);
-  api = apiOf(system.baseUrl);
-  timings.setUp = Date.now() - started;
-}, 180_000);
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await system?.stop();
-  say(`timings (ms): ${JSON.stringify(timings)}`);
-}, 60_000);
-
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousViolations(page)).toEqual([]);
-}
+const { system, api, open, timings } = browserSuite('parent e2e');
 
 async function expectNoEnglish(page: Page): Promise<void> {
   const text = `${await page.locator('.app-header').innerText()}\n${await page.locator('nav.tabs').innerText()}\n${await page.locator('main').innerText()}`;
@@ -112,8 +86,7 @@ describe('a parent on a phone', () => {
       timings.apiSetUp = Date.now() - started;
 
       started = Date.now();
-      const { context, page } = await newPage(browser, system.baseUrl, PHONE);
-      contexts.push(context);
+      const page = await open(PHONE);
       // Her account prefers Polish; she starts in English (chosen on the sign-in page) and switches at the end.
       await page.goto('/sign-in');
       await page.locator('.app-header select').selectOption('en');
@@ -248,8 +221,7 @@ describe('a parent on a phone', () => {
       const bookingNow = async () =>
         expectStatus(await api<{ stopId: string; adults: number; seats: number }>('GET', `/api/parent-engagement/transport-bookings/${booking.id}`, { token: guardianToken, headers: { 'x-tutti-role': 'guardian' } }), 200);
 
-      const { context, page } = await newPage(browser, system.baseUrl, PHONE);
-      contexts.push(context);
+      const page = await open(PHONE);
       await signInThroughPage(page, guardian);
       await page.waitForURL('**/parent');
       await page.locator('nav.tabs a[href="/parent/transport"]').click();

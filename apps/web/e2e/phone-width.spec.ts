@@ -4,30 +4,14 @@
  * scroll inside their own box, the page never scrolls sideways), and axe-core finds no serious or
  * critical violation. The widest page of each role is saved as a screenshot.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '@tutti/seeds';
-// The end-to-end harness is shared tooling: the web app's specs drive the system it starts.
-import { startRunningSystem, type RunningSystem } from '@tutti/e2e';
-import { ensureWebBuilt, launchChromium, newPage, PHONE, screenshot, seriousViolations, signInThroughPage, WEB_DIST_DIR } from './browser';
+import { browserSuite, PHONE, screenshot, seriousViolations, signInThroughPage } from './testing/browser';
 
 const ROLES = ['guardian', 'tutor', 'school_staff', 'headteacher', 'programme_admin', 'evaluator'] as const;
 const say = (line: string) => process.stdout.write(`[phone width e2e] ${line}\n`);
 
-let system: RunningSystem;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  ensureWebBuilt();
-  process.env.WEB_DIST_DIR = WEB_DIST_DIR;
-  [system, browser] = await Promise.all([startRunningSystem(), launchChromium()]);
-}, 180_000);
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await system?.stop();
-}, 60_000);
+const { system, open } = browserSuite('phone width e2e');
 
 /** Elements reaching past the right edge of the screen, outside any box that scrolls sideways. */
 async function overflowing(page: Page): Promise<string[]> {
@@ -63,8 +47,7 @@ describe('every page at 360 px', () => {
     it(`${role}: no page wider than the phone, none with a serious accessibility problem`, async () => {
       const account = DEMO_ACCOUNTS.find((candidate) => candidate.area === 'liverpool' && candidate.key === role);
       if (!account) throw new Error(`no demo ${role} in liverpool`);
-      const { context, page } = await newPage(browser, system.baseUrl, PHONE);
-      contexts.push(context);
+      const page = await open(PHONE);
       const pageErrors: string[] = [];
       page.on('pageerror', (error) => pageErrors.push(error.message));
       await signInThroughPage(page, account);

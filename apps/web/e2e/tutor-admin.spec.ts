@@ -5,11 +5,10 @@
  * a screenshot of each journey's last step.
  */
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '@tutti/seeds';
 // The end-to-end harness is shared tooling: the web app's specs drive the system it starts.
-import { apiOf, expectStatus, startRunningSystem, type Api, type RunningSystem } from '@tutti/e2e';
-import { DESKTOP, ensureWebBuilt, launchChromium, newPage, PHONE, screenshot, seriousViolations, signInThroughPage, WEB_DIST_DIR } from './browser';
+import { expectStatus } from '@tutti/e2e';
+import { browserSuite, DESKTOP, expectAccessible, PHONE, screenshot, signInThroughPage } from './testing/browser';
 
 const demo = (key: string) => {
   const account = DEMO_ACCOUNTS.find((candidate) => candidate.area === 'liverpool' && candidate.key === key);
@@ -19,7 +18,6 @@ const demo = (key: string) => {
 const admin = demo('programme_admin');
 const tutor = demo('tutor');
 
-const say = (line: string) => process.stdout.write(`[web e2e tutor-admin] ${line}\n`);
 
 interface Instrument {
   id: string;
@@ -33,45 +31,7 @@ interface Loan {
   conditionIn: string | null;
 }
 
-let system: RunningSystem;
-let api: Api;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const timings: Record<string, number> = {};
-
-async function open(viewport: { width: number; height: number }): Promise<Page> {
-  const { context, page } = await newPage(browser, system.baseUrl, viewport);
-  contexts.push(context);
-  return page;
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousViolations(page)).toEqual([]);
-}
-
-function timed(name: string, fn: () => Promise<void>): () => Promise<void> {
-  return async () => {
-    const started = Date.now();
-    await fn();
-    timings[name] = Date.now() - started;
-  };
-}
-
-beforeAll(async () => {
-  const started = Date.now();
-  ensureWebBuilt();
-  process.env.WEB_DIST_DIR = WEB_DIST_DIR;
-  [system, browser] = await Promise.all([startRunningSystem(), launchChromium()]);
-  api = apiOf(system.baseUrl);
-  timings.setUp = Date.now() - started;
-}, 180_000);
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await system?.stop();
-  say(`timings (ms): ${JSON.stringify(timings)}`);
-}, 60_000);
+const { system, api, open, timed } = browserSuite('web e2e tutor-admin');
 
 describe('tutor instrument desk and programme admin reports', () => {
   it(

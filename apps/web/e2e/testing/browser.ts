@@ -6,8 +6,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+// The end-to-end harness is shared tooling: the web app's specs drive the system it starts.
+import { apiOf, startRunningSystem, type Api, type RunningSystem } from '@tutti/e2e';
 
-const ROOT = join(__dirname, '..', '..', '..');
+const ROOT = join(__dirname, '..', '..', '..', '..');
 export const WEB_DIST_DIR = join(ROOT, 'apps', 'web', 'dist');
 const SCREENSHOT_DIR = join(ROOT, '.tutti', 'screenshots');
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -73,4 +75,89 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** Every spec's page check: axe-core finds no serious or critical violation. */
+export async function expectAccessible(page: Page): Promise<void> {
+  expect(await seriousViolations(page)).toEqual([]);
+}
+
+type Viewport = { width: number; height: number };
+
+export interface BrowserSuite {
+  /** The running system (demo data), once the file's first beforeAll has run. */
+  readonly system: RunningSystem;
+  /** The gateway's API, as the harness calls it. */
+  readonly api: Api;
+  readonly browser: Browser;
+  /** Milliseconds per named step, printed after the file's tests. */
+  readonly timings: Record<string, number>;
+  /** A fresh browser context (no cookies, no storage) and its page; closed after the file's tests. */
+  open(viewport?: Viewport): Promise<Page>;
+  /** A test body that records how long it took under `name`. */
+  timed(name: string, fn: () => Promise<void>): () => Promise<void>;
+}
+
+/** Stands for a value made in beforeAll: reads and calls go to it once it exists. */
+function madeLater<T extends object>(what: string, current: () => T | undefined): T {
+  const value = (): T => {
+    const made = current();
+    if (!made) throw new Error(`${what} is used before the suite's beforeAll has run`);
+    return made;
+  };
+  return new Proxy((() => undefined) as unknown as T, {
+    get: (_target, property) => {
+      const made = value();
+      const member: unknown = Reflect.get(made, property, made);
+      return typeof member === 'function' ? (member as (...args: unknown[]) => unknown).bind(made) : member;
+    },
+    apply: (_target, thisArg, args) => Reflect.apply(value() as unknown as (...args: unknown[]) => unknown, thisArg, args),
+  });
+}
+
+/**
+ * The whole system started the way `npm start` starts it, serving the built web app, and Debian's
+ * Chromium: started before the spec file's tests (its first beforeAll) and stopped after them.
+ */
+export function browserSuite(label: string): BrowserSuite {
+  let system: RunningSystem | undefined;
+  let api: Api | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const timings: Record<string, number> = {};
+
+  beforeAll(async () => {
+    const started = Date.now();
+    ensureWebBuilt();
+    // The gateway serves the built app (its process inherits this environment).
+    process.env.WEB_DIST_DIR = WEB_DIST_DIR;
+    [system, browser] = await Promise.all([startRunningSystem(), launchChromium()]);
+    api = apiOf(system.baseUrl);
+    timings.setUp = Date.now() - started;
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await system?.stop();
+    process.stdout.write(`[${label}] timings (ms): ${JSON.stringify(timings)}\n`);
+  }, 60_000);
+
+  return {
+    system: madeLater('system', () => system),
+    api: madeLater('api', () => api),
+    browser: madeLater('browser', () => browser),
+    timings,
+    async open(viewport = DESKTOP) {
+      if (!browser || !system) throw new Error("open() is used before the suite's beforeAll has run");
+      const { context, page } = await newPage(browser, system.baseUrl, viewport);
+      contexts.push(context);
+      return page;
+    },
+    timed: (name, fn) => async () => {
+      const started = Date.now();
+      await fn();
+      timings[name] = Date.now() - started;
+    },
+  };
 }

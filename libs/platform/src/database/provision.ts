@@ -13,23 +13,39 @@ export async function provisionServiceDatabase(adminUrl: string, service: Servic
   await client.connect();
   try {
     const quotedPassword = client.escapeLiteral(password);
-    // CREATE ROLE has no IF NOT EXISTS; the advisory lock keeps two provisioners from racing.
+    // CREATE ROLE has no IF NOT EXISTS; the advisory lock keeps two provisioners of one database
+    // from racing. Roles belong to the whole server, though, and advisory locks to one database:
+    // provisioners of two databases (two test systems) can still collide, so that is retried.
     await client.query('SELECT pg_advisory_lock(hashtext($1))', [`tutti:provision:${role}`]);
-    const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
-    if (exists.rowCount === 0) await client.query(`CREATE ROLE "${role}" LOGIN PASSWORD ${quotedPassword}`);
-    else await client.query(`ALTER ROLE "${role}" LOGIN PASSWORD ${quotedPassword}`);
-    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}" AUTHORIZATION "${role}"`);
-    await client.query(`ALTER SCHEMA "${schema}" OWNER TO "${role}"`);
-    await client.query(`ALTER ROLE "${role}" SET search_path = "${schema}"`);
-    await client.query(`REVOKE ALL ON SCHEMA public FROM "${role}"`);
-    const database = (await client.query<{ db: string }>('SELECT current_database() AS db')).rows[0].db;
-    await client.query(`REVOKE ALL ON DATABASE "${database}" FROM PUBLIC`);
-    await client.query(`GRANT CONNECT ON DATABASE "${database}" TO "${role}"`);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+        if (exists.rowCount === 0) await client.query(`CREATE ROLE "${role}" LOGIN PASSWORD ${quotedPassword}`);
+        else await client.query(`ALTER ROLE "${role}" LOGIN PASSWORD ${quotedPassword}`);
+        await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}" AUTHORIZATION "${role}"`);
+        await client.query(`ALTER SCHEMA "${schema}" OWNER TO "${role}"`);
+        await client.query(`ALTER ROLE "${role}" SET search_path = "${schema}"`);
+        await client.query(`REVOKE ALL ON SCHEMA public FROM "${role}"`);
+        const database = (await client.query<{ db: string }>('SELECT current_database() AS db')).rows[0].db;
+        await client.query(`REVOKE ALL ON DATABASE "${database}" FROM PUBLIC`);
+        await client.query(`GRANT CONNECT ON DATABASE "${database}" TO "${role}"`);
+        break;
+      } catch (error: unknown) {
+        if (attempt >= 5 || !isConcurrentCatalogChange(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
+      }
+    }
     await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`tutti:provision:${role}`]);
     return withCredentials(adminUrl, role, password);
   } finally {
     await client.end();
   }
+}
+
+/** Another session created or changed the same role (or its settings) at the same moment. */
+function isConcurrentCatalogChange(error: unknown): boolean {
+  const { code, message } = error as { code?: string; message?: string };
+  return code === '23505' || code === '42710' || (code === 'XX000' && /concurrently/.test(message ?? ''));
 }
 
 function withCredentials(adminUrl: string, user: string, password: string): string {

@@ -190,7 +190,7 @@ describe('the web app, journey by journey', () => {
 
       // This bus's stop: the demo family may also have booked other buses to the same performance.
       const mail = await mailTo(system.mail.apiUrl, guardian.email, new RegExp(`^Transport booked: ${escapeRegExp(title)}$`), { containing: 'Faith Street Primary, front gate' });
-      expect(mail.text).toContain('Your 1 seat(s)');
+      expect(mail.text).toContain('Your 1 seat on the free bus');
 
       // The second family joins the waiting list now, so that the cancelled seat goes to them.
       kwamePage = await open(PHONE);

@@ -4,6 +4,7 @@ import type { Identity } from '@tutti/auth';
 import { oneRow, rows } from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { FamiliesService } from '../families/families.service';
+import { seatsInEnglish } from '../reminders/templates';
 import { renderCalendar, type CalendarEvent } from './ical';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -84,7 +85,7 @@ export class CalendarFeedsService {
         startsAt: b.pickup_at,
         endsAt: new Date(b.pickup_at.getTime() + PICKUP_MINUTES * 60_000),
         location: b.place,
-        description: `${b.vehicle}, ${b.seats} seat(s) booked.`,
+        description: `${b.vehicle}, ${seatsInEnglish(b.seats)} booked.`,
       })),
       ...sessions.map((s) => ({ uid: `session-${s.id}@tutti`, summary: s.title, startsAt: s.starts_at, endsAt: s.ends_at })),
     ];

@@ -81,7 +81,7 @@ describe('reminders for bookings and performances', () => {
       description: 'the confirmation email in MailDev',
     });
     expect(mail.text).toContain('Faith Street Primary (Front gate, Shaw Street)');
-    expect(mail.html).toContain('<p>Your 2 seat(s) on the free bus to Spring Sharing');
+    expect(mail.html).toContain('<p>Your 2 seats on the free bus to Spring Sharing');
     const [confirmation] = (await remindersOf([booking.id])).filter((reminder) => reminder.kind === 'transport.booking-confirmed');
     expect(mail.messageId).toBe(`${confirmation.id}@parent-engagement.tutti`);
     const sms = await waitFor(async () => {

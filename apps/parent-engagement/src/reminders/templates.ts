@@ -25,10 +25,13 @@ type Template = (facts: MessageFacts) => RenderedMessage;
 
 const pickup = (f: MessageFacts) => `Pick-up: ${f.stopName} (${f.stopPlace}) at ${f.pickupAt}.`;
 
+/** "1 seat", "3 seats". */
+export const seatsInEnglish = (seats: number | undefined): string => `${seats ?? 0} seat${seats === 1 ? '' : 's'}`;
+
 const ENGLISH: Record<MessageKind, Template> = {
   'transport.booking-confirmed': (f) => ({
     subject: `Transport booked: ${f.performanceTitle}`,
-    paragraphs: [`Dear ${f.familyName},`, `Your ${f.seats} seat(s) on the free bus to ${f.performanceTitle} at ${f.venueName} are confirmed.`, pickup(f), `The performance starts ${f.performanceStartsAt}.`],
+    paragraphs: [`Dear ${f.familyName},`, `Your ${seatsInEnglish(f.seats)} on the free bus to ${f.performanceTitle} at ${f.venueName} ${f.seats === 1 ? 'is' : 'are'} confirmed.`, pickup(f), `The performance starts ${f.performanceStartsAt}.`],
   }),
   'transport.pickup-24h': (f) => ({
     subject: `Tomorrow: bus to ${f.performanceTitle}`,
@@ -40,7 +43,7 @@ const ENGLISH: Record<MessageKind, Template> = {
   }),
   'transport.seat-offered': (f) => ({
     subject: `A bus seat is free for you: ${f.performanceTitle}`,
-    paragraphs: [`Dear ${f.familyName},`, `A place on the bus to ${f.performanceTitle} has come free and is offered to you (${f.seats} seat(s)).`, pickup(f), `Please accept it in Tutti by ${f.offerExpiresAt}; after that it passes to the next family on the waiting list.`],
+    paragraphs: [`Dear ${f.familyName},`, `A place on the bus to ${f.performanceTitle} has come free and is offered to you (${seatsInEnglish(f.seats)}).`, pickup(f), `Please accept it in Tutti by ${f.offerExpiresAt}; after that it passes to the next family on the waiting list.`],
   }),
   'transport.offer-expired': (f) => ({
     subject: `Bus seat offer expired: ${f.performanceTitle}`,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { actorOf, type Identity } from '@tutti/auth';
 import { recordAudit, type AuditOrigin } from '@tutti/messaging';
-import { addDays, csvDocument, PLANNING_TIME_ZONE, PLATFORM_OPTIONS, pseudonymOf, rows, ValidationProblem, zonedDateTime, type PlatformOptions } from '@tutti/platform';
+import { addDays, csvDocument, type CsvFile, PLANNING_TIME_ZONE, PLATFORM_OPTIONS, type PlatformOptions, pseudonymOf, rows, ValidationProblem, zonedDateTime } from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { countedPerformancesCte } from '../fairness/fairness-sql';
 import type { ParticipationExportQueryDto } from './dto/participation-export-query.dto';
@@ -16,11 +16,6 @@ interface PerformedRow {
   audience: string;
   ensemble_id: string | null;
   ensemble_name: string | null;
-}
-
-export interface CsvFile {
-  fileName: string;
-  body: string;
 }
 
 /**

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Identity } from '@tutti/auth';
 import { recordAudit, type AuditOrigin } from '@tutti/messaging';
-import { csvDocument, PLATFORM_OPTIONS, pseudonymOf, rows, type PlatformOptions } from '@tutti/platform';
+import { csvDocument, type CsvFile, PLATFORM_OPTIONS, type PlatformOptions, pseudonymOf, rows } from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { auditContext } from '../common/events';
 import { ProvisionService } from '../provision/provision.service';
@@ -25,11 +25,6 @@ export const PROVISION_EXPORT_COLUMNS = [
   'sessions_registered',
   'attendance_rate',
 ] as const;
-
-export interface CsvFile {
-  fileName: string;
-  body: string;
-}
 
 /**
  * Pseudonymised exports for evaluators: the provision service's own figures, with each pupil as

@@ -1,5 +1,11 @@
 export type CsvValue = string | number | boolean | null | undefined;
 
+/** A CSV to send as a download: its body and the file name to offer. */
+export interface CsvFile {
+  fileName: string;
+  body: string;
+}
+
 /**
  * An RFC 4180 CSV document (CRLF line ends, a header row). Text cells that a spreadsheet would run as
  * a formula (starting with =, +, -, @, tab or CR) get a leading apostrophe; numbers stay numbers.

@@ -1,6 +1,6 @@
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@tutti/messaging';
+import { IdempotencyKeysByCaller1764062000000 } from '@tutti/platform';
 import { InstrumentsAndLoans1764060700000 } from './migrations/1764060700000-instruments-and-loans';
-import { IdempotencyKeysByCaller1764062000000 } from './migrations/1764062000000-idempotency-keys-by-caller';
 
 /** This service reads and writes with raw SQL over its own schema; only messaging brings entities. */
 export const INSTRUMENT_LOAN_ENTITIES = [...MESSAGING_ENTITIES];

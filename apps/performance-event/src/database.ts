@@ -1,7 +1,7 @@
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@tutti/messaging';
+import { IdempotencyKeysByCaller1764062000000 } from '@tutti/platform';
 import { VenuesAndPerformances1764060100000 } from './migrations/1764060100000-venues-and-performances';
 import { ProgrammesRostersReplicas1764060600000 } from './migrations/1764060600000-programmes-rosters-replicas';
-import { IdempotencyKeysByCaller1764062000000 } from './migrations/1764062000000-idempotency-keys-by-caller';
 import { Performance } from './performances/performance.entity';
 import { Venue } from './venues/venue.entity';
 

@@ -1,4 +1,5 @@
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@tutti/messaging';
+import { IdempotencyKeysByCaller1764062000000 } from '@tutti/platform';
 import { SchoolClass } from './classes/class.entity';
 import { EnsembleMember } from './ensembles/ensemble-member.entity';
 import { Ensemble } from './ensembles/ensemble.entity';
@@ -7,7 +8,6 @@ import { Roster1764060400000 } from './migrations/1764060400000-roster';
 import { CalendarAndTimetable1764060500000 } from './migrations/1764060500000-calendar-and-timetable';
 import { Imports1764060600000 } from './migrations/1764060600000-imports';
 import { ProgressionAndLessonPlans1764060700000 } from './migrations/1764060700000-progression-and-lesson-plans';
-import { IdempotencyKeysByCaller1764062000000 } from './migrations/1764062000000-idempotency-keys-by-caller';
 import { DropPupilRecordReads1764063000000 } from './migrations/1764063000000-drop-pupil-record-reads';
 import { RegisterIndexes1764064000000 } from './migrations/1764064000000-register-indexes';
 import { ExamEntry } from './progression/exam-entry.entity';

@@ -4,6 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Idempotency keys become the caller's own and remember the request body, so that another caller's
  * key never answers this caller's request and the same key with a different body is refused (422).
  * Keys stored before this have no caller and no hash: they no longer match any request.
+ * One migration for every service whose schema has the idempotency_keys table (see onceForKey),
+ * listed in each service's migrations under the same name.
  */
 export class IdempotencyKeysByCaller1764062000000 implements MigrationInterface {
   name = 'IdempotencyKeysByCaller1764062000000';

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { generateIdentityKeyPair } from '@tutti/auth';
 import { PROXIED_SERVICES, schemaOf, type ServiceName } from '@tutti/contracts';
@@ -36,7 +37,15 @@ export async function startBenchSystem(options: { withMail?: boolean } = {}): Pr
   const keys = await generateIdentityKeyPair();
   const nobodyUrl = url(await findFreePort());
   const smtpUrl = infra.mail ? `smtp://${infra.mail.smtpHost}:${infra.mail.smtpPort}` : 'smtp://127.0.0.1:1';
-  const common = { REDIS_URL: infra.redisUrl, IDENTITY_PUBLIC_KEY: keys.publicKey, LOG_LEVEL: 'warn', NODE_ENV: 'production', SMTP_URL: smtpUrl };
+  // Production settings; the evaluation key is a throw-away one, as the run's identity keys are.
+  const common = {
+    REDIS_URL: infra.redisUrl,
+    IDENTITY_PUBLIC_KEY: keys.publicKey,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    SMTP_URL: smtpUrl,
+    EVALUATION_PSEUDONYM_KEY: randomBytes(32).toString('base64url'),
+  };
   return {
     infra,
     keys,

@@ -8,7 +8,7 @@ export { DEFAULT_QUEUE_PREFIX, type RedisConnectionInput, type ProducerClientSet
 export { RedisUnavailableError } from './queue-producer';
 export type { MessagingLogger } from './logger';
 
-export { publishEvent, type PublishEventInput } from './outbox/publish-event';
+export { publishEvent, publishEvents, type PublishEventInput } from './outbox/publish-event';
 export { outboxChannelOf } from './outbox/outbox-channel';
 export { OutboxRelay, type OutboxRelayOptions } from './relay/outbox-relay';
 export { EVENT_JOB_OPTIONS } from './relay/event-job-options';
@@ -44,4 +44,4 @@ export { ReminderSweeper, type ReminderSweeperOptions, type SweepResult } from '
 export { MessagingModule, type MessagingModuleAsyncOptions, type MessagingModuleOptions } from './nest/messaging.module';
 export type { MessagingParticipant } from './nest/messaging-participant';
 
-export { RequestOrigin, recordAudit, type AuditActor, type AuditContext, type AuditOrigin, type AuditSubject } from './audit/audit-trail';
+export { RequestOrigin, recordAudit, recordAudits, type AuditActor, type AuditContext, type AuditOrigin, type AuditSubject } from './audit/audit-trail';

@@ -30,3 +30,4 @@ export * from './time/zoned-time';
 export * from './pseudonyms/pupil-pseudonym';
 export * from './csv/parse-csv';
 export * from './csv/write-csv';
+export * from './batching/batch-queue';

@@ -3,7 +3,7 @@ import { ReminderScheduler, type ReminderRow, type ScheduleReminderInput } from 
 import { oneRow } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { afterCommit, installAfterCommit } from '../common/after-commit';
-import { childrenComingWithoutConsent } from '../consents/missing-consent';
+import { childrenComingWithoutConsent, childrenComingWithoutConsentOf } from '../consents/missing-consent';
 import { afterQuietHours, quietHoursOf, type QuietHours } from './quiet-hours';
 import {
   ANNOUNCEMENT_KIND,
@@ -52,12 +52,25 @@ export class FamilyReminders {
    * "consent still missing" chase when a child coming has no photo/film decision — one statement.
    */
   async bookingConfirmed(manager: EntityManager, to: Recipient, booking: ConfirmedBooking, now = new Date()): Promise<void> {
-    const inputs = [this.message(to, 'transport.booking-confirmed', BOOKING_SUBJECT, booking.id, now, { bookingId: booking.id })];
-    for (const [kind, dueAt] of pickupReminderTimes(booking.pickupAt)) {
-      if (dueAt > now) inputs.push(this.message(to, kind, BOOKING_SUBJECT, booking.id, dueAt, { bookingId: booking.id }));
-    }
-    const chase = await this.consentChase(manager, to, booking.performanceId, booking.performanceStartsAt, now);
-    await this.schedule(manager, chase ? [...inputs, chase] : inputs);
+    await this.bookingsConfirmed(manager, [{ to, booking }], now);
+  }
+
+  /** bookingConfirmed for several bookings (a batch of bookings), with one statement each for the chase and the reminders. */
+  async bookingsConfirmed(manager: EntityManager, confirmed: readonly { to: Recipient; booking: ConfirmedBooking }[], now = new Date()): Promise<void> {
+    if (confirmed.length === 0) return;
+    const missingConsent = await childrenComingWithoutConsentOf(
+      manager,
+      confirmed.map(({ to, booking }) => ({ tenantId: to.tenantId, performanceId: booking.performanceId, guardianId: to.guardianId })),
+    );
+    const inputs = confirmed.flatMap(({ to, booking }, i) => {
+      const messages = [this.message(to, 'transport.booking-confirmed', BOOKING_SUBJECT, booking.id, now, { bookingId: booking.id })];
+      for (const [kind, dueAt] of pickupReminderTimes(booking.pickupAt)) {
+        if (dueAt > now) messages.push(this.message(to, kind, BOOKING_SUBJECT, booking.id, dueAt, { bookingId: booking.id }));
+      }
+      if (missingConsent[i].length > 0) messages.push(this.consentChaseMessage(to, booking.performanceId, booking.performanceStartsAt, now));
+      return messages;
+    });
+    await this.schedule(manager, inputs);
   }
 
   /** The offer message (when the family may be told) and the timer that lapses the offer. */
@@ -109,6 +122,10 @@ export class FamilyReminders {
    */
   private async consentChase(manager: EntityManager, to: Recipient, performanceId: string, startsAt: Date, now: Date): Promise<ScheduleReminderInput | undefined> {
     if ((await childrenComingWithoutConsent(manager, to.tenantId, performanceId, to.guardianId)).length === 0) return undefined;
+    return this.consentChaseMessage(to, performanceId, startsAt, now);
+  }
+
+  private consentChaseMessage(to: Recipient, performanceId: string, startsAt: Date, now: Date): ScheduleReminderInput {
     const dueAt = new Date(Math.max(now.getTime(), startsAt.getTime() - CONSENT_CHASE_LEAD_MS));
     return this.message(to, 'consent.missing', CONSENT_CHASE_SUBJECT, performanceId, dueAt, { performanceId });
   }

@@ -1,4 +1,4 @@
-import { newId, preparedRow } from '@tutti/platform';
+import { preparedRow, preparedRows } from '@tutti/platform';
 import type { EntityManager } from 'typeorm';
 import type { BookingRow } from './transport-rows';
 
@@ -32,6 +32,8 @@ export async function familySeatsBesides(
 
 export interface BookingRequest {
   tenantId: string;
+  /** The new booking's id. */
+  id: string;
   runId: string;
   stopId: string;
   guardianId: string;
@@ -42,6 +44,7 @@ export interface BookingRequest {
   familyPupilIds: string[];
   schoolIds: string[];
   adults: number;
+  /** Children travelling: pupilIds and other children. */
   children: number;
   seatLimit: number;
 }
@@ -56,58 +59,87 @@ export interface BookingDecision {
 }
 
 /**
- * Decides a booking in one statement, with the run row already locked by the caller (so the
- * family's bookings read here are final): refuses a child already on the bus or a family over the
- * seat limit; otherwise takes the seats by a conditional UPDATE (only when nobody is waiting, so
- * the queue keeps its order) and inserts the booking as confirmed, or waitlisted with its place.
+ * Decides bookings, several at once, in one statement, with their runs already locked by the
+ * caller (so the families' bookings read here are final). Requests are taken in order, and no two
+ * may be of the same family (the caller batches them so): a child already on the bus or a family
+ * over the seat limit is refused; the others on a bus take its free seats in order while they
+ * fit and nobody is waiting (so the queue keeps its order), and from the first that does not fit
+ * they join the waiting list, in order. Seats are taken by one UPDATE of each run, which the
+ * CHECK (seats_taken BETWEEN 0 AND seats) has the last word on.
  */
-export async function decideBooking(manager: EntityManager, request: BookingRequest): Promise<BookingDecision> {
-  const seats = request.adults + request.children;
-  const decision = await preparedRow<BookingDecision>(
+export async function decideBookings(manager: EntityManager, requests: readonly BookingRequest[]): Promise<BookingDecision[]> {
+  if (requests.length === 0) return [];
+  const decisions = await preparedRows<BookingDecision & { i: number }>(
     manager,
-    `WITH family AS (${FAMILY_BOOKINGS_ON_RUN}), facts AS (
-       SELECT COALESCE(sum(f.seats), 0)::int AS family_seats,
-              ARRAY(SELECT DISTINCT x FROM family o, unnest(o.pupil_ids) AS x WHERE x = ANY($4::uuid[])) AS already_booked
-         FROM family f
-     ), allowed AS (
-       SELECT 1 FROM facts WHERE cardinality(facts.already_booked) = 0 AND facts.family_seats + $11 <= $12
+    `WITH asked AS MATERIALIZED (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS a(i int, tenant_id uuid, id uuid, run_id uuid, stop_id uuid, guardian_id uuid, guardian_name text,
+                                                        pupil_ids uuid[], family_pupil_ids uuid[], school_ids uuid[], adults int, children int, seat_limit int)
+     ), family AS MATERIALIZED (
+       SELECT a.i, b.id, b.seats, b.pupil_ids FROM asked a JOIN transport_bookings b
+           ON b.tenant_id = a.tenant_id AND b.guardian_id = a.guardian_id AND b.run_id = a.run_id AND b.status IN ${ACTIVE_BOOKING_STATUSES}
+       UNION
+       SELECT a.i, b.id, b.seats, b.pupil_ids FROM asked a JOIN transport_bookings b
+           ON b.pupil_ids && a.family_pupil_ids AND b.tenant_id = a.tenant_id AND b.run_id = a.run_id AND b.status IN ${ACTIVE_BOOKING_STATUSES}
+     ), facts AS MATERIALIZED (
+       SELECT a.*, a.adults + a.children AS seats,
+              (SELECT COALESCE(sum(f.seats), 0)::int FROM family f WHERE f.i = a.i) AS family_seats,
+              ARRAY(SELECT DISTINCT x FROM family f, unnest(f.pupil_ids) AS x WHERE f.i = a.i AND x = ANY(a.pupil_ids)) AS already_booked
+         FROM asked a
+     ), runs AS MATERIALIZED (
+       SELECT r.tenant_id, r.id, r.seats - r.seats_taken AS free,
+              EXISTS (SELECT 1 FROM transport_bookings w WHERE w.tenant_id = r.tenant_id AND w.run_id = r.id AND w.status = 'waitlisted') AS queued
+         FROM transport_runs r WHERE (r.tenant_id, r.id) IN (SELECT tenant_id, run_id FROM asked)
+     ), decided AS MATERIALIZED (
+       SELECT f.*, NOT r.queued AND sum(f.seats) OVER (PARTITION BY f.tenant_id, f.run_id ORDER BY f.i) <= r.free AS confirmed
+         FROM facts f JOIN runs r ON r.tenant_id = f.tenant_id AND r.id = f.run_id
+        WHERE cardinality(f.already_booked) = 0 AND f.family_seats + f.seats <= f.seat_limit
      ), taken AS (
-       UPDATE transport_runs r SET seats_taken = r.seats_taken + $11, updated_at = now()
-        WHERE r.tenant_id = $1 AND r.id = $2 AND EXISTS (SELECT 1 FROM allowed) AND r.seats - r.seats_taken >= $11
-          AND NOT EXISTS (SELECT 1 FROM transport_bookings w WHERE w.tenant_id = $1 AND w.run_id = $2 AND w.status = 'waitlisted')
-        RETURNING r.seats_taken
+       UPDATE transport_runs r SET seats_taken = r.seats_taken + t.seats, updated_at = now()
+         FROM (SELECT tenant_id, run_id, sum(seats)::int AS seats FROM decided WHERE confirmed GROUP BY tenant_id, run_id) t
+        WHERE r.tenant_id = t.tenant_id AND r.id = t.run_id
      ), booked AS (
        INSERT INTO transport_bookings (tenant_id, id, run_id, stop_id, guardian_id, guardian_name, pupil_ids, school_ids, adults, children, status, waitlist_position)
-       SELECT $1, $13, $2, $6, $3, $7, $4, $8, $9, $10,
-              CASE WHEN EXISTS (SELECT 1 FROM taken) THEN 'confirmed' ELSE 'waitlisted' END,
-              CASE WHEN NOT EXISTS (SELECT 1 FROM taken) THEN nextval('waitlist_positions') END
-         FROM allowed
+       SELECT d.tenant_id, d.id, d.run_id, d.stop_id, d.guardian_id, d.guardian_name, d.pupil_ids, d.school_ids, d.adults, d.children,
+              CASE WHEN d.confirmed THEN 'confirmed' ELSE 'waitlisted' END,
+              CASE WHEN NOT d.confirmed THEN nextval('waitlist_positions') END
+         FROM decided d ORDER BY d.i
        RETURNING *
+     ), queues AS (
+       -- Places on the waiting list: those already waiting, then this batch's in order (only for buses someone joined).
+       SELECT q.tenant_id, q.run_id, count(w.id)::int AS waiting
+         FROM (SELECT DISTINCT tenant_id, run_id FROM decided WHERE NOT confirmed) q
+         LEFT JOIN transport_bookings w ON w.tenant_id = q.tenant_id AND w.run_id = q.run_id AND w.status = 'waitlisted'
+        GROUP BY q.tenant_id, q.run_id
+     ), placed AS (
+       SELECT d.id, q.waiting + count(*) OVER (PARTITION BY d.tenant_id, d.run_id ORDER BY d.i) AS waitlist_place
+         FROM decided d JOIN queues q ON q.tenant_id = d.tenant_id AND q.run_id = d.run_id
+        WHERE NOT d.confirmed
      )
-     SELECT facts.family_seats, facts.already_booked,
-            (SELECT to_jsonb(booked) || jsonb_build_object('waitlist_place',
-                      CASE WHEN booked.status = 'waitlisted' THEN
-                        (SELECT count(*)::int + 1 FROM transport_bookings w WHERE w.tenant_id = $1 AND w.run_id = $2 AND w.status = 'waitlisted') END)
-               FROM booked) AS booking
-       FROM facts`,
+     SELECT f.i, f.family_seats, f.already_booked,
+            (SELECT to_jsonb(b) || jsonb_build_object('waitlist_place', p.waitlist_place)
+               FROM booked b LEFT JOIN placed p ON p.id = b.id WHERE b.id = f.id) AS booking
+       FROM facts f ORDER BY f.i`,
     [
-      request.tenantId,
-      request.runId,
-      request.guardianId,
-      request.pupilIds,
-      request.familyPupilIds,
-      request.stopId,
-      request.guardianName,
-      request.schoolIds,
-      request.adults,
-      request.children,
-      seats,
-      request.seatLimit,
-      newId(),
+      JSON.stringify(
+        requests.map((request, i) => ({
+          i,
+          tenant_id: request.tenantId,
+          id: request.id,
+          run_id: request.runId,
+          stop_id: request.stopId,
+          guardian_id: request.guardianId,
+          guardian_name: request.guardianName,
+          pupil_ids: request.pupilIds,
+          family_pupil_ids: request.familyPupilIds,
+          school_ids: request.schoolIds,
+          adults: request.adults,
+          children: request.children,
+          seat_limit: request.seatLimit,
+        })),
+      ),
     ],
   );
-  if (!decision) throw new Error('the booking decision answered no row');
-  return { ...decision, booking: decision.booking ? bookingRowOfJson(decision.booking) : null };
+  return decisions.map((decision) => ({ ...decision, booking: decision.booking ? bookingRowOfJson(decision.booking) : null }));
 }
 
 /** A booking row that came back as JSON: its timestamps are strings there. */

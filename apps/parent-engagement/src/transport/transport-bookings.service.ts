@@ -1,37 +1,20 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Identity } from '@tutti/auth';
-import { recordAudit, type AuditOrigin, type AuditSubject, type ReminderRow } from '@tutti/messaging';
-import { decodeCursor, onceForKey, oneRow, preparedRow, rows, toPage, ValidationProblem, type Page } from '@tutti/platform';
+import { recordAudit, type AuditOrigin, type ReminderRow } from '@tutti/messaging';
+import { decodeCursor, oneRow, rows, toPage, ValidationProblem, type Page } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { auditContext } from '../common/audit';
 import { conflict } from '../common/conflicts';
 import { familyScopeCondition, familyScopeOf, familyScopeParams, ownChildren } from '../common/family-scope';
-import { FamilyReminders, type ConfirmedBooking, type Recipient } from '../reminders/family-reminders.service';
+import { FamilyReminders, type Recipient } from '../reminders/family-reminders.service';
 import { afterQuietHours, quietHoursOf } from '../reminders/quiet-hours';
 import { TenantSettingsService } from '../tenant-settings/tenant-settings.service';
 import type { BookingDto, BookingQueryDto, ChangeBookingDto, CreateBookingDto } from './dto/booking.dto';
-import { ACTIVE_BOOKING_STATUSES, decideBooking, familySeatsBesides } from './booking-decision';
+import { bookingChange } from './booking-audit';
+import { ACTIVE_BOOKING_STATUSES, familySeatsBesides } from './booking-decision';
+import { BookingDesk } from './booking-desk';
+import { confirmedBookingOf, lockRuns, recipientOf, type LockedRun } from './run-locks';
 import { BOOKING_SELECT, toBookingDto, type BookingRow } from './transport-rows';
-
-
-interface LockedRun {
-  id: string;
-  performance_id: string;
-  seats: number;
-  seats_taken: number;
-  status: string;
-  bookings_close_at: Date;
-  performance_status: string;
-  performance_starts_at: Date;
-  stop_id: string | null;
-  pickup_at: Date | null;
-  seat_limit: number;
-  offer_minutes: number;
-  time_zone: string;
-  quiet_hours_start: string | null;
-  quiet_hours_end: string | null;
-  transport_refused: string[];
-}
 
 type OfferOutcome = { kind: 'done'; booking: BookingDto } | { kind: 'offer-expired' };
 
@@ -47,6 +30,7 @@ export class TransportBookingsService {
     private readonly dataSource: DataSource,
     private readonly reminders: FamilyReminders,
     private readonly settings: TenantSettingsService,
+    private readonly desk: BookingDesk,
   ) {}
 
   async create(identity: Identity, dto: CreateBookingDto, idempotencyKey: string | undefined, origin: AuditOrigin): Promise<BookingDto> {
@@ -58,51 +42,7 @@ export class TransportBookingsService {
     const children = allowed.length + (dto.otherChildren ?? 0);
     if (dto.adults + children === 0) throw new ValidationProblem([{ field: 'adults', rule: 'seats', message: 'book at least one seat (adults, pupilIds or otherChildren)' }]);
 
-    return this.dataSource.transaction((manager) =>
-      onceForKey(manager, { tenantId: identity.tenantId, callerId: identity.userId, operation: 'create-transport-booking', key: idempotencyKey, request: dto }, async () => {
-        const booking = await this.book(manager, identity, dto, children, allowed.map((pupil) => pupil.schoolId));
-        await recordAudit(manager, auditContext(identity, origin), bookingChange('create', booking.id, { status: booking.status }));
-        return booking;
-      }),
-    );
-  }
-
-  private async book(manager: EntityManager, identity: Identity, dto: CreateBookingDto, children: number, schoolIds: string[]): Promise<BookingDto> {
-    const tenantId = identity.tenantId;
-    const run = await this.lockRun(manager, tenantId, dto.runId, identity.userId, dto.stopId, dto.pupilIds);
-    if (!run) throw new NotFoundException('No such transport run.');
-    if (!run.stop_id || !run.pickup_at) throw new ValidationProblem([{ field: 'stopId', rule: 'stopOfRun', message: 'stopId must be a pick-up stop of this run' }]);
-    // Only a recorded "no" stops a child: no answer yet is not a refusal.
-    if (run.transport_refused.length > 0) {
-      throw conflict('transport-consent-refused', 'Consent to travel was refused or withdrawn for a child named.', { pupilIds: run.transport_refused });
-    }
-    if (run.status !== 'open' || run.performance_status !== 'published') throw conflict('run-cancelled', 'This bus (or its performance) is cancelled.', { runId: run.id });
-    if (run.bookings_close_at <= new Date()) {
-      throw conflict('bookings-closed', 'Bookings for this bus have closed.', { runId: run.id, bookingsClosedAt: run.bookings_close_at.toISOString() });
-    }
-    const seats = dto.adults + children;
-    const decided = await decideBooking(manager, {
-      tenantId,
-      runId: run.id,
-      stopId: run.stop_id,
-      guardianId: identity.userId,
-      guardianName: identity.displayName,
-      pupilIds: dto.pupilIds,
-      familyPupilIds: familyScopeOf(identity).pupilIds,
-      schoolIds: [...new Set(schoolIds)],
-      adults: dto.adults,
-      children,
-      seatLimit: run.seat_limit,
-    });
-    if (decided.already_booked.length > 0) throw conflict('pupil-already-booked', 'A child named is already booked on this bus.', { pupilIds: decided.already_booked });
-    if (!decided.booking) {
-      throw conflict('family-seat-limit', `A family may book at most ${run.seat_limit} seats on a bus.`, { limit: run.seat_limit, alreadyBooked: decided.family_seats, requested: seats });
-    }
-    const booking = decided.booking;
-    if (booking.status === 'confirmed') {
-      await this.reminders.bookingConfirmed(manager, recipientOf(tenantId, identity.userId, run), confirmedBookingOf(booking.id, run, run.pickup_at));
-    }
-    return toBookingDto(booking);
+    return this.desk.book({ identity, dto, idempotencyKey, origin, children, schoolIds: allowed.map((pupil) => pupil.schoolId) });
   }
 
   async get(identity: Identity, bookingId: string, origin: AuditOrigin): Promise<BookingDto> {
@@ -370,38 +310,16 @@ export class TransportBookingsService {
     }
   }
 
-  /**
-   * Locks the run row; with a guardian and stop, also reads what a booking needs in the same
-   * statement: the stop, the area's limits, the family's quiet hours, and which of `pupilIds` have
-   * transport consent refused (latest decision not "granted").
-   */
+  /** Locks the run row; with a guardian, stop and children, also reads what a booking needs (see lockRuns). */
   private async lockRun(
     manager: EntityManager,
     tenantId: string,
     runId: string,
     guardianId: string | null = null,
     stopId: string | null = null,
-    pupilIds: readonly string[] = [],
   ): Promise<LockedRun | undefined> {
-    return preparedRow<LockedRun>(
-      manager,
-      `SELECT r.id, r.performance_id, r.seats, r.seats_taken, r.status, r.bookings_close_at, p.status AS performance_status, p.starts_at AS performance_starts_at,
-              s.id AS stop_id, s.pickup_at,
-              COALESCE(t.family_transport_seat_limit, 4) AS seat_limit, COALESCE(t.waitlist_offer_minutes, 120) AS offer_minutes,
-              COALESCE(t.time_zone, 'Europe/London') AS time_zone, f.quiet_hours_start, f.quiet_hours_end,
-              ARRAY(SELECT latest.pupil_id FROM (
-                      SELECT DISTINCT ON (k.pupil_id) k.pupil_id, k.decision FROM consent_records k
-                       WHERE k.tenant_id = $1 AND k.kind = 'transport' AND k.pupil_id = ANY($5::uuid[]) ORDER BY k.pupil_id, k.seq DESC) AS latest
-                     WHERE latest.decision <> 'granted') AS transport_refused
-         FROM transport_runs r
-         JOIN performances p ON p.tenant_id = r.tenant_id AND p.id = r.performance_id
-         LEFT JOIN pickup_stops s ON s.tenant_id = r.tenant_id AND s.run_id = r.id AND s.id = $4
-         LEFT JOIN tenant_settings t ON t.tenant_id = r.tenant_id
-         LEFT JOIN families f ON f.tenant_id = r.tenant_id AND f.guardian_id = $3
-        WHERE r.tenant_id = $1 AND r.id = $2
-          FOR UPDATE OF r`,
-      [tenantId, runId, guardianId, stopId, pupilIds],
-    );
+    const [run] = await lockRuns(manager, [{ tenantId, runId, guardianId, stopId }]);
+    return run;
   }
 
   private async bookingRow(manager: EntityManager, tenantId: string, bookingId: string): Promise<BookingRow> {
@@ -420,16 +338,4 @@ export class TransportBookingsService {
     if (!row) throw new NotFoundException('No such booking.');
     return row;
   }
-}
-
-function confirmedBookingOf(bookingId: string, run: LockedRun, pickupAt: Date): ConfirmedBooking {
-  return { id: bookingId, pickupAt, performanceId: run.performance_id, performanceStartsAt: run.performance_starts_at };
-}
-
-function recipientOf(tenantId: string, guardianId: string, run: LockedRun): Recipient {
-  return { tenantId, guardianId, quietHours: quietHoursOf(run), timeZone: run.time_zone };
-}
-
-function bookingChange(change: 'create' | 'change' | 'cancel' | 'decline' | 'accept' | 'check-in', bookingId: string, detail: Record<string, unknown> = {}): AuditSubject {
-  return { action: change === 'create' ? 'create' : 'update', subjectType: 'booking', subjectId: bookingId, detail: { change, ...detail } };
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConsentsModule } from '../consents/consents.module';
 import { RemindersModule } from '../reminders/reminders.module';
+import { BookingDesk } from './booking-desk';
 import { ManifestService } from './manifest.service';
 import { TransportBookingsController } from './transport-bookings.controller';
 import { TransportBookingsService } from './transport-bookings.service';
@@ -10,7 +11,7 @@ import { TransportRunsService } from './transport-runs.service';
 @Module({
   imports: [RemindersModule, ConsentsModule],
   controllers: [TransportRunsController, TransportBookingsController],
-  providers: [TransportRunsService, TransportBookingsService, ManifestService],
+  providers: [TransportRunsService, TransportBookingsService, BookingDesk, ManifestService],
   exports: [TransportBookingsService],
 })
 export class TransportModule {}

@@ -3,7 +3,7 @@ import type { AuditEntryRecordedV1, ServiceName } from '@tutti/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { publishEvent } from '../outbox/publish-event';
+import { publishEvents } from '../outbox/publish-event';
 
 /** Where a request came from, as the audit log records it. */
 export interface AuditOrigin {
@@ -40,14 +40,24 @@ export const RequestOrigin = createParamDecorator((_data: unknown, context: Exec
  * transaction: an entry exists exactly when the read or change it reports was committed.
  */
 export async function recordAudit(manager: EntityManager, context: AuditContext, entries: AuditSubject | readonly AuditSubject[]): Promise<void> {
+  const subjects: readonly AuditSubject[] = Array.isArray(entries) ? entries : [entries as AuditSubject];
+  await recordAudits(
+    manager,
+    subjects.map((subject) => ({ context, subject })),
+  );
+}
+
+/** Audit entries of several requests (each its own actor and origin) in one statement, as recordAudit. */
+export async function recordAudits(manager: EntityManager, entries: readonly { context: AuditContext; subject: AuditSubject }[]): Promise<void> {
   const at = new Date().toISOString();
-  for (const entry of Array.isArray(entries) ? entries : [entries]) {
-    await publishEvent(manager, {
+  await publishEvents(
+    manager,
+    entries.map(({ context, subject }) => ({
       source: context.service,
-      type: 'audit.entry.recorded',
+      type: 'audit.entry.recorded' as const,
       tenantId: context.tenantId,
       payload: {
-        version: 1,
+        version: 1 as const,
         entryId: uuidv7(),
         actorUserId: context.actor.userId,
         actorRole: context.actor.role,
@@ -55,8 +65,8 @@ export async function recordAudit(manager: EntityManager, context: AuditContext,
         requestId: context.origin.requestId,
         ip: context.origin.ip,
         at,
-        ...entry,
+        ...subject,
       },
-    });
-  }
+    })),
+  );
 }

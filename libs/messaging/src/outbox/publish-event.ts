@@ -17,41 +17,40 @@ export interface PublishEventInput<T extends EventType> {
  * Records an event in the outbox inside the caller's transaction, so that the event exists if and
  * only if the change it reports was committed. The relay delivers it afterwards.
  */
-export async function publishEvent<T extends EventType>(
-  manager: EntityManager,
-  input: PublishEventInput<T>,
-): Promise<EventEnvelope<T>> {
-  if (!manager.queryRunner?.isTransactionActive) {
-    throw new Error(
-      `publishEvent(${input.type}) needs the manager of the transaction that makes the change it reports`,
-    );
-  }
-  if (!isEventType(input.type)) throw new Error(`Unknown event type '${input.type}': add it to the EventCatalog`);
+export async function publishEvent<T extends EventType>(manager: EntityManager, input: PublishEventInput<T>): Promise<EventEnvelope<T>> {
+  const [envelope] = await publishEvents(manager, [input]);
+  return envelope as EventEnvelope<T>;
+}
 
+/** Several events in one statement (see publishEvent), answered in order. */
+export async function publishEvents(manager: EntityManager, inputs: readonly PublishEventInput<EventType>[]): Promise<EventEnvelope<EventType>[]> {
+  if (!manager.queryRunner?.isTransactionActive) {
+    throw new Error(`publishEvent(${inputs.map((input) => input.type).join(', ')}) needs the manager of the transaction that makes the change it reports`);
+  }
+  for (const input of inputs) {
+    if (!isEventType(input.type)) throw new Error(`Unknown event type '${input.type}': add it to the EventCatalog`);
+  }
+  if (inputs.length === 0) return [];
   const occurredAt = new Date();
-  const envelope: EventEnvelope<T> = {
-    id: uuidv7(),
-    type: input.type,
-    tenantId: input.tenantId,
-    occurredAt: occurredAt.toISOString(),
-    source: input.source,
-    payload: input.payload,
-  };
-  // One round trip: the row, and a wake-up for the relay (delivered on commit only) instead of its next poll.
+  const envelopes = inputs.map(
+    (input): EventEnvelope<EventType> => ({ id: uuidv7(), type: input.type, tenantId: input.tenantId, occurredAt: occurredAt.toISOString(), source: input.source, payload: input.payload }),
+  );
+  // One round trip: the rows, and a wake-up for the relay (delivered on commit only) instead of its next poll.
   await manager.query(
     `WITH recorded AS (
        INSERT INTO ${tableOf(manager, OutboxEventEntity)} (id, tenant_id, type, payload, source, occurred_at)
-       VALUES ($1, $2, $3, $4::jsonb, $5, $6) RETURNING id)
-     SELECT pg_notify($7, '') FROM recorded`,
+       SELECT id, tenant_id, type, payload, source, $6 FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::jsonb[], $5::text[]) AS e(id, tenant_id, type, payload, source)
+       RETURNING id)
+     SELECT pg_notify($7, '') WHERE EXISTS (SELECT 1 FROM recorded)`,
     [
-      envelope.id,
-      envelope.tenantId,
-      envelope.type,
-      JSON.stringify(envelope.payload),
-      envelope.source,
+      envelopes.map((envelope) => envelope.id),
+      envelopes.map((envelope) => envelope.tenantId),
+      envelopes.map((envelope) => envelope.type),
+      envelopes.map((envelope) => JSON.stringify(envelope.payload)),
+      envelopes.map((envelope) => envelope.source),
       occurredAt,
       outboxChannelOf(schemaOfDataSource(manager.dataSource)),
     ],
   );
-  return envelope;
+  return envelopes;
 }

@@ -3,7 +3,7 @@ import { createParamDecorator, HttpStatus, type ExecutionContext } from '@nestjs
 import type { FastifyRequest } from 'fastify';
 import type { EntityManager } from 'typeorm';
 import { ProblemException, ValidationProblem } from '../errors/problem';
-import { oneRow } from '../sql/rows';
+import { rows } from '../sql/rows';
 
 /** The optional Idempotency-Key header of a creating POST (1–200 visible ASCII characters). */
 export const IdempotencyKey = createParamDecorator((_data: unknown, context: ExecutionContext): string | undefined => {
@@ -35,37 +35,96 @@ export interface IdempotencyScope {
  * service's schema.
  */
 export async function onceForKey<T>(manager: EntityManager, scope: IdempotencyScope, create: () => Promise<T>): Promise<T> {
-  if (!scope.key) return create();
-  const requestHash = createHash('sha256').update(stableJson(scope.request)).digest('base64url');
-  const claimed = await oneRow<{ key: string }>(
-    manager,
-    `INSERT INTO idempotency_keys (tenant_id, caller_id, operation, key, request_hash) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT DO NOTHING RETURNING key`,
-    [scope.tenantId, scope.callerId, scope.operation, scope.key, requestHash],
-  );
-  if (!claimed) {
-    const stored = await oneRow<{ request_hash: string; response: T }>(
-      manager,
-      'SELECT request_hash, response FROM idempotency_keys WHERE tenant_id = $1 AND caller_id = $2 AND operation = $3 AND key = $4',
-      [scope.tenantId, scope.callerId, scope.operation, scope.key],
-    );
-    if (stored && stored.request_hash !== requestHash) {
-      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'This Idempotency-Key was already used with a different request body.', {
-        errors: [{ field: 'Idempotency-Key', rule: 'reused', message: 'use a new Idempotency-Key for a different request' }],
-      });
-    }
-    if (stored) return stored.response;
-  }
+  const [claim] = await claimIdempotencyKeys<T>(manager, [scope]);
+  if (claim.kind === 'reused') throw keyReusedProblem();
+  if (claim.kind === 'replay') return claim.response;
   const response = await create();
-  await manager.query('UPDATE idempotency_keys SET response = $5 WHERE tenant_id = $1 AND caller_id = $2 AND operation = $3 AND key = $4', [
-    scope.tenantId,
-    scope.callerId,
-    scope.operation,
-    scope.key,
-    JSON.stringify(response),
-  ]);
+  await settleIdempotencyKeys(manager, { answered: [{ scope, response }] });
   return response;
 }
+
+/** What a claim found: a new key (or none given), the first answer to replay, or the key used for another body. */
+export type KeyClaim<T> = { kind: 'new' } | { kind: 'replay'; response: T } | { kind: 'reused' };
+
+/**
+ * Claims the keys of several requests with one statement (in key order, so that two transactions
+ * claiming the same keys cannot deadlock); answers one claim per scope, in order. A request
+ * without a key is always new.
+ */
+export async function claimIdempotencyKeys<T>(manager: EntityManager, scopes: readonly IdempotencyScope[]): Promise<KeyClaim<T>[]> {
+  const keyed = scopes.flatMap((scope) => (scope.key ? [{ scope, key: scope.key, hash: requestHashOf(scope.request) }] : []));
+  if (keyed.length === 0) return scopes.map(() => ({ kind: 'new' }));
+  const columns = [keyed.map((k) => k.scope.tenantId), keyed.map((k) => k.scope.callerId), keyed.map((k) => k.scope.operation), keyed.map((k) => k.key), keyed.map((k) => k.hash)];
+  const claimed = await rows<KeyRow>(
+    manager,
+    `INSERT INTO idempotency_keys (tenant_id, caller_id, operation, key, request_hash)
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[]) ORDER BY 1, 2, 3, 4
+     ON CONFLICT DO NOTHING RETURNING tenant_id, caller_id, operation, key`,
+    columns,
+  );
+  const claimedIds = new Set(claimed.map(keyIdOf));
+  const stored = new Map<string, { request_hash: string; response: T }>();
+  if (claimed.length < keyed.length) {
+    const found = await rows<KeyRow & { request_hash: string; response: T }>(
+      manager,
+      `SELECT k.tenant_id, k.caller_id, k.operation, k.key, k.request_hash, k.response
+         FROM idempotency_keys k JOIN unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) AS u(tenant_id, caller_id, operation, key)
+           ON k.tenant_id = u.tenant_id AND k.caller_id = u.caller_id AND k.operation = u.operation AND k.key = u.key`,
+      columns.slice(0, 4),
+    );
+    for (const row of found) stored.set(keyIdOf(row), row);
+  }
+  const hashes = new Map(keyed.map((k) => [k.scope, k.hash]));
+  return scopes.map((scope): KeyClaim<T> => {
+    if (!scope.key) return { kind: 'new' };
+    const id = keyIdOf({ tenant_id: scope.tenantId, caller_id: scope.callerId, operation: scope.operation, key: scope.key });
+    const previous = stored.get(id);
+    if (claimedIds.has(id) || !previous || previous.response === null) return { kind: 'new' };
+    return previous.request_hash === hashes.get(scope) ? { kind: 'replay', response: previous.response } : { kind: 'reused' };
+  });
+}
+
+/**
+ * Keeps the answers of requests whose keys were claimed (a retry gets them), and gives back the
+ * keys of requests that were refused (a retry is decided afresh), in one statement.
+ */
+export async function settleIdempotencyKeys(manager: EntityManager, outcome: { answered?: { scope: IdempotencyScope; response: unknown }[]; refused?: IdempotencyScope[] }): Promise<void> {
+  const answered = (outcome.answered ?? []).filter((entry) => entry.scope.key);
+  const refused = (outcome.refused ?? []).filter((scope) => scope.key);
+  if (answered.length === 0 && refused.length === 0) return;
+  const columnsOf = (scopes: IdempotencyScope[]) => [scopes.map((s) => s.tenantId), scopes.map((s) => s.callerId), scopes.map((s) => s.operation), scopes.map((s) => s.key)];
+  await manager.query(
+    `WITH answered AS (
+       UPDATE idempotency_keys k SET response = u.response
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::jsonb[]) AS u(tenant_id, caller_id, operation, key, response)
+        WHERE k.tenant_id = u.tenant_id AND k.caller_id = u.caller_id AND k.operation = u.operation AND k.key = u.key RETURNING 1
+     ), released AS (
+       DELETE FROM idempotency_keys k
+        USING unnest($6::uuid[], $7::uuid[], $8::text[], $9::text[]) AS u(tenant_id, caller_id, operation, key)
+        WHERE k.tenant_id = u.tenant_id AND k.caller_id = u.caller_id AND k.operation = u.operation AND k.key = u.key RETURNING 1
+     )
+     SELECT (SELECT count(*) FROM answered) AS answered, (SELECT count(*) FROM released) AS released`,
+    [...columnsOf(answered.map((entry) => entry.scope)), answered.map((entry) => JSON.stringify(entry.response)), ...columnsOf(refused)],
+  );
+}
+
+/** The 422 for a key already used with another request body. */
+export function keyReusedProblem(): ProblemException {
+  return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'This Idempotency-Key was already used with a different request body.', {
+    errors: [{ field: 'Idempotency-Key', rule: 'reused', message: 'use a new Idempotency-Key for a different request' }],
+  });
+}
+
+interface KeyRow {
+  tenant_id: string;
+  caller_id: string;
+  operation: string;
+  key: string;
+}
+
+const keyIdOf = (row: KeyRow): string => JSON.stringify([row.tenant_id.toLowerCase(), row.caller_id.toLowerCase(), row.operation, row.key]);
+
+const requestHashOf = (request: unknown): string => createHash('sha256').update(stableJson(request)).digest('base64url');
 
 /** JSON with object keys sorted and undefined members left out, so that equal bodies hash alike. */
 function stableJson(value: unknown): string {

@@ -1,0 +1,162 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import type { Identity } from '@tutti/auth';
+import { recordAudits, type AuditOrigin } from '@tutti/messaging';
+import {
+  BatchQueue,
+  claimIdempotencyKeys,
+  keyReusedProblem,
+  newId,
+  settledError,
+  settledValue,
+  settleIdempotencyKeys,
+  ValidationProblem,
+  type IdempotencyScope,
+  type Settled,
+} from '@tutti/platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import { auditContext } from '../common/audit';
+import { conflict } from '../common/conflicts';
+import { familyScopeOf } from '../common/family-scope';
+import { FamilyReminders } from '../reminders/family-reminders.service';
+import { decideBookings, type BookingRequest } from './booking-decision';
+import type { BookingDto, CreateBookingDto } from './dto/booking.dto';
+import { bookingChange } from './booking-audit';
+import { confirmedBookingOf, lockRuns, recipientOf, type LockedRun } from './run-locks';
+import { toBookingDto } from './transport-rows';
+
+/** A booking asked for, already checked against the caller's own children. */
+export interface BookingAsk {
+  identity: Identity;
+  dto: CreateBookingDto;
+  idempotencyKey: string | undefined;
+  origin: AuditOrigin;
+  /** Children travelling: the pupils named and other children. */
+  children: number;
+  schoolIds: string[];
+}
+
+/** A batch of bookings waits for the one in flight; more than this many are decided in two. */
+const MOST_BOOKINGS_AT_ONCE = 100;
+/** Batches in flight: one deciding while the next gathers (both usually lock the same buses). */
+const BATCHES_AT_ONCE = 2;
+
+/**
+ * Makes new bookings. When families book at the same moment (tickets just opened), their
+ * bookings are decided together, in the order they came: one transaction and a handful of
+ * statements for the whole batch (the buses locked once, one decision statement, one insert of
+ * reminders and audit entries), instead of nine round trips each. Two bookings of one family never
+ * share a batch. If a batch fails as a whole, each booking is decided again on its own.
+ */
+@Injectable()
+export class BookingDesk {
+  private readonly queue = new BatchQueue<BookingAsk, BookingDto>({
+    maxBatchSize: MOST_BOOKINGS_AT_ONCE,
+    concurrency: BATCHES_AT_ONCE,
+    keysOf: (ask) => [`guardian:${ask.identity.userId}`, ...familyScopeOf(ask.identity).pupilIds.map((pupilId) => `pupil:${pupilId}`)],
+    run: (asks) => this.dataSource.transaction((manager) => this.decide(manager, asks)),
+  });
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reminders: FamilyReminders,
+  ) {}
+
+  book(ask: BookingAsk): Promise<BookingDto> {
+    return this.queue.submit(ask);
+  }
+
+  private async decide(manager: EntityManager, asks: BookingAsk[]): Promise<Settled<BookingDto>[]> {
+    const outcomes = new Map<BookingAsk, Settled<BookingDto>>();
+    const refuse = (ask: BookingAsk, error: unknown) => outcomes.set(ask, settledError(error));
+
+    const claims = await claimIdempotencyKeys<BookingDto>(manager, asks.map(keyScopeOf));
+    const fresh = asks.filter((ask, i) => {
+      const claim = claims[i];
+      if (claim.kind === 'replay') outcomes.set(ask, settledValue(claim.response));
+      if (claim.kind === 'reused') refuse(ask, keyReusedProblem());
+      return claim.kind === 'new';
+    });
+
+    const runs = await lockRuns(
+      manager,
+      fresh.map((ask) => ({ tenantId: ask.identity.tenantId, runId: ask.dto.runId, guardianId: ask.identity.userId, stopId: ask.dto.stopId, pupilIds: ask.dto.pupilIds })),
+    );
+    const bookable: { ask: BookingAsk; run: LockedRun; request: BookingRequest }[] = [];
+    fresh.forEach((ask, i) => {
+      const run = runs[i];
+      const refusal = run ? refusalOf(run) : new NotFoundException('No such transport run.');
+      if (refusal || !run) return refuse(ask, refusal);
+      bookable.push({ ask, run, request: bookingRequestOf(ask, run) });
+    });
+
+    const decisions = await decideBookings(
+      manager,
+      bookable.map(({ request }) => request),
+    );
+    const made = bookable.flatMap(({ ask, run, request }, i) => {
+      const decision = decisions[i];
+      if (decision.already_booked.length > 0) {
+        refuse(ask, conflict('pupil-already-booked', 'A child named is already booked on this bus.', { pupilIds: decision.already_booked }));
+        return [];
+      }
+      if (!decision.booking) {
+        const requested = request.adults + request.children;
+        refuse(ask, conflict('family-seat-limit', `A family may book at most ${run.seat_limit} seats on a bus.`, { limit: run.seat_limit, alreadyBooked: decision.family_seats, requested }));
+        return [];
+      }
+      const booking = toBookingDto(decision.booking);
+      outcomes.set(ask, settledValue(booking));
+      return [{ ask, run, booking }];
+    });
+
+    await this.reminders.bookingsConfirmed(
+      manager,
+      made
+        .filter(({ booking }) => booking.status === 'confirmed')
+        .map(({ ask, run, booking }) => ({ to: recipientOf(ask.identity.tenantId, ask.identity.userId, run), booking: confirmedBookingOf(booking.id, run, run.pickup_at as Date) })),
+    );
+    await recordAudits(
+      manager,
+      made.map(({ ask, booking }) => ({ context: auditContext(ask.identity, ask.origin), subject: bookingChange('create', booking.id, { status: booking.status }) })),
+    );
+    await settleIdempotencyKeys(manager, {
+      answered: made.map(({ ask, booking }) => ({ scope: keyScopeOf(ask), response: booking })),
+      refused: fresh.filter((ask) => !outcomes.get(ask)?.ok).map(keyScopeOf),
+    });
+    return asks.map((ask) => outcomes.get(ask) ?? settledError(new Error('a booking of the batch was left undecided')));
+  }
+}
+
+/** Why a booking cannot be made on this run at all, before seats are looked at. */
+function refusalOf(run: LockedRun): Error | undefined {
+  if (!run.stop_id || !run.pickup_at) return new ValidationProblem([{ field: 'stopId', rule: 'stopOfRun', message: 'stopId must be a pick-up stop of this run' }]);
+  // Only a recorded "no" stops a child: no answer yet is not a refusal.
+  if (run.transport_refused.length > 0) return conflict('transport-consent-refused', 'Consent to travel was refused or withdrawn for a child named.', { pupilIds: run.transport_refused });
+  if (run.status !== 'open' || run.performance_status !== 'published') return conflict('run-cancelled', 'This bus (or its performance) is cancelled.', { runId: run.id });
+  if (run.bookings_close_at <= new Date()) {
+    return conflict('bookings-closed', 'Bookings for this bus have closed.', { runId: run.id, bookingsClosedAt: run.bookings_close_at.toISOString() });
+  }
+  return undefined;
+}
+
+function bookingRequestOf(ask: BookingAsk, run: LockedRun): BookingRequest {
+  const { identity, dto } = ask;
+  return {
+    tenantId: identity.tenantId,
+    id: newId(),
+    runId: run.id,
+    stopId: run.stop_id as string,
+    guardianId: identity.userId,
+    guardianName: identity.displayName,
+    pupilIds: dto.pupilIds,
+    familyPupilIds: familyScopeOf(identity).pupilIds,
+    schoolIds: [...new Set(ask.schoolIds)],
+    adults: dto.adults,
+    children: ask.children,
+    seatLimit: run.seat_limit,
+  };
+}
+
+function keyScopeOf(ask: BookingAsk): IdempotencyScope {
+  return { tenantId: ask.identity.tenantId, callerId: ask.identity.userId, operation: 'create-transport-booking', key: ask.idempotencyKey, request: ask.dto };
+}

@@ -5,7 +5,7 @@ import { Client } from 'pg';
  * the bench prints where the database's time went, per statement. Call before starting the infra.
  */
 export const statementsWanted = process.env.BENCH_PG_STATEMENTS === '1';
-if (statementsWanted) process.env.TUTTI_POSTGRES_SETTINGS = 'shared_preload_libraries=pg_stat_statements;pg_stat_statements.track_planning=on';
+if (statementsWanted) process.env.TUTTI_POSTGRES_SETTINGS ??= 'shared_preload_libraries=pg_stat_statements;pg_stat_statements.track_planning=on';
 
 async function asAdmin<T>(adminUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: adminUrl });

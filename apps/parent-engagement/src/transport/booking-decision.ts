@@ -75,11 +75,13 @@ export async function decideBookings(manager: EntityManager, requests: readonly 
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS a(i int, tenant_id uuid, id uuid, run_id uuid, stop_id uuid, guardian_id uuid, guardian_name text,
                                                         pupil_ids uuid[], family_pupil_ids uuid[], school_ids uuid[], adults int, children int, seat_limit int)
      ), family AS MATERIALIZED (
-       SELECT a.i, b.id, b.seats, b.pupil_ids FROM asked a JOIN transport_bookings b
-           ON b.tenant_id = a.tenant_id AND b.guardian_id = a.guardian_id AND b.run_id = a.run_id AND b.status IN ${ACTIVE_BOOKING_STATUSES}
-       UNION
-       SELECT a.i, b.id, b.seats, b.pupil_ids FROM asked a JOIN transport_bookings b
-           ON b.pupil_ids && a.family_pupil_ids AND b.tenant_id = a.tenant_id AND b.run_id = a.run_id AND b.status IN ${ACTIVE_BOOKING_STATUSES}
+       -- LATERAL, so that each request's look-ups use the indexes whatever the batch's size.
+       SELECT a.i, b.id, b.seats, b.pupil_ids FROM asked a CROSS JOIN LATERAL (
+         SELECT b.id, b.seats, b.pupil_ids FROM transport_bookings b
+          WHERE b.tenant_id = a.tenant_id AND b.guardian_id = a.guardian_id AND b.run_id = a.run_id AND b.status IN ${ACTIVE_BOOKING_STATUSES}
+         UNION
+         SELECT b.id, b.seats, b.pupil_ids FROM transport_bookings b
+          WHERE b.pupil_ids && a.family_pupil_ids AND b.tenant_id = a.tenant_id AND b.run_id = a.run_id AND b.status IN ${ACTIVE_BOOKING_STATUSES}) b
      ), facts AS MATERIALIZED (
        SELECT a.*, a.adults + a.children AS seats,
               (SELECT COALESCE(sum(f.seats), 0)::int FROM family f WHERE f.i = a.i) AS family_seats,
@@ -88,7 +90,8 @@ export async function decideBookings(manager: EntityManager, requests: readonly 
      ), runs AS MATERIALIZED (
        SELECT r.tenant_id, r.id, r.seats - r.seats_taken AS free,
               EXISTS (SELECT 1 FROM transport_bookings w WHERE w.tenant_id = r.tenant_id AND w.run_id = r.id AND w.status = 'waitlisted') AS queued
-         FROM transport_runs r WHERE (r.tenant_id, r.id) IN (SELECT tenant_id, run_id FROM asked)
+         FROM (SELECT DISTINCT tenant_id, run_id FROM asked) a
+         CROSS JOIN LATERAL (SELECT * FROM transport_runs r WHERE r.tenant_id = a.tenant_id AND r.id = a.run_id) r
      ), decided AS MATERIALIZED (
        SELECT f.*, NOT r.queued AND sum(f.seats) OVER (PARTITION BY f.tenant_id, f.run_id ORDER BY f.i) <= r.free AS confirmed
          FROM facts f JOIN runs r ON r.tenant_id = f.tenant_id AND r.id = f.run_id
@@ -106,19 +109,17 @@ export async function decideBookings(manager: EntityManager, requests: readonly 
        RETURNING *
      ), queues AS (
        -- Places on the waiting list: those already waiting, then this batch's in order (only for buses someone joined).
-       SELECT q.tenant_id, q.run_id, count(w.id)::int AS waiting
+       SELECT q.tenant_id, q.run_id,
+              (SELECT count(*)::int FROM transport_bookings w WHERE w.tenant_id = q.tenant_id AND w.run_id = q.run_id AND w.status = 'waitlisted') AS waiting
          FROM (SELECT DISTINCT tenant_id, run_id FROM decided WHERE NOT confirmed) q
-         LEFT JOIN transport_bookings w ON w.tenant_id = q.tenant_id AND w.run_id = q.run_id AND w.status = 'waitlisted'
-        GROUP BY q.tenant_id, q.run_id
-     ), placed AS (
+     ), placed AS MATERIALIZED (
        SELECT d.id, q.waiting + count(*) OVER (PARTITION BY d.tenant_id, d.run_id ORDER BY d.i) AS waitlist_place
          FROM decided d JOIN queues q ON q.tenant_id = d.tenant_id AND q.run_id = d.run_id
         WHERE NOT d.confirmed
      )
-     SELECT f.i, f.family_seats, f.already_booked,
-            (SELECT to_jsonb(b) || jsonb_build_object('waitlist_place', p.waitlist_place)
-               FROM booked b LEFT JOIN placed p ON p.id = b.id WHERE b.id = f.id) AS booking
-       FROM facts f ORDER BY f.i`,
+     SELECT f.i, f.family_seats, f.already_booked, to_jsonb(b) || jsonb_build_object('waitlist_place', p.waitlist_place) AS booking
+       FROM facts f LEFT JOIN booked b ON b.id = f.id LEFT JOIN placed p ON p.id = f.id
+      ORDER BY f.i`,
     [
       JSON.stringify(
         requests.map((request, i) => ({

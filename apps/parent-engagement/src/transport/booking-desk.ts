@@ -44,15 +44,15 @@ const BATCHES_AT_ONCE = 2;
  * Makes new bookings. When families book at the same moment (tickets just opened), their
  * bookings are decided together, in the order they came: one transaction and a handful of
  * statements for the whole batch (the buses locked once, one decision statement, one insert of
- * reminders and audit entries), instead of nine round trips each. Two bookings of one family never
- * share a batch. If a batch fails as a whole, each booking is decided again on its own.
+ * reminders and audit entries), instead of nine round trips each. Two bookings of one family on the
+ * same bus never share a batch. If a batch fails as a whole, each booking is decided again on its own.
  */
 @Injectable()
 export class BookingDesk {
   private readonly queue = new BatchQueue<BookingAsk, BookingDto>({
     maxBatchSize: MOST_BOOKINGS_AT_ONCE,
     concurrency: BATCHES_AT_ONCE,
-    keysOf: (ask) => [`guardian:${ask.identity.userId}`, ...familyScopeOf(ask.identity).pupilIds.map((pupilId) => `pupil:${pupilId}`)],
+    keysOf: batchKeysOf,
     run: (asks) => this.dataSource.transaction((manager) => this.decide(manager, asks)),
   });
 
@@ -155,6 +155,17 @@ function bookingRequestOf(ask: BookingAsk, run: LockedRun): BookingRequest {
     children: ask.children,
     seatLimit: run.seat_limit,
   };
+}
+
+/**
+ * What two bookings of one batch must not share: a family on one bus (the family's seats and
+ * children on that bus are read before the batch's own bookings exist), or a caller's
+ * Idempotency-Key. One family's bookings on different buses may go together.
+ */
+function batchKeysOf(ask: BookingAsk): string[] {
+  const onRun = `run:${ask.dto.runId}`;
+  const keys = [`${onRun}:guardian:${ask.identity.userId}`, ...familyScopeOf(ask.identity).pupilIds.map((pupilId) => `${onRun}:pupil:${pupilId}`)];
+  return ask.idempotencyKey ? [...keys, `key:${ask.identity.userId}:${ask.idempotencyKey}`] : keys;
 }
 
 function keyScopeOf(ask: BookingAsk): IdempotencyScope {

@@ -3,7 +3,8 @@
  *   1. bookings — POST /transport-bookings on parent-engagement directly, with gateway-style identity
  *      headers (signIdentityToken with this run's key pair): every request another guardian's family
  *      (1 adult + 1 child) with an Idempotency-Key, spread over BENCH_RUNS buses of one performance,
- *      most with 1,000 seats, BENCH_FULL_RUNS with 10 seats that fill at once (→ waiting list)
+ *      most with 1,000 seats, BENCH_FULL_RUNS with 10 seats that fill at once (→ waiting list);
+ *      every round (and the warm-up) books the buses of another performance
  *   2. pgbench TPC-B — `pgbench -i -s 10`, then `pgbench -c 8 -j 2 -T 15`, in a database of its own
  * Goal: bookings/s ≥ 0.40 × pgbench tps. Then the race: 500 concurrent families for 50 seats →
  * how many confirmed, waitlisted, 5xx (expected 50 / 450 / 0).
@@ -90,10 +91,17 @@ async function main(): Promise<void> {
 
     const performanceId = await addPerformance(engagementDb, tenantId);
     const createRun = (seats: number) => newRun(url(port), admin, performanceId, seats);
-    const runs: Run[] = [];
-    for (let i = 0; i < runCount; i++) runs.push(await createRun(i < fullRunCount ? 10 : 1000));
+    // Every round is another performance opening for bookings, with buses of its own: the warm-up and
+    // earlier rounds do not leave later ones with full buses and long queues only.
+    const newBuses = async (): Promise<Run[]> => {
+      const opening = await addPerformance(engagementDb, tenantId);
+      const buses: Run[] = [];
+      for (let i = 0; i < runCount; i++) buses.push(await newRun(url(port), admin, opening, i < fullRunCount ? 10 : 1000));
+      return buses;
+    };
+    let runs = await newBuses();
     const families = await newFamilies(guardianCount);
-    log(`${runCount} buses (${fullRunCount} of 10 seats, the rest of 1,000), ${guardianCount} families with their identity tokens`);
+    log(`per round ${runCount} buses (${fullRunCount} of 10 seats, the rest of 1,000), ${guardianCount} families with their identity tokens`);
 
     // Request i: bus i mod runs, family ⌊i / runs⌋: no family books the same bus twice until every pair is used.
     let sent = 0;
@@ -125,6 +133,7 @@ async function main(): Promise<void> {
     await withClient(system.infra.databaseUrl, (client) => client.query('ANALYZE parent_engagement.transport_bookings, parent_engagement.transport_runs, parent_engagement.reminders, parent_engagement.idempotency_keys'));
     await resetStatements(system.infra.databaseUrl);
     for (let pass = 1; pass <= roundCount; pass++) {
+      runs = await newBuses();
       log(`round ${pass}/${roundCount}: bookings, ${load.connections} connections, ${load.warmupSeconds} s warm-up + ${load.durationSeconds} s`);
       const [before, bookedBefore] = [await databaseWork(engagementDb), await bookingsMade(engagementDb, tenantId)];
       const measured = await measure('POST /transport-bookings', `${url(port)}/transport-bookings`, load, servedBy, { setupRequest });

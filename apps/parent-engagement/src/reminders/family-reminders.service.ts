@@ -3,7 +3,7 @@ import { ReminderScheduler, type ReminderRow, type ScheduleReminderInput } from 
 import { oneRow } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { afterCommit, installAfterCommit } from '../common/after-commit';
-import { childrenComingWithoutConsent, childrenComingWithoutConsentOf } from '../consents/missing-consent';
+import { childrenComingWithoutConsent } from '../consents/missing-consent';
 import { afterQuietHours, quietHoursOf, type QuietHours } from './quiet-hours';
 import {
   ANNOUNCEMENT_KIND,
@@ -24,6 +24,8 @@ export interface ConfirmedBooking {
   pickupAt: Date;
   performanceId: string;
   performanceStartsAt: Date;
+  /** A child the family brings has no photo/film decision yet (read when the bus was locked): chase it. */
+  photoConsentMissing: boolean;
 }
 
 /** Who a reminder goes to and when they may be disturbed. */
@@ -55,22 +57,17 @@ export class FamilyReminders {
     await this.bookingsConfirmed(manager, [{ to, booking }], now);
   }
 
-  /** bookingConfirmed for several bookings (a batch of bookings), with one statement each for the chase and the reminders. */
+  /** bookingConfirmed for several bookings (a batch of bookings), with one statement for all their reminders. */
   async bookingsConfirmed(manager: EntityManager, confirmed: readonly { to: Recipient; booking: ConfirmedBooking }[], now = new Date()): Promise<void> {
-    if (confirmed.length === 0) return;
-    const missingConsent = await childrenComingWithoutConsentOf(
-      manager,
-      confirmed.map(({ to, booking }) => ({ tenantId: to.tenantId, performanceId: booking.performanceId, guardianId: to.guardianId })),
-    );
-    const inputs = confirmed.flatMap(({ to, booking }, i) => {
+    const inputs = confirmed.flatMap(({ to, booking }) => {
       const messages = [this.message(to, 'transport.booking-confirmed', BOOKING_SUBJECT, booking.id, now, { bookingId: booking.id })];
       for (const [kind, dueAt] of pickupReminderTimes(booking.pickupAt)) {
         if (dueAt > now) messages.push(this.message(to, kind, BOOKING_SUBJECT, booking.id, dueAt, { bookingId: booking.id }));
       }
-      if (missingConsent[i].length > 0) messages.push(this.consentChaseMessage(to, booking.performanceId, booking.performanceStartsAt, now));
+      if (booking.photoConsentMissing) messages.push(this.consentChaseMessage(to, booking.performanceId, booking.performanceStartsAt, now));
       return messages;
     });
-    await this.schedule(manager, inputs);
+    if (inputs.length > 0) await this.schedule(manager, inputs);
   }
 
   /** The offer message (when the family may be told) and the timer that lapses the offer. */

@@ -2,6 +2,7 @@ import { preparedRows } from '@tutti/platform';
 import type { EntityManager } from 'typeorm';
 import type { ConfirmedBooking, Recipient } from '../reminders/family-reminders.service';
 import { quietHoursOf } from '../reminders/quiet-hours';
+import { childrenComingSql, noConsentRecordedSql } from '../consents/missing-consent';
 
 /** A run locked for a change of its seats, with what a booking on it needs to know. */
 export interface LockedRun {
@@ -23,6 +24,11 @@ export interface LockedRun {
   quiet_hours_end: string | null;
   /** Children asked about whose latest transport decision is not "granted" (no answer yet is not a refusal). */
   transport_refused: string[];
+  /**
+   * Whether a child the family brings to the performance (the children asked about included, as
+   * if booked) has no photo/film decision recorded: a confirmed booking then chases it.
+   */
+  photo_consent_missing: boolean;
 }
 
 export interface RunLockRequest {
@@ -37,7 +43,8 @@ export interface RunLockRequest {
 /**
  * Locks runs (FOR UPDATE, in id order, so that two transactions locking several runs cannot
  * deadlock) and reads, per request in the same statement: the run and its performance, the stop,
- * the area's limits, the family's quiet hours, and which children have transport consent refused.
+ * the area's limits, the family's quiet hours, which children have transport consent refused, and
+ * whether a photo/film consent is still missing.
  * Answers one row per request, in order; undefined for a run that does not exist.
  */
 export async function lockRuns(manager: EntityManager, requests: readonly RunLockRequest[]): Promise<(LockedRun | undefined)[]> {
@@ -59,7 +66,9 @@ export async function lockRuns(manager: EntityManager, requests: readonly RunLoc
             ARRAY(SELECT latest.pupil_id FROM (
                     SELECT DISTINCT ON (k.pupil_id) k.pupil_id, k.decision FROM consent_records k
                      WHERE k.tenant_id = a.tenant_id AND k.kind = 'transport' AND k.pupil_id = ANY(a.pupil_ids) ORDER BY k.pupil_id, k.seq DESC) AS latest
-                   WHERE latest.decision <> 'granted') AS transport_refused
+                   WHERE latest.decision <> 'granted') AS transport_refused,
+            EXISTS (SELECT 1 FROM (SELECT unnest(a.pupil_ids) AS pupil_id UNION ${childrenComingSql('a.tenant_id', 'r.performance_id', 'a.guardian_id')}) AS coming
+                     WHERE ${noConsentRecordedSql('a.tenant_id', 'coming.pupil_id', "'photo_film'")}) AS photo_consent_missing
        FROM asked a
        JOIN locked r ON r.tenant_id = a.tenant_id AND r.id = a.run_id
        JOIN performances p ON p.tenant_id = r.tenant_id AND p.id = r.performance_id
@@ -84,5 +93,5 @@ export function recipientOf(tenantId: string, guardianId: string, run: LockedRun
 
 /** A confirmed booking on this run, with what its reminders are timed from. */
 export function confirmedBookingOf(bookingId: string, run: LockedRun, pickupAt: Date): ConfirmedBooking {
-  return { id: bookingId, pickupAt, performanceId: run.performance_id, performanceStartsAt: run.performance_starts_at };
+  return { id: bookingId, pickupAt, performanceId: run.performance_id, performanceStartsAt: run.performance_starts_at, photoConsentMissing: run.photo_consent_missing };
 }

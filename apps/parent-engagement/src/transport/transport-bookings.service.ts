@@ -139,7 +139,8 @@ export class TransportBookingsService {
   async accept(identity: Identity, bookingId: string, origin: AuditOrigin): Promise<BookingDto> {
     const outcome = await this.dataSource.transaction(async (manager): Promise<OfferOutcome> => {
       const seen = await this.visible(manager, identity, bookingId);
-      const run = await this.lockRun(manager, identity.tenantId, seen.run_id, seen.guardian_id, seen.stop_id);
+      // The booking's children, as if on the bus already: is a photo/film consent still missing?
+      const run = await this.lockRun(manager, identity.tenantId, seen.run_id, seen.guardian_id, seen.stop_id, seen.pupil_ids);
       if (!run?.pickup_at) throw new NotFoundException('No such booking.');
       const current = await this.bookingRow(manager, identity.tenantId, bookingId);
       if (current.status === 'confirmed') return { kind: 'done', booking: toBookingDto(current) };
@@ -317,8 +318,9 @@ export class TransportBookingsService {
     runId: string,
     guardianId: string | null = null,
     stopId: string | null = null,
+    pupilIds: readonly string[] = [],
   ): Promise<LockedRun | undefined> {
-    const [run] = await lockRuns(manager, [{ tenantId, runId, guardianId, stopId }]);
+    const [run] = await lockRuns(manager, [{ tenantId, runId, guardianId, stopId, pupilIds }]);
     return run;
   }
 

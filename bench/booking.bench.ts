@@ -217,7 +217,7 @@ async function addPerformance(databaseUrl: string, tenantId: string): Promise<st
 }
 
 /**
- * A booking's reads as decideBooking runs them (copied: that statement also writes), for one
+ * A booking's reads as decideBookings runs them for each request (copied: that statement also writes), for one
  * family already on a 1,000-seat bus, and the waiting-list count on a full bus.
  */
 async function explainBookingQueries(databaseUrl: string, tenantId: string, bigRunId: string, fullRunId: string): Promise<string> {
@@ -229,7 +229,7 @@ async function explainBookingQueries(databaseUrl: string, tenantId: string, bigR
     const active = `('confirmed', 'waitlisted', 'offered')`;
     const queries: [string, string, unknown[]][] = [
       [
-        `the family's bookings on the bus (a bus with ${family.n} bookings), as decideBooking reads them`,
+        `the family's bookings on the bus (a bus with ${family.n} bookings), as decideBookings reads them`,
         `SELECT b.id, b.seats, b.pupil_ids FROM transport_bookings b
           WHERE b.tenant_id = $1 AND b.guardian_id = $3 AND b.run_id = $2 AND b.status IN ${active}
          UNION

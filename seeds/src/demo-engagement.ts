@@ -2,7 +2,7 @@ import type { Client } from 'pg';
 import { DEMO_AREAS, type DemoArea } from './demo/areas';
 import { demoPerformances, type DemoPerformance } from './demo-calendar';
 import { demoConsents, demoFamilies, type DemoFamily } from './demo-families';
-import { chance } from './demo-pupils';
+import { DEMO_CLASSES, chance, demoClassId, demoEnsembles, demoPupils } from './demo-pupils';
 import { seedId, tenantIdOf } from './seed-ids';
 
 type Log = (line: string) => void;
@@ -26,6 +26,8 @@ interface Counts {
   families: number;
   consents: number;
   announcements: number;
+  rosterPupils: number;
+  ensembles: number;
 }
 
 /**
@@ -33,11 +35,12 @@ interface Counts {
  * performances performance-event has published (the past one too, as it was published then); a free
  * coach with two stops to each public performance; the area's families (demo-families.ts) with their
  * children and consents; bus bookings and RSVPs from about half the families (checked in at the past
- * performance, so that transport uptake has history); and an announcement to each school's families.
- * Idempotent (stable ids, ON CONFLICT DO NOTHING).
+ * performance, so that transport uptake has history); an announcement to each school's families;
+ * and the roster replica (pupils' classes and ensembles, by id) that class and ensemble announcements
+ * reach. Idempotent (stable ids, ON CONFLICT DO NOTHING).
  */
 export async function seedEngagement(client: Client, log: Log, now: Date = new Date()): Promise<void> {
-  const counts: Counts = { runs: 0, bookings: 0, rsvps: 0, families: 0, consents: 0, announcements: 0 };
+  const counts: Counts = { runs: 0, bookings: 0, rsvps: 0, families: 0, consents: 0, announcements: 0, rosterPupils: 0, ensembles: 0 };
   for (const area of DEMO_AREAS) {
     const tenantId = tenantIdOf(area);
     await client.query(`INSERT INTO tenant_settings (tenant_id, family_transport_seat_limit, time_zone) VALUES ($1, $2, 'Europe/London') ON CONFLICT DO NOTHING`, [tenantId, area.familyTransportSeatLimit]);
@@ -58,10 +61,49 @@ export async function seedEngagement(client: Client, log: Log, now: Date = new D
     counts.bookings += await seedBookings(client, area, families, runs, now);
     counts.rsvps += await seedRsvps(client, area, families, performances, now);
     counts.announcements += await seedAnnouncements(client, area, families, performances, now);
+    const roster = await seedRoster(client, area, now);
+    counts.rosterPupils += roster.pupils;
+    counts.ensembles += roster.ensembles;
   }
   log(
-    `demo data: parent engagement: ${counts.families} families, ${counts.consents} consents, ${counts.runs} bus runs, ${counts.bookings} bookings, ${counts.rsvps} RSVPs, ${counts.announcements} announcements`,
+    `demo data: parent engagement: ${counts.families} families, ${counts.consents} consents, ${counts.runs} bus runs, ${counts.bookings} bookings, ${counts.rsvps} RSVPs, ${counts.announcements} announcements, a roster of ${counts.rosterPupils} pupils and ${counts.ensembles} ensembles`,
   );
+}
+
+/** Seeded rows stand for no event: any event scheduling publishes later replaces them. */
+const NO_EVENT = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The roster replica as scheduling's events would have built it: each demo pupil's school and class
+ * (ids only), and each demo ensemble's members, so that a class or ensemble announcement reaches
+ * the demo families.
+ */
+async function seedRoster(db: Client, area: DemoArea, now: Date): Promise<{ pupils: number; ensembles: number }> {
+  const tenantId = tenantIdOf(area);
+  const pupils = demoPupils(area);
+  const classIds = pupils.map((pupil) => demoClassId(area, pupil.schoolUrn, DEMO_CLASSES[pupil.classIndex].name));
+  await db.query(
+    `INSERT INTO roster_pupils (tenant_id, pupil_id, school_id, class_id, event_at, event_id)
+     SELECT $1, p.pupil_id, p.school_id, p.class_id, $5, $6 FROM unnest($2::uuid[], $3::uuid[], $4::uuid[]) AS p (pupil_id, school_id, class_id) ON CONFLICT DO NOTHING`,
+    [tenantId, pupils.map((pupil) => pupil.id), pupils.map((pupil) => pupil.schoolId), classIds, now, NO_EVENT],
+  );
+  await db.query(
+    `INSERT INTO roster_classes (tenant_id, class_id, school_id) SELECT DISTINCT $1::uuid, c.class_id, c.school_id FROM unnest($2::uuid[], $3::uuid[]) AS c (class_id, school_id) ON CONFLICT DO NOTHING`,
+    [tenantId, classIds, pupils.map((pupil) => pupil.schoolId)],
+  );
+  const ensembles = demoEnsembles(area);
+  for (const ensemble of ensembles) {
+    const inserted = await db.query(
+      `INSERT INTO roster_ensembles (tenant_id, ensemble_id, school_id, name, snapshot_at, snapshot_event_id) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+      [tenantId, ensemble.id, ensemble.schoolId, ensemble.name, now, NO_EVENT],
+    );
+    if (inserted.rowCount === 0) continue;
+    await db.query(
+      `INSERT INTO roster_ensemble_members (tenant_id, ensemble_id, pupil_id, school_id) SELECT $1, $2, m.pupil_id, m.school_id FROM unnest($3::uuid[], $4::uuid[]) AS m (pupil_id, school_id)`,
+      [tenantId, ensemble.id, ensemble.members.map((member) => member.pupil.id), ensemble.members.map((member) => member.pupil.schoolId)],
+    );
+  }
+  return { pupils: pupils.length, ensembles: ensembles.length };
 }
 
 async function seedRun(db: Client, area: DemoArea, performance: DemoPerformance): Promise<Run> {

@@ -9,6 +9,9 @@ export const DEMO_CLASSES = [
 ] as const;
 export const DEMO_PUPILS_PER_CLASS = 8;
 
+/** A demo class's id, the same in every service (scheduling creates the class; others learn it from pupils' events). */
+export const demoClassId = (area: { slug: string }, schoolUrn: string, className: string): string => seedId(`${area.slug}:class:${schoolUrn}:${className}`);
+
 const FIRST_NAMES = ['Amira', 'Ben', 'Chloe', 'Dawit', 'Ella', 'Filip', 'Grace', 'Hassan', 'Isla', 'Jayden', 'Kacper', 'Leah', 'Mohammed', 'Niamh', 'Oliver', 'Priya', 'Reuben', 'Sofia', 'Tariq', 'Zara'];
 const LAST_NAMES = ['Ahmed', 'Brown', 'Clarke', 'Dvořák', 'Evans', 'Fofana', 'Green', 'Hughes', 'Iqbal', 'Jones', 'Kowalski', 'Lewis', 'Murphy', 'Nowak', 'Okafor', 'Patel', 'Roberts', 'Smith', 'Taylor', 'Walker', 'Yilmaz'];
 export const DEMO_LAST_NAMES = LAST_NAMES;

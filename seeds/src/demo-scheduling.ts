@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from 'pg';
 import { DEMO_AREAS, type DemoArea } from './demo/areas';
-import { DEMO_CLASSES, DEMO_LAST_NAMES, demoEnsembles, demoPupils } from './demo-pupils';
+import { DEMO_CLASSES, DEMO_LAST_NAMES, demoClassId, demoEnsembles, demoPupils } from './demo-pupils';
 import { seedId, tenantIdOf } from './seed-ids';
 
 type Log = (line: string) => void;
@@ -125,7 +125,7 @@ async function seedArea(db: Client, area: DemoArea): Promise<void> {
     const schoolTutor = key(`staff:${school.urn}:brass`);
     await insertStaff(db, tenantId, schoolTutor, null, 'tutor', `${DEMO_LAST_NAMES[(s + 3) % DEMO_LAST_NAMES.length]} Brass Tutor`, 'Partner orchestra', ['trumpet', 'trombone'], [schoolId]);
     for (const [c, klass] of DEMO_CLASSES.entries()) {
-      const classId = key(`class:${school.urn}:${klass.name}`);
+      const classId = demoClassId(area, school.urn, klass.name);
       await db.query('INSERT INTO classes (id, tenant_id, school_id, name, year_group) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [classId, tenantId, schoolId, `Y${klass.yearGroup} ${klass.name}`, klass.yearGroup]);
       for (const pupil of pupils.filter((candidate) => candidate.schoolIndex === s && candidate.classIndex === c)) {
         await db.query(

@@ -13,6 +13,7 @@ import { FamiliesModule } from './families/families.module';
 import { FamilySessionsModule } from './family-sessions/family-sessions.module';
 import { engagementMessagingModule } from './messaging/engagement-messaging';
 import { LoansModule } from './loans/loans.module';
+import { RosterModule } from './roster/roster.module';
 import { RsvpsModule } from './rsvps/rsvps.module';
 import { PerformancesModule } from './performances/performances.module';
 import { TenantSettingsModule } from './tenant-settings/tenant-settings.module';
@@ -48,6 +49,7 @@ export class AppModule {
         ConsentsModule,
         RsvpsModule,
         FamilySessionsModule,
+        RosterModule,
         AnnouncementsModule,
         CalendarModule,
         LoansModule,

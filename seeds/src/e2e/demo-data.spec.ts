@@ -6,7 +6,7 @@
  * since the system it starts depends on the seeds.
  */
 import { apiOf, expectStatus, startRunningSystem, type Api, type RunningSystem } from '@tutti/e2e';
-import { DEMO_ACCOUNTS, DEMO_AREAS, demoPerformances, seedId } from '@tutti/seeds';
+import { DEMO_ACCOUNTS, DEMO_AREAS, DEMO_CLASSES, demoClassId, demoPerformances, seedId } from '@tutti/seeds';
 
 const say = (line: string) => process.stdout.write(`[demo data] ${line}\n`);
 const DAY = 86_400_000;
@@ -132,4 +132,18 @@ it('has families engaged, bus seats used, announcements and loans at the headtea
   const admin = await system.signIn(demo('liverpool', 'programme_admin').email);
   const loans = expectStatus(await api<Page<{ pupilId: string }>>('GET', `/api/instrument-loan/loans?schoolId=${schoolId}&limit=100`, { token: admin }), 200);
   expect(loans.items.length).toBeGreaterThan(10);
+}, 30_000);
+
+it('lets the headteacher send an announcement to a class and to an ensemble of their school, reaching its demo families', async () => {
+  const liverpool = DEMO_AREAS[0];
+  const school = liverpool.schools[0];
+  const head = await system.signIn(demo('liverpool', 'headteacher').email);
+  const send = (audience: object) =>
+    api<{ schoolId: string; deliveries: { guardianId: string }[] }>('POST', '/api/parent-engagement/announcements', { token: head, body: { ...audience, subject: 'Instruments home on Friday', body: 'Cases closed, please.' } });
+  const toClass = expectStatus(await send({ audience: 'class', classId: demoClassId(liverpool, school.urn, DEMO_CLASSES[0].name) }), 201);
+  const toEnsemble = expectStatus(await send({ audience: 'ensemble', ensembleId: seedId(`${liverpool.slug}:ensemble:${school.urn}:club`) }), 201);
+  say(`class announcement at ${school.name}: ${toClass.deliveries.length} families; orchestra club: ${toEnsemble.deliveries.length} families`);
+  expect(toClass.schoolId).toBe(seedId(`school:${school.urn}`));
+  expect(toClass.deliveries.length).toBeGreaterThan(0);
+  expect(toEnsemble.deliveries.length).toBeGreaterThan(0);
 }, 30_000);

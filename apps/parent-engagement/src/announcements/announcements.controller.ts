@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
 import { IdempotencyKey } from '@tutti/platform';
 import { AnnouncementDto, AnnouncementPageDto, AnnouncementQueryDto, CreateAnnouncementDto } from './dto/announcement.dto';
@@ -15,9 +15,18 @@ export class AnnouncementsController {
   @Post()
   @HttpCode(201)
   @Access(...STAFF)
-  @ApiOperation({ summary: 'Email an announcement to a school’s families or a performance’s families (delivery per family: queued, sent, failed)' })
+  @ApiOperation({
+    summary: 'Email an announcement to the families of a school, a class, an ensemble or a performance (delivery per family: queued, sent, failed)',
+    description:
+      'Body `{audience: "school", schoolId}`, `{audience: "class", classId}`, `{audience: "ensemble", ensembleId}` or `{audience: "performance", performanceId}`. ' +
+      'A class or ensemble reaches the families of the pupils in it now (pupils who have left or moved class are not). ' +
+      'A school, class or ensemble of a school not yours is 404; a cross-school ensemble reaches, from staff, its pupils at their own schools (404 if none), from the programme admin, all. ' +
+      'A class or ensemble with no family using Tutti yet is 409 (`conflicts` says how many pupils it has), and nothing is sent.',
+  })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: AnnouncementDto })
+  @ApiNotFoundResponse({ description: 'No such school, class, ensemble or performance among yours' })
+  @ApiConflictResponse({ description: 'The class or ensemble has no family using Tutti yet' })
   create(@CurrentIdentity() identity: Identity, @Body() dto: CreateAnnouncementDto, @IdempotencyKey() key: string | undefined): Promise<AnnouncementDto> {
     return this.announcements.create(identity, dto, key);
   }

@@ -1,19 +1,22 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { ALL_SCHOOLS, inSchoolScope, staffSchoolScope, type Identity } from '@tutti/auth';
+import { ALL_SCHOOLS, inSchoolScope, staffSchoolScope, type Identity, type SchoolScope } from '@tutti/auth';
 import type { ReminderRow } from '@tutti/messaging';
-import { decodeCursor, newId, onceForKey, oneRow, rows, toPage, type Page } from '@tutti/platform';
+import { ConflictProblem, decodeCursor, newId, onceForKey, oneRow, rows, toPage, type Page } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { familyScopeCondition, familyScopeOf, familyScopeParams } from '../common/family-scope';
 import { EmailChannel } from '../reminders/channels/email.channel';
 import { FamilyReminders } from '../reminders/family-reminders.service';
 import { toHtml, toText } from '../reminders/templates';
-import type { AnnouncementDto, AnnouncementQueryDto, CreateAnnouncementDto, DeliveryDto } from './dto/announcement.dto';
+import { RosterService, type RosterAudience } from '../roster/roster.service';
+import type { Audience, AnnouncementDto, AnnouncementQueryDto, CreateAnnouncementDto, DeliveryDto } from './dto/announcement.dto';
 
 interface AnnouncementRow {
   id: string;
-  audience: 'school' | 'performance';
+  audience: Audience;
   school_id: string | null;
   performance_id: string | null;
+  class_id: string | null;
+  ensemble_id: string | null;
   sender_name: string;
   subject: string;
   body: string;
@@ -41,6 +44,7 @@ export class AnnouncementsService {
     private readonly dataSource: DataSource,
     private readonly reminders: FamilyReminders,
     private readonly email: EmailChannel,
+    private readonly roster: RosterService,
   ) {}
 
   async create(identity: Identity, dto: CreateAnnouncementDto, idempotencyKey: string | undefined): Promise<AnnouncementDto> {
@@ -49,21 +53,40 @@ export class AnnouncementsService {
     if (dto.audience === 'school' && !inSchoolScope(staffSchoolScope(identity), dto.schoolId ?? '')) throw new NotFoundException('No such school among yours.');
     const id = await this.dataSource.transaction((manager) =>
       onceForKey(manager, { tenantId, callerId: identity.userId, operation: 'create-announcement', key: idempotencyKey, request: dto }, async () => {
-        let recipients: { guardian_id: string }[];
+        let guardianIds: string[];
+        let schoolId: string | null = dto.audience === 'school' ? (dto.schoolId ?? null) : null;
         if (dto.audience === 'performance') {
           const performance = await oneRow<{ id: string }>(manager, 'SELECT id FROM performances WHERE tenant_id = $1 AND id = $2', [tenantId, dto.performanceId]);
           if (!performance) throw new NotFoundException('No such performance.');
           // Staff reach only their schools' families among those coming (the programme admin reaches all).
-          recipients = await rows(manager, PERFORMANCE_FAMILIES, [tenantId, ...familyScopeParams({ ...scope, callerId: '00000000-0000-0000-0000-000000000000', pupilIds: [] }), dto.performanceId]);
+          const recipients = await rows<{ guardian_id: string }>(manager, PERFORMANCE_FAMILIES, [tenantId, ...familyScopeParams({ ...scope, callerId: '00000000-0000-0000-0000-000000000000', pupilIds: [] }), dto.performanceId]);
+          guardianIds = recipients.map((row) => row.guardian_id);
+        } else if (dto.audience === 'class' || dto.audience === 'ensemble') {
+          const reached = await this.rosterAudience(manager, identity, dto);
+          schoolId = reached.schoolId;
+          guardianIds = reached.guardianIds;
         } else {
-          recipients = await rows(manager, 'SELECT DISTINCT guardian_id FROM family_children WHERE tenant_id = $1 AND school_id = $2', [tenantId, dto.schoolId]);
+          const recipients = await rows<{ guardian_id: string }>(manager, 'SELECT DISTINCT guardian_id FROM family_children WHERE tenant_id = $1 AND school_id = $2', [tenantId, dto.schoolId]);
+          guardianIds = recipients.map((row) => row.guardian_id);
         }
         const announcementId = newId();
         await manager.query(
-          `INSERT INTO announcements (tenant_id, id, sender_id, sender_name, audience, school_id, performance_id, subject, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-          [tenantId, announcementId, identity.userId, identity.displayName, dto.audience, dto.audience === 'school' ? dto.schoolId : null, dto.audience === 'performance' ? dto.performanceId : null, dto.subject, dto.body],
+          `INSERT INTO announcements (tenant_id, id, sender_id, sender_name, audience, school_id, performance_id, class_id, ensemble_id, subject, body)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+          [
+            tenantId,
+            announcementId,
+            identity.userId,
+            identity.displayName,
+            dto.audience,
+            schoolId,
+            dto.audience === 'performance' ? dto.performanceId : null,
+            dto.audience === 'class' ? dto.classId : null,
+            dto.audience === 'ensemble' ? dto.ensembleId : null,
+            dto.subject,
+            dto.body,
+          ],
         );
-        const guardianIds = recipients.map((row) => row.guardian_id);
         await manager.query(
           `INSERT INTO announcement_deliveries (tenant_id, announcement_id, guardian_id) SELECT $1, $2, g FROM unnest($3::uuid[]) AS g`,
           [tenantId, announcementId, guardianIds],
@@ -73,6 +96,37 @@ export class AnnouncementsService {
       }),
     );
     return this.get(identity, id);
+  }
+
+  /**
+   * Whom a class or ensemble announcement reaches, as the caller may send it: a class or a school's
+   * ensemble of one of the caller's schools reaches the families of all its current pupils; a
+   * cross-school ensemble (an area orchestra) reaches, from staff, the families of its pupils at
+   * their schools only (as a performance's audience does), from the programme admin, every family.
+   * An ensemble or class the caller may not reach is "not found"; one whose pupils' families do not
+   * use Tutti yet is a 409, so that the sender learns that nobody would hear it.
+   */
+  private async rosterAudience(manager: EntityManager, identity: Identity, dto: CreateAnnouncementDto): Promise<{ schoolId: string | null; guardianIds: string[] }> {
+    const scope = staffSchoolScope(identity);
+    const isClass = dto.audience === 'class';
+    const what = isClass ? 'class' : 'ensemble';
+    const field = isClass ? 'classId' : 'ensembleId';
+    const id = dto[field] ?? '';
+    const found = isClass ? await this.roster.classAudience(manager, identity.tenantId, id) : await this.roster.ensembleAudience(manager, identity.tenantId, id);
+    const members = found ? reachableMembers(found, scope) : [];
+    // Staff see a cross-school ensemble through its pupils at their schools.
+    const visible = !!found && (found.schoolId !== null ? inSchoolScope(scope, found.schoolId) : scope === ALL_SCHOOLS || members.length > 0);
+    if (!found || !visible) throw new NotFoundException(`No such ${what} among yours.`);
+    const guardianIds = [...new Set(members.flatMap((member) => member.guardianIds))];
+    if (guardianIds.length === 0) {
+      throw new ConflictProblem(
+        members.length === 0
+          ? `The ${what} has no pupils now, so nobody would receive this announcement.`
+          : `None of the families of the ${members.length} ${members.length === 1 ? 'pupil' : 'pupils'} in this ${what} uses Tutti yet, so nobody would receive this announcement.`,
+        [{ [field]: id, pupils: members.length, familiesUsingTutti: 0 }],
+      );
+    }
+    return { schoolId: found.schoolId, guardianIds };
   }
 
   /** Staff see announcements to their schools or their own; a family sees those sent to it. */
@@ -172,10 +226,18 @@ function toAnnouncementDto(row: AnnouncementRow): AnnouncementDto {
     audience: row.audience,
     schoolId: row.school_id,
     performanceId: row.performance_id,
+    classId: row.class_id,
+    ensembleId: row.ensemble_id,
     senderName: row.sender_name,
     subject: row.subject,
     body: row.body,
     createdAt: row.created_at.toISOString(),
     ...(row.is_recipient ? { readAt: row.read_at?.toISOString() ?? null } : {}),
   };
+}
+
+/** A cross-school ensemble's members the caller reaches: those at the caller's schools (every one, for the programme admin). */
+function reachableMembers(audience: RosterAudience, scope: SchoolScope): RosterAudience['members'] {
+  if (audience.schoolId !== null) return audience.members;
+  return audience.members.filter((member) => inSchoolScope(scope, member.schoolId));
 }

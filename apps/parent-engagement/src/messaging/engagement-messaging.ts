@@ -6,6 +6,7 @@ import { LoanNotices } from '../loans/loan-notices.service';
 import { PerformancesService } from '../performances/performances.service';
 import { AnnouncementsService } from '../announcements/announcements.service';
 import { MessageDelivery } from '../reminders/message-delivery.service';
+import { RosterService } from '../roster/roster.service';
 import { ANNOUNCEMENT_KIND, LOAN_MESSAGE_KINDS, MESSAGE_KINDS, OFFER_EXPIRY_KIND } from '../reminders/reminder-kinds';
 import { TenantSettingsService } from '../tenant-settings/tenant-settings.service';
 import { TransportBookingsService } from '../transport/transport-bookings.service';
@@ -20,6 +21,10 @@ export function engagementEventHandlers(resolve: Resolve): EventHandlers {
     'performance.performance.published': (event, manager) => resolve(PerformancesService).applySchedule(event, manager),
     'performance.performance.rescheduled': (event, manager) => resolve(PerformancesService).applySchedule(event, manager),
     'performance.performance.cancelled': (event, manager) => resolve(PerformancesService).applyCancelled(event, manager),
+    'scheduling.pupil.enrolled': (event, manager) => resolve(RosterService).applyPupilEnrolled(event, manager),
+    'scheduling.pupil.moved': (event, manager) => resolve(RosterService).applyPupilMoved(event, manager),
+    'scheduling.pupil.left': (event, manager) => resolve(RosterService).applyPupilLeft(event, manager),
+    'scheduling.ensemble.membership-changed': (event, manager) => resolve(RosterService).applyEnsembleMembers(event, manager),
     'loan.loan.started': (event, manager) => resolve(LoanNotices).applyStarted(event, manager),
     'loan.loan.returned': (event, manager) => resolve(LoanNotices).applyReturned(event, manager),
     'loan.loan.overdue': (event, manager) => resolve(LoanNotices).applyOverdue(event, manager),

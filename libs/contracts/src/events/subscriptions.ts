@@ -14,7 +14,7 @@ export const EVENT_SUBSCRIBERS: { readonly [T in keyof EventCatalog]: readonly S
   'scheduling.pupil.moved': ['gateway', 'performance-event', 'parent-engagement', 'instrument-loan'],
   'scheduling.pupil.left': ['gateway', 'performance-event', 'parent-engagement', 'instrument-loan'],
   'scheduling.ensemble-membership.changed': ['performance-event', 'parent-engagement'],
-  'scheduling.ensemble.membership-changed': ['performance-event'],
+  'scheduling.ensemble.membership-changed': ['performance-event', 'parent-engagement'],
   'scheduling.attendance.recorded': ['parent-engagement', 'instrument-loan'],
   'scheduling.session.cancelled': ['parent-engagement'],
   'scheduling.session.moved': ['parent-engagement'],

@@ -74,11 +74,15 @@ describe('event bus: outbox → relay → BullMQ → idempotent consumer', () =>
     );
 
     expect(await waitFor(() => applicationsOf(payload.schoolId), { description: 'the handler write' })).toBe(1);
-    const [outboxRow]: { sent_at: Date | null }[] = await scheduling.query(
-      `SELECT sent_at FROM "${bed.schemaFor('scheduling')}".outbox_events WHERE id = $1`,
-      [envelope.id],
+    // The relay marks the row sent after queueing it, so the handler may have run before that commit.
+    const sentAt = await waitFor(
+      async () => {
+        const [outboxRow]: { sent_at: Date | null }[] = await scheduling.query(`SELECT sent_at FROM "${bed.schemaFor('scheduling')}".outbox_events WHERE id = $1`, [envelope.id]);
+        return outboxRow.sent_at ?? undefined;
+      },
+      { description: 'the outbox row marked sent' },
     );
-    expect(outboxRow.sent_at).toBeInstanceOf(Date);
+    expect(sentAt).toBeInstanceOf(Date);
     // Every other subscriber of the type got its copy too (nobody consumes those queues here).
     const gatewayJob = await bed.queue(eventQueueOf('gateway')).getJob(envelope.id);
     expect(gatewayJob?.data).toEqual(envelope);

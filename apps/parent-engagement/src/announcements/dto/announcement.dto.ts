@@ -2,12 +2,18 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '@tutti/platform';
 
-export const AUDIENCES = ['school', 'performance'] as const;
+export const AUDIENCES = ['school', 'performance', 'class', 'ensemble'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 export const DELIVERY_STATUSES = ['queued', 'sent', 'failed'] as const;
 
 export class CreateAnnouncementDto {
-  @ApiProperty({ enum: AUDIENCES, description: 'school: the families of a school; performance: the families coming to a performance (RSVP or bus)' })
+  @ApiProperty({
+    enum: AUDIENCES,
+    description:
+      'school: the families of a school; performance: the families coming to a performance (RSVP or bus), of your schools; ' +
+      'class: the families of the pupils now in a class; ensemble: the families of the pupils now in an ensemble (of a cross-school ensemble, those of your schools). ' +
+      'A class or ensemble none of whose families uses Tutti yet is refused with 409 (nothing is sent or recorded).',
+  })
   @IsIn(AUDIENCES)
   audience: Audience;
 
@@ -20,6 +26,16 @@ export class CreateAnnouncementDto {
   @ValidateIf((dto: CreateAnnouncementDto) => dto.audience === 'performance')
   @IsUUID()
   performanceId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'With audience class: a class of one of your schools' })
+  @ValidateIf((dto: CreateAnnouncementDto) => dto.audience === 'class')
+  @IsUUID()
+  classId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'With audience ensemble: an ensemble of one of your schools, or a cross-school ensemble with pupils of your schools' })
+  @ValidateIf((dto: CreateAnnouncementDto) => dto.audience === 'ensemble')
+  @IsUUID()
+  ensembleId?: string;
 
   @ApiProperty({ example: 'Concert dress: black and white' })
   @IsString()
@@ -47,8 +63,11 @@ export class DeliveryDto {
 export class AnnouncementDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: AUDIENCES }) audience: Audience;
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) schoolId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid', description: 'The school reached; for a class or a school’s ensemble, its school; null for a performance or a cross-school ensemble' })
+  schoolId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) performanceId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) classId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) ensembleId: string | null;
   @ApiProperty() senderName: string;
   @ApiProperty() subject: string;
   @ApiProperty() body: string;

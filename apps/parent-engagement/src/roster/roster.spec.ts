@@ -1,0 +1,113 @@
+import { newId } from '@tutti/platform';
+import { newTenantId } from '@tutti/testing';
+import { startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
+import { RosterService, type RosterAudience } from './roster.service';
+
+describe('roster replica (from scheduling’s events)', () => {
+  let t: EngagementTestApp;
+  let roster: RosterService;
+  const tenantId = newTenantId();
+  const schoolA = newId();
+  const schoolB = newId();
+  const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+
+  beforeAll(async () => {
+    t = await startEngagementApp({ SERVICE_MODE: 'api' });
+    roster = t.app.get(RosterService);
+  });
+  afterAll(() => t?.close());
+
+  const pupilsOf = (audience: RosterAudience | undefined) => audience?.members.map((member) => member.pupilId).sort() ?? null;
+  const classPupils = async (classId: string) => pupilsOf(await roster.classAudience(t.db.manager, tenantId, classId));
+  const ensemblePupils = async (ensembleId: string) => pupilsOf(await roster.ensembleAudience(t.db.manager, tenantId, ensembleId));
+
+  function enrol(pupilId: string, classId: string | null, at: Date, schoolId = schoolA) {
+    return t.deliver(tenantId, 'scheduling.pupil.enrolled', { version: 1, pupilId, schoolId, classId, yearGroup: 4, firstName: 'Amira', lastName: 'Ahmed' }, at);
+  }
+  function move(pupilId: string, fromClassId: string | null, toClassId: string | null, at: Date, toSchoolId = schoolA) {
+    return t.deliver(tenantId, 'scheduling.pupil.moved', { version: 1, pupilId, fromSchoolId: schoolA, toSchoolId, fromClassId, toClassId, yearGroup: 4 }, at);
+  }
+  function leave(pupilId: string, at: Date, schoolId = schoolA) {
+    return t.deliver(tenantId, 'scheduling.pupil.left', { version: 1, pupilId, schoolId, leftOn: '2026-03-31', reason: 'left' }, at);
+  }
+  function snapshot(ensembleId: string, schoolId: string | null, members: { pupilId: string; schoolId: string }[], at: Date) {
+    return t.deliver(
+      tenantId,
+      'scheduling.ensemble.membership-changed',
+      { version: 1, ensembleId, schoolId, ensembleName: 'Year 4 Brass', members: members.map((member) => ({ ...member, displayName: 'Amira Ahmed', instrument: 'trumpet' })) },
+      at,
+    );
+  }
+
+  it('follows enrolment, moves and leaving, keeps ids only, and lets a pupil’s latest event win whatever the order of arrival', async () => {
+    const [oak, ash] = [newId(), newId()];
+    const [stays, moves, leaves, lateEnrolment] = [newId(), newId(), newId(), newId()];
+    await enrol(stays, oak, minutesAgo(30));
+    await enrol(moves, oak, minutesAgo(30));
+    await enrol(leaves, oak, minutesAgo(30));
+    expect(await classPupils(oak)).toEqual([stays, moves, leaves].sort());
+
+    await move(moves, oak, ash, minutesAgo(20));
+    await leave(leaves, minutesAgo(20));
+    expect(await classPupils(oak)).toEqual([stays]);
+    expect(await classPupils(ash)).toEqual([moves]);
+
+    // Late arrivals of older events (the enrolments again, as new event ids) change nothing.
+    await enrol(moves, oak, minutesAgo(25));
+    await enrol(leaves, oak, minutesAgo(25));
+    expect(await classPupils(oak)).toEqual([stays]);
+    // A move that arrives before the enrolment it follows: the enrolment, older, is ignored.
+    await move(lateEnrolment, oak, ash, minutesAgo(10));
+    await enrol(lateEnrolment, oak, minutesAgo(15));
+    expect(await classPupils(ash)).toEqual([moves, lateEnrolment].sort());
+
+    // The handlers themselves are idempotent (not only the consumer, which remembers event ids): replaying an applied event directly changes nothing.
+    const moved = await move(stays, oak, ash, minutesAgo(5));
+    await move(stays, ash, oak, minutesAgo(1));
+    await t.db.transaction((manager) => roster.applyPupilMoved(moved, manager));
+    await t.db.transaction((manager) => roster.applyPupilMoved(moved, manager));
+    expect(await classPupils(oak)).toEqual([stays]);
+
+    // A class is known by its school from any event naming it; an unknown class is not.
+    expect(await roster.classAudience(t.db.manager, tenantId, ash)).toMatchObject({ schoolId: schoolA });
+    expect(await roster.classAudience(t.db.manager, tenantId, newId())).toBeUndefined();
+    expect(await roster.classAudience(t.db.manager, newTenantId(), oak)).toBeUndefined();
+
+    // Data minimisation: no names kept anywhere in the replica.
+    const stored = JSON.stringify(await t.db.query(`SELECT * FROM roster_pupils WHERE tenant_id = $1`, [tenantId]));
+    expect(stored).not.toMatch(/Amira|Ahmed/);
+    const columns = await t.db.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name LIKE 'roster_%'`);
+    expect(columns.map((column: { column_name: string }) => column.column_name)).not.toEqual(expect.arrayContaining([expect.stringMatching(/first|last|display/)]));
+  });
+
+  it('replaces an ensemble’s membership with each newer snapshot, ignores an older one, and leaves out pupils who have left', async () => {
+    const brass = newId();
+    const [p1, p2, p3] = [newId(), newId(), newId()];
+    await snapshot(brass, schoolA, [{ pupilId: p1, schoolId: schoolA }, { pupilId: p2, schoolId: schoolA }], minutesAgo(30));
+    expect(await ensemblePupils(brass)).toEqual([p1, p2].sort());
+
+    await snapshot(brass, schoolA, [{ pupilId: p2, schoolId: schoolA }, { pupilId: p3, schoolId: schoolA }], minutesAgo(20));
+    expect(await ensemblePupils(brass)).toEqual([p2, p3].sort());
+    // An older snapshot arriving late is ignored.
+    await snapshot(brass, schoolA, [{ pupilId: p1, schoolId: schoolA }], minutesAgo(25));
+    expect(await ensemblePupils(brass)).toEqual([p2, p3].sort());
+
+    // Leaving takes a pupil out even before scheduling's next snapshot arrives.
+    await leave(p3, minutesAgo(10));
+    expect(await ensemblePupils(brass)).toEqual([p2]);
+    await snapshot(brass, schoolA, [], minutesAgo(5));
+    expect(await ensemblePupils(brass)).toEqual([]);
+    expect(await roster.ensembleAudience(t.db.manager, tenantId, brass)).toEqual({ schoolId: schoolA, members: [] });
+    expect(await roster.ensembleAudience(t.db.manager, tenantId, newId())).toBeUndefined();
+  });
+
+  it('gives a cross-school ensemble’s pupils their current school', async () => {
+    const orchestra = newId();
+    const [fromA, fromB] = [newId(), newId()];
+    await snapshot(orchestra, null, [{ pupilId: fromA, schoolId: schoolA }, { pupilId: fromB, schoolId: schoolB }], minutesAgo(30));
+    await move(fromA, null, null, minutesAgo(10), schoolB);
+    const audience = await roster.ensembleAudience(t.db.manager, tenantId, orchestra);
+    expect(audience?.schoolId).toBeNull();
+    expect(audience?.members.map((member) => member.schoolId)).toEqual([schoolB, schoolB]);
+  });
+});

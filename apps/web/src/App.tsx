@@ -10,6 +10,7 @@ import { ParentConsents, ParentHome, ParentTransport } from './pages/Parent';
 import { ParentMessages } from './pages/parent/Messages';
 import { ParentPerformances } from './pages/parent/Performances';
 import { SignInPage } from './pages/SignIn';
+import { StaffAnnouncements } from './pages/staff/Announcements';
 import { TutorRegister, TutorSessions } from './pages/Tutor';
 import { TutorInstruments } from './pages/tutor/InstrumentDesk';
 import { Link, matchPath, navigate, usePath } from './router';
@@ -51,22 +52,26 @@ const NAV: Record<Role, { to: string; label: MessageKey }[]> = {
   tutor: [
     { to: '/tutor', label: 'mySessions' },
     { to: '/tutor/instruments', label: 'instruments' },
+    { to: '/tutor/messages', label: 'messages' },
   ],
   school_staff: [
     { to: '/tutor', label: 'mySessions' },
     { to: '/tutor/instruments', label: 'instruments' },
+    { to: '/tutor/messages', label: 'messages' },
   ],
   headteacher: [
     { to: '/head', label: 'dashboard' },
     { to: '/head/timetable', label: 'timetable' },
     { to: '/head/ensembles', label: 'head.ensembles' },
     { to: '/head/performances', label: 'performances' },
+    { to: '/head/messages', label: 'messages' },
   ],
   programme_admin: [
     { to: '/admin', label: 'schools' },
     { to: '/admin/accounts', label: 'accounts' },
     { to: '/admin/instruments', label: 'instruments' },
     { to: '/admin/reports', label: 'reports' },
+    { to: '/admin/messages', label: 'messages' },
   ],
   evaluator: [{ to: '/evaluator', label: 'eval.title' }],
 };
@@ -259,6 +264,9 @@ const PAGES: { pattern: string; roles: Role[]; render: (params: Record<string, s
   { pattern: '/admin/reports', roles: ['programme_admin'], render: () => <AdminReports /> },
   { pattern: '/tutor/instruments', roles: ['tutor', 'school_staff', 'headteacher'], render: () => <TutorInstruments /> },
   { pattern: '/evaluator', roles: ['evaluator'], render: () => <EvaluatorHome /> },
+  { pattern: '/tutor/messages', roles: ['tutor', 'school_staff'], render: () => <StaffAnnouncements /> },
+  { pattern: '/head/messages', roles: ['headteacher'], render: () => <StaffAnnouncements /> },
+  { pattern: '/admin/messages', roles: ['programme_admin'], render: () => <StaffAnnouncements /> },
 ];
 
 function Page({ path, role }: { path: string; role: Role }) {

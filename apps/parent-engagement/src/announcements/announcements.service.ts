@@ -17,6 +17,7 @@ interface AnnouncementRow {
   performance_id: string | null;
   class_id: string | null;
   ensemble_id: string | null;
+  delivery_counts?: { queued: number; sent: number; failed: number } | null;
   sender_name: string;
   subject: string;
   body: string;
@@ -135,14 +136,21 @@ export class AnnouncementsService {
     const scope = staffSchoolScope(identity);
     const found = await rows<AnnouncementRow>(
       this.dataSource,
-      `SELECT a.*, mine.read_at, mine.guardian_id IS NOT NULL AS is_recipient FROM announcements a
+      `SELECT a.*, mine.read_at, mine.guardian_id IS NOT NULL AS is_recipient,
+              -- Staff see how delivery is going; a family sees only its own copy.
+              CASE WHEN $2::boolean OR a.sender_id = $3 OR a.school_id = ANY($4::uuid[]) THEN
+                (SELECT jsonb_build_object('queued', count(*) FILTER (WHERE d.status = 'queued'), 'sent', count(*) FILTER (WHERE d.status = 'sent'),
+                                           'failed', count(*) FILTER (WHERE d.status = 'failed'))
+                   FROM announcement_deliveries d WHERE d.tenant_id = a.tenant_id AND d.announcement_id = a.id)
+              END AS delivery_counts
+         FROM announcements a
          LEFT JOIN announcement_deliveries mine ON mine.tenant_id = a.tenant_id AND mine.announcement_id = a.id AND mine.guardian_id = $3
         WHERE a.tenant_id = $1 AND ($2::boolean OR a.sender_id = $3 OR a.school_id = ANY($4::uuid[]) OR mine.guardian_id IS NOT NULL)
           AND ($5::uuid IS NULL OR a.id < $5)
         ORDER BY a.id DESC LIMIT $6`,
       [identity.tenantId, scope === ALL_SCHOOLS, identity.userId, scope === ALL_SCHOOLS ? [] : [...scope], after?.[0] ?? null, query.limit + 1],
     );
-    return toPage(found, query.limit, toAnnouncementDto, (row) => [row.id]);
+    return toPage(found, query.limit, (row) => ({ ...toAnnouncementDto(row), ...(row.delivery_counts ? { deliveryCounts: row.delivery_counts } : {}) }), (row) => [row.id]);
   }
 
   async get(identity: Identity, announcementId: string): Promise<AnnouncementDto> {
@@ -159,16 +167,18 @@ export class AnnouncementsService {
       if (!mine) throw new NotFoundException('No such announcement.');
       return toAnnouncementDto({ ...row, read_at: mine.read_at, is_recipient: true });
     }
-    const deliveries = await rows<{ guardian_id: string; status: string; error: string | null }>(
+    const deliveries = await rows<{ guardian_id: string; family_name: string | null; status: string; error: string | null }>(
       this.dataSource,
-      'SELECT guardian_id, status, error FROM announcement_deliveries WHERE tenant_id = $1 AND announcement_id = $2 ORDER BY guardian_id',
+      `SELECT d.guardian_id, f.display_name AS family_name, d.status, d.error
+         FROM announcement_deliveries d LEFT JOIN families f ON f.tenant_id = d.tenant_id AND f.guardian_id = d.guardian_id
+        WHERE d.tenant_id = $1 AND d.announcement_id = $2 ORDER BY d.guardian_id`,
       [identity.tenantId, announcementId],
     );
     const count = (status: string) => deliveries.filter((d) => d.status === status).length;
     return {
       ...toAnnouncementDto(row),
       deliveryCounts: { queued: count('queued'), sent: count('sent'), failed: count('failed') },
-      deliveries: deliveries.map((d): DeliveryDto => ({ guardianId: d.guardian_id, status: d.status, error: d.error })),
+      deliveries: deliveries.map((d): DeliveryDto => ({ guardianId: d.guardian_id, familyName: d.family_name, status: d.status, error: d.error })),
     };
   }
 

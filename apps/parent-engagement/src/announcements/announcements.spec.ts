@@ -46,10 +46,12 @@ describe('announcements', () => {
     expect(after.deliveryCounts).toEqual({ queued: 0, sent: 1, failed: 1 });
     expect(after.deliveries).toEqual(
       expect.arrayContaining([
-        { guardianId: withEmail.userId, status: 'sent', error: null },
-        { guardianId: withoutEmail.userId, status: 'failed', error: 'the family has no email address enabled' },
+        { guardianId: withEmail.userId, familyName: withEmail.displayName, status: 'sent', error: null },
+        { guardianId: withoutEmail.userId, familyName: withoutEmail.displayName, status: 'failed', error: 'the family has no email address enabled' },
       ]),
     );
+    const listed = (await t.request(staffA, { method: 'GET', url: '/announcements?limit=100' })).json().items.find((item: { id: string }) => item.id === announcement.id);
+    expect(listed.deliveryCounts).toEqual({ queued: 0, sent: 1, failed: 1 });
     const mails = ((await (await fetch(`${process.env.MAILDEV_API_URL}/email`)).json()) as { subject: string; text: string; to: { address: string }[] }[]).filter((m) => m.to.some((to) => to.address === address));
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ subject: 'Concert dress', text: expect.stringContaining('Black and white, please.') });
@@ -60,7 +62,9 @@ describe('announcements', () => {
     expect((await t.request(elsewhere, { method: 'GET', url: `/announcements/${announcement.id}` })).statusCode).toBe(404);
     expect((await t.request(personas.headteacher(tenantId, schoolB), { method: 'GET', url: `/announcements/${announcement.id}` })).statusCode).toBe(404);
     expect((await t.request(personas.programmeAdmin(newTenantId()), { method: 'GET', url: `/announcements/${announcement.id}` })).statusCode).toBe(404);
-    expect((await t.request(withEmail, { method: 'GET', url: '/announcements' })).json().items.map((i: { id: string }) => i.id)).toEqual([announcement.id]);
+    const familyList = (await t.request(withEmail, { method: 'GET', url: '/announcements' })).json().items;
+    expect(familyList.map((i: { id: string }) => i.id)).toEqual([announcement.id]);
+    expect(familyList[0].deliveryCounts).toBeUndefined();
     expect((await t.request(elsewhere, { method: 'GET', url: '/announcements' })).json().items).toEqual([]);
   });
 

@@ -56,6 +56,7 @@ export class DeliveryCountsDto {
 
 export class DeliveryDto {
   @ApiProperty({ format: 'uuid' }) guardianId: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The guardian’s name as the family is known here' }) familyName: string | null;
   @ApiProperty({ enum: DELIVERY_STATUSES }) status: string;
   @ApiPropertyOptional({ nullable: true, type: String }) error: string | null;
 }
@@ -73,7 +74,7 @@ export class AnnouncementDto {
   @ApiProperty() body: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time', description: 'Recipients only: when you first opened it (null: not yet read)' }) readAt?: string | null;
-  @ApiPropertyOptional({ type: DeliveryCountsDto, description: 'Staff only' }) deliveryCounts?: DeliveryCountsDto;
+  @ApiPropertyOptional({ type: DeliveryCountsDto, description: 'Staff only (in the list too)' }) deliveryCounts?: DeliveryCountsDto;
   @ApiPropertyOptional({ type: [DeliveryDto], description: 'Staff only: one per family' }) deliveries?: DeliveryDto[];
 }
 

@@ -1,0 +1,344 @@
+import { useId, useState, type FormEvent } from 'react';
+import { allPages, api, ApiProblem, newId } from '../../api';
+import { useApp } from '../../App';
+import { CursorListView, useCursorList } from '../../cursor-list';
+import { formatDateTime, useI18n, type MessageKey } from '../../i18n';
+import type { Page, School } from '../../types';
+import { Empty, Field, fieldError, FormError, Loaded, Loading, Notice, useLoad, type Loadable } from '../../ui';
+import { AUDIENCE_KINDS, type AudienceKind, type Delivery, type DeliveryCounts, type DeliveryStatus, type Ensemble, type PerformanceChoice, type SchoolClass, type StaffAnnouncement } from './types';
+
+const ANNOUNCEMENTS = '/api/parent-engagement/announcements';
+const MESSAGE_FIELDS = ['audience', 'schoolId', 'classId', 'ensembleId', 'performanceId', 'subject', 'body'] as const;
+/** The field naming each audience's group: where its 400s and 404s are shown. */
+const TARGET_FIELD: Record<AudienceKind, 'schoolId' | 'classId' | 'ensembleId' | 'performanceId'> = {
+  school: 'schoolId',
+  class: 'classId',
+  ensemble: 'ensembleId',
+  performance: 'performanceId',
+};
+/** Performances that began up to a week ago stay on the list: a note after the concert still reaches those who came. */
+const PERFORMANCES_SINCE_DAYS = 7;
+/** Families can come only to a performance that is published (or has taken place); drafts are not announced to them yet. */
+const FAMILIES_COME_TO = ['published', 'completed'];
+const STATUS_ORDER: Record<DeliveryStatus, number> = { failed: 0, queued: 1, sent: 2 };
+
+/** What the pickers offer and the sent list names: the caller's schools, their classes, ensembles and recent performances. */
+interface Directory {
+  schools: School[];
+  classes: SchoolClass[];
+  ensembles: Ensemble[];
+  performances: PerformanceChoice[];
+}
+
+/** The schools, classes, ensembles and performances the signed-in staff member may write to (the APIs scope them). */
+function useDirectory(): Loadable<Directory> & { reload: () => void } {
+  const { me, role } = useApp();
+  return useLoad(async () => {
+    const granted = me.grants.filter((grant) => grant.role === role).flatMap((grant) => grant.schoolIds ?? []);
+    const since = new Date(Date.now() - PERFORMANCES_SINCE_DAYS * 86_400_000).toISOString();
+    const [schoolPage, ensembles, performances] = await Promise.all([
+      api<Page<School>>('/api/scheduling/schools', { query: { limit: 100 } }),
+      allPages<Ensemble>('/api/scheduling/ensembles'),
+      allPages<PerformanceChoice>('/api/performance-event/performances', { from: since }),
+    ]);
+    const schools = schoolPage.items.filter((school) => granted.length === 0 || granted.includes(school.id));
+    const classes = (await Promise.all(schools.map((school) => allPages<SchoolClass>('/api/scheduling/classes', { schoolId: school.id })))).flat();
+    return { schools, classes, ensembles, performances: performances.filter((performance) => FAMILIES_COME_TO.includes(performance.status)) };
+  }, [me.userId, role]);
+}
+
+/** Staff write to a group of families (by email and their Messages page) and see what was sent and whether it arrived. */
+export function StaffAnnouncements() {
+  const { t } = useI18n();
+  const directory = useDirectory();
+  const sent = useCursorList<StaffAnnouncement>(ANNOUNCEMENTS);
+  const known = directory.state === 'ready' ? directory.data : null;
+  return (
+    <>
+      <h1>{t('messages')}</h1>
+      <section className="card" aria-labelledby="compose-heading">
+        <h2 id="compose-heading">{t('staff.msg.compose')}</h2>
+        <p className="hint">{t('staff.msg.composeIntro')}</p>
+        <Loaded value={directory}>{(found) => (found.schools.length === 0 ? <Empty>{t('noSchool')}</Empty> : <Composer directory={found} onSent={sent.reload} />)}</Loaded>
+      </section>
+      <section aria-labelledby="sent-heading">
+        <h2 id="sent-heading">{t('staff.msg.sent')}</h2>
+        <CursorListView list={sent} empty={<Empty>{t('staff.msg.noneSent')}</Empty>}>
+          {(items) => (
+            <ul className="cards plain staff-messages">
+              {items.map((announcement) => (
+                <SentMessage key={announcement.id} announcement={announcement} directory={known} />
+              ))}
+            </ul>
+          )}
+        </CursorListView>
+      </section>
+    </>
+  );
+}
+
+function Composer({ directory, onSent }: { directory: Directory; onSent: () => void }) {
+  const { t, language } = useI18n();
+  const { me } = useApp();
+  const audienceErrorId = useId();
+  const [audience, setAudience] = useState<AudienceKind>('school');
+  const [schoolId, setSchoolId] = useState(directory.schools[0]?.id ?? '');
+  const [classId, setClassId] = useState('');
+  const [ensembleId, setEnsembleId] = useState('');
+  const [performanceId, setPerformanceId] = useState('');
+  const [subject, setSubject] = useState('');
+  const [body, setBody] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [result, setResult] = useState<{ subject: string; families: number } | null>(null);
+  // One key per attempt: a retry after a lost answer reuses it, an answered attempt does not.
+  const [idempotencyKey, setIdempotencyKey] = useState(newId);
+
+  const target = { school: schoolId, class: classId, ensemble: ensembleId, performance: performanceId }[audience];
+  const classes = directory.classes.filter((item) => item.schoolId === schoolId);
+  const problem = error instanceof ApiProblem ? error : null;
+  /** A 404 (the group is not one of the caller's, or is gone) is told beside the picker, in words. */
+  const targetError = (field: string) => (problem?.status === 404 && field === TARGET_FIELD[audience] ? t('staff.msg.notFound') : fieldError(error, field));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      const created = await api<StaffAnnouncement>(ANNOUNCEMENTS, { method: 'POST', idempotencyKey, body: { audience, [TARGET_FIELD[audience]]: target, subject, body } });
+      setResult({ subject: created.subject, families: familiesOf(created) });
+      setSubject('');
+      setBody('');
+      setIdempotencyKey(newId());
+      onSent();
+    } catch (failure) {
+      if (failure instanceof ApiProblem) setIdempotencyKey(newId());
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const choice = (kind: AudienceKind) => (
+    <label key={kind} className="choice">
+      <input type="radio" name="audience" value={kind} checked={audience === kind} onChange={() => setAudience(kind)} />
+      {t(`staff.msg.audience.${kind}` as MessageKey)}
+    </label>
+  );
+  const schoolPicker = directory.schools.length > 1 && (
+    <Field label={t('school')} error={audience === 'school' ? targetError('schoolId') : fieldError(error, 'schoolId')}>
+      {(props) => (
+        <select {...props} name="schoolId" value={schoolId} onChange={(event) => setSchoolId(event.target.value)}>
+          {directory.schools.map((school) => (
+            <option key={school.id} value={school.id}>
+              {school.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate className="stack" data-testid="compose-message">
+      {result && (
+        <Notice>
+          <p data-testid="sent-notice">
+            {result.families === 0
+              ? t('staff.msg.sentToNone', { subject: result.subject })
+              : t(result.families === 1 ? 'staff.msg.sentToOne' : 'staff.msg.sentTo', { subject: result.subject, n: result.families })}
+          </p>
+        </Notice>
+      )}
+      {problem?.status === 409 && <Notice kind="error">{t('staff.msg.conflict', { detail: problem.detail ?? problem.title })}</Notice>}
+      {problem?.status !== 404 && problem?.status !== 409 && <FormError error={error} fields={MESSAGE_FIELDS} />}
+      <fieldset aria-describedby={fieldError(error, 'audience') ? audienceErrorId : undefined} className={fieldError(error, 'audience') ? 'field-invalid' : undefined}>
+        <legend>{t('staff.msg.audience')}</legend>
+        {AUDIENCE_KINDS.map(choice)}
+        {fieldError(error, 'audience') && (
+          <p className="field-error" id={audienceErrorId}>
+            {fieldError(error, 'audience')}
+          </p>
+        )}
+      </fieldset>
+      {audience === 'school' && schoolPicker}
+      {audience === 'class' && (
+        <>
+          {schoolPicker}
+          <Field label={t('staff.msg.class')} error={targetError('classId')} hint={classes.length === 0 ? t('staff.msg.noClasses') : undefined}>
+            {(props) => (
+              <select {...props} name="classId" value={classId} onChange={(event) => setClassId(event.target.value)}>
+                <option value="">{t('staff.msg.chooseClass')}</option>
+                {classes.map((item) => (
+                  <option key={item.id} value={item.id}>
+                    {item.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </>
+      )}
+      {audience === 'ensemble' && (
+        <Field label={t('staff.msg.ensemble')} error={targetError('ensembleId')} hint={directory.ensembles.length === 0 ? t('staff.msg.noEnsembles') : undefined}>
+          {(props) => (
+            <select {...props} name="ensembleId" value={ensembleId} onChange={(event) => setEnsembleId(event.target.value)}>
+              <option value="">{t('staff.msg.chooseEnsemble')}</option>
+              {directory.ensembles.map((item) => (
+                <option key={item.id} value={item.id}>
+                  {item.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      {audience === 'performance' && (
+        <Field label={t('staff.msg.performance')} error={targetError('performanceId')} hint={directory.performances.length === 0 ? t('staff.msg.noPerformances') : t('staff.msg.performanceHint')}>
+          {(props) => (
+            <select {...props} name="performanceId" value={performanceId} onChange={(event) => setPerformanceId(event.target.value)}>
+              <option value="">{t('staff.msg.choosePerformance')}</option>
+              {directory.performances.map((item) => (
+                <option key={item.id} value={item.id}>
+                  {item.title} · {formatDateTime(language, item.startsAt, me.area.timeZone)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      <Field label={t('staff.msg.subject')} error={fieldError(error, 'subject')}>
+        {(props) => <input {...props} name="subject" maxLength={200} value={subject} onChange={(event) => setSubject(event.target.value)} />}
+      </Field>
+      <Field label={t('staff.msg.body')} error={fieldError(error, 'body')}>
+        {(props) => <textarea {...props} name="body" rows={6} maxLength={10000} value={body} onChange={(event) => setBody(event.target.value)} />}
+      </Field>
+      <button type="submit" className="button primary" disabled={busy}>
+        {busy ? t('staff.msg.sending') : t('staff.msg.send')}
+      </button>
+    </form>
+  );
+}
+
+/** How many families an announcement went to: its counts, else its deliveries. */
+function familiesOf(announcement: StaffAnnouncement): number {
+  const counts = announcement.deliveryCounts;
+  return counts ? counts.queued + counts.sent + counts.failed : (announcement.deliveries?.length ?? 0);
+}
+
+/** Who a sent announcement went to, in words, with the names the pickers know. */
+function audienceText(t: ReturnType<typeof useI18n>['t'], announcement: StaffAnnouncement, directory: Directory | null): string {
+  const named = <T extends { id: string }>(list: T[] | undefined, id: string | null | undefined) => (id ? list?.find((item) => item.id === id) : undefined);
+  switch (announcement.audience) {
+    case 'school': {
+      const school = named(directory?.schools, announcement.schoolId);
+      return school ? t('staff.msg.toSchool', { name: school.name }) : t('staff.msg.toSomeSchool');
+    }
+    case 'class': {
+      const found = named(directory?.classes, announcement.classId);
+      return found ? t('staff.msg.toClass', { name: found.name }) : t('staff.msg.toSomeClass');
+    }
+    case 'ensemble': {
+      const found = named(directory?.ensembles, announcement.ensembleId);
+      return found ? t('staff.msg.toEnsemble', { name: found.name }) : t('staff.msg.toSomeEnsemble');
+    }
+    default: {
+      const found = named(directory?.performances, announcement.performanceId);
+      return found ? t('staff.msg.toPerformance', { name: found.title }) : t('staff.msg.toSomePerformance');
+    }
+  }
+}
+
+function SentMessage({ announcement, directory }: { announcement: StaffAnnouncement; directory: Directory | null }) {
+  const { t, language } = useI18n();
+  const { me } = useApp();
+  const [open, setOpen] = useState(false);
+  const detailsId = useId();
+  // The list carries the counts; each family's delivery is read when the message is opened.
+  const detail = useLoad(async () => (open ? api<StaffAnnouncement>(`${ANNOUNCEMENTS}/${announcement.id}`) : null), [announcement.id, open]);
+  const current = detail.state === 'ready' && detail.data ? detail.data : announcement;
+  const toggle = () => setOpen(!open);
+  return (
+    <li className="card sent-message" data-announcement-id={announcement.id}>
+      <h3>{announcement.subject}</h3>
+      <p className="muted">
+        <span data-testid="audience">{audienceText(t, announcement, directory)}</span> · {t('staff.msg.sentBy', { when: formatDateTime(language, announcement.createdAt, me.area.timeZone), sender: announcement.senderName })}
+      </p>
+      {current.deliveryCounts && <Counts counts={current.deliveryCounts} />}
+      <div className="actions">
+        <button type="button" className="button secondary small" aria-expanded={open} aria-controls={detailsId} onClick={toggle}>
+          {open ? t('staff.msg.hideDetails') : t('staff.msg.showDetails')}
+          <span className="visually-hidden">: {announcement.subject}</span>
+        </button>
+        {open && (
+          <button type="button" className="button secondary small" onClick={detail.reload}>
+            {t('staff.msg.refresh')}
+            <span className="visually-hidden">: {announcement.subject}</span>
+          </button>
+        )}
+      </div>
+      <div id={detailsId} hidden={!open}>
+        {open && (
+          <>
+            <div className="message-body">{announcement.body}</div>
+            <Loaded value={detail}>{(found) => (found ? <Deliveries deliveries={found.deliveries} subject={announcement.subject} /> : <Loading />)}</Loaded>
+          </>
+        )}
+      </div>
+    </li>
+  );
+}
+
+/** Badge colours: none left waiting or failed is no cause for a warning colour. */
+const BADGE: Record<DeliveryStatus, string> = { sent: 'badge-good', queued: 'badge-warn', failed: 'badge-bad' };
+
+function Counts({ counts }: { counts: DeliveryCounts }) {
+  const { t } = useI18n();
+  const total = counts.queued + counts.sent + counts.failed;
+  return (
+    <>
+      <p className="delivery-counts">
+        <strong data-testid="families">{total === 1 ? t('staff.msg.familiesOne') : t('staff.msg.families', { n: total })}</strong>
+        {(['sent', 'queued', 'failed'] as const).map((status) => (
+          <span key={status} className={`badge ${counts[status] > 0 ? BADGE[status] : 'badge-none'}`} data-testid={`count-${status}`}>
+            {t(`staff.msg.count.${status}`, { n: counts[status] })}
+          </span>
+        ))}
+      </p>
+      {counts.failed > 0 && <p className="hint">{t('staff.msg.failedHint')}</p>}
+    </>
+  );
+}
+
+function Deliveries({ deliveries, subject }: { deliveries: Delivery[] | undefined; subject: string }) {
+  const { t } = useI18n();
+  if (!deliveries) return null;
+  if (deliveries.length === 0) return <Empty>{t('staff.msg.noFamilies')}</Empty>;
+  const nameOf = (delivery: Delivery) => delivery.familyName ?? t('staff.msg.unknownFamily');
+  const sorted = [...deliveries].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || nameOf(a).localeCompare(nameOf(b)));
+  return (
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={t('staff.msg.perFamilyOf', { subject })}>
+      <table>
+        <caption>{t('staff.msg.perFamily')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('staff.msg.family')}</th>
+            <th scope="col">{t('staff.msg.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((delivery) => (
+            <tr key={delivery.guardianId} data-status={delivery.status}>
+              <th scope="row">{nameOf(delivery)}</th>
+              <td>
+                {t(`staff.msg.status.${delivery.status}`)}
+                {delivery.error && <span className="muted">: {delivery.error}</span>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,6 +1,6 @@
 import type { Identity } from '@tutti/auth';
 import { ReminderWorker } from '@tutti/messaging';
-import { newId } from '@tutti/platform';
+import { localParts, newId } from '@tutti/platform';
 import { newTenantId, personas } from '@tutti/testing';
 import { engagementReminderDeliverers } from '../messaging/engagement-messaging';
 import { publishPerformance, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
@@ -19,9 +19,13 @@ describe('announcements', () => {
   });
   afterAll(() => t?.close());
 
-  async function family(schoolId: string, email: string | null): Promise<Identity> {
+  async function family(schoolId: string, email: string | null, quietHours: { quietHoursStart: string; quietHoursEnd: string } | object = {}): Promise<Identity> {
     const guardian = personas.guardian(tenantId, [{ pupilId: newId(), schoolId }]);
-    const response = await t.request(guardian, { method: 'PUT', url: '/families/me/contact-preferences', payload: { email, language: 'en', emailEnabled: true, smsEnabled: false } });
+    const response = await t.request(guardian, {
+      method: 'PUT',
+      url: '/families/me/contact-preferences',
+      payload: { email, language: 'en', emailEnabled: true, smsEnabled: false, ...quietHours },
+    });
     expect(response.statusCode).toBe(200);
     return guardian;
   }
@@ -66,6 +70,29 @@ describe('announcements', () => {
     expect(familyList.map((i: { id: string }) => i.id)).toEqual([announcement.id]);
     expect(familyList[0].deliveryCounts).toBeUndefined();
     expect((await t.request(elsewhere, { method: 'GET', url: '/announcements' })).json().items).toEqual([]);
+  });
+
+  it('waits for the end of a family’s quiet hours before emailing them; other families get it at once', async () => {
+    const school = newId();
+    // Quiet hours from an hour ago to an hour from now, in the area's local time (Europe/London).
+    const clock = (offsetMinutes: number) => {
+      const { hour, minute } = localParts(new Date(Date.now() + offsetMinutes * 60_000), 'Europe/London');
+      return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+    };
+    const resting = await family(school, `resting-${newId()}@example.org`, { quietHoursStart: clock(-60), quietHoursEnd: clock(60) });
+    const awake = await family(school, `awake-${newId()}@example.org`);
+    const sentAt = Date.now();
+    const created = await t.request(personas.headteacher(tenantId, school), { method: 'POST', url: '/announcements', payload: { audience: 'school', schoolId: school, subject: 'Late news', body: 'Rehearsal moved.' } });
+    expect(created.statusCode).toBe(201);
+    const dueOf = async (guardian: Identity) => {
+      const [reminder] = await t.db.query(`SELECT due_at FROM reminders WHERE tenant_id = $1 AND subject_id = $2 AND recipient_id = $3`, [tenantId, created.json().id, guardian.userId]);
+      return new Date(reminder.due_at).getTime();
+    };
+    expect(await dueOf(awake)).toBeLessThan(sentAt + 60_000);
+    const restingDue = await dueOf(resting);
+    expect(restingDue).toBeGreaterThan(sentAt + 58 * 60_000);
+    expect(restingDue).toBeLessThan(sentAt + 61 * 60_000);
+    expect(created.json().deliveryCounts).toEqual({ queued: 2, sent: 0, failed: 0 });
   });
 
   it('lists a family’s announcements newest first with its own read state, which only that family can mark', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ReminderScheduler, type ReminderRow, type ScheduleReminderInput } from '@tutti/messaging';
-import { oneRow } from '@tutti/platform';
+import { oneRow, rows } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { afterCommit, installAfterCommit } from '../common/after-commit';
 import { childrenComingWithoutConsent } from '../consents/missing-consent';
@@ -87,11 +87,27 @@ export class FamilyReminders {
     await this.schedule(manager, [this.message(to, kind, PERFORMANCE_SUBJECT, performanceId, now, { performanceId, ...details })]);
   }
 
-  /** One email per family, due now (announcements are sent when written, whatever the hour). */
+  /**
+   * One email per family: now, or when the family's quiet hours end if it is written during them
+   * (the delivery shows as waiting until then).
+   */
   async announcement(manager: EntityManager, tenantId: string, announcementId: string, guardianIds: string[], now = new Date()): Promise<void> {
+    if (guardianIds.length === 0) return;
+    const families = await rows<{ guardian_id: string; time_zone: string; quiet_hours_start: string | null; quiet_hours_end: string | null }>(
+      manager,
+      `SELECT g.guardian_id, COALESCE(t.time_zone, 'Europe/London') AS time_zone, f.quiet_hours_start, f.quiet_hours_end
+         FROM unnest($2::uuid[]) AS g(guardian_id)
+         LEFT JOIN families f ON f.tenant_id = $1 AND f.guardian_id = g.guardian_id
+         LEFT JOIN tenant_settings t ON t.tenant_id = $1`,
+      [tenantId, guardianIds],
+    );
     await this.schedule(
       manager,
-      guardianIds.map((guardianId) => ({ tenantId, kind: ANNOUNCEMENT_KIND, recipientId: guardianId, subjectType: ANNOUNCEMENT_SUBJECT, subjectId: announcementId, dueAt: now, payload: { announcementId } })),
+      families.map((family) => {
+        const to: Recipient = { tenantId, guardianId: family.guardian_id, quietHours: quietHoursOf(family), timeZone: family.time_zone };
+        const dueAt = afterQuietHours(now, to.quietHours, to.timeZone);
+        return { tenantId, kind: ANNOUNCEMENT_KIND, recipientId: to.guardianId, subjectType: ANNOUNCEMENT_SUBJECT, subjectId: announcementId, dueAt, payload: { announcementId } };
+      }),
     );
   }
 

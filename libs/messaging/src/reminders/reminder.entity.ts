@@ -5,7 +5,7 @@ import type { ReminderPayload, ReminderStatus } from './reminder-row';
 @Entity({ name: 'reminders' })
 @Check('CHK_reminders_status', `"status" IN ('scheduled', 'sending', 'sent', 'cancelled', 'failed')`)
 @Index('IDX_reminders_subject', ['tenantId', 'subjectType', 'subjectId'])
-@Index('IDX_reminders_due', ['dueAt'], { where: `"status" IN ('scheduled', 'sending')` })
+@Index('IDX_reminders_due', ['dueAt', 'id'], { where: `"status" IN ('scheduled', 'sending')` })
 export class ReminderEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_reminders' })
   id: string;

@@ -12,7 +12,7 @@ import { ReminderScheduler, ReminderSweeper, ReminderWorker } from '@tutti/messa
 import { newId } from '@tutti/platform';
 import { newTenantId, personas, waitFor } from '@tutti/testing';
 import { engagementReminderDeliverers } from '../messaging/engagement-messaging';
-import { publishPerformance, runBody, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
+import { newTestRun, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
 
 const REDIS_DOWN_MS = 10_000;
 
@@ -25,7 +25,6 @@ async function mailCountsTo(addresses: string[]): Promise<number[]> {
 describe('booking messages through Redis faults (service, worker and SMTP)', () => {
   const tenantId = newTenantId();
   const schoolId = newId();
-  const admin = personas.programmeAdmin(tenantId);
   let redisDir: string;
   let redis: RedisServerHandle;
   let t: EngagementTestApp;
@@ -66,12 +65,7 @@ describe('booking messages through Redis faults (service, worker and SMTP)', () 
     );
   }
 
-  async function busWithSeats(seats: number): Promise<{ id: string; stops: { id: string }[] }> {
-    const { performanceId, startsAt } = await publishPerformance(t, tenantId, 72, 'Fault-tolerant Concert');
-    const created = await t.request(admin, { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, seats) });
-    expect(created.statusCode).toBe(201);
-    return created.json();
-  }
+  const busWithSeats = (seats: number) => newTestRun(t, tenantId, seats, { title: 'Fault-tolerant Concert' });
 
   const book = (family: { guardian: Identity; pupilId: string }, run: { id: string; stops: { id: string }[] }) =>
     t.request(family.guardian, { method: 'POST', url: '/transport-bookings', payload: { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [family.pupilId] } });

@@ -3,7 +3,7 @@ import type { Identity } from '@tutti/auth';
 import type { EventCatalog, EventEnvelope, EventType } from '@tutti/contracts';
 import { EventConsumer } from '@tutti/messaging';
 import { newId } from '@tutti/platform';
-import { identityHeaders, startTestService, testServiceConfig } from '@tutti/testing';
+import { identityHeaders, personas, startTestService, testServiceConfig } from '@tutti/testing';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
 import { ParentEngagementConfig } from '../config';
@@ -85,4 +85,24 @@ export function runBody(performanceId: string, startsAt: Date, seats: number, ex
     ],
     ...extra,
   };
+}
+
+/** A bus created by the tenant's programme admin. */
+export interface TestRun {
+  id: string;
+  stops: { id: string }[];
+  performance: { id: string };
+}
+
+/** A bus of `seats` for a performance published just now (POST /transport-runs as the programme admin); throws unless 201. */
+export async function newTestRun(
+  t: EngagementTestApp,
+  tenantId: string,
+  seats: number,
+  options: { extra?: Record<string, unknown>; title?: string } = {},
+): Promise<TestRun> {
+  const { performanceId, startsAt } = await publishPerformance(t, tenantId, 72, options.title);
+  const response = await t.request(personas.programmeAdmin(tenantId), { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, seats, options.extra) });
+  if (response.statusCode !== 201) throw new Error(`creating the run answered ${response.statusCode}: ${response.body}`);
+  return response.json();
 }

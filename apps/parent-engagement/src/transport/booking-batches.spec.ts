@@ -1,6 +1,6 @@
 import { newId } from '@tutti/platform';
 import { newTenantId, personas } from '@tutti/testing';
-import { publishPerformance, runBody, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
+import { newTestRun, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
 
 type Guardian = ReturnType<typeof personas.guardian>;
 interface Run {
@@ -17,19 +17,13 @@ describe('bookings decided together', () => {
   let t: EngagementTestApp;
   const tenantId = newTenantId();
   const schoolId = newId();
-  const admin = personas.programmeAdmin(tenantId);
 
   beforeAll(async () => {
     t = await startEngagementApp({ SERVICE_MODE: 'api' });
   });
   afterAll(() => t?.close());
 
-  async function newRun(seats: number): Promise<Run> {
-    const { performanceId, startsAt } = await publishPerformance(t, tenantId);
-    const response = await t.request(admin, { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, seats) });
-    expect(response.statusCode).toBe(201);
-    return response.json();
-  }
+  const newRun = (seats: number): Promise<Run> => newTestRun(t, tenantId, seats);
 
   const book = (guardian: Guardian, run: Run, body: Record<string, unknown>, key: string = newId()) =>
     t

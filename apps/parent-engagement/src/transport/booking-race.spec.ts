@@ -1,6 +1,6 @@
 import { newId } from '@tutti/platform';
 import { newTenantId, personas } from '@tutti/testing';
-import { publishPerformance, runBody, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
+import { newTestRun, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
 
 interface RunState {
   seats: number;
@@ -21,7 +21,6 @@ describe('the booking race', () => {
   let t: EngagementTestApp;
   const tenantId = newTenantId();
   const schoolId = newId();
-  const admin = personas.programmeAdmin(tenantId);
 
   beforeAll(async () => {
     t = await startEngagementApp({ SERVICE_MODE: 'api' });
@@ -29,10 +28,7 @@ describe('the booking race', () => {
   afterAll(() => t?.close());
 
   async function newRun(seats: number): Promise<{ id: string; stopId: string }> {
-    const { performanceId, startsAt } = await publishPerformance(t, tenantId);
-    const response = await t.request(admin, { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, seats) });
-    if (response.statusCode !== 201) throw new Error(`creating the run answered ${response.statusCode}: ${response.body}`);
-    const run = response.json();
+    const run = await newTestRun(t, tenantId, seats);
     return { id: run.id, stopId: run.stops[0].id };
   }
 

@@ -1,7 +1,7 @@
 import { newId } from '@tutti/platform';
 import { newTenantId, pdfText, personas } from '@tutti/testing';
 import type { ReminderRow } from '@tutti/messaging';
-import { HOUR, publishPerformance, runBody, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
+import { HOUR, newTestRun, publishPerformance, runBody, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
 import { ManifestService } from './manifest.service';
 import { TransportBookingsService } from './transport-bookings.service';
 
@@ -19,12 +19,7 @@ describe('transport runs and seat bookings', () => {
   });
   afterAll(() => t?.close());
 
-  async function newRun(seats: number, extra: Record<string, unknown> = {}) {
-    const { performanceId, startsAt } = await publishPerformance(t, tenantId);
-    const response = await t.request(admin, { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, seats, extra) });
-    expect(response.statusCode).toBe(201);
-    return response.json() as { id: string; stops: { id: string }[]; performance: { id: string } };
-  }
+  const newRun = (seats: number, extra: Record<string, unknown> = {}) => newTestRun(t, tenantId, seats, { extra });
 
   const book = (guardian: ReturnType<typeof family>, run: { id: string; stops: { id: string }[] }, body: Record<string, unknown> = {}, key?: string) =>
     t.request(guardian, {

@@ -56,6 +56,7 @@ interface Run {
 }
 
 interface Family {
+  identity: Identity;
   headers: Record<string, string>;
   pupilId: string;
 }
@@ -85,7 +86,8 @@ async function main(): Promise<void> {
         Array.from({ length: count }, async (_, i) => {
           const pupilId = randomUUID();
           const grants = [{ role: 'guardian' as const, pupils: [{ pupilId, schoolId, relationship: 'parent' as const, canBookTransport: true, canConsent: true }] }];
-          return { pupilId, headers: await headersOf({ userId: randomUUID(), tenantId, displayName: `Parent ${i + 1}`, activeRole: null, grants }) };
+          const identity: Identity = { userId: randomUUID(), tenantId, displayName: `Parent ${i + 1}`, activeRole: null, grants };
+          return { pupilId, identity, headers: await headersOf(identity) };
         }),
       );
 
@@ -134,6 +136,9 @@ async function main(): Promise<void> {
     await resetStatements(system.infra.databaseUrl);
     for (let pass = 1; pass <= roundCount; pass++) {
       runs = await newBuses();
+      // The gateway forwards a caller's identity token for 15 s at most, and the service remembers
+      // verified tokens: every round starts with tokens it has not seen, as after 15 s in production.
+      for (const family of families) family.headers = await headersOf(family.identity);
       log(`round ${pass}/${roundCount}: bookings, ${load.connections} connections, ${load.warmupSeconds} s warm-up + ${load.durationSeconds} s`);
       const [before, bookedBefore] = [await databaseWork(engagementDb), await bookingsMade(engagementDb, tenantId)];
       const measured = await measure('POST /transport-bookings', `${url(port)}/transport-bookings`, load, servedBy, { setupRequest });

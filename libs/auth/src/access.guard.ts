@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { ACCESS_POLICY, type AccessPolicy } from './access-policy';
 import { AUTH_OPTIONS, type AuthOptions } from './auth-options';
 import { hasRole, type Identity } from './identity';
-import { IDENTITY_HEADER, IdentityTokenError, verifyIdentityToken } from './identity-token';
+import { IDENTITY_HEADER, IdentityTokenError, IdentityTokenVerifier } from './identity-token';
 
 export type RequestWithIdentity = FastifyRequest & { identity?: Identity; raw: FastifyRequest['raw'] & { tenantId?: string } };
 
@@ -15,11 +15,14 @@ export type RequestWithIdentity = FastifyRequest & { identity?: Identity; raw: F
 @Injectable()
 export class AccessGuard implements CanActivate {
   private readonly logger = new Logger(AccessGuard.name);
+  private readonly tokens: IdentityTokenVerifier;
 
   constructor(
     private readonly reflector: Reflector,
-    @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
-  ) {}
+    @Inject(AUTH_OPTIONS) options: AuthOptions,
+  ) {
+    this.tokens = new IdentityTokenVerifier(options.audience, options.identityPublicKey);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [context.getHandler(), context.getClass()]);
@@ -40,7 +43,7 @@ export class AccessGuard implements CanActivate {
   private async verify(header: string | string[] | undefined): Promise<Identity> {
     if (typeof header !== 'string' || header.length === 0) throw new UnauthorizedException('Sign in first.');
     try {
-      return await verifyIdentityToken(header, this.options.audience, this.options.identityPublicKey);
+      return await this.tokens.verify(header);
     } catch (error) {
       if (error instanceof IdentityTokenError) throw new UnauthorizedException('Your sign-in could not be verified; sign in again.');
       throw error;

@@ -1,6 +1,6 @@
 import { SignJWT, UnsecuredJWT, generateKeyPair, type KeyLike } from 'jose';
 import type { Identity } from './identity';
-import { generateIdentityKeyPair, importIdentityKey, signIdentityToken, verifyIdentityToken, IdentityTokenError } from './identity-token';
+import { generateIdentityKeyPair, importIdentityKey, signIdentityToken, verifyIdentityToken, IdentityTokenError, IdentityTokenVerifier } from './identity-token';
 
 const headteacher: Identity = {
   userId: '0193a0c0-0000-7000-8000-000000000001',
@@ -78,5 +78,44 @@ describe('identity tokens', () => {
   it('imports only Ed25519 keys, never a shared secret', async () => {
     const symmetric = Buffer.from(JSON.stringify({ kty: 'oct', k: 'c2VjcmV0' })).toString('base64url');
     await expect(importIdentityKey(symmetric)).rejects.toThrow(IdentityTokenError);
+  });
+
+  describe('a service verifying every request', () => {
+    let now: number;
+    const clock = () => now;
+    beforeEach(() => {
+      now = Date.now();
+    });
+
+    it('checks a token once, then answers it from memory (the same frozen identity)', async () => {
+      const verifier = new IdentityTokenVerifier('scheduling', publicKey, clock);
+      const token = await signIdentityToken(headteacher, 'scheduling', privateKey);
+      const first = await verifier.verify(token);
+      const again = await verifier.verify(token);
+      expect(first).toEqual(headteacher);
+      expect(again).toBe(first);
+      expect(Object.isFrozen(first.grants[0])).toBe(true);
+    });
+
+    it('checks it afresh once the token has expired', async () => {
+      const verifier = new IdentityTokenVerifier('scheduling', publicKey, clock);
+      const token = await signIdentityToken(headteacher, 'scheduling', privateKey, 10);
+      const first = await verifier.verify(token);
+      now += 11_000;
+      const afterExpiry = await verifier.verify(token);
+      expect(afterExpiry).not.toBe(first); // verified again (the real clock still finds it valid)
+    });
+
+    it('never lets a remembered token vouch for an edited copy or another audience', async () => {
+      const verifier = new IdentityTokenVerifier('scheduling', publicKey, clock);
+      const token = await signIdentityToken(headteacher, 'scheduling', privateKey);
+      await verifier.verify(token);
+      const [header, payload, signature] = token.split('.');
+      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+      claims.grants = [{ role: 'programme_admin' }];
+      const forged = [header, Buffer.from(JSON.stringify(claims)).toString('base64url'), signature].join('.');
+      await expect(verifier.verify(forged)).rejects.toThrow(IdentityTokenError);
+      await expect(new IdentityTokenVerifier('instrument-loan', publicKey, clock).verify(token)).rejects.toThrow(IdentityTokenError);
+    });
   });
 });

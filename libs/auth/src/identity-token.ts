@@ -1,5 +1,6 @@
 import { SignJWT, errors as joseErrors, exportJWK, generateKeyPair, importJWK, jwtVerify, type JWK, type KeyLike } from 'jose';
 import type { Identity } from './identity';
+import { TtlCache } from './ttl-cache';
 
 export const IDENTITY_HEADER = 'x-tutti-identity';
 export const IDENTITY_ISSUER = 'tutti-gateway';
@@ -28,6 +29,41 @@ export class IdentityTokenError extends Error {}
  * (EdDSA only, so `alg: none` and HMAC confusion are refused), issuer, audience and expiry.
  */
 export async function verifyIdentityToken(token: string, audience: string, publicKey: VerifyKey): Promise<Identity> {
+  return (await verifiedIdentityOf(token, audience, publicKey)).identity;
+}
+
+/** Verified identities kept at most: a few minutes of sign-ins at the busiest (each about 1 KB). */
+const MOST_IDENTITIES_REMEMBERED = 10_000;
+
+/**
+ * verifyIdentityToken for a service's every request, remembering each token it has verified until
+ * the token expires. The gateway reuses a caller's token for a while, so a family's page loads and
+ * bookings in the same minute pay for one signature check (the slowest part of a small request),
+ * not one each. Only the very same token string is answered from memory, and never past its expiry.
+ */
+export class IdentityTokenVerifier {
+  private readonly verified: TtlCache<Identity>;
+
+  constructor(
+    private readonly audience: string,
+    private readonly publicKey: VerifyKey,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.verified = new TtlCache<Identity>(IDENTITY_TOKEN_TTL_SECONDS * 1000, MOST_IDENTITIES_REMEMBERED, now);
+  }
+
+  async verify(token: string): Promise<Identity> {
+    const remembered = this.verified.get(token);
+    if (remembered) return remembered;
+    const { identity, expiresAtMs } = await verifiedIdentityOf(token, this.audience, this.publicKey);
+    // Frozen: every request with this token shares the object.
+    const shared = deepFreeze(identity);
+    this.verified.set(token, shared, expiresAtMs - this.now());
+    return shared;
+  }
+}
+
+async function verifiedIdentityOf(token: string, audience: string, publicKey: VerifyKey): Promise<{ identity: Identity; expiresAtMs: number }> {
   try {
     const { payload } = await jwtVerify(token, publicKey, {
       issuer: IDENTITY_ISSUER,
@@ -40,18 +76,27 @@ export async function verifyIdentityToken(token: string, audience: string, publi
     if (typeof payload.sub !== 'string' || typeof payload.tid !== 'string' || !Array.isArray(payload.grants)) {
       throw new IdentityTokenError('identity token is missing its subject, tenant or grants');
     }
-    return {
+    const identity: Identity = {
       userId: payload.sub,
       tenantId: payload.tid,
       displayName: typeof payload.name === 'string' ? payload.name : '',
       activeRole: (payload.role as Identity['activeRole']) ?? null,
       grants: payload.grants as Identity['grants'],
     };
+    return { identity, expiresAtMs: (payload.exp as number) * 1000 };
   } catch (error) {
     if (error instanceof IdentityTokenError) throw error;
     if (error instanceof joseErrors.JOSEError) throw new IdentityTokenError(`identity token refused: ${error.code}`);
     throw new IdentityTokenError('identity token refused');
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
 
 /** Keys travel in config as base64url JSON Web Keys (one line, easy to put in a secret). */

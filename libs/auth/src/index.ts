@@ -6,3 +6,4 @@ export * from './current-identity.decorator';
 export * from './identity';
 export * from './identity-token';
 export * from './object-access';
+export * from './ttl-cache';

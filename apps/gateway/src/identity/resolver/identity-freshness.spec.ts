@@ -3,6 +3,7 @@ import { IDENTITY_HEADER, importIdentityKey, verifyIdentityToken, type Identity 
 import { startIdentityTestApp, type IdentityTestApp } from '../testing/identity-test-app';
 import type { TestAccount, TestTenant } from '../testing/identity-fixtures';
 import { randomIp } from '../testing/random-ip';
+import { AccessTokens } from '../sessions/access-tokens';
 import { IdentityResolver } from './identity-resolver';
 
 const CACHE_TTL_MS = 30_000;
@@ -33,6 +34,16 @@ describe('identity stays current', () => {
 
   const resolver = () => t.app.get(IdentityResolver);
   const headersOf = (accessToken: string, role?: string) => ({ authorization: `Bearer ${accessToken}`, ...(role ? { 'x-tutti-role': role } : {}) });
+
+  it('forwards the same identity token to a service for a while, and a fresh one when the identity changes', async () => {
+    const tokens = t.app.get(AccessTokens);
+    const identity: Identity = { userId: newId(), tenantId: tenant.id, displayName: 'A tutor', activeRole: null, grants: [{ role: 'tutor', schoolIds: [schoolA] }] };
+    const first = await tokens.mintIdentityToken(identity, 'scheduling');
+    expect(await tokens.mintIdentityToken({ ...identity }, 'scheduling')).toBe(first);
+    expect(await tokens.mintIdentityToken(identity, 'instrument-loan')).not.toBe(first);
+    expect(await tokens.mintIdentityToken({ ...identity, grants: [{ role: 'tutor', schoolIds: [schoolA, schoolB] }] }, 'scheduling')).not.toBe(first);
+    expect(await tokens.mintIdentityToken({ ...identity, activeRole: 'tutor' }, 'scheduling')).not.toBe(first);
+  });
 
   it('a disabled account stops resolving after the cache window, with no sleep', async () => {
     const tutor = await t.fixtures.account(tenant, { grants: [{ role: 'tutor', schoolId: schoolA }] });

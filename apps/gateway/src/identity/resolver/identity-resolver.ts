@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { IncomingHttpHeaders } from 'node:http';
-import { IDENTITY_HEADER, ROLES, type Grant, type Identity, type Role } from '@tutti/auth';
+import { IDENTITY_HEADER, ROLES, TtlCache, type Grant, type Identity, type Role } from '@tutti/auth';
 import { IDENTITY_TUNING, type IdentityTuning } from '../config/identity-tuning';
 import { AccessTokens, type AccessClaims } from '../sessions/access-tokens';
 import { RoleNotHeld, SignInRequired } from './identity-errors';
 import { grantsOf } from './grants-of';
 import { IdentitySnapshots, type IdentitySnapshot } from './identity-snapshots';
-import { TtlCache } from './ttl-cache';
 
 /** The header with which a person holding several roles says which one they act in now. */
 export const ROLE_HEADER = 'x-tutti-role';

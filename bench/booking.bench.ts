@@ -33,6 +33,7 @@ import { describeCpu, measure, medianRound, type Load, type Measurement } from '
 import { log, runBench, startBenchSystem, stopAll, url, type BenchSystem } from './lib/system';
 import { resetStatements, statementTimes } from './lib/statements';
 import { printTable, round2, verdict } from './lib/table';
+import { familyBookingsOnRunSql } from '../apps/parent-engagement/src/transport/booking-decision';
 
 const load: Load = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 50),
@@ -222,8 +223,8 @@ async function addPerformance(databaseUrl: string, tenantId: string): Promise<st
 }
 
 /**
- * A booking's reads as decideBookings runs them for each request (copied: that statement also writes), for one
- * family already on a 1,000-seat bus, and the waiting-list count on a full bus.
+ * A booking's reads as decideBookings runs them for each request (that statement also writes, so the
+ * read alone), for one family already on a 1,000-seat bus, and the waiting-list count on a full bus.
  */
 async function explainBookingQueries(databaseUrl: string, tenantId: string, bigRunId: string, fullRunId: string): Promise<string> {
   return withClient(databaseUrl, async (client) => {
@@ -231,15 +232,10 @@ async function explainBookingQueries(databaseUrl: string, tenantId: string, bigR
       `SELECT guardian_id, pupil_ids, (SELECT count(*)::int FROM transport_bookings WHERE tenant_id = $1 AND run_id = $2) AS n FROM transport_bookings WHERE tenant_id = $1 AND run_id = $2 LIMIT 1`,
       [tenantId, bigRunId],
     )).rows;
-    const active = `('confirmed', 'waitlisted', 'offered')`;
     const queries: [string, string, unknown[]][] = [
       [
         `the family's bookings on the bus (a bus with ${family.n} bookings), as decideBookings reads them`,
-        `SELECT b.id, b.seats, b.pupil_ids FROM transport_bookings b
-          WHERE b.tenant_id = $1 AND b.guardian_id = $3 AND b.run_id = $2 AND b.status IN ${active}
-         UNION
-         SELECT b.id, b.seats, b.pupil_ids FROM transport_bookings b
-          WHERE b.pupil_ids && $4::uuid[] AND b.tenant_id = $1 AND b.run_id = $2 AND b.status IN ${active}`,
+        familyBookingsOnRunSql('$1::uuid', '$2::uuid', '$3::uuid', '$4::uuid[]'),
         [tenantId, bigRunId, family.guardian_id, family.pupil_ids],
       ],
       [

@@ -8,7 +8,7 @@ export { DEFAULT_QUEUE_PREFIX, type RedisConnectionInput, type ProducerClientSet
 export { RedisUnavailableError } from './queue-producer';
 export type { MessagingLogger } from './logger';
 
-export { publishEvent, publishEvents, type PublishEventInput } from './outbox/publish-event';
+export { publishEvent, publishEvents, publishEventsWrites, type PublishEventInput } from './outbox/publish-event';
 export { outboxChannelOf } from './outbox/outbox-channel';
 export { OutboxRelay, type OutboxRelayOptions } from './relay/outbox-relay';
 export { EVENT_JOB_OPTIONS } from './relay/event-job-options';
@@ -32,6 +32,7 @@ export {
   type ReminderJobChanges,
   type ReminderSchedulerOptions,
   type ScheduleReminderInput,
+  type ScheduledReminder,
 } from './reminders/reminder-scheduler';
 export {
   DEFAULT_REMINDER_LEASE_MS,
@@ -44,4 +45,4 @@ export { ReminderSweeper, type ReminderSweeperOptions, type SweepResult } from '
 export { MessagingModule, type MessagingModuleAsyncOptions, type MessagingModuleOptions } from './nest/messaging.module';
 export type { MessagingParticipant } from './nest/messaging-participant';
 
-export { RequestOrigin, recordAudit, recordAudits, type AuditActor, type AuditContext, type AuditOrigin, type AuditSubject } from './audit/audit-trail';
+export { RequestOrigin, recordAudit, recordAudits, recordAuditsWrites, type AuditEntryInput, type AuditActor, type AuditContext, type AuditOrigin, type AuditSubject } from './audit/audit-trail';

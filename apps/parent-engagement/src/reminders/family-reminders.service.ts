@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ReminderScheduler, type ReminderRow, type ScheduleReminderInput } from '@tutti/messaging';
-import { oneRow, rows } from '@tutti/platform';
+import { oneRow, rows, type SqlWrite } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { afterCommit, installAfterCommit } from '../common/after-commit';
 import { childrenComingWithoutConsent } from '../consents/missing-consent';
@@ -59,7 +59,31 @@ export class FamilyReminders {
 
   /** bookingConfirmed for several bookings (a batch of bookings), with one statement for all their reminders. */
   async bookingsConfirmed(manager: EntityManager, confirmed: readonly { to: Recipient; booking: ConfirmedBooking }[], now = new Date()): Promise<void> {
-    const inputs = confirmed.flatMap(({ to, booking }) => {
+    const inputs = this.bookingsConfirmedInputs(confirmed, now);
+    if (inputs.length > 0) await this.schedule(manager, inputs);
+  }
+
+  /**
+   * bookingsConfirmed as a write, to run with others of the same transaction (writeTogether); pass
+   * its answer to `written`, which queues the jobs once the transaction has committed.
+   */
+  bookingsConfirmedWrite(
+    manager: EntityManager,
+    confirmed: readonly { to: Recipient; booking: ConfirmedBooking }[],
+    now = new Date(),
+  ): { write: SqlWrite; written: (answer: readonly Record<string, unknown>[]) => void } | undefined {
+    const inputs = this.bookingsConfirmedInputs(confirmed, now);
+    if (inputs.length === 0) return undefined;
+    const { write, scheduledOf } = this.scheduler.scheduleManyWrite(manager, inputs, { skipDuplicates: true });
+    const written = (answer: readonly Record<string, unknown>[]) => {
+      const scheduled = scheduledOf(answer);
+      afterCommit(manager, () => this.scheduler.syncJobs({ staleJobIds: [], toEnqueue: [], newlyScheduled: scheduled }));
+    };
+    return { write, written };
+  }
+
+  private bookingsConfirmedInputs(confirmed: readonly { to: Recipient; booking: ConfirmedBooking }[], now: Date): ScheduleReminderInput[] {
+    return confirmed.flatMap(({ to, booking }) => {
       const messages = [this.message(to, 'transport.booking-confirmed', BOOKING_SUBJECT, booking.id, now, { bookingId: booking.id })];
       for (const [kind, dueAt] of pickupReminderTimes(booking.pickupAt)) {
         if (dueAt > now) messages.push(this.message(to, kind, BOOKING_SUBJECT, booking.id, dueAt, { bookingId: booking.id }));
@@ -67,7 +91,6 @@ export class FamilyReminders {
       if (booking.photoConsentMissing) messages.push(this.consentChaseMessage(to, booking.performanceId, booking.performanceStartsAt, now));
       return messages;
     });
-    if (inputs.length > 0) await this.schedule(manager, inputs);
   }
 
   /** The offer message (when the family may be told) and the timer that lapses the offer. */

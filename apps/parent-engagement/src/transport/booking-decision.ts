@@ -6,15 +6,20 @@ import type { BookingRow } from './transport-rows';
 export const ACTIVE_BOOKING_STATUSES = `('confirmed', 'waitlisted', 'offered')`;
 
 /**
- * The bookings holding a place on a bus for one family: made by the guardian ($3), or naming one of
- * the family's children ($5 — another guardian of the same child), on run $2 of tenant $1.
+ * The bookings holding a place on a bus for one family: made by the guardian, or naming one of the
+ * family's children (another guardian of the same child), each argument an SQL expression. The
+ * children's branch finds their bookings through the GIN index on pupil_ids alone: a child is on a
+ * handful of bookings, a bus on hundreds, and with the bus's conditions indexable the planner read
+ * every booking on the bus (its statistics cannot tell how few rows name a child).
  */
-const FAMILY_BOOKINGS_ON_RUN = `
+export function familyBookingsOnRunSql(tenantId: string, runId: string, guardianId: string, familyPupilIds: string): string {
+  return `
   SELECT b.id, b.seats, b.pupil_ids FROM transport_bookings b
-   WHERE b.tenant_id = $1 AND b.guardian_id = $3 AND b.run_id = $2 AND b.status IN ${ACTIVE_BOOKING_STATUSES}
+   WHERE b.tenant_id = ${tenantId} AND b.guardian_id = ${guardianId} AND b.run_id = ${runId} AND b.status IN ${ACTIVE_BOOKING_STATUSES}
   UNION
   SELECT b.id, b.seats, b.pupil_ids FROM transport_bookings b
-   WHERE b.pupil_ids && $5::uuid[] AND b.tenant_id = $1 AND b.run_id = $2 AND b.status IN ${ACTIVE_BOOKING_STATUSES}`;
+   WHERE b.pupil_ids && ${familyPupilIds} AND (b.tenant_id = ${tenantId} AND b.run_id = ${runId} AND b.status IN ${ACTIVE_BOOKING_STATUSES}) IS TRUE`;
+}
 
 /** Seats the family holds on the bus apart from one of its bookings (the one being changed). */
 export async function familySeatsBesides(
@@ -24,7 +29,7 @@ export async function familySeatsBesides(
 ): Promise<number> {
   const found = await preparedRow<{ seats: number }>(
     manager,
-    `SELECT COALESCE(sum(f.seats), 0)::int AS seats FROM (${FAMILY_BOOKINGS_ON_RUN}) f WHERE f.id <> $4`,
+    `SELECT COALESCE(sum(f.seats), 0)::int AS seats FROM (${familyBookingsOnRunSql('$1', '$2', '$3', '$5::uuid[]')}) f WHERE f.id <> $4`,
     [scope.tenantId, scope.runId, scope.guardianId, bookingId, scope.familyPupilIds],
   );
   return found?.seats ?? 0;
@@ -76,12 +81,8 @@ export async function decideBookings(manager: EntityManager, requests: readonly 
                                                         pupil_ids uuid[], family_pupil_ids uuid[], school_ids uuid[], adults int, children int, seat_limit int)
      ), family AS MATERIALIZED (
        -- LATERAL, so that each request's look-ups use the indexes whatever the batch's size.
-       SELECT a.i, b.id, b.seats, b.pupil_ids FROM asked a CROSS JOIN LATERAL (
-         SELECT b.id, b.seats, b.pupil_ids FROM transport_bookings b
-          WHERE b.tenant_id = a.tenant_id AND b.guardian_id = a.guardian_id AND b.run_id = a.run_id AND b.status IN ${ACTIVE_BOOKING_STATUSES}
-         UNION
-         SELECT b.id, b.seats, b.pupil_ids FROM transport_bookings b
-          WHERE b.pupil_ids && a.family_pupil_ids AND b.tenant_id = a.tenant_id AND b.run_id = a.run_id AND b.status IN ${ACTIVE_BOOKING_STATUSES}) b
+       SELECT a.i, b.id, b.seats, b.pupil_ids FROM asked a
+        CROSS JOIN LATERAL (${familyBookingsOnRunSql('a.tenant_id', 'a.run_id', 'a.guardian_id', 'a.family_pupil_ids')}) b
      ), facts AS MATERIALIZED (
        SELECT a.*, a.adults + a.children AS seats,
               (SELECT COALESCE(sum(f.seats), 0)::int FROM family f WHERE f.i = a.i) AS family_seats,

@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Identity } from '@tutti/auth';
-import { recordAudits, type AuditOrigin } from '@tutti/messaging';
+import { recordAuditsWrites, type AuditOrigin } from '@tutti/messaging';
 import {
   BatchQueue,
   claimIdempotencyKeys,
@@ -8,8 +8,9 @@ import {
   newId,
   settledError,
   settledValue,
-  settleIdempotencyKeys,
+  settleIdempotencyKeysWrites,
   ValidationProblem,
+  writeTogether,
   type IdempotencyScope,
   type Settled,
 } from '@tutti/platform';
@@ -109,20 +110,25 @@ export class BookingDesk {
       return [{ ask, run, booking }];
     });
 
-    await this.reminders.bookingsConfirmed(
+    // The batch's reminders, audit entries and idempotency answers in one round trip: the buses stay locked until the commit.
+    const reminders = this.reminders.bookingsConfirmedWrite(
       manager,
       made
         .filter(({ booking }) => booking.status === 'confirmed')
         .map(({ ask, run, booking }) => ({ to: recipientOf(ask.identity.tenantId, ask.identity.userId, run), booking: confirmedBookingOf(booking.id, run, run.pickup_at as Date) })),
     );
-    await recordAudits(
-      manager,
-      made.map(({ ask, booking }) => ({ context: auditContext(ask.identity, ask.origin), subject: bookingChange('create', booking.id, { status: booking.status }) })),
-    );
-    await settleIdempotencyKeys(manager, {
-      answered: made.map(({ ask, booking }) => ({ scope: keyScopeOf(ask), response: booking })),
-      refused: fresh.filter((ask) => !outcomes.get(ask)?.ok).map(keyScopeOf),
-    });
+    const [remindersWritten] = await writeTogether(manager, [
+      ...(reminders ? [reminders.write] : []),
+      ...recordAuditsWrites(
+        manager,
+        made.map(({ ask, booking }) => ({ context: auditContext(ask.identity, ask.origin), subject: bookingChange('create', booking.id, { status: booking.status }) })),
+      ),
+      ...settleIdempotencyKeysWrites({
+        answered: made.map(({ ask, booking }) => ({ scope: keyScopeOf(ask), response: booking })),
+        refused: fresh.filter((ask) => !outcomes.get(ask)?.ok).map(keyScopeOf),
+      }),
+    ]);
+    reminders?.written(remindersWritten);
     return asks.map((ask) => outcomes.get(ask) ?? settledError(new Error('a booking of the batch was left undecided')));
   }
 }

@@ -3,7 +3,8 @@ import type { AuditEntryRecordedV1, ServiceName } from '@tutti/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { publishEvents } from '../outbox/publish-event';
+import type { SqlWrite } from '@tutti/platform';
+import { publishEvents, publishEventsWrites, type PublishEventInput } from '../outbox/publish-event';
 
 /** Where a request came from, as the audit log records it. */
 export interface AuditOrigin {
@@ -48,25 +49,36 @@ export async function recordAudit(manager: EntityManager, context: AuditContext,
 }
 
 /** Audit entries of several requests (each its own actor and origin) in one statement, as recordAudit. */
-export async function recordAudits(manager: EntityManager, entries: readonly { context: AuditContext; subject: AuditSubject }[]): Promise<void> {
+export async function recordAudits(manager: EntityManager, entries: readonly AuditEntryInput[]): Promise<void> {
+  await publishEvents(manager, auditEvents(entries));
+}
+
+/** recordAudits as writes, to run with others of the same transaction (writeTogether). */
+export function recordAuditsWrites(manager: EntityManager, entries: readonly AuditEntryInput[]): SqlWrite[] {
+  return publishEventsWrites(manager, auditEvents(entries)).writes;
+}
+
+export interface AuditEntryInput {
+  context: AuditContext;
+  subject: AuditSubject;
+}
+
+function auditEvents(entries: readonly AuditEntryInput[]): PublishEventInput<'audit.entry.recorded'>[] {
   const at = new Date().toISOString();
-  await publishEvents(
-    manager,
-    entries.map(({ context, subject }) => ({
-      source: context.service,
-      type: 'audit.entry.recorded' as const,
-      tenantId: context.tenantId,
-      payload: {
-        version: 1 as const,
-        entryId: uuidv7(),
-        actorUserId: context.actor.userId,
-        actorRole: context.actor.role,
-        service: context.service,
-        requestId: context.origin.requestId,
-        ip: context.origin.ip,
-        at,
-        ...subject,
-      },
-    })),
-  );
+  return entries.map(({ context, subject }) => ({
+    source: context.service,
+    type: 'audit.entry.recorded' as const,
+    tenantId: context.tenantId,
+    payload: {
+      version: 1 as const,
+      entryId: uuidv7(),
+      actorUserId: context.actor.userId,
+      actorRole: context.actor.role,
+      service: context.service,
+      requestId: context.origin.requestId,
+      ip: context.origin.ip,
+      at,
+      ...subject,
+    },
+  }));
 }

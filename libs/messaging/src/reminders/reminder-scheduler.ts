@@ -1,5 +1,6 @@
 import type { ServiceName } from '@tutti/contracts';
 import type { JobsOptions, Queue } from 'bullmq';
+import type { SqlWrite } from '@tutti/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { defaultLogger, describeError, type MessagingLogger } from '../logger';
@@ -56,10 +57,13 @@ export interface ReminderJobChanges {
   /** Reminders that need a job for their (new) due time. */
   toEnqueue: ReminderRow[];
   /** Reminders written by this transaction: no job can exist under their ids yet. */
-  newlyScheduled?: ReminderRow[];
+  newlyScheduled?: ScheduledReminder[];
 }
 
 type JobPresence = 'added' | 'already-queued';
+
+/** What a reminder's job is made from. */
+export type ScheduledReminder = Pick<ReminderRow, 'id' | 'tenantId' | 'dueAt'>;
 
 /**
  * Writes reminders and keeps their delayed jobs in step. The row is the truth and is always
@@ -100,28 +104,49 @@ export class ReminderScheduler {
    */
   async scheduleMany(manager: EntityManager, inputs: readonly ScheduleReminderInput[], options: { skipDuplicates?: boolean } = {}): Promise<ReminderRow[]> {
     if (inputs.length === 0) return [];
+    const { write, ids } = this.insertOf(manager, inputs, options, '*');
+    const records = await queryRows<ReminderRecord>(manager, write.sql, write.params);
+    const byId = new Map(records.map((record) => [record.id, toReminderRow(record)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /**
+   * scheduleMany as a write, to run with others of the same transaction (writeTogether in
+   * @tutti/platform); `scheduledOf` reads its answer: the reminders written, in input order, for
+   * `syncJobs` once the transaction has committed.
+   */
+  scheduleManyWrite(
+    manager: EntityManager,
+    inputs: readonly ScheduleReminderInput[],
+    options: { skipDuplicates?: boolean } = {},
+  ): { write: SqlWrite; scheduledOf: (answer: readonly Record<string, unknown>[]) => ScheduledReminder[] } {
+    const { write, ids } = this.insertOf(manager, inputs, options, 'id');
+    const scheduledOf = (answer: readonly Record<string, unknown>[]) => {
+      const written = new Set(answer.map((row) => row.id));
+      return ids.flatMap((id, i) => (written.has(id) ? [{ id, tenantId: inputs[i].tenantId, dueAt: inputs[i].dueAt }] : []));
+    };
+    return { write, scheduledOf };
+  }
+
+  private insertOf(manager: EntityManager, inputs: readonly ScheduleReminderInput[], options: { skipDuplicates?: boolean }, returning: string): { write: SqlWrite; ids: string[] } {
     for (const input of inputs) assertValidDate(input.dueAt);
     const ids = inputs.map(() => uuidv7());
-    const records = await queryRows<ReminderRecord>(
-      manager,
-      `INSERT INTO ${tableOf(manager, ReminderEntity)}
+    const sql = `INSERT INTO ${tableOf(manager, ReminderEntity)}
          (id, tenant_id, kind, recipient_id, subject_type, subject_id, due_at, payload)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::uuid[], $7::timestamptz[], $8::jsonb[])
        ${options.skipDuplicates ? 'ON CONFLICT DO NOTHING' : ''}
-       RETURNING *`,
-      [
-        ids,
-        inputs.map((input) => input.tenantId),
-        inputs.map((input) => input.kind),
-        inputs.map((input) => input.recipientId),
-        inputs.map((input) => input.subjectType),
-        inputs.map((input) => input.subjectId),
-        inputs.map((input) => input.dueAt),
-        inputs.map((input) => JSON.stringify(input.payload ?? {})),
-      ],
-    );
-    const byId = new Map(records.map((record) => [record.id, toReminderRow(record)]));
-    return ids.flatMap((id) => byId.get(id) ?? []);
+       RETURNING ${returning}`;
+    const params = [
+      ids,
+      inputs.map((input) => input.tenantId),
+      inputs.map((input) => input.kind),
+      inputs.map((input) => input.recipientId),
+      inputs.map((input) => input.subjectType),
+      inputs.map((input) => input.subjectId),
+      inputs.map((input) => input.dueAt),
+      inputs.map((input) => JSON.stringify(input.payload ?? {})),
+    ];
+    return { write: { sql, params }, ids };
   }
 
   /** Queues the delayed job for a committed reminder. Throws if Redis is unreachable. */
@@ -216,7 +241,7 @@ export class ReminderScheduler {
    */
   async syncJobs(changes: ReminderJobChanges): Promise<void> {
     const horizon = Date.now() + this.jobHorizonMs;
-    const soon = (reminder: ReminderRow) => reminder.dueAt.getTime() <= horizon;
+    const soon = (reminder: ScheduledReminder) => reminder.dueAt.getTime() <= horizon;
     const toEnqueue = changes.toEnqueue.filter(soon);
     const fresh = (changes.newlyScheduled ?? []).filter(soon);
     if (changes.staleJobIds.length === 0 && toEnqueue.length === 0 && fresh.length === 0) return;

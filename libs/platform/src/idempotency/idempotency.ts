@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { EntityManager } from 'typeorm';
 import { ProblemException, ValidationProblem } from '../errors/problem';
 import { rows } from '../sql/rows';
+import { writeTogether, type SqlWrite } from '../sql/write-together';
 
 /** The optional Idempotency-Key header of a creating POST (1–200 visible ASCII characters). */
 export const IdempotencyKey = createParamDecorator((_data: unknown, context: ExecutionContext): string | undefined => {
@@ -88,24 +89,38 @@ export async function claimIdempotencyKeys<T>(manager: EntityManager, scopes: re
  * Keeps the answers of requests whose keys were claimed (a retry gets them), and gives back the
  * keys of requests that were refused (a retry is decided afresh), in one statement.
  */
-export async function settleIdempotencyKeys(manager: EntityManager, outcome: { answered?: { scope: IdempotencyScope; response: unknown }[]; refused?: IdempotencyScope[] }): Promise<void> {
+export async function settleIdempotencyKeys(manager: EntityManager, outcome: KeyOutcome): Promise<void> {
+  await writeTogether(manager, settleIdempotencyKeysWrites(outcome));
+}
+
+export interface KeyOutcome {
+  answered?: { scope: IdempotencyScope; response: unknown }[];
+  refused?: IdempotencyScope[];
+}
+
+/** settleIdempotencyKeys as writes, to run with others of the same transaction (writeTogether). */
+export function settleIdempotencyKeysWrites(outcome: KeyOutcome): SqlWrite[] {
   const answered = (outcome.answered ?? []).filter((entry) => entry.scope.key);
   const refused = (outcome.refused ?? []).filter((scope) => scope.key);
-  if (answered.length === 0 && refused.length === 0) return;
   const columnsOf = (scopes: IdempotencyScope[]) => [scopes.map((s) => s.tenantId), scopes.map((s) => s.callerId), scopes.map((s) => s.operation), scopes.map((s) => s.key)];
-  await manager.query(
-    `WITH answered AS (
-       UPDATE idempotency_keys k SET response = u.response
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::jsonb[]) AS u(tenant_id, caller_id, operation, key, response)
-        WHERE k.tenant_id = u.tenant_id AND k.caller_id = u.caller_id AND k.operation = u.operation AND k.key = u.key RETURNING 1
-     ), released AS (
-       DELETE FROM idempotency_keys k
-        USING unnest($6::uuid[], $7::uuid[], $8::text[], $9::text[]) AS u(tenant_id, caller_id, operation, key)
-        WHERE k.tenant_id = u.tenant_id AND k.caller_id = u.caller_id AND k.operation = u.operation AND k.key = u.key RETURNING 1
-     )
-     SELECT (SELECT count(*) FROM answered) AS answered, (SELECT count(*) FROM released) AS released`,
-    [...columnsOf(answered.map((entry) => entry.scope)), answered.map((entry) => JSON.stringify(entry.response)), ...columnsOf(refused)],
-  );
+  const writes: SqlWrite[] = [];
+  if (answered.length > 0) {
+    writes.push({
+      sql: `UPDATE idempotency_keys k SET response = u.response
+              FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::jsonb[]) AS u(tenant_id, caller_id, operation, key, response)
+             WHERE k.tenant_id = u.tenant_id AND k.caller_id = u.caller_id AND k.operation = u.operation AND k.key = u.key`,
+      params: [...columnsOf(answered.map((entry) => entry.scope)), answered.map((entry) => JSON.stringify(entry.response))],
+    });
+  }
+  if (refused.length > 0) {
+    writes.push({
+      sql: `DELETE FROM idempotency_keys k
+             USING unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) AS u(tenant_id, caller_id, operation, key)
+             WHERE k.tenant_id = u.tenant_id AND k.caller_id = u.caller_id AND k.operation = u.operation AND k.key = u.key`,
+      params: columnsOf(refused),
+    });
+  }
+  return writes;
 }
 
 /** The 422 for a key already used with another request body. */

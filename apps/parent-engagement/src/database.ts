@@ -5,7 +5,8 @@ import { AnnouncementReadState1764061700000 } from './migrations/1764061700000-a
 import { BookingPathIndexes1764062500000 } from './migrations/1764062500000-booking-path-indexes';
 import { GinWithoutPendingList1764063000000 } from './migrations/1764063000000-gin-without-pending-list';
 import { RosterReplica1764063500000 } from './migrations/1764063500000-roster-replica';
+import { RunsCountWaiting1764065500000 } from './migrations/1764065500000-runs-count-waiting';
 
 /** Engagement's own tables are reached with raw SQL (see the migrations); TypeORM entities are messaging's. */
 export const PARENT_ENGAGEMENT_ENTITIES = [...MESSAGING_ENTITIES];
-export const PARENT_ENGAGEMENT_MIGRATIONS = [...MESSAGING_MIGRATIONS, Engagement1764060600000, ConsentsRsvpsSessions1764060800000, AnnouncementReadState1764061700000, BookingPathIndexes1764062500000, GinWithoutPendingList1764063000000, RosterReplica1764063500000];
+export const PARENT_ENGAGEMENT_MIGRATIONS = [...MESSAGING_MIGRATIONS, Engagement1764060600000, ConsentsRsvpsSessions1764060800000, AnnouncementReadState1764061700000, BookingPathIndexes1764062500000, GinWithoutPendingList1764063000000, RosterReplica1764063500000, RunsCountWaiting1764065500000];

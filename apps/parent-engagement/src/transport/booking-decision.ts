@@ -89,12 +89,11 @@ export async function decideBookings(manager: EntityManager, requests: readonly 
               ARRAY(SELECT DISTINCT x FROM family f, unnest(f.pupil_ids) AS x WHERE f.i = a.i AND x = ANY(a.pupil_ids)) AS already_booked
          FROM asked a
      ), runs AS MATERIALIZED (
-       SELECT r.tenant_id, r.id, r.seats - r.seats_taken AS free,
-              EXISTS (SELECT 1 FROM transport_bookings w WHERE w.tenant_id = r.tenant_id AND w.run_id = r.id AND w.status = 'waitlisted') AS queued
+       SELECT r.tenant_id, r.id, r.seats - r.seats_taken AS free, r.waiting
          FROM (SELECT DISTINCT tenant_id, run_id FROM asked) a
          CROSS JOIN LATERAL (SELECT * FROM transport_runs r WHERE r.tenant_id = a.tenant_id AND r.id = a.run_id) r
      ), decided AS MATERIALIZED (
-       SELECT f.*, NOT r.queued AND sum(f.seats) OVER (PARTITION BY f.tenant_id, f.run_id ORDER BY f.i) <= r.free AS confirmed
+       SELECT f.*, r.waiting = 0 AND sum(f.seats) OVER (PARTITION BY f.tenant_id, f.run_id ORDER BY f.i) <= r.free AS confirmed
          FROM facts f JOIN runs r ON r.tenant_id = f.tenant_id AND r.id = f.run_id
         WHERE cardinality(f.already_booked) = 0 AND f.family_seats + f.seats <= f.seat_limit
      ), taken AS (
@@ -108,14 +107,10 @@ export async function decideBookings(manager: EntityManager, requests: readonly 
               CASE WHEN NOT d.confirmed THEN nextval('waitlist_positions') END
          FROM decided d ORDER BY d.i
        RETURNING *
-     ), queues AS (
-       -- Places on the waiting list: those already waiting, then this batch's in order (only for buses someone joined).
-       SELECT q.tenant_id, q.run_id,
-              (SELECT count(*)::int FROM transport_bookings w WHERE w.tenant_id = q.tenant_id AND w.run_id = q.run_id AND w.status = 'waitlisted') AS waiting
-         FROM (SELECT DISTINCT tenant_id, run_id FROM decided WHERE NOT confirmed) q
      ), placed AS MATERIALIZED (
-       SELECT d.id, q.waiting + count(*) OVER (PARTITION BY d.tenant_id, d.run_id ORDER BY d.i) AS waitlist_place
-         FROM decided d JOIN queues q ON q.tenant_id = d.tenant_id AND q.run_id = d.run_id
+       -- Places on the waiting list: those already waiting (the bus's count, before this statement), then this batch's in order.
+       SELECT d.id, r.waiting + count(*) OVER (PARTITION BY d.tenant_id, d.run_id ORDER BY d.i) AS waitlist_place
+         FROM decided d JOIN runs r ON r.tenant_id = d.tenant_id AND r.id = d.run_id
         WHERE NOT d.confirmed
      )
      SELECT f.i, f.family_seats, f.already_booked, to_jsonb(b) || jsonb_build_object('waitlist_place', p.waitlist_place) AS booking

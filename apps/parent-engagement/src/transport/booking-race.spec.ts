@@ -5,6 +5,8 @@ import { newTestRun, startEngagementApp, type EngagementTestApp } from '../testi
 interface RunState {
   seats: number;
   seats_taken: number;
+  /** The bus's own count of its queue. */
+  waiting: number;
   held: number;
   confirmed: number;
   offered: number;
@@ -42,7 +44,7 @@ describe('the booking race', () => {
 
   async function stateOf(runId: string): Promise<RunState> {
     const [state] = await t.db.query(
-      `SELECT r.seats, r.seats_taken,
+      `SELECT r.seats, r.seats_taken, r.waiting,
               COALESCE(sum(b.seats) FILTER (WHERE b.status IN ('confirmed', 'offered')), 0)::int AS held,
               count(*) FILTER (WHERE b.status = 'confirmed')::int AS confirmed,
               count(*) FILTER (WHERE b.status = 'offered')::int AS offered,
@@ -50,7 +52,7 @@ describe('the booking race', () => {
               max(b.waitlist_position) FILTER (WHERE b.status = 'offered') AS max_offered_position,
               min(b.waitlist_position) FILTER (WHERE b.status = 'waitlisted') AS min_waitlisted_position
          FROM transport_runs r LEFT JOIN transport_bookings b ON b.tenant_id = r.tenant_id AND b.run_id = r.id
-        WHERE r.tenant_id = $1 AND r.id = $2 GROUP BY r.seats, r.seats_taken`,
+        WHERE r.tenant_id = $1 AND r.id = $2 GROUP BY r.seats, r.seats_taken, r.waiting`,
       [tenantId, runId],
     );
     return state;
@@ -66,7 +68,7 @@ describe('the booking race', () => {
     const waitlisted = results.filter((result) => result.body.status === 'waitlisted');
     expect(waitlisted).toHaveLength(450);
     expect(waitlisted.map((result) => result.body.waitlistPlace).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(Array.from({ length: 450 }, (_, i) => i + 1));
-    expect(await stateOf(run.id)).toMatchObject({ seats: 50, seats_taken: 50, held: 50, confirmed: 50, waitlisted: 450 });
+    expect(await stateOf(run.id)).toMatchObject({ seats: 50, seats_taken: 50, held: 50, confirmed: 50, waitlisted: 450, waiting: 450 });
     process.stdout.write(`500 concurrent bookings for 50 seats: ${elapsed} ms\n`);
   });
 
@@ -87,6 +89,8 @@ describe('the booking race', () => {
       const context = { round, seats, cancelled: toCancel.length, state };
       // Confirmed and offered seats never exceed the bus, and the counter agrees with the bookings.
       expect({ ...context, ok: state.seats_taken <= state.seats && state.held === state.seats_taken }).toMatchObject({ ok: true });
+      // The bus's count of its queue agrees with the bookings, after cancellations and offers.
+      expect({ ...context, ok: state.waiting === state.waitlisted }).toMatchObject({ ok: true });
       // Nobody waits while a seat is free (every group here is one seat).
       expect({ ...context, ok: state.waitlisted === 0 || state.seats_taken === state.seats }).toMatchObject({ ok: true });
       // Offers went to the head of the queue: every offered booking was ahead of every one still waiting.

@@ -37,8 +37,9 @@ export async function startBenchSystem(options: { withMail?: boolean } = {}): Pr
   const keys = await generateIdentityKeyPair();
   const nobodyUrl = url(await findFreePort());
   const smtpUrl = infra.mail ? `smtp://${infra.mail.smtpHost}:${infra.mail.smtpPort}` : 'smtp://127.0.0.1:1';
-  // Production settings; the evaluation key is a throw-away one, as the run's identity keys are.
+  // Production settings (docker/Dockerfile's NODE_OPTIONS too); the evaluation key is a throw-away one, as the run's identity keys are.
   const common = {
+    NODE_OPTIONS: '--max-semi-space-size=64',
     REDIS_URL: infra.redisUrl,
     IDENTITY_PUBLIC_KEY: keys.publicKey,
     LOG_LEVEL: 'warn',

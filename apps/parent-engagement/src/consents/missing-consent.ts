@@ -5,15 +5,21 @@ import type { EntityManager } from 'typeorm';
 /**
  * SQL: the children (column pupil_id) a family brings to a performance: those on its confirmed bus
  * bookings and on its attending RSVP. The arguments are SQL expressions for the tenant, the
- * performance and the guardian.
+ * performance and the guardian, which may name the caller's tables: the aliases here are the
+ * statement's own (with a plain `r` here, a caller's `r.performance_id` meant this query's run, and
+ * every performance's bookings counted).
  */
 export function childrenComingSql(tenantId: string, performanceId: string, guardianId: string): string {
   return `
-    SELECT x.pupil_id FROM transport_bookings b JOIN transport_runs r ON r.tenant_id = b.tenant_id AND r.id = b.run_id, unnest(b.pupil_ids) AS x(pupil_id)
-     WHERE b.tenant_id = ${tenantId} AND r.performance_id = ${performanceId} AND b.guardian_id = ${guardianId} AND b.status = 'confirmed'
+    SELECT coming_child.pupil_id
+      FROM transport_bookings coming_booking
+      JOIN transport_runs coming_run ON coming_run.tenant_id = coming_booking.tenant_id AND coming_run.id = coming_booking.run_id,
+           unnest(coming_booking.pupil_ids) AS coming_child(pupil_id)
+     WHERE coming_booking.tenant_id = ${tenantId} AND coming_booking.guardian_id = ${guardianId} AND coming_booking.status = 'confirmed'
+       AND coming_run.performance_id = ${performanceId}
     UNION
-    SELECT x.pupil_id FROM rsvps v, unnest(v.pupil_ids) AS x(pupil_id)
-     WHERE v.tenant_id = ${tenantId} AND v.performance_id = ${performanceId} AND v.guardian_id = ${guardianId} AND v.attending`;
+    SELECT coming_child.pupil_id FROM rsvps coming_rsvp, unnest(coming_rsvp.pupil_ids) AS coming_child(pupil_id)
+     WHERE coming_rsvp.tenant_id = ${tenantId} AND coming_rsvp.performance_id = ${performanceId} AND coming_rsvp.guardian_id = ${guardianId} AND coming_rsvp.attending`;
 }
 
 /** SQL condition: pupil `pupilId` has no decision of consent kind `kind` recorded at all (SQL expressions). */

@@ -119,4 +119,19 @@ describe('reminders about photo/film consent missing before a performance', () =
     await t.deliver(tenantId, 'performance.performance.cancelled', { version: 1, performanceId, reason: 'Storm damage.' });
     expect((await consentReminders(performanceId, missing.guardian.userId)).map((reminder) => reminder.status)).toEqual(['cancelled']);
   });
+
+  it("counts only the children a family brings to this performance, not those booked for another", async () => {
+    // Two children: one without a photo/film decision, booked for the spring concert; one with it, booked for the summer one.
+    const undecided = newId();
+    const decided = newId();
+    const guardian = personas.guardian(tenantId, [
+      { pupilId: undecided, schoolId },
+      { pupilId: decided, schoolId },
+    ]);
+    await t.request(guardian, { method: 'PUT', url: `/pupils/${decided}/consents/photo_film`, payload: { granted: true } });
+    const spring = await bookBus({ guardian, pupilId: undecided }, 100);
+    const summer = await bookBus({ guardian, pupilId: decided }, 120);
+    expect(await consentReminders(spring.performanceId, guardian.userId)).toHaveLength(1);
+    expect(await consentReminders(summer.performanceId, guardian.userId)).toHaveLength(0);
+  });
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ReminderScheduler, type ReminderRow, type ScheduleReminderInput } from '@tutti/messaging';
+import { ReminderScheduler, type ReminderRow, type ScheduledReminder, type ScheduleReminderInput } from '@tutti/messaging';
 import { oneRow, rows, type SqlWrite } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { afterCommit, installAfterCommit } from '../common/after-commit';
@@ -64,22 +64,23 @@ export class FamilyReminders {
   }
 
   /**
-   * bookingsConfirmed as a write, to run with others of the same transaction (writeTogether); pass
-   * its answer to `written`, which queues the jobs once the transaction has committed.
+   * bookingsConfirmed as a write, to run with others of the same transaction (writeTogether).
+   * `scheduledOf` reads its answer: the reminders written, whose jobs `queueJobs` adds once the
+   * transaction has committed.
    */
   bookingsConfirmedWrite(
     manager: EntityManager,
     confirmed: readonly { to: Recipient; booking: ConfirmedBooking }[],
     now = new Date(),
-  ): { write: SqlWrite; written: (answer: readonly Record<string, unknown>[]) => void } | undefined {
+  ): { write: SqlWrite; scheduledOf: (answer: readonly Record<string, unknown>[]) => ScheduledReminder[] } | undefined {
     const inputs = this.bookingsConfirmedInputs(confirmed, now);
     if (inputs.length === 0) return undefined;
-    const { write, scheduledOf } = this.scheduler.scheduleManyWrite(manager, inputs, { skipDuplicates: true });
-    const written = (answer: readonly Record<string, unknown>[]) => {
-      const scheduled = scheduledOf(answer);
-      afterCommit(manager, () => this.scheduler.syncJobs({ staleJobIds: [], toEnqueue: [], newlyScheduled: scheduled }));
-    };
-    return { write, written };
+    return this.scheduler.scheduleManyWrite(manager, inputs, { skipDuplicates: true });
+  }
+
+  /** Jobs for reminders committed by bookingsConfirmedWrite; Redis failures are logged (the sweeper queues them when due). */
+  queueJobs(scheduled: ScheduledReminder[]): Promise<void> {
+    return this.scheduler.syncJobs({ staleJobIds: [], toEnqueue: [], newlyScheduled: scheduled });
   }
 
   private bookingsConfirmedInputs(confirmed: readonly { to: Recipient; booking: ConfirmedBooking }[], now: Date): ScheduleReminderInput[] {

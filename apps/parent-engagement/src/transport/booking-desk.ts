@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Identity } from '@tutti/auth';
-import { recordAuditsWrites, type AuditOrigin } from '@tutti/messaging';
+import { recordAuditsWrites, type AuditOrigin, type ScheduledReminder } from '@tutti/messaging';
 import {
   BatchQueue,
   claimIdempotencyKeys,
@@ -54,7 +54,13 @@ export class BookingDesk {
     maxBatchSize: MOST_BOOKINGS_AT_ONCE,
     concurrency: BATCHES_AT_ONCE,
     keysOf: batchKeysOf,
-    run: (asks) => this.dataSource.transaction((manager) => this.decide(manager, asks)),
+    run: async (asks) => {
+      const { outcomes, scheduled } = await this.dataSource.transaction((manager) => this.decide(manager, asks));
+      // The bookings are committed: their answers go now, and the reminders' jobs follow (the rows are
+      // the truth; the sweeper queues any job that Redis missed once its reminder is due).
+      void this.reminders.queueJobs(scheduled);
+      return outcomes;
+    },
   });
 
   constructor(
@@ -66,7 +72,7 @@ export class BookingDesk {
     return this.queue.submit(ask);
   }
 
-  private async decide(manager: EntityManager, asks: BookingAsk[]): Promise<Settled<BookingDto>[]> {
+  private async decide(manager: EntityManager, asks: BookingAsk[]): Promise<{ outcomes: Settled<BookingDto>[]; scheduled: ScheduledReminder[] }> {
     const outcomes = new Map<BookingAsk, Settled<BookingDto>>();
     const refuse = (ask: BookingAsk, error: unknown) => outcomes.set(ask, settledError(error));
 
@@ -128,8 +134,10 @@ export class BookingDesk {
         refused: fresh.filter((ask) => !outcomes.get(ask)?.ok).map(keyScopeOf),
       }),
     ]);
-    reminders?.written(remindersWritten);
-    return asks.map((ask) => outcomes.get(ask) ?? settledError(new Error('a booking of the batch was left undecided')));
+    return {
+      outcomes: asks.map((ask) => outcomes.get(ask) ?? settledError(new Error('a booking of the batch was left undecided'))),
+      scheduled: reminders ? reminders.scheduledOf(remindersWritten) : [],
+    };
   }
 }
 

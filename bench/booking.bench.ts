@@ -1,10 +1,11 @@
 /**
  * Transport booking throughput (issue 5). In one run, on one private PostgreSQL:
  *   1. bookings — POST /transport-bookings on parent-engagement directly, with gateway-style identity
- *      headers (signIdentityToken with this run's key pair): every request another guardian's family
- *      (1 adult + 1 child) with an Idempotency-Key, spread over BENCH_RUNS buses of one performance,
- *      most with 1,000 seats, BENCH_FULL_RUNS with 10 seats that fill at once (→ waiting list);
- *      every round (and the warm-up) books the buses of another performance
+ *      headers (signIdentityToken with this run's key pair), BENCH_CONNECTIONS families at once: every
+ *      request the next of BENCH_GUARDIANS families (1 adult + 1 child) with an Idempotency-Key, each
+ *      family on the bus after its previous one, over BENCH_RUNS buses of one performance, most with
+ *      1,000 seats, BENCH_FULL_RUNS with 10 seats that fill at once (→ waiting list); every round (and
+ *      the warm-up) books the buses of another performance, with identity tokens signed afresh
  *   2. pgbench TPC-B — `pgbench -i -s 10`, then `pgbench -c 8 -j 2 -T 15`, in a database of its own
  * Goal: bookings/s ≥ 0.40 × pgbench tps. Then the race: 500 concurrent families for 50 seats →
  * how many confirmed, waitlisted, 5xx (expected 50 / 450 / 0).

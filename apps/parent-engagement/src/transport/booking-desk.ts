@@ -38,8 +38,12 @@ export interface BookingAsk {
 
 /** A batch of bookings waits for the one in flight; more than this many are decided in two. */
 const MOST_BOOKINGS_AT_ONCE = 100;
-/** Batches in flight: one deciding while the next gathers (both usually lock the same buses). */
-const BATCHES_AT_ONCE = 2;
+/**
+ * Batches in flight. They usually need the same buses, so one holds their locks while the next
+ * waits for them, and a third claims its Idempotency-Keys meanwhile (in the bench, 200 families at
+ * once: about 3,500 bookings/s against 3,300 with two).
+ */
+const BATCHES_AT_ONCE = 3;
 
 /**
  * Makes new bookings. When families book at the same moment (tickets just opened), their

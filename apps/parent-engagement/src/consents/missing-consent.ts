@@ -6,17 +6,14 @@ import type { EntityManager } from 'typeorm';
  * SQL: the children (column pupil_id) a family brings to a performance: those on its confirmed bus
  * bookings and on its attending RSVP. The arguments are SQL expressions for the tenant, the
  * performance and the guardian, which may name the caller's tables: the aliases here are the
- * statement's own (with a plain `r` here, a caller's `r.performance_id` meant this query's run, and
- * every performance's bookings counted).
+ * statement's own (with a plain `r` here, a caller's `r.performance_id` once meant this query's
+ * run, and every performance's bookings counted).
  */
 export function childrenComingSql(tenantId: string, performanceId: string, guardianId: string): string {
   return `
-    SELECT coming_child.pupil_id
-      FROM transport_bookings coming_booking
-      JOIN transport_runs coming_run ON coming_run.tenant_id = coming_booking.tenant_id AND coming_run.id = coming_booking.run_id,
-           unnest(coming_booking.pupil_ids) AS coming_child(pupil_id)
-     WHERE coming_booking.tenant_id = ${tenantId} AND coming_booking.guardian_id = ${guardianId} AND coming_booking.status = 'confirmed'
-       AND coming_run.performance_id = ${performanceId}
+    SELECT coming_child.pupil_id FROM transport_bookings coming_booking, unnest(coming_booking.pupil_ids) AS coming_child(pupil_id)
+     WHERE coming_booking.tenant_id = ${tenantId} AND coming_booking.guardian_id = ${guardianId} AND coming_booking.performance_id = ${performanceId}
+       AND coming_booking.status = 'confirmed'
     UNION
     SELECT coming_child.pupil_id FROM rsvps coming_rsvp, unnest(coming_rsvp.pupil_ids) AS coming_child(pupil_id)
      WHERE coming_rsvp.tenant_id = ${tenantId} AND coming_rsvp.performance_id = ${performanceId} AND coming_rsvp.guardian_id = ${guardianId} AND coming_rsvp.attending`;

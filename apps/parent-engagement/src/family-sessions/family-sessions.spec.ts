@@ -142,7 +142,8 @@ describe('engagement figures', () => {
     await signUp(await session(s1, '2025-11-10T16:00:00Z'), g1); // before the term
     await rsvp(g1, s1, true, true); // returning, at the performance
     await signUp(await session(s1, '2026-01-20T16:00:00Z'), g2); // first time
-    await q(`INSERT INTO transport_bookings (tenant_id, id, run_id, stop_id, guardian_id, guardian_name, pupil_ids, school_ids, adults, children, status, checked_in_at) VALUES ($1, $2, $3, $4, $5, 'F', '{}', $6, 1, 1, 'confirmed', $7)`, [
+    await q(`INSERT INTO transport_bookings (tenant_id, id, run_id, performance_id, stop_id, guardian_id, guardian_name, pupil_ids, school_ids, adults, children, status, checked_in_at)
+             VALUES ($1, $2, $3, (SELECT performance_id FROM transport_runs WHERE tenant_id = $1 AND id = $3), $4, $5, 'F', '{}', $6, 1, 1, 'confirmed', $7)`, [
       tenantId,
       newId(),
       run,

@@ -40,6 +40,8 @@ export interface BookingRequest {
   /** The new booking's id. */
   id: string;
   runId: string;
+  /** The run's performance. */
+  performanceId: string;
   stopId: string;
   guardianId: string;
   guardianName: string;
@@ -77,7 +79,7 @@ export async function decideBookings(manager: EntityManager, requests: readonly 
   const decisions = await preparedRows<BookingDecision & { i: number }>(
     manager,
     `WITH asked AS MATERIALIZED (
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS a(i int, tenant_id uuid, id uuid, run_id uuid, stop_id uuid, guardian_id uuid, guardian_name text,
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS a(i int, tenant_id uuid, id uuid, run_id uuid, performance_id uuid, stop_id uuid, guardian_id uuid, guardian_name text,
                                                         pupil_ids uuid[], family_pupil_ids uuid[], school_ids uuid[], adults int, children int, seat_limit int)
      ), family AS MATERIALIZED (
        -- LATERAL, so that each request's look-ups use the indexes whatever the batch's size.
@@ -101,8 +103,8 @@ export async function decideBookings(manager: EntityManager, requests: readonly 
          FROM (SELECT tenant_id, run_id, sum(seats)::int AS seats FROM decided WHERE confirmed GROUP BY tenant_id, run_id) t
         WHERE r.tenant_id = t.tenant_id AND r.id = t.run_id
      ), booked AS (
-       INSERT INTO transport_bookings (tenant_id, id, run_id, stop_id, guardian_id, guardian_name, pupil_ids, school_ids, adults, children, status, waitlist_position)
-       SELECT d.tenant_id, d.id, d.run_id, d.stop_id, d.guardian_id, d.guardian_name, d.pupil_ids, d.school_ids, d.adults, d.children,
+       INSERT INTO transport_bookings (tenant_id, id, run_id, performance_id, stop_id, guardian_id, guardian_name, pupil_ids, school_ids, adults, children, status, waitlist_position)
+       SELECT d.tenant_id, d.id, d.run_id, d.performance_id, d.stop_id, d.guardian_id, d.guardian_name, d.pupil_ids, d.school_ids, d.adults, d.children,
               CASE WHEN d.confirmed THEN 'confirmed' ELSE 'waitlisted' END,
               CASE WHEN NOT d.confirmed THEN nextval('waitlist_positions') END
          FROM decided d ORDER BY d.i
@@ -123,6 +125,7 @@ export async function decideBookings(manager: EntityManager, requests: readonly 
           tenant_id: request.tenantId,
           id: request.id,
           run_id: request.runId,
+          performance_id: request.performanceId,
           stop_id: request.stopId,
           guardian_id: request.guardianId,
           guardian_name: request.guardianName,

@@ -163,6 +163,7 @@ function bookingRequestOf(ask: BookingAsk, run: LockedRun): BookingRequest {
     tenantId: identity.tenantId,
     id: newId(),
     runId: run.id,
+    performanceId: run.performance_id,
     stopId: run.stop_id as string,
     guardianId: identity.userId,
     guardianName: identity.displayName,

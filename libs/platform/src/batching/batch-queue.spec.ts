@@ -52,6 +52,17 @@ describe('BatchQueue', () => {
     expect(gated.batches).toEqual([['x1'], ['a1', 'b1'], ['a2'], ['a3']]);
   });
 
+  it('never has two items with a common key in flight at once, and decides them in the order they came', async () => {
+    const gated = gatedRun();
+    const queue = new BatchQueue<string, string>({ maxBatchSize: 10, concurrency: 3, keysOf: (item) => [item[0]], run: gated.run });
+    const answers = ['a1', 'a2', 'b1', 'a3', 'c1'].map((item) => queue.submit(item));
+    // a1 runs; a2 and a3 wait for it (and a3 for a2), while b1 and c1 take the other two turns.
+    expect(gated.batches).toEqual([['a1'], ['b1'], ['c1']]);
+    gated.open();
+    await Promise.all(answers);
+    expect(gated.batches).toEqual([['a1'], ['b1'], ['c1'], ['a2'], ['a3']]);
+  });
+
   it("gives each caller its own item's refusal", async () => {
     const gated = gatedRun();
     gated.open();

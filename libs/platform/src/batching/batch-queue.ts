@@ -9,7 +9,11 @@ export interface BatchQueueOptions<T, R> {
   maxBatchSize: number;
   /** Batches running at once (each usually holds a database connection). */
   concurrency: number;
-  /** Two items sharing a key never go in the same batch: the later one waits for the next batch. */
+  /**
+   * Two items sharing a key are never decided at once, in one batch or in two batches in flight:
+   * the later one waits until the earlier one's batch is done, so they are decided in the order
+   * they came.
+   */
   keysOf?: (item: T) => readonly string[];
   /**
    * Decides a batch and answers one outcome per item, in order. If it throws (a deadlock, a fault
@@ -33,6 +37,8 @@ interface Waiting<T, R> {
 export class BatchQueue<T, R> {
   private waiting: Waiting<T, R>[] = [];
   private running = 0;
+  /** Keys of the items in the batches in flight, with how many items hold each. */
+  private readonly keysInFlight = new Map<string, number>();
 
   constructor(private readonly options: BatchQueueOptions<T, R>) {
     if (options.maxBatchSize < 1 || options.concurrency < 1) throw new Error('a batch queue needs maxBatchSize and concurrency of at least 1');
@@ -53,22 +59,38 @@ export class BatchQueue<T, R> {
   private startBatches(): void {
     while (this.running < this.options.concurrency && this.waiting.length > 0) {
       const batch = this.nextBatch();
+      if (batch.length === 0) return; // every waiting item shares a key with one in flight
+      const keys = batch.flatMap((entry) => this.options.keysOf?.(entry.item) ?? []);
+      this.hold(keys, +1);
       this.running++;
       void this.decide(batch).finally(() => {
+        this.hold(keys, -1);
         this.running--;
         this.startBatches();
       });
     }
   }
 
-  /** The oldest items, leaving for later any that shares a key with one already taken. */
+  private hold(keys: readonly string[], change: 1 | -1): void {
+    for (const key of keys) {
+      const holders = (this.keysInFlight.get(key) ?? 0) + change;
+      if (holders > 0) this.keysInFlight.set(key, holders);
+      else this.keysInFlight.delete(key);
+    }
+  }
+
+  /**
+   * The oldest items, leaving for later any that shares a key with one already taken or in flight,
+   * or with an older item left waiting (which must go first).
+   */
   private nextBatch(): Waiting<T, R>[] {
     const taken: Waiting<T, R>[] = [];
     const left: Waiting<T, R>[] = [];
     const keysTaken = new Set<string>();
     for (const entry of this.waiting) {
       const keys = this.options.keysOf?.(entry.item) ?? [];
-      if (taken.length >= this.options.maxBatchSize || keys.some((key) => keysTaken.has(key))) {
+      if (taken.length >= this.options.maxBatchSize || keys.some((key) => keysTaken.has(key) || this.keysInFlight.has(key))) {
+        for (const key of keys) keysTaken.add(key);
         left.push(entry);
         continue;
       }

@@ -197,8 +197,8 @@ async function seedBookings(db: Client, area: DemoArea, families: DemoFamily[], 
     }
   }
   const inserted = await db.query(
-    `INSERT INTO transport_bookings (tenant_id, id, run_id, performance_id, stop_id, guardian_id, guardian_name, pupil_ids, school_ids, adults, children, status, checked_in_at, created_at)
-     SELECT $1, b.id, b.run_id, (SELECT r.performance_id FROM transport_runs r WHERE r.tenant_id = $1 AND r.id = b.run_id), b.stop_id, b.guardian_id, b.guardian_name, ARRAY[b.pupil_id], ARRAY[b.school_id], b.adults, 1, 'confirmed', b.checked_in_at, b.created_at
+    `INSERT INTO transport_bookings (tenant_id, id, run_id, performance_id, stop_id, guardian_id, guardian_name, pupil_ids, family_pupil_ids, school_ids, adults, children, status, checked_in_at, created_at)
+     SELECT $1, b.id, b.run_id, (SELECT r.performance_id FROM transport_runs r WHERE r.tenant_id = $1 AND r.id = b.run_id), b.stop_id, b.guardian_id, b.guardian_name, ARRAY[b.pupil_id], ARRAY[b.pupil_id], ARRAY[b.school_id], b.adults, 1, 'confirmed', b.checked_in_at, b.created_at
      FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::uuid[], $8::uuid[], $9::int[], $10::timestamptz[], $11::timestamptz[])
             AS b (id, run_id, stop_id, guardian_id, guardian_name, pupil_id, school_id, adults, checked_in_at, created_at)
      ON CONFLICT DO NOTHING`,

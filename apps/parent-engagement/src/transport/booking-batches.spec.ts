@@ -61,6 +61,16 @@ describe('bookings decided together', () => {
     expect(theirs.find((answer) => answer.status === 409)?.body.conflicts[0]).toMatchObject({ rule: 'family-seat-limit', limit: 4, alreadyBooked: 3 });
   });
 
+  it("counts the other guardian's booking of adults only against the family seat limit", async () => {
+    const run = await newRun(100);
+    const child = newId();
+    const [mum, dad] = [personas.guardian(tenantId, [{ pupilId: child, schoolId }]), personas.guardian(tenantId, [{ pupilId: child, schoolId }])];
+    expect((await book(dad, run, { adults: 2, pupilIds: [] })).status).toBe(201);
+    const mums = await book(mum, run, { adults: 2, pupilIds: [child] });
+    expect(mums.status).toBe(409);
+    expect(mums.body.conflicts[0]).toMatchObject({ rule: 'family-seat-limit', limit: 4, alreadyBooked: 2, requested: 3 });
+  });
+
   it('lets one family book several buses at once', async () => {
     const runs = await Promise.all([newRun(10), newRun(10), newRun(10)]);
     const pupilId = newId();

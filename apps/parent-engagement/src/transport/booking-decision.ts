@@ -6,11 +6,12 @@ import type { BookingRow } from './transport-rows';
 export const ACTIVE_BOOKING_STATUSES = `('confirmed', 'waitlisted', 'offered')`;
 
 /**
- * The bookings holding a place on a bus for one family: made by the guardian, or naming one of the
- * family's children (another guardian of the same child), each argument an SQL expression. The
- * children's branch finds their bookings through the GIN index on pupil_ids alone: a child is on a
- * handful of bookings, a bus on hundreds, and with the bus's conditions indexable the planner read
- * every booking on the bus (its statistics cannot tell how few rows name a child).
+ * The bookings holding a place on a bus for one family: made by the guardian, or by a guardian of
+ * one of the family's children (a booking keeps its guardian's children, travelling or not), each
+ * argument an SQL expression. That branch finds the bookings through the GIN index on
+ * family_pupil_ids alone: a child's family has a handful of bookings, a bus hundreds, and with the
+ * bus's conditions indexable the planner read every booking on the bus (its statistics cannot tell
+ * how few rows name a child).
  */
 export function familyBookingsOnRunSql(tenantId: string, runId: string, guardianId: string, familyPupilIds: string): string {
   return `
@@ -18,7 +19,7 @@ export function familyBookingsOnRunSql(tenantId: string, runId: string, guardian
    WHERE b.tenant_id = ${tenantId} AND b.guardian_id = ${guardianId} AND b.run_id = ${runId} AND b.status IN ${ACTIVE_BOOKING_STATUSES}
   UNION
   SELECT b.id, b.seats, b.pupil_ids FROM transport_bookings b
-   WHERE b.pupil_ids && ${familyPupilIds} AND (b.tenant_id = ${tenantId} AND b.run_id = ${runId} AND b.status IN ${ACTIVE_BOOKING_STATUSES}) IS TRUE`;
+   WHERE b.family_pupil_ids && ${familyPupilIds} AND (b.tenant_id = ${tenantId} AND b.run_id = ${runId} AND b.status IN ${ACTIVE_BOOKING_STATUSES}) IS TRUE`;
 }
 
 /** Seats the family holds on the bus apart from one of its bookings (the one being changed). */
@@ -103,8 +104,8 @@ export async function decideBookings(manager: EntityManager, requests: readonly 
          FROM (SELECT tenant_id, run_id, sum(seats)::int AS seats FROM decided WHERE confirmed GROUP BY tenant_id, run_id) t
         WHERE r.tenant_id = t.tenant_id AND r.id = t.run_id
      ), booked AS (
-       INSERT INTO transport_bookings (tenant_id, id, run_id, performance_id, stop_id, guardian_id, guardian_name, pupil_ids, school_ids, adults, children, status, waitlist_position)
-       SELECT d.tenant_id, d.id, d.run_id, d.performance_id, d.stop_id, d.guardian_id, d.guardian_name, d.pupil_ids, d.school_ids, d.adults, d.children,
+       INSERT INTO transport_bookings (tenant_id, id, run_id, performance_id, stop_id, guardian_id, guardian_name, pupil_ids, family_pupil_ids, school_ids, adults, children, status, waitlist_position)
+       SELECT d.tenant_id, d.id, d.run_id, d.performance_id, d.stop_id, d.guardian_id, d.guardian_name, d.pupil_ids, d.family_pupil_ids, d.school_ids, d.adults, d.children,
               CASE WHEN d.confirmed THEN 'confirmed' ELSE 'waitlisted' END,
               CASE WHEN NOT d.confirmed THEN nextval('waitlist_positions') END
          FROM decided d ORDER BY d.i

@@ -22,6 +22,7 @@ export * from './pdf/render-pdf';
 export * from './sql/prepared';
 export * from './sql/rows';
 export * from './sql/write-together';
+export * from './sql/send-together';
 export * from './idempotency/idempotency';
 export * from './idempotency/idempotency-keys-by-caller.migration';
 export * from './http/etag';

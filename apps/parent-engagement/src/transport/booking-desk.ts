@@ -3,18 +3,22 @@ import type { Identity } from '@tutti/auth';
 import { recordAuditsWrites, type AuditOrigin, type ScheduledReminder } from '@tutti/messaging';
 import {
   BatchQueue,
-  claimIdempotencyKeys,
+  answersOfWrites,
+  claimIdempotencyKeysWrite,
+  claimsOf,
   keyReusedProblem,
   newId,
   settledError,
   settledValue,
   settleIdempotencyKeysWrites,
   ValidationProblem,
-  writeTogether,
+  pipelinedTransaction,
+  writesAsOneStatement,
   type IdempotencyScope,
+  type PipelinedTransaction,
   type Settled,
 } from '@tutti/platform';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { auditContext } from '../common/audit';
 import { conflict } from '../common/conflicts';
 import { familyScopeOf } from '../common/family-scope';
@@ -22,7 +26,7 @@ import { FamilyReminders } from '../reminders/family-reminders.service';
 import { decideBookings, type BookingRequest } from './booking-decision';
 import type { BookingDto, CreateBookingDto } from './dto/booking.dto';
 import { bookingChange } from './booking-audit';
-import { confirmedBookingOf, lockRuns, recipientOf, type LockedRun } from './run-locks';
+import { confirmedBookingOf, lockedRunsOf, lockRunsStatement, recipientOf, type LockedRun } from './run-locks';
 import { toBookingDto } from './transport-rows';
 
 /** A booking asked for, already checked against the caller's own children. */
@@ -59,7 +63,7 @@ export class BookingDesk {
     concurrency: BATCHES_AT_ONCE,
     keysOf: batchKeysOf,
     run: async (asks) => {
-      const { outcomes, scheduled } = await this.dataSource.transaction((manager) => this.decide(manager, asks));
+      const { outcomes, scheduled } = await pipelinedTransaction(this.dataSource, (transaction) => this.decide(transaction, asks));
       // The bookings are committed: their answers go now, and the reminders' jobs follow (the rows are
       // the truth; the sweeper queues any job that Redis missed once its reminder is due).
       void this.reminders.queueJobs(scheduled);
@@ -76,24 +80,31 @@ export class BookingDesk {
     return this.queue.submit(ask);
   }
 
-  private async decide(manager: EntityManager, asks: BookingAsk[]): Promise<{ outcomes: Settled<BookingDto>[]; scheduled: ScheduledReminder[] }> {
+  /**
+   * Three round trips: BEGIN with the keys' claim and the buses' lock; the decision; the batch's
+   * reminders, audit entries and idempotency answers with COMMIT. The buses stay locked from the
+   * first to the last.
+   */
+  private async decide(transaction: PipelinedTransaction, asks: BookingAsk[]): Promise<{ outcomes: Settled<BookingDto>[]; scheduled: ScheduledReminder[] }> {
+    const { manager } = transaction;
     const outcomes = new Map<BookingAsk, Settled<BookingDto>>();
     const refuse = (ask: BookingAsk, error: unknown) => outcomes.set(ask, settledError(error));
 
-    const claims = await claimIdempotencyKeys<BookingDto>(manager, asks.map(keyScopeOf));
-    const fresh = asks.filter((ask, i) => {
-      const claim = claims[i];
-      if (claim.kind === 'replay') outcomes.set(ask, settledValue(claim.response));
-      if (claim.kind === 'reused') refuse(ask, keyReusedProblem());
-      return claim.kind === 'new';
-    });
+    // Every ask's bus is locked, also for a retry that will be answered from its key: the claim's answer is not known yet.
+    const scopes = asks.map(keyScopeOf);
+    const claimKeys = claimIdempotencyKeysWrite(scopes);
+    const lockRequests = asks.map((ask) => ({ tenantId: ask.identity.tenantId, runId: ask.dto.runId, guardianId: ask.identity.userId, stopId: ask.dto.stopId, pupilIds: ask.dto.pupilIds }));
+    const opened = await transaction.begin([...(claimKeys ? [claimKeys] : []), lockRunsStatement(lockRequests)]);
+    const claims = await claimsOf<BookingDto>(manager, scopes, claimKeys ? opened[0] : []);
+    const runs = lockedRunsOf(lockRequests, opened[opened.length - 1]);
 
-    const runs = await lockRuns(
-      manager,
-      fresh.map((ask) => ({ tenantId: ask.identity.tenantId, runId: ask.dto.runId, guardianId: ask.identity.userId, stopId: ask.dto.stopId, pupilIds: ask.dto.pupilIds })),
-    );
+    const fresh: BookingAsk[] = [];
     const bookable: { ask: BookingAsk; run: LockedRun; request: BookingRequest }[] = [];
-    fresh.forEach((ask, i) => {
+    asks.forEach((ask, i) => {
+      const claim = claims[i];
+      if (claim.kind === 'replay') return outcomes.set(ask, settledValue(claim.response));
+      if (claim.kind === 'reused') return refuse(ask, keyReusedProblem());
+      fresh.push(ask);
       const run = runs[i];
       const refusal = run ? refusalOf(run) : new NotFoundException('No such transport run.');
       if (refusal || !run) return refuse(ask, refusal);
@@ -120,14 +131,13 @@ export class BookingDesk {
       return [{ ask, run, booking }];
     });
 
-    // The batch's reminders, audit entries and idempotency answers in one round trip: the buses stay locked until the commit.
     const reminders = this.reminders.bookingsConfirmedWrite(
       manager,
       made
         .filter(({ booking }) => booking.status === 'confirmed')
         .map(({ ask, run, booking }) => ({ to: recipientOf(ask.identity.tenantId, ask.identity.userId, run), booking: confirmedBookingOf(booking.id, run, run.pickup_at as Date) })),
     );
-    const [remindersWritten] = await writeTogether(manager, [
+    const writes = [
       ...(reminders ? [reminders.write] : []),
       ...recordAuditsWrites(
         manager,
@@ -137,7 +147,9 @@ export class BookingDesk {
         answered: made.map(({ ask, booking }) => ({ scope: keyScopeOf(ask), response: booking })),
         refused: fresh.filter((ask) => !outcomes.get(ask)?.ok).map(keyScopeOf),
       }),
-    ]);
+    ];
+    const [written] = await transaction.commit(writes.length > 0 ? [writesAsOneStatement(writes)] : []);
+    const [remindersWritten] = written ? answersOfWrites(written) : [];
     return {
       outcomes: asks.map((ask) => outcomes.get(ask) ?? settledError(new Error('a booking of the batch was left undecided'))),
       scheduled: reminders ? reminders.scheduledOf(remindersWritten) : [],

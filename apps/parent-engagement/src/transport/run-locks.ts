@@ -1,4 +1,4 @@
-import { preparedRows } from '@tutti/platform';
+import { preparedRows, type SqlWrite } from '@tutti/platform';
 import type { EntityManager } from 'typeorm';
 import type { ConfirmedBooking, Recipient } from '../reminders/family-reminders.service';
 import { quietHoursOf } from '../reminders/quiet-hours';
@@ -49,9 +49,14 @@ export interface RunLockRequest {
  */
 export async function lockRuns(manager: EntityManager, requests: readonly RunLockRequest[]): Promise<(LockedRun | undefined)[]> {
   if (requests.length === 0) return [];
-  const found = await preparedRows<LockedRun & { i: number }>(
-    manager,
-    `WITH asked AS MATERIALIZED (
+  const statement = lockRunsStatement(requests);
+  return lockedRunsOf(requests, await preparedRows(manager, statement.sql, [...statement.params]));
+}
+
+/** lockRuns's statement, to send with others (see sendTogether); lockedRunsOf reads its rows. */
+export function lockRunsStatement(requests: readonly RunLockRequest[]): SqlWrite {
+  return {
+    sql: `WITH asked AS MATERIALIZED (
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS a(i int, tenant_id uuid, run_id uuid, guardian_id uuid, stop_id uuid, pupil_ids uuid[])
      ), locked AS MATERIALIZED (
        SELECT r.tenant_id, r.id, r.performance_id, r.seats, r.seats_taken, r.status, r.bookings_close_at
@@ -76,13 +81,17 @@ export async function lockRuns(manager: EntityManager, requests: readonly RunLoc
        LEFT JOIN tenant_settings t ON t.tenant_id = r.tenant_id
        LEFT JOIN families f ON f.tenant_id = r.tenant_id AND f.guardian_id = a.guardian_id
       ORDER BY a.i`,
-    [
+    params: [
       JSON.stringify(
         requests.map((request, i) => ({ i, tenant_id: request.tenantId, run_id: request.runId, guardian_id: request.guardianId ?? null, stop_id: request.stopId ?? null, pupil_ids: request.pupilIds ?? [] })),
       ),
     ],
-  );
-  const byRequest = new Map(found.map(({ i, ...run }) => [i, run]));
+  };
+}
+
+/** One locked run per request, in order (undefined for a run that does not exist), from the rows of lockRunsStatement. */
+export function lockedRunsOf(requests: readonly RunLockRequest[], rows: readonly unknown[]): (LockedRun | undefined)[] {
+  const byRequest = new Map((rows as (LockedRun & { i: number })[]).map(({ i, ...run }) => [i, run]));
   return requests.map((_, i) => byRequest.get(i));
 }
 

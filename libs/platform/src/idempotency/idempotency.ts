@@ -53,36 +53,53 @@ export type KeyClaim<T> = { kind: 'new' } | { kind: 'replay'; response: T } | { 
  * without a key is always new.
  */
 export async function claimIdempotencyKeys<T>(manager: EntityManager, scopes: readonly IdempotencyScope[]): Promise<KeyClaim<T>[]> {
-  const keyed = scopes.flatMap((scope) => (scope.key ? [{ scope, key: scope.key, hash: requestHashOf(scope.request) }] : []));
-  if (keyed.length === 0) return scopes.map(() => ({ kind: 'new' }));
-  const columns = [keyed.map((k) => k.scope.tenantId), keyed.map((k) => k.scope.callerId), keyed.map((k) => k.scope.operation), keyed.map((k) => k.key), keyed.map((k) => k.hash)];
-  const claimed = await rows<KeyRow>(
-    manager,
-    `INSERT INTO idempotency_keys (tenant_id, caller_id, operation, key, request_hash)
-     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[]) ORDER BY 1, 2, 3, 4
-     ON CONFLICT DO NOTHING RETURNING tenant_id, caller_id, operation, key`,
-    columns,
-  );
-  const claimedIds = new Set(claimed.map(keyIdOf));
+  const claim = claimIdempotencyKeysWrite(scopes);
+  return claimsOf<T>(manager, scopes, claim ? await rows(manager, claim.sql, [...claim.params]) : []);
+}
+
+/**
+ * claimIdempotencyKeys's statement, to send with others (see sendTogether); undefined when no
+ * request has a key. claimsOf reads its rows.
+ */
+export function claimIdempotencyKeysWrite(scopes: readonly IdempotencyScope[]): SqlWrite | undefined {
+  const keyed = scopes.filter((scope) => scope.key);
+  if (keyed.length === 0) return undefined;
+  return {
+    sql: `INSERT INTO idempotency_keys (tenant_id, caller_id, operation, key, request_hash)
+          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[]) ORDER BY 1, 2, 3, 4
+          ON CONFLICT DO NOTHING RETURNING tenant_id, caller_id, operation, key`,
+    params: [...keyColumnsOf(keyed), keyed.map((scope) => requestHashOf(scope.request))],
+  };
+}
+
+/** The claims, one per scope in order, from the rows of claimIdempotencyKeysWrite (the keys it could claim). */
+export async function claimsOf<T>(manager: EntityManager, scopes: readonly IdempotencyScope[], claimedRows: readonly unknown[]): Promise<KeyClaim<T>[]> {
+  const keyed = scopes.filter((scope) => scope.key);
+  const claimedIds = new Set((claimedRows as KeyRow[]).map(keyIdOf));
   const stored = new Map<string, { request_hash: string; response: T }>();
-  if (claimed.length < keyed.length) {
+  if (claimedRows.length < keyed.length) {
+    // Keys claimed before: their first answer (a concurrent first request has committed by now, as the claim waited for it).
     const found = await rows<KeyRow & { request_hash: string; response: T }>(
       manager,
       `SELECT k.tenant_id, k.caller_id, k.operation, k.key, k.request_hash, k.response
          FROM idempotency_keys k JOIN unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) AS u(tenant_id, caller_id, operation, key)
            ON k.tenant_id = u.tenant_id AND k.caller_id = u.caller_id AND k.operation = u.operation AND k.key = u.key`,
-      columns.slice(0, 4),
+      keyColumnsOf(keyed),
     );
     for (const row of found) stored.set(keyIdOf(row), row);
   }
-  const hashes = new Map(keyed.map((k) => [k.scope, k.hash]));
   return scopes.map((scope): KeyClaim<T> => {
     if (!scope.key) return { kind: 'new' };
     const id = keyIdOf({ tenant_id: scope.tenantId, caller_id: scope.callerId, operation: scope.operation, key: scope.key });
     const previous = stored.get(id);
     if (claimedIds.has(id) || !previous || previous.response === null) return { kind: 'new' };
-    return previous.request_hash === hashes.get(scope) ? { kind: 'replay', response: previous.response } : { kind: 'reused' };
+    return previous.request_hash === requestHashOf(scope.request) ? { kind: 'replay', response: previous.response } : { kind: 'reused' };
   });
+}
+
+/** Key columns as arrays, for unnest: tenant, caller, operation, key. */
+function keyColumnsOf(scopes: readonly IdempotencyScope[]): unknown[][] {
+  return [scopes.map((s) => s.tenantId), scopes.map((s) => s.callerId), scopes.map((s) => s.operation), scopes.map((s) => s.key)];
 }
 
 /**
@@ -102,14 +119,13 @@ export interface KeyOutcome {
 export function settleIdempotencyKeysWrites(outcome: KeyOutcome): SqlWrite[] {
   const answered = (outcome.answered ?? []).filter((entry) => entry.scope.key);
   const refused = (outcome.refused ?? []).filter((scope) => scope.key);
-  const columnsOf = (scopes: IdempotencyScope[]) => [scopes.map((s) => s.tenantId), scopes.map((s) => s.callerId), scopes.map((s) => s.operation), scopes.map((s) => s.key)];
   const writes: SqlWrite[] = [];
   if (answered.length > 0) {
     writes.push({
       sql: `UPDATE idempotency_keys k SET response = u.response
               FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::jsonb[]) AS u(tenant_id, caller_id, operation, key, response)
              WHERE k.tenant_id = u.tenant_id AND k.caller_id = u.caller_id AND k.operation = u.operation AND k.key = u.key`,
-      params: [...columnsOf(answered.map((entry) => entry.scope)), answered.map((entry) => JSON.stringify(entry.response))],
+      params: [...keyColumnsOf(answered.map((entry) => entry.scope)), answered.map((entry) => JSON.stringify(entry.response))],
     });
   }
   if (refused.length > 0) {
@@ -117,7 +133,7 @@ export function settleIdempotencyKeysWrites(outcome: KeyOutcome): SqlWrite[] {
       sql: `DELETE FROM idempotency_keys k
              USING unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) AS u(tenant_id, caller_id, operation, key)
              WHERE k.tenant_id = u.tenant_id AND k.caller_id = u.caller_id AND k.operation = u.operation AND k.key = u.key`,
-      params: columnsOf(refused),
+      params: keyColumnsOf(refused),
     });
   }
   return writes;

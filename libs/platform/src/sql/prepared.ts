@@ -9,7 +9,7 @@ interface PreparingClient {
 const statementNames = new Map<string, string>();
 
 /** The same text always gets the same name, so each connection prepares it once. */
-function statementNameOf(sql: string): string {
+export function statementNameOf(sql: string): string {
   let name = statementNames.get(sql);
   if (!name) {
     name = `tutti_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;

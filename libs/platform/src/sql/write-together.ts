@@ -19,6 +19,12 @@ export interface SqlWrite {
  */
 export async function writeTogether(manager: EntityManager, writes: readonly SqlWrite[]): Promise<Record<string, unknown>[][]> {
   if (writes.length === 0) return [];
+  const together = writesAsOneStatement(writes);
+  return answersOfWrites(await preparedRows(manager, together.sql, [...together.params]));
+}
+
+/** writeTogether's statement, to send with others (see sendTogether); answersOfWrites reads its rows. */
+export function writesAsOneStatement(writes: readonly SqlWrite[]): SqlWrite {
   const params: unknown[] = [];
   const queries = writes.map((write, i) => {
     const offset = params.length;
@@ -27,8 +33,12 @@ export async function writeTogether(manager: EntityManager, writes: readonly Sql
   });
   // A WITH query is run whether or not it is read only if it writes; reading each one that answers rows runs the others too.
   const answers = writes.map((write, i) => (answersRows(write.sql) ? `COALESCE((SELECT jsonb_agg(to_jsonb(w)) FROM w${i} w), '[]'::jsonb)` : `'[]'::jsonb`));
-  const [row] = await preparedRows<{ answers: Record<string, unknown>[][] }>(manager, `WITH ${queries.join(',\n')}\nSELECT jsonb_build_array(${answers.join(', ')}) AS answers`, params);
-  return row.answers;
+  return { sql: `WITH ${queries.join(',\n')}\nSELECT jsonb_build_array(${answers.join(', ')}) AS answers`, params };
+}
+
+/** Per write of writesAsOneStatement, the rows it answered. */
+export function answersOfWrites(rows: readonly unknown[]): Record<string, unknown>[][] {
+  return (rows[0] as { answers: Record<string, unknown>[][] }).answers;
 }
 
 const answersRows = (sql: string): boolean => /^\s*SELECT\b/i.test(sql) || /\bRETURNING\b/i.test(sql);

@@ -8,7 +8,6 @@ import { serviceDataSourceOptions } from './database/data-source-options';
 import { initializeWithRetry, runMigrationsLocked } from './database/migrate';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
-import { loggingModule } from './logging/logging.module';
 import { PLATFORM_OPTIONS, type PlatformOptions } from './platform-options';
 
 /**
@@ -24,7 +23,6 @@ export class PlatformModule {
       global: true,
       imports: [
         DiscoveryModule,
-        loggingModule(options.service, options.config),
         TypeOrmModule.forRootAsync({
           useFactory: () =>
             serviceDataSourceOptions({

@@ -2,12 +2,12 @@ import 'reflect-metadata';
 import { Logger as NestLogger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
 import type { ServiceName } from '@tutti/contracts';
 import type { ServiceConfig } from '../config/service-config';
 import { createValidationPipe } from '../errors/validation-pipe';
 import { ProblemDetailsFilter, problem } from '../errors/problem-details.filter';
-import { requestIdOf } from '../logging/logging.module';
+import { requestIdOf } from '../logging/request-id';
+import { logRequests, PinoNestLogger, serviceLogger } from '../logging/service-logger';
 import { setupOpenApi } from '../openapi/openapi';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -27,13 +27,15 @@ export interface ServiceBootstrapOptions {
 /** Builds a service's Nest application on Fastify with the edge every service shares. */
 export async function createServiceApp(options: ServiceBootstrapOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: requestIdOf, trustProxy: true });
+  const logger = serviceLogger(options.service, options.config.LOG_LEVEL);
   const app = await NestFactory.create<NestFastifyApplication>(options.module, adapter, { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new PinoNestLogger(logger));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
+  logRequests(app, logger);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -30,6 +30,15 @@ export function familyScopeCondition(alias: string, first: number): string {
   return `(${alias}.guardian_id = $${first} OR ${alias}.pupil_ids && $${first + 1}::uuid[] OR ${alias}.school_ids && $${first + 2}::uuid[] OR $${first + 3}::boolean)`;
 }
 
+/**
+ * familyScopeCondition for transport bookings, which also know their guardian's children
+ * (family_pupil_ids): the other guardian's booking of adults only is the family's too. It counts
+ * against the family's seat limit, so both guardians see it and either may cancel it.
+ */
+export function familyBookingScopeCondition(alias: string, first: number): string {
+  return `(${familyScopeCondition(alias, first)} OR ${alias}.family_pupil_ids && $${first + 1}::uuid[])`;
+}
+
 export function familyScopeParams(scope: FamilyScope): unknown[] {
   return [scope.callerId, scope.pupilIds, scope.schoolIds ?? [], scope.seesAllSchools];
 }

@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Identity } from '@tutti/auth';
 import { csvDocument, oneRow, rows } from '@tutti/platform';
 import { DataSource } from 'typeorm';
-import { familyScopeCondition, familyScopeOf, familyScopeParams } from '../common/family-scope';
+import { familyBookingScopeCondition, familyScopeOf, familyScopeParams } from '../common/family-scope';
 import { formatLocal } from '../common/zoned-time';
 import { escapeHtml } from '../reminders/templates';
 import type { ManifestFormat } from './dto/transport-run.dto';
@@ -53,7 +53,7 @@ export class ManifestService {
       `SELECT s.name AS stop_name, s.place, s.pickup_at, b.id AS booking_id, b.guardian_name, b.adults, b.children, b.seats, b.checked_in_at
          FROM transport_bookings b JOIN pickup_stops s ON s.tenant_id = b.tenant_id AND s.id = b.stop_id
         WHERE b.tenant_id = $1 AND b.run_id = $6 AND b.status = 'confirmed' AND ($7::uuid IS NULL OR b.stop_id = $7)
-          AND ${familyScopeCondition('b', 2)}
+          AND ${familyBookingScopeCondition('b', 2)}
         ORDER BY s.position, b.guardian_name, b.id`,
       [identity.tenantId, ...familyScopeParams(familyScopeOf(identity)), runId, stopId ?? null],
     );

@@ -5,7 +5,7 @@ import { decodeCursor, oneRow, rows, toPage, ValidationProblem, type Page } from
 import { DataSource, type EntityManager } from 'typeorm';
 import { auditContext } from '../common/audit';
 import { conflict } from '../common/conflicts';
-import { familyScopeCondition, familyScopeOf, familyScopeParams, ownChildren } from '../common/family-scope';
+import { familyBookingScopeCondition, familyScopeOf, familyScopeParams, ownChildren } from '../common/family-scope';
 import { FamilyReminders, type Recipient } from '../reminders/family-reminders.service';
 import { afterQuietHours, quietHoursOf } from '../reminders/quiet-hours';
 import { TenantSettingsService } from '../tenant-settings/tenant-settings.service';
@@ -57,7 +57,7 @@ export class TransportBookingsService {
     const found = await rows<BookingRow>(
       this.dataSource,
       `${BOOKING_SELECT}
-        WHERE b.tenant_id = $1 AND ${familyScopeCondition('b', 2)}
+        WHERE b.tenant_id = $1 AND ${familyBookingScopeCondition('b', 2)}
           AND ($6::uuid IS NULL OR b.run_id = $6) AND ($7::text IS NULL OR b.status = $7) AND ($8::uuid IS NULL OR b.id > $8)
         ORDER BY b.id LIMIT $9`,
       [identity.tenantId, ...familyScopeParams(scope), query.runId ?? null, query.status ?? null, after?.[0] ?? null, query.limit + 1],
@@ -334,7 +334,7 @@ export class TransportBookingsService {
   private async visible(manager: Pick<EntityManager, 'query'>, identity: Identity, bookingId: string): Promise<BookingRow> {
     const row = await oneRow<BookingRow>(
       manager,
-      `${BOOKING_SELECT} WHERE b.tenant_id = $1 AND b.id = $6 AND ${familyScopeCondition('b', 2)}`,
+      `${BOOKING_SELECT} WHERE b.tenant_id = $1 AND b.id = $6 AND ${familyBookingScopeCondition('b', 2)}`,
       [identity.tenantId, ...familyScopeParams(familyScopeOf(identity)), bookingId],
     );
     if (!row) throw new NotFoundException('No such booking.');

@@ -141,6 +141,21 @@ describe('transport runs and seat bookings', () => {
       expect(mine.json().items.map((item: { id: string }) => item.id)).toEqual([booking.id]);
       expect((await t.request(family(schoolA), { method: 'GET', url: '/transport-bookings' })).json().items).toEqual([]);
     });
+
+    it("shows a guardian the other guardian's booking of adults only, which counts against their family's limit, and lets either cancel it", async () => {
+      const run = await newRun(10);
+      const child = newId();
+      const [mum, dad] = [personas.guardian(tenantId, [{ pupilId: child, schoolId: schoolA }]), personas.guardian(tenantId, [{ pupilId: child, schoolId: schoolA }])];
+      const dads = (await book(dad, run, { adults: 2, pupilIds: [] })).json();
+      const url = `/transport-bookings/${dads.id}`;
+      expect((await t.request(mum, { method: 'GET', url })).json()).toMatchObject({ id: dads.id, adults: 2 });
+      expect((await t.request(mum, { method: 'GET', url: '/transport-bookings' })).json().items.map((item: { id: string }) => item.id)).toEqual([dads.id]);
+      expect((await t.request(family(schoolA), { method: 'GET', url })).statusCode).toBe(404);
+      expect((await t.request(family(schoolA), { method: 'POST', url: `${url}/cancel` })).statusCode).toBe(404);
+      const cancelled = await t.request(mum, { method: 'POST', url: `${url}/cancel` });
+      expect(cancelled.statusCode).toBe(200);
+      expect(cancelled.json().status).toBe('cancelled');
+    });
   });
 
   describe('cancellation, offers and expiry', () => {

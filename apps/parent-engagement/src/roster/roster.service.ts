@@ -121,6 +121,13 @@ export class RosterService {
   ): Promise<void> {
     const { tenantId } = event;
     await manager.query(SET_PUPIL, [tenantId, place.pupilId, place.schoolId, place.classId ?? null, place.leftOn, event.occurredAt, event.id, place.classId === undefined]);
+    // Families follow their child's move now, not when a guardian next signs in: the new school's
+    // staff see the family and its announcements reach them. The replica row, newest event first, says where.
+    await manager.query(
+      `UPDATE family_children c SET school_id = p.school_id FROM roster_pupils p
+        WHERE p.tenant_id = $1 AND p.pupil_id = $2 AND c.tenant_id = p.tenant_id AND c.pupil_id = p.pupil_id AND c.school_id <> p.school_id`,
+      [tenantId, place.pupilId],
+    );
     // A class belongs to one school for good: any event naming it tells us which, however late it comes.
     if (place.classId) {
       await manager.query('INSERT INTO roster_classes (tenant_id, class_id, school_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [tenantId, place.classId, place.schoolId]);

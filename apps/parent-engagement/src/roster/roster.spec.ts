@@ -1,5 +1,5 @@
 import { newId } from '@tutti/platform';
-import { newTenantId } from '@tutti/testing';
+import { newTenantId, personas } from '@tutti/testing';
 import { startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
 import { RosterService, type RosterAudience } from './roster.service';
 
@@ -99,6 +99,23 @@ describe('roster replica (from scheduling’s events)', () => {
     expect(await ensemblePupils(brass)).toEqual([]);
     expect(await roster.ensembleAudience(t.db.manager, tenantId, brass)).toEqual({ schoolId: schoolA, members: [] });
     expect(await roster.ensembleAudience(t.db.manager, tenantId, newId())).toBeUndefined();
+  });
+
+  it('moves a family to their child’s new school at once: its staff see the family, the old school’s no longer', async () => {
+    const pupilId = newId();
+    const guardian = personas.guardian(tenantId, [{ pupilId, schoolId: schoolA }]);
+    expect((await t.request(guardian, { method: 'GET', url: '/families/me' })).statusCode).toBe(200);
+    const familiesSeenBy = async (schoolId: string) =>
+      (await t.request(personas.headteacher(tenantId, schoolId), { method: 'GET', url: '/families?limit=100' })).json().items.map((family: { guardianId: string }) => family.guardianId);
+    expect(await familiesSeenBy(schoolA)).toContain(guardian.userId);
+
+    await enrol(pupilId, null, minutesAgo(30));
+    await move(pupilId, null, null, minutesAgo(10), schoolB);
+    expect(await familiesSeenBy(schoolB)).toContain(guardian.userId);
+    expect(await familiesSeenBy(schoolA)).not.toContain(guardian.userId);
+    // An older event arriving late does not move the family back.
+    await enrol(pupilId, null, minutesAgo(20));
+    expect(await familiesSeenBy(schoolB)).toContain(guardian.userId);
   });
 
   it('gives a cross-school ensemble’s pupils their current school', async () => {

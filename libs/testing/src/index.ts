@@ -9,3 +9,4 @@ export { newTenantId, testIdentity, personas, identityHeaders, type PersonaName 
 export { describeServiceBasics } from './service-basics';
 export * from './access-matrix';
 export { pdfText } from './pdf-text';
+export { mailTo, mailsTo, type ReceivedMail } from './maildev';

@@ -1,7 +1,7 @@
 import type { Identity } from '@tutti/auth';
 import { ReminderWorker } from '@tutti/messaging';
 import { localParts, newId } from '@tutti/platform';
-import { newTenantId, personas } from '@tutti/testing';
+import { mailsTo, newTenantId, personas } from '@tutti/testing';
 import { engagementReminderDeliverers } from '../messaging/engagement-messaging';
 import { publishPerformance, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
 
@@ -56,7 +56,7 @@ describe('announcements', () => {
     );
     const listed = (await t.request(staffA, { method: 'GET', url: '/announcements?limit=100' })).json().items.find((item: { id: string }) => item.id === announcement.id);
     expect(listed.deliveryCounts).toEqual({ queued: 0, sent: 1, failed: 1 });
-    const mails = ((await (await fetch(`${process.env.MAILDEV_API_URL}/email`)).json()) as { subject: string; text: string; to: { address: string }[] }[]).filter((m) => m.to.some((to) => to.address === address));
+    const mails = await mailsTo(address);
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ subject: 'Concert dress', text: expect.stringContaining('Black and white, please.') });
 

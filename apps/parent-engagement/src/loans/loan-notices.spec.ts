@@ -1,21 +1,10 @@
 import type { EventCatalog, EventEnvelope } from '@tutti/contracts';
 import { applyEvent, ReminderWorker } from '@tutti/messaging';
 import { newId, zonedInstant } from '@tutti/platform';
-import { newTenantId, personas, waitFor } from '@tutti/testing';
+import { mailsTo, newTenantId, personas, waitFor } from '@tutti/testing';
 import { engagementEventHandlers, engagementReminderDeliverers } from '../messaging/engagement-messaging';
 import { startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
 
-interface MailDevEmail {
-  subject: string;
-  text: string;
-  to: { address: string }[];
-}
-
-async function mailsTo(address: string): Promise<MailDevEmail[]> {
-  const response = await fetch(`${process.env.MAILDEV_API_URL}/email`);
-  const all = (await response.json()) as MailDevEmail[];
-  return all.filter((mail) => mail.to.some((to) => to.address === address));
-}
 
 interface LoanReminder {
   id: string;

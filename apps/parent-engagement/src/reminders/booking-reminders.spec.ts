@@ -1,24 +1,11 @@
 import type { Identity } from '@tutti/auth';
 import { ReminderWorker, type ReminderRow } from '@tutti/messaging';
 import { newId } from '@tutti/platform';
-import { newTenantId, personas, waitFor } from '@tutti/testing';
+import { mailsTo, newTenantId, personas, waitFor } from '@tutti/testing';
 import { engagementReminderDeliverers } from '../messaging/engagement-messaging';
 import { HOUR, publishPerformance, runBody, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
 import { afterQuietHours } from './quiet-hours';
 
-interface MailDevEmail {
-  subject: string;
-  text: string;
-  html: string;
-  messageId: string;
-  to: { address: string }[];
-}
-
-async function mailsTo(address: string): Promise<MailDevEmail[]> {
-  const response = await fetch(`${process.env.MAILDEV_API_URL}/email`);
-  const all = (await response.json()) as MailDevEmail[];
-  return all.filter((mail) => mail.to.some((to) => to.address === address));
-}
 
 interface ReminderRecord {
   id: string;

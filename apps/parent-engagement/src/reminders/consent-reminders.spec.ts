@@ -1,20 +1,11 @@
 import type { Identity } from '@tutti/auth';
 import { ReminderWorker } from '@tutti/messaging';
 import { newId } from '@tutti/platform';
-import { newTenantId, personas, waitFor } from '@tutti/testing';
+import { mailsTo, newTenantId, personas, waitFor } from '@tutti/testing';
 import { engagementReminderDeliverers } from '../messaging/engagement-messaging';
 import { HOUR, publishPerformance, runBody, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
 
-interface MailDevEmail {
-  subject: string;
-  text: string;
-  to: { address: string }[];
-}
-
-async function consentMailsTo(address: string): Promise<MailDevEmail[]> {
-  const all = (await (await fetch(`${process.env.MAILDEV_API_URL}/email`)).json()) as MailDevEmail[];
-  return all.filter((mail) => mail.subject.startsWith('Photo and filming consent needed') && mail.to.some((to) => to.address === address));
-}
+const consentMailsTo = (address: string) => mailsTo(address, /^Photo and filming consent needed/);
 
 interface ConsentReminder {
   id: string;

@@ -10,16 +10,14 @@ import type { Identity } from '@tutti/auth';
 import { startRedis, type RedisServerHandle } from '@tutti/local-infra';
 import { ReminderScheduler, ReminderSweeper, ReminderWorker } from '@tutti/messaging';
 import { newId } from '@tutti/platform';
-import { newTenantId, personas, waitFor } from '@tutti/testing';
+import { mailsTo, newTenantId, personas, waitFor } from '@tutti/testing';
 import { engagementReminderDeliverers } from '../messaging/engagement-messaging';
 import { newTestRun, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
 
 const REDIS_DOWN_MS = 10_000;
 
 async function mailCountsTo(addresses: string[]): Promise<number[]> {
-  const response = await fetch(`${process.env.MAILDEV_API_URL}/email`);
-  const all = (await response.json()) as { subject: string; to: { address: string }[] }[];
-  return addresses.map((address) => all.filter((mail) => mail.to.some((to) => to.address === address) && mail.subject.startsWith('Transport booked:')).length);
+  return Promise.all(addresses.map(async (address) => (await mailsTo(address, /^Transport booked:/)).length));
 }
 
 describe('booking messages through Redis faults (service, worker and SMTP)', () => {

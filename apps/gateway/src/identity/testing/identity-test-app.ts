@@ -33,8 +33,6 @@ export interface IdentityTestApp {
   clock: FakeClock;
   dataSource: DataSource;
   fixtures: IdentityFixtures;
-  /** MailDev's REST base: GET `${mailApiUrl}/email`. */
-  mailApiUrl: string;
   close(): Promise<void>;
 }
 
@@ -45,7 +43,7 @@ export interface IdentityTestApp {
 export async function startIdentityTestApp(tuning: IdentityTuningOverrides = {}): Promise<IdentityTestApp> {
   const env = requiredTestEnv();
   const databaseUrl = await provisionServiceDatabase(await ensureSpecDatabase(env.databaseUrl), 'gateway', GATEWAY_TEST_PASSWORD);
-  const mail = mailServer();
+  const smtpUrl = mailServerSmtpUrl();
   const keys = await generateIdentityKeyPair();
   const queuePrefix = uniqueTestId('identity');
   const config = loadConfig(IdentityConfig, {
@@ -57,7 +55,7 @@ export async function startIdentityTestApp(tuning: IdentityTuningOverrides = {})
     QUEUE_PREFIX: queuePrefix,
     IDENTITY_PRIVATE_KEY: keys.privateKey,
     IDENTITY_PUBLIC_KEY: keys.publicKey,
-    SMTP_URL: mail.smtpUrl,
+    SMTP_URL: smtpUrl,
     MAIL_FROM: 'Tutti test <no-reply@tutti.test>',
     PUBLIC_BASE_URL: 'https://tutti.test',
   });
@@ -79,7 +77,6 @@ export async function startIdentityTestApp(tuning: IdentityTuningOverrides = {})
     clock,
     dataSource,
     fixtures: new IdentityFixtures(app, dataSource),
-    mailApiUrl: mail.apiUrl,
     async close() {
       await app.close();
       await deleteRedisKeysWithPrefix(env.redisUrl, queuePrefix);
@@ -103,10 +100,9 @@ async function ensureSpecDatabase(adminUrl: string): Promise<string> {
   return url.toString();
 }
 
-/** The MailDev the Jest global set-up started (tools/jest/start-test-infra.ts). */
-function mailServer(): { smtpUrl: string; apiUrl: string } {
+/** The MailDev the Jest global set-up started (tools/jest/start-test-infra.ts); specs read what it received with mailsTo. */
+function mailServerSmtpUrl(): string {
   const smtpUrl = process.env.SMTP_URL;
-  const apiUrl = process.env.MAILDEV_API_URL;
-  if (!smtpUrl || !apiUrl) throw new Error('Identity specs need SMTP_URL and MAILDEV_API_URL: run them through the root Jest config (npx jest apps/gateway/src/identity)');
-  return { smtpUrl, apiUrl };
+  if (!smtpUrl || !process.env.MAILDEV_API_URL) throw new Error('Identity specs need SMTP_URL and MAILDEV_API_URL: run them through the root Jest config (npx jest apps/gateway/src/identity)');
+  return smtpUrl;
 }

@@ -33,10 +33,12 @@ export function familyScopeCondition(alias: string, first: number): string {
 /**
  * familyScopeCondition for transport bookings, which also know their guardian's children
  * (family_pupil_ids): the other guardian's booking of adults only is the family's too. It counts
- * against the family's seat limit, so both guardians see it and either may cancel it.
+ * against the family's seat limit, so both guardians see it and either may cancel it. A booking
+ * naming only children who are not the caller's (the other guardian's child from another family)
+ * stays out of sight.
  */
 export function familyBookingScopeCondition(alias: string, first: number): string {
-  return `(${familyScopeCondition(alias, first)} OR ${alias}.family_pupil_ids && $${first + 1}::uuid[])`;
+  return `(${familyScopeCondition(alias, first)} OR (cardinality(${alias}.pupil_ids) = 0 AND ${alias}.family_pupil_ids && $${first + 1}::uuid[]))`;
 }
 
 export function familyScopeParams(scope: FamilyScope): unknown[] {

@@ -142,7 +142,7 @@ describe('transport runs and seat bookings', () => {
       expect((await t.request(family(schoolA), { method: 'GET', url: '/transport-bookings' })).json().items).toEqual([]);
     });
 
-    it("shows a guardian the other guardian's booking of adults only, which counts against their family's limit, and lets either cancel it", async () => {
+    it("shows a guardian the other guardian's booking of adults only, which counts against their family's limit, and lets either cancel it; not his booking of another family's child", async () => {
       const run = await newRun(10);
       const child = newId();
       const [mum, dad] = [personas.guardian(tenantId, [{ pupilId: child, schoolId: schoolA }]), personas.guardian(tenantId, [{ pupilId: child, schoolId: schoolA }])];
@@ -155,6 +155,15 @@ describe('transport runs and seat bookings', () => {
       const cancelled = await t.request(mum, { method: 'POST', url: `${url}/cancel` });
       expect(cancelled.statusCode).toBe(200);
       expect(cancelled.json().status).toBe('cancelled');
+
+      // Dad's booking of his child from another family is not mum's to see.
+      const stepChild = newId();
+      const dadOfTwo = personas.guardian(tenantId, [
+        { pupilId: child, schoolId: schoolA },
+        { pupilId: stepChild, schoolId: schoolA },
+      ]);
+      const stepChildBooking = (await book(dadOfTwo, run, { adults: 1, pupilIds: [stepChild] })).json();
+      expect((await t.request(mum, { method: 'GET', url: `/transport-bookings/${stepChildBooking.id}` })).statusCode).toBe(404);
     });
   });
 

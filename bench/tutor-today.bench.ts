@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { importIdentityKey, IDENTITY_HEADER, signIdentityToken, type Identity } from '@tutti/auth';
 import { findFreePort } from '@tutti/local-infra';
 import { Client } from 'pg';
+import { LATEST_SUBMISSION_SQL, REGISTER_ENTRIES_SQL } from '../apps/scheduling/src/register/register-queries';
 import { runTs, startTs, waitUntilHealthy, type Child } from './lib/children';
 import { postmasterPidOf } from './lib/cpu';
 import { describeCpu, measureInRounds, type Load, type Measurement, type Target } from './lib/measure';
@@ -234,20 +235,12 @@ async function explainHotQueries(databaseUrl: string, occurrenceId: string): Pro
       ['previous marks replaced (register submission)', `SELECT id FROM attendance WHERE tenant_id = $1 AND occurrence_id = $2`, [BENCH_TENANT_ID, occurrenceId]],
       [
         'the register with its marks (GET and POST …/register)',
-        `SELECT m.pupil_id, m.staff_id, coalesce(p.first_name || ' ' || p.last_name, s.display_name) AS name, m.instrument, m.section, a.status, a.id
-         FROM ensemble_members m
-         LEFT JOIN pupils p ON p.tenant_id = m.tenant_id AND p.id = m.pupil_id
-         LEFT JOIN staff s ON s.tenant_id = m.tenant_id AND s.id = m.staff_id
-         LEFT JOIN attendance a ON a.tenant_id = m.tenant_id AND a.occurrence_id = $2 AND (a.pupil_id = m.pupil_id OR a.staff_id = m.staff_id)
-         WHERE m.tenant_id = $1 AND m.ensemble_id = $3 AND m.joined_on <= $4::date AND (m.left_on IS NULL OR m.left_on >= $4::date)
-         ORDER BY m.staff_id IS NOT NULL, name`,
+        REGISTER_ENTRIES_SQL,
         [BENCH_TENANT_ID, occurrenceId, occurrence.ensemble_id, occurrence.local_date],
       ],
       [
         'the latest submission of the register',
-        `SELECT rs.id, rs.submitted_at FROM register_submissions rs
-         WHERE rs.tenant_id = $1 AND rs.occurrence_id = $2 AND EXISTS (SELECT 1 FROM attendance a WHERE a.submission_id = rs.id)
-         ORDER BY rs.submitted_at DESC LIMIT 1`,
+        LATEST_SUBMISSION_SQL,
         [BENCH_TENANT_ID, occurrenceId],
       ],
     ];

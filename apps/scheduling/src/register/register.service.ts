@@ -6,6 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { emit } from '../common/events';
 import { loadOccurrence, type OccurrenceRef } from '../sessions/occurrence-access';
 import type { RegisterDto, RegisterEntryDto, RehearsalNoteDto, RehearsalNoteResponseDto, SubmitRegisterDto } from './dto/register.dto';
+import { LATEST_SUBMISSION_SQL, REGISTER_ENTRIES_SQL } from './register-queries';
 
 interface MemberOnDay {
   pupilId: string | null;
@@ -89,21 +90,12 @@ export class RegisterService {
   private async register(manager: EntityManager, tenantId: string, occurrence: OccurrenceRef): Promise<RegisterDto> {
     const entries = await rows<RegisterEntryDto>(
       manager,
-      `SELECT m.pupil_id AS "pupilId", m.staff_id AS "staffId", coalesce(p.first_name || ' ' || p.last_name, s.display_name) AS name,
-              m.instrument, m.section, a.status, a.id AS "markId"
-       FROM ensemble_members m
-       LEFT JOIN pupils p ON p.tenant_id = m.tenant_id AND p.id = m.pupil_id
-       LEFT JOIN staff s ON s.tenant_id = m.tenant_id AND s.id = m.staff_id
-       LEFT JOIN attendance a ON a.tenant_id = m.tenant_id AND a.occurrence_id = $2 AND (a.pupil_id = m.pupil_id OR a.staff_id = m.staff_id)
-       WHERE m.tenant_id = $1 AND m.ensemble_id = $3 AND m.joined_on <= $4::date AND (m.left_on IS NULL OR m.left_on >= $4::date)
-       ORDER BY m.staff_id IS NOT NULL, name`,
+      REGISTER_ENTRIES_SQL,
       [tenantId, occurrence.id, occurrence.ensembleId, occurrence.localDate],
     );
     const submission = await oneRow<{ id: string; submittedAt: Date }>(
       manager,
-      `SELECT rs.id, rs.submitted_at AS "submittedAt" FROM register_submissions rs
-       WHERE rs.tenant_id = $1 AND rs.occurrence_id = $2 AND EXISTS (SELECT 1 FROM attendance a WHERE a.submission_id = rs.id)
-       ORDER BY rs.submitted_at DESC LIMIT 1`,
+      LATEST_SUBMISSION_SQL,
       [tenantId, occurrence.id],
     );
     return { occurrenceId: occurrence.id, submissionId: submission?.id ?? null, submittedAt: submission?.submittedAt.toISOString() ?? null, entries };

@@ -1,0 +1,234 @@
+import type { PupilEnrolledV1, PupilLeftV1, SchoolChangedV1 } from '@tutti/contracts';
+import { rows } from '@tutti/platform';
+import type { DataSource, EntityManager } from 'typeorm';
+import { emitAll } from '../common/events';
+import { emitEnsembleSnapshot } from '../ensembles/ensemble-membership';
+import type { PupilStatus } from '../pupils/pupil.entity';
+
+export const REPUBLISHED_EVENT_TYPES = ['scheduling.school.updated', 'scheduling.pupil.enrolled', 'scheduling.pupil.left', 'scheduling.ensemble.membership-changed'] as const;
+export type RepublishedEventType = (typeof REPUBLISHED_EVENT_TYPES)[number];
+
+export const DEFAULT_REPUBLISH_BATCH_SIZE = 500;
+
+export type RosterPart = 'schools' | 'pupils' | 'ensembles';
+
+export interface RepublishedTenant {
+  tenantId: string;
+  /** The area's name as scheduling knows it from the gateway; null if it never heard. */
+  name: string | null;
+  schools: number;
+  pupils: number;
+  ensembles: number;
+}
+
+export type RepublishProgress =
+  | { kind: 'tenant'; tenant: RepublishedTenant; position: number; of: number }
+  | { kind: 'batch'; tenant: RepublishedTenant; part: RosterPart; done: number; total: number }
+  /** Another transaction is changing rows of the next batch: it is tried again after a pause. */
+  | { kind: 'busy'; tenant: RepublishedTenant; part: RosterPart; attempt: number; retryInMs: number };
+
+export interface RepublishOptions {
+  /** Only this area; every area scheduling knows otherwise. */
+  tenantId?: string;
+  /** Rows per transaction. */
+  batchSize?: number;
+  onProgress?: (progress: RepublishProgress) => void;
+}
+
+export interface RepublishSummary {
+  tenants: number;
+  events: Record<RepublishedEventType, number>;
+  seconds: number;
+}
+
+/** A failure the person running the command can act on; its message says how. */
+export class RosterRepublishError extends Error {}
+
+/** Attempts at a batch whose rows another transaction is changing, before giving up. */
+const BUSY_ATTEMPTS = 8;
+
+/**
+ * Republishes scheduling's current roster as events, so that a subscriber's replica (new, restored,
+ * or drifted) catches up: every school as `school.updated`, every current pupil as `pupil.enrolled`
+ * with their current place, every pupil who has left as `pupil.left` only, and every ensemble's whole
+ * membership. Consumers upsert and remember event ids, so running it again is harmless.
+ *
+ * Rows go in batches keyset-paginated by id, each batch and its events in one transaction. A
+ * batch locks its rows (FOR SHARE) so that a change committed meanwhile cannot be overtaken by an
+ * older picture of it; it never waits for a lock (NOWAIT, then retries), so that it can never be
+ * part of a deadlock that would fail someone's request. Ensemble snapshots are read without locks
+ * (adding a member inserts a row that no lock here could hold back), as the live snapshots are.
+ */
+export async function republishRoster(db: DataSource, options: RepublishOptions = {}): Promise<RepublishSummary> {
+  const started = Date.now();
+  const batchSize = options.batchSize ?? DEFAULT_REPUBLISH_BATCH_SIZE;
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RosterRepublishError(`batch size must be a whole number of at least 1, not ${batchSize}`);
+  const report = options.onProgress ?? (() => undefined);
+  const events: Record<RepublishedEventType, number> = { 'scheduling.school.updated': 0, 'scheduling.pupil.enrolled': 0, 'scheduling.pupil.left': 0, 'scheduling.ensemble.membership-changed': 0 };
+
+  const tenants = await tenantsToRepublish(db, options.tenantId ?? null);
+  if (options.tenantId && tenants.length === 0) {
+    throw new RosterRepublishError(`scheduling knows no tenant ${options.tenantId} (no settings, schools or ensembles); check the id (the gateway's areas list shows it), or omit --tenant to republish every area`);
+  }
+
+  for (const [index, tenant] of tenants.entries()) {
+    report({ kind: 'tenant', tenant, position: index + 1, of: tenants.length });
+    const inBatches = async (part: RosterPart, total: number, publishBatch: PublishBatch): Promise<void> => {
+      await republishInBatches(db, batchSize, publishBatch, {
+        committed: (batch, done) => {
+          for (const type of REPUBLISHED_EVENT_TYPES) events[type] += batch.events[type] ?? 0;
+          report({ kind: 'batch', tenant, part, done, total });
+        },
+        busy: (attempt, retryInMs) => report({ kind: 'busy', tenant, part, attempt, retryInMs }),
+      });
+    };
+
+    await inBatches('schools', tenant.schools, async (manager, afterId) => {
+      const schools = await rows<SchoolChangedV1>(
+        manager,
+        `SELECT 1 AS version, id AS "schoolId", name, urn, phase FROM schools
+         WHERE tenant_id = $1 AND ($2::uuid IS NULL OR id > $2) ORDER BY id LIMIT $3 FOR SHARE NOWAIT`,
+        [tenant.tenantId, afterId, batchSize],
+      );
+      await emitAll(manager, 'scheduling.school.updated', tenant.tenantId, schools);
+      return { rows: schools.length, lastId: schools.at(-1)?.schoolId ?? null, events: { 'scheduling.school.updated': schools.length } };
+    });
+
+    await inBatches('pupils', tenant.pupils, async (manager, afterId) => {
+      const pupils = await rows<PupilPlace>(
+        manager,
+        `SELECT id AS "pupilId", school_id AS "schoolId", class_id AS "classId", year_group AS "yearGroup", first_name AS "firstName", last_name AS "lastName",
+                status, to_char(left_on, 'YYYY-MM-DD') AS "leftOn"
+         FROM pupils WHERE tenant_id = $1 AND ($2::uuid IS NULL OR id > $2) ORDER BY id LIMIT $3 FOR SHARE NOWAIT`,
+        [tenant.tenantId, afterId, batchSize],
+      );
+      const enrolled = pupils.filter((pupil) => pupil.status === 'active').map(enrolledPayload);
+      // A pupil who has left is told as left only: consumers apply events concurrently, so an
+      // enrolled-then-left pair could land the other way round.
+      const left = pupils.filter((pupil) => pupil.status !== 'active').map(leftPayload);
+      await emitAll(manager, 'scheduling.pupil.enrolled', tenant.tenantId, enrolled);
+      await emitAll(manager, 'scheduling.pupil.left', tenant.tenantId, left);
+      return { rows: pupils.length, lastId: pupils.at(-1)?.pupilId ?? null, events: { 'scheduling.pupil.enrolled': enrolled.length, 'scheduling.pupil.left': left.length } };
+    });
+
+    await inBatches('ensembles', tenant.ensembles, async (manager, afterId) => {
+      const ensembles = await rows<{ id: string }>(
+        manager,
+        'SELECT id FROM ensembles WHERE tenant_id = $1 AND ($2::uuid IS NULL OR id > $2) ORDER BY id LIMIT $3',
+        [tenant.tenantId, afterId, batchSize],
+      );
+      for (const ensemble of ensembles) await emitEnsembleSnapshot(manager, tenant.tenantId, ensemble.id);
+      return { rows: ensembles.length, lastId: ensembles.at(-1)?.id ?? null, events: { 'scheduling.ensemble.membership-changed': ensembles.length } };
+    });
+  }
+  return { tenants: tenants.length, events, seconds: (Date.now() - started) / 1000 };
+}
+
+interface PupilPlace {
+  pupilId: string;
+  schoolId: string;
+  classId: string | null;
+  yearGroup: number;
+  firstName: string;
+  lastName: string;
+  status: PupilStatus;
+  leftOn: string | null;
+}
+
+/** The same payload as enrolling through the API or an MIS import. */
+function enrolledPayload(pupil: PupilPlace): PupilEnrolledV1 {
+  return { version: 1, pupilId: pupil.pupilId, schoolId: pupil.schoolId, classId: pupil.classId, yearGroup: pupil.yearGroup, firstName: pupil.firstName, lastName: pupil.lastName };
+}
+
+function leftPayload(pupil: PupilPlace): PupilLeftV1 {
+  // The table's check holds left_on non-null exactly when the pupil is not active.
+  return { version: 1, pupilId: pupil.pupilId, schoolId: pupil.schoolId, leftOn: pupil.leftOn as string, reason: pupil.status === 'leaver' ? 'leaver' : 'left' };
+}
+
+async function tenantsToRepublish(db: DataSource, onlyTenantId: string | null): Promise<RepublishedTenant[]> {
+  return rows<RepublishedTenant>(
+    db,
+    `SELECT t.tenant_id AS "tenantId", s.name,
+            (SELECT count(*)::int FROM schools WHERE tenant_id = t.tenant_id) AS schools,
+            (SELECT count(*)::int FROM pupils WHERE tenant_id = t.tenant_id) AS pupils,
+            (SELECT count(*)::int FROM ensembles WHERE tenant_id = t.tenant_id) AS ensembles
+     FROM (SELECT tenant_id FROM tenant_settings UNION SELECT tenant_id FROM schools UNION SELECT tenant_id FROM ensembles) t
+     LEFT JOIN tenant_settings s ON s.tenant_id = t.tenant_id AND s.name <> ''
+     WHERE $1::uuid IS NULL OR t.tenant_id = $1
+     ORDER BY s.name NULLS LAST, t.tenant_id`,
+    [onlyTenantId],
+  );
+}
+
+interface BatchOutcome {
+  rows: number;
+  /** The last id of the batch: the next batch starts after it. */
+  lastId: string | null;
+  events: Partial<Record<RepublishedEventType, number>>;
+}
+
+type PublishBatch = (manager: EntityManager, afterId: string | null) => Promise<BatchOutcome>;
+
+/** One transaction per batch, each after the last id of the one before, until a batch comes back short. */
+interface BatchListener {
+  committed: (batch: BatchOutcome, done: number) => void;
+  busy: (attempt: number, retryInMs: number) => void;
+}
+
+async function republishInBatches(db: DataSource, batchSize: number, publishBatch: PublishBatch, listener: BatchListener): Promise<void> {
+  let afterId: string | null = null;
+  let done = 0;
+  for (;;) {
+    const from: string | null = afterId;
+    const batch: BatchOutcome = await retriedWhileLocked(() => db.transaction((manager) => publishBatch(manager, from)), listener.busy);
+    if (batch.rows === 0) return;
+    done += batch.rows;
+    listener.committed(batch, done);
+    if (batch.rows < batchSize || batch.lastId === null) return;
+    afterId = batch.lastId;
+  }
+}
+
+/** Runs a batch again, after a growing pause, while another transaction holds some of its rows (NOWAIT). */
+async function retriedWhileLocked<T>(attempt: () => Promise<T>, busy: (attempt: number, retryInMs: number) => void): Promise<T> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isLockNotAvailable(error)) throw error;
+      if (tries >= BUSY_ATTEMPTS) {
+        throw new RosterRepublishError('another transaction kept changing the same roster rows (an MIS import or a roll-over?); run the command again when it has finished (what was already republished is harmless to send again)');
+      }
+      const retryInMs = Math.min(100 * 2 ** tries, 3_000);
+      busy(tries, retryInMs);
+      await new Promise((resolve) => setTimeout(resolve, retryInMs));
+    }
+  }
+}
+
+function isLockNotAvailable(error: unknown): boolean {
+  const driverError = (error as { driverError?: { code?: string } }).driverError ?? (error as { code?: string });
+  return driverError.code === '55P03';
+}
+
+/** One progress line: `roster republish: Liverpool (tenant …): 1,500 / 4,210 pupils`. */
+export function describeProgress(progress: RepublishProgress): string {
+  const area = `${progress.tenant.name ?? 'unnamed area'} (tenant ${progress.tenant.tenantId})`;
+  if (progress.kind === 'busy') {
+    return `roster republish: ${area}: another transaction is changing some of the next ${progress.part}; trying again in ${(progress.retryInMs / 1000).toFixed(1)} s (attempt ${progress.attempt + 1} of ${BUSY_ATTEMPTS})`;
+  }
+  if (progress.kind === 'tenant') {
+    const { schools, pupils, ensembles } = progress.tenant;
+    return `roster republish: ${area} [${progress.position}/${progress.of}]: ${counted(schools, 'school')}, ${counted(pupils, 'pupil')}, ${counted(ensembles, 'ensemble')}`;
+  }
+  return `roster republish: ${area}: ${count(progress.done)} / ${count(Math.max(progress.total, progress.done))} ${progress.part}`;
+}
+
+export function describeSummary(summary: RepublishSummary): string {
+  const total = REPUBLISHED_EVENT_TYPES.reduce((sum, type) => sum + summary.events[type], 0);
+  const perType = REPUBLISHED_EVENT_TYPES.map((type) => `  ${type}: ${count(summary.events[type])}`).join('\n');
+  return `roster republish: done: ${counted(summary.tenants, 'tenant')}, ${counted(total, 'event')} in ${summary.seconds.toFixed(1)} s\n${perType}`;
+}
+
+const count = (value: number): string => value.toLocaleString('en-GB');
+const counted = (value: number, noun: string): string => `${count(value)} ${noun}${value === 1 ? '' : 's'}`;

@@ -39,4 +39,12 @@ describe('the roster kept from scheduling’s events', () => {
     const refused = await call('POST', '/loans', personas.tutor(tenantId, [to]), checkOutBody((await addInstrument(db, tenantId)).id, pupilId));
     expect(refused.statusCode).toBe(409);
   });
+
+  it('follows a pupil’s corrected name and new year group (instrument sizes go by it)', async () => {
+    const [schoolId, pupilId] = [newId(), newId()];
+    await apply('scheduling.pupil.enrolled', { version: 1, pupilId, schoolId, classId: null, yearGroup: 3, firstName: 'Ada', lastName: 'L' });
+    await apply('scheduling.pupil.details-changed', { version: 1, pupilId, schoolId, yearGroup: 4, firstName: 'Ada', lastName: 'Lovelace' });
+    const [pupil] = await db.query('SELECT first_name, last_name, year_group FROM pupils WHERE tenant_id = $1 AND id = $2', [tenantId, pupilId]);
+    expect(pupil).toEqual({ first_name: 'Ada', last_name: 'Lovelace', year_group: 4 });
+  });
 });

@@ -26,6 +26,16 @@ export const ROSTER_PROJECTION_HANDLERS: EventHandlers = {
     // Active loans follow the child, so that the new school's staff see them.
     await manager.query('UPDATE loans SET school_id = $3 WHERE tenant_id = $1 AND pupil_id = $2 AND returned_at IS NULL', [event.tenantId, move.pupilId, move.toSchoolId]);
   },
+  'scheduling.pupil.details-changed': async (event, manager) => {
+    const pupil = event.payload;
+    await manager.query('UPDATE pupils SET first_name = $3, last_name = $4, year_group = $5 WHERE tenant_id = $1 AND id = $2', [
+      event.tenantId,
+      pupil.pupilId,
+      pupil.firstName,
+      pupil.lastName,
+      pupil.yearGroup,
+    ]);
+  },
   'scheduling.pupil.left': async (event, manager) => {
     await manager.query('UPDATE pupils SET left_on = $3 WHERE tenant_id = $1 AND id = $2', [event.tenantId, event.payload.pupilId, event.payload.leftOn]);
   },

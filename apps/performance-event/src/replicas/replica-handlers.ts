@@ -26,6 +26,10 @@ export const REPLICA_HANDLERS: EventHandlers = {
   'scheduling.pupil.moved': async (event, manager) => {
     await manager.query(`UPDATE replica_pupils SET school_id = $3 WHERE tenant_id = $1 AND pupil_id = $2`, [event.tenantId, event.payload.pupilId, event.payload.toSchoolId]);
   },
+  'scheduling.pupil.details-changed': async (event, manager) => {
+    const { pupilId, firstName, lastName } = event.payload;
+    await manager.query(`UPDATE replica_pupils SET display_name = $3 WHERE tenant_id = $1 AND pupil_id = $2`, [event.tenantId, pupilId, `${firstName} ${lastName}`.trim()]);
+  },
   'scheduling.pupil.left': async (event, manager) => {
     await manager.query(`UPDATE replica_pupils SET left_on = $3 WHERE tenant_id = $1 AND pupil_id = $2`, [event.tenantId, event.payload.pupilId, event.payload.leftOn]);
   },

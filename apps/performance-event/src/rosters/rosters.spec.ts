@@ -84,6 +84,10 @@ describe('rosters from ensembles, consent flags and the running order', () => {
   it('suggests pupils of the schools taking part who are not on the roster', async () => {
     const response = await caller(app, admin)('GET', `/performances/${performanceId}/roster/suggestions`);
     expect(response.json().items.map((s: { displayName: string }) => s.displayName)).toEqual(['Ella Jones']);
+    // A corrected name in scheduling shows here too.
+    await feed(app, tenantId, 'scheduling.pupil.details-changed', { version: 1, pupilId: ella.pupilId, schoolId: schoolB, yearGroup: 5, firstName: 'Ella', lastName: 'Jones-Brown' });
+    const renamed = await caller(app, admin)('GET', `/performances/${performanceId}/roster/suggestions`);
+    expect(renamed.json().items.map((s: { displayName: string }) => s.displayName)).toEqual(['Ella Jones-Brown']);
   });
 
   it('shows staff their own schools’ children only, a guardian only their own, another area nothing', async () => {
@@ -207,7 +211,7 @@ describe('rosters from ensembles, consent flags and the running order', () => {
       const watchFor = (name: string) => {
         const at = text.indexOf(name);
         expect(at).toBeGreaterThanOrEqual(0);
-        const next = text.findIndex((line, i) => i > at && ['Amara Okafor', 'Ben Hughes', 'Chloe Price', 'Dev Patel', 'Ella Jones', 'Finn Walsh'].includes(line));
+        const next = text.findIndex((line, i) => i > at && ['Amara Okafor', 'Ben Hughes', 'Chloe Price', 'Dev Patel', 'Ella Jones-Brown', 'Finn Walsh'].includes(line));
         return text.slice(at, next === -1 ? undefined : next).join(' ');
       };
       expect(text).toContain('Performers (5; 3 without photo/film consent)');

@@ -7,6 +7,7 @@ import { emit } from '../common/events';
 import { requireSchoolInScope, schoolIdsInScope } from '../common/scope';
 import type { ImportListQueryDto, ImportPageDto, ImportSummaryDto, PupilImportDto } from './dto/import.dto';
 import { readMisExport, type MisPupil, type RowProblem } from './mis-row';
+import { emitDetailsChanged } from '../pupils/pupil-details-changed';
 
 /** Rows written per transaction; progress is committed after each chunk. */
 export const IMPORT_CHUNK_SIZE = 500;
@@ -160,6 +161,9 @@ export class ImportsService {
          WHERE tenant_id = $1 AND id = $2`,
         [tenantId, current.id, next.firstName, next.lastName, next.yearGroup, next.classId, next.pupilPremium, next.send, next.eal],
       );
+      if (next.firstName !== current.firstName || next.lastName !== current.lastName || next.yearGroup !== current.yearGroup) {
+        await emitDetailsChanged(manager, tenantId, [{ pupilId: current.id, schoolId, firstName: next.firstName, lastName: next.lastName, yearGroup: next.yearGroup }]);
+      }
       if (current.classId !== classId) {
         await emit(manager, 'scheduling.pupil.moved', tenantId, { version: 1, pupilId: current.id, fromSchoolId: schoolId, toSchoolId: schoolId, fromClassId: current.classId, toClassId: classId, yearGroup: next.yearGroup });
       }

@@ -78,6 +78,12 @@ describe('pupil import from a school MIS export', () => {
     expect(changed).toMatchObject({ created: 0, updated: 1, unchanged: 2, classesCreated: 1, skipped: 0 });
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE tenant_id = $1 AND type = 'scheduling.pupil.moved'`, [tenantId]);
     expect(n).toBe(1);
+
+    // A corrected surname reaches the services that keep pupils' names; a class change alone did not tell them anything.
+    const renamed = await call<Summary>(admin, 'POST', '/imports/pupils', { schoolId: school, csv: [HEADER, GOOD[0].replace(',Oak,', ',Elm,'), GOOD[1], GOOD[2].replace('Nowak', 'Nowak-Smith')].join('\n') }, 201);
+    expect(renamed).toMatchObject({ updated: 1, unchanged: 2 });
+    const details = await t.db.query(`SELECT payload FROM outbox_events WHERE tenant_id = $1 AND type = 'scheduling.pupil.details-changed'`, [tenantId]);
+    expect(details.map((row: { payload: unknown }) => row.payload)).toEqual([expect.objectContaining({ firstName: 'Zofia', lastName: 'Nowak-Smith', yearGroup: 0, schoolId: school })]);
   });
 
   it('imports a large file in chunks, recording progress', async () => {

@@ -7,6 +7,7 @@ import { recordAudit, type AuditOrigin } from '@tutti/messaging';
 import { auditContext, emit } from '../common/events';
 import { maySeePupilFlags, requireSchoolInScope } from '../common/scope';
 import { endPupilMemberships } from '../ensembles/ensemble-membership';
+import { emitDetailsChanged, type PupilDetails } from './pupil-details-changed';
 import type { SchoolPhase } from '../schools/school.entity';
 import type { CreatePupilDto, LeavePupilDto, MovePupilDto, PupilDto, PupilListQueryDto, PupilPageDto, RollOverDto, RollOverResultDto, UpdatePupilDto } from './dto/pupil.dto';
 
@@ -98,12 +99,17 @@ export class PupilsService {
     const changesFlags = input.pupilPremium !== undefined || input.send !== undefined || input.eal !== undefined;
     if (changesFlags && !maySeePupilFlags(identity, existing.schoolId)) throw new ForbiddenException('Only the programme admin and headteachers may set these flags.');
     await this.db.transaction(async (manager) => {
-      await manager.query(
-        `UPDATE pupils SET first_name = coalesce($3, first_name), last_name = coalesce($4, last_name), year_group = coalesce($5, year_group),
-           pupil_premium = coalesce($6, pupil_premium), send = coalesce($7, send), eal = coalesce($8, eal), updated_at = now()
-         WHERE tenant_id = $1 AND id = $2`,
+      const [updated] = await rows<PupilDetails & { detailsChanged: boolean }>(
+        manager,
+        `WITH before AS (SELECT first_name, last_name, year_group FROM pupils WHERE tenant_id = $1 AND id = $2 FOR UPDATE)
+         UPDATE pupils p SET first_name = coalesce($3, p.first_name), last_name = coalesce($4, p.last_name), year_group = coalesce($5, p.year_group),
+           pupil_premium = coalesce($6, p.pupil_premium), send = coalesce($7, p.send), eal = coalesce($8, p.eal), updated_at = now()
+          FROM before b WHERE p.tenant_id = $1 AND p.id = $2
+         RETURNING p.id AS "pupilId", p.school_id AS "schoolId", p.first_name AS "firstName", p.last_name AS "lastName", p.year_group AS "yearGroup",
+                   (p.first_name, p.last_name, p.year_group) IS DISTINCT FROM (b.first_name, b.last_name, b.year_group) AS "detailsChanged"`,
         [identity.tenantId, pupilId, input.firstName ?? null, input.lastName ?? null, input.yearGroup ?? null, input.pupilPremium ?? null, input.send ?? null, input.eal ?? null],
       );
+      if (updated?.detailsChanged) await emitDetailsChanged(manager, identity.tenantId, [updated]);
       await recordAudit(manager, auditContext(identity, origin), { action: 'update', subjectType: 'pupil', subjectId: pupilId, detail: { fields: Object.keys(input) } });
     });
     return this.changed(identity, pupilId);
@@ -168,14 +174,16 @@ export class PupilsService {
         await endPupilMemberships(manager, identity.tenantId, leaver.id, input.leaversLeftOn);
         await emit(manager, 'scheduling.pupil.left', identity.tenantId, { version: 1, pupilId: leaver.id, schoolId, leftOn: input.leaversLeftOn, reason: 'leaver' });
       }
-      const movedUp = await rows<{ id: string }>(
+      const movedUp = await rows<PupilDetails>(
         manager,
-        `UPDATE pupils SET year_group = year_group + 1, updated_at = now() WHERE tenant_id = $1 AND school_id = $2 AND status = 'active' RETURNING id`,
+        `UPDATE pupils SET year_group = year_group + 1, updated_at = now() WHERE tenant_id = $1 AND school_id = $2 AND status = 'active'
+         RETURNING id AS "pupilId", school_id AS "schoolId", first_name AS "firstName", last_name AS "lastName", year_group AS "yearGroup"`,
         [identity.tenantId, schoolId],
       );
+      await emitDetailsChanged(manager, identity.tenantId, movedUp);
       await recordAudit(manager, auditContext(identity, origin), [
         ...leavers.map((pupil) => ({ action: 'update' as const, subjectType: 'pupil' as const, subjectId: pupil.id, detail: { change: 'roll-over', leftOn: input.leaversLeftOn } })),
-        ...movedUp.map((pupil) => ({ action: 'update' as const, subjectType: 'pupil' as const, subjectId: pupil.id, detail: { change: 'roll-over' } })),
+        ...movedUp.map((pupil) => ({ action: 'update' as const, subjectType: 'pupil' as const, subjectId: pupil.pupilId, detail: { change: 'roll-over' } })),
       ]);
       // Classes move up with their cohort; a class past the school's last year is archived.
       await manager.query(`UPDATE classes SET archived_at = now() WHERE tenant_id = $1 AND school_id = $2 AND archived_at IS NULL AND year_group >= $3`, [identity.tenantId, schoolId, last]);

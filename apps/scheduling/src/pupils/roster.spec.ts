@@ -22,6 +22,11 @@ describe('roster: schools, classes, pupils, staff, rooms, ensembles', () => {
   let pupilA: Row;
   let pupilB: Row;
 
+  const detailsChangesOf = async (pupilId: string): Promise<unknown[]> =>
+    (await t.db.query(`SELECT payload FROM outbox_events WHERE type = 'scheduling.pupil.details-changed' AND payload->>'pupilId' = $1 ORDER BY id`, [pupilId])).map(
+      (row: { payload: unknown }) => row.payload,
+    );
+
   const post = async (who: Identity, url: string, body: unknown, status = 201): Promise<Row> => {
     const response = await t.call<Row>(who, 'POST', url, body);
     expect({ url, status: response.status, body: response.body }).toMatchObject({ status });
@@ -165,6 +170,19 @@ describe('roster: schools, classes, pupils, staff, rooms, ensembles', () => {
     expect(again.applied).toBe(false);
     expect((await t.call<Row>(admin, 'GET', `/pupils/${y3.id}`)).body.yearGroup).toBe(4);
     expect((await t.call<Row>(admin, 'GET', `/pupils/${y6.id}`)).body).toMatchObject({ status: 'leaver', yearGroup: 6, leftOn: '2026-07-22' });
+    // Instrument sizes and rosters elsewhere follow the new year group.
+    expect(await detailsChangesOf(y3.id as string)).toEqual([{ pupilId: y3.id, schoolId: school, firstName: 'Gus', lastName: 'Young', yearGroup: 4, version: 1 }]);
+    expect(await detailsChangesOf(y6.id as string)).toEqual([]);
+  });
+
+  it('tells the services keeping pupils’ names when a name or year group changes, not when only flags do', async () => {
+    const pupil = await post(admin, '/pupils', { schoolId: schoolA, firstName: 'Hana', lastName: 'Sato', yearGroup: 5 });
+    const url = `/pupils/${pupil.id}`;
+    expect((await t.call(admin, 'PATCH', url, { send: true })).status).toBe(200);
+    expect((await t.call(admin, 'PATCH', url, { firstName: 'Hana' })).status).toBe(200);
+    expect(await detailsChangesOf(pupil.id as string)).toEqual([]);
+    expect((await t.call(admin, 'PATCH', url, { lastName: 'Sato-Jones' })).status).toBe(200);
+    expect(await detailsChangesOf(pupil.id as string)).toEqual([{ version: 1, pupilId: pupil.id, schoolId: schoolA, firstName: 'Hana', lastName: 'Sato-Jones', yearGroup: 5 }]);
   });
 
   it('keeps staff, rooms and ensembles to their schools', async () => {

@@ -13,6 +13,7 @@ export interface EventCatalog {
   'scheduling.pupil.enrolled': PupilEnrolledV1;
   'scheduling.pupil.moved': PupilMovedV1;
   'scheduling.pupil.left': PupilLeftV1;
+  'scheduling.pupil.details-changed': PupilDetailsChangedV1;
   'scheduling.ensemble-membership.changed': EnsembleMembershipChangedV1;
   'scheduling.ensemble.membership-changed': EnsembleMembersSnapshotV1;
   'scheduling.attendance.recorded': AttendanceRecordedV1;
@@ -66,6 +67,16 @@ export interface PupilMovedV1 {
   fromClassId: string | null;
   toClassId: string | null;
   yearGroup: number;
+}
+
+/** A pupil's name or year group changed (an edit or an MIS import); the payload is their details as they are now. */
+export interface PupilDetailsChangedV1 {
+  version: 1;
+  pupilId: string;
+  schoolId: string;
+  yearGroup: number;
+  firstName: string;
+  lastName: string;
 }
 
 export interface PupilLeftV1 {

@@ -13,6 +13,8 @@ export const EVENT_SUBSCRIBERS: { readonly [T in keyof EventCatalog]: readonly S
   'scheduling.pupil.enrolled': ['gateway', 'performance-event', 'parent-engagement', 'instrument-loan'],
   'scheduling.pupil.moved': ['gateway', 'performance-event', 'parent-engagement', 'instrument-loan'],
   'scheduling.pupil.left': ['gateway', 'performance-event', 'parent-engagement', 'instrument-loan'],
+  // The services that keep pupils' names and year groups.
+  'scheduling.pupil.details-changed': ['performance-event', 'instrument-loan'],
   // Parent engagement keeps ensembles from the snapshot below (whole membership), not from each change.
   'scheduling.ensemble-membership.changed': ['performance-event'],
   'scheduling.ensemble.membership-changed': ['performance-event', 'parent-engagement'],

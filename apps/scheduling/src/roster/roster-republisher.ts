@@ -124,13 +124,7 @@ export async function republishRoster(db: DataSource, options: RepublishOptions 
   return { tenants: tenants.length, events, seconds: (Date.now() - started) / 1000 };
 }
 
-interface PupilPlace {
-  pupilId: string;
-  schoolId: string;
-  classId: string | null;
-  yearGroup: number;
-  firstName: string;
-  lastName: string;
+interface PupilPlace extends Omit<PupilEnrolledV1, 'version'> {
   status: PupilStatus;
   leftOn: string | null;
 }

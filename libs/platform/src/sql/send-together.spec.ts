@@ -1,24 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { rows } from './rows';
+import { useScratchTable } from './scratch-table.testing';
 import { pipelinedTransaction, sendTogether } from './send-together';
 
 describe('sendTogether and pipelinedTransaction', () => {
-  // The private PostgreSQL the test set-up started (jest.config.js globalSetup); one connection in pipeline mode, as the services' pools.
-  const table = `send_together_${randomBytes(4).toString('hex')}`;
-  const dataSource = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL, synchronize: false, extra: { pipeline: true, max: 1 } });
-
-  beforeAll(async () => {
-    await dataSource.initialize();
-    await dataSource.query(`CREATE TABLE ${table} (id int PRIMARY KEY, label text NOT NULL)`);
-  });
-  afterAll(async () => {
-    await dataSource.query(`DROP TABLE IF EXISTS ${table}`);
-    await dataSource.destroy();
-  });
-  beforeEach(() => dataSource.query(`TRUNCATE ${table}`));
-
-  const labels = async () => (await rows<{ id: number; label: string }>(dataSource.manager, `SELECT id, label FROM ${table} ORDER BY id`)).map((row) => `${row.id}:${row.label}`);
+  // One connection in pipeline mode, as the services' pools.
+  const { table, dataSource, labels } = useScratchTable('send_together', { pipeline: true, max: 1 });
   const insert = (id: number, label: string) => ({ sql: `INSERT INTO ${table} VALUES ($1, $2) RETURNING id`, params: [id, label] });
 
   it('answers the rows of each statement, in order', async () => {

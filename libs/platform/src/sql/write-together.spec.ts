@@ -1,24 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { rows } from './rows';
+import { useScratchTable } from './scratch-table.testing';
 import { writeTogether } from './write-together';
 
 describe('writeTogether', () => {
-  // The private PostgreSQL the test set-up started (jest.config.js globalSetup).
-  const table = `write_together_${randomBytes(4).toString('hex')}`;
-  const dataSource = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL, synchronize: false });
-
-  beforeAll(async () => {
-    await dataSource.initialize();
-    await dataSource.query(`CREATE TABLE ${table} (id int PRIMARY KEY, label text NOT NULL)`);
-  });
-  afterAll(async () => {
-    await dataSource.query(`DROP TABLE IF EXISTS ${table}`);
-    await dataSource.destroy();
-  });
-  beforeEach(() => dataSource.query(`TRUNCATE ${table}`));
-
-  const labels = async () => (await rows<{ id: number; label: string }>(dataSource.manager, `SELECT id, label FROM ${table} ORDER BY id`)).map((row) => `${row.id}:${row.label}`);
+  const { table, dataSource, labels } = useScratchTable('write_together');
 
   it('runs every write, each with its own parameters, and answers the rows of those that return any', async () => {
     await dataSource.query(`INSERT INTO ${table} VALUES (1, 'one'), (2, 'two')`);

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
 import { IdParam } from '@tutti/platform';
+import { RequestOrigin, type AuditOrigin } from '@tutti/messaging';
 import { ImportListQueryDto, ImportPageDto, ImportSummaryDto, PupilImportDto } from './dto/import.dto';
 import { ImportsService } from './imports.service';
 
@@ -13,8 +14,8 @@ export class ImportsController {
   /** A dry run reports every row's problems and what would change; otherwise valid rows are imported. */
   @Post('pupils')
   @Access('programme_admin', 'headteacher')
-  importPupils(@CurrentIdentity() identity: Identity, @Body() body: PupilImportDto): Promise<ImportSummaryDto> {
-    return this.imports.importPupils(identity, body);
+  importPupils(@CurrentIdentity() identity: Identity, @Body() body: PupilImportDto, @RequestOrigin() origin: AuditOrigin): Promise<ImportSummaryDto> {
+    return this.imports.importPupils(identity, body, origin);
   }
 
   @Get()

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Identity } from '@tutti/auth';
 import { decodeCursor, newId, oneRow, parseCsv, rows, toPage, ValidationProblem } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { emit } from '../common/events';
+import { recordAudit, type AuditContext, type AuditOrigin, type AuditSubject } from '@tutti/messaging';
+import { auditContext, emit } from '../common/events';
 import { requireSchoolInScope, schoolIdsInScope } from '../common/scope';
 import type { ImportListQueryDto, ImportPageDto, ImportSummaryDto, PupilImportDto } from './dto/import.dto';
 import { readMisExport, type MisPupil, type RowProblem } from './mis-row';
@@ -43,7 +44,7 @@ const IMPORT_COLUMNS = `id, status, total_rows AS "totalRows", processed_rows AS
 export class ImportsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async importPupils(identity: Identity, input: PupilImportDto): Promise<ImportSummaryDto> {
+  async importPupils(identity: Identity, input: PupilImportDto, origin: AuditOrigin): Promise<ImportSummaryDto> {
     requireSchoolInScope(identity, input.schoolId, 'school', ['headteacher']);
     if (!(await oneRow(this.db, 'SELECT 1 AS ok FROM schools WHERE tenant_id = $1 AND id = $2', [identity.tenantId, input.schoolId]))) throw new NotFoundException('No such school.');
     const parsed = parseCsv(input.csv);
@@ -51,7 +52,7 @@ export class ImportsService {
     const { pupils, problems, dataRows } = readMisExport(parsed.records.map((record) => record.fields));
     const skipped = new Set(problems.map((problem) => problem.row)).size;
     if (input.dryRun) {
-      const outcome = await this.db.transaction((manager) => this.applyChunk(manager, identity.tenantId, input.schoolId, pupils, false));
+      const outcome = await this.db.transaction((manager) => this.applyChunk(manager, identity.tenantId, input.schoolId, pupils, undefined));
       return { id: null, dryRun: true, status: 'checked', totalRows: dataRows, processedRows: dataRows, ...outcome, skipped, problems };
     }
 
@@ -64,7 +65,7 @@ export class ImportsService {
       for (let start = 0; start < pupils.length; start += IMPORT_CHUNK_SIZE) {
         const chunk = pupils.slice(start, start + IMPORT_CHUNK_SIZE);
         await this.db.transaction(async (manager) => {
-          const outcome = await this.applyChunk(manager, identity.tenantId, input.schoolId, chunk, true);
+          const outcome = await this.applyChunk(manager, identity.tenantId, input.schoolId, chunk, { context: auditContext(identity, origin), importId });
           await manager.query(
             `UPDATE roster_imports SET processed_rows = processed_rows + $3, created = created + $4, updated = updated + $5, unchanged = unchanged + $6,
                classes_created = classes_created + $7 WHERE tenant_id = $1 AND id = $2`,
@@ -103,7 +104,10 @@ export class ImportsService {
   }
 
   /** Creates missing classes and creates or updates pupils; with write false only counts what would change. */
-  private async applyChunk(manager: EntityManager, tenantId: string, schoolId: string, chunk: MisPupil[], write: boolean): Promise<ChunkOutcome> {
+  /** Applies a chunk of the file; without `written` (a dry run) only counts what would change. Each pupil created or changed is audited. */
+  private async applyChunk(manager: EntityManager, tenantId: string, schoolId: string, chunk: MisPupil[], written: { context: AuditContext; importId: string } | undefined): Promise<ChunkOutcome> {
+    const write = written !== undefined;
+    const audited: AuditSubject[] = [];
     const classNames = [...new Set(chunk.map((pupil) => pupil.className).filter((name): name is string => name !== null))];
     const classes = await rows<{ id: string; name: string }>(
       manager,
@@ -137,7 +141,7 @@ export class ImportsService {
       const current = byRef.get(pupil.misRef);
       if (!current) {
         outcome.created++;
-        if (write) await this.create(manager, tenantId, schoolId, pupil, classId);
+        if (write) audited.push({ action: 'create', subjectType: 'pupil', subjectId: await this.create(manager, tenantId, schoolId, pupil, classId), detail: { importId: written.importId } });
         continue;
       }
       const next = {
@@ -149,13 +153,14 @@ export class ImportsService {
         send: pupil.send ?? current.send,
         eal: pupil.eal ?? current.eal,
       };
-      const changed = (Object.keys(next) as (keyof typeof next)[]).some((key) => next[key] !== current[key]);
-      if (!changed) {
+      const fields = (Object.keys(next) as (keyof typeof next)[]).filter((key) => next[key] !== current[key]);
+      if (fields.length === 0) {
         outcome.unchanged++;
         continue;
       }
       outcome.updated++;
       if (!write) continue;
+      audited.push({ action: 'update', subjectType: 'pupil', subjectId: current.id, detail: { change: 'mis-import', importId: written.importId, fields } });
       await manager.query(
         `UPDATE pupils SET first_name = $3, last_name = $4, year_group = $5, class_id = $6, pupil_premium = $7, send = $8, eal = $9, updated_at = now()
          WHERE tenant_id = $1 AND id = $2`,
@@ -168,10 +173,11 @@ export class ImportsService {
         await emit(manager, 'scheduling.pupil.moved', tenantId, { version: 1, pupilId: current.id, fromSchoolId: schoolId, toSchoolId: schoolId, fromClassId: current.classId, toClassId: classId, yearGroup: next.yearGroup });
       }
     }
+    if (write) await recordAudit(manager, written.context, audited);
     return outcome;
   }
 
-  private async create(manager: EntityManager, tenantId: string, schoolId: string, pupil: MisPupil, classId: string | null): Promise<void> {
+  private async create(manager: EntityManager, tenantId: string, schoolId: string, pupil: MisPupil, classId: string | null): Promise<string> {
     const id = newId();
     await manager.query(
       `INSERT INTO pupils (id, tenant_id, school_id, class_id, first_name, last_name, year_group, mis_ref, pupil_premium, send, eal)
@@ -179,6 +185,7 @@ export class ImportsService {
       [id, tenantId, schoolId, classId, pupil.firstName, pupil.lastName, pupil.yearGroup, pupil.misRef, pupil.pupilPremium ?? false, pupil.send ?? false, pupil.eal ?? false],
     );
     await emit(manager, 'scheduling.pupil.enrolled', tenantId, { version: 1, pupilId: id, schoolId, classId, yearGroup: pupil.yearGroup, firstName: pupil.firstName, lastName: pupil.lastName });
+    return id;
   }
 }
 

@@ -70,12 +70,20 @@ describe('pupil import from a school MIS export', () => {
       { last_name: 'Nowak', year_group: 0, pupil_premium: false, send: false, eal: true },
     ]);
 
+    // Each pupil the import created is in the audit trail, under the import and its importer.
+    const audited = async (action: string) =>
+      (await t.db.query(`SELECT payload FROM outbox_events WHERE tenant_id = $1 AND type = 'audit.entry.recorded' AND payload->>'subjectType' = 'pupil' AND payload->>'action' = $2 ORDER BY id`, [tenantId, action])).map(
+        (row: { payload: { actorUserId: string; detail: unknown } }) => ({ actor: row.payload.actorUserId, detail: row.payload.detail }),
+      );
+    expect(await audited('create')).toEqual(Array(3).fill({ actor: admin.userId, detail: { importId: first.id } }));
+
     const again = await call<Summary>(admin, 'POST', '/imports/pupils', { schoolId: school, csv }, 201);
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 3, classesCreated: 0 });
     expect(await pupilCount()).toBe(3);
 
     const changed = await call<Summary>(admin, 'POST', '/imports/pupils', { schoolId: school, csv: [HEADER, GOOD[0].replace(',Oak,', ',Elm,'), GOOD[1], GOOD[2]].join('\n') }, 201);
     expect(changed).toMatchObject({ created: 0, updated: 1, unchanged: 2, classesCreated: 1, skipped: 0 });
+    expect(await audited('update')).toEqual([{ actor: admin.userId, detail: { change: 'mis-import', importId: changed.id, fields: ['classId'] } }]);
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE tenant_id = $1 AND type = 'scheduling.pupil.moved'`, [tenantId]);
     expect(n).toBe(1);
 

@@ -29,6 +29,8 @@ interface Scenario {
   /** A fresh occurrence of E1 for routes that cancel or move one. */
   freshOccurrence(): Promise<string>;
   freshMember(): Promise<string>;
+  /** If-Match with the object's current ETag, as an edit must send it (none for what does not exist yet). */
+  ifMatchOf(url: string): Promise<Record<string, string>>;
 }
 
 const SECRET_FIRST = 'Zephyrine';
@@ -79,9 +81,17 @@ describe('scheduling: the access matrix over every route', () => {
     ).id;
     const importId = (await call(admin, 'POST', '/imports/pupils', { schoolId, csv: 'UPN,Legal Surname,Legal Forename,Year,Reg Group,Pupil Premium,SEN Status,EAL\r\nM900,Imported,Ximena,Y3,Oak,N,N,N', dryRun: false })).id;
 
+    const ifMatchOf = async (url: string): Promise<Record<string, string>> => {
+      const response = await app.inject({ method: 'GET', url, headers: await identityHeaders(admin, 'scheduling') });
+      if (response.statusCode === 404) return {};
+      const etag = response.headers.etag;
+      if (response.statusCode !== 200 || typeof etag !== 'string') throw new Error(`GET ${url} → ${response.statusCode} without an ETag: ${response.body}`);
+      return { 'if-match': etag };
+    };
+
     const scenario: Scenario = {
       schoolId, otherSchoolId, classId, termId, teacherId, tutorStaffId, roomId, ensembleId, memberId, pupilId, sessionId: sessions[0], occurrenceId, examEntryId, lessonPlanId, importId,
-      freshPupil, freshOccurrence,
+      freshPupil, freshOccurrence, ifMatchOf,
       freshMember: async () => (await call(admin, 'POST', `/ensembles/${ensembleId}/members`, { pupilId: await freshPupil(), instrument: 'cello', joinedOn: '2026-01-05' })).id,
     };
     const world: MatrixWorld = { tenantId, schoolId, otherSchoolId, pupilId, otherFamilyPupilId, otherFamilySchoolId: schoolId, secrets: [pupilId, SECRET_FIRST, SECRET_LAST] };
@@ -114,17 +124,17 @@ const fixtures: MatrixFixtures<Scenario> = {
   'GET /schools': list('/schools', STAFF, (s) => [s.schoolId]),
   'GET /schools/:schoolId': (s) => ({ url: `/schools/${s.schoolId}`, allowed: [...STAFF] }),
   'POST /schools': () => ({ url: '/schools', body: { name: 'New Primary', phase: 'primary' }, allowed: ['admin'], scope: 'caller-scoped' }),
-  'PATCH /schools/:schoolId': (s) => ({ url: `/schools/${s.schoolId}`, body: { name: 'Matrix Primary School' }, allowed: ['admin'] }),
+  'PATCH /schools/:schoolId': async (s) => ({ url: `/schools/${s.schoolId}`, body: { name: 'Matrix Primary School' }, headers: await s.ifMatchOf(`/schools/${s.schoolId}`), allowed: ['admin'] }),
 
   'GET /classes': list('/classes', STAFF, (s) => [s.classId]),
   'GET /classes/:classId': (s) => ({ url: `/classes/${s.classId}`, allowed: [...STAFF] }),
   'POST /classes': (s) => ({ url: '/classes', body: { schoolId: s.schoolId, name: 'Ash', yearGroup: 4 }, allowed: [...MANAGERS], refusedWith: [400, 403, 404] }),
-  'PATCH /classes/:classId': (s) => ({ url: `/classes/${s.classId}`, body: { name: 'Oak Class' }, allowed: [...MANAGERS] }),
+  'PATCH /classes/:classId': async (s) => ({ url: `/classes/${s.classId}`, body: { name: 'Oak Class' }, headers: await s.ifMatchOf(`/classes/${s.classId}`), allowed: [...MANAGERS] }),
 
   'GET /pupils': list('/pupils', [...STAFF, 'guardian'], () => []),
   'GET /pupils/:pupilId': (s) => ({ url: `/pupils/${s.pupilId}`, allowed: [...STAFF, 'guardian'] }),
   'POST /pupils': (s) => ({ url: '/pupils', body: { schoolId: s.schoolId, firstName: 'New', lastName: 'Starter', yearGroup: 3 }, allowed: [...MANAGERS], refusedWith: [400, 403, 404] }),
-  'PATCH /pupils/:pupilId': (s) => ({ url: `/pupils/${s.pupilId}`, body: { eal: true }, allowed: [...MANAGERS] }),
+  'PATCH /pupils/:pupilId': async (s) => ({ url: `/pupils/${s.pupilId}`, body: { eal: true }, headers: await s.ifMatchOf(`/pupils/${s.pupilId}`), allowed: [...MANAGERS] }),
   'POST /pupils/:pupilId/move': async (s) => ({ url: `/pupils/${await s.freshPupil()}/move`, body: { schoolId: s.otherSchoolId }, allowed: ['admin'] }),
   'POST /pupils/:pupilId/leave': async (s) => ({ url: `/pupils/${await s.freshPupil()}/leave`, body: { leftOn: '2026-02-13' }, allowed: [...MANAGERS] }),
   'POST /schools/:schoolId/roll-overs': (s) => ({ url: `/schools/${s.schoolId}/roll-overs`, body: { academicYear: '2026-27', leaversLeftOn: '2026-07-22' }, allowed: [...MANAGERS] }),
@@ -133,17 +143,17 @@ const fixtures: MatrixFixtures<Scenario> = {
   'GET /staff/me': () => ({ url: '/staff/me', allowed: ['headteacher', 'tutor', 'schoolStaff'], scope: 'caller-scoped', succeedsWith: [200, 404] }),
   'GET /staff/:staffId': (s) => ({ url: `/staff/${s.teacherId}`, allowed: [...STAFF] }),
   'POST /staff': (s) => ({ url: '/staff', body: { kind: 'tutor', displayName: 'Ms New Tutor', schoolIds: [s.schoolId] }, allowed: [...MANAGERS], refusedWith: [400, 403, 404] }),
-  'PATCH /staff/:staffId': (s) => ({ url: `/staff/${s.teacherId}`, body: { displayName: 'Mrs Teacher' }, allowed: [...MANAGERS] }),
+  'PATCH /staff/:staffId': async (s) => ({ url: `/staff/${s.teacherId}`, body: { displayName: 'Mrs Teacher' }, headers: await s.ifMatchOf(`/staff/${s.teacherId}`), allowed: [...MANAGERS] }),
 
   'GET /rooms': list('/rooms', STAFF, (s) => [s.roomId]),
   'GET /rooms/:roomId': (s) => ({ url: `/rooms/${s.roomId}`, allowed: [...STAFF] }),
   'POST /rooms': (s) => ({ url: '/rooms', body: { schoolId: s.schoolId, name: 'Music Room', capacity: 30 }, allowed: [...MANAGERS], refusedWith: [400, 403, 404] }),
-  'PATCH /rooms/:roomId': (s) => ({ url: `/rooms/${s.roomId}`, body: { name: 'Main Hall' }, allowed: [...MANAGERS] }),
+  'PATCH /rooms/:roomId': async (s) => ({ url: `/rooms/${s.roomId}`, body: { name: 'Main Hall' }, headers: await s.ifMatchOf(`/rooms/${s.roomId}`), allowed: [...MANAGERS] }),
 
   'GET /ensembles': list('/ensembles', STAFF, (s) => [s.ensembleId]),
   'GET /ensembles/:ensembleId': (s) => ({ url: `/ensembles/${s.ensembleId}`, allowed: [...STAFF] }),
   'POST /ensembles': (s) => ({ url: '/ensembles', body: { schoolId: s.schoolId, name: 'Recorders', kind: 'whole_class', strand: 'curriculum' }, allowed: [...MANAGERS], refusedWith: [400, 403, 404] }),
-  'PATCH /ensembles/:ensembleId': (s) => ({ url: `/ensembles/${s.ensembleId}`, body: { name: 'Y3 Strings Band' }, allowed: [...MANAGERS] }),
+  'PATCH /ensembles/:ensembleId': async (s) => ({ url: `/ensembles/${s.ensembleId}`, body: { name: 'Y3 Strings Band' }, headers: await s.ifMatchOf(`/ensembles/${s.ensembleId}`), allowed: [...MANAGERS] }),
   'GET /ensembles/:ensembleId/members': (s) => ({ url: `/ensembles/${s.ensembleId}/members`, allowed: [...STAFF] }),
   'POST /ensembles/:ensembleId/members': async (s) => ({ url: `/ensembles/${s.ensembleId}/members`, body: { pupilId: await s.freshPupil(), instrument: 'viola', joinedOn: '2026-01-06' }, allowed: [...MANAGERS] }),
   'POST /ensembles/:ensembleId/members/:memberId/leave': async (s) => ({ url: `/ensembles/${s.ensembleId}/members/${await s.freshMember()}/leave`, body: { leftOn: '2026-02-01' }, allowed: [...MANAGERS] }),
@@ -168,11 +178,19 @@ const fixtures: MatrixFixtures<Scenario> = {
   'GET /occurrences/:occurrenceId': (s) => ({ url: `/occurrences/${s.occurrenceId}`, allowed: [...STAFF] }),
   'POST /occurrences/:occurrenceId/cancel': async (s) => ({ url: `/occurrences/${await s.freshOccurrence()}/cancel`, body: { reason: 'school trip' }, allowed: [...MANAGERS] }),
   'POST /occurrences/:occurrenceId/move': async (s) => ({ url: `/occurrences/${await s.freshOccurrence()}/move`, body: { startsAt: '2026-03-20T14:00:00Z' }, allowed: [...MANAGERS] }),
-  'PUT /occurrences/:occurrenceId/tutors': async (s) => ({ url: `/occurrences/${await s.freshOccurrence()}/tutors`, body: { staffIds: [s.tutorStaffId] }, allowed: [...MANAGERS] }),
+  'PUT /occurrences/:occurrenceId/tutors': async (s) => {
+    const occurrence = await s.freshOccurrence();
+    return { url: `/occurrences/${occurrence}/tutors`, body: { staffIds: [s.tutorStaffId] }, headers: await s.ifMatchOf(`/occurrences/${occurrence}`), allowed: [...MANAGERS] };
+  },
 
   'GET /occurrences/:occurrenceId/register': (s) => ({ url: `/occurrences/${s.occurrenceId}/register`, allowed: [...STAFF] }),
   'POST /occurrences/:occurrenceId/register': (s) => ({ url: `/occurrences/${s.occurrenceId}/register`, body: { submissionId: newId(), marks: [{ markId: newId(), pupilId: s.pupilId, status: 'late' }] }, allowed: [...STAFF] }),
-  'PUT /occurrences/:occurrenceId/rehearsal-note': (s) => ({ url: `/occurrences/${s.occurrenceId}/rehearsal-note`, body: { repertoire: ['Ode to Joy'], notes: 'Bowing' }, allowed: [...STAFF] }),
+  'PUT /occurrences/:occurrenceId/rehearsal-note': async (s) => ({
+    url: `/occurrences/${s.occurrenceId}/rehearsal-note`,
+    body: { repertoire: ['Ode to Joy'], notes: 'Bowing' },
+    headers: await s.ifMatchOf(`/occurrences/${s.occurrenceId}/rehearsal-note`),
+    allowed: [...STAFF],
+  }),
   'GET /occurrences/:occurrenceId/rehearsal-note': (s) => ({ url: `/occurrences/${s.occurrenceId}/rehearsal-note`, allowed: [...STAFF], succeedsWith: [200, 404] }),
 
   'GET /lesson-plans': (s) => ({ url: `/lesson-plans?classId=${s.classId}`, allowed: [...STAFF], secrets: [s.lessonPlanId, s.pupilId, SECRET_FIRST, SECRET_LAST] }),
@@ -183,11 +201,12 @@ const fixtures: MatrixFixtures<Scenario> = {
     allowed: [...STAFF],
     refusedWith: [400, 403, 404],
   }),
-  'PATCH /lesson-plans/:planId': (s) => ({ url: `/lesson-plans/${s.lessonPlanId}`, body: { topic: 'Pitch and vibration' }, allowed: [...STAFF] }),
+  'PATCH /lesson-plans/:planId': async (s) => ({ url: `/lesson-plans/${s.lessonPlanId}`, body: { topic: 'Pitch and vibration' }, headers: await s.ifMatchOf(`/lesson-plans/${s.lessonPlanId}`), allowed: [...STAFF] }),
 
   'GET /exam-entries': list('/exam-entries', STAFF, (s) => [s.examEntryId]),
   'POST /pupils/:pupilId/exam-entries': (s) => ({ url: `/pupils/${s.pupilId}/exam-entries`, body: { board: 'Trinity', grade: 1, instrument: 'violin', enteredOn: '2026-02-02', examOn: '2026-03-11' }, allowed: ['admin', 'headteacher', 'tutor'] }),
-  'PATCH /exam-entries/:entryId/result': (s) => ({ url: `/exam-entries/${s.examEntryId}/result`, body: { result: 'merit', marks: 125 }, allowed: ['admin', 'headteacher', 'tutor'] }),
+  // No GET of one entry: lists and the pupil's progression carry its version; nothing has edited it yet.
+  'PATCH /exam-entries/:entryId/result': (s) => ({ url: `/exam-entries/${s.examEntryId}/result`, body: { result: 'merit', marks: 125 }, headers: { 'if-match': '"1"' }, allowed: ['admin', 'headteacher', 'tutor'] }),
   'GET /pupils/:pupilId/progression': (s) => ({ url: `/pupils/${s.pupilId}/progression`, allowed: [...STAFF, 'guardian'] }),
 
   'GET /imports': list('/imports', MANAGERS, (s) => [s.importId]),

@@ -10,6 +10,7 @@ import { Imports1764060600000 } from './migrations/1764060600000-imports';
 import { ProgressionAndLessonPlans1764060700000 } from './migrations/1764060700000-progression-and-lesson-plans';
 import { DropPupilRecordReads1764063000000 } from './migrations/1764063000000-drop-pupil-record-reads';
 import { RegisterIndexes1764064000000 } from './migrations/1764064000000-register-indexes';
+import { EditVersions1764065000000 } from './migrations/1764065000000-edit-versions';
 import { ExamEntry } from './progression/exam-entry.entity';
 import { LessonPlan } from './lesson-plans/lesson-plan.entity';
 import { Pupil } from './pupils/pupil.entity';
@@ -41,4 +42,4 @@ export const SCHEDULING_ENTITIES = [
   ExamEntry,
   LessonPlan,
 ];
-export const SCHEDULING_MIGRATIONS = [...MESSAGING_MIGRATIONS, Schools1764060100000, Roster1764060400000, CalendarAndTimetable1764060500000, Imports1764060600000, ProgressionAndLessonPlans1764060700000, IdempotencyKeysByCaller1764062000000, DropPupilRecordReads1764063000000, RegisterIndexes1764064000000];
+export const SCHEDULING_MIGRATIONS = [...MESSAGING_MIGRATIONS, Schools1764060100000, Roster1764060400000, CalendarAndTimetable1764060500000, Imports1764060600000, ProgressionAndLessonPlans1764060700000, IdempotencyKeysByCaller1764062000000, DropPupilRecordReads1764063000000, RegisterIndexes1764064000000, EditVersions1764065000000];

@@ -126,8 +126,26 @@ describe('the web app, journey by journey', () => {
       await page.getByLabel('What the session concentrated on').fill('Bow holds');
       await page.getByRole('button', { name: 'Save the note' }).click();
       await page.getByText('Note saved.').waitFor();
-      const note = expectStatus(await api<{ repertoire: string[]; focus: string }>('GET', `/api/scheduling/occurrences/${occurrenceId}/rehearsal-note`, { token }), 200);
-      expect(note).toMatchObject({ repertoire: ['Ode to Joy', 'Skye Boat Song'], focus: 'Bow holds' });
+      const noteUrl = `/api/scheduling/occurrences/${occurrenceId}/rehearsal-note`;
+      const saved = expectStatus(await api<{ repertoire: string[]; focus: string; version: number }>('GET', noteUrl, { token }), 200);
+      expect(saved).toMatchObject({ repertoire: ['Ode to Joy', 'Skye Boat Song'], focus: 'Bow holds' });
+
+      // A co-teaching colleague saves the note from another phone meanwhile (here the same account): the next save
+      // from this page is refused rather than overwriting theirs; the page shows their note, keeps the tutor's words in sight.
+      const colleague = await api('PUT', noteUrl, { token, body: { repertoire: saved.repertoire, focus: 'Bow holds', notes: 'Cy led the round' }, headers: { 'if-match': `"${saved.version}"` } });
+      expect(colleague.status).toBe(200);
+      const notesField = page.getByLabel('Notes', { exact: true });
+      await notesField.fill('Ada is ready for a solo');
+      await page.getByRole('button', { name: 'Save the note' }).click();
+      await page.getByText('A colleague saved this note while you were writing').waitFor();
+      await page.getByTestId('unsaved-note').getByText('Ada is ready for a solo').waitFor();
+      await waitFor(async () => (await notesField.inputValue()) === 'Cy led the round', { timeoutMs: 5_000 });
+      await expectAccessible(page);
+      await notesField.fill('Cy led the round. Ada is ready for a solo');
+      await page.getByRole('button', { name: 'Save the note' }).click();
+      await page.getByText('Note saved.').waitFor();
+      const note = expectStatus(await api<{ repertoire: string[]; focus: string; notes: string }>('GET', noteUrl, { token }), 200);
+      expect(note).toMatchObject({ repertoire: ['Ode to Joy', 'Skye Boat Song'], focus: 'Bow holds', notes: 'Cy led the round. Ada is ready for a solo' });
       await expectAccessible(page);
       await screenshot(page, 'web-a-tutor-register');
     }),

@@ -123,6 +123,8 @@ const en = {
   notes: 'Notes',
   saveNote: 'Save the note',
   noteSaved: 'Note saved.',
+  noteChangedMeanwhile: 'A colleague saved this note while you were writing, so yours is not saved yet. The form now shows their note: add what you wanted to say and save again.',
+  yourUnsavedNote: 'What you wrote (not saved)',
   cancelledSession: 'Cancelled',
   // Headteacher
   dashboard: 'Dashboard',

@@ -134,6 +134,8 @@ export interface RehearsalNote {
   repertoire: string[];
   focus?: string;
   notes?: string;
+  /** The version saved: sent back as If-Match, so that a colleague's save in between is not overwritten. */
+  version: number;
 }
 
 export interface SchoolProvision {

@@ -9,4 +9,6 @@ export class SchoolClass {
   /** -1 nursery, 0 reception, 1–13 years 1–13. */
   @Column('smallint', { name: 'year_group' }) yearGroup: number;
   @Column('timestamptz', { name: 'archived_at', nullable: true }) archivedAt: Date | null;
+  /** Raised by every edit; its ETag, which an edit must name in If-Match. */
+  @Column('integer') version: number;
 }

@@ -1,7 +1,9 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { IdParam } from '@tutti/platform';
+import { IdParam, IfMatchVersion } from '@tutti/platform';
+import type { FastifyReply } from 'fastify';
+import { ApiEditWithIfMatch, ApiOkWithETag, withETag } from '../common/edit-versions';
 import { ClassesService } from './classes.service';
 import { ClassDto, ClassListQueryDto, ClassPageDto, CreateClassDto, UpdateClassDto } from './dto/class.dto';
 
@@ -24,13 +26,21 @@ export class ClassesController {
 
   @Get(':classId')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
-  get(@CurrentIdentity() identity: Identity, @IdParam('classId') classId: string): Promise<ClassDto> {
-    return this.classes.get(identity, classId);
+  @ApiOkWithETag(ClassDto)
+  async get(@CurrentIdentity() identity: Identity, @IdParam('classId') classId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<ClassDto> {
+    return withETag(reply, await this.classes.get(identity, classId));
   }
 
   @Patch(':classId')
   @Access('programme_admin', 'headteacher')
-  update(@CurrentIdentity() identity: Identity, @IdParam('classId') classId: string, @Body() body: UpdateClassDto): Promise<ClassDto> {
-    return this.classes.update(identity, classId, body);
+  @ApiEditWithIfMatch('class', ClassDto)
+  async update(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('classId') classId: string,
+    @IfMatchVersion() version: number,
+    @Body() body: UpdateClassDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ClassDto> {
+    return withETag(reply, await this.classes.update(identity, classId, version, body));
   }
 }

@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Identity } from '@tutti/auth';
 import { decodeCursor, newId, oneRow, rows, toPage } from '@tutti/platform';
 import { DataSource } from 'typeorm';
+import { refusedEdit } from '../common/edit-versions';
 import { requireSchoolInScope, schoolIdsInScope } from '../common/scope';
 import type { ClassDto, ClassListQueryDto, ClassPageDto, CreateClassDto, UpdateClassDto } from './dto/class.dto';
 
-export const CLASS_COLUMNS = 'id, school_id AS "schoolId", name, year_group AS "yearGroup"';
+export const CLASS_COLUMNS = 'id, school_id AS "schoolId", name, year_group AS "yearGroup", version';
 
 @Injectable()
 export class ClassesService {
@@ -44,15 +45,17 @@ export class ClassesService {
     return found;
   }
 
-  async update(identity: Identity, classId: string, input: UpdateClassDto): Promise<ClassDto> {
+  /** Edits the class if it is still at the version the caller read (else 412). */
+  async update(identity: Identity, classId: string, expectedVersion: number, input: UpdateClassDto): Promise<ClassDto> {
     const existing = await this.get(identity, classId);
     requireSchoolInScope(identity, existing.schoolId, 'class', ['headteacher']);
     const updated = await oneRow<ClassDto>(
       this.db,
-      `UPDATE classes SET name = coalesce($3, name), year_group = coalesce($4, year_group) WHERE tenant_id = $1 AND id = $2 RETURNING ${CLASS_COLUMNS}`,
-      [identity.tenantId, classId, input.name ?? null, input.yearGroup ?? null],
+      `UPDATE classes SET name = coalesce($3, name), year_group = coalesce($4, year_group), version = version + 1
+       WHERE tenant_id = $1 AND id = $2 AND version = $5 RETURNING ${CLASS_COLUMNS}`,
+      [identity.tenantId, classId, input.name ?? null, input.yearGroup ?? null, expectedVersion],
     );
-    if (!updated) throw new NotFoundException('No such class.');
+    if (!updated) throw await refusedEdit(this.db.manager, 'classes', identity.tenantId, classId, 'class');
     return updated;
   }
 

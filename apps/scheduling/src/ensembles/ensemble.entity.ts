@@ -15,4 +15,6 @@ export class Ensemble {
   @Column('text') kind: EnsembleKind;
   @Column('text') strand: Strand;
   @Column('text', { nullable: true }) level: string | null;
+  /** Raised by every edit; its ETag, which an edit must name in If-Match. */
+  @Column('integer') version: number;
 }

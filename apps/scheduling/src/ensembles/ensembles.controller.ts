@@ -1,7 +1,9 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { IdempotencyKey, IdParam } from '@tutti/platform';
+import { IdParam, IdempotencyKey, IfMatchVersion } from '@tutti/platform';
+import type { FastifyReply } from 'fastify';
+import { ApiEditWithIfMatch, ApiOkWithETag, withETag } from '../common/edit-versions';
 import { AddMemberDto, CreateEnsembleDto, EndMembershipDto, EnsembleDto, EnsembleListQueryDto, EnsemblePageDto, MemberDto, MemberListQueryDto, MemberPageDto, UpdateEnsembleDto } from './dto/ensemble.dto';
 import { EnsemblesService } from './ensembles.service';
 
@@ -24,14 +26,22 @@ export class EnsemblesController {
 
   @Get(':ensembleId')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
-  get(@CurrentIdentity() identity: Identity, @IdParam('ensembleId') ensembleId: string): Promise<EnsembleDto> {
-    return this.ensembles.get(identity, ensembleId);
+  @ApiOkWithETag(EnsembleDto)
+  async get(@CurrentIdentity() identity: Identity, @IdParam('ensembleId') ensembleId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<EnsembleDto> {
+    return withETag(reply, await this.ensembles.get(identity, ensembleId));
   }
 
   @Patch(':ensembleId')
   @Access('programme_admin', 'headteacher')
-  update(@CurrentIdentity() identity: Identity, @IdParam('ensembleId') ensembleId: string, @Body() body: UpdateEnsembleDto): Promise<EnsembleDto> {
-    return this.ensembles.update(identity, ensembleId, body);
+  @ApiEditWithIfMatch('ensemble', EnsembleDto)
+  async update(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('ensembleId') ensembleId: string,
+    @IfMatchVersion() version: number,
+    @Body() body: UpdateEnsembleDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<EnsembleDto> {
+    return withETag(reply, await this.ensembles.update(identity, ensembleId, version, body));
   }
 
   @Get(':ensembleId/members')

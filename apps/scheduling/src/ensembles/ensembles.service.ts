@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ALL_SCHOOLS, hasRole, inSchoolScope, staffSchoolScope, type Identity } from '@tutti/auth';
 import { ConflictProblem, decodeCursor, newId, onceForKey, oneRow, PLANNING_TIME_ZONE, rows, todayIn, toPage, ValidationProblem } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
+import { refusedEdit } from '../common/edit-versions';
 import { emit } from '../common/events';
 import { requireSchoolInScope, schoolIdsInScope } from '../common/scope';
 import { lockTimetable } from '../common/timetable-lock';
@@ -10,7 +11,7 @@ import { findNewMemberClashes, refuseListed } from '../sessions/clashes';
 import { emitEnsembleSnapshot } from './ensemble-membership';
 import type { AddMemberDto, CreateEnsembleDto, EndMembershipDto, EnsembleDto, EnsembleListQueryDto, EnsemblePageDto, MemberDto, MemberListQueryDto, MemberPageDto, UpdateEnsembleDto } from './dto/ensemble.dto';
 
-const ENSEMBLE_COLUMNS = 'id, school_id AS "schoolId", name, kind, strand, level';
+const ENSEMBLE_COLUMNS = 'id, school_id AS "schoolId", name, kind, strand, level, version';
 const MEMBER_COLUMNS = `m.id, m.ensemble_id AS "ensembleId", m.pupil_id AS "pupilId", m.staff_id AS "staffId",
   coalesce(p.first_name || ' ' || p.last_name, s.display_name) AS name, m.instrument, m.section,
   to_char(m.joined_on, 'YYYY-MM-DD') AS "joinedOn", to_char(m.left_on, 'YYYY-MM-DD') AS "leftOn"`;
@@ -53,15 +54,17 @@ export class EnsemblesService {
     return found;
   }
 
-  async update(identity: Identity, ensembleId: string, input: UpdateEnsembleDto): Promise<EnsembleDto> {
+  /** Edits the ensemble if it is still at the version the caller read (else 412). */
+  async update(identity: Identity, ensembleId: string, expectedVersion: number, input: UpdateEnsembleDto): Promise<EnsembleDto> {
     const existing = await this.get(identity, ensembleId);
     requireSchoolInScope(identity, existing.schoolId, 'ensemble', ['headteacher']);
     const updated = await oneRow<EnsembleDto>(
       this.db,
-      `UPDATE ensembles SET name = coalesce($3, name), strand = coalesce($4, strand), level = coalesce($5, level) WHERE tenant_id = $1 AND id = $2 RETURNING ${ENSEMBLE_COLUMNS}`,
-      [identity.tenantId, ensembleId, input.name ?? null, input.strand ?? null, input.level ?? null],
+      `UPDATE ensembles SET name = coalesce($3, name), strand = coalesce($4, strand), level = coalesce($5, level), version = version + 1
+       WHERE tenant_id = $1 AND id = $2 AND version = $6 RETURNING ${ENSEMBLE_COLUMNS}`,
+      [identity.tenantId, ensembleId, input.name ?? null, input.strand ?? null, input.level ?? null, expectedVersion],
     );
-    if (!updated) throw new NotFoundException('No such ensemble.');
+    if (!updated) throw await refusedEdit(this.db.manager, 'ensembles', identity.tenantId, ensembleId, 'ensemble');
     return updated;
   }
 

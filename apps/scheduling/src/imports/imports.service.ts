@@ -162,7 +162,7 @@ export class ImportsService {
       if (!write) continue;
       audited.push({ action: 'update', subjectType: 'pupil', subjectId: current.id, detail: { change: 'mis-import', importId: written.importId, fields } });
       await manager.query(
-        `UPDATE pupils SET first_name = $3, last_name = $4, year_group = $5, class_id = $6, pupil_premium = $7, send = $8, eal = $9, updated_at = now()
+        `UPDATE pupils SET first_name = $3, last_name = $4, year_group = $5, class_id = $6, pupil_premium = $7, send = $8, eal = $9, updated_at = now(), version = version + 1
          WHERE tenant_id = $1 AND id = $2`,
         [tenantId, current.id, next.firstName, next.lastName, next.yearGroup, next.classId, next.pupilPremium, next.send, next.eal],
       );

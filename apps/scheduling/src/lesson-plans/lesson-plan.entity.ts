@@ -13,4 +13,6 @@ export class LessonPlan {
   @Column('text', { name: 'musical_activity' }) musicalActivity: string;
   @Column('uuid', { name: 'class_teacher_id' }) classTeacherId: string;
   @Column('uuid', { name: 'tutor_id' }) tutorId: string;
+  /** Raised by every edit; its ETag, which an edit must name in If-Match. */
+  @Column('integer') version: number;
 }

@@ -1,7 +1,9 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { IdParam } from '@tutti/platform';
+import { IdParam, IfMatchVersion } from '@tutti/platform';
+import type { FastifyReply } from 'fastify';
+import { ApiEditWithIfMatch, ApiOkWithETag, withETag } from '../common/edit-versions';
 import { CreateLessonPlanDto, LessonPlanDto, LessonPlanListQueryDto, LessonPlanPageDto, UpdateLessonPlanDto } from './dto/lesson-plan.dto';
 import { LessonPlansService } from './lesson-plans.service';
 
@@ -24,13 +26,21 @@ export class LessonPlansController {
 
   @Get(':planId')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
-  get(@CurrentIdentity() identity: Identity, @IdParam('planId') planId: string): Promise<LessonPlanDto> {
-    return this.plans.get(identity, planId);
+  @ApiOkWithETag(LessonPlanDto)
+  async get(@CurrentIdentity() identity: Identity, @IdParam('planId') planId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<LessonPlanDto> {
+    return withETag(reply, await this.plans.get(identity, planId));
   }
 
   @Patch(':planId')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
-  update(@CurrentIdentity() identity: Identity, @IdParam('planId') planId: string, @Body() body: UpdateLessonPlanDto): Promise<LessonPlanDto> {
-    return this.plans.update(identity, planId, body);
+  @ApiEditWithIfMatch('lesson plan', LessonPlanDto)
+  async update(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('planId') planId: string,
+    @IfMatchVersion() version: number,
+    @Body() body: UpdateLessonPlanDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LessonPlanDto> {
+    return withETag(reply, await this.plans.update(identity, planId, version, body));
   }
 }

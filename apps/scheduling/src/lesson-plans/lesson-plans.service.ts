@@ -3,12 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Identity } from '@tutti/auth';
 import { decodeCursor, newId, oneRow, rows, toPage, ValidationProblem, type FieldError } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
+import { refusedEdit } from '../common/edit-versions';
 import { requireSchoolInScope } from '../common/scope';
 import type { CreateLessonPlanDto, LessonPlanDto, LessonPlanListQueryDto, LessonPlanPageDto, UpdateLessonPlanDto } from './dto/lesson-plan.dto';
 
 const PLAN_COLUMNS = `lp.id, lp.class_id AS "classId", lp.term_id AS "termId", lp.occurrence_id AS "occurrenceId", o.starts_at AS "sessionStartsAt",
   lp.subject, lp.topic, lp.musical_activity AS "musicalActivity", lp.class_teacher_id AS "classTeacherId", ct.display_name AS "classTeacherName",
-  lp.tutor_id AS "tutorId", tu.display_name AS "tutorName"`;
+  lp.tutor_id AS "tutorId", tu.display_name AS "tutorName", lp.version`;
 const PLAN_JOINS = `JOIN staff ct ON ct.tenant_id = lp.tenant_id AND ct.id = lp.class_teacher_id
   JOIN staff tu ON tu.tenant_id = lp.tenant_id AND tu.id = lp.tutor_id
   LEFT JOIN occurrences o ON o.tenant_id = lp.tenant_id AND o.id = lp.occurrence_id`;
@@ -34,16 +35,20 @@ export class LessonPlansService {
     });
   }
 
-  async update(identity: Identity, planId: string, input: UpdateLessonPlanDto): Promise<LessonPlanDto> {
+  /** Edits the plan if it is still at the version the caller read (else 412): class teacher and tutor write it together. */
+  async update(identity: Identity, planId: string, expectedVersion: number, input: UpdateLessonPlanDto): Promise<LessonPlanDto> {
     const existing = await this.get(identity, planId);
     const schoolId = await this.classSchool(identity, existing.classId);
     return this.db.transaction(async (manager) => {
       if (input.occurrenceId) await this.requireAuthorsAndSession(manager, identity.tenantId, schoolId, { ...existing, occurrenceId: input.occurrenceId });
-      await manager.query(
+      const updated = await oneRow(
+        manager,
         `UPDATE lesson_plans SET occurrence_id = coalesce($3, occurrence_id), subject = coalesce($4, subject), topic = coalesce($5, topic),
-           musical_activity = coalesce($6, musical_activity), updated_at = now() WHERE tenant_id = $1 AND id = $2`,
-        [identity.tenantId, planId, input.occurrenceId ?? null, input.subject ?? null, input.topic ?? null, input.musicalActivity ?? null],
+           musical_activity = coalesce($6, musical_activity), updated_at = now(), version = version + 1
+         WHERE tenant_id = $1 AND id = $2 AND version = $7 RETURNING id`,
+        [identity.tenantId, planId, input.occurrenceId ?? null, input.subject ?? null, input.topic ?? null, input.musicalActivity ?? null, expectedVersion],
       );
+      if (!updated) throw await refusedEdit(manager, 'lesson_plans', identity.tenantId, planId, 'lesson plan');
       return this.plan(manager, identity.tenantId, planId);
     });
   }

@@ -1,5 +1,5 @@
 import { newId } from '@tutti/platform';
-import { expecting } from '../testing/api';
+import { expecting, ifMatch } from '../testing/api';
 import { adminOf, newTenantId, schoolStaffOf, tutorOf } from '../testing/identities';
 import { createSchedulingTestApp, type SchedulingTestApp } from '../testing/test-app';
 
@@ -42,7 +42,7 @@ describe('joint lesson plans of a class teacher and a tutor', () => {
     const page1 = await call<{ items: { topic: string }[]; nextCursor: string }>(staff, 'GET', `/lesson-plans?classId=${classId}&termId=${term}&limit=1`, undefined, 200);
     const page2 = await call<{ items: { topic: string }[]; nextCursor: string | null }>(staff, 'GET', `/lesson-plans?classId=${classId}&termId=${term}&limit=1&cursor=${page1.nextCursor}`, undefined, 200);
     expect([...page1.items, ...page2.items].map((p) => p.topic)).toEqual(['How sound travels', 'The Victorians']);
-    const edited = await call(staff, 'PATCH', `/lesson-plans/${plan.id}`, { topic: 'Pitch and vibration' }, 200);
+    const edited = await call(staff, 'PATCH', `/lesson-plans/${plan.id}`, { topic: 'Pitch and vibration' }, 200, ifMatch(plan));
     expect(edited.topic).toBe('Pitch and vibration');
   });
 

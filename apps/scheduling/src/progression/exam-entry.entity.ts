@@ -17,4 +17,6 @@ export class ExamEntry {
   @Column('date', { name: 'exam_on', nullable: true }) examOn: string | null;
   @Column('text', { nullable: true }) result: ExamResult | null;
   @Column('smallint', { nullable: true }) marks: number | null;
+  /** Raised by every edit; its ETag, which an edit must name in If-Match. */
+  @Column('integer') version: number;
 }

@@ -1,7 +1,9 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { IdempotencyKey, IdParam } from '@tutti/platform';
+import { IdempotencyKey, IdParam, IfMatchVersion } from '@tutti/platform';
+import type { FastifyReply } from 'fastify';
+import { ApiEditWithIfMatch, withETag } from '../common/edit-versions';
 import { CreateExamEntryDto, ExamEntryDto, ExamEntryListQueryDto, ExamEntryPageDto, ExamResultDto, ProgressionDto } from './dto/progression.dto';
 import { ProgressionService } from './progression.service';
 
@@ -19,8 +21,16 @@ export class ProgressionController {
 
   @Patch('exam-entries/:entryId/result')
   @Access('programme_admin', 'headteacher', 'tutor')
-  result(@CurrentIdentity() identity: Identity, @IdParam('entryId') entryId: string, @Body() body: ExamResultDto): Promise<ExamEntryDto> {
-    return this.progression.recordResult(identity, entryId, body);
+  @ApiOperation({ summary: 'Record or correct the result; If-Match names the version of the entry read (from the list or the pupil’s progression)' })
+  @ApiEditWithIfMatch('exam entry', ExamEntryDto)
+  async result(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('entryId') entryId: string,
+    @IfMatchVersion() version: number,
+    @Body() body: ExamResultDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ExamEntryDto> {
+    return withETag(reply, await this.progression.recordResult(identity, entryId, version, body));
   }
 
   @Get('exam-entries')

@@ -3,11 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { canSeePupil, type Identity } from '@tutti/auth';
 import { decodeCursor, newId, onceForKey, oneRow, rows, toPage } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
+import { refusedEdit } from '../common/edit-versions';
 import { requireSchoolInScope, schoolIdsInScope } from '../common/scope';
 import type { CreateExamEntryDto, ExamEntryDto, ExamEntryListQueryDto, ExamEntryPageDto, ExamResultDto, LevelMoveDto, MembershipHistoryDto, ParticipationDto, ProgressionDto } from './dto/progression.dto';
 
 const ENTRY_COLUMNS = `x.id, x.pupil_id AS "pupilId", x.board, x.grade, x.instrument, to_char(x.entered_on, 'YYYY-MM-DD') AS "enteredOn",
-  to_char(x.exam_on, 'YYYY-MM-DD') AS "examOn", x.result, x.marks`;
+  to_char(x.exam_on, 'YYYY-MM-DD') AS "examOn", x.result, x.marks, x.version`;
 
 @Injectable()
 export class ProgressionService {
@@ -27,11 +28,18 @@ export class ProgressionService {
     );
   }
 
-  async recordResult(identity: Identity, entryId: string, input: ExamResultDto): Promise<ExamEntryDto> {
+  /** Records (or corrects) the result if the entry is still at the version the caller read (else 412). */
+  async recordResult(identity: Identity, entryId: string, expectedVersion: number, input: ExamResultDto): Promise<ExamEntryDto> {
     const entry = await this.entry(this.db.manager, identity.tenantId, entryId);
     await this.staffPupil(this.db.manager, identity, entry.pupilId);
-    await this.db.query('UPDATE exam_entries SET result = $3, marks = $4, exam_on = coalesce($5, exam_on) WHERE tenant_id = $1 AND id = $2', [identity.tenantId, entryId, input.result, input.marks ?? null, input.examOn ?? null]);
-    return this.entry(this.db.manager, identity.tenantId, entryId);
+    const updated = await oneRow<ExamEntryDto>(
+      this.db,
+      `UPDATE exam_entries x SET result = $3, marks = $4, exam_on = coalesce($5, exam_on), version = version + 1
+       WHERE tenant_id = $1 AND id = $2 AND version = $6 RETURNING ${ENTRY_COLUMNS}`,
+      [identity.tenantId, entryId, input.result, input.marks ?? null, input.examOn ?? null, expectedVersion],
+    );
+    if (!updated) throw await refusedEdit(this.db.manager, 'exam_entries', identity.tenantId, entryId, 'exam entry');
+    return updated;
   }
 
   async list(identity: Identity, query: ExamEntryListQueryDto): Promise<ExamEntryPageDto> {

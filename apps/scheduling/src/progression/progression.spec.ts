@@ -1,5 +1,5 @@
 import { newId } from '@tutti/platform';
-import { expecting } from '../testing/api';
+import { expecting, ifMatch } from '../testing/api';
 import { adminOf, guardianOf, newTenantId, tutorOf } from '../testing/identities';
 import { createSchedulingTestApp, type SchedulingTestApp } from '../testing/test-app';
 
@@ -45,7 +45,7 @@ describe('progression: graded exams, moves between levels, participation', () =>
   it('records an exam entry and its result, and shows the pupil’s progression', async () => {
     const tutor = tutorOf(tenantId, [school]);
     const entry = await call(tutor, 'POST', `/pupils/${pupil}/exam-entries`, { board: 'ABRSM', grade: 2, instrument: 'violin', enteredOn: '2026-02-01', examOn: '2026-03-10' }, 201);
-    await call(tutor, 'PATCH', `/exam-entries/${entry.id}/result`, { result: 'merit', marks: 125 }, 200);
+    await call(tutor, 'PATCH', `/exam-entries/${entry.id}/result`, { result: 'merit', marks: 125 }, 200, ifMatch(entry));
     const progression = await call<Progression>(guardianOf(tenantId, [{ pupilId: pupil, schoolId: school }]), 'GET', `/pupils/${pupil}/progression`, undefined, 200);
     expect(progression.examEntries).toEqual([expect.objectContaining({ grade: 2, result: 'merit', marks: 125, examOn: '2026-03-10' })]);
     expect(progression.levelMoves).toEqual([
@@ -58,9 +58,9 @@ describe('progression: graded exams, moves between levels, participation', () =>
   it('validates entries and hides other pupils', async () => {
     const bad = await t.call<{ errors: { field: string }[] }>(admin, 'POST', `/pupils/${pupil}/exam-entries`, { board: 'ABRSM', grade: 9, instrument: 'violin', enteredOn: '2026-02-01' });
     expect(bad.body.errors.map((e) => e.field)).toEqual(['grade']);
-    const badResult = await t.call<{ errors: { field: string }[] }>(admin, 'PATCH', `/exam-entries/${newId()}/result`, { result: 'gold' });
+    const badResult = await t.call<{ errors: { field: string }[] }>(admin, 'PATCH', `/exam-entries/${newId()}/result`, { result: 'gold' }, { 'if-match': '"1"' });
     expect(badResult.body.errors.map((e) => e.field)).toEqual(['result']);
-    expect((await t.call(admin, 'PATCH', `/exam-entries/${newId()}/result`, { result: 'pass' })).status).toBe(404);
+    expect((await t.call(admin, 'PATCH', `/exam-entries/${newId()}/result`, { result: 'pass' }, { 'if-match': '"1"' })).status).toBe(404);
     expect((await t.call(guardianOf(tenantId, []), 'GET', `/pupils/${pupil}/progression`)).status).toBe(404);
     expect((await t.call(tutorOf(tenantId, [newId()]), 'POST', `/pupils/${pupil}/exam-entries`, { board: 'ABRSM', grade: 1, instrument: 'violin', enteredOn: '2026-02-01' })).status).toBe(404);
   });

@@ -19,4 +19,6 @@ export class Pupil {
   @Column('boolean') eal: boolean;
   @Column('text') status: PupilStatus;
   @Column('date', { name: 'left_on', nullable: true }) leftOn: string | null;
+  /** Raised by every edit; its ETag, which an edit must name in If-Match. */
+  @Column('integer') version: number;
 }

@@ -1,7 +1,9 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { IdempotencyKey, IdParam } from '@tutti/platform';
+import { IdempotencyKey, IdParam, IfMatchVersion } from '@tutti/platform';
+import type { FastifyReply } from 'fastify';
+import { ApiEditWithIfMatch, ApiOkWithETag, withETag } from '../common/edit-versions';
 import { CreatePupilDto, LeavePupilDto, MovePupilDto, PupilDto, PupilListQueryDto, PupilPageDto, RollOverDto, RollOverResultDto, UpdatePupilDto } from './dto/pupil.dto';
 import { PupilsService } from './pupils.service';
 import { RequestOrigin, type AuditOrigin } from '@tutti/messaging';
@@ -26,14 +28,23 @@ export class PupilsController {
 
   @Get('pupils/:pupilId')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff', 'guardian')
-  get(@CurrentIdentity() identity: Identity, @IdParam('pupilId') pupilId: string, @RequestOrigin() origin: AuditOrigin): Promise<PupilDto> {
-    return this.pupils.get(identity, pupilId, origin);
+  @ApiOkWithETag(PupilDto)
+  async get(@CurrentIdentity() identity: Identity, @IdParam('pupilId') pupilId: string, @RequestOrigin() origin: AuditOrigin, @Res({ passthrough: true }) reply: FastifyReply): Promise<PupilDto> {
+    return withETag(reply, await this.pupils.get(identity, pupilId, origin));
   }
 
   @Patch('pupils/:pupilId')
   @Access('programme_admin', 'headteacher')
-  update(@CurrentIdentity() identity: Identity, @IdParam('pupilId') pupilId: string, @Body() body: UpdatePupilDto, @RequestOrigin() origin: AuditOrigin): Promise<PupilDto> {
-    return this.pupils.update(identity, pupilId, body, origin);
+  @ApiEditWithIfMatch('pupil', PupilDto)
+  async update(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('pupilId') pupilId: string,
+    @IfMatchVersion() version: number,
+    @Body() body: UpdatePupilDto,
+    @RequestOrigin() origin: AuditOrigin,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PupilDto> {
+    return withETag(reply, await this.pupils.update(identity, pupilId, version, body, origin));
   }
 
   @Post('pupils/:pupilId/move')

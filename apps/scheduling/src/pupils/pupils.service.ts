@@ -4,6 +4,7 @@ import { ALL_SCHOOLS, canSeePupil, guardedPupils, staffSchoolScope, type Identit
 import { decodeCursor, newId, onceForKey, oneRow, PLANNING_TIME_ZONE, rows, todayIn, toPage, ValidationProblem } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { recordAudit, type AuditOrigin } from '@tutti/messaging';
+import { refusedEdit } from '../common/edit-versions';
 import { auditContext, emit } from '../common/events';
 import { maySeePupilFlags, requireSchoolInScope } from '../common/scope';
 import { endPupilMemberships } from '../ensembles/ensemble-membership';
@@ -13,7 +14,7 @@ import type { CreatePupilDto, LeavePupilDto, MovePupilDto, PupilDto, PupilListQu
 
 export const PUPIL_COLUMNS = `p.id, p.school_id AS "schoolId", p.class_id AS "classId", p.first_name AS "firstName", p.last_name AS "lastName",
   p.year_group AS "yearGroup", p.status, to_char(p.left_on, 'YYYY-MM-DD') AS "leftOn", p.mis_ref AS "misRef",
-  p.pupil_premium AS "pupilPremium", p.send, p.eal`;
+  p.pupil_premium AS "pupilPremium", p.send, p.eal, p.version`;
 
 type PupilRow = Required<PupilDto>;
 
@@ -93,7 +94,8 @@ export class PupilsService {
     return present(row, withFlags);
   }
 
-  async update(identity: Identity, pupilId: string, input: UpdatePupilDto, origin: AuditOrigin): Promise<PupilDto> {
+  /** Edits the record if it is still at the version the caller read (else 412: two headteachers' edits never silently overwrite each other). */
+  async update(identity: Identity, pupilId: string, expectedVersion: number, input: UpdatePupilDto, origin: AuditOrigin): Promise<PupilDto> {
     const existing = await this.visible(identity, pupilId);
     requireSchoolInScope(identity, existing.schoolId, 'pupil', ['headteacher']);
     const changesFlags = input.pupilPremium !== undefined || input.send !== undefined || input.eal !== undefined;
@@ -103,13 +105,14 @@ export class PupilsService {
         manager,
         `WITH before AS (SELECT first_name, last_name, year_group FROM pupils WHERE tenant_id = $1 AND id = $2 FOR UPDATE)
          UPDATE pupils p SET first_name = coalesce($3, p.first_name), last_name = coalesce($4, p.last_name), year_group = coalesce($5, p.year_group),
-           pupil_premium = coalesce($6, p.pupil_premium), send = coalesce($7, p.send), eal = coalesce($8, p.eal), updated_at = now()
-          FROM before b WHERE p.tenant_id = $1 AND p.id = $2
+           pupil_premium = coalesce($6, p.pupil_premium), send = coalesce($7, p.send), eal = coalesce($8, p.eal), updated_at = now(), version = p.version + 1
+          FROM before b WHERE p.tenant_id = $1 AND p.id = $2 AND p.version = $9
          RETURNING p.id AS "pupilId", p.school_id AS "schoolId", p.first_name AS "firstName", p.last_name AS "lastName", p.year_group AS "yearGroup",
                    (p.first_name, p.last_name, p.year_group) IS DISTINCT FROM (b.first_name, b.last_name, b.year_group) AS "detailsChanged"`,
-        [identity.tenantId, pupilId, input.firstName ?? null, input.lastName ?? null, input.yearGroup ?? null, input.pupilPremium ?? null, input.send ?? null, input.eal ?? null],
+        [identity.tenantId, pupilId, input.firstName ?? null, input.lastName ?? null, input.yearGroup ?? null, input.pupilPremium ?? null, input.send ?? null, input.eal ?? null, expectedVersion],
       );
-      if (updated?.detailsChanged) await emitDetailsChanged(manager, identity.tenantId, [updated]);
+      if (!updated) throw await refusedEdit(manager, 'pupils', identity.tenantId, pupilId, 'pupil');
+      if (updated.detailsChanged) await emitDetailsChanged(manager, identity.tenantId, [updated]);
       await recordAudit(manager, auditContext(identity, origin), { action: 'update', subjectType: 'pupil', subjectId: pupilId, detail: { fields: Object.keys(input) } });
     });
     return this.changed(identity, pupilId);
@@ -126,7 +129,7 @@ export class PupilsService {
     await this.db.transaction(async (manager) => {
       await this.requireSchool(manager, identity.tenantId, toSchoolId);
       if (toClassId) await this.requireClassOfSchool(manager, identity.tenantId, toClassId, toSchoolId);
-      await manager.query('UPDATE pupils SET school_id = $3, class_id = $4, updated_at = now() WHERE tenant_id = $1 AND id = $2', [identity.tenantId, pupilId, toSchoolId, toClassId]);
+      await manager.query('UPDATE pupils SET school_id = $3, class_id = $4, updated_at = now(), version = version + 1 WHERE tenant_id = $1 AND id = $2', [identity.tenantId, pupilId, toSchoolId, toClassId]);
       if (schoolChanges) await endPupilMemberships(manager, identity.tenantId, pupilId, await this.today(manager, identity.tenantId), existing.schoolId);
       await emit(manager, 'scheduling.pupil.moved', identity.tenantId, {
         version: 1,
@@ -147,7 +150,7 @@ export class PupilsService {
     requireSchoolInScope(identity, existing.schoolId, 'pupil', ['headteacher']);
     if (existing.status !== 'active') return this.get(identity, pupilId, origin);
     await this.db.transaction(async (manager) => {
-      await manager.query(`UPDATE pupils SET status = 'left', left_on = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [identity.tenantId, pupilId, input.leftOn]);
+      await manager.query(`UPDATE pupils SET status = 'left', left_on = $3, updated_at = now(), version = version + 1 WHERE tenant_id = $1 AND id = $2`, [identity.tenantId, pupilId, input.leftOn]);
       await endPupilMemberships(manager, identity.tenantId, pupilId, input.leftOn);
       await emit(manager, 'scheduling.pupil.left', identity.tenantId, { version: 1, pupilId, schoolId: existing.schoolId, leftOn: input.leftOn, reason: 'left' });
       await recordAudit(manager, auditContext(identity, origin), { action: 'update', subjectType: 'pupil', subjectId: pupilId, detail: { change: 'leave', leftOn: input.leftOn } });
@@ -166,7 +169,7 @@ export class PupilsService {
       const last = LAST_YEAR_GROUP[school.phase];
       const leavers = await rows<{ id: string }>(
         manager,
-        `UPDATE pupils SET status = 'leaver', left_on = $3, updated_at = now()
+        `UPDATE pupils SET status = 'leaver', left_on = $3, updated_at = now(), version = version + 1
          WHERE tenant_id = $1 AND school_id = $2 AND status = 'active' AND year_group >= $4 RETURNING id`,
         [identity.tenantId, schoolId, input.leaversLeftOn, last],
       );
@@ -176,7 +179,7 @@ export class PupilsService {
       }
       const movedUp = await rows<PupilDetails>(
         manager,
-        `UPDATE pupils SET year_group = year_group + 1, updated_at = now() WHERE tenant_id = $1 AND school_id = $2 AND status = 'active'
+        `UPDATE pupils SET year_group = year_group + 1, updated_at = now(), version = version + 1 WHERE tenant_id = $1 AND school_id = $2 AND status = 'active'
          RETURNING id AS "pupilId", school_id AS "schoolId", first_name AS "firstName", last_name AS "lastName", year_group AS "yearGroup"`,
         [identity.tenantId, schoolId],
       );
@@ -186,8 +189,8 @@ export class PupilsService {
         ...movedUp.map((pupil) => ({ action: 'update' as const, subjectType: 'pupil' as const, subjectId: pupil.pupilId, detail: { change: 'roll-over' } })),
       ]);
       // Classes move up with their cohort; a class past the school's last year is archived.
-      await manager.query(`UPDATE classes SET archived_at = now() WHERE tenant_id = $1 AND school_id = $2 AND archived_at IS NULL AND year_group >= $3`, [identity.tenantId, schoolId, last]);
-      await manager.query(`UPDATE classes SET year_group = year_group + 1 WHERE tenant_id = $1 AND school_id = $2 AND archived_at IS NULL`, [identity.tenantId, schoolId]);
+      await manager.query(`UPDATE classes SET archived_at = now(), version = version + 1 WHERE tenant_id = $1 AND school_id = $2 AND archived_at IS NULL AND year_group >= $3`, [identity.tenantId, schoolId, last]);
+      await manager.query(`UPDATE classes SET year_group = year_group + 1, version = version + 1 WHERE tenant_id = $1 AND school_id = $2 AND archived_at IS NULL`, [identity.tenantId, schoolId]);
       return { academicYear: input.academicYear, movedUp: movedUp.length, leavers: leavers.length, applied: true };
     });
   }

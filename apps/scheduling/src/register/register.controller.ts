@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Post, Put, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Post, Put, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiPreconditionFailedResponse, ApiPreconditionRequiredResponse, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { IdParam } from '@tutti/platform';
+import { IdParam, versionOfIfMatch } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
 import { RegisterDto, RehearsalNoteDto, RehearsalNoteResponseDto, SubmitRegisterDto } from './dto/register.dto';
 import { RegisterService } from './register.service';
+import { ApiOkWithETag, withETag } from '../common/edit-versions';
 
 @ApiTags('register')
 @Controller('occurrences/:occurrenceId')
@@ -33,13 +34,25 @@ export class RegisterController {
 
   @Put('rehearsal-note')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
-  putNote(@CurrentIdentity() identity: Identity, @IdParam('occurrenceId') occurrenceId: string, @Body() body: RehearsalNoteDto): Promise<RehearsalNoteResponseDto> {
-    return this.registers.putNote(identity, occurrenceId, body);
+  @ApiOperation({ summary: 'Write the session’s rehearsal note: the first one without If-Match, every change with the ETag of the note as read' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the note as you read it; leave it out only to write the session’s first note' })
+  @ApiOkWithETag(RehearsalNoteResponseDto)
+  @ApiPreconditionRequiredResponse({ description: 'The session has a note already (perhaps written since you looked) and If-Match was not sent; currentETag names it' })
+  @ApiPreconditionFailedResponse({ description: 'Someone changed the note since that read (currentETag names its version now), or If-Match was sent and the session has no note' })
+  async putNote(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('occurrenceId') occurrenceId: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: RehearsalNoteDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RehearsalNoteResponseDto> {
+    return withETag(reply, await this.registers.putNote(identity, occurrenceId, versionOfIfMatch(ifMatch), body));
   }
 
   @Get('rehearsal-note')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
-  getNote(@CurrentIdentity() identity: Identity, @IdParam('occurrenceId') occurrenceId: string): Promise<RehearsalNoteResponseDto> {
-    return this.registers.getNote(identity, occurrenceId);
+  @ApiOkWithETag(RehearsalNoteResponseDto)
+  async getNote(@CurrentIdentity() identity: Identity, @IdParam('occurrenceId') occurrenceId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<RehearsalNoteResponseDto> {
+    return withETag(reply, await this.registers.getNote(identity, occurrenceId));
   }
 }

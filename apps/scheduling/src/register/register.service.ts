@@ -1,7 +1,7 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Identity } from '@tutti/auth';
-import { ConflictProblem, oneRow, rows, ValidationProblem, type FieldError } from '@tutti/platform';
+import { ConflictProblem, etagOf, oneRow, ProblemException, rows, staleEdit, ValidationProblem, type FieldError } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { emit } from '../common/events';
 import { loadOccurrence, type OccurrenceRef } from '../sessions/occurrence-access';
@@ -63,22 +63,55 @@ export class RegisterService {
     });
   }
 
-  async putNote(identity: Identity, occurrenceId: string, input: RehearsalNoteDto): Promise<RehearsalNoteResponseDto> {
+  /**
+   * Writes the session's note: the first without If-Match, every later one naming the version it
+   * was based on, so that two tutors of the session saving from their phones never silently
+   * overwrite each other (412 when it is stale; 428 when a note was written since the caller looked).
+   */
+  async putNote(identity: Identity, occurrenceId: string, expectedVersion: number | null, input: RehearsalNoteDto): Promise<RehearsalNoteResponseDto> {
     await loadOccurrence(this.db.manager, identity, occurrenceId, 'register');
-    await this.db.query(
-      `INSERT INTO rehearsal_notes (tenant_id, occurrence_id, repertoire, focus, notes, author_user_id) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (tenant_id, occurrence_id) DO UPDATE SET repertoire = excluded.repertoire, focus = excluded.focus, notes = excluded.notes,
-         author_user_id = excluded.author_user_id, updated_at = now()`,
-      [identity.tenantId, occurrenceId, input.repertoire, input.focus ?? null, input.notes ?? null, identity.userId],
-    );
+    const values = [identity.tenantId, occurrenceId, input.repertoire, input.focus ?? null, input.notes ?? null, identity.userId];
+    if (expectedVersion === null) {
+      const created = await oneRow(
+        this.db,
+        `INSERT INTO rehearsal_notes (tenant_id, occurrence_id, repertoire, focus, notes, author_user_id) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (tenant_id, occurrence_id) DO NOTHING RETURNING occurrence_id`,
+        values,
+      );
+      if (!created) {
+        const current = await this.noteVersion(identity.tenantId, occurrenceId);
+        throw new ProblemException(
+          HttpStatus.PRECONDITION_REQUIRED,
+          'This session has a rehearsal note already (perhaps written since you looked): read it, then send If-Match with its ETag to change it.',
+          current === null ? {} : { currentETag: etagOf(current) },
+        );
+      }
+    } else {
+      const updated = await oneRow(
+        this.db,
+        `UPDATE rehearsal_notes SET repertoire = $3, focus = $4, notes = $5, author_user_id = $6, updated_at = now(), version = version + 1
+         WHERE tenant_id = $1 AND occurrence_id = $2 AND version = $7 RETURNING occurrence_id`,
+        [...values, expectedVersion],
+      );
+      if (!updated) {
+        const current = await this.noteVersion(identity.tenantId, occurrenceId);
+        if (current !== null) throw staleEdit('rehearsal note', current);
+        throw new ProblemException(HttpStatus.PRECONDITION_FAILED, 'This session has no rehearsal note to change: send the note without If-Match to write the first one.');
+      }
+    }
     return this.getNote(identity, occurrenceId);
+  }
+
+  private async noteVersion(tenantId: string, occurrenceId: string): Promise<number | null> {
+    const note = await oneRow<{ version: number }>(this.db, 'SELECT version FROM rehearsal_notes WHERE tenant_id = $1 AND occurrence_id = $2', [tenantId, occurrenceId]);
+    return note?.version ?? null;
   }
 
   async getNote(identity: Identity, occurrenceId: string): Promise<RehearsalNoteResponseDto> {
     await loadOccurrence(this.db.manager, identity, occurrenceId, 'view');
     const note = await oneRow<RehearsalNoteResponseDto & { updatedAt: Date }>(
       this.db,
-      `SELECT occurrence_id AS "occurrenceId", repertoire, focus, notes, author_user_id AS "authorUserId", updated_at AS "updatedAt"
+      `SELECT occurrence_id AS "occurrenceId", repertoire, focus, notes, author_user_id AS "authorUserId", updated_at AS "updatedAt", version
        FROM rehearsal_notes WHERE tenant_id = $1 AND occurrence_id = $2`,
       [identity.tenantId, occurrenceId],
     );

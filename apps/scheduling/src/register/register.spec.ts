@@ -1,5 +1,5 @@
 import { newId } from '@tutti/platform';
-import { expecting } from '../testing/api';
+import { expecting, ifMatch } from '../testing/api';
 import { adminOf, newTenantId, tutorOf } from '../testing/identities';
 import { createSchedulingTestApp, type SchedulingTestApp } from '../testing/test-app';
 
@@ -108,8 +108,8 @@ describe('the register: one request, retried safely', () => {
   });
 
   it('keeps one rehearsal note per session, replaced on edit', async () => {
-    await call(tutor, 'PUT', `/occurrences/${occurrenceId}/rehearsal-note`, { repertoire: ['Ode to Joy'], focus: 'breathing' }, 200);
-    const note = await call<{ repertoire: string[]; focus: string; notes: string }>(tutor, 'PUT', `/occurrences/${occurrenceId}/rehearsal-note`, { repertoire: ['Ode to Joy', 'Frère Jacques'], focus: 'dynamics', notes: 'Bo led the round' }, 200);
+    const first = await call(tutor, 'PUT', `/occurrences/${occurrenceId}/rehearsal-note`, { repertoire: ['Ode to Joy'], focus: 'breathing' }, 200);
+    const note = await call<{ repertoire: string[]; focus: string; notes: string }>(tutor, 'PUT', `/occurrences/${occurrenceId}/rehearsal-note`, { repertoire: ['Ode to Joy', 'Frère Jacques'], focus: 'dynamics', notes: 'Bo led the round' }, 200, ifMatch(first));
     expect(note).toMatchObject({ repertoire: ['Ode to Joy', 'Frère Jacques'], focus: 'dynamics', notes: 'Bo led the round', authorUserId: tutorUser });
     const bad = await t.call<{ errors: { field: string }[] }>(tutor, 'PUT', `/occurrences/${occurrenceId}/rehearsal-note`, { repertoire: 'Ode to Joy' });
     expect(bad.status).toBe(400);

@@ -7,4 +7,6 @@ export class Room {
   @Column('uuid', { name: 'school_id' }) schoolId: string;
   @Column('text') name: string;
   @Column('integer') capacity: number;
+  /** Raised by every edit; its ETag, which an edit must name in If-Match. */
+  @Column('integer') version: number;
 }

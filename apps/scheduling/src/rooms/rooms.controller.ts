@@ -1,7 +1,9 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { IdParam } from '@tutti/platform';
+import { IdParam, IfMatchVersion } from '@tutti/platform';
+import type { FastifyReply } from 'fastify';
+import { ApiEditWithIfMatch, ApiOkWithETag, withETag } from '../common/edit-versions';
 import { CreateRoomDto, RoomDto, RoomListQueryDto, RoomPageDto, UpdateRoomDto } from './dto/room.dto';
 import { RoomsService } from './rooms.service';
 
@@ -24,13 +26,21 @@ export class RoomsController {
 
   @Get(':roomId')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
-  get(@CurrentIdentity() identity: Identity, @IdParam('roomId') roomId: string): Promise<RoomDto> {
-    return this.rooms.get(identity, roomId);
+  @ApiOkWithETag(RoomDto)
+  async get(@CurrentIdentity() identity: Identity, @IdParam('roomId') roomId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<RoomDto> {
+    return withETag(reply, await this.rooms.get(identity, roomId));
   }
 
   @Patch(':roomId')
   @Access('programme_admin', 'headteacher')
-  update(@CurrentIdentity() identity: Identity, @IdParam('roomId') roomId: string, @Body() body: UpdateRoomDto): Promise<RoomDto> {
-    return this.rooms.update(identity, roomId, body);
+  @ApiEditWithIfMatch('room', RoomDto)
+  async update(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('roomId') roomId: string,
+    @IfMatchVersion() version: number,
+    @Body() body: UpdateRoomDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RoomDto> {
+    return withETag(reply, await this.rooms.update(identity, roomId, version, body));
   }
 }

@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Identity } from '@tutti/auth';
 import { decodeCursor, newId, oneRow, rows, toPage } from '@tutti/platform';
 import { DataSource } from 'typeorm';
+import { refusedEdit } from '../common/edit-versions';
 import { requireSchoolInScope, schoolIdsInScope } from '../common/scope';
 import type { CreateRoomDto, RoomDto, RoomListQueryDto, RoomPageDto, UpdateRoomDto } from './dto/room.dto';
 
-const ROOM_COLUMNS = 'id, school_id AS "schoolId", name, capacity';
+const ROOM_COLUMNS = 'id, school_id AS "schoolId", name, capacity, version';
 
 @Injectable()
 export class RoomsService {
@@ -42,15 +43,17 @@ export class RoomsService {
     return room;
   }
 
-  async update(identity: Identity, roomId: string, input: UpdateRoomDto): Promise<RoomDto> {
+  /** Edits the room if it is still at the version the caller read (else 412). */
+  async update(identity: Identity, roomId: string, expectedVersion: number, input: UpdateRoomDto): Promise<RoomDto> {
     const room = await this.get(identity, roomId);
     requireSchoolInScope(identity, room.schoolId, 'room', ['headteacher']);
     const updated = await oneRow<RoomDto>(
       this.db,
-      `UPDATE rooms SET name = coalesce($3, name), capacity = coalesce($4, capacity) WHERE tenant_id = $1 AND id = $2 RETURNING ${ROOM_COLUMNS}`,
-      [identity.tenantId, roomId, input.name ?? null, input.capacity ?? null],
+      `UPDATE rooms SET name = coalesce($3, name), capacity = coalesce($4, capacity), version = version + 1
+       WHERE tenant_id = $1 AND id = $2 AND version = $5 RETURNING ${ROOM_COLUMNS}`,
+      [identity.tenantId, roomId, input.name ?? null, input.capacity ?? null, expectedVersion],
     );
-    if (!updated) throw new NotFoundException('No such room.');
+    if (!updated) throw await refusedEdit(this.db.manager, 'rooms', identity.tenantId, roomId, 'room');
     return updated;
   }
 }

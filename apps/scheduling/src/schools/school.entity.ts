@@ -24,4 +24,8 @@ export class School {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /** Raised by every edit; its ETag, which an edit must name in If-Match. */
+  @Column('integer')
+  version: number;
 }

@@ -1,7 +1,9 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { IdParam } from '@tutti/platform';
+import { IdParam, IfMatchVersion } from '@tutti/platform';
+import type { FastifyReply } from 'fastify';
+import { ApiEditWithIfMatch, ApiOkWithETag, withETag } from '../common/edit-versions';
 import { CreateSchoolDto, SchoolDto, SchoolListQueryDto, SchoolPageDto, UpdateSchoolDto } from './dto/school.dto';
 import { SchoolsService } from './schools.service';
 
@@ -24,13 +26,21 @@ export class SchoolsController {
 
   @Get(':schoolId')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
-  get(@CurrentIdentity() identity: Identity, @IdParam('schoolId') schoolId: string): Promise<SchoolDto> {
-    return this.schools.get(identity, schoolId);
+  @ApiOkWithETag(SchoolDto)
+  async get(@CurrentIdentity() identity: Identity, @IdParam('schoolId') schoolId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<SchoolDto> {
+    return withETag(reply, await this.schools.get(identity, schoolId));
   }
 
   @Patch(':schoolId')
   @Access('programme_admin')
-  update(@CurrentIdentity() identity: Identity, @IdParam('schoolId') schoolId: string, @Body() body: UpdateSchoolDto): Promise<SchoolDto> {
-    return this.schools.update(identity.tenantId, schoolId, body);
+  @ApiEditWithIfMatch('school', SchoolDto)
+  async update(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('schoolId') schoolId: string,
+    @IfMatchVersion() version: number,
+    @Body() body: UpdateSchoolDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SchoolDto> {
+    return withETag(reply, await this.schools.update(identity.tenantId, schoolId, version, body));
   }
 }

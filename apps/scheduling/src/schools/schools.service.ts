@@ -3,11 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Identity } from '@tutti/auth';
 import { decodeCursor, newId, oneRow, rows, toPage } from '@tutti/platform';
 import { DataSource } from 'typeorm';
+import { refusedEdit } from '../common/edit-versions';
 import { emit } from '../common/events';
 import { requireSchoolInScope, schoolIdsInScope } from '../common/scope';
 import type { CreateSchoolDto, SchoolDto, SchoolListQueryDto, SchoolPageDto, UpdateSchoolDto } from './dto/school.dto';
 
-const SCHOOL_COLUMNS = 'id, name, urn, phase';
+const SCHOOL_COLUMNS = 'id, name, urn, phase, version';
 
 @Injectable()
 export class SchoolsService {
@@ -26,15 +27,16 @@ export class SchoolsService {
     });
   }
 
-  async update(tenantId: string, schoolId: string, input: UpdateSchoolDto): Promise<SchoolDto> {
+  /** Edits the school if it is still at the version the caller read (else 412). */
+  async update(tenantId: string, schoolId: string, expectedVersion: number, input: UpdateSchoolDto): Promise<SchoolDto> {
     return this.db.transaction(async (manager) => {
       const school = await oneRow<SchoolDto>(
         manager,
-        `UPDATE schools SET name = coalesce($3, name), urn = CASE WHEN $4::boolean THEN $5 ELSE urn END, phase = coalesce($6, phase)
-         WHERE tenant_id = $1 AND id = $2 RETURNING ${SCHOOL_COLUMNS}`,
-        [tenantId, schoolId, input.name ?? null, input.urn !== undefined, input.urn ?? null, input.phase ?? null],
+        `UPDATE schools SET name = coalesce($3, name), urn = CASE WHEN $4::boolean THEN $5 ELSE urn END, phase = coalesce($6, phase), version = version + 1
+         WHERE tenant_id = $1 AND id = $2 AND version = $7 RETURNING ${SCHOOL_COLUMNS}`,
+        [tenantId, schoolId, input.name ?? null, input.urn !== undefined, input.urn ?? null, input.phase ?? null, expectedVersion],
       );
-      if (!school) throw new NotFoundException('No such school.');
+      if (!school) throw await refusedEdit(manager, 'schools', tenantId, schoolId, 'school');
       await emit(manager, 'scheduling.school.updated', tenantId, { version: 1, schoolId: school.id, name: school.name, urn: school.urn, phase: school.phase });
       return school;
     });

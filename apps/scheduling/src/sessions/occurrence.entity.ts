@@ -17,4 +17,6 @@ export class Occurrence {
   @Column('boolean', { name: 'clash_override' }) clashOverride: boolean;
   /** Set when a register is first submitted: the session was delivered. */
   @Column('timestamptz', { name: 'delivered_at', nullable: true }) deliveredAt: Date | null;
+  /** Raised by every edit; its ETag, which an edit must name in If-Match. */
+  @Column('integer') version: number;
 }

@@ -1,7 +1,9 @@
-import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { IdempotencyKey, IdParam } from '@tutti/platform';
+import { IdempotencyKey, IdParam, IfMatchVersion } from '@tutti/platform';
+import type { FastifyReply } from 'fastify';
+import { ApiEditWithIfMatch, ApiOkWithETag, withETag } from '../common/edit-versions';
 import { AssignTutorsDto, CancelOccurrenceDto, CreateSessionDto, MoveOccurrenceDto, MySessionsDto, MySessionsQueryDto, OccurrenceDto, OccurrenceListQueryDto, OccurrencePageDto, SessionDto, SessionListQueryDto, SessionPageDto } from './dto/session.dto';
 import { SessionsService } from './sessions.service';
 
@@ -43,8 +45,9 @@ export class SessionsController {
 
   @Get('occurrences/:occurrenceId')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
-  occurrence(@CurrentIdentity() identity: Identity, @IdParam('occurrenceId') occurrenceId: string): Promise<OccurrenceDto> {
-    return this.sessions.occurrence(identity, occurrenceId);
+  @ApiOkWithETag(OccurrenceDto)
+  async occurrence(@CurrentIdentity() identity: Identity, @IdParam('occurrenceId') occurrenceId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<OccurrenceDto> {
+    return withETag(reply, await this.sessions.occurrence(identity, occurrenceId));
   }
 
   @Post('occurrences/:occurrenceId/cancel')
@@ -63,7 +66,15 @@ export class SessionsController {
 
   @Put('occurrences/:occurrenceId/tutors')
   @Access('programme_admin', 'headteacher')
-  assignTutors(@CurrentIdentity() identity: Identity, @IdParam('occurrenceId') occurrenceId: string, @Body() body: AssignTutorsDto): Promise<OccurrenceDto> {
-    return this.sessions.assignTutors(identity, occurrenceId, body);
+  @ApiOperation({ summary: 'Replace the tutors of one session; If-Match names the version of the session read; a tutor booked elsewhere then is a 409' })
+  @ApiEditWithIfMatch('session', OccurrenceDto)
+  async assignTutors(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('occurrenceId') occurrenceId: string,
+    @IfMatchVersion() version: number,
+    @Body() body: AssignTutorsDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OccurrenceDto> {
+    return withETag(reply, await this.sessions.assignTutors(identity, occurrenceId, version, body));
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ALL_SCHOOLS, hasRole, inSchoolScope, staffSchoolScope, type Identity } from '@tutti/auth';
 import { decodeCursor, newId, onceForKey, oneRow, PLANNING_TIME_ZONE, rows, todayIn, toPage, ValidationProblem } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
+import { refusedEdit } from '../common/edit-versions';
 import { emit } from '../common/events';
 import { lockTimetable } from '../common/timetable-lock';
 import { refuseClashes } from './clashes';
@@ -17,7 +18,7 @@ const SESSION_COLUMNS = `s.id, s.ensemble_id AS "ensembleId", s.school_id AS "sc
 
 export const OCCURRENCE_COLUMNS = `o.id, o.session_id AS "sessionId", o.ensemble_id AS "ensembleId", s.title, o.school_id AS "schoolId", sc.name AS "schoolName",
   o.room_id AS "roomId", r.name AS "roomName", to_char(o.local_date, 'YYYY-MM-DD') AS "localDate", o.starts_at AS "startsAt", o.ends_at AS "endsAt",
-  o.status, o.cancel_reason AS "cancelReason", o.moved_from AS "movedFrom", o.delivered_at IS NOT NULL AS "registerTaken",
+  o.status, o.cancel_reason AS "cancelReason", o.moved_from AS "movedFrom", o.delivered_at IS NOT NULL AS "registerTaken", o.version,
   coalesce((SELECT array_agg(ot2.staff_id ORDER BY ot2.staff_id) FROM occurrence_tutors ot2 WHERE ot2.tenant_id = o.tenant_id AND ot2.occurrence_id = o.id), '{}') AS "tutorIds"`;
 
 export const OCCURRENCE_JOINS = `JOIN sessions s ON s.tenant_id = o.tenant_id AND s.id = o.session_id
@@ -165,7 +166,7 @@ export class SessionsService {
     return this.db.transaction(async (manager) => {
       const occurrence = await loadOccurrence(manager, identity, occurrenceId, 'manage', true);
       if (occurrence.status === 'scheduled') {
-        await manager.query(`UPDATE occurrences SET status = 'cancelled', cancel_reason = $3 WHERE tenant_id = $1 AND id = $2`, [identity.tenantId, occurrenceId, input.reason ?? null]);
+        await manager.query(`UPDATE occurrences SET status = 'cancelled', cancel_reason = $3, version = version + 1 WHERE tenant_id = $1 AND id = $2`, [identity.tenantId, occurrenceId, input.reason ?? null]);
         await emit(manager, 'scheduling.session.cancelled', identity.tenantId, {
           version: 1,
           occurrenceId,
@@ -194,7 +195,7 @@ export class SessionsService {
       const endsAt = new Date(startsAt.getTime() + minutes * 60_000);
       await manager.query(
         `UPDATE occurrences SET starts_at = $3, ends_at = $4, room_id = $5, local_date = ($3::timestamptz AT TIME ZONE $6)::date,
-           moved_from = coalesce(moved_from, starts_at), clash_override = $7 WHERE tenant_id = $1 AND id = $2`,
+           moved_from = coalesce(moved_from, starts_at), clash_override = $7, version = version + 1 WHERE tenant_id = $1 AND id = $2`,
         [identity.tenantId, occurrenceId, startsAt, endsAt, roomId, occurrence.timeZone, input.override ?? false],
       );
       await manager.query('UPDATE occurrence_tutors SET starts_at = $3, ends_at = $4 WHERE tenant_id = $1 AND occurrence_id = $2', [identity.tenantId, occurrenceId, startsAt, endsAt]);
@@ -214,13 +215,19 @@ export class SessionsService {
     });
   }
 
-  /** Replaces the tutors of one occurrence; a tutor booked elsewhere at the time is a 409. */
-  async assignTutors(identity: Identity, occurrenceId: string, input: AssignTutorsDto): Promise<OccurrenceDto> {
+  /**
+   * Replaces the tutors of one occurrence if it is still at the version the caller read (else 412:
+   * two managers replacing the set at once would each drop the other's choice); a tutor booked
+   * elsewhere at the time is a 409.
+   */
+  async assignTutors(identity: Identity, occurrenceId: string, expectedVersion: number, input: AssignTutorsDto): Promise<OccurrenceDto> {
     return this.db.transaction(async (manager) => {
       await lockTimetable(manager, identity.tenantId);
       const occurrence = await loadOccurrence(manager, identity, occurrenceId, 'manage', true);
       const staffIds = [...new Set(input.staffIds)];
       await requireStaff(manager, identity.tenantId, staffIds, 'staffIds');
+      const bumped = await oneRow(manager, 'UPDATE occurrences SET version = version + 1 WHERE tenant_id = $1 AND id = $2 AND version = $3 RETURNING id', [identity.tenantId, occurrenceId, expectedVersion]);
+      if (!bumped) throw await refusedEdit(manager, 'occurrences', identity.tenantId, occurrenceId, 'session');
       await manager.query('DELETE FROM occurrence_tutors WHERE tenant_id = $1 AND occurrence_id = $2', [identity.tenantId, occurrenceId]);
       await manager.query(
         'INSERT INTO occurrence_tutors (tenant_id, occurrence_id, staff_id, starts_at, ends_at) SELECT $1, $2, unnest($3::uuid[]), $4, $5',

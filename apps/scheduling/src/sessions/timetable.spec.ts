@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { newId } from '@tutti/platform';
-import { expecting } from '../testing/api';
+import { expecting, ifMatch } from '../testing/api';
 import { adminOf, headteacherOf, newTenantId, tutorOf } from '../testing/identities';
 import { createSchedulingTestApp, type SchedulingTestApp } from '../testing/test-app';
 
@@ -12,6 +12,7 @@ interface Occurrence {
   endsAt: string;
   status: string;
   schoolName: string | null;
+  version: number;
 }
 interface Clash {
   kind: string;
@@ -152,11 +153,11 @@ describe('timetable: terms, holidays, recurring sessions, clashes and the tutorâ
     expect(member.body.conflicts).toEqual([expect.objectContaining({ kind: 'pupil', pupilId: sharedPupil, occurrenceId: occurrence.id })]);
     await call(admin, 'POST', `/ensembles/${band}/members`, { pupilId: sharedPupil, joinedOn: '2026-03-01', override: true }, 201);
 
-    const busy = await t.call<{ conflicts: Clash[] }>(admin, 'PUT', `/occurrences/${occurrence.id}/tutors`, { staffIds: [tutor] });
+    const busy = await t.call<{ conflicts: Clash[] }>(admin, 'PUT', `/occurrences/${occurrence.id}/tutors`, { staffIds: [tutor] }, ifMatch(occurrence));
     expect(busy.status).toBe(409);
     expect(busy.body.conflicts).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'tutor', staffId: tutor })]));
     const substitute = (await call(admin, 'POST', '/staff', { kind: 'tutor', displayName: 'Sub Tutor', schoolIds: [schoolA] }, 201)).id;
-    const assigned = await call<{ tutorIds: string[] }>(admin, 'PUT', `/occurrences/${occurrence.id}/tutors`, { staffIds: [substitute] }, 200);
+    const assigned = await call<{ tutorIds: string[] }>(admin, 'PUT', `/occurrences/${occurrence.id}/tutors`, { staffIds: [substitute] }, 200, ifMatch(occurrence));
     expect(assigned.tutorIds).toEqual([substitute]);
   });
 

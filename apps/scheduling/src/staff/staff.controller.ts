@@ -1,7 +1,9 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { IdParam } from '@tutti/platform';
+import { IdParam, IfMatchVersion } from '@tutti/platform';
+import type { FastifyReply } from 'fastify';
+import { ApiEditWithIfMatch, ApiOkWithETag, withETag } from '../common/edit-versions';
 import { CreateStaffDto, StaffDto, StaffListQueryDto, StaffPageDto, UpdateStaffDto } from './dto/staff.dto';
 import { StaffService } from './staff.service';
 import { RequestOrigin, type AuditOrigin } from '@tutti/messaging';
@@ -31,13 +33,22 @@ export class StaffController {
 
   @Get(':staffId')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
-  get(@CurrentIdentity() identity: Identity, @IdParam('staffId') staffId: string, @RequestOrigin() origin: AuditOrigin): Promise<StaffDto> {
-    return this.staff.get(identity, staffId, origin);
+  @ApiOkWithETag(StaffDto)
+  async get(@CurrentIdentity() identity: Identity, @IdParam('staffId') staffId: string, @RequestOrigin() origin: AuditOrigin, @Res({ passthrough: true }) reply: FastifyReply): Promise<StaffDto> {
+    return withETag(reply, await this.staff.get(identity, staffId, origin));
   }
 
   @Patch(':staffId')
   @Access('programme_admin', 'headteacher')
-  update(@CurrentIdentity() identity: Identity, @IdParam('staffId') staffId: string, @Body() body: UpdateStaffDto, @RequestOrigin() origin: AuditOrigin): Promise<StaffDto> {
-    return this.staff.update(identity, staffId, body, origin);
+  @ApiEditWithIfMatch('member of staff', StaffDto)
+  async update(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('staffId') staffId: string,
+    @IfMatchVersion() version: number,
+    @Body() body: UpdateStaffDto,
+    @RequestOrigin() origin: AuditOrigin,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StaffDto> {
+    return withETag(reply, await this.staff.update(identity, staffId, version, body, origin));
   }
 }

@@ -15,4 +15,6 @@ export class Staff {
   /** A partner orchestra that employs a teaching artist, where it is not the programme itself. */
   @Column('text', { nullable: true }) employer: string | null;
   @Column('text', { array: true }) instruments: string[];
+  /** Raised by every edit; its ETag, which an edit must name in If-Match. */
+  @Column('integer') version: number;
 }

@@ -4,11 +4,12 @@ import { hasRole, type Identity } from '@tutti/auth';
 import { decodeCursor, newId, oneRow, rows, toPage, ValidationProblem } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { recordAudit, type AuditOrigin } from '@tutti/messaging';
+import { refusedEdit } from '../common/edit-versions';
 import { auditContext } from '../common/events';
 import { requireSchoolInScope, schoolIdsInScope } from '../common/scope';
 import type { CreateStaffDto, StaffDto, StaffListQueryDto, StaffPageDto, UpdateStaffDto } from './dto/staff.dto';
 
-const STAFF_COLUMNS = `s.id, s.kind, s.display_name AS "displayName", s.email, s.employer, s.instruments, s.user_id AS "userId",
+const STAFF_COLUMNS = `s.id, s.kind, s.display_name AS "displayName", s.email, s.employer, s.instruments, s.user_id AS "userId", s.version,
   coalesce((SELECT array_agg(ss.school_id ORDER BY ss.school_id) FROM staff_schools ss WHERE ss.tenant_id = s.tenant_id AND ss.staff_id = s.id), '{}') AS "schoolIds"`;
 
 @Injectable()
@@ -23,22 +24,27 @@ export class StaffService {
         'INSERT INTO staff (id, tenant_id, user_id, kind, display_name, email, employer, instruments) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
         [id, identity.tenantId, input.userId ?? null, input.kind, input.displayName, input.email ?? null, input.employer ?? null, input.instruments ?? []],
       );
-      await this.setSchools(manager, identity.tenantId, id, input.schoolIds);
+      await this.setSchools(manager, identity.tenantId, id, await this.knownSchools(manager, identity.tenantId, input.schoolIds));
       await recordAudit(manager, auditContext(identity, origin), { action: 'create', subjectType: 'staff', subjectId: id });
     });
     return this.visible(identity, id);
   }
 
-  async update(identity: Identity, staffId: string, input: UpdateStaffDto, origin: AuditOrigin): Promise<StaffDto> {
+  /** Edits the staff record (and its schools) if it is still at the version the caller read (else 412). */
+  async update(identity: Identity, staffId: string, expectedVersion: number, input: UpdateStaffDto, origin: AuditOrigin): Promise<StaffDto> {
     const existing = await this.visible(identity, staffId);
     this.requireMayManage(identity, existing.kind, input.schoolIds ?? existing.schoolIds);
     await this.db.transaction(async (manager) => {
-      await manager.query(
+      const schoolIds = input.schoolIds && (await this.knownSchools(manager, identity.tenantId, input.schoolIds));
+      const updated = await oneRow(
+        manager,
         `UPDATE staff SET display_name = coalesce($3, display_name), email = coalesce($4, email), employer = coalesce($5, employer),
-           instruments = coalesce($6, instruments), user_id = coalesce($7, user_id) WHERE tenant_id = $1 AND id = $2`,
-        [identity.tenantId, staffId, input.displayName ?? null, input.email ?? null, input.employer ?? null, input.instruments ?? null, input.userId ?? null],
+           instruments = coalesce($6, instruments), user_id = coalesce($7, user_id), version = version + 1
+         WHERE tenant_id = $1 AND id = $2 AND version = $8 RETURNING id`,
+        [identity.tenantId, staffId, input.displayName ?? null, input.email ?? null, input.employer ?? null, input.instruments ?? null, input.userId ?? null, expectedVersion],
       );
-      if (input.schoolIds) await this.setSchools(manager, identity.tenantId, staffId, input.schoolIds);
+      if (!updated) throw await refusedEdit(manager, 'staff', identity.tenantId, staffId, 'member of staff');
+      if (schoolIds) await this.setSchools(manager, identity.tenantId, staffId, schoolIds);
       await recordAudit(manager, auditContext(identity, origin), { action: 'update', subjectType: 'staff', subjectId: staffId, detail: { fields: Object.keys(input) } });
     });
     return this.visible(identity, staffId);
@@ -95,12 +101,17 @@ export class StaffService {
     for (const schoolId of schoolIds) requireSchoolInScope(identity, schoolId, 'school', ['headteacher']);
   }
 
-  private async setSchools(manager: EntityManager, tenantId: string, staffId: string, schoolIds: string[]): Promise<void> {
+  /** The schools named, once each; a 400 naming any the area does not have. */
+  private async knownSchools(manager: EntityManager, tenantId: string, schoolIds: string[]): Promise<string[]> {
     const unique = [...new Set(schoolIds)];
     const known = await rows<{ id: string }>(manager, 'SELECT id FROM schools WHERE tenant_id = $1 AND id = ANY($2::uuid[])', [tenantId, unique]);
     const missing = unique.filter((id) => !known.some((row) => row.id === id));
     if (missing.length > 0) throw new ValidationProblem(missing.map((id) => ({ field: 'schoolIds', rule: 'exists', message: `school ${id} does not exist` })));
+    return unique;
+  }
+
+  private async setSchools(manager: EntityManager, tenantId: string, staffId: string, schoolIds: string[]): Promise<void> {
     await manager.query('DELETE FROM staff_schools WHERE tenant_id = $1 AND staff_id = $2', [tenantId, staffId]);
-    await manager.query('INSERT INTO staff_schools (tenant_id, staff_id, school_id) SELECT $1, $2, unnest($3::uuid[])', [tenantId, staffId, unique]);
+    await manager.query('INSERT INTO staff_schools (tenant_id, staff_id, school_id) SELECT $1, $2, unnest($3::uuid[])', [tenantId, staffId, schoolIds]);
   }
 }

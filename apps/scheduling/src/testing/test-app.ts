@@ -9,6 +9,8 @@ import { SchedulingConfig } from '../config';
 export interface TestResponse<T = unknown> {
   status: number;
   body: T;
+  /** Lower-case names, as Fastify answers them (`etag`). */
+  headers: Record<string, string | string[] | number | undefined>;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -54,7 +56,7 @@ export async function createSchedulingTestApp(): Promise<SchedulingTestApp> {
         ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
       });
       const text = response.body;
-      return { status: response.statusCode, body: (text ? JSON.parse(text) : undefined) as T };
+      return { status: response.statusCode, body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };
     },
     async close() {
       await app.close();

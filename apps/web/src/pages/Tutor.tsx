@@ -210,25 +210,39 @@ function RegisterForm({ occurrenceId, register, onSaved }: { occurrenceId: strin
   );
 }
 
+/** The note as the form holds it. */
+interface NoteText {
+  repertoire: string;
+  focus: string;
+  notes: string;
+}
+
 function RehearsalNoteForm({ occurrenceId }: { occurrenceId: string }) {
   const { t } = useI18n();
   const [repertoire, setRepertoire] = useState('');
   const [focus, setFocus] = useState('');
   const [notes, setNotes] = useState('');
+  // The version of the note this form started from (null: the session has no note yet), sent as If-Match.
+  const [version, setVersion] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
+  // What the tutor wrote when a colleague had saved the note meanwhile: shown, so that nothing typed on a phone is lost.
+  const [unsaved, setUnsaved] = useState<NoteText | null>(null);
   const existing = useLoad(() => api<RehearsalNote>(`/api/scheduling/occurrences/${occurrenceId}/rehearsal-note`).catch((problem: unknown) => {
     if (problem instanceof ApiProblem && problem.status === 404) return null;
     throw problem;
   }), [occurrenceId]);
+  const loaded = existing.state === 'ready' ? existing.data : undefined;
   useEffect(() => {
-    if (existing.state === 'ready' && existing.data) {
-      setRepertoire(existing.data.repertoire.join('\n'));
-      setFocus(existing.data.focus ?? '');
-      setNotes(existing.data.notes ?? '');
+    if (loaded === undefined) return;
+    setVersion(loaded?.version ?? null);
+    if (loaded) {
+      setRepertoire(loaded.repertoire.join('\n'));
+      setFocus(loaded.focus ?? '');
+      setNotes(loaded.notes ?? '');
     }
-  }, [existing]);
+  }, [loaded]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -236,13 +250,22 @@ function RehearsalNoteForm({ occurrenceId }: { occurrenceId: string }) {
     setError(null);
     setSaved(false);
     try {
-      await api(`/api/scheduling/occurrences/${occurrenceId}/rehearsal-note`, {
+      const answer = await api<RehearsalNote>(`/api/scheduling/occurrences/${occurrenceId}/rehearsal-note`, {
         method: 'PUT',
         body: { repertoire: repertoire.split('\n').map((line) => line.trim()).filter(Boolean), ...(focus.trim() ? { focus: focus.trim() } : {}), ...(notes.trim() ? { notes: notes.trim() } : {}) },
+        ifMatch: version === null ? undefined : `"${version}"`,
       });
+      setVersion(answer.version);
+      setUnsaved(null);
       setSaved(true);
     } catch (problem) {
-      setError(problem);
+      // 412: changed since this form loaded it; 428: a colleague wrote the first note meanwhile.
+      if (problem instanceof ApiProblem && (problem.status === 412 || problem.status === 428)) {
+        setUnsaved({ repertoire, focus, notes });
+        existing.reload();
+      } else {
+        setError(problem);
+      }
     } finally {
       setBusy(false);
     }
@@ -265,6 +288,19 @@ function RehearsalNoteForm({ occurrenceId }: { occurrenceId: string }) {
           <Field label={t('notes')} error={fieldError(error, 'notes')}>
             {(props) => <textarea {...props} name="notes" rows={4} value={notes} onChange={(event) => setNotes(event.target.value)} />}
           </Field>
+          {unsaved && (
+            <>
+              <Notice kind="error">{t('noteChangedMeanwhile')}</Notice>
+              <div className="stack" data-testid="unsaved-note">
+                <h3>{t('yourUnsavedNote')}</h3>
+                {[unsaved.repertoire, unsaved.focus, unsaved.notes].filter((text) => text.trim()).map((text, index) => (
+                  <p key={index} className="preserve-lines">
+                    {text}
+                  </p>
+                ))}
+              </div>
+            </>
+          )}
           {saved && <Notice>{t('noteSaved')}</Notice>}
           <button type="submit" className="button primary" disabled={busy}>
             {busy ? t('saving') : t('saveNote')}

@@ -22,6 +22,7 @@ export class ClassDto {
   @ApiProperty({ format: 'uuid' }) schoolId: string;
   @ApiProperty() name: string;
   @ApiProperty() yearGroup: number;
+  @ApiProperty({ description: 'The version read: send it quoted as If-Match to edit' }) version: number;
 }
 
 export class ClassPageDto {

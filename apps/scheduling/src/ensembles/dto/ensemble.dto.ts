@@ -30,6 +30,7 @@ export class EnsembleDto {
   @ApiProperty({ enum: ENSEMBLE_KINDS }) kind: EnsembleKind;
   @ApiProperty({ enum: STRANDS }) strand: Strand;
   @ApiPropertyOptional({ nullable: true, type: String }) level: string | null;
+  @ApiProperty({ description: 'The version read: send it quoted as If-Match to edit' }) version: number;
 }
 
 export class EnsemblePageDto {

@@ -38,6 +38,7 @@ export class LessonPlanDto {
   @ApiProperty() classTeacherName: string;
   @ApiProperty({ format: 'uuid' }) tutorId: string;
   @ApiProperty() tutorName: string;
+  @ApiProperty({ description: 'The version read: send it quoted as If-Match to edit' }) version: number;
 }
 
 export class LessonPlanPageDto {

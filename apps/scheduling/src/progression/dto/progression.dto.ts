@@ -28,6 +28,7 @@ export class ExamEntryDto {
   @ApiPropertyOptional({ nullable: true, type: String }) examOn: string | null;
   @ApiPropertyOptional({ enum: EXAM_RESULTS, nullable: true }) result: ExamResult | null;
   @ApiPropertyOptional({ nullable: true, type: Number }) marks: number | null;
+  @ApiProperty({ description: 'The version read: send it quoted as If-Match to edit' }) version: number;
 }
 
 export class ExamEntryListQueryDto extends PageQueryDto {

@@ -58,6 +58,7 @@ export class PupilDto {
   @ApiPropertyOptional({ description: 'programme admin and headteacher only' }) pupilPremium?: boolean;
   @ApiPropertyOptional({ description: 'programme admin and headteacher only' }) send?: boolean;
   @ApiPropertyOptional({ description: 'programme admin and headteacher only' }) eal?: boolean;
+  @ApiProperty({ description: 'The version read: send it quoted as If-Match to edit' }) version: number;
 }
 
 export class PupilPageDto {

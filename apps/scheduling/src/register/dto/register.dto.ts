@@ -42,4 +42,5 @@ export class RehearsalNoteResponseDto extends RehearsalNoteDto {
   @ApiProperty({ format: 'uuid' }) occurrenceId: string;
   @ApiProperty({ format: 'uuid' }) authorUserId: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ description: 'The version read: send it quoted as If-Match to edit' }) version: number;
 }

@@ -22,6 +22,7 @@ export class RoomDto {
   @ApiProperty({ format: 'uuid' }) schoolId: string;
   @ApiProperty() name: string;
   @ApiProperty() capacity: number;
+  @ApiProperty({ description: 'The version read: send it quoted as If-Match to edit' }) version: number;
 }
 
 export class RoomPageDto {

@@ -21,6 +21,7 @@ export class SchoolDto {
   @ApiProperty() name: string;
   @ApiPropertyOptional({ nullable: true, type: String }) urn: string | null;
   @ApiProperty({ enum: SCHOOL_PHASES }) phase: SchoolPhase;
+  @ApiProperty({ description: 'The version read: send it quoted as If-Match to edit' }) version: number;
 }
 
 export class SchoolPageDto {

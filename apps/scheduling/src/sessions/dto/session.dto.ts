@@ -70,6 +70,7 @@ export class OccurrenceDto {
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) movedFrom: string | null;
   @ApiProperty() registerTaken: boolean;
   @ApiProperty({ type: [String] }) tutorIds: string[];
+  @ApiProperty({ description: 'The version read: send it quoted as If-Match to edit' }) version: number;
 }
 
 export class OccurrencePageDto {

@@ -36,6 +36,7 @@ export class StaffDto {
   @ApiProperty({ type: [String] }) instruments: string[];
   @ApiPropertyOptional({ nullable: true, type: String }) userId: string | null;
   @ApiProperty({ type: [String] }) schoolIds: string[];
+  @ApiProperty({ description: 'The version read: send it quoted as If-Match to edit' }) version: number;
 }
 
 export class StaffPageDto {

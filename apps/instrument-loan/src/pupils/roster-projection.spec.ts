@@ -3,7 +3,7 @@ import type { EventEnvelope, EventType } from '@tutti/contracts';
 import { newId } from '@tutti/platform';
 import { newTenantId, personas } from '@tutti/testing';
 import type { DataSource } from 'typeorm';
-import { addInstrument, caller, checkOutBody, startInstrumentLoan } from '../testing/loan-test-bed';
+import { addInstrument, addPupil, caller, checkOutBody, startInstrumentLoan } from '../testing/loan-test-bed';
 import { ROSTER_PROJECTION_HANDLERS } from './roster-projection';
 
 describe('the roster kept from scheduling’s events', () => {
@@ -19,12 +19,16 @@ describe('the roster kept from scheduling’s events', () => {
 
   afterAll(() => app?.close());
 
-  const apply = <T extends EventType>(type: T, payload: EventEnvelope<T>['payload']) => {
-    const event = { id: newId(), type, tenantId, occurredAt: new Date().toISOString(), source: 'scheduling', payload } as EventEnvelope<T>;
-    const handler = ROSTER_PROJECTION_HANDLERS[type] as ((event: EventEnvelope<T>, manager: unknown) => Promise<void>) | undefined;
-    if (!handler) throw new Error(`no handler for ${type}`);
+  const eventOf = <T extends EventType>(type: T, payload: EventEnvelope<T>['payload'], occurredAt = new Date().toISOString()) =>
+    ({ id: newId(), type, tenantId, occurredAt, source: 'scheduling', payload }) as EventEnvelope<T>;
+
+  const applyEvent = <T extends EventType>(event: EventEnvelope<T>) => {
+    const handler = ROSTER_PROJECTION_HANDLERS[event.type] as ((event: EventEnvelope<T>, manager: unknown) => Promise<void>) | undefined;
+    if (!handler) throw new Error(`no handler for ${event.type}`);
     return db.transaction((manager) => handler(event, manager));
   };
+
+  const apply = <T extends EventType>(type: T, payload: EventEnvelope<T>['payload'], occurredAt?: string) => applyEvent(eventOf(type, payload, occurredAt));
 
   it('lets the new school’s staff see a moved pupil’s active loan, and refuses loans to leavers', async () => {
     const [from, to, pupilId] = [newId(), newId(), newId()];
@@ -46,5 +50,100 @@ describe('the roster kept from scheduling’s events', () => {
     await apply('scheduling.pupil.details-changed', { version: 1, pupilId, schoolId, yearGroup: 4, firstName: 'Ada', lastName: 'Lovelace' });
     const [pupil] = await db.query('SELECT first_name, last_name, year_group FROM pupils WHERE tenant_id = $1 AND id = $2', [tenantId, pupilId]);
     expect(pupil).toEqual({ first_name: 'Ada', last_name: 'Lovelace', year_group: 4 });
+  });
+
+  describe('applied out of order (the consumer runs events concurrently and retries them)', () => {
+    /** Minute `n` of one morning: events are given explicit times so they can be applied in any order. */
+    const at = (minute: number) => new Date(Date.UTC(2026, 2, 2, 9, minute)).toISOString();
+
+    const enrolled = (pupilId: string, schoolId: string, firstName: string, lastName: string, yearGroup: number) =>
+      ({ version: 1, pupilId, schoolId, classId: null, yearGroup, firstName, lastName }) as const;
+    const moved = (pupilId: string, fromSchoolId: string, toSchoolId: string, yearGroup = 3) =>
+      ({ version: 1, pupilId, fromSchoolId, toSchoolId, fromClassId: null, toClassId: null, yearGroup }) as const;
+
+    const pupilRow = async (pupilId: string) => {
+      const [row] = await db.query('SELECT school_id, left_on::text AS left_on, first_name, last_name, year_group FROM pupils WHERE tenant_id = $1 AND id = $2', [tenantId, pupilId]);
+      return row as { school_id: string; left_on: string | null; first_name: string; last_name: string; year_group: number };
+    };
+
+    it('keeps a leave when the enrolment before it is applied after it', async () => {
+      const [schoolId, pupilId] = [newId(), newId()];
+      await apply('scheduling.pupil.enrolled', enrolled(pupilId, schoolId, 'Ada', 'L', 3), at(0));
+      await apply('scheduling.pupil.left', { version: 1, pupilId, schoolId, leftOn: '2026-03-02', reason: 'left' }, at(3));
+      await apply('scheduling.pupil.enrolled', enrolled(pupilId, schoolId, 'Ada', 'L', 3), at(1));
+      expect(await pupilRow(pupilId)).toMatchObject({ school_id: schoolId, left_on: '2026-03-02' });
+    });
+
+    it('keeps the newer of two moves, and the active loan at its school', async () => {
+      const [first, second, third, pupilId] = [newId(), newId(), newId(), newId()];
+      await apply('scheduling.pupil.enrolled', enrolled(pupilId, first, 'Ada', 'L', 3), at(0));
+      const loan = (await call('POST', '/loans', personas.tutor(tenantId, [first]), checkOutBody((await addInstrument(db, tenantId)).id, pupilId))).json();
+      await apply('scheduling.pupil.moved', moved(pupilId, second, third), at(2));
+      await apply('scheduling.pupil.moved', moved(pupilId, first, second), at(1));
+      expect((await pupilRow(pupilId)).school_id).toBe(third);
+      const [loanRow] = await db.query('SELECT school_id FROM loans WHERE tenant_id = $1 AND id = $2', [tenantId, loan.id]);
+      expect(loanRow).toEqual({ school_id: third });
+    });
+
+    it('moves the active loan with a leave applied before the move that preceded it', async () => {
+      const [from, to, pupilId] = [newId(), newId(), newId()];
+      await apply('scheduling.pupil.enrolled', enrolled(pupilId, from, 'Ada', 'L', 3), at(0));
+      const loan = (await call('POST', '/loans', personas.tutor(tenantId, [from]), checkOutBody((await addInstrument(db, tenantId)).id, pupilId))).json();
+      await apply('scheduling.pupil.left', { version: 1, pupilId, schoolId: to, leftOn: '2026-03-02', reason: 'left' }, at(3));
+      await apply('scheduling.pupil.moved', moved(pupilId, from, to), at(2));
+      expect(await pupilRow(pupilId)).toMatchObject({ school_id: to, left_on: '2026-03-02' });
+      const [loanRow] = await db.query('SELECT school_id FROM loans WHERE tenant_id = $1 AND id = $2', [tenantId, loan.id]);
+      expect(loanRow).toEqual({ school_id: to });
+    });
+
+    it('treats a row no event has marked (kept before the markers) as older than any event', async () => {
+      const schoolId = newId();
+      const pupilId = await addPupil(db, tenantId, schoolId, 3);
+      await apply('scheduling.pupil.left', { version: 1, pupilId, schoolId, leftOn: '2026-03-02', reason: 'left' }, at(3));
+      await apply('scheduling.pupil.details-changed', { version: 1, pupilId, schoolId, yearGroup: 4, firstName: 'Ada', lastName: 'Lovelace' }, at(2));
+      await apply('scheduling.pupil.enrolled', enrolled(pupilId, schoolId, 'Ada', 'L', 3), at(1));
+      expect(await pupilRow(pupilId)).toEqual({ school_id: schoolId, left_on: '2026-03-02', first_name: 'Ada', last_name: 'Lovelace', year_group: 4 });
+    });
+
+    it('keeps a corrected name when the enrolment before it is applied after it', async () => {
+      const [schoolId, pupilId] = [newId(), newId()];
+      await apply('scheduling.pupil.enrolled', enrolled(pupilId, schoolId, 'Ada', 'L', 3), at(0));
+      await apply('scheduling.pupil.details-changed', { version: 1, pupilId, schoolId, yearGroup: 4, firstName: 'Ada', lastName: 'Lovelace' }, at(3));
+      await apply('scheduling.pupil.enrolled', enrolled(pupilId, schoolId, 'Ada', 'L', 3), at(1));
+      expect(await pupilRow(pupilId)).toMatchObject({ first_name: 'Ada', last_name: 'Lovelace', year_group: 4 });
+    });
+
+    it('lets a newer move and a newer name each stand against an older event about the other', async () => {
+      const [from, to, later, pupilId] = [newId(), newId(), newId(), newId()];
+      await apply('scheduling.pupil.enrolled', enrolled(pupilId, from, 'Ada', 'L', 3), at(0));
+      // Details newer than a move applied after them: the move's school, the newer name and year.
+      await apply('scheduling.pupil.details-changed', { version: 1, pupilId, schoolId: from, yearGroup: 4, firstName: 'Ada', lastName: 'Lovelace' }, at(4));
+      await apply('scheduling.pupil.moved', moved(pupilId, from, to, 3), at(3));
+      expect(await pupilRow(pupilId)).toMatchObject({ school_id: to, first_name: 'Ada', last_name: 'Lovelace', year_group: 4 });
+      // A move newer than details applied after it: the newer school stays, the details still apply.
+      await apply('scheduling.pupil.moved', moved(pupilId, to, later, 4), at(6));
+      await apply('scheduling.pupil.details-changed', { version: 1, pupilId, schoolId: to, yearGroup: 4, firstName: 'Augusta Ada', lastName: 'Lovelace' }, at(5));
+      expect(await pupilRow(pupilId)).toMatchObject({ school_id: later, first_name: 'Augusta Ada', year_group: 4 });
+      // An enrolment older than both changes neither.
+      await apply('scheduling.pupil.enrolled', enrolled(pupilId, from, 'Ada', 'L', 3), at(2));
+      expect(await pupilRow(pupilId)).toEqual({ school_id: later, left_on: null, first_name: 'Augusta Ada', last_name: 'Lovelace', year_group: 4 });
+    });
+
+    it('changes nothing when an event is applied again', async () => {
+      const [from, to, pupilId] = [newId(), newId(), newId()];
+      const events = [
+        eventOf('scheduling.pupil.enrolled', enrolled(pupilId, from, 'Ada', 'L', 3), at(0)),
+        eventOf('scheduling.pupil.moved', moved(pupilId, from, to), at(1)),
+        eventOf('scheduling.pupil.details-changed', { version: 1, pupilId, schoolId: to, yearGroup: 4, firstName: 'Ada', lastName: 'Lovelace' }, at(2)),
+        eventOf('scheduling.pupil.left', { version: 1, pupilId, schoolId: to, leftOn: '2026-03-02', reason: 'left' }, at(3)),
+      ] as const;
+      for (const event of events) await applyEvent(event);
+      const settled = await pupilRow(pupilId);
+      expect(settled).toEqual({ school_id: to, left_on: '2026-03-02', first_name: 'Ada', last_name: 'Lovelace', year_group: 4 });
+      for (const event of events) {
+        await applyEvent(event);
+        expect(await pupilRow(pupilId)).toEqual(settled);
+      }
+    });
   });
 });

@@ -27,11 +27,19 @@ export function caller(app: NestFastifyApplication, identity: Identity) {
     app.inject({ method, url, payload: options.body, headers: { ...(await identityHeaders(identity, 'performance-event')), ...(options.headers ?? {}) } });
 }
 
-/** Applies one event as the consumer would, in one transaction, through the real handler. */
-export async function feed<T extends EventType>(app: NestFastifyApplication, tenantId: string, type: T, payload: EventCatalog[T], occurredAt = new Date()): Promise<void> {
+/** Applies one event as the consumer would, in one transaction, through the real handler; returns the event applied. */
+export async function feed<T extends EventType>(app: NestFastifyApplication, tenantId: string, type: T, payload: EventCatalog[T], occurredAt = new Date()): Promise<EventEnvelope<T>> {
   if (!REPLICA_HANDLERS[type]) throw new Error(`No handler for ${type}`);
   const event: EventEnvelope<T> = { id: newId(), type, tenantId, occurredAt: occurredAt.toISOString(), source: 'scheduling', payload };
   await applyEvent(app.get(DataSource), 'performance-event', REPLICA_HANDLERS, event);
+  return event;
+}
+
+/** Runs an event's handler again, past the consumer's memory of event ids: what a redelivery would do to the rows if that memory failed. */
+export async function rerunHandler<T extends EventType>(app: NestFastifyApplication, event: EventEnvelope<T>): Promise<void> {
+  const handler = REPLICA_HANDLERS[event.type];
+  if (!handler) throw new Error(`No handler for ${event.type}`);
+  await app.get(DataSource).transaction((manager) => handler(event, manager, { afterCommit: () => undefined }));
 }
 
 export interface TestMember {

@@ -161,6 +161,7 @@ describe('staff messages', () => {
         return;
       }
       await picker.selectOption({ index: 1 });
+      const title = ((await picker.locator('option:checked').textContent()) ?? '').split(' · ')[0].trim();
       const performanceSubject = `After the concert ${randomUUID().slice(0, 6)}`;
       await form.locator('input[name=subject]').fill(performanceSubject);
       await form.getByRole('button', { name: 'Send to families' }).click();
@@ -180,6 +181,16 @@ describe('staff messages', () => {
       expect(await card.locator('[data-testid=audience]').textContent()).toMatch(/^Families coming to /);
       say(`performance message went to ${families} families`);
       await expectAccessible(page);
+
+      // Once the performance has left the pickers' week, the sent message still names it: the card reads it on its own.
+      await page.route(/\/api\/performance-event\/performances\?/, (route) => route.fulfill({ json: { items: [], nextCursor: null } }));
+      await page.reload();
+      await page
+        .locator(`li[data-announcement-id="${announcement.id}"] [data-testid=audience]`, { hasText: `Families coming to ${title}` })
+        .waitFor({ timeout: 15_000 })
+        .catch(async (error: unknown) => {
+          throw new Error(`the card does not name “${title}”: ${await page.locator(`li[data-announcement-id="${announcement.id}"]`).innerText()}`, { cause: error });
+        });
     }),
     90_000,
   );

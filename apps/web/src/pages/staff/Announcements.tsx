@@ -227,26 +227,57 @@ function familiesOf(announcement: StaffAnnouncement): number {
   return counts ? counts.queued + counts.sent + counts.failed : (announcement.deliveries?.length ?? 0);
 }
 
-/** Who a sent announcement went to, in words, with the names the pickers know. */
-function audienceText(t: ReturnType<typeof useI18n>['t'], announcement: StaffAnnouncement, directory: Directory | null): string {
-  const named = <T extends { id: string }>(list: T[] | undefined, id: string | null | undefined) => (id ? list?.find((item) => item.id === id) : undefined);
+/** Where each kind of group is read on its own, and the field of the announcement naming it. */
+const GROUP_SOURCE: Record<AudienceKind, { url: (id: string) => string; idOf: (announcement: StaffAnnouncement) => string | null | undefined }> = {
+  school: { url: (id) => `/api/scheduling/schools/${id}`, idOf: (announcement) => announcement.schoolId },
+  class: { url: (id) => `/api/scheduling/classes/${id}`, idOf: (announcement) => announcement.classId },
+  ensemble: { url: (id) => `/api/scheduling/ensembles/${id}`, idOf: (announcement) => announcement.ensembleId },
+  performance: { url: (id) => `/api/performance-event/performances/${id}`, idOf: (announcement) => announcement.performanceId },
+};
+
+/** The name of the group an announcement went to, from the pickers' lists. */
+function knownGroupName(announcement: StaffAnnouncement, directory: Directory | null): string | undefined {
+  const id = GROUP_SOURCE[announcement.audience].idOf(announcement);
+  if (!id || !directory) return undefined;
   switch (announcement.audience) {
-    case 'school': {
-      const school = named(directory?.schools, announcement.schoolId);
-      return school ? t('staff.msg.toSchool', { name: school.name }) : t('staff.msg.toSomeSchool');
-    }
-    case 'class': {
-      const found = named(directory?.classes, announcement.classId);
-      return found ? t('staff.msg.toClass', { name: found.name }) : t('staff.msg.toSomeClass');
-    }
-    case 'ensemble': {
-      const found = named(directory?.ensembles, announcement.ensembleId);
-      return found ? t('staff.msg.toEnsemble', { name: found.name }) : t('staff.msg.toSomeEnsemble');
-    }
-    default: {
-      const found = named(directory?.performances, announcement.performanceId);
-      return found ? t('staff.msg.toPerformance', { name: found.title }) : t('staff.msg.toSomePerformance');
-    }
+    case 'school':
+      return directory.schools.find((school) => school.id === id)?.name;
+    case 'class':
+      return directory.classes.find((found) => found.id === id)?.name;
+    case 'ensemble':
+      return directory.ensembles.find((found) => found.id === id)?.name;
+    default:
+      return directory.performances.find((found) => found.id === id)?.title;
+  }
+}
+
+/**
+ * The group's name: from the pickers' lists, else read on its own once they have loaded (a
+ * performance older than the list's week, an archived class). Undefined while unknown or unreadable.
+ */
+function useGroupName(announcement: StaffAnnouncement, directory: Directory | null): string | undefined {
+  const known = knownGroupName(announcement, directory);
+  const id = GROUP_SOURCE[announcement.audience].idOf(announcement);
+  const lookUp = directory !== null && known === undefined && Boolean(id);
+  const read = useLoad(async () => {
+    if (!lookUp || !id) return undefined;
+    const group = await api<{ name?: string; title?: string }>(GROUP_SOURCE[announcement.audience].url(id)).catch(() => undefined);
+    return group?.name ?? group?.title;
+  }, [lookUp, announcement.audience, id]);
+  return known ?? (read.state === 'ready' ? read.data : undefined);
+}
+
+/** Who a sent announcement went to, in words. */
+function audienceText(t: ReturnType<typeof useI18n>['t'], audience: AudienceKind, name: string | undefined): string {
+  switch (audience) {
+    case 'school':
+      return name ? t('staff.msg.toSchool', { name }) : t('staff.msg.toSomeSchool');
+    case 'class':
+      return name ? t('staff.msg.toClass', { name }) : t('staff.msg.toSomeClass');
+    case 'ensemble':
+      return name ? t('staff.msg.toEnsemble', { name }) : t('staff.msg.toSomeEnsemble');
+    default:
+      return name ? t('staff.msg.toPerformance', { name }) : t('staff.msg.toSomePerformance');
   }
 }
 
@@ -258,12 +289,13 @@ function SentMessage({ announcement, directory }: { announcement: StaffAnnouncem
   // The list carries the counts; each family's delivery is read when the message is opened.
   const detail = useLoad(async () => (open ? api<StaffAnnouncement>(`${ANNOUNCEMENTS}/${announcement.id}`) : null), [announcement.id, open]);
   const current = detail.state === 'ready' && detail.data ? detail.data : announcement;
+  const groupName = useGroupName(announcement, directory);
   const toggle = () => setOpen(!open);
   return (
     <li className="card sent-message" data-announcement-id={announcement.id}>
       <h3>{announcement.subject}</h3>
       <p className="muted">
-        <span data-testid="audience">{audienceText(t, announcement, directory)}</span> · {t('staff.msg.sentBy', { when: formatDateTime(language, announcement.createdAt, me.area.timeZone), sender: announcement.senderName })}
+        <span data-testid="audience">{audienceText(t, announcement.audience, groupName)}</span> · {t('staff.msg.sentBy', { when: formatDateTime(language, announcement.createdAt, me.area.timeZone), sender: announcement.senderName })}
       </p>
       {current.deliveryCounts && <Counts counts={current.deliveryCounts} />}
       <div className="actions">

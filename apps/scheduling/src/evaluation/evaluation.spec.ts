@@ -1,12 +1,11 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Identity } from '@tutti/auth';
-import type { EventEnvelope } from '@tutti/contracts';
 import { newId, pseudonymOf } from '@tutti/platform';
 import { identityHeaders, newTenantId, personas, startTestService, testServiceConfig } from '@tutti/testing';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
 import { SchedulingConfig } from '../config';
-import { applyTenantChanged } from '../tenant-settings/tenant-settings.handlers';
+import { announceTenant } from '../testing/tenants';
 import { PROVISION_EXPORT_COLUMNS } from './evaluation.service';
 
 const KEY = 'evaluation-spec-key-0123456789abcdefghijklmnop';
@@ -37,15 +36,7 @@ describe('evaluation: the pseudonymised provision export', () => {
   beforeAll(async () => {
     const config = await testServiceConfig('scheduling', SchedulingConfig, { SERVICE_MODE: 'api', EVALUATION_PSEUDONYM_KEY: KEY });
     app = await startTestService({ service: 'scheduling', description: 'test', config, module: AppModule.register(config) });
-    const event: EventEnvelope<'identity.tenant.created'> = {
-      id: newId(),
-      type: 'identity.tenant.created',
-      tenantId,
-      occurredAt: new Date().toISOString(),
-      source: 'gateway',
-      payload: { version: 1, tenantId, name: 'Evaluated Area', slug: 'evaluated', timeZone: 'Europe/London', weeklyProvisionTargetMinutes: 60, familyLanguages: ['en'], familyTransportSeatLimit: 4 },
-    };
-    await app.get(DataSource).transaction((manager) => applyTenantChanged(event, manager));
+    await announceTenant(app.get(DataSource), tenantId, { name: 'Evaluated Area', slug: 'evaluated' });
 
     schoolId = (await call(admin, 'POST', '/schools', { name: 'Evaluated Primary', phase: 'primary', urn: '104321' })).id;
     const classId = (await call(admin, 'POST', '/classes', { schoolId, name: 'Oak', yearGroup: 4 })).id;

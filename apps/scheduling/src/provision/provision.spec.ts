@@ -1,6 +1,5 @@
 import { newId } from '@tutti/platform';
-import type { EventEnvelope } from '@tutti/contracts';
-import { applyTenantChanged } from '../tenant-settings/tenant-settings.handlers';
+import { announceTenant } from '../testing/tenants';
 import { expecting } from '../testing/api';
 import { adminOf, headteacherOf, newTenantId, tutorOf } from '../testing/identities';
 import { createSchedulingTestApp, type SchedulingTestApp } from '../testing/test-app';
@@ -31,15 +30,7 @@ describe('provision intensity, checked against hand-computed figures', () => {
   beforeAll(async () => {
     t = await createSchedulingTestApp();
     call = expecting(t);
-    const event: EventEnvelope<'identity.tenant.created'> = {
-      id: newId(),
-      type: 'identity.tenant.created',
-      tenantId,
-      occurredAt: new Date().toISOString(),
-      source: 'gateway',
-      payload: { version: 1, tenantId, name: 'Test Area', slug: 'test', timeZone: 'Europe/London', weeklyProvisionTargetMinutes: 60, familyLanguages: ['en'], familyTransportSeatLimit: 4 },
-    };
-    await t.db.transaction((manager) => applyTenantChanged(event, manager));
+    await announceTenant(t.db, tenantId);
 
     school = (await call(admin, 'POST', '/schools', { name: 'Intensity Primary', phase: 'primary' }, 201)).id;
     const classX = (await call(admin, 'POST', '/classes', { schoolId: school, name: 'X', yearGroup: 4 }, 201)).id;

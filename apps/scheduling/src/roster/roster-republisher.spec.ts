@@ -1,9 +1,7 @@
-import type { EventEnvelope } from '@tutti/contracts';
-import { newId } from '@tutti/platform';
 import { expecting, type ApiRow } from '../testing/api';
 import { adminOf, newTenantId } from '../testing/identities';
 import { createSchedulingTestApp, type SchedulingTestApp } from '../testing/test-app';
-import { applyTenantChanged } from '../tenant-settings/tenant-settings.handlers';
+import { announceTenant } from '../testing/tenants';
 import { republishRoster, RosterRepublishError, type RepublishProgress } from './roster-republisher';
 
 interface OutboxRow {
@@ -38,15 +36,7 @@ describe('roster republish: the current roster as events, for replicas that miss
   beforeAll(async () => {
     t = await createSchedulingTestApp();
     call = expecting(t);
-    const announced: EventEnvelope<'identity.tenant.created'> = {
-      id: newId(),
-      type: 'identity.tenant.created',
-      tenantId,
-      occurredAt: new Date().toISOString(),
-      source: 'gateway',
-      payload: { version: 1, tenantId, name: 'Liverpool', slug: 'liverpool', timeZone: 'Europe/London', weeklyProvisionTargetMinutes: 240, familyLanguages: ['en'], familyTransportSeatLimit: 4 },
-    };
-    await t.db.transaction((manager) => applyTenantChanged(announced, manager));
+    await announceTenant(t.db, tenantId, { name: 'Liverpool', slug: 'liverpool', weeklyProvisionTargetMinutes: 240 });
 
     const post = (url: string, body: unknown, status = 201): Promise<ApiRow> => call(admin, 'POST', url, body, status);
     roster.faithStreet = (await post('/schools', { name: 'Faith Street Primary', urn: '100001', phase: 'primary' })).id;

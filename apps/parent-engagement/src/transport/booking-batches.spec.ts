@@ -71,6 +71,18 @@ describe('bookings decided together', () => {
     expect(mums.body.conflicts[0]).toMatchObject({ rule: 'family-seat-limit', limit: 4, alreadyBooked: 2, requested: 3 });
   });
 
+  it("does not count the other guardian's booking of a child of another family (his step-child) against the family seat limit", async () => {
+    const run = await newRun(100);
+    const [child, stepChild] = [newId(), newId()];
+    const mum = personas.guardian(tenantId, [{ pupilId: child, schoolId }]);
+    const dad = personas.guardian(tenantId, [
+      { pupilId: child, schoolId },
+      { pupilId: stepChild, schoolId },
+    ]);
+    expect((await book(dad, run, { adults: 2, pupilIds: [stepChild] })).status).toBe(201);
+    expect((await book(mum, run, { adults: 3, pupilIds: [child] })).status).toBe(201);
+  });
+
   it('lets one family book several buses at once', async () => {
     const runs = await Promise.all([newRun(10), newRun(10), newRun(10)]);
     const pupilId = newId();

@@ -6,9 +6,11 @@ import type { BookingRow } from './transport-rows';
 export const ACTIVE_BOOKING_STATUSES = `('confirmed', 'waitlisted', 'offered')`;
 
 /**
- * The bookings holding a place on a bus for one family: made by the guardian, or by a guardian of
- * one of the family's children (a booking keeps its guardian's children, travelling or not), each
- * argument an SQL expression. That branch finds the bookings through the GIN index on
+ * The bookings holding a place on a bus for one family: made by the guardian, or by another
+ * guardian of one of the family's children (a booking keeps its guardian's children, travelling or
+ * not) when it names one of them or no child at all (adults only). Another guardian's booking of
+ * only a child of another family (his step-child) is not this family's: the same bookings a guardian
+ * sees as the family's (familyBookingScopeCondition). Each argument an SQL expression. That branch finds the bookings through the GIN index on
  * family_pupil_ids alone: a child's family has a handful of bookings, a bus hundreds, and with the
  * bus's conditions indexable the planner read every booking on the bus (its statistics cannot tell
  * how few rows name a child).
@@ -19,7 +21,9 @@ export function familyBookingsOnRunSql(tenantId: string, runId: string, guardian
    WHERE b.tenant_id = ${tenantId} AND b.guardian_id = ${guardianId} AND b.run_id = ${runId} AND b.status IN ${ACTIVE_BOOKING_STATUSES}
   UNION
   SELECT b.id, b.seats, b.pupil_ids FROM transport_bookings b
-   WHERE b.family_pupil_ids && ${familyPupilIds} AND (b.tenant_id = ${tenantId} AND b.run_id = ${runId} AND b.status IN ${ACTIVE_BOOKING_STATUSES}) IS TRUE`;
+   WHERE b.family_pupil_ids && ${familyPupilIds}
+     AND (b.tenant_id = ${tenantId} AND b.run_id = ${runId} AND b.status IN ${ACTIVE_BOOKING_STATUSES}
+          AND (b.pupil_ids && ${familyPupilIds} OR cardinality(b.pupil_ids) = 0)) IS TRUE`;
 }
 
 /** Seats the family holds on the bus apart from one of its bookings (the one being changed). */

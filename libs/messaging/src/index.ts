@@ -15,6 +15,7 @@ export { EVENT_JOB_OPTIONS } from './relay/event-job-options';
 export { EventConsumer, type EventApplication, type EventConsumerOptions } from './consumer/event-consumer';
 export type { EventHandler, EventHandlerContext, EventHandlers } from './consumer/event-handlers';
 export { applyEvent } from './consumer/apply-event';
+export { eventIsNewerSql } from './consumer/event-order';
 
 export { REMINDER_STATUSES, type ReminderPayload, type ReminderRow, type ReminderStatus } from './reminders/reminder-row';
 export type { ReminderDeliverer, ReminderDeliverers } from './reminders/reminder-deliverer';

@@ -1,4 +1,4 @@
-import type { EventHandlers } from '@tutti/messaging';
+import { eventIsNewerSql, type EventHandlers } from '@tutti/messaging';
 
 /**
  * Events about one pupil may be applied in any order, so each aspect of a pupil row remembers the
@@ -6,8 +6,7 @@ import type { EventHandlers } from '@tutti/messaging';
  * left-on) and details (names, year group). Event ids are UUIDv7, so they order one transaction's
  * events too. A NULL marker (never set by an event) is older than any event.
  */
-const olderThanEvent = (aspect: 'place' | 'details', eventAt: string, eventId: string): string =>
-  `(pupils.${aspect}_event_at IS NULL OR (pupils.${aspect}_event_at, pupils.${aspect}_event_id) < (${eventAt}, ${eventId}))`;
+const olderThanEvent = (aspect: 'place' | 'details', eventAt: string, eventId: string): string => eventIsNewerSql(`pupils.${aspect}_event`, eventAt, eventId);
 
 const PLACE_IS_OLDER = olderThanEvent('place', 'EXCLUDED.place_event_at', 'EXCLUDED.place_event_id');
 const DETAILS_IS_OLDER = olderThanEvent('details', 'EXCLUDED.details_event_at', 'EXCLUDED.details_event_id');

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@tutti/contracts';
+import { eventIsNewerSql } from '@tutti/messaging';
 import { oneRow, rows } from '@tutti/platform';
 import type { EntityManager } from 'typeorm';
 
@@ -28,7 +29,7 @@ const SET_PUPIL = `
     school_id = EXCLUDED.school_id,
     class_id = CASE WHEN $8::boolean THEN roster_pupils.class_id ELSE EXCLUDED.class_id END,
     left_on = EXCLUDED.left_on, event_at = EXCLUDED.event_at, event_id = EXCLUDED.event_id
-  WHERE (roster_pupils.event_at, roster_pupils.event_id) < (EXCLUDED.event_at, EXCLUDED.event_id)`;
+  WHERE ${eventIsNewerSql('roster_pupils.event', 'EXCLUDED.event_at', 'EXCLUDED.event_id')}`;
 
 /** Current members (left pupils excluded) with their current school and their families, for one class or ensemble. */
 const MEMBERS_WITH_FAMILIES = (members: string) => `

@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@tutti/contracts';
-import type { EventHandlers } from '@tutti/messaging';
+import { eventIsNewerSql, type EventHandlers } from '@tutti/messaging';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -107,8 +107,7 @@ export const REPLICA_HANDLERS: EventHandlers = {
  * carries only some of a pupil.
  */
 function isOlderThan(aspect: 'place' | 'details', at: string, id: string): string {
-  const marker = `replica_pupils.${aspect}_event`;
-  return `(${marker}_at IS NULL OR (${marker}_at, ${marker}_id) < (${at}::timestamptz, ${id}::uuid))`;
+  return eventIsNewerSql(`replica_pupils.${aspect}_event`, `${at}::timestamptz`, `${id}::uuid`);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { PupilEnrolledV1, PupilLeftV1, SchoolChangedV1 } from '@tutti/contracts';
-import { rows } from '@tutti/platform';
+import { isLockNotAvailable, rows } from '@tutti/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { emitAll } from '../common/events';
 import { emitEnsembleSnapshot } from '../ensembles/ensemble-membership';
@@ -198,11 +198,6 @@ async function retriedWhileLocked<T>(attempt: () => Promise<T>, busy: (attempt: 
       await new Promise((resolve) => setTimeout(resolve, retryInMs));
     }
   }
-}
-
-function isLockNotAvailable(error: unknown): boolean {
-  const driverError = (error as { driverError?: { code?: string } }).driverError ?? (error as { code?: string });
-  return driverError.code === '55P03';
 }
 
 /** One progress line: `roster republish: Liverpool (tenant …): 1,500 / 4,210 pupils`. */

@@ -16,10 +16,20 @@ export async function oneRow<T>(manager: Queryable, sql: string, params: unknown
   return (await rows<T>(manager, sql, params))[0];
 }
 
+/** PostgreSQL's error fields, from TypeORM's QueryFailedError or node-postgres's own error. */
+function postgresErrorOf(error: unknown): { code?: string; constraint?: string } {
+  return (error as { driverError?: { code?: string; constraint?: string } }).driverError ?? (error as { code?: string; constraint?: string });
+}
+
 /** Whether a query failed on a unique constraint (the named one, when given). */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError ?? (error as { code?: string; constraint?: string });
-  return driverError.code === '23505' && (constraint === undefined || driverError.constraint === constraint);
+  const found = postgresErrorOf(error);
+  return found.code === '23505' && (constraint === undefined || found.constraint === constraint);
+}
+
+/** Whether a query failed because a row it would lock NOWAIT is locked by another transaction. */
+export function isLockNotAvailable(error: unknown): boolean {
+  return postgresErrorOf(error).code === '55P03';
 }
 
 /** A date column (node-postgres gives a Date at local midnight) or text as YYYY-MM-DD. */

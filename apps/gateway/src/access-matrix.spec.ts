@@ -125,10 +125,10 @@ const publicSecrets = (s: Scenario) => [s.pupilId, s.guardianAccountId, GUARDIAN
 
 const matrix: MatrixFixtures<Scenario> = {
   'GET /areas': (s) => ({ url: '/areas', allowed: [], secrets: publicSecrets(s) }),
-  'POST /auth/sign-in': (s) => ({ url: '/auth/sign-in', body: { ...s.guardianSignIn, password: 'not the password at all' }, headers: { 'x-forwarded-for': '203.0.113.77' }, allowed: [], secrets: publicSecrets(s) }),
+  'POST /auth/sign-in': (s) => ({ url: '/auth/sign-in', body: { ...s.guardianSignIn, password: 'not the password at all' }, allowed: [], secrets: publicSecrets(s) }),
   'POST /auth/refresh': (s) => ({ url: '/auth/refresh', body: { refreshToken: 'not-a-refresh-token' }, allowed: [], secrets: publicSecrets(s) }),
   'POST /auth/sign-out': (s) => ({ url: '/auth/sign-out', body: { refreshToken: 'not-a-refresh-token' }, allowed: [], secrets: publicSecrets(s) }),
-  'POST /auth/password-reset': (s) => ({ url: '/auth/password-reset', body: s.guardianSignIn, headers: { 'x-forwarded-for': '203.0.113.78' }, allowed: [], secrets: publicSecrets(s) }),
+  'POST /auth/password-reset': (s) => ({ url: '/auth/password-reset', body: s.guardianSignIn, allowed: [], secrets: publicSecrets(s) }),
   'POST /auth/password-reset/complete': (s) => ({ url: '/auth/password-reset/complete', body: { token: 'not-a-reset-token', password: 'a long enough new password' }, allowed: [], secrets: publicSecrets(s) }),
   'POST /auth/invitations/accept': (s) => ({ url: '/auth/invitations/accept', body: { token: 'not-an-invitation-token', password: 'a long enough new password' }, allowed: [], secrets: publicSecrets(s) }),
 

@@ -1,6 +1,6 @@
 import { downstreamResponseHeaders, upstreamRequestHeaders, type Forwarding } from './proxy-headers';
 
-const forwarding: Forwarding = { requestId: 'req-0000-0001', remoteAddress: '10.0.0.7', protocol: 'https', host: 'tutti.example.org' };
+const forwarding: Forwarding = { requestId: 'req-0000-0001', client: '10.0.0.7', protocol: 'https', host: 'tutti.example.org' };
 
 describe('upstreamRequestHeaders', () => {
   it('keeps end-to-end headers as they came', () => {
@@ -24,17 +24,14 @@ describe('upstreamRequestHeaders', () => {
     expect(headers).not.toHaveProperty('expect');
   });
 
-  it('sets the request id and forwarding headers, appending this hop to x-forwarded-for', () => {
+  it('sets the request id and forwarding headers, x-forwarded-for to the client as the gateway judged it (never what the caller wrote)', () => {
     const headers = upstreamRequestHeaders({ 'x-request-id': 'caller-supplied', 'x-forwarded-for': '203.0.113.9', 'x-forwarded-proto': 'http' }, forwarding);
     expect(headers['x-request-id']).toBe('req-0000-0001');
-    expect(headers['x-forwarded-for']).toBe('203.0.113.9, 10.0.0.7');
+    expect(headers['x-forwarded-for']).toBe('10.0.0.7');
     expect(headers['x-forwarded-proto']).toBe('https');
     expect(headers['x-forwarded-host']).toBe('tutti.example.org');
   });
 
-  it('starts x-forwarded-for with the peer when there was no earlier proxy', () => {
-    expect(upstreamRequestHeaders({}, forwarding)['x-forwarded-for']).toBe('10.0.0.7');
-  });
 });
 
 describe('downstreamResponseHeaders', () => {

@@ -22,12 +22,16 @@ const HOP_BY_HOP = new Set([
  * Never taken from the caller: `host` is the upstream's, `expect` is answered by this hop, the
  * forwarding headers are rebuilt below, and only the gateway may mint an identity token.
  */
-const REPLACED_ON_REQUEST = new Set(['host', 'expect', 'x-forwarded-proto', 'x-forwarded-host', REQUEST_ID_HEADER, IDENTITY_HEADER]);
+const REPLACED_ON_REQUEST = new Set(['host', 'expect', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', REQUEST_ID_HEADER, IDENTITY_HEADER]);
 
 export interface Forwarding {
   requestId: string;
-  /** The peer of this hop's socket, appended to `x-forwarded-for`. */
-  remoteAddress: string | undefined;
+  /**
+   * The caller's address as this gateway judges it: its socket's peer, or what a trusted proxy
+   * (TRUSTED_PROXIES) forwarded. It is the whole `x-forwarded-for` the service sees, so that an
+   * address a caller wrote into the header never reaches a service as if a proxy had vouched for it.
+   */
+  client: string | undefined;
   protocol: 'http' | 'https';
   host: string | undefined;
 }
@@ -41,9 +45,7 @@ export function upstreamRequestHeaders(incoming: IncomingHttpHeaders, forwarding
     if (value === undefined || HOP_BY_HOP.has(name) || REPLACED_ON_REQUEST.has(name) || dropped?.has(name)) continue;
     headers[name] = value;
   }
-  const priorHops = incoming['x-forwarded-for'];
-  const client = forwarding.remoteAddress ?? 'unknown';
-  headers['x-forwarded-for'] = priorHops ? `${Array.isArray(priorHops) ? priorHops.join(', ') : priorHops}, ${client}` : client;
+  headers['x-forwarded-for'] = forwarding.client ?? 'unknown';
   headers['x-forwarded-proto'] = forwarding.protocol;
   if (forwarding.host) headers['x-forwarded-host'] = forwarding.host;
   headers[REQUEST_ID_HEADER] = forwarding.requestId;

@@ -60,7 +60,7 @@ function forwardTo(service: ProxiedService, prefixLength: number, pool: Pool, at
     const path = rest === '' || rest[0] === '?' ? `/${rest}` : rest;
     const headers = upstreamRequestHeaders(request.headers, {
       requestId: String(request.id),
-      remoteAddress: request.socket.remoteAddress,
+      client: request.ip,
       protocol: request.protocol,
       host: request.headers.host,
     });

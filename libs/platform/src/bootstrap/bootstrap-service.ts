@@ -26,7 +26,7 @@ export interface ServiceBootstrapOptions {
 
 /** Builds a service's Nest application on Fastify with the edge every service shares. */
 export async function createServiceApp(options: ServiceBootstrapOptions): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: requestIdOf, trustProxy: true });
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: requestIdOf, trustProxy: options.config.trustedProxies });
   const logger = serviceLogger(options.service, options.config.LOG_LEVEL);
   const app = await NestFactory.create<NestFastifyApplication>(options.module, adapter, { bufferLogs: true });
   app.useLogger(new PinoNestLogger(logger));

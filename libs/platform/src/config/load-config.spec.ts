@@ -23,9 +23,17 @@ describe('service configuration', () => {
     [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL: must be a postgres:\/\/ URL/],
     [{ REDIS_URL: undefined }, /^REDIS_URL: must be a redis:\/\/ URL \(got nothing\)/],
     [{ SERVICE_MODE: 'sometimes' }, /^SERVICE_MODE: /],
+    [{ TRUSTED_PROXIES: '10.0.0.0/8, anywhere' }, /^TRUSTED_PROXIES: must be a comma-separated list .* "anywhere" is none of these/],
+    [{ TRUSTED_PROXIES: '10.0.0.0/33' }, /^TRUSTED_PROXIES: /],
   ])('refuses %p, naming the variable', (override, message) => {
     expect(() => loadConfig(ServiceConfig, { ...VALID, ...override })).toThrow(ConfigError);
     expect(() => loadConfig(ServiceConfig, { ...VALID, ...override })).toThrow(message);
+  });
+
+  it('trusts the proxies listed in TRUSTED_PROXIES (a service: its gateway on loopback by default), or none when empty', () => {
+    expect(loadConfig(ServiceConfig, VALID).trustedProxies).toEqual(['loopback']);
+    expect(loadConfig(ServiceConfig, { ...VALID, TRUSTED_PROXIES: ' 10.1.0.0/16, 2001:db8::1 ,192.0.2.7' }).trustedProxies).toEqual(['10.1.0.0/16', '2001:db8::1', '192.0.2.7']);
+    expect(loadConfig(ServiceConfig, { ...VALID, TRUSTED_PROXIES: '' }).trustedProxies).toBe(false);
   });
 
   describe('the evaluation pseudonym key', () => {

@@ -2,6 +2,7 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { DEVELOPMENT_PSEUDONYM_KEY } from '../pseudonyms/pupil-pseudonym';
 import { Secret } from './load-config';
+import { IsProxyList, proxyListEntries } from './trusted-proxies';
 
 export const SERVICE_MODES = ['api', 'worker', 'both'] as const;
 export type ServiceMode = (typeof SERVICE_MODES)[number];
@@ -54,6 +55,15 @@ export class ServiceConfig {
   DB_POOL_SIZE = 10;
 
   /**
+   * The proxies whose X-Forwarded-For is believed (IPs, CIDR blocks, or loopback, linklocal,
+   * uniquelocal; comma-separated, empty for none). Every other request's client is its socket's
+   * peer, so that a caller cannot choose the address rate limits count. A service sits behind the
+   * gateway, on loopback locally; the gateway's own default is none (IdentityConfig).
+   */
+  @IsProxyList()
+  TRUSTED_PROXIES = 'loopback';
+
+  /**
    * The secret behind pupils' pseudonyms in evaluation exports (see pseudonymOf): the same in every
    * service, so that exports join. Required in production; elsewhere DEVELOPMENT_PSEUDONYM_KEY stands in.
    */
@@ -64,6 +74,12 @@ export class ServiceConfig {
 
   get evaluationPseudonymKey(): string {
     return this.EVALUATION_PSEUDONYM_KEY || DEVELOPMENT_PSEUDONYM_KEY;
+  }
+
+  /** Fastify's `trustProxy`: false when no proxy is trusted. */
+  get trustedProxies(): string[] | false {
+    const entries = proxyListEntries(this.TRUSTED_PROXIES);
+    return entries.length > 0 ? entries : false;
   }
 
   get runsApi(): boolean {

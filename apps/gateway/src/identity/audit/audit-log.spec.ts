@@ -62,7 +62,7 @@ describe('audit log', () => {
   it('records reads and changes of accounts, grants and guardian links, with who, when and from where', async () => {
     const person = await t.fixtures.account(area);
     const school = await t.fixtures.school(area);
-    await t.app.inject({ method: 'GET', url: `/identity/accounts/${person.id}`, headers: { ...adminHeaders, 'x-forwarded-for': '192.0.2.7' } });
+    await t.app.inject({ method: 'GET', url: `/identity/accounts/${person.id}`, remoteAddress: '192.0.2.7', headers: adminHeaders });
     await t.app.inject({ method: 'POST', url: `/identity/accounts/${person.id}/grants`, headers: adminHeaders, payload: { role: 'school_staff', schoolIds: [school] } });
     await t.app.inject({
       method: 'POST',

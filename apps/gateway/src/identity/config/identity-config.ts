@@ -51,6 +51,12 @@ export class IdentityConfig extends ServiceConfig {
   @Matches(/^([^<>@\s][^<>@]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, { message: 'must be an address such as "Tutti <no-reply@example.org>" or no-reply@example.org' })
   MAIL_FROM = 'Tutti <no-reply@tutti.localhost>';
 
+  /**
+   * The gateway is the edge: it believes no X-Forwarded-For unless told which load balancers stand
+   * before it (TRUSTED_PROXIES), since the per-address sign-in limit counts the client it names.
+   */
+  override TRUSTED_PROXIES = '';
+
   /** The web app's address as people reach it; links in mail point here. */
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL such as https://tutti.example.org' })
   PUBLIC_BASE_URL = 'http://localhost:3000';

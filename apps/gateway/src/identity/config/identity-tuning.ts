@@ -1,12 +1,23 @@
 /** Limits that keep guessing passwords slow and expensive. */
 export interface SignInLimits {
-  /** Failed sign-ins for one account within the window before it is locked until the window ends. */
-  accountFailuresAllowed: number;
+  /**
+   * Failed sign-ins for one account from one source (an IPv4 address, an IPv6 /64) within the
+   * window, after which that source may not try that account again until the window ends. Other
+   * sources, the owner's among them, are not refused.
+   */
+  sourceFailuresAllowed: number;
   accountWindowSeconds: number;
+  /**
+   * Failures for one account from all sources within the window from which the account counts as
+   * under attack: each source then gets only `sourceFailuresUnderAttack` failures. The right
+   * password from a source with fewer failures still signs in.
+   */
+  accountFailuresCeiling: number;
+  sourceFailuresUnderAttack: number;
   /** Sign-in attempts (good or bad) from one IP address within its window. */
   ipAttemptsAllowed: number;
   ipWindowSeconds: number;
-  /** From this many failures on, each further failure makes the account wait, doubling each time. */
+  /** From this many failures from one source on, each further failure makes that source wait for the account, doubling each time. */
   cooldownFromFailure: number;
   cooldownBaseSeconds: number;
   cooldownMaxSeconds: number;
@@ -30,8 +41,10 @@ export interface IdentityTuning {
 export const IDENTITY_TUNING = Symbol('tutti:identity-tuning');
 
 export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = {
-  accountFailuresAllowed: 5,
+  sourceFailuresAllowed: 5,
   accountWindowSeconds: 15 * 60,
+  accountFailuresCeiling: 10,
+  sourceFailuresUnderAttack: 2,
   ipAttemptsAllowed: 20,
   ipWindowSeconds: 60,
   cooldownFromFailure: 3,

@@ -34,7 +34,7 @@ describe('invitations', () => {
   const invite = (payload: object, headers: Record<string, string> = {}) =>
     t.app.inject({ method: 'POST', url: '/identity/accounts', headers: { ...adminHeaders, ...headers }, payload });
   const accept = (token: string, password: string) =>
-    t.app.inject({ method: 'POST', url: '/auth/invitations/accept', headers: { 'x-forwarded-for': randomIp() }, payload: { token, password } });
+    t.app.inject({ method: 'POST', url: '/auth/invitations/accept', remoteAddress: randomIp(), payload: { token, password } });
 
   it('creates an invited account and mails a single-use link to choose a password', async () => {
     const email = newEmail();

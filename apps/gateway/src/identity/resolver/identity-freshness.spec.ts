@@ -66,7 +66,7 @@ describe('identity stays current', () => {
     await expect(resolver().resolve(headersOf(tokens.accessToken))).rejects.toMatchObject({ statusCode: 401 });
     const refresh = await t.app.inject({ method: 'POST', url: '/auth/refresh', payload: { refreshToken: tokens.refreshToken } });
     expect(refresh.statusCode).toBe(401);
-    const signIn = await t.app.inject({ method: 'POST', url: '/auth/sign-in', headers: { 'x-forwarded-for': randomIp() }, payload: { area: staff.area, email: staff.email, password: staff.password } });
+    const signIn = await t.app.inject({ method: 'POST', url: '/auth/sign-in', remoteAddress: randomIp(), payload: { area: staff.area, email: staff.email, password: staff.password } });
     expect(signIn.statusCode).toBe(401);
   });
 

@@ -17,7 +17,7 @@ describe('sign-in, refresh and sign-out', () => {
   });
   afterAll(() => t?.close());
 
-  const post = (url: string, payload: object) => t.app.inject({ method: 'POST', url, payload, headers: { 'x-forwarded-for': randomIp() } });
+  const post = (url: string, payload: object) => t.app.inject({ method: 'POST', url, payload, remoteAddress: randomIp() });
   const resolve = (accessToken: string) => t.app.get(IdentityResolver).resolve({ authorization: `Bearer ${accessToken}` });
 
   it('signs in with the right password and answers a short-lived access token and a refresh token', async () => {

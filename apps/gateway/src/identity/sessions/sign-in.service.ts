@@ -33,10 +33,10 @@ export class SignInService {
     const credential = account ? await this.dataSource.getRepository(Credential).findOneBy({ tenantId: account.tenantId, accountId: account.id }) : null;
     const passwordMatches = await this.hasher.verify(credential?.passwordHash, request.password);
     if (!account || !credential || !passwordMatches || account.status !== 'active') {
-      await this.throttle.recordFailure(request.area, request.email);
+      await this.throttle.recordFailure(request.area, request.email, origin.ip);
       throw new SignInRequired(REFUSED);
     }
-    await this.throttle.recordSuccess(request.area, request.email);
+    await this.throttle.recordSuccess(request.area, request.email, origin.ip);
     if (this.hasher.isOutdated(credential.passwordHash)) {
       await this.dataSource.getRepository(Credential).update({ tenantId: account.tenantId, accountId: account.id }, { passwordHash: await this.hasher.hash(request.password) });
     }

@@ -89,7 +89,7 @@ export class IdentityFixtures {
   }
 
   async signIn(account: Pick<TestAccount, 'area' | 'email' | 'password'>, ip = randomIp()): Promise<SessionTokensDto> {
-    const response = await this.app.inject({ method: 'POST', url: '/auth/sign-in', headers: { 'x-forwarded-for': ip }, payload: { area: account.area, email: account.email, password: account.password } });
+    const response = await this.app.inject({ method: 'POST', url: '/auth/sign-in', remoteAddress: ip, payload: { area: account.area, email: account.email, password: account.password } });
     if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
     return response.json<SessionTokensDto>();
   }

@@ -40,7 +40,7 @@ export interface IdentityTestApp {
  * The identity module as the gateway runs it (platform edge, AccessGuard, validation, problem
  * details, real Postgres, Redis and SMTP), in a database of its own with fresh identity keys.
  */
-export async function startIdentityTestApp(tuning: IdentityTuningOverrides = {}): Promise<IdentityTestApp> {
+export async function startIdentityTestApp(tuning: IdentityTuningOverrides = {}, settings: Record<string, string> = {}): Promise<IdentityTestApp> {
   const env = requiredTestEnv();
   const databaseUrl = await provisionServiceDatabase(await ensureSpecDatabase(env.databaseUrl), 'gateway', GATEWAY_TEST_PASSWORD);
   const smtpUrl = mailServerSmtpUrl();
@@ -58,6 +58,7 @@ export async function startIdentityTestApp(tuning: IdentityTuningOverrides = {})
     SMTP_URL: smtpUrl,
     MAIL_FROM: 'Tutti test <no-reply@tutti.test>',
     PUBLIC_BASE_URL: 'https://tutti.test',
+    ...settings,
   });
   const clock = new FakeClock();
 

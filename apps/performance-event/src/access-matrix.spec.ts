@@ -4,7 +4,7 @@ import { newId } from '@tutti/platform';
 import { newTenantId, personas } from '@tutti/testing';
 import { DataSource } from 'typeorm';
 import { matrixIdentities, runAccessMatrix, type AccessMatrixReport, type MatrixFixtures, type MatrixWorld } from '@tutti/testing';
-import { caller, feedConsent, feedEnsemble, insertPerformance, insertVenue, member, startPerformanceEvent } from './testing/performance-test-kit';
+import { caller, feedConsent, feedEnsemble, feedSchool, insertPerformance, insertVenue, member, startPerformanceEvent } from './testing/performance-test-kit';
 
 type Row = { id: string } & Record<string, unknown>;
 
@@ -47,9 +47,12 @@ describe('performance-event: the access matrix over every route', () => {
     const [schoolId, otherSchoolId, ensembleId] = [newId(), newId(), newId()];
     const pupil = member(schoolId, PUPIL_NAME);
     const otherFamily = member(schoolId, 'Other Family');
+    await feedSchool(app, tenantId, schoolId, 'Faith Primary');
+    await feedSchool(app, tenantId, otherSchoolId, 'Everton Primary');
     await feedEnsemble(app, tenantId, ensembleId, schoolId, [pupil, otherFamily], 'Year 4 Strings');
     await feedConsent(app, tenantId, pupil.pupilId, 'performing_in_public', true);
-    const venueId = await insertVenue(app, tenantId);
+    // S1's own hall: seen (and planned at) by the admin and S1's staff only, like S1's performances.
+    const venueId = await insertVenue(app, tenantId, 'Faith Primary Hall', schoolId);
     const start = Date.now() + 30 * DAY;
     let slot = 0;
     const newPerformanceBody = () => {
@@ -77,7 +80,7 @@ describe('performance-event: the access matrix over every route', () => {
       performanceId,
       freshPerformance,
       pastPerformance: () => insertPerformance(app, tenantId, venueId, { title: 'Last Week', startsAt: new Date(Date.now() - 7 * DAY), schoolId, ensembleIds: [ensembleId] }),
-      freshVenue: () => insertVenue(app, tenantId, 'Parish Hall'),
+      freshVenue: () => insertVenue(app, tenantId, 'Faith Primary Music Room', schoolId),
       runningOrderETag,
       newPerformanceBody,
     };
@@ -170,9 +173,15 @@ const fixtures: MatrixFixtures<Scenario> = {
     secrets: [s.pupilId, PUPIL_NAME],
   }),
 
-  'GET /venues': (s) => ({ url: '/venues', allowed: [...STAFF], scope: 'caller-scoped', tenantSecrets: [s.venueId] }),
-  'GET /venues/:venueId': (s) => ({ url: `/venues/${s.venueId}`, allowed: [...STAFF], scope: 'tenant' }),
-  'POST /venues': () => ({ url: '/venues', body: { name: 'Town Hall', kind: 'concert_hall', address: '1 High St', capacity: 400 }, allowed: ['admin'], scope: 'caller-scoped' }),
-  'PATCH /venues/:venueId': async (s) => ({ url: `/venues/${await s.freshVenue()}`, body: { capacity: 90 }, headers: { 'if-match': '"1"' }, allowed: ['admin'], scope: 'tenant' }),
-  'DELETE /venues/:venueId': async (s) => ({ url: `/venues/${await s.freshVenue()}`, headers: { 'if-match': '"1"' }, allowed: ['admin'], scope: 'tenant' }),
+  // A school's hall is seen like the school's performances: the list leaves it out for other schools, and by id it is 404.
+  'GET /venues': (s) => ({ url: '/venues', allowed: [...STAFF], scope: 'caller-scoped', secrets: [s.venueId, 'Faith Primary Hall'], tenantSecrets: [s.venueId] }),
+  'GET /venues/:venueId': (s) => ({ url: `/venues/${s.venueId}`, allowed: [...STAFF], secrets: [s.venueId, 'Faith Primary Hall'] }),
+  'POST /venues': (s) => ({
+    url: '/venues',
+    body: { name: 'Faith Primary Studio', kind: 'school_hall', address: '1 High St', capacity: 40, schoolId: s.schoolId },
+    allowed: [...MANAGERS],
+    refusedWith: [403, 404],
+  }),
+  'PATCH /venues/:venueId': async (s) => ({ url: `/venues/${await s.freshVenue()}`, body: { capacity: 90 }, headers: { 'if-match': '"1"' }, allowed: [...MANAGERS] }),
+  'DELETE /venues/:venueId': async (s) => ({ url: `/venues/${await s.freshVenue()}`, headers: { 'if-match': '"1"' }, allowed: [...MANAGERS] }),
 };

@@ -2,7 +2,7 @@ import { ForbiddenException, Injectable } from '@nestjs/common';
 import { ConflictProblem, decodeCursor, newId, onceForKey, oneRow, rows, staleEdit, toPage, ValidationProblem, type FieldError } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { notFoundField } from '../common/not-found-field';
-import { toVenueDto } from '../venues/venues.service';
+import { assertSchoolInArea, assertVenueVisible, toVenueDto } from '../venues/venues.service';
 import type {
   CreatePerformanceDto,
   MovePerformanceDto,
@@ -68,7 +68,8 @@ export class PerformancesService {
     assertTimes(startsAt, endsAt, callTime);
     return this.db.transaction((manager) =>
       onceForKey(manager, { tenantId: viewer.tenantId, callerId, operation: 'performance.create', key: idempotencyKey, request: input }, async () => {
-        await assertVenueExists(manager, viewer.tenantId, input.venueId, 'venueId');
+        await assertSchoolInArea(manager, viewer.tenantId, schoolId, 'schoolId');
+        await assertVenueVisible(manager, viewer, input.venueId, 'venueId');
         const ensembleIds = input.ensembleIds ?? [];
         await assertEnsemblesKnown(manager, viewer.tenantId, ensembleIds);
         const id = newId();
@@ -118,7 +119,7 @@ export class PerformancesService {
       const callTime =
         input.callTime !== undefined ? (input.callTime ? new Date(input.callTime) : null) : current.call_time ? new Date(startsAt.getTime() - (current.starts_at.getTime() - current.call_time.getTime())) : null;
       assertTimes(startsAt, endsAt, callTime);
-      if (input.venueId) await assertVenueExists(manager, viewer.tenantId, input.venueId, 'venueId');
+      if (input.venueId) await assertVenueVisible(manager, viewer, input.venueId, 'venueId');
       const total = await runningOrderSeconds(manager, viewer.tenantId, performanceId);
       const slot = Math.round((endsAt.getTime() - startsAt.getTime()) / 1000);
       if (total > slot) {
@@ -220,11 +221,6 @@ function assertTimes(startsAt: Date, endsAt: Date, callTime: Date | null): void 
   if (callTime && callTime.getTime() > startsAt.getTime()) errors.push({ field: 'callTime', rule: 'notAfterStartsAt', message: 'callTime must not be after startsAt' });
   if (endsAt.getTime() - startsAt.getTime() > 12 * 3_600_000) errors.push({ field: 'endsAt', rule: 'maxLength', message: 'a performance lasts at most 12 hours' });
   if (errors.length) throw new ValidationProblem(errors);
-}
-
-async function assertVenueExists(manager: EntityManager, tenantId: string, venueId: string, field: string): Promise<void> {
-  const venue = await oneRow<{ id: string }>(manager, 'SELECT id FROM venues WHERE tenant_id = $1 AND id = $2', [tenantId, venueId]);
-  if (!venue) throw notFoundField(field, 'venue');
 }
 
 async function assertEnsemblesKnown(manager: EntityManager, tenantId: string, ensembleIds: string[]): Promise<void> {

@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { newId } from '@tutti/platform';
 import { newTenantId, personas } from '@tutti/testing';
 import { DataSource } from 'typeorm';
-import { caller, feedEnsemble, fieldsOf, member, startPerformanceEvent } from '../testing/performance-test-kit';
+import { caller, feedEnsemble, feedSchool, fieldsOf, member, startPerformanceEvent } from '../testing/performance-test-kit';
 
 const DAY = 86_400_000;
 
@@ -37,6 +37,8 @@ describe('venues and performances', () => {
 
   beforeAll(async () => {
     app = await startPerformanceEvent();
+    await feedSchool(app, tenantId, schoolA, 'School A');
+    await feedSchool(app, tenantId, schoolB, 'School B');
     await feedEnsemble(app, tenantId, ensembleA, schoolA, [childA], 'Year 4 Strings');
     const created = await caller(app, admin)('POST', '/venues', { body: { name: 'Town Hall', kind: 'concert_hall', address: '1 High St', capacity: 400, accessNotes: 'Step-free via side door' } });
     expect(created.statusCode).toBe(201);
@@ -54,7 +56,8 @@ describe('venues and performances', () => {
       const hall = await asHeadA('POST', '/venues', { body: { name: 'School A Hall', kind: 'school_hall', address: 'A Road', schoolId: schoolA } });
       expect(hall.statusCode).toBe(201);
       expect(hall.headers.etag).toBe('"1"');
-      expect((await caller(app, headB)('PATCH', `/venues/${hall.json().id}`, { body: { capacity: 90 }, headers: { 'if-match': '"1"' } })).statusCode).toBe(403);
+      // Another school's hall is not found, as in the list (object before role).
+      expect((await caller(app, headB)('PATCH', `/venues/${hall.json().id}`, { body: { capacity: 90 }, headers: { 'if-match': '"1"' } })).statusCode).toBe(404);
       expect((await asHeadA('POST', '/venues', { body: { name: 'Town', kind: 'concert_hall', address: 'B' } })).statusCode).toBe(403);
       const edited = await asHeadA('PATCH', `/venues/${hall.json().id}`, { body: { capacity: 90 }, headers: { 'if-match': '"1"' } });
       expect(edited.json()).toMatchObject({ capacity: 90, version: 2 });
@@ -77,6 +80,36 @@ describe('venues and performances', () => {
     it('does not show venues of another area', async () => {
       const response = await caller(app, personas.programmeAdmin(otherTenantId))('GET', `/venues/${venueId}`);
       expect(response.statusCode).toBe(404);
+    });
+
+    it('shows a school’s hall to the admin and that school’s staff only, in the list and by id; the area’s venues to all staff', async () => {
+      const hall = (await caller(app, headA)('POST', '/venues', { body: { name: 'School A Small Hall', kind: 'school_hall', address: 'A Road', schoolId: schoolA } })).json().id as string;
+      const seers = [admin, headA, personas.tutor(tenantId, [schoolA]), personas.schoolStaff(tenantId, schoolA), personas.tutor(tenantId, [schoolB, schoolA])];
+      const others = [headB, personas.tutor(tenantId, [schoolB]), personas.schoolStaff(tenantId, schoolB), personas.programmeAdmin(otherTenantId)];
+      const listed = async (identity: typeof admin) => ((await caller(app, identity)('GET', '/venues?limit=100')).json().items as { id: string }[]).map((v) => v.id);
+      for (const identity of seers) {
+        expect((await caller(app, identity)('GET', `/venues/${hall}`)).statusCode).toBe(200);
+        expect(await listed(identity)).toEqual(expect.arrayContaining([hall, venueId]));
+      }
+      for (const identity of others) {
+        const response = await caller(app, identity)('GET', `/venues/${hall}`);
+        expect(response.statusCode).toBe(404);
+        expect(response.body).not.toContain('School A Small Hall');
+        expect(await listed(identity)).not.toContain(hall);
+      }
+      expect(await listed(headB)).toContain(venueId);
+      expect((await caller(app, headB)('DELETE', `/venues/${hall}`, { headers: { 'if-match': '"1"' } })).statusCode).toBe(404);
+    });
+
+    it('refuses a school id that is not of the caller’s area, naming the field (create and edit)', async () => {
+      const otherAreaSchool = newId();
+      const created = await caller(app, admin)('POST', '/venues', { body: { name: 'Their Hall', kind: 'school_hall', address: 'Elsewhere', schoolId: otherAreaSchool } });
+      expect(created.statusCode).toBe(404);
+      expect(fieldsOf(created)).toEqual(['schoolId']);
+      const edited = await caller(app, admin)('PATCH', `/venues/${venueId}`, { body: { schoolId: otherAreaSchool }, headers: { 'if-match': '"1"' } });
+      expect(edited.statusCode).toBe(404);
+      expect(fieldsOf(edited)).toEqual(['schoolId']);
+      expect((await caller(app, admin)('GET', `/venues/${venueId}`)).json()).toMatchObject({ schoolId: null, version: 1 });
     });
   });
 
@@ -156,6 +189,7 @@ describe('venues and performances', () => {
       ['a time without an offset', { startsAt: '2026-05-01T18:00:00' }, 400, 'startsAt'],
       ['an unknown audience', { audience: 'everyone' }, 400, 'audience'],
       ['an unknown venue', { venueId: '01960000-0000-7000-8000-000000000000' }, 404, 'venueId'],
+      ['a school of another area (the admin may name any school of their own only)', { schoolId: '01960000-0000-7000-8000-000000000001' }, 404, 'schoolId'],
       ['an unknown ensemble', { ensembleIds: ['01960000-0000-7000-8000-000000000000'] }, 404, 'ensembleIds[0]'],
       ['an unknown field', { colour: 'blue' }, 400, 'colour'],
     ])('refuses %s, naming the field', async (_what, overrides, status, field) => {
@@ -185,6 +219,18 @@ describe('venues and performances', () => {
       expect((await caller(app, headA)('POST', '/performances', { body: newPerformance({ schoolId: schoolB }) })).statusCode).toBe(403);
       expect((await caller(app, headA)('POST', '/performances', { body: newPerformance({ schoolId: null }) })).statusCode).toBe(403);
       expect((await caller(app, headA)('POST', `/performances/${areaPerformance}/publish`)).statusCode).toBe(404);
+    });
+
+    it('lets a headteacher plan at the area’s venues and their own school’s halls, not another school’s (404 naming venueId)', async () => {
+      const hallB = (await caller(app, admin)('POST', '/venues', { body: { name: 'School B Hall', kind: 'school_hall', address: 'B Road', schoolId: schoolB } })).json().id as string;
+      const planned = await caller(app, headA)('POST', '/performances', { body: newPerformance({ venueId: hallB }) });
+      expect(planned.statusCode).toBe(404);
+      expect(fieldsOf(planned)).toEqual(['venueId']);
+      const current = await caller(app, headA)('GET', `/performances/${schoolAPerformance}`);
+      const moved = await caller(app, headA)('POST', `/performances/${schoolAPerformance}/move`, { body: { startsAt: at(60 * 24), endsAt: at(60 * 25), venueId: hallB }, headers: { 'if-match': current.headers.etag as string } });
+      expect(moved.statusCode).toBe(404);
+      expect(fieldsOf(moved)).toEqual(['venueId']);
+      expect((await caller(app, admin)('POST', '/performances', { body: newPerformance({ venueId: hallB, schoolId: schoolB, ensembleIds: [] }) })).statusCode).toBe(201);
     });
 
     it('shows each school’s staff their schools’ performances and hides the rest as 404', async () => {

@@ -1,4 +1,5 @@
 /** What the printables say, independent of how they are rendered (HTML or PDF). */
+import type { PerformerFlag } from '../rosters/dto/roster.dto';
 
 export interface ProgrammeSheet {
   title: string;
@@ -10,7 +11,15 @@ export interface ProgrammeSheet {
   unnamedCount: number;
 }
 
-export type RunSheetFlag = 'NO PHOTO/FILM' | 'NO PUBLIC PERFORMANCE CONSENT';
+/** What the run sheet prints for each flag: a refusal (keep the child out) reads differently from a family yet to answer (chase them). */
+export const RUN_SHEET_FLAG_LABELS = {
+  photo_film_refused: 'NO PHOTO/FILM: REFUSED',
+  photo_film_not_answered: 'NO PHOTO/FILM: NOT ANSWERED, CHASE FAMILY',
+  public_performance_refused: 'NO PUBLIC PERFORMANCE CONSENT: REFUSED',
+  public_performance_not_answered: 'NO PUBLIC PERFORMANCE CONSENT: NOT ANSWERED, CHASE FAMILY',
+} as const satisfies Record<PerformerFlag, string>;
+
+export type RunSheetFlag = (typeof RUN_SHEET_FLAG_LABELS)[PerformerFlag];
 
 export interface RunSheet {
   title: string;
@@ -19,13 +28,14 @@ export interface RunSheet {
   facts: { label: string; value: string }[];
   runningOrder: { total: string; slot: string; rows: { number: string; at: string; piece: string; ensemble: string; length: string; soloists: string }[] };
   performers: { name: string; school: string; instrument: string; flags: RunSheetFlag[] }[];
-  noPhotoFilmCount: number;
+  photoFilm: { refused: number; notAnswered: number };
 }
 
-export const runSheetFlagLabel = (flag: string): RunSheetFlag => (flag === 'no_photo_film_consent' ? 'NO PHOTO/FILM' : 'NO PUBLIC PERFORMANCE CONSENT');
+export const runSheetFlagLabel = (flag: PerformerFlag): RunSheetFlag => RUN_SHEET_FLAG_LABELS[flag];
 
 export const unnamedPerformersLine = (count: number): string => `…and ${count} more young ${count === 1 ? 'musician' : 'musicians'}.`;
 
-export const performersHeading = (sheet: RunSheet): string => `Performers (${sheet.performers.length}; ${sheet.noPhotoFilmCount} without photo/film consent)`;
+export const performersHeading = (sheet: RunSheet): string =>
+  `Performers (${sheet.performers.length}; no photo/film: ${sheet.photoFilm.refused} refused, ${sheet.photoFilm.notAnswered} not answered)`;
 
 export const runningOrderHeading = (sheet: RunSheet): string => `Running order (${sheet.runningOrder.total} of ${sheet.runningOrder.slot})`;

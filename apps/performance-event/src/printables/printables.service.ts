@@ -43,25 +43,21 @@ export class PrintablesService {
   }
 
   /**
-   * The audience's programme. Children are named only where their family consented to their
-   * performing in public; the others are counted, never named.
+   * The audience's programme, for the programme admin and the staff of the schools taking part (who
+   * may see the performance): it is what the audience reads, so it covers every school taking part,
+   * but names only children whose families granted consent to performing in public (the roster's
+   * consent state; refused and not answered alike are counted, never named).
    */
   private async programmeSheet(viewer: Viewer, performanceId: string): Promise<ProgrammeSheet> {
     const performance = await findVisiblePerformance(this.db, viewer, performanceId);
     const venue = await this.venueOf(performance);
     const everyone: Viewer = { ...viewer, admin: true };
     const order = await runningOrderOf(this.db.manager, everyone, performance);
-    const performers = await rows<{ pupil_id: string; display_name: string; school_name: string | null; named: boolean }>(
-      this.db,
-      `SELECT r.pupil_id, p.display_name, s.name AS school_name, coalesce(c.granted, false) AS named
-       FROM roster_entries r
-       JOIN replica_pupils p ON p.tenant_id = r.tenant_id AND p.pupil_id = r.pupil_id
-       LEFT JOIN replica_schools s ON s.tenant_id = r.tenant_id AND s.school_id = r.school_id
-       LEFT JOIN replica_consents c ON c.tenant_id = r.tenant_id AND c.pupil_id = r.pupil_id AND c.kind = 'performing_in_public'
-       WHERE r.tenant_id = $1 AND r.performance_id = $2 AND NOT r.removed
-       ORDER BY s.name NULLS LAST, p.display_name LIMIT ${ROSTER_PRINT_LIMIT}`,
-      [performance.tenant_id, performance.id],
-    );
+    const schools = await this.schoolNames(performance);
+    const performers = (await performersOf(this.db.manager, everyone, performance, { limit: ROSTER_PRINT_LIMIT }))
+      .map(toPerformerDto)
+      .map((p) => ({ pupil_id: p.pupilId, display_name: p.displayName, school_name: schools.get(p.schoolId) ?? null, named: p.consents.performingInPublic === 'granted' }))
+      .sort((a, b) => (a.school_name ?? '\uffff').localeCompare(b.school_name ?? '\uffff') || a.display_name.localeCompare(b.display_name));
     const named = new Set(performers.filter((p) => p.named).map((p) => p.pupil_id));
     const bySchool = new Map<string, string[]>();
     for (const performer of performers.filter((p) => p.named)) {
@@ -95,7 +91,7 @@ export class PrintablesService {
     const venue = await this.venueOf(performance);
     const order = await runningOrderOf(this.db.manager, viewer, performance);
     const performers = (await performersOf(this.db.manager, viewer, performance, { limit: ROSTER_PRINT_LIMIT })).map(toPerformerDto);
-    const schools = new Map((await rows<{ school_id: string; name: string }>(this.db, 'SELECT school_id, name FROM replica_schools WHERE tenant_id = $1', [performance.tenant_id])).map((s) => [s.school_id, s.name]));
+    const schools = await this.schoolNames(performance);
     return {
       title: performance.title,
       when: `${londonDateTime(performance.starts_at)} – ${londonTime(performance.ends_at)}`,
@@ -108,8 +104,13 @@ export class PrintablesService {
       ],
       runningOrder: runningOrderRows(order),
       performers: performers.map((p) => ({ name: p.displayName, school: schools.get(p.schoolId) ?? '', instrument: p.instrument ?? '', flags: p.flags.map(runSheetFlagLabel) })),
-      noPhotoFilmCount: performers.filter((p) => p.flags.includes('no_photo_film_consent')).length,
+      photoFilm: { refused: performers.filter((p) => p.consents.photoFilm === 'refused').length, notAnswered: performers.filter((p) => p.consents.photoFilm === 'not_answered').length },
     };
+  }
+
+  private async schoolNames(performance: PerformanceRow): Promise<Map<string, string>> {
+    const found = await rows<{ school_id: string; name: string }>(this.db, 'SELECT school_id, name FROM replica_schools WHERE tenant_id = $1', [performance.tenant_id]);
+    return new Map(found.map((school) => [school.school_id, school.name]));
   }
 
   private async venueOf(performance: PerformanceRow): Promise<VenueRow> {

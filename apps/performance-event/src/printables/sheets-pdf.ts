@@ -69,7 +69,7 @@ export function runSheetPdf(sheet: RunSheet, options: PdfOptions = {}): Promise<
     heading(doc, performersHeading(sheet));
     table(
       doc,
-      [{ header: 'Name', width: 0.28 }, { header: 'School', width: 0.26 }, { header: 'Instrument', width: 0.18 }, { header: 'Watch for', width: 0.28, flag: true }],
+      [{ header: 'Name', width: 0.25 }, { header: 'School', width: 0.22 }, { header: 'Instrument', width: 0.13 }, { header: 'Watch for', width: 0.4, flag: true }],
       sheet.performers.map((p) => [p.name, p.school, p.instrument, p.flags.join('\n')]),
     );
   });

@@ -31,7 +31,8 @@ interface SuggestionRow {
   featured: number;
 }
 
-const consentState = (granted: boolean | null): ConsentState => (granted === null ? 'unknown' : granted ? 'granted' : 'refused');
+/** The replica holds a family's latest answer (granted true or false); no row means the family has not answered. */
+const consentState = (granted: boolean | null): ConsentState => (granted === null ? 'not_answered' : granted ? 'granted' : 'refused');
 
 @Injectable()
 export class RostersService {
@@ -105,10 +106,10 @@ export class RostersService {
   async add(viewer: Viewer, performanceId: string, pupilId: string): Promise<PerformerDto> {
     return this.db.transaction(async (manager) => {
       const performance = await findVisiblePerformance(manager, viewer, performanceId, true);
-      assertOpen(performance);
       const pupil = await oneRow<{ school_id: string; left_on: string | null }>(manager, 'SELECT school_id, left_on FROM replica_pupils WHERE tenant_id = $1 AND pupil_id = $2', [viewer.tenantId, pupilId]);
-      // A pupil of a school the caller does not manage is as unknown to them as a made-up id.
+      // A pupil of a school the caller does not manage is as unknown to them as a made-up id (and is said so before the roster's state).
       if (!pupil || !(managesSchool(viewer, performance.school_id) || managesSchool(viewer, pupil.school_id))) throw notFoundField('pupilId', 'pupil');
+      assertOpen(performance);
       await manager.query(
         `INSERT INTO roster_entries (tenant_id, performance_id, pupil_id, school_id, source) VALUES ($1, $2, $3, $4, 'added')
          ON CONFLICT (tenant_id, performance_id, pupil_id) DO UPDATE SET removed = false, updated_at = now()`,
@@ -208,9 +209,10 @@ export async function performersOf(
 }
 
 export function toPerformerDto(row: PerformerRow): PerformerDto {
+  const consents = { photoFilm: consentState(row.photo_film), performingInPublic: consentState(row.performing_in_public) };
   const flags: PerformerFlag[] = [];
-  if (row.photo_film !== true) flags.push('no_photo_film_consent');
-  if (row.performing_in_public !== true) flags.push('no_public_performance_consent');
+  if (consents.photoFilm !== 'granted') flags.push(consents.photoFilm === 'refused' ? 'photo_film_refused' : 'photo_film_not_answered');
+  if (consents.performingInPublic !== 'granted') flags.push(consents.performingInPublic === 'refused' ? 'public_performance_refused' : 'public_performance_not_answered');
   return {
     pupilId: row.pupil_id,
     displayName: row.display_name,
@@ -218,7 +220,7 @@ export function toPerformerDto(row: PerformerRow): PerformerDto {
     instrument: row.instrument,
     source: row.source,
     ensembleId: row.ensemble_id,
-    consents: { photoFilm: consentState(row.photo_film), performingInPublic: consentState(row.performing_in_public) },
+    consents,
     flags,
     performedThisYear: row.performed,
     upcomingThisYear: row.upcoming,

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { viewerOf } from '../performances/viewer';
 import { PrintablesService } from '../printables/printables.service';
 import { pdfText } from '@tutti/testing';
-import { caller, feed, feedConsent, feedEnsemble, fieldsOf, insertVenue, member, startPerformanceEvent } from '../testing/performance-test-kit';
+import { caller, feed, feedConsent, feedEnsemble, fieldsOf, insertPerformance, insertVenue, member, startPerformanceEvent } from '../testing/performance-test-kit';
 
 const DAY = 86_400_000;
 
@@ -59,8 +59,10 @@ describe('rosters from ensembles, consent flags and the running order', () => {
     const items = await roster();
     expect(items.map((p) => p.displayName)).toEqual(['Amara Okafor', 'Ben Hughes', 'Chloe Price', 'Dev Patel', 'Ella Jones']);
     expect(items[0]).toMatchObject({ consents: { photoFilm: 'granted', performingInPublic: 'granted' }, flags: [] });
-    expect(items[1]).toMatchObject({ consents: { photoFilm: 'refused', performingInPublic: 'unknown' }, flags: ['no_photo_film_consent', 'no_public_performance_consent'] });
-    expect(items[3]).toMatchObject({ flags: ['no_public_performance_consent'] });
+    // Refused (keep the child out) and not answered (chase the family) are told apart.
+    expect(items[1]).toMatchObject({ consents: { photoFilm: 'refused', performingInPublic: 'not_answered' }, flags: ['photo_film_refused', 'public_performance_not_answered'] });
+    expect(items[2]).toMatchObject({ consents: { photoFilm: 'not_answered', performingInPublic: 'not_answered' }, flags: ['photo_film_not_answered', 'public_performance_not_answered'] });
+    expect(items[3]).toMatchObject({ consents: { photoFilm: 'granted', performingInPublic: 'not_answered' }, flags: ['public_performance_not_answered'] });
   });
 
   it('keeps additions and removals when rebuilt, and follows the ensembles', async () => {
@@ -79,6 +81,18 @@ describe('rosters from ensembles, consent flags and the running order', () => {
     const response = await caller(app, admin)('POST', `/performances/${performanceId}/roster/performers`, { body: { pupilId: newId() } });
     expect(response.statusCode).toBe(404);
     expect(fieldsOf(response)).toEqual(['pupilId']);
+  });
+
+  it('tells another school’s headteacher a pupil is not found before telling them the roster is final', async () => {
+    const venueId = await insertVenue(app, tenantId, 'Old Hall');
+    const completed = await insertPerformance(app, tenantId, venueId, { title: 'Last Term', startsAt: new Date(Date.now() - 30 * DAY), status: 'completed', ensembleIds: [strings, brass] });
+    const headB = caller(app, personas.headteacher(tenantId, schoolB));
+    const response = await headB('POST', `/performances/${completed}/roster/performers`, { body: { pupilId: amara.pupilId } });
+    expect(response.statusCode).toBe(404);
+    expect(fieldsOf(response)).toEqual(['pupilId']);
+    expect(response.body).not.toContain('final');
+    // Their own pupil: the roster's state is the answer.
+    expect((await headB('POST', `/performances/${completed}/roster/performers`, { body: { pupilId: dev.pupilId } })).statusCode).toBe(409);
   });
 
   it('suggests pupils of the schools taking part who are not on the roster', async () => {
@@ -169,10 +183,11 @@ describe('rosters from ensembles, consent flags and the running order', () => {
       expect(response.headers['content-type']).toContain('text/html');
       const rowOf = (name: string) => response.body.split('<tr>').find((row) => row.includes(`<td>${name}</td>`)) ?? '';
       expect(rowOf('Amara Okafor')).not.toContain('NO PHOTO/FILM');
-      expect(rowOf('Ben Hughes')).toContain('NO PHOTO/FILM');
-      expect(rowOf('Finn Walsh')).toContain('NO PHOTO/FILM');
+      expect(rowOf('Ben Hughes')).toContain('NO PHOTO/FILM: REFUSED');
+      expect(rowOf('Finn Walsh')).toContain('NO PHOTO/FILM: NOT ANSWERED, CHASE FAMILY');
+      expect(rowOf('Finn Walsh')).not.toContain('REFUSED');
       expect(rowOf('Dev Patel')).not.toContain('NO PHOTO/FILM');
-      expect(response.body).toContain('Performers (5; 3 without photo/film consent)');
+      expect(response.body).toContain('Performers (5; no photo/film: 1 refused, 2 not answered)');
     });
 
     it('names in the audience programme only children whose families consented', async () => {
@@ -214,10 +229,11 @@ describe('rosters from ensembles, consent flags and the running order', () => {
         const next = text.findIndex((line, i) => i > at && ['Amara Okafor', 'Ben Hughes', 'Chloe Price', 'Dev Patel', 'Ella Jones-Brown', 'Finn Walsh'].includes(line));
         return text.slice(at, next === -1 ? undefined : next).join(' ');
       };
-      expect(text).toContain('Performers (5; 3 without photo/film consent)');
+      expect(text).toContain('Performers (5; no photo/film: 1 refused, 2 not answered)');
       expect(watchFor('Amara Okafor')).not.toContain('NO PHOTO/FILM');
-      expect(watchFor('Ben Hughes')).toContain('NO PHOTO/FILM');
-      expect(watchFor('Finn Walsh')).toContain('NO PHOTO/FILM');
+      expect(watchFor('Ben Hughes')).toContain('REFUSED');
+      expect(watchFor('Finn Walsh')).toContain('NOT ANSWERED');
+      expect(watchFor('Finn Walsh')).not.toContain('REFUSED');
       expect(watchFor('Dev Patel')).not.toContain('NO PHOTO/FILM');
     });
 
@@ -231,6 +247,39 @@ describe('rosters from ensembles, consent flags and the running order', () => {
     it('is not for guardians', async () => {
       const guardian = personas.guardian(tenantId, [{ pupilId: ben.pupilId, schoolId: schoolA }]);
       expect((await caller(app, guardian)('GET', `/performances/${performanceId}/run-sheet.html`)).statusCode).toBe(403);
+    });
+
+    // Who may print the programme: the programme admin and the staff of the schools taking part, since
+    // it is what the audience reads; it names only children whose families granted public performance.
+    it('gives the programme to the admin and staff of the schools taking part only, naming only children with consent granted now', async () => {
+      await feedConsent(app, tenantId, dev.pupilId, 'performing_in_public', true);
+      await feedConsent(app, tenantId, ben.pupilId, 'performing_in_public', false);
+      // Withdrawn: the family granted, then said no.
+      await feed(app, tenantId, 'engagement.consent.changed', { version: 1, pupilId: amara.pupilId, kind: 'performing_in_public', granted: false, note: null }, new Date(Date.now() + 1000));
+      const schoolC = newId();
+      const takingPart = [admin, personas.headteacher(tenantId, schoolA), personas.tutor(tenantId, [schoolA]), personas.schoolStaff(tenantId, schoolA), personas.headteacher(tenantId, schoolB), personas.tutor(tenantId, [schoolB])];
+      for (const identity of takingPart) {
+        const response = await caller(app, identity)('GET', `/performances/${performanceId}/programme.html`);
+        expect(response.statusCode).toBe(200);
+        expect(response.body).toContain('Dev Patel');
+        for (const name of ['Amara Okafor', 'Ben Hughes', 'Chloe Price', 'Finn Walsh']) expect(response.body).not.toContain(name);
+        expect((await caller(app, identity)('GET', `/performances/${performanceId}/programme.pdf`)).statusCode).toBe(200);
+      }
+      const notTakingPart = [personas.headteacher(tenantId, schoolC), personas.tutor(tenantId, [schoolC]), personas.schoolStaff(tenantId, schoolC), personas.programmeAdmin(newTenantId())];
+      for (const identity of notTakingPart) {
+        for (const file of ['programme.html', 'programme.pdf', 'run-sheet.html', 'run-sheet.pdf']) {
+          const response = await caller(app, identity)('GET', `/performances/${performanceId}/${file}`);
+          expect(response.statusCode).toBe(404);
+          expect(response.body).not.toContain('Dev Patel');
+        }
+      }
+      const guardian = personas.guardian(tenantId, [{ pupilId: dev.pupilId, schoolId: schoolB }]);
+      expect((await caller(app, guardian)('GET', `/performances/${performanceId}/programme.html`)).statusCode).toBe(403);
+      // The run sheet stays the caller's own school's children.
+      const runSheetB = await caller(app, personas.tutor(tenantId, [schoolB]))('GET', `/performances/${performanceId}/run-sheet.html`);
+      expect(runSheetB.body).toContain('Dev Patel');
+      for (const name of ['Amara Okafor', 'Ben Hughes', 'Chloe Price', 'Finn Walsh']) expect(runSheetB.body).not.toContain(name);
+      expect(runSheetB.body).toContain('Performers (1; no photo/film: 0 refused, 0 not answered)');
     });
   });
 });

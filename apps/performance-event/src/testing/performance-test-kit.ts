@@ -55,13 +55,19 @@ export async function feedEnsemble(app: NestFastifyApplication, tenantId: string
   await feed(app, tenantId, 'scheduling.ensemble.membership-changed', { version: 1, ensembleId, schoolId, ensembleName, members });
 }
 
+/** Scheduling tells of a school of the area: what makes its id one a body may name. */
+export async function feedSchool(app: NestFastifyApplication, tenantId: string, schoolId: string, name = 'Faith Primary'): Promise<void> {
+  await feed(app, tenantId, 'scheduling.school.created', { version: 1, schoolId, name, urn: null, phase: 'primary' });
+}
+
 export async function feedConsent(app: NestFastifyApplication, tenantId: string, pupilId: string, kind: 'photo_film' | 'performing_in_public', granted: boolean): Promise<void> {
   await feed(app, tenantId, 'engagement.consent.changed', { version: 1, pupilId, kind, granted, note: null });
 }
 
-export async function insertVenue(app: NestFastifyApplication, tenantId: string, name = 'St Mary’s Hall'): Promise<string> {
+/** A venue straight into the table: the area's own (no school), or a school's hall. */
+export async function insertVenue(app: NestFastifyApplication, tenantId: string, name = 'St Mary’s Hall', schoolId: string | null = null): Promise<string> {
   const id = newId();
-  await app.get(DataSource).query(`INSERT INTO venues (id, tenant_id, name, kind, address, capacity) VALUES ($1, $2, $3, 'school_hall', '1 Church Rd', 200)`, [id, tenantId, name]);
+  await app.get(DataSource).query(`INSERT INTO venues (id, tenant_id, name, kind, address, capacity, school_id) VALUES ($1, $2, $3, 'school_hall', '1 Church Rd', 200, $4)`, [id, tenantId, name, schoolId]);
   return id;
 }
 

@@ -14,18 +14,18 @@ export class VenuesController {
 
   @Get()
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
-  @ApiOperation({ summary: 'Venues of the area, by name' })
+  @ApiOperation({ summary: 'The area’s venues and the halls of your schools (every school’s for the programme admin), by name' })
   @ApiOkResponse({ type: VenuePageDto })
   list(@CurrentIdentity() identity: Identity, @Query() page: PageQueryDto): Promise<VenuePageDto> {
-    return this.venues.list(identity.tenantId, page);
+    return this.venues.list(viewerOf(identity), page);
   }
 
   @Get(':venueId')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
-  @ApiOperation({ summary: 'One venue (ETag for editing)' })
+  @ApiOperation({ summary: 'One venue, as the list shows them: another school’s hall is 404 (ETag for editing)' })
   @ApiOkResponse({ type: VenueDto })
   async get(@CurrentIdentity() identity: Identity, @IdParam('venueId') venueId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<VenueDto> {
-    const venue = await this.venues.get(identity.tenantId, venueId);
+    const venue = await this.venues.get(viewerOf(identity), venueId);
     void reply.header('etag', etagOf(venue.version));
     return venue;
   }

@@ -1,10 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 
-export const CONSENT_STATES = ['granted', 'refused', 'unknown'] as const;
+/** A family's answer: granted, refused (or withdrawn), or not answered yet (staff chase the family). */
+export const CONSENT_STATES = ['granted', 'refused', 'not_answered'] as const;
 export type ConsentState = (typeof CONSENT_STATES)[number];
 
-export const PERFORMER_FLAGS = ['no_photo_film_consent', 'no_public_performance_consent'] as const;
+/** What staff watch for on the day: refused (keep the child out) is told apart from not answered (chase the family). */
+export const PERFORMER_FLAGS = ['photo_film_refused', 'photo_film_not_answered', 'public_performance_refused', 'public_performance_not_answered'] as const;
 export type PerformerFlag = (typeof PERFORMER_FLAGS)[number];
 
 export class AddPerformerDto {
@@ -12,8 +14,8 @@ export class AddPerformerDto {
 }
 
 export class PerformerConsentsDto {
-  @ApiProperty({ enum: CONSENT_STATES }) photoFilm: ConsentState;
-  @ApiProperty({ enum: CONSENT_STATES }) performingInPublic: ConsentState;
+  @ApiProperty({ enum: CONSENT_STATES, description: 'refused: keep out of photos and film; not_answered: chase the family (and keep out until they answer)' }) photoFilm: ConsentState;
+  @ApiProperty({ enum: CONSENT_STATES, description: 'Only granted is named in the audience programme' }) performingInPublic: ConsentState;
 }
 
 export class PerformerDto {

@@ -4,3 +4,5 @@ export { startRedis, ensureRedisServer, type RedisOptions, type RedisServerHandl
 export { startMailDev, type MailDevHandle, type MailDevOptions } from './mail';
 export { findFreePort, isPortOpen } from './ports';
 export { LocalInfraError } from './processes';
+export { ensureChromium } from './chromium';
+export { withFileLock } from './file-lock';

@@ -4,14 +4,14 @@ import { createConnection } from 'node:net';
 import { join, resolve } from 'node:path';
 import { guard, track, unguard } from './cleanup';
 import { findFreePort, HOST, waitForPortClosed } from './ports';
+import { aptInstall, usableAptGet } from './apt';
 import {
+  errorMessage,
   findExecutable,
-  isRoot,
   liveOwner,
   LocalInfraError,
   noLog,
   processAlive,
-  run,
   seconds,
   sleep,
   tailFile,
@@ -53,35 +53,19 @@ let installing: Promise<string> | undefined;
 /** Path of redis-server; as root on Debian it is installed with apt-get when missing. */
 export function ensureRedisServer(log: Log = noLog, options: { pathEnv?: string; allowInstall?: boolean } = {}): Promise<string> {
   const pathEnv = options.pathEnv ?? process.env.PATH ?? '';
-  const found = findExecutable('redis-server', EXTRA_DIRS, pathEnv);
+  const find = (): string | undefined => findExecutable('redis-server', EXTRA_DIRS, pathEnv);
+  const found = find();
   if (found) return Promise.resolve(found);
-  const aptGet = findExecutable('apt-get', [], pathEnv);
-  if (options.allowInstall === false || !aptGet || !isRoot() || !existsSync('/etc/debian_version')) {
-    return Promise.reject(new LocalInfraError(REDIS_MISSING));
-  }
-  return (installing ??= installRedis(aptGet, pathEnv, log).finally(() => (installing = undefined)));
-}
-
-async function installRedis(aptGet: string, pathEnv: string, log: Log): Promise<string> {
-  const started = Date.now();
-  log('redis-server not found: installing it with apt-get …');
-  const options = { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, onLine: (l: string) => log(`apt-get: ${l}`), timeoutMs: 600_000 };
-  // Waits for another apt/dpkg run to finish instead of failing on its lock.
-  const lockWait = ['-o', 'DPkg::Lock::Timeout=300'];
-  const install = (): ReturnType<typeof run> => run(aptGet, [...lockWait, 'install', '-y', '--no-install-recommends', 'redis-server'], options);
-  let result = await install();
-  if (result.code !== 0) {
-    log('apt-get install failed; running apt-get update and retrying …');
-    await run(aptGet, [...lockWait, 'update'], options);
-    result = await install();
-  }
-  const bin = findExecutable('redis-server', EXTRA_DIRS, pathEnv);
-  if (result.code !== 0 || !bin) {
-    const why = result.output.trim().split('\n').pop() ?? '';
-    throw new LocalInfraError(`apt-get install redis-server failed (${why}). ${REDIS_MISSING}`);
-  }
-  log(`redis-server installed in ${seconds(started)}`);
-  return bin;
+  if (options.allowInstall === false || !usableAptGet(pathEnv)) return Promise.reject(new LocalInfraError(REDIS_MISSING));
+  log('redis-server not found: installing it …');
+  return (installing ??= aptInstall(['redis-server'], () => find() !== undefined, log)
+    .then(() => {
+      const bin = find();
+      if (!bin) throw new LocalInfraError('redis-server was installed but is not on PATH');
+      return bin;
+    })
+    .catch((error: unknown) => Promise.reject(new LocalInfraError(`${errorMessage(error)}. ${REDIS_MISSING}`)))
+    .finally(() => (installing = undefined)));
 }
 
 /** True once the server answers PING with PONG (not LOADING while it replays the AOF). */

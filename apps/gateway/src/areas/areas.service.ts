@@ -11,7 +11,7 @@ export class AreasService {
 
   /** Areas by name, so that the sign-in page can list them. */
   async list(page: PageQueryDto): Promise<AreaPageDto> {
-    const after = decodeCursor(page.cursor, ['string', 'string']);
+    const after = decodeCursor(page.cursor, ['text', 'uuid']);
     const query = this.tenants
       .createQueryBuilder('t')
       .select(['t.id', 't.slug', 't.name'])

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isoDate, newId, parseCsv, rows, ValidationProblem } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ISO_DATE } from '../common/validation';
+import { isIsoDate } from '../common/validation';
 import { ASSET_TAG, type ImportReportDto, type ImportRowReportDto } from './dto/instrument.dto';
 import { CONDITION_GRADES, INSTRUMENT_FAMILY_OF, INSTRUMENT_TYPES, OWNER_KINDS, sizeProblem, type InstrumentType } from './instrument-catalogue';
 import type { InstrumentRecord } from './instrument-row';
@@ -114,7 +114,7 @@ function readRow(cell: (name: string) => string | null, schoolsByUrn: Map<string
   }
 
   const purchasedOn = cell('purchased_on');
-  if (purchasedOn && (!ISO_DATE.test(purchasedOn) || Number.isNaN(Date.parse(`${purchasedOn}T00:00:00Z`)))) problems.push({ column: 'purchased_on', reason: 'must be a date as YYYY-MM-DD' });
+  if (purchasedOn && !isIsoDate(purchasedOn)) problems.push({ column: 'purchased_on', reason: 'must be a date as YYYY-MM-DD' });
 
   const valueText = cell('purchase_value_pence');
   const purchaseValuePence = valueText === null ? null : /^\d{1,9}$/.test(valueText) ? Number(valueText) : NaN;

@@ -88,7 +88,7 @@ export class InstrumentsService {
   }
 
   async list(tenantId: string, query: InstrumentListQueryDto): Promise<InstrumentPageDto> {
-    const after = decodeCursor(query.cursor, ['string', 'string']);
+    const after = decodeCursor(query.cursor, ['text', 'uuid']);
     const conditions = ['tenant_id = $1'];
     const params: unknown[] = [tenantId];
     const add = (sql: string, value: unknown) => {

@@ -251,7 +251,7 @@ export class LoansService {
 
   /** A guardian's view of their children's loans and any list of one pupil's loans are reads of that pupil's loans. */
   async list(identity: Identity, query: LoanListQueryDto, origin: AuditOrigin): Promise<LoanPageDto> {
-    const after = decodeCursor(query.cursor, ['string']);
+    const after = decodeCursor(query.cursor, ['uuid']);
     const params: unknown[] = [identity.tenantId, ...visibilityParams(loanVisibility(identity))];
     const conditions = ['l.tenant_id = $1', visibleLoanCondition('l', 2)];
     const add = (sql: string, value: unknown) => {

@@ -44,7 +44,7 @@ export class SizingService {
   /** Active loans of string instruments now smaller than the child's recommended size. */
   async outgrown(identity: Identity, query: OutgrownQueryDto): Promise<OutgrownPageDto> {
     const visibility = loanVisibility(identity);
-    let after = (decodeCursor(query.cursor, ['string'])?.[0] as string | undefined) ?? null;
+    let after = (decodeCursor(query.cursor, ['uuid'])?.[0] as string | undefined) ?? null;
     const now = new Date();
     const found: OutgrownLoanDto[] = [];
     for (;;) {

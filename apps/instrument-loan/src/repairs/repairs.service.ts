@@ -81,7 +81,7 @@ export class RepairsService {
   }
 
   async list(tenantId: string, query: RepairListQueryDto): Promise<RepairTicketPageDto> {
-    const after = decodeCursor(query.cursor, ['string']);
+    const after = decodeCursor(query.cursor, ['uuid']);
     const params: unknown[] = [tenantId];
     const conditions = ['r.tenant_id = $1', { open: 'r.closed_on IS NULL', closed: 'r.closed_on IS NOT NULL', all: 'true' }[query.state]];
     if (query.instrumentId) {

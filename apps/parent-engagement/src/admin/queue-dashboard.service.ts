@@ -85,7 +85,7 @@ export class QueueDashboardService implements OnModuleDestroy {
   }
 
   private async failedReminders(tenantId: string, page: PageQueryDto): Promise<FailedReminderPageDto> {
-    const after = decodeCursor(page.cursor, ['string', 'string']);
+    const after = decodeCursor(page.cursor, ['instant', 'uuid']);
     const found = await rows<FailedReminderRow>(
       this.dataSource,
       `SELECT id, kind, due_at, attempts, last_error FROM reminders

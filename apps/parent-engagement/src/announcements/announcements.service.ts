@@ -132,7 +132,7 @@ export class AnnouncementsService {
 
   /** Staff see announcements to their schools or their own; a family sees those sent to it. */
   async list(identity: Identity, query: AnnouncementQueryDto): Promise<Page<AnnouncementDto>> {
-    const after = decodeCursor(query.cursor, ['string']);
+    const after = decodeCursor(query.cursor, ['uuid']);
     const scope = staffSchoolScope(identity);
     const found = await rows<AnnouncementRow>(
       this.dataSource,

@@ -93,7 +93,7 @@ export class ConsentsService {
   async history(identity: Identity, pupilId: string, query: ConsentHistoryQueryDto, origin: AuditOrigin): Promise<Page<ConsentHistoryItemDto>> {
     await assertCanReadPupil(this.dataSource, identity, pupilId);
     await this.auditReads(identity, origin, [pupilId], { view: 'history' });
-    const after = decodeCursor(query.cursor, ['string']);
+    const after = decodeCursor(query.cursor, ['serial']);
     const found = await rows<ConsentRow>(
       this.dataSource,
       `SELECT * FROM consent_records

@@ -81,7 +81,7 @@ export class FamiliesService {
   /** Families with a child in one of the caller's schools (all for the programme admin). */
   async list(identity: Identity, query: FamilyQueryDto, origin: AuditOrigin): Promise<Page<FamilyDto>> {
     const scope = familyScopeOf(identity);
-    const after = decodeCursor(query.cursor, ['string']);
+    const after = decodeCursor(query.cursor, ['uuid']);
     const found = await rows<FamilyRow>(
       this.dataSource,
       `${FAMILY_SELECT}

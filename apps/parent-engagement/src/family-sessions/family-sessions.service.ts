@@ -66,7 +66,7 @@ export class FamilySessionsService {
   /** Sessions still to come at the caller's schools (staff) or their children's schools (guardian), soonest first. */
   async list(identity: Identity, query: FamilySessionQueryDto): Promise<Page<FamilySessionDto>> {
     const { all, schoolIds } = visibleSchools(identity);
-    const after = decodeCursor(query.cursor, ['string', 'string']);
+    const after = decodeCursor(query.cursor, ['instant', 'uuid']);
     const found = await rows<SessionRow>(
       this.dataSource,
       `SELECT * FROM family_sessions
@@ -114,7 +114,7 @@ export class FamilySessionsService {
   async signUps(identity: Identity, sessionId: string, query: FamilySessionQueryDto): Promise<Page<SignUpDto>> {
     await this.visibleSession(this.dataSource.manager, identity, sessionId);
     const seesAll = staffSchoolScope(identity) === ALL_SCHOOLS || (await this.isStaffOfSession(identity, sessionId));
-    const after = decodeCursor(query.cursor, ['string']);
+    const after = decodeCursor(query.cursor, ['uuid']);
     const found = await rows<SignUpRow>(
       this.dataSource,
       `SELECT * FROM session_signups WHERE tenant_id = $1 AND session_id = $2 AND ($3::boolean OR guardian_id = $4)

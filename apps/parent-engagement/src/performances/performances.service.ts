@@ -72,7 +72,7 @@ export class PerformancesService {
   }
 
   async list(tenantId: string, page: PageQueryDto): Promise<Page<PerformanceDto>> {
-    const after = decodeCursor(page.cursor, ['string', 'string']);
+    const after = decodeCursor(page.cursor, ['instant', 'uuid']);
     const found = await rows<PerformanceRow>(
       this.dataSource,
       `SELECT id, title, starts_at, ends_at, venue_name, status FROM performances

@@ -77,7 +77,7 @@ export class RsvpsService {
   }
 
   async list(identity: Identity, query: RsvpQueryDto): Promise<Page<RsvpDto>> {
-    const after = decodeCursor(query.cursor, ['string']);
+    const after = decodeCursor(query.cursor, ['uuid']);
     const found = await rows<RsvpRow>(
       this.dataSource,
       `SELECT * FROM rsvps v WHERE v.tenant_id = $1 AND ${familyScopeCondition('v', 2)}

@@ -52,7 +52,7 @@ export class TransportBookingsService {
   }
 
   async list(identity: Identity, query: BookingQueryDto): Promise<Page<BookingDto>> {
-    const after = decodeCursor(query.cursor, ['string']);
+    const after = decodeCursor(query.cursor, ['uuid']);
     const scope = familyScopeOf(identity);
     const found = await rows<BookingRow>(
       this.dataSource,

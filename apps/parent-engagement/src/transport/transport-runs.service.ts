@@ -54,7 +54,7 @@ export class TransportRunsService {
   }
 
   async list(tenantId: string, query: TransportRunQueryDto): Promise<Page<TransportRunDto>> {
-    const after = decodeCursor(query.cursor, ['string', 'string']);
+    const after = decodeCursor(query.cursor, ['instant', 'uuid']);
     const found = await rows<RunRow>(
       this.dataSource,
       `${RUN_SELECT}

@@ -1,21 +1,7 @@
 import { localParts, PLANNING_TIME_ZONE, zonedInstant } from '@tutti/platform';
-import { registerDecorator, type ValidationOptions } from 'class-validator';
 
-const OFFSET_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** An ISO 8601 date-time with an offset (`Z` or `+01:00`), so that the instant is unambiguous. */
-export function IsOffsetDateTime(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isOffsetDateTime',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      options: { message: `${String(propertyName)} must be an ISO 8601 date-time with an offset, e.g. 2026-03-04T18:00:00Z`, ...options },
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && OFFSET_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)),
-      },
-    });
-}
+/** An ISO 8601 date-time with an offset (a real instant, never rolled over): the one in @tutti/platform. */
+export { IsOffsetDateTime } from '@tutti/platform';
 
 /** The academic year (1 Sept–31 Aug) an instant falls in, named by the year it starts. */
 export function academicYearOf(at: Date): number {

@@ -26,7 +26,7 @@ export class FairnessService {
 
   async schools(viewer: Viewer, query: FairnessQueryDto): Promise<SchoolFairnessPageDto> {
     const period = resolvePeriod(query);
-    const after = decodeCursor(query.cursor, ['string']);
+    const after = decodeCursor(query.cursor, ['uuid']);
     const found = await rows<{ school_id: string; school_name: string | null; pupils: number; performed: number; offered: number }>(
       this.db,
       `WITH ${participationCtes(1, 2, 3)}
@@ -54,7 +54,7 @@ export class FairnessService {
   async pupils(viewer: Viewer, schoolId: string, query: SchoolPupilsQueryDto): Promise<PupilFairnessPageDto> {
     if (!seesSchool(viewer, schoolId)) throw new NotFoundException('No such school.');
     const period = resolvePeriod(query);
-    const after = decodeCursor(query.cursor, ['number', 'string', 'string']);
+    const after = decodeCursor(query.cursor, ['integer', 'text', 'uuid']);
     const found = await rows<{ pupil_id: string; display_name: string; performed: number; upcoming: number; featured: number }>(
       this.db,
       `WITH ${participationCtes(1, 2, 3)},

@@ -35,7 +35,7 @@ export class PerformancesService {
   constructor(private readonly db: DataSource) {}
 
   async list(viewer: Viewer, query: PerformanceQueryDto): Promise<PerformancePageDto> {
-    const after = decodeCursor(query.cursor, ['string', 'string']);
+    const after = decodeCursor(query.cursor, ['instant', 'uuid']);
     const found = await rows<SummaryRow>(
       this.db,
       `SELECT p.id, p.title, p.status, p.audience, p.school_id, p.venue_id, v.name AS venue_name, p.starts_at, p.ends_at, p.version

@@ -19,7 +19,7 @@ export class PublicListingService {
    * mapped by hand: the query builder and entity hydration cost more than the query itself.
    */
   async upcoming(tenantId: string, page: PageQueryDto): Promise<PublicPerformancePageDto> {
-    const after = decodeCursor(page.cursor, ['string', 'string']);
+    const after = decodeCursor(page.cursor, ['instant', 'uuid']);
     const found = await rows<UpcomingRow>(
       this.performances.manager,
       `SELECT p.id, p.title, p.starts_at, p.ends_at, v.name AS venue_name, v.address AS venue_address, v.access_notes AS venue_access_notes

@@ -98,7 +98,7 @@ export class RostersService {
   /** The performers the viewer may see (staff: their schools' children; a guardian: their own), by name. */
   async list(viewer: Viewer, performanceId: string, page: PageQueryDto): Promise<RosterPageDto> {
     const performance = await findVisiblePerformance(this.db, viewer, performanceId);
-    const after = decodeCursor(page.cursor, ['string', 'string']);
+    const after = decodeCursor(page.cursor, ['text', 'uuid']);
     const found = await performersOf(this.db.manager, viewer, performance, { after: after ? [String(after[0]), String(after[1])] : null, limit: page.limit + 1 });
     return toPage(found, page.limit, toPerformerDto, (row) => [row.display_name, row.pupil_id]);
   }
@@ -144,7 +144,7 @@ export class RostersService {
   async suggestions(viewer: Viewer, performanceId: string, page: PageQueryDto): Promise<SuggestionPageDto> {
     const performance = await findVisiblePerformance(this.db, viewer, performanceId);
     if (!viewer.admin && viewer.staffSchoolIds.length === 0) throw new NotFoundException('No such performance.');
-    const after = decodeCursor(page.cursor, ['number', 'string', 'string']);
+    const after = decodeCursor(page.cursor, ['integer', 'text', 'uuid']);
     const { from, to } = periodBounds(academicYearOf(performance.starts_at), 'year');
     const found = await rows<SuggestionRow & { chances: number }>(
       this.db,

@@ -53,7 +53,7 @@ export class VenuesService {
 
   /** The area's venues and the halls of the viewer's schools (all of them for the programme admin). */
   async list(viewer: Viewer, page: PageQueryDto): Promise<VenuePageDto> {
-    const after = decodeCursor(page.cursor, ['string', 'string']);
+    const after = decodeCursor(page.cursor, ['text', 'uuid']);
     const found = await rows<VenueRow>(
       this.db,
       `SELECT ${COLUMNS} FROM venues WHERE tenant_id = $1 AND ${visibleVenueSql(2)} AND ($4::text IS NULL OR (name, id) > ($4::text, $5::uuid))

@@ -26,7 +26,7 @@ export class ClassesService {
   }
 
   async list(identity: Identity, query: ClassListQueryDto): Promise<ClassPageDto> {
-    const after = decodeCursor(query.cursor, ['string', 'string']);
+    const after = decodeCursor(query.cursor, ['text', 'uuid']);
     const found = await rows<ClassDto>(
       this.db,
       `SELECT ${CLASS_COLUMNS} FROM classes

@@ -35,7 +35,7 @@ export class EnsemblesService {
   }
 
   async list(identity: Identity, query: EnsembleListQueryDto): Promise<EnsemblePageDto> {
-    const after = decodeCursor(query.cursor, ['string', 'string']);
+    const after = decodeCursor(query.cursor, ['text', 'uuid']);
     const found = await rows<EnsembleDto>(
       this.db,
       `SELECT ${ENSEMBLE_COLUMNS} FROM ensembles
@@ -137,7 +137,7 @@ export class EnsemblesService {
   /** Members in name order; pupils of schools outside the caller's scope are not shown. */
   async members(identity: Identity, ensembleId: string, query: MemberListQueryDto): Promise<MemberPageDto> {
     await this.get(identity, ensembleId);
-    const after = decodeCursor(query.cursor, ['string', 'string']);
+    const after = decodeCursor(query.cursor, ['text', 'uuid']);
     const scope = staffSchoolScope(identity);
     const found = await rows<MemberDto>(
       this.db,

@@ -93,7 +93,7 @@ export class ImportsService {
   }
 
   async list(identity: Identity, query: ImportListQueryDto): Promise<ImportPageDto> {
-    const after = decodeCursor(query.cursor, ['string']);
+    const after = decodeCursor(query.cursor, ['uuid']);
     const found = await rows<ImportSummaryDto>(
       this.db,
       `SELECT ${IMPORT_COLUMNS} FROM roster_imports WHERE tenant_id = $1 AND ($2::uuid[] IS NULL OR school_id = ANY($2)) AND ($3::uuid IS NULL OR id < $3)

@@ -62,7 +62,7 @@ export class LessonPlansService {
   /** A class's plans, in the order they were made, optionally of one term. */
   async list(identity: Identity, query: LessonPlanListQueryDto): Promise<LessonPlanPageDto> {
     await this.classSchool(identity, query.classId);
-    const after = decodeCursor(query.cursor, ['string']);
+    const after = decodeCursor(query.cursor, ['uuid']);
     const found = await rows<PlanRow>(
       this.db,
       `SELECT ${PLAN_COLUMNS} FROM lesson_plans lp ${PLAN_JOINS}

@@ -44,7 +44,7 @@ export class ProgressionService {
 
   async list(identity: Identity, query: ExamEntryListQueryDto): Promise<ExamEntryPageDto> {
     if (query.schoolId) requireSchoolInScope(identity, query.schoolId, 'school');
-    const after = decodeCursor(query.cursor, ['string']);
+    const after = decodeCursor(query.cursor, ['uuid']);
     const found = await rows<ExamEntryDto>(
       this.db,
       `SELECT ${ENTRY_COLUMNS} FROM exam_entries x JOIN pupils p ON p.tenant_id = x.tenant_id AND p.id = x.pupil_id

@@ -53,7 +53,7 @@ export class PupilsService {
   }
 
   async list(identity: Identity, query: PupilListQueryDto, origin: AuditOrigin): Promise<PupilPageDto> {
-    const after = decodeCursor(query.cursor, ['string', 'string', 'string']);
+    const after = decodeCursor(query.cursor, ['text', 'text', 'uuid']);
     const scope = staffSchoolScope(identity);
     const allSchools = scope === ALL_SCHOOLS;
     const found = await rows<PupilRow>(

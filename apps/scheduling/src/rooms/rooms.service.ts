@@ -26,7 +26,7 @@ export class RoomsService {
   }
 
   async list(identity: Identity, query: RoomListQueryDto): Promise<RoomPageDto> {
-    const after = decodeCursor(query.cursor, ['string', 'string']);
+    const after = decodeCursor(query.cursor, ['text', 'uuid']);
     const found = await rows<RoomDto>(
       this.db,
       `SELECT ${ROOM_COLUMNS} FROM rooms WHERE tenant_id = $1 AND ($2::uuid[] IS NULL OR school_id = ANY($2)) AND ($3::uuid IS NULL OR school_id = $3)

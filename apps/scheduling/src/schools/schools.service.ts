@@ -43,7 +43,7 @@ export class SchoolsService {
   }
 
   async list(identity: Identity, query: SchoolListQueryDto): Promise<SchoolPageDto> {
-    const after = decodeCursor(query.cursor, ['string', 'string']);
+    const after = decodeCursor(query.cursor, ['text', 'uuid']);
     const scope = schoolIdsInScope(identity);
     const found = await rows<SchoolDto>(
       this.db,

@@ -114,7 +114,7 @@ export class SessionsService {
   }
 
   async list(identity: Identity, query: SessionListQueryDto): Promise<SessionPageDto> {
-    const after = decodeCursor(query.cursor, ['string']);
+    const after = decodeCursor(query.cursor, ['uuid']);
     const scope = staffSchoolScope(identity);
     const found = await rows<SessionDto>(
       this.db,
@@ -127,7 +127,7 @@ export class SessionsService {
   }
 
   async occurrences(identity: Identity, query: OccurrenceListQueryDto): Promise<OccurrencePageDto> {
-    const after = decodeCursor(query.cursor, ['string', 'string']);
+    const after = decodeCursor(query.cursor, ['instant', 'uuid']);
     const scope = staffSchoolScope(identity);
     const found = await rows<OccurrenceRow>(
       this.db,

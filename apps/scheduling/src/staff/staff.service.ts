@@ -51,7 +51,7 @@ export class StaffService {
   }
 
   async list(identity: Identity, query: StaffListQueryDto, origin: AuditOrigin): Promise<StaffPageDto> {
-    const after = decodeCursor(query.cursor, ['string', 'string']);
+    const after = decodeCursor(query.cursor, ['text', 'uuid']);
     const found = await rows<StaffDto>(
       this.db,
       `SELECT ${STAFF_COLUMNS} FROM staff s

@@ -25,7 +25,7 @@ export class TermsService {
   }
 
   async listTerms(tenantId: string, page: { limit: number; cursor?: string }): Promise<TermPageDto> {
-    const after = decodeCursor(page.cursor, ['string', 'string']);
+    const after = decodeCursor(page.cursor, ['date', 'uuid']);
     const found = await rows<TermDto>(
       this.db,
       `SELECT ${TERM_COLUMNS} FROM terms WHERE tenant_id = $1 AND ($2::date IS NULL OR (starts_on, id) > ($2::date, $3::uuid)) ORDER BY starts_on, id LIMIT $4`,
@@ -60,7 +60,7 @@ export class TermsService {
   }
 
   async listHolidays(identity: Identity, query: HolidayListQueryDto): Promise<HolidayPageDto> {
-    const after = decodeCursor(query.cursor, ['string', 'string']);
+    const after = decodeCursor(query.cursor, ['date', 'uuid']);
     const scope = staffSchoolScope(identity);
     const found = await rows<HolidayDto>(
       this.db,

@@ -2,25 +2,17 @@
  * What the web app's browser specs share: the built app, Debian's Chromium driven by
  * playwright-core, signing in through the sign-in page, axe-core on every page, screenshots.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 // The end-to-end harness is shared tooling: the web app's specs drive the system it starts.
-import { apiOf, startRunningSystem, type Api, type RunningSystem } from '@tutti/e2e';
+import { apiOf, browserSpecsUnavailable, startRunningSystem, WEB_DIST_DIR, type Api, type RunningSystem } from '@tutti/e2e';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
-export const WEB_DIST_DIR = join(ROOT, 'apps', 'web', 'dist');
 const SCREENSHOT_DIR = join(ROOT, '.tutti', 'screenshots');
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Builds the app unless a build is there already (vite 8 is ESM-only, so its CLI runs it outside Jest). */
-export function ensureWebBuilt(): void {
-  if (existsSync(join(WEB_DIST_DIR, 'index.html'))) return;
-  const viteCli = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  execFileSync(process.execPath, [viteCli, 'build', '--config', join(ROOT, 'apps', 'web', 'vite.config.mts')], { cwd: ROOT, stdio: 'pipe' });
-}
-
+/** Chromium as the test set-up found or installed it (CHROMIUM_PATH). */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -120,6 +112,13 @@ function madeLater<T extends object>(what: string, current: () => T | undefined)
  * Chromium: started before the spec file's tests (its first beforeAll) and stopped after them.
  */
 export function browserSuite(label: string): BrowserSuite {
+  const unavailable = browserSpecsUnavailable();
+  if (unavailable) {
+    // Thrown while Jest collects the file: "Test suite failed to run" with this one line, not one failure per test.
+    const error = new Error(`${label}: ${unavailable}`);
+    error.stack = error.message;
+    throw error;
+  }
   let system: RunningSystem | undefined;
   let api: Api | undefined;
   let browser: Browser | undefined;
@@ -128,8 +127,7 @@ export function browserSuite(label: string): BrowserSuite {
 
   beforeAll(async () => {
     const started = Date.now();
-    ensureWebBuilt();
-    // The gateway serves the built app (its process inherits this environment).
+    // The gateway serves the app the test set-up built (its process inherits this environment).
     process.env.WEB_DIST_DIR = WEB_DIST_DIR;
     [system, browser] = await Promise.all([startRunningSystem(), launchChromium()]);
     api = apiOf(system.baseUrl);

@@ -6,6 +6,7 @@ import type { ServiceName } from '@tutti/contracts';
 import type { ServiceConfig } from '../config/service-config';
 import { createValidationPipe } from '../errors/validation-pipe';
 import { ProblemDetailsFilter, problem } from '../errors/problem-details.filter';
+import { clientErrorHandler, frameworkErrors, registerInputGuards } from '../http/input-guards';
 import { requestIdOf } from '../logging/request-id';
 import { logRequests, PinoNestLogger, serviceLogger } from '../logging/service-logger';
 import { setupOpenApi } from '../openapi/openapi';
@@ -26,12 +27,13 @@ export interface ServiceBootstrapOptions {
 
 /** Builds a service's Nest application on Fastify with the edge every service shares. */
 export async function createServiceApp(options: ServiceBootstrapOptions): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: requestIdOf, trustProxy: options.config.trustedProxies });
+  const adapter = new FastifyAdapter({ frameworkErrors, clientErrorHandler, bodyLimit: BODY_LIMIT_BYTES, genReqId: requestIdOf, trustProxy: options.config.trustedProxies });
   const logger = serviceLogger(options.service, options.config.LOG_LEVEL);
-  const app = await NestFactory.create<NestFastifyApplication>(options.module, adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(options.module, adapter, { bufferLogs: true, bodyParser: false });
   app.useLogger(new PinoNestLogger(logger));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
+  registerInputGuards(app, BODY_LIMIT_BYTES);
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();

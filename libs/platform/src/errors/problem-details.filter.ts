@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { redactUrl } from '../logging/redact-url';
 import type { ProblemDetails } from './problem';
 
 const TITLES: Record<number, string> = {
@@ -28,6 +29,11 @@ const CLIENT_SQL_ERRORS: Record<string, { status: number; detail: string }> = {
   '22007': { status: 400, detail: 'A date or time has the wrong format.' },
   '22008': { status: 400, detail: 'A date or time is out of range.' },
   '22003': { status: 400, detail: 'A number is out of range.' },
+  // Backstops: the edge (input-guards) refuses NUL and lone surrogates naming the field, and DTOs bound lengths.
+  '22021': { status: 400, detail: 'A text value holds a character that cannot be stored (such as NUL).' },
+  '22P05': { status: 400, detail: 'A text value holds a character that cannot be stored (such as NUL).' },
+  '22001': { status: 400, detail: 'A text value is longer than allowed.' },
+  '54000': { status: 400, detail: 'A value is too large to store or index.' },
 };
 
 /**
@@ -44,7 +50,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const problem = this.toProblem(exception, request);
     if (problem.status >= 500) {
-      this.logger.error({ err: exception, requestId: request.id, url: request.url }, 'Unhandled error');
+      this.logger.error({ err: exception, requestId: request.id, url: redactUrl(request.url) }, 'Unhandled error');
     }
     if (problem.status === HttpStatus.SERVICE_UNAVAILABLE) void reply.header('retry-after', '5');
     void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);

@@ -40,7 +40,8 @@ export class ConflictProblem extends ProblemException {
   }
 }
 
-function describeFieldErrors(errors: FieldError[]): string {
+/** The detail line of a 400: the first few fields and what is wrong with each. */
+export function describeFieldErrors(errors: FieldError[]): string {
   const shown = errors.slice(0, 3).map((error) => `${error.field}: ${error.message}`);
   const more = errors.length > 3 ? ` (and ${errors.length - 3} more)` : '';
   return `The request has invalid fields. ${shown.join('; ')}${more}`;

@@ -43,6 +43,10 @@ describe('serviceLogger', () => {
       broken() {
         throw new HttpException('down', 503);
       }
+      @Get('calendar/:file')
+      feed() {
+        return 'BEGIN:VCALENDAR';
+      }
       @Get('health')
       health() {
         return { status: 'ok' };
@@ -72,6 +76,19 @@ describe('serviceLogger', () => {
       expect(typeof lines[0].responseTime).toBe('number');
       expect(lines[1]).toMatchObject({ level: 50, msg: 'request failed', req: { url: '/broken' }, res: { statusCode: 503 } });
       expect((lines[1].req as { id: unknown }).id).toBeTruthy();
+    });
+
+    it('writes a calendar feed secret and credential query parameters as [redacted]', async () => {
+      const fastify = app.getHttpAdapter().getInstance();
+      lines.length = 0;
+      const secret = 'Zx9_kq-3mN7pQ2rS5tU8vW1xY4zA6bC0dE3fG5hJ7kL';
+      await fastify.inject({ method: 'GET', url: `/calendar/0190a5b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b.${secret}.ics` });
+      await fastify.inject({ method: 'GET', url: `/page?token=${secret}&limit=5&API_KEY=${secret}` });
+      expect(lines.map((line) => (line.req as { url: string }).url)).toEqual([
+        '/calendar/0190a5b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b.[redacted].ics',
+        '/page?token=[redacted]&limit=5&API_KEY=[redacted]',
+      ]);
+      expect(JSON.stringify(lines)).not.toContain(secret);
     });
   });
 });

@@ -1,6 +1,7 @@
 import type { LoggerService, LogLevel as NestLogLevel } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pino, { type DestinationStream, type Level, type Logger } from 'pino';
+import { redactUrl } from './redact-url';
 
 /** A service's structured JSON log (pino), at the configured level; to stdout unless told. */
 export function serviceLogger(service: string, level: string, destination?: DestinationStream): Logger {
@@ -8,8 +9,8 @@ export function serviceLogger(service: string, level: string, destination?: Dest
 }
 
 /**
- * One line per request once its answer has gone: request id, method, URL, status, tenant and
- * duration. Written by the root logger from a Fastify hook, not by a per-request child logger kept
+ * One line per request once its answer has gone: request id, method, URL (secrets redacted), status,
+ * tenant and duration. Written by the root logger from a Fastify hook, not by a per-request child logger kept
  * in async context (nestjs-pino and pino-http), which cost the booking path about a tenth of its
  * CPU. A line logged while handling a request names the request id itself where it matters (see
  * ProblemDetailsFilter).
@@ -19,7 +20,7 @@ export function logRequests(app: NestFastifyApplication, logger: Logger): void {
     if (request.url !== '/health') {
       const statusCode = reply.statusCode;
       const line = {
-        req: { id: request.id, method: request.method, url: request.url },
+        req: { id: request.id, method: request.method, url: redactUrl(request.url) },
         res: { statusCode },
         tenantId: (request.raw as { tenantId?: string }).tenantId,
         responseTime: Math.round(reply.elapsedTime),

@@ -40,7 +40,7 @@ export class AccountsService {
   ) {}
 
   async list(actor: AuditActor, query: ListAccountsQueryDto): Promise<Page<AccountDto>> {
-    const after = decodeCursor(query.cursor, ['string', 'string']);
+    const after = decodeCursor(query.cursor, ['text', 'uuid']);
     const rows = this.dataSource
       .getRepository(Account)
       .createQueryBuilder('a')

@@ -64,7 +64,7 @@ export class AuditLogService {
 
   /** Newest first, within the caller's own area. */
   async list(tenantId: string, query: AuditLogQueryDto): Promise<Page<AuditEntryDto>> {
-    const after = decodeCursor(query.cursor, ['string', 'string']);
+    const after = decodeCursor(query.cursor, ['instant', 'uuid']);
     const rows = this.dataSource
       .getRepository(AuditEntry)
       .createQueryBuilder('e')

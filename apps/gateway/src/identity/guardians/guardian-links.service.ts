@@ -73,7 +73,7 @@ export class GuardianLinksService {
   }
 
   async list(identity: Identity, actor: AuditActor, query: ListGuardianLinksQueryDto): Promise<Page<GuardianLinkDto>> {
-    const after = decodeCursor(query.cursor, ['string']);
+    const after = decodeCursor(query.cursor, ['uuid']);
     const rows = this.dataSource
       .getRepository(GuardianLink)
       .createQueryBuilder('l')

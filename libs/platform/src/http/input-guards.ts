@@ -9,6 +9,7 @@ export const MAX_JSON_DEPTH = 32;
 const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
 /** A NUL, or a UTF-16 surrogate (lone ones are refused; LONE_SURROGATE tells them from pairs). */
+// eslint-disable-next-line no-control-regex -- finding NUL is the point
 const SUSPECT_CHARACTER = /[\u0000\ud800-\udfff]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 

@@ -39,8 +39,12 @@ export interface LocalInfra {
   stop(): Promise<void>;
 }
 
-/** Stable dev ports, away from the defaults (5432, 6379, 1025, 1080) other tools use. */
-export const DEV_PORTS = { postgres: 54329, redis: 63799, smtp: 10025, web: 10080 } as const;
+/**
+ * Stable dev ports, away from the defaults (5432, 6379, 1025, 1080) other tools use, and off the
+ * ports browsers and Node's fetch refuse (the Fetch standard's bad ports, e.g. 10080), so that the
+ * printed inbox address opens. A busy one falls back to an ephemeral port, which is never a bad port.
+ */
+export const DEV_PORTS = { postgres: 54329, redis: 63799, smtp: 18025, web: 18080 } as const;
 
 const STALE_RUN_GRACE_MS = 60_000;
 

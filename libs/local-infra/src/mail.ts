@@ -21,7 +21,7 @@ export interface MailDevOptions {
 export interface MailDevHandle {
   smtpHost: string;
   smtpPort: number;
-  /** Web inbox, e.g. http://127.0.0.1:10080/ */
+  /** Web inbox, e.g. http://127.0.0.1:18080/ */
   webUrl: string;
   /** REST API base: GET `${apiUrl}/email` lists the mails. */
   apiUrl: string;

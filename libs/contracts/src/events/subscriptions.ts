@@ -2,25 +2,29 @@ import type { ServiceName } from '../services';
 import type { EventCatalog } from './catalog';
 
 /**
- * Who receives what. The outbox relay copies each event into the queue of every subscriber named
+ * Who receives what; every subscriber has a handler for what it receives (event-wiring.spec.ts). The outbox relay copies each event into the queue of every subscriber named
  * here; a type with no subscriber is still recorded in the outbox (for audit) and marked sent.
  */
 export const EVENT_SUBSCRIBERS: { readonly [T in keyof EventCatalog]: readonly ServiceName[] } = {
-  'identity.tenant.created': ['scheduling', 'instrument-loan', 'performance-event', 'parent-engagement'],
-  'identity.tenant.updated': ['scheduling', 'instrument-loan', 'performance-event', 'parent-engagement'],
-  'scheduling.school.created': ['gateway', 'performance-event', 'parent-engagement', 'instrument-loan'],
-  'scheduling.school.updated': ['gateway', 'performance-event', 'parent-engagement', 'instrument-loan'],
-  'scheduling.pupil.enrolled': ['gateway', 'performance-event', 'parent-engagement', 'instrument-loan'],
+  // Only the services that keep area settings (time zone, seat limit, provision target); the others have no copy.
+  'identity.tenant.created': ['scheduling', 'parent-engagement'],
+  'identity.tenant.updated': ['scheduling', 'parent-engagement'],
+  // Parent engagement learns a family's schools from their children's pupil events, not from schools.
+  'scheduling.school.created': ['gateway', 'performance-event', 'instrument-loan'],
+  'scheduling.school.updated': ['gateway', 'performance-event', 'instrument-loan'],
+  // The gateway keeps guardian links only, which follow a pupil's move; enrolment and leaving do not change them.
+  'scheduling.pupil.enrolled': ['performance-event', 'parent-engagement', 'instrument-loan'],
   'scheduling.pupil.moved': ['gateway', 'performance-event', 'parent-engagement', 'instrument-loan'],
-  'scheduling.pupil.left': ['gateway', 'performance-event', 'parent-engagement', 'instrument-loan'],
+  'scheduling.pupil.left': ['performance-event', 'parent-engagement', 'instrument-loan'],
   // The services that keep pupils' names and year groups.
   'scheduling.pupil.details-changed': ['performance-event', 'instrument-loan'],
   // Parent engagement keeps ensembles from the snapshot below (whole membership), not from each change.
   'scheduling.ensemble-membership.changed': ['performance-event'],
   'scheduling.ensemble.membership-changed': ['performance-event', 'parent-engagement'],
-  'scheduling.attendance.recorded': ['parent-engagement', 'instrument-loan'],
-  'scheduling.session.cancelled': ['parent-engagement'],
-  'scheduling.session.moved': ['parent-engagement'],
+  'scheduling.attendance.recorded': ['instrument-loan'],
+  // Recorded for audit; no service acts on them yet.
+  'scheduling.session.cancelled': [],
+  'scheduling.session.moved': [],
   'loan.loan.started': ['parent-engagement'],
   'loan.loan.returned': ['parent-engagement'],
   'loan.loan.overdue': ['parent-engagement'],

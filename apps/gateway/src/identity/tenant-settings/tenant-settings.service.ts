@@ -1,5 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { publishTenantChanged } from '../../tenants/tenant-events';
 import { Tenant } from '../../tenants/tenant.entity';
 import { AuditLogService } from '../audit/audit-log.service';
 import type { AuditActor } from '../audit/audit-record';
@@ -23,10 +24,7 @@ export class TenantSettingsService {
     return withETag(await this.load(this.dataSource.manager, tenantId, false));
   }
 
-  /**
-   * Changes the settings (If-Match optional; a stale one gets 412).
-   * TODO(lead): publish `identity.tenant.updated` through the outbox in this transaction once the gateway has @tutti/messaging wired.
-   */
+  /** Changes the settings (If-Match optional; a stale one gets 412) and tells the services (identity.tenant.updated) in the same transaction. */
   async update(actor: AuditActor, request: UpdateTenantSettingsDto, ifMatch: string | undefined): Promise<TenantSettingsWithETag> {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.load(manager, actor.tenantId, true);
@@ -36,7 +34,9 @@ export class TenantSettingsService {
       if (changed.length === 0) return withETag(current);
       await manager.update(Tenant, { id: actor.tenantId }, changes);
       await this.auditLog.record(manager, { ...actor, action: 'update', subjectType: 'tenant', subjectId: actor.tenantId, detail: { changed } });
-      return withETag(await this.load(manager, actor.tenantId, false));
+      const updated = await this.load(manager, actor.tenantId, false);
+      await publishTenantChanged(manager, 'identity.tenant.updated', updated);
+      return withETag(updated);
     });
   }
 

@@ -36,6 +36,27 @@ describe('area settings', () => {
     expect(stale.statusCode).toBe(412);
   });
 
+  it('tells the services: the area’s creation and every change are in the outbox, written with them, and a PATCH that changes nothing sends nothing', async () => {
+    const fresh = await t.fixtures.tenant();
+    const admin = await t.fixtures.bearer(await t.fixtures.account(fresh, { grants: [{ role: 'programme_admin' }] }));
+    const events = () =>
+      t.dataSource.query<{ type: string; source: string; payload: { tenantId: string; timeZone: string; familyTransportSeatLimit: number; slug: string } }[]>(
+        'SELECT type, source, payload FROM outbox_events WHERE tenant_id = $1 ORDER BY id',
+        [fresh.id],
+      );
+    expect(await events()).toEqual([{ type: 'identity.tenant.created', source: 'gateway', payload: expect.objectContaining({ tenantId: fresh.id, slug: fresh.slug, timeZone: 'Europe/London' }) }]);
+
+    const changed = await t.app.inject({ method: 'PATCH', url: '/identity/tenant', headers: admin, payload: { timeZone: 'Europe/Dublin', familyTransportSeatLimit: 6 } });
+    expect(changed.statusCode).toBe(200);
+    expect((await events())[1]).toEqual({
+      type: 'identity.tenant.updated',
+      source: 'gateway',
+      payload: { version: 1, tenantId: fresh.id, name: fresh.name, slug: fresh.slug, timeZone: 'Europe/Dublin', weeklyProvisionTargetMinutes: 240, familyLanguages: ['en', 'pl'], familyTransportSeatLimit: 6 },
+    });
+    expect((await t.app.inject({ method: 'PATCH', url: '/identity/tenant', headers: admin, payload: { timeZone: 'Europe/Dublin' } })).statusCode).toBe(200);
+    expect(await events()).toHaveLength(2);
+  });
+
   it('refuses bad settings with 400 naming the field', async () => {
     const response = await t.app.inject({
       method: 'PATCH',

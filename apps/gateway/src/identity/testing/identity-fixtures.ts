@@ -7,6 +7,7 @@ import type { AccountStatus } from '../accounts/account.entity';
 import { PasswordHasher } from '../credentials/password-hasher';
 import { SchoolDirectory } from '../schools/school-directory.service';
 import type { SessionTokensDto } from '../sessions/session-tokens';
+import { createTenant } from '../../tenants/tenant-events';
 import { randomIp } from './random-ip';
 
 export const FIXTURE_PASSWORD = 'violet harbour lantern';
@@ -47,11 +48,7 @@ export class IdentityFixtures {
     const id = newId();
     const slug = `area-${randomBytes(5).toString('hex')}`;
     const name = `In Harmony ${slug}`;
-    await this.dataSource.query(
-      `INSERT INTO tenants (id, slug, name, time_zone, weekly_provision_target_minutes, family_languages, family_transport_seat_limit)
-       VALUES ($1, $2, $3, 'Europe/London', 240, '{en,pl}', 4)`,
-      [id, slug, name],
-    );
+    await this.dataSource.transaction((manager) => createTenant(manager, { id, slug, name, weeklyProvisionTargetMinutes: 240, familyLanguages: ['en', 'pl'], familyTransportSeatLimit: 4 }));
     return { id, slug, name };
   }
 

@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { generateIdentityKeyPair } from '@tutti/auth';
+import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@tutti/messaging';
 import { PlatformModule, loadConfig, provisionServiceDatabase } from '@tutti/platform';
 import { deleteRedisKeysWithPrefix, requiredTestEnv, startTestService, uniqueTestId } from '@tutti/testing';
 import { Tenants1764060100000 } from '../../migrations/1764060100000-tenants';
@@ -64,7 +65,7 @@ export async function startIdentityTestApp(tuning: IdentityTuningOverrides = {},
 
   @Module({
     imports: [
-      PlatformModule.forService({ service: 'gateway', config, entities: [Tenant, ...IDENTITY_ENTITIES], migrations: [Tenants1764060100000, ...IDENTITY_MIGRATIONS], queues: [] }),
+      PlatformModule.forService({ service: 'gateway', config, entities: [...MESSAGING_ENTITIES, Tenant, ...IDENTITY_ENTITIES], migrations: [...MESSAGING_MIGRATIONS, Tenants1764060100000, ...IDENTITY_MIGRATIONS], queues: [] }),
       IdentityModule.register(config, { clock: clock.now, ...tuning }),
     ],
   })

@@ -4,6 +4,7 @@ export * from './database/data-source-options';
 export * from './database/migrate';
 export * from './database/provision';
 export * from './errors/problem';
+export * from './errors/not-found-field';
 export * from './errors/problem-details.filter';
 export * from './errors/validation-pipe';
 export * from './health/health.service';

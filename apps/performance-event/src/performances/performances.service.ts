@@ -1,7 +1,6 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
-import { ConflictProblem, decodeCursor, newId, onceForKey, oneRow, rows, staleEdit, toPage, ValidationProblem, type FieldError } from '@tutti/platform';
+import { ConflictProblem, notFoundField, decodeCursor, newId, onceForKey, oneRow, rows, staleEdit, toPage, ValidationProblem, type FieldError } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { notFoundField } from '../common/not-found-field';
 import { assertSchoolInArea, assertVenueVisible, toVenueDto } from '../venues/venues.service';
 import type {
   CreatePerformanceDto,

@@ -1,7 +1,6 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { ConflictProblem, decodeCursor, oneRow, rows, toPage, type PageQueryDto } from '@tutti/platform';
+import { ConflictProblem, notFoundField, decodeCursor, oneRow, rows, toPage, type PageQueryDto } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { notFoundField } from '../common/not-found-field';
 import { academicYearOf, periodBounds } from '../common/time';
 import { participationCtes } from '../fairness/fairness-sql';
 import { assertManagesPerformance, findVisiblePerformance, type PerformanceRow } from '../performances/performance-lookup';

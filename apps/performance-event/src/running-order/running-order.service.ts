@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictProblem, newId, rows, staleEdit, ValidationProblem, type FieldError } from '@tutti/platform';
+import { ConflictProblem, notFoundField, newId, rows, staleEdit, ValidationProblem, type FieldError } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { notFoundField } from '../common/not-found-field';
 import { assertManagesPerformance, describeSeconds, findVisiblePerformance, slotSeconds, type PerformanceRow } from '../performances/performance-lookup';
 import type { Viewer } from '../performances/viewer';
 import type { ReplaceRunningOrderDto, RunningOrderDto } from './dto/running-order.dto';

@@ -1,7 +1,6 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { ConflictProblem, decodeCursor, newId, onceForKey, oneRow, rows, staleEdit, toPage, type PageQueryDto } from '@tutti/platform';
+import { ConflictProblem, notFoundField, decodeCursor, newId, onceForKey, oneRow, rows, staleEdit, toPage, type PageQueryDto } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { notFoundField } from '../common/not-found-field';
 import { managesSchool, type Viewer } from '../performances/viewer';
 import type { CreateVenueDto, UpdateVenueDto, VenueDto, VenuePageDto } from './dto/venue.dto';
 import type { VenueKind } from './venue.entity';

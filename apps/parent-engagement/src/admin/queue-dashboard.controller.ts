@@ -1,7 +1,7 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { PageQueryDto } from '@tutti/platform';
+import { IdParam, PageQueryDto } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
 import { QueueDashboardDto, RetriedReminderDto } from './dto/queue-dashboard.dto';
 import { renderQueueDashboard } from './queue-dashboard.html';
@@ -38,7 +38,7 @@ export class QueueDashboardController {
   @Access('programme_admin')
   @ApiOperation({ summary: 'Put a failed reminder back on the schedule, due now' })
   @ApiOkResponse({ type: RetriedReminderDto })
-  retry(@CurrentIdentity() identity: Identity, @Param('reminderId', ParseUUIDPipe) reminderId: string): Promise<RetriedReminderDto> {
+  retry(@CurrentIdentity() identity: Identity, @IdParam('reminderId') reminderId: string): Promise<RetriedReminderDto> {
     return this.dashboard.retry(identity.tenantId, reminderId);
   }
 }

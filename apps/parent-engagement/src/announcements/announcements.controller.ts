@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { IdempotencyKey } from '@tutti/platform';
+import { IdempotencyKey, IdParam } from '@tutti/platform';
 import { AnnouncementDto, AnnouncementPageDto, AnnouncementQueryDto, CreateAnnouncementDto } from './dto/announcement.dto';
 import { AnnouncementsService } from './announcements.service';
 
@@ -44,14 +44,14 @@ export class AnnouncementsController {
   @Access('guardian')
   @ApiOperation({ summary: 'Mark an announcement sent to your family as read (repeating it is harmless)' })
   @ApiOkResponse({ type: AnnouncementDto })
-  markRead(@CurrentIdentity() identity: Identity, @Param('announcementId', ParseUUIDPipe) announcementId: string): Promise<AnnouncementDto> {
+  markRead(@CurrentIdentity() identity: Identity, @IdParam('announcementId') announcementId: string): Promise<AnnouncementDto> {
     return this.announcements.markRead(identity, announcementId);
   }
 
   @Get(':announcementId')
   @Access('guardian', ...STAFF)
   @ApiOkResponse({ type: AnnouncementDto })
-  get(@CurrentIdentity() identity: Identity, @Param('announcementId', ParseUUIDPipe) announcementId: string): Promise<AnnouncementDto> {
+  get(@CurrentIdentity() identity: Identity, @IdParam('announcementId') announcementId: string): Promise<AnnouncementDto> {
     return this.announcements.get(identity, announcementId);
   }
 }

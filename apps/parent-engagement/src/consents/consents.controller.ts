@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { IdParam } from '@tutti/platform';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
 import { RequestOrigin, type AuditOrigin } from '@tutti/messaging';
@@ -16,7 +17,7 @@ export class ConsentsController {
   @Access('guardian', ...STAFF)
   @ApiOperation({ summary: 'A pupil’s consents now, one per kind (state missing when nobody has answered)' })
   @ApiOkResponse({ type: PupilConsentsDto })
-  current(@CurrentIdentity() identity: Identity, @Param('pupilId', ParseUUIDPipe) pupilId: string, @RequestOrigin() origin: AuditOrigin): Promise<PupilConsentsDto> {
+  current(@CurrentIdentity() identity: Identity, @IdParam('pupilId') pupilId: string, @RequestOrigin() origin: AuditOrigin): Promise<PupilConsentsDto> {
     return this.consents.current(identity, pupilId, origin);
   }
 
@@ -24,7 +25,7 @@ export class ConsentsController {
   @Access('guardian', ...STAFF)
   @ApiOperation({ summary: 'Every decision on a pupil’s consents, newest first, with who made it and why' })
   @ApiOkResponse({ type: ConsentHistoryPageDto })
-  history(@CurrentIdentity() identity: Identity, @Param('pupilId', ParseUUIDPipe) pupilId: string, @Query() query: ConsentHistoryQueryDto, @RequestOrigin() origin: AuditOrigin): Promise<ConsentHistoryPageDto> {
+  history(@CurrentIdentity() identity: Identity, @IdParam('pupilId') pupilId: string, @Query() query: ConsentHistoryQueryDto, @RequestOrigin() origin: AuditOrigin): Promise<ConsentHistoryPageDto> {
     return this.consents.history(identity, pupilId, query, origin);
   }
 
@@ -40,7 +41,7 @@ export class ConsentsController {
   @Access(...STAFF)
   @ApiOperation({ summary: 'Children of your schools coming to a performance (bus bookings, RSVPs) with no photo/film consent recorded' })
   @ApiOkResponse({ type: MissingConsentListDto })
-  missing(@CurrentIdentity() identity: Identity, @Param('performanceId', ParseUUIDPipe) performanceId: string, @RequestOrigin() origin: AuditOrigin): Promise<MissingConsentListDto> {
+  missing(@CurrentIdentity() identity: Identity, @IdParam('performanceId') performanceId: string, @RequestOrigin() origin: AuditOrigin): Promise<MissingConsentListDto> {
     return this.consents.missingForPerformance(identity, performanceId, origin);
   }
 }

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { IdempotencyKey } from '@tutti/platform';
+import { IdempotencyKey, IdParam } from '@tutti/platform';
 import { AttendanceDto, CreateFamilySessionDto, CreateSignUpDto, FamilySessionDto, FamilySessionPageDto, FamilySessionQueryDto, SignUpDto, SignUpPageDto } from './dto/family-session.dto';
 import { FamilySessionsService } from './family-sessions.service';
 
@@ -33,7 +33,7 @@ export class FamilySessionsController {
   @Get('family-sessions/:sessionId')
   @Access('guardian', ...STAFF)
   @ApiOkResponse({ type: FamilySessionDto })
-  get(@CurrentIdentity() identity: Identity, @Param('sessionId', ParseUUIDPipe) sessionId: string): Promise<FamilySessionDto> {
+  get(@CurrentIdentity() identity: Identity, @IdParam('sessionId') sessionId: string): Promise<FamilySessionDto> {
     return this.sessions.get(identity, sessionId);
   }
 
@@ -43,7 +43,7 @@ export class FamilySessionsController {
   @ApiOperation({ summary: 'Sign your family up (409 session-full when the places are gone)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: SignUpDto })
-  signUp(@CurrentIdentity() identity: Identity, @Param('sessionId', ParseUUIDPipe) sessionId: string, @Body() dto: CreateSignUpDto, @IdempotencyKey() key: string | undefined): Promise<SignUpDto> {
+  signUp(@CurrentIdentity() identity: Identity, @IdParam('sessionId') sessionId: string, @Body() dto: CreateSignUpDto, @IdempotencyKey() key: string | undefined): Promise<SignUpDto> {
     return this.sessions.signUp(identity, sessionId, dto, key);
   }
 
@@ -51,7 +51,7 @@ export class FamilySessionsController {
   @Access('guardian', ...STAFF)
   @ApiOperation({ summary: 'Sign-ups of a session: every family for its school’s staff, your own for a guardian' })
   @ApiOkResponse({ type: SignUpPageDto })
-  signUps(@CurrentIdentity() identity: Identity, @Param('sessionId', ParseUUIDPipe) sessionId: string, @Query() query: FamilySessionQueryDto): Promise<SignUpPageDto> {
+  signUps(@CurrentIdentity() identity: Identity, @IdParam('sessionId') sessionId: string, @Query() query: FamilySessionQueryDto): Promise<SignUpPageDto> {
     return this.sessions.signUps(identity, sessionId, query);
   }
 
@@ -60,7 +60,7 @@ export class FamilySessionsController {
   @Access('guardian', ...STAFF)
   @ApiOperation({ summary: 'Cancel a sign-up; its places go back to the session' })
   @ApiOkResponse({ type: SignUpDto })
-  cancel(@CurrentIdentity() identity: Identity, @Param('signUpId', ParseUUIDPipe) signUpId: string): Promise<SignUpDto> {
+  cancel(@CurrentIdentity() identity: Identity, @IdParam('signUpId') signUpId: string): Promise<SignUpDto> {
     return this.sessions.cancel(identity, signUpId);
   }
 
@@ -69,7 +69,7 @@ export class FamilySessionsController {
   @Access(...STAFF)
   @ApiOperation({ summary: 'Record whether a signed-up family came' })
   @ApiOkResponse({ type: SignUpDto })
-  attendance(@CurrentIdentity() identity: Identity, @Param('signUpId', ParseUUIDPipe) signUpId: string, @Body() dto: AttendanceDto): Promise<SignUpDto> {
+  attendance(@CurrentIdentity() identity: Identity, @IdParam('signUpId') signUpId: string, @Body() dto: AttendanceDto): Promise<SignUpDto> {
     return this.sessions.markAttendance(identity, signUpId, dto.attended);
   }
 }

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { etagOf } from '@tutti/platform';
+import { etagOf, IdParam } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
 import { PutRsvpDto, RsvpCheckInDto, RsvpDto, RsvpPageDto, RsvpQueryDto, RsvpSummaryDto } from './dto/rsvp.dto';
 import { RsvpsService } from './rsvps.service';
@@ -20,7 +20,7 @@ export class RsvpsController {
   @ApiOkResponse({ type: RsvpDto })
   async put(
     @CurrentIdentity() identity: Identity,
-    @Param('performanceId', ParseUUIDPipe) performanceId: string,
+    @IdParam('performanceId') performanceId: string,
     @Body() dto: PutRsvpDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -34,7 +34,7 @@ export class RsvpsController {
   @Access('guardian')
   @ApiOperation({ summary: 'Your family’s answer for a performance, with its ETag' })
   @ApiOkResponse({ type: RsvpDto })
-  async mine(@CurrentIdentity() identity: Identity, @Param('performanceId', ParseUUIDPipe) performanceId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<RsvpDto> {
+  async mine(@CurrentIdentity() identity: Identity, @IdParam('performanceId') performanceId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<RsvpDto> {
     const rsvp = await this.rsvps.mine(identity, performanceId);
     void reply.header('etag', etagOf(rsvp.version));
     return rsvp;
@@ -44,7 +44,7 @@ export class RsvpsController {
   @Access(...STAFF)
   @ApiOperation({ summary: 'How many are coming and how many came, over your schools’ families' })
   @ApiOkResponse({ type: RsvpSummaryDto })
-  summary(@CurrentIdentity() identity: Identity, @Param('performanceId', ParseUUIDPipe) performanceId: string): Promise<RsvpSummaryDto> {
+  summary(@CurrentIdentity() identity: Identity, @IdParam('performanceId') performanceId: string): Promise<RsvpSummaryDto> {
     return this.rsvps.summary(identity, performanceId);
   }
 
@@ -61,7 +61,7 @@ export class RsvpsController {
   @Access(...STAFF)
   @ApiOperation({ summary: 'On the day: record that a family came, and how many' })
   @ApiOkResponse({ type: RsvpDto })
-  checkIn(@CurrentIdentity() identity: Identity, @Param('rsvpId', ParseUUIDPipe) rsvpId: string, @Body() dto: RsvpCheckInDto): Promise<RsvpDto> {
+  checkIn(@CurrentIdentity() identity: Identity, @IdParam('rsvpId') rsvpId: string, @Body() dto: RsvpCheckInDto): Promise<RsvpDto> {
     return this.rsvps.checkIn(identity, rsvpId, dto);
   }
 }

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
 import { RequestOrigin, type AuditOrigin } from '@tutti/messaging';
-import { IdempotencyKey } from '@tutti/platform';
+import { IdempotencyKey, IdParam } from '@tutti/platform';
 import { BookingDto, BookingPageDto, BookingQueryDto, ChangeBookingDto, CheckInDto, CreateBookingDto } from './dto/booking.dto';
 import { TransportBookingsService } from './transport-bookings.service';
 
@@ -34,7 +34,7 @@ export class TransportBookingsController {
   @Get(':bookingId')
   @Access('guardian', ...STAFF)
   @ApiOkResponse({ type: BookingDto })
-  get(@CurrentIdentity() identity: Identity, @Param('bookingId', ParseUUIDPipe) bookingId: string, @RequestOrigin() origin: AuditOrigin): Promise<BookingDto> {
+  get(@CurrentIdentity() identity: Identity, @IdParam('bookingId') bookingId: string, @RequestOrigin() origin: AuditOrigin): Promise<BookingDto> {
     return this.bookings.get(identity, bookingId, origin);
   }
 
@@ -42,7 +42,7 @@ export class TransportBookingsController {
   @Access('guardian')
   @ApiOperation({ summary: 'Change your booking: another stop of the same bus, or the number of adults or other children (more seats only while seats are free)' })
   @ApiOkResponse({ type: BookingDto })
-  change(@CurrentIdentity() identity: Identity, @Param('bookingId', ParseUUIDPipe) bookingId: string, @Body() dto: ChangeBookingDto, @RequestOrigin() origin: AuditOrigin): Promise<BookingDto> {
+  change(@CurrentIdentity() identity: Identity, @IdParam('bookingId') bookingId: string, @Body() dto: ChangeBookingDto, @RequestOrigin() origin: AuditOrigin): Promise<BookingDto> {
     return this.bookings.change(identity, bookingId, dto, origin);
   }
 
@@ -51,7 +51,7 @@ export class TransportBookingsController {
   @Access('guardian', 'programme_admin', 'headteacher', 'school_staff')
   @ApiOperation({ summary: 'Cancel a booking; its seats are offered to the waiting list' })
   @ApiOkResponse({ type: BookingDto })
-  cancel(@CurrentIdentity() identity: Identity, @Param('bookingId', ParseUUIDPipe) bookingId: string, @RequestOrigin() origin: AuditOrigin): Promise<BookingDto> {
+  cancel(@CurrentIdentity() identity: Identity, @IdParam('bookingId') bookingId: string, @RequestOrigin() origin: AuditOrigin): Promise<BookingDto> {
     return this.bookings.cancel(identity, bookingId, origin);
   }
 
@@ -60,7 +60,7 @@ export class TransportBookingsController {
   @Access('guardian')
   @ApiOperation({ summary: 'Accept a seat offered from the waiting list, before it expires' })
   @ApiOkResponse({ type: BookingDto })
-  accept(@CurrentIdentity() identity: Identity, @Param('bookingId', ParseUUIDPipe) bookingId: string, @RequestOrigin() origin: AuditOrigin): Promise<BookingDto> {
+  accept(@CurrentIdentity() identity: Identity, @IdParam('bookingId') bookingId: string, @RequestOrigin() origin: AuditOrigin): Promise<BookingDto> {
     return this.bookings.accept(identity, bookingId, origin);
   }
 
@@ -69,7 +69,7 @@ export class TransportBookingsController {
   @Access('guardian')
   @ApiOperation({ summary: 'Decline a seat offered from the waiting list; it passes to the next family' })
   @ApiOkResponse({ type: BookingDto })
-  decline(@CurrentIdentity() identity: Identity, @Param('bookingId', ParseUUIDPipe) bookingId: string, @RequestOrigin() origin: AuditOrigin): Promise<BookingDto> {
+  decline(@CurrentIdentity() identity: Identity, @IdParam('bookingId') bookingId: string, @RequestOrigin() origin: AuditOrigin): Promise<BookingDto> {
     return this.bookings.cancel(identity, bookingId, origin, 'declined');
   }
 
@@ -78,7 +78,7 @@ export class TransportBookingsController {
   @Access(...STAFF)
   @ApiOperation({ summary: 'On the day: mark a family as on the bus (present: false undoes it)' })
   @ApiOkResponse({ type: BookingDto })
-  checkIn(@CurrentIdentity() identity: Identity, @Param('bookingId', ParseUUIDPipe) bookingId: string, @Body() dto: CheckInDto, @RequestOrigin() origin: AuditOrigin): Promise<BookingDto> {
+  checkIn(@CurrentIdentity() identity: Identity, @IdParam('bookingId') bookingId: string, @Body() dto: CheckInDto, @RequestOrigin() origin: AuditOrigin): Promise<BookingDto> {
     return this.bookings.checkIn(identity, bookingId, dto.present, origin);
   }
 }

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { IdempotencyKey } from '@tutti/platform';
+import { IdempotencyKey, IdParam } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
 import { CreateTransportRunDto } from './dto/create-transport-run.dto';
 import { ManifestQueryDto, TransportRunDto, TransportRunPageDto, TransportRunQueryDto } from './dto/transport-run.dto';
@@ -37,7 +37,7 @@ export class TransportRunsController {
   @Get(':runId')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff', 'guardian')
   @ApiOkResponse({ type: TransportRunDto })
-  get(@CurrentIdentity() identity: Identity, @Param('runId', ParseUUIDPipe) runId: string): Promise<TransportRunDto> {
+  get(@CurrentIdentity() identity: Identity, @IdParam('runId') runId: string): Promise<TransportRunDto> {
     return this.runs.get(identity.tenantId, runId);
   }
 
@@ -45,7 +45,7 @@ export class TransportRunsController {
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
   @ApiOperation({ summary: 'The driver’s manifest of a bus (or one stop): CSV, a print-friendly HTML page, or a PDF with check-in boxes' })
   @ApiProduces('text/csv', 'text/html', 'application/pdf')
-  async manifest(@CurrentIdentity() identity: Identity, @Param('runId', ParseUUIDPipe) runId: string, @Query() query: ManifestQueryDto, @Res() reply: FastifyReply): Promise<void> {
+  async manifest(@CurrentIdentity() identity: Identity, @IdParam('runId') runId: string, @Query() query: ManifestQueryDto, @Res() reply: FastifyReply): Promise<void> {
     const manifest = await this.manifests.manifest(identity, runId, query.stopId, query.format);
     await reply.header('content-type', manifest.contentType).header('content-disposition', `inline; filename="${manifest.filename}"`).send(manifest.body);
   }

@@ -1,4 +1,5 @@
-import { Controller, Get, Header, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Header } from '@nestjs/common';
+import { IdParam } from '@tutti/platform';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { PublicRoute } from '@tutti/auth';
 import { PublicListingService } from './public-listing.service';
@@ -14,7 +15,7 @@ export class PublicCalendarController {
   @Header('cache-control', 'public, max-age=300')
   @ApiOperation({ summary: 'The area’s public performances as an iCalendar (RFC 5545) feed to subscribe to' })
   @ApiProduces('text/calendar')
-  calendar(@Param('areaId', ParseUUIDPipe) areaId: string): Promise<string> {
+  calendar(@IdParam('areaId') areaId: string): Promise<string> {
     return this.listing.calendar(areaId);
   }
 }

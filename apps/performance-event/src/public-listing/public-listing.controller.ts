@@ -1,7 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PublicRoute } from '@tutti/auth';
-import { PageQueryDto } from '@tutti/platform';
+import { IdParam, PageQueryDto } from '@tutti/platform';
 import { PublicPerformancePageDto } from './public-performance.dto';
 import { PublicListingService } from './public-listing.service';
 
@@ -14,7 +14,7 @@ export class PublicListingController {
   @PublicRoute('the public listing of an area shows published public performances and no children’s data')
   @ApiOperation({ summary: 'Upcoming published public performances of an area, soonest first' })
   @ApiOkResponse({ type: PublicPerformancePageDto })
-  list(@Param('areaId', ParseUUIDPipe) areaId: string, @Query() page: PageQueryDto): Promise<PublicPerformancePageDto> {
+  list(@IdParam('areaId') areaId: string, @Query() page: PageQueryDto): Promise<PublicPerformancePageDto> {
     return this.listing.upcoming(areaId, page);
   }
 }

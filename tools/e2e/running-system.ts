@@ -93,6 +93,8 @@ export async function startRunningSystem(options: { log?: Log } = {}): Promise<R
         nodeEnv: 'test',
         logLevel: process.env.LOG_LEVEL ?? 'warn',
         queuePrefix: runId,
+        // Links in mail and feeds point where the specs reach the gateway.
+        publicUrl: `http://127.0.0.1:${ports.gateway}`,
       },
       { logDir, log: serviceLog, onListening: (service) => log(`${service.service} is up on ${service.url}`) },
     );

@@ -59,6 +59,8 @@ async function main(): Promise<void> {
         ports,
         nodeEnv: 'development',
         logLevel: process.env.LOG_LEVEL ?? 'info',
+        // Given when people reach this machine by another address (a tunnel, a LAN name); links and QR labels use it.
+        publicUrl: process.env.PUBLIC_URL || undefined,
       },
       { logDir, log, onListening: (service) => step(`${service.service} is up on ${service.url}`) },
     );

@@ -19,6 +19,8 @@ export interface SystemSettings {
   logLevel: string;
   /** Separates this system's queues and Redis keys from another one's on the same Redis. */
   queuePrefix?: string;
+  /** The address people reach the gateway at (PUBLIC_URL); default http://localhost:<gateway port>. */
+  publicUrl?: string;
 }
 
 /**
@@ -49,12 +51,13 @@ export function serviceEnvironment(service: ServiceName, settings: SystemSetting
     DATABASE_URL: settings.databaseUrls[service],
     REDIS_URL: settings.redisUrl,
     IDENTITY_PUBLIC_KEY: settings.identityKeys.publicKey,
+    PUBLIC_URL: settings.publicUrl ?? `http://localhost:${settings.ports.gateway}`,
     ...(settings.smtpUrl ? { SMTP_URL: settings.smtpUrl } : {}),
     ...(settings.queuePrefix ? { QUEUE_PREFIX: settings.queuePrefix } : {}),
   };
   if (service !== 'gateway') return env;
   const upstreams = SERVICE_NAMES.filter((s) => s !== 'gateway').map((s) => [upstreamUrlVariable(s), `http://127.0.0.1:${settings.ports[s]}`]);
-  return { ...env, ...Object.fromEntries(upstreams), IDENTITY_PRIVATE_KEY: settings.identityKeys.privateKey, PUBLIC_BASE_URL: `http://localhost:${settings.ports.gateway}` };
+  return { ...env, ...Object.fromEntries(upstreams), IDENTITY_PRIVATE_KEY: settings.identityKeys.privateKey };
 }
 
 /** Every service of one system as child processes, each of which can be stopped and started again. */

@@ -55,7 +55,7 @@ export class AppModule {
         SizingModule,
         ReportsModule,
         SchoolLoanSummaryModule,
-        LabelsModule.register(config.PUBLIC_BASE_URL),
+        LabelsModule.register(config),
       ],
     };
   }

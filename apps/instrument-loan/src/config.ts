@@ -1,8 +1,4 @@
 import { ServiceConfig } from '@tutti/platform';
-import { Matches } from 'class-validator';
 
-export class InstrumentLoanConfig extends ServiceConfig {
-  /** Where the web app is reached: an instrument's QR label opens `<PUBLIC_BASE_URL>/instruments/<id>`. */
-  @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL' })
-  PUBLIC_BASE_URL = 'http://localhost:3000';
-}
+/** Instrument-loan needs only the settings every service has (its QR labels link to PUBLIC_URL). */
+export class InstrumentLoanConfig extends ServiceConfig {}

@@ -1,10 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import type { ServiceConfig } from '@tutti/platform';
 import { LabelsController } from './labels.controller';
-import { LABEL_BASE_URL, LabelsService } from './labels.service';
+import { LABEL_LINKS, LabelsService } from './labels.service';
 
 @Module({})
 export class LabelsModule {
-  static register(publicBaseUrl: string): DynamicModule {
-    return { module: LabelsModule, controllers: [LabelsController], providers: [LabelsService, { provide: LABEL_BASE_URL, useValue: publicBaseUrl }] };
+  /** Labels link to the address people reach (PUBLIC_URL). */
+  static register(config: Pick<ServiceConfig, 'publicLink'>): DynamicModule {
+    return { module: LabelsModule, controllers: [LabelsController], providers: [LabelsService, { provide: LABEL_LINKS, useValue: config }] };
   }
 }

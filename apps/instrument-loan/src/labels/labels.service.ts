@@ -1,10 +1,10 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { rows } from '@tutti/platform';
+import { rows, type ServiceConfig } from '@tutti/platform';
 import { toString as qrToString } from 'qrcode';
 import { DataSource } from 'typeorm';
 
-export const LABEL_BASE_URL = Symbol('LABEL_BASE_URL');
+export const LABEL_LINKS = Symbol('LABEL_LINKS');
 export const MAX_LABELS_PER_SHEET = 200;
 
 interface LabelRecord {
@@ -21,11 +21,12 @@ const escapeXml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char
 export class LabelsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(LABEL_BASE_URL) private readonly baseUrl: string,
+    @Inject(LABEL_LINKS) private readonly links: Pick<ServiceConfig, 'publicLink'>,
   ) {}
 
+  /** What an instrument's QR code opens: its page in the web app, at PUBLIC_URL. */
   urlOf(instrumentId: string): string {
-    return new URL(`instruments/${instrumentId}`, this.baseUrl.endsWith('/') ? this.baseUrl : `${this.baseUrl}/`).toString();
+    return this.links.publicLink(`instruments/${instrumentId}`);
   }
 
   /** One label as SVG: the QR code with the asset tag and type beneath. */

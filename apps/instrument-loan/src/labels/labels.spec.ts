@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { newTenantId, personas } from '@tutti/testing';
+import { toString as qrToString } from 'qrcode';
 import type { DataSource } from 'typeorm';
 import { addInstrument, caller, startInstrumentLoan } from '../testing/loan-test-bed';
 
@@ -11,7 +12,8 @@ describe('QR labels', () => {
   const tutor = personas.tutor(tenantId, []);
 
   beforeAll(async () => {
-    ({ app, db } = await startInstrumentLoan());
+    // Trailing slash and all, as people paste it.
+    ({ app, db } = await startInstrumentLoan({ PUBLIC_URL: 'https://tutti.example.test/' }));
     call = caller(app);
   });
 
@@ -33,5 +35,16 @@ describe('QR labels', () => {
     const bad = await call('GET', '/instrument-labels?ids=nope', tutor);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('ids');
+  });
+
+  it('encodes the instrument’s page at PUBLIC_URL in the QR code', async () => {
+    const instrument = await addInstrument(db, tenantId, { size: '1/2' });
+    const label = (await call('GET', `/instruments/${instrument.id}/label.svg`, tutor)).body;
+    // The dark modules of a QR code made the label's way for a given address.
+    const modules = (url: string) => qrToString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }).then((svg) => /<path stroke="[^"]*" d="([^"]+)"/.exec(svg)?.[1]);
+    const expected = await modules(`https://tutti.example.test/instruments/${instrument.id}`);
+    expect(expected).toBeDefined();
+    expect(label).toContain(`d="${expected}"`);
+    expect(label).not.toContain(`d="${await modules(`http://localhost:3000/instruments/${instrument.id}`)}"`);
   });
 });

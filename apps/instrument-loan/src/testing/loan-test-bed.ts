@@ -7,8 +7,8 @@ import { AppModule } from '../app.module';
 import { InstrumentLoanConfig } from '../config';
 
 /** The service as in production, on the test PostgreSQL and Redis. */
-export async function startInstrumentLoan(): Promise<{ app: NestFastifyApplication; db: DataSource }> {
-  const config = await testServiceConfig('instrument-loan', InstrumentLoanConfig);
+export async function startInstrumentLoan(overrides: Record<string, string> = {}): Promise<{ app: NestFastifyApplication; db: DataSource }> {
+  const config = await testServiceConfig('instrument-loan', InstrumentLoanConfig, overrides);
   const app = await startTestService({ service: 'instrument-loan', description: 'test', config, module: AppModule.register(config) });
   return { app, db: app.get(DataSource) };
 }

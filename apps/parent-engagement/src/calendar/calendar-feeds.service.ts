@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Identity } from '@tutti/auth';
 import { oneRow, rows } from '@tutti/platform';
 import { DataSource } from 'typeorm';
+import type { ParentEngagementConfig } from '../config';
+import { PARENT_ENGAGEMENT_CONFIG } from '../config.token';
 import { FamiliesService } from '../families/families.service';
 import { seatsInEnglish } from '../reminders/templates';
 import { renderCalendar, type CalendarEvent } from './ical';
@@ -19,10 +21,11 @@ export class CalendarFeedsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly families: FamiliesService,
+    @Inject(PARENT_ENGAGEMENT_CONFIG) private readonly config: ParentEngagementConfig,
   ) {}
 
   /** Creates the feed, or replaces its token (the old URL stops working). */
-  async rotate(identity: Identity): Promise<{ token: string; path: string }> {
+  async rotate(identity: Identity): Promise<{ token: string; path: string; url: string }> {
     const token = `${identity.tenantId}.${randomBytes(32).toString('base64url')}`;
     await this.dataSource.transaction(async (manager) => {
       await this.families.ensureFamily(manager, identity);
@@ -32,7 +35,9 @@ export class CalendarFeedsService {
         [identity.tenantId, identity.userId, hashOf(token)],
       );
     });
-    return { token, path: `/calendar/${token}.ics` };
+    const path = `/calendar/${token}.ics`;
+    // The address a calendar app subscribes to: through the gateway, at PUBLIC_URL.
+    return { token, path, url: this.config.publicLink(`api/parent-engagement${path}`) };
   }
 
   async revoke(identity: Identity): Promise<void> {

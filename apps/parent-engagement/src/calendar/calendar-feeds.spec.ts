@@ -22,7 +22,7 @@ describe('private calendar feeds', () => {
   const schoolId = newId();
 
   beforeAll(async () => {
-    t = await startEngagementApp({ SERVICE_MODE: 'api' });
+    t = await startEngagementApp({ SERVICE_MODE: 'api', PUBLIC_URL: 'https://tutti.example.test' });
   });
   afterAll(() => t?.close());
 
@@ -38,7 +38,8 @@ describe('private calendar feeds', () => {
 
     const created = await t.request(guardian, { method: 'POST', url: '/calendar-feed' });
     expect(created.statusCode).toBe(201);
-    const { path } = created.json();
+    const { path, url } = created.json();
+    expect(url).toBe(`https://tutti.example.test/api/parent-engagement${path}`);
     const feed = await t.app.inject({ method: 'GET', url: path });
     expect(feed.statusCode).toBe(200);
     expect(feed.headers['content-type']).toContain('text/calendar');

@@ -77,8 +77,8 @@ function CalendarFeed() {
     setBusy(true);
     setError(null);
     try {
-      const feed = await api<{ path: string }>('/api/parent-engagement/calendar-feed', { method: 'POST' });
-      setUrl(`${window.location.origin}/api/parent-engagement${feed.path}`);
+      const feed = await api<{ url: string }>('/api/parent-engagement/calendar-feed', { method: 'POST' });
+      setUrl(feed.url);
     } catch (problem) {
       setError(problem);
     } finally {

@@ -25,9 +25,19 @@ describe('service configuration', () => {
     [{ SERVICE_MODE: 'sometimes' }, /^SERVICE_MODE: /],
     [{ TRUSTED_PROXIES: '10.0.0.0/8, anywhere' }, /^TRUSTED_PROXIES: must be a comma-separated list .* "anywhere" is none of these/],
     [{ TRUSTED_PROXIES: '10.0.0.0/33' }, /^TRUSTED_PROXIES: /],
+    [{ PUBLIC_URL: 'tutti.example.org' }, /^PUBLIC_URL: must be the absolute http\(s\) address people reach Tutti at/],
+    [{ PUBLIC_URL: 'ftp://tutti.example.org' }, /^PUBLIC_URL: /],
+    [{ PUBLIC_URL: 'https://tutti.example.org/?area=liverpool' }, /^PUBLIC_URL: /],
+    [{ PUBLIC_URL: 'https://admin:secret@tutti.example.org' }, /^PUBLIC_URL: /],
   ])('refuses %p, naming the variable', (override, message) => {
     expect(() => loadConfig(ServiceConfig, { ...VALID, ...override })).toThrow(ConfigError);
     expect(() => loadConfig(ServiceConfig, { ...VALID, ...override })).toThrow(message);
+  });
+
+  it('builds every link from PUBLIC_URL, with or without its trailing slash, under a path prefix too', () => {
+    expect(loadConfig(ServiceConfig, VALID).publicLink('instruments/1')).toBe('http://localhost:3000/instruments/1');
+    expect(loadConfig(ServiceConfig, { ...VALID, PUBLIC_URL: 'https://tutti.example.org//' }).publicLink('/reset-password')).toBe('https://tutti.example.org/reset-password');
+    expect(loadConfig(ServiceConfig, { ...VALID, PUBLIC_URL: 'https://example.org/tutti/' }).publicLink('instruments/1')).toBe('https://example.org/tutti/instruments/1');
   });
 
   it('trusts the proxies listed in TRUSTED_PROXIES (a service: its gateway on loopback by default), or none when empty', () => {
@@ -64,14 +74,17 @@ describe('service configuration', () => {
     expect(JSON.parse(shown)).toMatchObject({ DATABASE_URL: '***', REDIS_URL: '***', PORT: 3101 });
   });
 
-  it('stops a service at start-up with one line naming the bad variable', () => {
+  it.each([
+    ['scheduling', { REDIS_URL: 'http://not-redis' }, 'REDIS_URL: must be a redis:// URL (got "http://not-redis")'],
+    ['instrument-loan', { PUBLIC_URL: 'tutti.example.org' }, 'PUBLIC_URL: must be the absolute http(s) address people reach Tutti at, such as https://tutti.example.org (no query, fragment or password) (got "tutti.example.org")'],
+  ])('stops %s at start-up with one line naming the bad variable', (service, override, line) => {
     const root = join(__dirname, '..', '..', '..', '..');
-    const result = spawnSync(process.execPath, ['-r', join(root, 'tools/runtime/register.js'), join(root, 'apps/scheduling/src/main.ts')], {
-      env: { PATH: process.env.PATH, ...VALID, REDIS_URL: 'http://not-redis' },
+    const result = spawnSync(process.execPath, ['-r', join(root, 'tools/runtime/register.js'), join(root, `apps/${service}/src/main.ts`)], {
+      env: { PATH: process.env.PATH, ...VALID, ...override },
       encoding: 'utf8',
       timeout: 60_000,
     });
     expect(result.status).toBe(1);
-    expect(result.stderr.trim().split('\n')).toEqual(['Configuration error: REDIS_URL: must be a redis:// URL (got "http://not-redis")']);
+    expect(result.stderr.trim().split('\n')).toEqual([`Configuration error: ${line}`]);
   });
 });

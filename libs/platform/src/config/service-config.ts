@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { DEVELOPMENT_PSEUDONYM_KEY } from '../pseudonyms/pupil-pseudonym';
 import { Secret } from './load-config';
 import { IsProxyList, proxyListEntries } from './trusted-proxies';
@@ -8,6 +8,7 @@ export const SERVICE_MODES = ['api', 'worker', 'both'] as const;
 export type ServiceMode = (typeof SERVICE_MODES)[number];
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
+const withoutTrailingSlashes = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().replace(/\/+$/, '') : value);
 
 /** Settings every service shares; an app extends it with its own. */
 export class ServiceConfig {
@@ -74,6 +75,23 @@ export class ServiceConfig {
 
   get evaluationPseudonymKey(): string {
     return this.EVALUATION_PSEUDONYM_KEY || DEVELOPMENT_PSEUDONYM_KEY;
+  }
+
+  /**
+   * The address people reach Tutti at (the gateway, or what stands before it), e.g.
+   * https://tutti.example.org: every link in mail, QR label and calendar feed starts here, so all
+   * services are given the same one. `npm start` sets http://localhost:<gateway port>.
+   */
+  @Transform(withoutTrailingSlashes)
+  @IsUrl(
+    { require_protocol: true, protocols: ['http', 'https'], require_tld: false, allow_query_components: false, allow_fragments: false, disallow_auth: true },
+    { message: 'must be the absolute http(s) address people reach Tutti at, such as https://tutti.example.org (no query, fragment or password)' },
+  )
+  PUBLIC_URL = 'http://localhost:3000';
+
+  /** An absolute link to a path of the web app or the API, e.g. publicLink('instruments/<id>'). */
+  publicLink(path: string): string {
+    return `${this.PUBLIC_URL}/${path.replace(/^\/+/, '')}`;
   }
 
   /** Fastify's `trustProxy`: false when no proxy is trusted. */

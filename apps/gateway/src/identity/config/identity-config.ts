@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsInt, IsUrl, Matches, Max, Min } from 'class-validator';
+import { IsInt, Matches, Max, Min } from 'class-validator';
 import { Secret, ServiceConfig } from '@tutti/platform';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
@@ -56,8 +56,4 @@ export class IdentityConfig extends ServiceConfig {
    * before it (TRUSTED_PROXIES), since the per-address sign-in limit counts the client it names.
    */
   override TRUSTED_PROXIES = '';
-
-  /** The web app's address as people reach it; links in mail point here. */
-  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL such as https://tutti.example.org' })
-  PUBLIC_BASE_URL = 'http://localhost:3000';
 }

@@ -91,7 +91,7 @@ export class InvitationsService {
   }
 
   link(page: 'accept-invitation' | 'reset-password', token: string): string {
-    const url = new URL(page, this.config.PUBLIC_BASE_URL.endsWith('/') ? this.config.PUBLIC_BASE_URL : `${this.config.PUBLIC_BASE_URL}/`);
+    const url = new URL(this.config.publicLink(page));
     url.searchParams.set('token', token);
     return url.toString();
   }

@@ -58,7 +58,7 @@ export async function startIdentityTestApp(tuning: IdentityTuningOverrides = {},
     IDENTITY_PUBLIC_KEY: keys.publicKey,
     SMTP_URL: smtpUrl,
     MAIL_FROM: 'Tutti test <no-reply@tutti.test>',
-    PUBLIC_BASE_URL: 'https://tutti.test',
+    PUBLIC_URL: 'https://tutti.test',
     ...settings,
   });
   const clock = new FakeClock();

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { ALL_SCHOOLS, inSchoolScope, staffSchoolScope, type Identity, type SchoolScope } from '@tutti/auth';
 import type { ReminderRow } from '@tutti/messaging';
-import { ConflictProblem, decodeCursor, newId, onceForKey, oneRow, rows, toPage, type Page } from '@tutti/platform';
+import { ConflictProblem, notFoundField, decodeCursor, newId, onceForKey, oneRow, rows, toPage, type Page } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { familyScopeCondition, familyScopeOf, familyScopeParams } from '../common/family-scope';
 import { EmailChannel } from '../reminders/channels/email.channel';
@@ -25,6 +25,18 @@ interface AnnouncementRow {
   /** Present when read for a caller who is a recipient: when they first opened it (null: not yet). */
   read_at?: Date | null;
   is_recipient?: boolean;
+}
+
+/**
+ * SQL condition: staff see announcement `a` (its text and deliveries): the programme admin every
+ * one, others those they sent and those to their schools. Three parameters from `$first`: admin
+ * flag, caller id, staff school ids. A family sees instead the ones it received (its delivery row).
+ */
+const staffSeesSql = (first: number): string => `($${first}::boolean OR a.sender_id = $${first + 1} OR a.school_id = ANY($${first + 2}::uuid[]))`;
+
+function staffSeesParams(identity: Identity): unknown[] {
+  const scope = staffSchoolScope(identity);
+  return [scope === ALL_SCHOOLS, identity.userId, scope === ALL_SCHOOLS ? [] : [...scope]];
 }
 
 /** Families coming to a performance: a live bus booking or an attending RSVP. */
@@ -51,14 +63,17 @@ export class AnnouncementsService {
   async create(identity: Identity, dto: CreateAnnouncementDto, idempotencyKey: string | undefined): Promise<AnnouncementDto> {
     const tenantId = identity.tenantId;
     const scope = familyScopeOf(identity);
-    if (dto.audience === 'school' && !inSchoolScope(staffSchoolScope(identity), dto.schoolId ?? '')) throw new NotFoundException('No such school among yours.');
+    const schools = staffSchoolScope(identity);
+    if (dto.audience === 'school' && !inSchoolScope(schools, dto.schoolId ?? '')) throw notFoundField('schoolId', 'school among yours');
     const id = await this.dataSource.transaction((manager) =>
       onceForKey(manager, { tenantId, callerId: identity.userId, operation: 'create-announcement', key: idempotencyKey, request: dto }, async () => {
         let guardianIds: string[];
         let schoolId: string | null = dto.audience === 'school' ? (dto.schoolId ?? null) : null;
+        // Staff's schools come vouched for in their identity; the programme admin may name any school, but only one of their own area.
+        if (schoolId !== null && schools === ALL_SCHOOLS && !(await this.roster.knowsSchool(manager, tenantId, schoolId))) throw notFoundField('schoolId', 'school of your area');
         if (dto.audience === 'performance') {
           const performance = await oneRow<{ id: string }>(manager, 'SELECT id FROM performances WHERE tenant_id = $1 AND id = $2', [tenantId, dto.performanceId]);
-          if (!performance) throw new NotFoundException('No such performance.');
+          if (!performance) throw notFoundField('performanceId', 'performance');
           // Staff reach only their schools' families among those coming (the programme admin reaches all).
           const recipients = await rows<{ guardian_id: string }>(manager, PERFORMANCE_FAMILIES, [tenantId, ...familyScopeParams({ ...scope, callerId: '00000000-0000-0000-0000-000000000000', pupilIds: [] }), dto.performanceId]);
           guardianIds = recipients.map((row) => row.guardian_id);
@@ -117,7 +132,7 @@ export class AnnouncementsService {
     const members = found ? reachableMembers(found, scope) : [];
     // Staff see a cross-school ensemble through its pupils at their schools.
     const visible = !!found && (found.schoolId !== null ? inSchoolScope(scope, found.schoolId) : scope === ALL_SCHOOLS || members.length > 0);
-    if (!found || !visible) throw new NotFoundException(`No such ${what} among yours.`);
+    if (!found || !visible) throw notFoundField(field, `${what} among yours`);
     const guardianIds = [...new Set(members.flatMap((member) => member.guardianIds))];
     if (guardianIds.length === 0) {
       throw new ConflictProblem(
@@ -130,43 +145,40 @@ export class AnnouncementsService {
     return { schoolId: found.schoolId, guardianIds };
   }
 
-  /** Staff see announcements to their schools or their own; a family sees those sent to it. */
+  /** Staff see announcements to their schools or their own; a family sees those sent to it. The same rule as `get`. */
   async list(identity: Identity, query: AnnouncementQueryDto): Promise<Page<AnnouncementDto>> {
     const after = decodeCursor(query.cursor, ['uuid']);
-    const scope = staffSchoolScope(identity);
     const found = await rows<AnnouncementRow>(
       this.dataSource,
       `SELECT a.*, mine.read_at, mine.guardian_id IS NOT NULL AS is_recipient,
               -- Staff see how delivery is going; a family sees only its own copy.
-              CASE WHEN $2::boolean OR a.sender_id = $3 OR a.school_id = ANY($4::uuid[]) THEN
+              CASE WHEN ${staffSeesSql(2)} THEN
                 (SELECT jsonb_build_object('queued', count(*) FILTER (WHERE d.status = 'queued'), 'sent', count(*) FILTER (WHERE d.status = 'sent'),
                                            'failed', count(*) FILTER (WHERE d.status = 'failed'))
                    FROM announcement_deliveries d WHERE d.tenant_id = a.tenant_id AND d.announcement_id = a.id)
               END AS delivery_counts
          FROM announcements a
          LEFT JOIN announcement_deliveries mine ON mine.tenant_id = a.tenant_id AND mine.announcement_id = a.id AND mine.guardian_id = $3
-        WHERE a.tenant_id = $1 AND ($2::boolean OR a.sender_id = $3 OR a.school_id = ANY($4::uuid[]) OR mine.guardian_id IS NOT NULL)
+        WHERE a.tenant_id = $1 AND (${staffSeesSql(2)} OR mine.guardian_id IS NOT NULL)
           AND ($5::uuid IS NULL OR a.id < $5)
         ORDER BY a.id DESC LIMIT $6`,
-      [identity.tenantId, scope === ALL_SCHOOLS, identity.userId, scope === ALL_SCHOOLS ? [] : [...scope], after?.[0] ?? null, query.limit + 1],
+      [identity.tenantId, ...staffSeesParams(identity), after?.[0] ?? null, query.limit + 1],
     );
     return toPage(found, query.limit, (row) => ({ ...toAnnouncementDto(row), ...(row.delivery_counts ? { deliveryCounts: row.delivery_counts } : {}) }), (row) => [row.id]);
   }
 
+  /** One announcement on the list's terms: anyone else (another school's staff, a tutor not assigned to it, another family) gets 404. */
   async get(identity: Identity, announcementId: string): Promise<AnnouncementDto> {
-    const scope = staffSchoolScope(identity);
-    const row = await oneRow<AnnouncementRow & { sender_id: string }>(this.dataSource, 'SELECT * FROM announcements WHERE tenant_id = $1 AND id = $2', [identity.tenantId, announcementId]);
-    const staffSees = !!row && (scope === ALL_SCHOOLS || row.sender_id === identity.userId || (row.school_id !== null && scope.has(row.school_id)));
+    const row = await oneRow<AnnouncementRow & { staff_sees: boolean }>(
+      this.dataSource,
+      `SELECT a.*, ${staffSeesSql(3)} AS staff_sees, mine.read_at, mine.guardian_id IS NOT NULL AS is_recipient
+         FROM announcements a
+         LEFT JOIN announcement_deliveries mine ON mine.tenant_id = a.tenant_id AND mine.announcement_id = a.id AND mine.guardian_id = $4
+        WHERE a.tenant_id = $1 AND a.id = $2 AND (${staffSeesSql(3)} OR mine.guardian_id IS NOT NULL)`,
+      [identity.tenantId, announcementId, ...staffSeesParams(identity)],
+    );
     if (!row) throw new NotFoundException('No such announcement.');
-    if (!staffSees) {
-      const mine = await oneRow<{ read_at: Date | null }>(
-        this.dataSource,
-        'SELECT read_at FROM announcement_deliveries WHERE tenant_id = $1 AND announcement_id = $2 AND guardian_id = $3',
-        [identity.tenantId, announcementId, identity.userId],
-      );
-      if (!mine) throw new NotFoundException('No such announcement.');
-      return toAnnouncementDto({ ...row, read_at: mine.read_at, is_recipient: true });
-    }
+    if (!row.staff_sees) return toAnnouncementDto(row);
     const deliveries = await rows<{ guardian_id: string; family_name: string | null; status: string; error: string | null }>(
       this.dataSource,
       `SELECT d.guardian_id, f.display_name AS family_name, d.status, d.error

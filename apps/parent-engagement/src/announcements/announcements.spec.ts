@@ -148,4 +148,74 @@ describe('announcements', () => {
     expect((await t.request(staffA, { method: 'POST', url: '/announcements', payload: { audience: 'performance', performanceId: newId(), subject: 'x', body: 'y' } })).statusCode).toBe(404);
     expect((await t.request(comingA, { method: 'POST', url: '/announcements', payload: { audience: 'school', schoolId: schoolA, subject: 'x', body: 'y' } })).statusCode).toBe(403);
   });
+
+  describe('scope of ids and readers', () => {
+    const post = (identity: Identity, payload: object) => t.request(identity, { method: 'POST', url: '/announcements', payload: { subject: 'Bus times', body: 'Be at the gate by five.', ...payload } });
+    const stored = async (subject: string) => Number((await t.db.query('SELECT count(*)::int AS n FROM announcements WHERE subject = $1', [subject]))[0].n);
+
+    it('refuses another area’s school id from a programme admin with a 404 naming schoolId, and stores nothing', async () => {
+      const otherArea = newTenantId();
+      const theirSchool = newId();
+      await t.request(personas.guardian(otherArea, [{ pupilId: newId(), schoolId: theirSchool }]), { method: 'GET', url: '/families/me' });
+      const subject = `Cross-area ${newId()}`;
+      for (const schoolId of [theirSchool, newId()]) {
+        const response = await post(personas.programmeAdmin(tenantId), { audience: 'school', schoolId, subject });
+        expect(response.statusCode).toBe(404);
+        expect(response.headers['content-type']).toContain('application/problem+json');
+        expect(response.json().errors).toEqual([expect.objectContaining({ field: 'schoolId', rule: 'exists' })]);
+      }
+      expect(await stored(subject)).toBe(0);
+      // Their own area's school (one with a family here) is fine.
+      await family(schoolA, `admin-${newId()}@example.org`);
+      expect((await post(personas.programmeAdmin(tenantId), { audience: 'school', schoolId: schoolA })).statusCode).toBe(201);
+    });
+
+    it.each([
+      ['a school announcement carrying a performanceId', { audience: 'school', schoolId: schoolA, performanceId: newId() }, ['performanceId']],
+      ['a school announcement carrying a classId and an ensembleId', { audience: 'school', schoolId: schoolA, classId: newId(), ensembleId: newId() }, ['classId', 'ensembleId']],
+      ['a performance announcement carrying a schoolId', { audience: 'performance', performanceId: newId(), schoolId: schoolA }, ['schoolId']],
+      ['a class announcement carrying a schoolId that is not even a UUID', { audience: 'class', classId: newId(), schoolId: 'nope' }, ['schoolId']],
+    ])('refuses %s with a 400 naming the field the audience ignores, and stores nothing', async (_what, payload, fields) => {
+      await family(schoolA, `ignored-${newId()}@example.org`);
+      const subject = `Ignored ids ${newId()}`;
+      const response = await post(staffA, { ...payload, subject });
+      expect(response.statusCode).toBe(400);
+      const errors = response.json().errors as { field: string; rule: string }[];
+      expect([...new Set(errors.map((e) => e.field))].sort()).toEqual(fields);
+      expect(errors.filter((e) => e.rule === 'onlyWithAudience').map((e) => e.field).sort()).toEqual(fields);
+      expect(await stored(subject)).toBe(0);
+    });
+
+    it('takes an explicit null for a field the audience ignores as left out', async () => {
+      await family(schoolA, `null-${newId()}@example.org`);
+      const response = await post(staffA, { audience: 'school', schoolId: schoolA, performanceId: null, classId: null, ensembleId: null });
+      expect(response.statusCode).toBe(201);
+      expect(response.json()).toMatchObject({ schoolId: schoolA, performanceId: null, classId: null, ensembleId: null });
+    });
+
+    it('shows an announcement to the same people by id as in the list: its school’s staff, its sender, the admin and its families; nobody else', async () => {
+      const recipient = await family(schoolA, `reader-${newId()}@example.org`);
+      const sender = personas.tutor(tenantId, [schoolA]);
+      const created = (await post(sender, { audience: 'school', schoolId: schoolA, subject: 'Full text only for its readers' })).json();
+      const readers: [string, Identity, boolean][] = [
+        ['the programme admin', personas.programmeAdmin(tenantId), true],
+        ['the sender', sender, true],
+        ['the school’s headteacher', staffA, true],
+        ['a tutor of the school', personas.tutor(tenantId, [schoolA, schoolB]), true],
+        ['the school’s staff', personas.schoolStaff(tenantId, schoolA), true],
+        ['a family that received it', recipient, true],
+        ['a tutor not assigned to the school', personas.tutor(tenantId, [schoolB]), false],
+        ['another school’s headteacher', personas.headteacher(tenantId, schoolB), false],
+        ['another school’s staff', personas.schoolStaff(tenantId, schoolB), false],
+        ['a family of another school', await family(schoolB, `b-${newId()}@example.org`), false],
+        ['another area’s admin', personas.programmeAdmin(newTenantId()), false],
+      ];
+      for (const [who, identity, sees] of readers) {
+        const byId = await t.request(identity, { method: 'GET', url: `/announcements/${created.id}` });
+        const listed = ((await t.request(identity, { method: 'GET', url: '/announcements?limit=100' })).json().items as { id: string }[]).some((item) => item.id === created.id);
+        expect({ who, status: byId.statusCode, listed }).toEqual({ who, status: sees ? 200 : 404, listed: sees });
+        if (!sees) expect(byId.body).not.toContain('Full text only for its readers');
+      }
+    });
+  });
 });

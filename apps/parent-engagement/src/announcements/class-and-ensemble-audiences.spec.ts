@@ -114,8 +114,9 @@ describe('announcements to a class or an ensemble', () => {
     };
     expect(await fields({ audience: 'class' })).toEqual(['classId']);
     expect(await fields({ audience: 'class', classId: 'Year 4' })).toEqual(['classId']);
-    expect(await fields({ audience: 'ensemble', classId: elm })).toEqual(['ensembleId']);
-    expect(await fields({ audience: 'class', classId: elm, schoolId: schoolA, tenantId })).toEqual(['tenantId']);
+    // An id the chosen audience ignores is refused, not taken in silently.
+    expect((await fields({ audience: 'ensemble', classId: elm })).sort()).toEqual(['classId', 'ensembleId']);
+    expect((await fields({ audience: 'class', classId: elm, schoolId: schoolA, tenantId })).sort()).toEqual(['schoolId', 'tenantId']);
 
     // A class whose pupils' families are not in Tutti yet, and one whose pupils have all left: 409, nothing recorded.
     const birch = newId();

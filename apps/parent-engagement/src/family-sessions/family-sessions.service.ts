@@ -1,10 +1,11 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { ALL_SCHOOLS, guardedPupils, inSchoolScope, staffSchoolScope, type Identity } from '@tutti/auth';
-import { decodeCursor, newId, onceForKey, oneRow, rows, toPage, ValidationProblem, type Page } from '@tutti/platform';
+import { decodeCursor, newId, notFoundField, onceForKey, oneRow, rows, toPage, ValidationProblem, type Page } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { conflict } from '../common/conflicts';
 import { ownChildren } from '../common/family-scope';
 import { FamiliesService } from '../families/families.service';
+import { RosterService } from '../roster/roster.service';
 import type { CreateFamilySessionDto, CreateSignUpDto, FamilySessionDto, FamilySessionQueryDto, SessionKind, SignUpDto } from './dto/family-session.dto';
 
 interface SessionRow {
@@ -39,14 +40,18 @@ export class FamilySessionsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly families: FamiliesService,
+    private readonly roster: RosterService,
   ) {}
 
   async create(identity: Identity, dto: CreateFamilySessionDto, idempotencyKey: string | undefined): Promise<FamilySessionDto> {
-    if (!inSchoolScope(staffSchoolScope(identity), dto.schoolId)) throw new NotFoundException('No such school among yours.');
+    const scope = staffSchoolScope(identity);
+    if (!inSchoolScope(scope, dto.schoolId)) throw notFoundField('schoolId', 'school among yours');
     if (new Date(dto.endsAt) <= new Date(dto.startsAt)) throw new ValidationProblem([{ field: 'endsAt', rule: 'after', message: 'endsAt must be after startsAt' }]);
     const tenantId = identity.tenantId;
     return this.dataSource.transaction((manager) =>
       onceForKey(manager, { tenantId, callerId: identity.userId, operation: 'create-family-session', key: idempotencyKey, request: dto }, async () => {
+        // Staff's schools come vouched for in their identity; the programme admin may name any school, but only one of their own area.
+        if (scope === ALL_SCHOOLS && !(await this.roster.knowsSchool(manager, tenantId, dto.schoolId))) throw notFoundField('schoolId', 'school of your area');
         const row = await oneRow<SessionRow>(
           manager,
           `INSERT INTO family_sessions (tenant_id, id, kind, title, school_id, starts_at, ends_at, capacity, created_by)

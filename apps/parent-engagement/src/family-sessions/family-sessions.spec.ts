@@ -47,6 +47,23 @@ describe('family sessions and workshops', () => {
     expect(await fields({ endsAt: new Date(Date.now() + HOUR).toISOString() })).toEqual(['endsAt']);
   });
 
+  it('refuses another area’s school id from a programme admin with a 404 naming schoolId, and stores nothing', async () => {
+    const admin = personas.programmeAdmin(tenantId);
+    const otherArea = newTenantId();
+    const theirSchool = newId();
+    expect((await t.request(personas.guardian(otherArea, [{ pupilId: newId(), schoolId: theirSchool }]), { method: 'GET', url: '/families/me' })).statusCode).toBe(200);
+    const title = `Cross-area ${newId()}`;
+    for (const schoolId of [theirSchool, newId()]) {
+      const response = await t.request(admin, { method: 'POST', url: '/family-sessions', payload: sessionBody({ schoolId, title }) });
+      expect(response.statusCode).toBe(404);
+      expect(response.json().errors).toEqual([expect.objectContaining({ field: 'schoolId', rule: 'exists' })]);
+    }
+    expect((await t.db.query('SELECT count(*)::int AS n FROM family_sessions WHERE title = $1', [title]))[0].n).toBe(0);
+    // A school of the admin's own area (one a family of it belongs to) is fine.
+    expect((await t.request(family().guardian, { method: 'GET', url: '/families/me' })).statusCode).toBe(200);
+    expect((await t.request(admin, { method: 'POST', url: '/family-sessions', payload: sessionBody({ title }) })).statusCode).toBe(201);
+  });
+
   it('decides places in the database: 10 families at once for 3 places get 3 places and 7 × 409 session-full', async () => {
     const session = await newSession({ capacity: 3 });
     const results = await Promise.all(Array.from({ length: 10 }, () => signUp(family(), session.id)));

@@ -83,6 +83,23 @@ export class RosterService {
     );
   }
 
+  /**
+   * Whether a school id is one of this area's schools as far as this service knows them: a school
+   * some family, pupil, class or ensemble of the area belongs to. Another area's school (or a made-up
+   * id) is not, so that an id in a body cannot reach outside the caller's area.
+   */
+  async knowsSchool(manager: Pick<EntityManager, 'query'>, tenantId: string, schoolId: string): Promise<boolean> {
+    const found = await oneRow<{ known: boolean }>(
+      manager,
+      `SELECT EXISTS (SELECT 1 FROM family_children WHERE tenant_id = $1 AND school_id = $2)
+           OR EXISTS (SELECT 1 FROM roster_classes WHERE tenant_id = $1 AND school_id = $2)
+           OR EXISTS (SELECT 1 FROM roster_ensembles WHERE tenant_id = $1 AND school_id = $2)
+           OR EXISTS (SELECT 1 FROM roster_pupils WHERE tenant_id = $1 AND school_id = $2) AS known`,
+      [tenantId, schoolId],
+    );
+    return found?.known === true;
+  }
+
   /** A class's school and current pupils; undefined for a class no scheduling event has named. */
   async classAudience(manager: EntityManager, tenantId: string, classId: string): Promise<RosterAudience | undefined> {
     const found = await oneRow<{ school_id: string }>(manager, 'SELECT school_id FROM roster_classes WHERE tenant_id = $1 AND class_id = $2', [tenantId, classId]);

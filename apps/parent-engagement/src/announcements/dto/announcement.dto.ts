@@ -1,10 +1,34 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
+import { IsIn, isUUID, IsString, Length, registerDecorator, ValidateIf, type ValidationArguments } from 'class-validator';
 import { PageQueryDto } from '@tutti/platform';
 
 export const AUDIENCES = ['school', 'performance', 'class', 'ensemble'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 export const DELIVERY_STATUSES = ['queued', 'sent', 'failed'] as const;
+
+/**
+ * The id an audience is chosen by: required (a UUID) with that audience, and refused with any other
+ * (400 `onlyWithAudience` naming the field), so that an id the audience would ignore is never taken
+ * in silently, let alone stored. An explicit null counts as left out.
+ */
+function TargetOf(audience: Audience): PropertyDecorator {
+  const given = (value: unknown) => value !== undefined && value !== null;
+  const chosen = (args: ValidationArguments) => (args.object as CreateAnnouncementDto).audience === audience;
+  const rule =
+    (name: string, validate: (value: unknown, args: ValidationArguments) => boolean, message: (args: ValidationArguments) => string): PropertyDecorator =>
+    (target, propertyName) =>
+      registerDecorator({ name, target: target.constructor, propertyName: String(propertyName), validator: { validate, defaultMessage: message } });
+  return applyDecorators(
+    ValidateIf((dto: CreateAnnouncementDto, value: unknown) => dto.audience === audience || given(value)),
+    rule('isUuid', (value, args) => !chosen(args) || isUUID(value), (args) => `${args.property} must be a UUID`),
+    rule(
+      'onlyWithAudience',
+      (_value, args) => chosen(args),
+      (args) => `${args.property} goes with audience ${audience} only; leave it out for audience ${String((args.object as CreateAnnouncementDto).audience)}`,
+    ),
+  );
+}
 
 export class CreateAnnouncementDto {
   @ApiProperty({
@@ -17,24 +41,20 @@ export class CreateAnnouncementDto {
   @IsIn(AUDIENCES)
   audience: Audience;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'With audience school' })
-  @ValidateIf((dto: CreateAnnouncementDto) => dto.audience === 'school')
-  @IsUUID()
+  @ApiPropertyOptional({ format: 'uuid', description: 'With audience school (a school of your area; staff: one of yours); refused with any other audience' })
+  @TargetOf('school')
   schoolId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'With audience performance' })
-  @ValidateIf((dto: CreateAnnouncementDto) => dto.audience === 'performance')
-  @IsUUID()
+  @ApiPropertyOptional({ format: 'uuid', description: 'With audience performance; refused with any other audience' })
+  @TargetOf('performance')
   performanceId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'With audience class: a class of one of your schools' })
-  @ValidateIf((dto: CreateAnnouncementDto) => dto.audience === 'class')
-  @IsUUID()
+  @TargetOf('class')
   classId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'With audience ensemble: an ensemble of one of your schools, or a cross-school ensemble with pupils of your schools' })
-  @ValidateIf((dto: CreateAnnouncementDto) => dto.audience === 'ensemble')
-  @IsUUID()
+  @TargetOf('ensemble')
   ensembleId?: string;
 
   @ApiProperty({ example: 'Concert dress: black and white' })

@@ -2,6 +2,7 @@ import type { DynamicModule } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { MessagingModule, type EventHandlers, type ReminderDeliverers, type ReminderRow } from '@tutti/messaging';
 import type { ParentEngagementConfig } from '../config';
+import { FamiliesService } from '../families/families.service';
 import { LoanNotices } from '../loans/loan-notices.service';
 import { PerformancesService } from '../performances/performances.service';
 import { AnnouncementsService } from '../announcements/announcements.service';
@@ -18,6 +19,8 @@ export function engagementEventHandlers(resolve: Resolve): EventHandlers {
   return {
     'identity.tenant.created': (event, manager) => resolve(TenantSettingsService).applyTenantChanged(event, manager),
     'identity.tenant.updated': (event, manager) => resolve(TenantSettingsService).applyTenantChanged(event, manager),
+    'identity.guardian.linked': (event, manager) => resolve(FamiliesService).applyGuardianLinked(event, manager),
+    'identity.account.updated': (event, manager) => resolve(FamiliesService).applyAccountUpdated(event, manager),
     'performance.performance.published': (event, manager) => resolve(PerformancesService).applySchedule(event, manager),
     'performance.performance.rescheduled': (event, manager) => resolve(PerformancesService).applySchedule(event, manager),
     'performance.performance.cancelled': (event, manager) => resolve(PerformancesService).applyCancelled(event, manager),

@@ -8,6 +8,8 @@ import type { ServiceName } from '../services';
 export interface EventCatalog {
   'identity.tenant.created': TenantChangedV1;
   'identity.tenant.updated': TenantChangedV1;
+  'identity.guardian.linked': GuardianLinkedV1;
+  'identity.account.updated': AccountUpdatedV1;
   'scheduling.school.created': SchoolChangedV1;
   'scheduling.school.updated': SchoolChangedV1;
   'scheduling.pupil.enrolled': PupilEnrolledV1;
@@ -39,6 +41,29 @@ export interface TenantChangedV1 {
   weeklyProvisionTargetMinutes: number;
   familyLanguages: string[];
   familyTransportSeatLimit: number;
+}
+
+/** How to reach a person, as their account has it: a family's contact unless the family chose its own. */
+export interface AccountContactV1 {
+  accountId: string;
+  email: string;
+  displayName: string;
+  /** BCP 47 tag. */
+  preferredLanguage: string;
+}
+
+/** An account became guardian of a pupil; carries the account's contact. */
+export interface GuardianLinkedV1 extends AccountContactV1 {
+  version: 1;
+  guardianLinkId: string;
+  pupilId: string;
+  schoolId: string;
+}
+
+/** An account's name, language or status changed; the payload is the account as it now is. */
+export interface AccountUpdatedV1 extends AccountContactV1 {
+  version: 1;
+  status: 'invited' | 'active' | 'disabled';
 }
 
 export interface SchoolChangedV1 {

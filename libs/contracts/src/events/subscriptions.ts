@@ -9,6 +9,9 @@ export const EVENT_SUBSCRIBERS: { readonly [T in keyof EventCatalog]: readonly S
   // Only the services that keep area settings (time zone, seat limit, provision target); the others have no copy.
   'identity.tenant.created': ['scheduling', 'parent-engagement'],
   'identity.tenant.updated': ['scheduling', 'parent-engagement'],
+  // A family's contact comes from the guardian's account unless the family chose its own.
+  'identity.guardian.linked': ['parent-engagement'],
+  'identity.account.updated': ['parent-engagement'],
   // Parent engagement learns a family's schools from their children's pupil events, not from schools.
   'scheduling.school.created': ['gateway', 'performance-event', 'instrument-loan'],
   'scheduling.school.updated': ['gateway', 'performance-event', 'instrument-loan'],

@@ -13,6 +13,7 @@ import { InvitationsService, type PendingInvitation } from '../invitations/invit
 import { OneTimeTokens } from '../one-time-tokens/one-time-tokens.service';
 import { IdentityResolver } from '../resolver/identity-resolver';
 import { SessionsService } from '../sessions/sessions.service';
+import { publishAccountUpdated } from './account-events';
 import { Account, type AccountStatus } from './account.entity';
 import { toAccountDetailDto, toAccountDto } from './account-views';
 import type { AccountDetailDto, AccountDto } from './dto/account.dto';
@@ -116,6 +117,7 @@ export class AccountsService {
       }
       if (Object.keys(changes).length > 0) {
         await manager.update(Account, { tenantId: actor.tenantId, id: accountId }, { ...changes, version: account.version + 1, updatedAt: new Date() });
+        if (changes.displayName !== undefined || changes.preferredLanguage !== undefined || changes.status !== undefined) await publishAccountUpdated(manager, { ...account, ...changes });
         if (changes.status === 'disabled') {
           await this.sessions.revokeAllOf(manager, actor.tenantId, accountId, 'account_disabled');
           await this.tokens.revokeOpen(manager, account);

@@ -2,6 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { ALL_SCHOOLS, inSchoolScope, staffSchoolScope, type Identity } from '@tutti/auth';
 import { ConflictProblem, decodeCursor, newId, toPage, type Page } from '@tutti/platform';
+import { publishGuardianLinked } from '../accounts/account-events';
 import { Account } from '../accounts/account.entity';
 import { AuditLogService } from '../audit/audit-log.service';
 import type { AuditActor } from '../audit/audit-record';
@@ -37,6 +38,7 @@ export class GuardianLinksService {
         await this.grants.ensureGuardian(manager, actor, request.accountId);
         const row: GuardianLink = { id: newId(), tenantId: identity.tenantId, ...request, createdAt: new Date(), createdBy: identity.userId };
         await manager.insert(GuardianLink, row);
+        await publishGuardianLinked(manager, account, row);
         await this.auditLog.record(manager, {
           ...actor,
           action: 'create',

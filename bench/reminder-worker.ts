@@ -5,7 +5,7 @@
  *
  * DATABASE_URL, REDIS_URL, SMTP_URL, CONCURRENCY (10, parent-engagement's), DB_POOL_SIZE (10).
  */
-import { ReminderWorker, type ReminderRow } from '@tutti/messaging';
+import { reminderDeliveryKey, ReminderWorker, type ReminderRow } from '@tutti/messaging';
 import { initializeWithRetry } from '@tutti/platform';
 import { createTransport } from 'nodemailer';
 import { DELIVERIES_TABLE, REMINDER_BENCH_SERVICE, reminderDataSource } from './lib/reminder-database';
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
             to: `family-${reminder.recipientId}@bench.tutti.test`,
             subject: 'Your bus tomorrow',
             text: 'The bus leaves Faith Street Primary at 17:45. Reply STOP to stop these messages.',
-            messageId: `<${reminder.id}@tutti.bench>`,
+            messageId: `<${reminderDeliveryKey(reminder)}@tutti.bench>`,
           });
           await record(reminder, 'email');
         },

@@ -18,7 +18,7 @@ export { applyEvent } from './consumer/apply-event';
 export { eventIsNewerSql } from './consumer/event-order';
 
 export { REMINDER_STATUSES, type ReminderPayload, type ReminderRow, type ReminderStatus } from './reminders/reminder-row';
-export type { ReminderDeliverer, ReminderDeliverers } from './reminders/reminder-deliverer';
+export { reminderDeliveryKey, type ReminderDeliverer, type ReminderDeliverers } from './reminders/reminder-deliverer';
 export {
   DELIVER_REMINDER_JOB,
   REMINDER_JOB_OPTIONS,
@@ -41,7 +41,7 @@ export {
   type ReminderDeliveryOutcome,
   type ReminderWorkerOptions,
 } from './reminders/reminder-worker';
-export { ReminderSweeper, type ReminderSweeperOptions, type SweepResult } from './reminders/reminder-sweeper';
+export { DEFAULT_EXPIRED_CLAIM_CHECK_MS, ReminderSweeper, type ReminderSweeperOptions, type SweepResult } from './reminders/reminder-sweeper';
 
 export { MessagingModule, type MessagingModuleAsyncOptions, type MessagingModuleOptions } from './nest/messaging.module';
 export type { MessagingParticipant } from './nest/messaging-participant';

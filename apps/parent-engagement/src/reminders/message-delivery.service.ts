@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { ReminderDeliverer, ReminderRow } from '@tutti/messaging';
+import { reminderDeliveryKey, type ReminderDeliverer, type ReminderRow } from '@tutti/messaging';
 import { oneRow } from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { formatLocal } from '../common/zoned-time';
@@ -71,10 +71,14 @@ export class MessageDelivery implements ReminderDeliverer {
     }
     const facts = await this.factsFor(reminder, reminder.kind, family);
     if (!facts) return;
-    await this.send(reminder.tenantId, family, renderMessage(reminder.kind, family.language, facts), reminder.id);
+    await this.send(reminder.tenantId, family, renderMessage(reminder.kind, family.language, facts), reminderDeliveryKey(reminder));
   }
 
-  /** Email and/or text by the family's choices; `key` (a reminder id, perhaps with a guardian id) makes a resend recognisable. */
+  /**
+   * Email and/or text by the family's choices. `key` (a reminder's delivery key, perhaps with a
+   * guardian id) is the email's Message-ID and the text's idempotency key, so that a resend after
+   * a worker died mid-send is the same message to the mail systems and the SMS provider.
+   */
   async send(tenantId: string, family: ContactChoices, message: RenderedMessage, key: string): Promise<void> {
     if (family.email_enabled && family.email) {
       await this.email.send({ to: family.email, subject: message.subject, text: toText(message), html: toHtml(message), messageId: `<${key}@parent-engagement.tutti>` });

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { defaultLogger, describeError, type MessagingLogger } from '../logger';
 import { queryRows, tableOf } from '../sql';
 import type { ReminderScheduler } from './reminder-scheduler';
+import { DEFAULT_REMINDER_LEASE_MS } from './reminder-worker';
 import { ReminderEntity } from './reminder.entity';
 
 export interface ReminderSweeperOptions {
@@ -10,6 +11,12 @@ export interface ReminderSweeperOptions {
   scheduler: ReminderScheduler;
   /** Due reminders looked at per query. */
   batchSize?: number;
+  /**
+   * How often, between full sweeps, claims whose lease ran out are released and their reminders
+   * re-queued at once, so that a dead worker's reminders wait a lease and this, not a full sweep
+   * interval (default: a third of the worker's default lease).
+   */
+  expiredClaimCheckMs?: number;
   logger?: MessagingLogger;
 }
 
@@ -22,6 +29,8 @@ export interface SweepResult {
   promoted: number;
 }
 
+export const DEFAULT_EXPIRED_CLAIM_CHECK_MS = DEFAULT_REMINDER_LEASE_MS / 3;
+
 /** How late a transaction may commit a reminder into a window the promotion has already passed. */
 const LATE_COMMIT_ALLOWANCE_MS = 2 * 60_000;
 
@@ -30,6 +39,8 @@ interface DueRecord {
   tenant_id: string;
   due_at: Date;
 }
+
+type ReleasedRecord = DueRecord & { status: 'scheduled' | 'failed' };
 
 /**
  * The safety net that makes a lost job never a lost reminder: it finds reminders that are due but
@@ -41,14 +52,18 @@ interface DueRecord {
  */
 export class ReminderSweeper {
   private readonly batchSize: number;
+  private readonly expiredClaimCheckMs: number;
   private readonly logger: MessagingLogger;
   private timer: NodeJS.Timeout | undefined;
+  private claimTimer: NodeJS.Timeout | undefined;
+  private checkingClaims: Promise<unknown> | undefined;
   /** Due times up to which reminders were given jobs by an earlier sweep of this process. */
   private promotedUntil: Date | undefined;
   private sweeping: Promise<unknown> | undefined;
 
   constructor(private readonly options: ReminderSweeperOptions) {
     this.batchSize = options.batchSize ?? 500;
+    this.expiredClaimCheckMs = options.expiredClaimCheckMs ?? DEFAULT_EXPIRED_CLAIM_CHECK_MS;
     this.logger = options.logger ?? defaultLogger('ReminderSweeper');
   }
 
@@ -101,7 +116,10 @@ export class ReminderSweeper {
     return promoted;
   }
 
-  /** Sweeps now and then every `intervalMs`; failures are logged and retried at the next interval. */
+  /**
+   * Sweeps now and then every `intervalMs`, and releases expired claims every `expiredClaimCheckMs`
+   * in between; failures are logged and retried at the next interval.
+   */
   start(intervalMs: number): void {
     if (this.timer) return;
     const sweep = (): void => {
@@ -111,20 +129,41 @@ export class ReminderSweeper {
           if (this.timer) this.timer = setTimeout(sweep, intervalMs);
         });
     };
+    const checkClaims = (): void => {
+      this.checkingClaims = this.releaseExpiredClaims()
+        .then((released) => {
+          if (released > 0) this.logger.log(`Released ${released} expired reminder claims`);
+        })
+        .catch((error: unknown) => this.logger.warn(`Reminder claim check failed: ${describeError(error)}`))
+        .finally(() => {
+          if (this.claimTimer) this.claimTimer = setTimeout(checkClaims, this.expiredClaimCheckMs);
+        });
+    };
     this.timer = setTimeout(sweep, 0);
+    this.claimTimer = setTimeout(checkClaims, this.expiredClaimCheckMs);
   }
 
-  /** Stops the timer and waits for a sweep in progress. */
+  /** Stops the timers and waits for a sweep or claim check in progress. */
   async stop(): Promise<void> {
-    const timer = this.timer;
+    const timers = [this.timer, this.claimTimer];
     this.timer = undefined;
-    clearTimeout(timer);
-    await this.sweeping;
+    this.claimTimer = undefined;
+    for (const timer of timers) clearTimeout(timer);
+    await Promise.all([this.sweeping, this.checkingClaims]);
   }
 
-  private async releaseExpiredClaims(): Promise<number> {
+  /**
+   * Puts reminders whose claim ran out (their worker died, or lost PostgreSQL for a lease) back to
+   * 'scheduled', or 'failed' after the last attempt, and gives each its job again at once: the
+   * dead worker's job may be gone with a Redis restart, or may have run and finished meanwhile,
+   * finding the row still 'sending'. A job still live is left alone (ensureJob).
+   *
+   * Every row 'sending' was claimed when due, so `due_at <= now()` holds for all of them and lets
+   * the check read only the due part of the due index, not every waiting reminder.
+   */
+  async releaseExpiredClaims(): Promise<number> {
     const manager = this.options.dataSource.manager;
-    const released = await queryRows<{ id: string }>(
+    const released = await queryRows<ReleasedRecord>(
       manager,
       `UPDATE ${tableOf(manager, ReminderEntity)}
           SET status = CASE WHEN attempts >= $1 THEN 'failed' ELSE 'scheduled' END,
@@ -132,10 +171,16 @@ export class ReminderSweeper {
                                 THEN 'The last delivery attempt did not finish within its lease'
                                 ELSE last_error END,
               claimed_until = NULL, updated_at = now()
-        WHERE status = 'sending' AND claimed_until < now()
-        RETURNING id`,
+        WHERE status = 'sending' AND due_at <= now() AND claimed_until < now()
+        RETURNING id, tenant_id, due_at, status`,
       [this.options.scheduler.jobOptions.attempts],
     );
+    for (const reminder of released) {
+      if (reminder.status !== 'scheduled') continue;
+      await this.options.scheduler
+        .ensureJob({ id: reminder.id, tenantId: reminder.tenant_id, dueAt: reminder.due_at })
+        .catch((error: unknown) => this.logger.warn(`Reminder ${reminder.id} released but not re-queued (${describeError(error)}); the next sweep queues it`));
+    }
     return released.length;
   }
 

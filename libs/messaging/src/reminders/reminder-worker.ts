@@ -19,14 +19,22 @@ export interface ReminderWorkerOptions {
   deliverers: ReminderDeliverers;
   /** Must match the scheduler's: `attempts` is the number of deliveries tried before 'failed'. */
   jobOptions?: ReminderJobOptions;
-  /** How long a claimed reminder stays 'sending' before the sweeper presumes the worker dead. */
+  /**
+   * How long a claim lasts without renewal: while a send is in progress the worker renews it every
+   * third of this, so only a dead (or cut-off) worker's claims run out and the sweeper releases them.
+   */
   leaseMs?: number;
   /** How long close() lets running jobs finish before cutting the connections. */
   closeGraceMs?: number;
   logger?: MessagingLogger;
 }
 
-export const DEFAULT_REMINDER_LEASE_MS = 5 * 60_000;
+/**
+ * Short, because a claim is renewed while its send is in progress: a dead worker's reminders are
+ * free again at most this long after its last renewal, and the sweeper checks for expired claims
+ * every third of it (DEFAULT_EXPIRED_CLAIM_CHECK_MS), so they are re-sent within a minute of the death.
+ */
+export const DEFAULT_REMINDER_LEASE_MS = 30_000;
 
 export type ReminderDeliveryOutcome =
   | { kind: 'sent'; reminder: ReminderRow }
@@ -86,9 +94,11 @@ export class ReminderWorker {
 
     const claimed = await this.claim(manager, job);
     if (!claimed) return { kind: 'skipped', reason: 'claimed-elsewhere' };
+    const renewal = this.renewWhileSending(manager, claimed);
     try {
       await deliverer.deliver(claimed);
     } catch (caught: unknown) {
+      await renewal.stop();
       const error = caught instanceof Error ? caught : new Error(String(caught));
       if (claimed.attempts >= this.jobOptions.attempts) {
         await this.release(manager, job, 'failed', error.message);
@@ -98,6 +108,7 @@ export class ReminderWorker {
       await this.release(manager, job, 'scheduled', error.message);
       return { kind: 'will-retry', error };
     }
+    await renewal.stop();
     // Also from 'scheduled': if the lease ran out mid-send and the sweeper released the row, this
     // stops a second send that has not started yet.
     const [sent] = await queryRows<ReminderRecord>(
@@ -163,6 +174,51 @@ export class ReminderWorker {
       [job.reminderId, job.tenantId, job.dueAt, this.leaseMs / 1000],
     );
     return claimed ? toReminderRow(claimed) : undefined;
+  }
+
+  /**
+   * Renews the claim's lease every third of it until stopped. The renewal names this claim (its
+   * attempt and due time), so a claim the sweeper released meanwhile and another worker took is
+   * not renewed on its behalf; a renewal that fails (PostgreSQL away) is tried again at the next tick.
+   */
+  private renewWhileSending(manager: EntityManager, claimed: ReminderRow): { stop(): Promise<void> } {
+    let timer: NodeJS.Timeout | undefined;
+    let inFlight: Promise<void> = Promise.resolve();
+    let stopped = false;
+    const renew = async (): Promise<void> => {
+      try {
+        const renewed = await queryRows<{ id: string }>(
+          manager,
+          `UPDATE ${tableOf(manager, ReminderEntity)}
+              SET claimed_until = now() + make_interval(secs => $5::float8), updated_at = now()
+            WHERE id = $1 AND (tenant_id = $2) IS TRUE AND (status = 'sending') IS TRUE
+              AND (attempts = $3) IS TRUE AND due_at IS NOT DISTINCT FROM $4
+            RETURNING id`,
+          [claimed.id, claimed.tenantId, claimed.attempts, claimed.dueAt, this.leaseMs / 1000],
+        );
+        if (renewed.length === 0 && !stopped) {
+          this.logger.warn(`Reminder ${claimed.id}: its claim ran out while still sending (it may be sent twice)`);
+          stopped = true;
+        }
+      } catch (error: unknown) {
+        this.logger.warn(`Reminder ${claimed.id}: lease not renewed (${describeError(error)}); trying again`);
+      }
+    };
+    const schedule = (): void => {
+      timer = setTimeout(() => {
+        inFlight = renew().finally(() => {
+          if (!stopped) schedule();
+        });
+      }, this.leaseMs / 3);
+    };
+    schedule();
+    return {
+      async stop() {
+        stopped = true;
+        clearTimeout(timer);
+        await inFlight;
+      },
+    };
   }
 
   /** Ends a claim that did not send: back to 'scheduled' for a retry, or 'failed' after the last attempt. */

@@ -305,6 +305,83 @@ describe('reminders', () => {
     });
   });
 
+  describe('claims', () => {
+    /** A deliverer whose sends wait until the test lets them finish. */
+    class GatedDeliverer implements ReminderDeliverer {
+      readonly started: string[] = [];
+      private open!: () => void;
+      private readonly gate = new Promise<void>((resolve) => (this.open = resolve));
+      async deliver(reminder: ReminderRow): Promise<void> {
+        this.started.push(reminder.id);
+        await this.gate;
+      }
+      finish(): void {
+        this.open();
+      }
+    }
+
+    const claimOf = async (dataSource: DataSource, reminderId: string) => {
+      const [row]: { status: string; claimed_until: Date | null }[] = await dataSource.query(
+        `SELECT status, claimed_until FROM "${schemaOfDataSource(dataSource)}".reminders WHERE id = $1`,
+        [reminderId],
+      );
+      return row;
+    };
+
+    it('are renewed while a send is in progress, so a slow send outlives its lease and is sent once', async () => {
+      const { scheduler, sweeper, dataSource } = await machineryFor('gateway');
+      const slow = new GatedDeliverer();
+      const leaseMs = 450;
+      const worker = new ReminderWorker({ dataSource, service: 'gateway', redis: bed.redisUrl, queuePrefix: bed.queuePrefix, logger: bed.logger, deliverers: { 'test.sent': slow }, jobOptions: TEST_JOB_OPTIONS, leaseMs });
+      bed.onDispose(() => worker.close());
+      worker.start();
+      const reminder = await scheduler.scheduleAndEnqueue(reminderInput());
+
+      await waitFor(() => slow.started.includes(reminder.id), { description: 'the send to start' });
+      const claimedAt = Date.now();
+      const leases = new Set<number>();
+      // Renewed three times: the send has outlived its first lease by far, and the claim still holds.
+      await waitFor(
+        async () => {
+          const claim = await claimOf(dataSource, reminder.id);
+          if (claim.claimed_until) leases.add(claim.claimed_until.getTime());
+          return leases.size >= 4;
+        },
+        { description: 'three renewals of the lease', intervalMs: 20 },
+      );
+      expect(Date.now() - claimedAt).toBeGreaterThan(leaseMs);
+      expect(await sweeper.releaseExpiredClaims()).toBe(0);
+      expect((await claimOf(dataSource, reminder.id)).status).toBe('sending');
+
+      slow.finish();
+      await waitFor(async () => (await reload(dataSource, reminder.id)).status === 'sent', { description: 'the slow send to finish' });
+      expect(slow.started.filter((id) => id === reminder.id)).toHaveLength(1);
+      expect(await reload(dataSource, reminder.id)).toMatchObject({ attempts: 1, last_error: null });
+    });
+
+    it("of a dead worker are released and their reminders re-queued by the claim check, without waiting for a full sweep", async () => {
+      const { scheduler, sweeper, newWorker, queue, dataSource } = await machineryFor('scheduling');
+      const reminder = await dataSource.transaction((manager) => scheduler.schedule(manager, reminderInput()));
+      // As a dead worker leaves it: claimed, lease run out, and its job already finished (it ran
+      // again after the death and found the row still 'sending').
+      await dataSource.query(
+        `UPDATE "${schemaOfDataSource(dataSource)}".reminders SET status = 'sending', attempts = 1, claimed_until = now() - interval '1 second' WHERE id = $1`,
+        [reminder.id],
+      );
+      await scheduler.enqueue(reminder);
+      const worker = newWorker();
+      worker.start();
+      const jobId = reminderJobId(reminder.id, reminder.dueAt);
+      await waitFor(async () => (await (await queue.getJob(jobId))?.getState()) === 'completed', { description: 'the job to find the row sending and finish' });
+
+      expect(await sweeper.releaseExpiredClaims()).toBe(1);
+
+      await waitFor(async () => (await reload(dataSource, reminder.id)).status === 'sent', { description: 'the released reminder to be sent' });
+      expect(sent.count(reminder.id)).toBe(1);
+      expect(await reload(dataSource, reminder.id)).toMatchObject({ attempts: 2 });
+    });
+  });
+
   it('delivers each reminder exactly once when workers race for it', async () => {
     const { scheduler, sweeper, newWorker, dataSource } = await machineryFor('instrument-loan');
     const reminders = await dataSource.transaction(async (manager) => {

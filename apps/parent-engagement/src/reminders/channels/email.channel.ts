@@ -8,9 +8,16 @@ export interface OutgoingEmail {
   subject: string;
   text: string;
   html: string;
-  /** Derived from the reminder id, so that a resend after a crash is recognisable as the same message. */
+  /** Derived from the reminder and its due time (reminderDeliveryKey), so that a resend after a crash is recognisably the same message. */
   messageId: string;
 }
+
+/**
+ * Inactivity on an SMTP connection after which a send fails (and is retried): the reminder worker
+ * renews a claim while its send runs, so a server that stops answering must not hold it for
+ * nodemailer's default hour. Options in SMTP_URL's query win.
+ */
+const SMTP_SOCKET_TIMEOUT_MS = 60_000;
 
 /** Email over SMTP (nodemailer), from MAIL_FROM. */
 @Injectable()
@@ -18,7 +25,7 @@ export class EmailChannel implements OnModuleDestroy {
   private readonly transport: Transporter;
 
   constructor(@Inject(PARENT_ENGAGEMENT_CONFIG) private readonly config: ParentEngagementConfig) {
-    this.transport = createTransport(config.SMTP_URL);
+    this.transport = createTransport({ url: config.SMTP_URL, socketTimeout: SMTP_SOCKET_TIMEOUT_MS });
   }
 
   async send(email: OutgoingEmail): Promise<void> {

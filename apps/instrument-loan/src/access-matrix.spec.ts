@@ -19,6 +19,8 @@ interface Scenario {
   freshLoan(): Promise<string>;
   flaggedLoan(): Promise<string>;
   freshRepair(): Promise<string>;
+  /** The ETag of the area's loan settings as they are now, for an edit's If-Match. */
+  settingsETag(): Promise<string>;
 }
 
 const SECRET_FIRST = 'Zephyrine';
@@ -68,6 +70,7 @@ describe('instrument-loan: the access matrix over every route', () => {
         return id;
       },
       freshRepair: async () => (await call('POST', `/instruments/${await freeInstrument()}/repairs`, admin, { fault: 'Open seam' })).id,
+      settingsETag: async () => String((await caller(app)('GET', '/settings', admin)).headers.etag),
     };
     const world: MatrixWorld = { tenantId, schoolId, otherSchoolId, pupilId, otherFamilyPupilId, otherFamilySchoolId: schoolId, secrets: [pupilId, SECRET_FIRST, SECRET_LAST] };
     const started = Date.now();
@@ -117,7 +120,7 @@ const fixtures: MatrixFixtures<Scenario> = {
   'POST /instruments/:instrumentId/inspections': (s) => ({ url: `/instruments/${s.instrumentId}/inspections`, body: { condition: 'good' }, allowed: [...STAFF], scope: AREA_STOCK }),
 
   'GET /settings': () => ({ url: '/settings', allowed: [...STAFF], scope: 'caller-scoped' }),
-  'PUT /settings': () => ({ url: '/settings', body: { missedSessionsThreshold: 3, gracePeriodDays: 7 }, allowed: ['admin'], scope: 'caller-scoped' }),
+  'PATCH /settings': async (s) => ({ url: '/settings', body: { missedSessionsThreshold: 3, gracePeriodDays: 7 }, headers: { 'if-match': await s.settingsETag() }, allowed: ['admin'], scope: 'caller-scoped' }),
 
   'GET /pupils/:pupilId/sizing': (s) => ({ url: `/pupils/${s.pupilId}/sizing`, allowed: [...STAFF, 'guardian'] }),
   'PUT /pupils/:pupilId/arm-length': (s) => ({ url: `/pupils/${s.pupilId}/arm-length`, body: { armLengthMm: 520, measuredOn: '2026-01-12' }, allowed: [...STAFF] }),

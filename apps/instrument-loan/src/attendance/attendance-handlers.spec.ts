@@ -20,7 +20,8 @@ describe('conditional loans flagged from attendance', () => {
   beforeAll(async () => {
     ({ app, db } = await startInstrumentLoan());
     call = caller(app);
-    const settings = await call('PUT', '/settings', admin, { missedSessionsThreshold: 2, gracePeriodDays: 7 });
+    const read = await call('GET', '/settings', admin);
+    const settings = await call('PATCH', '/settings', admin, { missedSessionsThreshold: 2, gracePeriodDays: 7 }, { 'if-match': String(read.headers.etag) });
     expect(settings.statusCode).toBe(200);
   });
 

@@ -2,7 +2,7 @@ import type { EventHandlers } from '@tutti/messaging';
 import { rows } from '@tutti/platform';
 import type { EntityManager } from 'typeorm';
 import { emit } from '../common/events';
-import { areaSettings } from '../settings/area-settings';
+import { areaSettings } from '../settings/settings.queries';
 import { evaluateConditionalLoan, type AttendanceStatus } from './conditional-loan-rule';
 
 interface ConditionalLoan {

@@ -5,7 +5,7 @@ import { ReminderScheduler, type ReminderRow } from '@tutti/messaging';
 import { addDays, ConflictProblem, decodeCursor, isoDate, newId, oneRow, PLANNING_TIME_ZONE, rows, todayIn, toPage, ValidationProblem, zonedDateTime } from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import type { InstrumentRecord } from '../instruments/instrument-row';
-import { areaSettings } from '../settings/area-settings';
+import { areaSettings } from '../settings/settings.queries';
 import type { CloseRepairDto, InspectionDto, OpenRepairDto, RecordInspectionDto, RepairListQueryDto, RepairTicketDto, RepairTicketPageDto } from './dto/repair.dto';
 
 export const INSPECTION_REMINDER_KIND = 'instrument.inspection-due';

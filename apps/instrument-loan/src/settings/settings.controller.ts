@@ -1,36 +1,42 @@
-import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Body, Controller, Get, Patch, Res } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiPreconditionFailedResponse, ApiPreconditionRequiredResponse, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { DataSource } from 'typeorm';
-import { areaSettings } from './area-settings';
+import { etagOf, IfMatchVersion } from '@tutti/platform';
+import type { FastifyReply } from 'fastify';
 import { AreaSettingsDto, UpdateAreaSettingsDto } from './dto/area-settings.dto';
+import { SettingsService } from './settings.service';
+
+const ETAG_HEADER = { ETag: { description: 'The version read, quoted ("3"): send it as If-Match to edit', schema: { type: 'string' } } };
 
 @ApiTags('settings')
 @Controller('settings')
 export class SettingsController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly settings: SettingsService) {}
 
   @Get()
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
-  @ApiOkResponse({ type: AreaSettingsDto })
-  get(@CurrentIdentity() identity: Identity): Promise<AreaSettingsDto> {
-    return areaSettings(this.dataSource.manager, identity.tenantId);
+  @ApiOkResponse({ type: AreaSettingsDto, headers: ETAG_HEADER })
+  async get(@CurrentIdentity() identity: Identity, @Res({ passthrough: true }) reply: FastifyReply): Promise<AreaSettingsDto> {
+    const settings = await this.settings.get(identity.tenantId);
+    void reply.header('etag', etagOf(settings.version));
+    return settings;
   }
 
-  @Put()
+  @Patch()
   @Access('programme_admin')
-  @ApiOperation({ summary: 'The conditional-loan rule, loan terms version and inspection interval of this area' })
-  @ApiOkResponse({ type: AreaSettingsDto })
-  async update(@CurrentIdentity() identity: Identity, @Body() body: UpdateAreaSettingsDto): Promise<AreaSettingsDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const next = { ...(await areaSettings(manager, identity.tenantId)), ...body };
-      await manager.query(
-        `INSERT INTO area_settings (tenant_id, missed_sessions_threshold, grace_period_days, terms_version, inspection_interval_days) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (tenant_id) DO UPDATE SET missed_sessions_threshold = $2, grace_period_days = $3, terms_version = $4, inspection_interval_days = $5`,
-        [identity.tenantId, next.missedSessionsThreshold, next.gracePeriodDays, next.termsVersion, next.inspectionIntervalDays],
-      );
-      return next;
-    });
+  @ApiOperation({ summary: 'Change some of the conditional-loan rule, loan terms version and inspection interval of this area; the others are kept' })
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of your last read of the settings (from GET or from your last edit)' })
+  @ApiOkResponse({ type: AreaSettingsDto, headers: ETAG_HEADER })
+  @ApiPreconditionRequiredResponse({ description: 'If-Match is missing' })
+  @ApiPreconditionFailedResponse({ description: 'Someone else changed the settings since that read; currentETag names their version now' })
+  async update(
+    @CurrentIdentity() identity: Identity,
+    @IfMatchVersion() version: number,
+    @Body() body: UpdateAreaSettingsDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AreaSettingsDto> {
+    const settings = await this.settings.update(identity.tenantId, version, body);
+    void reply.header('etag', etagOf(settings.version));
+    return settings;
   }
 }

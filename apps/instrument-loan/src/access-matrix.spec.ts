@@ -114,10 +114,12 @@ const fixtures: MatrixFixtures<Scenario> = {
   // Ids the caller may not see are left off the sheet (200), rather than refused.
   'GET /instrument-labels': (s) => ({ url: `/instrument-labels?ids=${s.instrumentId}`, allowed: [...STAFF], scope: 'caller-scoped', tenantSecrets: [s.assetTag] }),
 
-  'POST /instruments/:instrumentId/repairs': async (s) => ({ url: `/instruments/${await s.freeInstrument()}/repairs`, body: { fault: 'Cracked bridge' }, allowed: [...STAFF], scope: AREA_STOCK }),
+  // The instrument on loan to P1: the right role hears it is out on loan (409); another school's staff and area get 404 first (opening on free stock: repairs.spec).
+  'POST /instruments/:instrumentId/repairs': (s) => ({ url: `/instruments/${s.instrumentId}/repairs`, body: { fault: 'Cracked bridge' }, allowed: [...STAFF], secrets: [s.assetTag], succeedsWith: [409] }),
   'POST /repairs/:repairId/close': async (s) => ({ url: `/repairs/${await s.freshRepair()}/close`, body: { costPence: 2500, conditionAfter: 'good' }, allowed: ['admin'], scope: AREA_STOCK }),
   'GET /repairs': () => ({ url: '/repairs?state=all', allowed: [...STAFF], scope: 'caller-scoped' }),
-  'POST /instruments/:instrumentId/inspections': (s) => ({ url: `/instruments/${s.instrumentId}/inspections`, body: { condition: 'good' }, allowed: [...STAFF], scope: AREA_STOCK }),
+  // An instrument on loan to P1 is looked after by S1's staff (and the admin): another school's staff get 404, before any word of its state.
+  'POST /instruments/:instrumentId/inspections': (s) => ({ url: `/instruments/${s.instrumentId}/inspections`, body: { condition: 'good' }, allowed: [...STAFF], secrets: [s.assetTag] }),
 
   'GET /settings': () => ({ url: '/settings', allowed: [...STAFF], scope: 'caller-scoped' }),
   'PATCH /settings': async (s) => ({ url: '/settings', body: { missedSessionsThreshold: 3, gracePeriodDays: 7 }, headers: { 'if-match': await s.settingsETag() }, allowed: ['admin'], scope: 'caller-scoped' }),

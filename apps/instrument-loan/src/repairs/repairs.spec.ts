@@ -37,6 +37,37 @@ describe('repairs, inspections and overdue loans', () => {
     expect(bad.json().errors[0].field).toBe('costPence');
   });
 
+  it('answers 404 to staff who do not look after an instrument before saying anything of its state (on loan, owned by another school)', async () => {
+    const [schoolA, schoolB] = [await addSchool(db, tenantId), await addSchool(db, tenantId)];
+    const pupilA = await addPupil(db, tenantId, schoolA);
+    const onLoan = await addInstrument(db, tenantId);
+    expect((await call('POST', '/loans', admin, checkOutBody(onLoan.id, pupilA))).statusCode).toBe(201);
+    const ownedByA = await addInstrument(db, tenantId, { ownerSchoolId: schoolA });
+    const outsiders = [personas.headteacher(tenantId, schoolB), personas.tutor(tenantId, [schoolB]), personas.schoolStaff(tenantId, schoolB), personas.programmeAdmin(newTenantId())];
+    for (const outsider of outsiders) {
+      for (const instrument of [onLoan, ownedByA]) {
+        for (const [url, body] of [[`/instruments/${instrument.id}/repairs`, { fault: 'Cracked bridge' }], [`/instruments/${instrument.id}/inspections`, { condition: 'good' }]] as const) {
+          const response = await call('POST', url, outsider, body);
+          expect({ url, status: response.statusCode }).toEqual({ url, status: 404 });
+          expect(response.body).not.toContain(instrument.assetTag);
+          expect(response.body).not.toContain('loan');
+        }
+      }
+    }
+    // Those who look after it hear of its state.
+    for (const insider of [personas.headteacher(tenantId, schoolA), personas.tutor(tenantId, [schoolA]), admin]) {
+      const response = await call('POST', `/instruments/${onLoan.id}/repairs`, insider, { fault: 'Cracked bridge' });
+      expect(response.statusCode).toBe(409);
+      expect(response.json().detail).toContain(`Instrument ${onLoan.assetTag} is out on loan`);
+    }
+    expect((await call('POST', `/instruments/${onLoan.id}/inspections`, personas.tutor(tenantId, [schoolA]), { condition: 'fair' })).statusCode).toBe(201);
+    expect((await call('POST', `/instruments/${ownedByA.id}/repairs`, personas.headteacher(tenantId, schoolA), { fault: 'Open seam' })).statusCode).toBe(201);
+    // The programme's own stock in store is every school's to report.
+    expect((await call('POST', `/instruments/${(await addInstrument(db, tenantId)).id}/repairs`, personas.headteacher(tenantId, schoolB), { fault: 'Sticky valve' })).statusCode).toBe(201);
+    const states = await db.query('SELECT status FROM instruments WHERE tenant_id = $1 AND id = ANY($2::uuid[]) ORDER BY status', [tenantId, [onLoan.id, ownedByA.id]]);
+    expect(states.map((row: { status: string }) => row.status)).toEqual(['in_repair', 'on_loan']);
+  });
+
   it('schedules the next termly inspection with a reminder a week before, replacing the previous one', async () => {
     const instrument = await addInstrument(db, tenantId);
     // A reminder due in the past would be sent at once: inspect "today", so that it lies ahead.

@@ -199,6 +199,28 @@ describe('venues and performances', () => {
       expect(fieldsOf(response)).toContain(field);
     });
 
+    it('refuses another area’s venue, school and ensemble ids that exist there, naming each field, and stores nothing', async () => {
+      const theirSchool = newId();
+      const theirEnsemble = newId();
+      await feedSchool(app, otherTenantId, theirSchool, 'Their School');
+      await feedEnsemble(app, otherTenantId, theirEnsemble, theirSchool, [member(theirSchool, 'Their Child')], 'Their Strings');
+      const theirVenue = (await caller(app, personas.programmeAdmin(otherTenantId))('POST', '/venues', { body: { name: 'Their Hall', kind: 'concert_hall', address: 'There' } })).json().id as string;
+      const title = `Cross-area ${newId()}`;
+      for (const [overrides, field] of [
+        [{ venueId: theirVenue }, 'venueId'],
+        [{ schoolId: theirSchool }, 'schoolId'],
+        [{ ensembleIds: [ensembleA, theirEnsemble] }, 'ensembleIds[1]'],
+      ] as const) {
+        const response = await caller(app, admin)('POST', '/performances', { body: newPerformance({ ...overrides, title }) });
+        expect({ field, status: response.statusCode, fields: fieldsOf(response) }).toEqual({ field, status: 404, fields: [field] });
+      }
+      const created = await caller(app, admin)('POST', '/performances', { body: newPerformance({ title }) });
+      const edited = await caller(app, admin)('PATCH', `/performances/${created.json().id}`, { body: { ensembleIds: [theirEnsemble] }, headers: { 'if-match': created.headers.etag as string } });
+      expect(edited.statusCode).toBe(404);
+      expect(fieldsOf(edited)).toEqual(['ensembleIds[0]']);
+      expect((await app.get(DataSource).query('SELECT count(*)::int AS n FROM performances WHERE tenant_id = $1 AND title = $2', [tenantId, title]))[0].n).toBe(1);
+    });
+
     it('refuses a path id that is not a UUID', async () => {
       const response = await caller(app, admin)('GET', '/performances/concert');
       expect(response.statusCode).toBe(400);

@@ -77,10 +77,14 @@ describe('rosters from ensembles, consent flags and the running order', () => {
     await asAdmin('POST', `/performances/${performanceId}/roster/build`);
   });
 
-  it('refuses an unknown pupil naming the field', async () => {
-    const response = await caller(app, admin)('POST', `/performances/${performanceId}/roster/performers`, { body: { pupilId: newId() } });
-    expect(response.statusCode).toBe(404);
-    expect(fieldsOf(response)).toEqual(['pupilId']);
+  it('refuses an unknown pupil, or one of another area, naming the field', async () => {
+    const elsewhere = member(newId(), 'Olu Adeyemi');
+    await feedEnsemble(app, newTenantId(), newId(), elsewhere.schoolId, [elsewhere], 'Their Strings');
+    for (const pupilId of [newId(), elsewhere.pupilId]) {
+      const response = await caller(app, admin)('POST', `/performances/${performanceId}/roster/performers`, { body: { pupilId } });
+      expect(response.statusCode).toBe(404);
+      expect(fieldsOf(response)).toEqual(['pupilId']);
+    }
   });
 
   it('tells another school’s headteacher a pupil is not found before telling them the roster is final', async () => {

@@ -24,6 +24,8 @@ interface Scenario {
 }
 
 const PUPIL_NAME = 'Zephyrine Quillfeather';
+/** On the roster beside P1, with no consent to performing in public. */
+const UNNAMED_PUPIL = 'Other Family';
 const STAFF = ['admin', 'headteacher', 'tutor', 'schoolStaff'] as const;
 const MANAGERS = ['admin', 'headteacher'] as const;
 const DAY = 86_400_000;
@@ -46,7 +48,7 @@ describe('performance-event: the access matrix over every route', () => {
     };
     const [schoolId, otherSchoolId, ensembleId] = [newId(), newId(), newId()];
     const pupil = member(schoolId, PUPIL_NAME);
-    const otherFamily = member(schoolId, 'Other Family');
+    const otherFamily = member(schoolId, UNNAMED_PUPIL);
     await feedSchool(app, tenantId, schoolId, 'Faith Primary');
     await feedSchool(app, tenantId, otherSchoolId, 'Everton Primary');
     await feedEnsemble(app, tenantId, ensembleId, schoolId, [pupil, otherFamily], 'Year 4 Strings');
@@ -153,7 +155,8 @@ const fixtures: MatrixFixtures<Scenario> = {
     const id = await s.freshPerformance();
     return { url: `/performances/${id}/running-order`, body: { items: [{ piece: 'Fanfare', composer: 'Trad.', durationSeconds: 180 }] }, headers: { 'if-match': await s.runningOrderETag(id) }, allowed: [...MANAGERS] };
   },
-  'GET /performances/:performanceId/programme.html': (s) => ({ url: `/performances/${s.performanceId}/programme.html`, allowed: [...STAFF] }),
+  // The audience's programme: the admin and staff of the schools taking part; it names P1 (consent granted), never the other child (not answered).
+  'GET /performances/:performanceId/programme.html': (s) => ({ url: `/performances/${s.performanceId}/programme.html`, allowed: [...STAFF], neverShown: [UNNAMED_PUPIL] }),
   'GET /performances/:performanceId/run-sheet.html': (s) => ({ url: `/performances/${s.performanceId}/run-sheet.html`, allowed: [...STAFF] }),
   'GET /performances/:performanceId/programme.pdf': (s) => ({ url: `/performances/${s.performanceId}/programme.pdf`, allowed: [...STAFF] }),
   'GET /performances/:performanceId/run-sheet.pdf': (s) => ({ url: `/performances/${s.performanceId}/run-sheet.pdf`, allowed: [...STAFF] }),

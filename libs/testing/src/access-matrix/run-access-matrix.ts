@@ -36,6 +36,8 @@ export interface MatrixCase {
   secrets?: string[];
   /** What must never reach another tenant, even where the tenant's own callers may see it (asset tags, names of things). */
   tenantSecrets?: string[];
+  /** What no caller at all may see, the allowed ones included (a child named in an audience's programme without consent). */
+  neverShown?: string[];
   /** Statuses a refused, signed-in caller may get (default 403 and 404). */
   refusedWith?: number[];
   /** Statuses the allowed callers must get (default any 2xx). */
@@ -180,7 +182,7 @@ export async function runAccessMatrix<S>(options: RunAccessMatrixOptions<S>): Pr
       if (!mustBeRefused && !ok && !refusedWith.includes(response.status)) fail(persona, `expected 2xx within own scope or ${refusedWith.join('/')}`, response);
       const exception = request.exceptions?.[persona];
       const checked = typeof exception === 'object' ? exception.secrets : mustBeRefused ? objectSecrets : ownSecrets;
-      const leaked = leakedSecrets(response.body, [...checked, ...(persona === 'otherTenantAdmin' ? (request.tenantSecrets ?? []) : [])]);
+      const leaked = leakedSecrets(response.body, [...checked, ...(request.neverShown ?? []), ...(persona === 'otherTenantAdmin' ? (request.tenantSecrets ?? []) : [])]);
       if (leaked.length) fail(persona, `response leaked ${leaked.join(', ')}`, response);
     }
 
@@ -193,6 +195,8 @@ export async function runAccessMatrix<S>(options: RunAccessMatrixOptions<S>): Pr
       if (!ok) fail(persona, `expected ${request.succeedsWith?.join('/') ?? '2xx'} for the right role`, response);
       const leaked = request.pseudonymisedFor?.includes(persona) ? leakedSecrets(response.body, world.secrets) : [];
       if (leaked.length) fail(persona, `pseudonymised data leaked ${leaked.join(', ')}`, response);
+      const shown = leakedSecrets(response.body, request.neverShown ?? []);
+      if (shown.length) fail(persona, `showed what no one may see: ${shown.join(', ')}`, response);
       // Only for what the POST created: an action on an existing object (in the URL) may rightly move it into another's scope.
       const createdId = route.method === 'POST' && ok ? idOf(response.body) : undefined;
       if (!createdId || rightRequest.url.includes(createdId)) continue;

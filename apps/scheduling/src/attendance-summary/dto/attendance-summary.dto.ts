@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIsoDate } from '../../common/validation';
+import { IsIsoDate } from '@tutti/platform';
 
 export class AttendanceSummaryQueryDto {
   @ApiProperty({ format: 'date', example: '2026-09-01', description: 'First day (local date)' }) @IsIsoDate() from: string;

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { PageQueryDto } from '@tutti/platform';
-import { IsIsoDate } from '../../common/validation';
+import { IsIsoDate, PageQueryDto } from '@tutti/platform';
 import { ENSEMBLE_KINDS, STRANDS, type EnsembleKind, type Strand } from '../ensemble.entity';
 
 export class CreateEnsembleDto {

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { PageQueryDto } from '@tutti/platform';
-import { IsIsoDate } from '../../common/validation';
+import { IsIsoDate, PageQueryDto } from '@tutti/platform';
 import { EXAM_RESULTS, type ExamResult } from '../exam-entry.entity';
 
 export class CreateExamEntryDto {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
-import { IsIsoDate } from '../../common/validation';
+import { IsIsoDate } from '@tutti/platform';
 
 export class ProvisionQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'a term; or give weekOf' }) @IsOptional() @IsUUID() termId?: string;

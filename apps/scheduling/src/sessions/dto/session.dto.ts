@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { PageQueryDto } from '@tutti/platform';
-import { IsIsoDate, IsLocalTime } from '../../common/validation';
+import { IsIsoDate, PageQueryDto } from '@tutti/platform';
+import { IsLocalTime } from '../../common/validation';
 
 export class CreateSessionDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() ensembleId: string;

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
-import { PageQueryDto } from '@tutti/platform';
-import { IsIsoDate } from '../../common/validation';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsObject, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsIsoDate, PageQueryDto } from '@tutti/platform';
 
 export class CreateTermDto {
   @ApiProperty({ example: 'Spring 2026' }) @IsString() @Length(1, 100) name: string;
@@ -55,25 +54,42 @@ export class HolidayPageDto {
 export class GovUkBankHolidayEventDto {
   @ApiProperty() @IsString() @Length(1, 200) title: string;
   @ApiProperty({ format: 'date' }) @IsIsoDate() date: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() notes?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) notes?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() bunting?: boolean;
 }
 
-export class GovUkDivisionDto {
-  @ApiProperty() @IsString() division: string;
-  @ApiProperty({ type: [GovUkBankHolidayEventDto] })
-  @IsArray()
-  @ArrayMaxSize(1000)
-  @ValidateNested({ each: true })
-  @Type(() => GovUkBankHolidayEventDto)
-  events: GovUkBankHolidayEventDto[];
+export const GOV_UK_DIVISIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
+type GovUkDivision = (typeof GOV_UK_DIVISIONS)[number];
+
+/** One division of gov.uk's file; `division` must repeat the key it is filed under, so that Scotland's dates are never taken for England's. */
+function divisionDto(name: GovUkDivision) {
+  class GovUkDivisionDto {
+    @ApiProperty({ enum: [name] }) @IsIn([name], { message: `$property must be ${name}, the division this is filed under` }) division: GovUkDivision;
+    @ApiProperty({ type: [GovUkBankHolidayEventDto] })
+    @IsArray()
+    @ArrayMaxSize(1000)
+    @ValidateNested({ each: true })
+    @Type(() => GovUkBankHolidayEventDto)
+    events: GovUkBankHolidayEventDto[];
+  }
+  return GovUkDivisionDto;
 }
 
-/** The file gov.uk publishes at https://www.gov.uk/bank-holidays.json; England and Wales is imported. */
+export class EnglandAndWalesDivisionDto extends divisionDto('england-and-wales') {}
+export class ScotlandDivisionDto extends divisionDto('scotland') {}
+export class NorthernIrelandDivisionDto extends divisionDto('northern-ireland') {}
+
+/** The file gov.uk publishes at https://www.gov.uk/bank-holidays.json; England and Wales is imported, the other divisions may come along. */
 export class GovUkBankHolidaysDto {
-  @ApiProperty({ type: GovUkDivisionDto }) @ValidateNested() @Type(() => GovUkDivisionDto) 'england-and-wales': GovUkDivisionDto;
-  @ApiPropertyOptional({ type: GovUkDivisionDto }) @IsOptional() @ValidateNested() @Type(() => GovUkDivisionDto) scotland?: GovUkDivisionDto;
-  @ApiPropertyOptional({ type: GovUkDivisionDto }) @IsOptional() @ValidateNested() @Type(() => GovUkDivisionDto) 'northern-ireland'?: GovUkDivisionDto;
+  @ApiProperty({ type: EnglandAndWalesDivisionDto })
+  @IsDefined({ message: '$property is required: the England and Wales division of gov.uk’s bank-holidays.json' })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => EnglandAndWalesDivisionDto)
+  'england-and-wales': EnglandAndWalesDivisionDto;
+
+  @ApiPropertyOptional({ type: ScotlandDivisionDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => ScotlandDivisionDto) scotland?: ScotlandDivisionDto;
+  @ApiPropertyOptional({ type: NorthernIrelandDivisionDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => NorthernIrelandDivisionDto) 'northern-ireland'?: NorthernIrelandDivisionDto;
 }
 
 export class BankHolidayImportResultDto {

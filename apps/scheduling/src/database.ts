@@ -7,6 +7,7 @@ import { Schools1764060100000 } from './migrations/1764060100000-schools';
 import { Roster1764060400000 } from './migrations/1764060400000-roster';
 import { CalendarAndTimetable1764060500000 } from './migrations/1764060500000-calendar-and-timetable';
 import { Imports1764060600000 } from './migrations/1764060600000-imports';
+import { ImportNewClasses1764071500000 } from './migrations/1764071500000-import-new-classes';
 import { ProgressionAndLessonPlans1764060700000 } from './migrations/1764060700000-progression-and-lesson-plans';
 import { DropPupilRecordReads1764063000000 } from './migrations/1764063000000-drop-pupil-record-reads';
 import { RegisterIndexes1764064000000 } from './migrations/1764064000000-register-indexes';
@@ -42,4 +43,4 @@ export const SCHEDULING_ENTITIES = [
   ExamEntry,
   LessonPlan,
 ];
-export const SCHEDULING_MIGRATIONS = [...MESSAGING_MIGRATIONS, Schools1764060100000, Roster1764060400000, CalendarAndTimetable1764060500000, Imports1764060600000, ProgressionAndLessonPlans1764060700000, IdempotencyKeysByCaller1764062000000, DropPupilRecordReads1764063000000, RegisterIndexes1764064000000, EditVersions1764065000000];
+export const SCHEDULING_MIGRATIONS = [...MESSAGING_MIGRATIONS, Schools1764060100000, Roster1764060400000, CalendarAndTimetable1764060500000, Imports1764060600000, ProgressionAndLessonPlans1764060700000, IdempotencyKeysByCaller1764062000000, DropPupilRecordReads1764063000000, RegisterIndexes1764064000000, EditVersions1764065000000, ImportNewClasses1764071500000];

@@ -6,7 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { recordAudit, type AuditContext, type AuditOrigin, type AuditSubject } from '@tutti/messaging';
 import { auditContext, emit } from '../common/events';
 import { requireSchoolInScope, schoolIdsInScope } from '../common/scope';
-import type { ImportListQueryDto, ImportPageDto, ImportSummaryDto, PupilImportDto } from './dto/import.dto';
+import type { ImportListQueryDto, ImportPageDto, ImportSummaryDto, NewClassDto, PupilImportDto } from './dto/import.dto';
 import { readMisExport, type MisPupil, type RowProblem } from './mis-row';
 import { emitDetailsChanged } from '../pupils/pupil-details-changed';
 
@@ -33,7 +33,13 @@ interface ChunkOutcome {
 }
 
 const IMPORT_COLUMNS = `id, status, total_rows AS "totalRows", processed_rows AS "processedRows", created, updated, unchanged,
-  classes_created AS "classesCreated", problems, started_at AS "startedAt"`;
+  classes_created AS "classesCreated", new_classes AS "newClasses", problems, started_at AS "startedAt"`;
+
+/** The classes a file names that its school does not have: those the importer asked to create, and the others (typos until said otherwise). */
+interface ClassPlan {
+  create: NewClassDto[];
+  unknown: NewClassDto[];
+}
 
 /**
  * Pupils and classes from a school MIS export. The pupil's MIS reference (UPN or admission number)
@@ -49,23 +55,35 @@ export class ImportsService {
     if (!(await oneRow(this.db, 'SELECT 1 AS ok FROM schools WHERE tenant_id = $1 AND id = $2', [identity.tenantId, input.schoolId]))) throw new NotFoundException('No such school.');
     const parsed = parseCsv(input.csv);
     if ('error' in parsed) throw new ValidationProblem([{ field: 'csv', rule: 'csv', message: parsed.error }]);
-    const { pupils, problems, dataRows } = readMisExport(parsed.records.map((record) => record.fields));
-    const skipped = new Set(problems.map((problem) => problem.row)).size;
+    const checked = readMisExport(parsed.records.map((record) => record.fields));
+    const classes = await this.planClasses(identity.tenantId, input.schoolId, checked.pupils, input.createClasses ?? []);
+    const creatable = new Set(classes.create.map((created) => created.className));
+    const dataRows = checked.dataRows;
     if (input.dryRun) {
-      const outcome = await this.db.transaction((manager) => this.applyChunk(manager, identity.tenantId, input.schoolId, pupils, undefined));
-      return { id: null, dryRun: true, status: 'checked', totalRows: dataRows, processedRows: dataRows, ...outcome, skipped, problems };
+      // A row naming a class nobody asked for is reported as that row's problem; the import itself would refuse the whole file.
+      const unknownRows = new Set(classes.unknown.flatMap((unknown) => unknown.rows));
+      const pupils = checked.pupils.filter((pupil) => !unknownRows.has(pupil.row));
+      const problems = [
+        ...checked.problems,
+        ...classes.unknown.flatMap(({ className, rows: named }) => named.map((row) => ({ row, column: checked.classColumn ?? 'class', reason: unknownClassReason(className) }))),
+      ].sort((a, b) => a.row - b.row);
+      const outcome = await this.db.transaction((manager) => this.applyChunk(manager, identity.tenantId, input.schoolId, pupils, creatable, undefined));
+      const skipped = new Set(problems.map((problem) => problem.row)).size;
+      return { id: null, dryRun: true, status: 'checked', totalRows: dataRows, processedRows: dataRows, ...outcome, newClasses: classes.create, skipped, problems };
     }
+    if (classes.unknown.length > 0) throw unknownClasses(classes.unknown);
 
+    const { pupils, problems } = checked;
     const importId = newId();
     await this.db.query(
-      `INSERT INTO roster_imports (id, tenant_id, school_id, started_by, status, total_rows, problems) VALUES ($1, $2, $3, $4, 'running', $5, $6)`,
-      [importId, identity.tenantId, input.schoolId, identity.userId, dataRows, JSON.stringify(problems)],
+      `INSERT INTO roster_imports (id, tenant_id, school_id, started_by, status, total_rows, problems, new_classes) VALUES ($1, $2, $3, $4, 'running', $5, $6, $7)`,
+      [importId, identity.tenantId, input.schoolId, identity.userId, dataRows, JSON.stringify(problems), JSON.stringify(classes.create)],
     );
     try {
       for (let start = 0; start < pupils.length; start += IMPORT_CHUNK_SIZE) {
         const chunk = pupils.slice(start, start + IMPORT_CHUNK_SIZE);
         await this.db.transaction(async (manager) => {
-          const outcome = await this.applyChunk(manager, identity.tenantId, input.schoolId, chunk, { context: auditContext(identity, origin), importId });
+          const outcome = await this.applyChunk(manager, identity.tenantId, input.schoolId, chunk, creatable, { context: auditContext(identity, origin), importId });
           await manager.query(
             `UPDATE roster_imports SET processed_rows = processed_rows + $3, created = created + $4, updated = updated + $5, unchanged = unchanged + $6,
                classes_created = classes_created + $7 WHERE tenant_id = $1 AND id = $2`,
@@ -103,9 +121,41 @@ export class ImportsService {
     return toPage(found, query.limit, toSummary, (row) => [row.id as string]);
   }
 
-  /** Creates missing classes and creates or updates pupils; with write false only counts what would change. */
-  /** Applies a chunk of the file; without `written` (a dry run) only counts what would change. Each pupil created or changed is audited. */
-  private async applyChunk(manager: EntityManager, tenantId: string, schoolId: string, chunk: MisPupil[], written: { context: AuditContext; importId: string } | undefined): Promise<ChunkOutcome> {
+  /** Which classes the file names that the school does not have (not archived), with the rows naming each, split by whether the importer asked to create them. */
+  private async planClasses(tenantId: string, schoolId: string, pupils: MisPupil[], createClasses: string[]): Promise<ClassPlan> {
+    const rowsByClass = new Map<string, number[]>();
+    for (const pupil of pupils) {
+      if (pupil.className === null) continue;
+      const named = rowsByClass.get(pupil.className);
+      if (named) named.push(pupil.row);
+      else rowsByClass.set(pupil.className, [pupil.row]);
+    }
+    const existing = await rows<{ name: string }>(
+      this.db,
+      'SELECT name FROM classes WHERE tenant_id = $1 AND school_id = $2 AND archived_at IS NULL AND name = ANY($3::text[])',
+      [tenantId, schoolId, [...rowsByClass.keys()]],
+    );
+    const known = new Set(existing.map((row) => row.name));
+    const wanted = new Set(createClasses);
+    const plan: ClassPlan = { create: [], unknown: [] };
+    for (const [className, named] of rowsByClass) {
+      if (!known.has(className)) (wanted.has(className) ? plan.create : plan.unknown).push({ className, rows: named });
+    }
+    return plan;
+  }
+
+  /**
+   * Applies a chunk of the file, creating the missing classes it names (only those in `creatable`);
+   * without `written` (a dry run) only counts what would change. Each pupil created or changed is audited.
+   */
+  private async applyChunk(
+    manager: EntityManager,
+    tenantId: string,
+    schoolId: string,
+    chunk: MisPupil[],
+    creatable: ReadonlySet<string>,
+    written: { context: AuditContext; importId: string } | undefined,
+  ): Promise<ChunkOutcome> {
     const write = written !== undefined;
     const audited: AuditSubject[] = [];
     const classNames = [...new Set(chunk.map((pupil) => pupil.className).filter((name): name is string => name !== null))];
@@ -116,6 +166,9 @@ export class ImportsService {
     );
     const classIds = new Map(classes.map((row) => [row.name, row.id]));
     let classesCreated = 0;
+    const uncreatable = classNames.filter((name) => !classIds.has(name) && !creatable.has(name));
+    // Only when a class of the school was archived between the check of the file and this chunk.
+    if (uncreatable.length > 0) throw unknownClasses(uncreatable.map((className) => ({ className, rows: chunk.filter((pupil) => pupil.className === className).map((pupil) => pupil.row) })));
     for (const name of classNames) {
       if (classIds.has(name)) continue;
       classesCreated++;
@@ -189,6 +242,29 @@ export class ImportsService {
   }
 }
 
+function unknownClassReason(className: string): string {
+  return `no class "${className}" at this school: correct it, or name "${className}" in createClasses to create it`;
+}
+
+/** The 400 for a file naming classes the school does not have and the importer did not ask to create: each class with the rows naming it. */
+function unknownClasses(unknown: NewClassDto[]): ValidationProblem {
+  return new ValidationProblem(
+    unknown.map(({ className, rows: named }) => ({
+      field: 'createClasses',
+      rule: 'unknownClass',
+      message: `${rowList(named)} of the file name class "${className}", which this school does not have: correct the file, or name "${className}" in createClasses to create it`,
+    })),
+  );
+}
+
+/** "row 4", or "rows 4, 7 and 9", the first ten of a long list with how many more. */
+function rowList(named: number[]): string {
+  if (named.length === 1) return `row ${named[0]}`;
+  const shown = named.slice(0, 10);
+  const more = named.length - shown.length;
+  return more > 0 ? `rows ${shown.join(', ')} and ${more} more` : `rows ${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+
 function toSummary(row: ImportSummaryDto & { schoolId?: string; startedAt?: Date }): ImportSummaryDto {
   const problems = row.problems as RowProblem[];
   return {
@@ -201,6 +277,7 @@ function toSummary(row: ImportSummaryDto & { schoolId?: string; startedAt?: Date
     updated: row.updated,
     unchanged: row.unchanged,
     classesCreated: row.classesCreated,
+    newClasses: row.newClasses,
     skipped: new Set(problems.map((problem) => problem.row)).size,
     problems,
   };

@@ -1,3 +1,5 @@
+import { isYearGroup, RECEPTION } from '../common/validation';
+
 /** One pupil as a school MIS export describes it, after checking. */
 export interface MisPupil {
   row: number;
@@ -37,11 +39,13 @@ export interface MisParseResult {
   pupils: MisPupil[];
   problems: RowProblem[];
   dataRows: number;
+  /** The class column's header as the file writes it; null when the file has none. */
+  classColumn: string | null;
 }
 
 export function readMisExport(cells: string[][]): MisParseResult {
   const [header, ...body] = cells;
-  if (!header) return { pupils: [], problems: [{ row: 1, column: '', reason: 'the file is empty' }], dataRows: 0 };
+  if (!header) return { pupils: [], problems: [{ row: 1, column: '', reason: 'the file is empty' }], dataRows: 0, classColumn: null };
   const names = header.map((name) => name.trim().toLowerCase());
   const columns = new Map<Field, number>();
   for (const [field, aliases] of Object.entries(HEADERS) as [Field, string[]][]) {
@@ -50,7 +54,7 @@ export function readMisExport(cells: string[][]): MisParseResult {
   }
   const missing = REQUIRED.filter((field) => !columns.has(field));
   if (missing.length > 0) {
-    return { pupils: [], problems: missing.map((field) => ({ row: 1, column: HEADERS[field][0], reason: `no column for ${field} (one of: ${HEADERS[field].join(', ')})` })), dataRows: body.length };
+    return { pupils: [], problems: missing.map((field) => ({ row: 1, column: HEADERS[field][0], reason: `no column for ${field} (one of: ${HEADERS[field].join(', ')})` })), dataRows: body.length, classColumn: null };
   }
   const columnName = (field: Field) => header[columns.get(field) as number].trim();
   const pupils: MisPupil[] = [];
@@ -81,7 +85,7 @@ export function readMisExport(cells: string[][]): MisParseResult {
     const lastName = text('lastName', 100);
     const yearText = value('yearGroup') ?? '';
     const yearGroup = parseYearGroup(yearText);
-    if (yearGroup === undefined) rowProblems.push({ row, column: columnName('yearGroup'), reason: `"${yearText}" is not a year group (N, R, 1–13)` });
+    if (yearGroup === undefined) rowProblems.push({ row, column: columnName('yearGroup'), reason: `"${yearText}" is not a year group (R, 1–13)` });
     const className = value('className') || null;
     if (className && className.length > 100) rowProblems.push({ row, column: columnName('className'), reason: 'is longer than 100 characters' });
     const pupil = { row, misRef, firstName, lastName, yearGroup: yearGroup ?? 0, className, pupilPremium: flag('pupilPremium'), send: flag('send'), eal: flag('eal') };
@@ -93,16 +97,16 @@ export function readMisExport(cells: string[][]): MisParseResult {
     if (rowProblems.length > 0) problems.push(...rowProblems);
     else pupils.push(pupil);
   });
-  return { pupils, problems, dataRows: body.length };
+  return { pupils, problems, dataRows: body.length, classColumn: columns.has('className') ? columnName('className') : null };
 }
 
+/** R or Reception is 0, Y3 or Year 3 is 3; Nursery and anything past Year 13 are not year groups the programme takes. */
 function parseYearGroup(text: string): number | undefined {
   const normalised = text.trim().toUpperCase().replace(/^(YEAR|Y)\s*/, '');
-  if (normalised === 'N' || normalised === 'NURSERY') return -1;
-  if (normalised === 'R' || normalised === 'RECEPTION') return 0;
+  if (normalised === 'R' || normalised === 'RECEPTION') return RECEPTION;
   if (!/^\d{1,2}$/.test(normalised)) return undefined;
   const year = Number(normalised);
-  return year >= 1 && year <= 13 ? year : undefined;
+  return isYearGroup(year) && year !== RECEPTION ? year : undefined;
 }
 
 function parseFlag(field: Field, text: string): boolean | undefined {

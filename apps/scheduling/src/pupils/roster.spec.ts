@@ -124,6 +124,31 @@ describe('roster: schools, classes, pupils, staff, rooms, ensembles', () => {
     expect((await t.call(null, 'GET', '/pupils')).status).toBe(401);
   });
 
+  it('takes year groups from Reception (0) to Year 13 only, wherever a year group is given', async () => {
+    const refused = async (method: 'POST' | 'PATCH', url: string, body: Record<string, unknown>, headers?: Record<string, string>) => {
+      const response = await t.call<{ errors: { field: string; rule: string }[] }>(admin, method, url, body, headers);
+      expect({ url, body, status: response.status }).toEqual({ url, body, status: 400 });
+      expect(response.body.errors).toEqual([expect.objectContaining({ field: 'yearGroup', rule: body.yearGroup === null ? 'notNull' : 'isYearGroup' })]);
+    };
+    const pupilCount = async () => (await t.db.query('SELECT count(*)::int AS n FROM pupils WHERE tenant_id = $1', [tenantId]))[0].n as number;
+    const before = await pupilCount();
+    for (const yearGroup of [-1, 14, 3.5, '3', null, 1e12]) {
+      await refused('POST', '/pupils', { schoolId: schoolA, firstName: 'Nia', lastName: 'Brown', yearGroup });
+      await refused('POST', '/classes', { schoolId: schoolA, name: 'Nursery', yearGroup });
+    }
+    expect(await pupilCount()).toBe(before);
+    const pupil = (await t.call<Row & { version: number }>(admin, 'GET', `/pupils/${pupilA.id}`)).body;
+    const schoolClass = (await t.call<Row & { version: number }>(admin, 'GET', `/classes/${classA3}`)).body;
+    for (const yearGroup of [-1, 14]) {
+      await refused('PATCH', `/pupils/${pupilA.id}`, { yearGroup }, ifMatch(pupil));
+      await refused('PATCH', `/classes/${classA3}`, { yearGroup }, ifMatch(schoolClass));
+    }
+    expect((await t.call<Row>(admin, 'GET', `/pupils/${pupilA.id}`)).body).toMatchObject({ yearGroup: 3, version: pupil.version });
+    // Reception and Year 13 are year groups.
+    expect((await t.call<Row>(admin, 'POST', '/classes', { schoolId: schoolB, name: 'Reception', yearGroup: 0 })).status).toBe(201);
+    expect((await t.call<Row>(admin, 'POST', '/classes', { schoolId: schoolB, name: 'Upper Sixth', yearGroup: 13 })).status).toBe(201);
+  });
+
   it('creates a pupil once per Idempotency-Key', async () => {
     const body = { schoolId: schoolA, firstName: 'Cara', lastName: 'Lee', yearGroup: 4 };
     const first = await t.call<Row>(admin, 'POST', '/pupils', body, { 'idempotency-key': 'enrol-cara-1' });

@@ -1,16 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { PageQueryDto } from '@tutti/platform';
+import { IsYearGroup, YEAR_GROUP_DOC } from '../../common/validation';
 
 export class CreateClassDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() schoolId: string;
   @ApiProperty() @IsString() @Length(1, 100) name: string;
-  @ApiProperty({ description: '-1 nursery, 0 reception, 1–13' }) @IsInt() @Min(-1) @Max(13) yearGroup: number;
+  @ApiProperty(YEAR_GROUP_DOC) @IsYearGroup() yearGroup: number;
 }
 
 export class UpdateClassDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(-1) @Max(13) yearGroup?: number;
+  @ApiPropertyOptional(YEAR_GROUP_DOC) @IsOptional() @IsYearGroup() yearGroup?: number;
 }
 
 export class ClassListQueryDto extends PageQueryDto {

@@ -1,17 +1,35 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { PageQueryDto } from '@tutti/platform';
 
 export class PupilImportDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() schoolId: string;
   @ApiProperty({ description: 'the MIS export as CSV text, header row first' }) @IsString() @MaxLength(1_000_000) csv: string;
   @ApiPropertyOptional({ description: 'check every row and report, changing nothing' }) @IsOptional() @IsBoolean() dryRun?: boolean;
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      'Classes the file names that the school does not have, to be created (a dry run lists every such class under newClasses or, when not listed here, as a problem of each row naming it). ' +
+      'An import whose rows name a class that is neither at the school nor listed here is refused (400 naming the rows), so that a typo never becomes a class.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @Length(1, 100, { each: true })
+  createClasses?: string[];
 }
 
 export class RowProblemDto {
   @ApiProperty() row: number;
   @ApiProperty() column: string;
   @ApiProperty() reason: string;
+}
+
+export class NewClassDto {
+  @ApiProperty() className: string;
+  @ApiProperty({ type: [Number], description: 'the rows of the file naming it (the header is row 1)' }) rows: number[];
 }
 
 export class ImportSummaryDto {
@@ -24,6 +42,7 @@ export class ImportSummaryDto {
   @ApiProperty() updated: number;
   @ApiProperty() unchanged: number;
   @ApiProperty() classesCreated: number;
+  @ApiProperty({ type: [NewClassDto], description: 'the classes created (or that would be), each with the rows naming it' }) newClasses: NewClassDto[];
   @ApiProperty({ description: 'rows skipped because of these problems' }) skipped: number;
   @ApiProperty({ type: [RowProblemDto] }) problems: RowProblemDto[];
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { PageQueryDto } from '@tutti/platform';
-import { IsIsoDate } from '../../common/validation';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsIsoDate, PageQueryDto } from '@tutti/platform';
+import { IsYearGroup, YEAR_GROUP_DOC } from '../../common/validation';
 import { PUPIL_STATUSES, type PupilStatus } from '../pupil.entity';
 
 export class PupilFlagsDto {
@@ -15,14 +15,14 @@ export class CreatePupilDto extends PupilFlagsDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() classId?: string;
   @ApiProperty() @IsString() @Length(1, 100) firstName: string;
   @ApiProperty() @IsString() @Length(1, 100) lastName: string;
-  @ApiProperty() @IsInt() @Min(-1) @Max(13) yearGroup: number;
+  @ApiProperty(YEAR_GROUP_DOC) @IsYearGroup() yearGroup: number;
   @ApiPropertyOptional({ description: 'UPN or admission number in the school MIS' }) @IsOptional() @IsString() @Length(1, 50) misRef?: string;
 }
 
 export class UpdatePupilDto extends PupilFlagsDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) firstName?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) lastName?: string;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(-1) @Max(13) yearGroup?: number;
+  @ApiPropertyOptional(YEAR_GROUP_DOC) @IsOptional() @IsYearGroup() yearGroup?: number;
 }
 
 export class MovePupilDto {

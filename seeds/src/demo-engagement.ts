@@ -43,7 +43,6 @@ export async function seedEngagement(client: Client, log: Log, now: Date = new D
   const counts: Counts = { runs: 0, bookings: 0, rsvps: 0, families: 0, consents: 0, announcements: 0, rosterPupils: 0, ensembles: 0 };
   for (const area of DEMO_AREAS) {
     const tenantId = tenantIdOf(area);
-    await client.query(`INSERT INTO tenant_settings (tenant_id, family_transport_seat_limit, time_zone) VALUES ($1, $2, 'Europe/London') ON CONFLICT DO NOTHING`, [tenantId, area.familyTransportSeatLimit]);
     const performances = demoPerformances(area, now).filter((performance) => performance.status !== 'draft');
     for (const performance of performances) {
       await client.query(

@@ -84,10 +84,6 @@ export async function seedScheduling(client: Client, log: Log): Promise<void> {
 async function seedArea(db: Client, area: DemoArea): Promise<void> {
   const tenantId = tenantIdOf(area);
   const key = (suffix: string) => seedId(`${area.slug}:${suffix}`);
-  await db.query(
-    `INSERT INTO tenant_settings (tenant_id, name, time_zone, weekly_provision_target_minutes) VALUES ($1, $2, 'Europe/London', $3) ON CONFLICT (tenant_id) DO NOTHING`,
-    [tenantId, area.name, area.weeklyProvisionTargetMinutes],
-  );
   for (const term of TERMS) {
     await db.query('INSERT INTO terms (id, tenant_id, name, starts_on, ends_on) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [key(`term:${term.key}`), tenantId, term.name, term.startsOn, term.endsOn]);
   }

@@ -7,6 +7,7 @@ import { seedEngagement } from './demo-engagement';
 import { seedFamilyAccounts } from './demo-families';
 import { seedDemoPerformanceDetails, seedDemoRosters } from './demo-performances';
 import { seedScheduling } from './demo-scheduling';
+import { seedTenants } from './demo-tenants';
 import { demoPerformances } from './demo-calendar';
 import { seedId, tenantIdOf } from './seed-ids';
 
@@ -27,7 +28,7 @@ export async function loadDemoData(urls: ServiceDatabaseUrls, log: Log): Promise
       log(`demo data: skipped, the database already holds ${existing.rows[0].n} area(s) (npm run db:reset starts afresh)`);
       return false;
     }
-    await seedTenants(gateway, DEMO_AREAS);
+    await seedTenants(urls.gateway, DEMO_AREAS);
     log(`demo data: ${DEMO_AREAS.length} areas`);
     log(`demo data: ${await seedDemoAccounts(gateway)} demo accounts`);
     log(`demo data: ${await seedFamilyAccounts(gateway, DEMO_AREAS)} more families' accounts`);
@@ -56,16 +57,6 @@ export async function loadDemoData(urls: ServiceDatabaseUrls, log: Log): Promise
   }
   log(`demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return true;
-}
-
-async function seedTenants(db: Client, areas: DemoArea[]): Promise<void> {
-  for (const area of areas) {
-    await db.query(
-      `INSERT INTO tenants (id, slug, name, time_zone, weekly_provision_target_minutes, family_languages, family_transport_seat_limit)
-       VALUES ($1, $2, $3, 'Europe/London', $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
-      [tenantIdOf(area), area.slug, area.name, area.weeklyProvisionTargetMinutes, area.familyLanguages, area.familyTransportSeatLimit],
-    );
-  }
 }
 
 async function seedSchools(db: Client, areas: DemoArea[]): Promise<void> {

@@ -71,7 +71,7 @@ describe('timetable: terms, holidays, recurring sessions, clashes and the tutorâ
     expect(first.imported).toBe(BANK_HOLIDAYS['england-and-wales'].events.length);
     const again = await call<{ imported: number; alreadyPresent: number }>(admin, 'POST', '/holidays/bank-holiday-imports', BANK_HOLIDAYS, 201);
     expect(again).toEqual({ imported: 0, alreadyPresent: first.imported });
-    const bad = await t.call<{ errors: { field: string }[] }>(admin, 'POST', '/holidays/bank-holiday-imports', { 'england-and-wales': { division: 'x', events: [{ title: 'X', date: '2026-13-01' }] } });
+    const bad = await t.call<{ errors: { field: string }[] }>(admin, 'POST', '/holidays/bank-holiday-imports', { 'england-and-wales': { division: 'england-and-wales', events: [{ title: 'X', date: '2026-13-01' }] } });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('england-and-wales.events[0].date');
   });
@@ -180,8 +180,15 @@ describe('timetable: terms, holidays, recurring sessions, clashes and the tutorâ
     expect(missing.body.errors.map((e) => e.field)).toEqual(['startTime']);
     const noTerm = await t.call<{ errors: { field: string }[] }>(admin, 'POST', '/sessions', { ensembleId: choir, recurrence: 'weekly', startTime: '09:00', durationMinutes: 45 });
     expect(noTerm.body.errors.map((e) => e.field)).toEqual(['termId', 'weekday']);
-    const badMove = await t.call<{ errors: { field: string }[] }>(admin, 'POST', `/occurrences/${newId()}/move`, { startsAt: 'tomorrow' });
-    expect(badMove.body.errors.map((e) => e.field)).toEqual(['startsAt']);
+    // A start that is no instant (no such day, no offset, year 0) is refused naming it, never rolled over or left to the database.
+    for (const startsAt of ['tomorrow', '2026-02-30T10:00:00Z', '2026-03-18T24:00:00Z', '2026-03-18T11:00:00', '0000-01-01T10:00:00Z']) {
+      const badMove = await t.call<{ errors: { field: string }[] }>(admin, 'POST', `/occurrences/${newId()}/move`, { startsAt });
+      expect({ startsAt, status: badMove.status, fields: badMove.body.errors.map((e) => e.field) }).toEqual({ startsAt, status: 400, fields: ['startsAt'] });
+    }
+    for (const query of ['from=0000-01-01T00:00:00Z', 'to=2026-02-30T00:00:00Z', 'from=2026-03-01']) {
+      const badList = await t.call<{ errors: { field: string }[] }>(admin, 'GET', `/occurrences?${query}`);
+      expect({ query, status: badList.status, fields: badList.body.errors.map((e) => e.field) }).toEqual({ query, status: 400, fields: [query.split('=')[0]] });
+    }
     const stranger = adminOf(newTenantId());
     expect((await t.call(stranger, 'POST', '/sessions', { ensembleId: choir, recurrence: 'once', firstOn: '2026-03-16', startTime: '09:00', durationMinutes: 45 })).status).toBe(404);
     expect((await t.call(tutorOf(tenantId, [schoolB]), 'GET', `/ensembles/${choir}`)).status).toBe(404);

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ALL_SCHOOLS, staffSchoolScope, type Identity } from '@tutti/auth';
-import { decodeCursor, newId, oneRow, rows, toPage, ValidationProblem } from '@tutti/platform';
+import { addDays, ConflictProblem, decodeCursor, isUniqueViolation, newId, oneRow, rows, toPage, ValidationProblem } from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { requireSchoolInScope } from '../common/scope';
 import type { BankHolidayImportResultDto, CreateHolidayDto, CreateTermDto, GovUkBankHolidaysDto, HolidayDto, HolidayListQueryDto, HolidayPageDto, TermDto, TermPageDto } from './dto/term.dto';
@@ -15,13 +15,22 @@ export class TermsService {
 
   async createTerm(tenantId: string, input: CreateTermDto): Promise<TermDto> {
     requireOrdered(input.startsOn, input.endsOn);
-    const term = await oneRow<TermDto>(
-      this.db,
-      `INSERT INTO terms (id, tenant_id, name, starts_on, ends_on) VALUES ($1, $2, $3, $4, $5) RETURNING ${TERM_COLUMNS}`,
-      [newId(), tenantId, input.name, input.startsOn, input.endsOn],
-    );
-    if (!term) throw new Error('insert returned nothing');
-    return term;
+    if (input.endsOn > addDays(input.startsOn, MAX_TERM_DAYS)) {
+      throw new ValidationProblem([{ field: 'endsOn', rule: 'maxTermLength', message: `a term lasts at most ${MAX_TERM_DAYS} days after its first day` }]);
+    }
+    try {
+      const term = await oneRow<TermDto>(
+        this.db,
+        `INSERT INTO terms (id, tenant_id, name, starts_on, ends_on) VALUES ($1, $2, $3, $4, $5) RETURNING ${TERM_COLUMNS}`,
+        [newId(), tenantId, input.name, input.startsOn, input.endsOn],
+      );
+      if (!term) throw new Error('insert returned nothing');
+      return term;
+    } catch (error) {
+      if (!isUniqueViolation(error, 'terms_tenant_id_name_key')) throw error;
+      const existing = await oneRow<TermDto>(this.db, `SELECT ${TERM_COLUMNS} FROM terms WHERE tenant_id = $1 AND name = $2`, [tenantId, input.name]);
+      throw new ConflictProblem(`There is already a term named ${input.name}.`, [{ field: 'name', termId: existing?.id ?? null }]);
+    }
   }
 
   async listTerms(tenantId: string, page: { limit: number; cursor?: string }): Promise<TermPageDto> {
@@ -87,6 +96,9 @@ export class TermsService {
     return { imported: inserted.length, alreadyPresent: events.length - inserted.length };
   }
 }
+
+/** As the terms table's check has it: a term's last day is at most 200 days after its first. */
+const MAX_TERM_DAYS = 200;
 
 function requireOrdered(startsOn: string, endsOn: string): void {
   if (endsOn < startsOn) throw new ValidationProblem([{ field: 'endsOn', rule: 'notBeforeStart', message: 'endsOn must not be before startsOn' }]);

@@ -49,6 +49,16 @@ describe('terms and holidays refuse bad input with a 400 naming the field', () =
     expect(await fieldsOf('/terms', { name: 'Year nought', startsOn: '0000-01-01', endsOn: '2026-01-02' })).toEqual(['startsOn']);
   });
 
+  it('refuses a term longer than 200 days naming endsOn, and a second term of the same name with a 409 naming it', async () => {
+    expect(await fieldsOf('/terms', { name: 'Forever', startsOn: '2026-01-05', endsOn: '9999-12-31' })).toEqual(['endsOn']);
+    expect(await fieldsOf('/terms', { name: 'Too long', startsOn: '2026-01-05', endsOn: '2026-07-25' })).toEqual(['endsOn']);
+    const longest = await call<{ id: string }>(admin, 'POST', '/terms', { name: 'Spring and Summer 2026', startsOn: '2026-01-05', endsOn: '2026-07-24' }, 201);
+    const again = await t.call<{ status: number; detail: string; conflicts: unknown[] }>(admin, 'POST', '/terms', { name: 'Spring and Summer 2026', startsOn: '2027-01-04', endsOn: '2027-03-26' });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ detail: 'There is already a term named Spring and Summer 2026.', conflicts: [{ field: 'name', termId: longest.id }] });
+    await t.db.query('DELETE FROM terms WHERE tenant_id = $1', [tenantId]);
+  });
+
   it('refuses a bank-holiday import without its division, naming it', async () => {
     expect(await fieldsOf('/holidays/bank-holiday-imports', {})).toEqual(['england-and-wales']);
     expect(await fieldsOf('/holidays/bank-holiday-imports', { 'england-and-wales': null })).toEqual(['england-and-wales']);

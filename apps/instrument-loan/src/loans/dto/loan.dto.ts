@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
-import { PageQueryDto } from '@tutti/platform';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsObject, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsOffsetDateTime, PageQueryDto } from '@tutti/platform';
 import { IsIsoDate } from '../../common/validation';
 import { CONDITION_GRADES, type ConditionGrade } from '../../instruments/instrument-catalogue';
 
@@ -16,8 +16,8 @@ export class AgreementDto {
   @IsUUID()
   agreedByUserId?: string;
 
-  @ApiProperty({ format: 'date-time' })
-  @IsDateString({ strict: true })
+  @ApiProperty({ format: 'date-time', description: 'ISO 8601 with offset' })
+  @IsOffsetDateTime()
   agreedAt: string;
 
   @ApiProperty({ example: '2025-1' })
@@ -54,12 +54,15 @@ export class CheckOutDto {
   @ApiProperty({ enum: CONDITION_GRADES }) @IsIn(CONDITION_GRADES) conditionOut: ConditionGrade;
 
   @ApiProperty({ type: AgreementDto })
+  @IsDefined({ message: '$property is required: who agreed to the loan terms, when, and to which version' })
+  @IsObject()
   @ValidateNested()
   @Type(() => AgreementDto)
   agreement: AgreementDto;
 
   @ApiPropertyOptional({ type: LoanConditionInputDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => LoanConditionInputDto)
   condition?: LoanConditionInputDto;

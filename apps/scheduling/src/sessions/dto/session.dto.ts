@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { IsIsoDate, PageQueryDto } from '@tutti/platform';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsIsoDate, IsOffsetDateTime, PageQueryDto } from '@tutti/platform';
 import { IsLocalTime } from '../../common/validation';
 
 export class CreateSessionDto {
@@ -46,8 +46,8 @@ export class SessionPageDto {
 }
 
 export class OccurrenceListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsOffsetDateTime() from?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsOffsetDateTime() to?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() sessionId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() ensembleId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() schoolId?: string;
@@ -83,7 +83,7 @@ export class CancelOccurrenceDto {
 }
 
 export class MoveOccurrenceDto {
-  @ApiProperty({ format: 'date-time', description: 'new start, ISO 8601 with offset' }) @IsISO8601({ strict: true }) startsAt: string;
+  @ApiProperty({ format: 'date-time', description: 'new start, ISO 8601 with offset' }) @IsOffsetDateTime() startsAt: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(5) @Max(720) durationMinutes?: number;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() roomId?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() override?: boolean;

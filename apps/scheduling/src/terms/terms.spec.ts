@@ -67,6 +67,14 @@ describe('terms and holidays refuse bad input with a 400 naming the field', () =
     expect(await fieldsOf('/holidays/bank-holiday-imports', { 'england-and-wales': { division: 'england-and-wales' } })).toEqual(['england-and-wales.events']);
   });
 
+  it('refuses a feed that is not JSON, or not a JSON object, with a 400 naming a field', async () => {
+    for (const text of ['{"england-and-wales": {"division": "england-and-wales", "events": [', '<html>bank holidays</html>', '[]', '"england-and-wales"']) {
+      const response = await t.call<Problem>(admin, 'POST', '/holidays/bank-holiday-imports', text, { 'content-type': 'application/json' });
+      expect({ text, status: response.status }).toEqual({ text, status: 400 });
+      expect(response.body.errors?.length).toBeGreaterThan(0);
+    }
+  });
+
   it('refuses an unknown division, and a division filed under another’s name', async () => {
     expect(await fieldsOf('/holidays/bank-holiday-imports', { ...BANK_HOLIDAYS, wales: ENGLAND_AND_WALES })).toEqual(['wales']);
     expect(await fieldsOf('/holidays/bank-holiday-imports', { 'england-and-wales': BANK_HOLIDAYS.scotland })).toEqual(['england-and-wales.division']);

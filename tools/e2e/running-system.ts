@@ -14,7 +14,7 @@ import { schemaOf, type ServiceName } from '@tutti/contracts';
 import { startLocalInfra, type LocalInfra } from '@tutti/local-infra';
 import { provisionServiceDatabase } from '@tutti/platform';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from '@tutti/seeds';
-import { deleteRedisKeysWithPrefix } from '@tutti/testing';
+import { deleteRedisKeysWithPrefix, waitFor } from '@tutti/testing';
 import { migrateAll, type ServiceDatabaseUrls } from '../system/databases';
 import { chooseServicePorts, serviceGroup, type ServiceGroup } from '../system/run-system';
 import { SERVICE_NAMES } from '../system/services';
@@ -100,6 +100,7 @@ export async function startRunningSystem(options: { log?: Log } = {}): Promise<R
     );
     services = group;
     await group.startAll();
+    await areasKnownEverywhere(databaseUrls);
     // Kept when start-up fails: the error names the log to read.
     if (!process.env.TUTTI_E2E_KEEP_LOGS) cleanups.unshift(async () => rmSync(logDir, { recursive: true, force: true }));
     const baseUrl = `http://127.0.0.1:${ports.gateway}`;
@@ -133,6 +134,21 @@ async function signIn(baseUrl: string, email: string): Promise<string> {
   });
   if (response.status !== 200) throw new Error(`sign-in of ${email} answered ${response.status}: ${await response.text()}`);
   return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+/**
+ * The demo areas' settings reach scheduling and parent engagement as any area's do, through the
+ * gateway's identity.tenant.created events once the services run: wait for both to know every area,
+ * so that no spec reads the defaults of an area whose event is still on its way.
+ */
+async function areasKnownEverywhere(urls: ServiceDatabaseUrls): Promise<void> {
+  const areas = await withAdmin(urls.gateway, async (client) => (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schemaOf('gateway')}.tenants`)).rows[0].n);
+  for (const service of ['scheduling', 'parent-engagement'] as const) {
+    await waitFor(
+      () => withAdmin(urls[service], async (client) => (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schemaOf(service)}.tenant_settings`)).rows[0].n >= areas),
+      { timeoutMs: 30_000, intervalMs: 100, description: `${service} to know the ${areas} areas from the gateway's events` },
+    );
+  }
 }
 
 /** The global set-up hands MailDev's API over as MAILDEV_API_URL; a MailDev started here knows its own. */

@@ -166,6 +166,11 @@ describe('gateway', () => {
       expect(seen.headers['x-forwarded-host']).toBe(new URL(base).host);
     });
 
+    it('passes on no client address the caller wrote: it trusts no proxy unless TRUSTED_PROXIES names one', async () => {
+      const seen = (await (await fetch(`${base}/api/performance-event/ping`, { headers: { 'x-forwarded-for': '203.0.113.9' } })).json()) as Echo;
+      expect(seen.headers['x-forwarded-for']).toBe('127.0.0.1');
+    });
+
     it('puts the API security headers on proxied answers', async () => {
       const response = await fetch(`${base}/api/performance-event/ping`);
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');

@@ -235,7 +235,10 @@ export async function fuzzOpenApi(options: { baseUrl: string; document: OpenApiD
       add(`wrong type for query ${parameter.name}`, at(query(wrongTypeInQuery(resolver.sample(parameter.schema ?? {})))));
       add(`huge number in query ${parameter.name}`, at(query('1e308')));
       add(`repeated query ${parameter.name}`, `${at(query('a'))}&${encodeURIComponent(parameter.name)}=b`);
-      if (/date|from|to|on$|at$/i.test(parameter.name)) add(`impossible date in query ${parameter.name}`, at(query(IMPOSSIBLE_DATE)));
+      if (parameter.schema?.format?.startsWith('date') || /date|from|to|on$|at$/i.test(parameter.name)) {
+        add(`impossible date in query ${parameter.name}`, at(query(IMPOSSIBLE_DATE)));
+        add(`impossible date-time in query ${parameter.name}`, at(query(IMPOSSIBLE_DATE_TIME)));
+      }
       if (parameter.name === 'cursor') GARBAGE_CURSORS.forEach((cursor, i) => add(`garbage cursor ${i + 1}`, at(query(cursor))));
     }
     for (const parameter of pathParams) {

@@ -1,17 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { IsOptional, IsUUID } from 'class-validator';
+import { IsIsoDate } from '@tutti/platform';
 
 export class EngagementFiguresQueryDto {
   @ApiProperty({ example: '2026-09-01', description: 'First day of the term (local date)' })
-  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'from must be a real date' })
+  @IsIsoDate()
   from: string;
 
   @ApiProperty({ example: '2026-12-18', description: 'Last day of the term (local date, included)' })
-  @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'to must be a real date' })
+  @IsIsoDate()
   to: string;
 
   @ApiPropertyOptional({ format: 'uuid' })

@@ -1,9 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID, Matches } from 'class-validator';
-import { PageQueryDto } from '@tutti/platform';
-
-const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
-const withOffset = (field: string) => ({ message: `${field} must be an ISO 8601 date-time with an offset, e.g. 2026-03-01T09:00:00Z` });
+import { IsOffsetDateTime, PageQueryDto } from '@tutti/platform';
 
 /** Filters of GET /audit-log; the area is the caller's own. */
 export class AuditLogQueryDto extends PageQueryDto {
@@ -24,11 +21,11 @@ export class AuditLogQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'entries at or after this time' })
   @IsOptional()
-  @Matches(WITH_OFFSET, withOffset('from'))
+  @IsOffsetDateTime()
   from?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'entries before this time' })
   @IsOptional()
-  @Matches(WITH_OFFSET, withOffset('to'))
+  @IsOffsetDateTime()
   to?: string;
 }

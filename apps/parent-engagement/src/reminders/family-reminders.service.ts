@@ -102,6 +102,15 @@ export class FamilyReminders {
     ]);
   }
 
+  /**
+   * Tells the family that a booking is cancelled, by them or by staff. Written in the transaction
+   * that cancels it (after its other reminders are cancelled), so a booking that is cancelled once
+   * tells the family once.
+   */
+  async bookingCancelled(manager: EntityManager, to: Recipient, bookingId: string, how: { cancelledBy: 'family' | 'staff'; wasWaiting: boolean }, now = new Date()): Promise<void> {
+    await this.schedule(manager, [this.message(to, 'transport.booking-cancelled', BOOKING_SUBJECT, bookingId, now, { bookingId, ...how })]);
+  }
+
   async offerExpired(manager: EntityManager, to: Recipient, bookingId: string, now = new Date()): Promise<void> {
     await this.schedule(manager, [this.message(to, 'transport.offer-expired', BOOKING_SUBJECT, bookingId, now, { bookingId })]);
   }

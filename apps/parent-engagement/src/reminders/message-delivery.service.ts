@@ -40,6 +40,7 @@ const BOOKING_STATES: Partial<Record<MessageKind, string>> = {
   'transport.pickup-2h': 'confirmed',
   'transport.seat-offered': 'offered',
   'transport.offer-expired': 'expired',
+  'transport.booking-cancelled': 'cancelled',
 };
 
 /**
@@ -113,6 +114,8 @@ export class MessageDelivery implements ReminderDeliverer {
         pickupAt: when(booking.pickup_at),
         seats: booking.seats,
         offerExpiresAt: booking.offer_expires_at ? when(booking.offer_expires_at) : undefined,
+        cancelledBy: reminder.payload.cancelledBy === 'staff' ? 'staff' : 'family',
+        wasWaiting: reminder.payload.wasWaiting === true,
       };
     }
     const performance = await oneRow<{ title: string; starts_at: Date; venue_name: string; status: string }>(

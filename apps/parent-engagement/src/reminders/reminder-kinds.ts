@@ -5,6 +5,7 @@ export const MESSAGE_KINDS = [
   'transport.pickup-2h',
   'transport.seat-offered',
   'transport.offer-expired',
+  'transport.booking-cancelled',
   'performance.moved',
   'performance.cancelled',
   'consent.missing',

@@ -13,6 +13,10 @@ export interface MessageFacts {
   offerExpiresAt?: string;
   previousStartsAt?: string;
   reason?: string;
+  /** Who cancelled a booking: the family itself, or the school or programme. */
+  cancelledBy?: 'family' | 'staff';
+  /** The cancelled booking was on the waiting list, not holding seats. */
+  wasWaiting?: boolean;
 }
 
 export interface RenderedMessage {
@@ -48,6 +52,15 @@ const ENGLISH: Record<MessageKind, Template> = {
   'transport.offer-expired': (f) => ({
     subject: `Bus seat offer expired: ${f.performanceTitle}`,
     paragraphs: [`Dear ${f.familyName},`, `The bus seat offered to you for ${f.performanceTitle} was not accepted in time and has passed to the next family.`],
+  }),
+  'transport.booking-cancelled': (f) => ({
+    subject: `Bus booking cancelled: ${f.performanceTitle}`,
+    paragraphs: [
+      `Dear ${f.familyName},`,
+      `${f.cancelledBy === 'staff' ? 'The school has cancelled' : 'As you asked, we have cancelled'} ${f.wasWaiting ? `your place on the waiting list (${seatsInEnglish(f.seats)})` : `your booking of ${seatsInEnglish(f.seats)}`} on the free bus to ${f.performanceTitle} (${f.performanceStartsAt}).`,
+      ...(f.wasWaiting ? [] : [`Nobody will wait for you at ${f.stopName} (${f.stopPlace}) at ${f.pickupAt}.`]),
+      f.cancelledBy === 'staff' ? 'If you did not expect this, please contact the school.' : 'If the bus still has seats, you can book again in Tutti.',
+    ],
   }),
   'performance.moved': (f) => ({
     subject: `Performance moved: ${f.performanceTitle}`,

@@ -1,5 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { Identity } from '@tutti/auth';
+import { guardedPupils, type Identity } from '@tutti/auth';
 import { recordAudit, type AuditOrigin, type ReminderRow } from '@tutti/messaging';
 import { decodeCursor, oneRow, rows, toPage, ValidationProblem, type Page } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -65,11 +65,15 @@ export class TransportBookingsService {
     return toPage(found, query.limit, toBookingDto, (row) => [row.id]);
   }
 
-  /** Cancelling (or declining an offer) frees the seats, which go to the waiting list in order. */
+  /**
+   * Cancelling (or declining an offer) frees the seats, which go to the waiting list in order. A
+   * cancelled booking's family is told (who cancelled it: they or staff); cancelling it again
+   * changes nothing and tells nobody.
+   */
   async cancel(identity: Identity, bookingId: string, origin: AuditOrigin, as: 'cancelled' | 'declined' = 'cancelled'): Promise<BookingDto> {
     return this.dataSource.transaction(async (manager) => {
       const seen = await this.visible(manager, identity, bookingId);
-      const run = await this.lockRun(manager, identity.tenantId, seen.run_id);
+      const run = await this.lockRun(manager, identity.tenantId, seen.run_id, seen.guardian_id);
       if (!run) throw new NotFoundException('No such booking.');
       const current = await this.bookingRow(manager, identity.tenantId, bookingId);
       if (as === 'declined' && current.status !== 'offered') throw conflict('not-offered', 'Only an offered seat can be declined.', { status: current.status });
@@ -77,6 +81,12 @@ export class TransportBookingsService {
       const holdsSeats = current.status !== 'waitlisted';
       await manager.query(`UPDATE transport_bookings SET status = $3, offer_expires_at = NULL, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [identity.tenantId, bookingId, as]);
       await this.reminders.cancelForBooking(manager, identity.tenantId, bookingId);
+      if (as === 'cancelled') {
+        await this.reminders.bookingCancelled(manager, recipientOf(identity.tenantId, current.guardian_id, run), bookingId, {
+          cancelledBy: isFamilyOf(identity, current) ? 'family' : 'staff',
+          wasWaiting: current.status === 'waitlisted',
+        });
+      }
       if (holdsSeats) {
         await this.releaseSeats(manager, identity.tenantId, run.id, current.seats);
         await this.offerFreeSeats(manager, identity.tenantId, run.id);
@@ -340,4 +350,11 @@ export class TransportBookingsService {
     if (!row) throw new NotFoundException('No such booking.');
     return row;
   }
+}
+
+/** Whether the caller is of the booking's family (made it, or guards a child it names or its guardian's child) rather than staff. */
+function isFamilyOf(identity: Identity, booking: BookingRow): boolean {
+  if (booking.guardian_id === identity.userId) return true;
+  const children = new Set(guardedPupils(identity).map((pupil) => pupil.pupilId));
+  return [...booking.pupil_ids, ...booking.family_pupil_ids].some((pupilId) => children.has(pupilId));
 }

@@ -96,12 +96,23 @@ describe('transport runs and seat bookings', () => {
       expect(response.json().conflicts[0]).toMatchObject({ rule: 'family-seat-limit', limit: 2 });
     });
 
-    it('refuses a booking after the cut-off with a 409 saying so', async () => {
+    it('refuses a booking after the cut-off with a 409 saying so, and lists the bus as not taking bookings', async () => {
       const run = await newRun(5);
+      const guardian = family();
+      const bookingOpenOf = async () => (await t.request(guardian, { method: 'GET', url: `/transport-runs?performanceId=${run.performance.id}` })).json().items[0].bookingOpen;
+      expect(await bookingOpenOf()).toBe(true);
       await t.db.query(`UPDATE transport_runs SET bookings_close_at = now() - interval '1 minute' WHERE tenant_id = $1 AND id = $2`, [tenantId, run.id]);
-      const response = await book(family(), run);
+      expect(await bookingOpenOf()).toBe(false);
+      expect((await t.request(guardian, { method: 'GET', url: `/transport-runs/${run.id}` })).json()).toMatchObject({ status: 'open', bookingOpen: false });
+      const response = await book(guardian, run);
       expect(response.statusCode).toBe(409);
       expect(response.json().conflicts[0].rule).toBe('bookings-closed');
+    });
+
+    it('lists the bus of a cancelled performance as not taking bookings', async () => {
+      const run = await newRun(5);
+      await t.deliver(tenantId, 'performance.performance.cancelled', { version: 1, performanceId: run.performance.id, reason: 'Snow.' });
+      expect((await t.request(family(), { method: 'GET', url: `/transport-runs/${run.id}` })).json()).toMatchObject({ status: 'cancelled', bookingOpen: false });
     });
 
     it('refuses a child who is not the caller’s, a stop of another run, a child booked twice and an empty booking', async () => {

@@ -25,6 +25,8 @@ export interface BookingRow {
   guardian_id: string;
   guardian_name: string;
   pupil_ids: string[];
+  /** The children of the guardian who booked (see familyBookingScopeCondition). */
+  family_pupil_ids: string[];
   adults: number;
   children: number;
   seats: number;
@@ -45,6 +47,11 @@ export const RUN_SELECT = `
     FROM transport_runs r
     JOIN performances p ON p.tenant_id = r.tenant_id AND p.id = r.performance_id`;
 
+/** Whether a run takes bookings now; a booking is refused by the same rules (booking-desk's refusalOf). */
+export function runTakesBookings(row: Pick<RunRow, 'status' | 'performance_status' | 'bookings_close_at'>, now = new Date()): boolean {
+  return row.status === 'open' && row.performance_status === 'published' && row.bookings_close_at > now;
+}
+
 export function toRunDto(row: RunRow): TransportRunDto {
   return {
     id: row.id,
@@ -57,6 +64,7 @@ export function toRunDto(row: RunRow): TransportRunDto {
     returnDepartsAt: row.return_departs_at?.toISOString() ?? null,
     bookingsCloseAt: row.bookings_close_at.toISOString(),
     status: row.status,
+    bookingOpen: runTakesBookings(row),
     stops: row.stops.map(toStopDto),
   };
 }

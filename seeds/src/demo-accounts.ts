@@ -2,6 +2,7 @@ import { argon2id, hash } from 'argon2';
 import type { Client } from 'pg';
 import type { Role } from '@tutti/auth';
 import { DEMO_AREAS, type DemoArea } from './demo/areas';
+import type { Community } from './demo/names';
 import { seedId, tenantIdOf } from './seed-ids';
 
 /** Every demo account signs in with this; it passes the gateway's password policy. */
@@ -21,6 +22,10 @@ export interface DemoChild {
   schoolUrn: string;
   relationship: 'parent' | 'carer' | 'grandparent';
   canBookTransport: boolean;
+  /** The child's names, after the family's (demo-pupils.ts draws the other pupils' names). */
+  firstName: string;
+  lastName: string;
+  community: Community;
 }
 
 export interface DemoAccount {
@@ -70,8 +75,9 @@ function demoPeople(area: DemoArea): DemoAccount[] {
       description: `parent of two children, at ${first.name} and ${second.name}`,
       grants: [{ role: 'guardian' }],
       children: [
-        { pupilNumber: pupilAt(0, 1), schoolUrn: first.urn, relationship: 'parent', canBookTransport: true },
-        { pupilNumber: pupilAt(1, 1), schoolUrn: second.urn, relationship: 'parent', canBookTransport: true },
+        // Polish surnames follow the bearer: her daughter is a Kowalska, her son a Kowalski.
+        { pupilNumber: pupilAt(0, 1), schoolUrn: first.urn, relationship: 'parent', canBookTransport: true, firstName: 'Łucja', lastName: 'Kowalska', community: 'polish' },
+        { pupilNumber: pupilAt(1, 1), schoolUrn: second.urn, relationship: 'parent', canBookTransport: true, firstName: 'Kacper', lastName: 'Kowalski', community: 'polish' },
       ],
     }),
     account('evaluator', { displayName: 'Dr Amira Haddad', description: `evaluator of ${place} (read-only)`, grants: [{ role: 'evaluator' }], children: [] }),
@@ -79,7 +85,7 @@ function demoPeople(area: DemoArea): DemoAccount[] {
       displayName: 'Kwame Mensah',
       description: `tutor at ${tutorSchools.map((school) => school.name).join(' and ')}, and parent of a child at ${first.name}`,
       grants: [{ role: 'tutor', schoolUrns: tutorSchools.map((school) => school.urn) }, { role: 'guardian' }],
-      children: [{ pupilNumber: pupilAt(0, 2), schoolUrn: first.urn, relationship: 'parent', canBookTransport: true }],
+      children: [{ pupilNumber: pupilAt(0, 2), schoolUrn: first.urn, relationship: 'parent', canBookTransport: true, firstName: 'Ama', lastName: 'Mensah', community: 'ghanaian' }],
     }),
   ];
 }

@@ -1,9 +1,18 @@
 import type { DemoArea } from './demo/areas';
 import { DEMO_CLASSES } from './demo-pupils';
+import { isDemoSchoolDay } from './demo-scheduling';
 import { seedId } from './seed-ids';
 
 const MINUTE = 60_000;
-const PERFORMANCE_TITLES = ['Winter Concert', 'Spring Sharing Assembly', 'Side-by-Side with the Orchestra', 'Summer Festival'];
+/**
+ * What each venue's performances are, in offset order (0 and 2 with professionals side by side,
+ * 3 with the choirs), different at each venue; the season of their date goes before them.
+ */
+const PERFORMANCE_KINDS = [
+  ['Side-by-Side Concert', 'Family Concert', 'Side-by-Side Showcase', 'Celebration Concert'],
+  ['Side-by-Side Gala', 'Family Showcase', 'Side-by-Side Festival', 'Community Celebration'],
+];
+export const SEASONS = ['Winter', 'Spring', 'Summer', 'Autumn'] as const;
 /** Per venue: one performance three weeks ago and three to come, a few weeks apart. */
 const WEEKS_BY_OFFSET = [-3, 2, 5, 9];
 
@@ -24,6 +33,14 @@ export interface DemoPerformance {
   schoolId: string | null;
   /** The scheduling ensembles (seed keys after the area slug, `ensemble:…`) taking part. */
   ensembleKeys: string[];
+}
+
+const LONDON_MONTH = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', month: 'numeric' });
+
+/** The season a moment falls in, in London: winter December to February, spring March to May, and so on. */
+export function seasonOf(moment: Date): (typeof SEASONS)[number] {
+  const month = Number(LONDON_MONTH.format(moment));
+  return SEASONS[Math.floor((month % 12) / 3)];
 }
 
 /** 18:00 UTC (18:00 in London in winter, 19:00 in summer) on the Wednesday `weeks` weeks from now. */
@@ -55,7 +72,7 @@ export function demoPerformances(area: DemoArea, now: Date): DemoPerformance[] {
         venueName: venue.name,
         index: venueIndex,
         offset,
-        title: `${place} ${PERFORMANCE_TITLES[(offset + venueIndex) % PERFORMANCE_TITLES.length]}`,
+        title: `${place} ${seasonOf(startsAt)} ${PERFORMANCE_KINDS[venueIndex % PERFORMANCE_KINDS.length][offset]}`,
         startsAt,
         endsAt: new Date(startsAt.getTime() + 90 * MINUTE),
         status: weeks < 0 ? 'completed' : 'published',
@@ -65,16 +82,20 @@ export function demoPerformances(area: DemoArea, now: Date): DemoPerformance[] {
       });
     }
   }
+  // A Friday-afternoon sharing assembly for families in each school, on school Fridays a week or more apart.
+  const friday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 10, 14, 30));
+  friday.setUTCDate(friday.getUTCDate() + ((5 - friday.getUTCDay() + 7) % 7));
   for (const [index, school] of area.schools.entries()) {
-    // A Friday-afternoon sharing assembly for families, a week apart per school.
-    const startsAt = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 10 + index * 7, 14, 30));
+    while (!isDemoSchoolDay(friday.toISOString().slice(0, 10))) friday.setUTCDate(friday.getUTCDate() + 7);
+    const startsAt = new Date(friday);
+    friday.setUTCDate(friday.getUTCDate() + 7);
     performances.push({
       id: seedId(`performance:${area.slug}:sharing:${school.urn}`),
       venueKey: `venue:${area.slug}:hall:${school.urn}`,
       venueName: `${school.name} hall`,
       index,
       offset: null,
-      title: `${school.name} Sharing Assembly`,
+      title: `${school.name} ${seasonOf(startsAt)} Sharing Assembly`,
       startsAt,
       endsAt: new Date(startsAt.getTime() + 40 * MINUTE),
       status: index === 0 ? 'draft' : 'published',

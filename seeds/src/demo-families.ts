@@ -1,7 +1,8 @@
 import type { Client } from 'pg';
 import type { DemoArea } from './demo/areas';
 import { DEMO_ACCOUNTS } from './demo-accounts';
-import { chance, demoPupils, type DemoPupil } from './demo-pupils';
+import { COMMUNITY_NAMES } from './demo/names';
+import { chance, demoPupils, pick, type DemoPupil } from './demo-pupils';
 import { seedId, tenantIdOf } from './seed-ids';
 
 export type ConsentKind = 'photo_film' | 'performing_in_public' | 'transport';
@@ -27,8 +28,6 @@ export interface DemoConsent {
   note: string | null;
 }
 
-const PARENT_FIRST_NAMES = ['Aisha', 'Bartek', 'Carla', 'Dean', 'Fatima', 'Gemma', 'Ibrahim', 'Joanne', 'Kelly', 'Lukasz', 'Marta', 'Nadia', 'Paul', 'Rachel', 'Samira', 'Tom'];
-
 /**
  * The area's families: the demo guardians, and a family for about half of the other pupils (so the
  * admin's account list, 100 to a page, keeps every demo account on its first page).
@@ -48,9 +47,11 @@ export function demoFamilies(area: DemoArea): DemoFamily[] {
   const taken = new Set(families.flatMap((family) => family.children.map((child) => child.n)));
   for (const pupil of pupils) {
     if (taken.has(pupil.n) || chance(`family:${pupil.id}`) >= 0.5) continue;
-    const first = PARENT_FIRST_NAMES[Math.floor(chance(`parent-name:${pupil.id}`) * PARENT_FIRST_NAMES.length)];
-    const other = area.familyLanguages.filter((language) => language !== 'en');
-    const language = other.length > 0 && chance(`language:${pupil.id}`) < 0.3 ? other[Math.floor(chance(`which-language:${pupil.id}`) * other.length)] : 'en';
+    const names = COMMUNITY_NAMES[pupil.community];
+    const first = pick(names.parents, `parent-name:${pupil.id}`);
+    // Some families of a community whose language the area offers prefer it; the others English.
+    const ownLanguage = names.language && area.familyLanguages.includes(names.language) ? names.language : null;
+    const language = ownLanguage && chance(`language:${pupil.id}`) < 0.6 ? ownLanguage : 'en';
     families.push({
       key: `family:${pupil.n}`,
       guardianId: seedId(`account:${area.slug}:family:${pupil.n}`),

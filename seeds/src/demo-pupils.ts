@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DemoArea } from './demo/areas';
+import { AREA_COMMUNITIES, COMMUNITY_NAMES, type Community } from './demo/names';
+import { DEMO_ACCOUNTS } from './demo-accounts';
 import { seedId } from './seed-ids';
 
 export const DEMO_CLASSES = [
@@ -12,9 +14,8 @@ export const DEMO_PUPILS_PER_CLASS = 8;
 /** A demo class's id, the same in every service (scheduling creates the class; others learn it from pupils' events). */
 export const demoClassId = (area: { slug: string }, schoolUrn: string, className: string): string => seedId(`${area.slug}:class:${schoolUrn}:${className}`);
 
-const FIRST_NAMES = ['Amira', 'Ben', 'Chloe', 'Dawit', 'Ella', 'Filip', 'Grace', 'Hassan', 'Isla', 'Jayden', 'Kacper', 'Leah', 'Mohammed', 'Niamh', 'Oliver', 'Priya', 'Reuben', 'Sofia', 'Tariq', 'Zara'];
-const LAST_NAMES = ['Ahmed', 'Brown', 'Clarke', 'Dvořák', 'Evans', 'Fofana', 'Green', 'Hughes', 'Iqbal', 'Jones', 'Kowalski', 'Lewis', 'Murphy', 'Nowak', 'Okafor', 'Patel', 'Roberts', 'Smith', 'Taylor', 'Walker', 'Yilmaz'];
-export const DEMO_LAST_NAMES = LAST_NAMES;
+/** Every demo surname, each community's in turn. */
+export const DEMO_LAST_NAMES = Object.values(COMMUNITY_NAMES).flatMap((names) => names.surnames);
 
 /** A demo pupil as every service knows them: the same id, school and name everywhere. */
 export interface DemoPupil {
@@ -28,6 +29,8 @@ export interface DemoPupil {
   /** Position in the class, from 0. */
   place: number;
   yearGroup: number;
+  /** Where the family's names (and perhaps its language) come from. */
+  community: Community;
   firstName: string;
   lastName: string;
   displayName: string;
@@ -38,24 +41,47 @@ export function chance(key: string): number {
   return createHash('sha256').update(key).digest().readUInt32BE(0) / 2 ** 32;
 }
 
+/** One of `items`, fixed by the key. */
+export function pick<T>(items: readonly T[], key: string): T {
+  return items[Math.floor(chance(key) * items.length)];
+}
+
+/** The community a family comes from, drawn as the area's families are (AREA_COMMUNITIES). */
+function communityOf(area: DemoArea, key: string): Community {
+  const weights = Object.entries(AREA_COMMUNITIES[area.slug] ?? { white_british: 1 }) as [Community, number][];
+  let point = chance(`community:${key}`) * weights.reduce((sum, [, weight]) => sum + weight, 0);
+  for (const [community, weight] of weights) {
+    point -= weight;
+    if (point < 0) return community;
+  }
+  return weights[weights.length - 1][0];
+}
+
 /** Every demo pupil of an area, in the order the scheduling seed enrols them. */
 export function demoPupils(area: DemoArea): DemoPupil[] {
   const pupils: DemoPupil[] = [];
+  // The demo guardians' children carry the names demo-accounts.ts gives them, after their parents.
+  const named = new Map(DEMO_ACCOUNTS.filter((account) => account.area === area.slug).flatMap((account) => account.children.map((child) => [child.pupilNumber, child] as const)));
   for (const [schoolIndex, school] of area.schools.entries()) {
     for (const [classIndex, klass] of DEMO_CLASSES.entries()) {
       for (let place = 0; place < DEMO_PUPILS_PER_CLASS; place++) {
         const n = pupils.length + 1;
-        const firstName = FIRST_NAMES[n % FIRST_NAMES.length];
-        const lastName = LAST_NAMES[(n * 7) % LAST_NAMES.length];
+        const id = seedId(`pupil:${area.slug}:${n}`);
+        const child = named.get(n);
+        const community = child?.community ?? communityOf(area, id);
+        const names = COMMUNITY_NAMES[community];
+        const firstName = child?.firstName ?? pick(names.children, `first-name:${id}`);
+        const lastName = child?.lastName ?? pick(names.surnames, `surname:${id}`);
         pupils.push({
           n,
-          id: seedId(`pupil:${area.slug}:${n}`),
+          id,
           schoolIndex,
           schoolUrn: school.urn,
           schoolId: seedId(`school:${school.urn}`),
           classIndex,
           place,
           yearGroup: klass.yearGroup,
+          community,
           firstName,
           lastName,
           displayName: `${firstName} ${lastName}`,
@@ -124,7 +150,8 @@ export function demoEnsembles(area: DemoArea): DemoEnsemble[] {
       ensembles.push({
         id: id(`${school.urn}:y${klass.yearGroup}`),
         schoolId,
-        name: `Year ${klass.yearGroup} ${klass.kind}`,
+        // With the school's name: an area's list of ensembles holds every school's Year 3.
+        name: `${school.name.replace(/ (Primary|Juniors|Infants)$/, '')} Year ${klass.yearGroup} ${klass.kind}`,
         kind: 'whole_class',
         strand: 'curriculum',
         level: null,

@@ -24,6 +24,13 @@ const AREA_HOLIDAYS = [
   { key: 'christmas', name: 'Christmas holidays', startsOn: '2026-12-21', endsOn: '2027-01-04' },
   { key: 'spring-half-term', name: 'Spring half term', startsOn: '2027-02-15', endsOn: '2027-02-19' },
 ];
+/** A weekday the demo's schools are open: in a term, outside the holidays and bank holidays; beyond the seeded year, any day. */
+export function isDemoSchoolDay(day: string): boolean {
+  if (day > TERMS[TERMS.length - 1].endsOn) return true;
+  const within = (period: { startsOn: string; endsOn: string }) => period.startsOn <= day && day <= period.endsOn;
+  return TERMS.some(within) && !AREA_HOLIDAYS.some(within) && !GOV_UK_BANK_HOLIDAYS['england-and-wales'].events.some((event) => event.date === day);
+}
+
 /** Terms whose sessions are seeded; registers are taken for those already past. */
 const SEEDED_TERMS = ['autumn-2026', 'spring-2027', 'summer-2027'];
 

@@ -19,8 +19,8 @@ interface Scenario {
   freshLoan(): Promise<string>;
   flaggedLoan(): Promise<string>;
   freshRepair(): Promise<string>;
-  /** The ETag of the area's loan settings as they are now, for an edit's If-Match. */
-  settingsETag(): Promise<string>;
+  /** The ETag of what the URL reads as it is now (as the admin), for an edit's If-Match. */
+  etagOf(url: string): Promise<string>;
 }
 
 const SECRET_FIRST = 'Zephyrine';
@@ -70,7 +70,7 @@ describe('instrument-loan: the access matrix over every route', () => {
         return id;
       },
       freshRepair: async () => (await call('POST', `/instruments/${await freeInstrument()}/repairs`, admin, { fault: 'Open seam' })).id,
-      settingsETag: async () => String((await caller(app)('GET', '/settings', admin)).headers.etag),
+      etagOf: async (url) => String((await caller(app)('GET', url, admin)).headers.etag),
     };
     const world: MatrixWorld = { tenantId, schoolId, otherSchoolId, pupilId, otherFamilyPupilId, otherFamilySchoolId: schoolId, secrets: [pupilId, SECRET_FIRST, SECRET_LAST] };
     const started = Date.now();
@@ -103,7 +103,10 @@ const fixtures: MatrixFixtures<Scenario> = {
   'GET /instruments/:instrumentId': (s) => ({ url: `/instruments/${s.instrumentId}`, allowed: [...STAFF], scope: AREA_STOCK }),
   'GET /instruments/by-tag/:assetTag': (s) => ({ url: `/instruments/by-tag/${s.assetTag}`, allowed: [...STAFF], scope: AREA_STOCK }),
   'POST /instruments': () => ({ url: '/instruments', body: { assetTag: `CL-${newId().slice(-8)}`, type: 'clarinet', ownerKind: 'programme', condition: 'good', purchaseValuePence: 39900 }, allowed: ['admin'], scope: 'caller-scoped' }),
-  'PATCH /instruments/:instrumentId': async (s) => ({ url: `/instruments/${await s.freeInstrument()}`, body: { location: 'Hub store' }, allowed: ['admin'], scope: AREA_STOCK }),
+  'PATCH /instruments/:instrumentId': async (s) => {
+    const url = `/instruments/${await s.freeInstrument()}`;
+    return { url, body: { location: 'Hub store' }, headers: { 'if-match': await s.etagOf(url) }, allowed: ['admin'], scope: AREA_STOCK };
+  },
   'POST /instruments/imports': () => ({
     url: '/instruments/imports',
     body: { csv: 'asset_tag,type,size,make,model,serial,purchased_on,purchase_value_pence,owner,owner_school_urn,location,condition\nMX-001,violin,1/2,Stentor,Student I,S1,2024-09-01,12000,programme,,Store A,good', dryRun: true },
@@ -122,7 +125,7 @@ const fixtures: MatrixFixtures<Scenario> = {
   'POST /instruments/:instrumentId/inspections': (s) => ({ url: `/instruments/${s.instrumentId}/inspections`, body: { condition: 'good' }, allowed: [...STAFF], secrets: [s.assetTag] }),
 
   'GET /settings': () => ({ url: '/settings', allowed: [...STAFF], scope: 'caller-scoped' }),
-  'PATCH /settings': async (s) => ({ url: '/settings', body: { missedSessionsThreshold: 3, gracePeriodDays: 7 }, headers: { 'if-match': await s.settingsETag() }, allowed: ['admin'], scope: 'caller-scoped' }),
+  'PATCH /settings': async (s) => ({ url: '/settings', body: { missedSessionsThreshold: 3, gracePeriodDays: 7 }, headers: { 'if-match': await s.etagOf('/settings') }, allowed: ['admin'], scope: 'caller-scoped' }),
 
   'GET /pupils/:pupilId/sizing': (s) => ({ url: `/pupils/${s.pupilId}/sizing`, allowed: [...STAFF, 'guardian'] }),
   'PUT /pupils/:pupilId/arm-length': (s) => ({ url: `/pupils/${s.pupilId}/arm-length`, body: { armLengthMm: 520, measuredOn: '2026-01-12' }, allowed: [...STAFF] }),

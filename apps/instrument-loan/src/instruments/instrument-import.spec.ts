@@ -107,6 +107,10 @@ describe('instrument stock: CSV import, search and edits', () => {
     expect(edit.statusCode).toBe(200);
     const stale = await call('PATCH', `/instruments/${created.json().id}`, admin, { location: 'Elsewhere' }, { 'if-match': etag });
     expect(stale.statusCode).toBe(412);
+    expect(stale.json()).toMatchObject({ currentETag: edit.headers.etag });
+    // An edit that names no version could overwrite one made meanwhile: it is refused.
+    const blind = await call('PATCH', `/instruments/${created.json().id}`, admin, { location: 'Elsewhere' });
+    expect(blind.statusCode).toBe(428);
     expect((await call('GET', `/instruments/${created.json().id}`, admin)).json().location).toBe('Hub store');
   });
 });

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiPreconditionFailedResponse, ApiPreconditionRequiredResponse, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { IdempotencyKey, IdParam } from '@tutti/platform';
+import { IdempotencyKey, IdParam, IfMatchVersion } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
 import { CreateInstrumentDto, ImportInstrumentsDto, ImportReportDto, InstrumentDto, InstrumentListQueryDto, InstrumentPageDto, UpdateInstrumentDto } from './dto/instrument.dto';
 import { InstrumentImportService } from './instrument-import.service';
@@ -59,16 +59,18 @@ export class InstrumentsController {
 
   @Patch(':instrumentId')
   @Access('programme_admin')
-  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from GET; a stale one gets 412' })
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of your last read of the instrument (from GET or from your last edit)' })
   @ApiOkResponse({ type: InstrumentDto })
+  @ApiPreconditionRequiredResponse({ description: 'If-Match is missing' })
+  @ApiPreconditionFailedResponse({ description: 'Someone else changed the instrument since that read; currentETag names its version now' })
   async update(
     @CurrentIdentity() identity: Identity,
     @IdParam('instrumentId') instrumentId: string,
+    @IfMatchVersion() version: number,
     @Body() body: UpdateInstrumentDto,
-    @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<InstrumentDto> {
-    const { instrument, etag } = await this.instruments.update(identity.tenantId, instrumentId, body, ifMatch);
+    const { instrument, etag } = await this.instruments.update(identity.tenantId, instrumentId, body, version);
     void reply.header('ETag', etag);
     return instrument;
   }

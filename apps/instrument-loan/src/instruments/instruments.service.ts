@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ConflictProblem, decodeCursor, etagOf, isoDate, isUniqueViolation, newId, onceForKey, oneRow, rows, staleEdit, toPage, ValidationProblem, versionOfIfMatch } from '@tutti/platform';
+import { ConflictProblem, decodeCursor, etagOf, isoDate, isUniqueViolation, newId, onceForKey, oneRow, rows, staleEdit, toPage, ValidationProblem } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CreateInstrumentDto, InstrumentDto, InstrumentListQueryDto, InstrumentPageDto, UpdateInstrumentDto } from './dto/instrument.dto';
 import { INSTRUMENT_FAMILY_OF, sizeProblem, type InstrumentType } from './instrument-catalogue';
@@ -55,13 +55,12 @@ export class InstrumentsService {
     return oneRow<InstrumentRecord>(manager, 'SELECT * FROM instruments WHERE tenant_id = $1 AND id = $2', [tenantId, instrumentId]);
   }
 
-  /** Edits the description of an instrument; with If-Match, a stale version gets 412. */
-  async update(tenantId: string, instrumentId: string, input: UpdateInstrumentDto, ifMatch: string | undefined): Promise<{ instrument: InstrumentDto; etag: string }> {
-    const expectedVersion = versionOfIfMatch(ifMatch);
+  /** Edits the description of an instrument if it is still at the version the caller read (else 412). */
+  async update(tenantId: string, instrumentId: string, input: UpdateInstrumentDto, expectedVersion: number): Promise<{ instrument: InstrumentDto; etag: string }> {
     return this.dataSource.transaction(async (manager) => {
       const current = await oneRow<InstrumentRecord>(manager, 'SELECT * FROM instruments WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [tenantId, instrumentId]);
       if (!current) throw new NotFoundException('No such instrument.');
-      if (expectedVersion !== null && expectedVersion !== current.version) throw staleEdit('instrument', current.version);
+      if (expectedVersion !== current.version) throw staleEdit('instrument', current.version);
       const size = input.size !== undefined ? input.size : current.size;
       const sizeError = sizeProblem(current.type as InstrumentType, size);
       if (sizeError) throw new ValidationProblem([{ field: 'size', rule: 'sizeForType', message: sizeError }]);

@@ -74,6 +74,7 @@ interface FuzzCase {
   path: string;
   /** Raw JSON text, sent as application/json; undefined sends no body. */
   body?: string;
+  headers?: Record<string, string>;
 }
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
@@ -115,9 +116,9 @@ export async function fuzzOpenApi(options: { baseUrl: string; document: OpenApiD
   };
   const existingIds = new Map<string, Promise<string | null>>();
 
-  const send = async (caller: FuzzCaller | null, fuzzCase: Pick<FuzzCase, 'method' | 'path' | 'body'>): Promise<{ status: number; type: string; text: string }> => {
+  const send = async (caller: FuzzCaller | null, fuzzCase: Pick<FuzzCase, 'method' | 'path' | 'body' | 'headers'>): Promise<{ status: number; type: string; text: string }> => {
     const attempt = async (renew: boolean) => {
-      const headers: Record<string, string> = { accept: 'application/json' };
+      const headers: Record<string, string> = { accept: 'application/json', ...fuzzCase.headers };
       if (caller) headers.authorization = `Bearer ${await tokenOf(caller, renew)}`;
       if (fuzzCase.body !== undefined) headers['content-type'] = 'application/json';
       report.requests++;
@@ -129,6 +130,15 @@ export async function fuzzOpenApi(options: { baseUrl: string; document: OpenApiD
     const answer = await attempt(false);
     // A case that signed the caller out (sign-out, a password change) must not blind the rest of the run.
     return answer.status === 401 && caller ? attempt(true) : answer;
+  };
+
+  const fetchEtag = async (caller: FuzzCaller | null, path: string): Promise<string | null> => {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (caller) headers.authorization = `Bearer ${await tokenOf(caller)}`;
+    report.requests++;
+    const response = await fetch(`${baseUrl}${path}`, { headers });
+    await response.arrayBuffer();
+    return response.ok ? response.headers.get('etag') : null;
   };
 
   /** The id of an existing item of the list at `listPath` as this caller sees it, if it lists any. */
@@ -191,7 +201,7 @@ export async function fuzzOpenApi(options: { baseUrl: string; document: OpenApiD
     }
 
     const cases: FuzzCase[] = [];
-    const add = (label: string, path: string, body?: string) => cases.push({ label, method, path, body });
+    const add = (label: string, path: string, body?: string, headers?: Record<string, string>) => cases.push({ label, method, path, body, headers });
     const at = (query: Record<string, string> = baseQuery, pathIds = ids) => pathOf(template, pathIds, query);
     const withRandomIds = pathOf(template, randomIds, baseQuery);
 
@@ -241,6 +251,11 @@ export async function fuzzOpenApi(options: { baseUrl: string; document: OpenApiD
       }
       if (parameter.name === 'cursor') GARBAGE_CURSORS.forEach((cursor, i) => add(`garbage cursor ${i + 1}`, at(query(cursor))));
     }
+    for (const parameter of parameters.filter((candidate) => candidate.in === 'header')) {
+      for (const [label, value] of [['garbage', 'garbage'], ['huge', 'x'.repeat(4000)], ['a quoted NUL escape', '"\\u0000"'], ['weak', 'W/"1"'], ['a list', '"1", "2"']]) {
+        add(`${label} header ${parameter.name}`, at(), bodyText(baseBody, method), { [parameter.name]: value });
+      }
+    }
     for (const parameter of pathParams) {
       const withParam = (raw: string) => pathOf(template, { ...ids, [parameter.name]: '\u0001' }, baseQuery).replace('%01', raw);
       add(`NUL in path ${parameter.name}`, withParam('%00'));
@@ -249,8 +264,14 @@ export async function fuzzOpenApi(options: { baseUrl: string; document: OpenApiD
       add(`very long path ${parameter.name}`, withParam('1'.repeat(5000)));
     }
 
+    // An edit that needs If-Match gets the current ETag (read again after every accepted edit), so that its cases reach the edit itself.
+    const needsEtag = method !== 'get' && parameters.some((parameter) => parameter.in === 'header' && parameter.name.toLowerCase() === 'if-match');
+    const currentEtag = async () => (needsEtag ? ((await fetchEtag(caller, at())) ?? undefined) : undefined);
+    let etag = await currentEtag();
     for (const fuzzCase of cases) {
-      const answer = await send(caller, fuzzCase);
+      const headers = etag && !fuzzCase.headers ? { 'if-match': etag } : fuzzCase.headers;
+      const answer = await send(caller, { ...fuzzCase, headers });
+      if (answer.status < 300) etag = await currentEtag();
       check(name, fuzzCase.label, answer);
       if (fuzzCase.label === 'valid-looking body') {
         report.validLookingStatuses[answer.status] = (report.validLookingStatuses[answer.status] ?? 0) + 1;

@@ -64,6 +64,8 @@ export interface FuzzReport {
   validLookingRefusals: string[];
   /** How many operations were fuzzed as each role (the first that was not refused), or as nobody. */
   callers: Record<string, number>;
+  /** Operations every caller was refused (401/403) on a benign request: fuzzed anonymously. */
+  refusedEveryone: string[];
   findings: FuzzFinding[];
   ms: number;
 }
@@ -105,7 +107,7 @@ export async function fuzzOpenApi(options: { baseUrl: string; document: OpenApiD
   const started = Date.now();
   const { baseUrl, document } = options;
   const log = options.log ?? (() => undefined);
-  const report: FuzzReport = { operations: 0, requests: 0, statuses: {}, validLookingStatuses: {}, validLookingRefusals: [], callers: {}, findings: [], ms: 0 };
+  const report: FuzzReport = { operations: 0, requests: 0, statuses: {}, validLookingStatuses: {}, validLookingRefusals: [], callers: {}, refusedEveryone: [], findings: [], ms: 0 };
   const tokens = new Map<string, Promise<string>>();
   const tokenOf = (caller: FuzzCaller, renew = false) => {
     const current = tokens.get(caller.role);
@@ -188,6 +190,7 @@ export async function fuzzOpenApi(options: { baseUrl: string; document: OpenApiD
       }
     }
     report.callers[caller?.role ?? 'nobody'] = (report.callers[caller?.role ?? 'nobody'] ?? 0) + 1;
+    if (!caller) report.refusedEveryone.push(name);
 
     // Real ids where the list above the parameter gives one (not for DELETE: the run should keep its data).
     const ids: Record<string, string> = { ...randomIds };

@@ -1,8 +1,5 @@
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@tutti/messaging';
 import { IdempotencyKeysByCaller1764062000000 } from '@tutti/platform';
-import { SchoolClass } from './classes/class.entity';
-import { EnsembleMember } from './ensembles/ensemble-member.entity';
-import { Ensemble } from './ensembles/ensemble.entity';
 import { Schools1764060100000 } from './migrations/1764060100000-schools';
 import { Roster1764060400000 } from './migrations/1764060400000-roster';
 import { CalendarAndTimetable1764060500000 } from './migrations/1764060500000-calendar-and-timetable';
@@ -12,35 +9,7 @@ import { ProgressionAndLessonPlans1764060700000 } from './migrations/17640607000
 import { DropPupilRecordReads1764063000000 } from './migrations/1764063000000-drop-pupil-record-reads';
 import { RegisterIndexes1764064000000 } from './migrations/1764064000000-register-indexes';
 import { EditVersions1764065000000 } from './migrations/1764065000000-edit-versions';
-import { ExamEntry } from './progression/exam-entry.entity';
-import { LessonPlan } from './lesson-plans/lesson-plan.entity';
-import { Pupil } from './pupils/pupil.entity';
-import { Attendance } from './register/attendance.entity';
-import { Room } from './rooms/room.entity';
-import { School } from './schools/school.entity';
-import { Occurrence } from './sessions/occurrence.entity';
-import { Session } from './sessions/session.entity';
-import { Staff } from './staff/staff.entity';
-import { TenantSetting } from './tenant-settings/tenant-setting.entity';
-import { Holiday } from './terms/holiday.entity';
-import { Term } from './terms/term.entity';
 
-export const SCHEDULING_ENTITIES = [
-  ...MESSAGING_ENTITIES,
-  School,
-  TenantSetting,
-  SchoolClass,
-  Pupil,
-  Staff,
-  Room,
-  Ensemble,
-  EnsembleMember,
-  Term,
-  Holiday,
-  Session,
-  Occurrence,
-  Attendance,
-  ExamEntry,
-  LessonPlan,
-];
+/** Scheduling reads and writes with raw SQL (each feature's `.queries.ts`); only messaging brings entities. */
+export const SCHEDULING_ENTITIES = [...MESSAGING_ENTITIES];
 export const SCHEDULING_MIGRATIONS = [...MESSAGING_MIGRATIONS, Schools1764060100000, Roster1764060400000, CalendarAndTimetable1764060500000, Imports1764060600000, ProgressionAndLessonPlans1764060700000, IdempotencyKeysByCaller1764062000000, DropPupilRecordReads1764063000000, RegisterIndexes1764064000000, EditVersions1764065000000, ImportNewClasses1764071500000];

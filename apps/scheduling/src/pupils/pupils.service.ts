@@ -9,7 +9,7 @@ import { auditContext, emit } from '../common/events';
 import { maySeePupilFlags, requireSchoolInScope } from '../common/scope';
 import { endPupilMemberships } from '../ensembles/ensemble-membership';
 import { emitDetailsChanged, type PupilDetails } from './pupil-details-changed';
-import type { SchoolPhase } from '../schools/school.entity';
+import type { SchoolPhase } from '../schools/school.model';
 import type { CreatePupilDto, LeavePupilDto, MovePupilDto, PupilDto, PupilListQueryDto, PupilPageDto, RollOverDto, RollOverResultDto, UpdatePupilDto } from './dto/pupil.dto';
 
 export const PUPIL_COLUMNS = `p.id, p.school_id AS "schoolId", p.class_id AS "classId", p.first_name AS "firstName", p.last_name AS "lastName",

@@ -3,7 +3,7 @@ import { isLockNotAvailable, rows } from '@tutti/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { emitAll } from '../common/events';
 import { emitEnsembleSnapshot } from '../ensembles/ensemble-membership';
-import type { PupilStatus } from '../pupils/pupil.entity';
+import type { PupilStatus } from '../pupils/pupil.model';
 
 export const REPUBLISHED_EVENT_TYPES = ['scheduling.school.updated', 'scheduling.pupil.enrolled', 'scheduling.pupil.left', 'scheduling.ensemble.membership-changed'] as const;
 export type RepublishedEventType = (typeof REPUBLISHED_EVENT_TYPES)[number];

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { IsIsoDate, PageQueryDto } from '@tutti/platform';
-import { ENSEMBLE_KINDS, STRANDS, type EnsembleKind, type Strand } from '../ensemble.entity';
+import { ENSEMBLE_KINDS, STRANDS, type EnsembleKind, type Strand } from '../ensemble.model';
 
 export class CreateEnsembleDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'omit for an area-wide ensemble' }) @IsOptional() @IsUUID() schoolId?: string;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { IsIsoDate, PageQueryDto } from '@tutti/platform';
-import { EXAM_RESULTS, type ExamResult } from '../exam-entry.entity';
+import { EXAM_RESULTS, type ExamResult } from '../exam-entry.model';
 
 export class CreateExamEntryDto {
   @ApiProperty({ example: 'ABRSM' }) @IsString() @Length(1, 50) board: string;

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { IsIsoDate, PageQueryDto } from '@tutti/platform';
 import { IsYearGroup, YEAR_GROUP_DOC } from '../../common/validation';
-import { PUPIL_STATUSES, type PupilStatus } from '../pupil.entity';
+import { PUPIL_STATUSES, type PupilStatus } from '../pupil.model';
 
 export class PupilFlagsDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() pupilPremium?: boolean;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
-import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../attendance.entity';
+import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../attendance.model';
 
 export class MarkDto {
   @ApiProperty({ format: 'uuid', description: 'made by the client, so that a retried mark is recognised' }) @IsUUID() markId: string;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { PageQueryDto } from '@tutti/platform';
-import { SCHOOL_PHASES, type SchoolPhase } from '../school.entity';
+import { SCHOOL_PHASES, type SchoolPhase } from '../school.model';
 
 export class CreateSchoolDto {
   @ApiProperty() @IsString() @Length(1, 200) name: string;

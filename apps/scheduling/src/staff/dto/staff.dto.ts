@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { PageQueryDto } from '@tutti/platform';
-import { STAFF_KINDS, type StaffKind } from '../staff.entity';
+import { STAFF_KINDS, type StaffKind } from '../staff.model';
 
 export class CreateStaffDto {
   @ApiProperty({ enum: STAFF_KINDS }) @IsIn(STAFF_KINDS) kind: StaffKind;

@@ -38,7 +38,7 @@ import { TenantSettingsService } from './tenant-settings/tenant-settings.service
  * Identity, tenancy and access at the gateway: sign-in and sessions, invitations and password
  * resets, accounts, grants and guardian links, the area's settings, the audit log, and the
  * IdentityResolver that the proxy uses to vouch for callers to services. Needs PlatformModule
- * (its DataSource) and the gateway's entities and migrations (IDENTITY_ENTITIES, IDENTITY_MIGRATIONS).
+ * (its DataSource) and the gateway's migrations (IDENTITY_MIGRATIONS).
  */
 @Module({})
 export class IdentityModule {

@@ -1,7 +1,7 @@
 export { IdentityModule } from './identity.module';
 export { IdentityConfig } from './config/identity-config';
 export { identityTuning, type IdentityTuning, type IdentityTuningOverrides } from './config/identity-tuning';
-export { IDENTITY_ENTITIES, IDENTITY_MIGRATIONS } from './database';
+export { IDENTITY_MIGRATIONS } from './database';
 export { IdentityResolver, ROLE_HEADER, type UpstreamHeaders } from './resolver/identity-resolver';
 export { SignInRequired, RoleNotHeld } from './resolver/identity-errors';
 export { AuditLogService, InvalidAuditEntry } from './audit/audit-log.service';

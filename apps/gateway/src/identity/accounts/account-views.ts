@@ -1,10 +1,10 @@
-import type { GrantRow } from '../grants/grant.entity';
-import type { GuardianLink } from '../guardians/guardian-link.entity';
+import type { GrantRow } from '../grants/grants.queries';
+import type { GuardianLinkRow } from '../guardians/guardian-links.queries';
 import { toGuardianLinkDto } from '../guardians/guardian-links.service';
-import type { Account } from './account.entity';
+import type { AccountRow } from './accounts.queries';
 import type { AccountDetailDto, AccountDto } from './dto/account.dto';
 
-export function toAccountDto(account: Account, grants: readonly GrantRow[]): AccountDto {
+export function toAccountDto(account: AccountRow, grants: readonly GrantRow[]): AccountDto {
   return {
     id: account.id,
     email: account.email,
@@ -18,6 +18,6 @@ export function toAccountDto(account: Account, grants: readonly GrantRow[]): Acc
   };
 }
 
-export function toAccountDetailDto(account: Account, grants: readonly GrantRow[], links: readonly GuardianLink[]): AccountDetailDto {
+export function toAccountDetailDto(account: AccountRow, grants: readonly GrantRow[], links: readonly GuardianLinkRow[]): AccountDetailDto {
   return { ...toAccountDto(account, grants), guardianLinks: links.map(toGuardianLinkDto) };
 }

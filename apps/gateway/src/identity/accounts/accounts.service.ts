@@ -1,12 +1,12 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Identity } from '@tutti/auth';
-import { ConflictProblem, decodeCursor, newId, toPage, type Page } from '@tutti/platform';
+import { ConflictProblem, decodeCursor, isUniqueViolation, newId, toPage, type Page, type Queryable } from '@tutti/platform';
 import { AuditLogService } from '../audit/audit-log.service';
 import type { AuditActor } from '../audit/audit-record';
-import { Credential } from '../credentials/credential.entity';
+import { credentialOf } from '../credentials/credentials.queries';
 import { GrantsService } from '../grants/grants.service';
-import { GuardianLink } from '../guardians/guardian-link.entity';
+import { guardianLinksOfAccount } from '../guardians/guardian-links.queries';
 import { etagOf, requireFreshETag } from '../http/etag';
 import { IdempotencyKeys, type IdempotentResult } from '../idempotency/idempotency-keys';
 import { InvitationsService, type PendingInvitation } from '../invitations/invitations.service';
@@ -14,7 +14,8 @@ import { OneTimeTokens } from '../one-time-tokens/one-time-tokens.service';
 import { IdentityResolver } from '../resolver/identity-resolver';
 import { SessionsService } from '../sessions/sessions.service';
 import { publishAccountUpdated } from './account-events';
-import { Account, type AccountStatus } from './account.entity';
+import type { AccountStatus } from './account.model';
+import { accountByEmail, accountById, insertAccount, listAccounts, updateAccount, type AccountChanges, type AccountRow } from './accounts.queries';
 import { toAccountDetailDto, toAccountDto } from './account-views';
 import type { AccountDetailDto, AccountDto } from './dto/account.dto';
 import type { InviteAccountDto } from './dto/invite-account.dto';
@@ -42,27 +43,21 @@ export class AccountsService {
 
   async list(actor: AuditActor, query: ListAccountsQueryDto): Promise<Page<AccountDto>> {
     const after = decodeCursor(query.cursor, ['text', 'uuid']);
-    const rows = this.dataSource
-      .getRepository(Account)
-      .createQueryBuilder('a')
-      .where('a.tenantId = :tenantId', { tenantId: actor.tenantId })
-      .orderBy('lower(a.email)', 'ASC')
-      .addOrderBy('a.id', 'ASC')
-      .limit(query.limit + 1);
-    if (query.status) rows.andWhere('a.status = :status', { status: query.status });
-    if (query.email) rows.andWhere(`lower(a.email) LIKE :prefix ESCAPE '\\'`, { prefix: `${escapeLike(query.email.toLowerCase())}%` });
-    if (query.role) rows.andWhere('EXISTS (SELECT 1 FROM grants g WHERE g.tenant_id = a.tenant_id AND g.account_id = a.id AND g.role = :role)', { role: query.role });
-    if (after) rows.andWhere('(lower(a.email), a.id) > (:afterEmail, :afterId)', { afterEmail: after[0], afterId: after[1] });
-    const accounts = await rows.getMany();
-    const grants = await this.grants.rowsOf(this.dataSource.manager, actor.tenantId, accounts.map((account) => account.id));
+    const accounts = await listAccounts(
+      this.dataSource,
+      actor.tenantId,
+      { status: query.status, emailPrefix: query.email?.toLowerCase(), role: query.role, after: after ? [String(after[0]), String(after[1])] : undefined },
+      query.limit + 1,
+    );
+    const grants = await this.grants.rowsOf(this.dataSource, actor.tenantId, accounts.map((account) => account.id));
     const page = toPage(accounts, query.limit, (account) => toAccountDto(account, grants), (account) => [account.email.toLowerCase(), account.id]);
-    await this.auditLog.record(this.dataSource.manager, { ...actor, action: 'list', subjectType: 'account', subjectId: null, detail: { accountIds: page.items.map((item) => item.id) } });
+    await this.auditLog.record(this.dataSource, { ...actor, action: 'list', subjectType: 'account', subjectId: null, detail: { accountIds: page.items.map((item) => item.id) } });
     return page;
   }
 
   async get(actor: AuditActor, accountId: string): Promise<AccountWithETag> {
-    const account = await this.detail(this.dataSource.manager, actor.tenantId, accountId);
-    await this.auditLog.record(this.dataSource.manager, { ...actor, action: 'read', subjectType: 'account', subjectId: accountId });
+    const account = await this.detail(this.dataSource, actor.tenantId, accountId);
+    await this.auditLog.record(this.dataSource, { ...actor, action: 'read', subjectType: 'account', subjectId: accountId });
     return account;
   }
 
@@ -75,7 +70,7 @@ export class AccountsService {
         this.idempotency.once(manager, scope, async () => {
           await this.refuseTakenEmail(manager, actor.tenantId, request.email);
           const now = new Date();
-          const account: Account = {
+          const account: AccountRow = {
             id: newId(),
             tenantId: actor.tenantId,
             email: request.email,
@@ -87,7 +82,7 @@ export class AccountsService {
             createdAt: now,
             updatedAt: now,
           };
-          await manager.insert(Account, account);
+          await insertAccount(manager, account);
           await this.auditLog.record(manager, { ...actor, action: 'create', subjectType: 'account', subjectId: account.id, detail: { status: 'invited' } });
           const grants = await this.grants.add(manager, actor, account.id, request.grants ?? []);
           invitation = await this.invitations.issue(manager, account);
@@ -104,10 +99,10 @@ export class AccountsService {
 
   async update(actor: AuditActor, accountId: string, request: UpdateAccountDto, ifMatch: string | undefined): Promise<AccountWithETag> {
     const updated = await this.dataSource.transaction(async (manager) => {
-      const account = await manager.findOne(Account, { where: { tenantId: actor.tenantId, id: accountId }, lock: { mode: 'pessimistic_write' } });
+      const account = await accountById(manager, actor.tenantId, accountId, true);
       if (!account) throw new NotFoundException('No such account.');
       requireFreshETag(ifMatch, etagOf(account.version), 'account');
-      const changes: Partial<Account> = {};
+      const changes: AccountChanges = {};
       if (request.displayName !== undefined && request.displayName !== account.displayName) changes.displayName = request.displayName;
       if (request.mobile !== undefined && request.mobile !== account.mobile) changes.mobile = request.mobile;
       if (request.preferredLanguage !== undefined && request.preferredLanguage !== account.preferredLanguage) changes.preferredLanguage = request.preferredLanguage;
@@ -116,7 +111,7 @@ export class AccountsService {
         if (status !== account.status) changes.status = status;
       }
       if (Object.keys(changes).length > 0) {
-        await manager.update(Account, { tenantId: actor.tenantId, id: accountId }, { ...changes, version: account.version + 1, updatedAt: new Date() });
+        await updateAccount(manager, actor.tenantId, accountId, changes, account.version + 1);
         if (changes.displayName !== undefined || changes.preferredLanguage !== undefined || changes.status !== undefined) await publishAccountUpdated(manager, { ...account, ...changes });
         if (changes.status === 'disabled') {
           await this.sessions.revokeAllOf(manager, actor.tenantId, accountId, 'account_disabled');
@@ -133,7 +128,7 @@ export class AccountsService {
   /** A new invitation link for an account that has not accepted yet; the earlier link stops working. */
   async resendInvitation(identity: Identity, actor: AuditActor, accountId: string): Promise<{ invitationExpiresAt: string }> {
     const invitation = await this.dataSource.transaction(async (manager) => {
-      const account = await manager.findOneBy(Account, { tenantId: actor.tenantId, id: accountId });
+      const account = await accountById(manager, actor.tenantId, accountId);
       if (!account) throw new NotFoundException('No such account.');
       if (account.status !== 'invited') {
         throw new ConflictProblem(`This account is ${account.status}, so it has no invitation to send again.`, [{ field: 'status', status: account.status }]);
@@ -145,37 +140,28 @@ export class AccountsService {
     return { invitationExpiresAt: invitation.expiresAt.toISOString() };
   }
 
-  private async detail(manager: EntityManager, tenantId: string, accountId: string): Promise<AccountWithETag> {
-    const account = await manager.findOneBy(Account, { tenantId, id: accountId });
+  private async detail(db: Queryable, tenantId: string, accountId: string): Promise<AccountWithETag> {
+    const account = await accountById(db, tenantId, accountId);
     if (!account) throw new NotFoundException('No such account.');
-    const grants = await this.grants.rowsOf(manager, tenantId, [accountId]);
-    const links = await manager.find(GuardianLink, { where: { tenantId, accountId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const grants = await this.grants.rowsOf(db, tenantId, [accountId]);
+    const links = await guardianLinksOfAccount(db, tenantId, accountId);
     return { account: toAccountDetailDto(account, grants, links), etag: etagOf(account.version) };
   }
 
-  private async nextStatus(manager: EntityManager, actor: AuditActor, account: Account, wanted: 'active' | 'disabled'): Promise<AccountStatus> {
+  private async nextStatus(db: Queryable, actor: AuditActor, account: AccountRow, wanted: 'active' | 'disabled'): Promise<AccountStatus> {
     if (wanted === 'disabled') {
       if (account.id === actor.actorId) throw new ConflictProblem('You cannot disable your own account; ask another programme admin.', [{ field: 'status', accountId: account.id }]);
       return 'disabled';
     }
     if (account.status !== 'disabled') return account.status;
-    const credential = await manager.findOneBy(Credential, { tenantId: account.tenantId, accountId: account.id });
+    const credential = await credentialOf(db, account.tenantId, account.id);
     return credential ? 'active' : 'invited';
   }
 
-  private async refuseTakenEmail(manager: EntityManager, tenantId: string, email: string): Promise<void> {
-    const taken = await manager.createQueryBuilder(Account, 'a').where('a.tenantId = :tenantId AND lower(a.email) = lower(:email)', { tenantId, email }).getOne();
+  private async refuseTakenEmail(db: Queryable, tenantId: string, email: string): Promise<void> {
+    const taken = await accountByEmail(db, tenantId, email);
     if (taken) {
       throw new ConflictProblem('An account with this email address already exists in this area.', [{ field: 'email', accountId: taken.id, status: taken.status }]);
     }
   }
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
-}
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
-  return driverError?.code === '23505' && driverError.constraint === constraint;
 }

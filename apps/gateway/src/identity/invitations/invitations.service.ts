@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { Tenant } from '../../tenants/tenant.entity';
-import { Account } from '../accounts/account.entity';
+import { DataSource } from 'typeorm';
+import type { Queryable } from '@tutti/platform';
+import { tenantById } from '../../tenants/tenants.queries';
+import { accountById, updateAccount, type AccountRow } from '../accounts/accounts.queries';
 import { AuditLogService } from '../audit/audit-log.service';
 import type { IdentityConfig } from '../config/identity-config';
 import { IDENTITY_CONFIG } from '../config/identity-config.token';
-import { Credential } from '../credentials/credential.entity';
+import { setPassword } from '../credentials/credentials.queries';
 import { PasswordHasher } from '../credentials/password-hasher';
 import { requireAcceptablePassword } from '../credentials/password-rules';
 import type { RequestOrigin } from '../http/request-origin';
@@ -20,7 +21,7 @@ import type { AcceptInvitationDto } from './dto/accept-invitation.dto';
 
 /** An invitation issued in a transaction, to be mailed once that transaction has committed. */
 export interface PendingInvitation {
-  account: Pick<Account, 'tenantId' | 'id' | 'email' | 'displayName'>;
+  account: Pick<AccountRow, 'tenantId' | 'id' | 'email' | 'displayName'>;
   token: string;
   expiresAt: Date;
 }
@@ -41,15 +42,16 @@ export class InvitationsService {
   ) {}
 
   /** A new invitation link for an invited account (any earlier one stops working). */
-  async issue(manager: EntityManager, account: PendingInvitation['account']): Promise<PendingInvitation> {
-    const { token, expiresAt } = await this.tokens.issue(manager, account, 'invitation', this.config.INVITATION_TTL_HOURS * HOUR_MS);
+  async issue(db: Queryable, account: PendingInvitation['account']): Promise<PendingInvitation> {
+    const { token, expiresAt } = await this.tokens.issue(db, account, 'invitation', this.config.INVITATION_TTL_HOURS * HOUR_MS);
     return { account, token, expiresAt };
   }
 
   /** Mails the link once the invitation has committed; a failure is logged (the admin can send the invitation again). */
   mail(invitation: PendingInvitation, invitedBy: string): void {
     this.mailer.sendInBackground(async () => {
-      const tenant = await this.dataSource.getRepository(Tenant).findOneByOrFail({ id: invitation.account.tenantId });
+      const tenant = await tenantById(this.dataSource, invitation.account.tenantId);
+      if (!tenant) throw new Error(`No area ${invitation.account.tenantId} to mail an invitation from.`);
       return invitationMail({
         to: invitation.account.email,
         displayName: invitation.account.displayName,
@@ -67,12 +69,13 @@ export class InvitationsService {
     const accepted = await this.dataSource.transaction(async (manager) => {
       const redeemed = await this.tokens.redeem(manager, request.token, 'invitation');
       if (typeof redeemed === 'string') throw tokenProblem('invitation', redeemed);
-      const account = await manager.findOne(Account, { where: { tenantId: redeemed.tenantId, id: redeemed.accountId }, lock: { mode: 'pessimistic_write' } });
+      const account = await accountById(manager, redeemed.tenantId, redeemed.accountId, true);
       if (!account || account.status !== 'invited') throw tokenProblem('invitation', 'used');
-      const tenant = await manager.findOneByOrFail(Tenant, { id: account.tenantId });
+      const tenant = await tenantById(manager, account.tenantId);
+      if (!tenant) throw tokenProblem('invitation', 'used');
       requireAcceptablePassword(request.password, { email: account.email, displayName: account.displayName, areaName: tenant.name });
-      await manager.upsert(Credential, { accountId: account.id, tenantId: account.tenantId, passwordHash: await this.hasher.hash(request.password), changedAt: new Date() }, ['accountId']);
-      await manager.update(Account, { tenantId: account.tenantId, id: account.id }, { status: 'active', version: account.version + 1, updatedAt: new Date() });
+      await setPassword(manager, account.tenantId, account.id, await this.hasher.hash(request.password));
+      await updateAccount(manager, account.tenantId, account.id, { status: 'active' }, account.version + 1);
       await this.auditLog.record(manager, {
         tenantId: account.tenantId,
         actorId: account.id,

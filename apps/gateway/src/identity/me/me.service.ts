@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Identity } from '@tutti/auth';
-import { Tenant } from '../../tenants/tenant.entity';
-import { Account } from '../accounts/account.entity';
+import { tenantById } from '../../tenants/tenants.queries';
+import { accountById } from '../accounts/accounts.queries';
 import { SignInRequired } from '../resolver/identity-errors';
 import type { MeDto } from './me.dto';
 
@@ -11,10 +11,7 @@ export class MeService {
   constructor(private readonly dataSource: DataSource) {}
 
   async describe(identity: Identity): Promise<MeDto> {
-    const [account, tenant] = await Promise.all([
-      this.dataSource.getRepository(Account).findOneBy({ tenantId: identity.tenantId, id: identity.userId }),
-      this.dataSource.getRepository(Tenant).findOneBy({ id: identity.tenantId }),
-    ]);
+    const [account, tenant] = await Promise.all([accountById(this.dataSource, identity.tenantId, identity.userId), tenantById(this.dataSource, identity.tenantId)]);
     if (!account || !tenant) throw new SignInRequired('This sign-in is no longer valid; sign in again.');
     return {
       userId: identity.userId,

@@ -1,29 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { newId } from '@tutti/platform';
+import { newId, type Queryable } from '@tutti/platform';
 import { newSecretToken, readSecretToken } from './secret-token';
-import { OneTimeToken, type OneTimeTokenPurpose } from './one-time-token.entity';
+import { insertOneTimeToken, markOneTimeTokenUsed, oneTimeTokenForUpdate, revokeOpenOneTimeTokens, type OneTimeTokenPurpose } from './one-time-tokens.queries';
 
 export type RedeemFailure = 'unknown' | 'used' | 'expired';
 
 /** Single-use, expiring tokens for links in mail. Issuing one voids the account's earlier ones of that purpose. */
 @Injectable()
 export class OneTimeTokens {
-  async issue(manager: EntityManager, account: { tenantId: string; id: string }, purpose: OneTimeTokenPurpose, ttlMs: number): Promise<{ token: string; expiresAt: Date }> {
-    await this.revokeOpen(manager, account, purpose);
+  async issue(db: Queryable, account: { tenantId: string; id: string }, purpose: OneTimeTokenPurpose, ttlMs: number): Promise<{ token: string; expiresAt: Date }> {
+    await this.revokeOpen(db, account, purpose);
     const secret = newSecretToken(account.tenantId);
     const expiresAt = new Date(Date.now() + ttlMs);
-    await manager.insert(OneTimeToken, {
-      id: newId(),
-      tenantId: account.tenantId,
-      accountId: account.id,
-      purpose,
-      tokenHash: secret.hash,
-      createdAt: new Date(),
-      expiresAt,
-      usedAt: null,
-      revokedAt: null,
-    });
+    await insertOneTimeToken(db, { id: newId(), tenantId: account.tenantId, accountId: account.id, purpose, tokenHash: secret.hash, expiresAt });
     return { token: secret.token, expiresAt };
   }
 
@@ -32,28 +21,18 @@ export class OneTimeTokens {
    * unknown, used, voided or expired is refused. The row lock makes two redemptions at once
    * impossible: the second sees it used.
    */
-  async redeem(manager: EntityManager, token: string, purpose: OneTimeTokenPurpose): Promise<{ tenantId: string; accountId: string } | RedeemFailure> {
+  async redeem(db: Queryable, token: string, purpose: OneTimeTokenPurpose): Promise<{ tenantId: string; accountId: string } | RedeemFailure> {
     const parsed = readSecretToken(token);
     if (!parsed) return 'unknown';
-    const row = await manager
-      .createQueryBuilder(OneTimeToken, 't')
-      .setLock('pessimistic_write')
-      .where('t.tenantId = :tenantId AND t.tokenHash = :hash AND t.purpose = :purpose', { tenantId: parsed.tenantId, hash: parsed.hash, purpose })
-      .getOne();
+    const row = await oneTimeTokenForUpdate(db, parsed.tenantId, parsed.hash, purpose);
     if (!row) return 'unknown';
     if (row.usedAt || row.revokedAt) return 'used';
     if (row.expiresAt.getTime() <= Date.now()) return 'expired';
-    await manager.update(OneTimeToken, { id: row.id }, { usedAt: new Date() });
+    await markOneTimeTokenUsed(db, row.tenantId, row.id);
     return { tenantId: row.tenantId, accountId: row.accountId };
   }
 
-  async revokeOpen(manager: EntityManager, account: { tenantId: string; id: string }, purpose?: OneTimeTokenPurpose): Promise<void> {
-    const query = manager
-      .createQueryBuilder()
-      .update(OneTimeToken)
-      .set({ revokedAt: () => 'now()' })
-      .where('tenant_id = :tenantId AND account_id = :accountId AND used_at IS NULL AND revoked_at IS NULL', { tenantId: account.tenantId, accountId: account.id });
-    if (purpose) query.andWhere('purpose = :purpose', { purpose });
-    await query.execute();
+  async revokeOpen(db: Queryable, account: { tenantId: string; id: string }, purpose?: OneTimeTokenPurpose): Promise<void> {
+    await revokeOpenOneTimeTokens(db, account.tenantId, account.id, purpose);
   }
 }

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Tenant } from '../../tenants/tenant.entity';
-import { Account } from '../accounts/account.entity';
+import { tenantById, tenantBySlug } from '../../tenants/tenants.queries';
+import { accountByEmail, accountById } from '../accounts/accounts.queries';
 import { AuditLogService } from '../audit/audit-log.service';
 import type { IdentityConfig } from '../config/identity-config';
 import { IDENTITY_CONFIG } from '../config/identity-config.token';
-import { Credential } from '../credentials/credential.entity';
+import { setPassword } from '../credentials/credentials.queries';
 import { PasswordHasher } from '../credentials/password-hasher';
 import { requireAcceptablePassword } from '../credentials/password-rules';
 import type { RequestOrigin } from '../http/request-origin';
@@ -41,10 +41,8 @@ export class PasswordResetService {
    */
   async request(request: RequestPasswordResetDto, origin: RequestOrigin): Promise<void> {
     await this.throttle.beforeResetRequest(origin.ip);
-    const tenant = await this.dataSource.getRepository(Tenant).findOneBy({ slug: request.area });
-    const account = tenant
-      ? await this.dataSource.getRepository(Account).createQueryBuilder('a').where('a.tenantId = :tenantId AND lower(a.email) = lower(:email)', { tenantId: tenant.id, email: request.email }).getOne()
-      : null;
+    const tenant = await tenantBySlug(this.dataSource, request.area);
+    const account = tenant ? await accountByEmail(this.dataSource, tenant.id, request.email) : undefined;
     if (!tenant || !account || account.status !== 'active') return;
     if (!(await this.throttle.mayMailReset(request.area, request.email))) return;
     const issued = await this.dataSource.transaction(async (manager) => {
@@ -79,11 +77,12 @@ export class PasswordResetService {
     await this.dataSource.transaction(async (manager) => {
       const redeemed = await this.tokens.redeem(manager, request.token, 'password_reset');
       if (typeof redeemed === 'string') throw tokenProblem('password_reset', redeemed);
-      const account = await manager.findOne(Account, { where: { tenantId: redeemed.tenantId, id: redeemed.accountId }, lock: { mode: 'pessimistic_write' } });
+      const account = await accountById(manager, redeemed.tenantId, redeemed.accountId, true);
       if (!account || account.status !== 'active') throw tokenProblem('password_reset', 'used');
-      const tenant = await manager.findOneByOrFail(Tenant, { id: account.tenantId });
+      const tenant = await tenantById(manager, account.tenantId);
+      if (!tenant) throw tokenProblem('password_reset', 'used');
       requireAcceptablePassword(request.password, { email: account.email, displayName: account.displayName, areaName: tenant.name });
-      await manager.upsert(Credential, { accountId: account.id, tenantId: account.tenantId, passwordHash: await this.hasher.hash(request.password), changedAt: new Date() }, ['accountId']);
+      await setPassword(manager, account.tenantId, account.id, await this.hasher.hash(request.password));
       await this.sessions.revokeAllOf(manager, account.tenantId, account.id, 'password_changed');
       await this.auditLog.record(manager, {
         tenantId: account.tenantId,

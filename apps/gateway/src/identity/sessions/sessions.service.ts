@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { newId } from '@tutti/platform';
-import { Account } from '../accounts/account.entity';
+import { DataSource } from 'typeorm';
+import { newId, type Queryable } from '@tutti/platform';
+import { accountById } from '../accounts/accounts.queries';
 import type { IdentityConfig } from '../config/identity-config';
 import { IDENTITY_CONFIG } from '../config/identity-config.token';
 import type { RequestOrigin } from '../http/request-origin';
@@ -9,8 +9,17 @@ import { newSecretToken, readSecretToken } from '../one-time-tokens/secret-token
 import { SignInRequired } from '../resolver/identity-errors';
 import { IdentityResolver } from '../resolver/identity-resolver';
 import { AccessTokens } from './access-tokens';
-import { RefreshToken } from './refresh-token.entity';
-import { Session, type SessionRevokedReason } from './session.entity';
+import {
+  insertRefreshToken,
+  insertSession,
+  markRefreshTokenRotated,
+  markSessionRefreshed,
+  refreshTokenByHash,
+  revokeSession,
+  revokeSessionsOfAccount,
+  sessionById,
+  type SessionRevokedReason,
+} from './sessions.queries';
 import type { SessionTokensDto } from './session-tokens';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -32,20 +41,10 @@ export class SessionsService {
   ) {}
 
   /** Opens a session for an active account, inside the caller's transaction; sign the access token after commit with `tokensFor`. */
-  async open(manager: EntityManager, account: { tenantId: string; id: string }, origin: RequestOrigin): Promise<{ sessionId: string; refresh: { token: string; expiresAt: Date } }> {
+  async open(db: Queryable, account: { tenantId: string; id: string }, origin: RequestOrigin): Promise<{ sessionId: string; refresh: { token: string; expiresAt: Date } }> {
     const sessionId = newId();
-    await manager.insert(Session, {
-      id: sessionId,
-      tenantId: account.tenantId,
-      accountId: account.id,
-      createdAt: new Date(),
-      lastRefreshedAt: null,
-      revokedAt: null,
-      revokedReason: null,
-      ip: origin.ip,
-      userAgent: origin.userAgent,
-    });
-    const refresh = await this.issueRefreshToken(manager, account.tenantId, sessionId, null);
+    await insertSession(db, { id: sessionId, tenantId: account.tenantId, accountId: account.id, ip: origin.ip, userAgent: origin.userAgent });
+    const refresh = await this.issueRefreshToken(db, account.tenantId, sessionId, null);
     return { sessionId, refresh };
   }
 
@@ -70,26 +69,22 @@ export class SessionsService {
     const parsed = readSecretToken(refreshToken);
     if (!parsed) throw new SignInRequired('This refresh token is not valid; sign in again.');
     const outcome = await this.dataSource.transaction(async (manager): Promise<RefreshOutcome> => {
-      const token = await manager
-        .createQueryBuilder(RefreshToken, 't')
-        .setLock('pessimistic_write')
-        .where('t.tenantId = :tenantId AND t.tokenHash = :hash', parsed)
-        .getOne();
+      const token = await refreshTokenByHash(manager, parsed.tenantId, parsed.hash, true);
       if (!token) return { ok: false, detail: 'This refresh token is not valid; sign in again.' };
-      const session = await manager.findOneBy(Session, { tenantId: token.tenantId, id: token.sessionId });
+      const session = await sessionById(manager, token.tenantId, token.sessionId);
       if (!session || session.revokedAt) return { ok: false, detail: 'This sign-in has ended; sign in again.' };
       if (token.rotatedAt) {
-        await this.revokeSession(manager, session.tenantId, session.id, 'reuse_detected');
+        await this.endSession(manager, session.tenantId, session.id, 'reuse_detected');
         return { ok: false, detail: 'This refresh token was already used, so this sign-in has been ended on every device that shared it; sign in again.' };
       }
       if (token.expiresAt.getTime() <= Date.now()) return { ok: false, detail: 'This sign-in has expired; sign in again.' };
-      const account = await manager.findOneBy(Account, { tenantId: session.tenantId, id: session.accountId });
+      const account = await accountById(manager, session.tenantId, session.accountId);
       if (account?.status !== 'active') {
-        await this.revokeSession(manager, session.tenantId, session.id, 'account_not_active');
+        await this.endSession(manager, session.tenantId, session.id, 'account_not_active');
         return { ok: false, detail: 'This account is not active; ask your programme admin.' };
       }
-      await manager.update(RefreshToken, { id: token.id }, { rotatedAt: new Date() });
-      await manager.update(Session, { tenantId: session.tenantId, id: session.id }, { lastRefreshedAt: new Date() });
+      await markRefreshTokenRotated(manager, token.tenantId, token.id);
+      await markSessionRefreshed(manager, session.tenantId, session.id);
       const refresh = await this.issueRefreshToken(manager, session.tenantId, session.id, token.id);
       return { ok: true, tenantId: session.tenantId, accountId: session.accountId, sessionId: session.id, refresh };
     });
@@ -102,37 +97,27 @@ export class SessionsService {
     const parsed = readSecretToken(refreshToken);
     if (!parsed) return;
     await this.dataSource.transaction(async (manager) => {
-      const token = await manager.findOneBy(RefreshToken, { tenantId: parsed.tenantId, tokenHash: parsed.hash });
-      if (token) await this.revokeSession(manager, token.tenantId, token.sessionId, 'signed_out');
+      const token = await refreshTokenByHash(manager, parsed.tenantId, parsed.hash);
+      if (token) await this.endSession(manager, token.tenantId, token.sessionId, 'signed_out');
     });
   }
 
   /** Ends every open session of an account (disabled, password changed). */
-  async revokeAllOf(manager: EntityManager, tenantId: string, accountId: string, reason: SessionRevokedReason): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(Session)
-      .set({ revokedAt: () => 'now()', revokedReason: reason })
-      .where('tenant_id = :tenantId AND account_id = :accountId AND revoked_at IS NULL', { tenantId, accountId })
-      .execute();
+  async revokeAllOf(db: Queryable, tenantId: string, accountId: string, reason: SessionRevokedReason): Promise<void> {
+    await revokeSessionsOfAccount(db, tenantId, accountId, reason);
     this.resolver.forgetAccount(tenantId, accountId);
   }
 
-  private async revokeSession(manager: EntityManager, tenantId: string, sessionId: string, reason: SessionRevokedReason): Promise<void> {
-    const session = await manager.findOneBy(Session, { tenantId, id: sessionId });
-    await manager
-      .createQueryBuilder()
-      .update(Session)
-      .set({ revokedAt: () => 'now()', revokedReason: reason })
-      .where('tenant_id = :tenantId AND id = :sessionId AND revoked_at IS NULL', { tenantId, sessionId })
-      .execute();
+  private async endSession(db: Queryable, tenantId: string, sessionId: string, reason: SessionRevokedReason): Promise<void> {
+    const session = await sessionById(db, tenantId, sessionId);
+    await revokeSession(db, tenantId, sessionId, reason);
     if (session) this.resolver.forgetAccount(tenantId, session.accountId);
   }
 
-  private async issueRefreshToken(manager: EntityManager, tenantId: string, sessionId: string, parentId: string | null): Promise<{ token: string; expiresAt: Date }> {
+  private async issueRefreshToken(db: Queryable, tenantId: string, sessionId: string, parentId: string | null): Promise<{ token: string; expiresAt: Date }> {
     const secret = newSecretToken(tenantId);
     const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * DAY_MS);
-    await manager.insert(RefreshToken, { id: newId(), tenantId, sessionId, parentId, tokenHash: secret.hash, createdAt: new Date(), expiresAt, rotatedAt: null });
+    await insertRefreshToken(db, { id: newId(), tenantId, sessionId, parentId, tokenHash: secret.hash, expiresAt });
     return { token: secret.token, expiresAt };
   }
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Tenant } from '../../tenants/tenant.entity';
-import { Account } from '../accounts/account.entity';
-import { Credential } from '../credentials/credential.entity';
+import { accountInAreaBySlug, type AccountRow } from '../accounts/accounts.queries';
+import { credentialOf, rehashPassword } from '../credentials/credentials.queries';
 import { PasswordHasher } from '../credentials/password-hasher';
 import type { RequestOrigin } from '../http/request-origin';
 import { SignInThrottle } from '../rate-limit/sign-in-throttle';
@@ -30,7 +29,7 @@ export class SignInService {
   async signIn(request: SignInDto, origin: RequestOrigin): Promise<SessionTokensDto> {
     await this.throttle.beforeAttempt(request.area, request.email, origin.ip);
     const account = await this.findAccount(request.area, request.email);
-    const credential = account ? await this.dataSource.getRepository(Credential).findOneBy({ tenantId: account.tenantId, accountId: account.id }) : null;
+    const credential = account ? await credentialOf(this.dataSource, account.tenantId, account.id) : undefined;
     const passwordMatches = await this.hasher.verify(credential?.passwordHash, request.password);
     if (!account || !credential || !passwordMatches || account.status !== 'active') {
       await this.throttle.recordFailure(request.area, request.email, origin.ip);
@@ -38,17 +37,12 @@ export class SignInService {
     }
     await this.throttle.recordSuccess(request.area, request.email, origin.ip);
     if (this.hasher.isOutdated(credential.passwordHash)) {
-      await this.dataSource.getRepository(Credential).update({ tenantId: account.tenantId, accountId: account.id }, { passwordHash: await this.hasher.hash(request.password) });
+      await rehashPassword(this.dataSource, account.tenantId, account.id, await this.hasher.hash(request.password));
     }
     return this.sessions.start(account, origin);
   }
 
-  private async findAccount(area: string, email: string): Promise<Account | null> {
-    return this.dataSource
-      .getRepository(Account)
-      .createQueryBuilder('a')
-      .innerJoin(Tenant, 't', 't.id = a.tenantId')
-      .where('t.slug = :area AND lower(a.email) = lower(:email)', { area, email })
-      .getOne();
+  private findAccount(area: string, email: string): Promise<AccountRow | undefined> {
+    return accountInAreaBySlug(this.dataSource, area, email);
   }
 }

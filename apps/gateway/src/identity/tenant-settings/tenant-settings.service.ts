@@ -1,7 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import type { Queryable } from '@tutti/platform';
 import { publishTenantChanged } from '../../tenants/tenant-events';
-import { Tenant } from '../../tenants/tenant.entity';
+import { tenantById, updateTenant, type TenantChanges, type TenantRow } from '../../tenants/tenants.queries';
 import { AuditLogService } from '../audit/audit-log.service';
 import type { AuditActor } from '../audit/audit-record';
 import { etagOf, requireFreshETag } from '../http/etag';
@@ -21,7 +22,7 @@ export class TenantSettingsService {
   ) {}
 
   async get(tenantId: string): Promise<TenantSettingsWithETag> {
-    return withETag(await this.load(this.dataSource.manager, tenantId, false));
+    return withETag(await this.load(this.dataSource, tenantId, false));
   }
 
   /** Changes the settings (If-Match optional; a stale one gets 412) and tells the services (identity.tenant.updated) in the same transaction. */
@@ -29,25 +30,25 @@ export class TenantSettingsService {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.load(manager, actor.tenantId, true);
       requireFreshETag(ifMatch, etagOf(toSettings(current)), 'area’s settings');
-      const changes = Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined)) as Partial<Tenant>;
-      const changed = Object.keys(changes).filter((key) => JSON.stringify(changes[key as keyof Tenant]) !== JSON.stringify(current[key as keyof Tenant]));
+      const changes = Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined)) as TenantChanges;
+      const changed = (Object.keys(changes) as (keyof TenantChanges)[]).filter((key) => JSON.stringify(changes[key]) !== JSON.stringify(current[key]));
       if (changed.length === 0) return withETag(current);
-      await manager.update(Tenant, { id: actor.tenantId }, changes);
+      const updated = await updateTenant(manager, actor.tenantId, changes);
+      if (!updated) throw new NotFoundException('No such area.');
       await this.auditLog.record(manager, { ...actor, action: 'update', subjectType: 'tenant', subjectId: actor.tenantId, detail: { changed } });
-      const updated = await this.load(manager, actor.tenantId, false);
       await publishTenantChanged(manager, 'identity.tenant.updated', updated);
       return withETag(updated);
     });
   }
 
-  private async load(manager: EntityManager, tenantId: string, forUpdate: boolean): Promise<Tenant> {
-    const tenant = await manager.findOne(Tenant, { where: { id: tenantId }, ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  private async load(db: Queryable, tenantId: string, forUpdate: boolean): Promise<TenantRow> {
+    const tenant = await tenantById(db, tenantId, forUpdate);
     if (!tenant) throw new NotFoundException('No such area.');
     return tenant;
   }
 }
 
-function toSettings(tenant: Tenant): TenantSettingsDto {
+function toSettings(tenant: TenantRow): TenantSettingsDto {
   return {
     id: tenant.id,
     slug: tenant.slug,
@@ -59,7 +60,7 @@ function toSettings(tenant: Tenant): TenantSettingsDto {
   };
 }
 
-function withETag(tenant: Tenant): TenantSettingsWithETag {
+function withETag(tenant: TenantRow): TenantSettingsWithETag {
   const settings = toSettings(tenant);
   return { settings, etag: etagOf(settings) };
 }

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { GuardedPupil, Role } from '@tutti/auth';
 import { newId } from '@tutti/platform';
-import type { AccountStatus } from '../accounts/account.entity';
+import type { AccountStatus } from '../accounts/account.model';
 import { PasswordHasher } from '../credentials/password-hasher';
 import { SchoolDirectory } from '../schools/school-directory.service';
 import type { SessionTokensDto } from '../sessions/session-tokens';

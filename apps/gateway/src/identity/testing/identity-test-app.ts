@@ -7,10 +7,9 @@ import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@tutti/messaging';
 import { PlatformModule, loadConfig, provisionServiceDatabase } from '@tutti/platform';
 import { deleteRedisKeysWithPrefix, requiredTestEnv, startTestService, uniqueTestId } from '@tutti/testing';
 import { Tenants1764060100000 } from '../../migrations/1764060100000-tenants';
-import { Tenant } from '../../tenants/tenant.entity';
 import { IdentityConfig } from '../config/identity-config';
 import type { IdentityTuningOverrides } from '../config/identity-tuning';
-import { IDENTITY_ENTITIES, IDENTITY_MIGRATIONS } from '../database';
+import { IDENTITY_MIGRATIONS } from '../database';
 import { IdentityModule } from '../identity.module';
 import { IdentityFixtures } from './identity-fixtures';
 
@@ -65,7 +64,7 @@ export async function startIdentityTestApp(tuning: IdentityTuningOverrides = {},
 
   @Module({
     imports: [
-      PlatformModule.forService({ service: 'gateway', config, entities: [...MESSAGING_ENTITIES, Tenant, ...IDENTITY_ENTITIES], migrations: [...MESSAGING_MIGRATIONS, Tenants1764060100000, ...IDENTITY_MIGRATIONS], queues: [] }),
+      PlatformModule.forService({ service: 'gateway', config, entities: [...MESSAGING_ENTITIES], migrations: [...MESSAGING_MIGRATIONS, Tenants1764060100000, ...IDENTITY_MIGRATIONS], queues: [] }),
       IdentityModule.register(config, { clock: clock.now, ...tuning }),
     ],
   })

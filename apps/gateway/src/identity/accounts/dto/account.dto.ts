@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { AccountGrantDto } from '../../grants/dto/account-grant.dto';
 import { GuardianLinkDto } from '../../guardians/dto/guardian-link.dto';
-import { ACCOUNT_STATUSES, type AccountStatus } from '../account.entity';
+import { ACCOUNT_STATUSES, type AccountStatus } from '../account.model';
 
 export class AccountDto {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '@tutti/auth';
 import { PageQueryDto } from '@tutti/platform';
-import { ACCOUNT_STATUSES, type AccountStatus } from '../account.entity';
+import { ACCOUNT_STATUSES, type AccountStatus } from '../account.model';
 import { trim } from './account-fields';
 
 export class ListAccountsQueryDto extends PageQueryDto {

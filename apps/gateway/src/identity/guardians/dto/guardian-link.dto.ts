@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQueryDto } from '@tutti/platform';
-import { GUARDIAN_RELATIONSHIPS, type GuardianRelationship } from '../guardian-link.entity';
+import { GUARDIAN_RELATIONSHIPS, type GuardianRelationship } from '../guardian-link.model';
 
 export class CreateGuardianLinkDto {
   @ApiProperty({ format: 'uuid', description: 'The guardian’s account' })

@@ -3,7 +3,7 @@ import { actorOf, type Identity } from '@tutti/auth';
 import { recordAudit, type AuditOrigin } from '@tutti/messaging';
 import { addDays, csvDocument, type CsvFile, PLANNING_TIME_ZONE, PLATFORM_OPTIONS, type PlatformOptions, pseudonymOf, rows, ValidationProblem, zonedDateTime } from '@tutti/platform';
 import { DataSource } from 'typeorm';
-import { countedPerformancesCte } from '../fairness/fairness-sql';
+import { countedPerformancesCte } from '../fairness/fairness.queries';
 import type { ParticipationExportQueryDto } from './dto/participation-export-query.dto';
 
 export const PARTICIPATION_EXPORT_COLUMNS = ['pupil_pseudonym', 'school_id', 'performance_date', 'performance_id', 'kind', 'ensemble_id', 'ensemble_name'] as const;

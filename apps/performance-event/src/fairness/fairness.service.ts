@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { academicYearOf, periodBounds, termOf, type FairnessPeriod } from '../common/time';
 import { seesSchool, type Viewer } from '../performances/viewer';
 import type { FairnessQueryDto, PeriodDto, PupilFairnessPageDto, SchoolFairnessPageDto, SchoolPupilsQueryDto } from './dto/fairness.dto';
-import { participationCtes } from './fairness-sql';
+import { participationCtes } from './fairness.queries';
 
 interface ResolvedPeriod {
   dto: PeriodDto;

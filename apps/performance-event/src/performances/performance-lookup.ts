@@ -1,7 +1,7 @@
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
 import { oneRow } from '@tutti/platform';
 import type { EntityManager } from 'typeorm';
-import type { PerformanceAudience, PerformanceStatus } from './performance.entity';
+import type { PerformanceAudience, PerformanceStatus } from './performance.model';
 import { managesSchool, visibilityParams, visiblePerformanceSql, type Viewer } from './viewer';
 
 export interface PerformanceRow {

@@ -13,7 +13,7 @@ import type {
 } from './dto/performance.dto';
 import { publishCancelledEvent, publishScheduleEvent } from './performance-events';
 import { assertManagesPerformance, describeSeconds, findVisiblePerformance, type PerformanceRow } from './performance-lookup';
-import type { PerformanceStatus } from './performance.entity';
+import type { PerformanceStatus } from './performance.model';
 import { managesSchool, visibilityParams, visiblePerformanceSql, type Viewer } from './viewer';
 
 interface SummaryRow {

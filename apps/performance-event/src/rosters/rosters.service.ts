@@ -2,7 +2,7 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import { ConflictProblem, notFoundField, decodeCursor, oneRow, rows, toPage, type PageQueryDto } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { academicYearOf, periodBounds } from '../common/time';
-import { participationCtes } from '../fairness/fairness-sql';
+import { participationCtes } from '../fairness/fairness.queries';
 import { assertManagesPerformance, findVisiblePerformance, type PerformanceRow } from '../performances/performance-lookup';
 import { managesSchool, visibleRosterEntrySql, type Viewer } from '../performances/viewer';
 import type { ConsentState, PerformerDto, PerformerFlag, RosterBuildDto, RosterPageDto, SuggestionDto, SuggestionPageDto } from './dto/roster.dto';

@@ -3,7 +3,7 @@ import { ConflictProblem, notFoundField, decodeCursor, newId, onceForKey, oneRow
 import { DataSource, type EntityManager } from 'typeorm';
 import { managesSchool, type Viewer } from '../performances/viewer';
 import type { CreateVenueDto, UpdateVenueDto, VenueDto, VenuePageDto } from './dto/venue.dto';
-import type { VenueKind } from './venue.entity';
+import type { VenueKind } from './venue.model';
 
 interface VenueRow {
   id: string;

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { PageQueryDto } from '@tutti/platform';
 import { IsOffsetDateTime } from '../../common/time';
-import { PERFORMANCE_STATUSES, type PerformanceAudience, type PerformanceStatus } from '../performance.entity';
+import { PERFORMANCE_STATUSES, type PerformanceAudience, type PerformanceStatus } from '../performance.model';
 import { VenueDto } from '../../venues/dto/venue.dto';
 
 export const AUDIENCES = ['public', 'school_community'] as const;

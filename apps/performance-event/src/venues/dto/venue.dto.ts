@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { VENUE_KINDS, type VenueKind } from '../venue.entity';
+import { VENUE_KINDS, type VenueKind } from '../venue.model';
 
 export class CreateVenueDto {
   @ApiProperty({ maxLength: 200 }) @IsString() @Length(1, 200) name: string;

@@ -1,22 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { actorOf, type Identity } from '@tutti/auth';
 import { recordAudit, type AuditOrigin } from '@tutti/messaging';
-import { addDays, csvDocument, type CsvFile, PLANNING_TIME_ZONE, PLATFORM_OPTIONS, type PlatformOptions, pseudonymOf, rows, ValidationProblem, zonedDateTime } from '@tutti/platform';
+import { addDays, csvDocument, type CsvFile, PLANNING_TIME_ZONE, PLATFORM_OPTIONS, type PlatformOptions, pseudonymOf, ValidationProblem, zonedDateTime } from '@tutti/platform';
 import { DataSource } from 'typeorm';
-import { countedPerformancesCte } from '../fairness/fairness.queries';
 import type { ParticipationExportQueryDto } from './dto/participation-export-query.dto';
+import { performedBetween } from './evaluation.queries';
 
 export const PARTICIPATION_EXPORT_COLUMNS = ['pupil_pseudonym', 'school_id', 'performance_date', 'performance_id', 'kind', 'ensemble_id', 'ensemble_name'] as const;
-
-interface PerformedRow {
-  pupil_id: string;
-  school_id: string;
-  performance_date: string;
-  performance_id: string;
-  audience: string;
-  ensemble_id: string | null;
-  ensemble_name: string | null;
-}
 
 /**
  * Pseudonymised participation for evaluators: who performed, where and when, as the fair-chance
@@ -35,18 +25,7 @@ export class EvaluationService {
     const tenantId = identity.tenantId;
     const from = zonedDateTime(query.from, '00:00', PLANNING_TIME_ZONE);
     const until = zonedDateTime(addDays(query.to, 1), '00:00', PLANNING_TIME_ZONE);
-    const performed = await rows<PerformedRow>(
-      this.db,
-      `WITH ${countedPerformancesCte(1, 2, 3)}
-       SELECT r.pupil_id, r.school_id, to_char(p.starts_at AT TIME ZONE '${PLANNING_TIME_ZONE}', 'YYYY-MM-DD') AS performance_date, p.id AS performance_id, p.audience,
-              r.ensemble_id, e.name AS ensemble_name
-       FROM counted_performances cp
-       JOIN performances p ON p.tenant_id = $1 AND p.id = cp.id
-       JOIN roster_entries r ON r.tenant_id = $1 AND r.performance_id = cp.id AND NOT r.removed
-       LEFT JOIN replica_ensembles e ON e.tenant_id = r.tenant_id AND e.ensemble_id = r.ensemble_id
-       WHERE cp.status = 'completed'`,
-      [tenantId, from, until],
-    );
+    const performed = await performedBetween(this.db, tenantId, from, until);
     const key = this.platform.config.evaluationPseudonymKey;
     const lines = performed
       .map((row) => ({ row, pseudonym: pseudonymOf(key, tenantId, row.pupil_id) }))

@@ -1,23 +1,15 @@
 import type { PerformanceScheduleV1 } from '@tutti/contracts';
 import { publishEvent } from '@tutti/messaging';
-import { oneRow, rows } from '@tutti/platform';
 import type { EntityManager } from 'typeorm';
-import type { PerformanceRow } from './performance-lookup';
+import { rosterPupilIds } from '../rosters/rosters.queries';
+import { venueById } from '../venues/venues.queries';
+import type { PerformanceRow } from './performances.queries';
 
 type ScheduleEvent = 'performance.performance.published' | 'performance.performance.rescheduled';
 
-async function rosterPupilIds(manager: EntityManager, performance: PerformanceRow): Promise<string[]> {
-  const found = await rows<{ pupil_id: string }>(
-    manager,
-    'SELECT pupil_id FROM roster_entries WHERE tenant_id = $1 AND performance_id = $2 AND NOT removed ORDER BY pupil_id',
-    [performance.tenant_id, performance.id],
-  );
-  return found.map((row) => row.pupil_id);
-}
-
 /** Publishes or reschedules, in the transaction that made the change, with what families need to know. */
 export async function publishScheduleEvent(manager: EntityManager, type: ScheduleEvent, performance: PerformanceRow, previousStartsAt: Date | null): Promise<void> {
-  const venue = await oneRow<{ name: string; address: string }>(manager, 'SELECT name, address FROM venues WHERE tenant_id = $1 AND id = $2', [performance.tenant_id, performance.venue_id]);
+  const venue = await venueById(manager, performance.tenant_id, performance.venue_id);
   const payload: PerformanceScheduleV1 = {
     version: 1,
     performanceId: performance.id,
@@ -29,7 +21,7 @@ export async function publishScheduleEvent(manager: EntityManager, type: Schedul
     callTime: performance.call_time?.toISOString() ?? null,
     audience: performance.audience,
     venueAddress: venue?.address ?? '',
-    pupilIds: await rosterPupilIds(manager, performance),
+    pupilIds: await rosterPupilIds(manager, performance.tenant_id, performance.id),
   };
   await publishEvent(manager, { source: 'performance-event', type, tenantId: performance.tenant_id, payload });
 }
@@ -45,7 +37,7 @@ export async function publishCancelledEvent(manager: EntityManager, performance:
       reason,
       title: performance.title,
       startsAt: performance.starts_at.toISOString(),
-      pupilIds: await rosterPupilIds(manager, performance),
+      pupilIds: await rosterPupilIds(manager, performance.tenant_id, performance.id),
     },
   });
 }

@@ -1,38 +1,15 @@
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
-import { oneRow } from '@tutti/platform';
-import type { EntityManager } from 'typeorm';
-import type { PerformanceAudience, PerformanceStatus } from './performance.model';
-import { managesSchool, visibilityParams, visiblePerformanceSql, type Viewer } from './viewer';
-
-export interface PerformanceRow {
-  id: string;
-  tenant_id: string;
-  venue_id: string;
-  school_id: string | null;
-  title: string;
-  starts_at: Date;
-  ends_at: Date;
-  call_time: Date | null;
-  dress: string | null;
-  status: PerformanceStatus;
-  audience: PerformanceAudience;
-  professional_musicians: { name: string; instrument: string; organisation?: string | null }[];
-  cancel_reason: string | null;
-  version: number;
-  running_order_version: number;
-}
+import type { Queryable } from '@tutti/platform';
+import { visiblePerformance, type PerformanceRow } from './performances.queries';
+import { managesSchool, type Viewer } from './viewer';
 
 /**
  * The performance if the viewer may see it, else a 404 (another tenant's, or one the caller has no
  * part in, is indistinguishable from one that does not exist). `lock` takes its row lock for the
  * rest of the transaction, which serialises edits of its slot, running order and roster.
  */
-export async function findVisiblePerformance(manager: Pick<EntityManager, 'query'>, viewer: Viewer, performanceId: string, lock = false): Promise<PerformanceRow> {
-  const row = await oneRow<PerformanceRow>(
-    manager,
-    `SELECT p.* FROM performances p WHERE p.tenant_id = $1 AND p.id = $2 AND ${visiblePerformanceSql(3)} ${lock ? 'FOR UPDATE OF p' : ''}`,
-    [viewer.tenantId, performanceId, ...visibilityParams(viewer)],
-  );
+export async function findVisiblePerformance(db: Queryable, viewer: Viewer, performanceId: string, lock = false): Promise<PerformanceRow> {
+  const row = await visiblePerformance(db, viewer.tenantId, viewer, performanceId, lock);
   if (!row) throw new NotFoundException('No such performance.');
   return row;
 }

@@ -1,23 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { oneRow, rows } from '@tutti/platform';
 import { DataSource } from 'typeorm';
-import { findVisiblePerformance, type PerformanceRow } from '../performances/performance-lookup';
+import { findVisiblePerformance } from '../performances/performance-lookup';
+import type { PerformanceRow } from '../performances/performances.queries';
 import type { Viewer } from '../performances/viewer';
 import { performersOf, toPerformerDto } from '../rosters/rosters.service';
 import { runningOrderOf } from '../running-order/running-order.service';
 import type { RunningOrderDto } from '../running-order/dto/running-order.dto';
+import { venueById, type VenueRow } from '../venues/venues.queries';
 import { londonDateTime, londonTime, minutesAndSeconds } from './html';
 import { runSheetFlagLabel, type ProgrammeSheet, type RunSheet } from './printable-sheets';
 import { programmeHtml, runSheetHtml } from './sheets-html';
 import { pdfFileName, programmePdf, runSheetPdf, type PdfFile, type PdfOptions } from './sheets-pdf';
+import { schoolNames } from './printables.queries';
 
 const ROSTER_PRINT_LIMIT = 2000;
-
-interface VenueRow {
-  name: string;
-  address: string;
-  access_notes: string | null;
-}
 
 /** The audience's programme and the staff's run sheet for the day, as print-ready HTML or PDF. */
 @Injectable()
@@ -53,7 +49,7 @@ export class PrintablesService {
     const venue = await this.venueOf(performance);
     const everyone: Viewer = { ...viewer, admin: true };
     const order = await runningOrderOf(this.db.manager, everyone, performance);
-    const schools = await this.schoolNames(performance);
+    const schools = await schoolNames(this.db, performance.tenant_id);
     const performers = (await performersOf(this.db.manager, everyone, performance, { limit: ROSTER_PRINT_LIMIT }))
       .map(toPerformerDto)
       .map((p) => ({ pupil_id: p.pupilId, display_name: p.displayName, school_name: schools.get(p.schoolId) ?? null, named: p.consents.performingInPublic === 'granted' }))
@@ -91,7 +87,7 @@ export class PrintablesService {
     const venue = await this.venueOf(performance);
     const order = await runningOrderOf(this.db.manager, viewer, performance);
     const performers = (await performersOf(this.db.manager, viewer, performance, { limit: ROSTER_PRINT_LIMIT })).map(toPerformerDto);
-    const schools = await this.schoolNames(performance);
+    const schools = await schoolNames(this.db, performance.tenant_id);
     return {
       title: performance.title,
       when: `${londonDateTime(performance.starts_at)} – ${londonTime(performance.ends_at)}`,
@@ -108,13 +104,8 @@ export class PrintablesService {
     };
   }
 
-  private async schoolNames(performance: PerformanceRow): Promise<Map<string, string>> {
-    const found = await rows<{ school_id: string; name: string }>(this.db, 'SELECT school_id, name FROM replica_schools WHERE tenant_id = $1', [performance.tenant_id]);
-    return new Map(found.map((school) => [school.school_id, school.name]));
-  }
-
-  private async venueOf(performance: PerformanceRow): Promise<VenueRow> {
-    const venue = await oneRow<VenueRow>(this.db, 'SELECT name, address, access_notes FROM venues WHERE tenant_id = $1 AND id = $2', [performance.tenant_id, performance.venue_id]);
+  private async venueOf(performance: PerformanceRow): Promise<Pick<VenueRow, 'name' | 'address' | 'access_notes'>> {
+    const venue = await venueById(this.db, performance.tenant_id, performance.venue_id);
     return venue ?? { name: '', address: '', access_notes: null };
   }
 }

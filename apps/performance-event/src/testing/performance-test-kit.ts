@@ -8,7 +8,9 @@ import type { LightMyRequestResponse } from 'fastify';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
 import { PerformanceEventConfig } from '../config';
+import { insertPerformanceEnsembles } from '../performances/performances.queries';
 import { REPLICA_HANDLERS } from '../replicas/replica-handlers';
+import { insertVenue as insertVenueRow } from '../venues/venues.queries';
 
 /** The service as in production; specs feed events by calling its handlers. */
 export async function startPerformanceEvent(): Promise<NestFastifyApplication> {
@@ -66,9 +68,8 @@ export async function feedConsent(app: NestFastifyApplication, tenantId: string,
 
 /** A venue straight into the table: the area's own (no school), or a school's hall. */
 export async function insertVenue(app: NestFastifyApplication, tenantId: string, name = 'St Mary’s Hall', schoolId: string | null = null): Promise<string> {
-  const id = newId();
-  await app.get(DataSource).query(`INSERT INTO venues (id, tenant_id, name, kind, address, capacity, school_id) VALUES ($1, $2, $3, 'school_hall', '1 Church Rd', 200, $4)`, [id, tenantId, name, schoolId]);
-  return id;
+  const venue = await insertVenueRow(app.get(DataSource), tenantId, newId(), { name, kind: 'school_hall', address: '1 Church Rd', capacity: 200, accessNotes: null, schoolId });
+  return venue.id;
 }
 
 /** A performance straight into the table, for states the API would not reach on a given date (past, completed). */
@@ -85,9 +86,7 @@ export async function insertPerformance(
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $7 = 'draft' THEN NULL ELSE now() END)`,
     [id, tenantId, venueId, fields.title ?? 'Concert', fields.startsAt, new Date(fields.startsAt.getTime() + (fields.minutes ?? 60) * 60_000), fields.status ?? 'published', fields.audience ?? 'public', fields.schoolId ?? null],
   );
-  for (const ensembleId of fields.ensembleIds ?? []) {
-    await db.query('INSERT INTO performance_ensembles (tenant_id, performance_id, ensemble_id) VALUES ($1, $2, $3)', [tenantId, id, ensembleId]);
-  }
+  if (fields.ensembleIds?.length) await insertPerformanceEnsembles(db, tenantId, id, fields.ensembleIds);
   return id;
 }
 

@@ -64,6 +64,8 @@ export interface FuzzReport {
   validLookingRefusals: string[];
   /** How many operations were fuzzed as each role (the first that was not refused), or as nobody. */
   callers: Record<string, number>;
+  /** Operations fuzzed a second time as each `alsoAs` role. */
+  alsoFuzzedAs: Record<string, number>;
   /** Operations every caller was refused (401/403) on a benign request: fuzzed anonymously. */
   refusedEveryone: string[];
   findings: FuzzFinding[];
@@ -103,11 +105,20 @@ const GARBAGE_CURSORS = [
 const MAX_FIELD_CASES = 12;
 
 /** Fuzzes every operation of `document` against the gateway at `baseUrl`. */
-export async function fuzzOpenApi(options: { baseUrl: string; document: OpenApiDocument; callers: FuzzCaller[]; concurrency?: number; log?: (line: string) => void }): Promise<FuzzReport> {
+export async function fuzzOpenApi(options: {
+  baseUrl: string;
+  document: OpenApiDocument;
+  /** Tried in order; each operation is fuzzed as the first not refused. */
+  callers: FuzzCaller[];
+  /** Roles (of `callers`) that each operation is fuzzed as too, when they are let in. */
+  alsoAs?: string[];
+  concurrency?: number;
+  log?: (line: string) => void;
+}): Promise<FuzzReport> {
   const started = Date.now();
   const { baseUrl, document } = options;
   const log = options.log ?? (() => undefined);
-  const report: FuzzReport = { operations: 0, requests: 0, statuses: {}, validLookingStatuses: {}, validLookingRefusals: [], callers: {}, refusedEveryone: [], findings: [], ms: 0 };
+  const report: FuzzReport = { operations: 0, requests: 0, statuses: {}, validLookingStatuses: {}, validLookingRefusals: [], callers: {}, alsoFuzzedAs: {}, refusedEveryone: [], findings: [], ms: 0 };
   const tokens = new Map<string, Promise<string>>();
   const tokenOf = (caller: FuzzCaller, renew = false) => {
     const current = tokens.get(caller.role);
@@ -192,93 +203,108 @@ export async function fuzzOpenApi(options: { baseUrl: string; document: OpenApiD
     report.callers[caller?.role ?? 'nobody'] = (report.callers[caller?.role ?? 'nobody'] ?? 0) + 1;
     if (!caller) report.refusedEveryone.push(name);
 
-    // Real ids where the list above the parameter gives one (not for DELETE: the run should keep its data).
-    const ids: Record<string, string> = { ...randomIds };
-    if (caller && method !== 'delete') {
-      for (const parameter of pathParams.filter(isIdParam)) {
-        const listTemplate = template.slice(0, template.indexOf(`/{${parameter.name}}`));
-        if (listTemplate.includes('{') && Object.keys(ids).some((key) => listTemplate.includes(`{${key}}`) && ids[key] === randomIds[key])) continue;
-        const found = await existingIdAt(caller, pathOf(listTemplate, ids, {}));
-        if (found) ids[parameter.name] = found;
+    await fuzzAs(caller);
+    // Routes families use are fuzzed as a family too: their own-children checks are code of their own.
+    for (const role of options.alsoAs ?? []) {
+      const extra = options.callers.find((candidate) => candidate.role === role);
+      if (!extra || extra === caller) continue;
+      const answer = await send(extra, { method, path: pathOf(template, randomIds, baseQuery), body: bodyText(baseBody, method) });
+      check(name, `benign as ${role}`, answer);
+      if (answer.status !== 401 && answer.status !== 403) {
+        report.alsoFuzzedAs[role] = (report.alsoFuzzedAs[role] ?? 0) + 1;
+        await fuzzAs(extra);
       }
     }
 
-    const cases: FuzzCase[] = [];
-    const add = (label: string, path: string, body?: string, headers?: Record<string, string>) => cases.push({ label, method, path, body, headers });
-    const at = (query: Record<string, string> = baseQuery, pathIds = ids) => pathOf(template, pathIds, query);
-    const withRandomIds = pathOf(template, randomIds, baseQuery);
+    async function fuzzAs(caller: FuzzCaller | null): Promise<void> {
+      // Real ids where the list above the parameter gives one (not for DELETE: the run should keep its data).
+      const ids: Record<string, string> = { ...randomIds };
+      if (caller && method !== 'delete') {
+        for (const parameter of pathParams.filter(isIdParam)) {
+          const listTemplate = template.slice(0, template.indexOf(`/{${parameter.name}}`));
+          if (listTemplate.includes('{') && Object.keys(ids).some((key) => listTemplate.includes(`{${key}}`) && ids[key] === randomIds[key])) continue;
+          const found = await existingIdAt(caller, pathOf(listTemplate, ids, {}));
+          if (found) ids[parameter.name] = found;
+        }
+      }
 
-    if (method !== 'get' && method !== 'delete') {
-      add('deeply nested JSON', at(), `${'['.repeat(5000)}${']'.repeat(5000)}`);
-      add('empty JSON object', at(), '{}');
-      add('empty JSON object, unknown ids', withRandomIds, '{}');
-      add('JSON array', at(), '[]');
-      add('JSON null', at(), 'null');
-      add('empty body', at(), '');
-      if (baseBody !== undefined) {
-        add('valid-looking body', at(), JSON.stringify(baseBody));
-        add('NUL in every string', at(), JSON.stringify(mapStrings(baseBody, (text) => `${text}\u0000b`)));
-        add('lone surrogate in every string', at(), JSON.stringify(mapStrings(baseBody, (text) => `${text}\ud800b`)));
-        add('huge strings', at(), JSON.stringify(mapStrings(baseBody, () => HUGE_STRING)));
-        add('impossible dates', at(), JSON.stringify(mapStrings(baseBody, (text) => (text === DATE ? IMPOSSIBLE_DATE : text === DATE_TIME ? IMPOSSIBLE_DATE_TIME : text))));
-        for (const [label, value] of HUGE_NUMBERS) add(`number ${label} everywhere`, at(), JSON.stringify(mapNumbers(baseBody, () => value)));
-        if (isObject(baseBody)) {
-          add('unknown field', at(), JSON.stringify({ ...baseBody, fuzzUnknownField: 1 }));
-          add('__proto__ key', at(), `{"__proto__":{"polluted":true},${JSON.stringify(baseBody).slice(1)}`);
-          const everyProperty = bodySchema ? resolver.properties(bodySchema) : {};
-          for (const [key, value] of Object.entries(everyProperty).slice(0, MAX_FIELD_CASES)) {
-            add(`wrong type for ${key}`, at(), JSON.stringify({ ...baseBody, [key]: wrongTypeFor(value) }));
-            add(`null for ${key}`, at(), JSON.stringify({ ...baseBody, [key]: null }));
-            const nested = value;
-            const element = Array.isArray(nested) ? nested[0] : nested;
-            if (isObject(element)) {
-              for (const inner of Object.keys(element).slice(0, MAX_FIELD_CASES)) {
-                const wrong = { ...element, [inner]: wrongTypeFor(element[inner]) };
-                add(`wrong type for ${key}.${inner}`, at(), JSON.stringify({ ...baseBody, [key]: Array.isArray(nested) ? [wrong] : wrong }));
+      const cases: FuzzCase[] = [];
+      const add = (label: string, path: string, body?: string, headers?: Record<string, string>) => cases.push({ label, method, path, body, headers });
+      const at = (query: Record<string, string> = baseQuery, pathIds = ids) => pathOf(template, pathIds, query);
+      const withRandomIds = pathOf(template, randomIds, baseQuery);
+
+      if (method !== 'get' && method !== 'delete') {
+        add('deeply nested JSON', at(), `${'['.repeat(5000)}${']'.repeat(5000)}`);
+        add('empty JSON object', at(), '{}');
+        add('empty JSON object, unknown ids', withRandomIds, '{}');
+        add('JSON array', at(), '[]');
+        add('JSON null', at(), 'null');
+        add('empty body', at(), '');
+        if (baseBody !== undefined) {
+          add('valid-looking body', at(), JSON.stringify(baseBody));
+          add('NUL in every string', at(), JSON.stringify(mapStrings(baseBody, (text) => `${text}\u0000b`)));
+          add('lone surrogate in every string', at(), JSON.stringify(mapStrings(baseBody, (text) => `${text}\ud800b`)));
+          add('huge strings', at(), JSON.stringify(mapStrings(baseBody, () => HUGE_STRING)));
+          add('impossible dates', at(), JSON.stringify(mapStrings(baseBody, (text) => (text === DATE ? IMPOSSIBLE_DATE : text === DATE_TIME ? IMPOSSIBLE_DATE_TIME : text))));
+          for (const [label, value] of HUGE_NUMBERS) add(`number ${label} everywhere`, at(), JSON.stringify(mapNumbers(baseBody, () => value)));
+          if (isObject(baseBody)) {
+            add('unknown field', at(), JSON.stringify({ ...baseBody, fuzzUnknownField: 1 }));
+            add('__proto__ key', at(), `{"__proto__":{"polluted":true},${JSON.stringify(baseBody).slice(1)}`);
+            const everyProperty = bodySchema ? resolver.properties(bodySchema) : {};
+            for (const [key, value] of Object.entries(everyProperty).slice(0, MAX_FIELD_CASES)) {
+              add(`wrong type for ${key}`, at(), JSON.stringify({ ...baseBody, [key]: wrongTypeFor(value) }));
+              add(`null for ${key}`, at(), JSON.stringify({ ...baseBody, [key]: null }));
+              const nested = value;
+              const element = Array.isArray(nested) ? nested[0] : nested;
+              if (isObject(element)) {
+                for (const inner of Object.keys(element).slice(0, MAX_FIELD_CASES)) {
+                  const wrong = { ...element, [inner]: wrongTypeFor(element[inner]) };
+                  add(`wrong type for ${key}.${inner}`, at(), JSON.stringify({ ...baseBody, [key]: Array.isArray(nested) ? [wrong] : wrong }));
+                }
               }
             }
           }
         }
       }
-    }
-    for (const parameter of queryParams.slice(0, MAX_FIELD_CASES)) {
-      const query = (value: string) => ({ ...baseQuery, [parameter.name]: value });
-      add(`NUL in query ${parameter.name}`, at(query('a\u0000b')));
-      add(`lone surrogate in query ${parameter.name}`, `${at(baseQuery)}${Object.keys(baseQuery).length ? '&' : '?'}${encodeURIComponent(parameter.name)}=a${LONE_SURROGATE_IN_URL}b`);
-      add(`wrong type for query ${parameter.name}`, at(query(wrongTypeInQuery(resolver.sample(parameter.schema ?? {})))));
-      add(`huge number in query ${parameter.name}`, at(query('1e308')));
-      add(`repeated query ${parameter.name}`, `${at(query('a'))}&${encodeURIComponent(parameter.name)}=b`);
-      if (parameter.schema?.format?.startsWith('date') || /date|from|to|on$|at$/i.test(parameter.name)) {
-        add(`impossible date in query ${parameter.name}`, at(query(IMPOSSIBLE_DATE)));
-        add(`impossible date-time in query ${parameter.name}`, at(query(IMPOSSIBLE_DATE_TIME)));
+      for (const parameter of queryParams.slice(0, MAX_FIELD_CASES)) {
+        const query = (value: string) => ({ ...baseQuery, [parameter.name]: value });
+        add(`NUL in query ${parameter.name}`, at(query('a\u0000b')));
+        add(`lone surrogate in query ${parameter.name}`, `${at(baseQuery)}${Object.keys(baseQuery).length ? '&' : '?'}${encodeURIComponent(parameter.name)}=a${LONE_SURROGATE_IN_URL}b`);
+        add(`wrong type for query ${parameter.name}`, at(query(wrongTypeInQuery(resolver.sample(parameter.schema ?? {})))));
+        add(`huge number in query ${parameter.name}`, at(query('1e308')));
+        add(`repeated query ${parameter.name}`, `${at(query('a'))}&${encodeURIComponent(parameter.name)}=b`);
+        if (parameter.schema?.format?.startsWith('date') || /date|from|to|on$|at$/i.test(parameter.name)) {
+          add(`impossible date in query ${parameter.name}`, at(query(IMPOSSIBLE_DATE)));
+          add(`impossible date-time in query ${parameter.name}`, at(query(IMPOSSIBLE_DATE_TIME)));
+        }
+        if (parameter.name === 'cursor') GARBAGE_CURSORS.forEach((cursor, i) => add(`garbage cursor ${i + 1}`, at(query(cursor))));
       }
-      if (parameter.name === 'cursor') GARBAGE_CURSORS.forEach((cursor, i) => add(`garbage cursor ${i + 1}`, at(query(cursor))));
-    }
-    for (const parameter of parameters.filter((candidate) => candidate.in === 'header')) {
-      for (const [label, value] of [['garbage', 'garbage'], ['huge', 'x'.repeat(4000)], ['a quoted NUL escape', '"\\u0000"'], ['weak', 'W/"1"'], ['a list', '"1", "2"']]) {
-        add(`${label} header ${parameter.name}`, at(), bodyText(baseBody, method), { [parameter.name]: value });
+      for (const parameter of parameters.filter((candidate) => candidate.in === 'header')) {
+        for (const [label, value] of [['garbage', 'garbage'], ['huge', 'x'.repeat(4000)], ['a quoted NUL escape', '"\\u0000"'], ['weak', 'W/"1"'], ['a list', '"1", "2"']]) {
+          add(`${label} header ${parameter.name}`, at(), bodyText(baseBody, method), { [parameter.name]: value });
+        }
       }
-    }
-    for (const parameter of pathParams) {
-      const withParam = (raw: string) => pathOf(template, { ...ids, [parameter.name]: '\u0001' }, baseQuery).replace('%01', raw);
-      add(`NUL in path ${parameter.name}`, withParam('%00'));
-      add(`lone surrogate in path ${parameter.name}`, withParam(LONE_SURROGATE_IN_URL));
-      add(`not an id in path ${parameter.name}`, withParam('not-an-id'));
-      add(`very long path ${parameter.name}`, withParam('1'.repeat(5000)));
-    }
+      for (const parameter of pathParams) {
+        const withParam = (raw: string) => pathOf(template, { ...ids, [parameter.name]: '\u0001' }, baseQuery).replace('%01', raw);
+        add(`NUL in path ${parameter.name}`, withParam('%00'));
+        add(`lone surrogate in path ${parameter.name}`, withParam(LONE_SURROGATE_IN_URL));
+        add(`not an id in path ${parameter.name}`, withParam('not-an-id'));
+        add(`very long path ${parameter.name}`, withParam('1'.repeat(5000)));
+      }
 
-    // An edit that needs If-Match gets the current ETag (read again after every accepted edit), so that its cases reach the edit itself.
-    const needsEtag = method !== 'get' && parameters.some((parameter) => parameter.in === 'header' && parameter.name.toLowerCase() === 'if-match');
-    const currentEtag = async () => (needsEtag ? ((await fetchEtag(caller, at())) ?? undefined) : undefined);
-    let etag = await currentEtag();
-    for (const fuzzCase of cases) {
-      const headers = etag && !fuzzCase.headers ? { 'if-match': etag } : fuzzCase.headers;
-      const answer = await send(caller, { ...fuzzCase, headers });
-      if (answer.status < 300) etag = await currentEtag();
-      check(name, fuzzCase.label, answer);
-      if (fuzzCase.label === 'valid-looking body') {
-        report.validLookingStatuses[answer.status] = (report.validLookingStatuses[answer.status] ?? 0) + 1;
-        if (answer.status === 400) report.validLookingRefusals.push(`${name}: ${answer.text.slice(0, 400)}`);
+      // An edit that needs If-Match gets the current ETag (read again after every accepted edit), so that its cases reach the edit itself.
+      const needsEtag = method !== 'get' && parameters.some((parameter) => parameter.in === 'header' && parameter.name.toLowerCase() === 'if-match');
+      const currentEtag = async () => (needsEtag ? ((await fetchEtag(caller, at())) ?? undefined) : undefined);
+      let etag = await currentEtag();
+      for (const fuzzCase of cases) {
+        const headers = etag && !fuzzCase.headers ? { 'if-match': etag } : fuzzCase.headers;
+        const answer = await send(caller, { ...fuzzCase, headers });
+        if (answer.status < 300) etag = await currentEtag();
+        check(name, fuzzCase.label, answer);
+        if (fuzzCase.label === 'valid-looking body') {
+          report.validLookingStatuses[answer.status] = (report.validLookingStatuses[answer.status] ?? 0) + 1;
+          if (answer.status === 400) report.validLookingRefusals.push(`${name}: ${answer.text.slice(0, 400)}`);
+        }
       }
     }
   });

@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import { startLocalInfra, type LocalInfra } from '@tutti/local-infra';
+import { ensureWebBuilt } from '../e2e/web-build';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from '@tutti/seeds';
 import { migrateAll, provisionAll } from '../system/databases';
 import { loadOrCreateIdentityKeys } from '../system/identity-keys';
@@ -34,8 +35,14 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stopAll(0));
 
   try {
-    step('starting PostgreSQL, Redis and the mail inbox');
-    infra = await startLocalInfra({ dataDir: join(ROOT, '.tutti', 'dev'), profile: 'dev', withMail: true, log: (line) => log(`  ${line}`) });
+    step('starting PostgreSQL, Redis and the mail inbox (and building the web app if it changed)');
+    const [servers, web] = await Promise.allSettled([
+      startLocalInfra({ dataDir: join(ROOT, '.tutti', 'dev'), profile: 'dev', withMail: true, log: (line) => log(`  ${line}`) }),
+      ensureWebBuilt((line) => log(`  ${line}`)),
+    ]);
+    if (servers.status === 'rejected') throw servers.reason;
+    infra = servers.value; // kept first, so that a failed build still stops them
+    if (web.status === 'rejected') throw web.reason;
 
     step('preparing each service’s database role and schema');
     const databaseUrls = await provisionAll(infra.databaseUrl);

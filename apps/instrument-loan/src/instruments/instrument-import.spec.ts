@@ -113,4 +113,25 @@ describe('instrument stock: CSV import, search and edits', () => {
     expect(blind.statusCode).toBe(428);
     expect((await call('GET', `/instruments/${created.json().id}`, admin)).json().location).toBe('Hub store');
   });
+
+  it('refuses an owner school of another area with a 404 naming ownerSchoolId, and stores nothing', async () => {
+    const elsewhere = await addSchool(db, newTenantId());
+    const ours = await addSchool(db, tenantId);
+    const body = { assetTag: 'VN-OWNED-1', type: 'violin', size: '1/2', ownerKind: 'school', ownerSchoolId: elsewhere, condition: 'good' };
+    const refused = await call('POST', '/instruments', admin, body);
+    expect(refused.statusCode).toBe(404);
+    expect(refused.json().errors).toEqual([expect.objectContaining({ field: 'ownerSchoolId' })]);
+    expect((await db.query('SELECT count(*)::int AS n FROM instruments WHERE tenant_id = $1 AND asset_tag = $2', [tenantId, body.assetTag]))[0].n).toBe(0);
+
+    const created = await call('POST', '/instruments', admin, { ...body, ownerSchoolId: ours });
+    expect(created.statusCode).toBe(201);
+    const url = `/instruments/${created.json().id}`;
+    const etag = (await call('GET', url, admin)).headers.etag as string;
+    const moved = await call('PATCH', url, admin, { ownerSchoolId: elsewhere }, { 'if-match': etag });
+    expect(moved.statusCode).toBe(404);
+    expect(moved.json().errors).toEqual([expect.objectContaining({ field: 'ownerSchoolId' })]);
+    const after = await call('GET', url, admin);
+    expect(after.json().ownerSchoolId).toBe(ours);
+    expect(after.headers.etag).toBe(etag);
+  });
 });

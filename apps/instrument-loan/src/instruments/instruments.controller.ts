@@ -22,7 +22,7 @@ export class InstrumentsController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Add an instrument to the stock (status available)' })
   create(@CurrentIdentity() identity: Identity, @Body() body: CreateInstrumentDto, @IdempotencyKey() key: string | undefined): Promise<InstrumentDto> {
-    return this.instruments.create(identity.tenantId, body, identity.userId, key);
+    return this.instruments.create(identity, body, key);
   }
 
   @Get()
@@ -70,7 +70,7 @@ export class InstrumentsController {
     @Body() body: UpdateInstrumentDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<InstrumentDto> {
-    const { instrument, etag } = await this.instruments.update(identity.tenantId, instrumentId, body, version);
+    const { instrument, etag } = await this.instruments.update(identity, instrumentId, body, version);
     void reply.header('ETag', etag);
     return instrument;
   }

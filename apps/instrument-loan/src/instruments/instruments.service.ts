@@ -1,7 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ConflictProblem, decodeCursor, etagOf, isoDate, isUniqueViolation, newId, onceForKey, oneRow, rows, staleEdit, toPage, ValidationProblem } from '@tutti/platform';
+import type { Identity } from '@tutti/auth';
+import { ConflictProblem, decodeCursor, etagOf, isoDate, isUniqueViolation, newId, notFoundField, onceForKey, oneRow, rows, staleEdit, toPage, ValidationProblem, type Queryable } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
+import { canActForPupilAsStaff } from '../common/access';
+import { schoolExists } from '../school-loan-summary/school-loan-summary.queries';
 import type { CreateInstrumentDto, InstrumentDto, InstrumentListQueryDto, InstrumentPageDto, UpdateInstrumentDto } from './dto/instrument.dto';
 import { INSTRUMENT_FAMILY_OF, sizeProblem, type InstrumentType } from './instrument-catalogue';
 import { toInstrumentDto, type InstrumentRecord } from './instrument-row';
@@ -10,12 +13,14 @@ import { toInstrumentDto, type InstrumentRecord } from './instrument-row';
 export class InstrumentsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async create(tenantId: string, input: CreateInstrumentDto, callerId: string, idempotencyKey: string | undefined): Promise<InstrumentDto> {
+  async create(identity: Identity, input: CreateInstrumentDto, idempotencyKey: string | undefined): Promise<InstrumentDto> {
+    const { tenantId, userId: callerId } = identity;
     const sizeError = sizeProblem(input.type, input.size);
     if (sizeError) throw new ValidationProblem([{ field: 'size', rule: 'sizeForType', message: sizeError }]);
     if (input.ownerKind !== 'school' && input.ownerSchoolId) {
       throw new ValidationProblem([{ field: 'ownerSchoolId', rule: 'ownerKind', message: 'ownerSchoolId is only for instruments a school owns' }]);
     }
+    if (input.ownerSchoolId) await this.requireOwnSchool(this.dataSource.manager, identity, input.ownerSchoolId);
     try {
       return await this.dataSource.transaction((manager) =>
         onceForKey(manager, { tenantId, callerId, operation: 'create-instrument', key: idempotencyKey, request: input }, async () => {
@@ -56,10 +61,12 @@ export class InstrumentsService {
   }
 
   /** Edits the description of an instrument if it is still at the version the caller read (else 412). */
-  async update(tenantId: string, instrumentId: string, input: UpdateInstrumentDto, expectedVersion: number): Promise<{ instrument: InstrumentDto; etag: string }> {
+  async update(identity: Identity, instrumentId: string, input: UpdateInstrumentDto, expectedVersion: number): Promise<{ instrument: InstrumentDto; etag: string }> {
+    const tenantId = identity.tenantId;
     return this.dataSource.transaction(async (manager) => {
       const current = await oneRow<InstrumentRecord>(manager, 'SELECT * FROM instruments WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [tenantId, instrumentId]);
       if (!current) throw new NotFoundException('No such instrument.');
+      if (input.ownerSchoolId) await this.requireOwnSchool(manager, identity, input.ownerSchoolId);
       if (expectedVersion !== current.version) throw staleEdit('instrument', current.version);
       const size = input.size !== undefined ? input.size : current.size;
       const sizeError = sizeProblem(current.type as InstrumentType, size);
@@ -84,6 +91,11 @@ export class InstrumentsService {
       );
       return { instrument: toInstrumentDto(row), etag: etagOf(row.version) };
     });
+  }
+
+  /** A school named as an owner must be one of the caller's area (and, for school staff, one of their own): 404 naming the field otherwise. */
+  private async requireOwnSchool(db: Queryable, identity: Identity, schoolId: string): Promise<void> {
+    if (!canActForPupilAsStaff(identity, schoolId) || !(await schoolExists(db, identity.tenantId, schoolId))) throw notFoundField('ownerSchoolId', 'school');
   }
 
   async list(tenantId: string, query: InstrumentListQueryDto): Promise<InstrumentPageDto> {

@@ -6,6 +6,7 @@ import { addDays, ConflictProblem, decodeCursor, isoDate, isUniqueViolation, new
 import { DataSource, type EntityManager } from 'typeorm';
 import { canActForPupilAsStaff, canSeeLoan, loanVisibility, visibilityParams, visibleLoanCondition } from '../common/access';
 import { auditContext, emit } from '../common/events';
+import { lockLookedAfterInstrument, type LookedAfterInstrument } from '../instruments/instrument-access';
 import type { InstrumentRecord } from '../instruments/instrument-row';
 import type { CheckOutDto, LoanDto, LoanListQueryDto, LoanPageDto, ProblemReportDto, ProblemReportResultDto, ReturnLoanDto, SwapLoanDto, SwapResultDto } from './dto/loan.dto';
 import { LOAN_SELECT, toLoanDto, type LoanRecord } from './loan-row';
@@ -15,6 +16,11 @@ export const OVERDUE_REMINDER_KIND = 'loan.overdue-check';
 interface PupilRecord {
   id: string;
   school_id: string;
+  left_on: Date | string | null;
+}
+
+function requireStillEnrolled(pupil: PupilRecord): void {
+  if (pupil.left_on) throw new ConflictProblem('This pupil has left the programme.', [{ pupilId: pupil.id, leftOn: isoDate(pupil.left_on) }]);
 }
 
 /** What a check-out needs beyond the request: who the pupil is, who acts. */
@@ -33,11 +39,14 @@ export class LoansService {
   async checkOut(identity: Identity, input: CheckOutDto, idempotencyKey: string | undefined, origin: AuditOrigin): Promise<LoanDto> {
     const tenantId = identity.tenantId;
     this.requireDueDateAhead(input.dueOn);
-    const pupil = await this.staffPupil(this.dataSource.manager, identity, input.pupilId);
     let reminder: ReminderRow | undefined;
     const loan = await this.dataSource.transaction((manager) =>
       onceForKey(manager, { tenantId, callerId: identity.userId, operation: 'check-out', key: idempotencyKey, request: input }, async () => {
-        const started = await this.checkOutIn(manager, tenantId, { ...input, pupil, actorId: identity.userId });
+        // Who may see the pupil and the instrument is decided before anything is said of their state.
+        const pupil = await this.staffPupil(manager, identity, input.pupilId);
+        const instrument = await lockLookedAfterInstrument(manager, identity, input.instrumentId);
+        requireStillEnrolled(pupil);
+        const started = await this.checkOutIn(manager, tenantId, instrument, { ...input, pupil, actorId: identity.userId });
         reminder = started.reminder;
         await recordAudit(manager, auditContext(identity, origin), { action: 'create', subjectType: 'loan', subjectId: started.loan.id, detail: { change: 'check-out' } });
         return started.loan;
@@ -48,17 +57,19 @@ export class LoansService {
   }
 
   /**
-   * Takes the instrument from 'available' to 'on_loan' with one conditional UPDATE, so that of many
-   * concurrent check-outs exactly one wins; the partial unique index on active loans backs it up.
+   * Takes the instrument (locked, and looked after by the caller) from 'available' to 'on_loan'
+   * with a conditional UPDATE, so that of many concurrent check-outs exactly one wins; the partial
+   * unique index on active loans backs it up.
    */
-  private async checkOutIn(manager: EntityManager, tenantId: string, input: CheckOutInput): Promise<{ loan: LoanDto; reminder: ReminderRow }> {
+  private async checkOutIn(manager: EntityManager, tenantId: string, lookedAfter: LookedAfterInstrument, input: CheckOutInput): Promise<{ loan: LoanDto; reminder: ReminderRow }> {
+    if (lookedAfter.instrument.status !== 'available') return this.explainUnavailable(manager, tenantId, lookedAfter);
     const [instrument] = await rows<InstrumentRecord>(
       manager,
       `UPDATE instruments SET status = 'on_loan', version = version + 1, updated_at = now()
         WHERE tenant_id = $1 AND id = $2 AND status = 'available' RETURNING *`,
       [tenantId, input.instrumentId],
     );
-    if (!instrument) return this.explainUnavailable(manager, tenantId, input.instrumentId);
+    if (!instrument) throw new ConflictProblem('This instrument is already out on loan.', [{ instrumentId: input.instrumentId, status: 'on_loan' }]);
     const loanId = newId();
     try {
       await manager.query(
@@ -98,10 +109,9 @@ export class LoansService {
     return { loan, reminder };
   }
 
-  /** Why the instrument cannot go out: 404 if unknown, else 409 naming its state. */
-  private async explainUnavailable(manager: EntityManager, tenantId: string, instrumentId: string): Promise<never> {
-    const instrument = await oneRow<InstrumentRecord>(manager, 'SELECT * FROM instruments WHERE tenant_id = $1 AND id = $2', [tenantId, instrumentId]);
-    if (!instrument) throw new NotFoundException('No such instrument.');
+  /** Why the instrument (which the caller looks after) cannot go out: 409 naming its state. */
+  private async explainUnavailable(manager: EntityManager, tenantId: string, { instrument, activeLoan }: LookedAfterInstrument): Promise<never> {
+    const instrumentId = instrument.id;
     if (instrument.status === 'in_repair') {
       const ticket = await oneRow<{ id: string; fault: string; opened_on: Date | string }>(
         manager,
@@ -114,9 +124,8 @@ export class LoansService {
       );
     }
     if (instrument.status === 'on_loan') {
-      const active = await oneRow<{ id: string; due_on: Date | string }>(manager, 'SELECT id, due_on FROM loans WHERE tenant_id = $1 AND instrument_id = $2 AND returned_at IS NULL', [tenantId, instrumentId]);
-      throw new ConflictProblem(`Instrument ${instrument.asset_tag} is already out on loan${active ? ` until ${isoDate(active.due_on)}` : ''}.`, [
-        { instrumentId, assetTag: instrument.asset_tag, status: 'on_loan', loanId: active?.id ?? null },
+      throw new ConflictProblem(`Instrument ${instrument.asset_tag} is already out on loan${activeLoan ? ` until ${isoDate(activeLoan.due_on)}` : ''}.`, [
+        { instrumentId, assetTag: instrument.asset_tag, status: 'on_loan', loanId: activeLoan?.id ?? null },
       ]);
     }
     throw new ConflictProblem(`Instrument ${instrument.asset_tag} is ${instrument.status} and cannot go out.`, [{ instrumentId, assetTag: instrument.asset_tag, status: instrument.status }]);
@@ -175,10 +184,11 @@ export class LoansService {
       if (current.instrument_id === input.newInstrumentId) {
         throw new ValidationProblem([{ field: 'newInstrumentId', rule: 'different', message: 'newInstrumentId must be another instrument than the one on loan' }]);
       }
+      const next = await lockLookedAfterInstrument(manager, identity, input.newInstrumentId);
       const returned = await this.returnIn(manager, tenantId, current, { outcome: 'swapped', conditionIn: input.conditionIn, notes: 'size swap', actorId: identity.userId });
-      const started = await this.checkOutIn(manager, tenantId, {
+      const started = await this.checkOutIn(manager, tenantId, next, {
         instrumentId: input.newInstrumentId,
-        pupil: { id: current.pupil_id, school_id: current.school_id },
+        pupil: { id: current.pupil_id, school_id: current.school_id, left_on: null },
         dueOn: input.dueOn ?? (isoDate(current.due_on) as string),
         accessories: input.accessories ?? current.accessories,
         conditionOut: input.conditionOut,
@@ -292,9 +302,8 @@ export class LoansService {
 
   /** A pupil this staff caller may lend to; 404 for unknown pupils and pupils of other schools. */
   async staffPupil(manager: Pick<EntityManager, 'query'>, identity: Identity, pupilId: string): Promise<PupilRecord> {
-    const pupil = await oneRow<PupilRecord & { left_on: Date | null }>(manager, 'SELECT id, school_id, left_on FROM pupils WHERE tenant_id = $1 AND id = $2', [identity.tenantId, pupilId]);
+    const pupil = await oneRow<PupilRecord>(manager, 'SELECT id, school_id, left_on FROM pupils WHERE tenant_id = $1 AND id = $2', [identity.tenantId, pupilId]);
     if (!pupil || !canActForPupilAsStaff(identity, pupil.school_id)) throw new NotFoundException('No such pupil.');
-    if (pupil.left_on) throw new ConflictProblem('This pupil has left the programme.', [{ pupilId, leftOn: isoDate(pupil.left_on) }]);
     return pupil;
   }
 

@@ -194,6 +194,41 @@ describe('loans: check-out, return, repair blocking, guardian view and access', 
     expect(response.json().errors.map((error: { field: string }) => error.field)).toContain(field);
   });
 
+  it('answers 404 to another school and another area for an instrument they do not look after, before its state (check-out and swap)', async () => {
+    const onLoan = await addInstrument(db, tenantId);
+    const loan = (await call('POST', '/loans', admin, checkOutBody(onLoan.id, pupilId))).json();
+    const ownedBySchool = await addInstrument(db, tenantId, { ownerSchoolId: schoolId });
+    const strangerPupilId = await addPupil(db, otherTenantId, await addSchool(db, otherTenantId));
+    const outsiders = [
+      { who: personas.headteacher(tenantId, otherSchoolId), pupil: otherFamilyPupilId },
+      { who: personas.tutor(tenantId, [otherSchoolId]), pupil: otherFamilyPupilId },
+      { who: personas.schoolStaff(tenantId, otherSchoolId), pupil: otherFamilyPupilId },
+      { who: personas.programmeAdmin(otherTenantId), pupil: strangerPupilId },
+    ];
+    for (const { who, pupil } of outsiders) {
+      const own = (await call('POST', '/loans', who, checkOutBody((await addInstrument(db, who.tenantId)).id, pupil))).json();
+      for (const instrument of [onLoan, ownedBySchool]) {
+        const checkOut = await call('POST', '/loans', who, checkOutBody(instrument.id, pupil));
+        const swap = await call('POST', `/loans/${own.id}/swaps`, who, { newInstrumentId: instrument.id, conditionIn: 'good', conditionOut: 'good' });
+        for (const [what, response] of [['check-out', checkOut], ['swap', swap]] as const) {
+          expect({ what, role: who.grants[0].role, status: response.statusCode }).toEqual({ what, role: who.grants[0].role, status: 404 });
+          for (const secret of [instrument.assetTag, loan.id, loan.dueOn]) expect(response.body).not.toContain(secret);
+        }
+      }
+      expect((await call('GET', `/loans/${own.id}`, who)).json().active).toBe(true);
+    }
+    const states = await db.query('SELECT id, status FROM instruments WHERE tenant_id = $1 AND id = ANY($2::uuid[])', [tenantId, [onLoan.id, ownedBySchool.id]]);
+    expect(Object.fromEntries(states.map((row: { id: string; status: string }) => [row.id, row.status]))).toEqual({ [onLoan.id]: 'on_loan', [ownedBySchool.id]: 'available' });
+    // Those who look after it hear of the clash: the loan and when it is due back.
+    for (const insider of [personas.headteacher(tenantId, schoolId), admin]) {
+      const response = await call('POST', '/loans', insider, checkOutBody(onLoan.id, siblingId));
+      expect(response.statusCode).toBe(409);
+      expect(response.json().detail).toContain(`until ${loan.dueOn}`);
+      expect(response.json().conflicts[0]).toMatchObject({ instrumentId: onLoan.id, loanId: loan.id });
+    }
+    expect((await call('POST', '/loans', personas.tutor(tenantId, [schoolId]), checkOutBody(ownedBySchool.id, siblingId))).statusCode).toBe(201);
+  });
+
   it('answers 404 for unknown instruments and pupils, 400 for a bad path id', async () => {
     const instrument = await addInstrument(db, tenantId);
     expect((await call('POST', '/loans', admin, checkOutBody('0190a0a0-0000-7000-8000-000000000000', pupilId))).statusCode).toBe(404);

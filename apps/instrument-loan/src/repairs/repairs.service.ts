@@ -3,9 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Identity } from '@tutti/auth';
 import { ReminderScheduler, type ReminderRow } from '@tutti/messaging';
 import { addDays, ConflictProblem, decodeCursor, isoDate, newId, oneRow, PLANNING_TIME_ZONE, rows, todayIn, toPage, ValidationProblem, zonedDateTime } from '@tutti/platform';
-import { DataSource, type EntityManager } from 'typeorm';
-import { canSeeLoan, loanVisibility } from '../common/access';
-import type { InstrumentRecord } from '../instruments/instrument-row';
+import { DataSource } from 'typeorm';
+import { lockLookedAfterInstrument } from '../instruments/instrument-access';
 import { areaSettings } from '../settings/settings.queries';
 import type { CloseRepairDto, InspectionDto, OpenRepairDto, RecordInspectionDto, RepairListQueryDto, RepairTicketDto, RepairTicketPageDto } from './dto/repair.dto';
 
@@ -38,7 +37,7 @@ export class RepairsService {
   async open(identity: Identity, instrumentId: string, input: OpenRepairDto): Promise<RepairTicketDto> {
     const tenantId = identity.tenantId;
     return this.dataSource.transaction(async (manager) => {
-      const current = await lockLookedAfter(manager, identity, instrumentId);
+      const { instrument: current } = await lockLookedAfterInstrument(manager, identity, instrumentId);
       if (current.status !== 'available') {
         const why = current.status === 'on_loan' ? 'is out on loan: record its return first' : `is ${current.status.replace('_', ' ')}`;
         throw new ConflictProblem(`Instrument ${current.asset_tag} ${why}.`, [{ instrumentId, assetTag: current.asset_tag, status: current.status }]);
@@ -103,7 +102,7 @@ export class RepairsService {
     const result = await this.dataSource.transaction(async (manager) => {
       const settings = await areaSettings(manager, tenantId);
       const nextInspectionOn = addDays(inspectedOn, settings.inspectionIntervalDays);
-      const instrument = await lockLookedAfter(manager, identity, instrumentId);
+      const { instrument } = await lockLookedAfterInstrument(manager, identity, instrumentId);
       if (instrument.status === 'lost' || instrument.status === 'retired') {
         throw new ConflictProblem(`Instrument ${instrument.asset_tag} is ${instrument.status} and is no longer inspected.`, [{ instrumentId, status: instrument.status }]);
       }
@@ -136,33 +135,6 @@ export class RepairsService {
     await this.reminders.syncJobs({ staleJobIds: result.staleJobIds, toEnqueue: reminder ? [reminder] : [] });
     return result.dto;
   }
-}
-
-/**
- * The instrument, locked for the rest of the transaction, if the caller looks after it; else 404,
- * before anything is said of its state. The programme admin looks after all stock; staff look after
- * an instrument on loan to a pupil of their schools, one their school owns, and the programme's own
- * stock in store. So another school's headteacher learns nothing of an instrument at another school
- * (not even that it is out on loan).
- */
-async function lockLookedAfter(manager: EntityManager, identity: Identity, instrumentId: string): Promise<InstrumentRecord> {
-  const found = await oneRow<InstrumentRecord & { loan_school_id: string | null; loan_pupil_id: string | null }>(
-    manager,
-    `SELECT i.*, l.school_id AS loan_school_id, l.pupil_id AS loan_pupil_id
-       FROM instruments i LEFT JOIN loans l ON l.tenant_id = i.tenant_id AND l.instrument_id = i.id AND l.returned_at IS NULL
-      WHERE i.tenant_id = $1 AND i.id = $2 FOR UPDATE OF i`,
-    [identity.tenantId, instrumentId],
-  );
-  if (!found) throw new NotFoundException('No such instrument.');
-  const visibility = loanVisibility(identity);
-  const looksAfter =
-    visibility.allSchools ||
-    (found.loan_school_id !== null && found.loan_pupil_id !== null
-      ? canSeeLoan(visibility, { schoolId: found.loan_school_id, pupilId: found.loan_pupil_id })
-      : found.owner_kind !== 'school' || (found.owner_school_id !== null && visibility.schoolIds.includes(found.owner_school_id)));
-  if (!looksAfter) throw new NotFoundException('No such instrument.');
-  const { loan_school_id: _school, loan_pupil_id: _pupil, ...instrument } = found;
-  return instrument;
 }
 
 function toRepairDto(row: RepairRecord): RepairTicketDto {

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '@tutti/seeds';
+import { waitFor } from '@tutti/testing';
 // The end-to-end harness is shared tooling: the web app's specs drive the system it starts.
 import { expectStatus } from '@tutti/e2e';
 import { browserSuite, expectAccessible, PHONE, screenshot, signInThroughPage } from './testing/browser';
@@ -48,6 +49,8 @@ const ENGLISH_ON_PARENT_PAGES = [
   'From ',
   'Sign out',
   'Language',
+  'Booking closed',
+  'Book seats',
 ];
 
 const { system, api, open, timings } = browserSuite('parent e2e');
@@ -249,5 +252,76 @@ describe('a parent on a phone', () => {
       await screenshot(page, 'web-parent-booking-change-refused');
     },
     90_000,
+  );
+  it(
+    'shows a bus past its cut-off as closed instead of a booking form, and tells a refusal in Polish by its conflict code',
+    async () => {
+      const started = Date.now();
+      const adminToken = await system.signIn(admin.email);
+      const guardianToken = await system.signIn(guardian.email);
+      const runsNow = async () =>
+        expectStatus(await api<{ items: { id: string; bookingOpen: boolean }[] }>('GET', '/api/parent-engagement/transport-runs?limit=100', { token: guardianToken, headers: { 'x-tutti-role': 'guardian' } }), 200).items;
+      // The demo's buses to performances within a day have passed their cut-off (24 hours before pick-up).
+      const closedDemoRun = (await runsNow()).find((run) => !run.bookingOpen);
+      if (!closedDemoRun) throw new Error('the demo data has no bus past its cut-off');
+      // A bus whose cut-off passes while the parent has its form open.
+      const performances = expectStatus(await api<{ items: { id: string; startsAt: string }[] }>('GET', '/api/parent-engagement/performances?limit=50', { token: adminToken }), 200);
+      const performance = performances.items.find((candidate) => Date.parse(candidate.startsAt) > Date.now() + 3 * DAY);
+      if (!performance) throw new Error('the demo data has no performance more than three days ahead');
+      const at = (minutesBefore: number) => new Date(Date.parse(performance.startsAt) - minutesBefore * 60_000).toISOString();
+      const closing = expectStatus(
+        await api<{ id: string; bookingOpen: boolean }>('POST', '/api/parent-engagement/transport-runs', {
+          token: adminToken,
+          body: {
+            performanceId: performance.id,
+            vehicle: `Minibus ${randomUUID().slice(0, 6)}`,
+            seats: 16,
+            outboundDepartsAt: at(75),
+            bookingsCloseAt: new Date(Date.now() + 40_000).toISOString(),
+            stops: [{ name: 'Faith Street Primary', place: 'Shaw Street, Liverpool L6', pickupAt: at(60) }],
+          },
+        }),
+        201,
+      );
+      expect(closing.bookingOpen).toBe(true);
+
+      const page = await open(PHONE);
+      await page.goto('/sign-in');
+      await page.locator('.app-header select').selectOption('pl');
+      await signInThroughPage(page, guardian);
+      await page.waitForURL('**/parent');
+      await page.locator('nav.tabs a[href="/parent/transport"]').click();
+      await page.locator('h1', { hasText: 'Darmowy autobus na koncerty' }).waitFor();
+
+      const closedCard = page.locator(`[data-run-id="${closedDemoRun.id}"]`);
+      await closedCard.getByText('Rezerwacja zamknięta').waitFor();
+      expect(await closedCard.getAttribute('data-booking-open')).toBe('no');
+      expect(await closedCard.locator('form').count()).toBe(0);
+      expect(await closedCard.innerText()).toContain('Nie można już rezerwować miejsc w tym autobusie.');
+
+      const closingCard = page.locator(`[data-run-id="${closing.id}"]`);
+      const form = closingCard.locator('form');
+      await form.waitFor();
+      // Five adults are over the area's limit of four seats a family: the 409 in Polish, by its code.
+      await form.locator('input[name=adults]').fill('5');
+      await form.locator('button[type=submit]').click();
+      await form.getByText('Rodzina może zarezerwować najwyżej 4 miejsca w jednym autobusie.').waitFor();
+      await expectAccessible(page);
+      await expectNoEnglish(page);
+
+      // The cut-off passes with the form still open: the refusal says so in Polish, and the form goes.
+      await waitFor(async () => (await runsNow()).find((run) => run.id === closing.id)?.bookingOpen === false, { timeoutMs: 60_000, intervalMs: 500, description: 'the new bus’s cut-off to pass' });
+      await form.locator('input[name=adults]').fill('1');
+      await form.locator('button[type=submit]').click();
+      await closingCard.getByText('Rezerwacja na ten autobus jest już zamknięta: nie można już rezerwować miejsc.').waitFor();
+      expect(await closingCard.locator('form').count()).toBe(0);
+      expect(await closingCard.getAttribute('data-booking-open')).toBe('no');
+      expect(await closingCard.locator('.badge').allInnerTexts()).toEqual(['Rezerwacja zamknięta']);
+      await expectAccessible(page);
+      await expectNoEnglish(page);
+      timings.closedBuses = Date.now() - started;
+      await screenshot(page, 'web-parent-closed-bus');
+    },
+    120_000,
   );
 });

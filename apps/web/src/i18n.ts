@@ -52,6 +52,9 @@ const en = {
   seatsLeft: '{n} seats left',
   busFull: 'The bus is full: you can join the waiting list.',
   bookingsClose: 'Book by {when}',
+  bookingClosed: 'Booking closed',
+  bookingClosedHint: 'Seats on this bus can no longer be booked.',
+  runCancelled: 'This bus is cancelled.',
   pickUpStop: 'Where will you get on?',
   whoIsTravelling: 'Which children are travelling?',
   adults: 'Adults travelling',
@@ -416,6 +419,10 @@ const en = {
   'bookingConflict.family-seat-limit': 'A family can book at most {n} seats on one bus.',
   'bookingConflict.bookings-closed': 'It is too late to change this booking. You can still cancel it.',
   'bookingConflict.not-changeable': 'This booking cannot be changed now.',
+  'bookConflict.bookings-closed': 'Booking for this bus has closed: seats can no longer be booked.',
+  'bookConflict.run-cancelled': 'This bus, or its performance, has been cancelled.',
+  'bookConflict.pupil-already-booked': 'A child you chose already has a seat on this bus.',
+  'bookConflict.transport-consent-refused': 'A child you chose cannot travel: there is no consent to travel on the free bus.',
   // evaluator: evaluation exports
   'eval.title': 'Evaluation exports',
   'eval.intro':
@@ -527,6 +534,9 @@ const pl: Partial<Record<MessageKey, string>> = {
   seatsLeft: 'Wolne miejsca: {n}',
   busFull: 'Autobus jest pełny: możesz zapisać się na listę oczekujących.',
   bookingsClose: 'Rezerwacja do {when}',
+  bookingClosed: 'Rezerwacja zamknięta',
+  bookingClosedHint: 'Nie można już rezerwować miejsc w tym autobusie.',
+  runCancelled: 'Ten autobus został odwołany.',
   pickUpStop: 'Gdzie wsiądziecie?',
   whoIsTravelling: 'Które dzieci jadą?',
   adults: 'Liczba dorosłych',
@@ -636,6 +646,10 @@ const pl: Partial<Record<MessageKey, string>> = {
   'bookingConflict.family-seat-limit': 'Rodzina może zarezerwować najwyżej {n} miejsca w jednym autobusie.',
   'bookingConflict.bookings-closed': 'Na zmianę tej rezerwacji jest już za późno. Nadal możesz ją anulować.',
   'bookingConflict.not-changeable': 'Tej rezerwacji nie można teraz zmienić.',
+  'bookConflict.bookings-closed': 'Rezerwacja na ten autobus jest już zamknięta: nie można już rezerwować miejsc.',
+  'bookConflict.run-cancelled': 'Ten autobus lub koncert został odwołany.',
+  'bookConflict.pupil-already-booked': 'Wybrane dziecko ma już miejsce w tym autobusie.',
+  'bookConflict.transport-consent-refused': 'Wybrane dziecko nie może jechać: brak zgody na przejazd darmowym autobusem.',
 };
 
 export const LANGUAGES = [

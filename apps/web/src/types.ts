@@ -73,6 +73,8 @@ export interface TransportRun {
   seatsLeft: number;
   bookingsCloseAt: string;
   status: string;
+  /** Whether a family may book now (the bus runs, its performance is on, the cut-off has not passed). */
+  bookingOpen: boolean;
   stops: PickupStop[];
 }
 

@@ -5,6 +5,7 @@ import { formatDateTime, useI18n, type MessageKey } from '../i18n';
 import { Link } from '../router';
 import type { Booking, ConsentKind, Performance, PupilConsents, TransportRun } from '../types';
 import { Empty, ErrorNotice, Field, fieldError, FormError, Loaded, Notice, useLoad } from '../ui';
+import { BOOK_CONFLICTS, conflictMessage, conflictRule } from './parent/booking-conflicts';
 import { ChangeBooking, PickupStops } from './parent/ChangeBooking';
 import { useChildren, type Child } from './parent/children';
 import { CursorListView, useCursorList } from '../cursor-list';
@@ -154,6 +155,11 @@ function RunCard({ run, kids, onBooked }: { run: TransportRun; kids: Child[]; on
   const [idempotencyKey, setIdempotencyKey] = useState(newId);
   const headingId = `run-${run.id}`;
   const full = run.seatsLeft <= 0;
+  // Closed as listed, or found closed by a booking refused since the page was loaded.
+  const refusedAsClosed = ['bookings-closed', 'run-cancelled'].includes(conflictRule(error) ?? '');
+  const cancelled = run.status === 'cancelled' || run.performance.status === 'cancelled';
+  const closed = !run.bookingOpen || refusedAsClosed;
+  const explained = conflictMessage(error, t, BOOK_CONFLICTS);
 
   const toggle = (pupilId: string) => setPupilIds((ids) => (ids.includes(pupilId) ? ids.filter((id) => id !== pupilId) : [...ids, pupilId]));
 
@@ -175,38 +181,48 @@ function RunCard({ run, kids, onBooked }: { run: TransportRun; kids: Child[]; on
   };
 
   return (
-    <section className="card" aria-labelledby={headingId} data-run-id={run.id}>
+    <section className="card" aria-labelledby={headingId} data-run-id={run.id} data-booking-open={closed ? 'no' : 'yes'}>
       <h2 id={headingId}>{run.performance.title}</h2>
       <p>
         {formatDateTime(language, run.performance.startsAt, me.area.timeZone)} · {run.performance.venueName}
         <br />
         <span className="muted">{run.vehicle}</span>
         <br />
-        <span className={full ? 'badge badge-warn' : 'badge badge-good'}>{full ? t('busFull') : t('seatsLeft', { n: run.seatsLeft })}</span>
-        <br />
-        <span className="muted">{t('bookingsClose', { when: formatDateTime(language, run.bookingsCloseAt, me.area.timeZone) })}</span>
+        {closed ? (
+          <span className="badge badge-bad">{t('bookingClosed')}</span>
+        ) : (
+          <>
+            <span className={full ? 'badge badge-warn' : 'badge badge-good'}>{full ? t('busFull') : t('seatsLeft', { n: run.seatsLeft })}</span>
+            <br />
+            <span className="muted">{t('bookingsClose', { when: formatDateTime(language, run.bookingsCloseAt, me.area.timeZone) })}</span>
+          </>
+        )}
       </p>
-      <form onSubmit={submit} noValidate className="stack">
-        <FormError error={error} fields={BOOKING_FIELDS} />
-        <PickupStops name={`stop-${run.id}`} run={run} value={stopId} onChange={setStopId} error={fieldError(error, 'stopId')} />
-        <fieldset>
-          <legend>{t('whoIsTravelling')}</legend>
-          {bookable.length === 0 && <p className="muted">{t('noChildren')}</p>}
-          {bookable.map((kid) => (
-            <label key={kid.pupilId} className="choice">
-              <input type="checkbox" name="pupilIds" value={kid.pupilId} checked={pupilIds.includes(kid.pupilId)} onChange={() => toggle(kid.pupilId)} />
-              <span>{kid.name}</span>
-            </label>
-          ))}
-          {fieldError(error, 'pupilIds') && <p className="field-error">{fieldError(error, 'pupilIds')}</p>}
-        </fieldset>
-        <Field label={t('adults')} error={fieldError(error, 'adults')}>
-          {(props) => <input {...props} name="adults" type="number" inputMode="numeric" min={0} max={20} value={adults} onChange={(event) => setAdults(Number(event.target.value))} />}
-        </Field>
-        <button type="submit" className="button primary" disabled={busy}>
-          {busy ? t('booking') : full ? t('joinWaitlist') : t('bookSeats')}
-        </button>
-      </form>
+      {closed ? (
+        explained ? <Notice kind="error">{explained}</Notice> : <p className="muted">{cancelled ? t('runCancelled') : t('bookingClosedHint')}</p>
+      ) : (
+        <form onSubmit={submit} noValidate className="stack">
+          {explained ? <Notice kind="error">{explained}</Notice> : <FormError error={error} fields={BOOKING_FIELDS} />}
+          <PickupStops name={`stop-${run.id}`} run={run} value={stopId} onChange={setStopId} error={fieldError(error, 'stopId')} />
+          <fieldset>
+            <legend>{t('whoIsTravelling')}</legend>
+            {bookable.length === 0 && <p className="muted">{t('noChildren')}</p>}
+            {bookable.map((kid) => (
+              <label key={kid.pupilId} className="choice">
+                <input type="checkbox" name="pupilIds" value={kid.pupilId} checked={pupilIds.includes(kid.pupilId)} onChange={() => toggle(kid.pupilId)} />
+                <span>{kid.name}</span>
+              </label>
+            ))}
+            {fieldError(error, 'pupilIds') && <p className="field-error">{fieldError(error, 'pupilIds')}</p>}
+          </fieldset>
+          <Field label={t('adults')} error={fieldError(error, 'adults')}>
+            {(props) => <input {...props} name="adults" type="number" inputMode="numeric" min={0} max={20} value={adults} onChange={(event) => setAdults(Number(event.target.value))} />}
+          </Field>
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? t('booking') : full ? t('joinWaitlist') : t('bookSeats')}
+          </button>
+        </form>
+      )}
     </section>
   );
 }

@@ -1,20 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useApp } from '../../App';
-import { api, ApiProblem } from '../../api';
-import { formatDateTime, useI18n, type MessageKey, type Translate } from '../../i18n';
+import { api } from '../../api';
+import { formatDateTime, useI18n } from '../../i18n';
 import type { Booking, TransportRun } from '../../types';
 import { Field, fieldError, FormError, Notice } from '../../ui';
+import { CHANGE_CONFLICTS, conflictMessage } from './booking-conflicts';
 
 const CHANGE_FIELDS = ['stopId', 'adults', 'otherChildren'] as const;
-const EXPLAINED_CONFLICTS = ['not-enough-seats', 'family-seat-limit', 'bookings-closed', 'not-changeable'];
-
-/** A 409 about the booking, in the family's language when we know the rule; undefined otherwise. */
-function conflictMessage(error: unknown, t: Translate): string | undefined {
-  if (!(error instanceof ApiProblem) || error.status !== 409) return undefined;
-  const conflict = error.conflicts[0] as { rule?: string; limit?: number } | undefined;
-  if (!conflict?.rule || !EXPLAINED_CONFLICTS.includes(conflict.rule)) return undefined;
-  return t(`bookingConflict.${conflict.rule}` as MessageKey, { n: conflict.limit ?? '' });
-}
 
 /** The bus's pick-up stops with their times, one to choose. */
 export function PickupStops({ name, run, value, onChange, error }: { name: string; run: TransportRun; value: string; onChange: (stopId: string) => void; error?: string }) {
@@ -44,7 +36,7 @@ export function ChangeBooking({ booking, run, onChanged, onClose }: { booking: B
   const [otherChildren, setOtherChildren] = useState(booking.children - booking.pupilIds.length);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const explained = conflictMessage(error, t);
+  const explained = conflictMessage(error, t, CHANGE_CONFLICTS);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -20,6 +20,8 @@ interface Scenario {
   freshInvitedAccount(): Promise<string>;
   freshGrant(): Promise<{ accountId: string; grantId: string }>;
   freshGuardianLink(): Promise<string>;
+  /** The ETag the admin reads at this URL: the If-Match of an edit. */
+  etagOf(url: string): Promise<string>;
 }
 
 const GUARDIAN_NAME = 'Gwendolyn Marchbanks';
@@ -93,6 +95,7 @@ describe('gateway: the access matrix over every route of its own', () => {
         return { accountId, grantId: grant.id };
       },
       freshGuardianLink,
+      etagOf: async (url) => String((await app.inject({ method: 'GET', url, headers: adminHeaders })).headers.etag),
     };
     const started = Date.now();
     report = await runAccessMatrix({
@@ -134,13 +137,16 @@ const matrix: MatrixFixtures<Scenario> = {
 
   'GET /identity/me': () => ({ url: '/identity/me', allowed: [...EVERYONE], scope: 'caller-scoped' }),
   'GET /identity/tenant': () => ({ url: '/identity/tenant', allowed: [...EVERYONE], scope: 'caller-scoped' }),
-  'PATCH /identity/tenant': () => ({ url: '/identity/tenant', body: { weeklyProvisionTargetMinutes: 240 }, allowed: ['admin'], scope: 'caller-scoped' }),
+  'PATCH /identity/tenant': async (s) => ({ url: '/identity/tenant', body: { weeklyProvisionTargetMinutes: 240 }, headers: { 'if-match': await s.etagOf('/identity/tenant') }, allowed: ['admin'], scope: 'caller-scoped' }),
   'GET /audit-log': () => ({ url: '/audit-log', allowed: ['admin'], scope: 'caller-scoped' }),
 
   'GET /identity/accounts': () => ({ url: '/identity/accounts', allowed: ['admin'], scope: 'caller-scoped' }),
   'GET /identity/accounts/:id': (s) => ({ url: `/identity/accounts/${s.guardianAccountId}`, allowed: ['admin'] }),
   'POST /identity/accounts': () => ({ url: '/identity/accounts', body: { email: `new-${newId().slice(-8)}@example.org`, displayName: 'New Person' }, allowed: ['admin'], scope: 'caller-scoped' }),
-  'PATCH /identity/accounts/:id': async (s) => ({ url: `/identity/accounts/${await s.freshAccount()}`, body: { displayName: 'Renamed Person' }, allowed: ['admin'] }),
+  'PATCH /identity/accounts/:id': async (s) => {
+    const url = `/identity/accounts/${await s.freshAccount()}`;
+    return { url, body: { displayName: 'Renamed Person' }, headers: { 'if-match': await s.etagOf(url) }, allowed: ['admin'] };
+  },
   'POST /identity/accounts/:id/invitations': async (s) => ({ url: `/identity/accounts/${await s.freshInvitedAccount()}/invitations`, allowed: ['admin'] }),
   'POST /identity/accounts/:id/grants': async (s) => ({ url: `/identity/accounts/${await s.freshAccount()}/grants`, body: { role: 'tutor', schoolIds: [s.schoolId] }, allowed: ['admin'] }),
   'DELETE /identity/accounts/:id/grants/:grantId': async (s) => {

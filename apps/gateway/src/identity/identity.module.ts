@@ -11,7 +11,6 @@ import { GrantsController } from './grants/grants.controller';
 import { GrantsService } from './grants/grants.service';
 import { GuardianLinksController } from './guardians/guardian-links.controller';
 import { GuardianLinksService } from './guardians/guardian-links.service';
-import { IdempotencyKeys } from './idempotency/idempotency-keys';
 import { InvitationsController } from './invitations/invitations.controller';
 import { InvitationsService } from './invitations/invitations.service';
 import { Mailer } from './mail/mailer';
@@ -70,7 +69,6 @@ export class IdentityModule {
         PasswordHasher,
         Mailer,
         OneTimeTokens,
-        IdempotencyKeys,
         AuditLogService,
         SchoolDirectory,
         SessionsService,

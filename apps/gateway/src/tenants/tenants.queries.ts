@@ -14,6 +14,8 @@ export interface TenantRow {
   familyLanguages: string[];
   /** Free transport seats one family may book for one performance. */
   familyTransportSeatLimit: number;
+  /** Bumped by every change of the settings; the ETag an edit's If-Match must name. */
+  version: number;
   createdAt: Date;
 }
 
@@ -21,7 +23,7 @@ export interface TenantRow {
 export type TenantChanges = Partial<Pick<TenantRow, 'name' | 'timeZone' | 'weeklyProvisionTargetMinutes' | 'familyLanguages' | 'familyTransportSeatLimit'>>;
 
 const TENANT_COLUMNS = `id, slug, name, time_zone AS "timeZone", weekly_provision_target_minutes AS "weeklyProvisionTargetMinutes",
-  family_languages AS "familyLanguages", family_transport_seat_limit AS "familyTransportSeatLimit", created_at AS "createdAt"`;
+  family_languages AS "familyLanguages", family_transport_seat_limit AS "familyTransportSeatLimit", version, created_at AS "createdAt"`;
 
 const CHANGEABLE_COLUMNS: Record<keyof TenantChanges, string> = {
   name: 'name',
@@ -40,7 +42,7 @@ export function tenantBySlug(db: Queryable, slug: string): Promise<TenantRow | u
   return oneRow<TenantRow>(db, `SELECT ${TENANT_COLUMNS} FROM tenants WHERE slug = $1`, [slug]);
 }
 
-export async function insertTenant(db: Queryable, tenant: Omit<TenantRow, 'createdAt'>): Promise<TenantRow> {
+export async function insertTenant(db: Queryable, tenant: Omit<TenantRow, 'version' | 'createdAt'>): Promise<TenantRow> {
   const inserted = await oneRow<TenantRow>(
     db,
     `INSERT INTO tenants (id, slug, name, time_zone, weekly_provision_target_minutes, family_languages, family_transport_seat_limit)
@@ -50,10 +52,10 @@ export async function insertTenant(db: Queryable, tenant: Omit<TenantRow, 'creat
   return inserted as TenantRow;
 }
 
-/** Writes the given settings and answers the area as it now is. */
+/** Writes the given settings, bumps the version and answers the area as it now is. */
 export async function updateTenant(db: Queryable, tenantId: string, changes: TenantChanges): Promise<TenantRow | undefined> {
   const keys = (Object.keys(changes) as (keyof TenantChanges)[]).filter((key) => changes[key] !== undefined);
   if (keys.length === 0) return tenantById(db, tenantId);
   const assignments = keys.map((key, index) => `${CHANGEABLE_COLUMNS[key]} = $${index + 2}`).join(', ');
-  return oneRow<TenantRow>(db, `UPDATE tenants SET ${assignments} WHERE id = $1 RETURNING ${TENANT_COLUMNS}`, [tenantId, ...keys.map((key) => changes[key])]);
+  return oneRow<TenantRow>(db, `UPDATE tenants SET ${assignments}, version = version + 1 WHERE id = $1 RETURNING ${TENANT_COLUMNS}`, [tenantId, ...keys.map((key) => changes[key])]);
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -12,11 +12,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { IdParam, IdempotencyKey, IfMatchVersion } from '@tutti/platform';
 import { Access, CurrentIdentity, type Identity, type Role } from '@tutti/auth';
 import { auditActor } from '../audit/audit-record';
-import { IDEMPOTENCY_KEY_HEADER } from '../idempotency/idempotency-keys';
 import { Origin, type RequestOrigin } from '../http/request-origin';
-import { UuidParam } from '../http/uuid-param.pipe';
 import { AccountsService } from './accounts.service';
 import { AccountDetailDto, AccountPageDto } from './dto/account.dto';
 import { InviteAccountDto } from './dto/invite-account.dto';
@@ -49,7 +48,7 @@ export class AccountsController {
     @CurrentIdentity() identity: Identity,
     @Origin() origin: RequestOrigin,
     @Body() body: InviteAccountDto,
-    @Headers(IDEMPOTENCY_KEY_HEADER) idempotencyKey: string | undefined,
+    @IdempotencyKey() idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AccountDetailDto> {
     const result = await this.accounts.invite(identity, auditActor(identity, origin, ADMIN), body, idempotencyKey);
@@ -66,7 +65,7 @@ export class AccountsController {
   async get(
     @CurrentIdentity() identity: Identity,
     @Origin() origin: RequestOrigin,
-    @Param('id', new UuidParam('id')) id: string,
+    @IdParam('id') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AccountDetailDto> {
     const { account, etag } = await this.accounts.get(auditActor(identity, origin, ADMIN), id);
@@ -77,19 +76,19 @@ export class AccountsController {
   @Patch(':id')
   @Access(...ADMIN)
   @ApiOperation({ summary: 'Change display name, mobile or language, or disable / enable the account' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag from GET; a stale one gets 412' })
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag from GET; 428 without it, 412 with currentETag when someone changed the account since' })
   @ApiOkResponse({ type: AccountDetailDto })
   @ApiNotFoundResponse()
   @ApiPreconditionFailedResponse({ description: 'Someone else changed the account since the ETag was read' })
   async update(
     @CurrentIdentity() identity: Identity,
     @Origin() origin: RequestOrigin,
-    @Param('id', new UuidParam('id')) id: string,
+    @IdParam('id') id: string,
     @Body() body: UpdateAccountDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatchVersion() expectedVersion: number,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AccountDetailDto> {
-    const { account, etag } = await this.accounts.update(auditActor(identity, origin, ADMIN), id, body, ifMatch);
+    const { account, etag } = await this.accounts.update(auditActor(identity, origin, ADMIN), id, body, expectedVersion);
     reply.header('etag', etag);
     return account;
   }
@@ -101,7 +100,7 @@ export class AccountsController {
   @ApiAcceptedResponse({ description: 'The mail is on its way' })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The account is not invited (already active, or disabled)' })
-  resendInvitation(@CurrentIdentity() identity: Identity, @Origin() origin: RequestOrigin, @Param('id', new UuidParam('id')) id: string): Promise<{ invitationExpiresAt: string }> {
+  resendInvitation(@CurrentIdentity() identity: Identity, @Origin() origin: RequestOrigin, @IdParam('id') id: string): Promise<{ invitationExpiresAt: string }> {
     return this.accounts.resendInvitation(identity, auditActor(identity, origin, ADMIN), id);
   }
 }

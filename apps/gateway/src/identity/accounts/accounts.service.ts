@@ -1,14 +1,25 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Identity } from '@tutti/auth';
-import { ConflictProblem, decodeCursor, isUniqueViolation, newId, toPage, type Page, type Queryable } from '@tutti/platform';
+import {
+  ConflictProblem,
+  claimIdempotencyKeys,
+  decodeCursor,
+  etagOf,
+  isUniqueViolation,
+  keyReusedProblem,
+  newId,
+  settleIdempotencyKeys,
+  staleEdit,
+  toPage,
+  type Page,
+  type Queryable,
+} from '@tutti/platform';
 import { AuditLogService } from '../audit/audit-log.service';
 import type { AuditActor } from '../audit/audit-record';
 import { credentialOf } from '../credentials/credentials.queries';
 import { GrantsService } from '../grants/grants.service';
 import { guardianLinksOfAccount } from '../guardians/guardian-links.queries';
-import { etagOf, requireFreshETag } from '../http/etag';
-import { IdempotencyKeys, type IdempotentResult } from '../idempotency/idempotency-keys';
 import { InvitationsService, type PendingInvitation } from '../invitations/invitations.service';
 import { OneTimeTokens } from '../one-time-tokens/one-time-tokens.service';
 import { IdentityResolver } from '../resolver/identity-resolver';
@@ -21,6 +32,13 @@ import type { AccountDetailDto, AccountDto } from './dto/account.dto';
 import type { InviteAccountDto } from './dto/invite-account.dto';
 import type { ListAccountsQueryDto } from './dto/list-accounts-query.dto';
 import type { UpdateAccountDto } from './dto/update-account.dto';
+
+/** The first answer to an invitation, replayed for a repeated Idempotency-Key. */
+export interface InviteAnswer {
+  status: number;
+  body: AccountDetailDto;
+  replayed: boolean;
+}
 
 export interface AccountWithETag {
   account: AccountDetailDto;
@@ -36,7 +54,6 @@ export class AccountsService {
     private readonly invitations: InvitationsService,
     private readonly tokens: OneTimeTokens,
     private readonly sessions: SessionsService,
-    private readonly idempotency: IdempotencyKeys,
     private readonly auditLog: AuditLogService,
     private readonly resolver: IdentityResolver,
   ) {}
@@ -62,33 +79,36 @@ export class AccountsService {
   }
 
   /** Creates an invited account (with any grants) and mails the invitation; replayed, not repeated, for a repeated Idempotency-Key. */
-  async invite(identity: Identity, actor: AuditActor, request: InviteAccountDto, idempotencyKey: string | undefined): Promise<IdempotentResult<AccountDetailDto>> {
+  async invite(identity: Identity, actor: AuditActor, request: InviteAccountDto, idempotencyKey: string | undefined): Promise<InviteAnswer> {
     let invitation: PendingInvitation | undefined;
-    const scope = { tenantId: actor.tenantId, actorId: actor.actorId, operation: 'POST /identity/accounts', key: idempotencyKey, request };
+    const scope = { tenantId: actor.tenantId, callerId: actor.actorId, operation: 'POST /identity/accounts', key: idempotencyKey, request };
     try {
-      const result = await this.dataSource.transaction((manager) =>
-        this.idempotency.once(manager, scope, async () => {
-          await this.refuseTakenEmail(manager, actor.tenantId, request.email);
-          const now = new Date();
-          const account: AccountRow = {
-            id: newId(),
-            tenantId: actor.tenantId,
-            email: request.email,
-            mobile: request.mobile ?? null,
-            displayName: request.displayName,
-            preferredLanguage: request.preferredLanguage ?? 'en',
-            status: 'invited',
-            version: 1,
-            createdAt: now,
-            updatedAt: now,
-          };
-          await insertAccount(manager, account);
-          await this.auditLog.record(manager, { ...actor, action: 'create', subjectType: 'account', subjectId: account.id, detail: { status: 'invited' } });
-          const grants = await this.grants.add(manager, actor, account.id, request.grants ?? []);
-          invitation = await this.invitations.issue(manager, account);
-          return { status: 201, body: toAccountDetailDto(account, grants, []) };
-        }),
-      );
+      const result = await this.dataSource.transaction(async (manager): Promise<InviteAnswer> => {
+        const [claim] = await claimIdempotencyKeys<Omit<InviteAnswer, 'replayed'>>(manager, [scope]);
+        if (claim.kind === 'reused') throw keyReusedProblem();
+        if (claim.kind === 'replay') return { ...claim.response, replayed: true };
+        await this.refuseTakenEmail(manager, actor.tenantId, request.email);
+        const now = new Date();
+        const account: AccountRow = {
+          id: newId(),
+          tenantId: actor.tenantId,
+          email: request.email,
+          mobile: request.mobile ?? null,
+          displayName: request.displayName,
+          preferredLanguage: request.preferredLanguage ?? 'en',
+          status: 'invited',
+          version: 1,
+          createdAt: now,
+          updatedAt: now,
+        };
+        await insertAccount(manager, account);
+        await this.auditLog.record(manager, { ...actor, action: 'create', subjectType: 'account', subjectId: account.id, detail: { status: 'invited' } });
+        const grants = await this.grants.add(manager, actor, account.id, request.grants ?? []);
+        invitation = await this.invitations.issue(manager, account);
+        const answer = { status: 201, body: toAccountDetailDto(account, grants, []) };
+        await settleIdempotencyKeys(manager, { answered: [{ scope, response: answer }] });
+        return { ...answer, replayed: false };
+      });
       if (invitation) this.invitations.mail(invitation, identity.displayName);
       return result;
     } catch (error) {
@@ -97,11 +117,11 @@ export class AccountsService {
     }
   }
 
-  async update(actor: AuditActor, accountId: string, request: UpdateAccountDto, ifMatch: string | undefined): Promise<AccountWithETag> {
+  async update(actor: AuditActor, accountId: string, request: UpdateAccountDto, expectedVersion: number): Promise<AccountWithETag> {
     const updated = await this.dataSource.transaction(async (manager) => {
       const account = await accountById(manager, actor.tenantId, accountId, true);
       if (!account) throw new NotFoundException('No such account.');
-      requireFreshETag(ifMatch, etagOf(account.version), 'account');
+      if (account.version !== expectedVersion) throw staleEdit('account', account.version);
       const changes: AccountChanges = {};
       if (request.displayName !== undefined && request.displayName !== account.displayName) changes.displayName = request.displayName;
       if (request.mobile !== undefined && request.mobile !== account.mobile) changes.mobile = request.mobile;

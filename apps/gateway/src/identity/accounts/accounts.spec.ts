@@ -36,7 +36,7 @@ describe('accounts, grants and guardian links', () => {
   describe('across areas', () => {
     it('an admin of area A gets 404 for every way of reaching an account of area B', async () => {
       expect((await asAdminA('GET', `/identity/accounts/${tutorB.id}`)).statusCode).toBe(404);
-      expect((await asAdminA('PATCH', `/identity/accounts/${tutorB.id}`, { status: 'disabled' })).statusCode).toBe(404);
+      expect((await asAdminA('PATCH', `/identity/accounts/${tutorB.id}`, { status: 'disabled' }, { 'if-match': '"1"' })).statusCode).toBe(404);
       expect((await asAdminA('POST', `/identity/accounts/${tutorB.id}/grants`, { role: 'evaluator' })).statusCode).toBe(404);
       expect((await asAdminA('POST', `/identity/accounts/${tutorB.id}/invitations`)).statusCode).toBe(404);
       const grantB = (await t.dataSource.query(`SELECT id FROM grants WHERE account_id = $1`, [tutorB.id]))[0].id;
@@ -107,12 +107,23 @@ describe('accounts, grants and guardian links', () => {
       expect(stale.json()).toMatchObject({ currentETag: first.headers.etag });
     });
 
+    it('takes an edit only with If-Match naming the version read ("3"): 428 without it, and nothing changes', async () => {
+      const person = await t.fixtures.account(areaA, { displayName: 'Mr Unchanged' });
+      const read = await asAdminA('GET', `/identity/accounts/${person.id}`);
+      expect(read.headers.etag).toBe('"1"');
+      const blind = await asAdminA('PATCH', `/identity/accounts/${person.id}`, { displayName: 'Mr Blind' });
+      expect(blind.statusCode).toBe(428);
+      expect(blind.headers['content-type']).toContain('application/problem+json');
+      expect((await asAdminA('GET', `/identity/accounts/${person.id}`)).json<AccountDetailDto>().displayName).toBe('Mr Unchanged');
+    });
+
     it('enables a disabled account again (back to invited when it never set a password), but never disables oneself', async () => {
       const active = await t.fixtures.account(areaA, { status: 'disabled' });
       const neverAccepted = await t.fixtures.account(areaA, { status: 'disabled', password: null });
-      expect((await asAdminA('PATCH', `/identity/accounts/${active.id}`, { status: 'active' })).json<AccountDetailDto>().status).toBe('active');
-      expect((await asAdminA('PATCH', `/identity/accounts/${neverAccepted.id}`, { status: 'active' })).json<AccountDetailDto>().status).toBe('invited');
-      const self = await asAdminA('PATCH', `/identity/accounts/${adminA.id}`, { status: 'disabled' });
+      const ifMatch = async (id: string) => ({ 'if-match': String((await asAdminA('GET', `/identity/accounts/${id}`)).headers.etag) });
+      expect((await asAdminA('PATCH', `/identity/accounts/${active.id}`, { status: 'active' }, await ifMatch(active.id))).json<AccountDetailDto>().status).toBe('active');
+      expect((await asAdminA('PATCH', `/identity/accounts/${neverAccepted.id}`, { status: 'active' }, await ifMatch(neverAccepted.id))).json<AccountDetailDto>().status).toBe('invited');
+      const self = await asAdminA('PATCH', `/identity/accounts/${adminA.id}`, { status: 'disabled' }, await ifMatch(adminA.id));
       expect(self.statusCode).toBe(409);
     });
   });

@@ -1,9 +1,9 @@
-import { Body, Controller, Delete, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IdParam } from '@tutti/platform';
 import { Access, CurrentIdentity, type Identity, type Role } from '@tutti/auth';
 import { auditActor } from '../audit/audit-record';
 import { Origin, type RequestOrigin } from '../http/request-origin';
-import { UuidParam } from '../http/uuid-param.pipe';
 import { AccountGrantDto } from './dto/account-grant.dto';
 import { GrantRequestDto } from './dto/grant-request.dto';
 import { GrantsService } from './grants.service';
@@ -22,7 +22,7 @@ export class GrantsController {
   @ApiCreatedResponse({ type: [AccountGrantDto], description: 'The grants created' })
   @ApiNotFoundResponse({ description: 'Unknown account, or a school not of this area' })
   @ApiConflictResponse({ description: 'The account already holds some of these grants' })
-  grant(@CurrentIdentity() identity: Identity, @Origin() origin: RequestOrigin, @Param('id', new UuidParam('id')) id: string, @Body() body: GrantRequestDto): Promise<AccountGrantDto[]> {
+  grant(@CurrentIdentity() identity: Identity, @Origin() origin: RequestOrigin, @IdParam('id') id: string, @Body() body: GrantRequestDto): Promise<AccountGrantDto[]> {
     return this.grants.grant(auditActor(identity, origin, ADMIN), id, body);
   }
 
@@ -36,8 +36,8 @@ export class GrantsController {
   async revoke(
     @CurrentIdentity() identity: Identity,
     @Origin() origin: RequestOrigin,
-    @Param('id', new UuidParam('id')) id: string,
-    @Param('grantId', new UuidParam('grantId')) grantId: string,
+    @IdParam('id') id: string,
+    @IdParam('grantId') grantId: string,
   ): Promise<void> {
     await this.grants.revoke(auditActor(identity, origin, ADMIN), id, grantId);
   }

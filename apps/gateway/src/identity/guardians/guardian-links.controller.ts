@@ -1,9 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IdParam } from '@tutti/platform';
 import { Access, CurrentIdentity, type Identity, type Role } from '@tutti/auth';
 import { auditActor } from '../audit/audit-record';
 import { Origin, type RequestOrigin } from '../http/request-origin';
-import { UuidParam } from '../http/uuid-param.pipe';
 import { CreateGuardianLinkDto, GuardianLinkDto, GuardianLinkPageDto, ListGuardianLinksQueryDto } from './dto/guardian-link.dto';
 import { GuardianLinksService } from './guardian-links.service';
 
@@ -39,7 +39,7 @@ export class GuardianLinksController {
   @ApiOperation({ summary: 'Remove a guardian link; the guardian loses sight of that pupil within a minute' })
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
-  async remove(@CurrentIdentity() identity: Identity, @Origin() origin: RequestOrigin, @Param('id', new UuidParam('id')) id: string): Promise<void> {
+  async remove(@CurrentIdentity() identity: Identity, @Origin() origin: RequestOrigin, @IdParam('id') id: string): Promise<void> {
     await this.links.remove(identity, auditActor(identity, origin, MANAGERS), id);
   }
 }

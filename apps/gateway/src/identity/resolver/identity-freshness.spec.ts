@@ -61,7 +61,8 @@ describe('identity stays current', () => {
     const tokens = await t.fixtures.signIn(staff);
     await expect(resolver().resolve(headersOf(tokens.accessToken))).resolves.not.toBeNull();
 
-    const patch = await t.app.inject({ method: 'PATCH', url: `/identity/accounts/${staff.id}`, headers: adminHeaders, payload: { status: 'disabled' } });
+    const read = await t.app.inject({ method: 'GET', url: `/identity/accounts/${staff.id}`, headers: adminHeaders });
+    const patch = await t.app.inject({ method: 'PATCH', url: `/identity/accounts/${staff.id}`, headers: { ...adminHeaders, 'if-match': String(read.headers.etag) }, payload: { status: 'disabled' } });
     expect(patch.statusCode).toBe(200);
     await expect(resolver().resolve(headersOf(tokens.accessToken))).rejects.toMatchObject({ statusCode: 401 });
     const refresh = await t.app.inject({ method: 'POST', url: '/auth/refresh', payload: { refreshToken: tokens.refreshToken } });

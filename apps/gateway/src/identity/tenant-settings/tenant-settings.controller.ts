@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Headers, Patch, Res } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiPreconditionFailedResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access, AnySignedIn, CurrentIdentity, type Identity, type Role } from '@tutti/auth';
+import { IfMatchVersion } from '@tutti/platform';
 import { auditActor } from '../audit/audit-record';
 import { Origin, type RequestOrigin } from '../http/request-origin';
 import { TenantSettingsDto, UpdateTenantSettingsDto } from './dto/tenant-settings.dto';
@@ -28,17 +29,17 @@ export class TenantSettingsController {
   @Patch()
   @Access(...ADMIN)
   @ApiOperation({ summary: 'Change the area’s time zone, provision target, family languages or transport seat limit' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag from GET; a stale one gets 412' })
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag from GET; 428 without it, 412 with currentETag when someone changed the settings since' })
   @ApiOkResponse({ type: TenantSettingsDto })
   @ApiPreconditionFailedResponse({ description: 'Someone else changed the settings since the ETag was read' })
   async update(
     @CurrentIdentity() identity: Identity,
     @Origin() origin: RequestOrigin,
     @Body() body: UpdateTenantSettingsDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatchVersion() expectedVersion: number,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TenantSettingsDto> {
-    const { settings, etag } = await this.settings.update(auditActor(identity, origin, ADMIN), body, ifMatch);
+    const { settings, etag } = await this.settings.update(auditActor(identity, origin, ADMIN), body, expectedVersion);
     reply.header('etag', etag);
     return settings;
   }

@@ -1,11 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Queryable } from '@tutti/platform';
+import { etagOf, staleEdit, type Queryable } from '@tutti/platform';
 import { publishTenantChanged } from '../../tenants/tenant-events';
 import { tenantById, updateTenant, type TenantChanges, type TenantRow } from '../../tenants/tenants.queries';
 import { AuditLogService } from '../audit/audit-log.service';
 import type { AuditActor } from '../audit/audit-record';
-import { etagOf, requireFreshETag } from '../http/etag';
 import type { TenantSettingsDto, UpdateTenantSettingsDto } from './dto/tenant-settings.dto';
 
 export interface TenantSettingsWithETag {
@@ -25,11 +24,11 @@ export class TenantSettingsService {
     return withETag(await this.load(this.dataSource, tenantId, false));
   }
 
-  /** Changes the settings (If-Match optional; a stale one gets 412) and tells the services (identity.tenant.updated) in the same transaction. */
-  async update(actor: AuditActor, request: UpdateTenantSettingsDto, ifMatch: string | undefined): Promise<TenantSettingsWithETag> {
+  /** Changes the settings read at `expectedVersion` (412 when they changed since) and tells the services (identity.tenant.updated) in the same transaction. */
+  async update(actor: AuditActor, request: UpdateTenantSettingsDto, expectedVersion: number): Promise<TenantSettingsWithETag> {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.load(manager, actor.tenantId, true);
-      requireFreshETag(ifMatch, etagOf(toSettings(current)), 'area’s settings');
+      if (current.version !== expectedVersion) throw staleEdit('area’s settings', current.version);
       const changes = Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined)) as TenantChanges;
       const changed = (Object.keys(changes) as (keyof TenantChanges)[]).filter((key) => JSON.stringify(changes[key]) !== JSON.stringify(current[key]));
       if (changed.length === 0) return withETag(current);
@@ -61,6 +60,5 @@ function toSettings(tenant: TenantRow): TenantSettingsDto {
 }
 
 function withETag(tenant: TenantRow): TenantSettingsWithETag {
-  const settings = toSettings(tenant);
-  return { settings, etag: etagOf(settings) };
+  return { settings: toSettings(tenant), etag: etagOf(tenant.version) };
 }

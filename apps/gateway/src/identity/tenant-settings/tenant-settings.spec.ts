@@ -34,6 +34,17 @@ describe('area settings', () => {
 
     const stale = await t.app.inject({ method: 'PATCH', url: '/identity/tenant', headers: { ...adminHeaders, 'if-match': String(read.headers.etag) }, payload: { familyTransportSeatLimit: 5 } });
     expect(stale.statusCode).toBe(412);
+    expect(stale.json()).toMatchObject({ currentETag: changed.headers.etag });
+  });
+
+  it('takes an edit only with If-Match naming the version read ("3"): 428 without it, 400 for a tag not of this API', async () => {
+    const read = await t.app.inject({ method: 'GET', url: '/identity/tenant', headers: adminHeaders });
+    expect(String(read.headers.etag)).toMatch(/^"\d+"$/);
+    const blind = await t.app.inject({ method: 'PATCH', url: '/identity/tenant', headers: adminHeaders, payload: { familyTransportSeatLimit: 7 } });
+    expect(blind.statusCode).toBe(428);
+    expect((await t.app.inject({ method: 'PATCH', url: '/identity/tenant', headers: { ...adminHeaders, 'if-match': '"v1"' }, payload: { familyTransportSeatLimit: 7 } })).statusCode).toBe(400);
+    const again = await t.app.inject({ method: 'GET', url: '/identity/tenant', headers: adminHeaders });
+    expect(again.headers.etag).toBe(read.headers.etag);
   });
 
   it('tells the services: the area’s creation and every change are in the outbox, written with them, and a PATCH that changes nothing sends nothing', async () => {
@@ -46,14 +57,15 @@ describe('area settings', () => {
       );
     expect(await events()).toEqual([{ type: 'identity.tenant.created', source: 'gateway', payload: expect.objectContaining({ tenantId: fresh.id, slug: fresh.slug, timeZone: 'Europe/London' }) }]);
 
-    const changed = await t.app.inject({ method: 'PATCH', url: '/identity/tenant', headers: admin, payload: { timeZone: 'Europe/Dublin', familyTransportSeatLimit: 6 } });
+    const etag = async () => String((await t.app.inject({ method: 'GET', url: '/identity/tenant', headers: admin })).headers.etag);
+    const changed = await t.app.inject({ method: 'PATCH', url: '/identity/tenant', headers: { ...admin, 'if-match': await etag() }, payload: { timeZone: 'Europe/Dublin', familyTransportSeatLimit: 6 } });
     expect(changed.statusCode).toBe(200);
     expect((await events())[1]).toEqual({
       type: 'identity.tenant.updated',
       source: 'gateway',
       payload: { version: 1, tenantId: fresh.id, name: fresh.name, slug: fresh.slug, timeZone: 'Europe/Dublin', weeklyProvisionTargetMinutes: 240, familyLanguages: ['en', 'pl'], familyTransportSeatLimit: 6 },
     });
-    expect((await t.app.inject({ method: 'PATCH', url: '/identity/tenant', headers: admin, payload: { timeZone: 'Europe/Dublin' } })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'PATCH', url: '/identity/tenant', headers: { ...admin, 'if-match': await etag() }, payload: { timeZone: 'Europe/Dublin' } })).statusCode).toBe(200);
     expect(await events()).toHaveLength(2);
   });
 
@@ -61,13 +73,13 @@ describe('area settings', () => {
     const response = await t.app.inject({
       method: 'PATCH',
       url: '/identity/tenant',
-      headers: adminHeaders,
+      headers: { ...adminHeaders, 'if-match': '"1"' },
       payload: { timeZone: 'Mars/Olympus', weeklyProvisionTargetMinutes: -5, familyLanguages: ['English'], familyTransportSeatLimit: 'four' },
     });
     expect(response.statusCode).toBe(400);
     const fields = response.json<{ errors: { field: string }[] }>().errors.map((error) => error.field);
     expect(fields).toEqual(expect.arrayContaining(['timeZone', 'weeklyProvisionTargetMinutes', 'familyLanguages', 'familyTransportSeatLimit']));
-    const id = await t.app.inject({ method: 'PATCH', url: '/identity/tenant', headers: adminHeaders, payload: { id: area.id, slug: 'taken-over' } });
+    const id = await t.app.inject({ method: 'PATCH', url: '/identity/tenant', headers: { ...adminHeaders, 'if-match': '"1"' }, payload: { id: area.id, slug: 'taken-over' } });
     expect(id.statusCode).toBe(400);
     expect(id.json<{ errors: { field: string; rule: string }[] }>().errors).toEqual(
       expect.arrayContaining([expect.objectContaining({ field: 'id', rule: 'unknown' }), expect.objectContaining({ field: 'slug', rule: 'unknown' })]),

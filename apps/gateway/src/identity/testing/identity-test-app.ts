@@ -3,13 +3,11 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { generateIdentityKeyPair } from '@tutti/auth';
-import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@tutti/messaging';
 import { PlatformModule, loadConfig, provisionServiceDatabase } from '@tutti/platform';
 import { deleteRedisKeysWithPrefix, requiredTestEnv, startTestService, uniqueTestId } from '@tutti/testing';
-import { Tenants1764060100000 } from '../../migrations/1764060100000-tenants';
+import { GATEWAY_ENTITIES, GATEWAY_MIGRATIONS } from '../../database';
 import { IdentityConfig } from '../config/identity-config';
 import type { IdentityTuningOverrides } from '../config/identity-tuning';
-import { IDENTITY_MIGRATIONS } from '../database';
 import { IdentityModule } from '../identity.module';
 import { IdentityFixtures } from './identity-fixtures';
 
@@ -64,7 +62,7 @@ export async function startIdentityTestApp(tuning: IdentityTuningOverrides = {},
 
   @Module({
     imports: [
-      PlatformModule.forService({ service: 'gateway', config, entities: [...MESSAGING_ENTITIES], migrations: [...MESSAGING_MIGRATIONS, Tenants1764060100000, ...IDENTITY_MIGRATIONS], queues: [] }),
+      PlatformModule.forService({ service: 'gateway', config, entities: GATEWAY_ENTITIES, migrations: GATEWAY_MIGRATIONS, queues: [] }),
       IdentityModule.register(config, { clock: clock.now, ...tuning }),
     ],
   })

@@ -134,7 +134,7 @@ export class PerformancesService {
     return this.db.transaction(async (manager) => {
       const current = await this.lockForTransition(manager, viewer, performanceId, ['draft'], 'published');
       if (current.ends_at.getTime() <= Date.now()) throw new ConflictProblem('This performance is over; it cannot be published.', [{ field: 'endsAt', endsAt: current.ends_at.toISOString() }]);
-      await setStatus(manager, current, 'published', null);
+      await updatePerformanceStatus(manager, current.tenant_id, current.id, 'published', null);
       await markPerformancePublished(manager, current.tenant_id, current.id);
       const published = await findVisiblePerformance(manager, viewer, performanceId);
       await publishScheduleEvent(manager, 'performance.performance.published', published, null);
@@ -145,7 +145,7 @@ export class PerformancesService {
   async cancel(viewer: Viewer, performanceId: string, reason: string | null): Promise<PerformanceDto> {
     return this.db.transaction(async (manager) => {
       const current = await this.lockForTransition(manager, viewer, performanceId, ['draft', 'published'], 'cancelled');
-      await setStatus(manager, current, 'cancelled', reason);
+      await updatePerformanceStatus(manager, current.tenant_id, current.id, 'cancelled', reason);
       // Families only ever heard of a published performance.
       if (current.status === 'published') await publishCancelledEvent(manager, current, reason);
       return this.toDto(manager, await findVisiblePerformance(manager, viewer, performanceId));
@@ -156,7 +156,7 @@ export class PerformancesService {
     return this.db.transaction(async (manager) => {
       const current = await this.lockForTransition(manager, viewer, performanceId, ['published'], 'completed');
       if (current.starts_at.getTime() > Date.now()) throw new ConflictProblem('This performance has not started yet.', [{ field: 'startsAt', startsAt: current.starts_at.toISOString() }]);
-      await setStatus(manager, current, 'completed', null);
+      await updatePerformanceStatus(manager, current.tenant_id, current.id, 'completed', null);
       return this.toDto(manager, await findVisiblePerformance(manager, viewer, performanceId));
     });
   }
@@ -218,10 +218,6 @@ async function replaceEnsembles(manager: Queryable, tenantId: string, performanc
   await deletePerformanceEnsembles(manager, tenantId, performanceId);
   if (ensembleIds.length === 0) return;
   await insertPerformanceEnsembles(manager, tenantId, performanceId, ensembleIds);
-}
-
-async function setStatus(manager: Queryable, performance: PerformanceRow, status: PerformanceStatus, reason: string | null): Promise<void> {
-  await updatePerformanceStatus(manager, performance.tenant_id, performance.id, status, reason);
 }
 
 function toSummary(row: PerformanceSummaryRow): PerformanceSummaryDto {

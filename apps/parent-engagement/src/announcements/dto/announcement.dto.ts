@@ -41,21 +41,21 @@ export class CreateAnnouncementDto {
   @IsIn(AUDIENCES)
   audience: Audience;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'With audience school (a school of your area; staff: one of yours); refused with any other audience' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'With audience school (a school of your area; staff: one of yours); refused with any other audience; null is the same as leaving it out' })
   @TargetOf('school')
-  schoolId?: string;
+  schoolId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'With audience performance; refused with any other audience' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'With audience performance; refused with any other audience; null is the same as leaving it out' })
   @TargetOf('performance')
-  performanceId?: string;
+  performanceId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'With audience class: a class of one of your schools' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'With audience class: a class of one of your schools; null is the same as leaving it out' })
   @TargetOf('class')
-  classId?: string;
+  classId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'With audience ensemble: an ensemble of one of your schools, or a cross-school ensemble with pupils of your schools' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'With audience ensemble: an ensemble of one of your schools, or a cross-school ensemble with pupils of your schools; null is the same as leaving it out' })
   @TargetOf('ensemble')
-  ensembleId?: string;
+  ensembleId?: string | null;
 
   @ApiProperty({ example: 'Concert dress: black and white' })
   @IsString()

@@ -19,15 +19,6 @@ export function loanVisibility(identity: Identity): LoanVisibility {
   };
 }
 
-/** SQL condition on a loans alias with three parameters ($n: all, $n+1: school ids, $n+2: pupil ids). */
-export function visibleLoanCondition(alias: string, firstParam: number): string {
-  return `($${firstParam}::boolean OR ${alias}.school_id = ANY($${firstParam + 1}::uuid[]) OR ${alias}.pupil_id = ANY($${firstParam + 2}::uuid[]))`;
-}
-
-export function visibilityParams(visibility: LoanVisibility): unknown[] {
-  return [visibility.allSchools, visibility.schoolIds, visibility.pupilIds];
-}
-
 export function canSeeLoan(visibility: LoanVisibility, loan: { schoolId: string; pupilId: string }): boolean {
   return visibility.allSchools || visibility.schoolIds.includes(loan.schoolId) || visibility.pupilIds.includes(loan.pupilId);
 }

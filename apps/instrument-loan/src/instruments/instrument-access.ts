@@ -2,8 +2,7 @@ import { NotFoundException } from '@nestjs/common';
 import type { Identity } from '@tutti/auth';
 import type { Queryable } from '@tutti/platform';
 import { canSeeLoan, loanVisibility } from '../common/access';
-import type { InstrumentRecord } from './instrument-row';
-import { activeLoanOf, lockInstrument, type ActiveLoanRecord } from './instruments.queries';
+import { activeLoanOf, lockInstrument, type ActiveLoanRecord, type InstrumentRecord } from './instruments.queries';
 
 /** An instrument its caller looks after, locked, with its active loan if it is out. */
 export interface LookedAfterInstrument {

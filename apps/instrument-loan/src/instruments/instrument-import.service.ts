@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isoDate, newId, parseCsv, rows, ValidationProblem } from '@tutti/platform';
+import { isIsoDate, isoDate, newId, parseCsv, ValidationProblem, type Queryable } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { isIsoDate } from '../common/validation';
+import { schoolIdsByUrn } from '../pupils/pupils.queries';
 import { ASSET_TAG, type ImportReportDto, type ImportRowReportDto } from './dto/instrument.dto';
 import { CONDITION_GRADES, INSTRUMENT_FAMILY_OF, INSTRUMENT_TYPES, OWNER_KINDS, sizeProblem, type InstrumentType } from './instrument-catalogue';
-import type { InstrumentRecord } from './instrument-row';
+import { insertImportedInstrument, instrumentsByTags, updateInstrumentDescription, type InstrumentRecord } from './instruments.queries';
 
 const REQUIRED_COLUMNS = ['asset_tag', 'type'] as const;
 const OPTIONAL_COLUMNS = ['size', 'make', 'model', 'serial', 'purchased_on', 'purchase_value_pence', 'owner', 'owner_school_urn', 'location', 'condition'] as const;
@@ -54,7 +54,7 @@ export class InstrumentImportService {
     if (records.length > MAX_IMPORT_ROWS) throw new ValidationProblem([{ field: 'csv', rule: 'maxRows', message: `csv may hold at most ${MAX_IMPORT_ROWS} rows; split the file` }]);
 
     const work = async (manager: EntityManager): Promise<ImportReportDto> => {
-      const schoolsByUrn = new Map((await rows<{ id: string; urn: string }>(manager, 'SELECT id, urn FROM schools WHERE tenant_id = $1 AND urn IS NOT NULL', [tenantId])).map((school) => [school.urn, school.id]));
+      const schoolsByUrn = await schoolIdsByUrn(manager, tenantId);
       const seenTags = new Map<string, number>();
       const checked = records.map((record) => {
         const cell = (name: string) => {
@@ -75,9 +75,7 @@ export class InstrumentImportService {
       });
 
       const tags = checked.flatMap((row) => (row.fields ? [row.fields.assetTag] : []));
-      const existing = new Map(
-        (await rows<InstrumentRecord>(manager, `SELECT * FROM instruments WHERE tenant_id = $1 AND asset_tag = ANY($2::text[]) ${dryRun ? '' : 'FOR UPDATE'}`, [tenantId, tags])).map((row) => [row.asset_tag, row]),
-      );
+      const existing = new Map((await instrumentsByTags(manager, tenantId, tags, !dryRun)).map((row) => [row.asset_tag, row]));
       const report: ImportRowReportDto[] = [];
       for (const row of checked) {
         if (!row.fields) {
@@ -169,21 +167,8 @@ function sameFields(current: InstrumentRecord, next: ImportedFields): boolean {
   );
 }
 
-async function write(manager: EntityManager, tenantId: string, fields: ImportedFields, current: InstrumentRecord | undefined): Promise<void> {
-  const values = [fields.type, fields.size, fields.make, fields.model, fields.serial, fields.purchasedOn, fields.purchaseValuePence, fields.ownerKind, fields.ownerSchoolId, fields.location, fields.condition];
-  if (current) {
-    await manager.query(
-      `UPDATE instruments SET family = $3, type = $4, size = $5, make = $6, model = $7, serial = $8, purchased_on = $9, purchase_value_pence = $10,
-              owner_kind = $11, owner_school_id = $12, location = $13, condition = $14, version = version + 1, updated_at = now()
-        WHERE tenant_id = $1 AND id = $2`,
-      [tenantId, current.id, INSTRUMENT_FAMILY_OF[fields.type], ...values],
-    );
-    return;
-  }
-  await manager.query(
-    `INSERT INTO instruments (tenant_id, id, asset_tag, family, type, size, make, model, serial, purchased_on, purchase_value_pence, owner_kind, owner_school_id, location, condition, status)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'available')
-     ON CONFLICT (tenant_id, asset_tag) DO NOTHING`,
-    [tenantId, newId(), fields.assetTag, INSTRUMENT_FAMILY_OF[fields.type], ...values],
-  );
+async function write(db: Queryable, tenantId: string, fields: ImportedFields, current: InstrumentRecord | undefined): Promise<void> {
+  const description = { ...fields, family: INSTRUMENT_FAMILY_OF[fields.type] };
+  if (current) await updateInstrumentDescription(db, tenantId, current.id, description);
+  else await insertImportedInstrument(db, tenantId, newId(), description);
 }

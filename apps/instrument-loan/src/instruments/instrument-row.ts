@@ -1,30 +1,6 @@
 import { isoDate } from '@tutti/platform';
-import type { ConditionGrade, InstrumentStatus, OwnerKind } from './instrument-catalogue';
 import type { InstrumentDto } from './dto/instrument.dto';
-
-/** An `instruments` row as node-postgres returns it. */
-export interface InstrumentRecord {
-  id: string;
-  tenant_id: string;
-  asset_tag: string;
-  family: string;
-  type: string;
-  size: string | null;
-  make: string | null;
-  model: string | null;
-  serial: string | null;
-  purchased_on: Date | string | null;
-  purchase_value_pence: number | null;
-  owner_kind: OwnerKind;
-  owner_school_id: string | null;
-  location: string | null;
-  condition: ConditionGrade;
-  status: InstrumentStatus;
-  next_inspection_on: Date | string | null;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-}
+import type { InstrumentRecord } from './instruments.queries';
 
 export function toInstrumentDto(row: InstrumentRecord): InstrumentDto {
   return {

@@ -1,13 +1,14 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Identity } from '@tutti/auth';
-import { ConflictProblem, decodeCursor, etagOf, isoDate, isUniqueViolation, newId, notFoundField, onceForKey, oneRow, rows, staleEdit, toPage, ValidationProblem, type Queryable } from '@tutti/platform';
-import { DataSource, type EntityManager } from 'typeorm';
+import { ConflictProblem, decodeCursor, etagOf, isoDate, isUniqueViolation, newId, notFoundField, onceForKey, staleEdit, toPage, ValidationProblem, type Queryable } from '@tutti/platform';
+import { DataSource } from 'typeorm';
 import { canActForPupilAsStaff } from '../common/access';
-import { schoolExists } from '../school-loan-summary/school-loan-summary.queries';
+import { schoolExists } from '../pupils/pupils.queries';
 import type { CreateInstrumentDto, InstrumentDto, InstrumentListQueryDto, InstrumentPageDto, UpdateInstrumentDto } from './dto/instrument.dto';
 import { INSTRUMENT_FAMILY_OF, sizeProblem, type InstrumentType } from './instrument-catalogue';
-import { toInstrumentDto, type InstrumentRecord } from './instrument-row';
+import { toInstrumentDto } from './instrument-row';
+import { insertInstrument, instrumentById, instrumentByTag, listInstruments, lockInstrument, updateInstrument } from './instruments.queries';
 
 @Injectable()
 export class InstrumentsService {
@@ -24,16 +25,22 @@ export class InstrumentsService {
     try {
       return await this.dataSource.transaction((manager) =>
         onceForKey(manager, { tenantId, callerId, operation: 'create-instrument', key: idempotencyKey, request: input }, async () => {
-          const row = await oneRow<InstrumentRecord>(
-            manager,
-            `INSERT INTO instruments (id, tenant_id, asset_tag, family, type, size, make, model, serial, purchased_on, purchase_value_pence,
-                                      owner_kind, owner_school_id, location, condition, status)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'available') RETURNING *`,
-            [newId(), tenantId, input.assetTag, INSTRUMENT_FAMILY_OF[input.type], input.type, input.size ?? null, input.make ?? null, input.model ?? null,
-              input.serial ?? null, input.purchasedOn ?? null, input.purchaseValuePence ?? null, input.ownerKind, input.ownerSchoolId ?? null,
-              input.location ?? null, input.condition],
-          );
-          return toInstrumentDto(row as InstrumentRecord);
+          const row = await insertInstrument(manager, tenantId, newId(), {
+            assetTag: input.assetTag,
+            family: INSTRUMENT_FAMILY_OF[input.type],
+            type: input.type,
+            size: input.size ?? null,
+            make: input.make ?? null,
+            model: input.model ?? null,
+            serial: input.serial ?? null,
+            purchasedOn: input.purchasedOn ?? null,
+            purchaseValuePence: input.purchaseValuePence ?? null,
+            ownerKind: input.ownerKind,
+            ownerSchoolId: input.ownerSchoolId ?? null,
+            location: input.location ?? null,
+            condition: input.condition,
+          });
+          return toInstrumentDto(row);
         }),
       );
     } catch (error) {
@@ -45,26 +52,22 @@ export class InstrumentsService {
   }
 
   async get(tenantId: string, instrumentId: string): Promise<{ instrument: InstrumentDto; etag: string }> {
-    const row = await this.find(this.dataSource.manager, tenantId, instrumentId);
+    const row = await instrumentById(this.dataSource, tenantId, instrumentId);
     if (!row) throw new NotFoundException('No such instrument.');
     return { instrument: toInstrumentDto(row), etag: etagOf(row.version) };
   }
 
   async getByAssetTag(tenantId: string, assetTag: string): Promise<InstrumentDto> {
-    const row = await oneRow<InstrumentRecord>(this.dataSource, 'SELECT * FROM instruments WHERE tenant_id = $1 AND asset_tag = $2', [tenantId, assetTag]);
+    const row = await instrumentByTag(this.dataSource, tenantId, assetTag);
     if (!row) throw new NotFoundException('No such instrument.');
     return toInstrumentDto(row);
-  }
-
-  find(manager: Pick<EntityManager, 'query'>, tenantId: string, instrumentId: string): Promise<InstrumentRecord | undefined> {
-    return oneRow<InstrumentRecord>(manager, 'SELECT * FROM instruments WHERE tenant_id = $1 AND id = $2', [tenantId, instrumentId]);
   }
 
   /** Edits the description of an instrument if it is still at the version the caller read (else 412). */
   async update(identity: Identity, instrumentId: string, input: UpdateInstrumentDto, expectedVersion: number): Promise<{ instrument: InstrumentDto; etag: string }> {
     const tenantId = identity.tenantId;
     return this.dataSource.transaction(async (manager) => {
-      const current = await oneRow<InstrumentRecord>(manager, 'SELECT * FROM instruments WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [tenantId, instrumentId]);
+      const current = await lockInstrument(manager, tenantId, instrumentId);
       if (!current) throw new NotFoundException('No such instrument.');
       if (input.ownerSchoolId) await this.requireOwnSchool(manager, identity, input.ownerSchoolId);
       if (expectedVersion !== current.version) throw staleEdit('instrument', current.version);
@@ -80,15 +83,19 @@ export class InstrumentsService {
           throw new ConflictProblem(`The instrument is ${current.status.replace('_', ' ')}: ${current.status === 'on_loan' ? 'return the loan' : 'close the repair ticket'} first.`, [{ instrumentId, status: current.status }]);
         }
       }
-      const [row] = await rows<InstrumentRecord>(
-        manager,
-        `UPDATE instruments SET size = $3, make = $4, model = $5, serial = $6, purchased_on = $7, purchase_value_pence = $8, owner_kind = $9,
-                owner_school_id = $10, location = $11, condition = $12, status = $13, version = version + 1, updated_at = now()
-          WHERE tenant_id = $1 AND id = $2 RETURNING *`,
-        [tenantId, instrumentId, size, pick(input.make, current.make), pick(input.model, current.model), pick(input.serial, current.serial),
-          pick(input.purchasedOn, isoDate(current.purchased_on)), pick(input.purchaseValuePence, current.purchase_value_pence), ownerKind, ownerSchoolId,
-          pick(input.location, current.location), input.condition ?? current.condition, input.status ?? current.status],
-      );
+      const row = await updateInstrument(manager, tenantId, instrumentId, {
+        size,
+        make: pick(input.make, current.make),
+        model: pick(input.model, current.model),
+        serial: pick(input.serial, current.serial),
+        purchasedOn: pick(input.purchasedOn, isoDate(current.purchased_on)),
+        purchaseValuePence: pick(input.purchaseValuePence, current.purchase_value_pence),
+        ownerKind,
+        ownerSchoolId,
+        location: pick(input.location, current.location),
+        condition: input.condition ?? current.condition,
+        status: input.status ?? current.status,
+      });
       return { instrument: toInstrumentDto(row), etag: etagOf(row.version) };
     });
   }
@@ -100,30 +107,7 @@ export class InstrumentsService {
 
   async list(tenantId: string, query: InstrumentListQueryDto): Promise<InstrumentPageDto> {
     const after = decodeCursor(query.cursor, ['text', 'uuid']);
-    const conditions = ['tenant_id = $1'];
-    const params: unknown[] = [tenantId];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      conditions.push(sql.replace('?', `$${params.length}`));
-    };
-    if (query.q) {
-      params.push(`%${query.q.replace(/[\\%_]/g, '\\$&')}%`);
-      const q = `$${params.length}`;
-      conditions.push(`(asset_tag ILIKE ${q} OR serial ILIKE ${q} OR make ILIKE ${q} OR model ILIKE ${q})`);
-    }
-    if (query.type) add('type = ?', query.type);
-    if (query.family) add('family = ?', query.family);
-    if (query.size) add('size = ?', query.size);
-    if (query.status) add('status = ?', query.status);
-    if (query.condition) add('condition = ?', query.condition);
-    if (query.ownerSchoolId) add('owner_school_id = ?', query.ownerSchoolId);
-    if (query.inspectionDueBy) add(`next_inspection_on <= ? AND status NOT IN ('lost', 'retired')`, query.inspectionDueBy);
-    if (after) {
-      params.push(after[0], after[1]);
-      conditions.push(`(asset_tag, id) > ($${params.length - 1}, $${params.length}::uuid)`);
-    }
-    params.push(query.limit + 1);
-    const found = await rows<InstrumentRecord>(this.dataSource, `SELECT * FROM instruments WHERE ${conditions.join(' AND ')} ORDER BY asset_tag, id LIMIT $${params.length}`, params);
+    const found = await listInstruments(this.dataSource, tenantId, query, after, query.limit + 1);
     return toPage(found, query.limit, toInstrumentDto, (row) => [row.asset_tag, row.id]);
   }
 }

@@ -1,18 +1,12 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { rows, type ServiceConfig } from '@tutti/platform';
+import type { ServiceConfig } from '@tutti/platform';
 import { toString as qrToString } from 'qrcode';
 import { DataSource } from 'typeorm';
+import { labelsOf, type LabelRecord } from './labels.queries';
 
 export const LABEL_LINKS = Symbol('LABEL_LINKS');
 export const MAX_LABELS_PER_SHEET = 200;
-
-interface LabelRecord {
-  id: string;
-  asset_tag: string;
-  type: string;
-  size: string | null;
-}
 
 const escapeXml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
@@ -46,7 +40,7 @@ export class LabelsService {
   }
 
   private find(tenantId: string, instrumentIds: string[]): Promise<LabelRecord[]> {
-    return rows<LabelRecord>(this.dataSource, 'SELECT id, asset_tag, type, size FROM instruments WHERE tenant_id = $1 AND id = ANY($2::uuid[]) ORDER BY asset_tag', [tenantId, instrumentIds]);
+    return labelsOf(this.dataSource, tenantId, instrumentIds);
   }
 
   private async svgOf(instrument: LabelRecord): Promise<string> {

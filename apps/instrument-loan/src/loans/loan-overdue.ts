@@ -1,7 +1,9 @@
 import type { ReminderDeliverer, ReminderRow } from '@tutti/messaging';
-import { isoDate, PLANNING_TIME_ZONE, rows, todayIn } from '@tutti/platform';
+import { isoDate, PLANNING_TIME_ZONE, todayIn } from '@tutti/platform';
 import type { DataSource } from 'typeorm';
 import { emit } from '../common/events';
+import { instrumentById, type InstrumentRecord } from '../instruments/instruments.queries';
+import { markOverdue } from './loans.queries';
 
 /**
  * The overdue check scheduled for the morning after a loan's due date: if the loan is still out,
@@ -10,15 +12,9 @@ import { emit } from '../common/events';
  */
 export async function markLoanOverdue(dataSource: DataSource, reminder: Pick<ReminderRow, 'tenantId' | 'subjectId'>): Promise<boolean> {
   return dataSource.transaction(async (manager) => {
-    const [loan] = await rows<{ id: string; instrument_id: string; pupil_id: string; due_on: Date | string }>(
-      manager,
-      `UPDATE loans SET overdue_at = now()
-        WHERE tenant_id = $1 AND id = $2 AND returned_at IS NULL AND overdue_at IS NULL AND due_on < $3::date
-        RETURNING id, instrument_id, pupil_id, due_on`,
-      [reminder.tenantId, reminder.subjectId, todayIn(PLANNING_TIME_ZONE)],
-    );
+    const loan = await markOverdue(manager, reminder.tenantId, reminder.subjectId, todayIn(PLANNING_TIME_ZONE));
     if (!loan) return false;
-    const [instrument] = await manager.query('SELECT asset_tag, type FROM instruments WHERE tenant_id = $1 AND id = $2', [reminder.tenantId, loan.instrument_id]) as { asset_tag: string; type: string }[];
+    const instrument = (await instrumentById(manager, reminder.tenantId, loan.instrument_id)) as InstrumentRecord;
     await emit(manager, 'loan.loan.overdue', reminder.tenantId, {
       version: 1,
       loanId: loan.id,

@@ -2,22 +2,20 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hasRole, type Identity } from '@tutti/auth';
 import { recordAudit, ReminderScheduler, type AuditOrigin, type AuditSubject, type ReminderJobChanges, type ReminderRow } from '@tutti/messaging';
-import { addDays, ConflictProblem, decodeCursor, isoDate, isUniqueViolation, newId, onceForKey, oneRow, PLANNING_TIME_ZONE, rows, todayIn, toPage, ValidationProblem, zonedDateTime } from '@tutti/platform';
+import { addDays, ConflictProblem, decodeCursor, isoDate, isUniqueViolation, newId, onceForKey, PLANNING_TIME_ZONE, todayIn, toPage, ValidationProblem, zonedDateTime, type Queryable } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { canActForPupilAsStaff, canSeeLoan, loanVisibility, visibilityParams, visibleLoanCondition } from '../common/access';
+import { canActForPupilAsStaff, canSeeLoan, loanVisibility } from '../common/access';
 import { auditContext, emit } from '../common/events';
 import { lockLookedAfterInstrument, type LookedAfterInstrument } from '../instruments/instrument-access';
-import type { InstrumentRecord } from '../instruments/instrument-row';
+import { pupilPlace, type PupilPlaceRecord } from '../pupils/pupils.queries';
+import { openTicketOf } from '../repairs/repairs.queries';
 import type { CheckOutDto, LoanDto, LoanListQueryDto, LoanPageDto, ProblemReportDto, ProblemReportResultDto, ReturnLoanDto, SwapLoanDto, SwapResultDto } from './dto/loan.dto';
-import { LOAN_SELECT, toLoanDto, type LoanRecord } from './loan-row';
+import { toLoanDto } from './loan-row';
+import { bringInstrumentBack, clearLoanFlag, endLoan, insertLoan, insertProblemReport, listLoans, loanById, lockLoan, takeInstrumentOut, type LoanRecord } from './loans.queries';
 
 export const OVERDUE_REMINDER_KIND = 'loan.overdue-check';
 
-interface PupilRecord {
-  id: string;
-  school_id: string;
-  left_on: Date | string | null;
-}
+type PupilRecord = PupilPlaceRecord;
 
 function requireStillEnrolled(pupil: PupilRecord): void {
   if (pupil.left_on) throw new ConflictProblem('This pupil has left the programme.', [{ pupilId: pupil.id, leftOn: isoDate(pupil.left_on) }]);
@@ -63,23 +61,26 @@ export class LoansService {
    */
   private async checkOutIn(manager: EntityManager, tenantId: string, lookedAfter: LookedAfterInstrument, input: CheckOutInput): Promise<{ loan: LoanDto; reminder: ReminderRow }> {
     if (lookedAfter.instrument.status !== 'available') return this.explainUnavailable(manager, tenantId, lookedAfter);
-    const [instrument] = await rows<InstrumentRecord>(
-      manager,
-      `UPDATE instruments SET status = 'on_loan', version = version + 1, updated_at = now()
-        WHERE tenant_id = $1 AND id = $2 AND status = 'available' RETURNING *`,
-      [tenantId, input.instrumentId],
-    );
+    const instrument = await takeInstrumentOut(manager, tenantId, input.instrumentId);
     if (!instrument) throw new ConflictProblem('This instrument is already out on loan.', [{ instrumentId: input.instrumentId, status: 'on_loan' }]);
     const loanId = newId();
     try {
-      await manager.query(
-        `INSERT INTO loans (id, tenant_id, instrument_id, pupil_id, school_id, due_on, accessories, condition_out, agreed_by_name, agreed_by_user_id,
-                            agreed_at, terms_version, condition_ensemble_id, condition_note, checked_out_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-        [loanId, tenantId, input.instrumentId, input.pupil.id, input.pupil.school_id, input.dueOn, input.accessories ?? [], input.conditionOut,
-          input.agreement.agreedByName, input.agreement.agreedByUserId ?? null, input.agreement.agreedAt, input.agreement.termsVersion,
-          input.condition?.ensembleId ?? null, input.condition?.note ?? null, input.actorId],
-      );
+      await insertLoan(manager, tenantId, {
+        id: loanId,
+        instrumentId: input.instrumentId,
+        pupilId: input.pupil.id,
+        schoolId: input.pupil.school_id,
+        dueOn: input.dueOn,
+        accessories: input.accessories ?? [],
+        conditionOut: input.conditionOut,
+        agreedByName: input.agreement.agreedByName,
+        agreedByUserId: input.agreement.agreedByUserId ?? null,
+        agreedAt: input.agreement.agreedAt,
+        termsVersion: input.agreement.termsVersion,
+        conditionEnsembleId: input.condition?.ensembleId ?? null,
+        conditionNote: input.condition?.note ?? null,
+        checkedOutBy: input.actorId,
+      });
     } catch (error) {
       if (isUniqueViolation(error, 'loans_one_active_per_instrument')) throw new ConflictProblem('This instrument is already out on loan.', [{ instrumentId: input.instrumentId, status: 'on_loan' }]);
       throw error;
@@ -113,11 +114,7 @@ export class LoansService {
   private async explainUnavailable(manager: EntityManager, tenantId: string, { instrument, activeLoan }: LookedAfterInstrument): Promise<never> {
     const instrumentId = instrument.id;
     if (instrument.status === 'in_repair') {
-      const ticket = await oneRow<{ id: string; fault: string; opened_on: Date | string }>(
-        manager,
-        'SELECT id, fault, opened_on FROM repair_tickets WHERE tenant_id = $1 AND instrument_id = $2 AND closed_on IS NULL',
-        [tenantId, instrumentId],
-      );
+      const ticket = await openTicketOf(manager, tenantId, instrumentId);
       throw new ConflictProblem(
         `Instrument ${instrument.asset_tag} is in repair${ticket ? ` (${ticket.fault}, since ${isoDate(ticket.opened_on)})` : ''}; it can go out once the repair is closed.`,
         [{ instrumentId, assetTag: instrument.asset_tag, status: 'in_repair', repairTicketId: ticket?.id ?? null, fault: ticket?.fault ?? null }],
@@ -150,18 +147,9 @@ export class LoansService {
     current: LoanRecord,
     input: { outcome: 'returned' | 'swapped' | 'lost'; conditionIn: string | null; notes: string | null; actorId: string },
   ): Promise<{ loan: LoanDto; changes: ReminderJobChanges }> {
-    const [ended] = await rows<{ returned_at: Date }>(
-      manager,
-      `UPDATE loans SET returned_at = now(), condition_in = $3, return_notes = $4, outcome = $5, returned_by = $6
-        WHERE tenant_id = $1 AND id = $2 AND returned_at IS NULL RETURNING returned_at`,
-      [tenantId, current.id, input.conditionIn, input.notes, input.outcome, input.actorId],
-    );
+    const ended = await endLoan(manager, tenantId, current.id, input);
     if (!ended) throw new ConflictProblem('This loan has already ended.', [{ loanId: current.id, returnedAt: current.returned_at?.toISOString() ?? null }]);
-    await manager.query(
-      `UPDATE instruments SET status = $3, condition = COALESCE($4, condition), version = version + 1, updated_at = now()
-        WHERE tenant_id = $1 AND id = $2 AND status = 'on_loan'`,
-      [tenantId, current.instrument_id, input.outcome === 'lost' ? 'lost' : 'available', input.conditionIn],
-    );
+    await bringInstrumentBack(manager, tenantId, current.instrument_id, input.outcome === 'lost' ? 'lost' : 'available', input.conditionIn);
     await emit(manager, 'loan.loan.returned', tenantId, {
       version: 1,
       loanId: current.id,
@@ -216,16 +204,11 @@ export class LoansService {
     const tenantId = identity.tenantId;
     const visibility = loanVisibility(identity);
     const { result, changes } = await this.dataSource.transaction(async (manager) => {
-      const current = await oneRow<LoanRecord>(manager, `${LOAN_SELECT} WHERE l.tenant_id = $1 AND l.id = $2 FOR UPDATE OF l`, [tenantId, loanId]);
+      const current = await lockLoan(manager, tenantId, loanId);
       if (!current || !canSeeLoan(visibility, { schoolId: current.school_id, pupilId: current.pupil_id })) throw new NotFoundException('No such loan.');
       if (current.returned_at) throw new ConflictProblem('This loan has already ended; report problems with the instrument to the programme.', [{ loanId, returnedAt: current.returned_at.toISOString() }]);
       const reporterRole = visibility.pupilIds.includes(current.pupil_id) && !canActForPupilAsStaff(identity, current.school_id) ? 'guardian' : 'staff';
-      const report = await oneRow<{ id: string; reported_at: Date }>(
-        manager,
-        `INSERT INTO loan_problem_reports (id, tenant_id, loan_id, kind, description, reported_by, reporter_role)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, reported_at`,
-        [newId(), tenantId, loanId, input.kind, input.description, identity.userId, reporterRole],
-      );
+      const stored = await insertProblemReport(manager, tenantId, { id: newId(), loanId, kind: input.kind, description: input.description, reportedBy: identity.userId, reporterRole });
       let jobChanges: ReminderJobChanges = { staleJobIds: [], toEnqueue: [] };
       let loan = toLoanDto(current);
       if (input.kind === 'lost') {
@@ -233,7 +216,6 @@ export class LoansService {
         jobChanges = ended.changes;
         loan = ended.loan;
       }
-      const stored = report as { id: string; reported_at: Date };
       await recordAudit(manager, auditContext(identity, origin), { action: 'update', subjectType: 'loan', subjectId: loanId, detail: { change: 'problem-report', kind: input.kind, reportId: stored.id } });
       return { result: { id: stored.id, kind: input.kind, reportedAt: stored.reported_at.toISOString(), loan }, changes: jobChanges };
     });
@@ -246,14 +228,14 @@ export class LoansService {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.staffLoanForUpdate(manager, identity, loanId);
       if (!current.flagged_at) throw new ConflictProblem('This loan is not flagged for review.', [{ loanId, flaggedAt: null }]);
-      await manager.query('UPDATE loans SET flagged_at = NULL, flag_reason = NULL, review_cleared_at = now() WHERE tenant_id = $1 AND id = $2', [identity.tenantId, loanId]);
+      await clearLoanFlag(manager, identity.tenantId, loanId);
       await recordAudit(manager, auditContext(identity, origin), { action: 'update', subjectType: 'loan', subjectId: loanId, detail: { change: 'review-cleared' } });
       return this.loadLoan(manager, identity.tenantId, loanId);
     });
   }
 
   async get(identity: Identity, loanId: string, origin: AuditOrigin): Promise<LoanDto> {
-    const row = await oneRow<LoanRecord>(this.dataSource, `${LOAN_SELECT} WHERE l.tenant_id = $1 AND l.id = $2`, [identity.tenantId, loanId]);
+    const row = await loanById(this.dataSource, identity.tenantId, loanId);
     if (!row || !canSeeLoan(loanVisibility(identity), { schoolId: row.school_id, pupilId: row.pupil_id })) throw new NotFoundException('No such loan.');
     await this.auditReads(identity, origin, [row]);
     return toLoanDto(row);
@@ -262,26 +244,7 @@ export class LoansService {
   /** A guardian's view of their children's loans and any list of one pupil's loans are reads of that pupil's loans. */
   async list(identity: Identity, query: LoanListQueryDto, origin: AuditOrigin): Promise<LoanPageDto> {
     const after = decodeCursor(query.cursor, ['uuid']);
-    const params: unknown[] = [identity.tenantId, ...visibilityParams(loanVisibility(identity))];
-    const conditions = ['l.tenant_id = $1', visibleLoanCondition('l', 2)];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      conditions.push(sql.replace('?', `$${params.length}`));
-    };
-    const states = {
-      active: 'l.returned_at IS NULL',
-      returned: 'l.returned_at IS NOT NULL',
-      overdue: 'l.returned_at IS NULL AND l.overdue_at IS NOT NULL',
-      flagged: 'l.returned_at IS NULL AND l.flagged_at IS NOT NULL',
-      all: 'true',
-    };
-    conditions.push(states[query.state]);
-    if (query.pupilId) add('l.pupil_id = ?', query.pupilId);
-    if (query.instrumentId) add('l.instrument_id = ?', query.instrumentId);
-    if (query.schoolId) add('l.school_id = ?', query.schoolId);
-    if (after) add('l.id < ?::uuid', after[0]);
-    params.push(query.limit + 1);
-    const found = await rows<LoanRecord>(this.dataSource, `${LOAN_SELECT} WHERE ${conditions.join(' AND ')} ORDER BY l.id DESC LIMIT $${params.length}`, params);
+    const found = await listLoans(this.dataSource, identity.tenantId, loanVisibility(identity), query, after?.[0], query.limit + 1);
     const page = toPage(found, query.limit, toLoanDto, (row) => [row.id]);
     if (query.pupilId || hasRole(identity, 'guardian')) await this.auditReads(identity, origin, page.items);
     return page;
@@ -293,23 +256,23 @@ export class LoansService {
     await this.dataSource.transaction((manager) => recordAudit(manager, auditContext(identity, origin), entries));
   }
 
-  loadLoan(manager: Pick<EntityManager, 'query'>, tenantId: string, loanId: string): Promise<LoanDto> {
-    return oneRow<LoanRecord>(manager, `${LOAN_SELECT} WHERE l.tenant_id = $1 AND l.id = $2`, [tenantId, loanId]).then((row) => {
+  loadLoan(manager: Queryable, tenantId: string, loanId: string): Promise<LoanDto> {
+    return loanById(manager, tenantId, loanId).then((row) => {
       if (!row) throw new NotFoundException('No such loan.');
       return toLoanDto(row);
     });
   }
 
   /** A pupil this staff caller may lend to; 404 for unknown pupils and pupils of other schools. */
-  async staffPupil(manager: Pick<EntityManager, 'query'>, identity: Identity, pupilId: string): Promise<PupilRecord> {
-    const pupil = await oneRow<PupilRecord>(manager, 'SELECT id, school_id, left_on FROM pupils WHERE tenant_id = $1 AND id = $2', [identity.tenantId, pupilId]);
+  async staffPupil(manager: Queryable, identity: Identity, pupilId: string): Promise<PupilRecord> {
+    const pupil = await pupilPlace(manager, identity.tenantId, pupilId);
     if (!pupil || !canActForPupilAsStaff(identity, pupil.school_id)) throw new NotFoundException('No such pupil.');
     return pupil;
   }
 
   /** The loan, locked, if this staff caller may act on it; 404 otherwise (guardians included). */
   private async staffLoanForUpdate(manager: EntityManager, identity: Identity, loanId: string): Promise<LoanRecord> {
-    const row = await oneRow<LoanRecord>(manager, `${LOAN_SELECT} WHERE l.tenant_id = $1 AND l.id = $2 FOR UPDATE OF l`, [identity.tenantId, loanId]);
+    const row = await lockLoan(manager, identity.tenantId, loanId);
     if (!row || !hasRole(identity, 'programme_admin', 'headteacher', 'tutor', 'school_staff') || !canActForPupilAsStaff(identity, row.school_id)) {
       throw new NotFoundException('No such loan.');
     }

@@ -1,18 +1,12 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Identity } from '@tutti/auth';
-import { decodeCursor, encodeCursor, oneRow, rows } from '@tutti/platform';
+import { decodeCursor, encodeCursor } from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { canActForPupilAsStaff, loanVisibility } from '../common/access';
 import type { ArmLengthDto, OutgrownLoanDto, OutgrownPageDto, OutgrownQueryDto, PupilSizingDto } from './dto/sizing.dto';
+import { pupilSizing, saveArmLength, sizedLoans, type PupilSizingRecord } from './pupils.queries';
 import { ageFromYearGroup, isSizedType, recommendedSize, sizeRank } from './size-chart';
-
-interface PupilSizingRecord {
-  id: string;
-  school_id: string;
-  year_group: number;
-  arm_length_mm: number | null;
-}
 
 const BATCH = 200;
 
@@ -37,7 +31,7 @@ export class SizingService {
   async recordArmLength(identity: Identity, pupilId: string, input: ArmLengthDto): Promise<PupilSizingDto> {
     const pupil = await this.visiblePupil(identity, pupilId);
     if (!canActForPupilAsStaff(identity, pupil.school_id)) throw new NotFoundException('No such pupil.');
-    await this.dataSource.query('UPDATE pupils SET arm_length_mm = $3, arm_measured_on = $4 WHERE tenant_id = $1 AND id = $2', [identity.tenantId, pupilId, input.armLengthMm, input.measuredOn]);
+    await saveArmLength(this.dataSource, identity.tenantId, pupilId, input.armLengthMm, input.measuredOn);
     return this.forPupil(identity, pupilId);
   }
 
@@ -48,17 +42,7 @@ export class SizingService {
     const now = new Date();
     const found: OutgrownLoanDto[] = [];
     for (;;) {
-      const batch = await rows<{ loan_id: string; pupil_id: string; school_id: string; instrument_id: string; asset_tag: string; type: string; size: string; year_group: number; arm_length_mm: number | null }>(
-        this.dataSource,
-        `SELECT l.id AS loan_id, l.pupil_id, l.school_id, i.id AS instrument_id, i.asset_tag, i.type, i.size, p.year_group, p.arm_length_mm
-           FROM loans l
-           JOIN instruments i ON i.tenant_id = l.tenant_id AND i.id = l.instrument_id
-           JOIN pupils p ON p.tenant_id = l.tenant_id AND p.id = l.pupil_id
-          WHERE l.tenant_id = $1 AND l.returned_at IS NULL AND i.size IS NOT NULL
-            AND ($2::boolean OR l.school_id = ANY($3::uuid[])) AND ($4::uuid IS NULL OR l.school_id = $4) AND ($5::uuid IS NULL OR l.id > $5)
-          ORDER BY l.id LIMIT ${BATCH}`,
-        [identity.tenantId, visibility.allSchools, visibility.schoolIds, query.schoolId ?? null, after],
-      );
+      const batch = await sizedLoans(this.dataSource, identity.tenantId, visibility, query.schoolId ?? null, after, BATCH);
       for (const row of batch) {
         if (!isSizedType(row.type)) continue;
         const recommendation = recommendedSize(row.type, ageFromYearGroup(row.year_group, now), row.arm_length_mm);
@@ -74,7 +58,7 @@ export class SizingService {
   }
 
   private async visiblePupil(identity: Identity, pupilId: string): Promise<PupilSizingRecord> {
-    const pupil = await oneRow<PupilSizingRecord>(this.dataSource, 'SELECT id, school_id, year_group, arm_length_mm FROM pupils WHERE tenant_id = $1 AND id = $2', [identity.tenantId, pupilId]);
+    const pupil = await pupilSizing(this.dataSource, identity.tenantId, pupilId);
     const visibility = loanVisibility(identity);
     if (!pupil || !(canActForPupilAsStaff(identity, pupil.school_id) || visibility.pupilIds.includes(pupilId))) throw new NotFoundException('No such pupil.');
     return pupil;

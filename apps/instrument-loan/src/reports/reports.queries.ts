@@ -1,8 +1,6 @@
-import { oneRow, rows } from '@tutti/platform';
-import type { EntityManager } from 'typeorm';
+import { oneRow, rows, type Queryable } from '@tutti/platform';
 import type { OwnerCountDto, PupilLoansDto, StatusCountDto, TypeSizeCountDto, TypeValueDto } from './dto/report.dto';
 
-type Queryable = Pick<EntityManager, 'query'>;
 
 /** English school terms by month: autumn Sep–Dec, spring Jan–Mar, summer Apr–Aug. */
 const TERM_OF = (column: string) => `

@@ -1,12 +1,6 @@
-import { oneRow, rows } from '@tutti/platform';
-import type { EntityManager } from 'typeorm';
+import { oneRow, rows, type Queryable } from '@tutti/platform';
 import type { FamilyOnLoanDto } from './dto/school-loan-summary.dto';
 
-type Queryable = Pick<EntityManager, 'query'>;
-
-export async function schoolExists(db: Queryable, tenantId: string, schoolId: string): Promise<boolean> {
-  return (await oneRow(db, 'SELECT 1 AS found FROM schools WHERE tenant_id = $1 AND id = $2', [tenantId, schoolId])) !== undefined;
-}
 
 /** Loans out now to the school's pupils by instrument family, most first. */
 export function onLoanByFamily(db: Queryable, tenantId: string, schoolId: string): Promise<FamilyOnLoanDto[]> {

@@ -4,7 +4,8 @@ import type { Identity } from '@tutti/auth';
 import { DataSource } from 'typeorm';
 import { canActForPupilAsStaff } from '../common/access';
 import type { SchoolLoanSummaryDto } from './dto/school-loan-summary.dto';
-import { onLoanByFamily, onLoanTotals, schoolExists } from './school-loan-summary.queries';
+import { schoolExists } from '../pupils/pupils.queries';
+import { onLoanByFamily, onLoanTotals } from './school-loan-summary.queries';
 
 @Injectable()
 export class SchoolLoanSummaryService {

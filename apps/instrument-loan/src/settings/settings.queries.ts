@@ -1,7 +1,5 @@
-import { oneRow } from '@tutti/platform';
-import type { EntityManager } from 'typeorm';
+import { oneRow, type Queryable } from '@tutti/platform';
 
-type Queryable = Pick<EntityManager, 'query'>;
 
 /** An area's loan settings; the defaults apply until the programme admin changes them. */
 export interface AreaSettings {

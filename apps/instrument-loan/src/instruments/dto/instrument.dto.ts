@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { PageQueryDto } from '@tutti/platform';
-import { IsIsoDate } from '../../common/validation';
+import { IsIsoDate, PageQueryDto } from '@tutti/platform';
 import { CONDITION_GRADES, INSTRUMENT_FAMILIES, INSTRUMENT_STATUSES, INSTRUMENT_TYPES, OWNER_KINDS, STRING_SIZES, type ConditionGrade, type InstrumentType, type OwnerKind } from '../instrument-catalogue';
 
 export const ASSET_TAG = /^[A-Za-z0-9][A-Za-z0-9_./-]{0,39}$/;

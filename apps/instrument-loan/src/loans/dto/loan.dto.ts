@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsObject, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
-import { IsOffsetDateTime, PageQueryDto } from '@tutti/platform';
-import { IsIsoDate } from '../../common/validation';
+import { IsIsoDate, IsOffsetDateTime, PageQueryDto } from '@tutti/platform';
 import { CONDITION_GRADES, type ConditionGrade } from '../../instruments/instrument-catalogue';
 
 export class AgreementDto {

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { PageQueryDto } from '@tutti/platform';
-import { IsIsoDate } from '../../common/validation';
+import { IsIsoDate, PageQueryDto } from '@tutti/platform';
 
 export class ArmLengthDto {
   @ApiProperty({ description: 'Arm outstretched, neck to middle of palm, in mm' }) @IsInt() @Min(200) @Max(900) armLengthMm: number;

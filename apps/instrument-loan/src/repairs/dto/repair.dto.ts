@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
-import { PageQueryDto } from '@tutti/platform';
-import { IsIsoDate } from '../../common/validation';
+import { IsIsoDate, PageQueryDto } from '@tutti/platform';
 import { CONDITION_GRADES, type ConditionGrade } from '../../instruments/instrument-catalogue';
 
 export class OpenRepairDto {

@@ -6,7 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { emit } from '../common/events';
 import { loadOccurrence, type OccurrenceRef } from '../sessions/occurrence-access';
 import type { RegisterDto, RegisterEntryDto, RehearsalNoteDto, RehearsalNoteResponseDto, SubmitRegisterDto } from './dto/register.dto';
-import { LATEST_SUBMISSION_SQL, REGISTER_ENTRIES_SQL } from './register-queries';
+import { LATEST_SUBMISSION_SQL, REGISTER_ENTRIES_SQL } from './register.queries';
 
 interface MemberOnDay {
   pupilId: string | null;

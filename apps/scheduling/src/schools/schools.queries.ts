@@ -1,0 +1,62 @@
+import { oneRow, rows, type Queryable } from '@tutti/platform';
+import type { SchoolPhase } from './school.model';
+
+export interface SchoolRow {
+  id: string;
+  name: string;
+  urn: string | null;
+  phase: SchoolPhase;
+  version: number;
+}
+
+export interface SchoolFields {
+  name: string;
+  urn: string | null;
+  phase: SchoolPhase;
+}
+
+/** What an edit changes: undefined keeps a field; urn null clears it. */
+export type SchoolChanges = Partial<SchoolFields>;
+
+const SCHOOL_COLUMNS = 'id, name, urn, phase, version';
+
+export async function insertSchool(db: Queryable, tenantId: string, schoolId: string, school: SchoolFields): Promise<SchoolRow> {
+  const row = await oneRow<SchoolRow>(db, `INSERT INTO schools (id, tenant_id, name, urn, phase) VALUES ($1, $2, $3, $4, $5) RETURNING ${SCHOOL_COLUMNS}`, [
+    schoolId,
+    tenantId,
+    school.name,
+    school.urn,
+    school.phase,
+  ]);
+  if (!row) throw new Error('insert returned nothing');
+  return row;
+}
+
+/** The edited school, or undefined when it is not at `expectedVersion` (or not there). */
+export function updateSchool(db: Queryable, tenantId: string, schoolId: string, expectedVersion: number, changes: SchoolChanges): Promise<SchoolRow | undefined> {
+  return oneRow<SchoolRow>(
+    db,
+    `UPDATE schools SET name = coalesce($3, name), urn = CASE WHEN $4::boolean THEN $5 ELSE urn END, phase = coalesce($6, phase), version = version + 1
+     WHERE tenant_id = $1 AND id = $2 AND version = $7 RETURNING ${SCHOOL_COLUMNS}`,
+    [tenantId, schoolId, changes.name ?? null, changes.urn !== undefined, changes.urn ?? null, changes.phase ?? null, expectedVersion],
+  );
+}
+
+/** A page of schools by name after the cursor's (name, id); `schoolIds` null for all of them. */
+export function schoolsPage(db: Queryable, tenantId: string, schoolIds: string[] | null, after: readonly unknown[] | null, limit: number): Promise<SchoolRow[]> {
+  return rows<SchoolRow>(
+    db,
+    `SELECT ${SCHOOL_COLUMNS} FROM schools
+     WHERE tenant_id = $1 AND ($2::uuid[] IS NULL OR id = ANY($2)) AND ($3::text IS NULL OR (name, id) > ($3, $4::uuid))
+     ORDER BY name, id LIMIT $5`,
+    [tenantId, schoolIds, after?.[0] ?? null, after?.[1] ?? null, limit],
+  );
+}
+
+export function schoolById(db: Queryable, tenantId: string, schoolId: string): Promise<SchoolRow | undefined> {
+  return oneRow<SchoolRow>(db, `SELECT ${SCHOOL_COLUMNS} FROM schools WHERE tenant_id = $1 AND id = $2`, [tenantId, schoolId]);
+}
+
+export async function schoolExists(db: Queryable, tenantId: string, schoolId: string): Promise<boolean> {
+  return (await oneRow(db, 'SELECT 1 AS ok FROM schools WHERE tenant_id = $1 AND id = $2', [tenantId, schoolId])) !== undefined;
+}

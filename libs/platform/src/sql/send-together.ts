@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { statementNameOf } from './prepared';
+import { markTransactionOpen } from './typeorm-transaction-state';
 import type { SqlWrite } from './write-together';
 
 /** A statement with parameters (run as a named prepared statement), or a bare BEGIN or COMMIT. */
@@ -51,10 +52,7 @@ export async function pipelinedTransaction<T>(dataSource: DataSource, work: (tra
   let open = false;
   const markOpen = (isOpen: boolean) => {
     open = isOpen;
-    // What TypeORM's own transactions set: code that must run in a transaction (the outbox) sees one, and a nested transaction is a savepoint.
-    const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
-    state.isTransactionActive = isOpen;
-    state.transactionDepth = isOpen ? 1 : 0;
+    markTransactionOpen(runner, isOpen);
   };
   const transaction: PipelinedTransaction = {
     manager: runner.manager,

@@ -1,0 +1,20 @@
+import type { Queryable } from '@tutti/platform';
+
+/** What scheduling keeps of an area, as the gateway announced it at `updatedAt`. */
+export interface TenantSettingsFields {
+  name: string;
+  timeZone: string;
+  weeklyProvisionTargetMinutes: number;
+  updatedAt: string;
+}
+
+/** Writes the area's settings unless a later announcement has been written already (events may arrive out of order). */
+export async function upsertTenantSettings(db: Queryable, tenantId: string, settings: TenantSettingsFields): Promise<void> {
+  await db.query(
+    `INSERT INTO tenant_settings (tenant_id, name, time_zone, weekly_provision_target_minutes, updated_at) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (tenant_id) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone,
+       weekly_provision_target_minutes = excluded.weekly_provision_target_minutes, updated_at = excluded.updated_at
+     WHERE tenant_settings.updated_at <= excluded.updated_at`,
+    [tenantId, settings.name, settings.timeZone, settings.weeklyProvisionTargetMinutes, settings.updatedAt],
+  );
+}

@@ -1,23 +1,12 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { EventEnvelope, EventType } from '@tutti/contracts';
 import { newId } from '@tutti/platform';
 import { newTenantId, personas } from '@tutti/testing';
-import type { DataSource } from 'typeorm';
-import { addInstrument, addPupil, caller, checkOutBody, startInstrumentLoan } from '../testing/loan-test-bed';
+import { addInstrument, addPupil, checkOutBody, useLoanTestBed } from '../testing/loan-test-bed';
 import { ROSTER_PROJECTION_HANDLERS } from './roster-projection';
 
 describe('the roster kept from scheduling’s events', () => {
-  let app: NestFastifyApplication;
-  let db: DataSource;
-  let call: ReturnType<typeof caller>;
+  const bed = useLoanTestBed();
   const tenantId = newTenantId();
-
-  beforeAll(async () => {
-    ({ app, db } = await startInstrumentLoan());
-    call = caller(app);
-  });
-
-  afterAll(() => app?.close());
 
   const eventOf = <T extends EventType>(type: T, payload: EventEnvelope<T>['payload'], occurredAt = new Date().toISOString()) =>
     ({ id: newId(), type, tenantId, occurredAt, source: 'scheduling', payload }) as EventEnvelope<T>;
@@ -25,7 +14,7 @@ describe('the roster kept from scheduling’s events', () => {
   const applyEvent = <T extends EventType>(event: EventEnvelope<T>) => {
     const handler = ROSTER_PROJECTION_HANDLERS[event.type] as ((event: EventEnvelope<T>, manager: unknown) => Promise<void>) | undefined;
     if (!handler) throw new Error(`no handler for ${event.type}`);
-    return db.transaction((manager) => handler(event, manager));
+    return bed.db.transaction((manager) => handler(event, manager));
   };
 
   const apply = <T extends EventType>(type: T, payload: EventEnvelope<T>['payload'], occurredAt?: string) => applyEvent(eventOf(type, payload, occurredAt));
@@ -35,12 +24,12 @@ describe('the roster kept from scheduling’s events', () => {
     await apply('scheduling.school.created', { version: 1, schoolId: from, name: 'From Primary', urn: '900001', phase: 'primary' });
     await apply('scheduling.pupil.enrolled', { version: 1, pupilId, schoolId: from, classId: null, yearGroup: 3, firstName: 'Ada', lastName: 'L' });
     await apply('scheduling.pupil.enrolled', { version: 1, pupilId, schoolId: from, classId: null, yearGroup: 3, firstName: 'Ada', lastName: 'L' });
-    const loan = (await call('POST', '/loans', personas.tutor(tenantId, [from]), checkOutBody((await addInstrument(db, tenantId)).id, pupilId))).json();
+    const loan = (await bed.call('POST', '/loans', personas.tutor(tenantId, [from]), checkOutBody((await addInstrument(bed.db, tenantId)).id, pupilId))).json();
     await apply('scheduling.pupil.moved', { version: 1, pupilId, fromSchoolId: from, toSchoolId: to, fromClassId: null, toClassId: null, yearGroup: 3 });
-    expect((await call('GET', `/loans/${loan.id}`, personas.tutor(tenantId, [to]))).statusCode).toBe(200);
-    expect((await call('GET', `/loans/${loan.id}`, personas.tutor(tenantId, [from]))).statusCode).toBe(404);
+    expect((await bed.call('GET', `/loans/${loan.id}`, personas.tutor(tenantId, [to]))).statusCode).toBe(200);
+    expect((await bed.call('GET', `/loans/${loan.id}`, personas.tutor(tenantId, [from]))).statusCode).toBe(404);
     await apply('scheduling.pupil.left', { version: 1, pupilId, schoolId: to, leftOn: '2026-01-31', reason: 'left' });
-    const refused = await call('POST', '/loans', personas.tutor(tenantId, [to]), checkOutBody((await addInstrument(db, tenantId)).id, pupilId));
+    const refused = await bed.call('POST', '/loans', personas.tutor(tenantId, [to]), checkOutBody((await addInstrument(bed.db, tenantId)).id, pupilId));
     expect(refused.statusCode).toBe(409);
   });
 
@@ -48,7 +37,7 @@ describe('the roster kept from scheduling’s events', () => {
     const [schoolId, pupilId] = [newId(), newId()];
     await apply('scheduling.pupil.enrolled', { version: 1, pupilId, schoolId, classId: null, yearGroup: 3, firstName: 'Ada', lastName: 'L' });
     await apply('scheduling.pupil.details-changed', { version: 1, pupilId, schoolId, yearGroup: 4, firstName: 'Ada', lastName: 'Lovelace' });
-    const [pupil] = await db.query('SELECT first_name, last_name, year_group FROM pupils WHERE tenant_id = $1 AND id = $2', [tenantId, pupilId]);
+    const [pupil] = await bed.db.query('SELECT first_name, last_name, year_group FROM pupils WHERE tenant_id = $1 AND id = $2', [tenantId, pupilId]);
     expect(pupil).toEqual({ first_name: 'Ada', last_name: 'Lovelace', year_group: 4 });
   });
 
@@ -62,7 +51,7 @@ describe('the roster kept from scheduling’s events', () => {
       ({ version: 1, pupilId, fromSchoolId, toSchoolId, fromClassId: null, toClassId: null, yearGroup }) as const;
 
     const pupilRow = async (pupilId: string) => {
-      const [row] = await db.query('SELECT school_id, left_on::text AS left_on, first_name, last_name, year_group FROM pupils WHERE tenant_id = $1 AND id = $2', [tenantId, pupilId]);
+      const [row] = await bed.db.query('SELECT school_id, left_on::text AS left_on, first_name, last_name, year_group FROM pupils WHERE tenant_id = $1 AND id = $2', [tenantId, pupilId]);
       return row as { school_id: string; left_on: string | null; first_name: string; last_name: string; year_group: number };
     };
 
@@ -77,28 +66,28 @@ describe('the roster kept from scheduling’s events', () => {
     it('keeps the newer of two moves, and the active loan at its school', async () => {
       const [first, second, third, pupilId] = [newId(), newId(), newId(), newId()];
       await apply('scheduling.pupil.enrolled', enrolled(pupilId, first, 'Ada', 'L', 3), at(0));
-      const loan = (await call('POST', '/loans', personas.tutor(tenantId, [first]), checkOutBody((await addInstrument(db, tenantId)).id, pupilId))).json();
+      const loan = (await bed.call('POST', '/loans', personas.tutor(tenantId, [first]), checkOutBody((await addInstrument(bed.db, tenantId)).id, pupilId))).json();
       await apply('scheduling.pupil.moved', moved(pupilId, second, third), at(2));
       await apply('scheduling.pupil.moved', moved(pupilId, first, second), at(1));
       expect((await pupilRow(pupilId)).school_id).toBe(third);
-      const [loanRow] = await db.query('SELECT school_id FROM loans WHERE tenant_id = $1 AND id = $2', [tenantId, loan.id]);
+      const [loanRow] = await bed.db.query('SELECT school_id FROM loans WHERE tenant_id = $1 AND id = $2', [tenantId, loan.id]);
       expect(loanRow).toEqual({ school_id: third });
     });
 
     it('moves the active loan with a leave applied before the move that preceded it', async () => {
       const [from, to, pupilId] = [newId(), newId(), newId()];
       await apply('scheduling.pupil.enrolled', enrolled(pupilId, from, 'Ada', 'L', 3), at(0));
-      const loan = (await call('POST', '/loans', personas.tutor(tenantId, [from]), checkOutBody((await addInstrument(db, tenantId)).id, pupilId))).json();
+      const loan = (await bed.call('POST', '/loans', personas.tutor(tenantId, [from]), checkOutBody((await addInstrument(bed.db, tenantId)).id, pupilId))).json();
       await apply('scheduling.pupil.left', { version: 1, pupilId, schoolId: to, leftOn: '2026-03-02', reason: 'left' }, at(3));
       await apply('scheduling.pupil.moved', moved(pupilId, from, to), at(2));
       expect(await pupilRow(pupilId)).toMatchObject({ school_id: to, left_on: '2026-03-02' });
-      const [loanRow] = await db.query('SELECT school_id FROM loans WHERE tenant_id = $1 AND id = $2', [tenantId, loan.id]);
+      const [loanRow] = await bed.db.query('SELECT school_id FROM loans WHERE tenant_id = $1 AND id = $2', [tenantId, loan.id]);
       expect(loanRow).toEqual({ school_id: to });
     });
 
     it('treats a row no event has marked (kept before the markers) as older than any event', async () => {
       const schoolId = newId();
-      const pupilId = await addPupil(db, tenantId, schoolId, 3);
+      const pupilId = await addPupil(bed.db, tenantId, schoolId, 3);
       await apply('scheduling.pupil.left', { version: 1, pupilId, schoolId, leftOn: '2026-03-02', reason: 'left' }, at(3));
       await apply('scheduling.pupil.details-changed', { version: 1, pupilId, schoolId, yearGroup: 4, firstName: 'Ada', lastName: 'Lovelace' }, at(2));
       await apply('scheduling.pupil.enrolled', enrolled(pupilId, schoolId, 'Ada', 'L', 3), at(1));

@@ -67,3 +67,24 @@ export function caller(app: NestFastifyApplication) {
   return async (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, identity: Identity, payload?: unknown, headers: Record<string, string> = {}) =>
     app.inject({ method, url, headers: { ...(await identityHeaders(identity, 'instrument-loan')), ...headers }, payload: payload as Record<string, unknown> | undefined });
 }
+
+/** What a spec's describe block works with: the running service, its database and a caller. */
+export interface LoanTestBed {
+  app: NestFastifyApplication;
+  db: DataSource;
+  call: ReturnType<typeof caller>;
+}
+
+/**
+ * Starts the service before the describe block's tests (with these config overrides) and closes it
+ * after them; the bed's fields are there from the block's first beforeAll on.
+ */
+export function useLoanTestBed(overrides: Record<string, string> = {}): LoanTestBed {
+  const bed = {} as LoanTestBed;
+  beforeAll(async () => {
+    const { app, db } = await startInstrumentLoan(overrides);
+    Object.assign(bed, { app, db, call: caller(app) });
+  });
+  afterAll(() => bed.app?.close());
+  return bed;
+}

@@ -45,5 +45,7 @@ export { DEFAULT_EXPIRED_CLAIM_CHECK_MS, ReminderSweeper, type ReminderSweeperOp
 
 export { MessagingModule, type MessagingModuleAsyncOptions, type MessagingModuleOptions } from './nest/messaging.module';
 export type { MessagingParticipant } from './nest/messaging-participant';
+export { DeliversReminder, HandlesEvent } from './nest/handles-event';
+export { MessagingHandlers } from './nest/messaging-handlers';
 
 export { RequestOrigin, recordAudit, recordAudits, recordAuditsWrites, type AuditEntryInput, type AuditActor, type AuditContext, type AuditOrigin, type AuditSubject } from './audit/audit-trail';

@@ -16,7 +16,7 @@ const SHARED_PUBLISHERS = 'libs/messaging/src';
 export interface EventUse {
   /** Named as a value: passed to publishEvent or a service's emit wrapper, or as `type:` of an event. */
   published: Set<string>;
-  /** Named as a key of an object literal: an entry of a handler map. */
+  /** Named in a method's @HandlesEvent decorator, or as a key of an object literal: an entry of a handler map. */
   handled: Set<string>;
 }
 
@@ -25,9 +25,15 @@ function isHandlerLike(value: ts.Expression): boolean {
   return ts.isArrowFunction(value) || ts.isFunctionExpression(value) || ts.isIdentifier(value) || ts.isCallExpression(value);
 }
 
+/** An argument of a method's `@HandlesEvent('…', …)` decorator. */
+function isHandlesEventArgument(node: ts.StringLiteral): boolean {
+  const call = node.parent;
+  return ts.isCallExpression(call) && call.arguments.includes(node) && ts.isIdentifier(call.expression) && call.expression.text === 'HandlesEvent' && ts.isDecorator(call.parent);
+}
+
 /**
  * Reads TypeScript source without running it: a string literal that is an event type counts as
- * handled when it is an object literal's key with a function as its value (other keys, such as
+ * handled when it is an argument of a @HandlesEvent decorator or an object literal's key with a function as its value (other keys, such as
  * counts per event type, are neither), as published when it is any other value, and not at
  * all in a type (`EventEnvelope<'identity.tenant.updated'>`). Specs and test kits are left out.
  */
@@ -39,7 +45,9 @@ export function eventUsesOf(sources: { path: string; text: string }[], types: re
     const visit = (node: ts.Node, inType: boolean): void => {
       if (ts.isStringLiteral(node) && known.has(node.text) && !inType) {
         const parent = node.parent;
-        if (ts.isPropertyAssignment(parent) && parent.name === node) {
+        if (isHandlesEventArgument(node)) {
+          use.handled.add(node.text);
+        } else if (ts.isPropertyAssignment(parent) && parent.name === node) {
           if (isHandlerLike(parent.initializer)) use.handled.add(node.text);
         } else if (!ts.isImportDeclaration(parent) && !ts.isExportDeclaration(parent)) use.published.add(node.text);
       }
@@ -92,12 +100,16 @@ describe('the event catalogue’s wiring', () => {
             const handlers = { 'scheduling.pupil.moved': apply, 'scheduling.pupil.left': (event) => left(event) };
             const counts = { 'scheduling.school.updated': 0, 'scheduling.pupil.enrolled': pupils.length };
             await emit(manager, 'loan.loan.started', tenantId, payload);
-            await publishEvent(manager, { source: 'gateway', type: 'audit.entry.recorded', tenantId, payload });`,
+            await publishEvent(manager, { source: 'gateway', type: 'audit.entry.recorded', tenantId, payload });
+            class Pupils {
+              @HandlesEvent('scheduling.pupil.enrolled', 'scheduling.pupil.details-changed') async apply(event) {}
+              async other() { return HandlesEvent('scheduling.school.created'); }
+            }`,
         },
       ],
       EVENT_TYPES,
     );
-    expect([...use.handled]).toEqual(['scheduling.pupil.moved', 'scheduling.pupil.left']);
-    expect([...use.published].sort()).toEqual(['audit.entry.recorded', 'loan.loan.started']);
+    expect([...use.handled]).toEqual(['scheduling.pupil.moved', 'scheduling.pupil.left', 'scheduling.pupil.enrolled', 'scheduling.pupil.details-changed']);
+    expect([...use.published].sort()).toEqual(['audit.entry.recorded', 'loan.loan.started', 'scheduling.school.created']);
   });
 });

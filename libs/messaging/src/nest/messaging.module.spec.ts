@@ -1,139 +1,136 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable, type Type } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import type { EventEnvelope } from '@tutti/contracts';
 import { requiredTestEnv, waitFor } from '@tutti/testing';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import type { EventHandlers } from '../consumer/event-handlers';
+import { applyEvent } from '../consumer/apply-event';
 import { MESSAGING_ENTITIES } from '../messaging-schema';
 import { publishEvent } from '../outbox/publish-event';
 import { OutboxRelay } from '../relay/outbox-relay';
-import type { ReminderDeliverers } from '../reminders/reminder-deliverer';
+import type { ReminderRow } from '../reminders/reminder-row';
 import { ReminderScheduler } from '../reminders/reminder-scheduler';
 import { MessagingTestBed } from '../testing/messaging-test-bed';
-import type { MessagingParticipant } from './messaging-participant';
+import { DeliversReminder, HandlesEvent } from './handles-event';
+import { MessagingHandlers } from './messaging-handlers';
 import { MessagingModule } from './messaging.module';
 
 jest.setTimeout(30_000);
 
-const MINUTE = 60_000;
+type TenantEvent = EventEnvelope<'identity.tenant.created' | 'identity.tenant.updated'>;
+const applied: string[] = [];
 const delivered: string[] = [];
 
-/** What parent-engagement would do: keep a performance's reminders at their offset from its start. */
+/** Scheduling subscribes to identity.tenant.created and .updated (EVENT_SUBSCRIBERS): one method handles both. */
 @Injectable()
-class PerformanceReminders implements MessagingParticipant {
-  constructor(@Inject(ReminderScheduler) private readonly scheduler: ReminderScheduler) {}
-
-  eventHandlers(): EventHandlers {
-    return {
-      'performance.performance.rescheduled': async (event, manager, { afterCommit }) => {
-        const startsAt = new Date(event.payload.startsAt).getTime();
-        const changes = await this.scheduler.rescheduleForSubjectIn(
-          manager,
-          event.tenantId,
-          'performance',
-          event.payload.performanceId,
-          { dueAtFor: (reminder) => new Date(startsAt - Number(reminder.payload.minutesBefore) * MINUTE) },
-        );
-        afterCommit(() => this.scheduler.syncJobs(changes));
-      },
-    };
+class TenantCopies {
+  @HandlesEvent('identity.tenant.created', 'identity.tenant.updated')
+  async applyTenantChanged(event: TenantEvent): Promise<void> {
+    applied.push(event.id);
   }
 
-  reminderDeliverers(): ReminderDeliverers {
-    return { 'performance.starts-soon': { deliver: async (reminder) => void delivered.push(reminder.id) } };
+  @DeliversReminder('test.nudge')
+  async nudge(reminder: ReminderRow): Promise<void> {
+    delivered.push(reminder.id);
   }
 }
 
-/** Claims the same event type as PerformanceReminders: the app must refuse to start. */
 @Injectable()
-class CompetingHandler implements MessagingParticipant {
-  eventHandlers(): EventHandlers {
-    return { 'performance.performance.rescheduled': async () => undefined };
+class CreatedOnly {
+  @HandlesEvent('identity.tenant.created')
+  async created(event: EventEnvelope): Promise<void> {
+    applied.push(event.id);
   }
 }
 
-describe('MessagingModule', () => {
+@Injectable()
+class CompetingCreated {
+  @HandlesEvent('identity.tenant.created')
+  async alsoCreated(event: EventEnvelope): Promise<void> {
+    applied.push(event.id);
+  }
+}
+
+@Injectable()
+class LoanListener {
+  @HandlesEvent('loan.loan.started')
+  async started(event: EventEnvelope): Promise<void> {
+    applied.push(event.id);
+  }
+}
+
+describe('MessagingModule with @HandlesEvent handlers', () => {
   const bed = new MessagingTestBed();
-  let performanceEvent: DataSource;
+  let gateway: DataSource;
 
-  const compile = async (participants: (typeof PerformanceReminders | typeof CompetingHandler)[]): Promise<TestingModule> => {
-    await bed.database('parent-engagement');
+  const compile = async (providers: Type[]): Promise<TestingModule> => {
+    await bed.database('scheduling');
     return Test.createTestingModule({
       imports: [
-        TypeOrmModule.forRoot({
-          type: 'postgres',
-          url: requiredTestEnv().databaseUrl,
-          schema: bed.schemaFor('parent-engagement'),
-          entities: MESSAGING_ENTITIES,
-        }),
-        MessagingModule.forService({
-          service: 'parent-engagement',
-          redis: bed.redisUrl,
-          queuePrefix: bed.queuePrefix,
-          runWorkers: true,
-          participants,
-        }),
+        TypeOrmModule.forRoot({ type: 'postgres', url: requiredTestEnv().databaseUrl, schema: bed.schemaFor('scheduling'), entities: MESSAGING_ENTITIES }),
+        MessagingModule.forService({ service: 'scheduling', redis: bed.redisUrl, queuePrefix: bed.queuePrefix, runWorkers: true }),
       ],
-      providers: participants,
+      providers,
     }).compile();
   };
 
+  /** Nest's close() rethrows the failed bootstrap; the DataSource is closed by hand. */
+  const startupError = async (providers: Type[]): Promise<string> => {
+    const app = await compile(providers);
+    bed.onDispose(() => app.get(DataSource).destroy());
+    const error: unknown = await app.init().then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(Error);
+    return (error as Error).message;
+  };
+
   beforeAll(async () => {
-    performanceEvent = await bed.database('performance-event');
+    gateway = await bed.database('gateway');
   });
   afterAll(() => bed.dispose());
 
-  it('moves a performance’s reminders when performance-event reschedules it, and sends them at the new time', async () => {
-    const app = await compile([PerformanceReminders]);
+  it('delivers a published event to the decorated method once, a redelivery is acknowledged, and a reminder reaches its deliverer', async () => {
+    const app = await compile([TenantCopies]);
     bed.onDispose(() => app.close());
     await app.init();
-    const relay = new OutboxRelay({ dataSource: performanceEvent, service: 'performance-event', redis: bed.redisUrl, queuePrefix: bed.queuePrefix, logger: bed.logger });
+    const relay = new OutboxRelay({ dataSource: gateway, service: 'gateway', redis: bed.redisUrl, queuePrefix: bed.queuePrefix, logger: bed.logger });
     bed.onDispose(() => relay.stop());
     relay.start();
 
     const tenantId = uuidv7();
-    const performanceId = uuidv7();
-    const originalStart = Date.now() + 24 * 60 * MINUTE;
+    const payload = { version: 1 as const, tenantId, name: 'North', slug: 'north', timeZone: 'Europe/London', weeklyProvisionTargetMinutes: 600, familyLanguages: ['en'], familyTransportSeatLimit: 4 };
+    const event = await gateway.transaction((manager) => publishEvent(manager, { source: 'gateway', type: 'identity.tenant.updated', tenantId, payload }));
+    await waitFor(() => applied.includes(event.id), { description: 'the decorated handler to receive the event' });
+
+    await expect(applyEvent(app.get(DataSource), 'scheduling', app.get(MessagingHandlers).handlers, event)).resolves.toBe('already-applied');
+    expect(applied.filter((id) => id === event.id)).toHaveLength(1);
+
     const reminder = await app.get(ReminderScheduler).scheduleAndEnqueue({
       tenantId,
-      kind: 'performance.starts-soon',
+      kind: 'test.nudge',
       recipientId: uuidv7(),
-      subjectType: 'performance',
-      subjectId: performanceId,
-      dueAt: new Date(originalStart - 60 * MINUTE),
-      payload: { minutesBefore: 60 },
+      subjectType: 'tenant',
+      subjectId: tenantId,
+      dueAt: new Date(),
+      payload: {},
     });
-
-    const newStart = new Date(Date.now() + 60 * MINUTE + 500);
-    await performanceEvent.transaction((manager) =>
-      publishEvent(manager, {
-        source: 'performance-event',
-        type: 'performance.performance.rescheduled',
-        tenantId,
-        payload: {
-          version: 1,
-          performanceId,
-          title: 'Summer Concert',
-          startsAt: newStart.toISOString(),
-          endsAt: new Date(newStart.getTime() + 90 * MINUTE).toISOString(),
-          venueName: 'Philharmonic Hall',
-        },
-      }),
-    );
-
-    await waitFor(() => delivered.includes(reminder.id), { description: 'the moved reminder to be delivered' });
-    const [row]: { due_at: Date; status: string }[] = await performanceEvent.query(
-      `SELECT due_at, status FROM "${bed.schemaFor('parent-engagement')}".reminders WHERE id = $1`,
-      [reminder.id],
-    );
-    expect(row).toEqual({ due_at: new Date(newStart.getTime() - 60 * MINUTE), status: 'sent' });
+    await waitFor(() => delivered.includes(reminder.id), { description: 'the reminder to reach @DeliversReminder' });
   });
 
-  it('refuses to start when two participants handle the same event type', async () => {
-    const app = await compile([PerformanceReminders, CompetingHandler]);
-    // Nest's close() rethrows the failed bootstrap; the DataSource is closed by hand.
-    bed.onDispose(() => app.get(DataSource).destroy());
-    await expect(app.init()).rejects.toThrow(/Two handlers for event performance\.performance\.rescheduled/);
+  it('refuses to start when an event the service subscribes to has no handler', async () => {
+    expect(await startupError([CreatedOnly])).toContain("scheduling subscribes to identity.tenant.updated but no provider method is marked @HandlesEvent('identity.tenant.updated')");
+  });
+
+  it('refuses to start when two methods handle one event, naming both', async () => {
+    expect(await startupError([TenantCopies, CompetingCreated])).toContain(
+      'Two handlers for event identity.tenant.created: TenantCopies.applyTenantChanged and CompetingCreated.alsoCreated',
+    );
+  });
+
+  it('refuses to start when a method handles an event nobody subscribes the service to', async () => {
+    expect(await startupError([TenantCopies, LoanListener])).toContain('LoanListener.started handles loan.loan.started, which nobody subscribes scheduling to (EVENT_SUBSCRIBERS)');
   });
 });

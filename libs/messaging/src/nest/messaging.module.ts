@@ -10,12 +10,13 @@ import {
   type Type,
   type ModuleMetadata,
 } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { DiscoveryModule, ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import type { EventHandlers } from '../consumer/event-handlers';
 import type { ReminderDeliverers } from '../reminders/reminder-deliverer';
 import { ReminderScheduler } from '../reminders/reminder-scheduler';
 import { mergeContributions, type MessagingParticipant } from './messaging-participant';
+import { MessagingHandlers } from './messaging-handlers';
 import { MessagingRuntime, type MessagingRuntimeOptions } from './messaging-runtime';
 
 export interface MessagingModuleOptions extends MessagingRuntimeOptions {
@@ -45,6 +46,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
     @Inject(MessagingRuntime) private readonly runtime: MessagingRuntime,
     @Inject(ModuleRef) private readonly moduleRef: ModuleRef,
+    @Inject(MessagingHandlers) private readonly declared: MessagingHandlers,
   ) {}
 
   /** Refuses to start when two contributors claim one event type or reminder kind. */
@@ -63,6 +65,11 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private startRuntime(): void {
+    if (!this.options.handlers && !this.options.reminderDeliverers && !this.options.participants) {
+      this.declared.discover(this.options.service);
+      if (this.options.runWorkers) this.runtime.start(this.declared.handlers, this.declared.deliverers);
+      return;
+    }
     const participants = (this.options.participants ?? []).map((type) => ({
       from: type.name,
       participant: this.moduleRef.get(type, { strict: false }),
@@ -95,7 +102,7 @@ export class MessagingModule {
     return {
       module: MessagingModule,
       global: true,
-      imports: options.imports ?? [],
+      imports: [DiscoveryModule, ...(options.imports ?? [])],
       providers: [
         { provide: MESSAGING_OPTIONS, useFactory: options.useFactory, inject: options.inject ?? [] },
         {
@@ -116,9 +123,10 @@ export class MessagingModule {
           useFactory: (moduleOptions: MessagingModuleOptions, dataSource: DataSource, scheduler: ReminderScheduler) =>
             new MessagingRuntime(moduleOptions, dataSource, scheduler),
         },
+        MessagingHandlers,
         MessagingLifecycle,
       ],
-      exports: [ReminderScheduler],
+      exports: [ReminderScheduler, MessagingHandlers],
     };
   }
 }

@@ -23,10 +23,11 @@ import { auditContext } from '../common/audit';
 import { conflict } from '../common/conflicts';
 import { familyScopeOf } from '../common/family-scope';
 import { FamilyReminders } from '../reminders/family-reminders.service';
-import { decideBookings, type BookingRequest } from './booking-decision';
 import type { BookingDto, CreateBookingDto } from './dto/booking.dto';
 import { bookingChange } from './booking-audit';
 import { confirmedBookingOf, lockedRunsOf, lockRunsStatement, recipientOf, type LockedRun } from './run-locks';
+import { makeBookings } from './seat-ledger';
+import type { BookingRequest } from './seat-ledger.queries';
 import { toBookingDto } from './transport-rows';
 
 /** A booking asked for, already checked against the caller's own children. */
@@ -110,22 +111,17 @@ export class BookingDesk {
       bookable.push({ ask, run, request: bookingRequestOf(ask, run) });
     });
 
-    const decisions = await decideBookings(
+    const decided = await makeBookings(
       manager,
       bookable.map(({ request }) => request),
     );
-    const made = bookable.flatMap(({ ask, run, request }, i) => {
-      const decision = decisions[i];
-      if (decision.already_booked.length > 0) {
-        refuse(ask, conflict('pupil-already-booked', 'A child named is already booked on this bus.', { pupilIds: decision.already_booked }));
+    const made = bookable.flatMap(({ ask, run }, i) => {
+      const outcome = decided[i];
+      if ('refusal' in outcome) {
+        refuse(ask, outcome.refusal);
         return [];
       }
-      if (!decision.booking) {
-        const requested = request.adults + request.children;
-        refuse(ask, conflict('family-seat-limit', `A family may book at most ${run.seat_limit} seats on a bus.`, { limit: run.seat_limit, alreadyBooked: decision.family_seats, requested }));
-        return [];
-      }
-      const booking = toBookingDto(decision.booking);
+      const booking = toBookingDto(outcome.booking);
       outcomes.set(ask, settledValue(booking));
       return [{ ask, run, booking }];
     });

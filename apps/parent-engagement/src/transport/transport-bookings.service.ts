@@ -7,13 +7,14 @@ import { auditContext } from '../common/audit';
 import { conflict } from '../common/conflicts';
 import { familyBookingScopeCondition, familyScopeOf, familyScopeParams, ownChildren } from '../common/family-scope';
 import { FamilyReminders, type Recipient } from '../reminders/family-reminders.service';
-import { afterQuietHours, quietHoursOf } from '../reminders/quiet-hours';
+import { quietHoursOf } from '../reminders/quiet-hours';
 import { TenantSettingsService } from '../tenant-settings/tenant-settings.service';
 import type { BookingDto, BookingQueryDto, ChangeBookingDto, CreateBookingDto } from './dto/booking.dto';
 import { bookingChange } from './booking-audit';
-import { ACTIVE_BOOKING_STATUSES, familySeatsBesides } from './booking-decision';
 import { BookingDesk } from './booking-desk';
 import { confirmedBookingOf, lockRuns, recipientOf, type LockedRun } from './run-locks';
+import { SeatLedger } from './seat-ledger';
+import { ACTIVE_BOOKING_STATUSES } from './seat-ledger.queries';
 import { BOOKING_SELECT, toBookingDto, type BookingRow } from './transport-rows';
 
 type OfferOutcome = { kind: 'done'; booking: BookingDto } | { kind: 'offer-expired' };
@@ -21,17 +22,20 @@ type OfferOutcome = { kind: 'done'; booking: BookingDto } | { kind: 'offer-expir
 /**
  * Seat bookings on the free buses. Every change to a run's seats happens in one transaction that
  * first locks the run row (FOR UPDATE), so bookings, cancellations, offers and expiries of one run
- * are serialised; the seat itself is taken by a conditional UPDATE of seats_taken, with a CHECK
- * (seats_taken BETWEEN 0 AND seats) as the last word.
+ * are serialised; the seats themselves are the SeatLedger's.
  */
 @Injectable()
 export class TransportBookingsService {
+  private readonly seats: SeatLedger;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly reminders: FamilyReminders,
     private readonly settings: TenantSettingsService,
     private readonly desk: BookingDesk,
-  ) {}
+  ) {
+    this.seats = new SeatLedger(reminders, settings);
+  }
 
   async create(identity: Identity, dto: CreateBookingDto, idempotencyKey: string | undefined, origin: AuditOrigin): Promise<BookingDto> {
     const { allowed, refused } = ownChildren(identity, dto.pupilIds, (pupil) => pupil.canBookTransport);
@@ -87,10 +91,7 @@ export class TransportBookingsService {
           wasWaiting: current.status === 'waitlisted',
         });
       }
-      if (holdsSeats) {
-        await this.releaseSeats(manager, identity.tenantId, run.id, current.seats);
-        await this.offerFreeSeats(manager, identity.tenantId, run.id);
-      }
+      if (holdsSeats) await this.seats.giveBack(manager, identity.tenantId, run.id, current.seats);
       await recordAudit(manager, auditContext(identity, origin), bookingChange(as === 'declined' ? 'decline' : 'cancel', bookingId));
       return toBookingDto(await this.bookingRow(manager, identity.tenantId, bookingId));
     });
@@ -124,22 +125,10 @@ export class TransportBookingsService {
       const children = pupils + (dto.otherChildren ?? current.children - pupils);
       const added = adults + children - current.seats;
       if (adults + children === 0) throw new ValidationProblem([{ field: 'adults', rule: 'seats', message: 'a booking needs at least one seat: cancel it instead' }]);
-      if (added > 0) {
-        const others = await familySeatsBesides(manager, { tenantId, runId: run.id, guardianId: seen.guardian_id, familyPupilIds: familyScopeOf(identity).pupilIds }, bookingId);
-        if (others + adults + children > run.seat_limit) {
-          throw conflict('family-seat-limit', `A family may book at most ${run.seat_limit} seats on a bus.`, { limit: run.seat_limit, alreadyBooked: others + current.seats, requested: added });
-        }
-        if (current.status === 'confirmed' && !(await this.takeFreeSeats(manager, tenantId, run.id, added))) {
-          throw conflict('not-enough-seats', 'There are not enough free seats on this bus for more people (families on the waiting list come first).', {
-            requested: added,
-            seatsLeft: run.seats - run.seats_taken,
-          });
-        }
-      }
+      if (added > 0) await this.seats.grow(manager, { tenantId, run, booking: current, familyPupilIds: familyScopeOf(identity).pupilIds, seats: adults + children });
       await manager.query(`UPDATE transport_bookings SET stop_id = $3, adults = $4, children = $5, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, bookingId, run.stop_id, adults, children]);
-      if (added < 0 && current.status === 'confirmed') await this.releaseSeats(manager, tenantId, run.id, -added);
       // Seats given back, or a smaller group still waiting, may let the queue move.
-      if (added < 0) await this.offerFreeSeats(manager, tenantId, run.id);
+      if (added < 0) await this.seats.giveBack(manager, tenantId, run.id, current.status === 'confirmed' ? -added : 0);
       if (current.status === 'confirmed' && run.stop_id !== current.stop_id) await this.reminders.moveForBooking(manager, recipientOf(tenantId, seen.guardian_id, run), bookingId, run.pickup_at);
       await recordAudit(manager, auditContext(identity, origin), bookingChange('change', bookingId, { stopId: run.stop_id, adults, children }));
       return toBookingDto(await this.bookingRow(manager, tenantId, bookingId));
@@ -261,64 +250,7 @@ export class TransportBookingsService {
     );
     const { timeZone } = await this.settings.settingsOf(manager, tenantId);
     await this.reminders.offerExpired(manager, { tenantId, guardianId: expired.guardian_id, quietHours: quietHoursOf(family), timeZone }, bookingId);
-    await this.releaseSeats(manager, tenantId, runId, expired.seats);
-    await this.offerFreeSeats(manager, tenantId, runId);
-  }
-
-  /** More seats for a confirmed booking, only from free seats and only while nobody is waiting. */
-  private async takeFreeSeats(manager: EntityManager, tenantId: string, runId: string, seats: number): Promise<boolean> {
-    const taken = await oneRow<{ seats_taken: number }>(
-      manager,
-      `UPDATE transport_runs r SET seats_taken = r.seats_taken + $3, updated_at = now()
-        WHERE r.tenant_id = $1 AND r.id = $2 AND r.seats - r.seats_taken >= $3
-          AND NOT EXISTS (SELECT 1 FROM transport_bookings w WHERE w.tenant_id = $1 AND w.run_id = $2 AND w.status = 'waitlisted')
-        RETURNING r.seats_taken`,
-      [tenantId, runId, seats],
-    );
-    return taken !== undefined;
-  }
-
-  private async releaseSeats(manager: EntityManager, tenantId: string, runId: string, seats: number): Promise<void> {
-    await manager.query(`UPDATE transport_runs SET seats_taken = seats_taken - $3, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, runId, seats]);
-  }
-
-  /**
-   * Offers free seats down the waiting list, oldest first (skipping a family whose group does not
-   * fit), while bookings are open. The offered seats are held (counted in seats_taken) until the
-   * offer is accepted or lapses. The run must be locked by the caller.
-   */
-  private async offerFreeSeats(manager: EntityManager, tenantId: string, runId: string): Promise<void> {
-    const settings = await this.settings.settingsOf(manager, tenantId);
-    for (;;) {
-      const next = await oneRow<{ id: string; seats: number; guardian_id: string; bookings_close_at: Date; quiet_hours_start: string | null; quiet_hours_end: string | null }>(
-        manager,
-        `SELECT w.id, w.seats, w.guardian_id, r.bookings_close_at, f.quiet_hours_start, f.quiet_hours_end
-           FROM transport_bookings w
-           JOIN transport_runs r ON r.tenant_id = w.tenant_id AND r.id = w.run_id
-           LEFT JOIN families f ON f.tenant_id = w.tenant_id AND f.guardian_id = w.guardian_id
-          WHERE w.tenant_id = $1 AND w.run_id = $2 AND w.status = 'waitlisted' AND w.seats <= r.seats - r.seats_taken
-            AND r.status = 'open' AND r.bookings_close_at > now()
-          ORDER BY w.waitlist_position LIMIT 1`,
-        [tenantId, runId],
-      );
-      if (!next) return;
-      const to: Recipient = { tenantId, guardianId: next.guardian_id, quietHours: quietHoursOf(next), timeZone: settings.timeZone };
-      // The time to answer counts from when the family may be told, not from the middle of their night.
-      const notifyAt = afterQuietHours(new Date(), to.quietHours, to.timeZone);
-      const expiresAt = new Date(Math.min(notifyAt.getTime() + settings.waitlistOfferMinutes * 60_000, next.bookings_close_at.getTime()));
-      if (expiresAt <= notifyAt) return;
-      const offered = await oneRow<{ id: string }>(
-        manager,
-        `WITH taken AS (
-           UPDATE transport_runs SET seats_taken = seats_taken + $3, updated_at = now()
-            WHERE tenant_id = $1 AND id = $2 AND seats - seats_taken >= $3 RETURNING id)
-         UPDATE transport_bookings b SET status = 'offered', offer_expires_at = $5, updated_at = now()
-           FROM taken WHERE b.tenant_id = $1 AND b.id = $4 AND b.status = 'waitlisted' RETURNING b.id`,
-        [tenantId, runId, next.seats, next.id, expiresAt],
-      );
-      if (!offered) return;
-      await this.reminders.seatOffered(manager, to, next.id, notifyAt, expiresAt);
-    }
+    await this.seats.giveBack(manager, tenantId, runId, expired.seats);
   }
 
   /** Locks the run row; with a guardian, stop and children, also reads what a booking needs (see lockRuns). */

@@ -9,7 +9,7 @@ import { FairnessModule } from './fairness/fairness.module';
 import { PerformancesModule } from './performances/performances.module';
 import { PrintablesModule } from './printables/printables.module';
 import { PublicListingModule } from './public-listing/public-listing.module';
-import { REPLICA_HANDLERS } from './replicas/replica-handlers';
+import { ReplicasModule } from './replicas/replicas.module';
 import { RostersModule } from './rosters/rosters.module';
 import { RunningOrderModule } from './running-order/running-order.module';
 import { VenuesModule } from './venues/venues.module';
@@ -27,7 +27,8 @@ export class AppModule {
           migrations: PERFORMANCE_EVENT_MIGRATIONS,
           queues: [eventQueueOf('performance-event'), reminderQueueOf('performance-event')],
         }),
-        MessagingModule.forService({ service: 'performance-event', redis: config.REDIS_URL, queuePrefix: config.QUEUE_PREFIX, runWorkers: config.runsWorkers, handlers: REPLICA_HANDLERS }),
+        MessagingModule.forService({ service: 'performance-event', redis: config.REDIS_URL, queuePrefix: config.QUEUE_PREFIX, runWorkers: config.runsWorkers }),
+        ReplicasModule,
         PublicListingModule,
         VenuesModule,
         PerformancesModule,

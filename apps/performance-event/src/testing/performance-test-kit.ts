@@ -2,14 +2,13 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Identity } from '@tutti/auth';
 import type { EventCatalog, EventEnvelope, EventType } from '@tutti/contracts';
 import { newId } from '@tutti/platform';
-import { applyEvent } from '@tutti/messaging';
+import { applyEvent, MessagingHandlers } from '@tutti/messaging';
 import { identityHeaders, startTestService, testServiceConfig } from '@tutti/testing';
 import type { LightMyRequestResponse } from 'fastify';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
 import { PerformanceEventConfig } from '../config';
 import { insertPerformanceEnsembles } from '../performances/performances.queries';
-import { REPLICA_HANDLERS } from '../replicas/replica-handlers';
 import { insertVenue as insertVenueRow } from '../venues/venues.queries';
 
 /** The service as in production; specs feed events by calling its handlers. */
@@ -31,15 +30,16 @@ export function caller(app: NestFastifyApplication, identity: Identity) {
 
 /** Applies one event as the consumer would, in one transaction, through the real handler; returns the event applied. */
 export async function feed<T extends EventType>(app: NestFastifyApplication, tenantId: string, type: T, payload: EventCatalog[T], occurredAt = new Date()): Promise<EventEnvelope<T>> {
-  if (!REPLICA_HANDLERS[type]) throw new Error(`No handler for ${type}`);
+  const handlers = app.get(MessagingHandlers).handlers;
+  if (!handlers[type]) throw new Error(`No handler for ${type}`);
   const event: EventEnvelope<T> = { id: newId(), type, tenantId, occurredAt: occurredAt.toISOString(), source: 'scheduling', payload };
-  await applyEvent(app.get(DataSource), 'performance-event', REPLICA_HANDLERS, event);
+  await applyEvent(app.get(DataSource), 'performance-event', handlers, event);
   return event;
 }
 
 /** Runs an event's handler again, past the consumer's memory of event ids: what a redelivery would do to the rows if that memory failed. */
 export async function rerunHandler<T extends EventType>(app: NestFastifyApplication, event: EventEnvelope<T>): Promise<void> {
-  const handler = REPLICA_HANDLERS[event.type];
+  const handler = app.get(MessagingHandlers).handlers[event.type];
   if (!handler) throw new Error(`No handler for ${event.type}`);
   await app.get(DataSource).transaction((manager) => handler(event, manager, { afterCommit: () => undefined }));
 }

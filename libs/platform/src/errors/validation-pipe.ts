@@ -11,12 +11,21 @@ const API_MODEL_PROPERTIES = 'swagger/apiModelProperties';
  */
 class TuttiValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type === 'body' && metadata.metatype) {
-      const nulls = undeclaredNulls(value, metadata.metatype, '');
-      if (nulls.length > 0) throw new ValidationProblem(nulls);
-    }
-    return super.transform(value, metadata);
+    const nulls = metadata.type === 'body' && metadata.metatype ? undeclaredNulls(value, metadata.metatype, '') : [];
+    if (nulls.length === 0) return super.transform(value, metadata);
+    // The other fields are still checked, so that one 400 names every field that is wrong.
+    const others = await super.transform(value, metadata).then(
+      () => [],
+      (error: unknown) => (error instanceof ValidationProblem ? fieldErrorsOf(error) : []),
+    );
+    const nullFields = new Set(nulls.map((error) => error.field));
+    throw new ValidationProblem([...nulls, ...others.filter((error) => !nullFields.has(error.field))]);
   }
+}
+
+function fieldErrorsOf(problem: ValidationProblem): FieldError[] {
+  const body = problem.getResponse() as { errors?: FieldError[] };
+  return body.errors ?? [];
 }
 
 export function createValidationPipe(): ValidationPipe {

@@ -60,3 +60,9 @@ export function schoolById(db: Queryable, tenantId: string, schoolId: string): P
 export async function schoolExists(db: Queryable, tenantId: string, schoolId: string): Promise<boolean> {
   return (await oneRow(db, 'SELECT 1 AS ok FROM schools WHERE tenant_id = $1 AND id = $2', [tenantId, schoolId])) !== undefined;
 }
+
+/** Which of `schoolIds` the area has. */
+export async function existingSchoolIds(db: Queryable, tenantId: string, schoolIds: string[]): Promise<string[]> {
+  const known = await rows<{ id: string }>(db, 'SELECT id FROM schools WHERE tenant_id = $1 AND id = ANY($2::uuid[])', [tenantId, schoolIds]);
+  return known.map((row) => row.id);
+}

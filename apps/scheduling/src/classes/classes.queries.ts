@@ -45,3 +45,9 @@ export function updateClass(db: Queryable, tenantId: string, classId: string, ex
     [tenantId, classId, changes.name ?? null, changes.yearGroup ?? null, expectedVersion],
   );
 }
+
+/** The school of a class (archived or not), or undefined when the area has no such class. */
+export async function classSchoolId(db: Queryable, tenantId: string, classId: string): Promise<string | undefined> {
+  const found = await oneRow<{ schoolId: string }>(db, 'SELECT school_id AS "schoolId" FROM classes WHERE tenant_id = $1 AND id = $2', [tenantId, classId]);
+  return found?.schoolId;
+}

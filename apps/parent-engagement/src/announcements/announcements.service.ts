@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { ALL_SCHOOLS, inSchoolScope, staffSchoolScope, type Identity, type SchoolScope } from '@tutti/auth';
-import type { ReminderRow } from '@tutti/messaging';
+import { reminderDeliveryKey, type ReminderRow } from '@tutti/messaging';
 import { ConflictProblem, notFoundField, decodeCursor, newId, onceForKey, oneRow, rows, toPage, type Page } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { familyScopeCondition, familyScopeOf, familyScopeParams } from '../common/family-scope';
@@ -225,7 +225,7 @@ export class AnnouncementsService {
     }
     const paragraphs = [`Dear ${found.display_name ?? 'family'},`, ...found.body.split(/\n{2,}/), `— ${found.sender_name}`];
     try {
-      await this.email.send({ to: found.email, subject: found.subject, text: toText({ subject: found.subject, paragraphs }), html: toHtml({ subject: found.subject, paragraphs }), messageId: `<${reminder.id}@parent-engagement.tutti>` });
+      await this.email.send({ to: found.email, subject: found.subject, text: toText({ subject: found.subject, paragraphs }), html: toHtml({ subject: found.subject, paragraphs }), deliveryKey: reminderDeliveryKey(reminder) });
     } catch (error) {
       await this.mark(this.dataSource.manager, reminder, announcementId, 'failed', error instanceof Error ? error.message : String(error));
       throw error;

@@ -59,6 +59,9 @@ describe('announcements', () => {
     const mails = await mailsTo(address);
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ subject: 'Concert dress', text: expect.stringContaining('Black and white, please.') });
+    // Its Message-ID is the reminder's delivery key, as every reminder email's (the same for a resend).
+    const [copy] = await t.db.query('SELECT id, due_at FROM reminders WHERE tenant_id = $1 AND subject_id = $2 AND recipient_id = $3', [tenantId, announcement.id, withEmail.userId]);
+    expect(mails[0].messageId).toBe(`reminder-${copy.id}-${copy.due_at.getTime()}@parent-engagement.tutti`);
 
     const seen = await t.request(withEmail, { method: 'GET', url: `/announcements/${announcement.id}` });
     expect(seen.statusCode).toBe(200);

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EventEnvelope } from '@tutti/contracts';
-import { ReminderScheduler, type ReminderDeliverer, type ReminderRow, type ScheduleReminderInput } from '@tutti/messaging';
+import { ReminderScheduler, reminderDeliveryKey, type ReminderDeliverer, type ReminderRow, type ScheduleReminderInput } from '@tutti/messaging';
 import { oneRow, rows, zonedInstant } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { afterCommit, installAfterCommit } from '../common/after-commit';
@@ -106,7 +106,7 @@ export class LoanNotices implements ReminderDeliverer {
         dueOn: typeof payload.dueOn === 'string' ? formatDate(payload.dueOn, guardian.language) : undefined,
         reason: typeof payload.reason === 'string' ? payload.reason : undefined,
       });
-      await this.delivery.send(reminder.tenantId, guardian, message, `${reminder.id}.${guardian.guardian_id}`);
+      await this.delivery.send(reminder.tenantId, guardian, message, `${reminderDeliveryKey(reminder)}.${guardian.guardian_id}`);
     }
   }
 

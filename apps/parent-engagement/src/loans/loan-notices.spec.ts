@@ -85,6 +85,10 @@ describe('instrument loan events tell the family', () => {
     const mail = await waitFor(async () => (await mailsTo(email)).find((found) => found.subject.startsWith('Instrument due back tomorrow')), { timeoutMs: 15_000 });
     expect(mail.subject).toBe('Instrument due back tomorrow: violin (VLN-0042)');
     expect(mail.text).toContain('is due back on');
+    // Its Message-ID is the reminder's delivery key and the guardian (one reminder mails each guardian of the pupil).
+    const [sent] = await t.db.query('SELECT id, due_at FROM reminders WHERE id = $1', [reminders[0].id]);
+    const guardianId = email.slice('loan-'.length, email.indexOf('@'));
+    expect(mail.messageId).toBe(`reminder-${sent.id}-${sent.due_at.getTime()}.${guardianId}@parent-engagement.tutti`);
   });
 
   it('cancels the return reminder when the instrument comes back', async () => {

@@ -82,7 +82,7 @@ export class MessageDelivery implements ReminderDeliverer {
    */
   async send(tenantId: string, family: ContactChoices, message: RenderedMessage, key: string): Promise<void> {
     if (family.email_enabled && family.email) {
-      await this.email.send({ to: family.email, subject: message.subject, text: toText(message), html: toHtml(message), messageId: `<${key}@parent-engagement.tutti>` });
+      await this.email.send({ to: family.email, subject: message.subject, text: toText(message), html: toHtml(message), deliveryKey: key });
     }
     if (family.sms_enabled && family.phone) {
       await this.sms.send({ tenantId, to: family.phone, body: `${message.subject}. ${message.paragraphs.slice(1).join(' ')}`, idempotencyKey: key });

@@ -8,8 +8,16 @@ export interface OutgoingEmail {
   subject: string;
   text: string;
   html: string;
-  /** Derived from the reminder and its due time (reminderDeliveryKey), so that a resend after a crash is recognisably the same message. */
-  messageId: string;
+  /**
+   * The reminder's delivery key (reminderDeliveryKey, with a guardian id when one reminder mails
+   * several families): the Message-ID is made of it, so that a resend after a crash is recognisably the same message.
+   */
+  deliveryKey: string;
+}
+
+/** The one form of a reminder email's Message-ID. */
+export function messageIdOf(deliveryKey: string): string {
+  return `<${deliveryKey}@parent-engagement.tutti>`;
 }
 
 /**
@@ -29,7 +37,7 @@ export class EmailChannel implements OnModuleDestroy {
   }
 
   async send(email: OutgoingEmail): Promise<void> {
-    await this.transport.sendMail({ from: this.config.MAIL_FROM, to: email.to, subject: email.subject, text: email.text, html: email.html, messageId: email.messageId });
+    await this.transport.sendMail({ from: this.config.MAIL_FROM, to: email.to, subject: email.subject, text: email.text, html: email.html, messageId: messageIdOf(email.deliveryKey) });
   }
 
   onModuleDestroy(): void {

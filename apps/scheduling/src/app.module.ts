@@ -18,7 +18,7 @@ import { RoomsModule } from './rooms/rooms.module';
 import { SchoolsModule } from './schools/schools.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { StaffModule } from './staff/staff.module';
-import { SCHEDULING_EVENT_HANDLERS } from './tenant-settings/tenant-settings.handlers';
+import { TenantSettingsModule } from './tenant-settings/tenant-settings.module';
 import { TermsModule } from './terms/terms.module';
 
 @Module({})
@@ -34,7 +34,8 @@ export class AppModule {
           migrations: SCHEDULING_MIGRATIONS,
           queues: [eventQueueOf('scheduling')],
         }),
-        MessagingModule.forService({ service: 'scheduling', redis: config.REDIS_URL, queuePrefix: config.QUEUE_PREFIX, runWorkers: config.runsWorkers, handlers: SCHEDULING_EVENT_HANDLERS }),
+        MessagingModule.forService({ service: 'scheduling', redis: config.REDIS_URL, queuePrefix: config.QUEUE_PREFIX, runWorkers: config.runsWorkers }),
+        TenantSettingsModule,
         SchoolsModule,
         ClassesModule,
         PupilsModule,

@@ -36,7 +36,7 @@ describe('evaluation: the pseudonymised provision export', () => {
   beforeAll(async () => {
     const config = await testServiceConfig('scheduling', SchedulingConfig, { SERVICE_MODE: 'api', EVALUATION_PSEUDONYM_KEY: KEY });
     app = await startTestService({ service: 'scheduling', description: 'test', config, module: AppModule.register(config) });
-    await announceTenant(app.get(DataSource), tenantId, { name: 'Evaluated Area', slug: 'evaluated' });
+    await announceTenant(app, tenantId, { name: 'Evaluated Area', slug: 'evaluated' });
 
     schoolId = (await call(admin, 'POST', '/schools', { name: 'Evaluated Primary', phase: 'primary', urn: '104321' })).id;
     const classId = (await call(admin, 'POST', '/classes', { schoolId, name: 'Oak', yearGroup: 4 })).id;

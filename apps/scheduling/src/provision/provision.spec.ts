@@ -30,7 +30,7 @@ describe('provision intensity, checked against hand-computed figures', () => {
   beforeAll(async () => {
     t = await createSchedulingTestApp();
     call = expecting(t);
-    await announceTenant(t.db, tenantId);
+    await announceTenant(t.app, tenantId);
 
     school = (await call(admin, 'POST', '/schools', { name: 'Intensity Primary', phase: 'primary' }, 201)).id;
     const classX = (await call(admin, 'POST', '/classes', { schoolId: school, name: 'X', yearGroup: 4 }, 201)).id;

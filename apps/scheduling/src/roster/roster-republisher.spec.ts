@@ -36,7 +36,7 @@ describe('roster republish: the current roster as events, for replicas that miss
   beforeAll(async () => {
     t = await createSchedulingTestApp();
     call = expecting(t);
-    await announceTenant(t.db, tenantId, { name: 'Liverpool', slug: 'liverpool', weeklyProvisionTargetMinutes: 240 });
+    await announceTenant(t.app, tenantId, { name: 'Liverpool', slug: 'liverpool', weeklyProvisionTargetMinutes: 240 });
 
     const post = (url: string, body: unknown, status = 201): Promise<ApiRow> => call(admin, 'POST', url, body, status);
     roster.faithStreet = (await post('/schools', { name: 'Faith Street Primary', urn: '100001', phase: 'primary' })).id;

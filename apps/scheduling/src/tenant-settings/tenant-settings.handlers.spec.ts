@@ -1,9 +1,8 @@
 import type { EventEnvelope } from '@tutti/contracts';
-import { EventConsumer } from '@tutti/messaging';
+import { EventConsumer, MessagingHandlers } from '@tutti/messaging';
 import { newId } from '@tutti/platform';
 import { newTenantId } from '../testing/identities';
 import { createSchedulingTestApp, type SchedulingTestApp } from '../testing/test-app';
-import { SCHEDULING_EVENT_HANDLERS } from './tenant-settings.handlers';
 
 describe('tenant settings from the gateway’s tenant events', () => {
   let t: SchedulingTestApp;
@@ -22,7 +21,7 @@ describe('tenant settings from the gateway’s tenant events', () => {
 
   beforeAll(async () => {
     t = await createSchedulingTestApp();
-    consumer = new EventConsumer({ dataSource: t.db, service: 'scheduling', redis: process.env.REDIS_URL ?? '', handlers: SCHEDULING_EVENT_HANDLERS });
+    consumer = new EventConsumer({ dataSource: t.db, service: 'scheduling', redis: process.env.REDIS_URL ?? '', handlers: t.app.get(MessagingHandlers).handlers });
   });
 
   afterAll(async () => {

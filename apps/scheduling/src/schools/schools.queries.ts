@@ -66,3 +66,23 @@ export async function existingSchoolIds(db: Queryable, tenantId: string, schoolI
   const known = await rows<{ id: string }>(db, 'SELECT id FROM schools WHERE tenant_id = $1 AND id = ANY($2::uuid[])', [tenantId, schoolIds]);
   return known.map((row) => row.id);
 }
+
+export async function schoolName(db: Queryable, tenantId: string, schoolId: string): Promise<string | undefined> {
+  const school = await oneRow<{ name: string }>(db, 'SELECT name FROM schools WHERE tenant_id = $1 AND id = $2', [tenantId, schoolId]);
+  return school?.name;
+}
+
+/** The schools in scope (null: all) by name. */
+export function schoolNames(db: Queryable, tenantId: string, schoolIds: string[] | null): Promise<{ id: string; name: string }[]> {
+  return rows<{ id: string; name: string }>(db, 'SELECT id, name FROM schools WHERE tenant_id = $1 AND ($2::uuid[] IS NULL OR id = ANY($2)) ORDER BY name, id', [tenantId, schoolIds]);
+}
+
+export async function allSchoolIds(db: Queryable, tenantId: string): Promise<string[]> {
+  const schools = await rows<{ id: string }>(db, 'SELECT id FROM schools WHERE tenant_id = $1', [tenantId]);
+  return schools.map((school) => school.id);
+}
+
+/** Every school of the area with its URN. */
+export function schoolUrns(db: Queryable, tenantId: string): Promise<{ id: string; urn: string | null }[]> {
+  return rows<{ id: string; urn: string | null }>(db, 'SELECT id, urn FROM schools WHERE tenant_id = $1', [tenantId]);
+}

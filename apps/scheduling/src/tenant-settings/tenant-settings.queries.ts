@@ -1,4 +1,4 @@
-import type { Queryable } from '@tutti/platform';
+import { oneRow, type Queryable } from '@tutti/platform';
 
 /** What scheduling keeps of an area, as the gateway announced it at `updatedAt`. */
 export interface TenantSettingsFields {
@@ -17,4 +17,10 @@ export async function upsertTenantSettings(db: Queryable, tenantId: string, sett
      WHERE tenant_settings.updated_at <= excluded.updated_at`,
     [tenantId, settings.name, settings.timeZone, settings.weeklyProvisionTargetMinutes, settings.updatedAt],
   );
+}
+
+/** The area's weekly provision target in minutes (0 until the gateway has announced the area). */
+export async function weeklyProvisionTarget(db: Queryable, tenantId: string): Promise<number> {
+  const settings = await oneRow<{ target: number }>(db, 'SELECT weekly_provision_target_minutes AS target FROM tenant_settings WHERE tenant_id = $1', [tenantId]);
+  return settings?.target ?? 0;
 }

@@ -101,3 +101,11 @@ export async function insertBankHolidays(db: Queryable, tenantId: string, holida
 export async function termExists(db: Queryable, tenantId: string, termId: string): Promise<boolean> {
   return (await oneRow(db, 'SELECT 1 AS ok FROM terms WHERE tenant_id = $1 AND id = $2', [tenantId, termId])) !== undefined;
 }
+
+/** A term's first and last days (YYYY-MM-DD), or undefined when the area has no such term. */
+export function termDates(db: Queryable, tenantId: string, termId: string): Promise<{ from: string; to: string } | undefined> {
+  return oneRow<{ from: string; to: string }>(db, `SELECT to_char(starts_on, 'YYYY-MM-DD') AS "from", to_char(ends_on, 'YYYY-MM-DD') AS "to" FROM terms WHERE tenant_id = $1 AND id = $2`, [
+    tenantId,
+    termId,
+  ]);
+}

@@ -1,9 +1,8 @@
 import type { EventEnvelope } from '@tutti/contracts';
 import { newId } from '@tutti/platform';
-import { applyEvent } from '@tutti/messaging';
+import { applyEvent, MessagingHandlers } from '@tutti/messaging';
 import { newTenantId, personas } from '@tutti/testing';
 import { addInstrument, addPupil, addSchool, checkOutBody, useLoanTestBed } from '../testing/loan-test-bed';
-import { ATTENDANCE_HANDLERS } from './attendance-handlers';
 
 const DAY = 86_400_000;
 
@@ -29,7 +28,7 @@ describe('conditional loans flagged from attendance', () => {
       source: 'scheduling',
       payload: { version: 1, occurrenceId, ensembleId, schoolId: null, startsAt: startsAt.toISOString(), marks: marks.map((mark) => ({ ...mark, staffId: null })) },
     };
-    return applyEvent(bed.db, 'instrument-loan', ATTENDANCE_HANDLERS, event);
+    return applyEvent(bed.db, 'instrument-loan', bed.app.get(MessagingHandlers).handlers, event);
   };
 
   it('flags after 2 absences in a row past a 7-day grace period, once, and tells the family', async () => {

@@ -1,4 +1,6 @@
-import type { EventHandlers } from '@tutti/messaging';
+import { Injectable } from '@nestjs/common';
+import type { EventEnvelope } from '@tutti/contracts';
+import { HandlesEvent } from '@tutti/messaging';
 import type { EntityManager } from 'typeorm';
 import { attendanceMarksSince, conditionalLoansOf, flagLoan, saveAttendanceMark, type ConditionalLoanRecord } from './attendance.queries';
 import { emit } from '../common/events';
@@ -10,8 +12,10 @@ import { evaluateConditionalLoan, type AttendanceStatus } from './conditional-lo
  * this ensemble are kept (a corrected register overwrites), and a loan whose pupil has now missed
  * too many sessions in a row is flagged for review, which tells the family.
  */
-export const ATTENDANCE_HANDLERS: EventHandlers = {
-  'scheduling.attendance.recorded': async (event, manager) => {
+@Injectable()
+export class AttendanceHandlers {
+  @HandlesEvent('scheduling.attendance.recorded')
+  async applyRegister(event: EventEnvelope<'scheduling.attendance.recorded'>, manager: EntityManager): Promise<void> {
     const { ensembleId, occurrenceId, startsAt, marks } = event.payload;
     const byPupil = new Map<string, AttendanceStatus>();
     for (const mark of marks) if (mark.pupilId) byPupil.set(mark.pupilId, mark.status);
@@ -23,8 +27,8 @@ export const ATTENDANCE_HANDLERS: EventHandlers = {
       await saveAttendanceMark(manager, event.tenantId, { ensembleId, pupilId: loan.pupil_id, occurrenceId, startsAt, status: byPupil.get(loan.pupil_id) as AttendanceStatus });
       await reviewConditionalLoan(manager, event.tenantId, ensembleId, loan, rule);
     }
-  },
-};
+  }
+}
 
 async function reviewConditionalLoan(
   manager: EntityManager,

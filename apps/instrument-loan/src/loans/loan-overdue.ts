@@ -1,9 +1,11 @@
-import type { ReminderDeliverer, ReminderRow } from '@tutti/messaging';
+import { Inject, Injectable } from '@nestjs/common';
+import { DeliversReminder, type ReminderRow } from '@tutti/messaging';
 import { isoDate, PLANNING_TIME_ZONE, todayIn } from '@tutti/platform';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { emit } from '../common/events';
 import { instrumentById, type InstrumentRecord } from '../instruments/instruments.queries';
 import { markOverdue } from './loans.queries';
+import { OVERDUE_REMINDER_KIND } from './loans.service';
 
 /**
  * The overdue check scheduled for the morning after a loan's due date: if the loan is still out,
@@ -28,10 +30,12 @@ export async function markLoanOverdue(dataSource: DataSource, reminder: Pick<Rem
   });
 }
 
-export function overdueDeliverer(dataSource: DataSource): ReminderDeliverer {
-  return {
-    async deliver(reminder) {
-      await markLoanOverdue(dataSource, reminder);
-    },
-  };
+@Injectable()
+export class LoanOverdueCheck {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  @DeliversReminder(OVERDUE_REMINDER_KIND)
+  async deliver(reminder: ReminderRow): Promise<void> {
+    await markLoanOverdue(this.dataSource, reminder);
+  }
 }

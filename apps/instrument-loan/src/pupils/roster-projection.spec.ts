@@ -1,8 +1,8 @@
 import type { EventEnvelope, EventType } from '@tutti/contracts';
+import { MessagingHandlers, type EventHandler } from '@tutti/messaging';
 import { newId } from '@tutti/platform';
 import { newTenantId, personas } from '@tutti/testing';
 import { addInstrument, addPupil, checkOutBody, useLoanTestBed } from '../testing/loan-test-bed';
-import { ROSTER_PROJECTION_HANDLERS } from './roster-projection';
 
 describe('the roster kept from scheduling’s events', () => {
   const bed = useLoanTestBed();
@@ -12,9 +12,9 @@ describe('the roster kept from scheduling’s events', () => {
     ({ id: newId(), type, tenantId, occurredAt, source: 'scheduling', payload }) as EventEnvelope<T>;
 
   const applyEvent = <T extends EventType>(event: EventEnvelope<T>) => {
-    const handler = ROSTER_PROJECTION_HANDLERS[event.type] as ((event: EventEnvelope<T>, manager: unknown) => Promise<void>) | undefined;
+    const handler = bed.app.get(MessagingHandlers).handlers[event.type] as EventHandler<T> | undefined;
     if (!handler) throw new Error(`no handler for ${event.type}`);
-    return bed.db.transaction((manager) => handler(event, manager));
+    return bed.db.transaction((manager) => handler(event, manager, { afterCommit: () => undefined }));
   };
 
   const apply = <T extends EventType>(type: T, payload: EventEnvelope<T>['payload'], occurredAt?: string) => applyEvent(eventOf(type, payload, occurredAt));

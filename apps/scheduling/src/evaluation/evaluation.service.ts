@@ -2,10 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Identity } from '@tutti/auth';
 import { recordAudit, type AuditOrigin } from '@tutti/messaging';
-import { csvDocument, type CsvFile, PLATFORM_OPTIONS, type PlatformOptions, pseudonymOf, rows } from '@tutti/platform';
+import { csvDocument, type CsvFile, PLATFORM_OPTIONS, type PlatformOptions, pseudonymOf } from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { auditContext } from '../common/events';
 import { ProvisionService } from '../provision/provision.service';
+import { schoolUrns } from '../schools/schools.queries';
 
 export const PROVISION_EXPORT_COLUMNS = [
   'pupil_pseudonym',
@@ -42,7 +43,7 @@ export class EvaluationService {
   async provisionCsv(identity: Identity, termId: string, origin: AuditOrigin): Promise<CsvFile> {
     const tenantId = identity.tenantId;
     const report = await this.provision.areaPupils(tenantId, { termId });
-    const schools = await rows<{ id: string; urn: string | null }>(this.db, 'SELECT id, urn FROM schools WHERE tenant_id = $1', [tenantId]);
+    const schools = await schoolUrns(this.db.manager, tenantId);
     const urnOf = new Map(schools.map((school) => [school.id, school.urn]));
     const key = this.platform.config.evaluationPseudonymKey;
     const body = csvDocument(

@@ -1,24 +1,13 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Identity } from '@tutti/auth';
-import { csvDocument, oneRow, rows } from '@tutti/platform';
+import { csvDocument } from '@tutti/platform';
 import { DataSource } from 'typeorm';
-import { familyBookingScopeCondition, familyScopeOf, familyScopeParams } from '../common/family-scope';
+import { familyScopeOf } from '../common/family-scope';
 import { formatLocal } from '../common/zoned-time';
 import { escapeHtml } from '../reminders/templates';
 import type { ManifestFormat } from './dto/transport-run.dto';
 import { renderManifestPdf } from './manifest-pdf';
-
-interface ManifestLine {
-  stop_name: string;
-  place: string;
-  pickup_at: Date;
-  booking_id: string;
-  guardian_name: string;
-  adults: number;
-  children: number;
-  seats: number;
-  checked_in_at: Date | null;
-}
+import { manifestLines, manifestRun } from './transport.queries';
 
 export interface Manifest {
   filename: string;
@@ -39,24 +28,9 @@ export class ManifestService {
   constructor(private readonly dataSource: DataSource) {}
 
   async manifest(identity: Identity, runId: string, stopId: string | undefined, format: ManifestFormat, options: ManifestOptions = {}): Promise<Manifest> {
-    const run = await oneRow<{ vehicle: string; title: string; outbound_departs_at: Date; time_zone: string }>(
-      this.dataSource,
-      `SELECT r.vehicle, p.title, r.outbound_departs_at, COALESCE(t.time_zone, 'Europe/London') AS time_zone
-         FROM transport_runs r JOIN performances p ON p.tenant_id = r.tenant_id AND p.id = r.performance_id
-         LEFT JOIN tenant_settings t ON t.tenant_id = r.tenant_id
-        WHERE r.tenant_id = $1 AND r.id = $2`,
-      [identity.tenantId, runId],
-    );
+    const run = await manifestRun(this.dataSource, identity.tenantId, runId);
     if (!run) throw new NotFoundException('No such transport run.');
-    const lines = await rows<ManifestLine>(
-      this.dataSource,
-      `SELECT s.name AS stop_name, s.place, s.pickup_at, b.id AS booking_id, b.guardian_name, b.adults, b.children, b.seats, b.checked_in_at
-         FROM transport_bookings b JOIN pickup_stops s ON s.tenant_id = b.tenant_id AND s.id = b.stop_id
-        WHERE b.tenant_id = $1 AND b.run_id = $6 AND b.status = 'confirmed' AND ($7::uuid IS NULL OR b.stop_id = $7)
-          AND ${familyBookingScopeCondition('b', 2)}
-        ORDER BY s.position, b.guardian_name, b.id`,
-      [identity.tenantId, ...familyScopeParams(familyScopeOf(identity)), runId, stopId ?? null],
-    );
+    const lines = await manifestLines(this.dataSource, identity.tenantId, familyScopeOf(identity), runId, stopId ?? null);
     const time = (instant: Date) => formatLocal(instant, run.time_zone);
     const table = lines.map((line) => [
       line.stop_name,

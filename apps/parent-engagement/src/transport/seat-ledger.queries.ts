@@ -1,6 +1,6 @@
 import { oneRow, preparedRow, preparedRows, type Queryable } from '@tutti/platform';
 import type { EntityManager } from 'typeorm';
-import type { BookingRow } from './transport-rows';
+import type { BookingRow } from './transport.queries';
 
 /*
  * The SQL of a bus's seats. Every statement that decides seats states its rule with the fragments

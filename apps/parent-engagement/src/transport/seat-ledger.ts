@@ -5,7 +5,7 @@ import { afterQuietHours, quietHoursOf } from '../reminders/quiet-hours';
 import type { TenantSettingsService } from '../tenant-settings/tenant-settings.service';
 import type { LockedRun } from './run-locks';
 import { decideBookings, familySeatsBesides, nextWaitingThatFits, offerSeats, releaseSeats, takeFreeSeats, type BookingRequest } from './seat-ledger.queries';
-import type { BookingRow } from './transport-rows';
+import type { BookingRow } from './transport.queries';
 
 /**
  * A bus's seats, every rule in one place: the family seat limit, the bus's capacity (a group is

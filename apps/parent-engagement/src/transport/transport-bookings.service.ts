@@ -1,11 +1,11 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { guardedPupils, type Identity } from '@tutti/auth';
 import { recordAudit, type AuditOrigin, type ReminderRow } from '@tutti/messaging';
-import { decodeCursor, oneRow, rows, toPage, ValidationProblem, type Page } from '@tutti/platform';
+import { decodeCursor, toPage, ValidationProblem, type Page } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { auditContext } from '../common/audit';
 import { conflict } from '../common/conflicts';
-import { familyBookingScopeCondition, familyScopeOf, familyScopeParams, ownChildren } from '../common/family-scope';
+import { familyScopeOf, ownChildren } from '../common/family-scope';
 import { FamilyReminders, type Recipient } from '../reminders/family-reminders.service';
 import { quietHoursOf } from '../reminders/quiet-hours';
 import { TenantSettingsService } from '../tenant-settings/tenant-settings.service';
@@ -14,8 +14,22 @@ import { bookingChange } from './booking-audit';
 import { BookingDesk } from './booking-desk';
 import { confirmedBookingOf, lockRuns, recipientOf, type LockedRun } from './run-locks';
 import { SeatLedger } from './seat-ledger';
-import { ACTIVE_BOOKING_STATUSES } from './seat-ledger.queries';
-import { BOOKING_SELECT, toBookingDto, type BookingRow } from './transport-rows';
+import { toBookingDto } from './transport-rows';
+import {
+  bookingById,
+  bookingsPage,
+  cancelRunsOfPerformance,
+  changeBooking,
+  checkInBooking,
+  expireOffer,
+  familyQuietHours,
+  liveBookingsOfPerformance,
+  runIdOfBooking,
+  setBookingStatus,
+  shiftRunsOfPerformance,
+  visibleBooking,
+  type BookingRow,
+} from './transport.queries';
 
 type OfferOutcome = { kind: 'done'; booking: BookingDto } | { kind: 'offer-expired' };
 
@@ -57,15 +71,12 @@ export class TransportBookingsService {
 
   async list(identity: Identity, query: BookingQueryDto): Promise<Page<BookingDto>> {
     const after = decodeCursor(query.cursor, ['uuid']);
-    const scope = familyScopeOf(identity);
-    const found = await rows<BookingRow>(
-      this.dataSource,
-      `${BOOKING_SELECT}
-        WHERE b.tenant_id = $1 AND ${familyBookingScopeCondition('b', 2)}
-          AND ($6::uuid IS NULL OR b.run_id = $6) AND ($7::text IS NULL OR b.status = $7) AND ($8::uuid IS NULL OR b.id > $8)
-        ORDER BY b.id LIMIT $9`,
-      [identity.tenantId, ...familyScopeParams(scope), query.runId ?? null, query.status ?? null, after?.[0] ?? null, query.limit + 1],
-    );
+    const found = await bookingsPage(this.dataSource, identity.tenantId, familyScopeOf(identity), {
+      runId: query.runId ?? null,
+      status: query.status ?? null,
+      after: after?.[0] ?? null,
+      limit: query.limit + 1,
+    });
     return toPage(found, query.limit, toBookingDto, (row) => [row.id]);
   }
 
@@ -83,7 +94,7 @@ export class TransportBookingsService {
       if (as === 'declined' && current.status !== 'offered') throw conflict('not-offered', 'Only an offered seat can be declined.', { status: current.status });
       if (!['confirmed', 'waitlisted', 'offered'].includes(current.status)) return toBookingDto(current);
       const holdsSeats = current.status !== 'waitlisted';
-      await manager.query(`UPDATE transport_bookings SET status = $3, offer_expires_at = NULL, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [identity.tenantId, bookingId, as]);
+      await setBookingStatus(manager, identity.tenantId, bookingId, as);
       await this.reminders.cancelForBooking(manager, identity.tenantId, bookingId);
       if (as === 'cancelled') {
         await this.reminders.bookingCancelled(manager, recipientOf(identity.tenantId, current.guardian_id, run), bookingId, {
@@ -126,7 +137,7 @@ export class TransportBookingsService {
       const added = adults + children - current.seats;
       if (adults + children === 0) throw new ValidationProblem([{ field: 'adults', rule: 'seats', message: 'a booking needs at least one seat: cancel it instead' }]);
       if (added > 0) await this.seats.grow(manager, { tenantId, run, booking: current, familyPupilIds: familyScopeOf(identity).pupilIds, seats: adults + children });
-      await manager.query(`UPDATE transport_bookings SET stop_id = $3, adults = $4, children = $5, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, bookingId, run.stop_id, adults, children]);
+      await changeBooking(manager, tenantId, bookingId, { stopId: run.stop_id, adults, children });
       // Seats given back, or a smaller group still waiting, may let the queue move.
       if (added < 0) await this.seats.giveBack(manager, tenantId, run.id, current.status === 'confirmed' ? -added : 0);
       if (current.status === 'confirmed' && run.stop_id !== current.stop_id) await this.reminders.moveForBooking(manager, recipientOf(tenantId, seen.guardian_id, run), bookingId, run.pickup_at);
@@ -148,7 +159,7 @@ export class TransportBookingsService {
         await this.expireLocked(manager, identity.tenantId, run.id, bookingId);
         return { kind: 'offer-expired' };
       }
-      await manager.query(`UPDATE transport_bookings SET status = 'confirmed', offer_expires_at = NULL, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [identity.tenantId, bookingId]);
+      await setBookingStatus(manager, identity.tenantId, bookingId, 'confirmed');
       await this.reminders.cancelForBooking(manager, identity.tenantId, bookingId);
       await this.reminders.bookingConfirmed(manager, recipientOf(identity.tenantId, current.guardian_id, run), confirmedBookingOf(bookingId, run, run.pickup_at));
       await recordAudit(manager, auditContext(identity, origin), bookingChange('accept', bookingId));
@@ -162,22 +173,17 @@ export class TransportBookingsService {
   async expireOffer(reminder: ReminderRow): Promise<void> {
     const bookingId = String(reminder.payload.bookingId);
     await this.dataSource.transaction(async (manager) => {
-      const booking = await oneRow<{ run_id: string }>(manager, 'SELECT run_id FROM transport_bookings WHERE tenant_id = $1 AND id = $2', [reminder.tenantId, bookingId]);
-      if (!booking) return;
-      await this.lockRun(manager, reminder.tenantId, booking.run_id);
-      await this.expireLocked(manager, reminder.tenantId, booking.run_id, bookingId);
+      const runId = await runIdOfBooking(manager, reminder.tenantId, bookingId);
+      if (!runId) return;
+      await this.lockRun(manager, reminder.tenantId, runId);
+      await this.expireLocked(manager, reminder.tenantId, runId, bookingId);
     });
   }
 
   async checkIn(identity: Identity, bookingId: string, present: boolean, origin: AuditOrigin): Promise<BookingDto> {
     const seen = await this.visible(this.dataSource.manager, identity, bookingId);
     const updated = await this.dataSource.transaction(async (manager) => {
-      const row = await oneRow<BookingRow>(
-        manager,
-        `UPDATE transport_bookings SET checked_in_at = CASE WHEN $3 THEN COALESCE(checked_in_at, now()) END, checked_in_by = CASE WHEN $3 THEN $4::uuid END, updated_at = now()
-          WHERE tenant_id = $1 AND id = $2 AND status = 'confirmed' RETURNING *`,
-        [identity.tenantId, seen.id, present, identity.userId],
-      );
+      const row = await checkInBooking(manager, identity.tenantId, seen.id, present, identity.userId);
       if (row) await recordAudit(manager, auditContext(identity, origin), bookingChange('check-in', seen.id, { present }));
       return row;
     });
@@ -187,16 +193,7 @@ export class TransportBookingsService {
 
   /** Cancels every live booking of a run's performance (the performance was cancelled); returns the families told. */
   async cancelForPerformance(manager: EntityManager, tenantId: string, performanceId: string): Promise<string[]> {
-    await manager.query(`SELECT id FROM transport_runs WHERE tenant_id = $1 AND performance_id = $2 ORDER BY id FOR UPDATE`, [tenantId, performanceId]);
-    const cancelled = await rows<{ id: string; guardian_id: string }>(
-      manager,
-      `UPDATE transport_bookings b SET status = 'cancelled', offer_expires_at = NULL, updated_at = now()
-         FROM transport_runs r
-        WHERE r.tenant_id = $1 AND r.performance_id = $2 AND b.tenant_id = r.tenant_id AND b.run_id = r.id AND b.status IN ${ACTIVE_BOOKING_STATUSES}
-        RETURNING b.id, b.guardian_id`,
-      [tenantId, performanceId],
-    );
-    await manager.query(`UPDATE transport_runs SET status = 'cancelled', seats_taken = 0, updated_at = now() WHERE tenant_id = $1 AND performance_id = $2`, [tenantId, performanceId]);
+    const cancelled = await cancelRunsOfPerformance(manager, tenantId, performanceId);
     for (const booking of cancelled) await this.reminders.cancelForBooking(manager, tenantId, booking.id);
     return [...new Set(cancelled.map((booking) => booking.guardian_id))];
   }
@@ -204,27 +201,8 @@ export class TransportBookingsService {
   /** Moves a performance's runs, stops and cut-offs by `shiftMs`, and every live booking's reminders with them. */
   async shiftForPerformance(manager: EntityManager, tenantId: string, performanceId: string, shiftMs: number): Promise<string[]> {
     const interval = `${shiftMs} milliseconds`;
-    await manager.query(
-      `UPDATE transport_runs SET outbound_departs_at = outbound_departs_at + $3::interval, return_departs_at = return_departs_at + $3::interval,
-              bookings_close_at = bookings_close_at + $3::interval, updated_at = now()
-        WHERE tenant_id = $1 AND performance_id = $2`,
-      [tenantId, performanceId, interval],
-    );
-    await manager.query(
-      `UPDATE pickup_stops s SET pickup_at = s.pickup_at + $3::interval FROM transport_runs r
-        WHERE r.tenant_id = $1 AND r.performance_id = $2 AND s.tenant_id = r.tenant_id AND s.run_id = r.id`,
-      [tenantId, performanceId, interval],
-    );
-    const live = await rows<{ id: string; guardian_id: string; pickup_at: Date; quiet_hours_start: string | null; quiet_hours_end: string | null }>(
-      manager,
-      `SELECT b.id, b.guardian_id, s.pickup_at, f.quiet_hours_start, f.quiet_hours_end
-         FROM transport_bookings b
-         JOIN transport_runs r ON r.tenant_id = b.tenant_id AND r.id = b.run_id
-         JOIN pickup_stops s ON s.tenant_id = b.tenant_id AND s.id = b.stop_id
-         LEFT JOIN families f ON f.tenant_id = b.tenant_id AND f.guardian_id = b.guardian_id
-        WHERE r.tenant_id = $1 AND r.performance_id = $2 AND b.status IN ${ACTIVE_BOOKING_STATUSES}`,
-      [tenantId, performanceId],
-    );
+    await shiftRunsOfPerformance(manager, tenantId, performanceId, interval);
+    const live = await liveBookingsOfPerformance(manager, tenantId, performanceId);
     const { timeZone } = await this.settings.settingsOf(manager, tenantId);
     for (const booking of live) {
       const to: Recipient = { tenantId, guardianId: booking.guardian_id, quietHours: quietHoursOf(booking), timeZone };
@@ -234,20 +212,10 @@ export class TransportBookingsService {
   }
 
   private async expireLocked(manager: EntityManager, tenantId: string, runId: string, bookingId: string): Promise<void> {
-    const expired = await oneRow<{ seats: number; guardian_id: string }>(
-      manager,
-      `UPDATE transport_bookings SET status = 'expired', offer_expires_at = NULL, updated_at = now()
-        WHERE tenant_id = $1 AND id = $2 AND status = 'offered' AND offer_expires_at <= now()
-        RETURNING seats, guardian_id`,
-      [tenantId, bookingId],
-    );
+    const expired = await expireOffer(manager, tenantId, bookingId);
     if (!expired) return;
     await this.reminders.cancelForBooking(manager, tenantId, bookingId);
-    const family = await oneRow<{ quiet_hours_start: string | null; quiet_hours_end: string | null }>(
-      manager,
-      'SELECT quiet_hours_start, quiet_hours_end FROM families WHERE tenant_id = $1 AND guardian_id = $2',
-      [tenantId, expired.guardian_id],
-    );
+    const family = await familyQuietHours(manager, tenantId, expired.guardian_id);
     const { timeZone } = await this.settings.settingsOf(manager, tenantId);
     await this.reminders.offerExpired(manager, { tenantId, guardianId: expired.guardian_id, quietHours: quietHoursOf(family), timeZone }, bookingId);
     await this.seats.giveBack(manager, tenantId, runId, expired.seats);
@@ -267,18 +235,14 @@ export class TransportBookingsService {
   }
 
   private async bookingRow(manager: EntityManager, tenantId: string, bookingId: string): Promise<BookingRow> {
-    const row = await oneRow<BookingRow>(manager, `${BOOKING_SELECT} WHERE b.tenant_id = $1 AND b.id = $2`, [tenantId, bookingId]);
+    const row = await bookingById(manager, tenantId, bookingId);
     if (!row) throw new NotFoundException('No such booking.');
     return row;
   }
 
   /** The booking if this caller may see it (own family, or staff of one of its schools); 404 otherwise. */
   private async visible(manager: Pick<EntityManager, 'query'>, identity: Identity, bookingId: string): Promise<BookingRow> {
-    const row = await oneRow<BookingRow>(
-      manager,
-      `${BOOKING_SELECT} WHERE b.tenant_id = $1 AND b.id = $6 AND ${familyBookingScopeCondition('b', 2)}`,
-      [identity.tenantId, ...familyScopeParams(familyScopeOf(identity)), bookingId],
-    );
+    const row = await visibleBooking(manager, identity.tenantId, familyScopeOf(identity), bookingId);
     if (!row) throw new NotFoundException('No such booking.');
     return row;
   }

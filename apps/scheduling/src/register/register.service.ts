@@ -1,17 +1,25 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Identity } from '@tutti/auth';
-import { ConflictProblem, etagOf, oneRow, ProblemException, rows, staleEdit, ValidationProblem, type FieldError } from '@tutti/platform';
+import { ConflictProblem, etagOf, ProblemException, staleEdit, ValidationProblem, type FieldError } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { emit } from '../common/events';
 import { loadOccurrence, type OccurrenceRef } from '../sessions/occurrence-access';
-import type { RegisterDto, RegisterEntryDto, RehearsalNoteDto, RehearsalNoteResponseDto, SubmitRegisterDto } from './dto/register.dto';
-import { LATEST_SUBMISSION_SQL, REGISTER_ENTRIES_SQL } from './register.queries';
-
-interface MemberOnDay {
-  pupilId: string | null;
-  staffId: string | null;
-}
+import type { RegisterDto, RehearsalNoteDto, RehearsalNoteResponseDto, SubmitRegisterDto } from './dto/register.dto';
+import {
+  deleteOccurrenceMarks,
+  ensembleMembersOnDay,
+  insertMarks,
+  insertRehearsalNote,
+  insertSubmission,
+  latestSubmission,
+  markOccurrenceDelivered,
+  registerEntries,
+  rehearsalNote,
+  rehearsalNoteVersion,
+  submissionById,
+  updateRehearsalNote,
+} from './register.queries';
 
 @Injectable()
 export class RegisterService {
@@ -29,7 +37,7 @@ export class RegisterService {
   async submit(identity: Identity, occurrenceId: string, input: SubmitRegisterDto): Promise<{ replayed: boolean; register: RegisterDto }> {
     return this.db.transaction(async (manager) => {
       const occurrence = await loadOccurrence(manager, identity, occurrenceId, 'register', true);
-      const previous = await oneRow<{ occurrenceId: string }>(manager, 'SELECT occurrence_id AS "occurrenceId" FROM register_submissions WHERE id = $1 AND tenant_id = $2', [input.submissionId, identity.tenantId]);
+      const previous = await submissionById(manager, identity.tenantId, input.submissionId);
       if (previous) {
         if (previous.occurrenceId !== occurrenceId) throw new ConflictProblem('This submissionId was used for another session.', [{ submissionId: input.submissionId, occurrenceId: previous.occurrenceId }]);
         return { replayed: true, register: await this.register(manager, identity.tenantId, occurrence) };
@@ -37,20 +45,20 @@ export class RegisterService {
       if (occurrence.status === 'cancelled') throw new ConflictProblem('This session was cancelled; it has no register.', [{ occurrenceId, status: 'cancelled' }]);
       await this.requireMembers(manager, identity.tenantId, occurrence, input);
 
-      await manager.query('INSERT INTO register_submissions (id, tenant_id, occurrence_id, submitted_by) VALUES ($1, $2, $3, $4)', [input.submissionId, identity.tenantId, occurrenceId, identity.userId]);
-      await manager.query('DELETE FROM attendance WHERE tenant_id = $1 AND occurrence_id = $2', [identity.tenantId, occurrenceId]);
-      const taken = await rows<{ id: string }>(
+      await insertSubmission(manager, identity.tenantId, input.submissionId, occurrenceId, identity.userId);
+      await deleteOccurrenceMarks(manager, identity.tenantId, occurrenceId);
+      const taken = await insertMarks(
         manager,
-        `INSERT INTO attendance (id, tenant_id, occurrence_id, pupil_id, staff_id, status, submission_id)
-         SELECT m.id, $1, $2, m.pupil_id, m.staff_id, m.status, $3 FROM unnest($4::uuid[], $5::uuid[], $6::uuid[], $7::text[]) AS m(id, pupil_id, staff_id, status)
-         ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [identity.tenantId, occurrenceId, input.submissionId, input.marks.map((m) => m.markId), input.marks.map((m) => m.pupilId ?? null), input.marks.map((m) => m.staffId ?? null), input.marks.map((m) => m.status)],
+        identity.tenantId,
+        occurrenceId,
+        input.submissionId,
+        input.marks.map((mark) => ({ markId: mark.markId, pupilId: mark.pupilId ?? null, staffId: mark.staffId ?? null, status: mark.status })),
       );
       if (taken.length !== input.marks.length) {
-        const reused = input.marks.filter((mark) => !taken.some((row) => row.id === mark.markId)).map((mark) => mark.markId);
+        const reused = input.marks.filter((mark) => !taken.includes(mark.markId)).map((mark) => mark.markId);
         throw new ConflictProblem('Some markIds were already used for other marks; send new ones.', reused.map((markId) => ({ markId })));
       }
-      await manager.query('UPDATE occurrences SET delivered_at = coalesce(delivered_at, now()) WHERE tenant_id = $1 AND id = $2', [identity.tenantId, occurrenceId]);
+      await markOccurrenceDelivered(manager, identity.tenantId, occurrenceId);
       await emit(manager, 'scheduling.attendance.recorded', identity.tenantId, {
         version: 1,
         occurrenceId,
@@ -70,14 +78,9 @@ export class RegisterService {
    */
   async putNote(identity: Identity, occurrenceId: string, expectedVersion: number | null, input: RehearsalNoteDto): Promise<RehearsalNoteResponseDto> {
     await loadOccurrence(this.db.manager, identity, occurrenceId, 'register');
-    const values = [identity.tenantId, occurrenceId, input.repertoire, input.focus ?? null, input.notes ?? null, identity.userId];
+    const note = { repertoire: input.repertoire, focus: input.focus ?? null, notes: input.notes ?? null, authorUserId: identity.userId };
     if (expectedVersion === null) {
-      const created = await oneRow(
-        this.db,
-        `INSERT INTO rehearsal_notes (tenant_id, occurrence_id, repertoire, focus, notes, author_user_id) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (tenant_id, occurrence_id) DO NOTHING RETURNING occurrence_id`,
-        values,
-      );
+      const created = await insertRehearsalNote(this.db.manager, identity.tenantId, occurrenceId, note);
       if (!created) {
         const current = await this.noteVersion(identity.tenantId, occurrenceId);
         throw new ProblemException(
@@ -87,12 +90,7 @@ export class RegisterService {
         );
       }
     } else {
-      const updated = await oneRow(
-        this.db,
-        `UPDATE rehearsal_notes SET repertoire = $3, focus = $4, notes = $5, author_user_id = $6, updated_at = now(), version = version + 1
-         WHERE tenant_id = $1 AND occurrence_id = $2 AND version = $7 RETURNING occurrence_id`,
-        [...values, expectedVersion],
-      );
+      const updated = await updateRehearsalNote(this.db.manager, identity.tenantId, occurrenceId, expectedVersion, note);
       if (!updated) {
         const current = await this.noteVersion(identity.tenantId, occurrenceId);
         if (current !== null) throw staleEdit('rehearsal note', current);
@@ -102,45 +100,26 @@ export class RegisterService {
     return this.getNote(identity, occurrenceId);
   }
 
-  private async noteVersion(tenantId: string, occurrenceId: string): Promise<number | null> {
-    const note = await oneRow<{ version: number }>(this.db, 'SELECT version FROM rehearsal_notes WHERE tenant_id = $1 AND occurrence_id = $2', [tenantId, occurrenceId]);
-    return note?.version ?? null;
+  private noteVersion(tenantId: string, occurrenceId: string): Promise<number | null> {
+    return rehearsalNoteVersion(this.db.manager, tenantId, occurrenceId);
   }
 
   async getNote(identity: Identity, occurrenceId: string): Promise<RehearsalNoteResponseDto> {
     await loadOccurrence(this.db.manager, identity, occurrenceId, 'view');
-    const note = await oneRow<RehearsalNoteResponseDto & { updatedAt: Date }>(
-      this.db,
-      `SELECT occurrence_id AS "occurrenceId", repertoire, focus, notes, author_user_id AS "authorUserId", updated_at AS "updatedAt", version
-       FROM rehearsal_notes WHERE tenant_id = $1 AND occurrence_id = $2`,
-      [identity.tenantId, occurrenceId],
-    );
+    const note = await rehearsalNote(this.db.manager, identity.tenantId, occurrenceId);
     if (!note) throw new NotFoundException('No rehearsal note for this session yet.');
     return { ...note, focus: note.focus ?? undefined, notes: note.notes ?? undefined, updatedAt: note.updatedAt.toISOString() };
   }
 
   /** Everyone who was a member on the day of the session, with their mark if taken. */
   private async register(manager: EntityManager, tenantId: string, occurrence: OccurrenceRef): Promise<RegisterDto> {
-    const entries = await rows<RegisterEntryDto>(
-      manager,
-      REGISTER_ENTRIES_SQL,
-      [tenantId, occurrence.id, occurrence.ensembleId, occurrence.localDate],
-    );
-    const submission = await oneRow<{ id: string; submittedAt: Date }>(
-      manager,
-      LATEST_SUBMISSION_SQL,
-      [tenantId, occurrence.id],
-    );
+    const entries = await registerEntries(manager, tenantId, occurrence);
+    const submission = await latestSubmission(manager, tenantId, occurrence.id);
     return { occurrenceId: occurrence.id, submissionId: submission?.id ?? null, submittedAt: submission?.submittedAt.toISOString() ?? null, entries };
   }
 
   private async requireMembers(manager: EntityManager, tenantId: string, occurrence: OccurrenceRef, input: SubmitRegisterDto): Promise<void> {
-    const members = await rows<MemberOnDay>(
-      manager,
-      `SELECT pupil_id AS "pupilId", staff_id AS "staffId" FROM ensemble_members
-       WHERE tenant_id = $1 AND ensemble_id = $2 AND joined_on <= $3::date AND (left_on IS NULL OR left_on >= $3::date)`,
-      [tenantId, occurrence.ensembleId, occurrence.localDate],
-    );
+    const members = await ensembleMembersOnDay(manager, tenantId, occurrence.ensembleId, occurrence.localDate);
     const errors: FieldError[] = [];
     const seen = new Set<string>();
     input.marks.forEach((mark, index) => {

@@ -7,8 +7,7 @@ import type { GatewayConfig } from './config';
 import { GatewayConfigModule } from './config.module';
 import { GATEWAY_ENTITIES, GATEWAY_MIGRATIONS } from './database';
 import { GatewayHealthModule } from './health/gateway-health.module';
-import { AuditLogService, GuardianLinksService, IdentityModule, SchoolDirectory } from './identity';
-import { auditEntryHandler } from './identity/audit/audit-entry-handler';
+import { IdentityModule } from './identity';
 import { UpstreamsModule } from './upstreams/upstreams.module';
 
 @Module({})
@@ -28,22 +27,7 @@ export class AppModule {
         }),
         GatewayConfigModule.register(config),
         IdentityModule.register(config),
-        MessagingModule.forServiceAsync({
-          inject: [SchoolDirectory, GuardianLinksService, AuditLogService],
-          useFactory: (schools: SchoolDirectory, guardianLinks: GuardianLinksService, audit: AuditLogService) => ({
-            service: 'gateway',
-            redis: config.REDIS_URL,
-            queuePrefix: config.QUEUE_PREFIX,
-            runWorkers: config.runsWorkers,
-            // The gateway keeps the school ids it needs for scopes, and guardian links follow a pupil who moves.
-            handlers: {
-              'scheduling.school.created': (event) => schools.recordSchool(event.tenantId, event.payload),
-              'scheduling.school.updated': (event) => schools.recordSchool(event.tenantId, event.payload),
-              'scheduling.pupil.moved': (event) => guardianLinks.movePupil(event.tenantId, event.payload.pupilId, event.payload.toSchoolId),
-              'audit.entry.recorded': auditEntryHandler(audit),
-            },
-          }),
-        }),
+        MessagingModule.forService({ service: 'gateway', redis: config.REDIS_URL, queuePrefix: config.QUEUE_PREFIX, runWorkers: config.runsWorkers }),
         UpstreamsModule,
         GatewayHealthModule,
         AreasModule,

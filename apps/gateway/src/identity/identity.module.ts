@@ -7,6 +7,7 @@ import type { IdentityConfig } from './config/identity-config';
 import { IDENTITY_CONFIG } from './config/identity-config.token';
 import { IDENTITY_TUNING, identityTuning, type IdentityTuningOverrides } from './config/identity-tuning';
 import { PasswordHasher } from './credentials/password-hasher';
+import { IdentityEventHandlers } from './events/identity-event-handlers';
 import { GrantsController } from './grants/grants.controller';
 import { GrantsService } from './grants/grants.service';
 import { GuardianLinksController } from './guardians/guardian-links.controller';
@@ -80,6 +81,7 @@ export class IdentityModule {
         AccountsService,
         TenantSettingsService,
         MeService,
+        IdentityEventHandlers,
       ],
       exports: [IdentityResolver, AuditLogService, SchoolDirectory, GuardianLinksService],
     };

@@ -2,8 +2,8 @@ import { Client } from 'pg';
 import type { EventEnvelope } from '@tutti/contracts';
 import { newId } from '@tutti/platform';
 import { startIdentityTestApp, type IdentityTestApp } from '../testing/identity-test-app';
+import { IdentityEventHandlers } from '../events/identity-event-handlers';
 import type { TestAccount, TestTenant } from '../testing/identity-fixtures';
-import { auditEntryHandler } from './audit-entry-handler';
 import { AuditLogService, InvalidAuditEntry } from './audit-log.service';
 import type { AuditEntryPageDto } from './dto/audit-entry.dto';
 
@@ -121,7 +121,7 @@ describe('audit log', () => {
   });
 
   it('records an audit.entry.recorded event from another service once, for the admin to see', async () => {
-    const handle = auditEntryHandler(t.app.get(AuditLogService));
+    const handlers = t.app.get(IdentityEventHandlers);
     const tutor = newId();
     const pupil = newId();
     const event: EventEnvelope<'audit.entry.recorded'> = {
@@ -132,7 +132,7 @@ describe('audit log', () => {
       source: 'scheduling',
       payload: { version: 1, entryId: newId(), actorUserId: tutor, actorRole: 'tutor', action: 'read', subjectType: 'pupil', subjectId: pupil, service: 'scheduling', requestId: 'req-event', ip: '203.0.113.9', at: new Date().toISOString(), detail: { withFlags: false } },
     };
-    const apply = () => t.dataSource.transaction((manager) => handle(event, manager, { afterCommit: () => undefined }));
+    const apply = () => t.dataSource.transaction((manager) => handlers.applyAuditEntry(event, manager, { afterCommit: () => undefined }));
     await apply();
     await apply();
     const seen = (await auditLog(`?subjectType=pupil&subjectId=${pupil}`)).json<AuditEntryPageDto>();

@@ -51,3 +51,15 @@ export async function classSchoolId(db: Queryable, tenantId: string, classId: st
   const found = await oneRow<{ schoolId: string }>(db, 'SELECT school_id AS "schoolId" FROM classes WHERE tenant_id = $1 AND id = $2', [tenantId, classId]);
   return found?.schoolId;
 }
+
+/** The school of an unarchived class, or undefined when the area has no such class (or it is archived). */
+export async function activeClassSchoolId(db: Queryable, tenantId: string, classId: string): Promise<string | undefined> {
+  const found = await oneRow<{ schoolId: string }>(db, 'SELECT school_id AS "schoolId" FROM classes WHERE tenant_id = $1 AND id = $2 AND archived_at IS NULL', [tenantId, classId]);
+  return found?.schoolId;
+}
+
+/** The roll-over's classes: those in the school's last year group (or past it) are archived, the rest move up a year. */
+export async function rollClassesOver(db: Queryable, tenantId: string, schoolId: string, lastYearGroup: number): Promise<void> {
+  await db.query(`UPDATE classes SET archived_at = now(), version = version + 1 WHERE tenant_id = $1 AND school_id = $2 AND archived_at IS NULL AND year_group >= $3`, [tenantId, schoolId, lastYearGroup]);
+  await db.query(`UPDATE classes SET year_group = year_group + 1, version = version + 1 WHERE tenant_id = $1 AND school_id = $2 AND archived_at IS NULL`, [tenantId, schoolId]);
+}

@@ -1,15 +1,7 @@
 import type { PupilDetailsChangedV1 } from '@tutti/contracts';
 import type { EntityManager } from 'typeorm';
 import { emitAll } from '../common/events';
-
-/** What the services keeping a copy of pupils (instrument sizes, performance rosters) show of them. */
-export interface PupilDetails {
-  pupilId: string;
-  schoolId: string;
-  firstName: string;
-  lastName: string;
-  yearGroup: number;
-}
+import type { PupilDetails } from './pupils.queries';
 
 /** Tells the services that keep pupils' names and year groups that these changed (in the transaction of the change). */
 export async function emitDetailsChanged(manager: EntityManager, tenantId: string, pupils: readonly PupilDetails[]): Promise<void> {

@@ -86,3 +86,9 @@ export async function allSchoolIds(db: Queryable, tenantId: string): Promise<str
 export function schoolUrns(db: Queryable, tenantId: string): Promise<{ id: string; urn: string | null }[]> {
   return rows<{ id: string; urn: string | null }>(db, 'SELECT id, urn FROM schools WHERE tenant_id = $1', [tenantId]);
 }
+
+/** The school's phase, its row locked for the rest of the transaction; undefined when the area has no such school. */
+export async function lockSchoolPhase(db: Queryable, tenantId: string, schoolId: string): Promise<SchoolPhase | undefined> {
+  const school = await oneRow<{ phase: SchoolPhase }>(db, 'SELECT phase FROM schools WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [tenantId, schoolId]);
+  return school?.phase;
+}

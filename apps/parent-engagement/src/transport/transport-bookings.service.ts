@@ -6,6 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { auditContext } from '../common/audit';
 import { conflict } from '../common/conflicts';
 import { familyScopeOf, ownChildren } from '../common/family-scope';
+import { familyQuietHours } from '../families/families.queries';
 import { FamilyReminders, type Recipient } from '../reminders/family-reminders.service';
 import { quietHoursOf } from '../reminders/quiet-hours';
 import { TenantSettingsService } from '../tenant-settings/tenant-settings.service';
@@ -22,7 +23,6 @@ import {
   changeBooking,
   checkInBooking,
   expireOffer,
-  familyQuietHours,
   liveBookingsOfPerformance,
   runIdOfBooking,
   setBookingStatus,

@@ -225,10 +225,6 @@ export function checkInBooking(db: Queryable, tenantId: string, bookingId: strin
   );
 }
 
-export function familyQuietHours(db: Queryable, tenantId: string, guardianId: string): Promise<{ quiet_hours_start: string | null; quiet_hours_end: string | null } | undefined> {
-  return oneRow(db, 'SELECT quiet_hours_start, quiet_hours_end FROM families WHERE tenant_id = $1 AND guardian_id = $2', [tenantId, guardianId]);
-}
-
 // A performance's runs, when it is cancelled or moved
 
 /**

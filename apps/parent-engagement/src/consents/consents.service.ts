@@ -2,11 +2,21 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { ALL_SCHOOLS, staffSchoolScope, type Identity } from '@tutti/auth';
 import type { ConsentKind } from '@tutti/contracts';
 import { publishEvent, recordAudit, type AuditOrigin, type AuditSubject } from '@tutti/messaging';
-import { decodeCursor, newId, oneRow, rows, toPage, ValidationProblem, type Page } from '@tutti/platform';
-import { DataSource, type EntityManager } from 'typeorm';
+import { decodeCursor, newId, toPage, ValidationProblem, type Page } from '@tutti/platform';
+import { DataSource } from 'typeorm';
 import { auditContext } from '../common/audit';
 import { actingGuardianOf, assertCanReadPupil } from '../common/pupil-access';
 import { FamiliesService } from '../families/families.service';
+import { performanceExists } from '../performances/performances.queries';
+import {
+  childrenComingWithoutConsentBySchool,
+  consentHistoryPage,
+  insertConsent,
+  latestConsent,
+  latestConsentsOfPupil,
+  lockConsentDecisions,
+  type ConsentRow,
+} from './consents.queries';
 import {
   CONSENT_KINDS,
   type ConsentDto,
@@ -16,20 +26,6 @@ import {
   type PupilConsentsDto,
   type RecordConsentDto,
 } from './dto/consent.dto';
-
-interface ConsentRow {
-  id: string;
-  seq: string;
-  kind: ConsentKind;
-  decision: 'granted' | 'refused' | 'withdrawn';
-  note: string | null;
-  reason: string | null;
-  given_by_name: string;
-  given_at: Date;
-}
-
-/** Statuses of a transport booking that name a child as coming (kept in step with transport-bookings.service). */
-const LIVE_BOOKING = `('confirmed', 'waitlisted', 'offered')`;
 
 /**
  * Consents per pupil and kind, as an append-only record: every decision is a new row and the
@@ -50,17 +46,20 @@ export class ConsentsService {
     const tenantId = identity.tenantId;
     return this.dataSource.transaction(async (manager) => {
       await this.families.ensureFamily(manager, identity);
-      // Serialises decisions on one pupil's consent, so "withdrawn" is judged against the true latest.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`consent:${tenantId}:${pupilId}:${kind}`]);
-      const previous = await this.latest(manager, tenantId, pupilId, kind);
+      await lockConsentDecisions(manager, tenantId, pupilId, kind);
+      const previous = await latestConsent(manager, tenantId, pupilId, kind);
       const decision = dto.granted ? 'granted' : previous?.decision === 'granted' ? 'withdrawn' : 'refused';
-      const row = await oneRow<ConsentRow>(
-        manager,
-        `INSERT INTO consent_records (tenant_id, id, pupil_id, school_id, kind, decision, note, reason, given_by, given_by_name)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
-        [tenantId, newId(), pupilId, pupil.schoolId, kind, decision, note, dto.reason?.trim() || null, identity.userId, identity.displayName],
-      );
-      if (!row) throw new Error('INSERT … RETURNING gave no row');
+      const row = await insertConsent(manager, tenantId, {
+        id: newId(),
+        pupilId,
+        schoolId: pupil.schoolId,
+        kind,
+        decision,
+        note,
+        reason: dto.reason?.trim() || null,
+        givenBy: identity.userId,
+        givenByName: identity.displayName,
+      });
       await publishEvent(manager, {
         source: 'parent-engagement',
         type: 'engagement.consent.changed',
@@ -75,11 +74,7 @@ export class ConsentsService {
   async current(identity: Identity, pupilId: string, origin: AuditOrigin): Promise<PupilConsentsDto> {
     await assertCanReadPupil(this.dataSource, identity, pupilId);
     await this.auditReads(identity, origin, [pupilId], { view: 'current' });
-    const latest = await rows<ConsentRow>(
-      this.dataSource,
-      `SELECT DISTINCT ON (kind) * FROM consent_records WHERE tenant_id = $1 AND pupil_id = $2 ORDER BY kind, seq DESC`,
-      [identity.tenantId, pupilId],
-    );
+    const latest = await latestConsentsOfPupil(this.dataSource, identity.tenantId, pupilId);
     const byKind = new Map(latest.map((row) => [row.kind, row]));
     return {
       pupilId,
@@ -94,13 +89,7 @@ export class ConsentsService {
     await assertCanReadPupil(this.dataSource, identity, pupilId);
     await this.auditReads(identity, origin, [pupilId], { view: 'history' });
     const after = decodeCursor(query.cursor, ['serial']);
-    const found = await rows<ConsentRow>(
-      this.dataSource,
-      `SELECT * FROM consent_records
-        WHERE tenant_id = $1 AND pupil_id = $2 AND ($3::text IS NULL OR kind = $3) AND ($4::bigint IS NULL OR seq < $4)
-        ORDER BY seq DESC LIMIT $5`,
-      [identity.tenantId, pupilId, query.kind ?? null, after?.[0] ?? null, query.limit + 1],
-    );
+    const found = await consentHistoryPage(this.dataSource, identity.tenantId, pupilId, { kind: query.kind ?? null, before: after?.[0] ?? null, limit: query.limit + 1 });
     return toPage(found, query.limit, (row) => ({ id: row.id, ...toConsentDto(row) }), (row) => [String(row.seq)]);
   }
 
@@ -110,30 +99,14 @@ export class ConsentsService {
    */
   async missingForPerformance(identity: Identity, performanceId: string, origin: AuditOrigin, kind: ConsentKind = 'photo_film'): Promise<MissingConsentListDto> {
     const tenantId = identity.tenantId;
-    const performance = await oneRow<{ id: string }>(this.dataSource, 'SELECT id FROM performances WHERE tenant_id = $1 AND id = $2', [tenantId, performanceId]);
-    if (!performance) throw new NotFoundException('No such performance.');
+    if (!(await performanceExists(this.dataSource, tenantId, performanceId))) throw new NotFoundException('No such performance.');
     const scope = staffSchoolScope(identity);
-    const pupils = await rows<{ pupil_id: string; school_id: string | null; guardian_name: string }>(
+    const pupils = await childrenComingWithoutConsentBySchool(
       this.dataSource,
-      `WITH named AS (
-         SELECT x.pupil_id, b.guardian_name, b.school_ids
-           FROM transport_bookings b JOIN transport_runs r ON r.tenant_id = b.tenant_id AND r.id = b.run_id, unnest(b.pupil_ids) AS x(pupil_id)
-          WHERE r.tenant_id = $1 AND r.performance_id = $2 AND b.status IN ${LIVE_BOOKING}
-         UNION ALL
-         SELECT x.pupil_id, v.guardian_name, v.school_ids FROM rsvps v, unnest(v.pupil_ids) AS x(pupil_id)
-          WHERE v.tenant_id = $1 AND v.performance_id = $2 AND v.attending
-       ), placed AS (
-         -- A booking lists its schools, not each child's: a child's school comes from their family, else a one-school booking.
-         SELECT DISTINCT ON (n.pupil_id) n.pupil_id, n.guardian_name,
-                COALESCE((SELECT c.school_id FROM family_children c WHERE c.tenant_id = $1 AND c.pupil_id = n.pupil_id LIMIT 1),
-                         CASE WHEN cardinality(n.school_ids) = 1 THEN n.school_ids[1] END) AS school_id
-           FROM named n ORDER BY n.pupil_id, n.guardian_name
-       )
-       SELECT p.pupil_id, p.school_id, p.guardian_name FROM placed p
-        WHERE ($3::boolean OR p.school_id = ANY($4::uuid[]))
-          AND NOT EXISTS (SELECT 1 FROM consent_records k WHERE k.tenant_id = $1 AND k.pupil_id = p.pupil_id AND k.kind = $5)
-        ORDER BY p.school_id, p.guardian_name, p.pupil_id`,
-      [tenantId, performanceId, scope === ALL_SCHOOLS, scope === ALL_SCHOOLS ? [] : [...scope], kind],
+      tenantId,
+      performanceId,
+      { allSchools: scope === ALL_SCHOOLS, schoolIds: scope === ALL_SCHOOLS ? [] : [...scope] },
+      kind,
     );
     await this.auditReads(identity, origin, pupils.map((row) => row.pupil_id), { view: 'missing', performanceId, kind });
     return { performanceId, kind, pupils: pupils.map((row) => ({ pupilId: row.pupil_id, schoolId: row.school_id, familyName: row.guardian_name })) };
@@ -144,10 +117,6 @@ export class ConsentsService {
     if (pupilIds.length === 0) return;
     const entries = pupilIds.map((pupilId): AuditSubject => ({ action: 'read', subjectType: 'consent', subjectId: pupilId, detail }));
     await this.dataSource.transaction((manager) => recordAudit(manager, auditContext(identity, origin), entries));
-  }
-
-  private latest(manager: EntityManager, tenantId: string, pupilId: string, kind: ConsentKind): Promise<ConsentRow | undefined> {
-    return oneRow<ConsentRow>(manager, 'SELECT * FROM consent_records WHERE tenant_id = $1 AND pupil_id = $2 AND kind = $3 ORDER BY seq DESC LIMIT 1', [tenantId, pupilId, kind]);
   }
 }
 

@@ -3,7 +3,7 @@ import { ReminderScheduler, type ReminderRow, type ScheduledReminder, type Sched
 import { oneRow, rows, type SqlWrite } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { afterCommit, installAfterCommit } from '../common/after-commit';
-import { childrenComingWithoutConsent } from '../consents/missing-consent';
+import { childrenComingWithoutConsent } from '../consents/consents.queries';
 import { afterQuietHours, quietHoursOf, type QuietHours } from './quiet-hours';
 import {
   ANNOUNCEMENT_KIND,

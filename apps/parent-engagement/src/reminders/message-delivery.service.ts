@@ -3,7 +3,7 @@ import { reminderDeliveryKey, type ReminderDeliverer, type ReminderRow } from '@
 import { oneRow } from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { formatLocal } from '../common/zoned-time';
-import { childrenComingWithoutConsent } from '../consents/missing-consent';
+import { childrenComingWithoutConsent } from '../consents/consents.queries';
 import { EmailChannel } from './channels/email.channel';
 import { SmsProvider } from './channels/sms.channel';
 import { MESSAGE_KINDS, type MessageKind } from './reminder-kinds';

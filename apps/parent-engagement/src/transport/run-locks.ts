@@ -2,7 +2,7 @@ import { preparedRows, type SqlWrite } from '@tutti/platform';
 import type { EntityManager } from 'typeorm';
 import type { ConfirmedBooking, Recipient } from '../reminders/family-reminders.service';
 import { quietHoursOf } from '../reminders/quiet-hours';
-import { childrenComingSql, noConsentRecordedSql } from '../consents/missing-consent';
+import { childrenComingSql, noConsentRecordedSql } from '../consents/consents.queries';
 
 /** A run locked for a change of its seats, with what a booking on it needs to know. */
 export interface LockedRun {

@@ -14,7 +14,7 @@ import { IsInt, Matches, Max, Min } from 'class-validator';
 import { initializeWithRetry, loadConfig, runMigrationsLocked, serviceDataSourceOptions } from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { SCHEDULING_ENTITIES, SCHEDULING_MIGRATIONS } from './database';
-import { MY_OCCURRENCES_SQL } from './sessions/sessions.service';
+import { MY_OCCURRENCES_SQL } from './sessions/sessions.queries';
 
 const md5Uuid = (text: string): string => {
   const hex = createHash('md5').update(text).digest('hex');

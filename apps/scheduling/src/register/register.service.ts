@@ -4,7 +4,8 @@ import type { Identity } from '@tutti/auth';
 import { ConflictProblem, etagOf, ProblemException, staleEdit, ValidationProblem, type FieldError } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { emit } from '../common/events';
-import { loadOccurrence, type OccurrenceRef } from '../sessions/occurrence-access';
+import { loadOccurrence } from '../sessions/occurrence-access';
+import type { OccurrenceRef } from '../sessions/sessions.queries';
 import type { RegisterDto, RehearsalNoteDto, RehearsalNoteResponseDto, SubmitRegisterDto } from './dto/register.dto';
 import {
   deleteOccurrenceMarks,

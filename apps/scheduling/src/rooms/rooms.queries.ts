@@ -45,3 +45,9 @@ export function updateRoom(db: Queryable, tenantId: string, roomId: string, expe
     [tenantId, roomId, changes.name ?? null, changes.capacity ?? null, expectedVersion],
   );
 }
+
+/** The school of a room, or undefined when the area has no such room. */
+export async function roomSchoolId(db: Queryable, tenantId: string, roomId: string): Promise<string | undefined> {
+  const room = await oneRow<{ schoolId: string }>(db, 'SELECT school_id AS "schoolId" FROM rooms WHERE tenant_id = $1 AND id = $2', [tenantId, roomId]);
+  return room?.schoolId;
+}

@@ -1,23 +1,7 @@
 import { NotFoundException } from '@nestjs/common';
 import { hasRole, inSchoolScope, staffSchoolScope, type Identity } from '@tutti/auth';
-import { oneRow } from '@tutti/platform';
 import type { EntityManager } from 'typeorm';
-
-export interface OccurrenceRef {
-  id: string;
-  sessionId: string;
-  ensembleId: string;
-  schoolId: string | null;
-  roomId: string | null;
-  localDate: string;
-  startsAt: Date;
-  endsAt: Date;
-  status: 'scheduled' | 'cancelled';
-  movedFrom: Date | null;
-  timeZone: string;
-  /** The caller is one of the occurrence's tutors. */
-  assignedToCaller: boolean;
-}
+import { occurrenceRef, type OccurrenceRef } from './sessions.queries';
 
 /**
  * view: staff of the school (any staff for area-wide ensembles) and the occurrence's own tutors;
@@ -27,17 +11,7 @@ export interface OccurrenceRef {
 export type OccurrencePurpose = 'view' | 'register' | 'manage';
 
 export async function loadOccurrence(manager: EntityManager, identity: Identity, occurrenceId: string, purpose: OccurrencePurpose, lock = false): Promise<OccurrenceRef> {
-  const found = await oneRow<OccurrenceRef>(
-    manager,
-    `SELECT o.id, o.session_id AS "sessionId", o.ensemble_id AS "ensembleId", o.school_id AS "schoolId", o.room_id AS "roomId",
-            to_char(o.local_date, 'YYYY-MM-DD') AS "localDate", o.starts_at AS "startsAt", o.ends_at AS "endsAt", o.status, o.moved_from AS "movedFrom",
-            s.time_zone AS "timeZone",
-            EXISTS (SELECT 1 FROM occurrence_tutors ot JOIN staff st ON st.tenant_id = ot.tenant_id AND st.id = ot.staff_id
-                    WHERE ot.tenant_id = o.tenant_id AND ot.occurrence_id = o.id AND st.user_id = $3) AS "assignedToCaller"
-     FROM occurrences o JOIN sessions s ON s.tenant_id = o.tenant_id AND s.id = o.session_id
-     WHERE o.tenant_id = $1 AND o.id = $2 ${lock ? 'FOR UPDATE OF o' : ''}`,
-    [identity.tenantId, occurrenceId, identity.userId],
-  );
+  const found = await occurrenceRef(manager, identity.tenantId, occurrenceId, identity.userId, lock);
   if (!found || !mayAccess(identity, found, purpose)) throw new NotFoundException('No such session.');
   return found;
 }

@@ -94,3 +94,9 @@ export async function setStaffSchools(db: Queryable, tenantId: string, staffId: 
   await db.query('DELETE FROM staff_schools WHERE tenant_id = $1 AND staff_id = $2', [tenantId, staffId]);
   await db.query('INSERT INTO staff_schools (tenant_id, staff_id, school_id) SELECT $1, $2, unnest($3::uuid[])', [tenantId, staffId, schoolIds]);
 }
+
+/** Which of `staffIds` the area has. */
+export async function existingStaffIds(db: Queryable, tenantId: string, staffIds: string[]): Promise<string[]> {
+  const known = await rows<{ id: string }>(db, 'SELECT id FROM staff WHERE tenant_id = $1 AND id = ANY($2::uuid[])', [tenantId, staffIds]);
+  return known.map((row) => row.id);
+}

@@ -6,7 +6,8 @@ import { conflict } from '../common/conflicts';
 import type { CreateTransportRunDto } from './dto/create-transport-run.dto';
 import type { TransportRunDto, TransportRunQueryDto } from './dto/transport-run.dto';
 import { toRunDto } from './transport-rows';
-import { insertRun, performanceStatusForShare, runById, runsPage } from './transport.queries';
+import { performanceForShare } from '../performances/performances.queries';
+import { insertRun, runById, runsPage } from './transport.queries';
 
 const DEFAULT_CUTOFF_BEFORE_PICKUP_MS = 24 * 3_600_000;
 
@@ -27,9 +28,9 @@ export class TransportRunsService {
 
     const id = await this.dataSource.transaction((manager) =>
       onceForKey(manager, { tenantId, callerId: identity.userId, operation: 'create-transport-run', key: idempotencyKey, request: dto }, async () => {
-        const performanceStatus = await performanceStatusForShare(manager, tenantId, dto.performanceId);
-        if (!performanceStatus) throw new NotFoundException('No such performance.');
-        if (performanceStatus === 'cancelled') throw conflict('performance-cancelled', 'The performance is cancelled.', { performanceId: dto.performanceId });
+        const performance = await performanceForShare(manager, tenantId, dto.performanceId);
+        if (!performance) throw new NotFoundException('No such performance.');
+        if (performance.status === 'cancelled') throw conflict('performance-cancelled', 'The performance is cancelled.', { performanceId: dto.performanceId });
         const runId = newId();
         await insertRun(manager, tenantId, {
           id: runId,

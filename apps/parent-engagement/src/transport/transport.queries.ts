@@ -65,11 +65,6 @@ const BOOKING_SELECT = `
 
 // Runs
 
-/** The performance's status, share-locked so that it is not cancelled while a run is added to it. */
-export async function performanceStatusForShare(db: Queryable, tenantId: string, performanceId: string): Promise<string | undefined> {
-  return (await oneRow<{ status: string }>(db, 'SELECT status FROM performances WHERE tenant_id = $1 AND id = $2 FOR SHARE', [tenantId, performanceId]))?.status;
-}
-
 export interface NewRun {
   id: string;
   performanceId: string;

@@ -63,3 +63,8 @@ export async function rollClassesOver(db: Queryable, tenantId: string, schoolId:
   await db.query(`UPDATE classes SET archived_at = now(), version = version + 1 WHERE tenant_id = $1 AND school_id = $2 AND archived_at IS NULL AND year_group >= $3`, [tenantId, schoolId, lastYearGroup]);
   await db.query(`UPDATE classes SET year_group = year_group + 1, version = version + 1 WHERE tenant_id = $1 AND school_id = $2 AND archived_at IS NULL`, [tenantId, schoolId]);
 }
+
+/** The school's unarchived classes with these names. */
+export function classesNamed(db: Queryable, tenantId: string, schoolId: string, names: string[]): Promise<{ id: string; name: string }[]> {
+  return rows<{ id: string; name: string }>(db, 'SELECT id, name FROM classes WHERE tenant_id = $1 AND school_id = $2 AND archived_at IS NULL AND name = ANY($3::text[])', [tenantId, schoolId, names]);
+}

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Identity } from '@tutti/auth';
-import { decodeCursor, newId, oneRow, parseCsv, rows, toPage, ValidationProblem } from '@tutti/platform';
+import { decodeCursor, newId, parseCsv, toPage, ValidationProblem } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { recordAudit, type AuditContext, type AuditOrigin, type AuditSubject } from '@tutti/messaging';
 import { auditContext, emit } from '../common/events';
@@ -9,21 +9,13 @@ import { requireSchoolInScope, schoolIdsInScope } from '../common/scope';
 import type { ImportListQueryDto, ImportPageDto, ImportSummaryDto, NewClassDto, PupilImportDto } from './dto/import.dto';
 import { readMisExport, type MisPupil, type RowProblem } from './mis-row';
 import { emitDetailsChanged } from '../pupils/pupil-details-changed';
+import { classesNamed, insertClass } from '../classes/classes.queries';
+import { insertPupil } from '../pupils/pupils.queries';
+import { schoolExists } from '../schools/schools.queries';
+import { addImportProgress, completeImport, failImport, importById, importsPage, insertImport, pupilsByMisRef, updatePupilFromMis, type ImportRow } from './imports.queries';
 
 /** Rows written per transaction; progress is committed after each chunk. */
 export const IMPORT_CHUNK_SIZE = 500;
-
-interface ExistingPupil {
-  id: string;
-  misRef: string;
-  firstName: string;
-  lastName: string;
-  yearGroup: number;
-  classId: string | null;
-  pupilPremium: boolean;
-  send: boolean;
-  eal: boolean;
-}
 
 interface ChunkOutcome {
   created: number;
@@ -31,9 +23,6 @@ interface ChunkOutcome {
   unchanged: number;
   classesCreated: number;
 }
-
-const IMPORT_COLUMNS = `id, status, total_rows AS "totalRows", processed_rows AS "processedRows", created, updated, unchanged,
-  classes_created AS "classesCreated", new_classes AS "newClasses", problems, started_at AS "startedAt"`;
 
 /** The classes a file names that its school does not have: those the importer asked to create, and the others (typos until said otherwise). */
 interface ClassPlan {
@@ -52,7 +41,7 @@ export class ImportsService {
 
   async importPupils(identity: Identity, input: PupilImportDto, origin: AuditOrigin): Promise<ImportSummaryDto> {
     requireSchoolInScope(identity, input.schoolId, 'school', ['headteacher']);
-    if (!(await oneRow(this.db, 'SELECT 1 AS ok FROM schools WHERE tenant_id = $1 AND id = $2', [identity.tenantId, input.schoolId]))) throw new NotFoundException('No such school.');
+    if (!(await schoolExists(this.db.manager, identity.tenantId, input.schoolId))) throw new NotFoundException('No such school.');
     const parsed = parseCsv(input.csv);
     if ('error' in parsed) throw new ValidationProblem([{ field: 'csv', rule: 'csv', message: parsed.error }]);
     const checked = readMisExport(parsed.records.map((record) => record.fields));
@@ -75,36 +64,31 @@ export class ImportsService {
 
     const { pupils, problems } = checked;
     const importId = newId();
-    await this.db.query(
-      `INSERT INTO roster_imports (id, tenant_id, school_id, started_by, status, total_rows, problems, new_classes) VALUES ($1, $2, $3, $4, 'running', $5, $6, $7)`,
-      [importId, identity.tenantId, input.schoolId, identity.userId, dataRows, JSON.stringify(problems), JSON.stringify(classes.create)],
-    );
+    await insertImport(this.db.manager, identity.tenantId, importId, {
+      schoolId: input.schoolId,
+      startedBy: identity.userId,
+      totalRows: dataRows,
+      problems,
+      newClasses: classes.create,
+    });
     try {
       for (let start = 0; start < pupils.length; start += IMPORT_CHUNK_SIZE) {
         const chunk = pupils.slice(start, start + IMPORT_CHUNK_SIZE);
         await this.db.transaction(async (manager) => {
           const outcome = await this.applyChunk(manager, identity.tenantId, input.schoolId, chunk, creatable, { context: auditContext(identity, origin), importId });
-          await manager.query(
-            `UPDATE roster_imports SET processed_rows = processed_rows + $3, created = created + $4, updated = updated + $5, unchanged = unchanged + $6,
-               classes_created = classes_created + $7 WHERE tenant_id = $1 AND id = $2`,
-            [identity.tenantId, importId, chunk.length, outcome.created, outcome.updated, outcome.unchanged, outcome.classesCreated],
-          );
+          await addImportProgress(manager, identity.tenantId, importId, { rows: chunk.length, ...outcome });
         });
       }
-      await this.db.query(`UPDATE roster_imports SET status = 'completed', processed_rows = total_rows, finished_at = now() WHERE tenant_id = $1 AND id = $2`, [identity.tenantId, importId]);
+      await completeImport(this.db.manager, identity.tenantId, importId);
     } catch (error) {
-      await this.db.query(`UPDATE roster_imports SET status = 'failed', finished_at = now() WHERE tenant_id = $1 AND id = $2`, [identity.tenantId, importId]);
+      await failImport(this.db.manager, identity.tenantId, importId);
       throw error;
     }
     return this.get(identity, importId);
   }
 
   async get(identity: Identity, importId: string): Promise<ImportSummaryDto> {
-    const found = await oneRow<ImportSummaryDto & { schoolId: string }>(
-      this.db,
-      `SELECT ${IMPORT_COLUMNS}, school_id AS "schoolId" FROM roster_imports WHERE tenant_id = $1 AND id = $2`,
-      [identity.tenantId, importId],
-    );
+    const found = await importById(this.db.manager, identity.tenantId, importId);
     if (!found) throw new NotFoundException('No such import.');
     requireSchoolInScope(identity, found.schoolId, 'import', ['headteacher']);
     return toSummary(found);
@@ -112,13 +96,8 @@ export class ImportsService {
 
   async list(identity: Identity, query: ImportListQueryDto): Promise<ImportPageDto> {
     const after = decodeCursor(query.cursor, ['uuid']);
-    const found = await rows<ImportSummaryDto>(
-      this.db,
-      `SELECT ${IMPORT_COLUMNS} FROM roster_imports WHERE tenant_id = $1 AND ($2::uuid[] IS NULL OR school_id = ANY($2)) AND ($3::uuid IS NULL OR id < $3)
-       ORDER BY id DESC LIMIT $4`,
-      [identity.tenantId, schoolIdsInScope(identity, ['headteacher']), after?.[0] ?? null, query.limit + 1],
-    );
-    return toPage(found, query.limit, toSummary, (row) => [row.id as string]);
+    const found = await importsPage(this.db.manager, identity.tenantId, schoolIdsInScope(identity, ['headteacher']), after, query.limit + 1);
+    return toPage(found, query.limit, toSummary, (row) => [row.id]);
   }
 
   /** Which classes the file names that the school does not have (not archived), with the rows naming each, split by whether the importer asked to create them. */
@@ -130,11 +109,7 @@ export class ImportsService {
       if (named) named.push(pupil.row);
       else rowsByClass.set(pupil.className, [pupil.row]);
     }
-    const existing = await rows<{ name: string }>(
-      this.db,
-      'SELECT name FROM classes WHERE tenant_id = $1 AND school_id = $2 AND archived_at IS NULL AND name = ANY($3::text[])',
-      [tenantId, schoolId, [...rowsByClass.keys()]],
-    );
+    const existing = await classesNamed(this.db.manager, tenantId, schoolId, [...rowsByClass.keys()]);
     const known = new Set(existing.map((row) => row.name));
     const wanted = new Set(createClasses);
     const plan: ClassPlan = { create: [], unknown: [] };
@@ -159,11 +134,7 @@ export class ImportsService {
     const write = written !== undefined;
     const audited: AuditSubject[] = [];
     const classNames = [...new Set(chunk.map((pupil) => pupil.className).filter((name): name is string => name !== null))];
-    const classes = await rows<{ id: string; name: string }>(
-      manager,
-      'SELECT id, name FROM classes WHERE tenant_id = $1 AND school_id = $2 AND archived_at IS NULL AND name = ANY($3::text[])',
-      [tenantId, schoolId, classNames],
-    );
+    const classes = await classesNamed(manager, tenantId, schoolId, classNames);
     const classIds = new Map(classes.map((row) => [row.name, row.id]));
     let classesCreated = 0;
     const uncreatable = classNames.filter((name) => !classIds.has(name) && !creatable.has(name));
@@ -176,17 +147,11 @@ export class ImportsService {
       classIds.set(name, id);
       if (write) {
         const yearGroup = chunk.find((pupil) => pupil.className === name)?.yearGroup ?? 0;
-        await manager.query('INSERT INTO classes (id, tenant_id, school_id, name, year_group) VALUES ($1, $2, $3, $4, $5)', [id, tenantId, schoolId, name, yearGroup]);
+        await insertClass(manager, tenantId, id, { schoolId, name, yearGroup });
       }
     }
 
-    const existing = await rows<ExistingPupil>(
-      manager,
-      `SELECT id, mis_ref AS "misRef", first_name AS "firstName", last_name AS "lastName", year_group AS "yearGroup", class_id AS "classId",
-              pupil_premium AS "pupilPremium", send, eal
-       FROM pupils WHERE tenant_id = $1 AND school_id = $2 AND mis_ref = ANY($3::text[]) ${write ? 'FOR UPDATE' : ''}`,
-      [tenantId, schoolId, chunk.map((pupil) => pupil.misRef)],
-    );
+    const existing = await pupilsByMisRef(manager, tenantId, schoolId, chunk.map((pupil) => pupil.misRef), write);
     const byRef = new Map(existing.map((row) => [row.misRef, row]));
     const outcome: ChunkOutcome = { created: 0, updated: 0, unchanged: 0, classesCreated };
     for (const pupil of chunk) {
@@ -214,11 +179,7 @@ export class ImportsService {
       outcome.updated++;
       if (!write) continue;
       audited.push({ action: 'update', subjectType: 'pupil', subjectId: current.id, detail: { change: 'mis-import', importId: written.importId, fields } });
-      await manager.query(
-        `UPDATE pupils SET first_name = $3, last_name = $4, year_group = $5, class_id = $6, pupil_premium = $7, send = $8, eal = $9, updated_at = now(), version = version + 1
-         WHERE tenant_id = $1 AND id = $2`,
-        [tenantId, current.id, next.firstName, next.lastName, next.yearGroup, next.classId, next.pupilPremium, next.send, next.eal],
-      );
+      await updatePupilFromMis(manager, tenantId, current.id, next);
       if (next.firstName !== current.firstName || next.lastName !== current.lastName || next.yearGroup !== current.yearGroup) {
         await emitDetailsChanged(manager, tenantId, [{ pupilId: current.id, schoolId, firstName: next.firstName, lastName: next.lastName, yearGroup: next.yearGroup }]);
       }
@@ -232,11 +193,17 @@ export class ImportsService {
 
   private async create(manager: EntityManager, tenantId: string, schoolId: string, pupil: MisPupil, classId: string | null): Promise<string> {
     const id = newId();
-    await manager.query(
-      `INSERT INTO pupils (id, tenant_id, school_id, class_id, first_name, last_name, year_group, mis_ref, pupil_premium, send, eal)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [id, tenantId, schoolId, classId, pupil.firstName, pupil.lastName, pupil.yearGroup, pupil.misRef, pupil.pupilPremium ?? false, pupil.send ?? false, pupil.eal ?? false],
-    );
+    await insertPupil(manager, tenantId, id, {
+      schoolId,
+      classId,
+      firstName: pupil.firstName,
+      lastName: pupil.lastName,
+      yearGroup: pupil.yearGroup,
+      misRef: pupil.misRef,
+      pupilPremium: pupil.pupilPremium ?? false,
+      send: pupil.send ?? false,
+      eal: pupil.eal ?? false,
+    });
     await emit(manager, 'scheduling.pupil.enrolled', tenantId, { version: 1, pupilId: id, schoolId, classId, yearGroup: pupil.yearGroup, firstName: pupil.firstName, lastName: pupil.lastName });
     return id;
   }
@@ -265,7 +232,7 @@ function rowList(named: number[]): string {
   return more > 0 ? `rows ${shown.join(', ')} and ${more} more` : `rows ${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
 
-function toSummary(row: ImportSummaryDto & { schoolId?: string; startedAt?: Date }): ImportSummaryDto {
+function toSummary(row: ImportRow): ImportSummaryDto {
   const problems = row.problems as RowProblem[];
   return {
     id: row.id,

@@ -16,6 +16,7 @@ export interface FamilyRow {
 }
 
 export interface QuietHoursRow {
+  guardian_id: string;
   quiet_hours_start: string | null;
   quiet_hours_end: string | null;
 }
@@ -124,6 +125,7 @@ export async function updateFamilyFromAccount(db: Queryable, tenantId: string, c
   );
 }
 
-export function familyQuietHours(db: Queryable, tenantId: string, guardianId: string): Promise<QuietHoursRow | undefined> {
-  return oneRow<QuietHoursRow>(db, 'SELECT quiet_hours_start, quiet_hours_end FROM families WHERE tenant_id = $1 AND guardian_id = $2', [tenantId, guardianId]);
+/** The quiet hours of these guardians' families (none for a guardian without a family row). */
+export function familiesQuietHours(db: Queryable, tenantId: string, guardianIds: readonly string[]): Promise<QuietHoursRow[]> {
+  return rows<QuietHoursRow>(db, 'SELECT guardian_id, quiet_hours_start, quiet_hours_end FROM families WHERE tenant_id = $1 AND guardian_id = ANY($2::uuid[])', [tenantId, guardianIds]);
 }

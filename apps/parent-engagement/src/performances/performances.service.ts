@@ -1,21 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@tutti/contracts';
-import { decodeCursor, oneRow, rows, toPage, type Page, type PageQueryDto } from '@tutti/platform';
+import { decodeCursor, toPage, type Page, type PageQueryDto } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { FamilyReminders } from '../reminders/family-reminders.service';
 import { quietHoursOf } from '../reminders/quiet-hours';
 import { TenantSettingsService } from '../tenant-settings/tenant-settings.service';
 import { TransportBookingsService } from '../transport/transport-bookings.service';
+import { familiesQuietHours } from '../families/families.queries';
+import { attendingGuardians } from '../rsvps/rsvps.queries';
 import type { PerformanceDto } from './performance.dto';
-
-interface PerformanceRow {
-  id: string;
-  title: string;
-  starts_at: Date;
-  ends_at: Date;
-  venue_name: string;
-  status: string;
-}
+import { applyPerformanceSchedule, lockedPerformance, markPerformanceCancelled, upcomingPerformancesPage, type PerformanceRow } from './performances.queries';
 
 /**
  * The local copy of performance-event's performances, kept by its events (applied once each, and
@@ -33,18 +27,16 @@ export class PerformancesService {
 
   async applySchedule(event: EventEnvelope<'performance.performance.published' | 'performance.performance.rescheduled'>, manager: EntityManager): Promise<void> {
     const { tenantId, payload } = event;
-    const previous = await oneRow<PerformanceRow>(manager, 'SELECT * FROM performances WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [tenantId, payload.performanceId]);
-    const applied = await oneRow<PerformanceRow>(
-      manager,
-      `INSERT INTO performances (tenant_id, id, title, starts_at, ends_at, venue_name, status, last_event_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 'published', $7)
-       ON CONFLICT (tenant_id, id) DO UPDATE SET title = EXCLUDED.title, starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at,
-         venue_name = EXCLUDED.venue_name, last_event_at = EXCLUDED.last_event_at,
-         status = CASE WHEN $8 THEN 'published' ELSE performances.status END
-       WHERE performances.last_event_at <= EXCLUDED.last_event_at
-       RETURNING *`,
-      [tenantId, payload.performanceId, payload.title, payload.startsAt, payload.endsAt, payload.venueName, event.occurredAt, event.type === 'performance.performance.published'],
-    );
+    const previous = await lockedPerformance(manager, tenantId, payload.performanceId);
+    const applied = await applyPerformanceSchedule(manager, tenantId, {
+      performanceId: payload.performanceId,
+      title: payload.title,
+      startsAt: payload.startsAt,
+      endsAt: payload.endsAt,
+      venueName: payload.venueName,
+      eventAt: event.occurredAt,
+      publishes: event.type === 'performance.performance.published',
+    });
     if (!applied || !previous || applied.status !== 'published') return;
     const shiftMs = applied.starts_at.getTime() - previous.starts_at.getTime();
     if (shiftMs === 0) return;
@@ -57,13 +49,7 @@ export class PerformancesService {
 
   async applyCancelled(event: EventEnvelope<'performance.performance.cancelled'>, manager: EntityManager): Promise<void> {
     const { tenantId, payload } = event;
-    const cancelled = await oneRow<{ id: string }>(
-      manager,
-      `UPDATE performances SET status = 'cancelled', last_event_at = $3
-        WHERE tenant_id = $1 AND id = $2 AND status <> 'cancelled' AND last_event_at <= $3 RETURNING id`,
-      [tenantId, payload.performanceId, event.occurredAt],
-    );
-    if (!cancelled) return;
+    if (!(await markPerformanceCancelled(manager, tenantId, payload.performanceId, event.occurredAt))) return;
     const bookingFamilies = await this.bookings.cancelForPerformance(manager, tenantId, payload.performanceId);
     await this.reminders.cancelConsentChases(manager, tenantId, payload.performanceId);
     await this.tellFamilies(manager, tenantId, payload.performanceId, [...bookingFamilies, ...(await this.rsvpFamilies(manager, tenantId, payload.performanceId))], 'performance.cancelled', {
@@ -73,30 +59,19 @@ export class PerformancesService {
 
   async list(tenantId: string, page: PageQueryDto): Promise<Page<PerformanceDto>> {
     const after = decodeCursor(page.cursor, ['instant', 'uuid']);
-    const found = await rows<PerformanceRow>(
-      this.dataSource,
-      `SELECT id, title, starts_at, ends_at, venue_name, status FROM performances
-        WHERE tenant_id = $1 AND ends_at > now() AND ($2::timestamptz IS NULL OR (starts_at, id) > ($2::timestamptz, $3::uuid))
-        ORDER BY starts_at, id LIMIT $4`,
-      [tenantId, after?.[0] ?? null, after?.[1] ?? null, page.limit + 1],
-    );
+    const found = await upcomingPerformancesPage(this.dataSource, tenantId, { after, limit: page.limit + 1 });
     return toPage(found, page.limit, toPerformanceDto, (row) => [row.starts_at.toISOString(), row.id]);
   }
 
   private async rsvpFamilies(manager: EntityManager, tenantId: string, performanceId: string): Promise<string[]> {
-    const found = await rows<{ guardian_id: string }>(manager, 'SELECT guardian_id FROM rsvps WHERE tenant_id = $1 AND performance_id = $2 AND attending', [tenantId, performanceId]);
-    return found.map((row) => row.guardian_id);
+    return attendingGuardians(manager, tenantId, performanceId);
   }
 
   private async tellFamilies(manager: EntityManager, tenantId: string, performanceId: string, guardianIds: string[], kind: 'performance.moved' | 'performance.cancelled', details: Record<string, unknown>): Promise<void> {
     const unique = [...new Set(guardianIds)];
     if (unique.length === 0) return;
     const { timeZone } = await this.settings.settingsOf(manager, tenantId);
-    const quiet = await rows<{ guardian_id: string; quiet_hours_start: string | null; quiet_hours_end: string | null }>(
-      manager,
-      'SELECT guardian_id, quiet_hours_start, quiet_hours_end FROM families WHERE tenant_id = $1 AND guardian_id = ANY($2::uuid[])',
-      [tenantId, unique],
-    );
+    const quiet = await familiesQuietHours(manager, tenantId, unique);
     const quietOf = new Map(quiet.map((row) => [row.guardian_id, quietHoursOf(row)]));
     for (const guardianId of unique) {
       await this.reminders.performanceNotice(manager, { tenantId, guardianId, quietHours: quietOf.get(guardianId) ?? null, timeZone }, kind, performanceId, details);

@@ -116,3 +116,9 @@ export function checkInRsvp(
     [tenantId, ...familyScopeParams(scope), rsvpId, arrival.present, arrival.byId, arrival.adults, arrival.children],
   );
 }
+
+/** The guardians of the families coming to a performance. */
+export async function attendingGuardians(db: Queryable, tenantId: string, performanceId: string): Promise<string[]> {
+  const found = await rows<{ guardian_id: string }>(db, 'SELECT guardian_id FROM rsvps WHERE tenant_id = $1 AND performance_id = $2 AND attending', [tenantId, performanceId]);
+  return found.map((row) => row.guardian_id);
+}

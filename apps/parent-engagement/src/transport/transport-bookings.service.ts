@@ -6,7 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { auditContext } from '../common/audit';
 import { conflict } from '../common/conflicts';
 import { familyScopeOf, ownChildren } from '../common/family-scope';
-import { familyQuietHours } from '../families/families.queries';
+import { familiesQuietHours } from '../families/families.queries';
 import { FamilyReminders, type Recipient } from '../reminders/family-reminders.service';
 import { quietHoursOf } from '../reminders/quiet-hours';
 import { TenantSettingsService } from '../tenant-settings/tenant-settings.service';
@@ -215,7 +215,7 @@ export class TransportBookingsService {
     const expired = await expireOffer(manager, tenantId, bookingId);
     if (!expired) return;
     await this.reminders.cancelForBooking(manager, tenantId, bookingId);
-    const family = await familyQuietHours(manager, tenantId, expired.guardian_id);
+    const [family] = await familiesQuietHours(manager, tenantId, [expired.guardian_id]);
     const { timeZone } = await this.settings.settingsOf(manager, tenantId);
     await this.reminders.offerExpired(manager, { tenantId, guardianId: expired.guardian_id, quietHours: quietHoursOf(family), timeZone }, bookingId);
     await this.seats.giveBack(manager, tenantId, runId, expired.seats);

@@ -1,9 +1,9 @@
-import type { PupilEnrolledV1, PupilLeftV1, SchoolChangedV1 } from '@tutti/contracts';
-import { isLockNotAvailable, rows } from '@tutti/platform';
+import type { PupilEnrolledV1, PupilLeftV1 } from '@tutti/contracts';
+import { isLockNotAvailable } from '@tutti/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { emitAll } from '../common/events';
 import { emitEnsembleSnapshot } from '../ensembles/ensemble-membership';
-import type { PupilStatus } from '../pupils/pupil.model';
+import { ensembleIdsBatch, pupilsBatch, schoolsBatch, tenantsToRepublish, type PupilPlace, type RepublishedTenant } from './roster.queries';
 
 export const REPUBLISHED_EVENT_TYPES = ['scheduling.school.updated', 'scheduling.pupil.enrolled', 'scheduling.pupil.left', 'scheduling.ensemble.membership-changed'] as const;
 export type RepublishedEventType = (typeof REPUBLISHED_EVENT_TYPES)[number];
@@ -11,15 +11,6 @@ export type RepublishedEventType = (typeof REPUBLISHED_EVENT_TYPES)[number];
 export const DEFAULT_REPUBLISH_BATCH_SIZE = 500;
 
 export type RosterPart = 'schools' | 'pupils' | 'ensembles';
-
-export interface RepublishedTenant {
-  tenantId: string;
-  /** The area's name as scheduling knows it from the gateway; null if it never heard. */
-  name: string | null;
-  schools: number;
-  pupils: number;
-  ensembles: number;
-}
 
 export type RepublishProgress =
   | { kind: 'tenant'; tenant: RepublishedTenant; position: number; of: number }
@@ -84,24 +75,13 @@ export async function republishRoster(db: DataSource, options: RepublishOptions 
     };
 
     await inBatches('schools', tenant.schools, async (manager, afterId) => {
-      const schools = await rows<SchoolChangedV1>(
-        manager,
-        `SELECT 1 AS version, id AS "schoolId", name, urn, phase FROM schools
-         WHERE tenant_id = $1 AND ($2::uuid IS NULL OR id > $2) ORDER BY id LIMIT $3 FOR SHARE NOWAIT`,
-        [tenant.tenantId, afterId, batchSize],
-      );
+      const schools = await schoolsBatch(manager, tenant.tenantId, afterId, batchSize);
       await emitAll(manager, 'scheduling.school.updated', tenant.tenantId, schools);
       return { rows: schools.length, lastId: schools.at(-1)?.schoolId ?? null, events: { 'scheduling.school.updated': schools.length } };
     });
 
     await inBatches('pupils', tenant.pupils, async (manager, afterId) => {
-      const pupils = await rows<PupilPlace>(
-        manager,
-        `SELECT id AS "pupilId", school_id AS "schoolId", class_id AS "classId", year_group AS "yearGroup", first_name AS "firstName", last_name AS "lastName",
-                status, to_char(left_on, 'YYYY-MM-DD') AS "leftOn"
-         FROM pupils WHERE tenant_id = $1 AND ($2::uuid IS NULL OR id > $2) ORDER BY id LIMIT $3 FOR SHARE NOWAIT`,
-        [tenant.tenantId, afterId, batchSize],
-      );
+      const pupils = await pupilsBatch(manager, tenant.tenantId, afterId, batchSize);
       const enrolled = pupils.filter((pupil) => pupil.status === 'active').map(enrolledPayload);
       // A pupil who has left is told as left only: consumers apply events concurrently, so an
       // enrolled-then-left pair could land the other way round.
@@ -112,21 +92,12 @@ export async function republishRoster(db: DataSource, options: RepublishOptions 
     });
 
     await inBatches('ensembles', tenant.ensembles, async (manager, afterId) => {
-      const ensembles = await rows<{ id: string }>(
-        manager,
-        'SELECT id FROM ensembles WHERE tenant_id = $1 AND ($2::uuid IS NULL OR id > $2) ORDER BY id LIMIT $3',
-        [tenant.tenantId, afterId, batchSize],
-      );
-      for (const ensemble of ensembles) await emitEnsembleSnapshot(manager, tenant.tenantId, ensemble.id);
-      return { rows: ensembles.length, lastId: ensembles.at(-1)?.id ?? null, events: { 'scheduling.ensemble.membership-changed': ensembles.length } };
+      const ensembles = await ensembleIdsBatch(manager, tenant.tenantId, afterId, batchSize);
+      for (const ensembleId of ensembles) await emitEnsembleSnapshot(manager, tenant.tenantId, ensembleId);
+      return { rows: ensembles.length, lastId: ensembles.at(-1) ?? null, events: { 'scheduling.ensemble.membership-changed': ensembles.length } };
     });
   }
   return { tenants: tenants.length, events, seconds: (Date.now() - started) / 1000 };
-}
-
-interface PupilPlace extends Omit<PupilEnrolledV1, 'version'> {
-  status: PupilStatus;
-  leftOn: string | null;
 }
 
 /** The same payload as enrolling through the API or an MIS import. */
@@ -137,21 +108,6 @@ function enrolledPayload(pupil: PupilPlace): PupilEnrolledV1 {
 function leftPayload(pupil: PupilPlace): PupilLeftV1 {
   // The table's check holds left_on non-null exactly when the pupil is not active.
   return { version: 1, pupilId: pupil.pupilId, schoolId: pupil.schoolId, leftOn: pupil.leftOn as string, reason: pupil.status === 'leaver' ? 'leaver' : 'left' };
-}
-
-async function tenantsToRepublish(db: DataSource, onlyTenantId: string | null): Promise<RepublishedTenant[]> {
-  return rows<RepublishedTenant>(
-    db,
-    `SELECT t.tenant_id AS "tenantId", s.name,
-            (SELECT count(*)::int FROM schools WHERE tenant_id = t.tenant_id) AS schools,
-            (SELECT count(*)::int FROM pupils WHERE tenant_id = t.tenant_id) AS pupils,
-            (SELECT count(*)::int FROM ensembles WHERE tenant_id = t.tenant_id) AS ensembles
-     FROM (SELECT tenant_id FROM tenant_settings UNION SELECT tenant_id FROM schools UNION SELECT tenant_id FROM ensembles) t
-     LEFT JOIN tenant_settings s ON s.tenant_id = t.tenant_id AND s.name <> ''
-     WHERE $1::uuid IS NULL OR t.tenant_id = $1
-     ORDER BY s.name NULLS LAST, t.tenant_id`,
-    [onlyTenantId],
-  );
 }
 
 interface BatchOutcome {

@@ -1,24 +1,8 @@
 import { applyDecorators, NotFoundException, type HttpException, type Type } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiPreconditionFailedResponse, ApiPreconditionRequiredResponse } from '@nestjs/swagger';
-import { etagOf, oneRow, staleEdit } from '@tutti/platform';
+import { etagOf, staleEdit, type Queryable } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
-import type { EntityManager } from 'typeorm';
-
-/** The tables whose rows carry a version for If-Match, each with the column naming one row of a tenant. */
-const ROW_KEY = {
-  schools: 'id',
-  classes: 'id',
-  pupils: 'id',
-  staff: 'id',
-  rooms: 'id',
-  ensembles: 'id',
-  occurrences: 'id',
-  lesson_plans: 'id',
-  exam_entries: 'id',
-  rehearsal_notes: 'occurrence_id',
-} as const;
-
-export type VersionedTable = keyof typeof ROW_KEY;
+import { currentVersion, type VersionedTable } from './common.queries';
 
 /** Sends the object's version as its ETag, for the If-Match of a later edit. */
 export function withETag<T extends { version: number }>(reply: FastifyReply, object: T): T {
@@ -30,9 +14,9 @@ export function withETag<T extends { version: number }>(reply: FastifyReply, obj
  * Why a conditional UPDATE (`… AND version = $expected`) changed nothing, to be thrown: the row is
  * there at another version (412 with its current ETag), or it is gone (404).
  */
-export async function refusedEdit(manager: Pick<EntityManager, 'query'>, table: VersionedTable, tenantId: string, key: string, what: string): Promise<HttpException> {
-  const current = await oneRow<{ version: number }>(manager, `SELECT version FROM ${table} WHERE tenant_id = $1 AND ${ROW_KEY[table]} = $2`, [tenantId, key]);
-  return current ? staleEdit(what, current.version) : new NotFoundException(`No such ${what}.`);
+export async function refusedEdit(manager: Queryable, table: VersionedTable, tenantId: string, key: string, what: string): Promise<HttpException> {
+  const current = await currentVersion(manager, table, tenantId, key);
+  return current !== undefined ? staleEdit(what, current) : new NotFoundException(`No such ${what}.`);
 }
 
 /** A read answering the ETag that an edit sends back as If-Match. */

@@ -6,7 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { refusedEdit } from '../common/edit-versions';
 import { emit } from '../common/events';
 import { requireSchoolInScope, schoolIdsInScope } from '../common/scope';
-import { lockTimetable } from '../common/timetable-lock';
+import { lockTimetable } from '../common/common.queries';
 import { findNewMemberClashes, refuseListed } from '../sessions/clashes';
 import { pupilSchoolAndStatus } from '../pupils/pupils.queries';
 import { schoolExists } from '../schools/schools.queries';

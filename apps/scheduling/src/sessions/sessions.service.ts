@@ -5,7 +5,7 @@ import { decodeCursor, newId, onceForKey, PLANNING_TIME_ZONE, todayIn, toPage, V
 import { DataSource, type EntityManager } from 'typeorm';
 import { refusedEdit } from '../common/edit-versions';
 import { emit } from '../common/events';
-import { lockTimetable } from '../common/timetable-lock';
+import { lockTimetable } from '../common/common.queries';
 import { refuseClashes } from './clashes';
 import type { AssignTutorsDto, CancelOccurrenceDto, CreateSessionDto, MoveOccurrenceDto, MySessionsDto, MySessionsQueryDto, OccurrenceDto, OccurrenceListQueryDto, OccurrencePageDto, SessionDto, SessionListQueryDto, SessionPageDto } from './dto/session.dto';
 import { ensembleSchoolAndName } from '../ensembles/ensembles.queries';

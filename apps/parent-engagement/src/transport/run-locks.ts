@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { ConfirmedBooking, Recipient } from '../reminders/family-reminders.service';
 import { quietHoursOf } from '../reminders/quiet-hours';
 import { childrenComingSql, noConsentRecordedSql } from '../consents/consents.queries';
+import { DEFAULT_FAMILY_TRANSPORT_SEAT_LIMIT, DEFAULT_TIME_ZONE, DEFAULT_WAITLIST_OFFER_MINUTES } from '../tenant-settings/tenant-settings.queries';
 
 /** A run locked for a change of its seats, with what a booking on it needs to know. */
 export interface LockedRun {
@@ -66,8 +67,8 @@ export function lockRunsStatement(requests: readonly RunLockRequest[]): SqlWrite
      )
      SELECT a.i, r.id, r.performance_id, r.seats, r.seats_taken, r.status, r.bookings_close_at,
             p.status AS performance_status, p.starts_at AS performance_starts_at, s.id AS stop_id, s.pickup_at,
-            COALESCE(t.family_transport_seat_limit, 4) AS seat_limit, COALESCE(t.waitlist_offer_minutes, 120) AS offer_minutes,
-            COALESCE(t.time_zone, 'Europe/London') AS time_zone, f.quiet_hours_start, f.quiet_hours_end,
+            COALESCE(t.family_transport_seat_limit, ${DEFAULT_FAMILY_TRANSPORT_SEAT_LIMIT}) AS seat_limit, COALESCE(t.waitlist_offer_minutes, ${DEFAULT_WAITLIST_OFFER_MINUTES}) AS offer_minutes,
+            COALESCE(t.time_zone, '${DEFAULT_TIME_ZONE}') AS time_zone, f.quiet_hours_start, f.quiet_hours_end,
             ARRAY(SELECT latest.pupil_id FROM (
                     SELECT DISTINCT ON (k.pupil_id) k.pupil_id, k.decision FROM consent_records k
                      WHERE k.tenant_id = a.tenant_id AND k.kind = 'transport' AND k.pupil_id = ANY(a.pupil_ids) ORDER BY k.pupil_id, k.seq DESC) AS latest

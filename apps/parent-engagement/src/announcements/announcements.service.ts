@@ -1,50 +1,28 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { ALL_SCHOOLS, inSchoolScope, staffSchoolScope, type Identity, type SchoolScope } from '@tutti/auth';
 import { reminderDeliveryKey, type ReminderRow } from '@tutti/messaging';
-import { ConflictProblem, notFoundField, decodeCursor, newId, onceForKey, oneRow, rows, toPage, type Page } from '@tutti/platform';
+import { ConflictProblem, notFoundField, decodeCursor, newId, onceForKey, toPage, type Page } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { familyScopeCondition, familyScopeOf, familyScopeParams } from '../common/family-scope';
+import { familyScopeOf } from '../common/family-scope';
+import { performanceExists } from '../performances/performances.queries';
 import { EmailChannel } from '../reminders/channels/email.channel';
 import { FamilyReminders } from '../reminders/family-reminders.service';
 import { toHtml, toText } from '../reminders/templates';
 import { RosterService, type RosterAudience } from '../roster/roster.service';
-import type { Audience, AnnouncementDto, AnnouncementQueryDto, CreateAnnouncementDto, DeliveryDto } from './dto/announcement.dto';
-
-interface AnnouncementRow {
-  id: string;
-  audience: Audience;
-  school_id: string | null;
-  performance_id: string | null;
-  class_id: string | null;
-  ensemble_id: string | null;
-  delivery_counts?: { queued: number; sent: number; failed: number } | null;
-  sender_name: string;
-  subject: string;
-  body: string;
-  created_at: Date;
-  /** Present when read for a caller who is a recipient: when they first opened it (null: not yet). */
-  read_at?: Date | null;
-  is_recipient?: boolean;
-}
-
-/**
- * SQL condition: staff see announcement `a` (its text and deliveries): the programme admin every
- * one, others those they sent and those to their schools. Three parameters from `$first`: admin
- * flag, caller id, staff school ids. A family sees instead the ones it received (its delivery row).
- */
-const staffSeesSql = (first: number): string => `($${first}::boolean OR a.sender_id = $${first + 1} OR a.school_id = ANY($${first + 2}::uuid[]))`;
-
-function staffSeesParams(identity: Identity): unknown[] {
-  const scope = staffSchoolScope(identity);
-  return [scope === ALL_SCHOOLS, identity.userId, scope === ALL_SCHOOLS ? [] : [...scope]];
-}
-
-/** Families coming to a performance: a live bus booking or an attending RSVP. */
-const PERFORMANCE_FAMILIES = `
-  SELECT b.guardian_id FROM transport_bookings b JOIN transport_runs r ON r.tenant_id = b.tenant_id AND r.id = b.run_id
-   WHERE b.tenant_id = $1 AND r.performance_id = $6 AND b.status IN ('confirmed', 'waitlisted', 'offered') AND ${familyScopeCondition('b', 2)}
-  UNION
-  SELECT v.guardian_id FROM rsvps v WHERE v.tenant_id = $1 AND v.performance_id = $6 AND v.attending AND ${familyScopeCondition('v', 2)}`;
+import type { AnnouncementDto, AnnouncementQueryDto, CreateAnnouncementDto, DeliveryDto } from './dto/announcement.dto';
+import {
+  announcementById,
+  announcementEmail,
+  announcementsPage,
+  deliveriesOf,
+  insertAnnouncement,
+  markDelivery,
+  markDeliveryRead,
+  performanceFamilies,
+  schoolFamilies,
+  visibleAnnouncement,
+  type AnnouncementRow,
+} from './announcements.queries';
 
 /**
  * Announcements from a school or tutor to an audience of families, by email, with a delivery row
@@ -72,40 +50,33 @@ export class AnnouncementsService {
         // Staff's schools come vouched for in their identity; the programme admin may name any school, but only one of their own area.
         if (schoolId !== null && schools === ALL_SCHOOLS && !(await this.roster.knowsSchool(manager, tenantId, schoolId))) throw notFoundField('schoolId', 'school of your area');
         if (dto.audience === 'performance') {
-          const performance = await oneRow<{ id: string }>(manager, 'SELECT id FROM performances WHERE tenant_id = $1 AND id = $2', [tenantId, dto.performanceId]);
-          if (!performance) throw notFoundField('performanceId', 'performance');
+          if (!(await performanceExists(manager, tenantId, dto.performanceId ?? null))) throw notFoundField('performanceId', 'performance');
           // Staff reach only their schools' families among those coming (the programme admin reaches all).
-          const recipients = await rows<{ guardian_id: string }>(manager, PERFORMANCE_FAMILIES, [tenantId, ...familyScopeParams({ ...scope, callerId: '00000000-0000-0000-0000-000000000000', pupilIds: [] }), dto.performanceId]);
-          guardianIds = recipients.map((row) => row.guardian_id);
+          guardianIds = await performanceFamilies(manager, tenantId, { ...scope, callerId: '00000000-0000-0000-0000-000000000000', pupilIds: [] }, dto.performanceId ?? null);
         } else if (dto.audience === 'class' || dto.audience === 'ensemble') {
           const reached = await this.rosterAudience(manager, identity, dto);
           schoolId = reached.schoolId;
           guardianIds = reached.guardianIds;
         } else {
-          const recipients = await rows<{ guardian_id: string }>(manager, 'SELECT DISTINCT guardian_id FROM family_children WHERE tenant_id = $1 AND school_id = $2', [tenantId, dto.schoolId]);
-          guardianIds = recipients.map((row) => row.guardian_id);
+          guardianIds = await schoolFamilies(manager, tenantId, dto.schoolId ?? null);
         }
         const announcementId = newId();
-        await manager.query(
-          `INSERT INTO announcements (tenant_id, id, sender_id, sender_name, audience, school_id, performance_id, class_id, ensemble_id, subject, body)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-          [
-            tenantId,
-            announcementId,
-            identity.userId,
-            identity.displayName,
-            dto.audience,
+        await insertAnnouncement(
+          manager,
+          tenantId,
+          {
+            id: announcementId,
+            senderId: identity.userId,
+            senderName: identity.displayName,
+            audience: dto.audience,
             schoolId,
-            dto.audience === 'performance' ? dto.performanceId : null,
-            dto.audience === 'class' ? dto.classId : null,
-            dto.audience === 'ensemble' ? dto.ensembleId : null,
-            dto.subject,
-            dto.body,
-          ],
-        );
-        await manager.query(
-          `INSERT INTO announcement_deliveries (tenant_id, announcement_id, guardian_id) SELECT $1, $2, g FROM unnest($3::uuid[]) AS g`,
-          [tenantId, announcementId, guardianIds],
+            performanceId: dto.audience === 'performance' ? (dto.performanceId ?? null) : null,
+            classId: dto.audience === 'class' ? (dto.classId ?? null) : null,
+            ensembleId: dto.audience === 'ensemble' ? (dto.ensembleId ?? null) : null,
+            subject: dto.subject,
+            body: dto.body,
+          },
+          guardianIds,
         );
         await this.reminders.announcement(manager, tenantId, announcementId, guardianIds);
         return announcementId;
@@ -148,44 +119,16 @@ export class AnnouncementsService {
   /** Staff see announcements to their schools or their own; a family sees those sent to it. The same rule as `get`. */
   async list(identity: Identity, query: AnnouncementQueryDto): Promise<Page<AnnouncementDto>> {
     const after = decodeCursor(query.cursor, ['uuid']);
-    const found = await rows<AnnouncementRow>(
-      this.dataSource,
-      `SELECT a.*, mine.read_at, mine.guardian_id IS NOT NULL AS is_recipient,
-              -- Staff see how delivery is going; a family sees only its own copy.
-              CASE WHEN ${staffSeesSql(2)} THEN
-                (SELECT jsonb_build_object('queued', count(*) FILTER (WHERE d.status = 'queued'), 'sent', count(*) FILTER (WHERE d.status = 'sent'),
-                                           'failed', count(*) FILTER (WHERE d.status = 'failed'))
-                   FROM announcement_deliveries d WHERE d.tenant_id = a.tenant_id AND d.announcement_id = a.id)
-              END AS delivery_counts
-         FROM announcements a
-         LEFT JOIN announcement_deliveries mine ON mine.tenant_id = a.tenant_id AND mine.announcement_id = a.id AND mine.guardian_id = $3
-        WHERE a.tenant_id = $1 AND (${staffSeesSql(2)} OR mine.guardian_id IS NOT NULL)
-          AND ($5::uuid IS NULL OR a.id < $5)
-        ORDER BY a.id DESC LIMIT $6`,
-      [identity.tenantId, ...staffSeesParams(identity), after?.[0] ?? null, query.limit + 1],
-    );
+    const found = await announcementsPage(this.dataSource, identity, { before: after?.[0] ?? null, limit: query.limit + 1 });
     return toPage(found, query.limit, (row) => ({ ...toAnnouncementDto(row), ...(row.delivery_counts ? { deliveryCounts: row.delivery_counts } : {}) }), (row) => [row.id]);
   }
 
   /** One announcement on the list's terms: anyone else (another school's staff, a tutor not assigned to it, another family) gets 404. */
   async get(identity: Identity, announcementId: string): Promise<AnnouncementDto> {
-    const row = await oneRow<AnnouncementRow & { staff_sees: boolean }>(
-      this.dataSource,
-      `SELECT a.*, ${staffSeesSql(3)} AS staff_sees, mine.read_at, mine.guardian_id IS NOT NULL AS is_recipient
-         FROM announcements a
-         LEFT JOIN announcement_deliveries mine ON mine.tenant_id = a.tenant_id AND mine.announcement_id = a.id AND mine.guardian_id = $4
-        WHERE a.tenant_id = $1 AND a.id = $2 AND (${staffSeesSql(3)} OR mine.guardian_id IS NOT NULL)`,
-      [identity.tenantId, announcementId, ...staffSeesParams(identity)],
-    );
+    const row = await visibleAnnouncement(this.dataSource, identity, announcementId);
     if (!row) throw new NotFoundException('No such announcement.');
     if (!row.staff_sees) return toAnnouncementDto(row);
-    const deliveries = await rows<{ guardian_id: string; family_name: string | null; status: string; error: string | null }>(
-      this.dataSource,
-      `SELECT d.guardian_id, f.display_name AS family_name, d.status, d.error
-         FROM announcement_deliveries d LEFT JOIN families f ON f.tenant_id = d.tenant_id AND f.guardian_id = d.guardian_id
-        WHERE d.tenant_id = $1 AND d.announcement_id = $2 ORDER BY d.guardian_id`,
-      [identity.tenantId, announcementId],
-    );
+    const deliveries = await deliveriesOf(this.dataSource, identity.tenantId, announcementId);
     const count = (status: string) => deliveries.filter((d) => d.status === status).length;
     return {
       ...toAnnouncementDto(row),
@@ -196,28 +139,17 @@ export class AnnouncementsService {
 
   /** A family marks its copy read (the first time counts; repeating is harmless); another family's announcement is 404. */
   async markRead(identity: Identity, announcementId: string): Promise<AnnouncementDto> {
-    const marked = await oneRow<{ read_at: Date }>(
-      this.dataSource,
-      `UPDATE announcement_deliveries SET read_at = COALESCE(read_at, now()), updated_at = now()
-        WHERE tenant_id = $1 AND announcement_id = $2 AND guardian_id = $3 RETURNING read_at`,
-      [identity.tenantId, announcementId, identity.userId],
-    );
-    if (!marked) throw new NotFoundException('No such announcement.');
-    const row = await oneRow<AnnouncementRow>(this.dataSource, 'SELECT * FROM announcements WHERE tenant_id = $1 AND id = $2', [identity.tenantId, announcementId]);
+    const readAt = await markDeliveryRead(this.dataSource, identity.tenantId, announcementId, identity.userId);
+    if (!readAt) throw new NotFoundException('No such announcement.');
+    const row = await announcementById(this.dataSource, identity.tenantId, announcementId);
     if (!row) throw new NotFoundException('No such announcement.');
-    return toAnnouncementDto({ ...row, read_at: marked.read_at, is_recipient: true });
+    return toAnnouncementDto({ ...row, read_at: readAt, is_recipient: true });
   }
 
   /** The reminder worker's delivery of one family's copy: sent, or failed with the reason (rethrown so the worker retries). */
   async deliver(reminder: ReminderRow): Promise<void> {
     const announcementId = String(reminder.payload.announcementId);
-    const found = await oneRow<{ subject: string; body: string; sender_name: string; display_name: string | null; email: string | null; email_enabled: boolean | null }>(
-      this.dataSource,
-      `SELECT a.subject, a.body, a.sender_name, f.display_name, f.email, f.email_enabled
-         FROM announcements a LEFT JOIN families f ON f.tenant_id = a.tenant_id AND f.guardian_id = $3
-        WHERE a.tenant_id = $1 AND a.id = $2`,
-      [reminder.tenantId, announcementId, reminder.recipientId],
-    );
+    const found = await announcementEmail(this.dataSource, reminder.tenantId, announcementId, reminder.recipientId);
     if (!found) return;
     if (!found.email || !found.email_enabled) {
       await this.mark(this.dataSource.manager, reminder, announcementId, 'failed', 'the family has no email address enabled');
@@ -234,11 +166,7 @@ export class AnnouncementsService {
   }
 
   private async mark(manager: EntityManager, reminder: ReminderRow, announcementId: string, status: 'sent' | 'failed', error: string | null): Promise<void> {
-    await manager.query(
-      `UPDATE announcement_deliveries SET status = $4, error = $5, sent_at = CASE WHEN $4 = 'sent' THEN now() END, updated_at = now()
-        WHERE tenant_id = $1 AND announcement_id = $2 AND guardian_id = $3 AND status <> 'sent'`,
-      [reminder.tenantId, announcementId, reminder.recipientId, status, error],
-    );
+    await markDelivery(manager, reminder.tenantId, announcementId, reminder.recipientId, status, error);
   }
 }
 

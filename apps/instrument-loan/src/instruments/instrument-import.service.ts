@@ -5,28 +5,15 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { schoolIdsByUrn } from '../pupils/pupils.queries';
 import { ASSET_TAG, type ImportReportDto, type ImportRowReportDto } from './dto/instrument.dto';
 import { CONDITION_GRADES, INSTRUMENT_FAMILY_OF, INSTRUMENT_TYPES, OWNER_KINDS, sizeProblem, type InstrumentType } from './instrument-catalogue';
-import { insertImportedInstrument, instrumentsByTags, updateInstrumentDescription, type InstrumentRecord } from './instruments.queries';
+import { insertImportedInstrument, instrumentsByTags, updateInstrumentDescription, type InstrumentDescription, type InstrumentRecord } from './instruments.queries';
 
 const REQUIRED_COLUMNS = ['asset_tag', 'type'] as const;
 const OPTIONAL_COLUMNS = ['size', 'make', 'model', 'serial', 'purchased_on', 'purchase_value_pence', 'owner', 'owner_school_urn', 'location', 'condition'] as const;
 const KNOWN_COLUMNS: readonly string[] = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS];
 export const MAX_IMPORT_ROWS = 5000;
 
-/** The descriptive fields an import sets; status is never imported (loans and repairs own it). */
-interface ImportedFields {
-  assetTag: string;
-  type: InstrumentType;
-  size: string | null;
-  make: string | null;
-  model: string | null;
-  serial: string | null;
-  purchasedOn: string | null;
-  purchaseValuePence: number | null;
-  ownerKind: string;
-  ownerSchoolId: string | null;
-  location: string | null;
-  condition: string;
-}
+/** The descriptive fields an import sets (the family follows from the type); status is never imported (loans and repairs own it). */
+type ImportedFields = Omit<InstrumentDescription, 'family' | 'type'> & { type: InstrumentType };
 
 type RowProblem = { column: string; reason: string };
 

@@ -1,7 +1,8 @@
 import { eventIsNewerSql } from '@tutti/messaging';
 import { oneRow, rows, type Queryable } from '@tutti/platform';
 
-export interface FamilyRow {
+/** How a family is reached: its contact and the channels it allows. */
+export interface GuardianContact {
   guardian_id: string;
   display_name: string;
   email: string | null;
@@ -9,6 +10,9 @@ export interface FamilyRow {
   language: string;
   email_enabled: boolean;
   sms_enabled: boolean;
+}
+
+export interface FamilyRow extends GuardianContact {
   quiet_hours_start: string | null;
   quiet_hours_end: string | null;
   version: number;

@@ -4,6 +4,7 @@ import { ReminderScheduler, reminderDeliveryKey, type ReminderDeliverer, type Re
 import { oneRow, rows, zonedInstant } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { afterCommit, installAfterCommit } from '../common/after-commit';
+import type { GuardianContact } from '../families/families.queries';
 import { MessageDelivery } from '../reminders/message-delivery.service';
 import { LOAN_MESSAGE_KINDS, LOAN_SUBJECT, type LoanMessageKind } from '../reminders/reminder-kinds';
 import { renderLoanMessage } from '../reminders/templates';
@@ -12,15 +13,6 @@ import { TenantSettingsService } from '../tenant-settings/tenant-settings.servic
 /** The return-due reminder goes out at this local hour on the day before the due date. */
 const RETURN_REMINDER_HOUR = 9;
 
-interface GuardianContact {
-  guardian_id: string;
-  display_name: string;
-  email: string | null;
-  phone: string | null;
-  language: string;
-  email_enabled: boolean;
-  sms_enabled: boolean;
-}
 
 /**
  * Tells families about their child's instrument loan (from instrument-loan's events). Each message is

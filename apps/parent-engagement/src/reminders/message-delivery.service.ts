@@ -4,18 +4,13 @@ import { oneRow } from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { formatLocal } from '../common/zoned-time';
 import { childrenComingWithoutConsent } from '../consents/consents.queries';
+import type { GuardianContact } from '../families/families.queries';
 import { EmailChannel } from './channels/email.channel';
 import { SmsProvider } from './channels/sms.channel';
 import { MESSAGE_KINDS, type MessageKind } from './reminder-kinds';
 import { renderMessage, toHtml, toText, type MessageFacts, type RenderedMessage } from './templates';
 
-interface FamilyContact {
-  display_name: string;
-  email: string | null;
-  phone: string | null;
-  language: string;
-  email_enabled: boolean;
-  sms_enabled: boolean;
+interface FamilyContact extends Omit<GuardianContact, 'guardian_id'> {
   time_zone: string;
 }
 

@@ -1,19 +1,7 @@
 import { oneRow, rows, type Queryable } from '@tutti/platform';
 
-export interface SessionRow {
+export interface SessionRow extends SessionFields {
   id: string;
-  ensembleId: string;
-  schoolId: string | null;
-  roomId: string | null;
-  termId: string | null;
-  title: string;
-  recurrence: 'weekly' | 'once';
-  weekday: number | null;
-  startTime: string;
-  durationMinutes: number;
-  firstOn: string;
-  lastOn: string;
-  timeZone: string;
   tutorIds: string[];
   occurrenceCount: number;
 }

@@ -15,16 +15,9 @@ export interface ImportRow {
 }
 
 /** A pupil of the school as the MIS import compares it with the file. */
-export interface ExistingPupilRow {
+export interface ExistingPupilRow extends MisPupilFields {
   id: string;
   misRef: string;
-  firstName: string;
-  lastName: string;
-  yearGroup: number;
-  classId: string | null;
-  pupilPremium: boolean;
-  send: boolean;
-  eal: boolean;
 }
 
 export interface ChunkCounts {

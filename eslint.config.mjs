@@ -3,17 +3,21 @@ import tseslint from 'typescript-eslint';
 
 // The project graph is the architecture: tags say what may depend on what.
 //   scope:<service> — one service's own code; scope:shared — code any service may use.
-//   type:app / type:lib / type:tooling.
+//   type:app / type:lib / type:tooling / type:bench.
+// bench/ reaches an app only through the entry the app exports for it (`@tutti/<app>/bench`,
+// apps/<app>/src/bench-exports.ts); nothing else may import those entries.
+const BENCH_ENTRIES = '@tutti/*/bench';
 /** Tags and what they may depend on; specs may also use tooling libs (e.g. a private Redis to stop and restart). */
 function boundaries(inSpecs) {
   const libs = inSpecs ? ['type:lib', 'type:tooling'] : ['type:lib'];
   return {
     enforceBuildableLibDependency: false,
-    allow: [],
+    allow: ['@tutti/**/bench'],
     depConstraints: [
       { sourceTag: 'type:app', onlyDependOnLibsWithTags: libs },
       { sourceTag: 'type:lib', onlyDependOnLibsWithTags: libs },
       { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:lib', 'type:tooling'] },
+      { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:lib', 'type:tooling'] },
       { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
       { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared', 'scope:gateway'] },
       { sourceTag: 'scope:scheduling', onlyDependOnLibsWithTags: ['scope:shared', 'scope:scheduling'] },
@@ -35,7 +39,12 @@ export default [
       '@nx/enforce-module-boundaries': ['error', boundaries(false)],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', { patterns: [{ group: [BENCH_ENTRIES], message: 'Only bench/ imports an app\'s bench entry.' }] }],
     },
+  },
+  {
+    files: ['bench/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     files: ['**/*.spec.ts', '**/testing/**/*.ts'],

@@ -34,7 +34,7 @@ import { describeCpu, measure, medianRound, type Load, type Measurement } from '
 import { log, runBench, startBenchSystem, stopAll, url, type BenchSystem } from './lib/system';
 import { resetStatements, statementTimes } from './lib/statements';
 import { printTable, round2, verdict } from './lib/table';
-import { familyBookingsOnRunSql } from '../apps/parent-engagement/src/transport/seat-ledger.queries';
+import { familyBookingsOnRunSql } from '@tutti/parent-engagement/bench';
 
 // 200 families booking at once, as when the buses of a performance open for booking (the race below
 // is 500). Bookings are decided in batches, so the service needs such a crowd to run at capacity:

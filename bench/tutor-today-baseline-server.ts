@@ -7,7 +7,7 @@
 import Fastify from 'fastify';
 import { Pool } from 'pg';
 import { PLANNING_TIME_ZONE, todayIn } from '@tutti/platform';
-import { MY_OCCURRENCES_SQL } from '../apps/scheduling/src/sessions/sessions.queries';
+import { MY_OCCURRENCES_SQL } from '@tutti/scheduling/bench';
 
 interface Row {
   startsAt: Date;

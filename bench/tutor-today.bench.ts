@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { importIdentityKey, IDENTITY_HEADER, signIdentityToken, type Identity } from '@tutti/auth';
 import { findFreePort } from '@tutti/local-infra';
 import { Client } from 'pg';
-import { LATEST_SUBMISSION_SQL, REGISTER_ENTRIES_SQL } from '../apps/scheduling/src/register/register.queries';
+import { LATEST_SUBMISSION_SQL, REGISTER_ENTRIES_SQL } from '@tutti/scheduling/bench';
 import { runTs, startTs, waitUntilHealthy, type Child } from './lib/children';
 import { postmasterPidOf } from './lib/cpu';
 import { describeCpu, measureInRounds, type Load, type Measurement, type Target } from './lib/measure';

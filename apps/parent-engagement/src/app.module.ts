@@ -1,6 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { eventQueueOf } from '@tutti/contracts';
-import { reminderQueueOf } from '@tutti/messaging';
+import { MessagingModule, reminderQueueOf } from '@tutti/messaging';
 import { PlatformModule } from '@tutti/platform';
 import type { ParentEngagementConfig } from './config';
 import { PARENT_ENGAGEMENT_CONFIG } from './config.token';
@@ -11,7 +11,6 @@ import { CalendarModule } from './calendar/calendar.module';
 import { ConsentsModule } from './consents/consents.module';
 import { FamiliesModule } from './families/families.module';
 import { FamilySessionsModule } from './family-sessions/family-sessions.module';
-import { engagementMessagingModule } from './messaging/engagement-messaging';
 import { LoansModule } from './loans/loans.module';
 import { RosterModule } from './roster/roster.module';
 import { RsvpsModule } from './rsvps/rsvps.module';
@@ -41,7 +40,7 @@ export class AppModule {
           queues: [eventQueueOf('parent-engagement'), reminderQueueOf('parent-engagement')],
         }),
         ConfigModule.register(config),
-        engagementMessagingModule(config),
+        MessagingModule.forService({ service: 'parent-engagement', redis: config.REDIS_URL, queuePrefix: config.QUEUE_PREFIX, runWorkers: config.runsWorkers }),
         TenantSettingsModule,
         TransportModule,
         PerformancesModule,

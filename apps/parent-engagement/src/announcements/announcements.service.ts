@@ -1,12 +1,13 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { ALL_SCHOOLS, inSchoolScope, staffSchoolScope, type Identity, type SchoolScope } from '@tutti/auth';
-import { reminderDeliveryKey, type ReminderRow } from '@tutti/messaging';
+import { DeliversReminder, reminderDeliveryKey, type ReminderRow } from '@tutti/messaging';
 import { ConflictProblem, notFoundField, decodeCursor, newId, onceForKey, toPage, type Page } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { familyScopeOf } from '../common/family-scope';
 import { performanceExists } from '../performances/performances.queries';
 import { EmailChannel } from '../reminders/channels/email.channel';
 import { FamilyReminders } from '../reminders/family-reminders.service';
+import { ANNOUNCEMENT_KIND } from '../reminders/reminder-kinds';
 import { toHtml, toText } from '../reminders/templates';
 import { RosterService, type RosterAudience } from '../roster/roster.service';
 import type { AnnouncementDto, AnnouncementQueryDto, CreateAnnouncementDto, DeliveryDto } from './dto/announcement.dto';
@@ -147,6 +148,7 @@ export class AnnouncementsService {
   }
 
   /** The reminder worker's delivery of one family's copy: sent, or failed with the reason (rethrown so the worker retries). */
+  @DeliversReminder(ANNOUNCEMENT_KIND)
   async deliver(reminder: ReminderRow): Promise<void> {
     const announcementId = String(reminder.payload.announcementId);
     const found = await announcementEmail(this.dataSource, reminder.tenantId, announcementId, reminder.recipientId);

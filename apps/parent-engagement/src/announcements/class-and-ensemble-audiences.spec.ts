@@ -1,8 +1,7 @@
 import type { Identity } from '@tutti/auth';
-import { ReminderWorker } from '@tutti/messaging';
+import { MessagingHandlers, ReminderWorker } from '@tutti/messaging';
 import { newId } from '@tutti/platform';
 import { newTenantId, personas } from '@tutti/testing';
-import { engagementReminderDeliverers } from '../messaging/engagement-messaging';
 import { startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
 
 describe('announcements to a class or an ensemble', () => {
@@ -19,7 +18,7 @@ describe('announcements to a class or an ensemble', () => {
 
   beforeAll(async () => {
     t = await startEngagementApp({ SERVICE_MODE: 'api' });
-    worker = new ReminderWorker({ dataSource: t.db, service: 'parent-engagement', redis: process.env.REDIS_URL ?? '', deliverers: engagementReminderDeliverers((type) => t.app.get(type, { strict: false })) });
+    worker = new ReminderWorker({ dataSource: t.db, service: 'parent-engagement', redis: process.env.REDIS_URL ?? '', deliverers: t.app.get(MessagingHandlers).deliverers });
   });
   afterAll(() => t?.close());
 

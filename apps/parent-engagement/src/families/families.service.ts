@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { guardedPupils, type Identity } from '@tutti/auth';
 import type { EventEnvelope } from '@tutti/contracts';
-import { recordAudit, type AuditOrigin } from '@tutti/messaging';
+import { HandlesEvent, recordAudit, type AuditOrigin } from '@tutti/messaging';
 import { decodeCursor, ProblemException, toPage, ValidationProblem, versionOfIfMatch, type Page } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { auditContext } from '../common/audit';
@@ -56,11 +56,13 @@ export class FamiliesService {
    * A guardian linked to a pupil: their family exists from now on (staff can reach it before the
    * guardian first signs in), with the account's contact unless the family chose its own.
    */
+  @HandlesEvent('identity.guardian.linked')
   async applyGuardianLinked(event: EventEnvelope<'identity.guardian.linked'>, manager: EntityManager): Promise<void> {
     await upsertFamilyFromAccount(manager, event.tenantId, accountContactOf(event));
   }
 
   /** An account's new name or language reaches its family, if it has one, unless the family chose its own. */
+  @HandlesEvent('identity.account.updated')
   async applyAccountUpdated(event: EventEnvelope<'identity.account.updated'>, manager: EntityManager): Promise<void> {
     await updateFamilyFromAccount(manager, event.tenantId, accountContactOf(event));
   }

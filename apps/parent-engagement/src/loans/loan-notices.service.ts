@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EventEnvelope } from '@tutti/contracts';
-import { ReminderScheduler, reminderDeliveryKey, type ReminderDeliverer, type ReminderRow, type ScheduleReminderInput } from '@tutti/messaging';
+import { DeliversReminder, HandlesEvent, ReminderScheduler, reminderDeliveryKey, type ReminderDeliverer, type ReminderRow, type ScheduleReminderInput } from '@tutti/messaging';
 import { oneRow, rows, zonedInstant } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { afterCommit, installAfterCommit } from '../common/after-commit';
@@ -33,8 +33,10 @@ export class LoanNotices implements ReminderDeliverer {
   }
 
   /** A "return due" message at 09:00 local time the day before the due date (at once if that has passed; none if the date has). */
-  async applyStarted(event: EventEnvelope<'loan.loan.started'>, manager: EntityManager, now = new Date()): Promise<void> {
+  @HandlesEvent('loan.loan.started')
+  async applyStarted(event: EventEnvelope<'loan.loan.started'>, manager: EntityManager): Promise<void> {
     const { tenantId, payload } = event;
+    const now = new Date();
     if (!payload.dueOn) return;
     if (await this.alreadyRecorded(manager, tenantId, payload.loanId, 'loan.return-due')) return;
     const { timeZone } = await this.settings.settingsOf(manager, tenantId);
@@ -49,20 +51,23 @@ export class LoanNotices implements ReminderDeliverer {
     await this.schedule(manager, this.notice(tenantId, 'loan.return-due', payload.pupilId, payload.loanId, dayBefore > now ? dayBefore : now, details));
   }
 
+  @HandlesEvent('loan.loan.returned')
   async applyReturned(event: EventEnvelope<'loan.loan.returned'>, manager: EntityManager): Promise<void> {
     const changes = await this.scheduler.cancelForSubjectIn(manager, event.tenantId, LOAN_SUBJECT, event.payload.loanId);
     afterCommit(manager, () => this.scheduler.syncJobs(changes));
   }
 
   /** Once per loan and due date (a loan given a new date and overdue again is told again). */
-  async applyOverdue(event: EventEnvelope<'loan.loan.overdue'>, manager: EntityManager, now = new Date()): Promise<void> {
+  @HandlesEvent('loan.loan.overdue')
+  async applyOverdue(event: EventEnvelope<'loan.loan.overdue'>, manager: EntityManager): Promise<void> {
     const { tenantId, payload } = event;
     if (await this.alreadyRecorded(manager, tenantId, payload.loanId, 'loan.overdue', payload.dueOn)) return;
     const details = { loanId: payload.loanId, instrumentType: payload.instrumentType, assetTag: payload.assetTag, dueOn: payload.dueOn };
-    await this.schedule(manager, this.notice(tenantId, 'loan.overdue', payload.pupilId, payload.loanId, now, details));
+    await this.schedule(manager, this.notice(tenantId, 'loan.overdue', payload.pupilId, payload.loanId, new Date(), details));
   }
 
-  async applyFlagged(event: EventEnvelope<'loan.loan.flagged'>, manager: EntityManager, now = new Date()): Promise<void> {
+  @HandlesEvent('loan.loan.flagged')
+  async applyFlagged(event: EventEnvelope<'loan.loan.flagged'>, manager: EntityManager): Promise<void> {
     const { tenantId, payload } = event;
     // The flag names no instrument: take it from what the loan's start told us, if we heard it.
     const started = await oneRow<{ instrument_type: string | null }>(
@@ -72,9 +77,10 @@ export class LoanNotices implements ReminderDeliverer {
       [tenantId, LOAN_SUBJECT, payload.loanId],
     );
     const details = { loanId: payload.loanId, reason: payload.reason, instrumentType: started?.instrument_type ?? null };
-    await this.schedule(manager, this.notice(tenantId, 'loan.flagged', payload.pupilId, payload.loanId, now, details));
+    await this.schedule(manager, this.notice(tenantId, 'loan.flagged', payload.pupilId, payload.loanId, new Date(), details));
   }
 
+  @DeliversReminder(...LOAN_MESSAGE_KINDS)
   async deliver(reminder: ReminderRow): Promise<void> {
     if (!isLoanMessageKind(reminder.kind)) throw new Error(`Not a loan message: ${reminder.kind}`);
     const guardians = await rows<GuardianContact>(

@@ -1,8 +1,7 @@
 import type { EventCatalog, EventEnvelope } from '@tutti/contracts';
-import { applyEvent, ReminderWorker } from '@tutti/messaging';
+import { applyEvent, MessagingHandlers, ReminderWorker } from '@tutti/messaging';
 import { newId, zonedInstant } from '@tutti/platform';
 import { mailsTo, newTenantId, personas, waitFor } from '@tutti/testing';
-import { engagementEventHandlers, engagementReminderDeliverers } from '../messaging/engagement-messaging';
 import { startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
 
 
@@ -31,7 +30,7 @@ describe('instrument loan events tell the family', () => {
       dataSource: t.db,
       service: 'parent-engagement',
       redis: process.env.REDIS_URL ?? '',
-      deliverers: engagementReminderDeliverers((type) => t.app.get(type, { strict: false })),
+      deliverers: t.app.get(MessagingHandlers).deliverers,
     });
   });
   afterAll(async () => {
@@ -39,13 +38,11 @@ describe('instrument loan events tell the family', () => {
     await t?.close();
   });
 
-  const handlers = () => engagementEventHandlers((type) => t.app.get(type, { strict: false }));
-
   function loanEvent<T extends LoanEventType>(type: T, payload: EventCatalog[T]): EventEnvelope<T> {
     return { id: newId(), type, tenantId, occurredAt: new Date().toISOString(), source: 'instrument-loan', payload };
   }
 
-  const apply = (event: EventEnvelope) => applyEvent(t.db, 'parent-engagement', handlers(), event);
+  const apply = (event: EventEnvelope) => applyEvent(t.db, 'parent-engagement', t.app.get(MessagingHandlers).handlers, event);
 
   async function signedInFamily(pupilId: string): Promise<string> {
     const guardian = personas.guardian(tenantId, [{ pupilId, schoolId }]);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@tutti/contracts';
+import { HandlesEvent } from '@tutti/messaging';
 import { decodeCursor, toPage, type Page, type PageQueryDto } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { FamilyReminders } from '../reminders/family-reminders.service';
@@ -25,6 +26,7 @@ export class PerformancesService {
     private readonly settings: TenantSettingsService,
   ) {}
 
+  @HandlesEvent('performance.performance.published', 'performance.performance.rescheduled')
   async applySchedule(event: EventEnvelope<'performance.performance.published' | 'performance.performance.rescheduled'>, manager: EntityManager): Promise<void> {
     const { tenantId, payload } = event;
     const previous = await lockedPerformance(manager, tenantId, payload.performanceId);
@@ -47,6 +49,7 @@ export class PerformancesService {
     });
   }
 
+  @HandlesEvent('performance.performance.cancelled')
   async applyCancelled(event: EventEnvelope<'performance.performance.cancelled'>, manager: EntityManager): Promise<void> {
     const { tenantId, payload } = event;
     if (!(await markPerformanceCancelled(manager, tenantId, payload.performanceId, event.occurredAt))) return;

@@ -1,8 +1,7 @@
 import type { Identity } from '@tutti/auth';
-import { ReminderWorker, type ReminderRow } from '@tutti/messaging';
+import { MessagingHandlers, ReminderWorker, type ReminderRow } from '@tutti/messaging';
 import { newId } from '@tutti/platform';
 import { mailsTo, newTenantId, personas, waitFor } from '@tutti/testing';
-import { engagementReminderDeliverers } from '../messaging/engagement-messaging';
 import { HOUR, publishPerformance, runBody, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
 import { afterQuietHours } from './quiet-hours';
 
@@ -28,7 +27,7 @@ describe('reminders for bookings and performances', () => {
       dataSource: t.db,
       service: 'parent-engagement',
       redis: process.env.REDIS_URL ?? '',
-      deliverers: engagementReminderDeliverers((type) => t.app.get(type, { strict: false })),
+      deliverers: t.app.get(MessagingHandlers).deliverers,
     });
   });
   afterAll(() => t?.close());

@@ -1,8 +1,7 @@
 import type { Identity } from '@tutti/auth';
-import { ReminderWorker } from '@tutti/messaging';
+import { MessagingHandlers, ReminderWorker } from '@tutti/messaging';
 import { newId } from '@tutti/platform';
 import { mailsTo, newTenantId, personas, waitFor } from '@tutti/testing';
-import { engagementReminderDeliverers } from '../messaging/engagement-messaging';
 import { HOUR, publishPerformance, runBody, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
 
 const consentMailsTo = (address: string) => mailsTo(address, /^Photo and filming consent needed/);
@@ -26,7 +25,7 @@ describe('reminders about photo/film consent missing before a performance', () =
       dataSource: t.db,
       service: 'parent-engagement',
       redis: process.env.REDIS_URL ?? '',
-      deliverers: engagementReminderDeliverers((type) => t.app.get(type, { strict: false })),
+      deliverers: t.app.get(MessagingHandlers).deliverers,
     });
   });
   afterAll(() => t?.close());

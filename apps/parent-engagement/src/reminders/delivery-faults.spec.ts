@@ -8,10 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Identity } from '@tutti/auth';
 import { startRedis, type RedisServerHandle } from '@tutti/local-infra';
-import { ReminderScheduler, ReminderSweeper, ReminderWorker } from '@tutti/messaging';
+import { MessagingHandlers, ReminderScheduler, ReminderSweeper, ReminderWorker } from '@tutti/messaging';
 import { newId } from '@tutti/platform';
 import { mailsTo, newTenantId, personas, waitFor } from '@tutti/testing';
-import { engagementReminderDeliverers } from '../messaging/engagement-messaging';
 import { newTestRun, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
 
 const REDIS_DOWN_MS = 10_000;
@@ -37,7 +36,7 @@ describe('booking messages through Redis faults (service, worker and SMTP)', () 
       dataSource: t.db,
       service: 'parent-engagement',
       redis: redis.url,
-      deliverers: engagementReminderDeliverers((type) => t.app.get(type, { strict: false })),
+      deliverers: t.app.get(MessagingHandlers).deliverers,
     });
     sweeper = new ReminderSweeper({ dataSource: t.db, scheduler: t.app.get(ReminderScheduler) });
     worker.start();

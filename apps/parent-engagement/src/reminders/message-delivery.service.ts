@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { reminderDeliveryKey, type ReminderDeliverer, type ReminderRow } from '@tutti/messaging';
+import { DeliversReminder, reminderDeliveryKey, type ReminderDeliverer, type ReminderRow } from '@tutti/messaging';
 import { oneRow } from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { formatLocal } from '../common/zoned-time';
@@ -52,6 +52,7 @@ export class MessageDelivery implements ReminderDeliverer {
     private readonly sms: SmsProvider,
   ) {}
 
+  @DeliversReminder(...MESSAGE_KINDS)
   async deliver(reminder: ReminderRow): Promise<void> {
     if (!isMessageKind(reminder.kind)) throw new Error(`Not a message reminder: ${reminder.kind}`);
     const family = await oneRow<FamilyContact>(

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@tutti/contracts';
+import { HandlesEvent } from '@tutti/messaging';
 import type { EntityManager } from 'typeorm';
 import { applyEnsembleSnapshot, classMembers, classSchool, ensembleMembers, ensembleRow, schoolKnown, setPupilPlace, type AudienceMember } from './roster.queries';
 
@@ -16,22 +17,26 @@ export interface RosterAudience {
  */
 @Injectable()
 export class RosterService {
+  @HandlesEvent('scheduling.pupil.enrolled')
   async applyPupilEnrolled(event: EventEnvelope<'scheduling.pupil.enrolled'>, manager: EntityManager): Promise<void> {
     const { pupilId, schoolId, classId } = event.payload;
     await this.setPupil(manager, event, { pupilId, schoolId, classId, leftOn: null });
   }
 
+  @HandlesEvent('scheduling.pupil.moved')
   async applyPupilMoved(event: EventEnvelope<'scheduling.pupil.moved'>, manager: EntityManager): Promise<void> {
     const { pupilId, toSchoolId, toClassId } = event.payload;
     await this.setPupil(manager, event, { pupilId, schoolId: toSchoolId, classId: toClassId, leftOn: null });
   }
 
+  @HandlesEvent('scheduling.pupil.left')
   async applyPupilLeft(event: EventEnvelope<'scheduling.pupil.left'>, manager: EntityManager): Promise<void> {
     const { pupilId, schoolId, leftOn } = event.payload;
     await this.setPupil(manager, event, { pupilId, schoolId, classId: undefined, leftOn });
   }
 
   /** A snapshot of one ensemble's pupils replaces what we knew, unless we already hold a later one. */
+  @HandlesEvent('scheduling.ensemble.membership-changed')
   async applyEnsembleMembers(event: EventEnvelope<'scheduling.ensemble.membership-changed'>, manager: EntityManager): Promise<void> {
     const { tenantId, payload } = event;
     await applyEnsembleSnapshot(manager, tenantId, {

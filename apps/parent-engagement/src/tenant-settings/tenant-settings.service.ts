@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@tutti/contracts';
+import { HandlesEvent } from '@tutti/messaging';
 import type { EntityManager } from 'typeorm';
 import { applyTenantSettings, DEFAULT_FAMILY_TRANSPORT_SEAT_LIMIT, DEFAULT_TIME_ZONE, DEFAULT_WAITLIST_OFFER_MINUTES, tenantSettingsRow } from './tenant-settings.queries';
 
@@ -21,6 +22,7 @@ export class TenantSettingsService {
     };
   }
 
+  @HandlesEvent('identity.tenant.created', 'identity.tenant.updated')
   async applyTenantChanged(event: EventEnvelope<'identity.tenant.created' | 'identity.tenant.updated'>, manager: EntityManager): Promise<void> {
     await applyTenantSettings(manager, event.tenantId, { familyTransportSeatLimit: event.payload.familyTransportSeatLimit, timeZone: event.payload.timeZone, eventAt: event.occurredAt });
   }

@@ -1,13 +1,12 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Identity } from '@tutti/auth';
 import type { EventCatalog, EventEnvelope, EventType } from '@tutti/contracts';
-import { EventConsumer } from '@tutti/messaging';
+import { EventConsumer, MessagingHandlers } from '@tutti/messaging';
 import { newId } from '@tutti/platform';
 import { identityHeaders, personas, startTestService, testServiceConfig } from '@tutti/testing';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
 import { ParentEngagementConfig } from '../config';
-import { engagementEventHandlers } from '../messaging/engagement-messaging';
 
 export interface RequestOptions {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -34,7 +33,7 @@ export async function startEngagementApp(overrides: Record<string, string> = {})
     service: 'parent-engagement',
     redis: config.REDIS_URL,
     consumerName: 'parent-engagement-test',
-    handlers: engagementEventHandlers((type) => app.get(type, { strict: false })),
+    handlers: app.get(MessagingHandlers).handlers,
   });
   return {
     app,

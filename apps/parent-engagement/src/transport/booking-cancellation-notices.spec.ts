@@ -3,12 +3,11 @@
  * performance being cancelled. Read at MailDev, after everything queued has gone out.
  */
 import type { Identity } from '@tutti/auth';
-import { EventConsumer } from '@tutti/messaging';
+import { EventConsumer, MessagingHandlers } from '@tutti/messaging';
 import { newId } from '@tutti/platform';
 import { mailsTo, newTenantId, personas, waitFor, type ReceivedMail } from '@tutti/testing';
 import type { ParentEngagementConfig } from '../config';
 import { PARENT_ENGAGEMENT_CONFIG } from '../config.token';
-import { engagementEventHandlers } from '../messaging/engagement-messaging';
 import { newTestRun, startEngagementApp, type EngagementTestApp, type TestRun } from '../testing/engagement-test-app';
 
 interface Family {
@@ -127,7 +126,7 @@ describe('telling a family its bus booking is cancelled', () => {
       service: 'parent-engagement',
       redis: config.REDIS_URL,
       consumerName: 'parent-engagement-test',
-      handlers: engagementEventHandlers((type) => t.app.get(type, { strict: false })),
+      handlers: t.app.get(MessagingHandlers).handlers,
     });
 
     const cancelled = await t.deliver(tenantId, 'performance.performance.cancelled', { version: 1, performanceId: run.performance.id, reason: 'The hall flooded.' });

@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { guardedPupils, type Identity } from '@tutti/auth';
-import { recordAudit, type AuditOrigin, type ReminderRow } from '@tutti/messaging';
+import { DeliversReminder, recordAudit, type AuditOrigin, type ReminderRow } from '@tutti/messaging';
 import { decodeCursor, toPage, ValidationProblem, type Page } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { auditContext } from '../common/audit';
@@ -9,6 +9,7 @@ import { familyScopeOf, ownChildren } from '../common/family-scope';
 import { familiesQuietHours } from '../families/families.queries';
 import { FamilyReminders, type Recipient } from '../reminders/family-reminders.service';
 import { quietHoursOf } from '../reminders/quiet-hours';
+import { OFFER_EXPIRY_KIND } from '../reminders/reminder-kinds';
 import { TenantSettingsService } from '../tenant-settings/tenant-settings.service';
 import type { BookingDto, BookingQueryDto, ChangeBookingDto, CreateBookingDto } from './dto/booking.dto';
 import { bookingChange } from './booking-audit';
@@ -170,6 +171,7 @@ export class TransportBookingsService {
   }
 
   /** The offer's timer fired: an offer still open lapses, and its seats go to the next in the queue. */
+  @DeliversReminder(OFFER_EXPIRY_KIND)
   async expireOffer(reminder: ReminderRow): Promise<void> {
     const bookingId = String(reminder.payload.bookingId);
     await this.dataSource.transaction(async (manager) => {

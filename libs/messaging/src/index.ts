@@ -43,8 +43,7 @@ export {
 } from './reminders/reminder-worker';
 export { DEFAULT_EXPIRED_CLAIM_CHECK_MS, ReminderSweeper, type ReminderSweeperOptions, type SweepResult } from './reminders/reminder-sweeper';
 
-export { MessagingModule, type MessagingModuleAsyncOptions, type MessagingModuleOptions } from './nest/messaging.module';
-export type { MessagingParticipant } from './nest/messaging-participant';
+export { MessagingModule, type MessagingModuleOptions } from './nest/messaging.module';
 export { DeliversReminder, HandlesEvent } from './nest/handles-event';
 export { MessagingHandlers } from './nest/messaging-handlers';
 

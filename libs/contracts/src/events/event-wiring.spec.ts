@@ -16,13 +16,8 @@ const SHARED_PUBLISHERS = 'libs/messaging/src';
 export interface EventUse {
   /** Named as a value: passed to publishEvent or a service's emit wrapper, or as `type:` of an event. */
   published: Set<string>;
-  /** Named in a method's @HandlesEvent decorator, or as a key of an object literal: an entry of a handler map. */
+  /** Named in a method's @HandlesEvent decorator (the only way a service handles an event). */
   handled: Set<string>;
-}
-
-/** A handler map's value: a function, a named one, or one a factory makes (`auditEntryHandler(audit)`). */
-function isHandlerLike(value: ts.Expression): boolean {
-  return ts.isArrowFunction(value) || ts.isFunctionExpression(value) || ts.isIdentifier(value) || ts.isCallExpression(value);
 }
 
 /** An argument of a method's `@HandlesEvent('…', …)` decorator. */
@@ -33,9 +28,10 @@ function isHandlesEventArgument(node: ts.StringLiteral): boolean {
 
 /**
  * Reads TypeScript source without running it: a string literal that is an event type counts as
- * handled when it is an argument of a @HandlesEvent decorator or an object literal's key with a function as its value (other keys, such as
- * counts per event type, are neither), as published when it is any other value, and not at
- * all in a type (`EventEnvelope<'identity.tenant.updated'>`). Specs and test kits are left out.
+ * handled when it is an argument of a @HandlesEvent decorator, as published when it is any other
+ * value, and not at all as an object literal's key (counts per event type; a handler map, which
+ * the wiring no longer reads, is not a handler) or in a type (`EventEnvelope<'identity.tenant.updated'>`).
+ * Specs and test kits are left out.
  */
 export function eventUsesOf(sources: { path: string; text: string }[], types: readonly string[]): EventUse {
   const known = new Set(types);
@@ -48,7 +44,7 @@ export function eventUsesOf(sources: { path: string; text: string }[], types: re
         if (isHandlesEventArgument(node)) {
           use.handled.add(node.text);
         } else if (ts.isPropertyAssignment(parent) && parent.name === node) {
-          if (isHandlerLike(parent.initializer)) use.handled.add(node.text);
+          // A key names the event; what the object is for decides nothing here.
         } else if (!ts.isImportDeclaration(parent) && !ts.isExportDeclaration(parent)) use.published.add(node.text);
       }
       ts.forEachChild(node, (child) => visit(child, inType || ts.isTypeNode(child)));
@@ -89,7 +85,7 @@ describe('the event catalogue’s wiring', () => {
     expect(stray).toEqual([]);
   });
 
-  it('finds the identity events the gateway publishes, and tells publishing from handling and from types', () => {
+  it('finds the identity events the gateway publishes, and tells publishing from handling, from keys and from types', () => {
     expect(producersOf('identity.tenant.updated')).toEqual(['gateway']);
     const use = eventUsesOf(
       [
@@ -109,7 +105,7 @@ describe('the event catalogue’s wiring', () => {
       ],
       EVENT_TYPES,
     );
-    expect([...use.handled]).toEqual(['scheduling.pupil.moved', 'scheduling.pupil.left', 'scheduling.pupil.enrolled', 'scheduling.pupil.details-changed']);
+    expect([...use.handled]).toEqual(['scheduling.pupil.enrolled', 'scheduling.pupil.details-changed']);
     expect([...use.published].sort()).toEqual(['audit.entry.recorded', 'loan.loan.started', 'scheduling.school.created']);
   });
 });

@@ -132,9 +132,9 @@ async function seedArea(db: Client, area: DemoArea): Promise<void> {
       await db.query('INSERT INTO classes (id, tenant_id, school_id, name, year_group) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [classId, tenantId, schoolId, `Y${klass.yearGroup} ${klass.name}`, klass.yearGroup]);
       for (const pupil of pupils.filter((candidate) => candidate.schoolIndex === s && candidate.classIndex === c)) {
         await db.query(
-          `INSERT INTO pupils (id, tenant_id, school_id, class_id, first_name, last_name, year_group, mis_ref, pupil_premium, send, eal)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
-          [pupil.id, tenantId, schoolId, classId, pupil.firstName, pupil.lastName, klass.yearGroup, `D${school.urn}${String(pupil.n).padStart(4, '0')}`, pupil.n % 3 === 0, pupil.n % 8 === 0, pupil.n % 5 === 0],
+          `INSERT INTO pupils (id, tenant_id, school_id, class_id, first_name, last_name, year_group, mis_ref, pupil_premium, send, eal, gender, ethnicity_group)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT DO NOTHING`,
+          [pupil.id, tenantId, schoolId, classId, pupil.firstName, pupil.lastName, klass.yearGroup, `D${school.urn}${String(pupil.n).padStart(4, '0')}`, ...demoCharacteristics(pupil.n)],
         );
       }
       // The area tutor teaches every school's strings in the morning, one school after another; the
@@ -289,4 +289,13 @@ async function takePastRegisters(db: Client, tenantId: string): Promise<void> {
      ON CONFLICT DO NOTHING`,
     [tenantId, seedId('seed:register-taker'), REPERTOIRE],
   );
+}
+
+/** Characteristics spread over the demo pupils, with some left unknown as a real roll has them. */
+function demoCharacteristics(n: number): string[] {
+  const yesNo = (yes: boolean) => (n % 17 === 0 ? 'unknown' : yes ? 'yes' : 'no');
+  const send = n % 8 === 0 ? 'sen_support' : n % 29 === 0 ? 'ehcp' : 'none';
+  const gender = n % 23 === 0 ? 'unknown' : n % 2 === 0 ? 'female' : 'male';
+  const ethnicityGroup = ['white', 'white', 'white', 'mixed', 'asian', 'black', 'chinese', 'other', 'unknown'][n % 9];
+  return [yesNo(n % 3 === 0), send, yesNo(n % 5 === 0), gender, ethnicityGroup];
 }

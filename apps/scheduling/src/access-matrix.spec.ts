@@ -61,7 +61,7 @@ describe('scheduling: the access matrix over every route', () => {
     const tutorStaffId = (await call(admin, 'POST', '/staff', { kind: 'tutor', displayName: 'Mr Tutor', schoolIds: [schoolId] })).id;
     const roomId = (await call(admin, 'POST', '/rooms', { schoolId, name: 'Hall', capacity: 120 })).id;
     const ensembleId = (await call(admin, 'POST', '/ensembles', { schoolId, name: 'Y3 Strings', kind: 'whole_class', strand: 'curriculum' })).id;
-    const pupilId = (await call(admin, 'POST', '/pupils', { schoolId, classId, firstName: SECRET_FIRST, lastName: SECRET_LAST, yearGroup: 3, send: true })).id;
+    const pupilId = (await call(admin, 'POST', '/pupils', { schoolId, classId, firstName: SECRET_FIRST, lastName: SECRET_LAST, yearGroup: 3, send: 'sen_support' })).id;
     const otherFamilyPupilId = (await call(admin, 'POST', '/pupils', { schoolId, classId, firstName: 'Other', lastName: 'Family', yearGroup: 3 })).id;
     const memberId = (await call(admin, 'POST', `/ensembles/${ensembleId}/members`, { pupilId, instrument: 'violin', joinedOn: '2026-01-05' })).id;
 
@@ -134,7 +134,15 @@ const fixtures: MatrixFixtures<Scenario> = {
   'GET /pupils': list('/pupils', [...STAFF, 'guardian'], () => []),
   'GET /pupils/:pupilId': (s) => ({ url: `/pupils/${s.pupilId}`, allowed: [...STAFF, 'guardian'] }),
   'POST /pupils': (s) => ({ url: '/pupils', body: { schoolId: s.schoolId, firstName: 'New', lastName: 'Starter', yearGroup: 3 }, allowed: [...MANAGERS], refusedWith: [400, 403, 404] }),
-  'PATCH /pupils/:pupilId': async (s) => ({ url: `/pupils/${s.pupilId}`, body: { eal: true }, headers: await s.ifMatchOf(`/pupils/${s.pupilId}`), allowed: [...MANAGERS] }),
+  'PATCH /pupils/:pupilId': async (s) => ({ url: `/pupils/${s.pupilId}`, body: { lastName: 'Quillfeather-Moss' }, headers: await s.ifMatchOf(`/pupils/${s.pupilId}`), allowed: [...MANAGERS] }),
+  // Characteristics: the programme admin and the pupil's own headteacher only (a tutor, school staff or guardian is refused outright).
+  'GET /pupils/:pupilId/characteristics': (s) => ({ url: `/pupils/${s.pupilId}/characteristics`, allowed: [...MANAGERS] }),
+  'PATCH /pupils/:pupilId/characteristics': async (s) => ({
+    url: `/pupils/${s.pupilId}/characteristics`,
+    body: { eal: 'yes', gender: 'female' },
+    headers: await s.ifMatchOf(`/pupils/${s.pupilId}/characteristics`),
+    allowed: [...MANAGERS],
+  }),
   'POST /pupils/:pupilId/move': async (s) => ({ url: `/pupils/${await s.freshPupil()}/move`, body: { schoolId: s.otherSchoolId }, allowed: ['admin'] }),
   'POST /pupils/:pupilId/leave': async (s) => ({ url: `/pupils/${await s.freshPupil()}/leave`, body: { leftOn: '2026-02-13' }, allowed: [...MANAGERS] }),
   'POST /schools/:schoolId/roll-overs': (s) => ({ url: `/schools/${s.schoolId}/roll-overs`, body: { academicYear: '2026-27', leaversLeftOn: '2026-07-22' }, allowed: [...MANAGERS] }),

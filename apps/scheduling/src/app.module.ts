@@ -3,6 +3,7 @@ import { eventQueueOf } from '@tutti/contracts';
 import { MessagingModule } from '@tutti/messaging';
 import { PlatformModule } from '@tutti/platform';
 import { AttendanceSummaryModule } from './attendance-summary/attendance-summary.module';
+import { CharacteristicsModule } from './characteristics/characteristics.module';
 import { ClassesModule } from './classes/classes.module';
 import type { SchedulingConfig } from './config';
 import { SCHEDULING_ENTITIES, SCHEDULING_MIGRATIONS } from './database';
@@ -39,6 +40,7 @@ export class AppModule {
         SchoolsModule,
         ClassesModule,
         PupilsModule,
+        CharacteristicsModule,
         StaffModule,
         RoomsModule,
         EnsemblesModule,

@@ -16,7 +16,7 @@ export function requireSchoolInScope(identity: Identity, schoolId: string | null
   if (!inSchoolScope(staffSchoolScope(identity, roles), schoolId)) throw new NotFoundException(`No such ${what}.`);
 }
 
-/** Pupil Premium, SEND and EAL flags are for the programme admin and the pupil's own headteacher only. */
+/** A pupil's characteristics (FSM / pupil premium, SEND, EAL, gender, ethnicity) and MIS reference are for the programme admin and the pupil's own headteacher only. */
 export function maySeePupilFlags(identity: Identity, schoolId: string): boolean {
   return hasRole(identity, 'programme_admin') || inSchoolScope(staffSchoolScope(identity, ['headteacher']), schoolId);
 }

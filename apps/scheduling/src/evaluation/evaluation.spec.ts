@@ -40,7 +40,7 @@ describe('evaluation: the pseudonymised provision export', () => {
 
     schoolId = (await call(admin, 'POST', '/schools', { name: 'Evaluated Primary', phase: 'primary', urn: '104321' })).id;
     const classId = (await call(admin, 'POST', '/classes', { schoolId, name: 'Oak', yearGroup: 4 })).id;
-    present = (await call(admin, 'POST', '/pupils', { schoolId, classId, firstName: NAMES[0], lastName: NAMES[1], yearGroup: 4, send: true, pupilPremium: true })).id;
+    present = (await call(admin, 'POST', '/pupils', { schoolId, classId, firstName: NAMES[0], lastName: NAMES[1], yearGroup: 4, send: 'sen_support', pupilPremium: 'yes' })).id;
     absent = (await call(admin, 'POST', '/pupils', { schoolId, classId, firstName: NAMES[2], lastName: NAMES[3], yearGroup: 4 })).id;
     quiet = (await call(admin, 'POST', '/pupils', { schoolId, classId, firstName: 'Nobody', lastName: 'Registered', yearGroup: 5 })).id;
     termId = (await call(admin, 'POST', '/terms', { name: 'Two weeks', startsOn: '2026-03-02', endsOn: '2026-03-13' })).id;

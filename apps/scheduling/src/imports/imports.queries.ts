@@ -1,4 +1,5 @@
 import { oneRow, rows, type Queryable } from '@tutti/platform';
+import type { Characteristics } from '../characteristics/characteristics.model';
 
 export interface ImportRow {
   id: string;
@@ -29,14 +30,11 @@ export interface ChunkCounts {
 }
 
 /** What the file says of a pupil already there. */
-export interface MisPupilFields {
+export interface MisPupilFields extends Characteristics {
   firstName: string;
   lastName: string;
   yearGroup: number;
   classId: string | null;
-  pupilPremium: boolean;
-  send: boolean;
-  eal: boolean;
 }
 
 const IMPORT_COLUMNS = `id, status, total_rows AS "totalRows", processed_rows AS "processedRows", created, updated, unchanged,
@@ -90,7 +88,7 @@ export function pupilsByMisRef(db: Queryable, tenantId: string, schoolId: string
   return rows<ExistingPupilRow>(
     db,
     `SELECT id, mis_ref AS "misRef", first_name AS "firstName", last_name AS "lastName", year_group AS "yearGroup", class_id AS "classId",
-              pupil_premium AS "pupilPremium", send, eal
+              pupil_premium AS "pupilPremium", send, eal, gender, ethnicity_group AS "ethnicityGroup"
        FROM pupils WHERE tenant_id = $1 AND school_id = $2 AND mis_ref = ANY($3::text[]) ${lock ? 'FOR UPDATE' : ''}`,
     [tenantId, schoolId, misRefs],
   );
@@ -98,8 +96,9 @@ export function pupilsByMisRef(db: Queryable, tenantId: string, schoolId: string
 
 export async function updatePupilFromMis(db: Queryable, tenantId: string, pupilId: string, next: MisPupilFields): Promise<void> {
   await db.query(
-    `UPDATE pupils SET first_name = $3, last_name = $4, year_group = $5, class_id = $6, pupil_premium = $7, send = $8, eal = $9, updated_at = now(), version = version + 1
+    `UPDATE pupils SET first_name = $3, last_name = $4, year_group = $5, class_id = $6, pupil_premium = $7, send = $8, eal = $9, gender = $10, ethnicity_group = $11,
+              updated_at = now(), version = version + 1
          WHERE tenant_id = $1 AND id = $2`,
-    [tenantId, pupilId, next.firstName, next.lastName, next.yearGroup, next.classId, next.pupilPremium, next.send, next.eal],
+    [tenantId, pupilId, next.firstName, next.lastName, next.yearGroup, next.classId, next.pupilPremium, next.send, next.eal, next.gender, next.ethnicityGroup],
   );
 }

@@ -8,6 +8,7 @@ import { auditContext, emit } from '../common/events';
 import { requireSchoolInScope, schoolIdsInScope } from '../common/scope';
 import type { ImportListQueryDto, ImportPageDto, ImportSummaryDto, NewClassDto, PupilImportDto } from './dto/import.dto';
 import { readMisExport, type MisPupil, type RowProblem } from './mis-row';
+import { UNKNOWN_CHARACTERISTICS } from '../characteristics/characteristics.model';
 import { emitDetailsChanged } from '../pupils/pupil-details-changed';
 import { classesNamed, insertClass } from '../classes/classes.queries';
 import { insertPupil } from '../pupils/pupils.queries';
@@ -58,7 +59,7 @@ export class ImportsService {
       ].sort((a, b) => a.row - b.row);
       const outcome = await this.db.transaction((manager) => this.applyChunk(manager, identity.tenantId, input.schoolId, pupils, creatable, undefined));
       const skipped = new Set(problems.map((problem) => problem.row)).size;
-      return { id: null, dryRun: true, status: 'checked', totalRows: dataRows, processedRows: dataRows, ...outcome, newClasses: classes.create, skipped, problems };
+      return { id: null, dryRun: true, status: 'checked', totalRows: dataRows, processedRows: dataRows, ...outcome, newClasses: classes.create, skipped, problems, columns: checked.columns };
     }
     if (classes.unknown.length > 0) throw unknownClasses(classes.unknown);
 
@@ -167,9 +168,11 @@ export class ImportsService {
         lastName: pupil.lastName,
         yearGroup: pupil.yearGroup,
         classId,
-        pupilPremium: pupil.pupilPremium ?? current.pupilPremium,
-        send: pupil.send ?? current.send,
-        eal: pupil.eal ?? current.eal,
+        pupilPremium: pupil.characteristics.pupilPremium ?? current.pupilPremium,
+        send: pupil.characteristics.send ?? current.send,
+        eal: pupil.characteristics.eal ?? current.eal,
+        gender: pupil.characteristics.gender ?? current.gender,
+        ethnicityGroup: pupil.characteristics.ethnicityGroup ?? current.ethnicityGroup,
       };
       const fields = (Object.keys(next) as (keyof typeof next)[]).filter((key) => next[key] !== current[key]);
       if (fields.length === 0) {
@@ -200,9 +203,8 @@ export class ImportsService {
       lastName: pupil.lastName,
       yearGroup: pupil.yearGroup,
       misRef: pupil.misRef,
-      pupilPremium: pupil.pupilPremium ?? false,
-      send: pupil.send ?? false,
-      eal: pupil.eal ?? false,
+      ...UNKNOWN_CHARACTERISTICS,
+      ...pupil.characteristics,
     });
     await emit(manager, 'scheduling.pupil.enrolled', tenantId, { version: 1, pupilId: id, schoolId, classId, yearGroup: pupil.yearGroup, firstName: pupil.firstName, lastName: pupil.lastName });
     return id;

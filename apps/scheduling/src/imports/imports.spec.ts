@@ -76,9 +76,9 @@ describe('pupil import from a school MIS export', () => {
     expect(await call<Summary>(admin, 'GET', `/imports/${first.id}`, undefined, 200)).toEqual(first);
     const pupils = await t.db.query(`SELECT last_name, year_group, pupil_premium, send, eal FROM pupils WHERE tenant_id = $1 ORDER BY mis_ref`, [tenantId]);
     expect(pupils).toEqual([
-      { last_name: 'Khan', year_group: 3, pupil_premium: true, send: false, eal: false },
-      { last_name: "O'Neil, Jr", year_group: 3, pupil_premium: false, send: true, eal: true },
-      { last_name: 'Nowak', year_group: 0, pupil_premium: false, send: false, eal: true },
+      { last_name: 'Khan', year_group: 3, pupil_premium: 'yes', send: 'none', eal: 'no' },
+      { last_name: "O'Neil, Jr", year_group: 3, pupil_premium: 'no', send: 'sen_support', eal: 'yes' },
+      { last_name: 'Nowak', year_group: 0, pupil_premium: 'no', send: 'none', eal: 'yes' },
     ]);
 
     // Each pupil the import created is in the audit trail, under the import and its importer.
@@ -158,6 +158,46 @@ describe('pupil import from a school MIS export', () => {
     expect(await fields(['x'.repeat(101)])).toEqual(['createClasses']);
     expect(await fields([5])).toEqual(['createClasses']);
     expect(await fields(Array.from({ length: 501 }, (_, i) => `C${i}`))).toEqual(['createClasses']);
+  });
+
+  it('maps the characteristics columns in the dry run, records them, keeps what an empty cell does not say, and reports a value it cannot read', async () => {
+    const header = 'UPN,Surname,Forename,NC Year,FSM,SEN Provision,EAL,Gender,Ethnicity';
+    const csv = (...lines: string[]) => [header, ...lines].join('\n');
+    const checked = await call<Summary & { columns: { field: string; column: string }[] }>(
+      admin,
+      'POST',
+      '/imports/pupils',
+      { schoolId: school, csv: csv('E100,Ames,Ola,4,T,E,N,F,BAFR', 'E101,Bose,Raj,4,,K,,boy,Asian or Asian British', 'E102,Carr,Lu,4,N,maybe,N,Q,Martian'), dryRun: true },
+      201,
+    );
+    expect(checked.columns).toEqual([
+      { field: 'misRef', column: 'UPN' },
+      { field: 'lastName', column: 'Surname' },
+      { field: 'firstName', column: 'Forename' },
+      { field: 'yearGroup', column: 'NC Year' },
+      { field: 'pupilPremium', column: 'FSM' },
+      { field: 'send', column: 'SEN Provision' },
+      { field: 'eal', column: 'EAL' },
+      { field: 'gender', column: 'Gender' },
+      { field: 'ethnicityGroup', column: 'Ethnicity' },
+    ]);
+    expect(checked.problems).toEqual([
+      { row: 4, column: 'SEN Provision', reason: '"maybe" is not a SEN status (N, K or E)' },
+      { row: 4, column: 'Gender', reason: '"Q" is not a gender (F, M or X)' },
+      { row: 4, column: 'Ethnicity', reason: '"Martian" is not an ethnicity (a census code such as WBRI, or a main group such as White)' },
+    ]);
+    await call(admin, 'POST', '/imports/pupils', { schoolId: school, csv: csv('E100,Ames,Ola,4,T,E,N,F,BAFR', 'E101,Bose,Raj,4,,K,,boy,Asian or Asian British') }, 201);
+    const recorded = () =>
+      t.db.query(`SELECT mis_ref, pupil_premium, send, eal, gender, ethnicity_group FROM pupils WHERE tenant_id = $1 AND mis_ref LIKE 'E10%' ORDER BY mis_ref`, [tenantId]);
+    expect(await recorded()).toEqual([
+      { mis_ref: 'E100', pupil_premium: 'yes', send: 'ehcp', eal: 'no', gender: 'female', ethnicity_group: 'black' },
+      { mis_ref: 'E101', pupil_premium: 'unknown', send: 'sen_support', eal: 'unknown', gender: 'male', ethnicity_group: 'asian' },
+    ]);
+    // A later file with the cells empty (or without the columns) leaves what was recorded.
+    const again = await call<Summary>(admin, 'POST', '/imports/pupils', { schoolId: school, csv: csv('E100,Ames,Ola,4,,,,,') + '\nE101,Bose,Raj,4,Y,,,,' }, 201);
+    expect(again).toMatchObject({ updated: 1, unchanged: 1 });
+    expect((await recorded())[0]).toMatchObject({ pupil_premium: 'yes', send: 'ehcp', gender: 'female', ethnicity_group: 'black' });
+    expect((await recorded())[1]).toMatchObject({ pupil_premium: 'yes' });
   });
 
   it('names a missing column, refuses bad bodies and callers outside the school', async () => {

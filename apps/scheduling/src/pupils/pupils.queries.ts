@@ -1,4 +1,5 @@
 import { oneRow, rows, type Queryable } from '@tutti/platform';
+import type { Characteristics } from '../characteristics/characteristics.model';
 import type { PupilStatus } from './pupil.model';
 
 export interface PupilRow {
@@ -11,9 +12,6 @@ export interface PupilRow {
   status: PupilStatus;
   leftOn: string | null;
   misRef: string | null;
-  pupilPremium: boolean;
-  send: boolean;
-  eal: boolean;
   version: number;
 }
 
@@ -26,16 +24,13 @@ export interface PupilDetails {
   yearGroup: number;
 }
 
-export interface PupilFields {
+export interface PupilFields extends Characteristics {
   schoolId: string;
   classId: string | null;
   firstName: string;
   lastName: string;
   yearGroup: number;
   misRef: string | null;
-  pupilPremium: boolean;
-  send: boolean;
-  eal: boolean;
 }
 
 /** What an edit changes: undefined keeps a field. */
@@ -43,9 +38,6 @@ export interface PupilChanges {
   firstName?: string;
   lastName?: string;
   yearGroup?: number;
-  pupilPremium?: boolean;
-  send?: boolean;
-  eal?: boolean;
 }
 
 export interface PupilsFilter {
@@ -59,8 +51,7 @@ export interface PupilsFilter {
 }
 
 const PUPIL_COLUMNS = `p.id, p.school_id AS "schoolId", p.class_id AS "classId", p.first_name AS "firstName", p.last_name AS "lastName",
-  p.year_group AS "yearGroup", p.status, to_char(p.left_on, 'YYYY-MM-DD') AS "leftOn", p.mis_ref AS "misRef",
-  p.pupil_premium AS "pupilPremium", p.send, p.eal, p.version`;
+  p.year_group AS "yearGroup", p.status, to_char(p.left_on, 'YYYY-MM-DD') AS "leftOn", p.mis_ref AS "misRef", p.version`;
 
 /** The school of a pupil, or undefined when the area has no such pupil. */
 export async function pupilSchoolId(db: Queryable, tenantId: string, pupilId: string): Promise<string | undefined> {
@@ -70,9 +61,12 @@ export async function pupilSchoolId(db: Queryable, tenantId: string, pupilId: st
 
 export async function insertPupil(db: Queryable, tenantId: string, pupilId: string, pupil: PupilFields): Promise<void> {
   await db.query(
-    `INSERT INTO pupils (id, tenant_id, school_id, class_id, first_name, last_name, year_group, mis_ref, pupil_premium, send, eal)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [pupilId, tenantId, pupil.schoolId, pupil.classId, pupil.firstName, pupil.lastName, pupil.yearGroup, pupil.misRef, pupil.pupilPremium, pupil.send, pupil.eal],
+    `INSERT INTO pupils (id, tenant_id, school_id, class_id, first_name, last_name, year_group, mis_ref, pupil_premium, send, eal, gender, ethnicity_group)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+    [
+      pupilId, tenantId, pupil.schoolId, pupil.classId, pupil.firstName, pupil.lastName, pupil.yearGroup, pupil.misRef,
+      pupil.pupilPremium, pupil.send, pupil.eal, pupil.gender, pupil.ethnicityGroup,
+    ],
   );
 }
 
@@ -103,11 +97,11 @@ export async function updatePupil(db: Queryable, tenantId: string, pupilId: stri
     db,
     `WITH before AS (SELECT first_name, last_name, year_group FROM pupils WHERE tenant_id = $1 AND id = $2 FOR UPDATE)
          UPDATE pupils p SET first_name = coalesce($3, p.first_name), last_name = coalesce($4, p.last_name), year_group = coalesce($5, p.year_group),
-           pupil_premium = coalesce($6, p.pupil_premium), send = coalesce($7, p.send), eal = coalesce($8, p.eal), updated_at = now(), version = p.version + 1
-          FROM before b WHERE p.tenant_id = $1 AND p.id = $2 AND p.version = $9
+           updated_at = now(), version = p.version + 1
+          FROM before b WHERE p.tenant_id = $1 AND p.id = $2 AND p.version = $6
          RETURNING p.id AS "pupilId", p.school_id AS "schoolId", p.first_name AS "firstName", p.last_name AS "lastName", p.year_group AS "yearGroup",
                    (p.first_name, p.last_name, p.year_group) IS DISTINCT FROM (b.first_name, b.last_name, b.year_group) AS "detailsChanged"`,
-    [tenantId, pupilId, changes.firstName ?? null, changes.lastName ?? null, changes.yearGroup ?? null, changes.pupilPremium ?? null, changes.send ?? null, changes.eal ?? null, expectedVersion],
+    [tenantId, pupilId, changes.firstName ?? null, changes.lastName ?? null, changes.yearGroup ?? null, expectedVersion],
   );
   return updated;
 }

@@ -1,4 +1,4 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ALL_SCHOOLS, canSeePupil, guardedPupils, staffSchoolScope, type Identity } from '@tutti/auth';
 import { decodeCursor, newId, onceForKey, PLANNING_TIME_ZONE, todayIn, toPage, ValidationProblem } from '@tutti/platform';
@@ -11,6 +11,7 @@ import { endPupilMemberships } from '../ensembles/ensemble-membership';
 import { activeClassSchoolId, rollClassesOver } from '../classes/classes.queries';
 import { lockSchoolPhase, schoolExists } from '../schools/schools.queries';
 import { tenantTimeZone } from '../tenant-settings/tenant-settings.queries';
+import { characteristicsGiven, UNKNOWN_CHARACTERISTICS } from '../characteristics/characteristics.model';
 import { emitDetailsChanged } from './pupil-details-changed';
 import { claimRollOver, insertPupil, markLeavers, markPupilLeft, moveActivePupilsUp, movePupil, pupilById, pupilsPage, updatePupil, type PupilRow } from './pupils.queries';
 import type { SchoolPhase } from '../schools/school.model';
@@ -37,9 +38,8 @@ export class PupilsService {
           lastName: input.lastName,
           yearGroup: input.yearGroup,
           misRef: input.misRef ?? null,
-          pupilPremium: input.pupilPremium ?? false,
-          send: input.send ?? false,
-          eal: input.eal ?? false,
+          ...UNKNOWN_CHARACTERISTICS,
+          ...characteristicsGiven(input),
         });
         await emit(manager, 'scheduling.pupil.enrolled', identity.tenantId, {
           version: 1,
@@ -89,8 +89,6 @@ export class PupilsService {
   async update(identity: Identity, pupilId: string, expectedVersion: number, input: UpdatePupilDto, origin: AuditOrigin): Promise<PupilDto> {
     const existing = await this.visible(identity, pupilId);
     requireSchoolInScope(identity, existing.schoolId, 'pupil', ['headteacher']);
-    const changesFlags = input.pupilPremium !== undefined || input.send !== undefined || input.eal !== undefined;
-    if (changesFlags && !maySeePupilFlags(identity, existing.schoolId)) throw new ForbiddenException('Only the programme admin and headteachers may set these flags.');
     await this.db.transaction(async (manager) => {
       const updated = await updatePupil(manager, identity.tenantId, pupilId, expectedVersion, input);
       if (!updated) throw await refusedEdit(manager, 'pupils', identity.tenantId, pupilId, 'pupil');
@@ -177,7 +175,7 @@ export class PupilsService {
     return row;
   }
 
-  /** Every read of a pupil record goes to the audit log, with whether the sensitive flags were shown. */
+  /** Every read of a pupil record goes to the audit log, with whether the MIS reference was shown. */
   private async auditReads(identity: Identity, origin: AuditOrigin, reads: { pupilId: string; withFlags: boolean }[]): Promise<void> {
     if (reads.length === 0) return;
     await this.db.transaction((manager) =>
@@ -212,6 +210,6 @@ export class PupilsService {
 
 function present(row: PupilRow, withFlags: boolean): PupilDto {
   if (withFlags) return row;
-  const { pupilPremium: _pp, send: _send, eal: _eal, misRef: _misRef, ...rest } = row;
+  const { misRef: _misRef, ...rest } = row;
   return rest;
 }

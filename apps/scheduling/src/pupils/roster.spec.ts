@@ -39,8 +39,8 @@ describe('roster: schools, classes, pupils, staff, rooms, ensembles', () => {
     schoolA = (await post(admin, '/schools', { name: 'Faith Street Primary', urn: '100001', phase: 'primary' })).id;
     schoolB = (await post(admin, '/schools', { name: 'Everton Brow Primary', phase: 'primary' })).id;
     classA3 = (await post(admin, '/classes', { schoolId: schoolA, name: 'Oak', yearGroup: 3 })).id;
-    pupilA = await post(admin, '/pupils', { schoolId: schoolA, classId: classA3, firstName: 'Amira', lastName: 'Khan', yearGroup: 3, pupilPremium: true, send: true });
-    pupilB = await post(admin, '/pupils', { schoolId: schoolB, firstName: 'Ben', lastName: 'Jones', yearGroup: 5, eal: true });
+    pupilA = await post(admin, '/pupils', { schoolId: schoolA, classId: classA3, firstName: 'Amira', lastName: 'Khan', yearGroup: 3, misRef: 'K100', pupilPremium: 'yes', send: 'sen_support' });
+    pupilB = await post(admin, '/pupils', { schoolId: schoolB, firstName: 'Ben', lastName: 'Jones', yearGroup: 5, misRef: 'J200', eal: 'yes' });
   });
 
   afterAll(async () => {
@@ -53,32 +53,35 @@ describe('roster: schools, classes, pupils, staff, rooms, ensembles', () => {
       [tenantId, actorUserId, subjectId],
     );
 
-  it('shows a tutor only the pupils of their own schools, without the flags', async () => {
+  it('shows a tutor only the pupils of their own schools, without MIS reference or characteristics', async () => {
     const tutor = tutorOf(tenantId, [schoolA]);
     const list = await t.call<Page>(tutor, 'GET', '/pupils');
     expect(list.status).toBe(200);
     expect(list.body.items.map((p) => p.id)).toEqual([pupilA.id]);
+    expect(list.body.items[0]).not.toHaveProperty('misRef');
     expect(list.body.items[0]).not.toHaveProperty('send');
     expect((await t.call(tutor, 'GET', `/pupils/${pupilB.id}`)).status).toBe(404);
     const own = await t.call<Row>(tutor, 'GET', `/pupils/${pupilA.id}`);
     expect(own.status).toBe(200);
+    expect(own.body).not.toHaveProperty('misRef');
     expect(own.body).not.toHaveProperty('pupilPremium');
   });
 
-  it('shows the flags to the headteacher and programme admin, and audits every read', async () => {
+  it('shows the MIS reference to the headteacher and programme admin (characteristics are not on the record), and audits every read', async () => {
     const head = headteacherOf(tenantId, [schoolA]);
     const read = await t.call<Row>(head, 'GET', `/pupils/${pupilA.id}`);
-    expect(read.body).toMatchObject({ pupilPremium: true, send: true, eal: false });
+    expect(read.body).toMatchObject({ misRef: 'K100' });
+    for (const characteristic of ['pupilPremium', 'send', 'eal', 'gender', 'ethnicityGroup']) expect(read.body).not.toHaveProperty(characteristic);
     const audit = await auditEntries(head.userId, pupilA.id);
     expect(audit).toEqual([
       expect.objectContaining({ source: 'scheduling', payload: expect.objectContaining({ version: 1, actorUserId: head.userId, actorRole: 'headteacher', action: 'read', subjectType: 'pupil', subjectId: pupilA.id, service: 'scheduling', detail: { withFlags: true } }) }),
     ]);
     expect(audit[0].payload).toEqual(expect.objectContaining({ ip: expect.any(String), requestId: expect.any(String), at: expect.any(String), entryId: expect.any(String) }));
     const otherHead: Identity = { ...headteacherOf(tenantId, [schoolB]), grants: [{ role: 'headteacher', schoolIds: [schoolB] }, { role: 'tutor', schoolIds: [schoolA] }] };
-    expect((await t.call<Row>(otherHead, 'GET', `/pupils/${pupilA.id}`)).body).not.toHaveProperty('send');
-    expect((await t.call<Row>(otherHead, 'GET', `/pupils/${pupilB.id}`)).body).toHaveProperty('eal', true);
+    expect((await t.call<Row>(otherHead, 'GET', `/pupils/${pupilA.id}`)).body).not.toHaveProperty('misRef');
+    expect((await t.call<Row>(otherHead, 'GET', `/pupils/${pupilB.id}`)).body).toHaveProperty('misRef', 'J200');
     const staffOnly = schoolStaffOf(tenantId, [schoolA]);
-    expect((await t.call(staffOnly, 'PATCH', `/pupils/${pupilA.id}`, { send: false })).status).toBe(403);
+    expect((await t.call(staffOnly, 'PATCH', `/pupils/${pupilA.id}`, { firstName: 'Amy' })).status).toBe(403);
   });
 
   it('sends every change of a pupil and every read or change of a staff record to the audit log', async () => {
@@ -201,7 +204,7 @@ describe('roster: schools, classes, pupils, staff, rooms, ensembles', () => {
     expect(await detailsChangesOf(y6.id as string)).toEqual([]);
   });
 
-  it('tells the services keeping pupils’ names when a name or year group changes, not when only flags do', async () => {
+  it('tells the services keeping pupils’ names when a name or year group changes, not when only characteristics do', async () => {
     const pupil = await post(admin, '/pupils', { schoolId: schoolA, firstName: 'Hana', lastName: 'Sato', yearGroup: 5 });
     const url = `/pupils/${pupil.id}`;
     const edit = async (version: Row, body: object): Promise<Row> => {
@@ -209,7 +212,9 @@ describe('roster: schools, classes, pupils, staff, rooms, ensembles', () => {
       expect(response.status).toBe(200);
       return response.body;
     };
-    const flagged = await edit(pupil, { send: true });
+    const characterised = await t.call<Row>(admin, 'PATCH', `${url}/characteristics`, { send: 'ehcp' }, ifMatch(pupil));
+    expect(characterised.status).toBe(200);
+    const flagged = characterised.body;
     const renamed = await edit(flagged, { firstName: 'Hana' });
     expect(await detailsChangesOf(pupil.id as string)).toEqual([]);
     await edit(renamed, { lastName: 'Sato-Jones' });

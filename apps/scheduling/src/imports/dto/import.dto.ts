@@ -32,6 +32,11 @@ export class NewClassDto {
   @ApiProperty({ type: [Number], description: 'the rows of the file naming it (the header is row 1)' }) rows: number[];
 }
 
+export class ColumnMappingDto {
+  @ApiProperty({ description: 'what Tutti reads from the column: misRef, firstName, lastName, yearGroup, className, pupilPremium, send, eal, gender or ethnicityGroup' }) field: string;
+  @ApiProperty({ description: 'the column’s header as the file writes it' }) column: string;
+}
+
 export class ImportSummaryDto {
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'null for a dry run' }) id: string | null;
   @ApiProperty() dryRun: boolean;
@@ -45,6 +50,8 @@ export class ImportSummaryDto {
   @ApiProperty({ type: [NewClassDto], description: 'the classes created (or that would be), each with the rows naming it' }) newClasses: NewClassDto[];
   @ApiProperty({ description: 'rows skipped because of these problems' }) skipped: number;
   @ApiProperty({ type: [RowProblemDto] }) problems: RowProblemDto[];
+  @ApiPropertyOptional({ type: [ColumnMappingDto], description: 'dry run only: which column of the file each field is read from; a field with no column is left as it is (characteristics of a new pupil: unknown)' })
+  columns?: ColumnMappingDto[];
 }
 
 export class ImportListQueryDto extends PageQueryDto {}

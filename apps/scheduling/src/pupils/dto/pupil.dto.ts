@@ -1,16 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { IsIsoDate, PageQueryDto } from '@tutti/platform';
+import { CharacteristicsChangeDto } from '../../characteristics/dto/characteristics.dto';
 import { IsYearGroup, YEAR_GROUP_DOC } from '../../common/validation';
 import { PUPIL_STATUSES, type PupilStatus } from '../pupil.model';
 
-export class PupilFlagsDto {
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() pupilPremium?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() send?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() eal?: boolean;
-}
-
-export class CreatePupilDto extends PupilFlagsDto {
+/** A new pupil, with the characteristics known (the rest are 'unknown'). */
+export class CreatePupilDto extends CharacteristicsChangeDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() schoolId: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() classId?: string;
   @ApiProperty() @IsString() @Length(1, 100) firstName: string;
@@ -19,7 +15,8 @@ export class CreatePupilDto extends PupilFlagsDto {
   @ApiPropertyOptional({ description: 'UPN or admission number in the school MIS' }) @IsOptional() @IsString() @Length(1, 50) misRef?: string;
 }
 
-export class UpdatePupilDto extends PupilFlagsDto {
+/** Name and year group; characteristics are edited at /pupils/:pupilId/characteristics. */
+export class UpdatePupilDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) firstName?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) lastName?: string;
   @ApiPropertyOptional(YEAR_GROUP_DOC) @IsOptional() @IsYearGroup() yearGroup?: number;
@@ -54,10 +51,7 @@ export class PupilDto {
   @ApiProperty() yearGroup: number;
   @ApiProperty({ enum: PUPIL_STATUSES }) status: PupilStatus;
   @ApiPropertyOptional({ nullable: true, type: String }) leftOn: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) misRef?: string | null;
-  @ApiPropertyOptional({ description: 'programme admin and headteacher only' }) pupilPremium?: boolean;
-  @ApiPropertyOptional({ description: 'programme admin and headteacher only' }) send?: boolean;
-  @ApiPropertyOptional({ description: 'programme admin and headteacher only' }) eal?: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'programme admin and headteacher only' }) misRef?: string | null;
   @ApiProperty({ description: 'The version read: send it quoted as If-Match to edit' }) version: number;
 }
 

@@ -13,14 +13,22 @@ export async function provisionAll(adminUrl: string): Promise<ServiceDatabaseUrl
   return urls;
 }
 
-/** Runs every service's own migrate command, two at a time (this machine has two cores). */
-export async function migrateAll(urls: ServiceDatabaseUrls, log: Log): Promise<void> {
-  const queue = [...SERVICE_NAMES];
+/**
+ * Runs each service's own migrate command (every service unless named), two at a time (this machine
+ * has two cores); `revert` undoes each one's last migration instead.
+ */
+export async function migrateAll(
+  urls: ServiceDatabaseUrls,
+  log: Log,
+  { services = SERVICE_NAMES, revert = false }: { services?: readonly ServiceName[]; revert?: boolean } = {},
+): Promise<void> {
+  const queue = [...services];
   const worker = async () => {
     for (let service = queue.shift(); service; service = queue.shift()) {
       const started = Date.now();
-      await runNode(entryPoint(service, 'migrate'), { DATABASE_URL: urls[service], LOG_LEVEL: 'warn' }, service);
-      log(`migrated ${service} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      const args = revert ? ['--revert'] : [];
+      await runNode(entryPoint(service, 'migrate'), args, { DATABASE_URL: urls[service], LOG_LEVEL: 'warn' }, service);
+      log(`${revert ? 'reverted the last migration of' : 'migrated'} ${service} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
   };
   await Promise.all([worker(), worker()]);
@@ -44,9 +52,9 @@ export async function truncateAll(urls: ServiceDatabaseUrls): Promise<void> {
   }
 }
 
-function runNode(script: string, env: Record<string, string>, label: string): Promise<void> {
+function runNode(script: string, args: string[], env: Record<string, string>, label: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, runTypeScript(script), {
+    const child = spawn(process.execPath, [...runTypeScript(script), ...args], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,22 +1,15 @@
 import { HttpStatus, Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { eventQueueOf } from '@tutti/contracts';
 import { reminderQueueOf, ReminderScheduler } from '@tutti/messaging';
-import { ConflictProblem, decodeCursor, oneRow, ProblemException, rows, toPage, type PageQueryDto } from '@tutti/platform';
+import { ConflictProblem, decodeCursor, ProblemException, toPage, type PageQueryDto } from '@tutti/platform';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { ParentEngagementConfig } from '../config';
 import { PARENT_ENGAGEMENT_CONFIG } from '../config.token';
+import { failedRemindersPage, reminderStatus, retryFailedReminder } from './queue-dashboard.queries';
 import { JOB_STATES, type FailedReminderPageDto, type JobState, type QueueCountsDto, type QueueDashboardDto, type RetriedReminderDto } from './dto/queue-dashboard.dto';
 
 const COUNT_TIMEOUT_MS = 1_500;
-
-interface FailedReminderRow {
-  id: string;
-  kind: string;
-  due_at: Date;
-  attempts: number;
-  last_error: string | null;
-}
 
 /** What this service's queues hold, and the tenant's reminders that gave up, for programme admins. */
 @Injectable()
@@ -45,14 +38,9 @@ export class QueueDashboardService implements OnModuleDestroy {
 
   /** Puts a failed reminder back on the schedule, due now; the row is the truth, the job follows it. */
   async retry(tenantId: string, reminderId: string): Promise<RetriedReminderDto> {
-    const retried = await oneRow<{ id: string; tenant_id: string; due_at: Date }>(
-      this.dataSource,
-      `UPDATE reminders SET status = 'scheduled', due_at = now(), claimed_until = NULL, updated_at = now()
-        WHERE tenant_id = $1 AND id = $2 AND status = 'failed' RETURNING id, tenant_id, due_at`,
-      [tenantId, reminderId],
-    );
+    const retried = await retryFailedReminder(this.dataSource, tenantId, reminderId);
     if (!retried) {
-      const current = await oneRow<{ status: string }>(this.dataSource, 'SELECT status FROM reminders WHERE tenant_id = $1 AND id = $2', [tenantId, reminderId]);
+      const current = await reminderStatus(this.dataSource, tenantId, reminderId);
       if (!current) throw new ProblemException(HttpStatus.NOT_FOUND, 'No such reminder.');
       throw new ConflictProblem('Only a failed reminder can be retried.', [{ field: 'status', current: current.status }]);
     }
@@ -86,13 +74,7 @@ export class QueueDashboardService implements OnModuleDestroy {
 
   private async failedReminders(tenantId: string, page: PageQueryDto): Promise<FailedReminderPageDto> {
     const after = decodeCursor(page.cursor, ['instant', 'uuid']);
-    const found = await rows<FailedReminderRow>(
-      this.dataSource,
-      `SELECT id, kind, due_at, attempts, last_error FROM reminders
-        WHERE tenant_id = $1 AND status = 'failed' AND ($2::timestamptz IS NULL OR (due_at, id) > ($2::timestamptz, $3::uuid))
-        ORDER BY due_at, id LIMIT $4`,
-      [tenantId, after?.[0] ?? null, after?.[1] ?? null, page.limit + 1],
-    );
+    const found = await failedRemindersPage(this.dataSource, tenantId, { after, limit: page.limit + 1 });
     return toPage(
       found,
       page.limit,

@@ -1,6 +1,7 @@
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
 import { ALL_SCHOOLS, guardedPupils, inSchoolScope, staffSchoolScope, type GuardedPupil, type Identity } from '@tutti/auth';
-import { oneRow, type Queryable } from '@tutti/platform';
+import type { Queryable } from '@tutti/platform';
+import { knownSchoolOf } from './pupil-access.queries';
 
 /** The caller's own child, as their guardian grant names it; undefined for anyone else's. */
 export function guardedPupil(identity: Identity, pupilId: string): GuardedPupil | undefined {
@@ -16,20 +17,6 @@ export function actingGuardianOf(identity: Identity, pupilId: string, may: (pupi
   if (!pupil) throw new NotFoundException('No such pupil.');
   if (!may(pupil)) throw new ForbiddenException(`Your link to this pupil does not allow you to ${what}.`);
   return pupil;
-}
-
-/** The school this service knows a pupil at: from their family (as the gateway vouched) or a consent given for them. */
-export async function knownSchoolOf(manager: Queryable, tenantId: string, pupilId: string): Promise<string | undefined> {
-  const row = await oneRow<{ school_id: string }>(
-    manager,
-    `SELECT school_id FROM (
-       SELECT school_id, 1 AS rank FROM family_children WHERE tenant_id = $1 AND pupil_id = $2
-       UNION ALL
-       (SELECT school_id, 2 FROM consent_records WHERE tenant_id = $1 AND pupil_id = $2 ORDER BY seq DESC LIMIT 1)
-     ) AS known ORDER BY rank LIMIT 1`,
-    [tenantId, pupilId],
-  );
-  return row?.school_id;
 }
 
 /** May the caller read this pupil's family-level records: their own child, or staff of the pupil's school. 404 otherwise. */

@@ -133,3 +133,14 @@ export async function updateFamilyFromAccount(db: Queryable, tenantId: string, c
 export function familiesQuietHours(db: Queryable, tenantId: string, guardianIds: readonly string[]): Promise<QuietHoursRow[]> {
   return rows<QuietHoursRow>(db, 'SELECT guardian_id, quiet_hours_start, quiet_hours_end FROM families WHERE tenant_id = $1 AND guardian_id = ANY($2::uuid[])', [tenantId, guardianIds]);
 }
+
+/** The families known to have this pupil as a child, by guardian. */
+export function pupilGuardians(db: Queryable, tenantId: string, pupilId: string): Promise<GuardianContact[]> {
+  return rows<GuardianContact>(
+    db,
+    `SELECT f.guardian_id, f.display_name, f.email, f.phone, f.language, f.email_enabled, f.sms_enabled
+       FROM family_children c JOIN families f ON f.tenant_id = c.tenant_id AND f.guardian_id = c.guardian_id
+      WHERE c.tenant_id = $1 AND c.pupil_id = $2 ORDER BY f.guardian_id`,
+    [tenantId, pupilId],
+  );
+}

@@ -1,14 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EventEnvelope } from '@tutti/contracts';
 import { DeliversReminder, HandlesEvent, ReminderScheduler, reminderDeliveryKey, type ReminderDeliverer, type ReminderRow, type ScheduleReminderInput } from '@tutti/messaging';
-import { oneRow, rows, zonedInstant } from '@tutti/platform';
+import { zonedInstant } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { afterCommit, installAfterCommit } from '../common/after-commit';
-import type { GuardianContact } from '../families/families.queries';
+import { pupilGuardians } from '../families/families.queries';
 import { MessageDelivery } from '../reminders/message-delivery.service';
 import { LOAN_MESSAGE_KINDS, LOAN_SUBJECT, type LoanMessageKind } from '../reminders/reminder-kinds';
 import { renderLoanMessage } from '../reminders/templates';
 import { TenantSettingsService } from '../tenant-settings/tenant-settings.service';
+import { loanNoticeRecorded, startedInstrumentType } from './loan-notices.queries';
 
 /** The return-due reminder goes out at this local hour on the day before the due date. */
 const RETURN_REMINDER_HOUR = 9;
@@ -38,7 +39,7 @@ export class LoanNotices implements ReminderDeliverer {
     const { tenantId, payload } = event;
     const now = new Date();
     if (!payload.dueOn) return;
-    if (await this.alreadyRecorded(manager, tenantId, payload.loanId, 'loan.return-due')) return;
+    if (await loanNoticeRecorded(manager, tenantId, payload.loanId, 'loan.return-due')) return;
     const { timeZone } = await this.settings.settingsOf(manager, tenantId);
     const [year, month, day] = payload.dueOn.split('-').map(Number);
     const endOfDueDay = zonedInstant(year, month, day + 1, 0, 0, timeZone);
@@ -61,7 +62,7 @@ export class LoanNotices implements ReminderDeliverer {
   @HandlesEvent('loan.loan.overdue')
   async applyOverdue(event: EventEnvelope<'loan.loan.overdue'>, manager: EntityManager): Promise<void> {
     const { tenantId, payload } = event;
-    if (await this.alreadyRecorded(manager, tenantId, payload.loanId, 'loan.overdue', payload.dueOn)) return;
+    if (await loanNoticeRecorded(manager, tenantId, payload.loanId, 'loan.overdue', payload.dueOn)) return;
     const details = { loanId: payload.loanId, instrumentType: payload.instrumentType, assetTag: payload.assetTag, dueOn: payload.dueOn };
     await this.schedule(manager, this.notice(tenantId, 'loan.overdue', payload.pupilId, payload.loanId, new Date(), details));
   }
@@ -70,26 +71,14 @@ export class LoanNotices implements ReminderDeliverer {
   async applyFlagged(event: EventEnvelope<'loan.loan.flagged'>, manager: EntityManager): Promise<void> {
     const { tenantId, payload } = event;
     // The flag names no instrument: take it from what the loan's start told us, if we heard it.
-    const started = await oneRow<{ instrument_type: string | null }>(
-      manager,
-      `SELECT payload->>'instrumentType' AS instrument_type FROM reminders
-        WHERE tenant_id = $1 AND subject_type = $2 AND subject_id = $3 AND payload->>'instrumentType' IS NOT NULL LIMIT 1`,
-      [tenantId, LOAN_SUBJECT, payload.loanId],
-    );
-    const details = { loanId: payload.loanId, reason: payload.reason, instrumentType: started?.instrument_type ?? null };
+    const details = { loanId: payload.loanId, reason: payload.reason, instrumentType: await startedInstrumentType(manager, tenantId, payload.loanId) };
     await this.schedule(manager, this.notice(tenantId, 'loan.flagged', payload.pupilId, payload.loanId, new Date(), details));
   }
 
   @DeliversReminder(...LOAN_MESSAGE_KINDS)
   async deliver(reminder: ReminderRow): Promise<void> {
     if (!isLoanMessageKind(reminder.kind)) throw new Error(`Not a loan message: ${reminder.kind}`);
-    const guardians = await rows<GuardianContact>(
-      this.dataSource,
-      `SELECT f.guardian_id, f.display_name, f.email, f.phone, f.language, f.email_enabled, f.sms_enabled
-         FROM family_children c JOIN families f ON f.tenant_id = c.tenant_id AND f.guardian_id = c.guardian_id
-        WHERE c.tenant_id = $1 AND c.pupil_id = $2 ORDER BY f.guardian_id`,
-      [reminder.tenantId, reminder.recipientId],
-    );
+    const guardians = await pupilGuardians(this.dataSource, reminder.tenantId, reminder.recipientId);
     if (guardians.length === 0) {
       this.logger.warn(`Reminder ${reminder.id} (${reminder.kind}) not sent: no family of the pupil is known to parent-engagement yet`);
       return;
@@ -110,16 +99,6 @@ export class LoanNotices implements ReminderDeliverer {
 
   private notice(tenantId: string, kind: LoanMessageKind, pupilId: string, loanId: string, dueAt: Date, payload: Record<string, unknown>): ScheduleReminderInput {
     return { tenantId, kind, recipientId: pupilId, subjectType: LOAN_SUBJECT, subjectId: loanId, dueAt, payload };
-  }
-
-  private async alreadyRecorded(manager: EntityManager, tenantId: string, loanId: string, kind: LoanMessageKind, dueOn?: string): Promise<boolean> {
-    const found = await oneRow<{ id: string }>(
-      manager,
-      `SELECT id FROM reminders WHERE tenant_id = $1 AND subject_type = $2 AND subject_id = $3 AND kind = $4
-          AND status <> 'cancelled' AND ($5::text IS NULL OR payload->>'dueOn' = $5) LIMIT 1`,
-      [tenantId, LOAN_SUBJECT, loanId, kind, dueOn ?? null],
-    );
-    return found !== undefined;
   }
 
   private async schedule(manager: EntityManager, input: ScheduleReminderInput): Promise<void> {

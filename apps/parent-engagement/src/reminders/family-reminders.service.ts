@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ReminderScheduler, type ReminderRow, type ScheduledReminder, type ScheduleReminderInput } from '@tutti/messaging';
-import { oneRow, rows, type SqlWrite } from '@tutti/platform';
+import type { SqlWrite } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { afterCommit, installAfterCommit } from '../common/after-commit';
 import { childrenComingWithoutConsent } from '../consents/consents.queries';
@@ -17,6 +17,7 @@ import {
   PERFORMANCE_SUBJECT,
   type MessageKind,
 } from './reminder-kinds';
+import { guardiansTimes, publishedPerformanceStartFor } from './reminders.queries';
 
 /** A booking that holds its seats, with what its reminders are timed from. */
 export interface ConfirmedBooking {
@@ -126,14 +127,7 @@ export class FamilyReminders {
    */
   async announcement(manager: EntityManager, tenantId: string, announcementId: string, guardianIds: string[], now = new Date()): Promise<void> {
     if (guardianIds.length === 0) return;
-    const families = await rows<{ guardian_id: string; time_zone: string; quiet_hours_start: string | null; quiet_hours_end: string | null }>(
-      manager,
-      `SELECT g.guardian_id, COALESCE(t.time_zone, 'Europe/London') AS time_zone, f.quiet_hours_start, f.quiet_hours_end
-         FROM unnest($2::uuid[]) AS g(guardian_id)
-         LEFT JOIN families f ON f.tenant_id = $1 AND f.guardian_id = g.guardian_id
-         LEFT JOIN tenant_settings t ON t.tenant_id = $1`,
-      [tenantId, guardianIds],
-    );
+    const families = await guardiansTimes(manager, tenantId, guardianIds);
     await this.schedule(
       manager,
       families.map((family) => {
@@ -146,14 +140,7 @@ export class FamilyReminders {
 
   /** After an attending RSVP: the "consent still missing" chase, if a child coming needs one. */
   async chaseMissingConsent(manager: EntityManager, tenantId: string, guardianId: string, performanceId: string, now = new Date()): Promise<void> {
-    const found = await oneRow<{ starts_at: Date; time_zone: string; quiet_hours_start: string | null; quiet_hours_end: string | null }>(
-      manager,
-      `SELECT p.starts_at, COALESCE(t.time_zone, 'Europe/London') AS time_zone, f.quiet_hours_start, f.quiet_hours_end
-         FROM performances p LEFT JOIN tenant_settings t ON t.tenant_id = p.tenant_id
-         LEFT JOIN families f ON f.tenant_id = p.tenant_id AND f.guardian_id = $3
-        WHERE p.tenant_id = $1 AND p.id = $2 AND p.status = 'published'`,
-      [tenantId, performanceId, guardianId],
-    );
+    const found = await publishedPerformanceStartFor(manager, tenantId, performanceId, guardianId);
     if (!found) return;
     const to: Recipient = { tenantId, guardianId, quietHours: quietHoursOf(found), timeZone: found.time_zone };
     const chase = await this.consentChase(manager, to, performanceId, found.starts_at, now);

@@ -1,32 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DeliversReminder, reminderDeliveryKey, type ReminderDeliverer, type ReminderRow } from '@tutti/messaging';
-import { oneRow } from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { formatLocal } from '../common/zoned-time';
 import { childrenComingWithoutConsent } from '../consents/consents.queries';
-import type { GuardianContact } from '../families/families.queries';
 import { EmailChannel } from './channels/email.channel';
 import { SmsProvider } from './channels/sms.channel';
 import { MESSAGE_KINDS, type MessageKind } from './reminder-kinds';
+import { bookingFacts, familyContact, performanceFacts, type FamilyContact } from './reminders.queries';
 import { renderMessage, toHtml, toText, type MessageFacts, type RenderedMessage } from './templates';
 
-interface FamilyContact extends Omit<GuardianContact, 'guardian_id'> {
-  time_zone: string;
-}
-
 export type ContactChoices = Pick<FamilyContact, 'email' | 'phone' | 'email_enabled' | 'sms_enabled'>;
-
-interface BookingFacts {
-  status: string;
-  seats: number;
-  offer_expires_at: Date | null;
-  stop_name: string;
-  place: string;
-  pickup_at: Date;
-  title: string;
-  starts_at: Date;
-  venue_name: string;
-}
 
 /** Which booking states each booking message still makes sense in; otherwise it is dropped. */
 const BOOKING_STATES: Partial<Record<MessageKind, string>> = {
@@ -55,13 +38,7 @@ export class MessageDelivery implements ReminderDeliverer {
   @DeliversReminder(...MESSAGE_KINDS)
   async deliver(reminder: ReminderRow): Promise<void> {
     if (!isMessageKind(reminder.kind)) throw new Error(`Not a message reminder: ${reminder.kind}`);
-    const family = await oneRow<FamilyContact>(
-      this.dataSource,
-      `SELECT f.display_name, f.email, f.phone, f.language, f.email_enabled, f.sms_enabled, COALESCE(t.time_zone, 'Europe/London') AS time_zone
-         FROM families f LEFT JOIN tenant_settings t ON t.tenant_id = f.tenant_id
-        WHERE f.tenant_id = $1 AND f.guardian_id = $2`,
-      [reminder.tenantId, reminder.recipientId],
-    );
+    const family = await familyContact(this.dataSource, reminder.tenantId, reminder.recipientId);
     if (!family || !((family.email_enabled && family.email) || (family.sms_enabled && family.phone))) {
       this.logger.warn(`Reminder ${reminder.id} (${reminder.kind}) not sent: the family has no enabled contact`);
       return;
@@ -89,16 +66,7 @@ export class MessageDelivery implements ReminderDeliverer {
     const when = (instant: Date) => formatLocal(instant, family.time_zone, family.language);
     const wantedState = BOOKING_STATES[kind];
     if (wantedState) {
-      const booking = await oneRow<BookingFacts>(
-        this.dataSource,
-        `SELECT b.status, b.seats, b.offer_expires_at, s.name AS stop_name, s.place, s.pickup_at, p.title, p.starts_at, p.venue_name
-           FROM transport_bookings b
-           JOIN pickup_stops s ON s.tenant_id = b.tenant_id AND s.id = b.stop_id
-           JOIN transport_runs r ON r.tenant_id = b.tenant_id AND r.id = b.run_id
-           JOIN performances p ON p.tenant_id = r.tenant_id AND p.id = r.performance_id
-          WHERE b.tenant_id = $1 AND b.id = $2`,
-        [reminder.tenantId, reminder.payload.bookingId],
-      );
+      const booking = await bookingFacts(this.dataSource, reminder.tenantId, reminder.payload.bookingId);
       if (!booking || booking.status !== wantedState) return undefined;
       return {
         familyName: family.display_name,
@@ -114,11 +82,7 @@ export class MessageDelivery implements ReminderDeliverer {
         wasWaiting: reminder.payload.wasWaiting === true,
       };
     }
-    const performance = await oneRow<{ title: string; starts_at: Date; venue_name: string; status: string }>(
-      this.dataSource,
-      'SELECT title, starts_at, venue_name, status FROM performances WHERE tenant_id = $1 AND id = $2',
-      [reminder.tenantId, reminder.subjectId],
-    );
+    const performance = await performanceFacts(this.dataSource, reminder.tenantId, reminder.subjectId);
     if (!performance) return undefined;
     if (kind === 'consent.missing') {
       // Asked again now: consent given meanwhile (or the child no longer coming) makes the reminder moot.

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { newId } from '@tutti/platform';
+import { recordSms } from '../reminders.queries';
 
 export interface OutgoingSms {
   tenantId: string;
@@ -23,10 +24,6 @@ export class LocalSmsProvider extends SmsProvider {
   }
 
   async send(message: OutgoingSms): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO sms_outbox (tenant_id, id, idempotency_key, to_number, body) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (tenant_id, idempotency_key) DO NOTHING`,
-      [message.tenantId, newId(), message.idempotencyKey, message.to, message.body],
-    );
+    await recordSms(this.dataSource, message.tenantId, { id: newId(), idempotencyKey: message.idempotencyKey, to: message.to, body: message.body });
   }
 }

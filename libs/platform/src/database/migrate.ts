@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { retryWithBackoff } from '../bootstrap/retry';
 
 type Log = (line: string) => void;

@@ -1,80 +1,15 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { api, currentSession, getActiveRole, onSessionChange, setActiveRole, signOut } from './api';
+import { AppContext } from './app-context';
 import { I18nContext, isLanguage, LANGUAGES, translate, type Language, type MessageKey } from './i18n';
-import { AcceptInvitationPage, ACCOUNT_ACCESS_PATHS, ForgotPasswordPage, ResetPasswordPage } from './pages/AccountAccess';
-import { AdminAccounts, AdminInstruments, AdminSchools } from './pages/Admin';
-import { AdminReports } from './pages/admin/Reports';
-import { EvaluatorHome } from './pages/evaluator/EvaluatorHome';
-import { HeadDashboard, HeadEnsembles, HeadPerformanceRoster, HeadPerformances, HeadTimetable } from './pages/Headteacher';
-import { ParentConsents, ParentHome, ParentTransport } from './pages/Parent';
-import { ParentMessages } from './pages/parent/Messages';
-import { ParentPerformances } from './pages/parent/Performances';
-import { SignInPage } from './pages/SignIn';
-import { StaffAnnouncements } from './pages/staff/Announcements';
-import { TutorRegister, TutorSessions } from './pages/Tutor';
-import { TutorInstruments } from './pages/tutor/InstrumentDesk';
+import { AcceptInvitationPage, ACCOUNT_ACCESS_PATHS, ForgotPasswordPage, ResetPasswordPage } from './pages/account/AccountAccess';
+import { SignInPage } from './pages/account/SignIn';
 import { Link, matchPath, navigate, usePath } from './router';
+import { HOMES, NAV, PAGES } from './routes';
 import type { Me, Role } from './types';
 import { ErrorNotice, Loading } from './ui';
 
-interface AppState {
-  me: Me;
-  role: Role;
-}
-
-const AppContext = createContext<AppState | null>(null);
-
-export function useApp(): AppState {
-  const state = useContext(AppContext);
-  if (!state) throw new Error('useApp outside a signed-in page');
-  return state;
-}
-
 const LANGUAGE_KEY = 'tutti.language';
-
-const HOMES: Record<Role, string> = {
-  guardian: '/parent',
-  tutor: '/tutor',
-  school_staff: '/tutor',
-  headteacher: '/head',
-  programme_admin: '/admin',
-  evaluator: '/evaluator',
-};
-
-const NAV: Record<Role, { to: string; label: MessageKey }[]> = {
-  guardian: [
-    { to: '/parent', label: 'myChildren' },
-    { to: '/parent/performances', label: 'performances' },
-    { to: '/parent/transport', label: 'transport' },
-    { to: '/parent/consents', label: 'consents' },
-    { to: '/parent/messages', label: 'messages' },
-  ],
-  tutor: [
-    { to: '/tutor', label: 'mySessions' },
-    { to: '/tutor/instruments', label: 'instruments' },
-    { to: '/tutor/messages', label: 'messages' },
-  ],
-  school_staff: [
-    { to: '/tutor', label: 'mySessions' },
-    { to: '/tutor/instruments', label: 'instruments' },
-    { to: '/tutor/messages', label: 'messages' },
-  ],
-  headteacher: [
-    { to: '/head', label: 'dashboard' },
-    { to: '/head/timetable', label: 'timetable' },
-    { to: '/head/ensembles', label: 'head.ensembles' },
-    { to: '/head/performances', label: 'performances' },
-    { to: '/head/messages', label: 'messages' },
-  ],
-  programme_admin: [
-    { to: '/admin', label: 'schools' },
-    { to: '/admin/accounts', label: 'accounts' },
-    { to: '/admin/instruments', label: 'instruments' },
-    { to: '/admin/reports', label: 'reports' },
-    { to: '/admin/messages', label: 'messages' },
-  ],
-  evaluator: [{ to: '/evaluator', label: 'eval.title' }],
-};
 
 /** The role to act in: the one chosen before, else the first one this app has pages for. */
 function chooseRole(me: Me): Role {
@@ -245,30 +180,6 @@ function SignedIn({ language, setLanguage, adoptPreferredLanguage }: { language:
   );
 }
 
-const PAGES: { pattern: string; roles: Role[]; render: (params: Record<string, string>) => ReactNode }[] = [
-  { pattern: '/parent', roles: ['guardian'], render: () => <ParentHome /> },
-  { pattern: '/parent/transport', roles: ['guardian'], render: () => <ParentTransport /> },
-  { pattern: '/parent/consents', roles: ['guardian'], render: () => <ParentConsents /> },
-  { pattern: '/parent/performances', roles: ['guardian'], render: () => <ParentPerformances /> },
-  { pattern: '/parent/messages', roles: ['guardian'], render: () => <ParentMessages /> },
-  { pattern: '/tutor', roles: ['tutor', 'school_staff', 'headteacher'], render: () => <TutorSessions /> },
-  { pattern: '/tutor/sessions/:occurrenceId', roles: ['tutor', 'school_staff', 'headteacher', 'programme_admin'], render: (params) => <TutorRegister occurrenceId={params.occurrenceId} /> },
-  { pattern: '/head', roles: ['headteacher'], render: () => <HeadDashboard /> },
-  { pattern: '/head/timetable', roles: ['headteacher'], render: () => <HeadTimetable /> },
-  { pattern: '/head/ensembles', roles: ['headteacher'], render: () => <HeadEnsembles /> },
-  { pattern: '/head/performances', roles: ['headteacher'], render: () => <HeadPerformances /> },
-  { pattern: '/head/performances/:performanceId', roles: ['headteacher'], render: (params) => <HeadPerformanceRoster performanceId={params.performanceId} /> },
-  { pattern: '/admin', roles: ['programme_admin'], render: () => <AdminSchools /> },
-  { pattern: '/admin/accounts', roles: ['programme_admin'], render: () => <AdminAccounts /> },
-  { pattern: '/admin/instruments', roles: ['programme_admin'], render: () => <AdminInstruments /> },
-  { pattern: '/admin/reports', roles: ['programme_admin'], render: () => <AdminReports /> },
-  { pattern: '/tutor/instruments', roles: ['tutor', 'school_staff', 'headteacher'], render: () => <TutorInstruments /> },
-  { pattern: '/evaluator', roles: ['evaluator'], render: () => <EvaluatorHome /> },
-  { pattern: '/tutor/messages', roles: ['tutor', 'school_staff'], render: () => <StaffAnnouncements /> },
-  { pattern: '/head/messages', roles: ['headteacher'], render: () => <StaffAnnouncements /> },
-  { pattern: '/admin/messages', roles: ['programme_admin'], render: () => <StaffAnnouncements /> },
-];
-
 function Page({ path, role }: { path: string; role: Role }) {
   const { t } = useContext(I18nContext);
   useEffect(() => {
@@ -277,7 +188,13 @@ function Page({ path, role }: { path: string; role: Role }) {
   }, [path]);
   for (const page of PAGES) {
     const params = matchPath(page.pattern, path);
-    if (params && page.roles.includes(role)) return <>{page.render(params)}</>;
+    if (params && page.roles.includes(role)) {
+      return (
+        <Suspense fallback={<Loading />}>
+          <page.Page {...params} />
+        </Suspense>
+      );
+    }
   }
   if (path === '/' || path === '/sign-in') return <Loading />;
   return (

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { allPages, api } from '../../api';
-import { useApp } from '../../App';
+import { useApp } from '../../app-context';
 import { formatDateTime, formatTime, useI18n } from '../../i18n';
 import { Link } from '../../router';
 import type { Page } from '../../types';

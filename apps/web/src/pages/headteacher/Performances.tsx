@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { allPages, api, ApiProblem, newId } from '../../api';
-import { useApp } from '../../App';
+import { useApp } from '../../app-context';
 import { formatDateTime, useI18n, type MessageKey } from '../../i18n';
 import { Link, navigate } from '../../router';
 import type { School } from '../../types';

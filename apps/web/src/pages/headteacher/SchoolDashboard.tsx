@@ -1,7 +1,8 @@
 import { allPages, api } from '../../api';
 import { formatDay, useI18n, type MessageKey } from '../../i18n';
 import type { Page, School, SchoolFairness, SchoolProvision, Term } from '../../types';
-import { BarChart, Empty, useLoad } from '../../ui';
+import { BarChart, Empty, Loaded, useLoad } from '../../ui';
+import { useMySchools } from './schools';
 import { ChartPanel, ColumnChart, Figure } from './charts';
 import type { PupilFairness, SchoolAttendance, SchoolEngagement, SchoolLoanSummary } from './types';
 
@@ -238,5 +239,16 @@ export function SchoolDashboard({ school }: { school: School }) {
         )}
       </ChartPanel>
     </section>
+  );
+}
+
+export function HeadDashboard() {
+  const { t } = useI18n();
+  const schools = useMySchools();
+  return (
+    <>
+      <h1>{t('dashboard')}</h1>
+      <Loaded value={schools}>{(list) => (list.length === 0 ? <Empty>{t('noSchool')}</Empty> : list.map((school) => <SchoolDashboard key={school.id} school={school} />))}</Loaded>
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useApp } from '../../App';
+import { useApp } from '../../app-context';
 import { api } from '../../api';
 import { formatDateTime, useI18n } from '../../i18n';
 import type { Booking, TransportRun } from '../../types';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../api';
-import { useApp } from '../../App';
+import { useApp } from '../../app-context';
 import { formatDateTime, useI18n } from '../../i18n';
 import { Empty, ErrorNotice } from '../../ui';
 import { CursorListView, useCursorList, type CursorList } from '../../cursor-list';

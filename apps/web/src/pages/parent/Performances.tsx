@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { allPages, api, ApiProblem, isWithin } from '../../api';
-import { useApp } from '../../App';
+import { useApp } from '../../app-context';
 import { formatDateTime, useI18n, type MessageKey, type Translate } from '../../i18n';
 import type { Performance } from '../../types';
 import { Empty, ErrorNotice, Field, Loaded, Notice, useLoad } from '../../ui';

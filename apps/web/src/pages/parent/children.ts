@@ -1,5 +1,5 @@
 import { api } from '../../api';
-import { useApp } from '../../App';
+import { useApp } from '../../app-context';
 import type { GuardedPupil, Pupil } from '../../types';
 import { useLoad } from '../../ui';
 

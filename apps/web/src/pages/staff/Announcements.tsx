@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { allPages, api, ApiProblem, newId } from '../../api';
-import { useApp } from '../../App';
+import { useApp } from '../../app-context';
 import { CursorListView, useCursorList } from '../../cursor-list';
 import { formatDateTime, useI18n, type MessageKey } from '../../i18n';
 import type { Page, School } from '../../types';

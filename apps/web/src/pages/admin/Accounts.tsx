@@ -1,39 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { allPages, api } from '../api';
-import { useI18n, type MessageKey } from '../i18n';
-import type { Account, Instrument, Role, School } from '../types';
-import { Empty, Field, fieldError, FormError, Notice, useLoad } from '../ui';
-import { CursorListView, useCursorList } from '../cursor-list';
+import { api } from '../../api';
+import { useI18n, type MessageKey } from '../../i18n';
+import type { Account, Role } from '../../types';
+import { Empty, Field, fieldError, FormError, Notice } from '../../ui';
+import { CursorListView, useCursorList } from '../../cursor-list';
+import { useAllSchools } from './all-schools';
 
 const ROLES: Role[] = ['programme_admin', 'headteacher', 'tutor', 'school_staff', 'guardian', 'evaluator'];
 const SCHOOL_ROLES: Role[] = ['headteacher', 'tutor', 'school_staff'];
-
-/** Every school of the area, for choosing one (all pages, not just the first 100). */
-function useAllSchools() {
-  return useLoad(() => allPages<School>('/api/scheduling/schools'), []);
-}
-
-export function AdminSchools() {
-  const { t } = useI18n();
-  const schools = useCursorList<School>('/api/scheduling/schools', {}, 100);
-  return (
-    <>
-      <h1>{t('schools')}</h1>
-      <CursorListView list={schools} showCount empty={<Empty>{t('noSchools')}</Empty>}>
-        {(items) => (
-          <ul className="cards">
-            {items.map((school) => (
-              <li key={school.id} className="card">
-                <strong>{school.name}</strong>
-                {school.urn && <span className="muted"> · URN {school.urn}</span>}
-              </li>
-            ))}
-          </ul>
-        )}
-      </CursorListView>
-    </>
-  );
-}
 
 const INVITE_FIELDS = ['email', 'displayName', 'grants'] as const;
 
@@ -133,45 +107,6 @@ export function AdminAccounts() {
                     </td>
                     <td>{[...new Set(account.grants.map((grant) => grant.role))].map((role) => t(`role.${role}` as MessageKey)).join(', ')}</td>
                     <td>{account.status}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </CursorListView>
-    </>
-  );
-}
-
-export function AdminInstruments() {
-  const { t } = useI18n();
-  const instruments = useCursorList<Instrument>('/api/instrument-loan/instruments', {}, 100);
-  return (
-    <>
-      <h1>{t('instruments')}</h1>
-      <CursorListView list={instruments} showCount empty={<Empty>{t('noInstruments')}</Empty>}>
-        {(items) => (
-          <div className="table-wrap" tabIndex={0} role="region" aria-label={t('instruments')}>
-            <table>
-              <caption>{t('instruments')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('assetTag')}</th>
-                  <th scope="col">{t('type')}</th>
-                  <th scope="col">{t('size')}</th>
-                  <th scope="col">{t('condition')}</th>
-                  <th scope="col">{t('status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((instrument) => (
-                  <tr key={instrument.id}>
-                    <td>{instrument.assetTag}</td>
-                    <td>{instrument.type}</td>
-                    <td>{instrument.size ?? '–'}</td>
-                    <td>{instrument.condition}</td>
-                    <td>{instrument.status}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiProblem, setActiveRole, setSession, type Session } from '../api';
-import { useI18n } from '../i18n';
+import { api, ApiProblem, setActiveRole, setSession, type Session } from '../../api';
+import { useI18n } from '../../i18n';
 import { AreaEmailFields } from './AreaEmailFields';
-import { Link, navigate } from '../router';
-import type { Area, Page } from '../types';
-import { Field, fieldError, FormError, Loaded, Notice, useLoad } from '../ui';
+import { Link, navigate } from '../../router';
+import type { Area, Page } from '../../types';
+import { Field, fieldError, FormError, Loaded, Notice, useLoad } from '../../ui';
 
 /** The pages a person reaches without signing in: from an invitation or a password-reset mail, or to ask for one. */
 export const ACCOUNT_ACCESS_PATHS = ['/accept-invitation', '/forgot-password', '/reset-password'] as const;

@@ -1,6 +1,6 @@
-import { useI18n } from '../i18n';
-import type { Area } from '../types';
-import { Field, fieldError } from '../ui';
+import { useI18n } from '../../i18n';
+import type { Area } from '../../types';
+import { Field, fieldError } from '../../ui';
 
 interface AreaEmailFieldsProps {
   areas: Area[];

@@ -1,31 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import { allPages, api, ApiProblem, newId } from '../api';
-import { useApp } from '../App';
-import { formatDateTime, formatDay, formatTime, useI18n, type MessageKey } from '../i18n';
-import type { Clash, Ensemble, Occurrence, Room, School, Staff, Term } from '../types';
-import { Empty, Field, fieldError, FormError, Loaded, Notice, useLoad } from '../ui';
-import { SchoolDashboard } from './headteacher/SchoolDashboard';
-import { useMySchools } from './headteacher/schools';
-
-export { HeadEnsembles } from './headteacher/Ensembles';
-export { HeadPerformanceRoster } from './headteacher/PerformanceRoster';
-export { HeadPerformances } from './headteacher/Performances';
+import { allPages, api, ApiProblem, newId } from '../../api';
+import { useApp } from '../../app-context';
+import { formatDateTime, formatDay, formatTime, useI18n, type MessageKey } from '../../i18n';
+import type { Clash, Ensemble, Occurrence, Room, School, Staff, Term } from '../../types';
+import { Empty, Field, fieldError, FormError, Loaded, Notice, useLoad } from '../../ui';
+import { useMySchools } from './schools';
 
 /** Monday to Sunday of the week that holds `day` (UTC dates; the API plans in the area's zone). */
 function weekOf(day: Date): { monday: Date; nextMonday: Date } {
   const monday = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() - ((day.getUTCDay() + 6) % 7)));
   return { monday, nextMonday: new Date(monday.getTime() + 7 * 86_400_000) };
-}
-
-export function HeadDashboard() {
-  const { t } = useI18n();
-  const schools = useMySchools();
-  return (
-    <>
-      <h1>{t('dashboard')}</h1>
-      <Loaded value={schools}>{(list) => (list.length === 0 ? <Empty>{t('noSchool')}</Empty> : list.map((school) => <SchoolDashboard key={school.id} school={school} />))}</Loaded>
-    </>
-  );
 }
 
 export function HeadTimetable() {

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { api, signIn } from '../api';
-import { useI18n } from '../i18n';
+import { api, signIn } from '../../api';
+import { useI18n } from '../../i18n';
 import { AreaEmailFields } from './AreaEmailFields';
-import { Link } from '../router';
-import type { Area, Page } from '../types';
-import { Field, fieldError, FormError, Loaded, useLoad } from '../ui';
+import { Link } from '../../router';
+import type { Area, Page } from '../../types';
+import { Field, fieldError, FormError, Loaded, useLoad } from '../../ui';
 
 const FIELDS = ['area', 'email', 'password'] as const;
 

@@ -1,10 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, ApiProblem, newId } from '../api';
-import { useApp } from '../App';
-import { formatDay, formatTime, useI18n, type MessageKey } from '../i18n';
-import { Link } from '../router';
-import type { AttendanceStatus, Occurrence, Register, RegisterEntry, RehearsalNote } from '../types';
-import { Empty, ErrorNotice, Field, fieldError, FormError, Loaded, Notice, useLoad } from '../ui';
+import { api, ApiProblem, newId } from '../../api';
+import { useApp } from '../../app-context';
+import { formatDay, formatTime, useI18n, type MessageKey } from '../../i18n';
+import { Link } from '../../router';
+import type { AttendanceStatus, Occurrence, Register, RegisterEntry, RehearsalNote } from '../../types';
+import { Empty, ErrorNotice, Field, fieldError, FormError, Loaded, Notice, useLoad } from '../../ui';
 
 export function TutorSessions() {
   const { t, language } = useI18n();

@@ -1,107 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { allPages, api, newId } from '../api';
-import { useApp } from '../App';
-import { formatDateTime, useI18n, type MessageKey } from '../i18n';
-import { Link } from '../router';
-import type { Booking, ConsentKind, Performance, PupilConsents, TransportRun } from '../types';
-import { Empty, ErrorNotice, Field, fieldError, FormError, Loaded, Notice, useLoad } from '../ui';
-import { BOOK_CONFLICTS, conflictMessage, conflictRule } from './parent/booking-conflicts';
-import { ChangeBooking, PickupStops } from './parent/ChangeBooking';
-import { useChildren, type Child } from './parent/children';
-import { CursorListView, useCursorList } from '../cursor-list';
-
-export function ParentHome() {
-  const { t, language } = useI18n();
-  const { me } = useApp();
-  const children = useChildren();
-  const performances = useCursorList<Performance>('/api/parent-engagement/performances', {}, 10);
-  return (
-    <>
-      <h1>{t('myChildren')}</h1>
-      <Loaded value={children}>
-        {(list) =>
-          list.length === 0 ? (
-            <Empty>{t('noChildren')}</Empty>
-          ) : (
-            <ul className="cards">
-              {list.map((child) => (
-                <li key={child.pupilId} className="card">
-                  <strong>{child.name}</strong>
-                  {child.yearGroup !== null && <span className="muted"> · {t('year', { n: child.yearGroup })}</span>}
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      </Loaded>
-      <h2>{t('upcomingPerformances')}</h2>
-      <CursorListView list={performances}>
-        {(items) =>
-          items.length === 0 ? (
-            <Empty>{t('noPerformances')}</Empty>
-          ) : (
-            <ul className="cards">
-              {items.map((performance) => (
-                <li key={performance.id} className="card">
-                  <strong>{performance.title}</strong>
-                  <br />
-                  <span>
-                    {formatDateTime(language, performance.startsAt, me.area.timeZone)} · {performance.venueName}
-                  </span>
-                  {performance.status === 'cancelled' && <span className="badge badge-bad"> {t('status.cancelled')}</span>}
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      </CursorListView>
-      <p className="actions">
-        <Link to="/parent/performances" className="button primary">
-          {t('rsvpTellUs')}
-        </Link>
-        <Link to="/parent/transport" className="button secondary">
-          {t('freeBus')}
-        </Link>
-      </p>
-      <CalendarFeed />
-    </>
-  );
-}
-
-/** The parent's private calendar address (performances and sessions), to paste into a calendar app. */
-function CalendarFeed() {
-  const { t } = useI18n();
-  const [url, setUrl] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const subscribe = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const feed = await api<{ url: string }>('/api/parent-engagement/calendar-feed', { method: 'POST' });
-      setUrl(feed.url);
-    } catch (problem) {
-      setError(problem);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <section className="card" aria-labelledby="calendar-heading">
-      <h2 id="calendar-heading">{t('calendarFeed')}</h2>
-      <p>{t('calendarFeedIntro')}</p>
-      {error !== null && <ErrorNotice error={error} />}
-      {url && (
-        <Field label={t('calendarFeedUrl')} hint={t('calendarFeedCopy')}>
-          {(props) => <input {...props} name="calendarFeedUrl" readOnly value={url} onFocus={(event) => event.target.select()} />}
-        </Field>
-      )}
-      <button type="button" className="button secondary" disabled={busy} onClick={() => void subscribe()}>
-        {url ? t('calendarFeedRenew') : t('calendarFeedSubscribe')}
-      </button>
-    </section>
-  );
-}
+import { allPages, api, newId } from '../../api';
+import { useApp } from '../../app-context';
+import { formatDateTime, useI18n, type MessageKey } from '../../i18n';
+import type { Booking, TransportRun } from '../../types';
+import { Empty, ErrorNotice, Field, fieldError, FormError, Loaded, Notice, useLoad } from '../../ui';
+import { BOOK_CONFLICTS, conflictMessage, conflictRule } from './booking-conflicts';
+import { ChangeBooking, PickupStops } from './ChangeBooking';
+import { useChildren, type Child } from './children';
 
 export function ParentTransport() {
   const { t } = useI18n();
@@ -307,71 +212,5 @@ function BookingList({ bookings, runs, kids, onChanged }: { bookings: Booking[];
         })}
       </ul>
     </>
-  );
-}
-
-const CONSENT_KINDS: ConsentKind[] = ['photo_film', 'performing_in_public', 'transport', 'trips'];
-
-export function ParentConsents() {
-  const { t } = useI18n();
-  const children = useChildren();
-  return (
-    <>
-      <h1>{t('consents')}</h1>
-      <Loaded value={children}>{(list) => (list.length === 0 ? <Empty>{t('noChildren')}</Empty> : list.map((child) => <ChildConsents key={child.pupilId} child={child} />))}</Loaded>
-    </>
-  );
-}
-
-function ChildConsents({ child }: { child: Child }) {
-  const { t } = useI18n();
-  const consents = useLoad(() => api<PupilConsents>(`/api/parent-engagement/pupils/${child.pupilId}/consents`), [child.pupilId]);
-  const [busy, setBusy] = useState<ConsentKind | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const record = async (kind: ConsentKind, granted: boolean) => {
-    setBusy(kind);
-    setError(null);
-    try {
-      await api(`/api/parent-engagement/pupils/${child.pupilId}/consents/${kind}`, { method: 'PUT', body: { granted } });
-      consents.reload();
-    } catch (problem) {
-      setError(problem);
-    } finally {
-      setBusy(null);
-    }
-  };
-  return (
-    <section className="card" aria-label={child.name}>
-      <h2>{child.name}</h2>
-      {error !== null && <ErrorNotice error={error} />}
-      <Loaded value={consents}>
-        {(data) => (
-          <ul className="plain">
-            {CONSENT_KINDS.map((kind) => {
-              const state = data.consents.find((consent) => consent.kind === kind)?.state ?? 'missing';
-              return (
-                <li key={kind} className="consent-row">
-                  <span>
-                    <strong>{t(`consent.${kind}` as MessageKey)}</strong>: {t(`consentState.${state}` as MessageKey)}
-                  </span>
-                  {child.canConsent && (
-                    <span className="actions">
-                      <button type="button" className="button secondary small" disabled={busy !== null || state === 'granted'} onClick={() => void record(kind, true)}>
-                        {t('giveConsent')}
-                        <span className="visually-hidden">: {t(`consent.${kind}` as MessageKey)}</span>
-                      </button>
-                      <button type="button" className="button secondary small" disabled={busy !== null || state === 'refused' || state === 'withdrawn'} onClick={() => void record(kind, false)}>
-                        {t('refuseConsent')}
-                        <span className="visually-hidden">: {t(`consent.${kind}` as MessageKey)}</span>
-                      </button>
-                    </span>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </Loaded>
-    </section>
   );
 }

@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import { api } from '../../api';
+import { useApp } from '../../app-context';
+import { formatDateTime, useI18n } from '../../i18n';
+import { Link } from '../../router';
+import type { Performance } from '../../types';
+import { Empty, ErrorNotice, Field, Loaded } from '../../ui';
+import { useChildren } from './children';
+import { CursorListView, useCursorList } from '../../cursor-list';
+
+export function ParentHome() {
+  const { t, language } = useI18n();
+  const { me } = useApp();
+  const children = useChildren();
+  const performances = useCursorList<Performance>('/api/parent-engagement/performances', {}, 10);
+  return (
+    <>
+      <h1>{t('myChildren')}</h1>
+      <Loaded value={children}>
+        {(list) =>
+          list.length === 0 ? (
+            <Empty>{t('noChildren')}</Empty>
+          ) : (
+            <ul className="cards">
+              {list.map((child) => (
+                <li key={child.pupilId} className="card">
+                  <strong>{child.name}</strong>
+                  {child.yearGroup !== null && <span className="muted"> · {t('year', { n: child.yearGroup })}</span>}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
+      <h2>{t('upcomingPerformances')}</h2>
+      <CursorListView list={performances}>
+        {(items) =>
+          items.length === 0 ? (
+            <Empty>{t('noPerformances')}</Empty>
+          ) : (
+            <ul className="cards">
+              {items.map((performance) => (
+                <li key={performance.id} className="card">
+                  <strong>{performance.title}</strong>
+                  <br />
+                  <span>
+                    {formatDateTime(language, performance.startsAt, me.area.timeZone)} · {performance.venueName}
+                  </span>
+                  {performance.status === 'cancelled' && <span className="badge badge-bad"> {t('status.cancelled')}</span>}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </CursorListView>
+      <p className="actions">
+        <Link to="/parent/performances" className="button primary">
+          {t('rsvpTellUs')}
+        </Link>
+        <Link to="/parent/transport" className="button secondary">
+          {t('freeBus')}
+        </Link>
+      </p>
+      <CalendarFeed />
+    </>
+  );
+}
+
+/** The parent's private calendar address (performances and sessions), to paste into a calendar app. */
+function CalendarFeed() {
+  const { t } = useI18n();
+  const [url, setUrl] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const subscribe = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const feed = await api<{ url: string }>('/api/parent-engagement/calendar-feed', { method: 'POST' });
+      setUrl(feed.url);
+    } catch (problem) {
+      setError(problem);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="card" aria-labelledby="calendar-heading">
+      <h2 id="calendar-heading">{t('calendarFeed')}</h2>
+      <p>{t('calendarFeedIntro')}</p>
+      {error !== null && <ErrorNotice error={error} />}
+      {url && (
+        <Field label={t('calendarFeedUrl')} hint={t('calendarFeedCopy')}>
+          {(props) => <input {...props} name="calendarFeedUrl" readOnly value={url} onFocus={(event) => event.target.select()} />}
+        </Field>
+      )}
+      <button type="button" className="button secondary" disabled={busy} onClick={() => void subscribe()}>
+        {url ? t('calendarFeedRenew') : t('calendarFeedSubscribe')}
+      </button>
+    </section>
+  );
+}

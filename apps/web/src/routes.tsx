@@ -1,0 +1,104 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { MessageKey } from './i18n';
+import type { Role } from './types';
+
+/**
+ * Every signed-in page, which roles may open it, and each role's home and tabs. Pages load on
+ * demand (one chunk per page module), so a parent's phone downloads the parent's pages only.
+ */
+function page<M, K extends keyof M>(load: () => Promise<M>, name: K): LazyExoticComponent<ComponentType<Record<string, string>>> {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType<Record<string, string>> }));
+}
+
+const ParentHome = page(() => import('./pages/parent/Home'), 'ParentHome');
+const ParentTransport = page(() => import('./pages/parent/Transport'), 'ParentTransport');
+const ParentConsents = page(() => import('./pages/parent/Consents'), 'ParentConsents');
+const ParentPerformances = page(() => import('./pages/parent/Performances'), 'ParentPerformances');
+const ParentMessages = page(() => import('./pages/parent/Messages'), 'ParentMessages');
+const TutorSessions = page(() => import('./pages/tutor/Sessions'), 'TutorSessions');
+const TutorRegister = page(() => import('./pages/tutor/Sessions'), 'TutorRegister');
+const TutorInstruments = page(() => import('./pages/tutor/InstrumentDesk'), 'TutorInstruments');
+const HeadDashboard = page(() => import('./pages/headteacher/SchoolDashboard'), 'HeadDashboard');
+const HeadTimetable = page(() => import('./pages/headteacher/Timetable'), 'HeadTimetable');
+const HeadEnsembles = page(() => import('./pages/headteacher/Ensembles'), 'HeadEnsembles');
+const HeadPerformances = page(() => import('./pages/headteacher/Performances'), 'HeadPerformances');
+const HeadPerformanceRoster = page(() => import('./pages/headteacher/PerformanceRoster'), 'HeadPerformanceRoster');
+const AdminSchools = page(() => import('./pages/admin/Schools'), 'AdminSchools');
+const AdminAccounts = page(() => import('./pages/admin/Accounts'), 'AdminAccounts');
+const AdminInstruments = page(() => import('./pages/admin/Instruments'), 'AdminInstruments');
+const AdminReports = page(() => import('./pages/admin/Reports'), 'AdminReports');
+const EvaluatorHome = page(() => import('./pages/evaluator/EvaluatorHome'), 'EvaluatorHome');
+const StaffAnnouncements = page(() => import('./pages/staff/Announcements'), 'StaffAnnouncements');
+
+export interface PageRoute {
+  pattern: string;
+  roles: Role[];
+  /** Rendered with the pattern's named parts as props. */
+  Page: ComponentType<Record<string, string>>;
+}
+
+export const PAGES: PageRoute[] = [
+  { pattern: '/parent', roles: ['guardian'], Page: ParentHome },
+  { pattern: '/parent/transport', roles: ['guardian'], Page: ParentTransport },
+  { pattern: '/parent/consents', roles: ['guardian'], Page: ParentConsents },
+  { pattern: '/parent/performances', roles: ['guardian'], Page: ParentPerformances },
+  { pattern: '/parent/messages', roles: ['guardian'], Page: ParentMessages },
+  { pattern: '/tutor', roles: ['tutor', 'school_staff', 'headteacher'], Page: TutorSessions },
+  { pattern: '/tutor/sessions/:occurrenceId', roles: ['tutor', 'school_staff', 'headteacher', 'programme_admin'], Page: TutorRegister },
+  { pattern: '/head', roles: ['headteacher'], Page: HeadDashboard },
+  { pattern: '/head/timetable', roles: ['headteacher'], Page: HeadTimetable },
+  { pattern: '/head/ensembles', roles: ['headteacher'], Page: HeadEnsembles },
+  { pattern: '/head/performances', roles: ['headteacher'], Page: HeadPerformances },
+  { pattern: '/head/performances/:performanceId', roles: ['headteacher'], Page: HeadPerformanceRoster },
+  { pattern: '/admin', roles: ['programme_admin'], Page: AdminSchools },
+  { pattern: '/admin/accounts', roles: ['programme_admin'], Page: AdminAccounts },
+  { pattern: '/admin/instruments', roles: ['programme_admin'], Page: AdminInstruments },
+  { pattern: '/admin/reports', roles: ['programme_admin'], Page: AdminReports },
+  { pattern: '/tutor/instruments', roles: ['tutor', 'school_staff', 'headteacher'], Page: TutorInstruments },
+  { pattern: '/evaluator', roles: ['evaluator'], Page: EvaluatorHome },
+  { pattern: '/tutor/messages', roles: ['tutor', 'school_staff'], Page: StaffAnnouncements },
+  { pattern: '/head/messages', roles: ['headteacher'], Page: StaffAnnouncements },
+  { pattern: '/admin/messages', roles: ['programme_admin'], Page: StaffAnnouncements },
+];
+
+export const HOMES: Record<Role, string> = {
+  guardian: '/parent',
+  tutor: '/tutor',
+  school_staff: '/tutor',
+  headteacher: '/head',
+  programme_admin: '/admin',
+  evaluator: '/evaluator',
+};
+
+const TUTOR_TABS: { to: string; label: MessageKey }[] = [
+  { to: '/tutor', label: 'mySessions' },
+  { to: '/tutor/instruments', label: 'instruments' },
+  { to: '/tutor/messages', label: 'messages' },
+];
+
+export const NAV: Record<Role, { to: string; label: MessageKey }[]> = {
+  guardian: [
+    { to: '/parent', label: 'myChildren' },
+    { to: '/parent/performances', label: 'performances' },
+    { to: '/parent/transport', label: 'transport' },
+    { to: '/parent/consents', label: 'consents' },
+    { to: '/parent/messages', label: 'messages' },
+  ],
+  tutor: TUTOR_TABS,
+  school_staff: TUTOR_TABS,
+  headteacher: [
+    { to: '/head', label: 'dashboard' },
+    { to: '/head/timetable', label: 'timetable' },
+    { to: '/head/ensembles', label: 'head.ensembles' },
+    { to: '/head/performances', label: 'performances' },
+    { to: '/head/messages', label: 'messages' },
+  ],
+  programme_admin: [
+    { to: '/admin', label: 'schools' },
+    { to: '/admin/accounts', label: 'accounts' },
+    { to: '/admin/instruments', label: 'instruments' },
+    { to: '/admin/reports', label: 'reports' },
+    { to: '/admin/messages', label: 'messages' },
+  ],
+  evaluator: [{ to: '/evaluator', label: 'eval.title' }],
+};

@@ -338,7 +338,9 @@ describe('reminders', () => {
       const reminder = await scheduler.scheduleAndEnqueue(reminderInput());
 
       await waitFor(() => slow.started.includes(reminder.id), { description: 'the send to start' });
-      const firstLeaseEnds = (await claimOf(dataSource, reminder.id)).claimed_until!.getTime();
+      const firstLease = (await claimOf(dataSource, reminder.id)).claimed_until;
+      if (!firstLease) throw new Error('a reminder being sent has a claim that ends');
+      const firstLeaseEnds = firstLease.getTime();
       const leases = new Set<number>([firstLeaseEnds]);
       // Past the end of the lease first seen, and renewed at least three times since: the send has
       // outlived that lease and the claim still holds. (Measured against the lease itself, not a

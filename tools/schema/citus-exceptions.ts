@@ -78,6 +78,8 @@ export const KNOWN_STATEMENT_GAPS: Record<string, string> = {
     'marks the rows the relay just claimed, by id (two statements); adding tenant_id = ANY(...) would make them single-shard per area',
   'libs/messaging/src/reminders/reminder-sweeper.ts: UPDATE on reminders without its tenant_id': SWEEP,
   'libs/messaging/src/reminders/reminder-sweeper.ts: SELECT on reminders without its tenant_id': SWEEP,
+  'libs/platform/src/metrics/service-metrics.ts: SELECT on outbox_events without its tenant_id': `the outbox backlog metric: ${SWEEP}`,
+  'libs/platform/src/metrics/service-metrics.ts: SELECT on reminders without its tenant_id': `the reminder lateness metric: ${SWEEP}`,
   'apps/scheduling/src/common/common.queries.ts: SELECT on a table not known statically':
     'currentVersion reads the table named by the VersionedTable map (a fixed list); the statement filters by tenant_id whatever the table',
 };

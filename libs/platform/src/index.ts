@@ -8,6 +8,7 @@ export * from './errors/not-found-field';
 export * from './errors/problem-details.filter';
 export * from './errors/validation-pipe';
 export * from './health/health.service';
+export * from './metrics/service-metrics';
 export * from './logging/request-id';
 export * from './logging/service-logger';
 export * from './logging/redact-url';

@@ -8,6 +8,7 @@ import { serviceDataSourceOptions } from './database/data-source-options';
 import { initializeWithRetry, runMigrationsLocked } from './database/migrate';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
+import { ServiceMetrics } from './metrics/service-metrics';
 import { PLATFORM_OPTIONS, type PlatformOptions } from './platform-options';
 
 /**
@@ -52,8 +53,9 @@ export class PlatformModule {
         },
         { provide: APP_GUARD, useClass: AccessGuard },
         HealthService,
+        ServiceMetrics,
       ],
-      exports: [PLATFORM_OPTIONS, AUTH_OPTIONS, HealthService],
+      exports: [PLATFORM_OPTIONS, AUTH_OPTIONS, HealthService, ServiceMetrics],
     };
   }
 }

@@ -55,6 +55,18 @@ export class ServiceConfig {
   @Min(1)
   DB_POOL_SIZE = 10;
 
+  /** Where Prometheus scrapes /metrics: a port of its own, never the API's (unset: no metrics server; 0: any free port). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT?: number;
+
+  /** Loopback unless the scraper is elsewhere (in Kubernetes: 0.0.0.0, with a NetworkPolicy letting only Prometheus in). */
+  @IsString()
+  METRICS_HOST = '127.0.0.1';
+
   /**
    * The proxies whose X-Forwarded-For is believed (IPs, CIDR blocks, or loopback, linklocal,
    * uniquelocal; comma-separated, empty for none). Every other request's client is its socket's

@@ -236,6 +236,19 @@ const fixtures: MatrixFixtures<Scenario> = {
     secrets: [s.pupilId, SECRET_FIRST, SECRET_LAST],
     refusedWith: [403, 404],
   }),
+  ...Object.fromEntries(
+    ['GET /reports/annual-return', 'GET /reports/annual-return.csv', 'GET /reports/annual-return.xlsx'].map((route) => [
+      route,
+      (s: Scenario) => ({
+        url: `${route.slice(4)}?academicYear=2025-26`,
+        allowed: ['admin', 'evaluator'],
+        scope: 'caller-scoped' as const,
+        pseudonymisedFor: ['admin', 'evaluator'],
+        secrets: [s.pupilId, SECRET_FIRST, SECRET_LAST],
+        refusedWith: [403, 404],
+      }),
+    ]),
+  ),
   'GET /attendance-summaries/schools/:schoolId': (s) => ({ url: `/attendance-summaries/schools/${s.schoolId}?from=2026-01-05&to=2026-03-27`, allowed: [...MANAGERS] }),
 };
 

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { eventQueueOf } from '@tutti/contracts';
 import { MessagingModule } from '@tutti/messaging';
 import { PlatformModule } from '@tutti/platform';
+import { AnnualReturnModule } from './annual-return/annual-return.module';
 import { AttendanceSummaryModule } from './attendance-summary/attendance-summary.module';
 import { CharacteristicsModule } from './characteristics/characteristics.module';
 import { ClassesModule } from './classes/classes.module';
@@ -53,6 +54,7 @@ export class AppModule {
         ProgressionModule,
         LessonPlansModule,
         EvaluationModule,
+        AnnualReturnModule,
       ],
     };
   }

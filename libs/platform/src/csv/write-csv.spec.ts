@@ -7,6 +7,10 @@ describe('CSV documents', () => {
     );
   });
 
+  it('starts with a UTF-8 byte order mark when asked', () => {
+    expect(csvDocument(['café'], [['Zoë']], { bom: true })).toBe('\uFEFFcafé\r\nZoë\r\n');
+  });
+
   it('names the download safely', () => {
     expect(attachmentDisposition('provision 2026-01-05 "x".csv')).toBe('attachment; filename="provision_2026-01-05__x_.csv"');
   });

@@ -9,9 +9,10 @@ export interface CsvFile {
 /**
  * An RFC 4180 CSV document (CRLF line ends, a header row). Text cells that a spreadsheet would run as
  * a formula (starting with =, +, -, @, tab or CR) get a leading apostrophe; numbers stay numbers.
+ * With `bom`, it starts with a UTF-8 byte order mark, so that Excel reads accents and curly quotes as UTF-8.
  */
-export function csvDocument(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+export function csvDocument(header: readonly string[], rows: readonly (readonly CsvValue[])[], options: { bom?: boolean } = {}): string {
+  return (options.bom ? '\uFEFF' : '') + [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
 function csvCell(value: CsvValue): string {

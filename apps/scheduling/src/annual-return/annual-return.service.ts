@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Identity } from '@tutti/auth';
+import { recordAudit, type AuditOrigin } from '@tutti/messaging';
+import { PLANNING_TIME_ZONE, todayIn, ValidationProblem } from '@tutti/platform';
+import { DataSource } from 'typeorm';
+import { auditContext } from '../common/events';
+import { tenantTimeZone } from '../tenant-settings/tenant-settings.queries';
+import { annualReturnFigures, REGULAR_MIN_SESSIONS } from './annual-return.figures';
+import { examsByGrade, regularPlayers, schoolsWorkedWith, wcetPupils, type AcademicYear } from './annual-return.queries';
+import type { AnnualReturnDto } from './dto/annual-return.dto';
+
+/** What the return asks for that scheduling does not hold: the services that own them would have to give them. */
+export const NOT_INCLUDED = [
+  { figure: 'Performances and audience (RSVPs, check-ins)', reason: 'owned by the performance-event and parent-engagement services; scheduling keeps no copy of them' },
+  { figure: 'Family engagement', reason: 'owned by the parent-engagement service; scheduling keeps no copy of it' },
+  { figure: 'The pupils behind each figure (pseudonymised)', reason: 'not built yet' },
+];
+
+/**
+ * The annual data return of an area for funders: figures from the registers, ensembles, exams and
+ * pupils' characteristics of one academic year, small counts suppressed. Reading characteristics,
+ * even to count them, is a read of each pupil counted: each goes to the audit log.
+ */
+@Injectable()
+export class AnnualReturnService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async build(identity: Identity, academicYear: string, origin: AuditOrigin): Promise<AnnualReturnDto> {
+    const tenantId = identity.tenantId;
+    const year = academicYearOf(academicYear);
+    const today = todayIn((await tenantTimeZone(this.db.manager, tenantId)) ?? PLANNING_TIME_ZONE);
+    const [wcet, regular, exams, schools] = await Promise.all([
+      wcetPupils(this.db.manager, tenantId, year, today),
+      regularPlayers(this.db.manager, tenantId, year, REGULAR_MIN_SESSIONS),
+      examsByGrade(this.db.manager, tenantId, year),
+      schoolsWorkedWith(this.db.manager, tenantId, year),
+    ]);
+    await this.db.transaction((manager) =>
+      recordAudit(
+        manager,
+        auditContext(identity, origin),
+        wcet.map((pupil) => ({ action: 'read' as const, subjectType: 'pupil' as const, subjectId: pupil.pupilId, detail: { report: 'annual-return', academicYear } })),
+      ),
+    );
+    return {
+      academicYear,
+      from: year.from,
+      to: year.to,
+      figures: annualReturnFigures({ wcet, regular, exams, schools }),
+      schoolsWorkedWith: schools,
+      notIncluded: NOT_INCLUDED,
+    };
+  }
+}
+
+/** `2025-26` as 1 September 2025 to 31 August 2026; 400 naming academicYear when its two years do not follow each other. */
+export function academicYearOf(name: string): AcademicYear {
+  const first = Number(name.slice(0, 4));
+  if ((first + 1) % 100 !== Number(name.slice(5, 7))) throw new ValidationProblem([{ field: 'academicYear', rule: 'academicYear', message: 'academicYear must name two following years, like 2025-26' }]);
+  return { name, from: `${first}-09-01`, to: `${first + 1}-08-31` };
+}

@@ -13,7 +13,8 @@ export { outboxChannelOf } from './outbox/outbox-channel';
 export { OutboxRelay, type OutboxRelayOptions } from './relay/outbox-relay';
 export { EVENT_JOB_OPTIONS } from './relay/event-job-options';
 export { EventConsumer, type EventApplication, type EventConsumerOptions } from './consumer/event-consumer';
-export type { EventHandler, EventHandlerContext, EventHandlers } from './consumer/event-handlers';
+export type { EventHandler, EventHandlers } from './consumer/event-handlers';
+export { afterCommit } from './after-commit';
 export { applyEvent } from './consumer/apply-event';
 export { eventIsNewerSql } from './consumer/event-order';
 

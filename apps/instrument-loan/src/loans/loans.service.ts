@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hasRole, type Identity } from '@tutti/auth';
-import { recordAudit, ReminderScheduler, type AuditOrigin, type AuditSubject, type ReminderJobChanges, type ReminderRow } from '@tutti/messaging';
+import { afterCommit, recordAudit, ReminderScheduler, type AuditOrigin, type AuditSubject } from '@tutti/messaging';
 import { addDays, ConflictProblem, decodeCursor, isoDate, isUniqueViolation, newId, onceForKey, PLANNING_TIME_ZONE, todayIn, toPage, ValidationProblem, zonedDateTime, type Queryable } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { canActForPupilAsStaff, canSeeLoan, loanVisibility } from '../common/access';
@@ -37,29 +37,26 @@ export class LoansService {
   async checkOut(identity: Identity, input: CheckOutDto, idempotencyKey: string | undefined, origin: AuditOrigin): Promise<LoanDto> {
     const tenantId = identity.tenantId;
     this.requireDueDateAhead(input.dueOn);
-    let reminder: ReminderRow | undefined;
-    const loan = await this.dataSource.transaction((manager) =>
+    return this.dataSource.transaction((manager) =>
       onceForKey(manager, { tenantId, callerId: identity.userId, operation: 'check-out', key: idempotencyKey, request: input }, async () => {
         // Who may see the pupil and the instrument is decided before anything is said of their state.
         const pupil = await this.staffPupil(manager, identity, input.pupilId);
         const instrument = await lockLookedAfterInstrument(manager, identity, input.instrumentId);
         requireStillEnrolled(pupil);
-        const started = await this.checkOutIn(manager, tenantId, instrument, { ...input, pupil, actorId: identity.userId });
-        reminder = started.reminder;
-        await recordAudit(manager, auditContext(identity, origin), { action: 'create', subjectType: 'loan', subjectId: started.loan.id, detail: { change: 'check-out' } });
-        return started.loan;
+        const loan = await this.checkOutIn(manager, tenantId, instrument, { ...input, pupil, actorId: identity.userId });
+        await recordAudit(manager, auditContext(identity, origin), { action: 'create', subjectType: 'loan', subjectId: loan.id, detail: { change: 'check-out' } });
+        return loan;
       }),
     );
-    if (reminder) await this.reminders.syncJobs({ staleJobIds: [], toEnqueue: [reminder] });
-    return loan;
   }
 
   /**
    * Takes the instrument (locked, and looked after by the caller) from 'available' to 'on_loan'
    * with a conditional UPDATE, so that of many concurrent check-outs exactly one wins; the partial
-   * unique index on active loans backs it up.
+   * unique index on active loans backs it up. The overdue check's job is queued once the caller's
+   * transaction commits.
    */
-  private async checkOutIn(manager: EntityManager, tenantId: string, lookedAfter: LookedAfterInstrument, input: CheckOutInput): Promise<{ loan: LoanDto; reminder: ReminderRow }> {
+  private async checkOutIn(manager: EntityManager, tenantId: string, lookedAfter: LookedAfterInstrument, input: CheckOutInput): Promise<LoanDto> {
     if (lookedAfter.instrument.status !== 'available') return this.explainUnavailable(manager, tenantId, lookedAfter);
     const instrument = await takeInstrumentOut(manager, tenantId, input.instrumentId);
     if (!instrument) throw new ConflictProblem('This instrument is already out on loan.', [{ instrumentId: input.instrumentId, status: 'on_loan' }]);
@@ -107,7 +104,8 @@ export class LoansService {
       subjectId: loanId,
       dueAt: zonedDateTime(addDays(input.dueOn, 1), '09:00', PLANNING_TIME_ZONE),
     });
-    return { loan, reminder };
+    afterCommit(manager, () => this.reminders.syncJobs({ staleJobIds: [], toEnqueue: [reminder] }));
+    return loan;
   }
 
   /** Why the instrument (which the caller looks after) cannot go out: 409 naming its state. */
@@ -130,23 +128,21 @@ export class LoansService {
 
   async returnLoan(identity: Identity, loanId: string, input: ReturnLoanDto, origin: AuditOrigin): Promise<LoanDto> {
     const tenantId = identity.tenantId;
-    const { loan, changes } = await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const current = await this.staffLoanForUpdate(manager, identity, loanId);
       const returned = await this.returnIn(manager, tenantId, current, { outcome: 'returned', conditionIn: input.conditionIn, notes: input.notes ?? null, actorId: identity.userId });
       await recordAudit(manager, auditContext(identity, origin), { action: 'update', subjectType: 'loan', subjectId: loanId, detail: { change: 'return' } });
       return returned;
     });
-    await this.reminders.syncJobs(changes);
-    return loan;
   }
 
-  /** Ends an active loan and frees (or writes off) its instrument, in the caller's transaction. */
+  /** Ends an active loan and frees (or writes off) its instrument, in the caller's transaction; its reminders' jobs go once that commits. */
   private async returnIn(
     manager: EntityManager,
     tenantId: string,
     current: LoanRecord,
     input: { outcome: 'returned' | 'swapped' | 'lost'; conditionIn: string | null; notes: string | null; actorId: string },
-  ): Promise<{ loan: LoanDto; changes: ReminderJobChanges }> {
+  ): Promise<LoanDto> {
     const ended = await endLoan(manager, tenantId, current.id, input);
     if (!ended) throw new ConflictProblem('This loan has already ended.', [{ loanId: current.id, returnedAt: current.returned_at?.toISOString() ?? null }]);
     await bringInstrumentBack(manager, tenantId, current.instrument_id, input.outcome === 'lost' ? 'lost' : 'available', input.conditionIn);
@@ -160,14 +156,15 @@ export class LoansService {
       conditionIn: input.conditionIn,
     });
     const changes = await this.reminders.cancelForSubjectIn(manager, tenantId, 'loan', current.id);
-    return { loan: await this.loadLoan(manager, tenantId, current.id), changes };
+    afterCommit(manager, () => this.reminders.syncJobs(changes));
+    return this.loadLoan(manager, tenantId, current.id);
   }
 
   /** A size upgrade: the old instrument comes back and the new one goes out, both or neither. */
   async swap(identity: Identity, loanId: string, input: SwapLoanDto, origin: AuditOrigin): Promise<SwapResultDto> {
     const tenantId = identity.tenantId;
     if (input.dueOn) this.requireDueDateAhead(input.dueOn);
-    const result = await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const current = await this.staffLoanForUpdate(manager, identity, loanId);
       if (current.instrument_id === input.newInstrumentId) {
         throw new ValidationProblem([{ field: 'newInstrumentId', rule: 'different', message: 'newInstrumentId must be another instrument than the one on loan' }]);
@@ -190,37 +187,30 @@ export class LoansService {
         actorId: identity.userId,
       });
       await recordAudit(manager, auditContext(identity, origin), [
-        { action: 'update', subjectType: 'loan', subjectId: loanId, detail: { change: 'swap', newLoanId: started.loan.id } },
-        { action: 'create', subjectType: 'loan', subjectId: started.loan.id, detail: { change: 'swap', previousLoanId: loanId } },
+        { action: 'update', subjectType: 'loan', subjectId: loanId, detail: { change: 'swap', newLoanId: started.id } },
+        { action: 'create', subjectType: 'loan', subjectId: started.id, detail: { change: 'swap', previousLoanId: loanId } },
       ]);
-      return { returned: returned.loan, started: started.loan, changes: { staleJobIds: returned.changes.staleJobIds, toEnqueue: [started.reminder] } };
+      return { returned, started };
     });
-    await this.reminders.syncJobs(result.changes);
-    return { returned: result.returned, started: result.started };
   }
 
   /** Damage or loss, from a guardian (own child only) or staff. A loss ends the loan and writes the instrument off. */
   async reportProblem(identity: Identity, loanId: string, input: ProblemReportDto, origin: AuditOrigin): Promise<ProblemReportResultDto> {
     const tenantId = identity.tenantId;
     const visibility = loanVisibility(identity);
-    const { result, changes } = await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const current = await lockLoan(manager, tenantId, loanId);
       if (!current || !canSeeLoan(visibility, { schoolId: current.school_id, pupilId: current.pupil_id })) throw new NotFoundException('No such loan.');
       if (current.returned_at) throw new ConflictProblem('This loan has already ended; report problems with the instrument to the programme.', [{ loanId, returnedAt: current.returned_at.toISOString() }]);
       const reporterRole = visibility.pupilIds.includes(current.pupil_id) && !canActForPupilAsStaff(identity, current.school_id) ? 'guardian' : 'staff';
       const stored = await insertProblemReport(manager, tenantId, { id: newId(), loanId, kind: input.kind, description: input.description, reportedBy: identity.userId, reporterRole });
-      let jobChanges: ReminderJobChanges = { staleJobIds: [], toEnqueue: [] };
       let loan = toLoanDto(current);
       if (input.kind === 'lost') {
-        const ended = await this.returnIn(manager, tenantId, current, { outcome: 'lost', conditionIn: null, notes: input.description, actorId: identity.userId });
-        jobChanges = ended.changes;
-        loan = ended.loan;
+        loan = await this.returnIn(manager, tenantId, current, { outcome: 'lost', conditionIn: null, notes: input.description, actorId: identity.userId });
       }
       await recordAudit(manager, auditContext(identity, origin), { action: 'update', subjectType: 'loan', subjectId: loanId, detail: { change: 'problem-report', kind: input.kind, reportId: stored.id } });
-      return { result: { id: stored.id, kind: input.kind, reportedAt: stored.reported_at.toISOString(), loan }, changes: jobChanges };
+      return { id: stored.id, kind: input.kind, reportedAt: stored.reported_at.toISOString(), loan };
     });
-    await this.reminders.syncJobs(changes);
-    return result;
   }
 
   /** Staff have reviewed a flagged conditional loan and keep it going. */

@@ -14,7 +14,7 @@ describe('the roster kept from scheduling’s events', () => {
   const applyEvent = <T extends EventType>(event: EventEnvelope<T>) => {
     const handler = bed.app.get(MessagingHandlers).handlers[event.type] as EventHandler<T> | undefined;
     if (!handler) throw new Error(`no handler for ${event.type}`);
-    return bed.db.transaction((manager) => handler(event, manager, { afterCommit: () => undefined }));
+    return bed.db.transaction((manager) => handler(event, manager));
   };
 
   const apply = <T extends EventType>(type: T, payload: EventEnvelope<T>['payload'], occurredAt?: string) => applyEvent(eventOf(type, payload, occurredAt));

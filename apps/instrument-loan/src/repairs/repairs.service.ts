@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Identity } from '@tutti/auth';
-import { ReminderScheduler, type ReminderRow } from '@tutti/messaging';
+import { afterCommit, ReminderScheduler } from '@tutti/messaging';
 import { addDays, ConflictProblem, decodeCursor, isoDate, newId, PLANNING_TIME_ZONE, todayIn, toPage, ValidationProblem, zonedDateTime } from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { lockLookedAfterInstrument } from '../instruments/instrument-access';
@@ -78,8 +78,7 @@ export class RepairsService {
   async inspect(identity: Identity, instrumentId: string, input: RecordInspectionDto): Promise<InspectionDto> {
     const tenantId = identity.tenantId;
     const inspectedOn = input.inspectedOn ?? todayIn(PLANNING_TIME_ZONE);
-    let reminder: ReminderRow | undefined;
-    const result = await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const settings = await areaSettings(manager, tenantId);
       const nextInspectionOn = addDays(inspectedOn, settings.inspectionIntervalDays);
       const { instrument } = await lockLookedAfterInstrument(manager, identity, instrumentId);
@@ -89,7 +88,7 @@ export class RepairsService {
       const id = newId();
       await recordInspection(manager, tenantId, { id, instrumentId, inspectedOn, condition: input.condition, notes: input.notes ?? null, inspectedBy: identity.userId, nextInspectionOn });
       const cancelled = await this.reminders.cancelForSubjectIn(manager, tenantId, 'instrument', instrumentId);
-      reminder = await this.reminders.schedule(manager, {
+      const reminder = await this.reminders.schedule(manager, {
         tenantId,
         kind: INSPECTION_REMINDER_KIND,
         recipientId: identity.userId,
@@ -98,13 +97,9 @@ export class RepairsService {
         dueAt: zonedDateTime(addDays(nextInspectionOn, -INSPECTION_REMINDER_LEAD_DAYS), '09:00', PLANNING_TIME_ZONE),
         payload: { assetTag: instrument.asset_tag, nextInspectionOn },
       });
-      return {
-        dto: { id, instrumentId, inspectedOn, condition: input.condition, notes: input.notes ?? null, nextInspectionOn, reminderAt: reminder.dueAt.toISOString() },
-        staleJobIds: cancelled.staleJobIds,
-      };
+      afterCommit(manager, () => this.reminders.syncJobs({ staleJobIds: cancelled.staleJobIds, toEnqueue: [reminder] }));
+      return { id, instrumentId, inspectedOn, condition: input.condition, notes: input.notes ?? null, nextInspectionOn, reminderAt: reminder.dueAt.toISOString() };
     });
-    await this.reminders.syncJobs({ staleJobIds: result.staleJobIds, toEnqueue: reminder ? [reminder] : [] });
-    return result.dto;
   }
 }
 

@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EventEnvelope } from '@tutti/contracts';
-import { DeliversReminder, HandlesEvent, ReminderScheduler, reminderDeliveryKey, type ReminderDeliverer, type ReminderRow, type ScheduleReminderInput } from '@tutti/messaging';
+import { afterCommit, DeliversReminder, HandlesEvent, ReminderScheduler, reminderDeliveryKey, type ReminderDeliverer, type ReminderRow, type ScheduleReminderInput } from '@tutti/messaging';
 import { zonedInstant } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { afterCommit, installAfterCommit } from '../common/after-commit';
 import { pupilGuardians } from '../families/families.queries';
 import { MessageDelivery } from '../reminders/message-delivery.service';
 import { LOAN_MESSAGE_KINDS, LOAN_SUBJECT, type LoanMessageKind } from '../reminders/reminder-kinds';
@@ -29,9 +28,7 @@ export class LoanNotices implements ReminderDeliverer {
     private readonly scheduler: ReminderScheduler,
     private readonly settings: TenantSettingsService,
     private readonly delivery: MessageDelivery,
-  ) {
-    installAfterCommit(dataSource);
-  }
+  ) {}
 
   /** A "return due" message at 09:00 local time the day before the due date (at once if that has passed; none if the date has). */
   @HandlesEvent('loan.loan.started')

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ReminderScheduler, type ReminderRow, type ScheduledReminder, type ScheduleReminderInput } from '@tutti/messaging';
+import { afterCommit, ReminderScheduler, type ReminderRow, type ScheduledReminder, type ScheduleReminderInput } from '@tutti/messaging';
 import type { SqlWrite } from '@tutti/platform';
-import { DataSource, type EntityManager } from 'typeorm';
-import { afterCommit, installAfterCommit } from '../common/after-commit';
+import type { EntityManager } from 'typeorm';
 import { childrenComingWithoutConsent } from '../consents/consents.queries';
 import { afterQuietHours, quietHoursOf, type QuietHours } from './quiet-hours';
 import {
@@ -43,12 +42,7 @@ export interface Recipient {
  */
 @Injectable()
 export class FamilyReminders {
-  constructor(
-    private readonly scheduler: ReminderScheduler,
-    dataSource: DataSource,
-  ) {
-    installAfterCommit(dataSource);
-  }
+  constructor(private readonly scheduler: ReminderScheduler) {}
 
   /**
    * Confirmation now, then 24 h and 2 h before pick-up (those already past are left out), and the

@@ -65,7 +65,8 @@ export class BookingDesk {
     run: async (asks) => {
       const { outcomes, scheduled } = await pipelinedTransaction(this.dataSource, (transaction) => this.decide(transaction, asks));
       // The bookings are committed: their answers go now, and the reminders' jobs follow (the rows are
-      // the truth; the sweeper queues any job that Redis missed once its reminder is due).
+      // the truth; the sweeper queues any job that Redis missed once its reminder is due). Queued here,
+      // not with afterCommit: TypeORM does not see a pipelined COMMIT, and the answers need not wait for Redis.
       void this.reminders.queueJobs(scheduled);
       return outcomes;
     },

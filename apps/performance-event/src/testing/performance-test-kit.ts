@@ -41,7 +41,7 @@ export async function feed<T extends EventType>(app: NestFastifyApplication, ten
 export async function rerunHandler<T extends EventType>(app: NestFastifyApplication, event: EventEnvelope<T>): Promise<void> {
   const handler = app.get(MessagingHandlers).handlers[event.type];
   if (!handler) throw new Error(`No handler for ${event.type}`);
-  await app.get(DataSource).transaction((manager) => handler(event, manager, { afterCommit: () => undefined }));
+  await app.get(DataSource).transaction((manager) => handler(event, manager));
 }
 
 export interface TestMember {

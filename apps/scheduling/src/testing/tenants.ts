@@ -16,5 +16,5 @@ export async function announceTenant(app: NestFastifyApplication, tenantId: stri
   };
   const handler = app.get(MessagingHandlers).handlers['identity.tenant.created'];
   if (!handler) throw new Error('scheduling has no handler for identity.tenant.created');
-  await app.get(DataSource).transaction((manager) => handler(event, manager, { afterCommit: () => undefined }));
+  await app.get(DataSource).transaction((manager) => handler(event, manager));
 }

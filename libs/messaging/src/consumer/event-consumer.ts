@@ -45,10 +45,12 @@ export class EventConsumer {
     return eventQueueOf(this.options.service);
   }
 
-  /** The whole of processing one delivery; also callable directly (tests, replays). */
+  /**
+   * The whole of processing one delivery; also callable directly (tests, replays). Work a handler
+   * registered with afterCommit(manager, …) runs once this transaction has committed.
+   */
   async apply(event: EventEnvelope): Promise<EventApplication> {
-    const afterCommit: (() => Promise<void>)[] = [];
-    const application = await this.options.dataSource.transaction(async (manager): Promise<EventApplication> => {
+    return this.options.dataSource.transaction(async (manager): Promise<EventApplication> => {
       const recorded = await queryRows<{ event_id: string }>(
         manager,
         `INSERT INTO ${tableOf(manager, ProcessedEventEntity)} (tenant_id, consumer, event_id)
@@ -63,15 +65,9 @@ export class EventConsumer {
         this.logger.debug(`No handler for ${event.type}; acknowledged ${event.id}`);
         return 'no-handler';
       }
-      await handler(event, manager, { afterCommit: (work) => afterCommit.push(work) });
+      await handler(event, manager);
       return 'applied';
     });
-    for (const work of afterCommit) {
-      await work().catch((error: unknown) =>
-        this.logger.warn(`After-commit work of ${event.type} ${event.id} failed: ${describeError(error)}`),
-      );
-    }
-    return application;
   }
 
   start(): void {

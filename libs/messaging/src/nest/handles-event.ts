@@ -8,8 +8,8 @@ export const DELIVERS_REMINDER = 'tutti:messaging:delivers-reminder';
 
 /**
  * Marks a provider's method as this service's handler of the named events (one method may handle
- * several, e.g. created and updated). The method receives the event typed by the catalogue, the
- * manager of the transaction that records it as processed, and the after-commit context.
+ * several, e.g. created and updated). The method receives the event typed by the catalogue and the
+ * manager of the transaction that records it as processed.
  * MessagingModule finds it at start-up and refuses to start on a missing, doubled or unsubscribed
  * handler (EVENT_SUBSCRIBERS).
  */

@@ -132,7 +132,7 @@ describe('audit log', () => {
       source: 'scheduling',
       payload: { version: 1, entryId: newId(), actorUserId: tutor, actorRole: 'tutor', action: 'read', subjectType: 'pupil', subjectId: pupil, service: 'scheduling', requestId: 'req-event', ip: '203.0.113.9', at: new Date().toISOString(), detail: { withFlags: false } },
     };
-    const apply = () => t.dataSource.transaction((manager) => handlers.applyAuditEntry(event, manager, { afterCommit: () => undefined }));
+    const apply = () => t.dataSource.transaction((manager) => handlers.applyAuditEntry(event, manager));
     await apply();
     await apply();
     const seen = (await auditLog(`?subjectType=pupil&subjectId=${pupil}`)).json<AuditEntryPageDto>();

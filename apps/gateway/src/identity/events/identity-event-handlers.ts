@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@tutti/contracts';
-import { HandlesEvent, type EventHandler, type EventHandlerContext } from '@tutti/messaging';
+import { HandlesEvent, type EventHandler } from '@tutti/messaging';
 import type { EntityManager } from 'typeorm';
 import { auditEntryHandler } from '../audit/audit-entry-handler';
 import { AuditLogService } from '../audit/audit-log.service';
@@ -34,7 +34,7 @@ export class IdentityEventHandlers {
   }
 
   @HandlesEvent('audit.entry.recorded')
-  async applyAuditEntry(event: EventEnvelope<'audit.entry.recorded'>, manager: EntityManager, context: EventHandlerContext): Promise<void> {
-    await this.recordAuditEntry(event, manager, context);
+  async applyAuditEntry(event: EventEnvelope<'audit.entry.recorded'>, manager: EntityManager): Promise<void> {
+    await this.recordAuditEntry(event, manager);
   }
 }

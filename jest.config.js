@@ -16,7 +16,7 @@ module.exports = {
   // swc rewrites `@tutti/...` imports itself, so that the global set-up (run outside Jest's module system) resolves them too.
   transform: { '^.+\\.(tsx?|jsx?|mjs)$': ['@swc/jest', { jsc: { baseUrl: __dirname, paths: compilerOptions.paths } }] },
   // ESM-only packages that CommonJS dependencies require(); Node 20's require(esm) is not available inside Jest.
-  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|@formatjs|intl-messageformat)/)'],
   moduleNameMapper,
   testMatch: ['<rootDir>/{apps,libs,seeds,tools,bench}/**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.tutti/'],

@@ -1,7 +1,7 @@
-import { Suspense, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { api, currentSession, getActiveRole, onSessionChange, setActiveRole, signOut } from './api';
 import { AppContext } from './app-context';
-import { I18nContext, isLanguage, LANGUAGES, translate, type Language, type MessageKey } from './i18n';
+import { directionOf, I18nContext, isLanguage, LANGUAGES, loadTranslate, type Language, type MessageKey, type Translate } from './i18n';
 import { AcceptInvitationPage, ACCOUNT_ACCESS_PATHS, ForgotPasswordPage, ResetPasswordPage } from './pages/account/AccountAccess';
 import { SignInPage } from './pages/account/SignIn';
 import { Link, matchPath, navigate, usePath } from './router';
@@ -18,6 +18,26 @@ function chooseRole(me: Me): Role {
   return me.roles[0];
 }
 
+/** The chosen language's messages, fetched when it is chosen; the previous language stays on screen until they arrive. */
+function useCatalogue(language: Language): { language: Language; t: Translate } | null {
+  const [ready, setReady] = useState<{ language: Language; t: Translate } | null>(null);
+  useEffect(() => {
+    let live = true;
+    loadTranslate(language)
+      .then((t) => ({ language, t }))
+      // A catalogue that cannot be fetched leaves the page in English rather than blank.
+      .catch((error: unknown) => {
+        console.error(error);
+        return loadTranslate('en').then((t) => ({ language: 'en' as const, t }));
+      })
+      .then((next) => live && setReady(next), (error: unknown) => console.error(error));
+    return () => {
+      live = false;
+    };
+  }, [language]);
+  return ready;
+}
+
 export function App() {
   const [signedIn, setSignedIn] = useState(() => currentSession() !== null);
   const [language, setLanguageState] = useState<Language>(() => {
@@ -31,14 +51,18 @@ export function App() {
     setLanguageState(next);
   }, []);
   useEffect(() => onSessionChange(() => setSignedIn(currentSession() !== null)), []);
+  const i18n = useCatalogue(language);
   useEffect(() => {
-    document.documentElement.lang = language;
-  }, [language]);
-  const i18n = useMemo(() => ({ language, t: (key: MessageKey, vars?: Record<string, string | number>) => translate(language, key, vars) }), [language]);
+    if (!i18n) return;
+    document.documentElement.lang = i18n.language;
+    document.documentElement.dir = directionOf(i18n.language);
+  }, [i18n]);
   const adoptPreferredLanguage = useCallback((preferred: string) => {
     if (!languageChosen.current && isLanguage(preferred)) setLanguageState(preferred);
   }, []);
 
+  // The first catalogue is a small fetch; until it arrives there are no words to show.
+  if (!i18n) return null;
   return (
     <I18nContext.Provider value={i18n}>
       <a className="skip-link" href="#main">

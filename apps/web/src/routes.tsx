@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import type { MessageKey } from './i18n';
+import { loadStaffMessages, type MessageKey } from './i18n';
 import type { Role } from './types';
 
 /**
@@ -10,25 +10,30 @@ function page<M, K extends keyof M>(load: () => Promise<M>, name: K): LazyExotic
   return lazy(async () => ({ default: (await load())[name] as ComponentType<Record<string, string>> }));
 }
 
+/** A staff page: its module and the staff pages' English messages, together. */
+function staffPage<M, K extends keyof M>(load: () => Promise<M>, name: K) {
+  return page(async () => (await Promise.all([load(), loadStaffMessages()]))[0], name);
+}
+
 const ParentHome = page(() => import('./pages/parent/Home'), 'ParentHome');
 const ParentTransport = page(() => import('./pages/parent/Transport'), 'ParentTransport');
 const ParentConsents = page(() => import('./pages/parent/Consents'), 'ParentConsents');
 const ParentPerformances = page(() => import('./pages/parent/Performances'), 'ParentPerformances');
 const ParentMessages = page(() => import('./pages/parent/Messages'), 'ParentMessages');
-const TutorSessions = page(() => import('./pages/tutor/Sessions'), 'TutorSessions');
-const TutorRegister = page(() => import('./pages/tutor/Sessions'), 'TutorRegister');
-const TutorInstruments = page(() => import('./pages/tutor/InstrumentDesk'), 'TutorInstruments');
-const HeadDashboard = page(() => import('./pages/headteacher/SchoolDashboard'), 'HeadDashboard');
-const HeadTimetable = page(() => import('./pages/headteacher/Timetable'), 'HeadTimetable');
-const HeadEnsembles = page(() => import('./pages/headteacher/Ensembles'), 'HeadEnsembles');
-const HeadPerformances = page(() => import('./pages/headteacher/Performances'), 'HeadPerformances');
-const HeadPerformanceRoster = page(() => import('./pages/headteacher/PerformanceRoster'), 'HeadPerformanceRoster');
-const AdminSchools = page(() => import('./pages/admin/Schools'), 'AdminSchools');
-const AdminAccounts = page(() => import('./pages/admin/Accounts'), 'AdminAccounts');
-const AdminInstruments = page(() => import('./pages/admin/Instruments'), 'AdminInstruments');
-const AdminReports = page(() => import('./pages/admin/Reports'), 'AdminReports');
-const EvaluatorHome = page(() => import('./pages/evaluator/EvaluatorHome'), 'EvaluatorHome');
-const StaffAnnouncements = page(() => import('./pages/staff/Announcements'), 'StaffAnnouncements');
+const TutorSessions = staffPage(() => import('./pages/tutor/Sessions'), 'TutorSessions');
+const TutorRegister = staffPage(() => import('./pages/tutor/Sessions'), 'TutorRegister');
+const TutorInstruments = staffPage(() => import('./pages/tutor/InstrumentDesk'), 'TutorInstruments');
+const HeadDashboard = staffPage(() => import('./pages/headteacher/SchoolDashboard'), 'HeadDashboard');
+const HeadTimetable = staffPage(() => import('./pages/headteacher/Timetable'), 'HeadTimetable');
+const HeadEnsembles = staffPage(() => import('./pages/headteacher/Ensembles'), 'HeadEnsembles');
+const HeadPerformances = staffPage(() => import('./pages/headteacher/Performances'), 'HeadPerformances');
+const HeadPerformanceRoster = staffPage(() => import('./pages/headteacher/PerformanceRoster'), 'HeadPerformanceRoster');
+const AdminSchools = staffPage(() => import('./pages/admin/Schools'), 'AdminSchools');
+const AdminAccounts = staffPage(() => import('./pages/admin/Accounts'), 'AdminAccounts');
+const AdminInstruments = staffPage(() => import('./pages/admin/Instruments'), 'AdminInstruments');
+const AdminReports = staffPage(() => import('./pages/admin/Reports'), 'AdminReports');
+const EvaluatorHome = staffPage(() => import('./pages/evaluator/EvaluatorHome'), 'EvaluatorHome');
+const StaffAnnouncements = staffPage(() => import('./pages/staff/Announcements'), 'StaffAnnouncements');
 
 export interface PageRoute {
   pattern: string;

@@ -1,5 +1,5 @@
 import { allPages, api } from '../../api';
-import { formatDay, useI18n, type MessageKey } from '../../i18n';
+import { formatDay, formatShortDay, useI18n, type MessageKey } from '../../i18n';
 import type { Page, School, SchoolFairness, SchoolProvision, Term } from '../../types';
 import { BarChart, Empty, Loaded, useLoad } from '../../ui';
 import { useMySchools } from './schools';
@@ -14,10 +14,6 @@ const FAMILY_LABELS: Record<string, MessageKey> = {
   keyboard: 'head.family.keyboard',
   other: 'head.family.other',
 };
-
-function shortDate(language: string, isoDay: string): string {
-  return new Intl.DateTimeFormat(language === 'pl' ? 'pl-PL' : 'en-GB', { day: 'numeric', month: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDay}T12:00:00Z`));
-}
 
 function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
@@ -139,7 +135,7 @@ export function SchoolDashboard({ school }: { school: School }) {
               columnHeading={t('head.weekStarting')}
               valueHeading={t('head.presentOrLate')}
               columns={data.weeks.map((week) => ({
-                label: shortDate(language, week.weekStarting),
+                label: formatShortDay(language, week.weekStarting),
                 value: week.attendedPercent,
                 valueText: week.attendedPercent === null ? '–' : `${week.attendedPercent}%`,
               }))}

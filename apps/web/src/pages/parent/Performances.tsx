@@ -64,15 +64,11 @@ export function ParentPerformances() {
   );
 }
 
-function countOf(t: Translate, n: number, one: MessageKey, many: MessageKey): string {
-  return n === 1 ? t(one) : t(many, { n });
-}
-
 /** The family's saved answer in words. */
 function savedAnswer(t: Translate, saved: Rsvp | null): string {
   if (!saved) return t('rsvpNotAnswered');
   if (!saved.attending) return t('rsvpSavedNotComing');
-  return t('rsvpSavedComing', { adults: countOf(t, saved.adults, 'countAdult', 'countAdults'), children: countOf(t, saved.children, 'countChild', 'countChildren') });
+  return t('rsvpSavedComing', { adults: t('countAdults', { n: saved.adults }), children: t('countChildren', { n: saved.children }) });
 }
 
 /** The API's 400 for one field, in the reader's language (the API speaks English). */

@@ -166,7 +166,7 @@ function BookingList({ bookings, runs, kids, onChanged }: { bookings: Booking[];
             <li key={booking.id} className="card booking" data-status={booking.status} data-booking-id={booking.id}>
               <strong>{run?.performance.title ?? t('transport')}</strong>
               <p>
-                <span className={`badge badge-${booking.status === 'confirmed' ? 'good' : 'warn'}`}>{t(`status.${booking.status}` as MessageKey)}</span> · {booking.seats === 1 ? t('seat') : t('seats', { n: booking.seats })}
+                <span className={`badge badge-${booking.status === 'confirmed' ? 'good' : 'warn'}`}>{t(`status.${booking.status}` as MessageKey)}</span> · {t('seats', { n: booking.seats })}
                 {names && ` · ${names}`}
               </p>
               {stop && <p className="muted">{t('pickUpAt', { when: formatDateTime(language, stop.pickupAt, me.area.timeZone), stop: stop.name })}</p>}

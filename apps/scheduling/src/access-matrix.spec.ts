@@ -237,7 +237,7 @@ const fixtures: MatrixFixtures<Scenario> = {
     refusedWith: [403, 404],
   }),
   ...Object.fromEntries(
-    ['GET /reports/annual-return', 'GET /reports/annual-return.csv', 'GET /reports/annual-return.xlsx'].map((route) => [
+    ['GET /reports/annual-return', 'GET /reports/annual-return.csv', 'GET /reports/annual-return.xlsx', 'GET /reports/transition'].map((route) => [
       route,
       (s: Scenario) => ({
         url: `${route.slice(4)}?academicYear=2025-26`,

@@ -1,7 +1,7 @@
 import { newId } from '@tutti/platform';
 import { expecting } from '../testing/api';
 import { adminOf, headteacherOf, newTenantId } from '../testing/identities';
-import { createSchedulingTestApp, type SchedulingTestApp } from '../testing/test-app';
+import { useSchedulingTestKit } from '../testing/scheduling-test-kit';
 
 interface Summary {
   weeks: { weekStarting: string; marks: number; present: number; late: number; absent: number; excused: number; attendedPercent: number | null }[];
@@ -9,7 +9,7 @@ interface Summary {
 }
 
 describe('attendance summary per week for a school', () => {
-  let t: SchedulingTestApp;
+  const t = useSchedulingTestKit();
   let call: ReturnType<typeof expecting>;
   const tenantId = newTenantId();
   const admin = adminOf(tenantId);
@@ -17,7 +17,6 @@ describe('attendance summary per week for a school', () => {
   let otherSchool: string;
 
   beforeAll(async () => {
-    t = await createSchedulingTestApp();
     call = expecting(t);
     school = (await call(admin, 'POST', '/schools', { name: 'Weekly Primary', phase: 'primary' }, 201)).id;
     otherSchool = (await call(admin, 'POST', '/schools', { name: 'Other Primary', phase: 'primary' }, 201)).id;
@@ -41,8 +40,6 @@ describe('attendance summary per week for a school', () => {
     await register(on('2026-03-02', 'Brass'), [[elsewhere, 'absent']]);
     await call(admin, 'POST', `/occurrences/${on('2026-03-16', 'Strings')}/cancel`, {}, 200);
   });
-
-  afterAll(() => t.close());
 
   it('counts the school’s pupils’ marks per week, present or late as attended', async () => {
     const summary = await call<Summary>(headteacherOf(tenantId, [school]), 'GET', `/attendance-summaries/schools/${school}?from=2026-03-01&to=2026-03-31`, undefined, 200);

@@ -1,10 +1,10 @@
 import { newId } from '@tutti/platform';
 import { expecting, ifMatch, type ApiRow } from '../testing/api';
 import { adminOf, guardianOf, headteacherOf, newTenantId, schoolStaffOf, tutorOf } from '../testing/identities';
-import { createSchedulingTestApp, type SchedulingTestApp } from '../testing/test-app';
+import { useSchedulingTestKit } from '../testing/scheduling-test-kit';
 
 describe('pupil characteristics: admin and own headteacher only, every read audited, unknown until recorded', () => {
-  let t: SchedulingTestApp;
+  const t = useSchedulingTestKit();
   let call: ReturnType<typeof expecting>;
   const tenantId = newTenantId();
   const admin = adminOf(tenantId);
@@ -22,14 +22,11 @@ describe('pupil characteristics: admin and own headteacher only, every read audi
     ).map((row: { payload: { action: string; detail: unknown } }) => ({ action: row.payload.action, detail: row.payload.detail }));
 
   beforeAll(async () => {
-    t = await createSchedulingTestApp();
     call = expecting(t);
     school = (await call(admin, 'POST', '/schools', { name: 'Characteristics Primary', phase: 'primary' }, 201)).id;
     otherSchool = (await call(admin, 'POST', '/schools', { name: 'Next Door Primary', phase: 'primary' }, 201)).id;
     pupil = await call(admin, 'POST', '/pupils', { schoolId: school, firstName: 'Iris', lastName: 'Okafor', yearGroup: 4, eal: 'yes' }, 201);
   });
-
-  afterAll(() => t.close());
 
   it('answers what is recorded and unknown for the rest, to the programme admin and the pupil’s headteacher, auditing each read', async () => {
     const head = headteacherOf(tenantId, [school]);

@@ -2,7 +2,7 @@ import type { Identity } from '@tutti/auth';
 import { newId } from '@tutti/platform';
 import { expecting, type ApiRow } from '../testing/api';
 import { adminOf, headteacherOf, newTenantId, tutorOf } from '../testing/identities';
-import { createSchedulingTestApp, type SchedulingTestApp, type TestResponse } from '../testing/test-app';
+import { useSchedulingTestKit, type TestResponse } from '../testing/scheduling-test-kit';
 
 interface Problem {
   status: number;
@@ -15,7 +15,7 @@ type Method = 'PATCH' | 'PUT';
 type Edit = Record<string, unknown>;
 
 describe('edits two people may make at once: ETag and If-Match', () => {
-  let t: SchedulingTestApp;
+  const t = useSchedulingTestKit();
   let call: ReturnType<typeof expecting>;
   const tenantId = newTenantId();
   const admin = adminOf(tenantId);
@@ -36,7 +36,6 @@ describe('edits two people may make at once: ETag and If-Match', () => {
   };
 
   beforeAll(async () => {
-    t = await createSchedulingTestApp();
     call = expecting(t);
     school = (await call(admin, 'POST', '/schools', { name: 'Versions Primary', phase: 'primary' }, 201)).id;
     otherSchool = (await call(admin, 'POST', '/schools', { name: 'Elsewhere Primary', phase: 'primary' }, 201)).id;
@@ -50,10 +49,6 @@ describe('edits two people may make at once: ETag and If-Match', () => {
     const ensemble = (await call(admin, 'POST', '/ensembles', { schoolId: school, name: 'Y5 Strings', kind: 'whole_class', strand: 'curriculum' }, 201)).id;
     await call(admin, 'POST', '/sessions', { ensembleId: ensemble, recurrence: 'once', firstOn: '2026-03-18', startTime: '09:00', durationMinutes: 60, tutorIds: tutorStaff }, 201);
     occurrenceId = (await call<{ items: ApiRow[] }>(admin, 'GET', `/occurrences?ensembleId=${ensemble}`, undefined, 200)).items[0].id;
-  });
-
-  afterAll(async () => {
-    await t.close();
   });
 
   /** What every edited object must do; `edits` are two different changes, `field` the one they make. */

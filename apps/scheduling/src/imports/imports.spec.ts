@@ -1,7 +1,7 @@
 import { newId } from '@tutti/platform';
 import { expecting } from '../testing/api';
 import { adminOf, headteacherOf, newTenantId, tutorOf } from '../testing/identities';
-import { createSchedulingTestApp, type SchedulingTestApp } from '../testing/test-app';
+import { useSchedulingTestKit } from '../testing/scheduling-test-kit';
 
 interface Summary {
   id: string | null;
@@ -31,7 +31,7 @@ const BAD = [
 ];
 
 describe('pupil import from a school MIS export', () => {
-  let t: SchedulingTestApp;
+  const t = useSchedulingTestKit();
   let call: ReturnType<typeof expecting>;
   const tenantId = newTenantId();
   const admin = adminOf(tenantId);
@@ -39,13 +39,8 @@ describe('pupil import from a school MIS export', () => {
   const pupilCount = async () => (await t.db.query('SELECT count(*)::int AS n FROM pupils WHERE tenant_id = $1', [tenantId]))[0].n as number;
 
   beforeAll(async () => {
-    t = await createSchedulingTestApp();
     call = expecting(t);
     school = (await call(admin, 'POST', '/schools', { name: 'Import Primary', phase: 'primary' }, 201)).id;
-  });
-
-  afterAll(async () => {
-    await t.close();
   });
 
   it('reports every bad row’s problems in a dry run, and changes nothing', async () => {

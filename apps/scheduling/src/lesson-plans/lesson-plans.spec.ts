@@ -1,10 +1,10 @@
 import { newId } from '@tutti/platform';
 import { expecting, ifMatch } from '../testing/api';
 import { adminOf, newTenantId, schoolStaffOf, tutorOf } from '../testing/identities';
-import { createSchedulingTestApp, type SchedulingTestApp } from '../testing/test-app';
+import { useSchedulingTestKit } from '../testing/scheduling-test-kit';
 
 describe('joint lesson plans of a class teacher and a tutor', () => {
-  let t: SchedulingTestApp;
+  const t = useSchedulingTestKit();
   let call: ReturnType<typeof expecting>;
   const tenantId = newTenantId();
   const admin = adminOf(tenantId);
@@ -17,7 +17,6 @@ describe('joint lesson plans of a class teacher and a tutor', () => {
   let occurrenceId: string;
 
   beforeAll(async () => {
-    t = await createSchedulingTestApp();
     call = expecting(t);
     school = (await call(admin, 'POST', '/schools', { name: 'Plan Primary', phase: 'primary' }, 201)).id;
     otherSchool = (await call(admin, 'POST', '/schools', { name: 'Other Primary', phase: 'primary' }, 201)).id;
@@ -28,10 +27,6 @@ describe('joint lesson plans of a class teacher and a tutor', () => {
     const ensemble = (await call(admin, 'POST', '/ensembles', { schoolId: school, name: 'Y4 Strings', kind: 'whole_class', strand: 'curriculum' }, 201)).id;
     await call(admin, 'POST', '/sessions', { ensembleId: ensemble, recurrence: 'once', firstOn: '2026-02-02', startTime: '09:00', durationMinutes: 60 }, 201);
     occurrenceId = (await call<{ items: { id: string }[] }>(admin, 'GET', `/occurrences?ensembleId=${ensemble}`, undefined, 200)).items[0].id;
-  });
-
-  afterAll(async () => {
-    await t.close();
   });
 
   it('records a plan with both authors and its session, listed per class and term', async () => {

@@ -1,7 +1,7 @@
 import { newId } from '@tutti/platform';
 import { expecting, ifMatch } from '../testing/api';
 import { adminOf, guardianOf, newTenantId, tutorOf } from '../testing/identities';
-import { createSchedulingTestApp, type SchedulingTestApp } from '../testing/test-app';
+import { useSchedulingTestKit } from '../testing/scheduling-test-kit';
 
 interface Progression {
   examEntries: { id: string; grade: number; result: string | null }[];
@@ -11,7 +11,7 @@ interface Progression {
 }
 
 describe('progression: graded exams, moves between levels, participation', () => {
-  let t: SchedulingTestApp;
+  const t = useSchedulingTestKit();
   let call: ReturnType<typeof expecting>;
   const tenantId = newTenantId();
   const admin = adminOf(tenantId);
@@ -19,7 +19,6 @@ describe('progression: graded exams, moves between levels, participation', () =>
   let pupil: string;
 
   beforeAll(async () => {
-    t = await createSchedulingTestApp();
     call = expecting(t);
     school = (await call(admin, 'POST', '/schools', { name: 'Progress Primary', phase: 'primary' }, 201)).id;
     pupil = (await call(admin, 'POST', '/pupils', { schoolId: school, firstName: 'Pia', lastName: 'Progress', yearGroup: 5 }, 201)).id;
@@ -36,10 +35,6 @@ describe('progression: graded exams, moves between levels, participation', () =>
     for (const occurrence of occurrences) {
       await call(admin, 'POST', `/occurrences/${occurrence.id}/register`, { submissionId: newId(), marks: [{ markId: newId(), pupilId: pupil, status: 'present' }] }, 201);
     }
-  });
-
-  afterAll(async () => {
-    await t.close();
   });
 
   it('records an exam entry and its result, and shows the pupil’s progression', async () => {

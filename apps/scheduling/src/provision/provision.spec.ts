@@ -2,7 +2,7 @@ import { newId } from '@tutti/platform';
 import { announceTenant } from '../testing/tenants';
 import { expecting } from '../testing/api';
 import { adminOf, headteacherOf, newTenantId, tutorOf } from '../testing/identities';
-import { createSchedulingTestApp, type SchedulingTestApp } from '../testing/test-app';
+import { useSchedulingTestKit } from '../testing/scheduling-test-kit';
 
 interface PupilProvision {
   name: string;
@@ -20,7 +20,7 @@ interface SchoolProvision {
 }
 
 describe('provision intensity, checked against hand-computed figures', () => {
-  let t: SchedulingTestApp;
+  const t = useSchedulingTestKit();
   let call: ReturnType<typeof expecting>;
   const tenantId = newTenantId();
   const admin = adminOf(tenantId);
@@ -28,7 +28,6 @@ describe('provision intensity, checked against hand-computed figures', () => {
   let term: string;
 
   beforeAll(async () => {
-    t = await createSchedulingTestApp();
     call = expecting(t);
     await announceTenant(t.app, tenantId);
 
@@ -57,10 +56,6 @@ describe('provision intensity, checked against hand-computed figures', () => {
     await register(on('2026-03-16'), [[p1, 'late'], [p2, 'absent']]);
     await register(on('2026-03-04'), [[p1, 'late']]);
     await call(admin, 'POST', `/occurrences/${on('2026-03-18')}/cancel`, {}, 200);
-  });
-
-  afterAll(async () => {
-    await t.close();
   });
 
   it('reports a term per pupil, class and school against the area’s weekly target', async () => {

@@ -1,7 +1,7 @@
 import { newId } from '@tutti/platform';
 import type { Identity } from '@tutti/auth';
 import { ifMatch } from '../testing/api';
-import { createSchedulingTestApp, type SchedulingTestApp } from '../testing/test-app';
+import { useSchedulingTestKit } from '../testing/scheduling-test-kit';
 import { adminOf, guardianOf, headteacherOf, newTenantId, schoolStaffOf, tutorOf } from '../testing/identities';
 
 interface Row {
@@ -14,7 +14,7 @@ interface Page {
 }
 
 describe('roster: schools, classes, pupils, staff, rooms, ensembles', () => {
-  let t: SchedulingTestApp;
+  const t = useSchedulingTestKit();
   const tenantId = newTenantId();
   const admin = adminOf(tenantId);
   let schoolA: string;
@@ -35,16 +35,11 @@ describe('roster: schools, classes, pupils, staff, rooms, ensembles', () => {
   };
 
   beforeAll(async () => {
-    t = await createSchedulingTestApp();
     schoolA = (await post(admin, '/schools', { name: 'Faith Street Primary', urn: '100001', phase: 'primary' })).id;
     schoolB = (await post(admin, '/schools', { name: 'Everton Brow Primary', phase: 'primary' })).id;
     classA3 = (await post(admin, '/classes', { schoolId: schoolA, name: 'Oak', yearGroup: 3 })).id;
     pupilA = await post(admin, '/pupils', { schoolId: schoolA, classId: classA3, firstName: 'Amira', lastName: 'Khan', yearGroup: 3, misRef: 'K100', pupilPremium: 'yes', send: 'sen_support' });
     pupilB = await post(admin, '/pupils', { schoolId: schoolB, firstName: 'Ben', lastName: 'Jones', yearGroup: 5, misRef: 'J200', eal: 'yes' });
-  });
-
-  afterAll(async () => {
-    await t.close();
   });
 
   const auditEntries = (actorUserId: string, subjectId: string): Promise<{ source: string; payload: Record<string, unknown> }[]> =>
@@ -189,7 +184,7 @@ describe('roster: schools, classes, pupils, staff, rooms, ensembles', () => {
     expect((await post(admin, `/pupils/${pupil.id}/leave`, { leftOn: '31-02-2026' }, 400)).errors).toBeDefined();
   });
 
-  it('rolls a school over once per academic year: Y3 to Y4, Y6 leavers kept as leavers', async () => {
+  it('rolls a school over once per academic year: Y3 to Y4, Y6 kept as alumni (off to secondary school)', async () => {
     const school = (await post(admin, '/schools', { name: 'Roll-over Primary', phase: 'primary' })).id;
     const y6 = await post(admin, '/pupils', { schoolId: school, firstName: 'Fay', lastName: 'Old', yearGroup: 6 });
     const y3 = await post(admin, '/pupils', { schoolId: school, firstName: 'Gus', lastName: 'Young', yearGroup: 3 });
@@ -198,7 +193,7 @@ describe('roster: schools, classes, pupils, staff, rooms, ensembles', () => {
     const again = await post(admin, `/schools/${school}/roll-overs`, { academicYear: '2026-27', leaversLeftOn: '2026-07-22' });
     expect(again.applied).toBe(false);
     expect((await t.call<Row>(admin, 'GET', `/pupils/${y3.id}`)).body.yearGroup).toBe(4);
-    expect((await t.call<Row>(admin, 'GET', `/pupils/${y6.id}`)).body).toMatchObject({ status: 'leaver', yearGroup: 6, leftOn: '2026-07-22' });
+    expect((await t.call<Row>(admin, 'GET', `/pupils/${y6.id}`)).body).toMatchObject({ status: 'alumni', yearGroup: 6, leftOn: '2026-07-22' });
     // Instrument sizes and rosters elsewhere follow the new year group.
     expect(await detailsChangesOf(y3.id as string)).toEqual([{ pupilId: y3.id, schoolId: school, firstName: 'Gus', lastName: 'Young', yearGroup: 4, version: 1 }]);
     expect(await detailsChangesOf(y6.id as string)).toEqual([]);

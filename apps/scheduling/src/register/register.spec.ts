@@ -1,7 +1,7 @@
 import { newId } from '@tutti/platform';
 import { expecting, ifMatch } from '../testing/api';
 import { adminOf, newTenantId, tutorOf } from '../testing/identities';
-import { createSchedulingTestApp, type SchedulingTestApp } from '../testing/test-app';
+import { useSchedulingTestKit } from '../testing/scheduling-test-kit';
 
 interface Register {
   submissionId: string | null;
@@ -9,7 +9,7 @@ interface Register {
 }
 
 describe('the register: one request, retried safely', () => {
-  let t: SchedulingTestApp;
+  const t = useSchedulingTestKit();
   let call: ReturnType<typeof expecting>;
   const tenantId = newTenantId();
   const admin = adminOf(tenantId);
@@ -23,7 +23,6 @@ describe('the register: one request, retried safely', () => {
   let ensemble: string;
 
   beforeAll(async () => {
-    t = await createSchedulingTestApp();
     call = expecting(t);
     school = (await call(admin, 'POST', '/schools', { name: 'Register Primary', phase: 'primary' }, 201)).id;
     otherSchool = (await call(admin, 'POST', '/schools', { name: 'Elsewhere Primary', phase: 'primary' }, 201)).id;
@@ -41,10 +40,6 @@ describe('the register: one request, retried safely', () => {
     await call(admin, 'POST', '/sessions', { ensembleId: ensemble, recurrence: 'once', firstOn: '2026-03-16', startTime: '09:00', durationMinutes: 60, tutorIds: [tutorStaff] }, 201);
     const mine = await call<{ items: { id: string }[] }>(tutor, 'GET', '/me/occurrences?date=2026-03-16', undefined, 200);
     occurrenceId = mine.items[0].id;
-  });
-
-  afterAll(async () => {
-    await t.close();
   });
 
   const marks = (statuses: string[]) => [

@@ -1,6 +1,6 @@
 import { expecting, type ApiRow } from '../testing/api';
 import { adminOf, newTenantId } from '../testing/identities';
-import { createSchedulingTestApp, type SchedulingTestApp } from '../testing/test-app';
+import { useSchedulingTestKit } from '../testing/scheduling-test-kit';
 import { announceTenant } from '../testing/tenants';
 import { republishRoster, RosterRepublishError, type RepublishProgress } from './roster-republisher';
 
@@ -14,7 +14,7 @@ interface OutboxRow {
 }
 
 describe('roster republish: the current roster as events, for replicas that missed it', () => {
-  let t: SchedulingTestApp;
+  const t = useSchedulingTestKit();
   let call: ReturnType<typeof expecting>;
   const tenantId = newTenantId();
   const otherTenantId = newTenantId();
@@ -34,7 +34,6 @@ describe('roster republish: the current roster as events, for replicas that miss
   };
 
   beforeAll(async () => {
-    t = await createSchedulingTestApp();
     call = expecting(t);
     await announceTenant(t.app, tenantId, { name: 'Liverpool', slug: 'liverpool', weeklyProvisionTargetMinutes: 240 });
 
@@ -58,10 +57,6 @@ describe('roster republish: the current roster as events, for replicas that miss
     const otherAdmin = adminOf(otherTenantId);
     const otherSchool = await call(otherAdmin, 'POST', '/schools', { name: 'Hillside Primary', phase: 'primary' }, 201);
     await call(otherAdmin, 'POST', '/pupils', { schoolId: otherSchool.id, firstName: 'Erin', lastName: 'Price', yearGroup: 2 }, 201);
-  });
-
-  afterAll(async () => {
-    await t?.close();
   });
 
   let firstRun: OutboxRow[];

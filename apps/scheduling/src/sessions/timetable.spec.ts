@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { newId } from '@tutti/platform';
 import { expecting, ifMatch } from '../testing/api';
 import { adminOf, headteacherOf, newTenantId, tutorOf } from '../testing/identities';
-import { createSchedulingTestApp, type SchedulingTestApp } from '../testing/test-app';
+import { useSchedulingTestKit } from '../testing/scheduling-test-kit';
 
 interface Occurrence {
   id: string;
@@ -26,7 +26,7 @@ interface Clash {
 const BANK_HOLIDAYS = JSON.parse(readFileSync(join(__dirname, '../../../../seeds/data/uk-bank-holidays.json'), 'utf8'));
 
 describe('timetable: terms, holidays, recurring sessions, clashes and the tutorâ€™s day', () => {
-  let t: SchedulingTestApp;
+  const t = useSchedulingTestKit();
   let call: ReturnType<typeof expecting>;
   const tenantId = newTenantId();
   const admin = adminOf(tenantId);
@@ -46,7 +46,6 @@ describe('timetable: terms, holidays, recurring sessions, clashes and the tutorâ
     (await call<{ items: Occurrence[] }>(admin, 'GET', `/occurrences?sessionId=${sessionId}&limit=100`, undefined, 200)).items;
 
   beforeAll(async () => {
-    t = await createSchedulingTestApp();
     call = expecting(t);
     schoolA = (await call(admin, 'POST', '/schools', { name: 'School A', phase: 'primary' }, 201)).id;
     schoolB = (await call(admin, 'POST', '/schools', { name: 'School B', phase: 'primary' }, 201)).id;
@@ -60,10 +59,6 @@ describe('timetable: terms, holidays, recurring sessions, clashes and the tutorâ
     sharedPupil = (await call(admin, 'POST', '/pupils', { schoolId: schoolA, firstName: 'Sam', lastName: 'Both', yearGroup: 3 }, 201)).id;
     await call(admin, 'POST', `/ensembles/${wholeClass}/members`, { pupilId: sharedPupil, instrument: 'violin' }, 201);
     await call(admin, 'POST', `/ensembles/${choir}/members`, { pupilId: sharedPupil, section: 'alto' }, 201);
-  });
-
-  afterAll(async () => {
-    await t.close();
   });
 
   it('imports bank holidays from gov.ukâ€™s JSON once', async () => {

@@ -2,10 +2,10 @@ import type { EventEnvelope } from '@tutti/contracts';
 import { EventConsumer, MessagingHandlers } from '@tutti/messaging';
 import { newId } from '@tutti/platform';
 import { newTenantId } from '../testing/identities';
-import { createSchedulingTestApp, type SchedulingTestApp } from '../testing/test-app';
+import { useSchedulingTestKit } from '../testing/scheduling-test-kit';
 
 describe('tenant settings from the gateway’s tenant events', () => {
-  let t: SchedulingTestApp;
+  const t = useSchedulingTestKit();
   let consumer: EventConsumer;
   const tenantId = newTenantId();
 
@@ -20,12 +20,7 @@ describe('tenant settings from the gateway’s tenant events', () => {
   const target = async () => (await t.db.query('SELECT weekly_provision_target_minutes AS target FROM tenant_settings WHERE tenant_id = $1', [tenantId]))[0]?.target;
 
   beforeAll(async () => {
-    t = await createSchedulingTestApp();
     consumer = new EventConsumer({ dataSource: t.db, service: 'scheduling', redis: process.env.REDIS_URL ?? '', handlers: t.app.get(MessagingHandlers).handlers });
-  });
-
-  afterAll(async () => {
-    await t.close();
   });
 
   it('applies each event once and never lets an older update win', async () => {

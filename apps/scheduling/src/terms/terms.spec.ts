@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expecting } from '../testing/api';
 import { adminOf, newTenantId } from '../testing/identities';
-import { createSchedulingTestApp, type SchedulingTestApp } from '../testing/test-app';
+import { useSchedulingTestKit } from '../testing/scheduling-test-kit';
 
 interface Problem {
   status: number;
@@ -13,18 +13,13 @@ const BANK_HOLIDAYS = JSON.parse(readFileSync(join(__dirname, '../../../../seeds
 const ENGLAND_AND_WALES = BANK_HOLIDAYS['england-and-wales'];
 
 describe('terms and holidays refuse bad input with a 400 naming the field', () => {
-  let t: SchedulingTestApp;
+  const t = useSchedulingTestKit();
   let call: ReturnType<typeof expecting>;
   const tenantId = newTenantId();
   const admin = adminOf(tenantId);
 
   beforeAll(async () => {
-    t = await createSchedulingTestApp();
     call = expecting(t);
-  });
-
-  afterAll(async () => {
-    await t.close();
   });
 
   const fieldsOf = async (url: string, body: unknown): Promise<string[]> => {

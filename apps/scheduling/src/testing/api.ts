@@ -1,6 +1,6 @@
 import { etagOf } from '@tutti/platform';
 import type { Identity } from '@tutti/auth';
-import type { SchedulingTestApp } from './test-app';
+import type { SchedulingTestKit } from './scheduling-test-kit';
 
 export interface ApiRow {
   id: string;
@@ -8,7 +8,7 @@ export interface ApiRow {
 }
 
 /** Calls and insists on the status, showing the body when it differs (so a failing set-up says why). */
-export function expecting(t: SchedulingTestApp) {
+export function expecting(t: SchedulingTestKit) {
   return async <T = ApiRow>(who: Identity, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, body: unknown, status: number, headers?: Record<string, string>): Promise<T> => {
     const response = await t.call<T>(who, method, url, body, headers);
     if (response.status !== status) throw new Error(`${method} ${url} answered ${response.status}, expected ${status}: ${JSON.stringify(response.body)}`);

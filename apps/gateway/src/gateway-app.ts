@@ -1,7 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
-import { BODY_LIMIT_BYTES, createServiceApp, type ServiceBootstrapOptions } from '@tutti/platform';
+import { BODY_LIMIT_BYTES, buildOpenApiDocument, createServiceApp, type ServiceBootstrapOptions } from '@tutti/platform';
 import { AppModule } from './app.module';
 import { UPSTREAMS, type GatewayConfig } from './config';
 import { docsPlugin } from './docs/docs.plugin';
@@ -53,6 +52,5 @@ export async function registerGatewayEdge(app: NestFastifyApplication, config: G
 }
 
 function gatewayDocument(app: NestFastifyApplication) {
-  const builder = new DocumentBuilder().setTitle('Tutti gateway').setDescription(GATEWAY_DESCRIPTION).setVersion('1').addBearerAuth().build();
-  return SwaggerModule.createDocument(app, builder);
+  return buildOpenApiDocument(app, { title: 'Tutti gateway', description: GATEWAY_DESCRIPTION });
 }

@@ -13,6 +13,7 @@ export * from './logging/request-id';
 export * from './logging/service-logger';
 export * from './logging/redact-url';
 export * from './openapi/openapi';
+export * from './openapi/route-docs';
 export * from './bootstrap/bootstrap-service';
 export * from './bootstrap/run-service';
 export * from './bootstrap/retry';

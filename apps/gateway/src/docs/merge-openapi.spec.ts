@@ -46,9 +46,13 @@ const performanceEvent: OpenAPIObject = {
 describe('mergeOpenApi', () => {
   const merged = mergeOpenApi({ gateway, services: [{ service: 'performance-event', document: performanceEvent }], unavailable: ['scheduling'] });
 
-  it('keeps the gateway’s own paths and components as they are', () => {
-    expect(merged.paths['/areas']).toEqual(gateway.paths['/areas']);
+  it('keeps the gateway’s own paths and components as they are, its operation ids named gateway.<id> like a service’s', () => {
+    expect(merged.paths['/areas']).toEqual({ get: { ...gateway.paths['/areas'].get, operationId: 'gateway.AreasController_list' } });
     expect(merged.components?.schemas?.PageDto).toEqual(gateway.components?.schemas?.PageDto);
+  });
+
+  it('names the gateway as the one server, so that every path resolves against it', () => {
+    expect(merged.servers).toEqual([{ url: '/', description: 'This gateway' }]);
   });
 
   it('serves each service’s paths under /api/<service>', () => {

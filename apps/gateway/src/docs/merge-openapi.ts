@@ -9,6 +9,8 @@ type SecurityRequirement = NonNullable<OpenAPIObject['security']>[number];
 const OPERATION_KEYS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 const COMPONENT_KINDS = ['schemas', 'responses', 'parameters', 'examples', 'requestBodies', 'headers', 'links', 'callbacks'] as const;
 const LOCAL_REF = /^#\/components\/([^/]+)\/(.+)$/;
+/** The gateway's own operations are named like a service's: `gateway.signIn`. */
+const GATEWAY = 'gateway';
 
 export interface ServiceDocument {
   service: string;
@@ -25,12 +27,19 @@ export interface MergeInput {
 
 /**
  * One document for the whole API as the gateway serves it: each service's paths under
- * `/api/<service>`, its tags and operation ids prefixed with the service name, and its components
+ * `/api/<service>`, its tags and operation ids prefixed with the service name (the gateway's own
+ * ids with `gateway`), and its components
  * renamed `<service>.<Name>` (every `$ref` rewritten) so that two services' `PageDto` never clash.
  */
 export function mergeOpenApi({ gateway, services, unavailable }: MergeInput): OpenAPIObject & { 'x-unavailable-services': string[] } {
   const components: Components = cloneJson(gateway.components ?? {});
   const paths: OpenAPIObject['paths'] = cloneJson(gateway.paths);
+  for (const item of Object.values(paths)) {
+    for (const key of OPERATION_KEYS) {
+      const operation = item[key];
+      if (operation?.operationId) operation.operationId = `${GATEWAY}.${operation.operationId}`;
+    }
+  }
   const tags: Tag[] = cloneJson(gateway.tags ?? []);
   const declared = new Set(tags.map((tag) => tag.name));
   const declareUsedTags = (item: PathItem) => {
@@ -75,6 +84,8 @@ export function mergeOpenApi({ gateway, services, unavailable }: MergeInput): Op
   return {
     openapi: gateway.openapi,
     info: { ...gateway.info, title: 'Tutti API', description: `${gateway.info.description ?? ''}${note}`.trim() },
+    // Every path is the gateway's, wherever the document is read from.
+    servers: [{ url: '/', description: 'This gateway' }],
     ...(gateway.security ? { security: gateway.security } : {}),
     tags,
     paths,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiPreconditionFailedResponse, ApiPreconditionRequiredResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiPreconditionFailedResponse, ApiPreconditionRequiredResponse, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
 import { IdempotencyKey, IdParam, IfMatchVersion } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
@@ -21,6 +21,7 @@ export class InstrumentsController {
   @Access('programme_admin')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Add an instrument to the stock (status available)' })
+  @ApiCreatedResponse({ type: InstrumentDto })
   create(@CurrentIdentity() identity: Identity, @Body() body: CreateInstrumentDto, @IdempotencyKey() key: string | undefined): Promise<InstrumentDto> {
     return this.instruments.create(identity, body, key);
   }
@@ -35,7 +36,7 @@ export class InstrumentsController {
 
   @Post('imports')
   @Access('programme_admin')
-  @ApiOperation({ summary: 'Import stock from CSV, matched by asset tag: dry run first, then for real; a report per row' })
+  @ApiOperation({ operationId: 'importInstruments', summary: 'Import stock from CSV, matched by asset tag: dry run first, then for real; a report per row' })
   @ApiOkResponse({ type: ImportReportDto })
   import(@CurrentIdentity() identity: Identity, @Body() body: ImportInstrumentsDto): Promise<ImportReportDto> {
     return this.importer.import(identity.tenantId, body.csv, body.dryRun);
@@ -43,13 +44,15 @@ export class InstrumentsController {
 
   @Get('by-tag/:assetTag')
   @Access(...STAFF)
-  @ApiOperation({ summary: 'The instrument with this asset tag (what a scanned label resolves to)' })
+  @ApiOperation({ operationId: 'getInstrumentByTag', summary: 'The instrument with this asset tag (what a scanned label resolves to)' })
+  @ApiOkResponse({ type: InstrumentDto })
   byTag(@CurrentIdentity() identity: Identity, @Param('assetTag') assetTag: string): Promise<InstrumentDto> {
     return this.instruments.getByAssetTag(identity.tenantId, assetTag);
   }
 
   @Get(':instrumentId')
   @Access(...STAFF)
+  @ApiOperation({ summary: 'One instrument with its current loan (ETag for editing)' })
   @ApiOkResponse({ type: InstrumentDto })
   async get(@CurrentIdentity() identity: Identity, @IdParam('instrumentId') instrumentId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<InstrumentDto> {
     const { instrument, etag } = await this.instruments.get(identity.tenantId, instrumentId);
@@ -59,6 +62,7 @@ export class InstrumentsController {
 
   @Patch(':instrumentId')
   @Access('programme_admin')
+  @ApiOperation({ summary: 'Edit an instrument (If-Match required)' })
   @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of your last read of the instrument (from GET or from your last edit)' })
   @ApiOkResponse({ type: InstrumentDto })
   @ApiPreconditionRequiredResponse({ description: 'If-Match is missing' })

@@ -25,7 +25,7 @@ export class LabelsController {
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
   @Header('Content-Type', 'image/svg+xml; charset=utf-8')
   @ApiProduces('image/svg+xml')
-  @ApiOperation({ summary: 'A printable QR label that opens the instrument’s page' })
+  @ApiOperation({ operationId: 'getInstrumentLabel', summary: 'A printable QR label that opens the instrument’s page' })
   label(@CurrentIdentity() identity: Identity, @IdParam('instrumentId') instrumentId: string): Promise<string> {
     return this.labels.labelSvg(identity.tenantId, instrumentId);
   }
@@ -34,7 +34,7 @@ export class LabelsController {
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
   @Header('Content-Type', 'text/html; charset=utf-8')
   @ApiProduces('text/html')
-  @ApiOperation({ summary: 'A printable A4 sheet of QR labels' })
+  @ApiOperation({ operationId: 'getInstrumentLabelSheet', summary: 'A printable A4 sheet of QR labels' })
   sheet(@CurrentIdentity() identity: Identity, @Query() query: LabelSheetQueryDto): Promise<string> {
     return this.labels.sheetHtml(identity.tenantId, query.ids);
   }

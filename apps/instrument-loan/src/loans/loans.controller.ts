@@ -16,7 +16,7 @@ export class LoansController {
   @Post()
   @Access(...STAFF)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiOperation({ summary: 'Check an instrument out to a pupil, with the guardian’s agreement; 409 if it is out or in repair' })
+  @ApiOperation({ operationId: 'checkOutInstrument', summary: 'Check an instrument out to a pupil, with the guardian’s agreement; 409 if it is out or in repair' })
   @ApiCreatedResponse({ type: LoanDto })
   checkOut(@CurrentIdentity() identity: Identity, @Body() body: CheckOutDto, @IdempotencyKey() key: string | undefined, @RequestOrigin() origin: AuditOrigin): Promise<LoanDto> {
     return this.loans.checkOut(identity, body, key, origin);
@@ -32,6 +32,7 @@ export class LoansController {
 
   @Get(':loanId')
   @Access(...STAFF, 'guardian')
+  @ApiOperation({ summary: 'One loan' })
   @ApiOkResponse({ type: LoanDto })
   get(@CurrentIdentity() identity: Identity, @IdParam('loanId') loanId: string, @RequestOrigin() origin: AuditOrigin): Promise<LoanDto> {
     return this.loans.get(identity, loanId, origin);
@@ -56,7 +57,7 @@ export class LoansController {
 
   @Post(':loanId/problem-reports')
   @Access(...STAFF, 'guardian')
-  @ApiOperation({ summary: 'Report damage or loss (guardians: their own children’s loans only); a loss ends the loan' })
+  @ApiOperation({ operationId: 'reportLoanProblem', summary: 'Report damage or loss (guardians: their own children’s loans only); a loss ends the loan' })
   @ApiCreatedResponse({ type: ProblemReportResultDto })
   reportProblem(@CurrentIdentity() identity: Identity, @IdParam('loanId') loanId: string, @Body() body: ProblemReportDto, @RequestOrigin() origin: AuditOrigin): Promise<ProblemReportResultDto> {
     return this.loans.reportProblem(identity, loanId, body, origin);
@@ -65,7 +66,7 @@ export class LoansController {
   @Post(':loanId/review-cleared')
   @HttpCode(200)
   @Access('programme_admin', 'headteacher', 'tutor')
-  @ApiOperation({ summary: 'A flagged conditional loan was reviewed and continues' })
+  @ApiOperation({ operationId: 'clearLoanFlag', summary: 'A flagged conditional loan was reviewed and continues' })
   @ApiOkResponse({ type: LoanDto })
   clearFlag(@CurrentIdentity() identity: Identity, @IdParam('loanId') loanId: string, @RequestOrigin() origin: AuditOrigin): Promise<LoanDto> {
     return this.loans.clearFlag(identity, loanId, origin);

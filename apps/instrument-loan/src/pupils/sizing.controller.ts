@@ -12,7 +12,7 @@ export class SizingController {
 
   @Get('pupils/:pupilId/sizing')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff', 'guardian')
-  @ApiOperation({ summary: 'Recommended string sizes for a child, by arm length where measured, else by age' })
+  @ApiOperation({ operationId: 'getPupilSizing', summary: 'Recommended string sizes for a child, by arm length where measured, else by age' })
   @ApiOkResponse({ type: PupilSizingDto })
   forPupil(@CurrentIdentity() identity: Identity, @IdParam('pupilId') pupilId: string): Promise<PupilSizingDto> {
     return this.sizing.forPupil(identity, pupilId);
@@ -20,6 +20,7 @@ export class SizingController {
 
   @Put('pupils/:pupilId/arm-length')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
+  @ApiOperation({ summary: 'Record a pupil’s arm length, for the instrument size they need' })
   @ApiOkResponse({ type: PupilSizingDto })
   recordArmLength(@CurrentIdentity() identity: Identity, @IdParam('pupilId') pupilId: string, @Body() body: ArmLengthDto): Promise<PupilSizingDto> {
     return this.sizing.recordArmLength(identity, pupilId, body);
@@ -27,7 +28,7 @@ export class SizingController {
 
   @Get('outgrown-loans')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
-  @ApiOperation({ summary: 'Children whose instrument on loan is now too small' })
+  @ApiOperation({ operationId: 'listOutgrownLoans', summary: 'Children whose instrument on loan is now too small' })
   @ApiOkResponse({ type: OutgrownPageDto })
   outgrown(@CurrentIdentity() identity: Identity, @Query() query: OutgrownQueryDto): Promise<OutgrownPageDto> {
     return this.sizing.outgrown(identity, query);

@@ -29,6 +29,7 @@ export class RepairsController {
 
   @Get('repairs')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
+  @ApiOperation({ summary: 'Repair tickets, open first' })
   @ApiOkResponse({ type: RepairTicketPageDto })
   list(@CurrentIdentity() identity: Identity, @Query() query: RepairListQueryDto): Promise<RepairTicketPageDto> {
     return this.repairs.list(identity.tenantId, query);
@@ -36,7 +37,7 @@ export class RepairsController {
 
   @Post('instruments/:instrumentId/inspections')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
-  @ApiOperation({ summary: 'Record a termly inspection; the next is scheduled with a reminder a week before' })
+  @ApiOperation({ operationId: 'inspectInstrument', summary: 'Record a termly inspection; the next is scheduled with a reminder a week before' })
   @ApiCreatedResponse({ type: InspectionDto })
   inspect(@CurrentIdentity() identity: Identity, @IdParam('instrumentId') instrumentId: string, @Body() body: RecordInspectionDto): Promise<InspectionDto> {
     return this.repairs.inspect(identity, instrumentId, body);

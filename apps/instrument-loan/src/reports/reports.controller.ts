@@ -11,7 +11,7 @@ export class ReportsController {
 
   @Get('stock')
   @Access('programme_admin', 'headteacher', 'evaluator')
-  @ApiOperation({ summary: 'Stock counts by status, by type and size, and by owning school' })
+  @ApiOperation({ operationId: 'getStockReport', summary: 'Stock counts by status, by type and size, and by owning school' })
   @ApiOkResponse({ type: StockReportDto })
   stock(@CurrentIdentity() identity: Identity): Promise<StockReportDto> {
     return this.reports.stock(identity.tenantId);
@@ -19,7 +19,7 @@ export class ReportsController {
 
   @Get('value-on-loan')
   @Access('programme_admin')
-  @ApiOperation({ summary: 'Purchase value of instruments out on loan now, for insurance (pence)' })
+  @ApiOperation({ operationId: 'getValueOnLoanReport', summary: 'Purchase value of instruments out on loan now, for insurance (pence)' })
   @ApiOkResponse({ type: ValueOnLoanDto })
   valueOnLoan(@CurrentIdentity() identity: Identity): Promise<ValueOnLoanDto> {
     return this.reports.valueOnLoan(identity.tenantId);
@@ -27,7 +27,7 @@ export class ReportsController {
 
   @Get('loans-per-pupil')
   @Access('programme_admin', 'headteacher')
-  @ApiOperation({ summary: 'Loans per pupil (pupils of the caller’s schools), most first; top 500' })
+  @ApiOperation({ operationId: 'getLoansPerPupilReport', summary: 'Loans per pupil (pupils of the caller’s schools), most first; top 500' })
   @ApiOkResponse({ type: LoansPerPupilDto })
   loansPerPupil(@CurrentIdentity() identity: Identity): Promise<LoansPerPupilDto> {
     return this.reports.loansPerPupil(identity);
@@ -35,7 +35,7 @@ export class ReportsController {
 
   @Get('losses-and-repairs')
   @Access('programme_admin', 'evaluator')
-  @ApiOperation({ summary: 'Losses (count, value) and repairs (count, cost) per school term' })
+  @ApiOperation({ operationId: 'getLossesAndRepairsReport', summary: 'Losses (count, value) and repairs (count, cost) per school term' })
   @ApiOkResponse({ type: LossesAndRepairsDto })
   lossesAndRepairs(@CurrentIdentity() identity: Identity, @Query() query: PeriodQueryDto): Promise<LossesAndRepairsDto> {
     return this.reports.lossesAndRepairs(identity.tenantId, query);

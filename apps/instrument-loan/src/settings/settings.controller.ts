@@ -15,6 +15,7 @@ export class SettingsController {
 
   @Get()
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
+  @ApiOperation({ operationId: 'getLoanSettings', summary: 'The area’s instrument-loan settings (ETag for editing)' })
   @ApiOkResponse({ type: AreaSettingsDto, headers: ETAG_HEADER })
   async get(@CurrentIdentity() identity: Identity, @Res({ passthrough: true }) reply: FastifyReply): Promise<AreaSettingsDto> {
     const settings = await this.settings.get(identity.tenantId);
@@ -24,7 +25,7 @@ export class SettingsController {
 
   @Patch()
   @Access('programme_admin')
-  @ApiOperation({ summary: 'Change some of the conditional-loan rule, loan terms version and inspection interval of this area; the others are kept' })
+  @ApiOperation({ operationId: 'updateLoanSettings', summary: 'Change some of the conditional-loan rule, loan terms version and inspection interval of this area; the others are kept' })
   @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of your last read of the settings (from GET or from your last edit)' })
   @ApiOkResponse({ type: AreaSettingsDto, headers: ETAG_HEADER })
   @ApiPreconditionRequiredResponse({ description: 'If-Match is missing' })

@@ -14,7 +14,7 @@ export class QueueDashboardController {
 
   @Get('queues')
   @Access('programme_admin')
-  @ApiOperation({ summary: "Jobs per state in this service's queues, and your tenant's failed reminders" })
+  @ApiOperation({ operationId: 'listReminderQueues', summary: "Jobs per state in this service's queues, and your tenant's failed reminders" })
   @ApiOkResponse({ type: QueueDashboardDto })
   queues(@CurrentIdentity() identity: Identity, @Query() page: PageQueryDto): Promise<QueueDashboardDto> {
     return this.dashboard.dashboard(identity.tenantId, page);
@@ -22,7 +22,7 @@ export class QueueDashboardController {
 
   @Get('queues.html')
   @Access('programme_admin')
-  @ApiOperation({ summary: 'The same, as a page for the browser' })
+  @ApiOperation({ operationId: 'getReminderQueuesPage', summary: 'The same, as a page for the browser' })
   @ApiProduces('text/html')
   async page(@CurrentIdentity() identity: Identity, @Query() page: PageQueryDto, @Res() reply: FastifyReply): Promise<void> {
     const html = renderQueueDashboard(await this.dashboard.dashboard(identity.tenantId, page));
@@ -36,7 +36,7 @@ export class QueueDashboardController {
   @Post('reminders/:reminderId/retry')
   @HttpCode(200)
   @Access('programme_admin')
-  @ApiOperation({ summary: 'Put a failed reminder back on the schedule, due now' })
+  @ApiOperation({ operationId: 'retryReminder', summary: 'Put a failed reminder back on the schedule, due now' })
   @ApiOkResponse({ type: RetriedReminderDto })
   retry(@CurrentIdentity() identity: Identity, @IdParam('reminderId') reminderId: string): Promise<RetriedReminderDto> {
     return this.dashboard.retry(identity.tenantId, reminderId);

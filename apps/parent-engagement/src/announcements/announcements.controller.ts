@@ -42,7 +42,7 @@ export class AnnouncementsController {
   @Post(':announcementId/read')
   @HttpCode(200)
   @Access('guardian')
-  @ApiOperation({ summary: 'Mark an announcement sent to your family as read (repeating it is harmless)' })
+  @ApiOperation({ operationId: 'markAnnouncementRead', summary: 'Mark an announcement sent to your family as read (repeating it is harmless)' })
   @ApiOkResponse({ type: AnnouncementDto })
   markRead(@CurrentIdentity() identity: Identity, @IdParam('announcementId') announcementId: string): Promise<AnnouncementDto> {
     return this.announcements.markRead(identity, announcementId);
@@ -50,6 +50,7 @@ export class AnnouncementsController {
 
   @Get(':announcementId')
   @Access('guardian', ...STAFF)
+  @ApiOperation({ summary: 'One announcement, as you may see it' })
   @ApiOkResponse({ type: AnnouncementDto })
   get(@CurrentIdentity() identity: Identity, @IdParam('announcementId') announcementId: string): Promise<AnnouncementDto> {
     return this.announcements.get(identity, announcementId);

@@ -34,7 +34,7 @@ export class CalendarFeedsController {
 
   @Get('calendar/:file')
   @PublicRoute('calendar apps cannot sign in: the unguessable token in the address is the credential, stored hashed and revocable')
-  @ApiOperation({ summary: 'A family’s calendar (iCalendar): performances, bus pick-ups, family sessions' })
+  @ApiOperation({ operationId: 'getCalendarFeed', summary: 'A family’s calendar (iCalendar): performances, bus pick-ups, family sessions' })
   @ApiProduces('text/calendar')
   async feed(@Param('file') file: string, @Res() reply: FastifyReply): Promise<void> {
     const body = await this.feeds.feed(file);

@@ -15,7 +15,7 @@ export class ConsentsController {
 
   @Get('pupils/:pupilId/consents')
   @Access('guardian', ...STAFF)
-  @ApiOperation({ summary: 'A pupil’s consents now, one per kind (state missing when nobody has answered)' })
+  @ApiOperation({ operationId: 'getPupilConsents', summary: 'A pupil’s consents now, one per kind (state missing when nobody has answered)' })
   @ApiOkResponse({ type: PupilConsentsDto })
   current(@CurrentIdentity() identity: Identity, @IdParam('pupilId') pupilId: string, @RequestOrigin() origin: AuditOrigin): Promise<PupilConsentsDto> {
     return this.consents.current(identity, pupilId, origin);
@@ -23,7 +23,7 @@ export class ConsentsController {
 
   @Get('pupils/:pupilId/consents/history')
   @Access('guardian', ...STAFF)
-  @ApiOperation({ summary: 'Every decision on a pupil’s consents, newest first, with who made it and why' })
+  @ApiOperation({ operationId: 'listConsentHistory', summary: 'Every decision on a pupil’s consents, newest first, with who made it and why' })
   @ApiOkResponse({ type: ConsentHistoryPageDto })
   history(@CurrentIdentity() identity: Identity, @IdParam('pupilId') pupilId: string, @Query() query: ConsentHistoryQueryDto, @RequestOrigin() origin: AuditOrigin): Promise<ConsentHistoryPageDto> {
     return this.consents.history(identity, pupilId, query, origin);
@@ -39,7 +39,7 @@ export class ConsentsController {
 
   @Get('performances/:performanceId/missing-photo-consents')
   @Access(...STAFF)
-  @ApiOperation({ summary: 'Children of your schools coming to a performance (bus bookings, RSVPs) with no photo/film consent recorded' })
+  @ApiOperation({ operationId: 'listMissingPhotoConsents', summary: 'Children of your schools coming to a performance (bus bookings, RSVPs) with no photo/film consent recorded' })
   @ApiOkResponse({ type: MissingConsentListDto })
   missing(@CurrentIdentity() identity: Identity, @IdParam('performanceId') performanceId: string, @RequestOrigin() origin: AuditOrigin): Promise<MissingConsentListDto> {
     return this.consents.missingForPerformance(identity, performanceId, origin);

@@ -14,7 +14,7 @@ export class FamiliesController {
 
   @Get('me')
   @Access('guardian')
-  @ApiOperation({ summary: 'Your family: your children and how Tutti reaches you (ETag for a later If-Match)' })
+  @ApiOperation({ operationId: 'getMyFamily', summary: 'Your family: your children and how Tutti reaches you (ETag for a later If-Match)' })
   @ApiOkResponse({ type: FamilyDto })
   async mine(@CurrentIdentity() identity: Identity, @RequestOrigin() origin: AuditOrigin, @Res({ passthrough: true }) reply: FastifyReply): Promise<FamilyDto> {
     const family = await this.families.mine(identity, origin);
@@ -24,7 +24,7 @@ export class FamiliesController {
 
   @Put('me/contact-preferences')
   @Access('guardian')
-  @ApiOperation({ summary: 'Email, SMS, language and quiet hours; If-Match with the ETag refuses a stale edit (412)' })
+  @ApiOperation({ operationId: 'updateContactPreferences', summary: 'Email, SMS, language and quiet hours; If-Match with the ETag refuses a stale edit (412)' })
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiOkResponse({ type: FamilyDto })
   async update(

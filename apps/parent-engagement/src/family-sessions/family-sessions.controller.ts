@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { IdempotencyKey, IdParam } from '@tutti/platform';
+import { ApiConflictRules, IdempotencyKey, IdParam } from '@tutti/platform';
 import { AttendanceDto, CreateFamilySessionDto, CreateSignUpDto, FamilySessionDto, FamilySessionPageDto, FamilySessionQueryDto, SignUpDto, SignUpPageDto } from './dto/family-session.dto';
 import { FamilySessionsService } from './family-sessions.service';
 
@@ -32,6 +32,7 @@ export class FamilySessionsController {
 
   @Get('family-sessions/:sessionId')
   @Access('guardian', ...STAFF)
+  @ApiOperation({ summary: 'One family session or workshop' })
   @ApiOkResponse({ type: FamilySessionDto })
   get(@CurrentIdentity() identity: Identity, @IdParam('sessionId') sessionId: string): Promise<FamilySessionDto> {
     return this.sessions.get(identity, sessionId);
@@ -40,16 +41,17 @@ export class FamilySessionsController {
   @Post('family-sessions/:sessionId/sign-ups')
   @HttpCode(201)
   @Access('guardian')
-  @ApiOperation({ summary: 'Sign your family up (409 session-full when the places are gone)' })
+  @ApiOperation({ operationId: 'signUpForFamilySession', summary: 'Sign your family up (409 session-full when the places are gone)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: SignUpDto })
+  @ApiConflictRules('session-started', 'already-signed-up', 'session-full')
   signUp(@CurrentIdentity() identity: Identity, @IdParam('sessionId') sessionId: string, @Body() dto: CreateSignUpDto, @IdempotencyKey() key: string | undefined): Promise<SignUpDto> {
     return this.sessions.signUp(identity, sessionId, dto, key);
   }
 
   @Get('family-sessions/:sessionId/sign-ups')
   @Access('guardian', ...STAFF)
-  @ApiOperation({ summary: 'Sign-ups of a session: every family for its school’s staff, your own for a guardian' })
+  @ApiOperation({ operationId: 'listSignUps', summary: 'Sign-ups of a session: every family for its school’s staff, your own for a guardian' })
   @ApiOkResponse({ type: SignUpPageDto })
   signUps(@CurrentIdentity() identity: Identity, @IdParam('sessionId') sessionId: string, @Query() query: FamilySessionQueryDto): Promise<SignUpPageDto> {
     return this.sessions.signUps(identity, sessionId, query);
@@ -58,7 +60,7 @@ export class FamilySessionsController {
   @Post('session-sign-ups/:signUpId/cancel')
   @HttpCode(200)
   @Access('guardian', ...STAFF)
-  @ApiOperation({ summary: 'Cancel a sign-up; its places go back to the session' })
+  @ApiOperation({ operationId: 'cancelSignUp', summary: 'Cancel a sign-up; its places go back to the session' })
   @ApiOkResponse({ type: SignUpDto })
   cancel(@CurrentIdentity() identity: Identity, @IdParam('signUpId') signUpId: string): Promise<SignUpDto> {
     return this.sessions.cancel(identity, signUpId);
@@ -67,8 +69,9 @@ export class FamilySessionsController {
   @Post('session-sign-ups/:signUpId/attendance')
   @HttpCode(200)
   @Access(...STAFF)
-  @ApiOperation({ summary: 'Record whether a signed-up family came' })
+  @ApiOperation({ operationId: 'recordSignUpAttendance', summary: 'Record whether a signed-up family came' })
   @ApiOkResponse({ type: SignUpDto })
+  @ApiConflictRules('sign-up-cancelled')
   attendance(@CurrentIdentity() identity: Identity, @IdParam('signUpId') signUpId: string, @Body() dto: AttendanceDto): Promise<SignUpDto> {
     return this.sessions.markAttendance(identity, signUpId, dto.attended);
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { etagOf, IdParam } from '@tutti/platform';
+import { ApiConflictRules, etagOf, IdParam } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
 import { PutRsvpDto, RsvpCheckInDto, RsvpDto, RsvpPageDto, RsvpQueryDto, RsvpSummaryDto } from './dto/rsvp.dto';
 import { RsvpsService } from './rsvps.service';
@@ -18,6 +18,7 @@ export class RsvpsController {
   @ApiOperation({ summary: 'Your family’s answer for a performance (one per family; repeating a PUT is harmless; If-Match refuses a stale edit with 412)' })
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiOkResponse({ type: RsvpDto })
+  @ApiConflictRules('performance-cancelled', 'performance-over')
   async put(
     @CurrentIdentity() identity: Identity,
     @IdParam('performanceId') performanceId: string,
@@ -32,7 +33,7 @@ export class RsvpsController {
 
   @Get('performances/:performanceId/rsvp')
   @Access('guardian')
-  @ApiOperation({ summary: 'Your family’s answer for a performance, with its ETag' })
+  @ApiOperation({ operationId: 'getMyRsvp', summary: 'Your family’s answer for a performance, with its ETag' })
   @ApiOkResponse({ type: RsvpDto })
   async mine(@CurrentIdentity() identity: Identity, @IdParam('performanceId') performanceId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<RsvpDto> {
     const rsvp = await this.rsvps.mine(identity, performanceId);
@@ -42,7 +43,7 @@ export class RsvpsController {
 
   @Get('performances/:performanceId/rsvp-summary')
   @Access(...STAFF)
-  @ApiOperation({ summary: 'How many are coming and how many came, over your schools’ families' })
+  @ApiOperation({ operationId: 'getRsvpSummary', summary: 'How many are coming and how many came, over your schools’ families' })
   @ApiOkResponse({ type: RsvpSummaryDto })
   summary(@CurrentIdentity() identity: Identity, @IdParam('performanceId') performanceId: string): Promise<RsvpSummaryDto> {
     return this.rsvps.summary(identity, performanceId);
@@ -59,7 +60,7 @@ export class RsvpsController {
   @Post('rsvps/:rsvpId/check-in')
   @HttpCode(200)
   @Access(...STAFF)
-  @ApiOperation({ summary: 'On the day: record that a family came, and how many' })
+  @ApiOperation({ operationId: 'checkInRsvp', summary: 'On the day: record that a family came, and how many' })
   @ApiOkResponse({ type: RsvpDto })
   checkIn(@CurrentIdentity() identity: Identity, @IdParam('rsvpId') rsvpId: string, @Body() dto: RsvpCheckInDto): Promise<RsvpDto> {
     return this.rsvps.checkIn(identity, rsvpId, dto);

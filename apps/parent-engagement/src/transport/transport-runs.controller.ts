@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { IdempotencyKey, IdParam } from '@tutti/platform';
+import { ApiConflictRules, IdempotencyKey, IdParam } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
 import { CreateTransportRunDto } from './dto/create-transport-run.dto';
 import { ManifestQueryDto, TransportRunDto, TransportRunPageDto, TransportRunQueryDto } from './dto/transport-run.dto';
@@ -22,6 +22,7 @@ export class TransportRunsController {
   @ApiOperation({ summary: 'Put on a free bus to a performance, with its pick-up stops' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: TransportRunDto })
+  @ApiConflictRules('performance-cancelled')
   create(@CurrentIdentity() identity: Identity, @Body() dto: CreateTransportRunDto, @IdempotencyKey() key: string | undefined): Promise<TransportRunDto> {
     return this.runs.create(identity, dto, key);
   }
@@ -36,6 +37,7 @@ export class TransportRunsController {
 
   @Get(':runId')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff', 'guardian')
+  @ApiOperation({ summary: 'One bus run with its stops and free seats' })
   @ApiOkResponse({ type: TransportRunDto })
   get(@CurrentIdentity() identity: Identity, @IdParam('runId') runId: string): Promise<TransportRunDto> {
     return this.runs.get(identity.tenantId, runId);
@@ -43,7 +45,7 @@ export class TransportRunsController {
 
   @Get(':runId/manifest')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
-  @ApiOperation({ summary: 'The driver’s manifest of a bus (or one stop): CSV, a print-friendly HTML page, or a PDF with check-in boxes' })
+  @ApiOperation({ operationId: 'getTransportRunManifest', summary: 'The driver’s manifest of a bus (or one stop): CSV, a print-friendly HTML page, or a PDF with check-in boxes' })
   @ApiProduces('text/csv', 'text/html', 'application/pdf')
   async manifest(@CurrentIdentity() identity: Identity, @IdParam('runId') runId: string, @Query() query: ManifestQueryDto, @Res() reply: FastifyReply): Promise<void> {
     const manifest = await this.manifests.manifest(identity, runId, query.stopId, query.format);

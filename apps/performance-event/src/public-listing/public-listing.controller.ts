@@ -12,7 +12,7 @@ export class PublicListingController {
 
   @Get()
   @PublicRoute('the public listing of an area shows published public performances and no children’s data')
-  @ApiOperation({ summary: 'Upcoming published public performances of an area, soonest first' })
+  @ApiOperation({ operationId: 'listPublicPerformances', summary: 'Upcoming published public performances of an area, soonest first' })
   @ApiOkResponse({ type: PublicPerformancePageDto })
   list(@IdParam('areaId') areaId: string, @Query() page: PageQueryDto): Promise<PublicPerformancePageDto> {
     return this.listing.upcoming(areaId, page);

@@ -13,7 +13,7 @@ export class RostersController {
 
   @Get()
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff', 'guardian')
-  @ApiOperation({ summary: 'Performers with consents and chances this year (staff: their schools’ pupils; a guardian: their own children)' })
+  @ApiOperation({ operationId: 'getRoster', summary: 'Performers with consents and chances this year (staff: their schools’ pupils; a guardian: their own children)' })
   @ApiOkResponse({ type: RosterPageDto })
   list(@CurrentIdentity() identity: Identity, @IdParam('performanceId') performanceId: string, @Query() page: PageQueryDto): Promise<RosterPageDto> {
     return this.rosters.list(viewerOf(identity), performanceId, page);
@@ -30,7 +30,7 @@ export class RostersController {
 
   @Get('suggestions')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
-  @ApiOperation({ summary: 'Pupils of the schools taking part not on the roster, fewest chances this year first' })
+  @ApiOperation({ operationId: 'suggestPerformers', summary: 'Pupils of the schools taking part not on the roster, fewest chances this year first' })
   @ApiOkResponse({ type: SuggestionPageDto })
   suggestions(@CurrentIdentity() identity: Identity, @IdParam('performanceId') performanceId: string, @Query() page: PageQueryDto): Promise<SuggestionPageDto> {
     return this.rosters.suggestions(viewerOf(identity), performanceId, page);
@@ -38,7 +38,7 @@ export class RostersController {
 
   @Post('performers')
   @Access('programme_admin', 'headteacher')
-  @ApiOperation({ summary: 'Add one pupil to the roster (idempotent)' })
+  @ApiOperation({ operationId: 'addPerformer', summary: 'Add one pupil to the roster (idempotent)' })
   @ApiCreatedResponse({ type: PerformerDto })
   add(@CurrentIdentity() identity: Identity, @IdParam('performanceId') performanceId: string, @Body() body: AddPerformerDto): Promise<PerformerDto> {
     return this.rosters.add(viewerOf(identity), performanceId, body.pupilId.toLowerCase());
@@ -47,7 +47,7 @@ export class RostersController {
   @Delete('performers/:pupilId')
   @HttpCode(204)
   @Access('programme_admin', 'headteacher')
-  @ApiOperation({ summary: 'Take one pupil off the roster (stays off when the roster is rebuilt)' })
+  @ApiOperation({ operationId: 'removePerformer', summary: 'Take one pupil off the roster (stays off when the roster is rebuilt)' })
   @ApiNoContentResponse()
   remove(@CurrentIdentity() identity: Identity, @IdParam('performanceId') performanceId: string, @IdParam('pupilId') pupilId: string): Promise<void> {
     return this.rosters.remove(viewerOf(identity), performanceId, pupilId);

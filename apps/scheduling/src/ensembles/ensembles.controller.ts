@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
 import { IdParam, IdempotencyKey, IfMatchVersion } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
@@ -14,18 +14,23 @@ export class EnsemblesController {
 
   @Post()
   @Access('programme_admin', 'headteacher')
+  @ApiOperation({ summary: 'Create an ensemble in a school' })
+  @ApiCreatedResponse({ type: EnsembleDto })
   create(@CurrentIdentity() identity: Identity, @Body() body: CreateEnsembleDto): Promise<EnsembleDto> {
     return this.ensembles.create(identity, body);
   }
 
   @Get()
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
+  @ApiOperation({ summary: 'The ensembles you may see' })
+  @ApiOkResponse({ type: EnsemblePageDto })
   list(@CurrentIdentity() identity: Identity, @Query() query: EnsembleListQueryDto): Promise<EnsemblePageDto> {
     return this.ensembles.list(identity, query);
   }
 
   @Get(':ensembleId')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
+  @ApiOperation({ summary: 'One ensemble (ETag for editing)' })
   @ApiOkWithETag(EnsembleDto)
   async get(@CurrentIdentity() identity: Identity, @IdParam('ensembleId') ensembleId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<EnsembleDto> {
     return withETag(reply, await this.ensembles.get(identity, ensembleId));
@@ -33,6 +38,7 @@ export class EnsemblesController {
 
   @Patch(':ensembleId')
   @Access('programme_admin', 'headteacher')
+  @ApiOperation({ summary: 'Change an ensemble’s name, level or kind (If-Match required)' })
   @ApiEditWithIfMatch('ensemble', EnsembleDto)
   async update(
     @CurrentIdentity() identity: Identity,
@@ -46,13 +52,17 @@ export class EnsemblesController {
 
   @Get(':ensembleId/members')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
+  @ApiOperation({ operationId: 'listEnsembleMembers', summary: 'An ensemble’s current members, pupils and staff' })
+  @ApiOkResponse({ type: MemberPageDto })
   members(@CurrentIdentity() identity: Identity, @IdParam('ensembleId') ensembleId: string, @Query() query: MemberListQueryDto): Promise<MemberPageDto> {
     return this.ensembles.members(identity, ensembleId, query);
   }
 
   @Post(':ensembleId/members')
   @Access('programme_admin', 'headteacher')
+  @ApiOperation({ operationId: 'addEnsembleMember', summary: 'Add a pupil or a member of staff to an ensemble' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiCreatedResponse({ type: MemberDto })
   addMember(@CurrentIdentity() identity: Identity, @IdParam('ensembleId') ensembleId: string, @Body() body: AddMemberDto, @IdempotencyKey() key: string | undefined): Promise<MemberDto> {
     return this.ensembles.addMember(identity, ensembleId, body, key);
   }
@@ -60,6 +70,8 @@ export class EnsemblesController {
   @Post(':ensembleId/members/:memberId/leave')
   @HttpCode(200)
   @Access('programme_admin', 'headteacher')
+  @ApiOperation({ operationId: 'endEnsembleMembership', summary: 'Take a member out of an ensemble from a date' })
+  @ApiOkResponse({ type: MemberDto })
   endMembership(@CurrentIdentity() identity: Identity, @IdParam('ensembleId') ensembleId: string, @IdParam('memberId') memberId: string, @Body() body: EndMembershipDto): Promise<MemberDto> {
     return this.ensembles.endMembership(identity, ensembleId, memberId, body);
   }

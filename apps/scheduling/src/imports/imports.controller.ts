@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
 import { IdParam } from '@tutti/platform';
 import { RequestOrigin, type AuditOrigin } from '@tutti/messaging';
@@ -14,12 +14,16 @@ export class ImportsController {
   /** A dry run reports every row's problems and what would change; otherwise valid rows are imported. */
   @Post('pupils')
   @Access('programme_admin', 'headteacher')
+  @ApiOperation({ summary: 'Import a school’s pupils from an MIS CSV export (dry run or apply)' })
+  @ApiCreatedResponse({ type: ImportSummaryDto })
   importPupils(@CurrentIdentity() identity: Identity, @Body() body: PupilImportDto, @RequestOrigin() origin: AuditOrigin): Promise<ImportSummaryDto> {
     return this.imports.importPupils(identity, body, origin);
   }
 
   @Get()
   @Access('programme_admin', 'headteacher')
+  @ApiOperation({ summary: 'Roster imports, newest first' })
+  @ApiOkResponse({ type: ImportPageDto })
   list(@CurrentIdentity() identity: Identity, @Query() query: ImportListQueryDto): Promise<ImportPageDto> {
     return this.imports.list(identity, query);
   }
@@ -27,6 +31,8 @@ export class ImportsController {
   /** Progress while a large file is being imported, and its summary afterwards. */
   @Get(':importId')
   @Access('programme_admin', 'headteacher')
+  @ApiOperation({ summary: 'One roster import with its progress and report' })
+  @ApiOkResponse({ type: ImportSummaryDto })
   get(@CurrentIdentity() identity: Identity, @IdParam('importId') importId: string): Promise<ImportSummaryDto> {
     return this.imports.get(identity, importId);
   }

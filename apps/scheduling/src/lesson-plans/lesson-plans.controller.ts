@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
 import { IdParam, IfMatchVersion } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
@@ -14,18 +14,23 @@ export class LessonPlansController {
 
   @Post()
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
+  @ApiOperation({ summary: 'Write a joint lesson plan for a class teacher and a tutor' })
+  @ApiCreatedResponse({ type: LessonPlanDto })
   create(@CurrentIdentity() identity: Identity, @Body() body: CreateLessonPlanDto): Promise<LessonPlanDto> {
     return this.plans.create(identity, body);
   }
 
   @Get()
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
+  @ApiOperation({ summary: 'The joint lesson plans you may see' })
+  @ApiOkResponse({ type: LessonPlanPageDto })
   list(@CurrentIdentity() identity: Identity, @Query() query: LessonPlanListQueryDto): Promise<LessonPlanPageDto> {
     return this.plans.list(identity, query);
   }
 
   @Get(':planId')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
+  @ApiOperation({ summary: 'One lesson plan (ETag for editing)' })
   @ApiOkWithETag(LessonPlanDto)
   async get(@CurrentIdentity() identity: Identity, @IdParam('planId') planId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<LessonPlanDto> {
     return withETag(reply, await this.plans.get(identity, planId));
@@ -33,6 +38,7 @@ export class LessonPlansController {
 
   @Patch(':planId')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
+  @ApiOperation({ summary: 'Edit a lesson plan (If-Match required)' })
   @ApiEditWithIfMatch('lesson plan', LessonPlanDto)
   async update(
     @CurrentIdentity() identity: Identity,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Post, Put, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiPreconditionFailedResponse, ApiPreconditionRequiredResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiPreconditionFailedResponse, ApiPreconditionRequiredResponse, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
 import { IdParam, versionOfIfMatch } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
@@ -14,6 +14,8 @@ export class RegisterController {
 
   @Get('register')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
+  @ApiOperation({ summary: 'An occurrence’s register: who is expected and the marks so far' })
+  @ApiOkResponse({ type: RegisterDto })
   get(@CurrentIdentity() identity: Identity, @IdParam('occurrenceId') occurrenceId: string): Promise<RegisterDto> {
     return this.registers.get(identity, occurrenceId);
   }
@@ -21,6 +23,8 @@ export class RegisterController {
   /** 201 when this submission was taken, 200 when it had been taken already (a retry). */
   @Post('register')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
+  @ApiOperation({ summary: 'Submit register marks (safe to resend: marks carry their own ids)' })
+  @ApiCreatedResponse({ type: RegisterDto })
   async submit(
     @CurrentIdentity() identity: Identity,
     @IdParam('occurrenceId') occurrenceId: string,
@@ -34,7 +38,7 @@ export class RegisterController {
 
   @Put('rehearsal-note')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
-  @ApiOperation({ summary: 'Write the session’s rehearsal note: the first one without If-Match, every change with the ETag of the note as read' })
+  @ApiOperation({ operationId: 'putRehearsalNote', summary: 'Write the session’s rehearsal note: the first one without If-Match, every change with the ETag of the note as read' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the note as you read it; leave it out only to write the session’s first note' })
   @ApiOkWithETag(RehearsalNoteResponseDto)
   @ApiPreconditionRequiredResponse({ description: 'The session has a note already (perhaps written since you looked) and If-Match was not sent; currentETag names it' })
@@ -51,6 +55,7 @@ export class RegisterController {
 
   @Get('rehearsal-note')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
+  @ApiOperation({ operationId: 'getRehearsalNote', summary: 'An occurrence’s rehearsal note (ETag for editing)' })
   @ApiOkWithETag(RehearsalNoteResponseDto)
   async getNote(@CurrentIdentity() identity: Identity, @IdParam('occurrenceId') occurrenceId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<RehearsalNoteResponseDto> {
     return withETag(reply, await this.registers.getNote(identity, occurrenceId));

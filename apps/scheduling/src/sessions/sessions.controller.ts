@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
 import { IdempotencyKey, IdParam, IfMatchVersion } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
@@ -14,37 +14,48 @@ export class SessionsController {
 
   @Post('sessions')
   @Access('programme_admin', 'headteacher')
+  @ApiOperation({ summary: 'Plan a session (once or weekly) for an ensemble; clashes are refused with 409' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiCreatedResponse({ type: SessionDto })
   create(@CurrentIdentity() identity: Identity, @Body() body: CreateSessionDto, @IdempotencyKey() key: string | undefined): Promise<SessionDto> {
     return this.sessions.create(identity, body, key);
   }
 
   @Get('sessions')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
+  @ApiOperation({ summary: 'The planned sessions you may see' })
+  @ApiOkResponse({ type: SessionPageDto })
   list(@CurrentIdentity() identity: Identity, @Query() query: SessionListQueryDto): Promise<SessionPageDto> {
     return this.sessions.list(identity, query);
   }
 
   @Get('sessions/:sessionId')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
+  @ApiOperation({ summary: 'One planned session' })
+  @ApiOkResponse({ type: SessionDto })
   get(@CurrentIdentity() identity: Identity, @IdParam('sessionId') sessionId: string): Promise<SessionDto> {
     return this.sessions.get(identity, sessionId);
   }
 
   @Get('occurrences')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
+  @ApiOperation({ operationId: 'listOccurrences', summary: 'Dated occurrences of sessions, filtered by session, school or dates' })
+  @ApiOkResponse({ type: OccurrencePageDto })
   occurrences(@CurrentIdentity() identity: Identity, @Query() query: OccurrenceListQueryDto): Promise<OccurrencePageDto> {
     return this.sessions.occurrences(identity, query);
   }
 
   @Get('me/occurrences')
   @Access('tutor', 'school_staff', 'headteacher')
+  @ApiOperation({ operationId: 'listMyOccurrences', summary: 'Your own teaching occurrences in a date range' })
+  @ApiOkResponse({ type: MySessionsDto })
   mine(@CurrentIdentity() identity: Identity, @Query() query: MySessionsQueryDto): Promise<MySessionsDto> {
     return this.sessions.mine(identity, query);
   }
 
   @Get('occurrences/:occurrenceId')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
+  @ApiOperation({ operationId: 'getOccurrence', summary: 'One occurrence (ETag for editing)' })
   @ApiOkWithETag(OccurrenceDto)
   async occurrence(@CurrentIdentity() identity: Identity, @IdParam('occurrenceId') occurrenceId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<OccurrenceDto> {
     return withETag(reply, await this.sessions.occurrence(identity, occurrenceId));
@@ -53,6 +64,8 @@ export class SessionsController {
   @Post('occurrences/:occurrenceId/cancel')
   @HttpCode(200)
   @Access('programme_admin', 'headteacher')
+  @ApiOperation({ operationId: 'cancelOccurrence', summary: 'Cancel one occurrence' })
+  @ApiOkResponse({ type: OccurrenceDto })
   cancel(@CurrentIdentity() identity: Identity, @IdParam('occurrenceId') occurrenceId: string, @Body() body: CancelOccurrenceDto): Promise<OccurrenceDto> {
     return this.sessions.cancel(identity, occurrenceId, body);
   }
@@ -60,13 +73,15 @@ export class SessionsController {
   @Post('occurrences/:occurrenceId/move')
   @HttpCode(200)
   @Access('programme_admin', 'headteacher')
+  @ApiOperation({ operationId: 'moveOccurrence', summary: 'Move one occurrence to another time or room' })
+  @ApiOkResponse({ type: OccurrenceDto })
   move(@CurrentIdentity() identity: Identity, @IdParam('occurrenceId') occurrenceId: string, @Body() body: MoveOccurrenceDto): Promise<OccurrenceDto> {
     return this.sessions.move(identity, occurrenceId, body);
   }
 
   @Put('occurrences/:occurrenceId/tutors')
   @Access('programme_admin', 'headteacher')
-  @ApiOperation({ summary: 'Replace the tutors of one session; If-Match names the version of the session read; a tutor booked elsewhere then is a 409' })
+  @ApiOperation({ operationId: 'assignOccurrenceTutors', summary: 'Replace the tutors of one session; If-Match names the version of the session read; a tutor booked elsewhere then is a 409' })
   @ApiEditWithIfMatch('session', OccurrenceDto)
   async assignTutors(
     @CurrentIdentity() identity: Identity,

@@ -1,3 +1,4 @@
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -5,6 +6,18 @@ import { DataSource } from 'typeorm';
 import { PLATFORM_OPTIONS, type PlatformOptions } from '../platform-options';
 
 type CheckStatus = 'ok' | 'error';
+
+/** HealthReport as a JSON schema, for the OpenAPI document of every /health. */
+export const HEALTH_REPORT_SCHEMA: SchemaObject = {
+  type: 'object',
+  required: ['service', 'status', 'mode', 'checks'],
+  properties: {
+    service: { type: 'string' },
+    status: { type: 'string', enum: ['ok', 'error'] },
+    mode: { type: 'string' },
+    checks: { type: 'object', additionalProperties: { type: 'object', additionalProperties: true } },
+  },
+};
 
 export interface HealthReport {
   service: string;

@@ -1,6 +1,7 @@
 import { createParamDecorator, HttpStatus, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { ProblemException, ValidationProblem } from '../errors/problem';
+import { documentsHeader } from '../openapi/route-docs';
 
 /** ETags are a row's version, quoted (`"3"`). */
 export function etagOf(version: number): string {
@@ -28,7 +29,7 @@ export const IfMatchVersion = createParamDecorator((_data: unknown, context: Exe
     throw new ProblemException(HttpStatus.PRECONDITION_REQUIRED, 'Send If-Match with the ETag of your last read, so that an edit made meanwhile is not overwritten.');
   }
   return version;
-});
+}, [documentsHeader({ name: 'If-Match', required: true })]);
 
 /** The 412 for an edit based on a version that is no longer current. */
 export function staleEdit(what: string, current: number): ProblemException {

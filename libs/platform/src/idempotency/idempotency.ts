@@ -3,6 +3,7 @@ import { createParamDecorator, HttpStatus, type ExecutionContext } from '@nestjs
 import type { FastifyRequest } from 'fastify';
 import type { EntityManager } from 'typeorm';
 import { ProblemException, ValidationProblem } from '../errors/problem';
+import { documentsHeader } from '../openapi/route-docs';
 import { rows } from '../sql/rows';
 import { writeTogether, type SqlWrite } from '../sql/write-together';
 
@@ -14,7 +15,7 @@ export const IdempotencyKey = createParamDecorator((_data: unknown, context: Exe
     throw new ValidationProblem([{ field: 'Idempotency-Key', rule: 'format', message: 'Idempotency-Key must be 1–200 visible ASCII characters' }]);
   }
   return value;
-});
+}, [documentsHeader({ name: 'Idempotency-Key', required: false })]);
 
 export interface IdempotencyScope {
   tenantId: string;

@@ -18,7 +18,7 @@ export class GrantsController {
 
   @Post()
   @Access(...ADMIN)
-  @ApiOperation({ summary: 'Grant a role (school-scoped roles: one grant per school given)' })
+  @ApiOperation({ operationId: 'grantRole', summary: 'Grant a role (school-scoped roles: one grant per school given)' })
   @ApiCreatedResponse({ type: [AccountGrantDto], description: 'The grants created' })
   @ApiNotFoundResponse({ description: 'Unknown account, or a school not of this area' })
   @ApiConflictResponse({ description: 'The account already holds some of these grants' })

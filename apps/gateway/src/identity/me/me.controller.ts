@@ -12,7 +12,7 @@ export class MeController {
 
   @Get()
   @AnySignedIn()
-  @ApiOperation({ summary: 'Who am I: roles with their schools, children (as a guardian), the role acted in now' })
+  @ApiOperation({ operationId: 'getMe', summary: 'Who am I: roles with their schools, children (as a guardian), the role acted in now' })
   @ApiOkResponse({ type: MeDto })
   describe(@CurrentIdentity() identity: Identity): Promise<MeDto> {
     return this.me.describe(identity);

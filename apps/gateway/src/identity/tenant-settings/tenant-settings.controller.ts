@@ -18,7 +18,7 @@ export class TenantSettingsController {
 
   @Get()
   @AnySignedIn()
-  @ApiOperation({ summary: 'The settings of the caller’s programme area (ETag for If-Match)' })
+  @ApiOperation({ operationId: 'getAreaSettings', summary: 'The settings of the caller’s programme area (ETag for If-Match)' })
   @ApiOkResponse({ type: TenantSettingsDto })
   async get(@CurrentIdentity() identity: Identity, @Res({ passthrough: true }) reply: FastifyReply): Promise<TenantSettingsDto> {
     const { settings, etag } = await this.settings.get(identity.tenantId);
@@ -28,7 +28,7 @@ export class TenantSettingsController {
 
   @Patch()
   @Access(...ADMIN)
-  @ApiOperation({ summary: 'Change the area’s time zone, provision target, family languages or transport seat limit' })
+  @ApiOperation({ operationId: 'updateAreaSettings', summary: 'Change the area’s time zone, provision target, family languages or transport seat limit' })
   @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag from GET; 428 without it, 412 with currentETag when someone changed the settings since' })
   @ApiOkResponse({ type: TenantSettingsDto })
   @ApiPreconditionFailedResponse({ description: 'Someone else changed the settings since the ETag was read' })

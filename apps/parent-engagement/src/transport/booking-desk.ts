@@ -25,7 +25,7 @@ import { familyScopeOf } from '../common/family-scope';
 import { FamilyReminders } from '../reminders/family-reminders.service';
 import type { BookingDto, CreateBookingDto } from './dto/booking.dto';
 import { bookingChange } from './booking-audit';
-import { confirmedBookingOf, lockedRunsOf, lockRunsStatement, recipientOf, type LockedRun } from './run-locks';
+import { confirmedBookingOf, lockedRunsOf, lockRunsStatement, recipientOf, type LockedRun } from './run-locks.queries';
 import { makeBookings } from './seat-ledger';
 import type { BookingRequest } from './seat-ledger.queries';
 import { toBookingDto } from './transport-rows';

@@ -5,7 +5,7 @@ import type { BookingRow } from './transport.queries';
 /*
  * The SQL of a bus's seats. Every statement that decides seats states its rule with the fragments
  * below, so that each rule is written once (seat-ledger.ts applies them). All of it runs with the
- * bus's row locked by the caller (run-locks.ts); the CHECK (seats_taken BETWEEN 0 AND seats) on
+ * bus's row locked by the caller (run-locks.queries.ts); the CHECK (seats_taken BETWEEN 0 AND seats) on
  * transport_runs has the last word on its capacity.
  */
 

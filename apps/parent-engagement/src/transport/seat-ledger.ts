@@ -3,7 +3,7 @@ import { conflict } from '../common/conflicts';
 import type { FamilyReminders, Recipient } from '../reminders/family-reminders.service';
 import { afterQuietHours, quietHoursOf } from '../reminders/quiet-hours';
 import type { TenantSettingsService } from '../tenant-settings/tenant-settings.service';
-import type { LockedRun } from './run-locks';
+import type { LockedRun } from './run-locks.queries';
 import { decideBookings, familySeatsBesides, nextWaitingThatFits, offerSeats, releaseSeats, takeFreeSeats, type BookingRequest } from './seat-ledger.queries';
 import type { BookingRow } from './transport.queries';
 
@@ -11,7 +11,7 @@ import type { BookingRow } from './transport.queries';
  * A bus's seats, every rule in one place: the family seat limit, the bus's capacity (a group is
  * confirmed from free seats only while nobody waits, or else joins the waiting list), and the
  * waiting list's offers. Bookings are made (BookingDesk), changed, cancelled, declined and expire
- * through here, always with the bus's row locked by the caller (run-locks.ts), so that changes to
+ * through here, always with the bus's row locked by the caller (run-locks.queries.ts), so that changes to
  * one bus's seats are serialised; the SQL states each rule once (seat-ledger.queries.ts) and the
  * CHECK (seats_taken BETWEEN 0 AND seats) has the last word.
  */

@@ -14,7 +14,7 @@ import { TenantSettingsService } from '../tenant-settings/tenant-settings.servic
 import type { BookingDto, BookingQueryDto, ChangeBookingDto, CreateBookingDto } from './dto/booking.dto';
 import { bookingChange } from './booking-audit';
 import { BookingDesk } from './booking-desk';
-import { confirmedBookingOf, lockRuns, recipientOf, type LockedRun } from './run-locks';
+import { confirmedBookingOf, lockRuns, recipientOf, type LockedRun } from './run-locks.queries';
 import { SeatLedger } from './seat-ledger';
 import { toBookingDto } from './transport-rows';
 import {

@@ -5,7 +5,7 @@ import { ACTIVE_BOOKING_STATUSES } from './seat-ledger.queries';
 
 /*
  * The buses' and bookings' SQL apart from their seats (seat-ledger.queries.ts) and the runs' row
- * lock (run-locks.ts). Every statement is tenant-leading; `scope` conditions are the caller's family
+ * lock (run-locks.queries.ts). Every statement is tenant-leading; `scope` conditions are the caller's family
  * or schools (familyBookingScopeCondition).
  */
 

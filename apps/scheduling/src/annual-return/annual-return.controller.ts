@@ -6,7 +6,7 @@ import { attachmentDisposition } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
 import { annualReturnCsv, annualReturnFileName, annualReturnXlsx } from './annual-return.files';
 import { AnnualReturnService } from './annual-return.service';
-import { AnnualReturnDto, AnnualReturnQueryDto } from './dto/annual-return.dto';
+import { AnnualReturnDto, AnnualReturnQueryDto, TransitionReportDto } from './dto/annual-return.dto';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -21,6 +21,14 @@ export class AnnualReturnController {
   @ApiOkResponse({ type: AnnualReturnDto })
   figures(@CurrentIdentity() identity: Identity, @Query() query: AnnualReturnQueryDto, @RequestOrigin() origin: AuditOrigin): Promise<AnnualReturnDto> {
     return this.annualReturn.build(identity, query.academicYear, origin);
+  }
+
+  @Get('transition')
+  @Access('programme_admin', 'evaluator')
+  @ApiOperation({ summary: 'Year 6 pupils who left primary school in the academic year: how many attended Tutti one term and one year on, by destination school and characteristics, suppressed' })
+  @ApiOkResponse({ type: TransitionReportDto })
+  transition(@CurrentIdentity() identity: Identity, @Query() query: AnnualReturnQueryDto, @RequestOrigin() origin: AuditOrigin): Promise<TransitionReportDto> {
+    return this.annualReturn.transition(identity, query.academicYear, origin);
   }
 
   @Get('annual-return.csv')

@@ -16,7 +16,7 @@ export interface AnnualReturnData {
 const WCET = 'pupils who attended (present or late) at least one session of a whole-class ensemble between 1 September and 31 August';
 const SUPPRESSION = 'Counts of 1 to 4 are suppressed, and so is the next smallest count where the total would give a suppressed one away.';
 
-const LABELS: Record<string, string> = {
+export const LABELS: Record<string, string> = {
   yes: 'yes',
   no: 'no',
   unknown: 'unknown (not recorded)',
@@ -37,7 +37,7 @@ const LABELS: Record<string, string> = {
   not_yet_known: 'not yet known',
 };
 
-const CHARACTERISTIC_TITLES: Record<keyof Characteristics, string> = {
+export const CHARACTERISTIC_TITLES: Record<keyof Characteristics, string> = {
   pupilPremium: 'free school meals or pupil premium',
   send: 'special educational needs and disabilities',
   eal: 'English as an additional language',
@@ -95,7 +95,7 @@ export function annualReturnFigures(data: AnnualReturnData): FigureDto[] {
   return figures;
 }
 
-function partition(id: string, title: string, howComputed: string, counts: Record<string, number>, total: number, label: (key: string) => string = (key) => LABELS[key] ?? key, alsoHidden?: string[]): FigureDto {
+export function partition(id: string, title: string, howComputed: string, counts: Record<string, number>, total: number, label: (key: string) => string = (key) => LABELS[key] ?? key, alsoHidden?: string[]): FigureDto {
   const published = suppressBreakdown(counts, total, { partition: true, alsoHidden });
   return {
     id,
@@ -124,39 +124,58 @@ function regularPlayers(rows: RegularPlayerRow[]): FigureDto {
   };
 }
 
-/** Entries by grade, and passes by grade; a grade's passes are suppressed too when its entries are, or when its entries that did not pass are 1 to 4. */
+/** Entries by grade, and passes by grade (a share of each grade's entries). */
 function exams(rows: ExamGradeRow[]): FigureDto[] {
-  const totalEntries = rows.reduce((sum, row) => sum + row.entries, 0);
   const grade = (key: string) => (key === '0' ? 'Initial grade' : `Grade ${key}`);
   const entries = partition(
     'exam-entries-by-grade',
     'Graded exam entries, by grade',
     'Entries for graded music exams taken in the year (by exam date, else entry date); withdrawn entries are left out.',
     Object.fromEntries(rows.map((row) => [String(row.grade), row.entries])),
-    totalEntries,
+    rows.reduce((sum, row) => sum + row.entries, 0),
     grade,
   );
-  const hiddenWithEntries = rows
-    .filter((row) => {
-      const perGrade = suppressBreakdown({ passed: row.passes, notPassed: row.entries - row.passes }, row.entries, { partition: true });
-      return perGrade.cells.passed === null || entries.cells.find((cell) => cell.key === String(row.grade))?.count === null;
-    })
-    .map((row) => String(row.grade));
-  const passes = partition(
+  const passes = sharesByGroup(
     'exam-passes-by-grade',
     'Graded exam passes, by grade',
-    'Those entries with a result of pass, merit or distinction. A grade’s passes are suppressed with its entries, or when the entries that did not pass number 1 to 4.',
-    Object.fromEntries(rows.map((row) => [String(row.grade), row.passes])),
-    rows.reduce((sum, row) => sum + row.passes, 0),
-    grade,
-    hiddenWithEntries,
+    'Those entries with a result of pass, merit or distinction; percentages are of the grade’s entries.',
+    rows.map((row) => ({ key: String(row.grade), label: grade(String(row.grade)), of: row.entries, hits: row.passes })),
+    entries.cells.filter((cell) => cell.count === null).map((cell) => cell.key),
   );
-  const entriesOf = new Map(entries.cells.map((cell) => [cell.key, cell.count]));
-  return [entries, { ...passes, howComputed: `${passes.howComputed} Percentages are of the grade’s entries.`, cells: passes.cells.map((cell) => ({ ...cell, percent: percentOf(cell.count, entriesOf.get(cell.key) ?? null) })) }];
+  return [entries, passes];
+}
+
+export interface GroupShare {
+  key: string;
+  label: string;
+  /** The group's size. */
+  of: number;
+  /** How many of them the figure counts. */
+  hits: number;
+}
+
+/**
+ * How many of each group the figure counts, with the share of the group. A group's count is
+ * suppressed when it, or the rest of its group, is 1 to 4 (either gives the other away), or when the
+ * group's size is suppressed elsewhere (`hiddenGroups`); then across groups against their sum.
+ */
+export function sharesByGroup(id: string, title: string, howComputed: string, groups: GroupShare[], hiddenGroups: readonly string[] = []): FigureDto {
+  const hiddenWithinGroup = groups
+    .filter((group) => hiddenGroups.includes(group.key) || suppressBreakdown({ hits: group.hits, rest: group.of - group.hits }, group.of, { partition: true }).cells.hits === null)
+    .map((group) => group.key);
+  const counts = Object.fromEntries(groups.map((group) => [group.key, group.hits]));
+  const published = suppressBreakdown(counts, groups.reduce((sum, group) => sum + group.hits, 0), { partition: true, alsoHidden: hiddenWithinGroup });
+  return {
+    id,
+    title,
+    howComputed: `${howComputed} A group's count is suppressed when it or the rest of its group is 1 to 4, and then as any breakdown: ${SUPPRESSION}`,
+    total: published.total,
+    cells: groups.map((group) => ({ key: group.key, label: group.label, count: published.cells[group.key], percent: percentOf(published.cells[group.key], group.of) })),
+  };
 }
 
 /** How many rows fall in each group, the `known` groups first (with 0 when none do), then the others in order of first appearance. */
-function countBy<T>(items: readonly T[], groupOf: (item: T) => string, known: readonly string[] = []): Record<string, number> {
+export function countBy<T>(items: readonly T[], groupOf: (item: T) => string, known: readonly string[] = []): Record<string, number> {
   const counts: Record<string, number> = Object.fromEntries(known.map((key) => [key, 0]));
   for (const item of items) {
     const key = groupOf(item);

@@ -8,7 +8,9 @@ import { auditContext } from '../common/events';
 import { tenantTimeZone } from '../tenant-settings/tenant-settings.queries';
 import { annualReturnFigures, REGULAR_MIN_SESSIONS } from './annual-return.figures';
 import { examsByGrade, regularPlayers, schoolsWorkedWith, wcetPupils, type AcademicYear } from './annual-return.queries';
-import type { AnnualReturnDto } from './dto/annual-return.dto';
+import type { AnnualReturnDto, TransitionReportDto } from './dto/annual-return.dto';
+import { transitionFigures } from './transition.figures';
+import { alumniOfYear } from './transition.queries';
 
 /** What the return asks for that scheduling does not hold: the services that own them would have to give them. */
 export const NOT_INCLUDED = [
@@ -29,20 +31,14 @@ export class AnnualReturnService {
   async build(identity: Identity, academicYear: string, origin: AuditOrigin): Promise<AnnualReturnDto> {
     const tenantId = identity.tenantId;
     const year = academicYearOf(academicYear);
-    const today = todayIn((await tenantTimeZone(this.db.manager, tenantId)) ?? PLANNING_TIME_ZONE);
+    const today = await this.today(tenantId);
     const [wcet, regular, exams, schools] = await Promise.all([
       wcetPupils(this.db.manager, tenantId, year, today),
       regularPlayers(this.db.manager, tenantId, year, REGULAR_MIN_SESSIONS),
       examsByGrade(this.db.manager, tenantId, year),
       schoolsWorkedWith(this.db.manager, tenantId, year),
     ]);
-    await this.db.transaction((manager) =>
-      recordAudit(
-        manager,
-        auditContext(identity, origin),
-        wcet.map((pupil) => ({ action: 'read' as const, subjectType: 'pupil' as const, subjectId: pupil.pupilId, detail: { report: 'annual-return', academicYear } })),
-      ),
-    );
+    await this.auditReads(identity, origin, wcet, 'annual-return', academicYear);
     return {
       academicYear,
       from: year.from,
@@ -51,6 +47,29 @@ export class AnnualReturnService {
       schoolsWorkedWith: schools,
       notIncluded: NOT_INCLUDED,
     };
+  }
+
+  /** Year 6 pupils who left primary school in the year, followed one term and one year on, by destination school and characteristics. */
+  async transition(identity: Identity, academicYear: string, origin: AuditOrigin): Promise<TransitionReportDto> {
+    const year = academicYearOf(academicYear);
+    const alumni = await alumniOfYear(this.db.manager, identity.tenantId, year, await this.today(identity.tenantId));
+    await this.auditReads(identity, origin, alumni, 'transition', academicYear);
+    return { academicYear, from: year.from, to: year.to, figures: transitionFigures(alumni) };
+  }
+
+  private async today(tenantId: string): Promise<string> {
+    return todayIn((await tenantTimeZone(this.db.manager, tenantId)) ?? PLANNING_TIME_ZONE);
+  }
+
+  /** Counting pupils by their characteristics reads them: each pupil counted is audited. */
+  private async auditReads(identity: Identity, origin: AuditOrigin, pupils: readonly { pupilId: string }[], report: string, academicYear: string): Promise<void> {
+    await this.db.transaction((manager) =>
+      recordAudit(
+        manager,
+        auditContext(identity, origin),
+        pupils.map((pupil) => ({ action: 'read' as const, subjectType: 'pupil' as const, subjectId: pupil.pupilId, detail: { report, academicYear } })),
+      ),
+    );
   }
 }
 

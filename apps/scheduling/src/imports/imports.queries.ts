@@ -35,6 +35,7 @@ export interface MisPupilFields extends Characteristics {
   lastName: string;
   yearGroup: number;
   classId: string | null;
+  destinationSchool: string | null;
 }
 
 const IMPORT_COLUMNS = `id, status, total_rows AS "totalRows", processed_rows AS "processedRows", created, updated, unchanged,
@@ -88,7 +89,8 @@ export function pupilsByMisRef(db: Queryable, tenantId: string, schoolId: string
   return rows<ExistingPupilRow>(
     db,
     `SELECT id, mis_ref AS "misRef", first_name AS "firstName", last_name AS "lastName", year_group AS "yearGroup", class_id AS "classId",
-              pupil_premium AS "pupilPremium", send, eal, gender, ethnicity_group AS "ethnicityGroup"
+              pupil_premium AS "pupilPremium", send, eal, gender, ethnicity_group AS "ethnicityGroup",
+              destination_school AS "destinationSchool"
        FROM pupils WHERE tenant_id = $1 AND school_id = $2 AND mis_ref = ANY($3::text[]) ${lock ? 'FOR UPDATE' : ''}`,
     [tenantId, schoolId, misRefs],
   );
@@ -97,8 +99,8 @@ export function pupilsByMisRef(db: Queryable, tenantId: string, schoolId: string
 export async function updatePupilFromMis(db: Queryable, tenantId: string, pupilId: string, next: MisPupilFields): Promise<void> {
   await db.query(
     `UPDATE pupils SET first_name = $3, last_name = $4, year_group = $5, class_id = $6, pupil_premium = $7, send = $8, eal = $9, gender = $10, ethnicity_group = $11,
-              updated_at = now(), version = version + 1
+              destination_school = $12, updated_at = now(), version = version + 1
          WHERE tenant_id = $1 AND id = $2`,
-    [tenantId, pupilId, next.firstName, next.lastName, next.yearGroup, next.classId, next.pupilPremium, next.send, next.eal, next.gender, next.ethnicityGroup],
+    [tenantId, pupilId, next.firstName, next.lastName, next.yearGroup, next.classId, next.pupilPremium, next.send, next.eal, next.gender, next.ethnicityGroup, next.destinationSchool],
   );
 }

@@ -168,6 +168,7 @@ export class ImportsService {
         lastName: pupil.lastName,
         yearGroup: pupil.yearGroup,
         classId,
+        destinationSchool: pupil.destinationSchool ?? current.destinationSchool,
         pupilPremium: pupil.characteristics.pupilPremium ?? current.pupilPremium,
         send: pupil.characteristics.send ?? current.send,
         eal: pupil.characteristics.eal ?? current.eal,
@@ -203,6 +204,7 @@ export class ImportsService {
       lastName: pupil.lastName,
       yearGroup: pupil.yearGroup,
       misRef: pupil.misRef,
+      destinationSchool: pupil.destinationSchool,
       ...UNKNOWN_CHARACTERISTICS,
       ...pupil.characteristics,
     });

@@ -9,6 +9,8 @@ export interface MisPupil {
   lastName: string;
   yearGroup: number;
   className: string | null;
+  /** The secondary school a Year 6 pupil moves on to, when the file says. */
+  destinationSchool: string | null;
   /** The characteristics the file records for the pupil; a column it lacks or leaves empty records nothing. */
   characteristics: Partial<Characteristics>;
 }
@@ -21,7 +23,7 @@ export interface RowProblem {
 }
 
 type Characteristic = keyof Characteristics;
-type Field = 'misRef' | 'firstName' | 'lastName' | 'yearGroup' | 'className' | Characteristic;
+type Field = 'misRef' | 'firstName' | 'lastName' | 'yearGroup' | 'className' | 'destinationSchool' | Characteristic;
 
 /** Header names used by the common MIS exports (SIMS, Arbor, Bromcom), compared case-insensitively. */
 const HEADERS: Record<Field, string[]> = {
@@ -30,6 +32,7 @@ const HEADERS: Record<Field, string[]> = {
   lastName: ['legal surname', 'surname', 'last name'],
   yearGroup: ['year', 'year group', 'nc year', 'ncy'],
   className: ['class', 'reg group', 'registration group', 'form'],
+  destinationSchool: ['destination school', 'destination', 'secondary school', 'next school', 'transfer school'],
   pupilPremium: ['pupil premium', 'pp', 'pupil premium indicator', 'fsm', 'free school meals', 'fsm eligible', 'ever 6 fsm', 'fsm6'],
   send: ['send', 'sen', 'sen status', 'sen provision'],
   eal: ['eal', 'english as an additional language'],
@@ -99,6 +102,8 @@ export function readMisExport(cells: string[][]): MisParseResult {
     if (yearGroup === undefined) rowProblems.push({ row, column: columnName('yearGroup'), reason: `"${yearText}" is not a year group (R, 1–13)` });
     const className = value('className') || null;
     if (className && className.length > 100) rowProblems.push({ row, column: columnName('className'), reason: 'is longer than 100 characters' });
+    const destinationSchool = value('destinationSchool') || null;
+    if (destinationSchool && destinationSchool.length > 200) rowProblems.push({ row, column: columnName('destinationSchool'), reason: 'is longer than 200 characters' });
     const characteristics: Partial<Record<Characteristic, string>> = {};
     for (const field of CHARACTERISTICS) {
       const found = value(field);
@@ -107,7 +112,7 @@ export function readMisExport(cells: string[][]): MisParseResult {
       if (parsed === undefined) rowProblems.push({ row, column: columnName(field), reason: `"${found}" is not ${CHARACTERISTIC_EXPECTED[field]}` });
       else characteristics[field] = parsed;
     }
-    const pupil = { row, misRef, firstName, lastName, yearGroup: yearGroup ?? 0, className, characteristics: characteristics as Partial<Characteristics> };
+    const pupil = { row, misRef, firstName, lastName, yearGroup: yearGroup ?? 0, className, destinationSchool, characteristics: characteristics as Partial<Characteristics> };
     if (misRef) {
       const earlier = seenRefs.get(misRef.toUpperCase());
       if (earlier) rowProblems.push({ row, column: columnName('misRef'), reason: `repeats row ${earlier}` });

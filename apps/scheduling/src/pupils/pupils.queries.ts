@@ -12,6 +12,7 @@ export interface PupilRow {
   status: PupilStatus;
   leftOn: string | null;
   misRef: string | null;
+  destinationSchool: string | null;
   version: number;
 }
 
@@ -31,6 +32,7 @@ export interface PupilFields extends Characteristics {
   lastName: string;
   yearGroup: number;
   misRef: string | null;
+  destinationSchool: string | null;
 }
 
 /** What an edit changes: undefined keeps a field. */
@@ -38,6 +40,7 @@ export interface PupilChanges {
   firstName?: string;
   lastName?: string;
   yearGroup?: number;
+  destinationSchool?: string;
 }
 
 export interface PupilsFilter {
@@ -51,7 +54,8 @@ export interface PupilsFilter {
 }
 
 const PUPIL_COLUMNS = `p.id, p.school_id AS "schoolId", p.class_id AS "classId", p.first_name AS "firstName", p.last_name AS "lastName",
-  p.year_group AS "yearGroup", p.status, to_char(p.left_on, 'YYYY-MM-DD') AS "leftOn", p.mis_ref AS "misRef", p.version`;
+  p.year_group AS "yearGroup", p.status, to_char(p.left_on, 'YYYY-MM-DD') AS "leftOn", p.mis_ref AS "misRef",
+  p.destination_school AS "destinationSchool", p.version`;
 
 /** The school of a pupil, or undefined when the area has no such pupil. */
 export async function pupilSchoolId(db: Queryable, tenantId: string, pupilId: string): Promise<string | undefined> {
@@ -61,11 +65,11 @@ export async function pupilSchoolId(db: Queryable, tenantId: string, pupilId: st
 
 export async function insertPupil(db: Queryable, tenantId: string, pupilId: string, pupil: PupilFields): Promise<void> {
   await db.query(
-    `INSERT INTO pupils (id, tenant_id, school_id, class_id, first_name, last_name, year_group, mis_ref, pupil_premium, send, eal, gender, ethnicity_group)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+    `INSERT INTO pupils (id, tenant_id, school_id, class_id, first_name, last_name, year_group, mis_ref, pupil_premium, send, eal, gender, ethnicity_group, destination_school)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
     [
       pupilId, tenantId, pupil.schoolId, pupil.classId, pupil.firstName, pupil.lastName, pupil.yearGroup, pupil.misRef,
-      pupil.pupilPremium, pupil.send, pupil.eal, pupil.gender, pupil.ethnicityGroup,
+      pupil.pupilPremium, pupil.send, pupil.eal, pupil.gender, pupil.ethnicityGroup, pupil.destinationSchool,
     ],
   );
 }
@@ -97,11 +101,11 @@ export async function updatePupil(db: Queryable, tenantId: string, pupilId: stri
     db,
     `WITH before AS (SELECT first_name, last_name, year_group FROM pupils WHERE tenant_id = $1 AND id = $2 FOR UPDATE)
          UPDATE pupils p SET first_name = coalesce($3, p.first_name), last_name = coalesce($4, p.last_name), year_group = coalesce($5, p.year_group),
-           updated_at = now(), version = p.version + 1
+           destination_school = coalesce($7, p.destination_school), updated_at = now(), version = p.version + 1
           FROM before b WHERE p.tenant_id = $1 AND p.id = $2 AND p.version = $6
          RETURNING p.id AS "pupilId", p.school_id AS "schoolId", p.first_name AS "firstName", p.last_name AS "lastName", p.year_group AS "yearGroup",
                    (p.first_name, p.last_name, p.year_group) IS DISTINCT FROM (b.first_name, b.last_name, b.year_group) AS "detailsChanged"`,
-    [tenantId, pupilId, changes.firstName ?? null, changes.lastName ?? null, changes.yearGroup ?? null, expectedVersion],
+    [tenantId, pupilId, changes.firstName ?? null, changes.lastName ?? null, changes.yearGroup ?? null, expectedVersion, changes.destinationSchool ?? null],
   );
   return updated;
 }
@@ -120,13 +124,13 @@ export async function claimRollOver(db: Queryable, tenantId: string, schoolId: s
   return first !== undefined;
 }
 
-/** The school's active pupils in `lastYearGroup` or above become leavers on `leftOn`; answers their ids. */
-export async function markLeavers(db: Queryable, tenantId: string, schoolId: string, leftOn: string, lastYearGroup: number): Promise<string[]> {
+/** The school's active pupils in `lastYearGroup` or above leave on `leftOn`, as leavers or alumni; answers their ids. */
+export async function markLeavers(db: Queryable, tenantId: string, schoolId: string, leftOn: string, lastYearGroup: number, status: 'leaver' | 'alumni'): Promise<string[]> {
   const leavers = await rows<{ id: string }>(
     db,
-    `UPDATE pupils SET status = 'leaver', left_on = $3, updated_at = now(), version = version + 1
+    `UPDATE pupils SET status = $5, left_on = $3, updated_at = now(), version = version + 1
          WHERE tenant_id = $1 AND school_id = $2 AND status = 'active' AND year_group >= $4 RETURNING id`,
-    [tenantId, schoolId, leftOn, lastYearGroup],
+    [tenantId, schoolId, leftOn, lastYearGroup, status],
   );
   return leavers.map((leaver) => leaver.id);
 }

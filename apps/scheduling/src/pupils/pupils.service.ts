@@ -38,6 +38,7 @@ export class PupilsService {
           lastName: input.lastName,
           yearGroup: input.yearGroup,
           misRef: input.misRef ?? null,
+          destinationSchool: input.destinationSchool ?? null,
           ...UNKNOWN_CHARACTERISTICS,
           ...characteristicsGiven(input),
         });
@@ -146,9 +147,11 @@ export class PupilsService {
       if (!phase) throw new NotFoundException('No such school.');
       if (!(await claimRollOver(manager, identity.tenantId, schoolId, input.academicYear))) return { academicYear: input.academicYear, movedUp: 0, leavers: 0, applied: false };
       const last = LAST_YEAR_GROUP[phase];
-      const leavers = await markLeavers(manager, identity.tenantId, schoolId, input.leaversLeftOn, last);
+      // Leaving primary for secondary school, a pupil stays with the programme as alumni: only their school's ensembles end.
+      const toSecondary = phase === 'primary' || phase === 'junior';
+      const leavers = await markLeavers(manager, identity.tenantId, schoolId, input.leaversLeftOn, last, toSecondary ? 'alumni' : 'leaver');
       for (const leaver of leavers) {
-        await endPupilMemberships(manager, identity.tenantId, leaver, input.leaversLeftOn);
+        await endPupilMemberships(manager, identity.tenantId, leaver, input.leaversLeftOn, toSecondary ? schoolId : undefined);
         await emit(manager, 'scheduling.pupil.left', identity.tenantId, { version: 1, pupilId: leaver, schoolId, leftOn: input.leaversLeftOn, reason: 'leaver' });
       }
       const movedUp = await moveActivePupilsUp(manager, identity.tenantId, schoolId);

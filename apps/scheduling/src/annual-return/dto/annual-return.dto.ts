@@ -34,6 +34,13 @@ export class FigureNotIncludedDto {
   @ApiProperty() reason: string;
 }
 
+export class TransitionReportDto {
+  @ApiProperty({ example: '2025-26', description: 'the academic year in which the Year 6 pupils left' }) academicYear: string;
+  @ApiProperty({ format: 'date' }) from: string;
+  @ApiProperty({ format: 'date' }) to: string;
+  @ApiProperty({ type: [FigureDto] }) figures: FigureDto[];
+}
+
 export class AnnualReturnDto {
   @ApiProperty({ example: '2025-26' }) academicYear: string;
   @ApiProperty({ format: 'date' }) from: string;

@@ -33,7 +33,7 @@ export class NewClassDto {
 }
 
 export class ColumnMappingDto {
-  @ApiProperty({ description: 'what Tutti reads from the column: misRef, firstName, lastName, yearGroup, className, pupilPremium, send, eal, gender or ethnicityGroup' }) field: string;
+  @ApiProperty({ description: 'what Tutti reads from the column: misRef, firstName, lastName, yearGroup, className, destinationSchool, pupilPremium, send, eal, gender or ethnicityGroup' }) field: string;
   @ApiProperty({ description: 'the column’s header as the file writes it' }) column: string;
 }
 

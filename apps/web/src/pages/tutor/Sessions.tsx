@@ -78,7 +78,9 @@ export function TutorRegister({ occurrenceId }: { occurrenceId: string }) {
   return (
     <>
       <p>
-        <Link to="/tutor">← {t('back')}</Link>
+        <Link to="/tutor">
+          <span className="mirror-in-rtl" aria-hidden="true">←</span> {t('back')}
+        </Link>
       </p>
       <Loaded value={occurrence}>
         {(session) => (

@@ -1,7 +1,11 @@
 // `npm run infra`: the dev infrastructure alone, until Ctrl-C.
+// `npm run infra -- --replica --pgbouncer` adds a streaming replica of PostgreSQL and PgBouncer (transaction mode) in front of both.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { startLocalInfra } from './local-infra';
+import { startPgBouncer } from './pgbouncer';
+import { startPostgresReplica } from './postgres';
+import { LocalInfraError } from './processes';
 
 function repoRoot(): string {
   for (const start of [process.cwd(), __dirname]) {
@@ -12,15 +16,28 @@ function repoRoot(): string {
   return process.cwd();
 }
 
+const KNOWN_FLAGS = ['--replica', '--pgbouncer'];
+
 async function main(): Promise<void> {
-  const infra = await startLocalInfra({
-    dataDir: join(repoRoot(), '.tutti', 'dev'),
-    profile: 'dev',
-    withMail: true,
-    log: (line) => console.log(`[infra] ${line}`),
-  });
+  const flags = process.argv.slice(2);
+  const unknown = flags.filter((flag) => !KNOWN_FLAGS.includes(flag));
+  if (unknown.length > 0) throw new LocalInfraError(`unknown option ${unknown.join(' ')} (known: ${KNOWN_FLAGS.join(' ')})`);
+  const dataDir = join(repoRoot(), '.tutti', 'dev');
+  const log = (line: string) => console.log(`[infra] ${line}`);
+  const infra = await startLocalInfra({ dataDir, profile: 'dev', withMail: true, log });
+  const wantsReplica = flags.includes('--replica');
+  const primaryPort = Number(new URL(infra.databaseUrl).port);
+  if ((wantsReplica || flags.includes('--pgbouncer')) && process.env.DATABASE_URL) {
+    throw new LocalInfraError('--replica and --pgbouncer start beside a local primary: unset DATABASE_URL');
+  }
+  const replica = wantsReplica ? await startPostgresReplica({ dir: join(dataDir, 'postgres-replica'), profile: 'dev', primaryPort, preferredPort: primaryPort + 1, log }) : undefined;
+  const bouncer = flags.includes('--pgbouncer')
+    ? await startPgBouncer({ dir: join(dataDir, 'pgbouncer'), primaryPort, replica: replica && { port: replica.port, database: 'tutti' }, preferredPort: primaryPort + 2, log })
+    : undefined;
   console.log('');
   console.log(`DATABASE_URL=${infra.databaseUrl}`);
+  if (replica) console.log(`DATABASE_REPLICA_URL=${replica.url}`);
+  if (bouncer) console.log(`PgBouncer (transaction mode): ${bouncer.url('tutti')}${replica ? ` and ${bouncer.url('tutti_replica')}` : ''}`);
   console.log(`REDIS_URL=${infra.redisUrl}`);
   if (infra.mail) {
     console.log(`SMTP_URL=smtp://${infra.mail.smtpHost}:${infra.mail.smtpPort}`);

@@ -1,5 +1,6 @@
 export { startLocalInfra, DEV_PORTS, type LocalInfra, type LocalInfraOptions, type LocalMail } from './local-infra';
-export { startPostgres, findPostgresBinaries, type PostgresBinaries, type PostgresHandle, type PostgresOptions } from './postgres';
+export { startPostgres, startPostgresReplica, findPostgresBinaries, type PostgresBinaries, type PostgresHandle, type PostgresOptions, type PostgresReplicaOptions } from './postgres';
+export { startPgBouncer, type PgBouncerHandle, type PgBouncerOptions } from './pgbouncer';
 export { startRedis, ensureRedisServer, type RedisOptions, type RedisServerHandle } from './redis';
 export { startMailDev, type MailDevHandle, type MailDevOptions } from './mail';
 export { findFreePort, isPortOpen } from './ports';

@@ -261,3 +261,52 @@ async function adopt(c: Cluster, port: number, database: string): Promise<Postgr
   }
   return { url: postgresUrl(port, database), port, reused: false, stop };
 }
+
+export interface PostgresReplicaOptions extends PostgresOptions {
+  /** The primary to stream from (on 127.0.0.1): a cluster started by startPostgres. */
+  primaryPort: number;
+}
+
+/**
+ * A hot-standby streaming replica of a local primary: a fresh base backup (`pg_basebackup -R -X stream`,
+ * which writes standby.signal and primary_conninfo), then its own server on its own port. The
+ * primary's default pg_hba (initdb --auth=trust) already lets 127.0.0.1 replicate. Read-only; the
+ * replay lag is the primary's pg_stat_replication.replay_lag.
+ */
+export async function startPostgresReplica(options: PostgresReplicaOptions): Promise<PostgresHandle> {
+  const log = options.log ?? noLog;
+  const dir = resolve(options.dir);
+  const database = options.database ?? 'tutti';
+  mkdirSync(dir, { recursive: true, mode: 0o755 });
+  const bin = findPostgresBinaries();
+  if (!bin) throw new LocalInfraError('a streaming replica needs PostgreSQL\'s own binaries (pg_basebackup): install postgresql');
+  const c = makeCluster(dir, bin, options, log);
+
+  const running = await handleRunningCluster(c);
+  if (running) {
+    log(`reusing the PostgreSQL replica already running on 127.0.0.1:${running.port} (started by process ${running.owner})`);
+    return { url: postgresUrl(running.port, database), port: running.port, reused: true, stop: async () => undefined };
+  }
+  // Always from a fresh base backup: a kept copy may have diverged from a primary that was reset since.
+  rmSync(c.data, { recursive: true, force: true });
+  mkdirSync(c.sockets, { recursive: true, mode: 0o700 });
+  await prepareOwnership(c);
+  const started = Date.now();
+  log(`pg_basebackup: copying the primary on 127.0.0.1:${options.primaryPort} into ${c.data} …`);
+  const args = ['-h', '127.0.0.1', '-p', String(options.primaryPort), '-U', 'postgres', '-D', c.data, '-R', '-X', 'stream', '-c', 'fast'];
+  if (c.profile === 'test') args.push('--no-sync');
+  const backup = await pgRun(c, 'pg_basebackup', args, 600_000);
+  if (backup.code !== 0) throw new LocalInfraError(`pg_basebackup from port ${options.primaryPort} failed (exit ${backup.code}): ${lastLine(backup.output)}`);
+  log(`base backup done in ${seconds(started)}`);
+  let port = 0;
+  for (let attempt = 1; ; attempt++) {
+    port = options.port ?? (await findFreePort(attempt === 1 ? options.preferredPort : undefined));
+    try {
+      await startServer(c, port);
+      break;
+    } catch (error) {
+      if (!(error instanceof PortInUseError) || options.port || attempt === 3) throw error;
+    }
+  }
+  return adopt(c, port, database);
+}

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { startPgBouncer, type PgBouncerHandle } from './pgbouncer';
+import { startPostgres, startPostgresReplica } from './postgres';
+import type { PostgresHandle } from './postgres-shared';
+
+jest.setTimeout(180_000);
+
+/** How long a committed row may take to be readable on the replica here (streaming, asynchronous). */
+const REPLICA_BOUND_MS = 5_000;
+
+async function query<Row>(url: string, sql: string, params: unknown[] = []): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as Row[];
+  } finally {
+    await client.end();
+  }
+}
+
+describe('a local primary with a streaming replica and PgBouncer', () => {
+  const dir = mkdtempSync(join(__dirname, '..', '..', '..', '.tutti', 'replica-'));
+  chmodSync(dir, 0o755); // the postgres OS user must be able to enter it
+  let primary: PostgresHandle;
+  let replica: PostgresHandle;
+  let bouncer: PgBouncerHandle;
+
+  beforeAll(async () => {
+    primary = await startPostgres({ dir: join(dir, 'primary'), profile: 'test' });
+    replica = await startPostgresReplica({ dir: join(dir, 'replica'), profile: 'test', primaryPort: primary.port });
+    bouncer = await startPgBouncer({ dir: join(dir, 'pgbouncer'), primaryPort: primary.port, replica: { port: replica.port, database: 'tutti' } });
+  });
+
+  afterAll(async () => {
+    await bouncer?.stop();
+    await replica?.stop();
+    await primary?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('streams from the primary and refuses writes', async () => {
+    const [{ recovering }] = await query<{ recovering: boolean }>(replica.url, 'SELECT pg_is_in_recovery() AS recovering');
+    expect(recovering).toBe(true);
+    const senders = await query<{ state: string }>(primary.url, 'SELECT state FROM pg_stat_replication');
+    expect(senders).toEqual([{ state: 'streaming' }]);
+    await expect(query(replica.url, 'CREATE TABLE refused (id int)')).rejects.toThrow(/read-only transaction/);
+  });
+
+  it(`makes a write on the primary readable on the replica within ${REPLICA_BOUND_MS} ms`, async () => {
+    await query(primary.url, 'CREATE TABLE IF NOT EXISTS writes (id uuid PRIMARY KEY, at timestamptz NOT NULL DEFAULT clock_timestamp())');
+    const id = randomUUID();
+    const client = new pg.Client({ connectionString: replica.url });
+    await client.connect();
+    try {
+      await query(primary.url, 'INSERT INTO writes (id) VALUES ($1)', [id]);
+      const committed = Date.now();
+      let seen = false;
+      while (!seen && Date.now() - committed < REPLICA_BOUND_MS) {
+        // The table itself may not have reached the replica yet on the first reads.
+        seen = (await client.query('SELECT 1 FROM writes WHERE id = $1', [id]).catch(() => ({ rowCount: 0 }))).rowCount === 1;
+        if (!seen) await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect(seen).toBe(true);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('pools in transaction mode in front of both, for any role of the primary', async () => {
+    const role = `app_${randomUUID().slice(0, 8)}`;
+    await query(primary.url, `CREATE ROLE ${role} LOGIN`);
+    await query(primary.url, `GRANT ALL ON TABLE writes TO ${role}`);
+    const pooled = bouncer.url('tutti', role);
+    const client = new pg.Client({ connectionString: pooled });
+    await client.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('INSERT INTO writes (id) VALUES ($1)', [randomUUID()]);
+      const [{ user }] = (await client.query('SELECT current_user AS user')).rows as { user: string }[];
+      await client.query('COMMIT');
+      expect(user).toBe(role);
+    } finally {
+      await client.end();
+    }
+    const [{ recovering }] = await query<{ recovering: boolean }>(bouncer.url('tutti_replica'), 'SELECT pg_is_in_recovery() AS recovering');
+    expect(recovering).toBe(true);
+    const admin = new pg.Client({ connectionString: bouncer.url('pgbouncer') });
+    await admin.connect();
+    try {
+      // The admin console speaks only the simple protocol.
+      const config = await admin.query({ text: 'SHOW CONFIG', queryMode: 'simple' } as pg.QueryConfig);
+      expect(config.rows.find((row: { key: string }) => row.key === 'pool_mode')).toEqual(expect.objectContaining({ value: 'transaction' }));
+    } finally {
+      await admin.end();
+    }
+  });
+});

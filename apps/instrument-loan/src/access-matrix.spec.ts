@@ -4,7 +4,7 @@ import { newId } from '@tutti/platform';
 import { newTenantId, personas } from '@tutti/testing';
 import type { DataSource } from 'typeorm';
 import { matrixIdentities, runAccessMatrix, type AccessMatrixReport, type MatrixFixtures, type MatrixWorld } from '@tutti/testing';
-import { addInstrument, addSchool, caller, checkOutBody, startInstrumentLoan } from './testing/loan-test-bed';
+import { addInstrument, addSchool, caller, checkOutBody, startInstrumentLoan } from './testing/loan-test-kit';
 
 type Row = { id: string } & Record<string, unknown>;
 
@@ -38,7 +38,7 @@ describe('instrument-loan: the access matrix over every route', () => {
   beforeAll(async () => {
     ({ app, db } = await startInstrumentLoan());
     const call = async (method: 'POST' | 'GET', url: string, identity: Identity, body?: unknown): Promise<Row> => {
-      const response = await caller(app)(method, url, identity, body);
+      const response = await caller(app)(identity, method, url, body);
       if (response.statusCode >= 300) throw new Error(`${method} ${url} → ${response.statusCode}: ${response.body}`);
       return response.json();
     };
@@ -70,7 +70,7 @@ describe('instrument-loan: the access matrix over every route', () => {
         return id;
       },
       freshRepair: async () => (await call('POST', `/instruments/${await freeInstrument()}/repairs`, admin, { fault: 'Open seam' })).id,
-      etagOf: async (url) => String((await caller(app)('GET', url, admin)).headers.etag),
+      etagOf: async (url) => String((await caller(app)(admin, 'GET', url)).headers.etag),
     };
     const world: MatrixWorld = { tenantId, schoolId, otherSchoolId, pupilId, otherFamilyPupilId, otherFamilySchoolId: schoolId, secrets: [pupilId, SECRET_FIRST, SECRET_LAST] };
     const started = Date.now();

@@ -2,19 +2,19 @@ import type { EventEnvelope, EventType } from '@tutti/contracts';
 import { MessagingHandlers, type EventHandler } from '@tutti/messaging';
 import { newId } from '@tutti/platform';
 import { newTenantId, personas } from '@tutti/testing';
-import { addInstrument, addPupil, checkOutBody, useLoanTestBed } from '../testing/loan-test-bed';
+import { addInstrument, addPupil, checkOutBody, useLoanTestKit } from '../testing/loan-test-kit';
 
 describe('the roster kept from scheduling’s events', () => {
-  const bed = useLoanTestBed();
+  const kit = useLoanTestKit();
   const tenantId = newTenantId();
 
   const eventOf = <T extends EventType>(type: T, payload: EventEnvelope<T>['payload'], occurredAt = new Date().toISOString()) =>
     ({ id: newId(), type, tenantId, occurredAt, source: 'scheduling', payload }) as EventEnvelope<T>;
 
   const applyEvent = <T extends EventType>(event: EventEnvelope<T>) => {
-    const handler = bed.app.get(MessagingHandlers).handlers[event.type] as EventHandler<T> | undefined;
+    const handler = kit.app.get(MessagingHandlers).handlers[event.type] as EventHandler<T> | undefined;
     if (!handler) throw new Error(`no handler for ${event.type}`);
-    return bed.db.transaction((manager) => handler(event, manager));
+    return kit.db.transaction((manager) => handler(event, manager));
   };
 
   const apply = <T extends EventType>(type: T, payload: EventEnvelope<T>['payload'], occurredAt?: string) => applyEvent(eventOf(type, payload, occurredAt));
@@ -24,12 +24,12 @@ describe('the roster kept from scheduling’s events', () => {
     await apply('scheduling.school.created', { version: 1, schoolId: from, name: 'From Primary', urn: '900001', phase: 'primary' });
     await apply('scheduling.pupil.enrolled', { version: 1, pupilId, schoolId: from, classId: null, yearGroup: 3, firstName: 'Ada', lastName: 'L' });
     await apply('scheduling.pupil.enrolled', { version: 1, pupilId, schoolId: from, classId: null, yearGroup: 3, firstName: 'Ada', lastName: 'L' });
-    const loan = (await bed.call('POST', '/loans', personas.tutor(tenantId, [from]), checkOutBody((await addInstrument(bed.db, tenantId)).id, pupilId))).json();
+    const loan = (await kit.call(personas.tutor(tenantId, [from]), 'POST', '/loans', checkOutBody((await addInstrument(kit.db, tenantId)).id, pupilId))).json();
     await apply('scheduling.pupil.moved', { version: 1, pupilId, fromSchoolId: from, toSchoolId: to, fromClassId: null, toClassId: null, yearGroup: 3 });
-    expect((await bed.call('GET', `/loans/${loan.id}`, personas.tutor(tenantId, [to]))).statusCode).toBe(200);
-    expect((await bed.call('GET', `/loans/${loan.id}`, personas.tutor(tenantId, [from]))).statusCode).toBe(404);
+    expect((await kit.call(personas.tutor(tenantId, [to]), 'GET', `/loans/${loan.id}`)).statusCode).toBe(200);
+    expect((await kit.call(personas.tutor(tenantId, [from]), 'GET', `/loans/${loan.id}`)).statusCode).toBe(404);
     await apply('scheduling.pupil.left', { version: 1, pupilId, schoolId: to, leftOn: '2026-01-31', reason: 'left' });
-    const refused = await bed.call('POST', '/loans', personas.tutor(tenantId, [to]), checkOutBody((await addInstrument(bed.db, tenantId)).id, pupilId));
+    const refused = await kit.call(personas.tutor(tenantId, [to]), 'POST', '/loans', checkOutBody((await addInstrument(kit.db, tenantId)).id, pupilId));
     expect(refused.statusCode).toBe(409);
   });
 
@@ -37,7 +37,7 @@ describe('the roster kept from scheduling’s events', () => {
     const [schoolId, pupilId] = [newId(), newId()];
     await apply('scheduling.pupil.enrolled', { version: 1, pupilId, schoolId, classId: null, yearGroup: 3, firstName: 'Ada', lastName: 'L' });
     await apply('scheduling.pupil.details-changed', { version: 1, pupilId, schoolId, yearGroup: 4, firstName: 'Ada', lastName: 'Lovelace' });
-    const [pupil] = await bed.db.query('SELECT first_name, last_name, year_group FROM pupils WHERE tenant_id = $1 AND id = $2', [tenantId, pupilId]);
+    const [pupil] = await kit.db.query('SELECT first_name, last_name, year_group FROM pupils WHERE tenant_id = $1 AND id = $2', [tenantId, pupilId]);
     expect(pupil).toEqual({ first_name: 'Ada', last_name: 'Lovelace', year_group: 4 });
   });
 
@@ -51,7 +51,7 @@ describe('the roster kept from scheduling’s events', () => {
       ({ version: 1, pupilId, fromSchoolId, toSchoolId, fromClassId: null, toClassId: null, yearGroup }) as const;
 
     const pupilRow = async (pupilId: string) => {
-      const [row] = await bed.db.query('SELECT school_id, left_on::text AS left_on, first_name, last_name, year_group FROM pupils WHERE tenant_id = $1 AND id = $2', [tenantId, pupilId]);
+      const [row] = await kit.db.query('SELECT school_id, left_on::text AS left_on, first_name, last_name, year_group FROM pupils WHERE tenant_id = $1 AND id = $2', [tenantId, pupilId]);
       return row as { school_id: string; left_on: string | null; first_name: string; last_name: string; year_group: number };
     };
 
@@ -66,28 +66,28 @@ describe('the roster kept from scheduling’s events', () => {
     it('keeps the newer of two moves, and the active loan at its school', async () => {
       const [first, second, third, pupilId] = [newId(), newId(), newId(), newId()];
       await apply('scheduling.pupil.enrolled', enrolled(pupilId, first, 'Ada', 'L', 3), at(0));
-      const loan = (await bed.call('POST', '/loans', personas.tutor(tenantId, [first]), checkOutBody((await addInstrument(bed.db, tenantId)).id, pupilId))).json();
+      const loan = (await kit.call(personas.tutor(tenantId, [first]), 'POST', '/loans', checkOutBody((await addInstrument(kit.db, tenantId)).id, pupilId))).json();
       await apply('scheduling.pupil.moved', moved(pupilId, second, third), at(2));
       await apply('scheduling.pupil.moved', moved(pupilId, first, second), at(1));
       expect((await pupilRow(pupilId)).school_id).toBe(third);
-      const [loanRow] = await bed.db.query('SELECT school_id FROM loans WHERE tenant_id = $1 AND id = $2', [tenantId, loan.id]);
+      const [loanRow] = await kit.db.query('SELECT school_id FROM loans WHERE tenant_id = $1 AND id = $2', [tenantId, loan.id]);
       expect(loanRow).toEqual({ school_id: third });
     });
 
     it('moves the active loan with a leave applied before the move that preceded it', async () => {
       const [from, to, pupilId] = [newId(), newId(), newId()];
       await apply('scheduling.pupil.enrolled', enrolled(pupilId, from, 'Ada', 'L', 3), at(0));
-      const loan = (await bed.call('POST', '/loans', personas.tutor(tenantId, [from]), checkOutBody((await addInstrument(bed.db, tenantId)).id, pupilId))).json();
+      const loan = (await kit.call(personas.tutor(tenantId, [from]), 'POST', '/loans', checkOutBody((await addInstrument(kit.db, tenantId)).id, pupilId))).json();
       await apply('scheduling.pupil.left', { version: 1, pupilId, schoolId: to, leftOn: '2026-03-02', reason: 'left' }, at(3));
       await apply('scheduling.pupil.moved', moved(pupilId, from, to), at(2));
       expect(await pupilRow(pupilId)).toMatchObject({ school_id: to, left_on: '2026-03-02' });
-      const [loanRow] = await bed.db.query('SELECT school_id FROM loans WHERE tenant_id = $1 AND id = $2', [tenantId, loan.id]);
+      const [loanRow] = await kit.db.query('SELECT school_id FROM loans WHERE tenant_id = $1 AND id = $2', [tenantId, loan.id]);
       expect(loanRow).toEqual({ school_id: to });
     });
 
     it('treats a row no event has marked (kept before the markers) as older than any event', async () => {
       const schoolId = newId();
-      const pupilId = await addPupil(bed.db, tenantId, schoolId, 3);
+      const pupilId = await addPupil(kit.db, tenantId, schoolId, 3);
       await apply('scheduling.pupil.left', { version: 1, pupilId, schoolId, leftOn: '2026-03-02', reason: 'left' }, at(3));
       await apply('scheduling.pupil.details-changed', { version: 1, pupilId, schoolId, yearGroup: 4, firstName: 'Ada', lastName: 'Lovelace' }, at(2));
       await apply('scheduling.pupil.enrolled', enrolled(pupilId, schoolId, 'Ada', 'L', 3), at(1));

@@ -1,5 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Identity } from '@tutti/auth';
+import type { EventCatalog, EventEnvelope, EventType } from '@tutti/contracts';
+import { applyEvent, MessagingHandlers } from '@tutti/messaging';
 import { newId } from '@tutti/platform';
 import { identityHeaders, startTestService, testServiceConfig } from '@tutti/testing';
 import { DataSource } from 'typeorm';
@@ -62,29 +64,44 @@ export function checkOutBody(instrumentId: string, pupilId: string, extra: Recor
   };
 }
 
-/** A caller for app.inject: method, url, identity, body. */
+/** Calls the service through app.inject as this identity (a token signed as the gateway signs it). */
 export function caller(app: NestFastifyApplication) {
-  return async (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, identity: Identity, payload?: unknown, headers: Record<string, string> = {}) =>
+  return async (identity: Identity, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
     app.inject({ method, url, headers: { ...(await identityHeaders(identity, 'instrument-loan')), ...headers }, payload: payload as Record<string, unknown> | undefined });
 }
 
-/** What a spec's describe block works with: the running service, its database and a caller. */
-export interface LoanTestBed {
+/** What a spec's describe block works with (the same members in every service's test kit). */
+export interface LoanTestKit {
+  /** The service as in production (pipes, filters, guards), ready for inject(). */
   app: NestFastifyApplication;
+  /** Its database, as the service's own role. */
   db: DataSource;
+  /** Calls the service as an identity: `call(identity, method, url, body?, headers?)`. */
   call: ReturnType<typeof caller>;
+  /** Applies an event as the consumer would (idempotent by event id), through the service's own handler. */
+  applyEvent<T extends EventType>(tenantId: string, type: T, payload: EventCatalog[T], occurredAt?: Date): Promise<EventEnvelope<T>>;
 }
 
 /**
  * Starts the service before the describe block's tests (with these config overrides) and closes it
- * after them; the bed's fields are there from the block's first beforeAll on.
+ * after them; the kit's members are there from the block's first beforeAll on (call this before the
+ * block's own beforeAll).
  */
-export function useLoanTestBed(overrides: Record<string, string> = {}): LoanTestBed {
-  const bed = {} as LoanTestBed;
+export function useLoanTestKit(overrides: Record<string, string> = {}): LoanTestKit {
+  const kit = {} as LoanTestKit;
   beforeAll(async () => {
     const { app, db } = await startInstrumentLoan(overrides);
-    Object.assign(bed, { app, db, call: caller(app) });
+    Object.assign(kit, {
+      app,
+      db,
+      call: caller(app),
+      async applyEvent<T extends EventType>(tenantId: string, type: T, payload: EventCatalog[T], occurredAt = new Date()): Promise<EventEnvelope<T>> {
+        const event: EventEnvelope<T> = { id: newId(), type, tenantId, occurredAt: occurredAt.toISOString(), source: 'scheduling', payload };
+        await applyEvent(db, 'instrument-loan', app.get(MessagingHandlers).handlers, event);
+        return event;
+      },
+    } satisfies LoanTestKit);
   });
-  afterAll(() => bed.app?.close());
-  return bed;
+  afterAll(() => kit.app?.close());
+  return kit;
 }

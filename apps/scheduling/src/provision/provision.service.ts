@@ -133,12 +133,16 @@ function toPupil(row: PupilMinutesRow, weeks: number, target: number): PupilProv
   return { pupilId: row.pupilId, name: row.name, classId: row.classId, minutesByStrand, totalMinutes, weeklyAverageMinutes, belowTarget: weeklyAverageMinutes !== null && weeklyAverageMinutes < target };
 }
 
-function aggregate(pupils: PupilProvisionDto[]): { pupils: number; averageWeeklyMinutes: number | null; pupilsBelowTarget: number } {
+/** The pupils' averages, and intensity as headteachers mean it: the share of pupils (with an average) at or above the area's weekly target. */
+function aggregate(pupils: PupilProvisionDto[]): Omit<ClassProvisionDto, 'classId' | 'name'> {
   const averages = pupils.map((pupil) => pupil.weeklyAverageMinutes).filter((value): value is number => value !== null);
+  const atOrAbove = pupils.filter((pupil) => pupil.weeklyAverageMinutes !== null && !pupil.belowTarget).length;
   return {
     pupils: pupils.length,
     averageWeeklyMinutes: averages.length > 0 ? round1(averages.reduce((sum, value) => sum + value, 0) / averages.length) : null,
     pupilsBelowTarget: pupils.filter((pupil) => pupil.belowTarget).length,
+    pupilsAtOrAboveTarget: atOrAbove,
+    percentAtOrAboveTarget: averages.length > 0 ? round1((atOrAbove / averages.length) * 100) : null,
   };
 }
 

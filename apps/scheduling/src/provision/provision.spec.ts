@@ -20,7 +20,7 @@ interface SchoolProvision {
 }
 
 describe('provision intensity, checked against hand-computed figures', () => {
-  const t = useSchedulingTestKit();
+  const kit = useSchedulingTestKit();
   let call: ReturnType<typeof expecting>;
   const tenantId = newTenantId();
   const admin = adminOf(tenantId);
@@ -28,8 +28,8 @@ describe('provision intensity, checked against hand-computed figures', () => {
   let term: string;
 
   beforeAll(async () => {
-    call = expecting(t);
-    await announceTenant(t.app, tenantId);
+    call = expecting(kit);
+    await announceTenant(kit.app, tenantId);
 
     school = (await call(admin, 'POST', '/schools', { name: 'Intensity Primary', phase: 'primary' }, 201)).id;
     const classX = (await call(admin, 'POST', '/classes', { schoolId: school, name: 'X', yearGroup: 4 }, 201)).id;
@@ -68,10 +68,10 @@ describe('provision intensity, checked against hand-computed figures', () => {
       ['Three C', 0, 0, 0, 0, true],
     ]);
     expect(report.classes).toEqual([
-      expect.objectContaining({ name: 'X', pupils: 2, averageWeeklyMinutes: 56.3, pupilsBelowTarget: 1 }),
-      expect.objectContaining({ name: 'Y', pupils: 1, averageWeeklyMinutes: 0, pupilsBelowTarget: 1 }),
+      expect.objectContaining({ name: 'X', pupils: 2, averageWeeklyMinutes: 56.3, pupilsBelowTarget: 1, pupilsAtOrAboveTarget: 1, percentAtOrAboveTarget: 50 }),
+      expect.objectContaining({ name: 'Y', pupils: 1, averageWeeklyMinutes: 0, pupilsBelowTarget: 1, pupilsAtOrAboveTarget: 0, percentAtOrAboveTarget: 0 }),
     ]);
-    expect(report.school).toMatchObject({ pupils: 3, averageWeeklyMinutes: 37.5, pupilsBelowTarget: 2, sessions: { planned: 4, delivered: 3, cancelled: 1 } });
+    expect(report.school).toMatchObject({ pupils: 3, averageWeeklyMinutes: 37.5, pupilsBelowTarget: 2, pupilsAtOrAboveTarget: 1, percentAtOrAboveTarget: 33.3, sessions: { planned: 4, delivered: 3, cancelled: 1 } });
   });
 
   it('reports one week', async () => {
@@ -83,16 +83,17 @@ describe('provision intensity, checked against hand-computed figures', () => {
       [0, true],
     ]);
     const area = await call<{ schools: { schoolId: string; pupilsBelowTarget: number }[] }>(admin, 'GET', '/provision/schools?weekOf=2026-03-04', undefined, 200);
-    expect(area.schools).toEqual([expect.objectContaining({ schoolId: school, pupilsBelowTarget: 1 })]);
+    // Two B's 60 minutes meet the 60-minute target exactly: at or above.
+    expect(area.schools).toEqual([expect.objectContaining({ schoolId: school, pupilsBelowTarget: 1, pupilsAtOrAboveTarget: 2, percentAtOrAboveTarget: 66.7 })]);
   });
 
   it('is for the admin and the school’s headteacher only, and needs a period', async () => {
-    expect((await t.call(tutorOf(tenantId, [school]), 'GET', `/provision/schools/${school}?termId=${term}`)).status).toBe(403);
-    expect((await t.call(headteacherOf(tenantId, [newId()]), 'GET', `/provision/schools/${school}?termId=${term}`)).status).toBe(404);
-    const bad = await t.call<{ errors: { field: string }[] }>(admin, 'GET', `/provision/schools/${school}`);
+    expect((await kit.call(tutorOf(tenantId, [school]), 'GET', `/provision/schools/${school}?termId=${term}`)).status).toBe(403);
+    expect((await kit.call(headteacherOf(tenantId, [newId()]), 'GET', `/provision/schools/${school}?termId=${term}`)).status).toBe(404);
+    const bad = await kit.call<{ errors: { field: string }[] }>(admin, 'GET', `/provision/schools/${school}`);
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('termId');
-    expect((await t.call(admin, 'GET', `/provision/schools/${school}?weekOf=2026-02-30x`)).status).toBe(400);
+    expect((await kit.call(admin, 'GET', `/provision/schools/${school}?weekOf=2026-02-30x`)).status).toBe(400);
   });
 
   // Last: it adds a school, which the area-wide figures above do not expect.

@@ -30,6 +30,9 @@ export class ClassProvisionDto {
   @ApiProperty() pupils: number;
   @ApiPropertyOptional({ nullable: true, type: Number }) averageWeeklyMinutes: number | null;
   @ApiProperty() pupilsBelowTarget: number;
+  @ApiProperty({ description: 'pupils whose weekly average is at or above the area’s target' }) pupilsAtOrAboveTarget: number;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'intensity: per cent of pupils (with a weekly average) at or above the target, one decimal; null before any teaching week' })
+  percentAtOrAboveTarget: number | null;
 }
 
 export class SessionsDeliveredDto {
@@ -44,6 +47,9 @@ export class SchoolProvisionSummaryDto {
   @ApiProperty() pupils: number;
   @ApiPropertyOptional({ nullable: true, type: Number }) averageWeeklyMinutes: number | null;
   @ApiProperty() pupilsBelowTarget: number;
+  @ApiProperty({ description: 'pupils whose weekly average is at or above the area’s target' }) pupilsAtOrAboveTarget: number;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'intensity: per cent of pupils (with a weekly average) at or above the target, one decimal; null before any teaching week' })
+  percentAtOrAboveTarget: number | null;
   @ApiProperty({ type: SessionsDeliveredDto }) sessions: SessionsDeliveredDto;
 }
 

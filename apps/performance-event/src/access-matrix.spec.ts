@@ -1,10 +1,8 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Identity } from '@tutti/auth';
 import { newId } from '@tutti/platform';
 import { newTenantId, personas } from '@tutti/testing';
-import { DataSource } from 'typeorm';
 import { matrixIdentities, runAccessMatrix, type AccessMatrixReport, type MatrixFixtures, type MatrixWorld } from '@tutti/testing';
-import { caller, feedConsent, feedEnsemble, feedSchool, insertPerformance, insertVenue, member, startPerformanceEvent } from './testing/performance-test-kit';
+import { feedConsent, feedEnsemble, feedSchool, insertPerformance, insertVenue, member, usePerformanceTestKit } from './testing/performance-test-kit';
 
 type Row = { id: string } & Record<string, unknown>;
 
@@ -32,7 +30,7 @@ const DAY = 86_400_000;
 const SAME_SCHOOL = 'a school performance: the other family has a child in the same school';
 
 describe('performance-event: the access matrix over every route', () => {
-  let app: NestFastifyApplication;
+  const kit = usePerformanceTestKit();
   let report: AccessMatrixReport;
   let otherFamilyGuardian: Identity;
   let leakCheck: { performanceId: string; pupilId: string };
@@ -40,21 +38,20 @@ describe('performance-event: the access matrix over every route', () => {
   const admin = personas.programmeAdmin(tenantId);
 
   beforeAll(async () => {
-    app = await startPerformanceEvent();
     const call = async (method: 'GET' | 'POST' | 'PUT', url: string, identity: Identity, body?: object, headers?: Record<string, string>) => {
-      const response = await caller(app, identity)(method, url, { body, headers });
+      const response = await kit.call(identity, method, url, body, headers);
       if (response.statusCode >= 300) throw new Error(`${method} ${url} → ${response.statusCode}: ${response.body}`);
       return { body: response.json() as Row, etag: String(response.headers.etag) };
     };
     const [schoolId, otherSchoolId, ensembleId] = [newId(), newId(), newId()];
     const pupil = member(schoolId, PUPIL_NAME);
     const otherFamily = member(schoolId, UNNAMED_PUPIL);
-    await feedSchool(app, tenantId, schoolId, 'Faith Primary');
-    await feedSchool(app, tenantId, otherSchoolId, 'Everton Primary');
-    await feedEnsemble(app, tenantId, ensembleId, schoolId, [pupil, otherFamily], 'Year 4 Strings');
-    await feedConsent(app, tenantId, pupil.pupilId, 'performing_in_public', true);
+    await feedSchool(kit, tenantId, schoolId, 'Faith Primary');
+    await feedSchool(kit, tenantId, otherSchoolId, 'Everton Primary');
+    await feedEnsemble(kit, tenantId, ensembleId, schoolId, [pupil, otherFamily], 'Year 4 Strings');
+    await feedConsent(kit, tenantId, pupil.pupilId, 'performing_in_public', true);
     // S1's own hall: seen (and planned at) by the admin and S1's staff only, like S1's performances.
-    const venueId = await insertVenue(app, tenantId, 'Faith Primary Hall', schoolId);
+    const venueId = await insertVenue(kit, tenantId, 'Faith Primary Hall', schoolId);
     const start = Date.now() + 30 * DAY;
     let slot = 0;
     const newPerformanceBody = () => {
@@ -69,10 +66,8 @@ describe('performance-event: the access matrix over every route', () => {
     await call('PUT', `/performances/${performanceId}/running-order`, admin, { items: [{ piece: 'Ode to Joy', composer: 'Beethoven', durationSeconds: 300, ensembleId, soloistPupilIds: [pupil.pupilId] }] }, { 'if-match': await runningOrderETag(performanceId) });
 
     // A completed performance P1 took part in, so that the participation export has P1 to leak.
-    const performed = await insertPerformance(app, tenantId, venueId, { title: 'Last Term', startsAt: new Date(Date.now() - 30 * DAY), status: 'completed', schoolId, ensembleIds: [ensembleId] });
-    await app
-      .get(DataSource)
-      .query(`INSERT INTO roster_entries (tenant_id, performance_id, pupil_id, school_id, source, ensemble_id) VALUES ($1, $2, $3, $4, 'ensemble', $5)`, [tenantId, performed, pupil.pupilId, schoolId, ensembleId]);
+    const performed = await insertPerformance(kit, tenantId, venueId, { title: 'Last Term', startsAt: new Date(Date.now() - 30 * DAY), status: 'completed', schoolId, ensembleIds: [ensembleId] });
+    await kit.db.query(`INSERT INTO roster_entries (tenant_id, performance_id, pupil_id, school_id, source, ensemble_id) VALUES ($1, $2, $3, $4, 'ensemble', $5)`, [tenantId, performed, pupil.pupilId, schoolId, ensembleId]);
 
     const scenario: Scenario = {
       tenantId,
@@ -81,8 +76,8 @@ describe('performance-event: the access matrix over every route', () => {
       venueId,
       performanceId,
       freshPerformance,
-      pastPerformance: () => insertPerformance(app, tenantId, venueId, { title: 'Last Week', startsAt: new Date(Date.now() - 7 * DAY), schoolId, ensembleIds: [ensembleId] }),
-      freshVenue: () => insertVenue(app, tenantId, 'Faith Primary Music Room', schoolId),
+      pastPerformance: () => insertPerformance(kit, tenantId, venueId, { title: 'Last Week', startsAt: new Date(Date.now() - 7 * DAY), schoolId, ensembleIds: [ensembleId] }),
+      freshVenue: () => insertVenue(kit, tenantId, 'Faith Primary Music Room', schoolId),
       runningOrderETag,
       newPerformanceBody,
     };
@@ -91,15 +86,13 @@ describe('performance-event: the access matrix over every route', () => {
     otherFamilyGuardian = identities.otherFamilyGuardian;
     leakCheck = { performanceId, pupilId: pupil.pupilId };
     const started = Date.now();
-    report = await runAccessMatrix({ app, service: 'performance-event', scenario, world, identities, fixtures });
+    report = await runAccessMatrix({ app: kit.app, service: 'performance-event', scenario, world, identities, fixtures });
     console.log(`performance-event access matrix: ${report.routes} routes, ${report.requests} requests, ${Date.now() - started} ms`);
   });
 
-  afterAll(() => app?.close());
-
   // Found by this matrix: soloists a family may not see used to come back as { pupilId, displayName: null }.
   it('does not show another family’s child (not even the pupil id) in the running order', async () => {
-    const response = await caller(app, otherFamilyGuardian)('GET', `/performances/${leakCheck.performanceId}/running-order`);
+    const response = await kit.call(otherFamilyGuardian, 'GET', `/performances/${leakCheck.performanceId}/running-order`);
     expect(response.statusCode).toBe(200);
     expect(response.body).not.toContain(leakCheck.pupilId);
   });

@@ -1,17 +1,13 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Identity } from '@tutti/auth';
 import { newId, pseudonymOf } from '@tutti/platform';
-import { identityHeaders, newTenantId, personas, startTestService, testServiceConfig } from '@tutti/testing';
-import { DataSource } from 'typeorm';
-import { AppModule } from '../app.module';
-import { PerformanceEventConfig } from '../config';
-import { feed, feedEnsemble, insertPerformance, insertVenue, member } from '../testing/performance-test-kit';
+import { identityHeaders, newTenantId, personas } from '@tutti/testing';
+import { feedEnsemble, insertPerformance, insertVenue, member, usePerformanceTestKit } from '../testing/performance-test-kit';
 import { PARTICIPATION_EXPORT_COLUMNS } from './evaluation.service';
 
 const KEY = 'evaluation-spec-key-0123456789abcdefghijklmnop';
 
 describe('evaluation: the pseudonymised participation export', () => {
-  let app: NestFastifyApplication;
+  const kit = usePerformanceTestKit({ SERVICE_MODE: 'api', EVALUATION_PSEUDONYM_KEY: KEY });
   const tenantId = newTenantId();
   const otherTenantId = newTenantId();
   const schoolId = newId();
@@ -22,16 +18,14 @@ describe('evaluation: the pseudonymised participation export', () => {
   let sharing: string;
   let otherAreaConcert: string;
 
-  const download = async (identity: Identity, query: string) => app.inject({ method: 'GET', url: `/evaluation/participation.csv${query}`, headers: await identityHeaders(identity, 'performance-event') });
+  const download = async (identity: Identity, query: string) => kit.app.inject({ method: 'GET', url: `/evaluation/participation.csv${query}`, headers: await identityHeaders(identity, 'performance-event') });
   const parse = (body: string) => body.trimEnd().split('\r\n').map((line) => line.split(','));
 
   beforeAll(async () => {
-    const config = await testServiceConfig('performance-event', PerformanceEventConfig, { SERVICE_MODE: 'api', EVALUATION_PSEUDONYM_KEY: KEY });
-    app = await startTestService({ service: 'performance-event', description: 'test', config, module: AppModule.register(config) });
-    await feed(app, tenantId, 'scheduling.school.created', { version: 1, schoolId, name: 'Anfield Primary', urn: '104999', phase: 'primary' });
-    await feedEnsemble(app, tenantId, ensembleId, schoolId, [aisha, bilal, cara], 'Y4 Strings');
-    await feedEnsemble(app, otherTenantId, newId(), elsewhere.schoolId, [elsewhere]);
-    const db = app.get(DataSource);
+    await kit.applyEvent(tenantId, 'scheduling.school.created', { version: 1, schoolId, name: 'Anfield Primary', urn: '104999', phase: 'primary' });
+    await feedEnsemble(kit, tenantId, ensembleId, schoolId, [aisha, bilal, cara], 'Y4 Strings');
+    await feedEnsemble(kit, otherTenantId, newId(), elsewhere.schoolId, [elsewhere]);
+    const db = kit.db;
     const roster = async (tenant: string, performanceId: string, pupil: { pupilId: string; schoolId: string }, ensemble: string | null, removed = false) =>
       db.query(`INSERT INTO roster_entries (tenant_id, performance_id, pupil_id, school_id, source, ensemble_id, removed) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
         tenant,
@@ -42,24 +36,22 @@ describe('evaluation: the pseudonymised participation export', () => {
         ensemble,
         removed,
       ]);
-    const venue = await insertVenue(app, tenantId);
+    const venue = await insertVenue(kit, tenantId);
     // 23:30 UTC on 31 March is 00:30 on 1 April in London (BST): the performance's date is 1 April.
-    concert = await insertPerformance(app, tenantId, venue, { startsAt: new Date('2026-03-31T23:30:00Z'), status: 'completed', audience: 'public' });
-    sharing = await insertPerformance(app, tenantId, venue, { startsAt: new Date('2026-04-20T14:00:00Z'), status: 'completed', audience: 'school_community', schoolId });
-    const upcoming = await insertPerformance(app, tenantId, venue, { startsAt: new Date('2026-04-25T14:00:00Z'), status: 'published' });
-    const cancelled = await insertPerformance(app, tenantId, venue, { startsAt: new Date('2026-04-10T14:00:00Z'), status: 'cancelled' });
-    const tooEarly = await insertPerformance(app, tenantId, venue, { startsAt: new Date('2026-03-31T22:30:00Z'), status: 'completed' });
+    concert = await insertPerformance(kit, tenantId, venue, { startsAt: new Date('2026-03-31T23:30:00Z'), status: 'completed', audience: 'public' });
+    sharing = await insertPerformance(kit, tenantId, venue, { startsAt: new Date('2026-04-20T14:00:00Z'), status: 'completed', audience: 'school_community', schoolId });
+    const upcoming = await insertPerformance(kit, tenantId, venue, { startsAt: new Date('2026-04-25T14:00:00Z'), status: 'published' });
+    const cancelled = await insertPerformance(kit, tenantId, venue, { startsAt: new Date('2026-04-10T14:00:00Z'), status: 'cancelled' });
+    const tooEarly = await insertPerformance(kit, tenantId, venue, { startsAt: new Date('2026-03-31T22:30:00Z'), status: 'completed' });
     await roster(tenantId, concert, aisha, ensembleId);
     await roster(tenantId, concert, bilal, ensembleId);
     await roster(tenantId, concert, cara, ensembleId, true);
     await roster(tenantId, sharing, aisha, null);
     for (const performanceId of [upcoming, cancelled, tooEarly]) await roster(tenantId, performanceId, cara, ensembleId);
-    const otherVenue = await insertVenue(app, otherTenantId);
-    otherAreaConcert = await insertPerformance(app, otherTenantId, otherVenue, { startsAt: new Date('2026-04-02T18:00:00Z'), status: 'completed' });
+    const otherVenue = await insertVenue(kit, otherTenantId);
+    otherAreaConcert = await insertPerformance(kit, otherTenantId, otherVenue, { startsAt: new Date('2026-04-02T18:00:00Z'), status: 'completed' });
     await roster(otherTenantId, otherAreaConcert, elsewhere, null);
   });
-
-  afterAll(() => app?.close());
 
   it('gives one row per pupil per completed performance they performed in, each pupil as pseudonymOf(key, area, pupil)', async () => {
     const response = await download(personas.evaluator(tenantId), '?from=2026-04-01&to=2026-04-30');
@@ -91,9 +83,7 @@ describe('evaluation: the pseudonymised participation export', () => {
   it('records each pupil read in the audit log', async () => {
     const count = async (pupilId: string): Promise<number> =>
       (
-        await app
-          .get(DataSource)
-          .query(`SELECT count(*)::int AS n FROM outbox_events WHERE tenant_id = $1 AND type = 'audit.entry.recorded' AND payload->>'subjectId' = $2 AND payload->'detail'->>'export' = 'evaluation-participation'`, [
+        await kit.db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE tenant_id = $1 AND type = 'audit.entry.recorded' AND payload->>'subjectId' = $2 AND payload->'detail'->>'export' = 'evaluation-participation'`, [
             tenantId,
             pupilId,
           ])

@@ -1,12 +1,10 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { newId } from '@tutti/platform';
 import { newTenantId, personas } from '@tutti/testing';
-import { DataSource } from 'typeorm';
 import { academicYearOf, periodBounds } from '../common/time';
-import { caller, feed, feedEnsemble, insertPerformance, insertVenue, member, startPerformanceEvent } from '../testing/performance-test-kit';
+import { feedEnsemble, insertPerformance, insertVenue, member, usePerformanceTestKit } from '../testing/performance-test-kit';
 
 describe('a fair chance to perform', () => {
-  let app: NestFastifyApplication;
+  const kit = usePerformanceTestKit();
   const tenantId = newTenantId();
   const schoolA = newId();
   const schoolB = newId();
@@ -15,15 +13,14 @@ describe('a fair chance to perform', () => {
   const admin = personas.programmeAdmin(tenantId);
 
   beforeAll(async () => {
-    app = await startPerformanceEvent();
-    await feed(app, tenantId, 'scheduling.school.created', { version: 1, schoolId: schoolA, name: 'Anfield Primary', urn: null, phase: 'primary' });
-    await feedEnsemble(app, tenantId, newId(), schoolA, [p1, p2, p3, p4]);
-    await feedEnsemble(app, tenantId, newId(), schoolB, [q1, q2]);
-    await feed(app, tenantId, 'scheduling.pupil.left', { version: 1, pupilId: p4.pupilId, schoolId: schoolA, leftOn: '2025-01-31', reason: 'left' });
-    const venue = await insertVenue(app, tenantId);
-    const db = app.get(DataSource);
+    await kit.applyEvent(tenantId, 'scheduling.school.created', { version: 1, schoolId: schoolA, name: 'Anfield Primary', urn: null, phase: 'primary' });
+    await feedEnsemble(kit, tenantId, newId(), schoolA, [p1, p2, p3, p4]);
+    await feedEnsemble(kit, tenantId, newId(), schoolB, [q1, q2]);
+    await kit.applyEvent(tenantId, 'scheduling.pupil.left', { version: 1, pupilId: p4.pupilId, schoolId: schoolA, leftOn: '2025-01-31', reason: 'left' });
+    const venue = await insertVenue(kit, tenantId);
+    const db = kit.db;
     const performance = async (startsAt: string, status: string, performers: string[], removed: string[] = [], soloists: string[][] = []) => {
-      const id = await insertPerformance(app, tenantId, venue, { startsAt: new Date(startsAt), status });
+      const id = await insertPerformance(kit, tenantId, venue, { startsAt: new Date(startsAt), status });
       for (const pupilId of [...performers, ...removed]) {
         const school = [q1, q2].some((q) => q.pupilId === pupilId) ? schoolB : schoolA;
         await db.query(`INSERT INTO roster_entries (tenant_id, performance_id, pupil_id, school_id, source, removed) VALUES ($1, $2, $3, $4, 'added', $5)`, [tenantId, id, pupilId, school, removed.includes(pupilId)]);
@@ -42,8 +39,6 @@ describe('a fair chance to perform', () => {
     await performance('2025-08-31T23:30:00Z', 'completed', [q1.pupilId]);
   });
 
-  afterAll(() => app?.close());
-
   it('knows where the academic year starts in London', () => {
     expect(academicYearOf(new Date('2024-08-31T22:59:59Z'))).toBe(2023);
     expect(academicYearOf(new Date('2024-08-31T23:00:00Z'))).toBe(2024);
@@ -52,7 +47,7 @@ describe('a fair chance to perform', () => {
   });
 
   it('counts, per school, pupils on roll, who has performed and who has not (hand-computed)', async () => {
-    const response = await caller(app, admin)('GET', '/fairness/schools?academicYear=2024');
+    const response = await kit.call(admin, 'GET', '/fairness/schools?academicYear=2024');
     expect(response.statusCode).toBe(200);
     const bySchool = Object.fromEntries(response.json().items.map((row: { schoolId: string }) => [row.schoolId, row]));
     expect(bySchool[schoolA]).toEqual({ schoolId: schoolA, schoolName: 'Anfield Primary', pupils: 3, performed: 2, notYetPerformed: 1, offered: 3, notYetOffered: 0 });
@@ -61,35 +56,35 @@ describe('a fair chance to perform', () => {
   });
 
   it('counts a term', async () => {
-    const spring = (await caller(app, admin)('GET', '/fairness/schools?academicYear=2024&period=spring')).json().items;
+    const spring = (await kit.call(admin, 'GET', '/fairness/schools?academicYear=2024&period=spring')).json().items;
     expect(spring.find((row: { schoolId: string }) => row.schoolId === schoolA)).toMatchObject({ pupils: 3, performed: 1, notYetPerformed: 2, offered: 1 });
     expect(spring.find((row: { schoolId: string }) => row.schoolId === schoolB)).toMatchObject({ pupils: 2, performed: 0, notYetPerformed: 2 });
   });
 
   it('lists a school’s pupils with performances and featured turns, fewest first', async () => {
-    const response = await caller(app, admin)('GET', `/fairness/schools/${schoolA}/pupils?academicYear=2024`);
+    const response = await kit.call(admin, 'GET', `/fairness/schools/${schoolA}/pupils?academicYear=2024`);
     expect(response.json().items).toEqual([
       { pupilId: p3.pupilId, displayName: 'Cara', performed: 0, upcoming: 1, featured: 0 },
       { pupilId: p2.pupilId, displayName: 'Bilal', performed: 1, upcoming: 0, featured: 0 },
       { pupilId: p1.pupilId, displayName: 'Aisha', performed: 2, upcoming: 0, featured: 2 },
     ]);
-    const notYet = await caller(app, admin)('GET', `/fairness/schools/${schoolA}/pupils?academicYear=2024&notYetPerformed=true`);
+    const notYet = await kit.call(admin, 'GET', `/fairness/schools/${schoolA}/pupils?academicYear=2024&notYetPerformed=true`);
     expect(notYet.json().items.map((row: { displayName: string }) => row.displayName)).toEqual(['Cara']);
-    const paged = (await caller(app, admin)('GET', `/fairness/schools/${schoolA}/pupils?academicYear=2024&limit=2`)).json();
-    const rest = (await caller(app, admin)('GET', `/fairness/schools/${schoolA}/pupils?academicYear=2024&limit=2&cursor=${paged.nextCursor}`)).json();
+    const paged = (await kit.call(admin, 'GET', `/fairness/schools/${schoolA}/pupils?academicYear=2024&limit=2`)).json();
+    const rest = (await kit.call(admin, 'GET', `/fairness/schools/${schoolA}/pupils?academicYear=2024&limit=2&cursor=${paged.nextCursor}`)).json();
     expect([...paged.items, ...rest.items].map((row: { displayName: string }) => row.displayName)).toEqual(['Cara', 'Bilal', 'Aisha']);
-    const featuredB = (await caller(app, admin)('GET', `/fairness/schools/${schoolB}/pupils?academicYear=2024`)).json().items;
+    const featuredB = (await kit.call(admin, 'GET', `/fairness/schools/${schoolB}/pupils?academicYear=2024`)).json().items;
     expect(featuredB.find((row: { pupilId: string }) => row.pupilId === q1.pupilId)).toMatchObject({ performed: 1, featured: 1 });
   });
 
   it('shows a headteacher their own school only; tutors, guardians and evaluators nothing; another area nothing', async () => {
-    const head = caller(app, personas.headteacher(tenantId, schoolA));
-    expect((await head('GET', '/fairness/schools?academicYear=2024')).json().items.map((row: { schoolId: string }) => row.schoolId)).toEqual([schoolA]);
-    expect((await head('GET', `/fairness/schools/${schoolB}/pupils`)).statusCode).toBe(404);
-    expect((await caller(app, personas.tutor(tenantId, [schoolA]))('GET', '/fairness/schools')).statusCode).toBe(403);
-    expect((await caller(app, personas.evaluator(tenantId))('GET', '/fairness/schools')).statusCode).toBe(403);
-    expect((await caller(app, personas.guardian(tenantId, [{ pupilId: p1.pupilId, schoolId: schoolA }]))('GET', '/fairness/schools')).statusCode).toBe(403);
-    expect((await caller(app, personas.programmeAdmin(newTenantId()))('GET', '/fairness/schools?academicYear=2024')).json().items).toEqual([]);
+    const headIdentity = personas.headteacher(tenantId, schoolA);
+    expect((await kit.call(headIdentity, 'GET', '/fairness/schools?academicYear=2024')).json().items.map((row: { schoolId: string }) => row.schoolId)).toEqual([schoolA]);
+    expect((await kit.call(headIdentity, 'GET', `/fairness/schools/${schoolB}/pupils`)).statusCode).toBe(404);
+    expect((await kit.call(personas.tutor(tenantId, [schoolA]), 'GET', '/fairness/schools')).statusCode).toBe(403);
+    expect((await kit.call(personas.evaluator(tenantId), 'GET', '/fairness/schools')).statusCode).toBe(403);
+    expect((await kit.call(personas.guardian(tenantId, [{ pupilId: p1.pupilId, schoolId: schoolA }]), 'GET', '/fairness/schools')).statusCode).toBe(403);
+    expect((await kit.call(personas.programmeAdmin(newTenantId()), 'GET', '/fairness/schools?academicYear=2024')).json().items).toEqual([]);
   });
 
   it.each([
@@ -97,7 +92,7 @@ describe('a fair chance to perform', () => {
     ['?period=winter', 'period'],
     ['?notYetPerformed=perhaps', 'notYetPerformed'],
   ])('refuses %s naming the field', async (query, field) => {
-    const response = await caller(app, admin)('GET', `/fairness/schools/${schoolA}/pupils${query}`);
+    const response = await kit.call(admin, 'GET', `/fairness/schools/${schoolA}/pupils${query}`);
     expect(response.statusCode).toBe(400);
     expect(response.json().errors.map((e: { field: string }) => e.field)).toContain(field);
   });

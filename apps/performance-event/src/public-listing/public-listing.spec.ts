@@ -1,22 +1,17 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DataSource } from 'typeorm';
 import { newId } from '@tutti/platform';
-import { newTenantId, startTestService, testServiceConfig } from '@tutti/testing';
-import { AppModule } from '../app.module';
-import { PerformanceEventConfig } from '../config';
+import { newTenantId } from '@tutti/testing';
+import { usePerformanceTestKit } from '../testing/performance-test-kit';
 
 const HOUR = 3_600_000;
 
 describe('public listing of performances', () => {
-  let app: NestFastifyApplication;
+  const kit = usePerformanceTestKit();
   const tenantId = newTenantId();
   const otherTenantId = newTenantId();
   const soon = new Date(Date.now() + 48 * HOUR);
 
   beforeAll(async () => {
-    const config = await testServiceConfig('performance-event', PerformanceEventConfig);
-    app = await startTestService({ service: 'performance-event', description: 'test', config, module: AppModule.register(config) });
-    const db = app.get(DataSource);
+    const db = kit.db;
     const venueId = newId();
     const otherVenueId = newId();
     await db.query(`INSERT INTO venues (id, tenant_id, name, kind, address, capacity) VALUES ($1, $2, 'Town Hall', 'concert_hall', '1 High St', 500), ($3, $4, 'Elsewhere', 'school_hall', '2 Low St', 100)`, [venueId, tenantId, otherVenueId, otherTenantId]);
@@ -38,9 +33,7 @@ describe('public listing of performances', () => {
     }
   });
 
-  afterAll(() => app?.close());
-
-  const list = (query: string, area = tenantId) => app.inject({ method: 'GET', url: `/public/areas/${area}/performances${query}` });
+  const list = (query: string, area = tenantId) => kit.app.inject({ method: 'GET', url: `/public/areas/${area}/performances${query}` });
 
   it('lists only the area’s upcoming published public performances, soonest first, without children’s data', async () => {
     const response = await list('');

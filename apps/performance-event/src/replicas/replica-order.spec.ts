@@ -1,9 +1,7 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { EventCatalog } from '@tutti/contracts';
 import { newId } from '@tutti/platform';
 import { newTenantId } from '@tutti/testing';
-import { DataSource } from 'typeorm';
-import { feed, rerunHandler, startPerformanceEvent } from '../testing/performance-test-kit';
+import { rerunHandler, usePerformanceTestKit } from '../testing/performance-test-kit';
 
 const MINUTE = 60_000;
 const origin = Date.parse('2026-09-01T08:00:00Z');
@@ -17,35 +15,29 @@ interface PupilRow {
 }
 
 describe('replica pupils keep the newest state whatever order events are applied in', () => {
-  let app: NestFastifyApplication;
+  const kit = usePerformanceTestKit();
   const tenantId = newTenantId();
   const [schoolA, schoolB, schoolC] = [newId(), newId(), newId()];
 
-  beforeAll(async () => {
-    app = await startPerformanceEvent();
-  });
-
-  afterAll(() => app?.close());
-
   const pupilRow = async (pupilId: string): Promise<PupilRow> => {
-    const found: PupilRow[] = await app.get(DataSource).query(
+    const found: PupilRow[] = await kit.db.query(
       `SELECT school_id, display_name, to_char(left_on, 'YYYY-MM-DD') AS left_on FROM replica_pupils WHERE tenant_id = $1 AND pupil_id = $2`,
       [tenantId, pupilId],
     );
     return found[0];
   };
   const wholeRow = async (pupilId: string): Promise<unknown> =>
-    (await app.get(DataSource).query(`SELECT * FROM replica_pupils WHERE tenant_id = $1 AND pupil_id = $2`, [tenantId, pupilId]))[0];
+    (await kit.db.query(`SELECT * FROM replica_pupils WHERE tenant_id = $1 AND pupil_id = $2`, [tenantId, pupilId]))[0];
 
   const enrolled = (pupilId: string, schoolId: string, firstName: string, lastName: string, at: Date) =>
-    feed(app, tenantId, 'scheduling.pupil.enrolled', { version: 1, pupilId, schoolId, classId: null, yearGroup: 5, firstName, lastName }, at);
+    kit.applyEvent(tenantId, 'scheduling.pupil.enrolled', { version: 1, pupilId, schoolId, classId: null, yearGroup: 5, firstName, lastName }, at);
   const moved = (pupilId: string, fromSchoolId: string, toSchoolId: string, at: Date) =>
-    feed(app, tenantId, 'scheduling.pupil.moved', { version: 1, pupilId, fromSchoolId, toSchoolId, fromClassId: null, toClassId: null, yearGroup: 5 }, at);
-  const left = (pupilId: string, schoolId: string, leftOn: string, at: Date) => feed(app, tenantId, 'scheduling.pupil.left', { version: 1, pupilId, schoolId, leftOn, reason: 'left' }, at);
+    kit.applyEvent(tenantId, 'scheduling.pupil.moved', { version: 1, pupilId, fromSchoolId, toSchoolId, fromClassId: null, toClassId: null, yearGroup: 5 }, at);
+  const left = (pupilId: string, schoolId: string, leftOn: string, at: Date) => kit.applyEvent(tenantId, 'scheduling.pupil.left', { version: 1, pupilId, schoolId, leftOn, reason: 'left' }, at);
   const detailsChanged = (pupilId: string, schoolId: string, firstName: string, lastName: string, at: Date) =>
-    feed(app, tenantId, 'scheduling.pupil.details-changed', { version: 1, pupilId, schoolId, yearGroup: 5, firstName, lastName }, at);
+    kit.applyEvent(tenantId, 'scheduling.pupil.details-changed', { version: 1, pupilId, schoolId, yearGroup: 5, firstName, lastName }, at);
   const snapshot = (members: EventCatalog['scheduling.ensemble.membership-changed']['members'], at: Date) =>
-    feed(app, tenantId, 'scheduling.ensemble.membership-changed', { version: 1, ensembleId: newId(), schoolId: null, ensembleName: 'Wind Band', members }, at);
+    kit.applyEvent(tenantId, 'scheduling.ensemble.membership-changed', { version: 1, ensembleId: newId(), schoolId: null, ensembleName: 'Wind Band', members }, at);
 
   it('keeps a leave when the enrolment before it is applied after it, and clears it on a later re-enrolment', async () => {
     const pupilId = newId();
@@ -112,8 +104,8 @@ describe('replica pupils keep the newest state whatever order events are applied
     const rename = await detailsChanged(pupilId, schoolB, 'Devan', 'Patel', t(2));
     const leave = await left(pupilId, schoolB, '2026-09-04', t(3));
     const settled = await wholeRow(pupilId);
-    for (const event of [leave, rename, move, enrolment]) await rerunHandler(app, event);
-    for (const event of [enrolment, move, rename, leave]) await rerunHandler(app, event);
+    for (const event of [leave, rename, move, enrolment]) await rerunHandler(kit, event);
+    for (const event of [enrolment, move, rename, leave]) await rerunHandler(kit, event);
     expect(await wholeRow(pupilId)).toEqual(settled);
     expect(await pupilRow(pupilId)).toEqual({ school_id: schoolB, display_name: 'Devan Patel', left_on: '2026-09-04' });
   });

@@ -86,7 +86,7 @@ export function newId(): string {
   return crypto.randomUUID();
 }
 
-async function toProblem(response: Response): Promise<ApiProblem> {
+export async function toProblem(response: Response): Promise<ApiProblem> {
   let body: { title?: string; detail?: string; errors?: FieldError[]; conflicts?: unknown[] } = {};
   try {
     body = (await response.json()) as typeof body;
@@ -96,7 +96,8 @@ async function toProblem(response: Response): Promise<ApiProblem> {
   return new ApiProblem(response.status, body.title ?? response.statusText, body.detail, Array.isArray(body.errors) ? body.errors : [], Array.isArray(body.conflicts) ? body.conflicts : []);
 }
 
-async function refresh(): Promise<boolean> {
+/** Trades the refresh token for new tokens (one exchange at a time); false when the session is over. */
+export async function refresh(): Promise<boolean> {
   if (!session) return false;
   refreshing ??= (async () => {
     try {

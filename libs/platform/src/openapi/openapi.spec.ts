@@ -91,7 +91,8 @@ describe('buildOpenApiDocument', () => {
     expect(statuses('/choir-notes/{noteId}', 'patch')).toEqual(['200', '400', '401', '404', '409', '412', '413', '414', '428', '431']);
     // An If-Match the route reads itself is optional: 412 without 428.
     expect(statuses('/choir-notes/{noteId}', 'delete')).toEqual(['200', '400', '401', '403', '404', '409', '412', '414', '431']);
-    expect(operation('/choir-notes', 'post').responses['401']).toEqual({
+    expect(operation('/choir-notes', 'post').responses['401']).toEqual({ $ref: '#/components/responses/Unauthorized' });
+    expect(document.components?.responses?.Unauthorized).toEqual({
       description: 'Not signed in, or the sign-in has expired',
       content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } },
     });

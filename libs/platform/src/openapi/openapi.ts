@@ -6,7 +6,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { DECORATORS } from '@nestjs/swagger/dist/constants';
 import { ACCESS_POLICY, ROLES, type AccessPolicy } from '@tutti/auth';
 import { operationIdOf } from './operation-ids';
-import { errorResponsesOf, headerParametersOf, PROBLEM_DETAILS_SCHEMA, type OperationFacts } from './problem-responses';
+import { errorResponsesOf, headerParametersOf, problemComponents, type OperationFacts } from './problem-responses';
 import { conflictRulesOf, documentedHeadersOf, type DocumentedHeader } from './route-docs';
 
 export const OPENAPI_JSON_PATH = 'docs-json';
@@ -43,8 +43,10 @@ export function buildOpenApiDocument(app: INestApplication, options: OpenApiOpti
   const handlers = routeHandlers(app);
   const document = SwaggerModule.createDocument(app, config, { operationIdFactory: operationIdOf });
   document.info.license = { name: 'Proprietary' };
-  const schemas = (document.components ??= {}).schemas ??= {};
-  schemas.ProblemDetails = PROBLEM_DETAILS_SCHEMA;
+  const components = (document.components ??= {});
+  const problems = problemComponents();
+  components.schemas = { ...components.schemas, ...problems.schemas };
+  components.responses = { ...components.responses, ...problems.responses };
 
   for (const item of Object.values(document.paths)) {
     for (const method of OPERATION_KEYS) {
@@ -58,6 +60,8 @@ export function buildOpenApiDocument(app: INestApplication, options: OpenApiOpti
       operation.security = facts.access === 'public' ? [] : [{ [BEARER_SCHEME]: [] }];
     }
   }
+  const used = JSON.stringify(document.paths);
+  for (const name of Object.keys(problems.responses)) if (!used.includes(`"#/components/responses/${name}"`)) delete components.responses[name];
   return document;
 }
 

@@ -40,19 +40,28 @@ export const PROBLEM_DETAILS_SCHEMA: SchemaObject = {
   additionalProperties: true,
 };
 
-const PROBLEMS: Record<number, string> = {
-  400: 'The request is malformed or a field breaks a rule (`errors` names each field)',
-  401: 'Not signed in, or the sign-in has expired',
-  403: 'Your role does not allow this',
-  404: 'No such object, or not one you may see',
-  409: 'The request clashes with the current state (`conflicts` says with what)',
-  412: 'Someone else changed the object since the ETag sent in If-Match (`currentETag` names its version now)',
-  413: 'The body is larger than this API accepts (1 MiB)',
-  414: 'The path is longer than this API accepts',
-  422: 'This Idempotency-Key was already used for a different request',
-  428: 'If-Match is required: send the ETag of your last read',
-  431: 'The request line and headers are larger than this API accepts (16 KB)',
+/** The standard error responses, each a component (`#/components/responses/NotFound`) that routes refer to. */
+const PROBLEMS: Record<number, { name: string; description: string }> = {
+  400: { name: 'BadRequest', description: 'The request is malformed or a field breaks a rule (`errors` names each field)' },
+  401: { name: 'Unauthorized', description: 'Not signed in, or the sign-in has expired' },
+  403: { name: 'Forbidden', description: 'Your role does not allow this' },
+  404: { name: 'NotFound', description: 'No such object, or not one you may see' },
+  409: { name: 'Conflict', description: 'The request clashes with the current state (`conflicts` says with what)' },
+  412: { name: 'PreconditionFailed', description: 'Someone else changed the object since the ETag sent in If-Match (`currentETag` names its version now)' },
+  413: { name: 'ContentTooLarge', description: 'The body is larger than this API accepts (1 MiB)' },
+  414: { name: 'UriTooLong', description: 'The path is longer than this API accepts' },
+  422: { name: 'IdempotencyKeyReused', description: 'This Idempotency-Key was already used for a different request' },
+  428: { name: 'PreconditionRequired', description: 'If-Match is required: send the ETag of your last read' },
+  431: { name: 'HeaderFieldsTooLarge', description: 'The request line and headers are larger than this API accepts (16 KB)' },
 };
+
+/** The components the error responses refer to: the ProblemDetails schema and one response per standard status. */
+export function problemComponents(): { schemas: Record<string, SchemaObject>; responses: Record<string, { description: string; content: ReturnType<typeof problemContent> }> } {
+  return {
+    schemas: { ProblemDetails: PROBLEM_DETAILS_SCHEMA },
+    responses: Object.fromEntries(Object.values(PROBLEMS).map(({ name, description }) => [name, { description, content: problemContent() }])),
+  };
+}
 
 export interface OperationFacts {
   method: string;
@@ -93,16 +102,21 @@ export function errorResponsesOf(operation: Operation, facts: OperationFacts): R
 
   const responses: Responses = { ...operation.responses };
   for (const status of [...statuses].sort()) {
-    const declared = operation.responses[String(status)] as { description?: string } | undefined;
-    const conflict = status === 409 && facts.conflictRules.length > 0;
-    const description = conflict ? conflictDescription(facts.conflictRules) : declared?.description || PROBLEMS[status] || 'The request was refused';
-    responses[String(status)] = { description, content: problemContent(conflict ? conflictSchema(facts.conflictRules) : undefined) };
+    const declared = (operation.responses[String(status)] as { description?: string } | undefined)?.description;
+    const standard = PROBLEMS[status];
+    if (status === 409 && facts.conflictRules.length > 0) {
+      responses['409'] = { description: conflictDescription(facts.conflictRules), content: problemContent(conflictSchema(facts.conflictRules)) };
+    } else if (standard && (!declared || declared === standard.description)) {
+      responses[String(status)] = { $ref: `#/components/responses/${standard.name}` };
+    } else {
+      responses[String(status)] = { description: declared || 'The request was refused', content: problemContent() };
+    }
   }
   return responses;
 }
 
 function conflictDescription(rules: readonly ConflictRule[]): string {
-  return `${PROBLEMS[409]}. \`conflicts[0].rule\` is one of:\n${rules.map((rule) => `- \`${rule}\`: ${CONFLICT_RULES[rule]}`).join('\n')}`;
+  return `${PROBLEMS[409].description}. \`conflicts[0].rule\` is one of:\n${rules.map((rule) => `- \`${rule}\`: ${CONFLICT_RULES[rule]}`).join('\n')}`;
 }
 
 function conflictSchema(rules: readonly ConflictRule[]): SchemaObject {

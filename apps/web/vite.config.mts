@@ -28,7 +28,13 @@ function precompiledCatalogues(): Plugin {
 export default defineConfig({
   root,
   plugins: [precompiledCatalogues(), react()],
-  resolve: { alias: [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: '@formatjs/icu-messageformat-parser/no-parser.js' }] },
+  resolve: {
+    alias: [
+      { find: /^@formatjs\/icu-messageformat-parser$/, replacement: '@formatjs/icu-messageformat-parser/no-parser.js' },
+      // The conflict rules a page explains come from the contracts the services throw them by.
+      { find: /^@tutti\/contracts$/, replacement: fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url)) },
+    ],
+  },
   // public/ holds the pre-React placeholder page the gateway served; nothing of it belongs in the build.
   publicDir: false,
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },

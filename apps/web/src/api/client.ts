@@ -14,6 +14,7 @@
  *
  *   const { data } = await client.GET('/api/scheduling/schools', { params: { query: { limit: 25 } } });
  */
+import { isConflictRule, type ConflictRule } from '@tutti/contracts';
 import createClient, { type Middleware } from 'openapi-fetch';
 import { ApiProblem, currentSession, getActiveRole, newId, refresh, toProblem } from '../api';
 import type { components, paths } from './schema';
@@ -65,5 +66,15 @@ export type Schema<Name extends keyof components['schemas']> = components['schem
 
 /** The problem+json body every error answers. */
 export type Problem = components['schemas']['ProblemDetails'];
+
+/**
+ * The rule a 409 names (`conflicts[0].rule`), when it is one of @tutti/contracts' CONFLICT_RULES:
+ * what a page explains in its own words.
+ */
+export function conflictRuleOf(error: unknown): ConflictRule | undefined {
+  if (!(error instanceof ApiProblem) || error.status !== 409) return undefined;
+  const rule = (error.conflicts[0] as { rule?: unknown } | undefined)?.rule;
+  return isConflictRule(rule) ? rule : undefined;
+}
 
 export { ApiProblem };

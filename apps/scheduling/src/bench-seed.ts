@@ -1,8 +1,10 @@
 /**
  * A large synthetic area for measuring the hot reads: `BENCH_SCHOOLS` schools (1,000 by default),
  * each with 4 classes, 200 pupils, 5 ensembles and a term of weekly sessions, tutors teaching in 3
- * schools each; built with generate_series in a few statements, then EXPLAIN ANALYZE of the tutor's
- * day and of a clash check is printed.
+ * schools each, and with BENCH_REGISTERS=true registers taken up to 20 November (mostly present,
+ * some late, absent or excused); built with generate_series in a few statements, then EXPLAIN ANALYZE of the tutor's
+ * day, of a clash check and of the annual data return's statements is printed, with the return's time.
+ * For the issue's measure (an area of 100 schools): BENCH_SCHOOLS=100.
  *
  *   DATABASE_URL=postgres://tutti_scheduling:…@host/db node -r @swc-node/register apps/scheduling/src/bench-seed.ts
  *
@@ -10,10 +12,13 @@
  */
 import { createHash } from 'node:crypto';
 import { Transform } from 'class-transformer';
-import { IsInt, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, Matches, Max, Min } from 'class-validator';
 import { initializeWithRetry, loadConfig, runMigrationsLocked, serviceDataSourceOptions } from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { SCHEDULING_ENTITIES, SCHEDULING_MIGRATIONS } from './database';
+import { annualReturnFigures, REGULAR_MIN_SESSIONS } from './annual-return/annual-return.figures';
+import { examsByGrade, regularPlayers, REGULAR_PLAYERS_SQL, schoolsWorkedWith, SCHOOLS_WORKED_WITH_SQL, wcetPupils, WCET_PUPILS_SQL } from './annual-return/annual-return.queries';
+import { academicYearOf } from './annual-return/annual-return.service';
 import { MY_OCCURRENCES_SQL } from './sessions/sessions.queries';
 
 const md5Uuid = (text: string): string => {
@@ -34,6 +39,11 @@ class BenchSeedConfig {
   @Min(1)
   @Max(20_000)
   BENCH_SCHOOLS = 1_000;
+
+  /** Registers taken up to 20 November, and the annual data return measured on them (bench/annual-return.bench.ts); off for the tutor's day, whose seed stays quick. */
+  @Transform(({ value }: { value: unknown }) => value === 'true' || value === true)
+  @IsBoolean()
+  BENCH_REGISTERS = false;
 }
 
 const STEPS: [string, string][] = [
@@ -87,6 +97,14 @@ const STEPS: [string, string][] = [
     INSERT INTO occurrence_tutors (tenant_id, occurrence_id, staff_id, starts_at, ends_at)
     SELECT o.tenant_id, o.id, st.staff_id, o.starts_at, o.ends_at FROM occurrences o JOIN session_tutors st ON st.tenant_id = o.tenant_id AND st.session_id = o.session_id
     WHERE o.tenant_id = $1`],
+  ['registers', `INSERT INTO register_submissions (id, tenant_id, occurrence_id, submitted_by, submitted_at)
+    SELECT md5('bench:submission:' || o.id)::uuid, o.tenant_id, o.id, md5('bench:tutor-user:1')::uuid, o.ends_at FROM occurrences o WHERE o.tenant_id = $1 AND o.local_date <= '2026-11-20';
+    INSERT INTO attendance (id, tenant_id, occurrence_id, pupil_id, status, submission_id)
+    SELECT md5(o.id::text || m.pupil_id::text)::uuid, o.tenant_id, o.id, m.pupil_id,
+           (ARRAY['present', 'present', 'present', 'present', 'present', 'present', 'late', 'absent', 'excused'])[1 + abs(hashtext(o.id::text || m.pupil_id::text)) % 9],
+           md5('bench:submission:' || o.id)::uuid
+    FROM occurrences o JOIN ensemble_members m ON m.tenant_id = o.tenant_id AND m.ensemble_id = o.ensemble_id AND m.pupil_id IS NOT NULL
+    WHERE o.tenant_id = $1 AND o.local_date <= '2026-11-20'`],
   ['analyze', `ANALYZE`],
 ];
 
@@ -101,6 +119,7 @@ async function main(): Promise<void> {
     await runner.connect();
     try {
       for (const [name, sql] of STEPS) {
+        if (name === 'registers' && !config.BENCH_REGISTERS) continue;
         const started = Date.now();
         for (const statement of sql.split(/;\s*/).filter((part) => part.trim() !== '')) {
           const params = [BENCH_TENANT_ID, config.BENCH_SCHOOLS].slice(0, statement.includes('$2') ? 2 : statement.includes('$1') ? 1 : 0);
@@ -110,7 +129,7 @@ async function main(): Promise<void> {
       }
       const counts = await runner.query(
         `SELECT (SELECT count(*) FROM pupils WHERE tenant_id = $1) AS pupils, (SELECT count(*) FROM occurrences WHERE tenant_id = $1) AS occurrences,
-                (SELECT count(*) FROM occurrence_tutors WHERE tenant_id = $1) AS tutor_slots`,
+                (SELECT count(*) FROM occurrence_tutors WHERE tenant_id = $1) AS tutor_slots, (SELECT count(*) FROM attendance WHERE tenant_id = $1) AS attendance_marks`,
         [BENCH_TENANT_ID],
       );
       log(`bench area: ${JSON.stringify(counts[0])}`);
@@ -127,6 +146,23 @@ async function main(): Promise<void> {
          WHERE m.tenant_id = $1 AND m.id = md5(md5('bench:session:1:1')::uuid::text || '2026-11-16')::uuid AND o.id <> m.id`,
         [BENCH_TENANT_ID],
       );
+      if (!config.BENCH_REGISTERS) return;
+      const year = academicYearOf('2026-27');
+      const today = '2026-11-20';
+      await explain('annual return: WCET pupils with continuation', WCET_PUPILS_SQL, [BENCH_TENANT_ID, year.from, year.to, year.name, today]);
+      await explain('annual return: regular ensemble players', REGULAR_PLAYERS_SQL, [BENCH_TENANT_ID, year.from, year.to, REGULAR_MIN_SESSIONS]);
+      await explain('annual return: schools worked with', SCHOOLS_WORKED_WITH_SQL, [BENCH_TENANT_ID, year.from, year.to]);
+      for (let run = 1; run <= 3; run++) {
+        const started = Date.now();
+        const [wcet, regular, exams, schools] = await Promise.all([
+          wcetPupils(runner, BENCH_TENANT_ID, year, today),
+          regularPlayers(runner, BENCH_TENANT_ID, year, REGULAR_MIN_SESSIONS),
+          examsByGrade(runner, BENCH_TENANT_ID, year),
+          schoolsWorkedWith(runner, BENCH_TENANT_ID, year),
+        ]);
+        const figures = annualReturnFigures({ wcet, regular, exams, schools });
+        log(`annual return 2026-27, run ${run}: ${Date.now() - started} ms (${wcet.length} WCET pupils, ${schools.length} schools, ${figures.length} figures; one connection, statements in turn)`);
+      }
     } finally {
       await runner.release();
     }

@@ -63,12 +63,9 @@ const IN_YEAR = `o.status = 'scheduled' AND o.starts_at >= $2::date - 1 AND o.st
  * the number of terms with such a session, their characteristics, and whether they played in any
  * other pupils' ensemble (choir, orchestra, band, family ensemble) in the term after their last
  * whole-class term: not yet known while that term has not ended (or is not in the calendar) and
- * they have not played in it yet.
+ * they have not played in it yet. $1 tenant, $2..$3 the year's dates, $4 its name (2025-26), $5 the area's today.
  */
-export function wcetPupils(db: Queryable, tenantId: string, year: AcademicYear, today: string): Promise<WcetPupilRow[]> {
-  return rows<WcetPupilRow>(
-    db,
-    `WITH wcet AS (
+export const WCET_PUPILS_SQL = `WITH wcet AS (
        SELECT a.pupil_id, o.local_date
          FROM ensembles e
          JOIN occurrences o ON o.tenant_id = e.tenant_id AND o.ensemble_id = e.id
@@ -78,41 +75,53 @@ export function wcetPupils(db: Queryable, tenantId: string, year: AcademicYear, 
        SELECT w.pupil_id, count(DISTINCT t.id)::int AS terms, max(coalesce(t.ends_on, w.local_date)) AS wcet_until
          FROM wcet w LEFT JOIN terms t ON t.tenant_id = $1 AND w.local_date BETWEEN t.starts_on AND t.ends_on
         GROUP BY w.pupil_id
+     ), next_term AS (
+       SELECT pp.pupil_id, nt.starts_on, nt.ends_on
+         FROM per_pupil pp
+         LEFT JOIN LATERAL (SELECT t.starts_on, t.ends_on FROM terms t WHERE t.tenant_id = $1 AND t.starts_on > pp.wcet_until ORDER BY t.starts_on LIMIT 1) nt ON true
+     ), played AS (
+       -- Every pupil's other-ensemble sessions over the span of the next terms, through the occurrence indexes, once for all.
+       SELECT DISTINCT a.pupil_id, o.local_date
+         FROM ensembles e
+         JOIN occurrences o ON o.tenant_id = e.tenant_id AND o.ensemble_id = e.id
+         JOIN attendance a ON a.tenant_id = o.tenant_id AND a.occurrence_id = o.id
+        WHERE e.tenant_id = $1 AND e.kind NOT IN ('whole_class', 'staff_ensemble') AND o.status = 'scheduled' AND a.pupil_id IS NOT NULL AND ${ATTENDED}
+          AND o.local_date BETWEEN (SELECT min(starts_on) FROM next_term) AND (SELECT max(ends_on) FROM next_term)
+          AND o.starts_at >= (SELECT min(starts_on) FROM next_term) - 1 AND o.starts_at < (SELECT max(ends_on) FROM next_term) + 2
      )
      SELECT p.id AS "pupilId", ${YEAR_GROUP_IN_YEAR} AS "yearGroup", pp.terms,
             p.pupil_premium AS "pupilPremium", p.send, p.eal, p.gender, p.ethnicity_group AS "ethnicityGroup",
-            CASE WHEN played.yes THEN 'continuing' WHEN next_term.ends_on IS NULL OR next_term.ends_on >= $5::date THEN 'not_yet_known' ELSE 'not_continuing' END AS continuation
+            CASE WHEN EXISTS (SELECT 1 FROM played pl WHERE pl.pupil_id = p.id AND pl.local_date BETWEEN nt.starts_on AND nt.ends_on) THEN 'continuing'
+                 WHEN nt.ends_on IS NULL OR nt.ends_on >= $5::date THEN 'not_yet_known' ELSE 'not_continuing' END AS continuation
        FROM per_pupil pp
+       JOIN next_term nt ON nt.pupil_id = pp.pupil_id
        JOIN pupils p ON p.tenant_id = $1 AND p.id = pp.pupil_id
-       LEFT JOIN LATERAL (
-         SELECT t.starts_on, t.ends_on FROM terms t WHERE t.tenant_id = $1 AND t.starts_on > pp.wcet_until ORDER BY t.starts_on LIMIT 1
-       ) next_term ON true
-       LEFT JOIN LATERAL (
-         SELECT true AS yes
-           FROM attendance a
-           JOIN occurrences o ON o.tenant_id = a.tenant_id AND o.id = a.occurrence_id
-           JOIN ensembles e ON e.tenant_id = o.tenant_id AND e.id = o.ensemble_id
-          WHERE a.tenant_id = $1 AND a.pupil_id = p.id AND ${ATTENDED} AND o.status = 'scheduled'
-            AND o.local_date BETWEEN next_term.starts_on AND next_term.ends_on AND e.kind NOT IN ('whole_class', 'staff_ensemble')
-          LIMIT 1
-       ) played ON true
-      ORDER BY p.id`,
+      ORDER BY p.id`;
+
+/** WCET_PUPILS_SQL for the area's year. */
+export function wcetPupils(db: Queryable, tenantId: string, year: AcademicYear, today: string): Promise<WcetPupilRow[]> {
+  return rows<WcetPupilRow>(
+    db,
+    WCET_PUPILS_SQL,
     [tenantId, year.from, year.to, year.name, today],
   );
 }
 
-/** Pupils who attended at least `minSessions` sessions in the year of ensembles of one kind and level (other than whole-class and staff ensembles). */
-export function regularPlayers(db: Queryable, tenantId: string, year: AcademicYear, minSessions: number): Promise<RegularPlayerRow[]> {
-  return rows<RegularPlayerRow>(
-    db,
-    `SELECT a.pupil_id AS "pupilId", e.kind, e.level
+/** $1 tenant, $2..$3 the year's dates, $4 the sessions a regular player attends at least. */
+export const REGULAR_PLAYERS_SQL = `SELECT a.pupil_id AS "pupilId", e.kind, e.level
        FROM ensembles e
        JOIN occurrences o ON o.tenant_id = e.tenant_id AND o.ensemble_id = e.id
        JOIN attendance a ON a.tenant_id = o.tenant_id AND a.occurrence_id = o.id
       WHERE e.tenant_id = $1 AND e.kind NOT IN ('whole_class', 'staff_ensemble') AND ${IN_YEAR} AND a.pupil_id IS NOT NULL AND ${ATTENDED}
       GROUP BY a.pupil_id, e.kind, e.level
      HAVING count(*) >= $4
-      ORDER BY e.kind, e.level, a.pupil_id`,
+      ORDER BY e.kind, e.level, a.pupil_id`;
+
+/** Pupils who attended at least `minSessions` sessions in the year of ensembles of one kind and level (other than whole-class and staff ensembles). */
+export function regularPlayers(db: Queryable, tenantId: string, year: AcademicYear, minSessions: number): Promise<RegularPlayerRow[]> {
+  return rows<RegularPlayerRow>(
+    db,
+    REGULAR_PLAYERS_SQL,
     [tenantId, year.from, year.to, minSessions],
   );
 }
@@ -129,15 +138,18 @@ export function examsByGrade(db: Queryable, tenantId: string, year: AcademicYear
   );
 }
 
+/** $1 tenant, $2..$3 the year's dates. */
+export const SCHOOLS_WORKED_WITH_SQL = `SELECT s.id, s.name, s.urn, s.phase FROM schools s
+      WHERE s.tenant_id = $1 AND EXISTS (
+        SELECT 1 FROM occurrences o JOIN attendance a ON a.tenant_id = o.tenant_id AND a.occurrence_id = o.id
+         WHERE o.tenant_id = s.tenant_id AND o.school_id = s.id AND ${IN_YEAR} AND a.pupil_id IS NOT NULL AND ${ATTENDED})
+      ORDER BY s.name, s.id`;
+
 /** The schools where at least one pupil attended a session in the year. */
 export function schoolsWorkedWith(db: Queryable, tenantId: string, year: AcademicYear): Promise<SchoolWorkedWithRow[]> {
   return rows<SchoolWorkedWithRow>(
     db,
-    `SELECT s.id, s.name, s.urn, s.phase FROM schools s
-      WHERE s.tenant_id = $1 AND EXISTS (
-        SELECT 1 FROM occurrences o JOIN attendance a ON a.tenant_id = o.tenant_id AND a.occurrence_id = o.id
-         WHERE o.tenant_id = s.tenant_id AND o.school_id = s.id AND ${IN_YEAR} AND a.pupil_id IS NOT NULL AND ${ATTENDED})
-      ORDER BY s.name, s.id`,
+    SCHOOLS_WORKED_WITH_SQL,
     [tenantId, year.from, year.to],
   );
 }

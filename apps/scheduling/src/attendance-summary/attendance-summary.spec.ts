@@ -9,7 +9,7 @@ interface Summary {
 }
 
 describe('attendance summary per week for a school', () => {
-  const t = useSchedulingTestKit();
+  const kit = useSchedulingTestKit();
   let call: ReturnType<typeof expecting>;
   const tenantId = newTenantId();
   const admin = adminOf(tenantId);
@@ -17,7 +17,7 @@ describe('attendance summary per week for a school', () => {
   let otherSchool: string;
 
   beforeAll(async () => {
-    call = expecting(t);
+    call = expecting(kit);
     school = (await call(admin, 'POST', '/schools', { name: 'Weekly Primary', phase: 'primary' }, 201)).id;
     otherSchool = (await call(admin, 'POST', '/schools', { name: 'Other Primary', phase: 'primary' }, 201)).id;
     const pupil = async (schoolId: string, firstName: string) => (await call(admin, 'POST', '/pupils', { schoolId, firstName, lastName: 'Test', yearGroup: 4 }, 201)).id;
@@ -57,11 +57,11 @@ describe('attendance summary per week for a school', () => {
   });
 
   it('hides another school from a headteacher, and names a bad period', async () => {
-    expect((await t.call(headteacherOf(tenantId, [otherSchool]), 'GET', `/attendance-summaries/schools/${school}?from=2026-03-01&to=2026-03-31`)).status).toBe(404);
-    expect((await t.call(adminOf(newTenantId()), 'GET', `/attendance-summaries/schools/${school}?from=2026-03-01&to=2026-03-31`)).status).toBe(404);
-    const bad = await t.call<{ errors: { field: string }[] }>(admin, 'GET', `/attendance-summaries/schools/${school}?from=2026-03-31&to=2026-03-01`);
+    expect((await kit.call(headteacherOf(tenantId, [otherSchool]), 'GET', `/attendance-summaries/schools/${school}?from=2026-03-01&to=2026-03-31`)).status).toBe(404);
+    expect((await kit.call(adminOf(newTenantId()), 'GET', `/attendance-summaries/schools/${school}?from=2026-03-01&to=2026-03-31`)).status).toBe(404);
+    const bad = await kit.call<{ errors: { field: string }[] }>(admin, 'GET', `/attendance-summaries/schools/${school}?from=2026-03-31&to=2026-03-01`);
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('to');
-    expect((await t.call(admin, 'GET', `/attendance-summaries/schools/${school}?from=March`)).status).toBe(400);
+    expect((await kit.call(admin, 'GET', `/attendance-summaries/schools/${school}?from=March`)).status).toBe(400);
   });
 });

@@ -15,7 +15,7 @@ type Method = 'PATCH' | 'PUT';
 type Edit = Record<string, unknown>;
 
 describe('edits two people may make at once: ETag and If-Match', () => {
-  const t = useSchedulingTestKit();
+  const kit = useSchedulingTestKit();
   let call: ReturnType<typeof expecting>;
   const tenantId = newTenantId();
   const admin = adminOf(tenantId);
@@ -29,14 +29,14 @@ describe('edits two people may make at once: ETag and If-Match', () => {
   let tutorStaff: string[];
   let occurrenceId: string;
 
-  const send = (who: Identity, method: Method, url: string, body: unknown, ifMatch?: string) => t.call<ApiRow & Problem>(who, method, url, body, ifMatch === undefined ? {} : { 'if-match': ifMatch });
+  const send = (who: Identity, method: Method, url: string, body: unknown, ifMatch?: string) => kit.call<ApiRow & Problem>(who, method, url, body, ifMatch === undefined ? {} : { 'if-match': ifMatch });
   const etagOf = (response: TestResponse): string => {
     expect(typeof response.headers.etag).toBe('string');
     return response.headers.etag as string;
   };
 
   beforeAll(async () => {
-    call = expecting(t);
+    call = expecting(kit);
     school = (await call(admin, 'POST', '/schools', { name: 'Versions Primary', phase: 'primary' }, 201)).id;
     otherSchool = (await call(admin, 'POST', '/schools', { name: 'Elsewhere Primary', phase: 'primary' }, 201)).id;
     head = headteacherOf(tenantId, [school]);
@@ -53,7 +53,7 @@ describe('edits two people may make at once: ETag and If-Match', () => {
 
   /** What every edited object must do; `edits` are two different changes, `field` the one they make. */
   const behavesLikeAnEditWithIfMatch = async (what: { url: string; method: Method; editor: Identity; edits: [Edit, Edit]; field: string; outsider: Identity }) => {
-    const read = await t.call<ApiRow>(what.editor, 'GET', what.url);
+    const read = await kit.call<ApiRow>(what.editor, 'GET', what.url);
     expect(read.status).toBe(200);
     const first = etagOf(read);
     expect(first).toBe(`"${String(read.body.version)}"`);
@@ -68,7 +68,7 @@ describe('edits two people may make at once: ETag and If-Match', () => {
     const stale = await send(what.editor, what.method, what.url, what.edits[1], first);
     expect(stale.status).toBe(412);
     expect(stale.body.currentETag).toBe(second);
-    const after = await t.call<ApiRow>(what.editor, 'GET', what.url);
+    const after = await kit.call<ApiRow>(what.editor, 'GET', what.url);
     expect(after.body[what.field]).toEqual(what.edits[0][what.field]);
     expect(etagOf(after)).toBe(second);
 
@@ -82,7 +82,7 @@ describe('edits two people may make at once: ETag and If-Match', () => {
     // Who may not see the object learns nothing of its version, stale or not.
     expect((await send(otherArea, what.method, what.url, what.edits[1], second)).status).toBe(404);
     expect((await send(what.outsider, what.method, what.url, what.edits[1], first)).status).toBe(404);
-    expect((await t.call(what.editor, 'GET', what.url)).headers.etag).toBe(second);
+    expect((await kit.call(what.editor, 'GET', what.url)).headers.etag).toBe(second);
   };
 
   it('edits a pupil only from the version read', async () => {
@@ -97,20 +97,20 @@ describe('edits two people may make at once: ETag and If-Match', () => {
 
   it('validates the body before the version, and a roll-over made since the read makes an edit stale', async () => {
     const pupil = await call(admin, 'POST', '/pupils', { schoolId: otherSchool, firstName: 'Nia', lastName: 'Roberts', yearGroup: 3 }, 201);
-    const read = await t.call(admin, 'GET', `/pupils/${pupil.id}`);
+    const read = await kit.call(admin, 'GET', `/pupils/${pupil.id}`);
     const bad = await send(admin, 'PATCH', `/pupils/${pupil.id}`, { yearGroup: 'three' }, etagOf(read));
     expect(bad.status).toBe(400);
     expect(new Set(bad.body.errors?.map((error) => error.field))).toEqual(new Set(['yearGroup']));
     await call(admin, 'POST', `/schools/${otherSchool}/roll-overs`, { academicYear: '2026-27', leaversLeftOn: '2026-07-22' }, 201);
     const stale = await send(admin, 'PATCH', `/pupils/${pupil.id}`, { yearGroup: 3 }, etagOf(read));
     expect(stale.status).toBe(412);
-    expect((await t.call<ApiRow>(admin, 'GET', `/pupils/${pupil.id}`)).body.yearGroup).toBe(4);
+    expect((await kit.call<ApiRow>(admin, 'GET', `/pupils/${pupil.id}`)).body.yearGroup).toBe(4);
   });
 
   it('lets two tutors of a session share its rehearsal note without losing each other’s words', async () => {
     const url = `/occurrences/${occurrenceId}/rehearsal-note`;
     const [tomos, sian] = tutors;
-    expect((await t.call(tomos, 'GET', url)).status).toBe(404);
+    expect((await kit.call(tomos, 'GET', url)).status).toBe(404);
     const noNote = await send(tomos, 'PUT', url, { repertoire: ['Ode to Joy'] }, '"1"');
     expect(noNote.status).toBe(412);
 
@@ -118,7 +118,7 @@ describe('edits two people may make at once: ETag and If-Match', () => {
     const created = await send(tomos, 'PUT', url, { repertoire: ['Ode to Joy'], notes: 'Bow holds' });
     expect(created.status).toBe(200);
     const first = etagOf(created);
-    const seenBySian = await t.call<ApiRow>(sian, 'GET', url);
+    const seenBySian = await kit.call<ApiRow>(sian, 'GET', url);
     expect(etagOf(seenBySian)).toBe(first);
 
     const sianSaves = await send(sian, 'PUT', url, { repertoire: ['Ode to Joy'], notes: 'Bow holds; Cy led the round' }, first);
@@ -129,7 +129,7 @@ describe('edits two people may make at once: ETag and If-Match', () => {
     const tomosSaves = await send(tomos, 'PUT', url, { repertoire: ['Ode to Joy'], notes: 'Bow holds and posture' }, first);
     expect(tomosSaves.status).toBe(412);
     expect(tomosSaves.body.currentETag).toBe(second);
-    expect((await t.call<ApiRow>(tomos, 'GET', url)).body).toMatchObject({ notes: 'Bow holds; Cy led the round', version: 2 });
+    expect((await kit.call<ApiRow>(tomos, 'GET', url)).body).toMatchObject({ notes: 'Bow holds; Cy led the round', version: 2 });
 
     // Writing "the first note" when there is one already (written meanwhile) is refused too.
     const blind = await send(tomos, 'PUT', url, { repertoire: ['Skye Boat Song'] });
@@ -147,14 +147,14 @@ describe('edits two people may make at once: ETag and If-Match', () => {
 
   it('replaces a session’s tutors only from the version read', async () => {
     const url = `/occurrences/${occurrenceId}`;
-    const read = await t.call<ApiRow>(head, 'GET', url);
+    const read = await kit.call<ApiRow>(head, 'GET', url);
     const replaced = await send(head, 'PUT', `${url}/tutors`, { staffIds: [tutorStaff[0]] }, etagOf(read));
     expect(replaced.status).toBe(200);
     expect(replaced.body.tutorIds).toEqual([tutorStaff[0]]);
     const stale = await send(admin, 'PUT', `${url}/tutors`, { staffIds: [tutorStaff[1]] }, etagOf(read));
     expect(stale.status).toBe(412);
     expect(stale.body.currentETag).toBe(etagOf(replaced));
-    expect((await t.call<ApiRow>(head, 'GET', url)).body.tutorIds).toEqual([tutorStaff[0]]);
+    expect((await kit.call<ApiRow>(head, 'GET', url)).body.tutorIds).toEqual([tutorStaff[0]]);
     expect((await send(head, 'PUT', `${url}/tutors`, { staffIds: tutorStaff })).status).toBe(428);
     expect((await send(otherHead, 'PUT', `${url}/tutors`, { staffIds: tutorStaff }, etagOf(replaced))).status).toBe(404);
   });

@@ -31,15 +31,15 @@ const BAD = [
 ];
 
 describe('pupil import from a school MIS export', () => {
-  const t = useSchedulingTestKit();
+  const kit = useSchedulingTestKit();
   let call: ReturnType<typeof expecting>;
   const tenantId = newTenantId();
   const admin = adminOf(tenantId);
   let school: string;
-  const pupilCount = async () => (await t.db.query('SELECT count(*)::int AS n FROM pupils WHERE tenant_id = $1', [tenantId]))[0].n as number;
+  const pupilCount = async () => (await kit.db.query('SELECT count(*)::int AS n FROM pupils WHERE tenant_id = $1', [tenantId]))[0].n as number;
 
   beforeAll(async () => {
-    call = expecting(t);
+    call = expecting(kit);
     school = (await call(admin, 'POST', '/schools', { name: 'Import Primary', phase: 'primary' }, 201)).id;
   });
 
@@ -69,7 +69,7 @@ describe('pupil import from a school MIS export', () => {
       { className: 'Acorns', rows: [4] },
     ]);
     expect(await call<Summary>(admin, 'GET', `/imports/${first.id}`, undefined, 200)).toEqual(first);
-    const pupils = await t.db.query(`SELECT last_name, year_group, pupil_premium, send, eal FROM pupils WHERE tenant_id = $1 ORDER BY mis_ref`, [tenantId]);
+    const pupils = await kit.db.query(`SELECT last_name, year_group, pupil_premium, send, eal FROM pupils WHERE tenant_id = $1 ORDER BY mis_ref`, [tenantId]);
     expect(pupils).toEqual([
       { last_name: 'Khan', year_group: 3, pupil_premium: 'yes', send: 'none', eal: 'no' },
       { last_name: "O'Neil, Jr", year_group: 3, pupil_premium: 'no', send: 'sen_support', eal: 'yes' },
@@ -78,7 +78,7 @@ describe('pupil import from a school MIS export', () => {
 
     // Each pupil the import created is in the audit trail, under the import and its importer.
     const audited = async (action: string) =>
-      (await t.db.query(`SELECT payload FROM outbox_events WHERE tenant_id = $1 AND type = 'audit.entry.recorded' AND payload->>'subjectType' = 'pupil' AND payload->>'action' = $2 ORDER BY id`, [tenantId, action])).map(
+      (await kit.db.query(`SELECT payload FROM outbox_events WHERE tenant_id = $1 AND type = 'audit.entry.recorded' AND payload->>'subjectType' = 'pupil' AND payload->>'action' = $2 ORDER BY id`, [tenantId, action])).map(
         (row: { payload: { actorUserId: string; detail: unknown } }) => ({ actor: row.payload.actorUserId, detail: row.payload.detail }),
       );
     expect(await audited('create')).toEqual(Array(3).fill({ actor: admin.userId, detail: { importId: first.id } }));
@@ -90,13 +90,13 @@ describe('pupil import from a school MIS export', () => {
     const changed = await call<Summary>(admin, 'POST', '/imports/pupils', { schoolId: school, csv: [HEADER, GOOD[0].replace(',Oak,', ',Elm,'), GOOD[1], GOOD[2]].join('\n'), createClasses: ['Elm'] }, 201);
     expect(changed).toMatchObject({ created: 0, updated: 1, unchanged: 2, classesCreated: 1, skipped: 0 });
     expect(await audited('update')).toEqual([{ actor: admin.userId, detail: { change: 'mis-import', importId: changed.id, fields: ['classId'] } }]);
-    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE tenant_id = $1 AND type = 'scheduling.pupil.moved'`, [tenantId]);
+    const [{ n }] = await kit.db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE tenant_id = $1 AND type = 'scheduling.pupil.moved'`, [tenantId]);
     expect(n).toBe(1);
 
     // A corrected surname reaches the services that keep pupils' names; a class change alone did not tell them anything.
     const renamed = await call<Summary>(admin, 'POST', '/imports/pupils', { schoolId: school, csv: [HEADER, GOOD[0].replace(',Oak,', ',Elm,'), GOOD[1], GOOD[2].replace('Nowak', 'Nowak-Smith')].join('\n') }, 201);
     expect(renamed).toMatchObject({ updated: 1, unchanged: 2 });
-    const details = await t.db.query(`SELECT payload FROM outbox_events WHERE tenant_id = $1 AND type = 'scheduling.pupil.details-changed'`, [tenantId]);
+    const details = await kit.db.query(`SELECT payload FROM outbox_events WHERE tenant_id = $1 AND type = 'scheduling.pupil.details-changed'`, [tenantId]);
     expect(details.map((row: { payload: unknown }) => row.payload)).toEqual([expect.objectContaining({ firstName: 'Zofia', lastName: 'Nowak-Smith', yearGroup: 0, schoolId: school })]);
   });
 
@@ -112,7 +112,7 @@ describe('pupil import from a school MIS export', () => {
   it('creates a class the school does not have only when told to: a dry run names it per row, the import refuses naming the rows', async () => {
     const csv = [HEADER, 'C100,Ali,Sara,5,5Y,N,N,N', 'C101,Bell,Tom,5,5Z,N,N,N', 'C102,Cole,Ada,5,5Z,N,N,N', 'C103,Dunn,Max,5,,N,N,N'].join('\n');
     await call(admin, 'POST', '/classes', { schoolId: school, name: '5Y', yearGroup: 5 }, 201);
-    const classCount = async () => (await t.db.query('SELECT count(*)::int AS n FROM classes WHERE tenant_id = $1 AND school_id = $2', [tenantId, school]))[0].n as number;
+    const classCount = async () => (await kit.db.query('SELECT count(*)::int AS n FROM classes WHERE tenant_id = $1 AND school_id = $2', [tenantId, school]))[0].n as number;
     const [pupilsBefore, classesBefore] = [await pupilCount(), await classCount()];
 
     const checked = await call<Summary>(admin, 'POST', '/imports/pupils', { schoolId: school, csv, dryRun: true }, 201);
@@ -122,13 +122,13 @@ describe('pupil import from a school MIS export', () => {
       { row: 4, column: 'Reg Group', reason: 'no class "5Z" at this school: correct it, or name "5Z" in createClasses to create it' },
     ]);
 
-    const refused = await t.call<{ status: number; errors: { field: string; rule: string; message: string }[] }>(admin, 'POST', '/imports/pupils', { schoolId: school, csv, createClasses: ['5z'] });
+    const refused = await kit.call<{ status: number; errors: { field: string; rule: string; message: string }[] }>(admin, 'POST', '/imports/pupils', { schoolId: school, csv, createClasses: ['5z'] });
     expect(refused.status).toBe(400);
     expect(refused.body.errors).toEqual([
       { field: 'createClasses', rule: 'unknownClass', message: 'rows 3 and 4 of the file name class "5Z", which this school does not have: correct the file, or name "5Z" in createClasses to create it' },
     ]);
     expect([await pupilCount(), await classCount()]).toEqual([pupilsBefore, classesBefore]);
-    const [{ n: importsOfFile }] = await t.db.query(`SELECT count(*)::int AS n FROM roster_imports WHERE tenant_id = $1 AND total_rows = 4`, [tenantId]);
+    const [{ n: importsOfFile }] = await kit.db.query(`SELECT count(*)::int AS n FROM roster_imports WHERE tenant_id = $1 AND total_rows = 4`, [tenantId]);
     expect(importsOfFile).toBe(0);
 
     const told = await call<Summary>(admin, 'POST', '/imports/pupils', { schoolId: school, csv, dryRun: true, createClasses: ['5Z'] }, 201);
@@ -137,13 +137,13 @@ describe('pupil import from a school MIS export', () => {
     expect(imported).toMatchObject({ created: 4, classesCreated: 1, newClasses: [{ className: '5Z', rows: [3, 4] }] });
     expect(await call<Summary>(admin, 'GET', `/imports/${imported.id}`, undefined, 200)).toEqual(imported);
     expect([await pupilCount(), await classCount()]).toEqual([pupilsBefore + 4, classesBefore + 1]);
-    const [created] = await t.db.query(`SELECT year_group FROM classes WHERE tenant_id = $1 AND school_id = $2 AND name = '5Z'`, [tenantId, school]);
+    const [created] = await kit.db.query(`SELECT year_group FROM classes WHERE tenant_id = $1 AND school_id = $2 AND name = '5Z'`, [tenantId, school]);
     expect(created).toEqual({ year_group: 5 });
   });
 
   it('refuses a malformed createClasses, naming it', async () => {
     const fields = async (createClasses: unknown) => {
-      const response = await t.call<{ errors: { field: string }[] }>(admin, 'POST', '/imports/pupils', { schoolId: school, csv: HEADER, createClasses });
+      const response = await kit.call<{ errors: { field: string }[] }>(admin, 'POST', '/imports/pupils', { schoolId: school, csv: HEADER, createClasses });
       expect(response.status).toBe(400);
       return [...new Set(response.body.errors.map((error) => error.field))];
     };
@@ -183,7 +183,7 @@ describe('pupil import from a school MIS export', () => {
     ]);
     await call(admin, 'POST', '/imports/pupils', { schoolId: school, csv: csv('E100,Ames,Ola,4,T,E,N,F,BAFR', 'E101,Bose,Raj,4,,K,,boy,Asian or Asian British') }, 201);
     const recorded = () =>
-      t.db.query(`SELECT mis_ref, pupil_premium, send, eal, gender, ethnicity_group FROM pupils WHERE tenant_id = $1 AND mis_ref LIKE 'E10%' ORDER BY mis_ref`, [tenantId]);
+      kit.db.query(`SELECT mis_ref, pupil_premium, send, eal, gender, ethnicity_group FROM pupils WHERE tenant_id = $1 AND mis_ref LIKE 'E10%' ORDER BY mis_ref`, [tenantId]);
     expect(await recorded()).toEqual([
       { mis_ref: 'E100', pupil_premium: 'yes', send: 'ehcp', eal: 'no', gender: 'female', ethnicity_group: 'black' },
       { mis_ref: 'E101', pupil_premium: 'unknown', send: 'sen_support', eal: 'unknown', gender: 'male', ethnicity_group: 'asian' },
@@ -198,10 +198,10 @@ describe('pupil import from a school MIS export', () => {
   it('names a missing column, refuses bad bodies and callers outside the school', async () => {
     const noUpn = await call<Summary>(admin, 'POST', '/imports/pupils', { schoolId: school, csv: 'Surname,Forename,Year\nA,B,3', dryRun: true }, 201);
     expect(noUpn.problems).toEqual([expect.objectContaining({ row: 1, column: 'upn' })]);
-    const bad = await t.call<{ errors: { field: string }[] }>(admin, 'POST', '/imports/pupils', { schoolId: school, csv: 42 });
+    const bad = await kit.call<{ errors: { field: string }[] }>(admin, 'POST', '/imports/pupils', { schoolId: school, csv: 42 });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('csv');
-    expect((await t.call(tutorOf(tenantId, [school]), 'POST', '/imports/pupils', { schoolId: school, csv: HEADER })).status).toBe(403);
-    expect((await t.call(headteacherOf(tenantId, [newId()]), 'POST', '/imports/pupils', { schoolId: school, csv: HEADER })).status).toBe(404);
+    expect((await kit.call(tutorOf(tenantId, [school]), 'POST', '/imports/pupils', { schoolId: school, csv: HEADER })).status).toBe(403);
+    expect((await kit.call(headteacherOf(tenantId, [newId()]), 'POST', '/imports/pupils', { schoolId: school, csv: HEADER })).status).toBe(404);
   });
 });

@@ -4,7 +4,7 @@ import { adminOf, newTenantId, schoolStaffOf, tutorOf } from '../testing/identit
 import { useSchedulingTestKit } from '../testing/scheduling-test-kit';
 
 describe('joint lesson plans of a class teacher and a tutor', () => {
-  const t = useSchedulingTestKit();
+  const kit = useSchedulingTestKit();
   let call: ReturnType<typeof expecting>;
   const tenantId = newTenantId();
   const admin = adminOf(tenantId);
@@ -17,7 +17,7 @@ describe('joint lesson plans of a class teacher and a tutor', () => {
   let occurrenceId: string;
 
   beforeAll(async () => {
-    call = expecting(t);
+    call = expecting(kit);
     school = (await call(admin, 'POST', '/schools', { name: 'Plan Primary', phase: 'primary' }, 201)).id;
     otherSchool = (await call(admin, 'POST', '/schools', { name: 'Other Primary', phase: 'primary' }, 201)).id;
     classId = (await call(admin, 'POST', '/classes', { schoolId: school, name: 'Y4 Ash', yearGroup: 4 }, 201)).id;
@@ -42,12 +42,12 @@ describe('joint lesson plans of a class teacher and a tutor', () => {
   });
 
   it('insists the authors work at the class’s school in their roles, and hides the class from other schools', async () => {
-    const wrong = await t.call<{ errors: { field: string }[] }>(admin, 'POST', '/lesson-plans', { classId, termId: term, subject: 'Maths', topic: 'Fractions', musicalActivity: 'Note values', classTeacherId: tutor, tutorId: teacher });
+    const wrong = await kit.call<{ errors: { field: string }[] }>(admin, 'POST', '/lesson-plans', { classId, termId: term, subject: 'Maths', topic: 'Fractions', musicalActivity: 'Note values', classTeacherId: tutor, tutorId: teacher });
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors.map((e) => e.field)).toEqual(['classTeacherId', 'tutorId']);
-    const missing = await t.call<{ errors: { field: string }[] }>(admin, 'POST', '/lesson-plans', { classId, termId: term, subject: 'Maths' });
+    const missing = await kit.call<{ errors: { field: string }[] }>(admin, 'POST', '/lesson-plans', { classId, termId: term, subject: 'Maths' });
     expect([...new Set(missing.body.errors.map((e) => e.field))]).toEqual(['topic', 'musicalActivity', 'classTeacherId', 'tutorId']);
-    expect((await t.call(schoolStaffOf(tenantId, [otherSchool]), 'GET', `/lesson-plans?classId=${classId}`)).status).toBe(404);
-    expect((await t.call(admin, 'GET', `/lesson-plans/${newId()}`)).status).toBe(404);
+    expect((await kit.call(schoolStaffOf(tenantId, [otherSchool]), 'GET', `/lesson-plans?classId=${classId}`)).status).toBe(404);
+    expect((await kit.call(admin, 'GET', `/lesson-plans/${newId()}`)).status).toBe(404);
   });
 });

@@ -11,7 +11,7 @@ interface Progression {
 }
 
 describe('progression: graded exams, moves between levels, participation', () => {
-  const t = useSchedulingTestKit();
+  const kit = useSchedulingTestKit();
   let call: ReturnType<typeof expecting>;
   const tenantId = newTenantId();
   const admin = adminOf(tenantId);
@@ -19,7 +19,7 @@ describe('progression: graded exams, moves between levels, participation', () =>
   let pupil: string;
 
   beforeAll(async () => {
-    call = expecting(t);
+    call = expecting(kit);
     school = (await call(admin, 'POST', '/schools', { name: 'Progress Primary', phase: 'primary' }, 201)).id;
     pupil = (await call(admin, 'POST', '/pupils', { schoolId: school, firstName: 'Pia', lastName: 'Progress', yearGroup: 5 }, 201)).id;
     const beginners = (await call(admin, 'POST', '/ensembles', { name: 'Area Beginners Strings', kind: 'orchestra', strand: 'weekend', level: 'beginner' }, 201)).id;
@@ -51,12 +51,12 @@ describe('progression: graded exams, moves between levels, participation', () =>
   });
 
   it('validates entries and hides other pupils', async () => {
-    const bad = await t.call<{ errors: { field: string }[] }>(admin, 'POST', `/pupils/${pupil}/exam-entries`, { board: 'ABRSM', grade: 9, instrument: 'violin', enteredOn: '2026-02-01' });
+    const bad = await kit.call<{ errors: { field: string }[] }>(admin, 'POST', `/pupils/${pupil}/exam-entries`, { board: 'ABRSM', grade: 9, instrument: 'violin', enteredOn: '2026-02-01' });
     expect(bad.body.errors.map((e) => e.field)).toEqual(['grade']);
-    const badResult = await t.call<{ errors: { field: string }[] }>(admin, 'PATCH', `/exam-entries/${newId()}/result`, { result: 'gold' }, { 'if-match': '"1"' });
+    const badResult = await kit.call<{ errors: { field: string }[] }>(admin, 'PATCH', `/exam-entries/${newId()}/result`, { result: 'gold' }, { 'if-match': '"1"' });
     expect(badResult.body.errors.map((e) => e.field)).toEqual(['result']);
-    expect((await t.call(admin, 'PATCH', `/exam-entries/${newId()}/result`, { result: 'pass' }, { 'if-match': '"1"' })).status).toBe(404);
-    expect((await t.call(guardianOf(tenantId, []), 'GET', `/pupils/${pupil}/progression`)).status).toBe(404);
-    expect((await t.call(tutorOf(tenantId, [newId()]), 'POST', `/pupils/${pupil}/exam-entries`, { board: 'ABRSM', grade: 1, instrument: 'violin', enteredOn: '2026-02-01' })).status).toBe(404);
+    expect((await kit.call(admin, 'PATCH', `/exam-entries/${newId()}/result`, { result: 'pass' }, { 'if-match': '"1"' })).status).toBe(404);
+    expect((await kit.call(guardianOf(tenantId, []), 'GET', `/pupils/${pupil}/progression`)).status).toBe(404);
+    expect((await kit.call(tutorOf(tenantId, [newId()]), 'POST', `/pupils/${pupil}/exam-entries`, { board: 'ABRSM', grade: 1, instrument: 'violin', enteredOn: '2026-02-01' })).status).toBe(404);
   });
 });

@@ -14,7 +14,7 @@ interface OutboxRow {
 }
 
 describe('roster republish: the current roster as events, for replicas that missed it', () => {
-  const t = useSchedulingTestKit();
+  const kit = useSchedulingTestKit();
   let call: ReturnType<typeof expecting>;
   const tenantId = newTenantId();
   const otherTenantId = newTenantId();
@@ -24,9 +24,9 @@ describe('roster republish: the current roster as events, for replicas that miss
   /** The outbox rows of both areas that `run` wrote, in the order it wrote them. */
   const writtenBy = async (run: () => Promise<unknown>): Promise<OutboxRow[]> => {
     const tenants = [tenantId, otherTenantId];
-    const before = (await t.db.query<{ id: string }[]>('SELECT id FROM outbox_events WHERE tenant_id = ANY($1::uuid[])', [tenants])).map((row) => row.id);
+    const before = (await kit.db.query<{ id: string }[]>('SELECT id FROM outbox_events WHERE tenant_id = ANY($1::uuid[])', [tenants])).map((row) => row.id);
     await run();
-    return t.db.query<OutboxRow[]>(
+    return kit.db.query<OutboxRow[]>(
       `SELECT id, tenant_id AS "tenantId", type, payload, xmin::text AS xmin FROM outbox_events
        WHERE tenant_id = ANY($1::uuid[]) AND NOT (id = ANY($2::uuid[])) ORDER BY id`,
       [tenants, before],
@@ -34,8 +34,8 @@ describe('roster republish: the current roster as events, for replicas that miss
   };
 
   beforeAll(async () => {
-    call = expecting(t);
-    await announceTenant(t.app, tenantId, { name: 'Liverpool', slug: 'liverpool', weeklyProvisionTargetMinutes: 240 });
+    call = expecting(kit);
+    await announceTenant(kit.app, tenantId, { name: 'Liverpool', slug: 'liverpool', weeklyProvisionTargetMinutes: 240 });
 
     const post = (url: string, body: unknown, status = 201): Promise<ApiRow> => call(admin, 'POST', url, body, status);
     roster.faithStreet = (await post('/schools', { name: 'Faith Street Primary', urn: '100001', phase: 'primary' })).id;
@@ -65,7 +65,7 @@ describe('roster republish: the current roster as events, for replicas that miss
   it('republishes one area as it is now, in batches, and nothing of another area', async () => {
     let summary: Awaited<ReturnType<typeof republishRoster>> | undefined;
     const written = await writtenBy(async () => {
-      summary = await republishRoster(t.db, { tenantId, batchSize: 2, onProgress: (line) => progress.push(line) });
+      summary = await republishRoster(kit.db, { tenantId, batchSize: 2, onProgress: (line) => progress.push(line) });
     });
     expect(written.filter((row) => row.tenantId !== tenantId)).toEqual([]);
     const ofTenant = written;
@@ -118,7 +118,7 @@ describe('roster republish: the current roster as events, for replicas that miss
   });
 
   it('says the same again when run twice, under new event ids', async () => {
-    const secondRun = await writtenBy(() => republishRoster(t.db, { tenantId }));
+    const secondRun = await writtenBy(() => republishRoster(kit.db, { tenantId }));
     const described = (rows: OutboxRow[]) => rows.map((row) => JSON.stringify([row.type, row.payload])).sort();
     expect(described(secondRun)).toEqual(described(firstRun));
     const firstIds = new Set(firstRun.map((row) => row.id));
@@ -126,7 +126,7 @@ describe('roster republish: the current roster as events, for replicas that miss
   });
 
   it('lets a change in progress finish, then states it (never an older picture that would overtake it)', async () => {
-    const blocker = t.db.createQueryRunner();
+    const blocker = kit.db.createQueryRunner();
     await blocker.connect();
     await blocker.startTransaction();
     let committing: Promise<void> | undefined;
@@ -134,7 +134,7 @@ describe('roster republish: the current roster as events, for replicas that miss
     try {
       await blocker.query(`UPDATE pupils SET last_name = 'Khan-Smith' WHERE tenant_id = $1 AND id = $2`, [tenantId, roster.amira]);
       const written = await writtenBy(() =>
-        republishRoster(t.db, {
+        republishRoster(kit.db, {
           tenantId,
           onProgress: (progress) => {
             seen.push(progress);
@@ -152,7 +152,7 @@ describe('roster republish: the current roster as events, for replicas that miss
   });
 
   it('refuses an area it does not know, saying what to check', async () => {
-    await expect(republishRoster(t.db, { tenantId: newTenantId() })).rejects.toThrow(RosterRepublishError);
-    await expect(republishRoster(t.db, { tenantId: newTenantId() })).rejects.toThrow(/knows no tenant .*check the id/);
+    await expect(republishRoster(kit.db, { tenantId: newTenantId() })).rejects.toThrow(RosterRepublishError);
+    await expect(republishRoster(kit.db, { tenantId: newTenantId() })).rejects.toThrow(/knows no tenant .*check the id/);
   });
 });

@@ -26,7 +26,7 @@ interface Clash {
 const BANK_HOLIDAYS = JSON.parse(readFileSync(join(__dirname, '../../../../seeds/data/uk-bank-holidays.json'), 'utf8'));
 
 describe('timetable: terms, holidays, recurring sessions, clashes and the tutorâ€™s day', () => {
-  const t = useSchedulingTestKit();
+  const kit = useSchedulingTestKit();
   let call: ReturnType<typeof expecting>;
   const tenantId = newTenantId();
   const admin = adminOf(tenantId);
@@ -46,7 +46,7 @@ describe('timetable: terms, holidays, recurring sessions, clashes and the tutorâ
     (await call<{ items: Occurrence[] }>(admin, 'GET', `/occurrences?sessionId=${sessionId}&limit=100`, undefined, 200)).items;
 
   beforeAll(async () => {
-    call = expecting(t);
+    call = expecting(kit);
     schoolA = (await call(admin, 'POST', '/schools', { name: 'School A', phase: 'primary' }, 201)).id;
     schoolB = (await call(admin, 'POST', '/schools', { name: 'School B', phase: 'primary' }, 201)).id;
     hallA = (await call(admin, 'POST', '/rooms', { schoolId: schoolA, name: 'Hall', capacity: 90 }, 201)).id;
@@ -66,7 +66,7 @@ describe('timetable: terms, holidays, recurring sessions, clashes and the tutorâ
     expect(first.imported).toBe(BANK_HOLIDAYS['england-and-wales'].events.length);
     const again = await call<{ imported: number; alreadyPresent: number }>(admin, 'POST', '/holidays/bank-holiday-imports', BANK_HOLIDAYS, 201);
     expect(again).toEqual({ imported: 0, alreadyPresent: first.imported });
-    const bad = await t.call<{ errors: { field: string }[] }>(admin, 'POST', '/holidays/bank-holiday-imports', { 'england-and-wales': { division: 'england-and-wales', events: [{ title: 'X', date: '2026-13-01' }] } });
+    const bad = await kit.call<{ errors: { field: string }[] }>(admin, 'POST', '/holidays/bank-holiday-imports', { 'england-and-wales': { division: 'england-and-wales', events: [{ title: 'X', date: '2026-13-01' }] } });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('england-and-wales.events[0].date');
   });
@@ -99,26 +99,26 @@ describe('timetable: terms, holidays, recurring sessions, clashes and the tutorâ
 
   it('refuses a double-booked room with 409 listing each clash, unless overridden', async () => {
     const body = { ensembleId: choir, recurrence: 'weekly', termId: spring, weekday: 1, firstOn: '2026-03-23', lastOn: '2026-03-30', startTime: '16:00', durationMinutes: 30, roomId: hallA };
-    const refused = await t.call<{ conflicts: Clash[] }>(admin, 'POST', '/sessions', body);
+    const refused = await kit.call<{ conflicts: Clash[] }>(admin, 'POST', '/sessions', body);
     expect(refused.status).toBe(409);
     const roomClashes = refused.body.conflicts.filter((c) => c.kind === 'room');
     expect(roomClashes).toHaveLength(2);
     expect(roomClashes.every((c) => c.roomId === hallA)).toBe(true);
     // The same pupil is in both ensembles, so the pupil clashes too.
     expect(refused.body.conflicts.filter((c) => c.kind === 'pupil').map((c) => c.pupilId)).toEqual([sharedPupil, sharedPupil]);
-    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM sessions WHERE tenant_id = $1 AND start_time = '16:00'`, [tenantId]);
+    const [{ n }] = await kit.db.query(`SELECT count(*)::int AS n FROM sessions WHERE tenant_id = $1 AND start_time = '16:00'`, [tenantId]);
     expect(n).toBe(0);
     await call(admin, 'POST', '/sessions', { ...body, override: true }, 201);
   });
 
   it('refuses a tutor in two places at once', async () => {
-    const refused = await t.call<{ conflicts: Clash[] }>(admin, 'POST', '/sessions', { ensembleId: bandB, recurrence: 'once', firstOn: '2026-03-23', startTime: '16:00', durationMinutes: 60, tutorIds: [tutor] });
+    const refused = await kit.call<{ conflicts: Clash[] }>(admin, 'POST', '/sessions', { ensembleId: bandB, recurrence: 'once', firstOn: '2026-03-23', startTime: '16:00', durationMinutes: 60, tutorIds: [tutor] });
     expect(refused.status).toBe(409);
     expect(refused.body.conflicts).toEqual([expect.objectContaining({ kind: 'tutor', staffId: tutor })]);
   });
 
   it('refuses a pupil in two sessions at once, and lets sessions that only touch pass', async () => {
-    const refused = await t.call<{ conflicts: Clash[] }>(admin, 'POST', '/sessions', { ensembleId: choir, recurrence: 'once', firstOn: '2026-03-16', startTime: '16:00', durationMinutes: 30 });
+    const refused = await kit.call<{ conflicts: Clash[] }>(admin, 'POST', '/sessions', { ensembleId: choir, recurrence: 'once', firstOn: '2026-03-16', startTime: '16:00', durationMinutes: 30 });
     expect(refused.status).toBe(409);
     expect(refused.body.conflicts).toEqual([expect.objectContaining({ kind: 'pupil', pupilId: sharedPupil })]);
     await call(admin, 'POST', '/sessions', { ensembleId: choir, recurrence: 'once', firstOn: '2026-03-16', startTime: '16:15', durationMinutes: 30 }, 201);
@@ -127,7 +127,7 @@ describe('timetable: terms, holidays, recurring sessions, clashes and the tutorâ
   it('moves and cancels one occurrence; a cancelled one clashes with nothing', async () => {
     const session = await call(admin, 'POST', '/sessions', { ensembleId: bandB, recurrence: 'weekly', termId: spring, weekday: 2, firstOn: '2026-03-17', lastOn: '2026-03-24', startTime: '10:00', durationMinutes: 60, tutorIds: [tutor] }, 201);
     const [first, second] = await occurrencesOf(session.id);
-    const clash = await t.call<{ conflicts: Clash[] }>(admin, 'POST', `/occurrences/${first.id}/move`, { startsAt: '2026-03-16T15:45:00Z' });
+    const clash = await kit.call<{ conflicts: Clash[] }>(admin, 'POST', `/occurrences/${first.id}/move`, { startsAt: '2026-03-16T15:45:00Z' });
     expect(clash.status).toBe(409);
     expect(clash.body.conflicts[0]).toMatchObject({ kind: 'tutor', staffId: tutor });
     const moved = await call<Occurrence & { movedFrom: string }>(admin, 'POST', `/occurrences/${first.id}/move`, { startsAt: '2026-03-18T11:00:00+00:00' }, 200);
@@ -135,7 +135,7 @@ describe('timetable: terms, holidays, recurring sessions, clashes and the tutorâ
     const cancelled = await call<Occurrence>(admin, 'POST', `/occurrences/${second.id}/cancel`, { reason: 'orchestra on tour' }, 200);
     expect(cancelled.status).toBe('cancelled');
     await call(admin, 'POST', '/sessions', { ensembleId: bandB, recurrence: 'once', firstOn: '2026-03-24', startTime: '10:00', durationMinutes: 60, tutorIds: [tutor] }, 201);
-    const events = await t.db.query(`SELECT type FROM outbox_events WHERE tenant_id = $1 AND payload->>'sessionId' = $2 ORDER BY id`, [tenantId, session.id]);
+    const events = await kit.db.query(`SELECT type FROM outbox_events WHERE tenant_id = $1 AND payload->>'sessionId' = $2 ORDER BY id`, [tenantId, session.id]);
     expect(events.map((e: { type: string }) => e.type)).toEqual(['scheduling.session.moved', 'scheduling.session.cancelled']);
   });
 
@@ -143,12 +143,12 @@ describe('timetable: terms, holidays, recurring sessions, clashes and the tutorâ
     const band = (await call(admin, 'POST', '/ensembles', { schoolId: schoolA, name: 'School A Band', kind: 'band', strand: 'after_school' }, 201)).id;
     const session = await call(admin, 'POST', '/sessions', { ensembleId: band, recurrence: 'once', firstOn: '2026-03-16', startTime: '15:30', durationMinutes: 45 }, 201);
     const [occurrence] = await occurrencesOf(session.id);
-    const member = await t.call<{ conflicts: Clash[] }>(admin, 'POST', `/ensembles/${band}/members`, { pupilId: sharedPupil, joinedOn: '2026-03-01' });
+    const member = await kit.call<{ conflicts: Clash[] }>(admin, 'POST', `/ensembles/${band}/members`, { pupilId: sharedPupil, joinedOn: '2026-03-01' });
     expect(member.status).toBe(409);
     expect(member.body.conflicts).toEqual([expect.objectContaining({ kind: 'pupil', pupilId: sharedPupil, occurrenceId: occurrence.id })]);
     await call(admin, 'POST', `/ensembles/${band}/members`, { pupilId: sharedPupil, joinedOn: '2026-03-01', override: true }, 201);
 
-    const busy = await t.call<{ conflicts: Clash[] }>(admin, 'PUT', `/occurrences/${occurrence.id}/tutors`, { staffIds: [tutor] }, ifMatch(occurrence));
+    const busy = await kit.call<{ conflicts: Clash[] }>(admin, 'PUT', `/occurrences/${occurrence.id}/tutors`, { staffIds: [tutor] }, ifMatch(occurrence));
     expect(busy.status).toBe(409);
     expect(busy.body.conflicts).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'tutor', staffId: tutor })]));
     const substitute = (await call(admin, 'POST', '/staff', { kind: 'tutor', displayName: 'Sub Tutor', schoolIds: [schoolA] }, 201)).id;
@@ -170,23 +170,23 @@ describe('timetable: terms, holidays, recurring sessions, clashes and the tutorâ
   });
 
   it('answers bad input with a 400 naming the field, and other areas with 404', async () => {
-    const missing = await t.call<{ errors: { field: string }[] }>(admin, 'POST', '/sessions', { ensembleId: choir, recurrence: 'weekly', startTime: '25:00', durationMinutes: 45 });
+    const missing = await kit.call<{ errors: { field: string }[] }>(admin, 'POST', '/sessions', { ensembleId: choir, recurrence: 'weekly', startTime: '25:00', durationMinutes: 45 });
     expect(missing.status).toBe(400);
     expect(missing.body.errors.map((e) => e.field)).toEqual(['startTime']);
-    const noTerm = await t.call<{ errors: { field: string }[] }>(admin, 'POST', '/sessions', { ensembleId: choir, recurrence: 'weekly', startTime: '09:00', durationMinutes: 45 });
+    const noTerm = await kit.call<{ errors: { field: string }[] }>(admin, 'POST', '/sessions', { ensembleId: choir, recurrence: 'weekly', startTime: '09:00', durationMinutes: 45 });
     expect(noTerm.body.errors.map((e) => e.field)).toEqual(['termId', 'weekday']);
     // A start that is no instant (no such day, no offset, year 0) is refused naming it, never rolled over or left to the database.
     for (const startsAt of ['tomorrow', '2026-02-30T10:00:00Z', '2026-03-18T24:00:00Z', '2026-03-18T11:00:00', '0000-01-01T10:00:00Z']) {
-      const badMove = await t.call<{ errors: { field: string }[] }>(admin, 'POST', `/occurrences/${newId()}/move`, { startsAt });
+      const badMove = await kit.call<{ errors: { field: string }[] }>(admin, 'POST', `/occurrences/${newId()}/move`, { startsAt });
       expect({ startsAt, status: badMove.status, fields: badMove.body.errors.map((e) => e.field) }).toEqual({ startsAt, status: 400, fields: ['startsAt'] });
     }
     for (const query of ['from=0000-01-01T00:00:00Z', 'to=2026-02-30T00:00:00Z', 'from=2026-03-01']) {
-      const badList = await t.call<{ errors: { field: string }[] }>(admin, 'GET', `/occurrences?${query}`);
+      const badList = await kit.call<{ errors: { field: string }[] }>(admin, 'GET', `/occurrences?${query}`);
       expect({ query, status: badList.status, fields: badList.body.errors.map((e) => e.field) }).toEqual({ query, status: 400, fields: [query.split('=')[0]] });
     }
     const stranger = adminOf(newTenantId());
-    expect((await t.call(stranger, 'POST', '/sessions', { ensembleId: choir, recurrence: 'once', firstOn: '2026-03-16', startTime: '09:00', durationMinutes: 45 })).status).toBe(404);
-    expect((await t.call(tutorOf(tenantId, [schoolB]), 'GET', `/ensembles/${choir}`)).status).toBe(404);
+    expect((await kit.call(stranger, 'POST', '/sessions', { ensembleId: choir, recurrence: 'once', firstOn: '2026-03-16', startTime: '09:00', durationMinutes: 45 })).status).toBe(404);
+    expect((await kit.call(tutorOf(tenantId, [schoolB]), 'GET', `/ensembles/${choir}`)).status).toBe(404);
   });
 });
 

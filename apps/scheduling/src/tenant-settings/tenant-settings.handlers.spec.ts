@@ -5,7 +5,7 @@ import { newTenantId } from '../testing/identities';
 import { useSchedulingTestKit } from '../testing/scheduling-test-kit';
 
 describe('tenant settings from the gateway’s tenant events', () => {
-  const t = useSchedulingTestKit();
+  const kit = useSchedulingTestKit();
   let consumer: EventConsumer;
   const tenantId = newTenantId();
 
@@ -17,10 +17,10 @@ describe('tenant settings from the gateway’s tenant events', () => {
     source: 'gateway',
     payload: { version: 1, tenantId, name: 'Area', slug: 'area', timeZone: 'Europe/London', weeklyProvisionTargetMinutes: target, familyLanguages: ['en'], familyTransportSeatLimit: 4 },
   });
-  const target = async () => (await t.db.query('SELECT weekly_provision_target_minutes AS target FROM tenant_settings WHERE tenant_id = $1', [tenantId]))[0]?.target;
+  const target = async () => (await kit.db.query('SELECT weekly_provision_target_minutes AS target FROM tenant_settings WHERE tenant_id = $1', [tenantId]))[0]?.target;
 
   beforeAll(async () => {
-    consumer = new EventConsumer({ dataSource: t.db, service: 'scheduling', redis: process.env.REDIS_URL ?? '', handlers: t.app.get(MessagingHandlers).handlers });
+    consumer = new EventConsumer({ dataSource: kit.db, service: 'scheduling', redis: process.env.REDIS_URL ?? '', handlers: kit.app.get(MessagingHandlers).handlers });
   });
 
   it('applies each event once and never lets an older update win', async () => {

@@ -13,21 +13,21 @@ const BANK_HOLIDAYS = JSON.parse(readFileSync(join(__dirname, '../../../../seeds
 const ENGLAND_AND_WALES = BANK_HOLIDAYS['england-and-wales'];
 
 describe('terms and holidays refuse bad input with a 400 naming the field', () => {
-  const t = useSchedulingTestKit();
+  const kit = useSchedulingTestKit();
   let call: ReturnType<typeof expecting>;
   const tenantId = newTenantId();
   const admin = adminOf(tenantId);
 
   beforeAll(async () => {
-    call = expecting(t);
+    call = expecting(kit);
   });
 
   const fieldsOf = async (url: string, body: unknown): Promise<string[]> => {
-    const response = await t.call<Problem>(admin, 'POST', url, body);
+    const response = await kit.call<Problem>(admin, 'POST', url, body);
     if (response.status !== 400) throw new Error(`POST ${url} answered ${response.status}, expected 400: ${JSON.stringify(response.body)}`);
     return [...new Set((response.body.errors ?? []).map((error) => error.field))];
   };
-  const count = async (table: 'terms' | 'holidays'): Promise<number> => (await t.db.query(`SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = $1`, [tenantId]))[0].n;
+  const count = async (table: 'terms' | 'holidays'): Promise<number> => (await kit.db.query(`SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = $1`, [tenantId]))[0].n;
 
   it('refuses a term or holiday on a day that does not exist, rather than rolling it over', async () => {
     expect(await fieldsOf('/terms', { name: 'Spring 2026', startsOn: '2026-02-30', endsOn: '2026-03-27' })).toEqual(['startsOn']);
@@ -48,10 +48,10 @@ describe('terms and holidays refuse bad input with a 400 naming the field', () =
     expect(await fieldsOf('/terms', { name: 'Forever', startsOn: '2026-01-05', endsOn: '9999-12-31' })).toEqual(['endsOn']);
     expect(await fieldsOf('/terms', { name: 'Too long', startsOn: '2026-01-05', endsOn: '2026-07-25' })).toEqual(['endsOn']);
     const longest = await call<{ id: string }>(admin, 'POST', '/terms', { name: 'Spring and Summer 2026', startsOn: '2026-01-05', endsOn: '2026-07-24' }, 201);
-    const again = await t.call<{ status: number; detail: string; conflicts: unknown[] }>(admin, 'POST', '/terms', { name: 'Spring and Summer 2026', startsOn: '2027-01-04', endsOn: '2027-03-26' });
+    const again = await kit.call<{ status: number; detail: string; conflicts: unknown[] }>(admin, 'POST', '/terms', { name: 'Spring and Summer 2026', startsOn: '2027-01-04', endsOn: '2027-03-26' });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ detail: 'There is already a term named Spring and Summer 2026.', conflicts: [{ field: 'name', termId: longest.id }] });
-    await t.db.query('DELETE FROM terms WHERE tenant_id = $1', [tenantId]);
+    await kit.db.query('DELETE FROM terms WHERE tenant_id = $1', [tenantId]);
   });
 
   it('refuses a bank-holiday import without its division, naming it', async () => {
@@ -64,7 +64,7 @@ describe('terms and holidays refuse bad input with a 400 naming the field', () =
 
   it('refuses a feed that is not JSON, or not a JSON object, with a 400 naming a field', async () => {
     for (const text of ['{"england-and-wales": {"division": "england-and-wales", "events": [', '<html>bank holidays</html>', '[]', '"england-and-wales"']) {
-      const response = await t.call<Problem>(admin, 'POST', '/holidays/bank-holiday-imports', text, { 'content-type': 'application/json' });
+      const response = await kit.call<Problem>(admin, 'POST', '/holidays/bank-holiday-imports', text, { 'content-type': 'application/json' });
       expect({ text, status: response.status }).toEqual({ text, status: 400 });
       expect(response.body.errors?.length).toBeGreaterThan(0);
     }

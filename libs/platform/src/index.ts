@@ -32,7 +32,7 @@ export * from './idempotency/idempotency';
 export * from './idempotency/idempotency-keys-by-caller.migration';
 export * from './http/etag';
 export * from './http/id-param';
-export * from './calendar/ical-text';
+export * from './calendar/ical-feed';
 export * from './time/zoned-time';
 export * from './pseudonyms/pupil-pseudonym';
 export * from './csv/parse-csv';

@@ -1,13 +1,23 @@
-import { foldIcalLine, newId } from '@tutti/platform';
+import { newId } from '@tutti/platform';
 import { newTenantId, personas } from '@tutti/testing';
 import { publishPerformance, runBody, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
+import { renderCalendar } from './ical';
 
 const unfold = (text: string): string[] => text.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
+/** The physical lines (CRLF-joined) of the content line starting with `name` in a rendered calendar. */
+const foldedLineOf = (text: string, name: string): string => {
+  const lines = text.split('\r\n');
+  const start = lines.findIndex((line) => line.startsWith(name));
+  let end = start + 1;
+  while (lines[end]?.startsWith(' ')) end++;
+  return lines.slice(start, end).join('\r\n');
+};
 
 describe('iCalendar folding', () => {
   it('folds at 75 octets without splitting a UTF-8 character', () => {
-    const line = `SUMMARY:${'Gwyneth’s ♪ concert — '.repeat(8)}`;
-    const folded = foldIcalLine(line);
+    const summary = 'Gwyneth’s ♪ concert — '.repeat(8);
+    const line = `SUMMARY:${summary}`;
+    const folded = foldedLineOf(renderCalendar('Folding', [{ uid: 'folding@tutti', summary, startsAt: new Date(0), endsAt: new Date(3_600_000) }]), 'SUMMARY:');
     const physical = folded.split('\r\n');
     expect(physical.length).toBeGreaterThan(1);
     expect(physical.every((part) => Buffer.byteLength(part, 'utf8') <= 75)).toBe(true);

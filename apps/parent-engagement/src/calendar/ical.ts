@@ -1,5 +1,6 @@
-import { escapeIcalText, icalCalendar, icalDateTime } from '@tutti/platform';
+import { renderCalendar as renderIcal } from '@tutti/platform';
 
+/** A family's event as the feed's service builds it. */
 export interface CalendarEvent {
   uid: string;
   summary: string;
@@ -10,21 +11,7 @@ export interface CalendarEvent {
   cancelled?: boolean;
 }
 
+/** The family's private feed through the one renderer (@tutti/platform): STATUS only on what was cancelled. */
 export function renderCalendar(name: string, events: CalendarEvent[], now = new Date()): string {
-  return icalCalendar(
-    '-//Tutti//Parent engagement//EN',
-    name,
-    events.map((event) => [
-      'BEGIN:VEVENT',
-      `UID:${event.uid}`,
-      `DTSTAMP:${icalDateTime(now)}`,
-      `DTSTART:${icalDateTime(event.startsAt)}`,
-      `DTEND:${icalDateTime(event.endsAt)}`,
-      `SUMMARY:${escapeIcalText(event.summary)}`,
-      ...(event.location ? [`LOCATION:${escapeIcalText(event.location)}`] : []),
-      ...(event.description ? [`DESCRIPTION:${escapeIcalText(event.description)}`] : []),
-      ...(event.cancelled ? ['STATUS:CANCELLED'] : []),
-      'END:VEVENT',
-    ]),
-  );
+  return renderIcal({ product: 'Parent engagement', name, now, events: events.map(({ cancelled, ...event }) => ({ ...event, ...(cancelled ? { status: 'cancelled' as const } : {}) })) });
 }

@@ -1,34 +1,38 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { foldIcalLine } from '@tutti/platform';
+import { renderCalendar } from '@tutti/platform';
 import { newTenantId } from '@tutti/testing';
-import { insertPerformance, insertVenue, startPerformanceEvent } from '../testing/performance-test-kit';
+import { insertPerformance, insertVenue, usePerformanceTestKit } from '../testing/performance-test-kit';
 
 const DAY = 86_400_000;
 
 /** Unfolds an iCalendar text (RFC 5545 §3.1) into its content lines. */
 const unfold = (text: string): string[] => text.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
+/** The physical lines (CRLF-joined) of the content line starting with `name` in a rendered calendar. */
+const foldedLineOf = (text: string, name: string): string => {
+  const lines = text.split('\r\n');
+  const start = lines.findIndex((line) => line.startsWith(name));
+  let end = start + 1;
+  while (lines[end]?.startsWith(' ')) end++;
+  return lines.slice(start, end).join('\r\n');
+};
 
 describe('iCalendar feed of an area’s public performances', () => {
-  let app: NestFastifyApplication;
+  const kit = usePerformanceTestKit();
   const tenantId = newTenantId();
   const longTitle = 'Side-by-Side with the Royal Liverpool Philharmonic: Children’s Orchestra Showcase and Family Singalong 🎻';
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    app = await startPerformanceEvent();
-    const venueId = await insertVenue(app, tenantId, 'Hall; with, commas');
+    const venueId = await insertVenue(kit, tenantId, 'Hall; with, commas');
     const soon = new Date(Math.ceil((Date.now() + 10 * DAY) / 60_000) * 60_000);
-    ids.long = await insertPerformance(app, tenantId, venueId, { title: longTitle, startsAt: soon });
-    ids.cancelled = await insertPerformance(app, tenantId, venueId, { title: 'Called Off', startsAt: new Date(soon.getTime() + DAY), status: 'cancelled' });
-    ids.draft = await insertPerformance(app, tenantId, venueId, { title: 'Draft Idea', startsAt: soon, status: 'draft' });
-    ids.school = await insertPerformance(app, tenantId, venueId, { title: 'Staff Only', startsAt: soon, audience: 'school_community' });
+    ids.long = await insertPerformance(kit, tenantId, venueId, { title: longTitle, startsAt: soon });
+    ids.cancelled = await insertPerformance(kit, tenantId, venueId, { title: 'Called Off', startsAt: new Date(soon.getTime() + DAY), status: 'cancelled' });
+    ids.draft = await insertPerformance(kit, tenantId, venueId, { title: 'Draft Idea', startsAt: soon, status: 'draft' });
+    ids.school = await insertPerformance(kit, tenantId, venueId, { title: 'Staff Only', startsAt: soon, audience: 'school_community' });
     const otherTenantId = newTenantId();
-    ids.other = await insertPerformance(app, otherTenantId, await insertVenue(app, otherTenantId), { title: 'Elsewhere', startsAt: soon });
+    ids.other = await insertPerformance(kit, otherTenantId, await insertVenue(kit, otherTenantId), { title: 'Elsewhere', startsAt: soon });
   });
 
-  afterAll(() => app?.close());
-
-  const feed = () => app.inject({ method: 'GET', url: `/public/areas/${tenantId}/performances.ics` });
+  const feed = () => kit.app.inject({ method: 'GET', url: `/public/areas/${tenantId}/performances.ics` });
 
   it('serves text/calendar with CRLF line ends and lines folded at 75 octets', async () => {
     const response = await feed();
@@ -59,13 +63,13 @@ describe('iCalendar feed of an area’s public performances', () => {
   });
 
   it('never splits a multi-byte character when folding', () => {
-    const folded = foldIcalLine(`SUMMARY:${'é'.repeat(80)}`);
+    const folded = foldedLineOf(renderCalendar({ product: 'Performances', name: 'Folding', events: [{ uid: 'folding@performances.tutti', summary: 'é'.repeat(80), startsAt: new Date(0), endsAt: new Date(3_600_000) }] }), 'SUMMARY:');
     const physical = folded.split('\r\n');
     expect(physical.every((line) => Buffer.byteLength(line, 'utf8') <= 75)).toBe(true);
     expect(folded.replace(/\r\n /g, '')).toBe(`SUMMARY:${'é'.repeat(80)}`);
   });
 
   it('refuses an area id that is not a UUID', async () => {
-    expect((await app.inject({ method: 'GET', url: '/public/areas/liverpool/performances.ics' })).statusCode).toBe(400);
+    expect((await kit.app.inject({ method: 'GET', url: '/public/areas/liverpool/performances.ics' })).statusCode).toBe(400);
   });
 });

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { decodeCursor, toPage, type PageQueryDto } from '@tutti/platform';
+import { decodeCursor, renderCalendar, toPage, type PageQueryDto } from '@tutti/platform';
 import type { PublicPerformanceDto, PublicPerformancePageDto } from './public-performance.dto';
-import { renderCalendar } from './ical';
 import { publicPerformancesForFeed, upcomingPublicPerformances, type UpcomingRow } from './public-listing.queries';
 
 /** How far back the feed keeps cancelled and past events, so that calendars see them change. */
@@ -34,9 +33,9 @@ export class PublicListingService {
         summary: row.title,
         location: [row.venue_name, row.venue_address].filter(Boolean).join(', '),
         description: row.venue_access_notes ?? null,
-        cancelled: row.status === 'cancelled',
+        status: row.status === 'cancelled' ? ('cancelled' as const) : ('confirmed' as const),
       }));
-    return renderCalendar('Tutti performances', events);
+    return renderCalendar({ product: 'Performances', name: 'Tutti performances', events });
   }
 }
 

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import pg from 'pg';
 import { HOST } from './ports';
 import type { Log } from './processes';
@@ -14,6 +15,12 @@ export interface PostgresOptions {
   preferredPort?: number;
   /** Database created if missing; the URL points at it. Default 'tutti'. */
   database?: string;
+  /**
+   * Archive every finished WAL segment into `<dir>/backups/wal` (archive_mode, archive_command), so that
+   * a base backup (`takeBaseBackup`) can be restored to any later point in time. Takes effect when
+   * the server starts: a reused running cluster keeps its setting.
+   */
+  archiveWal?: boolean;
 }
 
 export interface PostgresHandle {
@@ -28,9 +35,25 @@ export interface PostgresHandle {
 
 export const POSTGRES_MAX_CONNECTIONS = 300;
 
-export function postgresSettings(profile: 'dev' | 'test'): string[] {
+/** Where a cluster started in `dir` keeps its base backups and archived WAL. */
+export function backupPaths(dir: string): { baseBackups: string; walArchive: string } {
+  return { baseBackups: join(dir, 'backups', 'base'), walArchive: join(dir, 'backups', 'wal') };
+}
+
+/**
+ * Archiving by the server itself (archive_command) rather than pg_receivewal: nothing else to run and
+ * supervise, and the server keeps a segment until it is archived. A segment is archived when full or
+ * after archive_timeout, which bounds what a lost disk costs (pg_receivewal would stream each record).
+ */
+export function walArchiveSettings(walArchive: string, profile: 'dev' | 'test'): string[] {
+  if (/[\s'"\\]/.test(walArchive)) throw new Error(`the WAL archive path may not contain spaces or quotes: ${walArchive}`);
+  return ['archive_mode=on', `archive_command=test ! -f ${walArchive}/%f && cp %p ${walArchive}/%f`, `archive_timeout=${profile === 'dev' ? 60 : 0}`];
+}
+
+export function postgresSettings(profile: 'dev' | 'test', walArchive?: string): string[] {
   const settings = ['listen_addresses=127.0.0.1', `max_connections=${POSTGRES_MAX_CONNECTIONS}`];
   if (profile === 'test') settings.push('fsync=off', 'synchronous_commit=off', 'full_page_writes=off');
+  if (walArchive) settings.push(...walArchiveSettings(walArchive, profile));
   // Extra server settings for a measurement, e.g. "shared_preload_libraries=pg_stat_statements" (';' between several).
   const extra = process.env.TUTTI_POSTGRES_SETTINGS?.split(';').map((setting) => setting.trim()).filter(Boolean) ?? [];
   settings.push(...extra);

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { guard, track, unguard } from './cleanup';
 import { findFreePort, waitForPortClosed, waitForPortOpen } from './ports';
 import { startEmbeddedPostgres } from './postgres-embedded';
-import { ensureDatabase, postgresSettings, postgresUrl, type PostgresHandle, type PostgresOptions } from './postgres-shared';
+import { backupPaths, ensureDatabase, postgresSettings, postgresUrl, type PostgresHandle, type PostgresOptions } from './postgres-shared';
 import {
   asUser,
   errorMessage,
@@ -35,7 +35,7 @@ export interface PostgresBinaries {
 
 class PortInUseError extends LocalInfraError {}
 
-interface Cluster {
+export interface Cluster {
   dir: string;
   data: string;
   sockets: string;
@@ -46,6 +46,8 @@ interface Cluster {
   bin: PostgresBinaries;
   profile: 'dev' | 'test';
   log: Log;
+  /** Set when the server archives its WAL there (options.archiveWal). */
+  walArchive?: string;
 }
 
 /** pg_config --bindir, then the highest /usr/lib/postgresql/<v>/bin, then initdb on PATH. */
@@ -74,7 +76,7 @@ function pgCommand(c: Cluster, tool: string, args: readonly string[]): [string, 
   return asUser(c.user, join(c.bin.binDir, tool), args);
 }
 
-function pgRun(c: Cluster, tool: string, args: readonly string[], timeoutMs = 120_000): Promise<RunResult> {
+export function pgRun(c: Cluster, tool: string, args: readonly string[], timeoutMs = 120_000): Promise<RunResult> {
   const [file, argv] = pgCommand(c, tool, args);
   return run(file, argv, { cwd: c.dir, timeoutMs });
 }
@@ -88,7 +90,7 @@ function stopArgs(c: Cluster, mode: 'fast' | 'immediate' = 'fast'): string[] {
 }
 
 /** The server runs as 'postgres' when we are root: it must own its files and reach them. */
-async function prepareOwnership(c: Cluster): Promise<void> {
+export async function prepareOwnership(c: Cluster): Promise<void> {
   if (!c.user) return;
   for (const path of c.socketsAreTemporary ? [c.dir, c.sockets] : [c.dir]) {
     const chown = await run('chown', ['-R', `${c.user}:`, path]);
@@ -150,6 +152,8 @@ async function prepareCluster(c: Cluster): Promise<void> {
     }
   }
   mkdirSync(c.sockets, { recursive: true, mode: 0o700 });
+  if (!existsSync(versionFile)) setAsideBackupsOfEarlierCluster(c);
+  if (c.walArchive) mkdirSync(c.walArchive, { recursive: true });
   await prepareOwnership(c);
   if (existsSync(versionFile)) return;
   const started = Date.now();
@@ -165,11 +169,24 @@ async function prepareCluster(c: Cluster): Promise<void> {
   c.log(`initdb done in ${seconds(started)}`);
 }
 
+/** A new cluster would collide with the WAL segment names of an earlier one; its backups restore only what it had. */
+function setAsideBackupsOfEarlierCluster(c: Cluster): void {
+  const backups = dirname(backupPaths(c.dir).walArchive);
+  if (!existsSync(backups)) return;
+  if (c.profile === 'test') {
+    rmSync(backups, { recursive: true, force: true });
+    return;
+  }
+  const aside = `${backups}-of-earlier-cluster-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  renameSync(backups, aside);
+  c.log(`a new cluster: the backups of the earlier one are kept in ${aside}`);
+}
+
 async function startServer(c: Cluster, port: number): Promise<void> {
   const started = Date.now();
   c.log(`starting PostgreSQL ${c.bin.version} on 127.0.0.1:${port} …`);
   if (existsSync(c.logFile)) truncateSync(c.logFile);
-  const options = shellQuote(['-p', String(port), '-k', c.sockets, ...postgresSettings(c.profile)]);
+  const options = shellQuote(['-p', String(port), '-k', c.sockets, ...postgresSettings(c.profile, c.walArchive)]);
   const result = await pgRun(c, 'pg_ctl', ['-D', c.data, '-l', c.logFile, '-w', '-t', '60', '-o', options, 'start']);
   if (result.code !== 0) {
     await pgRun(c, 'pg_ctl', stopArgs(c, 'immediate'));
@@ -183,7 +200,7 @@ async function startServer(c: Cluster, port: number): Promise<void> {
   c.log(`PostgreSQL ready in ${seconds(started)}`);
 }
 
-function makeCluster(dir: string, bin: PostgresBinaries, options: PostgresOptions, log: Log): Cluster {
+export function makeCluster(dir: string, bin: PostgresBinaries, options: PostgresOptions, log: Log): Cluster {
   let sockets = join(dir, 'run');
   let socketsAreTemporary = false;
   // Unix socket paths are limited to ~107 bytes.
@@ -197,7 +214,8 @@ function makeCluster(dir: string, bin: PostgresBinaries, options: PostgresOption
       `PostgreSQL refuses to run as root and there is no 'postgres' OS user: create one (useradd --system postgres) or set DATABASE_URL`,
     );
   }
-  return { dir, data: join(dir, 'data'), sockets, socketsAreTemporary, logFile: join(dir, 'postgres.log'), user, bin, profile: options.profile, log };
+  const walArchive = options.archiveWal ? backupPaths(dir).walArchive : undefined;
+  return { dir, data: join(dir, 'data'), sockets, socketsAreTemporary, logFile: join(dir, 'postgres.log'), user, bin, profile: options.profile, log, walArchive };
 }
 
 export async function startPostgres(options: PostgresOptions): Promise<PostgresHandle> {
@@ -206,6 +224,7 @@ export async function startPostgres(options: PostgresOptions): Promise<PostgresH
   const database = options.database ?? 'tutti';
   mkdirSync(dir, { recursive: true, mode: 0o755 });
   const bin = findPostgresBinaries();
+  if (!bin && options.archiveWal) throw new LocalInfraError('WAL archiving needs PostgreSQL\'s own binaries (pg_basebackup): install postgresql');
   if (!bin) return startEmbeddedPostgres({ ...options, dir, database, log });
   const c = makeCluster(dir, bin, options, log);
 
@@ -217,22 +236,26 @@ export async function startPostgres(options: PostgresOptions): Promise<PostgresH
   }
 
   await prepareCluster(c);
-  let port = 0;
+  const port = await startOnFreePort(c, options);
+  return adopt(c, port, database);
+}
+
+/** Starts the prepared cluster on options.port, or else on the preferred or a free port. */
+export async function startOnFreePort(c: Cluster, options: Pick<PostgresOptions, 'port' | 'preferredPort'>): Promise<number> {
   for (let attempt = 1; ; attempt++) {
-    port = options.port ?? (await findFreePort(attempt === 1 ? options.preferredPort : undefined));
-    if (options.preferredPort && port !== options.preferredPort && attempt === 1) log(`port ${options.preferredPort} busy; PostgreSQL uses ${port}`);
+    const port = options.port ?? (await findFreePort(attempt === 1 ? options.preferredPort : undefined));
+    if (options.preferredPort && port !== options.preferredPort && attempt === 1) c.log(`port ${options.preferredPort} busy; PostgreSQL uses ${port}`);
     try {
       await startServer(c, port);
-      break;
+      return port;
     } catch (error) {
       // A free port can be taken between the probe and the bind: retry only ports we picked.
       if (!(error instanceof PortInUseError) || options.port || attempt === 3) throw error;
     }
   }
-  return adopt(c, port, database);
 }
 
-async function adopt(c: Cluster, port: number, database: string): Promise<PostgresHandle> {
+export async function adopt(c: Cluster, port: number, database: string): Promise<PostgresHandle> {
   writeOwner(c.dir, port);
   const [stopFile, stopArgv] = pgCommand(c, 'pg_ctl', stopArgs(c));
   const guardId = `postgres:${c.data}`;
@@ -298,15 +321,6 @@ export async function startPostgresReplica(options: PostgresReplicaOptions): Pro
   const backup = await pgRun(c, 'pg_basebackup', args, 600_000);
   if (backup.code !== 0) throw new LocalInfraError(`pg_basebackup from port ${options.primaryPort} failed (exit ${backup.code}): ${lastLine(backup.output)}`);
   log(`base backup done in ${seconds(started)}`);
-  let port = 0;
-  for (let attempt = 1; ; attempt++) {
-    port = options.port ?? (await findFreePort(attempt === 1 ? options.preferredPort : undefined));
-    try {
-      await startServer(c, port);
-      break;
-    } catch (error) {
-      if (!(error instanceof PortInUseError) || options.port || attempt === 3) throw error;
-    }
-  }
+  const port = await startOnFreePort(c, options);
   return adopt(c, port, database);
 }

@@ -1,5 +1,6 @@
 // `npm run infra`: the dev infrastructure alone, until Ctrl-C.
 // `npm run infra -- --replica --pgbouncer` adds a streaming replica of PostgreSQL and PgBouncer (transaction mode) in front of both.
+// `npm run infra -- --archive` makes PostgreSQL archive its WAL (.tutti/dev/postgres/backups/wal), for `npm run backup`.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { startLocalInfra } from './local-infra';
@@ -16,7 +17,7 @@ function repoRoot(): string {
   return process.cwd();
 }
 
-const KNOWN_FLAGS = ['--replica', '--pgbouncer'];
+const KNOWN_FLAGS = ['--replica', '--pgbouncer', '--archive'];
 
 async function main(): Promise<void> {
   const flags = process.argv.slice(2);
@@ -24,11 +25,11 @@ async function main(): Promise<void> {
   if (unknown.length > 0) throw new LocalInfraError(`unknown option ${unknown.join(' ')} (known: ${KNOWN_FLAGS.join(' ')})`);
   const dataDir = join(repoRoot(), '.tutti', 'dev');
   const log = (line: string) => console.log(`[infra] ${line}`);
-  const infra = await startLocalInfra({ dataDir, profile: 'dev', withMail: true, log });
+  const infra = await startLocalInfra({ dataDir, profile: 'dev', withMail: true, archiveWal: flags.includes('--archive'), log });
   const wantsReplica = flags.includes('--replica');
   const primaryPort = Number(new URL(infra.databaseUrl).port);
-  if ((wantsReplica || flags.includes('--pgbouncer')) && process.env.DATABASE_URL) {
-    throw new LocalInfraError('--replica and --pgbouncer start beside a local primary: unset DATABASE_URL');
+  if ((wantsReplica || flags.includes('--pgbouncer') || flags.includes('--archive')) && process.env.DATABASE_URL) {
+    throw new LocalInfraError('--replica, --pgbouncer and --archive need the local primary: unset DATABASE_URL');
   }
   const replica = wantsReplica ? await startPostgresReplica({ dir: join(dataDir, 'postgres-replica'), profile: 'dev', primaryPort, preferredPort: primaryPort + 1, log }) : undefined;
   const bouncer = flags.includes('--pgbouncer')

@@ -13,6 +13,8 @@ export interface LocalInfraOptions {
   profile: 'dev' | 'test';
   /** Also start a local SMTP server with a web inbox (MailDev). */
   withMail?: boolean;
+  /** PostgreSQL archives its WAL under its directory (backups/wal), for point-in-time restores. */
+  archiveWal?: boolean;
   /** Defaults to process.env. DATABASE_URL / REDIS_URL / SMTP_URL set here are used as they are. */
   env?: NodeJS.ProcessEnv;
   /** Progress lines, one per step, with timings. */
@@ -118,7 +120,7 @@ export async function startLocalInfra(options: LocalInfraOptions): Promise<Local
   const results = await Promise.allSettled([
     env.DATABASE_URL
       ? undefined
-      : startPostgres({ dir: join(dir, 'postgres'), profile, log, preferredPort: dev ? DEV_PORTS.postgres : undefined }),
+      : startPostgres({ dir: join(dir, 'postgres'), profile, log, preferredPort: dev ? DEV_PORTS.postgres : undefined, archiveWal: options.archiveWal }),
     env.REDIS_URL ? undefined : startRedis({ dir: join(dir, 'redis'), log, preferredPort: dev ? DEV_PORTS.redis : undefined }),
     !options.withMail || env.SMTP_URL
       ? undefined

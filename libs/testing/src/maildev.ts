@@ -6,6 +6,8 @@ export interface ReceivedMail {
   text: string;
   html: string;
   messageId: string;
+  /** Header names in lower case, as MailDev gives them. */
+  headers: Record<string, string>;
   to: { address: string }[];
 }
 

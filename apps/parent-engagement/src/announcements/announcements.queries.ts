@@ -36,6 +36,7 @@ export interface AnnouncementEmailRow {
   display_name: string | null;
   email: string | null;
   email_enabled: boolean | null;
+  language: string | null;
 }
 
 /**
@@ -164,7 +165,7 @@ export function announcementById(db: Queryable, tenantId: string, announcementId
 export function announcementEmail(db: Queryable, tenantId: string, announcementId: string, guardianId: string): Promise<AnnouncementEmailRow | undefined> {
   return oneRow<AnnouncementEmailRow>(
     db,
-    `SELECT a.subject, a.body, a.sender_name, f.display_name, f.email, f.email_enabled
+    `SELECT a.subject, a.body, a.sender_name, f.display_name, f.email, f.email_enabled, f.language
        FROM announcements a LEFT JOIN families f ON f.tenant_id = a.tenant_id AND f.guardian_id = $3
       WHERE a.tenant_id = $1 AND a.id = $2`,
     [tenantId, announcementId, guardianId],

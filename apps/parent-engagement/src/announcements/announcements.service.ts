@@ -8,7 +8,8 @@ import { performanceExists } from '../performances/performances.queries';
 import { EmailChannel } from '../reminders/channels/email.channel';
 import { FamilyReminders } from '../reminders/family-reminders.service';
 import { ANNOUNCEMENT_KIND } from '../reminders/reminder-kinds';
-import { toHtml, toText } from '../reminders/templates';
+import { familyTranslator } from '../i18n/family-messages';
+import { renderAnnouncement, toHtml, toText } from '../reminders/templates';
 import { RosterService, type RosterAudience } from '../roster/roster.service';
 import type { AnnouncementDto, AnnouncementQueryDto, CreateAnnouncementDto, DeliveryDto } from './dto/announcement.dto';
 import {
@@ -157,9 +158,9 @@ export class AnnouncementsService {
       await this.mark(this.dataSource.manager, reminder, announcementId, 'failed', 'the family has no email address enabled');
       return;
     }
-    const paragraphs = [`Dear ${found.display_name ?? 'family'},`, ...found.body.split(/\n{2,}/), `— ${found.sender_name}`];
+    const message = renderAnnouncement(familyTranslator(found.language), found.display_name, found.subject, found.body, found.sender_name);
     try {
-      await this.email.send({ to: found.email, subject: found.subject, text: toText({ subject: found.subject, paragraphs }), html: toHtml({ subject: found.subject, paragraphs }), deliveryKey: reminderDeliveryKey(reminder) });
+      await this.email.send({ to: found.email, subject: message.subject, text: toText(message), html: toHtml(message), language: message.language, deliveryKey: reminderDeliveryKey(reminder) });
     } catch (error) {
       await this.mark(this.dataSource.manager, reminder, announcementId, 'failed', error instanceof Error ? error.message : String(error));
       throw error;

@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
 import type { ParentEngagementConfig } from '../config';
 import { PARENT_ENGAGEMENT_CONFIG } from '../config.token';
 import { FamiliesService } from '../families/families.service';
-import { seatsInEnglish } from '../reminders/templates';
+import { familyTranslator } from '../i18n/family-messages';
+import { familyContact } from '../reminders/reminders.queries';
 import { deleteFeed, feedOwner, feedPerformances, feedPickups, feedSessions, saveFeedToken } from './calendar-feeds.queries';
 import { renderCalendar, type CalendarEvent } from './ical';
 
@@ -51,19 +52,20 @@ export class CalendarFeedsService {
     const performances = await feedPerformances(this.dataSource, tenantId, guardianId);
     const pickups = await feedPickups(this.dataSource, tenantId, guardianId);
     const sessions = await feedSessions(this.dataSource, tenantId, guardianId);
+    const { t } = familyTranslator((await familyContact(this.dataSource, tenantId, guardianId))?.language);
     const events: CalendarEvent[] = [
       ...performances.map((p) => ({ uid: `performance-${p.id}@tutti`, summary: p.title, startsAt: p.starts_at, endsAt: p.ends_at, location: p.venue_name, cancelled: p.status === 'cancelled' })),
       ...pickups.map((b) => ({
         uid: `pickup-${b.id}@tutti`,
-        summary: `Free bus to ${b.title}: pick-up at ${b.stop_name}`,
+        summary: t('calendar.pickup.summary', { performanceTitle: b.title, stopName: b.stop_name }),
         startsAt: b.pickup_at,
         endsAt: new Date(b.pickup_at.getTime() + PICKUP_MINUTES * 60_000),
         location: b.place,
-        description: `${b.vehicle}, ${seatsInEnglish(b.seats)} booked.`,
+        description: t('calendar.pickup.description', { vehicle: b.vehicle, seats: b.seats }),
       })),
       ...sessions.map((s) => ({ uid: `session-${s.id}@tutti`, summary: s.title, startsAt: s.starts_at, endsAt: s.ends_at })),
     ];
-    return renderCalendar('Tutti: our family', events);
+    return renderCalendar(t('calendar.name'), events);
   }
 }
 

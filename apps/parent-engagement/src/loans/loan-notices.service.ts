@@ -6,6 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { pupilGuardians } from '../families/families.queries';
 import { MessageDelivery } from '../reminders/message-delivery.service';
 import { LOAN_MESSAGE_KINDS, LOAN_SUBJECT, type LoanMessageKind } from '../reminders/reminder-kinds';
+import { familyTranslator } from '../i18n/family-messages';
 import { renderLoanMessage } from '../reminders/templates';
 import { TenantSettingsService } from '../tenant-settings/tenant-settings.service';
 import { loanNoticeRecorded, startedInstrumentType } from './loan-notices.queries';
@@ -84,10 +85,11 @@ export class LoanNotices implements ReminderDeliverer {
     const instrumentType = typeof payload.instrumentType === 'string' ? payload.instrumentType : 'instrument';
     const instrument = typeof payload.assetTag === 'string' ? `${instrumentType} (${payload.assetTag})` : instrumentType;
     for (const guardian of guardians) {
-      const message = renderLoanMessage(reminder.kind, guardian.language, {
+      const translator = familyTranslator(guardian.language);
+      const message = renderLoanMessage(reminder.kind, translator, {
         familyName: guardian.display_name,
         instrument,
-        dueOn: typeof payload.dueOn === 'string' ? formatDate(payload.dueOn, guardian.language) : undefined,
+        dueOn: typeof payload.dueOn === 'string' ? formatDate(payload.dueOn, translator.locale) : undefined,
         reason: typeof payload.reason === 'string' ? payload.reason : undefined,
       });
       await this.delivery.send(reminder.tenantId, guardian, message, `${reminderDeliveryKey(reminder)}.${guardian.guardian_id}`);
@@ -109,7 +111,6 @@ function isLoanMessageKind(kind: string): kind is LoanMessageKind {
 }
 
 /** A YYYY-MM-DD date as "Friday 12 December 2026" in the family's language. */
-function formatDate(date: string, language: string): string {
-  const locale = language === 'en' ? 'en-GB' : language;
+function formatDate(date: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${date}T00:00:00Z`));
 }

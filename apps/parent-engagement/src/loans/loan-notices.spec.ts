@@ -64,7 +64,7 @@ describe('instrument loan events tell the family', () => {
     return (await worker.deliverDue({ reminderId: reminder.id, tenantId, dueAt: (dueAt as Date).toISOString() })).kind;
   }
 
-  it('schedules "return due" for 09:00 London time the day before, once however often the start arrives, and emails it (English fallback)', async () => {
+  it('schedules "return due" for 09:00 London time the day before, once however often the start arrives, and emails it in the family’s Polish', async () => {
     const [loanId, pupilId] = [newId(), newId()];
     const email = await signedInFamily(pupilId);
     const dueOn = dateIn(5);
@@ -79,9 +79,11 @@ describe('instrument loan events tell the family', () => {
     expect(reminders[0].due_at.getTime()).toBe(zonedInstant(year, month, day - 1, 9, 0, 'Europe/London').getTime());
 
     expect(await sendNow(reminders[0])).toBe('sent');
-    const mail = await waitFor(async () => (await mailsTo(email)).find((found) => found.subject.startsWith('Instrument due back tomorrow')), { timeoutMs: 15_000 });
-    expect(mail.subject).toBe('Instrument due back tomorrow: violin (VLN-0042)');
-    expect(mail.text).toContain('is due back on');
+    const mail = await waitFor(async () => (await mailsTo(email)).find((found) => found.subject.startsWith('Jutro mija termin zwrotu instrumentu')), { timeoutMs: 15_000 });
+    expect(mail.subject).toBe('Jutro mija termin zwrotu instrumentu: violin (VLN-0042)');
+    // The date in Polish too ("piątek, 12 grudnia 2026"), as the Polish family chose.
+    const dueOnInPolish = new Intl.DateTimeFormat('pl-PL', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${dueOn}T00:00:00Z`));
+    expect(mail.text).toContain(`Instrument wypożyczony Państwa dziecku (violin (VLN-0042)) należy zwrócić ${dueOnInPolish}.`);
     // Its Message-ID is the reminder's delivery key and the guardian (one reminder mails each guardian of the pupil).
     const [sent] = await t.db.query('SELECT id, due_at FROM reminders WHERE id = $1', [reminders[0].id]);
     const guardianId = email.slice('loan-'.length, email.indexOf('@'));
@@ -103,7 +105,7 @@ describe('instrument loan events tell the family', () => {
     expect(reminder).toMatchObject({ kind: 'loan.return-due', recipient_id: pupilId });
     const email = await signedInFamily(pupilId);
     expect(await sendNow(reminder)).toBe('sent');
-    await waitFor(async () => (await mailsTo(email)).find((found) => found.subject.startsWith('Instrument due back tomorrow')), { timeoutMs: 15_000 });
+    await waitFor(async () => (await mailsTo(email)).find((found) => found.subject.startsWith('Jutro mija termin zwrotu instrumentu')), { timeoutMs: 15_000 });
   });
 
   it('tells the family, once, that the instrument is overdue', async () => {
@@ -114,9 +116,9 @@ describe('instrument loan events tell the family', () => {
     await apply(loanEvent('loan.loan.overdue', overdue));
     await apply(loanEvent('loan.loan.overdue', overdue));
     expect((await remindersOf(loanId)).map((reminder) => reminder.kind)).toEqual(['loan.overdue']);
-    const mail = await waitFor(async () => (await mailsTo(email)).find((found) => found.subject.startsWith('Instrument overdue')), { timeoutMs: 15_000 });
-    expect(mail.subject).toBe('Instrument overdue: clarinet (CLR-0007)');
-    expect(mail.text).toContain('has not been returned yet');
+    const mail = await waitFor(async () => (await mailsTo(email)).find((found) => found.subject.startsWith('Minął termin zwrotu instrumentu')), { timeoutMs: 15_000 });
+    expect(mail.subject).toBe('Minął termin zwrotu instrumentu: clarinet (CLR-0007)');
+    expect(mail.text).toContain('nie został jeszcze oddany');
   });
 
   it('tells the family that a conditional loan is being reviewed', async () => {
@@ -124,8 +126,8 @@ describe('instrument loan events tell the family', () => {
     const email = await signedInFamily(pupilId);
     await apply(started(loanId, pupilId, dateIn(30)));
     await apply(loanEvent('loan.loan.flagged', { version: 1, loanId, instrumentId: newId(), pupilId, ensembleId: newId(), reason: 'three ensemble rehearsals missed in a row', missedInARow: 3 }));
-    const mail = await waitFor(async () => (await mailsTo(email)).find((found) => found.subject.startsWith("Your child's instrument loan is being reviewed")), { timeoutMs: 15_000 });
-    expect(mail.subject).toBe("Your child's instrument loan is being reviewed: violin");
-    expect(mail.text).toContain('three ensemble rehearsals missed in a row');
+    const mail = await waitFor(async () => (await mailsTo(email)).find((found) => found.subject.startsWith('Wypożyczenie instrumentu jest sprawdzane')), { timeoutMs: 15_000 });
+    expect(mail.subject).toBe('Wypożyczenie instrumentu jest sprawdzane: violin');
+    expect(mail.text).toContain('Podany powód: three ensemble rehearsals missed in a row');
   });
 });

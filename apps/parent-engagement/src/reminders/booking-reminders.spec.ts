@@ -68,6 +68,8 @@ describe('reminders for bookings and performances', () => {
     });
     expect(mail.text).toContain('Faith Street Primary (Front gate, Shaw Street)');
     expect(mail.html).toContain('<p>Your 2 seats on the free bus to Spring Sharing');
+    expect(mail.html).toContain('<html lang="en" dir="ltr">');
+    expect(mail.headers['content-language']).toBe('en');
     const [confirmation] = (await remindersOf([booking.id])).filter((reminder) => reminder.kind === 'transport.booking-confirmed');
     const deliveryKey = `reminder-${confirmation.id}-${confirmation.due_at.getTime()}`;
     expect(mail.messageId).toBe(`${deliveryKey}@parent-engagement.tutti`);
@@ -156,17 +158,42 @@ describe('reminders for bookings and performances', () => {
       const is = after.find((reminder) => reminder.kind === kind);
       expect(is && was && is.due_at.getTime() - was.due_at.getTime()).toBe(48 * HOUR);
     }
-    // In Polish if it were translated; English until then.
-    const moved = await waitFor(async () => (await mailsTo(family.email)).find((mail) => mail.subject.startsWith('Performance moved')), { timeoutMs: 15_000 });
-    expect(moved.text).toContain('has moved from');
+    const moved = await waitFor(async () => (await mailsTo(family.email)).find((mail) => mail.subject === 'Zmiana terminu występu: Spring Sharing'), { timeoutMs: 15_000 });
+    expect(moved.text).toContain('Występ Spring Sharing (Philharmonic Hall) został przeniesiony z');
+    expect(moved.text).not.toMatch(/ at |Dear/);
 
     await t.deliver(tenantId, 'performance.performance.cancelled', { version: 1, performanceId, reason: 'The hall flooded.' });
     const cancelled = await remindersOf([booking.id]);
     expect(cancelled.filter((reminder) => reminder.kind !== 'transport.booking-confirmed').map((reminder) => reminder.status)).toEqual(['cancelled', 'cancelled']);
     expect((await t.request(family.guardian, { method: 'GET', url: `/transport-bookings/${booking.id}` })).json().status).toBe('cancelled');
-    const notice = await waitFor(async () => (await mailsTo(family.email)).find((mail) => mail.subject.startsWith('Performance cancelled')), { timeoutMs: 15_000 });
-    expect(notice.text).toContain('The hall flooded.');
+    const notice = await waitFor(async () => (await mailsTo(family.email)).find((mail) => mail.subject.startsWith('Występ odwołany')), { timeoutMs: 15_000 });
+    expect(notice.text).toContain('Podany powód: The hall flooded.');
     const notices: ReminderRow[] = await t.db.query(`SELECT kind FROM reminders WHERE tenant_id = $1 AND subject_type = 'performance' AND subject_id = $2 ORDER BY created_at`, [tenantId, performanceId]);
     expect(notices.map((notice) => notice.kind)).toEqual(['performance.moved', 'performance.cancelled']);
+  });
+
+  it('writes to each family in its own language: Arabic right to left with its dual, Polish plurals for 2 and 5 seats', async () => {
+    // The area lets a family book 6 seats, so that a Polish family can book 5 (miejsc).
+    await t.deliver(tenantId, 'identity.tenant.created', { version: 1, tenantId, name: 'In Harmony Test', slug: `test-${tenantId.slice(-6)}`, timeZone: 'Europe/London', weeklyProvisionTargetMinutes: 240, familyLanguages: ['en', 'pl', 'ar'], familyTransportSeatLimit: 6 });
+    const arabic = await familyWithEmail({ smsEnabled: false, language: 'ar' });
+    const polish = await familyWithEmail({ smsEnabled: false, language: 'pl' });
+    const { run } = await bookedRun();
+    await book(arabic, run);
+    await book(polish, run);
+    const bigger = await familyWithEmail({ smsEnabled: false, language: 'pl' });
+    const five = await t.request(bigger.guardian, { method: 'POST', url: '/transport-bookings', payload: { runId: run.id, stopId: run.stops[0].id, adults: 4, pupilIds: [bigger.pupilId] } });
+    expect(five.json()).toMatchObject({ seats: 5, status: 'confirmed' });
+
+    const inArabic = await waitFor(async () => (await mailsTo(arabic.email)).find((mail) => mail.subject === 'تم حجز النقل: Spring Sharing'), { timeoutMs: 15_000, description: 'the Arabic confirmation' });
+    expect(inArabic.html).toContain('<html lang="ar" dir="rtl">');
+    expect(inArabic.headers['content-language']).toBe('ar');
+    expect(inArabic.text).toContain('تم تأكيد حجزك: مقعدان في الحافلة المجانية إلى Spring Sharing');
+    expect(inArabic.text).toContain('مكان الصعود: Faith Street Primary (Front gate, Shaw Street)');
+    expect(inArabic.text).not.toMatch(/Dear|seats|Pick-up/);
+    const inPolish = await waitFor(async () => (await mailsTo(polish.email)).find((mail) => mail.subject === 'Przejazd zarezerwowany: Spring Sharing'), { timeoutMs: 15_000, description: 'the Polish confirmation' });
+    expect(inPolish.text).toContain('Potwierdzamy rezerwację: 2 miejsca w bezpłatnym autobusie');
+    expect(inPolish.html).toContain('<html lang="pl" dir="ltr">');
+    const fivePolish = await waitFor(async () => (await mailsTo(bigger.email)).find((mail) => mail.subject === 'Przejazd zarezerwowany: Spring Sharing'), { timeoutMs: 15_000, description: 'the Polish confirmation of 5 seats' });
+    expect(fivePolish.text).toContain('Potwierdzamy rezerwację: 5 miejsc w bezpłatnym autobusie');
   });
 });

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DeliversReminder, reminderDeliveryKey, type ReminderDeliverer, type ReminderRow } from '@tutti/messaging';
 import { DataSource } from 'typeorm';
 import { formatLocal } from '../common/zoned-time';
+import { familyTranslator, type FamilyTranslator } from '../i18n/family-messages';
 import { childrenComingWithoutConsent } from '../consents/consents.queries';
 import { EmailChannel } from './channels/email.channel';
 import { SmsProvider } from './channels/sms.channel';
@@ -43,9 +44,10 @@ export class MessageDelivery implements ReminderDeliverer {
       this.logger.warn(`Reminder ${reminder.id} (${reminder.kind}) not sent: the family has no enabled contact`);
       return;
     }
-    const facts = await this.factsFor(reminder, reminder.kind, family);
+    const translator = familyTranslator(family.language);
+    const facts = await this.factsFor(reminder, reminder.kind, family, translator);
     if (!facts) return;
-    await this.send(reminder.tenantId, family, renderMessage(reminder.kind, family.language, facts), reminderDeliveryKey(reminder));
+    await this.send(reminder.tenantId, family, renderMessage(reminder.kind, translator, facts), reminderDeliveryKey(reminder));
   }
 
   /**
@@ -55,15 +57,15 @@ export class MessageDelivery implements ReminderDeliverer {
    */
   async send(tenantId: string, family: ContactChoices, message: RenderedMessage, key: string): Promise<void> {
     if (family.email_enabled && family.email) {
-      await this.email.send({ to: family.email, subject: message.subject, text: toText(message), html: toHtml(message), deliveryKey: key });
+      await this.email.send({ to: family.email, subject: message.subject, text: toText(message), html: toHtml(message), language: message.language, deliveryKey: key });
     }
     if (family.sms_enabled && family.phone) {
       await this.sms.send({ tenantId, to: family.phone, body: `${message.subject}. ${message.paragraphs.slice(1).join(' ')}`, idempotencyKey: key });
     }
   }
 
-  private async factsFor(reminder: ReminderRow, kind: MessageKind, family: FamilyContact): Promise<MessageFacts | undefined> {
-    const when = (instant: Date) => formatLocal(instant, family.time_zone, family.language);
+  private async factsFor(reminder: ReminderRow, kind: MessageKind, family: FamilyContact, translator: FamilyTranslator): Promise<MessageFacts | undefined> {
+    const when = (instant: Date) => formatLocal(instant, family.time_zone, translator.locale);
     const wantedState = BOOKING_STATES[kind];
     if (wantedState) {
       const booking = await bookingFacts(this.dataSource, reminder.tenantId, reminder.payload.bookingId);

@@ -1,3 +1,4 @@
+import type { FamilyTranslator } from '../i18n/family-messages';
 import type { LoanMessageKind, MessageKind } from './reminder-kinds';
 
 /** What a message may mention; times are already formatted for the family's language and area. */
@@ -23,62 +24,41 @@ export interface RenderedMessage {
   subject: string;
   /** Paragraphs: joined for the plain-text part, wrapped in <p> for the HTML part. */
   paragraphs: string[];
+  /** The language it is written in (the email's lang and Content-Language) and its direction. */
+  language: string;
+  dir: 'ltr' | 'rtl';
 }
 
-type Template = (facts: MessageFacts) => RenderedMessage;
+/** The catalogue's body of a message holds its paragraphs, separated by a blank line. */
+const paragraphsOf = (body: string): string[] => body.split(/\n{2,}/).filter((paragraph) => paragraph.trim() !== '');
 
-const pickup = (f: MessageFacts) => `Pick-up: ${f.stopName} (${f.stopPlace}) at ${f.pickupAt}.`;
+/** "Dear Mrs Khan," in the family's language; "Dear family," without a name. */
+export function greeting(translator: FamilyTranslator, familyName: string | null | undefined): string {
+  return familyName ? translator.t('greeting', { familyName }) : translator.t('greetingWithoutName');
+}
 
-/** "1 seat", "3 seats". */
-export const seatsInEnglish = (seats: number | undefined): string => `${seats ?? 0} seat${seats === 1 ? '' : 's'}`;
+function rendered(translator: FamilyTranslator, subject: string, paragraphs: string[]): RenderedMessage {
+  return { subject, paragraphs, language: translator.language, dir: translator.dir };
+}
 
-const ENGLISH: Record<MessageKind, Template> = {
-  'transport.booking-confirmed': (f) => ({
-    subject: `Transport booked: ${f.performanceTitle}`,
-    paragraphs: [`Dear ${f.familyName},`, `Your ${seatsInEnglish(f.seats)} on the free bus to ${f.performanceTitle} at ${f.venueName} ${f.seats === 1 ? 'is' : 'are'} confirmed.`, pickup(f), `The performance starts ${f.performanceStartsAt}.`],
-  }),
-  'transport.pickup-24h': (f) => ({
-    subject: `Tomorrow: bus to ${f.performanceTitle}`,
-    paragraphs: [`Dear ${f.familyName},`, `A reminder that your bus to ${f.performanceTitle} is tomorrow.`, pickup(f)],
-  }),
-  'transport.pickup-2h': (f) => ({
-    subject: `Bus in 2 hours: ${f.stopName} at ${f.pickupAt}`,
-    paragraphs: [`Dear ${f.familyName},`, `Your bus to ${f.performanceTitle} leaves soon.`, pickup(f)],
-  }),
-  'transport.seat-offered': (f) => ({
-    subject: `A bus seat is free for you: ${f.performanceTitle}`,
-    paragraphs: [`Dear ${f.familyName},`, `A place on the bus to ${f.performanceTitle} has come free and is offered to you (${seatsInEnglish(f.seats)}).`, pickup(f), `Please accept it in Tutti by ${f.offerExpiresAt}; after that it passes to the next family on the waiting list.`],
-  }),
-  'transport.offer-expired': (f) => ({
-    subject: `Bus seat offer expired: ${f.performanceTitle}`,
-    paragraphs: [`Dear ${f.familyName},`, `The bus seat offered to you for ${f.performanceTitle} was not accepted in time and has passed to the next family.`],
-  }),
-  'transport.booking-cancelled': (f) => ({
-    subject: `Bus booking cancelled: ${f.performanceTitle}`,
-    paragraphs: [
-      `Dear ${f.familyName},`,
-      `${f.cancelledBy === 'staff' ? 'The school has cancelled' : 'As you asked, we have cancelled'} ${f.wasWaiting ? `your place on the waiting list (${seatsInEnglish(f.seats)})` : `your booking of ${seatsInEnglish(f.seats)}`} on the free bus to ${f.performanceTitle} (${f.performanceStartsAt}).`,
-      ...(f.wasWaiting ? [] : [`Nobody will wait for you at ${f.stopName} (${f.stopPlace}) at ${f.pickupAt}.`]),
-      f.cancelledBy === 'staff' ? 'If you did not expect this, please contact the school.' : 'If the bus still has seats, you can book again in Tutti.',
-    ],
-  }),
-  'performance.moved': (f) => ({
-    subject: `Performance moved: ${f.performanceTitle}`,
-    paragraphs: [`Dear ${f.familyName},`, `${f.performanceTitle} at ${f.venueName} has moved from ${f.previousStartsAt} to ${f.performanceStartsAt}.`, `Your bus bookings and reminders have moved with it.`],
-  }),
-  'consent.missing': (f) => ({
-    subject: `Photo and filming consent needed: ${f.performanceTitle}`,
-    paragraphs: [
-      `Dear ${f.familyName},`,
-      `Your child is coming to ${f.performanceTitle} at ${f.venueName} (${f.performanceStartsAt}), and we have no answer from you yet on photographs and filming.`,
-      `Please record your decision in Tutti before the performance: yes or no, either is fine, but we need to know.`,
-    ],
-  }),
-  'performance.cancelled': (f) => ({
-    subject: `Performance cancelled: ${f.performanceTitle}`,
-    paragraphs: [`Dear ${f.familyName},`, `We are sorry: ${f.performanceTitle} at ${f.venueName} (${f.performanceStartsAt}) has been cancelled.${f.reason ? ` ${f.reason}` : ''}`, `Any bus booking for it is cancelled too.`],
-  }),
-};
+export function renderMessage(kind: MessageKind, translator: FamilyTranslator, facts: MessageFacts): RenderedMessage {
+  const values = {
+    familyName: facts.familyName,
+    performanceTitle: facts.performanceTitle,
+    performanceStartsAt: facts.performanceStartsAt,
+    venueName: facts.venueName,
+    stopName: facts.stopName ?? '',
+    stopPlace: facts.stopPlace ?? '',
+    pickupAt: facts.pickupAt ?? '',
+    seats: facts.seats ?? 0,
+    offerExpiresAt: facts.offerExpiresAt ?? '',
+    previousStartsAt: facts.previousStartsAt ?? '',
+    cancelledBy: facts.cancelledBy ?? 'family',
+    wasWaiting: facts.wasWaiting ? 'yes' : 'no',
+  };
+  const reason = kind === 'performance.cancelled' && facts.reason ? [translator.t('reasonGiven', { reason: facts.reason })] : [];
+  return rendered(translator, translator.t(`${kind}.subject`, values), [greeting(translator, facts.familyName), ...paragraphsOf(translator.t(`${kind}.body`, values)), ...reason]);
+}
 
 /** What a loan message may mention; the due date is already formatted for the family's language. */
 export interface LoanFacts {
@@ -88,35 +68,15 @@ export interface LoanFacts {
   reason?: string;
 }
 
-const LOAN_ENGLISH: Record<LoanMessageKind, (facts: LoanFacts) => RenderedMessage> = {
-  'loan.return-due': (f) => ({
-    subject: `Instrument due back tomorrow: ${f.instrument}`,
-    paragraphs: [`Dear ${f.familyName},`, `The ${f.instrument} lent to your child is due back on ${f.dueOn}.`, `Please bring it to school, or speak to the music service if you need longer.`],
-  }),
-  'loan.overdue': (f) => ({
-    subject: `Instrument overdue: ${f.instrument}`,
-    paragraphs: [`Dear ${f.familyName},`, `The ${f.instrument} lent to your child was due back on ${f.dueOn} and has not been returned yet.`, `Please return it to school as soon as you can, or contact the music service.`],
-  }),
-  'loan.flagged': (f) => ({
-    subject: `Your child's instrument loan is being reviewed: ${f.instrument}`,
-    paragraphs: [`Dear ${f.familyName},`, `Your child's loan of the ${f.instrument} is being reviewed by the music service${f.reason ? `: ${f.reason}` : '.'}`, `Nothing changes yet; the music service will be in touch.`],
-  }),
-};
-
-/** Templates by language; a language (or a message) not translated yet falls back to English. */
-const TEMPLATES: Record<string, Partial<Record<MessageKind, Template>>> = { en: ENGLISH };
-const LOAN_TEMPLATES: Record<string, Partial<Record<LoanMessageKind, (facts: LoanFacts) => RenderedMessage>>> = { en: LOAN_ENGLISH };
-
-export function renderMessage(kind: MessageKind, language: string, facts: MessageFacts): RenderedMessage {
-  return inLanguage(TEMPLATES, ENGLISH, kind, language)(facts);
+export function renderLoanMessage(kind: LoanMessageKind, translator: FamilyTranslator, facts: LoanFacts): RenderedMessage {
+  const values = { instrument: facts.instrument, dueOn: facts.dueOn ?? '' };
+  const reason = kind === 'loan.flagged' && facts.reason ? [translator.t('reasonGiven', { reason: facts.reason })] : [];
+  return rendered(translator, translator.t(`${kind}.subject`, values), [greeting(translator, facts.familyName), ...paragraphsOf(translator.t(`${kind}.body`, values)), ...reason]);
 }
 
-export function renderLoanMessage(kind: LoanMessageKind, language: string, facts: LoanFacts): RenderedMessage {
-  return inLanguage(LOAN_TEMPLATES, LOAN_ENGLISH, kind, language)(facts);
-}
-
-function inLanguage<K extends string, T>(byLanguage: Record<string, Partial<Record<K, T>>>, english: Record<K, T>, kind: K, language: string): T {
-  return byLanguage[language]?.[kind] ?? english[kind];
+/** A message staff wrote (an announcement), as written, in the family's frame: greeting and signature. */
+export function renderAnnouncement(translator: FamilyTranslator, familyName: string | null, subject: string, body: string, senderName: string): RenderedMessage {
+  return rendered(translator, subject, [greeting(translator, familyName), ...paragraphsOf(body), translator.t('signature', { senderName })]);
 }
 
 export function toText(message: RenderedMessage): string {
@@ -125,7 +85,7 @@ export function toText(message: RenderedMessage): string {
 
 export function toHtml(message: RenderedMessage): string {
   const body = message.paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n');
-  return `<!doctype html>\n<html><body>\n${body}\n</body></html>\n`;
+  return `<!doctype html>\n<html lang="${escapeHtml(message.language)}" dir="${message.dir}"><head><meta charset="utf-8"><title>${escapeHtml(message.subject)}</title></head><body>\n${body}\n</body></html>\n`;
 }
 
 export function escapeHtml(text: string): string {

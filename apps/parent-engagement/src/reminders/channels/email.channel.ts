@@ -8,6 +8,8 @@ export interface OutgoingEmail {
   subject: string;
   text: string;
   html: string;
+  /** The language it is written in (Content-Language). */
+  language: string;
   /**
    * The reminder's delivery key (reminderDeliveryKey, with a guardian id when one reminder mails
    * several families): the Message-ID is made of it, so that a resend after a crash is recognisably the same message.
@@ -37,7 +39,7 @@ export class EmailChannel implements OnModuleDestroy {
   }
 
   async send(email: OutgoingEmail): Promise<void> {
-    await this.transport.sendMail({ from: this.config.MAIL_FROM, to: email.to, subject: email.subject, text: email.text, html: email.html, messageId: messageIdOf(email.deliveryKey) });
+    await this.transport.sendMail({ from: this.config.MAIL_FROM, to: email.to, subject: email.subject, text: email.text, html: email.html, headers: { 'Content-Language': email.language }, messageId: messageIdOf(email.deliveryKey) });
   }
 
   onModuleDestroy(): void {

@@ -207,8 +207,9 @@ describe('the web app, journey by journey', () => {
       for (const booking of bookings) await mariaPage.locator(`[data-booking-id="${booking.id}"][data-status=confirmed]`).waitFor();
 
       // This bus's stop: the demo family may also have booked other buses to the same performance.
-      const mail = await mailTo(system.mail.apiUrl, guardian.email, new RegExp(`^Transport booked: ${escapeRegExp(title)}$`), { containing: 'Faith Street Primary, front gate' });
-      expect(mail.text).toContain('Your 1 seat on the free bus');
+      // Her account prefers Polish, so the email speaks it too (singular: one seat per booking).
+      const mail = await mailTo(system.mail.apiUrl, guardian.email, new RegExp(`^Przejazd zarezerwowany: ${escapeRegExp(title)}$`), { containing: 'Faith Street Primary, front gate' });
+      expect(mail.text).toContain('Potwierdzamy rezerwację: 1 miejsce w bezpłatnym autobusie');
 
       // The second family joins the waiting list now, so that the cancelled seat goes to them.
       kwamePage = await open(PHONE);

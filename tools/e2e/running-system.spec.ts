@@ -143,7 +143,7 @@ describe('a performance, its bus and a family, across services', () => {
     const retried = expectStatus(await api<Booking>('POST', '/api/parent-engagement/transport-bookings', request), 201);
     expect(retried.id).toBe(bookingId);
 
-    const mail = await mailTo(system.mail.apiUrl, guardian.email, new RegExp(`^Transport booked: ${title}$`));
+    const mail = await mailTo(system.mail.apiUrl, guardian.email, new RegExp(`^Przejazd zarezerwowany: ${title}$`));
     expect(mail.text).toContain('Faith Primary, front gate');
   });
 
@@ -170,8 +170,8 @@ describe('a performance, its bus and a family, across services', () => {
     expect(movedRun.performance.startsAt).toBe(newStart.toISOString());
     expect(movedRun.outboundDepartsAt).toBe(newPickup);
 
-    const mail = await mailTo(system.mail.apiUrl, guardian.email, new RegExp(`^Performance moved: ${title}$`));
-    expect(mail.text).toContain('Your bus bookings and reminders have moved with it.');
+    const mail = await mailTo(system.mail.apiUrl, guardian.email, new RegExp(`^Zmiana terminu występu: ${title}$`));
+    expect(mail.text).toContain('Rezerwacje autobusu i przypomnienia zostały przeniesione razem z nim.');
     const booking = expectStatus(await api<Booking>('GET', `/api/parent-engagement/transport-bookings/${bookingId}`, { token: guardianToken }), 200);
     expect(booking.status).toBe('confirmed');
   });
@@ -183,7 +183,7 @@ describe('a performance, its bus and a family, across services', () => {
     );
     expect(cancelled.status).toBe('cancelled');
 
-    const mail = await mailTo(system.mail.apiUrl, guardian.email, new RegExp(`^Performance cancelled: ${title}$`));
+    const mail = await mailTo(system.mail.apiUrl, guardian.email, new RegExp(`^Występ odwołany: ${title}$`));
     expect(mail.text).toContain('The orchestra is snowed in.');
     const booking = expectStatus(await api<Booking>('GET', `/api/parent-engagement/transport-bookings/${bookingId}`, { token: guardianToken }), 200);
     expect(booking.status).toBe('cancelled');

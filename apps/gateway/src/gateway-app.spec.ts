@@ -86,8 +86,11 @@ describe('gateway', () => {
   afterAll(async () => {
     // The stand-in that never answers goes first: with it still holding connections, closing the
     // gateway sometimes waited past the hook's 60 s (cause not pinned down; see the commit).
+    // Stop listening first, then drop its connections: the gateway keeps probing its upstreams, and a
+    // connection accepted between dropping and closing kept close() waiting (CI, 2026-12-04).
+    const silentClosed = new Promise((resolve) => silent?.server.close(resolve));
     silent?.sockets.forEach((socket) => socket.destroy());
-    await new Promise((resolve) => silent?.server.close(resolve));
+    await silentClosed;
     await app?.close();
     await echo?.close();
   });

@@ -10,6 +10,7 @@ export interface EventCatalog {
   'identity.tenant.updated': TenantChangedV1;
   'identity.guardian.linked': GuardianLinkedV1;
   'identity.account.updated': AccountUpdatedV1;
+  'identity.data-request.opened': DataRequestOpenedV1;
   'scheduling.school.created': SchoolChangedV1;
   'scheduling.school.updated': SchoolChangedV1;
   'scheduling.pupil.enrolled': PupilEnrolledV1;
@@ -30,6 +31,10 @@ export interface EventCatalog {
   'performance.performance.rescheduled': PerformanceScheduleV1;
   'performance.performance.cancelled': PerformanceCancelledV1;
   'audit.entry.recorded': AuditEntryRecordedV1;
+  'scheduling.data-request.answered': DataRequestAnsweredV1;
+  'loan.data-request.answered': DataRequestAnsweredV1;
+  'performance.data-request.answered': DataRequestAnsweredV1;
+  'engagement.data-request.answered': DataRequestAnsweredV1;
 }
 
 export interface TenantChangedV1 {
@@ -261,4 +266,68 @@ export interface AuditEntryRecordedV1 {
   /** ISO 8601, UTC. */
   at: string;
   detail?: Record<string, unknown>;
+}
+
+/** Whom a subject access request or an erasure is about. */
+export type DataSubjectV1 = { type: 'pupil'; pupilId: string } | { type: 'guardian'; accountId: string };
+
+/**
+ * How long an area keeps what it no longer needs, after the IRMS schools toolkit. Each service applies
+ * the lines about what it holds; a line names a period after the moment the record stopped being needed.
+ */
+export interface RetentionScheduleV1 {
+  /** Registers and attendance: the current academic year plus this many. */
+  attendanceYears: number;
+  /** A family's contact details, this many months after their last child left the programme. */
+  familyContactMonthsAfterLeaving: number;
+  /** A former pupil's record (name, notes, exams), this many years after they left. */
+  pupilRecordYearsAfterLeaving: number;
+  /** A returned loan and its agreement, this many years after the return. */
+  loanYearsAfterReturn: number;
+  /** Messages sent to families and their delivery, this many months after sending. */
+  messageMonths: number;
+  /** The audit log, this many years after the entry. */
+  auditYears: number;
+}
+
+/**
+ * The gateway opened a data request: each service answers it once (`<service>.data-request.answered`),
+ * however often it is delivered and however late (a service that was down catches up from its queue).
+ * - `export`: everything the service holds about the subject;
+ * - `erasure`: the subject's names and contacts removed or anonymised ("Pupil 7F3A"), keys kept so that
+ *   figures and other children's records stay true; what the law requires to keep is kept and said why;
+ * - `retention`: what has passed the area's schedule is anonymised or deleted (`dryRun`: only counted).
+ */
+export interface DataRequestOpenedV1 {
+  version: 1;
+  requestId: string;
+  kind: 'export' | 'erasure' | 'retention';
+  /** Null for a retention run, which is about the whole area. */
+  subject: DataSubjectV1 | null;
+  /** A retention run's schedule, the day it is applied as of (YYYY-MM-DD) and whether it only counts. */
+  retention: (RetentionScheduleV1 & { asOf: string; dryRun: boolean }) | null;
+  /** The short pseudonym every service writes in place of an erased name ("Pupil 7F3A"). */
+  pseudonym: string | null;
+}
+
+/** One line of what a service did (or, in a dry run, would do) to answer an erasure or a retention run. */
+export interface DataRequestActionV1 {
+  /** What was touched, in words a programme admin reads: "attendance marks", "family contact details". */
+  what: string;
+  rows: number;
+  action: 'anonymised' | 'deleted' | 'kept';
+  /** Why something was kept (the law or the programme needs it), or what the rule was. */
+  reason: string | null;
+}
+
+/** A service's answer to a data request. */
+export interface DataRequestAnsweredV1 {
+  version: 1;
+  requestId: string;
+  kind: DataRequestOpenedV1['kind'];
+  service: ServiceName;
+  /** An export's records, by what they are ("attendance", "loans"): plain JSON rows. Empty otherwise. */
+  records: Record<string, unknown[]>;
+  /** An erasure's or retention run's actions. Empty for an export. */
+  actions: DataRequestActionV1[];
 }

@@ -12,6 +12,8 @@ export const EVENT_SUBSCRIBERS: { readonly [T in keyof EventCatalog]: readonly S
   // A family's contact comes from the guardian's account unless the family chose its own.
   'identity.guardian.linked': ['parent-engagement'],
   'identity.account.updated': ['parent-engagement'],
+  // Subject access, erasure and retention: every service that holds people's data answers the gateway.
+  'identity.data-request.opened': [],
   // Parent engagement learns a family's schools from their children's pupil events, not from schools.
   'scheduling.school.created': ['gateway', 'performance-event', 'instrument-loan'],
   'scheduling.school.updated': ['gateway', 'performance-event', 'instrument-loan'],
@@ -37,6 +39,10 @@ export const EVENT_SUBSCRIBERS: { readonly [T in keyof EventCatalog]: readonly S
   'performance.performance.rescheduled': ['parent-engagement'],
   'performance.performance.cancelled': ['parent-engagement'],
   'audit.entry.recorded': ['gateway'],
+  'scheduling.data-request.answered': [],
+  'loan.data-request.answered': [],
+  'performance.data-request.answered': [],
+  'engagement.data-request.answered': [],
 };
 
 /** The BullMQ queue through which a service receives its events. */

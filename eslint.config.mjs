@@ -44,7 +44,7 @@ export default [
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-imports': ['error', { patterns: [{ group: [BENCH_ENTRIES], message: 'Only bench/ imports an app\'s bench entry.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: [BENCH_ENTRIES], message: "Only bench/ imports an app's bench entry." }] }],
     },
   },
   {

@@ -19,15 +19,31 @@ async function main(): Promise<void> {
     const schedulingDb = await system.provision('scheduling');
     const schools = process.env.BENCH_SCHOOLS ?? '100';
     log(`seeding ${schools} schools with registers`);
-    const output = await runTs('bench-seed', 'apps/scheduling/src/bench-seed.ts', { DATABASE_URL: schedulingDb, BENCH_SCHOOLS: schools, BENCH_REGISTERS: 'true' });
+    const output = await runTs('bench-seed', 'apps/scheduling/src/bench-seed.ts', {
+      DATABASE_URL: schedulingDb,
+      BENCH_SCHOOLS: schools,
+      BENCH_REGISTERS: 'true',
+    });
     const returnPart = output.slice(output.indexOf('== annual return'));
-    console.log(output.split('\n').filter((line) => /^(bench area|registers|annual return 2026-27)/.test(line)).join('\n'));
-    console.log(returnPart.split('\n').filter((line) => !line.startsWith('annual return 2026-27')).join('\n'));
+    console.log(
+      output
+        .split('\n')
+        .filter((line) => /^(bench area|registers|annual return 2026-27)/.test(line))
+        .join('\n'),
+    );
+    console.log(
+      returnPart
+        .split('\n')
+        .filter((line) => !line.startsWith('annual return 2026-27'))
+        .join('\n'),
+    );
     const runs = [...output.matchAll(/annual return 2026-27, run \d: (\d+) ms/g)].map((match) => Number(match[1]));
     const seqScans = [...returnPart.matchAll(/Seq Scan on (\w+)/g)].map((match) => match[1]);
     const badScans = seqScans.filter((table) => BIG_TABLES.includes(table));
     console.log(`\nannual return: ${runs.join(' / ')} ms (goal < 2000: ${Math.max(...runs) < 2000 ? 'met' : 'NOT met'})`);
-    console.log(`sequential scans: ${seqScans.length === 0 ? 'none' : seqScans.join(', ')}; on big tables: ${badScans.length === 0 ? 'none (goal met)' : `${badScans.join(', ')} (goal NOT met)`}`);
+    console.log(
+      `sequential scans: ${seqScans.length === 0 ? 'none' : seqScans.join(', ')}; on big tables: ${badScans.length === 0 ? 'none (goal met)' : `${badScans.join(', ')} (goal NOT met)`}`,
+    );
   } finally {
     await stopAll(children, system);
   }

@@ -49,7 +49,11 @@ app.get<{ Params: { areaId: string } }>('/public/areas/:areaId/performances', as
 });
 app.get('/health', async () => ({ status: 'ok' }));
 
-const shutdown = () => void app.close().then(() => pool.end()).then(() => process.exit(0));
+const shutdown = () =>
+  void app
+    .close()
+    .then(() => pool.end())
+    .then(() => process.exit(0));
 process.once('SIGTERM', shutdown);
 process.once('SIGINT', shutdown);
 void app.listen({ port: Number(process.env.PORT ?? 3199), host: '127.0.0.1' });

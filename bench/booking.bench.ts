@@ -79,20 +79,40 @@ async function main(): Promise<void> {
     const poolSize = process.env.BENCH_DB_POOL_SIZE;
     // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=.tutti/profiles", to see where the service's time goes.
     const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-    const service = system.startService('parent-engagement', port, engagementDb, { SERVICE_MODE: serviceMode, ...(poolSize ? { DB_POOL_SIZE: poolSize } : {}) }, nodeArgs);
+    const service = system.startService(
+      'parent-engagement',
+      port,
+      engagementDb,
+      { SERVICE_MODE: serviceMode, ...(poolSize ? { DB_POOL_SIZE: poolSize } : {}) },
+      nodeArgs,
+    );
     children.push(service);
     await waitUntilHealthy(service, `${url(port)}/health`, 120_000);
 
     const tenantId = randomUUID();
     const schoolId = randomUUID();
     const privateKey = await importIdentityKey(system.keys.privateKey);
-    const headersOf = async (identity: Identity) => ({ [IDENTITY_HEADER]: await signIdentityToken(identity, 'parent-engagement', privateKey, SECONDS_OF_IDENTITY), 'content-type': 'application/json' });
-    const admin = await headersOf({ userId: randomUUID(), tenantId, displayName: 'Bench Admin', activeRole: null, grants: [{ role: 'programme_admin' }] });
+    const headersOf = async (identity: Identity) => ({
+      [IDENTITY_HEADER]: await signIdentityToken(identity, 'parent-engagement', privateKey, SECONDS_OF_IDENTITY),
+      'content-type': 'application/json',
+    });
+    const admin = await headersOf({
+      userId: randomUUID(),
+      tenantId,
+      displayName: 'Bench Admin',
+      activeRole: null,
+      grants: [{ role: 'programme_admin' }],
+    });
     const newFamilies = async (count: number): Promise<Family[]> =>
       Promise.all(
         Array.from({ length: count }, async (_, i) => {
           const pupilId = randomUUID();
-          const grants = [{ role: 'guardian' as const, pupils: [{ pupilId, schoolId, relationship: 'parent' as const, canBookTransport: true, canConsent: true }] }];
+          const grants = [
+            {
+              role: 'guardian' as const,
+              pupils: [{ pupilId, schoolId, relationship: 'parent' as const, canBookTransport: true, canConsent: true }],
+            },
+          ];
           const identity: Identity = { userId: randomUUID(), tenantId, displayName: `Parent ${i + 1}`, activeRole: null, grants };
           return { pupilId, identity, headers: await headersOf(identity) };
         }),
@@ -110,7 +130,9 @@ async function main(): Promise<void> {
     };
     let runs = await newBuses();
     const families = await newFamilies(guardianCount);
-    log(`per round ${runCount} buses (${fullRunCount} of 10 seats, the rest of 1,000), ${guardianCount} families with their identity tokens`);
+    log(
+      `per round ${runCount} buses (${fullRunCount} of 10 seats, the rest of 1,000), ${guardianCount} families with their identity tokens`,
+    );
 
     // Request i: family i mod families, on the bus after the one of its previous request: the families take
     // turns (each about ten bookings a round, on ten buses), and no family books a bus twice in a round.
@@ -141,19 +163,27 @@ async function main(): Promise<void> {
     // counted, then ANALYZE (autovacuum's job, which would not run within a bench of seconds).
     log(`warm-up round (not counted), ${load.connections} connections, ${load.durationSeconds} s, then ANALYZE`);
     await measure('warm-up', `${url(port)}/transport-bookings`, load, servedBy, { setupRequest });
-    await withClient(system.infra.databaseUrl, (client) => client.query('ANALYZE parent_engagement.transport_bookings, parent_engagement.transport_runs, parent_engagement.reminders, parent_engagement.idempotency_keys'));
+    await withClient(system.infra.databaseUrl, (client) =>
+      client.query(
+        'ANALYZE parent_engagement.transport_bookings, parent_engagement.transport_runs, parent_engagement.reminders, parent_engagement.idempotency_keys',
+      ),
+    );
     await resetStatements(system.infra.databaseUrl);
     for (let pass = 1; pass <= roundCount; pass++) {
       runs = await newBuses();
       // The gateway forwards a caller's identity token for 15 s at most, and the service remembers
       // verified tokens: every round starts with tokens it has not seen, as after 15 s in production.
       for (const family of families) family.headers = await headersOf(family.identity);
-      log(`round ${pass}/${roundCount}: bookings, ${load.connections} connections, ${load.warmupSeconds} s warm-up + ${load.durationSeconds} s`);
+      log(
+        `round ${pass}/${roundCount}: bookings, ${load.connections} connections, ${load.warmupSeconds} s warm-up + ${load.durationSeconds} s`,
+      );
       const [before, bookedBefore] = [await databaseWork(engagementDb), await bookingsMade(engagementDb, tenantId)];
       const measured = await measure('POST /transport-bookings', `${url(port)}/transport-bookings`, load, servedBy, { setupRequest });
       await new Promise((resolve) => setTimeout(resolve, 1_000)); // statistics reach pg_stat_database within a second
       work ??= perBooking(before, await databaseWork(engagementDb), (await bookingsMade(engagementDb, tenantId)) - bookedBefore);
-      log(`  ${measured.requestsPerSecond} req/s, p50 ${measured.p50Ms} ms, p99 ${measured.p99Ms} ms, CPU per request ${describeCpu(measured)}`);
+      log(
+        `  ${measured.requestsPerSecond} req/s, p50 ${measured.p50Ms} ms, p99 ${measured.p99Ms} ms, CPU per request ${describeCpu(measured)}`,
+      );
       bookingRounds.push(measured);
       log(`round ${pass}/${roundCount}: pgbench, 8 clients, 2 threads, ${pgbenchSeconds} s`);
       const tpcb = await runPgbench(pgbenchUrl);
@@ -192,24 +222,63 @@ async function main(): Promise<void> {
     };
 
     const ratio = round2(bookings.requestsPerSecond / pgbench.tps);
-    console.log(`\ntransport bookings (SERVICE_MODE=${serviceMode}) vs pgbench TPC-B (scale 10, 8 clients, 2 threads, ${pgbenchSeconds} s) on the same PostgreSQL${roundCount > 1 ? `, median of ${roundCount} alternating rounds` : ''}\n`);
+    console.log(
+      `\ntransport bookings (SERVICE_MODE=${serviceMode}) vs pgbench TPC-B (scale 10, 8 clients, 2 threads, ${pgbenchSeconds} s) on the same PostgreSQL${roundCount > 1 ? `, median of ${roundCount} alternating rounds` : ''}\n`,
+    );
     printTable(
       ['target', 'per second', 'p50', 'p99', 'failed', 'CPU per request'],
       [
-        [`bookings (${load.connections} connections, ${load.durationSeconds} s)`, String(bookings.requestsPerSecond), `${bookings.p50Ms} ms`, `${bookings.p99Ms} ms`, String(bookings.failures), describeCpu(bookings)],
+        [
+          `bookings (${load.connections} connections, ${load.durationSeconds} s)`,
+          String(bookings.requestsPerSecond),
+          `${bookings.p50Ms} ms`,
+          `${bookings.p99Ms} ms`,
+          String(bookings.failures),
+          describeCpu(bookings),
+        ],
         ['pgbench TPC-B', String(pgbench.tps), `${pgbench.latencyMs} ms (avg)`, '', '', ''],
       ],
       [0, 5],
     );
     console.log(`\nbookings made: ${JSON.stringify(outcome)}`);
-    if (work) console.log(`per booking in PostgreSQL (pg_stat_database): ${Object.entries(work).map(([name, value]) => `${name} ${value}`).join(', ')}`);
+    if (work)
+      console.log(
+        `per booking in PostgreSQL (pg_stat_database): ${Object.entries(work)
+          .map(([name, value]) => `${name} ${value}`)
+          .join(', ')}`,
+      );
     console.log(`bookings/s / pgbench tps: ${verdict(ratio, GOAL_BOOKINGS_OVER_TPS)}`);
-    console.log(`\nthe race: ${RACE.families} concurrent families for ${RACE.seats} seats in ${raceMs} ms → confirmed ${race.confirmed}, waitlisted ${race.waitlisted}, 5xx ${race.serverErrors}, other ${race.other}; seats_taken ${race.seatsTaken}`);
-    const raceOk = race.confirmed === RACE.seats && race.waitlisted === RACE.families - RACE.seats && race.serverErrors === 0 && race.seatsTaken === RACE.seats;
+    console.log(
+      `\nthe race: ${RACE.families} concurrent families for ${RACE.seats} seats in ${raceMs} ms → confirmed ${race.confirmed}, waitlisted ${race.waitlisted}, 5xx ${race.serverErrors}, other ${race.other}; seats_taken ${race.seatsTaken}`,
+    );
+    const raceOk =
+      race.confirmed === RACE.seats &&
+      race.waitlisted === RACE.families - RACE.seats &&
+      race.serverErrors === 0 &&
+      race.seatsTaken === RACE.seats;
     console.log(`  (expected ${RACE.seats} / ${RACE.families - RACE.seats} / 0: ${raceOk ? 'met' : 'NOT met'})\n`);
     console.log(await statementTimes(system.infra.databaseUrl, engagementDb, await bookingsMade(engagementDb, tenantId), 'booking made'));
     console.log(`EXPLAIN (ANALYZE, BUFFERS) of a booking's reads, on the busiest buses after the run\n\n${plans}\n`);
-    console.log(JSON.stringify({ bench: 'booking', serviceMode, load, rounds: roundCount, dbPoolSize: poolSize ?? 'default', runs: runCount, fullRuns: fullRunCount, bookings, outcome, perBooking: work, pgbench, pgbenchRounds: pgbenchRounds.map((r) => r.tps), bookingRounds: bookingRounds.map((r) => r.requestsPerSecond), ratio, goals: { bookingsOverTps: GOAL_BOOKINGS_OVER_TPS }, race }));
+    console.log(
+      JSON.stringify({
+        bench: 'booking',
+        serviceMode,
+        load,
+        rounds: roundCount,
+        dbPoolSize: poolSize ?? 'default',
+        runs: runCount,
+        fullRuns: fullRunCount,
+        bookings,
+        outcome,
+        perBooking: work,
+        pgbench,
+        pgbenchRounds: pgbenchRounds.map((r) => r.tps),
+        bookingRounds: bookingRounds.map((r) => r.requestsPerSecond),
+        ratio,
+        goals: { bookingsOverTps: GOAL_BOOKINGS_OVER_TPS },
+        race,
+      }),
+    );
   } finally {
     await stopAll(children, system);
   }
@@ -220,12 +289,10 @@ async function addPerformance(databaseUrl: string, tenantId: string): Promise<st
   const id = randomUUID();
   const startsAt = new Date(Date.now() + 72 * HOUR);
   await withClient(databaseUrl, (client) =>
-    client.query(`INSERT INTO performances (tenant_id, id, title, starts_at, ends_at, venue_name, status, last_event_at) VALUES ($1, $2, 'Bench Concert', $3, $4, 'Philharmonic Hall', 'published', now())`, [
-      tenantId,
-      id,
-      startsAt,
-      new Date(startsAt.getTime() + 2 * HOUR),
-    ]),
+    client.query(
+      `INSERT INTO performances (tenant_id, id, title, starts_at, ends_at, venue_name, status, last_event_at) VALUES ($1, $2, 'Bench Concert', $3, $4, 'Philharmonic Hall', 'published', now())`,
+      [tenantId, id, startsAt, new Date(startsAt.getTime() + 2 * HOUR)],
+    ),
   );
   return id;
 }
@@ -236,10 +303,12 @@ async function addPerformance(databaseUrl: string, tenantId: string): Promise<st
  */
 async function explainBookingQueries(databaseUrl: string, tenantId: string, bigRunId: string, fullRunId: string): Promise<string> {
   return withClient(databaseUrl, async (client) => {
-    const [family] = (await client.query<{ guardian_id: string; pupil_ids: string[]; n: number }>(
-      `SELECT guardian_id, pupil_ids, (SELECT count(*)::int FROM transport_bookings WHERE tenant_id = $1 AND run_id = $2) AS n FROM transport_bookings WHERE tenant_id = $1 AND run_id = $2 LIMIT 1`,
-      [tenantId, bigRunId],
-    )).rows;
+    const [family] = (
+      await client.query<{ guardian_id: string; pupil_ids: string[]; n: number }>(
+        `SELECT guardian_id, pupil_ids, (SELECT count(*)::int FROM transport_bookings WHERE tenant_id = $1 AND run_id = $2) AS n FROM transport_bookings WHERE tenant_id = $1 AND run_id = $2 LIMIT 1`,
+        [tenantId, bigRunId],
+      )
+    ).rows;
     const queries: [string, string, unknown[]][] = [
       [
         `the family's bookings on the bus (a bus with ${family.n} bookings), as decideBookings reads them`,
@@ -288,17 +357,33 @@ async function newRun(base: string, headers: Record<string, string>, performance
 
 async function bookingOutcome(databaseUrl: string, tenantId: string): Promise<Record<string, number>> {
   return withClient(databaseUrl, async (client) => {
-    const { rows } = await client.query<{ status: string; count: number }>(`SELECT status, count(*)::int AS count FROM transport_bookings WHERE tenant_id = $1 GROUP BY status ORDER BY status`, [tenantId]);
+    const { rows } = await client.query<{ status: string; count: number }>(
+      `SELECT status, count(*)::int AS count FROM transport_bookings WHERE tenant_id = $1 GROUP BY status ORDER BY status`,
+      [tenantId],
+    );
     return Object.fromEntries(rows.map((row) => [row.status, row.count]));
   });
 }
 
 async function bookingsMade(databaseUrl: string, tenantId: string): Promise<number> {
-  return withClient(databaseUrl, async (client) => (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM transport_bookings WHERE tenant_id = $1`, [tenantId])).rows[0].n);
+  return withClient(
+    databaseUrl,
+    async (client) =>
+      (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM transport_bookings WHERE tenant_id = $1`, [tenantId])).rows[0].n,
+  );
 }
 
 async function seatsTaken(databaseUrl: string, tenantId: string, runId: string): Promise<number> {
-  return withClient(databaseUrl, async (client) => (await client.query<{ seats_taken: number }>(`SELECT seats_taken FROM transport_runs WHERE tenant_id = $1 AND id = $2`, [tenantId, runId])).rows[0].seats_taken);
+  return withClient(
+    databaseUrl,
+    async (client) =>
+      (
+        await client.query<{ seats_taken: number }>(`SELECT seats_taken FROM transport_runs WHERE tenant_id = $1 AND id = $2`, [
+          tenantId,
+          runId,
+        ])
+      ).rows[0].seats_taken,
+  );
 }
 
 interface PgbenchResult {
@@ -349,7 +434,13 @@ async function databaseWork(databaseUrl: string): Promise<DatabaseWork> {
 /** What the database did per booking (background work of the service's worker included). */
 function perBooking(before: DatabaseWork, after: DatabaseWork, bookings: number): DatabaseWork {
   const per = (name: keyof DatabaseWork) => Math.round(((after[name] - before[name]) / Math.max(1, bookings)) * 10) / 10;
-  return { transactions: per('transactions'), rowsInserted: per('rowsInserted'), rowsUpdated: per('rowsUpdated'), rowsFetched: per('rowsFetched'), blocksHit: per('blocksHit') };
+  return {
+    transactions: per('transactions'),
+    rowsInserted: per('rowsInserted'),
+    rowsUpdated: per('rowsUpdated'),
+    rowsFetched: per('rowsFetched'),
+    blocksHit: per('blocksHit'),
+  };
 }
 
 function run(command: string, args: string[]): Promise<string> {
@@ -359,7 +450,9 @@ function run(command: string, args: string[]): Promise<string> {
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} ${args[0]} exited with ${code}:\n${output.slice(-2_000)}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`${command} ${args[0]} exited with ${code}:\n${output.slice(-2_000)}`)),
+    );
   });
 }
 

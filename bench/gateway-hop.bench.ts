@@ -31,7 +31,8 @@ const profiled = process.env.BENCH_CPU_PROF;
 const PROFILE_DIR = join(REPO_ROOT, '.tutti', 'bench', 'profiles');
 const GOALS = { gatewayOverDirect: 0.8, directOverBaseline: 0.6 };
 
-const nodeArgsFor = (name: string) => (profiled === name ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, '-r', './bench/lib/exit-on-sigterm.ts'] : []);
+const nodeArgsFor = (name: string) =>
+  profiled === name ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, '-r', './bench/lib/exit-on-sigterm.ts'] : [];
 
 async function main(): Promise<void> {
   const children: Child[] = [];
@@ -50,7 +51,12 @@ async function main(): Promise<void> {
 
     const areaId = await seedArea(serviceDb, performanceCount);
     log(`seeded area ${areaId} with ${performanceCount} performances`);
-    const baseline = startTs('baseline', 'bench/baseline-server.ts', { PORT: String(basePort), DATABASE_URL: serviceDb }, nodeArgsFor('baseline'));
+    const baseline = startTs(
+      'baseline',
+      'bench/baseline-server.ts',
+      { PORT: String(basePort), DATABASE_URL: serviceDb },
+      nodeArgsFor('baseline'),
+    );
     children.push(baseline);
     await waitUntilHealthy(baseline, `${url(basePort)}/health`);
     await waitUntilHealthy(gateway, `${url(gatewayPort)}/api/performance-event/health`);
@@ -74,13 +80,16 @@ async function main(): Promise<void> {
 
 /** The three must return the same page, or the comparison means nothing. */
 async function checkSameAnswers(urls: string[]): Promise<void> {
-  const bodies = await Promise.all(urls.map(async (target) => {
-    const response = await fetch(target);
-    if (response.status !== 200) throw new Error(`${target} answered ${response.status}: ${await response.text()}`);
-    return (await response.json()) as { items: unknown[] };
-  }));
+  const bodies = await Promise.all(
+    urls.map(async (target) => {
+      const response = await fetch(target);
+      if (response.status !== 200) throw new Error(`${target} answered ${response.status}: ${await response.text()}`);
+      return (await response.json()) as { items: unknown[] };
+    }),
+  );
   const first = JSON.stringify(bodies[0]);
-  if (bodies.some((body) => JSON.stringify(body) !== first)) throw new Error('the baseline, the service and the gateway returned different pages');
+  if (bodies.some((body) => JSON.stringify(body) !== first))
+    throw new Error('the baseline, the service and the gateway returned different pages');
   log(`all three return the same page of ${bodies[0].items.length} performances`);
 }
 
@@ -89,14 +98,26 @@ function report([baseline, direct, gateway]: Measurement[]): void {
     gatewayOverDirect: round2(gateway.requestsPerSecond / direct.requestsPerSecond),
     directOverBaseline: round2(direct.requestsPerSecond / baseline.requestsPerSecond),
   };
-  const rows = [baseline, direct, gateway].map((m) => [m.name, String(m.requestsPerSecond), `${m.p50Ms} ms`, `${m.p99Ms} ms`, String(m.failures), describeCpu(m)]);
-  const verdict = (name: keyof typeof GOALS) => `${ratios[name]} (goal ≥ ${GOALS[name]}: ${ratios[name] >= GOALS[name] ? 'met' : 'NOT met'})`;
+  const rows = [baseline, direct, gateway].map((m) => [
+    m.name,
+    String(m.requestsPerSecond),
+    `${m.p50Ms} ms`,
+    `${m.p99Ms} ms`,
+    String(m.failures),
+    describeCpu(m),
+  ]);
+  const verdict = (name: keyof typeof GOALS) =>
+    `${ratios[name]} (goal ≥ ${GOALS[name]}: ${ratios[name] >= GOALS[name] ? 'met' : 'NOT met'})`;
   const rounds = roundCount > 1 ? `, median of ${roundCount} rounds` : '';
-  console.log(`\ngateway hop, ${load.connections} connections, ${load.durationSeconds} s each after ${load.warmupSeconds} s warm-up${rounds}\n`);
+  console.log(
+    `\ngateway hop, ${load.connections} connections, ${load.durationSeconds} s each after ${load.warmupSeconds} s warm-up${rounds}\n`,
+  );
   printTable(['target', 'req/s', 'p50', 'p99', 'failed', 'CPU per request'], rows, [0, 5]);
   console.log(`\ngateway / direct:  ${verdict('gatewayOverDirect')}`);
   console.log(`direct / baseline: ${verdict('directOverBaseline')}\n`);
-  console.log(JSON.stringify({ bench: 'gateway-hop', load, rounds: roundCount, results: [baseline, direct, gateway], ratios, goals: GOALS }));
+  console.log(
+    JSON.stringify({ bench: 'gateway-hop', load, rounds: roundCount, results: [baseline, direct, gateway], ratios, goals: GOALS }),
+  );
 }
 
 runBench('bench', main);

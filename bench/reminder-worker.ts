@@ -11,7 +11,10 @@ import { createTransport } from 'nodemailer';
 import { DELIVERIES_TABLE, REMINDER_BENCH_SERVICE, reminderDataSource } from './lib/reminder-database';
 
 async function main(): Promise<void> {
-  const dataSource = await initializeWithRetry(reminderDataSource(process.env.DATABASE_URL ?? '', Number(process.env.DB_POOL_SIZE ?? 10)), () => undefined);
+  const dataSource = await initializeWithRetry(
+    reminderDataSource(process.env.DATABASE_URL ?? '', Number(process.env.DB_POOL_SIZE ?? 10)),
+    () => undefined,
+  );
   const mail = createTransport(process.env.SMTP_URL ?? 'smtp://127.0.0.1:1025');
   const record = async (reminder: ReminderRow, channel: string) => {
     await dataSource.query(`INSERT INTO ${DELIVERIES_TABLE} (reminder_id, channel) VALUES ($1, $2)`, [reminder.id, channel]);

@@ -72,11 +72,18 @@ async function main(): Promise<void> {
     const databaseUrl = await system.provision(REMINDER_BENCH_SERVICE);
     dataSource = await initializeWithRetry(reminderDataSource(databaseUrl), log);
     await runMigrationsLocked(dataSource, log);
-    await dataSource.query(`CREATE TABLE ${DELIVERIES_TABLE} (reminder_id uuid NOT NULL, channel text NOT NULL, delivered_at timestamptz NOT NULL DEFAULT clock_timestamp())`);
+    await dataSource.query(
+      `CREATE TABLE ${DELIVERIES_TABLE} (reminder_id uuid NOT NULL, channel text NOT NULL, delivered_at timestamptz NOT NULL DEFAULT clock_timestamp())`,
+    );
     scheduler = new ReminderScheduler({ dataSource, service: REMINDER_BENCH_SERVICE, redis: system.infra.redisUrl });
 
     const smtpUrl = system.infra.mail ? `smtp://${system.infra.mail.smtpHost}:${system.infra.mail.smtpPort}` : 'smtp://127.0.0.1:1';
-    const worker = startTs('reminder-worker', 'bench/reminder-worker.ts', { DATABASE_URL: databaseUrl, REDIS_URL: system.infra.redisUrl, SMTP_URL: smtpUrl, CONCURRENCY: String(workerConcurrency) });
+    const worker = startTs('reminder-worker', 'bench/reminder-worker.ts', {
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: system.infra.redisUrl,
+      SMTP_URL: smtpUrl,
+      CONCURRENCY: String(workerConcurrency),
+    });
     children.push(worker);
     await untilReady(worker);
 
@@ -89,7 +96,12 @@ async function main(): Promise<void> {
     for (const scenario of all.filter((candidate) => scenarios.includes(candidate.name.split(':')[0]))) {
       await resetStatements(system.infra.databaseUrl);
       results.push(await runScenario(dataSource, scheduler, scenario, worker, await postmasterPidOf(databaseUrl)));
-      const statements = await statementTimes(system.infra.databaseUrl, databaseUrl, scenario.count, `reminder (${scenario.name.split(':')[0]})`);
+      const statements = await statementTimes(
+        system.infra.databaseUrl,
+        databaseUrl,
+        scenario.count,
+        `reminder (${scenario.name.split(':')[0]})`,
+      );
       if (statements) console.log(statements);
     }
     report(results);
@@ -108,13 +120,25 @@ async function untilReady(worker: Child): Promise<void> {
       clearTimeout(timer);
       resolve();
     });
-    worker.process.once('exit', (code) => (clearTimeout(timer), reject(new Error(`the reminder worker exited with ${code}:\n${worker.stderr()}`))));
+    worker.process.once(
+      'exit',
+      (code) => (clearTimeout(timer), reject(new Error(`the reminder worker exited with ${code}:\n${worker.stderr()}`))),
+    );
   });
 }
 
-async function runScenario(dataSource: DataSource, scheduler: ReminderScheduler, scenario: Scenario, worker: Child, postmasterPid: number | undefined): Promise<ScenarioResult> {
+async function runScenario(
+  dataSource: DataSource,
+  scheduler: ReminderScheduler,
+  scenario: Scenario,
+  worker: Child,
+  postmasterPid: number | undefined,
+): Promise<ScenarioResult> {
   const tenantId = randomUUID();
-  const cpu = () => ({ worker: cpuSecondsOf(worker.process.pid), postgres: postmasterPid === undefined ? undefined : cpuSecondsOfTree(postmasterPid) });
+  const cpu = () => ({
+    worker: cpuSecondsOf(worker.process.pid),
+    postgres: postmasterPid === undefined ? undefined : cpuSecondsOfTree(postmasterPid),
+  });
   const cpuBefore = cpu();
   // Due times are fixed before scheduling starts; the lead leaves room for writing and queuing them all.
   const estimateSeconds = Math.ceil(scenario.count / 1_000);
@@ -127,7 +151,16 @@ async function runScenario(dataSource: DataSource, scheduler: ReminderScheduler,
     const batch = await dataSource.transaction(async (manager) => {
       const written: ReminderRow[] = [];
       for (let i = from; i < Math.min(from + BATCH, scenario.count); i++) {
-        written.push(await scheduler.schedule(manager, { tenantId, kind: scenario.kind, recipientId: randomUUID(), subjectType: 'bench', subjectId: randomUUID(), dueAt: dueAt(i) }));
+        written.push(
+          await scheduler.schedule(manager, {
+            tenantId,
+            kind: scenario.kind,
+            recipientId: randomUUID(),
+            subjectType: 'bench',
+            subjectId: randomUUID(),
+            dueAt: dueAt(i),
+          }),
+        );
       }
       return written;
     });
@@ -154,7 +187,8 @@ async function runScenario(dataSource: DataSource, scheduler: ReminderScheduler,
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   const cpuAfter = cpu();
-  const perReminder = (before: number | undefined, after: number | undefined) => (before === undefined || after === undefined ? undefined : Math.round(((after - before) * 1e6) / scenario.count));
+  const perReminder = (before: number | undefined, after: number | undefined) =>
+    before === undefined || after === undefined ? undefined : Math.round(((after - before) * 1e6) / scenario.count);
   // A little longer, so that a second delivery of some reminder would be seen.
   await new Promise((resolve) => setTimeout(resolve, 2_000));
 
@@ -167,7 +201,10 @@ async function runScenario(dataSource: DataSource, scheduler: ReminderScheduler,
     `SELECT extract(epoch FROM d.delivered_at - r.due_at) * 1000 AS ms FROM reminders r JOIN ${DELIVERIES_TABLE} d ON d.reminder_id = r.id WHERE r.tenant_id = $1`,
     [tenantId],
   );
-  const [last] = await dataSource.query(`SELECT extract(epoch FROM max(d.delivered_at)) * 1000 AS at FROM reminders r JOIN ${DELIVERIES_TABLE} d ON d.reminder_id = r.id WHERE r.tenant_id = $1`, [tenantId]);
+  const [last] = await dataSource.query(
+    `SELECT extract(epoch FROM max(d.delivered_at)) * 1000 AS at FROM reminders r JOIN ${DELIVERIES_TABLE} d ON d.reminder_id = r.id WHERE r.tenant_id = $1`,
+    [tenantId],
+  );
   const values = lateness.map((row) => Number(row.ms));
   const result: ScenarioResult = {
     scenario,
@@ -182,7 +219,9 @@ async function runScenario(dataSource: DataSource, scheduler: ReminderScheduler,
     workerCpuMicros: perReminder(cpuBefore.worker, cpuAfter.worker),
     postgresCpuMicros: perReminder(cpuBefore.postgres, cpuAfter.postgres),
   };
-  log(`  ${result.delivered} deliveries, ${result.missing} missing, ${result.duplicated} duplicated; lateness p50 ${ms(result.p50Ms)}, p99 ${ms(result.p99Ms)}, max ${ms(result.maxMs)}`);
+  log(
+    `  ${result.delivered} deliveries, ${result.missing} missing, ${result.duplicated} duplicated; lateness p50 ${ms(result.p50Ms)}, p99 ${ms(result.p99Ms)}, max ${ms(result.maxMs)}`,
+  );
   return result;
 }
 
@@ -192,9 +231,22 @@ async function deliveredCount(dataSource: DataSource, tenantId: string): Promise
 }
 
 function report(results: ScenarioResult[]): void {
-  console.log(`\nreminders through ReminderScheduler → BullMQ delayed jobs → one ReminderWorker process (concurrency ${workerConcurrency})\n`);
+  console.log(
+    `\nreminders through ReminderScheduler → BullMQ delayed jobs → one ReminderWorker process (concurrency ${workerConcurrency})\n`,
+  );
   printTable(
-    ['scenario', 'scheduling', 'delivered', 'missing', 'twice', 'lateness p50', 'p99', 'max', 'last sent after first due', 'CPU per reminder'],
+    [
+      'scenario',
+      'scheduling',
+      'delivered',
+      'missing',
+      'twice',
+      'lateness p50',
+      'p99',
+      'max',
+      'last sent after first due',
+      'CPU per reminder',
+    ],
     results.map((r) => [
       r.scenario.name,
       `${r.scheduleSeconds.toFixed(1)} s`,

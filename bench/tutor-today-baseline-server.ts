@@ -22,18 +22,28 @@ const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(
 const app = Fastify();
 
 app.get<{ Querystring: { period?: string } }>('/me/occurrences', async (request, reply) => {
-  if (request.query.period !== undefined && request.query.period !== 'today') return reply.code(400).send({ status: 400, detail: 'period must be today' });
+  if (request.query.period !== undefined && request.query.period !== 'today')
+    return reply.code(400).send({ status: 400, detail: 'period must be today' });
   const day = todayIn(PLANNING_TIME_ZONE);
   const { rows } = await pool.query<Row>(MY_OCCURRENCES_SQL, [tenantId, userId, day, day, PLANNING_TIME_ZONE]);
   return {
     from: day,
     to: day,
-    items: rows.map((row) => ({ ...row, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString(), movedFrom: row.movedFrom?.toISOString() ?? null })),
+    items: rows.map((row) => ({
+      ...row,
+      startsAt: row.startsAt.toISOString(),
+      endsAt: row.endsAt.toISOString(),
+      movedFrom: row.movedFrom?.toISOString() ?? null,
+    })),
   };
 });
 app.get('/health', async () => ({ status: 'ok' }));
 
-const shutdown = () => void app.close().then(() => pool.end()).then(() => process.exit(0));
+const shutdown = () =>
+  void app
+    .close()
+    .then(() => pool.end())
+    .then(() => process.exit(0));
 process.once('SIGTERM', shutdown);
 process.once('SIGINT', shutdown);
 void app.listen({ port: Number(process.env.PORT ?? 3198), host: '127.0.0.1' });

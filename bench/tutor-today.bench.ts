@@ -73,7 +73,10 @@ async function main(): Promise<void> {
 
     log(`seeding ${schoolCount} schools with apps/scheduling/src/bench-seed.ts`);
     const seedStarted = Date.now();
-    const seedOutput = await runTs('bench-seed', 'apps/scheduling/src/bench-seed.ts', { DATABASE_URL: schedulingDb, BENCH_SCHOOLS: String(schoolCount) });
+    const seedOutput = await runTs('bench-seed', 'apps/scheduling/src/bench-seed.ts', {
+      DATABASE_URL: schedulingDb,
+      BENCH_SCHOOLS: String(schoolCount),
+    });
     const seedSeconds = Math.round((Date.now() - seedStarted) / 100) / 10;
     log(`seeded in ${seedSeconds} s`);
 
@@ -90,11 +93,27 @@ async function main(): Promise<void> {
     };
     await addGatewayAccount(gatewayDb, account);
     const accessToken = await signIn(url(gatewayPort), account);
-    const identity: Identity = { userId: TUTOR_USER_ID, tenantId: BENCH_TENANT_ID, displayName: 'Tutor 1', activeRole: null, grants: [{ role: 'tutor', schoolIds: TUTOR_SCHOOL_IDS }] };
-    const identityToken = await signIdentityToken(identity, 'scheduling', await importIdentityKey(system.keys.privateKey), SECONDS_OF_IDENTITY);
+    const identity: Identity = {
+      userId: TUTOR_USER_ID,
+      tenantId: BENCH_TENANT_ID,
+      displayName: 'Tutor 1',
+      activeRole: null,
+      grants: [{ role: 'tutor', schoolIds: TUTOR_SCHOOL_IDS }],
+    };
+    const identityToken = await signIdentityToken(
+      identity,
+      'scheduling',
+      await importIdentityKey(system.keys.privateKey),
+      SECONDS_OF_IDENTITY,
+    );
     log('signed in at the gateway as bench tutor 1');
 
-    const baseline = startTs('baseline', 'bench/tutor-today-baseline-server.ts', { PORT: String(basePort), DATABASE_URL: schedulingDb, BENCH_TENANT_ID, BENCH_USER_ID: TUTOR_USER_ID });
+    const baseline = startTs('baseline', 'bench/tutor-today-baseline-server.ts', {
+      PORT: String(basePort),
+      DATABASE_URL: schedulingDb,
+      BENCH_TENANT_ID,
+      BENCH_USER_ID: TUTOR_USER_ID,
+    });
     children.push(baseline);
     await waitUntilHealthy(baseline, `${url(basePort)}/health`);
 
@@ -103,8 +122,18 @@ async function main(): Promise<void> {
     const served = (...processes: Child[]) => [...processes.map((child) => ({ name: child.name, pid: child.process.pid })), postgres];
     const targets: Target[] = [
       { name: 'baseline (Fastify + pg)', url: `${url(basePort)}${path}`, servedBy: served(baseline), shape: {} },
-      { name: 'scheduling direct', url: `${url(schedulingPort)}${path}`, servedBy: served(scheduling), shape: { headers: { [IDENTITY_HEADER]: identityToken } } },
-      { name: 'through the gateway', url: `${url(gatewayPort)}/api/scheduling${path}`, servedBy: served(gateway, scheduling), shape: { headers: { authorization: `Bearer ${accessToken}` } } },
+      {
+        name: 'scheduling direct',
+        url: `${url(schedulingPort)}${path}`,
+        servedBy: served(scheduling),
+        shape: { headers: { [IDENTITY_HEADER]: identityToken } },
+      },
+      {
+        name: 'through the gateway',
+        url: `${url(gatewayPort)}/api/scheduling${path}`,
+        servedBy: served(gateway, scheduling),
+        shape: { headers: { authorization: `Bearer ${accessToken}` } },
+      },
     ];
     const today = await checkSameAnswers(targets);
     const measured = await measureInRounds(targets, load, roundCount, log);
@@ -127,8 +156,12 @@ async function checkSameAnswers(targets: Target[]): Promise<OccurrenceItem[]> {
     }),
   );
   const first = JSON.stringify(bodies[0]);
-  if (bodies.some((body) => JSON.stringify(body) !== first)) throw new Error(`the baseline, the service and the gateway returned different days:\n${bodies.map((body) => JSON.stringify(body)).join('\n')}`);
-  if (bodies[0].items.length === 0) log('warning: the tutor has no sessions today (a weekend, or outside the seeded term): the day is empty');
+  if (bodies.some((body) => JSON.stringify(body) !== first))
+    throw new Error(
+      `the baseline, the service and the gateway returned different days:\n${bodies.map((body) => JSON.stringify(body)).join('\n')}`,
+    );
+  if (bodies[0].items.length === 0)
+    log('warning: the tutor has no sessions today (a weekend, or outside the seeded term): the day is empty');
   log(`all three return the same day of ${bodies[0].items.length} sessions`);
   return bodies[0].items;
 }
@@ -155,7 +188,9 @@ async function measureRegisters(base: string, accessToken: string): Promise<Regi
   if (sessions.length === 0) throw new Error('the tutor has no sessions this week to take registers of');
   const classes = await Promise.all(
     sessions.map(async (session) => {
-      const register = (await (await fetch(`${base}/occurrences/${session.id}/register`, { headers })).json()) as { entries: { pupilId: string | null }[] };
+      const register = (await (await fetch(`${base}/occurrences/${session.id}/register`, { headers })).json()) as {
+        entries: { pupilId: string | null }[];
+      };
       return { id: session.id, pupilIds: register.entries.map((entry) => entry.pupilId).filter((id): id is string => id !== null) };
     }),
   );
@@ -165,7 +200,10 @@ async function measureRegisters(base: string, accessToken: string): Promise<Regi
   const durations = await timedRuns(registerCount, registerConcurrency, async (index) => {
     // Lanes take sessions in turn, so that two lanes rarely write the same session's register at once.
     const session = classes[index % classes.length];
-    const body = { submissionId: randomUUID(), marks: session.pupilIds.map((pupilId, i) => ({ markId: randomUUID(), pupilId, status: marks[(i + index) % marks.length] })) };
+    const body = {
+      submissionId: randomUUID(),
+      marks: session.pupilIds.map((pupilId, i) => ({ markId: randomUUID(), pupilId, status: marks[(i + index) % marks.length] })),
+    };
     const response = await fetch(`${base}/occurrences/${session.id}/register`, { method: 'POST', headers, body: JSON.stringify(body) });
     const answer = await response.text();
     if (response.status >= 400 && !statuses[response.status]) log(`register answered ${response.status}: ${answer.slice(0, 500)}`);
@@ -193,7 +231,8 @@ async function giveTutorPupilsValidIds(databaseUrl: string): Promise<void> {
   await client.connect();
   try {
     // A v4 id derived from the old one (version nibble 4, variant 8), so that both statements agree.
-    const validId = (column: string) => `(substr(md5('valid:' || ${column}::text), 1, 12) || '4' || substr(md5('valid:' || ${column}::text), 14, 3) || '8' || substr(md5('valid:' || ${column}::text), 18, 15))::uuid`;
+    const validId = (column: string) =>
+      `(substr(md5('valid:' || ${column}::text), 1, 12) || '4' || substr(md5('valid:' || ${column}::text), 14, 3) || '8' || substr(md5('valid:' || ${column}::text), 18, 15))::uuid`;
     await client.query('BEGIN');
     await client.query(
       `INSERT INTO pupils (id, tenant_id, school_id, class_id, first_name, last_name, year_group, mis_ref)
@@ -201,10 +240,10 @@ async function giveTutorPupilsValidIds(databaseUrl: string): Promise<void> {
        FROM pupils p WHERE p.tenant_id = $1 AND p.school_id = ANY($2::uuid[])`,
       [BENCH_TENANT_ID, TUTOR_SCHOOL_IDS],
     );
-    await client.query(`UPDATE ensemble_members m SET pupil_id = ${validId('m.pupil_id')} WHERE m.tenant_id = $1 AND m.pupil_id IN (SELECT id FROM pupils WHERE tenant_id = $1 AND school_id = ANY($2::uuid[]) AND mis_ref NOT LIKE 'V%')`, [
-      BENCH_TENANT_ID,
-      TUTOR_SCHOOL_IDS,
-    ]);
+    await client.query(
+      `UPDATE ensemble_members m SET pupil_id = ${validId('m.pupil_id')} WHERE m.tenant_id = $1 AND m.pupil_id IN (SELECT id FROM pupils WHERE tenant_id = $1 AND school_id = ANY($2::uuid[]) AND mis_ref NOT LIKE 'V%')`,
+      [BENCH_TENANT_ID, TUTOR_SCHOOL_IDS],
+    );
     await client.query('COMMIT');
   } finally {
     await client.end();
@@ -218,7 +257,12 @@ async function explainHotQueries(databaseUrl: string, occurrenceId: string): Pro
   try {
     // As autovacuum would have by now: attendance and register_submissions were empty at the seed's ANALYZE.
     await client.query('ANALYZE attendance; ANALYZE register_submissions; ANALYZE ensemble_members; ANALYZE pupils');
-    const [occurrence] = (await client.query<{ ensemble_id: string; local_date: string }>(`SELECT ensemble_id, to_char(local_date, 'YYYY-MM-DD') AS local_date FROM occurrences WHERE tenant_id = $1 AND id = $2`, [BENCH_TENANT_ID, occurrenceId])).rows;
+    const [occurrence] = (
+      await client.query<{ ensemble_id: string; local_date: string }>(
+        `SELECT ensemble_id, to_char(local_date, 'YYYY-MM-DD') AS local_date FROM occurrences WHERE tenant_id = $1 AND id = $2`,
+        [BENCH_TENANT_ID, occurrenceId],
+      )
+    ).rows;
     const queries: [string, string, unknown[]][] = [
       [
         'load the occurrence with the caller’s assignment (every register request)',
@@ -232,17 +276,17 @@ async function explainHotQueries(databaseUrl: string, occurrenceId: string): Pro
         `SELECT pupil_id, staff_id FROM ensemble_members WHERE tenant_id = $1 AND ensemble_id = $2 AND joined_on <= $3::date AND (left_on IS NULL OR left_on >= $3::date)`,
         [BENCH_TENANT_ID, occurrence.ensemble_id, occurrence.local_date],
       ],
-      ['previous marks replaced (register submission)', `SELECT id FROM attendance WHERE tenant_id = $1 AND occurrence_id = $2`, [BENCH_TENANT_ID, occurrenceId]],
+      [
+        'previous marks replaced (register submission)',
+        `SELECT id FROM attendance WHERE tenant_id = $1 AND occurrence_id = $2`,
+        [BENCH_TENANT_ID, occurrenceId],
+      ],
       [
         'the register with its marks (GET and POST …/register)',
         REGISTER_ENTRIES_SQL,
         [BENCH_TENANT_ID, occurrenceId, occurrence.ensemble_id, occurrence.local_date],
       ],
-      [
-        'the latest submission of the register',
-        LATEST_SUBMISSION_SQL,
-        [BENCH_TENANT_ID, occurrenceId],
-      ],
+      ['the latest submission of the register', LATEST_SUBMISSION_SQL, [BENCH_TENANT_ID, occurrenceId]],
     ];
     const plans: { title: string; plan: string }[] = [];
     for (const [title, sql, params] of queries) {
@@ -255,24 +299,42 @@ async function explainHotQueries(databaseUrl: string, occurrenceId: string): Pro
   }
 }
 
-function report([baseline, direct, gateway]: Measurement[], sessionsToday: number, registers: RegisterFigures, seedOutput: string, plans: { title: string; plan: string }[], seedSeconds: number): void {
+function report(
+  [baseline, direct, gateway]: Measurement[],
+  sessionsToday: number,
+  registers: RegisterFigures,
+  seedOutput: string,
+  plans: { title: string; plan: string }[],
+  seedSeconds: number,
+): void {
   const ratios = {
     gatewayOverBaseline: round2(gateway.requestsPerSecond / baseline.requestsPerSecond),
     directOverBaseline: round2(direct.requestsPerSecond / baseline.requestsPerSecond),
     gatewayOverDirect: round2(gateway.requestsPerSecond / direct.requestsPerSecond),
   };
   const rounds = roundCount > 1 ? `, median of ${roundCount} rounds` : '';
-  console.log(`\ntutor's day (GET /me/occurrences?period=today, ${sessionsToday} sessions) on ${schoolCount} schools, ${load.connections} connections, ${load.durationSeconds} s each after ${load.warmupSeconds} s warm-up${rounds}\n`);
+  console.log(
+    `\ntutor's day (GET /me/occurrences?period=today, ${sessionsToday} sessions) on ${schoolCount} schools, ${load.connections} connections, ${load.durationSeconds} s each after ${load.warmupSeconds} s warm-up${rounds}\n`,
+  );
   printTable(
     ['target', 'req/s', 'p50', 'p99', 'failed', 'CPU per request'],
-    [baseline, direct, gateway].map((m) => [m.name, String(m.requestsPerSecond), `${m.p50Ms} ms`, `${m.p99Ms} ms`, String(m.failures), describeCpu(m)]),
+    [baseline, direct, gateway].map((m) => [
+      m.name,
+      String(m.requestsPerSecond),
+      `${m.p50Ms} ms`,
+      `${m.p99Ms} ms`,
+      String(m.failures),
+      describeCpu(m),
+    ]),
     [0, 5],
   );
   console.log(`\ngateway / baseline: ${verdict(ratios.gatewayOverBaseline, GOAL_GATEWAY_OVER_BASELINE)}`);
   console.log(`direct / baseline:  ${ratios.directOverBaseline}`);
   console.log(`gateway / direct:   ${ratios.gatewayOverDirect}`);
 
-  console.log(`\nregister submission through the gateway: ${registers.count} registers of ~${registers.marksPerRegister} marks over ${registers.occurrences} sessions, ${registers.concurrency} at a time`);
+  console.log(
+    `\nregister submission through the gateway: ${registers.count} registers of ~${registers.marksPerRegister} marks over ${registers.occurrences} sessions, ${registers.concurrency} at a time`,
+  );
   console.log(`  p50 ${ms(registers.p50Ms)}, p99 ${ms(registers.p99Ms)}, statuses ${JSON.stringify(registers.statuses)}`);
 
   const seedPlans = seedOutput.slice(seedOutput.indexOf('\n== ')).trim();
@@ -281,7 +343,9 @@ function report([baseline, direct, gateway]: Measurement[], sessionsToday: numbe
   console.log(`\nEXPLAIN (ANALYZE, BUFFERS) of the hot queries on the ${schoolCount}-school seed\n\n${allPlans}\n`);
   const seqScans = [...allPlans.matchAll(/Seq Scan on (\w+)/g)].map((match) => match[1]);
   const badScans = seqScans.filter((table) => BIG_TABLES.includes(table));
-  console.log(`sequential scans: ${seqScans.length === 0 ? 'none' : seqScans.join(', ')}; on big tables (${BIG_TABLES.join(', ')}): ${badScans.length === 0 ? 'none (goal met)' : `${badScans.join(', ')} (goal NOT met)`}\n`);
+  console.log(
+    `sequential scans: ${seqScans.length === 0 ? 'none' : seqScans.join(', ')}; on big tables (${BIG_TABLES.join(', ')}): ${badScans.length === 0 ? 'none (goal met)' : `${badScans.join(', ')} (goal NOT met)`}\n`,
+  );
 
   console.log(
     JSON.stringify({

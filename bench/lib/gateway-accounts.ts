@@ -31,14 +31,16 @@ export async function addGatewayAccount(gatewayDatabaseUrl: string, account: Ben
       [tenant.id, tenant.slug, tenant.name],
     );
     for (const school of account.schools) {
-      await client.query(`INSERT INTO tenant_schools (tenant_id, school_id, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [tenant.id, school.id, school.name]);
+      await client.query(`INSERT INTO tenant_schools (tenant_id, school_id, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+        tenant.id,
+        school.id,
+        school.name,
+      ]);
     }
-    await client.query(`INSERT INTO accounts (id, tenant_id, email, display_name, status) VALUES ($1, $2, $3, $4, 'active') ON CONFLICT DO NOTHING`, [
-      account.accountId,
-      tenant.id,
-      account.email,
-      account.displayName,
-    ]);
+    await client.query(
+      `INSERT INTO accounts (id, tenant_id, email, display_name, status) VALUES ($1, $2, $3, $4, 'active') ON CONFLICT DO NOTHING`,
+      [account.accountId, tenant.id, account.email, account.displayName],
+    );
     await client.query(`INSERT INTO credentials (account_id, tenant_id, password_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
       account.accountId,
       tenant.id,
@@ -46,12 +48,10 @@ export async function addGatewayAccount(gatewayDatabaseUrl: string, account: Ben
     ]);
     for (const grant of account.grants) {
       for (const schoolId of grant.schoolIds ?? [null]) {
-        await client.query(`INSERT INTO grants (id, tenant_id, account_id, role, school_id) VALUES (gen_random_uuid(), $1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
-          tenant.id,
-          account.accountId,
-          grant.role,
-          schoolId,
-        ]);
+        await client.query(
+          `INSERT INTO grants (id, tenant_id, account_id, role, school_id) VALUES (gen_random_uuid(), $1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+          [tenant.id, account.accountId, grant.role, schoolId],
+        );
       }
     }
   } finally {

@@ -25,7 +25,8 @@ export interface Served {
   withChildren?: boolean;
 }
 
-const cpuOf = (served: Served) => (served.pid === undefined ? undefined : served.withChildren ? cpuSecondsOfTree(served.pid) : cpuSecondsOf(served.pid));
+const cpuOf = (served: Served) =>
+  served.pid === undefined ? undefined : served.withChildren ? cpuSecondsOfTree(served.pid) : cpuSecondsOf(served.pid);
 
 /** What to send when it is not a plain GET: fixed method, headers and body, or a step that builds each request. */
 export interface RequestShape {
@@ -59,7 +60,8 @@ export async function measure(name: string, url: string, load: Load, servedBy: S
   const cpuMicrosPerRequest: Record<string, number> = {};
   servedBy.forEach((process, i) => {
     const [start, end] = [before[i], cpuOf(process)];
-    if (start !== undefined && end !== undefined && result.requests.total > 0) cpuMicrosPerRequest[process.name] = Math.round(((end - start) * 1e6) / result.requests.total);
+    if (start !== undefined && end !== undefined && result.requests.total > 0)
+      cpuMicrosPerRequest[process.name] = Math.round(((end - start) * 1e6) / result.requests.total);
   });
   return {
     name,
@@ -74,7 +76,11 @@ export async function measure(name: string, url: string, load: Load, servedBy: S
 
 /** "name 123 µs + other 45 µs", or n/a where /proc is missing. */
 export function describeCpu(measurement: Measurement): string {
-  return Object.entries(measurement.cpuMicrosPerRequest).map(([name, micros]) => `${name} ${micros} µs`).join(' + ') || 'n/a';
+  return (
+    Object.entries(measurement.cpuMicrosPerRequest)
+      .map(([name, micros]) => `${name} ${micros} µs`)
+      .join(' + ') || 'n/a'
+  );
 }
 
 /** The round with the median request rate (the lower middle one for an even count). */
@@ -83,16 +89,13 @@ export function medianRound(measurements: Measurement[]): Measurement {
 }
 
 /** Runs each target in turn, `rounds` times, so that a noisy neighbour slows all of them rather than one; each target's median round. */
-export async function measureInRounds(
-  targets: Target[],
-  load: Load,
-  rounds: number,
-  log: (line: string) => void,
-): Promise<Measurement[]> {
+export async function measureInRounds(targets: Target[], load: Load, rounds: number, log: (line: string) => void): Promise<Measurement[]> {
   const measured: Measurement[][] = targets.map(() => []);
   for (let pass = 1; pass <= rounds; pass++) {
     for (const [i, target] of targets.entries()) {
-      log(`round ${pass}/${rounds}: ${target.name}, ${load.connections} connections, ${load.warmupSeconds} s warm-up + ${load.durationSeconds} s`);
+      log(
+        `round ${pass}/${rounds}: ${target.name}, ${load.connections} connections, ${load.warmupSeconds} s warm-up + ${load.durationSeconds} s`,
+      );
       const result = await measure(target.name, target.url, load, target.servedBy, target.shape);
       log(`  ${result.requestsPerSecond} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, CPU per request ${describeCpu(result)}`);
       measured[i].push(result);

@@ -10,7 +10,10 @@ export async function seedArea(serviceUrl: string, count: number): Promise<strin
   const client = new Client({ connectionString: serviceUrl });
   await client.connect();
   try {
-    await client.query(`INSERT INTO performance_event.venues (id, tenant_id, name, kind, address, capacity, access_notes) VALUES ($1, $2, 'St George''s Hall', 'concert_hall', 'St George''s Place, Liverpool L1 1JJ', 900, 'Step-free entrance on St John''s Lane')`, [venueId, areaId]);
+    await client.query(
+      `INSERT INTO performance_event.venues (id, tenant_id, name, kind, address, capacity, access_notes) VALUES ($1, $2, 'St George''s Hall', 'concert_hall', 'St George''s Place, Liverpool L1 1JJ', 900, 'Step-free entrance on St John''s Lane')`,
+      [venueId, areaId],
+    );
     for (let i = 0; i < count; i++) {
       const startsAt = new Date(Date.now() + (i + 1) * DAY_MS);
       await client.query(

@@ -10,5 +10,13 @@ export const DELIVERIES_TABLE = 'bench_reminder_deliveries';
 
 /** A DataSource on the borrowed schema with only the messaging tables, as a service's would be. */
 export function reminderDataSource(databaseUrl: string, poolSize = 10): DataSource {
-  return new DataSource(serviceDataSourceOptions({ service: REMINDER_BENCH_SERVICE, url: databaseUrl, entities: MESSAGING_ENTITIES, migrations: MESSAGING_MIGRATIONS, poolSize }));
+  return new DataSource(
+    serviceDataSourceOptions({
+      service: REMINDER_BENCH_SERVICE,
+      url: databaseUrl,
+      entities: MESSAGING_ENTITIES,
+      migrations: MESSAGING_MIGRATIONS,
+      poolSize,
+    }),
+  );
 }

@@ -5,7 +5,8 @@ import { Client } from 'pg';
  * the bench prints where the database's time went, per statement. Call before starting the infra.
  */
 export const statementsWanted = process.env.BENCH_PG_STATEMENTS === '1';
-if (statementsWanted) process.env.TUTTI_POSTGRES_SETTINGS ??= 'shared_preload_libraries=pg_stat_statements;pg_stat_statements.track_planning=on';
+if (statementsWanted)
+  process.env.TUTTI_POSTGRES_SETTINGS ??= 'shared_preload_libraries=pg_stat_statements;pg_stat_statements.track_planning=on';
 
 async function asAdmin<T>(adminUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: adminUrl });
@@ -38,7 +39,10 @@ export async function statementTimes(adminUrl: string, databaseUrl: string, unit
     );
     const per = (value: number) => Math.round((value * 1000) / Math.max(1, units));
     const header = `  exec µs  plan µs  calls  statement (per ${unit})`;
-    const lines = rows.map((row) => `${String(per(row.total_ms)).padStart(9)} ${String(per(row.plan_ms)).padStart(8)}  ${(Number(row.calls) / Math.max(1, units)).toFixed(2).padStart(5)}  ${row.query}`);
+    const lines = rows.map(
+      (row) =>
+        `${String(per(row.total_ms)).padStart(9)} ${String(per(row.plan_ms)).padStart(8)}  ${(Number(row.calls) / Math.max(1, units)).toFixed(2).padStart(5)}  ${row.query}`,
+    );
     return `statements by total time in PostgreSQL, per ${unit} (pg_stat_statements)\n\n${[header, ...lines].join('\n')}\n`;
   });
 }

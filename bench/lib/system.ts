@@ -23,9 +23,20 @@ export interface BenchSystem {
   /** The service's database URL (its own role and schema) on the bench's PostgreSQL. */
   provision(service: ServiceName): Promise<string>;
   /** Starts a service's main.ts as a child process, with what every service needs plus `env`. */
-  startService(service: Exclude<ServiceName, 'gateway'>, port: number, databaseUrl: string, env?: Record<string, string>, nodeArgs?: string[]): Child;
+  startService(
+    service: Exclude<ServiceName, 'gateway'>,
+    port: number,
+    databaseUrl: string,
+    env?: Record<string, string>,
+    nodeArgs?: string[],
+  ): Child;
   /** Starts the gateway in front of the given upstreams (the others point at nobodyUrl). */
-  startGateway(port: number, databaseUrl: string, upstreams: Partial<Record<Exclude<ServiceName, 'gateway'>, string>>, nodeArgs?: string[]): Child;
+  startGateway(
+    port: number,
+    databaseUrl: string,
+    upstreams: Partial<Record<Exclude<ServiceName, 'gateway'>, string>>,
+    nodeArgs?: string[],
+  ): Child;
 }
 
 /**
@@ -56,9 +67,17 @@ export async function startBenchSystem(options: { withMail?: boolean } = {}): Pr
       startTs(service, `apps/${service}/src/main.ts`, { ...common, PORT: String(port), DATABASE_URL: databaseUrl, ...env }, nodeArgs),
     startGateway(port, databaseUrl, upstreams, nodeArgs = []) {
       const upstreamEnv = Object.fromEntries(
-        PROXIED_SERVICES.map((service) => [`${schemaOf(service).toUpperCase()}_URL`, upstreams[service as Exclude<ServiceName, 'gateway'>] ?? nobodyUrl]),
+        PROXIED_SERVICES.map((service) => [
+          `${schemaOf(service).toUpperCase()}_URL`,
+          upstreams[service as Exclude<ServiceName, 'gateway'>] ?? nobodyUrl,
+        ]),
       );
-      return startTs('gateway', 'apps/gateway/src/main.ts', { ...common, ...upstreamEnv, PORT: String(port), DATABASE_URL: databaseUrl, IDENTITY_PRIVATE_KEY: keys.privateKey }, nodeArgs);
+      return startTs(
+        'gateway',
+        'apps/gateway/src/main.ts',
+        { ...common, ...upstreamEnv, PORT: String(port), DATABASE_URL: databaseUrl, IDENTITY_PRIVATE_KEY: keys.privateKey },
+        nodeArgs,
+      );
     },
   };
 }

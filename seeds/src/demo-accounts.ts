@@ -48,7 +48,10 @@ const pupilAt = (schoolIndex: number, nth: number) => schoolIndex * DEMO_PUPILS_
 function demoPeople(area: DemoArea): DemoAccount[] {
   const [first, second] = area.schools;
   const place = area.name.replace('In Harmony ', '');
-  const account = (key: DemoPersonKey, fields: Omit<DemoAccount, 'id' | 'area' | 'key' | 'email' | 'password' | 'preferredLanguage'> & { preferredLanguage?: string }): DemoAccount => ({
+  const account = (
+    key: DemoPersonKey,
+    fields: Omit<DemoAccount, 'id' | 'area' | 'key' | 'email' | 'password' | 'preferredLanguage'> & { preferredLanguage?: string },
+  ): DemoAccount => ({
     id: seedId(`account:${area.slug}:${key}`),
     area: area.slug,
     key,
@@ -59,16 +62,31 @@ function demoPeople(area: DemoArea): DemoAccount[] {
   });
   const tutorSchools = area.schools.filter((school) => school !== first);
   return [
-    account('programme_admin', { displayName: 'Sam Whitfield', description: `programme admin of ${place}`, grants: [{ role: 'programme_admin' }], children: [] }),
+    account('programme_admin', {
+      displayName: 'Sam Whitfield',
+      description: `programme admin of ${place}`,
+      grants: [{ role: 'programme_admin' }],
+      children: [],
+    }),
     // The next three are the people demo-scheduling.ts links staff records to (same ids, same names).
-    account('headteacher', { displayName: 'Mrs Helen Okafor', description: `headteacher of ${first.name}`, grants: [{ role: 'headteacher', schoolUrns: [first.urn] }], children: [] }),
+    account('headteacher', {
+      displayName: 'Mrs Helen Okafor',
+      description: `headteacher of ${first.name}`,
+      grants: [{ role: 'headteacher', schoolUrns: [first.urn] }],
+      children: [],
+    }),
     account('tutor', {
       displayName: 'Rosa Martínez',
       description: `tutor at every school of ${place} (${area.schools.length})`,
       grants: [{ role: 'tutor', schoolUrns: area.schools.map((school) => school.urn) }],
       children: [],
     }),
-    account('school_staff', { displayName: 'Mr Daniel Price', description: `class teacher at ${first.name}`, grants: [{ role: 'school_staff', schoolUrns: [first.urn] }], children: [] }),
+    account('school_staff', {
+      displayName: 'Mr Daniel Price',
+      description: `class teacher at ${first.name}`,
+      grants: [{ role: 'school_staff', schoolUrns: [first.urn] }],
+      children: [],
+    }),
     account('guardian', {
       displayName: 'Maria Kowalska',
       preferredLanguage: area.familyLanguages.includes('pl') ? 'pl' : 'en',
@@ -76,16 +94,47 @@ function demoPeople(area: DemoArea): DemoAccount[] {
       grants: [{ role: 'guardian' }],
       children: [
         // Polish surnames follow the bearer: her daughter is a Kowalska, her son a Kowalski.
-        { pupilNumber: pupilAt(0, 1), schoolUrn: first.urn, relationship: 'parent', canBookTransport: true, firstName: 'Łucja', lastName: 'Kowalska', community: 'polish' },
-        { pupilNumber: pupilAt(1, 1), schoolUrn: second.urn, relationship: 'parent', canBookTransport: true, firstName: 'Kacper', lastName: 'Kowalski', community: 'polish' },
+        {
+          pupilNumber: pupilAt(0, 1),
+          schoolUrn: first.urn,
+          relationship: 'parent',
+          canBookTransport: true,
+          firstName: 'Łucja',
+          lastName: 'Kowalska',
+          community: 'polish',
+        },
+        {
+          pupilNumber: pupilAt(1, 1),
+          schoolUrn: second.urn,
+          relationship: 'parent',
+          canBookTransport: true,
+          firstName: 'Kacper',
+          lastName: 'Kowalski',
+          community: 'polish',
+        },
       ],
     }),
-    account('evaluator', { displayName: 'Dr Amira Haddad', description: `evaluator of ${place} (read-only)`, grants: [{ role: 'evaluator' }], children: [] }),
+    account('evaluator', {
+      displayName: 'Dr Amira Haddad',
+      description: `evaluator of ${place} (read-only)`,
+      grants: [{ role: 'evaluator' }],
+      children: [],
+    }),
     account('tutor_guardian', {
       displayName: 'Kwame Mensah',
       description: `tutor at ${tutorSchools.map((school) => school.name).join(' and ')}, and parent of a child at ${first.name}`,
       grants: [{ role: 'tutor', schoolUrns: tutorSchools.map((school) => school.urn) }, { role: 'guardian' }],
-      children: [{ pupilNumber: pupilAt(0, 2), schoolUrn: first.urn, relationship: 'parent', canBookTransport: true, firstName: 'Ama', lastName: 'Mensah', community: 'ghanaian' }],
+      children: [
+        {
+          pupilNumber: pupilAt(0, 2),
+          schoolUrn: first.urn,
+          relationship: 'parent',
+          canBookTransport: true,
+          firstName: 'Ama',
+          lastName: 'Mensah',
+          community: 'ghanaian',
+        },
+      ],
     }),
   ];
 }
@@ -108,24 +157,29 @@ export async function seedDemoAccounts(client: Client): Promise<number> {
   for (const area of areas) {
     const tenantId = tenantIdOf(area);
     for (const school of area.schools) {
-      await client.query(`INSERT INTO tenant_schools (tenant_id, school_id, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [tenantId, seedId(`school:${school.urn}`), school.name]);
+      await client.query(`INSERT INTO tenant_schools (tenant_id, school_id, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+        tenantId,
+        seedId(`school:${school.urn}`),
+        school.name,
+      ]);
     }
     for (const person of DEMO_ACCOUNTS.filter((candidate) => candidate.area === area.slug)) {
       await client.query(
         `INSERT INTO accounts (id, tenant_id, email, display_name, preferred_language, status) VALUES ($1, $2, $3, $4, $5, 'active') ON CONFLICT DO NOTHING`,
         [person.id, tenantId, person.email, person.displayName, person.preferredLanguage],
       );
-      await client.query(`INSERT INTO credentials (account_id, tenant_id, password_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [person.id, tenantId, passwordHash]);
+      await client.query(`INSERT INTO credentials (account_id, tenant_id, password_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+        person.id,
+        tenantId,
+        passwordHash,
+      ]);
       for (const grant of person.grants) {
         for (const schoolUrn of grant.schoolUrns ?? [null]) {
           const schoolId = schoolUrn ? seedId(`school:${schoolUrn}`) : null;
-          await client.query(`INSERT INTO grants (id, tenant_id, account_id, role, school_id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`, [
-            seedId(`grant:${person.id}:${grant.role}:${schoolUrn ?? 'area'}`),
-            tenantId,
-            person.id,
-            grant.role,
-            schoolId,
-          ]);
+          await client.query(
+            `INSERT INTO grants (id, tenant_id, account_id, role, school_id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+            [seedId(`grant:${person.id}:${grant.role}:${schoolUrn ?? 'area'}`), tenantId, person.id, grant.role, schoolId],
+          );
         }
       }
       for (const child of person.children) {
@@ -133,7 +187,15 @@ export async function seedDemoAccounts(client: Client): Promise<number> {
         await client.query(
           `INSERT INTO guardian_links (id, tenant_id, account_id, pupil_id, school_id, relationship, can_book_transport, can_give_consent)
            VALUES ($1, $2, $3, $4, $5, $6, $7, true) ON CONFLICT DO NOTHING`,
-          [seedId(`guardian-link:${person.id}:${pupilId}`), tenantId, person.id, pupilId, seedId(`school:${child.schoolUrn}`), child.relationship, child.canBookTransport],
+          [
+            seedId(`guardian-link:${person.id}:${pupilId}`),
+            tenantId,
+            person.id,
+            pupilId,
+            seedId(`school:${child.schoolUrn}`),
+            child.relationship,
+            child.canBookTransport,
+          ],
         );
       }
       accounts++;

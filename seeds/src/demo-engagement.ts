@@ -52,7 +52,8 @@ export async function seedEngagement(client: Client, log: Log, now: Date = new D
       );
     }
     const runs: Run[] = [];
-    for (const performance of performances.filter((candidate) => candidate.audience === 'public')) runs.push(await seedRun(client, area, performance));
+    for (const performance of performances.filter((candidate) => candidate.audience === 'public'))
+      runs.push(await seedRun(client, area, performance));
     counts.runs += runs.length;
     const families = demoFamilies(area);
     counts.families += families.length;
@@ -113,21 +114,24 @@ async function seedRun(db: Client, area: DemoArea, performance: DemoPerformance)
   await db.query(
     `INSERT INTO transport_runs (tenant_id, id, performance_id, vehicle, seats, outbound_departs_at, return_departs_at, bookings_close_at)
      VALUES ($1, $2, $3, '49-seat coach', $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
-    [tenantId, runId, performance.id, COACH_SEATS, new Date(pickups[0] - 15 * MINUTE), new Date(startsAt + 105 * MINUTE), new Date(pickups[0] - 24 * 60 * MINUTE)],
+    [
+      tenantId,
+      runId,
+      performance.id,
+      COACH_SEATS,
+      new Date(pickups[0] - 15 * MINUTE),
+      new Date(startsAt + 105 * MINUTE),
+      new Date(pickups[0] - 24 * 60 * MINUTE),
+    ],
   );
   const stopIds: string[] = [];
   for (const [index, school] of area.schools.slice(0, 2).entries()) {
     const stopId = seedId(`pickup-stop:${runId}:${index + 1}`);
     stopIds.push(stopId);
-    await db.query(`INSERT INTO pickup_stops (tenant_id, id, run_id, position, name, place, pickup_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`, [
-      tenantId,
-      stopId,
-      runId,
-      index + 1,
-      school.name,
-      `${school.name}, front gate`,
-      new Date(pickups[index]),
-    ]);
+    await db.query(
+      `INSERT INTO pickup_stops (tenant_id, id, run_id, position, name, place, pickup_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+      [tenantId, stopId, runId, index + 1, school.name, `${school.name}, front gate`, new Date(pickups[index])],
+    );
   }
   return { id: runId, performance, stopIds, seatsTaken: 0 };
 }
@@ -137,7 +141,13 @@ async function seedFamilies(db: Client, area: DemoArea, families: DemoFamily[]):
   await db.query(
     `INSERT INTO families (tenant_id, guardian_id, display_name, email, language)
      SELECT $1, f.id, f.name, f.email, f.language FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[]) AS f (id, name, email, language) ON CONFLICT DO NOTHING`,
-    [tenantId, families.map((f) => f.guardianId), families.map((f) => f.name), families.map((f) => f.email), families.map((f) => f.language)],
+    [
+      tenantId,
+      families.map((f) => f.guardianId),
+      families.map((f) => f.name),
+      families.map((f) => f.email),
+      families.map((f) => f.language),
+    ],
   );
   const children = families.flatMap((family) => family.children.map((child) => ({ family, child })));
   await db.query(
@@ -174,14 +184,17 @@ async function seedFamilies(db: Client, area: DemoArea, families: DemoFamily[]):
 async function seedBookings(db: Client, area: DemoArea, families: DemoFamily[], runs: Run[], now: Date): Promise<number> {
   const tenantId = tenantIdOf(area);
   const firstUpcoming = runs.find((run) => run.performance.startsAt > now);
-  const rows: { id: string; run: Run; stopId: string; family: DemoFamily; adults: number; checkedInAt: Date | null; createdAt: Date }[] = [];
+  const rows: { id: string; run: Run; stopId: string; family: DemoFamily; adults: number; checkedInAt: Date | null; createdAt: Date }[] =
+    [];
   for (const run of runs) {
     const past = run.performance.startsAt <= now;
     for (const family of families) {
       const child = family.children[0];
       const booked = family.demoAccount ? run === firstUpcoming : chance(`booking:${run.id}:${family.guardianId}`) < 0.35;
       if (!booked) continue;
-      const adults = family.demoAccount ? 1 : 1 + Math.floor(chance(`adults:${run.id}:${family.guardianId}`) * Math.min(2, area.familyTransportSeatLimit - 1));
+      const adults = family.demoAccount
+        ? 1
+        : 1 + Math.floor(chance(`adults:${run.id}:${family.guardianId}`) * Math.min(2, area.familyTransportSeatLimit - 1));
       if (run.seatsTaken + adults + 1 > COACH_SEATS - SEATS_KEPT_FREE) continue;
       run.seatsTaken += adults + 1;
       rows.push({
@@ -227,7 +240,15 @@ async function seedBookings(db: Client, area: DemoArea, families: DemoFamily[], 
 /** About half the other families answer each performance (most coming); those at the past one were checked in. The demo guardians' answers are left to them. */
 async function seedRsvps(db: Client, area: DemoArea, families: DemoFamily[], performances: DemoPerformance[], now: Date): Promise<number> {
   const tenantId = tenantIdOf(area);
-  const rows: { id: string; performance: DemoPerformance; family: DemoFamily; attending: boolean; adults: number; arrived: boolean; updatedAt: Date }[] = [];
+  const rows: {
+    id: string;
+    performance: DemoPerformance;
+    family: DemoFamily;
+    attending: boolean;
+    adults: number;
+    arrived: boolean;
+    updatedAt: Date;
+  }[] = [];
   for (const performance of performances) {
     const past = performance.startsAt <= now;
     for (const family of families) {
@@ -272,12 +293,25 @@ async function seedRsvps(db: Client, area: DemoArea, families: DemoFamily[], per
 }
 
 /** From the programme admin: a note to each school's families a fortnight ago, and one about the first public performance to come, to its families. */
-async function seedAnnouncements(db: Client, area: DemoArea, families: DemoFamily[], performances: DemoPerformance[], now: Date): Promise<number> {
+async function seedAnnouncements(
+  db: Client,
+  area: DemoArea,
+  families: DemoFamily[],
+  performances: DemoPerformance[],
+  now: Date,
+): Promise<number> {
   const tenantId = tenantIdOf(area);
   const senderId = seedId(`account:${area.slug}:programme_admin`);
   const senderName = 'Sam Whitfield';
   const sentAt = new Date(now.getTime() - 14 * 24 * 60 * MINUTE);
-  const announcements: { id: string; schoolId: string | null; performanceId: string | null; subject: string; body: string; to: DemoFamily[] }[] = [];
+  const announcements: {
+    id: string;
+    schoolId: string | null;
+    performanceId: string | null;
+    subject: string;
+    body: string;
+    to: DemoFamily[];
+  }[] = [];
   for (const [index, school] of area.schools.entries()) {
     announcements.push({
       id: seedId(`announcement:${area.slug}:${school.urn}:instruments`),
@@ -303,7 +337,18 @@ async function seedAnnouncements(db: Client, area: DemoArea, families: DemoFamil
     const inserted = await db.query(
       `INSERT INTO announcements (tenant_id, id, sender_id, sender_name, audience, school_id, performance_id, subject, body, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING`,
-      [tenantId, announcement.id, senderId, senderName, announcement.schoolId ? 'school' : 'performance', announcement.schoolId, announcement.performanceId, announcement.subject, announcement.body, sentAt],
+      [
+        tenantId,
+        announcement.id,
+        senderId,
+        senderName,
+        announcement.schoolId ? 'school' : 'performance',
+        announcement.schoolId,
+        announcement.performanceId,
+        announcement.subject,
+        announcement.body,
+        sentAt,
+      ],
     );
     if (inserted.rowCount === 0) continue;
     await db.query(

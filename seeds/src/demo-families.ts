@@ -35,15 +35,17 @@ export interface DemoConsent {
 export function demoFamilies(area: DemoArea): DemoFamily[] {
   const pupils = demoPupils(area);
   const byNumber = new Map(pupils.map((pupil) => [pupil.n, pupil]));
-  const families: DemoFamily[] = DEMO_ACCOUNTS.filter((account) => account.area === area.slug && account.children.length > 0).map((account) => ({
-    key: account.key,
-    guardianId: account.id,
-    name: account.displayName,
-    email: account.email,
-    language: account.preferredLanguage,
-    children: account.children.map((child) => byNumber.get(child.pupilNumber)).filter((pupil): pupil is DemoPupil => pupil !== undefined),
-    demoAccount: true,
-  }));
+  const families: DemoFamily[] = DEMO_ACCOUNTS.filter((account) => account.area === area.slug && account.children.length > 0).map(
+    (account) => ({
+      key: account.key,
+      guardianId: account.id,
+      name: account.displayName,
+      email: account.email,
+      language: account.preferredLanguage,
+      children: account.children.map((child) => byNumber.get(child.pupilNumber)).filter((pupil): pupil is DemoPupil => pupil !== undefined),
+      demoAccount: true,
+    }),
+  );
   const taken = new Set(families.flatMap((family) => family.children.map((child) => child.n)));
   for (const pupil of pupils) {
     if (taken.has(pupil.n) || chance(`family:${pupil.id}`) >= 0.5) continue;
@@ -86,9 +88,22 @@ export function demoConsents(area: DemoArea): DemoConsent[] {
         }
         continue;
       }
-      consents.push({ pupil, family, kind: 'performing_in_public', decision: chance(`consent:public:${pupil.id}`) < 0.95 ? 'granted' : 'refused', note: null });
-      consents.push({ pupil, family, kind: 'photo_film', decision: chance(`consent:photo:${pupil.id}`) < 0.85 ? 'granted' : 'refused', note: null });
-      if (chance(`consent:transport:${pupil.id}`) < 0.7) consents.push({ pupil, family, kind: 'transport', decision: 'granted', note: null });
+      consents.push({
+        pupil,
+        family,
+        kind: 'performing_in_public',
+        decision: chance(`consent:public:${pupil.id}`) < 0.95 ? 'granted' : 'refused',
+        note: null,
+      });
+      consents.push({
+        pupil,
+        family,
+        kind: 'photo_film',
+        decision: chance(`consent:photo:${pupil.id}`) < 0.85 ? 'granted' : 'refused',
+        note: null,
+      });
+      if (chance(`consent:transport:${pupil.id}`) < 0.7)
+        consents.push({ pupil, family, kind: 'transport', decision: 'granted', note: null });
     }
   }
   return consents;
@@ -109,7 +124,13 @@ export async function seedFamilyAccounts(gateway: Client, areas: DemoArea[]): Pr
       `INSERT INTO accounts (id, tenant_id, email, display_name, preferred_language, status)
        SELECT f.id, $1, f.email, f.name, f.language, 'active' FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[]) AS f (id, email, name, language)
        ON CONFLICT DO NOTHING`,
-      [tenantId, families.map((f) => f.guardianId), families.map((f) => f.email), families.map((f) => f.name), families.map((f) => f.language)],
+      [
+        tenantId,
+        families.map((f) => f.guardianId),
+        families.map((f) => f.email),
+        families.map((f) => f.name),
+        families.map((f) => f.language),
+      ],
     );
     // The same password as every demo account: its hash is copied from the demo guardian's credentials.
     await gateway.query(

@@ -37,10 +37,25 @@ const MIX: [string, string, number][] = [
 const SIZES = ['1/8', '1/4', '1/4', '1/2', '1/2', '1/2', '3/4', '3/4', '4/4'];
 const BASS_SIZES = ['1/8', '1/4', '1/2'];
 const MAKES: Record<string, [string, string, number][]> = {
-  strings: [['Stentor', 'Student I', 9500], ['Stentor', 'Student II', 14500], ['Primavera', '100', 11000]],
-  woodwind: [['Yamaha', 'YFL-212', 45000], ['Buffet', 'Prodige', 52000], ['Jupiter', 'JCL700', 38000]],
-  brass: [['Yamaha', 'YTR-2330', 42000], ['Jupiter', 'JTB700', 36000], ['pBone', 'Mini', 12000]],
-  percussion: [['Premier', 'Snare kit', 18000], ['Sonor', 'Glockenspiel', 9000]],
+  strings: [
+    ['Stentor', 'Student I', 9500],
+    ['Stentor', 'Student II', 14500],
+    ['Primavera', '100', 11000],
+  ],
+  woodwind: [
+    ['Yamaha', 'YFL-212', 45000],
+    ['Buffet', 'Prodige', 52000],
+    ['Jupiter', 'JCL700', 38000],
+  ],
+  brass: [
+    ['Yamaha', 'YTR-2330', 42000],
+    ['Jupiter', 'JTB700', 36000],
+    ['pBone', 'Mini', 12000],
+  ],
+  percussion: [
+    ['Premier', 'Snare kit', 18000],
+    ['Sonor', 'Glockenspiel', 9000],
+  ],
 };
 const CONDITIONS = ['excellent', 'good', 'good', 'good', 'fair', 'fair', 'poor'];
 const FAULTS = ['Open seam', 'Cracked bridge', 'Sticky valve', 'Worn pads', 'Bent slide', 'Loose fingerboard'];
@@ -95,13 +110,25 @@ export async function seedInstruments(client: Client, log: Log, options: SeedIns
     for (const area of DEMO_AREAS) {
       const tenantId = tenantIdOf(area);
       for (const school of area.schools) {
-        await client.query('INSERT INTO schools (tenant_id, id, name, urn) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [tenantId, seedId(`school:${school.urn}`), school.name, school.urn]);
+        await client.query('INSERT INTO schools (tenant_id, id, name, urn) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
+          tenantId,
+          seedId(`school:${school.urn}`),
+          school.name,
+          school.urn,
+        ]);
       }
       const pupils = placements(area, options);
       for (const pupil of pupils) {
         await client.query(
           `INSERT INTO pupils (tenant_id, id, school_id, year_group, first_name, last_name) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-          [tenantId, seedId(`pupil:${area.slug}:${pupil.n}`), seedId(`school:${pupil.schoolUrn}`), pupil.yearGroup, pupil.firstName ?? 'Demo', pupil.lastName ?? `Pupil ${pupil.n}`],
+          [
+            tenantId,
+            seedId(`pupil:${area.slug}:${pupil.n}`),
+            seedId(`school:${pupil.schoolUrn}`),
+            pupil.yearGroup,
+            pupil.firstName ?? 'Demo',
+            pupil.lastName ?? `Pupil ${pupil.n}`,
+          ],
         );
       }
       const totalWeight = MIX.reduce((sum, [, , weight]) => sum + weight, 0);
@@ -124,16 +151,39 @@ export async function seedInstruments(client: Client, log: Log, options: SeedIns
           `INSERT INTO instruments (id, tenant_id, asset_tag, family, type, size, make, model, serial, purchased_on, purchase_value_pence, owner_kind, owner_school_id,
                                     location, condition, status, next_inspection_on)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) ON CONFLICT DO NOTHING`,
-          [instrumentId, tenantId, assetTag, family, type, size, make, model, `SN${instrumentId.slice(-8).toUpperCase()}`, isoDay(purchased), value,
-            schoolOwned ? 'school' : 'programme', schoolOwned ? seedId(`school:${ownerSchool.urn}`) : null, schoolOwned ? `${ownerSchool.name} music room` : 'Hub store',
-            pick(`${key}:condition`, CONDITIONS), status, isoDay(new Date(now.getTime() + Math.floor(chance(`${key}:inspect`) * 120) * 86_400_000))],
+          [
+            instrumentId,
+            tenantId,
+            assetTag,
+            family,
+            type,
+            size,
+            make,
+            model,
+            `SN${instrumentId.slice(-8).toUpperCase()}`,
+            isoDay(purchased),
+            value,
+            schoolOwned ? 'school' : 'programme',
+            schoolOwned ? seedId(`school:${ownerSchool.urn}`) : null,
+            schoolOwned ? `${ownerSchool.name} music room` : 'Hub store',
+            pick(`${key}:condition`, CONDITIONS),
+            status,
+            isoDay(new Date(now.getTime() + Math.floor(chance(`${key}:inspect`) * 120) * 86_400_000)),
+          ],
         );
         if (inserted.rowCount === 0) continue;
         instruments++;
         if (status === 'in_repair') {
           await client.query(
             `INSERT INTO repair_tickets (id, tenant_id, instrument_id, fault, repairer, cost_pence, opened_on, opened_by) VALUES ($1, $2, $3, $4, 'Hub repairs', NULL, $5, $6)`,
-            [seedId(`${key}:repair`), tenantId, instrumentId, pick(`${key}:fault`, FAULTS), isoDay(new Date(now.getTime() - 10 * 86_400_000)), seedId(`staff:${area.slug}:admin`)],
+            [
+              seedId(`${key}:repair`),
+              tenantId,
+              instrumentId,
+              pick(`${key}:fault`, FAULTS),
+              isoDay(new Date(now.getTime() - 10 * 86_400_000)),
+              seedId(`staff:${area.slug}:admin`),
+            ],
           );
         }
         if (!onLoan) continue;
@@ -147,14 +197,31 @@ export async function seedInstruments(client: Client, log: Log, options: SeedIns
           `INSERT INTO loans (id, tenant_id, instrument_id, pupil_id, school_id, started_at, due_on, accessories, condition_out, agreed_by_name, agreed_at, terms_version,
                               checked_out_by, overdue_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'good', $9, $6, '2025-1', $10, $11)`,
-          [loanId, tenantId, instrumentId, seedId(`pupil:${area.slug}:${pupil.n}`), seedId(`school:${pupil.schoolUrn}`), startedAt, loanDue,
-            family === 'strings' ? ['case', 'bow', 'rosin'] : ['case'], `Guardian of pupil ${pupil.n}`, seedId(`staff:${area.slug}:admin`), overdue ? now : null],
+          [
+            loanId,
+            tenantId,
+            instrumentId,
+            seedId(`pupil:${area.slug}:${pupil.n}`),
+            seedId(`school:${pupil.schoolUrn}`),
+            startedAt,
+            loanDue,
+            family === 'strings' ? ['case', 'bow', 'rosin'] : ['case'],
+            `Guardian of pupil ${pupil.n}`,
+            seedId(`staff:${area.slug}:admin`),
+            overdue ? now : null,
+          ],
         );
         if (!overdue) {
           // The overdue check, as a check-out schedules it; the reminder sweeper queues it when due.
           await client.query(
             `INSERT INTO reminders (id, tenant_id, kind, recipient_id, subject_type, subject_id, due_at) VALUES ($1, $2, 'loan.overdue-check', $3, 'loan', $4, $5) ON CONFLICT DO NOTHING`,
-            [seedId(`${key}:loan:overdue-check`), tenantId, seedId(`pupil:${area.slug}:${pupil.n}`), loanId, new Date(`${dueOn}T09:00:00Z`)],
+            [
+              seedId(`${key}:loan:overdue-check`),
+              tenantId,
+              seedId(`pupil:${area.slug}:${pupil.n}`),
+              loanId,
+              new Date(`${dueOn}T09:00:00Z`),
+            ],
           );
         }
         loans++;

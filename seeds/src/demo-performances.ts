@@ -26,13 +26,20 @@ const PROFESSIONALS = [
  * each school's hall and a sharing assembly there, and the school names the fairness view shows.
  * Idempotent. Run through performance-event's own role, inside the caller's transaction.
  */
-export async function seedDemoPerformanceDetails(db: Client, areas: DemoArea[], now: Date = new Date()): Promise<{ runningOrderItems: number; schoolPerformances: number }> {
+export async function seedDemoPerformanceDetails(
+  db: Client,
+  areas: DemoArea[],
+  now: Date = new Date(),
+): Promise<{ runningOrderItems: number; schoolPerformances: number }> {
   let runningOrderItems = 0;
   let schoolPerformances = 0;
   for (const area of areas) {
     const tenantId = tenantIdOf(area);
     for (const school of area.schools) {
-      await db.query(`INSERT INTO replica_schools (tenant_id, school_id, name) VALUES ($1, $2, $3) ON CONFLICT (tenant_id, school_id) DO NOTHING`, [tenantId, seedId(`school:${school.urn}`), school.name]);
+      await db.query(
+        `INSERT INTO replica_schools (tenant_id, school_id, name) VALUES ($1, $2, $3) ON CONFLICT (tenant_id, school_id) DO NOTHING`,
+        [tenantId, seedId(`school:${school.urn}`), school.name],
+      );
     }
     const performances = demoPerformances(area, now);
     for (const performance of performances.filter((candidate) => candidate.offset !== null)) {
@@ -49,7 +56,14 @@ export async function seedDemoPerformanceDetails(db: Client, areas: DemoArea[], 
       const school = area.schools[performance.index];
       await db.query(
         `INSERT INTO venues (id, tenant_id, name, kind, address, capacity, access_notes, school_id) VALUES ($1, $2, $3, 'school_hall', $4, 180, $5, $6) ON CONFLICT (id) DO NOTHING`,
-        [seedId(performance.venueKey), tenantId, performance.venueName, `${school.name}, ${area.name.replace('In Harmony ', '')}`, 'Step-free entrance by the playground gate', performance.schoolId],
+        [
+          seedId(performance.venueKey),
+          tenantId,
+          performance.venueName,
+          `${school.name}, ${area.name.replace('In Harmony ', '')}`,
+          'Step-free entrance by the playground gate',
+          performance.schoolId,
+        ],
       );
       await db.query(
         `INSERT INTO performances (id, tenant_id, venue_id, school_id, title, starts_at, ends_at, call_time, dress, status, audience, published_at)
@@ -82,7 +96,11 @@ export async function seedDemoPerformanceDetails(db: Client, areas: DemoArea[], 
  * roster as building it from those ensembles gives, with a soloist in each past performance.
  * Returns the number of performers on rosters.
  */
-export async function seedDemoRosters(db: Client, areas: DemoArea[], now: Date = new Date()): Promise<{ pupils: number; performers: number }> {
+export async function seedDemoRosters(
+  db: Client,
+  areas: DemoArea[],
+  now: Date = new Date(),
+): Promise<{ pupils: number; performers: number }> {
   let pupils = 0;
   for (const area of areas) {
     const tenantId = tenantIdOf(area);
@@ -95,13 +113,10 @@ export async function seedDemoRosters(db: Client, areas: DemoArea[], now: Date =
       [tenantId, areaPupils.map((p) => p.id), areaPupils.map((p) => p.schoolId), areaPupils.map((p) => p.displayName)],
     );
     for (const ensemble of demoEnsembles(area)) {
-      await db.query(`INSERT INTO replica_ensembles (tenant_id, ensemble_id, school_id, name, snapshot_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`, [
-        tenantId,
-        ensemble.id,
-        ensemble.schoolId,
-        ensemble.name,
-        now,
-      ]);
+      await db.query(
+        `INSERT INTO replica_ensembles (tenant_id, ensemble_id, school_id, name, snapshot_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+        [tenantId, ensemble.id, ensemble.schoolId, ensemble.name, now],
+      );
       await db.query(
         `INSERT INTO replica_ensemble_members (tenant_id, ensemble_id, pupil_id, instrument)
          SELECT $1, $2, m.pupil_id, m.instrument FROM unnest($3::uuid[], $4::text[]) AS m (pupil_id, instrument) ON CONFLICT DO NOTHING`,
@@ -113,7 +128,14 @@ export async function seedDemoRosters(db: Client, areas: DemoArea[], now: Date =
       `INSERT INTO replica_consents (tenant_id, pupil_id, kind, granted, note, changed_at)
        SELECT $1, c.pupil_id, c.kind, c.granted, c.note, $6 FROM unnest($2::uuid[], $3::text[], $4::boolean[], $5::text[]) AS c (pupil_id, kind, granted, note)
        ON CONFLICT DO NOTHING`,
-      [tenantId, consents.map((c) => c.pupil.id), consents.map((c) => c.kind), consents.map((c) => c.decision === 'granted'), consents.map((c) => c.note), now],
+      [
+        tenantId,
+        consents.map((c) => c.pupil.id),
+        consents.map((c) => c.kind),
+        consents.map((c) => c.decision === 'granted'),
+        consents.map((c) => c.note),
+        now,
+      ],
     );
     const performances = demoPerformances(area, now);
     for (const performance of performances) {

@@ -12,7 +12,8 @@ export const DEMO_CLASSES = [
 export const DEMO_PUPILS_PER_CLASS = 8;
 
 /** A demo class's id, the same in every service (scheduling creates the class; others learn it from pupils' events). */
-export const demoClassId = (area: { slug: string }, schoolUrn: string, className: string): string => seedId(`${area.slug}:class:${schoolUrn}:${className}`);
+export const demoClassId = (area: { slug: string }, schoolUrn: string, className: string): string =>
+  seedId(`${area.slug}:class:${schoolUrn}:${className}`);
 
 /** Every demo surname, each community's in turn. */
 export const DEMO_LAST_NAMES = Object.values(COMMUNITY_NAMES).flatMap((names) => names.surnames);
@@ -61,7 +62,11 @@ function communityOf(area: DemoArea, key: string): Community {
 export function demoPupils(area: DemoArea): DemoPupil[] {
   const pupils: DemoPupil[] = [];
   // The demo guardians' children carry the names demo-accounts.ts gives them, after their parents.
-  const named = new Map(DEMO_ACCOUNTS.filter((account) => account.area === area.slug).flatMap((account) => account.children.map((child) => [child.pupilNumber, child] as const)));
+  const named = new Map(
+    DEMO_ACCOUNTS.filter((account) => account.area === area.slug).flatMap((account) =>
+      account.children.map((child) => [child.pupilNumber, child] as const),
+    ),
+  );
   for (const [schoolIndex, school] of area.schools.entries()) {
     for (const [classIndex, klass] of DEMO_CLASSES.entries()) {
       for (let place = 0; place < DEMO_PUPILS_PER_CLASS; place++) {
@@ -134,7 +139,9 @@ export function demoEnsembles(area: DemoArea): DemoEnsemble[] {
       strand: 'after_school',
       level: null,
       yearGroup: null,
-      members: ofSchool.filter((pupil) => pupil.place % 3 === 0).map((pupil) => ({ pupil, instrument: null, section: ['soprano', 'alto'][pupil.place % 2] })),
+      members: ofSchool
+        .filter((pupil) => pupil.place % 3 === 0)
+        .map((pupil) => ({ pupil, instrument: null, section: ['soprano', 'alto'][pupil.place % 2] })),
     });
     ensembles.push({
       id: id(`${school.urn}:club`),
@@ -156,7 +163,9 @@ export function demoEnsembles(area: DemoArea): DemoEnsemble[] {
         strand: 'curriculum',
         level: null,
         yearGroup: klass.yearGroup,
-        members: ofSchool.filter((pupil) => pupil.classIndex === classIndex).map((pupil) => ({ pupil, instrument: instrumentOf(pupil), section: null })),
+        members: ofSchool
+          .filter((pupil) => pupil.classIndex === classIndex)
+          .map((pupil) => ({ pupil, instrument: instrumentOf(pupil), section: null })),
       });
     }
   }
@@ -168,7 +177,9 @@ export function demoEnsembles(area: DemoArea): DemoEnsemble[] {
     strand: 'weekend',
     level: 'intermediate',
     yearGroup: null,
-    members: pupils.filter((pupil) => pupil.classIndex === 0 && pupil.place < 2).map((pupil) => ({ pupil, instrument: 'violin', section: 'first violins' })),
+    members: pupils
+      .filter((pupil) => pupil.classIndex === 0 && pupil.place < 2)
+      .map((pupil) => ({ pupil, instrument: 'violin', section: 'first violins' })),
   });
   return ensembles;
 }

@@ -28,7 +28,11 @@ const AREA_HOLIDAYS = [
 export function isDemoSchoolDay(day: string): boolean {
   if (day > TERMS[TERMS.length - 1].endsOn) return true;
   const within = (period: { startsOn: string; endsOn: string }) => period.startsOn <= day && day <= period.endsOn;
-  return TERMS.some(within) && !AREA_HOLIDAYS.some(within) && !GOV_UK_BANK_HOLIDAYS['england-and-wales'].events.some((event) => event.date === day);
+  return (
+    TERMS.some(within) &&
+    !AREA_HOLIDAYS.some(within) &&
+    !GOV_UK_BANK_HOLIDAYS['england-and-wales'].events.some((event) => event.date === day)
+  );
 }
 
 /** Terms whose sessions are seeded; registers are taken for those already past. */
@@ -57,7 +61,14 @@ export function weeklyPlan(targetMinutes: number): { classSessions: number; club
   return { classSessions, clubMinutes };
 }
 
-const REPERTOIRE = ['Ode to Joy', 'Frère Jacques (round)', 'Pachelbel Canon (arr.)', 'Hallelujah (Cohen, arr.)', 'Eine kleine Nachtmusik, I (arr.)', 'Hot Cross Buns'];
+const REPERTOIRE = [
+  'Ode to Joy',
+  'Frère Jacques (round)',
+  'Pachelbel Canon (arr.)',
+  'Hallelujah (Cohen, arr.)',
+  'Eine kleine Nachtmusik, I (arr.)',
+  'Hot Cross Buns',
+];
 
 interface SeededSession {
   key: string;
@@ -85,36 +96,96 @@ export async function seedScheduling(client: Client, log: Log): Promise<void> {
     `SELECT (SELECT count(*)::int FROM pupils) AS pupils, (SELECT count(*)::int FROM occurrences) AS occurrences, (SELECT count(*)::int FROM attendance) AS marks`,
   );
   const { pupils, occurrences, marks } = counts.rows[0];
-  log(`demo data: scheduling: ${pupils} pupils, ${occurrences} sessions, ${marks} register marks in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(
+    `demo data: scheduling: ${pupils} pupils, ${occurrences} sessions, ${marks} register marks in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 async function seedArea(db: Client, area: DemoArea): Promise<void> {
   const tenantId = tenantIdOf(area);
   const key = (suffix: string) => seedId(`${area.slug}:${suffix}`);
   for (const term of TERMS) {
-    await db.query('INSERT INTO terms (id, tenant_id, name, starts_on, ends_on) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [key(`term:${term.key}`), tenantId, term.name, term.startsOn, term.endsOn]);
+    await db.query('INSERT INTO terms (id, tenant_id, name, starts_on, ends_on) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [
+      key(`term:${term.key}`),
+      tenantId,
+      term.name,
+      term.startsOn,
+      term.endsOn,
+    ]);
   }
   for (const holiday of AREA_HOLIDAYS) {
-    await db.query(`INSERT INTO holidays (id, tenant_id, kind, name, starts_on, ends_on) VALUES ($1, $2, 'holiday', $3, $4, $5) ON CONFLICT DO NOTHING`, [key(`holiday:${holiday.key}`), tenantId, holiday.name, holiday.startsOn, holiday.endsOn]);
+    await db.query(
+      `INSERT INTO holidays (id, tenant_id, kind, name, starts_on, ends_on) VALUES ($1, $2, 'holiday', $3, $4, $5) ON CONFLICT DO NOTHING`,
+      [key(`holiday:${holiday.key}`), tenantId, holiday.name, holiday.startsOn, holiday.endsOn],
+    );
   }
   for (const event of GOV_UK_BANK_HOLIDAYS['england-and-wales'].events) {
-    await db.query(`INSERT INTO holidays (id, tenant_id, kind, name, starts_on, ends_on) VALUES ($1, $2, 'bank_holiday', $3, $4, $4) ON CONFLICT DO NOTHING`, [key(`bank-holiday:${event.date}`), tenantId, event.title, event.date]);
+    await db.query(
+      `INSERT INTO holidays (id, tenant_id, kind, name, starts_on, ends_on) VALUES ($1, $2, 'bank_holiday', $3, $4, $4) ON CONFLICT DO NOTHING`,
+      [key(`bank-holiday:${event.date}`), tenantId, event.title, event.date],
+    );
   }
 
   const schoolIds = area.schools.map((school) => seedId(`school:${school.urn}`));
   for (const [index, school] of area.schools.entries()) {
-    await db.query('INSERT INTO schools (id, tenant_id, name, urn, phase) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [schoolIds[index], tenantId, school.name, school.urn, school.phase]);
+    await db.query('INSERT INTO schools (id, tenant_id, name, urn, phase) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [
+      schoolIds[index],
+      tenantId,
+      school.name,
+      school.urn,
+      school.phase,
+    ]);
   }
 
   // The gateway's demo accounts: one tutor teaching in every school of the area, a class teacher and a headteacher in the first.
   const areaTutor = key('staff:tutor');
-  await insertStaff(db, tenantId, areaTutor, seedId(`account:${area.slug}:tutor`), 'tutor', 'Rosa Martínez', 'Partner orchestra', ['violin', 'viola'], schoolIds);
+  await insertStaff(
+    db,
+    tenantId,
+    areaTutor,
+    seedId(`account:${area.slug}:tutor`),
+    'tutor',
+    'Rosa Martínez',
+    'Partner orchestra',
+    ['violin', 'viola'],
+    schoolIds,
+  );
   const classTeacher = key('staff:school_staff');
-  await insertStaff(db, tenantId, classTeacher, seedId(`account:${area.slug}:school_staff`), 'school_staff', 'Mr Daniel Price', null, [], [schoolIds[0]]);
-  await insertStaff(db, tenantId, key('staff:headteacher'), seedId(`account:${area.slug}:headteacher`), 'school_staff', 'Mrs Helen Okafor', null, [], [schoolIds[0]]);
+  await insertStaff(
+    db,
+    tenantId,
+    classTeacher,
+    seedId(`account:${area.slug}:school_staff`),
+    'school_staff',
+    'Mr Daniel Price',
+    null,
+    [],
+    [schoolIds[0]],
+  );
+  await insertStaff(
+    db,
+    tenantId,
+    key('staff:headteacher'),
+    seedId(`account:${area.slug}:headteacher`),
+    'school_staff',
+    'Mrs Helen Okafor',
+    null,
+    [],
+    [schoolIds[0]],
+  );
   // A tutor at the other schools who is also a parent at the first (the gateway's `tutor_guardian`).
   const tutorGuardian = key('staff:tutor_guardian');
-  await insertStaff(db, tenantId, tutorGuardian, seedId(`account:${area.slug}:tutor_guardian`), 'tutor', 'Kwame Mensah', 'Partner orchestra', ['percussion'], schoolIds.slice(1));
+  await insertStaff(
+    db,
+    tenantId,
+    tutorGuardian,
+    seedId(`account:${area.slug}:tutor_guardian`),
+    'tutor',
+    'Kwame Mensah',
+    'Partner orchestra',
+    ['percussion'],
+    schoolIds.slice(1),
+  );
 
   const plan = weeklyPlan(area.weeklyProvisionTargetMinutes);
   const pupils = demoPupils(area);
@@ -124,17 +195,43 @@ async function seedArea(db: Client, area: DemoArea): Promise<void> {
     const schoolId = schoolIds[s];
     const hall = key(`room:${school.urn}:hall`);
     const musicRoom = key(`room:${school.urn}:music`);
-    await db.query('INSERT INTO rooms (id, tenant_id, school_id, name, capacity) VALUES ($1, $2, $3, $4, $5), ($6, $2, $3, $7, $8) ON CONFLICT DO NOTHING', [hall, tenantId, schoolId, 'Hall', 120, musicRoom, 'Music Room', 32]);
+    await db.query(
+      'INSERT INTO rooms (id, tenant_id, school_id, name, capacity) VALUES ($1, $2, $3, $4, $5), ($6, $2, $3, $7, $8) ON CONFLICT DO NOTHING',
+      [hall, tenantId, schoolId, 'Hall', 120, musicRoom, 'Music Room', 32],
+    );
     const schoolTutor = key(`staff:${school.urn}:brass`);
-    await insertStaff(db, tenantId, schoolTutor, null, 'tutor', `${DEMO_LAST_NAMES[(s + 3) % DEMO_LAST_NAMES.length]} Brass Tutor`, 'Partner orchestra', ['trumpet', 'trombone'], [schoolId]);
+    await insertStaff(
+      db,
+      tenantId,
+      schoolTutor,
+      null,
+      'tutor',
+      `${DEMO_LAST_NAMES[(s + 3) % DEMO_LAST_NAMES.length]} Brass Tutor`,
+      'Partner orchestra',
+      ['trumpet', 'trombone'],
+      [schoolId],
+    );
     for (const [c, klass] of DEMO_CLASSES.entries()) {
       const classId = demoClassId(area, school.urn, klass.name);
-      await db.query('INSERT INTO classes (id, tenant_id, school_id, name, year_group) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [classId, tenantId, schoolId, `Y${klass.yearGroup} ${klass.name}`, klass.yearGroup]);
+      await db.query(
+        'INSERT INTO classes (id, tenant_id, school_id, name, year_group) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING',
+        [classId, tenantId, schoolId, `Y${klass.yearGroup} ${klass.name}`, klass.yearGroup],
+      );
       for (const pupil of pupils.filter((candidate) => candidate.schoolIndex === s && candidate.classIndex === c)) {
         await db.query(
           `INSERT INTO pupils (id, tenant_id, school_id, class_id, first_name, last_name, year_group, mis_ref, pupil_premium, send, eal, gender, ethnicity_group)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT DO NOTHING`,
-          [pupil.id, tenantId, schoolId, classId, pupil.firstName, pupil.lastName, klass.yearGroup, `D${school.urn}${String(pupil.n).padStart(4, '0')}`, ...demoCharacteristics(pupil.n)],
+          [
+            pupil.id,
+            tenantId,
+            schoolId,
+            classId,
+            pupil.firstName,
+            pupil.lastName,
+            klass.yearGroup,
+            `D${school.urn}${String(pupil.n).padStart(4, '0')}`,
+            ...demoCharacteristics(pupil.n),
+          ],
         );
       }
       // The area tutor teaches every school's strings in the morning, one school after another; the
@@ -156,9 +253,29 @@ async function seedArea(db: Client, area: DemoArea): Promise<void> {
       }
     }
     const choir = key(`ensemble:${school.urn}:choir`);
-    sessions.push({ key: `${school.urn}:choir`, ensembleId: choir, schoolId, roomId: hall, title: `${school.name} Choir`, weekday: 3 + (s % 3), startTime: '15:30', durationMinutes: 45, tutorIds: [areaTutor] });
+    sessions.push({
+      key: `${school.urn}:choir`,
+      ensembleId: choir,
+      schoolId,
+      roomId: hall,
+      title: `${school.name} Choir`,
+      weekday: 3 + (s % 3),
+      startTime: '15:30',
+      durationMinutes: 45,
+      tutorIds: [areaTutor],
+    });
     const club = key(`ensemble:${school.urn}:club`);
-    sessions.push({ key: `${school.urn}:club`, ensembleId: club, schoolId, roomId: musicRoom, title: `${school.name} Orchestra Club`, weekday: 1 + (s % 2), startTime: '15:30', durationMinutes: plan.clubMinutes, tutorIds: [schoolTutor] });
+    sessions.push({
+      key: `${school.urn}:club`,
+      ensembleId: club,
+      schoolId,
+      roomId: musicRoom,
+      title: `${school.name} Orchestra Club`,
+      weekday: 1 + (s % 2),
+      startTime: '15:30',
+      durationMinutes: plan.clubMinutes,
+      tutorIds: [schoolTutor],
+    });
   }
   for (const ensemble of ensembles) {
     await insertEnsemble(db, tenantId, ensemble.id, ensemble.schoolId, ensemble.name, ensemble.kind, ensemble.strand, ensemble.level);
@@ -180,26 +297,76 @@ async function seedArea(db: Client, area: DemoArea): Promise<void> {
   await insertMember(db, tenantId, key(`member:${firstChoir}:${classTeacher}`), firstChoir, null, classTeacher, null, 'tenor');
   const orchestra = key('ensemble:area-orchestra');
   await insertMember(db, tenantId, key(`member:${orchestra}:${areaTutor}`), orchestra, null, areaTutor, 'viola', 'violas');
-  sessions.push({ key: 'area-orchestra', ensembleId: orchestra, schoolId: null, roomId: null, title: 'Youth Orchestra rehearsal', weekday: 6, startTime: '10:00', durationMinutes: 120, tutorIds: [areaTutor] });
+  sessions.push({
+    key: 'area-orchestra',
+    ensembleId: orchestra,
+    schoolId: null,
+    roomId: null,
+    title: 'Youth Orchestra rehearsal',
+    weekday: 6,
+    startTime: '10:00',
+    durationMinutes: 120,
+    tutorIds: [areaTutor],
+  });
 
   await insertWeeklySessions(
     db,
     tenantId,
-    SEEDED_TERMS.flatMap((termKey) => sessions.map((session) => ({ ...session, id: key(`session:${termKey}:${session.key}`), termId: key(`term:${termKey}`) }))),
+    SEEDED_TERMS.flatMap((termKey) =>
+      sessions.map((session) => ({ ...session, id: key(`session:${termKey}:${session.key}`), termId: key(`term:${termKey}`) })),
+    ),
   );
   await takePastRegisters(db, tenantId);
 }
 
-async function insertStaff(db: Client, tenantId: string, id: string, userId: string | null, kind: 'tutor' | 'school_staff', name: string, employer: string | null, instruments: string[], schoolIds: string[]): Promise<void> {
-  await db.query('INSERT INTO staff (id, tenant_id, user_id, kind, display_name, employer, instruments) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING', [id, tenantId, userId, kind, name, employer, instruments]);
-  await db.query('INSERT INTO staff_schools (tenant_id, staff_id, school_id) SELECT $1, $2, unnest($3::uuid[]) ON CONFLICT DO NOTHING', [tenantId, id, schoolIds]);
+async function insertStaff(
+  db: Client,
+  tenantId: string,
+  id: string,
+  userId: string | null,
+  kind: 'tutor' | 'school_staff',
+  name: string,
+  employer: string | null,
+  instruments: string[],
+  schoolIds: string[],
+): Promise<void> {
+  await db.query(
+    'INSERT INTO staff (id, tenant_id, user_id, kind, display_name, employer, instruments) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING',
+    [id, tenantId, userId, kind, name, employer, instruments],
+  );
+  await db.query('INSERT INTO staff_schools (tenant_id, staff_id, school_id) SELECT $1, $2, unnest($3::uuid[]) ON CONFLICT DO NOTHING', [
+    tenantId,
+    id,
+    schoolIds,
+  ]);
 }
 
-async function insertEnsemble(db: Client, tenantId: string, id: string, schoolId: string | null, name: string, kind: string, strand: string, level: string | null): Promise<void> {
-  await db.query('INSERT INTO ensembles (id, tenant_id, school_id, name, kind, strand, level) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING', [id, tenantId, schoolId, name, kind, strand, level]);
+async function insertEnsemble(
+  db: Client,
+  tenantId: string,
+  id: string,
+  schoolId: string | null,
+  name: string,
+  kind: string,
+  strand: string,
+  level: string | null,
+): Promise<void> {
+  await db.query(
+    'INSERT INTO ensembles (id, tenant_id, school_id, name, kind, strand, level) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING',
+    [id, tenantId, schoolId, name, kind, strand, level],
+  );
 }
 
-async function insertMember(db: Client, tenantId: string, id: string, ensembleId: string, pupilId: string | null, staffId: string | null, instrument: string | null, section: string | null): Promise<void> {
+async function insertMember(
+  db: Client,
+  tenantId: string,
+  id: string,
+  ensembleId: string,
+  pupilId: string | null,
+  staffId: string | null,
+  instrument: string | null,
+  section: string | null,
+): Promise<void> {
   await db.query(
     `INSERT INTO ensemble_members (id, tenant_id, ensemble_id, pupil_id, staff_id, instrument, section, joined_on) VALUES ($1, $2, $3, $4, $5, $6, $7, '2026-09-02') ON CONFLICT DO NOTHING`,
     [id, tenantId, ensembleId, pupilId, staffId, instrument, section],
@@ -207,7 +374,11 @@ async function insertMember(db: Client, tenantId: string, id: string, ensembleId
 }
 
 /** As the timetable plans it: each school day of the term on the weekday, at the local time, skipping holidays. One statement per table for the whole area. */
-async function insertWeeklySessions(db: Client, tenantId: string, sessions: (SeededSession & { id: string; termId: string })[]): Promise<void> {
+async function insertWeeklySessions(
+  db: Client,
+  tenantId: string,
+  sessions: (SeededSession & { id: string; termId: string })[],
+): Promise<void> {
   const inserted = await db.query<{ id: string }>(
     `INSERT INTO sessions (id, tenant_id, ensemble_id, school_id, room_id, term_id, title, recurrence, weekday, start_time, duration_minutes, first_on, last_on, time_zone)
      SELECT n.id, $1, n.ensemble_id, n.school_id, n.room_id, t.id, n.title, 'weekly', n.weekday, n.start_time::time, n.duration_minutes, t.starts_on, t.ends_on, 'Europe/London'
@@ -231,11 +402,10 @@ async function insertWeeklySessions(db: Client, tenantId: string, sessions: (See
   const ids = inserted.rows.map((row) => row.id);
   if (ids.length === 0) return;
   const tutors = sessions.filter((s) => ids.includes(s.id)).flatMap((s) => s.tutorIds.map((staffId) => [s.id, staffId]));
-  await db.query('INSERT INTO session_tutors (tenant_id, session_id, staff_id) SELECT $1, t.session_id, t.staff_id FROM unnest($2::uuid[], $3::uuid[]) AS t (session_id, staff_id)', [
-    tenantId,
-    tutors.map(([sessionId]) => sessionId),
-    tutors.map(([, staffId]) => staffId),
-  ]);
+  await db.query(
+    'INSERT INTO session_tutors (tenant_id, session_id, staff_id) SELECT $1, t.session_id, t.staff_id FROM unnest($2::uuid[], $3::uuid[]) AS t (session_id, staff_id)',
+    [tenantId, tutors.map(([sessionId]) => sessionId), tutors.map(([, staffId]) => staffId)],
+  );
   await db.query(
     `INSERT INTO occurrences (id, tenant_id, session_id, ensemble_id, school_id, room_id, local_date, starts_at, ends_at)
      SELECT md5(s.id::text || d::text)::uuid, s.tenant_id, s.id, s.ensemble_id, s.school_id, s.room_id, d,
@@ -279,7 +449,10 @@ async function takePastRegisters(db: Client, tenantId: string): Promise<void> {
      ON CONFLICT DO NOTHING`,
     [tenantId],
   );
-  await db.query(`UPDATE occurrences SET delivered_at = ends_at WHERE tenant_id = $1 AND local_date < (now() AT TIME ZONE 'Europe/London')::date AND status = 'scheduled' AND delivered_at IS NULL`, [tenantId]);
+  await db.query(
+    `UPDATE occurrences SET delivered_at = ends_at WHERE tenant_id = $1 AND local_date < (now() AT TIME ZONE 'Europe/London')::date AND status = 'scheduled' AND delivered_at IS NULL`,
+    [tenantId],
+  );
   await db.query(
     `INSERT INTO rehearsal_notes (tenant_id, occurrence_id, repertoire, focus, notes, author_user_id)
      SELECT o.tenant_id, o.id, ARRAY[($3::text[])[1 + abs(hashtext(o.id::text)) % 6], ($3::text[])[1 + abs(hashtext(o.id::text || 'b')) % 6]],

@@ -14,7 +14,16 @@ const TIME_ZONE = 'Europe/London';
  * they run, as they would any area's; nothing writes their copies directly.
  */
 export async function seedTenants(gatewayUrl: string, areas: DemoArea[]): Promise<number> {
-  const dataSource = new DataSource(serviceDataSourceOptions({ service: 'gateway', url: gatewayUrl, entities: MESSAGING_ENTITIES, migrations: [], poolSize: 1, applicationName: 'tutti-seeds' }));
+  const dataSource = new DataSource(
+    serviceDataSourceOptions({
+      service: 'gateway',
+      url: gatewayUrl,
+      entities: MESSAGING_ENTITIES,
+      migrations: [],
+      poolSize: 1,
+      applicationName: 'tutti-seeds',
+    }),
+  );
   await dataSource.initialize();
   try {
     return await dataSource.transaction(async (manager) => {
@@ -33,13 +42,26 @@ export async function seedTenants(gatewayUrl: string, areas: DemoArea[]): Promis
         const inserted: unknown[] = await manager.query(
           `INSERT INTO tenants (id, slug, name, time_zone, weekly_provision_target_minutes, family_languages, family_transport_seat_limit)
            VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING RETURNING id`,
-          [tenant.tenantId, tenant.slug, tenant.name, tenant.timeZone, tenant.weeklyProvisionTargetMinutes, tenant.familyLanguages, tenant.familyTransportSeatLimit],
+          [
+            tenant.tenantId,
+            tenant.slug,
+            tenant.name,
+            tenant.timeZone,
+            tenant.weeklyProvisionTargetMinutes,
+            tenant.familyLanguages,
+            tenant.familyTransportSeatLimit,
+          ],
         );
         if (inserted.length > 0) created.push(tenant);
       }
       await publishEvents(
         manager,
-        created.map((payload) => ({ source: 'gateway' as const, type: 'identity.tenant.created' as const, tenantId: payload.tenantId, payload })),
+        created.map((payload) => ({
+          source: 'gateway' as const,
+          type: 'identity.tenant.created' as const,
+          tenantId: payload.tenantId,
+          payload,
+        })),
       );
       return created.length;
     });

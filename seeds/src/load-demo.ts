@@ -62,10 +62,13 @@ export async function loadDemoData(urls: ServiceDatabaseUrls, log: Log): Promise
 async function seedSchools(db: Client, areas: DemoArea[]): Promise<void> {
   for (const area of areas) {
     for (const school of area.schools) {
-      await db.query(
-        `INSERT INTO schools (id, tenant_id, name, urn, phase) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING`,
-        [seedId(`school:${school.urn}`), tenantIdOf(area), school.name, school.urn, school.phase],
-      );
+      await db.query(`INSERT INTO schools (id, tenant_id, name, urn, phase) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING`, [
+        seedId(`school:${school.urn}`),
+        tenantIdOf(area),
+        school.name,
+        school.urn,
+        school.phase,
+      ]);
     }
   }
 }
@@ -84,7 +87,16 @@ async function seedPerformances(db: Client, areas: DemoArea[], now: Date): Promi
       await db.query(
         `INSERT INTO performances (id, tenant_id, venue_id, title, starts_at, ends_at, status, audience)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
-        [performance.id, tenantId, seedId(performance.venueKey), performance.title, performance.startsAt, performance.endsAt, performance.status, performance.audience],
+        [
+          performance.id,
+          tenantId,
+          seedId(performance.venueKey),
+          performance.title,
+          performance.startsAt,
+          performance.endsAt,
+          performance.status,
+          performance.audience,
+        ],
       );
       count++;
     }

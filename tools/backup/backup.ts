@@ -38,16 +38,23 @@ async function main(): Promise<void> {
     const backup = latestBaseBackupBefore(dir, to);
     if (!backup) throw new LocalInfraError(`no base backup in ${dir}/backups/base started before ${to.toISOString()}`);
     log(`restoring ${backup.dir} to ${to.toISOString()}`);
-    const restored = await restoreToPointInTime({ dir: join(repoRoot(), '.tutti', 'dev', 'postgres-restored'), profile: 'dev', backup, targetTime: to.toISOString() });
+    const restored = await restoreToPointInTime({
+      dir: join(repoRoot(), '.tutti', 'dev', 'postgres-restored'),
+      profile: 'dev',
+      backup,
+      targetTime: to.toISOString(),
+    });
     console.log(`\nRESTORED_DATABASE_URL=${restored.url}\nRunning; Ctrl-C stops it (its files stay in .tutti/dev/postgres-restored).`);
     setInterval(() => undefined, 1 << 30);
   } else if (command === 'drill') {
     const rows = values.rows ? Number(values.rows) : undefined;
-    if (rows !== undefined && !(Number.isInteger(rows) && rows > 0)) throw new LocalInfraError(`--rows needs a positive whole number: ${USAGE}`);
+    if (rows !== undefined && !(Number.isInteger(rows) && rows > 0))
+      throw new LocalInfraError(`--rows needs a positive whole number: ${USAGE}`);
     const started = Date.now();
     const result = await runRestoreDrill({ workDir: newDrillDir(repoRoot()), rows, log });
     const { restored } = result;
-    const ok = restored.beforeBackup === result.rows && restored.afterBackup === result.rows && restored.mistake === 0 && !result.restoredInRecovery;
+    const ok =
+      restored.beforeBackup === result.rows && restored.afterBackup === result.rows && restored.mistake === 0 && !result.restoredInRecovery;
     log(`primary after the mistake: ${JSON.stringify(result.primary)}`);
     log(`restored to ${result.targetTime}: ${JSON.stringify(result.restored)} on timeline ${result.restoredTimeline}`);
     log(`${ok ? 'PASSED' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);

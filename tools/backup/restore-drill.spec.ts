@@ -24,6 +24,8 @@ describe('the point-in-time restore drill', () => {
   });
 
   it('times each step', () => {
-    expect(result.steps.map((step) => step.name)).toEqual(expect.arrayContaining(['base backup', 'restore to a second cluster at the target time (copy, replay, promote)']));
+    expect(result.steps.map((step) => step.name)).toEqual(
+      expect.arrayContaining(['base backup', 'restore to a second cluster at the target time (copy, replay, promote)']),
+    );
   });
 });

@@ -49,7 +49,10 @@ async function insertRows(url: string, label: string, rows: number): Promise<voi
 }
 
 async function countRows(url: string): Promise<RowCounts> {
-  const rows = await withClient(url, async (c) => (await c.query('SELECT label, count(*)::int AS n FROM drill_rows GROUP BY label')).rows as { label: string; n: number }[]);
+  const rows = await withClient(
+    url,
+    async (c) => (await c.query('SELECT label, count(*)::int AS n FROM drill_rows GROUP BY label')).rows as { label: string; n: number }[],
+  );
   const count = (label: string): number => rows.find((row) => row.label === label)?.n ?? 0;
   return { beforeBackup: count('before backup'), afterBackup: count('after backup'), mistake: count('mistake') };
 }
@@ -76,15 +79,29 @@ export async function runRestoreDrill(options: DrillOptions): Promise<DrillResul
   let primary: PostgresHandle | undefined;
   let restored: PostgresHandle | undefined;
   try {
-    primary = await step('start a primary that archives its WAL', () => startPostgres({ dir: primaryDir, profile: 'test', archiveWal: true }));
+    primary = await step('start a primary that archives its WAL', () =>
+      startPostgres({ dir: primaryDir, profile: 'test', archiveWal: true }),
+    );
     const { url, port: primaryPort } = primary;
     await step(`write ${rows} rows`, async () => {
-      await withClient(url, (c) => c.query('CREATE TABLE drill_rows (id bigserial PRIMARY KEY, label text NOT NULL, written_at timestamptz NOT NULL DEFAULT clock_timestamp())'));
+      await withClient(url, (c) =>
+        c.query(
+          'CREATE TABLE drill_rows (id bigserial PRIMARY KEY, label text NOT NULL, written_at timestamptz NOT NULL DEFAULT clock_timestamp())',
+        ),
+      );
       await insertRows(url, 'before backup', rows);
     });
     const backup = await step('base backup', () => takeBaseBackup({ primaryDir, primaryPort, profile: 'test' }));
     await step(`write ${rows} more rows`, () => insertRows(url, 'after backup', rows));
-    const targetTime = await withClient(url, async (c) => ((await c.query("SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '+00' AS t")).rows[0] as { t: string }).t);
+    const targetTime = await withClient(
+      url,
+      async (c) =>
+        (
+          (await c.query("SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '+00' AS t")).rows[0] as {
+            t: string;
+          }
+        ).t,
+    );
     log(`target time: ${targetTime}`);
     await step('the mistake: more rows, and every pre-backup row deleted', async () => {
       await insertRows(url, 'mistake', rows);
@@ -107,10 +124,24 @@ export async function runRestoreDrill(options: DrillOptions): Promise<DrillResul
     );
     const restoredUrl = restored.url;
     const restoredCounts = await step('check the restored rows', () => countRows(restoredUrl));
-    const state = await withClient(restoredUrl, async (c) =>
-      (await c.query(`SELECT pg_is_in_recovery() AS "inRecovery", ('x' || substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8))::bit(32)::int AS timeline`)).rows[0] as { inRecovery: boolean; timeline: number },
+    const state = await withClient(
+      restoredUrl,
+      async (c) =>
+        (
+          await c.query(
+            `SELECT pg_is_in_recovery() AS "inRecovery", ('x' || substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8))::bit(32)::int AS timeline`,
+          )
+        ).rows[0] as { inRecovery: boolean; timeline: number },
     );
-    return { rows, targetTime, primary: primaryCounts, restored: restoredCounts, restoredInRecovery: state.inRecovery, restoredTimeline: state.timeline, steps };
+    return {
+      rows,
+      targetTime,
+      primary: primaryCounts,
+      restored: restoredCounts,
+      restoredInRecovery: state.inRecovery,
+      restoredTimeline: state.timeline,
+      steps,
+    };
   } finally {
     await restored?.stop();
     await primary?.stop();

@@ -25,7 +25,11 @@ async function main(): Promise<void> {
   const infra = await startLocalInfra({ dataDir: join(__dirname, '..', '..', '.tutti', 'dev'), profile: 'dev', log });
   try {
     await migrateAll(await provisionAll(infra.databaseUrl), log, { services, revert });
-    log(revert ? `Reverted ${services[0]}’s last migration.` : `Migrated ${services.length === SERVICE_NAMES.length ? 'all services' : services.join(', ')}.`);
+    log(
+      revert
+        ? `Reverted ${services[0]}’s last migration.`
+        : `Migrated ${services.length === SERVICE_NAMES.length ? 'all services' : services.join(', ')}.`,
+    );
   } finally {
     await infra.stop();
   }

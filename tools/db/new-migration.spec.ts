@@ -9,9 +9,14 @@ describe('registering a new migration', () => {
     const after = registerMigration(before, 'PupilNotes1799999999999', '1799999999999-pupil-notes');
 
     expect(after).toContain("import { PupilNotes1799999999999 } from './migrations/1799999999999-pupil-notes';");
-    expect(after).toMatch(/_MIGRATIONS = \[[^\]]*, PupilNotes1799999999999\];/);
+    expect(after).toMatch(/_MIGRATIONS = \[[^\]]*,\s*PupilNotes1799999999999,?\s*\];/);
     // Nothing else changes.
-    expect(after.replace("import { PupilNotes1799999999999 } from './migrations/1799999999999-pupil-notes';\n", '').replace(/,\s*PupilNotes1799999999999/, '')).toBe(before);
+    expect(
+      after
+        .replace("import { PupilNotes1799999999999 } from './migrations/1799999999999-pupil-notes';\n", '')
+        .replace(/, PupilNotes1799999999999(?=\];)/, '')
+        .replace(/\n\s*PupilNotes1799999999999,(?=\n\];)/, ''),
+    ).toBe(before);
   });
 
   it('refuses a file it cannot read as a migration list, so nothing is half-registered', () => {

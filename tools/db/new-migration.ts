@@ -16,7 +16,8 @@ function options(): { service: ServiceName; name: string } {
   const service = values.service ?? '';
   if (!(SERVICE_NAMES as readonly string[]).includes(service)) throw new Error(`--service must be one of ${SERVICE_NAMES.join(', ')}`);
   const name = (values.name ?? '').trim();
-  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(name)) throw new Error('--name says what the migration does, in kebab-case: --name=pupil-characteristics');
+  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(name))
+    throw new Error('--name says what the migration does, in kebab-case: --name=pupil-characteristics');
   return { service: service as ServiceName, name };
 }
 
@@ -35,7 +36,8 @@ export function registerMigration(databaseTs: string, className: string, fileSte
   const [whole, open, items, trailingComma, closing] = list;
   // One line (`[A, B]`) or one item per line as the formatter writes a long list (`[\n  A,\n  B,\n]`).
   const indent = /\n([ \t]*)\S[^\n]*$/.exec(items)?.[1];
-  const added = closing.includes('\n') && indent !== undefined ? `${items},\n${indent}${className}${trailingComma}` : `${items}, ${className}`;
+  const added =
+    closing.includes('\n') && indent !== undefined ? `${items},\n${indent}${className}${trailingComma}` : `${items}, ${className}`;
   text = text.replace(whole, `${open}${added}${closing}];`);
   return text;
 }

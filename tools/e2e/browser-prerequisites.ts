@@ -13,7 +13,9 @@ const UNAVAILABLE = 'TUTTI_BROWSER_SPECS_UNAVAILABLE';
 export async function prepareBrowserSpecs(log: (line: string) => void): Promise<void> {
   const [chromium, web] = await Promise.allSettled([ensureChromium(log), ensureWebBuilt(log)]);
   if (chromium.status === 'fulfilled') process.env.CHROMIUM_PATH = chromium.value;
-  const problems = [chromium, web].flatMap((result) => (result.status === 'rejected' ? [result.reason instanceof Error ? result.reason.message : String(result.reason)] : []));
+  const problems = [chromium, web].flatMap((result) =>
+    result.status === 'rejected' ? [result.reason instanceof Error ? result.reason.message : String(result.reason)] : [],
+  );
   if (problems.length === 0) return;
   process.env[UNAVAILABLE] = problems.join('; ');
   log(`the browser specs will fail: ${problems.join('; ')}`);

@@ -21,7 +21,11 @@ export function apiOf(baseUrl: string) {
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     const started = Date.now();
-    const response = await fetch(`${baseUrl}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
     const text = await response.text();
     const ms = Date.now() - started;
     const isJson = /json/.test(response.headers.get('content-type') ?? '');
@@ -47,15 +51,27 @@ export interface ReceivedMail {
  * Waits for MailDev to have received a mail to `address` whose subject matches (and whose text holds
  * `containing`: spec files share one MailDev, and a demo family may get alike mails from several).
  */
-export function mailTo(apiUrl: string, address: string, subject: RegExp, options: { containing?: string; timeoutMs?: number } = {}): Promise<ReceivedMail> {
+export function mailTo(
+  apiUrl: string,
+  address: string,
+  subject: RegExp,
+  options: { containing?: string; timeoutMs?: number } = {},
+): Promise<ReceivedMail> {
   const { containing, timeoutMs = 20_000 } = options;
   return waitFor(
     async () => {
       const mails = (await (await fetch(`${apiUrl}/email`)).json()) as ReceivedMail[];
       return mails.find(
-        (mail) => mail.to.some((to) => to.address.toLowerCase() === address.toLowerCase()) && subject.test(mail.subject) && (containing === undefined || mail.text.includes(containing)),
+        (mail) =>
+          mail.to.some((to) => to.address.toLowerCase() === address.toLowerCase()) &&
+          subject.test(mail.subject) &&
+          (containing === undefined || mail.text.includes(containing)),
       );
     },
-    { timeoutMs, intervalMs: 200, description: `a mail to ${address} with subject ${subject}${containing ? ` holding "${containing}"` : ''}` },
+    {
+      timeoutMs,
+      intervalMs: 200,
+      description: `a mail to ${address} with subject ${subject}${containing ? ` holding "${containing}"` : ''}`,
+    },
   );
 }

@@ -51,27 +51,51 @@ afterAll(async () => {
 
 /** A published performance that parent engagement knows, with a bus; pick-up 90 minutes before it starts. */
 async function performanceWithBus(adminToken: string, title: string, startsAt: Date): Promise<TransportRun> {
-  const venue = expectStatus(await api<{ id: string }>('POST', '/api/performance-event/venues', { token: adminToken, body: { name: `Hall for ${title}`, kind: 'concert_hall', address: '1 Hope Street', capacity: 500 } }), 201);
+  const venue = expectStatus(
+    await api<{ id: string }>('POST', '/api/performance-event/venues', {
+      token: adminToken,
+      body: { name: `Hall for ${title}`, kind: 'concert_hall', address: '1 Hope Street', capacity: 500 },
+    }),
+    201,
+  );
   const draft = expectStatus(
     await api<{ id: string }>('POST', '/api/performance-event/performances', {
       token: adminToken,
       headers: { 'idempotency-key': randomUUID() },
-      body: { title, venueId: venue.id, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 2 * HOUR).toISOString(), audience: 'public' },
+      body: {
+        title,
+        venueId: venue.id,
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 2 * HOUR).toISOString(),
+        audience: 'public',
+      },
     }),
     201,
   );
   expectStatus(await api('POST', `/api/performance-event/performances/${draft.id}/publish`, { token: adminToken }), 200);
-  await waitFor(async () => (await api<Page<{ id: string }>>('GET', '/api/parent-engagement/performances?limit=100', { token: adminToken })).body.items?.some((p) => p.id === draft.id), {
-    timeoutMs: 15_000,
-    intervalMs: 200,
-    description: 'parent engagement to learn of the performance',
-  });
+  await waitFor(
+    async () =>
+      (await api<Page<{ id: string }>>('GET', '/api/parent-engagement/performances?limit=100', { token: adminToken })).body.items?.some(
+        (p) => p.id === draft.id,
+      ),
+    {
+      timeoutMs: 15_000,
+      intervalMs: 200,
+      description: 'parent engagement to learn of the performance',
+    },
+  );
   const pickupAt = new Date(startsAt.getTime() - 90 * 60_000).toISOString();
   return expectStatus(
     await api<TransportRun>('POST', '/api/parent-engagement/transport-runs', {
       token: adminToken,
       headers: { 'idempotency-key': randomUUID() },
-      body: { performanceId: draft.id, vehicle: '53-seat coach', seats: 53, outboundDepartsAt: pickupAt, stops: [{ name: 'School gate', place: 'Front gate', pickupAt }] },
+      body: {
+        performanceId: draft.id,
+        vehicle: '53-seat coach',
+        seats: 53,
+        outboundDepartsAt: pickupAt,
+        stops: [{ name: 'School gate', place: 'Front gate', pickupAt }],
+      },
     }),
     201,
   );
@@ -99,26 +123,48 @@ describe('a family invited through the API', () => {
 
     const email = `invited-${randomUUID().slice(0, 8)}@example.org`;
     const invited = expectStatus(
-      await api<{ id: string }>('POST', '/identity/accounts', { token: adminToken, headers: { 'idempotency-key': randomUUID() }, body: { email, displayName: 'Bożena Wiśniewska' } }),
+      await api<{ id: string }>('POST', '/identity/accounts', {
+        token: adminToken,
+        headers: { 'idempotency-key': randomUUID() },
+        body: { email, displayName: 'Bożena Wiśniewska' },
+      }),
       201,
     );
-    const [pupil] = expectStatus(await api<Page<{ id: string; schoolId: string }>>('GET', '/api/scheduling/pupils?limit=1', { token: adminToken }), 200).items;
+    const [pupil] = expectStatus(
+      await api<Page<{ id: string; schoolId: string }>>('GET', '/api/scheduling/pupils?limit=1', { token: adminToken }),
+      200,
+    ).items;
     expectStatus(
       await api('POST', '/identity/guardian-links', {
         token: adminToken,
-        body: { accountId: invited.id, pupilId: pupil.id, schoolId: pupil.schoolId, relationship: 'parent', canBookTransport: true, canGiveConsent: true },
+        body: {
+          accountId: invited.id,
+          pupilId: pupil.id,
+          schoolId: pupil.schoolId,
+          relationship: 'parent',
+          canBookTransport: true,
+          canGiveConsent: true,
+        },
       }),
       201,
     );
     const invitation = await mailTo(email, /invit/i);
     const token = /accept-invitation\?token=([^\s"&<]+)/.exec(invitation.text)?.[1];
     if (!token) throw new Error(`no invitation link in: ${invitation.text}`);
-    const session = expectStatus(await api<{ accessToken: string }>('POST', '/auth/invitations/accept', { body: { token: decodeURIComponent(token), password: 'seven cellos at dawn' } }), 200);
+    const session = expectStatus(
+      await api<{ accessToken: string }>('POST', '/auth/invitations/accept', {
+        body: { token: decodeURIComponent(token), password: 'seven cellos at dawn' },
+      }),
+      200,
+    );
 
     // The family has its account's address by the time it books (the link's event, not anything the family did).
     const family = await waitFor(
       async () => {
-        const seen = expectStatus(await api<{ email: string | null; version: number }>('GET', '/api/parent-engagement/families/me', { token: session.accessToken }), 200);
+        const seen = expectStatus(
+          await api<{ email: string | null; version: number }>('GET', '/api/parent-engagement/families/me', { token: session.accessToken }),
+          200,
+        );
         return seen.email !== null && seen;
       },
       { timeoutMs: 15_000, intervalMs: 200, description: 'the family to have its account’s address' },
@@ -139,7 +185,10 @@ describe('an area’s time zone, changed through PATCH /identity/tenant', () => 
 
   /** A one-off session at 16:00 local on the first school day from `from` that scheduling accepts. */
   async function sessionAtFour(from: Date): Promise<{ session: Session; occurrence: Occurrence }> {
-    const [ensemble] = expectStatus(await api<Page<{ id: string }>>('GET', '/api/scheduling/ensembles?limit=1', { token: adminToken }), 200).items;
+    const [ensemble] = expectStatus(
+      await api<Page<{ id: string }>>('GET', '/api/scheduling/ensembles?limit=1', { token: adminToken }),
+      200,
+    ).items;
     for (let day = 0; day < 60; day++) {
       const on = new Date(from.getTime() + day * DAY).toISOString().slice(0, 10);
       const created = await api<Session>('POST', '/api/scheduling/sessions', {
@@ -149,7 +198,10 @@ describe('an area’s time zone, changed through PATCH /identity/tenant', () => 
       });
       if (created.status === 400) continue; // not a school day
       const session = expectStatus(created, 201);
-      const [occurrence] = expectStatus(await api<Page<Occurrence>>('GET', `/api/scheduling/occurrences?sessionId=${session.id}`, { token: adminToken }), 200).items;
+      const [occurrence] = expectStatus(
+        await api<Page<Occurrence>>('GET', `/api/scheduling/occurrences?sessionId=${session.id}`, { token: adminToken }),
+        200,
+      ).items;
       return { session, occurrence };
     }
     throw new Error('no school day in the next 60 days');
@@ -165,7 +217,14 @@ describe('an area’s time zone, changed through PATCH /identity/tenant', () => 
     expect(before.session.timeZone).toBe('Europe/London');
 
     const current = await api('GET', '/identity/tenant', { token: adminToken });
-    expectStatus(await api('PATCH', '/identity/tenant', { token: adminToken, headers: { 'if-match': current.headers.get('etag') ?? '' }, body: { timeZone: 'Europe/Berlin' } }), 200);
+    expectStatus(
+      await api('PATCH', '/identity/tenant', {
+        token: adminToken,
+        headers: { 'if-match': current.headers.get('etag') ?? '' },
+        body: { timeZone: 'Europe/Berlin' },
+      }),
+      200,
+    );
 
     // Each try plans a new session; the first after scheduling applied identity.tenant.updated is in Berlin time.
     const after = await waitFor(
@@ -181,12 +240,17 @@ describe('an area’s time zone, changed through PATCH /identity/tenant', () => 
 
     // Parent engagement: the confirmation tells the pick-up time in Berlin time (17:30 UTC in winter or 16:30 UTC in summer is 18:30 there).
     const startsAt = new Date(Math.ceil(Date.now() / DAY) * DAY + 22 * DAY);
-    const berlinOffsetHours = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', hourCycle: 'h23' }).format(startsAt));
+    const berlinOffsetHours = Number(
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', hourCycle: 'h23' }).format(startsAt),
+    );
     startsAt.setUTCHours(20 - berlinOffsetHours); // 20:00 in Berlin: pick-up at 18:30 there
     const title = `Time Zone Gala ${randomUUID().slice(0, 8)}`;
     const run = await performanceWithBus(adminToken, title, startsAt);
     const guardianToken = await system.signIn(guardian.email);
-    const me = expectStatus(await api<{ children: { pupilId: string; canBookTransport: boolean }[] }>('GET', '/identity/me', { token: guardianToken }), 200);
+    const me = expectStatus(
+      await api<{ children: { pupilId: string; canBookTransport: boolean }[] }>('GET', '/identity/me', { token: guardianToken }),
+      200,
+    );
     const child = me.children.find((candidate) => candidate.canBookTransport);
     if (!child) throw new Error('the demo guardian has no child whose transport they may book');
     await book(guardianToken, run, child.pupilId);

@@ -17,7 +17,9 @@ let system: RunningSystem;
 let documentText: string;
 
 beforeAll(async () => {
-  system = await startRunningSystem({ log: process.env.TUTTI_E2E_VERBOSE ? (line) => void process.stdout.write(`[openapi] ${line}\n`) : undefined });
+  system = await startRunningSystem({
+    log: process.env.TUTTI_E2E_VERBOSE ? (line) => void process.stdout.write(`[openapi] ${line}\n`) : undefined,
+  });
   const response = await fetch(`${system.baseUrl}/docs-json`);
   expect(response.status).toBe(200);
   documentText = await response.text();
@@ -32,7 +34,11 @@ it('passes Redocly’s recommended rules with no error', async () => {
   const problems = JSON.parse(await runTool('lint-openapi.ts', [], documentText)) as LintProblem[];
   const warnings = problems.filter((problem) => problem.severity === 'warn');
   process.stdout.write(`[openapi] ${warnings.length} warnings: ${countBy(warnings.map((problem) => problem.ruleId))}\n`);
-  expect(problems.filter((problem) => problem.severity === 'error').map((problem) => `${problem.ruleId} at ${problem.pointer}: ${problem.message}`)).toEqual([]);
+  expect(
+    problems
+      .filter((problem) => problem.severity === 'error')
+      .map((problem) => `${problem.ruleId} at ${problem.pointer}: ${problem.message}`),
+  ).toEqual([]);
 }, 120_000);
 
 it('is the document apps/web/src/api/schema.d.ts was generated from', async () => {
@@ -54,13 +60,19 @@ it('is the document apps/web/src/api/schema.d.ts was generated from', async () =
  */
 function runTool(script: string, args: string[], input: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', join(ROOT, 'tools', 'runtime', 'register.js'), join(ROOT, 'tools', 'openapi', script), ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['-r', join(ROOT, 'tools', 'runtime', 'register.js'), join(ROOT, 'tools', 'openapi', script), ...args],
+      { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] },
+    );
     const out: Buffer[] = [];
     let err = '';
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(out).toString('utf8')) : reject(new Error(`${script} exited with ${code}: ${err}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(Buffer.concat(out).toString('utf8')) : reject(new Error(`${script} exited with ${code}: ${err}`)),
+    );
     child.stdin.end(input);
   });
 }

@@ -35,10 +35,26 @@ it('answers no input a client can send with a 5xx, every 4xx as problem+json and
   const report = await fuzzOpenApi({ baseUrl: system.baseUrl, document, callers, alsoAs: ['guardian'], log: say });
 
   say(`operations ${report.operations}, requests ${report.requests}, ${(report.ms / 1000).toFixed(1)} s`);
-  say(`statuses ${Object.entries(report.statuses).map(([status, count]) => `${status}: ${count}`).join(', ')}`);
-  say(`callers ${Object.entries(report.callers).map(([role, count]) => `${role}: ${count}`).join(', ')}`);
-  say(`also fuzzed as ${Object.entries(report.alsoFuzzedAs).map(([role, count]) => `${role}: ${count}`).join(', ') || 'nobody'}`);
+  say(
+    `statuses ${Object.entries(report.statuses)
+      .map(([status, count]) => `${status}: ${count}`)
+      .join(', ')}`,
+  );
+  say(
+    `callers ${Object.entries(report.callers)
+      .map(([role, count]) => `${role}: ${count}`)
+      .join(', ')}`,
+  );
+  say(
+    `also fuzzed as ${
+      Object.entries(report.alsoFuzzedAs)
+        .map(([role, count]) => `${role}: ${count}`)
+        .join(', ') || 'nobody'
+    }`,
+  );
   say(`refused to every demo role: ${report.refusedEveryone.join(', ') || 'none'}`);
   expect(report.operations).toBeGreaterThan(150);
-  expect(report.findings.map((finding) => `${finding.operation} [${finding.case}] → ${finding.status}: ${finding.problem} ${finding.body}`)).toEqual([]);
+  expect(
+    report.findings.map((finding) => `${finding.operation} [${finding.case}] → ${finding.status}: ${finding.problem} ${finding.body}`),
+  ).toEqual([]);
 }, 300_000);

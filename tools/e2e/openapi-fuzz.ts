@@ -118,18 +118,36 @@ export async function fuzzOpenApi(options: {
   const started = Date.now();
   const { baseUrl, document } = options;
   const log = options.log ?? (() => undefined);
-  const report: FuzzReport = { operations: 0, requests: 0, statuses: {}, validLookingStatuses: {}, validLookingRefusals: [], callers: {}, alsoFuzzedAs: {}, refusedEveryone: [], findings: [], ms: 0 };
+  const report: FuzzReport = {
+    operations: 0,
+    requests: 0,
+    statuses: {},
+    validLookingStatuses: {},
+    validLookingRefusals: [],
+    callers: {},
+    alsoFuzzedAs: {},
+    refusedEveryone: [],
+    findings: [],
+    ms: 0,
+  };
   const tokens = new Map<string, Promise<string>>();
   const tokenOf = (caller: FuzzCaller, renew = false) => {
     const current = tokens.get(caller.role);
     // A renewal that fails (the fuzzed sign-in route may be rate-limiting this address by then) keeps the old token.
     if (!current) tokens.set(caller.role, caller.signIn());
-    else if (renew) tokens.set(caller.role, caller.signIn().catch(() => current));
+    else if (renew)
+      tokens.set(
+        caller.role,
+        caller.signIn().catch(() => current),
+      );
     return tokens.get(caller.role) as Promise<string>;
   };
   const existingIds = new Map<string, Promise<string | null>>();
 
-  const send = async (caller: FuzzCaller | null, fuzzCase: Pick<FuzzCase, 'method' | 'path' | 'body' | 'headers'>): Promise<{ status: number; type: string; text: string }> => {
+  const send = async (
+    caller: FuzzCaller | null,
+    fuzzCase: Pick<FuzzCase, 'method' | 'path' | 'body' | 'headers'>,
+  ): Promise<{ status: number; type: string; text: string }> => {
     const attempt = async (renew: boolean) => {
       const headers: Record<string, string> = { accept: 'application/json', ...fuzzCase.headers };
       if (caller) headers.authorization = `Bearer ${await tokenOf(caller, renew)}`;
@@ -187,7 +205,11 @@ export async function fuzzOpenApi(options: {
     const pathParams = parameters.filter((parameter) => parameter.in === 'path');
     const queryParams = parameters.filter((parameter) => parameter.in === 'query');
     const baseBody = bodySchema ? resolver.sample(bodySchema) : undefined;
-    const baseQuery = Object.fromEntries(queryParams.filter((parameter) => parameter.required).map((parameter) => [parameter.name, String(resolver.sample(parameter.schema ?? {}))]));
+    const baseQuery = Object.fromEntries(
+      queryParams
+        .filter((parameter) => parameter.required)
+        .map((parameter) => [parameter.name, String(resolver.sample(parameter.schema ?? {}))]),
+    );
     const randomIds = Object.fromEntries(pathParams.map((parameter) => [parameter.name, isIdParam(parameter) ? randomUUID() : 'fuzz']));
 
     // The caller: the first role not refused (401/403) on a benign request with random ids.
@@ -222,14 +244,19 @@ export async function fuzzOpenApi(options: {
       if (caller && method !== 'delete') {
         for (const parameter of pathParams.filter(isIdParam)) {
           const listTemplate = template.slice(0, template.indexOf(`/{${parameter.name}}`));
-          if (listTemplate.includes('{') && Object.keys(ids).some((key) => listTemplate.includes(`{${key}}`) && ids[key] === randomIds[key])) continue;
+          if (
+            listTemplate.includes('{') &&
+            Object.keys(ids).some((key) => listTemplate.includes(`{${key}}`) && ids[key] === randomIds[key])
+          )
+            continue;
           const found = await existingIdAt(caller, pathOf(listTemplate, ids, {}));
           if (found) ids[parameter.name] = found;
         }
       }
 
       const cases: FuzzCase[] = [];
-      const add = (label: string, path: string, body?: string, headers?: Record<string, string>) => cases.push({ label, method, path, body, headers });
+      const add = (label: string, path: string, body?: string, headers?: Record<string, string>) =>
+        cases.push({ label, method, path, body, headers });
       const at = (query: Record<string, string> = baseQuery, pathIds = ids) => pathOf(template, pathIds, query);
       const withRandomIds = pathOf(template, randomIds, baseQuery);
 
@@ -245,8 +272,15 @@ export async function fuzzOpenApi(options: {
           add('NUL in every string', at(), JSON.stringify(mapStrings(baseBody, (text) => `${text}\u0000b`)));
           add('lone surrogate in every string', at(), JSON.stringify(mapStrings(baseBody, (text) => `${text}\ud800b`)));
           add('huge strings', at(), JSON.stringify(mapStrings(baseBody, () => HUGE_STRING)));
-          add('impossible dates', at(), JSON.stringify(mapStrings(baseBody, (text) => (text === DATE ? IMPOSSIBLE_DATE : text === DATE_TIME ? IMPOSSIBLE_DATE_TIME : text))));
-          for (const [label, value] of HUGE_NUMBERS) add(`number ${label} everywhere`, at(), JSON.stringify(mapNumbers(baseBody, () => value)));
+          add(
+            'impossible dates',
+            at(),
+            JSON.stringify(
+              mapStrings(baseBody, (text) => (text === DATE ? IMPOSSIBLE_DATE : text === DATE_TIME ? IMPOSSIBLE_DATE_TIME : text)),
+            ),
+          );
+          for (const [label, value] of HUGE_NUMBERS)
+            add(`number ${label} everywhere`, at(), JSON.stringify(mapNumbers(baseBody, () => value)));
           if (isObject(baseBody)) {
             add('unknown field', at(), JSON.stringify({ ...baseBody, fuzzUnknownField: 1 }));
             add('__proto__ key', at(), `{"__proto__":{"polluted":true},${JSON.stringify(baseBody).slice(1)}`);
@@ -259,7 +293,11 @@ export async function fuzzOpenApi(options: {
               if (isObject(element)) {
                 for (const inner of Object.keys(element).slice(0, MAX_FIELD_CASES)) {
                   const wrong = { ...element, [inner]: wrongTypeFor(element[inner]) };
-                  add(`wrong type for ${key}.${inner}`, at(), JSON.stringify({ ...baseBody, [key]: Array.isArray(nested) ? [wrong] : wrong }));
+                  add(
+                    `wrong type for ${key}.${inner}`,
+                    at(),
+                    JSON.stringify({ ...baseBody, [key]: Array.isArray(nested) ? [wrong] : wrong }),
+                  );
                 }
               }
             }
@@ -269,7 +307,10 @@ export async function fuzzOpenApi(options: {
       for (const parameter of queryParams.slice(0, MAX_FIELD_CASES)) {
         const query = (value: string) => ({ ...baseQuery, [parameter.name]: value });
         add(`NUL in query ${parameter.name}`, at(query('a\u0000b')));
-        add(`lone surrogate in query ${parameter.name}`, `${at(baseQuery)}${Object.keys(baseQuery).length ? '&' : '?'}${encodeURIComponent(parameter.name)}=a${LONE_SURROGATE_IN_URL}b`);
+        add(
+          `lone surrogate in query ${parameter.name}`,
+          `${at(baseQuery)}${Object.keys(baseQuery).length ? '&' : '?'}${encodeURIComponent(parameter.name)}=a${LONE_SURROGATE_IN_URL}b`,
+        );
         add(`wrong type for query ${parameter.name}`, at(query(wrongTypeInQuery(resolver.sample(parameter.schema ?? {})))));
         add(`huge number in query ${parameter.name}`, at(query('1e308')));
         add(`repeated query ${parameter.name}`, `${at(query('a'))}&${encodeURIComponent(parameter.name)}=b`);
@@ -280,7 +321,13 @@ export async function fuzzOpenApi(options: {
         if (parameter.name === 'cursor') GARBAGE_CURSORS.forEach((cursor, i) => add(`garbage cursor ${i + 1}`, at(query(cursor))));
       }
       for (const parameter of parameters.filter((candidate) => candidate.in === 'header')) {
-        for (const [label, value] of [['garbage', 'garbage'], ['huge', 'x'.repeat(4000)], ['a quoted NUL escape', '"\\u0000"'], ['weak', 'W/"1"'], ['a list', '"1", "2"']]) {
+        for (const [label, value] of [
+          ['garbage', 'garbage'],
+          ['huge', 'x'.repeat(4000)],
+          ['a quoted NUL escape', '"\\u0000"'],
+          ['weak', 'W/"1"'],
+          ['a list', '"1", "2"'],
+        ]) {
           add(`${label} header ${parameter.name}`, at(), bodyText(baseBody, method), { [parameter.name]: value });
         }
       }
@@ -293,7 +340,8 @@ export async function fuzzOpenApi(options: {
       }
 
       // An edit that needs If-Match gets the current ETag (read again after every accepted edit), so that its cases reach the edit itself.
-      const needsEtag = method !== 'get' && parameters.some((parameter) => parameter.in === 'header' && parameter.name.toLowerCase() === 'if-match');
+      const needsEtag =
+        method !== 'get' && parameters.some((parameter) => parameter.in === 'header' && parameter.name.toLowerCase() === 'if-match');
       const currentEtag = async () => (needsEtag ? ((await fetchEtag(caller, at())) ?? undefined) : undefined);
       let etag = await currentEtag();
       for (const fuzzCase of cases) {
@@ -310,7 +358,11 @@ export async function fuzzOpenApi(options: {
   });
 
   // Once for the whole system: a query string over Node's header limit.
-  check('GET /api/scheduling/schools', 'query string over 16 KB', await send(null, { method: 'get', path: `/api/scheduling/schools?q=${'x'.repeat(20_000)}` }));
+  check(
+    'GET /api/scheduling/schools',
+    'query string over 16 KB',
+    await send(null, { method: 'get', path: `/api/scheduling/schools?q=${'x'.repeat(20_000)}` }),
+  );
   report.ms = Date.now() - started;
   log(`fuzzed ${report.operations} operations with ${report.requests} requests in ${(report.ms / 1000).toFixed(1)} s`);
   return report;
@@ -325,10 +377,16 @@ export async function fuzzOpenApi(options: {
 export function problemWith(answer: { status: number; type: string; text: string }): string | null {
   if (answer.status >= 500) return 'server error';
   if (answer.status < 400) return null;
-  if (!answer.type.startsWith('application/problem+json')) return `a ${answer.status} as ${answer.type || 'no content type'}, not application/problem+json`;
+  if (!answer.type.startsWith('application/problem+json'))
+    return `a ${answer.status} as ${answer.type || 'no content type'}, not application/problem+json`;
   if (answer.status === 400) {
     const errors = (safeJson(answer.text) as { errors?: { field?: unknown }[] } | null)?.errors;
-    if (!Array.isArray(errors) || errors.length === 0 || !errors.every((error) => typeof error.field === 'string' && error.field.length > 0)) return 'a 400 naming no field';
+    if (
+      !Array.isArray(errors) ||
+      errors.length === 0 ||
+      !errors.every((error) => typeof error.field === 'string' && error.field.length > 0)
+    )
+      return 'a 400 naming no field';
   }
   return null;
 }
@@ -369,7 +427,11 @@ class SchemaResolver {
       default: {
         if (!resolved.properties || depth > 4) return {};
         const required = resolved.required ?? Object.keys(resolved.properties);
-        return Object.fromEntries(required.filter((key) => resolved.properties?.[key]).map((key) => [key, this.sample(resolved.properties?.[key] ?? {}, depth + 1, key)]));
+        return Object.fromEntries(
+          required
+            .filter((key) => resolved.properties?.[key])
+            .map((key) => [key, this.sample(resolved.properties?.[key] ?? {}, depth + 1, key)]),
+        );
       }
     }
   }

@@ -69,7 +69,10 @@ async function allOf<T>(path: string, token: string): Promise<T[]> {
   let cursor: string | null = null;
   do {
     const separator = path.includes('?') ? '&' : '?';
-    const page: Page<T> = expectStatus(await api<Page<T>>('GET', `${path}${separator}limit=100${cursor ? `&cursor=${cursor}` : ''}`, { token }), 200);
+    const page: Page<T> = expectStatus(
+      await api<Page<T>>('GET', `${path}${separator}limit=100${cursor ? `&cursor=${cursor}` : ''}`, { token }),
+      200,
+    );
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
@@ -97,20 +100,32 @@ describe('a performance, its bus and a family, across services', () => {
       await api<Performance>('POST', '/api/performance-event/performances', {
         token: adminToken,
         headers: { 'idempotency-key': randomUUID() },
-        body: { title, venueId: venue.id, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 2 * HOUR).toISOString(), audience: 'public' },
+        body: {
+          title,
+          venueId: venue.id,
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + 2 * HOUR).toISOString(),
+          audience: 'public',
+        },
       }),
       201,
     );
     expect(draft.status).toBe('draft');
     performanceId = draft.id;
-    const published = expectStatus(await api<Performance>('POST', `/api/performance-event/performances/${performanceId}/publish`, { token: adminToken }), 200);
+    const published = expectStatus(
+      await api<Performance>('POST', `/api/performance-event/performances/${performanceId}/publish`, { token: adminToken }),
+      200,
+    );
     expect(published.status).toBe('published');
 
-    const seen = await waitFor(async () => (await allOf<Performance>('/api/parent-engagement/performances', adminToken)).find((p) => p.id === performanceId), {
-      timeoutMs: 15_000,
-      intervalMs: 200,
-      description: 'parent-engagement to list the published performance',
-    });
+    const seen = await waitFor(
+      async () => (await allOf<Performance>('/api/parent-engagement/performances', adminToken)).find((p) => p.id === performanceId),
+      {
+        timeoutMs: 15_000,
+        intervalMs: 200,
+        description: 'parent-engagement to list the published performance',
+      },
+    );
     expect(seen.startsAt).toBe(startsAt.toISOString());
   });
 
@@ -132,11 +147,18 @@ describe('a performance, its bus and a family, across services', () => {
     expect(run.stops[0].pickupAt).toBe(pickupAt.toISOString());
 
     guardianToken = await system.signIn(guardian.email);
-    const me = expectStatus(await api<{ children: { pupilId: string; canBookTransport: boolean }[] }>('GET', '/identity/me', { token: guardianToken }), 200);
+    const me = expectStatus(
+      await api<{ children: { pupilId: string; canBookTransport: boolean }[] }>('GET', '/identity/me', { token: guardianToken }),
+      200,
+    );
     const child = me.children.find((candidate) => candidate.canBookTransport);
     if (!child) throw new Error('the demo guardian has no child whose transport they may book');
 
-    const request = { token: guardianToken, headers: { 'idempotency-key': randomUUID() }, body: { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [child.pupilId] } };
+    const request = {
+      token: guardianToken,
+      headers: { 'idempotency-key': randomUUID() },
+      body: { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [child.pupilId] },
+    };
     const booking = expectStatus(await api<Booking>('POST', '/api/parent-engagement/transport-bookings', request), 201);
     expect(booking).toMatchObject({ status: 'confirmed', seats: 2 });
     bookingId = booking.id;
@@ -152,17 +174,35 @@ describe('a performance, its bus and a family, across services', () => {
     const etag = current.headers.get('etag');
     expect(etag).toBeTruthy();
     const newStart = new Date(startsAt.getTime() + DAY);
-    const move = { startsAt: newStart.toISOString(), endsAt: new Date(newStart.getTime() + 2 * HOUR).toISOString(), reason: 'The hall flooded' };
+    const move = {
+      startsAt: newStart.toISOString(),
+      endsAt: new Date(newStart.getTime() + 2 * HOUR).toISOString(),
+      reason: 'The hall flooded',
+    };
 
-    const stale = await api('POST', `/api/performance-event/performances/${performanceId}/move`, { token: adminToken, headers: { 'if-match': '"999"' }, body: move });
+    const stale = await api('POST', `/api/performance-event/performances/${performanceId}/move`, {
+      token: adminToken,
+      headers: { 'if-match': '"999"' },
+      body: move,
+    });
     expect(stale.status).toBe(412);
-    const moved = expectStatus(await api<Performance>('POST', `/api/performance-event/performances/${performanceId}/move`, { token: adminToken, headers: { 'if-match': etag as string }, body: move }), 200);
+    const moved = expectStatus(
+      await api<Performance>('POST', `/api/performance-event/performances/${performanceId}/move`, {
+        token: adminToken,
+        headers: { 'if-match': etag as string },
+        body: move,
+      }),
+      200,
+    );
     expect(moved.startsAt).toBe(newStart.toISOString());
 
     const newPickup = new Date(pickupAt.getTime() + DAY).toISOString();
     const movedRun = await waitFor(
       async () => {
-        const seen = expectStatus(await api<TransportRun>('GET', `/api/parent-engagement/transport-runs/${run.id}`, { token: guardianToken }), 200);
+        const seen = expectStatus(
+          await api<TransportRun>('GET', `/api/parent-engagement/transport-runs/${run.id}`, { token: guardianToken }),
+          200,
+        );
         return seen.stops[0].pickupAt === newPickup && seen;
       },
       { timeoutMs: 15_000, intervalMs: 200, description: 'the bus to move with the performance' },
@@ -172,22 +212,34 @@ describe('a performance, its bus and a family, across services', () => {
 
     const mail = await mailTo(system.mail.apiUrl, guardian.email, new RegExp(`^Zmiana terminu występu: ${title}$`));
     expect(mail.text).toContain('Rezerwacje autobusu i przypomnienia zostały przeniesione razem z nim.');
-    const booking = expectStatus(await api<Booking>('GET', `/api/parent-engagement/transport-bookings/${bookingId}`, { token: guardianToken }), 200);
+    const booking = expectStatus(
+      await api<Booking>('GET', `/api/parent-engagement/transport-bookings/${bookingId}`, { token: guardianToken }),
+      200,
+    );
     expect(booking.status).toBe('confirmed');
   });
 
   it('is cancelled: the booking is cancelled and the family is told', async () => {
     const cancelled = expectStatus(
-      await api<Performance>('POST', `/api/performance-event/performances/${performanceId}/cancel`, { token: adminToken, body: { reason: 'The orchestra is snowed in.' } }),
+      await api<Performance>('POST', `/api/performance-event/performances/${performanceId}/cancel`, {
+        token: adminToken,
+        body: { reason: 'The orchestra is snowed in.' },
+      }),
       200,
     );
     expect(cancelled.status).toBe('cancelled');
 
     const mail = await mailTo(system.mail.apiUrl, guardian.email, new RegExp(`^Występ odwołany: ${title}$`));
     expect(mail.text).toContain('The orchestra is snowed in.');
-    const booking = expectStatus(await api<Booking>('GET', `/api/parent-engagement/transport-bookings/${bookingId}`, { token: guardianToken }), 200);
+    const booking = expectStatus(
+      await api<Booking>('GET', `/api/parent-engagement/transport-bookings/${bookingId}`, { token: guardianToken }),
+      200,
+    );
     expect(booking.status).toBe('cancelled');
-    const seen = expectStatus(await api<TransportRun>('GET', `/api/parent-engagement/transport-runs/${run.id}`, { token: guardianToken }), 200);
+    const seen = expectStatus(
+      await api<TransportRun>('GET', `/api/parent-engagement/transport-runs/${run.id}`, { token: guardianToken }),
+      200,
+    );
     expect(seen.performance.status).toBe('cancelled');
   });
 });
@@ -200,7 +252,10 @@ describe('identity takes effect in every service', () => {
     const consents = `/api/parent-engagement/pupils/${pupilId}/consents`;
     expectStatus(await api('GET', consents, { token }), 200);
 
-    const links = expectStatus(await api<Page<{ id: string }>>('GET', `/identity/guardian-links?accountId=${guardian.id}&pupilId=${pupilId}`, { token: adminToken }), 200);
+    const links = expectStatus(
+      await api<Page<{ id: string }>>('GET', `/identity/guardian-links?accountId=${guardian.id}&pupilId=${pupilId}`, { token: adminToken }),
+      200,
+    );
     expect(links.items).toHaveLength(1);
     expectStatus(await api('DELETE', `/identity/guardian-links/${links.items[0].id}`, { token: adminToken }), 204);
     const since = Date.now();
@@ -238,7 +293,10 @@ describe('identity takes effect in every service', () => {
     );
     say(`disabled account refused after ${((Date.now() - since) / 1000).toFixed(1)} s (${refused.status})`);
     expect(refused.status).toBe(401);
-    expect((await api('POST', '/auth/sign-in', { body: { area: 'liverpool', email: tutorGuardian.email, password: tutorGuardian.password } })).status).toBe(401);
+    expect(
+      (await api('POST', '/auth/sign-in', { body: { area: 'liverpool', email: tutorGuardian.email, password: tutorGuardian.password } }))
+        .status,
+    ).toBe(401);
   }, 80_000);
 });
 
@@ -262,7 +320,11 @@ describe('a service that is down', () => {
     expect(health.body.services['performance-event'].status).toBe('ok');
 
     await system.startService(service);
-    await waitFor(async () => (await api('GET', '/health')).status === 200, { timeoutMs: 15_000, intervalMs: 200, description: 'a green /health' });
+    await waitFor(async () => (await api('GET', '/health')).status === 200, {
+      timeoutMs: 15_000,
+      intervalMs: 200,
+      description: 'a green /health',
+    });
     expectStatus(await api('GET', path, { token: adminToken }), 200);
   }, 90_000);
 });

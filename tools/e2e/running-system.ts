@@ -142,10 +142,18 @@ async function signIn(baseUrl: string, email: string): Promise<string> {
  * so that no spec reads the defaults of an area whose event is still on its way.
  */
 async function areasKnownEverywhere(urls: ServiceDatabaseUrls): Promise<void> {
-  const areas = await withAdmin(urls.gateway, async (client) => (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schemaOf('gateway')}.tenants`)).rows[0].n);
+  const areas = await withAdmin(
+    urls.gateway,
+    async (client) => (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schemaOf('gateway')}.tenants`)).rows[0].n,
+  );
   for (const service of ['scheduling', 'parent-engagement'] as const) {
     await waitFor(
-      () => withAdmin(urls[service], async (client) => (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schemaOf(service)}.tenant_settings`)).rows[0].n >= areas),
+      () =>
+        withAdmin(
+          urls[service],
+          async (client) =>
+            (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schemaOf(service)}.tenant_settings`)).rows[0].n >= areas,
+        ),
       { timeoutMs: 30_000, intervalMs: 100, description: `${service} to know the ${areas} areas from the gateway's events` },
     );
   }

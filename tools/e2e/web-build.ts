@@ -34,29 +34,38 @@ export function webBuildIsStale(): boolean {
 export async function ensureWebBuilt(log: (line: string) => void = () => undefined): Promise<void> {
   if (!webBuildIsStale()) return;
   mkdirSync(BUILD_DIR, { recursive: true });
-  await withFileLock(join(BUILD_DIR, 'build.lock'), 'building the web app', async () => {
-    if (!webBuildIsStale()) return;
-    const started = Date.now();
-    log(existsSync(WEB_DIST_DIR) ? 'the web app changed since its build: building it …' : 'building the web app …');
-    const out = join(BUILD_DIR, `out-${process.pid}`);
-    // vite 8 is ESM-only: its CLI runs it in a process of its own.
-    const viteCli = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-    try {
-      await promisify(execFile)(process.execPath, [viteCli, 'build', '--config', join(WEB_DIR, 'vite.config.mts'), '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], {
-        cwd: ROOT,
-        maxBuffer: 16 * 1024 * 1024,
-      });
-    } catch (error) {
-      rmSync(out, { recursive: true, force: true });
-      const output = `${(error as { stderr?: string }).stderr ?? ''}`.trim() || String(error);
-      throw new Error(`building the web app failed (npm run build:web to see why): ${output.split('\n').slice(0, 3).join(' | ')}`);
-    }
-    // Stamped with when the build started: a source saved during the build makes it stale again.
-    utimesSync(join(out, 'index.html'), started / 1000, started / 1000);
-    const old = join(BUILD_DIR, `old-${process.pid}`);
-    if (existsSync(WEB_DIST_DIR)) renameSync(WEB_DIST_DIR, old);
-    renameSync(out, WEB_DIST_DIR);
-    rmSync(old, { recursive: true, force: true });
-    log(`web app built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  }, { log });
+  await withFileLock(
+    join(BUILD_DIR, 'build.lock'),
+    'building the web app',
+    async () => {
+      if (!webBuildIsStale()) return;
+      const started = Date.now();
+      log(existsSync(WEB_DIST_DIR) ? 'the web app changed since its build: building it …' : 'building the web app …');
+      const out = join(BUILD_DIR, `out-${process.pid}`);
+      // vite 8 is ESM-only: its CLI runs it in a process of its own.
+      const viteCli = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+      try {
+        await promisify(execFile)(
+          process.execPath,
+          [viteCli, 'build', '--config', join(WEB_DIR, 'vite.config.mts'), '--outDir', out, '--emptyOutDir', '--logLevel', 'error'],
+          {
+            cwd: ROOT,
+            maxBuffer: 16 * 1024 * 1024,
+          },
+        );
+      } catch (error) {
+        rmSync(out, { recursive: true, force: true });
+        const output = `${(error as { stderr?: string }).stderr ?? ''}`.trim() || String(error);
+        throw new Error(`building the web app failed (npm run build:web to see why): ${output.split('\n').slice(0, 3).join(' | ')}`);
+      }
+      // Stamped with when the build started: a source saved during the build makes it stale again.
+      utimesSync(join(out, 'index.html'), started / 1000, started / 1000);
+      const old = join(BUILD_DIR, `old-${process.pid}`);
+      if (existsSync(WEB_DIST_DIR)) renameSync(WEB_DIST_DIR, old);
+      renameSync(out, WEB_DIST_DIR);
+      rmSync(old, { recursive: true, force: true });
+      log(`web app built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    },
+    { log },
+  );
 }

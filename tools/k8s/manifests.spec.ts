@@ -7,11 +7,24 @@ const ROOT = join(__dirname, '..', '..');
 const OVERLAYS = ['local', 'production'] as const;
 
 /** The secrets a pod gets; each must come from a Secret by reference, never as a value in the manifests. */
-const SECRET_VARIABLES = ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'IDENTITY_PUBLIC_KEY', 'IDENTITY_PRIVATE_KEY', 'EVALUATION_PSEUDONYM_KEY'];
+const SECRET_VARIABLES = [
+  'DATABASE_URL',
+  'REDIS_URL',
+  'SMTP_URL',
+  'IDENTITY_PUBLIC_KEY',
+  'IDENTITY_PRIVATE_KEY',
+  'EVALUATION_PSEUDONYM_KEY',
+];
 
 // The rendered objects are checked field by field; a loose type keeps those checks readable.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type K8sObject = { apiVersion: string; kind: string; metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: any; data?: Record<string, string> };
+type K8sObject = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  spec?: any;
+  data?: Record<string, string>;
+};
 
 function render(overlay: string): K8sObject[] {
   const yaml = execFileSync('kubectl', ['kustomize', join(ROOT, 'docker', 'k8s', 'overlays', overlay)], { encoding: 'utf8' });
@@ -20,13 +33,18 @@ function render(overlay: string): K8sObject[] {
 
 /** Schema errors from the Kubernetes OpenAPI schemas (kubernetes-models, KEDA's models), offline, in a child process (they are ESM-only). */
 function schemaErrors(objects: K8sObject[]): string[] {
-  const result = spawnSync(process.execPath, [join(__dirname, 'validate-objects.mjs')], { cwd: ROOT, input: JSON.stringify(objects), encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [join(__dirname, 'validate-objects.mjs')], {
+    cwd: ROOT,
+    input: JSON.stringify(objects),
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(result.stderr);
   return JSON.parse(result.stdout) as string[];
 }
 
 const named = (objects: K8sObject[], kind: string, name: string) => objects.find((o) => o.kind === kind && o.metadata.name === name);
-const matches = (selector: Record<string, string>, labels: Record<string, string>) => Object.entries(selector).every(([key, value]) => labels[key] === value);
+const matches = (selector: Record<string, string>, labels: Record<string, string>) =>
+  Object.entries(selector).every(([key, value]) => labels[key] === value);
 
 /**
  * docker/k8s renders with kustomize (kubectl's, offline) and every object validates against the
@@ -51,48 +69,68 @@ describe.each(OVERLAYS)('the %s overlay', (overlay) => {
     for (const workload of workloads) {
       for (const container of workload.spec.template.spec.containers) {
         for (const variable of container.env ?? []) {
-          if (SECRET_VARIABLES.includes(variable.name)) expect({ workload: workload.metadata.name, variable: variable.name, from: Object.keys(variable.valueFrom ?? {}) }).toEqual({ workload: workload.metadata.name, variable: variable.name, from: ['secretKeyRef'] });
+          if (SECRET_VARIABLES.includes(variable.name))
+            expect({ workload: workload.metadata.name, variable: variable.name, from: Object.keys(variable.valueFrom ?? {}) }).toEqual({
+              workload: workload.metadata.name,
+              variable: variable.name,
+              from: ['secretKeyRef'],
+            });
         }
       }
     }
   });
 
-  it.each(SERVICE_NAMES)('runs %s as an API and a worker Deployment, each probed on /health, with resources and a disruption budget', (service) => {
-    for (const [component, mode] of [['api', 'api'], ['worker', 'worker']]) {
-      const deployment = named(objects, 'Deployment', `${service}-${component}`);
-      expect(deployment).toBeDefined();
-      const pod = deployment?.spec.template;
-      const [container] = pod.spec.containers;
-      expect(container.env.find((v: { name: string }) => v.name === 'SERVICE_MODE').value).toBe(mode);
-      for (const probe of ['readinessProbe', 'livenessProbe', 'startupProbe']) expect(container[probe].httpGet.path).toBe('/health');
-      expect(container.resources.requests).toEqual(expect.objectContaining({ cpu: expect.any(String), memory: expect.any(String) }));
-      expect(container.resources.limits.memory).toEqual(expect.any(String));
-      expect(container.ports.map((p: { containerPort: number }) => p.containerPort).sort()).toEqual([3000, 9464]);
-      expect(pod.spec.securityContext.runAsNonRoot).toBe(true);
-      const budgets = objects.filter((o) => o.kind === 'PodDisruptionBudget' && matches(o.spec.selector.matchLabels, pod.metadata.labels));
-      expect(budgets).toHaveLength(1);
-    }
-  });
+  it.each(SERVICE_NAMES)(
+    'runs %s as an API and a worker Deployment, each probed on /health, with resources and a disruption budget',
+    (service) => {
+      for (const [component, mode] of [
+        ['api', 'api'],
+        ['worker', 'worker'],
+      ]) {
+        const deployment = named(objects, 'Deployment', `${service}-${component}`);
+        expect(deployment).toBeDefined();
+        const pod = deployment?.spec.template;
+        const [container] = pod.spec.containers;
+        expect(container.env.find((v: { name: string }) => v.name === 'SERVICE_MODE').value).toBe(mode);
+        for (const probe of ['readinessProbe', 'livenessProbe', 'startupProbe']) expect(container[probe].httpGet.path).toBe('/health');
+        expect(container.resources.requests).toEqual(expect.objectContaining({ cpu: expect.any(String), memory: expect.any(String) }));
+        expect(container.resources.limits.memory).toEqual(expect.any(String));
+        expect(container.ports.map((p: { containerPort: number }) => p.containerPort).sort()).toEqual([3000, 9464]);
+        expect(pod.spec.securityContext.runAsNonRoot).toBe(true);
+        const budgets = objects.filter(
+          (o) => o.kind === 'PodDisruptionBudget' && matches(o.spec.selector.matchLabels, pod.metadata.labels),
+        );
+        expect(budgets).toHaveLength(1);
+      }
+    },
+  );
 
-  it.each(SERVICE_NAMES)('scales %s\'s API by CPU and its workers by queue depth through KEDA, never to zero workers', (service) => {
+  it.each(SERVICE_NAMES)("scales %s's API by CPU and its workers by queue depth through KEDA, never to zero workers", (service) => {
     const hpa = named(objects, 'HorizontalPodAutoscaler', `${service}-api`);
     expect(hpa?.spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: `${service}-api` });
     expect(hpa?.spec.metrics).toEqual([expect.objectContaining({ type: 'Resource', resource: expect.objectContaining({ name: 'cpu' }) })]);
     const scaled = named(objects, 'ScaledObject', `${service}-worker`);
     expect(scaled?.spec.scaleTargetRef.name).toBe(`${service}-worker`);
     expect(scaled?.spec.minReplicaCount).toBeGreaterThanOrEqual(1);
-    expect(scaled?.spec.triggers.map((t: { metadata: { query: string } }) => t.metadata.query).join(' ')).toContain(`bullmq_queue_jobs{service="${service}", state="waiting"}`);
+    expect(scaled?.spec.triggers.map((t: { metadata: { query: string } }) => t.metadata.query).join(' ')).toContain(
+      `bullmq_queue_jobs{service="${service}", state="waiting"}`,
+    );
   });
 
   it.each(SERVICE_NAMES)('migrates %s in a Job before roll-out, with its own database secret', (service) => {
     const job = named(objects, 'Job', `${service}-migrate`);
     expect(job?.metadata.annotations?.['argocd.argoproj.io/hook']).toBe('PreSync');
     const [container] = job?.spec.template.spec.containers ?? [];
-    expect(container.env).toEqual(expect.arrayContaining([{ name: 'ENTRY', value: 'migrate' }, { name: 'DATABASE_URL', valueFrom: { secretKeyRef: { name: `tutti-${service}-database`, key: 'url' } } }]));
+    expect(container.env).toEqual(
+      expect.arrayContaining([
+        { name: 'ENTRY', value: 'migrate' },
+        { name: 'DATABASE_URL', valueFrom: { secretKeyRef: { name: `tutti-${service}-database`, key: 'url' } } },
+      ]),
+    );
     expect(job?.spec.template.metadata.labels['app.kubernetes.io/part-of']).toBe('tutti');
   });
 
-  it('lets the ingress reach only the gateway, the gateway reach the services, and only Tutti\'s pods reach PostgreSQL and Redis', () => {
+  it("lets the ingress reach only the gateway, the gateway reach the services, and only Tutti's pods reach PostgreSQL and Redis", () => {
     const policies = objects.filter((o) => o.kind === 'NetworkPolicy');
     // A pod's allowed sources on a port: the union of the rules of every policy selecting it.
     const sourcesOf = (labels: Record<string, string>, port: number) =>
@@ -102,29 +140,50 @@ describe.each(OVERLAYS)('the %s overlay', (overlay) => {
         .filter((rule: { ports?: { port: number }[] }) => rule.ports?.some((p) => p.port === port))
         .flatMap((rule: { from: unknown[] }) => rule.from);
     expect(named(objects, 'NetworkPolicy', 'default-deny-ingress')?.spec).toEqual({ podSelector: {}, policyTypes: ['Ingress'] });
-    const podLabels = (service: string, component: string) => named(objects, 'Deployment', `${service}-${component}`)?.spec.template.metadata.labels;
+    const podLabels = (service: string, component: string) =>
+      named(objects, 'Deployment', `${service}-${component}`)?.spec.template.metadata.labels;
     const gateway = { podSelector: { matchLabels: { 'app.kubernetes.io/name': 'gateway', 'app.kubernetes.io/component': 'api' } } };
     for (const service of SERVICE_NAMES.filter((s) => s !== 'gateway')) {
       expect(sourcesOf(podLabels(service, 'api'), 3000)).toEqual([gateway]);
       expect(sourcesOf(podLabels(service, 'worker'), 3000)).toEqual([]);
     }
-    expect(sourcesOf(podLabels('gateway', 'api'), 3000)).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }]);
+    expect(sourcesOf(podLabels('gateway', 'api'), 3000)).toEqual([
+      { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } },
+    ]);
     const tutti = { podSelector: { matchLabels: { 'app.kubernetes.io/part-of': 'tutti' } } };
     expect(sourcesOf({ 'app.kubernetes.io/name': 'postgresql' }, 5432)).toEqual([tutti]);
     expect(sourcesOf({ 'app.kubernetes.io/name': 'redis' }, 6379)).toEqual([tutti]);
-    for (const service of SERVICE_NAMES) expect(sourcesOf(podLabels(service, 'api'), 9464)).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }]);
+    for (const service of SERVICE_NAMES)
+      expect(sourcesOf(podLabels(service, 'api'), 9464)).toEqual([
+        { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } },
+      ]);
   });
 
   it('puts the gateway, and only the gateway, behind the Ingress', () => {
     const ingresses = objects.filter((o) => o.kind === 'Ingress');
-    const backends = ingresses.flatMap((i) => i.spec.rules.flatMap((r: { http: { paths: { backend: { service: { name: string } } }[] } }) => r.http.paths.map((p) => p.backend.service.name)));
+    const backends = ingresses.flatMap((i) =>
+      i.spec.rules.flatMap((r: { http: { paths: { backend: { service: { name: string } } }[] } }) =>
+        r.http.paths.map((p) => p.backend.service.name),
+      ),
+    );
     expect(backends).toEqual(['gateway']);
-    expect(named(objects, 'Service', 'gateway')?.spec.selector).toEqual({ 'app.kubernetes.io/name': 'gateway', 'app.kubernetes.io/component': 'api' });
+    expect(named(objects, 'Service', 'gateway')?.spec.selector).toEqual({
+      'app.kubernetes.io/name': 'gateway',
+      'app.kubernetes.io/component': 'api',
+    });
   });
 });
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function selects(selector: any, labels: Record<string, string>): boolean {
   if (!matches(selector.matchLabels ?? {}, labels)) return false;
-  return (selector.matchExpressions ?? []).every((e: { key: string; operator: string; values: string[] }) => (e.operator === 'In' ? e.values.includes(labels[e.key]) : e.operator === 'NotIn' ? !e.values.includes(labels[e.key]) : e.operator === 'Exists' ? e.key in labels : !(e.key in labels)));
+  return (selector.matchExpressions ?? []).every((e: { key: string; operator: string; values: string[] }) =>
+    e.operator === 'In'
+      ? e.values.includes(labels[e.key])
+      : e.operator === 'NotIn'
+        ? !e.values.includes(labels[e.key])
+        : e.operator === 'Exists'
+          ? e.key in labels
+          : !(e.key in labels),
+  );
 }

@@ -6,12 +6,16 @@ const ENV = { ...process.env, NX_DAEMON: 'false' };
 
 /** ESLint's flat config is ESM, which Jest's module system cannot load: lint in a child process, as `npm run lint` does. */
 function boundaryErrors(file: string, code: string): string[] {
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--stdin', '--stdin-filename', join(ROOT, file), '--format', 'json'], {
-    cwd: ROOT,
-    env: ENV,
-    input: code,
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--stdin', '--stdin-filename', join(ROOT, file), '--format', 'json'],
+    {
+      cwd: ROOT,
+      env: ENV,
+      input: code,
+      encoding: 'utf8',
+    },
+  );
   const [report] = JSON.parse(result.stdout) as { messages: { ruleId: string | null }[] }[];
   return report.messages.filter((message) => message.ruleId === '@nx/enforce-module-boundaries').map((message) => String(message.ruleId));
 }
@@ -24,14 +28,26 @@ describe('module boundaries', () => {
   }, 120_000);
 
   it('refuses an app importing another app', () => {
-    expect(boundaryErrors('apps/scheduling/src/example.ts', `import { AppModule } from '../../performance-event/src/app.module';\nexport const x = AppModule;\n`)).toHaveLength(1);
+    expect(
+      boundaryErrors(
+        'apps/scheduling/src/example.ts',
+        `import { AppModule } from '../../performance-event/src/app.module';\nexport const x = AppModule;\n`,
+      ),
+    ).toHaveLength(1);
   });
 
   it('refuses a lib importing an app', () => {
-    expect(boundaryErrors('libs/platform/src/example.ts', `import { AppModule } from '../../../apps/scheduling/src/app.module';\nexport const x = AppModule;\n`)).toHaveLength(1);
+    expect(
+      boundaryErrors(
+        'libs/platform/src/example.ts',
+        `import { AppModule } from '../../../apps/scheduling/src/app.module';\nexport const x = AppModule;\n`,
+      ),
+    ).toHaveLength(1);
   });
 
   it('allows an app importing a shared lib by its alias', () => {
-    expect(boundaryErrors('apps/scheduling/src/example.ts', `import { newId } from '@tutti/platform';\nexport const x = newId;\n`)).toHaveLength(0);
+    expect(
+      boundaryErrors('apps/scheduling/src/example.ts', `import { newId } from '@tutti/platform';\nexport const x = newId;\n`),
+    ).toHaveLength(0);
   });
 });

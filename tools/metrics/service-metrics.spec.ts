@@ -27,12 +27,13 @@ function listensOnLoopbackOnly(port: number): boolean {
 function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
   for (const line of text.split('\n')) {
     if (!line.startsWith(`${name}{`) && !line.startsWith(`${name} `)) continue;
-    if (Object.entries(labels).every(([key, value]) => line.includes(`${key}="${value}"`))) return Number(line.slice(line.lastIndexOf(' ') + 1));
+    if (Object.entries(labels).every(([key, value]) => line.includes(`${key}="${value}"`)))
+      return Number(line.slice(line.lastIndexOf(' ') + 1));
   }
   return undefined;
 }
 
-describe('a service\'s /metrics', () => {
+describe("a service's /metrics", () => {
   const database = uniqueTestId('metrics');
   const admin = new Client({ connectionString: requiredTestEnv().databaseUrl });
   let databaseUrl = '';
@@ -81,12 +82,15 @@ describe('a service\'s /metrics', () => {
     expect((await fetch(`http://127.0.0.1:${metricsPort}/other`)).status).toBe(404);
   });
 
-  it('counts requests by route template, and reads the pool, the queues, the outbox backlog and the reminders\' lateness', async () => {
+  it("counts requests by route template, and reads the pool, the queues, the outbox backlog and the reminders' lateness", async () => {
     const tenantId = randomUUID();
     const client = new Client({ connectionString: databaseUrl });
     await client.connect();
     try {
-      await client.query(`INSERT INTO outbox_events (id, tenant_id, type, payload, source, occurred_at) VALUES ($1, $2, 'test.metrics', '{}', 'parent-engagement', now() - interval '30 seconds')`, [randomUUID(), tenantId]);
+      await client.query(
+        `INSERT INTO outbox_events (id, tenant_id, type, payload, source, occurred_at) VALUES ($1, $2, 'test.metrics', '{}', 'parent-engagement', now() - interval '30 seconds')`,
+        [randomUUID(), tenantId],
+      );
       await client.query(
         `INSERT INTO reminders (id, tenant_id, kind, recipient_id, subject_type, subject_id, due_at) VALUES ($1, $2, 'test', $3, 'test', $4, now() - interval '90 seconds')`,
         [randomUUID(), tenantId, randomUUID(), randomUUID()],
@@ -95,7 +99,9 @@ describe('a service\'s /metrics', () => {
       await client.end();
     }
     const scrape = async () => (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
-    const healthAnswered = (text: string) => sample(text, 'http_requests_total', { service: 'parent-engagement', mode: 'api', method: 'GET', route: '/health', status: '200' }) ?? 0;
+    const healthAnswered = (text: string) =>
+      sample(text, 'http_requests_total', { service: 'parent-engagement', mode: 'api', method: 'GET', route: '/health', status: '200' }) ??
+      0;
     const healthTimed = (text: string) => sample(text, 'http_request_duration_seconds_count', { route: '/health', status: '200' }) ?? 0;
     const before = await scrape();
     for (let i = 0; i < 3; i++) expect((await fetch(`${running.url}/health`)).status).toBe(200);

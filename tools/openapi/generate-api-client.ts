@@ -34,7 +34,8 @@ export async function fetchMergedDocument(gatewayUrl: string): Promise<object> {
   if (response.status !== 200) throw new Error(`${gatewayUrl}/docs-json answered ${response.status}`);
   const document = (await response.json()) as { 'x-unavailable-services'?: string[] };
   const unavailable = document['x-unavailable-services'] ?? [];
-  if (unavailable.length > 0) throw new Error(`the document lacks ${unavailable.join(', ')} (not answering): wait until every service is up`);
+  if (unavailable.length > 0)
+    throw new Error(`the document lacks ${unavailable.join(', ')} (not answering): wait until every service is up`);
   return document;
 }
 

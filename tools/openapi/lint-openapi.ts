@@ -18,7 +18,12 @@ export async function lintOpenApi(document: string): Promise<LintProblem[]> {
   const problems = await lintFromString({ source: document, absoluteRef: 'docs-json.json', config });
   return problems
     .filter((problem) => !problem.ignored)
-    .map((problem) => ({ ruleId: problem.ruleId, severity: problem.severity, message: problem.message, pointer: problem.location[0]?.pointer ?? '' }));
+    .map((problem) => ({
+      ruleId: problem.ruleId,
+      severity: problem.severity,
+      message: problem.message,
+      pointer: problem.location[0]?.pointer ?? '',
+    }));
 }
 
 async function main(): Promise<void> {

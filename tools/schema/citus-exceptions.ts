@@ -10,14 +10,14 @@ export const GLOBAL_TABLES: Record<string, string> = {
   'instrument_loan.migrations': 'TypeORM migration history: one per database, not per area; stays local on the coordinator',
   'performance_event.migrations': 'TypeORM migration history: one per database, not per area; stays local on the coordinator',
   'parent_engagement.migrations': 'TypeORM migration history: one per database, not per area; stays local on the coordinator',
-  'gateway.tenants': 'the areas themselves (its id is every other table\'s tenant_id): a reference table, copied to every node',
+  'gateway.tenants': "the areas themselves (its id is every other table's tenant_id): a reference table, copied to every node",
 };
 
 const PK_ID_BESIDE_TENANT_UNIQUE =
   'NOT READY: primary key (id) while UNIQUE (tenant_id, id) also exists. Fix: a migration per service making (tenant_id, id) the primary key ' +
   '(DROP CONSTRAINT <t>_pkey, ADD PRIMARY KEY USING INDEX on the unique one); not done here because foreign keys and ON CONFLICT (id) must be reviewed with it';
 const MESSAGING_PK =
-  'NOT READY: libs/messaging\'s outbox and reminders tables key on id alone (their TypeORM entities declare it, and the relay and sweeper address rows by id); changing it belongs to libs/messaging';
+  "NOT READY: libs/messaging's outbox and reminders tables key on id alone (their TypeORM entities declare it, and the relay and sweeper address rows by id); changing it belongs to libs/messaging";
 
 /** Known key gaps, as tenantKeyViolations words them. */
 export const KNOWN_KEY_GAPS: Record<string, string> = {
@@ -31,7 +31,7 @@ export const KNOWN_KEY_GAPS: Record<string, string> = {
   'gateway.refresh_tokens: primary key (id)': PK_ID_BESIDE_TENANT_UNIQUE,
   'gateway.sessions: primary key (id)': PK_ID_BESIDE_TENANT_UNIQUE,
   'gateway.tenant_schools: unique tenant_schools_school (school_id)':
-    'NOT READY: a school belongs to one area across the whole service (the gateway finds a school\'s area by it); on Citus this needs a small reference table school_id -> tenant_id instead of a unique on a distributed table',
+    "NOT READY: a school belongs to one area across the whole service (the gateway finds a school's area by it); on Citus this needs a small reference table school_id -> tenant_id instead of a unique on a distributed table",
   'gateway.outbox_events: primary key (id)': MESSAGING_PK,
   'gateway.reminders: primary key (id)': MESSAGING_PK,
   'scheduling.attendance: primary key (id)': PK_ID_BESIDE_TENANT_UNIQUE,
@@ -69,7 +69,8 @@ export const KNOWN_KEY_GAPS: Record<string, string> = {
   'parent_engagement.reminders: primary key (id)': MESSAGING_PK,
 };
 
-const SWEEP = 'a sweep over every area by design (due reminders, unsent events); on Citus it runs on every shard, which is what a background sweep should do';
+const SWEEP =
+  'a sweep over every area by design (due reminders, unsent events); on Citus it runs on every shard, which is what a background sweep should do';
 
 /** Statements that touch a tenant-owned table without its tenant_id, as `file: violation` (no line numbers, so edits above do not move them). */
 export const KNOWN_STATEMENT_GAPS: Record<string, string> = {

@@ -43,9 +43,10 @@ describe('Citus-ready schema', () => {
     await admin.end();
   });
 
-  const tenantTablesOf = (schema?: string) => new Set(tables.filter((t) => t.hasTenantId && (!schema || t.schema === schema)).map((t) => t.table));
+  const tenantTablesOf = (schema?: string) =>
+    new Set(tables.filter((t) => t.hasTenantId && (!schema || t.schema === schema)).map((t) => t.table));
 
-  it('finds every service\'s tables, and the only ones without tenant_id are the listed global ones', () => {
+  it("finds every service's tables, and the only ones without tenant_id are the listed global ones", () => {
     expect(new Set(tables.map((t) => t.schema))).toEqual(new Set(SERVICE_NAMES.map(schemaOf)));
     expect(tenantTablesOf().size).toBeGreaterThan(50);
     const global = tables.filter((t) => !t.hasTenantId).map((t) => `${t.schema}.${t.table}`);
@@ -57,7 +58,7 @@ describe('Citus-ready schema', () => {
     expect(gaps.sort()).toEqual(Object.keys(KNOWN_KEY_GAPS).sort());
   });
 
-  it('finds the statements of every *.queries.ts and the inline SQL left elsewhere, and PostgreSQL\'s parser reads each', () => {
+  it("finds the statements of every *.queries.ts and the inline SQL left elsewhere, and PostgreSQL's parser reads each", () => {
     const queryFiles = serviceSourceFiles(ROOT).filter((file) => file.endsWith('.queries.ts'));
     const withStatements = new Set(statements.map((s) => s.where.replace(/:\d+$/, '')));
     expect(queryFiles.filter((file) => !withStatements.has(file.slice(ROOT.length + 1)))).toEqual([]);
@@ -92,7 +93,9 @@ describe('the tenant filter check', () => {
   const check = (text: string) => tenantFilterViolations(parseStatement({ where: 'example.ts:1', text }), tenantTables);
 
   it('accepts statements that carry tenant_id for every tenant-owned table', () => {
-    expect(check('SELECT p.id FROM pupils p JOIN schools s ON s.tenant_id = p.tenant_id AND s.id = p.school_id WHERE p.tenant_id = $1')).toEqual([]);
+    expect(
+      check('SELECT p.id FROM pupils p JOIN schools s ON s.tenant_id = p.tenant_id AND s.id = p.school_id WHERE p.tenant_id = $1'),
+    ).toEqual([]);
     expect(check('INSERT INTO loans (tenant_id, id) VALUES ($1, $2)')).toEqual([]);
     expect(check('UPDATE pupils SET name = $3 WHERE tenant_id = $1 AND id = $2')).toEqual([]);
     expect(check('DELETE FROM pupils WHERE (tenant_id, id) IN (SELECT tenant_id, pupil_id FROM loans WHERE tenant_id = $1)')).toEqual([]);
@@ -102,10 +105,16 @@ describe('the tenant filter check', () => {
 
   it('refuses a table reached without its tenant_id: by id alone, in a join, in a subquery, in an insert', () => {
     expect(check('SELECT * FROM pupils WHERE id = $1')).toEqual(['SELECT on pupils without its tenant_id']);
-    expect(check('SELECT p.id FROM pupils p JOIN schools s ON s.id = p.school_id WHERE p.tenant_id = $1')).toEqual(['SELECT on schools s without its tenant_id']);
-    expect(check('SELECT * FROM pupils WHERE tenant_id = $1 AND school_id IN (SELECT id FROM schools WHERE name = $2)')).toEqual(['SELECT on schools without its tenant_id']);
+    expect(check('SELECT p.id FROM pupils p JOIN schools s ON s.id = p.school_id WHERE p.tenant_id = $1')).toEqual([
+      'SELECT on schools s without its tenant_id',
+    ]);
+    expect(check('SELECT * FROM pupils WHERE tenant_id = $1 AND school_id IN (SELECT id FROM schools WHERE name = $2)')).toEqual([
+      'SELECT on schools without its tenant_id',
+    ]);
     expect(check('INSERT INTO loans (id, pupil_id) VALUES ($1, $2)')).toEqual(['INSERT INTO loans without tenant_id']);
     expect(check('UPDATE pupils SET name = $2 WHERE id = $1')).toEqual(['UPDATE on pupils without its tenant_id']);
-    expect(check('DELETE FROM loans WHERE id = $1 AND pupil_id IN (SELECT id FROM pupils WHERE tenant_id = $2)')).toEqual(['DELETE on loans without its tenant_id']);
+    expect(check('DELETE FROM loans WHERE id = $1 AND pupil_id IN (SELECT id FROM pupils WHERE tenant_id = $2)')).toEqual([
+      'DELETE on loans without its tenant_id',
+    ]);
   });
 });

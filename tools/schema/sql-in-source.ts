@@ -32,7 +32,12 @@ export function sqlStatementsIn(files: string[], root: string): SourceStatement[
     const visit = (node: ts.Node): void => {
       if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) {
         const text = evaluate(node, checker, new Map());
-        if (text !== undefined && STATEMENT_START.test(text) && !isInsideStatementTemplate(node) && !fragments.has(owningDeclaration(node))) {
+        if (
+          text !== undefined &&
+          STATEMENT_START.test(text) &&
+          !isInsideStatementTemplate(node) &&
+          !fragments.has(owningDeclaration(node))
+        ) {
           const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
           statements.push({ where: `${file.slice(root.length + 1)}:${line}`, text });
         }
@@ -99,7 +104,8 @@ function evaluate(node: ts.Expression, checker: ts.TypeChecker, bindings: Bindin
   if (depth > 20) return SLOT;
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
   if (ts.isNumericLiteral(node)) return node.text;
-  if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node)) return evaluate(node.expression, checker, bindings, depth + 1);
+  if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node))
+    return evaluate(node.expression, checker, bindings, depth + 1);
   if (ts.isTemplateExpression(node)) {
     let text = node.head.text;
     for (const span of node.templateSpans) text += (evaluate(span.expression, checker, bindings, depth + 1) ?? SLOT) + span.literal.text;
@@ -140,7 +146,11 @@ function evaluate(node: ts.Expression, checker: ts.TypeChecker, bindings: Bindin
     const inner: Bindings = new Map(bindings);
     fn.parameters.forEach((parameter, index) => {
       const argument = node.arguments[index];
-      const value = argument ? evaluate(argument, checker, bindings, depth + 1) : parameter.initializer ? evaluate(parameter.initializer, checker, bindings, depth + 1) : undefined;
+      const value = argument
+        ? evaluate(argument, checker, bindings, depth + 1)
+        : parameter.initializer
+          ? evaluate(parameter.initializer, checker, bindings, depth + 1)
+          : undefined;
       inner.set(parameter, value ?? SLOT);
     });
     return evaluate(body, checker, inner, depth + 1);
@@ -155,7 +165,13 @@ function entityTableName(entity: ts.ClassDeclaration): string | undefined {
     const [options] = call.arguments;
     if (!options || !ts.isObjectLiteralExpression(options)) continue;
     for (const property of options.properties) {
-      if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && property.name.text === 'name' && ts.isStringLiteral(property.initializer)) return property.initializer.text;
+      if (
+        ts.isPropertyAssignment(property) &&
+        ts.isIdentifier(property.name) &&
+        property.name.text === 'name' &&
+        ts.isStringLiteral(property.initializer)
+      )
+        return property.initializer.text;
     }
   }
   return undefined;
@@ -173,7 +189,11 @@ function isConst(declaration: ts.VariableDeclaration): boolean {
 
 function functionOf(declaration: ts.Declaration): ts.SignatureDeclaration | undefined {
   if (ts.isFunctionDeclaration(declaration)) return declaration;
-  if (ts.isVariableDeclaration(declaration) && declaration.initializer && (ts.isArrowFunction(declaration.initializer) || ts.isFunctionExpression(declaration.initializer))) {
+  if (
+    ts.isVariableDeclaration(declaration) &&
+    declaration.initializer &&
+    (ts.isArrowFunction(declaration.initializer) || ts.isFunctionExpression(declaration.initializer))
+  ) {
     return declaration.initializer;
   }
   return undefined;

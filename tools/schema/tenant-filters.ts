@@ -76,7 +76,10 @@ export function tenantFilterViolations(statement: ParsedStatement, tenantTables:
           if (use.table === UNKNOWN_TABLE) violations.push(`${kind.replace('Stmt', '').toUpperCase()} on a table not known statically`);
           if (!owned(use.table)) continue;
           const carried = mentioned.has('') || mentioned.has(use.alias) || mentioned.has(use.table) || usingColumns.includes('tenant_id');
-          if (!carried) violations.push(`${kind.replace('Stmt', '').toUpperCase()} on ${use.table}${use.alias !== use.table ? ` ${use.alias}` : ''} without its tenant_id`);
+          if (!carried)
+            violations.push(
+              `${kind.replace('Stmt', '').toUpperCase()} on ${use.table}${use.alias !== use.table ? ` ${use.alias}` : ''} without its tenant_id`,
+            );
         }
       }
     }

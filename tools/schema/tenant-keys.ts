@@ -36,7 +36,13 @@ export async function tableKeys(client: Client, schema: string): Promise<TableKe
       ORDER BY t.relname, i.relname`,
     [schema],
   );
-  const foreignKeys = await client.query<{ table: string; name: string; columns: string[]; references: string; referenced_columns: string[] }>(
+  const foreignKeys = await client.query<{
+    table: string;
+    name: string;
+    columns: string[];
+    references: string;
+    referenced_columns: string[];
+  }>(
     `SELECT t.relname::text AS table, c.conname::text AS name, r.relname::text AS references,
             ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY k(attnum, ord)
                     JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum ORDER BY k.ord) AS columns,
@@ -84,7 +90,9 @@ export function tenantKeyViolations(table: TableKeys): string[] {
     // A row's area itself: tenants is a reference table on Citus, and a foreign key to one is allowed.
     if (key.references === 'tenants' && key.columns.join() === 'tenant_id' && key.referencedColumns.join() === 'id') continue;
     if (at < 0 || key.referencedColumns[at] !== 'tenant_id') {
-      violations.push(`${name}: foreign key ${key.name} (${key.columns.join(', ')}) -> ${key.references} (${key.referencedColumns.join(', ')})`);
+      violations.push(
+        `${name}: foreign key ${key.name} (${key.columns.join(', ')}) -> ${key.references} (${key.referencedColumns.join(', ')})`,
+      );
     }
   }
   return violations;

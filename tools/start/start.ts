@@ -52,7 +52,10 @@ async function main(): Promise<void> {
     await loadDemoData(databaseUrls, (line) => log(`  ${line}`));
 
     // The gateway's port is the user's choice: a clash there is reported, not dodged.
-    const ports = await chooseServicePorts({ fixed: { gateway: process.env.PORT ? Number(process.env.PORT) : LOCAL_PORTS.gateway }, preferLocalPorts: true });
+    const ports = await chooseServicePorts({
+      fixed: { gateway: process.env.PORT ? Number(process.env.PORT) : LOCAL_PORTS.gateway },
+      preferLocalPorts: true,
+    });
     const identityKeys = await loadOrCreateIdentityKeys(join(ROOT, '.tutti', 'dev', 'identity-keys.json'));
     const logDir = join(ROOT, '.tutti', 'dev', 'logs');
 

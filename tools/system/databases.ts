@@ -62,6 +62,8 @@ function runNode(script: string, args: string[], env: Record<string, string>, la
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${label}: migration failed (exit ${code}):\n${output.trim().slice(-2000)}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${label}: migration failed (exit ${code}):\n${output.trim().slice(-2000)}`)),
+    );
   });
 }

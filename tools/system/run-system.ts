@@ -56,7 +56,10 @@ export function serviceEnvironment(service: ServiceName, settings: SystemSetting
     ...(settings.queuePrefix ? { QUEUE_PREFIX: settings.queuePrefix } : {}),
   };
   if (service !== 'gateway') return env;
-  const upstreams = SERVICE_NAMES.filter((s) => s !== 'gateway').map((s) => [upstreamUrlVariable(s), `http://127.0.0.1:${settings.ports[s]}`]);
+  const upstreams = SERVICE_NAMES.filter((s) => s !== 'gateway').map((s) => [
+    upstreamUrlVariable(s),
+    `http://127.0.0.1:${settings.ports[s]}`,
+  ]);
   return { ...env, ...Object.fromEntries(upstreams), IDENTITY_PRIVATE_KEY: settings.identityKeys.privateKey };
 }
 
@@ -89,7 +92,13 @@ export function serviceGroup(settings: SystemSettings, options: ServiceGroupOpti
   const timeoutMs = options.timeoutMs ?? 90_000;
   const running = new Map<ServiceName, RunningService>();
   const launch = (service: ServiceName) => {
-    const started = startServiceProcess(service, settings.ports[service], serviceEnvironment(service, settings), options.logDir, options.log);
+    const started = startServiceProcess(
+      service,
+      settings.ports[service],
+      serviceEnvironment(service, settings),
+      options.logDir,
+      options.log,
+    );
     running.set(service, started);
     return started;
   };

@@ -17,7 +17,13 @@ type Log = (line: string) => void;
  * Starts a service as a child process. Its JSON log goes to a file; warnings and errors are also
  * echoed, one line each, so that the terminal stays readable.
  */
-export function startServiceProcess(service: ServiceName, port: number, env: Record<string, string>, logDir: string, log: Log): RunningService {
+export function startServiceProcess(
+  service: ServiceName,
+  port: number,
+  env: Record<string, string>,
+  logDir: string,
+  log: Log,
+): RunningService {
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `${service}.log`);
   const file = createWriteStream(logFile, { flags: 'a' });

@@ -3,7 +3,14 @@ import type { Identity, Role } from '@tutti/auth';
 import { newId } from '@tutti/platform';
 import { testServiceConfig } from '@tutti/testing';
 import { DataSource } from 'typeorm';
-import { matrixIdentities, type MatrixIdentities, runAccessMatrix, type AccessMatrixReport, type MatrixFixtures, type MatrixWorld } from '@tutti/testing';
+import {
+  matrixIdentities,
+  type MatrixIdentities,
+  runAccessMatrix,
+  type AccessMatrixReport,
+  type MatrixFixtures,
+  type MatrixWorld,
+} from '@tutti/testing';
 import { GatewayConfig } from './config';
 import { createGatewayApp } from './gateway-app';
 import { IdentityFixtures, type TestAccount, type TestTenant } from './identity/testing/identity-fixtures';
@@ -52,7 +59,15 @@ describe('gateway: the access matrix over every route of its own', () => {
     const [tenant, otherTenant] = [await fixtures.tenant(), await fixtures.tenant()];
     const [schoolId, otherSchoolId] = [await fixtures.school(tenant), await fixtures.school(tenant)];
     const [pupilId, otherFamilyPupilId] = [newId(), newId()];
-    const world: MatrixWorld = { tenantId: tenant.id, schoolId, otherSchoolId, pupilId, otherFamilyPupilId, otherFamilySchoolId: schoolId, secrets: [pupilId, GUARDIAN_NAME] };
+    const world: MatrixWorld = {
+      tenantId: tenant.id,
+      schoolId,
+      otherSchoolId,
+      pupilId,
+      otherFamilyPupilId,
+      otherFamilySchoolId: schoolId,
+      secrets: [pupilId, GUARDIAN_NAME],
+    };
     const identities = matrixIdentities(world, otherTenant.id);
 
     // Each persona is a real account, signed in over HTTP: the gateway takes identity from a Bearer token.
@@ -62,8 +77,19 @@ describe('gateway: the access matrix over every route of its own', () => {
       const home: TestTenant = identity.tenantId === tenant.id ? tenant : otherTenant;
       const account = await fixtures.account(home, {
         displayName: persona === 'guardian' ? GUARDIAN_NAME : identity.displayName,
-        grants: identity.grants.flatMap((grant): { role: Role; schoolId?: string }[] => ('schoolIds' in grant ? grant.schoolIds.map((id) => ({ role: grant.role, schoolId: id })) : [{ role: grant.role }])),
-        pupils: identity.grants.flatMap((grant) => (grant.role === 'guardian' ? grant.pupils.map(({ pupilId: id, schoolId: school }) => ({ pupilId: id, schoolId: school, relationship: 'parent', canBookTransport: true })) : [])),
+        grants: identity.grants.flatMap((grant): { role: Role; schoolId?: string }[] =>
+          'schoolIds' in grant ? grant.schoolIds.map((id) => ({ role: grant.role, schoolId: id })) : [{ role: grant.role }],
+        ),
+        pupils: identity.grants.flatMap((grant) =>
+          grant.role === 'guardian'
+            ? grant.pupils.map(({ pupilId: id, schoolId: school }) => ({
+                pupilId: id,
+                schoolId: school,
+                relationship: 'parent',
+                canBookTransport: true,
+              }))
+            : [],
+        ),
       });
       accounts.set(persona, account);
       headers.set(identity.userId, await fixtures.bearer(account));
@@ -76,9 +102,21 @@ describe('gateway: the access matrix over every route of its own', () => {
     };
     const freshAccount = async () => (await fixtures.account(tenant, { displayName: 'Spare Person' })).id;
     const freshGuardianLink = async () =>
-      (await asAdmin('POST', '/identity/guardian-links', { accountId: await freshAccount(), pupilId, schoolId, relationship: 'carer', canBookTransport: false, canGiveConsent: false })).id;
+      (
+        await asAdmin('POST', '/identity/guardian-links', {
+          accountId: await freshAccount(),
+          pupilId,
+          schoolId,
+          relationship: 'carer',
+          canBookTransport: false,
+          canGiveConsent: false,
+        })
+      ).id;
     const guardianAccountId = accounts.get('guardian')?.id ?? '';
-    const [guardianLink] = await db.query('SELECT id FROM guardian_links WHERE tenant_id = $1 AND account_id = $2', [tenant.id, guardianAccountId]);
+    const [guardianLink] = await db.query('SELECT id FROM guardian_links WHERE tenant_id = $1 AND account_id = $2', [
+      tenant.id,
+      guardianAccountId,
+    ]);
 
     const scenario: Scenario = {
       schoolId,
@@ -87,7 +125,8 @@ describe('gateway: the access matrix over every route of its own', () => {
       guardianLinkId: guardianLink.id,
       guardianSignIn: { area: accounts.get('guardian')?.area ?? '', email: accounts.get('guardian')?.email ?? '' },
       freshAccount,
-      freshInvitedAccount: async () => (await fixtures.account(tenant, { status: 'invited', password: null, displayName: 'Invited Person' })).id,
+      freshInvitedAccount: async () =>
+        (await fixtures.account(tenant, { status: 'invited', password: null, displayName: 'Invited Person' })).id,
       freshGrant: async () => {
         const accountId = await freshAccount();
         await asAdmin('POST', `/identity/accounts/${accountId}/grants`, { role: 'tutor', schoolIds: [schoolId] });
@@ -128,38 +167,96 @@ const publicSecrets = (s: Scenario) => [s.pupilId, s.guardianAccountId, GUARDIAN
 
 const matrix: MatrixFixtures<Scenario> = {
   'GET /areas': (s) => ({ url: '/areas', allowed: [], secrets: publicSecrets(s) }),
-  'POST /auth/sign-in': (s) => ({ url: '/auth/sign-in', body: { ...s.guardianSignIn, password: 'not the password at all' }, allowed: [], secrets: publicSecrets(s) }),
-  'POST /auth/refresh': (s) => ({ url: '/auth/refresh', body: { refreshToken: 'not-a-refresh-token' }, allowed: [], secrets: publicSecrets(s) }),
-  'POST /auth/sign-out': (s) => ({ url: '/auth/sign-out', body: { refreshToken: 'not-a-refresh-token' }, allowed: [], secrets: publicSecrets(s) }),
+  'POST /auth/sign-in': (s) => ({
+    url: '/auth/sign-in',
+    body: { ...s.guardianSignIn, password: 'not the password at all' },
+    allowed: [],
+    secrets: publicSecrets(s),
+  }),
+  'POST /auth/refresh': (s) => ({
+    url: '/auth/refresh',
+    body: { refreshToken: 'not-a-refresh-token' },
+    allowed: [],
+    secrets: publicSecrets(s),
+  }),
+  'POST /auth/sign-out': (s) => ({
+    url: '/auth/sign-out',
+    body: { refreshToken: 'not-a-refresh-token' },
+    allowed: [],
+    secrets: publicSecrets(s),
+  }),
   'POST /auth/password-reset': (s) => ({ url: '/auth/password-reset', body: s.guardianSignIn, allowed: [], secrets: publicSecrets(s) }),
-  'POST /auth/password-reset/complete': (s) => ({ url: '/auth/password-reset/complete', body: { token: 'not-a-reset-token', password: 'a long enough new password' }, allowed: [], secrets: publicSecrets(s) }),
-  'POST /auth/invitations/accept': (s) => ({ url: '/auth/invitations/accept', body: { token: 'not-an-invitation-token', password: 'a long enough new password' }, allowed: [], secrets: publicSecrets(s) }),
+  'POST /auth/password-reset/complete': (s) => ({
+    url: '/auth/password-reset/complete',
+    body: { token: 'not-a-reset-token', password: 'a long enough new password' },
+    allowed: [],
+    secrets: publicSecrets(s),
+  }),
+  'POST /auth/invitations/accept': (s) => ({
+    url: '/auth/invitations/accept',
+    body: { token: 'not-an-invitation-token', password: 'a long enough new password' },
+    allowed: [],
+    secrets: publicSecrets(s),
+  }),
 
   'GET /identity/me': () => ({ url: '/identity/me', allowed: [...EVERYONE], scope: 'caller-scoped' }),
   'GET /identity/tenant': () => ({ url: '/identity/tenant', allowed: [...EVERYONE], scope: 'caller-scoped' }),
-  'PATCH /identity/tenant': async (s) => ({ url: '/identity/tenant', body: { weeklyProvisionTargetMinutes: 240 }, headers: { 'if-match': await s.etagOf('/identity/tenant') }, allowed: ['admin'], scope: 'caller-scoped' }),
+  'PATCH /identity/tenant': async (s) => ({
+    url: '/identity/tenant',
+    body: { weeklyProvisionTargetMinutes: 240 },
+    headers: { 'if-match': await s.etagOf('/identity/tenant') },
+    allowed: ['admin'],
+    scope: 'caller-scoped',
+  }),
   'GET /audit-log': () => ({ url: '/audit-log', allowed: ['admin'], scope: 'caller-scoped' }),
 
   'GET /identity/accounts': () => ({ url: '/identity/accounts', allowed: ['admin'], scope: 'caller-scoped' }),
   'GET /identity/accounts/:id': (s) => ({ url: `/identity/accounts/${s.guardianAccountId}`, allowed: ['admin'] }),
-  'POST /identity/accounts': () => ({ url: '/identity/accounts', body: { email: `new-${newId().slice(-8)}@example.org`, displayName: 'New Person' }, allowed: ['admin'], scope: 'caller-scoped' }),
+  'POST /identity/accounts': () => ({
+    url: '/identity/accounts',
+    body: { email: `new-${newId().slice(-8)}@example.org`, displayName: 'New Person' },
+    allowed: ['admin'],
+    scope: 'caller-scoped',
+  }),
   'PATCH /identity/accounts/:id': async (s) => {
     const url = `/identity/accounts/${await s.freshAccount()}`;
     return { url, body: { displayName: 'Renamed Person' }, headers: { 'if-match': await s.etagOf(url) }, allowed: ['admin'] };
   },
-  'POST /identity/accounts/:id/invitations': async (s) => ({ url: `/identity/accounts/${await s.freshInvitedAccount()}/invitations`, allowed: ['admin'] }),
-  'POST /identity/accounts/:id/grants': async (s) => ({ url: `/identity/accounts/${await s.freshAccount()}/grants`, body: { role: 'tutor', schoolIds: [s.schoolId] }, allowed: ['admin'] }),
+  'POST /identity/accounts/:id/invitations': async (s) => ({
+    url: `/identity/accounts/${await s.freshInvitedAccount()}/invitations`,
+    allowed: ['admin'],
+  }),
+  'POST /identity/accounts/:id/grants': async (s) => ({
+    url: `/identity/accounts/${await s.freshAccount()}/grants`,
+    body: { role: 'tutor', schoolIds: [s.schoolId] },
+    allowed: ['admin'],
+  }),
   'DELETE /identity/accounts/:id/grants/:grantId': async (s) => {
     const { accountId, grantId } = await s.freshGrant();
     return { url: `/identity/accounts/${accountId}/grants/${grantId}`, allowed: ['admin'] };
   },
 
-  'GET /identity/guardian-links': (s) => ({ url: '/identity/guardian-links', allowed: [...MANAGERS], scope: 'caller-scoped', secrets: [s.guardianLinkId, s.pupilId, s.guardianAccountId, GUARDIAN_NAME] }),
+  'GET /identity/guardian-links': (s) => ({
+    url: '/identity/guardian-links',
+    allowed: [...MANAGERS],
+    scope: 'caller-scoped',
+    secrets: [s.guardianLinkId, s.pupilId, s.guardianAccountId, GUARDIAN_NAME],
+  }),
   'POST /identity/guardian-links': async (s) => ({
     url: '/identity/guardian-links',
-    body: { accountId: await s.freshAccount(), pupilId: s.pupilId, schoolId: s.schoolId, relationship: 'carer', canBookTransport: true, canGiveConsent: false },
+    body: {
+      accountId: await s.freshAccount(),
+      pupilId: s.pupilId,
+      schoolId: s.schoolId,
+      relationship: 'carer',
+      canBookTransport: true,
+      canGiveConsent: false,
+    },
     allowed: [...MANAGERS],
     refusedWith: [400, 403, 404],
   }),
-  'DELETE /identity/guardian-links/:id': async (s) => ({ url: `/identity/guardian-links/${await s.freshGuardianLink()}`, allowed: [...MANAGERS] }),
+  'DELETE /identity/guardian-links/:id': async (s) => ({
+    url: `/identity/guardian-links/${await s.freshGuardianLink()}`,
+    allowed: [...MANAGERS],
+  }),
 };

@@ -27,7 +27,12 @@ export class AppModule {
         }),
         GatewayConfigModule.register(config),
         IdentityModule.register(config),
-        MessagingModule.forService({ service: 'gateway', redis: config.REDIS_URL, queuePrefix: config.QUEUE_PREFIX, runWorkers: config.runsWorkers }),
+        MessagingModule.forService({
+          service: 'gateway',
+          redis: config.REDIS_URL,
+          queuePrefix: config.QUEUE_PREFIX,
+          runWorkers: config.runsWorkers,
+        }),
         UpstreamsModule,
         GatewayHealthModule,
         AreasModule,

@@ -54,7 +54,10 @@ export class GatewayConfig extends IdentityConfig {
   PROXY_TIMEOUT_MS = 10_000;
 
   get corsOrigins(): string[] {
-    return (this.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter((origin) => origin !== '');
+    return (this.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== '');
   }
 
   upstreamUrl(service: ProxiedService): string {

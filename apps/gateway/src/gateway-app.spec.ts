@@ -18,7 +18,14 @@ interface Echo {
 const SERVICE_DOCUMENT = {
   openapi: '3.0.0',
   info: { title: 'Tutti performance-event', version: '1' },
-  paths: { '/public/things': { get: { tags: ['things'], responses: { 200: { description: '', content: { 'application/json': { schema: { $ref: '#/components/schemas/ThingDto' } } } } } } } },
+  paths: {
+    '/public/things': {
+      get: {
+        tags: ['things'],
+        responses: { 200: { description: '', content: { 'application/json': { schema: { $ref: '#/components/schemas/ThingDto' } } } } },
+      },
+    },
+  },
   components: { schemas: { ThingDto: { type: 'object' } } },
 };
 
@@ -31,8 +38,16 @@ async function startEchoService(): Promise<FastifyInstance> {
   service.get('/docs-json', async () => SERVICE_DOCUMENT);
   service.get('/no-content', async (_request, reply) => reply.code(204).send());
   service.all('/*', async (request, reply) => {
-    const echo: Echo = { method: request.method, url: request.url, headers: request.headers, body: typeof request.body === 'string' ? request.body : '' };
-    return reply.code(request.method === 'POST' ? 201 : 200).header('x-upstream', 'yes').send(echo);
+    const echo: Echo = {
+      method: request.method,
+      url: request.url,
+      headers: request.headers,
+      body: typeof request.body === 'string' ? request.body : '',
+    };
+    return reply
+      .code(request.method === 'POST' ? 201 : 200)
+      .header('x-upstream', 'yes')
+      .send(echo);
   });
   await service.listen({ port: 0, host: '127.0.0.1' });
   return service;
@@ -97,7 +112,9 @@ describe('gateway', () => {
 
   it('declares an access policy on every route of its own', () => {
     const routes = discoverRoutes(app);
-    expect(routes.map((route) => `${route.method} ${route.path}`)).toEqual(expect.arrayContaining(['GET /areas', 'GET /health', 'POST /auth/sign-in']));
+    expect(routes.map((route) => `${route.method} ${route.path}`)).toEqual(
+      expect.arrayContaining(['GET /areas', 'GET /health', 'POST /auth/sign-in']),
+    );
     expect(routes.filter((route) => !route.policy)).toEqual([]);
   });
 
@@ -118,7 +135,11 @@ describe('gateway', () => {
 
     it('streams a POST body through unparsed, with its content type, and passes the status back', async () => {
       const body = JSON.stringify({ title: 'Summer concert', seats: 50, nested: { ok: true } });
-      const response = await fetch(`${base}/api/instrument-loan/loans`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const response = await fetch(`${base}/api/instrument-loan/loans`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
       expect(response.status).toBe(201);
       const seen = (await response.json()) as Echo;
       expect(seen.method).toBe('POST');
@@ -128,18 +149,31 @@ describe('gateway', () => {
     });
 
     it('passes bodies of any content type, including ones the gateway has no parser for', async () => {
-      const response = await fetch(`${base}/api/instrument-loan/imports`, { method: 'PUT', headers: { 'content-type': 'text/csv' }, body: 'serial,size\nV-1,1/2\n' });
+      const response = await fetch(`${base}/api/instrument-loan/imports`, {
+        method: 'PUT',
+        headers: { 'content-type': 'text/csv' },
+        body: 'serial,size\nV-1,1/2\n',
+      });
       expect(((await response.json()) as Echo).body).toBe('serial,size\nV-1,1/2\n');
     });
 
     it('refuses a body over 1 MiB with 413 before reaching the service', async () => {
-      const response = await fetch(`${base}/api/instrument-loan/loans`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(1024 * 1024 + 1) });
+      const response = await fetch(`${base}/api/instrument-loan/loans`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: 'x'.repeat(1024 * 1024 + 1),
+      });
       expect(response.status).toBe(413);
       expect(response.headers.get('content-type')).toContain('application/problem+json');
     });
 
     it('streams a chunked body (no Content-Length) through, and cuts one off past 1 MiB', async () => {
-      const chunked = (text: string) => ({ method: 'POST', headers: { 'content-type': 'text/plain' }, body: new Blob([text]).stream(), duplex: 'half' as const });
+      const chunked = (text: string) => ({
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: new Blob([text]).stream(),
+        duplex: 'half' as const,
+      });
       const small = await fetch(`${base}/api/instrument-loan/notes`, chunked('streamed, not parsed'));
       expect(((await small.json()) as Echo).body).toBe('streamed, not parsed');
       const large = await fetch(`${base}/api/instrument-loan/notes`, chunked('x'.repeat(1024 * 1024 + 1)));
@@ -147,7 +181,9 @@ describe('gateway', () => {
     });
 
     it('strips an x-tutti-identity header sent by the caller', async () => {
-      const seen = (await (await fetch(`${base}/api/performance-event/me`, { headers: { 'x-tutti-identity': 'forged.identity.token' } })).json()) as Echo;
+      const seen = (await (
+        await fetch(`${base}/api/performance-event/me`, { headers: { 'x-tutti-identity': 'forged.identity.token' } })
+      ).json()) as Echo;
       expect(seen.headers['x-tutti-identity']).toBeUndefined();
     });
 
@@ -172,7 +208,9 @@ describe('gateway', () => {
     });
 
     it('passes on no client address the caller wrote: it trusts no proxy unless TRUSTED_PROXIES names one', async () => {
-      const seen = (await (await fetch(`${base}/api/performance-event/ping`, { headers: { 'x-forwarded-for': '203.0.113.9' } })).json()) as Echo;
+      const seen = (await (
+        await fetch(`${base}/api/performance-event/ping`, { headers: { 'x-forwarded-for': '203.0.113.9' } })
+      ).json()) as Echo;
       expect(seen.headers['x-forwarded-for']).toBe('127.0.0.1');
     });
 
@@ -226,7 +264,13 @@ describe('gateway', () => {
       expect(response.status).toBe(503);
       const report = (await response.json()) as { status: string; services: Record<string, { status: string; error?: string }> };
       expect(report.status).toBe('error');
-      expect(Object.keys(report.services).sort()).toEqual(['gateway', 'instrument-loan', 'parent-engagement', 'performance-event', 'scheduling']);
+      expect(Object.keys(report.services).sort()).toEqual([
+        'gateway',
+        'instrument-loan',
+        'parent-engagement',
+        'performance-event',
+        'scheduling',
+      ]);
       expect(report.services.gateway).toMatchObject({ status: 'ok', checks: { postgres: { status: 'ok' }, redis: { status: 'ok' } } });
       expect(report.services['performance-event']).toMatchObject({ status: 'ok', checks: { postgres: { status: 'ok' } } });
       expect(report.services.scheduling).toMatchObject({ status: 'error', error: expect.stringContaining('not answering') });
@@ -238,9 +282,17 @@ describe('gateway', () => {
     it('merges the services it can reach under /api/<service> and names those it cannot', async () => {
       const response = await fetch(`${base}/docs-json`);
       expect(response.status).toBe(200);
-      const document = (await response.json()) as { paths: Record<string, unknown>; components: { schemas: Record<string, unknown> }; 'x-unavailable-services': string[] };
-      expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/areas', '/health', '/api/performance-event/public/things', '/api/instrument-loan/public/things']));
-      expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['AreaPageDto', 'performance-event.ThingDto', 'instrument-loan.ThingDto']));
+      const document = (await response.json()) as {
+        paths: Record<string, unknown>;
+        components: { schemas: Record<string, unknown> };
+        'x-unavailable-services': string[];
+      };
+      expect(Object.keys(document.paths)).toEqual(
+        expect.arrayContaining(['/areas', '/health', '/api/performance-event/public/things', '/api/instrument-loan/public/things']),
+      );
+      expect(Object.keys(document.components.schemas)).toEqual(
+        expect.arrayContaining(['AreaPageDto', 'performance-event.ThingDto', 'instrument-loan.ThingDto']),
+      );
       expect(document['x-unavailable-services'].sort()).toEqual(['parent-engagement', 'scheduling']);
     });
 

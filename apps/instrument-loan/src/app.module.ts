@@ -28,7 +28,12 @@ export class AppModule {
           migrations: INSTRUMENT_LOAN_MIGRATIONS,
           queues: [eventQueueOf('instrument-loan'), reminderQueueOf('instrument-loan')],
         }),
-        MessagingModule.forService({ service: 'instrument-loan', redis: config.REDIS_URL, queuePrefix: config.QUEUE_PREFIX, runWorkers: config.runsWorkers }),
+        MessagingModule.forService({
+          service: 'instrument-loan',
+          redis: config.REDIS_URL,
+          queuePrefix: config.QUEUE_PREFIX,
+          runWorkers: config.runsWorkers,
+        }),
         RosterModule,
         AttendanceModule,
         SettingsModule,

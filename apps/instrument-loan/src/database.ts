@@ -6,4 +6,10 @@ import { AreaSettingsVersion1764071000000 } from './migrations/1764071000000-are
 
 /** This service reads and writes with raw SQL over its own schema; only messaging brings entities. */
 export const INSTRUMENT_LOAN_ENTITIES = [...MESSAGING_ENTITIES];
-export const INSTRUMENT_LOAN_MIGRATIONS = [...MESSAGING_MIGRATIONS, InstrumentsAndLoans1764060700000, IdempotencyKeysByCaller1764062000000, PupilEventMarkers1764067000000, AreaSettingsVersion1764071000000];
+export const INSTRUMENT_LOAN_MIGRATIONS = [
+  ...MESSAGING_MIGRATIONS,
+  InstrumentsAndLoans1764060700000,
+  IdempotencyKeysByCaller1764062000000,
+  PupilEventMarkers1764067000000,
+  AreaSettingsVersion1764071000000,
+];

@@ -2,7 +2,14 @@ import type { Identity } from '@tutti/auth';
 import { newId } from '@tutti/platform';
 import { newTenantId, personas } from '@tutti/testing';
 import { matrixIdentities, runAccessMatrix, type AccessMatrixReport, type MatrixFixtures, type MatrixWorld } from '@tutti/testing';
-import { HOUR, publishPerformance, runBody, startEngagementApp, type EngagementTestApp, type RequestOptions } from './testing/engagement-test-app';
+import {
+  HOUR,
+  publishPerformance,
+  runBody,
+  startEngagementApp,
+  type EngagementTestApp,
+  type RequestOptions,
+} from './testing/engagement-test-app';
 
 type Row = { id: string } & Record<string, unknown>;
 
@@ -48,28 +55,54 @@ describe('parent-engagement: the access matrix over every route', () => {
   beforeAll(async () => {
     t = await startEngagementApp({ SERVICE_MODE: 'api' });
     const [schoolId, otherSchoolId, pupilId, otherFamilyPupilId] = [newId(), newId(), newId(), newId()];
-    const world: MatrixWorld = { tenantId, schoolId, otherSchoolId, pupilId, otherFamilyPupilId, otherFamilySchoolId: schoolId, secrets: [pupilId, GUARDIAN_NAME] };
+    const world: MatrixWorld = {
+      tenantId,
+      schoolId,
+      otherSchoolId,
+      pupilId,
+      otherFamilyPupilId,
+      otherFamilySchoolId: schoolId,
+      secrets: [pupilId, GUARDIAN_NAME],
+    };
     const identities = matrixIdentities(world, newTenantId());
     outsiderId = identities.otherTenantAdmin.userId;
     const guardian = { ...identities.guardian, displayName: GUARDIAN_NAME };
     const { performanceId, startsAt } = await publishPerformance(t, tenantId, 96, 'Matrix Concert');
 
-    const freshRun = (seats = 10) => call(admin, { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, seats) });
+    const freshRun = (seats = 10) =>
+      call(admin, { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, seats) });
     const book = async (who: Identity, child: string, run?: Row) => {
       const bus = run ?? (await freshRun());
-      return call(who, { method: 'POST', url: '/transport-bookings', payload: { runId: bus.id, stopId: (bus.stops as Row[])[0].id, adults: 0, pupilIds: [child] } });
+      return call(who, {
+        method: 'POST',
+        url: '/transport-bookings',
+        payload: { runId: bus.id, stopId: (bus.stops as Row[])[0].id, adults: 0, pupilIds: [child] },
+      });
     };
     const freshFamilySession = async () =>
       (
         await call(admin, {
           method: 'POST',
           url: '/family-sessions',
-          payload: { kind: 'family_music', title: 'Play along', schoolId, startsAt: new Date(Date.now() + 48 * HOUR).toISOString(), endsAt: new Date(Date.now() + 49 * HOUR).toISOString(), capacity: 5 },
+          payload: {
+            kind: 'family_music',
+            title: 'Play along',
+            schoolId,
+            startsAt: new Date(Date.now() + 48 * HOUR).toISOString(),
+            endsAt: new Date(Date.now() + 49 * HOUR).toISOString(),
+            capacity: 5,
+          },
         })
       ).id;
-    const signUp = async (sessionId: string) => (await call(guardian, { method: 'POST', url: `/family-sessions/${sessionId}/sign-ups`, payload: { places: 1, pupilIds: [pupilId] } })).id;
+    const signUp = async (sessionId: string) =>
+      (await call(guardian, { method: 'POST', url: `/family-sessions/${sessionId}/sign-ups`, payload: { places: 1, pupilIds: [pupilId] } }))
+        .id;
 
-    await call(guardian, { method: 'PUT', url: '/families/me/contact-preferences', payload: { email: 'gwendolyn.marchbanks@example.org', language: 'en', emailEnabled: true, smsEnabled: false } });
+    await call(guardian, {
+      method: 'PUT',
+      url: '/families/me/contact-preferences',
+      payload: { email: 'gwendolyn.marchbanks@example.org', language: 'en', emailEnabled: true, smsEnabled: false },
+    });
     // A consent that is not photo/film, so that P1 shows on the missing-photo-consent list of the right staff.
     await call(guardian, { method: 'PUT', url: `/pupils/${pupilId}/consents/trips`, payload: { granted: true } });
     const run = await freshRun();
@@ -79,11 +112,23 @@ describe('parent-engagement: the access matrix over every route', () => {
       pupilId,
       performanceId,
       runId: run.id,
-      rsvpId: (await call(guardian, { method: 'PUT', url: `/performances/${performanceId}/rsvp`, payload: { attending: true, adults: 1, pupilIds: [pupilId] } })).id,
+      rsvpId: (
+        await call(guardian, {
+          method: 'PUT',
+          url: `/performances/${performanceId}/rsvp`,
+          payload: { attending: true, adults: 1, pupilIds: [pupilId] },
+        })
+      ).id,
       bookingId: (await book(guardian, pupilId, run)).id,
       familySessionId,
       signUpId: await signUp(familySessionId),
-      announcementId: (await call(admin, { method: 'POST', url: '/announcements', payload: { audience: 'school', schoolId, subject: 'Concert dress', body: 'Black and white, please.' } })).id,
+      announcementId: (
+        await call(admin, {
+          method: 'POST',
+          url: '/announcements',
+          payload: { audience: 'school', schoolId, subject: 'Concert dress', body: 'Black and white, please.' },
+        })
+      ).id,
       calendarPath: String((await call(guardian, { method: 'POST', url: '/calendar-feed' })).path),
       freshRun,
       freshBooking: async () => (await book(guardian, pupilId)).id,
@@ -109,7 +154,14 @@ describe('parent-engagement: the access matrix over every route', () => {
       },
     };
     const started = Date.now();
-    report = await runAccessMatrix({ app: t.app, service: 'parent-engagement', scenario, world, identities: { ...identities, admin, guardian }, fixtures });
+    report = await runAccessMatrix({
+      app: t.app,
+      service: 'parent-engagement',
+      scenario,
+      world,
+      identities: { ...identities, admin, guardian },
+      fixtures,
+    });
     console.log(`parent-engagement access matrix: ${report.routes} routes, ${report.requests} requests, ${Date.now() - started} ms`);
   });
 
@@ -134,15 +186,37 @@ describe('parent-engagement: the access matrix over every route', () => {
 });
 
 const fixtures: MatrixFixtures<Scenario> = {
-  'GET /engagement-figures': () => ({ url: '/engagement-figures?from=2026-01-01&to=2027-12-31', allowed: [...STAFF], scope: 'caller-scoped' }),
-  'GET /performances': (s) => ({ url: '/performances', allowed: [...STAFF, 'guardian'], scope: 'caller-scoped', tenantSecrets: [s.performanceId] }),
+  'GET /engagement-figures': () => ({
+    url: '/engagement-figures?from=2026-01-01&to=2027-12-31',
+    allowed: [...STAFF],
+    scope: 'caller-scoped',
+  }),
+  'GET /performances': (s) => ({
+    url: '/performances',
+    allowed: [...STAFF, 'guardian'],
+    scope: 'caller-scoped',
+    tenantSecrets: [s.performanceId],
+  }),
 
   'GET /pupils/:pupilId/consents': (s) => ({ url: `/pupils/${s.pupilId}/consents`, allowed: [...STAFF, 'guardian'] }),
   'GET /pupils/:pupilId/consents/history': (s) => ({ url: `/pupils/${s.pupilId}/consents/history`, allowed: [...STAFF, 'guardian'] }),
-  'PUT /pupils/:pupilId/consents/:kind': (s) => ({ url: `/pupils/${s.pupilId}/consents/transport`, body: { granted: true }, allowed: ['guardian'] }),
-  'GET /performances/:performanceId/missing-photo-consents': (s) => ({ url: `/performances/${s.performanceId}/missing-photo-consents`, allowed: [...STAFF], scope: 'tenant' }),
+  'PUT /pupils/:pupilId/consents/:kind': (s) => ({
+    url: `/pupils/${s.pupilId}/consents/transport`,
+    body: { granted: true },
+    allowed: ['guardian'],
+  }),
+  'GET /performances/:performanceId/missing-photo-consents': (s) => ({
+    url: `/performances/${s.performanceId}/missing-photo-consents`,
+    allowed: [...STAFF],
+    scope: 'tenant',
+  }),
 
-  'GET /transport-runs': (s) => ({ url: '/transport-runs', allowed: [...STAFF, 'guardian'], scope: 'caller-scoped', tenantSecrets: [s.runId, s.performanceId] }),
+  'GET /transport-runs': (s) => ({
+    url: '/transport-runs',
+    allowed: [...STAFF, 'guardian'],
+    scope: 'caller-scoped',
+    tenantSecrets: [s.runId, s.performanceId],
+  }),
   'GET /transport-runs/:runId': (s) => ({ url: `/transport-runs/${s.runId}`, allowed: [...STAFF, 'guardian'], scope: 'tenant' }),
   'GET /transport-runs/:runId/manifest': (s) => ({ url: `/transport-runs/${s.runId}/manifest`, allowed: [...STAFF], scope: 'tenant' }),
   'POST /transport-runs': async (s) => ({
@@ -153,17 +227,44 @@ const fixtures: MatrixFixtures<Scenario> = {
     exceptions: { otherSchoolHeadteacher: 'a bus run serves the whole area’s performance, not one school' },
   }),
 
-  'GET /transport-bookings': (s) => ({ url: '/transport-bookings', allowed: [...STAFF, 'guardian'], scope: 'caller-scoped', secrets: [s.bookingId, s.pupilId, GUARDIAN_NAME] }),
+  'GET /transport-bookings': (s) => ({
+    url: '/transport-bookings',
+    allowed: [...STAFF, 'guardian'],
+    scope: 'caller-scoped',
+    secrets: [s.bookingId, s.pupilId, GUARDIAN_NAME],
+  }),
   'GET /transport-bookings/:bookingId': (s) => ({ url: `/transport-bookings/${s.bookingId}`, allowed: [...STAFF, 'guardian'] }),
   'POST /transport-bookings': async (s) => {
     const run = await s.freshRun();
-    return { url: '/transport-bookings', body: { runId: run.id, stopId: (run.stops as Row[])[0].id, adults: 1, pupilIds: [s.pupilId] }, allowed: ['guardian'], refusedWith: [400, 403, 404] };
+    return {
+      url: '/transport-bookings',
+      body: { runId: run.id, stopId: (run.stops as Row[])[0].id, adults: 1, pupilIds: [s.pupilId] },
+      allowed: ['guardian'],
+      refusedWith: [400, 403, 404],
+    };
   },
-  'PATCH /transport-bookings/:bookingId': async (s) => ({ url: `/transport-bookings/${await s.freshBooking()}`, body: { adults: 1 }, allowed: ['guardian'] }),
-  'POST /transport-bookings/:bookingId/cancel': async (s) => ({ url: `/transport-bookings/${await s.freshBooking()}/cancel`, allowed: ['guardian', 'admin', 'headteacher', 'schoolStaff'] }),
-  'POST /transport-bookings/:bookingId/accept': async (s) => ({ url: `/transport-bookings/${await s.offeredBooking()}/accept`, allowed: ['guardian'] }),
-  'POST /transport-bookings/:bookingId/decline': async (s) => ({ url: `/transport-bookings/${await s.offeredBooking()}/decline`, allowed: ['guardian'] }),
-  'POST /transport-bookings/:bookingId/check-in': (s) => ({ url: `/transport-bookings/${s.bookingId}/check-in`, body: { present: true }, allowed: [...STAFF] }),
+  'PATCH /transport-bookings/:bookingId': async (s) => ({
+    url: `/transport-bookings/${await s.freshBooking()}`,
+    body: { adults: 1 },
+    allowed: ['guardian'],
+  }),
+  'POST /transport-bookings/:bookingId/cancel': async (s) => ({
+    url: `/transport-bookings/${await s.freshBooking()}/cancel`,
+    allowed: ['guardian', 'admin', 'headteacher', 'schoolStaff'],
+  }),
+  'POST /transport-bookings/:bookingId/accept': async (s) => ({
+    url: `/transport-bookings/${await s.offeredBooking()}/accept`,
+    allowed: ['guardian'],
+  }),
+  'POST /transport-bookings/:bookingId/decline': async (s) => ({
+    url: `/transport-bookings/${await s.offeredBooking()}/decline`,
+    allowed: ['guardian'],
+  }),
+  'POST /transport-bookings/:bookingId/check-in': (s) => ({
+    url: `/transport-bookings/${s.bookingId}/check-in`,
+    body: { present: true },
+    allowed: [...STAFF],
+  }),
 
   'PUT /performances/:performanceId/rsvp': (s) => ({
     url: `/performances/${s.performanceId}/rsvp`,
@@ -171,10 +272,28 @@ const fixtures: MatrixFixtures<Scenario> = {
     allowed: ['guardian'],
     refusedWith: [400, 403, 404],
   }),
-  'GET /performances/:performanceId/rsvp': (s) => ({ url: `/performances/${s.performanceId}/rsvp`, allowed: ['guardian'], scope: 'caller-scoped', secrets: [s.rsvpId, s.pupilId, GUARDIAN_NAME] }),
-  'GET /performances/:performanceId/rsvp-summary': (s) => ({ url: `/performances/${s.performanceId}/rsvp-summary`, allowed: [...STAFF], scope: 'tenant' }),
-  'GET /rsvps': (s) => ({ url: '/rsvps', allowed: [...STAFF, 'guardian'], scope: 'caller-scoped', secrets: [s.rsvpId, s.pupilId, GUARDIAN_NAME] }),
-  'POST /rsvps/:rsvpId/check-in': (s) => ({ url: `/rsvps/${s.rsvpId}/check-in`, body: { present: true, arrivedAdults: 1 }, allowed: [...STAFF] }),
+  'GET /performances/:performanceId/rsvp': (s) => ({
+    url: `/performances/${s.performanceId}/rsvp`,
+    allowed: ['guardian'],
+    scope: 'caller-scoped',
+    secrets: [s.rsvpId, s.pupilId, GUARDIAN_NAME],
+  }),
+  'GET /performances/:performanceId/rsvp-summary': (s) => ({
+    url: `/performances/${s.performanceId}/rsvp-summary`,
+    allowed: [...STAFF],
+    scope: 'tenant',
+  }),
+  'GET /rsvps': (s) => ({
+    url: '/rsvps',
+    allowed: [...STAFF, 'guardian'],
+    scope: 'caller-scoped',
+    secrets: [s.rsvpId, s.pupilId, GUARDIAN_NAME],
+  }),
+  'POST /rsvps/:rsvpId/check-in': (s) => ({
+    url: `/rsvps/${s.rsvpId}/check-in`,
+    body: { present: true, arrivedAdults: 1 },
+    allowed: [...STAFF],
+  }),
 
   'GET /announcements': (s) => ({
     url: '/announcements',
@@ -183,9 +302,19 @@ const fixtures: MatrixFixtures<Scenario> = {
     secrets: [s.announcementId, s.pupilId, GUARDIAN_NAME],
     exceptions: { otherFamilyGuardian: { why: SAME_SCHOOL, secrets: [s.pupilId, GUARDIAN_NAME] } },
   }),
-  'GET /announcements/:announcementId': (s) => ({ url: `/announcements/${s.announcementId}`, allowed: [...STAFF, 'guardian'], exceptions: { otherFamilyGuardian: SAME_SCHOOL } }),
-  'POST /announcements/:announcementId/read': (s) => ({ url: `/announcements/${s.announcementId}/read`, allowed: ['guardian'], exceptions: { otherFamilyGuardian: SAME_SCHOOL } }),
-  'POST /announcements': (s) => ({ url: '/announcements', body: { audience: 'school', schoolId: s.schoolId, subject: 'Bus times', body: 'Please be at the gate by five.' },
+  'GET /announcements/:announcementId': (s) => ({
+    url: `/announcements/${s.announcementId}`,
+    allowed: [...STAFF, 'guardian'],
+    exceptions: { otherFamilyGuardian: SAME_SCHOOL },
+  }),
+  'POST /announcements/:announcementId/read': (s) => ({
+    url: `/announcements/${s.announcementId}/read`,
+    allowed: ['guardian'],
+    exceptions: { otherFamilyGuardian: SAME_SCHOOL },
+  }),
+  'POST /announcements': (s) => ({
+    url: '/announcements',
+    body: { audience: 'school', schoolId: s.schoolId, subject: 'Bus times', body: 'Please be at the gate by five.' },
     allowed: [...STAFF],
     // Another area's admin naming S1 gets 404 naming schoolId: a school id must be one of the caller's own area.
     refusedWith: [400, 403, 404],
@@ -198,10 +327,21 @@ const fixtures: MatrixFixtures<Scenario> = {
     secrets: [s.familySessionId, s.pupilId, GUARDIAN_NAME],
     exceptions: { otherFamilyGuardian: { why: SAME_SCHOOL, secrets: [s.pupilId, GUARDIAN_NAME] } },
   }),
-  'GET /family-sessions/:sessionId': (s) => ({ url: `/family-sessions/${s.familySessionId}`, allowed: [...STAFF, 'guardian'], exceptions: { otherFamilyGuardian: SAME_SCHOOL } }),
+  'GET /family-sessions/:sessionId': (s) => ({
+    url: `/family-sessions/${s.familySessionId}`,
+    allowed: [...STAFF, 'guardian'],
+    exceptions: { otherFamilyGuardian: SAME_SCHOOL },
+  }),
   'POST /family-sessions': (s) => ({
     url: '/family-sessions',
-    body: { kind: 'family_music', title: 'Sing along', schoolId: s.schoolId, startsAt: new Date(Date.now() + 50 * HOUR).toISOString(), endsAt: new Date(Date.now() + 51 * HOUR).toISOString(), capacity: 8 },
+    body: {
+      kind: 'family_music',
+      title: 'Sing along',
+      schoolId: s.schoolId,
+      startsAt: new Date(Date.now() + 50 * HOUR).toISOString(),
+      endsAt: new Date(Date.now() + 51 * HOUR).toISOString(),
+      capacity: 8,
+    },
     allowed: [...STAFF],
     // Another area's admin naming S1 gets 404 naming schoolId: a school id must be one of the caller's own area.
     refusedWith: [400, 403, 404],
@@ -218,18 +358,43 @@ const fixtures: MatrixFixtures<Scenario> = {
     allowed: ['guardian'],
     refusedWith: [400, 403, 404],
   }),
-  'POST /session-sign-ups/:signUpId/cancel': async (s) => ({ url: `/session-sign-ups/${await s.freshSignUp()}/cancel`, allowed: [...STAFF, 'guardian'] }),
-  'POST /session-sign-ups/:signUpId/attendance': (s) => ({ url: `/session-sign-ups/${s.signUpId}/attendance`, body: { attended: true }, allowed: [...STAFF] }),
+  'POST /session-sign-ups/:signUpId/cancel': async (s) => ({
+    url: `/session-sign-ups/${await s.freshSignUp()}/cancel`,
+    allowed: [...STAFF, 'guardian'],
+  }),
+  'POST /session-sign-ups/:signUpId/attendance': (s) => ({
+    url: `/session-sign-ups/${s.signUpId}/attendance`,
+    body: { attended: true },
+    allowed: [...STAFF],
+  }),
 
   'POST /calendar-feed': () => ({ url: '/calendar-feed', allowed: ['guardian'], scope: 'caller-scoped' }),
   'DELETE /calendar-feed': () => ({ url: '/calendar-feed', allowed: ['guardian'], scope: 'caller-scoped' }),
   'GET /calendar/:file': (s) => ({ url: s.calendarPath, allowed: [] }),
 
   'GET /families/me': () => ({ url: '/families/me', allowed: ['guardian'], scope: 'caller-scoped' }),
-  'PUT /families/me/contact-preferences': () => ({ url: '/families/me/contact-preferences', body: { language: 'en', emailEnabled: true, smsEnabled: false }, allowed: ['guardian'], scope: 'caller-scoped' }),
+  'PUT /families/me/contact-preferences': () => ({
+    url: '/families/me/contact-preferences',
+    body: { language: 'en', emailEnabled: true, smsEnabled: false },
+    allowed: ['guardian'],
+    scope: 'caller-scoped',
+  }),
   'GET /families': () => ({ url: '/families', allowed: [...STAFF], scope: 'caller-scoped' }),
 
-  'GET /admin/queues': async (s) => ({ url: '/admin/queues', allowed: ['admin'], scope: 'caller-scoped', tenantSecrets: [await s.failedReminder()] }),
-  'GET /admin/queues.html': async (s) => ({ url: '/admin/queues.html', allowed: ['admin'], scope: 'caller-scoped', tenantSecrets: [await s.failedReminder()] }),
-  'POST /admin/reminders/:reminderId/retry': async (s) => ({ url: `/admin/reminders/${await s.failedReminder()}/retry`, allowed: ['admin'] }),
+  'GET /admin/queues': async (s) => ({
+    url: '/admin/queues',
+    allowed: ['admin'],
+    scope: 'caller-scoped',
+    tenantSecrets: [await s.failedReminder()],
+  }),
+  'GET /admin/queues.html': async (s) => ({
+    url: '/admin/queues.html',
+    allowed: ['admin'],
+    scope: 'caller-scoped',
+    tenantSecrets: [await s.failedReminder()],
+  }),
+  'POST /admin/reminders/:reminderId/retry': async (s) => ({
+    url: `/admin/reminders/${await s.failedReminder()}/retry`,
+    allowed: ['admin'],
+  }),
 };

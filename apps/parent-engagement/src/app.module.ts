@@ -22,7 +22,11 @@ import { TransportModule } from './transport/transport.module';
 @Module({})
 class ConfigModule {
   static register(config: ParentEngagementConfig): DynamicModule {
-    return { module: ConfigModule, providers: [{ provide: PARENT_ENGAGEMENT_CONFIG, useValue: config }], exports: [PARENT_ENGAGEMENT_CONFIG] };
+    return {
+      module: ConfigModule,
+      providers: [{ provide: PARENT_ENGAGEMENT_CONFIG, useValue: config }],
+      exports: [PARENT_ENGAGEMENT_CONFIG],
+    };
   }
 }
 
@@ -40,7 +44,12 @@ export class AppModule {
           queues: [eventQueueOf('parent-engagement'), reminderQueueOf('parent-engagement')],
         }),
         ConfigModule.register(config),
-        MessagingModule.forService({ service: 'parent-engagement', redis: config.REDIS_URL, queuePrefix: config.QUEUE_PREFIX, runWorkers: config.runsWorkers }),
+        MessagingModule.forService({
+          service: 'parent-engagement',
+          redis: config.REDIS_URL,
+          queuePrefix: config.QUEUE_PREFIX,
+          runWorkers: config.runsWorkers,
+        }),
         TenantSettingsModule,
         TransportModule,
         PerformancesModule,

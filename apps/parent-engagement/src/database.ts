@@ -12,4 +12,16 @@ import { FamilyContactFromAccount1764067000000 } from './migrations/176406700000
 
 /** Engagement's own tables are reached with raw SQL (see the migrations); TypeORM entities are messaging's. */
 export const PARENT_ENGAGEMENT_ENTITIES = [...MESSAGING_ENTITIES];
-export const PARENT_ENGAGEMENT_MIGRATIONS = [...MESSAGING_MIGRATIONS, Engagement1764060600000, ConsentsRsvpsSessions1764060800000, AnnouncementReadState1764061700000, BookingPathIndexes1764062500000, GinWithoutPendingList1764063000000, RosterReplica1764063500000, RunsCountWaiting1764065500000, BookingsKnowTheirPerformance1764066000000, BookingsKnowTheirFamily1764066500000, FamilyContactFromAccount1764067000000];
+export const PARENT_ENGAGEMENT_MIGRATIONS = [
+  ...MESSAGING_MIGRATIONS,
+  Engagement1764060600000,
+  ConsentsRsvpsSessions1764060800000,
+  AnnouncementReadState1764061700000,
+  BookingPathIndexes1764062500000,
+  GinWithoutPendingList1764063000000,
+  RosterReplica1764063500000,
+  RunsCountWaiting1764065500000,
+  BookingsKnowTheirPerformance1764066000000,
+  BookingsKnowTheirFamily1764066500000,
+  FamilyContactFromAccount1764067000000,
+];

@@ -2,7 +2,15 @@ import type { Identity } from '@tutti/auth';
 import { newId } from '@tutti/platform';
 import { newTenantId, personas } from '@tutti/testing';
 import { matrixIdentities, runAccessMatrix, type AccessMatrixReport, type MatrixFixtures, type MatrixWorld } from '@tutti/testing';
-import { feedConsent, feedEnsemble, feedSchool, insertPerformance, insertVenue, member, usePerformanceTestKit } from './testing/performance-test-kit';
+import {
+  feedConsent,
+  feedEnsemble,
+  feedSchool,
+  insertPerformance,
+  insertVenue,
+  member,
+  usePerformanceTestKit,
+} from './testing/performance-test-kit';
 
 type Row = { id: string } & Record<string, unknown>;
 
@@ -38,7 +46,13 @@ describe('performance-event: the access matrix over every route', () => {
   const admin = personas.programmeAdmin(tenantId);
 
   beforeAll(async () => {
-    const call = async (method: 'GET' | 'POST' | 'PUT', url: string, identity: Identity, body?: object, headers?: Record<string, string>) => {
+    const call = async (
+      method: 'GET' | 'POST' | 'PUT',
+      url: string,
+      identity: Identity,
+      body?: object,
+      headers?: Record<string, string>,
+    ) => {
       const response = await kit.call(identity, method, url, body, headers);
       if (response.statusCode >= 300) throw new Error(`${method} ${url} → ${response.statusCode}: ${response.body}`);
       return { body: response.json() as Row, etag: String(response.headers.etag) };
@@ -56,18 +70,41 @@ describe('performance-event: the access matrix over every route', () => {
     let slot = 0;
     const newPerformanceBody = () => {
       const startsAt = start + slot++ * DAY;
-      return { title: 'Spring Sharing', venueId, schoolId, startsAt: new Date(startsAt).toISOString(), endsAt: new Date(startsAt + 60 * 60_000).toISOString(), audience: 'public', ensembleIds: [ensembleId] };
+      return {
+        title: 'Spring Sharing',
+        venueId,
+        schoolId,
+        startsAt: new Date(startsAt).toISOString(),
+        endsAt: new Date(startsAt + 60 * 60_000).toISOString(),
+        audience: 'public',
+        ensembleIds: [ensembleId],
+      };
     };
     const freshPerformance = async () => (await call('POST', '/performances', admin, newPerformanceBody())).body.id;
     const performanceId = await freshPerformance();
     await call('POST', `/performances/${performanceId}/publish`, admin);
     await call('POST', `/performances/${performanceId}/roster/build`, admin);
     const runningOrderETag = async (id: string) => (await call('GET', `/performances/${id}/running-order`, admin)).etag;
-    await call('PUT', `/performances/${performanceId}/running-order`, admin, { items: [{ piece: 'Ode to Joy', composer: 'Beethoven', durationSeconds: 300, ensembleId, soloistPupilIds: [pupil.pupilId] }] }, { 'if-match': await runningOrderETag(performanceId) });
+    await call(
+      'PUT',
+      `/performances/${performanceId}/running-order`,
+      admin,
+      { items: [{ piece: 'Ode to Joy', composer: 'Beethoven', durationSeconds: 300, ensembleId, soloistPupilIds: [pupil.pupilId] }] },
+      { 'if-match': await runningOrderETag(performanceId) },
+    );
 
     // A completed performance P1 took part in, so that the participation export has P1 to leak.
-    const performed = await insertPerformance(kit, tenantId, venueId, { title: 'Last Term', startsAt: new Date(Date.now() - 30 * DAY), status: 'completed', schoolId, ensembleIds: [ensembleId] });
-    await kit.db.query(`INSERT INTO roster_entries (tenant_id, performance_id, pupil_id, school_id, source, ensemble_id) VALUES ($1, $2, $3, $4, 'ensemble', $5)`, [tenantId, performed, pupil.pupilId, schoolId, ensembleId]);
+    const performed = await insertPerformance(kit, tenantId, venueId, {
+      title: 'Last Term',
+      startsAt: new Date(Date.now() - 30 * DAY),
+      status: 'completed',
+      schoolId,
+      ensembleIds: [ensembleId],
+    });
+    await kit.db.query(
+      `INSERT INTO roster_entries (tenant_id, performance_id, pupil_id, school_id, source, ensemble_id) VALUES ($1, $2, $3, $4, 'ensemble', $5)`,
+      [tenantId, performed, pupil.pupilId, schoolId, ensembleId],
+    );
 
     const scenario: Scenario = {
       tenantId,
@@ -76,12 +113,26 @@ describe('performance-event: the access matrix over every route', () => {
       venueId,
       performanceId,
       freshPerformance,
-      pastPerformance: () => insertPerformance(kit, tenantId, venueId, { title: 'Last Week', startsAt: new Date(Date.now() - 7 * DAY), schoolId, ensembleIds: [ensembleId] }),
+      pastPerformance: () =>
+        insertPerformance(kit, tenantId, venueId, {
+          title: 'Last Week',
+          startsAt: new Date(Date.now() - 7 * DAY),
+          schoolId,
+          ensembleIds: [ensembleId],
+        }),
       freshVenue: () => insertVenue(kit, tenantId, 'Faith Primary Music Room', schoolId),
       runningOrderETag,
       newPerformanceBody,
     };
-    const world: MatrixWorld = { tenantId, schoolId, otherSchoolId, pupilId: pupil.pupilId, otherFamilyPupilId: otherFamily.pupilId, otherFamilySchoolId: schoolId, secrets: [pupil.pupilId, PUPIL_NAME] };
+    const world: MatrixWorld = {
+      tenantId,
+      schoolId,
+      otherSchoolId,
+      pupilId: pupil.pupilId,
+      otherFamilyPupilId: otherFamily.pupilId,
+      otherFamilySchoolId: schoolId,
+      secrets: [pupil.pupilId, PUPIL_NAME],
+    };
     const identities = { ...matrixIdentities(world, newTenantId()), admin };
     otherFamilyGuardian = identities.otherFamilyGuardian;
     leakCheck = { performanceId, pupilId: pupil.pupilId };
@@ -111,10 +162,29 @@ const fixtures: MatrixFixtures<Scenario> = {
   'GET /public/areas/:areaId/performances': (s) => ({ url: `/public/areas/${s.tenantId}/performances`, allowed: [] }),
   'GET /public/areas/:areaId/performances.ics': (s) => ({ url: `/public/areas/${s.tenantId}/performances.ics`, allowed: [] }),
 
-  'GET /performances': (s) => ({ url: '/performances', allowed: [...STAFF, 'guardian'], scope: 'caller-scoped', tenantSecrets: [s.performanceId] }),
-  'GET /performances/:performanceId': (s) => ({ url: `/performances/${s.performanceId}`, allowed: [...STAFF, 'guardian'], exceptions: { otherFamilyGuardian: SAME_SCHOOL } }),
-  'POST /performances': (s) => ({ url: '/performances', body: s.newPerformanceBody(), allowed: [...MANAGERS], refusedWith: [400, 403, 404] }),
-  'PATCH /performances/:performanceId': async (s) => ({ url: `/performances/${await s.freshPerformance()}`, body: { dress: 'Black and white' }, headers: { 'if-match': '"1"' }, allowed: [...MANAGERS] }),
+  'GET /performances': (s) => ({
+    url: '/performances',
+    allowed: [...STAFF, 'guardian'],
+    scope: 'caller-scoped',
+    tenantSecrets: [s.performanceId],
+  }),
+  'GET /performances/:performanceId': (s) => ({
+    url: `/performances/${s.performanceId}`,
+    allowed: [...STAFF, 'guardian'],
+    exceptions: { otherFamilyGuardian: SAME_SCHOOL },
+  }),
+  'POST /performances': (s) => ({
+    url: '/performances',
+    body: s.newPerformanceBody(),
+    allowed: [...MANAGERS],
+    refusedWith: [400, 403, 404],
+  }),
+  'PATCH /performances/:performanceId': async (s) => ({
+    url: `/performances/${await s.freshPerformance()}`,
+    body: { dress: 'Black and white' },
+    headers: { 'if-match': '"1"' },
+    allowed: [...MANAGERS],
+  }),
   'POST /performances/:performanceId/move': async (s) => {
     const when = Date.now() + 200 * DAY;
     return {
@@ -124,19 +194,42 @@ const fixtures: MatrixFixtures<Scenario> = {
       allowed: [...MANAGERS],
     };
   },
-  'POST /performances/:performanceId/publish': async (s) => ({ url: `/performances/${await s.freshPerformance()}/publish`, allowed: [...MANAGERS] }),
-  'POST /performances/:performanceId/cancel': async (s) => ({ url: `/performances/${await s.freshPerformance()}/cancel`, body: { reason: 'Snow' }, allowed: [...MANAGERS] }),
-  'POST /performances/:performanceId/complete': async (s) => ({ url: `/performances/${await s.pastPerformance()}/complete`, allowed: [...MANAGERS] }),
+  'POST /performances/:performanceId/publish': async (s) => ({
+    url: `/performances/${await s.freshPerformance()}/publish`,
+    allowed: [...MANAGERS],
+  }),
+  'POST /performances/:performanceId/cancel': async (s) => ({
+    url: `/performances/${await s.freshPerformance()}/cancel`,
+    body: { reason: 'Snow' },
+    allowed: [...MANAGERS],
+  }),
+  'POST /performances/:performanceId/complete': async (s) => ({
+    url: `/performances/${await s.pastPerformance()}/complete`,
+    allowed: [...MANAGERS],
+  }),
 
   'GET /performances/:performanceId/roster': (s) => ({
     url: `/performances/${s.performanceId}/roster`,
     allowed: [...STAFF, 'guardian'],
     exceptions: { otherFamilyGuardian: `${SAME_SCHOOL}; a guardian sees only their own children on it` },
   }),
-  'GET /performances/:performanceId/roster/suggestions': (s) => ({ url: `/performances/${s.performanceId}/roster/suggestions`, allowed: [...STAFF] }),
-  'POST /performances/:performanceId/roster/build': (s) => ({ url: `/performances/${s.performanceId}/roster/build`, allowed: [...MANAGERS] }),
-  'POST /performances/:performanceId/roster/performers': async (s) => ({ url: `/performances/${await s.freshPerformance()}/roster/performers`, body: { pupilId: s.pupilId }, allowed: [...MANAGERS] }),
-  'DELETE /performances/:performanceId/roster/performers/:pupilId': (s) => ({ url: `/performances/${s.performanceId}/roster/performers/${s.pupilId}`, allowed: [...MANAGERS] }),
+  'GET /performances/:performanceId/roster/suggestions': (s) => ({
+    url: `/performances/${s.performanceId}/roster/suggestions`,
+    allowed: [...STAFF],
+  }),
+  'POST /performances/:performanceId/roster/build': (s) => ({
+    url: `/performances/${s.performanceId}/roster/build`,
+    allowed: [...MANAGERS],
+  }),
+  'POST /performances/:performanceId/roster/performers': async (s) => ({
+    url: `/performances/${await s.freshPerformance()}/roster/performers`,
+    body: { pupilId: s.pupilId },
+    allowed: [...MANAGERS],
+  }),
+  'DELETE /performances/:performanceId/roster/performers/:pupilId': (s) => ({
+    url: `/performances/${s.performanceId}/roster/performers/${s.pupilId}`,
+    allowed: [...MANAGERS],
+  }),
 
   'GET /performances/:performanceId/running-order': (s) => ({
     url: `/performances/${s.performanceId}/running-order`,
@@ -146,19 +239,38 @@ const fixtures: MatrixFixtures<Scenario> = {
   }),
   'PUT /performances/:performanceId/running-order': async (s) => {
     const id = await s.freshPerformance();
-    return { url: `/performances/${id}/running-order`, body: { items: [{ piece: 'Fanfare', composer: 'Trad.', durationSeconds: 180 }] }, headers: { 'if-match': await s.runningOrderETag(id) }, allowed: [...MANAGERS] };
+    return {
+      url: `/performances/${id}/running-order`,
+      body: { items: [{ piece: 'Fanfare', composer: 'Trad.', durationSeconds: 180 }] },
+      headers: { 'if-match': await s.runningOrderETag(id) },
+      allowed: [...MANAGERS],
+    };
   },
   // The audience's programme: the admin and staff of the schools taking part; it names P1 (consent granted), never the other child (not answered).
-  'GET /performances/:performanceId/programme.html': (s) => ({ url: `/performances/${s.performanceId}/programme.html`, allowed: [...STAFF], neverShown: [UNNAMED_PUPIL] }),
-  'GET /performances/:performanceId/run-sheet.html': (s) => ({ url: `/performances/${s.performanceId}/run-sheet.html`, allowed: [...STAFF] }),
+  'GET /performances/:performanceId/programme.html': (s) => ({
+    url: `/performances/${s.performanceId}/programme.html`,
+    allowed: [...STAFF],
+    neverShown: [UNNAMED_PUPIL],
+  }),
+  'GET /performances/:performanceId/run-sheet.html': (s) => ({
+    url: `/performances/${s.performanceId}/run-sheet.html`,
+    allowed: [...STAFF],
+  }),
   'GET /performances/:performanceId/programme.pdf': (s) => ({ url: `/performances/${s.performanceId}/programme.pdf`, allowed: [...STAFF] }),
   'GET /performances/:performanceId/run-sheet.pdf': (s) => ({ url: `/performances/${s.performanceId}/run-sheet.pdf`, allowed: [...STAFF] }),
 
-  'GET /fairness/schools': (s) => ({ url: '/fairness/schools', allowed: [...MANAGERS], scope: 'caller-scoped', tenantSecrets: [s.schoolId] }),
+  'GET /fairness/schools': (s) => ({
+    url: '/fairness/schools',
+    allowed: [...MANAGERS],
+    scope: 'caller-scoped',
+    tenantSecrets: [s.schoolId],
+  }),
   'GET /fairness/schools/:schoolId/pupils': (s) => ({
     url: `/fairness/schools/${s.schoolId}/pupils`,
     allowed: [...MANAGERS],
-    exceptions: { otherTenantAdmin: 'this service keeps no register of schools: a school unknown to the caller’s tenant answers an empty list' },
+    exceptions: {
+      otherTenantAdmin: 'this service keeps no register of schools: a school unknown to the caller’s tenant answers an empty list',
+    },
   }),
 
   'GET /evaluation/participation.csv': (s) => ({
@@ -170,7 +282,13 @@ const fixtures: MatrixFixtures<Scenario> = {
   }),
 
   // A school's hall is seen like the school's performances: the list leaves it out for other schools, and by id it is 404.
-  'GET /venues': (s) => ({ url: '/venues', allowed: [...STAFF], scope: 'caller-scoped', secrets: [s.venueId, 'Faith Primary Hall'], tenantSecrets: [s.venueId] }),
+  'GET /venues': (s) => ({
+    url: '/venues',
+    allowed: [...STAFF],
+    scope: 'caller-scoped',
+    secrets: [s.venueId, 'Faith Primary Hall'],
+    tenantSecrets: [s.venueId],
+  }),
   'GET /venues/:venueId': (s) => ({ url: `/venues/${s.venueId}`, allowed: [...STAFF], secrets: [s.venueId, 'Faith Primary Hall'] }),
   'POST /venues': (s) => ({
     url: '/venues',
@@ -178,6 +296,15 @@ const fixtures: MatrixFixtures<Scenario> = {
     allowed: [...MANAGERS],
     refusedWith: [403, 404],
   }),
-  'PATCH /venues/:venueId': async (s) => ({ url: `/venues/${await s.freshVenue()}`, body: { capacity: 90 }, headers: { 'if-match': '"1"' }, allowed: [...MANAGERS] }),
-  'DELETE /venues/:venueId': async (s) => ({ url: `/venues/${await s.freshVenue()}`, headers: { 'if-match': '"1"' }, allowed: [...MANAGERS] }),
+  'PATCH /venues/:venueId': async (s) => ({
+    url: `/venues/${await s.freshVenue()}`,
+    body: { capacity: 90 },
+    headers: { 'if-match': '"1"' },
+    allowed: [...MANAGERS],
+  }),
+  'DELETE /venues/:venueId': async (s) => ({
+    url: `/venues/${await s.freshVenue()}`,
+    headers: { 'if-match': '"1"' },
+    allowed: [...MANAGERS],
+  }),
 };

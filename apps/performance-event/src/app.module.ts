@@ -27,7 +27,12 @@ export class AppModule {
           migrations: PERFORMANCE_EVENT_MIGRATIONS,
           queues: [eventQueueOf('performance-event'), reminderQueueOf('performance-event')],
         }),
-        MessagingModule.forService({ service: 'performance-event', redis: config.REDIS_URL, queuePrefix: config.QUEUE_PREFIX, runWorkers: config.runsWorkers }),
+        MessagingModule.forService({
+          service: 'performance-event',
+          redis: config.REDIS_URL,
+          queuePrefix: config.QUEUE_PREFIX,
+          runWorkers: config.runsWorkers,
+        }),
         ReplicasModule,
         PublicListingModule,
         VenuesModule,

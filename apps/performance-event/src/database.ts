@@ -5,4 +5,10 @@ import { ProgrammesRostersReplicas1764060600000 } from './migrations/17640606000
 import { ReplicaPupilEventMarkers1764070000000 } from './migrations/1764070000000-replica-pupil-event-markers';
 
 export const PERFORMANCE_EVENT_ENTITIES = [...MESSAGING_ENTITIES];
-export const PERFORMANCE_EVENT_MIGRATIONS = [...MESSAGING_MIGRATIONS, VenuesAndPerformances1764060100000, ProgrammesRostersReplicas1764060600000, IdempotencyKeysByCaller1764062000000, ReplicaPupilEventMarkers1764070000000];
+export const PERFORMANCE_EVENT_MIGRATIONS = [
+  ...MESSAGING_MIGRATIONS,
+  VenuesAndPerformances1764060100000,
+  ProgrammesRostersReplicas1764060600000,
+  IdempotencyKeysByCaller1764062000000,
+  ReplicaPupilEventMarkers1764070000000,
+];

@@ -36,7 +36,12 @@ export class AppModule {
           migrations: SCHEDULING_MIGRATIONS,
           queues: [eventQueueOf('scheduling')],
         }),
-        MessagingModule.forService({ service: 'scheduling', redis: config.REDIS_URL, queuePrefix: config.QUEUE_PREFIX, runWorkers: config.runsWorkers }),
+        MessagingModule.forService({
+          service: 'scheduling',
+          redis: config.REDIS_URL,
+          queuePrefix: config.QUEUE_PREFIX,
+          runWorkers: config.runsWorkers,
+        }),
         TenantSettingsModule,
         SchoolsModule,
         ClassesModule,

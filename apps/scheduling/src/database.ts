@@ -14,4 +14,18 @@ import { AlumniAndDestination1764081000000 } from './migrations/1764081000000-al
 
 /** Scheduling reads and writes with raw SQL (each feature's `.queries.ts`); only messaging brings entities. */
 export const SCHEDULING_ENTITIES = [...MESSAGING_ENTITIES];
-export const SCHEDULING_MIGRATIONS = [...MESSAGING_MIGRATIONS, Schools1764060100000, Roster1764060400000, CalendarAndTimetable1764060500000, Imports1764060600000, ProgressionAndLessonPlans1764060700000, IdempotencyKeysByCaller1764062000000, DropPupilRecordReads1764063000000, RegisterIndexes1764064000000, EditVersions1764065000000, ImportNewClasses1764071500000, PupilCharacteristics1764080000000, AlumniAndDestination1764081000000];
+export const SCHEDULING_MIGRATIONS = [
+  ...MESSAGING_MIGRATIONS,
+  Schools1764060100000,
+  Roster1764060400000,
+  CalendarAndTimetable1764060500000,
+  Imports1764060600000,
+  ProgressionAndLessonPlans1764060700000,
+  IdempotencyKeysByCaller1764062000000,
+  DropPupilRecordReads1764063000000,
+  RegisterIndexes1764064000000,
+  EditVersions1764065000000,
+  ImportNewClasses1764071500000,
+  PupilCharacteristics1764080000000,
+  AlumniAndDestination1764081000000,
+];

@@ -29,11 +29,17 @@ describe('scheduling health', () => {
   };
 
   it('is green, red while Redis is down, and green again when it returns', async () => {
-    expect(await health()).toMatchObject({ status: 200, body: { status: 'ok', checks: { redis: { status: 'ok' }, queues: { 'events.scheduling': { status: 'ok' } } } } });
+    expect(await health()).toMatchObject({
+      status: 200,
+      body: { status: 'ok', checks: { redis: { status: 'ok' }, queues: { 'events.scheduling': { status: 'ok' } } } },
+    });
 
     await redis.stop();
     const down = await health();
-    expect(down).toMatchObject({ status: 503, body: { status: 'error', checks: { postgres: { status: 'ok' }, redis: { status: 'error' } } } });
+    expect(down).toMatchObject({
+      status: 503,
+      body: { status: 'error', checks: { postgres: { status: 'ok' }, redis: { status: 'error' } } },
+    });
     expect(down.body.checks.queues['events.scheduling'].status).toBe('error');
 
     await redis.start();

@@ -20,7 +20,8 @@ const evaluator = demo('evaluator');
 const admin = demo('programme_admin');
 
 const say = (line: string) => process.stdout.write(`[web e2e evaluator] ${line}\n`);
-const PROVISION_HEADER = 'pupil_pseudonym,school_id,school_urn,year_group,curriculum_minutes,after_school_minutes,weekend_minutes,holiday_minutes,total_minutes,teaching_weeks,weekly_average_minutes,area_target_weekly_minutes,meets_target,sessions_attended,sessions_registered,attendance_rate';
+const PROVISION_HEADER =
+  'pupil_pseudonym,school_id,school_urn,year_group,curriculum_minutes,after_school_minutes,weekend_minutes,holiday_minutes,total_minutes,teaching_weeks,weekly_average_minutes,area_target_weekly_minutes,meets_target,sessions_attended,sessions_registered,attendance_rate';
 
 interface Term {
   id: string;
@@ -42,7 +43,10 @@ async function pupilNames(token: string): Promise<string[]> {
   const names = new Set<string>();
   let cursor: string | null = null;
   do {
-    const page: { items: PupilRow[]; nextCursor: string | null } = expectStatus(await api('GET', `/api/scheduling/pupils?limit=100${cursor ? `&cursor=${cursor}` : ''}`, { token }), 200);
+    const page: { items: PupilRow[]; nextCursor: string | null } = expectStatus(
+      await api('GET', `/api/scheduling/pupils?limit=100${cursor ? `&cursor=${cursor}` : ''}`, { token }),
+      200,
+    );
     for (const pupil of page.items) names.add(pupil.firstName).add(pupil.lastName);
     cursor = page.nextCursor;
   } while (cursor);
@@ -56,7 +60,8 @@ describe('the evaluator', () => {
     await signInThroughPage(page, evaluator);
     await page.waitForURL('**/evaluator');
     await page.getByRole('heading', { level: 1, name: 'Evaluation exports' }).waitFor();
-    for (const heading of ['Provision by term', 'Performances', 'What is left out']) await page.getByRole('heading', { level: 2, name: heading }).waitFor();
+    for (const heading of ['Provision by term', 'Performances', 'What is left out'])
+      await page.getByRole('heading', { level: 2, name: heading }).waitFor();
     expect(await page.locator('main').innerText()).toMatch(/names, UPNs, dates of birth/);
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -69,10 +74,16 @@ describe('the evaluator', () => {
     expect(term).toBeDefined();
     expect(await termSelect.locator('option').count()).toBe(terms.length);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download provision (CSV)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download provision (CSV)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`provision-${term?.startsOn}-to-${term?.endsOn}.csv`);
     const csv = readFileSync(await download.path(), 'utf8');
-    const fromApi = await api<string>('GET', `/api/scheduling/evaluation/provision.csv?termId=${termId}`, { token, headers: { accept: 'text/csv' } });
+    const fromApi = await api<string>('GET', `/api/scheduling/evaluation/provision.csv?termId=${termId}`, {
+      token,
+      headers: { accept: 'text/csv' },
+    });
     expect(fromApi.status).toBe(200);
     expect(lines(csv)[0]).toBe(PROVISION_HEADER);
     expect(lines(csv).length).toBe(lines(fromApi.body).length);
@@ -82,14 +93,30 @@ describe('the evaluator', () => {
     const names = await pupilNames(await system.signIn(admin.email));
     expect(names.length).toBeGreaterThan(20);
     expect(names.filter((name) => new RegExp(`\\b${name}\\b`).test(csv))).toEqual([]);
-    expect(lines(csv).slice(1).every((line) => /^P-[A-Z2-7]{16},/.test(line))).toBe(true);
+    expect(
+      lines(csv)
+        .slice(1)
+        .every((line) => /^P-[A-Z2-7]{16},/.test(line)),
+    ).toBe(true);
 
     // The participation export (performance-event) gives the same pupils the same codes.
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
-    const participation = await api<string>('GET', `/api/performance-event/evaluation/participation.csv?from=${term?.startsOn}&to=${today}`, { token, headers: { accept: 'text/csv' } });
+    const participation = await api<string>(
+      'GET',
+      `/api/performance-event/evaluation/participation.csv?from=${term?.startsOn}&to=${today}`,
+      { token, headers: { accept: 'text/csv' } },
+    );
     expect(participation.status).toBe(200);
-    const performers = new Set(lines(participation.body).slice(1).map((line) => line.split(',')[0]));
-    const onRoll = new Set(lines(csv).slice(1).map((line) => line.split(',')[0]));
+    const performers = new Set(
+      lines(participation.body)
+        .slice(1)
+        .map((line) => line.split(',')[0]),
+    );
+    const onRoll = new Set(
+      lines(csv)
+        .slice(1)
+        .map((line) => line.split(',')[0]),
+    );
     say(`provision rows ${onRoll.size}, participation rows ${lines(participation.body).length - 1} of ${performers.size} pupils`);
     expect(performers.size).toBeGreaterThan(0);
     expect([...performers].filter((pseudonym) => onRoll.has(pseudonym)).length).toBeGreaterThan(0);

@@ -50,9 +50,15 @@ beforeAll(async () => {
  * performance): its copy of scheduling's ensembles is filled by events and the demo seeds.
  */
 async function ensembleKnownToPerformances(): Promise<string> {
-  const performances = await asHead<{ items: { id: string }[] }>('GET', `/api/performance-event/performances?schoolId=${schoolId}&limit=20`);
+  const performances = await asHead<{ items: { id: string }[] }>(
+    'GET',
+    `/api/performance-event/performances?schoolId=${schoolId}&limit=20`,
+  );
   for (const performance of performances.items) {
-    const detail = await asHead<{ ensembles: { name: string | null; schoolId: string | null }[] }>('GET', `/api/performance-event/performances/${performance.id}`);
+    const detail = await asHead<{ ensembles: { name: string | null; schoolId: string | null }[] }>(
+      'GET',
+      `/api/performance-event/performances/${performance.id}`,
+    );
     const known = detail.ensembles.find((ensemble) => ensemble.schoolId === schoolId && ensemble.name);
     if (known?.name) return known.name;
   }
@@ -63,7 +69,9 @@ describe('the headteacher', () => {
   it(
     'sees the school dashboard: every figure in its own panel, with a chart, and the numbers the API gives',
     timed('dashboard', async () => {
-      const fairness = (await asHead<{ items: SchoolFairness[] }>('GET', '/api/performance-event/fairness/schools?limit=100')).items.find((item) => item.schoolId === schoolId);
+      const fairness = (await asHead<{ items: SchoolFairness[] }>('GET', '/api/performance-event/fairness/schools?limit=100')).items.find(
+        (item) => item.schoolId === schoolId,
+      );
       const loans = await asHead<LoanSummary>('GET', `/api/instrument-loan/schools/${schoolId}/loan-summary`);
 
       const page = await open();
@@ -73,7 +81,11 @@ describe('the headteacher', () => {
       await school.waitFor();
       // Each panel settles on its own: a chart or its empty state, never one spinner for the page.
       for (const panel of ['provision', 'below-target', 'attendance', 'fairness', 'families', 'transport', 'loans']) {
-        await school.locator(`[data-testid=panel-${panel}]`).locator('figure.chart svg[role=img], .empty, .notice-error').first().waitFor({ timeout: 15_000 });
+        await school
+          .locator(`[data-testid=panel-${panel}]`)
+          .locator('figure.chart svg[role=img], .empty, .notice-error')
+          .first()
+          .waitFor({ timeout: 15_000 });
       }
 
       if (loans.onLoan > 0) {
@@ -83,7 +95,10 @@ describe('the headteacher', () => {
       }
       if (fairness) {
         expect(await school.locator('[data-testid=figure-not-yet-performed]').textContent()).toBe(String(fairness.notYetPerformed));
-        await school.locator('[data-testid=panel-fairness]').getByText(`of ${fairness.pupils} pupils have not performed yet this year`).waitFor();
+        await school
+          .locator('[data-testid=panel-fairness]')
+          .getByText(`of ${fairness.pupils} pupils have not performed yet this year`)
+          .waitFor();
       } else {
         await school.locator('[data-testid=panel-fairness] .empty').waitFor();
       }
@@ -100,7 +115,9 @@ describe('the headteacher', () => {
       await page.locator('nav.tabs a[href="/head/ensembles"]').click();
       await page.locator('h1', { hasText: 'Ensembles' }).waitFor();
       await page.locator('[data-testid=ensemble], .empty').first().waitFor();
-      const ensembles = (await asHead<{ items: { schoolId: string | null }[] }>('GET', '/api/scheduling/ensembles?limit=100')).items.filter((item) => item.schoolId === schoolId);
+      const ensembles = (await asHead<{ items: { schoolId: string | null }[] }>('GET', '/api/scheduling/ensembles?limit=100')).items.filter(
+        (item) => item.schoolId === schoolId,
+      );
       expect(await page.locator('[data-testid=ensemble]').count()).toBe(ensembles.length);
       await expectAccessible(page);
     }),
@@ -120,7 +137,10 @@ describe('the headteacher', () => {
 
       // An empty form is refused with the reasons beside the fields.
       await form.getByRole('button', { name: 'Plan a performance' }).click();
-      await form.locator('.field-invalid', { has: page.locator('input[name=title]') }).locator('.field-error').waitFor();
+      await form
+        .locator('.field-invalid', { has: page.locator('input[name=title]') })
+        .locator('.field-error')
+        .waitFor();
 
       const title = `Spring sharing ${randomUUID().slice(0, 6)}`;
       const day = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
@@ -137,7 +157,10 @@ describe('the headteacher', () => {
       });
       const performanceId = page.url().split('/').pop() ?? '';
       await page.locator('h1', { hasText: title }).waitFor();
-      const planned = await asHead<{ title: string; status: string; schoolId: string; startsAt: string }>('GET', `/api/performance-event/performances/${performanceId}`);
+      const planned = await asHead<{ title: string; status: string; schoolId: string; startsAt: string }>(
+        'GET',
+        `/api/performance-event/performances/${performanceId}`,
+      );
       expect(planned).toMatchObject({ title, status: 'draft', schoolId });
       expect(planned.startsAt.slice(0, 10)).toBe(day);
       await page.locator('[data-testid=roster], .empty').first().waitFor();
@@ -149,7 +172,11 @@ describe('the headteacher', () => {
       const built = (await asHead<{ items: Performer[] }>('GET', rosterPath)).items;
       expect(built.length).toBeGreaterThan(1);
       const rows = page.locator('[data-testid=roster] tbody tr');
-      await waitFor(async () => (await rows.count()) === built.length, { timeoutMs: 10_000, intervalMs: 100, description: 'the built roster on the page' });
+      await waitFor(async () => (await rows.count()) === built.length, {
+        timeoutMs: 10_000,
+        intervalMs: 100,
+        description: 'the built roster on the page',
+      });
       await expectAccessible(page);
 
       const leaving = built[0];

@@ -57,7 +57,10 @@ describe('the web app, journey by journey', () => {
       await page.locator('input[name=email]').fill('rosa-at-school');
       await page.locator('input[name=password]').fill('x');
       await page.locator('form button[type=submit]').click();
-      await page.locator('.field-invalid', { has: page.locator('input[name=email]') }).getByText('email must be an email address').waitFor();
+      await page
+        .locator('.field-invalid', { has: page.locator('input[name=email]') })
+        .getByText('email must be an email address')
+        .waitFor();
       await expectAccessible(page);
       await signInThroughPage(page, tutor);
       await page.waitForURL('**/tutor');
@@ -132,7 +135,11 @@ describe('the web app, journey by journey', () => {
 
       // A co-teaching colleague saves the note from another phone meanwhile (here the same account): the next save
       // from this page is refused rather than overwriting theirs; the page shows their note, keeps the tutor's words in sight.
-      const colleague = await api('PUT', noteUrl, { token, body: { repertoire: saved.repertoire, focus: 'Bow holds', notes: 'Cy led the round' }, headers: { 'if-match': `"${saved.version}"` } });
+      const colleague = await api('PUT', noteUrl, {
+        token,
+        body: { repertoire: saved.repertoire, focus: 'Bow holds', notes: 'Cy led the round' },
+        headers: { 'if-match': `"${saved.version}"` },
+      });
       expect(colleague.status).toBe(200);
       const notesField = page.getByLabel('Notes', { exact: true });
       await notesField.fill('Ada is ready for a solo');
@@ -145,7 +152,11 @@ describe('the web app, journey by journey', () => {
       await page.getByRole('button', { name: 'Save the note' }).click();
       await page.getByText('Note saved.').waitFor();
       const note = expectStatus(await api<{ repertoire: string[]; focus: string; notes: string }>('GET', noteUrl, { token }), 200);
-      expect(note).toMatchObject({ repertoire: ['Ode to Joy', 'Skye Boat Song'], focus: 'Bow holds', notes: 'Cy led the round. Ada is ready for a solo' });
+      expect(note).toMatchObject({
+        repertoire: ['Ode to Joy', 'Skye Boat Song'],
+        focus: 'Bow holds',
+        notes: 'Cy led the round. Ada is ready for a solo',
+      });
       await expectAccessible(page);
       await screenshot(page, 'web-a-tutor-register');
     }),
@@ -164,7 +175,12 @@ describe('the web app, journey by journey', () => {
     '(b) a parent books two seats, finds the confirmation email, and cancels one',
     timed('parentBooks', async () => {
       const adminToken = await system.signIn(admin.email);
-      const performances = expectStatus(await api<{ items: { id: string; title: string; startsAt: string }[] }>('GET', '/api/parent-engagement/performances?limit=50', { token: adminToken }), 200);
+      const performances = expectStatus(
+        await api<{ items: { id: string; title: string; startsAt: string }[] }>('GET', '/api/parent-engagement/performances?limit=50', {
+          token: adminToken,
+        }),
+        200,
+      );
       const performance = performances.items.find((candidate) => Date.parse(candidate.startsAt) > Date.now() + 3 * DAY);
       if (!performance) throw new Error('the demo data has no performance more than three days ahead');
       title = performance.title;
@@ -174,13 +190,22 @@ describe('the web app, journey by journey', () => {
         await api<{ id: string }>('POST', '/api/parent-engagement/transport-runs', {
           token: adminToken,
           headers: { 'idempotency-key': randomUUID() },
-          body: { performanceId: performance.id, vehicle, seats: 2, outboundDepartsAt: pickupAt, stops: [{ name: 'Faith Street Primary, front gate', place: 'Shaw Street, Liverpool L6', pickupAt }] },
+          body: {
+            performanceId: performance.id,
+            vehicle,
+            seats: 2,
+            outboundDepartsAt: pickupAt,
+            stops: [{ name: 'Faith Street Primary, front gate', place: 'Shaw Street, Liverpool L6', pickupAt }],
+          },
         }),
         201,
       );
       runId = run.id;
       const guardianToken = await system.signIn(guardian.email);
-      const [first, second] = expectStatus(await api<{ children: { pupilId: string }[] }>('GET', '/identity/me', { token: guardianToken }), 200).children;
+      const [first, second] = expectStatus(
+        await api<{ children: { pupilId: string }[] }>('GET', '/identity/me', { token: guardianToken }),
+        200,
+      ).children;
 
       mariaPage = await open(PHONE);
       await signInThroughPage(mariaPage, guardian);
@@ -199,7 +224,13 @@ describe('the web app, journey by journey', () => {
       for (const child of [first, second]) {
         await bus.locator(`input[name=pupilIds][value="${child.pupilId}"]`).check();
         await bus.locator('button[type=submit]').click();
-        await waitFor(async () => (await bookingsOf(guardianToken, runId)).some((booking) => booking.pupilIds.includes(child.pupilId) && booking.status === 'confirmed'), { timeoutMs: 10_000, description: 'the booking' });
+        await waitFor(
+          async () =>
+            (await bookingsOf(guardianToken, runId)).some(
+              (booking) => booking.pupilIds.includes(child.pupilId) && booking.status === 'confirmed',
+            ),
+          { timeoutMs: 10_000, description: 'the booking' },
+        );
         await mariaPage.locator('.notice[role=status]').waitFor();
       }
       const bookings = await bookingsOf(guardianToken, runId);
@@ -208,7 +239,9 @@ describe('the web app, journey by journey', () => {
 
       // This bus's stop: the demo family may also have booked other buses to the same performance.
       // Her account prefers Polish, so the email speaks it too (singular: one seat per booking).
-      const mail = await mailTo(system.mail.apiUrl, guardian.email, new RegExp(`^Przejazd zarezerwowany: ${escapeRegExp(title)}$`), { containing: 'Faith Street Primary, front gate' });
+      const mail = await mailTo(system.mail.apiUrl, guardian.email, new RegExp(`^Przejazd zarezerwowany: ${escapeRegExp(title)}$`), {
+        containing: 'Faith Street Primary, front gate',
+      });
       expect(mail.text).toContain('Potwierdzamy rezerwację: 1 miejsce w bezpłatnym autobusie');
 
       // The second family joins the waiting list now, so that the cancelled seat goes to them.
@@ -310,7 +343,10 @@ describe('the web app, journey by journey', () => {
       // An existing weekly session with a tutor: the new one takes the same tutor at the same time.
       const token = await system.signIn(headteacher.email);
       const sessions = expectStatus(
-        await api<{ items: PlannedSession[] }>('GET', '/api/scheduling/sessions?limit=100', { token, headers: { 'x-tutti-role': 'headteacher' } }),
+        await api<{ items: PlannedSession[] }>('GET', '/api/scheduling/sessions?limit=100', {
+          token,
+          headers: { 'x-tutti-role': 'headteacher' },
+        }),
         200,
       );
       const busy = sessions.items.find((session) => session.recurrence === 'weekly' && session.termId && session.tutorIds.length > 0);
@@ -341,7 +377,11 @@ describe('the web app, journey by journey', () => {
 
       await clashes.getByRole('button', { name: 'Book anyway' }).click();
       await form.getByText(/^Session added/).waitFor();
-      await waitFor(async () => (await page.locator('table.timetable tbody tr').count()) > rowsBefore, { timeoutMs: 10_000, intervalMs: 200, description: 'the new session in the timetable' });
+      await waitFor(async () => (await page.locator('table.timetable tbody tr').count()) > rowsBefore, {
+        timeoutMs: 10_000,
+        intervalMs: 200,
+        description: 'the new session in the timetable',
+      });
       await page.locator('table.timetable tbody tr', { hasText: startTime }).first().waitFor();
       await expectAccessible(page);
       await screenshot(page, 'web-f-headteacher-planned');
@@ -366,8 +406,14 @@ describe('the programme admin', () => {
       await page.getByLabel('Name').fill('Tom Reilly');
       await page.getByLabel('Role').selectOption('tutor');
       await page.getByRole('button', { name: 'Send the invitation' }).click();
-      await page.locator('.field-invalid', { has: page.locator('input[name=email]') }).getByText('email must be an email address').waitFor();
-      await page.locator('.field-invalid', { has: page.locator('select[name=schoolId]') }).locator('.field-error').waitFor();
+      await page
+        .locator('.field-invalid', { has: page.locator('input[name=email]') })
+        .getByText('email must be an email address')
+        .waitFor();
+      await page
+        .locator('.field-invalid', { has: page.locator('select[name=schoolId]') })
+        .locator('.field-error')
+        .waitFor();
       await expectAccessible(page);
 
       const email = `tom.${randomUUID().slice(0, 8)}@example.org`;
@@ -396,7 +442,10 @@ describe('the programme admin', () => {
       await page.locator('h1', { hasText: 'Welcome to Tutti' }).waitFor();
       await page.getByLabel('New password').fill('short');
       await page.getByRole('button', { name: 'Set my password and sign in' }).click();
-      await page.locator('.field-invalid', { has: page.locator('input[name=password]') }).locator('.field-error').waitFor();
+      await page
+        .locator('.field-invalid', { has: page.locator('input[name=password]') })
+        .locator('.field-error')
+        .waitFor();
       await expectAccessible(page);
       const firstPassword = `violin ${randomUUID().slice(0, 8)} harbour lantern`;
       await page.getByLabel('New password').fill(firstPassword);
@@ -429,7 +478,13 @@ describe('the programme admin', () => {
 });
 
 async function bookingsOf(token: string, runId: string): Promise<Booking[]> {
-  const page = expectStatus(await api<{ items: (Booking & { runId: string })[] }>('GET', `/api/parent-engagement/transport-bookings?runId=${runId}&limit=50`, { token, headers: { 'x-tutti-role': 'guardian' } }), 200);
+  const page = expectStatus(
+    await api<{ items: (Booking & { runId: string })[] }>('GET', `/api/parent-engagement/transport-bookings?runId=${runId}&limit=50`, {
+      token,
+      headers: { 'x-tutti-role': 'guardian' },
+    }),
+    200,
+  );
   return page.items.filter((booking) => booking.runId === runId).sort((a, b) => a.id.localeCompare(b.id));
 }
 
@@ -439,7 +494,9 @@ async function linkInMail(address: string, pagePath: 'accept-invitation' | 'rese
   return waitFor(
     async () => {
       const mails = (await (await fetch(`${system.mail.apiUrl}/email`)).json()) as { text: string; to: { address: string }[] }[];
-      const mail = mails.reverse().find((candidate) => candidate.to.some((to) => to.address.toLowerCase() === address.toLowerCase()) && pattern.test(candidate.text));
+      const mail = mails
+        .reverse()
+        .find((candidate) => candidate.to.some((to) => to.address.toLowerCase() === address.toLowerCase()) && pattern.test(candidate.text));
       return mail ? pattern.exec(mail.text)?.[0] : undefined;
     },
     { timeoutMs: 15_000, intervalMs: 200, description: `a ${pagePath} mail to ${address}` },

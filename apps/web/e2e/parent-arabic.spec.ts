@@ -43,103 +43,104 @@ async function expectRightToLeft(page: Page): Promise<void> {
 }
 
 describe('a parent reading Arabic on a phone', () => {
-  it(
-    'sees every parent page right to left, with Arabic plural forms for seats, adults and children',
-    async () => {
-      let started = Date.now();
-      const adminToken = await system.signIn(admin.email);
-      const guardianToken = await system.signIn(guardian.email);
-      const me = expectStatus(await api<{ children: { pupilId: string }[] }>('GET', '/identity/me', { token: guardianToken }), 200);
-      const child = me.children[0];
-      const performances = expectStatus(await api<{ items: { id: string; startsAt: string }[] }>('GET', '/api/parent-engagement/performances?limit=50', { token: adminToken }), 200);
-      const performance = performances.items.find((candidate) => Date.parse(candidate.startsAt) > Date.now() + 3 * DAY);
-      if (!performance) throw new Error(`the demo data has no performance in ${AREA} more than three days ahead`);
-      const at = (minutesBefore: number) => new Date(Date.parse(performance.startsAt) - minutesBefore * 60_000).toISOString();
-      // An 11-seat bus with the family's 2 seats booked: 9 left.
-      const run = expectStatus(
-        await api<{ id: string; stops: { id: string }[] }>('POST', '/api/parent-engagement/transport-runs', {
-          token: adminToken,
-          body: {
-            performanceId: performance.id,
-            vehicle: `Minibus ${randomUUID().slice(0, 6)}`,
-            seats: 11,
-            outboundDepartsAt: at(75),
-            stops: [{ name: 'Walker Riverside Primary', place: 'Walker Road, Newcastle NE6', pickupAt: at(60) }],
-          },
-        }),
-        201,
-      );
-      const booking = expectStatus(
-        await api<{ id: string; seats: number }>('POST', '/api/parent-engagement/transport-bookings', {
-          token: guardianToken,
-          headers: { 'x-tutti-role': 'guardian', 'idempotency-key': randomUUID() },
-          body: { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [child.pupilId] },
-        }),
-        201,
-      );
-      expect(booking.seats).toBe(2);
-      timings.apiSetUp = Date.now() - started;
+  it('sees every parent page right to left, with Arabic plural forms for seats, adults and children', async () => {
+    let started = Date.now();
+    const adminToken = await system.signIn(admin.email);
+    const guardianToken = await system.signIn(guardian.email);
+    const me = expectStatus(await api<{ children: { pupilId: string }[] }>('GET', '/identity/me', { token: guardianToken }), 200);
+    const child = me.children[0];
+    const performances = expectStatus(
+      await api<{ items: { id: string; startsAt: string }[] }>('GET', '/api/parent-engagement/performances?limit=50', {
+        token: adminToken,
+      }),
+      200,
+    );
+    const performance = performances.items.find((candidate) => Date.parse(candidate.startsAt) > Date.now() + 3 * DAY);
+    if (!performance) throw new Error(`the demo data has no performance in ${AREA} more than three days ahead`);
+    const at = (minutesBefore: number) => new Date(Date.parse(performance.startsAt) - minutesBefore * 60_000).toISOString();
+    // An 11-seat bus with the family's 2 seats booked: 9 left.
+    const run = expectStatus(
+      await api<{ id: string; stops: { id: string }[] }>('POST', '/api/parent-engagement/transport-runs', {
+        token: adminToken,
+        body: {
+          performanceId: performance.id,
+          vehicle: `Minibus ${randomUUID().slice(0, 6)}`,
+          seats: 11,
+          outboundDepartsAt: at(75),
+          stops: [{ name: 'Walker Riverside Primary', place: 'Walker Road, Newcastle NE6', pickupAt: at(60) }],
+        },
+      }),
+      201,
+    );
+    const booking = expectStatus(
+      await api<{ id: string; seats: number }>('POST', '/api/parent-engagement/transport-bookings', {
+        token: guardianToken,
+        headers: { 'x-tutti-role': 'guardian', 'idempotency-key': randomUUID() },
+        body: { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [child.pupilId] },
+      }),
+      201,
+    );
+    expect(booking.seats).toBe(2);
+    timings.apiSetUp = Date.now() - started;
 
-      started = Date.now();
-      const page = await open(PHONE);
-      const pageErrors: string[] = [];
-      page.on('pageerror', (error) => pageErrors.push(error.message));
-      await page.goto('/sign-in');
-      await page.locator('.app-header select').selectOption('ar');
-      await page.locator('h1', { hasText: 'تسجيل الدخول إلى Tutti' }).waitFor();
+    started = Date.now();
+    const page = await open(PHONE);
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto('/sign-in');
+    await page.locator('.app-header select').selectOption('ar');
+    await page.locator('h1', { hasText: 'تسجيل الدخول إلى Tutti' }).waitFor();
+    await expectRightToLeft(page);
+    await expectAccessible(page);
+    await signInThroughPage(page, guardian);
+    await page.waitForURL('**/parent');
+    await page.locator('h1', { hasText: 'أطفالي' }).waitFor();
+    await page.locator('h2', { hasText: 'تقويمك' }).waitFor();
+    await expectRightToLeft(page);
+    expect(await page.locator('nav.tabs a').allInnerTexts()).toEqual(['أطفالي', 'العروض', 'الحافلة المجانية', 'الموافقات', 'الرسائل']);
+    // Mirrored: the brand starts the header on the right, the controls end it on the left.
+    const brand = await page.locator('.app-header .brand').boundingBox();
+    const controls = await page.locator('.app-header .header-controls').boundingBox();
+    if (!brand || !controls) throw new Error('the header has no brand or controls');
+    expect(brand.x + brand.width).toBeGreaterThan(PHONE.width / 2);
+    expect(controls.x).toBeLessThan(brand.x);
+    await expectAccessible(page);
+
+    await page.locator('nav.tabs a[href="/parent/transport"]').click();
+    await page.locator('h1', { hasText: 'حافلة مجانية إلى العروض' }).waitFor();
+    const runCard = page.locator(`[data-run-id="${run.id}"]`);
+    await runCard.waitFor();
+    expect(await runCard.locator('.badge').innerText()).toBe('بقيت 9 مقاعد');
+    const bookingCard = page.locator(`[data-booking-id="${booking.id}"]`);
+    expect(await bookingCard.innerText()).toContain('مؤكد · مقعدان');
+    await expectRightToLeft(page);
+    await expectAccessible(page);
+    await screenshot(page, 'web-parent-arabic-transport');
+
+    await page.locator('nav.tabs a[href="/parent/performances"]').click();
+    await page.locator('h1', { hasText: 'العروض' }).waitFor();
+    const card = page.locator(`[data-performance-id="${performance.id}"]`);
+    await card.waitFor();
+    await card.getByLabel('نعم، سنحضر').check();
+    await card.getByLabel('كم عدد البالغين؟').fill('2');
+    await card.locator(`input[name=pupilIds][value="${child.pupilId}"]`).check();
+    await card.getByRole('button', { name: 'أرسل إجابتي' }).click();
+    await card.getByText('شكرًا: تم حفظ إجابتك.').waitFor();
+    expect(await card.getByTestId('rsvp-saved').innerText()).toBe('إجابتك: سنحضر، بالغان وطفل واحد.');
+    await expectRightToLeft(page);
+    await expectAccessible(page);
+
+    for (const [path, heading] of [
+      ['/parent/consents', 'الموافقات'],
+      ['/parent/messages', 'الرسائل'],
+    ]) {
+      await page.locator(`nav.tabs a[href="${path}"]`).click();
+      await page.locator('h1', { hasText: heading }).waitFor();
+      await page.locator('main [role=status]', { hasText: 'جارٍ التحميل' }).first().waitFor({ state: 'detached' });
       await expectRightToLeft(page);
       await expectAccessible(page);
-      await signInThroughPage(page, guardian);
-      await page.waitForURL('**/parent');
-      await page.locator('h1', { hasText: 'أطفالي' }).waitFor();
-      await page.locator('h2', { hasText: 'تقويمك' }).waitFor();
-      await expectRightToLeft(page);
-      expect(await page.locator('nav.tabs a').allInnerTexts()).toEqual(['أطفالي', 'العروض', 'الحافلة المجانية', 'الموافقات', 'الرسائل']);
-      // Mirrored: the brand starts the header on the right, the controls end it on the left.
-      const brand = await page.locator('.app-header .brand').boundingBox();
-      const controls = await page.locator('.app-header .header-controls').boundingBox();
-      if (!brand || !controls) throw new Error('the header has no brand or controls');
-      expect(brand.x + brand.width).toBeGreaterThan(PHONE.width / 2);
-      expect(controls.x).toBeLessThan(brand.x);
-      await expectAccessible(page);
-
-      await page.locator('nav.tabs a[href="/parent/transport"]').click();
-      await page.locator('h1', { hasText: 'حافلة مجانية إلى العروض' }).waitFor();
-      const runCard = page.locator(`[data-run-id="${run.id}"]`);
-      await runCard.waitFor();
-      expect(await runCard.locator('.badge').innerText()).toBe('بقيت 9 مقاعد');
-      const bookingCard = page.locator(`[data-booking-id="${booking.id}"]`);
-      expect(await bookingCard.innerText()).toContain('مؤكد · مقعدان');
-      await expectRightToLeft(page);
-      await expectAccessible(page);
-      await screenshot(page, 'web-parent-arabic-transport');
-
-      await page.locator('nav.tabs a[href="/parent/performances"]').click();
-      await page.locator('h1', { hasText: 'العروض' }).waitFor();
-      const card = page.locator(`[data-performance-id="${performance.id}"]`);
-      await card.waitFor();
-      await card.getByLabel('نعم، سنحضر').check();
-      await card.getByLabel('كم عدد البالغين؟').fill('2');
-      await card.locator(`input[name=pupilIds][value="${child.pupilId}"]`).check();
-      await card.getByRole('button', { name: 'أرسل إجابتي' }).click();
-      await card.getByText('شكرًا: تم حفظ إجابتك.').waitFor();
-      expect(await card.getByTestId('rsvp-saved').innerText()).toBe('إجابتك: سنحضر، بالغان وطفل واحد.');
-      await expectRightToLeft(page);
-      await expectAccessible(page);
-
-      for (const [path, heading] of [
-        ['/parent/consents', 'الموافقات'],
-        ['/parent/messages', 'الرسائل'],
-      ]) {
-        await page.locator(`nav.tabs a[href="${path}"]`).click();
-        await page.locator('h1', { hasText: heading }).waitFor();
-        await page.locator('main [role=status]', { hasText: 'جارٍ التحميل' }).first().waitFor({ state: 'detached' });
-        await expectRightToLeft(page);
-        await expectAccessible(page);
-      }
-      expect(pageErrors).toEqual([]);
-      timings.arabicPages = Date.now() - started;
-    },
-    120_000,
-  );
+    }
+    expect(pageErrors).toEqual([]);
+    timings.arabicPages = Date.now() - started;
+  }, 120_000);
 });

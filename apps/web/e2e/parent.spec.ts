@@ -61,267 +61,302 @@ async function expectNoEnglish(page: Page): Promise<void> {
 }
 
 describe('a parent on a phone', () => {
-  it(
-    'answers for a performance (2 adults, 1 child), finds the answer after a reload, changes it, reads a message, and switches to Polish',
-    async () => {
-      let started = Date.now();
-      const adminToken = await system.signIn(admin.email);
-      const guardianToken = await system.signIn(guardian.email);
-      const me = expectStatus(await api<{ userId: string; children: { pupilId: string; schoolId: string }[] }>('GET', '/identity/me', { token: guardianToken }), 200);
-      const child = me.children[0];
+  it('answers for a performance (2 adults, 1 child), finds the answer after a reload, changes it, reads a message, and switches to Polish', async () => {
+    let started = Date.now();
+    const adminToken = await system.signIn(admin.email);
+    const guardianToken = await system.signIn(guardian.email);
+    const me = expectStatus(
+      await api<{ userId: string; children: { pupilId: string; schoolId: string }[] }>('GET', '/identity/me', { token: guardianToken }),
+      200,
+    );
+    const child = me.children[0];
 
-      // A performance more than a day ahead (the list families answer for, as the home page shows it).
-      const performances = expectStatus(await api<{ items: { id: string; title: string; startsAt: string }[] }>('GET', '/api/parent-engagement/performances?limit=50', { token: adminToken }), 200);
-      const performance = performances.items.find((candidate) => Date.parse(candidate.startsAt) > Date.now() + DAY);
-      if (!performance) throw new Error('the demo data has no performance more than a day ahead');
-      // Sent before the parent looks: the programme admin writes to the families of the child's school.
-      const subject = `Concert dress ${randomUUID().slice(0, 6)}`;
-      const body = 'Black trousers or skirt and a white top, please. Doors open at 17:30.';
-      const announcement = expectStatus(
-        await api<{ id: string; deliveries: { guardianId: string }[] }>('POST', '/api/parent-engagement/announcements', {
-          token: adminToken,
-          headers: { 'idempotency-key': randomUUID() },
-          body: { audience: 'school', schoolId: child.schoolId, subject, body },
-        }),
-        201,
-      );
-      expect(announcement.deliveries.map((delivery) => delivery.guardianId)).toContain(me.userId);
-      timings.apiSetUp = Date.now() - started;
+    // A performance more than a day ahead (the list families answer for, as the home page shows it).
+    const performances = expectStatus(
+      await api<{ items: { id: string; title: string; startsAt: string }[] }>('GET', '/api/parent-engagement/performances?limit=50', {
+        token: adminToken,
+      }),
+      200,
+    );
+    const performance = performances.items.find((candidate) => Date.parse(candidate.startsAt) > Date.now() + DAY);
+    if (!performance) throw new Error('the demo data has no performance more than a day ahead');
+    // Sent before the parent looks: the programme admin writes to the families of the child's school.
+    const subject = `Concert dress ${randomUUID().slice(0, 6)}`;
+    const body = 'Black trousers or skirt and a white top, please. Doors open at 17:30.';
+    const announcement = expectStatus(
+      await api<{ id: string; deliveries: { guardianId: string }[] }>('POST', '/api/parent-engagement/announcements', {
+        token: adminToken,
+        headers: { 'idempotency-key': randomUUID() },
+        body: { audience: 'school', schoolId: child.schoolId, subject, body },
+      }),
+      201,
+    );
+    expect(announcement.deliveries.map((delivery) => delivery.guardianId)).toContain(me.userId);
+    timings.apiSetUp = Date.now() - started;
 
-      started = Date.now();
-      const page = await open(PHONE);
-      // Her account prefers Polish; she starts in English (chosen on the sign-in page) and switches at the end.
-      await page.goto('/sign-in');
-      await page.locator('.app-header select').selectOption('en');
-      await signInThroughPage(page, guardian);
-      await page.waitForURL('**/parent');
-      await page.locator('h1', { hasText: 'My children' }).waitFor();
-      await page.locator('.cards .card').first().waitFor();
+    started = Date.now();
+    const page = await open(PHONE);
+    // Her account prefers Polish; she starts in English (chosen on the sign-in page) and switches at the end.
+    await page.goto('/sign-in');
+    await page.locator('.app-header select').selectOption('en');
+    await signInThroughPage(page, guardian);
+    await page.waitForURL('**/parent');
+    await page.locator('h1', { hasText: 'My children' }).waitFor();
+    await page.locator('.cards .card').first().waitFor();
+    await expectAccessible(page);
+
+    // RSVP: first a number the API refuses, named beside its field.
+    await page.locator('nav.tabs a[href="/parent/performances"]').click();
+    await page.locator('h1', { hasText: 'Performances' }).waitFor();
+    const card = page.locator(`[data-performance-id="${performance.id}"]`);
+    await card.waitFor();
+    expect(await card.locator('h2').innerText()).toBe(performance.title);
+    expect(await card.getByTestId('rsvp-saved').innerText()).toBe('You have not answered yet.');
+    await expectAccessible(page);
+    await card.getByLabel('Yes, we are coming').check();
+    await card.getByLabel('How many adults?').fill('21');
+    await card.getByRole('button', { name: /Send my answer/ }).click();
+    await card
+      .locator('.field-invalid', { has: page.locator('input[name=adults]') })
+      .getByText('Enter a number from 0 to 20.')
+      .waitFor();
+    await expectAccessible(page);
+
+    // 2 adults and 1 child (the performer).
+    await card.getByLabel('How many adults?').fill('2');
+    await card.locator(`input[name=pupilIds][value="${child.pupilId}"]`).check();
+    await card.getByRole('button', { name: /Send my answer/ }).click();
+    await card.getByText('Thank you: your answer is saved.').waitFor();
+    expect(await card.getByTestId('rsvp-saved').innerText()).toBe('Your answer: coming, 2 adults and 1 child.');
+    const rsvpOf = async () =>
+      expectStatus(await api<Rsvp>('GET', `/api/parent-engagement/performances/${performance.id}/rsvp`, { token: guardianToken }), 200);
+    expect(await rsvpOf()).toMatchObject({ attending: true, adults: 2, children: 1, pupilIds: [child.pupilId], version: 1 });
+
+    // Kept after a reload, form and all.
+    await page.reload();
+    await card.getByTestId('rsvp-saved').waitFor();
+    expect(await card.getByTestId('rsvp-saved').innerText()).toBe('Your answer: coming, 2 adults and 1 child.');
+    expect(await card.getByLabel('How many adults?').inputValue()).toBe('2');
+    expect(await card.locator(`input[name=pupilIds][value="${child.pupilId}"]`).isChecked()).toBe(true);
+
+    // Changed: one adult fewer, then not coming at all.
+    await card.getByLabel('How many adults?').fill('1');
+    await card.getByRole('button', { name: /Change my answer/ }).click();
+    await card.getByTestId('rsvp-saved').getByText('Your answer: coming, 1 adult and 1 child.').waitFor();
+    await card.getByLabel('No, we cannot come').check();
+    await card.getByRole('button', { name: /Change my answer/ }).click();
+    await card.getByTestId('rsvp-saved').getByText('Your answer: not coming.').waitFor();
+    expect(await rsvpOf()).toMatchObject({ attending: false, adults: 0, children: 0, version: 3 });
+    await expectAccessible(page);
+    timings.rsvp = Date.now() - started;
+
+    // Messages: the admin's announcement, new until she marks it read.
+    started = Date.now();
+    await page.locator('nav.tabs a[href="/parent/messages"]').click();
+    await page.locator('h1', { hasText: 'Messages' }).waitFor();
+    const message = page.locator(`[data-announcement-id="${announcement.id}"]`);
+    await message.waitFor();
+    expect(await message.locator('h2').innerText()).toContain(subject);
+    expect(await message.locator('.message-body').innerText()).toBe(body);
+    expect(await message.innerText()).toContain(`From ${admin.displayName}`);
+    expect(await message.getAttribute('data-read')).toBe('no');
+    await expectAccessible(page);
+    await message.getByRole('button', { name: /Mark as read/ }).click();
+    await page.locator(`[data-announcement-id="${announcement.id}"][data-read=yes]`).waitFor();
+    const listed = expectStatus(
+      await api<{ items: { id: string; readAt: string | null }[] }>('GET', '/api/parent-engagement/announcements?limit=100', {
+        token: guardianToken,
+      }),
+      200,
+    );
+    expect(listed.items.find((item) => item.id === announcement.id)?.readAt).toEqual(expect.any(String));
+    timings.messages = Date.now() - started;
+
+    // Polish: headings, navigation and her saved answer, with no English left on the parent pages.
+    started = Date.now();
+    await page.locator('.app-header label', { hasText: 'Language' }).locator('select').selectOption('pl');
+    await page.locator('h1', { hasText: 'Wiadomości' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('pl');
+    expect(await page.locator('nav.tabs a').allInnerTexts()).toEqual(['Moje dzieci', 'Koncerty', 'Darmowy autobus', 'Zgody', 'Wiadomości']);
+    expect(await message.innerText()).toContain(`Od: ${admin.displayName}`);
+    await expectNoEnglish(page);
+    await expectAccessible(page);
+    const visits: [string, string][] = [
+      ['/parent', 'Moje dzieci'],
+      ['/parent/transport', 'Darmowy autobus na koncerty'],
+      ['/parent/consents', 'Zgody'],
+      ['/parent/performances', 'Koncerty'],
+    ];
+    for (const [path, heading] of visits) {
+      await page.locator(`nav.tabs a[href="${path}"]`).click();
+      await page.locator('h1', { hasText: heading }).waitFor();
+      if (path === '/parent') await page.locator('h2', { hasText: 'Twój kalendarz' }).waitFor();
+      if (path === '/parent/performances') await card.getByTestId('rsvp-saved').getByText('Twoja odpowiedź: nie przyjdziemy.').waitFor();
       await expectAccessible(page);
-
-      // RSVP: first a number the API refuses, named beside its field.
-      await page.locator('nav.tabs a[href="/parent/performances"]').click();
-      await page.locator('h1', { hasText: 'Performances' }).waitFor();
-      const card = page.locator(`[data-performance-id="${performance.id}"]`);
-      await card.waitFor();
-      expect(await card.locator('h2').innerText()).toBe(performance.title);
-      expect(await card.getByTestId('rsvp-saved').innerText()).toBe('You have not answered yet.');
-      await expectAccessible(page);
-      await card.getByLabel('Yes, we are coming').check();
-      await card.getByLabel('How many adults?').fill('21');
-      await card.getByRole('button', { name: /Send my answer/ }).click();
-      await card.locator('.field-invalid', { has: page.locator('input[name=adults]') }).getByText('Enter a number from 0 to 20.').waitFor();
-      await expectAccessible(page);
-
-      // 2 adults and 1 child (the performer).
-      await card.getByLabel('How many adults?').fill('2');
-      await card.locator(`input[name=pupilIds][value="${child.pupilId}"]`).check();
-      await card.getByRole('button', { name: /Send my answer/ }).click();
-      await card.getByText('Thank you: your answer is saved.').waitFor();
-      expect(await card.getByTestId('rsvp-saved').innerText()).toBe('Your answer: coming, 2 adults and 1 child.');
-      const rsvpOf = async () => expectStatus(await api<Rsvp>('GET', `/api/parent-engagement/performances/${performance.id}/rsvp`, { token: guardianToken }), 200);
-      expect(await rsvpOf()).toMatchObject({ attending: true, adults: 2, children: 1, pupilIds: [child.pupilId], version: 1 });
-
-      // Kept after a reload, form and all.
-      await page.reload();
-      await card.getByTestId('rsvp-saved').waitFor();
-      expect(await card.getByTestId('rsvp-saved').innerText()).toBe('Your answer: coming, 2 adults and 1 child.');
-      expect(await card.getByLabel('How many adults?').inputValue()).toBe('2');
-      expect(await card.locator(`input[name=pupilIds][value="${child.pupilId}"]`).isChecked()).toBe(true);
-
-      // Changed: one adult fewer, then not coming at all.
-      await card.getByLabel('How many adults?').fill('1');
-      await card.getByRole('button', { name: /Change my answer/ }).click();
-      await card.getByTestId('rsvp-saved').getByText('Your answer: coming, 1 adult and 1 child.').waitFor();
-      await card.getByLabel('No, we cannot come').check();
-      await card.getByRole('button', { name: /Change my answer/ }).click();
-      await card.getByTestId('rsvp-saved').getByText('Your answer: not coming.').waitFor();
-      expect(await rsvpOf()).toMatchObject({ attending: false, adults: 0, children: 0, version: 3 });
-      await expectAccessible(page);
-      timings.rsvp = Date.now() - started;
-
-      // Messages: the admin's announcement, new until she marks it read.
-      started = Date.now();
-      await page.locator('nav.tabs a[href="/parent/messages"]').click();
-      await page.locator('h1', { hasText: 'Messages' }).waitFor();
-      const message = page.locator(`[data-announcement-id="${announcement.id}"]`);
-      await message.waitFor();
-      expect(await message.locator('h2').innerText()).toContain(subject);
-      expect(await message.locator('.message-body').innerText()).toBe(body);
-      expect(await message.innerText()).toContain(`From ${admin.displayName}`);
-      expect(await message.getAttribute('data-read')).toBe('no');
-      await expectAccessible(page);
-      await message.getByRole('button', { name: /Mark as read/ }).click();
-      await page.locator(`[data-announcement-id="${announcement.id}"][data-read=yes]`).waitFor();
-      const listed = expectStatus(await api<{ items: { id: string; readAt: string | null }[] }>('GET', '/api/parent-engagement/announcements?limit=100', { token: guardianToken }), 200);
-      expect(listed.items.find((item) => item.id === announcement.id)?.readAt).toEqual(expect.any(String));
-      timings.messages = Date.now() - started;
-
-      // Polish: headings, navigation and her saved answer, with no English left on the parent pages.
-      started = Date.now();
-      await page.locator('.app-header label', { hasText: 'Language' }).locator('select').selectOption('pl');
-      await page.locator('h1', { hasText: 'Wiadomości' }).waitFor();
-      expect(await page.getAttribute('html', 'lang')).toBe('pl');
-      expect(await page.locator('nav.tabs a').allInnerTexts()).toEqual(['Moje dzieci', 'Koncerty', 'Darmowy autobus', 'Zgody', 'Wiadomości']);
-      expect(await message.innerText()).toContain(`Od: ${admin.displayName}`);
       await expectNoEnglish(page);
-      await expectAccessible(page);
-      const visits: [string, string][] = [
-        ['/parent', 'Moje dzieci'],
-        ['/parent/transport', 'Darmowy autobus na koncerty'],
-        ['/parent/consents', 'Zgody'],
-        ['/parent/performances', 'Koncerty'],
-      ];
-      for (const [path, heading] of visits) {
-        await page.locator(`nav.tabs a[href="${path}"]`).click();
-        await page.locator('h1', { hasText: heading }).waitFor();
-        if (path === '/parent') await page.locator('h2', { hasText: 'Twój kalendarz' }).waitFor();
-        if (path === '/parent/performances') await card.getByTestId('rsvp-saved').getByText('Twoja odpowiedź: nie przyjdziemy.').waitFor();
-        await expectAccessible(page);
-        await expectNoEnglish(page);
-      }
-      expect(await card.getByRole('button', { name: /Zmień odpowiedź/ }).isVisible()).toBe(true);
-      timings.polish = Date.now() - started;
-      await screenshot(page, 'web-parent-polish-performances');
-    },
-    120_000,
-  );
-  it(
-    'changes a bus booking on the phone: another stop and one more adult, then a change over the family limit is refused in plain words',
-    async () => {
-      const started = Date.now();
-      const adminToken = await system.signIn(admin.email);
-      const guardianToken = await system.signIn(guardian.email);
-      const me = expectStatus(await api<{ children: { pupilId: string }[] }>('GET', '/identity/me', { token: guardianToken }), 200);
-      const performances = expectStatus(await api<{ items: { id: string; startsAt: string }[] }>('GET', '/api/parent-engagement/performances?limit=50', { token: adminToken }), 200);
-      const performance = performances.items.find((candidate) => Date.parse(candidate.startsAt) > Date.now() + 3 * DAY);
-      if (!performance) throw new Error('the demo data has no performance more than three days ahead');
-      const at = (minutesBefore: number) => new Date(Date.parse(performance.startsAt) - minutesBefore * 60_000).toISOString();
-      const run = expectStatus(
-        await api<{ id: string; stops: { id: string; name: string }[] }>('POST', '/api/parent-engagement/transport-runs', {
-          token: adminToken,
-          body: {
-            performanceId: performance.id,
-            vehicle: `Coach ${randomUUID().slice(0, 6)}`,
-            seats: 30,
-            outboundDepartsAt: at(75),
-            stops: [
-              { name: 'Faith Street Primary', place: 'Shaw Street, Liverpool L6', pickupAt: at(60) },
-              { name: 'Everton Library', place: 'St Domingo Road, Liverpool L5', pickupAt: at(45) },
-            ],
-          },
-        }),
-        201,
-      );
-      const booking = expectStatus(
-        await api<{ id: string }>('POST', '/api/parent-engagement/transport-bookings', {
+    }
+    expect(await card.getByRole('button', { name: /Zmień odpowiedź/ }).isVisible()).toBe(true);
+    timings.polish = Date.now() - started;
+    await screenshot(page, 'web-parent-polish-performances');
+  }, 120_000);
+  it('changes a bus booking on the phone: another stop and one more adult, then a change over the family limit is refused in plain words', async () => {
+    const started = Date.now();
+    const adminToken = await system.signIn(admin.email);
+    const guardianToken = await system.signIn(guardian.email);
+    const me = expectStatus(await api<{ children: { pupilId: string }[] }>('GET', '/identity/me', { token: guardianToken }), 200);
+    const performances = expectStatus(
+      await api<{ items: { id: string; startsAt: string }[] }>('GET', '/api/parent-engagement/performances?limit=50', {
+        token: adminToken,
+      }),
+      200,
+    );
+    const performance = performances.items.find((candidate) => Date.parse(candidate.startsAt) > Date.now() + 3 * DAY);
+    if (!performance) throw new Error('the demo data has no performance more than three days ahead');
+    const at = (minutesBefore: number) => new Date(Date.parse(performance.startsAt) - minutesBefore * 60_000).toISOString();
+    const run = expectStatus(
+      await api<{ id: string; stops: { id: string; name: string }[] }>('POST', '/api/parent-engagement/transport-runs', {
+        token: adminToken,
+        body: {
+          performanceId: performance.id,
+          vehicle: `Coach ${randomUUID().slice(0, 6)}`,
+          seats: 30,
+          outboundDepartsAt: at(75),
+          stops: [
+            { name: 'Faith Street Primary', place: 'Shaw Street, Liverpool L6', pickupAt: at(60) },
+            { name: 'Everton Library', place: 'St Domingo Road, Liverpool L5', pickupAt: at(45) },
+          ],
+        },
+      }),
+      201,
+    );
+    const booking = expectStatus(
+      await api<{ id: string }>('POST', '/api/parent-engagement/transport-bookings', {
+        token: guardianToken,
+        headers: { 'x-tutti-role': 'guardian', 'idempotency-key': randomUUID() },
+        body: { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [me.children[0].pupilId] },
+      }),
+      201,
+    );
+    const bookingNow = async () =>
+      expectStatus(
+        await api<{ stopId: string; adults: number; seats: number }>('GET', `/api/parent-engagement/transport-bookings/${booking.id}`, {
           token: guardianToken,
-          headers: { 'x-tutti-role': 'guardian', 'idempotency-key': randomUUID() },
-          body: { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [me.children[0].pupilId] },
+          headers: { 'x-tutti-role': 'guardian' },
         }),
-        201,
+        200,
       );
-      const bookingNow = async () =>
-        expectStatus(await api<{ stopId: string; adults: number; seats: number }>('GET', `/api/parent-engagement/transport-bookings/${booking.id}`, { token: guardianToken, headers: { 'x-tutti-role': 'guardian' } }), 200);
 
-      const page = await open(PHONE);
-      await signInThroughPage(page, guardian);
-      await page.waitForURL('**/parent');
-      await page.locator('nav.tabs a[href="/parent/transport"]').click();
-      const card = page.locator(`[data-booking-id="${booking.id}"]`);
-      await card.waitFor();
-      await card.locator('.actions button.secondary').click();
-      const form = card.locator('form.change-booking');
-      await form.locator(`input[type=radio][value="${run.stops[1].id}"]`).check();
-      await form.locator('input[name=adults]').fill('2');
-      await form.locator('button[type=submit]').click();
-      await form.waitFor({ state: 'detached' });
-      await card.getByText('Everton Library').waitFor();
-      expect(await bookingNow()).toMatchObject({ stopId: run.stops[1].id, adults: 2, seats: 3 });
-      await expectAccessible(page);
+    const page = await open(PHONE);
+    await signInThroughPage(page, guardian);
+    await page.waitForURL('**/parent');
+    await page.locator('nav.tabs a[href="/parent/transport"]').click();
+    const card = page.locator(`[data-booking-id="${booking.id}"]`);
+    await card.waitFor();
+    await card.locator('.actions button.secondary').click();
+    const form = card.locator('form.change-booking');
+    await form.locator(`input[type=radio][value="${run.stops[1].id}"]`).check();
+    await form.locator('input[name=adults]').fill('2');
+    await form.locator('button[type=submit]').click();
+    await form.waitFor({ state: 'detached' });
+    await card.getByText('Everton Library').waitFor();
+    expect(await bookingNow()).toMatchObject({ stopId: run.stops[1].id, adults: 2, seats: 3 });
+    await expectAccessible(page);
 
-      // Four adults and a child are five seats: over the area's limit of four, said in the page's language.
-      await card.locator('.actions button.secondary').click();
-      await form.locator('input[name=adults]').fill('4');
-      await form.locator('button[type=submit]').click();
-      const polish = (await page.getAttribute('html', 'lang')) === 'pl';
-      await form.getByText(polish ? 'Rodzina może zarezerwować najwyżej 4 miejsca w jednym autobusie.' : 'A family can book at most 4 seats on one bus.').waitFor();
-      expect(await bookingNow()).toMatchObject({ adults: 2, seats: 3 });
-      await expectAccessible(page);
-      timings.changeBooking = Date.now() - started;
-      await screenshot(page, 'web-parent-booking-change-refused');
-    },
-    90_000,
-  );
-  it(
-    'shows a bus past its cut-off as closed instead of a booking form, and tells a refusal in Polish by its conflict code',
-    async () => {
-      const started = Date.now();
-      const adminToken = await system.signIn(admin.email);
-      const guardianToken = await system.signIn(guardian.email);
-      const runsNow = async () =>
-        expectStatus(await api<{ items: { id: string; bookingOpen: boolean }[] }>('GET', '/api/parent-engagement/transport-runs?limit=100', { token: guardianToken, headers: { 'x-tutti-role': 'guardian' } }), 200).items;
-      // The demo's buses to performances within a day have passed their cut-off (24 hours before pick-up).
-      const closedDemoRun = (await runsNow()).find((run) => !run.bookingOpen);
-      if (!closedDemoRun) throw new Error('the demo data has no bus past its cut-off');
-      // A bus whose cut-off passes while the parent has its form open.
-      const performances = expectStatus(await api<{ items: { id: string; startsAt: string }[] }>('GET', '/api/parent-engagement/performances?limit=50', { token: adminToken }), 200);
-      const performance = performances.items.find((candidate) => Date.parse(candidate.startsAt) > Date.now() + 3 * DAY);
-      if (!performance) throw new Error('the demo data has no performance more than three days ahead');
-      const at = (minutesBefore: number) => new Date(Date.parse(performance.startsAt) - minutesBefore * 60_000).toISOString();
-      const closing = expectStatus(
-        await api<{ id: string; bookingOpen: boolean }>('POST', '/api/parent-engagement/transport-runs', {
-          token: adminToken,
-          body: {
-            performanceId: performance.id,
-            vehicle: `Minibus ${randomUUID().slice(0, 6)}`,
-            seats: 16,
-            outboundDepartsAt: at(75),
-            bookingsCloseAt: new Date(Date.now() + 40_000).toISOString(),
-            stops: [{ name: 'Faith Street Primary', place: 'Shaw Street, Liverpool L6', pickupAt: at(60) }],
-          },
+    // Four adults and a child are five seats: over the area's limit of four, said in the page's language.
+    await card.locator('.actions button.secondary').click();
+    await form.locator('input[name=adults]').fill('4');
+    await form.locator('button[type=submit]').click();
+    const polish = (await page.getAttribute('html', 'lang')) === 'pl';
+    await form
+      .getByText(
+        polish ? 'Rodzina może zarezerwować najwyżej 4 miejsca w jednym autobusie.' : 'A family can book at most 4 seats on one bus.',
+      )
+      .waitFor();
+    expect(await bookingNow()).toMatchObject({ adults: 2, seats: 3 });
+    await expectAccessible(page);
+    timings.changeBooking = Date.now() - started;
+    await screenshot(page, 'web-parent-booking-change-refused');
+  }, 90_000);
+  it('shows a bus past its cut-off as closed instead of a booking form, and tells a refusal in Polish by its conflict code', async () => {
+    const started = Date.now();
+    const adminToken = await system.signIn(admin.email);
+    const guardianToken = await system.signIn(guardian.email);
+    const runsNow = async () =>
+      expectStatus(
+        await api<{ items: { id: string; bookingOpen: boolean }[] }>('GET', '/api/parent-engagement/transport-runs?limit=100', {
+          token: guardianToken,
+          headers: { 'x-tutti-role': 'guardian' },
         }),
-        201,
-      );
-      expect(closing.bookingOpen).toBe(true);
+        200,
+      ).items;
+    // The demo's buses to performances within a day have passed their cut-off (24 hours before pick-up).
+    const closedDemoRun = (await runsNow()).find((run) => !run.bookingOpen);
+    if (!closedDemoRun) throw new Error('the demo data has no bus past its cut-off');
+    // A bus whose cut-off passes while the parent has its form open.
+    const performances = expectStatus(
+      await api<{ items: { id: string; startsAt: string }[] }>('GET', '/api/parent-engagement/performances?limit=50', {
+        token: adminToken,
+      }),
+      200,
+    );
+    const performance = performances.items.find((candidate) => Date.parse(candidate.startsAt) > Date.now() + 3 * DAY);
+    if (!performance) throw new Error('the demo data has no performance more than three days ahead');
+    const at = (minutesBefore: number) => new Date(Date.parse(performance.startsAt) - minutesBefore * 60_000).toISOString();
+    const closing = expectStatus(
+      await api<{ id: string; bookingOpen: boolean }>('POST', '/api/parent-engagement/transport-runs', {
+        token: adminToken,
+        body: {
+          performanceId: performance.id,
+          vehicle: `Minibus ${randomUUID().slice(0, 6)}`,
+          seats: 16,
+          outboundDepartsAt: at(75),
+          bookingsCloseAt: new Date(Date.now() + 40_000).toISOString(),
+          stops: [{ name: 'Faith Street Primary', place: 'Shaw Street, Liverpool L6', pickupAt: at(60) }],
+        },
+      }),
+      201,
+    );
+    expect(closing.bookingOpen).toBe(true);
 
-      const page = await open(PHONE);
-      await page.goto('/sign-in');
-      await page.locator('.app-header select').selectOption('pl');
-      await signInThroughPage(page, guardian);
-      await page.waitForURL('**/parent');
-      await page.locator('nav.tabs a[href="/parent/transport"]').click();
-      await page.locator('h1', { hasText: 'Darmowy autobus na koncerty' }).waitFor();
+    const page = await open(PHONE);
+    await page.goto('/sign-in');
+    await page.locator('.app-header select').selectOption('pl');
+    await signInThroughPage(page, guardian);
+    await page.waitForURL('**/parent');
+    await page.locator('nav.tabs a[href="/parent/transport"]').click();
+    await page.locator('h1', { hasText: 'Darmowy autobus na koncerty' }).waitFor();
 
-      const closedCard = page.locator(`[data-run-id="${closedDemoRun.id}"]`);
-      await closedCard.getByText('Rezerwacja zamknięta').waitFor();
-      expect(await closedCard.getAttribute('data-booking-open')).toBe('no');
-      expect(await closedCard.locator('form').count()).toBe(0);
-      expect(await closedCard.innerText()).toContain('Nie można już rezerwować miejsc w tym autobusie.');
+    const closedCard = page.locator(`[data-run-id="${closedDemoRun.id}"]`);
+    await closedCard.getByText('Rezerwacja zamknięta').waitFor();
+    expect(await closedCard.getAttribute('data-booking-open')).toBe('no');
+    expect(await closedCard.locator('form').count()).toBe(0);
+    expect(await closedCard.innerText()).toContain('Nie można już rezerwować miejsc w tym autobusie.');
 
-      const closingCard = page.locator(`[data-run-id="${closing.id}"]`);
-      const form = closingCard.locator('form');
-      await form.waitFor();
-      // Five adults are over the area's limit of four seats a family: the 409 in Polish, by its code.
-      await form.locator('input[name=adults]').fill('5');
-      await form.locator('button[type=submit]').click();
-      await form.getByText('Rodzina może zarezerwować najwyżej 4 miejsca w jednym autobusie.').waitFor();
-      await expectAccessible(page);
-      await expectNoEnglish(page);
+    const closingCard = page.locator(`[data-run-id="${closing.id}"]`);
+    const form = closingCard.locator('form');
+    await form.waitFor();
+    // Five adults are over the area's limit of four seats a family: the 409 in Polish, by its code.
+    await form.locator('input[name=adults]').fill('5');
+    await form.locator('button[type=submit]').click();
+    await form.getByText('Rodzina może zarezerwować najwyżej 4 miejsca w jednym autobusie.').waitFor();
+    await expectAccessible(page);
+    await expectNoEnglish(page);
 
-      // The cut-off passes with the form still open: the refusal says so in Polish, and the form goes.
-      await waitFor(async () => (await runsNow()).find((run) => run.id === closing.id)?.bookingOpen === false, { timeoutMs: 60_000, intervalMs: 500, description: 'the new bus’s cut-off to pass' });
-      await form.locator('input[name=adults]').fill('1');
-      await form.locator('button[type=submit]').click();
-      await closingCard.getByText('Rezerwacja na ten autobus jest już zamknięta: nie można już rezerwować miejsc.').waitFor();
-      expect(await closingCard.locator('form').count()).toBe(0);
-      expect(await closingCard.getAttribute('data-booking-open')).toBe('no');
-      expect(await closingCard.locator('.badge').allInnerTexts()).toEqual(['Rezerwacja zamknięta']);
-      await expectAccessible(page);
-      await expectNoEnglish(page);
-      timings.closedBuses = Date.now() - started;
-      await screenshot(page, 'web-parent-closed-bus');
-    },
-    120_000,
-  );
+    // The cut-off passes with the form still open: the refusal says so in Polish, and the form goes.
+    await waitFor(async () => (await runsNow()).find((run) => run.id === closing.id)?.bookingOpen === false, {
+      timeoutMs: 60_000,
+      intervalMs: 500,
+      description: 'the new bus’s cut-off to pass',
+    });
+    await form.locator('input[name=adults]').fill('1');
+    await form.locator('button[type=submit]').click();
+    await closingCard.getByText('Rezerwacja na ten autobus jest już zamknięta: nie można już rezerwować miejsc.').waitFor();
+    expect(await closingCard.locator('form').count()).toBe(0);
+    expect(await closingCard.getAttribute('data-booking-open')).toBe('no');
+    expect(await closingCard.locator('.badge').allInnerTexts()).toEqual(['Rezerwacja zamknięta']);
+    await expectAccessible(page);
+    await expectNoEnglish(page);
+    timings.closedBuses = Date.now() - started;
+    await screenshot(page, 'web-parent-closed-bus');
+  }, 120_000);
 });

@@ -39,7 +39,11 @@ async function overflowing(page: Page): Promise<string[]> {
 /** Waits until the page has its heading and no loading line is left. */
 async function settled(page: Page): Promise<void> {
   await page.locator('main h1').first().waitFor();
-  await page.waitForFunction(() => !Array.from(document.querySelectorAll('main [role=status]')).some((node) => /Loading|Ładowanie/.test(node.textContent ?? '')), undefined, { timeout: 15_000 });
+  await page.waitForFunction(
+    () => !Array.from(document.querySelectorAll('main [role=status]')).some((node) => /Loading|Ładowanie/.test(node.textContent ?? '')),
+    undefined,
+    { timeout: 15_000 },
+  );
 }
 
 describe('every page at 360 px', () => {
@@ -52,7 +56,10 @@ describe('every page at 360 px', () => {
       page.on('pageerror', (error) => pageErrors.push(error.message));
       await signInThroughPage(page, account);
       await settled(page);
-      const paths = [page.url().replace(system.baseUrl, ''), ...(await page.locator('nav.tabs a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? '')))];
+      const paths = [
+        page.url().replace(system.baseUrl, ''),
+        ...(await page.locator('nav.tabs a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''))),
+      ];
       const visited = [...new Set(paths.filter(Boolean))];
       let widest = { path: visited[0], height: 0 };
       for (const path of visited) {

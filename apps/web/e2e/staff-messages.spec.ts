@@ -50,7 +50,11 @@ const familiesText = (n: number) => (n === 1 ? '1 family' : `${n} families`);
 
 /** The numbers in the card's sent / waiting / failed badges. */
 async function countsOn(card: ReturnType<Page['locator']>): Promise<number[]> {
-  return Promise.all(['sent', 'queued', 'failed'].map(async (status) => Number.parseInt((await card.locator(`[data-testid=count-${status}]`).textContent()) ?? '', 10)));
+  return Promise.all(
+    ['sent', 'queued', 'failed'].map(async (status) =>
+      Number.parseInt((await card.locator(`[data-testid=count-${status}]`).textContent()) ?? '', 10),
+    ),
+  );
 }
 
 async function openMessages(): Promise<Page> {
@@ -173,7 +177,9 @@ describe('staff messages', () => {
       expect(announcement.audience).toBe('performance');
       const families = announcement.deliveries.length;
       expect(await notice.textContent()).toBe(
-        families === 0 ? `“${performanceSubject}” is saved, but no families are in this group yet, so nobody received it.` : `“${performanceSubject}” is on its way to ${familiesText(families)}.`,
+        families === 0
+          ? `“${performanceSubject}” is saved, but no families are in this group yet, so nobody received it.`
+          : `“${performanceSubject}” is on its way to ${familiesText(families)}.`,
       );
       const card = page.locator(`li[data-announcement-id="${announcement.id}"]`);
       await card.locator('[data-testid=families]').waitFor();
@@ -189,7 +195,10 @@ describe('staff messages', () => {
         .locator(`li[data-announcement-id="${announcement.id}"] [data-testid=audience]`, { hasText: `Families coming to ${title}` })
         .waitFor({ timeout: 15_000 })
         .catch(async (error: unknown) => {
-          throw new Error(`the card does not name “${title}”: ${await page.locator(`li[data-announcement-id="${announcement.id}"]`).innerText()}`, { cause: error });
+          throw new Error(
+            `the card does not name “${title}”: ${await page.locator(`li[data-announcement-id="${announcement.id}"]`).innerText()}`,
+            { cause: error },
+          );
         });
     }),
     90_000,
@@ -252,7 +261,10 @@ describe('staff messages', () => {
       await card.locator('[data-testid=families]').waitFor({ timeout: 15_000 });
       await card.locator('button[aria-expanded]').click();
       await card.locator('tbody th', { hasText: guardian.displayName }).waitFor();
-      const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: document.documentElement.clientWidth }));
+      const widths = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        screen: document.documentElement.clientWidth,
+      }));
       expect(widths.page).toBeLessThanOrEqual(widths.screen);
       await expectAccessible(page);
       await screenshot(page, 'web-staff-message-phone');

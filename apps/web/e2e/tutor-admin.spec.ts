@@ -18,7 +18,6 @@ const demo = (key: string) => {
 const admin = demo('programme_admin');
 const tutor = demo('tutor');
 
-
 interface Instrument {
   id: string;
   assetTag: string;
@@ -38,10 +37,17 @@ describe('tutor instrument desk and programme admin reports', () => {
     'a tutor on a 360 × 740 phone lends an instrument by its asset tag and takes it back; an unknown tag and a clash are explained',
     timed('tutorLoan', async () => {
       const token = await system.signIn(tutor.email);
-      const available = expectStatus(await api<{ items: Instrument[] }>('GET', '/api/instrument-loan/instruments?status=available&limit=1', { token }), 200);
+      const available = expectStatus(
+        await api<{ items: Instrument[] }>('GET', '/api/instrument-loan/instruments?status=available&limit=1', { token }),
+        200,
+      );
       const instrument = available.items[0];
       if (!instrument) throw new Error('the demo stock has no available instrument');
-      const loansOfInstrument = async () => expectStatus(await api<{ items: Loan[] }>('GET', `/api/instrument-loan/loans?instrumentId=${instrument.id}&state=all&limit=10`, { token }), 200).items;
+      const loansOfInstrument = async () =>
+        expectStatus(
+          await api<{ items: Loan[] }>('GET', `/api/instrument-loan/loans?instrumentId=${instrument.id}&state=all&limit=10`, { token }),
+          200,
+        ).items;
       const loansBefore = (await loansOfInstrument()).length;
 
       const page = await open(PHONE);
@@ -80,11 +86,18 @@ describe('tutor instrument desk and programme admin reports', () => {
       const agreement = { agreedByName: 'A colleague', agreedAt: new Date().toISOString(), termsVersion: '2025-1' };
       const dueOn = `${new Date().getFullYear() + 1}-07-20`;
       const colleagues = expectStatus(
-        await api<Loan>('POST', '/api/instrument-loan/loans', { token, headers: { 'idempotency-key': randomUUID() }, body: { instrumentId: instrument.id, pupilId, dueOn, conditionOut: 'good', agreement } }),
+        await api<Loan>('POST', '/api/instrument-loan/loans', {
+          token,
+          headers: { 'idempotency-key': randomUUID() },
+          body: { instrumentId: instrument.id, pupilId, dueOn, conditionOut: 'good', agreement },
+        }),
         201,
       );
       await page.getByRole('button', { name: 'Lend the instrument' }).click();
-      await page.locator('.notice-error', { hasText: 'It cannot be lent:' }).getByText(`Instrument ${instrument.assetTag} is already out on loan`).waitFor();
+      await page
+        .locator('.notice-error', { hasText: 'It cannot be lent:' })
+        .getByText(`Instrument ${instrument.assetTag} is already out on loan`)
+        .waitFor();
       await expectAccessible(page);
 
       // Looking again shows the colleague's loan; the tutor takes it back, recording its condition.
@@ -119,7 +132,10 @@ describe('tutor instrument desk and programme admin reports', () => {
       const returned = expectStatus(await api<Loan>('GET', `/api/instrument-loan/loans/${lent[0].id}`, { token }), 200);
       expect(returned).toMatchObject({ active: false, conditionIn: 'fair', pupilId });
       expect(await loansOfInstrument()).toHaveLength(loansBefore + 2);
-      const after = expectStatus(await api<Instrument & { condition: string }>('GET', `/api/instrument-loan/instruments/${instrument.id}`, { token }), 200);
+      const after = expectStatus(
+        await api<Instrument & { condition: string }>('GET', `/api/instrument-loan/instruments/${instrument.id}`, { token }),
+        200,
+      );
       expect(after).toMatchObject({ status: 'available', condition: 'fair' });
       await expectAccessible(page);
       await screenshot(page, 'web-tutor-instrument-loan');
@@ -131,8 +147,14 @@ describe('tutor instrument desk and programme admin reports', () => {
     'the programme admin on a desktop reads the reports (the figures the API gives) and pages through the whole stock',
     timed('adminReports', async () => {
       const token = await system.signIn(admin.email);
-      const stock = expectStatus(await api<{ byStatus: { status: string; count: number }[] }>('GET', '/api/instrument-loan/reports/stock', { token }), 200);
-      const value = expectStatus(await api<{ instruments: number; totalPence: number }>('GET', '/api/instrument-loan/reports/value-on-loan', { token }), 200);
+      const stock = expectStatus(
+        await api<{ byStatus: { status: string; count: number }[] }>('GET', '/api/instrument-loan/reports/stock', { token }),
+        200,
+      );
+      const value = expectStatus(
+        await api<{ instruments: number; totalPence: number }>('GET', '/api/instrument-loan/reports/value-on-loan', { token }),
+        200,
+      );
       const total = stock.byStatus.reduce((sum, row) => sum + row.count, 0);
       const onLoan = stock.byStatus.find((row) => row.status === 'on_loan')?.count ?? 0;
       expect(total).toBeGreaterThan(100);
@@ -147,10 +169,18 @@ describe('tutor instrument desk and programme admin reports', () => {
       expect(await page.locator('[data-figure=stock-total] .figure-number').textContent()).toBe(count(total));
       expect(await page.locator('[data-figure=value-on-loan] .figure-number').textContent()).toBe(money(value.totalPence));
       const byStatus = page.getByRole('table', { name: 'Instruments by status' });
-      expect(await byStatus.getByRole('row', { name: /^On loan/ }).locator('td').textContent()).toBe(count(onLoan));
+      expect(
+        await byStatus
+          .getByRole('row', { name: /^On loan/ })
+          .locator('td')
+          .textContent(),
+      ).toBe(count(onLoan));
       expect(await byStatus.locator('tfoot td').textContent()).toBe(count(total));
       await page.getByRole('table', { name: 'Losses and repairs by term' }).or(page.getByText('No losses or repairs recorded.')).waitFor();
-      await page.getByRole('table', { name: 'Families taking part, by school' }).or(page.getByText('No families have taken part in this period yet.')).waitFor();
+      await page
+        .getByRole('table', { name: 'Families taking part, by school' })
+        .or(page.getByText('No families have taken part in this period yet.'))
+        .waitFor();
       await expectAccessible(page);
 
       // The stock list shows more than the API's 100 a page, a page at a time.

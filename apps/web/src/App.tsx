@@ -30,7 +30,10 @@ function useCatalogue(language: Language): { language: Language; t: Translate } 
         console.error(error);
         return loadTranslate('en').then((t) => ({ language: 'en' as const, t }));
       })
-      .then((next) => live && setReady(next), (error: unknown) => console.error(error));
+      .then(
+        (next) => live && setReady(next),
+        (error: unknown) => console.error(error),
+      );
     return () => {
       live = false;
     };
@@ -108,34 +111,53 @@ function SignedOut({ language, setLanguage }: { language: Language; setLanguage:
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        {path === '/accept-invitation' ? <AcceptInvitationPage /> : path === '/reset-password' ? <ResetPasswordPage /> : path === '/forgot-password' ? <ForgotPasswordPage /> : <SignInPage />}
+        {path === '/accept-invitation' ? (
+          <AcceptInvitationPage />
+        ) : path === '/reset-password' ? (
+          <ResetPasswordPage />
+        ) : path === '/forgot-password' ? (
+          <ForgotPasswordPage />
+        ) : (
+          <SignInPage />
+        )}
       </main>
     </>
   );
 }
 
-function SignedIn({ language, setLanguage, adoptPreferredLanguage }: { language: Language; setLanguage: (language: Language) => void; adoptPreferredLanguage: (preferred: string) => void }) {
+function SignedIn({
+  language,
+  setLanguage,
+  adoptPreferredLanguage,
+}: {
+  language: Language;
+  setLanguage: (language: Language) => void;
+  adoptPreferredLanguage: (preferred: string) => void;
+}) {
   const { t } = useContext(I18nContext);
   const [state, setState] = useState<{ me: Me; role: Role } | { error: unknown } | null>(null);
   const path = usePath();
 
-  const load = useCallback(async (role?: Role) => {
-    try {
-      if (role) setActiveRole(role);
-      let me = await api<Me>('/identity/me');
-      const chosen = role ?? chooseRole(me);
-      if (me.activeRole !== chosen) {
-        setActiveRole(chosen);
-        me = await api<Me>('/identity/me');
+  const load = useCallback(
+    async (role?: Role) => {
+      try {
+        if (role) setActiveRole(role);
+        let me = await api<Me>('/identity/me');
+        const chosen = role ?? chooseRole(me);
+        if (me.activeRole !== chosen) {
+          setActiveRole(chosen);
+          me = await api<Me>('/identity/me');
+        }
+        adoptPreferredLanguage(me.preferredLanguage);
+        setState({ me, role: chosen });
+        return chosen;
+      } catch (error) {
+        setState({ error });
+        return undefined;
       }
-      adoptPreferredLanguage(me.preferredLanguage);
-      setState({ me, role: chosen });
-      return chosen;
-    } catch (error) {
-      setState({ error });
-      return undefined;
-    }
-  }, [adoptPreferredLanguage]);
+    },
+    [adoptPreferredLanguage],
+  );
 
   useEffect(() => {
     void load();

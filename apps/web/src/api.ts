@@ -93,7 +93,13 @@ export async function toProblem(response: Response): Promise<ApiProblem> {
   } catch {
     // Not JSON (a proxy error page): the status says enough.
   }
-  return new ApiProblem(response.status, body.title ?? response.statusText, body.detail, Array.isArray(body.errors) ? body.errors : [], Array.isArray(body.conflicts) ? body.conflicts : []);
+  return new ApiProblem(
+    response.status,
+    body.title ?? response.statusText,
+    body.detail,
+    Array.isArray(body.errors) ? body.errors : [],
+    Array.isArray(body.conflicts) ? body.conflicts : [],
+  );
 }
 
 /** Trades the refresh token for new tokens (one exchange at a time); false when the session is over. */
@@ -154,7 +160,11 @@ async function request(path: string, options: RequestOptions, accept: string): P
     if (activeRole) headers['x-tutti-role'] = activeRole;
     if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
     if (options.ifMatch) headers['if-match'] = options.ifMatch;
-    return fetch(url, { method: options.method ?? 'GET', headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    return fetch(url, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
   };
   let response = await send();
   if (response.status === 401 && session && (await refresh())) response = await send();
@@ -177,7 +187,11 @@ export async function signOut(): Promise<void> {
   const refreshToken = session?.refreshToken;
   setSession(null);
   if (refreshToken) {
-    await fetch('/auth/sign-out', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken }) }).catch(() => undefined);
+    await fetch('/auth/sign-out', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ refreshToken }),
+    }).catch(() => undefined);
   }
 }
 

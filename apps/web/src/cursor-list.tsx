@@ -56,7 +56,9 @@ export function useCursorList<T>(path: string, query: Record<string, string | nu
 
   const reload = useCallback(() => setRound((n) => n + 1), []);
   const replace = useCallback((matches: (item: T) => boolean, next: T) => {
-    setItems((current) => (current.state === 'ready' ? { state: 'ready', data: current.data.map((item) => (matches(item) ? next : item)) } : current));
+    setItems((current) =>
+      current.state === 'ready' ? { state: 'ready', data: current.data.map((item) => (matches(item) ? next : item)) } : current,
+    );
   }, []);
   return { ...items, reload, more, hasMore: cursor !== null, loadingMore, moreError, replace };
 }
@@ -65,7 +67,17 @@ export function useCursorList<T>(path: string, query: Record<string, string | nu
  * The list's items (or loading / error / the empty state), then a "Show more" button while the API
  * has more; with `showCount`, how many are shown and whether that is all.
  */
-export function CursorListView<T>({ list, empty, showCount = false, children }: { list: CursorList<T>; empty?: ReactNode; showCount?: boolean; children: (items: T[]) => ReactNode }) {
+export function CursorListView<T>({
+  list,
+  empty,
+  showCount = false,
+  children,
+}: {
+  list: CursorList<T>;
+  empty?: ReactNode;
+  showCount?: boolean;
+  children: (items: T[]) => ReactNode;
+}) {
   const { t } = useI18n();
   return (
     <Loaded value={list}>

@@ -98,7 +98,13 @@ export type ConsentKind = 'photo_film' | 'performing_in_public' | 'transport' | 
 
 export interface PupilConsents {
   pupilId: string;
-  consents: { kind: ConsentKind; state: 'granted' | 'refused' | 'withdrawn' | 'missing'; note: string | null; givenByName: string | null; givenAt: string | null }[];
+  consents: {
+    kind: ConsentKind;
+    state: 'granted' | 'refused' | 'withdrawn' | 'missing';
+    note: string | null;
+    givenByName: string | null;
+    givenAt: string | null;
+  }[];
 }
 
 export interface Occurrence {

@@ -78,7 +78,11 @@ export function Notice({ kind = 'success', children }: { kind?: 'success' | 'err
 export function FormError({ error, fields }: { error: unknown; fields: readonly string[] }) {
   const { t } = useI18n();
   if (!error) return null;
-  if (error instanceof ApiProblem && error.errors.length > 0 && error.errors.every((item) => fields.some((field) => isWithin(item.field, field)))) {
+  if (
+    error instanceof ApiProblem &&
+    error.errors.length > 0 &&
+    error.errors.every((item) => fields.some((field) => isWithin(item.field, field)))
+  ) {
     return null;
   }
   return <Notice kind="error">{messageOf(error, t('somethingWrong'))}</Notice>;
@@ -130,7 +134,19 @@ export interface Bar {
  * A horizontal bar chart as SVG, with a target line; described for screen readers by a table of
  * the same numbers (visually hidden), so that nothing is only in the picture.
  */
-export function BarChart({ title, bars, max, target, targetLabel }: { title: string; bars: Bar[]; max?: number; target?: number; targetLabel?: string }) {
+export function BarChart({
+  title,
+  bars,
+  max,
+  target,
+  targetLabel,
+}: {
+  title: string;
+  bars: Bar[];
+  max?: number;
+  target?: number;
+  targetLabel?: string;
+}) {
   const titleId = useId();
   const rowHeight = 36;
   const labelWidth = 120;
@@ -151,7 +167,13 @@ export function BarChart({ title, bars, max, target, targetLabel }: { title: str
               <text x={labelWidth - 6} y={y + 18} textAnchor="end" className="chart-label">
                 {bar.label.length > 16 ? `${bar.label.slice(0, 15)}…` : bar.label}
               </text>
-              <rect x={labelWidth} y={y + 4} width={Math.max(2, x(bar.value) - labelWidth)} height={rowHeight - 12} className={below ? 'bar bar-below' : 'bar'} />
+              <rect
+                x={labelWidth}
+                y={y + 4}
+                width={Math.max(2, x(bar.value) - labelWidth)}
+                height={rowHeight - 12}
+                className={below ? 'bar bar-below' : 'bar'}
+              />
               <text x={x(bar.value) + 4} y={y + 18} className="chart-value">
                 {bar.valueText ?? bar.value}
               </text>
@@ -169,14 +191,14 @@ export function BarChart({ title, bars, max, target, targetLabel }: { title: str
       </svg>
       <div className="visually-hidden">
         <table>
-        <caption>{title}</caption>
-        <tbody>
-          {bars.map((bar, index) => (
-            <tr key={`${bar.label}-${index}`}>
-              <th scope="row">{bar.label}</th>
-              <td>{bar.valueText ?? bar.value}</td>
-            </tr>
-          ))}
+          <caption>{title}</caption>
+          <tbody>
+            {bars.map((bar, index) => (
+              <tr key={`${bar.label}-${index}`}>
+                <th scope="row">{bar.label}</th>
+                <td>{bar.valueText ?? bar.value}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </div>

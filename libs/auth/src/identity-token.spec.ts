@@ -1,6 +1,13 @@
 import { SignJWT, UnsecuredJWT, generateKeyPair, type KeyLike } from 'jose';
 import type { Identity } from './identity';
-import { generateIdentityKeyPair, importIdentityKey, signIdentityToken, verifyIdentityToken, IdentityTokenError, IdentityTokenVerifier } from './identity-token';
+import {
+  generateIdentityKeyPair,
+  importIdentityKey,
+  signIdentityToken,
+  verifyIdentityToken,
+  IdentityTokenError,
+  IdentityTokenVerifier,
+} from './identity-token';
 
 const headteacher: Identity = {
   userId: '0193a0c0-0000-7000-8000-000000000001',

@@ -11,7 +11,12 @@ export const IDENTITY_TOKEN_TTL_SECONDS = 30;
 type VerifyKey = KeyLike | Uint8Array;
 
 /** Signs the identity for one service (the token's audience); only the gateway holds the private key. */
-export async function signIdentityToken(identity: Identity, audience: string, privateKey: VerifyKey, ttlSeconds = IDENTITY_TOKEN_TTL_SECONDS): Promise<string> {
+export async function signIdentityToken(
+  identity: Identity,
+  audience: string,
+  privateKey: VerifyKey,
+  ttlSeconds = IDENTITY_TOKEN_TTL_SECONDS,
+): Promise<string> {
   return new SignJWT({ tid: identity.tenantId, name: identity.displayName, role: identity.activeRole, grants: identity.grants })
     .setProtectedHeader({ alg: IDENTITY_ALGORITHM, typ: 'tutti-identity+jwt' })
     .setIssuer(IDENTITY_ISSUER)
@@ -63,7 +68,11 @@ export class IdentityTokenVerifier {
   }
 }
 
-async function verifiedIdentityOf(token: string, audience: string, publicKey: VerifyKey): Promise<{ identity: Identity; expiresAtMs: number }> {
+async function verifiedIdentityOf(
+  token: string,
+  audience: string,
+  publicKey: VerifyKey,
+): Promise<{ identity: Identity; expiresAtMs: number }> {
   try {
     const { payload } = await jwtVerify(token, publicKey, {
       issuer: IDENTITY_ISSUER,

@@ -1,11 +1,5 @@
 /** The services of Tutti, as they appear in paths (`/api/<service>/...`), schemas and queue names. */
-export const SERVICE_NAMES = [
-  'gateway',
-  'scheduling',
-  'instrument-loan',
-  'performance-event',
-  'parent-engagement',
-] as const;
+export const SERVICE_NAMES = ['gateway', 'scheduling', 'instrument-loan', 'performance-event', 'parent-engagement'] as const;
 
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 

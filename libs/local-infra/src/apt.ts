@@ -21,7 +21,9 @@ export function usableAptGet(pathEnv = process.env.PATH ?? ''): string | undefin
  * update` runs only when the install fails without it. Throws one line when it cannot.
  */
 export function aptInstall(packages: readonly string[], installed: () => boolean, log: Log = noLog): Promise<void> {
-  const next = queue.then(() => withFileLock(APT_LOCK, `apt-get install ${packages.join(' ')}`, () => install(packages, installed, log), { log }));
+  const next = queue.then(() =>
+    withFileLock(APT_LOCK, `apt-get install ${packages.join(' ')}`, () => install(packages, installed, log), { log }),
+  );
   queue = next.catch(() => undefined);
   return next;
 }
@@ -33,10 +35,15 @@ async function install(packages: readonly string[], installed: () => boolean, lo
   if (!aptGet) throw new LocalInfraError(`cannot install ${list}: apt-get needs root on Debian`);
   const started = Date.now();
   log(`installing ${list} with apt-get …`);
-  const options = { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, onLine: (line: string) => log(`apt-get: ${line}`), timeoutMs: 900_000 };
+  const options = {
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    onLine: (line: string) => log(`apt-get: ${line}`),
+    timeoutMs: 900_000,
+  };
   // Waits for an apt/dpkg run of someone else's to finish instead of failing on its lock.
   const lockWait = ['-o', 'DPkg::Lock::Timeout=300'];
-  const attempt = (): ReturnType<typeof run> => run(aptGet, [...lockWait, 'install', '-y', '-q', '--no-install-recommends', ...packages], options);
+  const attempt = (): ReturnType<typeof run> =>
+    run(aptGet, [...lockWait, 'install', '-y', '-q', '--no-install-recommends', ...packages], options);
   let result = await attempt();
   if (result.code !== 0) {
     log('apt-get install failed; running apt-get update and retrying …');

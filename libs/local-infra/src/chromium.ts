@@ -3,9 +3,13 @@ import { aptInstall, usableAptGet } from './apt';
 import { errorMessage, findExecutable, isExecutableFile, LocalInfraError, noLog, type Log } from './processes';
 
 /** Either is enough for pages and printed PDFs to show families' names in their own letters. */
-const TRUETYPE_FONTS = ['/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'];
+const TRUETYPE_FONTS = [
+  '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf',
+  '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
+];
 
-export const CHROMIUM_MISSING = 'the browser specs need Chromium and a TrueType font: run `apt-get install chromium fonts-liberation` as root, or set CHROMIUM_PATH to a Chromium or Chrome executable';
+export const CHROMIUM_MISSING =
+  'the browser specs need Chromium and a TrueType font: run `apt-get install chromium fonts-liberation` as root, or set CHROMIUM_PATH to a Chromium or Chrome executable';
 
 function hasTrueTypeFont(): boolean {
   return TRUETYPE_FONTS.some((font) => existsSync(font));
@@ -30,7 +34,9 @@ export function ensureChromium(log: Log = noLog, env: NodeJS.ProcessEnv = proces
     return Promise.reject(new LocalInfraError(`CHROMIUM_PATH=${env.CHROMIUM_PATH} is not an executable file; ${CHROMIUM_MISSING}`));
   }
   if (!usableAptGet(env.PATH)) return Promise.reject(new LocalInfraError(CHROMIUM_MISSING));
-  const missing = [findChromium(env) ? undefined : 'chromium', hasTrueTypeFont() ? undefined : 'fonts-liberation'].filter((name): name is string => name !== undefined);
+  const missing = [findChromium(env) ? undefined : 'chromium', hasTrueTypeFont() ? undefined : 'fonts-liberation'].filter(
+    (name): name is string => name !== undefined,
+  );
   log(`${missing.join(' and ')} not found: installing …`);
   return (installing ??= aptInstall(missing, ready, log)
     .then(() => findChromium(env) as string)

@@ -69,9 +69,7 @@ export function track(cleanup: Cleanup): () => void {
   };
 }
 
-export type GuardTask =
-  | { kind: 'kill'; pid: number; name: string }
-  | { kind: 'exec'; file: string; args: string[] };
+export type GuardTask = { kind: 'kill'; pid: number; name: string } | { kind: 'exec'; file: string; args: string[] };
 
 // Runs in a separate detached node process that outlives us: when our IPC channel closes
 // (we exited, crashed or were SIGKILLed) it performs the remaining tasks, so no server is orphaned.

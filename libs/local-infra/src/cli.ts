@@ -31,9 +31,23 @@ async function main(): Promise<void> {
   if ((wantsReplica || flags.includes('--pgbouncer') || flags.includes('--archive')) && process.env.DATABASE_URL) {
     throw new LocalInfraError('--replica, --pgbouncer and --archive need the local primary: unset DATABASE_URL');
   }
-  const replica = wantsReplica ? await startPostgresReplica({ dir: join(dataDir, 'postgres-replica'), profile: 'dev', primaryPort, preferredPort: primaryPort + 1, log }) : undefined;
+  const replica = wantsReplica
+    ? await startPostgresReplica({
+        dir: join(dataDir, 'postgres-replica'),
+        profile: 'dev',
+        primaryPort,
+        preferredPort: primaryPort + 1,
+        log,
+      })
+    : undefined;
   const bouncer = flags.includes('--pgbouncer')
-    ? await startPgBouncer({ dir: join(dataDir, 'pgbouncer'), primaryPort, replica: replica && { port: replica.port, database: 'tutti' }, preferredPort: primaryPort + 2, log })
+    ? await startPgBouncer({
+        dir: join(dataDir, 'pgbouncer'),
+        primaryPort,
+        replica: replica && { port: replica.port, database: 'tutti' },
+        preferredPort: primaryPort + 2,
+        log,
+      })
     : undefined;
   console.log('');
   console.log(`DATABASE_URL=${infra.databaseUrl}`);

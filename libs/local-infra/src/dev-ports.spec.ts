@@ -20,7 +20,9 @@ describe('the local dev ports', () => {
       // As startLocalInfra starts it for `npm start` (a busy port falls back to a free one, chosen the same way).
       [mail, browser] = await Promise.all([
         startMailDev({ preferredSmtpPort: DEV_PORTS.smtp, preferredWebPort: DEV_PORTS.web }),
-        ensureChromium().then((executablePath) => chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu'] })),
+        ensureChromium().then((executablePath) =>
+          chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu'] }),
+        ),
       ]);
     }, 60_000);
 

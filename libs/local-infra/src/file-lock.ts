@@ -41,7 +41,12 @@ function tryCreate(path: string): boolean {
  * processes on one machine (parallel test runs) take turns. A lock left by a process that died is
  * taken over; `what` names the work in the "waiting" line and in the time-out error.
  */
-export async function withFileLock<T>(path: string, what: string, work: () => Promise<T>, options: { log?: Log; timeoutMs?: number } = {}): Promise<T> {
+export async function withFileLock<T>(
+  path: string,
+  what: string,
+  work: () => Promise<T>,
+  options: { log?: Log; timeoutMs?: number } = {},
+): Promise<T> {
   const log = options.log ?? noLog;
   const deadline = Date.now() + (options.timeoutMs ?? 900_000);
   let waiting = false;
@@ -62,7 +67,10 @@ export async function withFileLock<T>(path: string, what: string, work: () => Pr
     }
     if (!waiting) log(`waiting for process ${holder?.pid ?? '?'} to finish ${what} (lock ${path}) …`);
     waiting = true;
-    if (Date.now() > deadline) throw new LocalInfraError(`gave up waiting for ${what}: ${path} is held by process ${holder?.pid ?? '?'}; remove it if that process is stuck`);
+    if (Date.now() > deadline)
+      throw new LocalInfraError(
+        `gave up waiting for ${what}: ${path} is held by process ${holder?.pid ?? '?'}; remove it if that process is stuck`,
+      );
     await sleep(250);
   }
   try {

@@ -1,6 +1,21 @@
 export { startLocalInfra, DEV_PORTS, type LocalInfra, type LocalInfraOptions, type LocalMail } from './local-infra';
-export { startPostgres, startPostgresReplica, findPostgresBinaries, type PostgresBinaries, type PostgresHandle, type PostgresOptions, type PostgresReplicaOptions } from './postgres';
-export { takeBaseBackup, latestBaseBackupBefore, restoreToPointInTime, type BaseBackup, type BaseBackupOptions, type PointInTimeRestoreOptions } from './postgres-backup';
+export {
+  startPostgres,
+  startPostgresReplica,
+  findPostgresBinaries,
+  type PostgresBinaries,
+  type PostgresHandle,
+  type PostgresOptions,
+  type PostgresReplicaOptions,
+} from './postgres';
+export {
+  takeBaseBackup,
+  latestBaseBackupBefore,
+  restoreToPointInTime,
+  type BaseBackup,
+  type BaseBackupOptions,
+  type PointInTimeRestoreOptions,
+} from './postgres-backup';
 export { backupPaths } from './postgres-shared';
 export { startPgBouncer, type PgBouncerHandle, type PgBouncerOptions } from './pgbouncer';
 export { startRedis, ensureRedisServer, type RedisOptions, type RedisServerHandle } from './redis';

@@ -39,12 +39,7 @@ describe('startLocalInfra (test profile, private servers)', () => {
     infra = await startLocalInfra({ dataDir, profile: 'test', withMail: true, env: {}, log: (l) => lines.push(l) });
     const mail = infra.mail;
     if (!mail || !infra.redis) throw new Error('mail and redis handles expected');
-    ports = [
-      Number(new URL(infra.databaseUrl).port),
-      infra.redis.port,
-      mail.smtpPort,
-      Number(new URL(mail.webUrl).port),
-    ];
+    ports = [Number(new URL(infra.databaseUrl).port), infra.redis.port, mail.smtpPort, Number(new URL(mail.webUrl).port)];
   });
 
   afterAll(async () => {

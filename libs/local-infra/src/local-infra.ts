@@ -120,7 +120,13 @@ export async function startLocalInfra(options: LocalInfraOptions): Promise<Local
   const results = await Promise.allSettled([
     env.DATABASE_URL
       ? undefined
-      : startPostgres({ dir: join(dir, 'postgres'), profile, log, preferredPort: dev ? DEV_PORTS.postgres : undefined, archiveWal: options.archiveWal }),
+      : startPostgres({
+          dir: join(dir, 'postgres'),
+          profile,
+          log,
+          preferredPort: dev ? DEV_PORTS.postgres : undefined,
+          archiveWal: options.archiveWal,
+        }),
     env.REDIS_URL ? undefined : startRedis({ dir: join(dir, 'redis'), log, preferredPort: dev ? DEV_PORTS.redis : undefined }),
     !options.withMail || env.SMTP_URL
       ? undefined

@@ -59,7 +59,8 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<PgBounc
   rmSync(logFile, { force: true });
   const port = options.port ?? (await findFreePort(options.preferredPort));
   const databases = [`* = host=${HOST} port=${options.primaryPort}`];
-  if (options.replica) databases.push(`${options.replica.database}_replica = host=${HOST} port=${options.replica.port} dbname=${options.replica.database}`);
+  if (options.replica)
+    databases.push(`${options.replica.database}_replica = host=${HOST} port=${options.replica.port} dbname=${options.replica.database}`);
   writeFileSync(join(dir, 'userlist.txt'), '"postgres" ""\n');
   writeFileSync(
     join(dir, 'pgbouncer.ini'),
@@ -92,11 +93,15 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<PgBounc
     chmodSync(dir, 0o755);
   }
   const started = Date.now();
-  log(`starting PgBouncer (transaction pooling) on ${HOST}:${port} in front of port ${options.primaryPort}${options.replica ? ` and replica ${options.replica.port}` : ''} …`);
+  log(
+    `starting PgBouncer (transaction pooling) on ${HOST}:${port} in front of port ${options.primaryPort}${options.replica ? ` and replica ${options.replica.port}` : ''} …`,
+  );
   const [file, args] = asUser(user, binary, ['-d', join(dir, 'pgbouncer.ini')]);
   const result = await run(file, args, { cwd: dir, timeoutMs: 30_000 });
   if (result.code !== 0 || !(await waitForPortOpen(port, 15_000))) {
-    throw new LocalInfraError(`PgBouncer failed to start (exit ${result.code}): ${result.output.trim() || tailFile(logFile)} (log: ${logFile})`);
+    throw new LocalInfraError(
+      `PgBouncer failed to start (exit ${result.code}): ${result.output.trim() || tailFile(logFile)} (log: ${logFile})`,
+    );
   }
   const pid = Number(readFileSync(pidFile, 'utf8').trim());
   const guardId = `pgbouncer:${dir}`;
@@ -112,7 +117,10 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<PgBounc
       if (existsSync(pidFile)) rmSync(pidFile, { force: true });
       log(`PgBouncer on port ${port} stopped`);
     })());
-  const untrack = track({ name: 'PgBouncer', stop, stopSync: () => {
+  const untrack = track({
+    name: 'PgBouncer',
+    stop,
+    stopSync: () => {
       spawnSync('kill', ['-INT', String(pid)]);
     },
   });

@@ -38,7 +38,9 @@ export async function takeBaseBackup(options: BaseBackupOptions): Promise<BaseBa
   const { baseBackups, walArchive } = backupPaths(primaryDir);
   const settings = await query<{ archive_mode: string }>(options.primaryPort, 'SHOW archive_mode');
   if (settings[0]?.archive_mode !== 'on') {
-    throw new LocalInfraError(`PostgreSQL on port ${options.primaryPort} does not archive its WAL: start it with archiving (npm run infra -- --archive)`);
+    throw new LocalInfraError(
+      `PostgreSQL on port ${options.primaryPort} does not archive its WAL: start it with archiving (npm run infra -- --archive)`,
+    );
   }
   const startedAt = new Date();
   const dir = join(baseBackups, startedAt.toISOString().replace(/[:.]/g, '-'));
@@ -55,7 +57,9 @@ export async function takeBaseBackup(options: BaseBackupOptions): Promise<BaseBa
   const result = await pgRun(c, 'pg_basebackup', args, 3_600_000);
   if (result.code !== 0) {
     rmSync(dir, { recursive: true, force: true });
-    throw new LocalInfraError(`pg_basebackup from port ${options.primaryPort} failed (exit ${result.code}): ${result.output.trim().split('\n').pop()}`);
+    throw new LocalInfraError(
+      `pg_basebackup from port ${options.primaryPort} failed (exit ${result.code}): ${result.output.trim().split('\n').pop()}`,
+    );
   }
   log(`base backup done in ${seconds(startedAt.getTime())}`);
   return { dir, walArchive, startedAt };
@@ -89,7 +93,8 @@ export async function restoreToPointInTime(options: PointInTimeRestoreOptions): 
   const database = options.database ?? 'tutti';
   mkdirSync(dir, { recursive: true, mode: 0o755 });
   const c = makeCluster(dir, binaries(), options, log);
-  if (existsSync(join(c.data, 'postmaster.pid'))) throw new LocalInfraError(`a cluster may be running in ${c.data}: stop it or restore into another directory`);
+  if (existsSync(join(c.data, 'postmaster.pid')))
+    throw new LocalInfraError(`a cluster may be running in ${c.data}: stop it or restore into another directory`);
   rmSync(c.data, { recursive: true, force: true });
   const copy = await run('cp', ['-a', options.backup.dir, c.data]);
   if (copy.code !== 0) throw new LocalInfraError(`could not copy the base backup ${options.backup.dir}: ${copy.output.trim()}`);
@@ -126,11 +131,15 @@ async function waitForPromotion(port: number, logFile: string, timeoutMs = 600_0
       const [{ recovering }] = await query<{ recovering: boolean }>(port, 'SELECT pg_is_in_recovery() AS recovering');
       if (!recovering) return;
     } catch (error) {
-      const fatal = tailLines(logFile, 20).reverse().find((line) => /FATAL|PANIC/.test(line) && !/starting up/.test(line));
+      const fatal = tailLines(logFile, 20)
+        .reverse()
+        .find((line) => /FATAL|PANIC/.test(line) && !/starting up/.test(line));
       if (fatal) throw new LocalInfraError(`point-in-time recovery failed: ${fatal} (log: ${logFile})`);
-      if (Date.now() > deadline) throw new LocalInfraError(`point-in-time recovery did not finish: ${errorMessage(error)} (log: ${logFile})`);
+      if (Date.now() > deadline)
+        throw new LocalInfraError(`point-in-time recovery did not finish: ${errorMessage(error)} (log: ${logFile})`);
     }
-    if (Date.now() > deadline) throw new LocalInfraError(`point-in-time recovery did not finish within ${timeoutMs / 1000} s (log: ${logFile})`);
+    if (Date.now() > deadline)
+      throw new LocalInfraError(`point-in-time recovery did not finish within ${timeoutMs / 1000} s (log: ${logFile})`);
     await sleep(50);
   }
 }

@@ -27,11 +27,14 @@ function loadEmbeddedPostgres(): EmbeddedPostgresClass {
     );
   }
   const candidate = typeof loaded === 'function' ? loaded : (loaded as { default?: unknown } | null)?.default;
-  if (typeof candidate !== 'function') throw new LocalInfraError(`the installed ${PACKAGE} package has an unknown API: install PostgreSQL or set DATABASE_URL`);
+  if (typeof candidate !== 'function')
+    throw new LocalInfraError(`the installed ${PACKAGE} package has an unknown API: install PostgreSQL or set DATABASE_URL`);
   return candidate as EmbeddedPostgresClass;
 }
 
-export async function startEmbeddedPostgres(options: PostgresOptions & { dir: string; database: string; log: Log }): Promise<PostgresHandle> {
+export async function startEmbeddedPostgres(
+  options: PostgresOptions & { dir: string; database: string; log: Log },
+): Promise<PostgresHandle> {
   const EmbeddedPostgres = loadEmbeddedPostgres();
   const { dir, database, log, profile } = options;
   const data = join(dir, 'embedded');

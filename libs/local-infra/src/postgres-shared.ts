@@ -47,7 +47,11 @@ export function backupPaths(dir: string): { baseBackups: string; walArchive: str
  */
 export function walArchiveSettings(walArchive: string, profile: 'dev' | 'test'): string[] {
   if (/[\s'"\\]/.test(walArchive)) throw new Error(`the WAL archive path may not contain spaces or quotes: ${walArchive}`);
-  return ['archive_mode=on', `archive_command=test ! -f ${walArchive}/%f && cp %p ${walArchive}/%f`, `archive_timeout=${profile === 'dev' ? 60 : 0}`];
+  return [
+    'archive_mode=on',
+    `archive_command=test ! -f ${walArchive}/%f && cp %p ${walArchive}/%f`,
+    `archive_timeout=${profile === 'dev' ? 60 : 0}`,
+  ];
 }
 
 export function postgresSettings(profile: 'dev' | 'test', walArchive?: string): string[] {
@@ -55,7 +59,10 @@ export function postgresSettings(profile: 'dev' | 'test', walArchive?: string): 
   if (profile === 'test') settings.push('fsync=off', 'synchronous_commit=off', 'full_page_writes=off');
   if (walArchive) settings.push(...walArchiveSettings(walArchive, profile));
   // Extra server settings for a measurement, e.g. "shared_preload_libraries=pg_stat_statements" (';' between several).
-  const extra = process.env.TUTTI_POSTGRES_SETTINGS?.split(';').map((setting) => setting.trim()).filter(Boolean) ?? [];
+  const extra =
+    process.env.TUTTI_POSTGRES_SETTINGS?.split(';')
+      .map((setting) => setting.trim())
+      .filter(Boolean) ?? [];
   settings.push(...extra);
   return settings.flatMap((s) => ['-c', s]);
 }

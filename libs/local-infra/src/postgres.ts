@@ -1,5 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { guard, track, unguard } from './cleanup';
@@ -82,7 +93,13 @@ export function pgRun(c: Cluster, tool: string, args: readonly string[], timeout
 }
 
 function lastLine(output: string): string {
-  return output.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).pop() ?? '';
+  return (
+    output
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .pop() ?? ''
+  );
 }
 
 function stopArgs(c: Cluster, mode: 'fast' | 'immediate' = 'fast'): string[] {
@@ -134,7 +151,9 @@ async function handleRunningCluster(c: Cluster): Promise<{ port: number; owner: 
   c.log(`stopping PostgreSQL left running in ${c.data} by an earlier run (pid ${pid}) …`);
   const stopped = await pgRun(c, 'pg_ctl', stopArgs(c));
   if (stopped.code !== 0 && processAlive(pid, 'postgres')) {
-    throw new LocalInfraError(`could not stop the PostgreSQL left running in ${c.data} (${lastLine(stopped.output)}): run 'kill ${pid}' and retry`);
+    throw new LocalInfraError(
+      `could not stop the PostgreSQL left running in ${c.data} (${lastLine(stopped.output)}): run 'kill ${pid}' and retry`,
+    );
   }
   return undefined;
 }
@@ -192,7 +211,9 @@ async function startServer(c: Cluster, port: number): Promise<void> {
     await pgRun(c, 'pg_ctl', stopArgs(c, 'immediate'));
     const recent = tailLines(c.logFile, 15);
     if (recent.some((l) => /could not bind|already in use/i.test(l))) {
-      throw new PortInUseError(`PostgreSQL could not listen on 127.0.0.1:${port}: the port is in use; free it or let it pick another (see ${c.logFile})`);
+      throw new PortInUseError(
+        `PostgreSQL could not listen on 127.0.0.1:${port}: the port is in use; free it or let it pick another (see ${c.logFile})`,
+      );
     }
     const why = [...recent].reverse().find((l) => /FATAL|PANIC/.test(l)) ?? recent.pop() ?? lastLine(result.output);
     throw new LocalInfraError(`PostgreSQL failed to start (pg_ctl exit ${result.code}): ${why} (log: ${c.logFile})`);
@@ -215,7 +236,18 @@ export function makeCluster(dir: string, bin: PostgresBinaries, options: Postgre
     );
   }
   const walArchive = options.archiveWal ? backupPaths(dir).walArchive : undefined;
-  return { dir, data: join(dir, 'data'), sockets, socketsAreTemporary, logFile: join(dir, 'postgres.log'), user, bin, profile: options.profile, log, walArchive };
+  return {
+    dir,
+    data: join(dir, 'data'),
+    sockets,
+    socketsAreTemporary,
+    logFile: join(dir, 'postgres.log'),
+    user,
+    bin,
+    profile: options.profile,
+    log,
+    walArchive,
+  };
 }
 
 export async function startPostgres(options: PostgresOptions): Promise<PostgresHandle> {
@@ -224,7 +256,8 @@ export async function startPostgres(options: PostgresOptions): Promise<PostgresH
   const database = options.database ?? 'tutti';
   mkdirSync(dir, { recursive: true, mode: 0o755 });
   const bin = findPostgresBinaries();
-  if (!bin && options.archiveWal) throw new LocalInfraError('WAL archiving needs PostgreSQL\'s own binaries (pg_basebackup): install postgresql');
+  if (!bin && options.archiveWal)
+    throw new LocalInfraError("WAL archiving needs PostgreSQL's own binaries (pg_basebackup): install postgresql");
   if (!bin) return startEmbeddedPostgres({ ...options, dir, database, log });
   const c = makeCluster(dir, bin, options, log);
 
@@ -244,7 +277,8 @@ export async function startPostgres(options: PostgresOptions): Promise<PostgresH
 export async function startOnFreePort(c: Cluster, options: Pick<PostgresOptions, 'port' | 'preferredPort'>): Promise<number> {
   for (let attempt = 1; ; attempt++) {
     const port = options.port ?? (await findFreePort(attempt === 1 ? options.preferredPort : undefined));
-    if (options.preferredPort && port !== options.preferredPort && attempt === 1) c.log(`port ${options.preferredPort} busy; PostgreSQL uses ${port}`);
+    if (options.preferredPort && port !== options.preferredPort && attempt === 1)
+      c.log(`port ${options.preferredPort} busy; PostgreSQL uses ${port}`);
     try {
       await startServer(c, port);
       return port;
@@ -302,7 +336,7 @@ export async function startPostgresReplica(options: PostgresReplicaOptions): Pro
   const database = options.database ?? 'tutti';
   mkdirSync(dir, { recursive: true, mode: 0o755 });
   const bin = findPostgresBinaries();
-  if (!bin) throw new LocalInfraError('a streaming replica needs PostgreSQL\'s own binaries (pg_basebackup): install postgresql');
+  if (!bin) throw new LocalInfraError("a streaming replica needs PostgreSQL's own binaries (pg_basebackup): install postgresql");
   const c = makeCluster(dir, bin, options, log);
 
   const running = await handleRunningCluster(c);
@@ -319,7 +353,8 @@ export async function startPostgresReplica(options: PostgresReplicaOptions): Pro
   const args = ['-h', '127.0.0.1', '-p', String(options.primaryPort), '-U', 'postgres', '-D', c.data, '-R', '-X', 'stream', '-c', 'fast'];
   if (c.profile === 'test') args.push('--no-sync');
   const backup = await pgRun(c, 'pg_basebackup', args, 600_000);
-  if (backup.code !== 0) throw new LocalInfraError(`pg_basebackup from port ${options.primaryPort} failed (exit ${backup.code}): ${lastLine(backup.output)}`);
+  if (backup.code !== 0)
+    throw new LocalInfraError(`pg_basebackup from port ${options.primaryPort} failed (exit ${backup.code}): ${lastLine(backup.output)}`);
   log(`base backup done in ${seconds(started)}`);
   const port = await startOnFreePort(c, options);
   return adopt(c, port, database);

@@ -42,8 +42,7 @@ export interface RedisServerHandle {
   start(): Promise<void>;
 }
 
-const REDIS_MISSING =
-  'Redis not found: install it (apt-get install redis-server / brew install redis) or set REDIS_URL=redis://host:port';
+const REDIS_MISSING = 'Redis not found: install it (apt-get install redis-server / brew install redis) or set REDIS_URL=redis://host:port';
 const EXTRA_DIRS = ['/usr/local/bin', '/opt/homebrew/bin', '/usr/sbin'];
 
 class PortInUseError extends LocalInfraError {}
@@ -132,7 +131,9 @@ class RedisServer implements RedisServerHandle {
       child.kill('SIGKILL');
       const why = tailFile(this.logFile, 2) || tailFile(this.outFile, 2) || 'no answer to PING within 30 s';
       if (/already in use/i.test(why)) {
-        throw new PortInUseError(`Redis could not listen on ${HOST}:${this.port}: the port is in use; free it or let it pick another (see ${this.logFile})`);
+        throw new PortInUseError(
+          `Redis could not listen on ${HOST}:${this.port}: the port is in use; free it or let it pick another (see ${this.logFile})`,
+        );
       }
       throw new LocalInfraError(`Redis failed to start: ${why} (log: ${this.logFile})`);
     }
@@ -164,7 +165,8 @@ class RedisServer implements RedisServerHandle {
       const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited;
       clearTimeout(killer);
-      if (!(await waitForPortClosed(this.port))) throw new LocalInfraError(`Redis on port ${this.port} stopped but the port is still open: another process uses it`);
+      if (!(await waitForPortClosed(this.port)))
+        throw new LocalInfraError(`Redis on port ${this.port} stopped but the port is still open: another process uses it`);
       this.log(`Redis on port ${this.port} stopped in ${seconds(started)}`);
     })().finally(() => (this.stopping = undefined));
     return this.stopping;
@@ -172,14 +174,22 @@ class RedisServer implements RedisServerHandle {
 
   private spawnServer(): ChildProcess {
     const args = [
-      '--bind', HOST,
-      '--port', String(this.port),
-      '--dir', this.dir,
-      '--appendonly', 'yes',
-      '--maxmemory-policy', 'noeviction',
-      '--daemonize', 'no',
-      '--pidfile', join(this.dir, 'redis.pid'),
-      '--logfile', this.logFile,
+      '--bind',
+      HOST,
+      '--port',
+      String(this.port),
+      '--dir',
+      this.dir,
+      '--appendonly',
+      'yes',
+      '--maxmemory-policy',
+      'noeviction',
+      '--daemonize',
+      'no',
+      '--pidfile',
+      join(this.dir, 'redis.pid'),
+      '--logfile',
+      this.logFile,
     ];
     const out = openSync(this.outFile, 'a');
     try {
@@ -228,7 +238,8 @@ export async function startRedis(options: RedisOptions): Promise<RedisServerHand
   if (running) return running;
   for (let attempt = 1; ; attempt++) {
     const port = options.port ?? (await findFreePort(attempt === 1 ? options.preferredPort : undefined));
-    if (options.preferredPort && port !== options.preferredPort && attempt === 1) log(`port ${options.preferredPort} busy; Redis uses ${port}`);
+    if (options.preferredPort && port !== options.preferredPort && attempt === 1)
+      log(`port ${options.preferredPort} busy; Redis uses ${port}`);
     const server = new RedisServer(bin, dir, port, log);
     try {
       await server.start();

@@ -31,7 +31,11 @@ describe('a local primary with a streaming replica and PgBouncer', () => {
   beforeAll(async () => {
     primary = await startPostgres({ dir: join(dir, 'primary'), profile: 'test' });
     replica = await startPostgresReplica({ dir: join(dir, 'replica'), profile: 'test', primaryPort: primary.port });
-    bouncer = await startPgBouncer({ dir: join(dir, 'pgbouncer'), primaryPort: primary.port, replica: { port: replica.port, database: 'tutti' } });
+    bouncer = await startPgBouncer({
+      dir: join(dir, 'pgbouncer'),
+      primaryPort: primary.port,
+      replica: { port: replica.port, database: 'tutti' },
+    });
   });
 
   afterAll(async () => {
@@ -92,7 +96,9 @@ describe('a local primary with a streaming replica and PgBouncer', () => {
     try {
       // The admin console speaks only the simple protocol.
       const config = await admin.query({ text: 'SHOW CONFIG', queryMode: 'simple' } as pg.QueryConfig);
-      expect(config.rows.find((row: { key: string }) => row.key === 'pool_mode')).toEqual(expect.objectContaining({ value: 'transaction' }));
+      expect(config.rows.find((row: { key: string }) => row.key === 'pool_mode')).toEqual(
+        expect.objectContaining({ value: 'transaction' }),
+      );
     } finally {
       await admin.end();
     }

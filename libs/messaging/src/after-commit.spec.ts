@@ -17,7 +17,9 @@ describe('afterCommit', () => {
       await manager.query(`CREATE TABLE IF NOT EXISTS ${bed.schemaFor('parent-engagement')}.after_commit_rows (n int)`);
       await manager.query(`INSERT INTO ${bed.schemaFor('parent-engagement')}.after_commit_rows VALUES (1)`);
       afterCommit(manager, async () => {
-        const [{ count }]: { count: number }[] = await db.query(`SELECT count(*)::int AS count FROM ${bed.schemaFor('parent-engagement')}.after_commit_rows`);
+        const [{ count }]: { count: number }[] = await db.query(
+          `SELECT count(*)::int AS count FROM ${bed.schemaFor('parent-engagement')}.after_commit_rows`,
+        );
         seen.push(count);
       });
       expect(seen).toEqual([]);

@@ -42,10 +42,25 @@ export {
   type ReminderDeliveryOutcome,
   type ReminderWorkerOptions,
 } from './reminders/reminder-worker';
-export { DEFAULT_EXPIRED_CLAIM_CHECK_MS, ReminderSweeper, type ReminderSweeperOptions, type SweepResult } from './reminders/reminder-sweeper';
+export {
+  DEFAULT_EXPIRED_CLAIM_CHECK_MS,
+  ReminderSweeper,
+  type ReminderSweeperOptions,
+  type SweepResult,
+} from './reminders/reminder-sweeper';
 
 export { MessagingModule, type MessagingModuleOptions } from './nest/messaging.module';
 export { DeliversReminder, HandlesEvent } from './nest/handles-event';
 export { MessagingHandlers } from './nest/messaging-handlers';
 
-export { RequestOrigin, recordAudit, recordAudits, recordAuditsWrites, type AuditEntryInput, type AuditActor, type AuditContext, type AuditOrigin, type AuditSubject } from './audit/audit-trail';
+export {
+  RequestOrigin,
+  recordAudit,
+  recordAudits,
+  recordAuditsWrites,
+  type AuditEntryInput,
+  type AuditActor,
+  type AuditContext,
+  type AuditOrigin,
+  type AuditSubject,
+} from './audit/audit-trail';

@@ -4,11 +4,7 @@ import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typ
  * Runs raw SQL and returns its rows whatever the statement (TypeORM's plain `query()` returns
  * `[rows, count]` for UPDATE and DELETE but bare rows for SELECT and INSERT).
  */
-export async function queryRows<Row>(
-  manager: EntityManager,
-  sql: string,
-  parameters: readonly unknown[] = [],
-): Promise<Row[]> {
+export async function queryRows<Row>(manager: EntityManager, sql: string, parameters: readonly unknown[] = []): Promise<Row[]> {
   const ownRunner = manager.queryRunner === undefined;
   const runner = manager.queryRunner ?? manager.dataSource.createQueryRunner();
   try {

@@ -29,9 +29,7 @@ export async function closeWorker(worker: Worker, graceMs: number): Promise<'clo
 
 async function connectionsReady(worker: Worker): Promise<boolean> {
   const backend = worker.getBackend();
-  const clients = [backend.client, backend.blockingClient].filter(
-    (client): client is Promise<RedisClient> => client !== undefined,
-  );
+  const clients = [backend.client, backend.blockingClient].filter((client): client is Promise<RedisClient> => client !== undefined);
   let timer: NodeJS.Timeout | undefined;
   // A connection still initialising (Redis down since start) never resolves: that is not ready.
   const notYet = new Promise<false>((resolve) => {

@@ -12,11 +12,17 @@ export function testIdentity(tenantId: string, grants: Grant[], overrides: Parti
 
 export const personas = {
   programmeAdmin: (tenantId: string) => testIdentity(tenantId, [{ role: 'programme_admin' }], { displayName: 'Programme Admin' }),
-  headteacher: (tenantId: string, schoolId: string) => testIdentity(tenantId, [{ role: 'headteacher', schoolIds: [schoolId] }], { displayName: 'Headteacher' }),
+  headteacher: (tenantId: string, schoolId: string) =>
+    testIdentity(tenantId, [{ role: 'headteacher', schoolIds: [schoolId] }], { displayName: 'Headteacher' }),
   tutor: (tenantId: string, schoolIds: string[]) => testIdentity(tenantId, [{ role: 'tutor', schoolIds }], { displayName: 'Tutor' }),
-  schoolStaff: (tenantId: string, schoolId: string) => testIdentity(tenantId, [{ role: 'school_staff', schoolIds: [schoolId] }], { displayName: 'School Staff' }),
+  schoolStaff: (tenantId: string, schoolId: string) =>
+    testIdentity(tenantId, [{ role: 'school_staff', schoolIds: [schoolId] }], { displayName: 'School Staff' }),
   guardian: (tenantId: string, pupils: { pupilId: string; schoolId: string }[]) =>
-    testIdentity(tenantId, [{ role: 'guardian', pupils: pupils.map((p) => ({ ...p, relationship: 'parent', canBookTransport: true, canConsent: true })) }], { displayName: 'Parent' }),
+    testIdentity(
+      tenantId,
+      [{ role: 'guardian', pupils: pupils.map((p) => ({ ...p, relationship: 'parent', canBookTransport: true, canConsent: true })) }],
+      { displayName: 'Parent' },
+    ),
   evaluator: (tenantId: string) => testIdentity(tenantId, [{ role: 'evaluator' }], { displayName: 'Evaluator' }),
 };
 

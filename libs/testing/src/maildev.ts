@@ -22,5 +22,9 @@ export async function mailsTo(address: string, subject?: RegExp): Promise<Receiv
 
 /** Waits (up to 10 s) for a mail to `address`, matching `subject` if given. */
 export async function mailTo(address: string, subject?: RegExp): Promise<ReceivedMail> {
-  return waitFor(async () => (await mailsTo(address, subject))[0], { timeoutMs: 10_000, intervalMs: 100, description: `a mail to ${address}` });
+  return waitFor(async () => (await mailsTo(address, subject))[0], {
+    timeoutMs: 10_000,
+    intervalMs: 100,
+    description: `a mail to ${address}`,
+  });
 }

@@ -31,7 +31,12 @@ export function discoverRoutes(app: INestApplication): DiscoveredRoute[] {
       const policy = reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [handler, controller]);
       for (const prefix of prefixes) {
         for (const path of asArray(paths)) {
-          routes.push({ method: METHODS[method] ?? String(method), path: joinPath(prefix, path), handler: `${controller.name}.${name}`, policy });
+          routes.push({
+            method: METHODS[method] ?? String(method),
+            path: joinPath(prefix, path),
+            handler: `${controller.name}.${name}`,
+            policy,
+          });
         }
       }
     }
@@ -45,5 +50,8 @@ function asArray(value: string | string[] | undefined): string[] {
 }
 
 function joinPath(...parts: string[]): string {
-  return `/${parts.map((part) => part.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
+  return `/${parts
+    .map((part) => part.replace(/^\/+|\/+$/g, ''))
+    .filter(Boolean)
+    .join('/')}`;
 }

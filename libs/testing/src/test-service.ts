@@ -10,7 +10,11 @@ export function provisionTestDatabase(service: ServiceName): Promise<string> {
 }
 
 /** A service's validated config for tests: its own role, the test Redis, an ephemeral port. */
-export async function testServiceConfig<C extends ServiceConfig>(service: ServiceName, configClass: new () => C, overrides: Record<string, string> = {}): Promise<C> {
+export async function testServiceConfig<C extends ServiceConfig>(
+  service: ServiceName,
+  configClass: new () => C,
+  overrides: Record<string, string> = {},
+): Promise<C> {
   const env = requiredTestEnv();
   return loadConfig(configClass, {
     NODE_ENV: 'test',

@@ -9,7 +9,12 @@ export interface DemoArea {
   familyLanguages: string[];
   familyTransportSeatLimit: number;
   schools: { name: string; urn: string; phase: 'primary' | 'infant' | 'junior' }[];
-  venues: { name: string; kind: 'school_hall' | 'community_venue' | 'supermarket' | 'concert_hall' | 'church'; address: string; capacity: number }[];
+  venues: {
+    name: string;
+    kind: 'school_hall' | 'community_venue' | 'supermarket' | 'concert_hall' | 'church';
+    address: string;
+    capacity: number;
+  }[];
 }
 
 export const DEMO_AREAS: DemoArea[] = [

@@ -20,7 +20,13 @@ const demo = (area: string, key: string) => {
 interface AreaProvision {
   period: { from: string; to: string; teachingWeeks: number };
   targetWeeklyMinutes: number;
-  schools: { schoolId: string; pupils: number; pupilsBelowTarget: number; averageWeeklyMinutes: number | null; sessions: { delivered: number } }[];
+  schools: {
+    schoolId: string;
+    pupils: number;
+    pupilsBelowTarget: number;
+    averageWeeklyMinutes: number | null;
+    sessions: { delivered: number };
+  }[];
 }
 interface Page<T> {
   items: T[];
@@ -57,7 +63,16 @@ it('has most pupils of every area at or above its weekly provision target in the
     // The most recent full teaching week of the last six: no holiday, no bank holiday (the most sessions delivered).
     const weeks: AreaProvision[] = [];
     for (let weeksBack = 1; weeksBack <= 6; weeksBack++) {
-      weeks.push(expectStatus(await api<AreaProvision>('GET', `/api/scheduling/provision/schools?weekOf=${isoDay(new Date(Date.now() - weeksBack * 7 * DAY))}`, { token }), 200));
+      weeks.push(
+        expectStatus(
+          await api<AreaProvision>(
+            'GET',
+            `/api/scheduling/provision/schools?weekOf=${isoDay(new Date(Date.now() - weeksBack * 7 * DAY))}`,
+            { token },
+          ),
+          200,
+        ),
+      );
     }
     const delivered = (week: AreaProvision) => week.schools.reduce((sum, school) => sum + school.sessions.delivered, 0);
     const most = Math.max(...weeks.map(delivered));
@@ -65,7 +80,9 @@ it('has most pupils of every area at or above its weekly provision target in the
     if (!provision) throw new Error(`${area.slug}: no teaching week in the last six`);
     const areaPupils = provision.schools.reduce((sum, school) => sum + school.pupils, 0);
     const areaBelow = provision.schools.reduce((sum, school) => sum + school.pupilsBelowTarget, 0);
-    say(`${area.slug}: week of ${provision.period.from}, target ${provision.targetWeeklyMinutes}: ${areaPupils - areaBelow}/${areaPupils} at or above`);
+    say(
+      `${area.slug}: week of ${provision.period.from}, target ${provision.targetWeeklyMinutes}: ${areaPupils - areaBelow}/${areaPupils} at or above`,
+    );
     expect(areaPupils).toBeGreaterThan(0);
     expect((areaPupils - areaBelow) / areaPupils).toBeGreaterThanOrEqual(0.6);
     atTarget += areaPupils - areaBelow;
@@ -73,7 +90,10 @@ it('has most pupils of every area at or above its weekly provision target in the
   }
   // For information: the current term as the dashboard asks for it (the service divides by all the term's teaching weeks, those to come too).
   const head = await system.signIn(demo('liverpool', 'headteacher').email);
-  const terms = expectStatus(await api<Page<{ id: string; startsOn: string; endsOn: string }>>('GET', '/api/scheduling/terms?limit=20', { token: head }), 200);
+  const terms = expectStatus(
+    await api<Page<{ id: string; startsOn: string; endsOn: string }>>('GET', '/api/scheduling/terms?limit=20', { token: head }),
+    200,
+  );
   const term = terms.items.find((candidate) => candidate.startsOn <= isoDay(new Date()) && candidate.endsOn >= isoDay(new Date()));
   if (term) {
     const school = expectStatus(
@@ -84,7 +104,9 @@ it('has most pupils of every area at or above its weekly provision target in the
       ),
       200,
     );
-    say(`liverpool, ${DEMO_AREAS[0].schools[0].name}, term ${term.startsOn}–${term.endsOn} (${school.period.teachingWeeks} teaching weeks): average ${school.school.averageWeeklyMinutes}, ${school.school.pupilsBelowTarget}/${school.school.pupils} below`);
+    say(
+      `liverpool, ${DEMO_AREAS[0].schools[0].name}, term ${term.startsOn}–${term.endsOn} (${school.period.teachingWeeks} teaching weeks): average ${school.school.averageWeeklyMinutes}, ${school.school.pupilsBelowTarget}/${school.school.pupils} below`,
+    );
   }
   const share = atTarget / pupils;
   say(`all areas: ${atTarget}/${pupils} (${Math.round(share * 100)} %) at or above target`);
@@ -94,15 +116,31 @@ it('has most pupils of every area at or above its weekly provision target in the
 
 it('gives an upcoming performance a roster, and the headteacher’s school a history of who has performed', async () => {
   const liverpool = DEMO_AREAS[0];
-  const upcoming = demoPerformances(liverpool, new Date()).find((performance) => performance.status === 'published' && performance.startsAt.getTime() > Date.now());
+  const upcoming = demoPerformances(liverpool, new Date()).find(
+    (performance) => performance.status === 'published' && performance.startsAt.getTime() > Date.now(),
+  );
   if (!upcoming) throw new Error('no upcoming published demo performance');
   const admin = await system.signIn(demo('liverpool', 'programme_admin').email);
-  const roster = expectStatus(await api<Page<{ pupilId: string; displayName: string }>>('GET', `/api/performance-event/performances/${upcoming.id}/roster?limit=100`, { token: admin }), 200);
+  const roster = expectStatus(
+    await api<Page<{ pupilId: string; displayName: string }>>(
+      'GET',
+      `/api/performance-event/performances/${upcoming.id}/roster?limit=100`,
+      { token: admin },
+    ),
+    200,
+  );
   expect(roster.items.length).toBeGreaterThan(10);
 
   const head = await system.signIn(demo('liverpool', 'headteacher').email);
   const schoolId = seedId(`school:${liverpool.schools[0].urn}`);
-  const fairness = expectStatus(await api<Page<{ schoolId: string; pupils: number; performed: number; notYetPerformed: number }>>('GET', '/api/performance-event/fairness/schools?limit=100', { token: head }), 200);
+  const fairness = expectStatus(
+    await api<Page<{ schoolId: string; pupils: number; performed: number; notYetPerformed: number }>>(
+      'GET',
+      '/api/performance-event/fairness/schools?limit=100',
+      { token: head },
+    ),
+    200,
+  );
   const mine = fairness.items.find((item) => item.schoolId === schoolId);
   say(`fairness at ${liverpool.schools[0].name}: ${JSON.stringify(mine)}`);
   expect(mine?.pupils).toBe(24);
@@ -117,7 +155,11 @@ it('has families engaged, bus seats used, announcements and loans at the headtea
   const now = new Date();
   const year = now.getUTCMonth() >= 8 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
   const figures = expectStatus(
-    await api<{ schools: { schoolId: string; familiesEngaged: number; usedTransport: number }[] }>('GET', `/api/parent-engagement/engagement-figures?from=${year}-09-01&to=${year + 1}-08-31&schoolId=${schoolId}`, { token: head }),
+    await api<{ schools: { schoolId: string; familiesEngaged: number; usedTransport: number }[] }>(
+      'GET',
+      `/api/parent-engagement/engagement-figures?from=${year}-09-01&to=${year + 1}-08-31&schoolId=${schoolId}`,
+      { token: head },
+    ),
     200,
   );
   const engagement = figures.schools.find((school) => school.schoolId === schoolId);
@@ -126,11 +168,20 @@ it('has families engaged, bus seats used, announcements and loans at the headtea
   expect(engagement?.usedTransport).toBeGreaterThan(0);
 
   const guardian = await system.signIn(demo('liverpool', 'guardian').email);
-  const announcements = expectStatus(await api<Page<{ subject: string }>>('GET', '/api/parent-engagement/announcements?limit=20', { token: guardian, headers: { 'x-tutti-role': 'guardian' } }), 200);
+  const announcements = expectStatus(
+    await api<Page<{ subject: string }>>('GET', '/api/parent-engagement/announcements?limit=20', {
+      token: guardian,
+      headers: { 'x-tutti-role': 'guardian' },
+    }),
+    200,
+  );
   expect(announcements.items.length).toBeGreaterThan(0);
 
   const admin = await system.signIn(demo('liverpool', 'programme_admin').email);
-  const loans = expectStatus(await api<Page<{ pupilId: string }>>('GET', `/api/instrument-loan/loans?schoolId=${schoolId}&limit=100`, { token: admin }), 200);
+  const loans = expectStatus(
+    await api<Page<{ pupilId: string }>>('GET', `/api/instrument-loan/loans?schoolId=${schoolId}&limit=100`, { token: admin }),
+    200,
+  );
   expect(loans.items.length).toBeGreaterThan(10);
 }, 30_000);
 
@@ -139,10 +190,18 @@ it('lets the headteacher send an announcement to a class and to an ensemble of t
   const school = liverpool.schools[0];
   const head = await system.signIn(demo('liverpool', 'headteacher').email);
   const send = (audience: object) =>
-    api<{ schoolId: string; deliveries: { guardianId: string }[] }>('POST', '/api/parent-engagement/announcements', { token: head, body: { ...audience, subject: 'Instruments home on Friday', body: 'Cases closed, please.' } });
+    api<{ schoolId: string; deliveries: { guardianId: string }[] }>('POST', '/api/parent-engagement/announcements', {
+      token: head,
+      body: { ...audience, subject: 'Instruments home on Friday', body: 'Cases closed, please.' },
+    });
   const toClass = expectStatus(await send({ audience: 'class', classId: demoClassId(liverpool, school.urn, DEMO_CLASSES[0].name) }), 201);
-  const toEnsemble = expectStatus(await send({ audience: 'ensemble', ensembleId: seedId(`${liverpool.slug}:ensemble:${school.urn}:club`) }), 201);
-  say(`class announcement at ${school.name}: ${toClass.deliveries.length} families; orchestra club: ${toEnsemble.deliveries.length} families`);
+  const toEnsemble = expectStatus(
+    await send({ audience: 'ensemble', ensembleId: seedId(`${liverpool.slug}:ensemble:${school.urn}:club`) }),
+    201,
+  );
+  say(
+    `class announcement at ${school.name}: ${toClass.deliveries.length} families; orchestra club: ${toEnsemble.deliveries.length} families`,
+  );
   expect(toClass.schoolId).toBe(seedId(`school:${school.urn}`));
   expect(toClass.deliveries.length).toBeGreaterThan(0);
   expect(toEnsemble.deliveries.length).toBeGreaterThan(0);

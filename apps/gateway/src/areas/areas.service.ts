@@ -12,6 +12,11 @@ export class AreasService {
   async list(page: PageQueryDto): Promise<AreaPageDto> {
     const after = decodeCursor(page.cursor, ['text', 'uuid']);
     const rows = await areasByName(this.dataSource, after ? [String(after[0]), String(after[1])] : undefined, page.limit + 1);
-    return toPage(rows, page.limit, ({ id, slug, name }) => ({ id, slug, name }), (row) => [row.name, row.id]);
+    return toPage(
+      rows,
+      page.limit,
+      ({ id, slug, name }) => ({ id, slug, name }),
+      (row) => [row.name, row.id],
+    );
   }
 }

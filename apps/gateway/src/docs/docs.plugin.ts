@@ -18,7 +18,9 @@ export async function docsPlugin(fastify: FastifyInstance, { aggregator }: DocsP
   });
   fastify.get('/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(SWAGGER_PAGE));
   fastify.get('/docs/', async (_request, reply) => reply.redirect('/docs'));
-  fastify.get('/docs/tutti-swagger-init.js', async (_request, reply) => reply.type('text/javascript; charset=utf-8').send(SWAGGER_INIT_SCRIPT));
+  fastify.get('/docs/tutti-swagger-init.js', async (_request, reply) =>
+    reply.type('text/javascript; charset=utf-8').send(SWAGGER_INIT_SCRIPT),
+  );
   await fastify.register(fastifyStatic, {
     root: getAbsoluteFSPath(),
     prefix: '/docs/',

@@ -6,7 +6,15 @@ const bearer = { type: 'http' as const, scheme: 'bearer', bearerFormat: 'JWT' };
 const gateway: OpenAPIObject = {
   openapi: '3.0.0',
   info: { title: 'Tutti gateway', description: 'The front door.', version: '1' },
-  paths: { '/areas': { get: { operationId: 'AreasController_list', tags: ['areas'], responses: { 200: { description: '', content: { 'application/json': { schema: { $ref: '#/components/schemas/PageDto' } } } } } } } },
+  paths: {
+    '/areas': {
+      get: {
+        operationId: 'AreasController_list',
+        tags: ['areas'],
+        responses: { 200: { description: '', content: { 'application/json': { schema: { $ref: '#/components/schemas/PageDto' } } } } },
+      },
+    },
+  },
   components: { schemas: { PageDto: { type: 'object', properties: { nextCursor: { type: 'string' } } } }, securitySchemes: { bearer } },
 };
 
@@ -44,7 +52,11 @@ const performanceEvent: OpenAPIObject = {
 };
 
 describe('mergeOpenApi', () => {
-  const merged = mergeOpenApi({ gateway, services: [{ service: 'performance-event', document: performanceEvent }], unavailable: ['scheduling'] });
+  const merged = mergeOpenApi({
+    gateway,
+    services: [{ service: 'performance-event', document: performanceEvent }],
+    unavailable: ['scheduling'],
+  });
 
   it('keeps the gateway’s own paths and components as they are, its operation ids named gateway.<id> like a service’s', () => {
     expect(merged.paths['/areas']).toEqual({ get: { ...gateway.paths['/areas'].get, operationId: 'gateway.AreasController_list' } });
@@ -56,23 +68,42 @@ describe('mergeOpenApi', () => {
   });
 
   it('serves each service’s paths under /api/<service>', () => {
-    expect(Object.keys(merged.paths).sort()).toEqual(['/api/performance-event/health', '/api/performance-event/public/areas/{areaId}/performances', '/areas']);
+    expect(Object.keys(merged.paths).sort()).toEqual([
+      '/api/performance-event/health',
+      '/api/performance-event/public/areas/{areaId}/performances',
+      '/areas',
+    ]);
     expect(merged.paths['/api/performance-event/public/areas/{areaId}/performances'].servers).toBeUndefined();
   });
 
   it('namespaces the service’s components so that same-named ones do not clash, rewriting every $ref', () => {
     const schemas = merged.components?.schemas ?? {};
-    expect(Object.keys(schemas).sort()).toEqual(['PageDto', 'performance-event.Church', 'performance-event.Hall', 'performance-event.PageDto', 'performance-event.PerformanceDto']);
+    expect(Object.keys(schemas).sort()).toEqual([
+      'PageDto',
+      'performance-event.Church',
+      'performance-event.Hall',
+      'performance-event.PageDto',
+      'performance-event.PerformanceDto',
+    ]);
     const item = merged.paths['/api/performance-event/public/areas/{areaId}/performances'];
     expect(item.parameters).toEqual([{ $ref: '#/components/parameters/performance-event.AreaId' }]);
-    expect(item.get?.responses[200]).toEqual({ description: '', content: { 'application/json': { schema: { $ref: '#/components/schemas/performance-event.PageDto' } } } });
-    expect(schemas['performance-event.PageDto']).toEqual({ type: 'object', properties: { items: { type: 'array', items: { $ref: '#/components/schemas/performance-event.PerformanceDto' } } } });
+    expect(item.get?.responses[200]).toEqual({
+      description: '',
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/performance-event.PageDto' } } },
+    });
+    expect(schemas['performance-event.PageDto']).toEqual({
+      type: 'object',
+      properties: { items: { type: 'array', items: { $ref: '#/components/schemas/performance-event.PerformanceDto' } } },
+    });
     expect(merged.components?.parameters?.['performance-event.AreaId']).toBeDefined();
   });
 
   it('rewrites discriminator mappings, both references and bare schema names, but not a property called mapping', () => {
     const dto = merged.components?.schemas?.['performance-event.PerformanceDto'] as Record<string, unknown>;
-    expect(dto.discriminator).toEqual({ propertyName: 'kind', mapping: { hall: '#/components/schemas/performance-event.Hall', church: 'performance-event.Church' } });
+    expect(dto.discriminator).toEqual({
+      propertyName: 'kind',
+      mapping: { hall: '#/components/schemas/performance-event.Hall', church: 'performance-event.Church' },
+    });
     expect((dto.properties as Record<string, unknown>).mapping).toEqual({ type: 'string' });
   });
 
@@ -81,7 +112,11 @@ describe('mergeOpenApi', () => {
     expect(listing?.tags).toEqual(['performance-event: public listing']);
     expect(listing?.operationId).toBe('performance-event.PublicListingController_list');
     expect(merged.paths['/api/performance-event/health'].get?.tags).toEqual(['performance-event']);
-    expect(merged.tags).toEqual([{ name: 'areas' }, { name: 'performance-event: public listing', description: 'What the public sees' }, { name: 'performance-event' }]);
+    expect(merged.tags).toEqual([
+      { name: 'areas' },
+      { name: 'performance-event: public listing', description: 'What the public sees' },
+      { name: 'performance-event' },
+    ]);
   });
 
   it('shares an identical security scheme and pushes the service-wide requirement down to its operations', () => {
@@ -112,6 +147,8 @@ describe('mergeOpenApi', () => {
 describe('rewriteRefs', () => {
   it('leaves external references alone and keeps pointer escapes intact', () => {
     expect(rewriteRefs({ $ref: 'common.yaml#/components/schemas/X' }, 's')).toEqual({ $ref: 'common.yaml#/components/schemas/X' });
-    expect(rewriteRefs({ $ref: '#/components/schemas/a~1b/properties/c' }, 's')).toEqual({ $ref: '#/components/schemas/s.a~1b/properties/c' });
+    expect(rewriteRefs({ $ref: '#/components/schemas/a~1b/properties/c' }, 's')).toEqual({
+      $ref: '#/components/schemas/s.a~1b/properties/c',
+    });
   });
 });

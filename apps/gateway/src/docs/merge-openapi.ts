@@ -98,7 +98,12 @@ export function tagOf(service: string, tag: string): string {
   return `${service}: ${tag}`;
 }
 
-function prefixOperation(operation: Operation, service: string, serviceSecurity: SecurityRequirement[] | undefined, renamedSchemes: Map<string, string>): Operation {
+function prefixOperation(
+  operation: Operation,
+  service: string,
+  serviceSecurity: SecurityRequirement[] | undefined,
+  renamedSchemes: Map<string, string>,
+): Operation {
   const security = operation.security ?? serviceSecurity;
   return {
     ...operation,
@@ -112,7 +117,11 @@ function prefixOperation(operation: Operation, service: string, serviceSecurity:
  * Security schemes are shared by name (every service declares the same `bearer`); a service whose
  * scheme differs from one already there gets its own `<service>.<name>`, returned as renames.
  */
-function mergeSecuritySchemes(components: Components, service: string, schemes: NonNullable<Components['securitySchemes']>): Map<string, string> {
+function mergeSecuritySchemes(
+  components: Components,
+  service: string,
+  schemes: NonNullable<Components['securitySchemes']>,
+): Map<string, string> {
   const renamed = new Map<string, string>();
   const target = (components.securitySchemes ??= {});
   for (const [name, scheme] of Object.entries(schemes)) {
@@ -142,7 +151,8 @@ function rewrite(value: unknown, service: string): unknown {
   const copy: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(value)) {
     if (key === '$ref' && typeof child === 'string') copy[key] = namespacedRef(child, service);
-    else if (key === 'discriminator' && isDiscriminator(child)) copy[key] = { ...child, mapping: namespacedMapping(child.mapping, service) };
+    else if (key === 'discriminator' && isDiscriminator(child))
+      copy[key] = { ...child, mapping: namespacedMapping(child.mapping, service) };
     else copy[key] = rewrite(child, service);
   }
   return copy;
@@ -156,7 +166,12 @@ function namespacedRef(ref: string, service: string): string {
 
 /** Mapping values are references or, in OpenAPI's shorthand, bare schema names. */
 function namespacedMapping(mapping: Record<string, string>, service: string): Record<string, string> {
-  return Object.fromEntries(Object.entries(mapping).map(([value, target]) => [value, /[#/]/.test(target) ? namespacedRef(target, service) : `${service}.${target}`]));
+  return Object.fromEntries(
+    Object.entries(mapping).map(([value, target]) => [
+      value,
+      /[#/]/.test(target) ? namespacedRef(target, service) : `${service}.${target}`,
+    ]),
+  );
 }
 
 function cloneJson<T>(value: T): T {
@@ -166,7 +181,9 @@ function cloneJson<T>(value: T): T {
 /** JSON with keys sorted, so that two equal objects compare equal whatever their key order. */
 function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, child: unknown) =>
-    typeof child === 'object' && child !== null && !Array.isArray(child) ? Object.fromEntries(Object.entries(child).sort(([a], [b]) => a.localeCompare(b))) : child,
+    typeof child === 'object' && child !== null && !Array.isArray(child)
+      ? Object.fromEntries(Object.entries(child).sort(([a], [b]) => a.localeCompare(b)))
+      : child,
   );
 }
 

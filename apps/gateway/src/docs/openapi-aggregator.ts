@@ -72,5 +72,11 @@ export function fetchFromUpstream(upstreams: Upstreams): FetchServiceDocument {
 
 function isOpenApiDocument(value: unknown): value is OpenAPIObject {
   const candidate = value as Partial<OpenAPIObject> | null;
-  return typeof candidate === 'object' && candidate !== null && typeof candidate.openapi === 'string' && typeof candidate.paths === 'object' && candidate.paths !== null;
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof candidate.openapi === 'string' &&
+    typeof candidate.paths === 'object' &&
+    candidate.paths !== null
+  );
 }

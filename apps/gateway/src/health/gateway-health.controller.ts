@@ -20,7 +20,12 @@ const SYSTEM_HEALTH_SCHEMA: SchemaObject = {
     services: {
       type: 'object',
       properties: { gateway: HEALTH_REPORT_SCHEMA },
-      additionalProperties: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ok', 'error'] }, error: { type: 'string' } }, additionalProperties: true },
+      additionalProperties: {
+        type: 'object',
+        required: ['status'],
+        properties: { status: { type: 'string', enum: ['ok', 'error'] }, error: { type: 'string' } },
+        additionalProperties: true,
+      },
     },
   },
 };
@@ -40,7 +45,10 @@ export class GatewayHealthController {
   @ApiServiceUnavailableResponse({ description: 'Something is not (the report says what)', schema: SYSTEM_HEALTH_SCHEMA })
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<SystemHealthReport> {
     const [gateway, ...reports] = await Promise.all([this.health.check(), ...UPSTREAMS.map((service) => this.upstreams.check(service))]);
-    const services = { gateway, ...Object.fromEntries(UPSTREAMS.map((service, i) => [service, reports[i]])) } as SystemHealthReport['services'];
+    const services = {
+      gateway,
+      ...Object.fromEntries(UPSTREAMS.map((service, i) => [service, reports[i]])),
+    } as SystemHealthReport['services'];
     const status = Object.values(services).every((report) => report.status === 'ok') ? 'ok' : 'error';
     reply.status(status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     return { status, services };

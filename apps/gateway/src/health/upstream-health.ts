@@ -29,10 +29,17 @@ export class UpstreamHealth {
       const report = await response.body.json().catch(() => undefined);
       const { status, ...details } = isRecord(report) ? report : {};
       if (response.statusCode === 200 && status === 'ok') return { status: 'ok', ...details };
-      return { status: 'error', ...details, error: typeof details.error === 'string' ? details.error : `its /health answered ${response.statusCode}` };
+      return {
+        status: 'error',
+        ...details,
+        error: typeof details.error === 'string' ? details.error : `its /health answered ${response.statusCode}`,
+      };
     } catch (error) {
       const reason = reasonOf(error);
-      return { status: 'error', error: /time|TIMEOUT/.test(reason) ? `not answering within ${UPSTREAM_HEALTH_TIMEOUT_MS} ms` : `not answering (${reason})` };
+      return {
+        status: 'error',
+        error: /time|TIMEOUT/.test(reason) ? `not answering within ${UPSTREAM_HEALTH_TIMEOUT_MS} ms` : `not answering (${reason})`,
+      };
     }
   }
 }

@@ -3,4 +3,8 @@ import { IdentityAuditLog1764060300100 } from './migrations/1764060300100-identi
 import { IdempotencyKeysPlatformShape1764072000100 } from './migrations/1764072000100-idempotency-keys-platform-shape';
 
 /** Add to the gateway's migrations, after the tenants migration (accounts reference tenants). */
-export const IDENTITY_MIGRATIONS = [IdentityAccounts1764060300000, IdentityAuditLog1764060300100, IdempotencyKeysPlatformShape1764072000100];
+export const IDENTITY_MIGRATIONS = [
+  IdentityAccounts1764060300000,
+  IdentityAuditLog1764060300100,
+  IdempotencyKeysPlatformShape1764072000100,
+];

@@ -25,13 +25,26 @@ describe('bad input to identity endpoints', () => {
   });
   afterAll(() => t?.close());
 
-  const expectFields = async (method: Case[0], url: string, payload: object | undefined, fields: string[], headers: Record<string, string> = {}) => {
+  const expectFields = async (
+    method: Case[0],
+    url: string,
+    payload: object | undefined,
+    fields: string[],
+    headers: Record<string, string> = {},
+  ) => {
     const response = await t.app.inject({ method, url, remoteAddress: randomIp(), headers, ...(payload ? { payload } : {}) });
     expect({ url, status: response.statusCode }).toEqual({ url, status: 400 });
     expect(response.headers['content-type']).toContain('application/problem+json');
     const named = response.json<{ errors: FieldError[] }>().errors.map((error) => error.field);
     expect(named).toEqual(expect.arrayContaining(fields));
-    for (const error of response.json<{ errors: FieldError[] }>().errors) expect(error.message).toContain(error.field.replace(/\[\d+\]/g, '').split('.').pop()?.split('[')[0] ?? '');
+    for (const error of response.json<{ errors: FieldError[] }>().errors)
+      expect(error.message).toContain(
+        error.field
+          .replace(/\[\d+\]/g, '')
+          .split('.')
+          .pop()
+          ?.split('[')[0] ?? '',
+      );
   };
 
   const authCases: Case[] = [
@@ -52,22 +65,39 @@ describe('bad input to identity endpoints', () => {
 
   it('names the fields of the admin endpoints too', async () => {
     const cases: Case[] = [
-      ['POST', '/identity/accounts', { email: 'nope', displayName: '', mobile: '0770', preferredLanguage: 'English', grants: [{ role: 'wizard' }, { role: 'tutor' }] }, ['email', 'displayName', 'mobile', 'preferredLanguage', 'grants[0].role', 'grants[1].schoolIds']],
+      [
+        'POST',
+        '/identity/accounts',
+        { email: 'nope', displayName: '', mobile: '0770', preferredLanguage: 'English', grants: [{ role: 'wizard' }, { role: 'tutor' }] },
+        ['email', 'displayName', 'mobile', 'preferredLanguage', 'grants[0].role', 'grants[1].schoolIds'],
+      ],
       ['PATCH', `/identity/accounts/${accountId}`, { status: 'deleted', displayName: 7 }, ['status', 'displayName']],
       ['PATCH', '/identity/accounts/not-a-uuid', { displayName: 'x' }, ['id']],
       ['GET', '/identity/accounts?limit=1000&status=gone&role=king', undefined, ['limit', 'status', 'role']],
       ['GET', '/identity/accounts?cursor=bm90LWEtY3Vyc29y', undefined, ['cursor']],
       ['POST', `/identity/accounts/${accountId}/grants`, { role: 'headteacher', schoolIds: ['x'] }, ['schoolIds']],
       ['DELETE', `/identity/accounts/${accountId}/grants/123`, undefined, ['grantId']],
-      ['POST', '/identity/guardian-links', { accountId: 'a', pupilId: newId(), schoolId: newId(), relationship: 'uncle-ish', canBookTransport: 'yes' }, ['accountId', 'relationship', 'canBookTransport', 'canGiveConsent']],
+      [
+        'POST',
+        '/identity/guardian-links',
+        { accountId: 'a', pupilId: newId(), schoolId: newId(), relationship: 'uncle-ish', canBookTransport: 'yes' },
+        ['accountId', 'relationship', 'canBookTransport', 'canGiveConsent'],
+      ],
       ['GET', '/audit-log?from=yesterday&subjectId=x&subjectType=Pupil', undefined, ['from', 'subjectId', 'subjectType']],
     ];
     // An edit names the version it is based on (If-Match), so that its body is what is refused.
-    for (const [method, url, payload, fields] of cases) await expectFields(method, url, payload, fields, method === 'PATCH' ? { ...adminHeaders, 'if-match': '"1"' } : adminHeaders);
+    for (const [method, url, payload, fields] of cases)
+      await expectFields(method, url, payload, fields, method === 'PATCH' ? { ...adminHeaders, 'if-match': '"1"' } : adminHeaders);
   });
 
   it('answers a body that is not JSON with 400, not 500', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/auth/sign-in', remoteAddress: randomIp(), headers: { 'content-type': 'application/json' }, payload: '{"area": ' });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/auth/sign-in',
+      remoteAddress: randomIp(),
+      headers: { 'content-type': 'application/json' },
+      payload: '{"area": ',
+    });
     expect(response.statusCode).toBe(400);
   });
 });

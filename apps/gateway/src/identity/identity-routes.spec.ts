@@ -15,14 +15,32 @@ describe('identity routes', () => {
     expect(routes.filter((route) => !route.policy)).toEqual([]);
     const publicRoutes = routes.filter((route) => route.policy?.kind === 'public').map((route) => `${route.method} ${route.path}`);
     expect(publicRoutes.sort()).toEqual(
-      ['POST /auth/invitations/accept', 'POST /auth/password-reset', 'POST /auth/password-reset/complete', 'POST /auth/refresh', 'POST /auth/sign-in', 'POST /auth/sign-out'].sort(),
+      [
+        'POST /auth/invitations/accept',
+        'POST /auth/password-reset',
+        'POST /auth/password-reset/complete',
+        'POST /auth/refresh',
+        'POST /auth/sign-in',
+        'POST /auth/sign-out',
+      ].sort(),
     );
   });
 
   it('describes every identity route in the OpenAPI document', async () => {
     const document = (await t.app.inject({ method: 'GET', url: '/docs-json' })).json<{ paths: Record<string, object> }>();
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/auth/sign-in', '/auth/refresh', '/auth/invitations/accept', '/identity/me', '/identity/accounts', '/identity/accounts/{id}', '/identity/accounts/{id}/grants/{grantId}', '/identity/guardian-links', '/identity/tenant', '/audit-log']),
+      expect.arrayContaining([
+        '/auth/sign-in',
+        '/auth/refresh',
+        '/auth/invitations/accept',
+        '/identity/me',
+        '/identity/accounts',
+        '/identity/accounts/{id}',
+        '/identity/accounts/{id}/grants/{grantId}',
+        '/identity/guardian-links',
+        '/identity/tenant',
+        '/audit-log',
+      ]),
     );
   });
 });

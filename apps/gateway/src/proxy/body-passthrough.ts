@@ -16,7 +16,10 @@ export function passThroughBody(limitBytes: number) {
       else done(null, payload);
       return;
     }
-    done(null, pipeline(payload, new ByteLimit(limitBytes), () => undefined));
+    done(
+      null,
+      pipeline(payload, new ByteLimit(limitBytes), () => undefined),
+    );
   };
 }
 

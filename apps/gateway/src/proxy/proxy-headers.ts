@@ -22,7 +22,15 @@ const HOP_BY_HOP = new Set([
  * Never taken from the caller: `host` is the upstream's, `expect` is answered by this hop, the
  * forwarding headers are rebuilt below, and only the gateway may mint an identity token.
  */
-const REPLACED_ON_REQUEST = new Set(['host', 'expect', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', REQUEST_ID_HEADER, IDENTITY_HEADER]);
+const REPLACED_ON_REQUEST = new Set([
+  'host',
+  'expect',
+  'x-forwarded-for',
+  'x-forwarded-proto',
+  'x-forwarded-host',
+  REQUEST_ID_HEADER,
+  IDENTITY_HEADER,
+]);
 
 export interface Forwarding {
   requestId: string;

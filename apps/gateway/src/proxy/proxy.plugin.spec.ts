@@ -31,7 +31,12 @@ describe('proxyPlugin identity hook', () => {
     });
     upstreams = new Upstreams(config);
     gateway = Fastify();
-    await gateway.register(proxyPlugin, { upstreams, services: ['scheduling'], bodyLimitBytes: 1024, attachIdentity: (...args) => hook(...args) });
+    await gateway.register(proxyPlugin, {
+      upstreams,
+      services: ['scheduling'],
+      bodyLimitBytes: 1024,
+      attachIdentity: (...args) => hook(...args),
+    });
   });
 
   afterAll(async () => {

@@ -33,7 +33,12 @@ export async function proxyPlugin(fastify: FastifyInstance, options: ProxyPlugin
   fastify.setErrorHandler((error: FastifyError, request, reply) => {
     const status = isClientError(error) ? error.statusCode : 500;
     if (status === 500) logger.error({ err: error, requestId: request.id }, 'proxy failed');
-    return sendProblem(request, reply, status, status === 500 ? `Something went wrong on our side. Quote request id ${request.id} if you report it.` : error.message);
+    return sendProblem(
+      request,
+      reply,
+      status,
+      status === 500 ? `Something went wrong on our side. Quote request id ${request.id} if you report it.` : error.message,
+    );
   });
 
   for (const service of options.services) {
@@ -46,7 +51,12 @@ export async function proxyPlugin(fastify: FastifyInstance, options: ProxyPlugin
   const known = options.services.join(', ');
   const unknownService = async (request: FastifyRequest, reply: FastifyReply) => {
     const name = request.url.split(/[/?]/)[2] ?? '';
-    return sendProblem(request, reply, 404, name ? `There is no service called "${name}"; the services are ${known}.` : `Name a service: /api/<service>/..., one of ${known}.`);
+    return sendProblem(
+      request,
+      reply,
+      404,
+      name ? `There is no service called "${name}"; the services are ${known}.` : `Name a service: /api/<service>/..., one of ${known}.`,
+    );
   };
   fastify.route({ method: METHODS, url: '/api', handler: unknownService });
   fastify.route({ method: METHODS, url: '/api/*', handler: unknownService });

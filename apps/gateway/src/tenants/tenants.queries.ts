@@ -20,7 +20,9 @@ export interface TenantRow {
 }
 
 /** The settings a programme admin may change (PATCH /identity/tenant). */
-export type TenantChanges = Partial<Pick<TenantRow, 'name' | 'timeZone' | 'weeklyProvisionTargetMinutes' | 'familyLanguages' | 'familyTransportSeatLimit'>>;
+export type TenantChanges = Partial<
+  Pick<TenantRow, 'name' | 'timeZone' | 'weeklyProvisionTargetMinutes' | 'familyLanguages' | 'familyTransportSeatLimit'>
+>;
 
 const TENANT_COLUMNS = `id, slug, name, time_zone AS "timeZone", weekly_provision_target_minutes AS "weeklyProvisionTargetMinutes",
   family_languages AS "familyLanguages", family_transport_seat_limit AS "familyTransportSeatLimit", version, created_at AS "createdAt"`;
@@ -47,7 +49,15 @@ export async function insertTenant(db: Queryable, tenant: Omit<TenantRow, 'versi
     db,
     `INSERT INTO tenants (id, slug, name, time_zone, weekly_provision_target_minutes, family_languages, family_transport_seat_limit)
      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${TENANT_COLUMNS}`,
-    [tenant.id, tenant.slug, tenant.name, tenant.timeZone, tenant.weeklyProvisionTargetMinutes, tenant.familyLanguages, tenant.familyTransportSeatLimit],
+    [
+      tenant.id,
+      tenant.slug,
+      tenant.name,
+      tenant.timeZone,
+      tenant.weeklyProvisionTargetMinutes,
+      tenant.familyLanguages,
+      tenant.familyTransportSeatLimit,
+    ],
   );
   return inserted as TenantRow;
 }
@@ -57,5 +67,8 @@ export async function updateTenant(db: Queryable, tenantId: string, changes: Ten
   const keys = (Object.keys(changes) as (keyof TenantChanges)[]).filter((key) => changes[key] !== undefined);
   if (keys.length === 0) return tenantById(db, tenantId);
   const assignments = keys.map((key, index) => `${CHANGEABLE_COLUMNS[key]} = $${index + 2}`).join(', ');
-  return oneRow<TenantRow>(db, `UPDATE tenants SET ${assignments}, version = version + 1 WHERE id = $1 RETURNING ${TENANT_COLUMNS}`, [tenantId, ...keys.map((key) => changes[key])]);
+  return oneRow<TenantRow>(db, `UPDATE tenants SET ${assignments}, version = version + 1 WHERE id = $1 RETURNING ${TENANT_COLUMNS}`, [
+    tenantId,
+    ...keys.map((key) => changes[key]),
+  ]);
 }

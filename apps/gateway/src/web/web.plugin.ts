@@ -34,7 +34,8 @@ export async function webPlugin(fastify: FastifyInstance, options: WebPluginOpti
       return reply.sendFile(file, { immutable, maxAge: immutable ? '365d' : 0 });
     }
     if (extname(pathname) !== '') return sendProblem(request, reply, 404, `There is no file ${pathname}.`);
-    if (!(await fileIn(root, `/${INDEX}`))) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(PLACEHOLDER_PAGE);
+    if (!(await fileIn(root, `/${INDEX}`)))
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(PLACEHOLDER_PAGE);
     return reply.header('cache-control', 'no-cache').sendFile(INDEX, { maxAge: 0, cacheControl: false });
   });
 }

@@ -14,19 +14,36 @@ describe('conditional loans flagged from attendance', () => {
 
   beforeAll(async () => {
     const read = await kit.call(admin, 'GET', '/settings');
-    const settings = await kit.call(admin, 'PATCH', '/settings', { missedSessionsThreshold: 2, gracePeriodDays: 7 }, { 'if-match': String(read.headers.etag) });
+    const settings = await kit.call(
+      admin,
+      'PATCH',
+      '/settings',
+      { missedSessionsThreshold: 2, gracePeriodDays: 7 },
+      { 'if-match': String(read.headers.etag) },
+    );
     expect(settings.statusCode).toBe(200);
   });
 
   /** Applies one register as the event consumer would: in a transaction, through the handler. */
-  const register = (startsAt: Date, marks: { pupilId: string; status: 'present' | 'late' | 'absent' | 'excused' }[], occurrenceId = newId()) => {
+  const register = (
+    startsAt: Date,
+    marks: { pupilId: string; status: 'present' | 'late' | 'absent' | 'excused' }[],
+    occurrenceId = newId(),
+  ) => {
     const event: EventEnvelope<'scheduling.attendance.recorded'> = {
       id: newId(),
       type: 'scheduling.attendance.recorded',
       tenantId,
       occurredAt: new Date().toISOString(),
       source: 'scheduling',
-      payload: { version: 1, occurrenceId, ensembleId, schoolId: null, startsAt: startsAt.toISOString(), marks: marks.map((mark) => ({ ...mark, staffId: null })) },
+      payload: {
+        version: 1,
+        occurrenceId,
+        ensembleId,
+        schoolId: null,
+        startsAt: startsAt.toISOString(),
+        marks: marks.map((mark) => ({ ...mark, staffId: null })),
+      },
     };
     return applyEvent(kit.db, 'instrument-loan', kit.app.get(MessagingHandlers).handlers, event);
   };
@@ -35,14 +52,26 @@ describe('conditional loans flagged from attendance', () => {
     const schoolId = await addSchool(kit.db, tenantId);
     const pupilId = await addPupil(kit.db, tenantId, schoolId);
     const unconditionalPupil = await addPupil(kit.db, tenantId, schoolId);
-    const loan = (await kit.call(admin, 'POST', '/loans', checkOutBody((await addInstrument(kit.db, tenantId)).id, pupilId, { condition: { ensembleId, note: 'kept while in the after-school orchestra' } }))).json();
+    const loan = (
+      await kit.call(
+        admin,
+        'POST',
+        '/loans',
+        checkOutBody((await addInstrument(kit.db, tenantId)).id, pupilId, {
+          condition: { ensembleId, note: 'kept while in the after-school orchestra' },
+        }),
+      )
+    ).json();
     await kit.call(admin, 'POST', '/loans', checkOutBody((await addInstrument(kit.db, tenantId)).id, unconditionalPupil));
     // Back-date the loan so that sessions can fall inside and after its grace period.
     const started = new Date(Date.now() - 30 * DAY);
     await kit.db.query('UPDATE loans SET started_at = $2 WHERE id = $1', [loan.id, started]);
     const at = (day: number) => new Date(started.getTime() + day * DAY);
 
-    await register(at(2), [{ pupilId, status: 'absent' }, { pupilId: unconditionalPupil, status: 'absent' }]); // in grace
+    await register(at(2), [
+      { pupilId, status: 'absent' },
+      { pupilId: unconditionalPupil, status: 'absent' },
+    ]); // in grace
     await register(at(5), [{ pupilId, status: 'absent' }]); // in grace
     await register(at(9), [{ pupilId, status: 'absent' }]); // 1 counted
     expect((await kit.call(admin, 'GET', `/loans/${loan.id}`)).json().flaggedAt).toBeNull();
@@ -67,7 +96,14 @@ describe('conditional loans flagged from attendance', () => {
   it('lets a corrected register undo an absence', async () => {
     const schoolId = await addSchool(kit.db, tenantId);
     const pupilId = await addPupil(kit.db, tenantId, schoolId);
-    const loan = (await kit.call(admin, 'POST', '/loans', checkOutBody((await addInstrument(kit.db, tenantId)).id, pupilId, { condition: { ensembleId } }))).json();
+    const loan = (
+      await kit.call(
+        admin,
+        'POST',
+        '/loans',
+        checkOutBody((await addInstrument(kit.db, tenantId)).id, pupilId, { condition: { ensembleId } }),
+      )
+    ).json();
     const started = new Date(Date.now() - 30 * DAY);
     await kit.db.query('UPDATE loans SET started_at = $2 WHERE id = $1', [loan.id, started]);
     const first = newId();

@@ -24,7 +24,13 @@ export class AttendanceHandlers {
     if (loans.length === 0) return;
     const rule = await areaSettings(manager, event.tenantId);
     for (const loan of loans) {
-      await saveAttendanceMark(manager, event.tenantId, { ensembleId, pupilId: loan.pupil_id, occurrenceId, startsAt, status: byPupil.get(loan.pupil_id) as AttendanceStatus });
+      await saveAttendanceMark(manager, event.tenantId, {
+        ensembleId,
+        pupilId: loan.pupil_id,
+        occurrenceId,
+        startsAt,
+        status: byPupil.get(loan.pupil_id) as AttendanceStatus,
+      });
       await reviewConditionalLoan(manager, event.tenantId, ensembleId, loan, rule);
     }
   }
@@ -41,7 +47,11 @@ async function reviewConditionalLoan(
   // After a review cleared the flag, only sessions since then count towards the next one.
   const countFrom = loan.review_cleared_at && loan.review_cleared_at > loan.started_at ? loan.review_cleared_at : null;
   const marks = await attendanceMarksSince(manager, tenantId, ensembleId, loan.pupil_id, countFrom);
-  const verdict = evaluateConditionalLoan(marks.map((mark) => ({ startsAt: mark.starts_at, status: mark.status })), loan.started_at, rule);
+  const verdict = evaluateConditionalLoan(
+    marks.map((mark) => ({ startsAt: mark.starts_at, status: mark.status })),
+    loan.started_at,
+    rule,
+  );
   if (!verdict.flag) return;
   const reason = `missed ${verdict.missedInARow} sessions in a row of the ensemble this loan depends on`;
   const flagged = await flagLoan(manager, tenantId, loan.id, reason);

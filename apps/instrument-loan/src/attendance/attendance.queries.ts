@@ -17,7 +17,12 @@ export interface AttendanceMarkRecord {
 }
 
 /** The active loans of these pupils that depend on this ensemble. */
-export function conditionalLoansOf(db: Queryable, tenantId: string, ensembleId: string, pupilIds: string[]): Promise<ConditionalLoanRecord[]> {
+export function conditionalLoansOf(
+  db: Queryable,
+  tenantId: string,
+  ensembleId: string,
+  pupilIds: string[],
+): Promise<ConditionalLoanRecord[]> {
   return rows<ConditionalLoanRecord>(
     db,
     `SELECT id, pupil_id, instrument_id, started_at, flagged_at, review_cleared_at FROM loans
@@ -40,7 +45,13 @@ export async function saveAttendanceMark(
 }
 
 /** A pupil's most recent 200 marks in the ensemble, newest first, after `since` when given. */
-export function attendanceMarksSince(db: Queryable, tenantId: string, ensembleId: string, pupilId: string, since: Date | null): Promise<AttendanceMarkRecord[]> {
+export function attendanceMarksSince(
+  db: Queryable,
+  tenantId: string,
+  ensembleId: string,
+  pupilId: string,
+  since: Date | null,
+): Promise<AttendanceMarkRecord[]> {
   return rows<AttendanceMarkRecord>(
     db,
     `SELECT starts_at, status FROM condition_attendance

@@ -4,7 +4,12 @@ import { publishEvent, type AuditContext, type AuditOrigin } from '@tutti/messag
 import type { EntityManager } from 'typeorm';
 
 /** Records an instrument-loan event in the outbox, in the transaction of the change it reports. */
-export async function emit<T extends EventType>(manager: EntityManager, type: T, tenantId: string, payload: EventCatalog[T]): Promise<void> {
+export async function emit<T extends EventType>(
+  manager: EntityManager,
+  type: T,
+  tenantId: string,
+  payload: EventCatalog[T],
+): Promise<void> {
   await publishEvent(manager, { source: 'instrument-loan', type, tenantId, payload });
 }
 

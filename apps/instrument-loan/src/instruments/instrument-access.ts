@@ -14,11 +14,17 @@ export interface LookedAfterInstrument {
  * Who looks after an instrument: the programme admin all stock; staff an instrument on loan to a
  * pupil of their schools, one their school owns, and the programme's (or hub's) own stock in store.
  */
-export function looksAfter(identity: Identity, instrument: Pick<InstrumentRecord, 'owner_kind' | 'owner_school_id'>, activeLoan: Pick<ActiveLoanRecord, 'school_id' | 'pupil_id'> | undefined): boolean {
+export function looksAfter(
+  identity: Identity,
+  instrument: Pick<InstrumentRecord, 'owner_kind' | 'owner_school_id'>,
+  activeLoan: Pick<ActiveLoanRecord, 'school_id' | 'pupil_id'> | undefined,
+): boolean {
   const visibility = loanVisibility(identity);
   if (visibility.allSchools) return true;
   if (activeLoan) return canSeeLoan(visibility, { schoolId: activeLoan.school_id, pupilId: activeLoan.pupil_id });
-  return instrument.owner_kind !== 'school' || (instrument.owner_school_id !== null && visibility.schoolIds.includes(instrument.owner_school_id));
+  return (
+    instrument.owner_kind !== 'school' || (instrument.owner_school_id !== null && visibility.schoolIds.includes(instrument.owner_school_id))
+  );
 }
 
 /**

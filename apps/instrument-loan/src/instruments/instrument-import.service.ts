@@ -4,11 +4,35 @@ import { isIsoDate, isoDate, newId, parseCsv, ValidationProblem, type Queryable 
 import { DataSource, type EntityManager } from 'typeorm';
 import { schoolIdsByUrn } from '../pupils/pupils.queries';
 import { ASSET_TAG, type ImportReportDto, type ImportRowReportDto } from './dto/instrument.dto';
-import { CONDITION_GRADES, INSTRUMENT_FAMILY_OF, INSTRUMENT_TYPES, OWNER_KINDS, sizeProblem, type InstrumentType } from './instrument-catalogue';
-import { insertImportedInstrument, instrumentsByTags, updateInstrumentDescription, type InstrumentDescription, type InstrumentRecord } from './instruments.queries';
+import {
+  CONDITION_GRADES,
+  INSTRUMENT_FAMILY_OF,
+  INSTRUMENT_TYPES,
+  OWNER_KINDS,
+  sizeProblem,
+  type InstrumentType,
+} from './instrument-catalogue';
+import {
+  insertImportedInstrument,
+  instrumentsByTags,
+  updateInstrumentDescription,
+  type InstrumentDescription,
+  type InstrumentRecord,
+} from './instruments.queries';
 
 const REQUIRED_COLUMNS = ['asset_tag', 'type'] as const;
-const OPTIONAL_COLUMNS = ['size', 'make', 'model', 'serial', 'purchased_on', 'purchase_value_pence', 'owner', 'owner_school_urn', 'location', 'condition'] as const;
+const OPTIONAL_COLUMNS = [
+  'size',
+  'make',
+  'model',
+  'serial',
+  'purchased_on',
+  'purchase_value_pence',
+  'owner',
+  'owner_school_urn',
+  'location',
+  'condition',
+] as const;
 const KNOWN_COLUMNS: readonly string[] = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS];
 export const MAX_IMPORT_ROWS = 5000;
 
@@ -35,10 +59,16 @@ export class InstrumentImportService {
     const unknown = columns.filter((name) => !KNOWN_COLUMNS.includes(name));
     const missing = REQUIRED_COLUMNS.filter((name) => !columns.includes(name));
     if (unknown.length > 0 || missing.length > 0) {
-      const problems = [...missing.map((name) => `missing column ${name}`), ...unknown.map((name) => `unknown column ${name} (known: ${KNOWN_COLUMNS.join(', ')})`)];
+      const problems = [
+        ...missing.map((name) => `missing column ${name}`),
+        ...unknown.map((name) => `unknown column ${name} (known: ${KNOWN_COLUMNS.join(', ')})`),
+      ];
       throw new ValidationProblem([{ field: 'csv', rule: 'header', message: problems.join('; ') }]);
     }
-    if (records.length > MAX_IMPORT_ROWS) throw new ValidationProblem([{ field: 'csv', rule: 'maxRows', message: `csv may hold at most ${MAX_IMPORT_ROWS} rows; split the file` }]);
+    if (records.length > MAX_IMPORT_ROWS)
+      throw new ValidationProblem([
+        { field: 'csv', rule: 'maxRows', message: `csv may hold at most ${MAX_IMPORT_ROWS} rows; split the file` },
+      ]);
 
     const work = async (manager: EntityManager): Promise<ImportReportDto> => {
       const schoolsByUrn = await schoolIdsByUrn(manager, tenantId);
@@ -50,12 +80,14 @@ export class InstrumentImportService {
           return value === '' ? null : value;
         };
         const problems: RowProblem[] = [];
-        if (record.fields.length !== columns.length) problems.push({ column: '*', reason: `has ${record.fields.length} fields; the header has ${columns.length}` });
+        if (record.fields.length !== columns.length)
+          problems.push({ column: '*', reason: `has ${record.fields.length} fields; the header has ${columns.length}` });
         const fields = readRow(cell, schoolsByUrn, problems);
         if (fields) {
           const key = fields.assetTag.toLowerCase();
           const firstLine = seenTags.get(key);
-          if (firstLine !== undefined) problems.push({ column: 'asset_tag', reason: `asset tag ${fields.assetTag} is also on line ${firstLine}` });
+          if (firstLine !== undefined)
+            problems.push({ column: 'asset_tag', reason: `asset tag ${fields.assetTag} is also on line ${firstLine}` });
           else seenTags.set(key, record.line);
         }
         return { line: record.line, assetTag: cell('asset_tag'), fields: problems.length === 0 ? fields : null, problems };
@@ -85,9 +117,13 @@ export class InstrumentImportService {
 function readRow(cell: (name: string) => string | null, schoolsByUrn: Map<string, string>, problems: RowProblem[]): ImportedFields | null {
   const assetTag = cell('asset_tag');
   if (!assetTag) problems.push({ column: 'asset_tag', reason: 'is required' });
-  else if (!ASSET_TAG.test(assetTag)) problems.push({ column: 'asset_tag', reason: '1–40 letters, digits, _ . / or -, starting with a letter or digit' });
+  else if (!ASSET_TAG.test(assetTag))
+    problems.push({ column: 'asset_tag', reason: '1–40 letters, digits, _ . / or -, starting with a letter or digit' });
 
-  const typeText = cell('type')?.toLowerCase().replace(/[\s-]+/g, '_') ?? null;
+  const typeText =
+    cell('type')
+      ?.toLowerCase()
+      .replace(/[\s-]+/g, '_') ?? null;
   const type = typeText && (INSTRUMENT_TYPES as string[]).includes(typeText) ? (typeText as InstrumentType) : null;
   if (!typeText) problems.push({ column: 'type', reason: 'is required' });
   else if (!type) problems.push({ column: 'type', reason: `unknown instrument type "${cell('type')}"` });
@@ -103,10 +139,12 @@ function readRow(cell: (name: string) => string | null, schoolsByUrn: Map<string
 
   const valueText = cell('purchase_value_pence');
   const purchaseValuePence = valueText === null ? null : /^\d{1,9}$/.test(valueText) ? Number(valueText) : NaN;
-  if (Number.isNaN(purchaseValuePence)) problems.push({ column: 'purchase_value_pence', reason: 'must be a whole number of pence, e.g. 45000 for £450' });
+  if (Number.isNaN(purchaseValuePence))
+    problems.push({ column: 'purchase_value_pence', reason: 'must be a whole number of pence, e.g. 45000 for £450' });
 
   const ownerKind = cell('owner')?.toLowerCase() ?? 'programme';
-  if (!(OWNER_KINDS as readonly string[]).includes(ownerKind)) problems.push({ column: 'owner', reason: `must be one of ${OWNER_KINDS.join(', ')}` });
+  if (!(OWNER_KINDS as readonly string[]).includes(ownerKind))
+    problems.push({ column: 'owner', reason: `must be one of ${OWNER_KINDS.join(', ')}` });
   const urn = cell('owner_school_urn');
   let ownerSchoolId: string | null = null;
   if (ownerKind === 'school') {
@@ -116,7 +154,8 @@ function readRow(cell: (name: string) => string | null, schoolsByUrn: Map<string
   } else if (urn) problems.push({ column: 'owner_school_urn', reason: 'only for instruments a school owns' });
 
   const condition = cell('condition')?.toLowerCase() ?? 'good';
-  if (!(CONDITION_GRADES as readonly string[]).includes(condition)) problems.push({ column: 'condition', reason: `must be one of ${CONDITION_GRADES.join(', ')}` });
+  if (!(CONDITION_GRADES as readonly string[]).includes(condition))
+    problems.push({ column: 'condition', reason: `must be one of ${CONDITION_GRADES.join(', ')}` });
 
   for (const column of ['make', 'model', 'serial', 'location']) {
     if ((cell(column)?.length ?? 0) > (column === 'location' ? 200 : 100)) problems.push({ column, reason: 'is too long' });

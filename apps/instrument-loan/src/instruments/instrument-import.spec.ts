@@ -30,7 +30,13 @@ describe('instrument stock: CSV import, search and edits', () => {
     const errorsOf = (row: number) => report.rows.find((entry: { row: number }) => entry.row === row).errors;
     expect(errorsOf(5)).toEqual([{ column: 'size', reason: expect.stringContaining('needs a size') }]);
     expect(errorsOf(6)).toEqual([{ column: 'type', reason: 'unknown instrument type "kazoo"' }]);
-    expect(errorsOf(7).map((error: { column: string }) => error.column)).toEqual(['size', 'purchased_on', 'purchase_value_pence', 'owner_school_urn', 'condition']);
+    expect(errorsOf(7).map((error: { column: string }) => error.column)).toEqual([
+      'size',
+      'purchased_on',
+      'purchase_value_pence',
+      'owner_school_urn',
+      'condition',
+    ]);
     expect(errorsOf(8)).toEqual([{ column: 'asset_tag', reason: 'asset tag VN-001 is also on line 2' }]);
     expect(errorsOf(9)).toEqual([{ column: 'asset_tag', reason: 'is required' }]);
     expect((await kit.db.query('SELECT count(*)::int AS n FROM instruments WHERE tenant_id = $1', [tenantId]))[0].n).toBe(0);
@@ -39,16 +45,49 @@ describe('instrument stock: CSV import, search and edits', () => {
   it('imports the good rows, and a second run of the same file changes nothing', async () => {
     const first = (await kit.call(admin, 'POST', '/instruments/imports', { csv, dryRun: false })).json();
     expect(first.summary).toEqual({ create: 3, update: 0, unchanged: 0, error: 5 });
-    const stored = await kit.db.query(`SELECT asset_tag, family, type, make, model, owner_kind, owner_school_id IS NOT NULL AS school_owned, status FROM instruments WHERE tenant_id = $1 ORDER BY asset_tag`, [tenantId]);
+    const stored = await kit.db.query(
+      `SELECT asset_tag, family, type, make, model, owner_kind, owner_school_id IS NOT NULL AS school_owned, status FROM instruments WHERE tenant_id = $1 ORDER BY asset_tag`,
+      [tenantId],
+    );
     expect(stored).toEqual([
-      { asset_tag: 'FL-001', family: 'woodwind', type: 'flute', make: 'Yamaha', model: 'YFL-212', owner_kind: 'hub', school_owned: false, status: 'available' },
-      { asset_tag: 'VN-001', family: 'strings', type: 'violin', make: 'Stentor', model: 'Student I', owner_kind: 'programme', school_owned: false, status: 'available' },
-      { asset_tag: 'VN-002', family: 'strings', type: 'violin', make: 'Stentor, Ltd', model: 'Student "II"', owner_kind: 'school', school_owned: true, status: 'available' },
+      {
+        asset_tag: 'FL-001',
+        family: 'woodwind',
+        type: 'flute',
+        make: 'Yamaha',
+        model: 'YFL-212',
+        owner_kind: 'hub',
+        school_owned: false,
+        status: 'available',
+      },
+      {
+        asset_tag: 'VN-001',
+        family: 'strings',
+        type: 'violin',
+        make: 'Stentor',
+        model: 'Student I',
+        owner_kind: 'programme',
+        school_owned: false,
+        status: 'available',
+      },
+      {
+        asset_tag: 'VN-002',
+        family: 'strings',
+        type: 'violin',
+        make: 'Stentor, Ltd',
+        model: 'Student "II"',
+        owner_kind: 'school',
+        school_owned: true,
+        status: 'available',
+      },
     ]);
     const second = (await kit.call(admin, 'POST', '/instruments/imports', { csv, dryRun: false })).json();
     expect(second.summary).toEqual({ create: 0, update: 0, unchanged: 3, error: 5 });
     const changed = csv.replace('Store A,good', 'Store B,fair');
-    expect((await kit.call(admin, 'POST', '/instruments/imports', { csv: changed, dryRun: false })).json().summary).toMatchObject({ update: 1, unchanged: 2 });
+    expect((await kit.call(admin, 'POST', '/instruments/imports', { csv: changed, dryRun: false })).json().summary).toMatchObject({
+      update: 1,
+      unchanged: 2,
+    });
   });
 
   it.each([
@@ -72,7 +111,9 @@ describe('instrument stock: CSV import, search and edits', () => {
     const page2 = (await kit.call(admin, 'GET', `/instruments?family=strings&limit=1&cursor=${page1.nextCursor}`)).json();
     expect(page2.items.map((item: { assetTag: string }) => item.assetTag)).toEqual(['VN-002']);
     expect(page2.nextCursor).toBeNull();
-    expect((await kit.call(admin, 'GET', '/instruments?q=yfl')).json().items.map((item: { assetTag: string }) => item.assetTag)).toEqual(['FL-001']);
+    expect((await kit.call(admin, 'GET', '/instruments?q=yfl')).json().items.map((item: { assetTag: string }) => item.assetTag)).toEqual([
+      'FL-001',
+    ]);
     expect((await kit.call(admin, 'GET', '/instruments?size=3/4')).json().items).toHaveLength(1);
     expect((await kit.call(admin, 'GET', '/instruments?status=on_loan')).json().items).toHaveLength(0);
     const bad = await kit.call(admin, 'GET', '/instruments?size=huge');
@@ -113,7 +154,11 @@ describe('instrument stock: CSV import, search and edits', () => {
     const refused = await kit.call(admin, 'POST', '/instruments', body);
     expect(refused.statusCode).toBe(404);
     expect(refused.json().errors).toEqual([expect.objectContaining({ field: 'ownerSchoolId' })]);
-    expect((await kit.db.query('SELECT count(*)::int AS n FROM instruments WHERE tenant_id = $1 AND asset_tag = $2', [tenantId, body.assetTag]))[0].n).toBe(0);
+    expect(
+      (
+        await kit.db.query('SELECT count(*)::int AS n FROM instruments WHERE tenant_id = $1 AND asset_tag = $2', [tenantId, body.assetTag])
+      )[0].n,
+    ).toBe(0);
 
     const created = await kit.call(admin, 'POST', '/instruments', { ...body, ownerSchoolId: ours });
     expect(created.statusCode).toBe(201);

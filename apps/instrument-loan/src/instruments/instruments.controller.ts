@@ -1,9 +1,25 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiPreconditionFailedResponse, ApiPreconditionRequiredResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPreconditionFailedResponse,
+  ApiPreconditionRequiredResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
 import { IdempotencyKey, IdParam, IfMatchVersion } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
-import { CreateInstrumentDto, ImportInstrumentsDto, ImportReportDto, InstrumentDto, InstrumentListQueryDto, InstrumentPageDto, UpdateInstrumentDto } from './dto/instrument.dto';
+import {
+  CreateInstrumentDto,
+  ImportInstrumentsDto,
+  ImportReportDto,
+  InstrumentDto,
+  InstrumentListQueryDto,
+  InstrumentPageDto,
+  UpdateInstrumentDto,
+} from './dto/instrument.dto';
 import { InstrumentImportService } from './instrument-import.service';
 import { InstrumentsService } from './instruments.service';
 
@@ -22,7 +38,11 @@ export class InstrumentsController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Add an instrument to the stock (status available)' })
   @ApiCreatedResponse({ type: InstrumentDto })
-  create(@CurrentIdentity() identity: Identity, @Body() body: CreateInstrumentDto, @IdempotencyKey() key: string | undefined): Promise<InstrumentDto> {
+  create(
+    @CurrentIdentity() identity: Identity,
+    @Body() body: CreateInstrumentDto,
+    @IdempotencyKey() key: string | undefined,
+  ): Promise<InstrumentDto> {
     return this.instruments.create(identity, body, key);
   }
 
@@ -36,7 +56,10 @@ export class InstrumentsController {
 
   @Post('imports')
   @Access('programme_admin')
-  @ApiOperation({ operationId: 'importInstruments', summary: 'Import stock from CSV, matched by asset tag: dry run first, then for real; a report per row' })
+  @ApiOperation({
+    operationId: 'importInstruments',
+    summary: 'Import stock from CSV, matched by asset tag: dry run first, then for real; a report per row',
+  })
   @ApiOkResponse({ type: ImportReportDto })
   import(@CurrentIdentity() identity: Identity, @Body() body: ImportInstrumentsDto): Promise<ImportReportDto> {
     return this.importer.import(identity.tenantId, body.csv, body.dryRun);
@@ -54,7 +77,11 @@ export class InstrumentsController {
   @Access(...STAFF)
   @ApiOperation({ summary: 'One instrument with its current loan (ETag for editing)' })
   @ApiOkResponse({ type: InstrumentDto })
-  async get(@CurrentIdentity() identity: Identity, @IdParam('instrumentId') instrumentId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<InstrumentDto> {
+  async get(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('instrumentId') instrumentId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<InstrumentDto> {
     const { instrument, etag } = await this.instruments.get(identity.tenantId, instrumentId);
     void reply.header('ETag', etag);
     return instrument;
@@ -63,7 +90,11 @@ export class InstrumentsController {
   @Patch(':instrumentId')
   @Access('programme_admin')
   @ApiOperation({ summary: 'Edit an instrument (If-Match required)' })
-  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of your last read of the instrument (from GET or from your last edit)' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: true,
+    description: 'The ETag of your last read of the instrument (from GET or from your last edit)',
+  })
   @ApiOkResponse({ type: InstrumentDto })
   @ApiPreconditionRequiredResponse({ description: 'If-Match is missing' })
   @ApiPreconditionFailedResponse({ description: 'Someone else changed the instrument since that read; currentETag names its version now' })

@@ -62,8 +62,18 @@ export interface InstrumentFilter {
 }
 
 const descriptionValues = (fields: InstrumentDescription): unknown[] => [
-  fields.family, fields.type, fields.size, fields.make, fields.model, fields.serial, fields.purchasedOn, fields.purchaseValuePence,
-  fields.ownerKind, fields.ownerSchoolId, fields.location, fields.condition,
+  fields.family,
+  fields.type,
+  fields.size,
+  fields.make,
+  fields.model,
+  fields.serial,
+  fields.purchasedOn,
+  fields.purchaseValuePence,
+  fields.ownerKind,
+  fields.ownerSchoolId,
+  fields.location,
+  fields.condition,
 ];
 
 export function instrumentById(db: Queryable, tenantId: string, instrumentId: string): Promise<InstrumentRecord | undefined> {
@@ -80,11 +90,20 @@ export function lockInstrument(db: Queryable, tenantId: string, instrumentId: st
 }
 
 export function activeLoanOf(db: Queryable, tenantId: string, instrumentId: string): Promise<ActiveLoanRecord | undefined> {
-  return oneRow<ActiveLoanRecord>(db, 'SELECT id, school_id, pupil_id, due_on FROM loans WHERE tenant_id = $1 AND instrument_id = $2 AND returned_at IS NULL', [tenantId, instrumentId]);
+  return oneRow<ActiveLoanRecord>(
+    db,
+    'SELECT id, school_id, pupil_id, due_on FROM loans WHERE tenant_id = $1 AND instrument_id = $2 AND returned_at IS NULL',
+    [tenantId, instrumentId],
+  );
 }
 
 /** A new instrument in store (status available). */
-export async function insertInstrument(db: Queryable, tenantId: string, id: string, fields: InstrumentDescription): Promise<InstrumentRecord> {
+export async function insertInstrument(
+  db: Queryable,
+  tenantId: string,
+  id: string,
+  fields: InstrumentDescription,
+): Promise<InstrumentRecord> {
   const row = await oneRow<InstrumentRecord>(
     db,
     `INSERT INTO instruments (id, tenant_id, asset_tag, family, type, size, make, model, serial, purchased_on, purchase_value_pence,
@@ -106,7 +125,12 @@ export async function insertImportedInstrument(db: Queryable, tenantId: string, 
 }
 
 /** Rewrites an instrument's description (an import's update). */
-export async function updateInstrumentDescription(db: Queryable, tenantId: string, instrumentId: string, fields: InstrumentDescription): Promise<void> {
+export async function updateInstrumentDescription(
+  db: Queryable,
+  tenantId: string,
+  instrumentId: string,
+  fields: InstrumentDescription,
+): Promise<void> {
   await db.query(
     `UPDATE instruments SET family = $3, type = $4, size = $5, make = $6, model = $7, serial = $8, purchased_on = $9, purchase_value_pence = $10,
             owner_kind = $11, owner_school_id = $12, location = $13, condition = $14, version = version + 1, updated_at = now()
@@ -127,19 +151,42 @@ export async function updateInstrument(
     `UPDATE instruments SET size = $3, make = $4, model = $5, serial = $6, purchased_on = $7, purchase_value_pence = $8, owner_kind = $9,
             owner_school_id = $10, location = $11, condition = $12, status = $13, version = version + 1, updated_at = now()
       WHERE tenant_id = $1 AND id = $2 RETURNING *`,
-    [tenantId, instrumentId, fields.size, fields.make, fields.model, fields.serial, fields.purchasedOn, fields.purchaseValuePence, fields.ownerKind,
-      fields.ownerSchoolId, fields.location, fields.condition, fields.status],
+    [
+      tenantId,
+      instrumentId,
+      fields.size,
+      fields.make,
+      fields.model,
+      fields.serial,
+      fields.purchasedOn,
+      fields.purchaseValuePence,
+      fields.ownerKind,
+      fields.ownerSchoolId,
+      fields.location,
+      fields.condition,
+      fields.status,
+    ],
   );
   return row;
 }
 
 /** The instruments of these tags; locked when the caller is about to change them. */
 export function instrumentsByTags(db: Queryable, tenantId: string, assetTags: string[], lock: boolean): Promise<InstrumentRecord[]> {
-  return rows<InstrumentRecord>(db, `SELECT * FROM instruments WHERE tenant_id = $1 AND asset_tag = ANY($2::text[]) ${lock ? 'FOR UPDATE' : ''}`, [tenantId, assetTags]);
+  return rows<InstrumentRecord>(
+    db,
+    `SELECT * FROM instruments WHERE tenant_id = $1 AND asset_tag = ANY($2::text[]) ${lock ? 'FOR UPDATE' : ''}`,
+    [tenantId, assetTags],
+  );
 }
 
 /** The stock by asset tag after the (asset tag, id) cursor, at most `limit` rows (a page asks for one more, to tell whether more follow). */
-export function listInstruments(db: Queryable, tenantId: string, filter: InstrumentFilter, after: readonly unknown[] | null | undefined, limit: number): Promise<InstrumentRecord[]> {
+export function listInstruments(
+  db: Queryable,
+  tenantId: string,
+  filter: InstrumentFilter,
+  after: readonly unknown[] | null | undefined,
+  limit: number,
+): Promise<InstrumentRecord[]> {
   const conditions = ['tenant_id = $1'];
   const params: unknown[] = [tenantId];
   const add = (sql: string, value: unknown) => {
@@ -163,5 +210,9 @@ export function listInstruments(db: Queryable, tenantId: string, filter: Instrum
     conditions.push(`(asset_tag, id) > ($${params.length - 1}, $${params.length}::uuid)`);
   }
   params.push(limit);
-  return rows<InstrumentRecord>(db, `SELECT * FROM instruments WHERE ${conditions.join(' AND ')} ORDER BY asset_tag, id LIMIT $${params.length}`, params);
+  return rows<InstrumentRecord>(
+    db,
+    `SELECT * FROM instruments WHERE ${conditions.join(' AND ')} ORDER BY asset_tag, id LIMIT $${params.length}`,
+    params,
+  );
 }

@@ -1,14 +1,40 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Identity } from '@tutti/auth';
-import { ConflictProblem, decodeCursor, etagOf, isoDate, isUniqueViolation, newId, notFoundField, onceForKey, staleEdit, toPage, ValidationProblem, type Queryable } from '@tutti/platform';
+import {
+  ConflictProblem,
+  decodeCursor,
+  etagOf,
+  isoDate,
+  isUniqueViolation,
+  newId,
+  notFoundField,
+  onceForKey,
+  staleEdit,
+  toPage,
+  ValidationProblem,
+  type Queryable,
+} from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { canActForPupilAsStaff } from '../common/access';
 import { schoolExists } from '../pupils/pupils.queries';
-import type { CreateInstrumentDto, InstrumentDto, InstrumentListQueryDto, InstrumentPageDto, UpdateInstrumentDto } from './dto/instrument.dto';
+import type {
+  CreateInstrumentDto,
+  InstrumentDto,
+  InstrumentListQueryDto,
+  InstrumentPageDto,
+  UpdateInstrumentDto,
+} from './dto/instrument.dto';
 import { INSTRUMENT_FAMILY_OF, sizeProblem, type InstrumentType } from './instrument-catalogue';
 import { toInstrumentDto } from './instrument-row';
-import { insertInstrument, instrumentById, instrumentByTag, listInstruments, lockInstrument, updateInstrument } from './instruments.queries';
+import {
+  insertInstrument,
+  instrumentById,
+  instrumentByTag,
+  listInstruments,
+  lockInstrument,
+  updateInstrument,
+} from './instruments.queries';
 
 @Injectable()
 export class InstrumentsService {
@@ -19,7 +45,9 @@ export class InstrumentsService {
     const sizeError = sizeProblem(input.type, input.size);
     if (sizeError) throw new ValidationProblem([{ field: 'size', rule: 'sizeForType', message: sizeError }]);
     if (input.ownerKind !== 'school' && input.ownerSchoolId) {
-      throw new ValidationProblem([{ field: 'ownerSchoolId', rule: 'ownerKind', message: 'ownerSchoolId is only for instruments a school owns' }]);
+      throw new ValidationProblem([
+        { field: 'ownerSchoolId', rule: 'ownerKind', message: 'ownerSchoolId is only for instruments a school owns' },
+      ]);
     }
     if (input.ownerSchoolId) await this.requireOwnSchool(this.dataSource.manager, identity, input.ownerSchoolId);
     try {
@@ -45,7 +73,9 @@ export class InstrumentsService {
       );
     } catch (error) {
       if (isUniqueViolation(error, 'instruments_tenant_asset_tag')) {
-        throw new ConflictProblem(`Asset tag ${input.assetTag} is already on another instrument.`, [{ field: 'assetTag', assetTag: input.assetTag }]);
+        throw new ConflictProblem(`Asset tag ${input.assetTag} is already on another instrument.`, [
+          { field: 'assetTag', assetTag: input.assetTag },
+        ]);
       }
       throw error;
     }
@@ -64,7 +94,12 @@ export class InstrumentsService {
   }
 
   /** Edits the description of an instrument if it is still at the version the caller read (else 412). */
-  async update(identity: Identity, instrumentId: string, input: UpdateInstrumentDto, expectedVersion: number): Promise<{ instrument: InstrumentDto; etag: string }> {
+  async update(
+    identity: Identity,
+    instrumentId: string,
+    input: UpdateInstrumentDto,
+    expectedVersion: number,
+  ): Promise<{ instrument: InstrumentDto; etag: string }> {
     const tenantId = identity.tenantId;
     return this.dataSource.transaction(async (manager) => {
       const current = await lockInstrument(manager, tenantId, instrumentId);
@@ -76,11 +111,17 @@ export class InstrumentsService {
       if (sizeError) throw new ValidationProblem([{ field: 'size', rule: 'sizeForType', message: sizeError }]);
       const ownerKind = input.ownerKind ?? current.owner_kind;
       const ownerSchoolId = ownerKind === 'school' ? (input.ownerSchoolId ?? current.owner_school_id) : null;
-      if (ownerKind === 'school' && !ownerSchoolId) throw new ValidationProblem([{ field: 'ownerSchoolId', rule: 'isUuid', message: 'ownerSchoolId is required when a school owns the instrument' }]);
+      if (ownerKind === 'school' && !ownerSchoolId)
+        throw new ValidationProblem([
+          { field: 'ownerSchoolId', rule: 'isUuid', message: 'ownerSchoolId is required when a school owns the instrument' },
+        ]);
       if (input.status && input.status !== current.status) {
-        const movable = (current.status === 'available' || current.status === 'lost' || current.status === 'retired');
+        const movable = current.status === 'available' || current.status === 'lost' || current.status === 'retired';
         if (!movable) {
-          throw new ConflictProblem(`The instrument is ${current.status.replace('_', ' ')}: ${current.status === 'on_loan' ? 'return the loan' : 'close the repair ticket'} first.`, [{ instrumentId, status: current.status }]);
+          throw new ConflictProblem(
+            `The instrument is ${current.status.replace('_', ' ')}: ${current.status === 'on_loan' ? 'return the loan' : 'close the repair ticket'} first.`,
+            [{ instrumentId, status: current.status }],
+          );
         }
       }
       const row = await updateInstrument(manager, tenantId, instrumentId, {
@@ -102,7 +143,8 @@ export class InstrumentsService {
 
   /** A school named as an owner must be one of the caller's area (and, for school staff, one of their own): 404 naming the field otherwise. */
   private async requireOwnSchool(db: Queryable, identity: Identity, schoolId: string): Promise<void> {
-    if (!canActForPupilAsStaff(identity, schoolId) || !(await schoolExists(db, identity.tenantId, schoolId))) throw notFoundField('ownerSchoolId', 'school');
+    if (!canActForPupilAsStaff(identity, schoolId) || !(await schoolExists(db, identity.tenantId, schoolId)))
+      throw notFoundField('ownerSchoolId', 'school');
   }
 
   async list(tenantId: string, query: InstrumentListQueryDto): Promise<InstrumentPageDto> {

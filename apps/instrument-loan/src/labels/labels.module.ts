@@ -7,6 +7,10 @@ import { LABEL_LINKS, LabelsService } from './labels.service';
 export class LabelsModule {
   /** Labels link to the address people reach (PUBLIC_URL). */
   static register(config: Pick<ServiceConfig, 'publicLink'>): DynamicModule {
-    return { module: LabelsModule, controllers: [LabelsController], providers: [LabelsService, { provide: LABEL_LINKS, useValue: config }] };
+    return {
+      module: LabelsModule,
+      controllers: [LabelsController],
+      providers: [LabelsService, { provide: LABEL_LINKS, useValue: config }],
+    };
   }
 }

@@ -10,5 +10,9 @@ export interface LabelRecord {
 
 /** The instruments of these ids in the area, by asset tag (ids of other areas are left out). */
 export function labelsOf(db: Queryable, tenantId: string, instrumentIds: string[]): Promise<LabelRecord[]> {
-  return rows<LabelRecord>(db, 'SELECT id, asset_tag, type, size FROM instruments WHERE tenant_id = $1 AND id = ANY($2::uuid[]) ORDER BY asset_tag', [tenantId, instrumentIds]);
+  return rows<LabelRecord>(
+    db,
+    'SELECT id, asset_tag, type, size FROM instruments WHERE tenant_id = $1 AND id = ANY($2::uuid[]) ORDER BY asset_tag',
+    [tenantId, instrumentIds],
+  );
 }

@@ -30,7 +30,10 @@ describe('QR labels', () => {
     const instrument = await addInstrument(kit.db, tenantId, { size: '1/2' });
     const label = (await kit.call(tutor, 'GET', `/instruments/${instrument.id}/label.svg`)).body;
     // The dark modules of a QR code made the label's way for a given address.
-    const modules = (url: string) => qrToString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }).then((svg) => /<path stroke="[^"]*" d="([^"]+)"/.exec(svg)?.[1]);
+    const modules = (url: string) =>
+      qrToString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }).then(
+        (svg) => /<path stroke="[^"]*" d="([^"]+)"/.exec(svg)?.[1],
+      );
     const expected = await modules(`https://tutti.example.test/instruments/${instrument.id}`);
     expect(expected).toBeDefined();
     expect(label).toContain(`d="${expected}"`);

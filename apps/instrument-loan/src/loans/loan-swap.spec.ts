@@ -23,13 +23,27 @@ describe('size swaps', () => {
     const small = await addInstrument(kit.db, tenantId, { size: '1/4' });
     const larger = await addInstrument(kit.db, tenantId, { size: '1/2' });
     const loan = (await kit.call(admin, 'POST', '/loans', checkOutBody(small.id, pupilId))).json();
-    const response = await kit.call(admin, 'POST', `/loans/${loan.id}/swaps`, { newInstrumentId: larger.id, conditionIn: 'good', conditionOut: 'excellent' });
+    const response = await kit.call(admin, 'POST', `/loans/${loan.id}/swaps`, {
+      newInstrumentId: larger.id,
+      conditionIn: 'good',
+      conditionOut: 'excellent',
+    });
     expect(response.statusCode).toBe(201);
     const { returned, started } = response.json();
     expect(returned).toMatchObject({ id: loan.id, active: false, outcome: 'swapped' });
-    expect(started).toMatchObject({ active: true, pupilId, instrument: { id: larger.id, size: '1/2' }, agreement: loan.agreement, dueOn: loan.dueOn, accessories: loan.accessories });
+    expect(started).toMatchObject({
+      active: true,
+      pupilId,
+      instrument: { id: larger.id, size: '1/2' },
+      agreement: loan.agreement,
+      dueOn: loan.dueOn,
+      accessories: loan.accessories,
+    });
     const statuses = await kit.db.query('SELECT id, status FROM instruments WHERE id = ANY($1::uuid[])', [[small.id, larger.id]]);
-    expect(Object.fromEntries(statuses.map((row: { id: string; status: string }) => [row.id, row.status]))).toEqual({ [small.id]: 'available', [larger.id]: 'on_loan' });
+    expect(Object.fromEntries(statuses.map((row: { id: string; status: string }) => [row.id, row.status]))).toEqual({
+      [small.id]: 'available',
+      [larger.id]: 'on_loan',
+    });
   });
 
   it('changes nothing when the second half fails (the new instrument is in repair)', async () => {
@@ -39,7 +53,11 @@ describe('size swaps', () => {
     const loan = (await kit.call(admin, 'POST', '/loans', checkOutBody(small.id, pupilId))).json();
     expect((await kit.call(admin, 'POST', `/instruments/${inRepair.id}/repairs`, { fault: 'Open seam' })).statusCode).toBe(201);
     const before = await snapshot();
-    const response = await kit.call(admin, 'POST', `/loans/${loan.id}/swaps`, { newInstrumentId: inRepair.id, conditionIn: 'good', conditionOut: 'good' });
+    const response = await kit.call(admin, 'POST', `/loans/${loan.id}/swaps`, {
+      newInstrumentId: inRepair.id,
+      conditionIn: 'good',
+      conditionOut: 'good',
+    });
     expect(response.statusCode).toBe(409);
     expect(response.json().detail).toContain('in repair');
     expect(await snapshot()).toEqual(before);
@@ -50,10 +68,18 @@ describe('size swaps', () => {
     const pupilId = await addPupil(kit.db, tenantId, schoolId, 5);
     const small = await addInstrument(kit.db, tenantId, { size: '1/4' });
     const loan = (await kit.call(admin, 'POST', '/loans', checkOutBody(small.id, pupilId))).json();
-    const same = await kit.call(admin, 'POST', `/loans/${loan.id}/swaps`, { newInstrumentId: small.id, conditionIn: 'good', conditionOut: 'good' });
+    const same = await kit.call(admin, 'POST', `/loans/${loan.id}/swaps`, {
+      newInstrumentId: small.id,
+      conditionIn: 'good',
+      conditionOut: 'good',
+    });
     expect(same.statusCode).toBe(400);
     expect(same.json().errors[0].field).toBe('newInstrumentId');
-    const unknown = await kit.call(admin, 'POST', `/loans/${loan.id}/swaps`, { newInstrumentId: '0190a0a0-0000-7000-8000-000000000000', conditionIn: 'good', conditionOut: 'good' });
+    const unknown = await kit.call(admin, 'POST', `/loans/${loan.id}/swaps`, {
+      newInstrumentId: '0190a0a0-0000-7000-8000-000000000000',
+      conditionIn: 'good',
+      conditionOut: 'good',
+    });
     expect(unknown.statusCode).toBe(404);
     expect((await kit.call(admin, 'GET', `/loans/${loan.id}`)).json().active).toBe(true);
   });

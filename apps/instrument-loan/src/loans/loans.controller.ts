@@ -3,7 +3,17 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } f
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
 import { RequestOrigin, type AuditOrigin } from '@tutti/messaging';
 import { IdempotencyKey, IdParam } from '@tutti/platform';
-import { CheckOutDto, LoanDto, LoanListQueryDto, LoanPageDto, ProblemReportDto, ProblemReportResultDto, ReturnLoanDto, SwapLoanDto, SwapResultDto } from './dto/loan.dto';
+import {
+  CheckOutDto,
+  LoanDto,
+  LoanListQueryDto,
+  LoanPageDto,
+  ProblemReportDto,
+  ProblemReportResultDto,
+  ReturnLoanDto,
+  SwapLoanDto,
+  SwapResultDto,
+} from './dto/loan.dto';
 import { LoansService } from './loans.service';
 
 const STAFF = ['programme_admin', 'headteacher', 'tutor', 'school_staff'] as const;
@@ -16,9 +26,17 @@ export class LoansController {
   @Post()
   @Access(...STAFF)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiOperation({ operationId: 'checkOutInstrument', summary: 'Check an instrument out to a pupil, with the guardian’s agreement; 409 if it is out or in repair' })
+  @ApiOperation({
+    operationId: 'checkOutInstrument',
+    summary: 'Check an instrument out to a pupil, with the guardian’s agreement; 409 if it is out or in repair',
+  })
   @ApiCreatedResponse({ type: LoanDto })
-  checkOut(@CurrentIdentity() identity: Identity, @Body() body: CheckOutDto, @IdempotencyKey() key: string | undefined, @RequestOrigin() origin: AuditOrigin): Promise<LoanDto> {
+  checkOut(
+    @CurrentIdentity() identity: Identity,
+    @Body() body: CheckOutDto,
+    @IdempotencyKey() key: string | undefined,
+    @RequestOrigin() origin: AuditOrigin,
+  ): Promise<LoanDto> {
     return this.loans.checkOut(identity, body, key, origin);
   }
 
@@ -26,7 +44,11 @@ export class LoansController {
   @Access(...STAFF, 'guardian')
   @ApiOperation({ summary: 'Loans the caller may see (a guardian: their own children’s), newest first' })
   @ApiOkResponse({ type: LoanPageDto })
-  list(@CurrentIdentity() identity: Identity, @Query() query: LoanListQueryDto, @RequestOrigin() origin: AuditOrigin): Promise<LoanPageDto> {
+  list(
+    @CurrentIdentity() identity: Identity,
+    @Query() query: LoanListQueryDto,
+    @RequestOrigin() origin: AuditOrigin,
+  ): Promise<LoanPageDto> {
     return this.loans.list(identity, query, origin);
   }
 
@@ -43,7 +65,12 @@ export class LoansController {
   @Access(...STAFF)
   @ApiOperation({ summary: 'The instrument came back: record its condition and free it' })
   @ApiOkResponse({ type: LoanDto })
-  returnLoan(@CurrentIdentity() identity: Identity, @IdParam('loanId') loanId: string, @Body() body: ReturnLoanDto, @RequestOrigin() origin: AuditOrigin): Promise<LoanDto> {
+  returnLoan(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('loanId') loanId: string,
+    @Body() body: ReturnLoanDto,
+    @RequestOrigin() origin: AuditOrigin,
+  ): Promise<LoanDto> {
     return this.loans.returnLoan(identity, loanId, body, origin);
   }
 
@@ -51,15 +78,28 @@ export class LoansController {
   @Access(...STAFF)
   @ApiOperation({ summary: 'Size upgrade: return this instrument and lend another, in one transaction' })
   @ApiCreatedResponse({ type: SwapResultDto })
-  swap(@CurrentIdentity() identity: Identity, @IdParam('loanId') loanId: string, @Body() body: SwapLoanDto, @RequestOrigin() origin: AuditOrigin): Promise<SwapResultDto> {
+  swap(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('loanId') loanId: string,
+    @Body() body: SwapLoanDto,
+    @RequestOrigin() origin: AuditOrigin,
+  ): Promise<SwapResultDto> {
     return this.loans.swap(identity, loanId, body, origin);
   }
 
   @Post(':loanId/problem-reports')
   @Access(...STAFF, 'guardian')
-  @ApiOperation({ operationId: 'reportLoanProblem', summary: 'Report damage or loss (guardians: their own children’s loans only); a loss ends the loan' })
+  @ApiOperation({
+    operationId: 'reportLoanProblem',
+    summary: 'Report damage or loss (guardians: their own children’s loans only); a loss ends the loan',
+  })
   @ApiCreatedResponse({ type: ProblemReportResultDto })
-  reportProblem(@CurrentIdentity() identity: Identity, @IdParam('loanId') loanId: string, @Body() body: ProblemReportDto, @RequestOrigin() origin: AuditOrigin): Promise<ProblemReportResultDto> {
+  reportProblem(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('loanId') loanId: string,
+    @Body() body: ProblemReportDto,
+    @RequestOrigin() origin: AuditOrigin,
+  ): Promise<ProblemReportResultDto> {
     return this.loans.reportProblem(identity, loanId, body, origin);
   }
 
@@ -68,7 +108,11 @@ export class LoansController {
   @Access('programme_admin', 'headteacher', 'tutor')
   @ApiOperation({ operationId: 'clearLoanFlag', summary: 'A flagged conditional loan was reviewed and continues' })
   @ApiOkResponse({ type: LoanDto })
-  clearFlag(@CurrentIdentity() identity: Identity, @IdParam('loanId') loanId: string, @RequestOrigin() origin: AuditOrigin): Promise<LoanDto> {
+  clearFlag(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('loanId') loanId: string,
+    @RequestOrigin() origin: AuditOrigin,
+  ): Promise<LoanDto> {
     return this.loans.clearFlag(identity, loanId, origin);
   }
 }

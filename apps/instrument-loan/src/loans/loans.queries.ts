@@ -72,7 +72,14 @@ export function lockLoan(db: Queryable, tenantId: string, loanId: string): Promi
 }
 
 /** The loans this visibility reaches, newest first, after the cursor's id; at most `limit` rows (a page asks for one more). */
-export function listLoans(db: Queryable, tenantId: string, visibility: LoanVisibility, filter: LoanFilter, afterId: unknown, limit: number): Promise<LoanRecord[]> {
+export function listLoans(
+  db: Queryable,
+  tenantId: string,
+  visibility: LoanVisibility,
+  filter: LoanFilter,
+  afterId: unknown,
+  limit: number,
+): Promise<LoanRecord[]> {
   const params: unknown[] = [tenantId, visibility.allSchools, visibility.schoolIds, visibility.pupilIds];
   const conditions = ['l.tenant_id = $1', '($2::boolean OR l.school_id = ANY($3::uuid[]) OR l.pupil_id = ANY($4::uuid[]))'];
   const add = (sql: string, value: unknown) => {
@@ -111,9 +118,23 @@ export async function insertLoan(db: Queryable, tenantId: string, loan: NewLoan)
     `INSERT INTO loans (id, tenant_id, instrument_id, pupil_id, school_id, due_on, accessories, condition_out, agreed_by_name, agreed_by_user_id,
                         agreed_at, terms_version, condition_ensemble_id, condition_note, checked_out_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-    [loan.id, tenantId, loan.instrumentId, loan.pupilId, loan.schoolId, loan.dueOn, loan.accessories, loan.conditionOut,
-      loan.agreedByName, loan.agreedByUserId, loan.agreedAt, loan.termsVersion,
-      loan.conditionEnsembleId, loan.conditionNote, loan.checkedOutBy],
+    [
+      loan.id,
+      tenantId,
+      loan.instrumentId,
+      loan.pupilId,
+      loan.schoolId,
+      loan.dueOn,
+      loan.accessories,
+      loan.conditionOut,
+      loan.agreedByName,
+      loan.agreedByUserId,
+      loan.agreedAt,
+      loan.termsVersion,
+      loan.conditionEnsembleId,
+      loan.conditionNote,
+      loan.checkedOutBy,
+    ],
   );
 }
 
@@ -134,7 +155,13 @@ export async function endLoan(
 }
 
 /** The instrument of an ended loan is back in store (or written off), in the condition it came back in, if given. */
-export async function bringInstrumentBack(db: Queryable, tenantId: string, instrumentId: string, status: 'available' | 'lost', conditionIn: string | null): Promise<void> {
+export async function bringInstrumentBack(
+  db: Queryable,
+  tenantId: string,
+  instrumentId: string,
+  status: 'available' | 'lost',
+  conditionIn: string | null,
+): Promise<void> {
   await db.query(
     `UPDATE instruments SET status = $3, condition = COALESCE($4, condition), version = version + 1, updated_at = now()
       WHERE tenant_id = $1 AND id = $2 AND status = 'on_loan'`,
@@ -157,11 +184,19 @@ export async function insertProblemReport(
 }
 
 export async function clearLoanFlag(db: Queryable, tenantId: string, loanId: string): Promise<void> {
-  await db.query('UPDATE loans SET flagged_at = NULL, flag_reason = NULL, review_cleared_at = now() WHERE tenant_id = $1 AND id = $2', [tenantId, loanId]);
+  await db.query('UPDATE loans SET flagged_at = NULL, flag_reason = NULL, review_cleared_at = now() WHERE tenant_id = $1 AND id = $2', [
+    tenantId,
+    loanId,
+  ]);
 }
 
 /** Marks the loan overdue if it is still out, not yet marked, and was due before `today`; undefined otherwise. */
-export async function markOverdue(db: Queryable, tenantId: string, loanId: string, today: string): Promise<{ id: string; instrument_id: string; pupil_id: string; due_on: Date | string } | undefined> {
+export async function markOverdue(
+  db: Queryable,
+  tenantId: string,
+  loanId: string,
+  today: string,
+): Promise<{ id: string; instrument_id: string; pupil_id: string; due_on: Date | string } | undefined> {
   const [loan] = await rows<{ id: string; instrument_id: string; pupil_id: string; due_on: Date | string }>(
     db,
     `UPDATE loans SET overdue_at = now()

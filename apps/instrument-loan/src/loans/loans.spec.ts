@@ -21,7 +21,14 @@ describe('loans: check-out, return, repair blocking, guardian view and access', 
   });
 
   const activeLoans = async (instrumentId: string) =>
-    Number((await kit.db.query('SELECT count(*)::int AS n FROM loans WHERE tenant_id = $1 AND instrument_id = $2 AND returned_at IS NULL', [tenantId, instrumentId]))[0].n);
+    Number(
+      (
+        await kit.db.query('SELECT count(*)::int AS n FROM loans WHERE tenant_id = $1 AND instrument_id = $2 AND returned_at IS NULL', [
+          tenantId,
+          instrumentId,
+        ])
+      )[0].n,
+    );
 
   it('checks out with the agreement, records an event, and returns', async () => {
     const instrument = await addInstrument(kit.db, tenantId);
@@ -29,11 +36,23 @@ describe('loans: check-out, return, repair blocking, guardian view and access', 
     const out = await kit.call(tutor, 'POST', '/loans', checkOutBody(instrument.id, pupilId));
     expect(out.statusCode).toBe(201);
     const loan = out.json();
-    expect(loan).toMatchObject({ pupilId, schoolId, active: true, accessories: ['case', 'bow'], agreement: { agreedByName: 'Sam Parent', termsVersion: '2025-1' } });
+    expect(loan).toMatchObject({
+      pupilId,
+      schoolId,
+      active: true,
+      accessories: ['case', 'bow'],
+      agreement: { agreedByName: 'Sam Parent', termsVersion: '2025-1' },
+    });
     expect((await kit.db.query('SELECT status FROM instruments WHERE id = $1', [instrument.id]))[0].status).toBe('on_loan');
-    const events = await kit.db.query(`SELECT type, payload FROM outbox_events WHERE tenant_id = $1 AND payload->>'loanId' = $2`, [tenantId, loan.id]);
+    const events = await kit.db.query(`SELECT type, payload FROM outbox_events WHERE tenant_id = $1 AND payload->>'loanId' = $2`, [
+      tenantId,
+      loan.id,
+    ]);
     expect(events.map((event: { type: string }) => event.type)).toEqual(['loan.loan.started']);
-    const reminders = await kit.db.query(`SELECT kind, status FROM reminders WHERE tenant_id = $1 AND subject_id = $2`, [tenantId, loan.id]);
+    const reminders = await kit.db.query(`SELECT kind, status FROM reminders WHERE tenant_id = $1 AND subject_id = $2`, [
+      tenantId,
+      loan.id,
+    ]);
     expect(reminders).toEqual([{ kind: 'loan.overdue-check', status: 'scheduled' }]);
 
     const again = await kit.call(tutor, 'POST', '/loans', checkOutBody(instrument.id, siblingId));
@@ -43,7 +62,10 @@ describe('loans: check-out, return, repair blocking, guardian view and access', 
     const back = await kit.call(tutor, 'POST', `/loans/${loan.id}/return`, { conditionIn: 'fair', notes: 'scratched scroll' });
     expect(back.statusCode).toBe(200);
     expect(back.json()).toMatchObject({ active: false, conditionIn: 'fair', outcome: 'returned' });
-    expect((await kit.db.query('SELECT status, condition FROM instruments WHERE id = $1', [instrument.id]))[0]).toEqual({ status: 'available', condition: 'fair' });
+    expect((await kit.db.query('SELECT status, condition FROM instruments WHERE id = $1', [instrument.id]))[0]).toEqual({
+      status: 'available',
+      condition: 'fair',
+    });
     expect((await kit.db.query(`SELECT status FROM reminders WHERE subject_id = $1`, [loan.id]))[0].status).toBe('cancelled');
     expect((await kit.call(tutor, 'POST', `/loans/${loan.id}/return`, { conditionIn: 'fair' })).statusCode).toBe(409);
   });
@@ -59,12 +81,17 @@ describe('loans: check-out, return, repair blocking, guardian view and access', 
     expect(retry.json().id).toBe(first.json().id);
     expect(await activeLoans(instrument.id)).toBe(1);
     // The same key with a different body is a client mistake, not a retry.
-    expect((await kit.call(admin, 'POST', '/loans', checkOutBody(instrument.id, pupilId, { conditionOut: 'fair' }), headers)).statusCode).toBe(422);
+    expect(
+      (await kit.call(admin, 'POST', '/loans', checkOutBody(instrument.id, pupilId, { conditionOut: 'fair' }), headers)).statusCode,
+    ).toBe(422);
   });
 
   it('refuses an instrument in repair with a 409 saying why', async () => {
     const instrument = await addInstrument(kit.db, tenantId);
-    const repair = await kit.call(admin, 'POST', `/instruments/${instrument.id}/repairs`, { fault: 'Cracked bridge', repairer: 'Strings & Co' });
+    const repair = await kit.call(admin, 'POST', `/instruments/${instrument.id}/repairs`, {
+      fault: 'Cracked bridge',
+      repairer: 'Strings & Co',
+    });
     expect(repair.statusCode).toBe(201);
     const out = await kit.call(admin, 'POST', '/loans', checkOutBody(instrument.id, pupilId));
     expect(out.statusCode).toBe(409);
@@ -83,7 +110,14 @@ describe('loans: check-out, return, repair blocking, guardian view and access', 
     expect(codes.filter((code) => code === 201)).toHaveLength(1);
     expect(codes.filter((code) => code === 409)).toHaveLength(19);
     expect(await activeLoans(instrument.id)).toBe(1);
-    expect((await kit.db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE tenant_id = $1 AND type = 'loan.loan.started' AND payload->>'instrumentId' = $2`, [tenantId, instrument.id]))[0].n).toBe(1);
+    expect(
+      (
+        await kit.db.query(
+          `SELECT count(*)::int AS n FROM outbox_events WHERE tenant_id = $1 AND type = 'loan.loan.started' AND payload->>'instrumentId' = $2`,
+          [tenantId, instrument.id],
+        )
+      )[0].n,
+    ).toBe(1);
     process.stdout.write(`20 concurrent check-outs of one instrument: ${elapsed} ms\n`);
   });
 
@@ -105,7 +139,9 @@ describe('loans: check-out, return, repair blocking, guardian view and access', 
 
     beforeAll(async () => {
       ownLoanId = (await kit.call(admin, 'POST', '/loans', checkOutBody((await addInstrument(kit.db, tenantId)).id, siblingId))).json().id;
-      otherFamilyLoanId = (await kit.call(admin, 'POST', '/loans', checkOutBody((await addInstrument(kit.db, tenantId)).id, otherFamilyPupilId))).json().id;
+      otherFamilyLoanId = (
+        await kit.call(admin, 'POST', '/loans', checkOutBody((await addInstrument(kit.db, tenantId)).id, otherFamilyPupilId))
+      ).json().id;
     });
 
     it('shows a guardian their own children’s loans only, with the agreement and where to report', async () => {
@@ -114,17 +150,27 @@ describe('loans: check-out, return, repair blocking, guardian view and access', 
       expect(list.statusCode).toBe(200);
       expect(list.json().items.map((loan: { id: string }) => loan.id)).toEqual([ownLoanId]);
       const own = await kit.call(guardian, 'GET', `/loans/${ownLoanId}`);
-      expect(own.json()).toMatchObject({ agreement: { agreedByName: 'Sam Parent' }, reportProblemPath: `/loans/${ownLoanId}/problem-reports` });
+      expect(own.json()).toMatchObject({
+        agreement: { agreedByName: 'Sam Parent' },
+        reportProblemPath: `/loans/${ownLoanId}/problem-reports`,
+      });
       expect((await kit.call(guardian, 'GET', `/loans/${otherFamilyLoanId}`)).statusCode).toBe(404);
-      expect((await kit.call(guardian, 'POST', `/loans/${otherFamilyLoanId}/problem-reports`, { kind: 'damaged', description: 'x' })).statusCode).toBe(404);
+      expect(
+        (await kit.call(guardian, 'POST', `/loans/${otherFamilyLoanId}/problem-reports`, { kind: 'damaged', description: 'x' })).statusCode,
+      ).toBe(404);
     });
 
     it('lets a guardian report damage on their own child’s loan but not return it', async () => {
       const guardian = personas.guardian(tenantId, [{ pupilId: siblingId, schoolId }]);
-      const report = await kit.call(guardian, 'POST', `/loans/${ownLoanId}/problem-reports`, { kind: 'damaged', description: 'A string snapped' });
+      const report = await kit.call(guardian, 'POST', `/loans/${ownLoanId}/problem-reports`, {
+        kind: 'damaged',
+        description: 'A string snapped',
+      });
       expect(report.statusCode).toBe(201);
       expect(report.json().loan.active).toBe(true);
-      expect((await kit.db.query('SELECT reporter_role FROM loan_problem_reports WHERE loan_id = $1', [ownLoanId]))[0].reporter_role).toBe('guardian');
+      expect((await kit.db.query('SELECT reporter_role FROM loan_problem_reports WHERE loan_id = $1', [ownLoanId]))[0].reporter_role).toBe(
+        'guardian',
+      );
       expect((await kit.call(guardian, 'POST', `/loans/${ownLoanId}/return`, { conditionIn: 'good' })).statusCode).toBe(403);
     });
 
@@ -201,16 +247,29 @@ describe('loans: check-out, return, repair blocking, guardian view and access', 
       const own = (await kit.call(who, 'POST', '/loans', checkOutBody((await addInstrument(kit.db, who.tenantId)).id, pupil))).json();
       for (const instrument of [onLoan, ownedBySchool]) {
         const checkOut = await kit.call(who, 'POST', '/loans', checkOutBody(instrument.id, pupil));
-        const swap = await kit.call(who, 'POST', `/loans/${own.id}/swaps`, { newInstrumentId: instrument.id, conditionIn: 'good', conditionOut: 'good' });
-        for (const [what, response] of [['check-out', checkOut], ['swap', swap]] as const) {
+        const swap = await kit.call(who, 'POST', `/loans/${own.id}/swaps`, {
+          newInstrumentId: instrument.id,
+          conditionIn: 'good',
+          conditionOut: 'good',
+        });
+        for (const [what, response] of [
+          ['check-out', checkOut],
+          ['swap', swap],
+        ] as const) {
           expect({ what, role: who.grants[0].role, status: response.statusCode }).toEqual({ what, role: who.grants[0].role, status: 404 });
           for (const secret of [instrument.assetTag, loan.id, loan.dueOn]) expect(response.body).not.toContain(secret);
         }
       }
       expect((await kit.call(who, 'GET', `/loans/${own.id}`)).json().active).toBe(true);
     }
-    const states = await kit.db.query('SELECT id, status FROM instruments WHERE tenant_id = $1 AND id = ANY($2::uuid[])', [tenantId, [onLoan.id, ownedBySchool.id]]);
-    expect(Object.fromEntries(states.map((row: { id: string; status: string }) => [row.id, row.status]))).toEqual({ [onLoan.id]: 'on_loan', [ownedBySchool.id]: 'available' });
+    const states = await kit.db.query('SELECT id, status FROM instruments WHERE tenant_id = $1 AND id = ANY($2::uuid[])', [
+      tenantId,
+      [onLoan.id, ownedBySchool.id],
+    ]);
+    expect(Object.fromEntries(states.map((row: { id: string; status: string }) => [row.id, row.status]))).toEqual({
+      [onLoan.id]: 'on_loan',
+      [ownedBySchool.id]: 'available',
+    });
     // Those who look after it hear of the clash: the loan and when it is due back.
     for (const insider of [personas.headteacher(tenantId, schoolId), admin]) {
       const response = await kit.call(insider, 'POST', '/loans', checkOutBody(onLoan.id, siblingId));
@@ -218,13 +277,17 @@ describe('loans: check-out, return, repair blocking, guardian view and access', 
       expect(response.json().detail).toContain(`until ${loan.dueOn}`);
       expect(response.json().conflicts[0]).toMatchObject({ instrumentId: onLoan.id, loanId: loan.id });
     }
-    expect((await kit.call(personas.tutor(tenantId, [schoolId]), 'POST', '/loans', checkOutBody(ownedBySchool.id, siblingId))).statusCode).toBe(201);
+    expect(
+      (await kit.call(personas.tutor(tenantId, [schoolId]), 'POST', '/loans', checkOutBody(ownedBySchool.id, siblingId))).statusCode,
+    ).toBe(201);
   });
 
   it('answers 404 for unknown instruments and pupils, 400 for a bad path id', async () => {
     const instrument = await addInstrument(kit.db, tenantId);
     expect((await kit.call(admin, 'POST', '/loans', checkOutBody('0190a0a0-0000-7000-8000-000000000000', pupilId))).statusCode).toBe(404);
-    expect((await kit.call(admin, 'POST', '/loans', checkOutBody(instrument.id, '0190a0a0-0000-7000-8000-000000000000'))).statusCode).toBe(404);
+    expect((await kit.call(admin, 'POST', '/loans', checkOutBody(instrument.id, '0190a0a0-0000-7000-8000-000000000000'))).statusCode).toBe(
+      404,
+    );
     const bad = await kit.call(admin, 'GET', '/loans/not-a-uuid');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('loanId');
@@ -240,10 +303,25 @@ describe('loans: check-out, return, repair blocking, guardian view and access', 
       `SELECT source, payload FROM outbox_events WHERE tenant_id = $1 AND type = 'audit.entry.recorded' AND payload->>'subjectId' = $2 ORDER BY id`,
       [tenantId, loan.id],
     );
-    expect(audit.map((entry) => [entry.source, entry.payload.actorUserId, entry.payload.actorRole, entry.payload.action, entry.payload.subjectType])).toEqual([
+    expect(
+      audit.map((entry) => [
+        entry.source,
+        entry.payload.actorUserId,
+        entry.payload.actorRole,
+        entry.payload.action,
+        entry.payload.subjectType,
+      ]),
+    ).toEqual([
       ['instrument-loan', tutor.userId, 'tutor', 'create', 'loan'],
       ['instrument-loan', guardian.userId, 'guardian', 'read', 'loan'],
     ]);
-    expect(audit[1].payload).toEqual(expect.objectContaining({ service: 'instrument-loan', subjectId: loan.id, requestId: expect.any(String), entryId: expect.any(String) }));
+    expect(audit[1].payload).toEqual(
+      expect.objectContaining({
+        service: 'instrument-loan',
+        subjectId: loan.id,
+        requestId: expect.any(String),
+        entryId: expect.any(String),
+      }),
+    );
   });
 });

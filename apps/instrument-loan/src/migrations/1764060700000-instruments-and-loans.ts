@@ -103,7 +103,9 @@ export class InstrumentsAndLoans1764060700000 implements MigrationInterface {
     await runner.query(`CREATE UNIQUE INDEX loans_one_active_per_instrument ON loans (tenant_id, instrument_id) WHERE returned_at IS NULL`);
     await runner.query(`CREATE INDEX loans_tenant_pupil ON loans (tenant_id, pupil_id, started_at)`);
     await runner.query(`CREATE INDEX loans_tenant_school_active ON loans (tenant_id, school_id, id) WHERE returned_at IS NULL`);
-    await runner.query(`CREATE INDEX loans_tenant_condition ON loans (tenant_id, condition_ensemble_id, pupil_id) WHERE returned_at IS NULL AND condition_ensemble_id IS NOT NULL`);
+    await runner.query(
+      `CREATE INDEX loans_tenant_condition ON loans (tenant_id, condition_ensemble_id, pupil_id) WHERE returned_at IS NULL AND condition_ensemble_id IS NOT NULL`,
+    );
 
     await runner.query(`
       CREATE TABLE loan_problem_reports (
@@ -174,7 +176,18 @@ export class InstrumentsAndLoans1764060700000 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const table of ['idempotency_keys', 'inspections', 'repair_tickets', 'condition_attendance', 'loan_problem_reports', 'loans', 'instruments', 'area_settings', 'pupils', 'schools']) {
+    for (const table of [
+      'idempotency_keys',
+      'inspections',
+      'repair_tickets',
+      'condition_attendance',
+      'loan_problem_reports',
+      'loans',
+      'instruments',
+      'area_settings',
+      'pupils',
+      'schools',
+    ]) {
       await runner.query(`DROP TABLE ${table}`);
     }
   }

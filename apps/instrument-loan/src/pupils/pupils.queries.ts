@@ -41,7 +41,8 @@ interface EventStamp {
  * left-on) and details (names, year group). Event ids are UUIDv7, so they order one transaction's
  * events too. A NULL marker (never set by an event) is older than any event.
  */
-const olderThanEvent = (aspect: 'place' | 'details', eventAt: string, eventId: string): string => eventIsNewerSql(`pupils.${aspect}_event`, eventAt, eventId);
+const olderThanEvent = (aspect: 'place' | 'details', eventAt: string, eventId: string): string =>
+  eventIsNewerSql(`pupils.${aspect}_event`, eventAt, eventId);
 
 const PLACE_IS_OLDER = olderThanEvent('place', 'EXCLUDED.place_event_at', 'EXCLUDED.place_event_id');
 const DETAILS_IS_OLDER = olderThanEvent('details', 'EXCLUDED.details_event_at', 'EXCLUDED.details_event_id');
@@ -86,7 +87,11 @@ const LOANS_FOLLOW_PLACE = (placeStatement: string): string => `
    WHERE placed.place_applied AND loans.tenant_id = placed.tenant_id AND loans.pupil_id = placed.id
      AND loans.returned_at IS NULL AND loans.school_id <> placed.school_id`;
 
-export async function upsertSchool(db: Queryable, tenantId: string, school: { schoolId: string; name: string; urn: string | null }): Promise<void> {
+export async function upsertSchool(
+  db: Queryable,
+  tenantId: string,
+  school: { schoolId: string; name: string; urn: string | null },
+): Promise<void> {
   await db.query(
     `INSERT INTO schools (tenant_id, id, name, urn) VALUES ($1, $2, $3, $4)
      ON CONFLICT (tenant_id, id) DO UPDATE SET name = EXCLUDED.name, urn = EXCLUDED.urn`,
@@ -100,23 +105,46 @@ export async function schoolExists(db: Queryable, tenantId: string, schoolId: st
 
 /** The area's schools by URN (those that have one). */
 export async function schoolIdsByUrn(db: Queryable, tenantId: string): Promise<Map<string, string>> {
-  const found = await rows<{ id: string; urn: string }>(db, 'SELECT id, urn FROM schools WHERE tenant_id = $1 AND urn IS NOT NULL', [tenantId]);
+  const found = await rows<{ id: string; urn: string }>(db, 'SELECT id, urn FROM schools WHERE tenant_id = $1 AND urn IS NOT NULL', [
+    tenantId,
+  ]);
   return new Map(found.map((school) => [school.urn, school.id]));
 }
 
-export async function enrolPupil(db: Queryable, event: EventStamp, pupil: { pupilId: string; schoolId: string; yearGroup: number; firstName: string; lastName: string }): Promise<void> {
-  await db.query(LOANS_FOLLOW_PLACE(ENROL), [event.tenantId, pupil.pupilId, pupil.schoolId, pupil.yearGroup, pupil.firstName, pupil.lastName, event.occurredAt, event.id]);
+export async function enrolPupil(
+  db: Queryable,
+  event: EventStamp,
+  pupil: { pupilId: string; schoolId: string; yearGroup: number; firstName: string; lastName: string },
+): Promise<void> {
+  await db.query(LOANS_FOLLOW_PLACE(ENROL), [
+    event.tenantId,
+    pupil.pupilId,
+    pupil.schoolId,
+    pupil.yearGroup,
+    pupil.firstName,
+    pupil.lastName,
+    event.occurredAt,
+    event.id,
+  ]);
 }
 
 export async function movePupil(db: Queryable, event: EventStamp, move: { pupilId: string; toSchoolId: string }): Promise<void> {
   await db.query(LOANS_FOLLOW_PLACE(MOVE), [event.tenantId, move.pupilId, move.toSchoolId, event.occurredAt, event.id]);
 }
 
-export async function pupilLeft(db: Queryable, event: EventStamp, left: { pupilId: string; schoolId: string; leftOn: string }): Promise<void> {
+export async function pupilLeft(
+  db: Queryable,
+  event: EventStamp,
+  left: { pupilId: string; schoolId: string; leftOn: string },
+): Promise<void> {
   await db.query(LOANS_FOLLOW_PLACE(LEAVE), [event.tenantId, left.pupilId, left.schoolId, left.leftOn, event.occurredAt, event.id]);
 }
 
-export async function changePupilDetails(db: Queryable, event: EventStamp, pupil: { pupilId: string; firstName: string; lastName: string; yearGroup: number }): Promise<void> {
+export async function changePupilDetails(
+  db: Queryable,
+  event: EventStamp,
+  pupil: { pupilId: string; firstName: string; lastName: string; yearGroup: number },
+): Promise<void> {
   await db.query(
     `UPDATE pupils SET first_name = $3, last_name = $4, year_group = $5, details_event_at = $6, details_event_id = $7
       WHERE tenant_id = $1 AND id = $2 AND ${olderThanEvent('details', '$6::timestamptz', '$7::uuid')}`,
@@ -129,11 +157,25 @@ export function pupilPlace(db: Queryable, tenantId: string, pupilId: string): Pr
 }
 
 export function pupilSizing(db: Queryable, tenantId: string, pupilId: string): Promise<PupilSizingRecord | undefined> {
-  return oneRow<PupilSizingRecord>(db, 'SELECT id, school_id, year_group, arm_length_mm FROM pupils WHERE tenant_id = $1 AND id = $2', [tenantId, pupilId]);
+  return oneRow<PupilSizingRecord>(db, 'SELECT id, school_id, year_group, arm_length_mm FROM pupils WHERE tenant_id = $1 AND id = $2', [
+    tenantId,
+    pupilId,
+  ]);
 }
 
-export async function saveArmLength(db: Queryable, tenantId: string, pupilId: string, armLengthMm: number, measuredOn: string): Promise<void> {
-  await db.query('UPDATE pupils SET arm_length_mm = $3, arm_measured_on = $4 WHERE tenant_id = $1 AND id = $2', [tenantId, pupilId, armLengthMm, measuredOn]);
+export async function saveArmLength(
+  db: Queryable,
+  tenantId: string,
+  pupilId: string,
+  armLengthMm: number,
+  measuredOn: string,
+): Promise<void> {
+  await db.query('UPDATE pupils SET arm_length_mm = $3, arm_measured_on = $4 WHERE tenant_id = $1 AND id = $2', [
+    tenantId,
+    pupilId,
+    armLengthMm,
+    measuredOn,
+  ]);
 }
 
 /** Active loans of sized instruments to pupils of the given schools (all when `allSchools`), optionally one school's, by loan id after `afterLoanId`. */

@@ -11,7 +11,10 @@ import { changePupilDetails, enrolPupil, movePupil, pupilLeft, upsertSchool } fr
 @Injectable()
 export class RosterProjection {
   @HandlesEvent('scheduling.school.created', 'scheduling.school.updated')
-  async applySchool(event: EventEnvelope<'scheduling.school.created' | 'scheduling.school.updated'>, manager: EntityManager): Promise<void> {
+  async applySchool(
+    event: EventEnvelope<'scheduling.school.created' | 'scheduling.school.updated'>,
+    manager: EntityManager,
+  ): Promise<void> {
     await upsertSchool(manager, event.tenantId, event.payload);
   }
 

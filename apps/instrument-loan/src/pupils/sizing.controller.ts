@@ -12,7 +12,10 @@ export class SizingController {
 
   @Get('pupils/:pupilId/sizing')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff', 'guardian')
-  @ApiOperation({ operationId: 'getPupilSizing', summary: 'Recommended string sizes for a child, by arm length where measured, else by age' })
+  @ApiOperation({
+    operationId: 'getPupilSizing',
+    summary: 'Recommended string sizes for a child, by arm length where measured, else by age',
+  })
   @ApiOkResponse({ type: PupilSizingDto })
   forPupil(@CurrentIdentity() identity: Identity, @IdParam('pupilId') pupilId: string): Promise<PupilSizingDto> {
     return this.sizing.forPupil(identity, pupilId);
@@ -22,7 +25,11 @@ export class SizingController {
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
   @ApiOperation({ summary: 'Record a pupil’s arm length, for the instrument size they need' })
   @ApiOkResponse({ type: PupilSizingDto })
-  recordArmLength(@CurrentIdentity() identity: Identity, @IdParam('pupilId') pupilId: string, @Body() body: ArmLengthDto): Promise<PupilSizingDto> {
+  recordArmLength(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('pupilId') pupilId: string,
+    @Body() body: ArmLengthDto,
+  ): Promise<PupilSizingDto> {
     return this.sizing.recordArmLength(identity, pupilId, body);
   }
 

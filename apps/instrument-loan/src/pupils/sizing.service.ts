@@ -47,7 +47,17 @@ export class SizingService {
         if (!isSizedType(row.type)) continue;
         const recommendation = recommendedSize(row.type, ageFromYearGroup(row.year_group, now), row.arm_length_mm);
         if (sizeRank(row.size) >= sizeRank(recommendation.size)) continue;
-        found.push({ loanId: row.loan_id, pupilId: row.pupil_id, schoolId: row.school_id, instrumentId: row.instrument_id, assetTag: row.asset_tag, type: row.type, currentSize: row.size, recommendedSize: recommendation.size, basis: recommendation.basis });
+        found.push({
+          loanId: row.loan_id,
+          pupilId: row.pupil_id,
+          schoolId: row.school_id,
+          instrumentId: row.instrument_id,
+          assetTag: row.asset_tag,
+          type: row.type,
+          currentSize: row.size,
+          recommendedSize: recommendation.size,
+          basis: recommendation.basis,
+        });
         if (found.length > query.limit) break;
       }
       if (found.length > query.limit || batch.length < BATCH) break;
@@ -60,7 +70,8 @@ export class SizingService {
   private async visiblePupil(identity: Identity, pupilId: string): Promise<PupilSizingRecord> {
     const pupil = await pupilSizing(this.dataSource, identity.tenantId, pupilId);
     const visibility = loanVisibility(identity);
-    if (!pupil || !(canActForPupilAsStaff(identity, pupil.school_id) || visibility.pupilIds.includes(pupilId))) throw new NotFoundException('No such pupil.');
+    if (!pupil || !(canActForPupilAsStaff(identity, pupil.school_id) || visibility.pupilIds.includes(pupilId)))
+      throw new NotFoundException('No such pupil.');
     return pupil;
   }
 }

@@ -12,6 +12,8 @@ export class InspectionReminder {
 
   @DeliversReminder(INSPECTION_REMINDER_KIND)
   async deliver(reminder: ReminderRow): Promise<void> {
-    this.logger.log(`Inspection due for instrument ${String(reminder.payload.assetTag)} on ${String(reminder.payload.nextInspectionOn)} (tell ${reminder.recipientId})`);
+    this.logger.log(
+      `Inspection due for instrument ${String(reminder.payload.assetTag)} on ${String(reminder.payload.nextInspectionOn)} (tell ${reminder.recipientId})`,
+    );
   }
 }

@@ -28,20 +28,38 @@ export function repairById(db: Queryable, tenantId: string, ticketId: string): P
 
 /** The ticket, locked for the rest of the caller's transaction. */
 export function lockRepairTicket(db: Queryable, tenantId: string, ticketId: string): Promise<Omit<RepairRecord, 'asset_tag'> | undefined> {
-  return oneRow<Omit<RepairRecord, 'asset_tag'>>(db, `SELECT * FROM repair_tickets WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [tenantId, ticketId]);
+  return oneRow<Omit<RepairRecord, 'asset_tag'>>(db, `SELECT * FROM repair_tickets WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [
+    tenantId,
+    ticketId,
+  ]);
 }
 
 export function openTicketOf(db: Queryable, tenantId: string, instrumentId: string): Promise<OpenTicketRecord | undefined> {
-  return oneRow<OpenTicketRecord>(db, 'SELECT id, fault, opened_on FROM repair_tickets WHERE tenant_id = $1 AND instrument_id = $2 AND closed_on IS NULL', [tenantId, instrumentId]);
+  return oneRow<OpenTicketRecord>(
+    db,
+    'SELECT id, fault, opened_on FROM repair_tickets WHERE tenant_id = $1 AND instrument_id = $2 AND closed_on IS NULL',
+    [tenantId, instrumentId],
+  );
 }
 
 /** Opens a ticket and takes the instrument out of use until it is closed. */
 export async function openRepairTicket(
   db: Queryable,
   tenantId: string,
-  ticket: { id: string; instrumentId: string; fault: string; repairer: string | null; costPence: number | null; openedOn: string; openedBy: string },
+  ticket: {
+    id: string;
+    instrumentId: string;
+    fault: string;
+    repairer: string | null;
+    costPence: number | null;
+    openedOn: string;
+    openedBy: string;
+  },
 ): Promise<void> {
-  await db.query(`UPDATE instruments SET status = 'in_repair', version = version + 1, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, ticket.instrumentId]);
+  await db.query(
+    `UPDATE instruments SET status = 'in_repair', version = version + 1, updated_at = now() WHERE tenant_id = $1 AND id = $2`,
+    [tenantId, ticket.instrumentId],
+  );
   await db.query(
     `INSERT INTO repair_tickets (id, tenant_id, instrument_id, fault, repairer, cost_pence, opened_on, opened_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
     [ticket.id, tenantId, ticket.instrumentId, ticket.fault, ticket.repairer, ticket.costPence, ticket.openedOn, ticket.openedBy],
@@ -52,7 +70,15 @@ export async function openRepairTicket(
 export async function closeRepairTicket(
   db: Queryable,
   tenantId: string,
-  ticket: { id: string; instrumentId: string; closedOn: string; costPence: number; conditionAfter: string; repairer: string | null; instrumentStatus: string },
+  ticket: {
+    id: string;
+    instrumentId: string;
+    closedOn: string;
+    costPence: number;
+    conditionAfter: string;
+    repairer: string | null;
+    instrumentStatus: string;
+  },
 ): Promise<void> {
   await db.query(
     `UPDATE repair_tickets SET closed_on = $3, cost_pence = $4, condition_after = $5, repairer = COALESCE($6, repairer) WHERE tenant_id = $1 AND id = $2`,
@@ -90,16 +116,30 @@ export function listRepairs(
 export async function recordInspection(
   db: Queryable,
   tenantId: string,
-  inspection: { id: string; instrumentId: string; inspectedOn: string; condition: string; notes: string | null; inspectedBy: string; nextInspectionOn: string },
+  inspection: {
+    id: string;
+    instrumentId: string;
+    inspectedOn: string;
+    condition: string;
+    notes: string | null;
+    inspectedBy: string;
+    nextInspectionOn: string;
+  },
 ): Promise<void> {
-  await db.query(`UPDATE instruments SET condition = $3, next_inspection_on = $4, version = version + 1, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [
-    tenantId,
-    inspection.instrumentId,
-    inspection.condition,
-    inspection.nextInspectionOn,
-  ]);
+  await db.query(
+    `UPDATE instruments SET condition = $3, next_inspection_on = $4, version = version + 1, updated_at = now() WHERE tenant_id = $1 AND id = $2`,
+    [tenantId, inspection.instrumentId, inspection.condition, inspection.nextInspectionOn],
+  );
   await db.query(
     `INSERT INTO inspections (id, tenant_id, instrument_id, inspected_on, condition, notes, inspected_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [inspection.id, tenantId, inspection.instrumentId, inspection.inspectedOn, inspection.condition, inspection.notes, inspection.inspectedBy],
+    [
+      inspection.id,
+      tenantId,
+      inspection.instrumentId,
+      inspection.inspectedOn,
+      inspection.condition,
+      inspection.notes,
+      inspection.inspectedBy,
+    ],
   );
 }

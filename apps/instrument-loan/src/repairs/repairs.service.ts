@@ -2,12 +2,39 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Identity } from '@tutti/auth';
 import { afterCommit, ReminderScheduler } from '@tutti/messaging';
-import { addDays, ConflictProblem, decodeCursor, isoDate, newId, PLANNING_TIME_ZONE, todayIn, toPage, ValidationProblem, zonedDateTime } from '@tutti/platform';
+import {
+  addDays,
+  ConflictProblem,
+  decodeCursor,
+  isoDate,
+  newId,
+  PLANNING_TIME_ZONE,
+  todayIn,
+  toPage,
+  ValidationProblem,
+  zonedDateTime,
+} from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { lockLookedAfterInstrument } from '../instruments/instrument-access';
 import { areaSettings } from '../settings/settings.queries';
-import { closeRepairTicket, listRepairs, lockRepairTicket, openRepairTicket, recordInspection, repairById, type RepairRecord } from './repairs.queries';
-import type { CloseRepairDto, InspectionDto, OpenRepairDto, RecordInspectionDto, RepairListQueryDto, RepairTicketDto, RepairTicketPageDto } from './dto/repair.dto';
+import {
+  closeRepairTicket,
+  listRepairs,
+  lockRepairTicket,
+  openRepairTicket,
+  recordInspection,
+  repairById,
+  type RepairRecord,
+} from './repairs.queries';
+import type {
+  CloseRepairDto,
+  InspectionDto,
+  OpenRepairDto,
+  RecordInspectionDto,
+  RepairListQueryDto,
+  RepairTicketDto,
+  RepairTicketPageDto,
+} from './dto/repair.dto';
 
 export const INSPECTION_REMINDER_KIND = 'instrument.inspection-due';
 /** How long before an inspection falls due its reminder goes out. */
@@ -27,7 +54,9 @@ export class RepairsService {
       const { instrument: current } = await lockLookedAfterInstrument(manager, identity, instrumentId);
       if (current.status !== 'available') {
         const why = current.status === 'on_loan' ? 'is out on loan: record its return first' : `is ${current.status.replace('_', ' ')}`;
-        throw new ConflictProblem(`Instrument ${current.asset_tag} ${why}.`, [{ instrumentId, assetTag: current.asset_tag, status: current.status }]);
+        throw new ConflictProblem(`Instrument ${current.asset_tag} ${why}.`, [
+          { instrumentId, assetTag: current.asset_tag, status: current.status },
+        ]);
       }
       const id = newId();
       await openRepairTicket(manager, tenantId, {
@@ -49,9 +78,15 @@ export class RepairsService {
     return this.dataSource.transaction(async (manager) => {
       const ticket = await lockRepairTicket(manager, tenantId, ticketId);
       if (!ticket) throw new NotFoundException('No such repair ticket.');
-      if (ticket.closed_on) throw new ConflictProblem('This repair ticket is already closed.', [{ repairTicketId: ticketId, closedOn: isoDate(ticket.closed_on) }]);
+      if (ticket.closed_on)
+        throw new ConflictProblem('This repair ticket is already closed.', [
+          { repairTicketId: ticketId, closedOn: isoDate(ticket.closed_on) },
+        ]);
       const closedOn = input.closedOn ?? todayIn(PLANNING_TIME_ZONE);
-      if (closedOn < (isoDate(ticket.opened_on) as string)) throw new ValidationProblem([{ field: 'closedOn', rule: 'afterOpened', message: 'closedOn cannot be before the ticket was opened' }]);
+      if (closedOn < (isoDate(ticket.opened_on) as string))
+        throw new ValidationProblem([
+          { field: 'closedOn', rule: 'afterOpened', message: 'closedOn cannot be before the ticket was opened' },
+        ]);
       await closeRepairTicket(manager, tenantId, {
         id: ticketId,
         instrumentId: ticket.instrument_id,
@@ -83,10 +118,20 @@ export class RepairsService {
       const nextInspectionOn = addDays(inspectedOn, settings.inspectionIntervalDays);
       const { instrument } = await lockLookedAfterInstrument(manager, identity, instrumentId);
       if (instrument.status === 'lost' || instrument.status === 'retired') {
-        throw new ConflictProblem(`Instrument ${instrument.asset_tag} is ${instrument.status} and is no longer inspected.`, [{ instrumentId, status: instrument.status }]);
+        throw new ConflictProblem(`Instrument ${instrument.asset_tag} is ${instrument.status} and is no longer inspected.`, [
+          { instrumentId, status: instrument.status },
+        ]);
       }
       const id = newId();
-      await recordInspection(manager, tenantId, { id, instrumentId, inspectedOn, condition: input.condition, notes: input.notes ?? null, inspectedBy: identity.userId, nextInspectionOn });
+      await recordInspection(manager, tenantId, {
+        id,
+        instrumentId,
+        inspectedOn,
+        condition: input.condition,
+        notes: input.notes ?? null,
+        inspectedBy: identity.userId,
+        nextInspectionOn,
+      });
       const cancelled = await this.reminders.cancelForSubjectIn(manager, tenantId, 'instrument', instrumentId);
       const reminder = await this.reminders.schedule(manager, {
         tenantId,
@@ -98,7 +143,15 @@ export class RepairsService {
         payload: { assetTag: instrument.asset_tag, nextInspectionOn },
       });
       afterCommit(manager, () => this.reminders.syncJobs({ staleJobIds: cancelled.staleJobIds, toEnqueue: [reminder] }));
-      return { id, instrumentId, inspectedOn, condition: input.condition, notes: input.notes ?? null, nextInspectionOn, reminderAt: reminder.dueAt.toISOString() };
+      return {
+        id,
+        instrumentId,
+        inspectedOn,
+        condition: input.condition,
+        notes: input.notes ?? null,
+        nextInspectionOn,
+        reminderAt: reminder.dueAt.toISOString(),
+      };
     });
   }
 }

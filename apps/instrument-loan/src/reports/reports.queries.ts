@@ -1,7 +1,6 @@
 import { oneRow, rows, type Queryable } from '@tutti/platform';
 import type { OwnerCountDto, PupilLoansDto, StatusCountDto, TypeSizeCountDto, TypeValueDto } from './dto/report.dto';
 
-
 /** English school terms by month: autumn Sep–Dec, spring Jan–Mar, summer Apr–Aug. */
 const TERM_OF = (column: string) => `
   (CASE WHEN extract(month FROM ${column}) >= 9 THEN extract(year FROM ${column})::int || '-' || (extract(year FROM ${column})::int + 1) || ' autumn'
@@ -9,11 +8,17 @@ const TERM_OF = (column: string) => `
         ELSE (extract(year FROM ${column})::int - 1) || '-' || extract(year FROM ${column})::int || ' summer' END)`;
 
 export function stockByStatus(db: Queryable, tenantId: string): Promise<StatusCountDto[]> {
-  return rows(db, 'SELECT status, count(*)::int AS count FROM instruments WHERE tenant_id = $1 GROUP BY status ORDER BY status', [tenantId]);
+  return rows(db, 'SELECT status, count(*)::int AS count FROM instruments WHERE tenant_id = $1 GROUP BY status ORDER BY status', [
+    tenantId,
+  ]);
 }
 
 export function stockByTypeAndSize(db: Queryable, tenantId: string): Promise<TypeSizeCountDto[]> {
-  return rows(db, 'SELECT type, size, status, count(*)::int AS count FROM instruments WHERE tenant_id = $1 GROUP BY type, size, status ORDER BY type, size, status', [tenantId]);
+  return rows(
+    db,
+    'SELECT type, size, status, count(*)::int AS count FROM instruments WHERE tenant_id = $1 GROUP BY type, size, status ORDER BY type, size, status',
+    [tenantId],
+  );
 }
 
 export function stockByOwner(db: Queryable, tenantId: string): Promise<OwnerCountDto[]> {
@@ -43,7 +48,11 @@ export function valueOnLoanByType(db: Queryable, tenantId: string): Promise<Type
 }
 
 /** Loans per pupil of the given schools (all when `allSchools`), most first; top 500. */
-export function loansPerPupil(db: Queryable, tenantId: string, scope: { allSchools: boolean; schoolIds: string[] }): Promise<PupilLoansDto[]> {
+export function loansPerPupil(
+  db: Queryable,
+  tenantId: string,
+  scope: { allSchools: boolean; schoolIds: string[] },
+): Promise<PupilLoansDto[]> {
   return rows(
     db,
     `SELECT pupil_id AS "pupilId", count(*)::int AS "totalLoans", count(*) FILTER (WHERE returned_at IS NULL)::int AS "activeLoans",
@@ -55,7 +64,12 @@ export function loansPerPupil(db: Queryable, tenantId: string, scope: { allSchoo
 }
 
 /** Losses (count, value) per school term, of instruments reported lost between `from` and `to` (London dates). */
-export function lossesPerTerm(db: Queryable, tenantId: string, from: string, to: string): Promise<{ term: string; lost: number; lostValuePence: number }[]> {
+export function lossesPerTerm(
+  db: Queryable,
+  tenantId: string,
+  from: string,
+  to: string,
+): Promise<{ term: string; lost: number; lostValuePence: number }[]> {
   return rows(
     db,
     `SELECT ${TERM_OF("(l.returned_at AT TIME ZONE 'Europe/London')")} AS term, count(*)::int AS lost, COALESCE(sum(i.purchase_value_pence), 0)::float8 AS "lostValuePence"
@@ -66,7 +80,12 @@ export function lossesPerTerm(db: Queryable, tenantId: string, from: string, to:
 }
 
 /** Repairs (count, cost) per school term, of tickets opened between `from` and `to`. */
-export function repairsPerTerm(db: Queryable, tenantId: string, from: string, to: string): Promise<{ term: string; repairs: number; repairCostPence: number }[]> {
+export function repairsPerTerm(
+  db: Queryable,
+  tenantId: string,
+  from: string,
+  to: string,
+): Promise<{ term: string; repairs: number; repairCostPence: number }[]> {
   return rows(
     db,
     `SELECT ${TERM_OF('opened_on')} AS term, count(*)::int AS repairs, COALESCE(sum(cost_pence), 0)::float8 AS "repairCostPence"

@@ -3,15 +3,35 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Identity } from '@tutti/auth';
 import { DataSource } from 'typeorm';
 import { loanVisibility } from '../common/access';
-import type { LoansPerPupilDto, LossesAndRepairsDto, PeriodQueryDto, StockReportDto, TermLossesAndRepairsDto, ValueOnLoanDto } from './dto/report.dto';
-import { lossesPerTerm, loansPerPupil, repairsPerTerm, stockByOwner, stockByStatus, stockByTypeAndSize, valueOnLoan, valueOnLoanByType } from './reports.queries';
+import type {
+  LoansPerPupilDto,
+  LossesAndRepairsDto,
+  PeriodQueryDto,
+  StockReportDto,
+  TermLossesAndRepairsDto,
+  ValueOnLoanDto,
+} from './dto/report.dto';
+import {
+  lossesPerTerm,
+  loansPerPupil,
+  repairsPerTerm,
+  stockByOwner,
+  stockByStatus,
+  stockByTypeAndSize,
+  valueOnLoan,
+  valueOnLoanByType,
+} from './reports.queries';
 
 @Injectable()
 export class ReportsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async stock(tenantId: string): Promise<StockReportDto> {
-    return { byStatus: await stockByStatus(this.db, tenantId), byTypeAndSize: await stockByTypeAndSize(this.db, tenantId), bySchool: await stockByOwner(this.db, tenantId) };
+    return {
+      byStatus: await stockByStatus(this.db, tenantId),
+      byTypeAndSize: await stockByTypeAndSize(this.db, tenantId),
+      bySchool: await stockByOwner(this.db, tenantId),
+    };
   }
 
   async valueOnLoan(tenantId: string): Promise<ValueOnLoanDto> {
@@ -33,8 +53,10 @@ export class ReportsService {
       terms.set(term, created);
       return created;
     };
-    for (const row of await lossesPerTerm(this.db, tenantId, from, to)) Object.assign(entry(row.term), { lost: row.lost, lostValuePence: row.lostValuePence });
-    for (const row of await repairsPerTerm(this.db, tenantId, from, to)) Object.assign(entry(row.term), { repairs: row.repairs, repairCostPence: row.repairCostPence });
+    for (const row of await lossesPerTerm(this.db, tenantId, from, to))
+      Object.assign(entry(row.term), { lost: row.lost, lostValuePence: row.lostValuePence });
+    for (const row of await repairsPerTerm(this.db, tenantId, from, to))
+      Object.assign(entry(row.term), { repairs: row.repairs, repairCostPence: row.repairCostPence });
     return { terms: [...terms.values()].sort((a, b) => a.term.localeCompare(b.term)) };
   }
 }

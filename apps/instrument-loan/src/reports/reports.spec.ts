@@ -19,12 +19,18 @@ describe('reports', () => {
     await kit.call(admin, 'POST', `/repairs/${ticket.id}/close`, { costPence: 2500, conditionAfter: 'good', closedOn: '2025-10-20' });
 
     const stock = (await kit.call(admin, 'GET', '/reports/stock')).json();
-    expect(stock.byStatus).toEqual([{ status: 'available', count: 1 }, { status: 'lost', count: 1 }, { status: 'on_loan', count: 1 }]);
+    expect(stock.byStatus).toEqual([
+      { status: 'available', count: 1 },
+      { status: 'lost', count: 1 },
+      { status: 'on_loan', count: 1 },
+    ]);
     expect((await kit.call(admin, 'GET', '/reports/value-on-loan')).json()).toMatchObject({ instruments: 1, totalPence: 12000 });
     const terms = (await kit.call(admin, 'GET', '/reports/losses-and-repairs')).json().terms;
     expect(terms).toContainEqual({ term: '2025-2026 autumn', lost: 0, lostValuePence: 0, repairs: 1, repairCostPence: 2500 });
     expect(terms.reduce((sum: number, term: { lostValuePence: number }) => sum + term.lostValuePence, 0)).toBe(30000);
-    expect((await kit.call(admin, 'GET', '/reports/loans-per-pupil')).json().items).toEqual([{ pupilId, totalLoans: 2, activeLoans: 1, lost: 1 }]);
+    expect((await kit.call(admin, 'GET', '/reports/loans-per-pupil')).json().items).toEqual([
+      { pupilId, totalLoans: 2, activeLoans: 1, lost: 1 },
+    ]);
     expect((await kit.call(personas.tutor(tenantId, [schoolId]), 'GET', '/reports/value-on-loan')).statusCode).toBe(403);
   });
 });

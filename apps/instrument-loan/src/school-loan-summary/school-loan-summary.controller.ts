@@ -13,7 +13,10 @@ export class SchoolLoanSummaryController {
 
   @Get(':schoolId/loan-summary')
   @Access('programme_admin', 'headteacher')
-  @ApiOperation({ operationId: 'getSchoolLoanSummary', summary: 'Instruments on loan now to a school’s pupils: total, pupils, overdue, by family' })
+  @ApiOperation({
+    operationId: 'getSchoolLoanSummary',
+    summary: 'Instruments on loan now to a school’s pupils: total, pupils, overdue, by family',
+  })
   @ApiOkResponse({ type: SchoolLoanSummaryDto })
   summary(@CurrentIdentity() identity: Identity, @IdParam('schoolId') schoolId: string): Promise<SchoolLoanSummaryDto> {
     return this.summaries.summary(identity, schoolId);

@@ -1,7 +1,6 @@
 import { oneRow, rows, type Queryable } from '@tutti/platform';
 import type { FamilyOnLoanDto } from './dto/school-loan-summary.dto';
 
-
 /** Loans out now to the school's pupils by instrument family, most first. */
 export function onLoanByFamily(db: Queryable, tenantId: string, schoolId: string): Promise<FamilyOnLoanDto[]> {
   return rows(
@@ -13,7 +12,11 @@ export function onLoanByFamily(db: Queryable, tenantId: string, schoolId: string
 }
 
 /** Loans out now to the school's pupils, the pupils holding them, and those past due (London date). */
-export async function onLoanTotals(db: Queryable, tenantId: string, schoolId: string): Promise<{ onLoan: number; pupils: number; overdue: number }> {
+export async function onLoanTotals(
+  db: Queryable,
+  tenantId: string,
+  schoolId: string,
+): Promise<{ onLoan: number; pupils: number; overdue: number }> {
   const totals = await oneRow<{ onLoan: number; pupils: number; overdue: number }>(
     db,
     `SELECT count(*)::int AS "onLoan", count(DISTINCT pupil_id)::int AS pupils,

@@ -13,8 +13,15 @@ export class SchoolLoanSummaryService {
 
   /** Instruments at home with one school's pupils; 404 for a school outside the caller's. */
   async summary(identity: Identity, schoolId: string): Promise<SchoolLoanSummaryDto> {
-    if (!canActForPupilAsStaff(identity, schoolId) || !(await schoolExists(this.db, identity.tenantId, schoolId))) throw new NotFoundException('No such school.');
+    if (!canActForPupilAsStaff(identity, schoolId) || !(await schoolExists(this.db, identity.tenantId, schoolId)))
+      throw new NotFoundException('No such school.');
     const totals = await onLoanTotals(this.db, identity.tenantId, schoolId);
-    return { schoolId, onLoan: totals.onLoan, pupilsWithInstrument: totals.pupils, overdue: totals.overdue, byFamily: await onLoanByFamily(this.db, identity.tenantId, schoolId) };
+    return {
+      schoolId,
+      onLoan: totals.onLoan,
+      pupilsWithInstrument: totals.pupils,
+      overdue: totals.overdue,
+      byFamily: await onLoanByFamily(this.db, identity.tenantId, schoolId),
+    };
   }
 }

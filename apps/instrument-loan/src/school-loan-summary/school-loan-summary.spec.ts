@@ -31,11 +31,22 @@ describe('instruments on loan per school', () => {
   it('counts the loans out now to the school’s pupils, by family, with the overdue ones', async () => {
     const response = await kit.call(personas.headteacher(tenantId, schoolId), 'GET', `/schools/${schoolId}/loan-summary`);
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ schoolId, onLoan: 3, pupilsWithInstrument: 2, overdue: 1, byFamily: [{ family: 'strings', onLoan: 2 }, { family: 'brass', onLoan: 1 }] });
+    expect(response.json()).toEqual({
+      schoolId,
+      onLoan: 3,
+      pupilsWithInstrument: 2,
+      overdue: 1,
+      byFamily: [
+        { family: 'strings', onLoan: 2 },
+        { family: 'brass', onLoan: 1 },
+      ],
+    });
   });
 
   it('answers 404 to another school’s headteacher, another area and an unknown school', async () => {
-    expect((await kit.call(personas.headteacher(tenantId, otherSchoolId), 'GET', `/schools/${schoolId}/loan-summary`)).statusCode).toBe(404);
+    expect((await kit.call(personas.headteacher(tenantId, otherSchoolId), 'GET', `/schools/${schoolId}/loan-summary`)).statusCode).toBe(
+      404,
+    );
     expect((await kit.call(personas.programmeAdmin(newTenantId()), 'GET', `/schools/${schoolId}/loan-summary`)).statusCode).toBe(404);
     expect((await kit.call(admin, 'GET', `/schools/${await addSchool(kit.db, newTenantId())}/loan-summary`)).statusCode).toBe(404);
     expect((await kit.call(admin, 'GET', `/schools/not-an-id/loan-summary`)).statusCode).toBe(400);

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Patch, Res } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiPreconditionFailedResponse, ApiPreconditionRequiredResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPreconditionFailedResponse,
+  ApiPreconditionRequiredResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
 import { etagOf, IfMatchVersion } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
@@ -25,8 +32,15 @@ export class SettingsController {
 
   @Patch()
   @Access('programme_admin')
-  @ApiOperation({ operationId: 'updateLoanSettings', summary: 'Change some of the conditional-loan rule, loan terms version and inspection interval of this area; the others are kept' })
-  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of your last read of the settings (from GET or from your last edit)' })
+  @ApiOperation({
+    operationId: 'updateLoanSettings',
+    summary: 'Change some of the conditional-loan rule, loan terms version and inspection interval of this area; the others are kept',
+  })
+  @ApiHeader({
+    name: 'If-Match',
+    required: true,
+    description: 'The ETag of your last read of the settings (from GET or from your last edit)',
+  })
   @ApiOkResponse({ type: AreaSettingsDto, headers: ETAG_HEADER })
   @ApiPreconditionRequiredResponse({ description: 'If-Match is missing' })
   @ApiPreconditionFailedResponse({ description: 'Someone else changed the settings since that read; currentETag names their version now' })

@@ -1,6 +1,5 @@
 import { oneRow, type Queryable } from '@tutti/platform';
 
-
 /** An area's loan settings; the defaults apply until the programme admin changes them. */
 export interface AreaSettings {
   missedSessionsThreshold: number;
@@ -14,13 +13,20 @@ export interface VersionedAreaSettings extends AreaSettings {
   version: number;
 }
 
-export const DEFAULT_AREA_SETTINGS: AreaSettings = { missedSessionsThreshold: 3, gracePeriodDays: 14, termsVersion: '2025-1', inspectionIntervalDays: 120 };
+export const DEFAULT_AREA_SETTINGS: AreaSettings = {
+  missedSessionsThreshold: 3,
+  gracePeriodDays: 14,
+  termsVersion: '2025-1',
+  inspectionIntervalDays: 120,
+};
 
 const SETTINGS_COLUMNS = `missed_sessions_threshold AS "missedSessionsThreshold", grace_period_days AS "gracePeriodDays", terms_version AS "termsVersion",
   inspection_interval_days AS "inspectionIntervalDays", version`;
 
 export async function areaSettings(manager: Queryable, tenantId: string): Promise<VersionedAreaSettings> {
-  const row = await oneRow<VersionedAreaSettings>(manager, `SELECT ${SETTINGS_COLUMNS} FROM area_settings WHERE tenant_id = $1`, [tenantId]);
+  const row = await oneRow<VersionedAreaSettings>(manager, `SELECT ${SETTINGS_COLUMNS} FROM area_settings WHERE tenant_id = $1`, [
+    tenantId,
+  ]);
   return row ?? { ...DEFAULT_AREA_SETTINGS, version: 0 };
 }
 
@@ -30,8 +36,18 @@ export async function areaSettings(manager: Queryable, tenantId: string): Promis
  * conditional statement: the first edit inserts the row only if none exists, later ones update only
  * the version they were based on.
  */
-export function updateAreaSettings(manager: Queryable, tenantId: string, changes: Partial<AreaSettings>, expectedVersion: number): Promise<VersionedAreaSettings | undefined> {
-  const values = [changes.missedSessionsThreshold ?? null, changes.gracePeriodDays ?? null, changes.termsVersion ?? null, changes.inspectionIntervalDays ?? null];
+export function updateAreaSettings(
+  manager: Queryable,
+  tenantId: string,
+  changes: Partial<AreaSettings>,
+  expectedVersion: number,
+): Promise<VersionedAreaSettings | undefined> {
+  const values = [
+    changes.missedSessionsThreshold ?? null,
+    changes.gracePeriodDays ?? null,
+    changes.termsVersion ?? null,
+    changes.inspectionIntervalDays ?? null,
+  ];
   if (expectedVersion === 0) {
     const first = { ...DEFAULT_AREA_SETTINGS, ...definedOnly(changes) };
     return oneRow<VersionedAreaSettings>(

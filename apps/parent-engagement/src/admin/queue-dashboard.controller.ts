@@ -14,7 +14,10 @@ export class QueueDashboardController {
 
   @Get('queues')
   @Access('programme_admin')
-  @ApiOperation({ operationId: 'listReminderQueues', summary: "Jobs per state in this service's queues, and your tenant's failed reminders" })
+  @ApiOperation({
+    operationId: 'listReminderQueues',
+    summary: "Jobs per state in this service's queues, and your tenant's failed reminders",
+  })
   @ApiOkResponse({ type: QueueDashboardDto })
   queues(@CurrentIdentity() identity: Identity, @Query() page: PageQueryDto): Promise<QueueDashboardDto> {
     return this.dashboard.dashboard(identity.tenantId, page);

@@ -20,11 +20,16 @@ export function renderQueueDashboard(dashboard: QueueDashboardDto): string {
 <thead><tr><th scope="col">Reminder</th><th scope="col">Kind</th><th scope="col">Due</th><th scope="col">Attempts</th><th scope="col">Last error</th></tr></thead>
 <tbody>
 ${failed
-  .map((reminder) => `<tr><th scope="row"><code>${escapeHtml(reminder.id)}</code></th><td>${escapeHtml(reminder.kind)}</td><td><time datetime="${reminder.due}">${reminder.due}</time></td><td>${reminder.attempts}</td><td>${escapeHtml(reminder.lastError ?? '')}</td></tr>`)
+  .map(
+    (reminder) =>
+      `<tr><th scope="row"><code>${escapeHtml(reminder.id)}</code></th><td>${escapeHtml(reminder.kind)}</td><td><time datetime="${reminder.due}">${reminder.due}</time></td><td>${reminder.attempts}</td><td>${escapeHtml(reminder.lastError ?? '')}</td></tr>`,
+  )
   .join('\n')}
 </tbody>
 </table>`;
-  const next = dashboard.failedReminders.nextCursor ? `<p><a href="queues.html?cursor=${encodeURIComponent(dashboard.failedReminders.nextCursor)}">More failed reminders</a></p>` : '';
+  const next = dashboard.failedReminders.nextCursor
+    ? `<p><a href="queues.html?cursor=${encodeURIComponent(dashboard.failedReminders.nextCursor)}">More failed reminders</a></p>`
+    : '';
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -29,7 +29,11 @@ export function reminderStatus(db: Queryable, tenantId: string, reminderId: stri
 }
 
 /** The area's failed reminders by due time, after the cursor's (due time, id). */
-export function failedRemindersPage(db: Queryable, tenantId: string, filter: { after: readonly (string | number)[] | null; limit: number }): Promise<FailedReminderRow[]> {
+export function failedRemindersPage(
+  db: Queryable,
+  tenantId: string,
+  filter: { after: readonly (string | number)[] | null; limit: number },
+): Promise<FailedReminderRow[]> {
   return rows<FailedReminderRow>(
     db,
     `SELECT id, kind, due_at, attempts, last_error FROM reminders

@@ -7,7 +7,14 @@ import { DataSource } from 'typeorm';
 import type { ParentEngagementConfig } from '../config';
 import { PARENT_ENGAGEMENT_CONFIG } from '../config.token';
 import { failedRemindersPage, reminderStatus, retryFailedReminder } from './queue-dashboard.queries';
-import { JOB_STATES, type FailedReminderPageDto, type JobState, type QueueCountsDto, type QueueDashboardDto, type RetriedReminderDto } from './dto/queue-dashboard.dto';
+import {
+  JOB_STATES,
+  type FailedReminderPageDto,
+  type JobState,
+  type QueueCountsDto,
+  type QueueDashboardDto,
+  type RetriedReminderDto,
+} from './dto/queue-dashboard.dto';
 
 const COUNT_TIMEOUT_MS = 1_500;
 
@@ -23,7 +30,13 @@ export class QueueDashboardService implements OnModuleDestroy {
     @Inject(PARENT_ENGAGEMENT_CONFIG) config: ParentEngagementConfig,
   ) {
     // Fail fast while Redis is away: the dashboard then says so per queue instead of hanging.
-    const connection = { url: config.REDIS_URL, lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: COUNT_TIMEOUT_MS };
+    const connection = {
+      url: config.REDIS_URL,
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      connectTimeout: COUNT_TIMEOUT_MS,
+    };
     this.queues = [eventQueueOf('parent-engagement'), reminderQueueOf('parent-engagement')].map((name) => {
       const queue = new Queue(name, { connection, prefix: config.QUEUE_PREFIX });
       queue.on('error', () => undefined); // reported in the dashboard, not as an unhandled event
@@ -32,7 +45,10 @@ export class QueueDashboardService implements OnModuleDestroy {
   }
 
   async dashboard(tenantId: string, page: PageQueryDto): Promise<QueueDashboardDto> {
-    const [queues, failedReminders] = await Promise.all([Promise.all(this.queues.map((queue) => this.countsOf(queue))), this.failedReminders(tenantId, page)]);
+    const [queues, failedReminders] = await Promise.all([
+      Promise.all(this.queues.map((queue) => this.countsOf(queue))),
+      this.failedReminders(tenantId, page),
+    ]);
     return { queues, failedReminders };
   }
 
@@ -48,7 +64,9 @@ export class QueueDashboardService implements OnModuleDestroy {
       await this.scheduler.enqueue({ id: retried.id, tenantId: retried.tenant_id, dueAt: retried.due_at });
     } catch (error: unknown) {
       // The sweeper queues a due scheduled reminder whose job is missing.
-      this.logger.warn(`Retried reminder ${retried.id} not queued now (${error instanceof Error ? error.message : String(error)}); the sweeper will`);
+      this.logger.warn(
+        `Retried reminder ${retried.id} not queued now (${error instanceof Error ? error.message : String(error)}); the sweeper will`,
+      );
     }
     return { id: retried.id, status: 'scheduled', due: retried.due_at.toISOString() };
   }
@@ -64,7 +82,10 @@ export class QueueDashboardService implements OnModuleDestroy {
         timer = setTimeout(() => reject(new Error('Redis did not answer in time')), COUNT_TIMEOUT_MS);
       });
       const counts = await Promise.race([queue.getJobCounts(...JOB_STATES), timeout]);
-      return { name: queue.name, counts: Object.fromEntries(JOB_STATES.map((state) => [state, counts[state] ?? 0])) as Record<JobState, number> };
+      return {
+        name: queue.name,
+        counts: Object.fromEntries(JOB_STATES.map((state) => [state, counts[state] ?? 0])) as Record<JobState, number>,
+      };
     } catch (error: unknown) {
       return { name: queue.name, error: error instanceof Error ? error.message : String(error) };
     } finally {

@@ -40,7 +40,15 @@ describe('the queue dashboard for programme admins', () => {
     const { queues } = response.json();
     expect(queues.map((queue: { name: string }) => queue.name)).toEqual(['events.parent-engagement', 'reminders.parent-engagement']);
     for (const queue of queues) {
-      expect(Object.keys(queue.counts).sort()).toEqual(['active', 'completed', 'delayed', 'failed', 'prioritized', 'waiting', 'waiting-children']);
+      expect(Object.keys(queue.counts).sort()).toEqual([
+        'active',
+        'completed',
+        'delayed',
+        'failed',
+        'prioritized',
+        'waiting',
+        'waiting-children',
+      ]);
       expect(Object.values(queue.counts).every((count) => typeof count === 'number')).toBe(true);
     }
   });
@@ -50,12 +58,21 @@ describe('the queue dashboard for programme admins', () => {
     const theirs = await failedReminder(otherTenantId);
     const first = (await t.request(admin, { method: 'GET', url: '/admin/queues?limit=1' })).json().failedReminders;
     expect(first.items).toHaveLength(1);
-    expect(first.items[0]).toEqual({ id: expect.any(String), kind: 'loan.overdue', due: expect.any(String), attempts: 5, lastError: 'SMTP said <550> no' });
-    const rest = (await t.request(admin, { method: 'GET', url: `/admin/queues?limit=100&cursor=${first.nextCursor}` })).json().failedReminders;
+    expect(first.items[0]).toEqual({
+      id: expect.any(String),
+      kind: 'loan.overdue',
+      due: expect.any(String),
+      attempts: 5,
+      lastError: 'SMTP said <550> no',
+    });
+    const rest = (await t.request(admin, { method: 'GET', url: `/admin/queues?limit=100&cursor=${first.nextCursor}` })).json()
+      .failedReminders;
     const seen = [...first.items, ...rest.items].map((item: { id: string }) => item.id);
     expect(seen).toEqual(expect.arrayContaining(ours));
     expect(seen).not.toContain(theirs);
-    const otherSeen = (await t.request(otherAdmin, { method: 'GET', url: '/admin/queues' })).json().failedReminders.items.map((item: { id: string }) => item.id);
+    const otherSeen = (await t.request(otherAdmin, { method: 'GET', url: '/admin/queues' }))
+      .json()
+      .failedReminders.items.map((item: { id: string }) => item.id);
     expect(otherSeen).toContain(theirs);
     expect(otherSeen).not.toContain(ours[0]);
   });

@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
 import { IdempotencyKey, IdParam } from '@tutti/platform';
 import { AnnouncementDto, AnnouncementPageDto, AnnouncementQueryDto, CreateAnnouncementDto } from './dto/announcement.dto';
@@ -16,7 +24,8 @@ export class AnnouncementsController {
   @HttpCode(201)
   @Access(...STAFF)
   @ApiOperation({
-    summary: 'Email an announcement to the families of a school, a class, an ensemble or a performance (delivery per family: queued, sent, failed)',
+    summary:
+      'Email an announcement to the families of a school, a class, an ensemble or a performance (delivery per family: queued, sent, failed)',
     description:
       'Body `{audience: "school", schoolId}`, `{audience: "class", classId}`, `{audience: "ensemble", ensembleId}` or `{audience: "performance", performanceId}`. ' +
       'A class or ensemble reaches the families of the pupils in it now (pupils who have left or moved class are not). ' +
@@ -27,7 +36,11 @@ export class AnnouncementsController {
   @ApiCreatedResponse({ type: AnnouncementDto })
   @ApiNotFoundResponse({ description: 'No such school, class, ensemble or performance among yours' })
   @ApiConflictResponse({ description: 'The class or ensemble has no family using Tutti yet' })
-  create(@CurrentIdentity() identity: Identity, @Body() dto: CreateAnnouncementDto, @IdempotencyKey() key: string | undefined): Promise<AnnouncementDto> {
+  create(
+    @CurrentIdentity() identity: Identity,
+    @Body() dto: CreateAnnouncementDto,
+    @IdempotencyKey() key: string | undefined,
+  ): Promise<AnnouncementDto> {
     return this.announcements.create(identity, dto, key);
   }
 
@@ -42,7 +55,10 @@ export class AnnouncementsController {
   @Post(':announcementId/read')
   @HttpCode(200)
   @Access('guardian')
-  @ApiOperation({ operationId: 'markAnnouncementRead', summary: 'Mark an announcement sent to your family as read (repeating it is harmless)' })
+  @ApiOperation({
+    operationId: 'markAnnouncementRead',
+    summary: 'Mark an announcement sent to your family as read (repeating it is harmless)',
+  })
   @ApiOkResponse({ type: AnnouncementDto })
   markRead(@CurrentIdentity() identity: Identity, @IdParam('announcementId') announcementId: string): Promise<AnnouncementDto> {
     return this.announcements.markRead(identity, announcementId);

@@ -4,5 +4,10 @@ import { RosterModule } from '../roster/roster.module';
 import { AnnouncementsController } from './announcements.controller';
 import { AnnouncementsService } from './announcements.service';
 
-@Module({ imports: [RemindersModule, RosterModule], controllers: [AnnouncementsController], providers: [AnnouncementsService], exports: [AnnouncementsService] })
+@Module({
+  imports: [RemindersModule, RosterModule],
+  controllers: [AnnouncementsController],
+  providers: [AnnouncementsService],
+  exports: [AnnouncementsService],
+})
 export class AnnouncementsModule {}

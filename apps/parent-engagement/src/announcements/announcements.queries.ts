@@ -44,7 +44,8 @@ export interface AnnouncementEmailRow {
  * one, others those they sent and those to their schools. Three parameters from `$first`: admin
  * flag, caller id, staff school ids. A family sees instead the ones it received (its delivery row).
  */
-const staffSeesSql = (first: number): string => `($${first}::boolean OR a.sender_id = $${first + 1} OR a.school_id = ANY($${first + 2}::uuid[]))`;
+const staffSeesSql = (first: number): string =>
+  `($${first}::boolean OR a.sender_id = $${first + 1} OR a.school_id = ANY($${first + 2}::uuid[]))`;
 
 function staffSeesParams(identity: Identity): unknown[] {
   const scope = staffSchoolScope(identity);
@@ -59,14 +60,23 @@ const PERFORMANCE_FAMILIES = `
   SELECT v.guardian_id FROM rsvps v WHERE v.tenant_id = $1 AND v.performance_id = $6 AND v.attending AND ${familyScopeCondition('v', 2)}`;
 
 /** The guardians of the families coming to a performance whom the scope reaches. */
-export async function performanceFamilies(db: Queryable, tenantId: string, scope: FamilyScope, performanceId: string | null): Promise<string[]> {
+export async function performanceFamilies(
+  db: Queryable,
+  tenantId: string,
+  scope: FamilyScope,
+  performanceId: string | null,
+): Promise<string[]> {
   const found = await rows<{ guardian_id: string }>(db, PERFORMANCE_FAMILIES, [tenantId, ...familyScopeParams(scope), performanceId]);
   return found.map((row) => row.guardian_id);
 }
 
 /** The guardians of the families with a child at the school. */
 export async function schoolFamilies(db: Queryable, tenantId: string, schoolId: string | null): Promise<string[]> {
-  const found = await rows<{ guardian_id: string }>(db, 'SELECT DISTINCT guardian_id FROM family_children WHERE tenant_id = $1 AND school_id = $2', [tenantId, schoolId]);
+  const found = await rows<{ guardian_id: string }>(
+    db,
+    'SELECT DISTINCT guardian_id FROM family_children WHERE tenant_id = $1 AND school_id = $2',
+    [tenantId, schoolId],
+  );
   return found.map((row) => row.guardian_id);
 }
 
@@ -84,7 +94,12 @@ export interface NewAnnouncement {
 }
 
 /** The announcement and a queued delivery row for each of its families. */
-export async function insertAnnouncement(db: Queryable, tenantId: string, announcement: NewAnnouncement, guardianIds: readonly string[]): Promise<void> {
+export async function insertAnnouncement(
+  db: Queryable,
+  tenantId: string,
+  announcement: NewAnnouncement,
+  guardianIds: readonly string[],
+): Promise<void> {
   await db.query(
     `INSERT INTO announcements (tenant_id, id, sender_id, sender_name, audience, school_id, performance_id, class_id, ensemble_id, subject, body)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
@@ -102,11 +117,18 @@ export async function insertAnnouncement(db: Queryable, tenantId: string, announ
       announcement.body,
     ],
   );
-  await db.query(`INSERT INTO announcement_deliveries (tenant_id, announcement_id, guardian_id) SELECT $1, $2, g FROM unnest($3::uuid[]) AS g`, [tenantId, announcement.id, guardianIds]);
+  await db.query(
+    `INSERT INTO announcement_deliveries (tenant_id, announcement_id, guardian_id) SELECT $1, $2, g FROM unnest($3::uuid[]) AS g`,
+    [tenantId, announcement.id, guardianIds],
+  );
 }
 
 /** A page of the announcements the caller sees (as staff, with delivery counts; as a family, its own copies), newest first. */
-export function announcementsPage(db: Queryable, identity: Identity, filter: { before: string | number | null; limit: number }): Promise<AnnouncementRow[]> {
+export function announcementsPage(
+  db: Queryable,
+  identity: Identity,
+  filter: { before: string | number | null; limit: number },
+): Promise<AnnouncementRow[]> {
   return rows<AnnouncementRow>(
     db,
     `SELECT a.*, mine.read_at, mine.guardian_id IS NOT NULL AS is_recipient,
@@ -126,7 +148,11 @@ export function announcementsPage(db: Queryable, identity: Identity, filter: { b
 }
 
 /** One announcement on the list's terms, and whether the caller sees it as staff. */
-export function visibleAnnouncement(db: Queryable, identity: Identity, announcementId: string): Promise<(AnnouncementRow & { staff_sees: boolean }) | undefined> {
+export function visibleAnnouncement(
+  db: Queryable,
+  identity: Identity,
+  announcementId: string,
+): Promise<(AnnouncementRow & { staff_sees: boolean }) | undefined> {
   return oneRow<AnnouncementRow & { staff_sees: boolean }>(
     db,
     `SELECT a.*, ${staffSeesSql(3)} AS staff_sees, mine.read_at, mine.guardian_id IS NOT NULL AS is_recipient
@@ -148,7 +174,12 @@ export function deliveriesOf(db: Queryable, tenantId: string, announcementId: st
 }
 
 /** The family's copy marked read (the first time counts); undefined when it has none. */
-export async function markDeliveryRead(db: Queryable, tenantId: string, announcementId: string, guardianId: string): Promise<Date | undefined> {
+export async function markDeliveryRead(
+  db: Queryable,
+  tenantId: string,
+  announcementId: string,
+  guardianId: string,
+): Promise<Date | undefined> {
   const marked = await oneRow<{ read_at: Date }>(
     db,
     `UPDATE announcement_deliveries SET read_at = COALESCE(read_at, now()), updated_at = now()
@@ -162,7 +193,12 @@ export function announcementById(db: Queryable, tenantId: string, announcementId
   return oneRow<AnnouncementRow>(db, 'SELECT * FROM announcements WHERE tenant_id = $1 AND id = $2', [tenantId, announcementId]);
 }
 
-export function announcementEmail(db: Queryable, tenantId: string, announcementId: string, guardianId: string): Promise<AnnouncementEmailRow | undefined> {
+export function announcementEmail(
+  db: Queryable,
+  tenantId: string,
+  announcementId: string,
+  guardianId: string,
+): Promise<AnnouncementEmailRow | undefined> {
   return oneRow<AnnouncementEmailRow>(
     db,
     `SELECT a.subject, a.body, a.sender_name, f.display_name, f.email, f.email_enabled, f.language
@@ -173,7 +209,14 @@ export function announcementEmail(db: Queryable, tenantId: string, announcementI
 }
 
 /** A family's copy sent or failed (with why); a copy already sent stays sent. */
-export async function markDelivery(db: Queryable, tenantId: string, announcementId: string, guardianId: string, status: 'sent' | 'failed', error: string | null): Promise<void> {
+export async function markDelivery(
+  db: Queryable,
+  tenantId: string,
+  announcementId: string,
+  guardianId: string,
+  status: 'sent' | 'failed',
+  error: string | null,
+): Promise<void> {
   await db.query(
     `UPDATE announcement_deliveries SET status = $4, error = $5, sent_at = CASE WHEN $4 = 'sent' THEN now() END, updated_at = now()
       WHERE tenant_id = $1 AND announcement_id = $2 AND guardian_id = $3 AND status <> 'sent'`,

@@ -46,43 +46,54 @@ export class AnnouncementsService {
     const schools = staffSchoolScope(identity);
     if (dto.audience === 'school' && !inSchoolScope(schools, dto.schoolId ?? '')) throw notFoundField('schoolId', 'school among yours');
     const id = await this.dataSource.transaction((manager) =>
-      onceForKey(manager, { tenantId, callerId: identity.userId, operation: 'create-announcement', key: idempotencyKey, request: dto }, async () => {
-        let guardianIds: string[];
-        let schoolId: string | null = dto.audience === 'school' ? (dto.schoolId ?? null) : null;
-        // Staff's schools come vouched for in their identity; the programme admin may name any school, but only one of their own area.
-        if (schoolId !== null && schools === ALL_SCHOOLS && !(await this.roster.knowsSchool(manager, tenantId, schoolId))) throw notFoundField('schoolId', 'school of your area');
-        if (dto.audience === 'performance') {
-          if (!(await performanceExists(manager, tenantId, dto.performanceId ?? null))) throw notFoundField('performanceId', 'performance');
-          // Staff reach only their schools' families among those coming (the programme admin reaches all).
-          guardianIds = await performanceFamilies(manager, tenantId, { ...scope, callerId: '00000000-0000-0000-0000-000000000000', pupilIds: [] }, dto.performanceId ?? null);
-        } else if (dto.audience === 'class' || dto.audience === 'ensemble') {
-          const reached = await this.rosterAudience(manager, identity, dto);
-          schoolId = reached.schoolId;
-          guardianIds = reached.guardianIds;
-        } else {
-          guardianIds = await schoolFamilies(manager, tenantId, dto.schoolId ?? null);
-        }
-        const announcementId = newId();
-        await insertAnnouncement(
-          manager,
-          tenantId,
-          {
-            id: announcementId,
-            senderId: identity.userId,
-            senderName: identity.displayName,
-            audience: dto.audience,
-            schoolId,
-            performanceId: dto.audience === 'performance' ? (dto.performanceId ?? null) : null,
-            classId: dto.audience === 'class' ? (dto.classId ?? null) : null,
-            ensembleId: dto.audience === 'ensemble' ? (dto.ensembleId ?? null) : null,
-            subject: dto.subject,
-            body: dto.body,
-          },
-          guardianIds,
-        );
-        await this.reminders.announcement(manager, tenantId, announcementId, guardianIds);
-        return announcementId;
-      }),
+      onceForKey(
+        manager,
+        { tenantId, callerId: identity.userId, operation: 'create-announcement', key: idempotencyKey, request: dto },
+        async () => {
+          let guardianIds: string[];
+          let schoolId: string | null = dto.audience === 'school' ? (dto.schoolId ?? null) : null;
+          // Staff's schools come vouched for in their identity; the programme admin may name any school, but only one of their own area.
+          if (schoolId !== null && schools === ALL_SCHOOLS && !(await this.roster.knowsSchool(manager, tenantId, schoolId)))
+            throw notFoundField('schoolId', 'school of your area');
+          if (dto.audience === 'performance') {
+            if (!(await performanceExists(manager, tenantId, dto.performanceId ?? null)))
+              throw notFoundField('performanceId', 'performance');
+            // Staff reach only their schools' families among those coming (the programme admin reaches all).
+            guardianIds = await performanceFamilies(
+              manager,
+              tenantId,
+              { ...scope, callerId: '00000000-0000-0000-0000-000000000000', pupilIds: [] },
+              dto.performanceId ?? null,
+            );
+          } else if (dto.audience === 'class' || dto.audience === 'ensemble') {
+            const reached = await this.rosterAudience(manager, identity, dto);
+            schoolId = reached.schoolId;
+            guardianIds = reached.guardianIds;
+          } else {
+            guardianIds = await schoolFamilies(manager, tenantId, dto.schoolId ?? null);
+          }
+          const announcementId = newId();
+          await insertAnnouncement(
+            manager,
+            tenantId,
+            {
+              id: announcementId,
+              senderId: identity.userId,
+              senderName: identity.displayName,
+              audience: dto.audience,
+              schoolId,
+              performanceId: dto.audience === 'performance' ? (dto.performanceId ?? null) : null,
+              classId: dto.audience === 'class' ? (dto.classId ?? null) : null,
+              ensembleId: dto.audience === 'ensemble' ? (dto.ensembleId ?? null) : null,
+              subject: dto.subject,
+              body: dto.body,
+            },
+            guardianIds,
+          );
+          await this.reminders.announcement(manager, tenantId, announcementId, guardianIds);
+          return announcementId;
+        },
+      ),
     );
     return this.get(identity, id);
   }
@@ -95,16 +106,23 @@ export class AnnouncementsService {
    * An ensemble or class the caller may not reach is "not found"; one whose pupils' families do not
    * use Tutti yet is a 409, so that the sender learns that nobody would hear it.
    */
-  private async rosterAudience(manager: EntityManager, identity: Identity, dto: CreateAnnouncementDto): Promise<{ schoolId: string | null; guardianIds: string[] }> {
+  private async rosterAudience(
+    manager: EntityManager,
+    identity: Identity,
+    dto: CreateAnnouncementDto,
+  ): Promise<{ schoolId: string | null; guardianIds: string[] }> {
     const scope = staffSchoolScope(identity);
     const isClass = dto.audience === 'class';
     const what = isClass ? 'class' : 'ensemble';
     const field = isClass ? 'classId' : 'ensembleId';
     const id = dto[field] ?? '';
-    const found = isClass ? await this.roster.classAudience(manager, identity.tenantId, id) : await this.roster.ensembleAudience(manager, identity.tenantId, id);
+    const found = isClass
+      ? await this.roster.classAudience(manager, identity.tenantId, id)
+      : await this.roster.ensembleAudience(manager, identity.tenantId, id);
     const members = found ? reachableMembers(found, scope) : [];
     // Staff see a cross-school ensemble through its pupils at their schools.
-    const visible = !!found && (found.schoolId !== null ? inSchoolScope(scope, found.schoolId) : scope === ALL_SCHOOLS || members.length > 0);
+    const visible =
+      !!found && (found.schoolId !== null ? inSchoolScope(scope, found.schoolId) : scope === ALL_SCHOOLS || members.length > 0);
     if (!found || !visible) throw notFoundField(field, `${what} among yours`);
     const guardianIds = [...new Set(members.flatMap((member) => member.guardianIds))];
     if (guardianIds.length === 0) {
@@ -122,7 +140,12 @@ export class AnnouncementsService {
   async list(identity: Identity, query: AnnouncementQueryDto): Promise<Page<AnnouncementDto>> {
     const after = decodeCursor(query.cursor, ['uuid']);
     const found = await announcementsPage(this.dataSource, identity, { before: after?.[0] ?? null, limit: query.limit + 1 });
-    return toPage(found, query.limit, (row) => ({ ...toAnnouncementDto(row), ...(row.delivery_counts ? { deliveryCounts: row.delivery_counts } : {}) }), (row) => [row.id]);
+    return toPage(
+      found,
+      query.limit,
+      (row) => ({ ...toAnnouncementDto(row), ...(row.delivery_counts ? { deliveryCounts: row.delivery_counts } : {}) }),
+      (row) => [row.id],
+    );
   }
 
   /** One announcement on the list's terms: anyone else (another school's staff, a tutor not assigned to it, another family) gets 404. */
@@ -135,7 +158,12 @@ export class AnnouncementsService {
     return {
       ...toAnnouncementDto(row),
       deliveryCounts: { queued: count('queued'), sent: count('sent'), failed: count('failed') },
-      deliveries: deliveries.map((d): DeliveryDto => ({ guardianId: d.guardian_id, familyName: d.family_name, status: d.status, error: d.error })),
+      deliveries: deliveries.map((d): DeliveryDto => ({
+        guardianId: d.guardian_id,
+        familyName: d.family_name,
+        status: d.status,
+        error: d.error,
+      })),
     };
   }
 
@@ -160,7 +188,14 @@ export class AnnouncementsService {
     }
     const message = renderAnnouncement(familyTranslator(found.language), found.display_name, found.subject, found.body, found.sender_name);
     try {
-      await this.email.send({ to: found.email, subject: message.subject, text: toText(message), html: toHtml(message), language: message.language, deliveryKey: reminderDeliveryKey(reminder) });
+      await this.email.send({
+        to: found.email,
+        subject: message.subject,
+        text: toText(message),
+        html: toHtml(message),
+        language: message.language,
+        deliveryKey: reminderDeliveryKey(reminder),
+      });
     } catch (error) {
       await this.mark(this.dataSource.manager, reminder, announcementId, 'failed', error instanceof Error ? error.message : String(error));
       throw error;
@@ -168,7 +203,13 @@ export class AnnouncementsService {
     await this.mark(this.dataSource.manager, reminder, announcementId, 'sent', null);
   }
 
-  private async mark(manager: EntityManager, reminder: ReminderRow, announcementId: string, status: 'sent' | 'failed', error: string | null): Promise<void> {
+  private async mark(
+    manager: EntityManager,
+    reminder: ReminderRow,
+    announcementId: string,
+    status: 'sent' | 'failed',
+    error: string | null,
+  ): Promise<void> {
     await markDelivery(manager, reminder.tenantId, announcementId, reminder.recipientId, status, error);
   }
 }

@@ -14,11 +14,20 @@ describe('announcements', () => {
 
   beforeAll(async () => {
     t = await startEngagementApp({ SERVICE_MODE: 'api' });
-    worker = new ReminderWorker({ dataSource: t.db, service: 'parent-engagement', redis: process.env.REDIS_URL ?? '', deliverers: t.app.get(MessagingHandlers).deliverers });
+    worker = new ReminderWorker({
+      dataSource: t.db,
+      service: 'parent-engagement',
+      redis: process.env.REDIS_URL ?? '',
+      deliverers: t.app.get(MessagingHandlers).deliverers,
+    });
   });
   afterAll(() => t?.close());
 
-  async function family(schoolId: string, email: string | null, quietHours: { quietHoursStart: string; quietHoursEnd: string } | object = {}): Promise<Identity> {
+  async function family(
+    schoolId: string,
+    email: string | null,
+    quietHours: { quietHoursStart: string; quietHoursEnd: string } | object = {},
+  ): Promise<Identity> {
     const guardian = personas.guardian(tenantId, [{ pupilId: newId(), schoolId }]);
     const response = await t.request(guardian, {
       method: 'PUT',
@@ -31,7 +40,8 @@ describe('announcements', () => {
 
   async function deliverAll(announcementId: string): Promise<void> {
     const due = await t.db.query(`SELECT id, due_at FROM reminders WHERE tenant_id = $1 AND subject_id = $2`, [tenantId, announcementId]);
-    for (const reminder of due) await worker.deliverDue({ reminderId: reminder.id, tenantId, dueAt: new Date(reminder.due_at).toISOString() });
+    for (const reminder of due)
+      await worker.deliverDue({ reminderId: reminder.id, tenantId, dueAt: new Date(reminder.due_at).toISOString() });
   }
 
   it('emails a school’s families and records per family whether it was sent or failed', async () => {
@@ -39,7 +49,11 @@ describe('announcements', () => {
     const withEmail = await family(schoolA, address);
     const withoutEmail = await family(schoolA, null);
     const elsewhere = await family(schoolB, `other-${newId()}@example.org`);
-    const created = await t.request(staffA, { method: 'POST', url: '/announcements', payload: { audience: 'school', schoolId: schoolA, subject: 'Concert dress', body: 'Black and white, please.' } });
+    const created = await t.request(staffA, {
+      method: 'POST',
+      url: '/announcements',
+      payload: { audience: 'school', schoolId: schoolA, subject: 'Concert dress', body: 'Black and white, please.' },
+    });
     expect(created.statusCode).toBe(201);
     const announcement = created.json();
     expect(announcement.deliveryCounts).toEqual({ queued: 2, sent: 0, failed: 0 });
@@ -50,24 +64,39 @@ describe('announcements', () => {
     expect(after.deliveries).toEqual(
       expect.arrayContaining([
         { guardianId: withEmail.userId, familyName: withEmail.displayName, status: 'sent', error: null },
-        { guardianId: withoutEmail.userId, familyName: withoutEmail.displayName, status: 'failed', error: 'the family has no email address enabled' },
+        {
+          guardianId: withoutEmail.userId,
+          familyName: withoutEmail.displayName,
+          status: 'failed',
+          error: 'the family has no email address enabled',
+        },
       ]),
     );
-    const listed = (await t.request(staffA, { method: 'GET', url: '/announcements?limit=100' })).json().items.find((item: { id: string }) => item.id === announcement.id);
+    const listed = (await t.request(staffA, { method: 'GET', url: '/announcements?limit=100' }))
+      .json()
+      .items.find((item: { id: string }) => item.id === announcement.id);
     expect(listed.deliveryCounts).toEqual({ queued: 0, sent: 1, failed: 1 });
     const mails = await mailsTo(address);
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ subject: 'Concert dress', text: expect.stringContaining('Black and white, please.') });
     // Its Message-ID is the reminder's delivery key, as every reminder email's (the same for a resend).
-    const [copy] = await t.db.query('SELECT id, due_at FROM reminders WHERE tenant_id = $1 AND subject_id = $2 AND recipient_id = $3', [tenantId, announcement.id, withEmail.userId]);
+    const [copy] = await t.db.query('SELECT id, due_at FROM reminders WHERE tenant_id = $1 AND subject_id = $2 AND recipient_id = $3', [
+      tenantId,
+      announcement.id,
+      withEmail.userId,
+    ]);
     expect(mails[0].messageId).toBe(`reminder-${copy.id}-${copy.due_at.getTime()}@parent-engagement.tutti`);
 
     const seen = await t.request(withEmail, { method: 'GET', url: `/announcements/${announcement.id}` });
     expect(seen.statusCode).toBe(200);
     expect(seen.json().deliveries).toBeUndefined();
     expect((await t.request(elsewhere, { method: 'GET', url: `/announcements/${announcement.id}` })).statusCode).toBe(404);
-    expect((await t.request(personas.headteacher(tenantId, schoolB), { method: 'GET', url: `/announcements/${announcement.id}` })).statusCode).toBe(404);
-    expect((await t.request(personas.programmeAdmin(newTenantId()), { method: 'GET', url: `/announcements/${announcement.id}` })).statusCode).toBe(404);
+    expect(
+      (await t.request(personas.headteacher(tenantId, schoolB), { method: 'GET', url: `/announcements/${announcement.id}` })).statusCode,
+    ).toBe(404);
+    expect(
+      (await t.request(personas.programmeAdmin(newTenantId()), { method: 'GET', url: `/announcements/${announcement.id}` })).statusCode,
+    ).toBe(404);
     const familyList = (await t.request(withEmail, { method: 'GET', url: '/announcements' })).json().items;
     expect(familyList.map((i: { id: string }) => i.id)).toEqual([announcement.id]);
     expect(familyList[0].deliveryCounts).toBeUndefined();
@@ -84,10 +113,18 @@ describe('announcements', () => {
     const resting = await family(school, `resting-${newId()}@example.org`, { quietHoursStart: clock(-60), quietHoursEnd: clock(60) });
     const awake = await family(school, `awake-${newId()}@example.org`);
     const sentAt = Date.now();
-    const created = await t.request(personas.headteacher(tenantId, school), { method: 'POST', url: '/announcements', payload: { audience: 'school', schoolId: school, subject: 'Late news', body: 'Rehearsal moved.' } });
+    const created = await t.request(personas.headteacher(tenantId, school), {
+      method: 'POST',
+      url: '/announcements',
+      payload: { audience: 'school', schoolId: school, subject: 'Late news', body: 'Rehearsal moved.' },
+    });
     expect(created.statusCode).toBe(201);
     const dueOf = async (guardian: Identity) => {
-      const [reminder] = await t.db.query(`SELECT due_at FROM reminders WHERE tenant_id = $1 AND subject_id = $2 AND recipient_id = $3`, [tenantId, created.json().id, guardian.userId]);
+      const [reminder] = await t.db.query(`SELECT due_at FROM reminders WHERE tenant_id = $1 AND subject_id = $2 AND recipient_id = $3`, [
+        tenantId,
+        created.json().id,
+        guardian.userId,
+      ]);
       return new Date(reminder.due_at).getTime();
     };
     expect(await dueOf(awake)).toBeLessThan(sentAt + 60_000);
@@ -101,11 +138,19 @@ describe('announcements', () => {
     const reader = await family(schoolA, `reader-${newId()}@example.org`);
     const neighbour = await family(schoolA, `neighbour-${newId()}@example.org`);
     const send = async (subject: string) =>
-      (await t.request(staffA, { method: 'POST', url: '/announcements', payload: { audience: 'school', schoolId: schoolA, subject, body: `${subject}: details` } })).json();
+      (
+        await t.request(staffA, {
+          method: 'POST',
+          url: '/announcements',
+          payload: { audience: 'school', schoolId: schoolA, subject, body: `${subject}: details` },
+        })
+      ).json();
     const older = await send('Choir practice moved');
     const newer = await send('Bring a water bottle');
     const listOf = async (identity: Identity) =>
-      (await t.request(identity, { method: 'GET', url: '/announcements?limit=100' })).json().items.filter((item: { id: string }) => [older.id, newer.id].includes(item.id));
+      (await t.request(identity, { method: 'GET', url: '/announcements?limit=100' }))
+        .json()
+        .items.filter((item: { id: string }) => [older.id, newer.id].includes(item.id));
     expect(await listOf(reader)).toEqual([
       expect.objectContaining({ id: newer.id, subject: 'Bring a water bottle', senderName: staffA.displayName, readAt: null }),
       expect.objectContaining({ id: older.id, readAt: null }),
@@ -124,7 +169,14 @@ describe('announcements', () => {
     // Staff get no read state of their own; another school's family, another tenant and an unknown id get 404; staff cannot mark.
     expect((await t.request(staffA, { method: 'GET', url: `/announcements/${older.id}` })).json().readAt).toBeUndefined();
     expect((await t.request(await family(schoolB, null), { method: 'POST', url: `/announcements/${older.id}/read` })).statusCode).toBe(404);
-    expect((await t.request(personas.guardian(newTenantId(), [{ pupilId: newId(), schoolId: schoolA }]), { method: 'POST', url: `/announcements/${older.id}/read` })).statusCode).toBe(404);
+    expect(
+      (
+        await t.request(personas.guardian(newTenantId(), [{ pupilId: newId(), schoolId: schoolA }]), {
+          method: 'POST',
+          url: `/announcements/${older.id}/read`,
+        })
+      ).statusCode,
+    ).toBe(404);
     expect((await t.request(reader, { method: 'POST', url: `/announcements/${newId()}/read` })).statusCode).toBe(404);
     expect((await t.request(reader, { method: 'POST', url: '/announcements/not-a-uuid/read' })).statusCode).toBe(400);
     expect((await t.request(staffA, { method: 'POST', url: `/announcements/${older.id}/read` })).statusCode).toBe(403);
@@ -135,25 +187,76 @@ describe('announcements', () => {
     const comingA = await family(schoolA, `a-${newId()}@example.org`);
     const comingB = await family(schoolB, `b-${newId()}@example.org`);
     for (const guardian of [comingA, comingB]) {
-      expect((await t.request(guardian, { method: 'PUT', url: `/performances/${performanceId}/rsvp`, payload: { attending: true, adults: 1, pupilIds: [] } })).statusCode).toBe(200);
+      expect(
+        (
+          await t.request(guardian, {
+            method: 'PUT',
+            url: `/performances/${performanceId}/rsvp`,
+            payload: { attending: true, adults: 1, pupilIds: [] },
+          })
+        ).statusCode,
+      ).toBe(200);
     }
-    const sent = (await t.request(staffA, { method: 'POST', url: '/announcements', payload: { audience: 'performance', performanceId, subject: 'Doors open 17:30', body: 'See you there.' } })).json();
+    const sent = (
+      await t.request(staffA, {
+        method: 'POST',
+        url: '/announcements',
+        payload: { audience: 'performance', performanceId, subject: 'Doors open 17:30', body: 'See you there.' },
+      })
+    ).json();
     expect(sent.deliveries.map((d: { guardianId: string }) => d.guardianId)).toEqual([comingA.userId]);
-    const fromAdmin = (await t.request(personas.programmeAdmin(tenantId), { method: 'POST', url: '/announcements', payload: { audience: 'performance', performanceId, subject: 'x', body: 'y' } })).json();
+    const fromAdmin = (
+      await t.request(personas.programmeAdmin(tenantId), {
+        method: 'POST',
+        url: '/announcements',
+        payload: { audience: 'performance', performanceId, subject: 'x', body: 'y' },
+      })
+    ).json();
     expect(fromAdmin.deliveries).toHaveLength(2);
 
-    const fields = async (payload: object) => (await t.request(staffA, { method: 'POST', url: '/announcements', payload })).json().errors.map((e: { field: string }) => e.field);
+    const fields = async (payload: object) =>
+      (await t.request(staffA, { method: 'POST', url: '/announcements', payload })).json().errors.map((e: { field: string }) => e.field);
     expect(await fields({ audience: 'school', subject: 'x', body: 'y' })).toEqual(['schoolId']);
     expect(await fields({ audience: 'everyone', subject: 'x', body: 'y' })).toEqual(['audience']);
     expect(await fields({ audience: 'school', schoolId: schoolA, subject: '', body: 'y' })).toEqual(['subject']);
-    expect((await t.request(staffA, { method: 'POST', url: '/announcements', payload: { audience: 'school', schoolId: schoolB, subject: 'x', body: 'y' } })).statusCode).toBe(404);
-    expect((await t.request(staffA, { method: 'POST', url: '/announcements', payload: { audience: 'performance', performanceId: newId(), subject: 'x', body: 'y' } })).statusCode).toBe(404);
-    expect((await t.request(comingA, { method: 'POST', url: '/announcements', payload: { audience: 'school', schoolId: schoolA, subject: 'x', body: 'y' } })).statusCode).toBe(403);
+    expect(
+      (
+        await t.request(staffA, {
+          method: 'POST',
+          url: '/announcements',
+          payload: { audience: 'school', schoolId: schoolB, subject: 'x', body: 'y' },
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await t.request(staffA, {
+          method: 'POST',
+          url: '/announcements',
+          payload: { audience: 'performance', performanceId: newId(), subject: 'x', body: 'y' },
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await t.request(comingA, {
+          method: 'POST',
+          url: '/announcements',
+          payload: { audience: 'school', schoolId: schoolA, subject: 'x', body: 'y' },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   describe('scope of ids and readers', () => {
-    const post = (identity: Identity, payload: object) => t.request(identity, { method: 'POST', url: '/announcements', payload: { subject: 'Bus times', body: 'Be at the gate by five.', ...payload } });
-    const stored = async (subject: string) => Number((await t.db.query('SELECT count(*)::int AS n FROM announcements WHERE subject = $1', [subject]))[0].n);
+    const post = (identity: Identity, payload: object) =>
+      t.request(identity, {
+        method: 'POST',
+        url: '/announcements',
+        payload: { subject: 'Bus times', body: 'Be at the gate by five.', ...payload },
+      });
+    const stored = async (subject: string) =>
+      Number((await t.db.query('SELECT count(*)::int AS n FROM announcements WHERE subject = $1', [subject]))[0].n);
 
     it('refuses another area’s school id from a programme admin with a 404 naming schoolId, and stores nothing', async () => {
       const otherArea = newTenantId();
@@ -173,10 +276,26 @@ describe('announcements', () => {
     });
 
     it.each([
-      ['a school announcement carrying a performanceId', { audience: 'school', schoolId: schoolA, performanceId: newId() }, ['performanceId']],
-      ['a school announcement carrying a classId and an ensembleId', { audience: 'school', schoolId: schoolA, classId: newId(), ensembleId: newId() }, ['classId', 'ensembleId']],
-      ['a performance announcement carrying a schoolId', { audience: 'performance', performanceId: newId(), schoolId: schoolA }, ['schoolId']],
-      ['a class announcement carrying a schoolId that is not even a UUID', { audience: 'class', classId: newId(), schoolId: 'nope' }, ['schoolId']],
+      [
+        'a school announcement carrying a performanceId',
+        { audience: 'school', schoolId: schoolA, performanceId: newId() },
+        ['performanceId'],
+      ],
+      [
+        'a school announcement carrying a classId and an ensembleId',
+        { audience: 'school', schoolId: schoolA, classId: newId(), ensembleId: newId() },
+        ['classId', 'ensembleId'],
+      ],
+      [
+        'a performance announcement carrying a schoolId',
+        { audience: 'performance', performanceId: newId(), schoolId: schoolA },
+        ['schoolId'],
+      ],
+      [
+        'a class announcement carrying a schoolId that is not even a UUID',
+        { audience: 'class', classId: newId(), schoolId: 'nope' },
+        ['schoolId'],
+      ],
     ])('refuses %s with a 400 naming the field the audience ignores, and stores nothing', async (_what, payload, fields) => {
       await family(schoolA, `ignored-${newId()}@example.org`);
       const subject = `Ignored ids ${newId()}`;
@@ -184,7 +303,12 @@ describe('announcements', () => {
       expect(response.statusCode).toBe(400);
       const errors = response.json().errors as { field: string; rule: string }[];
       expect([...new Set(errors.map((e) => e.field))].sort()).toEqual(fields);
-      expect(errors.filter((e) => e.rule === 'onlyWithAudience').map((e) => e.field).sort()).toEqual(fields);
+      expect(
+        errors
+          .filter((e) => e.rule === 'onlyWithAudience')
+          .map((e) => e.field)
+          .sort(),
+      ).toEqual(fields);
       expect(await stored(subject)).toBe(0);
     });
 
@@ -214,7 +338,9 @@ describe('announcements', () => {
       ];
       for (const [who, identity, sees] of readers) {
         const byId = await t.request(identity, { method: 'GET', url: `/announcements/${created.id}` });
-        const listed = ((await t.request(identity, { method: 'GET', url: '/announcements?limit=100' })).json().items as { id: string }[]).some((item) => item.id === created.id);
+        const listed = (
+          (await t.request(identity, { method: 'GET', url: '/announcements?limit=100' })).json().items as { id: string }[]
+        ).some((item) => item.id === created.id);
         expect({ who, status: byId.statusCode, listed }).toEqual({ who, status: sees ? 200 : 404, listed: sees });
         if (!sees) expect(byId.body).not.toContain('Full text only for its readers');
       }

@@ -18,19 +18,33 @@ describe('announcements to a class or an ensemble', () => {
 
   beforeAll(async () => {
     t = await startEngagementApp({ SERVICE_MODE: 'api' });
-    worker = new ReminderWorker({ dataSource: t.db, service: 'parent-engagement', redis: process.env.REDIS_URL ?? '', deliverers: t.app.get(MessagingHandlers).deliverers });
+    worker = new ReminderWorker({
+      dataSource: t.db,
+      service: 'parent-engagement',
+      redis: process.env.REDIS_URL ?? '',
+      deliverers: t.app.get(MessagingHandlers).deliverers,
+    });
   });
   afterAll(() => t?.close());
 
   async function enrol(classId: string, schoolId = schoolA): Promise<string> {
     const pupilId = newId();
-    await t.deliver(tenantId, 'scheduling.pupil.enrolled', { version: 1, pupilId, schoolId, classId, yearGroup: 4, firstName: 'Ben', lastName: 'Brown' }, next());
+    await t.deliver(
+      tenantId,
+      'scheduling.pupil.enrolled',
+      { version: 1, pupilId, schoolId, classId, yearGroup: 4, firstName: 'Ben', lastName: 'Brown' },
+      next(),
+    );
     return pupilId;
   }
   /** A family (guardian) of these pupils who has opened Tutti, with an email address. */
   async function familyOf(...pupils: { pupilId: string; schoolId: string }[]): Promise<Identity> {
     const guardian = personas.guardian(tenantId, pupils);
-    const response = await t.request(guardian, { method: 'PUT', url: '/families/me/contact-preferences', payload: { email: `family-${newId()}@example.org`, language: 'en', emailEnabled: true, smsEnabled: false } });
+    const response = await t.request(guardian, {
+      method: 'PUT',
+      url: '/families/me/contact-preferences',
+      payload: { email: `family-${newId()}@example.org`, language: 'en', emailEnabled: true, smsEnabled: false },
+    });
     expect(response.statusCode).toBe(200);
     return guardian;
   }
@@ -38,13 +52,25 @@ describe('announcements to a class or an ensemble', () => {
     await t.deliver(
       tenantId,
       'scheduling.ensemble.membership-changed',
-      { version: 1, ensembleId, schoolId, ensembleName: 'Orchestra Club', members: members.map((member) => ({ ...member, displayName: 'Ben Brown', instrument: 'violin' })) },
+      {
+        version: 1,
+        ensembleId,
+        schoolId,
+        ensembleName: 'Orchestra Club',
+        members: members.map((member) => ({ ...member, displayName: 'Ben Brown', instrument: 'violin' })),
+      },
       next(),
     );
   }
   const post = (identity: Identity, payload: object, headers: Record<string, string> = {}) =>
-    t.request(identity, { method: 'POST', url: '/announcements', payload: { subject: 'Bring your instrument', body: 'Friday, please.', ...payload }, headers });
-  const recipientsOf = (announcement: { deliveries: { guardianId: string }[] }) => announcement.deliveries.map((delivery) => delivery.guardianId).sort();
+    t.request(identity, {
+      method: 'POST',
+      url: '/announcements',
+      payload: { subject: 'Bring your instrument', body: 'Friday, please.', ...payload },
+      headers,
+    });
+  const recipientsOf = (announcement: { deliveries: { guardianId: string }[] }) =>
+    announcement.deliveries.map((delivery) => delivery.guardianId).sort();
   const ids = (...identities: Identity[]) => identities.map((identity) => identity.userId).sort();
 
   it('reaches the families of the pupils in a class now: enrolments, moves and leaving change who gets the next one', async () => {
@@ -56,26 +82,57 @@ describe('announcements to a class or an ensemble', () => {
 
     const first = await post(headA, { audience: 'class', classId: oak });
     expect(first.statusCode).toBe(201);
-    expect(first.json()).toMatchObject({ audience: 'class', classId: oak, schoolId: schoolA, ensembleId: null, performanceId: null, deliveryCounts: { queued: 2, sent: 0, failed: 0 } });
+    expect(first.json()).toMatchObject({
+      audience: 'class',
+      classId: oak,
+      schoolId: schoolA,
+      ensembleId: null,
+      performanceId: null,
+      deliveryCounts: { queued: 2, sent: 0, failed: 0 },
+    });
     // One delivery per family, however many of its children are in the class.
     expect(recipientsOf(first.json())).toEqual(ids(amiraAndBen, chloes));
 
     // Chloe moves to Ash, Ben leaves (Amira stays, so her family is still reached), and Ash's Dawit moves in.
-    await t.deliver(tenantId, 'scheduling.pupil.moved', { version: 1, pupilId: chloe, fromSchoolId: schoolA, toSchoolId: schoolA, fromClassId: oak, toClassId: ash, yearGroup: 4 }, next());
-    await t.deliver(tenantId, 'scheduling.pupil.left', { version: 1, pupilId: ben, schoolId: schoolA, leftOn: '2026-03-31', reason: 'left' }, next());
-    await t.deliver(tenantId, 'scheduling.pupil.moved', { version: 1, pupilId: dawit, fromSchoolId: schoolA, toSchoolId: schoolA, fromClassId: ash, toClassId: oak, yearGroup: 4 }, next());
+    await t.deliver(
+      tenantId,
+      'scheduling.pupil.moved',
+      { version: 1, pupilId: chloe, fromSchoolId: schoolA, toSchoolId: schoolA, fromClassId: oak, toClassId: ash, yearGroup: 4 },
+      next(),
+    );
+    await t.deliver(
+      tenantId,
+      'scheduling.pupil.left',
+      { version: 1, pupilId: ben, schoolId: schoolA, leftOn: '2026-03-31', reason: 'left' },
+      next(),
+    );
+    await t.deliver(
+      tenantId,
+      'scheduling.pupil.moved',
+      { version: 1, pupilId: dawit, fromSchoolId: schoolA, toSchoolId: schoolA, fromClassId: ash, toClassId: oak, yearGroup: 4 },
+      next(),
+    );
     const second = (await post(headA, { audience: 'class', classId: oak })).json();
     expect(recipientsOf(second)).toEqual(ids(amiraAndBen, dawits));
     expect(recipientsOf((await post(headA, { audience: 'class', classId: ash })).json())).toEqual(ids(chloes));
     // Amira leaves too: the family of two leavers is no longer reached.
-    await t.deliver(tenantId, 'scheduling.pupil.left', { version: 1, pupilId: amira, schoolId: schoolA, leftOn: '2026-03-31', reason: 'left' }, next());
+    await t.deliver(
+      tenantId,
+      'scheduling.pupil.left',
+      { version: 1, pupilId: amira, schoolId: schoolA, leftOn: '2026-03-31', reason: 'left' },
+      next(),
+    );
     expect(recipientsOf((await post(headA, { audience: 'class', classId: oak })).json())).toEqual(ids(dawits));
 
     // The delivery rows go from queued to sent as the reminder worker delivers them.
     const due = await t.db.query(`SELECT id, due_at FROM reminders WHERE tenant_id = $1 AND subject_id = $2`, [tenantId, second.id]);
     expect(due).toHaveLength(2);
-    for (const reminder of due) await worker.deliverDue({ reminderId: reminder.id, tenantId, dueAt: new Date(reminder.due_at).toISOString() });
-    const delivered = await t.db.query(`SELECT guardian_id, status FROM announcement_deliveries WHERE tenant_id = $1 AND announcement_id = $2 ORDER BY guardian_id`, [tenantId, second.id]);
+    for (const reminder of due)
+      await worker.deliverDue({ reminderId: reminder.id, tenantId, dueAt: new Date(reminder.due_at).toISOString() });
+    const delivered = await t.db.query(
+      `SELECT guardian_id, status FROM announcement_deliveries WHERE tenant_id = $1 AND announcement_id = $2 ORDER BY guardian_id`,
+      [tenantId, second.id],
+    );
     expect(delivered).toEqual(ids(amiraAndBen, dawits).map((guardianId) => ({ guardian_id: guardianId, status: 'sent' })));
 
     // Who sees it: the school's staff and the families it reached; not another school, another family or another tenant.
@@ -86,7 +143,8 @@ describe('announcements to a class or an ensemble', () => {
     expect(seenByFamily).toMatchObject({ classId: oak, readAt: null });
     expect(seenByFamily.deliveries).toBeUndefined();
     for (const outsider of [chloes, headB, personas.programmeAdmin(newTenantId())]) expect((await get(outsider)).statusCode).toBe(404);
-    const listed = async (identity: Identity) => (await t.request(identity, { method: 'GET', url: '/announcements?limit=100' })).json().items.map((item: { id: string }) => item.id);
+    const listed = async (identity: Identity) =>
+      (await t.request(identity, { method: 'GET', url: '/announcements?limit=100' })).json().items.map((item: { id: string }) => item.id);
     expect(await listed(dawits)).toContain(second.id);
     expect(await listed(chloes)).not.toContain(second.id);
     expect(await listed(headA)).toContain(second.id);
@@ -123,12 +181,23 @@ describe('announcements to a class or an ensemble', () => {
     await enrol(birch);
     const noFamilies = await post(headA, { audience: 'class', classId: birch });
     expect(noFamilies.statusCode).toBe(409);
-    expect(noFamilies.json()).toMatchObject({ detail: expect.stringContaining('2 pupils in this class'), conflicts: [{ classId: birch, pupils: 2, familiesUsingTutti: 0 }] });
-    await t.deliver(tenantId, 'scheduling.pupil.left', { version: 1, pupilId: pupil, schoolId: schoolA, leftOn: '2026-03-31', reason: 'left' }, next());
+    expect(noFamilies.json()).toMatchObject({
+      detail: expect.stringContaining('2 pupils in this class'),
+      conflicts: [{ classId: birch, pupils: 2, familiesUsingTutti: 0 }],
+    });
+    await t.deliver(
+      tenantId,
+      'scheduling.pupil.left',
+      { version: 1, pupilId: pupil, schoolId: schoolA, leftOn: '2026-03-31', reason: 'left' },
+      next(),
+    );
     const empty = await post(headA, { audience: 'class', classId: elm });
     expect(empty.statusCode).toBe(409);
     expect(empty.json().conflicts).toEqual([{ classId: elm, pupils: 0, familiesUsingTutti: 0 }]);
-    const recorded = await t.db.query(`SELECT count(*)::int AS n FROM announcements WHERE tenant_id = $1 AND class_id = ANY($2::uuid[])`, [tenantId, [birch, elm]]);
+    const recorded = await t.db.query(`SELECT count(*)::int AS n FROM announcements WHERE tenant_id = $1 AND class_id = ANY($2::uuid[])`, [
+      tenantId,
+      [birch, elm],
+    ]);
     expect(recorded[0].n).toBe(4);
   });
 
@@ -145,14 +214,26 @@ describe('announcements to a class or an ensemble', () => {
   it('reaches an ensemble’s members’ families as its latest snapshot lists them', async () => {
     const club = newId();
     const [p1, p2, p3] = [newId(), newId(), newId()];
-    const [f1, f2, f3] = [await familyOf({ pupilId: p1, schoolId: schoolA }), await familyOf({ pupilId: p2, schoolId: schoolA }), await familyOf({ pupilId: p3, schoolId: schoolA })];
-    await snapshot(club, schoolA, [p1, p2].map((pupilId) => ({ pupilId, schoolId: schoolA })));
+    const [f1, f2, f3] = [
+      await familyOf({ pupilId: p1, schoolId: schoolA }),
+      await familyOf({ pupilId: p2, schoolId: schoolA }),
+      await familyOf({ pupilId: p3, schoolId: schoolA }),
+    ];
+    await snapshot(
+      club,
+      schoolA,
+      [p1, p2].map((pupilId) => ({ pupilId, schoolId: schoolA })),
+    );
     const first = await post(headA, { audience: 'ensemble', ensembleId: club });
     expect(first.statusCode).toBe(201);
     expect(first.json()).toMatchObject({ audience: 'ensemble', ensembleId: club, schoolId: schoolA, classId: null });
     expect(recipientsOf(first.json())).toEqual(ids(f1, f2));
 
-    await snapshot(club, schoolA, [p2, p3].map((pupilId) => ({ pupilId, schoolId: schoolA })));
+    await snapshot(
+      club,
+      schoolA,
+      [p2, p3].map((pupilId) => ({ pupilId, schoolId: schoolA })),
+    );
     const second = (await post(personas.tutor(tenantId, [schoolA]), { audience: 'ensemble', ensembleId: club })).json();
     expect(recipientsOf(second)).toEqual(ids(f2, f3));
     expect((await t.request(headA, { method: 'GET', url: `/announcements/${second.id}` })).statusCode).toBe(200);
@@ -187,7 +268,8 @@ describe('announcements to a class or an ensemble', () => {
     expect((await post(personas.headteacher(tenantId, schoolC), { audience: 'ensemble', ensembleId: orchestra })).statusCode).toBe(404);
 
     // Its deliveries span schools, so staff other than the sender do not see it; its families do.
-    const get = async (identity: Identity, id: string) => (await t.request(identity, { method: 'GET', url: `/announcements/${id}` })).statusCode;
+    const get = async (identity: Identity, id: string) =>
+      (await t.request(identity, { method: 'GET', url: `/announcements/${id}` })).statusCode;
     expect(await get(headA, fromAdmin.json().id)).toBe(404);
     expect(await get(headA, fromHeadA.json().id)).toBe(200);
     expect(await get(headB, fromHeadA.json().id)).toBe(404);

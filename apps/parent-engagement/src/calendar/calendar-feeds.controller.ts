@@ -7,7 +7,11 @@ import { CalendarFeedsService } from './calendar-feeds.service';
 export class CalendarFeedDto {
   @ApiProperty({ description: 'The secret; shown once' }) token: string;
   @ApiProperty({ example: '/calendar/….ics', description: 'Path of the feed under this service' }) path: string;
-  @ApiProperty({ example: 'https://tutti.example.org/api/parent-engagement/calendar/….ics', description: 'The address to subscribe to in a calendar app (at PUBLIC_URL)' }) url: string;
+  @ApiProperty({
+    example: 'https://tutti.example.org/api/parent-engagement/calendar/….ics',
+    description: 'The address to subscribe to in a calendar app (at PUBLIC_URL)',
+  })
+  url: string;
 }
 
 @ApiTags('calendar')

@@ -42,7 +42,12 @@ export async function deleteFeed(db: Queryable, tenantId: string, guardianId: st
 
 /** Whose feed a token's hash opens, within the tenant. */
 export async function feedOwner(db: Queryable, tenantId: string, tokenHash: string): Promise<string | undefined> {
-  return (await oneRow<{ guardian_id: string }>(db, 'SELECT guardian_id FROM calendar_feeds WHERE tenant_id = $1 AND token_hash = $2', [tenantId, tokenHash]))?.guardian_id;
+  return (
+    await oneRow<{ guardian_id: string }>(db, 'SELECT guardian_id FROM calendar_feeds WHERE tenant_id = $1 AND token_hash = $2', [
+      tenantId,
+      tokenHash,
+    ])
+  )?.guardian_id;
 }
 
 /** The family's children, as an SQL expression over $1 (tenant) and $2 (guardian). */

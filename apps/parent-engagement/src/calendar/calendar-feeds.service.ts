@@ -54,7 +54,14 @@ export class CalendarFeedsService {
     const sessions = await feedSessions(this.dataSource, tenantId, guardianId);
     const { t } = familyTranslator((await familyContact(this.dataSource, tenantId, guardianId))?.language);
     const events: CalendarEvent[] = [
-      ...performances.map((p) => ({ uid: `performance-${p.id}@tutti`, summary: p.title, startsAt: p.starts_at, endsAt: p.ends_at, location: p.venue_name, cancelled: p.status === 'cancelled' })),
+      ...performances.map((p) => ({
+        uid: `performance-${p.id}@tutti`,
+        summary: p.title,
+        startsAt: p.starts_at,
+        endsAt: p.ends_at,
+        location: p.venue_name,
+        cancelled: p.status === 'cancelled',
+      })),
       ...pickups.map((b) => ({
         uid: `pickup-${b.id}@tutti`,
         summary: t('calendar.pickup.summary', { performanceTitle: b.title, stopName: b.stop_name }),

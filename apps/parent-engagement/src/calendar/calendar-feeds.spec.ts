@@ -3,7 +3,11 @@ import { newTenantId, personas } from '@tutti/testing';
 import { publishPerformance, runBody, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
 import { renderCalendar } from './ical';
 
-const unfold = (text: string): string[] => text.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
+const unfold = (text: string): string[] =>
+  text
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter(Boolean);
 /** The physical lines (CRLF-joined) of the content line starting with `name` in a rendered calendar. */
 const foldedLineOf = (text: string, name: string): string => {
   const lines = text.split('\r\n');
@@ -17,7 +21,10 @@ describe('iCalendar folding', () => {
   it('folds at 75 octets without splitting a UTF-8 character', () => {
     const summary = 'Gwyneth’s ♪ concert — '.repeat(8);
     const line = `SUMMARY:${summary}`;
-    const folded = foldedLineOf(renderCalendar('Folding', [{ uid: 'folding@tutti', summary, startsAt: new Date(0), endsAt: new Date(3_600_000) }]), 'SUMMARY:');
+    const folded = foldedLineOf(
+      renderCalendar('Folding', [{ uid: 'folding@tutti', summary, startsAt: new Date(0), endsAt: new Date(3_600_000) }]),
+      'SUMMARY:',
+    );
     const physical = folded.split('\r\n');
     expect(physical.length).toBeGreaterThan(1);
     expect(physical.every((part) => Buffer.byteLength(part, 'utf8') <= 75)).toBe(true);
@@ -41,8 +48,22 @@ describe('private calendar feeds', () => {
     const guardian = personas.guardian(tenantId, [{ pupilId, schoolId }]);
     const title = 'Side-by-Side with the Royal Liverpool Philharmonic; Ode to Joy, Jupiter and more';
     const { performanceId, startsAt } = await publishPerformance(t, tenantId, 96, title);
-    const run = (await t.request(personas.programmeAdmin(tenantId), { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, 10) })).json();
-    expect((await t.request(guardian, { method: 'POST', url: '/transport-bookings', payload: { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [pupilId] } })).statusCode).toBe(201);
+    const run = (
+      await t.request(personas.programmeAdmin(tenantId), {
+        method: 'POST',
+        url: '/transport-runs',
+        payload: runBody(performanceId, startsAt, 10),
+      })
+    ).json();
+    expect(
+      (
+        await t.request(guardian, {
+          method: 'POST',
+          url: '/transport-bookings',
+          payload: { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [pupilId] },
+        })
+      ).statusCode,
+    ).toBe(201);
     const other = personas.guardian(tenantId, [{ pupilId: newId(), schoolId }]);
     await publishPerformance(t, tenantId, 120, 'Not ours');
 
@@ -61,7 +82,10 @@ describe('private calendar feeds', () => {
     expect(lines).toContain(`UID:performance-${performanceId}@tutti`);
     expect(lines.filter((line) => line.startsWith('SUMMARY:Free bus to'))).toHaveLength(1);
     expect(lines.join('\n')).not.toContain('Not ours');
-    const pickup = new Date(run.stops[0].pickupAt).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    const pickup = new Date(run.stops[0].pickupAt)
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '');
     expect(lines).toContain(`DTSTART:${pickup}`);
 
     const otherFeed = (await t.request(other, { method: 'POST', url: '/calendar-feed' })).json();

@@ -13,5 +13,10 @@ export interface CalendarEvent {
 
 /** The family's private feed through the one renderer (@tutti/platform): STATUS only on what was cancelled. */
 export function renderCalendar(name: string, events: CalendarEvent[], now = new Date()): string {
-  return renderIcal({ product: 'Parent engagement', name, now, events: events.map(({ cancelled, ...event }) => ({ ...event, ...(cancelled ? { status: 'cancelled' as const } : {}) })) });
+  return renderIcal({
+    product: 'Parent engagement',
+    name,
+    now,
+    events: events.map(({ cancelled, ...event }) => ({ ...event, ...(cancelled ? { status: 'cancelled' as const } : {}) })),
+  });
 }

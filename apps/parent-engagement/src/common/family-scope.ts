@@ -46,7 +46,11 @@ export function familyScopeParams(scope: FamilyScope): unknown[] {
 }
 
 /** The caller's children named in a request, each checked against the guardian grant. */
-export function ownChildren(identity: Identity, pupilIds: string[], may: (pupil: GuardedPupil) => boolean): { allowed: GuardedPupil[]; refused: string[] } {
+export function ownChildren(
+  identity: Identity,
+  pupilIds: string[],
+  may: (pupil: GuardedPupil) => boolean,
+): { allowed: GuardedPupil[]; refused: string[] } {
   const mine = new Map(guardedPupils(identity).map((pupil) => [pupil.pupilId, pupil]));
   const allowed: GuardedPupil[] = [];
   const refused: string[] = [];

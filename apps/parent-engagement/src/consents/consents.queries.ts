@@ -69,12 +69,20 @@ export async function lockConsentDecisions(db: Queryable, tenantId: string, pupi
 }
 
 export function latestConsent(db: Queryable, tenantId: string, pupilId: string, kind: ConsentKind): Promise<ConsentRow | undefined> {
-  return oneRow<ConsentRow>(db, 'SELECT * FROM consent_records WHERE tenant_id = $1 AND pupil_id = $2 AND kind = $3 ORDER BY seq DESC LIMIT 1', [tenantId, pupilId, kind]);
+  return oneRow<ConsentRow>(
+    db,
+    'SELECT * FROM consent_records WHERE tenant_id = $1 AND pupil_id = $2 AND kind = $3 ORDER BY seq DESC LIMIT 1',
+    [tenantId, pupilId, kind],
+  );
 }
 
 /** The latest decision of each kind recorded for the pupil. */
 export function latestConsentsOfPupil(db: Queryable, tenantId: string, pupilId: string): Promise<ConsentRow[]> {
-  return rows<ConsentRow>(db, `SELECT DISTINCT ON (kind) * FROM consent_records WHERE tenant_id = $1 AND pupil_id = $2 ORDER BY kind, seq DESC`, [tenantId, pupilId]);
+  return rows<ConsentRow>(
+    db,
+    `SELECT DISTINCT ON (kind) * FROM consent_records WHERE tenant_id = $1 AND pupil_id = $2 ORDER BY kind, seq DESC`,
+    [tenantId, pupilId],
+  );
 }
 
 export interface NewConsent {
@@ -94,14 +102,30 @@ export async function insertConsent(db: Queryable, tenantId: string, consent: Ne
     db,
     `INSERT INTO consent_records (tenant_id, id, pupil_id, school_id, kind, decision, note, reason, given_by, given_by_name)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
-    [tenantId, consent.id, consent.pupilId, consent.schoolId, consent.kind, consent.decision, consent.note, consent.reason, consent.givenBy, consent.givenByName],
+    [
+      tenantId,
+      consent.id,
+      consent.pupilId,
+      consent.schoolId,
+      consent.kind,
+      consent.decision,
+      consent.note,
+      consent.reason,
+      consent.givenBy,
+      consent.givenByName,
+    ],
   );
   if (!row) throw new Error('INSERT … RETURNING gave no row');
   return row;
 }
 
 /** A page of the pupil's decisions, newest first (of one kind, when given), before the cursor's seq. */
-export function consentHistoryPage(db: Queryable, tenantId: string, pupilId: string, filter: { kind: ConsentKind | null; before: string | number | null; limit: number }): Promise<ConsentRow[]> {
+export function consentHistoryPage(
+  db: Queryable,
+  tenantId: string,
+  pupilId: string,
+  filter: { kind: ConsentKind | null; before: string | number | null; limit: number },
+): Promise<ConsentRow[]> {
   return rows<ConsentRow>(
     db,
     `SELECT * FROM consent_records

@@ -42,7 +42,10 @@ export class ConsentsService {
   async record(identity: Identity, pupilId: string, kind: ConsentKind, dto: RecordConsentDto, origin: AuditOrigin): Promise<ConsentDto> {
     const pupil = actingGuardianOf(identity, pupilId, (link) => link.canConsent, 'give consent for them');
     const note = dto.note?.trim() || null;
-    if (note && !dto.granted) throw new ValidationProblem([{ field: 'note', rule: 'onlyWhenGranted', message: 'note ("yes, except …") goes with granted: true only' }]);
+    if (note && !dto.granted)
+      throw new ValidationProblem([
+        { field: 'note', rule: 'onlyWhenGranted', message: 'note ("yes, except …") goes with granted: true only' },
+      ]);
     const tenantId = identity.tenantId;
     return this.dataSource.transaction(async (manager) => {
       await this.families.ensureFamily(manager, identity);
@@ -66,7 +69,12 @@ export class ConsentsService {
         tenantId,
         payload: { version: 1, pupilId, kind, granted: dto.granted, note },
       });
-      await recordAudit(manager, auditContext(identity, origin), { action: 'create', subjectType: 'consent', subjectId: row.id, detail: { pupilId, kind, decision } });
+      await recordAudit(manager, auditContext(identity, origin), {
+        action: 'create',
+        subjectType: 'consent',
+        subjectId: row.id,
+        detail: { pupilId, kind, decision },
+      });
       return toConsentDto(row);
     });
   }
@@ -85,19 +93,38 @@ export class ConsentsService {
     };
   }
 
-  async history(identity: Identity, pupilId: string, query: ConsentHistoryQueryDto, origin: AuditOrigin): Promise<Page<ConsentHistoryItemDto>> {
+  async history(
+    identity: Identity,
+    pupilId: string,
+    query: ConsentHistoryQueryDto,
+    origin: AuditOrigin,
+  ): Promise<Page<ConsentHistoryItemDto>> {
     await assertCanReadPupil(this.dataSource, identity, pupilId);
     await this.auditReads(identity, origin, [pupilId], { view: 'history' });
     const after = decodeCursor(query.cursor, ['serial']);
-    const found = await consentHistoryPage(this.dataSource, identity.tenantId, pupilId, { kind: query.kind ?? null, before: after?.[0] ?? null, limit: query.limit + 1 });
-    return toPage(found, query.limit, (row) => ({ id: row.id, ...toConsentDto(row) }), (row) => [String(row.seq)]);
+    const found = await consentHistoryPage(this.dataSource, identity.tenantId, pupilId, {
+      kind: query.kind ?? null,
+      before: after?.[0] ?? null,
+      limit: query.limit + 1,
+    });
+    return toPage(
+      found,
+      query.limit,
+      (row) => ({ id: row.id, ...toConsentDto(row) }),
+      (row) => [String(row.seq)],
+    );
   }
 
   /**
    * Children coming to a performance (named on a live bus booking or an attending RSVP) of the
    * caller's schools with no photo/film decision recorded at all, so staff can chase it beforehand.
    */
-  async missingForPerformance(identity: Identity, performanceId: string, origin: AuditOrigin, kind: ConsentKind = 'photo_film'): Promise<MissingConsentListDto> {
+  async missingForPerformance(
+    identity: Identity,
+    performanceId: string,
+    origin: AuditOrigin,
+    kind: ConsentKind = 'photo_film',
+  ): Promise<MissingConsentListDto> {
     const tenantId = identity.tenantId;
     if (!(await performanceExists(this.dataSource, tenantId, performanceId))) throw new NotFoundException('No such performance.');
     const scope = staffSchoolScope(identity);
@@ -108,8 +135,17 @@ export class ConsentsService {
       { allSchools: scope === ALL_SCHOOLS, schoolIds: scope === ALL_SCHOOLS ? [] : [...scope] },
       kind,
     );
-    await this.auditReads(identity, origin, pupils.map((row) => row.pupil_id), { view: 'missing', performanceId, kind });
-    return { performanceId, kind, pupils: pupils.map((row) => ({ pupilId: row.pupil_id, schoolId: row.school_id, familyName: row.guardian_name })) };
+    await this.auditReads(
+      identity,
+      origin,
+      pupils.map((row) => row.pupil_id),
+      { view: 'missing', performanceId, kind },
+    );
+    return {
+      performanceId,
+      kind,
+      pupils: pupils.map((row) => ({ pupilId: row.pupil_id, schoolId: row.school_id, familyName: row.guardian_name })),
+    };
   }
 
   /** A read of a pupil's consents is audited with the pupil's id as its subject: consents have no id of their own until given. */
@@ -121,5 +157,12 @@ export class ConsentsService {
 }
 
 function toConsentDto(row: ConsentRow): ConsentDto {
-  return { kind: row.kind, state: row.decision, note: row.note, reason: row.reason, givenByName: row.given_by_name, givenAt: row.given_at.toISOString() };
+  return {
+    kind: row.kind,
+    state: row.decision,
+    note: row.note,
+    reason: row.reason,
+    givenByName: row.given_by_name,
+    givenAt: row.given_at.toISOString(),
+  };
 }

@@ -20,7 +20,8 @@ describe('consents', () => {
     return { guardian: personas.guardian(tenantId, [{ pupilId, schoolId }]), pupilId };
   }
 
-  const put = (identity: Identity, pupilId: string, kind: string, payload: object) => t.request(identity, { method: 'PUT', url: `/pupils/${pupilId}/consents/${kind}`, payload });
+  const put = (identity: Identity, pupilId: string, kind: string, payload: object) =>
+    t.request(identity, { method: 'PUT', url: `/pupils/${pupilId}/consents/${kind}`, payload });
 
   it('keeps every decision as history, the latest being the current state, and publishes each change in its transaction', async () => {
     const { guardian, pupilId } = family();
@@ -38,29 +39,44 @@ describe('consents', () => {
       transport: 'missing',
       trips: 'refused',
     });
-    const history = (await t.request(guardian, { method: 'GET', url: `/pupils/${pupilId}/consents/history?kind=photo_film&limit=1` })).json();
+    const history = (
+      await t.request(guardian, { method: 'GET', url: `/pupils/${pupilId}/consents/history?kind=photo_film&limit=1` })
+    ).json();
     expect(history.items.map((item: { state: string }) => item.state)).toEqual(['withdrawn']);
-    const older = (await t.request(guardian, { method: 'GET', url: `/pupils/${pupilId}/consents/history?kind=photo_film&cursor=${history.nextCursor}` })).json();
+    const older = (
+      await t.request(guardian, { method: 'GET', url: `/pupils/${pupilId}/consents/history?kind=photo_film&cursor=${history.nextCursor}` })
+    ).json();
     expect(older.items.map((item: { state: string }) => item.state)).toEqual(['granted']);
 
-    const events = await t.db.query(`SELECT payload FROM outbox_events WHERE tenant_id = $1 AND type = 'engagement.consent.changed' AND payload->>'pupilId' = $2 ORDER BY occurred_at, id`, [tenantId, pupilId]);
+    const events = await t.db.query(
+      `SELECT payload FROM outbox_events WHERE tenant_id = $1 AND type = 'engagement.consent.changed' AND payload->>'pupilId' = $2 ORDER BY occurred_at, id`,
+      [tenantId, pupilId],
+    );
     expect(events.map((row: { payload: unknown }) => row.payload)).toEqual([
       { version: 1, pupilId, kind: 'photo_film', granted: true, note: 'Yes, except social media' },
       { version: 1, pupilId, kind: 'photo_film', granted: false, note: null },
       { version: 1, pupilId, kind: 'trips', granted: false, note: null },
     ]);
-    await expect(t.db.query(`UPDATE consent_records SET decision = 'granted' WHERE tenant_id = $1 AND pupil_id = $2`, [tenantId, pupilId])).rejects.toThrow(/append-only/);
+    await expect(
+      t.db.query(`UPDATE consent_records SET decision = 'granted' WHERE tenant_id = $1 AND pupil_id = $2`, [tenantId, pupilId]),
+    ).rejects.toThrow(/append-only/);
   });
 
   it('lets only a guardian who may consent change it (404 not theirs, 403 linked without consent), and staff of the pupil’s school read it', async () => {
     const { guardian, pupilId } = family(schoolA);
     await put(guardian, pupilId, 'transport', { granted: true });
-    const mayNotConsent = testIdentity(tenantId, [{ role: 'guardian', pupils: [{ pupilId, schoolId: schoolA, relationship: 'grandparent', canBookTransport: true, canConsent: false }] }]);
+    const mayNotConsent = testIdentity(tenantId, [
+      {
+        role: 'guardian',
+        pupils: [{ pupilId, schoolId: schoolA, relationship: 'grandparent', canBookTransport: true, canConsent: false }],
+      },
+    ]);
     expect((await put(mayNotConsent, pupilId, 'transport', { granted: false })).statusCode).toBe(403);
     expect((await put(family().guardian, pupilId, 'transport', { granted: false })).statusCode).toBe(404);
     expect((await put(personas.headteacher(tenantId, schoolA), pupilId, 'transport', { granted: false })).statusCode).toBe(403);
 
-    const read = async (identity: Identity) => (await t.request(identity, { method: 'GET', url: `/pupils/${pupilId}/consents` })).statusCode;
+    const read = async (identity: Identity) =>
+      (await t.request(identity, { method: 'GET', url: `/pupils/${pupilId}/consents` })).statusCode;
     expect(await read(guardian)).toBe(200);
     expect(await read(mayNotConsent)).toBe(200);
     expect(await read(personas.headteacher(tenantId, schoolA))).toBe(200);
@@ -75,7 +91,8 @@ describe('consents', () => {
 
   it('answers bad input with a 400 naming the field', async () => {
     const { guardian, pupilId } = family();
-    const fieldsOf = async (kind: string, payload: object) => (await put(guardian, pupilId, kind, payload)).json().errors.map((e: { field: string }) => e.field);
+    const fieldsOf = async (kind: string, payload: object) =>
+      (await put(guardian, pupilId, kind, payload)).json().errors.map((e: { field: string }) => e.field);
     expect(await fieldsOf('selfies', { granted: true })).toEqual(['kind']);
     expect(await fieldsOf('trips', { granted: 'yes' })).toEqual(['granted']);
     expect(await fieldsOf('trips', { granted: false, note: 'except…' })).toEqual(['note']);
@@ -86,7 +103,11 @@ describe('consents', () => {
     const { performanceId, startsAt } = await publishPerformance(t, tenantId);
     const run = (await t.request(admin, { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, 10) })).json();
     const book = (identity: Identity, pupilId: string) =>
-      t.request(identity, { method: 'POST', url: '/transport-bookings', payload: { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [pupilId] } });
+      t.request(identity, {
+        method: 'POST',
+        url: '/transport-bookings',
+        payload: { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [pupilId] },
+      });
     const withdrawn = family();
     await put(withdrawn.guardian, withdrawn.pupilId, 'transport', { granted: true });
     await put(withdrawn.guardian, withdrawn.pupilId, 'transport', { granted: false, reason: 'We drive ourselves' });
@@ -103,11 +124,19 @@ describe('consents', () => {
     const [missingA, consentedA, missingB] = [family(schoolA), family(schoolA), family(schoolB)];
     await put(consentedA.guardian, consentedA.pupilId, 'photo_film', { granted: true });
     for (const f of [missingA, consentedA, missingB]) {
-      const booked = await t.request(f.guardian, { method: 'POST', url: '/transport-bookings', payload: { runId: run.id, stopId: run.stops[0].id, adults: 0, pupilIds: [f.pupilId] } });
+      const booked = await t.request(f.guardian, {
+        method: 'POST',
+        url: '/transport-bookings',
+        payload: { runId: run.id, stopId: run.stops[0].id, adults: 0, pupilIds: [f.pupilId] },
+      });
       expect(booked.statusCode).toBe(201);
     }
     const url = `/performances/${performanceId}/missing-photo-consents`;
-    const pupilsFor = async (identity: Identity) => (await t.request(identity, { method: 'GET', url })).json().pupils.map((p: { pupilId: string }) => p.pupilId).sort();
+    const pupilsFor = async (identity: Identity) =>
+      (await t.request(identity, { method: 'GET', url }))
+        .json()
+        .pupils.map((p: { pupilId: string }) => p.pupilId)
+        .sort();
     expect(await pupilsFor(personas.headteacher(tenantId, schoolA))).toEqual([missingA.pupilId]);
     expect(await pupilsFor(admin)).toEqual([missingA.pupilId, missingB.pupilId].sort());
     expect((await t.request(missingA.guardian, { method: 'GET', url })).statusCode).toBe(403);

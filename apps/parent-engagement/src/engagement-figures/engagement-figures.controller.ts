@@ -11,7 +11,10 @@ export class EngagementFiguresController {
 
   @Get()
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
-  @ApiOperation({ operationId: 'getEngagementFigures', summary: 'Families engaged, first-time, returning, at a performance and on a bus, per school of yours, over a term' })
+  @ApiOperation({
+    operationId: 'getEngagementFigures',
+    summary: 'Families engaged, first-time, returning, at a performance and on a bus, per school of yours, over a term',
+  })
   @ApiOkResponse({ type: EngagementFiguresDto })
   get(@CurrentIdentity() identity: Identity, @Query() query: EngagementFiguresQueryDto): Promise<EngagementFiguresDto> {
     return this.figures.figures(identity, query);

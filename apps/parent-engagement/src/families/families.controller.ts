@@ -16,7 +16,11 @@ export class FamiliesController {
   @Access('guardian')
   @ApiOperation({ operationId: 'getMyFamily', summary: 'Your family: your children and how Tutti reaches you (ETag for a later If-Match)' })
   @ApiOkResponse({ type: FamilyDto })
-  async mine(@CurrentIdentity() identity: Identity, @RequestOrigin() origin: AuditOrigin, @Res({ passthrough: true }) reply: FastifyReply): Promise<FamilyDto> {
+  async mine(
+    @CurrentIdentity() identity: Identity,
+    @RequestOrigin() origin: AuditOrigin,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<FamilyDto> {
     const family = await this.families.mine(identity, origin);
     void reply.header('etag', etagOf(family.version));
     return family;
@@ -24,7 +28,10 @@ export class FamiliesController {
 
   @Put('me/contact-preferences')
   @Access('guardian')
-  @ApiOperation({ operationId: 'updateContactPreferences', summary: 'Email, SMS, language and quiet hours; If-Match with the ETag refuses a stale edit (412)' })
+  @ApiOperation({
+    operationId: 'updateContactPreferences',
+    summary: 'Email, SMS, language and quiet hours; If-Match with the ETag refuses a stale edit (412)',
+  })
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiOkResponse({ type: FamilyDto })
   async update(
@@ -43,7 +50,11 @@ export class FamiliesController {
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
   @ApiOperation({ summary: 'Families of your schools’ pupils (every family for the programme admin)' })
   @ApiOkResponse({ type: FamilyPageDto })
-  list(@CurrentIdentity() identity: Identity, @Query() query: FamilyQueryDto, @RequestOrigin() origin: AuditOrigin): Promise<FamilyPageDto> {
+  list(
+    @CurrentIdentity() identity: Identity,
+    @Query() query: FamilyQueryDto,
+    @RequestOrigin() origin: AuditOrigin,
+  ): Promise<FamilyPageDto> {
     return this.families.list(identity, query, origin);
   }
 }

@@ -42,7 +42,11 @@ export function familyById(db: Queryable, tenantId: string, guardianId: string):
 }
 
 /** A page of families by guardian id: all of them, or those with a child in one of `schoolIds`. */
-export function familiesPage(db: Queryable, tenantId: string, filter: { allSchools: boolean; schoolIds: string[]; after: string | number | null; limit: number }): Promise<FamilyRow[]> {
+export function familiesPage(
+  db: Queryable,
+  tenantId: string,
+  filter: { allSchools: boolean; schoolIds: string[]; after: string | number | null; limit: number },
+): Promise<FamilyRow[]> {
   return rows<FamilyRow>(
     db,
     `${FAMILY_SELECT}
@@ -62,8 +66,17 @@ export async function upsertFamilyName(db: Queryable, tenantId: string, guardian
 }
 
 /** The family's children become exactly these (with their schools). */
-export async function replaceFamilyChildren(db: Queryable, tenantId: string, guardianId: string, children: readonly { pupilId: string; schoolId: string }[]): Promise<void> {
-  await db.query(`DELETE FROM family_children WHERE tenant_id = $1 AND guardian_id = $2 AND NOT (pupil_id = ANY($3::uuid[]))`, [tenantId, guardianId, children.map((child) => child.pupilId)]);
+export async function replaceFamilyChildren(
+  db: Queryable,
+  tenantId: string,
+  guardianId: string,
+  children: readonly { pupilId: string; schoolId: string }[],
+): Promise<void> {
+  await db.query(`DELETE FROM family_children WHERE tenant_id = $1 AND guardian_id = $2 AND NOT (pupil_id = ANY($3::uuid[]))`, [
+    tenantId,
+    guardianId,
+    children.map((child) => child.pupilId),
+  ]);
   await db.query(
     `INSERT INTO family_children (tenant_id, guardian_id, pupil_id, school_id)
      SELECT $1, $2, p.pupil_id, p.school_id FROM unnest($3::uuid[], $4::uuid[]) AS p(pupil_id, school_id)
@@ -87,7 +100,13 @@ export interface ContactPreferences {
  * null); undefined when it is not. No email, or the account's, follows the account (and its
  * changes); another address or language is the family's own choice.
  */
-export function updateContactPreferences(db: Queryable, tenantId: string, guardianId: string, prefs: ContactPreferences, expectedVersion: number | null): Promise<{ version: number } | undefined> {
+export function updateContactPreferences(
+  db: Queryable,
+  tenantId: string,
+  guardianId: string,
+  prefs: ContactPreferences,
+  expectedVersion: number | null,
+): Promise<{ version: number } | undefined> {
   return oneRow<{ version: number }>(
     db,
     `UPDATE families SET email = COALESCE($3, account_email), email_chosen = ($3::text IS NOT NULL AND lower($3) IS DISTINCT FROM lower(account_email)),
@@ -95,7 +114,18 @@ export function updateContactPreferences(db: Queryable, tenantId: string, guardi
             email_enabled = $6, sms_enabled = $7, quiet_hours_start = $8, quiet_hours_end = $9,
             version = version + 1, updated_at = now()
       WHERE tenant_id = $1 AND guardian_id = $2 AND ($10::int IS NULL OR version = $10) RETURNING version`,
-    [tenantId, guardianId, prefs.email, prefs.phone, prefs.language, prefs.emailEnabled, prefs.smsEnabled, prefs.quietHoursStart, prefs.quietHoursEnd, expectedVersion],
+    [
+      tenantId,
+      guardianId,
+      prefs.email,
+      prefs.phone,
+      prefs.language,
+      prefs.emailEnabled,
+      prefs.smsEnabled,
+      prefs.quietHoursStart,
+      prefs.quietHoursEnd,
+      expectedVersion,
+    ],
   );
 }
 
@@ -131,7 +161,11 @@ export async function updateFamilyFromAccount(db: Queryable, tenantId: string, c
 
 /** The quiet hours of these guardians' families (none for a guardian without a family row). */
 export function familiesQuietHours(db: Queryable, tenantId: string, guardianIds: readonly string[]): Promise<QuietHoursRow[]> {
-  return rows<QuietHoursRow>(db, 'SELECT guardian_id, quiet_hours_start, quiet_hours_end FROM families WHERE tenant_id = $1 AND guardian_id = ANY($2::uuid[])', [tenantId, guardianIds]);
+  return rows<QuietHoursRow>(
+    db,
+    'SELECT guardian_id, quiet_hours_start, quiet_hours_end FROM families WHERE tenant_id = $1 AND guardian_id = ANY($2::uuid[])',
+    [tenantId, guardianIds],
+  );
 }
 
 /** The families known to have this pupil as a child, by guardian. */

@@ -39,15 +39,35 @@ export class FamiliesService {
     });
   }
 
-  async updatePreferences(identity: Identity, dto: ContactPreferencesDto, ifMatch: string | undefined, origin: AuditOrigin): Promise<FamilyDto> {
+  async updatePreferences(
+    identity: Identity,
+    dto: ContactPreferencesDto,
+    ifMatch: string | undefined,
+    origin: AuditOrigin,
+  ): Promise<FamilyDto> {
     if ((dto.quietHoursStart === null) !== (dto.quietHoursEnd === null)) {
-      throw new ValidationProblem([{ field: dto.quietHoursStart === null ? 'quietHoursStart' : 'quietHoursEnd', rule: 'pair', message: 'give both quietHoursStart and quietHoursEnd, or neither' }]);
+      throw new ValidationProblem([
+        {
+          field: dto.quietHoursStart === null ? 'quietHoursStart' : 'quietHoursEnd',
+          rule: 'pair',
+          message: 'give both quietHoursStart and quietHoursEnd, or neither',
+        },
+      ]);
     }
     return this.dataSource.transaction(async (manager) => {
       await this.ensureFamily(manager, identity);
       const updated = await updateContactPreferences(manager, identity.tenantId, identity.userId, dto, versionOfIfMatch(ifMatch));
-      if (!updated) throw new ProblemException(HttpStatus.PRECONDITION_FAILED, 'The contact preferences changed since you read them; reload and try again.');
-      await recordAudit(manager, auditContext(identity, origin), { action: 'update', subjectType: 'family', subjectId: identity.userId, detail: { change: 'contact-preferences' } });
+      if (!updated)
+        throw new ProblemException(
+          HttpStatus.PRECONDITION_FAILED,
+          'The contact preferences changed since you read them; reload and try again.',
+        );
+      await recordAudit(manager, auditContext(identity, origin), {
+        action: 'update',
+        subjectType: 'family',
+        subjectId: identity.userId,
+        detail: { change: 'contact-preferences' },
+      });
       return toFamilyDto(await this.row(manager, identity.tenantId, identity.userId));
     });
   }
@@ -71,10 +91,19 @@ export class FamiliesService {
   async list(identity: Identity, query: FamilyQueryDto, origin: AuditOrigin): Promise<Page<FamilyDto>> {
     const scope = familyScopeOf(identity);
     const after = decodeCursor(query.cursor, ['uuid']);
-    const found = await familiesPage(this.dataSource, identity.tenantId, { allSchools: scope.seesAllSchools, schoolIds: scope.schoolIds ?? [], after: after?.[0] ?? null, limit: query.limit + 1 });
+    const found = await familiesPage(this.dataSource, identity.tenantId, {
+      allSchools: scope.seesAllSchools,
+      schoolIds: scope.schoolIds ?? [],
+      after: after?.[0] ?? null,
+      limit: query.limit + 1,
+    });
     const page = toPage(found, query.limit, toFamilyDto, (row) => [row.guardian_id]);
     if (page.items.length > 0) {
-      const entries = page.items.map((family) => ({ action: 'read' as const, subjectType: 'family' as const, subjectId: family.guardianId }));
+      const entries = page.items.map((family) => ({
+        action: 'read' as const,
+        subjectType: 'family' as const,
+        subjectId: family.guardianId,
+      }));
       await this.dataSource.transaction((manager) => recordAudit(manager, auditContext(identity, origin), entries));
     }
     return page;
@@ -89,7 +118,14 @@ export class FamiliesService {
 
 function accountContactOf(event: EventEnvelope<'identity.guardian.linked' | 'identity.account.updated'>): AccountContact {
   const contact = event.payload;
-  return { guardianId: contact.accountId, displayName: contact.displayName, email: contact.email, language: contact.preferredLanguage, eventAt: event.occurredAt, eventId: event.id };
+  return {
+    guardianId: contact.accountId,
+    displayName: contact.displayName,
+    email: contact.email,
+    language: contact.preferredLanguage,
+    eventAt: event.occurredAt,
+    eventId: event.id,
+  };
 }
 
 function toFamilyDto(row: FamilyRow): FamilyDto {

@@ -20,9 +20,28 @@ describe('a family’s contact comes from the guardian’s account unless the fa
     return { guardian, pupilId };
   };
   const linked = (guardianId: string, pupilId: string, email: string, at: Date, preferredLanguage = 'en') =>
-    t.deliver(tenantId, 'identity.guardian.linked', { version: 1, guardianLinkId: newId(), accountId: guardianId, pupilId, schoolId, email, displayName: 'Agnieszka Kowalska', preferredLanguage }, at);
+    t.deliver(
+      tenantId,
+      'identity.guardian.linked',
+      {
+        version: 1,
+        guardianLinkId: newId(),
+        accountId: guardianId,
+        pupilId,
+        schoolId,
+        email,
+        displayName: 'Agnieszka Kowalska',
+        preferredLanguage,
+      },
+      at,
+    );
   const accountUpdated = (guardianId: string, email: string, at: Date, preferredLanguage = 'en', displayName = 'Agnieszka Kowalska') =>
-    t.deliver(tenantId, 'identity.account.updated', { version: 1, accountId: guardianId, email, displayName, preferredLanguage, status: 'active' }, at);
+    t.deliver(
+      tenantId,
+      'identity.account.updated',
+      { version: 1, accountId: guardianId, email, displayName, preferredLanguage, status: 'active' },
+      at,
+    );
   const family = async (guardian: ReturnType<typeof newGuardian>['guardian']) => {
     const response = await t.request(guardian, { method: 'GET', url: '/families/me' });
     expect(response.statusCode).toBe(200);
@@ -45,7 +64,10 @@ describe('a family’s contact comes from the guardian’s account unless the fa
     await linked(guardian.userId, pupilId, 'follow@example.org', minutesAgo(30));
     await accountUpdated(guardian.userId, 'follow@example.org', minutesAgo(10), 'ur', 'Amina Shah');
     await accountUpdated(guardian.userId, 'follow@example.org', minutesAgo(20), 'pl', 'Old Name'); // older, arriving late
-    const seen = await t.db.query(`SELECT display_name, language FROM families WHERE tenant_id = $1 AND guardian_id = $2`, [tenantId, guardian.userId]);
+    const seen = await t.db.query(`SELECT display_name, language FROM families WHERE tenant_id = $1 AND guardian_id = $2`, [
+      tenantId,
+      guardian.userId,
+    ]);
     expect(seen).toEqual([{ display_name: 'Amina Shah', language: 'ur' }]);
   });
 
@@ -63,7 +85,11 @@ describe('a family’s contact comes from the guardian’s account unless the fa
     await accountUpdated(guardian.userId, 'account@example.org', minutesAgo(1), 'ur');
     expect(await family(guardian)).toMatchObject({ email: 'family-own@example.org', language: 'pl' });
 
-    const cleared = await t.request(guardian, { method: 'PUT', url: '/families/me/contact-preferences', payload: { email: null, language: 'ur', emailEnabled: true, smsEnabled: false } });
+    const cleared = await t.request(guardian, {
+      method: 'PUT',
+      url: '/families/me/contact-preferences',
+      payload: { email: null, language: 'ur', emailEnabled: true, smsEnabled: false },
+    });
     expect(cleared.json<FamilyDto>()).toMatchObject({ email: 'account@example.org', language: 'ur' });
     await accountUpdated(guardian.userId, 'account@example.org', new Date(), 'en');
     expect(await family(guardian)).toMatchObject({ email: 'account@example.org', language: 'en' });

@@ -2,7 +2,16 @@ import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
 import { ApiConflictRules, IdempotencyKey, IdParam } from '@tutti/platform';
-import { AttendanceDto, CreateFamilySessionDto, CreateSignUpDto, FamilySessionDto, FamilySessionPageDto, FamilySessionQueryDto, SignUpDto, SignUpPageDto } from './dto/family-session.dto';
+import {
+  AttendanceDto,
+  CreateFamilySessionDto,
+  CreateSignUpDto,
+  FamilySessionDto,
+  FamilySessionPageDto,
+  FamilySessionQueryDto,
+  SignUpDto,
+  SignUpPageDto,
+} from './dto/family-session.dto';
 import { FamilySessionsService } from './family-sessions.service';
 
 const STAFF = ['programme_admin', 'headteacher', 'tutor', 'school_staff'] as const;
@@ -18,7 +27,11 @@ export class FamilySessionsController {
   @ApiOperation({ summary: 'Put on a family music session or a workshop at one of your schools' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: FamilySessionDto })
-  create(@CurrentIdentity() identity: Identity, @Body() dto: CreateFamilySessionDto, @IdempotencyKey() key: string | undefined): Promise<FamilySessionDto> {
+  create(
+    @CurrentIdentity() identity: Identity,
+    @Body() dto: CreateFamilySessionDto,
+    @IdempotencyKey() key: string | undefined,
+  ): Promise<FamilySessionDto> {
     return this.sessions.create(identity, dto, key);
   }
 
@@ -45,15 +58,27 @@ export class FamilySessionsController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: SignUpDto })
   @ApiConflictRules('session-started', 'already-signed-up', 'session-full')
-  signUp(@CurrentIdentity() identity: Identity, @IdParam('sessionId') sessionId: string, @Body() dto: CreateSignUpDto, @IdempotencyKey() key: string | undefined): Promise<SignUpDto> {
+  signUp(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('sessionId') sessionId: string,
+    @Body() dto: CreateSignUpDto,
+    @IdempotencyKey() key: string | undefined,
+  ): Promise<SignUpDto> {
     return this.sessions.signUp(identity, sessionId, dto, key);
   }
 
   @Get('family-sessions/:sessionId/sign-ups')
   @Access('guardian', ...STAFF)
-  @ApiOperation({ operationId: 'listSignUps', summary: 'Sign-ups of a session: every family for its school’s staff, your own for a guardian' })
+  @ApiOperation({
+    operationId: 'listSignUps',
+    summary: 'Sign-ups of a session: every family for its school’s staff, your own for a guardian',
+  })
   @ApiOkResponse({ type: SignUpPageDto })
-  signUps(@CurrentIdentity() identity: Identity, @IdParam('sessionId') sessionId: string, @Query() query: FamilySessionQueryDto): Promise<SignUpPageDto> {
+  signUps(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('sessionId') sessionId: string,
+    @Query() query: FamilySessionQueryDto,
+  ): Promise<SignUpPageDto> {
     return this.sessions.signUps(identity, sessionId, query);
   }
 

@@ -45,7 +45,17 @@ export async function insertSession(db: Queryable, tenantId: string, session: Ne
     db,
     `INSERT INTO family_sessions (tenant_id, id, kind, title, school_id, starts_at, ends_at, capacity, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
-    [tenantId, session.id, session.kind, session.title, session.schoolId, session.startsAt, session.endsAt, session.capacity, session.createdBy],
+    [
+      tenantId,
+      session.id,
+      session.kind,
+      session.title,
+      session.schoolId,
+      session.startsAt,
+      session.endsAt,
+      session.capacity,
+      session.createdBy,
+    ],
   );
   if (!row) throw new Error('INSERT … RETURNING gave no row');
   return row;
@@ -69,11 +79,17 @@ export function upcomingSessionsPage(
 }
 
 export function visibleSession(db: Queryable, tenantId: string, seen: SchoolsSeen, sessionId: string): Promise<SessionRow | undefined> {
-  return oneRow<SessionRow>(db, 'SELECT * FROM family_sessions WHERE tenant_id = $1 AND id = $2 AND ($3::boolean OR school_id = ANY($4::uuid[]))', [tenantId, sessionId, seen.all, seen.schoolIds]);
+  return oneRow<SessionRow>(
+    db,
+    'SELECT * FROM family_sessions WHERE tenant_id = $1 AND id = $2 AND ($3::boolean OR school_id = ANY($4::uuid[]))',
+    [tenantId, sessionId, seen.all, seen.schoolIds],
+  );
 }
 
 export async function sessionSchool(db: Queryable, tenantId: string, sessionId: string): Promise<string | undefined> {
-  return (await oneRow<{ school_id: string }>(db, 'SELECT school_id FROM family_sessions WHERE tenant_id = $1 AND id = $2', [tenantId, sessionId]))?.school_id;
+  return (
+    await oneRow<{ school_id: string }>(db, 'SELECT school_id FROM family_sessions WHERE tenant_id = $1 AND id = $2', [tenantId, sessionId])
+  )?.school_id;
 }
 
 export interface NewSignUp {
@@ -111,11 +127,20 @@ export async function takeSessionPlaces(db: Queryable, tenantId: string, session
 }
 
 export async function releaseSessionPlaces(db: Queryable, tenantId: string, sessionId: string, places: number): Promise<void> {
-  await db.query('UPDATE family_sessions SET places_taken = places_taken - $3 WHERE tenant_id = $1 AND id = $2', [tenantId, sessionId, places]);
+  await db.query('UPDATE family_sessions SET places_taken = places_taken - $3 WHERE tenant_id = $1 AND id = $2', [
+    tenantId,
+    sessionId,
+    places,
+  ]);
 }
 
 /** A page of a session's sign-ups, by id: all of them, or only the guardian's own. */
-export function signUpsPage(db: Queryable, tenantId: string, sessionId: string, filter: { all: boolean; guardianId: string; after: string | number | null; limit: number }): Promise<SignUpRow[]> {
+export function signUpsPage(
+  db: Queryable,
+  tenantId: string,
+  sessionId: string,
+  filter: { all: boolean; guardianId: string; after: string | number | null; limit: number },
+): Promise<SignUpRow[]> {
   return rows<SignUpRow>(
     db,
     `SELECT * FROM session_signups WHERE tenant_id = $1 AND session_id = $2 AND ($3::boolean OR guardian_id = $4)
@@ -125,7 +150,13 @@ export function signUpsPage(db: Queryable, tenantId: string, sessionId: string, 
 }
 
 /** A sign-up that is the guardian's own, or at a session of the schools (all, or these). */
-export function visibleSignUp(db: Queryable, tenantId: string, guardianId: string, schools: SchoolsSeen, signUpId: string): Promise<SignUpRow | undefined> {
+export function visibleSignUp(
+  db: Queryable,
+  tenantId: string,
+  guardianId: string,
+  schools: SchoolsSeen,
+  signUpId: string,
+): Promise<SignUpRow | undefined> {
   return oneRow<SignUpRow>(
     db,
     `SELECT g.* FROM session_signups g JOIN family_sessions s ON s.tenant_id = g.tenant_id AND s.id = g.session_id
@@ -136,7 +167,11 @@ export function visibleSignUp(db: Queryable, tenantId: string, guardianId: strin
 
 /** Cancels an active sign-up; undefined when it was not active. */
 export function cancelSignUp(db: Queryable, tenantId: string, signUpId: string): Promise<SignUpRow | undefined> {
-  return oneRow<SignUpRow>(db, `UPDATE session_signups SET status = 'cancelled', updated_at = now() WHERE tenant_id = $1 AND id = $2 AND status = 'signed_up' RETURNING *`, [tenantId, signUpId]);
+  return oneRow<SignUpRow>(
+    db,
+    `UPDATE session_signups SET status = 'cancelled', updated_at = now() WHERE tenant_id = $1 AND id = $2 AND status = 'signed_up' RETURNING *`,
+    [tenantId, signUpId],
+  );
 }
 
 /** Marks whether the family came; undefined when the sign-up is not active. */

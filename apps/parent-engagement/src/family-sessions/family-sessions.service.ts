@@ -26,24 +26,30 @@ export class FamilySessionsService {
   async create(identity: Identity, dto: CreateFamilySessionDto, idempotencyKey: string | undefined): Promise<FamilySessionDto> {
     const scope = staffSchoolScope(identity);
     if (!inSchoolScope(scope, dto.schoolId)) throw notFoundField('schoolId', 'school among yours');
-    if (new Date(dto.endsAt) <= new Date(dto.startsAt)) throw new ValidationProblem([{ field: 'endsAt', rule: 'after', message: 'endsAt must be after startsAt' }]);
+    if (new Date(dto.endsAt) <= new Date(dto.startsAt))
+      throw new ValidationProblem([{ field: 'endsAt', rule: 'after', message: 'endsAt must be after startsAt' }]);
     const tenantId = identity.tenantId;
     return this.dataSource.transaction((manager) =>
-      onceForKey(manager, { tenantId, callerId: identity.userId, operation: 'create-family-session', key: idempotencyKey, request: dto }, async () => {
-        // Staff's schools come vouched for in their identity; the programme admin may name any school, but only one of their own area.
-        if (scope === ALL_SCHOOLS && !(await this.roster.knowsSchool(manager, tenantId, dto.schoolId))) throw notFoundField('schoolId', 'school of your area');
-        const row = await sessions.insertSession(manager, tenantId, {
-          id: newId(),
-          kind: dto.kind,
-          title: dto.title,
-          schoolId: dto.schoolId,
-          startsAt: dto.startsAt,
-          endsAt: dto.endsAt,
-          capacity: dto.capacity,
-          createdBy: identity.userId,
-        });
-        return toSessionDto(row);
-      }),
+      onceForKey(
+        manager,
+        { tenantId, callerId: identity.userId, operation: 'create-family-session', key: idempotencyKey, request: dto },
+        async () => {
+          // Staff's schools come vouched for in their identity; the programme admin may name any school, but only one of their own area.
+          if (scope === ALL_SCHOOLS && !(await this.roster.knowsSchool(manager, tenantId, dto.schoolId)))
+            throw notFoundField('schoolId', 'school of your area');
+          const row = await sessions.insertSession(manager, tenantId, {
+            id: newId(),
+            kind: dto.kind,
+            title: dto.title,
+            schoolId: dto.schoolId,
+            startsAt: dto.startsAt,
+            endsAt: dto.endsAt,
+            capacity: dto.capacity,
+            createdBy: identity.userId,
+          });
+          return toSessionDto(row);
+        },
+      ),
     );
   }
 
@@ -54,36 +60,48 @@ export class FamilySessionsService {
   /** Sessions still to come at the caller's schools (staff) or their children's schools (guardian), soonest first. */
   async list(identity: Identity, query: FamilySessionQueryDto): Promise<Page<FamilySessionDto>> {
     const after = decodeCursor(query.cursor, ['instant', 'uuid']);
-    const found = await sessions.upcomingSessionsPage(this.dataSource, identity.tenantId, visibleSchools(identity), { schoolId: query.schoolId ?? null, after, limit: query.limit + 1 });
+    const found = await sessions.upcomingSessionsPage(this.dataSource, identity.tenantId, visibleSchools(identity), {
+      schoolId: query.schoolId ?? null,
+      after,
+      limit: query.limit + 1,
+    });
     return toPage(found, query.limit, toSessionDto, (row) => [row.starts_at.toISOString(), row.id]);
   }
 
   async signUp(identity: Identity, sessionId: string, dto: CreateSignUpDto, idempotencyKey: string | undefined): Promise<SignUpDto> {
     const { allowed, refused } = ownChildren(identity, dto.pupilIds, () => true);
-    if (refused.length > 0) throw new ValidationProblem([{ field: 'pupilIds', rule: 'ownChildren', message: 'pupilIds may name only your own children' }]);
-    if (dto.pupilIds.length > dto.places) throw new ValidationProblem([{ field: 'places', rule: 'coversChildren', message: 'places must count every child named in pupilIds' }]);
+    if (refused.length > 0)
+      throw new ValidationProblem([{ field: 'pupilIds', rule: 'ownChildren', message: 'pupilIds may name only your own children' }]);
+    if (dto.pupilIds.length > dto.places)
+      throw new ValidationProblem([
+        { field: 'places', rule: 'coversChildren', message: 'places must count every child named in pupilIds' },
+      ]);
     const tenantId = identity.tenantId;
     return this.dataSource.transaction((manager) =>
-      onceForKey(manager, { tenantId, callerId: identity.userId, operation: 'session-sign-up', key: idempotencyKey, request: { sessionId, ...dto } }, async () => {
-        await this.families.ensureFamily(manager, identity);
-        const session = await this.visibleSession(manager, identity, sessionId);
-        if (session.starts_at <= new Date()) throw conflict('session-started', 'This session has already started.', { sessionId });
-        // Re-signing after a cancellation reuses the family's row; an active sign-up is left alone.
-        const signUp = await sessions.insertSignUp(manager, tenantId, {
-          id: newId(),
-          sessionId,
-          guardianId: identity.userId,
-          guardianName: identity.displayName,
-          pupilIds: dto.pupilIds,
-          schoolIds: [...new Set([session.school_id, ...allowed.map((p) => p.schoolId)])],
-          places: dto.places,
-        });
-        if (!signUp) throw conflict('already-signed-up', 'Your family is already signed up to this session.', { sessionId });
-        if (!(await sessions.takeSessionPlaces(manager, tenantId, sessionId, dto.places))) {
-          throw conflict('session-full', 'There are not enough places left in this session.', { sessionId, requested: dto.places });
-        }
-        return toSignUpDto(signUp);
-      }),
+      onceForKey(
+        manager,
+        { tenantId, callerId: identity.userId, operation: 'session-sign-up', key: idempotencyKey, request: { sessionId, ...dto } },
+        async () => {
+          await this.families.ensureFamily(manager, identity);
+          const session = await this.visibleSession(manager, identity, sessionId);
+          if (session.starts_at <= new Date()) throw conflict('session-started', 'This session has already started.', { sessionId });
+          // Re-signing after a cancellation reuses the family's row; an active sign-up is left alone.
+          const signUp = await sessions.insertSignUp(manager, tenantId, {
+            id: newId(),
+            sessionId,
+            guardianId: identity.userId,
+            guardianName: identity.displayName,
+            pupilIds: dto.pupilIds,
+            schoolIds: [...new Set([session.school_id, ...allowed.map((p) => p.schoolId)])],
+            places: dto.places,
+          });
+          if (!signUp) throw conflict('already-signed-up', 'Your family is already signed up to this session.', { sessionId });
+          if (!(await sessions.takeSessionPlaces(manager, tenantId, sessionId, dto.places))) {
+            throw conflict('session-full', 'There are not enough places left in this session.', { sessionId, requested: dto.places });
+          }
+          return toSignUpDto(signUp);
+        },
+      ),
     );
   }
 
@@ -91,7 +109,12 @@ export class FamilySessionsService {
     await this.visibleSession(this.dataSource.manager, identity, sessionId);
     const seesAll = staffSchoolScope(identity) === ALL_SCHOOLS || (await this.isStaffOfSession(identity, sessionId));
     const after = decodeCursor(query.cursor, ['uuid']);
-    const found = await sessions.signUpsPage(this.dataSource, identity.tenantId, sessionId, { all: seesAll, guardianId: identity.userId, after: after?.[0] ?? null, limit: query.limit + 1 });
+    const found = await sessions.signUpsPage(this.dataSource, identity.tenantId, sessionId, {
+      all: seesAll,
+      guardianId: identity.userId,
+      after: after?.[0] ?? null,
+      limit: query.limit + 1,
+    });
     return toPage(found, query.limit, toSignUpDto, (row) => [row.id]);
   }
 
@@ -156,5 +179,13 @@ function toSessionDto(row: SessionRow): FamilySessionDto {
 }
 
 function toSignUpDto(row: SignUpRow): SignUpDto {
-  return { id: row.id, sessionId: row.session_id, guardianName: row.guardian_name, places: row.places, pupilIds: row.pupil_ids, status: row.status, attended: row.attended };
+  return {
+    id: row.id,
+    sessionId: row.session_id,
+    guardianName: row.guardian_name,
+    places: row.places,
+    pupilIds: row.pupil_ids,
+    status: row.status,
+    attended: row.attended,
+  };
 }

@@ -28,20 +28,36 @@ describe('family sessions and workshops', () => {
     capacity: 3,
     ...extra,
   });
-  const newSession = async (extra: object = {}) => (await t.request(staffA, { method: 'POST', url: '/family-sessions', payload: sessionBody(extra) })).json();
+  const newSession = async (extra: object = {}) =>
+    (await t.request(staffA, { method: 'POST', url: '/family-sessions', payload: sessionBody(extra) })).json();
   const signUp = (f: { guardian: Identity; pupilId: string }, sessionId: string, places = 1) =>
     t.request(f.guardian, { method: 'POST', url: `/family-sessions/${sessionId}/sign-ups`, payload: { places, pupilIds: [f.pupilId] } });
 
   it('is created by staff of the school, with a 400 naming the field for bad input and 404 for a school not theirs', async () => {
     const body = sessionBody();
-    const created = await t.request(staffA, { method: 'POST', url: '/family-sessions', payload: body, headers: { 'idempotency-key': 'session-1' } });
+    const created = await t.request(staffA, {
+      method: 'POST',
+      url: '/family-sessions',
+      payload: body,
+      headers: { 'idempotency-key': 'session-1' },
+    });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ kind: 'family_music', capacity: 3, placesLeft: 3 });
-    const retried = await t.request(staffA, { method: 'POST', url: '/family-sessions', payload: body, headers: { 'idempotency-key': 'session-1' } });
+    const retried = await t.request(staffA, {
+      method: 'POST',
+      url: '/family-sessions',
+      payload: body,
+      headers: { 'idempotency-key': 'session-1' },
+    });
     expect(retried.json().id).toBe(created.json().id);
-    expect((await t.request(staffA, { method: 'POST', url: '/family-sessions', payload: sessionBody({ schoolId: schoolB }) })).statusCode).toBe(404);
+    expect(
+      (await t.request(staffA, { method: 'POST', url: '/family-sessions', payload: sessionBody({ schoolId: schoolB }) })).statusCode,
+    ).toBe(404);
     expect((await t.request(family().guardian, { method: 'POST', url: '/family-sessions', payload: sessionBody() })).statusCode).toBe(403);
-    const fields = async (extra: object) => (await t.request(staffA, { method: 'POST', url: '/family-sessions', payload: sessionBody(extra) })).json().errors.map((e: { field: string }) => e.field);
+    const fields = async (extra: object) =>
+      (await t.request(staffA, { method: 'POST', url: '/family-sessions', payload: sessionBody(extra) }))
+        .json()
+        .errors.map((e: { field: string }) => e.field);
     expect(await fields({ kind: 'disco' })).toEqual(['kind']);
     expect(await fields({ capacity: 0 })).toEqual(['capacity']);
     expect(await fields({ endsAt: new Date(Date.now() + HOUR).toISOString() })).toEqual(['endsAt']);
@@ -51,7 +67,10 @@ describe('family sessions and workshops', () => {
     const admin = personas.programmeAdmin(tenantId);
     const otherArea = newTenantId();
     const theirSchool = newId();
-    expect((await t.request(personas.guardian(otherArea, [{ pupilId: newId(), schoolId: theirSchool }]), { method: 'GET', url: '/families/me' })).statusCode).toBe(200);
+    expect(
+      (await t.request(personas.guardian(otherArea, [{ pupilId: newId(), schoolId: theirSchool }]), { method: 'GET', url: '/families/me' }))
+        .statusCode,
+    ).toBe(200);
     const title = `Cross-area ${newId()}`;
     for (const schoolId of [theirSchool, newId()]) {
       const response = await t.request(admin, { method: 'POST', url: '/family-sessions', payload: sessionBody({ schoolId, title }) });
@@ -83,15 +102,22 @@ describe('family sessions and workshops', () => {
     const twice = await signUp(f, session.id, 1);
     expect(twice.statusCode).toBe(409);
     expect(twice.json().conflicts[0].rule).toBe('already-signed-up');
-    expect((await t.request(f.guardian, { method: 'POST', url: `/session-sign-ups/${first.json().id}/cancel` })).json().status).toBe('cancelled');
+    expect((await t.request(f.guardian, { method: 'POST', url: `/session-sign-ups/${first.json().id}/cancel` })).json().status).toBe(
+      'cancelled',
+    );
     expect((await t.request(staffA, { method: 'GET', url: `/family-sessions/${session.id}` })).json().placesLeft).toBe(4);
     const again = await signUp(f, session.id, 3);
     expect(again.json()).toMatchObject({ id: first.json().id, status: 'signed_up', places: 3 });
 
     const other = family();
     await signUp(other, session.id, 1);
-    expect((await t.request(f.guardian, { method: 'GET', url: `/family-sessions/${session.id}/sign-ups` })).json().items.map((i: { id: string }) => i.id)).toEqual([first.json().id]);
-    const mark = (identity: Identity) => t.request(identity, { method: 'POST', url: `/session-sign-ups/${first.json().id}/attendance`, payload: { attended: true } });
+    expect(
+      (await t.request(f.guardian, { method: 'GET', url: `/family-sessions/${session.id}/sign-ups` }))
+        .json()
+        .items.map((i: { id: string }) => i.id),
+    ).toEqual([first.json().id]);
+    const mark = (identity: Identity) =>
+      t.request(identity, { method: 'POST', url: `/session-sign-ups/${first.json().id}/attendance`, payload: { attended: true } });
     expect((await mark(staffA)).json().attended).toBe(true);
     expect((await mark(personas.headteacher(tenantId, schoolB))).statusCode).toBe(404);
     expect((await mark(f.guardian)).statusCode).toBe(403);
@@ -100,7 +126,8 @@ describe('family sessions and workshops', () => {
 
   it('shows a session only to its school’s staff and families (404 to others and another tenant)', async () => {
     const session = await newSession();
-    const status = async (identity: Identity) => (await t.request(identity, { method: 'GET', url: `/family-sessions/${session.id}` })).statusCode;
+    const status = async (identity: Identity) =>
+      (await t.request(identity, { method: 'GET', url: `/family-sessions/${session.id}` })).statusCode;
     expect(await status(family(schoolA).guardian)).toBe(200);
     expect(await status(family(schoolB).guardian)).toBe(404);
     expect(await status(personas.tutor(tenantId, [schoolB]))).toBe(404);
@@ -121,54 +148,47 @@ describe('engagement figures', () => {
     t = await startEngagementApp({ SERVICE_MODE: 'api' });
     const q = (sql: string, params: unknown[]) => t.db.query(sql, params);
     const performance = newId();
-    await q(`INSERT INTO performances (tenant_id, id, title, starts_at, ends_at, venue_name, status, last_event_at) VALUES ($1, $2, 'Spring Concert', $3, $4, 'Hall', 'published', now())`, [
-      tenantId,
-      performance,
-      at('2026-02-10T18:00:00Z'),
-      at('2026-02-10T20:00:00Z'),
-    ]);
+    await q(
+      `INSERT INTO performances (tenant_id, id, title, starts_at, ends_at, venue_name, status, last_event_at) VALUES ($1, $2, 'Spring Concert', $3, $4, 'Hall', 'published', now())`,
+      [tenantId, performance, at('2026-02-10T18:00:00Z'), at('2026-02-10T20:00:00Z')],
+    );
     const run = newId();
     const stop = newId();
-    await q(`INSERT INTO transport_runs (tenant_id, id, performance_id, vehicle, seats, outbound_departs_at, bookings_close_at) VALUES ($1, $2, $3, 'Coach', 50, $4, $4)`, [tenantId, run, performance, at('2026-02-10T17:00:00Z')]);
-    await q(`INSERT INTO pickup_stops (tenant_id, id, run_id, position, name, place, pickup_at) VALUES ($1, $2, $3, 1, 'Gate', 'Street', $4)`, [tenantId, stop, run, at('2026-02-10T17:00:00Z')]);
+    await q(
+      `INSERT INTO transport_runs (tenant_id, id, performance_id, vehicle, seats, outbound_departs_at, bookings_close_at) VALUES ($1, $2, $3, 'Coach', 50, $4, $4)`,
+      [tenantId, run, performance, at('2026-02-10T17:00:00Z')],
+    );
+    await q(
+      `INSERT INTO pickup_stops (tenant_id, id, run_id, position, name, place, pickup_at) VALUES ($1, $2, $3, 1, 'Gate', 'Street', $4)`,
+      [tenantId, stop, run, at('2026-02-10T17:00:00Z')],
+    );
     const session = async (schoolId: string, startsAt: string) => {
       const id = newId();
-      await q(`INSERT INTO family_sessions (tenant_id, id, kind, title, school_id, starts_at, ends_at, capacity, created_by) VALUES ($1, $2, 'workshop', 'W', $3, $4, $5, 50, $6)`, [
-        tenantId,
-        id,
-        schoolId,
-        at(startsAt),
-        new Date(at(startsAt).getTime() + HOUR),
-        newId(),
-      ]);
+      await q(
+        `INSERT INTO family_sessions (tenant_id, id, kind, title, school_id, starts_at, ends_at, capacity, created_by) VALUES ($1, $2, 'workshop', 'W', $3, $4, $5, 50, $6)`,
+        [tenantId, id, schoolId, at(startsAt), new Date(at(startsAt).getTime() + HOUR), newId()],
+      );
       return id;
     };
     const signUp = (sessionId: string, guardian: string, status = 'signed_up') =>
-      q(`INSERT INTO session_signups (tenant_id, id, session_id, guardian_id, guardian_name, pupil_ids, school_ids, places, status) VALUES ($1, $2, $3, $4, 'F', '{}', '{}', 1, $5)`, [tenantId, newId(), sessionId, guardian, status]);
+      q(
+        `INSERT INTO session_signups (tenant_id, id, session_id, guardian_id, guardian_name, pupil_ids, school_ids, places, status) VALUES ($1, $2, $3, $4, 'F', '{}', '{}', 1, $5)`,
+        [tenantId, newId(), sessionId, guardian, status],
+      );
     const rsvp = (guardian: string, schoolId: string, attending: boolean, checkedIn: boolean) =>
-      q(`INSERT INTO rsvps (tenant_id, id, performance_id, guardian_id, guardian_name, pupil_ids, school_ids, attending, adults, children, checked_in_at) VALUES ($1, $2, $3, $4, 'F', '{}', $5, $6, 1, 1, $7)`, [
-        tenantId,
-        newId(),
-        performance,
-        guardian,
-        [schoolId],
-        attending,
-        checkedIn ? at('2026-02-10T17:55:00Z') : null,
-      ]);
+      q(
+        `INSERT INTO rsvps (tenant_id, id, performance_id, guardian_id, guardian_name, pupil_ids, school_ids, attending, adults, children, checked_in_at) VALUES ($1, $2, $3, $4, 'F', '{}', $5, $6, 1, 1, $7)`,
+        [tenantId, newId(), performance, guardian, [schoolId], attending, checkedIn ? at('2026-02-10T17:55:00Z') : null],
+      );
     const [g1, g2, g3, g4, g5, g6, g7, g8] = Array.from({ length: 8 }, () => newId());
     await signUp(await session(s1, '2025-11-10T16:00:00Z'), g1); // before the term
     await rsvp(g1, s1, true, true); // returning, at the performance
     await signUp(await session(s1, '2026-01-20T16:00:00Z'), g2); // first time
-    await q(`INSERT INTO transport_bookings (tenant_id, id, run_id, performance_id, stop_id, guardian_id, guardian_name, pupil_ids, school_ids, adults, children, status, checked_in_at)
-             VALUES ($1, $2, $3, (SELECT performance_id FROM transport_runs WHERE tenant_id = $1 AND id = $3), $4, $5, 'F', '{}', $6, 1, 1, 'confirmed', $7)`, [
-      tenantId,
-      newId(),
-      run,
-      stop,
-      g3,
-      [s1],
-      at('2026-02-10T17:00:00Z'),
-    ]); // first time, on the bus, so at the performance
+    await q(
+      `INSERT INTO transport_bookings (tenant_id, id, run_id, performance_id, stop_id, guardian_id, guardian_name, pupil_ids, school_ids, adults, children, status, checked_in_at)
+             VALUES ($1, $2, $3, (SELECT performance_id FROM transport_runs WHERE tenant_id = $1 AND id = $3), $4, $5, 'F', '{}', $6, 1, 1, 'confirmed', $7)`,
+      [tenantId, newId(), run, stop, g3, [s1], at('2026-02-10T17:00:00Z')],
+    ); // first time, on the bus, so at the performance
     await rsvp(g4, s1, false, false); // said no: not engaged
     await signUp(await session(s1, '2026-02-01T16:00:00Z'), g5, 'cancelled'); // cancelled: not engaged
     await rsvp(g6, s2, true, false); // school 2, first time, did not come
@@ -183,16 +203,34 @@ describe('engagement figures', () => {
     const response = await figures(personas.programmeAdmin(tenantId), 'from=2026-01-05&to=2026-03-27');
     expect(response.statusCode).toBe(200);
     const bySchool = Object.fromEntries(response.json().schools.map((row: { schoolId: string }) => [row.schoolId, row]));
-    expect(bySchool[s1]).toEqual({ schoolId: s1, familiesEngaged: 4, firstTime: 3, returning: 1, attendedPerformance: 2, usedTransport: 1 });
-    expect(bySchool[s2]).toEqual({ schoolId: s2, familiesEngaged: 1, firstTime: 1, returning: 0, attendedPerformance: 0, usedTransport: 0 });
+    expect(bySchool[s1]).toEqual({
+      schoolId: s1,
+      familiesEngaged: 4,
+      firstTime: 3,
+      returning: 1,
+      attendedPerformance: 2,
+      usedTransport: 1,
+    });
+    expect(bySchool[s2]).toEqual({
+      schoolId: s2,
+      familiesEngaged: 1,
+      firstTime: 1,
+      returning: 0,
+      attendedPerformance: 0,
+      usedTransport: 0,
+    });
     expect(Object.keys(bySchool)).toHaveLength(2);
   });
 
   it('limits staff to their schools and names bad fields', async () => {
     const staff = personas.headteacher(tenantId, s2);
-    expect((await figures(staff, 'from=2026-01-05&to=2026-03-27')).json().schools.map((row: { schoolId: string }) => row.schoolId)).toEqual([s2]);
+    expect((await figures(staff, 'from=2026-01-05&to=2026-03-27')).json().schools.map((row: { schoolId: string }) => row.schoolId)).toEqual(
+      [s2],
+    );
     expect((await figures(staff, `from=2026-01-05&to=2026-03-27&schoolId=${s1}`)).statusCode).toBe(404);
-    expect((await figures(personas.guardian(tenantId, [{ pupilId: newId(), schoolId: s1 }]), 'from=2026-01-05&to=2026-03-27')).statusCode).toBe(403);
+    expect(
+      (await figures(personas.guardian(tenantId, [{ pupilId: newId(), schoolId: s1 }]), 'from=2026-01-05&to=2026-03-27')).statusCode,
+    ).toBe(403);
     expect((await figures(staff, 'from=2026-02-30&to=2026-03-27')).json().errors[0].field).toBe('from');
     expect((await figures(staff, 'from=2026-03-27&to=2026-01-05')).json().errors[0].field).toBe('to');
     expect((await figures(personas.programmeAdmin(newTenantId()), 'from=2026-01-05&to=2026-03-27')).json().schools).toEqual([]);

@@ -9,17 +9,31 @@ import { join } from 'node:path';
 import { isPluralElement, isSelectElement, parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { LOAN_MESSAGE_KINDS, MESSAGE_KINDS } from '../reminders/reminder-kinds';
 import { renderMessage, toHtml } from '../reminders/templates';
-import { FAMILY_LANGUAGES, FAMILY_MESSAGE_KEYS, familyTranslator, overrideProblem, placeholdersOf, type FamilyLanguage, type FamilyMessageKey } from './family-messages';
+import {
+  FAMILY_LANGUAGES,
+  FAMILY_MESSAGE_KEYS,
+  familyTranslator,
+  overrideProblem,
+  placeholdersOf,
+  type FamilyLanguage,
+  type FamilyMessageKey,
+} from './family-messages';
 
 type CatalogueFile = Record<string, { message: string; description?: string }>;
-const catalogues = Object.fromEntries(FAMILY_LANGUAGES.map(({ code }) => [code, JSON.parse(readFileSync(join(__dirname, 'messages', `${code}.json`), 'utf8')) as CatalogueFile])) as Record<FamilyLanguage, CatalogueFile>;
+const catalogues = Object.fromEntries(
+  FAMILY_LANGUAGES.map(({ code }) => [
+    code,
+    JSON.parse(readFileSync(join(__dirname, 'messages', `${code}.json`), 'utf8')) as CatalogueFile,
+  ]),
+) as Record<FamilyLanguage, CatalogueFile>;
 const LANGUAGE_CODES = FAMILY_LANGUAGES.map(({ code }) => code);
 const SAMPLE_COUNTS = [0, 1, 2, 3, 5, 11, 22, 100, 101];
 
 function plurals(elements: MessageFormatElement[], found: string[][] = []): string[][] {
   for (const element of elements) {
     if (isPluralElement(element)) found.push(Object.keys(element.options));
-    if (isPluralElement(element) || isSelectElement(element)) for (const option of Object.values(element.options)) plurals(option.value, found);
+    if (isPluralElement(element) || isSelectElement(element))
+      for (const option of Object.values(element.options)) plurals(option.value, found);
   }
   return found;
 }
@@ -28,7 +42,8 @@ function plurals(elements: MessageFormatElement[], found: string[][] = []): stri
 function counted(elements: MessageFormatElement[], found = new Set<string>()): Set<string> {
   for (const element of elements) {
     if (isPluralElement(element)) found.add(element.value);
-    if (isPluralElement(element) || isSelectElement(element)) for (const option of Object.values(element.options)) counted(option.value, found);
+    if (isPluralElement(element) || isSelectElement(element))
+      for (const option of Object.values(element.options)) counted(option.value, found);
   }
   return found;
 }
@@ -57,8 +72,16 @@ describe('the families’ message catalogues (emails, text messages, calendar en
       const elements = parse(catalogues[language][key].message);
       const numbers = counted(elements);
       for (const count of SAMPLE_COUNTS) {
-        for (const choice of [{ cancelledBy: 'family', wasWaiting: 'no' }, { cancelledBy: 'staff', wasWaiting: 'yes' }]) {
-          const values = Object.fromEntries([...placeholdersOf(elements)].map((name) => [name, numbers.has(name) ? count : (choice as Record<string, string>)[name] ?? `‹${name}›`]));
+        for (const choice of [
+          { cancelledBy: 'family', wasWaiting: 'no' },
+          { cancelledBy: 'staff', wasWaiting: 'yes' },
+        ]) {
+          const values = Object.fromEntries(
+            [...placeholdersOf(elements)].map((name) => [
+              name,
+              numbers.has(name) ? count : ((choice as Record<string, string>)[name] ?? `‹${name}›`),
+            ]),
+          );
           const text = t(key, values);
           expect(text).not.toMatch(/[{}]/);
           expect(text.trim()).not.toBe('');
@@ -69,7 +92,11 @@ describe('the families’ message catalogues (emails, text messages, calendar en
 
   it('marks every message translated here as a machine translation to check', () => {
     for (const language of LANGUAGE_CODES.filter((code) => code !== 'en')) {
-      expect(Object.entries(catalogues[language]).filter(([, entry]) => !/machine translation/i.test(entry.description ?? '')).map(([key]) => key)).toEqual([]);
+      expect(
+        Object.entries(catalogues[language])
+          .filter(([, entry]) => !/machine translation/i.test(entry.description ?? ''))
+          .map(([key]) => key),
+      ).toEqual([]);
     }
   });
 
@@ -108,7 +135,9 @@ describe('the families’ message catalogues (emails, text messages, calendar en
 
   it('refuses an area’s wording that is not ICU or whose placeholders differ from English’s, naming the key', () => {
     expect(overrideProblem('greeting', 'Hi {familyName')).toMatch(/^greeting is not ICU MessageFormat/);
-    expect(overrideProblem('greeting', 'Hi {name},')).toBe("greeting must use English's placeholders (familyName): unknown placeholders name; missing placeholders familyName");
+    expect(overrideProblem('greeting', 'Hi {name},')).toBe(
+      "greeting must use English's placeholders (familyName): unknown placeholders name; missing placeholders familyName",
+    );
     expect(overrideProblem('no.such.key', 'Hi')).toBe('no.such.key is not a family message');
     expect(overrideProblem('greeting', 'Salut {familyName},')).toBeUndefined();
   });

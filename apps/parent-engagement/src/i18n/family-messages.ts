@@ -63,8 +63,12 @@ function intlOf(language: FamilyLanguage, messages: Record<string, string>): Int
   );
 }
 
-const messagesOf = (file: CatalogueFile): Record<string, string> => Object.fromEntries(Object.entries(file).map(([key, entry]) => [key, entry.message]));
-const SHIPPED = Object.fromEntries(FAMILY_LANGUAGES.map(({ code }) => [code, intlOf(code, messagesOf(CATALOGUES[code]))])) as Record<FamilyLanguage, IntlShape>;
+const messagesOf = (file: CatalogueFile): Record<string, string> =>
+  Object.fromEntries(Object.entries(file).map(([key, entry]) => [key, entry.message]));
+const SHIPPED = Object.fromEntries(FAMILY_LANGUAGES.map(({ code }) => [code, intlOf(code, messagesOf(CATALOGUES[code]))])) as Record<
+  FamilyLanguage,
+  IntlShape
+>;
 
 /**
  * The translator for one family's language (any stored code; unknown means English), with the
@@ -91,7 +95,8 @@ export function familyTranslator(languageCode: string | null | undefined, overri
 /** Placeholder names of an ICU message, through plural and select branches. */
 export function placeholdersOf(elements: MessageFormatElement[], found = new Set<string>()): Set<string> {
   for (const element of elements) {
-    if (element.type === TYPE.argument || element.type === TYPE.number || element.type === TYPE.date || element.type === TYPE.time) found.add(element.value);
+    if (element.type === TYPE.argument || element.type === TYPE.number || element.type === TYPE.date || element.type === TYPE.time)
+      found.add(element.value);
     if (isPluralElement(element) || isSelectElement(element)) {
       found.add(element.value);
       for (const option of Object.values(element.options)) placeholdersOf(option.value, found);
@@ -118,7 +123,10 @@ export function overrideProblem(key: string, message: string): string | undefine
   const unknown = [...given].filter((name) => !wanted.has(name));
   const missing = [...wanted].filter((name) => !given.has(name));
   if (unknown.length > 0 || missing.length > 0) {
-    const parts = [unknown.length > 0 ? `unknown placeholders ${unknown.join(', ')}` : '', missing.length > 0 ? `missing placeholders ${missing.join(', ')}` : ''].filter(Boolean);
+    const parts = [
+      unknown.length > 0 ? `unknown placeholders ${unknown.join(', ')}` : '',
+      missing.length > 0 ? `missing placeholders ${missing.join(', ')}` : '',
+    ].filter(Boolean);
     return `${key} must use English's placeholders (${[...wanted].join(', ') || 'none'}): ${parts.join('; ')}`;
   }
   return undefined;

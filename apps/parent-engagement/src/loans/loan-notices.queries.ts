@@ -13,7 +13,13 @@ export async function startedInstrumentType(db: Queryable, tenantId: string, loa
 }
 
 /** Whether a loan already has a live notice of this kind (for this due date, when given). */
-export async function loanNoticeRecorded(db: Queryable, tenantId: string, loanId: string, kind: LoanMessageKind, dueOn?: string): Promise<boolean> {
+export async function loanNoticeRecorded(
+  db: Queryable,
+  tenantId: string,
+  loanId: string,
+  kind: LoanMessageKind,
+  dueOn?: string,
+): Promise<boolean> {
   const found = await oneRow<{ id: string }>(
     db,
     `SELECT id FROM reminders WHERE tenant_id = $1 AND subject_type = $2 AND subject_id = $3 AND kind = $4

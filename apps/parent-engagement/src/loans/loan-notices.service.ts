@@ -1,6 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EventEnvelope } from '@tutti/contracts';
-import { afterCommit, DeliversReminder, HandlesEvent, ReminderScheduler, reminderDeliveryKey, type ReminderDeliverer, type ReminderRow, type ScheduleReminderInput } from '@tutti/messaging';
+import {
+  afterCommit,
+  DeliversReminder,
+  HandlesEvent,
+  ReminderScheduler,
+  reminderDeliveryKey,
+  type ReminderDeliverer,
+  type ReminderRow,
+  type ScheduleReminderInput,
+} from '@tutti/messaging';
 import { zonedInstant } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { pupilGuardians } from '../families/families.queries';
@@ -13,7 +22,6 @@ import { loanNoticeRecorded, startedInstrumentType } from './loan-notices.querie
 
 /** The return-due reminder goes out at this local hour on the day before the due date. */
 const RETURN_REMINDER_HOUR = 9;
-
 
 /**
  * Tells families about their child's instrument loan (from instrument-loan's events). Each message is
@@ -47,7 +55,10 @@ export class LoanNotices implements ReminderDeliverer {
     }
     const dayBefore = zonedInstant(year, month, day - 1, RETURN_REMINDER_HOUR, 0, timeZone);
     const details = { loanId: payload.loanId, instrumentType: payload.instrumentType, assetTag: payload.assetTag, dueOn: payload.dueOn };
-    await this.schedule(manager, this.notice(tenantId, 'loan.return-due', payload.pupilId, payload.loanId, dayBefore > now ? dayBefore : now, details));
+    await this.schedule(
+      manager,
+      this.notice(tenantId, 'loan.return-due', payload.pupilId, payload.loanId, dayBefore > now ? dayBefore : now, details),
+    );
   }
 
   @HandlesEvent('loan.loan.returned')
@@ -69,7 +80,11 @@ export class LoanNotices implements ReminderDeliverer {
   async applyFlagged(event: EventEnvelope<'loan.loan.flagged'>, manager: EntityManager): Promise<void> {
     const { tenantId, payload } = event;
     // The flag names no instrument: take it from what the loan's start told us, if we heard it.
-    const details = { loanId: payload.loanId, reason: payload.reason, instrumentType: await startedInstrumentType(manager, tenantId, payload.loanId) };
+    const details = {
+      loanId: payload.loanId,
+      reason: payload.reason,
+      instrumentType: await startedInstrumentType(manager, tenantId, payload.loanId),
+    };
     await this.schedule(manager, this.notice(tenantId, 'loan.flagged', payload.pupilId, payload.loanId, new Date(), details));
   }
 
@@ -96,7 +111,14 @@ export class LoanNotices implements ReminderDeliverer {
     }
   }
 
-  private notice(tenantId: string, kind: LoanMessageKind, pupilId: string, loanId: string, dueAt: Date, payload: Record<string, unknown>): ScheduleReminderInput {
+  private notice(
+    tenantId: string,
+    kind: LoanMessageKind,
+    pupilId: string,
+    loanId: string,
+    dueAt: Date,
+    payload: Record<string, unknown>,
+  ): ScheduleReminderInput {
     return { tenantId, kind, recipientId: pupilId, subjectType: LOAN_SUBJECT, subjectId: loanId, dueAt, payload };
   }
 
@@ -112,5 +134,7 @@ function isLoanMessageKind(kind: string): kind is LoanMessageKind {
 
 /** A YYYY-MM-DD date as "Friday 12 December 2026" in the family's language. */
 function formatDate(date: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${date}T00:00:00Z`));
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
 }

@@ -4,7 +4,6 @@ import { newId, zonedInstant } from '@tutti/platform';
 import { mailsTo, newTenantId, personas, waitFor } from '@tutti/testing';
 import { startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
 
-
 interface LoanReminder {
   id: string;
   kind: string;
@@ -47,16 +46,35 @@ describe('instrument loan events tell the family', () => {
   async function signedInFamily(pupilId: string): Promise<string> {
     const guardian = personas.guardian(tenantId, [{ pupilId, schoolId }]);
     const email = `loan-${guardian.userId}@example.org`;
-    const response = await t.request(guardian, { method: 'PUT', url: '/families/me/contact-preferences', payload: { email, language: 'pl', emailEnabled: true, smsEnabled: false } });
+    const response = await t.request(guardian, {
+      method: 'PUT',
+      url: '/families/me/contact-preferences',
+      payload: { email, language: 'pl', emailEnabled: true, smsEnabled: false },
+    });
     expect(response.statusCode).toBe(200);
     return email;
   }
 
   const started = (loanId: string, pupilId: string, dueOn: string) =>
-    loanEvent('loan.loan.started', { version: 1, loanId, instrumentId: newId(), assetTag: 'VLN-0042', instrumentType: 'violin', size: '1/2', pupilId, schoolId, dueOn, startedAt: new Date().toISOString(), termsVersion: '2026-1' });
+    loanEvent('loan.loan.started', {
+      version: 1,
+      loanId,
+      instrumentId: newId(),
+      assetTag: 'VLN-0042',
+      instrumentType: 'violin',
+      size: '1/2',
+      pupilId,
+      schoolId,
+      dueOn,
+      startedAt: new Date().toISOString(),
+      termsVersion: '2026-1',
+    });
 
   const remindersOf = (loanId: string): Promise<LoanReminder[]> =>
-    t.db.query(`SELECT id, kind, due_at, status, recipient_id FROM reminders WHERE tenant_id = $1 AND subject_type = 'instrument-loan' AND subject_id = $2 ORDER BY created_at`, [tenantId, loanId]);
+    t.db.query(
+      `SELECT id, kind, due_at, status, recipient_id FROM reminders WHERE tenant_id = $1 AND subject_type = 'instrument-loan' AND subject_id = $2 ORDER BY created_at`,
+      [tenantId, loanId],
+    );
 
   async function sendNow(reminder: LoanReminder): Promise<string> {
     await t.db.query(`UPDATE reminders SET due_at = now() - interval '1 second' WHERE id = $1`, [reminder.id]);
@@ -79,10 +97,19 @@ describe('instrument loan events tell the family', () => {
     expect(reminders[0].due_at.getTime()).toBe(zonedInstant(year, month, day - 1, 9, 0, 'Europe/London').getTime());
 
     expect(await sendNow(reminders[0])).toBe('sent');
-    const mail = await waitFor(async () => (await mailsTo(email)).find((found) => found.subject.startsWith('Jutro mija termin zwrotu instrumentu')), { timeoutMs: 15_000 });
+    const mail = await waitFor(
+      async () => (await mailsTo(email)).find((found) => found.subject.startsWith('Jutro mija termin zwrotu instrumentu')),
+      { timeoutMs: 15_000 },
+    );
     expect(mail.subject).toBe('Jutro mija termin zwrotu instrumentu: violin (VLN-0042)');
     // The date in Polish too ("piątek, 12 grudnia 2026"), as the Polish family chose.
-    const dueOnInPolish = new Intl.DateTimeFormat('pl-PL', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${dueOn}T00:00:00Z`));
+    const dueOnInPolish = new Intl.DateTimeFormat('pl-PL', {
+      timeZone: 'UTC',
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    }).format(new Date(`${dueOn}T00:00:00Z`));
     expect(mail.text).toContain(`Instrument wypożyczony Państwa dziecku (violin (VLN-0042)) należy zwrócić ${dueOnInPolish}.`);
     // Its Message-ID is the reminder's delivery key and the guardian (one reminder mails each guardian of the pupil).
     const [sent] = await t.db.query('SELECT id, due_at FROM reminders WHERE id = $1', [reminders[0].id]);
@@ -94,7 +121,17 @@ describe('instrument loan events tell the family', () => {
     const [loanId, pupilId] = [newId(), newId()];
     await signedInFamily(pupilId);
     await apply(started(loanId, pupilId, dateIn(10)));
-    await apply(loanEvent('loan.loan.returned', { version: 1, loanId, instrumentId: newId(), pupilId, returnedAt: new Date().toISOString(), outcome: 'returned', conditionIn: 'good' }));
+    await apply(
+      loanEvent('loan.loan.returned', {
+        version: 1,
+        loanId,
+        instrumentId: newId(),
+        pupilId,
+        returnedAt: new Date().toISOString(),
+        outcome: 'returned',
+        conditionIn: 'good',
+      }),
+    );
     expect((await remindersOf(loanId)).map((reminder) => reminder.status)).toEqual(['cancelled']);
   });
 
@@ -105,18 +142,31 @@ describe('instrument loan events tell the family', () => {
     expect(reminder).toMatchObject({ kind: 'loan.return-due', recipient_id: pupilId });
     const email = await signedInFamily(pupilId);
     expect(await sendNow(reminder)).toBe('sent');
-    await waitFor(async () => (await mailsTo(email)).find((found) => found.subject.startsWith('Jutro mija termin zwrotu instrumentu')), { timeoutMs: 15_000 });
+    await waitFor(async () => (await mailsTo(email)).find((found) => found.subject.startsWith('Jutro mija termin zwrotu instrumentu')), {
+      timeoutMs: 15_000,
+    });
   });
 
   it('tells the family, once, that the instrument is overdue', async () => {
     const [loanId, pupilId] = [newId(), newId()];
     const email = await signedInFamily(pupilId);
     const dueOn = dateIn(-2);
-    const overdue = { version: 1 as const, loanId, instrumentId: newId(), assetTag: 'CLR-0007', instrumentType: 'clarinet', pupilId, dueOn };
+    const overdue = {
+      version: 1 as const,
+      loanId,
+      instrumentId: newId(),
+      assetTag: 'CLR-0007',
+      instrumentType: 'clarinet',
+      pupilId,
+      dueOn,
+    };
     await apply(loanEvent('loan.loan.overdue', overdue));
     await apply(loanEvent('loan.loan.overdue', overdue));
     expect((await remindersOf(loanId)).map((reminder) => reminder.kind)).toEqual(['loan.overdue']);
-    const mail = await waitFor(async () => (await mailsTo(email)).find((found) => found.subject.startsWith('Minął termin zwrotu instrumentu')), { timeoutMs: 15_000 });
+    const mail = await waitFor(
+      async () => (await mailsTo(email)).find((found) => found.subject.startsWith('Minął termin zwrotu instrumentu')),
+      { timeoutMs: 15_000 },
+    );
     expect(mail.subject).toBe('Minął termin zwrotu instrumentu: clarinet (CLR-0007)');
     expect(mail.text).toContain('nie został jeszcze oddany');
   });
@@ -125,8 +175,21 @@ describe('instrument loan events tell the family', () => {
     const [loanId, pupilId] = [newId(), newId()];
     const email = await signedInFamily(pupilId);
     await apply(started(loanId, pupilId, dateIn(30)));
-    await apply(loanEvent('loan.loan.flagged', { version: 1, loanId, instrumentId: newId(), pupilId, ensembleId: newId(), reason: 'three ensemble rehearsals missed in a row', missedInARow: 3 }));
-    const mail = await waitFor(async () => (await mailsTo(email)).find((found) => found.subject.startsWith('Wypożyczenie instrumentu jest sprawdzane')), { timeoutMs: 15_000 });
+    await apply(
+      loanEvent('loan.loan.flagged', {
+        version: 1,
+        loanId,
+        instrumentId: newId(),
+        pupilId,
+        ensembleId: newId(),
+        reason: 'three ensemble rehearsals missed in a row',
+        missedInARow: 3,
+      }),
+    );
+    const mail = await waitFor(
+      async () => (await mailsTo(email)).find((found) => found.subject.startsWith('Wypożyczenie instrumentu jest sprawdzane')),
+      { timeoutMs: 15_000 },
+    );
     expect(mail.subject).toBe('Wypożyczenie instrumentu jest sprawdzane: violin');
     expect(mail.text).toContain('Podany powód: three ensemble rehearsals missed in a row');
   });

@@ -194,7 +194,20 @@ export class Engagement1764060600000 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const table of ['sms_outbox', 'rsvps', 'consent_history', 'consents', 'transport_bookings', 'pickup_stops', 'transport_runs', 'performances', 'family_children', 'families', 'idempotency_keys', 'tenant_settings']) {
+    for (const table of [
+      'sms_outbox',
+      'rsvps',
+      'consent_history',
+      'consents',
+      'transport_bookings',
+      'pickup_stops',
+      'transport_runs',
+      'performances',
+      'family_children',
+      'families',
+      'idempotency_keys',
+      'tenant_settings',
+    ]) {
       await runner.query(`DROP TABLE ${table}`);
     }
     await runner.query('DROP SEQUENCE waitlist_positions');

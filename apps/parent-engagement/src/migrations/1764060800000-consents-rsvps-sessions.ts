@@ -111,7 +111,9 @@ export class ConsentsRsvpsSessions1764060800000 implements MigrationInterface {
         PRIMARY KEY (tenant_id, announcement_id, guardian_id),
         FOREIGN KEY (tenant_id, announcement_id) REFERENCES announcements (tenant_id, id)
       )`);
-    await runner.query(`CREATE INDEX announcement_deliveries_guardian ON announcement_deliveries (tenant_id, guardian_id, announcement_id)`);
+    await runner.query(
+      `CREATE INDEX announcement_deliveries_guardian ON announcement_deliveries (tenant_id, guardian_id, announcement_id)`,
+    );
 
     await runner.query(`
       CREATE TABLE calendar_feeds (
@@ -125,7 +127,14 @@ export class ConsentsRsvpsSessions1764060800000 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const table of ['calendar_feeds', 'announcement_deliveries', 'announcements', 'session_signups', 'family_sessions', 'consent_records']) {
+    for (const table of [
+      'calendar_feeds',
+      'announcement_deliveries',
+      'announcements',
+      'session_signups',
+      'family_sessions',
+      'consent_records',
+    ]) {
       await runner.query(`DROP TABLE ${table}`);
     }
     await runner.query(`DROP FUNCTION consent_records_append_only()`);

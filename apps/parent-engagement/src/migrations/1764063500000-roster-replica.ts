@@ -53,7 +53,9 @@ export class RosterReplica1764063500000 implements MigrationInterface {
 
     await runner.query(`ALTER TABLE announcements ADD COLUMN class_id uuid, ADD COLUMN ensemble_id uuid`);
     await runner.query(`ALTER TABLE announcements DROP CONSTRAINT announcements_audience_check, DROP CONSTRAINT announcements_check`);
-    await runner.query(`ALTER TABLE announcements ADD CONSTRAINT announcements_audience_check CHECK (audience IN ('school', 'performance', 'class', 'ensemble'))`);
+    await runner.query(
+      `ALTER TABLE announcements ADD CONSTRAINT announcements_audience_check CHECK (audience IN ('school', 'performance', 'class', 'ensemble'))`,
+    );
     // A class's or a school ensemble's announcement also names its school, so that the school's staff see it; a cross-school ensemble's names none.
     await runner.query(`
       ALTER TABLE announcements ADD CONSTRAINT announcements_audience_target CHECK (
@@ -64,14 +66,21 @@ export class RosterReplica1764063500000 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    await runner.query(`DELETE FROM announcement_deliveries d USING announcements a WHERE a.tenant_id = d.tenant_id AND a.id = d.announcement_id AND a.audience IN ('class', 'ensemble')`);
+    await runner.query(
+      `DELETE FROM announcement_deliveries d USING announcements a WHERE a.tenant_id = d.tenant_id AND a.id = d.announcement_id AND a.audience IN ('class', 'ensemble')`,
+    );
     await runner.query(`DELETE FROM announcements WHERE audience IN ('class', 'ensemble')`);
-    await runner.query(`ALTER TABLE announcements DROP CONSTRAINT announcements_audience_target, DROP CONSTRAINT announcements_audience_check`);
+    await runner.query(
+      `ALTER TABLE announcements DROP CONSTRAINT announcements_audience_target, DROP CONSTRAINT announcements_audience_check`,
+    );
     await runner.query(`ALTER TABLE announcements DROP COLUMN ensemble_id, DROP COLUMN class_id`);
-    await runner.query(`ALTER TABLE announcements ADD CONSTRAINT announcements_audience_check CHECK (audience IN ('school', 'performance'))`);
+    await runner.query(
+      `ALTER TABLE announcements ADD CONSTRAINT announcements_audience_check CHECK (audience IN ('school', 'performance'))`,
+    );
     await runner.query(
       `ALTER TABLE announcements ADD CONSTRAINT announcements_check CHECK ((audience = 'school') = (school_id IS NOT NULL) AND (audience = 'performance') = (performance_id IS NOT NULL))`,
     );
-    for (const table of ['roster_ensemble_members', 'roster_ensembles', 'roster_classes', 'roster_pupils']) await runner.query(`DROP TABLE ${table}`);
+    for (const table of ['roster_ensemble_members', 'roster_ensembles', 'roster_classes', 'roster_pupils'])
+      await runner.query(`DROP TABLE ${table}`);
   }
 }

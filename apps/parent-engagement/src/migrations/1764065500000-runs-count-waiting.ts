@@ -38,9 +38,15 @@ export class RunsCountWaiting1764065500000 implements MigrationInterface {
         END IF;
         RETURN NULL;
       END $$`);
-    await runner.query(`CREATE TRIGGER transport_bookings_waiting_added AFTER INSERT ON transport_bookings REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION transport_runs_count_waiting()`);
-    await runner.query(`CREATE TRIGGER transport_bookings_waiting_changed AFTER UPDATE ON transport_bookings REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION transport_runs_count_waiting()`);
-    await runner.query(`CREATE TRIGGER transport_bookings_waiting_removed AFTER DELETE ON transport_bookings REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION transport_runs_count_waiting()`);
+    await runner.query(
+      `CREATE TRIGGER transport_bookings_waiting_added AFTER INSERT ON transport_bookings REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION transport_runs_count_waiting()`,
+    );
+    await runner.query(
+      `CREATE TRIGGER transport_bookings_waiting_changed AFTER UPDATE ON transport_bookings REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION transport_runs_count_waiting()`,
+    );
+    await runner.query(
+      `CREATE TRIGGER transport_bookings_waiting_removed AFTER DELETE ON transport_bookings REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION transport_runs_count_waiting()`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -16,7 +16,9 @@ export class BookingsKnowTheirPerformance1764066000000 implements MigrationInter
       UPDATE transport_bookings b SET performance_id = r.performance_id
         FROM transport_runs r WHERE r.tenant_id = b.tenant_id AND r.id = b.run_id`);
     await runner.query(`ALTER TABLE transport_bookings ALTER COLUMN performance_id SET NOT NULL`);
-    await runner.query(`CREATE INDEX transport_bookings_confirmed_by_guardian ON transport_bookings (tenant_id, guardian_id, performance_id) WHERE status = 'confirmed'`);
+    await runner.query(
+      `CREATE INDEX transport_bookings_confirmed_by_guardian ON transport_bookings (tenant_id, guardian_id, performance_id) WHERE status = 'confirmed'`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -14,7 +14,9 @@ export class BookingsKnowTheirFamily1764066500000 implements MigrationInterface 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`ALTER TABLE transport_bookings ADD COLUMN family_pupil_ids uuid[] NOT NULL DEFAULT '{}'`);
     await runner.query(`UPDATE transport_bookings SET family_pupil_ids = pupil_ids`);
-    await runner.query(`CREATE INDEX transport_bookings_family_pupils ON transport_bookings USING gin (family_pupil_ids) WITH (fastupdate = off)`);
+    await runner.query(
+      `CREATE INDEX transport_bookings_family_pupils ON transport_bookings USING gin (family_pupil_ids) WITH (fastupdate = off)`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -11,12 +11,23 @@ export interface PerformanceRow {
 
 /** Whether the area's copy of performance-event's performances has this one. */
 export async function performanceExists(db: Queryable, tenantId: string, performanceId: string | null): Promise<boolean> {
-  return (await oneRow<{ id: string }>(db, 'SELECT id FROM performances WHERE tenant_id = $1 AND id = $2', [tenantId, performanceId])) !== undefined;
+  return (
+    (await oneRow<{ id: string }>(db, 'SELECT id FROM performances WHERE tenant_id = $1 AND id = $2', [tenantId, performanceId])) !==
+    undefined
+  );
 }
 
 /** The performance's status and end, share-locked so that it is not cancelled or moved while something is added to it (a bus, an RSVP). */
-export function performanceForShare(db: Queryable, tenantId: string, performanceId: string): Promise<{ status: string; ends_at: Date } | undefined> {
-  return oneRow<{ status: string; ends_at: Date }>(db, 'SELECT status, ends_at FROM performances WHERE tenant_id = $1 AND id = $2 FOR SHARE', [tenantId, performanceId]);
+export function performanceForShare(
+  db: Queryable,
+  tenantId: string,
+  performanceId: string,
+): Promise<{ status: string; ends_at: Date } | undefined> {
+  return oneRow<{ status: string; ends_at: Date }>(
+    db,
+    'SELECT status, ends_at FROM performances WHERE tenant_id = $1 AND id = $2 FOR SHARE',
+    [tenantId, performanceId],
+  );
 }
 
 /** The performance, locked for an event that changes it. */
@@ -37,7 +48,11 @@ export interface PerformanceSchedule {
 }
 
 /** Applies a published or rescheduled event unless a newer one was applied; answers the row as it is now, or undefined when it was older. */
-export function applyPerformanceSchedule(db: Queryable, tenantId: string, schedule: PerformanceSchedule): Promise<PerformanceRow | undefined> {
+export function applyPerformanceSchedule(
+  db: Queryable,
+  tenantId: string,
+  schedule: PerformanceSchedule,
+): Promise<PerformanceRow | undefined> {
   return oneRow<PerformanceRow>(
     db,
     `INSERT INTO performances (tenant_id, id, title, starts_at, ends_at, venue_name, status, last_event_at)
@@ -47,7 +62,16 @@ export function applyPerformanceSchedule(db: Queryable, tenantId: string, schedu
        status = CASE WHEN $8 THEN 'published' ELSE performances.status END
      WHERE performances.last_event_at <= EXCLUDED.last_event_at
      RETURNING *`,
-    [tenantId, schedule.performanceId, schedule.title, schedule.startsAt, schedule.endsAt, schedule.venueName, schedule.eventAt, schedule.publishes],
+    [
+      tenantId,
+      schedule.performanceId,
+      schedule.title,
+      schedule.startsAt,
+      schedule.endsAt,
+      schedule.venueName,
+      schedule.eventAt,
+      schedule.publishes,
+    ],
   );
 }
 
@@ -63,7 +87,11 @@ export async function markPerformanceCancelled(db: Queryable, tenantId: string, 
 }
 
 /** A page of performances not yet over, by start, after the cursor's (start, id). */
-export function upcomingPerformancesPage(db: Queryable, tenantId: string, filter: { after: readonly (string | number)[] | null; limit: number }): Promise<PerformanceRow[]> {
+export function upcomingPerformancesPage(
+  db: Queryable,
+  tenantId: string,
+  filter: { after: readonly (string | number)[] | null; limit: number },
+): Promise<PerformanceRow[]> {
   return rows<PerformanceRow>(
     db,
     `SELECT id, title, starts_at, ends_at, venue_name, status FROM performances

@@ -10,7 +10,13 @@ import { TransportBookingsService } from '../transport/transport-bookings.servic
 import { familiesQuietHours } from '../families/families.queries';
 import { attendingGuardians } from '../rsvps/rsvps.queries';
 import type { PerformanceDto } from './performance.dto';
-import { applyPerformanceSchedule, lockedPerformance, markPerformanceCancelled, upcomingPerformancesPage, type PerformanceRow } from './performances.queries';
+import {
+  applyPerformanceSchedule,
+  lockedPerformance,
+  markPerformanceCancelled,
+  upcomingPerformancesPage,
+  type PerformanceRow,
+} from './performances.queries';
 
 /**
  * The local copy of performance-event's performances, kept by its events (applied once each, and
@@ -27,7 +33,10 @@ export class PerformancesService {
   ) {}
 
   @HandlesEvent('performance.performance.published', 'performance.performance.rescheduled')
-  async applySchedule(event: EventEnvelope<'performance.performance.published' | 'performance.performance.rescheduled'>, manager: EntityManager): Promise<void> {
+  async applySchedule(
+    event: EventEnvelope<'performance.performance.published' | 'performance.performance.rescheduled'>,
+    manager: EntityManager,
+  ): Promise<void> {
     const { tenantId, payload } = event;
     const previous = await lockedPerformance(manager, tenantId, payload.performanceId);
     const applied = await applyPerformanceSchedule(manager, tenantId, {
@@ -44,9 +53,16 @@ export class PerformancesService {
     if (shiftMs === 0) return;
     const bookingFamilies = await this.bookings.shiftForPerformance(manager, tenantId, applied.id, shiftMs);
     await this.reminders.moveConsentChases(manager, tenantId, applied.id, applied.starts_at);
-    await this.tellFamilies(manager, tenantId, applied.id, [...bookingFamilies, ...(await this.rsvpFamilies(manager, tenantId, applied.id))], 'performance.moved', {
-      previousStartsAt: previous.starts_at.toISOString(),
-    });
+    await this.tellFamilies(
+      manager,
+      tenantId,
+      applied.id,
+      [...bookingFamilies, ...(await this.rsvpFamilies(manager, tenantId, applied.id))],
+      'performance.moved',
+      {
+        previousStartsAt: previous.starts_at.toISOString(),
+      },
+    );
   }
 
   @HandlesEvent('performance.performance.cancelled')
@@ -55,9 +71,16 @@ export class PerformancesService {
     if (!(await markPerformanceCancelled(manager, tenantId, payload.performanceId, event.occurredAt))) return;
     const bookingFamilies = await this.bookings.cancelForPerformance(manager, tenantId, payload.performanceId);
     await this.reminders.cancelConsentChases(manager, tenantId, payload.performanceId);
-    await this.tellFamilies(manager, tenantId, payload.performanceId, [...bookingFamilies, ...(await this.rsvpFamilies(manager, tenantId, payload.performanceId))], 'performance.cancelled', {
-      reason: payload.reason,
-    });
+    await this.tellFamilies(
+      manager,
+      tenantId,
+      payload.performanceId,
+      [...bookingFamilies, ...(await this.rsvpFamilies(manager, tenantId, payload.performanceId))],
+      'performance.cancelled',
+      {
+        reason: payload.reason,
+      },
+    );
   }
 
   async list(tenantId: string, page: PageQueryDto): Promise<Page<PerformanceDto>> {
@@ -70,18 +93,38 @@ export class PerformancesService {
     return attendingGuardians(manager, tenantId, performanceId);
   }
 
-  private async tellFamilies(manager: EntityManager, tenantId: string, performanceId: string, guardianIds: string[], kind: 'performance.moved' | 'performance.cancelled', details: Record<string, unknown>): Promise<void> {
+  private async tellFamilies(
+    manager: EntityManager,
+    tenantId: string,
+    performanceId: string,
+    guardianIds: string[],
+    kind: 'performance.moved' | 'performance.cancelled',
+    details: Record<string, unknown>,
+  ): Promise<void> {
     const unique = [...new Set(guardianIds)];
     if (unique.length === 0) return;
     const { timeZone } = await this.settings.settingsOf(manager, tenantId);
     const quiet = await familiesQuietHours(manager, tenantId, unique);
     const quietOf = new Map(quiet.map((row) => [row.guardian_id, quietHoursOf(row)]));
     for (const guardianId of unique) {
-      await this.reminders.performanceNotice(manager, { tenantId, guardianId, quietHours: quietOf.get(guardianId) ?? null, timeZone }, kind, performanceId, details);
+      await this.reminders.performanceNotice(
+        manager,
+        { tenantId, guardianId, quietHours: quietOf.get(guardianId) ?? null, timeZone },
+        kind,
+        performanceId,
+        details,
+      );
     }
   }
 }
 
 export function toPerformanceDto(row: PerformanceRow): PerformanceDto {
-  return { id: row.id, title: row.title, startsAt: row.starts_at.toISOString(), endsAt: row.ends_at.toISOString(), venueName: row.venue_name, status: row.status };
+  return {
+    id: row.id,
+    title: row.title,
+    startsAt: row.starts_at.toISOString(),
+    endsAt: row.ends_at.toISOString(),
+    venueName: row.venue_name,
+    status: row.status,
+  };
 }

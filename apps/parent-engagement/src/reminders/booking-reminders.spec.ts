@@ -5,7 +5,6 @@ import { mailsTo, newTenantId, personas, waitFor } from '@tutti/testing';
 import { HOUR, publishPerformance, runBody, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
 import { afterQuietHours } from './quiet-hours';
 
-
 interface ReminderRecord {
   id: string;
   kind: string;
@@ -32,7 +31,9 @@ describe('reminders for bookings and performances', () => {
   });
   afterAll(() => t?.close());
 
-  async function familyWithEmail(preferences: Record<string, unknown> = {}): Promise<{ guardian: Identity; pupilId: string; email: string }> {
+  async function familyWithEmail(
+    preferences: Record<string, unknown> = {},
+  ): Promise<{ guardian: Identity; pupilId: string; email: string }> {
     const pupilId = newId();
     const guardian = personas.guardian(tenantId, [{ pupilId, schoolId }]);
     const email = `family-${guardian.userId}@example.org`;
@@ -47,25 +48,39 @@ describe('reminders for bookings and performances', () => {
 
   async function bookedRun(seats = 10) {
     const { performanceId, startsAt } = await publishPerformance(t, tenantId, 72, 'Spring Sharing');
-    const run = (await t.request(admin, { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, seats) })).json();
+    const run = (
+      await t.request(admin, { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, seats) })
+    ).json();
     return { performanceId, startsAt, run };
   }
 
   const book = async (who: { guardian: Identity; pupilId: string }, run: { id: string; stops: { id: string }[] }) =>
-    (await t.request(who.guardian, { method: 'POST', url: '/transport-bookings', payload: { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [who.pupilId] } })).json();
+    (
+      await t.request(who.guardian, {
+        method: 'POST',
+        url: '/transport-bookings',
+        payload: { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [who.pupilId] },
+      })
+    ).json();
 
   const remindersOf = (subjectIds: string[]): Promise<ReminderRecord[]> =>
-    t.db.query(`SELECT id, kind, due_at, status, subject_id FROM reminders WHERE tenant_id = $1 AND subject_id = ANY($2::uuid[]) ORDER BY due_at, kind`, [tenantId, subjectIds]);
+    t.db.query(
+      `SELECT id, kind, due_at, status, subject_id FROM reminders WHERE tenant_id = $1 AND subject_id = ANY($2::uuid[]) ORDER BY due_at, kind`,
+      [tenantId, subjectIds],
+    );
 
   it('emails the booking confirmation over SMTP (text and HTML, Message-ID from the reminder and its due time) and texts it to the local SMS outbox', async () => {
     const family = await familyWithEmail();
     const { run } = await bookedRun();
     const booking = await book(family, run);
     // The family has no photo/film decision yet, so a consent request (due as soon) may come first.
-    const mail = await waitFor(async () => (await mailsTo(family.email)).find((candidate) => candidate.subject === 'Transport booked: Spring Sharing'), {
-      timeoutMs: 15_000,
-      description: 'the confirmation email in MailDev',
-    });
+    const mail = await waitFor(
+      async () => (await mailsTo(family.email)).find((candidate) => candidate.subject === 'Transport booked: Spring Sharing'),
+      {
+        timeoutMs: 15_000,
+        description: 'the confirmation email in MailDev',
+      },
+    );
     expect(mail.text).toContain('Faith Street Primary (Front gate, Shaw Street)');
     expect(mail.html).toContain('<p>Your 2 seats on the free bus to Spring Sharing');
     expect(mail.html).toContain('<html lang="en" dir="ltr">');
@@ -74,7 +89,10 @@ describe('reminders for bookings and performances', () => {
     const deliveryKey = `reminder-${confirmation.id}-${confirmation.due_at.getTime()}`;
     expect(mail.messageId).toBe(`${deliveryKey}@parent-engagement.tutti`);
     const sms = await waitFor(async () => {
-      const found = await t.db.query('SELECT to_number, body FROM sms_outbox WHERE tenant_id = $1 AND idempotency_key = $2', [tenantId, deliveryKey]);
+      const found = await t.db.query('SELECT to_number, body FROM sms_outbox WHERE tenant_id = $1 AND idempotency_key = $2', [
+        tenantId,
+        deliveryKey,
+      ]);
       return found.length > 0 && found;
     });
     expect(sms[0]).toMatchObject({ to_number: '+447700900123', body: expect.stringContaining('Transport booked: Spring Sharing') });
@@ -86,7 +104,11 @@ describe('reminders for bookings and performances', () => {
     const booking = await book(family, run);
     const pickupAt = new Date(run.stops[0].pickupAt).getTime();
     const reminders = await remindersOf([booking.id]);
-    expect(reminders.map((reminder) => reminder.kind)).toEqual(['transport.booking-confirmed', 'transport.pickup-24h', 'transport.pickup-2h']);
+    expect(reminders.map((reminder) => reminder.kind)).toEqual([
+      'transport.booking-confirmed',
+      'transport.pickup-24h',
+      'transport.pickup-2h',
+    ]);
     expect(reminders[1].due_at.getTime()).toBe(pickupAt - 24 * HOUR);
     expect(reminders[2].due_at.getTime()).toBe(pickupAt - 2 * HOUR);
 
@@ -107,7 +129,8 @@ describe('reminders for bookings and performances', () => {
   it('moves reminders (but not the 2-hour one) out of the family’s quiet hours', async () => {
     // Quiet from 1 hour ago to 1 hour from now, London time.
     const now = new Date();
-    const hhmm = (date: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+    const hhmm = (date: Date) =>
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
     const quiet = { start: hhmm(new Date(now.getTime() - HOUR)), end: hhmm(new Date(now.getTime() + HOUR)) };
     const family = await familyWithEmail({ quietHoursStart: quiet.start, quietHoursEnd: quiet.end, smsEnabled: false });
     const { run } = await bookedRun();
@@ -128,21 +151,33 @@ describe('reminders for bookings and performances', () => {
     expect(queued.status).toBe('waitlisted');
     await t.request(holder.guardian, { method: 'POST', url: `/transport-bookings/${held.id}/cancel` });
     // What was still to come about the booking is cancelled; what tells of the booking and its cancellation stays.
-    expect((await remindersOf([held.id])).every((reminder) => reminder.status === 'cancelled' || ['transport.booking-confirmed', 'transport.booking-cancelled'].includes(reminder.kind))).toBe(true);
+    expect(
+      (await remindersOf([held.id])).every(
+        (reminder) =>
+          reminder.status === 'cancelled' || ['transport.booking-confirmed', 'transport.booking-cancelled'].includes(reminder.kind),
+      ),
+    ).toBe(true);
     const offer = await t.request(waiting.guardian, { method: 'GET', url: `/transport-bookings/${queued.id}` });
     const reminders = await remindersOf([queued.id]);
     expect(reminders.map((reminder) => reminder.kind)).toEqual(['transport.seat-offered', 'transport.offer-expiry']);
     expect(reminders[1].due_at.toISOString()).toBe(offer.json().offerExpiresAt);
-    const mail = await waitFor(async () => (await mailsTo(waiting.email)).find((found) => found.subject.startsWith('A bus seat is free for you')));
+    const mail = await waitFor(async () =>
+      (await mailsTo(waiting.email)).find((found) => found.subject.startsWith('A bus seat is free for you')),
+    );
     expect(mail.text).toContain('Please accept it in Tutti by');
 
     // The expiry timer fires: the offer lapses and the family is told.
-    await t.db.query(`UPDATE transport_bookings SET offer_expires_at = now() - interval '1 second' WHERE tenant_id = $1 AND id = $2`, [tenantId, queued.id]);
+    await t.db.query(`UPDATE transport_bookings SET offer_expires_at = now() - interval '1 second' WHERE tenant_id = $1 AND id = $2`, [
+      tenantId,
+      queued.id,
+    ]);
     await t.db.query(`UPDATE reminders SET due_at = now() - interval '1 second' WHERE id = $1`, [reminders[1].id]);
     const [{ due_at: dueAt }] = await t.db.query('SELECT due_at FROM reminders WHERE id = $1', [reminders[1].id]);
     expect((await worker.deliverDue({ reminderId: reminders[1].id, tenantId, dueAt: (dueAt as Date).toISOString() })).kind).toBe('sent');
     expect((await t.request(waiting.guardian, { method: 'GET', url: `/transport-bookings/${queued.id}` })).json().status).toBe('expired');
-    await waitFor(async () => (await mailsTo(waiting.email)).find((found) => found.subject.startsWith('Bus seat offer expired')), { timeoutMs: 15_000 });
+    await waitFor(async () => (await mailsTo(waiting.email)).find((found) => found.subject.startsWith('Bus seat offer expired')), {
+      timeoutMs: 15_000,
+    });
   });
 
   it('moves every reminder with a rescheduled performance and tells the family; cancelling cancels them', async () => {
@@ -151,49 +186,89 @@ describe('reminders for bookings and performances', () => {
     const booking = await book(family, run);
     const before = await remindersOf([booking.id]);
     const newStart = new Date(startsAt.getTime() + 48 * HOUR);
-    await t.deliver(tenantId, 'performance.performance.rescheduled', { version: 1, performanceId, title: 'Spring Sharing', startsAt: newStart.toISOString(), endsAt: new Date(newStart.getTime() + 2 * HOUR).toISOString(), venueName: 'Philharmonic Hall' });
+    await t.deliver(tenantId, 'performance.performance.rescheduled', {
+      version: 1,
+      performanceId,
+      title: 'Spring Sharing',
+      startsAt: newStart.toISOString(),
+      endsAt: new Date(newStart.getTime() + 2 * HOUR).toISOString(),
+      venueName: 'Philharmonic Hall',
+    });
     const after = await remindersOf([booking.id]);
     for (const kind of ['transport.pickup-24h', 'transport.pickup-2h']) {
       const was = before.find((reminder) => reminder.kind === kind);
       const is = after.find((reminder) => reminder.kind === kind);
       expect(is && was && is.due_at.getTime() - was.due_at.getTime()).toBe(48 * HOUR);
     }
-    const moved = await waitFor(async () => (await mailsTo(family.email)).find((mail) => mail.subject === 'Zmiana terminu występu: Spring Sharing'), { timeoutMs: 15_000 });
+    const moved = await waitFor(
+      async () => (await mailsTo(family.email)).find((mail) => mail.subject === 'Zmiana terminu występu: Spring Sharing'),
+      { timeoutMs: 15_000 },
+    );
     expect(moved.text).toContain('Występ Spring Sharing (Philharmonic Hall) został przeniesiony z');
     expect(moved.text).not.toMatch(/ at |Dear/);
 
     await t.deliver(tenantId, 'performance.performance.cancelled', { version: 1, performanceId, reason: 'The hall flooded.' });
     const cancelled = await remindersOf([booking.id]);
-    expect(cancelled.filter((reminder) => reminder.kind !== 'transport.booking-confirmed').map((reminder) => reminder.status)).toEqual(['cancelled', 'cancelled']);
+    expect(cancelled.filter((reminder) => reminder.kind !== 'transport.booking-confirmed').map((reminder) => reminder.status)).toEqual([
+      'cancelled',
+      'cancelled',
+    ]);
     expect((await t.request(family.guardian, { method: 'GET', url: `/transport-bookings/${booking.id}` })).json().status).toBe('cancelled');
-    const notice = await waitFor(async () => (await mailsTo(family.email)).find((mail) => mail.subject.startsWith('Występ odwołany')), { timeoutMs: 15_000 });
+    const notice = await waitFor(async () => (await mailsTo(family.email)).find((mail) => mail.subject.startsWith('Występ odwołany')), {
+      timeoutMs: 15_000,
+    });
     expect(notice.text).toContain('Podany powód: The hall flooded.');
-    const notices: ReminderRow[] = await t.db.query(`SELECT kind FROM reminders WHERE tenant_id = $1 AND subject_type = 'performance' AND subject_id = $2 ORDER BY created_at`, [tenantId, performanceId]);
+    const notices: ReminderRow[] = await t.db.query(
+      `SELECT kind FROM reminders WHERE tenant_id = $1 AND subject_type = 'performance' AND subject_id = $2 ORDER BY created_at`,
+      [tenantId, performanceId],
+    );
     expect(notices.map((notice) => notice.kind)).toEqual(['performance.moved', 'performance.cancelled']);
   });
 
   it('writes to each family in its own language: Arabic right to left with its dual, Polish plurals for 2 and 5 seats', async () => {
     // The area lets a family book 6 seats, so that a Polish family can book 5 (miejsc).
-    await t.deliver(tenantId, 'identity.tenant.created', { version: 1, tenantId, name: 'In Harmony Test', slug: `test-${tenantId.slice(-6)}`, timeZone: 'Europe/London', weeklyProvisionTargetMinutes: 240, familyLanguages: ['en', 'pl', 'ar'], familyTransportSeatLimit: 6 });
+    await t.deliver(tenantId, 'identity.tenant.created', {
+      version: 1,
+      tenantId,
+      name: 'In Harmony Test',
+      slug: `test-${tenantId.slice(-6)}`,
+      timeZone: 'Europe/London',
+      weeklyProvisionTargetMinutes: 240,
+      familyLanguages: ['en', 'pl', 'ar'],
+      familyTransportSeatLimit: 6,
+    });
     const arabic = await familyWithEmail({ smsEnabled: false, language: 'ar' });
     const polish = await familyWithEmail({ smsEnabled: false, language: 'pl' });
     const { run } = await bookedRun();
     await book(arabic, run);
     await book(polish, run);
     const bigger = await familyWithEmail({ smsEnabled: false, language: 'pl' });
-    const five = await t.request(bigger.guardian, { method: 'POST', url: '/transport-bookings', payload: { runId: run.id, stopId: run.stops[0].id, adults: 4, pupilIds: [bigger.pupilId] } });
+    const five = await t.request(bigger.guardian, {
+      method: 'POST',
+      url: '/transport-bookings',
+      payload: { runId: run.id, stopId: run.stops[0].id, adults: 4, pupilIds: [bigger.pupilId] },
+    });
     expect(five.json()).toMatchObject({ seats: 5, status: 'confirmed' });
 
-    const inArabic = await waitFor(async () => (await mailsTo(arabic.email)).find((mail) => mail.subject === 'تم حجز النقل: Spring Sharing'), { timeoutMs: 15_000, description: 'the Arabic confirmation' });
+    const inArabic = await waitFor(
+      async () => (await mailsTo(arabic.email)).find((mail) => mail.subject === 'تم حجز النقل: Spring Sharing'),
+      { timeoutMs: 15_000, description: 'the Arabic confirmation' },
+    );
     expect(inArabic.html).toContain('<html lang="ar" dir="rtl">');
     expect(inArabic.headers['content-language']).toBe('ar');
     expect(inArabic.text).toContain('تم تأكيد حجزك: مقعدان في الحافلة المجانية إلى Spring Sharing');
     expect(inArabic.text).toContain('مكان الصعود: Faith Street Primary (Front gate, Shaw Street)');
     expect(inArabic.text).not.toMatch(/Dear|seats|Pick-up/);
-    const inPolish = await waitFor(async () => (await mailsTo(polish.email)).find((mail) => mail.subject === 'Przejazd zarezerwowany: Spring Sharing'), { timeoutMs: 15_000, description: 'the Polish confirmation' });
+    const inPolish = await waitFor(
+      async () => (await mailsTo(polish.email)).find((mail) => mail.subject === 'Przejazd zarezerwowany: Spring Sharing'),
+      { timeoutMs: 15_000, description: 'the Polish confirmation' },
+    );
     expect(inPolish.text).toContain('Potwierdzamy rezerwację: 2 miejsca w bezpłatnym autobusie');
     expect(inPolish.html).toContain('<html lang="pl" dir="ltr">');
-    const fivePolish = await waitFor(async () => (await mailsTo(bigger.email)).find((mail) => mail.subject === 'Przejazd zarezerwowany: Spring Sharing'), { timeoutMs: 15_000, description: 'the Polish confirmation of 5 seats' });
+    const fivePolish = await waitFor(
+      async () => (await mailsTo(bigger.email)).find((mail) => mail.subject === 'Przejazd zarezerwowany: Spring Sharing'),
+      { timeoutMs: 15_000, description: 'the Polish confirmation of 5 seats' },
+    );
     expect(fivePolish.text).toContain('Potwierdzamy rezerwację: 5 miejsc w bezpłatnym autobusie');
   });
 });

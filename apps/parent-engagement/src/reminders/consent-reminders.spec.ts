@@ -46,17 +46,20 @@ describe('reminders about photo/film consent missing before a performance', () =
   async function bookBus(who: { guardian: Identity; pupilId: string }, hoursAhead: number) {
     const { performanceId, startsAt } = await publishPerformance(t, tenantId, hoursAhead, 'Summer Showcase');
     const run = (await t.request(admin, { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, 10) })).json();
-    const booking = await t.request(who.guardian, { method: 'POST', url: '/transport-bookings', payload: { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [who.pupilId] } });
+    const booking = await t.request(who.guardian, {
+      method: 'POST',
+      url: '/transport-bookings',
+      payload: { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [who.pupilId] },
+    });
     expect(booking.json().status).toBe('confirmed');
     return { performanceId, startsAt };
   }
 
   const consentReminders = (performanceId: string, guardianId: string): Promise<ConsentReminder[]> =>
-    t.db.query(`SELECT id, due_at, status FROM reminders WHERE tenant_id = $1 AND kind = 'consent.missing' AND subject_id = $2 AND recipient_id = $3 ORDER BY created_at`, [
-      tenantId,
-      performanceId,
-      guardianId,
-    ]);
+    t.db.query(
+      `SELECT id, due_at, status FROM reminders WHERE tenant_id = $1 AND kind = 'consent.missing' AND subject_id = $2 AND recipient_id = $3 ORDER BY created_at`,
+      [tenantId, performanceId, guardianId],
+    );
 
   async function deliverNow(reminder: ConsentReminder) {
     await t.db.query(`UPDATE reminders SET due_at = now() - interval '1 second' WHERE id = $1`, [reminder.id]);
@@ -67,13 +70,21 @@ describe('reminders about photo/film consent missing before a performance', () =
   it('schedules one reminder 72 h before the performance for a booking (and RSVP) without consent, and skips it once consent is recorded', async () => {
     const family = await familyWithEmail();
     const { performanceId, startsAt } = await bookBus(family, 120);
-    const rsvp = await t.request(family.guardian, { method: 'PUT', url: `/performances/${performanceId}/rsvp`, payload: { attending: true, adults: 1, pupilIds: [family.pupilId] } });
+    const rsvp = await t.request(family.guardian, {
+      method: 'PUT',
+      url: `/performances/${performanceId}/rsvp`,
+      payload: { attending: true, adults: 1, pupilIds: [family.pupilId] },
+    });
     expect(rsvp.statusCode).toBe(200);
     const [reminder, ...others] = await consentReminders(performanceId, family.guardian.userId);
     expect(others).toHaveLength(0);
     expect(reminder.due_at.getTime()).toBe(startsAt.getTime() - 72 * HOUR);
 
-    const consent = await t.request(family.guardian, { method: 'PUT', url: `/pupils/${family.pupilId}/consents/photo_film`, payload: { granted: false } });
+    const consent = await t.request(family.guardian, {
+      method: 'PUT',
+      url: `/pupils/${family.pupilId}/consents/photo_film`,
+      payload: { granted: false },
+    });
     expect(consent.statusCode).toBe(200);
     expect((await deliverNow(reminder)).kind).toBe('sent');
     expect(await consentMailsTo(family.email)).toHaveLength(0);
@@ -110,7 +121,7 @@ describe('reminders about photo/film consent missing before a performance', () =
     expect((await consentReminders(performanceId, missing.guardian.userId)).map((reminder) => reminder.status)).toEqual(['cancelled']);
   });
 
-  it("counts only the children a family brings to this performance, not those booked for another", async () => {
+  it('counts only the children a family brings to this performance, not those booked for another', async () => {
     // Two children: one without a photo/film decision, booked for the spring concert; one with it, booked for the summer one.
     const undecided = newId();
     const decided = newId();

@@ -55,7 +55,11 @@ describe('booking messages through Redis faults (service, worker and SMTP)', () 
         const pupilId = newId();
         const guardian = personas.guardian(tenantId, [{ pupilId, schoolId }]);
         const email = `faults-${guardian.userId}@example.org`;
-        const saved = await t.request(guardian, { method: 'PUT', url: '/families/me/contact-preferences', payload: { email, language: 'en', emailEnabled: true, smsEnabled: false } });
+        const saved = await t.request(guardian, {
+          method: 'PUT',
+          url: '/families/me/contact-preferences',
+          payload: { email, language: 'en', emailEnabled: true, smsEnabled: false },
+        });
         expect(saved.statusCode).toBe(200);
         return { guardian, pupilId, email };
       }),
@@ -65,7 +69,11 @@ describe('booking messages through Redis faults (service, worker and SMTP)', () 
   const busWithSeats = (seats: number) => newTestRun(t, tenantId, seats, { title: 'Fault-tolerant Concert' });
 
   const book = (family: { guardian: Identity; pupilId: string }, run: { id: string; stops: { id: string }[] }) =>
-    t.request(family.guardian, { method: 'POST', url: '/transport-bookings', payload: { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [family.pupilId] } });
+    t.request(family.guardian, {
+      method: 'POST',
+      url: '/transport-bookings',
+      payload: { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [family.pupilId] },
+    });
 
   it('takes bookings while Redis is unreachable for 10 s; once it is back every confirmation is emailed exactly once', async () => {
     const run = await busWithSeats(40);
@@ -97,10 +105,14 @@ describe('booking messages through Redis faults (service, worker and SMTP)', () 
     const booked = await families(12);
     const firstHalf = booked.slice(0, 6);
     const secondHalf = booked.slice(6);
-    expect((await Promise.all(firstHalf.map((family) => book(family, run)))).map((answer) => answer.statusCode)).toEqual(firstHalf.map(() => 201));
+    expect((await Promise.all(firstHalf.map((family) => book(family, run)))).map((answer) => answer.statusCode)).toEqual(
+      firstHalf.map(() => 201),
+    );
     await redis.stop();
     await redis.start();
-    expect((await Promise.all(secondHalf.map((family) => book(family, run)))).map((answer) => answer.statusCode)).toEqual(secondHalf.map(() => 201));
+    expect((await Promise.all(secondHalf.map((family) => book(family, run)))).map((answer) => answer.statusCode)).toEqual(
+      secondHalf.map(() => 201),
+    );
 
     await waitFor(
       async () => {

@@ -53,7 +53,11 @@ export class FamilyReminders {
   }
 
   /** bookingConfirmed for several bookings (a batch of bookings), with one statement for all their reminders. */
-  async bookingsConfirmed(manager: EntityManager, confirmed: readonly { to: Recipient; booking: ConfirmedBooking }[], now = new Date()): Promise<void> {
+  async bookingsConfirmed(
+    manager: EntityManager,
+    confirmed: readonly { to: Recipient; booking: ConfirmedBooking }[],
+    now = new Date(),
+  ): Promise<void> {
     const inputs = this.bookingsConfirmedInputs(confirmed, now);
     if (inputs.length > 0) await this.schedule(manager, inputs);
   }
@@ -92,8 +96,24 @@ export class FamilyReminders {
   /** The offer message (when the family may be told) and the timer that lapses the offer. */
   async seatOffered(manager: EntityManager, to: Recipient, bookingId: string, notifyAt: Date, expiresAt: Date): Promise<void> {
     await this.schedule(manager, [
-      { tenantId: to.tenantId, kind: 'transport.seat-offered', recipientId: to.guardianId, subjectType: BOOKING_SUBJECT, subjectId: bookingId, dueAt: notifyAt, payload: { bookingId } },
-      { tenantId: to.tenantId, kind: OFFER_EXPIRY_KIND, recipientId: to.guardianId, subjectType: BOOKING_SUBJECT, subjectId: bookingId, dueAt: expiresAt, payload: { bookingId } },
+      {
+        tenantId: to.tenantId,
+        kind: 'transport.seat-offered',
+        recipientId: to.guardianId,
+        subjectType: BOOKING_SUBJECT,
+        subjectId: bookingId,
+        dueAt: notifyAt,
+        payload: { bookingId },
+      },
+      {
+        tenantId: to.tenantId,
+        kind: OFFER_EXPIRY_KIND,
+        recipientId: to.guardianId,
+        subjectType: BOOKING_SUBJECT,
+        subjectId: bookingId,
+        dueAt: expiresAt,
+        payload: { bookingId },
+      },
     ]);
   }
 
@@ -102,7 +122,13 @@ export class FamilyReminders {
    * that cancels it (after its other reminders are cancelled), so a booking that is cancelled once
    * tells the family once.
    */
-  async bookingCancelled(manager: EntityManager, to: Recipient, bookingId: string, how: { cancelledBy: 'family' | 'staff'; wasWaiting: boolean }, now = new Date()): Promise<void> {
+  async bookingCancelled(
+    manager: EntityManager,
+    to: Recipient,
+    bookingId: string,
+    how: { cancelledBy: 'family' | 'staff'; wasWaiting: boolean },
+    now = new Date(),
+  ): Promise<void> {
     await this.schedule(manager, [this.message(to, 'transport.booking-cancelled', BOOKING_SUBJECT, bookingId, now, { bookingId, ...how })]);
   }
 
@@ -111,7 +137,14 @@ export class FamilyReminders {
   }
 
   /** Tells a family that a performance moved or was cancelled. */
-  async performanceNotice(manager: EntityManager, to: Recipient, kind: 'performance.moved' | 'performance.cancelled', performanceId: string, details: Record<string, unknown>, now = new Date()): Promise<void> {
+  async performanceNotice(
+    manager: EntityManager,
+    to: Recipient,
+    kind: 'performance.moved' | 'performance.cancelled',
+    performanceId: string,
+    details: Record<string, unknown>,
+    now = new Date(),
+  ): Promise<void> {
     await this.schedule(manager, [this.message(to, kind, PERFORMANCE_SUBJECT, performanceId, now, { performanceId, ...details })]);
   }
 
@@ -119,7 +152,13 @@ export class FamilyReminders {
    * One email per family: now, or when the family's quiet hours end if it is written during them
    * (the delivery shows as waiting until then).
    */
-  async announcement(manager: EntityManager, tenantId: string, announcementId: string, guardianIds: string[], now = new Date()): Promise<void> {
+  async announcement(
+    manager: EntityManager,
+    tenantId: string,
+    announcementId: string,
+    guardianIds: string[],
+    now = new Date(),
+  ): Promise<void> {
     if (guardianIds.length === 0) return;
     const families = await guardiansTimes(manager, tenantId, guardianIds);
     await this.schedule(
@@ -127,13 +166,27 @@ export class FamilyReminders {
       families.map((family) => {
         const to: Recipient = { tenantId, guardianId: family.guardian_id, quietHours: quietHoursOf(family), timeZone: family.time_zone };
         const dueAt = afterQuietHours(now, to.quietHours, to.timeZone);
-        return { tenantId, kind: ANNOUNCEMENT_KIND, recipientId: to.guardianId, subjectType: ANNOUNCEMENT_SUBJECT, subjectId: announcementId, dueAt, payload: { announcementId } };
+        return {
+          tenantId,
+          kind: ANNOUNCEMENT_KIND,
+          recipientId: to.guardianId,
+          subjectType: ANNOUNCEMENT_SUBJECT,
+          subjectId: announcementId,
+          dueAt,
+          payload: { announcementId },
+        };
       }),
     );
   }
 
   /** After an attending RSVP: the "consent still missing" chase, if a child coming needs one. */
-  async chaseMissingConsent(manager: EntityManager, tenantId: string, guardianId: string, performanceId: string, now = new Date()): Promise<void> {
+  async chaseMissingConsent(
+    manager: EntityManager,
+    tenantId: string,
+    guardianId: string,
+    performanceId: string,
+    now = new Date(),
+  ): Promise<void> {
     const found = await publishedPerformanceStartFor(manager, tenantId, performanceId, guardianId);
     if (!found) return;
     const to: Recipient = { tenantId, guardianId, quietHours: quietHoursOf(found), timeZone: found.time_zone };
@@ -147,7 +200,13 @@ export class FamilyReminders {
    * (now if that has passed). The database keeps one pending chase per family and performance
    * (a unique index: a second one is skipped); delivery checks again.
    */
-  private async consentChase(manager: EntityManager, to: Recipient, performanceId: string, startsAt: Date, now: Date): Promise<ScheduleReminderInput | undefined> {
+  private async consentChase(
+    manager: EntityManager,
+    to: Recipient,
+    performanceId: string,
+    startsAt: Date,
+    now: Date,
+  ): Promise<ScheduleReminderInput | undefined> {
     if ((await childrenComingWithoutConsent(manager, to.tenantId, performanceId, to.guardianId)).length === 0) return undefined;
     return this.consentChaseMessage(to, performanceId, startsAt, now);
   }
@@ -158,9 +217,17 @@ export class FamilyReminders {
   }
 
   /** A moved performance moves its consent reminders to 72 h before the new start (or now). */
-  async moveConsentChases(manager: EntityManager, tenantId: string, performanceId: string, startsAt: Date, now = new Date()): Promise<void> {
+  async moveConsentChases(
+    manager: EntityManager,
+    tenantId: string,
+    performanceId: string,
+    startsAt: Date,
+    now = new Date(),
+  ): Promise<void> {
     const dueAt = new Date(Math.max(now.getTime(), startsAt.getTime() - CONSENT_CHASE_LEAD_MS));
-    const changes = await this.scheduler.rescheduleForSubjectIn(manager, tenantId, CONSENT_CHASE_SUBJECT, performanceId, { dueAtFor: () => dueAt });
+    const changes = await this.scheduler.rescheduleForSubjectIn(manager, tenantId, CONSENT_CHASE_SUBJECT, performanceId, {
+      dueAtFor: () => dueAt,
+    });
     afterCommit(manager, () => this.scheduler.syncJobs(changes));
   }
 
@@ -187,7 +254,14 @@ export class FamilyReminders {
     afterCommit(manager, () => this.scheduler.syncJobs(changes));
   }
 
-  private message(to: Recipient, kind: MessageKind, subjectType: string, subjectId: string, due: Date, payload: Record<string, unknown>): ScheduleReminderInput {
+  private message(
+    to: Recipient,
+    kind: MessageKind,
+    subjectType: string,
+    subjectId: string,
+    due: Date,
+    payload: Record<string, unknown>,
+  ): ScheduleReminderInput {
     const dueAt = IGNORES_QUIET_HOURS.has(kind) ? due : afterQuietHours(due, to.quietHours, to.timeZone);
     return { tenantId: to.tenantId, kind, recipientId: to.guardianId, subjectType, subjectId, dueAt, payload };
   }

@@ -57,14 +57,31 @@ export class MessageDelivery implements ReminderDeliverer {
    */
   async send(tenantId: string, family: ContactChoices, message: RenderedMessage, key: string): Promise<void> {
     if (family.email_enabled && family.email) {
-      await this.email.send({ to: family.email, subject: message.subject, text: toText(message), html: toHtml(message), language: message.language, deliveryKey: key });
+      await this.email.send({
+        to: family.email,
+        subject: message.subject,
+        text: toText(message),
+        html: toHtml(message),
+        language: message.language,
+        deliveryKey: key,
+      });
     }
     if (family.sms_enabled && family.phone) {
-      await this.sms.send({ tenantId, to: family.phone, body: `${message.subject}. ${message.paragraphs.slice(1).join(' ')}`, idempotencyKey: key });
+      await this.sms.send({
+        tenantId,
+        to: family.phone,
+        body: `${message.subject}. ${message.paragraphs.slice(1).join(' ')}`,
+        idempotencyKey: key,
+      });
     }
   }
 
-  private async factsFor(reminder: ReminderRow, kind: MessageKind, family: FamilyContact, translator: FamilyTranslator): Promise<MessageFacts | undefined> {
+  private async factsFor(
+    reminder: ReminderRow,
+    kind: MessageKind,
+    family: FamilyContact,
+    translator: FamilyTranslator,
+  ): Promise<MessageFacts | undefined> {
     const when = (instant: Date) => formatLocal(instant, family.time_zone, translator.locale);
     const wantedState = BOOKING_STATES[kind];
     if (wantedState) {
@@ -89,7 +106,11 @@ export class MessageDelivery implements ReminderDeliverer {
     if (kind === 'consent.missing') {
       // Asked again now: consent given meanwhile (or the child no longer coming) makes the reminder moot.
       if (performance.status !== 'published') return undefined;
-      if ((await childrenComingWithoutConsent(this.dataSource.manager, reminder.tenantId, reminder.subjectId, reminder.recipientId)).length === 0) return undefined;
+      if (
+        (await childrenComingWithoutConsent(this.dataSource.manager, reminder.tenantId, reminder.subjectId, reminder.recipientId))
+          .length === 0
+      )
+        return undefined;
     }
     const previous = typeof reminder.payload.previousStartsAt === 'string' ? new Date(reminder.payload.previousStartsAt) : undefined;
     return {

@@ -19,7 +19,9 @@ describe('afterQuietHours', () => {
   });
 
   it('handles a daytime window that does not wrap midnight', () => {
-    expect(afterQuietHours(new Date('2026-01-14T13:15:00Z'), { start: '13:00', end: '14:00' }, LONDON).toISOString()).toBe('2026-01-14T14:00:00.000Z');
+    expect(afterQuietHours(new Date('2026-01-14T13:15:00Z'), { start: '13:00', end: '14:00' }, LONDON).toISOString()).toBe(
+      '2026-01-14T14:00:00.000Z',
+    );
   });
 
   it('does nothing without quiet hours', () => {

@@ -28,5 +28,7 @@ export function afterQuietHours(due: Date, quiet: QuietHours | null, timeZone: s
 }
 
 export function quietHoursOf(row: { quiet_hours_start: string | null; quiet_hours_end: string | null } | undefined): QuietHours | null {
-  return row?.quiet_hours_start && row.quiet_hours_end ? { start: row.quiet_hours_start.slice(0, 5), end: row.quiet_hours_end.slice(0, 5) } : null;
+  return row?.quiet_hours_start && row.quiet_hours_end
+    ? { start: row.quiet_hours_start.slice(0, 5), end: row.quiet_hours_end.slice(0, 5) }
+    : null;
 }

@@ -59,11 +59,18 @@ export function bookingFacts(db: Queryable, tenantId: string, bookingId: unknown
 }
 
 export function performanceFacts(db: Queryable, tenantId: string, performanceId: string): Promise<PerformanceFacts | undefined> {
-  return oneRow<PerformanceFacts>(db, 'SELECT title, starts_at, venue_name, status FROM performances WHERE tenant_id = $1 AND id = $2', [tenantId, performanceId]);
+  return oneRow<PerformanceFacts>(db, 'SELECT title, starts_at, venue_name, status FROM performances WHERE tenant_id = $1 AND id = $2', [
+    tenantId,
+    performanceId,
+  ]);
 }
 
 /** Each guardian's quiet hours (none for a family not known yet) and the area's time zone. */
-export function guardiansTimes(db: Queryable, tenantId: string, guardianIds: readonly string[]): Promise<(RecipientTimes & { guardian_id: string })[]> {
+export function guardiansTimes(
+  db: Queryable,
+  tenantId: string,
+  guardianIds: readonly string[],
+): Promise<(RecipientTimes & { guardian_id: string })[]> {
   return rows<RecipientTimes & { guardian_id: string }>(
     db,
     `SELECT g.guardian_id, COALESCE(t.time_zone, '${DEFAULT_TIME_ZONE}') AS time_zone, f.quiet_hours_start, f.quiet_hours_end
@@ -75,7 +82,12 @@ export function guardiansTimes(db: Queryable, tenantId: string, guardianIds: rea
 }
 
 /** A published performance's start with the guardian's quiet hours and the area's time zone; undefined unless published. */
-export function publishedPerformanceStartFor(db: Queryable, tenantId: string, performanceId: string, guardianId: string): Promise<(RecipientTimes & { starts_at: Date }) | undefined> {
+export function publishedPerformanceStartFor(
+  db: Queryable,
+  tenantId: string,
+  performanceId: string,
+  guardianId: string,
+): Promise<(RecipientTimes & { starts_at: Date }) | undefined> {
   return oneRow<RecipientTimes & { starts_at: Date }>(
     db,
     `SELECT p.starts_at, COALESCE(t.time_zone, '${DEFAULT_TIME_ZONE}') AS time_zone, f.quiet_hours_start, f.quiet_hours_end
@@ -87,7 +99,11 @@ export function publishedPerformanceStartFor(db: Queryable, tenantId: string, pe
 }
 
 /** A text message kept instead of sent (LocalSmsProvider); a second one under the same key is dropped. */
-export async function recordSms(db: Queryable, tenantId: string, sms: { id: string; idempotencyKey: string; to: string; body: string }): Promise<void> {
+export async function recordSms(
+  db: Queryable,
+  tenantId: string,
+  sms: { id: string; idempotencyKey: string; to: string; body: string },
+): Promise<void> {
   await db.query(
     `INSERT INTO sms_outbox (tenant_id, id, idempotency_key, to_number, body) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (tenant_id, idempotency_key) DO NOTHING`,

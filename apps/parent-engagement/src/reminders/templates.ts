@@ -57,7 +57,11 @@ export function renderMessage(kind: MessageKind, translator: FamilyTranslator, f
     wasWaiting: facts.wasWaiting ? 'yes' : 'no',
   };
   const reason = kind === 'performance.cancelled' && facts.reason ? [translator.t('reasonGiven', { reason: facts.reason })] : [];
-  return rendered(translator, translator.t(`${kind}.subject`, values), [greeting(translator, facts.familyName), ...paragraphsOf(translator.t(`${kind}.body`, values)), ...reason]);
+  return rendered(translator, translator.t(`${kind}.subject`, values), [
+    greeting(translator, facts.familyName),
+    ...paragraphsOf(translator.t(`${kind}.body`, values)),
+    ...reason,
+  ]);
 }
 
 /** What a loan message may mention; the due date is already formatted for the family's language. */
@@ -71,12 +75,26 @@ export interface LoanFacts {
 export function renderLoanMessage(kind: LoanMessageKind, translator: FamilyTranslator, facts: LoanFacts): RenderedMessage {
   const values = { instrument: facts.instrument, dueOn: facts.dueOn ?? '' };
   const reason = kind === 'loan.flagged' && facts.reason ? [translator.t('reasonGiven', { reason: facts.reason })] : [];
-  return rendered(translator, translator.t(`${kind}.subject`, values), [greeting(translator, facts.familyName), ...paragraphsOf(translator.t(`${kind}.body`, values)), ...reason]);
+  return rendered(translator, translator.t(`${kind}.subject`, values), [
+    greeting(translator, facts.familyName),
+    ...paragraphsOf(translator.t(`${kind}.body`, values)),
+    ...reason,
+  ]);
 }
 
 /** A message staff wrote (an announcement), as written, in the family's frame: greeting and signature. */
-export function renderAnnouncement(translator: FamilyTranslator, familyName: string | null, subject: string, body: string, senderName: string): RenderedMessage {
-  return rendered(translator, subject, [greeting(translator, familyName), ...paragraphsOf(body), translator.t('signature', { senderName })]);
+export function renderAnnouncement(
+  translator: FamilyTranslator,
+  familyName: string | null,
+  subject: string,
+  body: string,
+  senderName: string,
+): RenderedMessage {
+  return rendered(translator, subject, [
+    greeting(translator, familyName),
+    ...paragraphsOf(body),
+    translator.t('signature', { senderName }),
+  ]);
 }
 
 export function toText(message: RenderedMessage): string {

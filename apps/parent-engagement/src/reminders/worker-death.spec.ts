@@ -96,11 +96,15 @@ class WorkerProcess {
 
   async start(): Promise<void> {
     const port = await findFreePort();
-    const child = spawn(process.execPath, ['-r', join(ROOT, 'tools/runtime/register.js'), join(ROOT, 'apps/parent-engagement/src/main.ts')], {
-      cwd: ROOT,
-      env: { ...process.env, ...this.env, PORT: String(port), SERVICE_MODE: 'worker', LOG_LEVEL: 'warn', NODE_ENV: 'test' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['-r', join(ROOT, 'tools/runtime/register.js'), join(ROOT, 'apps/parent-engagement/src/main.ts')],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...this.env, PORT: String(port), SERVICE_MODE: 'worker', LOG_LEVEL: 'warn', NODE_ENV: 'test' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     this.child = child;
     const keep = (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-20_000));
     child.stdout?.on('data', keep);
@@ -153,7 +157,9 @@ describe('reminders when the worker dies mid-send (a worker process, Redis and S
     redisDir = mkdtempSync(join(tmpdir(), 'tutti-worker-death-'));
     redis = await startRedis({ dir: redisDir });
     const mailDev = new URL(process.env.SMTP_URL ?? '');
-    smtp = new SmtpReplyHold({ host: mailDev.hostname, port: Number(mailDev.port) }, (message) => /\r\nSubject: Tomorrow: bus to /.test(message));
+    smtp = new SmtpReplyHold({ host: mailDev.hostname, port: Number(mailDev.port) }, (message) =>
+      /\r\nSubject: Tomorrow: bus to /.test(message),
+    );
     const smtpUrl = await smtp.start();
     // This process answers the API only; the worker process sends.
     t = await startEngagementApp({ REDIS_URL: redis.url, SMTP_URL: smtpUrl, SERVICE_MODE: 'api' });
@@ -182,7 +188,11 @@ describe('reminders when the worker dies mid-send (a worker process, Redis and S
         const pupilId = newId();
         const guardian = personas.guardian(tenantId, [{ pupilId, schoolId }]);
         const email = `worker-death-${guardian.userId}@example.org`;
-        const saved = await t.request(guardian, { method: 'PUT', url: '/families/me/contact-preferences', payload: { email, language: 'en', emailEnabled: true, smsEnabled: false } });
+        const saved = await t.request(guardian, {
+          method: 'PUT',
+          url: '/families/me/contact-preferences',
+          payload: { email, language: 'en', emailEnabled: true, smsEnabled: false },
+        });
         expect(saved.statusCode).toBe(200);
         return { guardian, pupilId, email };
       }),
@@ -190,27 +200,43 @@ describe('reminders when the worker dies mid-send (a worker process, Redis and S
   }
 
   const remindersOf = (): Promise<ReminderState[]> =>
-    t.db.query(`SELECT id, recipient_id, due_at, status FROM reminders WHERE tenant_id = $1 AND kind = 'transport.pickup-24h' ORDER BY id`, [tenantId]);
+    t.db.query(
+      `SELECT id, recipient_id, due_at, status FROM reminders WHERE tenant_id = $1 AND kind = 'transport.pickup-24h' ORDER BY id`,
+      [tenantId],
+    );
 
-  const reminderMailsTo = (families: Family[]): Promise<ReceivedMail[][]> => Promise.all(families.map((family) => mailsTo(family.email, REMINDER_SUBJECT)));
+  const reminderMailsTo = (families: Family[]): Promise<ReceivedMail[][]> =>
+    Promise.all(families.map((family) => mailsTo(family.email, REMINDER_SUBJECT)));
 
   it('sends every reminder within 90 s of recovery, each family once by Message-ID', async () => {
     const families = await newFamilies();
     // Pick-ups an hour before the start: the 24-hour reminders all fall due LEAD_MS from now.
     const { performanceId, startsAt } = await publishPerformance(t, tenantId, 25 + LEAD_MS / HOUR, 'Night Before Concert');
-    const run = await t.request(personas.programmeAdmin(tenantId), { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, 40) });
+    const run = await t.request(personas.programmeAdmin(tenantId), {
+      method: 'POST',
+      url: '/transport-runs',
+      payload: runBody(performanceId, startsAt, 40),
+    });
     expect(run.statusCode).toBe(201);
     const { id: runId, stops } = run.json<{ id: string; stops: { id: string }[] }>();
     const booked = await Promise.all(
       families.map((family) =>
-        t.request(family.guardian, { method: 'POST', url: '/transport-bookings', payload: { runId, stopId: stops[0].id, adults: 1, pupilIds: [family.pupilId] } }),
+        t.request(family.guardian, {
+          method: 'POST',
+          url: '/transport-bookings',
+          payload: { runId, stopId: stops[0].id, adults: 1, pupilIds: [family.pupilId] },
+        }),
       ),
     );
     expect(booked.map((answer) => answer.statusCode)).toEqual(families.map(() => 201));
     expect(await remindersOf()).toHaveLength(FAMILIES);
 
     // The burst: the server accepts reminders whose sender never hears it; then the worker dies.
-    await waitFor(() => smtp.accepted >= FAMILIES / 2, { timeoutMs: 60_000, intervalMs: 20, description: 'the SMTP server to accept half of the reminders' });
+    await waitFor(() => smtp.accepted >= FAMILIES / 2, {
+      timeoutMs: 60_000,
+      intervalMs: 20,
+      description: 'the SMTP server to accept half of the reminders',
+    });
     await worker.kill('SIGKILL');
     smtp.holding = false;
     const acceptedBeforeDeath = smtp.accepted;
@@ -241,7 +267,9 @@ describe('reminders when the worker dies mid-send (a worker process, Redis and S
       },
       { timeoutMs: RECOVERY_BUDGET_MS, intervalMs: 500, description: `every reminder sent (worker log:\n${worker.log})` },
     );
-    process.stdout.write(`[worker-death] ${acceptedBeforeDeath} accepted before the kill, ${leftSending.length} left sending; all sent ${((Date.now() - recoveredAt) / 1000).toFixed(1)} s after recovery\n`);
+    process.stdout.write(
+      `[worker-death] ${acceptedBeforeDeath} accepted before the kill, ${leftSending.length} left sending; all sent ${((Date.now() - recoveredAt) / 1000).toFixed(1)} s after recovery\n`,
+    );
 
     const reminders = await remindersOf();
     const mails = await reminderMailsTo(families);

@@ -47,14 +47,27 @@ export interface PupilPlace {
  * replica's school, and a class named is recorded with its school (a class belongs to one school for good).
  */
 export async function setPupilPlace(db: Queryable, tenantId: string, place: PupilPlace): Promise<void> {
-  await db.query(SET_PUPIL, [tenantId, place.pupilId, place.schoolId, place.classId ?? null, place.leftOn, place.eventAt, place.eventId, place.classId === undefined]);
+  await db.query(SET_PUPIL, [
+    tenantId,
+    place.pupilId,
+    place.schoolId,
+    place.classId ?? null,
+    place.leftOn,
+    place.eventAt,
+    place.eventId,
+    place.classId === undefined,
+  ]);
   await db.query(
     `UPDATE family_children c SET school_id = p.school_id FROM roster_pupils p
       WHERE p.tenant_id = $1 AND p.pupil_id = $2 AND c.tenant_id = p.tenant_id AND c.pupil_id = p.pupil_id AND c.school_id <> p.school_id`,
     [tenantId, place.pupilId],
   );
   if (place.classId) {
-    await db.query('INSERT INTO roster_classes (tenant_id, class_id, school_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [tenantId, place.classId, place.schoolId]);
+    await db.query('INSERT INTO roster_classes (tenant_id, class_id, school_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+      tenantId,
+      place.classId,
+      place.schoolId,
+    ]);
   }
 }
 
@@ -103,21 +116,31 @@ export async function schoolKnown(db: Queryable, tenantId: string, schoolId: str
 
 /** The class's school; undefined for a class no scheduling event has named. */
 export async function classSchool(db: Queryable, tenantId: string, classId: string): Promise<string | undefined> {
-  return (await oneRow<{ school_id: string }>(db, 'SELECT school_id FROM roster_classes WHERE tenant_id = $1 AND class_id = $2', [tenantId, classId]))?.school_id;
+  return (
+    await oneRow<{ school_id: string }>(db, 'SELECT school_id FROM roster_classes WHERE tenant_id = $1 AND class_id = $2', [
+      tenantId,
+      classId,
+    ])
+  )?.school_id;
 }
 
 /** The class's current pupils with their families. */
 export function classMembers(db: Queryable, tenantId: string, classId: string): Promise<AudienceMember[]> {
   return rows<AudienceMember>(
     db,
-    MEMBERS_WITH_FAMILIES('SELECT p.pupil_id, p.school_id FROM roster_pupils p WHERE p.tenant_id = $1 AND p.class_id = $2 AND p.left_on IS NULL'),
+    MEMBERS_WITH_FAMILIES(
+      'SELECT p.pupil_id, p.school_id FROM roster_pupils p WHERE p.tenant_id = $1 AND p.class_id = $2 AND p.left_on IS NULL',
+    ),
     [tenantId, classId],
   );
 }
 
 /** The ensemble as a snapshot described it (its school: null for a cross-school one); undefined when none has. */
 export function ensembleRow(db: Queryable, tenantId: string, ensembleId: string): Promise<{ school_id: string | null } | undefined> {
-  return oneRow<{ school_id: string | null }>(db, 'SELECT school_id FROM roster_ensembles WHERE tenant_id = $1 AND ensemble_id = $2', [tenantId, ensembleId]);
+  return oneRow<{ school_id: string | null }>(db, 'SELECT school_id FROM roster_ensembles WHERE tenant_id = $1 AND ensemble_id = $2', [
+    tenantId,
+    ensembleId,
+  ]);
 }
 
 /** The ensemble's current pupils (those who left excluded), each at their current school, with their families. */

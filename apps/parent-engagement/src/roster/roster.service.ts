@@ -2,7 +2,16 @@ import { Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@tutti/contracts';
 import { HandlesEvent } from '@tutti/messaging';
 import type { EntityManager } from 'typeorm';
-import { applyEnsembleSnapshot, classMembers, classSchool, ensembleMembers, ensembleRow, schoolKnown, setPupilPlace, type AudienceMember } from './roster.queries';
+import {
+  applyEnsembleSnapshot,
+  classMembers,
+  classSchool,
+  ensembleMembers,
+  ensembleRow,
+  schoolKnown,
+  setPupilPlace,
+  type AudienceMember,
+} from './roster.queries';
 
 /** A class or an ensemble as the replica knows it: its school (null: a cross-school ensemble) and its current pupils. */
 export interface RosterAudience {

@@ -22,10 +22,20 @@ describe('roster replica (from scheduling’s events)', () => {
   const ensemblePupils = async (ensembleId: string) => pupilsOf(await roster.ensembleAudience(t.db.manager, tenantId, ensembleId));
 
   function enrol(pupilId: string, classId: string | null, at: Date, schoolId = schoolA) {
-    return t.deliver(tenantId, 'scheduling.pupil.enrolled', { version: 1, pupilId, schoolId, classId, yearGroup: 4, firstName: 'Amira', lastName: 'Ahmed' }, at);
+    return t.deliver(
+      tenantId,
+      'scheduling.pupil.enrolled',
+      { version: 1, pupilId, schoolId, classId, yearGroup: 4, firstName: 'Amira', lastName: 'Ahmed' },
+      at,
+    );
   }
   function move(pupilId: string, fromClassId: string | null, toClassId: string | null, at: Date, toSchoolId = schoolA) {
-    return t.deliver(tenantId, 'scheduling.pupil.moved', { version: 1, pupilId, fromSchoolId: schoolA, toSchoolId, fromClassId, toClassId, yearGroup: 4 }, at);
+    return t.deliver(
+      tenantId,
+      'scheduling.pupil.moved',
+      { version: 1, pupilId, fromSchoolId: schoolA, toSchoolId, fromClassId, toClassId, yearGroup: 4 },
+      at,
+    );
   }
   function leave(pupilId: string, at: Date, schoolId = schoolA) {
     return t.deliver(tenantId, 'scheduling.pupil.left', { version: 1, pupilId, schoolId, leftOn: '2026-03-31', reason: 'left' }, at);
@@ -34,7 +44,13 @@ describe('roster replica (from scheduling’s events)', () => {
     return t.deliver(
       tenantId,
       'scheduling.ensemble.membership-changed',
-      { version: 1, ensembleId, schoolId, ensembleName: 'Year 4 Brass', members: members.map((member) => ({ ...member, displayName: 'Amira Ahmed', instrument: 'trumpet' })) },
+      {
+        version: 1,
+        ensembleId,
+        schoolId,
+        ensembleName: 'Year 4 Brass',
+        members: members.map((member) => ({ ...member, displayName: 'Amira Ahmed', instrument: 'trumpet' })),
+      },
       at,
     );
   }
@@ -76,17 +92,37 @@ describe('roster replica (from scheduling’s events)', () => {
     // Data minimisation: no names kept anywhere in the replica.
     const stored = JSON.stringify(await t.db.query(`SELECT * FROM roster_pupils WHERE tenant_id = $1`, [tenantId]));
     expect(stored).not.toMatch(/Amira|Ahmed/);
-    const columns = await t.db.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name LIKE 'roster_%'`);
-    expect(columns.map((column: { column_name: string }) => column.column_name)).not.toEqual(expect.arrayContaining([expect.stringMatching(/first|last|display/)]));
+    const columns = await t.db.query(
+      `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name LIKE 'roster_%'`,
+    );
+    expect(columns.map((column: { column_name: string }) => column.column_name)).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/first|last|display/)]),
+    );
   });
 
   it('replaces an ensemble’s membership with each newer snapshot, ignores an older one, and leaves out pupils who have left', async () => {
     const brass = newId();
     const [p1, p2, p3] = [newId(), newId(), newId()];
-    await snapshot(brass, schoolA, [{ pupilId: p1, schoolId: schoolA }, { pupilId: p2, schoolId: schoolA }], minutesAgo(30));
+    await snapshot(
+      brass,
+      schoolA,
+      [
+        { pupilId: p1, schoolId: schoolA },
+        { pupilId: p2, schoolId: schoolA },
+      ],
+      minutesAgo(30),
+    );
     expect(await ensemblePupils(brass)).toEqual([p1, p2].sort());
 
-    await snapshot(brass, schoolA, [{ pupilId: p2, schoolId: schoolA }, { pupilId: p3, schoolId: schoolA }], minutesAgo(20));
+    await snapshot(
+      brass,
+      schoolA,
+      [
+        { pupilId: p2, schoolId: schoolA },
+        { pupilId: p3, schoolId: schoolA },
+      ],
+      minutesAgo(20),
+    );
     expect(await ensemblePupils(brass)).toEqual([p2, p3].sort());
     // An older snapshot arriving late is ignored.
     await snapshot(brass, schoolA, [{ pupilId: p1, schoolId: schoolA }], minutesAgo(25));
@@ -106,7 +142,9 @@ describe('roster replica (from scheduling’s events)', () => {
     const guardian = personas.guardian(tenantId, [{ pupilId, schoolId: schoolA }]);
     expect((await t.request(guardian, { method: 'GET', url: '/families/me' })).statusCode).toBe(200);
     const familiesSeenBy = async (schoolId: string) =>
-      (await t.request(personas.headteacher(tenantId, schoolId), { method: 'GET', url: '/families?limit=100' })).json().items.map((family: { guardianId: string }) => family.guardianId);
+      (await t.request(personas.headteacher(tenantId, schoolId), { method: 'GET', url: '/families?limit=100' }))
+        .json()
+        .items.map((family: { guardianId: string }) => family.guardianId);
     expect(await familiesSeenBy(schoolA)).toContain(guardian.userId);
 
     await enrol(pupilId, null, minutesAgo(30));
@@ -121,7 +159,15 @@ describe('roster replica (from scheduling’s events)', () => {
   it('gives a cross-school ensemble’s pupils their current school', async () => {
     const orchestra = newId();
     const [fromA, fromB] = [newId(), newId()];
-    await snapshot(orchestra, null, [{ pupilId: fromA, schoolId: schoolA }, { pupilId: fromB, schoolId: schoolB }], minutesAgo(30));
+    await snapshot(
+      orchestra,
+      null,
+      [
+        { pupilId: fromA, schoolId: schoolA },
+        { pupilId: fromB, schoolId: schoolB },
+      ],
+      minutesAgo(30),
+    );
     await move(fromA, null, null, minutesAgo(10), schoolB);
     const audience = await roster.ensembleAudience(t.db.manager, tenantId, orchestra);
     expect(audience?.schoolId).toBeNull();

@@ -15,7 +15,9 @@ export class RsvpsController {
 
   @Put('performances/:performanceId/rsvp')
   @Access('guardian')
-  @ApiOperation({ summary: 'Your family’s answer for a performance (one per family; repeating a PUT is harmless; If-Match refuses a stale edit with 412)' })
+  @ApiOperation({
+    summary: 'Your family’s answer for a performance (one per family; repeating a PUT is harmless; If-Match refuses a stale edit with 412)',
+  })
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiOkResponse({ type: RsvpDto })
   @ApiConflictRules('performance-cancelled', 'performance-over')
@@ -35,7 +37,11 @@ export class RsvpsController {
   @Access('guardian')
   @ApiOperation({ operationId: 'getMyRsvp', summary: 'Your family’s answer for a performance, with its ETag' })
   @ApiOkResponse({ type: RsvpDto })
-  async mine(@CurrentIdentity() identity: Identity, @IdParam('performanceId') performanceId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<RsvpDto> {
+  async mine(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('performanceId') performanceId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RsvpDto> {
     const rsvp = await this.rsvps.mine(identity, performanceId);
     void reply.header('etag', etagOf(rsvp.version));
     return rsvp;

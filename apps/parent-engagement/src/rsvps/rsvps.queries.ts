@@ -57,7 +57,12 @@ export function upsertRsvp(db: Queryable, tenantId: string, id: string, answer: 
 }
 
 /** The family's RSVP replaced if it is still at `expectedVersion`; undefined when it is not (or does not exist). */
-export function updateRsvpAtVersion(db: Queryable, tenantId: string, answer: RsvpAnswer, expectedVersion: number): Promise<RsvpRow | undefined> {
+export function updateRsvpAtVersion(
+  db: Queryable,
+  tenantId: string,
+  answer: RsvpAnswer,
+  expectedVersion: number,
+): Promise<RsvpRow | undefined> {
   return oneRow<RsvpRow>(
     db,
     `UPDATE rsvps SET guardian_name = $4, pupil_ids = $5, school_ids = $6, attending = $7, adults = $8, children = $9, version = version + 1, updated_at = now()
@@ -67,11 +72,20 @@ export function updateRsvpAtVersion(db: Queryable, tenantId: string, answer: Rsv
 }
 
 export function rsvpOfGuardian(db: Queryable, tenantId: string, performanceId: string, guardianId: string): Promise<RsvpRow | undefined> {
-  return oneRow<RsvpRow>(db, 'SELECT * FROM rsvps WHERE tenant_id = $1 AND performance_id = $2 AND guardian_id = $3', [tenantId, performanceId, guardianId]);
+  return oneRow<RsvpRow>(db, 'SELECT * FROM rsvps WHERE tenant_id = $1 AND performance_id = $2 AND guardian_id = $3', [
+    tenantId,
+    performanceId,
+    guardianId,
+  ]);
 }
 
 /** A page of the RSVPs the caller may see (of one performance, when given), by id. */
-export function rsvpsPage(db: Queryable, tenantId: string, scope: FamilyScope, filter: { performanceId: string | null; after: string | number | null; limit: number }): Promise<RsvpRow[]> {
+export function rsvpsPage(
+  db: Queryable,
+  tenantId: string,
+  scope: FamilyScope,
+  filter: { performanceId: string | null; after: string | number | null; limit: number },
+): Promise<RsvpRow[]> {
   return rows<RsvpRow>(
     db,
     `SELECT * FROM rsvps v WHERE v.tenant_id = $1 AND ${familyScopeCondition('v', 2)}
@@ -119,6 +133,10 @@ export function checkInRsvp(
 
 /** The guardians of the families coming to a performance. */
 export async function attendingGuardians(db: Queryable, tenantId: string, performanceId: string): Promise<string[]> {
-  const found = await rows<{ guardian_id: string }>(db, 'SELECT guardian_id FROM rsvps WHERE tenant_id = $1 AND performance_id = $2 AND attending', [tenantId, performanceId]);
+  const found = await rows<{ guardian_id: string }>(
+    db,
+    'SELECT guardian_id FROM rsvps WHERE tenant_id = $1 AND performance_id = $2 AND attending',
+    [tenantId, performanceId],
+  );
   return found.map((row) => row.guardian_id);
 }

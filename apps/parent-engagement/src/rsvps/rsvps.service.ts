@@ -8,7 +8,16 @@ import { FamiliesService } from '../families/families.service';
 import { FamilyReminders } from '../reminders/family-reminders.service';
 import { performanceExists, performanceForShare } from '../performances/performances.queries';
 import type { PutRsvpDto, RsvpCheckInDto, RsvpDto, RsvpQueryDto, RsvpSummaryDto } from './dto/rsvp.dto';
-import { checkInRsvp, rsvpCounts, rsvpOfGuardian, rsvpsPage, updateRsvpAtVersion, upsertRsvp, type RsvpAnswer, type RsvpRow } from './rsvps.queries';
+import {
+  checkInRsvp,
+  rsvpCounts,
+  rsvpOfGuardian,
+  rsvpsPage,
+  updateRsvpAtVersion,
+  upsertRsvp,
+  type RsvpAnswer,
+  type RsvpRow,
+} from './rsvps.queries';
 
 /**
  * One RSVP per family and performance: how many adults and children are coming, changed by PUT
@@ -24,10 +33,15 @@ export class RsvpsService {
 
   async put(identity: Identity, performanceId: string, dto: PutRsvpDto, ifMatch: string | undefined): Promise<RsvpDto> {
     const { allowed, refused } = ownChildren(identity, dto.pupilIds, () => true);
-    if (refused.length > 0) throw new ValidationProblem([{ field: 'pupilIds', rule: 'ownChildren', message: 'pupilIds may name only your own children' }]);
-    if (new Set(dto.pupilIds).size !== dto.pupilIds.length) throw new ValidationProblem([{ field: 'pupilIds', rule: 'unique', message: 'pupilIds must not repeat a child' }]);
+    if (refused.length > 0)
+      throw new ValidationProblem([{ field: 'pupilIds', rule: 'ownChildren', message: 'pupilIds may name only your own children' }]);
+    if (new Set(dto.pupilIds).size !== dto.pupilIds.length)
+      throw new ValidationProblem([{ field: 'pupilIds', rule: 'unique', message: 'pupilIds must not repeat a child' }]);
     const children = allowed.length + (dto.otherChildren ?? 0);
-    if (dto.attending && dto.adults + children === 0) throw new ValidationProblem([{ field: 'adults', rule: 'someoneComes', message: 'an attending RSVP needs at least one adult or child' }]);
+    if (dto.attending && dto.adults + children === 0)
+      throw new ValidationProblem([
+        { field: 'adults', rule: 'someoneComes', message: 'an attending RSVP needs at least one adult or child' },
+      ]);
     const tenantId = identity.tenantId;
     const expected = versionOfIfMatch(ifMatch);
     return this.dataSource.transaction(async (manager) => {
@@ -43,8 +57,15 @@ export class RsvpsService {
         adults: dto.adults,
         children,
       };
-      const saved = expected === null ? await upsertRsvp(manager, tenantId, newId(), answer) : await updateRsvpAtVersion(manager, tenantId, answer, expected);
-      if (!saved) throw new ProblemException(HttpStatus.PRECONDITION_FAILED, 'The RSVP changed since you read it (or does not exist yet); reload and try again.');
+      const saved =
+        expected === null
+          ? await upsertRsvp(manager, tenantId, newId(), answer)
+          : await updateRsvpAtVersion(manager, tenantId, answer, expected);
+      if (!saved)
+        throw new ProblemException(
+          HttpStatus.PRECONDITION_FAILED,
+          'The RSVP changed since you read it (or does not exist yet); reload and try again.',
+        );
       if (saved.attending) await this.reminders.chaseMissingConsent(manager, tenantId, identity.userId, performanceId);
       return toRsvpDto(saved);
     });
@@ -58,7 +79,11 @@ export class RsvpsService {
 
   async list(identity: Identity, query: RsvpQueryDto): Promise<Page<RsvpDto>> {
     const after = decodeCursor(query.cursor, ['uuid']);
-    const found = await rsvpsPage(this.dataSource, identity.tenantId, familyScopeOf(identity), { performanceId: query.performanceId ?? null, after: after?.[0] ?? null, limit: query.limit + 1 });
+    const found = await rsvpsPage(this.dataSource, identity.tenantId, familyScopeOf(identity), {
+      performanceId: query.performanceId ?? null,
+      after: after?.[0] ?? null,
+      limit: query.limit + 1,
+    });
     return toPage(found, query.limit, toRsvpDto, (row) => [row.id]);
   }
 

@@ -30,17 +30,23 @@ describe('RSVPs', () => {
     expect(first.json()).toMatchObject({ attending: true, adults: 2, children: 2, pupilIds: [pupilId], version: 1 });
     const again = await rsvp(guardian, performanceId, { attending: true, adults: 1, pupilIds: [pupilId] }, { 'if-match': '"1"' });
     expect(again.json()).toMatchObject({ id: first.json().id, adults: 1, children: 1, version: 2 });
-    expect((await rsvp(guardian, performanceId, { attending: false, adults: 0, pupilIds: [] }, { 'if-match': '"1"' })).statusCode).toBe(412);
+    expect((await rsvp(guardian, performanceId, { attending: false, adults: 0, pupilIds: [] }, { 'if-match': '"1"' })).statusCode).toBe(
+      412,
+    );
     const mine = await t.request(guardian, { method: 'GET', url: `/performances/${performanceId}/rsvp` });
     expect(mine.headers.etag).toBe('"2"');
     expect((await t.request(guardian, { method: 'GET', url: '/rsvps' })).json().items).toHaveLength(1);
-    expect((await t.db.query('SELECT count(*)::int AS n FROM rsvps WHERE tenant_id = $1 AND guardian_id = $2', [tenantId, guardian.userId]))[0].n).toBe(1);
+    expect(
+      (await t.db.query('SELECT count(*)::int AS n FROM rsvps WHERE tenant_id = $1 AND guardian_id = $2', [tenantId, guardian.userId]))[0]
+        .n,
+    ).toBe(1);
   });
 
   it('refuses bad input (400 naming the field), unknown (404) and cancelled (409) performances', async () => {
     const { performanceId } = await publishPerformance(t, tenantId);
     const { guardian, pupilId } = family();
-    const fields = async (payload: object) => (await rsvp(guardian, performanceId, payload)).json().errors.map((e: { field: string }) => e.field);
+    const fields = async (payload: object) =>
+      (await rsvp(guardian, performanceId, payload)).json().errors.map((e: { field: string }) => e.field);
     expect(await fields({ attending: true, adults: 21, pupilIds: [pupilId] })).toEqual(['adults']);
     expect(await fields({ attending: true, adults: 1, pupilIds: [newId()] })).toEqual(['pupilIds']);
     expect(await fields({ attending: true, adults: 0, pupilIds: [] })).toEqual(['adults']);
@@ -60,20 +66,38 @@ describe('RSVPs', () => {
     const rb = (await rsvp(b1.guardian, performanceId, { attending: true, adults: 1, pupilIds: [b1.pupilId] })).json();
 
     const staffA = personas.schoolStaff(tenantId, schoolA);
-    const checkIn = (identity: Identity, id: string, payload: object) => t.request(identity, { method: 'POST', url: `/rsvps/${id}/check-in`, payload });
-    expect((await checkIn(staffA, r1.id, { present: true, arrivedAdults: 1 })).json()).toMatchObject({ arrivedAdults: 1, arrivedChildren: 1, checkedInAt: expect.any(String) });
+    const checkIn = (identity: Identity, id: string, payload: object) =>
+      t.request(identity, { method: 'POST', url: `/rsvps/${id}/check-in`, payload });
+    expect((await checkIn(staffA, r1.id, { present: true, arrivedAdults: 1 })).json()).toMatchObject({
+      arrivedAdults: 1,
+      arrivedChildren: 1,
+      checkedInAt: expect.any(String),
+    });
     expect((await checkIn(staffA, rb.id, { present: true })).statusCode).toBe(404);
     expect((await checkIn(a1.guardian, r1.id, { present: true })).statusCode).toBe(403);
     expect((await checkIn(staffA, r1.id, { present: 'yes' })).json().errors[0].field).toBe('present');
 
-    const summary = async (identity: Identity) => (await t.request(identity, { method: 'GET', url: `/performances/${performanceId}/rsvp-summary` })).json();
+    const summary = async (identity: Identity) =>
+      (await t.request(identity, { method: 'GET', url: `/performances/${performanceId}/rsvp-summary` })).json();
     // School A: families 1 and 2 coming (3 adults, 1 + 3 children), family 3 not; family 1 arrived with 1 adult and 1 child.
-    expect(await summary(staffA)).toEqual({ performanceId, familiesComing: 2, adultsComing: 3, childrenComing: 4, familiesNotComing: 1, familiesArrived: 1, adultsArrived: 1, childrenArrived: 1 });
+    expect(await summary(staffA)).toEqual({
+      performanceId,
+      familiesComing: 2,
+      adultsComing: 3,
+      childrenComing: 4,
+      familiesNotComing: 1,
+      familiesArrived: 1,
+      adultsArrived: 1,
+      childrenArrived: 1,
+    });
     expect((await summary(personas.programmeAdmin(tenantId))).familiesComing).toBe(3);
     expect((await summary(personas.programmeAdmin(newTenantId()))).status).toBe(404);
     expect((await t.request(a1.guardian, { method: 'GET', url: `/performances/${performanceId}/rsvp-summary` })).statusCode).toBe(403);
 
-    const listed = async (identity: Identity) => (await t.request(identity, { method: 'GET', url: `/rsvps?performanceId=${performanceId}` })).json().items.map((i: { id: string }) => i.id);
+    const listed = async (identity: Identity) =>
+      (await t.request(identity, { method: 'GET', url: `/rsvps?performanceId=${performanceId}` }))
+        .json()
+        .items.map((i: { id: string }) => i.id);
     expect(await listed(a1.guardian)).toEqual([r1.id]);
     expect(await listed(personas.headteacher(tenantId, schoolB))).toEqual([rb.id]);
     expect(await listed(personas.programmeAdmin(newTenantId()))).toEqual([]);

@@ -12,11 +12,19 @@ export interface TenantSettingsRow {
 }
 
 export function tenantSettingsRow(db: Queryable, tenantId: string): Promise<TenantSettingsRow | undefined> {
-  return oneRow<TenantSettingsRow>(db, 'SELECT family_transport_seat_limit, waitlist_offer_minutes, time_zone FROM tenant_settings WHERE tenant_id = $1', [tenantId]);
+  return oneRow<TenantSettingsRow>(
+    db,
+    'SELECT family_transport_seat_limit, waitlist_offer_minutes, time_zone FROM tenant_settings WHERE tenant_id = $1',
+    [tenantId],
+  );
 }
 
 /** The gateway's settings of the area as of `eventAt`, unless a newer event's are already kept. */
-export async function applyTenantSettings(db: Queryable, tenantId: string, settings: { familyTransportSeatLimit: number; timeZone: string; eventAt: string }): Promise<void> {
+export async function applyTenantSettings(
+  db: Queryable,
+  tenantId: string,
+  settings: { familyTransportSeatLimit: number; timeZone: string; eventAt: string },
+): Promise<void> {
   await db.query(
     `INSERT INTO tenant_settings (tenant_id, family_transport_seat_limit, time_zone, updated_at) VALUES ($1, $2, $3, $4)
      ON CONFLICT (tenant_id) DO UPDATE SET family_transport_seat_limit = EXCLUDED.family_transport_seat_limit,

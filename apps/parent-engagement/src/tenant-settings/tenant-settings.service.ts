@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@tutti/contracts';
 import { HandlesEvent } from '@tutti/messaging';
 import type { EntityManager } from 'typeorm';
-import { applyTenantSettings, DEFAULT_FAMILY_TRANSPORT_SEAT_LIMIT, DEFAULT_TIME_ZONE, DEFAULT_WAITLIST_OFFER_MINUTES, tenantSettingsRow } from './tenant-settings.queries';
+import {
+  applyTenantSettings,
+  DEFAULT_FAMILY_TRANSPORT_SEAT_LIMIT,
+  DEFAULT_TIME_ZONE,
+  DEFAULT_WAITLIST_OFFER_MINUTES,
+  tenantSettingsRow,
+} from './tenant-settings.queries';
 
 export interface TenantSettings {
   familyTransportSeatLimit: number;
@@ -23,7 +29,14 @@ export class TenantSettingsService {
   }
 
   @HandlesEvent('identity.tenant.created', 'identity.tenant.updated')
-  async applyTenantChanged(event: EventEnvelope<'identity.tenant.created' | 'identity.tenant.updated'>, manager: EntityManager): Promise<void> {
-    await applyTenantSettings(manager, event.tenantId, { familyTransportSeatLimit: event.payload.familyTransportSeatLimit, timeZone: event.payload.timeZone, eventAt: event.occurredAt });
+  async applyTenantChanged(
+    event: EventEnvelope<'identity.tenant.created' | 'identity.tenant.updated'>,
+    manager: EntityManager,
+  ): Promise<void> {
+    await applyTenantSettings(manager, event.tenantId, {
+      familyTransportSeatLimit: event.payload.familyTransportSeatLimit,
+      timeZone: event.payload.timeZone,
+      eventAt: event.occurredAt,
+    });
   }
 }

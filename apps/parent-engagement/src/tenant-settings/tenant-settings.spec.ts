@@ -43,16 +43,30 @@ describe('area settings from identity.tenant.* events', () => {
     const saved = await t.request(guardian, {
       method: 'PUT',
       url: '/families/me/contact-preferences',
-      payload: { email: `family-${guardian.userId}@example.org`, language: 'en', emailEnabled: true, smsEnabled: false, quietHoursStart: quiet.start, quietHoursEnd: quiet.end },
+      payload: {
+        email: `family-${guardian.userId}@example.org`,
+        language: 'en',
+        emailEnabled: true,
+        smsEnabled: false,
+        quietHoursStart: quiet.start,
+        quietHoursEnd: quiet.end,
+      },
     });
     expect(saved.statusCode).toBe(200);
-    const run = (await t.request(admin, { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, 10) })).json<{ id: string; stops: { id: string }[] }>();
-    const booking = await t.request(guardian, { method: 'POST', url: '/transport-bookings', payload: { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [pupilId] } });
+    const run = (await t.request(admin, { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, 10) })).json<{
+      id: string;
+      stops: { id: string }[];
+    }>();
+    const booking = await t.request(guardian, {
+      method: 'POST',
+      url: '/transport-bookings',
+      payload: { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [pupilId] },
+    });
     expect(booking.statusCode).toBe(201);
-    const [reminder] = await t.db.query<{ due_at: Date }[]>(`SELECT due_at FROM reminders WHERE tenant_id = $1 AND subject_id = $2 AND kind = 'transport.pickup-24h'`, [
-      tenantId,
-      booking.json<{ id: string }>().id,
-    ]);
+    const [reminder] = await t.db.query<{ due_at: Date }[]>(
+      `SELECT due_at FROM reminders WHERE tenant_id = $1 AND subject_id = $2 AND kind = 'transport.pickup-24h'`,
+      [tenantId, booking.json<{ id: string }>().id],
+    );
     return { dueAt: reminder.due_at, due, quiet };
   }
 

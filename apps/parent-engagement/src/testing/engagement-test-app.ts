@@ -25,7 +25,10 @@ export interface EngagementTestApp {
 }
 
 export async function startEngagementApp(overrides: Record<string, string> = {}): Promise<EngagementTestApp> {
-  const config = await testServiceConfig('parent-engagement', ParentEngagementConfig, { SMTP_URL: process.env.SMTP_URL ?? 'smtp://127.0.0.1:1025', ...overrides });
+  const config = await testServiceConfig('parent-engagement', ParentEngagementConfig, {
+    SMTP_URL: process.env.SMTP_URL ?? 'smtp://127.0.0.1:1025',
+    ...overrides,
+  });
   const app = await startTestService({ service: 'parent-engagement', description: 'test', config, module: AppModule.register(config) });
   const db = app.get(DataSource);
   const consumer = new EventConsumer({
@@ -55,7 +58,12 @@ export async function startEngagementApp(overrides: Record<string, string> = {})
 export const HOUR = 3_600_000;
 
 /** A published performance `hoursAhead` from now, through the same event performance-event sends. */
-export async function publishPerformance(t: EngagementTestApp, tenantId: string, hoursAhead = 72, title = 'Winter Concert'): Promise<{ performanceId: string; startsAt: Date }> {
+export async function publishPerformance(
+  t: EngagementTestApp,
+  tenantId: string,
+  hoursAhead = 72,
+  title = 'Winter Concert',
+): Promise<{ performanceId: string; startsAt: Date }> {
   const performanceId = newId();
   const startsAt = new Date(Date.now() + hoursAhead * HOUR);
   await t.deliver(tenantId, 'performance.performance.published', {
@@ -70,7 +78,12 @@ export async function publishPerformance(t: EngagementTestApp, tenantId: string,
 }
 
 /** A run body: one bus, two stops, pick-ups an hour and 45 minutes before the performance. */
-export function runBody(performanceId: string, startsAt: Date, seats: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function runBody(
+  performanceId: string,
+  startsAt: Date,
+  seats: number,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     performanceId,
     vehicle: '53-seat coach',
@@ -79,7 +92,11 @@ export function runBody(performanceId: string, startsAt: Date, seats: number, ex
     returnDepartsAt: new Date(startsAt.getTime() + 150 * 60_000).toISOString(),
     bookingsCloseAt: new Date(startsAt.getTime() - 6 * HOUR).toISOString(),
     stops: [
-      { name: 'Faith Street Primary', place: 'Front gate, Shaw Street', pickupAt: new Date(startsAt.getTime() - 60 * 60_000).toISOString() },
+      {
+        name: 'Faith Street Primary',
+        place: 'Front gate, Shaw Street',
+        pickupAt: new Date(startsAt.getTime() - 60 * 60_000).toISOString(),
+      },
       { name: 'Everton Library', place: 'St Domingo Road', pickupAt: new Date(startsAt.getTime() - 45 * 60_000).toISOString() },
     ],
     ...extra,
@@ -101,7 +118,11 @@ export async function newTestRun(
   options: { extra?: Record<string, unknown>; title?: string } = {},
 ): Promise<TestRun> {
   const { performanceId, startsAt } = await publishPerformance(t, tenantId, 72, options.title);
-  const response = await t.request(personas.programmeAdmin(tenantId), { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, seats, options.extra) });
+  const response = await t.request(personas.programmeAdmin(tenantId), {
+    method: 'POST',
+    url: '/transport-runs',
+    payload: runBody(performanceId, startsAt, seats, options.extra),
+  });
   if (response.statusCode !== 201) throw new Error(`creating the run answered ${response.statusCode}: ${response.body}`);
   return response.json();
 }

@@ -30,13 +30,21 @@ describe('telling a family its bus booking is cancelled', () => {
     const pupilId = newId();
     const guardian = personas.guardian(tenantId, [{ pupilId, schoolId }]);
     const email = `cancelled-${guardian.userId}@example.org`;
-    const saved = await t.request(guardian, { method: 'PUT', url: '/families/me/contact-preferences', payload: { email, language: 'en', emailEnabled: true, smsEnabled: false } });
+    const saved = await t.request(guardian, {
+      method: 'PUT',
+      url: '/families/me/contact-preferences',
+      payload: { email, language: 'en', emailEnabled: true, smsEnabled: false },
+    });
     expect(saved.statusCode).toBe(200);
     return { guardian, pupilId, email };
   }
 
   async function book(who: Family, run: TestRun): Promise<{ id: string; status: string }> {
-    const answer = await t.request(who.guardian, { method: 'POST', url: '/transport-bookings', payload: { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [who.pupilId] } });
+    const answer = await t.request(who.guardian, {
+      method: 'POST',
+      url: '/transport-bookings',
+      payload: { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [who.pupilId] },
+    });
     expect(answer.statusCode).toBe(201);
     return answer.json();
   }
@@ -62,7 +70,10 @@ describe('telling a family its bus booking is cancelled', () => {
     const run = await newTestRun(t, tenantId, 10, { title: 'Family Cancels Gala' });
     const mum = await family();
     const booking = await book(mum, run);
-    await waitFor(async () => (await mailsTo(mum.email, /^Transport booked:/)).length === 1, { timeoutMs: 15_000, description: 'the confirmation' });
+    await waitFor(async () => (await mailsTo(mum.email, /^Transport booked:/)).length === 1, {
+      timeoutMs: 15_000,
+      description: 'the confirmation',
+    });
 
     const answers = [await cancel(mum.guardian, booking.id), await cancel(mum.guardian, booking.id)];
     expect(answers.map((answer) => [answer.statusCode, answer.json().status])).toEqual([
@@ -70,15 +81,21 @@ describe('telling a family its bus booking is cancelled', () => {
       [200, 'cancelled'],
     ]);
 
-    const notices = await waitFor(async () => {
-      const found = await mailsTo(mum.email, /^Bus booking cancelled: Family Cancels Gala$/);
-      return found.length > 0 && found;
-    }, { timeoutMs: 15_000, description: 'the cancellation email' });
+    const notices = await waitFor(
+      async () => {
+        const found = await mailsTo(mum.email, /^Bus booking cancelled: Family Cancels Gala$/);
+        return found.length > 0 && found;
+      },
+      { timeoutMs: 15_000, description: 'the cancellation email' },
+    );
     expect(notices[0].text).toContain('As you asked, we have cancelled your booking of 2 seats on the free bus to Family Cancels Gala');
     expect(notices[0].text).toContain('Nobody will wait for you at Faith Street Primary (Front gate, Shaw Street)');
     expect(await settledMails(mum, booking.id, /^Bus booking cancelled:/)).toHaveLength(1);
     // The 24- and 2-hour reminders went with the booking.
-    const left: { kind: string; status: string }[] = await t.db.query(`SELECT kind, status FROM reminders WHERE tenant_id = $1 AND subject_id = $2 ORDER BY kind`, [tenantId, booking.id]);
+    const left: { kind: string; status: string }[] = await t.db.query(
+      `SELECT kind, status FROM reminders WHERE tenant_id = $1 AND subject_id = $2 ORDER BY kind`,
+      [tenantId, booking.id],
+    );
     expect(left).toEqual([
       { kind: 'transport.booking-cancelled', status: 'sent' },
       { kind: 'transport.booking-confirmed', status: 'sent' },
@@ -98,16 +115,22 @@ describe('telling a family its bus booking is cancelled', () => {
     for (const bookingId of [queued.id, queued.id]) expect((await cancel(headteacher, bookingId)).statusCode).toBe(200);
     for (const bookingId of [held.id, held.id]) expect((await cancel(personas.programmeAdmin(tenantId), bookingId)).statusCode).toBe(200);
 
-    const [toHolder] = await waitFor(async () => {
-      const found = await mailsTo(holder.email, /^Bus booking cancelled: Staff Cancels Gala$/);
-      return found.length > 0 && found;
-    }, { timeoutMs: 15_000, description: 'the holder’s cancellation email' });
+    const [toHolder] = await waitFor(
+      async () => {
+        const found = await mailsTo(holder.email, /^Bus booking cancelled: Staff Cancels Gala$/);
+        return found.length > 0 && found;
+      },
+      { timeoutMs: 15_000, description: 'the holder’s cancellation email' },
+    );
     expect(toHolder.text).toContain('The school has cancelled your booking of 2 seats');
     expect(toHolder.text).toContain('If you did not expect this, please contact the school.');
-    const [toWaiting] = await waitFor(async () => {
-      const found = await mailsTo(waiting.email, /^Bus booking cancelled: Staff Cancels Gala$/);
-      return found.length > 0 && found;
-    }, { timeoutMs: 15_000, description: 'the waiting family’s cancellation email' });
+    const [toWaiting] = await waitFor(
+      async () => {
+        const found = await mailsTo(waiting.email, /^Bus booking cancelled: Staff Cancels Gala$/);
+        return found.length > 0 && found;
+      },
+      { timeoutMs: 15_000, description: 'the waiting family’s cancellation email' },
+    );
     expect(toWaiting.text).toContain('The school has cancelled your place on the waiting list (2 seats)');
     expect(toWaiting.text).not.toContain('Nobody will wait for you');
 
@@ -129,16 +152,27 @@ describe('telling a family its bus booking is cancelled', () => {
       handlers: t.app.get(MessagingHandlers).handlers,
     });
 
-    const cancelled = await t.deliver(tenantId, 'performance.performance.cancelled', { version: 1, performanceId: run.performance.id, reason: 'The hall flooded.' });
+    const cancelled = await t.deliver(tenantId, 'performance.performance.cancelled', {
+      version: 1,
+      performanceId: run.performance.id,
+      reason: 'The hall flooded.',
+    });
     // Delivered again (at-least-once), and published again under a new id.
     expect(await consumer.apply(cancelled)).toBe('already-applied');
-    await t.deliver(tenantId, 'performance.performance.cancelled', { version: 1, performanceId: run.performance.id, reason: 'The hall flooded.' });
+    await t.deliver(tenantId, 'performance.performance.cancelled', {
+      version: 1,
+      performanceId: run.performance.id,
+      reason: 'The hall flooded.',
+    });
 
     expect((await t.request(dad.guardian, { method: 'GET', url: `/transport-bookings/${booking.id}` })).json().status).toBe('cancelled');
-    const [notice] = await waitFor(async () => {
-      const found = await mailsTo(dad.email, /^Performance cancelled: Flooded Gala$/);
-      return found.length > 0 && found;
-    }, { timeoutMs: 15_000, description: 'the cancellation email' });
+    const [notice] = await waitFor(
+      async () => {
+        const found = await mailsTo(dad.email, /^Performance cancelled: Flooded Gala$/);
+        return found.length > 0 && found;
+      },
+      { timeoutMs: 15_000, description: 'the cancellation email' },
+    );
     expect(notice.text).toContain('Any bus booking for it is cancelled too.');
     expect(await settledMails(dad, run.performance.id, /^Performance cancelled:/)).toHaveLength(1);
     // One message for the one cancellation: not a second about the booking.

@@ -86,7 +86,10 @@ export class BookingDesk {
    * reminders, audit entries and idempotency answers with COMMIT. The buses stay locked from the
    * first to the last.
    */
-  private async decide(transaction: PipelinedTransaction, asks: BookingAsk[]): Promise<{ outcomes: Settled<BookingDto>[]; scheduled: ScheduledReminder[] }> {
+  private async decide(
+    transaction: PipelinedTransaction,
+    asks: BookingAsk[],
+  ): Promise<{ outcomes: Settled<BookingDto>[]; scheduled: ScheduledReminder[] }> {
     const { manager } = transaction;
     const outcomes = new Map<BookingAsk, Settled<BookingDto>>();
     const refuse = (ask: BookingAsk, error: unknown) => outcomes.set(ask, settledError(error));
@@ -94,7 +97,13 @@ export class BookingDesk {
     // Every ask's bus is locked, also for a retry that will be answered from its key: the claim's answer is not known yet.
     const scopes = asks.map(keyScopeOf);
     const claimKeys = claimIdempotencyKeysWrite(scopes);
-    const lockRequests = asks.map((ask) => ({ tenantId: ask.identity.tenantId, runId: ask.dto.runId, guardianId: ask.identity.userId, stopId: ask.dto.stopId, pupilIds: ask.dto.pupilIds }));
+    const lockRequests = asks.map((ask) => ({
+      tenantId: ask.identity.tenantId,
+      runId: ask.dto.runId,
+      guardianId: ask.identity.userId,
+      stopId: ask.dto.stopId,
+      pupilIds: ask.dto.pupilIds,
+    }));
     const opened = await transaction.begin([...(claimKeys ? [claimKeys] : []), lockRunsStatement(lockRequests)]);
     const claims = await claimsOf<BookingDto>(manager, scopes, claimKeys ? opened[0] : []);
     const runs = lockedRunsOf(lockRequests, opened[opened.length - 1]);
@@ -131,13 +140,19 @@ export class BookingDesk {
       manager,
       made
         .filter(({ booking }) => booking.status === 'confirmed')
-        .map(({ ask, run, booking }) => ({ to: recipientOf(ask.identity.tenantId, ask.identity.userId, run), booking: confirmedBookingOf(booking.id, run, run.pickup_at as Date) })),
+        .map(({ ask, run, booking }) => ({
+          to: recipientOf(ask.identity.tenantId, ask.identity.userId, run),
+          booking: confirmedBookingOf(booking.id, run, run.pickup_at as Date),
+        })),
     );
     const writes = [
       ...(reminders ? [reminders.write] : []),
       ...recordAuditsWrites(
         manager,
-        made.map(({ ask, booking }) => ({ context: auditContext(ask.identity, ask.origin), subject: bookingChange('create', booking.id, { status: booking.status }) })),
+        made.map(({ ask, booking }) => ({
+          context: auditContext(ask.identity, ask.origin),
+          subject: bookingChange('create', booking.id, { status: booking.status }),
+        })),
       ),
       ...settleIdempotencyKeysWrites({
         answered: made.map(({ ask, booking }) => ({ scope: keyScopeOf(ask), response: booking })),
@@ -155,12 +170,20 @@ export class BookingDesk {
 
 /** Why a booking cannot be made on this run at all, before seats are looked at. */
 function refusalOf(run: LockedRun): Error | undefined {
-  if (!run.stop_id || !run.pickup_at) return new ValidationProblem([{ field: 'stopId', rule: 'stopOfRun', message: 'stopId must be a pick-up stop of this run' }]);
+  if (!run.stop_id || !run.pickup_at)
+    return new ValidationProblem([{ field: 'stopId', rule: 'stopOfRun', message: 'stopId must be a pick-up stop of this run' }]);
   // Only a recorded "no" stops a child: no answer yet is not a refusal.
-  if (run.transport_refused.length > 0) return conflict('transport-consent-refused', 'Consent to travel was refused or withdrawn for a child named.', { pupilIds: run.transport_refused });
-  if (run.status !== 'open' || run.performance_status !== 'published') return conflict('run-cancelled', 'This bus (or its performance) is cancelled.', { runId: run.id });
+  if (run.transport_refused.length > 0)
+    return conflict('transport-consent-refused', 'Consent to travel was refused or withdrawn for a child named.', {
+      pupilIds: run.transport_refused,
+    });
+  if (run.status !== 'open' || run.performance_status !== 'published')
+    return conflict('run-cancelled', 'This bus (or its performance) is cancelled.', { runId: run.id });
   if (run.bookings_close_at <= new Date()) {
-    return conflict('bookings-closed', 'Bookings for this bus have closed.', { runId: run.id, bookingsClosedAt: run.bookings_close_at.toISOString() });
+    return conflict('bookings-closed', 'Bookings for this bus have closed.', {
+      runId: run.id,
+      bookingsClosedAt: run.bookings_close_at.toISOString(),
+    });
   }
   return undefined;
 }
@@ -191,10 +214,19 @@ function bookingRequestOf(ask: BookingAsk, run: LockedRun): BookingRequest {
  */
 function batchKeysOf(ask: BookingAsk): string[] {
   const onRun = `run:${ask.dto.runId}`;
-  const keys = [`${onRun}:guardian:${ask.identity.userId}`, ...familyScopeOf(ask.identity).pupilIds.map((pupilId) => `${onRun}:pupil:${pupilId}`)];
+  const keys = [
+    `${onRun}:guardian:${ask.identity.userId}`,
+    ...familyScopeOf(ask.identity).pupilIds.map((pupilId) => `${onRun}:pupil:${pupilId}`),
+  ];
   return ask.idempotencyKey ? [...keys, `key:${ask.identity.userId}:${ask.idempotencyKey}`] : keys;
 }
 
 function keyScopeOf(ask: BookingAsk): IdempotencyScope {
-  return { tenantId: ask.identity.tenantId, callerId: ask.identity.userId, operation: 'create-transport-booking', key: ask.idempotencyKey, request: ask.dto };
+  return {
+    tenantId: ask.identity.tenantId,
+    callerId: ask.identity.userId,
+    operation: 'create-transport-booking',
+    key: ask.idempotencyKey,
+    request: ask.dto,
+  };
 }

@@ -38,8 +38,17 @@ describe('the booking race', () => {
     const pupilId = newId();
     const guardian = personas.guardian(tenantId, [{ pupilId, schoolId }]);
     return t
-      .request(guardian, { method: 'POST', url: '/transport-bookings', payload: { runId: run.id, stopId: run.stopId, adults: 0, pupilIds: [pupilId] }, headers: { 'idempotency-key': newId() } })
-      .then((response) => ({ guardian, status: response.statusCode, body: response.json() as { id: string; status: string; waitlistPlace: number | null } }));
+      .request(guardian, {
+        method: 'POST',
+        url: '/transport-bookings',
+        payload: { runId: run.id, stopId: run.stopId, adults: 0, pupilIds: [pupilId] },
+        headers: { 'idempotency-key': newId() },
+      })
+      .then((response) => ({
+        guardian,
+        status: response.statusCode,
+        body: response.json() as { id: string; status: string; waitlistPlace: number | null },
+      }));
   }
 
   async function stateOf(runId: string): Promise<RunState> {
@@ -67,7 +76,9 @@ describe('the booking race', () => {
     expect(results.filter((result) => result.body.status === 'confirmed')).toHaveLength(50);
     const waitlisted = results.filter((result) => result.body.status === 'waitlisted');
     expect(waitlisted).toHaveLength(450);
-    expect(waitlisted.map((result) => result.body.waitlistPlace).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(Array.from({ length: 450 }, (_, i) => i + 1));
+    expect(waitlisted.map((result) => result.body.waitlistPlace).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(
+      Array.from({ length: 450 }, (_, i) => i + 1),
+    );
     expect(await stateOf(run.id)).toMatchObject({ seats: 50, seats_taken: 50, held: 50, confirmed: 50, waitlisted: 450, waiting: 450 });
     process.stdout.write(`500 concurrent bookings for 50 seats: ${elapsed} ms\n`);
   });
@@ -81,7 +92,9 @@ describe('the booking race', () => {
       const toCancel = holders.filter(() => Math.random() < 0.3);
       const [late, cancels] = await Promise.all([
         Promise.all(Array.from({ length: 150 }, () => bookOne(run))),
-        Promise.all(toCancel.map((holder) => t.request(holder.guardian, { method: 'POST', url: `/transport-bookings/${holder.body.id}/cancel` }))),
+        Promise.all(
+          toCancel.map((holder) => t.request(holder.guardian, { method: 'POST', url: `/transport-bookings/${holder.body.id}/cancel` })),
+        ),
       ]);
       expect([...early, ...late].filter((result) => result.status >= 500)).toEqual([]);
       expect(cancels.filter((response) => response.statusCode !== 200)).toEqual([]);
@@ -94,7 +107,10 @@ describe('the booking race', () => {
       // Nobody waits while a seat is free (every group here is one seat).
       expect({ ...context, ok: state.waitlisted === 0 || state.seats_taken === state.seats }).toMatchObject({ ok: true });
       // Offers went to the head of the queue: every offered booking was ahead of every one still waiting.
-      const ordered = state.max_offered_position === null || state.min_waitlisted_position === null || BigInt(state.max_offered_position) < BigInt(state.min_waitlisted_position);
+      const ordered =
+        state.max_offered_position === null ||
+        state.min_waitlisted_position === null ||
+        BigInt(state.max_offered_position) < BigInt(state.min_waitlisted_position);
       expect({ ...context, ok: ordered }).toMatchObject({ ok: true });
       expect(state.confirmed + state.offered + state.waitlisted).toBe(early.length + late.length - toCancel.length);
     }

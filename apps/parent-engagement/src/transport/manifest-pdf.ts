@@ -39,7 +39,12 @@ export function renderManifestPdf(data: ManifestPdfData, options: { compress: bo
       ensureRoom(doc, ROW_HEIGHT * 3);
       doc.font(PDF_FONTS.bold).fontSize(12).text(`${stop[0].stop_name} (${stop[0].place}), ${stop[0].pickupTime}`, doc.page.margins.left);
       doc.moveDown(0.3);
-      row(doc, COLUMNS.map((column) => column.heading), PDF_FONTS.bold, null);
+      row(
+        doc,
+        COLUMNS.map((column) => column.heading),
+        PDF_FONTS.bold,
+        null,
+      );
       for (const line of stop) {
         ensureRoom(doc, ROW_HEIGHT);
         row(doc, [line.guardian_name, String(line.adults), String(line.children), ''], PDF_FONTS.regular, line.checked_in_at !== null);
@@ -74,7 +79,12 @@ function row(doc: PDFKit.PDFDocument, cells: string[], font: string, checked: bo
       const boxX = x + 8;
       const boxY = top + (ROW_HEIGHT - BOX) / 2;
       doc.rect(boxX, boxY, BOX, BOX).stroke();
-      if (checked) doc.moveTo(boxX + 2, boxY + 6).lineTo(boxX + 5, boxY + 10).lineTo(boxX + 10, boxY + 2).stroke();
+      if (checked)
+        doc
+          .moveTo(boxX + 2, boxY + 6)
+          .lineTo(boxX + 5, boxY + 10)
+          .lineTo(boxX + 10, boxY + 2)
+          .stroke();
     } else {
       doc.text(cell, x + 4, top + 6, { width: width - 8, height: ROW_HEIGHT - 6, ellipsis: true, lineBreak: false });
     }

@@ -27,7 +27,13 @@ const COLUMNS = ['stop', 'place', 'pickup_time', 'booking', 'family', 'adults', 
 export class ManifestService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async manifest(identity: Identity, runId: string, stopId: string | undefined, format: ManifestFormat, options: ManifestOptions = {}): Promise<Manifest> {
+  async manifest(
+    identity: Identity,
+    runId: string,
+    stopId: string | undefined,
+    format: ManifestFormat,
+    options: ManifestOptions = {},
+  ): Promise<Manifest> {
     const run = await manifestRun(this.dataSource, identity.tenantId, runId);
     if (!run) throw new NotFoundException('No such transport run.');
     const lines = await manifestLines(this.dataSource, identity.tenantId, familyScopeOf(identity), runId, stopId ?? null);
@@ -46,7 +52,12 @@ export class ManifestService {
     const name = `manifest-${runId}${stopId ? `-${stopId}` : ''}`;
     if (format === 'pdf') {
       const body = await renderManifestPdf(
-        { title: run.title, vehicle: run.vehicle, departs: time(run.outbound_departs_at), lines: lines.map((line) => ({ ...line, pickupTime: time(line.pickup_at) })) },
+        {
+          title: run.title,
+          vehicle: run.vehicle,
+          departs: time(run.outbound_departs_at),
+          lines: lines.map((line) => ({ ...line, pickupTime: time(line.pickup_at) })),
+        },
         { compress: options.compress ?? true },
       );
       return { filename: `${name}.pdf`, contentType: 'application/pdf', body };

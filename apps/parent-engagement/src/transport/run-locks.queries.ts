@@ -3,7 +3,11 @@ import type { EntityManager } from 'typeorm';
 import type { ConfirmedBooking, Recipient } from '../reminders/family-reminders.service';
 import { quietHoursOf } from '../reminders/quiet-hours';
 import { childrenComingSql, noConsentRecordedSql } from '../consents/consents.queries';
-import { DEFAULT_FAMILY_TRANSPORT_SEAT_LIMIT, DEFAULT_TIME_ZONE, DEFAULT_WAITLIST_OFFER_MINUTES } from '../tenant-settings/tenant-settings.queries';
+import {
+  DEFAULT_FAMILY_TRANSPORT_SEAT_LIMIT,
+  DEFAULT_TIME_ZONE,
+  DEFAULT_WAITLIST_OFFER_MINUTES,
+} from '../tenant-settings/tenant-settings.queries';
 
 /** A run locked for a change of its seats, with what a booking on it needs to know. */
 export interface LockedRun {
@@ -84,7 +88,14 @@ export function lockRunsStatement(requests: readonly RunLockRequest[]): SqlWrite
       ORDER BY a.i`,
     params: [
       JSON.stringify(
-        requests.map((request, i) => ({ i, tenant_id: request.tenantId, run_id: request.runId, guardian_id: request.guardianId ?? null, stop_id: request.stopId ?? null, pupil_ids: request.pupilIds ?? [] })),
+        requests.map((request, i) => ({
+          i,
+          tenant_id: request.tenantId,
+          run_id: request.runId,
+          guardian_id: request.guardianId ?? null,
+          stop_id: request.stopId ?? null,
+          pupil_ids: request.pupilIds ?? [],
+        })),
       ),
     ],
   };
@@ -103,5 +114,11 @@ export function recipientOf(tenantId: string, guardianId: string, run: LockedRun
 
 /** A confirmed booking on this run, with what its reminders are timed from. */
 export function confirmedBookingOf(bookingId: string, run: LockedRun, pickupAt: Date): ConfirmedBooking {
-  return { id: bookingId, pickupAt, performanceId: run.performance_id, performanceStartsAt: run.performance_starts_at, photoConsentMissing: run.photo_consent_missing };
+  return {
+    id: bookingId,
+    pickupAt,
+    performanceId: run.performance_id,
+    performanceStartsAt: run.performance_starts_at,
+    photoConsentMissing: run.photo_consent_missing,
+  };
 }

@@ -159,7 +159,12 @@ export async function decideBookings(manager: EntityManager, requests: readonly 
 /** A booking row that came back as JSON: its timestamps are strings there. */
 function bookingRowOfJson(json: BookingRow): BookingRow {
   const at = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));
-  return { ...json, offer_expires_at: at(json.offer_expires_at), checked_in_at: at(json.checked_in_at), created_at: at(json.created_at) as Date };
+  return {
+    ...json,
+    offer_expires_at: at(json.offer_expires_at),
+    checked_in_at: at(json.checked_in_at),
+    created_at: at(json.created_at) as Date,
+  };
 }
 
 export interface FamilySeatsBesides {
@@ -200,7 +205,11 @@ export async function takeFreeSeats(db: Queryable, tenantId: string, runId: stri
 }
 
 export async function releaseSeats(db: Queryable, tenantId: string, runId: string, seats: number): Promise<void> {
-  await db.query(`UPDATE transport_runs SET seats_taken = seats_taken - $3, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, runId, seats]);
+  await db.query(`UPDATE transport_runs SET seats_taken = seats_taken - $3, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [
+    tenantId,
+    runId,
+    seats,
+  ]);
 }
 
 /** The next booking on the waiting list whose group fits the free seats, with what its offer is timed from. */
@@ -229,7 +238,13 @@ export function nextWaitingThatFits(db: Queryable, tenantId: string, runId: stri
 }
 
 /** Offers a waiting booking its seats, held (counted in seats_taken) until it is accepted or lapses. False when they no longer fit or it no longer waits. */
-export async function offerSeats(db: Queryable, tenantId: string, runId: string, waiting: Pick<WaitingBookingRow, 'id' | 'seats'>, expiresAt: Date): Promise<boolean> {
+export async function offerSeats(
+  db: Queryable,
+  tenantId: string,
+  runId: string,
+  waiting: Pick<WaitingBookingRow, 'id' | 'seats'>,
+  expiresAt: Date,
+): Promise<boolean> {
   const offered = await oneRow<{ id: string }>(
     db,
     `WITH taken AS (

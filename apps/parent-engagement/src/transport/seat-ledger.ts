@@ -4,7 +4,15 @@ import type { FamilyReminders, Recipient } from '../reminders/family-reminders.s
 import { afterQuietHours, quietHoursOf } from '../reminders/quiet-hours';
 import type { TenantSettingsService } from '../tenant-settings/tenant-settings.service';
 import type { LockedRun } from './run-locks.queries';
-import { decideBookings, familySeatsBesides, nextWaitingThatFits, offerSeats, releaseSeats, takeFreeSeats, type BookingRequest } from './seat-ledger.queries';
+import {
+  decideBookings,
+  familySeatsBesides,
+  nextWaitingThatFits,
+  offerSeats,
+  releaseSeats,
+  takeFreeSeats,
+  type BookingRequest,
+} from './seat-ledger.queries';
 import type { BookingRow } from './transport.queries';
 
 /**
@@ -18,7 +26,11 @@ import type { BookingRow } from './transport.queries';
 
 /** The 409 of a family over the seat limit: what it holds on the bus already and what it asked for. */
 export function familySeatLimitConflict(seatLimit: number, alreadyBooked: number, requested: number) {
-  return conflict('family-seat-limit', `A family may book at most ${seatLimit} seats on a bus.`, { limit: seatLimit, alreadyBooked, requested });
+  return conflict('family-seat-limit', `A family may book at most ${seatLimit} seats on a bus.`, {
+    limit: seatLimit,
+    alreadyBooked,
+    requested,
+  });
 }
 
 export type NewBookingOutcome = { booking: BookingRow } | { refusal: Error };
@@ -32,9 +44,12 @@ export async function makeBookings(manager: EntityManager, requests: readonly Bo
   return decisions.map((decision, i): NewBookingOutcome => {
     const request = requests[i];
     if (decision.already_booked.length > 0) {
-      return { refusal: conflict('pupil-already-booked', 'A child named is already booked on this bus.', { pupilIds: decision.already_booked }) };
+      return {
+        refusal: conflict('pupil-already-booked', 'A child named is already booked on this bus.', { pupilIds: decision.already_booked }),
+      };
     }
-    if (!decision.booking) return { refusal: familySeatLimitConflict(request.seatLimit, decision.family_seats, request.adults + request.children) };
+    if (!decision.booking)
+      return { refusal: familySeatLimitConflict(request.seatLimit, decision.family_seats, request.adults + request.children) };
     return { booking: decision.booking };
   });
 }
@@ -61,13 +76,24 @@ export class SeatLedger {
   async grow(manager: EntityManager, change: GrowingBooking): Promise<void> {
     const { tenantId, run, booking } = change;
     const added = change.seats - booking.seats;
-    const family = await familySeatsBesides(manager, tenantId, { runId: run.id, guardianId: booking.guardian_id, familyPupilIds: change.familyPupilIds }, booking.id, change.seats, run.seat_limit);
+    const family = await familySeatsBesides(
+      manager,
+      tenantId,
+      { runId: run.id, guardianId: booking.guardian_id, familyPupilIds: change.familyPupilIds },
+      booking.id,
+      change.seats,
+      run.seat_limit,
+    );
     if (!family.within_limit) throw familySeatLimitConflict(run.seat_limit, family.family_seats + booking.seats, added);
     if (booking.status === 'confirmed' && !(await takeFreeSeats(manager, tenantId, run.id, added))) {
-      throw conflict('not-enough-seats', 'There are not enough free seats on this bus for more people (families on the waiting list come first).', {
-        requested: added,
-        seatsLeft: run.seats - run.seats_taken,
-      });
+      throw conflict(
+        'not-enough-seats',
+        'There are not enough free seats on this bus for more people (families on the waiting list come first).',
+        {
+          requested: added,
+          seatsLeft: run.seats - run.seats_taken,
+        },
+      );
     }
   }
 

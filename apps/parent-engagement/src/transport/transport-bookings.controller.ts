@@ -20,7 +20,12 @@ export class TransportBookingsController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first answer' })
   @ApiCreatedResponse({ type: BookingDto })
   @ApiConflictRules('transport-consent-refused', 'run-cancelled', 'bookings-closed', 'pupil-already-booked', 'family-seat-limit')
-  create(@CurrentIdentity() identity: Identity, @Body() dto: CreateBookingDto, @IdempotencyKey() key: string | undefined, @RequestOrigin() origin: AuditOrigin): Promise<BookingDto> {
+  create(
+    @CurrentIdentity() identity: Identity,
+    @Body() dto: CreateBookingDto,
+    @IdempotencyKey() key: string | undefined,
+    @RequestOrigin() origin: AuditOrigin,
+  ): Promise<BookingDto> {
     return this.bookings.create(identity, dto, key, origin);
   }
 
@@ -36,16 +41,28 @@ export class TransportBookingsController {
   @Access('guardian', ...STAFF)
   @ApiOperation({ summary: 'One booking of your family (staff: of the schools they may see)' })
   @ApiOkResponse({ type: BookingDto })
-  get(@CurrentIdentity() identity: Identity, @IdParam('bookingId') bookingId: string, @RequestOrigin() origin: AuditOrigin): Promise<BookingDto> {
+  get(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('bookingId') bookingId: string,
+    @RequestOrigin() origin: AuditOrigin,
+  ): Promise<BookingDto> {
     return this.bookings.get(identity, bookingId, origin);
   }
 
   @Patch(':bookingId')
   @Access('guardian')
-  @ApiOperation({ summary: 'Change your booking: another stop of the same bus, or the number of adults or other children (more seats only while seats are free)' })
+  @ApiOperation({
+    summary:
+      'Change your booking: another stop of the same bus, or the number of adults or other children (more seats only while seats are free)',
+  })
   @ApiOkResponse({ type: BookingDto })
   @ApiConflictRules('not-changeable', 'run-cancelled', 'bookings-closed', 'not-enough-seats', 'family-seat-limit')
-  change(@CurrentIdentity() identity: Identity, @IdParam('bookingId') bookingId: string, @Body() dto: ChangeBookingDto, @RequestOrigin() origin: AuditOrigin): Promise<BookingDto> {
+  change(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('bookingId') bookingId: string,
+    @Body() dto: ChangeBookingDto,
+    @RequestOrigin() origin: AuditOrigin,
+  ): Promise<BookingDto> {
     return this.bookings.change(identity, bookingId, dto, origin);
   }
 
@@ -54,7 +71,11 @@ export class TransportBookingsController {
   @Access('guardian', 'programme_admin', 'headteacher', 'school_staff')
   @ApiOperation({ summary: 'Cancel a booking; its seats are offered to the waiting list' })
   @ApiOkResponse({ type: BookingDto })
-  cancel(@CurrentIdentity() identity: Identity, @IdParam('bookingId') bookingId: string, @RequestOrigin() origin: AuditOrigin): Promise<BookingDto> {
+  cancel(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('bookingId') bookingId: string,
+    @RequestOrigin() origin: AuditOrigin,
+  ): Promise<BookingDto> {
     return this.bookings.cancel(identity, bookingId, origin);
   }
 
@@ -64,7 +85,11 @@ export class TransportBookingsController {
   @ApiOperation({ summary: 'Accept a seat offered from the waiting list, before it expires' })
   @ApiOkResponse({ type: BookingDto })
   @ApiConflictRules('not-offered', 'offer-expired')
-  accept(@CurrentIdentity() identity: Identity, @IdParam('bookingId') bookingId: string, @RequestOrigin() origin: AuditOrigin): Promise<BookingDto> {
+  accept(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('bookingId') bookingId: string,
+    @RequestOrigin() origin: AuditOrigin,
+  ): Promise<BookingDto> {
     return this.bookings.accept(identity, bookingId, origin);
   }
 
@@ -74,7 +99,11 @@ export class TransportBookingsController {
   @ApiOperation({ summary: 'Decline a seat offered from the waiting list; it passes to the next family' })
   @ApiOkResponse({ type: BookingDto })
   @ApiConflictRules('not-offered')
-  decline(@CurrentIdentity() identity: Identity, @IdParam('bookingId') bookingId: string, @RequestOrigin() origin: AuditOrigin): Promise<BookingDto> {
+  decline(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('bookingId') bookingId: string,
+    @RequestOrigin() origin: AuditOrigin,
+  ): Promise<BookingDto> {
     return this.bookings.cancel(identity, bookingId, origin, 'declined');
   }
 
@@ -84,7 +113,12 @@ export class TransportBookingsController {
   @ApiOperation({ operationId: 'checkInTransportBooking', summary: 'On the day: mark a family as on the bus (present: false undoes it)' })
   @ApiOkResponse({ type: BookingDto })
   @ApiConflictRules('not-confirmed')
-  checkIn(@CurrentIdentity() identity: Identity, @IdParam('bookingId') bookingId: string, @Body() dto: CheckInDto, @RequestOrigin() origin: AuditOrigin): Promise<BookingDto> {
+  checkIn(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('bookingId') bookingId: string,
+    @Body() dto: CheckInDto,
+    @RequestOrigin() origin: AuditOrigin,
+  ): Promise<BookingDto> {
     return this.bookings.checkIn(identity, bookingId, dto.present, origin);
   }
 }

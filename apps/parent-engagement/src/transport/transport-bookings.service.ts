@@ -55,18 +55,26 @@ export class TransportBookingsService {
   async create(identity: Identity, dto: CreateBookingDto, idempotencyKey: string | undefined, origin: AuditOrigin): Promise<BookingDto> {
     const { allowed, refused } = ownChildren(identity, dto.pupilIds, (pupil) => pupil.canBookTransport);
     if (refused.length > 0) {
-      throw new ValidationProblem([{ field: 'pupilIds', rule: 'ownChildren', message: 'pupilIds may name only your own children whose transport you may book' }]);
+      throw new ValidationProblem([
+        { field: 'pupilIds', rule: 'ownChildren', message: 'pupilIds may name only your own children whose transport you may book' },
+      ]);
     }
-    if (new Set(dto.pupilIds).size !== dto.pupilIds.length) throw new ValidationProblem([{ field: 'pupilIds', rule: 'unique', message: 'pupilIds must not repeat a child' }]);
+    if (new Set(dto.pupilIds).size !== dto.pupilIds.length)
+      throw new ValidationProblem([{ field: 'pupilIds', rule: 'unique', message: 'pupilIds must not repeat a child' }]);
     const children = allowed.length + (dto.otherChildren ?? 0);
-    if (dto.adults + children === 0) throw new ValidationProblem([{ field: 'adults', rule: 'seats', message: 'book at least one seat (adults, pupilIds or otherChildren)' }]);
+    if (dto.adults + children === 0)
+      throw new ValidationProblem([
+        { field: 'adults', rule: 'seats', message: 'book at least one seat (adults, pupilIds or otherChildren)' },
+      ]);
 
     return this.desk.book({ identity, dto, idempotencyKey, origin, children, schoolIds: allowed.map((pupil) => pupil.schoolId) });
   }
 
   async get(identity: Identity, bookingId: string, origin: AuditOrigin): Promise<BookingDto> {
     const booking = await this.visible(this.dataSource.manager, identity, bookingId);
-    await this.dataSource.transaction((manager) => recordAudit(manager, auditContext(identity, origin), { action: 'read', subjectType: 'booking', subjectId: booking.id }));
+    await this.dataSource.transaction((manager) =>
+      recordAudit(manager, auditContext(identity, origin), { action: 'read', subjectType: 'booking', subjectId: booking.id }),
+    );
     return toBookingDto(booking);
   }
 
@@ -86,13 +94,19 @@ export class TransportBookingsService {
    * cancelled booking's family is told (who cancelled it: they or staff); cancelling it again
    * changes nothing and tells nobody.
    */
-  async cancel(identity: Identity, bookingId: string, origin: AuditOrigin, as: 'cancelled' | 'declined' = 'cancelled'): Promise<BookingDto> {
+  async cancel(
+    identity: Identity,
+    bookingId: string,
+    origin: AuditOrigin,
+    as: 'cancelled' | 'declined' = 'cancelled',
+  ): Promise<BookingDto> {
     return this.dataSource.transaction(async (manager) => {
       const seen = await this.visible(manager, identity, bookingId);
       const run = await this.lockRun(manager, identity.tenantId, seen.run_id, seen.guardian_id);
       if (!run) throw new NotFoundException('No such booking.');
       const current = await this.bookingRow(manager, identity.tenantId, bookingId);
-      if (as === 'declined' && current.status !== 'offered') throw conflict('not-offered', 'Only an offered seat can be declined.', { status: current.status });
+      if (as === 'declined' && current.status !== 'offered')
+        throw conflict('not-offered', 'Only an offered seat can be declined.', { status: current.status });
       if (!['confirmed', 'waitlisted', 'offered'].includes(current.status)) return toBookingDto(current);
       const holdsSeats = current.status !== 'waitlisted';
       await setBookingStatus(manager, identity.tenantId, bookingId, as);
@@ -123,26 +137,46 @@ export class TransportBookingsService {
       const seen = await this.visible(manager, identity, bookingId);
       const run = await this.lockRun(manager, tenantId, seen.run_id, seen.guardian_id, dto.stopId ?? seen.stop_id);
       if (!run) throw new NotFoundException('No such booking.');
-      if (!run.stop_id || !run.pickup_at) throw new ValidationProblem([{ field: 'stopId', rule: 'stopOfRun', message: 'stopId must be a pick-up stop of this bus' }]);
+      if (!run.stop_id || !run.pickup_at)
+        throw new ValidationProblem([{ field: 'stopId', rule: 'stopOfRun', message: 'stopId must be a pick-up stop of this bus' }]);
       const current = await this.bookingRow(manager, tenantId, bookingId);
       if (current.status !== 'confirmed' && current.status !== 'waitlisted') {
-        throw conflict('not-changeable', 'Only a confirmed or waiting booking can be changed (answer a seat offer first).', { status: current.status });
+        throw conflict('not-changeable', 'Only a confirmed or waiting booking can be changed (answer a seat offer first).', {
+          status: current.status,
+        });
       }
-      if (run.status !== 'open' || run.performance_status !== 'published') throw conflict('run-cancelled', 'This bus (or its performance) is cancelled.', { runId: run.id });
+      if (run.status !== 'open' || run.performance_status !== 'published')
+        throw conflict('run-cancelled', 'This bus (or its performance) is cancelled.', { runId: run.id });
       if (run.bookings_close_at <= new Date()) {
-        throw conflict('bookings-closed', 'Bookings for this bus have closed: changes too. You can still cancel.', { runId: run.id, bookingsClosedAt: run.bookings_close_at.toISOString() });
+        throw conflict('bookings-closed', 'Bookings for this bus have closed: changes too. You can still cancel.', {
+          runId: run.id,
+          bookingsClosedAt: run.bookings_close_at.toISOString(),
+        });
       }
       const pupils = current.pupil_ids.length;
       const adults = dto.adults ?? current.adults;
       const children = pupils + (dto.otherChildren ?? current.children - pupils);
       const added = adults + children - current.seats;
-      if (adults + children === 0) throw new ValidationProblem([{ field: 'adults', rule: 'seats', message: 'a booking needs at least one seat: cancel it instead' }]);
-      if (added > 0) await this.seats.grow(manager, { tenantId, run, booking: current, familyPupilIds: familyScopeOf(identity).pupilIds, seats: adults + children });
+      if (adults + children === 0)
+        throw new ValidationProblem([{ field: 'adults', rule: 'seats', message: 'a booking needs at least one seat: cancel it instead' }]);
+      if (added > 0)
+        await this.seats.grow(manager, {
+          tenantId,
+          run,
+          booking: current,
+          familyPupilIds: familyScopeOf(identity).pupilIds,
+          seats: adults + children,
+        });
       await changeBooking(manager, tenantId, bookingId, { stopId: run.stop_id, adults, children });
       // Seats given back, or a smaller group still waiting, may let the queue move.
       if (added < 0) await this.seats.giveBack(manager, tenantId, run.id, current.status === 'confirmed' ? -added : 0);
-      if (current.status === 'confirmed' && run.stop_id !== current.stop_id) await this.reminders.moveForBooking(manager, recipientOf(tenantId, seen.guardian_id, run), bookingId, run.pickup_at);
-      await recordAudit(manager, auditContext(identity, origin), bookingChange('change', bookingId, { stopId: run.stop_id, adults, children }));
+      if (current.status === 'confirmed' && run.stop_id !== current.stop_id)
+        await this.reminders.moveForBooking(manager, recipientOf(tenantId, seen.guardian_id, run), bookingId, run.pickup_at);
+      await recordAudit(
+        manager,
+        auditContext(identity, origin),
+        bookingChange('change', bookingId, { stopId: run.stop_id, adults, children }),
+      );
       return toBookingDto(await this.bookingRow(manager, tenantId, bookingId));
     });
   }
@@ -155,14 +189,19 @@ export class TransportBookingsService {
       if (!run?.pickup_at) throw new NotFoundException('No such booking.');
       const current = await this.bookingRow(manager, identity.tenantId, bookingId);
       if (current.status === 'confirmed') return { kind: 'done', booking: toBookingDto(current) };
-      if (current.status !== 'offered') throw conflict('not-offered', 'There is no open seat offer on this booking.', { status: current.status });
+      if (current.status !== 'offered')
+        throw conflict('not-offered', 'There is no open seat offer on this booking.', { status: current.status });
       if (current.offer_expires_at && current.offer_expires_at <= new Date()) {
         await this.expireLocked(manager, identity.tenantId, run.id, bookingId);
         return { kind: 'offer-expired' };
       }
       await setBookingStatus(manager, identity.tenantId, bookingId, 'confirmed');
       await this.reminders.cancelForBooking(manager, identity.tenantId, bookingId);
-      await this.reminders.bookingConfirmed(manager, recipientOf(identity.tenantId, current.guardian_id, run), confirmedBookingOf(bookingId, run, run.pickup_at));
+      await this.reminders.bookingConfirmed(
+        manager,
+        recipientOf(identity.tenantId, current.guardian_id, run),
+        confirmedBookingOf(bookingId, run, run.pickup_at),
+      );
       await recordAudit(manager, auditContext(identity, origin), bookingChange('accept', bookingId));
       return { kind: 'done', booking: toBookingDto(await this.bookingRow(manager, identity.tenantId, bookingId)) };
     });
@@ -219,7 +258,11 @@ export class TransportBookingsService {
     await this.reminders.cancelForBooking(manager, tenantId, bookingId);
     const [family] = await familiesQuietHours(manager, tenantId, [expired.guardian_id]);
     const { timeZone } = await this.settings.settingsOf(manager, tenantId);
-    await this.reminders.offerExpired(manager, { tenantId, guardianId: expired.guardian_id, quietHours: quietHoursOf(family), timeZone }, bookingId);
+    await this.reminders.offerExpired(
+      manager,
+      { tenantId, guardianId: expired.guardian_id, quietHours: quietHoursOf(family), timeZone },
+      bookingId,
+    );
     await this.seats.giveBack(manager, tenantId, runId, expired.seats);
   }
 

@@ -21,7 +21,12 @@ describe('transport runs and seat bookings', () => {
 
   const newRun = (seats: number, extra: Record<string, unknown> = {}) => newTestRun(t, tenantId, seats, { extra });
 
-  const book = (guardian: ReturnType<typeof family>, run: { id: string; stops: { id: string }[] }, body: Record<string, unknown> = {}, key?: string) =>
+  const book = (
+    guardian: ReturnType<typeof family>,
+    run: { id: string; stops: { id: string }[] },
+    body: Record<string, unknown> = {},
+    key?: string,
+  ) =>
     t.request(guardian, {
       method: 'POST',
       url: '/transport-bookings',
@@ -33,7 +38,13 @@ describe('transport runs and seat bookings', () => {
     it('creates a run with its stops for a known performance', async () => {
       const run = await newRun(10);
       const response = await t.request(admin, { method: 'GET', url: `/transport-runs/${run.id}` });
-      expect(response.json()).toMatchObject({ seats: 10, seatsTaken: 0, seatsLeft: 10, status: 'open', performance: { title: 'Winter Concert' } });
+      expect(response.json()).toMatchObject({
+        seats: 10,
+        seatsTaken: 0,
+        seatsLeft: 10,
+        status: 'open',
+        performance: { title: 'Winter Concert' },
+      });
       expect(response.json().stops.map((stop: { name: string }) => stop.name)).toEqual(['Faith Street Primary', 'Everton Library']);
       const listed = await t.request(family(), { method: 'GET', url: `/transport-runs?performanceId=${run.performance.id}` });
       expect(listed.json().items.map((item: { id: string }) => item.id)).toEqual([run.id]);
@@ -41,13 +52,29 @@ describe('transport runs and seat bookings', () => {
 
     it('refuses a guardian (403), an unknown performance (404) and bad input (400 naming the field)', async () => {
       const { performanceId, startsAt } = await publishPerformance(t, tenantId);
-      expect((await t.request(family(), { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, 5) })).statusCode).toBe(403);
-      expect((await t.request(admin, { method: 'POST', url: '/transport-runs', payload: runBody(newId(), startsAt, 5) })).statusCode).toBe(404);
-      const bad = await t.request(admin, { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, 0, { outboundDepartsAt: '2026-13-01' }) });
+      expect(
+        (await t.request(family(), { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, 5) })).statusCode,
+      ).toBe(403);
+      expect((await t.request(admin, { method: 'POST', url: '/transport-runs', payload: runBody(newId(), startsAt, 5) })).statusCode).toBe(
+        404,
+      );
+      const bad = await t.request(admin, {
+        method: 'POST',
+        url: '/transport-runs',
+        payload: runBody(performanceId, startsAt, 0, { outboundDepartsAt: '2026-13-01' }),
+      });
       expect(bad.statusCode).toBe(400);
-      expect(bad.json().errors.map((error: { field: string }) => error.field)).toEqual(expect.arrayContaining(['seats', 'outboundDepartsAt']));
-      const noStops = await t.request(admin, { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, 5, { stops: [{ name: 'x' }] }) });
-      expect(noStops.json().errors.map((error: { field: string }) => error.field)).toEqual(expect.arrayContaining(['stops[0].place', 'stops[0].pickupAt']));
+      expect(bad.json().errors.map((error: { field: string }) => error.field)).toEqual(
+        expect.arrayContaining(['seats', 'outboundDepartsAt']),
+      );
+      const noStops = await t.request(admin, {
+        method: 'POST',
+        url: '/transport-runs',
+        payload: runBody(performanceId, startsAt, 5, { stops: [{ name: 'x' }] }),
+      });
+      expect(noStops.json().errors.map((error: { field: string }) => error.field)).toEqual(
+        expect.arrayContaining(['stops[0].place', 'stops[0].pickupAt']),
+      );
     });
   });
 
@@ -62,7 +89,10 @@ describe('transport runs and seat bookings', () => {
       expect(waiting.statusCode).toBe(201);
       expect(waiting.json()).toMatchObject({ status: 'waitlisted', waitlistPlace: 1 });
       expect((await book(family(), run, { adults: 0 })).json()).toMatchObject({ status: 'waitlisted', waitlistPlace: 2 });
-      expect((await t.request(admin, { method: 'GET', url: `/transport-runs/${run.id}` })).json()).toMatchObject({ seatsTaken: 3, seatsLeft: 0 });
+      expect((await t.request(admin, { method: 'GET', url: `/transport-runs/${run.id}` })).json()).toMatchObject({
+        seatsTaken: 3,
+        seatsLeft: 0,
+      });
     });
 
     it('answers a retry with the same Idempotency-Key with the first answer, and refuses the key with another body (422)', async () => {
@@ -87,9 +117,24 @@ describe('transport runs and seat bookings', () => {
 
     it('follows the tenant’s seat limit from the gateway’s tenant events', async () => {
       const otherTenant = newTenantId();
-      await t.deliver(otherTenant, 'identity.tenant.updated', { version: 1, tenantId: otherTenant, name: 'Leeds', slug: 'leeds', timeZone: 'Europe/London', weeklyProvisionTargetMinutes: 240, familyLanguages: ['en'], familyTransportSeatLimit: 2 });
+      await t.deliver(otherTenant, 'identity.tenant.updated', {
+        version: 1,
+        tenantId: otherTenant,
+        name: 'Leeds',
+        slug: 'leeds',
+        timeZone: 'Europe/London',
+        weeklyProvisionTargetMinutes: 240,
+        familyLanguages: ['en'],
+        familyTransportSeatLimit: 2,
+      });
       const { performanceId, startsAt } = await publishPerformance(t, otherTenant);
-      const run = (await t.request(personas.programmeAdmin(otherTenant), { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, 9) })).json();
+      const run = (
+        await t.request(personas.programmeAdmin(otherTenant), {
+          method: 'POST',
+          url: '/transport-runs',
+          payload: runBody(performanceId, startsAt, 9),
+        })
+      ).json();
       const guardian = personas.guardian(otherTenant, [{ pupilId: newId(), schoolId: schoolA }]);
       const response = await book(guardian, run, { adults: 2 });
       expect(response.statusCode).toBe(409);
@@ -99,11 +144,19 @@ describe('transport runs and seat bookings', () => {
     it('refuses a booking after the cut-off with a 409 saying so, and lists the bus as not taking bookings', async () => {
       const run = await newRun(5);
       const guardian = family();
-      const bookingOpenOf = async () => (await t.request(guardian, { method: 'GET', url: `/transport-runs?performanceId=${run.performance.id}` })).json().items[0].bookingOpen;
+      const bookingOpenOf = async () =>
+        (await t.request(guardian, { method: 'GET', url: `/transport-runs?performanceId=${run.performance.id}` })).json().items[0]
+          .bookingOpen;
       expect(await bookingOpenOf()).toBe(true);
-      await t.db.query(`UPDATE transport_runs SET bookings_close_at = now() - interval '1 minute' WHERE tenant_id = $1 AND id = $2`, [tenantId, run.id]);
+      await t.db.query(`UPDATE transport_runs SET bookings_close_at = now() - interval '1 minute' WHERE tenant_id = $1 AND id = $2`, [
+        tenantId,
+        run.id,
+      ]);
       expect(await bookingOpenOf()).toBe(false);
-      expect((await t.request(guardian, { method: 'GET', url: `/transport-runs/${run.id}` })).json()).toMatchObject({ status: 'open', bookingOpen: false });
+      expect((await t.request(guardian, { method: 'GET', url: `/transport-runs/${run.id}` })).json()).toMatchObject({
+        status: 'open',
+        bookingOpen: false,
+      });
       const response = await book(guardian, run);
       expect(response.statusCode).toBe(409);
       expect(response.json().conflicts[0].rule).toBe('bookings-closed');
@@ -112,7 +165,10 @@ describe('transport runs and seat bookings', () => {
     it('lists the bus of a cancelled performance as not taking bookings', async () => {
       const run = await newRun(5);
       await t.deliver(tenantId, 'performance.performance.cancelled', { version: 1, performanceId: run.performance.id, reason: 'Snow.' });
-      expect((await t.request(family(), { method: 'GET', url: `/transport-runs/${run.id}` })).json()).toMatchObject({ status: 'cancelled', bookingOpen: false });
+      expect((await t.request(family(), { method: 'GET', url: `/transport-runs/${run.id}` })).json()).toMatchObject({
+        status: 'cancelled',
+        bookingOpen: false,
+      });
     });
 
     it('refuses a child who is not the caller’s, a stop of another run, a child booked twice and an empty booking', async () => {
@@ -139,7 +195,8 @@ describe('transport runs and seat bookings', () => {
       const guardian = family(schoolA);
       const booking = (await book(guardian, run)).json();
       const url = `/transport-bookings/${booking.id}`;
-      const status = async (identity: Parameters<EngagementTestApp['request']>[0]) => (await t.request(identity, { method: 'GET', url })).statusCode;
+      const status = async (identity: Parameters<EngagementTestApp['request']>[0]) =>
+        (await t.request(identity, { method: 'GET', url })).statusCode;
       expect(await status(guardian)).toBe(200);
       expect(await status(personas.headteacher(tenantId, schoolA))).toBe(200);
       expect(await status(admin)).toBe(200);
@@ -156,11 +213,16 @@ describe('transport runs and seat bookings', () => {
     it("shows a guardian the other guardian's booking of adults only, which counts against their family's limit, and lets either cancel it; not his booking of another family's child", async () => {
       const run = await newRun(10);
       const child = newId();
-      const [mum, dad] = [personas.guardian(tenantId, [{ pupilId: child, schoolId: schoolA }]), personas.guardian(tenantId, [{ pupilId: child, schoolId: schoolA }])];
+      const [mum, dad] = [
+        personas.guardian(tenantId, [{ pupilId: child, schoolId: schoolA }]),
+        personas.guardian(tenantId, [{ pupilId: child, schoolId: schoolA }]),
+      ];
       const dads = (await book(dad, run, { adults: 2, pupilIds: [] })).json();
       const url = `/transport-bookings/${dads.id}`;
       expect((await t.request(mum, { method: 'GET', url })).json()).toMatchObject({ id: dads.id, adults: 2 });
-      expect((await t.request(mum, { method: 'GET', url: '/transport-bookings' })).json().items.map((item: { id: string }) => item.id)).toEqual([dads.id]);
+      expect(
+        (await t.request(mum, { method: 'GET', url: '/transport-bookings' })).json().items.map((item: { id: string }) => item.id),
+      ).toEqual([dads.id]);
       expect((await t.request(family(schoolA), { method: 'GET', url })).statusCode).toBe(404);
       expect((await t.request(family(schoolA), { method: 'POST', url: `${url}/cancel` })).statusCode).toBe(404);
       const cancelled = await t.request(mum, { method: 'POST', url: `${url}/cancel` });
@@ -188,7 +250,10 @@ describe('transport runs and seat bookings', () => {
       expect((await t.request(holder, { method: 'POST', url: `/transport-bookings/${held.id}/cancel` })).json().status).toBe('cancelled');
       const offered = (await t.request(first, { method: 'GET', url: `/transport-bookings/${firstBooking.id}` })).json();
       expect(offered).toMatchObject({ status: 'offered', offerExpiresAt: expect.any(String) });
-      expect((await t.request(second, { method: 'GET', url: `/transport-bookings/${secondBooking.id}` })).json()).toMatchObject({ status: 'waitlisted', waitlistPlace: 1 });
+      expect((await t.request(second, { method: 'GET', url: `/transport-bookings/${secondBooking.id}` })).json()).toMatchObject({
+        status: 'waitlisted',
+        waitlistPlace: 1,
+      });
       expect((await book(family(), run, { adults: 0 })).json().status).toBe('waitlisted');
       const accepted = await t.request(first, { method: 'POST', url: `/transport-bookings/${firstBooking.id}/accept` });
       expect(accepted.statusCode).toBe(200);
@@ -203,9 +268,14 @@ describe('transport runs and seat bookings', () => {
       const firstBooking = (await book(first, run, { adults: 0 })).json();
       const secondBooking = (await book(second, run, { adults: 0 })).json();
       await t.request(holder, { method: 'POST', url: `/transport-bookings/${held.id}/cancel` });
-      await t.db.query(`UPDATE transport_bookings SET offer_expires_at = now() - interval '1 second' WHERE tenant_id = $1 AND id = $2`, [tenantId, firstBooking.id]);
+      await t.db.query(`UPDATE transport_bookings SET offer_expires_at = now() - interval '1 second' WHERE tenant_id = $1 AND id = $2`, [
+        tenantId,
+        firstBooking.id,
+      ]);
       // What the offer's timer reminder does when it fires.
-      await t.app.get(TransportBookingsService).expireOffer({ tenantId, payload: { bookingId: firstBooking.id } } as unknown as ReminderRow);
+      await t.app
+        .get(TransportBookingsService)
+        .expireOffer({ tenantId, payload: { bookingId: firstBooking.id } } as unknown as ReminderRow);
       expect((await t.request(first, { method: 'GET', url: `/transport-bookings/${firstBooking.id}` })).json().status).toBe('expired');
       expect((await t.request(second, { method: 'GET', url: `/transport-bookings/${secondBooking.id}` })).json().status).toBe('offered');
       const late = await t.request(first, { method: 'POST', url: `/transport-bookings/${firstBooking.id}/accept` });
@@ -222,7 +292,10 @@ describe('transport runs and seat bookings', () => {
       const held = (await book(holder, run, { adults: 0 })).json();
       const firstBooking = (await book(first, run, { adults: 0 })).json();
       await t.request(holder, { method: 'POST', url: `/transport-bookings/${held.id}/cancel` });
-      await t.db.query(`UPDATE transport_bookings SET offer_expires_at = now() - interval '1 second' WHERE tenant_id = $1 AND id = $2`, [tenantId, firstBooking.id]);
+      await t.db.query(`UPDATE transport_bookings SET offer_expires_at = now() - interval '1 second' WHERE tenant_id = $1 AND id = $2`, [
+        tenantId,
+        firstBooking.id,
+      ]);
       const response = await t.request(first, { method: 'POST', url: `/transport-bookings/${firstBooking.id}/accept` });
       expect(response.statusCode).toBe(409);
       expect(response.json().conflicts[0].rule).toBe('offer-expired');
@@ -233,7 +306,8 @@ describe('transport runs and seat bookings', () => {
   describe('changing a booking', () => {
     const change = (guardian: ReturnType<typeof family>, bookingId: string, payload: Record<string, unknown>) =>
       t.request(guardian, { method: 'PATCH', url: `/transport-bookings/${bookingId}`, payload });
-    const seatsTaken = async (runId: string) => (await t.request(admin, { method: 'GET', url: `/transport-runs/${runId}` })).json().seatsTaken as number;
+    const seatsTaken = async (runId: string) =>
+      (await t.request(admin, { method: 'GET', url: `/transport-runs/${runId}` })).json().seatsTaken as number;
 
     it('moves a booking to another stop with more adults while seats are free, and its pick-up reminders with it', async () => {
       const run = await newRun(10);
@@ -243,11 +317,14 @@ describe('transport runs and seat bookings', () => {
       expect(changed.statusCode).toBe(200);
       expect(changed.json()).toMatchObject({ status: 'confirmed', stopId: run.stops[1].id, adults: 2, seats: 3 });
       expect(await seatsTaken(run.id)).toBe(3);
-      const stops = (await t.request(admin, { method: 'GET', url: `/transport-runs/${run.id}` })).json().stops as { id: string; pickupAt: string }[];
-      const [twoHours]: { due_at: Date }[] = await t.db.query(`SELECT due_at FROM reminders WHERE tenant_id = $1 AND subject_id = $2 AND kind = 'transport.pickup-2h' AND status = 'scheduled'`, [
-        tenantId,
-        booking.id,
-      ]);
+      const stops = (await t.request(admin, { method: 'GET', url: `/transport-runs/${run.id}` })).json().stops as {
+        id: string;
+        pickupAt: string;
+      }[];
+      const [twoHours]: { due_at: Date }[] = await t.db.query(
+        `SELECT due_at FROM reminders WHERE tenant_id = $1 AND subject_id = $2 AND kind = 'transport.pickup-2h' AND status = 'scheduled'`,
+        [tenantId, booking.id],
+      );
       expect(twoHours.due_at.getTime()).toBe(Date.parse(stops[1].pickupAt) - 2 * HOUR);
     });
 
@@ -274,7 +351,10 @@ describe('transport runs and seat bookings', () => {
       const tooMany = await change(guardian, other.id, { adults: 2, otherChildren: 2 });
       expect(tooMany.statusCode).toBe(409);
       expect(tooMany.json().conflicts[0]).toMatchObject({ rule: 'family-seat-limit', limit: 4 });
-      expect((await t.request(guardian, { method: 'GET', url: `/transport-bookings/${booking.id}` })).json()).toMatchObject({ adults: 1, seats: 2 });
+      expect((await t.request(guardian, { method: 'GET', url: `/transport-bookings/${booking.id}` })).json()).toMatchObject({
+        adults: 1,
+        seats: 2,
+      });
       expect(await seatsTaken(run.id)).toBe(2);
     });
 
@@ -292,7 +372,10 @@ describe('transport runs and seat bookings', () => {
       expect(adultOnly.status).toBe('confirmed');
       expect((await change(holder, held.id, { adults: 1 })).statusCode).toBe(409);
       expect((await change(family(), held.id, { adults: 1 })).statusCode).toBe(404);
-      expect((await change(personas.guardian(newTenantId(), [{ pupilId: pupilOf(holder), schoolId: schoolA }]), held.id, { adults: 1 })).statusCode).toBe(404);
+      expect(
+        (await change(personas.guardian(newTenantId(), [{ pupilId: pupilOf(holder), schoolId: schoolA }]), held.id, { adults: 1 }))
+          .statusCode,
+      ).toBe(404);
       expect((await change(admin as ReturnType<typeof family>, held.id, { adults: 1 })).statusCode).toBe(403);
       const offered = (await book(offeredFamily, run, { adults: 0 })).json();
       await t.request(holder, { method: 'POST', url: `/transport-bookings/${held.id}/cancel` });
@@ -309,7 +392,10 @@ describe('transport runs and seat bookings', () => {
       const booking = (await book(guardian, run, { adults: 2 })).json();
       await book({ ...family(), displayName: 'Łucja Wróbel-Żak' }, run, { stopId: run.stops[1].id, adults: 0 });
       const staff = personas.schoolStaff(tenantId, schoolA);
-      expect((await t.request(staff, { method: 'POST', url: `/transport-bookings/${booking.id}/check-in`, payload: { present: true } })).json().checkedInAt).toEqual(expect.any(String));
+      expect(
+        (await t.request(staff, { method: 'POST', url: `/transport-bookings/${booking.id}/check-in`, payload: { present: true } })).json()
+          .checkedInAt,
+      ).toEqual(expect.any(String));
       const csv = await t.request(staff, { method: 'GET', url: `/transport-runs/${run.id}/manifest?stopId=${run.stops[0].id}` });
       expect(csv.statusCode).toBe(200);
       expect(csv.headers['content-type']).toContain('text/csv');
@@ -321,7 +407,9 @@ describe('transport runs and seat bookings', () => {
       expect(html.headers['content-type']).toContain('text/html');
       expect(html.body).toContain('Ann &quot;Annie&quot; Smith');
       expect((await t.request(family(), { method: 'GET', url: `/transport-runs/${run.id}/manifest` })).statusCode).toBe(403);
-      expect((await t.request(admin, { method: 'GET', url: `/transport-runs/${run.id}/manifest?format=xlsx` })).json().errors[0].field).toBe('format');
+      expect(
+        (await t.request(admin, { method: 'GET', url: `/transport-runs/${run.id}/manifest?format=xlsx` })).json().errors[0].field,
+      ).toBe('format');
       const pdf = await t.request(staff, { method: 'GET', url: `/transport-runs/${run.id}/manifest?format=pdf` });
       expect(pdf.statusCode).toBe(200);
       expect(pdf.headers['content-type']).toBe('application/pdf');
@@ -341,8 +429,27 @@ describe('transport runs and seat bookings', () => {
     const performanceId = run.performance.id;
     const before = (await t.request(admin, { method: 'GET', url: `/transport-runs/${run.id}` })).json();
     const newStart = new Date(new Date(before.performance.startsAt).getTime() + 24 * HOUR);
-    await t.deliver(tenantId, 'performance.performance.rescheduled', { version: 1, performanceId, title: 'Winter Concert', startsAt: newStart.toISOString(), endsAt: new Date(newStart.getTime() + 2 * HOUR).toISOString(), venueName: 'Philharmonic Hall' });
-    await t.deliver(tenantId, 'performance.performance.published', { version: 1, performanceId, title: 'Old', startsAt: before.performance.startsAt, endsAt: before.performance.startsAt, venueName: 'x' }, new Date(Date.now() - HOUR));
+    await t.deliver(tenantId, 'performance.performance.rescheduled', {
+      version: 1,
+      performanceId,
+      title: 'Winter Concert',
+      startsAt: newStart.toISOString(),
+      endsAt: new Date(newStart.getTime() + 2 * HOUR).toISOString(),
+      venueName: 'Philharmonic Hall',
+    });
+    await t.deliver(
+      tenantId,
+      'performance.performance.published',
+      {
+        version: 1,
+        performanceId,
+        title: 'Old',
+        startsAt: before.performance.startsAt,
+        endsAt: before.performance.startsAt,
+        venueName: 'x',
+      },
+      new Date(Date.now() - HOUR),
+    );
     const after = (await t.request(admin, { method: 'GET', url: `/transport-runs/${run.id}` })).json();
     expect(after.performance).toMatchObject({ title: 'Winter Concert', startsAt: newStart.toISOString() });
     expect(new Date(after.stops[0].pickupAt).getTime() - new Date(before.stops[0].pickupAt).getTime()).toBe(24 * HOUR);
@@ -359,10 +466,25 @@ describe('transport runs and seat bookings', () => {
       `SELECT source, payload FROM outbox_events WHERE tenant_id = $1 AND type = 'audit.entry.recorded' AND payload->>'subjectId' = $2 ORDER BY id`,
       [tenantId, booking.id],
     );
-    expect(audit.map((entry) => [entry.source, entry.payload.actorUserId, entry.payload.actorRole, entry.payload.action, entry.payload.subjectType])).toEqual([
+    expect(
+      audit.map((entry) => [
+        entry.source,
+        entry.payload.actorUserId,
+        entry.payload.actorRole,
+        entry.payload.action,
+        entry.payload.subjectType,
+      ]),
+    ).toEqual([
       ['parent-engagement', guardian.userId, 'guardian', 'create', 'booking'],
       ['parent-engagement', head.userId, 'headteacher', 'read', 'booking'],
     ]);
-    expect(audit[0].payload).toEqual(expect.objectContaining({ service: 'parent-engagement', subjectId: booking.id, detail: { change: 'create', status: 'confirmed' }, entryId: expect.any(String) }));
+    expect(audit[0].payload).toEqual(
+      expect.objectContaining({
+        service: 'parent-engagement',
+        subjectId: booking.id,
+        detail: { change: 'create', status: 'confirmed' },
+        entryId: expect.any(String),
+      }),
+    );
   });
 });

@@ -10,7 +10,13 @@ export function runTakesBookings(row: Pick<RunRow, 'status' | 'performance_statu
 export function toRunDto(row: RunRow): TransportRunDto {
   return {
     id: row.id,
-    performance: { id: row.performance_id, title: row.title, startsAt: row.starts_at.toISOString(), venueName: row.venue_name, status: row.performance_status },
+    performance: {
+      id: row.performance_id,
+      title: row.title,
+      startsAt: row.starts_at.toISOString(),
+      venueName: row.venue_name,
+      status: row.performance_status,
+    },
     vehicle: row.vehicle,
     seats: row.seats,
     seatsTaken: row.seats_taken,

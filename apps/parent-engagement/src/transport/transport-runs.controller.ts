@@ -23,7 +23,11 @@ export class TransportRunsController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: TransportRunDto })
   @ApiConflictRules('performance-cancelled')
-  create(@CurrentIdentity() identity: Identity, @Body() dto: CreateTransportRunDto, @IdempotencyKey() key: string | undefined): Promise<TransportRunDto> {
+  create(
+    @CurrentIdentity() identity: Identity,
+    @Body() dto: CreateTransportRunDto,
+    @IdempotencyKey() key: string | undefined,
+  ): Promise<TransportRunDto> {
     return this.runs.create(identity, dto, key);
   }
 
@@ -45,10 +49,21 @@ export class TransportRunsController {
 
   @Get(':runId/manifest')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
-  @ApiOperation({ operationId: 'getTransportRunManifest', summary: 'The driver’s manifest of a bus (or one stop): CSV, a print-friendly HTML page, or a PDF with check-in boxes' })
+  @ApiOperation({
+    operationId: 'getTransportRunManifest',
+    summary: 'The driver’s manifest of a bus (or one stop): CSV, a print-friendly HTML page, or a PDF with check-in boxes',
+  })
   @ApiProduces('text/csv', 'text/html', 'application/pdf')
-  async manifest(@CurrentIdentity() identity: Identity, @IdParam('runId') runId: string, @Query() query: ManifestQueryDto, @Res() reply: FastifyReply): Promise<void> {
+  async manifest(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('runId') runId: string,
+    @Query() query: ManifestQueryDto,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const manifest = await this.manifests.manifest(identity, runId, query.stopId, query.format);
-    await reply.header('content-type', manifest.contentType).header('content-disposition', `inline; filename="${manifest.filename}"`).send(manifest.body);
+    await reply
+      .header('content-type', manifest.contentType)
+      .header('content-disposition', `inline; filename="${manifest.filename}"`)
+      .send(manifest.body);
   }
 }

@@ -23,27 +23,34 @@ export class TransportRunsService {
     const pickups = dto.stops.map((stop) => new Date(stop.pickupAt).getTime());
     const closeAt = dto.bookingsCloseAt ? new Date(dto.bookingsCloseAt) : new Date(Math.min(...pickups) - DEFAULT_CUTOFF_BEFORE_PICKUP_MS);
     if (returnAt && returnAt <= outbound) throw fieldError('returnDepartsAt', 'after', 'returnDepartsAt must be after outboundDepartsAt');
-    if (closeAt.getTime() > Math.min(...pickups)) throw fieldError('bookingsCloseAt', 'beforePickup', 'bookingsCloseAt must not be after the first pick-up');
-    if (closeAt <= new Date()) throw fieldError('bookingsCloseAt', 'future', 'bookingsCloseAt (by default 24 hours before the first pick-up) must be in the future');
+    if (closeAt.getTime() > Math.min(...pickups))
+      throw fieldError('bookingsCloseAt', 'beforePickup', 'bookingsCloseAt must not be after the first pick-up');
+    if (closeAt <= new Date())
+      throw fieldError('bookingsCloseAt', 'future', 'bookingsCloseAt (by default 24 hours before the first pick-up) must be in the future');
 
     const id = await this.dataSource.transaction((manager) =>
-      onceForKey(manager, { tenantId, callerId: identity.userId, operation: 'create-transport-run', key: idempotencyKey, request: dto }, async () => {
-        const performance = await performanceForShare(manager, tenantId, dto.performanceId);
-        if (!performance) throw new NotFoundException('No such performance.');
-        if (performance.status === 'cancelled') throw conflict('performance-cancelled', 'The performance is cancelled.', { performanceId: dto.performanceId });
-        const runId = newId();
-        await insertRun(manager, tenantId, {
-          id: runId,
-          performanceId: dto.performanceId,
-          vehicle: dto.vehicle,
-          seats: dto.seats,
-          outboundDepartsAt: outbound,
-          returnDepartsAt: returnAt,
-          bookingsCloseAt: closeAt,
-          stops: dto.stops.map((stop) => ({ id: newId(), name: stop.name, place: stop.place, pickupAt: stop.pickupAt })),
-        });
-        return runId;
-      }),
+      onceForKey(
+        manager,
+        { tenantId, callerId: identity.userId, operation: 'create-transport-run', key: idempotencyKey, request: dto },
+        async () => {
+          const performance = await performanceForShare(manager, tenantId, dto.performanceId);
+          if (!performance) throw new NotFoundException('No such performance.');
+          if (performance.status === 'cancelled')
+            throw conflict('performance-cancelled', 'The performance is cancelled.', { performanceId: dto.performanceId });
+          const runId = newId();
+          await insertRun(manager, tenantId, {
+            id: runId,
+            performanceId: dto.performanceId,
+            vehicle: dto.vehicle,
+            seats: dto.seats,
+            outboundDepartsAt: outbound,
+            returnDepartsAt: returnAt,
+            bookingsCloseAt: closeAt,
+            stops: dto.stops.map((stop) => ({ id: newId(), name: stop.name, place: stop.place, pickupAt: stop.pickupAt })),
+          });
+          return runId;
+        },
+      ),
     );
     return this.get(tenantId, id);
   }

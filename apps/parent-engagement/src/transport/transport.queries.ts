@@ -87,7 +87,15 @@ export async function insertRun(db: Queryable, tenantId: string, run: NewRun): P
     `INSERT INTO pickup_stops (tenant_id, id, run_id, position, name, place, pickup_at)
      SELECT $1, stop.id, $2, stop.position, stop.name, stop.place, stop.pickup_at
        FROM unnest($3::uuid[], $4::int[], $5::text[], $6::text[], $7::timestamptz[]) AS stop(id, position, name, place, pickup_at)`,
-    [tenantId, run.id, run.stops.map((stop) => stop.id), run.stops.map((_stop, index) => index + 1), run.stops.map((s) => s.name), run.stops.map((s) => s.place), run.stops.map((s) => s.pickupAt)],
+    [
+      tenantId,
+      run.id,
+      run.stops.map((stop) => stop.id),
+      run.stops.map((_stop, index) => index + 1),
+      run.stops.map((s) => s.name),
+      run.stops.map((s) => s.place),
+      run.stops.map((s) => s.pickupAt),
+    ],
   );
 }
 
@@ -96,7 +104,11 @@ export function runById(db: Queryable, tenantId: string, runId: string): Promise
 }
 
 /** A page of runs by departure, after the cursor's (departure, id). */
-export function runsPage(db: Queryable, tenantId: string, filter: { performanceId: string | null; after: readonly (string | number)[] | null; limit: number }): Promise<RunRow[]> {
+export function runsPage(
+  db: Queryable,
+  tenantId: string,
+  filter: { performanceId: string | null; after: readonly (string | number)[] | null; limit: number },
+): Promise<RunRow[]> {
   return rows<RunRow>(
     db,
     `${RUN_SELECT}
@@ -140,7 +152,13 @@ export function manifestRun(db: Queryable, tenantId: string, runId: string): Pro
 }
 
 /** The confirmed bookings the caller may see on a run (at one stop, when given), in pick-up order. */
-export function manifestLines(db: Queryable, tenantId: string, scope: FamilyScope, runId: string, stopId: string | null): Promise<ManifestLine[]> {
+export function manifestLines(
+  db: Queryable,
+  tenantId: string,
+  scope: FamilyScope,
+  runId: string,
+  stopId: string | null,
+): Promise<ManifestLine[]> {
   return rows<ManifestLine>(
     db,
     `SELECT s.name AS stop_name, s.place, s.pickup_at, b.id AS booking_id, b.guardian_name, b.adults, b.children, b.seats, b.checked_in_at
@@ -173,7 +191,11 @@ export function bookingsPage(
 
 /** The booking if the caller's scope (own family, or staff of one of its schools) includes it. */
 export function visibleBooking(db: Queryable, tenantId: string, scope: FamilyScope, bookingId: string): Promise<BookingRow | undefined> {
-  return oneRow<BookingRow>(db, `${BOOKING_SELECT} WHERE b.tenant_id = $1 AND b.id = $6 AND ${familyBookingScopeCondition('b', 2)}`, [tenantId, ...familyScopeParams(scope), bookingId]);
+  return oneRow<BookingRow>(db, `${BOOKING_SELECT} WHERE b.tenant_id = $1 AND b.id = $6 AND ${familyBookingScopeCondition('b', 2)}`, [
+    tenantId,
+    ...familyScopeParams(scope),
+    bookingId,
+  ]);
 }
 
 export function bookingById(db: Queryable, tenantId: string, bookingId: string): Promise<BookingRow | undefined> {
@@ -181,26 +203,37 @@ export function bookingById(db: Queryable, tenantId: string, bookingId: string):
 }
 
 export async function runIdOfBooking(db: Queryable, tenantId: string, bookingId: string): Promise<string | undefined> {
-  return (await oneRow<{ run_id: string }>(db, 'SELECT run_id FROM transport_bookings WHERE tenant_id = $1 AND id = $2', [tenantId, bookingId]))?.run_id;
+  return (
+    await oneRow<{ run_id: string }>(db, 'SELECT run_id FROM transport_bookings WHERE tenant_id = $1 AND id = $2', [tenantId, bookingId])
+  )?.run_id;
 }
 
 /** A booking's new status (cancelled, declined, confirmed); an offer's deadline goes with it. */
 export async function setBookingStatus(db: Queryable, tenantId: string, bookingId: string, status: BookingStatus): Promise<void> {
-  await db.query(`UPDATE transport_bookings SET status = $3, offer_expires_at = NULL, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, bookingId, status]);
+  await db.query(
+    `UPDATE transport_bookings SET status = $3, offer_expires_at = NULL, updated_at = now() WHERE tenant_id = $1 AND id = $2`,
+    [tenantId, bookingId, status],
+  );
 }
 
-export async function changeBooking(db: Queryable, tenantId: string, bookingId: string, change: { stopId: string; adults: number; children: number }): Promise<void> {
-  await db.query(`UPDATE transport_bookings SET stop_id = $3, adults = $4, children = $5, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [
-    tenantId,
-    bookingId,
-    change.stopId,
-    change.adults,
-    change.children,
-  ]);
+export async function changeBooking(
+  db: Queryable,
+  tenantId: string,
+  bookingId: string,
+  change: { stopId: string; adults: number; children: number },
+): Promise<void> {
+  await db.query(
+    `UPDATE transport_bookings SET stop_id = $3, adults = $4, children = $5, updated_at = now() WHERE tenant_id = $1 AND id = $2`,
+    [tenantId, bookingId, change.stopId, change.adults, change.children],
+  );
 }
 
 /** An offer past its deadline lapses: its seats and family, or undefined if it was no longer an open offer. */
-export function expireOffer(db: Queryable, tenantId: string, bookingId: string): Promise<{ seats: number; guardian_id: string } | undefined> {
+export function expireOffer(
+  db: Queryable,
+  tenantId: string,
+  bookingId: string,
+): Promise<{ seats: number; guardian_id: string } | undefined> {
   return oneRow<{ seats: number; guardian_id: string }>(
     db,
     `UPDATE transport_bookings SET status = 'expired', offer_expires_at = NULL, updated_at = now()
@@ -211,7 +244,13 @@ export function expireOffer(db: Queryable, tenantId: string, bookingId: string):
 }
 
 /** Marks a confirmed booking present (keeping the first time) or not; undefined if it is not confirmed. */
-export function checkInBooking(db: Queryable, tenantId: string, bookingId: string, present: boolean, byId: string): Promise<BookingRow | undefined> {
+export function checkInBooking(
+  db: Queryable,
+  tenantId: string,
+  bookingId: string,
+  present: boolean,
+  byId: string,
+): Promise<BookingRow | undefined> {
   return oneRow<BookingRow>(
     db,
     `UPDATE transport_bookings SET checked_in_at = CASE WHEN $3 THEN COALESCE(checked_in_at, now()) END, checked_in_by = CASE WHEN $3 THEN $4::uuid END, updated_at = now()
@@ -226,8 +265,15 @@ export function checkInBooking(db: Queryable, tenantId: string, bookingId: strin
  * The performance's runs are cancelled with every live booking on them (its runs locked first, in
  * id order, as every seat change locks them), and their seats emptied. Answers the bookings cancelled.
  */
-export async function cancelRunsOfPerformance(db: Queryable, tenantId: string, performanceId: string): Promise<{ id: string; guardian_id: string }[]> {
-  await db.query(`SELECT id FROM transport_runs WHERE tenant_id = $1 AND performance_id = $2 ORDER BY id FOR UPDATE`, [tenantId, performanceId]);
+export async function cancelRunsOfPerformance(
+  db: Queryable,
+  tenantId: string,
+  performanceId: string,
+): Promise<{ id: string; guardian_id: string }[]> {
+  await db.query(`SELECT id FROM transport_runs WHERE tenant_id = $1 AND performance_id = $2 ORDER BY id FOR UPDATE`, [
+    tenantId,
+    performanceId,
+  ]);
   const cancelled = await rows<{ id: string; guardian_id: string }>(
     db,
     `UPDATE transport_bookings b SET status = 'cancelled', offer_expires_at = NULL, updated_at = now()
@@ -236,7 +282,10 @@ export async function cancelRunsOfPerformance(db: Queryable, tenantId: string, p
       RETURNING b.id, b.guardian_id`,
     [tenantId, performanceId],
   );
-  await db.query(`UPDATE transport_runs SET status = 'cancelled', seats_taken = 0, updated_at = now() WHERE tenant_id = $1 AND performance_id = $2`, [tenantId, performanceId]);
+  await db.query(
+    `UPDATE transport_runs SET status = 'cancelled', seats_taken = 0, updated_at = now() WHERE tenant_id = $1 AND performance_id = $2`,
+    [tenantId, performanceId],
+  );
   return cancelled;
 }
 

@@ -14,7 +14,10 @@ export class EvaluationController {
 
   @Get('participation.csv')
   @Access('programme_admin', 'evaluator')
-  @ApiOperation({ operationId: 'exportParticipationCsv', summary: 'Pseudonymised participation: one row per pupil per completed performance they performed in, between two dates' })
+  @ApiOperation({
+    operationId: 'exportParticipationCsv',
+    summary: 'Pseudonymised participation: one row per pupil per completed performance they performed in, between two dates',
+  })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV with a header row; no names, UPNs, dates of birth or free text' })
   async participation(

@@ -18,28 +18,53 @@ describe('evaluation: the pseudonymised participation export', () => {
   let sharing: string;
   let otherAreaConcert: string;
 
-  const download = async (identity: Identity, query: string) => kit.app.inject({ method: 'GET', url: `/evaluation/participation.csv${query}`, headers: await identityHeaders(identity, 'performance-event') });
-  const parse = (body: string) => body.trimEnd().split('\r\n').map((line) => line.split(','));
+  const download = async (identity: Identity, query: string) =>
+    kit.app.inject({
+      method: 'GET',
+      url: `/evaluation/participation.csv${query}`,
+      headers: await identityHeaders(identity, 'performance-event'),
+    });
+  const parse = (body: string) =>
+    body
+      .trimEnd()
+      .split('\r\n')
+      .map((line) => line.split(','));
 
   beforeAll(async () => {
-    await kit.applyEvent(tenantId, 'scheduling.school.created', { version: 1, schoolId, name: 'Anfield Primary', urn: '104999', phase: 'primary' });
+    await kit.applyEvent(tenantId, 'scheduling.school.created', {
+      version: 1,
+      schoolId,
+      name: 'Anfield Primary',
+      urn: '104999',
+      phase: 'primary',
+    });
     await feedEnsemble(kit, tenantId, ensembleId, schoolId, [aisha, bilal, cara], 'Y4 Strings');
     await feedEnsemble(kit, otherTenantId, newId(), elsewhere.schoolId, [elsewhere]);
     const db = kit.db;
-    const roster = async (tenant: string, performanceId: string, pupil: { pupilId: string; schoolId: string }, ensemble: string | null, removed = false) =>
-      db.query(`INSERT INTO roster_entries (tenant_id, performance_id, pupil_id, school_id, source, ensemble_id, removed) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-        tenant,
-        performanceId,
-        pupil.pupilId,
-        pupil.schoolId,
-        ensemble ? 'ensemble' : 'added',
-        ensemble,
-        removed,
-      ]);
+    const roster = async (
+      tenant: string,
+      performanceId: string,
+      pupil: { pupilId: string; schoolId: string },
+      ensemble: string | null,
+      removed = false,
+    ) =>
+      db.query(
+        `INSERT INTO roster_entries (tenant_id, performance_id, pupil_id, school_id, source, ensemble_id, removed) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [tenant, performanceId, pupil.pupilId, pupil.schoolId, ensemble ? 'ensemble' : 'added', ensemble, removed],
+      );
     const venue = await insertVenue(kit, tenantId);
     // 23:30 UTC on 31 March is 00:30 on 1 April in London (BST): the performance's date is 1 April.
-    concert = await insertPerformance(kit, tenantId, venue, { startsAt: new Date('2026-03-31T23:30:00Z'), status: 'completed', audience: 'public' });
-    sharing = await insertPerformance(kit, tenantId, venue, { startsAt: new Date('2026-04-20T14:00:00Z'), status: 'completed', audience: 'school_community', schoolId });
+    concert = await insertPerformance(kit, tenantId, venue, {
+      startsAt: new Date('2026-03-31T23:30:00Z'),
+      status: 'completed',
+      audience: 'public',
+    });
+    sharing = await insertPerformance(kit, tenantId, venue, {
+      startsAt: new Date('2026-04-20T14:00:00Z'),
+      status: 'completed',
+      audience: 'school_community',
+      schoolId,
+    });
     const upcoming = await insertPerformance(kit, tenantId, venue, { startsAt: new Date('2026-04-25T14:00:00Z'), status: 'published' });
     const cancelled = await insertPerformance(kit, tenantId, venue, { startsAt: new Date('2026-04-10T14:00:00Z'), status: 'cancelled' });
     const tooEarly = await insertPerformance(kit, tenantId, venue, { startsAt: new Date('2026-03-31T22:30:00Z'), status: 'completed' });
@@ -49,7 +74,10 @@ describe('evaluation: the pseudonymised participation export', () => {
     await roster(tenantId, sharing, aisha, null);
     for (const performanceId of [upcoming, cancelled, tooEarly]) await roster(tenantId, performanceId, cara, ensembleId);
     const otherVenue = await insertVenue(kit, otherTenantId);
-    otherAreaConcert = await insertPerformance(kit, otherTenantId, otherVenue, { startsAt: new Date('2026-04-02T18:00:00Z'), status: 'completed' });
+    otherAreaConcert = await insertPerformance(kit, otherTenantId, otherVenue, {
+      startsAt: new Date('2026-04-02T18:00:00Z'),
+      status: 'completed',
+    });
     await roster(otherTenantId, otherAreaConcert, elsewhere, null);
   });
 
@@ -73,20 +101,25 @@ describe('evaluation: the pseudonymised participation export', () => {
 
   it('holds no name, no pupil id and nothing of another area', async () => {
     const body = (await download(personas.evaluator(tenantId), '?from=2026-01-01&to=2026-12-31')).body;
-    for (const secret of [aisha, bilal, cara, elsewhere].flatMap((m) => [m.pupilId, ...m.displayName.split(' ')])) expect(body).not.toContain(secret);
+    for (const secret of [aisha, bilal, cara, elsewhere].flatMap((m) => [m.pupilId, ...m.displayName.split(' ')]))
+      expect(body).not.toContain(secret);
     expect(body).not.toContain(otherAreaConcert);
     expect(body).not.toContain(pseudonymOf(KEY, otherTenantId, elsewhere.pupilId));
     const other = (await download(personas.evaluator(otherTenantId), '?from=2026-01-01&to=2026-12-31')).body;
-    expect(parse(other).slice(1).map((line) => line[0])).toEqual([pseudonymOf(KEY, otherTenantId, elsewhere.pupilId)]);
+    expect(
+      parse(other)
+        .slice(1)
+        .map((line) => line[0]),
+    ).toEqual([pseudonymOf(KEY, otherTenantId, elsewhere.pupilId)]);
   });
 
   it('records each pupil read in the audit log', async () => {
     const count = async (pupilId: string): Promise<number> =>
       (
-        await kit.db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE tenant_id = $1 AND type = 'audit.entry.recorded' AND payload->>'subjectId' = $2 AND payload->'detail'->>'export' = 'evaluation-participation'`, [
-            tenantId,
-            pupilId,
-          ])
+        await kit.db.query(
+          `SELECT count(*)::int AS n FROM outbox_events WHERE tenant_id = $1 AND type = 'audit.entry.recorded' AND payload->>'subjectId' = $2 AND payload->'detail'->>'export' = 'evaluation-participation'`,
+          [tenantId, pupilId],
+        )
       )[0].n;
     const before = await Promise.all([aisha, bilal, cara].map((m) => count(m.pupilId)));
     await download(personas.programmeAdmin(tenantId), '?from=2026-04-01&to=2026-04-30');
@@ -108,7 +141,12 @@ describe('evaluation: the pseudonymised participation export', () => {
       expect([query, response.statusCode]).toEqual([query, 400]);
       expect([...new Set(response.json<{ errors: { field: string }[] }>().errors.map((error) => error.field))]).toEqual([field]);
     }
-    for (const identity of [personas.headteacher(tenantId, schoolId), personas.tutor(tenantId, [schoolId]), personas.schoolStaff(tenantId, schoolId), personas.guardian(tenantId, [{ pupilId: aisha.pupilId, schoolId }])]) {
+    for (const identity of [
+      personas.headteacher(tenantId, schoolId),
+      personas.tutor(tenantId, [schoolId]),
+      personas.schoolStaff(tenantId, schoolId),
+      personas.guardian(tenantId, [{ pupilId: aisha.pupilId, schoolId }]),
+    ]) {
       expect((await download(identity, '?from=2026-04-01&to=2026-04-30')).statusCode).toBe(403);
     }
   });

@@ -13,7 +13,10 @@ export class FairnessController {
 
   @Get()
   @Access('programme_admin', 'headteacher')
-  @ApiOperation({ operationId: 'listSchoolFairness', summary: 'Per school: pupils, how many have performed, how many not yet (this academic year or term)' })
+  @ApiOperation({
+    operationId: 'listSchoolFairness',
+    summary: 'Per school: pupils, how many have performed, how many not yet (this academic year or term)',
+  })
   @ApiOkResponse({ type: SchoolFairnessPageDto })
   schools(@CurrentIdentity() identity: Identity, @Query() query: FairnessQueryDto): Promise<SchoolFairnessPageDto> {
     return this.fairness.schools(viewerOf(identity), query);
@@ -23,7 +26,11 @@ export class FairnessController {
   @Access('programme_admin', 'headteacher')
   @ApiOperation({ operationId: 'listPupilFairness', summary: 'A school’s pupils with their performances and featured turns, fewest first' })
   @ApiOkResponse({ type: PupilFairnessPageDto })
-  pupils(@CurrentIdentity() identity: Identity, @IdParam('schoolId') schoolId: string, @Query() query: SchoolPupilsQueryDto): Promise<PupilFairnessPageDto> {
+  pupils(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('schoolId') schoolId: string,
+    @Query() query: SchoolPupilsQueryDto,
+  ): Promise<PupilFairnessPageDto> {
     return this.fairness.pupils(viewerOf(identity), schoolId, query);
   }
 }

@@ -55,7 +55,15 @@ export interface PupilFairnessRow {
 }
 
 /** Per school the viewer sees as staff: its pupils, those who performed and those offered a chance in [from, to); after the cursor's school id. */
-export function schoolFairness(db: Queryable, tenantId: string, viewer: Viewer, from: Date, to: Date, after: readonly unknown[] | null, limit: number): Promise<SchoolFairnessRow[]> {
+export function schoolFairness(
+  db: Queryable,
+  tenantId: string,
+  viewer: Viewer,
+  from: Date,
+  to: Date,
+  after: readonly unknown[] | null,
+  limit: number,
+): Promise<SchoolFairnessRow[]> {
   return rows<SchoolFairnessRow>(
     db,
     `WITH ${participationCtes(1, 2, 3)}
@@ -74,7 +82,16 @@ export function schoolFairness(db: Queryable, tenantId: string, viewer: Viewer, 
 }
 
 /** A school's pupils with their chances in [from, to), fewest performances first; after the cursor's (performed, display name, pupil id). */
-export function pupilFairness(db: Queryable, tenantId: string, schoolId: string, from: Date, to: Date, notYetPerformed: boolean, after: readonly unknown[] | null, limit: number): Promise<PupilFairnessRow[]> {
+export function pupilFairness(
+  db: Queryable,
+  tenantId: string,
+  schoolId: string,
+  from: Date,
+  to: Date,
+  notYetPerformed: boolean,
+  after: readonly unknown[] | null,
+  limit: number,
+): Promise<PupilFairnessRow[]> {
   return rows<PupilFairnessRow>(
     db,
     `WITH ${participationCtes(1, 2, 3)},

@@ -31,7 +31,15 @@ export class FairnessService {
     const page = toPage(
       found,
       query.limit,
-      (row) => ({ schoolId: row.school_id, schoolName: row.school_name, pupils: row.pupils, performed: row.performed, notYetPerformed: row.pupils - row.performed, offered: row.offered, notYetOffered: row.pupils - row.offered }),
+      (row) => ({
+        schoolId: row.school_id,
+        schoolName: row.school_name,
+        pupils: row.pupils,
+        performed: row.performed,
+        notYetPerformed: row.pupils - row.performed,
+        offered: row.offered,
+        notYetOffered: row.pupils - row.offered,
+      }),
       (row) => [row.school_id],
     );
     return { period: period.dto, ...page };
@@ -41,11 +49,26 @@ export class FairnessService {
     if (!seesSchool(viewer, schoolId)) throw new NotFoundException('No such school.');
     const period = resolvePeriod(query);
     const after = decodeCursor(query.cursor, ['integer', 'text', 'uuid']);
-    const found = await pupilFairness(this.db, viewer.tenantId, schoolId, period.from, period.to, query.notYetPerformed ?? false, after, query.limit + 1);
+    const found = await pupilFairness(
+      this.db,
+      viewer.tenantId,
+      schoolId,
+      period.from,
+      period.to,
+      query.notYetPerformed ?? false,
+      after,
+      query.limit + 1,
+    );
     const page = toPage(
       found,
       query.limit,
-      (row) => ({ pupilId: row.pupil_id, displayName: row.display_name, performed: row.performed, upcoming: row.upcoming, featured: row.featured }),
+      (row) => ({
+        pupilId: row.pupil_id,
+        displayName: row.display_name,
+        performed: row.performed,
+        upcoming: row.upcoming,
+        featured: row.featured,
+      }),
       (row) => [row.performed, row.display_name, row.pupil_id],
     );
     return { period: period.dto, ...page };

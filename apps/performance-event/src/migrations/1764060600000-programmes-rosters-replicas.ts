@@ -136,7 +136,17 @@ export class ProgrammesRostersReplicas1764060600000 implements MigrationInterfac
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const table of ['idempotency_keys', 'replica_consents', 'replica_ensemble_members', 'replica_ensembles', 'replica_pupils', 'replica_schools', 'roster_entries', 'running_order_items', 'performance_ensembles']) {
+    for (const table of [
+      'idempotency_keys',
+      'replica_consents',
+      'replica_ensemble_members',
+      'replica_ensembles',
+      'replica_pupils',
+      'replica_schools',
+      'roster_entries',
+      'running_order_items',
+      'performance_ensembles',
+    ]) {
       await runner.query(`DROP TABLE ${table}`);
     }
     await runner.query(`DROP INDEX performances_tenant_venue`);

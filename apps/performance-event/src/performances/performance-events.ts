@@ -8,7 +8,12 @@ import type { PerformanceRow } from './performances.queries';
 type ScheduleEvent = 'performance.performance.published' | 'performance.performance.rescheduled';
 
 /** Publishes or reschedules, in the transaction that made the change, with what families need to know. */
-export async function publishScheduleEvent(manager: EntityManager, type: ScheduleEvent, performance: PerformanceRow, previousStartsAt: Date | null): Promise<void> {
+export async function publishScheduleEvent(
+  manager: EntityManager,
+  type: ScheduleEvent,
+  performance: PerformanceRow,
+  previousStartsAt: Date | null,
+): Promise<void> {
   const venue = await venueById(manager, performance.tenant_id, performance.venue_id);
   const payload: PerformanceScheduleV1 = {
     version: 1,

@@ -3,7 +3,15 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } f
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
 import { etagOf, IdempotencyKey, IdParam, IfMatchVersion } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
-import { CancelPerformanceDto, CreatePerformanceDto, MovePerformanceDto, PerformanceDto, PerformancePageDto, PerformanceQueryDto, UpdatePerformanceDto } from './dto/performance.dto';
+import {
+  CancelPerformanceDto,
+  CreatePerformanceDto,
+  MovePerformanceDto,
+  PerformanceDto,
+  PerformancePageDto,
+  PerformanceQueryDto,
+  UpdatePerformanceDto,
+} from './dto/performance.dto';
 import { PerformancesService } from './performances.service';
 import { viewerOf } from './viewer';
 
@@ -29,7 +37,11 @@ export class PerformancesController {
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff', 'guardian')
   @ApiOperation({ summary: 'One performance (ETag for editing and moving)' })
   @ApiOkResponse({ type: PerformanceDto })
-  async get(@CurrentIdentity() identity: Identity, @IdParam('performanceId') performanceId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<PerformanceDto> {
+  async get(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('performanceId') performanceId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PerformanceDto> {
     return withETag(reply, await this.performances.get(viewerOf(identity), performanceId));
   }
 
@@ -38,7 +50,12 @@ export class PerformancesController {
   @ApiOperation({ summary: 'Plan a performance (as a draft)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: PerformanceDto })
-  async create(@CurrentIdentity() identity: Identity, @Body() body: CreatePerformanceDto, @IdempotencyKey() key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<PerformanceDto> {
+  async create(
+    @CurrentIdentity() identity: Identity,
+    @Body() body: CreatePerformanceDto,
+    @IdempotencyKey() key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PerformanceDto> {
     return withETag(reply, await this.performances.create(viewerOf(identity), body, identity.userId, key));
   }
 
@@ -78,7 +95,11 @@ export class PerformancesController {
   @Access('programme_admin', 'headteacher')
   @ApiOperation({ summary: 'Publish a draft: families are told' })
   @ApiOkResponse({ type: PerformanceDto })
-  async publish(@CurrentIdentity() identity: Identity, @IdParam('performanceId') performanceId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<PerformanceDto> {
+  async publish(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('performanceId') performanceId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PerformanceDto> {
     return withETag(reply, await this.performances.publish(viewerOf(identity), performanceId));
   }
 
@@ -101,7 +122,11 @@ export class PerformancesController {
   @Access('programme_admin', 'headteacher')
   @ApiOperation({ summary: 'Mark a performance that has taken place as completed' })
   @ApiOkResponse({ type: PerformanceDto })
-  async complete(@CurrentIdentity() identity: Identity, @IdParam('performanceId') performanceId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<PerformanceDto> {
+  async complete(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('performanceId') performanceId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PerformanceDto> {
     return withETag(reply, await this.performances.complete(viewerOf(identity), performanceId));
   }
 }

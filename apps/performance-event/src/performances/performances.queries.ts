@@ -89,7 +89,12 @@ function visiblePerformanceSql(first: number): string {
 const visibilityParams = (viewer: Viewer): unknown[] => [viewer.admin, viewer.staffSchoolIds, viewer.guardedPupilIds];
 
 /** A page of the performances the viewer may see, soonest first, filtered by status, start and school. */
-export function visiblePerformances(db: Queryable, tenantId: string, viewer: Viewer, filter: PerformanceListFilter): Promise<PerformanceSummaryRow[]> {
+export function visiblePerformances(
+  db: Queryable,
+  tenantId: string,
+  viewer: Viewer,
+  filter: PerformanceListFilter,
+): Promise<PerformanceSummaryRow[]> {
   return rows<PerformanceSummaryRow>(
     db,
     `SELECT p.id, p.title, p.status, p.audience, p.school_id, p.venue_id, v.name AS venue_name, p.starts_at, p.ends_at, p.version
@@ -103,12 +108,28 @@ export function visiblePerformances(db: Queryable, tenantId: string, viewer: Vie
                        WHERE pe.tenant_id = p.tenant_id AND pe.performance_id = p.id AND e.school_id = $8))
        AND ($9::timestamptz IS NULL OR (p.starts_at, p.id) > ($9::timestamptz, $10::uuid))
      ORDER BY p.starts_at, p.id LIMIT $11`,
-    [tenantId, ...visibilityParams(viewer), filter.status, filter.from, filter.to, filter.schoolId, filter.after?.[0] ?? null, filter.after?.[1] ?? null, filter.limit],
+    [
+      tenantId,
+      ...visibilityParams(viewer),
+      filter.status,
+      filter.from,
+      filter.to,
+      filter.schoolId,
+      filter.after?.[0] ?? null,
+      filter.after?.[1] ?? null,
+      filter.limit,
+    ],
   );
 }
 
 /** The performance if the viewer may see it; `lock` takes its row lock for the rest of the transaction. */
-export function visiblePerformance(db: Queryable, tenantId: string, viewer: Viewer, performanceId: string, lock = false): Promise<PerformanceRow | undefined> {
+export function visiblePerformance(
+  db: Queryable,
+  tenantId: string,
+  viewer: Viewer,
+  performanceId: string,
+  lock = false,
+): Promise<PerformanceRow | undefined> {
   return oneRow<PerformanceRow>(
     db,
     `SELECT p.* FROM performances p WHERE p.tenant_id = $1 AND p.id = $2 AND ${visiblePerformanceSql(3)} ${lock ? 'FOR UPDATE OF p' : ''}`,
@@ -121,7 +142,19 @@ export async function insertPerformance(db: Queryable, tenantId: string, id: str
   await db.query(
     `INSERT INTO performances (id, tenant_id, venue_id, school_id, title, starts_at, ends_at, call_time, dress, status, audience, professional_musicians)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'draft', $10, $11::jsonb)`,
-    [id, tenantId, performance.venueId, performance.schoolId, performance.title, performance.startsAt, performance.endsAt, performance.callTime, performance.dress, performance.audience, JSON.stringify(performance.professionalMusicians)],
+    [
+      id,
+      tenantId,
+      performance.venueId,
+      performance.schoolId,
+      performance.title,
+      performance.startsAt,
+      performance.endsAt,
+      performance.callTime,
+      performance.dress,
+      performance.audience,
+      JSON.stringify(performance.professionalMusicians),
+    ],
   );
 }
 
@@ -131,14 +164,10 @@ export async function updatePerformanceDetails(
   performanceId: string,
   details: { title: string; audience: PerformanceAudience; dress: string | null; professionalMusicians: ProfessionalMusician[] },
 ): Promise<void> {
-  await db.query(`UPDATE performances SET title = $3, audience = $4, dress = $5, professional_musicians = $6::jsonb, version = version + 1 WHERE tenant_id = $1 AND id = $2`, [
-    tenantId,
-    performanceId,
-    details.title,
-    details.audience,
-    details.dress,
-    JSON.stringify(details.professionalMusicians),
-  ]);
+  await db.query(
+    `UPDATE performances SET title = $3, audience = $4, dress = $5, professional_musicians = $6::jsonb, version = version + 1 WHERE tenant_id = $1 AND id = $2`,
+    [tenantId, performanceId, details.title, details.audience, details.dress, JSON.stringify(details.professionalMusicians)],
+  );
 }
 
 export async function updatePerformanceSlot(
@@ -147,19 +176,24 @@ export async function updatePerformanceSlot(
   performanceId: string,
   slot: { startsAt: Date; endsAt: Date; callTime: Date | null; venueId: string },
 ): Promise<void> {
-  await db.query(`UPDATE performances SET starts_at = $3, ends_at = $4, call_time = $5, venue_id = $6, version = version + 1 WHERE tenant_id = $1 AND id = $2`, [
-    tenantId,
-    performanceId,
-    slot.startsAt,
-    slot.endsAt,
-    slot.callTime,
-    slot.venueId,
-  ]);
+  await db.query(
+    `UPDATE performances SET starts_at = $3, ends_at = $4, call_time = $5, venue_id = $6, version = version + 1 WHERE tenant_id = $1 AND id = $2`,
+    [tenantId, performanceId, slot.startsAt, slot.endsAt, slot.callTime, slot.venueId],
+  );
 }
 
 /** Sets the status (and the reason, when one is given); raises the version. */
-export async function updatePerformanceStatus(db: Queryable, tenantId: string, performanceId: string, status: PerformanceStatus, reason: string | null): Promise<void> {
-  await db.query('UPDATE performances SET status = $3, cancel_reason = coalesce($4, cancel_reason), version = version + 1 WHERE tenant_id = $1 AND id = $2', [tenantId, performanceId, status, reason]);
+export async function updatePerformanceStatus(
+  db: Queryable,
+  tenantId: string,
+  performanceId: string,
+  status: PerformanceStatus,
+  reason: string | null,
+): Promise<void> {
+  await db.query(
+    'UPDATE performances SET status = $3, cancel_reason = coalesce($4, cancel_reason), version = version + 1 WHERE tenant_id = $1 AND id = $2',
+    [tenantId, performanceId, status, reason],
+  );
 }
 
 export async function markPerformancePublished(db: Queryable, tenantId: string, performanceId: string): Promise<void> {
@@ -167,7 +201,10 @@ export async function markPerformancePublished(db: Queryable, tenantId: string, 
 }
 
 export async function raiseRunningOrderVersion(db: Queryable, tenantId: string, performanceId: string): Promise<void> {
-  await db.query('UPDATE performances SET running_order_version = running_order_version + 1 WHERE tenant_id = $1 AND id = $2', [tenantId, performanceId]);
+  await db.query('UPDATE performances SET running_order_version = running_order_version + 1 WHERE tenant_id = $1 AND id = $2', [
+    tenantId,
+    performanceId,
+  ]);
 }
 
 /** The ensembles taking part, with what scheduling has told of them, by name. */
@@ -183,13 +220,21 @@ export function performanceEnsembles(db: Queryable, tenantId: string, performanc
 
 /** The ids of the ensembles taking part. */
 export async function performanceEnsembleIds(db: Queryable, tenantId: string, performanceId: string): Promise<string[]> {
-  const found = await rows<{ ensemble_id: string }>(db, 'SELECT ensemble_id FROM performance_ensembles WHERE tenant_id = $1 AND performance_id = $2', [tenantId, performanceId]);
+  const found = await rows<{ ensemble_id: string }>(
+    db,
+    'SELECT ensemble_id FROM performance_ensembles WHERE tenant_id = $1 AND performance_id = $2',
+    [tenantId, performanceId],
+  );
   return found.map((row) => row.ensemble_id);
 }
 
 /** Of the given ensemble ids, those scheduling has told of in this area. */
 export async function knownEnsembleIds(db: Queryable, tenantId: string, ensembleIds: string[]): Promise<string[]> {
-  const known = await rows<{ ensemble_id: string }>(db, 'SELECT ensemble_id FROM replica_ensembles WHERE tenant_id = $1 AND ensemble_id = ANY($2::uuid[])', [tenantId, ensembleIds]);
+  const known = await rows<{ ensemble_id: string }>(
+    db,
+    'SELECT ensemble_id FROM replica_ensembles WHERE tenant_id = $1 AND ensemble_id = ANY($2::uuid[])',
+    [tenantId, ensembleIds],
+  );
   return known.map((row) => row.ensemble_id);
 }
 
@@ -197,6 +242,15 @@ export async function deletePerformanceEnsembles(db: Queryable, tenantId: string
   await db.query('DELETE FROM performance_ensembles WHERE tenant_id = $1 AND performance_id = $2', [tenantId, performanceId]);
 }
 
-export async function insertPerformanceEnsembles(db: Queryable, tenantId: string, performanceId: string, ensembleIds: string[]): Promise<void> {
-  await db.query('INSERT INTO performance_ensembles (tenant_id, performance_id, ensemble_id) SELECT $1, $2, unnest($3::uuid[])', [tenantId, performanceId, ensembleIds]);
+export async function insertPerformanceEnsembles(
+  db: Queryable,
+  tenantId: string,
+  performanceId: string,
+  ensembleIds: string[],
+): Promise<void> {
+  await db.query('INSERT INTO performance_ensembles (tenant_id, performance_id, ensemble_id) SELECT $1, $2, unnest($3::uuid[])', [
+    tenantId,
+    performanceId,
+    ensembleIds,
+  ]);
 }

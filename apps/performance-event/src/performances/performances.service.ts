@@ -1,5 +1,16 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
-import { ConflictProblem, notFoundField, decodeCursor, newId, onceForKey, staleEdit, toPage, ValidationProblem, type FieldError, type Queryable } from '@tutti/platform';
+import {
+  ConflictProblem,
+  notFoundField,
+  decodeCursor,
+  newId,
+  onceForKey,
+  staleEdit,
+  toPage,
+  ValidationProblem,
+  type FieldError,
+  type Queryable,
+} from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { runningOrderSeconds } from '../running-order/running-order.queries';
 import { venueById, type VenueRow } from '../venues/venues.queries';
@@ -56,32 +67,37 @@ export class PerformancesService {
 
   async create(viewer: Viewer, input: CreatePerformanceDto, callerId: string, idempotencyKey: string | undefined): Promise<PerformanceDto> {
     const schoolId = input.schoolId ?? null;
-    if (!managesSchool(viewer, schoolId)) throw new ForbiddenException('A headteacher may plan performances of their own school only (give its schoolId).');
+    if (!managesSchool(viewer, schoolId))
+      throw new ForbiddenException('A headteacher may plan performances of their own school only (give its schoolId).');
     const startsAt = new Date(input.startsAt);
     const endsAt = new Date(input.endsAt);
     const callTime = input.callTime ? new Date(input.callTime) : null;
     assertTimes(startsAt, endsAt, callTime);
     return this.db.transaction((manager) =>
-      onceForKey(manager, { tenantId: viewer.tenantId, callerId, operation: 'performance.create', key: idempotencyKey, request: input }, async () => {
-        await assertSchoolInArea(manager, viewer.tenantId, schoolId, 'schoolId');
-        await assertVenueVisible(manager, viewer, input.venueId, 'venueId');
-        const ensembleIds = input.ensembleIds ?? [];
-        await assertEnsemblesKnown(manager, viewer.tenantId, ensembleIds);
-        const id = newId();
-        await insertPerformance(manager, viewer.tenantId, id, {
-          venueId: input.venueId,
-          schoolId,
-          title: input.title,
-          startsAt,
-          endsAt,
-          callTime,
-          dress: input.dress ?? null,
-          audience: input.audience,
-          professionalMusicians: input.professionalMusicians ?? [],
-        });
-        await replaceEnsembles(manager, viewer.tenantId, id, ensembleIds);
-        return this.toDto(manager, await findVisiblePerformance(manager, viewer, id));
-      }),
+      onceForKey(
+        manager,
+        { tenantId: viewer.tenantId, callerId, operation: 'performance.create', key: idempotencyKey, request: input },
+        async () => {
+          await assertSchoolInArea(manager, viewer.tenantId, schoolId, 'schoolId');
+          await assertVenueVisible(manager, viewer, input.venueId, 'venueId');
+          const ensembleIds = input.ensembleIds ?? [];
+          await assertEnsemblesKnown(manager, viewer.tenantId, ensembleIds);
+          const id = newId();
+          await insertPerformance(manager, viewer.tenantId, id, {
+            venueId: input.venueId,
+            schoolId,
+            title: input.title,
+            startsAt,
+            endsAt,
+            callTime,
+            dress: input.dress ?? null,
+            audience: input.audience,
+            professionalMusicians: input.professionalMusicians ?? [],
+          });
+          await replaceEnsembles(manager, viewer.tenantId, id, ensembleIds);
+          return this.toDto(manager, await findVisiblePerformance(manager, viewer, id));
+        },
+      ),
     );
   }
 
@@ -113,19 +129,32 @@ export class PerformancesService {
       }
       // Without a new call time, performers are called as long before the start as they were.
       const callTime =
-        input.callTime !== undefined ? (input.callTime ? new Date(input.callTime) : null) : current.call_time ? new Date(startsAt.getTime() - (current.starts_at.getTime() - current.call_time.getTime())) : null;
+        input.callTime !== undefined
+          ? input.callTime
+            ? new Date(input.callTime)
+            : null
+          : current.call_time
+            ? new Date(startsAt.getTime() - (current.starts_at.getTime() - current.call_time.getTime()))
+            : null;
       assertTimes(startsAt, endsAt, callTime);
       if (input.venueId) await assertVenueVisible(manager, viewer, input.venueId, 'venueId');
       const total = await runningOrderSeconds(manager, viewer.tenantId, performanceId);
       const slot = Math.round((endsAt.getTime() - startsAt.getTime()) / 1000);
       if (total > slot) {
-        throw new ConflictProblem(`The running order (${describeSeconds(total)}) is ${describeSeconds(total - slot)} longer than the new slot (${describeSeconds(slot)}); shorten it first.`, [
-          { field: 'endsAt', runningOrderSeconds: total, slotSeconds: slot, overBySeconds: total - slot },
-        ]);
+        throw new ConflictProblem(
+          `The running order (${describeSeconds(total)}) is ${describeSeconds(total - slot)} longer than the new slot (${describeSeconds(slot)}); shorten it first.`,
+          [{ field: 'endsAt', runningOrderSeconds: total, slotSeconds: slot, overBySeconds: total - slot }],
+        );
       }
-      await updatePerformanceSlot(manager, viewer.tenantId, performanceId, { startsAt, endsAt, callTime, venueId: input.venueId ?? current.venue_id });
+      await updatePerformanceSlot(manager, viewer.tenantId, performanceId, {
+        startsAt,
+        endsAt,
+        callTime,
+        venueId: input.venueId ?? current.venue_id,
+      });
       const moved = await findVisiblePerformance(manager, viewer, performanceId);
-      if (moved.status === 'published') await publishScheduleEvent(manager, 'performance.performance.rescheduled', moved, current.starts_at);
+      if (moved.status === 'published')
+        await publishScheduleEvent(manager, 'performance.performance.rescheduled', moved, current.starts_at);
       return this.toDto(manager, moved);
     });
   }
@@ -133,7 +162,10 @@ export class PerformancesService {
   async publish(viewer: Viewer, performanceId: string): Promise<PerformanceDto> {
     return this.db.transaction(async (manager) => {
       const current = await this.lockForTransition(manager, viewer, performanceId, ['draft'], 'published');
-      if (current.ends_at.getTime() <= Date.now()) throw new ConflictProblem('This performance is over; it cannot be published.', [{ field: 'endsAt', endsAt: current.ends_at.toISOString() }]);
+      if (current.ends_at.getTime() <= Date.now())
+        throw new ConflictProblem('This performance is over; it cannot be published.', [
+          { field: 'endsAt', endsAt: current.ends_at.toISOString() },
+        ]);
       await updatePerformanceStatus(manager, current.tenant_id, current.id, 'published', null);
       await markPerformancePublished(manager, current.tenant_id, current.id);
       const published = await findVisiblePerformance(manager, viewer, performanceId);
@@ -155,7 +187,10 @@ export class PerformancesService {
   async complete(viewer: Viewer, performanceId: string): Promise<PerformanceDto> {
     return this.db.transaction(async (manager) => {
       const current = await this.lockForTransition(manager, viewer, performanceId, ['published'], 'completed');
-      if (current.starts_at.getTime() > Date.now()) throw new ConflictProblem('This performance has not started yet.', [{ field: 'startsAt', startsAt: current.starts_at.toISOString() }]);
+      if (current.starts_at.getTime() > Date.now())
+        throw new ConflictProblem('This performance has not started yet.', [
+          { field: 'startsAt', startsAt: current.starts_at.toISOString() },
+        ]);
       await updatePerformanceStatus(manager, current.tenant_id, current.id, 'completed', null);
       return this.toDto(manager, await findVisiblePerformance(manager, viewer, performanceId));
     });
@@ -168,11 +203,19 @@ export class PerformancesService {
     return current;
   }
 
-  private async lockForTransition(manager: Queryable, viewer: Viewer, performanceId: string, from: PerformanceStatus[], to: PerformanceStatus): Promise<PerformanceRow> {
+  private async lockForTransition(
+    manager: Queryable,
+    viewer: Viewer,
+    performanceId: string,
+    from: PerformanceStatus[],
+    to: PerformanceStatus,
+  ): Promise<PerformanceRow> {
     const current = await findVisiblePerformance(manager, viewer, performanceId, true);
     assertManagesPerformance(viewer, current);
     if (!from.includes(current.status)) {
-      throw new ConflictProblem(`A ${current.status} performance cannot become ${to}.`, [{ field: 'status', status: current.status, allowedFrom: from }]);
+      throw new ConflictProblem(`A ${current.status} performance cannot become ${to}.`, [
+        { field: 'status', status: current.status, allowedFrom: from },
+      ]);
     }
     return current;
   }
@@ -192,7 +235,11 @@ export class PerformancesService {
       callTime: row.call_time?.toISOString() ?? null,
       dress: row.dress,
       ensembles: ensembles.map((e) => ({ ensembleId: e.ensemble_id, name: e.name, schoolId: e.school_id })),
-      professionalMusicians: row.professional_musicians.map((m) => ({ name: m.name, instrument: m.instrument, organisation: m.organisation ?? null })),
+      professionalMusicians: row.professional_musicians.map((m) => ({
+        name: m.name,
+        instrument: m.instrument,
+        organisation: m.organisation ?? null,
+      })),
       cancelReason: row.cancel_reason,
       version: row.version,
     };
@@ -201,9 +248,12 @@ export class PerformancesService {
 
 function assertTimes(startsAt: Date, endsAt: Date, callTime: Date | null): void {
   const errors: FieldError[] = [];
-  if (endsAt.getTime() <= startsAt.getTime()) errors.push({ field: 'endsAt', rule: 'afterStartsAt', message: 'endsAt must be after startsAt' });
-  if (callTime && callTime.getTime() > startsAt.getTime()) errors.push({ field: 'callTime', rule: 'notAfterStartsAt', message: 'callTime must not be after startsAt' });
-  if (endsAt.getTime() - startsAt.getTime() > 12 * 3_600_000) errors.push({ field: 'endsAt', rule: 'maxLength', message: 'a performance lasts at most 12 hours' });
+  if (endsAt.getTime() <= startsAt.getTime())
+    errors.push({ field: 'endsAt', rule: 'afterStartsAt', message: 'endsAt must be after startsAt' });
+  if (callTime && callTime.getTime() > startsAt.getTime())
+    errors.push({ field: 'callTime', rule: 'notAfterStartsAt', message: 'callTime must not be after startsAt' });
+  if (endsAt.getTime() - startsAt.getTime() > 12 * 3_600_000)
+    errors.push({ field: 'endsAt', rule: 'maxLength', message: 'a performance lasts at most 12 hours' });
   if (errors.length) throw new ValidationProblem(errors);
 }
 

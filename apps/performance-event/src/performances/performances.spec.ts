@@ -37,17 +37,31 @@ describe('venues and performances', () => {
     await feedSchool(kit, tenantId, schoolA, 'School A');
     await feedSchool(kit, tenantId, schoolB, 'School B');
     await feedEnsemble(kit, tenantId, ensembleA, schoolA, [childA], 'Year 4 Strings');
-    const created = await kit.call(admin, 'POST', '/venues', { name: 'Town Hall', kind: 'concert_hall', address: '1 High St', capacity: 400, accessNotes: 'Step-free via side door' });
+    const created = await kit.call(admin, 'POST', '/venues', {
+      name: 'Town Hall',
+      kind: 'concert_hall',
+      address: '1 High St',
+      capacity: 400,
+      accessNotes: 'Step-free via side door',
+    });
     expect(created.statusCode).toBe(201);
     venueId = created.json().id;
   });
 
   const outboxRows = (performanceId: string) =>
-    kit.db.query(`SELECT type, payload FROM outbox_events WHERE tenant_id = $1 AND payload->>'performanceId' = $2 ORDER BY id`, [tenantId, performanceId]) as Promise<{ type: string; payload: Record<string, unknown> }[]>;
+    kit.db.query(`SELECT type, payload FROM outbox_events WHERE tenant_id = $1 AND payload->>'performanceId' = $2 ORDER BY id`, [
+      tenantId,
+      performanceId,
+    ]) as Promise<{ type: string; payload: Record<string, unknown> }[]>;
 
   describe('venues', () => {
     it('lets a headteacher add and edit their own school’s hall, not another school’s', async () => {
-      const hall = await kit.call(headA, 'POST', '/venues', { name: 'School A Hall', kind: 'school_hall', address: 'A Road', schoolId: schoolA });
+      const hall = await kit.call(headA, 'POST', '/venues', {
+        name: 'School A Hall',
+        kind: 'school_hall',
+        address: 'A Road',
+        schoolId: schoolA,
+      });
       expect(hall.statusCode).toBe(201);
       expect(hall.headers.etag).toBe('"1"');
       // Another school's hall is not found, as in the list (object before role).
@@ -66,7 +80,14 @@ describe('venues and performances', () => {
     });
 
     it('creates a venue once per Idempotency-Key', async () => {
-      const post = () => kit.call(admin, 'POST', '/venues', { name: 'Community Centre', kind: 'community_venue', address: 'C St' }, { 'idempotency-key': 'venue-once-1' });
+      const post = () =>
+        kit.call(
+          admin,
+          'POST',
+          '/venues',
+          { name: 'Community Centre', kind: 'community_venue', address: 'C St' },
+          { 'idempotency-key': 'venue-once-1' },
+        );
       const [first, second] = [await post(), await post()];
       expect(second.json().id).toBe(first.json().id);
     });
@@ -77,10 +98,24 @@ describe('venues and performances', () => {
     });
 
     it('shows a school’s hall to the admin and that school’s staff only, in the list and by id; the area’s venues to all staff', async () => {
-      const hall = (await kit.call(headA, 'POST', '/venues', { name: 'School A Small Hall', kind: 'school_hall', address: 'A Road', schoolId: schoolA })).json().id as string;
-      const seers = [admin, headA, personas.tutor(tenantId, [schoolA]), personas.schoolStaff(tenantId, schoolA), personas.tutor(tenantId, [schoolB, schoolA])];
-      const others = [headB, personas.tutor(tenantId, [schoolB]), personas.schoolStaff(tenantId, schoolB), personas.programmeAdmin(otherTenantId)];
-      const listed = async (identity: typeof admin) => ((await kit.call(identity, 'GET', '/venues?limit=100')).json().items as { id: string }[]).map((v) => v.id);
+      const hall = (
+        await kit.call(headA, 'POST', '/venues', { name: 'School A Small Hall', kind: 'school_hall', address: 'A Road', schoolId: schoolA })
+      ).json().id as string;
+      const seers = [
+        admin,
+        headA,
+        personas.tutor(tenantId, [schoolA]),
+        personas.schoolStaff(tenantId, schoolA),
+        personas.tutor(tenantId, [schoolB, schoolA]),
+      ];
+      const others = [
+        headB,
+        personas.tutor(tenantId, [schoolB]),
+        personas.schoolStaff(tenantId, schoolB),
+        personas.programmeAdmin(otherTenantId),
+      ];
+      const listed = async (identity: typeof admin) =>
+        ((await kit.call(identity, 'GET', '/venues?limit=100')).json().items as { id: string }[]).map((v) => v.id);
       for (const identity of seers) {
         expect((await kit.call(identity, 'GET', `/venues/${hall}`)).statusCode).toBe(200);
         expect(await listed(identity)).toEqual(expect.arrayContaining([hall, venueId]));
@@ -97,7 +132,12 @@ describe('venues and performances', () => {
 
     it('refuses a school id that is not of the caller’s area, naming the field (create and edit)', async () => {
       const otherAreaSchool = newId();
-      const created = await kit.call(admin, 'POST', '/venues', { name: 'Their Hall', kind: 'school_hall', address: 'Elsewhere', schoolId: otherAreaSchool });
+      const created = await kit.call(admin, 'POST', '/venues', {
+        name: 'Their Hall',
+        kind: 'school_hall',
+        address: 'Elsewhere',
+        schoolId: otherAreaSchool,
+      });
       expect(created.statusCode).toBe(404);
       expect(fieldsOf(created)).toEqual(['schoolId']);
       const edited = await kit.call(admin, 'PATCH', `/venues/${venueId}`, { schoolId: otherAreaSchool }, { 'if-match': '"1"' });
@@ -127,14 +167,28 @@ describe('venues and performances', () => {
       expect((await kit.call(admin, 'POST', `/performances/${performance.id}/publish`)).statusCode).toBe(409);
 
       const etag = published.headers.etag as string;
-      const moved = await kit.call(admin, 'POST', `/performances/${performance.id}/move`, { startsAt: at(DAY / 60_000), endsAt: at(DAY / 60_000 + 90), reason: 'Hall double-booked' }, { 'if-match': etag });
+      const moved = await kit.call(
+        admin,
+        'POST',
+        `/performances/${performance.id}/move`,
+        { startsAt: at(DAY / 60_000), endsAt: at(DAY / 60_000 + 90), reason: 'Hall double-booked' },
+        { 'if-match': etag },
+      );
       expect(moved.statusCode).toBe(200);
       // The call time keeps its distance from the start.
       expect(moved.json()).toMatchObject({ startsAt: at(DAY / 60_000), callTime: at(DAY / 60_000 - 45) });
 
-      const stale = await kit.call(admin, 'POST', `/performances/${performance.id}/move`, { startsAt: at(0), endsAt: at(60) }, { 'if-match': etag });
+      const stale = await kit.call(
+        admin,
+        'POST',
+        `/performances/${performance.id}/move`,
+        { startsAt: at(0), endsAt: at(60) },
+        { 'if-match': etag },
+      );
       expect(stale.statusCode).toBe(412);
-      expect((await kit.call(admin, 'POST', `/performances/${performance.id}/move`, { startsAt: at(0), endsAt: at(60) })).statusCode).toBe(428);
+      expect((await kit.call(admin, 'POST', `/performances/${performance.id}/move`, { startsAt: at(0), endsAt: at(60) })).statusCode).toBe(
+        428,
+      );
 
       const events = await outboxRows(performance.id);
       expect(events.map((e) => e.type)).toEqual(['performance.performance.published', 'performance.performance.rescheduled']);
@@ -155,8 +209,21 @@ describe('venues and performances', () => {
       const cancelled = await kit.call(admin, 'POST', `/performances/${performance.id}/cancel`, { reason: 'Snow' });
       expect(cancelled.json()).toMatchObject({ status: 'cancelled', cancelReason: 'Snow' });
       const last = (await outboxRows(performance.id)).at(-1);
-      expect(last).toMatchObject({ type: 'performance.performance.cancelled', payload: { performanceId: performance.id, reason: 'Snow', title: 'Spring Sharing' } });
-      expect((await kit.call(admin, 'POST', `/performances/${performance.id}/move`, { startsAt: at(0), endsAt: at(60) }, { 'if-match': cancelled.headers.etag as string })).statusCode).toBe(409);
+      expect(last).toMatchObject({
+        type: 'performance.performance.cancelled',
+        payload: { performanceId: performance.id, reason: 'Snow', title: 'Spring Sharing' },
+      });
+      expect(
+        (
+          await kit.call(
+            admin,
+            'POST',
+            `/performances/${performance.id}/move`,
+            { startsAt: at(0), endsAt: at(60) },
+            { 'if-match': cancelled.headers.etag as string },
+          )
+        ).statusCode,
+      ).toBe(409);
     });
 
     it('cancels a draft without telling anyone', async () => {
@@ -167,9 +234,25 @@ describe('venues and performances', () => {
 
     it('edits the details with If-Match', async () => {
       const created = await kit.call(admin, 'POST', '/performances', newPerformance({ title: 'Edit Me' }));
-      const edited = await kit.call(admin, 'PATCH', `/performances/${created.json().id}`, { dress: 'Black and white', ensembleIds: [] }, { 'if-match': created.headers.etag as string });
+      const edited = await kit.call(
+        admin,
+        'PATCH',
+        `/performances/${created.json().id}`,
+        { dress: 'Black and white', ensembleIds: [] },
+        { 'if-match': created.headers.etag as string },
+      );
       expect(edited.json()).toMatchObject({ dress: 'Black and white', ensembles: [], version: 2 });
-      expect((await kit.call(admin, 'PATCH', `/performances/${created.json().id}`, { title: 'Again' }, { 'if-match': created.headers.etag as string })).statusCode).toBe(412);
+      expect(
+        (
+          await kit.call(
+            admin,
+            'PATCH',
+            `/performances/${created.json().id}`,
+            { title: 'Again' },
+            { 'if-match': created.headers.etag as string },
+          )
+        ).statusCode,
+      ).toBe(412);
     });
   });
 
@@ -180,7 +263,12 @@ describe('venues and performances', () => {
       ['a time without an offset', { startsAt: '2026-05-01T18:00:00' }, 400, 'startsAt'],
       ['an unknown audience', { audience: 'everyone' }, 400, 'audience'],
       ['an unknown venue', { venueId: '01960000-0000-7000-8000-000000000000' }, 404, 'venueId'],
-      ['a school of another area (the admin may name any school of their own only)', { schoolId: '01960000-0000-7000-8000-000000000001' }, 404, 'schoolId'],
+      [
+        'a school of another area (the admin may name any school of their own only)',
+        { schoolId: '01960000-0000-7000-8000-000000000001' },
+        404,
+        'schoolId',
+      ],
       ['an unknown ensemble', { ensembleIds: ['01960000-0000-7000-8000-000000000000'] }, 404, 'ensembleIds[0]'],
       ['an unknown field', { colour: 'blue' }, 400, 'colour'],
     ])('refuses %s, naming the field', async (_what, overrides, status, field) => {
@@ -195,7 +283,13 @@ describe('venues and performances', () => {
       const theirEnsemble = newId();
       await feedSchool(kit, otherTenantId, theirSchool, 'Their School');
       await feedEnsemble(kit, otherTenantId, theirEnsemble, theirSchool, [member(theirSchool, 'Their Child')], 'Their Strings');
-      const theirVenue = (await kit.call(personas.programmeAdmin(otherTenantId), 'POST', '/venues', { name: 'Their Hall', kind: 'concert_hall', address: 'There' })).json().id as string;
+      const theirVenue = (
+        await kit.call(personas.programmeAdmin(otherTenantId), 'POST', '/venues', {
+          name: 'Their Hall',
+          kind: 'concert_hall',
+          address: 'There',
+        })
+      ).json().id as string;
       const title = `Cross-area ${newId()}`;
       for (const [overrides, field] of [
         [{ venueId: theirVenue }, 'venueId'],
@@ -206,10 +300,18 @@ describe('venues and performances', () => {
         expect({ field, status: response.statusCode, fields: fieldsOf(response) }).toEqual({ field, status: 404, fields: [field] });
       }
       const created = await kit.call(admin, 'POST', '/performances', newPerformance({ title }));
-      const edited = await kit.call(admin, 'PATCH', `/performances/${created.json().id}`, { ensembleIds: [theirEnsemble] }, { 'if-match': created.headers.etag as string });
+      const edited = await kit.call(
+        admin,
+        'PATCH',
+        `/performances/${created.json().id}`,
+        { ensembleIds: [theirEnsemble] },
+        { 'if-match': created.headers.etag as string },
+      );
       expect(edited.statusCode).toBe(404);
       expect(fieldsOf(edited)).toEqual(['ensembleIds[0]']);
-      expect((await kit.db.query('SELECT count(*)::int AS n FROM performances WHERE tenant_id = $1 AND title = $2', [tenantId, title]))[0].n).toBe(1);
+      expect(
+        (await kit.db.query('SELECT count(*)::int AS n FROM performances WHERE tenant_id = $1 AND title = $2', [tenantId, title]))[0].n,
+      ).toBe(1);
     });
 
     it('refuses a path id that is not a UUID', async () => {
@@ -224,8 +326,12 @@ describe('venues and performances', () => {
     let areaPerformance: string;
 
     beforeAll(async () => {
-      schoolAPerformance = (await kit.call(headA, 'POST', '/performances', newPerformance({ title: 'School A Assembly', audience: 'school_community' }))).json().id;
-      areaPerformance = (await kit.call(admin, 'POST', '/performances', newPerformance({ title: 'Area Gala', schoolId: null, ensembleIds: [] }))).json().id;
+      schoolAPerformance = (
+        await kit.call(headA, 'POST', '/performances', newPerformance({ title: 'School A Assembly', audience: 'school_community' }))
+      ).json().id;
+      areaPerformance = (
+        await kit.call(admin, 'POST', '/performances', newPerformance({ title: 'Area Gala', schoolId: null, ensembleIds: [] }))
+      ).json().id;
     });
 
     it('lets a headteacher plan for their own school only', async () => {
@@ -235,15 +341,25 @@ describe('venues and performances', () => {
     });
 
     it('lets a headteacher plan at the area’s venues and their own school’s halls, not another school’s (404 naming venueId)', async () => {
-      const hallB = (await kit.call(admin, 'POST', '/venues', { name: 'School B Hall', kind: 'school_hall', address: 'B Road', schoolId: schoolB })).json().id as string;
+      const hallB = (
+        await kit.call(admin, 'POST', '/venues', { name: 'School B Hall', kind: 'school_hall', address: 'B Road', schoolId: schoolB })
+      ).json().id as string;
       const planned = await kit.call(headA, 'POST', '/performances', newPerformance({ venueId: hallB }));
       expect(planned.statusCode).toBe(404);
       expect(fieldsOf(planned)).toEqual(['venueId']);
       const current = await kit.call(headA, 'GET', `/performances/${schoolAPerformance}`);
-      const moved = await kit.call(headA, 'POST', `/performances/${schoolAPerformance}/move`, { startsAt: at(60 * 24), endsAt: at(60 * 25), venueId: hallB }, { 'if-match': current.headers.etag as string });
+      const moved = await kit.call(
+        headA,
+        'POST',
+        `/performances/${schoolAPerformance}/move`,
+        { startsAt: at(60 * 24), endsAt: at(60 * 25), venueId: hallB },
+        { 'if-match': current.headers.etag as string },
+      );
       expect(moved.statusCode).toBe(404);
       expect(fieldsOf(moved)).toEqual(['venueId']);
-      expect((await kit.call(admin, 'POST', '/performances', newPerformance({ venueId: hallB, schoolId: schoolB, ensembleIds: [] }))).statusCode).toBe(201);
+      expect(
+        (await kit.call(admin, 'POST', '/performances', newPerformance({ venueId: hallB, schoolId: schoolB, ensembleIds: [] }))).statusCode,
+      ).toBe(201);
     });
 
     it('shows each school’s staff their schools’ performances and hides the rest as 404', async () => {
@@ -257,7 +373,9 @@ describe('venues and performances', () => {
 
     it('answers 404 to another area, 403 to an evaluator, 401 to nobody', async () => {
       expect((await kit.call(personas.programmeAdmin(otherTenantId), 'GET', `/performances/${schoolAPerformance}`)).statusCode).toBe(404);
-      expect((await kit.call(personas.programmeAdmin(otherTenantId), 'POST', `/performances/${schoolAPerformance}/cancel`)).statusCode).toBe(404);
+      expect(
+        (await kit.call(personas.programmeAdmin(otherTenantId), 'POST', `/performances/${schoolAPerformance}/cancel`)).statusCode,
+      ).toBe(404);
       expect((await kit.call(personas.evaluator(tenantId), 'GET', '/performances')).statusCode).toBe(403);
       expect((await kit.app.inject({ method: 'GET', url: `/performances/${schoolAPerformance}` })).statusCode).toBe(401);
     });

@@ -26,5 +26,7 @@ export function viewerOf(identity: Identity): Viewer {
   };
 }
 
-export const seesSchool = (viewer: Viewer, schoolId: string | null): boolean => viewer.admin || (schoolId !== null && viewer.staffSchoolIds.includes(schoolId));
-export const managesSchool = (viewer: Viewer, schoolId: string | null): boolean => viewer.admin || (schoolId !== null && viewer.headteacherSchoolIds.includes(schoolId));
+export const seesSchool = (viewer: Viewer, schoolId: string | null): boolean =>
+  viewer.admin || (schoolId !== null && viewer.staffSchoolIds.includes(schoolId));
+export const managesSchool = (viewer: Viewer, schoolId: string | null): boolean =>
+  viewer.admin || (schoolId !== null && viewer.headteacherSchoolIds.includes(schoolId));

@@ -26,7 +26,11 @@ export interface RunSheet {
   when: string;
   where: string;
   facts: { label: string; value: string }[];
-  runningOrder: { total: string; slot: string; rows: { number: string; at: string; piece: string; ensemble: string; length: string; soloists: string }[] };
+  runningOrder: {
+    total: string;
+    slot: string;
+    rows: { number: string; at: string; piece: string; ensemble: string; length: string; soloists: string }[];
+  };
   performers: { name: string; school: string; instrument: string; flags: RunSheetFlag[] }[];
   photoFilm: { refused: number; notAnswered: number };
 }

@@ -14,7 +14,10 @@ export class PrintablesController {
   @Get('programme.html')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
   @Header('content-type', 'text/html; charset=utf-8')
-  @ApiOperation({ operationId: 'getProgrammeHtml', summary: 'The audience’s programme, print-ready (children named only with consent to perform in public)' })
+  @ApiOperation({
+    operationId: 'getProgrammeHtml',
+    summary: 'The audience’s programme, print-ready (children named only with consent to perform in public)',
+  })
   @ApiProduces('text/html')
   programme(@CurrentIdentity() identity: Identity, @IdParam('performanceId') performanceId: string): Promise<string> {
     return this.printables.programme(viewerOf(identity), performanceId);
@@ -23,7 +26,10 @@ export class PrintablesController {
   @Get('run-sheet.html')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
   @Header('content-type', 'text/html; charset=utf-8')
-  @ApiOperation({ operationId: 'getRunSheetHtml', summary: 'The staff run sheet for the day, print-ready, flagging pupils without photo/film consent' })
+  @ApiOperation({
+    operationId: 'getRunSheetHtml',
+    summary: 'The staff run sheet for the day, print-ready, flagging pupils without photo/film consent',
+  })
   @ApiProduces('text/html')
   runSheet(@CurrentIdentity() identity: Identity, @IdParam('performanceId') performanceId: string): Promise<string> {
     return this.printables.runSheet(viewerOf(identity), performanceId);
@@ -31,9 +37,16 @@ export class PrintablesController {
 
   @Get('programme.pdf')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
-  @ApiOperation({ operationId: 'getProgrammePdf', summary: 'The audience’s programme as a PDF (children named only with consent to perform in public)' })
+  @ApiOperation({
+    operationId: 'getProgrammePdf',
+    summary: 'The audience’s programme as a PDF (children named only with consent to perform in public)',
+  })
   @ApiProduces('application/pdf')
-  async programmePdf(@CurrentIdentity() identity: Identity, @IdParam('performanceId') performanceId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+  async programmePdf(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('performanceId') performanceId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
     const { fileName, pdf } = await this.printables.programmePdf(viewerOf(identity), performanceId);
     sendPdf(reply, fileName);
     return pdf;
@@ -41,9 +54,16 @@ export class PrintablesController {
 
   @Get('run-sheet.pdf')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
-  @ApiOperation({ operationId: 'getRunSheetPdf', summary: 'The staff run sheet for the day as a PDF, flagging pupils without photo/film consent' })
+  @ApiOperation({
+    operationId: 'getRunSheetPdf',
+    summary: 'The staff run sheet for the day as a PDF, flagging pupils without photo/film consent',
+  })
   @ApiProduces('application/pdf')
-  async runSheetPdf(@CurrentIdentity() identity: Identity, @IdParam('performanceId') performanceId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+  async runSheetPdf(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('performanceId') performanceId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
     const { fileName, pdf } = await this.printables.runSheetPdf(viewerOf(identity), performanceId);
     sendPdf(reply, fileName);
     return pdf;

@@ -52,7 +52,12 @@ export class PrintablesService {
     const schools = await schoolNames(this.db, performance.tenant_id);
     const performers = (await performersOf(this.db.manager, everyone, performance, { limit: ROSTER_PRINT_LIMIT }))
       .map(toPerformerDto)
-      .map((p) => ({ pupil_id: p.pupilId, display_name: p.displayName, school_name: schools.get(p.schoolId) ?? null, named: p.consents.performingInPublic === 'granted' }))
+      .map((p) => ({
+        pupil_id: p.pupilId,
+        display_name: p.displayName,
+        school_name: schools.get(p.schoolId) ?? null,
+        named: p.consents.performingInPublic === 'granted',
+      }))
       .sort((a, b) => (a.school_name ?? '\uffff').localeCompare(b.school_name ?? '\uffff') || a.display_name.localeCompare(b.display_name));
     const named = new Set(performers.filter((p) => p.named).map((p) => p.pupil_id));
     const bySchool = new Map<string, string[]>();
@@ -75,7 +80,9 @@ export class PrintablesService {
       when: londonDateTime(performance.starts_at),
       where: `${venue.name}, ${venue.address}`,
       items,
-      professionalMusicians: performance.professional_musicians.map((m) => `${m.name}, ${m.instrument}${m.organisation ? ` (${m.organisation})` : ''}`),
+      professionalMusicians: performance.professional_musicians.map(
+        (m) => `${m.name}, ${m.instrument}${m.organisation ? ` (${m.organisation})` : ''}`,
+      ),
       performersBySchool: [...bySchool.entries()].map(([school, names]) => ({ school, names })),
       unnamedCount: performers.length - named.size,
     };
@@ -99,8 +106,16 @@ export class PrintablesService {
         { label: 'Status', value: performance.status },
       ],
       runningOrder: runningOrderRows(order),
-      performers: performers.map((p) => ({ name: p.displayName, school: schools.get(p.schoolId) ?? '', instrument: p.instrument ?? '', flags: p.flags.map(runSheetFlagLabel) })),
-      photoFilm: { refused: performers.filter((p) => p.consents.photoFilm === 'refused').length, notAnswered: performers.filter((p) => p.consents.photoFilm === 'not_answered').length },
+      performers: performers.map((p) => ({
+        name: p.displayName,
+        school: schools.get(p.schoolId) ?? '',
+        instrument: p.instrument ?? '',
+        flags: p.flags.map(runSheetFlagLabel),
+      })),
+      photoFilm: {
+        refused: performers.filter((p) => p.consents.photoFilm === 'refused').length,
+        notAnswered: performers.filter((p) => p.consents.photoFilm === 'not_answered').length,
+      },
     };
   }
 
@@ -116,7 +131,14 @@ function runningOrderRows(order: RunningOrderDto): RunSheet['runningOrder'] {
     const start = elapsed;
     elapsed += item.durationSeconds;
     const soloists = [...item.soloists.map((s) => s.displayName ?? 'soloist (another school)'), ...item.guestSoloists].join(', ');
-    return { number: String(item.position + 1), at: `+${minutesAndSeconds(start)}`, piece: item.piece, ensemble: item.ensembleName ?? '', length: minutesAndSeconds(item.durationSeconds), soloists };
+    return {
+      number: String(item.position + 1),
+      at: `+${minutesAndSeconds(start)}`,
+      piece: item.piece,
+      ensemble: item.ensembleName ?? '',
+      length: minutesAndSeconds(item.durationSeconds),
+      soloists,
+    };
   });
   return { total: minutesAndSeconds(order.totalSeconds), slot: minutesAndSeconds(order.slotSeconds), rows: orderRows };
 }

@@ -5,7 +5,11 @@ import { insertPerformance, insertVenue, usePerformanceTestKit } from '../testin
 const DAY = 86_400_000;
 
 /** Unfolds an iCalendar text (RFC 5545 §3.1) into its content lines. */
-const unfold = (text: string): string[] => text.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
+const unfold = (text: string): string[] =>
+  text
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter(Boolean);
 /** The physical lines (CRLF-joined) of the content line starting with `name` in a rendered calendar. */
 const foldedLineOf = (text: string, name: string): string => {
   const lines = text.split('\r\n');
@@ -25,7 +29,11 @@ describe('iCalendar feed of an area’s public performances', () => {
     const venueId = await insertVenue(kit, tenantId, 'Hall; with, commas');
     const soon = new Date(Math.ceil((Date.now() + 10 * DAY) / 60_000) * 60_000);
     ids.long = await insertPerformance(kit, tenantId, venueId, { title: longTitle, startsAt: soon });
-    ids.cancelled = await insertPerformance(kit, tenantId, venueId, { title: 'Called Off', startsAt: new Date(soon.getTime() + DAY), status: 'cancelled' });
+    ids.cancelled = await insertPerformance(kit, tenantId, venueId, {
+      title: 'Called Off',
+      startsAt: new Date(soon.getTime() + DAY),
+      status: 'cancelled',
+    });
     ids.draft = await insertPerformance(kit, tenantId, venueId, { title: 'Draft Idea', startsAt: soon, status: 'draft' });
     ids.school = await insertPerformance(kit, tenantId, venueId, { title: 'Staff Only', startsAt: soon, audience: 'school_community' });
     const otherTenantId = newTenantId();
@@ -51,7 +59,18 @@ describe('iCalendar feed of an area’s public performances', () => {
     expect(lines[0]).toBe('BEGIN:VCALENDAR');
     expect(lines.at(-1)).toBe('END:VCALENDAR');
     expect(lines).toContain('VERSION:2.0');
-    const events = lines.join('\n').split('BEGIN:VEVENT').slice(1).map((block) => Object.fromEntries(block.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1)])));
+    const events = lines
+      .join('\n')
+      .split('BEGIN:VEVENT')
+      .slice(1)
+      .map((block) =>
+        Object.fromEntries(
+          block
+            .split('\n')
+            .filter((l) => l.includes(':'))
+            .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1)]),
+        ),
+      );
     expect(events.map((event) => event.UID)).toEqual([`${ids.long}@performances.tutti`, `${ids.cancelled}@performances.tutti`]);
     expect(events[0].SUMMARY).toBe(longTitle.replace(/,/g, '\\,'));
     expect(events[0].LOCATION).toBe('Hall\\; with\\, commas\\, 1 Church Rd');
@@ -63,7 +82,14 @@ describe('iCalendar feed of an area’s public performances', () => {
   });
 
   it('never splits a multi-byte character when folding', () => {
-    const folded = foldedLineOf(renderCalendar({ product: 'Performances', name: 'Folding', events: [{ uid: 'folding@performances.tutti', summary: 'é'.repeat(80), startsAt: new Date(0), endsAt: new Date(3_600_000) }] }), 'SUMMARY:');
+    const folded = foldedLineOf(
+      renderCalendar({
+        product: 'Performances',
+        name: 'Folding',
+        events: [{ uid: 'folding@performances.tutti', summary: 'é'.repeat(80), startsAt: new Date(0), endsAt: new Date(3_600_000) }],
+      }),
+      'SUMMARY:',
+    );
     const physical = folded.split('\r\n');
     expect(physical.every((line) => Buffer.byteLength(line, 'utf8') <= 75)).toBe(true);
     expect(folded.replace(/\r\n /g, '')).toBe(`SUMMARY:${'é'.repeat(80)}`);

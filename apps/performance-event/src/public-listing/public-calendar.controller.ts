@@ -13,7 +13,10 @@ export class PublicCalendarController {
   @PublicRoute('the calendar feed of an area holds its public performances and no children’s data')
   @Header('content-type', 'text/calendar; charset=utf-8')
   @Header('cache-control', 'public, max-age=300')
-  @ApiOperation({ operationId: 'getPublicCalendar', summary: 'The area’s public performances as an iCalendar (RFC 5545) feed to subscribe to' })
+  @ApiOperation({
+    operationId: 'getPublicCalendar',
+    summary: 'The area’s public performances as an iCalendar (RFC 5545) feed to subscribe to',
+  })
   @ApiProduces('text/calendar')
   calendar(@IdParam('areaId') areaId: string): Promise<string> {
     return this.listing.calendar(areaId);

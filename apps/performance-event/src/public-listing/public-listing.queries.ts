@@ -27,7 +27,12 @@ export interface FeedRow {
 }
 
 /** Published public performances not yet over, soonest first, after the cursor's (starts_at, id). */
-export function upcomingPublicPerformances(db: Queryable, tenantId: string, after: readonly unknown[] | null, limit: number): Promise<UpcomingRow[]> {
+export function upcomingPublicPerformances(
+  db: Queryable,
+  tenantId: string,
+  after: readonly unknown[] | null,
+  limit: number,
+): Promise<UpcomingRow[]> {
   return rows<UpcomingRow>(
     db,
     `SELECT p.id, p.title, p.starts_at, p.ends_at, v.name AS venue_name, v.address AS venue_address, v.access_notes AS venue_access_notes

@@ -14,7 +14,10 @@ describe('public listing of performances', () => {
     const db = kit.db;
     const venueId = newId();
     const otherVenueId = newId();
-    await db.query(`INSERT INTO venues (id, tenant_id, name, kind, address, capacity) VALUES ($1, $2, 'Town Hall', 'concert_hall', '1 High St', 500), ($3, $4, 'Elsewhere', 'school_hall', '2 Low St', 100)`, [venueId, tenantId, otherVenueId, otherTenantId]);
+    await db.query(
+      `INSERT INTO venues (id, tenant_id, name, kind, address, capacity) VALUES ($1, $2, 'Town Hall', 'concert_hall', '1 High St', 500), ($3, $4, 'Elsewhere', 'school_hall', '2 Low St', 100)`,
+      [venueId, tenantId, otherVenueId, otherTenantId],
+    );
     const rows: [string, string, string, number, string, string][] = [
       [tenantId, venueId, 'Winter Concert', 0, 'published', 'public'],
       [tenantId, venueId, 'Spring Sharing', 24, 'published', 'public'],
@@ -40,7 +43,15 @@ describe('public listing of performances', () => {
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.items.map((item: { title: string }) => item.title)).toEqual(['Winter Concert', 'Spring Sharing', 'Summer Festival']);
-    expect(Object.keys(body.items[0]).sort()).toEqual(['endsAt', 'id', 'startsAt', 'title', 'venueAccessNotes', 'venueAddress', 'venueName']);
+    expect(Object.keys(body.items[0]).sort()).toEqual([
+      'endsAt',
+      'id',
+      'startsAt',
+      'title',
+      'venueAccessNotes',
+      'venueAddress',
+      'venueName',
+    ]);
     expect(body.nextCursor).toBeNull();
   });
 

@@ -27,14 +27,22 @@ const markOf = (event: EventEnvelope<EventType>): EventMark => ({ occurredAt: ev
 @Injectable()
 export class ReplicaHandlers {
   @HandlesEvent('scheduling.school.created', 'scheduling.school.updated')
-  async applySchool(event: EventEnvelope<'scheduling.school.created' | 'scheduling.school.updated'>, manager: EntityManager): Promise<void> {
+  async applySchool(
+    event: EventEnvelope<'scheduling.school.created' | 'scheduling.school.updated'>,
+    manager: EntityManager,
+  ): Promise<void> {
     await upsertSchool(manager, event.tenantId, event.payload.schoolId, event.payload.name);
   }
 
   @HandlesEvent('scheduling.pupil.enrolled')
   async applyPupilEnrolled(event: EventEnvelope<'scheduling.pupil.enrolled'>, manager: EntityManager): Promise<void> {
     const { pupilId, schoolId, firstName, lastName } = event.payload;
-    await upsertPupil(manager, event.tenantId, { pupilId, schoolId, displayName: `${firstName} ${lastName}`.trim(), clearsLeftOn: true }, markOf(event));
+    await upsertPupil(
+      manager,
+      event.tenantId,
+      { pupilId, schoolId, displayName: `${firstName} ${lastName}`.trim(), clearsLeftOn: true },
+      markOf(event),
+    );
   }
 
   /** A move changes the place only: year groups come as details-changed (and this replica keeps none). */
@@ -59,9 +67,15 @@ export class ReplicaHandlers {
   @HandlesEvent('scheduling.ensemble.membership-changed')
   async applyEnsembleSnapshot(event: EventEnvelope<'scheduling.ensemble.membership-changed'>, manager: EntityManager): Promise<void> {
     const { ensembleId, schoolId, ensembleName, members } = event.payload;
-    if (!(await applyEnsembleSnapshot(manager, event.tenantId, ensembleId, schoolId, ensembleName ?? null, new Date(event.occurredAt)))) return;
+    if (!(await applyEnsembleSnapshot(manager, event.tenantId, ensembleId, schoolId, ensembleName ?? null, new Date(event.occurredAt))))
+      return;
     for (const member of members) {
-      await upsertPupil(manager, event.tenantId, { pupilId: member.pupilId, schoolId: member.schoolId, displayName: member.displayName, clearsLeftOn: false }, markOf(event));
+      await upsertPupil(
+        manager,
+        event.tenantId,
+        { pupilId: member.pupilId, schoolId: member.schoolId, displayName: member.displayName, clearsLeftOn: false },
+        markOf(event),
+      );
     }
     await replaceEnsembleMembers(manager, event.tenantId, ensembleId, members);
   }

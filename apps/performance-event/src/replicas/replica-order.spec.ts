@@ -30,14 +30,30 @@ describe('replica pupils keep the newest state whatever order events are applied
     (await kit.db.query(`SELECT * FROM replica_pupils WHERE tenant_id = $1 AND pupil_id = $2`, [tenantId, pupilId]))[0];
 
   const enrolled = (pupilId: string, schoolId: string, firstName: string, lastName: string, at: Date) =>
-    kit.applyEvent(tenantId, 'scheduling.pupil.enrolled', { version: 1, pupilId, schoolId, classId: null, yearGroup: 5, firstName, lastName }, at);
+    kit.applyEvent(
+      tenantId,
+      'scheduling.pupil.enrolled',
+      { version: 1, pupilId, schoolId, classId: null, yearGroup: 5, firstName, lastName },
+      at,
+    );
   const moved = (pupilId: string, fromSchoolId: string, toSchoolId: string, at: Date) =>
-    kit.applyEvent(tenantId, 'scheduling.pupil.moved', { version: 1, pupilId, fromSchoolId, toSchoolId, fromClassId: null, toClassId: null, yearGroup: 5 }, at);
-  const left = (pupilId: string, schoolId: string, leftOn: string, at: Date) => kit.applyEvent(tenantId, 'scheduling.pupil.left', { version: 1, pupilId, schoolId, leftOn, reason: 'left' }, at);
+    kit.applyEvent(
+      tenantId,
+      'scheduling.pupil.moved',
+      { version: 1, pupilId, fromSchoolId, toSchoolId, fromClassId: null, toClassId: null, yearGroup: 5 },
+      at,
+    );
+  const left = (pupilId: string, schoolId: string, leftOn: string, at: Date) =>
+    kit.applyEvent(tenantId, 'scheduling.pupil.left', { version: 1, pupilId, schoolId, leftOn, reason: 'left' }, at);
   const detailsChanged = (pupilId: string, schoolId: string, firstName: string, lastName: string, at: Date) =>
     kit.applyEvent(tenantId, 'scheduling.pupil.details-changed', { version: 1, pupilId, schoolId, yearGroup: 5, firstName, lastName }, at);
   const snapshot = (members: EventCatalog['scheduling.ensemble.membership-changed']['members'], at: Date) =>
-    kit.applyEvent(tenantId, 'scheduling.ensemble.membership-changed', { version: 1, ensembleId: newId(), schoolId: null, ensembleName: 'Wind Band', members }, at);
+    kit.applyEvent(
+      tenantId,
+      'scheduling.ensemble.membership-changed',
+      { version: 1, ensembleId: newId(), schoolId: null, ensembleName: 'Wind Band', members },
+      at,
+    );
 
   it('keeps a leave when the enrolment before it is applied after it, and clears it on a later re-enrolment', async () => {
     const pupilId = newId();

@@ -16,7 +16,10 @@ export interface EventMark {
 }
 
 export async function upsertSchool(db: Queryable, tenantId: string, schoolId: string, name: string): Promise<void> {
-  await db.query(`INSERT INTO replica_schools (tenant_id, school_id, name) VALUES ($1, $2, $3) ON CONFLICT (tenant_id, school_id) DO UPDATE SET name = EXCLUDED.name`, [tenantId, schoolId, name]);
+  await db.query(
+    `INSERT INTO replica_schools (tenant_id, school_id, name) VALUES ($1, $2, $3) ON CONFLICT (tenant_id, school_id) DO UPDATE SET name = EXCLUDED.name`,
+    [tenantId, schoolId, name],
+  );
 }
 
 /** Moves a pupil to a school, unless a newer event set their place. */
@@ -38,7 +41,14 @@ export async function renamePupil(db: Queryable, tenantId: string, pupilId: stri
 }
 
 /** Records that a pupil left (from the school they left), unless a newer event set their place. */
-export async function markPupilLeft(db: Queryable, tenantId: string, pupilId: string, schoolId: string, leftOn: string, mark: EventMark): Promise<void> {
+export async function markPupilLeft(
+  db: Queryable,
+  tenantId: string,
+  pupilId: string,
+  schoolId: string,
+  leftOn: string,
+  mark: EventMark,
+): Promise<void> {
   await db.query(
     `UPDATE replica_pupils SET left_on = $3, school_id = $4, place_event_at = $5, place_event_id = $6
       WHERE tenant_id = $1 AND pupil_id = $2 AND ${isOlderThan('place', '$5', '$6')}`,
@@ -47,7 +57,14 @@ export async function markPupilLeft(db: Queryable, tenantId: string, pupilId: st
 }
 
 /** Records an ensemble's snapshot unless a newer one is held; whether it was applied. */
-export async function applyEnsembleSnapshot(db: Queryable, tenantId: string, ensembleId: string, schoolId: string | null, name: string | null, snapshotAt: Date): Promise<boolean> {
+export async function applyEnsembleSnapshot(
+  db: Queryable,
+  tenantId: string,
+  ensembleId: string,
+  schoolId: string | null,
+  name: string | null,
+  snapshotAt: Date,
+): Promise<boolean> {
   const applied = await rows<{ ensemble_id: string }>(
     db,
     `INSERT INTO replica_ensembles (tenant_id, ensemble_id, school_id, name, snapshot_at) VALUES ($1, $2, $3, $4, $5)
@@ -60,7 +77,12 @@ export async function applyEnsembleSnapshot(db: Queryable, tenantId: string, ens
 }
 
 /** Replaces an ensemble's members with the given ones. */
-export async function replaceEnsembleMembers(db: Queryable, tenantId: string, ensembleId: string, members: { pupilId: string; instrument: string | null }[]): Promise<void> {
+export async function replaceEnsembleMembers(
+  db: Queryable,
+  tenantId: string,
+  ensembleId: string,
+  members: { pupilId: string; instrument: string | null }[],
+): Promise<void> {
   await db.query(`DELETE FROM replica_ensemble_members WHERE tenant_id = $1 AND ensemble_id = $2`, [tenantId, ensembleId]);
   if (members.length === 0) return;
   await db.query(
@@ -76,7 +98,13 @@ export async function ensureEnsemble(db: Queryable, tenantId: string, ensembleId
   await db.query(`INSERT INTO replica_ensembles (tenant_id, ensemble_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [tenantId, ensembleId]);
 }
 
-export async function upsertEnsembleMember(db: Queryable, tenantId: string, ensembleId: string, pupilId: string, instrument: string | null): Promise<void> {
+export async function upsertEnsembleMember(
+  db: Queryable,
+  tenantId: string,
+  ensembleId: string,
+  pupilId: string,
+  instrument: string | null,
+): Promise<void> {
   await db.query(
     `INSERT INTO replica_ensemble_members (tenant_id, ensemble_id, pupil_id, instrument) VALUES ($1, $2, $3, $4)
      ON CONFLICT (tenant_id, ensemble_id, pupil_id) DO UPDATE SET instrument = EXCLUDED.instrument`,
@@ -85,11 +113,19 @@ export async function upsertEnsembleMember(db: Queryable, tenantId: string, ense
 }
 
 export async function deleteEnsembleMember(db: Queryable, tenantId: string, ensembleId: string, pupilId: string): Promise<void> {
-  await db.query(`DELETE FROM replica_ensemble_members WHERE tenant_id = $1 AND ensemble_id = $2 AND pupil_id = $3`, [tenantId, ensembleId, pupilId]);
+  await db.query(`DELETE FROM replica_ensemble_members WHERE tenant_id = $1 AND ensemble_id = $2 AND pupil_id = $3`, [
+    tenantId,
+    ensembleId,
+    pupilId,
+  ]);
 }
 
 /** A family's latest answer, unless a later one is held. */
-export async function upsertConsent(db: Queryable, tenantId: string, consent: { pupilId: string; kind: string; granted: boolean; note: string | null; changedAt: Date }): Promise<void> {
+export async function upsertConsent(
+  db: Queryable,
+  tenantId: string,
+  consent: { pupilId: string; kind: string; granted: boolean; note: string | null; changedAt: Date },
+): Promise<void> {
   await db.query(
     `INSERT INTO replica_consents (tenant_id, pupil_id, kind, granted, note, changed_at) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (tenant_id, pupil_id, kind) DO UPDATE SET granted = EXCLUDED.granted, note = EXCLUDED.note, changed_at = EXCLUDED.changed_at

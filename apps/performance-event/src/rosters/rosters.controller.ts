@@ -13,9 +13,16 @@ export class RostersController {
 
   @Get()
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff', 'guardian')
-  @ApiOperation({ operationId: 'getRoster', summary: 'Performers with consents and chances this year (staff: their schools’ pupils; a guardian: their own children)' })
+  @ApiOperation({
+    operationId: 'getRoster',
+    summary: 'Performers with consents and chances this year (staff: their schools’ pupils; a guardian: their own children)',
+  })
   @ApiOkResponse({ type: RosterPageDto })
-  list(@CurrentIdentity() identity: Identity, @IdParam('performanceId') performanceId: string, @Query() page: PageQueryDto): Promise<RosterPageDto> {
+  list(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('performanceId') performanceId: string,
+    @Query() page: PageQueryDto,
+  ): Promise<RosterPageDto> {
     return this.rosters.list(viewerOf(identity), performanceId, page);
   }
 
@@ -30,9 +37,16 @@ export class RostersController {
 
   @Get('suggestions')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
-  @ApiOperation({ operationId: 'suggestPerformers', summary: 'Pupils of the schools taking part not on the roster, fewest chances this year first' })
+  @ApiOperation({
+    operationId: 'suggestPerformers',
+    summary: 'Pupils of the schools taking part not on the roster, fewest chances this year first',
+  })
   @ApiOkResponse({ type: SuggestionPageDto })
-  suggestions(@CurrentIdentity() identity: Identity, @IdParam('performanceId') performanceId: string, @Query() page: PageQueryDto): Promise<SuggestionPageDto> {
+  suggestions(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('performanceId') performanceId: string,
+    @Query() page: PageQueryDto,
+  ): Promise<SuggestionPageDto> {
     return this.rosters.suggestions(viewerOf(identity), performanceId, page);
   }
 
@@ -40,7 +54,11 @@ export class RostersController {
   @Access('programme_admin', 'headteacher')
   @ApiOperation({ operationId: 'addPerformer', summary: 'Add one pupil to the roster (idempotent)' })
   @ApiCreatedResponse({ type: PerformerDto })
-  add(@CurrentIdentity() identity: Identity, @IdParam('performanceId') performanceId: string, @Body() body: AddPerformerDto): Promise<PerformerDto> {
+  add(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('performanceId') performanceId: string,
+    @Body() body: AddPerformerDto,
+  ): Promise<PerformerDto> {
     return this.rosters.add(viewerOf(identity), performanceId, body.pupilId.toLowerCase());
   }
 
@@ -49,7 +67,11 @@ export class RostersController {
   @Access('programme_admin', 'headteacher')
   @ApiOperation({ operationId: 'removePerformer', summary: 'Take one pupil off the roster (stays off when the roster is rebuilt)' })
   @ApiNoContentResponse()
-  remove(@CurrentIdentity() identity: Identity, @IdParam('performanceId') performanceId: string, @IdParam('pupilId') pupilId: string): Promise<void> {
+  remove(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('performanceId') performanceId: string,
+    @IdParam('pupilId') pupilId: string,
+  ): Promise<void> {
     return this.rosters.remove(viewerOf(identity), performanceId, pupilId);
   }
 }

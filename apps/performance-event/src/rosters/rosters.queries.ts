@@ -70,24 +70,50 @@ export function membersTakingPart(db: Queryable, tenantId: string, performanceId
 }
 
 /** Takes off the roster the pupils who came from an ensemble and are no longer among `keptPupilIds`. */
-export async function deleteEnsembleEntriesExcept(db: Queryable, tenantId: string, performanceId: string, keptPupilIds: string[]): Promise<void> {
-  await db.query(`DELETE FROM roster_entries WHERE tenant_id = $1 AND performance_id = $2 AND source = 'ensemble' AND NOT (pupil_id = ANY($3::uuid[]))`, [tenantId, performanceId, keptPupilIds]);
+export async function deleteEnsembleEntriesExcept(
+  db: Queryable,
+  tenantId: string,
+  performanceId: string,
+  keptPupilIds: string[],
+): Promise<void> {
+  await db.query(
+    `DELETE FROM roster_entries WHERE tenant_id = $1 AND performance_id = $2 AND source = 'ensemble' AND NOT (pupil_id = ANY($3::uuid[]))`,
+    [tenantId, performanceId, keptPupilIds],
+  );
 }
 
 /** Puts ensemble members on the roster, or brings their school, instrument and ensemble up to date (a removal stays). */
-export async function upsertEnsembleEntries(db: Queryable, tenantId: string, performanceId: string, members: EnsembleMemberRow[]): Promise<void> {
+export async function upsertEnsembleEntries(
+  db: Queryable,
+  tenantId: string,
+  performanceId: string,
+  members: EnsembleMemberRow[],
+): Promise<void> {
   await db.query(
     `INSERT INTO roster_entries (tenant_id, performance_id, pupil_id, school_id, instrument, source, ensemble_id)
      SELECT $1, $2, m.pupil_id, m.school_id, m.instrument, 'ensemble', m.ensemble_id
      FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::uuid[]) AS m (pupil_id, school_id, instrument, ensemble_id)
      ON CONFLICT (tenant_id, performance_id, pupil_id) DO UPDATE
        SET school_id = EXCLUDED.school_id, instrument = EXCLUDED.instrument, ensemble_id = EXCLUDED.ensemble_id, updated_at = now()`,
-    [tenantId, performanceId, members.map((m) => m.pupil_id), members.map((m) => m.school_id), members.map((m) => m.instrument), members.map((m) => m.ensemble_id)],
+    [
+      tenantId,
+      performanceId,
+      members.map((m) => m.pupil_id),
+      members.map((m) => m.school_id),
+      members.map((m) => m.instrument),
+      members.map((m) => m.ensemble_id),
+    ],
   );
 }
 
 /** The roster's counts; a performer's first chance this year counts this performance when it is published or completed. */
-export function rosterSummary(db: Queryable, tenantId: string, performanceId: string, period: Period, status: PerformanceStatus): Promise<RosterSummaryRow | undefined> {
+export function rosterSummary(
+  db: Queryable,
+  tenantId: string,
+  performanceId: string,
+  period: Period,
+  status: PerformanceStatus,
+): Promise<RosterSummaryRow | undefined> {
   return oneRow<RosterSummaryRow>(
     db,
     `WITH ${participationCtes(1, 3, 4)}
@@ -103,12 +129,26 @@ export function rosterSummary(db: Queryable, tenantId: string, performanceId: st
 }
 
 /** Where a pupil is at school, from scheduling's events. */
-export function pupilPlace(db: Queryable, tenantId: string, pupilId: string): Promise<{ school_id: string; left_on: string | null } | undefined> {
-  return oneRow<{ school_id: string; left_on: string | null }>(db, 'SELECT school_id, left_on FROM replica_pupils WHERE tenant_id = $1 AND pupil_id = $2', [tenantId, pupilId]);
+export function pupilPlace(
+  db: Queryable,
+  tenantId: string,
+  pupilId: string,
+): Promise<{ school_id: string; left_on: string | null } | undefined> {
+  return oneRow<{ school_id: string; left_on: string | null }>(
+    db,
+    'SELECT school_id, left_on FROM replica_pupils WHERE tenant_id = $1 AND pupil_id = $2',
+    [tenantId, pupilId],
+  );
 }
 
 /** Adds a pupil by hand, or puts back one who was removed. */
-export async function addRosterEntry(db: Queryable, tenantId: string, performanceId: string, pupilId: string, schoolId: string): Promise<void> {
+export async function addRosterEntry(
+  db: Queryable,
+  tenantId: string,
+  performanceId: string,
+  pupilId: string,
+  schoolId: string,
+): Promise<void> {
   await db.query(
     `INSERT INTO roster_entries (tenant_id, performance_id, pupil_id, school_id, source) VALUES ($1, $2, $3, $4, 'added')
      ON CONFLICT (tenant_id, performance_id, pupil_id) DO UPDATE SET removed = false, updated_at = now()`,
@@ -117,20 +157,40 @@ export async function addRosterEntry(db: Queryable, tenantId: string, performanc
 }
 
 /** The school of a pupil on the roster (not removed). */
-export function rosterEntry(db: Queryable, tenantId: string, performanceId: string, pupilId: string): Promise<{ school_id: string } | undefined> {
-  return oneRow<{ school_id: string }>(db, 'SELECT school_id FROM roster_entries WHERE tenant_id = $1 AND performance_id = $2 AND pupil_id = $3 AND NOT removed', [tenantId, performanceId, pupilId]);
+export function rosterEntry(
+  db: Queryable,
+  tenantId: string,
+  performanceId: string,
+  pupilId: string,
+): Promise<{ school_id: string } | undefined> {
+  return oneRow<{ school_id: string }>(
+    db,
+    'SELECT school_id FROM roster_entries WHERE tenant_id = $1 AND performance_id = $2 AND pupil_id = $3 AND NOT removed',
+    [tenantId, performanceId, pupilId],
+  );
 }
 
 /** Marks a performer removed; a rebuild from the ensembles keeps them off. */
 export async function markRosterEntryRemoved(db: Queryable, tenantId: string, performanceId: string, pupilId: string): Promise<void> {
-  await db.query('UPDATE roster_entries SET removed = true, updated_at = now() WHERE tenant_id = $1 AND performance_id = $2 AND pupil_id = $3', [tenantId, performanceId, pupilId]);
+  await db.query(
+    'UPDATE roster_entries SET removed = true, updated_at = now() WHERE tenant_id = $1 AND performance_id = $2 AND pupil_id = $3',
+    [tenantId, performanceId, pupilId],
+  );
 }
 
 /**
  * Pupils of the schools taking part whom the viewer sees as staff and who are not on the roster,
  * fewest chances first; after the cursor's (chances, display name, pupil id).
  */
-export function rosterSuggestions(db: Queryable, tenantId: string, performanceId: string, viewer: Viewer, period: Period, after: readonly unknown[] | null, limit: number): Promise<SuggestionRow[]> {
+export function rosterSuggestions(
+  db: Queryable,
+  tenantId: string,
+  performanceId: string,
+  viewer: Viewer,
+  period: Period,
+  after: readonly unknown[] | null,
+  limit: number,
+): Promise<SuggestionRow[]> {
   return rows<SuggestionRow>(
     db,
     `WITH ${participationCtes(1, 3, 4)},
@@ -153,7 +213,18 @@ export function rosterSuggestions(db: Queryable, tenantId: string, performanceId
      SELECT * FROM candidates
      WHERE $7::int IS NULL OR (chances, display_name, pupil_id) > ($7::int, $8::text, $9::uuid)
      ORDER BY chances, display_name, pupil_id LIMIT $10`,
-    [tenantId, performanceId, period.from, period.to, viewer.admin, viewer.staffSchoolIds, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, limit],
+    [
+      tenantId,
+      performanceId,
+      period.from,
+      period.to,
+      viewer.admin,
+      viewer.staffSchoolIds,
+      after?.[0] ?? null,
+      after?.[1] ?? null,
+      after?.[2] ?? null,
+      limit,
+    ],
   );
 }
 
@@ -182,12 +253,30 @@ export function rosterPerformers(
        AND ($8::uuid IS NULL OR r.pupil_id = $8)
        AND ($9::text IS NULL OR (p.display_name, r.pupil_id) > ($9::text, $10::uuid))
      ORDER BY p.display_name, r.pupil_id LIMIT $11`,
-    [tenantId, performanceId, period.from, period.to, viewer.admin, viewer.staffSchoolIds, viewer.guardedPupilIds, options.pupilId ?? null, options.after?.[0] ?? null, options.after?.[1] ?? null, options.limit],
+    [
+      tenantId,
+      performanceId,
+      period.from,
+      period.to,
+      viewer.admin,
+      viewer.staffSchoolIds,
+      viewer.guardedPupilIds,
+      options.pupilId ?? null,
+      options.after?.[0] ?? null,
+      options.after?.[1] ?? null,
+      options.limit,
+    ],
   );
 }
 
 /** Names of the given pupils, where they are on the roster (removed or not) and the viewer may see them. */
-export function visiblePerformerNames(db: Queryable, tenantId: string, performanceId: string, viewer: Viewer, pupilIds: string[]): Promise<{ pupil_id: string; display_name: string }[]> {
+export function visiblePerformerNames(
+  db: Queryable,
+  tenantId: string,
+  performanceId: string,
+  viewer: Viewer,
+  pupilIds: string[],
+): Promise<{ pupil_id: string; display_name: string }[]> {
   return rows<{ pupil_id: string; display_name: string }>(
     db,
     `SELECT r.pupil_id, p.display_name FROM roster_entries r JOIN replica_pupils p ON p.tenant_id = r.tenant_id AND p.pupil_id = r.pupil_id
@@ -199,16 +288,20 @@ export function visiblePerformerNames(db: Queryable, tenantId: string, performan
 
 /** The pupils on the roster (not removed), by id. */
 export async function rosterPupilIds(db: Queryable, tenantId: string, performanceId: string): Promise<string[]> {
-  const found = await rows<{ pupil_id: string }>(db, 'SELECT pupil_id FROM roster_entries WHERE tenant_id = $1 AND performance_id = $2 AND NOT removed ORDER BY pupil_id', [tenantId, performanceId]);
+  const found = await rows<{ pupil_id: string }>(
+    db,
+    'SELECT pupil_id FROM roster_entries WHERE tenant_id = $1 AND performance_id = $2 AND NOT removed ORDER BY pupil_id',
+    [tenantId, performanceId],
+  );
   return found.map((row) => row.pupil_id);
 }
 
 /** Of the given pupils, those on the roster (not removed). */
 export async function rosterPupilsAmong(db: Queryable, tenantId: string, performanceId: string, pupilIds: string[]): Promise<string[]> {
-  const found = await rows<{ pupil_id: string }>(db, 'SELECT pupil_id FROM roster_entries WHERE tenant_id = $1 AND performance_id = $2 AND NOT removed AND pupil_id = ANY($3::uuid[])', [
-    tenantId,
-    performanceId,
-    pupilIds,
-  ]);
+  const found = await rows<{ pupil_id: string }>(
+    db,
+    'SELECT pupil_id FROM roster_entries WHERE tenant_id = $1 AND performance_id = $2 AND NOT removed AND pupil_id = ANY($3::uuid[])',
+    [tenantId, performanceId, pupilIds],
+  );
   return found.map((row) => row.pupil_id);
 }

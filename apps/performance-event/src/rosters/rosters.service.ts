@@ -5,7 +5,15 @@ import { academicYearOf, periodBounds } from '../common/time';
 import { assertManagesPerformance, findVisiblePerformance } from '../performances/performance-lookup';
 import type { PerformanceRow } from '../performances/performances.queries';
 import { managesSchool, type Viewer } from '../performances/viewer';
-import type { ConsentState, PerformerDto, PerformerFlag, RosterBuildDto, RosterPageDto, SuggestionDto, SuggestionPageDto } from './dto/roster.dto';
+import type {
+  ConsentState,
+  PerformerDto,
+  PerformerFlag,
+  RosterBuildDto,
+  RosterPageDto,
+  SuggestionDto,
+  SuggestionPageDto,
+} from './dto/roster.dto';
 import {
   addRosterEntry,
   deleteEnsembleEntriesExcept,
@@ -38,9 +46,20 @@ export class RostersService {
       assertManagesPerformance(viewer, performance);
       assertOpen(performance);
       const members = await membersTakingPart(manager, viewer.tenantId, performanceId, performance.starts_at.toISOString().slice(0, 10));
-      await deleteEnsembleEntriesExcept(manager, viewer.tenantId, performanceId, members.map((m) => m.pupil_id));
+      await deleteEnsembleEntriesExcept(
+        manager,
+        viewer.tenantId,
+        performanceId,
+        members.map((m) => m.pupil_id),
+      );
       if (members.length > 0) await upsertEnsembleEntries(manager, viewer.tenantId, performanceId, members);
-      const summary = await rosterSummary(manager, viewer.tenantId, performanceId, periodBounds(academicYearOf(performance.starts_at), 'year'), performance.status);
+      const summary = await rosterSummary(
+        manager,
+        viewer.tenantId,
+        performanceId,
+        periodBounds(academicYearOf(performance.starts_at), 'year'),
+        performance.status,
+      );
       return {
         performanceId,
         performers: summary?.performers ?? 0,
@@ -56,7 +75,10 @@ export class RostersService {
   async list(viewer: Viewer, performanceId: string, page: PageQueryDto): Promise<RosterPageDto> {
     const performance = await findVisiblePerformance(this.db, viewer, performanceId);
     const after = decodeCursor(page.cursor, ['text', 'uuid']);
-    const found = await performersOf(this.db.manager, viewer, performance, { after: after ? [String(after[0]), String(after[1])] : null, limit: page.limit + 1 });
+    const found = await performersOf(this.db.manager, viewer, performance, {
+      after: after ? [String(after[0]), String(after[1])] : null,
+      limit: page.limit + 1,
+    });
     return toPage(found, page.limit, toPerformerDto, (row) => [row.display_name, row.pupil_id]);
   }
 
@@ -65,7 +87,8 @@ export class RostersService {
       const performance = await findVisiblePerformance(manager, viewer, performanceId, true);
       const pupil = await pupilPlace(manager, viewer.tenantId, pupilId);
       // A pupil of a school the caller does not manage is as unknown to them as a made-up id (and is said so before the roster's state).
-      if (!pupil || !(managesSchool(viewer, performance.school_id) || managesSchool(viewer, pupil.school_id))) throw notFoundField('pupilId', 'pupil');
+      if (!pupil || !(managesSchool(viewer, performance.school_id) || managesSchool(viewer, pupil.school_id)))
+        throw notFoundField('pupilId', 'pupil');
       assertOpen(performance);
       await addRosterEntry(manager, viewer.tenantId, performanceId, pupilId, pupil.school_id);
       const [row] = await performersOf(manager, viewer, performance, { pupilId, limit: 1 });
@@ -77,9 +100,12 @@ export class RostersService {
     await this.db.transaction(async (manager) => {
       const performance = await findVisiblePerformance(manager, viewer, performanceId, true);
       const entry = await rosterEntry(manager, viewer.tenantId, performanceId, pupilId);
-      if (!entry || !(viewer.admin || viewer.staffSchoolIds.includes(entry.school_id))) throw new NotFoundException('No such performer on this roster.');
+      if (!entry || !(viewer.admin || viewer.staffSchoolIds.includes(entry.school_id)))
+        throw new NotFoundException('No such performer on this roster.');
       if (!(managesSchool(viewer, performance.school_id) || managesSchool(viewer, entry.school_id))) {
-        throw new ForbiddenException('Only the programme admin, or the headteacher of the host school or of this pupil’s school, may change the roster.');
+        throw new ForbiddenException(
+          'Only the programme admin, or the headteacher of the host school or of this pupil’s school, may change the roster.',
+        );
       }
       assertOpen(performance);
       await markRosterEntryRemoved(manager, viewer.tenantId, performanceId, pupilId);
@@ -102,7 +128,9 @@ export class RostersService {
 
 function assertOpen(performance: PerformanceRow): void {
   if (performance.status === 'cancelled' || performance.status === 'completed') {
-    throw new ConflictProblem(`The roster of a ${performance.status} performance is final.`, [{ field: 'status', status: performance.status }]);
+    throw new ConflictProblem(`The roster of a ${performance.status} performance is final.`, [
+      { field: 'status', status: performance.status },
+    ]);
   }
 }
 
@@ -113,14 +141,22 @@ export function performersOf(
   performance: PerformanceRow,
   options: { after?: [string, string] | null; pupilId?: string; limit: number },
 ): Promise<PerformerRow[]> {
-  return rosterPerformers(db, performance.tenant_id, performance.id, viewer, periodBounds(academicYearOf(performance.starts_at), 'year'), options);
+  return rosterPerformers(
+    db,
+    performance.tenant_id,
+    performance.id,
+    viewer,
+    periodBounds(academicYearOf(performance.starts_at), 'year'),
+    options,
+  );
 }
 
 export function toPerformerDto(row: PerformerRow): PerformerDto {
   const consents = { photoFilm: consentState(row.photo_film), performingInPublic: consentState(row.performing_in_public) };
   const flags: PerformerFlag[] = [];
   if (consents.photoFilm !== 'granted') flags.push(consents.photoFilm === 'refused' ? 'photo_film_refused' : 'photo_film_not_answered');
-  if (consents.performingInPublic !== 'granted') flags.push(consents.performingInPublic === 'refused' ? 'public_performance_refused' : 'public_performance_not_answered');
+  if (consents.performingInPublic !== 'granted')
+    flags.push(consents.performingInPublic === 'refused' ? 'public_performance_refused' : 'public_performance_not_answered');
   return {
     pupilId: row.pupil_id,
     displayName: row.display_name,
@@ -137,5 +173,12 @@ export function toPerformerDto(row: PerformerRow): PerformerDto {
 }
 
 function toSuggestionDto(row: SuggestionRow): SuggestionDto {
-  return { pupilId: row.pupil_id, displayName: row.display_name, schoolId: row.school_id, performedThisYear: row.performed, upcomingThisYear: row.upcoming, featuredThisYear: row.featured };
+  return {
+    pupilId: row.pupil_id,
+    displayName: row.display_name,
+    schoolId: row.school_id,
+    performedThisYear: row.performed,
+    upcomingThisYear: row.upcoming,
+    featuredThisYear: row.featured,
+  };
 }

@@ -16,7 +16,11 @@ export class RunningOrderController {
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff', 'guardian')
   @ApiOperation({ summary: 'The running order, its length and the slot (ETag for replacing)' })
   @ApiOkResponse({ type: RunningOrderDto })
-  async get(@CurrentIdentity() identity: Identity, @IdParam('performanceId') performanceId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<RunningOrderDto> {
+  async get(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('performanceId') performanceId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RunningOrderDto> {
     const order = await this.runningOrder.get(viewerOf(identity), performanceId);
     void reply.header('etag', etagOf(order.version));
     return order;

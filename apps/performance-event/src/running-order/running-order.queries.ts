@@ -38,7 +38,11 @@ export function runningOrderItems(db: Queryable, tenantId: string, performanceId
 
 /** How long the running order lasts, in seconds (0 without items). */
 export async function runningOrderSeconds(db: Queryable, tenantId: string, performanceId: string): Promise<number> {
-  const total = await oneRow<{ total: number }>(db, 'SELECT coalesce(sum(duration_seconds), 0)::int AS total FROM running_order_items WHERE tenant_id = $1 AND performance_id = $2', [tenantId, performanceId]);
+  const total = await oneRow<{ total: number }>(
+    db,
+    'SELECT coalesce(sum(duration_seconds), 0)::int AS total FROM running_order_items WHERE tenant_id = $1 AND performance_id = $2',
+    [tenantId, performanceId],
+  );
   return total?.total ?? 0;
 }
 
@@ -46,10 +50,27 @@ export async function deleteRunningOrderItems(db: Queryable, tenantId: string, p
   await db.query('DELETE FROM running_order_items WHERE tenant_id = $1 AND performance_id = $2', [tenantId, performanceId]);
 }
 
-export async function insertRunningOrderItem(db: Queryable, tenantId: string, performanceId: string, item: NewRunningOrderItem): Promise<void> {
+export async function insertRunningOrderItem(
+  db: Queryable,
+  tenantId: string,
+  performanceId: string,
+  item: NewRunningOrderItem,
+): Promise<void> {
   await db.query(
     `INSERT INTO running_order_items (tenant_id, id, performance_id, position, piece, composer, arranger, ensemble_id, duration_seconds, soloist_pupil_ids, guest_soloists)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::uuid[], $11::text[])`,
-    [tenantId, item.id, performanceId, item.position, item.piece, item.composer, item.arranger, item.ensembleId, item.durationSeconds, item.soloistPupilIds, item.guestSoloists],
+    [
+      tenantId,
+      item.id,
+      performanceId,
+      item.position,
+      item.piece,
+      item.composer,
+      item.arranger,
+      item.ensembleId,
+      item.durationSeconds,
+      item.soloistPupilIds,
+      item.guestSoloists,
+    ],
   );
 }

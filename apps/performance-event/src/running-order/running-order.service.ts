@@ -24,15 +24,18 @@ export class RunningOrderService {
       assertManagesPerformance(viewer, performance);
       if (performance.running_order_version !== expectedVersion) throw staleEdit('running order', performance.running_order_version);
       if (performance.status === 'cancelled' || performance.status === 'completed') {
-        throw new ConflictProblem(`The running order of a ${performance.status} performance is final.`, [{ field: 'status', status: performance.status }]);
+        throw new ConflictProblem(`The running order of a ${performance.status} performance is final.`, [
+          { field: 'status', status: performance.status },
+        ]);
       }
       await this.assertReferences(manager, performance, input);
       const total = input.items.reduce((sum, item) => sum + item.durationSeconds, 0);
       const slot = slotSeconds(performance);
       if (total > slot) {
-        throw new ConflictProblem(`The running order (${describeSeconds(total)}) is ${describeSeconds(total - slot)} longer than the slot (${describeSeconds(slot)}).`, [
-          { field: 'items', totalSeconds: total, slotSeconds: slot, overBySeconds: total - slot },
-        ]);
+        throw new ConflictProblem(
+          `The running order (${describeSeconds(total)}) is ${describeSeconds(total - slot)} longer than the slot (${describeSeconds(slot)}).`,
+          [{ field: 'items', totalSeconds: total, slotSeconds: slot, overBySeconds: total - slot }],
+        );
       }
       await deleteRunningOrderItems(manager, viewer.tenantId, performanceId);
       for (const [position, item] of input.items.entries()) {
@@ -61,7 +64,8 @@ export class RunningOrderService {
 
     const ensembles = new Set(await performanceEnsembleIds(manager, performance.tenant_id, performance.id));
     for (const [index, item] of input.items.entries()) {
-      if (item.ensembleId && !ensembles.has(item.ensembleId.toLowerCase())) throw notFoundField(`items[${index}].ensembleId`, 'ensemble taking part in this performance');
+      if (item.ensembleId && !ensembles.has(item.ensembleId.toLowerCase()))
+        throw notFoundField(`items[${index}].ensembleId`, 'ensemble taking part in this performance');
     }
     const soloists = [...new Set(input.items.flatMap((item) => item.soloistPupilIds ?? []).map((id) => id.toLowerCase()))];
     if (soloists.length === 0) return;
@@ -77,7 +81,12 @@ export class RunningOrderService {
 export async function runningOrderOf(manager: Queryable, viewer: Viewer, performance: PerformanceRow): Promise<RunningOrderDto> {
   const items = await runningOrderItems(manager, performance.tenant_id, performance.id);
   const soloistIds = [...new Set(items.flatMap((item) => item.soloist_pupil_ids))];
-  const names = new Map((await visiblePerformerNames(manager, performance.tenant_id, performance.id, viewer, soloistIds)).map((row) => [row.pupil_id, row.display_name]));
+  const names = new Map(
+    (await visiblePerformerNames(manager, performance.tenant_id, performance.id, viewer, soloistIds)).map((row) => [
+      row.pupil_id,
+      row.display_name,
+    ]),
+  );
   // Staff keep every soloist's id (they edit the order and must not drop what they cannot name);
   // a family sees only the soloists they may know, not even the ids of other people's children.
   const isStaff = viewer.admin || viewer.staffSchoolIds.length > 0;

@@ -46,10 +46,22 @@ export function usePerformanceTestKit(overrides: Record<string, string> = {}): P
       db,
       call: async (identity: Identity, method: Method, url: string, body?: object, headers: Record<string, string> = {}) =>
         app.inject({ method, url, payload: body, headers: { ...(await identityHeaders(identity, 'performance-event')), ...headers } }),
-      async applyEvent<T extends EventType>(tenantId: string, type: T, payload: EventCatalog[T], occurredAt = new Date()): Promise<EventEnvelope<T>> {
+      async applyEvent<T extends EventType>(
+        tenantId: string,
+        type: T,
+        payload: EventCatalog[T],
+        occurredAt = new Date(),
+      ): Promise<EventEnvelope<T>> {
         const handlers = app.get(MessagingHandlers).handlers;
         if (!handlers[type]) throw new Error(`No handler for ${type}`);
-        const event: EventEnvelope<T> = { id: newId(), type, tenantId, occurredAt: occurredAt.toISOString(), source: 'scheduling', payload };
+        const event: EventEnvelope<T> = {
+          id: newId(),
+          type,
+          tenantId,
+          occurredAt: occurredAt.toISOString(),
+          source: 'scheduling',
+          payload,
+        };
         await applyEvent(db, 'performance-event', handlers, event);
         return event;
       },
@@ -73,9 +85,21 @@ export interface TestMember {
   instrument: string | null;
 }
 
-export const member = (schoolId: string, displayName: string, instrument: string | null = 'violin'): TestMember => ({ pupilId: newId(), schoolId, displayName, instrument });
+export const member = (schoolId: string, displayName: string, instrument: string | null = 'violin'): TestMember => ({
+  pupilId: newId(),
+  schoolId,
+  displayName,
+  instrument,
+});
 
-export async function feedEnsemble(kit: PerformanceTestKit, tenantId: string, ensembleId: string, schoolId: string | null, members: TestMember[], ensembleName = 'Strings'): Promise<void> {
+export async function feedEnsemble(
+  kit: PerformanceTestKit,
+  tenantId: string,
+  ensembleId: string,
+  schoolId: string | null,
+  members: TestMember[],
+  ensembleName = 'Strings',
+): Promise<void> {
   await kit.applyEvent(tenantId, 'scheduling.ensemble.membership-changed', { version: 1, ensembleId, schoolId, ensembleName, members });
 }
 
@@ -84,13 +108,31 @@ export async function feedSchool(kit: PerformanceTestKit, tenantId: string, scho
   await kit.applyEvent(tenantId, 'scheduling.school.created', { version: 1, schoolId, name, urn: null, phase: 'primary' });
 }
 
-export async function feedConsent(kit: PerformanceTestKit, tenantId: string, pupilId: string, kind: 'photo_film' | 'performing_in_public', granted: boolean): Promise<void> {
+export async function feedConsent(
+  kit: PerformanceTestKit,
+  tenantId: string,
+  pupilId: string,
+  kind: 'photo_film' | 'performing_in_public',
+  granted: boolean,
+): Promise<void> {
   await kit.applyEvent(tenantId, 'engagement.consent.changed', { version: 1, pupilId, kind, granted, note: null });
 }
 
 /** A venue straight into the table: the area's own (no school), or a school's hall. */
-export async function insertVenue(kit: PerformanceTestKit, tenantId: string, name = 'St Mary’s Hall', schoolId: string | null = null): Promise<string> {
-  const venue = await insertVenueRow(kit.db, tenantId, newId(), { name, kind: 'school_hall', address: '1 Church Rd', capacity: 200, accessNotes: null, schoolId });
+export async function insertVenue(
+  kit: PerformanceTestKit,
+  tenantId: string,
+  name = 'St Mary’s Hall',
+  schoolId: string | null = null,
+): Promise<string> {
+  const venue = await insertVenueRow(kit.db, tenantId, newId(), {
+    name,
+    kind: 'school_hall',
+    address: '1 Church Rd',
+    capacity: 200,
+    accessNotes: null,
+    schoolId,
+  });
   return venue.id;
 }
 
@@ -99,17 +141,36 @@ export async function insertPerformance(
   kit: PerformanceTestKit,
   tenantId: string,
   venueId: string,
-  fields: { title?: string; startsAt: Date; minutes?: number; status?: string; audience?: string; schoolId?: string | null; ensembleIds?: string[] },
+  fields: {
+    title?: string;
+    startsAt: Date;
+    minutes?: number;
+    status?: string;
+    audience?: string;
+    schoolId?: string | null;
+    ensembleIds?: string[];
+  },
 ): Promise<string> {
   const id = newId();
   const db = kit.db;
   await db.query(
     `INSERT INTO performances (id, tenant_id, venue_id, title, starts_at, ends_at, status, audience, school_id, published_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $7 = 'draft' THEN NULL ELSE now() END)`,
-    [id, tenantId, venueId, fields.title ?? 'Concert', fields.startsAt, new Date(fields.startsAt.getTime() + (fields.minutes ?? 60) * 60_000), fields.status ?? 'published', fields.audience ?? 'public', fields.schoolId ?? null],
+    [
+      id,
+      tenantId,
+      venueId,
+      fields.title ?? 'Concert',
+      fields.startsAt,
+      new Date(fields.startsAt.getTime() + (fields.minutes ?? 60) * 60_000),
+      fields.status ?? 'published',
+      fields.audience ?? 'public',
+      fields.schoolId ?? null,
+    ],
   );
   if (fields.ensembleIds?.length) await insertPerformanceEnsembles(db, tenantId, id, fields.ensembleIds);
   return id;
 }
 
-export const fieldsOf = (response: LightMyRequestResponse): string[] => ((response.json() as { errors?: { field: string }[] }).errors ?? []).map((error) => error.field);
+export const fieldsOf = (response: LightMyRequestResponse): string[] =>
+  ((response.json() as { errors?: { field: string }[] }).errors ?? []).map((error) => error.field);

@@ -24,7 +24,11 @@ export class VenuesController {
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
   @ApiOperation({ summary: 'One venue, as the list shows them: another school’s hall is 404 (ETag for editing)' })
   @ApiOkResponse({ type: VenueDto })
-  async get(@CurrentIdentity() identity: Identity, @IdParam('venueId') venueId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<VenueDto> {
+  async get(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('venueId') venueId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<VenueDto> {
     const venue = await this.venues.get(viewerOf(identity), venueId);
     void reply.header('etag', etagOf(venue.version));
     return venue;
@@ -35,7 +39,12 @@ export class VenuesController {
   @ApiOperation({ summary: 'Add a venue (a headteacher: their own school’s hall)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: VenueDto })
-  async create(@CurrentIdentity() identity: Identity, @Body() body: CreateVenueDto, @IdempotencyKey() key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<VenueDto> {
+  async create(
+    @CurrentIdentity() identity: Identity,
+    @Body() body: CreateVenueDto,
+    @IdempotencyKey() key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<VenueDto> {
     const venue = await this.venues.create(identity.tenantId, viewerOf(identity), body, identity.userId, key);
     void reply.header('etag', etagOf(venue.version));
     return venue;

@@ -37,7 +37,13 @@ function visibleVenueSql(first: number): string {
 const venueParams = (viewer: Viewer): unknown[] => [viewer.admin, viewer.staffSchoolIds];
 
 /** A page of the venues the viewer may see, by name, after the cursor's (name, id). */
-export function visibleVenues(db: Queryable, tenantId: string, viewer: Viewer, after: readonly unknown[] | null, limit: number): Promise<VenueRow[]> {
+export function visibleVenues(
+  db: Queryable,
+  tenantId: string,
+  viewer: Viewer,
+  after: readonly unknown[] | null,
+  limit: number,
+): Promise<VenueRow[]> {
   return rows<VenueRow>(
     db,
     `SELECT ${COLUMNS} FROM venues WHERE tenant_id = $1 AND ${visibleVenueSql(2)} AND ($4::text IS NULL OR (name, id) > ($4::text, $5::uuid))
@@ -47,8 +53,18 @@ export function visibleVenues(db: Queryable, tenantId: string, viewer: Viewer, a
 }
 
 /** The venue if the viewer may see it; `lock` takes its row lock for the rest of the transaction. */
-export function visibleVenue(db: Queryable, tenantId: string, viewer: Viewer, venueId: string, lock = false): Promise<VenueRow | undefined> {
-  return oneRow<VenueRow>(db, `SELECT ${COLUMNS} FROM venues WHERE tenant_id = $1 AND id = $2 AND ${visibleVenueSql(3)}${lock ? ' FOR UPDATE' : ''}`, [tenantId, venueId, ...venueParams(viewer)]);
+export function visibleVenue(
+  db: Queryable,
+  tenantId: string,
+  viewer: Viewer,
+  venueId: string,
+  lock = false,
+): Promise<VenueRow | undefined> {
+  return oneRow<VenueRow>(
+    db,
+    `SELECT ${COLUMNS} FROM venues WHERE tenant_id = $1 AND id = $2 AND ${visibleVenueSql(3)}${lock ? ' FOR UPDATE' : ''}`,
+    [tenantId, venueId, ...venueParams(viewer)],
+  );
 }
 
 /** A venue whoever may see (the venue of a performance the caller sees). */
@@ -58,7 +74,10 @@ export function venueById(db: Queryable, tenantId: string, venueId: string): Pro
 
 /** Whether scheduling has told of the school, in this area. */
 export async function isSchoolOfArea(db: Queryable, tenantId: string, schoolId: string): Promise<boolean> {
-  const school = await oneRow<{ school_id: string }>(db, 'SELECT school_id FROM replica_schools WHERE tenant_id = $1 AND school_id = $2', [tenantId, schoolId]);
+  const school = await oneRow<{ school_id: string }>(db, 'SELECT school_id FROM replica_schools WHERE tenant_id = $1 AND school_id = $2', [
+    tenantId,
+    schoolId,
+  ]);
   return school !== undefined;
 }
 
@@ -83,7 +102,11 @@ export async function updateVenue(db: Queryable, tenantId: string, venueId: stri
 
 /** Up to ten performances taking place at the venue, soonest first: what stops its removal. */
 export function performancesAtVenue(db: Queryable, tenantId: string, venueId: string): Promise<{ id: string; title: string }[]> {
-  return rows<{ id: string; title: string }>(db, `SELECT id, title FROM performances WHERE tenant_id = $1 AND venue_id = $2 ORDER BY starts_at LIMIT 10`, [tenantId, venueId]);
+  return rows<{ id: string; title: string }>(
+    db,
+    `SELECT id, title FROM performances WHERE tenant_id = $1 AND venue_id = $2 ORDER BY starts_at LIMIT 10`,
+    [tenantId, venueId],
+  );
 }
 
 export async function deleteVenue(db: Queryable, tenantId: string, venueId: string): Promise<void> {

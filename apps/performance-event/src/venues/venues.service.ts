@@ -1,9 +1,28 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { ConflictProblem, notFoundField, decodeCursor, newId, onceForKey, staleEdit, toPage, type PageQueryDto, type Queryable } from '@tutti/platform';
+import {
+  ConflictProblem,
+  notFoundField,
+  decodeCursor,
+  newId,
+  onceForKey,
+  staleEdit,
+  toPage,
+  type PageQueryDto,
+  type Queryable,
+} from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { managesSchool, type Viewer } from '../performances/viewer';
 import type { CreateVenueDto, UpdateVenueDto, VenueDto, VenuePageDto } from './dto/venue.dto';
-import { deleteVenue, insertVenue, isSchoolOfArea, performancesAtVenue, updateVenue, visibleVenue, visibleVenues, type VenueRow } from './venues.queries';
+import {
+  deleteVenue,
+  insertVenue,
+  isSchoolOfArea,
+  performancesAtVenue,
+  updateVenue,
+  visibleVenue,
+  visibleVenues,
+  type VenueRow,
+} from './venues.queries';
 
 /** The venue named by a body's field, if the viewer may see it, else a 404 naming the field. */
 export async function assertVenueVisible(db: Queryable, viewer: Viewer, venueId: string, field: string): Promise<void> {
@@ -14,7 +33,12 @@ export async function assertVenueVisible(db: Queryable, viewer: Viewer, venueId:
  * A school id from a body must name a school of the caller's area (known here from scheduling's
  * events), else a 404 naming the field: the programme admin may name any school, but only of their area.
  */
-export async function assertSchoolInArea(db: Queryable, tenantId: string, schoolId: string | null | undefined, field: string): Promise<void> {
+export async function assertSchoolInArea(
+  db: Queryable,
+  tenantId: string,
+  schoolId: string | null | undefined,
+  field: string,
+): Promise<void> {
   if (schoolId === null || schoolId === undefined) return;
   if (!(await isSchoolOfArea(db, tenantId, schoolId))) throw notFoundField(field, 'school');
 }
@@ -37,9 +61,16 @@ export class VenuesService {
     return toVenueDto(row);
   }
 
-  async create(tenantId: string, viewer: Viewer, input: CreateVenueDto, callerId: string, idempotencyKey: string | undefined): Promise<VenueDto> {
+  async create(
+    tenantId: string,
+    viewer: Viewer,
+    input: CreateVenueDto,
+    callerId: string,
+    idempotencyKey: string | undefined,
+  ): Promise<VenueDto> {
     const schoolId = input.schoolId ?? null;
-    if (!managesSchool(viewer, schoolId)) throw new ForbiddenException('A headteacher may add venues of their own school only (give its schoolId).');
+    if (!managesSchool(viewer, schoolId))
+      throw new ForbiddenException('A headteacher may add venues of their own school only (give its schoolId).');
     return this.db.transaction((manager) =>
       onceForKey(manager, { tenantId, callerId, operation: 'venue.create', key: idempotencyKey, request: input }, async () => {
         await assertSchoolInArea(manager, tenantId, schoolId, 'schoolId');
@@ -80,7 +111,11 @@ export class VenuesService {
       this.assertManages(viewer, current, undefined);
       if (current.version !== expectedVersion) throw staleEdit('venue', current.version);
       const using = await performancesAtVenue(manager, tenantId, venueId);
-      if (using.length > 0) throw new ConflictProblem('Performances take place at this venue; move or delete them first.', using.map((p) => ({ kind: 'performance', performanceId: p.id, title: p.title })));
+      if (using.length > 0)
+        throw new ConflictProblem(
+          'Performances take place at this venue; move or delete them first.',
+          using.map((p) => ({ kind: 'performance', performanceId: p.id, title: p.title })),
+        );
       await deleteVenue(manager, tenantId, venueId);
     });
   }
@@ -92,11 +127,22 @@ export class VenuesService {
   }
 
   private assertManages(viewer: Viewer, venue: VenueRow, newSchoolId: string | null | undefined): void {
-    if (!managesSchool(viewer, venue.school_id)) throw new ForbiddenException('Only the programme admin, or the headteacher of the school it belongs to, may change this venue.');
-    if (newSchoolId !== undefined && !managesSchool(viewer, newSchoolId)) throw new ForbiddenException('A headteacher may assign a venue to their own school only.');
+    if (!managesSchool(viewer, venue.school_id))
+      throw new ForbiddenException('Only the programme admin, or the headteacher of the school it belongs to, may change this venue.');
+    if (newSchoolId !== undefined && !managesSchool(viewer, newSchoolId))
+      throw new ForbiddenException('A headteacher may assign a venue to their own school only.');
   }
 }
 
 export function toVenueDto(row: VenueRow): VenueDto {
-  return { id: row.id, name: row.name, kind: row.kind, address: row.address, capacity: row.capacity, accessNotes: row.access_notes, schoolId: row.school_id, version: row.version };
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    address: row.address,
+    capacity: row.capacity,
+    accessNotes: row.access_notes,
+    schoolId: row.school_id,
+    version: row.version,
+  };
 }

@@ -19,15 +19,26 @@ export class AnnualReturnController {
   @Access('programme_admin', 'evaluator')
   @ApiOperation({ summary: 'The area’s annual data return for funders: each figure with how it is computed, counts of 1 to 4 suppressed' })
   @ApiOkResponse({ type: AnnualReturnDto })
-  figures(@CurrentIdentity() identity: Identity, @Query() query: AnnualReturnQueryDto, @RequestOrigin() origin: AuditOrigin): Promise<AnnualReturnDto> {
+  figures(
+    @CurrentIdentity() identity: Identity,
+    @Query() query: AnnualReturnQueryDto,
+    @RequestOrigin() origin: AuditOrigin,
+  ): Promise<AnnualReturnDto> {
     return this.annualReturn.build(identity, query.academicYear, origin);
   }
 
   @Get('transition')
   @Access('programme_admin', 'evaluator')
-  @ApiOperation({ summary: 'Year 6 pupils who left primary school in the academic year: how many attended Tutti one term and one year on, by destination school and characteristics, suppressed' })
+  @ApiOperation({
+    summary:
+      'Year 6 pupils who left primary school in the academic year: how many attended Tutti one term and one year on, by destination school and characteristics, suppressed',
+  })
   @ApiOkResponse({ type: TransitionReportDto })
-  transition(@CurrentIdentity() identity: Identity, @Query() query: AnnualReturnQueryDto, @RequestOrigin() origin: AuditOrigin): Promise<TransitionReportDto> {
+  transition(
+    @CurrentIdentity() identity: Identity,
+    @Query() query: AnnualReturnQueryDto,
+    @RequestOrigin() origin: AuditOrigin,
+  ): Promise<TransitionReportDto> {
     return this.annualReturn.transition(identity, query.academicYear, origin);
   }
 
@@ -35,7 +46,12 @@ export class AnnualReturnController {
   @Access('programme_admin', 'evaluator')
   @ApiOperation({ summary: 'The annual data return as CSV (UTF-8 with a byte order mark), the same figures and suppression as the page' })
   @ApiProduces('text/csv')
-  async csv(@CurrentIdentity() identity: Identity, @Query() query: AnnualReturnQueryDto, @RequestOrigin() origin: AuditOrigin, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async csv(
+    @CurrentIdentity() identity: Identity,
+    @Query() query: AnnualReturnQueryDto,
+    @RequestOrigin() origin: AuditOrigin,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const file = annualReturnCsv(await this.annualReturn.build(identity, query.academicYear, origin));
     reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', attachmentDisposition(file.fileName));
     return file.body;
@@ -45,7 +61,12 @@ export class AnnualReturnController {
   @Access('programme_admin', 'evaluator')
   @ApiOperation({ summary: 'The annual data return as an Excel workbook, the same figures and suppression as the page' })
   @ApiProduces(XLSX_TYPE)
-  async xlsx(@CurrentIdentity() identity: Identity, @Query() query: AnnualReturnQueryDto, @RequestOrigin() origin: AuditOrigin, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+  async xlsx(
+    @CurrentIdentity() identity: Identity,
+    @Query() query: AnnualReturnQueryDto,
+    @RequestOrigin() origin: AuditOrigin,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
     const report = await this.annualReturn.build(identity, query.academicYear, origin);
     reply.header('content-type', XLSX_TYPE).header('content-disposition', attachmentDisposition(annualReturnFileName(report, 'xlsx')));
     return annualReturnXlsx(report);

@@ -89,20 +89,38 @@ export function annualReturnFigures(data: AnnualReturnData): FigureDto[] {
       title: 'Schools worked with',
       howComputed: 'Schools where at least one pupil attended a session in the year, by phase. Schools are not people: no suppression.',
       total: data.schools.length,
-      cells: Object.entries(countBy(data.schools, (school) => school.phase)).map(([key, count]) => ({ key, label: key.replace('_', '-'), count, percent: percentOf(count, data.schools.length) })),
+      cells: Object.entries(countBy(data.schools, (school) => school.phase)).map(([key, count]) => ({
+        key,
+        label: key.replace('_', '-'),
+        count,
+        percent: percentOf(count, data.schools.length),
+      })),
     },
   ];
   return figures;
 }
 
-export function partition(id: string, title: string, howComputed: string, counts: Record<string, number>, total: number, label: (key: string) => string = (key) => LABELS[key] ?? key, alsoHidden?: string[]): FigureDto {
+export function partition(
+  id: string,
+  title: string,
+  howComputed: string,
+  counts: Record<string, number>,
+  total: number,
+  label: (key: string) => string = (key) => LABELS[key] ?? key,
+  alsoHidden?: string[],
+): FigureDto {
   const published = suppressBreakdown(counts, total, { partition: true, alsoHidden });
   return {
     id,
     title,
     howComputed: `${howComputed} ${SUPPRESSION}`,
     total: published.total,
-    cells: Object.keys(counts).map((key) => ({ key, label: label(key), count: published.cells[key], percent: percentOf(published.cells[key], published.total) })),
+    cells: Object.keys(counts).map((key) => ({
+      key,
+      label: label(key),
+      count: published.cells[key],
+      percent: percentOf(published.cells[key], published.total),
+    })),
   };
 }
 
@@ -159,18 +177,37 @@ export interface GroupShare {
  * suppressed when it, or the rest of its group, is 1 to 4 (either gives the other away), or when the
  * group's size is suppressed elsewhere (`hiddenGroups`); then across groups against their sum.
  */
-export function sharesByGroup(id: string, title: string, howComputed: string, groups: GroupShare[], hiddenGroups: readonly string[] = []): FigureDto {
+export function sharesByGroup(
+  id: string,
+  title: string,
+  howComputed: string,
+  groups: GroupShare[],
+  hiddenGroups: readonly string[] = [],
+): FigureDto {
   const hiddenWithinGroup = groups
-    .filter((group) => hiddenGroups.includes(group.key) || suppressBreakdown({ hits: group.hits, rest: group.of - group.hits }, group.of, { partition: true }).cells.hits === null)
+    .filter(
+      (group) =>
+        hiddenGroups.includes(group.key) ||
+        suppressBreakdown({ hits: group.hits, rest: group.of - group.hits }, group.of, { partition: true }).cells.hits === null,
+    )
     .map((group) => group.key);
   const counts = Object.fromEntries(groups.map((group) => [group.key, group.hits]));
-  const published = suppressBreakdown(counts, groups.reduce((sum, group) => sum + group.hits, 0), { partition: true, alsoHidden: hiddenWithinGroup });
+  const published = suppressBreakdown(
+    counts,
+    groups.reduce((sum, group) => sum + group.hits, 0),
+    { partition: true, alsoHidden: hiddenWithinGroup },
+  );
   return {
     id,
     title,
     howComputed: `${howComputed} A group's count is suppressed when it or the rest of its group is 1 to 4, and then as any breakdown: ${SUPPRESSION}`,
     total: published.total,
-    cells: groups.map((group) => ({ key: group.key, label: group.label, count: published.cells[group.key], percent: percentOf(published.cells[group.key], group.of) })),
+    cells: groups.map((group) => ({
+      key: group.key,
+      label: group.label,
+      count: published.cells[group.key],
+      percent: percentOf(published.cells[group.key], group.of),
+    })),
   };
 }
 

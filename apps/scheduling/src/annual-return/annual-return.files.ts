@@ -14,9 +14,25 @@ function annualReturnRows(report: AnnualReturnDto): CsvValue[][] {
     ...report.figures.flatMap((figure) =>
       figure.cells.length === 0
         ? [[figure.id, figure.title, 'total', shown(figure.total), null, shown(figure.total), figure.howComputed]]
-        : figure.cells.map((cell) => [figure.id, figure.title, cell.label, shown(cell.count), cell.count === null ? SUPPRESSED : cell.percent, shown(figure.total), figure.howComputed]),
+        : figure.cells.map((cell) => [
+            figure.id,
+            figure.title,
+            cell.label,
+            shown(cell.count),
+            cell.count === null ? SUPPRESSED : cell.percent,
+            shown(figure.total),
+            figure.howComputed,
+          ]),
     ),
-    ...report.schoolsWorkedWith.map((school) => ['school-worked-with', 'School worked with', `${school.name}${school.urn ? ` (URN ${school.urn})` : ''}`, 1, null, report.schoolsWorkedWith.length, school.phase]),
+    ...report.schoolsWorkedWith.map((school) => [
+      'school-worked-with',
+      'School worked with',
+      `${school.name}${school.urn ? ` (URN ${school.urn})` : ''}`,
+      1,
+      null,
+      report.schoolsWorkedWith.length,
+      school.phase,
+    ]),
     ...report.notIncluded.map((missing) => ['not-included', missing.figure, null, null, null, null, missing.reason]),
   ];
 }
@@ -27,7 +43,10 @@ export function annualReturnFileName(report: AnnualReturnDto, extension: 'csv' |
 
 /** UTF-8 with a byte order mark (Excel), formula-like text defused by csvDocument. */
 export function annualReturnCsv(report: AnnualReturnDto): CsvFile {
-  return { fileName: annualReturnFileName(report, 'csv'), body: csvDocument(ANNUAL_RETURN_COLUMNS, annualReturnRows(report), { bom: true }) };
+  return {
+    fileName: annualReturnFileName(report, 'csv'),
+    body: csvDocument(ANNUAL_RETURN_COLUMNS, annualReturnRows(report), { bom: true }),
+  };
 }
 
 /** The same rows as the CSV on one sheet (text cells are stored as text, never as formulas). */

@@ -100,11 +100,7 @@ export const WCET_PUPILS_SQL = `WITH wcet AS (
 
 /** WCET_PUPILS_SQL for the area's year. */
 export function wcetPupils(db: Queryable, tenantId: string, year: AcademicYear, today: string): Promise<WcetPupilRow[]> {
-  return rows<WcetPupilRow>(
-    db,
-    WCET_PUPILS_SQL,
-    [tenantId, year.from, year.to, year.name, today],
-  );
+  return rows<WcetPupilRow>(db, WCET_PUPILS_SQL, [tenantId, year.from, year.to, year.name, today]);
 }
 
 /** $1 tenant, $2..$3 the year's dates, $4 the sessions a regular player attends at least. */
@@ -119,11 +115,7 @@ export const REGULAR_PLAYERS_SQL = `SELECT a.pupil_id AS "pupilId", e.kind, e.le
 
 /** Pupils who attended at least `minSessions` sessions in the year of ensembles of one kind and level (other than whole-class and staff ensembles). */
 export function regularPlayers(db: Queryable, tenantId: string, year: AcademicYear, minSessions: number): Promise<RegularPlayerRow[]> {
-  return rows<RegularPlayerRow>(
-    db,
-    REGULAR_PLAYERS_SQL,
-    [tenantId, year.from, year.to, minSessions],
-  );
+  return rows<RegularPlayerRow>(db, REGULAR_PLAYERS_SQL, [tenantId, year.from, year.to, minSessions]);
 }
 
 /** Graded exam entries of the year (by exam date, else entry date), withdrawn ones left out, and passes (pass, merit or distinction), by grade. */
@@ -147,9 +139,5 @@ export const SCHOOLS_WORKED_WITH_SQL = `SELECT s.id, s.name, s.urn, s.phase FROM
 
 /** The schools where at least one pupil attended a session in the year. */
 export function schoolsWorkedWith(db: Queryable, tenantId: string, year: AcademicYear): Promise<SchoolWorkedWithRow[]> {
-  return rows<SchoolWorkedWithRow>(
-    db,
-    SCHOOLS_WORKED_WITH_SQL,
-    [tenantId, year.from, year.to],
-  );
+  return rows<SchoolWorkedWithRow>(db, SCHOOLS_WORKED_WITH_SQL, [tenantId, year.from, year.to]);
 }

@@ -14,7 +14,10 @@ import { alumniOfYear } from './transition.queries';
 
 /** What the return asks for that scheduling does not hold: the services that own them would have to give them. */
 export const NOT_INCLUDED = [
-  { figure: 'Performances and audience (RSVPs, check-ins)', reason: 'owned by the performance-event and parent-engagement services; scheduling keeps no copy of them' },
+  {
+    figure: 'Performances and audience (RSVPs, check-ins)',
+    reason: 'owned by the performance-event and parent-engagement services; scheduling keeps no copy of them',
+  },
   { figure: 'Family engagement', reason: 'owned by the parent-engagement service; scheduling keeps no copy of it' },
   { figure: 'The pupils behind each figure (pseudonymised)', reason: 'not built yet' },
 ];
@@ -62,12 +65,23 @@ export class AnnualReturnService {
   }
 
   /** Counting pupils by their characteristics reads them: each pupil counted is audited. */
-  private async auditReads(identity: Identity, origin: AuditOrigin, pupils: readonly { pupilId: string }[], report: string, academicYear: string): Promise<void> {
+  private async auditReads(
+    identity: Identity,
+    origin: AuditOrigin,
+    pupils: readonly { pupilId: string }[],
+    report: string,
+    academicYear: string,
+  ): Promise<void> {
     await this.db.transaction((manager) =>
       recordAudit(
         manager,
         auditContext(identity, origin),
-        pupils.map((pupil) => ({ action: 'read' as const, subjectType: 'pupil' as const, subjectId: pupil.pupilId, detail: { report, academicYear } })),
+        pupils.map((pupil) => ({
+          action: 'read' as const,
+          subjectType: 'pupil' as const,
+          subjectId: pupil.pupilId,
+          detail: { report, academicYear },
+        })),
       ),
     );
   }
@@ -76,6 +90,9 @@ export class AnnualReturnService {
 /** `2025-26` as 1 September 2025 to 31 August 2026; 400 naming academicYear when its two years do not follow each other. */
 export function academicYearOf(name: string): AcademicYear {
   const first = Number(name.slice(0, 4));
-  if ((first + 1) % 100 !== Number(name.slice(5, 7))) throw new ValidationProblem([{ field: 'academicYear', rule: 'academicYear', message: 'academicYear must name two following years, like 2025-26' }]);
+  if ((first + 1) % 100 !== Number(name.slice(5, 7)))
+    throw new ValidationProblem([
+      { field: 'academicYear', rule: 'academicYear', message: 'academicYear must name two following years, like 2025-26' },
+    ]);
   return { name, from: `${first}-09-01`, to: `${first + 1}-08-31` };
 }

@@ -46,23 +46,46 @@ describe('annual data return: every figure against a hand-computed fixture', () 
   };
 
   async function sessionOn(ensembleId: string, day: string, startTime = '09:00'): Promise<string> {
-    const session = await call(admin, 'POST', '/sessions', { ensembleId, recurrence: 'once', firstOn: day, startTime, durationMinutes: 60 }, 201);
+    const session = await call(
+      admin,
+      'POST',
+      '/sessions',
+      { ensembleId, recurrence: 'once', firstOn: day, startTime, durationMinutes: 60 },
+      201,
+    );
     const page = await call<{ items: ApiRow[] }>(admin, 'GET', `/occurrences?sessionId=${session.id}`, undefined, 200);
     return page.items[0].id;
   }
   async function register(occurrenceId: string, marks: Record<string, 'present' | 'late' | 'absent' | 'excused'>): Promise<void> {
-    const body = { submissionId: newId(), marks: Object.entries(marks).map(([name, status]) => ({ markId: newId(), pupilId: pupils[name], status })) };
+    const body = {
+      submissionId: newId(),
+      marks: Object.entries(marks).map(([name, status]) => ({ markId: newId(), pupilId: pupils[name], status })),
+    };
     await call(admin, 'POST', `/occurrences/${occurrenceId}/register`, body, 201);
   }
-  const all = (names: string[], status: 'present' | 'late' | 'absent' | 'excused') => Object.fromEntries(names.map((name) => [name, status]));
+  const all = (names: string[], status: 'present' | 'late' | 'absent' | 'excused') =>
+    Object.fromEntries(names.map((name) => [name, status]));
   const range = (prefix: string, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `${prefix}${from + i}`);
   async function join(ensembleId: string, names: string[], joinedOn: string): Promise<void> {
     for (const name of names) await call(admin, 'POST', `/ensembles/${ensembleId}/members`, { pupilId: pupils[name], joinedOn }, 201);
   }
 
-  const get = async (identity: Identity, url: string) => app.inject({ method: 'GET', url, headers: await identityHeaders(identity, 'scheduling') });
-  async function call<T = ApiRow>(identity: Identity, method: 'GET' | 'POST' | 'PATCH', url: string, body: object | undefined, status: number, headers: Record<string, string> = {}): Promise<T> {
-    const response = await app.inject({ method, url, headers: { ...(await identityHeaders(identity, 'scheduling')), ...headers }, payload: body });
+  const get = async (identity: Identity, url: string) =>
+    app.inject({ method: 'GET', url, headers: await identityHeaders(identity, 'scheduling') });
+  async function call<T = ApiRow>(
+    identity: Identity,
+    method: 'GET' | 'POST' | 'PATCH',
+    url: string,
+    body: object | undefined,
+    status: number,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
+    const response = await app.inject({
+      method,
+      url,
+      headers: { ...(await identityHeaders(identity, 'scheduling')), ...headers },
+      payload: body,
+    });
     if (response.statusCode !== status) throw new Error(`${method} ${url} → ${response.statusCode}, expected ${status}: ${response.body}`);
     return response.json<T>();
   }
@@ -92,15 +115,37 @@ describe('annual data return: every figure against a hand-computed fixture', () 
       ethnicityGroup: name === 'm' ? 'asian' : name === 'l' ? 'unknown' : 'white',
     });
     for (const name of [...range('a', 1, 8), 'm', 'l', 'e']) {
-      pupils[name] = (await call(admin, 'POST', '/pupils', { schoolId: schoolA, firstName: name, lastName: 'Pupil', yearGroup: 3, ...characteristics(name) }, 201)).id;
+      pupils[name] = (
+        await call(
+          admin,
+          'POST',
+          '/pupils',
+          { schoolId: schoolA, firstName: name, lastName: 'Pupil', yearGroup: 3, ...characteristics(name) },
+          201,
+        )
+      ).id;
     }
     for (const name of range('b', 1, 5)) {
-      pupils[name] = (await call(admin, 'POST', '/pupils', { schoolId: schoolB, firstName: name, lastName: 'Pupil', yearGroup: 4, ...characteristics(name) }, 201)).id;
+      pupils[name] = (
+        await call(
+          admin,
+          'POST',
+          '/pupils',
+          { schoolId: schoolB, firstName: name, lastName: 'Pupil', yearGroup: 4, ...characteristics(name) },
+          201,
+        )
+      ).id;
     }
 
-    const wcetA = (await call(admin, 'POST', '/ensembles', { schoolId: schoolA, name: 'Y3 Strings', kind: 'whole_class', strand: 'curriculum' }, 201)).id;
-    const wcetB = (await call(admin, 'POST', '/ensembles', { schoolId: schoolB, name: 'Y4 Brass', kind: 'whole_class', strand: 'curriculum' }, 201)).id;
-    const orchestra = (await call(admin, 'POST', '/ensembles', { name: 'Area Orchestra', kind: 'orchestra', strand: 'after_school', level: 'beginner' }, 201)).id;
+    const wcetA = (
+      await call(admin, 'POST', '/ensembles', { schoolId: schoolA, name: 'Y3 Strings', kind: 'whole_class', strand: 'curriculum' }, 201)
+    ).id;
+    const wcetB = (
+      await call(admin, 'POST', '/ensembles', { schoolId: schoolB, name: 'Y4 Brass', kind: 'whole_class', strand: 'curriculum' }, 201)
+    ).id;
+    const orchestra = (
+      await call(admin, 'POST', '/ensembles', { name: 'Area Orchestra', kind: 'orchestra', strand: 'after_school', level: 'beginner' }, 201)
+    ).id;
     const choir = (await call(admin, 'POST', '/ensembles', { name: 'Area Choir', kind: 'choir', strand: 'after_school' }, 201)).id;
     await join(wcetA, [...range('a', 1, 8), 'm', 'l', 'e'], '2023-09-04');
     await join(wcetB, range('b', 1, 5), '2023-09-04');
@@ -121,7 +166,10 @@ describe('annual data return: every figure against a hand-computed fixture', () 
 
     // Orchestra, summer 2024: a1–a5, b5 and e at all six; a6 at five, excused at one (5 sessions: not regular). Choir: a1 at six.
     for (const [index, day] of ['2024-05-08', '2024-05-15', '2024-05-22', '2024-06-05', '2024-06-12', '2024-06-19'].entries()) {
-      await register(await sessionOn(orchestra, day, '16:30'), { ...all([...range('a', 1, 5), 'b5', 'e'], 'present'), a6: index === 0 ? 'excused' : 'present' });
+      await register(await sessionOn(orchestra, day, '16:30'), {
+        ...all([...range('a', 1, 5), 'b5', 'e'], 'present'),
+        a6: index === 0 ? 'excused' : 'present',
+      });
       await register(await sessionOn(choir, day, '15:30'), { a1: 'present' });
     }
     // Autumn 2024 (the next academic year): a1–a3 and m play on; a7 is excused.
@@ -130,10 +178,24 @@ describe('annual data return: every figure against a hand-computed fixture', () 
     // Exams of 2023-24: grade 1 pass a1, merit a2, fail a3, distinction a4, pass a5, pass b1; grade 2 pass a1;
     // a2's grade 2 withdrawn, and a3's grade 2 of October 2024 (next year) left out.
     const exam = async (name: string, grade: number, examOn: string, result: string) => {
-      const entry = await call(admin, 'POST', `/pupils/${pupils[name]}/exam-entries`, { board: 'ABRSM', grade, instrument: 'violin', enteredOn: '2024-02-01', examOn }, 201);
+      const entry = await call(
+        admin,
+        'POST',
+        `/pupils/${pupils[name]}/exam-entries`,
+        { board: 'ABRSM', grade, instrument: 'violin', enteredOn: '2024-02-01', examOn },
+        201,
+      );
       await call(admin, 'PATCH', `/exam-entries/${entry.id}/result`, { result }, 200, { 'if-match': '"1"' });
     };
-    for (const [name, result] of [['a1', 'pass'], ['a2', 'merit'], ['a3', 'fail'], ['a4', 'distinction'], ['a5', 'pass'], ['b1', 'pass']]) await exam(name, 1, '2024-03-10', result);
+    for (const [name, result] of [
+      ['a1', 'pass'],
+      ['a2', 'merit'],
+      ['a3', 'fail'],
+      ['a4', 'distinction'],
+      ['a5', 'pass'],
+      ['b1', 'pass'],
+    ])
+      await exam(name, 1, '2024-03-10', result);
     await exam('a1', 2, '2024-07-01', 'pass');
     await exam('a2', 2, '2024-07-01', 'withdrawn');
     await exam('a3', 2, '2024-10-01', 'pass');
@@ -156,10 +218,22 @@ describe('annual data return: every figure against a hand-computed fixture', () 
     expect(figure('wcet-by-send')).toEqual({ total: 15, none: null, sen_support: null, ehcp: null, unknown: null });
     expect(figure('wcet-by-eal')).toEqual({ total: 15, yes: 0, no: 0, unknown: 15 });
     expect(figure('wcet-by-gender')).toEqual({ total: 15, female: null, male: 8, other: 0, unknown: null });
-    expect(figure('wcet-by-ethnicityGroup')).toEqual({ total: 15, white: null, mixed: 0, asian: null, black: 0, chinese: 0, other: 0, refused: 0, unknown: null });
+    expect(figure('wcet-by-ethnicityGroup')).toEqual({
+      total: 15,
+      white: null,
+      mixed: 0,
+      asian: null,
+      black: 0,
+      chinese: 0,
+      other: 0,
+      refused: 0,
+      unknown: null,
+    });
     const eal = report.figures.find((f) => f.id === 'wcet-by-eal');
     expect(eal?.cells.find((cell) => cell.key === 'unknown')).toMatchObject({ percent: 100 });
-    expect(report.figures.find((f) => f.id === 'wcet-by-gender')?.cells.find((cell) => cell.key === 'male')).toMatchObject({ percent: 53.3 });
+    expect(report.figures.find((f) => f.id === 'wcet-by-gender')?.cells.find((cell) => cell.key === 'male')).toMatchObject({
+      percent: 53.3,
+    });
   });
 
   it('follows each WCET pupil into the term after their last WCET term', () => {
@@ -181,16 +255,24 @@ describe('annual data return: every figure against a hand-computed fixture', () 
   it('lists the schools worked with (the mover’s two; not the school without sessions) and says what it leaves out', () => {
     expect(figure('schools-worked-with')).toEqual({ total: 2, primary: 2 });
     expect(report.schoolsWorkedWith.map((school) => school.name)).toEqual(['Anfield Primary', 'Bootle Primary']);
-    expect(report.notIncluded.map((missing) => missing.figure)).toEqual(['Performances and audience (RSVPs, check-ins)', 'Family engagement', 'The pupils behind each figure (pseudonymised)']);
+    expect(report.notIncluded.map((missing) => missing.figure)).toEqual([
+      'Performances and audience (RSVPs, check-ins)',
+      'Family engagement',
+      'The pupils behind each figure (pseudonymised)',
+    ]);
     for (const f of report.figures) expect(f.howComputed.length).toBeGreaterThan(40);
   });
 
   it('audits the read of each counted pupil’s characteristics', async () => {
-    const audited: { subject: string }[] = await app.get(DataSource).query(
-      `SELECT payload->>'subjectId' AS subject FROM outbox_events WHERE tenant_id = $1 AND type = 'audit.entry.recorded' AND payload->'detail'->>'report' = 'annual-return' AND payload->>'actorUserId' = $2`,
-      [tenantId, admin.userId],
+    const audited: { subject: string }[] = await app
+      .get(DataSource)
+      .query(
+        `SELECT payload->>'subjectId' AS subject FROM outbox_events WHERE tenant_id = $1 AND type = 'audit.entry.recorded' AND payload->'detail'->>'report' = 'annual-return' AND payload->>'actorUserId' = $2`,
+        [tenantId, admin.userId],
+      );
+    expect(audited.map((row) => row.subject).sort()).toEqual(
+      [...range('a', 1, 8), ...range('b', 1, 5), 'm', 'l'].map((name) => pupils[name]).sort(),
     );
-    expect(audited.map((row) => row.subject).sort()).toEqual([...range('a', 1, 8), ...range('b', 1, 5), 'm', 'l'].map((name) => pupils[name]).sort());
   });
 
   it('gives the same figures as CSV (UTF-8 with BOM) and XLSX', async () => {
@@ -199,7 +281,9 @@ describe('annual data return: every figure against a hand-computed fixture', () 
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toBe('attachment; filename="annual-return-2023-24.csv"');
     expect(csv.body.startsWith('\uFEFFfigure_id,figure,breakdown,count,percent,figure_total,how_computed\r\n')).toBe(true);
-    expect(csv.body).toContain('wcet-by-terms,"Pupils receiving WCET, by number of terms of WCET in the year",1 term,suppressed,suppressed,15,');
+    expect(csv.body).toContain(
+      'wcet-by-terms,"Pupils receiving WCET, by number of terms of WCET in the year",1 term,suppressed,suppressed,15,',
+    );
     expect(csv.body).toContain('wcet-by-terms,"Pupils receiving WCET, by number of terms of WCET in the year",3 terms,12,80,15,');
 
     const xlsx = await get(admin, '/reports/annual-return.xlsx?academicYear=2023-24');
@@ -211,14 +295,27 @@ describe('annual data return: every figure against a hand-computed fixture', () 
     expect(sheet.getRow(1).values).toEqual([undefined, ...ANNUAL_RETURN_COLUMNS]);
     const rows = sheet.getSheetValues().slice(2) as unknown[][];
     const terms3 = rows.find((row) => row[1] === 'wcet-by-terms' && row[3] === '3 terms');
-    expect(terms3?.slice(1, 7)).toEqual(['wcet-by-terms', 'Pupils receiving WCET, by number of terms of WCET in the year', '3 terms', 12, 80, 15]);
+    expect(terms3?.slice(1, 7)).toEqual([
+      'wcet-by-terms',
+      'Pupils receiving WCET, by number of terms of WCET in the year',
+      '3 terms',
+      12,
+      80,
+      15,
+    ]);
     const csvLines = csv.body.trimEnd().split('\r\n').length - 1;
     expect(rows.length).toBe(csvLines);
   });
 
   it('refuses other roles (403), names a bad year (400), and shows another area nothing of this one', async () => {
-    for (const who of [personas.headteacher(tenantId, schoolA), personas.tutor(tenantId, [schoolA]), personas.schoolStaff(tenantId, schoolA), personas.guardian(tenantId, [{ pupilId: pupils.a1, schoolId: schoolA }])]) {
-      for (const url of ['/reports/annual-return', '/reports/annual-return.csv', '/reports/annual-return.xlsx']) expect((await get(who, `${url}?academicYear=2023-24`)).statusCode).toBe(403);
+    for (const who of [
+      personas.headteacher(tenantId, schoolA),
+      personas.tutor(tenantId, [schoolA]),
+      personas.schoolStaff(tenantId, schoolA),
+      personas.guardian(tenantId, [{ pupilId: pupils.a1, schoolId: schoolA }]),
+    ]) {
+      for (const url of ['/reports/annual-return', '/reports/annual-return.csv', '/reports/annual-return.xlsx'])
+        expect((await get(who, `${url}?academicYear=2023-24`)).statusCode).toBe(403);
     }
     for (const academicYear of ['2023-25', '2023', 'x']) {
       const bad = await get(admin, `/reports/annual-return?academicYear=${academicYear}`);
@@ -226,7 +323,13 @@ describe('annual data return: every figure against a hand-computed fixture', () 
       expect(bad.json<{ errors: { field: string }[] }>().errors.map((error) => error.field)).toEqual(['academicYear']);
     }
     expect((await get(admin, '/reports/annual-return')).statusCode).toBe(400);
-    const elsewhere = await call<Report>(personas.programmeAdmin(newTenantId()), 'GET', '/reports/annual-return?academicYear=2023-24', undefined, 200);
+    const elsewhere = await call<Report>(
+      personas.programmeAdmin(newTenantId()),
+      'GET',
+      '/reports/annual-return?academicYear=2023-24',
+      undefined,
+      200,
+    );
     expect(elsewhere.figures.find((f) => f.id === 'wcet-by-year-group')).toMatchObject({ total: 0, cells: [] });
     expect(elsewhere.schoolsWorkedWith).toEqual([]);
   });

@@ -5,7 +5,11 @@ import type { AlumnusRow, FollowUp } from './transition.queries';
 
 const HORIZONS = [
   { key: 'oneTerm', id: 'one-term', words: 'one term after leaving (the first term that starts after they left)' },
-  { key: 'oneYear', id: 'one-year', words: 'one year after leaving (the last term that starts in the second half of the year after they left)' },
+  {
+    key: 'oneYear',
+    id: 'one-year',
+    words: 'one year after leaving (the last term that starts in the second half of the year after they left)',
+  },
 ] as const;
 
 const ALUMNI = 'Year 6 pupils who left primary school for secondary school in the academic year (kept as alumni at the roll-over)';
@@ -34,14 +38,22 @@ export function transitionFigures(alumni: AlumnusRow[]): FigureDto[] {
         `transition-${horizon.id}-by-destination`,
         `Year 6 leavers continuing ${horizon.id.replace('-', ' ')} after leaving, by destination school`,
         `${how}, by the destination school recorded (from the MIS or by hand; "unknown" where none); percentages are of the school's leavers.`,
-        share((pupil) => pupil.destinationSchool ?? UNKNOWN_DESTINATION, destinations, (key) => (key === UNKNOWN_DESTINATION ? 'unknown (not recorded)' : key)),
+        share(
+          (pupil) => pupil.destinationSchool ?? UNKNOWN_DESTINATION,
+          destinations,
+          (key) => (key === UNKNOWN_DESTINATION ? 'unknown (not recorded)' : key),
+        ),
       ),
       ...(['pupilPremium', 'send', 'eal', 'gender'] as const).map((name) =>
         sharesByGroup(
           `transition-${horizon.id}-by-${name}`,
           `Year 6 leavers continuing ${horizon.id.replace('-', ' ')} after leaving, by ${CHARACTERISTIC_TITLES[name]}`,
           `${how}, by ${CHARACTERISTIC_TITLES[name]}; percentages are of the leavers with that value.`,
-          share((pupil) => pupil[name], CHARACTERISTIC_VALUES[name], (key) => LABELS[key] ?? key),
+          share(
+            (pupil) => pupil[name],
+            CHARACTERISTIC_VALUES[name],
+            (key) => LABELS[key] ?? key,
+          ),
         ),
       ),
     ];

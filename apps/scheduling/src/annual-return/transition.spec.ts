@@ -29,17 +29,41 @@ describe('transition to secondary school: alumni kept at the roll-over and follo
   let wcet: string;
   let figures: Figure[];
 
-  async function call<T = ApiRow>(identity: Identity, method: 'GET' | 'POST' | 'PATCH', url: string, body: object | undefined, status: number, headers: Record<string, string> = {}): Promise<T> {
-    const response = await app.inject({ method, url, headers: { ...(await identityHeaders(identity, 'scheduling')), ...headers }, payload: body });
+  async function call<T = ApiRow>(
+    identity: Identity,
+    method: 'GET' | 'POST' | 'PATCH',
+    url: string,
+    body: object | undefined,
+    status: number,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
+    const response = await app.inject({
+      method,
+      url,
+      headers: { ...(await identityHeaders(identity, 'scheduling')), ...headers },
+      payload: body,
+    });
     if (response.statusCode !== status) throw new Error(`${method} ${url} → ${response.statusCode}, expected ${status}: ${response.body}`);
     return response.json<T>();
   }
   const names = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `y${from + i}`);
   async function playOn(day: string, names: string[], excused: string[] = []): Promise<void> {
-    const session = await call(admin, 'POST', '/sessions', { ensembleId: orchestra, recurrence: 'once', firstOn: day, startTime: '16:30', durationMinutes: 90 }, 201);
+    const session = await call(
+      admin,
+      'POST',
+      '/sessions',
+      { ensembleId: orchestra, recurrence: 'once', firstOn: day, startTime: '16:30', durationMinutes: 90 },
+      201,
+    );
     const occurrence = (await call<{ items: ApiRow[] }>(admin, 'GET', `/occurrences?sessionId=${session.id}`, undefined, 200)).items[0].id;
     const marks = [...names.map((name) => ({ name, status: 'present' })), ...excused.map((name) => ({ name, status: 'excused' }))];
-    await call(admin, 'POST', `/occurrences/${occurrence}/register`, { submissionId: newId(), marks: marks.map(({ name, status }) => ({ markId: newId(), pupilId: pupils[name], status })) }, 201);
+    await call(
+      admin,
+      'POST',
+      `/occurrences/${occurrence}/register`,
+      { submissionId: newId(), marks: marks.map(({ name, status }) => ({ markId: newId(), pupilId: pupils[name], status })) },
+      201,
+    );
   }
   const figure = (id: string): Record<string, number | null> => {
     const found = figures.find((f) => f.id === id);
@@ -60,17 +84,44 @@ describe('transition to secondary school: alumni kept at the roll-over and follo
       await call(admin, 'POST', '/terms', { name, startsOn, endsOn }, 201);
     }
     const rows = names(1, 15).map((name, i) => `T${i + 1},Pupil,${name},Y6,${i < 8 ? 'Y' : 'N'},${i < 13 ? 'Archbishop Blanch' : ''}`);
-    await call(admin, 'POST', '/imports/pupils', { schoolId: school, csv: ['UPN,Surname,Forename,Year,Pupil Premium,Destination School', ...rows, 'T99,Pupil,z,Y5,N,'].join('\n') }, 201);
-    for (const found of (await call<{ items: ApiRow[] }>(admin, 'GET', `/pupils?schoolId=${school}&limit=100`, undefined, 200)).items) pupils[found.firstName as string] = found.id;
+    await call(
+      admin,
+      'POST',
+      '/imports/pupils',
+      { schoolId: school, csv: ['UPN,Surname,Forename,Year,Pupil Premium,Destination School', ...rows, 'T99,Pupil,z,Y5,N,'].join('\n') },
+      201,
+    );
+    for (const found of (await call<{ items: ApiRow[] }>(admin, 'GET', `/pupils?schoolId=${school}&limit=100`, undefined, 200)).items)
+      pupils[found.firstName as string] = found.id;
     const y14 = await app.inject({ method: 'GET', url: `/pupils/${pupils.y14}`, headers: await identityHeaders(admin, 'scheduling') });
-    await call(admin, 'PATCH', `/pupils/${pupils.y14}`, { destinationSchool: 'Everton Free School' }, 200, { 'if-match': String(y14.headers.etag) });
+    await call(admin, 'PATCH', `/pupils/${pupils.y14}`, { destinationSchool: 'Everton Free School' }, 200, {
+      'if-match': String(y14.headers.etag),
+    });
 
-    wcet = (await call(admin, 'POST', '/ensembles', { schoolId: school, name: 'Y6 Strings', kind: 'whole_class', strand: 'curriculum' }, 201)).id;
-    orchestra = (await call(admin, 'POST', '/ensembles', { name: 'Area Orchestra', kind: 'orchestra', strand: 'after_school', level: 'intermediate' }, 201)).id;
-    for (const name of names(1, 15)) await call(admin, 'POST', `/ensembles/${wcet}/members`, { pupilId: pupils[name], joinedOn: '2023-09-04' }, 201);
-    for (const name of names(1, 14)) await call(admin, 'POST', `/ensembles/${orchestra}/members`, { pupilId: pupils[name], joinedOn: '2024-05-01' }, 201);
+    wcet = (
+      await call(admin, 'POST', '/ensembles', { schoolId: school, name: 'Y6 Strings', kind: 'whole_class', strand: 'curriculum' }, 201)
+    ).id;
+    orchestra = (
+      await call(
+        admin,
+        'POST',
+        '/ensembles',
+        { name: 'Area Orchestra', kind: 'orchestra', strand: 'after_school', level: 'intermediate' },
+        201,
+      )
+    ).id;
+    for (const name of names(1, 15))
+      await call(admin, 'POST', `/ensembles/${wcet}/members`, { pupilId: pupils[name], joinedOn: '2023-09-04' }, 201);
+    for (const name of names(1, 14))
+      await call(admin, 'POST', `/ensembles/${orchestra}/members`, { pupilId: pupils[name], joinedOn: '2024-05-01' }, 201);
 
-    const rolled = await call(admin, 'POST', `/schools/${school}/roll-overs`, { academicYear: '2024-25', leaversLeftOn: '2024-07-19' }, 201);
+    const rolled = await call(
+      admin,
+      'POST',
+      `/schools/${school}/roll-overs`,
+      { academicYear: '2024-25', leaversLeftOn: '2024-07-19' },
+      201,
+    );
     expect(rolled).toMatchObject({ movedUp: 1, leavers: 15, applied: true });
 
     await playOn('2024-10-09', [...names(1, 9), 'y14'], ['y10']);
@@ -83,12 +134,23 @@ describe('transition to secondary school: alumni kept at the roll-over and follo
   it('keeps Year 6 as alumni with their destination school, ends their school ensembles and keeps the area’s', async () => {
     const y1 = await call(admin, 'GET', `/pupils/${pupils.y1}`, undefined, 200);
     expect(y1).toMatchObject({ status: 'alumni', leftOn: '2024-07-19', yearGroup: 6, destinationSchool: 'Archbishop Blanch' });
-    expect(await call(admin, 'GET', `/pupils/${pupils.y14}`, undefined, 200)).toMatchObject({ status: 'alumni', destinationSchool: 'Everton Free School' });
+    expect(await call(admin, 'GET', `/pupils/${pupils.y14}`, undefined, 200)).toMatchObject({
+      status: 'alumni',
+      destinationSchool: 'Everton Free School',
+    });
     expect(await call(admin, 'GET', `/pupils/${pupils.z}`, undefined, 200)).toMatchObject({ status: 'active', yearGroup: 6 });
     const memberships: { ensemble_id: string; left_on: string | null }[] = await app
       .get(DataSource)
-      .query(`SELECT ensemble_id, to_char(left_on, 'YYYY-MM-DD') AS left_on FROM ensemble_members WHERE tenant_id = $1 AND pupil_id = $2`, [tenantId, pupils.y1]);
-    expect(memberships).toEqual(expect.arrayContaining([{ ensemble_id: wcet, left_on: '2024-07-19' }, { ensemble_id: orchestra, left_on: null }]));
+      .query(`SELECT ensemble_id, to_char(left_on, 'YYYY-MM-DD') AS left_on FROM ensemble_members WHERE tenant_id = $1 AND pupil_id = $2`, [
+        tenantId,
+        pupils.y1,
+      ]);
+    expect(memberships).toEqual(
+      expect.arrayContaining([
+        { ensemble_id: wcet, left_on: '2024-07-19' },
+        { ensemble_id: orchestra, left_on: null },
+      ]),
+    );
   });
 
   it('counts who attended one term on (autumn 2024) and one year on (summer 2025), an excused absence not counting', () => {
@@ -98,9 +160,19 @@ describe('transition to secondary school: alumni kept at the roll-over and follo
 
   it('breaks them down by destination school and characteristics, suppressing small groups and what would give them away', () => {
     // One term: Blanch 9 of 13 (4 did not: suppressed), Everton 1 of 1 (suppressed), unknown 0 of 1.
-    expect(figure('transition-one-term-by-destination')).toEqual({ total: 10, 'Archbishop Blanch': null, 'Everton Free School': null, unknown: 0 });
+    expect(figure('transition-one-term-by-destination')).toEqual({
+      total: 10,
+      'Archbishop Blanch': null,
+      'Everton Free School': null,
+      unknown: 0,
+    });
     // One year: Blanch 6 of 13 (7 did not), nobody else.
-    expect(figure('transition-one-year-by-destination')).toEqual({ total: 6, 'Archbishop Blanch': 6, 'Everton Free School': 0, unknown: 0 });
+    expect(figure('transition-one-year-by-destination')).toEqual({
+      total: 6,
+      'Archbishop Blanch': 6,
+      'Everton Free School': 0,
+      unknown: 0,
+    });
     expect(figures.find((f) => f.id === 'transition-one-year-by-destination')?.cells[0].percent).toBe(46.2);
     // Pupil premium one term: yes 8 of 8 (y1–y8), no 2 of 7 (y9, y14): the 2 is suppressed, and the 8 with it.
     expect(figure('transition-one-term-by-pupilPremium')).toEqual({ total: 10, yes: null, no: null, unknown: 0 });
@@ -110,9 +182,19 @@ describe('transition to secondary school: alumni kept at the roll-over and follo
   });
 
   it('shows nothing to a headteacher (403) and nothing of this area to another', async () => {
-    const head = await app.inject({ method: 'GET', url: '/reports/transition?academicYear=2023-24', headers: await identityHeaders(personas.headteacher(tenantId, school), 'scheduling') });
+    const head = await app.inject({
+      method: 'GET',
+      url: '/reports/transition?academicYear=2023-24',
+      headers: await identityHeaders(personas.headteacher(tenantId, school), 'scheduling'),
+    });
     expect(head.statusCode).toBe(403);
-    const elsewhere = await call<{ figures: Figure[] }>(personas.programmeAdmin(newTenantId()), 'GET', '/reports/transition?academicYear=2023-24', undefined, 200);
+    const elsewhere = await call<{ figures: Figure[] }>(
+      personas.programmeAdmin(newTenantId()),
+      'GET',
+      '/reports/transition?academicYear=2023-24',
+      undefined,
+      200,
+    );
     expect(elsewhere.figures.find((f) => f.id === 'transition-one-term')?.total).toBe(0);
   });
 });

@@ -12,9 +12,16 @@ export class AttendanceSummaryController {
 
   @Get('schools/:schoolId')
   @Access('programme_admin', 'headteacher')
-  @ApiOperation({ operationId: 'getSchoolAttendanceSummary', summary: 'A school’s pupils’ register marks per week of the period, and the share present or late' })
+  @ApiOperation({
+    operationId: 'getSchoolAttendanceSummary',
+    summary: 'A school’s pupils’ register marks per week of the period, and the share present or late',
+  })
   @ApiOkResponse({ type: SchoolAttendanceSummaryDto })
-  school(@CurrentIdentity() identity: Identity, @IdParam('schoolId') schoolId: string, @Query() query: AttendanceSummaryQueryDto): Promise<SchoolAttendanceSummaryDto> {
+  school(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('schoolId') schoolId: string,
+    @Query() query: AttendanceSummaryQueryDto,
+  ): Promise<SchoolAttendanceSummaryDto> {
     return this.summaries.school(identity, schoolId, query);
   }
 }

@@ -11,7 +11,13 @@ export interface AttendanceWeekRow {
 }
 
 /** The register marks of the school's pupils at scheduled sessions during from..to, week by week. */
-export function schoolAttendanceByWeek(db: Queryable, tenantId: string, schoolId: string, from: string, to: string): Promise<AttendanceWeekRow[]> {
+export function schoolAttendanceByWeek(
+  db: Queryable,
+  tenantId: string,
+  schoolId: string,
+  from: string,
+  to: string,
+): Promise<AttendanceWeekRow[]> {
   return rows<AttendanceWeekRow>(
     db,
     `SELECT to_char(date_trunc('week', o.local_date), 'YYYY-MM-DD') AS "weekStarting", count(*)::int AS marks,

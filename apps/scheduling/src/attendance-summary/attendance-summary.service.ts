@@ -19,7 +19,14 @@ export class AttendanceSummaryService {
     if (!(await schoolExists(this.db.manager, identity.tenantId, schoolId))) throw new NotFoundException('No such school.');
     const weeks = await schoolAttendanceByWeek(this.db.manager, identity.tenantId, schoolId, query.from, query.to);
     const total = weeks.reduce<AttendanceWeekRow>(
-      (sum, week) => ({ ...sum, marks: sum.marks + week.marks, present: sum.present + week.present, late: sum.late + week.late, absent: sum.absent + week.absent, excused: sum.excused + week.excused }),
+      (sum, week) => ({
+        ...sum,
+        marks: sum.marks + week.marks,
+        present: sum.present + week.present,
+        late: sum.late + week.late,
+        absent: sum.absent + week.absent,
+        excused: sum.excused + week.excused,
+      }),
       { weekStarting: query.from, marks: 0, present: 0, late: 0, absent: 0, excused: 0 },
     );
     return { schoolId, from: query.from, to: query.to, weeks: weeks.map(withPercent), overall: withPercent(total) };

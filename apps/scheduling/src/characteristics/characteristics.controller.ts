@@ -15,9 +15,17 @@ export class CharacteristicsController {
 
   @Get()
   @Access('programme_admin', 'headteacher')
-  @ApiOperation({ summary: 'A pupil’s characteristics (FSM / pupil premium, SEND, EAL, gender, ethnicity group): programme admin and the pupil’s headteacher only; audited' })
+  @ApiOperation({
+    summary:
+      'A pupil’s characteristics (FSM / pupil premium, SEND, EAL, gender, ethnicity group): programme admin and the pupil’s headteacher only; audited',
+  })
   @ApiOkWithETag(CharacteristicsDto)
-  async get(@CurrentIdentity() identity: Identity, @IdParam('pupilId') pupilId: string, @RequestOrigin() origin: AuditOrigin, @Res({ passthrough: true }) reply: FastifyReply): Promise<CharacteristicsDto> {
+  async get(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('pupilId') pupilId: string,
+    @RequestOrigin() origin: AuditOrigin,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CharacteristicsDto> {
     return withETag(reply, await this.characteristics.get(identity, pupilId, origin));
   }
 

@@ -25,7 +25,13 @@ export interface Characteristics {
   ethnicityGroup: EthnicityGroup;
 }
 
-export const CHARACTERISTIC_NAMES = ['pupilPremium', 'send', 'eal', 'gender', 'ethnicityGroup'] as const satisfies readonly (keyof Characteristics)[];
+export const CHARACTERISTIC_NAMES = [
+  'pupilPremium',
+  'send',
+  'eal',
+  'gender',
+  'ethnicityGroup',
+] as const satisfies readonly (keyof Characteristics)[];
 
 export const CHARACTERISTIC_VALUES: { [K in keyof Characteristics]: readonly Characteristics[K][] } = {
   pupilPremium: YES_NO_UNKNOWN,
@@ -36,7 +42,13 @@ export const CHARACTERISTIC_VALUES: { [K in keyof Characteristics]: readonly Cha
 };
 
 /** A pupil nobody has described yet. */
-export const UNKNOWN_CHARACTERISTICS: Characteristics = { pupilPremium: 'unknown', send: 'unknown', eal: 'unknown', gender: 'unknown', ethnicityGroup: 'unknown' };
+export const UNKNOWN_CHARACTERISTICS: Characteristics = {
+  pupilPremium: 'unknown',
+  send: 'unknown',
+  eal: 'unknown',
+  gender: 'unknown',
+  ethnicityGroup: 'unknown',
+};
 
 /** Only the characteristics a request names (a DTO leaves the others undefined). */
 export function characteristicsGiven(input: Partial<Characteristics>): Partial<Characteristics> {

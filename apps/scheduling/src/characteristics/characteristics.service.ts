@@ -21,18 +21,34 @@ export class CharacteristicsService {
   async get(identity: Identity, pupilId: string, origin: AuditOrigin): Promise<CharacteristicsDto> {
     const found = await this.visible(identity, pupilId);
     await this.db.transaction((manager) =>
-      recordAudit(manager, auditContext(identity, origin), { action: 'read', subjectType: 'pupil', subjectId: pupilId, detail: { characteristics: true } }),
+      recordAudit(manager, auditContext(identity, origin), {
+        action: 'read',
+        subjectType: 'pupil',
+        subjectId: pupilId,
+        detail: { characteristics: true },
+      }),
     );
     return present(found);
   }
 
-  async update(identity: Identity, pupilId: string, expectedVersion: number, input: CharacteristicsChangeDto, origin: AuditOrigin): Promise<CharacteristicsDto> {
+  async update(
+    identity: Identity,
+    pupilId: string,
+    expectedVersion: number,
+    input: CharacteristicsChangeDto,
+    origin: AuditOrigin,
+  ): Promise<CharacteristicsDto> {
     await this.visible(identity, pupilId);
     const changes = characteristicsGiven(input);
     return this.db.transaction(async (manager) => {
       const updated = await updateCharacteristics(manager, identity.tenantId, pupilId, expectedVersion, changes);
       if (!updated) throw await refusedEdit(manager, 'pupils', identity.tenantId, pupilId, 'pupil');
-      await recordAudit(manager, auditContext(identity, origin), { action: 'update', subjectType: 'pupil', subjectId: pupilId, detail: { characteristics: Object.keys(changes) } });
+      await recordAudit(manager, auditContext(identity, origin), {
+        action: 'update',
+        subjectType: 'pupil',
+        subjectId: pupilId,
+        detail: { characteristics: Object.keys(changes) },
+      });
       return present(updated);
     });
   }

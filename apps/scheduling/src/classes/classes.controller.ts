@@ -32,7 +32,11 @@ export class ClassesController {
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
   @ApiOperation({ summary: 'One class (ETag for editing)' })
   @ApiOkWithETag(ClassDto)
-  async get(@CurrentIdentity() identity: Identity, @IdParam('classId') classId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<ClassDto> {
+  async get(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('classId') classId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ClassDto> {
     return withETag(reply, await this.classes.get(identity, classId));
   }
 

@@ -21,8 +21,20 @@ export class ClassesService {
 
   async list(identity: Identity, query: ClassListQueryDto): Promise<ClassPageDto> {
     const after = decodeCursor(query.cursor, ['text', 'uuid']);
-    const found = await classesPage(this.db.manager, identity.tenantId, schoolIdsInScope(identity), query.schoolId ?? null, after, query.limit + 1);
-    return toPage(found, query.limit, (row) => row, (row) => [row.name, row.id]);
+    const found = await classesPage(
+      this.db.manager,
+      identity.tenantId,
+      schoolIdsInScope(identity),
+      query.schoolId ?? null,
+      after,
+      query.limit + 1,
+    );
+    return toPage(
+      found,
+      query.limit,
+      (row) => row,
+      (row) => [row.name, row.id],
+    );
   }
 
   async get(identity: Identity, classId: string): Promise<ClassDto> {

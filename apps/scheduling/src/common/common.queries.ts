@@ -18,7 +18,10 @@ export type VersionedTable = keyof typeof ROW_KEY;
 
 /** The row's version now, or undefined when the tenant has no such row. */
 export async function currentVersion(db: Queryable, table: VersionedTable, tenantId: string, key: string): Promise<number | undefined> {
-  const current = await oneRow<{ version: number }>(db, `SELECT version FROM ${table} WHERE tenant_id = $1 AND ${ROW_KEY[table]} = $2`, [tenantId, key]);
+  const current = await oneRow<{ version: number }>(db, `SELECT version FROM ${table} WHERE tenant_id = $1 AND ${ROW_KEY[table]} = $2`, [
+    tenantId,
+    key,
+  ]);
   return current?.version;
 }
 

@@ -29,7 +29,8 @@ describe('edits two people may make at once: ETag and If-Match', () => {
   let tutorStaff: string[];
   let occurrenceId: string;
 
-  const send = (who: Identity, method: Method, url: string, body: unknown, ifMatch?: string) => kit.call<ApiRow & Problem>(who, method, url, body, ifMatch === undefined ? {} : { 'if-match': ifMatch });
+  const send = (who: Identity, method: Method, url: string, body: unknown, ifMatch?: string) =>
+    kit.call<ApiRow & Problem>(who, method, url, body, ifMatch === undefined ? {} : { 'if-match': ifMatch });
   const etagOf = (response: TestResponse): string => {
     expect(typeof response.headers.etag).toBe('string');
     return response.headers.etag as string;
@@ -44,15 +45,32 @@ describe('edits two people may make at once: ETag and If-Match', () => {
     tutors = tutorUsers.map((userId) => tutorOf(tenantId, [school], userId));
     tutorStaff = [];
     for (const [index, userId] of tutorUsers.entries()) {
-      tutorStaff.push((await call(admin, 'POST', '/staff', { kind: 'tutor', displayName: `Co-tutor ${index + 1}`, userId, schoolIds: [school] }, 201)).id);
+      tutorStaff.push(
+        (await call(admin, 'POST', '/staff', { kind: 'tutor', displayName: `Co-tutor ${index + 1}`, userId, schoolIds: [school] }, 201)).id,
+      );
     }
-    const ensemble = (await call(admin, 'POST', '/ensembles', { schoolId: school, name: 'Y5 Strings', kind: 'whole_class', strand: 'curriculum' }, 201)).id;
-    await call(admin, 'POST', '/sessions', { ensembleId: ensemble, recurrence: 'once', firstOn: '2026-03-18', startTime: '09:00', durationMinutes: 60, tutorIds: tutorStaff }, 201);
+    const ensemble = (
+      await call(admin, 'POST', '/ensembles', { schoolId: school, name: 'Y5 Strings', kind: 'whole_class', strand: 'curriculum' }, 201)
+    ).id;
+    await call(
+      admin,
+      'POST',
+      '/sessions',
+      { ensembleId: ensemble, recurrence: 'once', firstOn: '2026-03-18', startTime: '09:00', durationMinutes: 60, tutorIds: tutorStaff },
+      201,
+    );
     occurrenceId = (await call<{ items: ApiRow[] }>(admin, 'GET', `/occurrences?ensembleId=${ensemble}`, undefined, 200)).items[0].id;
   });
 
   /** What every edited object must do; `edits` are two different changes, `field` the one they make. */
-  const behavesLikeAnEditWithIfMatch = async (what: { url: string; method: Method; editor: Identity; edits: [Edit, Edit]; field: string; outsider: Identity }) => {
+  const behavesLikeAnEditWithIfMatch = async (what: {
+    url: string;
+    method: Method;
+    editor: Identity;
+    edits: [Edit, Edit];
+    field: string;
+    outsider: Identity;
+  }) => {
     const read = await kit.call<ApiRow>(what.editor, 'GET', what.url);
     expect(read.status).toBe(200);
     const first = etagOf(read);
@@ -87,12 +105,26 @@ describe('edits two people may make at once: ETag and If-Match', () => {
 
   it('edits a pupil only from the version read', async () => {
     const pupil = await call(admin, 'POST', '/pupils', { schoolId: school, firstName: 'Ifan', lastName: 'Morgan', yearGroup: 5 }, 201);
-    await behavesLikeAnEditWithIfMatch({ url: `/pupils/${pupil.id}`, method: 'PATCH', editor: head, edits: [{ firstName: 'Ifor' }, { firstName: 'Ivor' }], field: 'firstName', outsider: otherHead });
+    await behavesLikeAnEditWithIfMatch({
+      url: `/pupils/${pupil.id}`,
+      method: 'PATCH',
+      editor: head,
+      edits: [{ firstName: 'Ifor' }, { firstName: 'Ivor' }],
+      field: 'firstName',
+      outsider: otherHead,
+    });
   });
 
   it('edits a room only from the version read', async () => {
     const room = await call(admin, 'POST', '/rooms', { schoolId: school, name: 'Hall', capacity: 100 }, 201);
-    await behavesLikeAnEditWithIfMatch({ url: `/rooms/${room.id}`, method: 'PATCH', editor: head, edits: [{ capacity: 90 }, { capacity: 80 }], field: 'capacity', outsider: otherHead });
+    await behavesLikeAnEditWithIfMatch({
+      url: `/rooms/${room.id}`,
+      method: 'PATCH',
+      editor: head,
+      edits: [{ capacity: 90 }, { capacity: 80 }],
+      field: 'capacity',
+      outsider: otherHead,
+    });
   });
 
   it('validates the body before the version, and a roll-over made since the read makes an edit stale', async () => {
@@ -135,12 +167,20 @@ describe('edits two people may make at once: ETag and If-Match', () => {
     const blind = await send(tomos, 'PUT', url, { repertoire: ['Skye Boat Song'] });
     expect(blind.status).toBe(428);
     expect(blind.body.currentETag).toBe(second);
-    expect((await send(tomos, 'PUT', url, { repertoire: ['Skye Boat Song'] }, 'W/2')).body.errors?.map((error) => error.field)).toEqual(['If-Match']);
+    expect((await send(tomos, 'PUT', url, { repertoire: ['Skye Boat Song'] }, 'W/2')).body.errors?.map((error) => error.field)).toEqual([
+      'If-Match',
+    ]);
 
     expect((await send(otherArea, 'PUT', url, { repertoire: ['Skye Boat Song'] }, second)).status).toBe(404);
     expect((await send(tutorOf(tenantId, [otherSchool]), 'PUT', url, { repertoire: ['Skye Boat Song'] }, first)).status).toBe(404);
 
-    const again = await send(tomos, 'PUT', url, { repertoire: ['Ode to Joy'], notes: 'Bow holds; Cy led the round; posture next time' }, second);
+    const again = await send(
+      tomos,
+      'PUT',
+      url,
+      { repertoire: ['Ode to Joy'], notes: 'Bow holds; Cy led the round; posture next time' },
+      second,
+    );
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ version: 3, authorUserId: tomos.userId });
   });

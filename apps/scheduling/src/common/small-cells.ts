@@ -23,7 +23,10 @@ export interface SuppressedBreakdown<K extends string> {
 export function suppressBreakdown<K extends string>(
   counts: Record<K, number>,
   total: number,
-  options: { partition: boolean; /** Cells suppressed whatever their count (suppressed in another breakdown they can be derived from). */ alsoHidden?: readonly string[] },
+  options: {
+    partition: boolean;
+    /** Cells suppressed whatever their count (suppressed in another breakdown they can be derived from). */ alsoHidden?: readonly string[];
+  },
 ): SuppressedBreakdown<K> {
   const keys = Object.keys(counts) as K[];
   const hidden = new Set<K>(keys.filter((key) => isSmall(counts[key]) || (options.alsoHidden?.includes(key) && counts[key] !== 0)));

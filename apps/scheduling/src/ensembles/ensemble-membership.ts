@@ -6,9 +6,16 @@ import { currentPupilMembers, endPupilCurrentMemberships, ensembleSchoolAndName 
  * Ends a pupil's current memberships (those of one school's ensembles only, when a pupil moves
  * school) and reports each change. A membership that starts after the leaving date ends the day it began.
  */
-export async function endPupilMemberships(manager: EntityManager, tenantId: string, pupilId: string, leftOn: string, onlyOfSchoolId?: string): Promise<number> {
+export async function endPupilMemberships(
+  manager: EntityManager,
+  tenantId: string,
+  pupilId: string,
+  leftOn: string,
+  onlyOfSchoolId?: string,
+): Promise<number> {
   const ended = await endPupilCurrentMemberships(manager, tenantId, pupilId, leftOn, onlyOfSchoolId ?? null);
-  for (const ensembleId of new Set(ended.map((membership) => membership.ensembleId))) await emitEnsembleSnapshot(manager, tenantId, ensembleId);
+  for (const ensembleId of new Set(ended.map((membership) => membership.ensembleId)))
+    await emitEnsembleSnapshot(manager, tenantId, ensembleId);
   for (const membership of ended) {
     await emit(manager, 'scheduling.ensemble-membership.changed', tenantId, {
       version: 1,
@@ -30,5 +37,11 @@ export async function emitEnsembleSnapshot(manager: EntityManager, tenantId: str
   const ensemble = await ensembleSchoolAndName(manager, tenantId, ensembleId);
   if (!ensemble) return;
   const members = await currentPupilMembers(manager, tenantId, ensembleId);
-  await emit(manager, 'scheduling.ensemble.membership-changed', tenantId, { version: 1, ensembleId, schoolId: ensemble.schoolId, ensembleName: ensemble.name, members });
+  await emit(manager, 'scheduling.ensemble.membership-changed', tenantId, {
+    version: 1,
+    ensembleId,
+    schoolId: ensemble.schoolId,
+    ensembleName: ensemble.name,
+    members,
+  });
 }

@@ -4,7 +4,18 @@ import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
 import { IdParam, IdempotencyKey, IfMatchVersion } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
 import { ApiEditWithIfMatch, ApiOkWithETag, withETag } from '../common/edit-versions';
-import { AddMemberDto, CreateEnsembleDto, EndMembershipDto, EnsembleDto, EnsembleListQueryDto, EnsemblePageDto, MemberDto, MemberListQueryDto, MemberPageDto, UpdateEnsembleDto } from './dto/ensemble.dto';
+import {
+  AddMemberDto,
+  CreateEnsembleDto,
+  EndMembershipDto,
+  EnsembleDto,
+  EnsembleListQueryDto,
+  EnsemblePageDto,
+  MemberDto,
+  MemberListQueryDto,
+  MemberPageDto,
+  UpdateEnsembleDto,
+} from './dto/ensemble.dto';
 import { EnsemblesService } from './ensembles.service';
 
 @ApiTags('ensembles')
@@ -32,7 +43,11 @@ export class EnsemblesController {
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
   @ApiOperation({ summary: 'One ensemble (ETag for editing)' })
   @ApiOkWithETag(EnsembleDto)
-  async get(@CurrentIdentity() identity: Identity, @IdParam('ensembleId') ensembleId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<EnsembleDto> {
+  async get(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('ensembleId') ensembleId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<EnsembleDto> {
     return withETag(reply, await this.ensembles.get(identity, ensembleId));
   }
 
@@ -54,7 +69,11 @@ export class EnsemblesController {
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
   @ApiOperation({ operationId: 'listEnsembleMembers', summary: 'An ensemble’s current members, pupils and staff' })
   @ApiOkResponse({ type: MemberPageDto })
-  members(@CurrentIdentity() identity: Identity, @IdParam('ensembleId') ensembleId: string, @Query() query: MemberListQueryDto): Promise<MemberPageDto> {
+  members(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('ensembleId') ensembleId: string,
+    @Query() query: MemberListQueryDto,
+  ): Promise<MemberPageDto> {
     return this.ensembles.members(identity, ensembleId, query);
   }
 
@@ -63,7 +82,12 @@ export class EnsemblesController {
   @ApiOperation({ operationId: 'addEnsembleMember', summary: 'Add a pupil or a member of staff to an ensemble' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: MemberDto })
-  addMember(@CurrentIdentity() identity: Identity, @IdParam('ensembleId') ensembleId: string, @Body() body: AddMemberDto, @IdempotencyKey() key: string | undefined): Promise<MemberDto> {
+  addMember(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('ensembleId') ensembleId: string,
+    @Body() body: AddMemberDto,
+    @IdempotencyKey() key: string | undefined,
+  ): Promise<MemberDto> {
     return this.ensembles.addMember(identity, ensembleId, body, key);
   }
 
@@ -72,7 +96,12 @@ export class EnsemblesController {
   @Access('programme_admin', 'headteacher')
   @ApiOperation({ operationId: 'endEnsembleMembership', summary: 'Take a member out of an ensemble from a date' })
   @ApiOkResponse({ type: MemberDto })
-  endMembership(@CurrentIdentity() identity: Identity, @IdParam('ensembleId') ensembleId: string, @IdParam('memberId') memberId: string, @Body() body: EndMembershipDto): Promise<MemberDto> {
+  endMembership(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('ensembleId') ensembleId: string,
+    @IdParam('memberId') memberId: string,
+    @Body() body: EndMembershipDto,
+  ): Promise<MemberDto> {
     return this.ensembles.endMembership(identity, ensembleId, memberId, body);
   }
 }

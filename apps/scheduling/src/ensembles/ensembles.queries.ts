@@ -93,8 +93,16 @@ export function ensembleById(db: Queryable, tenantId: string, ensembleId: string
 }
 
 /** The ensemble's school (null: area-wide) and name, or undefined when the area has no such ensemble. */
-export function ensembleSchoolAndName(db: Queryable, tenantId: string, ensembleId: string): Promise<{ schoolId: string | null; name: string } | undefined> {
-  return oneRow<{ schoolId: string | null; name: string }>(db, 'SELECT school_id AS "schoolId", name FROM ensembles WHERE tenant_id = $1 AND id = $2', [tenantId, ensembleId]);
+export function ensembleSchoolAndName(
+  db: Queryable,
+  tenantId: string,
+  ensembleId: string,
+): Promise<{ schoolId: string | null; name: string } | undefined> {
+  return oneRow<{ schoolId: string | null; name: string }>(
+    db,
+    'SELECT school_id AS "schoolId", name FROM ensembles WHERE tenant_id = $1 AND id = $2',
+    [tenantId, ensembleId],
+  );
 }
 
 /** The edited ensemble, or undefined when it is not at `expectedVersion` (or not there). */
@@ -114,7 +122,13 @@ export function updateEnsemble(
 }
 
 /** The id of the pupil's or member of staff's current membership of the ensemble, its row locked; undefined when there is none. */
-export async function lockCurrentMembership(db: Queryable, tenantId: string, ensembleId: string, pupilId: string | null, staffId: string | null): Promise<string | undefined> {
+export async function lockCurrentMembership(
+  db: Queryable,
+  tenantId: string,
+  ensembleId: string,
+  pupilId: string | null,
+  staffId: string | null,
+): Promise<string | undefined> {
   const already = await oneRow<{ id: string }>(
     db,
     `SELECT id FROM ensemble_members WHERE tenant_id = $1 AND ensemble_id = $2 AND left_on IS NULL AND (pupil_id = $3 OR staff_id = $4) FOR UPDATE`,
@@ -127,18 +141,19 @@ export async function insertMember(
   db: Queryable,
   tenantId: string,
   memberId: string,
-  member: { ensembleId: string; pupilId: string | null; staffId: string | null; instrument: string | null; section: string | null; joinedOn: string },
+  member: {
+    ensembleId: string;
+    pupilId: string | null;
+    staffId: string | null;
+    instrument: string | null;
+    section: string | null;
+    joinedOn: string;
+  },
 ): Promise<void> {
-  await db.query('INSERT INTO ensemble_members (id, tenant_id, ensemble_id, pupil_id, staff_id, instrument, section, joined_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
-    memberId,
-    tenantId,
-    member.ensembleId,
-    member.pupilId,
-    member.staffId,
-    member.instrument,
-    member.section,
-    member.joinedOn,
-  ]);
+  await db.query(
+    'INSERT INTO ensemble_members (id, tenant_id, ensemble_id, pupil_id, staff_id, instrument, section, joined_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+    [memberId, tenantId, member.ensembleId, member.pupilId, member.staffId, member.instrument, member.section, member.joinedOn],
+  );
 }
 
 export async function endMembership(db: Queryable, tenantId: string, memberId: string, leftOn: string): Promise<void> {
@@ -146,7 +161,14 @@ export async function endMembership(db: Queryable, tenantId: string, memberId: s
 }
 
 /** A page of the ensemble's members by name after the cursor's (name, id); pupils only of the schools the filter lets in. */
-export function membersPage(db: Queryable, tenantId: string, ensembleId: string, filter: MembersFilter, after: readonly unknown[] | null, limit: number): Promise<(MemberRow & { pupilSchoolId: string | null })[]> {
+export function membersPage(
+  db: Queryable,
+  tenantId: string,
+  ensembleId: string,
+  filter: MembersFilter,
+  after: readonly unknown[] | null,
+  limit: number,
+): Promise<(MemberRow & { pupilSchoolId: string | null })[]> {
   return rows<MemberRow & { pupilSchoolId: string | null }>(
     db,
     `SELECT * FROM (
@@ -188,7 +210,13 @@ export async function staffSchoolIds(db: Queryable, tenantId: string, staffId: s
  * Ends a pupil's current memberships (only those of one school's ensembles, when given): a membership that starts
  * after the leaving date ends the day it began.
  */
-export function endPupilCurrentMemberships(db: Queryable, tenantId: string, pupilId: string, leftOn: string, onlyOfSchoolId: string | null): Promise<EndedMembershipRow[]> {
+export function endPupilCurrentMemberships(
+  db: Queryable,
+  tenantId: string,
+  pupilId: string,
+  leftOn: string,
+  onlyOfSchoolId: string | null,
+): Promise<EndedMembershipRow[]> {
   return rows<EndedMembershipRow>(
     db,
     `UPDATE ensemble_members m SET left_on = greatest(m.joined_on, $3::date)

@@ -24,7 +24,18 @@ import {
   staffSchoolIds,
   updateEnsemble,
 } from './ensembles.queries';
-import type { AddMemberDto, CreateEnsembleDto, EndMembershipDto, EnsembleDto, EnsembleListQueryDto, EnsemblePageDto, MemberDto, MemberListQueryDto, MemberPageDto, UpdateEnsembleDto } from './dto/ensemble.dto';
+import type {
+  AddMemberDto,
+  CreateEnsembleDto,
+  EndMembershipDto,
+  EnsembleDto,
+  EnsembleListQueryDto,
+  EnsemblePageDto,
+  MemberDto,
+  MemberListQueryDto,
+  MemberPageDto,
+  UpdateEnsembleDto,
+} from './dto/ensemble.dto';
 
 @Injectable()
 export class EnsemblesService {
@@ -48,13 +59,19 @@ export class EnsemblesService {
     const after = decodeCursor(query.cursor, ['text', 'uuid']);
     const filter = { schoolId: query.schoolId ?? null, strand: query.strand ?? null };
     const found = await ensemblesPage(this.db.manager, identity.tenantId, schoolIdsInScope(identity), filter, after, query.limit + 1);
-    return toPage(found, query.limit, (row) => row, (row) => [row.name, row.id]);
+    return toPage(
+      found,
+      query.limit,
+      (row) => row,
+      (row) => [row.name, row.id],
+    );
   }
 
   /** School ensembles are seen by that school's staff; area-wide ones by all staff of the area. */
   async get(identity: Identity, ensembleId: string, manager: EntityManager = this.db.manager): Promise<EnsembleDto> {
     const found = await ensembleById(manager, identity.tenantId, ensembleId);
-    if (!found || (found.schoolId && !inSchoolScope(staffSchoolScope(identity), found.schoolId))) throw new NotFoundException('No such ensemble.');
+    if (!found || (found.schoolId && !inSchoolScope(staffSchoolScope(identity), found.schoolId)))
+      throw new NotFoundException('No such ensemble.');
     return found;
   }
 
@@ -72,39 +89,49 @@ export class EnsemblesService {
       throw new ValidationProblem([{ field: 'pupilId', rule: 'exactlyOne', message: 'give exactly one of pupilId and staffId' }]);
     }
     return this.db.transaction(async (manager) =>
-      onceForKey(manager, { tenantId: identity.tenantId, callerId: identity.userId, operation: `ensembles.${ensembleId}.members.add`, key: idempotencyKey, request: input }, async () => {
-        const ensemble = await this.get(identity, ensembleId, manager);
-        await this.requireMayManageMembers(manager, identity, ensemble, input);
-        const joinedOn = input.joinedOn ?? (await this.today(manager, identity.tenantId));
-        const already = await lockCurrentMembership(manager, identity.tenantId, ensembleId, input.pupilId ?? null, input.staffId ?? null);
-        if (already) throw new ConflictProblem('Already a member of this ensemble.', [{ kind: 'membership', memberId: already }]);
-        if (input.pupilId && !input.override) {
-          await lockTimetable(manager, identity.tenantId);
-          refuseListed(await findNewMemberClashes(manager, identity.tenantId, ensembleId, input.pupilId, joinedOn));
-        }
-        const id = newId();
-        await insertMember(manager, identity.tenantId, id, {
-          ensembleId,
-          pupilId: input.pupilId ?? null,
-          staffId: input.staffId ?? null,
-          instrument: input.instrument ?? null,
-          section: input.section ?? null,
-          joinedOn,
-        });
-        await emit(manager, 'scheduling.ensemble-membership.changed', identity.tenantId, {
-          version: 1,
-          ensembleId,
-          memberId: id,
-          pupilId: input.pupilId ?? null,
-          staffId: input.staffId ?? null,
-          change: 'joined',
-          instrument: input.instrument ?? null,
-          section: input.section ?? null,
-          on: joinedOn,
-        });
-        await emitEnsembleSnapshot(manager, identity.tenantId, ensembleId);
-        return this.member(manager, identity.tenantId, id);
-      }),
+      onceForKey(
+        manager,
+        {
+          tenantId: identity.tenantId,
+          callerId: identity.userId,
+          operation: `ensembles.${ensembleId}.members.add`,
+          key: idempotencyKey,
+          request: input,
+        },
+        async () => {
+          const ensemble = await this.get(identity, ensembleId, manager);
+          await this.requireMayManageMembers(manager, identity, ensemble, input);
+          const joinedOn = input.joinedOn ?? (await this.today(manager, identity.tenantId));
+          const already = await lockCurrentMembership(manager, identity.tenantId, ensembleId, input.pupilId ?? null, input.staffId ?? null);
+          if (already) throw new ConflictProblem('Already a member of this ensemble.', [{ kind: 'membership', memberId: already }]);
+          if (input.pupilId && !input.override) {
+            await lockTimetable(manager, identity.tenantId);
+            refuseListed(await findNewMemberClashes(manager, identity.tenantId, ensembleId, input.pupilId, joinedOn));
+          }
+          const id = newId();
+          await insertMember(manager, identity.tenantId, id, {
+            ensembleId,
+            pupilId: input.pupilId ?? null,
+            staffId: input.staffId ?? null,
+            instrument: input.instrument ?? null,
+            section: input.section ?? null,
+            joinedOn,
+          });
+          await emit(manager, 'scheduling.ensemble-membership.changed', identity.tenantId, {
+            version: 1,
+            ensembleId,
+            memberId: id,
+            pupilId: input.pupilId ?? null,
+            staffId: input.staffId ?? null,
+            change: 'joined',
+            instrument: input.instrument ?? null,
+            section: input.section ?? null,
+            on: joinedOn,
+          });
+          await emitEnsembleSnapshot(manager, identity.tenantId, ensembleId);
+          return this.member(manager, identity.tenantId, id);
+        },
+      ),
     );
   }
 
@@ -115,7 +142,8 @@ export class EnsemblesService {
       const member = await this.member(manager, identity.tenantId, memberId);
       if (member.ensembleId !== ensembleId) throw new NotFoundException('No such member.');
       if (member.leftOn) return member;
-      if (input.leftOn < member.joinedOn) throw new ValidationProblem([{ field: 'leftOn', rule: 'afterJoining', message: `leftOn must not be before ${member.joinedOn}` }]);
+      if (input.leftOn < member.joinedOn)
+        throw new ValidationProblem([{ field: 'leftOn', rule: 'afterJoining', message: `leftOn must not be before ${member.joinedOn}` }]);
       await endMembership(manager, identity.tenantId, memberId, input.leftOn);
       await emit(manager, 'scheduling.ensemble-membership.changed', identity.tenantId, {
         version: 1,
@@ -138,9 +166,18 @@ export class EnsemblesService {
     await this.get(identity, ensembleId);
     const after = decodeCursor(query.cursor, ['text', 'uuid']);
     const scope = staffSchoolScope(identity);
-    const filter = { includeFormer: query.includeFormer === 'true', allSchools: scope === ALL_SCHOOLS, schoolIds: scope === ALL_SCHOOLS ? [] : [...scope] };
+    const filter = {
+      includeFormer: query.includeFormer === 'true',
+      allSchools: scope === ALL_SCHOOLS,
+      schoolIds: scope === ALL_SCHOOLS ? [] : [...scope],
+    };
     const found = await membersPage(this.db.manager, identity.tenantId, ensembleId, filter, after, query.limit + 1);
-    return toPage(found, query.limit, ({ pupilSchoolId: _school, ...member }) => member, (row) => [row.name, row.id]);
+    return toPage(
+      found,
+      query.limit,
+      ({ pupilSchoolId: _school, ...member }) => member,
+      (row) => [row.name, row.id],
+    );
   }
 
   private async member(manager: EntityManager, tenantId: string, memberId: string): Promise<MemberDto> {
@@ -153,14 +190,23 @@ export class EnsemblesService {
    * School ensembles: the admin or that school's headteacher, for that school's pupils and staff.
    * Area-wide ensembles: the admin, or a headteacher adding a pupil of their own school.
    */
-  private async requireMayManageMembers(manager: EntityManager, identity: Identity, ensemble: EnsembleDto, input: AddMemberDto): Promise<void> {
+  private async requireMayManageMembers(
+    manager: EntityManager,
+    identity: Identity,
+    ensemble: EnsembleDto,
+    input: AddMemberDto,
+  ): Promise<void> {
     const headteacherScope = staffSchoolScope(identity, ['headteacher']);
     if (input.pupilId) {
       const pupil = await pupilSchoolAndStatus(manager, identity.tenantId, input.pupilId);
       if (!pupil || !inSchoolScope(staffSchoolScope(identity), pupil.schoolId)) throw new NotFoundException('No such pupil.');
       if (pupil.status !== 'active') throw new ValidationProblem([{ field: 'pupilId', rule: 'active', message: 'this pupil has left' }]);
-      if (ensemble.schoolId && pupil.schoolId !== ensemble.schoolId) throw new ValidationProblem([{ field: 'pupilId', rule: 'sameSchool', message: 'pupilId must be a pupil of the ensemble’s school' }]);
-      if (!hasRole(identity, 'programme_admin') && !inSchoolScope(headteacherScope, ensemble.schoolId ?? pupil.schoolId)) throw new NotFoundException('No such ensemble.');
+      if (ensemble.schoolId && pupil.schoolId !== ensemble.schoolId)
+        throw new ValidationProblem([
+          { field: 'pupilId', rule: 'sameSchool', message: 'pupilId must be a pupil of the ensemble’s school' },
+        ]);
+      if (!hasRole(identity, 'programme_admin') && !inSchoolScope(headteacherScope, ensemble.schoolId ?? pupil.schoolId))
+        throw new NotFoundException('No such ensemble.');
       return;
     }
     const staff = input.staffId === undefined ? undefined : await staffSchoolIds(manager, identity.tenantId, input.staffId);

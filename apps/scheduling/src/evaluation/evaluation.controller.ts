@@ -14,10 +14,19 @@ export class EvaluationController {
 
   @Get('provision.csv')
   @Access('programme_admin', 'evaluator')
-  @ApiOperation({ operationId: 'exportProvisionCsv', summary: 'Pseudonymised provision of a term, one row per pupil on roll: minutes per strand, weekly average against the target, attendance' })
+  @ApiOperation({
+    operationId: 'exportProvisionCsv',
+    summary:
+      'Pseudonymised provision of a term, one row per pupil on roll: minutes per strand, weekly average against the target, attendance',
+  })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV with a header row; no names, UPNs, dates of birth, flags or free text' })
-  async provision(@CurrentIdentity() identity: Identity, @Query() query: ProvisionExportQueryDto, @RequestOrigin() origin: AuditOrigin, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async provision(
+    @CurrentIdentity() identity: Identity,
+    @Query() query: ProvisionExportQueryDto,
+    @RequestOrigin() origin: AuditOrigin,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const file = await this.evaluation.provisionCsv(identity, query.termId, origin);
     reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', attachmentDisposition(file.fileName));
     return file.body;

@@ -75,7 +75,12 @@ export class EvaluationService {
       recordAudit(
         manager,
         auditContext(identity, origin),
-        report.pupils.map((pupil) => ({ action: 'read' as const, subjectType: 'pupil' as const, subjectId: pupil.pupilId, detail: { export: 'evaluation-provision', termId } })),
+        report.pupils.map((pupil) => ({
+          action: 'read' as const,
+          subjectType: 'pupil' as const,
+          subjectId: pupil.pupilId,
+          detail: { export: 'evaluation-provision', termId },
+        })),
       ),
     );
     return { fileName: `provision-${report.period.from}-to-${report.period.to}.csv`, body };

@@ -25,13 +25,23 @@ describe('evaluation: the pseudonymised provision export', () => {
   let otherAreaPupil: string;
   let otherAreaSchool: string;
 
-  async function call<T = { id: string } & Record<string, unknown>>(identity: Identity, method: 'GET' | 'POST', url: string, body?: object): Promise<T> {
+  async function call<T = { id: string } & Record<string, unknown>>(
+    identity: Identity,
+    method: 'GET' | 'POST',
+    url: string,
+    body?: object,
+  ): Promise<T> {
     const response = await app.inject({ method, url, headers: await identityHeaders(identity, 'scheduling'), payload: body });
     if (response.statusCode >= 300) throw new Error(`${method} ${url} → ${response.statusCode}: ${response.body}`);
     return response.json<T>();
   }
-  const download = async (identity: Identity, query: string) => app.inject({ method: 'GET', url: `/evaluation/provision.csv${query}`, headers: await identityHeaders(identity, 'scheduling') });
-  const parse = (body: string) => body.trimEnd().split('\r\n').map((line) => line.split(','));
+  const download = async (identity: Identity, query: string) =>
+    app.inject({ method: 'GET', url: `/evaluation/provision.csv${query}`, headers: await identityHeaders(identity, 'scheduling') });
+  const parse = (body: string) =>
+    body
+      .trimEnd()
+      .split('\r\n')
+      .map((line) => line.split(','));
 
   beforeAll(async () => {
     const config = await testServiceConfig('scheduling', SchedulingConfig, { SERVICE_MODE: 'api', EVALUATION_PSEUDONYM_KEY: KEY });
@@ -40,21 +50,54 @@ describe('evaluation: the pseudonymised provision export', () => {
 
     schoolId = (await call(admin, 'POST', '/schools', { name: 'Evaluated Primary', phase: 'primary', urn: '104321' })).id;
     const classId = (await call(admin, 'POST', '/classes', { schoolId, name: 'Oak', yearGroup: 4 })).id;
-    present = (await call(admin, 'POST', '/pupils', { schoolId, classId, firstName: NAMES[0], lastName: NAMES[1], yearGroup: 4, send: 'sen_support', pupilPremium: 'yes' })).id;
+    present = (
+      await call(admin, 'POST', '/pupils', {
+        schoolId,
+        classId,
+        firstName: NAMES[0],
+        lastName: NAMES[1],
+        yearGroup: 4,
+        send: 'sen_support',
+        pupilPremium: 'yes',
+      })
+    ).id;
     absent = (await call(admin, 'POST', '/pupils', { schoolId, classId, firstName: NAMES[2], lastName: NAMES[3], yearGroup: 4 })).id;
     quiet = (await call(admin, 'POST', '/pupils', { schoolId, classId, firstName: 'Nobody', lastName: 'Registered', yearGroup: 5 })).id;
     termId = (await call(admin, 'POST', '/terms', { name: 'Two weeks', startsOn: '2026-03-02', endsOn: '2026-03-13' })).id;
     const strings = (await call(admin, 'POST', '/ensembles', { schoolId, name: 'Strings', kind: 'whole_class', strand: 'curriculum' })).id;
-    for (const pupilId of [present, absent]) await call(admin, 'POST', `/ensembles/${strings}/members`, { pupilId, joinedOn: '2026-01-05' });
-    await call(admin, 'POST', '/sessions', { ensembleId: strings, recurrence: 'weekly', termId, weekday: 1, startTime: '09:00', durationMinutes: 60 });
-    const occurrences = (await call<{ items: { id: string; localDate: string }[] }>(admin, 'GET', `/occurrences?schoolId=${schoolId}`)).items;
+    for (const pupilId of [present, absent])
+      await call(admin, 'POST', `/ensembles/${strings}/members`, { pupilId, joinedOn: '2026-01-05' });
+    await call(admin, 'POST', '/sessions', {
+      ensembleId: strings,
+      recurrence: 'weekly',
+      termId,
+      weekday: 1,
+      startTime: '09:00',
+      durationMinutes: 60,
+    });
+    const occurrences = (await call<{ items: { id: string; localDate: string }[] }>(admin, 'GET', `/occurrences?schoolId=${schoolId}`))
+      .items;
     const on = (date: string) => occurrences.find((o) => o.localDate === date)?.id;
-    await call(admin, 'POST', `/occurrences/${on('2026-03-02')}/register`, { submissionId: newId(), marks: [{ markId: newId(), pupilId: present, status: 'present' }, { markId: newId(), pupilId: absent, status: 'absent' }] });
-    await call(admin, 'POST', `/occurrences/${on('2026-03-09')}/register`, { submissionId: newId(), marks: [{ markId: newId(), pupilId: present, status: 'late' }, { markId: newId(), pupilId: absent, status: 'present' }] });
+    await call(admin, 'POST', `/occurrences/${on('2026-03-02')}/register`, {
+      submissionId: newId(),
+      marks: [
+        { markId: newId(), pupilId: present, status: 'present' },
+        { markId: newId(), pupilId: absent, status: 'absent' },
+      ],
+    });
+    await call(admin, 'POST', `/occurrences/${on('2026-03-09')}/register`, {
+      submissionId: newId(),
+      marks: [
+        { markId: newId(), pupilId: present, status: 'late' },
+        { markId: newId(), pupilId: absent, status: 'present' },
+      ],
+    });
 
     const otherAdmin = personas.programmeAdmin(otherTenantId);
     otherAreaSchool = (await call(otherAdmin, 'POST', '/schools', { name: 'Elsewhere Primary', phase: 'primary' })).id;
-    otherAreaPupil = (await call(otherAdmin, 'POST', '/pupils', { schoolId: otherAreaSchool, firstName: NAMES[4], lastName: NAMES[5], yearGroup: 4 })).id;
+    otherAreaPupil = (
+      await call(otherAdmin, 'POST', '/pupils', { schoolId: otherAreaSchool, firstName: NAMES[4], lastName: NAMES[5], yearGroup: 4 })
+    ).id;
     await call(otherAdmin, 'POST', '/terms', { name: 'Two weeks', startsOn: '2026-03-02', endsOn: '2026-03-13' });
   });
 
@@ -87,13 +130,35 @@ describe('evaluation: the pseudonymised provision export', () => {
       sessions_registered: '2',
       attendance_rate: '1',
     });
-    expect(byPseudonym.get(pseudonymOf(KEY, tenantId, absent))).toMatchObject({ total_minutes: '60', weekly_average_minutes: '30', meets_target: 'false', sessions_attended: '1', sessions_registered: '2', attendance_rate: '0.5' });
-    expect(byPseudonym.get(pseudonymOf(KEY, tenantId, quiet))).toMatchObject({ year_group: '5', total_minutes: '0', sessions_registered: '0', attendance_rate: '' });
+    expect(byPseudonym.get(pseudonymOf(KEY, tenantId, absent))).toMatchObject({
+      total_minutes: '60',
+      weekly_average_minutes: '30',
+      meets_target: 'false',
+      sessions_attended: '1',
+      sessions_registered: '2',
+      attendance_rate: '0.5',
+    });
+    expect(byPseudonym.get(pseudonymOf(KEY, tenantId, quiet))).toMatchObject({
+      year_group: '5',
+      total_minutes: '0',
+      sessions_registered: '0',
+      attendance_rate: '',
+    });
   });
 
   it('holds no name, no pupil id, no flag, and nothing of another area', async () => {
     const body = (await download(evaluator, `?termId=${termId}`)).body;
-    for (const secret of [...NAMES, 'Nobody', present, absent, quiet, otherAreaPupil, otherAreaSchool, pseudonymOf(KEY, otherTenantId, otherAreaPupil)]) expect(body).not.toContain(secret);
+    for (const secret of [
+      ...NAMES,
+      'Nobody',
+      present,
+      absent,
+      quiet,
+      otherAreaPupil,
+      otherAreaSchool,
+      pseudonymOf(KEY, otherTenantId, otherAreaPupil),
+    ])
+      expect(body).not.toContain(secret);
     expect(body.split('\r\n')[0]).not.toMatch(/send|premium|eal|name|upn|birth/i);
     // The same pupil has another pseudonym in another area.
     expect(pseudonymOf(KEY, otherTenantId, present)).not.toBe(pseudonymOf(KEY, tenantId, present));
@@ -111,11 +176,18 @@ describe('evaluation: the pseudonymised provision export', () => {
     for (const query of ['', '?termId=not-a-term', `?termId=${termId}&weekOf=2026-03-02`]) {
       const response = await download(evaluator, query);
       expect(response.statusCode).toBe(400);
-      expect(response.json<{ errors: { field: string }[] }>().errors.map((error) => error.field)).toEqual([query.includes('weekOf') ? 'weekOf' : 'termId']);
+      expect(response.json<{ errors: { field: string }[] }>().errors.map((error) => error.field)).toEqual([
+        query.includes('weekOf') ? 'weekOf' : 'termId',
+      ]);
     }
     expect((await download(evaluator, `?termId=${newId()}`)).statusCode).toBe(404);
     expect((await download(personas.evaluator(otherTenantId), `?termId=${termId}`)).statusCode).toBe(404);
-    for (const identity of [personas.headteacher(tenantId, schoolId), personas.tutor(tenantId, [schoolId]), personas.schoolStaff(tenantId, schoolId), personas.guardian(tenantId, [{ pupilId: present, schoolId }])]) {
+    for (const identity of [
+      personas.headteacher(tenantId, schoolId),
+      personas.tutor(tenantId, [schoolId]),
+      personas.schoolStaff(tenantId, schoolId),
+      personas.guardian(tenantId, [{ pupilId: present, schoolId }]),
+    ]) {
       expect((await download(identity, `?termId=${termId}`)).statusCode).toBe(403);
     }
     expect((await app.inject({ method: 'GET', url: `/evaluation/provision.csv?termId=${termId}` })).statusCode).toBe(401);

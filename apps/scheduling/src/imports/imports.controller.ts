@@ -16,7 +16,11 @@ export class ImportsController {
   @Access('programme_admin', 'headteacher')
   @ApiOperation({ summary: 'Import a school’s pupils from an MIS CSV export (dry run or apply)' })
   @ApiCreatedResponse({ type: ImportSummaryDto })
-  importPupils(@CurrentIdentity() identity: Identity, @Body() body: PupilImportDto, @RequestOrigin() origin: AuditOrigin): Promise<ImportSummaryDto> {
+  importPupils(
+    @CurrentIdentity() identity: Identity,
+    @Body() body: PupilImportDto,
+    @RequestOrigin() origin: AuditOrigin,
+  ): Promise<ImportSummaryDto> {
     return this.imports.importPupils(identity, body, origin);
   }
 

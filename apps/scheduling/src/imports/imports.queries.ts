@@ -49,7 +49,15 @@ export async function insertImport(
 ): Promise<void> {
   await db.query(
     `INSERT INTO roster_imports (id, tenant_id, school_id, started_by, status, total_rows, problems, new_classes) VALUES ($1, $2, $3, $4, 'running', $5, $6, $7)`,
-    [importId, tenantId, started.schoolId, started.startedBy, started.totalRows, JSON.stringify(started.problems), JSON.stringify(started.newClasses)],
+    [
+      importId,
+      tenantId,
+      started.schoolId,
+      started.startedBy,
+      started.totalRows,
+      JSON.stringify(started.problems),
+      JSON.stringify(started.newClasses),
+    ],
   );
 }
 
@@ -63,7 +71,10 @@ export async function addImportProgress(db: Queryable, tenantId: string, importI
 }
 
 export async function completeImport(db: Queryable, tenantId: string, importId: string): Promise<void> {
-  await db.query(`UPDATE roster_imports SET status = 'completed', processed_rows = total_rows, finished_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, importId]);
+  await db.query(
+    `UPDATE roster_imports SET status = 'completed', processed_rows = total_rows, finished_at = now() WHERE tenant_id = $1 AND id = $2`,
+    [tenantId, importId],
+  );
 }
 
 export async function failImport(db: Queryable, tenantId: string, importId: string): Promise<void> {
@@ -71,11 +82,21 @@ export async function failImport(db: Queryable, tenantId: string, importId: stri
 }
 
 export function importById(db: Queryable, tenantId: string, importId: string): Promise<(ImportRow & { schoolId: string }) | undefined> {
-  return oneRow<ImportRow & { schoolId: string }>(db, `SELECT ${IMPORT_COLUMNS}, school_id AS "schoolId" FROM roster_imports WHERE tenant_id = $1 AND id = $2`, [tenantId, importId]);
+  return oneRow<ImportRow & { schoolId: string }>(
+    db,
+    `SELECT ${IMPORT_COLUMNS}, school_id AS "schoolId" FROM roster_imports WHERE tenant_id = $1 AND id = $2`,
+    [tenantId, importId],
+  );
 }
 
 /** A page of the imports of the schools in scope (null: all), newest first, before the cursor's id. */
-export function importsPage(db: Queryable, tenantId: string, schoolIds: string[] | null, after: readonly unknown[] | null, limit: number): Promise<ImportRow[]> {
+export function importsPage(
+  db: Queryable,
+  tenantId: string,
+  schoolIds: string[] | null,
+  after: readonly unknown[] | null,
+  limit: number,
+): Promise<ImportRow[]> {
   return rows<ImportRow>(
     db,
     `SELECT ${IMPORT_COLUMNS} FROM roster_imports WHERE tenant_id = $1 AND ($2::uuid[] IS NULL OR school_id = ANY($2)) AND ($3::uuid IS NULL OR id < $3)
@@ -85,7 +106,13 @@ export function importsPage(db: Queryable, tenantId: string, schoolIds: string[]
 }
 
 /** The school's pupils with these MIS references, locked FOR UPDATE when `lock` (a write, not a dry run). */
-export function pupilsByMisRef(db: Queryable, tenantId: string, schoolId: string, misRefs: string[], lock: boolean): Promise<ExistingPupilRow[]> {
+export function pupilsByMisRef(
+  db: Queryable,
+  tenantId: string,
+  schoolId: string,
+  misRefs: string[],
+  lock: boolean,
+): Promise<ExistingPupilRow[]> {
   return rows<ExistingPupilRow>(
     db,
     `SELECT id, mis_ref AS "misRef", first_name AS "firstName", last_name AS "lastName", year_group AS "yearGroup", class_id AS "classId",
@@ -101,6 +128,19 @@ export async function updatePupilFromMis(db: Queryable, tenantId: string, pupilI
     `UPDATE pupils SET first_name = $3, last_name = $4, year_group = $5, class_id = $6, pupil_premium = $7, send = $8, eal = $9, gender = $10, ethnicity_group = $11,
               destination_school = $12, updated_at = now(), version = version + 1
          WHERE tenant_id = $1 AND id = $2`,
-    [tenantId, pupilId, next.firstName, next.lastName, next.yearGroup, next.classId, next.pupilPremium, next.send, next.eal, next.gender, next.ethnicityGroup, next.destinationSchool],
+    [
+      tenantId,
+      pupilId,
+      next.firstName,
+      next.lastName,
+      next.yearGroup,
+      next.classId,
+      next.pupilPremium,
+      next.send,
+      next.eal,
+      next.gender,
+      next.ethnicityGroup,
+      next.destinationSchool,
+    ],
   );
 }

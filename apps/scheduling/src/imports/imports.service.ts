@@ -13,7 +13,17 @@ import { emitDetailsChanged } from '../pupils/pupil-details-changed';
 import { classesNamed, insertClass } from '../classes/classes.queries';
 import { insertPupil } from '../pupils/pupils.queries';
 import { schoolExists } from '../schools/schools.queries';
-import { addImportProgress, completeImport, failImport, importById, importsPage, insertImport, pupilsByMisRef, updatePupilFromMis, type ImportRow } from './imports.queries';
+import {
+  addImportProgress,
+  completeImport,
+  failImport,
+  importById,
+  importsPage,
+  insertImport,
+  pupilsByMisRef,
+  updatePupilFromMis,
+  type ImportRow,
+} from './imports.queries';
 
 /** Rows written per transaction; progress is committed after each chunk. */
 export const IMPORT_CHUNK_SIZE = 500;
@@ -55,11 +65,26 @@ export class ImportsService {
       const pupils = checked.pupils.filter((pupil) => !unknownRows.has(pupil.row));
       const problems = [
         ...checked.problems,
-        ...classes.unknown.flatMap(({ className, rows: named }) => named.map((row) => ({ row, column: checked.classColumn ?? 'class', reason: unknownClassReason(className) }))),
+        ...classes.unknown.flatMap(({ className, rows: named }) =>
+          named.map((row) => ({ row, column: checked.classColumn ?? 'class', reason: unknownClassReason(className) })),
+        ),
       ].sort((a, b) => a.row - b.row);
-      const outcome = await this.db.transaction((manager) => this.applyChunk(manager, identity.tenantId, input.schoolId, pupils, creatable, undefined));
+      const outcome = await this.db.transaction((manager) =>
+        this.applyChunk(manager, identity.tenantId, input.schoolId, pupils, creatable, undefined),
+      );
       const skipped = new Set(problems.map((problem) => problem.row)).size;
-      return { id: null, dryRun: true, status: 'checked', totalRows: dataRows, processedRows: dataRows, ...outcome, newClasses: classes.create, skipped, problems, columns: checked.columns };
+      return {
+        id: null,
+        dryRun: true,
+        status: 'checked',
+        totalRows: dataRows,
+        processedRows: dataRows,
+        ...outcome,
+        newClasses: classes.create,
+        skipped,
+        problems,
+        columns: checked.columns,
+      };
     }
     if (classes.unknown.length > 0) throw unknownClasses(classes.unknown);
 
@@ -76,7 +101,10 @@ export class ImportsService {
       for (let start = 0; start < pupils.length; start += IMPORT_CHUNK_SIZE) {
         const chunk = pupils.slice(start, start + IMPORT_CHUNK_SIZE);
         await this.db.transaction(async (manager) => {
-          const outcome = await this.applyChunk(manager, identity.tenantId, input.schoolId, chunk, creatable, { context: auditContext(identity, origin), importId });
+          const outcome = await this.applyChunk(manager, identity.tenantId, input.schoolId, chunk, creatable, {
+            context: auditContext(identity, origin),
+            importId,
+          });
           await addImportProgress(manager, identity.tenantId, importId, { rows: chunk.length, ...outcome });
         });
       }
@@ -97,7 +125,13 @@ export class ImportsService {
 
   async list(identity: Identity, query: ImportListQueryDto): Promise<ImportPageDto> {
     const after = decodeCursor(query.cursor, ['uuid']);
-    const found = await importsPage(this.db.manager, identity.tenantId, schoolIdsInScope(identity, ['headteacher']), after, query.limit + 1);
+    const found = await importsPage(
+      this.db.manager,
+      identity.tenantId,
+      schoolIdsInScope(identity, ['headteacher']),
+      after,
+      query.limit + 1,
+    );
     return toPage(found, query.limit, toSummary, (row) => [row.id]);
   }
 
@@ -140,7 +174,13 @@ export class ImportsService {
     let classesCreated = 0;
     const uncreatable = classNames.filter((name) => !classIds.has(name) && !creatable.has(name));
     // Only when a class of the school was archived between the check of the file and this chunk.
-    if (uncreatable.length > 0) throw unknownClasses(uncreatable.map((className) => ({ className, rows: chunk.filter((pupil) => pupil.className === className).map((pupil) => pupil.row) })));
+    if (uncreatable.length > 0)
+      throw unknownClasses(
+        uncreatable.map((className) => ({
+          className,
+          rows: chunk.filter((pupil) => pupil.className === className).map((pupil) => pupil.row),
+        })),
+      );
     for (const name of classNames) {
       if (classIds.has(name)) continue;
       classesCreated++;
@@ -152,7 +192,13 @@ export class ImportsService {
       }
     }
 
-    const existing = await pupilsByMisRef(manager, tenantId, schoolId, chunk.map((pupil) => pupil.misRef), write);
+    const existing = await pupilsByMisRef(
+      manager,
+      tenantId,
+      schoolId,
+      chunk.map((pupil) => pupil.misRef),
+      write,
+    );
     const byRef = new Map(existing.map((row) => [row.misRef, row]));
     const outcome: ChunkOutcome = { created: 0, updated: 0, unchanged: 0, classesCreated };
     for (const pupil of chunk) {
@@ -160,7 +206,13 @@ export class ImportsService {
       const current = byRef.get(pupil.misRef);
       if (!current) {
         outcome.created++;
-        if (write) audited.push({ action: 'create', subjectType: 'pupil', subjectId: await this.create(manager, tenantId, schoolId, pupil, classId), detail: { importId: written.importId } });
+        if (write)
+          audited.push({
+            action: 'create',
+            subjectType: 'pupil',
+            subjectId: await this.create(manager, tenantId, schoolId, pupil, classId),
+            detail: { importId: written.importId },
+          });
         continue;
       }
       const next = {
@@ -182,20 +234,41 @@ export class ImportsService {
       }
       outcome.updated++;
       if (!write) continue;
-      audited.push({ action: 'update', subjectType: 'pupil', subjectId: current.id, detail: { change: 'mis-import', importId: written.importId, fields } });
+      audited.push({
+        action: 'update',
+        subjectType: 'pupil',
+        subjectId: current.id,
+        detail: { change: 'mis-import', importId: written.importId, fields },
+      });
       await updatePupilFromMis(manager, tenantId, current.id, next);
       if (next.firstName !== current.firstName || next.lastName !== current.lastName || next.yearGroup !== current.yearGroup) {
-        await emitDetailsChanged(manager, tenantId, [{ pupilId: current.id, schoolId, firstName: next.firstName, lastName: next.lastName, yearGroup: next.yearGroup }]);
+        await emitDetailsChanged(manager, tenantId, [
+          { pupilId: current.id, schoolId, firstName: next.firstName, lastName: next.lastName, yearGroup: next.yearGroup },
+        ]);
       }
       if (current.classId !== classId) {
-        await emit(manager, 'scheduling.pupil.moved', tenantId, { version: 1, pupilId: current.id, fromSchoolId: schoolId, toSchoolId: schoolId, fromClassId: current.classId, toClassId: classId, yearGroup: next.yearGroup });
+        await emit(manager, 'scheduling.pupil.moved', tenantId, {
+          version: 1,
+          pupilId: current.id,
+          fromSchoolId: schoolId,
+          toSchoolId: schoolId,
+          fromClassId: current.classId,
+          toClassId: classId,
+          yearGroup: next.yearGroup,
+        });
       }
     }
     if (write) await recordAudit(manager, written.context, audited);
     return outcome;
   }
 
-  private async create(manager: EntityManager, tenantId: string, schoolId: string, pupil: MisPupil, classId: string | null): Promise<string> {
+  private async create(
+    manager: EntityManager,
+    tenantId: string,
+    schoolId: string,
+    pupil: MisPupil,
+    classId: string | null,
+  ): Promise<string> {
     const id = newId();
     await insertPupil(manager, tenantId, id, {
       schoolId,
@@ -208,7 +281,15 @@ export class ImportsService {
       ...UNKNOWN_CHARACTERISTICS,
       ...pupil.characteristics,
     });
-    await emit(manager, 'scheduling.pupil.enrolled', tenantId, { version: 1, pupilId: id, schoolId, classId, yearGroup: pupil.yearGroup, firstName: pupil.firstName, lastName: pupil.lastName });
+    await emit(manager, 'scheduling.pupil.enrolled', tenantId, {
+      version: 1,
+      pupilId: id,
+      schoolId,
+      classId,
+      yearGroup: pupil.yearGroup,
+      firstName: pupil.firstName,
+      lastName: pupil.lastName,
+    });
     return id;
   }
 }

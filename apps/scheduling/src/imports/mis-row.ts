@@ -59,7 +59,8 @@ export interface MisParseResult {
 
 export function readMisExport(cells: string[][]): MisParseResult {
   const [header, ...body] = cells;
-  if (!header) return { pupils: [], problems: [{ row: 1, column: '', reason: 'the file is empty' }], dataRows: 0, classColumn: null, columns: [] };
+  if (!header)
+    return { pupils: [], problems: [{ row: 1, column: '', reason: 'the file is empty' }], dataRows: 0, classColumn: null, columns: [] };
   const names = header.map((name) => name.trim().toLowerCase());
   const columns = new Map<Field, number>();
   for (const [field, aliases] of Object.entries(HEADERS) as [Field, string[]][]) {
@@ -70,7 +71,11 @@ export function readMisExport(cells: string[][]): MisParseResult {
   if (missing.length > 0) {
     return {
       pupils: [],
-      problems: missing.map((field) => ({ row: 1, column: HEADERS[field][0], reason: `no column for ${field} (one of: ${HEADERS[field].join(', ')})` })),
+      problems: missing.map((field) => ({
+        row: 1,
+        column: HEADERS[field][0],
+        reason: `no column for ${field} (one of: ${HEADERS[field].join(', ')})`,
+      })),
       dataRows: body.length,
       classColumn: null,
       columns: [],
@@ -99,20 +104,33 @@ export function readMisExport(cells: string[][]): MisParseResult {
     const lastName = text('lastName', 100);
     const yearText = value('yearGroup') ?? '';
     const yearGroup = parseYearGroup(yearText);
-    if (yearGroup === undefined) rowProblems.push({ row, column: columnName('yearGroup'), reason: `"${yearText}" is not a year group (R, 1–13)` });
+    if (yearGroup === undefined)
+      rowProblems.push({ row, column: columnName('yearGroup'), reason: `"${yearText}" is not a year group (R, 1–13)` });
     const className = value('className') || null;
-    if (className && className.length > 100) rowProblems.push({ row, column: columnName('className'), reason: 'is longer than 100 characters' });
+    if (className && className.length > 100)
+      rowProblems.push({ row, column: columnName('className'), reason: 'is longer than 100 characters' });
     const destinationSchool = value('destinationSchool') || null;
-    if (destinationSchool && destinationSchool.length > 200) rowProblems.push({ row, column: columnName('destinationSchool'), reason: 'is longer than 200 characters' });
+    if (destinationSchool && destinationSchool.length > 200)
+      rowProblems.push({ row, column: columnName('destinationSchool'), reason: 'is longer than 200 characters' });
     const characteristics: Partial<Record<Characteristic, string>> = {};
     for (const field of CHARACTERISTICS) {
       const found = value(field);
       if (found === undefined || found === '') continue;
       const parsed = CHARACTERISTIC_READERS[field](found);
-      if (parsed === undefined) rowProblems.push({ row, column: columnName(field), reason: `"${found}" is not ${CHARACTERISTIC_EXPECTED[field]}` });
+      if (parsed === undefined)
+        rowProblems.push({ row, column: columnName(field), reason: `"${found}" is not ${CHARACTERISTIC_EXPECTED[field]}` });
       else characteristics[field] = parsed;
     }
-    const pupil = { row, misRef, firstName, lastName, yearGroup: yearGroup ?? 0, className, destinationSchool, characteristics: characteristics as Partial<Characteristics> };
+    const pupil = {
+      row,
+      misRef,
+      firstName,
+      lastName,
+      yearGroup: yearGroup ?? 0,
+      className,
+      destinationSchool,
+      characteristics: characteristics as Partial<Characteristics>,
+    };
     if (misRef) {
       const earlier = seenRefs.get(misRef.toUpperCase());
       if (earlier) rowProblems.push({ row, column: columnName('misRef'), reason: `repeats row ${earlier}` });
@@ -121,12 +139,21 @@ export function readMisExport(cells: string[][]): MisParseResult {
     if (rowProblems.length > 0) problems.push(...rowProblems);
     else pupils.push(pupil);
   });
-  return { pupils, problems, dataRows: body.length, classColumn: columns.has('className') ? columnName('className') : null, columns: mapping };
+  return {
+    pupils,
+    problems,
+    dataRows: body.length,
+    classColumn: columns.has('className') ? columnName('className') : null,
+    columns: mapping,
+  };
 }
 
 /** R or Reception is 0, Y3 or Year 3 is 3; Nursery and anything past Year 13 are not year groups the programme takes. */
 function parseYearGroup(text: string): number | undefined {
-  const normalised = text.trim().toUpperCase().replace(/^(YEAR|Y)\s*/, '');
+  const normalised = text
+    .trim()
+    .toUpperCase()
+    .replace(/^(YEAR|Y)\s*/, '');
   if (normalised === 'R' || normalised === 'RECEPTION') return RECEPTION;
   if (!/^\d{1,2}$/.test(normalised)) return undefined;
   const year = Number(normalised);
@@ -146,8 +173,30 @@ const CHARACTERISTIC_READERS: Record<Characteristic, (text: string) => string | 
   pupilPremium: yesNo,
   eal: yesNo,
   // SEN status codes: N none, K (S before 2015) SEN support, E an education, health and care plan.
-  send: (text) => ({ N: 'none', NONE: 'none', K: 'sen_support', S: 'sen_support', 'SEN SUPPORT': 'sen_support', E: 'ehcp', EHCP: 'ehcp', 'EHC PLAN': 'ehcp' })[text.toUpperCase()],
-  gender: (text) => ({ F: 'female', FEMALE: 'female', GIRL: 'female', M: 'male', MALE: 'male', BOY: 'male', X: 'other', OTHER: 'other', U: 'unknown', UNKNOWN: 'unknown' })[text.toUpperCase()],
+  send: (text) =>
+    ({
+      N: 'none',
+      NONE: 'none',
+      K: 'sen_support',
+      S: 'sen_support',
+      'SEN SUPPORT': 'sen_support',
+      E: 'ehcp',
+      EHCP: 'ehcp',
+      'EHC PLAN': 'ehcp',
+    })[text.toUpperCase()],
+  gender: (text) =>
+    ({
+      F: 'female',
+      FEMALE: 'female',
+      GIRL: 'female',
+      M: 'male',
+      MALE: 'male',
+      BOY: 'male',
+      X: 'other',
+      OTHER: 'other',
+      U: 'unknown',
+      UNKNOWN: 'unknown',
+    })[text.toUpperCase()],
   ethnicityGroup: ethnicityGroupOf,
 };
 

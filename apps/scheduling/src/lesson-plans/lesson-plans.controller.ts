@@ -32,7 +32,11 @@ export class LessonPlansController {
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
   @ApiOperation({ summary: 'One lesson plan (ETag for editing)' })
   @ApiOkWithETag(LessonPlanDto)
-  async get(@CurrentIdentity() identity: Identity, @IdParam('planId') planId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<LessonPlanDto> {
+  async get(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('planId') planId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LessonPlanDto> {
     return withETag(reply, await this.plans.get(identity, planId));
   }
 

@@ -46,24 +46,56 @@ export async function insertLessonPlan(db: Queryable, tenantId: string, planId: 
   await db.query(
     `INSERT INTO lesson_plans (id, tenant_id, class_id, term_id, occurrence_id, subject, topic, musical_activity, class_teacher_id, tutor_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [planId, tenantId, plan.classId, plan.termId, plan.occurrenceId, plan.subject, plan.topic, plan.musicalActivity, plan.classTeacherId, plan.tutorId],
+    [
+      planId,
+      tenantId,
+      plan.classId,
+      plan.termId,
+      plan.occurrenceId,
+      plan.subject,
+      plan.topic,
+      plan.musicalActivity,
+      plan.classTeacherId,
+      plan.tutorId,
+    ],
   );
 }
 
 /** Whether the plan was at `expectedVersion` (and there) and is now edited. */
-export async function updateLessonPlan(db: Queryable, tenantId: string, planId: string, expectedVersion: number, changes: LessonPlanChanges): Promise<boolean> {
+export async function updateLessonPlan(
+  db: Queryable,
+  tenantId: string,
+  planId: string,
+  expectedVersion: number,
+  changes: LessonPlanChanges,
+): Promise<boolean> {
   const updated = await oneRow(
     db,
     `UPDATE lesson_plans SET occurrence_id = coalesce($3, occurrence_id), subject = coalesce($4, subject), topic = coalesce($5, topic),
            musical_activity = coalesce($6, musical_activity), updated_at = now(), version = version + 1
          WHERE tenant_id = $1 AND id = $2 AND version = $7 RETURNING id`,
-    [tenantId, planId, changes.occurrenceId ?? null, changes.subject ?? null, changes.topic ?? null, changes.musicalActivity ?? null, expectedVersion],
+    [
+      tenantId,
+      planId,
+      changes.occurrenceId ?? null,
+      changes.subject ?? null,
+      changes.topic ?? null,
+      changes.musicalActivity ?? null,
+      expectedVersion,
+    ],
   );
   return updated !== undefined;
 }
 
 /** A page of a class's plans (of one term if given) in id order after the cursor's id. */
-export function lessonPlansPage(db: Queryable, tenantId: string, classId: string, termId: string | null, after: readonly unknown[] | null, limit: number): Promise<LessonPlanRow[]> {
+export function lessonPlansPage(
+  db: Queryable,
+  tenantId: string,
+  classId: string,
+  termId: string | null,
+  after: readonly unknown[] | null,
+  limit: number,
+): Promise<LessonPlanRow[]> {
   return rows<LessonPlanRow>(
     db,
     `SELECT ${PLAN_COLUMNS} FROM lesson_plans lp ${PLAN_JOINS}
@@ -75,11 +107,19 @@ export function lessonPlansPage(db: Queryable, tenantId: string, classId: string
 }
 
 export function lessonPlanById(db: Queryable, tenantId: string, planId: string): Promise<LessonPlanRow | undefined> {
-  return oneRow<LessonPlanRow>(db, `SELECT ${PLAN_COLUMNS} FROM lesson_plans lp ${PLAN_JOINS} WHERE lp.tenant_id = $1 AND lp.id = $2`, [tenantId, planId]);
+  return oneRow<LessonPlanRow>(db, `SELECT ${PLAN_COLUMNS} FROM lesson_plans lp ${PLAN_JOINS} WHERE lp.tenant_id = $1 AND lp.id = $2`, [
+    tenantId,
+    planId,
+  ]);
 }
 
 /** Which of `staffIds` work at the school, with their kind. */
-export function staffAtSchool(db: Queryable, tenantId: string, staffIds: string[], schoolId: string): Promise<{ id: string; kind: string }[]> {
+export function staffAtSchool(
+  db: Queryable,
+  tenantId: string,
+  staffIds: string[],
+  schoolId: string,
+): Promise<{ id: string; kind: string }[]> {
   return rows<{ id: string; kind: string }>(
     db,
     `SELECT s.id, s.kind FROM staff s JOIN staff_schools ss ON ss.tenant_id = s.tenant_id AND ss.staff_id = s.id AND ss.school_id = $3

@@ -8,8 +8,21 @@ import { requireSchoolInScope } from '../common/scope';
 import { classSchoolId } from '../classes/classes.queries';
 import { occurrenceSchool } from '../sessions/sessions.queries';
 import { termExists } from '../terms/terms.queries';
-import type { CreateLessonPlanDto, LessonPlanDto, LessonPlanListQueryDto, LessonPlanPageDto, UpdateLessonPlanDto } from './dto/lesson-plan.dto';
-import { insertLessonPlan, lessonPlanById, lessonPlansPage, staffAtSchool, updateLessonPlan, type LessonPlanRow } from './lesson-plans.queries';
+import type {
+  CreateLessonPlanDto,
+  LessonPlanDto,
+  LessonPlanListQueryDto,
+  LessonPlanPageDto,
+  UpdateLessonPlanDto,
+} from './dto/lesson-plan.dto';
+import {
+  insertLessonPlan,
+  lessonPlanById,
+  lessonPlansPage,
+  staffAtSchool,
+  updateLessonPlan,
+  type LessonPlanRow,
+} from './lesson-plans.queries';
 
 @Injectable()
 export class LessonPlansService {
@@ -40,7 +53,8 @@ export class LessonPlansService {
     const existing = await this.get(identity, planId);
     const schoolId = await this.classSchool(identity, existing.classId);
     return this.db.transaction(async (manager) => {
-      if (input.occurrenceId) await this.requireAuthorsAndSession(manager, identity.tenantId, schoolId, { ...existing, occurrenceId: input.occurrenceId });
+      if (input.occurrenceId)
+        await this.requireAuthorsAndSession(manager, identity.tenantId, schoolId, { ...existing, occurrenceId: input.occurrenceId });
       const updated = await updateLessonPlan(manager, identity.tenantId, planId, expectedVersion, input);
       if (!updated) throw await refusedEdit(manager, 'lesson_plans', identity.tenantId, planId, 'lesson plan');
       return this.plan(manager, identity.tenantId, planId);
@@ -70,14 +84,22 @@ export class LessonPlansService {
   }
 
   /** Both authors work at the class's school, one as school staff and one as a tutor; the session is the school's. */
-  private async requireAuthorsAndSession(manager: EntityManager, tenantId: string, schoolId: string, input: Pick<CreateLessonPlanDto, 'classTeacherId' | 'tutorId' | 'occurrenceId'>): Promise<void> {
+  private async requireAuthorsAndSession(
+    manager: EntityManager,
+    tenantId: string,
+    schoolId: string,
+    input: Pick<CreateLessonPlanDto, 'classTeacherId' | 'tutorId' | 'occurrenceId'>,
+  ): Promise<void> {
     const authors = await staffAtSchool(manager, tenantId, [input.classTeacherId, input.tutorId], schoolId);
     const errors: FieldError[] = [];
-    if (!authors.some((a) => a.id === input.classTeacherId && a.kind === 'school_staff')) errors.push({ field: 'classTeacherId', rule: 'schoolStaff', message: 'classTeacherId must be school staff of the class’s school' });
-    if (!authors.some((a) => a.id === input.tutorId && a.kind === 'tutor')) errors.push({ field: 'tutorId', rule: 'tutor', message: 'tutorId must be a tutor working at the class’s school' });
+    if (!authors.some((a) => a.id === input.classTeacherId && a.kind === 'school_staff'))
+      errors.push({ field: 'classTeacherId', rule: 'schoolStaff', message: 'classTeacherId must be school staff of the class’s school' });
+    if (!authors.some((a) => a.id === input.tutorId && a.kind === 'tutor'))
+      errors.push({ field: 'tutorId', rule: 'tutor', message: 'tutorId must be a tutor working at the class’s school' });
     if (input.occurrenceId) {
       const occurrence = await occurrenceSchool(manager, tenantId, input.occurrenceId);
-      if (!occurrence || occurrence.schoolId !== schoolId) errors.push({ field: 'occurrenceId', rule: 'sameSchool', message: 'occurrenceId must be a session at the class’s school' });
+      if (!occurrence || occurrence.schoolId !== schoolId)
+        errors.push({ field: 'occurrenceId', rule: 'sameSchool', message: 'occurrenceId must be a session at the class’s school' });
     }
     if (errors.length > 0) throw new ValidationProblem(errors);
   }

@@ -24,28 +24,90 @@ describe('joint lesson plans of a class teacher and a tutor', () => {
     term = (await call(admin, 'POST', '/terms', { name: 'Spring 2026', startsOn: '2026-01-05', endsOn: '2026-03-27' }, 201)).id;
     teacher = (await call(admin, 'POST', '/staff', { kind: 'school_staff', displayName: 'Ms Teacher', schoolIds: [school] }, 201)).id;
     tutor = (await call(admin, 'POST', '/staff', { kind: 'tutor', displayName: 'Mr Tutor', schoolIds: [school] }, 201)).id;
-    const ensemble = (await call(admin, 'POST', '/ensembles', { schoolId: school, name: 'Y4 Strings', kind: 'whole_class', strand: 'curriculum' }, 201)).id;
-    await call(admin, 'POST', '/sessions', { ensembleId: ensemble, recurrence: 'once', firstOn: '2026-02-02', startTime: '09:00', durationMinutes: 60 }, 201);
-    occurrenceId = (await call<{ items: { id: string }[] }>(admin, 'GET', `/occurrences?ensembleId=${ensemble}`, undefined, 200)).items[0].id;
+    const ensemble = (
+      await call(admin, 'POST', '/ensembles', { schoolId: school, name: 'Y4 Strings', kind: 'whole_class', strand: 'curriculum' }, 201)
+    ).id;
+    await call(
+      admin,
+      'POST',
+      '/sessions',
+      { ensembleId: ensemble, recurrence: 'once', firstOn: '2026-02-02', startTime: '09:00', durationMinutes: 60 },
+      201,
+    );
+    occurrenceId = (await call<{ items: { id: string }[] }>(admin, 'GET', `/occurrences?ensembleId=${ensemble}`, undefined, 200)).items[0]
+      .id;
   });
 
   it('records a plan with both authors and its session, listed per class and term', async () => {
     const staff = schoolStaffOf(tenantId, [school]);
-    const plan = await call(staff, 'POST', '/lesson-plans', { classId, termId: term, occurrenceId, subject: 'Science', topic: 'How sound travels', musicalActivity: 'Feel the string vibrate; high and low notes', classTeacherId: teacher, tutorId: tutor }, 201);
+    const plan = await call(
+      staff,
+      'POST',
+      '/lesson-plans',
+      {
+        classId,
+        termId: term,
+        occurrenceId,
+        subject: 'Science',
+        topic: 'How sound travels',
+        musicalActivity: 'Feel the string vibrate; high and low notes',
+        classTeacherId: teacher,
+        tutorId: tutor,
+      },
+      201,
+    );
     expect(plan).toMatchObject({ classTeacherName: 'Ms Teacher', tutorName: 'Mr Tutor', sessionStartsAt: '2026-02-02T09:00:00.000Z' });
-    await call(tutorOf(tenantId, [school]), 'POST', '/lesson-plans', { classId, termId: term, subject: 'History', topic: 'The Victorians', musicalActivity: 'Music hall songs', classTeacherId: teacher, tutorId: tutor }, 201);
-    const page1 = await call<{ items: { topic: string }[]; nextCursor: string }>(staff, 'GET', `/lesson-plans?classId=${classId}&termId=${term}&limit=1`, undefined, 200);
-    const page2 = await call<{ items: { topic: string }[]; nextCursor: string | null }>(staff, 'GET', `/lesson-plans?classId=${classId}&termId=${term}&limit=1&cursor=${page1.nextCursor}`, undefined, 200);
+    await call(
+      tutorOf(tenantId, [school]),
+      'POST',
+      '/lesson-plans',
+      {
+        classId,
+        termId: term,
+        subject: 'History',
+        topic: 'The Victorians',
+        musicalActivity: 'Music hall songs',
+        classTeacherId: teacher,
+        tutorId: tutor,
+      },
+      201,
+    );
+    const page1 = await call<{ items: { topic: string }[]; nextCursor: string }>(
+      staff,
+      'GET',
+      `/lesson-plans?classId=${classId}&termId=${term}&limit=1`,
+      undefined,
+      200,
+    );
+    const page2 = await call<{ items: { topic: string }[]; nextCursor: string | null }>(
+      staff,
+      'GET',
+      `/lesson-plans?classId=${classId}&termId=${term}&limit=1&cursor=${page1.nextCursor}`,
+      undefined,
+      200,
+    );
     expect([...page1.items, ...page2.items].map((p) => p.topic)).toEqual(['How sound travels', 'The Victorians']);
     const edited = await call(staff, 'PATCH', `/lesson-plans/${plan.id}`, { topic: 'Pitch and vibration' }, 200, ifMatch(plan));
     expect(edited.topic).toBe('Pitch and vibration');
   });
 
   it('insists the authors work at the class’s school in their roles, and hides the class from other schools', async () => {
-    const wrong = await kit.call<{ errors: { field: string }[] }>(admin, 'POST', '/lesson-plans', { classId, termId: term, subject: 'Maths', topic: 'Fractions', musicalActivity: 'Note values', classTeacherId: tutor, tutorId: teacher });
+    const wrong = await kit.call<{ errors: { field: string }[] }>(admin, 'POST', '/lesson-plans', {
+      classId,
+      termId: term,
+      subject: 'Maths',
+      topic: 'Fractions',
+      musicalActivity: 'Note values',
+      classTeacherId: tutor,
+      tutorId: teacher,
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors.map((e) => e.field)).toEqual(['classTeacherId', 'tutorId']);
-    const missing = await kit.call<{ errors: { field: string }[] }>(admin, 'POST', '/lesson-plans', { classId, termId: term, subject: 'Maths' });
+    const missing = await kit.call<{ errors: { field: string }[] }>(admin, 'POST', '/lesson-plans', {
+      classId,
+      termId: term,
+      subject: 'Maths',
+    });
     expect([...new Set(missing.body.errors.map((e) => e.field))]).toEqual(['topic', 'musicalActivity', 'classTeacherId', 'tutorId']);
     expect((await kit.call(schoolStaffOf(tenantId, [otherSchool]), 'GET', `/lesson-plans?classId=${classId}`)).status).toBe(404);
     expect((await kit.call(admin, 'GET', `/lesson-plans/${newId()}`)).status).toBe(404);

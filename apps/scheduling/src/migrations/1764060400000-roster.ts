@@ -135,8 +135,12 @@ export class Roster1764060400000 implements MigrationInterface {
         FOREIGN KEY (tenant_id, pupil_id) REFERENCES pupils (tenant_id, id),
         FOREIGN KEY (tenant_id, staff_id) REFERENCES staff (tenant_id, id)
       )`);
-    await runner.query('CREATE UNIQUE INDEX ensemble_members_active_pupil ON ensemble_members (tenant_id, ensemble_id, pupil_id) WHERE left_on IS NULL AND pupil_id IS NOT NULL');
-    await runner.query('CREATE UNIQUE INDEX ensemble_members_active_staff ON ensemble_members (tenant_id, ensemble_id, staff_id) WHERE left_on IS NULL AND staff_id IS NOT NULL');
+    await runner.query(
+      'CREATE UNIQUE INDEX ensemble_members_active_pupil ON ensemble_members (tenant_id, ensemble_id, pupil_id) WHERE left_on IS NULL AND pupil_id IS NOT NULL',
+    );
+    await runner.query(
+      'CREATE UNIQUE INDEX ensemble_members_active_staff ON ensemble_members (tenant_id, ensemble_id, staff_id) WHERE left_on IS NULL AND staff_id IS NOT NULL',
+    );
     await runner.query('CREATE INDEX ensemble_members_tenant_pupil ON ensemble_members (tenant_id, pupil_id) WHERE pupil_id IS NOT NULL');
     await runner.query(`
       CREATE TABLE idempotency_keys (
@@ -150,7 +154,19 @@ export class Roster1764060400000 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const table of ['idempotency_keys', 'ensemble_members', 'ensembles', 'rooms', 'staff_schools', 'staff', 'roll_overs', 'pupil_record_reads', 'pupils', 'classes', 'tenant_settings']) {
+    for (const table of [
+      'idempotency_keys',
+      'ensemble_members',
+      'ensembles',
+      'rooms',
+      'staff_schools',
+      'staff',
+      'roll_overs',
+      'pupil_record_reads',
+      'pupils',
+      'classes',
+      'tenant_settings',
+    ]) {
       await runner.query(`DROP TABLE ${table}`);
     }
   }

@@ -91,7 +91,9 @@ export class CalendarAndTimetable1764060500000 implements MigrationInterface {
         FOREIGN KEY (tenant_id, room_id) REFERENCES rooms (tenant_id, id)
       )`);
     await runner.query(`CREATE INDEX occurrences_tenant_starts ON occurrences (tenant_id, starts_at) WHERE status = 'scheduled'`);
-    await runner.query(`CREATE INDEX occurrences_tenant_room_starts ON occurrences (tenant_id, room_id, starts_at) WHERE status = 'scheduled' AND room_id IS NOT NULL`);
+    await runner.query(
+      `CREATE INDEX occurrences_tenant_room_starts ON occurrences (tenant_id, room_id, starts_at) WHERE status = 'scheduled' AND room_id IS NOT NULL`,
+    );
     await runner.query('CREATE INDEX occurrences_tenant_session_starts ON occurrences (tenant_id, session_id, starts_at)');
     await runner.query('CREATE INDEX occurrences_tenant_ensemble_starts ON occurrences (tenant_id, ensemble_id, starts_at)');
     await runner.query('CREATE INDEX occurrences_tenant_school_starts ON occurrences (tenant_id, school_id, starts_at)');
@@ -107,7 +109,9 @@ export class CalendarAndTimetable1764060500000 implements MigrationInterface {
         FOREIGN KEY (tenant_id, occurrence_id) REFERENCES occurrences (tenant_id, id) ON DELETE CASCADE,
         FOREIGN KEY (tenant_id, staff_id) REFERENCES staff (tenant_id, id)
       )`);
-    await runner.query('CREATE INDEX occurrence_tutors_tenant_staff_starts ON occurrence_tutors (tenant_id, staff_id, starts_at) INCLUDE (ends_at, occurrence_id)');
+    await runner.query(
+      'CREATE INDEX occurrence_tutors_tenant_staff_starts ON occurrence_tutors (tenant_id, staff_id, starts_at) INCLUDE (ends_at, occurrence_id)',
+    );
     await runner.query(`
       CREATE TABLE register_submissions (
         id uuid PRIMARY KEY,
@@ -117,7 +121,9 @@ export class CalendarAndTimetable1764060500000 implements MigrationInterface {
         submitted_at timestamptz NOT NULL DEFAULT now(),
         FOREIGN KEY (tenant_id, occurrence_id) REFERENCES occurrences (tenant_id, id) ON DELETE CASCADE
       )`);
-    await runner.query('CREATE INDEX register_submissions_tenant_occurrence ON register_submissions (tenant_id, occurrence_id, submitted_at)');
+    await runner.query(
+      'CREATE INDEX register_submissions_tenant_occurrence ON register_submissions (tenant_id, occurrence_id, submitted_at)',
+    );
     await runner.query(`
       CREATE TABLE attendance (
         id uuid PRIMARY KEY,
@@ -131,9 +137,15 @@ export class CalendarAndTimetable1764060500000 implements MigrationInterface {
         CHECK ((pupil_id IS NULL) <> (staff_id IS NULL)),
         FOREIGN KEY (tenant_id, occurrence_id) REFERENCES occurrences (tenant_id, id) ON DELETE CASCADE
       )`);
-    await runner.query('CREATE UNIQUE INDEX attendance_occurrence_pupil ON attendance (tenant_id, occurrence_id, pupil_id) WHERE pupil_id IS NOT NULL');
-    await runner.query('CREATE UNIQUE INDEX attendance_occurrence_staff ON attendance (tenant_id, occurrence_id, staff_id) WHERE staff_id IS NOT NULL');
-    await runner.query('CREATE INDEX attendance_tenant_pupil ON attendance (tenant_id, pupil_id, occurrence_id) WHERE pupil_id IS NOT NULL');
+    await runner.query(
+      'CREATE UNIQUE INDEX attendance_occurrence_pupil ON attendance (tenant_id, occurrence_id, pupil_id) WHERE pupil_id IS NOT NULL',
+    );
+    await runner.query(
+      'CREATE UNIQUE INDEX attendance_occurrence_staff ON attendance (tenant_id, occurrence_id, staff_id) WHERE staff_id IS NOT NULL',
+    );
+    await runner.query(
+      'CREATE INDEX attendance_tenant_pupil ON attendance (tenant_id, pupil_id, occurrence_id) WHERE pupil_id IS NOT NULL',
+    );
     await runner.query(`
       CREATE TABLE rehearsal_notes (
         tenant_id uuid NOT NULL,
@@ -149,7 +161,17 @@ export class CalendarAndTimetable1764060500000 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const table of ['rehearsal_notes', 'attendance', 'register_submissions', 'occurrence_tutors', 'occurrences', 'session_tutors', 'sessions', 'holidays', 'terms']) {
+    for (const table of [
+      'rehearsal_notes',
+      'attendance',
+      'register_submissions',
+      'occurrence_tutors',
+      'occurrences',
+      'session_tutors',
+      'sessions',
+      'holidays',
+      'terms',
+    ]) {
       await runner.query(`DROP TABLE ${table}`);
     }
   }

@@ -1,7 +1,18 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** What two people may edit at once carries a version: its ETag, which an edit must name in If-Match (a stale one gets 412). */
-const VERSIONED_TABLES = ['schools', 'classes', 'pupils', 'staff', 'rooms', 'ensembles', 'occurrences', 'rehearsal_notes', 'lesson_plans', 'exam_entries'];
+const VERSIONED_TABLES = [
+  'schools',
+  'classes',
+  'pupils',
+  'staff',
+  'rooms',
+  'ensembles',
+  'occurrences',
+  'rehearsal_notes',
+  'lesson_plans',
+  'exam_entries',
+];
 
 export class EditVersions1764065000000 implements MigrationInterface {
   name = 'EditVersions1764065000000';

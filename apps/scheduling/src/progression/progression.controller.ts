@@ -4,7 +4,14 @@ import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
 import { IdempotencyKey, IdParam, IfMatchVersion } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
 import { ApiEditWithIfMatch, withETag } from '../common/edit-versions';
-import { CreateExamEntryDto, ExamEntryDto, ExamEntryListQueryDto, ExamEntryPageDto, ExamResultDto, ProgressionDto } from './dto/progression.dto';
+import {
+  CreateExamEntryDto,
+  ExamEntryDto,
+  ExamEntryListQueryDto,
+  ExamEntryPageDto,
+  ExamResultDto,
+  ProgressionDto,
+} from './dto/progression.dto';
 import { ProgressionService } from './progression.service';
 
 @ApiTags('progression')
@@ -17,13 +24,21 @@ export class ProgressionController {
   @ApiOperation({ operationId: 'enterExam', summary: 'Enter a pupil for a graded exam' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: ExamEntryDto })
-  enter(@CurrentIdentity() identity: Identity, @IdParam('pupilId') pupilId: string, @Body() body: CreateExamEntryDto, @IdempotencyKey() key: string | undefined): Promise<ExamEntryDto> {
+  enter(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('pupilId') pupilId: string,
+    @Body() body: CreateExamEntryDto,
+    @IdempotencyKey() key: string | undefined,
+  ): Promise<ExamEntryDto> {
     return this.progression.enter(identity, pupilId, body, key);
   }
 
   @Patch('exam-entries/:entryId/result')
   @Access('programme_admin', 'headteacher', 'tutor')
-  @ApiOperation({ operationId: 'recordExamResult', summary: 'Record or correct the result; If-Match names the version of the entry read (from the list or the pupil’s progression)' })
+  @ApiOperation({
+    operationId: 'recordExamResult',
+    summary: 'Record or correct the result; If-Match names the version of the entry read (from the list or the pupil’s progression)',
+  })
   @ApiEditWithIfMatch('exam entry', ExamEntryDto)
   async result(
     @CurrentIdentity() identity: Identity,

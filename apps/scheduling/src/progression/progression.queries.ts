@@ -39,16 +39,10 @@ export async function insertExamEntry(
   entryId: string,
   entry: { pupilId: string; board: string; grade: number; instrument: string; enteredOn: string; examOn: string | null },
 ): Promise<void> {
-  await db.query('INSERT INTO exam_entries (id, tenant_id, pupil_id, board, grade, instrument, entered_on, exam_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
-    entryId,
-    tenantId,
-    entry.pupilId,
-    entry.board,
-    entry.grade,
-    entry.instrument,
-    entry.enteredOn,
-    entry.examOn,
-  ]);
+  await db.query(
+    'INSERT INTO exam_entries (id, tenant_id, pupil_id, board, grade, instrument, entered_on, exam_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+    [entryId, tenantId, entry.pupilId, entry.board, entry.grade, entry.instrument, entry.enteredOn, entry.examOn],
+  );
 }
 
 /** The entry with its result recorded, or undefined when it is not at `expectedVersion` (or not there). */
@@ -68,7 +62,14 @@ export function recordExamResult(
 }
 
 /** A page of exam entries in id order after the cursor's id, of pupils at the schools in scope (null: all) and at one school if given. */
-export function examEntriesPage(db: Queryable, tenantId: string, schoolIds: string[] | null, schoolId: string | null, after: readonly unknown[] | null, limit: number): Promise<ExamEntryRow[]> {
+export function examEntriesPage(
+  db: Queryable,
+  tenantId: string,
+  schoolIds: string[] | null,
+  schoolId: string | null,
+  after: readonly unknown[] | null,
+  limit: number,
+): Promise<ExamEntryRow[]> {
   return rows<ExamEntryRow>(
     db,
     `SELECT ${ENTRY_COLUMNS} FROM exam_entries x JOIN pupils p ON p.tenant_id = x.tenant_id AND p.id = x.pupil_id
@@ -83,7 +84,11 @@ export function examEntryById(db: Queryable, tenantId: string, entryId: string):
 }
 
 export function pupilExamEntries(db: Queryable, tenantId: string, pupilId: string): Promise<ExamEntryRow[]> {
-  return rows<ExamEntryRow>(db, `SELECT ${ENTRY_COLUMNS} FROM exam_entries x WHERE x.tenant_id = $1 AND x.pupil_id = $2 ORDER BY x.entered_on, x.id`, [tenantId, pupilId]);
+  return rows<ExamEntryRow>(
+    db,
+    `SELECT ${ENTRY_COLUMNS} FROM exam_entries x WHERE x.tenant_id = $1 AND x.pupil_id = $2 ORDER BY x.entered_on, x.id`,
+    [tenantId, pupilId],
+  );
 }
 
 /** Every ensemble the pupil has been a member of, in the order they joined. */

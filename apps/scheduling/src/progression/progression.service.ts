@@ -6,7 +6,16 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { refusedEdit } from '../common/edit-versions';
 import { requireSchoolInScope, schoolIdsInScope } from '../common/scope';
 import { pupilSchoolId } from '../pupils/pupils.queries';
-import type { CreateExamEntryDto, ExamEntryDto, ExamEntryListQueryDto, ExamEntryPageDto, ExamResultDto, LevelMoveDto, ParticipationDto, ProgressionDto } from './dto/progression.dto';
+import type {
+  CreateExamEntryDto,
+  ExamEntryDto,
+  ExamEntryListQueryDto,
+  ExamEntryPageDto,
+  ExamResultDto,
+  LevelMoveDto,
+  ParticipationDto,
+  ProgressionDto,
+} from './dto/progression.dto';
 import {
   examEntriesPage,
   examEntryById,
@@ -24,18 +33,28 @@ export class ProgressionService {
   async enter(identity: Identity, pupilId: string, input: CreateExamEntryDto, idempotencyKey: string | undefined): Promise<ExamEntryDto> {
     await this.staffPupil(this.db.manager, identity, pupilId);
     return this.db.transaction((manager) =>
-      onceForKey(manager, { tenantId: identity.tenantId, callerId: identity.userId, operation: `pupils.${pupilId}.exam-entries.create`, key: idempotencyKey, request: input }, async () => {
-        const id = newId();
-        await insertExamEntry(manager, identity.tenantId, id, {
-          pupilId,
-          board: input.board,
-          grade: input.grade,
-          instrument: input.instrument,
-          enteredOn: input.enteredOn,
-          examOn: input.examOn ?? null,
-        });
-        return this.entry(manager, identity.tenantId, id);
-      }),
+      onceForKey(
+        manager,
+        {
+          tenantId: identity.tenantId,
+          callerId: identity.userId,
+          operation: `pupils.${pupilId}.exam-entries.create`,
+          key: idempotencyKey,
+          request: input,
+        },
+        async () => {
+          const id = newId();
+          await insertExamEntry(manager, identity.tenantId, id, {
+            pupilId,
+            board: input.board,
+            grade: input.grade,
+            instrument: input.instrument,
+            enteredOn: input.enteredOn,
+            examOn: input.examOn ?? null,
+          });
+          return this.entry(manager, identity.tenantId, id);
+        },
+      ),
     );
   }
 
@@ -43,7 +62,11 @@ export class ProgressionService {
   async recordResult(identity: Identity, entryId: string, expectedVersion: number, input: ExamResultDto): Promise<ExamEntryDto> {
     const entry = await this.entry(this.db.manager, identity.tenantId, entryId);
     await this.staffPupil(this.db.manager, identity, entry.pupilId);
-    const updated = await recordExamResult(this.db.manager, identity.tenantId, entryId, expectedVersion, { result: input.result, marks: input.marks ?? null, examOn: input.examOn ?? null });
+    const updated = await recordExamResult(this.db.manager, identity.tenantId, entryId, expectedVersion, {
+      result: input.result,
+      marks: input.marks ?? null,
+      examOn: input.examOn ?? null,
+    });
     if (!updated) throw await refusedEdit(this.db.manager, 'exam_entries', identity.tenantId, entryId, 'exam entry');
     return updated;
   }
@@ -51,21 +74,39 @@ export class ProgressionService {
   async list(identity: Identity, query: ExamEntryListQueryDto): Promise<ExamEntryPageDto> {
     if (query.schoolId) requireSchoolInScope(identity, query.schoolId, 'school');
     const after = decodeCursor(query.cursor, ['uuid']);
-    const found = await examEntriesPage(this.db.manager, identity.tenantId, schoolIdsInScope(identity), query.schoolId ?? null, after, query.limit + 1);
-    return toPage(found, query.limit, (row) => row, (row) => [row.id]);
+    const found = await examEntriesPage(
+      this.db.manager,
+      identity.tenantId,
+      schoolIdsInScope(identity),
+      query.schoolId ?? null,
+      after,
+      query.limit + 1,
+    );
+    return toPage(
+      found,
+      query.limit,
+      (row) => row,
+      (row) => [row.id],
+    );
   }
 
   /** Exams, ensembles over time with the moves between levels, and sessions attended by strand. */
   async progression(identity: Identity, pupilId: string): Promise<ProgressionDto> {
     const schoolId = await pupilSchoolId(this.db.manager, identity.tenantId, pupilId);
-    if (!schoolId || !canSeePupil(identity, { pupilId, schoolId, tenantId: identity.tenantId })) throw new NotFoundException('No such pupil.');
+    if (!schoolId || !canSeePupil(identity, { pupilId, schoolId, tenantId: identity.tenantId }))
+      throw new NotFoundException('No such pupil.');
     const examEntries = await pupilExamEntries(this.db.manager, identity.tenantId, pupilId);
     const ensembles = await pupilMembershipHistory(this.db.manager, identity.tenantId, pupilId);
     const levelMoves: LevelMoveDto[] = [];
     let currentLevel: string | null = null;
     for (const membership of ensembles) {
       if (membership.level === null || membership.level === currentLevel) continue;
-      levelMoves.push({ on: membership.joinedOn, fromLevel: currentLevel, toLevel: membership.level, ensembleName: membership.ensembleName });
+      levelMoves.push({
+        on: membership.joinedOn,
+        fromLevel: currentLevel,
+        toLevel: membership.level,
+        ensembleName: membership.ensembleName,
+      });
       currentLevel = membership.level;
     }
     const attended = await pupilSessionsAttendedByStrand(this.db.manager, identity.tenantId, pupilId);

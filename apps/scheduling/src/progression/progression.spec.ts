@@ -22,26 +22,80 @@ describe('progression: graded exams, moves between levels, participation', () =>
     call = expecting(kit);
     school = (await call(admin, 'POST', '/schools', { name: 'Progress Primary', phase: 'primary' }, 201)).id;
     pupil = (await call(admin, 'POST', '/pupils', { schoolId: school, firstName: 'Pia', lastName: 'Progress', yearGroup: 5 }, 201)).id;
-    const beginners = (await call(admin, 'POST', '/ensembles', { name: 'Area Beginners Strings', kind: 'orchestra', strand: 'weekend', level: 'beginner' }, 201)).id;
-    const intermediate = (await call(admin, 'POST', '/ensembles', { name: 'Area Youth Orchestra', kind: 'orchestra', strand: 'weekend', level: 'intermediate' }, 201)).id;
-    const club = (await call(admin, 'POST', '/ensembles', { schoolId: school, name: 'Strings Club', kind: 'band', strand: 'after_school' }, 201)).id;
-    const first = await call(admin, 'POST', `/ensembles/${beginners}/members`, { pupilId: pupil, instrument: 'violin', joinedOn: '2025-09-06' }, 201);
+    const beginners = (
+      await call(
+        admin,
+        'POST',
+        '/ensembles',
+        { name: 'Area Beginners Strings', kind: 'orchestra', strand: 'weekend', level: 'beginner' },
+        201,
+      )
+    ).id;
+    const intermediate = (
+      await call(
+        admin,
+        'POST',
+        '/ensembles',
+        { name: 'Area Youth Orchestra', kind: 'orchestra', strand: 'weekend', level: 'intermediate' },
+        201,
+      )
+    ).id;
+    const club = (
+      await call(admin, 'POST', '/ensembles', { schoolId: school, name: 'Strings Club', kind: 'band', strand: 'after_school' }, 201)
+    ).id;
+    const first = await call(
+      admin,
+      'POST',
+      `/ensembles/${beginners}/members`,
+      { pupilId: pupil, instrument: 'violin', joinedOn: '2025-09-06' },
+      201,
+    );
     await call(admin, 'POST', `/ensembles/${beginners}/members/${first.id}/leave`, { leftOn: '2026-01-09' }, 200);
     await call(admin, 'POST', `/ensembles/${intermediate}/members`, { pupilId: pupil, instrument: 'violin', joinedOn: '2026-01-10' }, 201);
     await call(admin, 'POST', `/ensembles/${club}/members`, { pupilId: pupil, instrument: 'violin', joinedOn: '2025-09-01' }, 201);
-    await call(admin, 'POST', '/sessions', { ensembleId: club, recurrence: 'once', firstOn: '2026-03-04', startTime: '15:30', durationMinutes: 45 }, 201);
-    await call(admin, 'POST', '/sessions', { ensembleId: intermediate, recurrence: 'once', firstOn: '2026-03-07', startTime: '10:00', durationMinutes: 120 }, 201);
+    await call(
+      admin,
+      'POST',
+      '/sessions',
+      { ensembleId: club, recurrence: 'once', firstOn: '2026-03-04', startTime: '15:30', durationMinutes: 45 },
+      201,
+    );
+    await call(
+      admin,
+      'POST',
+      '/sessions',
+      { ensembleId: intermediate, recurrence: 'once', firstOn: '2026-03-07', startTime: '10:00', durationMinutes: 120 },
+      201,
+    );
     const occurrences = (await call<{ items: { id: string }[] }>(admin, 'GET', '/occurrences', undefined, 200)).items;
     for (const occurrence of occurrences) {
-      await call(admin, 'POST', `/occurrences/${occurrence.id}/register`, { submissionId: newId(), marks: [{ markId: newId(), pupilId: pupil, status: 'present' }] }, 201);
+      await call(
+        admin,
+        'POST',
+        `/occurrences/${occurrence.id}/register`,
+        { submissionId: newId(), marks: [{ markId: newId(), pupilId: pupil, status: 'present' }] },
+        201,
+      );
     }
   });
 
   it('records an exam entry and its result, and shows the pupil’s progression', async () => {
     const tutor = tutorOf(tenantId, [school]);
-    const entry = await call(tutor, 'POST', `/pupils/${pupil}/exam-entries`, { board: 'ABRSM', grade: 2, instrument: 'violin', enteredOn: '2026-02-01', examOn: '2026-03-10' }, 201);
+    const entry = await call(
+      tutor,
+      'POST',
+      `/pupils/${pupil}/exam-entries`,
+      { board: 'ABRSM', grade: 2, instrument: 'violin', enteredOn: '2026-02-01', examOn: '2026-03-10' },
+      201,
+    );
     await call(tutor, 'PATCH', `/exam-entries/${entry.id}/result`, { result: 'merit', marks: 125 }, 200, ifMatch(entry));
-    const progression = await call<Progression>(guardianOf(tenantId, [{ pupilId: pupil, schoolId: school }]), 'GET', `/pupils/${pupil}/progression`, undefined, 200);
+    const progression = await call<Progression>(
+      guardianOf(tenantId, [{ pupilId: pupil, schoolId: school }]),
+      'GET',
+      `/pupils/${pupil}/progression`,
+      undefined,
+      200,
+    );
     expect(progression.examEntries).toEqual([expect.objectContaining({ grade: 2, result: 'merit', marks: 125, examOn: '2026-03-10' })]);
     expect(progression.levelMoves).toEqual([
       { on: '2025-09-06', fromLevel: null, toLevel: 'beginner', ensembleName: 'Area Beginners Strings' },
@@ -51,12 +105,32 @@ describe('progression: graded exams, moves between levels, participation', () =>
   });
 
   it('validates entries and hides other pupils', async () => {
-    const bad = await kit.call<{ errors: { field: string }[] }>(admin, 'POST', `/pupils/${pupil}/exam-entries`, { board: 'ABRSM', grade: 9, instrument: 'violin', enteredOn: '2026-02-01' });
+    const bad = await kit.call<{ errors: { field: string }[] }>(admin, 'POST', `/pupils/${pupil}/exam-entries`, {
+      board: 'ABRSM',
+      grade: 9,
+      instrument: 'violin',
+      enteredOn: '2026-02-01',
+    });
     expect(bad.body.errors.map((e) => e.field)).toEqual(['grade']);
-    const badResult = await kit.call<{ errors: { field: string }[] }>(admin, 'PATCH', `/exam-entries/${newId()}/result`, { result: 'gold' }, { 'if-match': '"1"' });
+    const badResult = await kit.call<{ errors: { field: string }[] }>(
+      admin,
+      'PATCH',
+      `/exam-entries/${newId()}/result`,
+      { result: 'gold' },
+      { 'if-match': '"1"' },
+    );
     expect(badResult.body.errors.map((e) => e.field)).toEqual(['result']);
     expect((await kit.call(admin, 'PATCH', `/exam-entries/${newId()}/result`, { result: 'pass' }, { 'if-match': '"1"' })).status).toBe(404);
     expect((await kit.call(guardianOf(tenantId, []), 'GET', `/pupils/${pupil}/progression`)).status).toBe(404);
-    expect((await kit.call(tutorOf(tenantId, [newId()]), 'POST', `/pupils/${pupil}/exam-entries`, { board: 'ABRSM', grade: 1, instrument: 'violin', enteredOn: '2026-02-01' })).status).toBe(404);
+    expect(
+      (
+        await kit.call(tutorOf(tenantId, [newId()]), 'POST', `/pupils/${pupil}/exam-entries`, {
+          board: 'ABRSM',
+          grade: 1,
+          instrument: 'violin',
+          enteredOn: '2026-02-01',
+        })
+      ).status,
+    ).toBe(404);
   });
 });

@@ -22,7 +22,11 @@ export class ProvisionController {
   @Access('programme_admin', 'headteacher')
   @ApiOperation({ operationId: 'getSchoolProvision', summary: 'Provision intensity of one school, by class and ensemble' })
   @ApiOkResponse({ type: SchoolProvisionDto })
-  school(@CurrentIdentity() identity: Identity, @IdParam('schoolId') schoolId: string, @Query() query: ProvisionQueryDto): Promise<SchoolProvisionDto> {
+  school(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('schoolId') schoolId: string,
+    @Query() query: ProvisionQueryDto,
+  ): Promise<SchoolProvisionDto> {
     return this.provision.school(identity, schoolId, query);
   }
 }

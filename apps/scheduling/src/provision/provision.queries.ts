@@ -34,7 +34,12 @@ export async function weekOf(db: Queryable, day: string): Promise<{ from: string
 }
 
 /** The period counted up to today if it is still under way, and its teaching weeks so far (weeks with a weekday outside the area's holidays). */
-export function countedTeachingWeeks(db: Queryable, tenantId: string, from: string, to: string): Promise<{ counted_to: string; weeks: number } | undefined> {
+export function countedTeachingWeeks(
+  db: Queryable,
+  tenantId: string,
+  from: string,
+  to: string,
+): Promise<{ counted_to: string; weeks: number } | undefined> {
   return oneRow<{ counted_to: string; weeks: number }>(
     db,
     `WITH bounds AS (SELECT to_char(LEAST($3::date, (now() AT TIME ZONE 'Europe/London')::date), 'YYYY-MM-DD') AS counted_to)

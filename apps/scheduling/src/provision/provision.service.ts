@@ -7,7 +7,16 @@ import { requireSchoolInScope, schoolIdsInScope } from '../common/scope';
 import { allSchoolIds, schoolName, schoolNames } from '../schools/schools.queries';
 import { weeklyProvisionTarget } from '../tenant-settings/tenant-settings.queries';
 import { termDates } from '../terms/terms.queries';
-import type { AreaProvisionDto, ClassProvisionDto, PeriodDto, ProvisionQueryDto, PupilProvisionDto, SchoolProvisionDto, SchoolProvisionSummaryDto, SessionsDeliveredDto } from './dto/provision.dto';
+import type {
+  AreaProvisionDto,
+  ClassProvisionDto,
+  PeriodDto,
+  ProvisionQueryDto,
+  PupilProvisionDto,
+  SchoolProvisionDto,
+  SchoolProvisionSummaryDto,
+  SessionsDeliveredDto,
+} from './dto/provision.dto';
 import { countedTeachingWeeks, pupilMinutes, sessionCounts, weekOf, type PupilMinutesRow, type SessionCountRow } from './provision.queries';
 
 /** One pupil's provision over a period, with where they are and how often they came when registered. */
@@ -52,8 +61,15 @@ export class ProvisionService {
     return {
       period,
       targetWeeklyMinutes: target,
-      school: summarise(schoolId, name, pupils, sessions.find((s) => s.schoolId === schoolId)),
-      classes: [...classes.entries()].map(([classId, entry]): ClassProvisionDto => ({ classId, name: entry.name, ...aggregate(entry.pupils) })).sort((a, b) => a.name.localeCompare(b.name)),
+      school: summarise(
+        schoolId,
+        name,
+        pupils,
+        sessions.find((s) => s.schoolId === schoolId),
+      ),
+      classes: [...classes.entries()]
+        .map(([classId, entry]): ClassProvisionDto => ({ classId, name: entry.name, ...aggregate(entry.pupils) }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
       pupils,
     };
   }
@@ -70,7 +86,12 @@ export class ProvisionService {
       period,
       targetWeeklyMinutes: target,
       schools: schools.map((school) =>
-        summarise(school.id, school.name, minutes.filter((row) => row.schoolId === school.id).map((row) => toPupil(row, period.teachingWeeks, target)), sessions.find((s) => s.schoolId === school.id)),
+        summarise(
+          school.id,
+          school.name,
+          minutes.filter((row) => row.schoolId === school.id).map((row) => toPupil(row, period.teachingWeeks, target)),
+          sessions.find((s) => s.schoolId === school.id),
+        ),
       ),
     };
   }
@@ -130,7 +151,15 @@ function toPupil(row: PupilMinutesRow, weeks: number, target: number): PupilProv
   const minutesByStrand = { curriculum: row.curriculum, after_school: row.after_school, weekend: row.weekend, holiday: row.holiday };
   const totalMinutes = row.curriculum + row.after_school + row.weekend + row.holiday;
   const weeklyAverageMinutes = weeks > 0 ? round1(totalMinutes / weeks) : null;
-  return { pupilId: row.pupilId, name: row.name, classId: row.classId, minutesByStrand, totalMinutes, weeklyAverageMinutes, belowTarget: weeklyAverageMinutes !== null && weeklyAverageMinutes < target };
+  return {
+    pupilId: row.pupilId,
+    name: row.name,
+    classId: row.classId,
+    minutesByStrand,
+    totalMinutes,
+    weeklyAverageMinutes,
+    belowTarget: weeklyAverageMinutes !== null && weeklyAverageMinutes < target,
+  };
 }
 
 /** The pupils' averages, and intensity as headteachers mean it: the share of pupils (with an average) at or above the area's weekly target. */
@@ -146,6 +175,16 @@ function aggregate(pupils: PupilProvisionDto[]): Omit<ClassProvisionDto, 'classI
   };
 }
 
-function summarise(schoolId: string, name: string, pupils: PupilProvisionDto[], sessions: SessionsDeliveredDto | undefined): SchoolProvisionSummaryDto {
-  return { schoolId, name, ...aggregate(pupils), sessions: { planned: sessions?.planned ?? 0, delivered: sessions?.delivered ?? 0, cancelled: sessions?.cancelled ?? 0 } };
+function summarise(
+  schoolId: string,
+  name: string,
+  pupils: PupilProvisionDto[],
+  sessions: SessionsDeliveredDto | undefined,
+): SchoolProvisionSummaryDto {
+  return {
+    schoolId,
+    name,
+    ...aggregate(pupils),
+    sessions: { planned: sessions?.planned ?? 0, delivered: sessions?.delivered ?? 0, cancelled: sessions?.cancelled ?? 0 },
+  };
 }

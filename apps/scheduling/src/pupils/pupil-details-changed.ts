@@ -10,6 +10,13 @@ export async function emitDetailsChanged(manager: EntityManager, tenantId: strin
     manager,
     'scheduling.pupil.details-changed',
     tenantId,
-    pupils.map((pupil): PupilDetailsChangedV1 => ({ version: 1, pupilId: pupil.pupilId, schoolId: pupil.schoolId, firstName: pupil.firstName, lastName: pupil.lastName, yearGroup: pupil.yearGroup })),
+    pupils.map((pupil): PupilDetailsChangedV1 => ({
+      version: 1,
+      pupilId: pupil.pupilId,
+      schoolId: pupil.schoolId,
+      firstName: pupil.firstName,
+      lastName: pupil.lastName,
+      yearGroup: pupil.yearGroup,
+    })),
   );
 }

@@ -4,7 +4,17 @@ import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
 import { IdempotencyKey, IdParam, IfMatchVersion } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
 import { ApiEditWithIfMatch, ApiOkWithETag, withETag } from '../common/edit-versions';
-import { CreatePupilDto, LeavePupilDto, MovePupilDto, PupilDto, PupilListQueryDto, PupilPageDto, RollOverDto, RollOverResultDto, UpdatePupilDto } from './dto/pupil.dto';
+import {
+  CreatePupilDto,
+  LeavePupilDto,
+  MovePupilDto,
+  PupilDto,
+  PupilListQueryDto,
+  PupilPageDto,
+  RollOverDto,
+  RollOverResultDto,
+  UpdatePupilDto,
+} from './dto/pupil.dto';
 import { PupilsService } from './pupils.service';
 import { RequestOrigin, type AuditOrigin } from '@tutti/messaging';
 
@@ -18,7 +28,12 @@ export class PupilsController {
   @ApiOperation({ summary: 'Enrol a pupil in a school and class' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: PupilDto })
-  create(@CurrentIdentity() identity: Identity, @Body() body: CreatePupilDto, @IdempotencyKey() key: string | undefined, @RequestOrigin() origin: AuditOrigin): Promise<PupilDto> {
+  create(
+    @CurrentIdentity() identity: Identity,
+    @Body() body: CreatePupilDto,
+    @IdempotencyKey() key: string | undefined,
+    @RequestOrigin() origin: AuditOrigin,
+  ): Promise<PupilDto> {
     return this.pupils.create(identity, body, key, origin);
   }
 
@@ -26,7 +41,11 @@ export class PupilsController {
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff', 'guardian')
   @ApiOperation({ summary: 'The pupils you may see, filtered by school, class or name' })
   @ApiOkResponse({ type: PupilPageDto })
-  list(@CurrentIdentity() identity: Identity, @Query() query: PupilListQueryDto, @RequestOrigin() origin: AuditOrigin): Promise<PupilPageDto> {
+  list(
+    @CurrentIdentity() identity: Identity,
+    @Query() query: PupilListQueryDto,
+    @RequestOrigin() origin: AuditOrigin,
+  ): Promise<PupilPageDto> {
     return this.pupils.list(identity, query, origin);
   }
 
@@ -34,7 +53,12 @@ export class PupilsController {
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff', 'guardian')
   @ApiOperation({ summary: 'One pupil (ETag for editing; the read is audit-logged)' })
   @ApiOkWithETag(PupilDto)
-  async get(@CurrentIdentity() identity: Identity, @IdParam('pupilId') pupilId: string, @RequestOrigin() origin: AuditOrigin, @Res({ passthrough: true }) reply: FastifyReply): Promise<PupilDto> {
+  async get(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('pupilId') pupilId: string,
+    @RequestOrigin() origin: AuditOrigin,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PupilDto> {
     return withETag(reply, await this.pupils.get(identity, pupilId, origin));
   }
 
@@ -58,7 +82,12 @@ export class PupilsController {
   @Access('programme_admin', 'headteacher')
   @ApiOperation({ summary: 'Move a pupil to another class or school' })
   @ApiOkResponse({ type: PupilDto })
-  move(@CurrentIdentity() identity: Identity, @IdParam('pupilId') pupilId: string, @Body() body: MovePupilDto, @RequestOrigin() origin: AuditOrigin): Promise<PupilDto> {
+  move(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('pupilId') pupilId: string,
+    @Body() body: MovePupilDto,
+    @RequestOrigin() origin: AuditOrigin,
+  ): Promise<PupilDto> {
     return this.pupils.move(identity, pupilId, body, origin);
   }
 
@@ -67,7 +96,12 @@ export class PupilsController {
   @Access('programme_admin', 'headteacher')
   @ApiOperation({ summary: 'Record that a pupil has left the programme' })
   @ApiOkResponse({ type: PupilDto })
-  leave(@CurrentIdentity() identity: Identity, @IdParam('pupilId') pupilId: string, @Body() body: LeavePupilDto, @RequestOrigin() origin: AuditOrigin): Promise<PupilDto> {
+  leave(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('pupilId') pupilId: string,
+    @Body() body: LeavePupilDto,
+    @RequestOrigin() origin: AuditOrigin,
+  ): Promise<PupilDto> {
     return this.pupils.leave(identity, pupilId, body, origin);
   }
 
@@ -75,7 +109,12 @@ export class PupilsController {
   @Access('programme_admin', 'headteacher')
   @ApiOperation({ operationId: 'rollOverSchool', summary: 'Move a school’s pupils up a year group at the start of a school year' })
   @ApiCreatedResponse({ type: RollOverResultDto })
-  rollOver(@CurrentIdentity() identity: Identity, @IdParam('schoolId') schoolId: string, @Body() body: RollOverDto, @RequestOrigin() origin: AuditOrigin): Promise<RollOverResultDto> {
+  rollOver(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('schoolId') schoolId: string,
+    @Body() body: RollOverDto,
+    @RequestOrigin() origin: AuditOrigin,
+  ): Promise<RollOverResultDto> {
     return this.pupils.rollOver(identity, schoolId, body, origin);
   }
 }

@@ -59,7 +59,10 @@ const PUPIL_COLUMNS = `p.id, p.school_id AS "schoolId", p.class_id AS "classId",
 
 /** The school of a pupil, or undefined when the area has no such pupil. */
 export async function pupilSchoolId(db: Queryable, tenantId: string, pupilId: string): Promise<string | undefined> {
-  const pupil = await oneRow<{ schoolId: string }>(db, 'SELECT school_id AS "schoolId" FROM pupils WHERE tenant_id = $1 AND id = $2', [tenantId, pupilId]);
+  const pupil = await oneRow<{ schoolId: string }>(db, 'SELECT school_id AS "schoolId" FROM pupils WHERE tenant_id = $1 AND id = $2', [
+    tenantId,
+    pupilId,
+  ]);
   return pupil?.schoolId;
 }
 
@@ -68,14 +71,32 @@ export async function insertPupil(db: Queryable, tenantId: string, pupilId: stri
     `INSERT INTO pupils (id, tenant_id, school_id, class_id, first_name, last_name, year_group, mis_ref, pupil_premium, send, eal, gender, ethnicity_group, destination_school)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
     [
-      pupilId, tenantId, pupil.schoolId, pupil.classId, pupil.firstName, pupil.lastName, pupil.yearGroup, pupil.misRef,
-      pupil.pupilPremium, pupil.send, pupil.eal, pupil.gender, pupil.ethnicityGroup, pupil.destinationSchool,
+      pupilId,
+      tenantId,
+      pupil.schoolId,
+      pupil.classId,
+      pupil.firstName,
+      pupil.lastName,
+      pupil.yearGroup,
+      pupil.misRef,
+      pupil.pupilPremium,
+      pupil.send,
+      pupil.eal,
+      pupil.gender,
+      pupil.ethnicityGroup,
+      pupil.destinationSchool,
     ],
   );
 }
 
 /** A page of the pupils the filter lets in, by (last name, first name, id) after the cursor's. */
-export function pupilsPage(db: Queryable, tenantId: string, filter: PupilsFilter, after: readonly unknown[] | null, limit: number): Promise<PupilRow[]> {
+export function pupilsPage(
+  db: Queryable,
+  tenantId: string,
+  filter: PupilsFilter,
+  after: readonly unknown[] | null,
+  limit: number,
+): Promise<PupilRow[]> {
   return rows<PupilRow>(
     db,
     `SELECT ${PUPIL_COLUMNS} FROM pupils p
@@ -84,7 +105,19 @@ export function pupilsPage(db: Queryable, tenantId: string, filter: PupilsFilter
          AND ($5::uuid IS NULL OR p.school_id = $5) AND ($6::uuid IS NULL OR p.class_id = $6) AND ($7::text IS NULL OR p.status = $7)
          AND ($8::text IS NULL OR (p.last_name, p.first_name, p.id) > ($8, $9, $10::uuid))
        ORDER BY p.last_name, p.first_name, p.id LIMIT $11`,
-    [tenantId, filter.allSchools, filter.schoolIds, filter.pupilIds, filter.schoolId, filter.classId, filter.status, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, limit],
+    [
+      tenantId,
+      filter.allSchools,
+      filter.schoolIds,
+      filter.pupilIds,
+      filter.schoolId,
+      filter.classId,
+      filter.status,
+      after?.[0] ?? null,
+      after?.[1] ?? null,
+      after?.[2] ?? null,
+      limit,
+    ],
   );
 }
 
@@ -96,7 +129,13 @@ export function pupilById(db: Queryable, tenantId: string, pupilId: string): Pro
  * The edited pupil's details and whether its name or year group changed, or undefined when it is not at
  * `expectedVersion` (or not there). The row is locked first so that the before and after are of the same row.
  */
-export async function updatePupil(db: Queryable, tenantId: string, pupilId: string, expectedVersion: number, changes: PupilChanges): Promise<(PupilDetails & { detailsChanged: boolean }) | undefined> {
+export async function updatePupil(
+  db: Queryable,
+  tenantId: string,
+  pupilId: string,
+  expectedVersion: number,
+  changes: PupilChanges,
+): Promise<(PupilDetails & { detailsChanged: boolean }) | undefined> {
   const [updated] = await rows<PupilDetails & { detailsChanged: boolean }>(
     db,
     `WITH before AS (SELECT first_name, last_name, year_group FROM pupils WHERE tenant_id = $1 AND id = $2 FOR UPDATE)
@@ -105,27 +144,52 @@ export async function updatePupil(db: Queryable, tenantId: string, pupilId: stri
           FROM before b WHERE p.tenant_id = $1 AND p.id = $2 AND p.version = $6
          RETURNING p.id AS "pupilId", p.school_id AS "schoolId", p.first_name AS "firstName", p.last_name AS "lastName", p.year_group AS "yearGroup",
                    (p.first_name, p.last_name, p.year_group) IS DISTINCT FROM (b.first_name, b.last_name, b.year_group) AS "detailsChanged"`,
-    [tenantId, pupilId, changes.firstName ?? null, changes.lastName ?? null, changes.yearGroup ?? null, expectedVersion, changes.destinationSchool ?? null],
+    [
+      tenantId,
+      pupilId,
+      changes.firstName ?? null,
+      changes.lastName ?? null,
+      changes.yearGroup ?? null,
+      expectedVersion,
+      changes.destinationSchool ?? null,
+    ],
   );
   return updated;
 }
 
 export async function movePupil(db: Queryable, tenantId: string, pupilId: string, schoolId: string, classId: string | null): Promise<void> {
-  await db.query('UPDATE pupils SET school_id = $3, class_id = $4, updated_at = now(), version = version + 1 WHERE tenant_id = $1 AND id = $2', [tenantId, pupilId, schoolId, classId]);
+  await db.query(
+    'UPDATE pupils SET school_id = $3, class_id = $4, updated_at = now(), version = version + 1 WHERE tenant_id = $1 AND id = $2',
+    [tenantId, pupilId, schoolId, classId],
+  );
 }
 
 export async function markPupilLeft(db: Queryable, tenantId: string, pupilId: string, leftOn: string): Promise<void> {
-  await db.query(`UPDATE pupils SET status = 'left', left_on = $3, updated_at = now(), version = version + 1 WHERE tenant_id = $1 AND id = $2`, [tenantId, pupilId, leftOn]);
+  await db.query(
+    `UPDATE pupils SET status = 'left', left_on = $3, updated_at = now(), version = version + 1 WHERE tenant_id = $1 AND id = $2`,
+    [tenantId, pupilId, leftOn],
+  );
 }
 
 /** Records the school's roll-over for the academic year; false when it was done already. */
 export async function claimRollOver(db: Queryable, tenantId: string, schoolId: string, academicYear: string): Promise<boolean> {
-  const first = await oneRow(db, 'INSERT INTO roll_overs (tenant_id, school_id, academic_year) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1 AS ok', [tenantId, schoolId, academicYear]);
+  const first = await oneRow(
+    db,
+    'INSERT INTO roll_overs (tenant_id, school_id, academic_year) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1 AS ok',
+    [tenantId, schoolId, academicYear],
+  );
   return first !== undefined;
 }
 
 /** The school's active pupils in `lastYearGroup` or above leave on `leftOn`, as leavers or alumni; answers their ids. */
-export async function markLeavers(db: Queryable, tenantId: string, schoolId: string, leftOn: string, lastYearGroup: number, status: 'leaver' | 'alumni'): Promise<string[]> {
+export async function markLeavers(
+  db: Queryable,
+  tenantId: string,
+  schoolId: string,
+  leftOn: string,
+  lastYearGroup: number,
+  status: 'leaver' | 'alumni',
+): Promise<string[]> {
   const leavers = await rows<{ id: string }>(
     db,
     `UPDATE pupils SET status = $5, left_on = $3, updated_at = now(), version = version + 1
@@ -146,6 +210,14 @@ export function moveActivePupilsUp(db: Queryable, tenantId: string, schoolId: st
 }
 
 /** The pupil's school and status, or undefined when the area has no such pupil. */
-export function pupilSchoolAndStatus(db: Queryable, tenantId: string, pupilId: string): Promise<{ schoolId: string; status: string } | undefined> {
-  return oneRow<{ schoolId: string; status: string }>(db, 'SELECT school_id AS "schoolId", status FROM pupils WHERE tenant_id = $1 AND id = $2', [tenantId, pupilId]);
+export function pupilSchoolAndStatus(
+  db: Queryable,
+  tenantId: string,
+  pupilId: string,
+): Promise<{ schoolId: string; status: string } | undefined> {
+  return oneRow<{ schoolId: string; status: string }>(
+    db,
+    'SELECT school_id AS "schoolId", status FROM pupils WHERE tenant_id = $1 AND id = $2',
+    [tenantId, pupilId],
+  );
 }

@@ -13,9 +13,30 @@ import { lockSchoolPhase, schoolExists } from '../schools/schools.queries';
 import { tenantTimeZone } from '../tenant-settings/tenant-settings.queries';
 import { characteristicsGiven, UNKNOWN_CHARACTERISTICS } from '../characteristics/characteristics.model';
 import { emitDetailsChanged } from './pupil-details-changed';
-import { claimRollOver, insertPupil, markLeavers, markPupilLeft, moveActivePupilsUp, movePupil, pupilById, pupilsPage, updatePupil, type PupilRow } from './pupils.queries';
+import {
+  claimRollOver,
+  insertPupil,
+  markLeavers,
+  markPupilLeft,
+  moveActivePupilsUp,
+  movePupil,
+  pupilById,
+  pupilsPage,
+  updatePupil,
+  type PupilRow,
+} from './pupils.queries';
 import type { SchoolPhase } from '../schools/school.model';
-import type { CreatePupilDto, LeavePupilDto, MovePupilDto, PupilDto, PupilListQueryDto, PupilPageDto, RollOverDto, RollOverResultDto, UpdatePupilDto } from './dto/pupil.dto';
+import type {
+  CreatePupilDto,
+  LeavePupilDto,
+  MovePupilDto,
+  PupilDto,
+  PupilListQueryDto,
+  PupilPageDto,
+  RollOverDto,
+  RollOverResultDto,
+  UpdatePupilDto,
+} from './dto/pupil.dto';
 
 /** The last year group of a school of this phase: its pupils leave at the roll-over. */
 const LAST_YEAR_GROUP: Record<SchoolPhase, number> = { infant: 2, junior: 6, primary: 6, secondary: 13, all_through: 13, special: 13 };
@@ -27,33 +48,37 @@ export class PupilsService {
   async create(identity: Identity, input: CreatePupilDto, idempotencyKey: string | undefined, origin: AuditOrigin): Promise<PupilDto> {
     requireSchoolInScope(identity, input.schoolId, 'school', ['headteacher']);
     return this.db.transaction(async (manager) =>
-      onceForKey(manager, { tenantId: identity.tenantId, callerId: identity.userId, operation: 'pupils.create', key: idempotencyKey, request: input }, async () => {
-        await this.requireSchool(manager, identity.tenantId, input.schoolId);
-        if (input.classId) await this.requireClassOfSchool(manager, identity.tenantId, input.classId, input.schoolId);
-        const id = newId();
-        await insertPupil(manager, identity.tenantId, id, {
-          schoolId: input.schoolId,
-          classId: input.classId ?? null,
-          firstName: input.firstName,
-          lastName: input.lastName,
-          yearGroup: input.yearGroup,
-          misRef: input.misRef ?? null,
-          destinationSchool: input.destinationSchool ?? null,
-          ...UNKNOWN_CHARACTERISTICS,
-          ...characteristicsGiven(input),
-        });
-        await emit(manager, 'scheduling.pupil.enrolled', identity.tenantId, {
-          version: 1,
-          pupilId: id,
-          schoolId: input.schoolId,
-          classId: input.classId ?? null,
-          yearGroup: input.yearGroup,
-          firstName: input.firstName,
-          lastName: input.lastName,
-        });
-        await recordAudit(manager, auditContext(identity, origin), { action: 'create', subjectType: 'pupil', subjectId: id });
-        return present(await this.load(manager, identity.tenantId, id), true);
-      }),
+      onceForKey(
+        manager,
+        { tenantId: identity.tenantId, callerId: identity.userId, operation: 'pupils.create', key: idempotencyKey, request: input },
+        async () => {
+          await this.requireSchool(manager, identity.tenantId, input.schoolId);
+          if (input.classId) await this.requireClassOfSchool(manager, identity.tenantId, input.classId, input.schoolId);
+          const id = newId();
+          await insertPupil(manager, identity.tenantId, id, {
+            schoolId: input.schoolId,
+            classId: input.classId ?? null,
+            firstName: input.firstName,
+            lastName: input.lastName,
+            yearGroup: input.yearGroup,
+            misRef: input.misRef ?? null,
+            destinationSchool: input.destinationSchool ?? null,
+            ...UNKNOWN_CHARACTERISTICS,
+            ...characteristicsGiven(input),
+          });
+          await emit(manager, 'scheduling.pupil.enrolled', identity.tenantId, {
+            version: 1,
+            pupilId: id,
+            schoolId: input.schoolId,
+            classId: input.classId ?? null,
+            yearGroup: input.yearGroup,
+            firstName: input.firstName,
+            lastName: input.lastName,
+          });
+          await recordAudit(manager, auditContext(identity, origin), { action: 'create', subjectType: 'pupil', subjectId: id });
+          return present(await this.load(manager, identity.tenantId, id), true);
+        },
+      ),
     );
   }
 
@@ -70,7 +95,12 @@ export class PupilsService {
       status: query.status ?? null,
     };
     const found = await pupilsPage(this.db.manager, identity.tenantId, filter, after, query.limit + 1);
-    const page = toPage(found, query.limit, (row) => present(row, maySeePupilFlags(identity, row.schoolId)), (row) => [row.lastName, row.firstName, row.id]);
+    const page = toPage(
+      found,
+      query.limit,
+      (row) => present(row, maySeePupilFlags(identity, row.schoolId)),
+      (row) => [row.lastName, row.firstName, row.id],
+    );
     await this.auditReads(
       identity,
       origin,
@@ -87,14 +117,25 @@ export class PupilsService {
   }
 
   /** Edits the record if it is still at the version the caller read (else 412: two headteachers' edits never silently overwrite each other). */
-  async update(identity: Identity, pupilId: string, expectedVersion: number, input: UpdatePupilDto, origin: AuditOrigin): Promise<PupilDto> {
+  async update(
+    identity: Identity,
+    pupilId: string,
+    expectedVersion: number,
+    input: UpdatePupilDto,
+    origin: AuditOrigin,
+  ): Promise<PupilDto> {
     const existing = await this.visible(identity, pupilId);
     requireSchoolInScope(identity, existing.schoolId, 'pupil', ['headteacher']);
     await this.db.transaction(async (manager) => {
       const updated = await updatePupil(manager, identity.tenantId, pupilId, expectedVersion, input);
       if (!updated) throw await refusedEdit(manager, 'pupils', identity.tenantId, pupilId, 'pupil');
       if (updated.detailsChanged) await emitDetailsChanged(manager, identity.tenantId, [updated]);
-      await recordAudit(manager, auditContext(identity, origin), { action: 'update', subjectType: 'pupil', subjectId: pupilId, detail: { fields: Object.keys(input) } });
+      await recordAudit(manager, auditContext(identity, origin), {
+        action: 'update',
+        subjectType: 'pupil',
+        subjectId: pupilId,
+        detail: { fields: Object.keys(input) },
+      });
     });
     return this.changed(identity, pupilId);
   }
@@ -102,7 +143,8 @@ export class PupilsService {
   async move(identity: Identity, pupilId: string, input: MovePupilDto, origin: AuditOrigin): Promise<PupilDto> {
     const existing = await this.visible(identity, pupilId);
     requireSchoolInScope(identity, existing.schoolId, 'pupil', ['headteacher']);
-    if (existing.status !== 'active') throw new ValidationProblem([{ field: 'pupilId', rule: 'active', message: 'a pupil who has left cannot be moved' }]);
+    if (existing.status !== 'active')
+      throw new ValidationProblem([{ field: 'pupilId', rule: 'active', message: 'a pupil who has left cannot be moved' }]);
     const toSchoolId = input.schoolId ?? existing.schoolId;
     requireSchoolInScope(identity, toSchoolId, 'school', ['headteacher']);
     const schoolChanges = toSchoolId !== existing.schoolId;
@@ -111,7 +153,8 @@ export class PupilsService {
       await this.requireSchool(manager, identity.tenantId, toSchoolId);
       if (toClassId) await this.requireClassOfSchool(manager, identity.tenantId, toClassId, toSchoolId);
       await movePupil(manager, identity.tenantId, pupilId, toSchoolId, toClassId);
-      if (schoolChanges) await endPupilMemberships(manager, identity.tenantId, pupilId, await this.today(manager, identity.tenantId), existing.schoolId);
+      if (schoolChanges)
+        await endPupilMemberships(manager, identity.tenantId, pupilId, await this.today(manager, identity.tenantId), existing.schoolId);
       await emit(manager, 'scheduling.pupil.moved', identity.tenantId, {
         version: 1,
         pupilId,
@@ -121,7 +164,12 @@ export class PupilsService {
         toClassId,
         yearGroup: existing.yearGroup,
       });
-      await recordAudit(manager, auditContext(identity, origin), { action: 'update', subjectType: 'pupil', subjectId: pupilId, detail: { change: 'move', toSchoolId, toClassId } });
+      await recordAudit(manager, auditContext(identity, origin), {
+        action: 'update',
+        subjectType: 'pupil',
+        subjectId: pupilId,
+        detail: { change: 'move', toSchoolId, toClassId },
+      });
     });
     return this.changed(identity, pupilId);
   }
@@ -133,8 +181,19 @@ export class PupilsService {
     await this.db.transaction(async (manager) => {
       await markPupilLeft(manager, identity.tenantId, pupilId, input.leftOn);
       await endPupilMemberships(manager, identity.tenantId, pupilId, input.leftOn);
-      await emit(manager, 'scheduling.pupil.left', identity.tenantId, { version: 1, pupilId, schoolId: existing.schoolId, leftOn: input.leftOn, reason: 'left' });
-      await recordAudit(manager, auditContext(identity, origin), { action: 'update', subjectType: 'pupil', subjectId: pupilId, detail: { change: 'leave', leftOn: input.leftOn } });
+      await emit(manager, 'scheduling.pupil.left', identity.tenantId, {
+        version: 1,
+        pupilId,
+        schoolId: existing.schoolId,
+        leftOn: input.leftOn,
+        reason: 'left',
+      });
+      await recordAudit(manager, auditContext(identity, origin), {
+        action: 'update',
+        subjectType: 'pupil',
+        subjectId: pupilId,
+        detail: { change: 'leave', leftOn: input.leftOn },
+      });
     });
     return this.changed(identity, pupilId);
   }
@@ -145,20 +204,37 @@ export class PupilsService {
     return this.db.transaction(async (manager) => {
       const phase = await lockSchoolPhase(manager, identity.tenantId, schoolId);
       if (!phase) throw new NotFoundException('No such school.');
-      if (!(await claimRollOver(manager, identity.tenantId, schoolId, input.academicYear))) return { academicYear: input.academicYear, movedUp: 0, leavers: 0, applied: false };
+      if (!(await claimRollOver(manager, identity.tenantId, schoolId, input.academicYear)))
+        return { academicYear: input.academicYear, movedUp: 0, leavers: 0, applied: false };
       const last = LAST_YEAR_GROUP[phase];
       // Leaving primary for secondary school, a pupil stays with the programme as alumni: only their school's ensembles end.
       const toSecondary = phase === 'primary' || phase === 'junior';
       const leavers = await markLeavers(manager, identity.tenantId, schoolId, input.leaversLeftOn, last, toSecondary ? 'alumni' : 'leaver');
       for (const leaver of leavers) {
         await endPupilMemberships(manager, identity.tenantId, leaver, input.leaversLeftOn, toSecondary ? schoolId : undefined);
-        await emit(manager, 'scheduling.pupil.left', identity.tenantId, { version: 1, pupilId: leaver, schoolId, leftOn: input.leaversLeftOn, reason: 'leaver' });
+        await emit(manager, 'scheduling.pupil.left', identity.tenantId, {
+          version: 1,
+          pupilId: leaver,
+          schoolId,
+          leftOn: input.leaversLeftOn,
+          reason: 'leaver',
+        });
       }
       const movedUp = await moveActivePupilsUp(manager, identity.tenantId, schoolId);
       await emitDetailsChanged(manager, identity.tenantId, movedUp);
       await recordAudit(manager, auditContext(identity, origin), [
-        ...leavers.map((pupil) => ({ action: 'update' as const, subjectType: 'pupil' as const, subjectId: pupil, detail: { change: 'roll-over', leftOn: input.leaversLeftOn } })),
-        ...movedUp.map((pupil) => ({ action: 'update' as const, subjectType: 'pupil' as const, subjectId: pupil.pupilId, detail: { change: 'roll-over' } })),
+        ...leavers.map((pupil) => ({
+          action: 'update' as const,
+          subjectType: 'pupil' as const,
+          subjectId: pupil,
+          detail: { change: 'roll-over', leftOn: input.leaversLeftOn },
+        })),
+        ...movedUp.map((pupil) => ({
+          action: 'update' as const,
+          subjectType: 'pupil' as const,
+          subjectId: pupil.pupilId,
+          detail: { change: 'roll-over' },
+        })),
       ]);
       // Classes move up with their cohort; a class past the school's last year is archived.
       await rollClassesOver(manager, identity.tenantId, schoolId, last);
@@ -168,7 +244,8 @@ export class PupilsService {
 
   private async visible(identity: Identity, pupilId: string): Promise<PupilRow> {
     const row = await this.load(this.db.manager, identity.tenantId, pupilId);
-    if (!canSeePupil(identity, { pupilId: row.id, schoolId: row.schoolId, tenantId: identity.tenantId })) throw new NotFoundException('No such pupil.');
+    if (!canSeePupil(identity, { pupilId: row.id, schoolId: row.schoolId, tenantId: identity.tenantId }))
+      throw new NotFoundException('No such pupil.');
     return row;
   }
 
@@ -203,7 +280,8 @@ export class PupilsService {
   private async requireClassOfSchool(manager: EntityManager, tenantId: string, classId: string, schoolId: string): Promise<void> {
     const classSchoolId = await activeClassSchoolId(manager, tenantId, classId);
     if (!classSchoolId) throw new NotFoundException('No such class.');
-    if (classSchoolId !== schoolId) throw new ValidationProblem([{ field: 'classId', rule: 'sameSchool', message: 'classId must be a class of the pupil’s school' }]);
+    if (classSchoolId !== schoolId)
+      throw new ValidationProblem([{ field: 'classId', rule: 'sameSchool', message: 'classId must be a class of the pupil’s school' }]);
   }
 
   private async today(manager: EntityManager, tenantId: string): Promise<string> {

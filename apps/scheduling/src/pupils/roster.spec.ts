@@ -24,9 +24,12 @@ describe('roster: schools, classes, pupils, staff, rooms, ensembles', () => {
   let pupilB: Row;
 
   const detailsChangesOf = async (pupilId: string): Promise<unknown[]> =>
-    (await kit.db.query(`SELECT payload FROM outbox_events WHERE type = 'scheduling.pupil.details-changed' AND payload->>'pupilId' = $1 ORDER BY id`, [pupilId])).map(
-      (row: { payload: unknown }) => row.payload,
-    );
+    (
+      await kit.db.query(
+        `SELECT payload FROM outbox_events WHERE type = 'scheduling.pupil.details-changed' AND payload->>'pupilId' = $1 ORDER BY id`,
+        [pupilId],
+      )
+    ).map((row: { payload: unknown }) => row.payload);
 
   const post = async (who: Identity, url: string, body: unknown, status = 201): Promise<Row> => {
     const response = await kit.call<Row>(who, 'POST', url, body);
@@ -38,8 +41,24 @@ describe('roster: schools, classes, pupils, staff, rooms, ensembles', () => {
     schoolA = (await post(admin, '/schools', { name: 'Faith Street Primary', urn: '100001', phase: 'primary' })).id;
     schoolB = (await post(admin, '/schools', { name: 'Everton Brow Primary', phase: 'primary' })).id;
     classA3 = (await post(admin, '/classes', { schoolId: schoolA, name: 'Oak', yearGroup: 3 })).id;
-    pupilA = await post(admin, '/pupils', { schoolId: schoolA, classId: classA3, firstName: 'Amira', lastName: 'Khan', yearGroup: 3, misRef: 'K100', pupilPremium: 'yes', send: 'sen_support' });
-    pupilB = await post(admin, '/pupils', { schoolId: schoolB, firstName: 'Ben', lastName: 'Jones', yearGroup: 5, misRef: 'J200', eal: 'yes' });
+    pupilA = await post(admin, '/pupils', {
+      schoolId: schoolA,
+      classId: classA3,
+      firstName: 'Amira',
+      lastName: 'Khan',
+      yearGroup: 3,
+      misRef: 'K100',
+      pupilPremium: 'yes',
+      send: 'sen_support',
+    });
+    pupilB = await post(admin, '/pupils', {
+      schoolId: schoolB,
+      firstName: 'Ben',
+      lastName: 'Jones',
+      yearGroup: 5,
+      misRef: 'J200',
+      eal: 'yes',
+    });
   });
 
   const auditEntries = (actorUserId: string, subjectId: string): Promise<{ source: string; payload: Record<string, unknown> }[]> =>
@@ -66,13 +85,39 @@ describe('roster: schools, classes, pupils, staff, rooms, ensembles', () => {
     const head = headteacherOf(tenantId, [schoolA]);
     const read = await kit.call<Row>(head, 'GET', `/pupils/${pupilA.id}`);
     expect(read.body).toMatchObject({ misRef: 'K100' });
-    for (const characteristic of ['pupilPremium', 'send', 'eal', 'gender', 'ethnicityGroup']) expect(read.body).not.toHaveProperty(characteristic);
+    for (const characteristic of ['pupilPremium', 'send', 'eal', 'gender', 'ethnicityGroup'])
+      expect(read.body).not.toHaveProperty(characteristic);
     const audit = await auditEntries(head.userId, pupilA.id);
     expect(audit).toEqual([
-      expect.objectContaining({ source: 'scheduling', payload: expect.objectContaining({ version: 1, actorUserId: head.userId, actorRole: 'headteacher', action: 'read', subjectType: 'pupil', subjectId: pupilA.id, service: 'scheduling', detail: { withFlags: true } }) }),
+      expect.objectContaining({
+        source: 'scheduling',
+        payload: expect.objectContaining({
+          version: 1,
+          actorUserId: head.userId,
+          actorRole: 'headteacher',
+          action: 'read',
+          subjectType: 'pupil',
+          subjectId: pupilA.id,
+          service: 'scheduling',
+          detail: { withFlags: true },
+        }),
+      }),
     ]);
-    expect(audit[0].payload).toEqual(expect.objectContaining({ ip: expect.any(String), requestId: expect.any(String), at: expect.any(String), entryId: expect.any(String) }));
-    const otherHead: Identity = { ...headteacherOf(tenantId, [schoolB]), grants: [{ role: 'headteacher', schoolIds: [schoolB] }, { role: 'tutor', schoolIds: [schoolA] }] };
+    expect(audit[0].payload).toEqual(
+      expect.objectContaining({
+        ip: expect.any(String),
+        requestId: expect.any(String),
+        at: expect.any(String),
+        entryId: expect.any(String),
+      }),
+    );
+    const otherHead: Identity = {
+      ...headteacherOf(tenantId, [schoolB]),
+      grants: [
+        { role: 'headteacher', schoolIds: [schoolB] },
+        { role: 'tutor', schoolIds: [schoolA] },
+      ],
+    };
     expect((await kit.call<Row>(otherHead, 'GET', `/pupils/${pupilA.id}`)).body).not.toHaveProperty('misRef');
     expect((await kit.call<Row>(otherHead, 'GET', `/pupils/${pupilB.id}`)).body).toHaveProperty('misRef', 'J200');
     const staffOnly = schoolStaffOf(tenantId, [schoolA]);
@@ -110,7 +155,13 @@ describe('roster: schools, classes, pupils, staff, rooms, ensembles', () => {
   });
 
   it('answers bad input with a 400 naming the field', async () => {
-    const bad = await kit.call<{ errors: { field: string }[] }>(admin, 'POST', '/pupils', { schoolId: 'nope', firstName: '', lastName: 'X', yearGroup: 'three', tenantId });
+    const bad = await kit.call<{ errors: { field: string }[] }>(admin, 'POST', '/pupils', {
+      schoolId: 'nope',
+      firstName: '',
+      lastName: 'X',
+      yearGroup: 'three',
+      tenantId,
+    });
     expect(bad.status).toBe(400);
     expect([...new Set(bad.body.errors.map((e) => e.field))].sort()).toEqual(['firstName', 'schoolId', 'tenantId', 'yearGroup']);
     const badPath = await kit.call<{ errors: { field: string }[] }>(admin, 'GET', '/pupils/not-a-uuid');
@@ -126,9 +177,12 @@ describe('roster: schools, classes, pupils, staff, rooms, ensembles', () => {
     const refused = async (method: 'POST' | 'PATCH', url: string, body: Record<string, unknown>, headers?: Record<string, string>) => {
       const response = await kit.call<{ errors: { field: string; rule: string }[] }>(admin, method, url, body, headers);
       expect({ url, body, status: response.status }).toEqual({ url, body, status: 400 });
-      expect(response.body.errors).toEqual([expect.objectContaining({ field: 'yearGroup', rule: body.yearGroup === null ? 'notNull' : 'isYearGroup' })]);
+      expect(response.body.errors).toEqual([
+        expect.objectContaining({ field: 'yearGroup', rule: body.yearGroup === null ? 'notNull' : 'isYearGroup' }),
+      ]);
     };
-    const pupilCount = async () => (await kit.db.query('SELECT count(*)::int AS n FROM pupils WHERE tenant_id = $1', [tenantId]))[0].n as number;
+    const pupilCount = async () =>
+      (await kit.db.query('SELECT count(*)::int AS n FROM pupils WHERE tenant_id = $1', [tenantId]))[0].n as number;
     const before = await pupilCount();
     for (const yearGroup of [-1, 14, 3.5, '3', null, 1e12]) {
       await refused('POST', '/pupils', { schoolId: schoolA, firstName: 'Nia', lastName: 'Brown', yearGroup });
@@ -173,8 +227,16 @@ describe('roster: schools, classes, pupils, staff, rooms, ensembles', () => {
     expect(moved).toMatchObject({ schoolId: schoolB, classId: null });
     const members = await kit.call<Page>(admin, 'GET', `/ensembles/${choir.id}/members`);
     expect(members.body.items).toEqual([]);
-    const events = await kit.db.query(`SELECT type FROM outbox_events WHERE tenant_id = $1 AND payload->>'pupilId' = $2 ORDER BY id`, [tenantId, pupil.id]);
-    expect(events.map((e: { type: string }) => e.type)).toEqual(['scheduling.pupil.enrolled', 'scheduling.ensemble-membership.changed', 'scheduling.ensemble-membership.changed', 'scheduling.pupil.moved']);
+    const events = await kit.db.query(`SELECT type FROM outbox_events WHERE tenant_id = $1 AND payload->>'pupilId' = $2 ORDER BY id`, [
+      tenantId,
+      pupil.id,
+    ]);
+    expect(events.map((e: { type: string }) => e.type)).toEqual([
+      'scheduling.pupil.enrolled',
+      'scheduling.ensemble-membership.changed',
+      'scheduling.ensemble-membership.changed',
+      'scheduling.pupil.moved',
+    ]);
   });
 
   it('marks a pupil as left with an end date, and keeps the record', async () => {
@@ -193,9 +255,15 @@ describe('roster: schools, classes, pupils, staff, rooms, ensembles', () => {
     const again = await post(admin, `/schools/${school}/roll-overs`, { academicYear: '2026-27', leaversLeftOn: '2026-07-22' });
     expect(again.applied).toBe(false);
     expect((await kit.call<Row>(admin, 'GET', `/pupils/${y3.id}`)).body.yearGroup).toBe(4);
-    expect((await kit.call<Row>(admin, 'GET', `/pupils/${y6.id}`)).body).toMatchObject({ status: 'alumni', yearGroup: 6, leftOn: '2026-07-22' });
+    expect((await kit.call<Row>(admin, 'GET', `/pupils/${y6.id}`)).body).toMatchObject({
+      status: 'alumni',
+      yearGroup: 6,
+      leftOn: '2026-07-22',
+    });
     // Instrument sizes and rosters elsewhere follow the new year group.
-    expect(await detailsChangesOf(y3.id as string)).toEqual([{ pupilId: y3.id, schoolId: school, firstName: 'Gus', lastName: 'Young', yearGroup: 4, version: 1 }]);
+    expect(await detailsChangesOf(y3.id as string)).toEqual([
+      { pupilId: y3.id, schoolId: school, firstName: 'Gus', lastName: 'Young', yearGroup: 4, version: 1 },
+    ]);
     expect(await detailsChangesOf(y6.id as string)).toEqual([]);
   });
 
@@ -213,12 +281,21 @@ describe('roster: schools, classes, pupils, staff, rooms, ensembles', () => {
     const renamed = await edit(flagged, { firstName: 'Hana' });
     expect(await detailsChangesOf(pupil.id as string)).toEqual([]);
     await edit(renamed, { lastName: 'Sato-Jones' });
-    expect(await detailsChangesOf(pupil.id as string)).toEqual([{ version: 1, pupilId: pupil.id, schoolId: schoolA, firstName: 'Hana', lastName: 'Sato-Jones', yearGroup: 5 }]);
+    expect(await detailsChangesOf(pupil.id as string)).toEqual([
+      { version: 1, pupilId: pupil.id, schoolId: schoolA, firstName: 'Hana', lastName: 'Sato-Jones', yearGroup: 5 },
+    ]);
   });
 
   it('keeps staff, rooms and ensembles to their schools', async () => {
     const tutorUser = newId();
-    const staff = await post(admin, '/staff', { kind: 'tutor', displayName: 'Rosa Violin', employer: 'Royal Liverpool Philharmonic', instruments: ['violin'], userId: tutorUser, schoolIds: [schoolA] });
+    const staff = await post(admin, '/staff', {
+      kind: 'tutor',
+      displayName: 'Rosa Violin',
+      employer: 'Royal Liverpool Philharmonic',
+      instruments: ['violin'],
+      userId: tutorUser,
+      schoolIds: [schoolA],
+    });
     const tutor = tutorOf(tenantId, [schoolA], tutorUser);
     expect((await kit.call<Row>(tutor, 'GET', '/staff/me')).body.id).toBe(staff.id);
     await post(admin, '/rooms', { schoolId: schoolA, name: 'Hall', capacity: 120 });
@@ -228,7 +305,12 @@ describe('roster: schools, classes, pupils, staff, rooms, ensembles', () => {
     expect((await kit.call(head, 'POST', '/rooms', { schoolId: schoolA, name: 'X', capacity: 3 })).status).toBe(404);
     expect((await kit.call(head, 'POST', '/rooms', { schoolId: schoolB, name: 'Y', capacity: 0 })).status).toBe(400);
 
-    const area = await post(admin, '/ensembles', { name: 'Area Youth Orchestra', kind: 'orchestra', strand: 'weekend', level: 'intermediate' });
+    const area = await post(admin, '/ensembles', {
+      name: 'Area Youth Orchestra',
+      kind: 'orchestra',
+      strand: 'weekend',
+      level: 'intermediate',
+    });
     await post(admin, `/ensembles/${area.id}/members`, { pupilId: pupilA.id, instrument: 'violin', section: 'first violins' });
     await post(admin, `/ensembles/${area.id}/members`, { pupilId: pupilB.id, instrument: 'cello', section: 'cellos' });
     await post(admin, `/ensembles/${area.id}/members`, { staffId: staff.id, instrument: 'violin', section: 'first violins' });

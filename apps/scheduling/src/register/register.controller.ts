@@ -1,5 +1,13 @@
 import { Body, Controller, Get, Headers, Post, Put, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiPreconditionFailedResponse, ApiPreconditionRequiredResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPreconditionFailedResponse,
+  ApiPreconditionRequiredResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
 import { IdParam, versionOfIfMatch } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
@@ -38,11 +46,23 @@ export class RegisterController {
 
   @Put('rehearsal-note')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
-  @ApiOperation({ operationId: 'putRehearsalNote', summary: 'Write the session’s rehearsal note: the first one without If-Match, every change with the ETag of the note as read' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the note as you read it; leave it out only to write the session’s first note' })
+  @ApiOperation({
+    operationId: 'putRehearsalNote',
+    summary: 'Write the session’s rehearsal note: the first one without If-Match, every change with the ETag of the note as read',
+  })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The ETag of the note as you read it; leave it out only to write the session’s first note',
+  })
   @ApiOkWithETag(RehearsalNoteResponseDto)
-  @ApiPreconditionRequiredResponse({ description: 'The session has a note already (perhaps written since you looked) and If-Match was not sent; currentETag names it' })
-  @ApiPreconditionFailedResponse({ description: 'Someone changed the note since that read (currentETag names its version now), or If-Match was sent and the session has no note' })
+  @ApiPreconditionRequiredResponse({
+    description: 'The session has a note already (perhaps written since you looked) and If-Match was not sent; currentETag names it',
+  })
+  @ApiPreconditionFailedResponse({
+    description:
+      'Someone changed the note since that read (currentETag names its version now), or If-Match was sent and the session has no note',
+  })
   async putNote(
     @CurrentIdentity() identity: Identity,
     @IdParam('occurrenceId') occurrenceId: string,
@@ -57,7 +77,11 @@ export class RegisterController {
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
   @ApiOperation({ operationId: 'getRehearsalNote', summary: 'An occurrence’s rehearsal note (ETag for editing)' })
   @ApiOkWithETag(RehearsalNoteResponseDto)
-  async getNote(@CurrentIdentity() identity: Identity, @IdParam('occurrenceId') occurrenceId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<RehearsalNoteResponseDto> {
+  async getNote(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('occurrenceId') occurrenceId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RehearsalNoteResponseDto> {
     return withETag(reply, await this.registers.getNote(identity, occurrenceId));
   }
 }

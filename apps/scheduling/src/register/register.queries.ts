@@ -53,21 +53,38 @@ export const LATEST_SUBMISSION_SQL = `SELECT rs.id, rs.submitted_at AS "submitte
        ORDER BY rs.submitted_at DESC LIMIT 1`;
 
 /** Everyone who was a member of the ensemble on the occurrence's day, with their mark if taken. */
-export function registerEntries(db: Queryable, tenantId: string, occurrence: { id: string; ensembleId: string; localDate: string }): Promise<RegisterEntryRow[]> {
+export function registerEntries(
+  db: Queryable,
+  tenantId: string,
+  occurrence: { id: string; ensembleId: string; localDate: string },
+): Promise<RegisterEntryRow[]> {
   return rows<RegisterEntryRow>(db, REGISTER_ENTRIES_SQL, [tenantId, occurrence.id, occurrence.ensembleId, occurrence.localDate]);
 }
 
-export function latestSubmission(db: Queryable, tenantId: string, occurrenceId: string): Promise<{ id: string; submittedAt: Date } | undefined> {
+export function latestSubmission(
+  db: Queryable,
+  tenantId: string,
+  occurrenceId: string,
+): Promise<{ id: string; submittedAt: Date } | undefined> {
   return oneRow<{ id: string; submittedAt: Date }>(db, LATEST_SUBMISSION_SQL, [tenantId, occurrenceId]);
 }
 
 /** The occurrence a submission was made for, or undefined when the submission id is new. */
 export function submissionById(db: Queryable, tenantId: string, submissionId: string): Promise<{ occurrenceId: string } | undefined> {
-  return oneRow<{ occurrenceId: string }>(db, 'SELECT occurrence_id AS "occurrenceId" FROM register_submissions WHERE id = $1 AND tenant_id = $2', [submissionId, tenantId]);
+  return oneRow<{ occurrenceId: string }>(
+    db,
+    'SELECT occurrence_id AS "occurrenceId" FROM register_submissions WHERE id = $1 AND tenant_id = $2',
+    [submissionId, tenantId],
+  );
 }
 
 /** Who (pupil or member of staff) was a member of the ensemble on the day. */
-export function ensembleMembersOnDay(db: Queryable, tenantId: string, ensembleId: string, localDate: string): Promise<{ pupilId: string | null; staffId: string | null }[]> {
+export function ensembleMembersOnDay(
+  db: Queryable,
+  tenantId: string,
+  ensembleId: string,
+  localDate: string,
+): Promise<{ pupilId: string | null; staffId: string | null }[]> {
   return rows<{ pupilId: string | null; staffId: string | null }>(
     db,
     `SELECT pupil_id AS "pupilId", staff_id AS "staffId" FROM ensemble_members
@@ -76,8 +93,19 @@ export function ensembleMembersOnDay(db: Queryable, tenantId: string, ensembleId
   );
 }
 
-export async function insertSubmission(db: Queryable, tenantId: string, submissionId: string, occurrenceId: string, submittedBy: string): Promise<void> {
-  await db.query('INSERT INTO register_submissions (id, tenant_id, occurrence_id, submitted_by) VALUES ($1, $2, $3, $4)', [submissionId, tenantId, occurrenceId, submittedBy]);
+export async function insertSubmission(
+  db: Queryable,
+  tenantId: string,
+  submissionId: string,
+  occurrenceId: string,
+  submittedBy: string,
+): Promise<void> {
+  await db.query('INSERT INTO register_submissions (id, tenant_id, occurrence_id, submitted_by) VALUES ($1, $2, $3, $4)', [
+    submissionId,
+    tenantId,
+    occurrenceId,
+    submittedBy,
+  ]);
 }
 
 export async function deleteOccurrenceMarks(db: Queryable, tenantId: string, occurrenceId: string): Promise<void> {
@@ -85,24 +113,46 @@ export async function deleteOccurrenceMarks(db: Queryable, tenantId: string, occ
 }
 
 /** Inserts the marks under the submission; answers the mark ids inserted (a mark id already used elsewhere is skipped). */
-export async function insertMarks(db: Queryable, tenantId: string, occurrenceId: string, submissionId: string, marks: MarkFields[]): Promise<string[]> {
+export async function insertMarks(
+  db: Queryable,
+  tenantId: string,
+  occurrenceId: string,
+  submissionId: string,
+  marks: MarkFields[],
+): Promise<string[]> {
   const taken = await rows<{ id: string }>(
     db,
     `INSERT INTO attendance (id, tenant_id, occurrence_id, pupil_id, staff_id, status, submission_id)
          SELECT m.id, $1, $2, m.pupil_id, m.staff_id, m.status, $3 FROM unnest($4::uuid[], $5::uuid[], $6::uuid[], $7::text[]) AS m(id, pupil_id, staff_id, status)
          ON CONFLICT (id) DO NOTHING RETURNING id`,
-    [tenantId, occurrenceId, submissionId, marks.map((m) => m.markId), marks.map((m) => m.pupilId), marks.map((m) => m.staffId), marks.map((m) => m.status)],
+    [
+      tenantId,
+      occurrenceId,
+      submissionId,
+      marks.map((m) => m.markId),
+      marks.map((m) => m.pupilId),
+      marks.map((m) => m.staffId),
+      marks.map((m) => m.status),
+    ],
   );
   return taken.map((row) => row.id);
 }
 
 /** Marks the occurrence delivered when its register is first taken. */
 export async function markOccurrenceDelivered(db: Queryable, tenantId: string, occurrenceId: string): Promise<void> {
-  await db.query('UPDATE occurrences SET delivered_at = coalesce(delivered_at, now()) WHERE tenant_id = $1 AND id = $2', [tenantId, occurrenceId]);
+  await db.query('UPDATE occurrences SET delivered_at = coalesce(delivered_at, now()) WHERE tenant_id = $1 AND id = $2', [
+    tenantId,
+    occurrenceId,
+  ]);
 }
 
 /** Whether the occurrence had no note and now has this one. */
-export async function insertRehearsalNote(db: Queryable, tenantId: string, occurrenceId: string, note: RehearsalNoteFields): Promise<boolean> {
+export async function insertRehearsalNote(
+  db: Queryable,
+  tenantId: string,
+  occurrenceId: string,
+  note: RehearsalNoteFields,
+): Promise<boolean> {
   const created = await oneRow(
     db,
     `INSERT INTO rehearsal_notes (tenant_id, occurrence_id, repertoire, focus, notes, author_user_id) VALUES ($1, $2, $3, $4, $5, $6)
@@ -113,7 +163,13 @@ export async function insertRehearsalNote(db: Queryable, tenantId: string, occur
 }
 
 /** Whether the occurrence's note was at `expectedVersion` (and there) and is now replaced. */
-export async function updateRehearsalNote(db: Queryable, tenantId: string, occurrenceId: string, expectedVersion: number, note: RehearsalNoteFields): Promise<boolean> {
+export async function updateRehearsalNote(
+  db: Queryable,
+  tenantId: string,
+  occurrenceId: string,
+  expectedVersion: number,
+  note: RehearsalNoteFields,
+): Promise<boolean> {
   const updated = await oneRow(
     db,
     `UPDATE rehearsal_notes SET repertoire = $3, focus = $4, notes = $5, author_user_id = $6, updated_at = now(), version = version + 1
@@ -124,7 +180,10 @@ export async function updateRehearsalNote(db: Queryable, tenantId: string, occur
 }
 
 export async function rehearsalNoteVersion(db: Queryable, tenantId: string, occurrenceId: string): Promise<number | null> {
-  const note = await oneRow<{ version: number }>(db, 'SELECT version FROM rehearsal_notes WHERE tenant_id = $1 AND occurrence_id = $2', [tenantId, occurrenceId]);
+  const note = await oneRow<{ version: number }>(db, 'SELECT version FROM rehearsal_notes WHERE tenant_id = $1 AND occurrence_id = $2', [
+    tenantId,
+    occurrenceId,
+  ]);
   return note?.version ?? null;
 }
 

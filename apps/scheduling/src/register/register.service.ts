@@ -40,10 +40,14 @@ export class RegisterService {
       const occurrence = await loadOccurrence(manager, identity, occurrenceId, 'register', true);
       const previous = await submissionById(manager, identity.tenantId, input.submissionId);
       if (previous) {
-        if (previous.occurrenceId !== occurrenceId) throw new ConflictProblem('This submissionId was used for another session.', [{ submissionId: input.submissionId, occurrenceId: previous.occurrenceId }]);
+        if (previous.occurrenceId !== occurrenceId)
+          throw new ConflictProblem('This submissionId was used for another session.', [
+            { submissionId: input.submissionId, occurrenceId: previous.occurrenceId },
+          ]);
         return { replayed: true, register: await this.register(manager, identity.tenantId, occurrence) };
       }
-      if (occurrence.status === 'cancelled') throw new ConflictProblem('This session was cancelled; it has no register.', [{ occurrenceId, status: 'cancelled' }]);
+      if (occurrence.status === 'cancelled')
+        throw new ConflictProblem('This session was cancelled; it has no register.', [{ occurrenceId, status: 'cancelled' }]);
       await this.requireMembers(manager, identity.tenantId, occurrence, input);
 
       await insertSubmission(manager, identity.tenantId, input.submissionId, occurrenceId, identity.userId);
@@ -53,11 +57,19 @@ export class RegisterService {
         identity.tenantId,
         occurrenceId,
         input.submissionId,
-        input.marks.map((mark) => ({ markId: mark.markId, pupilId: mark.pupilId ?? null, staffId: mark.staffId ?? null, status: mark.status })),
+        input.marks.map((mark) => ({
+          markId: mark.markId,
+          pupilId: mark.pupilId ?? null,
+          staffId: mark.staffId ?? null,
+          status: mark.status,
+        })),
       );
       if (taken.length !== input.marks.length) {
         const reused = input.marks.filter((mark) => !taken.includes(mark.markId)).map((mark) => mark.markId);
-        throw new ConflictProblem('Some markIds were already used for other marks; send new ones.', reused.map((markId) => ({ markId })));
+        throw new ConflictProblem(
+          'Some markIds were already used for other marks; send new ones.',
+          reused.map((markId) => ({ markId })),
+        );
       }
       await markOccurrenceDelivered(manager, identity.tenantId, occurrenceId);
       await emit(manager, 'scheduling.attendance.recorded', identity.tenantId, {
@@ -77,7 +89,12 @@ export class RegisterService {
    * was based on, so that two tutors of the session saving from their phones never silently
    * overwrite each other (412 when it is stale; 428 when a note was written since the caller looked).
    */
-  async putNote(identity: Identity, occurrenceId: string, expectedVersion: number | null, input: RehearsalNoteDto): Promise<RehearsalNoteResponseDto> {
+  async putNote(
+    identity: Identity,
+    occurrenceId: string,
+    expectedVersion: number | null,
+    input: RehearsalNoteDto,
+  ): Promise<RehearsalNoteResponseDto> {
     await loadOccurrence(this.db.manager, identity, occurrenceId, 'register');
     const note = { repertoire: input.repertoire, focus: input.focus ?? null, notes: input.notes ?? null, authorUserId: identity.userId };
     if (expectedVersion === null) {
@@ -95,7 +112,10 @@ export class RegisterService {
       if (!updated) {
         const current = await this.noteVersion(identity.tenantId, occurrenceId);
         if (current !== null) throw staleEdit('rehearsal note', current);
-        throw new ProblemException(HttpStatus.PRECONDITION_FAILED, 'This session has no rehearsal note to change: send the note without If-Match to write the first one.');
+        throw new ProblemException(
+          HttpStatus.PRECONDITION_FAILED,
+          'This session has no rehearsal note to change: send the note without If-Match to write the first one.',
+        );
       }
     }
     return this.getNote(identity, occurrenceId);
@@ -116,10 +136,20 @@ export class RegisterService {
   private async register(manager: EntityManager, tenantId: string, occurrence: OccurrenceRef): Promise<RegisterDto> {
     const entries = await registerEntries(manager, tenantId, occurrence);
     const submission = await latestSubmission(manager, tenantId, occurrence.id);
-    return { occurrenceId: occurrence.id, submissionId: submission?.id ?? null, submittedAt: submission?.submittedAt.toISOString() ?? null, entries };
+    return {
+      occurrenceId: occurrence.id,
+      submissionId: submission?.id ?? null,
+      submittedAt: submission?.submittedAt.toISOString() ?? null,
+      entries,
+    };
   }
 
-  private async requireMembers(manager: EntityManager, tenantId: string, occurrence: OccurrenceRef, input: SubmitRegisterDto): Promise<void> {
+  private async requireMembers(
+    manager: EntityManager,
+    tenantId: string,
+    occurrence: OccurrenceRef,
+    input: SubmitRegisterDto,
+  ): Promise<void> {
     const members = await ensembleMembersOnDay(manager, tenantId, occurrence.ensembleId, occurrence.localDate);
     const errors: FieldError[] = [];
     const seen = new Set<string>();
@@ -134,7 +164,12 @@ export class RegisterService {
       seen.add(who);
       seen.add(mark.markId);
       const isMember = members.some((member) => (mark.pupilId ? member.pupilId === mark.pupilId : member.staffId === mark.staffId));
-      if (!isMember) errors.push({ field: mark.pupilId ? `${field}.pupilId` : `${field}.staffId`, rule: 'member', message: 'not a member of this ensemble on the day of the session' });
+      if (!isMember)
+        errors.push({
+          field: mark.pupilId ? `${field}.pupilId` : `${field}.staffId`,
+          rule: 'member',
+          message: 'not a member of this ensemble on the day of the session',
+        });
     });
     if (errors.length > 0) throw new ValidationProblem(errors);
   }

@@ -32,7 +32,11 @@ export class RoomsController {
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
   @ApiOperation({ summary: 'One room (ETag for editing)' })
   @ApiOkWithETag(RoomDto)
-  async get(@CurrentIdentity() identity: Identity, @IdParam('roomId') roomId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<RoomDto> {
+  async get(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('roomId') roomId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RoomDto> {
     return withETag(reply, await this.rooms.get(identity, roomId));
   }
 

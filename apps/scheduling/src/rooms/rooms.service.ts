@@ -21,8 +21,20 @@ export class RoomsService {
 
   async list(identity: Identity, query: RoomListQueryDto): Promise<RoomPageDto> {
     const after = decodeCursor(query.cursor, ['text', 'uuid']);
-    const found = await roomsPage(this.db.manager, identity.tenantId, schoolIdsInScope(identity), query.schoolId ?? null, after, query.limit + 1);
-    return toPage(found, query.limit, (row) => row, (row) => [row.name, row.id]);
+    const found = await roomsPage(
+      this.db.manager,
+      identity.tenantId,
+      schoolIdsInScope(identity),
+      query.schoolId ?? null,
+      after,
+      query.limit + 1,
+    );
+    return toPage(
+      found,
+      query.limit,
+      (row) => row,
+      (row) => [row.name, row.id],
+    );
   }
 
   async get(identity: Identity, roomId: string): Promise<RoomDto> {

@@ -24,7 +24,9 @@ describe('roster republish: the current roster as events, for replicas that miss
   /** The outbox rows of both areas that `run` wrote, in the order it wrote them. */
   const writtenBy = async (run: () => Promise<unknown>): Promise<OutboxRow[]> => {
     const tenants = [tenantId, otherTenantId];
-    const before = (await kit.db.query<{ id: string }[]>('SELECT id FROM outbox_events WHERE tenant_id = ANY($1::uuid[])', [tenants])).map((row) => row.id);
+    const before = (await kit.db.query<{ id: string }[]>('SELECT id FROM outbox_events WHERE tenant_id = ANY($1::uuid[])', [tenants])).map(
+      (row) => row.id,
+    );
     await run();
     return kit.db.query<OutboxRow[]>(
       `SELECT id, tenant_id AS "tenantId", type, payload, xmin::text AS xmin FROM outbox_events
@@ -41,13 +43,21 @@ describe('roster republish: the current roster as events, for replicas that miss
     roster.faithStreet = (await post('/schools', { name: 'Faith Street Primary', urn: '100001', phase: 'primary' })).id;
     roster.evertonBrow = (await post('/schools', { name: 'Everton Brow Primary', phase: 'primary' })).id;
     roster.oak = (await post('/classes', { schoolId: roster.faithStreet, name: 'Oak', yearGroup: 3 })).id;
-    roster.amira = (await post('/pupils', { schoolId: roster.faithStreet, classId: roster.oak, firstName: 'Amira', lastName: 'Khan', yearGroup: 3 })).id;
+    roster.amira = (
+      await post('/pupils', { schoolId: roster.faithStreet, classId: roster.oak, firstName: 'Amira', lastName: 'Khan', yearGroup: 3 })
+    ).id;
     roster.ben = (await post('/pupils', { schoolId: roster.faithStreet, firstName: 'Ben', lastName: 'Jones', yearGroup: 4 })).id;
     roster.cara = (await post('/pupils', { schoolId: roster.faithStreet, firstName: 'Cara', lastName: 'Lewis', yearGroup: 5 })).id;
     roster.dan = (await post('/pupils', { schoolId: roster.evertonBrow, firstName: 'Dan', lastName: 'Okafor', yearGroup: 6 })).id;
-    roster.strings = (await post('/ensembles', { schoolId: roster.faithStreet, name: 'Faith Street Strings', kind: 'orchestra', strand: 'after_school' })).id;
+    roster.strings = (
+      await post('/ensembles', { schoolId: roster.faithStreet, name: 'Faith Street Strings', kind: 'orchestra', strand: 'after_school' })
+    ).id;
     roster.areaChoir = (await post('/ensembles', { name: 'Liverpool Area Choir', kind: 'choir', strand: 'weekend' })).id;
-    for (const [pupilId, instrument] of [[roster.amira, 'violin'], [roster.ben, 'viola'], [roster.cara, 'cello']]) {
+    for (const [pupilId, instrument] of [
+      [roster.amira, 'violin'],
+      [roster.ben, 'viola'],
+      [roster.cara, 'cello'],
+    ]) {
       await post(`/ensembles/${roster.strings}/members`, { pupilId, instrument });
     }
     await post(`/ensembles/${roster.areaChoir}/members`, { pupilId: roster.dan });
@@ -70,12 +80,27 @@ describe('roster republish: the current roster as events, for replicas that miss
     expect(written.filter((row) => row.tenantId !== tenantId)).toEqual([]);
     const ofTenant = written;
     firstRun = written;
-    expect(summary).toMatchObject({ tenants: 1, events: { 'scheduling.school.updated': 2, 'scheduling.pupil.enrolled': 3, 'scheduling.pupil.left': 1, 'scheduling.ensemble.membership-changed': 2 } });
+    expect(summary).toMatchObject({
+      tenants: 1,
+      events: {
+        'scheduling.school.updated': 2,
+        'scheduling.pupil.enrolled': 3,
+        'scheduling.pupil.left': 1,
+        'scheduling.ensemble.membership-changed': 2,
+      },
+    });
 
     const payloadsOf = (type: string) => ofTenant.filter((row) => row.type === type).map((row) => row.payload);
-    expect(ofTenant.map((row) => row.type).sort()).toEqual(
-      ['scheduling.ensemble.membership-changed', 'scheduling.ensemble.membership-changed', 'scheduling.pupil.enrolled', 'scheduling.pupil.enrolled', 'scheduling.pupil.enrolled', 'scheduling.pupil.left', 'scheduling.school.updated', 'scheduling.school.updated'],
-    );
+    expect(ofTenant.map((row) => row.type).sort()).toEqual([
+      'scheduling.ensemble.membership-changed',
+      'scheduling.ensemble.membership-changed',
+      'scheduling.pupil.enrolled',
+      'scheduling.pupil.enrolled',
+      'scheduling.pupil.enrolled',
+      'scheduling.pupil.left',
+      'scheduling.school.updated',
+      'scheduling.school.updated',
+    ]);
     expect(payloadsOf('scheduling.school.updated')).toEqual(
       expect.arrayContaining([
         { version: 1, schoolId: roster.faithStreet, name: 'Faith Street Primary', urn: '100001', phase: 'primary' },
@@ -84,12 +109,30 @@ describe('roster republish: the current roster as events, for replicas that miss
     );
     expect(payloadsOf('scheduling.pupil.enrolled')).toEqual(
       expect.arrayContaining([
-        { version: 1, pupilId: roster.amira, schoolId: roster.faithStreet, classId: roster.oak, yearGroup: 3, firstName: 'Amira', lastName: 'Khan' },
+        {
+          version: 1,
+          pupilId: roster.amira,
+          schoolId: roster.faithStreet,
+          classId: roster.oak,
+          yearGroup: 3,
+          firstName: 'Amira',
+          lastName: 'Khan',
+        },
         { version: 1, pupilId: roster.ben, schoolId: roster.evertonBrow, classId: null, yearGroup: 4, firstName: 'Ben', lastName: 'Jones' },
-        { version: 1, pupilId: roster.dan, schoolId: roster.evertonBrow, classId: null, yearGroup: 6, firstName: 'Dan', lastName: 'Okafor' },
+        {
+          version: 1,
+          pupilId: roster.dan,
+          schoolId: roster.evertonBrow,
+          classId: null,
+          yearGroup: 6,
+          firstName: 'Dan',
+          lastName: 'Okafor',
+        },
       ]),
     );
-    expect(payloadsOf('scheduling.pupil.left')).toEqual([{ version: 1, pupilId: roster.cara, schoolId: roster.faithStreet, leftOn: '2026-01-15', reason: 'left' }]);
+    expect(payloadsOf('scheduling.pupil.left')).toEqual([
+      { version: 1, pupilId: roster.cara, schoolId: roster.faithStreet, leftOn: '2026-01-15', reason: 'left' },
+    ]);
     expect(payloadsOf('scheduling.ensemble.membership-changed')).toEqual(
       expect.arrayContaining([
         {
@@ -99,7 +142,13 @@ describe('roster republish: the current roster as events, for replicas that miss
           ensembleName: 'Faith Street Strings',
           members: [{ pupilId: roster.amira, schoolId: roster.faithStreet, displayName: 'Amira Khan', instrument: 'violin' }],
         },
-        { version: 1, ensembleId: roster.areaChoir, schoolId: null, ensembleName: 'Liverpool Area Choir', members: [{ pupilId: roster.dan, schoolId: roster.evertonBrow, displayName: 'Dan Okafor', instrument: null }] },
+        {
+          version: 1,
+          ensembleId: roster.areaChoir,
+          schoolId: null,
+          ensembleName: 'Liverpool Area Choir',
+          members: [{ pupilId: roster.dan, schoolId: roster.evertonBrow, displayName: 'Dan Okafor', instrument: null }],
+        },
       ]),
     );
   });
@@ -143,7 +192,9 @@ describe('roster republish: the current roster as events, for replicas that miss
         }),
       );
       expect(seen.filter((progress) => progress.kind === 'busy')[0]).toMatchObject({ part: 'pupils', attempt: 1 });
-      expect(written.find((row) => row.type === 'scheduling.pupil.enrolled' && row.payload.pupilId === roster.amira)?.payload).toMatchObject({ lastName: 'Khan-Smith' });
+      expect(
+        written.find((row) => row.type === 'scheduling.pupil.enrolled' && row.payload.pupilId === roster.amira)?.payload,
+      ).toMatchObject({ lastName: 'Khan-Smith' });
     } finally {
       await committing;
       if (blocker.isTransactionActive) await blocker.rollbackTransaction();

@@ -5,7 +5,12 @@ import { emitAll } from '../common/events';
 import { emitEnsembleSnapshot } from '../ensembles/ensemble-membership';
 import { ensembleIdsBatch, pupilsBatch, schoolsBatch, tenantsToRepublish, type PupilPlace, type RepublishedTenant } from './roster.queries';
 
-export const REPUBLISHED_EVENT_TYPES = ['scheduling.school.updated', 'scheduling.pupil.enrolled', 'scheduling.pupil.left', 'scheduling.ensemble.membership-changed'] as const;
+export const REPUBLISHED_EVENT_TYPES = [
+  'scheduling.school.updated',
+  'scheduling.pupil.enrolled',
+  'scheduling.pupil.left',
+  'scheduling.ensemble.membership-changed',
+] as const;
 export type RepublishedEventType = (typeof REPUBLISHED_EVENT_TYPES)[number];
 
 export const DEFAULT_REPUBLISH_BATCH_SIZE = 500;
@@ -53,13 +58,21 @@ const BUSY_ATTEMPTS = 8;
 export async function republishRoster(db: DataSource, options: RepublishOptions = {}): Promise<RepublishSummary> {
   const started = Date.now();
   const batchSize = options.batchSize ?? DEFAULT_REPUBLISH_BATCH_SIZE;
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RosterRepublishError(`batch size must be a whole number of at least 1, not ${batchSize}`);
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new RosterRepublishError(`batch size must be a whole number of at least 1, not ${batchSize}`);
   const report = options.onProgress ?? (() => undefined);
-  const events: Record<RepublishedEventType, number> = { 'scheduling.school.updated': 0, 'scheduling.pupil.enrolled': 0, 'scheduling.pupil.left': 0, 'scheduling.ensemble.membership-changed': 0 };
+  const events: Record<RepublishedEventType, number> = {
+    'scheduling.school.updated': 0,
+    'scheduling.pupil.enrolled': 0,
+    'scheduling.pupil.left': 0,
+    'scheduling.ensemble.membership-changed': 0,
+  };
 
   const tenants = await tenantsToRepublish(db, options.tenantId ?? null);
   if (options.tenantId && tenants.length === 0) {
-    throw new RosterRepublishError(`scheduling knows no tenant ${options.tenantId} (no settings, schools or ensembles); check the id (the gateway's areas list shows it), or omit --tenant to republish every area`);
+    throw new RosterRepublishError(
+      `scheduling knows no tenant ${options.tenantId} (no settings, schools or ensembles); check the id (the gateway's areas list shows it), or omit --tenant to republish every area`,
+    );
   }
 
   for (const [index, tenant] of tenants.entries()) {
@@ -88,13 +101,21 @@ export async function republishRoster(db: DataSource, options: RepublishOptions 
       const left = pupils.filter((pupil) => pupil.status !== 'active').map(leftPayload);
       await emitAll(manager, 'scheduling.pupil.enrolled', tenant.tenantId, enrolled);
       await emitAll(manager, 'scheduling.pupil.left', tenant.tenantId, left);
-      return { rows: pupils.length, lastId: pupils.at(-1)?.pupilId ?? null, events: { 'scheduling.pupil.enrolled': enrolled.length, 'scheduling.pupil.left': left.length } };
+      return {
+        rows: pupils.length,
+        lastId: pupils.at(-1)?.pupilId ?? null,
+        events: { 'scheduling.pupil.enrolled': enrolled.length, 'scheduling.pupil.left': left.length },
+      };
     });
 
     await inBatches('ensembles', tenant.ensembles, async (manager, afterId) => {
       const ensembles = await ensembleIdsBatch(manager, tenant.tenantId, afterId, batchSize);
       for (const ensembleId of ensembles) await emitEnsembleSnapshot(manager, tenant.tenantId, ensembleId);
-      return { rows: ensembles.length, lastId: ensembles.at(-1) ?? null, events: { 'scheduling.ensemble.membership-changed': ensembles.length } };
+      return {
+        rows: ensembles.length,
+        lastId: ensembles.at(-1) ?? null,
+        events: { 'scheduling.ensemble.membership-changed': ensembles.length },
+      };
     });
   }
   return { tenants: tenants.length, events, seconds: (Date.now() - started) / 1000 };
@@ -102,12 +123,26 @@ export async function republishRoster(db: DataSource, options: RepublishOptions 
 
 /** The same payload as enrolling through the API or an MIS import. */
 function enrolledPayload(pupil: PupilPlace): PupilEnrolledV1 {
-  return { version: 1, pupilId: pupil.pupilId, schoolId: pupil.schoolId, classId: pupil.classId, yearGroup: pupil.yearGroup, firstName: pupil.firstName, lastName: pupil.lastName };
+  return {
+    version: 1,
+    pupilId: pupil.pupilId,
+    schoolId: pupil.schoolId,
+    classId: pupil.classId,
+    yearGroup: pupil.yearGroup,
+    firstName: pupil.firstName,
+    lastName: pupil.lastName,
+  };
 }
 
 function leftPayload(pupil: PupilPlace): PupilLeftV1 {
   // The table's check holds left_on non-null exactly when the pupil is not active.
-  return { version: 1, pupilId: pupil.pupilId, schoolId: pupil.schoolId, leftOn: pupil.leftOn as string, reason: pupil.status === 'leaver' ? 'leaver' : 'left' };
+  return {
+    version: 1,
+    pupilId: pupil.pupilId,
+    schoolId: pupil.schoolId,
+    leftOn: pupil.leftOn as string,
+    reason: pupil.status === 'leaver' ? 'leaver' : 'left',
+  };
 }
 
 interface BatchOutcome {
@@ -147,7 +182,9 @@ async function retriedWhileLocked<T>(attempt: () => Promise<T>, busy: (attempt: 
     } catch (error) {
       if (!isLockNotAvailable(error)) throw error;
       if (tries >= BUSY_ATTEMPTS) {
-        throw new RosterRepublishError('another transaction kept changing the same roster rows (an MIS import or a roll-over?); run the command again when it has finished (what was already republished is harmless to send again)');
+        throw new RosterRepublishError(
+          'another transaction kept changing the same roster rows (an MIS import or a roll-over?); run the command again when it has finished (what was already republished is harmless to send again)',
+        );
       }
       const retryInMs = Math.min(100 * 2 ** tries, 3_000);
       busy(tries, retryInMs);

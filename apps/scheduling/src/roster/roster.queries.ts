@@ -40,7 +40,11 @@ export function pupilsBatch(db: Queryable, tenantId: string, afterId: string | n
 
 /** The next batch of the area's ensemble ids after `afterId`. */
 export async function ensembleIdsBatch(db: Queryable, tenantId: string, afterId: string | null, batchSize: number): Promise<string[]> {
-  const ensembles = await rows<{ id: string }>(db, 'SELECT id FROM ensembles WHERE tenant_id = $1 AND ($2::uuid IS NULL OR id > $2) ORDER BY id LIMIT $3', [tenantId, afterId, batchSize]);
+  const ensembles = await rows<{ id: string }>(
+    db,
+    'SELECT id FROM ensembles WHERE tenant_id = $1 AND ($2::uuid IS NULL OR id > $2) ORDER BY id LIMIT $3',
+    [tenantId, afterId, batchSize],
+  );
   return ensembles.map((ensemble) => ensemble.id);
 }
 

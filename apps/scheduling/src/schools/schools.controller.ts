@@ -32,7 +32,11 @@ export class SchoolsController {
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
   @ApiOperation({ summary: 'One school (ETag for editing)' })
   @ApiOkWithETag(SchoolDto)
-  async get(@CurrentIdentity() identity: Identity, @IdParam('schoolId') schoolId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<SchoolDto> {
+  async get(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('schoolId') schoolId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SchoolDto> {
     return withETag(reply, await this.schools.get(identity, schoolId));
   }
 

@@ -21,19 +21,23 @@ export type SchoolChanges = Partial<SchoolFields>;
 const SCHOOL_COLUMNS = 'id, name, urn, phase, version';
 
 export async function insertSchool(db: Queryable, tenantId: string, schoolId: string, school: SchoolFields): Promise<SchoolRow> {
-  const row = await oneRow<SchoolRow>(db, `INSERT INTO schools (id, tenant_id, name, urn, phase) VALUES ($1, $2, $3, $4, $5) RETURNING ${SCHOOL_COLUMNS}`, [
-    schoolId,
-    tenantId,
-    school.name,
-    school.urn,
-    school.phase,
-  ]);
+  const row = await oneRow<SchoolRow>(
+    db,
+    `INSERT INTO schools (id, tenant_id, name, urn, phase) VALUES ($1, $2, $3, $4, $5) RETURNING ${SCHOOL_COLUMNS}`,
+    [schoolId, tenantId, school.name, school.urn, school.phase],
+  );
   if (!row) throw new Error('insert returned nothing');
   return row;
 }
 
 /** The edited school, or undefined when it is not at `expectedVersion` (or not there). */
-export function updateSchool(db: Queryable, tenantId: string, schoolId: string, expectedVersion: number, changes: SchoolChanges): Promise<SchoolRow | undefined> {
+export function updateSchool(
+  db: Queryable,
+  tenantId: string,
+  schoolId: string,
+  expectedVersion: number,
+  changes: SchoolChanges,
+): Promise<SchoolRow | undefined> {
   return oneRow<SchoolRow>(
     db,
     `UPDATE schools SET name = coalesce($3, name), urn = CASE WHEN $4::boolean THEN $5 ELSE urn END, phase = coalesce($6, phase), version = version + 1
@@ -43,7 +47,13 @@ export function updateSchool(db: Queryable, tenantId: string, schoolId: string, 
 }
 
 /** A page of schools by name after the cursor's (name, id); `schoolIds` null for all of them. */
-export function schoolsPage(db: Queryable, tenantId: string, schoolIds: string[] | null, after: readonly unknown[] | null, limit: number): Promise<SchoolRow[]> {
+export function schoolsPage(
+  db: Queryable,
+  tenantId: string,
+  schoolIds: string[] | null,
+  after: readonly unknown[] | null,
+  limit: number,
+): Promise<SchoolRow[]> {
   return rows<SchoolRow>(
     db,
     `SELECT ${SCHOOL_COLUMNS} FROM schools
@@ -63,7 +73,10 @@ export async function schoolExists(db: Queryable, tenantId: string, schoolId: st
 
 /** Which of `schoolIds` the area has. */
 export async function existingSchoolIds(db: Queryable, tenantId: string, schoolIds: string[]): Promise<string[]> {
-  const known = await rows<{ id: string }>(db, 'SELECT id FROM schools WHERE tenant_id = $1 AND id = ANY($2::uuid[])', [tenantId, schoolIds]);
+  const known = await rows<{ id: string }>(db, 'SELECT id FROM schools WHERE tenant_id = $1 AND id = ANY($2::uuid[])', [
+    tenantId,
+    schoolIds,
+  ]);
   return known.map((row) => row.id);
 }
 
@@ -74,7 +87,11 @@ export async function schoolName(db: Queryable, tenantId: string, schoolId: stri
 
 /** The schools in scope (null: all) by name. */
 export function schoolNames(db: Queryable, tenantId: string, schoolIds: string[] | null): Promise<{ id: string; name: string }[]> {
-  return rows<{ id: string; name: string }>(db, 'SELECT id, name FROM schools WHERE tenant_id = $1 AND ($2::uuid[] IS NULL OR id = ANY($2)) ORDER BY name, id', [tenantId, schoolIds]);
+  return rows<{ id: string; name: string }>(
+    db,
+    'SELECT id, name FROM schools WHERE tenant_id = $1 AND ($2::uuid[] IS NULL OR id = ANY($2)) ORDER BY name, id',
+    [tenantId, schoolIds],
+  );
 }
 
 export async function allSchoolIds(db: Queryable, tenantId: string): Promise<string[]> {
@@ -89,6 +106,9 @@ export function schoolUrns(db: Queryable, tenantId: string): Promise<{ id: strin
 
 /** The school's phase, its row locked for the rest of the transaction; undefined when the area has no such school. */
 export async function lockSchoolPhase(db: Queryable, tenantId: string, schoolId: string): Promise<SchoolPhase | undefined> {
-  const school = await oneRow<{ phase: SchoolPhase }>(db, 'SELECT phase FROM schools WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [tenantId, schoolId]);
+  const school = await oneRow<{ phase: SchoolPhase }>(db, 'SELECT phase FROM schools WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [
+    tenantId,
+    schoolId,
+  ]);
   return school?.phase;
 }

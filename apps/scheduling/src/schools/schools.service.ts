@@ -16,7 +16,13 @@ export class SchoolsService {
   async create(tenantId: string, input: CreateSchoolDto): Promise<SchoolDto> {
     return this.db.transaction(async (manager) => {
       const school = await insertSchool(manager, tenantId, newId(), { name: input.name, urn: input.urn ?? null, phase: input.phase });
-      await emit(manager, 'scheduling.school.created', tenantId, { version: 1, schoolId: school.id, name: school.name, urn: school.urn, phase: school.phase });
+      await emit(manager, 'scheduling.school.created', tenantId, {
+        version: 1,
+        schoolId: school.id,
+        name: school.name,
+        urn: school.urn,
+        phase: school.phase,
+      });
       return school;
     });
   }
@@ -26,7 +32,13 @@ export class SchoolsService {
     return this.db.transaction(async (manager) => {
       const school = await updateSchool(manager, tenantId, schoolId, expectedVersion, input);
       if (!school) throw await refusedEdit(manager, 'schools', tenantId, schoolId, 'school');
-      await emit(manager, 'scheduling.school.updated', tenantId, { version: 1, schoolId: school.id, name: school.name, urn: school.urn, phase: school.phase });
+      await emit(manager, 'scheduling.school.updated', tenantId, {
+        version: 1,
+        schoolId: school.id,
+        name: school.name,
+        urn: school.urn,
+        phase: school.phase,
+      });
       return school;
     });
   }
@@ -35,7 +47,12 @@ export class SchoolsService {
     const after = decodeCursor(query.cursor, ['text', 'uuid']);
     const scope = schoolIdsInScope(identity);
     const found = await schoolsPage(this.db.manager, identity.tenantId, scope, after, query.limit + 1);
-    return toPage(found, query.limit, (row) => row, (row) => [row.name, row.id]);
+    return toPage(
+      found,
+      query.limit,
+      (row) => row,
+      (row) => [row.name, row.id],
+    );
   }
 
   async get(identity: Identity, schoolId: string): Promise<SchoolDto> {

@@ -25,7 +25,11 @@ function toClash(row: ClashRow): Clash {
     kind: row.kind,
     occurrenceId: row.occurrenceId,
     startsAt: row.startsAt.toISOString(),
-    ...(row.kind === 'tutor' ? { staffId: row.resourceId } : row.kind === 'room' ? { roomId: row.resourceId } : { pupilId: row.resourceId }),
+    ...(row.kind === 'tutor'
+      ? { staffId: row.resourceId }
+      : row.kind === 'room'
+        ? { roomId: row.resourceId }
+        : { pupilId: row.resourceId }),
     clashesWith: {
       occurrenceId: row.otherId,
       sessionId: row.otherSessionId,
@@ -37,13 +41,25 @@ function toClash(row: ClashRow): Clash {
 }
 
 /** Future sessions of this ensemble that overlap sessions of other ensembles the pupil is already in. */
-export async function findNewMemberClashes(manager: EntityManager, tenantId: string, ensembleId: string, pupilId: string, from: string): Promise<Clash[]> {
+export async function findNewMemberClashes(
+  manager: EntityManager,
+  tenantId: string,
+  ensembleId: string,
+  pupilId: string,
+  from: string,
+): Promise<Clash[]> {
   const found = await newMemberClashes(manager, tenantId, ensembleId, pupilId, from);
   return found.map(toClash);
 }
 
 /** 409 listing each clash, unless the caller deliberately books over them. */
-export async function refuseClashes(manager: EntityManager, tenantId: string, occurrenceIds: string[], override: boolean, kinds: readonly Clash['kind'][] = ['tutor', 'room', 'pupil']): Promise<void> {
+export async function refuseClashes(
+  manager: EntityManager,
+  tenantId: string,
+  occurrenceIds: string[],
+  override: boolean,
+  kinds: readonly Clash['kind'][] = ['tutor', 'room', 'pupil'],
+): Promise<void> {
   if (override || occurrenceIds.length === 0) return;
   refuseListed((await findClashes(manager, tenantId, occurrenceIds)).filter((clash) => kinds.includes(clash.kind)));
 }

@@ -10,7 +10,13 @@ import { occurrenceRef, type OccurrenceRef } from './sessions.queries';
  */
 export type OccurrencePurpose = 'view' | 'register' | 'manage';
 
-export async function loadOccurrence(manager: EntityManager, identity: Identity, occurrenceId: string, purpose: OccurrencePurpose, lock = false): Promise<OccurrenceRef> {
+export async function loadOccurrence(
+  manager: EntityManager,
+  identity: Identity,
+  occurrenceId: string,
+  purpose: OccurrencePurpose,
+  lock = false,
+): Promise<OccurrenceRef> {
   const found = await occurrenceRef(manager, identity.tenantId, occurrenceId, identity.userId, lock);
   if (!found || !mayAccess(identity, found, purpose)) throw new NotFoundException('No such session.');
   return found;
@@ -18,7 +24,8 @@ export async function loadOccurrence(manager: EntityManager, identity: Identity,
 
 function mayAccess(identity: Identity, occurrence: OccurrenceRef, purpose: OccurrencePurpose): boolean {
   if (hasRole(identity, 'programme_admin')) return true;
-  if (purpose === 'manage') return occurrence.schoolId !== null && inSchoolScope(staffSchoolScope(identity, ['headteacher']), occurrence.schoolId);
+  if (purpose === 'manage')
+    return occurrence.schoolId !== null && inSchoolScope(staffSchoolScope(identity, ['headteacher']), occurrence.schoolId);
   if (occurrence.assignedToCaller) return true;
   if (occurrence.schoolId === null) return purpose === 'view';
   return inSchoolScope(staffSchoolScope(identity), occurrence.schoolId);

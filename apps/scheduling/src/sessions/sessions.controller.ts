@@ -4,7 +4,20 @@ import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
 import { IdempotencyKey, IdParam, IfMatchVersion } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
 import { ApiEditWithIfMatch, ApiOkWithETag, withETag } from '../common/edit-versions';
-import { AssignTutorsDto, CancelOccurrenceDto, CreateSessionDto, MoveOccurrenceDto, MySessionsDto, MySessionsQueryDto, OccurrenceDto, OccurrenceListQueryDto, OccurrencePageDto, SessionDto, SessionListQueryDto, SessionPageDto } from './dto/session.dto';
+import {
+  AssignTutorsDto,
+  CancelOccurrenceDto,
+  CreateSessionDto,
+  MoveOccurrenceDto,
+  MySessionsDto,
+  MySessionsQueryDto,
+  OccurrenceDto,
+  OccurrenceListQueryDto,
+  OccurrencePageDto,
+  SessionDto,
+  SessionListQueryDto,
+  SessionPageDto,
+} from './dto/session.dto';
 import { SessionsService } from './sessions.service';
 
 @ApiTags('timetable')
@@ -17,7 +30,11 @@ export class SessionsController {
   @ApiOperation({ summary: 'Plan a session (once or weekly) for an ensemble; clashes are refused with 409' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: SessionDto })
-  create(@CurrentIdentity() identity: Identity, @Body() body: CreateSessionDto, @IdempotencyKey() key: string | undefined): Promise<SessionDto> {
+  create(
+    @CurrentIdentity() identity: Identity,
+    @Body() body: CreateSessionDto,
+    @IdempotencyKey() key: string | undefined,
+  ): Promise<SessionDto> {
     return this.sessions.create(identity, body, key);
   }
 
@@ -57,7 +74,11 @@ export class SessionsController {
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
   @ApiOperation({ operationId: 'getOccurrence', summary: 'One occurrence (ETag for editing)' })
   @ApiOkWithETag(OccurrenceDto)
-  async occurrence(@CurrentIdentity() identity: Identity, @IdParam('occurrenceId') occurrenceId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<OccurrenceDto> {
+  async occurrence(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('occurrenceId') occurrenceId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OccurrenceDto> {
     return withETag(reply, await this.sessions.occurrence(identity, occurrenceId));
   }
 
@@ -66,7 +87,11 @@ export class SessionsController {
   @Access('programme_admin', 'headteacher')
   @ApiOperation({ operationId: 'cancelOccurrence', summary: 'Cancel one occurrence' })
   @ApiOkResponse({ type: OccurrenceDto })
-  cancel(@CurrentIdentity() identity: Identity, @IdParam('occurrenceId') occurrenceId: string, @Body() body: CancelOccurrenceDto): Promise<OccurrenceDto> {
+  cancel(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('occurrenceId') occurrenceId: string,
+    @Body() body: CancelOccurrenceDto,
+  ): Promise<OccurrenceDto> {
     return this.sessions.cancel(identity, occurrenceId, body);
   }
 
@@ -75,13 +100,20 @@ export class SessionsController {
   @Access('programme_admin', 'headteacher')
   @ApiOperation({ operationId: 'moveOccurrence', summary: 'Move one occurrence to another time or room' })
   @ApiOkResponse({ type: OccurrenceDto })
-  move(@CurrentIdentity() identity: Identity, @IdParam('occurrenceId') occurrenceId: string, @Body() body: MoveOccurrenceDto): Promise<OccurrenceDto> {
+  move(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('occurrenceId') occurrenceId: string,
+    @Body() body: MoveOccurrenceDto,
+  ): Promise<OccurrenceDto> {
     return this.sessions.move(identity, occurrenceId, body);
   }
 
   @Put('occurrences/:occurrenceId/tutors')
   @Access('programme_admin', 'headteacher')
-  @ApiOperation({ operationId: 'assignOccurrenceTutors', summary: 'Replace the tutors of one session; If-Match names the version of the session read; a tutor booked elsewhere then is a 409' })
+  @ApiOperation({
+    operationId: 'assignOccurrenceTutors',
+    summary: 'Replace the tutors of one session; If-Match names the version of the session read; a tutor booked elsewhere then is a 409',
+  })
   @ApiEditWithIfMatch('session', OccurrenceDto)
   async assignTutors(
     @CurrentIdentity() identity: Identity,

@@ -136,11 +136,20 @@ const OVERLAPS = (other: string) => `
 
 /** Whether the area has the occurrence, and its school (null for one at no school). */
 export function occurrenceSchool(db: Queryable, tenantId: string, occurrenceId: string): Promise<{ schoolId: string | null } | undefined> {
-  return oneRow<{ schoolId: string | null }>(db, 'SELECT school_id AS "schoolId" FROM occurrences WHERE tenant_id = $1 AND id = $2', [tenantId, occurrenceId]);
+  return oneRow<{ schoolId: string | null }>(db, 'SELECT school_id AS "schoolId" FROM occurrences WHERE tenant_id = $1 AND id = $2', [
+    tenantId,
+    occurrenceId,
+  ]);
 }
 
 /** The occurrence with whether `userId` is one of its tutors; its row locked (FOR UPDATE) when `lock`. */
-export function occurrenceRef(db: Queryable, tenantId: string, occurrenceId: string, userId: string, lock: boolean): Promise<OccurrenceRef | undefined> {
+export function occurrenceRef(
+  db: Queryable,
+  tenantId: string,
+  occurrenceId: string,
+  userId: string,
+  lock: boolean,
+): Promise<OccurrenceRef | undefined> {
   return oneRow<OccurrenceRef>(
     db,
     `SELECT o.id, o.session_id AS "sessionId", o.ensemble_id AS "ensembleId", o.school_id AS "schoolId", o.room_id AS "roomId",
@@ -207,7 +216,11 @@ export async function insertOccurrences(
 
 /** The session's tutors, and the same tutors on each of its occurrences. */
 export async function insertSessionTutors(db: Queryable, tenantId: string, sessionId: string, staffIds: string[]): Promise<void> {
-  await db.query('INSERT INTO session_tutors (tenant_id, session_id, staff_id) SELECT $1, $2, unnest($3::uuid[])', [tenantId, sessionId, staffIds]);
+  await db.query('INSERT INTO session_tutors (tenant_id, session_id, staff_id) SELECT $1, $2, unnest($3::uuid[])', [
+    tenantId,
+    sessionId,
+    staffIds,
+  ]);
   await db.query(
     `INSERT INTO occurrence_tutors (tenant_id, occurrence_id, staff_id, starts_at, ends_at)
              SELECT o.tenant_id, o.id, t.staff_id, o.starts_at, o.ends_at FROM occurrences o CROSS JOIN unnest($3::uuid[]) AS t(staff_id)
@@ -221,7 +234,14 @@ export function sessionById(db: Queryable, tenantId: string, sessionId: string):
 }
 
 /** A page of the sessions the caller sees in id order after the cursor's id, of one ensemble if given. */
-export function sessionsPage(db: Queryable, tenantId: string, seen: SchoolVisibility, ensembleId: string | null, after: readonly unknown[] | null, limit: number): Promise<SessionRow[]> {
+export function sessionsPage(
+  db: Queryable,
+  tenantId: string,
+  seen: SchoolVisibility,
+  ensembleId: string | null,
+  after: readonly unknown[] | null,
+  limit: number,
+): Promise<SessionRow[]> {
   return rows<SessionRow>(
     db,
     `SELECT ${SESSION_COLUMNS} FROM sessions s
@@ -248,12 +268,28 @@ export function occurrencesPage(
          AND ($6::uuid IS NULL OR o.session_id = $6) AND ($7::uuid IS NULL OR o.ensemble_id = $7) AND ($8::uuid IS NULL OR o.school_id = $8)
          AND ($9::timestamptz IS NULL OR (o.starts_at, o.id) > ($9::timestamptz, $10::uuid))
        ORDER BY o.starts_at, o.id LIMIT $11`,
-    [tenantId, seen.allSchools, seen.schoolIds, filter.from, filter.to, filter.sessionId, filter.ensembleId, filter.schoolId, after?.[0] ?? null, after?.[1] ?? null, limit],
+    [
+      tenantId,
+      seen.allSchools,
+      seen.schoolIds,
+      filter.from,
+      filter.to,
+      filter.sessionId,
+      filter.ensembleId,
+      filter.schoolId,
+      after?.[0] ?? null,
+      after?.[1] ?? null,
+      limit,
+    ],
   );
 }
 
 export function occurrenceById(db: Queryable, tenantId: string, occurrenceId: string): Promise<OccurrenceRow | undefined> {
-  return oneRow<OccurrenceRow>(db, `SELECT ${OCCURRENCE_COLUMNS} FROM occurrences o ${OCCURRENCE_JOINS} WHERE o.tenant_id = $1 AND o.id = $2`, [tenantId, occurrenceId]);
+  return oneRow<OccurrenceRow>(
+    db,
+    `SELECT ${OCCURRENCE_COLUMNS} FROM occurrences o ${OCCURRENCE_JOINS} WHERE o.tenant_id = $1 AND o.id = $2`,
+    [tenantId, occurrenceId],
+  );
 }
 
 /** The day itself ('today'), or the Monday-to-Sunday week holding it. */
@@ -269,12 +305,22 @@ export async function calendarRange(db: Queryable, day: string, period: 'today' 
 }
 
 /** The occurrences `userId` tutors whose local dates fall in from..to of the time zone. */
-export function myOccurrences(db: Queryable, tenantId: string, userId: string, from: string, to: string, timeZone: string): Promise<OccurrenceRow[]> {
+export function myOccurrences(
+  db: Queryable,
+  tenantId: string,
+  userId: string,
+  from: string,
+  to: string,
+  timeZone: string,
+): Promise<OccurrenceRow[]> {
   return rows<OccurrenceRow>(db, MY_OCCURRENCES_SQL, [tenantId, userId, from, to, timeZone]);
 }
 
 export async function cancelOccurrence(db: Queryable, tenantId: string, occurrenceId: string, reason: string | null): Promise<void> {
-  await db.query(`UPDATE occurrences SET status = 'cancelled', cancel_reason = $3, version = version + 1 WHERE tenant_id = $1 AND id = $2`, [tenantId, occurrenceId, reason]);
+  await db.query(
+    `UPDATE occurrences SET status = 'cancelled', cancel_reason = $3, version = version + 1 WHERE tenant_id = $1 AND id = $2`,
+    [tenantId, occurrenceId, reason],
+  );
 }
 
 /** Moves the occurrence (and its tutors' bookings) to the new time and room; its first time is kept as moved_from. */
@@ -289,24 +335,40 @@ export async function moveOccurrence(
            moved_from = coalesce(moved_from, starts_at), clash_override = $7, version = version + 1 WHERE tenant_id = $1 AND id = $2`,
     [tenantId, occurrenceId, to.startsAt, to.endsAt, to.roomId, to.timeZone, to.clashOverride],
   );
-  await db.query('UPDATE occurrence_tutors SET starts_at = $3, ends_at = $4 WHERE tenant_id = $1 AND occurrence_id = $2', [tenantId, occurrenceId, to.startsAt, to.endsAt]);
+  await db.query('UPDATE occurrence_tutors SET starts_at = $3, ends_at = $4 WHERE tenant_id = $1 AND occurrence_id = $2', [
+    tenantId,
+    occurrenceId,
+    to.startsAt,
+    to.endsAt,
+  ]);
 }
 
 /** Whether the occurrence was at `expectedVersion` (and there) and is now at the next. */
-export async function bumpOccurrenceVersion(db: Queryable, tenantId: string, occurrenceId: string, expectedVersion: number): Promise<boolean> {
-  const bumped = await oneRow(db, 'UPDATE occurrences SET version = version + 1 WHERE tenant_id = $1 AND id = $2 AND version = $3 RETURNING id', [tenantId, occurrenceId, expectedVersion]);
+export async function bumpOccurrenceVersion(
+  db: Queryable,
+  tenantId: string,
+  occurrenceId: string,
+  expectedVersion: number,
+): Promise<boolean> {
+  const bumped = await oneRow(
+    db,
+    'UPDATE occurrences SET version = version + 1 WHERE tenant_id = $1 AND id = $2 AND version = $3 RETURNING id',
+    [tenantId, occurrenceId, expectedVersion],
+  );
   return bumped !== undefined;
 }
 
-export async function replaceOccurrenceTutors(db: Queryable, tenantId: string, occurrence: { id: string; startsAt: Date; endsAt: Date }, staffIds: string[]): Promise<void> {
+export async function replaceOccurrenceTutors(
+  db: Queryable,
+  tenantId: string,
+  occurrence: { id: string; startsAt: Date; endsAt: Date },
+  staffIds: string[],
+): Promise<void> {
   await db.query('DELETE FROM occurrence_tutors WHERE tenant_id = $1 AND occurrence_id = $2', [tenantId, occurrence.id]);
-  await db.query('INSERT INTO occurrence_tutors (tenant_id, occurrence_id, staff_id, starts_at, ends_at) SELECT $1, $2, unnest($3::uuid[]), $4, $5', [
-    tenantId,
-    occurrence.id,
-    staffIds,
-    occurrence.startsAt,
-    occurrence.endsAt,
-  ]);
+  await db.query(
+    'INSERT INTO occurrence_tutors (tenant_id, occurrence_id, staff_id, starts_at, ends_at) SELECT $1, $2, unnest($3::uuid[]), $4, $5',
+    [tenantId, occurrence.id, staffIds, occurrence.startsAt, occurrence.endsAt],
+  );
 }
 
 /**

@@ -25,7 +25,11 @@ export class StaffController {
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
   @ApiOperation({ summary: 'Staff and tutors of the schools you may see' })
   @ApiOkResponse({ type: StaffPageDto })
-  list(@CurrentIdentity() identity: Identity, @Query() query: StaffListQueryDto, @RequestOrigin() origin: AuditOrigin): Promise<StaffPageDto> {
+  list(
+    @CurrentIdentity() identity: Identity,
+    @Query() query: StaffListQueryDto,
+    @RequestOrigin() origin: AuditOrigin,
+  ): Promise<StaffPageDto> {
     return this.staff.list(identity, query, origin);
   }
 
@@ -41,7 +45,12 @@ export class StaffController {
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
   @ApiOperation({ summary: 'One member of staff (ETag for editing)' })
   @ApiOkWithETag(StaffDto)
-  async get(@CurrentIdentity() identity: Identity, @IdParam('staffId') staffId: string, @RequestOrigin() origin: AuditOrigin, @Res({ passthrough: true }) reply: FastifyReply): Promise<StaffDto> {
+  async get(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('staffId') staffId: string,
+    @RequestOrigin() origin: AuditOrigin,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StaffDto> {
     return withETag(reply, await this.staff.get(identity, staffId, origin));
   }
 

@@ -35,26 +35,35 @@ const STAFF_COLUMNS = `s.id, s.kind, s.display_name AS "displayName", s.email, s
   coalesce((SELECT array_agg(ss.school_id ORDER BY ss.school_id) FROM staff_schools ss WHERE ss.tenant_id = s.tenant_id AND ss.staff_id = s.id), '{}') AS "schoolIds"`;
 
 export async function insertStaff(db: Queryable, tenantId: string, staffId: string, staff: StaffFields): Promise<void> {
-  await db.query('INSERT INTO staff (id, tenant_id, user_id, kind, display_name, email, employer, instruments) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
-    staffId,
-    tenantId,
-    staff.userId,
-    staff.kind,
-    staff.displayName,
-    staff.email,
-    staff.employer,
-    staff.instruments,
-  ]);
+  await db.query(
+    'INSERT INTO staff (id, tenant_id, user_id, kind, display_name, email, employer, instruments) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+    [staffId, tenantId, staff.userId, staff.kind, staff.displayName, staff.email, staff.employer, staff.instruments],
+  );
 }
 
 /** Whether the staff record was at `expectedVersion` (and there) and is now edited. */
-export async function updateStaff(db: Queryable, tenantId: string, staffId: string, expectedVersion: number, changes: StaffChanges): Promise<boolean> {
+export async function updateStaff(
+  db: Queryable,
+  tenantId: string,
+  staffId: string,
+  expectedVersion: number,
+  changes: StaffChanges,
+): Promise<boolean> {
   const updated = await oneRow(
     db,
     `UPDATE staff SET display_name = coalesce($3, display_name), email = coalesce($4, email), employer = coalesce($5, employer),
            instruments = coalesce($6, instruments), user_id = coalesce($7, user_id), version = version + 1
          WHERE tenant_id = $1 AND id = $2 AND version = $8 RETURNING id`,
-    [tenantId, staffId, changes.displayName ?? null, changes.email ?? null, changes.employer ?? null, changes.instruments ?? null, changes.userId ?? null, expectedVersion],
+    [
+      tenantId,
+      staffId,
+      changes.displayName ?? null,
+      changes.email ?? null,
+      changes.employer ?? null,
+      changes.instruments ?? null,
+      changes.userId ?? null,
+      expectedVersion,
+    ],
   );
   return updated !== undefined;
 }
@@ -92,7 +101,11 @@ export function staffByUser(db: Queryable, tenantId: string, userId: string): Pr
 /** Replaces the schools a member of staff works at. */
 export async function setStaffSchools(db: Queryable, tenantId: string, staffId: string, schoolIds: string[]): Promise<void> {
   await db.query('DELETE FROM staff_schools WHERE tenant_id = $1 AND staff_id = $2', [tenantId, staffId]);
-  await db.query('INSERT INTO staff_schools (tenant_id, staff_id, school_id) SELECT $1, $2, unnest($3::uuid[])', [tenantId, staffId, schoolIds]);
+  await db.query('INSERT INTO staff_schools (tenant_id, staff_id, school_id) SELECT $1, $2, unnest($3::uuid[])', [
+    tenantId,
+    staffId,
+    schoolIds,
+  ]);
 }
 
 /** Which of `staffIds` the area has. */

@@ -34,7 +34,13 @@ export class StaffService {
   }
 
   /** Edits the staff record (and its schools) if it is still at the version the caller read (else 412). */
-  async update(identity: Identity, staffId: string, expectedVersion: number, input: UpdateStaffDto, origin: AuditOrigin): Promise<StaffDto> {
+  async update(
+    identity: Identity,
+    staffId: string,
+    expectedVersion: number,
+    input: UpdateStaffDto,
+    origin: AuditOrigin,
+  ): Promise<StaffDto> {
     const existing = await this.visible(identity, staffId);
     this.requireMayManage(identity, existing.kind, input.schoolIds ?? existing.schoolIds);
     await this.db.transaction(async (manager) => {
@@ -42,7 +48,12 @@ export class StaffService {
       const updated = await updateStaff(manager, identity.tenantId, staffId, expectedVersion, input);
       if (!updated) throw await refusedEdit(manager, 'staff', identity.tenantId, staffId, 'member of staff');
       if (schoolIds) await setStaffSchools(manager, identity.tenantId, staffId, schoolIds);
-      await recordAudit(manager, auditContext(identity, origin), { action: 'update', subjectType: 'staff', subjectId: staffId, detail: { fields: Object.keys(input) } });
+      await recordAudit(manager, auditContext(identity, origin), {
+        action: 'update',
+        subjectType: 'staff',
+        subjectId: staffId,
+        detail: { fields: Object.keys(input) },
+      });
     });
     return this.visible(identity, staffId);
   }
@@ -51,7 +62,12 @@ export class StaffService {
     const after = decodeCursor(query.cursor, ['text', 'uuid']);
     const filter = { schoolId: query.schoolId ?? null, kind: query.kind ?? null };
     const found = await staffPage(this.db.manager, identity.tenantId, schoolIdsInScope(identity), filter, after, query.limit + 1);
-    const page = toPage(found, query.limit, (row) => row, (row) => [row.displayName, row.id]);
+    const page = toPage(
+      found,
+      query.limit,
+      (row) => row,
+      (row) => [row.displayName, row.id],
+    );
     await this.auditReads(identity, origin, page.items);
     return page;
   }
@@ -79,7 +95,13 @@ export class StaffService {
 
   private async auditReads(identity: Identity, origin: AuditOrigin, read: StaffDto[]): Promise<void> {
     if (read.length === 0) return;
-    await this.db.transaction((manager) => recordAudit(manager, auditContext(identity, origin), read.map((staff) => ({ action: 'read', subjectType: 'staff', subjectId: staff.id }))));
+    await this.db.transaction((manager) =>
+      recordAudit(
+        manager,
+        auditContext(identity, origin),
+        read.map((staff) => ({ action: 'read', subjectType: 'staff', subjectId: staff.id })),
+      ),
+    );
   }
 
   /** The programme admin manages everyone; a headteacher only the school staff of their own school. */
@@ -94,7 +116,8 @@ export class StaffService {
     const unique = [...new Set(schoolIds)];
     const known = await existingSchoolIds(manager, tenantId, unique);
     const missing = unique.filter((id) => !known.includes(id));
-    if (missing.length > 0) throw new ValidationProblem(missing.map((id) => ({ field: 'schoolIds', rule: 'exists', message: `school ${id} does not exist` })));
+    if (missing.length > 0)
+      throw new ValidationProblem(missing.map((id) => ({ field: 'schoolIds', rule: 'exists', message: `school ${id} does not exist` })));
     return unique;
   }
 }

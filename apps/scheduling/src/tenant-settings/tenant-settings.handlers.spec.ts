@@ -9,18 +9,38 @@ describe('tenant settings from the gateway’s tenant events', () => {
   let consumer: EventConsumer;
   const tenantId = newTenantId();
 
-  const tenantEvent = (type: 'identity.tenant.created' | 'identity.tenant.updated', target: number, occurredAt: string): EventEnvelope<typeof type> => ({
+  const tenantEvent = (
+    type: 'identity.tenant.created' | 'identity.tenant.updated',
+    target: number,
+    occurredAt: string,
+  ): EventEnvelope<typeof type> => ({
     id: newId(),
     type,
     tenantId,
     occurredAt,
     source: 'gateway',
-    payload: { version: 1, tenantId, name: 'Area', slug: 'area', timeZone: 'Europe/London', weeklyProvisionTargetMinutes: target, familyLanguages: ['en'], familyTransportSeatLimit: 4 },
+    payload: {
+      version: 1,
+      tenantId,
+      name: 'Area',
+      slug: 'area',
+      timeZone: 'Europe/London',
+      weeklyProvisionTargetMinutes: target,
+      familyLanguages: ['en'],
+      familyTransportSeatLimit: 4,
+    },
   });
-  const target = async () => (await kit.db.query('SELECT weekly_provision_target_minutes AS target FROM tenant_settings WHERE tenant_id = $1', [tenantId]))[0]?.target;
+  const target = async () =>
+    (await kit.db.query('SELECT weekly_provision_target_minutes AS target FROM tenant_settings WHERE tenant_id = $1', [tenantId]))[0]
+      ?.target;
 
   beforeAll(async () => {
-    consumer = new EventConsumer({ dataSource: kit.db, service: 'scheduling', redis: process.env.REDIS_URL ?? '', handlers: kit.app.get(MessagingHandlers).handlers });
+    consumer = new EventConsumer({
+      dataSource: kit.db,
+      service: 'scheduling',
+      redis: process.env.REDIS_URL ?? '',
+      handlers: kit.app.get(MessagingHandlers).handlers,
+    });
   });
 
   it('applies each event once and never lets an older update win', async () => {

@@ -8,7 +8,10 @@ import { upsertTenantSettings } from './tenant-settings.queries';
 export class TenantSettingsHandlers {
   /** Keeps the area's name, time zone and provision target as the gateway last announced them. */
   @HandlesEvent('identity.tenant.created', 'identity.tenant.updated')
-  async applyTenantChanged(event: EventEnvelope<'identity.tenant.created' | 'identity.tenant.updated'>, manager: EntityManager): Promise<void> {
+  async applyTenantChanged(
+    event: EventEnvelope<'identity.tenant.created' | 'identity.tenant.updated'>,
+    manager: EntityManager,
+  ): Promise<void> {
     const tenant = event.payload;
     await upsertTenantSettings(manager, tenant.tenantId, {
       name: tenant.name,

@@ -21,12 +21,18 @@ export async function upsertTenantSettings(db: Queryable, tenantId: string, sett
 
 /** The area's weekly provision target in minutes (0 until the gateway has announced the area). */
 export async function weeklyProvisionTarget(db: Queryable, tenantId: string): Promise<number> {
-  const settings = await oneRow<{ target: number }>(db, 'SELECT weekly_provision_target_minutes AS target FROM tenant_settings WHERE tenant_id = $1', [tenantId]);
+  const settings = await oneRow<{ target: number }>(
+    db,
+    'SELECT weekly_provision_target_minutes AS target FROM tenant_settings WHERE tenant_id = $1',
+    [tenantId],
+  );
   return settings?.target ?? 0;
 }
 
 /** The area's time zone, or undefined until the gateway has announced the area. */
 export async function tenantTimeZone(db: Queryable, tenantId: string): Promise<string | undefined> {
-  const settings = await oneRow<{ timeZone: string }>(db, 'SELECT time_zone AS "timeZone" FROM tenant_settings WHERE tenant_id = $1', [tenantId]);
+  const settings = await oneRow<{ timeZone: string }>(db, 'SELECT time_zone AS "timeZone" FROM tenant_settings WHERE tenant_id = $1', [
+    tenantId,
+  ]);
   return settings?.timeZone;
 }

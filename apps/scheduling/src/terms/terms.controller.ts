@@ -2,7 +2,17 @@ import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
 import { IdParam, PageQueryDto } from '@tutti/platform';
-import { BankHolidayImportResultDto, CreateHolidayDto, CreateTermDto, GovUkBankHolidaysDto, HolidayDto, HolidayListQueryDto, HolidayPageDto, TermDto, TermPageDto } from './dto/term.dto';
+import {
+  BankHolidayImportResultDto,
+  CreateHolidayDto,
+  CreateTermDto,
+  GovUkBankHolidaysDto,
+  HolidayDto,
+  HolidayListQueryDto,
+  HolidayPageDto,
+  TermDto,
+  TermPageDto,
+} from './dto/term.dto';
 import { TermsService } from './terms.service';
 
 @ApiTags('terms and holidays')

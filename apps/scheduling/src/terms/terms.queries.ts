@@ -20,14 +20,17 @@ const TERM_COLUMNS = `id, name, to_char(starts_on, 'YYYY-MM-DD') AS "startsOn", 
 const HOLIDAY_COLUMNS = `id, kind, name, to_char(starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(ends_on, 'YYYY-MM-DD') AS "endsOn", school_id AS "schoolId"`;
 
 /** Fails on terms_tenant_id_name_key when the area already has a term of that name. */
-export async function insertTerm(db: Queryable, tenantId: string, termId: string, term: { name: string; startsOn: string; endsOn: string }): Promise<TermRow> {
-  const row = await oneRow<TermRow>(db, `INSERT INTO terms (id, tenant_id, name, starts_on, ends_on) VALUES ($1, $2, $3, $4, $5) RETURNING ${TERM_COLUMNS}`, [
-    termId,
-    tenantId,
-    term.name,
-    term.startsOn,
-    term.endsOn,
-  ]);
+export async function insertTerm(
+  db: Queryable,
+  tenantId: string,
+  termId: string,
+  term: { name: string; startsOn: string; endsOn: string },
+): Promise<TermRow> {
+  const row = await oneRow<TermRow>(
+    db,
+    `INSERT INTO terms (id, tenant_id, name, starts_on, ends_on) VALUES ($1, $2, $3, $4, $5) RETURNING ${TERM_COLUMNS}`,
+    [termId, tenantId, term.name, term.startsOn, term.endsOn],
+  );
   if (!row) throw new Error('insert returned nothing');
   return row;
 }
@@ -87,7 +90,11 @@ export function holidaysPage(
 }
 
 /** Inserts the bank holidays the area does not have yet (one a day); answers how many it inserted. */
-export async function insertBankHolidays(db: Queryable, tenantId: string, holidays: { id: string; name: string; day: string }[]): Promise<number> {
+export async function insertBankHolidays(
+  db: Queryable,
+  tenantId: string,
+  holidays: { id: string; name: string; day: string }[],
+): Promise<number> {
   const inserted = await rows<{ id: string }>(
     db,
     `INSERT INTO holidays (id, tenant_id, school_id, kind, name, starts_on, ends_on)
@@ -104,8 +111,9 @@ export async function termExists(db: Queryable, tenantId: string, termId: string
 
 /** A term's first and last days (YYYY-MM-DD), or undefined when the area has no such term. */
 export function termDates(db: Queryable, tenantId: string, termId: string): Promise<{ from: string; to: string } | undefined> {
-  return oneRow<{ from: string; to: string }>(db, `SELECT to_char(starts_on, 'YYYY-MM-DD') AS "from", to_char(ends_on, 'YYYY-MM-DD') AS "to" FROM terms WHERE tenant_id = $1 AND id = $2`, [
-    tenantId,
-    termId,
-  ]);
+  return oneRow<{ from: string; to: string }>(
+    db,
+    `SELECT to_char(starts_on, 'YYYY-MM-DD') AS "from", to_char(ends_on, 'YYYY-MM-DD') AS "to" FROM terms WHERE tenant_id = $1 AND id = $2`,
+    [tenantId, termId],
+  );
 }

@@ -5,7 +5,17 @@ import { addDays, ConflictProblem, decodeCursor, isUniqueViolation, newId, toPag
 import { DataSource } from 'typeorm';
 import { requireSchoolInScope } from '../common/scope';
 import { schoolExists } from '../schools/schools.queries';
-import type { BankHolidayImportResultDto, CreateHolidayDto, CreateTermDto, GovUkBankHolidaysDto, HolidayDto, HolidayListQueryDto, HolidayPageDto, TermDto, TermPageDto } from './dto/term.dto';
+import type {
+  BankHolidayImportResultDto,
+  CreateHolidayDto,
+  CreateTermDto,
+  GovUkBankHolidaysDto,
+  HolidayDto,
+  HolidayListQueryDto,
+  HolidayPageDto,
+  TermDto,
+  TermPageDto,
+} from './dto/term.dto';
 import { holidaysPage, insertBankHolidays, insertHoliday, insertTerm, termById, termByName, termsPage } from './terms.queries';
 
 @Injectable()
@@ -15,7 +25,9 @@ export class TermsService {
   async createTerm(tenantId: string, input: CreateTermDto): Promise<TermDto> {
     requireOrdered(input.startsOn, input.endsOn);
     if (input.endsOn > addDays(input.startsOn, MAX_TERM_DAYS)) {
-      throw new ValidationProblem([{ field: 'endsOn', rule: 'maxTermLength', message: `a term lasts at most ${MAX_TERM_DAYS} days after its first day` }]);
+      throw new ValidationProblem([
+        { field: 'endsOn', rule: 'maxTermLength', message: `a term lasts at most ${MAX_TERM_DAYS} days after its first day` },
+      ]);
     }
     try {
       return await insertTerm(this.db.manager, tenantId, newId(), input);
@@ -29,7 +41,12 @@ export class TermsService {
   async listTerms(tenantId: string, page: { limit: number; cursor?: string }): Promise<TermPageDto> {
     const after = decodeCursor(page.cursor, ['date', 'uuid']);
     const found = await termsPage(this.db.manager, tenantId, after, page.limit + 1);
-    return toPage(found, page.limit, (row) => row, (row) => [row.startsOn, row.id]);
+    return toPage(
+      found,
+      page.limit,
+      (row) => row,
+      (row) => [row.startsOn, row.id],
+    );
   }
 
   async getTerm(tenantId: string, termId: string): Promise<TermDto> {
@@ -45,7 +62,10 @@ export class TermsService {
       requireSchoolInScope(identity, input.schoolId, 'school', ['headteacher']);
       if (!(await schoolExists(this.db.manager, identity.tenantId, input.schoolId))) throw new NotFoundException('No such school.');
     } else {
-      if (input.schoolId) throw new ValidationProblem([{ field: 'schoolId', rule: 'absent', message: 'an area holiday has no schoolId; use kind inset for one school' }]);
+      if (input.schoolId)
+        throw new ValidationProblem([
+          { field: 'schoolId', rule: 'absent', message: 'an area holiday has no schoolId; use kind inset for one school' },
+        ]);
       requireSchoolInScope(identity, null, 'school');
     }
     return insertHoliday(this.db.manager, identity.tenantId, newId(), {
@@ -68,7 +88,12 @@ export class TermsService {
       schoolId: query.schoolId ?? null,
     };
     const found = await holidaysPage(this.db.manager, identity.tenantId, filter, after, query.limit + 1);
-    return toPage(found, query.limit, (row) => row, (row) => [row.startsOn, row.id]);
+    return toPage(
+      found,
+      query.limit,
+      (row) => row,
+      (row) => [row.startsOn, row.id],
+    );
   }
 
   /** Imports England and Wales bank holidays from gov.uk's JSON; importing the same file again changes nothing. */
@@ -87,5 +112,6 @@ export class TermsService {
 const MAX_TERM_DAYS = 200;
 
 function requireOrdered(startsOn: string, endsOn: string): void {
-  if (endsOn < startsOn) throw new ValidationProblem([{ field: 'endsOn', rule: 'notBeforeStart', message: 'endsOn must not be before startsOn' }]);
+  if (endsOn < startsOn)
+    throw new ValidationProblem([{ field: 'endsOn', rule: 'notBeforeStart', message: 'endsOn must not be before startsOn' }]);
 }

@@ -26,6 +26,8 @@ export function guardianOf(tenantId: string, pupils: { pupilId: string; schoolId
     tenantId,
     displayName: 'Parent',
     activeRole: null,
-    grants: [{ role: 'guardian', pupils: pupils.map((pupil) => ({ ...pupil, relationship: 'parent', canBookTransport: true, canConsent: true })) }],
+    grants: [
+      { role: 'guardian', pupils: pupils.map((pupil) => ({ ...pupil, relationship: 'parent', canBookTransport: true, canConsent: true })) },
+    ],
   };
 }

@@ -24,7 +24,13 @@ export interface SchedulingTestKit {
   /** Its database, as the service's own role. */
   db: DataSource;
   /** Calls the service as this identity (a token signed as the gateway signs it); the body parsed. */
-  call<T = Record<string, unknown>>(identity: Identity | null, method: Method, url: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse<T>>;
+  call<T = Record<string, unknown>>(
+    identity: Identity | null,
+    method: Method,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<TestResponse<T>>;
   /** Applies an event as the consumer would (idempotent by event id), through the service's own handler. */
   applyEvent<T extends EventType>(tenantId: string, type: T, payload: EventCatalog[T], occurredAt?: Date): Promise<EventEnvelope<T>>;
 }
@@ -47,7 +53,13 @@ export function useSchedulingTestKit(): SchedulingTestKit {
     Object.assign(kit, {
       app,
       db,
-      async call<T>(identity: Identity | null, method: Method, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse<T>> {
+      async call<T>(
+        identity: Identity | null,
+        method: Method,
+        url: string,
+        body?: unknown,
+        headers: Record<string, string> = {},
+      ): Promise<TestResponse<T>> {
         const response = await app.inject({
           method,
           url,
@@ -57,7 +69,12 @@ export function useSchedulingTestKit(): SchedulingTestKit {
         const text = response.body;
         return { status: response.statusCode, body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };
       },
-      async applyEvent<T extends EventType>(tenantId: string, type: T, payload: EventCatalog[T], occurredAt = new Date()): Promise<EventEnvelope<T>> {
+      async applyEvent<T extends EventType>(
+        tenantId: string,
+        type: T,
+        payload: EventCatalog[T],
+        occurredAt = new Date(),
+      ): Promise<EventEnvelope<T>> {
         const event: EventEnvelope<T> = { id: newId(), type, tenantId, occurredAt: occurredAt.toISOString(), source: 'gateway', payload };
         await applyEvent(db, 'scheduling', app.get(MessagingHandlers).handlers, event);
         return event;

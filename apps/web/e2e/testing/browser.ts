@@ -16,14 +16,27 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
 export const PHONE = { width: 360, height: 740 } as const;
 export const DESKTOP = { width: 1280, height: 900 } as const;
 
-export async function newPage(browser: Browser, baseUrl: string, viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(
+  browser: Browser,
+  baseUrl: string,
+  viewport: { width: number; height: number },
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'en-GB', timezoneId: 'Europe/London' });
   const page = await context.newPage();
   page.on('pageerror', (error) => process.stderr.write(`[browser] ${error.message}\n`));
@@ -31,7 +44,10 @@ export async function newPage(browser: Browser, baseUrl: string, viewport: { wid
 }
 
 /** Signs in through the page, as a person would; answers once the signed-in header shows. */
-export async function signInThroughPage(page: Page, account: { area: string; email: string; password: string; displayName: string }): Promise<void> {
+export async function signInThroughPage(
+  page: Page,
+  account: { area: string; email: string; password: string; displayName: string },
+): Promise<void> {
   await page.goto('/');
   await page.waitForURL('**/sign-in');
   await page.locator('select[name=area]').selectOption(account.area);
@@ -50,16 +66,24 @@ interface AxeViolation {
 
 /** axe-core on the page as it is now; answers the serious and critical violations (none expected). */
 export async function seriousViolations(page: Page): Promise<string[]> {
-  await page.locator('[role=status]', { hasText: /Loading|Ładowanie/ }).first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  await page
+    .locator('[role=status]', { hasText: /Loading|Ładowanie/ })
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
   // Evaluated over the DevTools protocol, so the page's Content-Security-Policy (no inline scripts) stays as it is.
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } })
+      .axe;
     return (await axe.run(document, { resultTypes: ['violations'] })).violations;
   });
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.impact} ${violation.id} (${violation.help}) at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    .map(
+      (violation) =>
+        `${violation.impact} ${violation.id} (${violation.help}) at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -16,7 +16,10 @@ type CatalogueFile = Record<string, { message: string; description?: string }>;
 const HERE = __dirname;
 const SRC = join(HERE, '..');
 const read = (path: string): CatalogueFile => JSON.parse(readFileSync(path, 'utf8')) as CatalogueFile;
-const catalogues = Object.fromEntries(LANGUAGES.map(({ code }) => [code, read(join(HERE, 'messages', `${code}.json`))])) as Record<Language, CatalogueFile>;
+const catalogues = Object.fromEntries(LANGUAGES.map(({ code }) => [code, read(join(HERE, 'messages', `${code}.json`))])) as Record<
+  Language,
+  CatalogueFile
+>;
 const english = catalogues.en;
 const staff = read(join(HERE, 'staff', 'en.json'));
 const SAMPLE_COUNTS = [0, 1, 2, 3, 5, 11, 22, 100, 101, 1.5];
@@ -24,7 +27,8 @@ const SAMPLE_COUNTS = [0, 1, 2, 3, 5, 11, 22, 100, 101, 1.5];
 /** Placeholder name to whether it is counted (plural or number), through nested plural/select branches. */
 function placeholders(elements: MessageFormatElement[], found = new Map<string, boolean>()): Map<string, boolean> {
   for (const element of elements) {
-    if (element.type === TYPE.argument || element.type === TYPE.date || element.type === TYPE.time) found.set(element.value, found.get(element.value) ?? false);
+    if (element.type === TYPE.argument || element.type === TYPE.date || element.type === TYPE.time)
+      found.set(element.value, found.get(element.value) ?? false);
     if (element.type === TYPE.number || isPluralElement(element)) found.set(element.value, true);
     if (isPluralElement(element) || isSelectElement(element)) {
       if (isSelectElement(element)) found.set(element.value, found.get(element.value) ?? false);
@@ -38,7 +42,8 @@ function placeholders(elements: MessageFormatElement[], found = new Map<string, 
 function plurals(elements: MessageFormatElement[], found: { value: string; forms: string[] }[] = []): { value: string; forms: string[] }[] {
   for (const element of elements) {
     if (isPluralElement(element)) found.push({ value: element.value, forms: Object.keys(element.options) });
-    if (isPluralElement(element) || isSelectElement(element)) for (const option of Object.values(element.options)) plurals(option.value, found);
+    if (isPluralElement(element) || isSelectElement(element))
+      for (const option of Object.values(element.options)) plurals(option.value, found);
   }
   return found;
 }
@@ -95,16 +100,29 @@ describe('the message catalogues', () => {
 
   it('marks every Romanian, Urdu and Arabic message as a machine translation to check', () => {
     for (const language of ['ro', 'ur', 'ar'] as const) {
-      expect(Object.entries(catalogues[language]).filter(([, entry]) => !/machine translation/i.test(entry.description ?? '')).map(([key]) => key)).toEqual([]);
+      expect(
+        Object.entries(catalogues[language])
+          .filter(([, entry]) => !/machine translation/i.test(entry.description ?? ''))
+          .map(([key]) => key),
+      ).toEqual([]);
     }
   });
 
   it('counts seats in Polish and Arabic with real plural forms', () => {
     const polish = formatter('pl', catalogues.pl);
     expect([1, 2, 5, 22, 25].map((n) => polish('seats', { n }))).toEqual(['1 miejsce', '2 miejsca', '5 miejsc', '22 miejsca', '25 miejsc']);
-    expect(polish('rsvpSavedComing', { adults: polish('countAdults', { n: 2 }), children: polish('countChildren', { n: 1 }) })).toBe('Twoja odpowiedź: przyjdziemy (2 osoby dorosłe, 1 dziecko).');
+    expect(polish('rsvpSavedComing', { adults: polish('countAdults', { n: 2 }), children: polish('countChildren', { n: 1 }) })).toBe(
+      'Twoja odpowiedź: przyjdziemy (2 osoby dorosłe, 1 dziecko).',
+    );
     const arabic = formatter('ar', catalogues.ar);
-    expect([0, 1, 2, 3, 11, 100].map((n) => arabic('seats', { n }))).toEqual(['لا مقاعد', 'مقعد واحد', 'مقعدان', '3 مقاعد', '11 مقعدًا', '100 مقعد']);
+    expect([0, 1, 2, 3, 11, 100].map((n) => arabic('seats', { n }))).toEqual([
+      'لا مقاعد',
+      'مقعد واحد',
+      'مقعدان',
+      '3 مقاعد',
+      '11 مقعدًا',
+      '100 مقعد',
+    ]);
     const english = formatter('en', catalogues.en);
     expect([1, 2].map((n) => english('seatsLeft', { n }))).toEqual(['1 seat left', '2 seats left']);
   });

@@ -13,7 +13,14 @@ export function useI18n(): { language: Language; t: Translate } {
 
 /** Dates and times in the area's zone, in the reader's language. */
 export function formatDateTime(language: Language, iso: string, timeZone = 'Europe/London'): string {
-  return new Intl.DateTimeFormat(localeOf(language), { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat(localeOf(language), {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  }).format(new Date(iso));
 }
 
 export function formatTime(language: Language, iso: string, timeZone = 'Europe/London'): string {
@@ -22,10 +29,14 @@ export function formatTime(language: Language, iso: string, timeZone = 'Europe/L
 
 /** A calendar day (YYYY-MM-DD, already the area's date), in the reader's language. */
 export function formatDay(language: Language, isoDate: string): string {
-  return new Intl.DateTimeFormat(localeOf(language), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T12:00:00Z`));
+  return new Intl.DateTimeFormat(localeOf(language), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+    new Date(`${isoDate}T12:00:00Z`),
+  );
 }
 
 /** A calendar day as day and month in figures (chart axes). */
 export function formatShortDay(language: Language, isoDate: string): string {
-  return new Intl.DateTimeFormat(localeOf(language), { day: 'numeric', month: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T12:00:00Z`));
+  return new Intl.DateTimeFormat(localeOf(language), { day: 'numeric', month: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${isoDate}T12:00:00Z`),
+  );
 }

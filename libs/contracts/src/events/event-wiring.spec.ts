@@ -23,7 +23,13 @@ export interface EventUse {
 /** An argument of a method's `@HandlesEvent('…', …)` decorator. */
 function isHandlesEventArgument(node: ts.StringLiteral): boolean {
   const call = node.parent;
-  return ts.isCallExpression(call) && call.arguments.includes(node) && ts.isIdentifier(call.expression) && call.expression.text === 'HandlesEvent' && ts.isDecorator(call.parent);
+  return (
+    ts.isCallExpression(call) &&
+    call.arguments.includes(node) &&
+    ts.isIdentifier(call.expression) &&
+    call.expression.text === 'HandlesEvent' &&
+    ts.isDecorator(call.parent)
+  );
 }
 
 /**
@@ -66,9 +72,14 @@ function sourcesUnder(directory: string): { path: string; text: string }[] {
  * receive). Read from the services' source, so a TODO where a publish should be fails here.
  */
 describe('the event catalogue’s wiring', () => {
-  const uses = new Map<ServiceName, EventUse>(SERVICE_NAMES.map((service) => [service, eventUsesOf(sourcesUnder(`apps/${service}/src`), EVENT_TYPES)]));
+  const uses = new Map<ServiceName, EventUse>(
+    SERVICE_NAMES.map((service) => [service, eventUsesOf(sourcesUnder(`apps/${service}/src`), EVENT_TYPES)]),
+  );
   const shared = eventUsesOf(sourcesUnder(SHARED_PUBLISHERS), EVENT_TYPES);
-  const producersOf = (type: EventType) => [...SERVICE_NAMES.filter((service) => uses.get(service)?.published.has(type)), ...(shared.published.has(type) ? [SHARED_PUBLISHERS] : [])];
+  const producersOf = (type: EventType) => [
+    ...SERVICE_NAMES.filter((service) => uses.get(service)?.published.has(type)),
+    ...(shared.published.has(type) ? [SHARED_PUBLISHERS] : []),
+  ];
 
   it('has a producer for every event someone subscribes to', () => {
     const unproduced = EVENT_TYPES.filter((type) => EVENT_SUBSCRIBERS[type].length > 0 && producersOf(type).length === 0);
@@ -76,12 +87,18 @@ describe('the event catalogue’s wiring', () => {
   });
 
   it('has a handler in every subscriber of every event', () => {
-    const unhandled = EVENT_TYPES.flatMap((type) => EVENT_SUBSCRIBERS[type].filter((service) => !uses.get(service)?.handled.has(type)).map((service) => `${type} → ${service}`));
+    const unhandled = EVENT_TYPES.flatMap((type) =>
+      EVENT_SUBSCRIBERS[type].filter((service) => !uses.get(service)?.handled.has(type)).map((service) => `${type} → ${service}`),
+    );
     expect(unhandled).toEqual([]);
   });
 
   it('has no handler for an event its service is not subscribed to', () => {
-    const stray = SERVICE_NAMES.flatMap((service) => [...(uses.get(service)?.handled ?? [])].filter((type) => !EVENT_SUBSCRIBERS[type as EventType].includes(service)).map((type) => `${type} in ${service}`));
+    const stray = SERVICE_NAMES.flatMap((service) =>
+      [...(uses.get(service)?.handled ?? [])]
+        .filter((type) => !EVENT_SUBSCRIBERS[type as EventType].includes(service))
+        .map((type) => `${type} in ${service}`),
+    );
     expect(stray).toEqual([]);
   });
 

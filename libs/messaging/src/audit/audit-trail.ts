@@ -40,7 +40,11 @@ export const RequestOrigin = createParamDecorator((_data: unknown, context: Exec
  * Sends one audit entry per subject to the gateway's audit log, through the outbox of the caller's
  * transaction: an entry exists exactly when the read or change it reports was committed.
  */
-export async function recordAudit(manager: EntityManager, context: AuditContext, entries: AuditSubject | readonly AuditSubject[]): Promise<void> {
+export async function recordAudit(
+  manager: EntityManager,
+  context: AuditContext,
+  entries: AuditSubject | readonly AuditSubject[],
+): Promise<void> {
   const subjects: readonly AuditSubject[] = Array.isArray(entries) ? entries : [entries as AuditSubject];
   await recordAudits(
     manager,

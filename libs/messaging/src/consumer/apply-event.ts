@@ -8,6 +8,11 @@ import type { DataSource } from 'typeorm';
  * transaction as the handler's writes, after-commit work run), without going through Redis:
  * for tests and replays.
  */
-export function applyEvent(dataSource: DataSource, service: ServiceName, handlers: EventHandlers, event: EventEnvelope): Promise<EventApplication> {
+export function applyEvent(
+  dataSource: DataSource,
+  service: ServiceName,
+  handlers: EventHandlers,
+  event: EventEnvelope,
+): Promise<EventApplication> {
   return new EventConsumer({ dataSource, service, redis: 'redis://127.0.0.1:1', handlers }).apply(event);
 }

@@ -77,7 +77,10 @@ describe('event bus: outbox → relay → BullMQ → idempotent consumer', () =>
     // The relay marks the row sent after queueing it, so the handler may have run before that commit.
     const sentAt = await waitFor(
       async () => {
-        const [outboxRow]: { sent_at: Date | null }[] = await scheduling.query(`SELECT sent_at FROM "${bed.schemaFor('scheduling')}".outbox_events WHERE id = $1`, [envelope.id]);
+        const [outboxRow]: { sent_at: Date | null }[] = await scheduling.query(
+          `SELECT sent_at FROM "${bed.schemaFor('scheduling')}".outbox_events WHERE id = $1`,
+          [envelope.id],
+        );
         return outboxRow.sent_at ?? undefined;
       },
       { description: 'the outbox row marked sent' },

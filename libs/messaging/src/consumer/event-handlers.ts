@@ -10,9 +10,6 @@ export type EventHandler<T extends EventType> = (event: EventEnvelope<T>, manage
 /** A service's handlers, at most one per event type; types it does not handle are acknowledged. */
 export type EventHandlers = { readonly [T in EventType]?: EventHandler<T> };
 
-export function handlerFor<T extends EventType>(
-  handlers: EventHandlers,
-  event: EventEnvelope<T>,
-): EventHandler<T> | undefined {
+export function handlerFor<T extends EventType>(handlers: EventHandlers, event: EventEnvelope<T>): EventHandler<T> | undefined {
   return handlers[event.type];
 }

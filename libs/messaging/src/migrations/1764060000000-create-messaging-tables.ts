@@ -23,9 +23,7 @@ export class CreateMessagingTables1764060000000 implements MigrationInterface {
         "last_error" text,
         CONSTRAINT "PK_outbox_events" PRIMARY KEY ("id")
       )`);
-    await queryRunner.query(
-      `CREATE INDEX "IDX_outbox_events_unsent" ON ${schema}."outbox_events" ("id") WHERE "sent_at" IS NULL`,
-    );
+    await queryRunner.query(`CREATE INDEX "IDX_outbox_events_unsent" ON ${schema}."outbox_events" ("id") WHERE "sent_at" IS NULL`);
 
     await queryRunner.query(`
       CREATE TABLE ${schema}."processed_events" (
@@ -56,9 +54,7 @@ export class CreateMessagingTables1764060000000 implements MigrationInterface {
         CONSTRAINT "PK_reminders" PRIMARY KEY ("id"),
         CONSTRAINT "CHK_reminders_status" CHECK ("status" IN ('scheduled', 'sending', 'sent', 'cancelled', 'failed'))
       )`);
-    await queryRunner.query(
-      `CREATE INDEX "IDX_reminders_subject" ON ${schema}."reminders" ("tenant_id", "subject_type", "subject_id")`,
-    );
+    await queryRunner.query(`CREATE INDEX "IDX_reminders_subject" ON ${schema}."reminders" ("tenant_id", "subject_type", "subject_id")`);
     // The sweeper's scan: only rows still waiting to go out, across tenants.
     await queryRunner.query(
       `CREATE INDEX "IDX_reminders_due" ON ${schema}."reminders" ("due_at") WHERE "status" IN ('scheduled', 'sending')`,

@@ -15,12 +15,16 @@ export class RemindersDueIndexById1764065000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     const schema = queryRunner.dataSource.driver.escape(schemaOfDataSource(queryRunner.dataSource));
     await queryRunner.query(`DROP INDEX ${schema}."IDX_reminders_due"`);
-    await queryRunner.query(`CREATE INDEX "IDX_reminders_due" ON ${schema}."reminders" ("due_at", "id") WHERE "status" IN ('scheduled', 'sending')`);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_reminders_due" ON ${schema}."reminders" ("due_at", "id") WHERE "status" IN ('scheduled', 'sending')`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const schema = queryRunner.dataSource.driver.escape(schemaOfDataSource(queryRunner.dataSource));
     await queryRunner.query(`DROP INDEX ${schema}."IDX_reminders_due"`);
-    await queryRunner.query(`CREATE INDEX "IDX_reminders_due" ON ${schema}."reminders" ("due_at") WHERE "status" IN ('scheduled', 'sending')`);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_reminders_due" ON ${schema}."reminders" ("due_at") WHERE "status" IN ('scheduled', 'sending')`,
+    );
   }
 }

@@ -68,7 +68,12 @@ describe('MessagingModule with @HandlesEvent handlers', () => {
     await bed.database('scheduling');
     return Test.createTestingModule({
       imports: [
-        TypeOrmModule.forRoot({ type: 'postgres', url: requiredTestEnv().databaseUrl, schema: bed.schemaFor('scheduling'), entities: MESSAGING_ENTITIES }),
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url: requiredTestEnv().databaseUrl,
+          schema: bed.schemaFor('scheduling'),
+          entities: MESSAGING_ENTITIES,
+        }),
         MessagingModule.forService({ service: 'scheduling', redis: bed.redisUrl, queuePrefix: bed.queuePrefix, runWorkers: true }),
       ],
       providers,
@@ -96,16 +101,35 @@ describe('MessagingModule with @HandlesEvent handlers', () => {
     const app = await compile([TenantCopies]);
     bed.onDispose(() => app.close());
     await app.init();
-    const relay = new OutboxRelay({ dataSource: gateway, service: 'gateway', redis: bed.redisUrl, queuePrefix: bed.queuePrefix, logger: bed.logger });
+    const relay = new OutboxRelay({
+      dataSource: gateway,
+      service: 'gateway',
+      redis: bed.redisUrl,
+      queuePrefix: bed.queuePrefix,
+      logger: bed.logger,
+    });
     bed.onDispose(() => relay.stop());
     relay.start();
 
     const tenantId = uuidv7();
-    const payload = { version: 1 as const, tenantId, name: 'North', slug: 'north', timeZone: 'Europe/London', weeklyProvisionTargetMinutes: 600, familyLanguages: ['en'], familyTransportSeatLimit: 4 };
-    const event = await gateway.transaction((manager) => publishEvent(manager, { source: 'gateway', type: 'identity.tenant.updated', tenantId, payload }));
+    const payload = {
+      version: 1 as const,
+      tenantId,
+      name: 'North',
+      slug: 'north',
+      timeZone: 'Europe/London',
+      weeklyProvisionTargetMinutes: 600,
+      familyLanguages: ['en'],
+      familyTransportSeatLimit: 4,
+    };
+    const event = await gateway.transaction((manager) =>
+      publishEvent(manager, { source: 'gateway', type: 'identity.tenant.updated', tenantId, payload }),
+    );
     await waitFor(() => applied.includes(event.id), { description: 'the decorated handler to receive the event' });
 
-    await expect(applyEvent(app.get(DataSource), 'scheduling', app.get(MessagingHandlers).handlers, event)).resolves.toBe('already-applied');
+    await expect(applyEvent(app.get(DataSource), 'scheduling', app.get(MessagingHandlers).handlers, event)).resolves.toBe(
+      'already-applied',
+    );
     expect(applied.filter((id) => id === event.id)).toHaveLength(1);
 
     const reminder = await app.get(ReminderScheduler).scheduleAndEnqueue({
@@ -121,7 +145,9 @@ describe('MessagingModule with @HandlesEvent handlers', () => {
   });
 
   it('refuses to start when an event the service subscribes to has no handler', async () => {
-    expect(await startupError([CreatedOnly])).toContain("scheduling subscribes to identity.tenant.updated but no provider method is marked @HandlesEvent('identity.tenant.updated')");
+    expect(await startupError([CreatedOnly])).toContain(
+      "scheduling subscribes to identity.tenant.updated but no provider method is marked @HandlesEvent('identity.tenant.updated')",
+    );
   });
 
   it('refuses to start when two methods handle one event, naming both', async () => {
@@ -131,6 +157,8 @@ describe('MessagingModule with @HandlesEvent handlers', () => {
   });
 
   it('refuses to start when a method handles an event nobody subscribes the service to', async () => {
-    expect(await startupError([TenantCopies, LoanListener])).toContain('LoanListener.started handles loan.loan.started, which nobody subscribes scheduling to (EVENT_SUBSCRIBERS)');
+    expect(await startupError([TenantCopies, LoanListener])).toContain(
+      'LoanListener.started handles loan.loan.started, which nobody subscribes scheduling to (EVENT_SUBSCRIBERS)',
+    );
   });
 });

@@ -24,25 +24,38 @@ export async function publishEvent<T extends EventType>(manager: EntityManager, 
 }
 
 /** Several events in one statement (see publishEvent), answered in order. */
-export async function publishEvents(manager: EntityManager, inputs: readonly PublishEventInput<EventType>[]): Promise<EventEnvelope<EventType>[]> {
+export async function publishEvents(
+  manager: EntityManager,
+  inputs: readonly PublishEventInput<EventType>[],
+): Promise<EventEnvelope<EventType>[]> {
   const { writes, envelopes } = publishEventsWrites(manager, inputs);
   await writeTogether(manager, writes);
   return envelopes;
 }
 
 /** publishEvents as writes, to run with others of the same transaction (writeTogether). */
-export function publishEventsWrites(manager: EntityManager, inputs: readonly PublishEventInput<EventType>[]): { writes: SqlWrite[]; envelopes: EventEnvelope<EventType>[] } {
+export function publishEventsWrites(
+  manager: EntityManager,
+  inputs: readonly PublishEventInput<EventType>[],
+): { writes: SqlWrite[]; envelopes: EventEnvelope<EventType>[] } {
   if (!manager.queryRunner?.isTransactionActive) {
-    throw new Error(`publishEvent(${inputs.map((input) => input.type).join(', ')}) needs the manager of the transaction that makes the change it reports`);
+    throw new Error(
+      `publishEvent(${inputs.map((input) => input.type).join(', ')}) needs the manager of the transaction that makes the change it reports`,
+    );
   }
   for (const input of inputs) {
     if (!isEventType(input.type)) throw new Error(`Unknown event type '${input.type}': add it to the EventCatalog`);
   }
   if (inputs.length === 0) return { writes: [], envelopes: [] };
   const occurredAt = new Date();
-  const envelopes = inputs.map(
-    (input): EventEnvelope<EventType> => ({ id: uuidv7(), type: input.type, tenantId: input.tenantId, occurredAt: occurredAt.toISOString(), source: input.source, payload: input.payload }),
-  );
+  const envelopes = inputs.map((input): EventEnvelope<EventType> => ({
+    id: uuidv7(),
+    type: input.type,
+    tenantId: input.tenantId,
+    occurredAt: occurredAt.toISOString(),
+    source: input.source,
+    payload: input.payload,
+  }));
   const recorded: SqlWrite = {
     sql: `INSERT INTO ${tableOf(manager, OutboxEventEntity)} (id, tenant_id, type, payload, source, occurred_at)
           SELECT id, tenant_id, type, payload, source, $6 FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::jsonb[], $5::text[]) AS e(id, tenant_id, type, payload, source)`,

@@ -39,10 +39,9 @@ describe('OutboxRelay', () => {
   };
 
   const timesApplied = async (eventId: string): Promise<number> => {
-    const [{ count }]: { count: string }[] = await performanceEvent.query(
-      `SELECT count(*) FROM ${applications()} WHERE event_id = $1`,
-      [eventId],
-    );
+    const [{ count }]: { count: string }[] = await performanceEvent.query(`SELECT count(*) FROM ${applications()} WHERE event_id = $1`, [
+      eventId,
+    ]);
     return Number(count);
   };
 
@@ -80,13 +79,16 @@ describe('OutboxRelay', () => {
     relay.start();
     bed.onDispose(() => relay.stop());
     // The first tick has run once LISTEN is in place and the outbox found empty.
-    await waitFor(async () => {
-      const listeners: unknown[] = await scheduling.query(
-        `SELECT 1 FROM pg_stat_activity WHERE query LIKE 'LISTEN %' AND query LIKE $1`,
-        [`%${bed.schemaFor('scheduling')}%`],
-      );
-      return listeners.length > 0;
-    }, { description: 'the relay to LISTEN' });
+    await waitFor(
+      async () => {
+        const listeners: unknown[] = await scheduling.query(
+          `SELECT 1 FROM pg_stat_activity WHERE query LIKE 'LISTEN %' AND query LIKE $1`,
+          [`%${bed.schemaFor('scheduling')}%`],
+        );
+        return listeners.length > 0;
+      },
+      { description: 'the relay to LISTEN' },
+    );
 
     const eventId = await publishSchool('Notified Primary');
 
@@ -185,26 +187,24 @@ describe('OutboxRelay', () => {
     const eventId = await publishSchool('Crash Test Primary');
     const { databaseUrl } = requiredTestEnv();
 
-    const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>(
-      (resolve, reject) => {
-        const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, '..', 'testing', 'relay-process.fixture.ts')], {
-          cwd: WORKSPACE_ROOT,
-          env: {
-            ...process.env,
-            DATABASE_URL: databaseUrl,
-            REDIS_URL: bed.redisUrl,
-            RELAY_SCHEMA: bed.schemaFor('scheduling'),
-            RELAY_QUEUE_PREFIX: bed.queuePrefix,
-            KILL_RELAY_BEFORE_COMMIT: '1',
-          },
-        });
-        let output = '';
-        child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-        child.on('error', reject);
-        child.on('exit', (code, signal) => resolve({ code, signal, output }));
-      },
-    );
+    const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, '..', 'testing', 'relay-process.fixture.ts')], {
+        cwd: WORKSPACE_ROOT,
+        env: {
+          ...process.env,
+          DATABASE_URL: databaseUrl,
+          REDIS_URL: bed.redisUrl,
+          RELAY_SCHEMA: bed.schemaFor('scheduling'),
+          RELAY_QUEUE_PREFIX: bed.queuePrefix,
+          KILL_RELAY_BEFORE_COMMIT: '1',
+        },
+      });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.on('error', reject);
+      child.on('exit', (code, signal) => resolve({ code, signal, output }));
+    });
     expect(exit).toMatchObject({ signal: 'SIGKILL' });
     expect(exit.output).toContain(eventId);
 
@@ -213,7 +213,13 @@ describe('OutboxRelay', () => {
     expect(await queue.getJob(eventId)).toBeDefined();
     expect((await outboxState(eventId)).sent_at).toBeNull();
 
-    const relay = new OutboxRelay({ dataSource: scheduling, service: 'scheduling', redis: bed.redisUrl, queuePrefix: bed.queuePrefix, logger: bed.logger });
+    const relay = new OutboxRelay({
+      dataSource: scheduling,
+      service: 'scheduling',
+      redis: bed.redisUrl,
+      queuePrefix: bed.queuePrefix,
+      logger: bed.logger,
+    });
     bed.onDispose(() => relay.stop());
     // Until Postgres notices the killed connection, the row stays locked and is skipped.
     relay.start();
@@ -229,10 +235,13 @@ describe('OutboxRelay', () => {
     });
     consumer.start();
     bed.onDispose(() => consumer.close());
-    await waitFor(async () => {
-      const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
-      return Object.values(counts).every((count) => count === 0);
-    }, { description: 'the queue to drain' });
+    await waitFor(
+      async () => {
+        const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+        return Object.values(counts).every((count) => count === 0);
+      },
+      { description: 'the queue to drain' },
+    );
     expect(await timesApplied(eventId)).toBe(1);
     expect((await queue.getJobs(['completed'])).filter((job) => job.data.id === eventId)).toHaveLength(1);
   });

@@ -1,10 +1,4 @@
-import {
-  EVENT_SUBSCRIBERS,
-  eventQueueOf,
-  SERVICE_NAMES,
-  type EventEnvelope,
-  type ServiceName,
-} from '@tutti/contracts';
+import { EVENT_SUBSCRIBERS, eventQueueOf, SERVICE_NAMES, type EventEnvelope, type ServiceName } from '@tutti/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { defaultLogger, describeError, type MessagingLogger } from '../logger';
 import { isEventType, isServiceName, KNOWN_EVENT_TYPES } from '../outbox/event-types';

@@ -102,7 +102,11 @@ export class ReminderScheduler {
    * input order. With `skipDuplicates`, a reminder that a unique index of the service refuses (say,
    * one pending reminder of a kind per recipient) is left out instead of failing the statement.
    */
-  async scheduleMany(manager: EntityManager, inputs: readonly ScheduleReminderInput[], options: { skipDuplicates?: boolean } = {}): Promise<ReminderRow[]> {
+  async scheduleMany(
+    manager: EntityManager,
+    inputs: readonly ScheduleReminderInput[],
+    options: { skipDuplicates?: boolean } = {},
+  ): Promise<ReminderRow[]> {
     if (inputs.length === 0) return [];
     const { write, ids } = this.insertOf(manager, inputs, options, '*');
     const records = await queryRows<ReminderRecord>(manager, write.sql, write.params);
@@ -128,7 +132,12 @@ export class ReminderScheduler {
     return { write, scheduledOf };
   }
 
-  private insertOf(manager: EntityManager, inputs: readonly ScheduleReminderInput[], options: { skipDuplicates?: boolean }, returning: string): { write: SqlWrite; ids: string[] } {
+  private insertOf(
+    manager: EntityManager,
+    inputs: readonly ScheduleReminderInput[],
+    options: { skipDuplicates?: boolean },
+    returning: string,
+  ): { write: SqlWrite; ids: string[] } {
     for (const input of inputs) assertValidDate(input.dueAt);
     const ids = inputs.map(() => uuidv7());
     const sql = `INSERT INTO ${tableOf(manager, ReminderEntity)}
@@ -173,12 +182,7 @@ export class ReminderScheduler {
   }
 
   /** Moves every scheduled reminder about a subject, e.g. when a performance is moved. */
-  async rescheduleForSubject(
-    tenantId: string,
-    subjectType: string,
-    subjectId: string,
-    change: DueTimeChange,
-  ): Promise<ReminderRow[]> {
+  async rescheduleForSubject(tenantId: string, subjectType: string, subjectId: string, change: DueTimeChange): Promise<ReminderRow[]> {
     const changes = await this.options.dataSource.transaction((manager) =>
       this.rescheduleForSubjectIn(manager, tenantId, subjectType, subjectId, change),
     );
@@ -197,22 +201,15 @@ export class ReminderScheduler {
     subjectId: string,
     change: DueTimeChange,
   ): Promise<ReminderJobChanges> {
-    const current = await this.lockScheduled(manager, tenantId, 'subject_type = $2 AND subject_id = $3', [
-      subjectType,
-      subjectId,
-    ]);
+    const current = await this.lockScheduled(manager, tenantId, 'subject_type = $2 AND subject_id = $3', [subjectType, subjectId]);
     const dueAtFor =
-      'shiftByMs' in change
-        ? (reminder: ReminderRow) => new Date(reminder.dueAt.getTime() + change.shiftByMs)
-        : change.dueAtFor;
+      'shiftByMs' in change ? (reminder: ReminderRow) => new Date(reminder.dueAt.getTime() + change.shiftByMs) : change.dueAtFor;
     return this.moveLocked(manager, tenantId, current, dueAtFor);
   }
 
   /** Cancels one scheduled reminder; undefined when there is none to cancel. */
   async cancel(tenantId: string, reminderId: string): Promise<ReminderRow | undefined> {
-    const changes = await this.options.dataSource.transaction((manager) =>
-      this.cancelWhere(manager, tenantId, 'id = $2', [reminderId]),
-    );
+    const changes = await this.options.dataSource.transaction((manager) => this.cancelWhere(manager, tenantId, 'id = $2', [reminderId]));
     await this.syncJobs(changes);
     return changes.cancelled[0];
   }
@@ -284,7 +281,11 @@ export class ReminderScheduler {
     return 'added';
   }
 
-  private jobOf(reminder: Pick<ReminderRow, 'id' | 'tenantId' | 'dueAt'>): { name: string; data: DeliverReminderJobData; opts: JobsOptions } {
+  private jobOf(reminder: Pick<ReminderRow, 'id' | 'tenantId' | 'dueAt'>): {
+    name: string;
+    data: DeliverReminderJobData;
+    opts: JobsOptions;
+  } {
     const data: DeliverReminderJobData = { reminderId: reminder.id, tenantId: reminder.tenantId, dueAt: reminder.dueAt.toISOString() };
     const jobId = reminderJobId(reminder.id, reminder.dueAt);
     return { name: DELIVER_REMINDER_JOB, data, opts: bullJobOptions(this.jobOptions, jobId, reminder.dueAt.getTime() - Date.now()) };

@@ -179,7 +179,9 @@ export class ReminderSweeper {
       if (reminder.status !== 'scheduled') continue;
       await this.options.scheduler
         .ensureJob({ id: reminder.id, tenantId: reminder.tenant_id, dueAt: reminder.due_at })
-        .catch((error: unknown) => this.logger.warn(`Reminder ${reminder.id} released but not re-queued (${describeError(error)}); the next sweep queues it`));
+        .catch((error: unknown) =>
+          this.logger.warn(`Reminder ${reminder.id} released but not re-queued (${describeError(error)}); the next sweep queues it`),
+        );
     }
     return released.length;
   }

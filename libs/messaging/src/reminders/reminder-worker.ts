@@ -146,10 +146,7 @@ export class ReminderWorker {
     if (outcome !== 'closed') this.logger.warn(`Worker ${this.queueName} closed: ${outcome} (Redis unreachable?)`);
   }
 
-  private async process(
-    job: Job<DeliverReminderJobData>,
-    token: string | undefined,
-  ): Promise<ReminderDeliveryOutcome['kind']> {
+  private async process(job: Job<DeliverReminderJobData>, token: string | undefined): Promise<ReminderDeliveryOutcome['kind']> {
     const outcome = await this.deliverDue(job.data);
     if (outcome.kind === 'not-due') {
       // Fired early (clock skew between Redis and Postgres): wait again instead of completing, so
@@ -222,12 +219,7 @@ export class ReminderWorker {
   }
 
   /** Ends a claim that did not send: back to 'scheduled' for a retry, or 'failed' after the last attempt. */
-  private async release(
-    manager: EntityManager,
-    job: DeliverReminderJobData,
-    status: 'scheduled' | 'failed',
-    error: string,
-  ): Promise<void> {
+  private async release(manager: EntityManager, job: DeliverReminderJobData, status: 'scheduled' | 'failed', error: string): Promise<void> {
     await manager.query(
       `UPDATE ${tableOf(manager, ReminderEntity)}
           SET status = $3, last_error = $4, claimed_until = NULL, updated_at = now()

@@ -166,9 +166,7 @@ describe('reminders', () => {
       const start = Date.now() + 24 * hour;
       const ofPerformance = await Promise.all(
         [1, 2, 3].map((hoursBefore) =>
-          machinery.scheduler.scheduleAndEnqueue(
-            reminderInput({ subjectId: performanceId, dueAt: new Date(start - hoursBefore * hour) }),
-          ),
+          machinery.scheduler.scheduleAndEnqueue(reminderInput({ subjectId: performanceId, dueAt: new Date(start - hoursBefore * hour) })),
         ),
       );
       const unrelated = await machinery.scheduler.scheduleAndEnqueue(reminderInput({ dueAt: new Date(start - hour) }));
@@ -225,7 +223,13 @@ describe('reminders', () => {
       const redisDir = mkdtempSync(join(tmpdir(), 'tutti-reminders-redis-'));
       const privateRedis = await startRedis({ dir: redisDir });
       const dataSource = await bed.database('gateway');
-      const connection = { dataSource, service: 'gateway' as const, redis: privateRedis.url, queuePrefix: bed.queuePrefix, logger: bed.logger };
+      const connection = {
+        dataSource,
+        service: 'gateway' as const,
+        redis: privateRedis.url,
+        queuePrefix: bed.queuePrefix,
+        logger: bed.logger,
+      };
       const scheduler = new ReminderScheduler({ ...connection, jobOptions: TEST_JOB_OPTIONS });
       const worker = new ReminderWorker({ ...connection, deliverers, jobOptions: TEST_JOB_OPTIONS });
       const sweeper = new ReminderSweeper({ dataSource, scheduler, logger: bed.logger });
@@ -256,9 +260,12 @@ describe('reminders', () => {
       expect(await queue.getJob(reminderJobId(soon.id, soon.dueAt))).toBeDefined();
       expect(await queue.getJob(reminderJobId(later.id, later.dueAt))).toBeUndefined();
 
-      await waitFor(async () => (await sweeper.sweepOnce()).promoted >= 1 && (await queue.getJob(reminderJobId(later.id, later.dueAt))) !== undefined, {
-        description: 'a sweep to give the later reminder its job',
-      });
+      await waitFor(
+        async () => (await sweeper.sweepOnce()).promoted >= 1 && (await queue.getJob(reminderJobId(later.id, later.dueAt))) !== undefined,
+        {
+          description: 'a sweep to give the later reminder its job',
+        },
+      );
       expect(await reload(dataSource, later.id)).toMatchObject({ status: 'scheduled' });
       await waitFor(async () => (await reload(dataSource, later.id)).status === 'sent', { description: 'the promoted reminder' });
       expect(sent.deliveries.find((delivery) => delivery.reminderId === later.id)?.at).toBeGreaterThanOrEqual(later.dueAt.getTime());
@@ -332,7 +339,16 @@ describe('reminders', () => {
       const { scheduler, sweeper, dataSource } = await machineryFor('gateway');
       const slow = new GatedDeliverer();
       const leaseMs = 450;
-      const worker = new ReminderWorker({ dataSource, service: 'gateway', redis: bed.redisUrl, queuePrefix: bed.queuePrefix, logger: bed.logger, deliverers: { 'test.sent': slow }, jobOptions: TEST_JOB_OPTIONS, leaseMs });
+      const worker = new ReminderWorker({
+        dataSource,
+        service: 'gateway',
+        redis: bed.redisUrl,
+        queuePrefix: bed.queuePrefix,
+        logger: bed.logger,
+        deliverers: { 'test.sent': slow },
+        jobOptions: TEST_JOB_OPTIONS,
+        leaseMs,
+      });
       bed.onDispose(() => worker.close());
       worker.start();
       const reminder = await scheduler.scheduleAndEnqueue(reminderInput());
@@ -362,7 +378,7 @@ describe('reminders', () => {
       expect(await reload(dataSource, reminder.id)).toMatchObject({ attempts: 1, last_error: null });
     });
 
-    it("of a dead worker are released and their reminders re-queued by the claim check, without waiting for a full sweep", async () => {
+    it('of a dead worker are released and their reminders re-queued by the claim check, without waiting for a full sweep', async () => {
       const { scheduler, sweeper, newWorker, queue, dataSource } = await machineryFor('scheduling');
       const reminder = await dataSource.transaction((manager) => scheduler.schedule(manager, reminderInput()));
       // As a dead worker leaves it: claimed, lease run out, and its job already finished (it ran
@@ -375,11 +391,15 @@ describe('reminders', () => {
       const worker = newWorker();
       worker.start();
       const jobId = reminderJobId(reminder.id, reminder.dueAt);
-      await waitFor(async () => (await (await queue.getJob(jobId))?.getState()) === 'completed', { description: 'the job to find the row sending and finish' });
+      await waitFor(async () => (await (await queue.getJob(jobId))?.getState()) === 'completed', {
+        description: 'the job to find the row sending and finish',
+      });
 
       expect(await sweeper.releaseExpiredClaims()).toBe(1);
 
-      await waitFor(async () => (await reload(dataSource, reminder.id)).status === 'sent', { description: 'the released reminder to be sent' });
+      await waitFor(async () => (await reload(dataSource, reminder.id)).status === 'sent', {
+        description: 'the released reminder to be sent',
+      });
       expect(sent.count(reminder.id)).toBe(1);
       expect(await reload(dataSource, reminder.id)).toMatchObject({ attempts: 2 });
     });

@@ -68,7 +68,11 @@ describe('BatchQueue', () => {
     gated.open();
     const queue = new BatchQueue<string, string>({ maxBatchSize: 10, concurrency: 1, run: gated.run });
     const outcomes = await Promise.allSettled(['a', 'bad-b', 'c'].map((item) => queue.submit(item)));
-    expect(outcomes.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value : (outcome.reason as Error).message))).toEqual(['A', 'refused bad-b', 'C']);
+    expect(outcomes.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value : (outcome.reason as Error).message))).toEqual([
+      'A',
+      'refused bad-b',
+      'C',
+    ]);
   });
 
   it('tries every item of a failed batch again alone, so that one fault fails only its caller', async () => {

@@ -41,7 +41,8 @@ export class BatchQueue<T, R> {
   private readonly keysInFlight = new Map<string, number>();
 
   constructor(private readonly options: BatchQueueOptions<T, R>) {
-    if (options.maxBatchSize < 1 || options.concurrency < 1) throw new Error('a batch queue needs maxBatchSize and concurrency of at least 1');
+    if (options.maxBatchSize < 1 || options.concurrency < 1)
+      throw new Error('a batch queue needs maxBatchSize and concurrency of at least 1');
   }
 
   submit(item: T): Promise<R> {

@@ -27,7 +27,13 @@ export interface ServiceBootstrapOptions {
 
 /** Builds a service's Nest application on Fastify with the edge every service shares. */
 export async function createServiceApp(options: ServiceBootstrapOptions): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ frameworkErrors, clientErrorHandler, bodyLimit: BODY_LIMIT_BYTES, genReqId: requestIdOf, trustProxy: options.config.trustedProxies });
+  const adapter = new FastifyAdapter({
+    frameworkErrors,
+    clientErrorHandler,
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: requestIdOf,
+    trustProxy: options.config.trustedProxies,
+  });
   const logger = serviceLogger(options.service, options.config.LOG_LEVEL);
   const app = await NestFactory.create<NestFastifyApplication>(options.module, adapter, { bufferLogs: true, bodyParser: false });
   app.useLogger(new PinoNestLogger(logger));
@@ -62,7 +68,9 @@ export async function bootstrapService(options: ServiceBootstrapOptions): Promis
     await app.listen(options.config.PORT, options.config.HOST);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      exitWith(`${options.service}: port ${options.config.PORT} on ${options.config.HOST} is already in use; stop what uses it or set PORT to a free port.`);
+      exitWith(
+        `${options.service}: port ${options.config.PORT} on ${options.config.HOST} is already in use; stop what uses it or set PORT to a free port.`,
+      );
     }
     throw error;
   }

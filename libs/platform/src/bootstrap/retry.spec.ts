@@ -22,7 +22,12 @@ describe('retryWithBackoff', () => {
 
   it('gives up after its deadline with the last reason', async () => {
     await expect(
-      retryWithBackoff(() => Promise.reject(new Error('no route to host')), { describe: 'waiting for Redis', log: () => undefined, initialDelayMs: 5, deadlineMs: 20 }),
+      retryWithBackoff(() => Promise.reject(new Error('no route to host')), {
+        describe: 'waiting for Redis',
+        log: () => undefined,
+        initialDelayMs: 5,
+        deadlineMs: 20,
+      }),
     ).rejects.toThrow(/waiting for Redis: gave up after \d+ tries: no route to host/);
   });
 });

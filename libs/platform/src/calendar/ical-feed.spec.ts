@@ -20,9 +20,25 @@ describe('renderCalendar', () => {
     const lines = unfold(text);
     expect(lines.slice(0, 4)).toEqual(['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Tutti//Test//EN', 'METHOD:PUBLISH']);
     expect(lines).toContain('X-WR-CALNAME:Name, with comma');
-    const events = text.split('BEGIN:VEVENT').slice(1).map((block) => unfold(block));
-    expect(events.map((event) => event.find((line) => line.startsWith('UID:')))).toEqual(['UID:one@tutti', 'UID:two@tutti', 'UID:three@tutti']);
-    expect(events[0]).toEqual(expect.arrayContaining(['SEQUENCE:3', 'DTSTAMP:20260101T000000Z', 'DTSTART:20260304T180000Z', 'DTEND:20260304T193000Z', 'LOCATION:Hall', 'STATUS:CONFIRMED']));
+    const events = text
+      .split('BEGIN:VEVENT')
+      .slice(1)
+      .map((block) => unfold(block));
+    expect(events.map((event) => event.find((line) => line.startsWith('UID:')))).toEqual([
+      'UID:one@tutti',
+      'UID:two@tutti',
+      'UID:three@tutti',
+    ]);
+    expect(events[0]).toEqual(
+      expect.arrayContaining([
+        'SEQUENCE:3',
+        'DTSTAMP:20260101T000000Z',
+        'DTSTART:20260304T180000Z',
+        'DTEND:20260304T193000Z',
+        'LOCATION:Hall',
+        'STATUS:CONFIRMED',
+      ]),
+    );
     expect(events[1]).toContain('STATUS:CANCELLED');
     // Without a version, SEQUENCE is RFC 5545's default 0 (ical-generator always writes it).
     expect(events[1]).toContain('SEQUENCE:0');

@@ -36,13 +36,21 @@ describe('service configuration', () => {
 
   it('builds every link from PUBLIC_URL, with or without its trailing slash, under a path prefix too', () => {
     expect(loadConfig(ServiceConfig, VALID).publicLink('instruments/1')).toBe('http://localhost:3000/instruments/1');
-    expect(loadConfig(ServiceConfig, { ...VALID, PUBLIC_URL: 'https://tutti.example.org//' }).publicLink('/reset-password')).toBe('https://tutti.example.org/reset-password');
-    expect(loadConfig(ServiceConfig, { ...VALID, PUBLIC_URL: 'https://example.org/tutti/' }).publicLink('instruments/1')).toBe('https://example.org/tutti/instruments/1');
+    expect(loadConfig(ServiceConfig, { ...VALID, PUBLIC_URL: 'https://tutti.example.org//' }).publicLink('/reset-password')).toBe(
+      'https://tutti.example.org/reset-password',
+    );
+    expect(loadConfig(ServiceConfig, { ...VALID, PUBLIC_URL: 'https://example.org/tutti/' }).publicLink('instruments/1')).toBe(
+      'https://example.org/tutti/instruments/1',
+    );
   });
 
   it('trusts the proxies listed in TRUSTED_PROXIES (a service: its gateway on loopback by default), or none when empty', () => {
     expect(loadConfig(ServiceConfig, VALID).trustedProxies).toEqual(['loopback']);
-    expect(loadConfig(ServiceConfig, { ...VALID, TRUSTED_PROXIES: ' 10.1.0.0/16, 2001:db8::1 ,192.0.2.7' }).trustedProxies).toEqual(['10.1.0.0/16', '2001:db8::1', '192.0.2.7']);
+    expect(loadConfig(ServiceConfig, { ...VALID, TRUSTED_PROXIES: ' 10.1.0.0/16, 2001:db8::1 ,192.0.2.7' }).trustedProxies).toEqual([
+      '10.1.0.0/16',
+      '2001:db8::1',
+      '192.0.2.7',
+    ]);
     expect(loadConfig(ServiceConfig, { ...VALID, TRUSTED_PROXIES: '' }).trustedProxies).toBe(false);
   });
 
@@ -51,9 +59,13 @@ describe('service configuration', () => {
 
     it('stands in a fixed development key outside production, and uses the one given', () => {
       expect(loadConfig(ServiceConfig, VALID).evaluationPseudonymKey).toBe(DEVELOPMENT_PSEUDONYM_KEY);
-      expect(loadConfig(ServiceConfig, { ...VALID, NODE_ENV: 'test', EVALUATION_PSEUDONYM_KEY: '' }).evaluationPseudonymKey).toBe(DEVELOPMENT_PSEUDONYM_KEY);
+      expect(loadConfig(ServiceConfig, { ...VALID, NODE_ENV: 'test', EVALUATION_PSEUDONYM_KEY: '' }).evaluationPseudonymKey).toBe(
+        DEVELOPMENT_PSEUDONYM_KEY,
+      );
       expect(loadConfig(ServiceConfig, { ...VALID, EVALUATION_PSEUDONYM_KEY: KEY }).evaluationPseudonymKey).toBe(KEY);
-      expect(loadConfig(ServiceConfig, { ...VALID, NODE_ENV: 'production', EVALUATION_PSEUDONYM_KEY: KEY }).evaluationPseudonymKey).toBe(KEY);
+      expect(loadConfig(ServiceConfig, { ...VALID, NODE_ENV: 'production', EVALUATION_PSEUDONYM_KEY: KEY }).evaluationPseudonymKey).toBe(
+        KEY,
+      );
     });
 
     it.each([undefined, ''])('is required in production (given %p), in one line naming it', (given) => {
@@ -63,7 +75,9 @@ describe('service configuration', () => {
     });
 
     it('never shows a key it refuses', () => {
-      expect(() => loadConfig(ServiceConfig, { ...VALID, EVALUATION_PSEUDONYM_KEY: 'short-secret' })).toThrow(/\(got a secret of 12 characters\)$/);
+      expect(() => loadConfig(ServiceConfig, { ...VALID, EVALUATION_PSEUDONYM_KEY: 'short-secret' })).toThrow(
+        /\(got a secret of 12 characters\)$/,
+      );
       expect(JSON.stringify(describeConfig(loadConfig(ServiceConfig, { ...VALID, EVALUATION_PSEUDONYM_KEY: KEY })))).not.toContain(KEY);
     });
   });
@@ -76,7 +90,11 @@ describe('service configuration', () => {
 
   it.each([
     ['scheduling', { REDIS_URL: 'http://not-redis' }, 'REDIS_URL: must be a redis:// URL (got "http://not-redis")'],
-    ['instrument-loan', { PUBLIC_URL: 'tutti.example.org' }, 'PUBLIC_URL: must be the absolute http(s) address people reach Tutti at, such as https://tutti.example.org (no query, fragment or password) (got "tutti.example.org")'],
+    [
+      'instrument-loan',
+      { PUBLIC_URL: 'tutti.example.org' },
+      'PUBLIC_URL: must be the absolute http(s) address people reach Tutti at, such as https://tutti.example.org (no query, fragment or password) (got "tutti.example.org")',
+    ],
   ])('stops %s at start-up with one line naming the bad variable', (service, override, line) => {
     const root = join(__dirname, '..', '..', '..', '..');
     const result = spawnSync(process.execPath, ['-r', join(root, 'tools/runtime/register.js'), join(root, `apps/${service}/src/main.ts`)], {

@@ -47,10 +47,7 @@ function describeErrors(errors: ValidationError[], config: object): string {
 export function describeConfig(config: object): Record<string, unknown> {
   const secrets: Set<string | symbol> = Reflect.getMetadata(SECRET_KEYS, config) ?? new Set();
   return Object.fromEntries(
-    Object.entries(config).map(([key, value]) => [
-      key,
-      secrets.has(key) ? '***' : typeof value === 'string' ? redactUrl(value) : value,
-    ]),
+    Object.entries(config).map(([key, value]) => [key, secrets.has(key) ? '***' : typeof value === 'string' ? redactUrl(value) : value]),
   );
 }
 

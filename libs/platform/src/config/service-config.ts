@@ -96,8 +96,18 @@ export class ServiceConfig {
    */
   @Transform(withoutTrailingSlashes)
   @IsUrl(
-    { require_protocol: true, protocols: ['http', 'https'], require_tld: false, allow_query_components: false, allow_fragments: false, disallow_auth: true },
-    { message: 'must be the absolute http(s) address people reach Tutti at, such as https://tutti.example.org (no query, fragment or password)' },
+    {
+      require_protocol: true,
+      protocols: ['http', 'https'],
+      require_tld: false,
+      allow_query_components: false,
+      allow_fragments: false,
+      disallow_auth: true,
+    },
+    {
+      message:
+        'must be the absolute http(s) address people reach Tutti at, such as https://tutti.example.org (no query, fragment or password)',
+    },
   )
   PUBLIC_URL = 'http://localhost:3000';
 

@@ -20,13 +20,24 @@ describe('provisionServiceDatabase', () => {
     }
   }
 
-  beforeAll(() => asAdmin(async (client) => void (await Promise.all(databases.map((database) => client.query(`CREATE DATABASE "${database}"`))))));
-  afterAll(() => asAdmin(async (client) => void (await Promise.all(databases.map((database) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`))))));
+  beforeAll(() =>
+    asAdmin(async (client) => void (await Promise.all(databases.map((database) => client.query(`CREATE DATABASE "${database}"`))))),
+  );
+  afterAll(() =>
+    asAdmin(
+      async (client) =>
+        void (await Promise.all(databases.map((database) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)))),
+    ),
+  );
 
   it('provisions every service in two databases at the same moment, five times over, and each role then reaches its schema', async () => {
     for (let round = 0; round < 5; round++) {
       // The same passwords the other test suites use: the roles are shared with them.
-      await Promise.all(databases.flatMap((database) => SERVICE_NAMES.map((service) => provisionServiceDatabase(urlOf(database), service, `test-${schemaOf(service)}`))));
+      await Promise.all(
+        databases.flatMap((database) =>
+          SERVICE_NAMES.map((service) => provisionServiceDatabase(urlOf(database), service, `test-${schemaOf(service)}`)),
+        ),
+      );
     }
     for (const database of databases) {
       const url = await provisionServiceDatabase(urlOf(database), 'scheduling', 'test-scheduling');

@@ -6,5 +6,7 @@ import { ProblemException } from './problem';
  * another school's, or none at all look the same. The problem names the field, as a 400 would.
  */
 export function notFoundField(field: string, what: string): ProblemException {
-  return new ProblemException(HttpStatus.NOT_FOUND, `No such ${what} (${field}).`, { errors: [{ field, rule: 'exists', message: `${field} names no ${what} known here` }] });
+  return new ProblemException(HttpStatus.NOT_FOUND, `No such ${what} (${field}).`, {
+    errors: [{ field, rule: 'exists', message: `${field} names no ${what} known here` }],
+  });
 }

@@ -10,7 +10,9 @@ function answerTo(exception: unknown): { status: number; type: string; body: Rec
     header: (name: string, value: string) => (name === 'content-type' && (sent.type = value), reply),
     send: (body: Record<string, unknown>) => ((sent.body = body), reply),
   };
-  const host = { switchToHttp: () => ({ getRequest: () => ({ url: '/things?q=x', id: 'req-1' }), getResponse: () => reply }) } as unknown as ArgumentsHost;
+  const host = {
+    switchToHttp: () => ({ getRequest: () => ({ url: '/things?q=x', id: 'req-1' }), getResponse: () => reply }),
+  } as unknown as ArgumentsHost;
   new ProblemDetailsFilter().catch(exception, host);
   return sent;
 }

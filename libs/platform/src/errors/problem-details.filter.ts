@@ -72,20 +72,31 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       if (known) return { ...problem(known.status, known.detail), ...base };
     }
     if (isDatabaseUnavailable(exception)) {
-      return { ...problem(HttpStatus.SERVICE_UNAVAILABLE, 'The service is busy or its database is not answering; try again in a few seconds.'), ...base };
+      return {
+        ...problem(HttpStatus.SERVICE_UNAVAILABLE, 'The service is busy or its database is not answering; try again in a few seconds.'),
+        ...base,
+      };
     }
     const fastifyStatus = (exception as { statusCode?: unknown } | null)?.statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
       return { ...problem(fastifyStatus, (exception as Error).message), ...base };
     }
-    return { ...problem(HttpStatus.INTERNAL_SERVER_ERROR, `Something went wrong on our side. Quote request id ${base.requestId} if you report it.`), ...base };
+    return {
+      ...problem(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        `Something went wrong on our side. Quote request id ${base.requestId} if you report it.`,
+      ),
+      ...base,
+    };
   }
 }
 
 /** The pool could not hand out a connection in time, or Postgres went away: not the client's fault, and passing. */
 function isDatabaseUnavailable(exception: unknown): boolean {
   const message = exception instanceof Error ? exception.message : '';
-  const code = (exception as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ?? (exception as { code?: unknown } | null)?.code;
+  const code =
+    (exception as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ??
+    (exception as { code?: unknown } | null)?.code;
   return (
     message.includes('timeout exceeded when trying to connect') ||
     message.includes('Connection terminated') ||

@@ -64,7 +64,10 @@ export function undeclaredNulls(value: unknown, dto: unknown, parent: string): F
     const options = Reflect.getMetadata(API_MODEL_PROPERTIES, prototype, key) as ApiPropertyOptions | undefined;
     if (!options) return [];
     const field = parent ? `${parent}.${key}` : key;
-    if (item === null) return options.nullable === true ? [] : [{ field, rule: 'notNull', message: `${field} must not be null; leave it out to keep it as it is` }];
+    if (item === null)
+      return options.nullable === true
+        ? []
+        : [{ field, rule: 'notNull', message: `${field} must not be null; leave it out to keep it as it is` }];
     const nestedDto = dtoClassOf(options.type);
     if (!nestedDto) return [];
     if (Array.isArray(item)) return item.flatMap((element, index) => undeclaredNulls(element, nestedDto, `${field}[${index}]`));

@@ -55,9 +55,16 @@ export class HealthService implements OnModuleDestroy {
   async check(): Promise<HealthReport> {
     const [postgres, redis] = await Promise.all([this.checkPostgres(), this.checkRedis()]);
     const queues: HealthReport['checks']['queues'] =
-      redis.status === 'ok' ? await this.checkQueues() : Object.fromEntries(this.queues.map((q) => [q.name, { status: 'error' as const, error: 'redis is down' }]));
+      redis.status === 'ok'
+        ? await this.checkQueues()
+        : Object.fromEntries(this.queues.map((q) => [q.name, { status: 'error' as const, error: 'redis is down' }]));
     const healthy = postgres.status === 'ok' && redis.status === 'ok' && Object.values(queues).every((q) => q.status === 'ok');
-    return { service: this.options.service, status: healthy ? 'ok' : 'error', mode: this.options.config.SERVICE_MODE, checks: { postgres, redis, queues } };
+    return {
+      service: this.options.service,
+      status: healthy ? 'ok' : 'error',
+      mode: this.options.config.SERVICE_MODE,
+      checks: { postgres, redis, queues },
+    };
   }
 
   private async checkPostgres() {
@@ -104,7 +111,9 @@ export class HealthService implements OnModuleDestroy {
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   return Promise.race([
     promise,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS).unref()),
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`${what} did not answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS).unref(),
+    ),
   ]);
 }
 

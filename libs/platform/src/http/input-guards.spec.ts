@@ -39,13 +39,25 @@ class EchoController {
 class EchoModule {}
 
 function testConfig(): ServiceConfig {
-  return Object.assign(new ServiceConfig(), { PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATABASE_URL: 'postgres://unused', REDIS_URL: 'redis://unused', IDENTITY_PUBLIC_KEY: 'unused' });
+  return Object.assign(new ServiceConfig(), {
+    PORT: 0,
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: 'postgres://unused',
+    REDIS_URL: 'redis://unused',
+    IDENTITY_PUBLIC_KEY: 'unused',
+  });
 }
 
 describe('input guards at the edge of every service', () => {
   let app: NestFastifyApplication;
   const inject = (options: { method?: 'GET' | 'POST'; url: string; payload?: string }) =>
-    app.inject({ method: options.method ?? 'GET', url: options.url, payload: options.payload, headers: options.payload === undefined ? {} : { 'content-type': 'application/json' } });
+    app.inject({
+      method: options.method ?? 'GET',
+      url: options.url,
+      payload: options.payload,
+      headers: options.payload === undefined ? {} : { 'content-type': 'application/json' },
+    });
   const fieldsOf = (body: string) => (JSON.parse(body) as { errors?: { field: string; rule: string }[] }).errors ?? [];
 
   beforeAll(async () => {
@@ -139,7 +151,10 @@ describe('input guards at the edge of every service', () => {
 
   describe('suspectStrings', () => {
     it('names nested fields and keys as the validation pipe does', () => {
-      expect(suspectStrings({ a: { b: ['ok', 'x\u0000'] }, ['k\u0000']: 1 }, '').map((error) => error.field)).toEqual(['a.b[1]', 'k\u0000']);
+      expect(suspectStrings({ a: { b: ['ok', 'x\u0000'] }, ['k\u0000']: 1 }, '').map((error) => error.field)).toEqual([
+        'a.b[1]',
+        'k\u0000',
+      ]);
       expect(suspectStrings('\udc00', '')).toEqual([expect.objectContaining({ field: 'body', rule: 'wellFormed' })]);
       expect(suspectStrings({ '*': 'x/\u0000' }, '', 'path')).toEqual([expect.objectContaining({ field: 'path' })]);
     });

@@ -27,7 +27,8 @@ export function registerInputGuards(app: NestFastifyApplication, bodyLimitBytes:
   fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: bodyLimitBytes }, (request, body, done) => {
     const text = body as string;
     if (text.length === 0) return done(bodyProblem('json', 'body must be a JSON value; it is empty'), undefined);
-    if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) return done(bodyProblem('maxDepth', `body must not nest deeper than ${MAX_JSON_DEPTH} levels`), undefined);
+    if (jsonDepthExceeds(text, MAX_JSON_DEPTH))
+      return done(bodyProblem('maxDepth', `body must not nest deeper than ${MAX_JSON_DEPTH} levels`), undefined);
     parseJson(request, text, (error, parsed) => {
       if (error) return done(bodyProblem('json', 'body must be valid JSON'), undefined);
       // Only an escape (\u0000, \ud800) can put a NUL or a surrogate in parsed JSON, so most bodies skip the walk.
@@ -49,7 +50,8 @@ export function jsonDepthExceeds(text: string, limit: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (inString) {
-      if (code === 0x5c) i++; // backslash: skip the escaped character
+      if (code === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (code === 0x22) inString = false;
     } else if (code === 0x22) {
       inString = true;
@@ -127,7 +129,11 @@ export function frameworkErrors(error: Error & { statusCode?: number; code?: str
 }
 
 const CLIENT_ERRORS: Record<string, { status: number; reason: string; detail: string }> = {
-  HPE_HEADER_OVERFLOW: { status: 431, reason: 'Request Header Fields Too Large', detail: 'The request line and headers are larger than this API accepts (16 KB); shorten the query string.' },
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    reason: 'Request Header Fields Too Large',
+    detail: 'The request line and headers are larger than this API accepts (16 KB); shorten the query string.',
+  },
   ERR_HTTP_REQUEST_TIMEOUT: { status: 408, reason: 'Request Timeout', detail: 'The request took too long to arrive.' },
 };
 
@@ -137,10 +143,16 @@ const CLIENT_ERRORS: Record<string, { status: number; reason: string; detail: st
  */
 export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const known = (error.code && CLIENT_ERRORS[error.code]) || { status: 400, reason: 'Bad Request', detail: 'The request could not be parsed as HTTP.' };
+  const known = (error.code && CLIENT_ERRORS[error.code]) || {
+    status: 400,
+    reason: 'Bad Request',
+    detail: 'The request could not be parsed as HTTP.',
+  };
   const body = JSON.stringify({ ...problem(known.status, known.detail), title: known.reason });
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${known.status} ${known.reason}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nConnection: close\r\n\r\n${body}`);
+    socket.write(
+      `HTTP/1.1 ${known.status} ${known.reason}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nConnection: close\r\n\r\n${body}`,
+    );
   }
   socket.destroy(error);
 }

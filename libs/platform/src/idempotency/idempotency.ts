@@ -8,14 +8,19 @@ import { rows } from '../sql/rows';
 import { writeTogether, type SqlWrite } from '../sql/write-together';
 
 /** The optional Idempotency-Key header of a creating POST (1–200 visible ASCII characters). */
-export const IdempotencyKey = createParamDecorator((_data: unknown, context: ExecutionContext): string | undefined => {
-  const value = context.switchToHttp().getRequest<FastifyRequest>().headers['idempotency-key'];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(value)) {
-    throw new ValidationProblem([{ field: 'Idempotency-Key', rule: 'format', message: 'Idempotency-Key must be 1–200 visible ASCII characters' }]);
-  }
-  return value;
-}, [documentsHeader({ name: 'Idempotency-Key', required: false })]);
+export const IdempotencyKey = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): string | undefined => {
+    const value = context.switchToHttp().getRequest<FastifyRequest>().headers['idempotency-key'];
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(value)) {
+      throw new ValidationProblem([
+        { field: 'Idempotency-Key', rule: 'format', message: 'Idempotency-Key must be 1–200 visible ASCII characters' },
+      ]);
+    }
+    return value;
+  },
+  [documentsHeader({ name: 'Idempotency-Key', required: false })],
+);
 
 export interface IdempotencyScope {
   tenantId: string;
@@ -74,7 +79,11 @@ export function claimIdempotencyKeysWrite(scopes: readonly IdempotencyScope[]): 
 }
 
 /** The claims, one per scope in order, from the rows of claimIdempotencyKeysWrite (the keys it could claim). */
-export async function claimsOf<T>(manager: EntityManager, scopes: readonly IdempotencyScope[], claimedRows: readonly unknown[]): Promise<KeyClaim<T>[]> {
+export async function claimsOf<T>(
+  manager: EntityManager,
+  scopes: readonly IdempotencyScope[],
+  claimedRows: readonly unknown[],
+): Promise<KeyClaim<T>[]> {
   const keyed = scopes.filter((scope) => scope.key);
   const claimedIds = new Set((claimedRows as KeyRow[]).map(keyIdOf));
   const stored = new Map<string, { request_hash: string; response: T }>();
@@ -163,7 +172,9 @@ function stableJson(value: unknown): string {
   if (value instanceof Date) return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';

@@ -72,7 +72,12 @@ describe('serviceLogger', () => {
       await fastify.inject({ method: 'GET', url: '/broken' });
       await fastify.inject({ method: 'GET', url: '/health' });
       expect(lines).toHaveLength(2);
-      expect(lines[0]).toMatchObject({ level: 30, msg: 'request completed', req: { method: 'GET', url: '/page?x=1' }, res: { statusCode: 200 } });
+      expect(lines[0]).toMatchObject({
+        level: 30,
+        msg: 'request completed',
+        req: { method: 'GET', url: '/page?x=1' },
+        res: { statusCode: 200 },
+      });
       expect(typeof lines[0].responseTime).toBe('number');
       expect(lines[1]).toMatchObject({ level: 50, msg: 'request failed', req: { url: '/broken' }, res: { statusCode: 503 } });
       expect((lines[1].req as { id: unknown }).id).toBeTruthy();

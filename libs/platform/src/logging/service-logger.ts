@@ -16,20 +16,23 @@ export function serviceLogger(service: string, level: string, destination?: Dest
  * ProblemDetailsFilter).
  */
 export function logRequests(app: NestFastifyApplication, logger: Logger): void {
-  app.getHttpAdapter().getInstance().addHook('onResponse', (request, reply, done) => {
-    if (request.url !== '/health') {
-      const statusCode = reply.statusCode;
-      const line = {
-        req: { id: request.id, method: request.method, url: redactUrl(request.url) },
-        res: { statusCode },
-        tenantId: (request.raw as { tenantId?: string }).tenantId,
-        responseTime: Math.round(reply.elapsedTime),
-      };
-      if (statusCode >= 500) logger.error(line, 'request failed');
-      else logger.info(line, 'request completed');
-    }
-    done();
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onResponse', (request, reply, done) => {
+      if (request.url !== '/health') {
+        const statusCode = reply.statusCode;
+        const line = {
+          req: { id: request.id, method: request.method, url: redactUrl(request.url) },
+          res: { statusCode },
+          tenantId: (request.raw as { tenantId?: string }).tenantId,
+          responseTime: Math.round(reply.elapsedTime),
+        };
+        if (statusCode >= 500) logger.error(line, 'request failed');
+        else logger.info(line, 'request completed');
+      }
+      done();
+    });
 }
 
 const LEVELS: Record<NestLogLevel, Level> = { log: 'info', error: 'error', warn: 'warn', debug: 'debug', verbose: 'trace', fatal: 'fatal' };

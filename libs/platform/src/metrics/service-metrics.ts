@@ -41,7 +41,12 @@ export class ServiceMetrics implements OnModuleInit, OnApplicationBootstrap, OnM
     this.registry.setDefaultLabels({ service: options.service, mode: options.config.SERVICE_MODE });
     collectDefaultMetrics({ register: this.registry });
     const registers = [this.registry];
-    this.requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests answered, by method, route template and status', labelNames: ['method', 'route', 'status'], registers });
+    this.requests = new Counter({
+      name: 'http_requests_total',
+      help: 'HTTP requests answered, by method, route template and status',
+      labelNames: ['method', 'route', 'status'],
+      registers,
+    });
     this.latency = new Histogram({
       name: 'http_request_duration_seconds',
       help: 'Time to answer an HTTP request, by method, route template and status',
@@ -101,7 +106,8 @@ export class ServiceMetrics implements OnModuleInit, OnApplicationBootstrap, OnM
   }
 
   private poolGauges(registers: Registry[]): void {
-    const pool = () => (this.dataSource.isInitialized ? ((this.dataSource.driver as unknown as { master?: PgPool }).master ?? undefined) : undefined);
+    const pool = () =>
+      this.dataSource.isInitialized ? ((this.dataSource.driver as unknown as { master?: PgPool }).master ?? undefined) : undefined;
     const gauge = (name: string, help: string, read: (pool: PgPool) => number | undefined) =>
       new Gauge({
         name,
@@ -116,14 +122,14 @@ export class ServiceMetrics implements OnModuleInit, OnApplicationBootstrap, OnM
     gauge('pg_pool_connections', 'Connections the PostgreSQL pool holds', (p) => p.totalCount);
     gauge('pg_pool_idle_connections', 'Idle connections in the PostgreSQL pool', (p) => p.idleCount);
     gauge('pg_pool_waiting_clients', 'Queries waiting for a pooled connection', (p) => p.waitingCount);
-    gauge('pg_pool_max_connections', 'The PostgreSQL pool\'s size', (p) => p.options?.max);
+    gauge('pg_pool_max_connections', "The PostgreSQL pool's size", (p) => p.options?.max);
   }
 
   private queueGauges(registers: Registry[]): void {
     const queues = this.queues;
     new Gauge({
       name: 'bullmq_queue_jobs',
-      help: 'Jobs in each of this service\'s BullMQ queues, by state',
+      help: "Jobs in each of this service's BullMQ queues, by state",
       labelNames: ['queue', 'state'],
       registers,
       async collect() {
@@ -161,7 +167,12 @@ export class ServiceMetrics implements OnModuleInit, OnApplicationBootstrap, OnM
       let last: { at: number; row: Promise<Row | undefined> } | undefined;
       return (): Promise<Row | undefined> => {
         if (!last || Date.now() - last.at > 1_000) {
-          const row = this.dataSource.isInitialized ? this.dataSource.query(sql).then((rows: Row[]) => rows[0], () => undefined) : Promise.resolve(undefined);
+          const row = this.dataSource.isInitialized
+            ? this.dataSource.query(sql).then(
+                (rows: Row[]) => rows[0],
+                () => undefined,
+              )
+            : Promise.resolve(undefined);
           last = { at: Date.now(), row };
         }
         return last.row;
@@ -169,12 +180,12 @@ export class ServiceMetrics implements OnModuleInit, OnApplicationBootstrap, OnM
     };
     // Both read through partial indexes (IDX_outbox_events_unsent, IDX_reminders_due) that hold only what is pending.
     const outbox = query<{ backlog: number; oldest: number }>(
-        `SELECT count(*)::int AS backlog, COALESCE(EXTRACT(EPOCH FROM now() - min(occurred_at)), 0)::float8 AS oldest FROM outbox_events WHERE sent_at IS NULL`,
-      );
+      `SELECT count(*)::int AS backlog, COALESCE(EXTRACT(EPOCH FROM now() - min(occurred_at)), 0)::float8 AS oldest FROM outbox_events WHERE sent_at IS NULL`,
+    );
     const reminders = query<{ overdue: number; lateness: number }>(
-        `SELECT count(*)::int AS overdue, COALESCE(EXTRACT(EPOCH FROM now() - min(due_at)), 0)::float8 AS lateness
+      `SELECT count(*)::int AS overdue, COALESCE(EXTRACT(EPOCH FROM now() - min(due_at)), 0)::float8 AS lateness
            FROM reminders WHERE status IN ('scheduled', 'sending') AND due_at <= now()`,
-      );
+    );
     const gauge = <Row>(name: string, help: string, read: () => Promise<Row | undefined>, pick: (row: Row) => number) =>
       new Gauge({
         name,
@@ -188,6 +199,11 @@ export class ServiceMetrics implements OnModuleInit, OnApplicationBootstrap, OnM
     gauge('outbox_backlog_events', 'Outbox events not yet relayed', outbox, (row) => row.backlog);
     gauge('outbox_oldest_unsent_seconds', 'Age of the oldest outbox event not yet relayed', outbox, (row) => row.oldest);
     gauge('reminders_overdue', 'Reminders due but not yet sent', reminders, (row) => row.overdue);
-    gauge('reminders_lateness_seconds', 'How late the most overdue unsent reminder is (0 when none is due)', reminders, (row) => row.lateness);
+    gauge(
+      'reminders_lateness_seconds',
+      'How late the most overdue unsent reminder is (0 when none is due)',
+      reminders,
+      (row) => row.lateness,
+    );
   }
 }

@@ -100,21 +100,28 @@ describe('buildOpenApiDocument', () => {
   });
 
   it('names the conflict rules a route declares in its 409', () => {
-    const conflict = operation('/choir-notes', 'post').responses['409'] as { description: string; content: Record<string, { schema: unknown }> };
+    const conflict = operation('/choir-notes', 'post').responses['409'] as {
+      description: string;
+      content: Record<string, { schema: unknown }>;
+    };
     expect(conflict.description).toContain('`session-full`');
     expect(JSON.stringify(conflict.content['application/problem+json'].schema)).toContain('"enum":["session-full"]');
   });
 
   it('documents the headers the platform reads', () => {
     const headers = (path: string, method: 'post' | 'patch' | 'delete') =>
-      (operation(path, method).parameters ?? []).flatMap((parameter) => ('in' in parameter && parameter.in === 'header' ? [`${parameter.name}:${parameter.required}`] : []));
+      (operation(path, method).parameters ?? []).flatMap((parameter) =>
+        'in' in parameter && parameter.in === 'header' ? [`${parameter.name}:${parameter.required}`] : [],
+      );
     expect(headers('/choir-notes', 'post')).toEqual(['Idempotency-Key:false']);
     expect(headers('/choir-notes/{noteId}', 'patch')).toEqual(['If-Match:true']);
     expect(headers('/choir-notes/{noteId}', 'delete')).toEqual(['If-Match:false']);
   });
 
   it('types a file response by its media type', () => {
-    expect(operation('/choir-notes/{noteId}/printable.pdf', 'get').responses['200']).toMatchObject({ content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } });
+    expect(operation('/choir-notes/{noteId}/printable.pdf', 'get').responses['200']).toMatchObject({
+      content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+    });
   });
 });
 

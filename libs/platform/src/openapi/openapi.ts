@@ -61,7 +61,8 @@ export function buildOpenApiDocument(app: INestApplication, options: OpenApiOpti
     }
   }
   const used = JSON.stringify(document.paths);
-  for (const name of Object.keys(problems.responses)) if (!used.includes(`"#/components/responses/${name}"`)) delete components.responses[name];
+  for (const name of Object.keys(problems.responses))
+    if (!used.includes(`"#/components/responses/${name}"`)) delete components.responses[name];
   return document;
 }
 
@@ -80,7 +81,8 @@ function routeHandlers(app: INestApplication): Map<string, RouteHandler> {
       const prototype = controller.prototype as Record<string, unknown>;
       for (const methodKey of Object.getOwnPropertyNames(prototype)) {
         const handler = prototype[methodKey];
-        if (methodKey === 'constructor' || typeof handler !== 'function' || Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
+        if (methodKey === 'constructor' || typeof handler !== 'function' || Reflect.getMetadata(PATH_METADATA, handler) === undefined)
+          continue;
         const requestMethod = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod;
         const explicit = (Reflect.getMetadata('swagger/apiOperation', handler) as { operationId?: string } | undefined)?.operationId;
         const id = explicit ?? operationIdOf(controller.name, methodKey);
@@ -99,7 +101,9 @@ function describeFileResponses(operation: NonNullable<OpenAPIObject['paths'][str
   if (mediaTypes.length === 0) return;
   for (const [status, response] of Object.entries(operation.responses)) {
     if (!response || !/^2\d\d$/.test(status) || status === '204' || '$ref' in response || response.content) continue;
-    response.content = Object.fromEntries(mediaTypes.map((type) => [type, { schema: isBinary(type) ? { type: 'string', format: 'binary' } : { type: 'string' } }]));
+    response.content = Object.fromEntries(
+      mediaTypes.map((type) => [type, { schema: isBinary(type) ? { type: 'string', format: 'binary' } : { type: 'string' } }]),
+    );
   }
 }
 
@@ -109,7 +113,9 @@ function isBinary(mediaType: string): boolean {
 
 function producesOf({ controller, methodKey }: RouteHandler): string[] {
   const handler = (controller.prototype as Record<string, object>)[methodKey];
-  return (Reflect.getMetadata(DECORATORS.API_PRODUCES, handler) ?? Reflect.getMetadata(DECORATORS.API_PRODUCES, controller) ?? []) as string[];
+  return (Reflect.getMetadata(DECORATORS.API_PRODUCES, handler) ??
+    Reflect.getMetadata(DECORATORS.API_PRODUCES, controller) ??
+    []) as string[];
 }
 
 function operationKey(method: string, operationId: string | undefined): string {
@@ -118,16 +124,25 @@ function operationKey(method: string, operationId: string | undefined): string {
 
 function factsOf(method: string, { controller, methodKey }: RouteHandler): OperationFacts {
   const handler = (controller.prototype as Record<string, object>)[methodKey];
-  const policy = (Reflect.getMetadata(ACCESS_POLICY, handler) ?? Reflect.getMetadata(ACCESS_POLICY, controller)) as AccessPolicy | undefined;
-  const access = policy === undefined ? undefined : policy.kind === 'public' ? 'public' : policy.roles.length >= ROLES.length ? 'signed-in' : 'roles';
-  return { method, access, headers: headersOf(controller, methodKey), conflictRules: conflictRulesOf(controller.prototype as object, methodKey) };
+  const policy = (Reflect.getMetadata(ACCESS_POLICY, handler) ?? Reflect.getMetadata(ACCESS_POLICY, controller)) as
+    AccessPolicy | undefined;
+  const access =
+    policy === undefined ? undefined : policy.kind === 'public' ? 'public' : policy.roles.length >= ROLES.length ? 'signed-in' : 'roles';
+  return {
+    method,
+    access,
+    headers: headersOf(controller, methodKey),
+    conflictRules: conflictRulesOf(controller.prototype as object, methodKey),
+  };
 }
 
 /** Headers documented by the platform's parameter decorators, and an If-Match a route reads itself (optional then). */
 function headersOf(controller: Type<unknown>, methodKey: string): DocumentedHeader[] {
   const headers = documentedHeadersOf(controller.prototype as object, methodKey);
   const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, methodKey) ?? {}) as Record<string, { data?: unknown }>;
-  const readsIfMatch = Object.entries(args).some(([key, arg]) => key.startsWith(`${RouteParamtypes.HEADERS}:`) && typeof arg.data === 'string' && arg.data.toLowerCase() === 'if-match');
+  const readsIfMatch = Object.entries(args).some(
+    ([key, arg]) => key.startsWith(`${RouteParamtypes.HEADERS}:`) && typeof arg.data === 'string' && arg.data.toLowerCase() === 'if-match',
+  );
   if (readsIfMatch && !headers.some((header) => header.name === 'If-Match')) return [...headers, { name: 'If-Match', required: false }];
   return headers;
 }

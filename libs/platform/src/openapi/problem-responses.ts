@@ -27,7 +27,11 @@ export const PROBLEM_DETAILS_SCHEMA: SchemaObject = {
       items: {
         type: 'object',
         required: ['field', 'rule', 'message'],
-        properties: { field: { type: 'string', example: 'email' }, rule: { type: 'string', example: 'isEmail' }, message: { type: 'string' } },
+        properties: {
+          field: { type: 'string', example: 'email' },
+          rule: { type: 'string', example: 'isEmail' },
+          message: { type: 'string' },
+        },
       },
     },
     conflicts: {
@@ -47,7 +51,10 @@ const PROBLEMS: Record<number, { name: string; description: string }> = {
   403: { name: 'Forbidden', description: 'Your role does not allow this' },
   404: { name: 'NotFound', description: 'No such object, or not one you may see' },
   409: { name: 'Conflict', description: 'The request clashes with the current state (`conflicts` says with what)' },
-  412: { name: 'PreconditionFailed', description: 'Someone else changed the object since the ETag sent in If-Match (`currentETag` names its version now)' },
+  412: {
+    name: 'PreconditionFailed',
+    description: 'Someone else changed the object since the ETag sent in If-Match (`currentETag` names its version now)',
+  },
   413: { name: 'ContentTooLarge', description: 'The body is larger than this API accepts (1 MiB)' },
   414: { name: 'UriTooLong', description: 'The path is longer than this API accepts' },
   422: { name: 'IdempotencyKeyReused', description: 'This Idempotency-Key was already used for a different request' },
@@ -56,10 +63,15 @@ const PROBLEMS: Record<number, { name: string; description: string }> = {
 };
 
 /** The components the error responses refer to: the ProblemDetails schema and one response per standard status. */
-export function problemComponents(): { schemas: Record<string, SchemaObject>; responses: Record<string, { description: string; content: ReturnType<typeof problemContent> }> } {
+export function problemComponents(): {
+  schemas: Record<string, SchemaObject>;
+  responses: Record<string, { description: string; content: ReturnType<typeof problemContent> }>;
+} {
   return {
     schemas: { ProblemDetails: PROBLEM_DETAILS_SCHEMA },
-    responses: Object.fromEntries(Object.values(PROBLEMS).map(({ name, description }) => [name, { description, content: problemContent() }])),
+    responses: Object.fromEntries(
+      Object.values(PROBLEMS).map(({ name, description }) => [name, { description, content: problemContent() }]),
+    ),
   };
 }
 
@@ -105,7 +117,10 @@ export function errorResponsesOf(operation: Operation, facts: OperationFacts): R
     const declared = (operation.responses[String(status)] as { description?: string } | undefined)?.description;
     const standard = PROBLEMS[status];
     if (status === 409 && facts.conflictRules.length > 0) {
-      responses['409'] = { description: conflictDescription(facts.conflictRules), content: problemContent(conflictSchema(facts.conflictRules)) };
+      responses['409'] = {
+        description: conflictDescription(facts.conflictRules),
+        content: problemContent(conflictSchema(facts.conflictRules)),
+      };
     } else if (standard && (!declared || declared === standard.description)) {
       responses[String(status)] = { $ref: `#/components/responses/${standard.name}` };
     } else {
@@ -123,7 +138,20 @@ function conflictSchema(rules: readonly ConflictRule[]): SchemaObject {
   return {
     allOf: [
       { $ref: PROBLEM_REF },
-      { type: 'object', properties: { conflicts: { type: 'array', items: { type: 'object', required: ['rule'], properties: { rule: { type: 'string', enum: [...rules] } }, additionalProperties: true } } } },
+      {
+        type: 'object',
+        properties: {
+          conflicts: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['rule'],
+              properties: { rule: { type: 'string', enum: [...rules] } },
+              additionalProperties: true,
+            },
+          },
+        },
+      },
     ],
   };
 }
@@ -132,8 +160,16 @@ function conflictSchema(rules: readonly ConflictRule[]): SchemaObject {
 export function headerParametersOf(operation: Operation, headers: readonly DocumentedHeader[]): Operation['parameters'] {
   const parameters = [...(operation.parameters ?? [])];
   for (const header of headers) {
-    const declared = parameters.findIndex((parameter) => 'in' in parameter && parameter.in === 'header' && parameter.name.toLowerCase() === header.name.toLowerCase());
-    const documented = { name: header.name, in: 'header' as const, required: header.required, description: HEADER_DESCRIPTIONS[header.name], schema: { type: 'string' as const } };
+    const declared = parameters.findIndex(
+      (parameter) => 'in' in parameter && parameter.in === 'header' && parameter.name.toLowerCase() === header.name.toLowerCase(),
+    );
+    const documented = {
+      name: header.name,
+      in: 'header' as const,
+      required: header.required,
+      description: HEADER_DESCRIPTIONS[header.name],
+      schema: { type: 'string' as const },
+    };
     if (declared === -1) parameters.push(documented);
     else parameters[declared] = { ...documented, ...parameters[declared], required: header.required };
   }
@@ -142,5 +178,6 @@ export function headerParametersOf(operation: Operation, headers: readonly Docum
 
 const HEADER_DESCRIPTIONS: Record<DocumentedHeader['name'], string> = {
   'If-Match': 'The ETag of your last read of this object ("3"), so that an edit made meanwhile is not overwritten',
-  'Idempotency-Key': 'Any unique string (1–200 visible ASCII characters): a retry with the same key and body is answered as the first request was, without doing it twice',
+  'Idempotency-Key':
+    'Any unique string (1–200 visible ASCII characters): a retry with the same key and body is answered as the first request was, without doing it twice',
 };

@@ -31,7 +31,8 @@ export function decodeCursor(cursor: string | undefined, shape: readonly CursorP
   if (!cursor) return null;
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === shape.length && key.every((part, i) => PART_CHECKS[shape[i]](part))) return key as (string | number)[];
+    if (Array.isArray(key) && key.length === shape.length && key.every((part, i) => PART_CHECKS[shape[i]](part)))
+      return key as (string | number)[];
   } catch {
     // fall through to the 400 below
   }
@@ -39,7 +40,12 @@ export function decodeCursor(cursor: string | undefined, shape: readonly CursorP
 }
 
 /** Builds a page from `limit + 1` fetched rows: the extra row only tells that there is more. */
-export function toPage<Row, Item>(rows: Row[], limit: number, toItem: (row: Row) => Item, keyOf: (row: Row) => (string | number)[]): { items: Item[]; nextCursor: string | null } {
+export function toPage<Row, Item>(
+  rows: Row[],
+  limit: number,
+  toItem: (row: Row) => Item,
+  keyOf: (row: Row) => (string | number)[],
+): { items: Item[]; nextCursor: string | null } {
   const hasMore = rows.length > limit;
   const pageRows = hasMore ? rows.slice(0, limit) : rows;
   return { items: pageRows.map(toItem), nextCursor: hasMore ? encodeCursor(keyOf(pageRows[pageRows.length - 1])) : null };

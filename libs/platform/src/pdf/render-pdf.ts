@@ -23,7 +23,9 @@ const UNICODE_FONT_FILES = UNICODE_FONT_PAIRS.find(([regular, bold]) => existsSy
  * The font names to draw with: the embedded TrueType pair when this machine has one, otherwise
  * Helvetica (then letters outside WinAnsi print wrongly).
  */
-export const PDF_FONTS: PdfFonts = UNICODE_FONT_FILES ? { regular: 'Tutti-Regular', bold: 'Tutti-Bold' } : { regular: 'Helvetica', bold: 'Helvetica-Bold' };
+export const PDF_FONTS: PdfFonts = UNICODE_FONT_FILES
+  ? { regular: 'Tutti-Regular', bold: 'Tutti-Bold' }
+  : { regular: 'Helvetica', bold: 'Helvetica-Bold' };
 
 /**
  * Draws a document (with PDF_FONTS registered) and answers its bytes. `compress: false` leaves the

@@ -33,7 +33,10 @@ describe('pupil pseudonyms', () => {
     const digest = createHmac('sha256', 'a-key').update(`${TENANT}:${PUPIL}`).digest().subarray(0, 10);
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
     const bits = [...digest].map((byte) => byte.toString(2).padStart(8, '0')).join('');
-    const expected = bits.match(/.{5}/g)?.map((chunk) => alphabet[parseInt(chunk, 2)]).join('');
+    const expected = bits
+      .match(/.{5}/g)
+      ?.map((chunk) => alphabet[parseInt(chunk, 2)])
+      .join('');
     expect(pseudonymOf('a-key', TENANT, PUPIL)).toBe(`P-${expected}`);
   });
 });

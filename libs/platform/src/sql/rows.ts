@@ -18,7 +18,9 @@ export async function oneRow<T>(manager: Queryable, sql: string, params: unknown
 
 /** PostgreSQL's error fields, from TypeORM's QueryFailedError or node-postgres's own error. */
 function postgresErrorOf(error: unknown): { code?: string; constraint?: string } {
-  return (error as { driverError?: { code?: string; constraint?: string } }).driverError ?? (error as { code?: string; constraint?: string });
+  return (
+    (error as { driverError?: { code?: string; constraint?: string } }).driverError ?? (error as { code?: string; constraint?: string })
+  );
 }
 
 /** Whether a query failed on a unique constraint (the named one, when given). */

@@ -19,6 +19,9 @@ export function useScratchTable(prefix: string, extra: Record<string, unknown> =
   });
   beforeEach(() => dataSource.query(`TRUNCATE ${table}`));
   /** The rows as `id:label`, by id. */
-  const labels = async () => (await rows<{ id: number; label: string }>(dataSource.manager, `SELECT id, label FROM ${table} ORDER BY id`)).map((row) => `${row.id}:${row.label}`);
+  const labels = async () =>
+    (await rows<{ id: number; label: string }>(dataSource.manager, `SELECT id, label FROM ${table} ORDER BY id`)).map(
+      (row) => `${row.id}:${row.label}`,
+    );
   return { table, dataSource, labels };
 }

@@ -10,7 +10,12 @@ describe('sendTogether and pipelinedTransaction', () => {
   it('answers the rows of each statement, in order', async () => {
     const runner = dataSource.createQueryRunner();
     try {
-      const answers = await sendTogether(runner, [insert(1, 'one'), { sql: `SELECT count(*)::int AS n FROM ${table}`, params: [] }, 'BEGIN', 'COMMIT']);
+      const answers = await sendTogether(runner, [
+        insert(1, 'one'),
+        { sql: `SELECT count(*)::int AS n FROM ${table}`, params: [] },
+        'BEGIN',
+        'COMMIT',
+      ]);
       expect(answers).toEqual([[{ id: 1 }], [{ n: 1 }], [], []]);
     } finally {
       await runner.release();
@@ -31,7 +36,9 @@ describe('sendTogether and pipelinedTransaction', () => {
   it('sends a group in one write to the connection', async () => {
     await pipelinedTransaction(dataSource, async (transaction) => {
       await transaction.begin([]);
-      const client = (await transaction.manager.queryRunner?.connect()) as { connection: { stream: { _writev: unknown; _write: unknown } } };
+      const client = (await transaction.manager.queryRunner?.connect()) as {
+        connection: { stream: { _writev: unknown; _write: unknown } };
+      };
       const writev = jest.spyOn(client.connection.stream as never, '_writev');
       const write = jest.spyOn(client.connection.stream as never, '_write');
       try {
@@ -50,17 +57,21 @@ describe('sendTogether and pipelinedTransaction', () => {
       expect(transaction.manager.queryRunner?.isTransactionActive).toBe(false);
       await transaction.begin([insert(1, 'one')]);
       expect(transaction.manager.queryRunner?.isTransactionActive).toBe(true);
-      await expect(transaction.manager.transaction((nested) => nested.query(`INSERT INTO ${table} VALUES (1, 'again')`))).rejects.toThrow(/duplicate key/);
+      await expect(transaction.manager.transaction((nested) => nested.query(`INSERT INTO ${table} VALUES (1, 'again')`))).rejects.toThrow(
+        /duplicate key/,
+      );
       await transaction.commit([insert(2, 'two')]);
     });
     expect(await labels()).toEqual(['1:one', '2:two']);
   });
 
   it('rolls everything back when a statement sent with COMMIT fails, and leaves the connection usable', async () => {
-    await expect(pipelinedTransaction(dataSource, async (transaction) => {
-      await transaction.begin([insert(1, 'one')]);
-      await transaction.commit([insert(2, 'two'), insert(1, 'duplicate'), insert(3, 'three')]);
-    })).rejects.toThrow(/duplicate key/);
+    await expect(
+      pipelinedTransaction(dataSource, async (transaction) => {
+        await transaction.begin([insert(1, 'one')]);
+        await transaction.commit([insert(2, 'two'), insert(1, 'duplicate'), insert(3, 'three')]);
+      }),
+    ).rejects.toThrow(/duplicate key/);
     expect(await labels()).toEqual([]);
     // One pooled connection: it is idle again, outside any transaction.
     expect(await rows(dataSource.manager, 'SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
@@ -68,14 +79,18 @@ describe('sendTogether and pipelinedTransaction', () => {
 
   it('rolls back when a statement sent with BEGIN fails, when the work throws, and when it returns without committing', async () => {
     await dataSource.query(`INSERT INTO ${table} VALUES (1, 'one')`);
-    await expect(pipelinedTransaction(dataSource, (transaction) => transaction.begin([insert(2, 'two'), insert(1, 'duplicate')]))).rejects.toThrow(/duplicate key/);
+    await expect(
+      pipelinedTransaction(dataSource, (transaction) => transaction.begin([insert(2, 'two'), insert(1, 'duplicate')])),
+    ).rejects.toThrow(/duplicate key/);
     await expect(
       pipelinedTransaction(dataSource, async (transaction) => {
         await transaction.begin([insert(3, 'three')]);
         throw new Error('changed my mind');
       }),
     ).rejects.toThrow('changed my mind');
-    await expect(pipelinedTransaction(dataSource, (transaction) => transaction.begin([insert(4, 'four')]))).rejects.toThrow(/without committing/);
+    await expect(pipelinedTransaction(dataSource, (transaction) => transaction.begin([insert(4, 'four')]))).rejects.toThrow(
+      /without committing/,
+    );
     expect(await labels()).toEqual(['1:one']);
   });
 });

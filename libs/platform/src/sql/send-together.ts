@@ -25,7 +25,9 @@ export async function sendTogether(runner: QueryRunner, statements: readonly Sql
   let answers: Promise<{ rows: unknown[] }>[];
   try {
     answers = statements.map((statement) =>
-      typeof statement === 'string' ? client.query(statement) : client.query({ name: statementNameOf(statement.sql), text: statement.sql, values: [...statement.params] }),
+      typeof statement === 'string'
+        ? client.query(statement)
+        : client.query({ name: statementNameOf(statement.sql), text: statement.sql, values: [...statement.params] }),
     );
   } finally {
     stream?.uncork?.();

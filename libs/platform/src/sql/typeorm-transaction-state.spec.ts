@@ -4,7 +4,9 @@ import { markTransactionOpen } from './typeorm-transaction-state';
 
 /** The runner's own fields that are not functions or objects: where TypeORM keeps its transaction state. */
 function plainFieldsOf(runner: QueryRunner): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(runner).filter(([, value]) => value === null || ['boolean', 'number', 'string', 'undefined'].includes(typeof value)));
+  return Object.fromEntries(
+    Object.entries(runner).filter(([, value]) => value === null || ['boolean', 'number', 'string', 'undefined'].includes(typeof value)),
+  );
 }
 
 /** What changed between two snapshots, with the values after. */
@@ -64,7 +66,14 @@ describe('markTransactionOpen, the adapter to TypeORM’s transaction state', ()
       expect(await dataSource.query(`SELECT count(*)::int AS n FROM ${table}`)).toEqual([{ n: 0 }]);
 
       await runner.manager.transaction((own) => own.query(`INSERT INTO ${table} VALUES (2, 'two')`));
-      expect(sent.filter((sql) => !sql.startsWith('INSERT'))).toEqual(['BEGIN', 'SAVEPOINT typeorm_1', 'RELEASE SAVEPOINT typeorm_1', 'ROLLBACK', 'START TRANSACTION', 'COMMIT']);
+      expect(sent.filter((sql) => !sql.startsWith('INSERT'))).toEqual([
+        'BEGIN',
+        'SAVEPOINT typeorm_1',
+        'RELEASE SAVEPOINT typeorm_1',
+        'ROLLBACK',
+        'START TRANSACTION',
+        'COMMIT',
+      ]);
       expect(await dataSource.query(`SELECT count(*)::int AS n FROM ${table}`)).toEqual([{ n: 1 }]);
     }));
 });

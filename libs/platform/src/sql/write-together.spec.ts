@@ -8,7 +8,13 @@ describe('writeTogether', () => {
     await dataSource.query(`INSERT INTO ${table} VALUES (1, 'one'), (2, 'two')`);
     const answers = await dataSource.transaction((manager) =>
       writeTogether(manager, [
-        { sql: `INSERT INTO ${table} SELECT * FROM unnest($1::int[], $2::text[]) RETURNING id`, params: [[3, 4], ['three', 'four']] },
+        {
+          sql: `INSERT INTO ${table} SELECT * FROM unnest($1::int[], $2::text[]) RETURNING id`,
+          params: [
+            [3, 4],
+            ['three', 'four'],
+          ],
+        },
         { sql: `UPDATE ${table} SET label = $2 WHERE id = $1`, params: [1, 'uno'] },
         { sql: `DELETE FROM ${table} WHERE id = $1`, params: [2] },
         { sql: `SELECT $1::text AS said`, params: ['done'] },
@@ -20,7 +26,9 @@ describe('writeTogether', () => {
 
   it('answers an empty list for a write that returns no rows this time', async () => {
     const answers = await dataSource.transaction((manager) =>
-      writeTogether(manager, [{ sql: `INSERT INTO ${table} SELECT * FROM unnest($1::int[], $2::text[]) ON CONFLICT DO NOTHING RETURNING id`, params: [[], []] }]),
+      writeTogether(manager, [
+        { sql: `INSERT INTO ${table} SELECT * FROM unnest($1::int[], $2::text[]) ON CONFLICT DO NOTHING RETURNING id`, params: [[], []] },
+      ]),
     );
     expect(answers).toEqual([[]]);
   });

@@ -32,7 +32,9 @@ export function writesAsOneStatement(writes: readonly SqlWrite[]): SqlWrite {
     return `w${i} AS (${write.sql.replace(/\$(\d+)/g, (_match, n: string) => `$${Number(n) + offset}`)})`;
   });
   // A WITH query is run whether or not it is read only if it writes; reading each one that answers rows runs the others too.
-  const answers = writes.map((write, i) => (answersRows(write.sql) ? `COALESCE((SELECT jsonb_agg(to_jsonb(w)) FROM w${i} w), '[]'::jsonb)` : `'[]'::jsonb`));
+  const answers = writes.map((write, i) =>
+    answersRows(write.sql) ? `COALESCE((SELECT jsonb_agg(to_jsonb(w)) FROM w${i} w), '[]'::jsonb)` : `'[]'::jsonb`,
+  );
   return { sql: `WITH ${queries.join(',\n')}\nSELECT jsonb_build_array(${answers.join(', ')}) AS answers`, params };
 }
 

@@ -27,7 +27,14 @@ export function isOffsetDateTime(value: unknown): value is string {
   const parts = OFFSET_DATE_TIME.exec(value);
   if (!parts) return false;
   const [, year, month, day, hour, minute, second = '0', offsetHours = '0', offsetMinutes = '0'] = parts;
-  return isRealDate(Number(year), Number(month), Number(day)) && Number(hour) < 24 && Number(minute) < 60 && Number(second) < 60 && Number(offsetHours) < 24 && Number(offsetMinutes) < 60;
+  return (
+    isRealDate(Number(year), Number(month), Number(day)) &&
+    Number(hour) < 24 &&
+    Number(minute) < 60 &&
+    Number(second) < 60 &&
+    Number(offsetHours) < 24 &&
+    Number(offsetMinutes) < 60
+  );
 }
 
 /** `@IsIsoDate()`: a field holding a real calendar day as YYYY-MM-DD. */
@@ -37,10 +44,26 @@ export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
 
 /** `@IsOffsetDateTime()`: a field holding an instant as an ISO 8601 date-time with an offset. */
 export function IsOffsetDateTime(options?: ValidationOptions): PropertyDecorator {
-  return dateDecorator('isOffsetDateTime', isOffsetDateTime, '$property must be a real ISO 8601 date-time with an offset, e.g. 2026-03-04T18:00:00Z', options);
+  return dateDecorator(
+    'isOffsetDateTime',
+    isOffsetDateTime,
+    '$property must be a real ISO 8601 date-time with an offset, e.g. 2026-03-04T18:00:00Z',
+    options,
+  );
 }
 
-function dateDecorator(name: string, validate: (value: unknown) => boolean, message: string, options?: ValidationOptions): PropertyDecorator {
+function dateDecorator(
+  name: string,
+  validate: (value: unknown) => boolean,
+  message: string,
+  options?: ValidationOptions,
+): PropertyDecorator {
   return (target, propertyName) =>
-    registerDecorator({ name, target: target.constructor, propertyName: String(propertyName), options: { message, ...options }, validator: { validate } });
+    registerDecorator({
+      name,
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message, ...options },
+      validator: { validate },
+    });
 }

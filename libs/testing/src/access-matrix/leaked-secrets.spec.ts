@@ -4,7 +4,10 @@ describe('leakedSecrets', () => {
   const pupilId = '01938f1e-0000-7000-8000-00000000a001';
 
   it('finds a secret anywhere in a body, whatever its case', () => {
-    expect(leakedSecrets(JSON.stringify({ items: [{ pupilId, name: 'Zephyrine' }] }), [pupilId, 'zephyrine', 'Absent'])).toEqual([pupilId, 'zephyrine']);
+    expect(leakedSecrets(JSON.stringify({ items: [{ pupilId, name: 'Zephyrine' }] }), [pupilId, 'zephyrine', 'Absent'])).toEqual([
+      pupilId,
+      'zephyrine',
+    ]);
     expect(leakedSecrets(`BEGIN:VEVENT\nSUMMARY:ZEPHYRINE plays\nEND:VEVENT`, ['Zephyrine'])).toEqual(['Zephyrine']);
   });
 

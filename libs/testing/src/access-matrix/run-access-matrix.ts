@@ -5,7 +5,15 @@ import type { Identity } from '@tutti/auth';
 import type { ServiceName } from '@tutti/contracts';
 import { identityHeaders } from '../identities';
 import { discoverRoutes, type DiscoveredRoute } from '../routes';
-import { INSIDERS, OUTSIDERS, PERSONA_ROLE, type Insider, type MatrixIdentities, type MatrixPersona, type MatrixWorld } from './matrix-personas';
+import {
+  INSIDERS,
+  OUTSIDERS,
+  PERSONA_ROLE,
+  type Insider,
+  type MatrixIdentities,
+  type MatrixPersona,
+  type MatrixWorld,
+} from './matrix-personas';
 
 /**
  * The concrete request for one route, made against the seeded world, and who may make it.
@@ -163,7 +171,8 @@ export async function runAccessMatrix<S>(options: RunAccessMatrixOptions<S>): Pr
     const requestFor = async (): Promise<MatrixCase> => (!safe && scope !== 'object' && fixture ? fixture(scenario) : request);
     const refused: MatrixPersona[] = [...OUTSIDERS, ...INSIDERS.filter((insider) => !request.allowed.includes(insider))];
     for (const persona of request.allowed) {
-      if (!policyRoles.includes(PERSONA_ROLE[persona])) report.failures.push(`${key}: its fixture allows ${persona}, whose role the route's policy does not admit`);
+      if (!policyRoles.includes(PERSONA_ROLE[persona]))
+        report.failures.push(`${key}: its fixture allows ${persona}, whose role the route's policy does not admit`);
     }
 
     for (const persona of refused) {
@@ -177,19 +186,26 @@ export async function runAccessMatrix<S>(options: RunAccessMatrixOptions<S>): Pr
         continue;
       }
       const ok = response.status >= 200 && response.status < 300;
-      const mustBeRefused = !request.exceptions?.[persona] && (scope === 'object' || (scope === 'tenant' && persona === 'otherTenantAdmin'));
+      const mustBeRefused =
+        !request.exceptions?.[persona] && (scope === 'object' || (scope === 'tenant' && persona === 'otherTenantAdmin'));
       if (mustBeRefused && !refusedWith.includes(response.status)) fail(persona, `expected ${refusedWith.join('/')}`, response);
-      if (!mustBeRefused && !ok && !refusedWith.includes(response.status)) fail(persona, `expected 2xx within own scope or ${refusedWith.join('/')}`, response);
+      if (!mustBeRefused && !ok && !refusedWith.includes(response.status))
+        fail(persona, `expected 2xx within own scope or ${refusedWith.join('/')}`, response);
       const exception = request.exceptions?.[persona];
       const checked = typeof exception === 'object' ? exception.secrets : mustBeRefused ? objectSecrets : ownSecrets;
-      const leaked = leakedSecrets(response.body, [...checked, ...(request.neverShown ?? []), ...(persona === 'otherTenantAdmin' ? (request.tenantSecrets ?? []) : [])]);
+      const leaked = leakedSecrets(response.body, [
+        ...checked,
+        ...(request.neverShown ?? []),
+        ...(persona === 'otherTenantAdmin' ? (request.tenantSecrets ?? []) : []),
+      ]);
       if (leaked.length) fail(persona, `response leaked ${leaked.join(', ')}`, response);
     }
 
     for (const persona of safe ? request.allowed : request.allowed.slice(0, 1)) {
       const rightRequest = await requestFor();
       // Every creating POST carries an Idempotency-Key, so that a replay of the key by someone else can be tried below.
-      if (route.method === 'POST') rightRequest.headers = { 'idempotency-key': `access-matrix-${randomUUID()}`, ...(rightRequest.headers ?? {}) };
+      if (route.method === 'POST')
+        rightRequest.headers = { 'idempotency-key': `access-matrix-${randomUUID()}`, ...(rightRequest.headers ?? {}) };
       const response = await send(persona, route, rightRequest);
       const ok = request.succeedsWith ? request.succeedsWith.includes(response.status) : response.status >= 200 && response.status < 300;
       if (!ok) fail(persona, `expected ${request.succeedsWith?.join('/') ?? '2xx'} for the right role`, response);
@@ -202,7 +218,8 @@ export async function runAccessMatrix<S>(options: RunAccessMatrixOptions<S>): Pr
       if (!createdId || rightRequest.url.includes(createdId)) continue;
       for (const other of refused.filter((candidate) => candidate !== 'anonymous')) {
         const replay = await send(other, route, rightRequest);
-        if (leakedSecrets(replay.body, [createdId]).length) fail(other, `replaying ${persona}'s Idempotency-Key answered with ${persona}'s object ${createdId}`, replay);
+        if (leakedSecrets(replay.body, [createdId]).length)
+          fail(other, `replaying ${persona}'s Idempotency-Key answered with ${persona}'s object ${createdId}`, replay);
       }
     }
   }
@@ -242,5 +259,8 @@ function dedupe(routes: DiscoveredRoute[]): DiscoveredRoute[] {
 
 function sortForMatrix(routes: DiscoveredRoute[]): DiscoveredRoute[] {
   const rank = (method: string) => (METHOD_ORDER.includes(method) ? METHOD_ORDER.indexOf(method) : METHOD_ORDER.length);
-  return routes.map((route, index) => ({ route, index })).sort((a, b) => rank(a.route.method) - rank(b.route.method) || a.index - b.index).map(({ route }) => route);
+  return routes
+    .map((route, index) => ({ route, index }))
+    .sort((a, b) => rank(a.route.method) - rank(b.route.method) || a.index - b.index)
+    .map(({ route }) => route);
 }

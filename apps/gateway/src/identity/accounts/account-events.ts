@@ -20,5 +20,10 @@ export async function publishGuardianLinked(manager: EntityManager, account: Acc
 
 /** The account as it now is, after a change of name, language or status, in the change's transaction. */
 export async function publishAccountUpdated(manager: EntityManager, account: AccountRow): Promise<void> {
-  await publishEvent(manager, { source: 'gateway', type: 'identity.account.updated', tenantId: account.tenantId, payload: { version: 1, ...contactOf(account), status: account.status } });
+  await publishEvent(manager, {
+    source: 'gateway',
+    type: 'identity.account.updated',
+    tenantId: account.tenantId,
+    payload: { version: 1, ...contactOf(account), status: account.status },
+  });
 }

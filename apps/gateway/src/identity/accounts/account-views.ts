@@ -12,7 +12,9 @@ export function toAccountDto(account: AccountRow, grants: readonly GrantRow[]): 
     displayName: account.displayName,
     preferredLanguage: account.preferredLanguage,
     status: account.status,
-    grants: grants.filter((grant) => grant.accountId === account.id).map((grant) => ({ id: grant.id, role: grant.role, schoolId: grant.schoolId })),
+    grants: grants
+      .filter((grant) => grant.accountId === account.id)
+      .map((grant) => ({ id: grant.id, role: grant.role, schoolId: grant.schoolId })),
     createdAt: account.createdAt.toISOString(),
     updatedAt: account.updatedAt.toISOString(),
   };

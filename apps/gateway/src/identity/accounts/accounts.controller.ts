@@ -34,14 +34,22 @@ export class AccountsController {
   @Access(...ADMIN)
   @ApiOperation({ summary: 'Accounts of the area, by email address' })
   @ApiOkResponse({ type: AccountPageDto })
-  list(@CurrentIdentity() identity: Identity, @Origin() origin: RequestOrigin, @Query() query: ListAccountsQueryDto): Promise<AccountPageDto> {
+  list(
+    @CurrentIdentity() identity: Identity,
+    @Origin() origin: RequestOrigin,
+    @Query() query: ListAccountsQueryDto,
+  ): Promise<AccountPageDto> {
     return this.accounts.list(auditActor(identity, origin, ADMIN), query);
   }
 
   @Post()
   @Access(...ADMIN)
   @ApiOperation({ summary: 'Invite a person: the account is created as invited and a single-use link to choose a password is mailed' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat the request with the same key to get the same answer without a second invitation' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Repeat the request with the same key to get the same answer without a second invitation',
+  })
   @ApiCreatedResponse({ type: AccountDetailDto })
   @ApiConflictResponse({ description: 'An account with this email address already exists in the area' })
   async invite(
@@ -76,7 +84,11 @@ export class AccountsController {
   @Patch(':id')
   @Access(...ADMIN)
   @ApiOperation({ summary: 'Change display name, mobile or language, or disable / enable the account' })
-  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag from GET; 428 without it, 412 with currentETag when someone changed the account since' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: true,
+    description: 'The ETag from GET; 428 without it, 412 with currentETag when someone changed the account since',
+  })
   @ApiOkResponse({ type: AccountDetailDto })
   @ApiNotFoundResponse()
   @ApiPreconditionFailedResponse({ description: 'Someone else changed the account since the ETag was read' })
@@ -100,7 +112,11 @@ export class AccountsController {
   @ApiAcceptedResponse({ description: 'The mail is on its way' })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The account is not invited (already active, or disabled)' })
-  resendInvitation(@CurrentIdentity() identity: Identity, @Origin() origin: RequestOrigin, @IdParam('id') id: string): Promise<{ invitationExpiresAt: string }> {
+  resendInvitation(
+    @CurrentIdentity() identity: Identity,
+    @Origin() origin: RequestOrigin,
+    @IdParam('id') id: string,
+  ): Promise<{ invitationExpiresAt: string }> {
     return this.accounts.resendInvitation(identity, auditActor(identity, origin, ADMIN), id);
   }
 }

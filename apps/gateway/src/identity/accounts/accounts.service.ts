@@ -26,7 +26,15 @@ import { IdentityResolver } from '../resolver/identity-resolver';
 import { SessionsService } from '../sessions/sessions.service';
 import { publishAccountUpdated } from './account-events';
 import type { AccountStatus } from './account.model';
-import { accountByEmail, accountById, insertAccount, listAccounts, updateAccount, type AccountChanges, type AccountRow } from './accounts.queries';
+import {
+  accountByEmail,
+  accountById,
+  insertAccount,
+  listAccounts,
+  updateAccount,
+  type AccountChanges,
+  type AccountRow,
+} from './accounts.queries';
 import { toAccountDetailDto, toAccountDto } from './account-views';
 import type { AccountDetailDto, AccountDto } from './dto/account.dto';
 import type { InviteAccountDto } from './dto/invite-account.dto';
@@ -63,12 +71,32 @@ export class AccountsService {
     const accounts = await listAccounts(
       this.dataSource,
       actor.tenantId,
-      { status: query.status, emailPrefix: query.email?.toLowerCase(), role: query.role, after: after ? [String(after[0]), String(after[1])] : undefined },
+      {
+        status: query.status,
+        emailPrefix: query.email?.toLowerCase(),
+        role: query.role,
+        after: after ? [String(after[0]), String(after[1])] : undefined,
+      },
       query.limit + 1,
     );
-    const grants = await this.grants.rowsOf(this.dataSource, actor.tenantId, accounts.map((account) => account.id));
-    const page = toPage(accounts, query.limit, (account) => toAccountDto(account, grants), (account) => [account.email.toLowerCase(), account.id]);
-    await this.auditLog.record(this.dataSource, { ...actor, action: 'list', subjectType: 'account', subjectId: null, detail: { accountIds: page.items.map((item) => item.id) } });
+    const grants = await this.grants.rowsOf(
+      this.dataSource,
+      actor.tenantId,
+      accounts.map((account) => account.id),
+    );
+    const page = toPage(
+      accounts,
+      query.limit,
+      (account) => toAccountDto(account, grants),
+      (account) => [account.email.toLowerCase(), account.id],
+    );
+    await this.auditLog.record(this.dataSource, {
+      ...actor,
+      action: 'list',
+      subjectType: 'account',
+      subjectId: null,
+      detail: { accountIds: page.items.map((item) => item.id) },
+    });
     return page;
   }
 
@@ -79,7 +107,12 @@ export class AccountsService {
   }
 
   /** Creates an invited account (with any grants) and mails the invitation; replayed, not repeated, for a repeated Idempotency-Key. */
-  async invite(identity: Identity, actor: AuditActor, request: InviteAccountDto, idempotencyKey: string | undefined): Promise<InviteAnswer> {
+  async invite(
+    identity: Identity,
+    actor: AuditActor,
+    request: InviteAccountDto,
+    idempotencyKey: string | undefined,
+  ): Promise<InviteAnswer> {
     let invitation: PendingInvitation | undefined;
     const scope = { tenantId: actor.tenantId, callerId: actor.actorId, operation: 'POST /identity/accounts', key: idempotencyKey, request };
     try {
@@ -102,7 +135,13 @@ export class AccountsService {
           updatedAt: now,
         };
         await insertAccount(manager, account);
-        await this.auditLog.record(manager, { ...actor, action: 'create', subjectType: 'account', subjectId: account.id, detail: { status: 'invited' } });
+        await this.auditLog.record(manager, {
+          ...actor,
+          action: 'create',
+          subjectType: 'account',
+          subjectId: account.id,
+          detail: { status: 'invited' },
+        });
         const grants = await this.grants.add(manager, actor, account.id, request.grants ?? []);
         invitation = await this.invitations.issue(manager, account);
         const answer = { status: 201, body: toAccountDetailDto(account, grants, []) };
@@ -112,7 +151,10 @@ export class AccountsService {
       if (invitation) this.invitations.mail(invitation, identity.displayName);
       return result;
     } catch (error) {
-      if (isUniqueViolation(error, 'accounts_tenant_email')) throw new ConflictProblem('An account with this email address already exists in this area.', [{ field: 'email', email: request.email }]);
+      if (isUniqueViolation(error, 'accounts_tenant_email'))
+        throw new ConflictProblem('An account with this email address already exists in this area.', [
+          { field: 'email', email: request.email },
+        ]);
       throw error;
     }
   }
@@ -125,19 +167,27 @@ export class AccountsService {
       const changes: AccountChanges = {};
       if (request.displayName !== undefined && request.displayName !== account.displayName) changes.displayName = request.displayName;
       if (request.mobile !== undefined && request.mobile !== account.mobile) changes.mobile = request.mobile;
-      if (request.preferredLanguage !== undefined && request.preferredLanguage !== account.preferredLanguage) changes.preferredLanguage = request.preferredLanguage;
+      if (request.preferredLanguage !== undefined && request.preferredLanguage !== account.preferredLanguage)
+        changes.preferredLanguage = request.preferredLanguage;
       if (request.status !== undefined) {
         const status = await this.nextStatus(manager, actor, account, request.status);
         if (status !== account.status) changes.status = status;
       }
       if (Object.keys(changes).length > 0) {
         await updateAccount(manager, actor.tenantId, accountId, changes, account.version + 1);
-        if (changes.displayName !== undefined || changes.preferredLanguage !== undefined || changes.status !== undefined) await publishAccountUpdated(manager, { ...account, ...changes });
+        if (changes.displayName !== undefined || changes.preferredLanguage !== undefined || changes.status !== undefined)
+          await publishAccountUpdated(manager, { ...account, ...changes });
         if (changes.status === 'disabled') {
           await this.sessions.revokeAllOf(manager, actor.tenantId, accountId, 'account_disabled');
           await this.tokens.revokeOpen(manager, account);
         }
-        await this.auditLog.record(manager, { ...actor, action: 'update', subjectType: 'account', subjectId: accountId, detail: { changed: Object.keys(changes), status: changes.status } });
+        await this.auditLog.record(manager, {
+          ...actor,
+          action: 'update',
+          subjectType: 'account',
+          subjectId: accountId,
+          detail: { changed: Object.keys(changes), status: changes.status },
+        });
       }
       return this.detail(manager, actor.tenantId, accountId);
     });
@@ -151,7 +201,9 @@ export class AccountsService {
       const account = await accountById(manager, actor.tenantId, accountId);
       if (!account) throw new NotFoundException('No such account.');
       if (account.status !== 'invited') {
-        throw new ConflictProblem(`This account is ${account.status}, so it has no invitation to send again.`, [{ field: 'status', status: account.status }]);
+        throw new ConflictProblem(`This account is ${account.status}, so it has no invitation to send again.`, [
+          { field: 'status', status: account.status },
+        ]);
       }
       await this.auditLog.record(manager, { ...actor, action: 'invite', subjectType: 'account', subjectId: accountId });
       return this.invitations.issue(manager, account);
@@ -170,7 +222,10 @@ export class AccountsService {
 
   private async nextStatus(db: Queryable, actor: AuditActor, account: AccountRow, wanted: 'active' | 'disabled'): Promise<AccountStatus> {
     if (wanted === 'disabled') {
-      if (account.id === actor.actorId) throw new ConflictProblem('You cannot disable your own account; ask another programme admin.', [{ field: 'status', accountId: account.id }]);
+      if (account.id === actor.actorId)
+        throw new ConflictProblem('You cannot disable your own account; ask another programme admin.', [
+          { field: 'status', accountId: account.id },
+        ]);
       return 'disabled';
     }
     if (account.status !== 'disabled') return account.status;
@@ -181,7 +236,9 @@ export class AccountsService {
   private async refuseTakenEmail(db: Queryable, tenantId: string, email: string): Promise<void> {
     const taken = await accountByEmail(db, tenantId, email);
     if (taken) {
-      throw new ConflictProblem('An account with this email address already exists in this area.', [{ field: 'email', accountId: taken.id, status: taken.status }]);
+      throw new ConflictProblem('An account with this email address already exists in this area.', [
+        { field: 'email', accountId: taken.id, status: taken.status },
+      ]);
     }
   }
 }

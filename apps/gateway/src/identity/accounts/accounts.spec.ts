@@ -36,12 +36,21 @@ describe('accounts, grants and guardian links', () => {
   describe('across areas', () => {
     it('an admin of area A gets 404 for every way of reaching an account of area B', async () => {
       expect((await asAdminA('GET', `/identity/accounts/${tutorB.id}`)).statusCode).toBe(404);
-      expect((await asAdminA('PATCH', `/identity/accounts/${tutorB.id}`, { status: 'disabled' }, { 'if-match': '"1"' })).statusCode).toBe(404);
+      expect((await asAdminA('PATCH', `/identity/accounts/${tutorB.id}`, { status: 'disabled' }, { 'if-match': '"1"' })).statusCode).toBe(
+        404,
+      );
       expect((await asAdminA('POST', `/identity/accounts/${tutorB.id}/grants`, { role: 'evaluator' })).statusCode).toBe(404);
       expect((await asAdminA('POST', `/identity/accounts/${tutorB.id}/invitations`)).statusCode).toBe(404);
       const grantB = (await t.dataSource.query(`SELECT id FROM grants WHERE account_id = $1`, [tutorB.id]))[0].id;
       expect((await asAdminA('DELETE', `/identity/accounts/${tutorB.id}/grants/${grantB}`)).statusCode).toBe(404);
-      const link = await asAdminA('POST', '/identity/guardian-links', { accountId: tutorB.id, pupilId: newId(), schoolId: schoolA1, relationship: 'parent', canBookTransport: true, canGiveConsent: true });
+      const link = await asAdminA('POST', '/identity/guardian-links', {
+        accountId: tutorB.id,
+        pupilId: newId(),
+        schoolId: schoolA1,
+        relationship: 'parent',
+        canBookTransport: true,
+        canGiveConsent: true,
+      });
       expect(link.statusCode).toBe(404);
       // Nothing changed on B's side.
       const [row] = await t.dataSource.query(`SELECT status FROM accounts WHERE id = $1`, [tutorB.id]);
@@ -75,11 +84,14 @@ describe('accounts, grants and guardian links', () => {
       const area = await t.fixtures.tenant();
       const admin = await t.fixtures.account(area, { grants: [{ role: 'programme_admin' }] });
       const headers = await t.fixtures.bearer(admin);
-      for (let i = 0; i < 4; i++) await t.fixtures.account(area, { status: i === 0 ? 'disabled' : 'active', grants: i === 1 ? [{ role: 'evaluator' }] : [] });
+      for (let i = 0; i < 4; i++)
+        await t.fixtures.account(area, { status: i === 0 ? 'disabled' : 'active', grants: i === 1 ? [{ role: 'evaluator' }] : [] });
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const page: AccountPageDto = (await t.app.inject({ method: 'GET', url: `/identity/accounts?limit=2${cursor ? `&cursor=${cursor}` : ''}`, headers })).json<AccountPageDto>();
+        const page: AccountPageDto = (
+          await t.app.inject({ method: 'GET', url: `/identity/accounts?limit=2${cursor ? `&cursor=${cursor}` : ''}`, headers })
+        ).json<AccountPageDto>();
         seen.push(...page.items.map((item) => item.email));
         cursor = page.nextCursor;
       } while (cursor);
@@ -88,8 +100,16 @@ describe('accounts, grants and guardian links', () => {
       const disabled = (await t.app.inject({ method: 'GET', url: '/identity/accounts?status=disabled', headers })).json<AccountPageDto>();
       expect(disabled.items).toHaveLength(1);
       const evaluators = (await t.app.inject({ method: 'GET', url: '/identity/accounts?role=evaluator', headers })).json<AccountPageDto>();
-      expect(evaluators.items).toEqual([expect.objectContaining({ grants: [expect.objectContaining({ role: 'evaluator', schoolId: null })] })]);
-      const byEmail = (await t.app.inject({ method: 'GET', url: `/identity/accounts?email=${encodeURIComponent(admin.email.slice(0, 12).toUpperCase())}`, headers })).json<AccountPageDto>();
+      expect(evaluators.items).toEqual([
+        expect.objectContaining({ grants: [expect.objectContaining({ role: 'evaluator', schoolId: null })] }),
+      ]);
+      const byEmail = (
+        await t.app.inject({
+          method: 'GET',
+          url: `/identity/accounts?email=${encodeURIComponent(admin.email.slice(0, 12).toUpperCase())}`,
+          headers,
+        })
+      ).json<AccountPageDto>();
       expect(byEmail.items.map((item) => item.id)).toEqual([admin.id]);
     });
   });
@@ -121,8 +141,16 @@ describe('accounts, grants and guardian links', () => {
       const active = await t.fixtures.account(areaA, { status: 'disabled' });
       const neverAccepted = await t.fixtures.account(areaA, { status: 'disabled', password: null });
       const ifMatch = async (id: string) => ({ 'if-match': String((await asAdminA('GET', `/identity/accounts/${id}`)).headers.etag) });
-      expect((await asAdminA('PATCH', `/identity/accounts/${active.id}`, { status: 'active' }, await ifMatch(active.id))).json<AccountDetailDto>().status).toBe('active');
-      expect((await asAdminA('PATCH', `/identity/accounts/${neverAccepted.id}`, { status: 'active' }, await ifMatch(neverAccepted.id))).json<AccountDetailDto>().status).toBe('invited');
+      expect(
+        (
+          await asAdminA('PATCH', `/identity/accounts/${active.id}`, { status: 'active' }, await ifMatch(active.id))
+        ).json<AccountDetailDto>().status,
+      ).toBe('active');
+      expect(
+        (
+          await asAdminA('PATCH', `/identity/accounts/${neverAccepted.id}`, { status: 'active' }, await ifMatch(neverAccepted.id))
+        ).json<AccountDetailDto>().status,
+      ).toBe('invited');
       const self = await asAdminA('PATCH', `/identity/accounts/${adminA.id}`, { status: 'disabled' }, await ifMatch(adminA.id));
       expect(self.statusCode).toBe(409);
     });
@@ -162,16 +190,33 @@ describe('accounts, grants and guardian links', () => {
       const parent = await t.fixtures.account(areaA, { grants: [] });
       const link = { accountId: parent.id, pupilId: newId(), relationship: 'parent', canBookTransport: true, canGiveConsent: false };
 
-      const own = await t.app.inject({ method: 'POST', url: '/identity/guardian-links', headers, payload: { ...link, schoolId: schoolA1 } });
+      const own = await t.app.inject({
+        method: 'POST',
+        url: '/identity/guardian-links',
+        headers,
+        payload: { ...link, schoolId: schoolA1 },
+      });
       expect(own.statusCode).toBe(201);
-      const other = await t.app.inject({ method: 'POST', url: '/identity/guardian-links', headers, payload: { ...link, pupilId: newId(), schoolId: schoolA2 } });
+      const other = await t.app.inject({
+        method: 'POST',
+        url: '/identity/guardian-links',
+        headers,
+        payload: { ...link, pupilId: newId(), schoolId: schoolA2 },
+      });
       expect(other.statusCode).toBe(404);
-      const twice = await t.app.inject({ method: 'POST', url: '/identity/guardian-links', headers, payload: { ...link, schoolId: schoolA1 } });
+      const twice = await t.app.inject({
+        method: 'POST',
+        url: '/identity/guardian-links',
+        headers,
+        payload: { ...link, schoolId: schoolA1 },
+      });
       expect(twice.statusCode).toBe(409);
 
       const detail = (await asAdminA('GET', `/identity/accounts/${parent.id}`)).json<AccountDetailDto>();
       expect(detail.grants).toEqual([expect.objectContaining({ role: 'guardian', schoolId: null })]);
-      expect(detail.guardianLinks).toEqual([expect.objectContaining({ pupilId: link.pupilId, schoolId: schoolA1, canBookTransport: true, canGiveConsent: false })]);
+      expect(detail.guardianLinks).toEqual([
+        expect.objectContaining({ pupilId: link.pupilId, schoolId: schoolA1, canBookTransport: true, canGiveConsent: false }),
+      ]);
 
       // A link at a school the headteacher does not run is "not found" to them, but there for the admin.
       const adminLink = await asAdminA('POST', '/identity/guardian-links', { ...link, pupilId: newId(), schoolId: schoolA2 });

@@ -6,7 +6,20 @@ export function auditEntryHandler(auditLog: AuditLogService): EventHandler<'audi
   return async (event, manager) => {
     const { entryId, actorUserId, actorRole, action, subjectType, subjectId, service, requestId, ip, at, detail } = event.payload;
     await auditLog.recordFromService(
-      { id: entryId, tenantId: event.tenantId, service, occurredAt: at, actorId: actorUserId, actorRole, action, subjectType, subjectId, ip, requestId, detail: detail ?? {} },
+      {
+        id: entryId,
+        tenantId: event.tenantId,
+        service,
+        occurredAt: at,
+        actorId: actorUserId,
+        actorRole,
+        action,
+        subjectType,
+        subjectId,
+        ip,
+        requestId,
+        detail: detail ?? {},
+      },
       manager,
     );
   };

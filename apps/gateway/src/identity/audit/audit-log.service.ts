@@ -43,7 +43,11 @@ export class AuditLogService {
     const entry = plainToInstance(ServiceAuditEntry, input);
     const errors = await validate(entry, { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length > 0) {
-      throw new InvalidAuditEntry(`audit entry refused: ${flattenValidationErrors(errors).map((e) => `${e.field} (${e.rule})`).join(', ')}`);
+      throw new InvalidAuditEntry(
+        `audit entry refused: ${flattenValidationErrors(errors)
+          .map((e) => `${e.field} (${e.rule})`)
+          .join(', ')}`,
+      );
     }
     const recorded = await insertAuditEntry(db, {
       id: entry.id,

@@ -35,9 +35,18 @@ describe('audit log', () => {
   }
 
   it('is append-only: the database refuses UPDATE and DELETE, even to the gateway’s own role', async () => {
-    await t.app.get(AuditLogService).record(t.dataSource.manager, { tenantId: area.id, actorId: admin.id, actorRole: 'programme_admin', action: 'read', subjectType: 'account', subjectId: admin.id });
+    await t.app.get(AuditLogService).record(t.dataSource.manager, {
+      tenantId: area.id,
+      actorId: admin.id,
+      actorRole: 'programme_admin',
+      action: 'read',
+      subjectType: 'account',
+      subjectId: admin.id,
+    });
     await asGatewayRole(async (db) => {
-      await expect(db.query(`UPDATE audit_log SET action = 'nothing' WHERE tenant_id = $1`, [area.id])).rejects.toThrow(/permission denied/);
+      await expect(db.query(`UPDATE audit_log SET action = 'nothing' WHERE tenant_id = $1`, [area.id])).rejects.toThrow(
+        /permission denied/,
+      );
       await expect(db.query(`DELETE FROM audit_log WHERE tenant_id = $1`, [area.id])).rejects.toThrow(/permission denied/);
       const { rows } = await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE tenant_id = $1 AND action = 'read'`, [area.id]);
       expect(rows[0].n).toBeGreaterThan(0);
@@ -50,7 +59,9 @@ describe('audit log', () => {
       try {
         await db.query('GRANT UPDATE, DELETE ON audit_log TO CURRENT_USER');
         await db.query('SAVEPOINT attempt');
-        await expect(db.query(`UPDATE audit_log SET action = 'nothing' WHERE tenant_id = $1`, [area.id])).rejects.toThrow(/append-only: UPDATE refused/);
+        await expect(db.query(`UPDATE audit_log SET action = 'nothing' WHERE tenant_id = $1`, [area.id])).rejects.toThrow(
+          /append-only: UPDATE refused/,
+        );
         await db.query('ROLLBACK TO SAVEPOINT attempt');
         await expect(db.query(`DELETE FROM audit_log WHERE tenant_id = $1`, [area.id])).rejects.toThrow(/append-only: DELETE refused/);
       } finally {
@@ -63,20 +74,38 @@ describe('audit log', () => {
     const person = await t.fixtures.account(area);
     const school = await t.fixtures.school(area);
     await t.app.inject({ method: 'GET', url: `/identity/accounts/${person.id}`, remoteAddress: '192.0.2.7', headers: adminHeaders });
-    await t.app.inject({ method: 'POST', url: `/identity/accounts/${person.id}/grants`, headers: adminHeaders, payload: { role: 'school_staff', schoolIds: [school] } });
+    await t.app.inject({
+      method: 'POST',
+      url: `/identity/accounts/${person.id}/grants`,
+      headers: adminHeaders,
+      payload: { role: 'school_staff', schoolIds: [school] },
+    });
     await t.app.inject({
       method: 'POST',
       url: '/identity/guardian-links',
       headers: adminHeaders,
-      payload: { accountId: person.id, pupilId: newId(), schoolId: school, relationship: 'carer', canBookTransport: false, canGiveConsent: true },
+      payload: {
+        accountId: person.id,
+        pupilId: newId(),
+        schoolId: school,
+        relationship: 'carer',
+        canBookTransport: false,
+        canGiveConsent: true,
+      },
     });
 
     const read = (await auditLog(`?subjectType=account&subjectId=${person.id}`)).json<AuditEntryPageDto>();
-    expect(read.items).toEqual([expect.objectContaining({ action: 'read', actorId: admin.id, actorRole: 'programme_admin', ip: '192.0.2.7', service: 'gateway' })]);
+    expect(read.items).toEqual([
+      expect.objectContaining({ action: 'read', actorId: admin.id, actorRole: 'programme_admin', ip: '192.0.2.7', service: 'gateway' }),
+    ]);
     const grants = (await auditLog('?subjectType=grant')).json<AuditEntryPageDto>();
-    expect(grants.items.map((item) => item.detail)).toContainEqual(expect.objectContaining({ accountId: person.id, role: 'school_staff', schoolId: school }));
+    expect(grants.items.map((item) => item.detail)).toContainEqual(
+      expect.objectContaining({ accountId: person.id, role: 'school_staff', schoolId: school }),
+    );
     const links = (await auditLog('?subjectType=guardian_link')).json<AuditEntryPageDto>();
-    expect(links.items).toEqual([expect.objectContaining({ action: 'create', detail: expect.objectContaining({ accountId: person.id, relationship: 'carer' }) })]);
+    expect(links.items).toEqual([
+      expect.objectContaining({ action: 'create', detail: expect.objectContaining({ accountId: person.id, relationship: 'carer' }) }),
+    ]);
   });
 
   it('filters by actor and time, pages newest first, and shows an admin only their own area', async () => {
@@ -113,10 +142,25 @@ describe('audit log', () => {
 
   it('records another service’s entry once, however often it is delivered, and refuses malformed ones', async () => {
     const service = t.app.get(AuditLogService);
-    const entry = { id: newId(), tenantId: area.id, service: 'parent-engagement', occurredAt: new Date().toISOString(), actorId: null, actorRole: null, action: 'read', subjectType: 'family', subjectId: newId(), ip: null, requestId: null, detail: { fields: ['contacts'] } };
+    const entry = {
+      id: newId(),
+      tenantId: area.id,
+      service: 'parent-engagement',
+      occurredAt: new Date().toISOString(),
+      actorId: null,
+      actorRole: null,
+      action: 'read',
+      subjectType: 'family',
+      subjectId: newId(),
+      ip: null,
+      requestId: null,
+      detail: { fields: ['contacts'] },
+    };
     await expect(service.recordFromService(entry)).resolves.toBe('recorded');
     await expect(service.recordFromService(entry)).resolves.toBe('already-recorded');
-    await expect(service.recordFromService({ ...entry, id: newId(), service: 'not-a-service', subjectType: 'Family!' })).rejects.toThrow(InvalidAuditEntry);
+    await expect(service.recordFromService({ ...entry, id: newId(), service: 'not-a-service', subjectType: 'Family!' })).rejects.toThrow(
+      InvalidAuditEntry,
+    );
     await expect(service.recordFromService({ ...entry, id: newId(), extra: 'field' })).rejects.toThrow(/extra/);
   });
 
@@ -130,14 +174,36 @@ describe('audit log', () => {
       tenantId: area.id,
       occurredAt: new Date().toISOString(),
       source: 'scheduling',
-      payload: { version: 1, entryId: newId(), actorUserId: tutor, actorRole: 'tutor', action: 'read', subjectType: 'pupil', subjectId: pupil, service: 'scheduling', requestId: 'req-event', ip: '203.0.113.9', at: new Date().toISOString(), detail: { withFlags: false } },
+      payload: {
+        version: 1,
+        entryId: newId(),
+        actorUserId: tutor,
+        actorRole: 'tutor',
+        action: 'read',
+        subjectType: 'pupil',
+        subjectId: pupil,
+        service: 'scheduling',
+        requestId: 'req-event',
+        ip: '203.0.113.9',
+        at: new Date().toISOString(),
+        detail: { withFlags: false },
+      },
     };
     const apply = () => t.dataSource.transaction((manager) => handlers.applyAuditEntry(event, manager));
     await apply();
     await apply();
     const seen = (await auditLog(`?subjectType=pupil&subjectId=${pupil}`)).json<AuditEntryPageDto>();
     expect(seen.items).toEqual([
-      expect.objectContaining({ id: event.payload.entryId, service: 'scheduling', actorId: tutor, actorRole: 'tutor', action: 'read', ip: '203.0.113.9', requestId: 'req-event', detail: { withFlags: false } }),
+      expect.objectContaining({
+        id: event.payload.entryId,
+        service: 'scheduling',
+        actorId: tutor,
+        actorRole: 'tutor',
+        action: 'read',
+        ip: '203.0.113.9',
+        requestId: 'req-event',
+        detail: { withFlags: false },
+      }),
     ]);
   });
 

@@ -48,7 +48,9 @@ export class IdentityConfig extends ServiceConfig {
   @Matches(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })
   SMTP_URL!: string;
 
-  @Matches(/^([^<>@\s][^<>@]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, { message: 'must be an address such as "Tutti <no-reply@example.org>" or no-reply@example.org' })
+  @Matches(/^([^<>@\s][^<>@]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, {
+    message: 'must be an address such as "Tutti <no-reply@example.org>" or no-reply@example.org',
+  })
   MAIL_FROM = 'Tutti <no-reply@tutti.localhost>';
 
   /**

@@ -39,25 +39,51 @@ const KEYBOARD_RUNS = [
 ];
 const SEQUENCES = KEYBOARD_RUNS.flatMap((run) => [run, [...run].reverse().join('')]);
 
-const LEET: Record<string, string> = { '@': 'a', '4': 'a', '3': 'e', '1': 'i', '!': 'i', '0': 'o', $: 's', '5': 's', '7': 't', '+': 't', '8': 'b', '9': 'g' };
+const LEET: Record<string, string> = {
+  '@': 'a',
+  '4': 'a',
+  '3': 'e',
+  '1': 'i',
+  '!': 'i',
+  '0': 'o',
+  $: 's',
+  '5': 's',
+  '7': 't',
+  '+': 't',
+  '8': 'b',
+  '9': 'g',
+};
 
 /** Every rule the password breaks; an empty list means it is accepted. */
 export function checkPassword(password: string, context: PasswordContext): PasswordRefusal[] {
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH) {
-    return [{ rule: 'minLength', message: `password must be at least ${PASSWORD_MIN_LENGTH} characters long; three or four unrelated words make a strong one` }];
+    return [
+      {
+        rule: 'minLength',
+        message: `password must be at least ${PASSWORD_MIN_LENGTH} characters long; three or four unrelated words make a strong one`,
+      },
+    ];
   }
-  if (length > PASSWORD_MAX_LENGTH) return [{ rule: 'maxLength', message: `password must be at most ${PASSWORD_MAX_LENGTH} characters long` }];
+  if (length > PASSWORD_MAX_LENGTH)
+    return [{ rule: 'maxLength', message: `password must be at most ${PASSWORD_MAX_LENGTH} characters long` }];
 
   const refusals: PasswordRefusal[] = [];
   const forms = passwordForms(password);
   if (forms.some((form) => DENIED.has(form))) {
-    refusals.push({ rule: 'commonPassword', message: 'password is one of the passwords most often used (and guessed); choose something less common' });
+    refusals.push({
+      rule: 'commonPassword',
+      message: 'password is one of the passwords most often used (and guessed); choose something less common',
+    });
   }
   if (isBuiltFromPersonalWords(forms, context)) {
-    refusals.push({ rule: 'personalPassword', message: 'password must not be built from your email address, your name, your area or the name of this service' });
+    refusals.push({
+      rule: 'personalPassword',
+      message: 'password must not be built from your email address, your name, your area or the name of this service',
+    });
   }
-  if (isRepetitive(forms[0])) refusals.push({ rule: 'repetitive', message: 'password must not be one character or a short pattern repeated' });
+  if (isRepetitive(forms[0]))
+    refusals.push({ rule: 'repetitive', message: 'password must not be one character or a short pattern repeated' });
   if (forms.some((form) => form.length >= 6 && SEQUENCES.some((sequence) => sequence.includes(form)))) {
     refusals.push({ rule: 'sequence', message: 'password must not be a run of letters, digits or keys such as abcdef, 123456 or qwerty' });
   }

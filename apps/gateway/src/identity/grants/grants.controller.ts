@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IdParam } from '@tutti/platform';
 import { Access, CurrentIdentity, type Identity, type Role } from '@tutti/auth';
 import { auditActor } from '../audit/audit-record';
@@ -22,7 +30,12 @@ export class GrantsController {
   @ApiCreatedResponse({ type: [AccountGrantDto], description: 'The grants created' })
   @ApiNotFoundResponse({ description: 'Unknown account, or a school not of this area' })
   @ApiConflictResponse({ description: 'The account already holds some of these grants' })
-  grant(@CurrentIdentity() identity: Identity, @Origin() origin: RequestOrigin, @IdParam('id') id: string, @Body() body: GrantRequestDto): Promise<AccountGrantDto[]> {
+  grant(
+    @CurrentIdentity() identity: Identity,
+    @Origin() origin: RequestOrigin,
+    @IdParam('id') id: string,
+    @Body() body: GrantRequestDto,
+  ): Promise<AccountGrantDto[]> {
     return this.grants.grant(auditActor(identity, origin, ADMIN), id, body);
   }
 

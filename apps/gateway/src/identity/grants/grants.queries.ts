@@ -16,11 +16,19 @@ const GRANT_COLUMNS = `id, tenant_id AS "tenantId", account_id AS "accountId", r
 
 /** The grants of these accounts, by role then school. */
 export function grantsOfAccounts(db: Queryable, tenantId: string, accountIds: readonly string[]): Promise<GrantRow[]> {
-  return rows<GrantRow>(db, `SELECT ${GRANT_COLUMNS} FROM grants WHERE tenant_id = $1 AND account_id = ANY($2::uuid[]) ORDER BY role, school_id`, [tenantId, [...accountIds]]);
+  return rows<GrantRow>(
+    db,
+    `SELECT ${GRANT_COLUMNS} FROM grants WHERE tenant_id = $1 AND account_id = ANY($2::uuid[]) ORDER BY role, school_id`,
+    [tenantId, [...accountIds]],
+  );
 }
 
 export function grantById(db: Queryable, tenantId: string, accountId: string, grantId: string): Promise<GrantRow | undefined> {
-  return oneRow<GrantRow>(db, `SELECT ${GRANT_COLUMNS} FROM grants WHERE tenant_id = $1 AND account_id = $2 AND id = $3`, [tenantId, accountId, grantId]);
+  return oneRow<GrantRow>(db, `SELECT ${GRANT_COLUMNS} FROM grants WHERE tenant_id = $1 AND account_id = $2 AND id = $3`, [
+    tenantId,
+    accountId,
+    grantId,
+  ]);
 }
 
 export async function insertGrants(db: Queryable, grants: readonly GrantRow[]): Promise<void> {

@@ -22,23 +22,52 @@ export class GrantsService {
   ) {}
 
   /** Adds grants to an account of the actor's area, in the caller's transaction; 409 listing what is already held. */
-  async add(db: Queryable, actor: AuditActor, accountId: string, requests: readonly GrantRequestDto[], field = 'grants'): Promise<GrantRow[]> {
+  async add(
+    db: Queryable,
+    actor: AuditActor,
+    accountId: string,
+    requests: readonly GrantRequestDto[],
+    field = 'grants',
+  ): Promise<GrantRow[]> {
     const problems = requests.flatMap((request, index) => scopeProblems(request, field === '' ? '' : `${field}[${index}].`));
     if (problems.length > 0) throw new ValidationProblem(problems);
-    await this.schools.requireSchools(db, actor.tenantId, requests.flatMap((request) => request.schoolIds ?? []));
+    await this.schools.requireSchools(
+      db,
+      actor.tenantId,
+      requests.flatMap((request) => request.schoolIds ?? []),
+    );
 
     const wanted = requests.flatMap((request): { role: GrantRequestDto['role']; schoolId: string | null }[] =>
-      SCHOOL_SCOPED_ROLES.includes(request.role) ? (request.schoolIds ?? []).map((schoolId) => ({ role: request.role, schoolId })) : [{ role: request.role, schoolId: null }],
+      SCHOOL_SCOPED_ROLES.includes(request.role)
+        ? (request.schoolIds ?? []).map((schoolId) => ({ role: request.role, schoolId }))
+        : [{ role: request.role, schoolId: null }],
     );
     const held = await grantsOfAccounts(db, actor.tenantId, [accountId]);
     const clashes = wanted.filter((grant) => held.some((row) => row.role === grant.role && row.schoolId === grant.schoolId));
     if (clashes.length > 0) {
-      throw new ConflictProblem('The account already holds some of these grants.', clashes.map((grant) => ({ role: grant.role, schoolId: grant.schoolId })));
+      throw new ConflictProblem(
+        'The account already holds some of these grants.',
+        clashes.map((grant) => ({ role: grant.role, schoolId: grant.schoolId })),
+      );
     }
-    const rows: GrantRow[] = wanted.map((grant) => ({ id: newId(), tenantId: actor.tenantId, accountId, role: grant.role, schoolId: grant.schoolId, createdAt: new Date(), createdBy: actor.actorId }));
+    const rows: GrantRow[] = wanted.map((grant) => ({
+      id: newId(),
+      tenantId: actor.tenantId,
+      accountId,
+      role: grant.role,
+      schoolId: grant.schoolId,
+      createdAt: new Date(),
+      createdBy: actor.actorId,
+    }));
     await insertGrants(db, rows);
     for (const row of rows) {
-      await this.auditLog.record(db, { ...actor, action: 'create', subjectType: 'grant', subjectId: row.id, detail: { accountId, role: row.role, schoolId: row.schoolId } });
+      await this.auditLog.record(db, {
+        ...actor,
+        action: 'create',
+        subjectType: 'grant',
+        subjectId: row.id,
+        detail: { accountId, role: row.role, schoolId: row.schoolId },
+      });
     }
     this.resolver.forgetAccount(actor.tenantId, accountId);
     return rows;
@@ -65,16 +94,27 @@ export class GrantsService {
       const grant = await grantById(manager, actor.tenantId, accountId, grantId);
       if (!grant) throw new NotFoundException('No such grant on this account.');
       if (grant.role === 'programme_admin' && accountId === actor.actorId) {
-        throw new ConflictProblem('You cannot remove your own programme admin grant; ask another programme admin.', [{ grantId, role: grant.role }]);
+        throw new ConflictProblem('You cannot remove your own programme admin grant; ask another programme admin.', [
+          { grantId, role: grant.role },
+        ]);
       }
       if (grant.role === 'guardian') {
         const links = await guardianLinksOfAccount(manager, actor.tenantId, accountId);
         if (links.length > 0) {
-          throw new ConflictProblem('Remove the account’s guardian links before its guardian grant.', links.map((link) => ({ guardianLinkId: link.id, pupilId: link.pupilId })));
+          throw new ConflictProblem(
+            'Remove the account’s guardian links before its guardian grant.',
+            links.map((link) => ({ guardianLinkId: link.id, pupilId: link.pupilId })),
+          );
         }
       }
       await deleteGrant(manager, actor.tenantId, grant.id);
-      await this.auditLog.record(manager, { ...actor, action: 'delete', subjectType: 'grant', subjectId: grant.id, detail: { accountId, role: grant.role, schoolId: grant.schoolId } });
+      await this.auditLog.record(manager, {
+        ...actor,
+        action: 'delete',
+        subjectType: 'grant',
+        subjectId: grant.id,
+        detail: { accountId, role: grant.role, schoolId: grant.schoolId },
+      });
     });
     this.resolver.forgetAccount(actor.tenantId, accountId);
   }
@@ -94,7 +134,13 @@ export class GrantsService {
 function scopeProblems(request: GrantRequestDto, prefix: string): FieldError[] {
   const scoped = SCHOOL_SCOPED_ROLES.includes(request.role);
   if (!scoped && request.schoolIds !== undefined) {
-    return [{ field: `${prefix}schoolIds`, rule: 'notAllowed', message: `schoolIds is not allowed for the ${request.role} role, which covers the whole area or a guardian’s own children` }];
+    return [
+      {
+        field: `${prefix}schoolIds`,
+        rule: 'notAllowed',
+        message: `schoolIds is not allowed for the ${request.role} role, which covers the whole area or a guardian’s own children`,
+      },
+    ];
   }
   return [];
 }

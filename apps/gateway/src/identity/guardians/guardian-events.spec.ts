@@ -15,7 +15,10 @@ describe('a guardian’s contact reaches parent engagement', () => {
     const admin = await t.fixtures.bearer(await t.fixtures.account(area, { grants: [{ role: 'programme_admin' }] }));
     const guardian = await t.fixtures.account(area);
     const events = () =>
-      t.dataSource.query<{ type: string; payload: Record<string, unknown> }[]>(`SELECT type, payload FROM outbox_events WHERE tenant_id = $1 AND type LIKE 'identity.%' AND type NOT LIKE 'identity.tenant.%' ORDER BY id`, [area.id]);
+      t.dataSource.query<{ type: string; payload: Record<string, unknown> }[]>(
+        `SELECT type, payload FROM outbox_events WHERE tenant_id = $1 AND type LIKE 'identity.%' AND type NOT LIKE 'identity.tenant.%' ORDER BY id`,
+        [area.id],
+      );
 
     const pupilId = newId();
     const link = await t.app.inject({
@@ -28,20 +31,50 @@ describe('a guardian’s contact reaches parent engagement', () => {
     expect(await events()).toEqual([
       {
         type: 'identity.guardian.linked',
-        payload: { version: 1, guardianLinkId: link.json<{ id: string }>().id, accountId: guardian.id, pupilId, schoolId: school, email: guardian.email, displayName: expect.any(String), preferredLanguage: 'en' },
+        payload: {
+          version: 1,
+          guardianLinkId: link.json<{ id: string }>().id,
+          accountId: guardian.id,
+          pupilId,
+          schoolId: school,
+          email: guardian.email,
+          displayName: expect.any(String),
+          preferredLanguage: 'en',
+        },
       },
     ]);
 
     const read = await t.app.inject({ method: 'GET', url: `/identity/accounts/${guardian.id}`, headers: admin });
-    const changed = await t.app.inject({ method: 'PATCH', url: `/identity/accounts/${guardian.id}`, headers: { ...admin, 'if-match': String(read.headers.etag) }, payload: { displayName: 'Amina Shah', preferredLanguage: 'ur' } });
+    const changed = await t.app.inject({
+      method: 'PATCH',
+      url: `/identity/accounts/${guardian.id}`,
+      headers: { ...admin, 'if-match': String(read.headers.etag) },
+      payload: { displayName: 'Amina Shah', preferredLanguage: 'ur' },
+    });
     expect(changed.statusCode).toBe(200);
     expect((await events())[1]).toEqual({
       type: 'identity.account.updated',
-      payload: { version: 1, accountId: guardian.id, email: guardian.email, displayName: 'Amina Shah', preferredLanguage: 'ur', status: 'active' },
+      payload: {
+        version: 1,
+        accountId: guardian.id,
+        email: guardian.email,
+        displayName: 'Amina Shah',
+        preferredLanguage: 'ur',
+        status: 'active',
+      },
     });
     // A change of mobile number only is not a contact the families' copy keeps.
     const again = await t.app.inject({ method: 'GET', url: `/identity/accounts/${guardian.id}`, headers: admin });
-    expect((await t.app.inject({ method: 'PATCH', url: `/identity/accounts/${guardian.id}`, headers: { ...admin, 'if-match': String(again.headers.etag) }, payload: { mobile: '+447700900123' } })).statusCode).toBe(200);
+    expect(
+      (
+        await t.app.inject({
+          method: 'PATCH',
+          url: `/identity/accounts/${guardian.id}`,
+          headers: { ...admin, 'if-match': String(again.headers.etag) },
+          payload: { mobile: '+447700900123' },
+        })
+      ).statusCode,
+    ).toBe(200);
     expect(await events()).toHaveLength(2);
   });
 });

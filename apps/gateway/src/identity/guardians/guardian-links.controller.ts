@@ -1,5 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IdParam } from '@tutti/platform';
 import { Access, CurrentIdentity, type Identity, type Role } from '@tutti/auth';
 import { auditActor } from '../audit/audit-record';
@@ -19,7 +28,11 @@ export class GuardianLinksController {
   @Access(...MANAGERS)
   @ApiOperation({ summary: 'Guardian links of the caller’s schools (all of the area for a programme admin)' })
   @ApiOkResponse({ type: GuardianLinkPageDto })
-  list(@CurrentIdentity() identity: Identity, @Origin() origin: RequestOrigin, @Query() query: ListGuardianLinksQueryDto): Promise<GuardianLinkPageDto> {
+  list(
+    @CurrentIdentity() identity: Identity,
+    @Origin() origin: RequestOrigin,
+    @Query() query: ListGuardianLinksQueryDto,
+  ): Promise<GuardianLinkPageDto> {
     return this.links.list(identity, auditActor(identity, origin, MANAGERS), query);
   }
 
@@ -29,7 +42,11 @@ export class GuardianLinksController {
   @ApiCreatedResponse({ type: GuardianLinkDto })
   @ApiNotFoundResponse({ description: 'Unknown account, or a school that is not the caller’s' })
   @ApiConflictResponse({ description: 'Already linked' })
-  create(@CurrentIdentity() identity: Identity, @Origin() origin: RequestOrigin, @Body() body: CreateGuardianLinkDto): Promise<GuardianLinkDto> {
+  create(
+    @CurrentIdentity() identity: Identity,
+    @Origin() origin: RequestOrigin,
+    @Body() body: CreateGuardianLinkDto,
+  ): Promise<GuardianLinkDto> {
     return this.links.create(identity, auditActor(identity, origin, MANAGERS), body);
   }
 

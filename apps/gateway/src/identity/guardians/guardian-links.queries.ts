@@ -32,16 +32,29 @@ export function guardianLinkById(db: Queryable, tenantId: string, linkId: string
 }
 
 export function guardianLinkOf(db: Queryable, tenantId: string, accountId: string, pupilId: string): Promise<GuardianLinkRow | undefined> {
-  return oneRow<GuardianLinkRow>(db, `SELECT ${LINK_COLUMNS} FROM guardian_links WHERE tenant_id = $1 AND account_id = $2 AND pupil_id = $3`, [tenantId, accountId, pupilId]);
+  return oneRow<GuardianLinkRow>(
+    db,
+    `SELECT ${LINK_COLUMNS} FROM guardian_links WHERE tenant_id = $1 AND account_id = $2 AND pupil_id = $3`,
+    [tenantId, accountId, pupilId],
+  );
 }
 
 /** The account's links, oldest first. */
 export function guardianLinksOfAccount(db: Queryable, tenantId: string, accountId: string): Promise<GuardianLinkRow[]> {
-  return rows<GuardianLinkRow>(db, `SELECT ${LINK_COLUMNS} FROM guardian_links WHERE tenant_id = $1 AND account_id = $2 ORDER BY created_at, id`, [tenantId, accountId]);
+  return rows<GuardianLinkRow>(
+    db,
+    `SELECT ${LINK_COLUMNS} FROM guardian_links WHERE tenant_id = $1 AND account_id = $2 ORDER BY created_at, id`,
+    [tenantId, accountId],
+  );
 }
 
 /** The area's links by id, filtered; `limit` rows at most. */
-export function listGuardianLinks(db: Queryable, tenantId: string, filters: GuardianLinkFilters, limit: number): Promise<GuardianLinkRow[]> {
+export function listGuardianLinks(
+  db: Queryable,
+  tenantId: string,
+  filters: GuardianLinkFilters,
+  limit: number,
+): Promise<GuardianLinkRow[]> {
   const params: unknown[] = [tenantId, limit];
   const where = ['tenant_id = $1'];
   const param = (value: unknown): string => `$${params.push(value)}`;
@@ -57,7 +70,18 @@ export async function insertGuardianLink(db: Queryable, link: GuardianLinkRow): 
   await db.query(
     `INSERT INTO guardian_links (id, tenant_id, account_id, pupil_id, school_id, relationship, can_book_transport, can_give_consent, created_at, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [link.id, link.tenantId, link.accountId, link.pupilId, link.schoolId, link.relationship, link.canBookTransport, link.canGiveConsent, link.createdAt, link.createdBy],
+    [
+      link.id,
+      link.tenantId,
+      link.accountId,
+      link.pupilId,
+      link.schoolId,
+      link.relationship,
+      link.canBookTransport,
+      link.canGiveConsent,
+      link.createdAt,
+      link.createdBy,
+    ],
   );
 }
 

@@ -35,7 +35,8 @@ export class GuardianLinksService {
   ) {}
 
   async create(identity: Identity, actor: AuditActor, request: CreateGuardianLinkDto): Promise<GuardianLinkDto> {
-    if (!inSchoolScope(staffSchoolScope(identity), request.schoolId)) throw new NotFoundException(`No school ${request.schoolId} among yours.`);
+    if (!inSchoolScope(staffSchoolScope(identity), request.schoolId))
+      throw new NotFoundException(`No school ${request.schoolId} among yours.`);
     try {
       const link = await this.dataSource.transaction(async (manager) => {
         const account = await accountById(manager, identity.tenantId, request.accountId);
@@ -44,7 +45,13 @@ export class GuardianLinksService {
         const existing = await guardianLinkOf(manager, identity.tenantId, request.accountId, request.pupilId);
         if (existing) throw duplicateLink(existing);
         await this.grants.ensureGuardian(manager, actor, request.accountId);
-        const row: GuardianLinkRow = { id: newId(), tenantId: identity.tenantId, ...request, createdAt: new Date(), createdBy: identity.userId };
+        const row: GuardianLinkRow = {
+          id: newId(),
+          tenantId: identity.tenantId,
+          ...request,
+          createdAt: new Date(),
+          createdBy: identity.userId,
+        };
         await insertGuardianLink(manager, row);
         await publishGuardianLinked(manager, account, row);
         await this.auditLog.record(manager, {
@@ -103,7 +110,10 @@ export class GuardianLinksService {
       action: 'list',
       subjectType: 'guardian_link',
       subjectId: null,
-      detail: { guardianLinkIds: page.items.map((item) => item.id), filters: { accountId: query.accountId, pupilId: query.pupilId, schoolId: query.schoolId } },
+      detail: {
+        guardianLinkIds: page.items.map((item) => item.id),
+        filters: { accountId: query.accountId, pupilId: query.pupilId, schoolId: query.schoolId },
+      },
     });
     return page;
   }
@@ -116,7 +126,9 @@ export class GuardianLinksService {
 }
 
 function duplicateLink(link: { accountId: string; pupilId: string; id?: string }): ConflictProblem {
-  return new ConflictProblem('This account is already linked to this pupil.', [{ guardianLinkId: link.id, accountId: link.accountId, pupilId: link.pupilId }]);
+  return new ConflictProblem('This account is already linked to this pupil.', [
+    { guardianLinkId: link.id, accountId: link.accountId, pupilId: link.pupilId },
+  ]);
 }
 
 export function toGuardianLinkDto(row: GuardianLinkRow): GuardianLinkDto {

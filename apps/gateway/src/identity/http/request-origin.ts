@@ -11,7 +11,13 @@ export interface RequestOrigin {
 
 export function originOf(request: FastifyRequest): RequestOrigin {
   const userAgent = request.headers['user-agent'];
-  return { ip: request.ip.slice(0, 64), requestId: String(request.id).slice(0, 64), userAgent: typeof userAgent === 'string' ? userAgent.slice(0, 512) : null };
+  return {
+    ip: request.ip.slice(0, 64),
+    requestId: String(request.id).slice(0, 64),
+    userAgent: typeof userAgent === 'string' ? userAgent.slice(0, 512) : null,
+  };
 }
 
-export const Origin = createParamDecorator((_data: unknown, context: ExecutionContext): RequestOrigin => originOf(context.switchToHttp().getRequest<FastifyRequest>()));
+export const Origin = createParamDecorator((_data: unknown, context: ExecutionContext): RequestOrigin =>
+  originOf(context.switchToHttp().getRequest<FastifyRequest>()),
+);

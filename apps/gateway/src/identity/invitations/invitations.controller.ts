@@ -17,7 +17,9 @@ export class InvitationsController {
   @PublicRoute('the single-use, expiring token from the invitation mail is the credential')
   @ApiOperation({ summary: 'Accept an invitation: choose a password, activate the account, and be signed in' })
   @ApiOkResponse({ type: SessionTokensDto })
-  @ApiBadRequestResponse({ description: 'The token is invalid, used or expired (field token), or the password is refused (field password)' })
+  @ApiBadRequestResponse({
+    description: 'The token is invalid, used or expired (field token), or the password is refused (field password)',
+  })
   accept(@Body() body: AcceptInvitationDto, @Origin() origin: RequestOrigin): Promise<SessionTokensDto> {
     return this.invitations.accept(body, origin);
   }

@@ -68,7 +68,10 @@ describe('invitations', () => {
     const email = newEmail();
     expect((await invite({ email, displayName: 'Late Larry' })).statusCode).toBe(201);
     const token = tokenIn(await mailTo(email), 'accept-invitation');
-    await t.dataSource.query(`UPDATE one_time_tokens SET expires_at = now() - interval '1 minute' WHERE tenant_id = $1 AND account_id = (SELECT id FROM accounts WHERE email = $2)`, [tenant.id, email]);
+    await t.dataSource.query(
+      `UPDATE one_time_tokens SET expires_at = now() - interval '1 minute' WHERE tenant_id = $1 AND account_id = (SELECT id FROM accounts WHERE email = $2)`,
+      [tenant.id, email],
+    );
     const response = await accept(token, 'seven cellos at dawn');
     expect(response.statusCode).toBe(400);
     expect(response.json<Problem>().errors).toEqual([expect.objectContaining({ field: 'token', rule: 'expiredToken' })]);
@@ -119,14 +122,17 @@ describe('invitations', () => {
     expect(second.statusCode).toBe(201);
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(second.json()).toEqual(first.json());
-    const rows = await t.dataSource.query(`SELECT count(*)::int AS n FROM accounts WHERE tenant_id = $1 AND email = $2`, [tenant.id, email]);
+    const rows = await t.dataSource.query(`SELECT count(*)::int AS n FROM accounts WHERE tenant_id = $1 AND email = $2`, [
+      tenant.id,
+      email,
+    ]);
     expect(rows[0].n).toBe(1);
 
     const misuse = await invite({ email: newEmail(), displayName: 'Someone Else' }, { 'idempotency-key': key });
     expect(misuse.statusCode).toBe(422);
-    expect((await invite({ email: newEmail(), displayName: 'Bad Key' }, { 'idempotency-key': 'has spaces in it' })).json<Problem>().errors).toEqual([
-      expect.objectContaining({ field: 'Idempotency-Key' }),
-    ]);
+    expect(
+      (await invite({ email: newEmail(), displayName: 'Bad Key' }, { 'idempotency-key': 'has spaces in it' })).json<Problem>().errors,
+    ).toEqual([expect.objectContaining({ field: 'Idempotency-Key' })]);
   });
 
   it('sends the invitation again with a new link; the old link stops working', async () => {

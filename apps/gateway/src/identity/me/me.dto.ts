@@ -30,8 +30,10 @@ export class MeDto {
   @ApiProperty() displayName: string;
   @ApiProperty() email: string;
   @ApiProperty({ example: 'en' }) preferredLanguage: string;
-  @ApiProperty({ enum: ROLES, nullable: true, description: 'The role chosen with x-tutti-role; null when none is chosen' }) activeRole: Role | null;
+  @ApiProperty({ enum: ROLES, nullable: true, description: 'The role chosen with x-tutti-role; null when none is chosen' })
+  activeRole: Role | null;
   @ApiProperty({ enum: ROLES, isArray: true, description: 'Every role held; send one as x-tutti-role to act in it' }) roles: Role[];
   @ApiProperty({ type: [IdentityGrantDto] }) grants: IdentityGrantDto[];
-  @ApiProperty({ type: [GuardedPupilDto], description: 'Children the person is a guardian of, across all their schools' }) children: GuardedPupilDto[];
+  @ApiProperty({ type: [GuardedPupilDto], description: 'Children the person is a guardian of, across all their schools' })
+  children: GuardedPupilDto[];
 }

@@ -11,7 +11,10 @@ export class MeService {
   constructor(private readonly dataSource: DataSource) {}
 
   async describe(identity: Identity): Promise<MeDto> {
-    const [account, tenant] = await Promise.all([accountById(this.dataSource, identity.tenantId, identity.userId), tenantById(this.dataSource, identity.tenantId)]);
+    const [account, tenant] = await Promise.all([
+      accountById(this.dataSource, identity.tenantId, identity.userId),
+      tenantById(this.dataSource, identity.tenantId),
+    ]);
     if (!account || !tenant) throw new SignInRequired('This sign-in is no longer valid; sign in again.');
     return {
       userId: identity.userId,

@@ -129,7 +129,9 @@ export class IdentityAccounts1764060300000 implements MigrationInterface {
         FOREIGN KEY (tenant_id, account_id) REFERENCES accounts (tenant_id, id) ON DELETE CASCADE
       )`);
     await runner.query('CREATE UNIQUE INDEX one_time_tokens_tenant_hash ON one_time_tokens (tenant_id, token_hash)');
-    await runner.query('CREATE INDEX one_time_tokens_tenant_account_open ON one_time_tokens (tenant_id, account_id, purpose) WHERE used_at IS NULL AND revoked_at IS NULL');
+    await runner.query(
+      'CREATE INDEX one_time_tokens_tenant_account_open ON one_time_tokens (tenant_id, account_id, purpose) WHERE used_at IS NULL AND revoked_at IS NULL',
+    );
 
     // The first answer to a creating POST, replayed when the same Idempotency-Key comes again.
     await runner.query(`
@@ -148,7 +150,17 @@ export class IdentityAccounts1764060300000 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const table of ['idempotency_keys', 'one_time_tokens', 'refresh_tokens', 'sessions', 'guardian_links', 'grants', 'tenant_schools', 'credentials', 'accounts']) {
+    for (const table of [
+      'idempotency_keys',
+      'one_time_tokens',
+      'refresh_tokens',
+      'sessions',
+      'guardian_links',
+      'grants',
+      'tenant_schools',
+      'credentials',
+      'accounts',
+    ]) {
       await runner.query(`DROP TABLE ${table}`);
     }
   }

@@ -26,7 +26,9 @@ export class IdentityAuditLog1764060300100 implements MigrationInterface {
         detail jsonb NOT NULL DEFAULT '{}'::jsonb
       )`);
     await runner.query('CREATE INDEX audit_log_tenant_time ON audit_log (tenant_id, occurred_at DESC, id DESC)');
-    await runner.query('CREATE INDEX audit_log_tenant_subject ON audit_log (tenant_id, subject_type, subject_id, occurred_at DESC, id DESC)');
+    await runner.query(
+      'CREATE INDEX audit_log_tenant_subject ON audit_log (tenant_id, subject_type, subject_id, occurred_at DESC, id DESC)',
+    );
     await runner.query('CREATE INDEX audit_log_tenant_actor ON audit_log (tenant_id, actor_id, occurred_at DESC, id DESC)');
     await runner.query(`
       CREATE FUNCTION audit_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$

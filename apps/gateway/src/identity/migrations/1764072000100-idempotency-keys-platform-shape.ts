@@ -14,13 +14,17 @@ export class IdempotencyKeysPlatformShape1764072000100 implements MigrationInter
     await runner.query(`ALTER TABLE idempotency_keys RENAME COLUMN actor_id TO caller_id`);
     await runner.query(`ALTER TABLE idempotency_keys RENAME COLUMN request_fingerprint TO request_hash`);
     await runner.query(`ALTER TABLE idempotency_keys ADD COLUMN response jsonb`);
-    await runner.query(`UPDATE idempotency_keys SET response = jsonb_build_object('status', response_status, 'body', response_body) WHERE response_status IS NOT NULL`);
+    await runner.query(
+      `UPDATE idempotency_keys SET response = jsonb_build_object('status', response_status, 'body', response_body) WHERE response_status IS NOT NULL`,
+    );
     await runner.query(`ALTER TABLE idempotency_keys DROP COLUMN response_status, DROP COLUMN response_body`);
   }
 
   async down(runner: QueryRunner): Promise<void> {
     await runner.query(`ALTER TABLE idempotency_keys ADD COLUMN response_status integer, ADD COLUMN response_body jsonb`);
-    await runner.query(`UPDATE idempotency_keys SET response_status = (response->>'status')::integer, response_body = response->'body' WHERE response IS NOT NULL`);
+    await runner.query(
+      `UPDATE idempotency_keys SET response_status = (response->>'status')::integer, response_body = response->'body' WHERE response IS NOT NULL`,
+    );
     await runner.query(`ALTER TABLE idempotency_keys DROP COLUMN response`);
     await runner.query(`ALTER TABLE idempotency_keys RENAME COLUMN request_hash TO request_fingerprint`);
     await runner.query(`ALTER TABLE idempotency_keys RENAME COLUMN caller_id TO actor_id`);

@@ -16,5 +16,11 @@ const MESSAGES: Record<'invitation' | 'password_reset', Record<RedeemFailure, st
 
 /** 400 naming `token`, saying why the link no longer works. */
 export function tokenProblem(purpose: 'invitation' | 'password_reset', failure: RedeemFailure): ValidationProblem {
-  return new ValidationProblem([{ field: 'token', rule: failure === 'unknown' ? 'invalidToken' : failure === 'used' ? 'usedToken' : 'expiredToken', message: MESSAGES[purpose][failure] }]);
+  return new ValidationProblem([
+    {
+      field: 'token',
+      rule: failure === 'unknown' ? 'invalidToken' : failure === 'used' ? 'usedToken' : 'expiredToken',
+      message: MESSAGES[purpose][failure],
+    },
+  ]);
 }

@@ -1,5 +1,12 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, UseFilters } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiNoContentResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiNoContentResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { PublicRoute } from '@tutti/auth';
 import { Origin, type RequestOrigin } from '../http/request-origin';
 import { TooManyAttemptsFilter } from '../rate-limit/too-many-attempts';
@@ -28,7 +35,9 @@ export class PasswordResetController {
   @PublicRoute('the single-use, expiring token from the password-reset mail is the credential')
   @ApiOperation({ summary: 'Choose a new password with the link from the mail; signs the account out everywhere' })
   @ApiNoContentResponse()
-  @ApiBadRequestResponse({ description: 'The token is invalid, used or expired (field token), or the password is refused (field password)' })
+  @ApiBadRequestResponse({
+    description: 'The token is invalid, used or expired (field token), or the password is refused (field password)',
+  })
   async complete(@Body() body: CompletePasswordResetDto, @Origin() origin: RequestOrigin): Promise<void> {
     await this.passwordReset.complete(body, origin);
   }

@@ -61,12 +61,12 @@ export class PasswordResetService {
     this.mailer.sendInBackground(
       () =>
         passwordResetMail({
-        to: account.email,
-        displayName: account.displayName,
-        areaName: tenant.name,
-        link: this.invitations.link('reset-password', issued.token),
-        expiresAt: issued.expiresAt,
-        timeZone: tenant.timeZone,
+          to: account.email,
+          displayName: account.displayName,
+          areaName: tenant.name,
+          link: this.invitations.link('reset-password', issued.token),
+          expiresAt: issued.expiresAt,
+          timeZone: tenant.timeZone,
         }),
       'password reset',
     );

@@ -32,12 +32,18 @@ describe('password reset', () => {
     expect(weak.json()).toMatchObject({ errors: [{ field: 'password', rule: 'commonPassword' }] });
 
     expect((await post('/auth/password-reset/complete', { token, password: 'a quiet river at night' })).statusCode).toBe(204);
-    expect((await post('/auth/password-reset/complete', { token, password: 'another river at noon' })).json()).toMatchObject({ errors: [{ field: 'token', rule: 'usedToken' }] });
+    expect((await post('/auth/password-reset/complete', { token, password: 'another river at noon' })).json()).toMatchObject({
+      errors: [{ field: 'token', rule: 'usedToken' }],
+    });
 
-    await expect(t.app.get(IdentityResolver).resolve({ authorization: `Bearer ${before.accessToken}` })).rejects.toMatchObject({ statusCode: 401 });
+    await expect(t.app.get(IdentityResolver).resolve({ authorization: `Bearer ${before.accessToken}` })).rejects.toMatchObject({
+      statusCode: 401,
+    });
     expect((await post('/auth/refresh', { refreshToken: before.refreshToken })).statusCode).toBe(401);
     expect((await post('/auth/sign-in', { area: area.slug, email: person.email, password: person.password })).statusCode).toBe(401);
-    expect((await post('/auth/sign-in', { area: area.slug, email: person.email, password: 'a quiet river at night' })).statusCode).toBe(200);
+    expect((await post('/auth/sign-in', { area: area.slug, email: person.email, password: 'a quiet river at night' })).statusCode).toBe(
+      200,
+    );
   });
 
   it('answers the same for an unknown address and sends nothing', async () => {
@@ -50,7 +56,8 @@ describe('password reset', () => {
 
   it('caps requests per IP address with 429 and Retry-After', async () => {
     const ip = randomIp();
-    for (let i = 0; i < 20; i++) expect((await post('/auth/password-reset', { area: area.slug, email: `x${i}@example.org` }, ip)).statusCode).toBe(202);
+    for (let i = 0; i < 20; i++)
+      expect((await post('/auth/password-reset', { area: area.slug, email: `x${i}@example.org` }, ip)).statusCode).toBe(202);
     const capped = await post('/auth/password-reset', { area: area.slug, email: 'x@example.org' }, ip);
     expect(capped.statusCode).toBe(429);
     expect(Number(capped.headers['retry-after'])).toBeGreaterThan(0);

@@ -10,7 +10,12 @@ export class IdentityRedis implements OnModuleDestroy {
   readonly keyPrefix: string;
 
   constructor(@Inject(IDENTITY_CONFIG) config: IdentityConfig) {
-    this.client = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2_000, lazyConnect: false });
+    this.client = new Redis(config.REDIS_URL, {
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      connectTimeout: 2_000,
+      lazyConnect: false,
+    });
     this.client.on('error', () => undefined); // a failed command answers 503; the event itself is not a crash
     this.keyPrefix = `${config.QUEUE_PREFIX}:identity:`;
   }

@@ -18,7 +18,8 @@ describe('sign-in is slowed against guessing', () => {
     });
     afterAll(() => t?.close());
 
-    const attempt = (body: Attempt, ip = randomIp(), headers: Record<string, string> = {}) => t.app.inject({ method: 'POST', url: '/auth/sign-in', remoteAddress: ip, headers, payload: body });
+    const attempt = (body: Attempt, ip = randomIp(), headers: Record<string, string> = {}) =>
+      t.app.inject({ method: 'POST', url: '/auth/sign-in', remoteAddress: ip, headers, payload: body });
 
     it('makes a source wait after its third failure for an account, even for the right password (429 + Retry-After)', async () => {
       const account: TestAccount = await t.fixtures.account(tenant);
@@ -66,7 +67,9 @@ describe('sign-in is slowed against guessing', () => {
       const accounts = await Promise.all([1, 2, 3, 4, 5].map(() => t.fixtures.account(tenant)));
       for (let i = 0; i < 20; i++) {
         const account = accounts[i % accounts.length];
-        const response = await attempt({ area: account.area, email: account.email, password: account.password }, ip, { 'x-forwarded-for': randomIp() });
+        const response = await attempt({ area: account.area, email: account.email, password: account.password }, ip, {
+          'x-forwarded-for': randomIp(),
+        });
         expect(response.statusCode).toBe(200);
       }
       const capped = await attempt(ghost, ip, { 'x-forwarded-for': randomIp() });
@@ -97,7 +100,12 @@ describe('sign-in is slowed against guessing', () => {
     afterAll(() => t?.close());
 
     const attemptAs = (account: TestAccount, password: string, ip: string) =>
-      t.app.inject({ method: 'POST', url: '/auth/sign-in', remoteAddress: ip, payload: { area: account.area, email: account.email, password } });
+      t.app.inject({
+        method: 'POST',
+        url: '/auth/sign-in',
+        remoteAddress: ip,
+        payload: { area: account.area, email: account.email, password },
+      });
 
     it('the stranger: after five failures from one address, that address may not try the account for the rest of 15 minutes, whatever the password', async () => {
       const account = await t.fixtures.account(await t.fixtures.tenant());
@@ -147,7 +155,8 @@ describe('sign-in is slowed against guessing', () => {
       const tenant = await t.fixtures.tenant();
       const account = await t.fixtures.account(tenant);
       const body = { area: account.area, email: account.email, password: account.password };
-      const via = (client: string, peer = balancer) => t.app.inject({ method: 'POST', url: '/auth/sign-in', remoteAddress: peer, headers: { 'x-forwarded-for': client }, payload: body });
+      const via = (client: string, peer = balancer) =>
+        t.app.inject({ method: 'POST', url: '/auth/sign-in', remoteAddress: peer, headers: { 'x-forwarded-for': client }, payload: body });
 
       // 25 clients through the balancer: more than one address's cap, none refused.
       for (let i = 0; i < 25; i++) expect((await via(randomIp())).statusCode).toBe(200);

@@ -88,7 +88,9 @@ describe('SignInThrottle', () => {
 
   it('counts the addresses of one IPv6 /64 as one source', async () => {
     for (let i = 1; i <= 5; i++) await throttle.recordFailure('liverpool', 'a@example.org', `2001:db8:0:1::${i}`);
-    await expect(throttle.beforeAttempt('liverpool', 'a@example.org', '2001:db8:0:1:ffff:ffff:ffff:ffff')).rejects.toBeInstanceOf(TooManyAttempts);
+    await expect(throttle.beforeAttempt('liverpool', 'a@example.org', '2001:db8:0:1:ffff:ffff:ffff:ffff')).rejects.toBeInstanceOf(
+      TooManyAttempts,
+    );
     await expect(throttle.beforeAttempt('liverpool', 'a@example.org', '2001:db8:0:2::1')).resolves.toBeUndefined();
   });
 

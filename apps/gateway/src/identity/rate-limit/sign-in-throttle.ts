@@ -31,10 +31,16 @@ export class SignInThrottle {
     const source = signInSourceOf(ip);
     const fromSource = await this.counters.increment(this.counters.key('sign-in', 'ip', source), limits.ipWindowSeconds);
     if (fromSource.count > limits.ipAttemptsAllowed) {
-      throw new TooManyAttempts(fromSource.secondsLeft, `Too many sign-in attempts from your network; try again in ${fromSource.secondsLeft} seconds.`);
+      throw new TooManyAttempts(
+        fromSource.secondsLeft,
+        `Too many sign-in attempts from your network; try again in ${fromSource.secondsLeft} seconds.`,
+      );
     }
     const keys = this.keysOf(area, email, source);
-    const [failedHere, failedEverywhere] = await Promise.all([this.counters.read(keys.sourceFailures), this.counters.read(keys.accountFailures)]);
+    const [failedHere, failedEverywhere] = await Promise.all([
+      this.counters.read(keys.sourceFailures),
+      this.counters.read(keys.accountFailures),
+    ]);
     if (failedHere.count >= this.failuresAllowed(failedEverywhere.count)) {
       throw new TooManyAttempts(
         failedHere.secondsLeft,
@@ -53,7 +59,10 @@ export class SignInThrottle {
       this.counters.increment(keys.accountFailures, limits.accountWindowSeconds),
     ]);
     if (failedHere.count >= limits.cooldownFromFailure && failedHere.count < this.failuresAllowed(failedEverywhere.count)) {
-      const seconds = Math.min(limits.cooldownBaseSeconds * 2 ** (failedHere.count - limits.cooldownFromFailure), limits.cooldownMaxSeconds);
+      const seconds = Math.min(
+        limits.cooldownBaseSeconds * 2 ** (failedHere.count - limits.cooldownFromFailure),
+        limits.cooldownMaxSeconds,
+      );
       if (seconds > 0) await this.counters.mark(keys.coolDown, seconds);
     }
   }
@@ -69,7 +78,10 @@ export class SignInThrottle {
     const limits = this.tuning.signIn;
     const fromIp = await this.counters.increment(this.counters.key('reset', 'ip', signInSourceOf(ip)), limits.resetWindowSeconds);
     if (fromIp.count > limits.resetRequestsPerIp) {
-      throw new TooManyAttempts(fromIp.secondsLeft, `Too many password-reset requests from your network; try again in ${minutes(fromIp.secondsLeft)}.`);
+      throw new TooManyAttempts(
+        fromIp.secondsLeft,
+        `Too many password-reset requests from your network; try again in ${minutes(fromIp.secondsLeft)}.`,
+      );
     }
   }
 
@@ -81,7 +93,9 @@ export class SignInThrottle {
 
   private failuresAllowed(accountFailures: number): number {
     const limits = this.tuning.signIn;
-    return accountFailures >= limits.accountFailuresCeiling ? Math.min(limits.sourceFailuresUnderAttack, limits.sourceFailuresAllowed) : limits.sourceFailuresAllowed;
+    return accountFailures >= limits.accountFailuresCeiling
+      ? Math.min(limits.sourceFailuresUnderAttack, limits.sourceFailuresAllowed)
+      : limits.sourceFailuresAllowed;
   }
 
   private keysOf(area: string, email: string, source: string) {

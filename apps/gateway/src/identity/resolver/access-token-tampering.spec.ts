@@ -61,7 +61,13 @@ describe('access token tampering', () => {
   });
 
   it('refuses alg none', async () => {
-    const unsigned = new UnsecuredJWT({ tid: tenantA.id, sid: sessionId }).setIssuer(IDENTITY_ISSUER).setAudience(ACCESS_TOKEN_AUDIENCE).setSubject(admin.id).setIssuedAt().setExpirationTime('5m').encode();
+    const unsigned = new UnsecuredJWT({ tid: tenantA.id, sid: sessionId })
+      .setIssuer(IDENTITY_ISSUER)
+      .setAudience(ACCESS_TOKEN_AUDIENCE)
+      .setSubject(admin.id)
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .encode();
     await expect(resolve(unsigned)).rejects.toMatchObject({ statusCode: 401 });
     expect((await me(unsigned)).statusCode).toBe(401);
   });
@@ -105,7 +111,9 @@ describe('access token tampering', () => {
   it('refuses malformed authorization headers and treats a missing one as anonymous', async () => {
     const resolver = t.app.get(IdentityResolver);
     await expect(resolver.resolve({})).resolves.toBeNull();
-    await expect(resolver.resolve({ authorization: `Basic ${Buffer.from('a:b').toString('base64')}` })).rejects.toMatchObject({ statusCode: 401 });
+    await expect(resolver.resolve({ authorization: `Basic ${Buffer.from('a:b').toString('base64')}` })).rejects.toMatchObject({
+      statusCode: 401,
+    });
     await expect(resolver.resolve({ authorization: 'Bearer not.a.jwt' })).rejects.toMatchObject({ statusCode: 401 });
     expect((await t.app.inject({ method: 'GET', url: '/identity/me' })).statusCode).toBe(401);
   });

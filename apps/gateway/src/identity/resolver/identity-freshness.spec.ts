@@ -33,15 +33,26 @@ describe('identity stays current', () => {
   afterAll(() => t?.close());
 
   const resolver = () => t.app.get(IdentityResolver);
-  const headersOf = (accessToken: string, role?: string) => ({ authorization: `Bearer ${accessToken}`, ...(role ? { 'x-tutti-role': role } : {}) });
+  const headersOf = (accessToken: string, role?: string) => ({
+    authorization: `Bearer ${accessToken}`,
+    ...(role ? { 'x-tutti-role': role } : {}),
+  });
 
   it('forwards the same identity token to a service for a while, and a fresh one when the identity changes', async () => {
     const tokens = t.app.get(AccessTokens);
-    const identity: Identity = { userId: newId(), tenantId: tenant.id, displayName: 'A tutor', activeRole: null, grants: [{ role: 'tutor', schoolIds: [schoolA] }] };
+    const identity: Identity = {
+      userId: newId(),
+      tenantId: tenant.id,
+      displayName: 'A tutor',
+      activeRole: null,
+      grants: [{ role: 'tutor', schoolIds: [schoolA] }],
+    };
     const first = await tokens.mintIdentityToken(identity, 'scheduling');
     expect(await tokens.mintIdentityToken({ ...identity }, 'scheduling')).toBe(first);
     expect(await tokens.mintIdentityToken(identity, 'instrument-loan')).not.toBe(first);
-    expect(await tokens.mintIdentityToken({ ...identity, grants: [{ role: 'tutor', schoolIds: [schoolA, schoolB] }] }, 'scheduling')).not.toBe(first);
+    expect(
+      await tokens.mintIdentityToken({ ...identity, grants: [{ role: 'tutor', schoolIds: [schoolA, schoolB] }] }, 'scheduling'),
+    ).not.toBe(first);
     expect(await tokens.mintIdentityToken({ ...identity, activeRole: 'tutor' }, 'scheduling')).not.toBe(first);
   });
 
@@ -62,19 +73,36 @@ describe('identity stays current', () => {
     await expect(resolver().resolve(headersOf(tokens.accessToken))).resolves.not.toBeNull();
 
     const read = await t.app.inject({ method: 'GET', url: `/identity/accounts/${staff.id}`, headers: adminHeaders });
-    const patch = await t.app.inject({ method: 'PATCH', url: `/identity/accounts/${staff.id}`, headers: { ...adminHeaders, 'if-match': String(read.headers.etag) }, payload: { status: 'disabled' } });
+    const patch = await t.app.inject({
+      method: 'PATCH',
+      url: `/identity/accounts/${staff.id}`,
+      headers: { ...adminHeaders, 'if-match': String(read.headers.etag) },
+      payload: { status: 'disabled' },
+    });
     expect(patch.statusCode).toBe(200);
     await expect(resolver().resolve(headersOf(tokens.accessToken))).rejects.toMatchObject({ statusCode: 401 });
     const refresh = await t.app.inject({ method: 'POST', url: '/auth/refresh', payload: { refreshToken: tokens.refreshToken } });
     expect(refresh.statusCode).toBe(401);
-    const signIn = await t.app.inject({ method: 'POST', url: '/auth/sign-in', remoteAddress: randomIp(), payload: { area: staff.area, email: staff.email, password: staff.password } });
+    const signIn = await t.app.inject({
+      method: 'POST',
+      url: '/auth/sign-in',
+      remoteAddress: randomIp(),
+      payload: { area: staff.area, email: staff.email, password: staff.password },
+    });
     expect(signIn.statusCode).toBe(401);
   });
 
   it('a removed grant is gone after the cache window, and acting in it is refused', async () => {
-    const tutor = await t.fixtures.account(tenant, { grants: [{ role: 'tutor', schoolId: schoolA }, { role: 'tutor', schoolId: schoolB }] });
+    const tutor = await t.fixtures.account(tenant, {
+      grants: [
+        { role: 'tutor', schoolId: schoolA },
+        { role: 'tutor', schoolId: schoolB },
+      ],
+    });
     const { accessToken } = await t.fixtures.signIn(tutor);
-    await expect(resolver().resolve(headersOf(accessToken))).resolves.toMatchObject({ grants: [{ role: 'tutor', schoolIds: [schoolA, schoolB].sort() }] });
+    await expect(resolver().resolve(headersOf(accessToken))).resolves.toMatchObject({
+      grants: [{ role: 'tutor', schoolIds: [schoolA, schoolB].sort() }],
+    });
 
     await t.dataSource.query(`DELETE FROM grants WHERE account_id = $1 AND school_id = $2`, [tutor.id, schoolB]);
     t.clock.advance(CACHE_TTL_MS + 1);
@@ -96,7 +124,8 @@ describe('identity stays current', () => {
       ],
     });
     const { accessToken } = await t.fixtures.signIn(parent);
-    const pupilsOf = (identity: Identity | null) => identity?.grants.flatMap((grant) => (grant.role === 'guardian' ? grant.pupils.map((pupil) => pupil.pupilId) : [])).sort();
+    const pupilsOf = (identity: Identity | null) =>
+      identity?.grants.flatMap((grant) => (grant.role === 'guardian' ? grant.pupils.map((pupil) => pupil.pupilId) : [])).sort();
     expect(pupilsOf(await resolver().resolve(headersOf(accessToken)))).toEqual([pupil1, pupil2].sort());
 
     await t.dataSource.query(`DELETE FROM guardian_links WHERE account_id = $1 AND pupil_id = $2`, [parent.id, pupil2]);
@@ -106,7 +135,9 @@ describe('identity stays current', () => {
 
     const links = await t.app.inject({ method: 'GET', url: `/identity/guardian-links?accountId=${parent.id}`, headers: adminHeaders });
     const [link] = links.json<{ items: { id: string }[] }>().items;
-    expect((await t.app.inject({ method: 'DELETE', url: `/identity/guardian-links/${link.id}`, headers: adminHeaders })).statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'DELETE', url: `/identity/guardian-links/${link.id}`, headers: adminHeaders })).statusCode).toBe(
+      204,
+    );
     expect(pupilsOf(await resolver().resolve(headersOf(accessToken)))).toEqual([]);
   });
 
@@ -125,12 +156,18 @@ describe('identity stays current', () => {
 
     const me = await t.app.inject({ method: 'GET', url: '/identity/me', headers: headersOf(accessToken, 'guardian') });
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ activeRole: 'guardian', roles: ['tutor', 'guardian'], children: [{ pupilId: child, schoolId: schoolB }] });
+    expect(me.json()).toMatchObject({
+      activeRole: 'guardian',
+      roles: ['tutor', 'guardian'],
+      children: [{ pupilId: child, schoolId: schoolB }],
+    });
     const refused = await t.app.inject({ method: 'GET', url: '/identity/me', headers: headersOf(accessToken, 'programme_admin') });
     expect(refused.statusCode).toBe(403);
     expect(refused.headers['content-type']).toContain('application/problem+json');
     // Roles open doors per route: acting as tutor, the admins' list stays closed.
-    expect((await t.app.inject({ method: 'GET', url: '/identity/accounts', headers: headersOf(accessToken, 'tutor') })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/identity/accounts', headers: headersOf(accessToken, 'tutor') })).statusCode).toBe(
+      403,
+    );
   });
 
   it('mints identity tokens for one service, verifiable with the public key, and attaches them for the proxy', async () => {
@@ -146,7 +183,9 @@ describe('identity stays current', () => {
     const upstream: Record<string, string | string[]> = { authorization: `Bearer ${accessToken}`, [IDENTITY_HEADER]: 'forged' };
     await resolver().attachIdentityToken({ headers: headersOf(accessToken) }, 'scheduling', upstream);
     expect(upstream.authorization).toBeUndefined();
-    await expect(verifyIdentityToken(String(upstream[IDENTITY_HEADER]), 'scheduling', publicKey)).resolves.toMatchObject({ userId: tutor.id });
+    await expect(verifyIdentityToken(String(upstream[IDENTITY_HEADER]), 'scheduling', publicKey)).resolves.toMatchObject({
+      userId: tutor.id,
+    });
 
     const anonymous: Record<string, string | string[]> = { [IDENTITY_HEADER]: 'forged' };
     await resolver().attachIdentityToken({ headers: {} }, 'scheduling', anonymous);

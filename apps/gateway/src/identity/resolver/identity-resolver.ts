@@ -103,7 +103,9 @@ function chosenRole(header: string | string[] | undefined, grants: Grant[]): Rol
   if (requested === '') return null;
   const role = ROLES.find((candidate) => candidate === requested);
   if (!role || !grants.some((grant) => grant.role === role)) {
-    throw new RoleNotHeld(`You do not hold the role "${requested.slice(0, 40)}" in this area; ask for it to be granted, or act in one you hold.`);
+    throw new RoleNotHeld(
+      `You do not hold the role "${requested.slice(0, 40)}" in this area; ask for it to be granted, or act in one you hold.`,
+    );
   }
   return role;
 }

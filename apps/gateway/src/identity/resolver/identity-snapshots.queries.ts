@@ -13,7 +13,12 @@ export interface IdentitySnapshotRow {
 }
 
 /** One round trip: the account, its session, its grants and its guardian links; undefined when there is no such account in that area. */
-export function identitySnapshotRow(db: Queryable, tenantId: string, accountId: string, sessionId: string): Promise<IdentitySnapshotRow | undefined> {
+export function identitySnapshotRow(
+  db: Queryable,
+  tenantId: string,
+  accountId: string,
+  sessionId: string,
+): Promise<IdentitySnapshotRow | undefined> {
   return oneRow<IdentitySnapshotRow>(
     db,
     `SELECT a.display_name AS "displayName", a.status,

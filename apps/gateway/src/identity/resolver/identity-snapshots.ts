@@ -24,6 +24,14 @@ export class IdentitySnapshots {
   async load(tenantId: string, accountId: string, sessionId: string): Promise<IdentitySnapshot | null> {
     const row = await identitySnapshotRow(this.dataSource, tenantId, accountId, sessionId);
     if (!row) return null;
-    return { accountId, tenantId, displayName: row.displayName, status: row.status, sessionOpen: row.sessionOpen === true, grantRows: row.grants, pupils: row.pupils };
+    return {
+      accountId,
+      tenantId,
+      displayName: row.displayName,
+      status: row.status,
+      sessionOpen: row.sessionOpen === true,
+      grantRows: row.grants,
+      pupils: row.pupils,
+    };
   }
 }

@@ -11,6 +11,10 @@ export async function recordTenantSchool(db: Queryable, tenantId: string, school
 
 /** Which of these ids are schools of the area. */
 export async function knownSchoolIds(db: Queryable, tenantId: string, schoolIds: readonly string[]): Promise<Set<string>> {
-  const found = await rows<{ schoolId: string }>(db, `SELECT school_id AS "schoolId" FROM tenant_schools WHERE tenant_id = $1 AND school_id = ANY($2::uuid[])`, [tenantId, [...schoolIds]]);
+  const found = await rows<{ schoolId: string }>(
+    db,
+    `SELECT school_id AS "schoolId" FROM tenant_schools WHERE tenant_id = $1 AND school_id = ANY($2::uuid[])`,
+    [tenantId, [...schoolIds]],
+  );
   return new Set(found.map((row) => row.schoolId));
 }

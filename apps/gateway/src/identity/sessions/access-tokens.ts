@@ -1,6 +1,15 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { SignJWT, errors as joseErrors, importJWK, jwtVerify, type JWK, type KeyLike } from 'jose';
-import { IDENTITY_ALGORITHM, IDENTITY_ISSUER, IDENTITY_TOKEN_TTL_SECONDS, importIdentityKey, signIdentityToken, TtlCache, verifyIdentityToken, type Identity } from '@tutti/auth';
+import {
+  IDENTITY_ALGORITHM,
+  IDENTITY_ISSUER,
+  IDENTITY_TOKEN_TTL_SECONDS,
+  importIdentityKey,
+  signIdentityToken,
+  TtlCache,
+  verifyIdentityToken,
+  type Identity,
+} from '@tutti/auth';
 import { newId } from '@tutti/platform';
 import type { IdentityConfig } from '../config/identity-config';
 import { IDENTITY_CONFIG } from '../config/identity-config.token';
@@ -84,7 +93,8 @@ export class AccessTokens implements OnModuleInit {
         requiredClaims: ['sub', 'tid', 'sid', 'exp', 'iat'],
       });
       const { sub, tid, sid } = payload;
-      if (typeof sub !== 'string' || typeof tid !== 'string' || typeof sid !== 'string') throw new AccessTokenRefused('claims of the wrong type');
+      if (typeof sub !== 'string' || typeof tid !== 'string' || typeof sid !== 'string')
+        throw new AccessTokenRefused('claims of the wrong type');
       return { accountId: sub, tenantId: tid, sessionId: sid };
     } catch (error) {
       if (error instanceof AccessTokenRefused) throw error;
@@ -113,7 +123,9 @@ export class AccessTokens implements OnModuleInit {
     try {
       await verifyIdentityToken(token, 'gateway', await importIdentityKey(this.config.IDENTITY_PUBLIC_KEY));
     } catch {
-      throw new Error('IDENTITY_PRIVATE_KEY and IDENTITY_PUBLIC_KEY are not a pair: give the gateway the private key whose public key the services have');
+      throw new Error(
+        'IDENTITY_PRIVATE_KEY and IDENTITY_PUBLIC_KEY are not a pair: give the gateway the private key whose public key the services have',
+      );
     }
   }
 }

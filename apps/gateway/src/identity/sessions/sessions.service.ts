@@ -24,7 +24,9 @@ import type { SessionTokensDto } from './session-tokens';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-type RefreshOutcome = { ok: true; tenantId: string; accountId: string; sessionId: string; refresh: { token: string; expiresAt: Date } } | { ok: false; detail: string };
+type RefreshOutcome =
+  | { ok: true; tenantId: string; accountId: string; sessionId: string; refresh: { token: string; expiresAt: Date } }
+  | { ok: false; detail: string };
 
 /**
  * Sessions and their refresh tokens. A refresh token works once: refreshing rotates it, and a
@@ -41,14 +43,27 @@ export class SessionsService {
   ) {}
 
   /** Opens a session for an active account, inside the caller's transaction; sign the access token after commit with `tokensFor`. */
-  async open(db: Queryable, account: { tenantId: string; id: string }, origin: RequestOrigin): Promise<{ sessionId: string; refresh: { token: string; expiresAt: Date } }> {
+  async open(
+    db: Queryable,
+    account: { tenantId: string; id: string },
+    origin: RequestOrigin,
+  ): Promise<{ sessionId: string; refresh: { token: string; expiresAt: Date } }> {
     const sessionId = newId();
-    await insertSession(db, { id: sessionId, tenantId: account.tenantId, accountId: account.id, ip: origin.ip, userAgent: origin.userAgent });
+    await insertSession(db, {
+      id: sessionId,
+      tenantId: account.tenantId,
+      accountId: account.id,
+      ip: origin.ip,
+      userAgent: origin.userAgent,
+    });
     const refresh = await this.issueRefreshToken(db, account.tenantId, sessionId, null);
     return { sessionId, refresh };
   }
 
-  async tokensFor(account: { tenantId: string; id: string }, session: { sessionId: string; refresh: { token: string; expiresAt: Date } }): Promise<SessionTokensDto> {
+  async tokensFor(
+    account: { tenantId: string; id: string },
+    session: { sessionId: string; refresh: { token: string; expiresAt: Date } },
+  ): Promise<SessionTokensDto> {
     const access = await this.accessTokens.sign({ accountId: account.id, tenantId: account.tenantId, sessionId: session.sessionId });
     return {
       tokenType: 'Bearer',
@@ -75,7 +90,10 @@ export class SessionsService {
       if (!session || session.revokedAt) return { ok: false, detail: 'This sign-in has ended; sign in again.' };
       if (token.rotatedAt) {
         await this.endSession(manager, session.tenantId, session.id, 'reuse_detected');
-        return { ok: false, detail: 'This refresh token was already used, so this sign-in has been ended on every device that shared it; sign in again.' };
+        return {
+          ok: false,
+          detail: 'This refresh token was already used, so this sign-in has been ended on every device that shared it; sign in again.',
+        };
       }
       if (token.expiresAt.getTime() <= Date.now()) return { ok: false, detail: 'This sign-in has expired; sign in again.' };
       const account = await accountById(manager, session.tenantId, session.accountId);
@@ -114,7 +132,12 @@ export class SessionsService {
     if (session) this.resolver.forgetAccount(tenantId, session.accountId);
   }
 
-  private async issueRefreshToken(db: Queryable, tenantId: string, sessionId: string, parentId: string | null): Promise<{ token: string; expiresAt: Date }> {
+  private async issueRefreshToken(
+    db: Queryable,
+    tenantId: string,
+    sessionId: string,
+    parentId: string | null,
+  ): Promise<{ token: string; expiresAt: Date }> {
     const secret = newSecretToken(tenantId);
     const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * DAY_MS);
     await insertRefreshToken(db, { id: newId(), tenantId, sessionId, parentId, tokenHash: secret.hash, expiresAt });

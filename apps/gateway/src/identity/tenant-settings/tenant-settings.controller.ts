@@ -28,8 +28,15 @@ export class TenantSettingsController {
 
   @Patch()
   @Access(...ADMIN)
-  @ApiOperation({ operationId: 'updateAreaSettings', summary: 'Change the area’s time zone, provision target, family languages or transport seat limit' })
-  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag from GET; 428 without it, 412 with currentETag when someone changed the settings since' })
+  @ApiOperation({
+    operationId: 'updateAreaSettings',
+    summary: 'Change the area’s time zone, provision target, family languages or transport seat limit',
+  })
+  @ApiHeader({
+    name: 'If-Match',
+    required: true,
+    description: 'The ETag from GET; 428 without it, 412 with currentETag when someone changed the settings since',
+  })
   @ApiOkResponse({ type: TenantSettingsDto })
   @ApiPreconditionFailedResponse({ description: 'Someone else changed the settings since the ETag was read' })
   async update(

@@ -30,11 +30,19 @@ export class TenantSettingsService {
       const current = await this.load(manager, actor.tenantId, true);
       if (current.version !== expectedVersion) throw staleEdit('area’s settings', current.version);
       const changes = Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined)) as TenantChanges;
-      const changed = (Object.keys(changes) as (keyof TenantChanges)[]).filter((key) => JSON.stringify(changes[key]) !== JSON.stringify(current[key]));
+      const changed = (Object.keys(changes) as (keyof TenantChanges)[]).filter(
+        (key) => JSON.stringify(changes[key]) !== JSON.stringify(current[key]),
+      );
       if (changed.length === 0) return withETag(current);
       const updated = await updateTenant(manager, actor.tenantId, changes);
       if (!updated) throw new NotFoundException('No such area.');
-      await this.auditLog.record(manager, { ...actor, action: 'update', subjectType: 'tenant', subjectId: actor.tenantId, detail: { changed } });
+      await this.auditLog.record(manager, {
+        ...actor,
+        action: 'update',
+        subjectType: 'tenant',
+        subjectId: actor.tenantId,
+        detail: { changed },
+      });
       await publishTenantChanged(manager, 'identity.tenant.updated', updated);
       return withETag(updated);
     });

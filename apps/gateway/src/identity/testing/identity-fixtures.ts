@@ -48,7 +48,16 @@ export class IdentityFixtures {
     const id = newId();
     const slug = `area-${randomBytes(5).toString('hex')}`;
     const name = `In Harmony ${slug}`;
-    await this.dataSource.transaction((manager) => createTenant(manager, { id, slug, name, weeklyProvisionTargetMinutes: 240, familyLanguages: ['en', 'pl'], familyTransportSeatLimit: 4 }));
+    await this.dataSource.transaction((manager) =>
+      createTenant(manager, {
+        id,
+        slug,
+        name,
+        weeklyProvisionTargetMinutes: 240,
+        familyLanguages: ['en', 'pl'],
+        familyTransportSeatLimit: 4,
+      }),
+    );
     return { id, slug, name };
   }
 
@@ -71,10 +80,20 @@ export class IdentityFixtures {
     ]);
     if (password !== null) {
       const hash = password === FIXTURE_PASSWORD ? await this.fixturePasswordHash() : await this.app.get(PasswordHasher).hash(password);
-      await this.dataSource.query(`INSERT INTO credentials (account_id, tenant_id, password_hash) VALUES ($1, $2, $3)`, [id, tenant.id, hash]);
+      await this.dataSource.query(`INSERT INTO credentials (account_id, tenant_id, password_hash) VALUES ($1, $2, $3)`, [
+        id,
+        tenant.id,
+        hash,
+      ]);
     }
     for (const grant of spec.grants ?? []) {
-      await this.dataSource.query(`INSERT INTO grants (id, tenant_id, account_id, role, school_id) VALUES ($1, $2, $3, $4, $5)`, [newId(), tenant.id, id, grant.role, grant.schoolId ?? null]);
+      await this.dataSource.query(`INSERT INTO grants (id, tenant_id, account_id, role, school_id) VALUES ($1, $2, $3, $4, $5)`, [
+        newId(),
+        tenant.id,
+        id,
+        grant.role,
+        grant.schoolId ?? null,
+      ]);
     }
     for (const pupil of spec.pupils ?? []) {
       await this.dataSource.query(
@@ -86,7 +105,12 @@ export class IdentityFixtures {
   }
 
   async signIn(account: Pick<TestAccount, 'area' | 'email' | 'password'>, ip = randomIp()): Promise<SessionTokensDto> {
-    const response = await this.app.inject({ method: 'POST', url: '/auth/sign-in', remoteAddress: ip, payload: { area: account.area, email: account.email, password: account.password } });
+    const response = await this.app.inject({
+      method: 'POST',
+      url: '/auth/sign-in',
+      remoteAddress: ip,
+      payload: { area: account.area, email: account.email, password: account.password },
+    });
     if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
     return response.json<SessionTokensDto>();
   }

@@ -38,7 +38,10 @@ export interface IdentityTestApp {
  * The identity module as the gateway runs it (platform edge, AccessGuard, validation, problem
  * details, real Postgres, Redis and SMTP), in a database of its own with fresh identity keys.
  */
-export async function startIdentityTestApp(tuning: IdentityTuningOverrides = {}, settings: Record<string, string> = {}): Promise<IdentityTestApp> {
+export async function startIdentityTestApp(
+  tuning: IdentityTuningOverrides = {},
+  settings: Record<string, string> = {},
+): Promise<IdentityTestApp> {
   const env = requiredTestEnv();
   const databaseUrl = await provisionServiceDatabase(await ensureSpecDatabase(env.databaseUrl), 'gateway', GATEWAY_TEST_PASSWORD);
   const smtpUrl = mailServerSmtpUrl();
@@ -102,6 +105,9 @@ async function ensureSpecDatabase(adminUrl: string): Promise<string> {
 /** The MailDev the Jest global set-up started (tools/jest/start-test-infra.ts); specs read what it received with mailsTo. */
 function mailServerSmtpUrl(): string {
   const smtpUrl = process.env.SMTP_URL;
-  if (!smtpUrl || !process.env.MAILDEV_API_URL) throw new Error('Identity specs need SMTP_URL and MAILDEV_API_URL: run them through the root Jest config (npx jest apps/gateway/src/identity)');
+  if (!smtpUrl || !process.env.MAILDEV_API_URL)
+    throw new Error(
+      'Identity specs need SMTP_URL and MAILDEV_API_URL: run them through the root Jest config (npx jest apps/gateway/src/identity)',
+    );
   return smtpUrl;
 }

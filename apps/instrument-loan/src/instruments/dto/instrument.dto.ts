@@ -1,7 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { IsIsoDate, PageQueryDto } from '@tutti/platform';
-import { CONDITION_GRADES, INSTRUMENT_FAMILIES, INSTRUMENT_STATUSES, INSTRUMENT_TYPES, OWNER_KINDS, STRING_SIZES, type ConditionGrade, type InstrumentType, type OwnerKind } from '../instrument-catalogue';
+import {
+  CONDITION_GRADES,
+  INSTRUMENT_FAMILIES,
+  INSTRUMENT_STATUSES,
+  INSTRUMENT_TYPES,
+  OWNER_KINDS,
+  STRING_SIZES,
+  type ConditionGrade,
+  type InstrumentType,
+  type OwnerKind,
+} from '../instrument-catalogue';
 
 export const ASSET_TAG = /^[A-Za-z0-9][A-Za-z0-9_./-]{0,39}$/;
 
@@ -108,7 +118,10 @@ export class InstrumentPageDto {
 }
 
 export class ImportInstrumentsDto {
-  @ApiProperty({ description: 'CSV text with a header row: asset_tag,type,size,make,model,serial,purchased_on,purchase_value_pence,owner,owner_school_urn,location,condition' })
+  @ApiProperty({
+    description:
+      'CSV text with a header row: asset_tag,type,size,make,model,serial,purchased_on,purchase_value_pence,owner,owner_school_urn,location,condition',
+  })
   @IsString()
   @Length(1, 900_000)
   csv: string;

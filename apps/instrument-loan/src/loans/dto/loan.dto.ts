@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsObject, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { IsIsoDate, IsOffsetDateTime, PageQueryDto } from '@tutti/platform';
 import { CONDITION_GRADES, type ConditionGrade } from '../../instruments/instrument-catalogue';
 
@@ -74,8 +86,12 @@ export class ReturnLoanDto {
 
 export class SwapLoanDto {
   @ApiProperty({ format: 'uuid', description: 'The (usually larger) instrument that goes home instead' }) @IsUUID() newInstrumentId: string;
-  @ApiProperty({ enum: CONDITION_GRADES, description: 'Condition of the returned instrument' }) @IsIn(CONDITION_GRADES) conditionIn: ConditionGrade;
-  @ApiProperty({ enum: CONDITION_GRADES, description: 'Condition of the new instrument' }) @IsIn(CONDITION_GRADES) conditionOut: ConditionGrade;
+  @ApiProperty({ enum: CONDITION_GRADES, description: 'Condition of the returned instrument' })
+  @IsIn(CONDITION_GRADES)
+  conditionIn: ConditionGrade;
+  @ApiProperty({ enum: CONDITION_GRADES, description: 'Condition of the new instrument' })
+  @IsIn(CONDITION_GRADES)
+  conditionOut: ConditionGrade;
   @ApiPropertyOptional({ description: 'Defaults to the old loan’s due date' }) @IsOptional() @IsIsoDate() dueOn?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'Defaults to the old loan’s accessories' })

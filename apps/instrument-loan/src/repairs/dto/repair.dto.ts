@@ -18,7 +18,8 @@ export class CloseRepairDto {
 }
 
 export class RepairListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ['open', 'closed', 'all'], default: 'open' }) @IsOptional() @IsIn(['open', 'closed', 'all']) state: 'open' | 'closed' | 'all' = 'open';
+  @ApiPropertyOptional({ enum: ['open', 'closed', 'all'], default: 'open' }) @IsOptional() @IsIn(['open', 'closed', 'all']) state:
+    'open' | 'closed' | 'all' = 'open';
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() instrumentId?: string;
 }
 

@@ -6,7 +6,8 @@ export class AreaSettingsDto {
   @ApiProperty({ description: 'Days after a loan starts during which missed sessions do not count' }) gracePeriodDays: number;
   @ApiProperty({ description: 'The loan terms version guardians agree to now' }) termsVersion: string;
   @ApiProperty({ description: 'Days between inspections of an instrument' }) inspectionIntervalDays: number;
-  @ApiProperty({ description: 'The version read (0 while the area is on the defaults): send it quoted as If-Match to edit' }) version: number;
+  @ApiProperty({ description: 'The version read (0 while the area is on the defaults): send it quoted as If-Match to edit' })
+  version: number;
 }
 
 /** The settings to change; those left out keep their value. */

@@ -5,7 +5,10 @@ export type JobState = (typeof JOB_STATES)[number];
 
 export class QueueCountsDto {
   @ApiProperty({ example: 'reminders.parent-engagement' }) name: string;
-  @ApiPropertyOptional({ description: 'Jobs per state; absent when the queue could not be read', example: { waiting: 0, active: 0, delayed: 3, prioritized: 0, 'waiting-children': 0, failed: 1, completed: 12 } })
+  @ApiPropertyOptional({
+    description: 'Jobs per state; absent when the queue could not be read',
+    example: { waiting: 0, active: 0, delayed: 3, prioritized: 0, 'waiting-children': 0, failed: 1, completed: 12 },
+  })
   counts?: Record<JobState, number>;
   @ApiPropertyOptional({ description: 'Why the counts are missing (Redis unreachable…)' }) error?: string;
 }
@@ -24,8 +27,10 @@ export class FailedReminderPageDto {
 }
 
 export class QueueDashboardDto {
-  @ApiProperty({ type: [QueueCountsDto], description: "This service's queues (all tenants: jobs carry no tenant in BullMQ's counts)" }) queues: QueueCountsDto[];
-  @ApiProperty({ type: FailedReminderPageDto, description: "Your tenant's reminders that failed for good, earliest due first" }) failedReminders: FailedReminderPageDto;
+  @ApiProperty({ type: [QueueCountsDto], description: "This service's queues (all tenants: jobs carry no tenant in BullMQ's counts)" })
+  queues: QueueCountsDto[];
+  @ApiProperty({ type: FailedReminderPageDto, description: "Your tenant's reminders that failed for good, earliest due first" })
+  failedReminders: FailedReminderPageDto;
 }
 
 export class RetriedReminderDto {

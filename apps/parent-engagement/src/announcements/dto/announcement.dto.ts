@@ -16,16 +16,30 @@ function TargetOf(audience: Audience): PropertyDecorator {
   const given = (value: unknown) => value !== undefined && value !== null;
   const chosen = (args: ValidationArguments) => (args.object as CreateAnnouncementDto).audience === audience;
   const rule =
-    (name: string, validate: (value: unknown, args: ValidationArguments) => boolean, message: (args: ValidationArguments) => string): PropertyDecorator =>
+    (
+      name: string,
+      validate: (value: unknown, args: ValidationArguments) => boolean,
+      message: (args: ValidationArguments) => string,
+    ): PropertyDecorator =>
     (target, propertyName) =>
-      registerDecorator({ name, target: target.constructor, propertyName: String(propertyName), validator: { validate, defaultMessage: message } });
+      registerDecorator({
+        name,
+        target: target.constructor,
+        propertyName: String(propertyName),
+        validator: { validate, defaultMessage: message },
+      });
   return applyDecorators(
     ValidateIf((dto: CreateAnnouncementDto, value: unknown) => dto.audience === audience || given(value)),
-    rule('isUuid', (value, args) => !chosen(args) || isUUID(value), (args) => `${args.property} must be a UUID`),
+    rule(
+      'isUuid',
+      (value, args) => !chosen(args) || isUUID(value),
+      (args) => `${args.property} must be a UUID`,
+    ),
     rule(
       'onlyWithAudience',
       (_value, args) => chosen(args),
-      (args) => `${args.property} goes with audience ${audience} only; leave it out for audience ${String((args.object as CreateAnnouncementDto).audience)}`,
+      (args) =>
+        `${args.property} goes with audience ${audience} only; leave it out for audience ${String((args.object as CreateAnnouncementDto).audience)}`,
     ),
   );
 }
@@ -41,19 +55,41 @@ export class CreateAnnouncementDto {
   @IsIn(AUDIENCES)
   audience: Audience;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'With audience school (a school of your area; staff: one of yours); refused with any other audience; null is the same as leaving it out' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description:
+      'With audience school (a school of your area; staff: one of yours); refused with any other audience; null is the same as leaving it out',
+  })
   @TargetOf('school')
   schoolId?: string | null;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'With audience performance; refused with any other audience; null is the same as leaving it out' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'With audience performance; refused with any other audience; null is the same as leaving it out',
+  })
   @TargetOf('performance')
   performanceId?: string | null;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'With audience class: a class of one of your schools; null is the same as leaving it out' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'With audience class: a class of one of your schools; null is the same as leaving it out',
+  })
   @TargetOf('class')
   classId?: string | null;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'With audience ensemble: an ensemble of one of your schools, or a cross-school ensemble with pupils of your schools; null is the same as leaving it out' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description:
+      'With audience ensemble: an ensemble of one of your schools, or a cross-school ensemble with pupils of your schools; null is the same as leaving it out',
+  })
   @TargetOf('ensemble')
   ensembleId?: string | null;
 
@@ -76,7 +112,8 @@ export class DeliveryCountsDto {
 
 export class DeliveryDto {
   @ApiProperty({ format: 'uuid' }) guardianId: string;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'The guardian’s name as the family is known here' }) familyName: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The guardian’s name as the family is known here' }) familyName:
+    string | null;
   @ApiProperty({ enum: DELIVERY_STATUSES }) status: string;
   @ApiPropertyOptional({ nullable: true, type: String }) error: string | null;
 }
@@ -84,7 +121,12 @@ export class DeliveryDto {
 export class AnnouncementDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: AUDIENCES }) audience: Audience;
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid', description: 'The school reached; for a class or a school’s ensemble, its school; null for a performance or a cross-school ensemble' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The school reached; for a class or a school’s ensemble, its school; null for a performance or a cross-school ensemble',
+  })
   schoolId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) performanceId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) classId: string | null;
@@ -93,7 +135,13 @@ export class AnnouncementDto {
   @ApiProperty() subject: string;
   @ApiProperty() body: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time', description: 'Recipients only: when you first opened it (null: not yet read)' }) readAt?: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'Recipients only: when you first opened it (null: not yet read)',
+  })
+  readAt?: string | null;
   @ApiPropertyOptional({ type: DeliveryCountsDto, description: 'Staff only (in the list too)' }) deliveryCounts?: DeliveryCountsDto;
   @ApiPropertyOptional({ type: [DeliveryDto], description: 'Staff only: one per family' }) deliveries?: DeliveryDto[];
 }

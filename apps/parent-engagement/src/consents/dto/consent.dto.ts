@@ -22,7 +22,12 @@ export class RecordConsentDto {
   @IsBoolean()
   granted: boolean;
 
-  @ApiPropertyOptional({ nullable: true, type: String, example: 'Yes, except social media', description: 'A "yes, except …" note; only with granted: true' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: 'Yes, except social media',
+    description: 'A "yes, except …" note; only with granted: true',
+  })
   @IsOptional()
   @ValidateIf((_dto, value) => value !== null)
   @IsString()

@@ -19,7 +19,10 @@ export class EngagementFiguresQueryDto {
 
 export class SchoolEngagementDto {
   @ApiProperty({ format: 'uuid' }) schoolId: string;
-  @ApiProperty({ description: 'Families who signed up to a session, said they would come to a performance, or had a bus seat, in the term' }) familiesEngaged: number;
+  @ApiProperty({
+    description: 'Families who signed up to a session, said they would come to a performance, or had a bus seat, in the term',
+  })
+  familiesEngaged: number;
   @ApiProperty({ description: 'Engaged this term and never before' }) firstTime: number;
   @ApiProperty({ description: 'Engaged this term and also before it' }) returning: number;
   @ApiProperty({ description: 'Checked in at a performance (at the door or on the bus) in the term' }) attendedPerformance: number;

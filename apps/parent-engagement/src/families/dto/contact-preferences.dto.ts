@@ -29,7 +29,12 @@ export class ContactPreferencesDto {
   @IsBoolean()
   smsEnabled: boolean;
 
-  @ApiPropertyOptional({ nullable: true, type: String, example: '21:00', description: 'Start of quiet hours (local time); with quietHoursEnd' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: '21:00',
+    description: 'Start of quiet hours (local time); with quietHoursEnd',
+  })
   @IsOptional()
   @ValidateIf((_dto, value) => value !== null)
   @Matches(TIME, { message: 'quietHoursStart must be a time HH:MM' })

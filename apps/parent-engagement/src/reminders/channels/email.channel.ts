@@ -39,7 +39,15 @@ export class EmailChannel implements OnModuleDestroy {
   }
 
   async send(email: OutgoingEmail): Promise<void> {
-    await this.transport.sendMail({ from: this.config.MAIL_FROM, to: email.to, subject: email.subject, text: email.text, html: email.html, headers: { 'Content-Language': email.language }, messageId: messageIdOf(email.deliveryKey) });
+    await this.transport.sendMail({
+      from: this.config.MAIL_FROM,
+      to: email.to,
+      subject: email.subject,
+      text: email.text,
+      html: email.html,
+      headers: { 'Content-Language': email.language },
+      messageId: messageIdOf(email.deliveryKey),
+    });
   }
 
   onModuleDestroy(): void {

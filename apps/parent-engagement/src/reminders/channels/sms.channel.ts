@@ -24,6 +24,11 @@ export class LocalSmsProvider extends SmsProvider {
   }
 
   async send(message: OutgoingSms): Promise<void> {
-    await recordSms(this.dataSource, message.tenantId, { id: newId(), idempotencyKey: message.idempotencyKey, to: message.to, body: message.body });
+    await recordSms(this.dataSource, message.tenantId, {
+      id: newId(),
+      idempotencyKey: message.idempotencyKey,
+      to: message.to,
+      body: message.body,
+    });
   }
 }

@@ -84,7 +84,8 @@ export class BookingDto {
   @ApiProperty() children: number;
   @ApiProperty() seats: number;
   @ApiProperty({ type: [String] }) pupilIds: string[];
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Place in the waiting list (1 = next), while waitlisted' }) waitlistPlace: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Place in the waiting list (1 = next), while waitlisted' })
+  waitlistPlace: number | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) offerExpiresAt: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) checkedInAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

@@ -28,8 +28,12 @@ export class TransportRunDto {
   @ApiProperty({ format: 'date-time' }) outboundDepartsAt: string;
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) returnDepartsAt: string | null;
   @ApiProperty({ format: 'date-time' }) bookingsCloseAt: string;
-  @ApiProperty({ enum: ['open', 'cancelled'], description: 'Whether the bus runs (see bookingOpen for whether it takes bookings)' }) status: string;
-  @ApiProperty({ description: 'Whether a family may book now: the bus runs, its performance is on, and bookingsCloseAt has not passed. A booking otherwise gets 409 bookings-closed or run-cancelled.' })
+  @ApiProperty({ enum: ['open', 'cancelled'], description: 'Whether the bus runs (see bookingOpen for whether it takes bookings)' })
+  status: string;
+  @ApiProperty({
+    description:
+      'Whether a family may book now: the bus runs, its performance is on, and bookingsCloseAt has not passed. A booking otherwise gets 409 bookings-closed or run-cancelled.',
+  })
   bookingOpen: boolean;
   @ApiProperty({ type: [PickupStopDto] }) stops: PickupStopDto[];
 }

@@ -7,18 +7,32 @@ export const FAIRNESS_PERIODS = ['year', 'term', 'autumn', 'spring', 'summer'] a
 export type FairnessPeriodQuery = (typeof FAIRNESS_PERIODS)[number];
 
 export class FairnessQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Academic year by the year it starts (2025 = Sept 2025–Aug 2026); default: the current one', example: 2025 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100)
+  @ApiPropertyOptional({
+    description: 'Academic year by the year it starts (2025 = Sept 2025–Aug 2026); default: the current one',
+    example: 2025,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
   academicYear?: number;
 
-  @ApiPropertyOptional({ enum: FAIRNESS_PERIODS, default: 'year', description: '`term`: the current term. Terms are calendar thirds: autumn Sept–Dec, spring Jan–Mar, summer Apr–Aug' })
-  @IsOptional() @IsIn(FAIRNESS_PERIODS)
+  @ApiPropertyOptional({
+    enum: FAIRNESS_PERIODS,
+    default: 'year',
+    description: '`term`: the current term. Terms are calendar thirds: autumn Sept–Dec, spring Jan–Mar, summer Apr–Aug',
+  })
+  @IsOptional()
+  @IsIn(FAIRNESS_PERIODS)
   period?: FairnessPeriodQuery;
 }
 
 export class SchoolPupilsQueryDto extends FairnessQueryDto {
   @ApiPropertyOptional({ description: 'Only pupils who have not yet performed in the period' })
-  @IsOptional() @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
   notYetPerformed?: boolean;
 }
 

@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { PageQueryDto } from '@tutti/platform';
 import { IsOffsetDateTime } from '../../common/time';
 import { PERFORMANCE_STATUSES, type PerformanceAudience, type PerformanceStatus } from '../performance.model';
@@ -12,21 +24,35 @@ export class ProfessionalMusicianDto {
   @ApiProperty({ maxLength: 120 }) @IsString() @Length(1, 120) name: string;
   @ApiProperty({ maxLength: 80 }) @IsString() @Length(1, 80) instrument: string;
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 120, example: 'Royal Liverpool Philharmonic' })
-  @IsOptional() @ValidateIf((_o, value) => value !== null) @IsString() @MaxLength(120)
+  @IsOptional()
+  @ValidateIf((_o, value) => value !== null)
+  @IsString()
+  @MaxLength(120)
   organisation?: string | null;
 }
 
 class PerformanceFieldsDto {
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500, example: 'School uniform, black shoes' })
-  @IsOptional() @ValidateIf((_o, value) => value !== null) @IsString() @MaxLength(500)
+  @IsOptional()
+  @ValidateIf((_o, value) => value !== null)
+  @IsString()
+  @MaxLength(500)
   dress?: string | null;
 
   @ApiPropertyOptional({ type: [String], description: 'Ensembles taking part (ids from scheduling)', maxItems: 50 })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ArrayUnique() @IsUUID('all', { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
   ensembleIds?: string[];
 
   @ApiPropertyOptional({ type: [ProfessionalMusicianDto], description: 'Professionals playing side by side with the children' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ProfessionalMusicianDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ProfessionalMusicianDto)
   professionalMusicians?: ProfessionalMusicianDto[];
 }
 
@@ -34,12 +60,16 @@ export class CreatePerformanceDto extends PerformanceFieldsDto {
   @ApiProperty({ maxLength: 200 }) @IsString() @Length(1, 200) title: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID() venueId: string;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Host school; null for an area-wide performance' })
-  @IsOptional() @ValidateIf((_o, value) => value !== null) @IsUUID()
+  @IsOptional()
+  @ValidateIf((_o, value) => value !== null)
+  @IsUUID()
   schoolId?: string | null;
   @ApiProperty({ format: 'date-time' }) @IsOffsetDateTime() startsAt: string;
   @ApiProperty({ format: 'date-time' }) @IsOffsetDateTime() endsAt: string;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'When performers arrive; not after the start' })
-  @IsOptional() @ValidateIf((_o, value) => value !== null) @IsOffsetDateTime()
+  @IsOptional()
+  @ValidateIf((_o, value) => value !== null)
+  @IsOffsetDateTime()
   callTime?: string | null;
   @ApiProperty({ enum: AUDIENCES }) @IsIn(AUDIENCES) audience: PerformanceAudience;
 }
@@ -54,7 +84,9 @@ export class MovePerformanceDto {
   @ApiProperty({ format: 'date-time' }) @IsOffsetDateTime() startsAt: string;
   @ApiProperty({ format: 'date-time' }) @IsOffsetDateTime() endsAt: string;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
-  @IsOptional() @ValidateIf((_o, value) => value !== null) @IsOffsetDateTime()
+  @IsOptional()
+  @ValidateIf((_o, value) => value !== null)
+  @IsOffsetDateTime()
   callTime?: string | null;
   @ApiPropertyOptional({ format: 'uuid', description: 'A new venue, if it moves there too' }) @IsOptional() @IsUUID() venueId?: string;
   @ApiPropertyOptional({ maxLength: 500 }) @IsOptional() @IsString() @MaxLength(500) reason?: string;

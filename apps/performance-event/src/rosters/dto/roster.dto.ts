@@ -6,7 +6,12 @@ export const CONSENT_STATES = ['granted', 'refused', 'not_answered'] as const;
 export type ConsentState = (typeof CONSENT_STATES)[number];
 
 /** What staff watch for on the day: refused (keep the child out) is told apart from not answered (chase the family). */
-export const PERFORMER_FLAGS = ['photo_film_refused', 'photo_film_not_answered', 'public_performance_refused', 'public_performance_not_answered'] as const;
+export const PERFORMER_FLAGS = [
+  'photo_film_refused',
+  'photo_film_not_answered',
+  'public_performance_refused',
+  'public_performance_not_answered',
+] as const;
 export type PerformerFlag = (typeof PERFORMER_FLAGS)[number];
 
 export class AddPerformerDto {
@@ -14,7 +19,11 @@ export class AddPerformerDto {
 }
 
 export class PerformerConsentsDto {
-  @ApiProperty({ enum: CONSENT_STATES, description: 'refused: keep out of photos and film; not_answered: chase the family (and keep out until they answer)' }) photoFilm: ConsentState;
+  @ApiProperty({
+    enum: CONSENT_STATES,
+    description: 'refused: keep out of photos and film; not_answered: chase the family (and keep out until they answer)',
+  })
+  photoFilm: ConsentState;
   @ApiProperty({ enum: CONSENT_STATES, description: 'Only granted is named in the audience programme' }) performingInPublic: ConsentState;
 }
 

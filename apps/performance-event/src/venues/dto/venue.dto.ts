@@ -8,15 +8,29 @@ export class CreateVenueDto {
   @ApiProperty({ maxLength: 500 }) @IsString() @Length(1, 500) address: string;
 
   @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 100000 })
-  @IsOptional() @ValidateIf((_o, value) => value !== null) @IsInt() @Min(1) @Max(100_000)
+  @IsOptional()
+  @ValidateIf((_o, value) => value !== null)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
   capacity?: number | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000, description: 'Step-free access, parking, where families wait…' })
-  @IsOptional() @ValidateIf((_o, value) => value !== null) @IsString() @MaxLength(2000)
+  @IsOptional()
+  @ValidateIf((_o, value) => value !== null)
+  @IsString()
+  @MaxLength(2000)
   accessNotes?: string | null;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The school whose hall this is; its headteacher may then edit it' })
-  @IsOptional() @ValidateIf((_o, value) => value !== null) @IsUUID()
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The school whose hall this is; its headteacher may then edit it',
+  })
+  @IsOptional()
+  @ValidateIf((_o, value) => value !== null)
+  @IsUUID()
   schoolId?: string | null;
 }
 

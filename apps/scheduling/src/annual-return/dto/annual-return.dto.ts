@@ -10,8 +10,18 @@ export class AnnualReturnQueryDto {
 export class FigureCellDto {
   @ApiProperty() key: string;
   @ApiProperty() label: string;
-  @ApiProperty({ nullable: true, type: Number, description: 'null when suppressed (a count of 1 to 4, or one that would give such a count away)' }) count: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'per cent of the figure’s total, one decimal; null when suppressed or not meaningful' }) percent: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'null when suppressed (a count of 1 to 4, or one that would give such a count away)',
+  })
+  count: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'per cent of the figure’s total, one decimal; null when suppressed or not meaningful',
+  })
+  percent: number | null;
 }
 
 export class FigureDto {
@@ -47,5 +57,6 @@ export class AnnualReturnDto {
   @ApiProperty({ format: 'date' }) to: string;
   @ApiProperty({ type: [FigureDto] }) figures: FigureDto[];
   @ApiProperty({ type: [SchoolWorkedWithDto] }) schoolsWorkedWith: SchoolWorkedWithDto[];
-  @ApiProperty({ type: [FigureNotIncludedDto], description: 'figures the return asks for that this service cannot give, and why' }) notIncluded: FigureNotIncludedDto[];
+  @ApiProperty({ type: [FigureNotIncludedDto], description: 'figures the return asks for that this service cannot give, and why' })
+  notIncluded: FigureNotIncludedDto[];
 }

@@ -13,7 +13,8 @@ export class AttendanceWeekDto {
   @ApiProperty() late: number;
   @ApiProperty() absent: number;
   @ApiProperty() excused: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'Present or late, as a whole percentage of the marks; null without marks' }) attendedPercent: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Present or late, as a whole percentage of the marks; null without marks' })
+  attendedPercent: number | null;
 }
 
 export class SchoolAttendanceSummaryDto {

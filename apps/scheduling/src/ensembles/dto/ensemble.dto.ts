@@ -43,7 +43,10 @@ export class AddMemberDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 50) instrument?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 50) section?: string;
   @ApiPropertyOptional({ format: 'date', description: 'defaults to today' }) @IsOptional() @IsIsoDate() joinedOn?: string;
-  @ApiPropertyOptional({ description: 'add the pupil even though this ensemble meets while another of theirs does' }) @IsOptional() @IsBoolean() override?: boolean;
+  @ApiPropertyOptional({ description: 'add the pupil even though this ensemble meets while another of theirs does' })
+  @IsOptional()
+  @IsBoolean()
+  override?: boolean;
 }
 
 export class EndMembershipDto {
@@ -51,7 +54,8 @@ export class EndMembershipDto {
 }
 
 export class MemberListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'include members who have left' }) @IsOptional() @IsIn(['true', 'false']) includeFormer?: 'true' | 'false';
+  @ApiPropertyOptional({ description: 'include members who have left' }) @IsOptional() @IsIn(['true', 'false']) includeFormer?:
+    'true' | 'false';
 }
 
 export class MemberDto {

@@ -33,7 +33,11 @@ export class NewClassDto {
 }
 
 export class ColumnMappingDto {
-  @ApiProperty({ description: 'what Tutti reads from the column: misRef, firstName, lastName, yearGroup, className, destinationSchool, pupilPremium, send, eal, gender or ethnicityGroup' }) field: string;
+  @ApiProperty({
+    description:
+      'what Tutti reads from the column: misRef, firstName, lastName, yearGroup, className, destinationSchool, pupilPremium, send, eal, gender or ethnicityGroup',
+  })
+  field: string;
   @ApiProperty({ description: 'the column’s header as the file writes it' }) column: string;
 }
 
@@ -47,10 +51,15 @@ export class ImportSummaryDto {
   @ApiProperty() updated: number;
   @ApiProperty() unchanged: number;
   @ApiProperty() classesCreated: number;
-  @ApiProperty({ type: [NewClassDto], description: 'the classes created (or that would be), each with the rows naming it' }) newClasses: NewClassDto[];
+  @ApiProperty({ type: [NewClassDto], description: 'the classes created (or that would be), each with the rows naming it' })
+  newClasses: NewClassDto[];
   @ApiProperty({ description: 'rows skipped because of these problems' }) skipped: number;
   @ApiProperty({ type: [RowProblemDto] }) problems: RowProblemDto[];
-  @ApiPropertyOptional({ type: [ColumnMappingDto], description: 'dry run only: which column of the file each field is read from; a field with no column is left as it is (characteristics of a new pupil: unknown)' })
+  @ApiPropertyOptional({
+    type: [ColumnMappingDto],
+    description:
+      'dry run only: which column of the file each field is read from; a field with no column is left as it is (characteristics of a new pupil: unknown)',
+  })
   columns?: ColumnMappingDto[];
 }
 

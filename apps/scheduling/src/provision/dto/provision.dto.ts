@@ -31,7 +31,11 @@ export class ClassProvisionDto {
   @ApiPropertyOptional({ nullable: true, type: Number }) averageWeeklyMinutes: number | null;
   @ApiProperty() pupilsBelowTarget: number;
   @ApiProperty({ description: 'pupils whose weekly average is at or above the area’s target' }) pupilsAtOrAboveTarget: number;
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'intensity: per cent of pupils (with a weekly average) at or above the target, one decimal; null before any teaching week' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'intensity: per cent of pupils (with a weekly average) at or above the target, one decimal; null before any teaching week',
+  })
   percentAtOrAboveTarget: number | null;
 }
 
@@ -48,7 +52,11 @@ export class SchoolProvisionSummaryDto {
   @ApiPropertyOptional({ nullable: true, type: Number }) averageWeeklyMinutes: number | null;
   @ApiProperty() pupilsBelowTarget: number;
   @ApiProperty({ description: 'pupils whose weekly average is at or above the area’s target' }) pupilsAtOrAboveTarget: number;
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'intensity: per cent of pupils (with a weekly average) at or above the target, one decimal; null before any teaching week' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'intensity: per cent of pupils (with a weekly average) at or above the target, one decimal; null before any teaching week',
+  })
   percentAtOrAboveTarget: number | null;
   @ApiProperty({ type: SessionsDeliveredDto }) sessions: SessionsDeliveredDto;
 }
@@ -56,7 +64,8 @@ export class SchoolProvisionSummaryDto {
 export class PeriodDto {
   @ApiProperty({ format: 'date' }) from: string;
   @ApiProperty({ format: 'date' }) to: string;
-  @ApiProperty({ format: 'date', description: 'minutes and weeks are counted up to this day: today, for a period still under way' }) countedTo: string;
+  @ApiProperty({ format: 'date', description: 'minutes and weeks are counted up to this day: today, for a period still under way' })
+  countedTo: string;
   @ApiProperty({ description: 'weeks with at least one school day outside area holidays, up to countedTo' }) teachingWeeks: number;
 }
 

@@ -12,8 +12,16 @@ export class CreatePupilDto extends CharacteristicsChangeDto {
   @ApiProperty() @IsString() @Length(1, 100) firstName: string;
   @ApiProperty() @IsString() @Length(1, 100) lastName: string;
   @ApiProperty(YEAR_GROUP_DOC) @IsYearGroup() yearGroup: number;
-  @ApiPropertyOptional({ description: 'UPN or admission number in the school MIS' }) @IsOptional() @IsString() @Length(1, 50) misRef?: string;
-  @ApiPropertyOptional({ description: 'the secondary school a Year 6 pupil moves on to (name or URN)' }) @IsOptional() @IsString() @Length(1, 200) destinationSchool?: string;
+  @ApiPropertyOptional({ description: 'UPN or admission number in the school MIS' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 50)
+  misRef?: string;
+  @ApiPropertyOptional({ description: 'the secondary school a Year 6 pupil moves on to (name or URN)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  destinationSchool?: string;
 }
 
 /** Name and year group; characteristics are edited at /pupils/:pupilId/characteristics. */
@@ -21,12 +29,20 @@ export class UpdatePupilDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) firstName?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) lastName?: string;
   @ApiPropertyOptional(YEAR_GROUP_DOC) @IsOptional() @IsYearGroup() yearGroup?: number;
-  @ApiPropertyOptional({ description: 'the secondary school a Year 6 pupil moves on to (name or URN)' }) @IsOptional() @IsString() @Length(1, 200) destinationSchool?: string;
+  @ApiPropertyOptional({ description: 'the secondary school a Year 6 pupil moves on to (name or URN)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  destinationSchool?: string;
 }
 
 export class MovePupilDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'the new school; omit to stay at the same school' }) @IsOptional() @IsUUID() schoolId?: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'the new class; null for none' }) @IsOptional() @IsUUID() classId?: string | null;
+  @ApiPropertyOptional({ format: 'uuid', description: 'the new school; omit to stay at the same school' })
+  @IsOptional()
+  @IsUUID()
+  schoolId?: string;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'the new class; null for none' }) @IsOptional() @IsUUID() classId?:
+    string | null;
 }
 
 export class LeavePupilDto {
@@ -54,7 +70,8 @@ export class PupilDto {
   @ApiProperty({ enum: PUPIL_STATUSES }) status: PupilStatus;
   @ApiPropertyOptional({ nullable: true, type: String }) leftOn: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'programme admin and headteacher only' }) misRef?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'the secondary school a Year 6 pupil moves on to' }) destinationSchool: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'the secondary school a Year 6 pupil moves on to' }) destinationSchool:
+    string | null;
   @ApiProperty({ description: 'The version read: send it quoted as If-Match to edit' }) version: number;
 }
 

@@ -11,7 +11,9 @@ export class MarkDto {
 }
 
 export class SubmitRegisterDto {
-  @ApiProperty({ format: 'uuid', description: 'made by the client per submission; sending it again changes nothing' }) @IsUUID() submissionId: string;
+  @ApiProperty({ format: 'uuid', description: 'made by the client per submission; sending it again changes nothing' })
+  @IsUUID()
+  submissionId: string;
   @ApiProperty({ type: [MarkDto] }) @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => MarkDto) marks: MarkDto[];
 }
 
@@ -33,7 +35,12 @@ export class RegisterDto {
 }
 
 export class RehearsalNoteDto {
-  @ApiProperty({ type: [String], description: 'pieces worked on' }) @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @Length(1, 200, { each: true }) repertoire: string[];
+  @ApiProperty({ type: [String], description: 'pieces worked on' })
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  repertoire: string[];
   @ApiPropertyOptional({ description: 'what the session concentrated on' }) @IsOptional() @IsString() @Length(1, 500) focus?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 5000) notes?: string;
 }

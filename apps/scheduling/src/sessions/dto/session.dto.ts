@@ -8,14 +8,33 @@ export class CreateSessionDto {
   @ApiPropertyOptional({ description: 'defaults to the ensemble’s name' }) @IsOptional() @IsString() @Length(1, 200) title?: string;
   @ApiProperty({ enum: ['weekly', 'once'] }) @IsIn(['weekly', 'once']) recurrence: 'weekly' | 'once';
   @ApiPropertyOptional({ format: 'uuid', description: 'weekly sessions run on the term’s dates' }) @IsOptional() @IsUUID() termId?: string;
-  @ApiPropertyOptional({ description: 'ISO weekday for weekly sessions, 1 = Monday' }) @IsOptional() @IsInt() @Min(1) @Max(7) weekday?: number;
-  @ApiPropertyOptional({ format: 'date', description: 'the date of a one-off session, or the first date of a weekly one within its term' }) @IsOptional() @IsIsoDate() firstOn?: string;
-  @ApiPropertyOptional({ format: 'date', description: 'the last date of a weekly session within its term' }) @IsOptional() @IsIsoDate() lastOn?: string;
+  @ApiPropertyOptional({ description: 'ISO weekday for weekly sessions, 1 = Monday' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(7)
+  weekday?: number;
+  @ApiPropertyOptional({ format: 'date', description: 'the date of a one-off session, or the first date of a weekly one within its term' })
+  @IsOptional()
+  @IsIsoDate()
+  firstOn?: string;
+  @ApiPropertyOptional({ format: 'date', description: 'the last date of a weekly session within its term' })
+  @IsOptional()
+  @IsIsoDate()
+  lastOn?: string;
   @ApiProperty({ example: '15:30', description: 'local time in the area’s time zone' }) @IsLocalTime() startTime: string;
   @ApiProperty() @IsInt() @Min(5) @Max(720) durationMinutes: number;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() roomId?: string;
-  @ApiPropertyOptional({ type: [String], format: 'uuid' }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsUUID('all', { each: true }) tutorIds?: string[];
-  @ApiPropertyOptional({ description: 'book it even though it clashes (a deliberate double booking)' }) @IsOptional() @IsBoolean() override?: boolean;
+  @ApiPropertyOptional({ type: [String], format: 'uuid' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsUUID('all', { each: true })
+  tutorIds?: string[];
+  @ApiPropertyOptional({ description: 'book it even though it clashes (a deliberate double booking)' })
+  @IsOptional()
+  @IsBoolean()
+  override?: boolean;
 }
 
 export class SessionDto {
@@ -90,8 +109,12 @@ export class MoveOccurrenceDto {
 }
 
 export class MySessionsQueryDto {
-  @ApiPropertyOptional({ enum: ['today', 'week'], default: 'today' }) @IsOptional() @IsIn(['today', 'week']) period: 'today' | 'week' = 'today';
-  @ApiPropertyOptional({ format: 'date', description: 'the day (or a day of the week) to show; defaults to today in the area' }) @IsOptional() @IsIsoDate() date?: string;
+  @ApiPropertyOptional({ enum: ['today', 'week'], default: 'today' }) @IsOptional() @IsIn(['today', 'week']) period: 'today' | 'week' =
+    'today';
+  @ApiPropertyOptional({ format: 'date', description: 'the day (or a day of the week) to show; defaults to today in the area' })
+  @IsOptional()
+  @IsIsoDate()
+  date?: string;
 }
 
 export class MySessionsDto {
@@ -101,6 +124,10 @@ export class MySessionsDto {
 }
 
 export class AssignTutorsDto {
-  @ApiProperty({ type: [String], format: 'uuid', description: 'the tutors of this one session (a substitute, a second tutor)' }) @IsArray() @ArrayMaxSize(10) @IsUUID('all', { each: true }) staffIds: string[];
+  @ApiProperty({ type: [String], format: 'uuid', description: 'the tutors of this one session (a substitute, a second tutor)' })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsUUID('all', { each: true })
+  staffIds: string[];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() override?: boolean;
 }

@@ -7,8 +7,18 @@ export class CreateStaffDto {
   @ApiProperty({ enum: STAFF_KINDS }) @IsIn(STAFF_KINDS) kind: StaffKind;
   @ApiProperty() @IsString() @Length(1, 200) displayName: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() email?: string;
-  @ApiPropertyOptional({ description: 'partner orchestra employing a teaching artist' }) @IsOptional() @IsString() @Length(1, 200) employer?: string;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Length(1, 50, { each: true }) instruments?: string[];
+  @ApiPropertyOptional({ description: 'partner orchestra employing a teaching artist' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  employer?: string;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 50, { each: true })
+  instruments?: string[];
   @ApiPropertyOptional({ format: 'uuid', description: 'the gateway account of this person' }) @IsOptional() @IsUUID() userId?: string;
   @ApiProperty({ type: [String], format: 'uuid' }) @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) schoolIds: string[];
 }
@@ -17,9 +27,20 @@ export class UpdateStaffDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) displayName?: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() email?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) employer?: string;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Length(1, 50, { each: true }) instruments?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 50, { each: true })
+  instruments?: string[];
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() userId?: string;
-  @ApiPropertyOptional({ type: [String], format: 'uuid' }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) schoolIds?: string[];
+  @ApiPropertyOptional({ type: [String], format: 'uuid' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  schoolIds?: string[];
 }
 
 export class StaffListQueryDto extends PageQueryDto {

@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsObject, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { IsIsoDate, PageQueryDto } from '@tutti/platform';
 
 export class CreateTermDto {
@@ -24,7 +37,9 @@ export class TermPageDto {
 export const CREATABLE_HOLIDAY_KINDS = ['holiday', 'inset'] as const;
 
 export class CreateHolidayDto {
-  @ApiProperty({ enum: CREATABLE_HOLIDAY_KINDS, description: 'holiday: the whole area; inset: one school' }) @IsIn(CREATABLE_HOLIDAY_KINDS) kind: 'holiday' | 'inset';
+  @ApiProperty({ enum: CREATABLE_HOLIDAY_KINDS, description: 'holiday: the whole area; inset: one school' })
+  @IsIn(CREATABLE_HOLIDAY_KINDS)
+  kind: 'holiday' | 'inset';
   @ApiProperty() @IsString() @Length(1, 200) name: string;
   @ApiProperty({ format: 'date' }) @IsIsoDate() startsOn: string;
   @ApiProperty({ format: 'date' }) @IsIsoDate() endsOn: string;
@@ -64,7 +79,9 @@ type GovUkDivision = (typeof GOV_UK_DIVISIONS)[number];
 /** One division of gov.uk's file; `division` must repeat the key it is filed under, so that Scotland's dates are never taken for England's. */
 function divisionDto(name: GovUkDivision) {
   class GovUkDivisionDto {
-    @ApiProperty({ enum: [name] }) @IsIn([name], { message: `$property must be ${name}, the division this is filed under` }) division: GovUkDivision;
+    @ApiProperty({ enum: [name] })
+    @IsIn([name], { message: `$property must be ${name}, the division this is filed under` })
+    division: GovUkDivision;
     @ApiProperty({ type: [GovUkBankHolidayEventDto] })
     @IsArray()
     @ArrayMaxSize(1000)
@@ -88,8 +105,18 @@ export class GovUkBankHolidaysDto {
   @Type(() => EnglandAndWalesDivisionDto)
   'england-and-wales': EnglandAndWalesDivisionDto;
 
-  @ApiPropertyOptional({ type: ScotlandDivisionDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => ScotlandDivisionDto) scotland?: ScotlandDivisionDto;
-  @ApiPropertyOptional({ type: NorthernIrelandDivisionDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => NorthernIrelandDivisionDto) 'northern-ireland'?: NorthernIrelandDivisionDto;
+  @ApiPropertyOptional({ type: ScotlandDivisionDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ScotlandDivisionDto)
+  scotland?: ScotlandDivisionDto;
+  @ApiPropertyOptional({ type: NorthernIrelandDivisionDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => NorthernIrelandDivisionDto)
+  'northern-ireland'?: NorthernIrelandDivisionDto;
 }
 
 export class BankHolidayImportResultDto {

@@ -18,7 +18,11 @@ function tokenFromLink(): string {
 
 /** Posts without a session (these routes are public); answers the JSON body, if any, or throws ApiProblem. */
 async function postPublic<T>(path: string, body: unknown): Promise<T> {
-  const response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!response.ok) {
     let problem: { title?: string; detail?: string; errors?: { field: string; message: string }[] } = {};
     try {
@@ -26,7 +30,12 @@ async function postPublic<T>(path: string, body: unknown): Promise<T> {
     } catch {
       // Not JSON: the status says enough.
     }
-    throw new ApiProblem(response.status, problem.title ?? response.statusText, problem.detail, Array.isArray(problem.errors) ? problem.errors : []);
+    throw new ApiProblem(
+      response.status,
+      problem.title ?? response.statusText,
+      problem.detail,
+      Array.isArray(problem.errors) ? problem.errors : [],
+    );
   }
   return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
 }
@@ -55,7 +64,17 @@ function NewPasswordForm({ submitLabel, onSubmit }: { submitLabel: string; onSub
       <FormError error={error} fields={TOKEN_FIELDS} />
       {tokenError && <Notice kind="error">{tokenError}</Notice>}
       <Field label={t('newPassword')} hint={t('passwordHint')} error={fieldError(error, 'password')}>
-        {(props) => <input {...props} name="password" type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} required />}
+        {(props) => (
+          <input
+            {...props}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            required
+          />
+        )}
       </Field>
       <button type="submit" className="button primary" disabled={busy}>
         {busy ? t('saving') : submitLabel}
@@ -146,4 +165,3 @@ export function ForgotPasswordPage() {
     </section>
   );
 }
-

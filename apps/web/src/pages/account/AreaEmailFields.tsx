@@ -29,7 +29,18 @@ export function AreaEmailFields({ areas, area, email, error, onAreaChange, onEma
         )}
       </Field>
       <Field label={t('email')} error={fieldError(error, 'email')}>
-        {(props) => <input {...props} name="email" type="email" autoComplete="username" inputMode="email" value={email} onChange={(event) => onEmailChange(event.target.value)} required />}
+        {(props) => (
+          <input
+            {...props}
+            name="email"
+            type="email"
+            autoComplete="username"
+            inputMode="email"
+            value={email}
+            onChange={(event) => onEmailChange(event.target.value)}
+            required
+          />
+        )}
       </Field>
     </>
   );

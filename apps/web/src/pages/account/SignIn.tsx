@@ -39,7 +39,17 @@ export function SignInPage() {
             <FormError error={error} fields={FIELDS} />
             <AreaEmailFields areas={page.items} area={area} email={email} error={error} onAreaChange={setArea} onEmailChange={setEmail} />
             <Field label={t('password')} error={fieldError(error, 'password')}>
-              {(props) => <input {...props} name="password" type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} required />}
+              {(props) => (
+                <input
+                  {...props}
+                  name="password"
+                  type="password"
+                  autoComplete="current-password"
+                  value={password}
+                  onChange={(event) => setPassword(event.target.value)}
+                  required
+                />
+              )}
             </Field>
             <button type="submit" className="button primary" disabled={busy}>
               {busy ? t('signingIn') : t('signIn')}

@@ -54,7 +54,9 @@ export function AdminAccounts() {
             {(props) => <input {...props} name="email" type="email" value={email} onChange={(event) => setEmail(event.target.value)} />}
           </Field>
           <Field label={t('displayName')} error={fieldError(error, 'displayName')}>
-            {(props) => <input {...props} name="displayName" value={displayName} onChange={(event) => setDisplayName(event.target.value)} />}
+            {(props) => (
+              <input {...props} name="displayName" value={displayName} onChange={(event) => setDisplayName(event.target.value)} />
+            )}
           </Field>
           <Field label={t('role')} error={fieldError(error, 'grants[0].role')}>
             {(props) => (
@@ -69,7 +71,13 @@ export function AdminAccounts() {
           </Field>
           <Field label={t('schoolForRole')} error={fieldError(error, 'grants')}>
             {(props) => (
-              <select {...props} name="schoolId" value={schoolId} onChange={(event) => setSchoolId(event.target.value)} disabled={!SCHOOL_ROLES.includes(role)}>
+              <select
+                {...props}
+                name="schoolId"
+                value={schoolId}
+                onChange={(event) => setSchoolId(event.target.value)}
+                disabled={!SCHOOL_ROLES.includes(role)}
+              >
                 <option value="">{t('noneSelected')}</option>
                 {schools.state === 'ready' &&
                   schools.data.map((school) => (
@@ -105,7 +113,9 @@ export function AdminAccounts() {
                       <br />
                       <span className="muted small-text">{account.email}</span>
                     </td>
-                    <td>{[...new Set(account.grants.map((grant) => grant.role))].map((role) => t(`role.${role}` as MessageKey)).join(', ')}</td>
+                    <td>
+                      {[...new Set(account.grants.map((grant) => grant.role))].map((role) => t(`role.${role}` as MessageKey)).join(', ')}
+                    </td>
                     <td>{account.status}</td>
                   </tr>
                 ))}

@@ -12,7 +12,8 @@ const SIZES = ['1/16', '1/10', '1/8', '1/4', '1/2', '3/4', '7/8', '4/4'];
 const TOP_PUPILS = 10;
 
 const count = (language: Language, n: number) => new Intl.NumberFormat(language).format(n);
-const money = (language: Language, pence: number) => new Intl.NumberFormat(language, { style: 'currency', currency: 'GBP' }).format(pence / 100);
+const money = (language: Language, pence: number) =>
+  new Intl.NumberFormat(language, { style: 'currency', currency: 'GBP' }).format(pence / 100);
 const sum = <T,>(items: readonly T[], of: (item: T) => number) => items.reduce((total, item) => total + of(item), 0);
 const typeName = (type: string) => type.replace(/_/g, ' ');
 
@@ -78,7 +79,8 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
 export function AdminReports() {
   const { t } = useI18n();
   const schools = useLoad(() => allPages<School>('/api/scheduling/schools'), []);
-  const schoolName = (schoolId: string | null) => (schoolId && schools.state === 'ready' ? schools.data.find((school) => school.id === schoolId)?.name : undefined) ?? t('unknownSchool');
+  const schoolName = (schoolId: string | null) =>
+    (schoolId && schools.state === 'ready' ? schools.data.find((school) => school.id === schoolId)?.name : undefined) ?? t('unknownSchool');
   return (
     <>
       <h1>{t('reports')}</h1>
@@ -111,7 +113,10 @@ function StockSection({ schoolName }: { schoolName: (schoolId: string | null) =>
             kind.counts[row.status] = (kind.counts[row.status] ?? 0) + row.count;
             kinds.set(key, kind);
           }
-          const owners = report.bySchool.map((row) => ({ label: row.ownerKind === 'school' ? schoolName(row.schoolId) : t(`owner.${row.ownerKind}` as MessageKey), count: row.count }));
+          const owners = report.bySchool.map((row) => ({
+            label: row.ownerKind === 'school' ? schoolName(row.schoolId) : t(`owner.${row.ownerKind}` as MessageKey),
+            count: row.count,
+          }));
           if (total === 0) return <Empty>{t('noInstruments')}</Empty>;
           return (
             <>
@@ -119,7 +124,10 @@ function StockSection({ schoolName }: { schoolName: (schoolId: string | null) =>
               <FigureTable
                 caption={t('stockByStatus')}
                 head={[t('status'), t('instrumentCount')]}
-                rows={STATUSES.map((status) => [statusLabel(status), count(language, report.byStatus.find((row) => row.status === status)?.count ?? 0)])}
+                rows={STATUSES.map((status) => [
+                  statusLabel(status),
+                  count(language, report.byStatus.find((row) => row.status === status)?.count ?? 0),
+                ])}
                 total={[t('total'), count(language, total)]}
               />
               <FigureTable
@@ -130,11 +138,31 @@ function StockSection({ schoolName }: { schoolName: (schoolId: string | null) =>
                   .map((kind) => [
                     [typeName(kind.type), kind.size].filter(Boolean).join(' '),
                     ...STATUSES.map((status) => count(language, kind.counts[status] ?? 0)),
-                    count(language, sum(Object.values(kind.counts), (n) => n)),
+                    count(
+                      language,
+                      sum(Object.values(kind.counts), (n) => n),
+                    ),
                   ])}
-                total={[t('total'), ...STATUSES.map((status) => count(language, sum(report.byTypeAndSize.filter((row) => row.status === status), (row) => row.count))), count(language, total)]}
+                total={[
+                  t('total'),
+                  ...STATUSES.map((status) =>
+                    count(
+                      language,
+                      sum(
+                        report.byTypeAndSize.filter((row) => row.status === status),
+                        (row) => row.count,
+                      ),
+                    ),
+                  ),
+                  count(language, total),
+                ]}
               />
-              <FigureTable caption={t('stockByOwner')} head={[t('owner'), t('instrumentCount')]} rows={owners.map((owner) => [owner.label, count(language, owner.count)])} total={[t('total'), count(language, total)]} />
+              <FigureTable
+                caption={t('stockByOwner')}
+                head={[t('owner'), t('instrumentCount')]}
+                rows={owners.map((owner) => [owner.label, count(language, owner.count)])}
+                total={[t('total'), count(language, total)]}
+              />
             </>
           );
         }}
@@ -155,7 +183,11 @@ function ValueOnLoanSection() {
             <Empty>{t('nothingOnLoan')}</Empty>
           ) : (
             <>
-              <Figure testId="value-on-loan" label={t('valueOnLoanOf', { n: count(language, report.instruments) })} value={money(language, report.totalPence)} />
+              <Figure
+                testId="value-on-loan"
+                label={t('valueOnLoanOf', { n: count(language, report.instruments) })}
+                value={money(language, report.totalPence)}
+              />
               {report.unvalued > 0 && <p className="muted">{t('unvalued', { n: count(language, report.unvalued) })}</p>}
               <FigureTable
                 caption={t('valueOnLoanByType')}
@@ -185,13 +217,31 @@ function LossesAndRepairsSection() {
             <FigureTable
               caption={t('lossesAndRepairsByTerm')}
               head={[t('term'), t('lost'), t('lostValue'), t('repairs'), t('repairCost')]}
-              rows={report.terms.map((row) => [row.term, count(language, row.lost), money(language, row.lostValuePence), count(language, row.repairs), money(language, row.repairCostPence)])}
+              rows={report.terms.map((row) => [
+                row.term,
+                count(language, row.lost),
+                money(language, row.lostValuePence),
+                count(language, row.repairs),
+                money(language, row.repairCostPence),
+              ])}
               total={[
                 t('total'),
-                count(language, sum(report.terms, (row) => row.lost)),
-                money(language, sum(report.terms, (row) => row.lostValuePence)),
-                count(language, sum(report.terms, (row) => row.repairs)),
-                money(language, sum(report.terms, (row) => row.repairCostPence)),
+                count(
+                  language,
+                  sum(report.terms, (row) => row.lost),
+                ),
+                money(
+                  language,
+                  sum(report.terms, (row) => row.lostValuePence),
+                ),
+                count(
+                  language,
+                  sum(report.terms, (row) => row.repairs),
+                ),
+                money(
+                  language,
+                  sum(report.terms, (row) => row.repairCostPence),
+                ),
               ]}
             />
           )
@@ -229,12 +279,35 @@ function LoansPerPupilSection() {
               <FigureTable
                 caption={t('loansPerPupilTotals')}
                 head={[t('pupil'), t('totalLoans'), t('activeLoans'), t('lost')]}
-                rows={[[t('allPupils'), count(language, sum(report.items, (row) => row.totalLoans)), count(language, sum(report.items, (row) => row.activeLoans)), count(language, sum(report.items, (row) => row.lost))]]}
+                rows={[
+                  [
+                    t('allPupils'),
+                    count(
+                      language,
+                      sum(report.items, (row) => row.totalLoans),
+                    ),
+                    count(
+                      language,
+                      sum(report.items, (row) => row.activeLoans),
+                    ),
+                    count(
+                      language,
+                      sum(report.items, (row) => row.lost),
+                    ),
+                  ],
+                ]}
               />
               <FigureTable
                 caption={t('mostLoans', { n: Math.min(TOP_PUPILS, report.items.length) })}
                 head={[t('pupil'), t('totalLoans'), t('activeLoans'), t('lost')]}
-                rows={report.items.slice(0, TOP_PUPILS).map((row, index) => [names[index] ?? t('aPupil'), count(language, row.totalLoans), count(language, row.activeLoans), count(language, row.lost)])}
+                rows={report.items
+                  .slice(0, TOP_PUPILS)
+                  .map((row, index) => [
+                    names[index] ?? t('aPupil'),
+                    count(language, row.totalLoans),
+                    count(language, row.activeLoans),
+                    count(language, row.lost),
+                  ])}
               />
             </>
           )
@@ -247,14 +320,37 @@ function LoansPerPupilSection() {
 function EngagementSection({ schoolName }: { schoolName: (schoolId: string | null) => string }) {
   const { t, language } = useI18n();
   const [period, setPeriod] = useState(() => schoolYearOf(new Date()));
-  const figures = useLoad(() => api<AreaEngagementFigures>('/api/parent-engagement/engagement-figures', { query: period }), [period.from, period.to]);
+  const figures = useLoad(
+    () => api<AreaEngagementFigures>('/api/parent-engagement/engagement-figures', { query: period }),
+    [period.from, period.to],
+  );
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(period.from) && /^\d{4}-\d{2}-\d{2}$/.test(period.to);
   return (
     <section className="panel" aria-labelledby="engagement-heading">
       <h2 id="engagement-heading">{t('familyEngagement')}</h2>
       <div className="period">
-        <Field label={t('from')}>{(props) => <input {...props} type="date" name="from" value={period.from} onChange={(event) => setPeriod((current) => ({ ...current, from: event.target.value }))} />}</Field>
-        <Field label={t('to')}>{(props) => <input {...props} type="date" name="to" value={period.to} onChange={(event) => setPeriod((current) => ({ ...current, to: event.target.value }))} />}</Field>
+        <Field label={t('from')}>
+          {(props) => (
+            <input
+              {...props}
+              type="date"
+              name="from"
+              value={period.from}
+              onChange={(event) => setPeriod((current) => ({ ...current, from: event.target.value }))}
+            />
+          )}
+        </Field>
+        <Field label={t('to')}>
+          {(props) => (
+            <input
+              {...props}
+              type="date"
+              name="to"
+              value={period.to}
+              onChange={(event) => setPeriod((current) => ({ ...current, to: event.target.value }))}
+            />
+          )}
+        </Field>
       </div>
       {valid && (
         <Loaded value={figures}>
@@ -266,10 +362,20 @@ function EngagementSection({ schoolName }: { schoolName: (schoolId: string | nul
                 <FigureTable
                   caption={t('engagementBySchool')}
                   head={[t('school'), t('familiesEngaged'), t('firstTime'), t('returning'), t('attendedPerformance'), t('usedTransport')]}
-                  rows={data.schools.map((row) => [schoolName(row.schoolId), ...[row.familiesEngaged, row.firstTime, row.returning, row.attendedPerformance, row.usedTransport].map((n) => count(language, n))])}
+                  rows={data.schools.map((row) => [
+                    schoolName(row.schoolId),
+                    ...[row.familiesEngaged, row.firstTime, row.returning, row.attendedPerformance, row.usedTransport].map((n) =>
+                      count(language, n),
+                    ),
+                  ])}
                   total={[
                     t('total'),
-                    ...(['familiesEngaged', 'firstTime', 'returning', 'attendedPerformance', 'usedTransport'] as const).map((key) => count(language, sum(data.schools, (row) => row[key]))),
+                    ...(['familiesEngaged', 'firstTime', 'returning', 'attendedPerformance', 'usedTransport'] as const).map((key) =>
+                      count(
+                        language,
+                        sum(data.schools, (row) => row[key]),
+                      ),
+                    ),
                   ]}
                 />
                 <p className="muted small-text">{t('engagementTotalsNote')}</p>

@@ -24,5 +24,12 @@ export interface LossesAndRepairsReport {
 export interface AreaEngagementFigures {
   from: string;
   to: string;
-  schools: { schoolId: string; familiesEngaged: number; firstTime: number; returning: number; attendedPerformance: number; usedTransport: number }[];
+  schools: {
+    schoolId: string;
+    familiesEngaged: number;
+    firstTime: number;
+    returning: number;
+    attendedPerformance: number;
+    usedTransport: number;
+  }[];
 }

@@ -4,7 +4,8 @@ import { useI18n } from '../../i18n';
 import type { Term } from '../../types';
 import { Empty, Field, fieldError, FormError, Loaded, Notice, useLoad } from '../../ui';
 
-type DownloadState = { state: 'idle' } | { state: 'busy' } | { state: 'done'; fileName: string; rows: number } | { state: 'error'; error: unknown };
+type DownloadState =
+  { state: 'idle' } | { state: 'busy' } | { state: 'done'; fileName: string; rows: number } | { state: 'error'; error: unknown };
 
 /** Offers a fetched file to the browser as a download (the export needs the auth header, so a plain link would not do). */
 function saveFile(blob: Blob, fileName: string): void {
@@ -141,7 +142,9 @@ function ParticipationExport() {
       <form className="stack" onSubmit={submit} noValidate>
         <div className="period">
           <Field label={t('from')} error={fieldError(error, 'from')}>
-            {(props) => <input {...props} type="date" name="from" value={from} onChange={(event) => setFrom(event.target.value)} required />}
+            {(props) => (
+              <input {...props} type="date" name="from" value={from} onChange={(event) => setFrom(event.target.value)} required />
+            )}
           </Field>
           <Field label={t('to')} error={fieldError(error, 'to')}>
             {(props) => <input {...props} type="date" name="to" value={to} onChange={(event) => setTo(event.target.value)} required />}

@@ -20,7 +20,11 @@ export function HeadEnsembles() {
 function SchoolEnsembles({ schools }: { schools: School[] }) {
   const { t } = useI18n();
   const ids = schools.map((school) => school.id);
-  const ensembles = useLoad(async () => (await allPages<EnsembleDetail>('/api/scheduling/ensembles')).filter((item) => item.schoolId !== null && ids.includes(item.schoolId)), [ids.join()]);
+  const ensembles = useLoad(
+    async () =>
+      (await allPages<EnsembleDetail>('/api/scheduling/ensembles')).filter((item) => item.schoolId !== null && ids.includes(item.schoolId)),
+    [ids.join()],
+  );
   return (
     <Loaded value={ensembles}>
       {(list) =>
@@ -47,7 +51,11 @@ function SchoolEnsembles({ schools }: { schools: School[] }) {
 
 function EnsembleCard({ ensemble, headingLevel }: { ensemble: EnsembleDetail; headingLevel: 2 | 3 }) {
   const { t, language } = useI18n();
-  const members = useLoad(async () => (await allPages<EnsembleMember>(`/api/scheduling/ensembles/${ensemble.id}/members`)).filter((member) => member.leftOn === null), [ensemble.id]);
+  const members = useLoad(
+    async () =>
+      (await allPages<EnsembleMember>(`/api/scheduling/ensembles/${ensemble.id}/members`)).filter((member) => member.leftOn === null),
+    [ensemble.id],
+  );
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <article className="card" aria-labelledby={`ensemble-${ensemble.id}`} data-testid="ensemble">

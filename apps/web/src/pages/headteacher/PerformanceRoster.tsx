@@ -21,7 +21,10 @@ export function HeadPerformanceRoster({ performanceId }: { performanceId: string
   const { me } = useApp();
   const performance = useLoad(() => api<PerformanceDetail>(`/api/performance-event/performances/${performanceId}`), [performanceId]);
   const roster = useLoad(() => allPages<Performer>(`/api/performance-event/performances/${performanceId}/roster`), [performanceId]);
-  const suggestions = useLoad(() => api<Page<Suggestion>>(`/api/performance-event/performances/${performanceId}/roster/suggestions`, { query: { limit: 20 } }), [performanceId]);
+  const suggestions = useLoad(
+    () => api<Page<Suggestion>>(`/api/performance-event/performances/${performanceId}/roster/suggestions`, { query: { limit: 20 } }),
+    [performanceId],
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -52,7 +55,10 @@ export function HeadPerformanceRoster({ performanceId }: { performanceId: string
     });
   const add = (pupil: Suggestion) =>
     act(async () => {
-      await api(`/api/performance-event/performances/${performanceId}/roster/performers`, { method: 'POST', body: { pupilId: pupil.pupilId } });
+      await api(`/api/performance-event/performances/${performanceId}/roster/performers`, {
+        method: 'POST',
+        body: { pupilId: pupil.pupilId },
+      });
       return t('head.performerAdded', { name: pupil.displayName });
     });
 
@@ -66,10 +72,14 @@ export function HeadPerformanceRoster({ performanceId }: { performanceId: string
           <>
             <h1>{detail.title}</h1>
             <p>
-              {formatDateTime(language, detail.startsAt, me.area.timeZone)}–{formatTime(language, detail.endsAt, me.area.timeZone)} · {detail.venue.name} ·{' '}
-              {STATUS_LABELS[detail.status] ? t(STATUS_LABELS[detail.status]) : detail.status}
+              {formatDateTime(language, detail.startsAt, me.area.timeZone)}–{formatTime(language, detail.endsAt, me.area.timeZone)} ·{' '}
+              {detail.venue.name} · {STATUS_LABELS[detail.status] ? t(STATUS_LABELS[detail.status]) : detail.status}
             </p>
-            <p className="muted">{detail.ensembles.length > 0 ? t('head.withEnsembles', { names: detail.ensembles.map((item) => item.name ?? '?').join(', ') }) : t('head.noEnsemblesTakingPart')}</p>
+            <p className="muted">
+              {detail.ensembles.length > 0
+                ? t('head.withEnsembles', { names: detail.ensembles.map((item) => item.name ?? '?').join(', ') })
+                : t('head.noEnsemblesTakingPart')}
+            </p>
           </>
         )}
       </Loaded>
@@ -112,7 +122,13 @@ export function HeadPerformanceRoster({ performanceId }: { performanceId: string
                         <td>{performer.instrument ?? '–'}</td>
                         <td>{t('head.chances', { performed: performer.performedThisYear, upcoming: performer.upcomingThisYear })}</td>
                         <td>
-                          <button type="button" className="button secondary" disabled={busy} onClick={() => void remove(performer)} aria-label={t('head.removeName', { name: performer.displayName })}>
+                          <button
+                            type="button"
+                            className="button secondary"
+                            disabled={busy}
+                            onClick={() => void remove(performer)}
+                            aria-label={t('head.removeName', { name: performer.displayName })}
+                          >
                             {t('head.remove')}
                           </button>
                         </td>
@@ -138,9 +154,21 @@ export function HeadPerformanceRoster({ performanceId }: { performanceId: string
                   <li key={pupil.pupilId} className="consent-row" data-pupil-id={pupil.pupilId}>
                     <span>
                       <strong>{pupil.displayName}</strong>{' '}
-                      {pupil.performedThisYear === 0 ? <span className="badge badge-good">{t('head.notPerformedYet')}</span> : <span className="muted">{t('head.chances', { performed: pupil.performedThisYear, upcoming: pupil.upcomingThisYear })}</span>}
+                      {pupil.performedThisYear === 0 ? (
+                        <span className="badge badge-good">{t('head.notPerformedYet')}</span>
+                      ) : (
+                        <span className="muted">
+                          {t('head.chances', { performed: pupil.performedThisYear, upcoming: pupil.upcomingThisYear })}
+                        </span>
+                      )}
                     </span>
-                    <button type="button" className="button secondary" disabled={busy} onClick={() => void add(pupil)} aria-label={t('head.addName', { name: pupil.displayName })}>
+                    <button
+                      type="button"
+                      className="button secondary"
+                      disabled={busy}
+                      onClick={() => void add(pupil)}
+                      aria-label={t('head.addName', { name: pupil.displayName })}
+                    >
                       {t('head.add')}
                     </button>
                   </li>

@@ -23,11 +23,20 @@ export function zonedIso(date: string, time: string, timeZone: string): string {
   const [hours, minutes] = time.split(':').map(Number);
   const asUtc = Date.UTC(year, month - 1, day, hours, minutes);
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
       .formatToParts(new Date(asUtc))
       .map((part) => [part.type, part.value]),
   );
-  const offsetMinutes = (Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute)) - asUtc) / 60_000;
+  const offsetMinutes =
+    (Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute)) - asUtc) / 60_000;
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
   const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
@@ -74,7 +83,9 @@ export function HeadPerformances() {
   const schools = useMySchools();
   const performances = useLoad(async () => {
     if (schools.state !== 'ready') return new Promise<never>(() => undefined);
-    const lists = await Promise.all(schools.data.map((school) => allPages<PerformanceSummary>('/api/performance-event/performances', { schoolId: school.id })));
+    const lists = await Promise.all(
+      schools.data.map((school) => allPages<PerformanceSummary>('/api/performance-event/performances', { schoolId: school.id })),
+    );
     const seen = new Map(lists.flat().map((item) => [item.id, item]));
     return [...seen.values()].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   }, [schools.state]);
@@ -115,7 +126,10 @@ function PlanPerformance({ schools }: { schools: School[] }) {
   const { me } = useApp();
   const ids = schools.map((school) => school.id);
   const choices = useLoad(async () => {
-    const [venues, ensembles] = await Promise.all([allPages<Venue>('/api/performance-event/venues'), allPages<EnsembleDetail>('/api/scheduling/ensembles')]);
+    const [venues, ensembles] = await Promise.all([
+      allPages<Venue>('/api/performance-event/venues'),
+      allPages<EnsembleDetail>('/api/scheduling/ensembles'),
+    ]);
     return { venues, ensembles: ensembles.filter((item) => item.schoolId !== null && ids.includes(item.schoolId)) };
   }, [ids.join()]);
   const [title, setTitle] = useState('');
@@ -196,9 +210,15 @@ function PlanPerformance({ schools }: { schools: School[] }) {
             <Field label={t('head.date')} error={fieldError(error, 'startsAt')}>
               {(props) => <input {...props} name="date" type="date" value={date} onChange={(event) => setDate(event.target.value)} />}
             </Field>
-            <Field label={t('startTime')}>{(props) => <input {...props} name="startTime" type="time" value={startTime} onChange={(event) => setStartTime(event.target.value)} />}</Field>
+            <Field label={t('startTime')}>
+              {(props) => (
+                <input {...props} name="startTime" type="time" value={startTime} onChange={(event) => setStartTime(event.target.value)} />
+              )}
+            </Field>
             <Field label={t('endTime')} error={fieldError(error, 'endsAt')}>
-              {(props) => <input {...props} name="endTime" type="time" value={endTime} onChange={(event) => setEndTime(event.target.value)} />}
+              {(props) => (
+                <input {...props} name="endTime" type="time" value={endTime} onChange={(event) => setEndTime(event.target.value)} />
+              )}
             </Field>
             <Field label={t('head.audience')} error={fieldError(error, 'audience')}>
               {(props) => (
@@ -220,7 +240,9 @@ function PlanPerformance({ schools }: { schools: School[] }) {
                       name="ensembleIds"
                       value={item.id}
                       checked={ensembleIds.includes(item.id)}
-                      onChange={(event) => setEnsembleIds((current) => (event.target.checked ? [...current, item.id] : current.filter((id) => id !== item.id)))}
+                      onChange={(event) =>
+                        setEnsembleIds((current) => (event.target.checked ? [...current, item.id] : current.filter((id) => id !== item.id)))
+                      }
                     />{' '}
                     {item.name}
                   </label>
@@ -236,4 +258,3 @@ function PlanPerformance({ schools }: { schools: School[] }) {
     </section>
   );
 }
-

@@ -30,7 +30,10 @@ export function calendarTermOf(day: Date): { from: string; to: string } {
 
 /** The area's term holding today, else the one that ended last; none when the area has no terms yet. */
 function currentTerm(terms: Term[], today: string): Term | undefined {
-  return terms.find((term) => term.startsOn <= today && term.endsOn >= today) ?? [...terms].filter((term) => term.endsOn < today).sort((a, b) => b.endsOn.localeCompare(a.endsOn))[0];
+  return (
+    terms.find((term) => term.startsOn <= today && term.endsOn >= today) ??
+    [...terms].filter((term) => term.endsOn < today).sort((a, b) => b.endsOn.localeCompare(a.endsOn))[0]
+  );
 }
 
 /** One school's figures, each chart loading (and failing) on its own. */
@@ -44,7 +47,9 @@ export function SchoolDashboard({ school }: { school: School }) {
     if (term.state === 'loading') return new Promise<never>(() => undefined);
     if (term.state === 'error') throw term.error;
     const chosen = term.state === 'ready' ? term.data : null;
-    return api<SchoolProvision>(`/api/scheduling/provision/schools/${school.id}`, { query: chosen ? { termId: chosen.id } : { weekOf: today } });
+    return api<SchoolProvision>(`/api/scheduling/provision/schools/${school.id}`, {
+      query: chosen ? { termId: chosen.id } : { weekOf: today },
+    });
   }, [school.id, termKey]);
   const attendance = useLoad(async () => {
     if (term.state === 'loading') return new Promise<never>(() => undefined);
@@ -58,11 +63,16 @@ export function SchoolDashboard({ school }: { school: School }) {
     return page.items.find((item) => item.schoolId === school.id) ?? null;
   }, [school.id]);
   const notYet = useLoad(
-    () => api<Page<PupilFairness>>(`/api/performance-event/fairness/schools/${school.id}/pupils`, { query: { notYetPerformed: true, limit: 100 } }),
+    () =>
+      api<Page<PupilFairness>>(`/api/performance-event/fairness/schools/${school.id}/pupils`, {
+        query: { notYetPerformed: true, limit: 100 },
+      }),
     [school.id],
   );
   const engagement = useLoad(async () => {
-    const figures = await api<{ schools: SchoolEngagement[] }>('/api/parent-engagement/engagement-figures', { query: { ...calendarTerm, schoolId: school.id } });
+    const figures = await api<{ schools: SchoolEngagement[] }>('/api/parent-engagement/engagement-figures', {
+      query: { ...calendarTerm, schoolId: school.id },
+    });
     return figures.schools.find((item) => item.schoolId === school.id) ?? null;
   }, [school.id]);
   const loans = useLoad(() => api<SchoolLoanSummary>(`/api/instrument-loan/schools/${school.id}/loan-summary`), [school.id]);
@@ -70,18 +80,30 @@ export function SchoolDashboard({ school }: { school: School }) {
   return (
     <section aria-labelledby={`school-${school.id}`} className="dashboard">
       <h2 id={`school-${school.id}`}>{school.name}</h2>
-      <ChartPanel title={t('provision')} value={provision} isEmpty={(data) => data.school.pupils === 0} emptyText={t('noPupils')} testId="panel-provision">
+      <ChartPanel
+        title={t('provision')}
+        value={provision}
+        isEmpty={(data) => data.school.pupils === 0}
+        emptyText={t('noPupils')}
+        testId="panel-provision"
+      >
         {(data) => (
           <>
             <p>{t('head.provisionIntro', { target: data.targetWeeklyMinutes })}</p>
-            <p className="muted">{t('head.period', { from: formatDay(language, data.period.from), to: formatDay(language, data.period.to) })}</p>
+            <p className="muted">
+              {t('head.period', { from: formatDay(language, data.period.from), to: formatDay(language, data.period.to) })}
+            </p>
             <Figure value={Math.round(data.school.averageWeeklyMinutes ?? 0)} testId="figure-average-minutes">
               {t('head.minutesPerPupilWeek', { target: data.targetWeeklyMinutes })}
             </Figure>
             {data.classes.length > 0 && (
               <BarChart
                 title={`${t('provision')}: ${school.name}`}
-                bars={data.classes.map((item) => ({ label: item.name, value: Math.round(item.averageWeeklyMinutes ?? 0), valueText: t('minutes', { n: Math.round(item.averageWeeklyMinutes ?? 0) }) }))}
+                bars={data.classes.map((item) => ({
+                  label: item.name,
+                  value: Math.round(item.averageWeeklyMinutes ?? 0),
+                  valueText: t('minutes', { n: Math.round(item.averageWeeklyMinutes ?? 0) }),
+                }))}
                 target={data.targetWeeklyMinutes}
                 targetLabel={`${t('target')} ${data.targetWeeklyMinutes}`}
               />
@@ -89,7 +111,13 @@ export function SchoolDashboard({ school }: { school: School }) {
           </>
         )}
       </ChartPanel>
-      <ChartPanel title={t('belowTarget')} value={provision} isEmpty={(data) => data.school.pupils === 0} emptyText={t('noPupils')} testId="panel-below-target">
+      <ChartPanel
+        title={t('belowTarget')}
+        value={provision}
+        isEmpty={(data) => data.school.pupils === 0}
+        emptyText={t('noPupils')}
+        testId="panel-below-target"
+      >
         {(data) => {
           const below = data.pupils.filter((pupil) => pupil.belowTarget);
           return (
@@ -123,7 +151,13 @@ export function SchoolDashboard({ school }: { school: School }) {
           );
         }}
       </ChartPanel>
-      <ChartPanel title={t('head.attendance')} value={attendance} isEmpty={(data) => data.weeks.length === 0} emptyText={t('head.noAttendance')} testId="panel-attendance">
+      <ChartPanel
+        title={t('head.attendance')}
+        value={attendance}
+        isEmpty={(data) => data.weeks.length === 0}
+        emptyText={t('head.noAttendance')}
+        testId="panel-attendance"
+      >
         {(data) => (
           <>
             <Figure value={`${data.overall.attendedPercent ?? 0}%`} testId="figure-attendance">
@@ -143,7 +177,13 @@ export function SchoolDashboard({ school }: { school: School }) {
           </>
         )}
       </ChartPanel>
-      <ChartPanel title={t('performingThisYear')} value={fairness} isEmpty={(data) => data === null} emptyText={t('noFairnessYet')} testId="panel-fairness">
+      <ChartPanel
+        title={t('performingThisYear')}
+        value={fairness}
+        isEmpty={(data) => data === null}
+        emptyText={t('noFairnessYet')}
+        testId="panel-fairness"
+      >
         {(data) =>
           data && (
             <>
@@ -184,7 +224,13 @@ export function SchoolDashboard({ school }: { school: School }) {
           )
         }
       </ChartPanel>
-      <ChartPanel title={t('head.familiesEngaged')} value={engagement} isEmpty={(data) => data === null || data.familiesEngaged === 0} emptyText={t('head.noFamiliesYet')} testId="panel-families">
+      <ChartPanel
+        title={t('head.familiesEngaged')}
+        value={engagement}
+        isEmpty={(data) => data === null || data.familiesEngaged === 0}
+        emptyText={t('head.noFamiliesYet')}
+        testId="panel-families"
+      >
         {(data) =>
           data && (
             <>
@@ -204,7 +250,13 @@ export function SchoolDashboard({ school }: { school: School }) {
           )
         }
       </ChartPanel>
-      <ChartPanel title={t('transportUptake')} value={engagement} isEmpty={(data) => data === null || data.familiesEngaged === 0} emptyText={t('noTransportYet')} testId="panel-transport">
+      <ChartPanel
+        title={t('transportUptake')}
+        value={engagement}
+        isEmpty={(data) => data === null || data.familiesEngaged === 0}
+        emptyText={t('noTransportYet')}
+        testId="panel-transport"
+      >
         {(data) =>
           data && (
             <>
@@ -223,14 +275,26 @@ export function SchoolDashboard({ school }: { school: School }) {
           )
         }
       </ChartPanel>
-      <ChartPanel title={t('head.instrumentsOnLoan')} value={loans} isEmpty={(data) => data.onLoan === 0} emptyText={t('head.noLoans')} testId="panel-loans">
+      <ChartPanel
+        title={t('head.instrumentsOnLoan')}
+        value={loans}
+        isEmpty={(data) => data.onLoan === 0}
+        emptyText={t('head.noLoans')}
+        testId="panel-loans"
+      >
         {(data) => (
           <>
             <Figure value={data.onLoan} testId="figure-on-loan">
               {t('head.onLoanTo', { n: data.pupilsWithInstrument })}
             </Figure>
             {data.overdue > 0 && <p>{t('head.overdue', { n: data.overdue })}</p>}
-            <BarChart title={`${t('head.instrumentsOnLoan')}: ${school.name}`} bars={data.byFamily.map((item) => ({ label: FAMILY_LABELS[item.family] ? t(FAMILY_LABELS[item.family]) : item.family, value: item.onLoan }))} />
+            <BarChart
+              title={`${t('head.instrumentsOnLoan')}: ${school.name}`}
+              bars={data.byFamily.map((item) => ({
+                label: FAMILY_LABELS[item.family] ? t(FAMILY_LABELS[item.family]) : item.family,
+                value: item.onLoan,
+              }))}
+            />
           </>
         )}
       </ChartPanel>
@@ -244,7 +308,11 @@ export function HeadDashboard() {
   return (
     <>
       <h1>{t('dashboard')}</h1>
-      <Loaded value={schools}>{(list) => (list.length === 0 ? <Empty>{t('noSchool')}</Empty> : list.map((school) => <SchoolDashboard key={school.id} school={school} />))}</Loaded>
+      <Loaded value={schools}>
+        {(list) =>
+          list.length === 0 ? <Empty>{t('noSchool')}</Empty> : list.map((school) => <SchoolDashboard key={school.id} school={school} />)
+        }
+      </Loaded>
     </>
   );
 }

@@ -176,7 +176,12 @@ function PlanSession({ schools, onAdded }: { schools: School[]; onAdded: () => v
               </Field>
               <Field label={t('term')} error={fieldError(error, 'termId')}>
                 {(props) => (
-                  <select {...props} name="termId" value={termId || terms.find((term) => term.endsOn >= today)?.id || ''} onChange={(event) => setTermId(event.target.value)}>
+                  <select
+                    {...props}
+                    name="termId"
+                    value={termId || terms.find((term) => term.endsOn >= today)?.id || ''}
+                    onChange={(event) => setTermId(event.target.value)}
+                  >
                     {terms.map((term) => (
                       <option key={term.id} value={term.id}>
                         {term.name}
@@ -197,10 +202,14 @@ function PlanSession({ schools, onAdded }: { schools: School[]; onAdded: () => v
                 )}
               </Field>
               <Field label={t('startTime')} error={fieldError(error, 'startTime')}>
-                {(props) => <input {...props} name="startTime" type="time" value={startTime} onChange={(event) => setStartTime(event.target.value)} />}
+                {(props) => (
+                  <input {...props} name="startTime" type="time" value={startTime} onChange={(event) => setStartTime(event.target.value)} />
+                )}
               </Field>
               <Field label={t('endTime')} error={fieldError(error, 'durationMinutes')}>
-                {(props) => <input {...props} name="endTime" type="time" value={endTime} onChange={(event) => setEndTime(event.target.value)} />}
+                {(props) => (
+                  <input {...props} name="endTime" type="time" value={endTime} onChange={(event) => setEndTime(event.target.value)} />
+                )}
               </Field>
               <Field label={t('room')} error={fieldError(error, 'roomId')}>
                 {(props) => (
@@ -232,7 +241,9 @@ function PlanSession({ schools, onAdded }: { schools: School[]; onAdded: () => v
                   <ul>
                     {clashes.slice(0, 10).map((clash, index) => (
                       <li key={`${clash.occurrenceId}-${clash.kind}-${index}`}>
-                        {t(`clash.${clash.kind}` as MessageKey)}: {clash.clashesWith.title}, {formatDateTime(language, clash.clashesWith.startsAt, me.area.timeZone)}–{formatTime(language, clash.clashesWith.endsAt, me.area.timeZone)}
+                        {t(`clash.${clash.kind}` as MessageKey)}: {clash.clashesWith.title},{' '}
+                        {formatDateTime(language, clash.clashesWith.startsAt, me.area.timeZone)}–
+                        {formatTime(language, clash.clashesWith.endsAt, me.area.timeZone)}
                       </li>
                     ))}
                   </ul>

@@ -14,7 +14,19 @@ export interface Column {
  * so that nothing is told by colour or height alone, and a table of the same numbers can be opened
  * beneath it for screen readers and anyone who prefers figures.
  */
-export function ColumnChart({ title, columns, max, columnHeading, valueHeading }: { title: string; columns: Column[]; max: number; columnHeading: string; valueHeading: string }) {
+export function ColumnChart({
+  title,
+  columns,
+  max,
+  columnHeading,
+  valueHeading,
+}: {
+  title: string;
+  columns: Column[];
+  max: number;
+  columnHeading: string;
+  valueHeading: string;
+}) {
   const { t } = useI18n();
   const titleId = useId();
   const width = 340;
@@ -36,7 +48,12 @@ export function ColumnChart({ title, columns, max, columnHeading, valueHeading }
           return (
             <g key={`${column.label}-${index}`}>
               {column.value !== null && <rect x={x} y={top} width={barWidth} height={Math.max(1, base - top)} className="bar" />}
-              <text x={x + barWidth / 2} y={top - 4} textAnchor="middle" className={crowded ? 'chart-value chart-tiny' : 'chart-value chart-small'}>
+              <text
+                x={x + barWidth / 2}
+                y={top - 4}
+                textAnchor="middle"
+                className={crowded ? 'chart-value chart-tiny' : 'chart-value chart-small'}
+              >
                 {column.valueText}
               </text>
               {(!crowded || index % 2 === 0) && (

@@ -7,5 +7,11 @@ import { useLoad } from '../../ui';
 export function useMySchools() {
   const { me } = useApp();
   const ids = me.grants.filter((grant) => grant.role === 'headteacher').flatMap((grant) => grant.schoolIds ?? []);
-  return useLoad(async () => (await api<Page<School>>('/api/scheduling/schools', { query: { limit: 100 } })).items.filter((school) => ids.length === 0 || ids.includes(school.id)), [me.userId]);
+  return useLoad(
+    async () =>
+      (await api<Page<School>>('/api/scheduling/schools', { query: { limit: 100 } })).items.filter(
+        (school) => ids.length === 0 || ids.includes(school.id),
+      ),
+    [me.userId],
+  );
 }

@@ -9,7 +9,19 @@ import { CHANGE_CONFLICTS, conflictMessage } from './booking-conflicts';
 const CHANGE_FIELDS = ['stopId', 'adults', 'otherChildren'] as const;
 
 /** The bus's pick-up stops with their times, one to choose. */
-export function PickupStops({ name, run, value, onChange, error }: { name: string; run: TransportRun; value: string; onChange: (stopId: string) => void; error?: string }) {
+export function PickupStops({
+  name,
+  run,
+  value,
+  onChange,
+  error,
+}: {
+  name: string;
+  run: TransportRun;
+  value: string;
+  onChange: (stopId: string) => void;
+  error?: string;
+}) {
   const { t, language } = useI18n();
   const { me } = useApp();
   return (
@@ -29,7 +41,17 @@ export function PickupStops({ name, run, value, onChange, error }: { name: strin
 }
 
 /** Another stop of the same bus, or fewer or more adults and other children. */
-export function ChangeBooking({ booking, run, onChanged, onClose }: { booking: Booking; run: TransportRun; onChanged: (message: string) => void; onClose: () => void }) {
+export function ChangeBooking({
+  booking,
+  run,
+  onChanged,
+  onClose,
+}: {
+  booking: Booking;
+  run: TransportRun;
+  onChanged: (message: string) => void;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const [stopId, setStopId] = useState(booking.stopId);
   const [adults, setAdults] = useState(booking.adults);
@@ -43,7 +65,10 @@ export function ChangeBooking({ booking, run, onChanged, onClose }: { booking: B
     setBusy(true);
     setError(null);
     try {
-      await api<Booking>(`/api/parent-engagement/transport-bookings/${booking.id}`, { method: 'PATCH', body: { stopId, adults, otherChildren } });
+      await api<Booking>(`/api/parent-engagement/transport-bookings/${booking.id}`, {
+        method: 'PATCH',
+        body: { stopId, adults, otherChildren },
+      });
       onChanged(t('bookingChanged'));
     } catch (problem) {
       setError(problem);
@@ -57,11 +82,31 @@ export function ChangeBooking({ booking, run, onChanged, onClose }: { booking: B
       {explained ? <Notice kind="error">{explained}</Notice> : <FormError error={error} fields={CHANGE_FIELDS} />}
       <PickupStops name={`change-stop-${booking.id}`} run={run} value={stopId} onChange={setStopId} error={fieldError(error, 'stopId')} />
       <Field label={t('adults')} error={fieldError(error, 'adults')}>
-        {(props) => <input {...props} name="adults" type="number" inputMode="numeric" min={0} max={20} value={adults} onChange={(event) => setAdults(Number(event.target.value))} />}
+        {(props) => (
+          <input
+            {...props}
+            name="adults"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={20}
+            value={adults}
+            onChange={(event) => setAdults(Number(event.target.value))}
+          />
+        )}
       </Field>
       <Field label={t('otherChildren')} error={fieldError(error, 'otherChildren')}>
         {(props) => (
-          <input {...props} name="otherChildren" type="number" inputMode="numeric" min={0} max={20} value={otherChildren} onChange={(event) => setOtherChildren(Number(event.target.value))} />
+          <input
+            {...props}
+            name="otherChildren"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={20}
+            value={otherChildren}
+            onChange={(event) => setOtherChildren(Number(event.target.value))}
+          />
         )}
       </Field>
       <div className="actions">

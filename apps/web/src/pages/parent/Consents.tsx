@@ -13,7 +13,11 @@ export function ParentConsents() {
   return (
     <>
       <h1>{t('consents')}</h1>
-      <Loaded value={children}>{(list) => (list.length === 0 ? <Empty>{t('noChildren')}</Empty> : list.map((child) => <ChildConsents key={child.pupilId} child={child} />))}</Loaded>
+      <Loaded value={children}>
+        {(list) =>
+          list.length === 0 ? <Empty>{t('noChildren')}</Empty> : list.map((child) => <ChildConsents key={child.pupilId} child={child} />)
+        }
+      </Loaded>
     </>
   );
 }
@@ -51,11 +55,21 @@ function ChildConsents({ child }: { child: Child }) {
                   </span>
                   {child.canConsent && (
                     <span className="actions">
-                      <button type="button" className="button secondary small" disabled={busy !== null || state === 'granted'} onClick={() => void record(kind, true)}>
+                      <button
+                        type="button"
+                        className="button secondary small"
+                        disabled={busy !== null || state === 'granted'}
+                        onClick={() => void record(kind, true)}
+                      >
                         {t('giveConsent')}
                         <span className="visually-hidden">: {t(`consent.${kind}` as MessageKey)}</span>
                       </button>
-                      <button type="button" className="button secondary small" disabled={busy !== null || state === 'refused' || state === 'withdrawn'} onClick={() => void record(kind, false)}>
+                      <button
+                        type="button"
+                        className="button secondary small"
+                        disabled={busy !== null || state === 'refused' || state === 'withdrawn'}
+                        onClick={() => void record(kind, false)}
+                      >
                         {t('refuseConsent')}
                         <span className="visually-hidden">: {t(`consent.${kind}` as MessageKey)}</span>
                       </button>

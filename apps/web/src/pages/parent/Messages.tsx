@@ -56,7 +56,9 @@ function MessageCard({ message, list }: { message: Announcement; list: CursorLis
         {message.subject}
         {unread && <span className="badge badge-warn message-new"> {t('messageNew')}</span>}
       </h2>
-      <p className="muted">{t('messageFrom', { sender: message.senderName, when: formatDateTime(language, message.createdAt, me.area.timeZone) })}</p>
+      <p className="muted">
+        {t('messageFrom', { sender: message.senderName, when: formatDateTime(language, message.createdAt, me.area.timeZone) })}
+      </p>
       <div className="message-body">{message.body}</div>
       {error !== null && <ErrorNotice error={error} />}
       {unread && (

@@ -79,7 +79,17 @@ function rsvpFieldError(t: Translate, error: unknown, field: RsvpField): string 
   return t(`rsvpError.${field}` as MessageKey);
 }
 
-function RsvpCard({ performance, kids, childPerforming, saved: initial }: { performance: Performance; kids: Child[]; childPerforming: boolean; saved: Rsvp | null }) {
+function RsvpCard({
+  performance,
+  kids,
+  childPerforming,
+  saved: initial,
+}: {
+  performance: Performance;
+  kids: Child[];
+  childPerforming: boolean;
+  saved: Rsvp | null;
+}) {
   const { t, language } = useI18n();
   const { me } = useApp();
   const [saved, setSaved] = useState<Rsvp | null>(initial);
@@ -92,7 +102,8 @@ function RsvpCard({ performance, kids, childPerforming, saved: initial }: { perf
   const [message, setMessage] = useState<string | null>(null);
   const cancelled = performance.status === 'cancelled';
 
-  const toggle = (pupilId: string) => setPupilIds((ids) => (ids.includes(pupilId) ? ids.filter((id) => id !== pupilId) : [...ids, pupilId]));
+  const toggle = (pupilId: string) =>
+    setPupilIds((ids) => (ids.includes(pupilId) ? ids.filter((id) => id !== pupilId) : [...ids, pupilId]));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -121,7 +132,11 @@ function RsvpCard({ performance, kids, childPerforming, saved: initial }: { perf
   };
 
   const fieldError = (field: RsvpField) => rsvpFieldError(t, error, field);
-  const claimed = error instanceof ApiProblem && error.status === 400 && error.errors.length > 0 && error.errors.every((item) => RSVP_FIELDS.some((field) => isWithin(item.field, field)));
+  const claimed =
+    error instanceof ApiProblem &&
+    error.status === 400 &&
+    error.errors.length > 0 &&
+    error.errors.every((item) => RSVP_FIELDS.some((field) => isWithin(item.field, field)));
 
   return (
     <li className="card" data-performance-id={performance.id}>
@@ -145,16 +160,34 @@ function RsvpCard({ performance, kids, childPerforming, saved: initial }: { perf
             <strong>{savedAnswer(t, saved)}</strong>
           </p>
           {message && <Notice>{message}</Notice>}
-          {error !== null && !claimed && (error instanceof ApiProblem && (error.status === 409 || error.status === 412) ? <Notice kind="error">{error.status === 409 ? t('rsvpClosed') : t('rsvpStale')}</Notice> : <ErrorNotice error={error} />)}
+          {error !== null &&
+            !claimed &&
+            (error instanceof ApiProblem && (error.status === 409 || error.status === 412) ? (
+              <Notice kind="error">{error.status === 409 ? t('rsvpClosed') : t('rsvpStale')}</Notice>
+            ) : (
+              <ErrorNotice error={error} />
+            ))}
           <form onSubmit={submit} noValidate className="stack">
             <fieldset className={fieldError('attending') ? 'field-invalid' : undefined}>
               <legend>{t('rsvpQuestion')}</legend>
               <label className="choice">
-                <input type="radio" name={`attending-${performance.id}`} value="yes" checked={attending === true} onChange={() => setAttending(true)} />
+                <input
+                  type="radio"
+                  name={`attending-${performance.id}`}
+                  value="yes"
+                  checked={attending === true}
+                  onChange={() => setAttending(true)}
+                />
                 <span>{t('rsvpYes')}</span>
               </label>
               <label className="choice">
-                <input type="radio" name={`attending-${performance.id}`} value="no" checked={attending === false} onChange={() => setAttending(false)} />
+                <input
+                  type="radio"
+                  name={`attending-${performance.id}`}
+                  value="no"
+                  checked={attending === false}
+                  onChange={() => setAttending(false)}
+                />
                 <span>{t('rsvpNo')}</span>
               </label>
               {fieldError('attending') && <p className="field-error">{fieldError('attending')}</p>}
@@ -162,14 +195,31 @@ function RsvpCard({ performance, kids, childPerforming, saved: initial }: { perf
             {attending === true && (
               <>
                 <Field label={t('rsvpAdults')} error={fieldError('adults')}>
-                  {(props) => <input {...props} name="adults" type="number" inputMode="numeric" min={0} max={20} value={adults} onChange={(event) => setAdults(Number(event.target.value))} />}
+                  {(props) => (
+                    <input
+                      {...props}
+                      name="adults"
+                      type="number"
+                      inputMode="numeric"
+                      min={0}
+                      max={20}
+                      value={adults}
+                      onChange={(event) => setAdults(Number(event.target.value))}
+                    />
+                  )}
                 </Field>
                 {kids.length > 0 && (
                   <fieldset className={fieldError('pupilIds') ? 'field-invalid' : undefined}>
                     <legend>{t('rsvpWhichChildren')}</legend>
                     {kids.map((kid) => (
                       <label key={kid.pupilId} className="choice">
-                        <input type="checkbox" name="pupilIds" value={kid.pupilId} checked={pupilIds.includes(kid.pupilId)} onChange={() => toggle(kid.pupilId)} />
+                        <input
+                          type="checkbox"
+                          name="pupilIds"
+                          value={kid.pupilId}
+                          checked={pupilIds.includes(kid.pupilId)}
+                          onChange={() => toggle(kid.pupilId)}
+                        />
                         <span>{kid.name}</span>
                       </label>
                     ))}
@@ -178,7 +228,16 @@ function RsvpCard({ performance, kids, childPerforming, saved: initial }: { perf
                 )}
                 <Field label={t('rsvpOtherChildren')} hint={t('rsvpOtherChildrenHint')} error={fieldError('otherChildren')}>
                   {(props) => (
-                    <input {...props} name="otherChildren" type="number" inputMode="numeric" min={0} max={20} value={otherChildren} onChange={(event) => setOtherChildren(Number(event.target.value))} />
+                    <input
+                      {...props}
+                      name="otherChildren"
+                      type="number"
+                      inputMode="numeric"
+                      min={0}
+                      max={20}
+                      value={otherChildren}
+                      onChange={(event) => setOtherChildren(Number(event.target.value))}
+                    />
                   )}
                 </Field>
               </>

@@ -66,14 +66,19 @@ function RunCard({ run, kids, onBooked }: { run: TransportRun; kids: Child[]; on
   const closed = !run.bookingOpen || refusedAsClosed;
   const explained = conflictMessage(error, t, BOOK_CONFLICTS);
 
-  const toggle = (pupilId: string) => setPupilIds((ids) => (ids.includes(pupilId) ? ids.filter((id) => id !== pupilId) : [...ids, pupilId]));
+  const toggle = (pupilId: string) =>
+    setPupilIds((ids) => (ids.includes(pupilId) ? ids.filter((id) => id !== pupilId) : [...ids, pupilId]));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const booking = await api<Booking>('/api/parent-engagement/transport-bookings', { method: 'POST', body: { runId: run.id, stopId, adults, pupilIds }, idempotencyKey });
+      const booking = await api<Booking>('/api/parent-engagement/transport-bookings', {
+        method: 'POST',
+        body: { runId: run.id, stopId, adults, pupilIds },
+        idempotencyKey,
+      });
       setIdempotencyKey(newId());
       setPupilIds([]);
       setAdults(0);
@@ -97,14 +102,20 @@ function RunCard({ run, kids, onBooked }: { run: TransportRun; kids: Child[]; on
           <span className="badge badge-bad">{t('bookingClosed')}</span>
         ) : (
           <>
-            <span className={full ? 'badge badge-warn' : 'badge badge-good'}>{full ? t('busFull') : t('seatsLeft', { n: run.seatsLeft })}</span>
+            <span className={full ? 'badge badge-warn' : 'badge badge-good'}>
+              {full ? t('busFull') : t('seatsLeft', { n: run.seatsLeft })}
+            </span>
             <br />
             <span className="muted">{t('bookingsClose', { when: formatDateTime(language, run.bookingsCloseAt, me.area.timeZone) })}</span>
           </>
         )}
       </p>
       {closed ? (
-        explained ? <Notice kind="error">{explained}</Notice> : <p className="muted">{cancelled ? t('runCancelled') : t('bookingClosedHint')}</p>
+        explained ? (
+          <Notice kind="error">{explained}</Notice>
+        ) : (
+          <p className="muted">{cancelled ? t('runCancelled') : t('bookingClosedHint')}</p>
+        )
       ) : (
         <form onSubmit={submit} noValidate className="stack">
           {explained ? <Notice kind="error">{explained}</Notice> : <FormError error={error} fields={BOOKING_FIELDS} />}
@@ -114,14 +125,31 @@ function RunCard({ run, kids, onBooked }: { run: TransportRun; kids: Child[]; on
             {bookable.length === 0 && <p className="muted">{t('noChildren')}</p>}
             {bookable.map((kid) => (
               <label key={kid.pupilId} className="choice">
-                <input type="checkbox" name="pupilIds" value={kid.pupilId} checked={pupilIds.includes(kid.pupilId)} onChange={() => toggle(kid.pupilId)} />
+                <input
+                  type="checkbox"
+                  name="pupilIds"
+                  value={kid.pupilId}
+                  checked={pupilIds.includes(kid.pupilId)}
+                  onChange={() => toggle(kid.pupilId)}
+                />
                 <span>{kid.name}</span>
               </label>
             ))}
             {fieldError(error, 'pupilIds') && <p className="field-error">{fieldError(error, 'pupilIds')}</p>}
           </fieldset>
           <Field label={t('adults')} error={fieldError(error, 'adults')}>
-            {(props) => <input {...props} name="adults" type="number" inputMode="numeric" min={0} max={20} value={adults} onChange={(event) => setAdults(Number(event.target.value))} />}
+            {(props) => (
+              <input
+                {...props}
+                name="adults"
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={20}
+                value={adults}
+                onChange={(event) => setAdults(Number(event.target.value))}
+              />
+            )}
           </Field>
           <button type="submit" className="button primary" disabled={busy}>
             {busy ? t('booking') : full ? t('joinWaitlist') : t('bookSeats')}
@@ -132,7 +160,17 @@ function RunCard({ run, kids, onBooked }: { run: TransportRun; kids: Child[]; on
   );
 }
 
-function BookingList({ bookings, runs, kids, onChanged }: { bookings: Booking[]; runs: TransportRun[]; kids: Child[]; onChanged: (message: string) => void }) {
+function BookingList({
+  bookings,
+  runs,
+  kids,
+  onChanged,
+}: {
+  bookings: Booking[];
+  runs: TransportRun[];
+  kids: Child[];
+  onChanged: (message: string) => void;
+}) {
   const { t, language } = useI18n();
   const { me } = useApp();
   const [busyId, setBusyId] = useState<string | null>(null);
@@ -166,19 +204,40 @@ function BookingList({ bookings, runs, kids, onChanged }: { bookings: Booking[];
             <li key={booking.id} className="card booking" data-status={booking.status} data-booking-id={booking.id}>
               <strong>{run?.performance.title ?? t('transport')}</strong>
               <p>
-                <span className={`badge badge-${booking.status === 'confirmed' ? 'good' : 'warn'}`}>{t(`status.${booking.status}` as MessageKey)}</span> · {t('seats', { n: booking.seats })}
+                <span className={`badge badge-${booking.status === 'confirmed' ? 'good' : 'warn'}`}>
+                  {t(`status.${booking.status}` as MessageKey)}
+                </span>{' '}
+                · {t('seats', { n: booking.seats })}
                 {names && ` · ${names}`}
               </p>
-              {stop && <p className="muted">{t('pickUpAt', { when: formatDateTime(language, stop.pickupAt, me.area.timeZone), stop: stop.name })}</p>}
-              {booking.status === 'waitlisted' && booking.waitlistPlace !== null && <p>{t('waitlistPlace', { n: booking.waitlistPlace })}</p>}
-              {booking.status === 'offered' && booking.offerExpiresAt && <p>{t('offerExpires', { when: formatDateTime(language, booking.offerExpiresAt, me.area.timeZone) })}</p>}
+              {stop && (
+                <p className="muted">
+                  {t('pickUpAt', { when: formatDateTime(language, stop.pickupAt, me.area.timeZone), stop: stop.name })}
+                </p>
+              )}
+              {booking.status === 'waitlisted' && booking.waitlistPlace !== null && (
+                <p>{t('waitlistPlace', { n: booking.waitlistPlace })}</p>
+              )}
+              {booking.status === 'offered' && booking.offerExpiresAt && (
+                <p>{t('offerExpires', { when: formatDateTime(language, booking.offerExpiresAt, me.area.timeZone) })}</p>
+              )}
               <div className="actions">
                 {booking.status === 'offered' && (
                   <>
-                    <button type="button" className="button primary" disabled={busyId !== null} onClick={() => void act(booking, 'accept', t('seatAccepted'))}>
+                    <button
+                      type="button"
+                      className="button primary"
+                      disabled={busyId !== null}
+                      onClick={() => void act(booking, 'accept', t('seatAccepted'))}
+                    >
                       {t('acceptSeat')}
                     </button>
-                    <button type="button" className="button secondary" disabled={busyId !== null} onClick={() => void act(booking, 'decline', t('bookingCancelled'))}>
+                    <button
+                      type="button"
+                      className="button secondary"
+                      disabled={busyId !== null}
+                      onClick={() => void act(booking, 'decline', t('bookingCancelled'))}
+                    >
                       {t('declineSeat')}
                     </button>
                   </>
@@ -190,7 +249,12 @@ function BookingList({ bookings, runs, kids, onChanged }: { bookings: Booking[];
                   </button>
                 )}
                 {booking.status !== 'offered' && (
-                  <button type="button" className="button danger" disabled={busyId !== null} onClick={() => void act(booking, 'cancel', t('bookingCancelled'))}>
+                  <button
+                    type="button"
+                    className="button danger"
+                    disabled={busyId !== null}
+                    onClick={() => void act(booking, 'cancel', t('bookingCancelled'))}
+                  >
                     {t('cancelBooking')}
                     <span className="visually-hidden">: {names}</span>
                   </button>

@@ -5,7 +5,17 @@ import { CursorListView, useCursorList } from '../../cursor-list';
 import { formatDateTime, useI18n, type MessageKey } from '../../i18n';
 import type { Page, School } from '../../types';
 import { Empty, Field, fieldError, FormError, Loaded, Loading, Notice, useLoad, type Loadable } from '../../ui';
-import { AUDIENCE_KINDS, type AudienceKind, type Delivery, type DeliveryCounts, type DeliveryStatus, type Ensemble, type PerformanceChoice, type SchoolClass, type StaffAnnouncement } from './types';
+import {
+  AUDIENCE_KINDS,
+  type AudienceKind,
+  type Delivery,
+  type DeliveryCounts,
+  type DeliveryStatus,
+  type Ensemble,
+  type PerformanceChoice,
+  type SchoolClass,
+  type StaffAnnouncement,
+} from './types';
 
 const ANNOUNCEMENTS = '/api/parent-engagement/announcements';
 const MESSAGE_FIELDS = ['audience', 'schoolId', 'classId', 'ensembleId', 'performanceId', 'subject', 'body'] as const;
@@ -42,8 +52,15 @@ function useDirectory(): Loadable<Directory> & { reload: () => void } {
       allPages<PerformanceChoice>('/api/performance-event/performances', { from: since }),
     ]);
     const schools = schoolPage.items.filter((school) => granted.length === 0 || granted.includes(school.id));
-    const classes = (await Promise.all(schools.map((school) => allPages<SchoolClass>('/api/scheduling/classes', { schoolId: school.id })))).flat();
-    return { schools, classes, ensembles, performances: performances.filter((performance) => FAMILIES_COME_TO.includes(performance.status)) };
+    const classes = (
+      await Promise.all(schools.map((school) => allPages<SchoolClass>('/api/scheduling/classes', { schoolId: school.id })))
+    ).flat();
+    return {
+      schools,
+      classes,
+      ensembles,
+      performances: performances.filter((performance) => FAMILIES_COME_TO.includes(performance.status)),
+    };
   }, [me.userId, role]);
 }
 
@@ -59,7 +76,9 @@ export function StaffAnnouncements() {
       <section className="card" aria-labelledby="compose-heading">
         <h2 id="compose-heading">{t('staff.msg.compose')}</h2>
         <p className="hint">{t('staff.msg.composeIntro')}</p>
-        <Loaded value={directory}>{(found) => (found.schools.length === 0 ? <Empty>{t('noSchool')}</Empty> : <Composer directory={found} onSent={sent.reload} />)}</Loaded>
+        <Loaded value={directory}>
+          {(found) => (found.schools.length === 0 ? <Empty>{t('noSchool')}</Empty> : <Composer directory={found} onSent={sent.reload} />)}
+        </Loaded>
       </section>
       <section aria-labelledby="sent-heading">
         <h2 id="sent-heading">{t('staff.msg.sent')}</h2>
@@ -98,7 +117,8 @@ function Composer({ directory, onSent }: { directory: Directory; onSent: () => v
   const classes = directory.classes.filter((item) => item.schoolId === schoolId);
   const problem = error instanceof ApiProblem ? error : null;
   /** A 404 (the group is not one of the caller's, or is gone) is told beside the picker, in words. */
-  const targetError = (field: string) => (problem?.status === 404 && field === TARGET_FIELD[audience] ? t('staff.msg.notFound') : fieldError(error, field));
+  const targetError = (field: string) =>
+    problem?.status === 404 && field === TARGET_FIELD[audience] ? t('staff.msg.notFound') : fieldError(error, field);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -106,7 +126,11 @@ function Composer({ directory, onSent }: { directory: Directory; onSent: () => v
     setError(null);
     setResult(null);
     try {
-      const created = await api<StaffAnnouncement>(ANNOUNCEMENTS, { method: 'POST', idempotencyKey, body: { audience, [TARGET_FIELD[audience]]: target, subject, body } });
+      const created = await api<StaffAnnouncement>(ANNOUNCEMENTS, {
+        method: 'POST',
+        idempotencyKey,
+        body: { audience, [TARGET_FIELD[audience]]: target, subject, body },
+      });
       setResult({ subject: created.subject, families: familiesOf(created) });
       setSubject('');
       setBody('');
@@ -153,7 +177,10 @@ function Composer({ directory, onSent }: { directory: Directory; onSent: () => v
       )}
       {problem?.status === 409 && <Notice kind="error">{t('staff.msg.conflict', { detail: problem.detail ?? problem.title })}</Notice>}
       {problem?.status !== 404 && problem?.status !== 409 && <FormError error={error} fields={MESSAGE_FIELDS} />}
-      <fieldset aria-describedby={fieldError(error, 'audience') ? audienceErrorId : undefined} className={fieldError(error, 'audience') ? 'field-invalid' : undefined}>
+      <fieldset
+        aria-describedby={fieldError(error, 'audience') ? audienceErrorId : undefined}
+        className={fieldError(error, 'audience') ? 'field-invalid' : undefined}
+      >
         <legend>{t('staff.msg.audience')}</legend>
         {AUDIENCE_KINDS.map(choice)}
         {fieldError(error, 'audience') && (
@@ -166,7 +193,11 @@ function Composer({ directory, onSent }: { directory: Directory; onSent: () => v
       {audience === 'class' && (
         <>
           {schoolPicker}
-          <Field label={t('staff.msg.class')} error={targetError('classId')} hint={classes.length === 0 ? t('staff.msg.noClasses') : undefined}>
+          <Field
+            label={t('staff.msg.class')}
+            error={targetError('classId')}
+            hint={classes.length === 0 ? t('staff.msg.noClasses') : undefined}
+          >
             {(props) => (
               <select {...props} name="classId" value={classId} onChange={(event) => setClassId(event.target.value)}>
                 <option value="">{t('staff.msg.chooseClass')}</option>
@@ -181,7 +212,11 @@ function Composer({ directory, onSent }: { directory: Directory; onSent: () => v
         </>
       )}
       {audience === 'ensemble' && (
-        <Field label={t('staff.msg.ensemble')} error={targetError('ensembleId')} hint={directory.ensembles.length === 0 ? t('staff.msg.noEnsembles') : undefined}>
+        <Field
+          label={t('staff.msg.ensemble')}
+          error={targetError('ensembleId')}
+          hint={directory.ensembles.length === 0 ? t('staff.msg.noEnsembles') : undefined}
+        >
           {(props) => (
             <select {...props} name="ensembleId" value={ensembleId} onChange={(event) => setEnsembleId(event.target.value)}>
               <option value="">{t('staff.msg.chooseEnsemble')}</option>
@@ -195,7 +230,11 @@ function Composer({ directory, onSent }: { directory: Directory; onSent: () => v
         </Field>
       )}
       {audience === 'performance' && (
-        <Field label={t('staff.msg.performance')} error={targetError('performanceId')} hint={directory.performances.length === 0 ? t('staff.msg.noPerformances') : t('staff.msg.performanceHint')}>
+        <Field
+          label={t('staff.msg.performance')}
+          error={targetError('performanceId')}
+          hint={directory.performances.length === 0 ? t('staff.msg.noPerformances') : t('staff.msg.performanceHint')}
+        >
           {(props) => (
             <select {...props} name="performanceId" value={performanceId} onChange={(event) => setPerformanceId(event.target.value)}>
               <option value="">{t('staff.msg.choosePerformance')}</option>
@@ -209,10 +248,14 @@ function Composer({ directory, onSent }: { directory: Directory; onSent: () => v
         </Field>
       )}
       <Field label={t('staff.msg.subject')} error={fieldError(error, 'subject')}>
-        {(props) => <input {...props} name="subject" maxLength={200} value={subject} onChange={(event) => setSubject(event.target.value)} />}
+        {(props) => (
+          <input {...props} name="subject" maxLength={200} value={subject} onChange={(event) => setSubject(event.target.value)} />
+        )}
       </Field>
       <Field label={t('staff.msg.body')} error={fieldError(error, 'body')}>
-        {(props) => <textarea {...props} name="body" rows={6} maxLength={10000} value={body} onChange={(event) => setBody(event.target.value)} />}
+        {(props) => (
+          <textarea {...props} name="body" rows={6} maxLength={10000} value={body} onChange={(event) => setBody(event.target.value)} />
+        )}
       </Field>
       <button type="submit" className="button primary" disabled={busy}>
         {busy ? t('staff.msg.sending') : t('staff.msg.send')}
@@ -228,7 +271,10 @@ function familiesOf(announcement: StaffAnnouncement): number {
 }
 
 /** Where each kind of group is read on its own, and the field of the announcement naming it. */
-const GROUP_SOURCE: Record<AudienceKind, { url: (id: string) => string; idOf: (announcement: StaffAnnouncement) => string | null | undefined }> = {
+const GROUP_SOURCE: Record<
+  AudienceKind,
+  { url: (id: string) => string; idOf: (announcement: StaffAnnouncement) => string | null | undefined }
+> = {
   school: { url: (id) => `/api/scheduling/schools/${id}`, idOf: (announcement) => announcement.schoolId },
   class: { url: (id) => `/api/scheduling/classes/${id}`, idOf: (announcement) => announcement.classId },
   ensemble: { url: (id) => `/api/scheduling/ensembles/${id}`, idOf: (announcement) => announcement.ensembleId },
@@ -287,7 +333,10 @@ function SentMessage({ announcement, directory }: { announcement: StaffAnnouncem
   const [open, setOpen] = useState(false);
   const detailsId = useId();
   // The list carries the counts; each family's delivery is read when the message is opened.
-  const detail = useLoad(async () => (open ? api<StaffAnnouncement>(`${ANNOUNCEMENTS}/${announcement.id}`) : null), [announcement.id, open]);
+  const detail = useLoad(
+    async () => (open ? api<StaffAnnouncement>(`${ANNOUNCEMENTS}/${announcement.id}`) : null),
+    [announcement.id, open],
+  );
   const current = detail.state === 'ready' && detail.data ? detail.data : announcement;
   const groupName = useGroupName(announcement, directory);
   const toggle = () => setOpen(!open);
@@ -295,7 +344,11 @@ function SentMessage({ announcement, directory }: { announcement: StaffAnnouncem
     <li className="card sent-message" data-announcement-id={announcement.id}>
       <h3>{announcement.subject}</h3>
       <p className="muted">
-        <span data-testid="audience">{audienceText(t, announcement.audience, groupName)}</span> · {t('staff.msg.sentBy', { when: formatDateTime(language, announcement.createdAt, me.area.timeZone), sender: announcement.senderName })}
+        <span data-testid="audience">{audienceText(t, announcement.audience, groupName)}</span> ·{' '}
+        {t('staff.msg.sentBy', {
+          when: formatDateTime(language, announcement.createdAt, me.area.timeZone),
+          sender: announcement.senderName,
+        })}
       </p>
       {current.deliveryCounts && <Counts counts={current.deliveryCounts} />}
       <div className="actions">
@@ -314,7 +367,9 @@ function SentMessage({ announcement, directory }: { announcement: StaffAnnouncem
         {open && (
           <>
             <div className="message-body">{announcement.body}</div>
-            <Loaded value={detail}>{(found) => (found ? <Deliveries deliveries={found.deliveries} subject={announcement.subject} /> : <Loading />)}</Loaded>
+            <Loaded value={detail}>
+              {(found) => (found ? <Deliveries deliveries={found.deliveries} subject={announcement.subject} /> : <Loading />)}
+            </Loaded>
           </>
         )}
       </div>

@@ -3,7 +3,17 @@ import { allPages, api, ApiProblem, newId } from '../../api';
 import { formatDay, useI18n, type MessageKey } from '../../i18n';
 import type { Pupil } from '../../types';
 import { Field, fieldError, FormError, Loaded, Notice, useLoad } from '../../ui';
-import { CONDITION_GRADES, type ConditionGrade, type EnsembleMember, type InstrumentDetail, type Loan, type LoanSettings, type SessionPupil, type StaffMe, type TeachingSession } from './types';
+import {
+  CONDITION_GRADES,
+  type ConditionGrade,
+  type EnsembleMember,
+  type InstrumentDetail,
+  type Loan,
+  type LoanSettings,
+  type SessionPupil,
+  type StaffMe,
+  type TeachingSession,
+} from './types';
 
 const LOANS = '/api/instrument-loan';
 
@@ -18,11 +28,21 @@ async function loadSessionPupils(): Promise<SessionPupil[]> {
   const titles = new Map<string, string[]>();
   for (const session of sessions) titles.set(session.ensembleId, [...(titles.get(session.ensembleId) ?? []), session.title]);
   const pupils = new Map<string, SessionPupil>();
-  const memberLists = await Promise.all([...titles.keys()].map(async (ensembleId) => ({ ensembleId, members: await allPages<EnsembleMember>(`/api/scheduling/ensembles/${ensembleId}/members`) })));
+  const memberLists = await Promise.all(
+    [...titles.keys()].map(async (ensembleId) => ({
+      ensembleId,
+      members: await allPages<EnsembleMember>(`/api/scheduling/ensembles/${ensembleId}/members`),
+    })),
+  );
   for (const { ensembleId, members } of memberLists) {
     for (const member of members) {
       if (!member.pupilId) continue;
-      const known = pupils.get(member.pupilId) ?? { pupilId: member.pupilId, name: member.name, instrument: member.instrument, sessions: [] };
+      const known = pupils.get(member.pupilId) ?? {
+        pupilId: member.pupilId,
+        name: member.name,
+        instrument: member.instrument,
+        sessions: [],
+      };
       known.sessions = [...new Set([...known.sessions, ...(titles.get(ensembleId) ?? [])])];
       known.instrument ??= member.instrument;
       pupils.set(member.pupilId, known);
@@ -44,7 +64,10 @@ interface Found {
 
 async function findInstrument(assetTag: string): Promise<Found> {
   const instrument = await api<InstrumentDetail>(`${LOANS}/instruments/by-tag/${encodeURIComponent(assetTag)}`);
-  const loans = instrument.status === 'on_loan' ? await api<{ items: Loan[] }>(`${LOANS}/loans`, { query: { instrumentId: instrument.id, state: 'active', limit: 1 } }) : { items: [] };
+  const loans =
+    instrument.status === 'on_loan'
+      ? await api<{ items: Loan[] }>(`${LOANS}/loans`, { query: { instrumentId: instrument.id, state: 'active', limit: 1 } })
+      : { items: [] };
   return { instrument, loan: loans.items[0] ?? null };
 }
 
@@ -93,7 +116,8 @@ export function TutorInstruments() {
     if (found) await lookUp(found.instrument.assetTag);
   };
 
-  const pupilName = (pupilId: string) => (pupils.state === 'ready' ? pupils.data.find((pupil) => pupil.pupilId === pupilId)?.name : undefined);
+  const pupilName = (pupilId: string) =>
+    pupils.state === 'ready' ? pupils.data.find((pupil) => pupil.pupilId === pupilId)?.name : undefined;
 
   return (
     <>
@@ -134,7 +158,11 @@ export function TutorInstruments() {
             <dd>{t(`grade.${found.instrument.condition}` as MessageKey)}</dd>
             <dt>{t('status')}</dt>
             <dd>
-              <span className={`badge ${found.instrument.status === 'available' ? 'badge-good' : found.instrument.status === 'on_loan' ? 'badge-warn' : 'badge-bad'}`}>{t(`instrumentStatus.${found.instrument.status}` as MessageKey)}</span>
+              <span
+                className={`badge ${found.instrument.status === 'available' ? 'badge-good' : found.instrument.status === 'on_loan' ? 'badge-warn' : 'badge-bad'}`}
+              >
+                {t(`instrumentStatus.${found.instrument.status}` as MessageKey)}
+              </span>
             </dd>
             {(found.instrument.make || found.instrument.model) && (
               <>
@@ -145,10 +173,27 @@ export function TutorInstruments() {
           </dl>
           {found.instrument.status === 'available' ? (
             <Loaded value={pupils}>
-              {(list) => <CheckOutForm key={found.instrument.id} instrument={found.instrument} pupils={list} onDone={(name, dueOn) => void finished(t('lentTo', { tag: found.instrument.assetTag, name, date: dueOn }))} onConflict={() => void lookUp(found.instrument.assetTag)} />}
+              {(list) => (
+                <CheckOutForm
+                  key={found.instrument.id}
+                  instrument={found.instrument}
+                  pupils={list}
+                  onDone={(name, dueOn) => void finished(t('lentTo', { tag: found.instrument.assetTag, name, date: dueOn }))}
+                  onConflict={() => void lookUp(found.instrument.assetTag)}
+                />
+              )}
             </Loaded>
           ) : found.instrument.status === 'on_loan' && found.loan ? (
-            <ReturnForm key={found.loan.id} loan={found.loan} pupilName={pupilName(found.loan.pupilId)} onDone={(grade) => void finished(t('returnedWith', { tag: found.instrument.assetTag, condition: t(`grade.${grade}` as MessageKey).toLowerCase() }))} />
+            <ReturnForm
+              key={found.loan.id}
+              loan={found.loan}
+              pupilName={pupilName(found.loan.pupilId)}
+              onDone={(grade) =>
+                void finished(
+                  t('returnedWith', { tag: found.instrument.assetTag, condition: t(`grade.${grade}` as MessageKey).toLowerCase() }),
+                )
+              }
+            />
           ) : (
             <Notice kind="info">{t('cannotLend', { status: t(`instrumentStatus.${found.instrument.status}` as MessageKey) })}</Notice>
           )}
@@ -176,7 +221,17 @@ function ConflictNotice({ problem }: { problem: ApiProblem }) {
 
 const CHECK_OUT_FIELDS = ['pupilId', 'dueOn', 'conditionOut', 'agreement', 'accessories'] as const;
 
-function CheckOutForm({ instrument, pupils, onDone, onConflict }: { instrument: InstrumentDetail; pupils: SessionPupil[]; onDone: (pupilName: string, dueOn: string) => void; onConflict: () => void }) {
+function CheckOutForm({
+  instrument,
+  pupils,
+  onDone,
+  onConflict,
+}: {
+  instrument: InstrumentDetail;
+  pupils: SessionPupil[];
+  onDone: (pupilName: string, dueOn: string) => void;
+  onConflict: () => void;
+}) {
   const { t, language } = useI18n();
   const settings = useLoad(() => api<LoanSettings>(`${LOANS}/settings`), []);
   const [pupilId, setPupilId] = useState('');
@@ -204,7 +259,13 @@ function CheckOutForm({ instrument, pupils, onDone, onConflict }: { instrument: 
       await api<Loan>(`${LOANS}/loans`, {
         method: 'POST',
         idempotencyKey,
-        body: { instrumentId: instrument.id, pupilId, dueOn, conditionOut, agreement: { agreedByName: agreedByName.trim(), agreedAt: new Date().toISOString(), termsVersion: settings.data.termsVersion } },
+        body: {
+          instrumentId: instrument.id,
+          pupilId,
+          dueOn,
+          conditionOut,
+          agreement: { agreedByName: agreedByName.trim(), agreedAt: new Date().toISOString(), termsVersion: settings.data.termsVersion },
+        },
       });
       onDone(pupils.find((pupil) => pupil.pupilId === pupilId)?.name ?? '', formatDay(language, dueOn));
     } catch (problem) {
@@ -246,11 +307,26 @@ function CheckOutForm({ instrument, pupils, onDone, onConflict }: { instrument: 
         </Field>
       )}
       <Field label={t('dueBack')} error={fieldError(error, 'dueOn')}>
-        {(props) => <input {...props} name="dueOn" type="date" className="big-input" value={dueOn} onChange={(event) => setDueOn(event.target.value)} />}
+        {(props) => (
+          <input
+            {...props}
+            name="dueOn"
+            type="date"
+            className="big-input"
+            value={dueOn}
+            onChange={(event) => setDueOn(event.target.value)}
+          />
+        )}
       </Field>
       <Field label={t('conditionGoingOut')} error={fieldError(error, 'conditionOut')}>
         {(props) => (
-          <select {...props} name="conditionOut" className="big-input" value={conditionOut} onChange={(event) => setConditionOut(event.target.value as ConditionGrade)}>
+          <select
+            {...props}
+            name="conditionOut"
+            className="big-input"
+            value={conditionOut}
+            onChange={(event) => setConditionOut(event.target.value as ConditionGrade)}
+          >
             {CONDITION_GRADES.map((grade) => (
               <option key={grade} value={grade}>
                 {t(`grade.${grade}` as MessageKey)}
@@ -260,11 +336,27 @@ function CheckOutForm({ instrument, pupils, onDone, onConflict }: { instrument: 
         )}
       </Field>
       <Field label={t('agreedBy')} hint={t('agreedByHint')} error={localErrors.agreedByName ?? fieldError(error, 'agreement.agreedByName')}>
-        {(props) => <input {...props} name="agreedByName" className="big-input" autoComplete="off" value={agreedByName} onChange={(event) => setAgreedByName(event.target.value)} />}
+        {(props) => (
+          <input
+            {...props}
+            name="agreedByName"
+            className="big-input"
+            autoComplete="off"
+            value={agreedByName}
+            onChange={(event) => setAgreedByName(event.target.value)}
+          />
+        )}
       </Field>
       <div className={`field${localErrors.agreed ? ' field-invalid' : ''}`}>
         <label className="choice">
-          <input type="checkbox" name="agreed" checked={agreed} onChange={(event) => setAgreed(event.target.checked)} aria-invalid={localErrors.agreed ? true : undefined} aria-describedby={localErrors.agreed ? 'agreed-error' : undefined} />
+          <input
+            type="checkbox"
+            name="agreed"
+            checked={agreed}
+            onChange={(event) => setAgreed(event.target.checked)}
+            aria-invalid={localErrors.agreed ? true : undefined}
+            aria-describedby={localErrors.agreed ? 'agreed-error' : undefined}
+          />
           <span>{t('agreementSigned', { version: settings.state === 'ready' ? settings.data.termsVersion : '…' })}</span>
         </label>
         {localErrors.agreed && (
@@ -291,7 +383,9 @@ function ReturnForm({ loan, pupilName, onDone }: { loan: Loan; pupilName: string
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [conditionMissing, setConditionMissing] = useState(false);
-  const name = pupilName ?? (otherPupil.state === 'ready' && otherPupil.data ? `${otherPupil.data.firstName} ${otherPupil.data.lastName}` : t('aPupil'));
+  const name =
+    pupilName ??
+    (otherPupil.state === 'ready' && otherPupil.data ? `${otherPupil.data.firstName} ${otherPupil.data.lastName}` : t('aPupil'));
   const overdue = loan.dueOn < new Date().toISOString().slice(0, 10);
 
   const submit = async (event: FormEvent) => {
@@ -301,7 +395,10 @@ function ReturnForm({ loan, pupilName, onDone }: { loan: Loan; pupilName: string
     if (!conditionIn) return;
     setBusy(true);
     try {
-      await api<Loan>(`${LOANS}/loans/${loan.id}/return`, { method: 'POST', body: { conditionIn, ...(notes.trim() ? { notes: notes.trim() } : {}) } });
+      await api<Loan>(`${LOANS}/loans/${loan.id}/return`, {
+        method: 'POST',
+        body: { conditionIn, ...(notes.trim() ? { notes: notes.trim() } : {}) },
+      });
       onDone(conditionIn);
     } catch (problem) {
       setError(problem);
@@ -318,8 +415,15 @@ function ReturnForm({ loan, pupilName, onDone }: { loan: Loan; pupilName: string
         {t('onLoanTo', { name, since: formatDay(language, loan.startedAt.slice(0, 10)), due: formatDay(language, loan.dueOn) })}
         {overdue && <span className="badge badge-bad"> {t('overdue')}</span>}
       </p>
-      {error instanceof ApiProblem && error.status === 409 ? <ConflictNotice problem={error} /> : <FormError error={error} fields={['conditionIn', 'notes']} />}
-      <fieldset className={`condition-choices${conditionError ? ' field-invalid' : ''}`} aria-describedby={conditionError ? 'condition-in-error' : undefined}>
+      {error instanceof ApiProblem && error.status === 409 ? (
+        <ConflictNotice problem={error} />
+      ) : (
+        <FormError error={error} fields={['conditionIn', 'notes']} />
+      )}
+      <fieldset
+        className={`condition-choices${conditionError ? ' field-invalid' : ''}`}
+        aria-describedby={conditionError ? 'condition-in-error' : undefined}
+      >
         <legend>{t('conditionComingBack')}</legend>
         <div className="choice-grid">
           {CONDITION_GRADES.map((grade) => (

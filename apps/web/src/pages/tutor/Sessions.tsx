@@ -10,13 +10,22 @@ export function TutorSessions() {
   const { t, language } = useI18n();
   const { me } = useApp();
   const [period, setPeriod] = useState<'today' | 'week'>('today');
-  const sessions = useLoad(() => api<{ from: string; to: string; items: Occurrence[] }>('/api/scheduling/me/occurrences', { query: { period } }), [period]);
+  const sessions = useLoad(
+    () => api<{ from: string; to: string; items: Occurrence[] }>('/api/scheduling/me/occurrences', { query: { period } }),
+    [period],
+  );
   return (
     <>
       <h1>{t('mySessions')}</h1>
       <div className="segmented" role="group" aria-label={t('mySessions')}>
         {(['today', 'week'] as const).map((option) => (
-          <button key={option} type="button" aria-pressed={period === option} className={period === option ? 'button primary' : 'button secondary'} onClick={() => setPeriod(option)}>
+          <button
+            key={option}
+            type="button"
+            aria-pressed={period === option}
+            className={period === option ? 'button primary' : 'button secondary'}
+            onClick={() => setPeriod(option)}
+          >
             {option === 'today' ? t('today') : t('thisWeek')}
           </button>
         ))}
@@ -32,14 +41,17 @@ export function TutorSessions() {
                   <Link to={`/tutor/sessions/${occurrence.id}`} className="card-link">
                     <span className="session-time">
                       {period === 'week' && `${formatDay(language, occurrence.localDate)}, `}
-                      {formatTime(language, occurrence.startsAt, me.area.timeZone)}–{formatTime(language, occurrence.endsAt, me.area.timeZone)}
+                      {formatTime(language, occurrence.startsAt, me.area.timeZone)}–
+                      {formatTime(language, occurrence.endsAt, me.area.timeZone)}
                     </span>
                     <strong>{occurrence.title}</strong>
                     <span className="muted">{[occurrence.schoolName, occurrence.roomName].filter(Boolean).join(' · ')}</span>
                     {occurrence.status === 'cancelled' ? (
                       <span className="badge badge-bad">{t('cancelledSession')}</span>
                     ) : (
-                      <span className={occurrence.registerTaken ? 'badge badge-good' : 'badge badge-warn'}>{occurrence.registerTaken ? t('registerTaken') : t('registerNotTaken')}</span>
+                      <span className={occurrence.registerTaken ? 'badge badge-good' : 'badge badge-warn'}>
+                        {occurrence.registerTaken ? t('registerTaken') : t('registerNotTaken')}
+                      </span>
                     )}
                   </Link>
                 </li>
@@ -79,7 +91,10 @@ export function TutorRegister({ occurrenceId }: { occurrenceId: string }) {
     <>
       <p>
         <Link to="/tutor">
-          <span className="mirror-in-rtl" aria-hidden="true">←</span> {t('back')}
+          <span className="mirror-in-rtl" aria-hidden="true">
+            ←
+          </span>{' '}
+          {t('back')}
         </Link>
       </p>
       <Loaded value={occurrence}>
@@ -89,7 +104,8 @@ export function TutorRegister({ occurrenceId }: { occurrenceId: string }) {
               {t('register')}: {session.title}
             </h1>
             <p className="muted">
-              {formatDay(language, session.localDate)} · {formatTime(language, session.startsAt, me.area.timeZone)} {session.schoolName && `· ${session.schoolName}`}
+              {formatDay(language, session.localDate)} · {formatTime(language, session.startsAt, me.area.timeZone)}{' '}
+              {session.schoolName && `· ${session.schoolName}`}
             </p>
           </header>
         )}
@@ -127,7 +143,9 @@ function RegisterForm({ occurrenceId, register, onSaved }: { occurrenceId: strin
   };
   const allPresent = () => {
     edited();
-    setMarks((current) => Object.fromEntries(Object.entries(current).map(([key, mark]) => [key, { ...mark, status: mark.status ?? 'present' }])));
+    setMarks((current) =>
+      Object.fromEntries(Object.entries(current).map(([key, mark]) => [key, { ...mark, status: mark.status ?? 'present' }])),
+    );
   };
   const unmarked = register.entries.filter((entry) => marks[keyOf(entry)]?.status === null).length;
 
@@ -141,7 +159,11 @@ function RegisterForm({ occurrenceId, register, onSaved }: { occurrenceId: strin
       marks: register.entries
         .map((entry) => ({ entry, mark: marks[keyOf(entry)] }))
         .filter(({ mark }) => mark?.status)
-        .map(({ entry, mark }) => ({ markId: mark.markId, ...(entry.pupilId ? { pupilId: entry.pupilId } : { staffId: entry.staffId ?? undefined }), status: mark.status })),
+        .map(({ entry, mark }) => ({
+          markId: mark.markId,
+          ...(entry.pupilId ? { pupilId: entry.pupilId } : { staffId: entry.staffId ?? undefined }),
+          status: mark.status,
+        })),
     };
     const send = () => api<Register>(`/api/scheduling/occurrences/${occurrenceId}/register`, { method: 'POST', body });
     try {
@@ -231,10 +253,14 @@ function RehearsalNoteForm({ occurrenceId }: { occurrenceId: string }) {
   const [saved, setSaved] = useState(false);
   // What the tutor wrote when a colleague had saved the note meanwhile: shown, so that nothing typed on a phone is lost.
   const [unsaved, setUnsaved] = useState<NoteText | null>(null);
-  const existing = useLoad(() => api<RehearsalNote>(`/api/scheduling/occurrences/${occurrenceId}/rehearsal-note`).catch((problem: unknown) => {
-    if (problem instanceof ApiProblem && problem.status === 404) return null;
-    throw problem;
-  }), [occurrenceId]);
+  const existing = useLoad(
+    () =>
+      api<RehearsalNote>(`/api/scheduling/occurrences/${occurrenceId}/rehearsal-note`).catch((problem: unknown) => {
+        if (problem instanceof ApiProblem && problem.status === 404) return null;
+        throw problem;
+      }),
+    [occurrenceId],
+  );
   const loaded = existing.state === 'ready' ? existing.data : undefined;
   useEffect(() => {
     if (loaded === undefined) return;
@@ -254,7 +280,14 @@ function RehearsalNoteForm({ occurrenceId }: { occurrenceId: string }) {
     try {
       const answer = await api<RehearsalNote>(`/api/scheduling/occurrences/${occurrenceId}/rehearsal-note`, {
         method: 'PUT',
-        body: { repertoire: repertoire.split('\n').map((line) => line.trim()).filter(Boolean), ...(focus.trim() ? { focus: focus.trim() } : {}), ...(notes.trim() ? { notes: notes.trim() } : {}) },
+        body: {
+          repertoire: repertoire
+            .split('\n')
+            .map((line) => line.trim())
+            .filter(Boolean),
+          ...(focus.trim() ? { focus: focus.trim() } : {}),
+          ...(notes.trim() ? { notes: notes.trim() } : {}),
+        },
         ifMatch: version === null ? undefined : `"${version}"`,
       });
       setVersion(answer.version);
@@ -282,7 +315,9 @@ function RehearsalNoteForm({ occurrenceId }: { occurrenceId: string }) {
         <form onSubmit={submit} noValidate className="stack">
           <FormError error={error} fields={['repertoire', 'focus', 'notes']} />
           <Field label={t('repertoire')} error={fieldError(error, 'repertoire')}>
-            {(props) => <textarea {...props} name="repertoire" rows={3} value={repertoire} onChange={(event) => setRepertoire(event.target.value)} />}
+            {(props) => (
+              <textarea {...props} name="repertoire" rows={3} value={repertoire} onChange={(event) => setRepertoire(event.target.value)} />
+            )}
           </Field>
           <Field label={t('focus')} error={fieldError(error, 'focus')}>
             {(props) => <input {...props} name="focus" value={focus} onChange={(event) => setFocus(event.target.value)} />}
@@ -295,11 +330,13 @@ function RehearsalNoteForm({ occurrenceId }: { occurrenceId: string }) {
               <Notice kind="error">{t('noteChangedMeanwhile')}</Notice>
               <div className="stack" data-testid="unsaved-note">
                 <h3>{t('yourUnsavedNote')}</h3>
-                {[unsaved.repertoire, unsaved.focus, unsaved.notes].filter((text) => text.trim()).map((text, index) => (
-                  <p key={index} className="preserve-lines">
-                    {text}
-                  </p>
-                ))}
+                {[unsaved.repertoire, unsaved.focus, unsaved.notes]
+                  .filter((text) => text.trim())
+                  .map((text, index) => (
+                    <p key={index} className="preserve-lines">
+                      {text}
+                    </p>
+                  ))}
               </div>
             </>
           )}

@@ -24,7 +24,11 @@ export class UpdateAccountDto {
   @Matches(LANGUAGE_TAG, languageRule)
   preferredLanguage?: string;
 
-  @ApiPropertyOptional({ enum: ['active', 'disabled'], description: 'disabled: signs the person out everywhere within a minute; active: enables again (an account that never set a password goes back to invited)' })
+  @ApiPropertyOptional({
+    enum: ['active', 'disabled'],
+    description:
+      'disabled: signs the person out everywhere within a minute; active: enables again (an account that never set a password goes back to invited)',
+  })
   @IsOptional()
   @IsIn(['active', 'disabled'], { message: 'status must be active or disabled' })
   status?: 'active' | 'disabled';

@@ -10,7 +10,11 @@ export class GrantRequestDto {
   @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
   role: Role;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Required for headteacher, tutor and school_staff; not allowed otherwise' })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'Required for headteacher, tutor and school_staff; not allowed otherwise',
+  })
   @ValidateIf((grant: GrantRequestDto) => SCHOOL_SCOPED_ROLES.includes(grant.role))
   @IsArray()
   @ArrayNotEmpty({ message: 'schoolIds must name at least one school for this role' })

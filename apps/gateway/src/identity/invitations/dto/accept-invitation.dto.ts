@@ -8,7 +8,12 @@ export class AcceptInvitationDto {
   @MaxLength(200)
   token: string;
 
-  @ApiProperty({ format: 'password', minLength: 10, maxLength: 128, description: 'At least 10 characters; a few unrelated words make a good one. Common passwords are refused.' })
+  @ApiProperty({
+    format: 'password',
+    minLength: 10,
+    maxLength: 128,
+    description: 'At least 10 characters; a few unrelated words make a good one. Common passwords are refused.',
+  })
   @IsString()
   @MaxLength(1024)
   password: string;

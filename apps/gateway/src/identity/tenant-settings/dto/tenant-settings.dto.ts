@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsInt, IsOptional, IsString, IsTimeZone, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsTimeZone,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 /** A programme area's settings. */
 export class TenantSettingsDto {
@@ -8,9 +22,11 @@ export class TenantSettingsDto {
   @ApiProperty({ example: 'liverpool' }) slug: string;
   @ApiProperty({ example: 'In Harmony Liverpool' }) name: string;
   @ApiProperty({ example: 'Europe/London' }) timeZone: string;
-  @ApiProperty({ example: 270, description: 'Weekly music provision each child should get, in minutes' }) weeklyProvisionTargetMinutes: number;
+  @ApiProperty({ example: 270, description: 'Weekly music provision each child should get, in minutes' })
+  weeklyProvisionTargetMinutes: number;
   @ApiProperty({ type: [String], example: ['en', 'pl'], description: 'Languages offered to families (BCP 47)' }) familyLanguages: string[];
-  @ApiProperty({ example: 4, description: 'Free transport seats one family may book for one performance' }) familyTransportSeatLimit: number;
+  @ApiProperty({ example: 4, description: 'Free transport seats one family may book for one performance' })
+  familyTransportSeatLimit: number;
 }
 
 export class UpdateTenantSettingsDto {
@@ -40,7 +56,10 @@ export class UpdateTenantSettingsDto {
   @ArrayNotEmpty({ message: 'familyLanguages must offer at least one language' })
   @ArrayMaxSize(30)
   @ArrayUnique()
-  @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { each: true, message: 'each of familyLanguages must be a language tag such as en, pl or pt-BR' })
+  @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, {
+    each: true,
+    message: 'each of familyLanguages must be a language tag such as en, pl or pt-BR',
+  })
   familyLanguages?: string[];
 
   @ApiPropertyOptional({ example: 4, minimum: 0, maximum: 50 })

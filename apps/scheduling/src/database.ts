@@ -11,6 +11,7 @@ import { RegisterIndexes1764064000000 } from './migrations/1764064000000-registe
 import { EditVersions1764065000000 } from './migrations/1764065000000-edit-versions';
 import { PupilCharacteristics1764080000000 } from './migrations/1764080000000-pupil-characteristics';
 import { AlumniAndDestination1764081000000 } from './migrations/1764081000000-alumni-and-destination';
+import { PupilAnonymisedAt1764091000000 } from './migrations/1764091000000-pupil-anonymised-at';
 
 /** Scheduling reads and writes with raw SQL (each feature's `.queries.ts`); only messaging brings entities. */
 export const SCHEDULING_ENTITIES = [...MESSAGING_ENTITIES];
@@ -28,4 +29,5 @@ export const SCHEDULING_MIGRATIONS = [
   ImportNewClasses1764071500000,
   PupilCharacteristics1764080000000,
   AlumniAndDestination1764081000000,
+  PupilAnonymisedAt1764091000000,
 ];

@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Identity } from '@tutti/auth';
-import { newId } from '@tutti/platform';
+import { addDays, newId, todayIn } from '@tutti/platform';
 import { identityHeaders, newTenantId, personas, startTestService, testServiceConfig } from '@tutti/testing';
 import { matrixIdentities, runAccessMatrix, type AccessMatrixReport, type MatrixFixtures, type MatrixWorld } from '@tutti/testing';
 import { AppModule } from './app.module';
@@ -33,6 +33,11 @@ interface Scenario {
   ifMatchOf(url: string): Promise<Record<string, string>>;
 }
 
+/** A DBS check and training that let the tutor be rostered with children (relative to today, so that they stay valid). */
+const CLEARED_RECORD = {
+  dbs: { number: '001234567890', level: 'enhanced_barred_list', issuedOn: addDays(todayIn('Europe/London'), -100) },
+  training: { completedOn: addDays(todayIn('Europe/London'), -100), level: 'Level 2', expiresOn: addDays(todayIn('Europe/London'), 700) },
+};
 const SECRET_FIRST = 'Zephyrine';
 const SECRET_LAST = 'Quillfeather';
 let day = 10;
@@ -64,6 +69,13 @@ describe('scheduling: the access matrix over every route', () => {
     const termId = (await call(admin, 'POST', '/terms', { name: 'Spring 2026', startsOn: '2026-01-05', endsOn: '2026-03-27' })).id;
     const teacherId = (await call(admin, 'POST', '/staff', { kind: 'school_staff', displayName: 'Ms Teacher', schoolIds: [schoolId] })).id;
     const tutorStaffId = (await call(admin, 'POST', '/staff', { kind: 'tutor', displayName: 'Mr Tutor', schoolIds: [schoolId] })).id;
+    const cleared = await app.inject({
+      method: 'PUT',
+      url: `/safeguarding/staff/${tutorStaffId}`,
+      headers: { ...(await identityHeaders(admin, 'scheduling')), 'if-match': '"0"' },
+      payload: CLEARED_RECORD,
+    });
+    if (cleared.statusCode !== 200) throw new Error(`could not clear the tutor: ${cleared.body}`);
     const roomId = (await call(admin, 'POST', '/rooms', { schoolId, name: 'Hall', capacity: 120 })).id;
     const ensembleId = (
       await call(admin, 'POST', '/ensembles', { schoolId, name: 'Y3 Strings', kind: 'whole_class', strand: 'curriculum' })
@@ -276,6 +288,15 @@ const fixtures: MatrixFixtures<Scenario> = {
     url: `/schools/${s.schoolId}/roll-overs`,
     body: { academicYear: '2026-27', leaversLeftOn: '2026-07-22' },
     allowed: [...MANAGERS],
+  }),
+
+  'GET /safeguarding/alerts': () => ({ url: '/safeguarding/alerts', allowed: ['admin'], scope: 'caller-scoped' }),
+  'GET /safeguarding/staff/:staffId': (s) => ({ url: `/safeguarding/staff/${s.tutorStaffId}`, allowed: [...STAFF] }),
+  'PUT /safeguarding/staff/:staffId': async (s) => ({
+    url: `/safeguarding/staff/${s.tutorStaffId}`,
+    body: CLEARED_RECORD,
+    headers: await s.ifMatchOf(`/safeguarding/staff/${s.tutorStaffId}`),
+    allowed: ['admin'],
   }),
 
   'GET /staff': list('/staff', STAFF, (s) => [s.teacherId, s.tutorStaffId]),

@@ -17,6 +17,7 @@ import { LessonPlansModule } from './lesson-plans/lesson-plans.module';
 import { PupilsModule } from './pupils/pupils.module';
 import { RegisterModule } from './register/register.module';
 import { RoomsModule } from './rooms/rooms.module';
+import { SafeguardingModule } from './safeguarding/safeguarding.module';
 import { SchoolsModule } from './schools/schools.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { StaffModule } from './staff/staff.module';
@@ -60,6 +61,7 @@ export class AppModule {
         LessonPlansModule,
         EvaluationModule,
         AnnualReturnModule,
+        SafeguardingModule,
       ],
     };
   }

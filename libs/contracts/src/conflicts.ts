@@ -20,6 +20,8 @@ export const CONFLICT_RULES = {
   'already-signed-up': 'The family is already signed up to this session.',
   'session-full': 'There are not enough places left in the session.',
   'sign-up-cancelled': 'The sign-up was cancelled.',
+  'safeguarding-not-cleared':
+    'A member of staff named (`staffId`) may not work with children: their DBS check or safeguarding training is missing, expired or below enhanced with barred list (`reasons`).',
 } as const;
 
 export type ConflictRule = keyof typeof CONFLICT_RULES;

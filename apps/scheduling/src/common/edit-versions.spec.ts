@@ -2,6 +2,7 @@ import type { Identity } from '@tutti/auth';
 import { newId } from '@tutti/platform';
 import { expecting, type ApiRow } from '../testing/api';
 import { adminOf, headteacherOf, newTenantId, tutorOf } from '../testing/identities';
+import { clearToWorkWithChildren } from '../testing/safeguarding';
 import { useSchedulingTestKit, type TestResponse } from '../testing/scheduling-test-kit';
 
 interface Problem {
@@ -48,6 +49,7 @@ describe('edits two people may make at once: ETag and If-Match', () => {
       tutorStaff.push(
         (await call(admin, 'POST', '/staff', { kind: 'tutor', displayName: `Co-tutor ${index + 1}`, userId, schoolIds: [school] }, 201)).id,
       );
+      await clearToWorkWithChildren(kit, admin, tutorStaff[index]);
     }
     const ensemble = (
       await call(admin, 'POST', '/ensembles', { schoolId: school, name: 'Y5 Strings', kind: 'whole_class', strand: 'curriculum' }, 201)

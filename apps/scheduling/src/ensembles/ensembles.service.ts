@@ -11,6 +11,7 @@ import { findNewMemberClashes, refuseListed } from '../sessions/clashes';
 import { pupilSchoolAndStatus } from '../pupils/pupils.queries';
 import { schoolExists } from '../schools/schools.queries';
 import { tenantTimeZone } from '../tenant-settings/tenant-settings.queries';
+import { refuseUncleared } from '../safeguarding/clearance-check';
 import { emitEnsembleSnapshot } from './ensemble-membership';
 import {
   endMembership,
@@ -104,6 +105,7 @@ export class EnsemblesService {
           const joinedOn = input.joinedOn ?? (await this.today(manager, identity.tenantId));
           const already = await lockCurrentMembership(manager, identity.tenantId, ensembleId, input.pupilId ?? null, input.staffId ?? null);
           if (already) throw new ConflictProblem('Already a member of this ensemble.', [{ kind: 'membership', memberId: already }]);
+          if (input.staffId) await refuseUncleared(manager, identity.tenantId, [input.staffId], 'a staff member of an ensemble');
           if (input.pupilId && !input.override) {
             await lockTimetable(manager, identity.tenantId);
             refuseListed(await findNewMemberClashes(manager, identity.tenantId, ensembleId, input.pupilId, joinedOn));

@@ -3,6 +3,7 @@ import type { Identity } from '@tutti/auth';
 import { ifMatch } from '../testing/api';
 import { useSchedulingTestKit } from '../testing/scheduling-test-kit';
 import { adminOf, guardianOf, headteacherOf, newTenantId, schoolStaffOf, tutorOf } from '../testing/identities';
+import { clearToWorkWithChildren } from '../testing/safeguarding';
 
 interface Row {
   id: string;
@@ -298,6 +299,7 @@ describe('roster: schools, classes, pupils, staff, rooms, ensembles', () => {
     });
     const tutor = tutorOf(tenantId, [schoolA], tutorUser);
     expect((await kit.call<Row>(tutor, 'GET', '/staff/me')).body.id).toBe(staff.id);
+    await clearToWorkWithChildren(kit, admin, staff.id);
     await post(admin, '/rooms', { schoolId: schoolA, name: 'Hall', capacity: 120 });
     await post(admin, '/rooms', { schoolId: schoolB, name: 'Music Room', capacity: 30 });
     expect((await kit.call<Page>(tutor, 'GET', '/rooms')).body.items.map((r) => r.name)).toEqual(['Hall']);

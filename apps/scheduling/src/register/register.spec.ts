@@ -1,6 +1,7 @@
 import { newId } from '@tutti/platform';
 import { expecting, ifMatch } from '../testing/api';
 import { adminOf, newTenantId, tutorOf } from '../testing/identities';
+import { clearToWorkWithChildren } from '../testing/safeguarding';
 import { useSchedulingTestKit } from '../testing/scheduling-test-kit';
 
 interface Register {
@@ -30,8 +31,10 @@ describe('the register: one request, retried safely', () => {
     const tutorStaff = (
       await call(admin, 'POST', '/staff', { kind: 'tutor', displayName: 'Tom Brass', userId: tutorUser, schoolIds: [school] }, 201)
     ).id;
+    await clearToWorkWithChildren(kit, admin, tutorStaff);
     staffMember = (await call(admin, 'POST', '/staff', { kind: 'school_staff', displayName: 'Ms Class Teacher', schoolIds: [school] }, 201))
       .id;
+    await clearToWorkWithChildren(kit, admin, staffMember);
     ensemble = (
       await call(admin, 'POST', '/ensembles', { schoolId: school, name: 'Y4 Brass', kind: 'whole_class', strand: 'curriculum' }, 201)
     ).id;

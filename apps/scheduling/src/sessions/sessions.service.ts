@@ -26,6 +26,7 @@ import { roomSchoolId } from '../rooms/rooms.queries';
 import { existingStaffIds } from '../staff/staff.queries';
 import { tenantTimeZone } from '../tenant-settings/tenant-settings.queries';
 import { termDates } from '../terms/terms.queries';
+import { refuseUncleared } from '../safeguarding/clearance-check';
 import { loadOccurrence } from './occurrence-access';
 import {
   bumpOccurrenceVersion,
@@ -71,6 +72,7 @@ export class SessionsService {
           if (input.roomId) await requireRoomFor(manager, identity.tenantId, input.roomId, ensemble.schoolId);
           const tutorIds = [...new Set(input.tutorIds ?? [])];
           await requireStaff(manager, identity.tenantId, tutorIds);
+          await refuseUncleared(manager, identity.tenantId, tutorIds, 'a tutor');
           const timeZone = await timeZoneOf(manager, identity.tenantId);
           const { firstOn, lastOn } = await this.dateRange(manager, identity.tenantId, input);
           const planned = await planOccurrences(manager, {
@@ -237,6 +239,7 @@ export class SessionsService {
       const occurrence = await loadOccurrence(manager, identity, occurrenceId, 'manage', true);
       const staffIds = [...new Set(input.staffIds)];
       await requireStaff(manager, identity.tenantId, staffIds, 'staffIds');
+      await refuseUncleared(manager, identity.tenantId, staffIds, 'a tutor');
       if (!(await bumpOccurrenceVersion(manager, identity.tenantId, occurrenceId, expectedVersion)))
         throw await refusedEdit(manager, 'occurrences', identity.tenantId, occurrenceId, 'session');
       await replaceOccurrenceTutors(manager, identity.tenantId, occurrence, staffIds);

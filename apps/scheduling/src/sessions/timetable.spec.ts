@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { newId } from '@tutti/platform';
 import { expecting, ifMatch } from '../testing/api';
 import { adminOf, headteacherOf, newTenantId, tutorOf } from '../testing/identities';
+import { clearToWorkWithChildren } from '../testing/safeguarding';
 import { useSchedulingTestKit } from '../testing/scheduling-test-kit';
 
 interface Occurrence {
@@ -59,6 +60,7 @@ describe('timetable: terms, holidays, recurring sessions, clashes and the tutorâ
         201,
       )
     ).id;
+    await clearToWorkWithChildren(kit, admin, tutor);
     spring = (await call(admin, 'POST', '/terms', { name: 'Spring 2026', startsOn: '2026-02-23', endsOn: '2026-04-10' }, 201)).id;
     autumn = (await call(admin, 'POST', '/terms', { name: 'Autumn 2026', startsOn: '2026-09-02', endsOn: '2026-12-18' }, 201)).id;
     wholeClass = (
@@ -342,6 +344,7 @@ describe('timetable: terms, holidays, recurring sessions, clashes and the tutorâ
     expect(busy.status).toBe(409);
     expect(busy.body.conflicts).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'tutor', staffId: tutor })]));
     const substitute = (await call(admin, 'POST', '/staff', { kind: 'tutor', displayName: 'Sub Tutor', schoolIds: [schoolA] }, 201)).id;
+    await clearToWorkWithChildren(kit, admin, substitute);
     const assigned = await call<{ tutorIds: string[] }>(
       admin,
       'PUT',

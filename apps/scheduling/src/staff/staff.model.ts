@@ -1,2 +1,2 @@
-export const STAFF_KINDS = ['tutor', 'school_staff'] as const;
+export const STAFF_KINDS = ['tutor', 'school_staff', 'driver', 'volunteer'] as const;
 export type StaffKind = (typeof STAFF_KINDS)[number];

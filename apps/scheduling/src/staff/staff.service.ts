@@ -85,7 +85,8 @@ export class StaffService {
     return found;
   }
 
-  private async visible(identity: Identity, staffId: string): Promise<StaffDto> {
+  /** The member of staff, if the caller may see them (else 404). */
+  async visible(identity: Identity, staffId: string): Promise<StaffDto> {
     const found = await staffById(this.db.manager, identity.tenantId, staffId);
     const scope = schoolIdsInScope(identity);
     const visible = found && (scope === null || found.userId === identity.userId || found.schoolIds.some((id) => scope.includes(id)));

@@ -22,6 +22,8 @@ export interface EventCatalog {
   'scheduling.attendance.recorded': AttendanceRecordedV1;
   'scheduling.session.cancelled': SessionOccurrenceChangedV1;
   'scheduling.session.moved': SessionOccurrenceChangedV1;
+  'scheduling.safeguarding.changed': SafeguardingClearanceV1;
+  'scheduling.safeguarding.flagged': SafeguardingFlaggedV1;
   'loan.loan.started': LoanStartedV1;
   'loan.loan.returned': LoanReturnedV1;
   'loan.loan.overdue': LoanOverdueV1;
@@ -258,7 +260,7 @@ export interface AuditEntryRecordedV1 {
   actorUserId: string;
   actorRole: string | null;
   action: 'read' | 'create' | 'update' | 'delete';
-  subjectType: 'pupil' | 'staff' | 'family' | 'booking' | 'consent' | 'loan';
+  subjectType: 'pupil' | 'staff' | 'family' | 'booking' | 'consent' | 'loan' | 'safeguarding_record';
   subjectId: string;
   service: ServiceName;
   requestId: string | null;
@@ -330,4 +332,45 @@ export interface DataRequestAnsweredV1 {
   records: Record<string, unknown[]>;
   /** An erasure's or retention run's actions. Empty for an export. */
   actions: DataRequestActionV1[];
+}
+
+/** Why a member of staff may not work with children (DBS check and safeguarding training). */
+export type SafeguardingReasonV1 = 'dbs-missing' | 'dbs-level-too-low' | 'dbs-expired' | 'training-missing' | 'training-expired';
+
+/**
+ * A member of staff's safeguarding clearance, as scheduling decides it (never the DBS number): sent
+ * when the programme admin records or edits it, and on the day it runs out. A service that rosters
+ * staff itself (a driver of a run) keeps this copy and refuses who is not cleared.
+ */
+export interface SafeguardingClearanceV1 {
+  version: 1;
+  staffId: string;
+  kind: 'tutor' | 'school_staff' | 'driver' | 'volunteer';
+  displayName: string;
+  /** Cleared to work with children today; 'expiring' is cleared, running out within 30 days. */
+  status: 'cleared' | 'expiring' | 'not_cleared';
+  reasons: SafeguardingReasonV1[];
+  /** The first day they are no longer cleared (YYYY-MM-DD); null when not cleared. */
+  expiresOn: string | null;
+  /** The day the status was decided for, in the area's time zone. */
+  asOf: string;
+}
+
+/**
+ * Someone rostered with children (a current staff member of an ensemble, or tutor of sessions to
+ * come) whose check or training runs out in 30 days (`expiring`) or has run out (`expired`): the
+ * programme admins of the area are told.
+ */
+export interface SafeguardingFlaggedV1 {
+  version: 1;
+  staffId: string;
+  displayName: string;
+  stage: 'expiring' | 'expired';
+  /** The day the clearance runs out (YYYY-MM-DD). */
+  expiresOn: string;
+  reasons: SafeguardingReasonV1[];
+  ensembleIds: string[];
+  upcomingSessions: number;
+  /** ISO instant of the next session they tutor, if any. */
+  nextSessionAt: string | null;
 }

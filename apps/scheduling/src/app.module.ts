@@ -5,6 +5,7 @@ import { PlatformModule } from '@tutti/platform';
 import { AnnualReturnModule } from './annual-return/annual-return.module';
 import { AttendanceSummaryModule } from './attendance-summary/attendance-summary.module';
 import { CharacteristicsModule } from './characteristics/characteristics.module';
+import { DataRequestsModule } from './data-requests/data-requests.module';
 import { ClassesModule } from './classes/classes.module';
 import type { SchedulingConfig } from './config';
 import { SCHEDULING_ENTITIES, SCHEDULING_MIGRATIONS } from './database';
@@ -62,6 +63,7 @@ export class AppModule {
         EvaluationModule,
         AnnualReturnModule,
         SafeguardingModule,
+        DataRequestsModule,
       ],
     };
   }

@@ -24,6 +24,55 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
   return { ...value, reload };
 }
 
+/** One form's (or button's) sending: busy while it runs, the API's error kept after it, field by field. */
+export interface Submission {
+  busy: boolean;
+  /** What the last run threw (an ApiProblem, or a network failure), null when it went through. */
+  error: unknown;
+  /** The error as the API's problem, when it is one. */
+  problem: ApiProblem | null;
+  /** The API's message for one field, or for anything inside it (a 400's `errors`). */
+  fieldError: (field: string) => string | undefined;
+  /** A 409 (a clash) or a 412 (changed since it was read): what a page tells in words. */
+  conflict: ApiProblem | null;
+  setError: (error: unknown) => void;
+  /**
+   * Runs `work`: busy meanwhile, the last error cleared before and the new one kept. `onError` sees a
+   * failure first and answers true when it has dealt with it (then it is not kept as the error).
+   * Answers whether the work went through.
+   */
+  run: (work: () => Promise<unknown>, onError?: (error: unknown) => boolean | void | Promise<boolean | void>) => Promise<boolean>;
+}
+
+/** The busy / error / field errors of a submit, written once for every form. */
+export function useSubmit(): Submission {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const run = useCallback<Submission['run']>(async (work, onError) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+      return true;
+    } catch (failure) {
+      if ((await onError?.(failure)) !== true) setError(failure);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  const problem = error instanceof ApiProblem ? error : null;
+  return {
+    busy,
+    error,
+    problem,
+    fieldError: (field) => problem?.forField(field),
+    conflict: problem && (problem.status === 409 || problem.status === 412) ? problem : null,
+    setError,
+    run,
+  };
+}
+
 export function messageOf(error: unknown, fallback: string): string {
   if (error instanceof ApiProblem) return error.detail ?? error.title;
   if (error instanceof Error && error.message) return error.message;

@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n';
 import { AreaEmailFields } from './AreaEmailFields';
 import { Link, navigate } from '../../router';
 import type { Area, Page } from '../../types';
-import { Field, fieldError, FormError, Loaded, Notice, useLoad } from '../../ui';
+import { Field, FormError, Loaded, Notice, useLoad, useSubmit } from '../../ui';
 
 /** The pages a person reaches without signing in: from an invitation or a password-reset mail, or to ask for one. */
 export const ACCOUNT_ACCESS_PATHS = ['/accept-invitation', '/forgot-password', '/reset-password'] as const;
@@ -44,26 +44,19 @@ function NewPasswordForm({ submitLabel, onSubmit }: { submitLabel: string; onSub
   const { t } = useI18n();
   const token = tokenFromLink();
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, fieldError, run } = useSubmit();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(token, password);
-    } catch (problem) {
-      setError(problem);
-      setBusy(false);
-    }
+    // Done, this form gives way (to the app, or to "password changed").
+    await run(() => onSubmit(token, password));
   };
   if (!token) return <Notice kind="error">{t('linkIncomplete')}</Notice>;
-  const tokenError = fieldError(error, 'token');
+  const tokenError = fieldError('token');
   return (
     <form onSubmit={submit} noValidate className="stack">
       <FormError error={error} fields={TOKEN_FIELDS} />
       {tokenError && <Notice kind="error">{tokenError}</Notice>}
-      <Field label={t('newPassword')} hint={t('passwordHint')} error={fieldError(error, 'password')}>
+      <Field label={t('newPassword')} hint={t('passwordHint')} error={fieldError('password')}>
         {(props) => (
           <input
             {...props}
@@ -127,21 +120,14 @@ export function ForgotPasswordPage() {
   const areas = useLoad(() => api<Page<Area>>('/areas', { query: { limit: 100 } }), []);
   const [area, setArea] = useState('');
   const [email, setEmail] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit();
   const [done, setDone] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const answer = await postPublic<{ detail: string }>('/auth/password-reset', { area, email });
       setDone(answer.detail);
-    } catch (problem) {
-      setError(problem);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <section className="narrow">

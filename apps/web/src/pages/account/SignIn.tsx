@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n';
 import { AreaEmailFields } from './AreaEmailFields';
 import { Link } from '../../router';
 import type { Area, Page } from '../../types';
-import { Field, fieldError, FormError, Loaded, useLoad } from '../../ui';
+import { Field, FormError, Loaded, useLoad, useSubmit } from '../../ui';
 
 const FIELDS = ['area', 'email', 'password'] as const;
 
@@ -14,19 +14,12 @@ export function SignInPage() {
   const [area, setArea] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, fieldError, run } = useSubmit();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await signIn(area, email, password);
-    } catch (problem) {
-      setError(problem);
-      setBusy(false);
-    }
+    // Signed in, this page gives way to the app.
+    await run(() => signIn(area, email, password));
   };
 
   return (
@@ -38,7 +31,7 @@ export function SignInPage() {
           <form onSubmit={submit} noValidate className="stack">
             <FormError error={error} fields={FIELDS} />
             <AreaEmailFields areas={page.items} area={area} email={email} error={error} onAreaChange={setArea} onEmailChange={setEmail} />
-            <Field label={t('password')} error={fieldError(error, 'password')}>
+            <Field label={t('password')} error={fieldError('password')}>
               {(props) => (
                 <input
                   {...props}

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../api';
 import { useI18n, type MessageKey } from '../../i18n';
 import type { Account, Role } from '../../types';
-import { Empty, Field, fieldError, FormError, Notice } from '../../ui';
+import { Empty, Field, FormError, Notice, useSubmit } from '../../ui';
 import { CursorListView, useCursorList } from '../../cursor-list';
 import { useAllSchools } from './all-schools';
 
@@ -19,27 +19,20 @@ export function AdminAccounts() {
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>('tutor');
   const [schoolId, setSchoolId] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, fieldError, run } = useSubmit();
   const [done, setDone] = useState<string | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     setDone(null);
-    try {
+    await run(async () => {
       const grant = SCHOOL_ROLES.includes(role) ? { role, schoolIds: schoolId ? [schoolId] : [] } : { role };
       await api<Account>('/identity/accounts', { method: 'POST', body: { email, displayName, grants: [grant] } });
       setDone(t('invited', { email }));
       setEmail('');
       setDisplayName('');
       accounts.reload();
-    } catch (problem) {
-      setError(problem);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -50,15 +43,15 @@ export function AdminAccounts() {
         <form onSubmit={submit} noValidate className="stack">
           <FormError error={error} fields={INVITE_FIELDS} />
           {done && <Notice>{done}</Notice>}
-          <Field label={t('email')} error={fieldError(error, 'email')}>
+          <Field label={t('email')} error={fieldError('email')}>
             {(props) => <input {...props} name="email" type="email" value={email} onChange={(event) => setEmail(event.target.value)} />}
           </Field>
-          <Field label={t('displayName')} error={fieldError(error, 'displayName')}>
+          <Field label={t('displayName')} error={fieldError('displayName')}>
             {(props) => (
               <input {...props} name="displayName" value={displayName} onChange={(event) => setDisplayName(event.target.value)} />
             )}
           </Field>
-          <Field label={t('role')} error={fieldError(error, 'grants[0].role')}>
+          <Field label={t('role')} error={fieldError('grants[0].role')}>
             {(props) => (
               <select {...props} name="role" value={role} onChange={(event) => setRole(event.target.value as Role)}>
                 {ROLES.map((option) => (
@@ -69,7 +62,7 @@ export function AdminAccounts() {
               </select>
             )}
           </Field>
-          <Field label={t('schoolForRole')} error={fieldError(error, 'grants')}>
+          <Field label={t('schoolForRole')} error={fieldError('grants')}>
             {(props) => (
               <select
                 {...props}

@@ -4,7 +4,7 @@ import { useApp } from '../../app-context';
 import { formatDateTime, formatTime, useI18n } from '../../i18n';
 import { Link } from '../../router';
 import type { Page } from '../../types';
-import { Empty, Loaded, Notice, useLoad } from '../../ui';
+import { Empty, Loaded, Notice, useLoad, useSubmit } from '../../ui';
 import { ProblemNotice, STATUS_LABELS } from './Performances';
 import type { PerformanceDetail, Performer, RosterBuild, Suggestion } from './types';
 
@@ -25,23 +25,16 @@ export function HeadPerformanceRoster({ performanceId }: { performanceId: string
     () => api<Page<Suggestion>>(`/api/performance-event/performances/${performanceId}/roster/suggestions`, { query: { limit: 20 } }),
     [performanceId],
   );
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit();
   const [done, setDone] = useState<string | null>(null);
 
   const act = async (work: () => Promise<string>) => {
-    setBusy(true);
-    setError(null);
     setDone(null);
-    try {
+    await run(async () => {
       setDone(await work());
       roster.reload();
       suggestions.reload();
-    } catch (problem) {
-      setError(problem);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const build = () =>
     act(async () => {

@@ -4,7 +4,7 @@ import { useApp } from '../../app-context';
 import { formatDateTime, useI18n, type MessageKey } from '../../i18n';
 import { Link, navigate } from '../../router';
 import type { School } from '../../types';
-import { Empty, Field, fieldError, FormError, Loaded, useLoad } from '../../ui';
+import { Empty, Field, FormError, Loaded, useLoad, useSubmit } from '../../ui';
 import { useMySchools } from './schools';
 import type { EnsembleDetail, PerformanceSummary, Venue } from './types';
 
@@ -140,16 +140,13 @@ function PlanPerformance({ schools }: { schools: School[] }) {
   const [endTime, setEndTime] = useState('19:00');
   const [audience, setAudience] = useState('school_community');
   const [ensembleIds, setEnsembleIds] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, fieldError, run } = useSubmit();
   // One key per attempt: a retry after a lost answer reuses it, an answered attempt does not.
   const [idempotencyKey, setIdempotencyKey] = useState(newId);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    const create = async () => {
       const created = await api<{ id: string }>('/api/performance-event/performances', {
         method: 'POST',
         idempotencyKey,
@@ -164,12 +161,10 @@ function PlanPerformance({ schools }: { schools: School[] }) {
         },
       });
       navigate(`/head/performances/${created.id}`);
-    } catch (problem) {
+    };
+    await run(create, (problem) => {
       if (problem instanceof ApiProblem) setIdempotencyKey(newId());
-      setError(problem);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -179,11 +174,11 @@ function PlanPerformance({ schools }: { schools: School[] }) {
         {({ venues, ensembles }) => (
           <form onSubmit={(event) => void submit(event)} noValidate className="stack" data-testid="plan-performance">
             <FormError error={error} fields={PERFORMANCE_FIELDS} />
-            <Field label={t('head.title')} error={fieldError(error, 'title')}>
+            <Field label={t('head.title')} error={fieldError('title')}>
               {(props) => <input {...props} name="title" value={title} onChange={(event) => setTitle(event.target.value)} />}
             </Field>
             {schools.length > 1 && (
-              <Field label={t('school')} error={fieldError(error, 'schoolId')}>
+              <Field label={t('school')} error={fieldError('schoolId')}>
                 {(props) => (
                   <select {...props} name="schoolId" value={schoolId} onChange={(event) => setSchoolId(event.target.value)}>
                     {schools.map((school) => (
@@ -195,7 +190,7 @@ function PlanPerformance({ schools }: { schools: School[] }) {
                 )}
               </Field>
             )}
-            <Field label={t('head.venue')} error={fieldError(error, 'venueId')}>
+            <Field label={t('head.venue')} error={fieldError('venueId')}>
               {(props) => (
                 <select {...props} name="venueId" value={venueId} onChange={(event) => setVenueId(event.target.value)}>
                   <option value="">{t('head.chooseVenue')}</option>
@@ -207,7 +202,7 @@ function PlanPerformance({ schools }: { schools: School[] }) {
                 </select>
               )}
             </Field>
-            <Field label={t('head.date')} error={fieldError(error, 'startsAt')}>
+            <Field label={t('head.date')} error={fieldError('startsAt')}>
               {(props) => <input {...props} name="date" type="date" value={date} onChange={(event) => setDate(event.target.value)} />}
             </Field>
             <Field label={t('startTime')}>
@@ -215,12 +210,12 @@ function PlanPerformance({ schools }: { schools: School[] }) {
                 <input {...props} name="startTime" type="time" value={startTime} onChange={(event) => setStartTime(event.target.value)} />
               )}
             </Field>
-            <Field label={t('endTime')} error={fieldError(error, 'endsAt')}>
+            <Field label={t('endTime')} error={fieldError('endsAt')}>
               {(props) => (
                 <input {...props} name="endTime" type="time" value={endTime} onChange={(event) => setEndTime(event.target.value)} />
               )}
             </Field>
-            <Field label={t('head.audience')} error={fieldError(error, 'audience')}>
+            <Field label={t('head.audience')} error={fieldError('audience')}>
               {(props) => (
                 <select {...props} name="audience" value={audience} onChange={(event) => setAudience(event.target.value)}>
                   <option value="school_community">{t('head.audience.school_community')}</option>
@@ -247,7 +242,7 @@ function PlanPerformance({ schools }: { schools: School[] }) {
                     {item.name}
                   </label>
                 ))}
-              {fieldError(error, 'ensembleIds') && <p className="field-error">{fieldError(error, 'ensembleIds')}</p>}
+              {fieldError('ensembleIds') && <p className="field-error">{fieldError('ensembleIds')}</p>}
             </fieldset>
             <button type="submit" className="button primary" disabled={busy}>
               {busy ? t('saving') : t('head.planPerformance')}

@@ -3,7 +3,7 @@ import { allPages, api, ApiProblem, newId } from '../../api';
 import { useApp } from '../../app-context';
 import { formatDateTime, formatDay, formatTime, useI18n, type MessageKey } from '../../i18n';
 import type { Clash, Ensemble, Occurrence, Room, School, Staff, Term } from '../../types';
-import { Empty, Field, fieldError, FormError, Loaded, Notice, useLoad } from '../../ui';
+import { Empty, Field, FormError, Loaded, Notice, useLoad, useSubmit } from '../../ui';
 import { useMySchools } from './schools';
 
 /** Monday to Sunday of the week that holds `day` (UTC dates; the API plans in the area's zone). */
@@ -107,16 +107,13 @@ function PlanSession({ schools, onAdded }: { schools: School[]; onAdded: () => v
   const [endTime, setEndTime] = useState('16:30');
   const [roomId, setRoomId] = useState('');
   const [tutorId, setTutorId] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, fieldError, run } = useSubmit();
   const [clashes, setClashes] = useState<Clash[]>([]);
   const [done, setDone] = useState<string | null>(null);
 
   const send = async (override: boolean, terms: Term[]) => {
-    setBusy(true);
-    setError(null);
     setDone(null);
-    try {
+    const add = async () => {
       const chosenTerm = termId || terms.find((term) => term.endsOn >= today)?.id || '';
       const created = await api<{ title: string }>('/api/scheduling/sessions', {
         method: 'POST',
@@ -136,15 +133,15 @@ function PlanSession({ schools, onAdded }: { schools: School[]; onAdded: () => v
       setClashes([]);
       setDone(t('sessionAdded', { title: created.title }));
       onAdded();
-    } catch (problem) {
-      if (problem instanceof ApiProblem && problem.status === 409) setClashes(problem.conflicts as Clash[]);
-      else {
-        setClashes([]);
-        setError(problem);
+    };
+    await run(add, (problem) => {
+      // A clash is shown as the list of what clashes, with the choice to add the session anyway.
+      if (problem instanceof ApiProblem && problem.status === 409) {
+        setClashes(problem.conflicts as Clash[]);
+        return true;
       }
-    } finally {
-      setBusy(false);
-    }
+      setClashes([]);
+    });
   };
 
   return (
@@ -162,7 +159,7 @@ function PlanSession({ schools, onAdded }: { schools: School[]; onAdded: () => v
             <form onSubmit={submit} noValidate className="stack" data-testid="plan-session">
               <FormError error={error} fields={SESSION_FIELDS} />
               {done && <Notice>{done}</Notice>}
-              <Field label={t('ensemble')} error={fieldError(error, 'ensembleId')}>
+              <Field label={t('ensemble')} error={fieldError('ensembleId')}>
                 {(props) => (
                   <select {...props} name="ensembleId" value={ensembleId} onChange={(event) => setEnsembleId(event.target.value)}>
                     <option value="">{t('chooseEnsemble')}</option>
@@ -174,7 +171,7 @@ function PlanSession({ schools, onAdded }: { schools: School[]; onAdded: () => v
                   </select>
                 )}
               </Field>
-              <Field label={t('term')} error={fieldError(error, 'termId')}>
+              <Field label={t('term')} error={fieldError('termId')}>
                 {(props) => (
                   <select
                     {...props}
@@ -190,7 +187,7 @@ function PlanSession({ schools, onAdded }: { schools: School[]; onAdded: () => v
                   </select>
                 )}
               </Field>
-              <Field label={t('weekday')} error={fieldError(error, 'weekday')}>
+              <Field label={t('weekday')} error={fieldError('weekday')}>
                 {(props) => (
                   <select {...props} name="weekday" value={weekday} onChange={(event) => setWeekday(event.target.value)}>
                     {WEEKDAYS.map((day) => (
@@ -201,17 +198,17 @@ function PlanSession({ schools, onAdded }: { schools: School[]; onAdded: () => v
                   </select>
                 )}
               </Field>
-              <Field label={t('startTime')} error={fieldError(error, 'startTime')}>
+              <Field label={t('startTime')} error={fieldError('startTime')}>
                 {(props) => (
                   <input {...props} name="startTime" type="time" value={startTime} onChange={(event) => setStartTime(event.target.value)} />
                 )}
               </Field>
-              <Field label={t('endTime')} error={fieldError(error, 'durationMinutes')}>
+              <Field label={t('endTime')} error={fieldError('durationMinutes')}>
                 {(props) => (
                   <input {...props} name="endTime" type="time" value={endTime} onChange={(event) => setEndTime(event.target.value)} />
                 )}
               </Field>
-              <Field label={t('room')} error={fieldError(error, 'roomId')}>
+              <Field label={t('room')} error={fieldError('roomId')}>
                 {(props) => (
                   <select {...props} name="roomId" value={roomId} onChange={(event) => setRoomId(event.target.value)}>
                     <option value="">{t('noneSelected')}</option>
@@ -223,7 +220,7 @@ function PlanSession({ schools, onAdded }: { schools: School[]; onAdded: () => v
                   </select>
                 )}
               </Field>
-              <Field label={t('tutor')} error={fieldError(error, 'tutorIds')}>
+              <Field label={t('tutor')} error={fieldError('tutorIds')}>
                 {(props) => (
                   <select {...props} name="tutorId" value={tutorId} onChange={(event) => setTutorId(event.target.value)}>
                     <option value="">{t('noneSelected')}</option>

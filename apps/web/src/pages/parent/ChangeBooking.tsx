@@ -3,7 +3,7 @@ import { useApp } from '../../app-context';
 import { api } from '../../api';
 import { formatDateTime, useI18n } from '../../i18n';
 import type { Booking, TransportRun } from '../../types';
-import { Field, fieldError, FormError, Notice } from '../../ui';
+import { Field, FormError, Notice, useSubmit } from '../../ui';
 import { CHANGE_CONFLICTS, conflictMessage } from './booking-conflicts';
 
 const CHANGE_FIELDS = ['stopId', 'adults', 'otherChildren'] as const;
@@ -56,32 +56,25 @@ export function ChangeBooking({
   const [stopId, setStopId] = useState(booking.stopId);
   const [adults, setAdults] = useState(booking.adults);
   const [otherChildren, setOtherChildren] = useState(booking.children - booking.pupilIds.length);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, fieldError, run: send } = useSubmit();
   const explained = conflictMessage(error, t, CHANGE_CONFLICTS);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       await api<Booking>(`/api/parent-engagement/transport-bookings/${booking.id}`, {
         method: 'PATCH',
         body: { stopId, adults, otherChildren },
       });
       onChanged(t('bookingChanged'));
-    } catch (problem) {
-      setError(problem);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <form onSubmit={submit} noValidate className="stack change-booking" aria-label={t('changeBookingTitle')}>
       {explained ? <Notice kind="error">{explained}</Notice> : <FormError error={error} fields={CHANGE_FIELDS} />}
-      <PickupStops name={`change-stop-${booking.id}`} run={run} value={stopId} onChange={setStopId} error={fieldError(error, 'stopId')} />
-      <Field label={t('adults')} error={fieldError(error, 'adults')}>
+      <PickupStops name={`change-stop-${booking.id}`} run={run} value={stopId} onChange={setStopId} error={fieldError('stopId')} />
+      <Field label={t('adults')} error={fieldError('adults')}>
         {(props) => (
           <input
             {...props}
@@ -95,7 +88,7 @@ export function ChangeBooking({
           />
         )}
       </Field>
-      <Field label={t('otherChildren')} error={fieldError(error, 'otherChildren')}>
+      <Field label={t('otherChildren')} error={fieldError('otherChildren')}>
         {(props) => (
           <input
             {...props}

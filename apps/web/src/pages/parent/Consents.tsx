@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../../api';
 import { useI18n, type MessageKey } from '../../i18n';
 import type { ConsentKind, PupilConsents } from '../../types';
-import { Empty, ErrorNotice, Loaded, useLoad } from '../../ui';
+import { Empty, ErrorNotice, Loaded, useLoad, useSubmit } from '../../ui';
 import { useChildren, type Child } from './children';
 
 const CONSENT_KINDS: ConsentKind[] = ['photo_film', 'performing_in_public', 'transport', 'trips'];
@@ -26,18 +26,14 @@ function ChildConsents({ child }: { child: Child }) {
   const { t } = useI18n();
   const consents = useLoad(() => api<PupilConsents>(`/api/parent-engagement/pupils/${child.pupilId}/consents`), [child.pupilId]);
   const [busy, setBusy] = useState<ConsentKind | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useSubmit();
   const record = async (kind: ConsentKind, granted: boolean) => {
     setBusy(kind);
-    setError(null);
-    try {
+    await run(async () => {
       await api(`/api/parent-engagement/pupils/${child.pupilId}/consents/${kind}`, { method: 'PUT', body: { granted } });
       consents.reload();
-    } catch (problem) {
-      setError(problem);
-    } finally {
-      setBusy(null);
-    }
+    });
+    setBusy(null);
   };
   return (
     <section className="card" aria-label={child.name}>

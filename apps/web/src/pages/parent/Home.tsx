@@ -4,7 +4,7 @@ import { useApp } from '../../app-context';
 import { formatDateTime, useI18n } from '../../i18n';
 import { Link } from '../../router';
 import type { Performance } from '../../types';
-import { Empty, ErrorNotice, Field, Loaded } from '../../ui';
+import { Empty, ErrorNotice, Field, Loaded, useSubmit } from '../../ui';
 import { useChildren } from './children';
 import { CursorListView, useCursorList } from '../../cursor-list';
 
@@ -70,20 +70,12 @@ export function ParentHome() {
 function CalendarFeed() {
   const { t } = useI18n();
   const [url, setUrl] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const subscribe = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, run } = useSubmit();
+  const subscribe = () =>
+    run(async () => {
       const feed = await api<{ url: string }>('/api/parent-engagement/calendar-feed', { method: 'POST' });
       setUrl(feed.url);
-    } catch (problem) {
-      setError(problem);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <section className="card" aria-labelledby="calendar-heading">
       <h2 id="calendar-heading">{t('calendarFeed')}</h2>

@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { api } from '../../api';
 import { useApp } from '../../app-context';
 import { formatDateTime, useI18n } from '../../i18n';
-import { Empty, ErrorNotice } from '../../ui';
+import { Empty, ErrorNotice, useSubmit } from '../../ui';
 import { CursorListView, useCursorList, type CursorList } from '../../cursor-list';
 import type { Announcement } from './types';
 
@@ -33,22 +32,14 @@ export function ParentMessages() {
 function MessageCard({ message, list }: { message: Announcement; list: CursorList<Announcement> }) {
   const { t, language } = useI18n();
   const { me } = useApp();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit();
   const unread = message.readAt === null;
 
-  const markRead = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const markRead = () =>
+    run(async () => {
       const read = await api<Announcement>(`/api/parent-engagement/announcements/${message.id}/read`, { method: 'POST' });
       list.replace((item) => item.id === message.id, read);
-    } catch (problem) {
-      setError(problem);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <li className="card message" data-announcement-id={message.id} data-read={unread ? 'no' : 'yes'}>

@@ -3,7 +3,7 @@ import { allPages, api, ApiProblem, isWithin } from '../../api';
 import { useApp } from '../../app-context';
 import { formatDateTime, useI18n, type MessageKey, type Translate } from '../../i18n';
 import type { Performance } from '../../types';
-import { Empty, ErrorNotice, Field, Loaded, Notice, useLoad } from '../../ui';
+import { Empty, ErrorNotice, Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
 import { useChildren, type Child } from './children';
 import { CursorListView, useCursorList } from '../../cursor-list';
 import type { ChildPerformance, Rsvp } from './types';
@@ -97,8 +97,7 @@ function RsvpCard({
   const [adults, setAdults] = useState(initial?.attending ? initial.adults : 1);
   const [pupilIds, setPupilIds] = useState<string[]>(initial?.attending ? initial.pupilIds : []);
   const [otherChildren, setOtherChildren] = useState(initial?.attending ? Math.max(0, initial.children - initial.pupilIds.length) : 0);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, conflict, run } = useSubmit();
   const [message, setMessage] = useState<string | null>(null);
   const cancelled = performance.status === 'cancelled';
 
@@ -107,11 +106,9 @@ function RsvpCard({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     setMessage(null);
     const coming = attending === true;
-    try {
+    const sent = async () => {
       const answer = await api<Rsvp>(`/api/parent-engagement/performances/${performance.id}/rsvp`, {
         method: 'PUT',
         // With no choice made the API names the "attending" field, shown beside the question.
@@ -120,15 +117,13 @@ function RsvpCard({
       });
       setSaved(answer);
       setMessage(t('rsvpSaved'));
-    } catch (problem) {
-      setError(problem);
+    };
+    await run(sent, async (problem) => {
       if (problem instanceof ApiProblem && problem.status === 412) {
         // Changed elsewhere (another phone): show what is saved now, so that the next save starts from it.
         setSaved(await api<Rsvp>(`/api/parent-engagement/performances/${performance.id}/rsvp`).catch(() => null));
       }
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const fieldError = (field: RsvpField) => rsvpFieldError(t, error, field);
@@ -162,8 +157,8 @@ function RsvpCard({
           {message && <Notice>{message}</Notice>}
           {error !== null &&
             !claimed &&
-            (error instanceof ApiProblem && (error.status === 409 || error.status === 412) ? (
-              <Notice kind="error">{error.status === 409 ? t('rsvpClosed') : t('rsvpStale')}</Notice>
+            (conflict ? (
+              <Notice kind="error">{conflict.status === 409 ? t('rsvpClosed') : t('rsvpStale')}</Notice>
             ) : (
               <ErrorNotice error={error} />
             ))}

@@ -3,7 +3,7 @@ import { allPages, api, newId } from '../../api';
 import { useApp } from '../../app-context';
 import { formatDateTime, useI18n, type MessageKey } from '../../i18n';
 import type { Booking, TransportRun } from '../../types';
-import { Empty, ErrorNotice, Field, fieldError, FormError, Loaded, Notice, useLoad } from '../../ui';
+import { Empty, ErrorNotice, Field, FormError, Loaded, Notice, useLoad, useSubmit } from '../../ui';
 import { BOOK_CONFLICTS, conflictMessage, conflictRule } from './booking-conflicts';
 import { ChangeBooking, PickupStops } from './ChangeBooking';
 import { useChildren, type Child } from './children';
@@ -54,8 +54,7 @@ function RunCard({ run, kids, onBooked }: { run: TransportRun; kids: Child[]; on
   const [stopId, setStopId] = useState(run.stops[0]?.id ?? '');
   const [pupilIds, setPupilIds] = useState<string[]>([]);
   const [adults, setAdults] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, fieldError, run: send } = useSubmit();
   // One key per booking the parent means to make: a retry after a lost answer cannot book twice.
   const [idempotencyKey, setIdempotencyKey] = useState(newId);
   const headingId = `run-${run.id}`;
@@ -71,9 +70,7 @@ function RunCard({ run, kids, onBooked }: { run: TransportRun; kids: Child[]; on
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       const booking = await api<Booking>('/api/parent-engagement/transport-bookings', {
         method: 'POST',
         body: { runId: run.id, stopId, adults, pupilIds },
@@ -83,11 +80,7 @@ function RunCard({ run, kids, onBooked }: { run: TransportRun; kids: Child[]; on
       setPupilIds([]);
       setAdults(0);
       onBooked(booking.status === 'waitlisted' ? t('bookedWaitlisted', { n: booking.waitlistPlace ?? '?' }) : t('bookedConfirmed'));
-    } catch (problem) {
-      setError(problem);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -119,7 +112,7 @@ function RunCard({ run, kids, onBooked }: { run: TransportRun; kids: Child[]; on
       ) : (
         <form onSubmit={submit} noValidate className="stack">
           {explained ? <Notice kind="error">{explained}</Notice> : <FormError error={error} fields={BOOKING_FIELDS} />}
-          <PickupStops name={`stop-${run.id}`} run={run} value={stopId} onChange={setStopId} error={fieldError(error, 'stopId')} />
+          <PickupStops name={`stop-${run.id}`} run={run} value={stopId} onChange={setStopId} error={fieldError('stopId')} />
           <fieldset>
             <legend>{t('whoIsTravelling')}</legend>
             {bookable.length === 0 && <p className="muted">{t('noChildren')}</p>}
@@ -135,9 +128,9 @@ function RunCard({ run, kids, onBooked }: { run: TransportRun; kids: Child[]; on
                 <span>{kid.name}</span>
               </label>
             ))}
-            {fieldError(error, 'pupilIds') && <p className="field-error">{fieldError(error, 'pupilIds')}</p>}
+            {fieldError('pupilIds') && <p className="field-error">{fieldError('pupilIds')}</p>}
           </fieldset>
-          <Field label={t('adults')} error={fieldError(error, 'adults')}>
+          <Field label={t('adults')} error={fieldError('adults')}>
             {(props) => (
               <input
                 {...props}
@@ -175,21 +168,17 @@ function BookingList({
   const { me } = useApp();
   const [busyId, setBusyId] = useState<string | null>(null);
   const [changingId, setChangingId] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run: send } = useSubmit();
   const live = bookings.filter((booking) => ['confirmed', 'waitlisted', 'offered'].includes(booking.status));
   if (live.length === 0) return <Empty>{t('noBookings')}</Empty>;
 
   const act = async (booking: Booking, action: 'cancel' | 'accept' | 'decline', done: string) => {
     setBusyId(booking.id);
-    setError(null);
-    try {
+    await send(async () => {
       await api<Booking>(`/api/parent-engagement/transport-bookings/${booking.id}/${action}`, { method: 'POST' });
       onChanged(done);
-    } catch (problem) {
-      setError(problem);
-    } finally {
-      setBusyId(null);
-    }
+    });
+    setBusyId(null);
   };
 
   return (

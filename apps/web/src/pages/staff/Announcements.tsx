@@ -4,7 +4,7 @@ import { useApp } from '../../app-context';
 import { CursorListView, useCursorList } from '../../cursor-list';
 import { formatDateTime, useI18n, type MessageKey } from '../../i18n';
 import type { Page, School } from '../../types';
-import { Empty, Field, fieldError, FormError, Loaded, Loading, Notice, useLoad, type Loadable } from '../../ui';
+import { Empty, Field, FormError, Loaded, Loading, Notice, useLoad, useSubmit, type Loadable } from '../../ui';
 import {
   AUDIENCE_KINDS,
   type AudienceKind,
@@ -107,25 +107,21 @@ function Composer({ directory, onSent }: { directory: Directory; onSent: () => v
   const [performanceId, setPerformanceId] = useState('');
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, problem, fieldError, run } = useSubmit();
   const [result, setResult] = useState<{ subject: string; families: number } | null>(null);
   // One key per attempt: a retry after a lost answer reuses it, an answered attempt does not.
   const [idempotencyKey, setIdempotencyKey] = useState(newId);
 
   const target = { school: schoolId, class: classId, ensemble: ensembleId, performance: performanceId }[audience];
   const classes = directory.classes.filter((item) => item.schoolId === schoolId);
-  const problem = error instanceof ApiProblem ? error : null;
   /** A 404 (the group is not one of the caller's, or is gone) is told beside the picker, in words. */
   const targetError = (field: string) =>
-    problem?.status === 404 && field === TARGET_FIELD[audience] ? t('staff.msg.notFound') : fieldError(error, field);
+    problem?.status === 404 && field === TARGET_FIELD[audience] ? t('staff.msg.notFound') : fieldError(field);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     setResult(null);
-    try {
+    const send = async () => {
       const created = await api<StaffAnnouncement>(ANNOUNCEMENTS, {
         method: 'POST',
         idempotencyKey,
@@ -136,12 +132,10 @@ function Composer({ directory, onSent }: { directory: Directory; onSent: () => v
       setBody('');
       setIdempotencyKey(newId());
       onSent();
-    } catch (failure) {
+    };
+    await run(send, (failure) => {
       if (failure instanceof ApiProblem) setIdempotencyKey(newId());
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const choice = (kind: AudienceKind) => (
@@ -151,7 +145,7 @@ function Composer({ directory, onSent }: { directory: Directory; onSent: () => v
     </label>
   );
   const schoolPicker = directory.schools.length > 1 && (
-    <Field label={t('school')} error={audience === 'school' ? targetError('schoolId') : fieldError(error, 'schoolId')}>
+    <Field label={t('school')} error={audience === 'school' ? targetError('schoolId') : fieldError('schoolId')}>
       {(props) => (
         <select {...props} name="schoolId" value={schoolId} onChange={(event) => setSchoolId(event.target.value)}>
           {directory.schools.map((school) => (
@@ -178,14 +172,14 @@ function Composer({ directory, onSent }: { directory: Directory; onSent: () => v
       {problem?.status === 409 && <Notice kind="error">{t('staff.msg.conflict', { detail: problem.detail ?? problem.title })}</Notice>}
       {problem?.status !== 404 && problem?.status !== 409 && <FormError error={error} fields={MESSAGE_FIELDS} />}
       <fieldset
-        aria-describedby={fieldError(error, 'audience') ? audienceErrorId : undefined}
-        className={fieldError(error, 'audience') ? 'field-invalid' : undefined}
+        aria-describedby={fieldError('audience') ? audienceErrorId : undefined}
+        className={fieldError('audience') ? 'field-invalid' : undefined}
       >
         <legend>{t('staff.msg.audience')}</legend>
         {AUDIENCE_KINDS.map(choice)}
-        {fieldError(error, 'audience') && (
+        {fieldError('audience') && (
           <p className="field-error" id={audienceErrorId}>
-            {fieldError(error, 'audience')}
+            {fieldError('audience')}
           </p>
         )}
       </fieldset>
@@ -247,12 +241,12 @@ function Composer({ directory, onSent }: { directory: Directory; onSent: () => v
           )}
         </Field>
       )}
-      <Field label={t('staff.msg.subject')} error={fieldError(error, 'subject')}>
+      <Field label={t('staff.msg.subject')} error={fieldError('subject')}>
         {(props) => (
           <input {...props} name="subject" maxLength={200} value={subject} onChange={(event) => setSubject(event.target.value)} />
         )}
       </Field>
-      <Field label={t('staff.msg.body')} error={fieldError(error, 'body')}>
+      <Field label={t('staff.msg.body')} error={fieldError('body')}>
         {(props) => (
           <textarea {...props} name="body" rows={6} maxLength={10000} value={body} onChange={(event) => setBody(event.target.value)} />
         )}

@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { allPages, api, ApiProblem, newId } from '../../api';
 import { formatDay, useI18n, type MessageKey } from '../../i18n';
 import type { Pupil } from '../../types';
-import { Field, fieldError, FormError, Loaded, Notice, useLoad } from '../../ui';
+import { Field, FormError, Loaded, Notice, useLoad, useSubmit } from '../../ui';
 import {
   CONDITION_GRADES,
   type ConditionGrade,
@@ -77,26 +77,23 @@ export function TutorInstruments() {
   const pupils = useLoad(loadSessionPupils, []);
   const [tag, setTag] = useState('');
   const [tagError, setTagError] = useState<string | undefined>();
-  const [searching, setSearching] = useState(false);
   const [found, setFound] = useState<Found | null>(null);
-  const [lookupError, setLookupError] = useState<unknown>(null);
+  const lookup = useSubmit();
   const [done, setDone] = useState<string | null>(null);
   const tagInput = useRef<HTMLInputElement>(null);
 
-  const lookUp = async (assetTag: string) => {
-    setSearching(true);
-    setLookupError(null);
-    try {
-      setFound(await findInstrument(assetTag));
-    } catch (problem) {
-      setFound(null);
-      if (problem instanceof ApiProblem && problem.status === 404) setTagError(t('noSuchTag', { tag: assetTag }));
-      else if (problem instanceof ApiProblem && problem.errors.length > 0) setTagError(problem.errors[0].message);
-      else setLookupError(problem);
-    } finally {
-      setSearching(false);
-    }
-  };
+  const lookUp = (assetTag: string) =>
+    lookup.run(
+      async () => setFound(await findInstrument(assetTag)),
+      (problem) => {
+        setFound(null);
+        // No such tag, or not a tag at all: told beside the tag field.
+        if (problem instanceof ApiProblem && problem.status === 404) setTagError(t('noSuchTag', { tag: assetTag }));
+        else if (problem instanceof ApiProblem && problem.errors.length > 0) setTagError(problem.errors[0].message);
+        else return false;
+        return true;
+      },
+    );
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -142,11 +139,11 @@ export function TutorInstruments() {
             />
           )}
         </Field>
-        <button type="submit" className="button primary big" disabled={searching}>
-          {searching ? t('loading') : t('findInstrument')}
+        <button type="submit" className="button primary big" disabled={lookup.busy}>
+          {lookup.busy ? t('loading') : t('findInstrument')}
         </button>
       </form>
-      {lookupError !== null && <FormError error={lookupError} fields={[]} />}
+      {lookup.error !== null && <FormError error={lookup.error} fields={[]} />}
       {done && <Notice>{done}</Notice>}
       {found && (
         <section className="card" aria-labelledby="instrument-heading">
@@ -239,8 +236,7 @@ function CheckOutForm({
   const [conditionOut, setConditionOut] = useState<ConditionGrade>(instrument.condition);
   const [agreedByName, setAgreedByName] = useState('');
   const [agreed, setAgreed] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, problem, fieldError, setError, run } = useSubmit();
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   // One key per attempt at this check-out, so that a retried tap is not a second loan.
   const [idempotencyKey] = useState(newId);
@@ -254,8 +250,8 @@ function CheckOutForm({
     setLocalErrors(missing);
     setError(null);
     if (Object.keys(missing).length > 0 || settings.state !== 'ready') return;
-    setBusy(true);
-    try {
+    const termsVersion = settings.data.termsVersion;
+    await run(async () => {
       await api<Loan>(`${LOANS}/loans`, {
         method: 'POST',
         idempotencyKey,
@@ -264,18 +260,14 @@ function CheckOutForm({
           pupilId,
           dueOn,
           conditionOut,
-          agreement: { agreedByName: agreedByName.trim(), agreedAt: new Date().toISOString(), termsVersion: settings.data.termsVersion },
+          agreement: { agreedByName: agreedByName.trim(), agreedAt: new Date().toISOString(), termsVersion },
         },
       });
       onDone(pupils.find((pupil) => pupil.pupilId === pupilId)?.name ?? '', formatDay(language, dueOn));
-    } catch (problem) {
-      setError(problem);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
-  const conflict = error instanceof ApiProblem && error.status === 409 ? error : null;
+  const conflict = problem?.status === 409 ? problem : null;
   return (
     <form onSubmit={submit} noValidate className="stack" aria-labelledby="check-out-heading">
       <h3 id="check-out-heading">{t('checkOutTo')}</h3>
@@ -292,7 +284,7 @@ function CheckOutForm({
       {pupils.length === 0 ? (
         <Notice kind="info">{t('noSessionPupils')}</Notice>
       ) : (
-        <Field label={t('pupil')} hint={t('pupilHint')} error={localErrors.pupilId ?? fieldError(error, 'pupilId')}>
+        <Field label={t('pupil')} hint={t('pupilHint')} error={localErrors.pupilId ?? fieldError('pupilId')}>
           {(props) => (
             <select {...props} name="pupilId" className="big-input" value={pupilId} onChange={(event) => setPupilId(event.target.value)}>
               <option value="">{t('choosePupil')}</option>
@@ -306,7 +298,7 @@ function CheckOutForm({
           )}
         </Field>
       )}
-      <Field label={t('dueBack')} error={fieldError(error, 'dueOn')}>
+      <Field label={t('dueBack')} error={fieldError('dueOn')}>
         {(props) => (
           <input
             {...props}
@@ -318,7 +310,7 @@ function CheckOutForm({
           />
         )}
       </Field>
-      <Field label={t('conditionGoingOut')} error={fieldError(error, 'conditionOut')}>
+      <Field label={t('conditionGoingOut')} error={fieldError('conditionOut')}>
         {(props) => (
           <select
             {...props}
@@ -335,7 +327,7 @@ function CheckOutForm({
           </select>
         )}
       </Field>
-      <Field label={t('agreedBy')} hint={t('agreedByHint')} error={localErrors.agreedByName ?? fieldError(error, 'agreement.agreedByName')}>
+      <Field label={t('agreedBy')} hint={t('agreedByHint')} error={localErrors.agreedByName ?? fieldError('agreement.agreedByName')}>
         {(props) => (
           <input
             {...props}
@@ -380,8 +372,7 @@ function ReturnForm({ loan, pupilName, onDone }: { loan: Loan; pupilName: string
   );
   const [conditionIn, setConditionIn] = useState<ConditionGrade | ''>('');
   const [notes, setNotes] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, problem, fieldError, setError, run } = useSubmit();
   const [conditionMissing, setConditionMissing] = useState(false);
   const name =
     pupilName ??
@@ -393,21 +384,16 @@ function ReturnForm({ loan, pupilName, onDone }: { loan: Loan; pupilName: string
     setError(null);
     setConditionMissing(!conditionIn);
     if (!conditionIn) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       await api<Loan>(`${LOANS}/loans/${loan.id}/return`, {
         method: 'POST',
         body: { conditionIn, ...(notes.trim() ? { notes: notes.trim() } : {}) },
       });
       onDone(conditionIn);
-    } catch (problem) {
-      setError(problem);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
-  const conditionError = conditionMissing ? t('conditionRequired') : fieldError(error, 'conditionIn');
+  const conditionError = conditionMissing ? t('conditionRequired') : fieldError('conditionIn');
   return (
     <form onSubmit={submit} noValidate className="stack" aria-labelledby="return-heading">
       <h3 id="return-heading">{t('currentLoan')}</h3>
@@ -415,11 +401,7 @@ function ReturnForm({ loan, pupilName, onDone }: { loan: Loan; pupilName: string
         {t('onLoanTo', { name, since: formatDay(language, loan.startedAt.slice(0, 10)), due: formatDay(language, loan.dueOn) })}
         {overdue && <span className="badge badge-bad"> {t('overdue')}</span>}
       </p>
-      {error instanceof ApiProblem && error.status === 409 ? (
-        <ConflictNotice problem={error} />
-      ) : (
-        <FormError error={error} fields={['conditionIn', 'notes']} />
-      )}
+      {problem?.status === 409 ? <ConflictNotice problem={problem} /> : <FormError error={error} fields={['conditionIn', 'notes']} />}
       <fieldset
         className={`condition-choices${conditionError ? ' field-invalid' : ''}`}
         aria-describedby={conditionError ? 'condition-in-error' : undefined}
@@ -439,7 +421,7 @@ function ReturnForm({ loan, pupilName, onDone }: { loan: Loan; pupilName: string
           </p>
         )}
       </fieldset>
-      <Field label={t('returnNotes')} error={fieldError(error, 'notes')}>
+      <Field label={t('returnNotes')} error={fieldError('notes')}>
         {(props) => <textarea {...props} name="notes" rows={2} value={notes} onChange={(event) => setNotes(event.target.value)} />}
       </Field>
       <button type="submit" className="button primary big" disabled={busy}>

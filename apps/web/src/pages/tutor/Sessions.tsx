@@ -4,7 +4,7 @@ import { useApp } from '../../app-context';
 import { formatDay, formatTime, useI18n, type MessageKey } from '../../i18n';
 import { Link } from '../../router';
 import type { AttendanceStatus, Occurrence, Register, RegisterEntry, RehearsalNote } from '../../types';
-import { Empty, ErrorNotice, Field, fieldError, FormError, Loaded, Notice, useLoad } from '../../ui';
+import { Empty, ErrorNotice, Field, FormError, Loaded, Notice, useLoad, useSubmit } from '../../ui';
 
 export function TutorSessions() {
   const { t, language } = useI18n();
@@ -127,8 +127,7 @@ function RegisterForm({ occurrenceId, register, onSaved }: { occurrenceId: strin
     ...(pending?.marks ?? {}),
   }));
   const [submissionId, setSubmissionId] = useState(() => pending?.submissionId ?? newId());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, fieldError, run } = useSubmit();
   const [saved, setSaved] = useState(false);
   const [offline, setOffline] = useState(false);
 
@@ -151,8 +150,6 @@ function RegisterForm({ occurrenceId, register, onSaved }: { occurrenceId: strin
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     setOffline(false);
     const body = {
       submissionId,
@@ -166,7 +163,7 @@ function RegisterForm({ occurrenceId, register, onSaved }: { occurrenceId: strin
         })),
     };
     const send = () => api<Register>(`/api/scheduling/occurrences/${occurrenceId}/register`, { method: 'POST', body });
-    try {
+    const save = async () => {
       try {
         await send();
       } catch (problem) {
@@ -178,15 +175,14 @@ function RegisterForm({ occurrenceId, register, onSaved }: { occurrenceId: strin
       setSaved(true);
       setSubmissionId(newId());
       onSaved();
-    } catch (problem) {
-      if (problem instanceof ApiProblem && problem.status < 500) setError(problem);
-      else {
-        localStorage.setItem(pendingKey, JSON.stringify({ submissionId, marks }));
-        setOffline(true);
-      }
-    } finally {
-      setBusy(false);
-    }
+    };
+    await run(save, (problem) => {
+      if (problem instanceof ApiProblem && problem.status < 500) return false;
+      // Still no answer: the marks wait on this phone, to be sent again.
+      localStorage.setItem(pendingKey, JSON.stringify({ submissionId, marks }));
+      setOffline(true);
+      return true;
+    });
   };
 
   if (register.entries.length === 0) return <Empty>{t('noPupils')}</Empty>;
@@ -204,7 +200,7 @@ function RegisterForm({ occurrenceId, register, onSaved }: { occurrenceId: strin
       {register.entries.map((entry, index) => {
         const key = keyOf(entry);
         const current = marks[key]?.status ?? null;
-        const markError = fieldError(error, `marks[${index}]`);
+        const markError = fieldError(`marks[${index}]`);
         return (
           <fieldset key={key} className="register-row" data-name={entry.name}>
             <legend>
@@ -248,8 +244,7 @@ function RehearsalNoteForm({ occurrenceId }: { occurrenceId: string }) {
   const [notes, setNotes] = useState('');
   // The version of the note this form started from (null: the session has no note yet), sent as If-Match.
   const [version, setVersion] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, fieldError, run } = useSubmit();
   const [saved, setSaved] = useState(false);
   // What the tutor wrote when a colleague had saved the note meanwhile: shown, so that nothing typed on a phone is lost.
   const [unsaved, setUnsaved] = useState<NoteText | null>(null);
@@ -274,10 +269,8 @@ function RehearsalNoteForm({ occurrenceId }: { occurrenceId: string }) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     setSaved(false);
-    try {
+    const save = async () => {
       const answer = await api<RehearsalNote>(`/api/scheduling/occurrences/${occurrenceId}/rehearsal-note`, {
         method: 'PUT',
         body: {
@@ -293,17 +286,14 @@ function RehearsalNoteForm({ occurrenceId }: { occurrenceId: string }) {
       setVersion(answer.version);
       setUnsaved(null);
       setSaved(true);
-    } catch (problem) {
+    };
+    await run(save, (problem) => {
       // 412: changed since this form loaded it; 428: a colleague wrote the first note meanwhile.
-      if (problem instanceof ApiProblem && (problem.status === 412 || problem.status === 428)) {
-        setUnsaved({ repertoire, focus, notes });
-        existing.reload();
-      } else {
-        setError(problem);
-      }
-    } finally {
-      setBusy(false);
-    }
+      if (!(problem instanceof ApiProblem && (problem.status === 412 || problem.status === 428))) return false;
+      setUnsaved({ repertoire, focus, notes });
+      existing.reload();
+      return true;
+    });
   };
 
   return (
@@ -314,15 +304,15 @@ function RehearsalNoteForm({ occurrenceId }: { occurrenceId: string }) {
       ) : (
         <form onSubmit={submit} noValidate className="stack">
           <FormError error={error} fields={['repertoire', 'focus', 'notes']} />
-          <Field label={t('repertoire')} error={fieldError(error, 'repertoire')}>
+          <Field label={t('repertoire')} error={fieldError('repertoire')}>
             {(props) => (
               <textarea {...props} name="repertoire" rows={3} value={repertoire} onChange={(event) => setRepertoire(event.target.value)} />
             )}
           </Field>
-          <Field label={t('focus')} error={fieldError(error, 'focus')}>
+          <Field label={t('focus')} error={fieldError('focus')}>
             {(props) => <input {...props} name="focus" value={focus} onChange={(event) => setFocus(event.target.value)} />}
           </Field>
-          <Field label={t('notes')} error={fieldError(error, 'notes')}>
+          <Field label={t('notes')} error={fieldError('notes')}>
             {(props) => <textarea {...props} name="notes" rows={4} value={notes} onChange={(event) => setNotes(event.target.value)} />}
           </Field>
           {unsaved && (

@@ -2,14 +2,7 @@ import type { Identity } from '@tutti/auth';
 import { newId } from '@tutti/platform';
 import { newTenantId, personas } from '@tutti/testing';
 import { matrixIdentities, runAccessMatrix, type AccessMatrixReport, type MatrixFixtures, type MatrixWorld } from '@tutti/testing';
-import {
-  HOUR,
-  publishPerformance,
-  runBody,
-  startEngagementApp,
-  type EngagementTestApp,
-  type RequestOptions,
-} from './testing/engagement-test-app';
+import { HOUR, publishPerformance, runBody, useEngagementTestKit } from './testing/engagement-test-kit';
 
 type Row = { id: string } & Record<string, unknown>;
 
@@ -40,20 +33,20 @@ const STAFF = ['admin', 'headteacher', 'tutor', 'schoolStaff'] as const;
 const SAME_SCHOOL = 'a school-wide object: the other family has a child in the same school';
 
 describe('parent-engagement: the access matrix over every route', () => {
-  let t: EngagementTestApp;
+  const kit = useEngagementTestKit({ SERVICE_MODE: 'api' });
   let report: AccessMatrixReport;
   let outsiderId: string;
   const tenantId = newTenantId();
   const admin = personas.programmeAdmin(tenantId);
 
-  async function call(identity: Identity, options: RequestOptions): Promise<Row> {
-    const response = await t.request(identity, options);
-    if (response.statusCode >= 300) throw new Error(`${options.method} ${options.url} → ${response.statusCode}: ${response.body}`);
+  /** kit.call that throws unless the service answered 2xx, answering the body. */
+  async function call(identity: Identity, method: 'POST' | 'PUT', url: string, body?: object): Promise<Row> {
+    const response = await kit.call(identity, method, url, body);
+    if (response.statusCode >= 300) throw new Error(`${method} ${url} → ${response.statusCode}: ${response.body}`);
     return response.json();
   }
 
   beforeAll(async () => {
-    t = await startEngagementApp({ SERVICE_MODE: 'api' });
     const [schoolId, otherSchoolId, pupilId, otherFamilyPupilId] = [newId(), newId(), newId(), newId()];
     const world: MatrixWorld = {
       tenantId,
@@ -67,44 +60,35 @@ describe('parent-engagement: the access matrix over every route', () => {
     const identities = matrixIdentities(world, newTenantId());
     outsiderId = identities.otherTenantAdmin.userId;
     const guardian = { ...identities.guardian, displayName: GUARDIAN_NAME };
-    const { performanceId, startsAt } = await publishPerformance(t, tenantId, 96, 'Matrix Concert');
+    const { performanceId, startsAt } = await publishPerformance(kit, tenantId, 96, 'Matrix Concert');
 
-    const freshRun = (seats = 10) =>
-      call(admin, { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, seats) });
+    const freshRun = (seats = 10) => call(admin, 'POST', '/transport-runs', runBody(performanceId, startsAt, seats));
     const book = async (who: Identity, child: string, run?: Row) => {
       const bus = run ?? (await freshRun());
-      return call(who, {
-        method: 'POST',
-        url: '/transport-bookings',
-        payload: { runId: bus.id, stopId: (bus.stops as Row[])[0].id, adults: 0, pupilIds: [child] },
-      });
+      return call(who, 'POST', '/transport-bookings', { runId: bus.id, stopId: (bus.stops as Row[])[0].id, adults: 0, pupilIds: [child] });
     };
     const freshFamilySession = async () =>
       (
-        await call(admin, {
-          method: 'POST',
-          url: '/family-sessions',
-          payload: {
-            kind: 'family_music',
-            title: 'Play along',
-            schoolId,
-            startsAt: new Date(Date.now() + 48 * HOUR).toISOString(),
-            endsAt: new Date(Date.now() + 49 * HOUR).toISOString(),
-            capacity: 5,
-          },
+        await call(admin, 'POST', '/family-sessions', {
+          kind: 'family_music',
+          title: 'Play along',
+          schoolId,
+          startsAt: new Date(Date.now() + 48 * HOUR).toISOString(),
+          endsAt: new Date(Date.now() + 49 * HOUR).toISOString(),
+          capacity: 5,
         })
       ).id;
     const signUp = async (sessionId: string) =>
-      (await call(guardian, { method: 'POST', url: `/family-sessions/${sessionId}/sign-ups`, payload: { places: 1, pupilIds: [pupilId] } }))
-        .id;
+      (await call(guardian, 'POST', `/family-sessions/${sessionId}/sign-ups`, { places: 1, pupilIds: [pupilId] })).id;
 
-    await call(guardian, {
-      method: 'PUT',
-      url: '/families/me/contact-preferences',
-      payload: { email: 'gwendolyn.marchbanks@example.org', language: 'en', emailEnabled: true, smsEnabled: false },
+    await call(guardian, 'PUT', '/families/me/contact-preferences', {
+      email: 'gwendolyn.marchbanks@example.org',
+      language: 'en',
+      emailEnabled: true,
+      smsEnabled: false,
     });
     // A consent that is not photo/film, so that P1 shows on the missing-photo-consent list of the right staff.
-    await call(guardian, { method: 'PUT', url: `/pupils/${pupilId}/consents/trips`, payload: { granted: true } });
+    await call(guardian, 'PUT', `/pupils/${pupilId}/consents/trips`, { granted: true });
     const run = await freshRun();
     const familySessionId = await freshFamilySession();
     const scenario: Scenario = {
@@ -112,24 +96,19 @@ describe('parent-engagement: the access matrix over every route', () => {
       pupilId,
       performanceId,
       runId: run.id,
-      rsvpId: (
-        await call(guardian, {
-          method: 'PUT',
-          url: `/performances/${performanceId}/rsvp`,
-          payload: { attending: true, adults: 1, pupilIds: [pupilId] },
-        })
-      ).id,
+      rsvpId: (await call(guardian, 'PUT', `/performances/${performanceId}/rsvp`, { attending: true, adults: 1, pupilIds: [pupilId] })).id,
       bookingId: (await book(guardian, pupilId, run)).id,
       familySessionId,
       signUpId: await signUp(familySessionId),
       announcementId: (
-        await call(admin, {
-          method: 'POST',
-          url: '/announcements',
-          payload: { audience: 'school', schoolId, subject: 'Concert dress', body: 'Black and white, please.' },
+        await call(admin, 'POST', '/announcements', {
+          audience: 'school',
+          schoolId,
+          subject: 'Concert dress',
+          body: 'Black and white, please.',
         })
       ).id,
-      calendarPath: String((await call(guardian, { method: 'POST', url: '/calendar-feed' })).path),
+      calendarPath: String((await call(guardian, 'POST', '/calendar-feed')).path),
       freshRun,
       freshBooking: async () => (await book(guardian, pupilId)).id,
       offeredBooking: async () => {
@@ -138,14 +117,14 @@ describe('parent-engagement: the access matrix over every route', () => {
         const third = personas.guardian(tenantId, [{ pupilId: thirdPupil, schoolId }]);
         const holder = await book(third, thirdPupil, bus);
         const waiting = await book(guardian, pupilId, bus);
-        await call(third, { method: 'POST', url: `/transport-bookings/${holder.id}/cancel` });
+        await call(third, 'POST', `/transport-bookings/${holder.id}/cancel`);
         return waiting.id;
       },
       freshFamilySession,
       freshSignUp: async () => signUp(await freshFamilySession()),
       failedReminder: async () => {
         const id = newId();
-        await t.db.query(
+        await kit.db.query(
           `INSERT INTO reminders (id, tenant_id, kind, recipient_id, subject_type, subject_id, due_at, status, attempts, last_error)
            VALUES ($1, $2, 'loan.overdue', $3, 'instrument-loan', $4, now(), 'failed', 5, 'SMTP refused')`,
           [id, tenantId, pupilId, newId()],
@@ -155,7 +134,7 @@ describe('parent-engagement: the access matrix over every route', () => {
     };
     const started = Date.now();
     report = await runAccessMatrix({
-      app: t.app,
+      app: kit.app,
       service: 'parent-engagement',
       scenario,
       world,
@@ -164,8 +143,6 @@ describe('parent-engagement: the access matrix over every route', () => {
     });
     console.log(`parent-engagement access matrix: ${report.routes} routes, ${report.requests} requests, ${Date.now() - started} ms`);
   });
-
-  afterAll(() => t?.close());
 
   it('has an entry for every route (a new route must be declared here)', () => {
     expect(report.missing).toEqual([]);
@@ -177,7 +154,7 @@ describe('parent-engagement: the access matrix over every route', () => {
   });
 
   it('wrote nothing of another tenant’s admin into this tenant', async () => {
-    const [written] = await t.db.query(
+    const [written] = await kit.db.query(
       `SELECT (SELECT count(*) FROM announcements WHERE tenant_id = $1 AND sender_id = $2)::int + (SELECT count(*) FROM family_sessions WHERE tenant_id = $1 AND created_by = $2)::int AS n`,
       [tenantId, outsiderId],
     );

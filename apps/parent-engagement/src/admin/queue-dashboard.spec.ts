@@ -4,10 +4,10 @@ import { newTenantId, personas } from '@tutti/testing';
 import { Queue } from 'bullmq';
 import type { ParentEngagementConfig } from '../config';
 import { PARENT_ENGAGEMENT_CONFIG } from '../config.token';
-import { startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
+import { useEngagementTestKit } from '../testing/engagement-test-kit';
 
 describe('the queue dashboard for programme admins', () => {
-  let t: EngagementTestApp;
+  const kit = useEngagementTestKit({ SERVICE_MODE: 'api' });
   let reminderQueue: Queue;
   const [tenantId, otherTenantId] = [newTenantId(), newTenantId()];
   const admin = personas.programmeAdmin(tenantId);
@@ -15,18 +15,16 @@ describe('the queue dashboard for programme admins', () => {
 
   beforeAll(async () => {
     // API only: no worker picks up a retried reminder before the test looks at its job.
-    t = await startEngagementApp({ SERVICE_MODE: 'api' });
-    const config = t.app.get<typeof PARENT_ENGAGEMENT_CONFIG, ParentEngagementConfig>(PARENT_ENGAGEMENT_CONFIG, { strict: false });
+    const config = kit.app.get<typeof PARENT_ENGAGEMENT_CONFIG, ParentEngagementConfig>(PARENT_ENGAGEMENT_CONFIG, { strict: false });
     reminderQueue = new Queue(reminderQueueOf('parent-engagement'), { connection: { url: config.REDIS_URL }, prefix: config.QUEUE_PREFIX });
   });
   afterAll(async () => {
     await reminderQueue?.close();
-    await t?.close();
   });
 
   async function failedReminder(tenant: string, dueInHours = -1, lastError = 'SMTP said <550> no'): Promise<string> {
     const id = newId();
-    await t.db.query(
+    await kit.db.query(
       `INSERT INTO reminders (id, tenant_id, kind, recipient_id, subject_type, subject_id, due_at, status, attempts, last_error)
        VALUES ($1, $2, 'loan.overdue', $3, 'instrument-loan', $4, now() + make_interval(hours => $5), 'failed', 5, $6)`,
       [id, tenant, newId(), newId(), dueInHours, lastError],
@@ -35,7 +33,7 @@ describe('the queue dashboard for programme admins', () => {
   }
 
   it('counts the jobs of both of its queues per state', async () => {
-    const response = await t.request(admin, { method: 'GET', url: '/admin/queues' });
+    const response = await kit.call(admin, 'GET', '/admin/queues');
     expect(response.statusCode).toBe(200);
     const { queues } = response.json();
     expect(queues.map((queue: { name: string }) => queue.name)).toEqual(['events.parent-engagement', 'reminders.parent-engagement']);
@@ -56,7 +54,7 @@ describe('the queue dashboard for programme admins', () => {
   it("lists only the caller's tenant's failed reminders, a page at a time", async () => {
     const ours = [await failedReminder(tenantId, -3), await failedReminder(tenantId, -2)];
     const theirs = await failedReminder(otherTenantId);
-    const first = (await t.request(admin, { method: 'GET', url: '/admin/queues?limit=1' })).json().failedReminders;
+    const first = (await kit.call(admin, 'GET', '/admin/queues?limit=1')).json().failedReminders;
     expect(first.items).toHaveLength(1);
     expect(first.items[0]).toEqual({
       id: expect.any(String),
@@ -65,12 +63,11 @@ describe('the queue dashboard for programme admins', () => {
       attempts: 5,
       lastError: 'SMTP said <550> no',
     });
-    const rest = (await t.request(admin, { method: 'GET', url: `/admin/queues?limit=100&cursor=${first.nextCursor}` })).json()
-      .failedReminders;
+    const rest = (await kit.call(admin, 'GET', `/admin/queues?limit=100&cursor=${first.nextCursor}`)).json().failedReminders;
     const seen = [...first.items, ...rest.items].map((item: { id: string }) => item.id);
     expect(seen).toEqual(expect.arrayContaining(ours));
     expect(seen).not.toContain(theirs);
-    const otherSeen = (await t.request(otherAdmin, { method: 'GET', url: '/admin/queues' }))
+    const otherSeen = (await kit.call(otherAdmin, 'GET', '/admin/queues'))
       .json()
       .failedReminders.items.map((item: { id: string }) => item.id);
     expect(otherSeen).toContain(theirs);
@@ -79,23 +76,23 @@ describe('the queue dashboard for programme admins', () => {
 
   it('retries a failed reminder: scheduled again, due now, its job queued; another tenant gets 404', async () => {
     const id = await failedReminder(tenantId);
-    expect((await t.request(otherAdmin, { method: 'POST', url: `/admin/reminders/${id}/retry` })).statusCode).toBe(404);
-    expect((await t.request(admin, { method: 'POST', url: `/admin/reminders/${newId()}/retry` })).statusCode).toBe(404);
+    expect((await kit.call(otherAdmin, 'POST', `/admin/reminders/${id}/retry`)).statusCode).toBe(404);
+    expect((await kit.call(admin, 'POST', `/admin/reminders/${newId()}/retry`)).statusCode).toBe(404);
     const before = Date.now();
-    const response = await t.request(admin, { method: 'POST', url: `/admin/reminders/${id}/retry` });
+    const response = await kit.call(admin, 'POST', `/admin/reminders/${id}/retry`);
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ id, status: 'scheduled' });
-    const [row] = await t.db.query('SELECT status, due_at FROM reminders WHERE id = $1', [id]);
+    const [row] = await kit.db.query('SELECT status, due_at FROM reminders WHERE id = $1', [id]);
     expect(row.status).toBe('scheduled');
     expect((row.due_at as Date).getTime()).toBeGreaterThanOrEqual(before - 1_000);
     expect(await reminderQueue.getJob(reminderJobId(id, row.due_at as Date))).toBeDefined();
-    const again = await t.request(admin, { method: 'POST', url: `/admin/reminders/${id}/retry` });
+    const again = await kit.call(admin, 'POST', `/admin/reminders/${id}/retry`);
     expect(again.statusCode).toBe(409);
   });
 
   it('renders the same as an accessible HTML page, escaping what reminders say', async () => {
     const id = await failedReminder(tenantId, -1, '<script>alert(1)</script>');
-    const response = await t.request(admin, { method: 'GET', url: '/admin/queues.html?limit=100' });
+    const response = await kit.call(admin, 'GET', '/admin/queues.html?limit=100');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/html/);
     expect(response.body).toContain('<html lang="en">');
@@ -111,9 +108,9 @@ describe('the queue dashboard for programme admins', () => {
     const headteacher = personas.headteacher(tenantId, newId());
     const id = await failedReminder(tenantId);
     for (const who of [guardian, headteacher]) {
-      expect((await t.request(who, { method: 'GET', url: '/admin/queues' })).statusCode).toBe(403);
-      expect((await t.request(who, { method: 'GET', url: '/admin/queues.html' })).statusCode).toBe(403);
-      expect((await t.request(who, { method: 'POST', url: `/admin/reminders/${id}/retry` })).statusCode).toBe(403);
+      expect((await kit.call(who, 'GET', '/admin/queues')).statusCode).toBe(403);
+      expect((await kit.call(who, 'GET', '/admin/queues.html')).statusCode).toBe(403);
+      expect((await kit.call(who, 'POST', `/admin/reminders/${id}/retry`)).statusCode).toBe(403);
     }
   });
 });

@@ -2,10 +2,10 @@ import type { Identity } from '@tutti/auth';
 import { MessagingHandlers, ReminderWorker } from '@tutti/messaging';
 import { localParts, newId } from '@tutti/platform';
 import { mailsTo, newTenantId, personas } from '@tutti/testing';
-import { publishPerformance, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
+import { publishPerformance, useEngagementTestKit } from '../testing/engagement-test-kit';
 
 describe('announcements', () => {
-  let t: EngagementTestApp;
+  const kit = useEngagementTestKit({ SERVICE_MODE: 'api' });
   let worker: ReminderWorker;
   const tenantId = newTenantId();
   const schoolA = newId();
@@ -13,15 +13,13 @@ describe('announcements', () => {
   const staffA = personas.headteacher(tenantId, schoolA);
 
   beforeAll(async () => {
-    t = await startEngagementApp({ SERVICE_MODE: 'api' });
     worker = new ReminderWorker({
-      dataSource: t.db,
+      dataSource: kit.db,
       service: 'parent-engagement',
       redis: process.env.REDIS_URL ?? '',
-      deliverers: t.app.get(MessagingHandlers).deliverers,
+      deliverers: kit.app.get(MessagingHandlers).deliverers,
     });
   });
-  afterAll(() => t?.close());
 
   async function family(
     schoolId: string,
@@ -29,17 +27,19 @@ describe('announcements', () => {
     quietHours: { quietHoursStart: string; quietHoursEnd: string } | object = {},
   ): Promise<Identity> {
     const guardian = personas.guardian(tenantId, [{ pupilId: newId(), schoolId }]);
-    const response = await t.request(guardian, {
-      method: 'PUT',
-      url: '/families/me/contact-preferences',
-      payload: { email, language: 'en', emailEnabled: true, smsEnabled: false, ...quietHours },
+    const response = await kit.call(guardian, 'PUT', '/families/me/contact-preferences', {
+      email,
+      language: 'en',
+      emailEnabled: true,
+      smsEnabled: false,
+      ...quietHours,
     });
     expect(response.statusCode).toBe(200);
     return guardian;
   }
 
   async function deliverAll(announcementId: string): Promise<void> {
-    const due = await t.db.query(`SELECT id, due_at FROM reminders WHERE tenant_id = $1 AND subject_id = $2`, [tenantId, announcementId]);
+    const due = await kit.db.query(`SELECT id, due_at FROM reminders WHERE tenant_id = $1 AND subject_id = $2`, [tenantId, announcementId]);
     for (const reminder of due)
       await worker.deliverDue({ reminderId: reminder.id, tenantId, dueAt: new Date(reminder.due_at).toISOString() });
   }
@@ -49,17 +49,18 @@ describe('announcements', () => {
     const withEmail = await family(schoolA, address);
     const withoutEmail = await family(schoolA, null);
     const elsewhere = await family(schoolB, `other-${newId()}@example.org`);
-    const created = await t.request(staffA, {
-      method: 'POST',
-      url: '/announcements',
-      payload: { audience: 'school', schoolId: schoolA, subject: 'Concert dress', body: 'Black and white, please.' },
+    const created = await kit.call(staffA, 'POST', '/announcements', {
+      audience: 'school',
+      schoolId: schoolA,
+      subject: 'Concert dress',
+      body: 'Black and white, please.',
     });
     expect(created.statusCode).toBe(201);
     const announcement = created.json();
     expect(announcement.deliveryCounts).toEqual({ queued: 2, sent: 0, failed: 0 });
 
     await deliverAll(announcement.id);
-    const after = (await t.request(staffA, { method: 'GET', url: `/announcements/${announcement.id}` })).json();
+    const after = (await kit.call(staffA, 'GET', `/announcements/${announcement.id}`)).json();
     expect(after.deliveryCounts).toEqual({ queued: 0, sent: 1, failed: 1 });
     expect(after.deliveries).toEqual(
       expect.arrayContaining([
@@ -72,7 +73,7 @@ describe('announcements', () => {
         },
       ]),
     );
-    const listed = (await t.request(staffA, { method: 'GET', url: '/announcements?limit=100' }))
+    const listed = (await kit.call(staffA, 'GET', '/announcements?limit=100'))
       .json()
       .items.find((item: { id: string }) => item.id === announcement.id);
     expect(listed.deliveryCounts).toEqual({ queued: 0, sent: 1, failed: 1 });
@@ -80,27 +81,23 @@ describe('announcements', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ subject: 'Concert dress', text: expect.stringContaining('Black and white, please.') });
     // Its Message-ID is the reminder's delivery key, as every reminder email's (the same for a resend).
-    const [copy] = await t.db.query('SELECT id, due_at FROM reminders WHERE tenant_id = $1 AND subject_id = $2 AND recipient_id = $3', [
+    const [copy] = await kit.db.query('SELECT id, due_at FROM reminders WHERE tenant_id = $1 AND subject_id = $2 AND recipient_id = $3', [
       tenantId,
       announcement.id,
       withEmail.userId,
     ]);
     expect(mails[0].messageId).toBe(`reminder-${copy.id}-${copy.due_at.getTime()}@parent-engagement.tutti`);
 
-    const seen = await t.request(withEmail, { method: 'GET', url: `/announcements/${announcement.id}` });
+    const seen = await kit.call(withEmail, 'GET', `/announcements/${announcement.id}`);
     expect(seen.statusCode).toBe(200);
     expect(seen.json().deliveries).toBeUndefined();
-    expect((await t.request(elsewhere, { method: 'GET', url: `/announcements/${announcement.id}` })).statusCode).toBe(404);
-    expect(
-      (await t.request(personas.headteacher(tenantId, schoolB), { method: 'GET', url: `/announcements/${announcement.id}` })).statusCode,
-    ).toBe(404);
-    expect(
-      (await t.request(personas.programmeAdmin(newTenantId()), { method: 'GET', url: `/announcements/${announcement.id}` })).statusCode,
-    ).toBe(404);
-    const familyList = (await t.request(withEmail, { method: 'GET', url: '/announcements' })).json().items;
+    expect((await kit.call(elsewhere, 'GET', `/announcements/${announcement.id}`)).statusCode).toBe(404);
+    expect((await kit.call(personas.headteacher(tenantId, schoolB), 'GET', `/announcements/${announcement.id}`)).statusCode).toBe(404);
+    expect((await kit.call(personas.programmeAdmin(newTenantId()), 'GET', `/announcements/${announcement.id}`)).statusCode).toBe(404);
+    const familyList = (await kit.call(withEmail, 'GET', '/announcements')).json().items;
     expect(familyList.map((i: { id: string }) => i.id)).toEqual([announcement.id]);
     expect(familyList[0].deliveryCounts).toBeUndefined();
-    expect((await t.request(elsewhere, { method: 'GET', url: '/announcements' })).json().items).toEqual([]);
+    expect((await kit.call(elsewhere, 'GET', '/announcements')).json().items).toEqual([]);
   });
 
   it('waits for the end of a family’s quiet hours before emailing them; other families get it at once', async () => {
@@ -113,14 +110,15 @@ describe('announcements', () => {
     const resting = await family(school, `resting-${newId()}@example.org`, { quietHoursStart: clock(-60), quietHoursEnd: clock(60) });
     const awake = await family(school, `awake-${newId()}@example.org`);
     const sentAt = Date.now();
-    const created = await t.request(personas.headteacher(tenantId, school), {
-      method: 'POST',
-      url: '/announcements',
-      payload: { audience: 'school', schoolId: school, subject: 'Late news', body: 'Rehearsal moved.' },
+    const created = await kit.call(personas.headteacher(tenantId, school), 'POST', '/announcements', {
+      audience: 'school',
+      schoolId: school,
+      subject: 'Late news',
+      body: 'Rehearsal moved.',
     });
     expect(created.statusCode).toBe(201);
     const dueOf = async (guardian: Identity) => {
-      const [reminder] = await t.db.query(`SELECT due_at FROM reminders WHERE tenant_id = $1 AND subject_id = $2 AND recipient_id = $3`, [
+      const [reminder] = await kit.db.query(`SELECT due_at FROM reminders WHERE tenant_id = $1 AND subject_id = $2 AND recipient_id = $3`, [
         tenantId,
         created.json().id,
         guardian.userId,
@@ -139,16 +137,12 @@ describe('announcements', () => {
     const neighbour = await family(schoolA, `neighbour-${newId()}@example.org`);
     const send = async (subject: string) =>
       (
-        await t.request(staffA, {
-          method: 'POST',
-          url: '/announcements',
-          payload: { audience: 'school', schoolId: schoolA, subject, body: `${subject}: details` },
-        })
+        await kit.call(staffA, 'POST', '/announcements', { audience: 'school', schoolId: schoolA, subject, body: `${subject}: details` })
       ).json();
     const older = await send('Choir practice moved');
     const newer = await send('Bring a water bottle');
     const listOf = async (identity: Identity) =>
-      (await t.request(identity, { method: 'GET', url: '/announcements?limit=100' }))
+      (await kit.call(identity, 'GET', '/announcements?limit=100'))
         .json()
         .items.filter((item: { id: string }) => [older.id, newer.id].includes(item.id));
     expect(await listOf(reader)).toEqual([
@@ -156,112 +150,88 @@ describe('announcements', () => {
       expect.objectContaining({ id: older.id, readAt: null }),
     ]);
 
-    const marked = await t.request(reader, { method: 'POST', url: `/announcements/${older.id}/read` });
+    const marked = await kit.call(reader, 'POST', `/announcements/${older.id}/read`);
     expect(marked.statusCode).toBe(200);
     const readAt = marked.json().readAt;
     expect(Date.parse(readAt)).toBeGreaterThan(Date.now() - 60_000);
     expect(marked.json().deliveries).toBeUndefined();
     // Repeating keeps the first time; the neighbour's copy stays unread.
-    expect((await t.request(reader, { method: 'POST', url: `/announcements/${older.id}/read` })).json().readAt).toBe(readAt);
+    expect((await kit.call(reader, 'POST', `/announcements/${older.id}/read`)).json().readAt).toBe(readAt);
     expect((await listOf(reader)).map((item: { readAt: string | null }) => item.readAt)).toEqual([null, readAt]);
-    expect((await t.request(reader, { method: 'GET', url: `/announcements/${older.id}` })).json().readAt).toBe(readAt);
+    expect((await kit.call(reader, 'GET', `/announcements/${older.id}`)).json().readAt).toBe(readAt);
     expect((await listOf(neighbour)).map((item: { readAt: string | null }) => item.readAt)).toEqual([null, null]);
     // Staff get no read state of their own; another school's family, another tenant and an unknown id get 404; staff cannot mark.
-    expect((await t.request(staffA, { method: 'GET', url: `/announcements/${older.id}` })).json().readAt).toBeUndefined();
-    expect((await t.request(await family(schoolB, null), { method: 'POST', url: `/announcements/${older.id}/read` })).statusCode).toBe(404);
+    expect((await kit.call(staffA, 'GET', `/announcements/${older.id}`)).json().readAt).toBeUndefined();
+    expect((await kit.call(await family(schoolB, null), 'POST', `/announcements/${older.id}/read`)).statusCode).toBe(404);
     expect(
       (
-        await t.request(personas.guardian(newTenantId(), [{ pupilId: newId(), schoolId: schoolA }]), {
-          method: 'POST',
-          url: `/announcements/${older.id}/read`,
-        })
+        await kit.call(
+          personas.guardian(newTenantId(), [{ pupilId: newId(), schoolId: schoolA }]),
+          'POST',
+          `/announcements/${older.id}/read`,
+        )
       ).statusCode,
     ).toBe(404);
-    expect((await t.request(reader, { method: 'POST', url: `/announcements/${newId()}/read` })).statusCode).toBe(404);
-    expect((await t.request(reader, { method: 'POST', url: '/announcements/not-a-uuid/read' })).statusCode).toBe(400);
-    expect((await t.request(staffA, { method: 'POST', url: `/announcements/${older.id}/read` })).statusCode).toBe(403);
+    expect((await kit.call(reader, 'POST', `/announcements/${newId()}/read`)).statusCode).toBe(404);
+    expect((await kit.call(reader, 'POST', '/announcements/not-a-uuid/read')).statusCode).toBe(400);
+    expect((await kit.call(staffA, 'POST', `/announcements/${older.id}/read`)).statusCode).toBe(403);
   });
 
   it('reaches a performance’s families of the sender’s schools only, and refuses bad input', async () => {
-    const { performanceId } = await publishPerformance(t, tenantId);
+    const { performanceId } = await publishPerformance(kit, tenantId);
     const comingA = await family(schoolA, `a-${newId()}@example.org`);
     const comingB = await family(schoolB, `b-${newId()}@example.org`);
     for (const guardian of [comingA, comingB]) {
       expect(
-        (
-          await t.request(guardian, {
-            method: 'PUT',
-            url: `/performances/${performanceId}/rsvp`,
-            payload: { attending: true, adults: 1, pupilIds: [] },
-          })
-        ).statusCode,
+        (await kit.call(guardian, 'PUT', `/performances/${performanceId}/rsvp`, { attending: true, adults: 1, pupilIds: [] })).statusCode,
       ).toBe(200);
     }
     const sent = (
-      await t.request(staffA, {
-        method: 'POST',
-        url: '/announcements',
-        payload: { audience: 'performance', performanceId, subject: 'Doors open 17:30', body: 'See you there.' },
+      await kit.call(staffA, 'POST', '/announcements', {
+        audience: 'performance',
+        performanceId,
+        subject: 'Doors open 17:30',
+        body: 'See you there.',
       })
     ).json();
     expect(sent.deliveries.map((d: { guardianId: string }) => d.guardianId)).toEqual([comingA.userId]);
     const fromAdmin = (
-      await t.request(personas.programmeAdmin(tenantId), {
-        method: 'POST',
-        url: '/announcements',
-        payload: { audience: 'performance', performanceId, subject: 'x', body: 'y' },
+      await kit.call(personas.programmeAdmin(tenantId), 'POST', '/announcements', {
+        audience: 'performance',
+        performanceId,
+        subject: 'x',
+        body: 'y',
       })
     ).json();
     expect(fromAdmin.deliveries).toHaveLength(2);
 
     const fields = async (payload: object) =>
-      (await t.request(staffA, { method: 'POST', url: '/announcements', payload })).json().errors.map((e: { field: string }) => e.field);
+      (await kit.call(staffA, 'POST', '/announcements', payload)).json().errors.map((e: { field: string }) => e.field);
     expect(await fields({ audience: 'school', subject: 'x', body: 'y' })).toEqual(['schoolId']);
     expect(await fields({ audience: 'everyone', subject: 'x', body: 'y' })).toEqual(['audience']);
     expect(await fields({ audience: 'school', schoolId: schoolA, subject: '', body: 'y' })).toEqual(['subject']);
     expect(
-      (
-        await t.request(staffA, {
-          method: 'POST',
-          url: '/announcements',
-          payload: { audience: 'school', schoolId: schoolB, subject: 'x', body: 'y' },
-        })
-      ).statusCode,
+      (await kit.call(staffA, 'POST', '/announcements', { audience: 'school', schoolId: schoolB, subject: 'x', body: 'y' })).statusCode,
     ).toBe(404);
     expect(
-      (
-        await t.request(staffA, {
-          method: 'POST',
-          url: '/announcements',
-          payload: { audience: 'performance', performanceId: newId(), subject: 'x', body: 'y' },
-        })
-      ).statusCode,
+      (await kit.call(staffA, 'POST', '/announcements', { audience: 'performance', performanceId: newId(), subject: 'x', body: 'y' }))
+        .statusCode,
     ).toBe(404);
     expect(
-      (
-        await t.request(comingA, {
-          method: 'POST',
-          url: '/announcements',
-          payload: { audience: 'school', schoolId: schoolA, subject: 'x', body: 'y' },
-        })
-      ).statusCode,
+      (await kit.call(comingA, 'POST', '/announcements', { audience: 'school', schoolId: schoolA, subject: 'x', body: 'y' })).statusCode,
     ).toBe(403);
   });
 
   describe('scope of ids and readers', () => {
     const post = (identity: Identity, payload: object) =>
-      t.request(identity, {
-        method: 'POST',
-        url: '/announcements',
-        payload: { subject: 'Bus times', body: 'Be at the gate by five.', ...payload },
-      });
+      kit.call(identity, 'POST', '/announcements', { subject: 'Bus times', body: 'Be at the gate by five.', ...payload });
     const stored = async (subject: string) =>
-      Number((await t.db.query('SELECT count(*)::int AS n FROM announcements WHERE subject = $1', [subject]))[0].n);
+      Number((await kit.db.query('SELECT count(*)::int AS n FROM announcements WHERE subject = $1', [subject]))[0].n);
 
     it('refuses another area’s school id from a programme admin with a 404 naming schoolId, and stores nothing', async () => {
       const otherArea = newTenantId();
       const theirSchool = newId();
-      await t.request(personas.guardian(otherArea, [{ pupilId: newId(), schoolId: theirSchool }]), { method: 'GET', url: '/families/me' });
+      await kit.call(personas.guardian(otherArea, [{ pupilId: newId(), schoolId: theirSchool }]), 'GET', '/families/me');
       const subject = `Cross-area ${newId()}`;
       for (const schoolId of [theirSchool, newId()]) {
         const response = await post(personas.programmeAdmin(tenantId), { audience: 'school', schoolId, subject });
@@ -337,10 +307,10 @@ describe('announcements', () => {
         ['another area’s admin', personas.programmeAdmin(newTenantId()), false],
       ];
       for (const [who, identity, sees] of readers) {
-        const byId = await t.request(identity, { method: 'GET', url: `/announcements/${created.id}` });
-        const listed = (
-          (await t.request(identity, { method: 'GET', url: '/announcements?limit=100' })).json().items as { id: string }[]
-        ).some((item) => item.id === created.id);
+        const byId = await kit.call(identity, 'GET', `/announcements/${created.id}`);
+        const listed = ((await kit.call(identity, 'GET', '/announcements?limit=100')).json().items as { id: string }[]).some(
+          (item) => item.id === created.id,
+        );
         expect({ who, status: byId.statusCode, listed }).toEqual({ who, status: sees ? 200 : 404, listed: sees });
         if (!sees) expect(byId.body).not.toContain('Full text only for its readers');
       }

@@ -2,10 +2,10 @@ import type { Identity } from '@tutti/auth';
 import { MessagingHandlers, ReminderWorker } from '@tutti/messaging';
 import { newId } from '@tutti/platform';
 import { newTenantId, personas } from '@tutti/testing';
-import { startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
+import { useEngagementTestKit } from '../testing/engagement-test-kit';
 
 describe('announcements to a class or an ensemble', () => {
-  let t: EngagementTestApp;
+  const kit = useEngagementTestKit({ SERVICE_MODE: 'api' });
   let worker: ReminderWorker;
   const tenantId = newTenantId();
   const [schoolA, schoolB, schoolC] = [newId(), newId(), newId()];
@@ -17,19 +17,17 @@ describe('announcements to a class or an ensemble', () => {
   const next = () => new Date((clock += 1000));
 
   beforeAll(async () => {
-    t = await startEngagementApp({ SERVICE_MODE: 'api' });
     worker = new ReminderWorker({
-      dataSource: t.db,
+      dataSource: kit.db,
       service: 'parent-engagement',
       redis: process.env.REDIS_URL ?? '',
-      deliverers: t.app.get(MessagingHandlers).deliverers,
+      deliverers: kit.app.get(MessagingHandlers).deliverers,
     });
   });
-  afterAll(() => t?.close());
 
   async function enrol(classId: string, schoolId = schoolA): Promise<string> {
     const pupilId = newId();
-    await t.deliver(
+    await kit.applyEvent(
       tenantId,
       'scheduling.pupil.enrolled',
       { version: 1, pupilId, schoolId, classId, yearGroup: 4, firstName: 'Ben', lastName: 'Brown' },
@@ -40,16 +38,17 @@ describe('announcements to a class or an ensemble', () => {
   /** A family (guardian) of these pupils who has opened Tutti, with an email address. */
   async function familyOf(...pupils: { pupilId: string; schoolId: string }[]): Promise<Identity> {
     const guardian = personas.guardian(tenantId, pupils);
-    const response = await t.request(guardian, {
-      method: 'PUT',
-      url: '/families/me/contact-preferences',
-      payload: { email: `family-${newId()}@example.org`, language: 'en', emailEnabled: true, smsEnabled: false },
+    const response = await kit.call(guardian, 'PUT', '/families/me/contact-preferences', {
+      email: `family-${newId()}@example.org`,
+      language: 'en',
+      emailEnabled: true,
+      smsEnabled: false,
     });
     expect(response.statusCode).toBe(200);
     return guardian;
   }
   async function snapshot(ensembleId: string, schoolId: string | null, members: { pupilId: string; schoolId: string }[]): Promise<void> {
-    await t.deliver(
+    await kit.applyEvent(
       tenantId,
       'scheduling.ensemble.membership-changed',
       {
@@ -63,12 +62,7 @@ describe('announcements to a class or an ensemble', () => {
     );
   }
   const post = (identity: Identity, payload: object, headers: Record<string, string> = {}) =>
-    t.request(identity, {
-      method: 'POST',
-      url: '/announcements',
-      payload: { subject: 'Bring your instrument', body: 'Friday, please.', ...payload },
-      headers,
-    });
+    kit.call(identity, 'POST', '/announcements', { subject: 'Bring your instrument', body: 'Friday, please.', ...payload }, headers);
   const recipientsOf = (announcement: { deliveries: { guardianId: string }[] }) =>
     announcement.deliveries.map((delivery) => delivery.guardianId).sort();
   const ids = (...identities: Identity[]) => identities.map((identity) => identity.userId).sort();
@@ -94,19 +88,19 @@ describe('announcements to a class or an ensemble', () => {
     expect(recipientsOf(first.json())).toEqual(ids(amiraAndBen, chloes));
 
     // Chloe moves to Ash, Ben leaves (Amira stays, so her family is still reached), and Ash's Dawit moves in.
-    await t.deliver(
+    await kit.applyEvent(
       tenantId,
       'scheduling.pupil.moved',
       { version: 1, pupilId: chloe, fromSchoolId: schoolA, toSchoolId: schoolA, fromClassId: oak, toClassId: ash, yearGroup: 4 },
       next(),
     );
-    await t.deliver(
+    await kit.applyEvent(
       tenantId,
       'scheduling.pupil.left',
       { version: 1, pupilId: ben, schoolId: schoolA, leftOn: '2026-03-31', reason: 'left' },
       next(),
     );
-    await t.deliver(
+    await kit.applyEvent(
       tenantId,
       'scheduling.pupil.moved',
       { version: 1, pupilId: dawit, fromSchoolId: schoolA, toSchoolId: schoolA, fromClassId: ash, toClassId: oak, yearGroup: 4 },
@@ -116,7 +110,7 @@ describe('announcements to a class or an ensemble', () => {
     expect(recipientsOf(second)).toEqual(ids(amiraAndBen, dawits));
     expect(recipientsOf((await post(headA, { audience: 'class', classId: ash })).json())).toEqual(ids(chloes));
     // Amira leaves too: the family of two leavers is no longer reached.
-    await t.deliver(
+    await kit.applyEvent(
       tenantId,
       'scheduling.pupil.left',
       { version: 1, pupilId: amira, schoolId: schoolA, leftOn: '2026-03-31', reason: 'left' },
@@ -125,18 +119,18 @@ describe('announcements to a class or an ensemble', () => {
     expect(recipientsOf((await post(headA, { audience: 'class', classId: oak })).json())).toEqual(ids(dawits));
 
     // The delivery rows go from queued to sent as the reminder worker delivers them.
-    const due = await t.db.query(`SELECT id, due_at FROM reminders WHERE tenant_id = $1 AND subject_id = $2`, [tenantId, second.id]);
+    const due = await kit.db.query(`SELECT id, due_at FROM reminders WHERE tenant_id = $1 AND subject_id = $2`, [tenantId, second.id]);
     expect(due).toHaveLength(2);
     for (const reminder of due)
       await worker.deliverDue({ reminderId: reminder.id, tenantId, dueAt: new Date(reminder.due_at).toISOString() });
-    const delivered = await t.db.query(
+    const delivered = await kit.db.query(
       `SELECT guardian_id, status FROM announcement_deliveries WHERE tenant_id = $1 AND announcement_id = $2 ORDER BY guardian_id`,
       [tenantId, second.id],
     );
     expect(delivered).toEqual(ids(amiraAndBen, dawits).map((guardianId) => ({ guardian_id: guardianId, status: 'sent' })));
 
     // Who sees it: the school's staff and the families it reached; not another school, another family or another tenant.
-    const get = async (identity: Identity) => t.request(identity, { method: 'GET', url: `/announcements/${second.id}` });
+    const get = async (identity: Identity) => kit.call(identity, 'GET', `/announcements/${second.id}`);
     expect((await get(headA)).json().deliveryCounts).toEqual({ queued: 0, sent: 2, failed: 0 });
     expect((await get(personas.tutor(tenantId, [schoolA]))).statusCode).toBe(200);
     const seenByFamily = (await get(dawits)).json();
@@ -144,7 +138,7 @@ describe('announcements to a class or an ensemble', () => {
     expect(seenByFamily.deliveries).toBeUndefined();
     for (const outsider of [chloes, headB, personas.programmeAdmin(newTenantId())]) expect((await get(outsider)).statusCode).toBe(404);
     const listed = async (identity: Identity) =>
-      (await t.request(identity, { method: 'GET', url: '/announcements?limit=100' })).json().items.map((item: { id: string }) => item.id);
+      (await kit.call(identity, 'GET', '/announcements?limit=100')).json().items.map((item: { id: string }) => item.id);
     expect(await listed(dawits)).toContain(second.id);
     expect(await listed(chloes)).not.toContain(second.id);
     expect(await listed(headA)).toContain(second.id);
@@ -185,7 +179,7 @@ describe('announcements to a class or an ensemble', () => {
       detail: expect.stringContaining('2 pupils in this class'),
       conflicts: [{ classId: birch, pupils: 2, familiesUsingTutti: 0 }],
     });
-    await t.deliver(
+    await kit.applyEvent(
       tenantId,
       'scheduling.pupil.left',
       { version: 1, pupilId: pupil, schoolId: schoolA, leftOn: '2026-03-31', reason: 'left' },
@@ -194,10 +188,10 @@ describe('announcements to a class or an ensemble', () => {
     const empty = await post(headA, { audience: 'class', classId: elm });
     expect(empty.statusCode).toBe(409);
     expect(empty.json().conflicts).toEqual([{ classId: elm, pupils: 0, familiesUsingTutti: 0 }]);
-    const recorded = await t.db.query(`SELECT count(*)::int AS n FROM announcements WHERE tenant_id = $1 AND class_id = ANY($2::uuid[])`, [
-      tenantId,
-      [birch, elm],
-    ]);
+    const recorded = await kit.db.query(
+      `SELECT count(*)::int AS n FROM announcements WHERE tenant_id = $1 AND class_id = ANY($2::uuid[])`,
+      [tenantId, [birch, elm]],
+    );
     expect(recorded[0].n).toBe(4);
   });
 
@@ -236,9 +230,9 @@ describe('announcements to a class or an ensemble', () => {
     );
     const second = (await post(personas.tutor(tenantId, [schoolA]), { audience: 'ensemble', ensembleId: club })).json();
     expect(recipientsOf(second)).toEqual(ids(f2, f3));
-    expect((await t.request(headA, { method: 'GET', url: `/announcements/${second.id}` })).statusCode).toBe(200);
-    expect((await t.request(f1, { method: 'GET', url: `/announcements/${second.id}` })).statusCode).toBe(404);
-    expect((await t.request(f3, { method: 'GET', url: `/announcements/${second.id}` })).statusCode).toBe(200);
+    expect((await kit.call(headA, 'GET', `/announcements/${second.id}`)).statusCode).toBe(200);
+    expect((await kit.call(f1, 'GET', `/announcements/${second.id}`)).statusCode).toBe(404);
+    expect((await kit.call(f3, 'GET', `/announcements/${second.id}`)).statusCode).toBe(200);
 
     expect((await post(headB, { audience: 'ensemble', ensembleId: club })).statusCode).toBe(404);
     expect((await post(headA, { audience: 'ensemble', ensembleId: newId() })).statusCode).toBe(404);
@@ -268,8 +262,7 @@ describe('announcements to a class or an ensemble', () => {
     expect((await post(personas.headteacher(tenantId, schoolC), { audience: 'ensemble', ensembleId: orchestra })).statusCode).toBe(404);
 
     // Its deliveries span schools, so staff other than the sender do not see it; its families do.
-    const get = async (identity: Identity, id: string) =>
-      (await t.request(identity, { method: 'GET', url: `/announcements/${id}` })).statusCode;
+    const get = async (identity: Identity, id: string) => (await kit.call(identity, 'GET', `/announcements/${id}`)).statusCode;
     expect(await get(headA, fromAdmin.json().id)).toBe(404);
     expect(await get(headA, fromHeadA.json().id)).toBe(200);
     expect(await get(headB, fromHeadA.json().id)).toBe(404);

@@ -1,6 +1,6 @@
 import { newId } from '@tutti/platform';
 import { newTenantId, personas } from '@tutti/testing';
-import { publishPerformance, runBody, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
+import { publishPerformance, runBody, useEngagementTestKit } from '../testing/engagement-test-kit';
 import { renderCalendar } from './ical';
 
 const unfold = (text: string): string[] =>
@@ -34,44 +34,28 @@ describe('iCalendar folding', () => {
 });
 
 describe('private calendar feeds', () => {
-  let t: EngagementTestApp;
+  const kit = useEngagementTestKit({ SERVICE_MODE: 'api', PUBLIC_URL: 'https://tutti.example.test' });
   const tenantId = newTenantId();
   const schoolId = newId();
-
-  beforeAll(async () => {
-    t = await startEngagementApp({ SERVICE_MODE: 'api', PUBLIC_URL: 'https://tutti.example.test' });
-  });
-  afterAll(() => t?.close());
 
   it('serves a family’s performances and bus pick-ups to whoever holds the token, until it is rotated or revoked', async () => {
     const pupilId = newId();
     const guardian = personas.guardian(tenantId, [{ pupilId, schoolId }]);
     const title = 'Side-by-Side with the Royal Liverpool Philharmonic; Ode to Joy, Jupiter and more';
-    const { performanceId, startsAt } = await publishPerformance(t, tenantId, 96, title);
-    const run = (
-      await t.request(personas.programmeAdmin(tenantId), {
-        method: 'POST',
-        url: '/transport-runs',
-        payload: runBody(performanceId, startsAt, 10),
-      })
-    ).json();
+    const { performanceId, startsAt } = await publishPerformance(kit, tenantId, 96, title);
+    const run = (await kit.call(personas.programmeAdmin(tenantId), 'POST', '/transport-runs', runBody(performanceId, startsAt, 10))).json();
     expect(
-      (
-        await t.request(guardian, {
-          method: 'POST',
-          url: '/transport-bookings',
-          payload: { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [pupilId] },
-        })
-      ).statusCode,
+      (await kit.call(guardian, 'POST', '/transport-bookings', { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [pupilId] }))
+        .statusCode,
     ).toBe(201);
     const other = personas.guardian(tenantId, [{ pupilId: newId(), schoolId }]);
-    await publishPerformance(t, tenantId, 120, 'Not ours');
+    await publishPerformance(kit, tenantId, 120, 'Not ours');
 
-    const created = await t.request(guardian, { method: 'POST', url: '/calendar-feed' });
+    const created = await kit.call(guardian, 'POST', '/calendar-feed');
     expect(created.statusCode).toBe(201);
     const { path, url } = created.json();
     expect(url).toBe(`https://tutti.example.test/api/parent-engagement${path}`);
-    const feed = await t.app.inject({ method: 'GET', url: path });
+    const feed = await kit.app.inject({ method: 'GET', url: path });
     expect(feed.statusCode).toBe(200);
     expect(feed.headers['content-type']).toContain('text/calendar');
     expect(feed.body.endsWith('\r\n')).toBe(true);
@@ -88,16 +72,18 @@ describe('private calendar feeds', () => {
       .replace(/\.\d{3}/, '');
     expect(lines).toContain(`DTSTART:${pickup}`);
 
-    const otherFeed = (await t.request(other, { method: 'POST', url: '/calendar-feed' })).json();
-    expect(unfold((await t.app.inject({ method: 'GET', url: otherFeed.path })).body).filter((line) => line === 'BEGIN:VEVENT')).toEqual([]);
+    const otherFeed = (await kit.call(other, 'POST', '/calendar-feed')).json();
+    expect(unfold((await kit.app.inject({ method: 'GET', url: otherFeed.path })).body).filter((line) => line === 'BEGIN:VEVENT')).toEqual(
+      [],
+    );
 
-    const rotated = (await t.request(guardian, { method: 'POST', url: '/calendar-feed' })).json();
-    expect((await t.app.inject({ method: 'GET', url: path })).statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'GET', url: rotated.path })).statusCode).toBe(200);
-    expect((await t.request(guardian, { method: 'DELETE', url: '/calendar-feed' })).statusCode).toBe(204);
-    expect((await t.app.inject({ method: 'GET', url: rotated.path })).statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'GET', url: '/calendar/not-a-token.ics' })).statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'GET', url: `/calendar/${newTenantId()}.${'A'.repeat(43)}.ics` })).statusCode).toBe(404);
-    expect((await t.request(personas.headteacher(tenantId, schoolId), { method: 'POST', url: '/calendar-feed' })).statusCode).toBe(403);
+    const rotated = (await kit.call(guardian, 'POST', '/calendar-feed')).json();
+    expect((await kit.app.inject({ method: 'GET', url: path })).statusCode).toBe(404);
+    expect((await kit.app.inject({ method: 'GET', url: rotated.path })).statusCode).toBe(200);
+    expect((await kit.call(guardian, 'DELETE', '/calendar-feed')).statusCode).toBe(204);
+    expect((await kit.app.inject({ method: 'GET', url: rotated.path })).statusCode).toBe(404);
+    expect((await kit.app.inject({ method: 'GET', url: '/calendar/not-a-token.ics' })).statusCode).toBe(404);
+    expect((await kit.app.inject({ method: 'GET', url: `/calendar/${newTenantId()}.${'A'.repeat(43)}.ics` })).statusCode).toBe(404);
+    expect((await kit.call(personas.headteacher(tenantId, schoolId), 'POST', '/calendar-feed')).statusCode).toBe(403);
   });
 });

@@ -1,19 +1,14 @@
 import type { Identity } from '@tutti/auth';
 import { newId } from '@tutti/platform';
 import { newTenantId, personas, testIdentity } from '@tutti/testing';
-import { publishPerformance, runBody, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
+import { publishPerformance, runBody, useEngagementTestKit } from '../testing/engagement-test-kit';
 
 describe('consents', () => {
-  let t: EngagementTestApp;
+  const kit = useEngagementTestKit({ SERVICE_MODE: 'api' });
   const tenantId = newTenantId();
   const schoolA = newId();
   const schoolB = newId();
   const admin = personas.programmeAdmin(tenantId);
-
-  beforeAll(async () => {
-    t = await startEngagementApp({ SERVICE_MODE: 'api' });
-  });
-  afterAll(() => t?.close());
 
   function family(schoolId = schoolA): { guardian: Identity; pupilId: string } {
     const pupilId = newId();
@@ -21,7 +16,7 @@ describe('consents', () => {
   }
 
   const put = (identity: Identity, pupilId: string, kind: string, payload: object) =>
-    t.request(identity, { method: 'PUT', url: `/pupils/${pupilId}/consents/${kind}`, payload });
+    kit.call(identity, 'PUT', `/pupils/${pupilId}/consents/${kind}`, payload);
 
   it('keeps every decision as history, the latest being the current state, and publishes each change in its transaction', async () => {
     const { guardian, pupilId } = family();
@@ -32,23 +27,21 @@ describe('consents', () => {
     expect(withdrawn.json()).toMatchObject({ state: 'withdrawn', note: null, reason: 'Changed our minds' });
     expect((await put(guardian, pupilId, 'trips', { granted: false })).json().state).toBe('refused');
 
-    const current = (await t.request(guardian, { method: 'GET', url: `/pupils/${pupilId}/consents` })).json();
+    const current = (await kit.call(guardian, 'GET', `/pupils/${pupilId}/consents`)).json();
     expect(Object.fromEntries(current.consents.map((c: { kind: string; state: string }) => [c.kind, c.state]))).toEqual({
       photo_film: 'withdrawn',
       performing_in_public: 'missing',
       transport: 'missing',
       trips: 'refused',
     });
-    const history = (
-      await t.request(guardian, { method: 'GET', url: `/pupils/${pupilId}/consents/history?kind=photo_film&limit=1` })
-    ).json();
+    const history = (await kit.call(guardian, 'GET', `/pupils/${pupilId}/consents/history?kind=photo_film&limit=1`)).json();
     expect(history.items.map((item: { state: string }) => item.state)).toEqual(['withdrawn']);
     const older = (
-      await t.request(guardian, { method: 'GET', url: `/pupils/${pupilId}/consents/history?kind=photo_film&cursor=${history.nextCursor}` })
+      await kit.call(guardian, 'GET', `/pupils/${pupilId}/consents/history?kind=photo_film&cursor=${history.nextCursor}`)
     ).json();
     expect(older.items.map((item: { state: string }) => item.state)).toEqual(['granted']);
 
-    const events = await t.db.query(
+    const events = await kit.db.query(
       `SELECT payload FROM outbox_events WHERE tenant_id = $1 AND type = 'engagement.consent.changed' AND payload->>'pupilId' = $2 ORDER BY occurred_at, id`,
       [tenantId, pupilId],
     );
@@ -58,7 +51,7 @@ describe('consents', () => {
       { version: 1, pupilId, kind: 'trips', granted: false, note: null },
     ]);
     await expect(
-      t.db.query(`UPDATE consent_records SET decision = 'granted' WHERE tenant_id = $1 AND pupil_id = $2`, [tenantId, pupilId]),
+      kit.db.query(`UPDATE consent_records SET decision = 'granted' WHERE tenant_id = $1 AND pupil_id = $2`, [tenantId, pupilId]),
     ).rejects.toThrow(/append-only/);
   });
 
@@ -75,8 +68,7 @@ describe('consents', () => {
     expect((await put(family().guardian, pupilId, 'transport', { granted: false })).statusCode).toBe(404);
     expect((await put(personas.headteacher(tenantId, schoolA), pupilId, 'transport', { granted: false })).statusCode).toBe(403);
 
-    const read = async (identity: Identity) =>
-      (await t.request(identity, { method: 'GET', url: `/pupils/${pupilId}/consents` })).statusCode;
+    const read = async (identity: Identity) => (await kit.call(identity, 'GET', `/pupils/${pupilId}/consents`)).statusCode;
     expect(await read(guardian)).toBe(200);
     expect(await read(mayNotConsent)).toBe(200);
     expect(await read(personas.headteacher(tenantId, schoolA))).toBe(200);
@@ -86,7 +78,7 @@ describe('consents', () => {
     expect(await read(family(schoolA).guardian)).toBe(404);
     expect(await read(personas.programmeAdmin(newTenantId()))).toBe(404);
     expect(await read(personas.evaluator(tenantId))).toBe(403);
-    expect((await t.request(family().guardian, { method: 'GET', url: `/pupils/${pupilId}/consents/history` })).statusCode).toBe(404);
+    expect((await kit.call(family().guardian, 'GET', `/pupils/${pupilId}/consents/history`)).statusCode).toBe(404);
   });
 
   it('answers bad input with a 400 naming the field', async () => {
@@ -100,14 +92,10 @@ describe('consents', () => {
   });
 
   it('refuses a bus booking for a child whose transport consent was withdrawn (409), but not one with no answer yet', async () => {
-    const { performanceId, startsAt } = await publishPerformance(t, tenantId);
-    const run = (await t.request(admin, { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, 10) })).json();
+    const { performanceId, startsAt } = await publishPerformance(kit, tenantId);
+    const run = (await kit.call(admin, 'POST', '/transport-runs', runBody(performanceId, startsAt, 10))).json();
     const book = (identity: Identity, pupilId: string) =>
-      t.request(identity, {
-        method: 'POST',
-        url: '/transport-bookings',
-        payload: { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [pupilId] },
-      });
+      kit.call(identity, 'POST', '/transport-bookings', { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [pupilId] });
     const withdrawn = family();
     await put(withdrawn.guardian, withdrawn.pupilId, 'transport', { granted: true });
     await put(withdrawn.guardian, withdrawn.pupilId, 'transport', { granted: false, reason: 'We drive ourselves' });
@@ -119,27 +107,28 @@ describe('consents', () => {
   });
 
   it('lists the children of a performance’s families with no photo/film consent, per the caller’s schools', async () => {
-    const { performanceId, startsAt } = await publishPerformance(t, tenantId);
-    const run = (await t.request(admin, { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, 20) })).json();
+    const { performanceId, startsAt } = await publishPerformance(kit, tenantId);
+    const run = (await kit.call(admin, 'POST', '/transport-runs', runBody(performanceId, startsAt, 20))).json();
     const [missingA, consentedA, missingB] = [family(schoolA), family(schoolA), family(schoolB)];
     await put(consentedA.guardian, consentedA.pupilId, 'photo_film', { granted: true });
     for (const f of [missingA, consentedA, missingB]) {
-      const booked = await t.request(f.guardian, {
-        method: 'POST',
-        url: '/transport-bookings',
-        payload: { runId: run.id, stopId: run.stops[0].id, adults: 0, pupilIds: [f.pupilId] },
+      const booked = await kit.call(f.guardian, 'POST', '/transport-bookings', {
+        runId: run.id,
+        stopId: run.stops[0].id,
+        adults: 0,
+        pupilIds: [f.pupilId],
       });
       expect(booked.statusCode).toBe(201);
     }
     const url = `/performances/${performanceId}/missing-photo-consents`;
     const pupilsFor = async (identity: Identity) =>
-      (await t.request(identity, { method: 'GET', url }))
+      (await kit.call(identity, 'GET', url))
         .json()
         .pupils.map((p: { pupilId: string }) => p.pupilId)
         .sort();
     expect(await pupilsFor(personas.headteacher(tenantId, schoolA))).toEqual([missingA.pupilId]);
     expect(await pupilsFor(admin)).toEqual([missingA.pupilId, missingB.pupilId].sort());
-    expect((await t.request(missingA.guardian, { method: 'GET', url })).statusCode).toBe(403);
-    expect((await t.request(admin, { method: 'GET', url: `/performances/${newId()}/missing-photo-consents` })).statusCode).toBe(404);
+    expect((await kit.call(missingA.guardian, 'GET', url)).statusCode).toBe(403);
+    expect((await kit.call(admin, 'GET', `/performances/${newId()}/missing-photo-consents`)).statusCode).toBe(404);
   });
 });

@@ -1,18 +1,13 @@
 import { newId } from '@tutti/platform';
 import { newTenantId, personas } from '@tutti/testing';
 import type { FamilyDto } from './dto/contact-preferences.dto';
-import { startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
+import { useEngagementTestKit } from '../testing/engagement-test-kit';
 
 describe('a family’s contact comes from the guardian’s account unless the family chose its own', () => {
-  let t: EngagementTestApp;
+  const kit = useEngagementTestKit({ SERVICE_MODE: 'api' });
   const tenantId = newTenantId();
   const schoolId = newId();
   const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
-
-  beforeAll(async () => {
-    t = await startEngagementApp({ SERVICE_MODE: 'api' });
-  });
-  afterAll(() => t?.close());
 
   const newGuardian = () => {
     const pupilId = newId();
@@ -20,7 +15,7 @@ describe('a family’s contact comes from the guardian’s account unless the fa
     return { guardian, pupilId };
   };
   const linked = (guardianId: string, pupilId: string, email: string, at: Date, preferredLanguage = 'en') =>
-    t.deliver(
+    kit.applyEvent(
       tenantId,
       'identity.guardian.linked',
       {
@@ -36,14 +31,14 @@ describe('a family’s contact comes from the guardian’s account unless the fa
       at,
     );
   const accountUpdated = (guardianId: string, email: string, at: Date, preferredLanguage = 'en', displayName = 'Agnieszka Kowalska') =>
-    t.deliver(
+    kit.applyEvent(
       tenantId,
       'identity.account.updated',
       { version: 1, accountId: guardianId, email, displayName, preferredLanguage, status: 'active' },
       at,
     );
   const family = async (guardian: ReturnType<typeof newGuardian>['guardian']) => {
-    const response = await t.request(guardian, { method: 'GET', url: '/families/me' });
+    const response = await kit.call(guardian, 'GET', '/families/me');
     expect(response.statusCode).toBe(200);
     return response.json<FamilyDto>();
   };
@@ -64,7 +59,7 @@ describe('a family’s contact comes from the guardian’s account unless the fa
     await linked(guardian.userId, pupilId, 'follow@example.org', minutesAgo(30));
     await accountUpdated(guardian.userId, 'follow@example.org', minutesAgo(10), 'ur', 'Amina Shah');
     await accountUpdated(guardian.userId, 'follow@example.org', minutesAgo(20), 'pl', 'Old Name'); // older, arriving late
-    const seen = await t.db.query(`SELECT display_name, language FROM families WHERE tenant_id = $1 AND guardian_id = $2`, [
+    const seen = await kit.db.query(`SELECT display_name, language FROM families WHERE tenant_id = $1 AND guardian_id = $2`, [
       tenantId,
       guardian.userId,
     ]);
@@ -75,20 +70,22 @@ describe('a family’s contact comes from the guardian’s account unless the fa
     const { guardian, pupilId } = newGuardian();
     await linked(guardian.userId, pupilId, 'account@example.org', minutesAgo(30));
     const mine = await family(guardian);
-    const chosen = await t.request(guardian, {
-      method: 'PUT',
-      url: '/families/me/contact-preferences',
-      headers: { 'if-match': `"${mine.version}"` },
-      payload: { email: 'family-own@example.org', language: 'pl', emailEnabled: true, smsEnabled: false },
-    });
+    const chosen = await kit.call(
+      guardian,
+      'PUT',
+      '/families/me/contact-preferences',
+      { email: 'family-own@example.org', language: 'pl', emailEnabled: true, smsEnabled: false },
+      { 'if-match': `"${mine.version}"` },
+    );
     expect(chosen.statusCode).toBe(200);
     await accountUpdated(guardian.userId, 'account@example.org', minutesAgo(1), 'ur');
     expect(await family(guardian)).toMatchObject({ email: 'family-own@example.org', language: 'pl' });
 
-    const cleared = await t.request(guardian, {
-      method: 'PUT',
-      url: '/families/me/contact-preferences',
-      payload: { email: null, language: 'ur', emailEnabled: true, smsEnabled: false },
+    const cleared = await kit.call(guardian, 'PUT', '/families/me/contact-preferences', {
+      email: null,
+      language: 'ur',
+      emailEnabled: true,
+      smsEnabled: false,
     });
     expect(cleared.json<FamilyDto>()).toMatchObject({ email: 'account@example.org', language: 'ur' });
     await accountUpdated(guardian.userId, 'account@example.org', new Date(), 'en');
@@ -98,6 +95,6 @@ describe('a family’s contact comes from the guardian’s account unless the fa
   it('leaves accounts that are not guardians alone (no family is made for them)', async () => {
     const staffId = newId();
     await accountUpdated(staffId, 'teacher@example.org', new Date());
-    expect(await t.db.query(`SELECT 1 FROM families WHERE tenant_id = $1 AND guardian_id = $2`, [tenantId, staffId])).toEqual([]);
+    expect(await kit.db.query(`SELECT 1 FROM families WHERE tenant_id = $1 AND guardian_id = $2`, [tenantId, staffId])).toEqual([]);
   });
 });

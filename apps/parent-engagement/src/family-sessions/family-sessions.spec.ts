@@ -1,19 +1,14 @@
 import type { Identity } from '@tutti/auth';
 import { newId } from '@tutti/platform';
 import { newTenantId, personas } from '@tutti/testing';
-import { HOUR, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
+import { HOUR, useEngagementTestKit } from '../testing/engagement-test-kit';
 
 describe('family sessions and workshops', () => {
-  let t: EngagementTestApp;
+  const kit = useEngagementTestKit({ SERVICE_MODE: 'api' });
   const tenantId = newTenantId();
   const schoolA = newId();
   const schoolB = newId();
   const staffA = personas.schoolStaff(tenantId, schoolA);
-
-  beforeAll(async () => {
-    t = await startEngagementApp({ SERVICE_MODE: 'api' });
-  });
-  afterAll(() => t?.close());
 
   function family(schoolId = schoolA): { guardian: Identity; pupilId: string } {
     const pupilId = newId();
@@ -28,36 +23,21 @@ describe('family sessions and workshops', () => {
     capacity: 3,
     ...extra,
   });
-  const newSession = async (extra: object = {}) =>
-    (await t.request(staffA, { method: 'POST', url: '/family-sessions', payload: sessionBody(extra) })).json();
+  const newSession = async (extra: object = {}) => (await kit.call(staffA, 'POST', '/family-sessions', sessionBody(extra))).json();
   const signUp = (f: { guardian: Identity; pupilId: string }, sessionId: string, places = 1) =>
-    t.request(f.guardian, { method: 'POST', url: `/family-sessions/${sessionId}/sign-ups`, payload: { places, pupilIds: [f.pupilId] } });
+    kit.call(f.guardian, 'POST', `/family-sessions/${sessionId}/sign-ups`, { places, pupilIds: [f.pupilId] });
 
   it('is created by staff of the school, with a 400 naming the field for bad input and 404 for a school not theirs', async () => {
     const body = sessionBody();
-    const created = await t.request(staffA, {
-      method: 'POST',
-      url: '/family-sessions',
-      payload: body,
-      headers: { 'idempotency-key': 'session-1' },
-    });
+    const created = await kit.call(staffA, 'POST', '/family-sessions', body, { 'idempotency-key': 'session-1' });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ kind: 'family_music', capacity: 3, placesLeft: 3 });
-    const retried = await t.request(staffA, {
-      method: 'POST',
-      url: '/family-sessions',
-      payload: body,
-      headers: { 'idempotency-key': 'session-1' },
-    });
+    const retried = await kit.call(staffA, 'POST', '/family-sessions', body, { 'idempotency-key': 'session-1' });
     expect(retried.json().id).toBe(created.json().id);
-    expect(
-      (await t.request(staffA, { method: 'POST', url: '/family-sessions', payload: sessionBody({ schoolId: schoolB }) })).statusCode,
-    ).toBe(404);
-    expect((await t.request(family().guardian, { method: 'POST', url: '/family-sessions', payload: sessionBody() })).statusCode).toBe(403);
+    expect((await kit.call(staffA, 'POST', '/family-sessions', sessionBody({ schoolId: schoolB }))).statusCode).toBe(404);
+    expect((await kit.call(family().guardian, 'POST', '/family-sessions', sessionBody())).statusCode).toBe(403);
     const fields = async (extra: object) =>
-      (await t.request(staffA, { method: 'POST', url: '/family-sessions', payload: sessionBody(extra) }))
-        .json()
-        .errors.map((e: { field: string }) => e.field);
+      (await kit.call(staffA, 'POST', '/family-sessions', sessionBody(extra))).json().errors.map((e: { field: string }) => e.field);
     expect(await fields({ kind: 'disco' })).toEqual(['kind']);
     expect(await fields({ capacity: 0 })).toEqual(['capacity']);
     expect(await fields({ endsAt: new Date(Date.now() + HOUR).toISOString() })).toEqual(['endsAt']);
@@ -68,19 +48,18 @@ describe('family sessions and workshops', () => {
     const otherArea = newTenantId();
     const theirSchool = newId();
     expect(
-      (await t.request(personas.guardian(otherArea, [{ pupilId: newId(), schoolId: theirSchool }]), { method: 'GET', url: '/families/me' }))
-        .statusCode,
+      (await kit.call(personas.guardian(otherArea, [{ pupilId: newId(), schoolId: theirSchool }]), 'GET', '/families/me')).statusCode,
     ).toBe(200);
     const title = `Cross-area ${newId()}`;
     for (const schoolId of [theirSchool, newId()]) {
-      const response = await t.request(admin, { method: 'POST', url: '/family-sessions', payload: sessionBody({ schoolId, title }) });
+      const response = await kit.call(admin, 'POST', '/family-sessions', sessionBody({ schoolId, title }));
       expect(response.statusCode).toBe(404);
       expect(response.json().errors).toEqual([expect.objectContaining({ field: 'schoolId', rule: 'exists' })]);
     }
-    expect((await t.db.query('SELECT count(*)::int AS n FROM family_sessions WHERE title = $1', [title]))[0].n).toBe(0);
+    expect((await kit.db.query('SELECT count(*)::int AS n FROM family_sessions WHERE title = $1', [title]))[0].n).toBe(0);
     // A school of the admin's own area (one a family of it belongs to) is fine.
-    expect((await t.request(family().guardian, { method: 'GET', url: '/families/me' })).statusCode).toBe(200);
-    expect((await t.request(admin, { method: 'POST', url: '/family-sessions', payload: sessionBody({ title }) })).statusCode).toBe(201);
+    expect((await kit.call(family().guardian, 'GET', '/families/me')).statusCode).toBe(200);
+    expect((await kit.call(admin, 'POST', '/family-sessions', sessionBody({ title }))).statusCode).toBe(201);
   });
 
   it('decides places in the database: 10 families at once for 3 places get 3 places and 7 × 409 session-full', async () => {
@@ -90,8 +69,8 @@ describe('family sessions and workshops', () => {
     const refused = results.filter((r) => r.statusCode === 409);
     expect(refused).toHaveLength(7);
     expect(refused.every((r) => r.json().conflicts[0].rule === 'session-full')).toBe(true);
-    expect((await t.request(staffA, { method: 'GET', url: `/family-sessions/${session.id}` })).json().placesLeft).toBe(0);
-    expect((await t.request(staffA, { method: 'GET', url: `/family-sessions/${session.id}/sign-ups` })).json().items).toHaveLength(3);
+    expect((await kit.call(staffA, 'GET', `/family-sessions/${session.id}`)).json().placesLeft).toBe(0);
+    expect((await kit.call(staffA, 'GET', `/family-sessions/${session.id}/sign-ups`)).json().items).toHaveLength(3);
   });
 
   it('lets a family sign up once, cancel (places back) and sign up again; staff mark who came', async () => {
@@ -102,51 +81,44 @@ describe('family sessions and workshops', () => {
     const twice = await signUp(f, session.id, 1);
     expect(twice.statusCode).toBe(409);
     expect(twice.json().conflicts[0].rule).toBe('already-signed-up');
-    expect((await t.request(f.guardian, { method: 'POST', url: `/session-sign-ups/${first.json().id}/cancel` })).json().status).toBe(
-      'cancelled',
-    );
-    expect((await t.request(staffA, { method: 'GET', url: `/family-sessions/${session.id}` })).json().placesLeft).toBe(4);
+    expect((await kit.call(f.guardian, 'POST', `/session-sign-ups/${first.json().id}/cancel`)).json().status).toBe('cancelled');
+    expect((await kit.call(staffA, 'GET', `/family-sessions/${session.id}`)).json().placesLeft).toBe(4);
     const again = await signUp(f, session.id, 3);
     expect(again.json()).toMatchObject({ id: first.json().id, status: 'signed_up', places: 3 });
 
     const other = family();
     await signUp(other, session.id, 1);
     expect(
-      (await t.request(f.guardian, { method: 'GET', url: `/family-sessions/${session.id}/sign-ups` }))
-        .json()
-        .items.map((i: { id: string }) => i.id),
+      (await kit.call(f.guardian, 'GET', `/family-sessions/${session.id}/sign-ups`)).json().items.map((i: { id: string }) => i.id),
     ).toEqual([first.json().id]);
-    const mark = (identity: Identity) =>
-      t.request(identity, { method: 'POST', url: `/session-sign-ups/${first.json().id}/attendance`, payload: { attended: true } });
+    const mark = (identity: Identity) => kit.call(identity, 'POST', `/session-sign-ups/${first.json().id}/attendance`, { attended: true });
     expect((await mark(staffA)).json().attended).toBe(true);
     expect((await mark(personas.headteacher(tenantId, schoolB))).statusCode).toBe(404);
     expect((await mark(f.guardian)).statusCode).toBe(403);
-    expect((await t.request(other.guardian, { method: 'POST', url: `/session-sign-ups/${first.json().id}/cancel` })).statusCode).toBe(404);
+    expect((await kit.call(other.guardian, 'POST', `/session-sign-ups/${first.json().id}/cancel`)).statusCode).toBe(404);
   });
 
   it('shows a session only to its school’s staff and families (404 to others and another tenant)', async () => {
     const session = await newSession();
-    const status = async (identity: Identity) =>
-      (await t.request(identity, { method: 'GET', url: `/family-sessions/${session.id}` })).statusCode;
+    const status = async (identity: Identity) => (await kit.call(identity, 'GET', `/family-sessions/${session.id}`)).statusCode;
     expect(await status(family(schoolA).guardian)).toBe(200);
     expect(await status(family(schoolB).guardian)).toBe(404);
     expect(await status(personas.tutor(tenantId, [schoolB]))).toBe(404);
     expect(await status(personas.programmeAdmin(newTenantId()))).toBe(404);
     expect((await signUp(family(schoolB), session.id)).statusCode).toBe(404);
-    const listed = (await t.request(family(schoolB).guardian, { method: 'GET', url: '/family-sessions' })).json().items;
+    const listed = (await kit.call(family(schoolB).guardian, 'GET', '/family-sessions')).json().items;
     expect(listed).toEqual([]);
   });
 });
 
 describe('engagement figures', () => {
-  let t: EngagementTestApp;
+  const kit = useEngagementTestKit({ SERVICE_MODE: 'api' });
   const tenantId = newTenantId();
   const [s1, s2] = [newId(), newId()];
   const at = (iso: string) => new Date(iso);
 
   beforeAll(async () => {
-    t = await startEngagementApp({ SERVICE_MODE: 'api' });
-    const q = (sql: string, params: unknown[]) => t.db.query(sql, params);
+    const q = (sql: string, params: unknown[]) => kit.db.query(sql, params);
     const performance = newId();
     await q(
       `INSERT INTO performances (tenant_id, id, title, starts_at, ends_at, venue_name, status, last_event_at) VALUES ($1, $2, 'Spring Concert', $3, $4, 'Hall', 'published', now())`,
@@ -195,9 +167,8 @@ describe('engagement figures', () => {
     await signUp(await session(s1, '2026-04-20T16:00:00Z'), g7); // after the term
     await signUp(await session(s1, '2026-03-27T23:30:00Z'), g8); // 23:30 GMT on the term's last day: inside
   });
-  afterAll(() => t?.close());
 
-  const figures = (identity: Identity, query: string) => t.request(identity, { method: 'GET', url: `/engagement-figures?${query}` });
+  const figures = (identity: Identity, query: string) => kit.call(identity, 'GET', `/engagement-figures?${query}`);
 
   it('matches hand-computed figures per school for a term', async () => {
     const response = await figures(personas.programmeAdmin(tenantId), 'from=2026-01-05&to=2026-03-27');

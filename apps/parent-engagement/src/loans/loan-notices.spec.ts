@@ -2,7 +2,7 @@ import type { EventCatalog, EventEnvelope } from '@tutti/contracts';
 import { applyEvent, MessagingHandlers, ReminderWorker } from '@tutti/messaging';
 import { newId, zonedInstant } from '@tutti/platform';
 import { mailsTo, newTenantId, personas, waitFor } from '@tutti/testing';
-import { startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
+import { useEngagementTestKit } from '../testing/engagement-test-kit';
 
 interface LoanReminder {
   id: string;
@@ -18,38 +18,37 @@ const DAY = 86_400_000;
 const dateIn = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
 
 describe('instrument loan events tell the family', () => {
-  let t: EngagementTestApp;
+  const kit = useEngagementTestKit();
   let worker: ReminderWorker;
   const tenantId = newTenantId();
   const schoolId = newId();
 
   beforeAll(async () => {
-    t = await startEngagementApp();
     worker = new ReminderWorker({
-      dataSource: t.db,
+      dataSource: kit.db,
       service: 'parent-engagement',
       redis: process.env.REDIS_URL ?? '',
-      deliverers: t.app.get(MessagingHandlers).deliverers,
+      deliverers: kit.app.get(MessagingHandlers).deliverers,
     });
   });
   afterAll(async () => {
     await worker?.close();
-    await t?.close();
   });
 
   function loanEvent<T extends LoanEventType>(type: T, payload: EventCatalog[T]): EventEnvelope<T> {
     return { id: newId(), type, tenantId, occurredAt: new Date().toISOString(), source: 'instrument-loan', payload };
   }
 
-  const apply = (event: EventEnvelope) => applyEvent(t.db, 'parent-engagement', t.app.get(MessagingHandlers).handlers, event);
+  const apply = (event: EventEnvelope) => applyEvent(kit.db, 'parent-engagement', kit.app.get(MessagingHandlers).handlers, event);
 
   async function signedInFamily(pupilId: string): Promise<string> {
     const guardian = personas.guardian(tenantId, [{ pupilId, schoolId }]);
     const email = `loan-${guardian.userId}@example.org`;
-    const response = await t.request(guardian, {
-      method: 'PUT',
-      url: '/families/me/contact-preferences',
-      payload: { email, language: 'pl', emailEnabled: true, smsEnabled: false },
+    const response = await kit.call(guardian, 'PUT', '/families/me/contact-preferences', {
+      email,
+      language: 'pl',
+      emailEnabled: true,
+      smsEnabled: false,
     });
     expect(response.statusCode).toBe(200);
     return email;
@@ -71,14 +70,14 @@ describe('instrument loan events tell the family', () => {
     });
 
   const remindersOf = (loanId: string): Promise<LoanReminder[]> =>
-    t.db.query(
+    kit.db.query(
       `SELECT id, kind, due_at, status, recipient_id FROM reminders WHERE tenant_id = $1 AND subject_type = 'instrument-loan' AND subject_id = $2 ORDER BY created_at`,
       [tenantId, loanId],
     );
 
   async function sendNow(reminder: LoanReminder): Promise<string> {
-    await t.db.query(`UPDATE reminders SET due_at = now() - interval '1 second' WHERE id = $1`, [reminder.id]);
-    const [{ due_at: dueAt }] = await t.db.query('SELECT due_at FROM reminders WHERE id = $1', [reminder.id]);
+    await kit.db.query(`UPDATE reminders SET due_at = now() - interval '1 second' WHERE id = $1`, [reminder.id]);
+    const [{ due_at: dueAt }] = await kit.db.query('SELECT due_at FROM reminders WHERE id = $1', [reminder.id]);
     return (await worker.deliverDue({ reminderId: reminder.id, tenantId, dueAt: (dueAt as Date).toISOString() })).kind;
   }
 
@@ -112,7 +111,7 @@ describe('instrument loan events tell the family', () => {
     }).format(new Date(`${dueOn}T00:00:00Z`));
     expect(mail.text).toContain(`Instrument wypożyczony Państwa dziecku (violin (VLN-0042)) należy zwrócić ${dueOnInPolish}.`);
     // Its Message-ID is the reminder's delivery key and the guardian (one reminder mails each guardian of the pupil).
-    const [sent] = await t.db.query('SELECT id, due_at FROM reminders WHERE id = $1', [reminders[0].id]);
+    const [sent] = await kit.db.query('SELECT id, due_at FROM reminders WHERE id = $1', [reminders[0].id]);
     const guardianId = email.slice('loan-'.length, email.indexOf('@'));
     expect(mail.messageId).toBe(`reminder-${sent.id}-${sent.due_at.getTime()}.${guardianId}@parent-engagement.tutti`);
   });

@@ -2,7 +2,7 @@ import type { Identity } from '@tutti/auth';
 import { MessagingHandlers, ReminderWorker, type ReminderRow } from '@tutti/messaging';
 import { newId } from '@tutti/platform';
 import { mailsTo, newTenantId, personas, waitFor } from '@tutti/testing';
-import { HOUR, publishPerformance, runBody, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
+import { HOUR, publishPerformance, runBody, useEngagementTestKit } from '../testing/engagement-test-kit';
 import { afterQuietHours } from './quiet-hours';
 
 interface ReminderRecord {
@@ -14,22 +14,20 @@ interface ReminderRecord {
 }
 
 describe('reminders for bookings and performances', () => {
-  let t: EngagementTestApp;
+  const kit = useEngagementTestKit();
   let worker: ReminderWorker;
   const tenantId = newTenantId();
   const schoolId = newId();
   const admin = personas.programmeAdmin(tenantId);
 
   beforeAll(async () => {
-    t = await startEngagementApp();
     worker = new ReminderWorker({
-      dataSource: t.db,
+      dataSource: kit.db,
       service: 'parent-engagement',
       redis: process.env.REDIS_URL ?? '',
-      deliverers: t.app.get(MessagingHandlers).deliverers,
+      deliverers: kit.app.get(MessagingHandlers).deliverers,
     });
   });
-  afterAll(() => t?.close());
 
   async function familyWithEmail(
     preferences: Record<string, unknown> = {},
@@ -37,34 +35,36 @@ describe('reminders for bookings and performances', () => {
     const pupilId = newId();
     const guardian = personas.guardian(tenantId, [{ pupilId, schoolId }]);
     const email = `family-${guardian.userId}@example.org`;
-    const response = await t.request(guardian, {
-      method: 'PUT',
-      url: '/families/me/contact-preferences',
-      payload: { email, phone: '+447700900123', language: 'en', emailEnabled: true, smsEnabled: true, ...preferences },
+    const response = await kit.call(guardian, 'PUT', '/families/me/contact-preferences', {
+      email,
+      phone: '+447700900123',
+      language: 'en',
+      emailEnabled: true,
+      smsEnabled: true,
+      ...preferences,
     });
     expect(response.statusCode).toBe(200);
     return { guardian, pupilId, email };
   }
 
   async function bookedRun(seats = 10) {
-    const { performanceId, startsAt } = await publishPerformance(t, tenantId, 72, 'Spring Sharing');
-    const run = (
-      await t.request(admin, { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, seats) })
-    ).json();
+    const { performanceId, startsAt } = await publishPerformance(kit, tenantId, 72, 'Spring Sharing');
+    const run = (await kit.call(admin, 'POST', '/transport-runs', runBody(performanceId, startsAt, seats))).json();
     return { performanceId, startsAt, run };
   }
 
   const book = async (who: { guardian: Identity; pupilId: string }, run: { id: string; stops: { id: string }[] }) =>
     (
-      await t.request(who.guardian, {
-        method: 'POST',
-        url: '/transport-bookings',
-        payload: { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [who.pupilId] },
+      await kit.call(who.guardian, 'POST', '/transport-bookings', {
+        runId: run.id,
+        stopId: run.stops[0].id,
+        adults: 1,
+        pupilIds: [who.pupilId],
       })
     ).json();
 
   const remindersOf = (subjectIds: string[]): Promise<ReminderRecord[]> =>
-    t.db.query(
+    kit.db.query(
       `SELECT id, kind, due_at, status, subject_id FROM reminders WHERE tenant_id = $1 AND subject_id = ANY($2::uuid[]) ORDER BY due_at, kind`,
       [tenantId, subjectIds],
     );
@@ -89,7 +89,7 @@ describe('reminders for bookings and performances', () => {
     const deliveryKey = `reminder-${confirmation.id}-${confirmation.due_at.getTime()}`;
     expect(mail.messageId).toBe(`${deliveryKey}@parent-engagement.tutti`);
     const sms = await waitFor(async () => {
-      const found = await t.db.query('SELECT to_number, body FROM sms_outbox WHERE tenant_id = $1 AND idempotency_key = $2', [
+      const found = await kit.db.query('SELECT to_number, body FROM sms_outbox WHERE tenant_id = $1 AND idempotency_key = $2', [
         tenantId,
         deliveryKey,
       ]);
@@ -113,8 +113,8 @@ describe('reminders for bookings and performances', () => {
     expect(reminders[2].due_at.getTime()).toBe(pickupAt - 2 * HOUR);
 
     const twoHour = reminders[2];
-    await t.db.query(`UPDATE reminders SET due_at = now() - interval '1 second' WHERE id = $1`, [twoHour.id]);
-    const [{ due_at: dueAt }] = await t.db.query('SELECT due_at FROM reminders WHERE id = $1', [twoHour.id]);
+    await kit.db.query(`UPDATE reminders SET due_at = now() - interval '1 second' WHERE id = $1`, [twoHour.id]);
+    const [{ due_at: dueAt }] = await kit.db.query('SELECT due_at FROM reminders WHERE id = $1', [twoHour.id]);
     const job = { reminderId: twoHour.id, tenantId, dueAt: (dueAt as Date).toISOString() };
     const outcomes = await Promise.all([worker.deliverDue(job), worker.deliverDue(job), worker.deliverDue(job)]);
     expect(outcomes.filter((outcome) => outcome.kind === 'sent')).toHaveLength(1);
@@ -149,7 +149,7 @@ describe('reminders for bookings and performances', () => {
     const held = await book(holder, run);
     const queued = await book(waiting, run);
     expect(queued.status).toBe('waitlisted');
-    await t.request(holder.guardian, { method: 'POST', url: `/transport-bookings/${held.id}/cancel` });
+    await kit.call(holder.guardian, 'POST', `/transport-bookings/${held.id}/cancel`);
     // What was still to come about the booking is cancelled; what tells of the booking and its cancellation stays.
     expect(
       (await remindersOf([held.id])).every(
@@ -157,7 +157,7 @@ describe('reminders for bookings and performances', () => {
           reminder.status === 'cancelled' || ['transport.booking-confirmed', 'transport.booking-cancelled'].includes(reminder.kind),
       ),
     ).toBe(true);
-    const offer = await t.request(waiting.guardian, { method: 'GET', url: `/transport-bookings/${queued.id}` });
+    const offer = await kit.call(waiting.guardian, 'GET', `/transport-bookings/${queued.id}`);
     const reminders = await remindersOf([queued.id]);
     expect(reminders.map((reminder) => reminder.kind)).toEqual(['transport.seat-offered', 'transport.offer-expiry']);
     expect(reminders[1].due_at.toISOString()).toBe(offer.json().offerExpiresAt);
@@ -167,14 +167,14 @@ describe('reminders for bookings and performances', () => {
     expect(mail.text).toContain('Please accept it in Tutti by');
 
     // The expiry timer fires: the offer lapses and the family is told.
-    await t.db.query(`UPDATE transport_bookings SET offer_expires_at = now() - interval '1 second' WHERE tenant_id = $1 AND id = $2`, [
+    await kit.db.query(`UPDATE transport_bookings SET offer_expires_at = now() - interval '1 second' WHERE tenant_id = $1 AND id = $2`, [
       tenantId,
       queued.id,
     ]);
-    await t.db.query(`UPDATE reminders SET due_at = now() - interval '1 second' WHERE id = $1`, [reminders[1].id]);
-    const [{ due_at: dueAt }] = await t.db.query('SELECT due_at FROM reminders WHERE id = $1', [reminders[1].id]);
+    await kit.db.query(`UPDATE reminders SET due_at = now() - interval '1 second' WHERE id = $1`, [reminders[1].id]);
+    const [{ due_at: dueAt }] = await kit.db.query('SELECT due_at FROM reminders WHERE id = $1', [reminders[1].id]);
     expect((await worker.deliverDue({ reminderId: reminders[1].id, tenantId, dueAt: (dueAt as Date).toISOString() })).kind).toBe('sent');
-    expect((await t.request(waiting.guardian, { method: 'GET', url: `/transport-bookings/${queued.id}` })).json().status).toBe('expired');
+    expect((await kit.call(waiting.guardian, 'GET', `/transport-bookings/${queued.id}`)).json().status).toBe('expired');
     await waitFor(async () => (await mailsTo(waiting.email)).find((found) => found.subject.startsWith('Bus seat offer expired')), {
       timeoutMs: 15_000,
     });
@@ -186,7 +186,7 @@ describe('reminders for bookings and performances', () => {
     const booking = await book(family, run);
     const before = await remindersOf([booking.id]);
     const newStart = new Date(startsAt.getTime() + 48 * HOUR);
-    await t.deliver(tenantId, 'performance.performance.rescheduled', {
+    await kit.applyEvent(tenantId, 'performance.performance.rescheduled', {
       version: 1,
       performanceId,
       title: 'Spring Sharing',
@@ -207,18 +207,18 @@ describe('reminders for bookings and performances', () => {
     expect(moved.text).toContain('Występ Spring Sharing (Philharmonic Hall) został przeniesiony z');
     expect(moved.text).not.toMatch(/ at |Dear/);
 
-    await t.deliver(tenantId, 'performance.performance.cancelled', { version: 1, performanceId, reason: 'The hall flooded.' });
+    await kit.applyEvent(tenantId, 'performance.performance.cancelled', { version: 1, performanceId, reason: 'The hall flooded.' });
     const cancelled = await remindersOf([booking.id]);
     expect(cancelled.filter((reminder) => reminder.kind !== 'transport.booking-confirmed').map((reminder) => reminder.status)).toEqual([
       'cancelled',
       'cancelled',
     ]);
-    expect((await t.request(family.guardian, { method: 'GET', url: `/transport-bookings/${booking.id}` })).json().status).toBe('cancelled');
+    expect((await kit.call(family.guardian, 'GET', `/transport-bookings/${booking.id}`)).json().status).toBe('cancelled');
     const notice = await waitFor(async () => (await mailsTo(family.email)).find((mail) => mail.subject.startsWith('Występ odwołany')), {
       timeoutMs: 15_000,
     });
     expect(notice.text).toContain('Podany powód: The hall flooded.');
-    const notices: ReminderRow[] = await t.db.query(
+    const notices: ReminderRow[] = await kit.db.query(
       `SELECT kind FROM reminders WHERE tenant_id = $1 AND subject_type = 'performance' AND subject_id = $2 ORDER BY created_at`,
       [tenantId, performanceId],
     );
@@ -227,7 +227,7 @@ describe('reminders for bookings and performances', () => {
 
   it('writes to each family in its own language: Arabic right to left with its dual, Polish plurals for 2 and 5 seats', async () => {
     // The area lets a family book 6 seats, so that a Polish family can book 5 (miejsc).
-    await t.deliver(tenantId, 'identity.tenant.created', {
+    await kit.applyEvent(tenantId, 'identity.tenant.created', {
       version: 1,
       tenantId,
       name: 'In Harmony Test',
@@ -243,10 +243,11 @@ describe('reminders for bookings and performances', () => {
     await book(arabic, run);
     await book(polish, run);
     const bigger = await familyWithEmail({ smsEnabled: false, language: 'pl' });
-    const five = await t.request(bigger.guardian, {
-      method: 'POST',
-      url: '/transport-bookings',
-      payload: { runId: run.id, stopId: run.stops[0].id, adults: 4, pupilIds: [bigger.pupilId] },
+    const five = await kit.call(bigger.guardian, 'POST', '/transport-bookings', {
+      runId: run.id,
+      stopId: run.stops[0].id,
+      adults: 4,
+      pupilIds: [bigger.pupilId],
     });
     expect(five.json()).toMatchObject({ seats: 5, status: 'confirmed' });
 

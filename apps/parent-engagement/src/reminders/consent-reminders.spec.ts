@@ -2,7 +2,7 @@ import type { Identity } from '@tutti/auth';
 import { MessagingHandlers, ReminderWorker } from '@tutti/messaging';
 import { newId } from '@tutti/platform';
 import { mailsTo, newTenantId, personas, waitFor } from '@tutti/testing';
-import { HOUR, publishPerformance, runBody, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
+import { HOUR, publishPerformance, runBody, useEngagementTestKit } from '../testing/engagement-test-kit';
 
 const consentMailsTo = (address: string) => mailsTo(address, /^Photo and filming consent needed/);
 
@@ -13,78 +13,74 @@ interface ConsentReminder {
 }
 
 describe('reminders about photo/film consent missing before a performance', () => {
-  let t: EngagementTestApp;
+  const kit = useEngagementTestKit();
   let worker: ReminderWorker;
   const tenantId = newTenantId();
   const schoolId = newId();
   const admin = personas.programmeAdmin(tenantId);
 
   beforeAll(async () => {
-    t = await startEngagementApp();
     worker = new ReminderWorker({
-      dataSource: t.db,
+      dataSource: kit.db,
       service: 'parent-engagement',
       redis: process.env.REDIS_URL ?? '',
-      deliverers: t.app.get(MessagingHandlers).deliverers,
+      deliverers: kit.app.get(MessagingHandlers).deliverers,
     });
   });
-  afterAll(() => t?.close());
 
   async function familyWithEmail(): Promise<{ guardian: Identity; pupilId: string; email: string }> {
     const pupilId = newId();
     const guardian = personas.guardian(tenantId, [{ pupilId, schoolId }]);
     const email = `consent-${guardian.userId}@example.org`;
-    const response = await t.request(guardian, {
-      method: 'PUT',
-      url: '/families/me/contact-preferences',
-      payload: { email, language: 'en', emailEnabled: true, smsEnabled: false },
+    const response = await kit.call(guardian, 'PUT', '/families/me/contact-preferences', {
+      email,
+      language: 'en',
+      emailEnabled: true,
+      smsEnabled: false,
     });
     expect(response.statusCode).toBe(200);
     return { guardian, pupilId, email };
   }
 
   async function bookBus(who: { guardian: Identity; pupilId: string }, hoursAhead: number) {
-    const { performanceId, startsAt } = await publishPerformance(t, tenantId, hoursAhead, 'Summer Showcase');
-    const run = (await t.request(admin, { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, 10) })).json();
-    const booking = await t.request(who.guardian, {
-      method: 'POST',
-      url: '/transport-bookings',
-      payload: { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [who.pupilId] },
+    const { performanceId, startsAt } = await publishPerformance(kit, tenantId, hoursAhead, 'Summer Showcase');
+    const run = (await kit.call(admin, 'POST', '/transport-runs', runBody(performanceId, startsAt, 10))).json();
+    const booking = await kit.call(who.guardian, 'POST', '/transport-bookings', {
+      runId: run.id,
+      stopId: run.stops[0].id,
+      adults: 1,
+      pupilIds: [who.pupilId],
     });
     expect(booking.json().status).toBe('confirmed');
     return { performanceId, startsAt };
   }
 
   const consentReminders = (performanceId: string, guardianId: string): Promise<ConsentReminder[]> =>
-    t.db.query(
+    kit.db.query(
       `SELECT id, due_at, status FROM reminders WHERE tenant_id = $1 AND kind = 'consent.missing' AND subject_id = $2 AND recipient_id = $3 ORDER BY created_at`,
       [tenantId, performanceId, guardianId],
     );
 
   async function deliverNow(reminder: ConsentReminder) {
-    await t.db.query(`UPDATE reminders SET due_at = now() - interval '1 second' WHERE id = $1`, [reminder.id]);
-    const [{ due_at: dueAt }] = await t.db.query('SELECT due_at FROM reminders WHERE id = $1', [reminder.id]);
+    await kit.db.query(`UPDATE reminders SET due_at = now() - interval '1 second' WHERE id = $1`, [reminder.id]);
+    const [{ due_at: dueAt }] = await kit.db.query('SELECT due_at FROM reminders WHERE id = $1', [reminder.id]);
     return worker.deliverDue({ reminderId: reminder.id, tenantId, dueAt: (dueAt as Date).toISOString() });
   }
 
   it('schedules one reminder 72 h before the performance for a booking (and RSVP) without consent, and skips it once consent is recorded', async () => {
     const family = await familyWithEmail();
     const { performanceId, startsAt } = await bookBus(family, 120);
-    const rsvp = await t.request(family.guardian, {
-      method: 'PUT',
-      url: `/performances/${performanceId}/rsvp`,
-      payload: { attending: true, adults: 1, pupilIds: [family.pupilId] },
+    const rsvp = await kit.call(family.guardian, 'PUT', `/performances/${performanceId}/rsvp`, {
+      attending: true,
+      adults: 1,
+      pupilIds: [family.pupilId],
     });
     expect(rsvp.statusCode).toBe(200);
     const [reminder, ...others] = await consentReminders(performanceId, family.guardian.userId);
     expect(others).toHaveLength(0);
     expect(reminder.due_at.getTime()).toBe(startsAt.getTime() - 72 * HOUR);
 
-    const consent = await t.request(family.guardian, {
-      method: 'PUT',
-      url: `/pupils/${family.pupilId}/consents/photo_film`,
-      payload: { granted: false },
-    });
+    const consent = await kit.call(family.guardian, 'PUT', `/pupils/${family.pupilId}/consents/photo_film`, { granted: false });
     expect(consent.statusCode).toBe(200);
     expect((await deliverNow(reminder)).kind).toBe('sent');
     expect(await consentMailsTo(family.email)).toHaveLength(0);
@@ -110,14 +106,14 @@ describe('reminders about photo/film consent missing before a performance', () =
 
   it('schedules nothing when consent is recorded, and cancels pending reminders with the performance', async () => {
     const given = await familyWithEmail();
-    await t.request(given.guardian, { method: 'PUT', url: `/pupils/${given.pupilId}/consents/photo_film`, payload: { granted: true } });
+    await kit.call(given.guardian, 'PUT', `/pupils/${given.pupilId}/consents/photo_film`, { granted: true });
     const first = await bookBus(given, 120);
     expect(await consentReminders(first.performanceId, given.guardian.userId)).toHaveLength(0);
 
     const missing = await familyWithEmail();
     const { performanceId } = await bookBus(missing, 120);
     expect((await consentReminders(performanceId, missing.guardian.userId)).map((reminder) => reminder.status)).toEqual(['scheduled']);
-    await t.deliver(tenantId, 'performance.performance.cancelled', { version: 1, performanceId, reason: 'Storm damage.' });
+    await kit.applyEvent(tenantId, 'performance.performance.cancelled', { version: 1, performanceId, reason: 'Storm damage.' });
     expect((await consentReminders(performanceId, missing.guardian.userId)).map((reminder) => reminder.status)).toEqual(['cancelled']);
   });
 
@@ -129,7 +125,7 @@ describe('reminders about photo/film consent missing before a performance', () =
       { pupilId: undecided, schoolId },
       { pupilId: decided, schoolId },
     ]);
-    await t.request(guardian, { method: 'PUT', url: `/pupils/${decided}/consents/photo_film`, payload: { granted: true } });
+    await kit.call(guardian, 'PUT', `/pupils/${decided}/consents/photo_film`, { granted: true });
     const spring = await bookBus({ guardian, pupilId: undecided }, 100);
     const summer = await bookBus({ guardian, pupilId: decided }, 120);
     expect(await consentReminders(spring.performanceId, guardian.userId)).toHaveLength(1);

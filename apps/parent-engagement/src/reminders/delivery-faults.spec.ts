@@ -11,7 +11,7 @@ import { startRedis, type RedisServerHandle } from '@tutti/local-infra';
 import { MessagingHandlers, ReminderScheduler, ReminderSweeper, ReminderWorker } from '@tutti/messaging';
 import { newId } from '@tutti/platform';
 import { mailsTo, newTenantId, personas, waitFor } from '@tutti/testing';
-import { newTestRun, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
+import { newTestRun, useEngagementTestKit } from '../testing/engagement-test-kit';
 
 const REDIS_DOWN_MS = 10_000;
 
@@ -24,27 +24,30 @@ describe('booking messages through Redis faults (service, worker and SMTP)', () 
   const schoolId = newId();
   let redisDir: string;
   let redis: RedisServerHandle;
-  let t: EngagementTestApp;
   let worker: ReminderWorker;
   let sweeper: ReminderSweeper;
 
+  // Hooks run in the order written, the after-alls too: Redis starts before the service and stops
+  // after it, and the worker is closed before the service.
   beforeAll(async () => {
     redisDir = mkdtempSync(join(tmpdir(), 'tutti-engagement-faults-'));
     redis = await startRedis({ dir: redisDir });
-    t = await startEngagementApp({ REDIS_URL: redis.url });
+  }, 60_000);
+  afterAll(() => worker?.close());
+
+  const kit = useEngagementTestKit(() => ({ REDIS_URL: redis.url }));
+
+  beforeAll(() => {
     worker = new ReminderWorker({
-      dataSource: t.db,
+      dataSource: kit.db,
       service: 'parent-engagement',
       redis: redis.url,
-      deliverers: t.app.get(MessagingHandlers).deliverers,
+      deliverers: kit.app.get(MessagingHandlers).deliverers,
     });
-    sweeper = new ReminderSweeper({ dataSource: t.db, scheduler: t.app.get(ReminderScheduler) });
+    sweeper = new ReminderSweeper({ dataSource: kit.db, scheduler: kit.app.get(ReminderScheduler) });
     worker.start();
-  }, 60_000);
-
+  });
   afterAll(async () => {
-    await worker?.close();
-    await t?.close();
     await redis?.stop();
     rmSync(redisDir, { recursive: true, force: true });
   });
@@ -55,10 +58,11 @@ describe('booking messages through Redis faults (service, worker and SMTP)', () 
         const pupilId = newId();
         const guardian = personas.guardian(tenantId, [{ pupilId, schoolId }]);
         const email = `faults-${guardian.userId}@example.org`;
-        const saved = await t.request(guardian, {
-          method: 'PUT',
-          url: '/families/me/contact-preferences',
-          payload: { email, language: 'en', emailEnabled: true, smsEnabled: false },
+        const saved = await kit.call(guardian, 'PUT', '/families/me/contact-preferences', {
+          email,
+          language: 'en',
+          emailEnabled: true,
+          smsEnabled: false,
         });
         expect(saved.statusCode).toBe(200);
         return { guardian, pupilId, email };
@@ -66,13 +70,14 @@ describe('booking messages through Redis faults (service, worker and SMTP)', () 
     );
   }
 
-  const busWithSeats = (seats: number) => newTestRun(t, tenantId, seats, { title: 'Fault-tolerant Concert' });
+  const busWithSeats = (seats: number) => newTestRun(kit, tenantId, seats, { title: 'Fault-tolerant Concert' });
 
   const book = (family: { guardian: Identity; pupilId: string }, run: { id: string; stops: { id: string }[] }) =>
-    t.request(family.guardian, {
-      method: 'POST',
-      url: '/transport-bookings',
-      payload: { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [family.pupilId] },
+    kit.call(family.guardian, 'POST', '/transport-bookings', {
+      runId: run.id,
+      stopId: run.stops[0].id,
+      adults: 1,
+      pupilIds: [family.pupilId],
     });
 
   it('takes bookings while Redis is unreachable for 10 s; once it is back every confirmation is emailed exactly once', async () => {
@@ -123,7 +128,7 @@ describe('booking messages through Redis faults (service, worker and SMTP)', () 
     );
     await sweeper.sweepOnce();
     expect(await mailCountsTo(booked.map((family) => family.email))).toEqual(booked.map(() => 1));
-    const statuses: { status: string; count: number }[] = await t.db.query(
+    const statuses: { status: string; count: number }[] = await kit.db.query(
       `SELECT status, count(*)::int AS count FROM reminders WHERE tenant_id = $1 AND kind = 'transport.booking-confirmed' GROUP BY status`,
       [tenantId],
     );

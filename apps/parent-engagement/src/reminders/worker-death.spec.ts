@@ -18,7 +18,7 @@ import { newId } from '@tutti/platform';
 import { mailsTo, newTenantId, personas, waitFor, type ReceivedMail } from '@tutti/testing';
 import type { ParentEngagementConfig } from '../config';
 import { PARENT_ENGAGEMENT_CONFIG } from '../config.token';
-import { HOUR, publishPerformance, runBody, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
+import { HOUR, publishPerformance, runBody, useEngagementTestKit } from '../testing/engagement-test-kit';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const FAMILIES = 12;
@@ -150,9 +150,11 @@ describe('reminders when the worker dies mid-send (a worker process, Redis and S
   let redisDir: string;
   let redis: RedisServerHandle;
   let smtp: SmtpReplyHold;
-  let t: EngagementTestApp;
+  let smtpUrl: string;
   let worker: WorkerProcess;
 
+  // Hooks run in the order written, the after-alls too: Redis and the SMTP hold start before the
+  // service and stop after it, and the worker process is killed before the service closes.
   beforeAll(async () => {
     redisDir = mkdtempSync(join(tmpdir(), 'tutti-worker-death-'));
     redis = await startRedis({ dir: redisDir });
@@ -160,10 +162,15 @@ describe('reminders when the worker dies mid-send (a worker process, Redis and S
     smtp = new SmtpReplyHold({ host: mailDev.hostname, port: Number(mailDev.port) }, (message) =>
       /\r\nSubject: Tomorrow: bus to /.test(message),
     );
-    const smtpUrl = await smtp.start();
-    // This process answers the API only; the worker process sends.
-    t = await startEngagementApp({ REDIS_URL: redis.url, SMTP_URL: smtpUrl, SERVICE_MODE: 'api' });
-    const config = t.app.get<symbol, ParentEngagementConfig>(PARENT_ENGAGEMENT_CONFIG);
+    smtpUrl = await smtp.start();
+  }, 60_000);
+  afterAll(() => worker?.kill('SIGTERM'), 60_000);
+
+  // This process answers the API only; the worker process sends.
+  const kit = useEngagementTestKit(() => ({ REDIS_URL: redis.url, SMTP_URL: smtpUrl, SERVICE_MODE: 'api' }));
+
+  beforeAll(async () => {
+    const config = kit.app.get<symbol, ParentEngagementConfig>(PARENT_ENGAGEMENT_CONFIG);
     worker = new WorkerProcess({
       DATABASE_URL: config.DATABASE_URL,
       REDIS_URL: redis.url,
@@ -173,10 +180,7 @@ describe('reminders when the worker dies mid-send (a worker process, Redis and S
     });
     await worker.start();
   }, 120_000);
-
   afterAll(async () => {
-    await worker?.kill('SIGTERM');
-    await t?.close();
     await smtp?.stop();
     await redis?.stop();
     if (redisDir) rmSync(redisDir, { recursive: true, force: true });
@@ -188,10 +192,11 @@ describe('reminders when the worker dies mid-send (a worker process, Redis and S
         const pupilId = newId();
         const guardian = personas.guardian(tenantId, [{ pupilId, schoolId }]);
         const email = `worker-death-${guardian.userId}@example.org`;
-        const saved = await t.request(guardian, {
-          method: 'PUT',
-          url: '/families/me/contact-preferences',
-          payload: { email, language: 'en', emailEnabled: true, smsEnabled: false },
+        const saved = await kit.call(guardian, 'PUT', '/families/me/contact-preferences', {
+          email,
+          language: 'en',
+          emailEnabled: true,
+          smsEnabled: false,
         });
         expect(saved.statusCode).toBe(200);
         return { guardian, pupilId, email };
@@ -200,7 +205,7 @@ describe('reminders when the worker dies mid-send (a worker process, Redis and S
   }
 
   const remindersOf = (): Promise<ReminderState[]> =>
-    t.db.query(
+    kit.db.query(
       `SELECT id, recipient_id, due_at, status FROM reminders WHERE tenant_id = $1 AND kind = 'transport.pickup-24h' ORDER BY id`,
       [tenantId],
     );
@@ -211,21 +216,13 @@ describe('reminders when the worker dies mid-send (a worker process, Redis and S
   it('sends every reminder within 90 s of recovery, each family once by Message-ID', async () => {
     const families = await newFamilies();
     // Pick-ups an hour before the start: the 24-hour reminders all fall due LEAD_MS from now.
-    const { performanceId, startsAt } = await publishPerformance(t, tenantId, 25 + LEAD_MS / HOUR, 'Night Before Concert');
-    const run = await t.request(personas.programmeAdmin(tenantId), {
-      method: 'POST',
-      url: '/transport-runs',
-      payload: runBody(performanceId, startsAt, 40),
-    });
+    const { performanceId, startsAt } = await publishPerformance(kit, tenantId, 25 + LEAD_MS / HOUR, 'Night Before Concert');
+    const run = await kit.call(personas.programmeAdmin(tenantId), 'POST', '/transport-runs', runBody(performanceId, startsAt, 40));
     expect(run.statusCode).toBe(201);
     const { id: runId, stops } = run.json<{ id: string; stops: { id: string }[] }>();
     const booked = await Promise.all(
       families.map((family) =>
-        t.request(family.guardian, {
-          method: 'POST',
-          url: '/transport-bookings',
-          payload: { runId, stopId: stops[0].id, adults: 1, pupilIds: [family.pupilId] },
-        }),
+        kit.call(family.guardian, 'POST', '/transport-bookings', { runId, stopId: stops[0].id, adults: 1, pupilIds: [family.pupilId] }),
       ),
     );
     expect(booked.map((answer) => answer.statusCode)).toEqual(families.map(() => 201));

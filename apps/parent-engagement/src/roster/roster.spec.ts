@@ -1,10 +1,10 @@
 import { newId } from '@tutti/platform';
 import { newTenantId, personas } from '@tutti/testing';
-import { startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
+import { useEngagementTestKit } from '../testing/engagement-test-kit';
 import { RosterService, type RosterAudience } from './roster.service';
 
 describe('roster replica (from scheduling’s events)', () => {
-  let t: EngagementTestApp;
+  const kit = useEngagementTestKit({ SERVICE_MODE: 'api' });
   let roster: RosterService;
   const tenantId = newTenantId();
   const schoolA = newId();
@@ -12,17 +12,15 @@ describe('roster replica (from scheduling’s events)', () => {
   const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
 
   beforeAll(async () => {
-    t = await startEngagementApp({ SERVICE_MODE: 'api' });
-    roster = t.app.get(RosterService);
+    roster = kit.app.get(RosterService);
   });
-  afterAll(() => t?.close());
 
   const pupilsOf = (audience: RosterAudience | undefined) => audience?.members.map((member) => member.pupilId).sort() ?? null;
-  const classPupils = async (classId: string) => pupilsOf(await roster.classAudience(t.db.manager, tenantId, classId));
-  const ensemblePupils = async (ensembleId: string) => pupilsOf(await roster.ensembleAudience(t.db.manager, tenantId, ensembleId));
+  const classPupils = async (classId: string) => pupilsOf(await roster.classAudience(kit.db.manager, tenantId, classId));
+  const ensemblePupils = async (ensembleId: string) => pupilsOf(await roster.ensembleAudience(kit.db.manager, tenantId, ensembleId));
 
   function enrol(pupilId: string, classId: string | null, at: Date, schoolId = schoolA) {
-    return t.deliver(
+    return kit.applyEvent(
       tenantId,
       'scheduling.pupil.enrolled',
       { version: 1, pupilId, schoolId, classId, yearGroup: 4, firstName: 'Amira', lastName: 'Ahmed' },
@@ -30,7 +28,7 @@ describe('roster replica (from scheduling’s events)', () => {
     );
   }
   function move(pupilId: string, fromClassId: string | null, toClassId: string | null, at: Date, toSchoolId = schoolA) {
-    return t.deliver(
+    return kit.applyEvent(
       tenantId,
       'scheduling.pupil.moved',
       { version: 1, pupilId, fromSchoolId: schoolA, toSchoolId, fromClassId, toClassId, yearGroup: 4 },
@@ -38,10 +36,10 @@ describe('roster replica (from scheduling’s events)', () => {
     );
   }
   function leave(pupilId: string, at: Date, schoolId = schoolA) {
-    return t.deliver(tenantId, 'scheduling.pupil.left', { version: 1, pupilId, schoolId, leftOn: '2026-03-31', reason: 'left' }, at);
+    return kit.applyEvent(tenantId, 'scheduling.pupil.left', { version: 1, pupilId, schoolId, leftOn: '2026-03-31', reason: 'left' }, at);
   }
   function snapshot(ensembleId: string, schoolId: string | null, members: { pupilId: string; schoolId: string }[], at: Date) {
-    return t.deliver(
+    return kit.applyEvent(
       tenantId,
       'scheduling.ensemble.membership-changed',
       {
@@ -80,19 +78,19 @@ describe('roster replica (from scheduling’s events)', () => {
     // The handlers themselves are idempotent (not only the consumer, which remembers event ids): replaying an applied event directly changes nothing.
     const moved = await move(stays, oak, ash, minutesAgo(5));
     await move(stays, ash, oak, minutesAgo(1));
-    await t.db.transaction((manager) => roster.applyPupilMoved(moved, manager));
-    await t.db.transaction((manager) => roster.applyPupilMoved(moved, manager));
+    await kit.db.transaction((manager) => roster.applyPupilMoved(moved, manager));
+    await kit.db.transaction((manager) => roster.applyPupilMoved(moved, manager));
     expect(await classPupils(oak)).toEqual([stays]);
 
     // A class is known by its school from any event naming it; an unknown class is not.
-    expect(await roster.classAudience(t.db.manager, tenantId, ash)).toMatchObject({ schoolId: schoolA });
-    expect(await roster.classAudience(t.db.manager, tenantId, newId())).toBeUndefined();
-    expect(await roster.classAudience(t.db.manager, newTenantId(), oak)).toBeUndefined();
+    expect(await roster.classAudience(kit.db.manager, tenantId, ash)).toMatchObject({ schoolId: schoolA });
+    expect(await roster.classAudience(kit.db.manager, tenantId, newId())).toBeUndefined();
+    expect(await roster.classAudience(kit.db.manager, newTenantId(), oak)).toBeUndefined();
 
     // Data minimisation: no names kept anywhere in the replica.
-    const stored = JSON.stringify(await t.db.query(`SELECT * FROM roster_pupils WHERE tenant_id = $1`, [tenantId]));
+    const stored = JSON.stringify(await kit.db.query(`SELECT * FROM roster_pupils WHERE tenant_id = $1`, [tenantId]));
     expect(stored).not.toMatch(/Amira|Ahmed/);
-    const columns = await t.db.query(
+    const columns = await kit.db.query(
       `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name LIKE 'roster_%'`,
     );
     expect(columns.map((column: { column_name: string }) => column.column_name)).not.toEqual(
@@ -133,16 +131,16 @@ describe('roster replica (from scheduling’s events)', () => {
     expect(await ensemblePupils(brass)).toEqual([p2]);
     await snapshot(brass, schoolA, [], minutesAgo(5));
     expect(await ensemblePupils(brass)).toEqual([]);
-    expect(await roster.ensembleAudience(t.db.manager, tenantId, brass)).toEqual({ schoolId: schoolA, members: [] });
-    expect(await roster.ensembleAudience(t.db.manager, tenantId, newId())).toBeUndefined();
+    expect(await roster.ensembleAudience(kit.db.manager, tenantId, brass)).toEqual({ schoolId: schoolA, members: [] });
+    expect(await roster.ensembleAudience(kit.db.manager, tenantId, newId())).toBeUndefined();
   });
 
   it('moves a family to their child’s new school at once: its staff see the family, the old school’s no longer', async () => {
     const pupilId = newId();
     const guardian = personas.guardian(tenantId, [{ pupilId, schoolId: schoolA }]);
-    expect((await t.request(guardian, { method: 'GET', url: '/families/me' })).statusCode).toBe(200);
+    expect((await kit.call(guardian, 'GET', '/families/me')).statusCode).toBe(200);
     const familiesSeenBy = async (schoolId: string) =>
-      (await t.request(personas.headteacher(tenantId, schoolId), { method: 'GET', url: '/families?limit=100' }))
+      (await kit.call(personas.headteacher(tenantId, schoolId), 'GET', '/families?limit=100'))
         .json()
         .items.map((family: { guardianId: string }) => family.guardianId);
     expect(await familiesSeenBy(schoolA)).toContain(guardian.userId);
@@ -169,7 +167,7 @@ describe('roster replica (from scheduling’s events)', () => {
       minutesAgo(30),
     );
     await move(fromA, null, null, minutesAgo(10), schoolB);
-    const audience = await roster.ensembleAudience(t.db.manager, tenantId, orchestra);
+    const audience = await roster.ensembleAudience(kit.db.manager, tenantId, orchestra);
     expect(audience?.schoolId).toBeNull();
     expect(audience?.members.map((member) => member.schoolId)).toEqual([schoolB, schoolB]);
   });

@@ -1,6 +1,6 @@
 import { newId } from '@tutti/platform';
 import { newTenantId, personas } from '@tutti/testing';
-import { newTestRun, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
+import { newTestRun, useEngagementTestKit } from '../testing/engagement-test-kit';
 
 type Guardian = ReturnType<typeof personas.guardian>;
 interface Run {
@@ -14,25 +14,21 @@ interface Run {
  * Idempotency-Key its single booking.
  */
 describe('bookings decided together', () => {
-  let t: EngagementTestApp;
+  const kit = useEngagementTestKit({ SERVICE_MODE: 'api' });
   const tenantId = newTenantId();
   const schoolId = newId();
 
-  beforeAll(async () => {
-    t = await startEngagementApp({ SERVICE_MODE: 'api' });
-  });
-  afterAll(() => t?.close());
-
-  const newRun = (seats: number): Promise<Run> => newTestRun(t, tenantId, seats);
+  const newRun = (seats: number): Promise<Run> => newTestRun(kit, tenantId, seats);
 
   const book = (guardian: Guardian, run: Run, body: Record<string, unknown>, key: string = newId()) =>
-    t
-      .request(guardian, {
-        method: 'POST',
-        url: '/transport-bookings',
-        payload: { runId: run.id, stopId: run.stops[0].id, adults: 0, ...body },
-        headers: { 'idempotency-key': key },
-      })
+    kit
+      .call(
+        guardian,
+        'POST',
+        '/transport-bookings',
+        { runId: run.id, stopId: run.stops[0].id, adults: 0, ...body },
+        { 'idempotency-key': key },
+      )
       .then((response) => ({ status: response.statusCode, body: response.json() }));
 
   /** Families who each book one child, all at once, around the requests under test. */
@@ -43,7 +39,7 @@ describe('bookings decided together', () => {
     });
 
   const bookingsOn = async (runId: string): Promise<{ guardian_id: string; status: string; seats: number }[]> =>
-    t.db.query(`SELECT guardian_id, status, seats FROM transport_bookings WHERE tenant_id = $1 AND run_id = $2`, [tenantId, runId]);
+    kit.db.query(`SELECT guardian_id, status, seats FROM transport_bookings WHERE tenant_id = $1 AND run_id = $2`, [tenantId, runId]);
 
   it('books a child once when both of its guardians book at the same moment', async () => {
     const run = await newRun(100);
@@ -179,12 +175,12 @@ describe('bookings decided together', () => {
         .filter((answer) => answer.body.status === 'waitlisted')
         .map((answer) => [answer.body.id as string, answer.body.waitlistPlace as number]),
     );
-    const queue: { id: string }[] = await t.db.query(
+    const queue: { id: string }[] = await kit.db.query(
       `SELECT id FROM transport_bookings WHERE tenant_id = $1 AND run_id = $2 AND status = 'waitlisted' ORDER BY waitlist_position`,
       [tenantId, run.id],
     );
     expect(queue.map((booking) => placeOf.get(booking.id))).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    const [state] = await t.db.query(`SELECT seats_taken FROM transport_runs WHERE tenant_id = $1 AND id = $2`, [tenantId, run.id]);
+    const [state] = await kit.db.query(`SELECT seats_taken FROM transport_runs WHERE tenant_id = $1 AND id = $2`, [tenantId, run.id]);
     expect(state.seats_taken).toBe(5);
   });
 });

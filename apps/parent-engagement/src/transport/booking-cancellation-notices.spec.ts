@@ -8,7 +8,7 @@ import { newId } from '@tutti/platform';
 import { mailsTo, newTenantId, personas, waitFor, type ReceivedMail } from '@tutti/testing';
 import type { ParentEngagementConfig } from '../config';
 import { PARENT_ENGAGEMENT_CONFIG } from '../config.token';
-import { newTestRun, startEngagementApp, type EngagementTestApp, type TestRun } from '../testing/engagement-test-app';
+import { newTestRun, useEngagementTestKit, type TestRun } from '../testing/engagement-test-kit';
 
 interface Family {
   guardian: Identity;
@@ -19,43 +19,40 @@ interface Family {
 describe('telling a family its bus booking is cancelled', () => {
   const tenantId = newTenantId();
   const schoolId = newId();
-  let t: EngagementTestApp;
-
-  beforeAll(async () => {
-    t = await startEngagementApp();
-  });
-  afterAll(() => t?.close());
+  const kit = useEngagementTestKit();
 
   async function family(): Promise<Family> {
     const pupilId = newId();
     const guardian = personas.guardian(tenantId, [{ pupilId, schoolId }]);
     const email = `cancelled-${guardian.userId}@example.org`;
-    const saved = await t.request(guardian, {
-      method: 'PUT',
-      url: '/families/me/contact-preferences',
-      payload: { email, language: 'en', emailEnabled: true, smsEnabled: false },
+    const saved = await kit.call(guardian, 'PUT', '/families/me/contact-preferences', {
+      email,
+      language: 'en',
+      emailEnabled: true,
+      smsEnabled: false,
     });
     expect(saved.statusCode).toBe(200);
     return { guardian, pupilId, email };
   }
 
   async function book(who: Family, run: TestRun): Promise<{ id: string; status: string }> {
-    const answer = await t.request(who.guardian, {
-      method: 'POST',
-      url: '/transport-bookings',
-      payload: { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [who.pupilId] },
+    const answer = await kit.call(who.guardian, 'POST', '/transport-bookings', {
+      runId: run.id,
+      stopId: run.stops[0].id,
+      adults: 1,
+      pupilIds: [who.pupilId],
     });
     expect(answer.statusCode).toBe(201);
     return answer.json();
   }
 
-  const cancel = (by: Identity, bookingId: string) => t.request(by, { method: 'POST', url: `/transport-bookings/${bookingId}/cancel` });
+  const cancel = (by: Identity, bookingId: string) => kit.call(by, 'POST', `/transport-bookings/${bookingId}/cancel`);
 
   /** The family's mails matching `subject`, once nothing about the subject is waiting to go out. */
   async function settledMails(who: Family, subjectId: string, subject: RegExp): Promise<ReceivedMail[]> {
     await waitFor(
       async () => {
-        const [{ pending }]: { pending: number }[] = await t.db.query(
+        const [{ pending }]: { pending: number }[] = await kit.db.query(
           `SELECT count(*)::int AS pending FROM reminders WHERE tenant_id = $1 AND subject_id = $2 AND status IN ('scheduled', 'sending') AND due_at <= now()`,
           [tenantId, subjectId],
         );
@@ -67,7 +64,7 @@ describe('telling a family its bus booking is cancelled', () => {
   }
 
   it('by the family: one email saying so, however often the cancel is sent', async () => {
-    const run = await newTestRun(t, tenantId, 10, { title: 'Family Cancels Gala' });
+    const run = await newTestRun(kit, tenantId, 10, { title: 'Family Cancels Gala' });
     const mum = await family();
     const booking = await book(mum, run);
     await waitFor(async () => (await mailsTo(mum.email, /^Transport booked:/)).length === 1, {
@@ -92,7 +89,7 @@ describe('telling a family its bus booking is cancelled', () => {
     expect(notices[0].text).toContain('Nobody will wait for you at Faith Street Primary (Front gate, Shaw Street)');
     expect(await settledMails(mum, booking.id, /^Bus booking cancelled:/)).toHaveLength(1);
     // The 24- and 2-hour reminders went with the booking.
-    const left: { kind: string; status: string }[] = await t.db.query(
+    const left: { kind: string; status: string }[] = await kit.db.query(
       `SELECT kind, status FROM reminders WHERE tenant_id = $1 AND subject_id = $2 ORDER BY kind`,
       [tenantId, booking.id],
     );
@@ -105,7 +102,7 @@ describe('telling a family its bus booking is cancelled', () => {
   });
 
   it('by staff: one email saying the school cancelled it, including a place on the waiting list', async () => {
-    const run = await newTestRun(t, tenantId, 2, { title: 'Staff Cancels Gala' });
+    const run = await newTestRun(kit, tenantId, 2, { title: 'Staff Cancels Gala' });
     const [holder, waiting] = [await family(), await family()];
     const held = await book(holder, run);
     const queued = await book(waiting, run);
@@ -139,33 +136,32 @@ describe('telling a family its bus booking is cancelled', () => {
   });
 
   it('by the performance being cancelled: one email, however often the event arrives', async () => {
-    const run = await newTestRun(t, tenantId, 10, { title: 'Flooded Gala' });
+    const run = await newTestRun(kit, tenantId, 10, { title: 'Flooded Gala' });
     const dad = await family();
     const booking = await book(dad, run);
-    const config = t.app.get<symbol, ParentEngagementConfig>(PARENT_ENGAGEMENT_CONFIG);
-    // The app's own consumer name, so that it remembers the events the app's consumer applied.
+    const config = kit.app.get<symbol, ParentEngagementConfig>(PARENT_ENGAGEMENT_CONFIG);
+    // The consumer's name is the service's, as the kit's is, so that it remembers the events the kit applied.
     const consumer = new EventConsumer({
-      dataSource: t.db,
+      dataSource: kit.db,
       service: 'parent-engagement',
       redis: config.REDIS_URL,
-      consumerName: 'parent-engagement-test',
-      handlers: t.app.get(MessagingHandlers).handlers,
+      handlers: kit.app.get(MessagingHandlers).handlers,
     });
 
-    const cancelled = await t.deliver(tenantId, 'performance.performance.cancelled', {
+    const cancelled = await kit.applyEvent(tenantId, 'performance.performance.cancelled', {
       version: 1,
       performanceId: run.performance.id,
       reason: 'The hall flooded.',
     });
     // Delivered again (at-least-once), and published again under a new id.
     expect(await consumer.apply(cancelled)).toBe('already-applied');
-    await t.deliver(tenantId, 'performance.performance.cancelled', {
+    await kit.applyEvent(tenantId, 'performance.performance.cancelled', {
       version: 1,
       performanceId: run.performance.id,
       reason: 'The hall flooded.',
     });
 
-    expect((await t.request(dad.guardian, { method: 'GET', url: `/transport-bookings/${booking.id}` })).json().status).toBe('cancelled');
+    expect((await kit.call(dad.guardian, 'GET', `/transport-bookings/${booking.id}`)).json().status).toBe('cancelled');
     const [notice] = await waitFor(
       async () => {
         const found = await mailsTo(dad.email, /^Performance cancelled: Flooded Gala$/);

@@ -1,6 +1,6 @@
 import { newId } from '@tutti/platform';
 import { newTenantId, personas } from '@tutti/testing';
-import { newTestRun, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
+import { newTestRun, useEngagementTestKit } from '../testing/engagement-test-kit';
 
 interface RunState {
   seats: number;
@@ -20,30 +20,26 @@ interface RunState {
  * its seats, the queue keeps its order and freed seats go to the head of the queue.
  */
 describe('the booking race', () => {
-  let t: EngagementTestApp;
+  const kit = useEngagementTestKit({ SERVICE_MODE: 'api' });
   const tenantId = newTenantId();
   const schoolId = newId();
 
-  beforeAll(async () => {
-    t = await startEngagementApp({ SERVICE_MODE: 'api' });
-  });
-  afterAll(() => t?.close());
-
   async function newRun(seats: number): Promise<{ id: string; stopId: string }> {
-    const run = await newTestRun(t, tenantId, seats);
+    const run = await newTestRun(kit, tenantId, seats);
     return { id: run.id, stopId: run.stops[0].id };
   }
 
   function bookOne(run: { id: string; stopId: string }) {
     const pupilId = newId();
     const guardian = personas.guardian(tenantId, [{ pupilId, schoolId }]);
-    return t
-      .request(guardian, {
-        method: 'POST',
-        url: '/transport-bookings',
-        payload: { runId: run.id, stopId: run.stopId, adults: 0, pupilIds: [pupilId] },
-        headers: { 'idempotency-key': newId() },
-      })
+    return kit
+      .call(
+        guardian,
+        'POST',
+        '/transport-bookings',
+        { runId: run.id, stopId: run.stopId, adults: 0, pupilIds: [pupilId] },
+        { 'idempotency-key': newId() },
+      )
       .then((response) => ({
         guardian,
         status: response.statusCode,
@@ -52,7 +48,7 @@ describe('the booking race', () => {
   }
 
   async function stateOf(runId: string): Promise<RunState> {
-    const [state] = await t.db.query(
+    const [state] = await kit.db.query(
       `SELECT r.seats, r.seats_taken, r.waiting,
               COALESCE(sum(b.seats) FILTER (WHERE b.status IN ('confirmed', 'offered')), 0)::int AS held,
               count(*) FILTER (WHERE b.status = 'confirmed')::int AS confirmed,
@@ -92,9 +88,7 @@ describe('the booking race', () => {
       const toCancel = holders.filter(() => Math.random() < 0.3);
       const [late, cancels] = await Promise.all([
         Promise.all(Array.from({ length: 150 }, () => bookOne(run))),
-        Promise.all(
-          toCancel.map((holder) => t.request(holder.guardian, { method: 'POST', url: `/transport-bookings/${holder.body.id}/cancel` })),
-        ),
+        Promise.all(toCancel.map((holder) => kit.call(holder.guardian, 'POST', `/transport-bookings/${holder.body.id}/cancel`))),
       ]);
       expect([...early, ...late].filter((result) => result.status >= 500)).toEqual([]);
       expect(cancels.filter((response) => response.statusCode !== 200)).toEqual([]);

@@ -1,12 +1,19 @@
 import { newId } from '@tutti/platform';
 import { newTenantId, pdfText, personas } from '@tutti/testing';
 import type { ReminderRow } from '@tutti/messaging';
-import { HOUR, newTestRun, publishPerformance, runBody, startEngagementApp, type EngagementTestApp } from '../testing/engagement-test-app';
+import {
+  HOUR,
+  newTestRun,
+  publishPerformance,
+  runBody,
+  useEngagementTestKit,
+  type EngagementTestKit,
+} from '../testing/engagement-test-kit';
 import { ManifestService } from './manifest.service';
 import { TransportBookingsService } from './transport-bookings.service';
 
 describe('transport runs and seat bookings', () => {
-  let t: EngagementTestApp;
+  const kit = useEngagementTestKit({ SERVICE_MODE: 'api' });
   const tenantId = newTenantId();
   const schoolA = newId();
   const schoolB = newId();
@@ -14,12 +21,7 @@ describe('transport runs and seat bookings', () => {
   const family = (schoolId = schoolA) => personas.guardian(tenantId, [{ pupilId: newId(), schoolId }]);
   const pupilOf = (guardian: ReturnType<typeof family>) => (guardian.grants[0] as { pupils: { pupilId: string }[] }).pupils[0].pupilId;
 
-  beforeAll(async () => {
-    t = await startEngagementApp({ SERVICE_MODE: 'api' });
-  });
-  afterAll(() => t?.close());
-
-  const newRun = (seats: number, extra: Record<string, unknown> = {}) => newTestRun(t, tenantId, seats, { extra });
+  const newRun = (seats: number, extra: Record<string, unknown> = {}) => newTestRun(kit, tenantId, seats, { extra });
 
   const book = (
     guardian: ReturnType<typeof family>,
@@ -27,17 +29,18 @@ describe('transport runs and seat bookings', () => {
     body: Record<string, unknown> = {},
     key?: string,
   ) =>
-    t.request(guardian, {
-      method: 'POST',
-      url: '/transport-bookings',
-      payload: { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [pupilOf(guardian)], ...body },
-      headers: key ? { 'idempotency-key': key } : {},
-    });
+    kit.call(
+      guardian,
+      'POST',
+      '/transport-bookings',
+      { runId: run.id, stopId: run.stops[0].id, adults: 1, pupilIds: [pupilOf(guardian)], ...body },
+      key ? { 'idempotency-key': key } : {},
+    );
 
   describe('runs (staff)', () => {
     it('creates a run with its stops for a known performance', async () => {
       const run = await newRun(10);
-      const response = await t.request(admin, { method: 'GET', url: `/transport-runs/${run.id}` });
+      const response = await kit.call(admin, 'GET', `/transport-runs/${run.id}`);
       expect(response.json()).toMatchObject({
         seats: 10,
         seatsTaken: 0,
@@ -46,32 +49,25 @@ describe('transport runs and seat bookings', () => {
         performance: { title: 'Winter Concert' },
       });
       expect(response.json().stops.map((stop: { name: string }) => stop.name)).toEqual(['Faith Street Primary', 'Everton Library']);
-      const listed = await t.request(family(), { method: 'GET', url: `/transport-runs?performanceId=${run.performance.id}` });
+      const listed = await kit.call(family(), 'GET', `/transport-runs?performanceId=${run.performance.id}`);
       expect(listed.json().items.map((item: { id: string }) => item.id)).toEqual([run.id]);
     });
 
     it('refuses a guardian (403), an unknown performance (404) and bad input (400 naming the field)', async () => {
-      const { performanceId, startsAt } = await publishPerformance(t, tenantId);
-      expect(
-        (await t.request(family(), { method: 'POST', url: '/transport-runs', payload: runBody(performanceId, startsAt, 5) })).statusCode,
-      ).toBe(403);
-      expect((await t.request(admin, { method: 'POST', url: '/transport-runs', payload: runBody(newId(), startsAt, 5) })).statusCode).toBe(
-        404,
+      const { performanceId, startsAt } = await publishPerformance(kit, tenantId);
+      expect((await kit.call(family(), 'POST', '/transport-runs', runBody(performanceId, startsAt, 5))).statusCode).toBe(403);
+      expect((await kit.call(admin, 'POST', '/transport-runs', runBody(newId(), startsAt, 5))).statusCode).toBe(404);
+      const bad = await kit.call(
+        admin,
+        'POST',
+        '/transport-runs',
+        runBody(performanceId, startsAt, 0, { outboundDepartsAt: '2026-13-01' }),
       );
-      const bad = await t.request(admin, {
-        method: 'POST',
-        url: '/transport-runs',
-        payload: runBody(performanceId, startsAt, 0, { outboundDepartsAt: '2026-13-01' }),
-      });
       expect(bad.statusCode).toBe(400);
       expect(bad.json().errors.map((error: { field: string }) => error.field)).toEqual(
         expect.arrayContaining(['seats', 'outboundDepartsAt']),
       );
-      const noStops = await t.request(admin, {
-        method: 'POST',
-        url: '/transport-runs',
-        payload: runBody(performanceId, startsAt, 5, { stops: [{ name: 'x' }] }),
-      });
+      const noStops = await kit.call(admin, 'POST', '/transport-runs', runBody(performanceId, startsAt, 5, { stops: [{ name: 'x' }] }));
       expect(noStops.json().errors.map((error: { field: string }) => error.field)).toEqual(
         expect.arrayContaining(['stops[0].place', 'stops[0].pickupAt']),
       );
@@ -89,7 +85,7 @@ describe('transport runs and seat bookings', () => {
       expect(waiting.statusCode).toBe(201);
       expect(waiting.json()).toMatchObject({ status: 'waitlisted', waitlistPlace: 1 });
       expect((await book(family(), run, { adults: 0 })).json()).toMatchObject({ status: 'waitlisted', waitlistPlace: 2 });
-      expect((await t.request(admin, { method: 'GET', url: `/transport-runs/${run.id}` })).json()).toMatchObject({
+      expect((await kit.call(admin, 'GET', `/transport-runs/${run.id}`)).json()).toMatchObject({
         seatsTaken: 3,
         seatsLeft: 0,
       });
@@ -103,7 +99,7 @@ describe('transport runs and seat bookings', () => {
       expect(retry.statusCode).toBe(201);
       expect(retry.json()).toEqual(first.json());
       expect((await book(guardian, run, { adults: 2 }, 'key-1')).statusCode).toBe(422);
-      expect((await t.request(admin, { method: 'GET', url: `/transport-runs/${run.id}` })).json().seatsTaken).toBe(2);
+      expect((await kit.call(admin, 'GET', `/transport-runs/${run.id}`)).json().seatsTaken).toBe(2);
     });
 
     it('refuses more than the area’s per-family limit with a 409 saying so', async () => {
@@ -117,7 +113,7 @@ describe('transport runs and seat bookings', () => {
 
     it('follows the tenant’s seat limit from the gateway’s tenant events', async () => {
       const otherTenant = newTenantId();
-      await t.deliver(otherTenant, 'identity.tenant.updated', {
+      await kit.applyEvent(otherTenant, 'identity.tenant.updated', {
         version: 1,
         tenantId: otherTenant,
         name: 'Leeds',
@@ -127,13 +123,9 @@ describe('transport runs and seat bookings', () => {
         familyLanguages: ['en'],
         familyTransportSeatLimit: 2,
       });
-      const { performanceId, startsAt } = await publishPerformance(t, otherTenant);
+      const { performanceId, startsAt } = await publishPerformance(kit, otherTenant);
       const run = (
-        await t.request(personas.programmeAdmin(otherTenant), {
-          method: 'POST',
-          url: '/transport-runs',
-          payload: runBody(performanceId, startsAt, 9),
-        })
+        await kit.call(personas.programmeAdmin(otherTenant), 'POST', '/transport-runs', runBody(performanceId, startsAt, 9))
       ).json();
       const guardian = personas.guardian(otherTenant, [{ pupilId: newId(), schoolId: schoolA }]);
       const response = await book(guardian, run, { adults: 2 });
@@ -145,15 +137,14 @@ describe('transport runs and seat bookings', () => {
       const run = await newRun(5);
       const guardian = family();
       const bookingOpenOf = async () =>
-        (await t.request(guardian, { method: 'GET', url: `/transport-runs?performanceId=${run.performance.id}` })).json().items[0]
-          .bookingOpen;
+        (await kit.call(guardian, 'GET', `/transport-runs?performanceId=${run.performance.id}`)).json().items[0].bookingOpen;
       expect(await bookingOpenOf()).toBe(true);
-      await t.db.query(`UPDATE transport_runs SET bookings_close_at = now() - interval '1 minute' WHERE tenant_id = $1 AND id = $2`, [
+      await kit.db.query(`UPDATE transport_runs SET bookings_close_at = now() - interval '1 minute' WHERE tenant_id = $1 AND id = $2`, [
         tenantId,
         run.id,
       ]);
       expect(await bookingOpenOf()).toBe(false);
-      expect((await t.request(guardian, { method: 'GET', url: `/transport-runs/${run.id}` })).json()).toMatchObject({
+      expect((await kit.call(guardian, 'GET', `/transport-runs/${run.id}`)).json()).toMatchObject({
         status: 'open',
         bookingOpen: false,
       });
@@ -164,8 +155,12 @@ describe('transport runs and seat bookings', () => {
 
     it('lists the bus of a cancelled performance as not taking bookings', async () => {
       const run = await newRun(5);
-      await t.deliver(tenantId, 'performance.performance.cancelled', { version: 1, performanceId: run.performance.id, reason: 'Snow.' });
-      expect((await t.request(family(), { method: 'GET', url: `/transport-runs/${run.id}` })).json()).toMatchObject({
+      await kit.applyEvent(tenantId, 'performance.performance.cancelled', {
+        version: 1,
+        performanceId: run.performance.id,
+        reason: 'Snow.',
+      });
+      expect((await kit.call(family(), 'GET', `/transport-runs/${run.id}`)).json()).toMatchObject({
         status: 'cancelled',
         bookingOpen: false,
       });
@@ -195,8 +190,7 @@ describe('transport runs and seat bookings', () => {
       const guardian = family(schoolA);
       const booking = (await book(guardian, run)).json();
       const url = `/transport-bookings/${booking.id}`;
-      const status = async (identity: Parameters<EngagementTestApp['request']>[0]) =>
-        (await t.request(identity, { method: 'GET', url })).statusCode;
+      const status = async (identity: Parameters<EngagementTestKit['call']>[0]) => (await kit.call(identity, 'GET', url)).statusCode;
       expect(await status(guardian)).toBe(200);
       expect(await status(personas.headteacher(tenantId, schoolA))).toBe(200);
       expect(await status(admin)).toBe(200);
@@ -204,10 +198,10 @@ describe('transport runs and seat bookings', () => {
       expect(await status(personas.headteacher(tenantId, schoolB))).toBe(404);
       expect(await status(personas.programmeAdmin(newTenantId()))).toBe(404);
       expect(await status(personas.evaluator(tenantId))).toBe(403);
-      expect((await t.request(family(schoolA), { method: 'POST', url: `${url}/cancel` })).statusCode).toBe(404);
-      const mine = await t.request(guardian, { method: 'GET', url: '/transport-bookings' });
+      expect((await kit.call(family(schoolA), 'POST', `${url}/cancel`)).statusCode).toBe(404);
+      const mine = await kit.call(guardian, 'GET', '/transport-bookings');
       expect(mine.json().items.map((item: { id: string }) => item.id)).toEqual([booking.id]);
-      expect((await t.request(family(schoolA), { method: 'GET', url: '/transport-bookings' })).json().items).toEqual([]);
+      expect((await kit.call(family(schoolA), 'GET', '/transport-bookings')).json().items).toEqual([]);
     });
 
     it("shows a guardian the other guardian's booking of adults only, which counts against their family's limit, and lets either cancel it; not his booking of another family's child", async () => {
@@ -219,13 +213,11 @@ describe('transport runs and seat bookings', () => {
       ];
       const dads = (await book(dad, run, { adults: 2, pupilIds: [] })).json();
       const url = `/transport-bookings/${dads.id}`;
-      expect((await t.request(mum, { method: 'GET', url })).json()).toMatchObject({ id: dads.id, adults: 2 });
-      expect(
-        (await t.request(mum, { method: 'GET', url: '/transport-bookings' })).json().items.map((item: { id: string }) => item.id),
-      ).toEqual([dads.id]);
-      expect((await t.request(family(schoolA), { method: 'GET', url })).statusCode).toBe(404);
-      expect((await t.request(family(schoolA), { method: 'POST', url: `${url}/cancel` })).statusCode).toBe(404);
-      const cancelled = await t.request(mum, { method: 'POST', url: `${url}/cancel` });
+      expect((await kit.call(mum, 'GET', url)).json()).toMatchObject({ id: dads.id, adults: 2 });
+      expect((await kit.call(mum, 'GET', '/transport-bookings')).json().items.map((item: { id: string }) => item.id)).toEqual([dads.id]);
+      expect((await kit.call(family(schoolA), 'GET', url)).statusCode).toBe(404);
+      expect((await kit.call(family(schoolA), 'POST', `${url}/cancel`)).statusCode).toBe(404);
+      const cancelled = await kit.call(mum, 'POST', `${url}/cancel`);
       expect(cancelled.statusCode).toBe(200);
       expect(cancelled.json().status).toBe('cancelled');
 
@@ -236,7 +228,7 @@ describe('transport runs and seat bookings', () => {
         { pupilId: stepChild, schoolId: schoolA },
       ]);
       const stepChildBooking = (await book(dadOfTwo, run, { adults: 1, pupilIds: [stepChild] })).json();
-      expect((await t.request(mum, { method: 'GET', url: `/transport-bookings/${stepChildBooking.id}` })).statusCode).toBe(404);
+      expect((await kit.call(mum, 'GET', `/transport-bookings/${stepChildBooking.id}`)).statusCode).toBe(404);
     });
   });
 
@@ -247,18 +239,18 @@ describe('transport runs and seat bookings', () => {
       const held = (await book(holder, run, { adults: 0 })).json();
       const firstBooking = (await book(first, run, { adults: 0 })).json();
       const secondBooking = (await book(second, run, { adults: 0 })).json();
-      expect((await t.request(holder, { method: 'POST', url: `/transport-bookings/${held.id}/cancel` })).json().status).toBe('cancelled');
-      const offered = (await t.request(first, { method: 'GET', url: `/transport-bookings/${firstBooking.id}` })).json();
+      expect((await kit.call(holder, 'POST', `/transport-bookings/${held.id}/cancel`)).json().status).toBe('cancelled');
+      const offered = (await kit.call(first, 'GET', `/transport-bookings/${firstBooking.id}`)).json();
       expect(offered).toMatchObject({ status: 'offered', offerExpiresAt: expect.any(String) });
-      expect((await t.request(second, { method: 'GET', url: `/transport-bookings/${secondBooking.id}` })).json()).toMatchObject({
+      expect((await kit.call(second, 'GET', `/transport-bookings/${secondBooking.id}`)).json()).toMatchObject({
         status: 'waitlisted',
         waitlistPlace: 1,
       });
       expect((await book(family(), run, { adults: 0 })).json().status).toBe('waitlisted');
-      const accepted = await t.request(first, { method: 'POST', url: `/transport-bookings/${firstBooking.id}/accept` });
+      const accepted = await kit.call(first, 'POST', `/transport-bookings/${firstBooking.id}/accept`);
       expect(accepted.statusCode).toBe(200);
       expect(accepted.json().status).toBe('confirmed');
-      expect((await t.request(admin, { method: 'GET', url: `/transport-runs/${run.id}` })).json().seatsTaken).toBe(1);
+      expect((await kit.call(admin, 'GET', `/transport-runs/${run.id}`)).json().seatsTaken).toBe(1);
     });
 
     it('lets an unanswered offer expire and passes it on to the next family', async () => {
@@ -267,23 +259,23 @@ describe('transport runs and seat bookings', () => {
       const held = (await book(holder, run, { adults: 0 })).json();
       const firstBooking = (await book(first, run, { adults: 0 })).json();
       const secondBooking = (await book(second, run, { adults: 0 })).json();
-      await t.request(holder, { method: 'POST', url: `/transport-bookings/${held.id}/cancel` });
-      await t.db.query(`UPDATE transport_bookings SET offer_expires_at = now() - interval '1 second' WHERE tenant_id = $1 AND id = $2`, [
+      await kit.call(holder, 'POST', `/transport-bookings/${held.id}/cancel`);
+      await kit.db.query(`UPDATE transport_bookings SET offer_expires_at = now() - interval '1 second' WHERE tenant_id = $1 AND id = $2`, [
         tenantId,
         firstBooking.id,
       ]);
       // What the offer's timer reminder does when it fires.
-      await t.app
+      await kit.app
         .get(TransportBookingsService)
         .expireOffer({ tenantId, payload: { bookingId: firstBooking.id } } as unknown as ReminderRow);
-      expect((await t.request(first, { method: 'GET', url: `/transport-bookings/${firstBooking.id}` })).json().status).toBe('expired');
-      expect((await t.request(second, { method: 'GET', url: `/transport-bookings/${secondBooking.id}` })).json().status).toBe('offered');
-      const late = await t.request(first, { method: 'POST', url: `/transport-bookings/${firstBooking.id}/accept` });
+      expect((await kit.call(first, 'GET', `/transport-bookings/${firstBooking.id}`)).json().status).toBe('expired');
+      expect((await kit.call(second, 'GET', `/transport-bookings/${secondBooking.id}`)).json().status).toBe('offered');
+      const late = await kit.call(first, 'POST', `/transport-bookings/${firstBooking.id}/accept`);
       expect(late.statusCode).toBe(409);
       expect(late.json().conflicts[0].rule).toBe('not-offered');
-      const declined = await t.request(second, { method: 'POST', url: `/transport-bookings/${secondBooking.id}/decline` });
+      const declined = await kit.call(second, 'POST', `/transport-bookings/${secondBooking.id}/decline`);
       expect(declined.json().status).toBe('declined');
-      expect((await t.request(admin, { method: 'GET', url: `/transport-runs/${run.id}` })).json().seatsTaken).toBe(0);
+      expect((await kit.call(admin, 'GET', `/transport-runs/${run.id}`)).json().seatsTaken).toBe(0);
     });
 
     it('refuses to accept an offer past its expiry even before the timer has run (409 offer-expired)', async () => {
@@ -291,23 +283,22 @@ describe('transport runs and seat bookings', () => {
       const [holder, first] = [family(), family()];
       const held = (await book(holder, run, { adults: 0 })).json();
       const firstBooking = (await book(first, run, { adults: 0 })).json();
-      await t.request(holder, { method: 'POST', url: `/transport-bookings/${held.id}/cancel` });
-      await t.db.query(`UPDATE transport_bookings SET offer_expires_at = now() - interval '1 second' WHERE tenant_id = $1 AND id = $2`, [
+      await kit.call(holder, 'POST', `/transport-bookings/${held.id}/cancel`);
+      await kit.db.query(`UPDATE transport_bookings SET offer_expires_at = now() - interval '1 second' WHERE tenant_id = $1 AND id = $2`, [
         tenantId,
         firstBooking.id,
       ]);
-      const response = await t.request(first, { method: 'POST', url: `/transport-bookings/${firstBooking.id}/accept` });
+      const response = await kit.call(first, 'POST', `/transport-bookings/${firstBooking.id}/accept`);
       expect(response.statusCode).toBe(409);
       expect(response.json().conflicts[0].rule).toBe('offer-expired');
-      expect((await t.request(first, { method: 'GET', url: `/transport-bookings/${firstBooking.id}` })).json().status).toBe('expired');
+      expect((await kit.call(first, 'GET', `/transport-bookings/${firstBooking.id}`)).json().status).toBe('expired');
     });
   });
 
   describe('changing a booking', () => {
     const change = (guardian: ReturnType<typeof family>, bookingId: string, payload: Record<string, unknown>) =>
-      t.request(guardian, { method: 'PATCH', url: `/transport-bookings/${bookingId}`, payload });
-    const seatsTaken = async (runId: string) =>
-      (await t.request(admin, { method: 'GET', url: `/transport-runs/${runId}` })).json().seatsTaken as number;
+      kit.call(guardian, 'PATCH', `/transport-bookings/${bookingId}`, payload);
+    const seatsTaken = async (runId: string) => (await kit.call(admin, 'GET', `/transport-runs/${runId}`)).json().seatsTaken as number;
 
     it('moves a booking to another stop with more adults while seats are free, and its pick-up reminders with it', async () => {
       const run = await newRun(10);
@@ -317,11 +308,11 @@ describe('transport runs and seat bookings', () => {
       expect(changed.statusCode).toBe(200);
       expect(changed.json()).toMatchObject({ status: 'confirmed', stopId: run.stops[1].id, adults: 2, seats: 3 });
       expect(await seatsTaken(run.id)).toBe(3);
-      const stops = (await t.request(admin, { method: 'GET', url: `/transport-runs/${run.id}` })).json().stops as {
+      const stops = (await kit.call(admin, 'GET', `/transport-runs/${run.id}`)).json().stops as {
         id: string;
         pickupAt: string;
       }[];
-      const [twoHours]: { due_at: Date }[] = await t.db.query(
+      const [twoHours]: { due_at: Date }[] = await kit.db.query(
         `SELECT due_at FROM reminders WHERE tenant_id = $1 AND subject_id = $2 AND kind = 'transport.pickup-2h' AND status = 'scheduled'`,
         [tenantId, booking.id],
       );
@@ -335,7 +326,7 @@ describe('transport runs and seat bookings', () => {
       const queued = (await book(waiting, run, { adults: 0 })).json();
       expect(queued.status).toBe('waitlisted');
       expect((await change(holder, held.id, { adults: 0 })).json()).toMatchObject({ status: 'confirmed', seats: 1 });
-      expect((await t.request(waiting, { method: 'GET', url: `/transport-bookings/${queued.id}` })).json().status).toBe('offered');
+      expect((await kit.call(waiting, 'GET', `/transport-bookings/${queued.id}`)).json().status).toBe('offered');
       expect(await seatsTaken(run.id)).toBe(2);
     });
 
@@ -351,7 +342,7 @@ describe('transport runs and seat bookings', () => {
       const tooMany = await change(guardian, other.id, { adults: 2, otherChildren: 2 });
       expect(tooMany.statusCode).toBe(409);
       expect(tooMany.json().conflicts[0]).toMatchObject({ rule: 'family-seat-limit', limit: 4 });
-      expect((await t.request(guardian, { method: 'GET', url: `/transport-bookings/${booking.id}` })).json()).toMatchObject({
+      expect((await kit.call(guardian, 'GET', `/transport-bookings/${booking.id}`)).json()).toMatchObject({
         adults: 1,
         seats: 2,
       });
@@ -378,7 +369,7 @@ describe('transport runs and seat bookings', () => {
       ).toBe(404);
       expect((await change(admin as ReturnType<typeof family>, held.id, { adults: 1 })).statusCode).toBe(403);
       const offered = (await book(offeredFamily, run, { adults: 0 })).json();
-      await t.request(holder, { method: 'POST', url: `/transport-bookings/${held.id}/cancel` });
+      await kit.call(holder, 'POST', `/transport-bookings/${held.id}/cancel`);
       const notNow = await change(offeredFamily, offered.id, { adults: 1 });
       expect(notNow.statusCode).toBe(409);
       expect(notNow.json().conflicts[0].rule).toBe('not-changeable');
@@ -392,44 +383,41 @@ describe('transport runs and seat bookings', () => {
       const booking = (await book(guardian, run, { adults: 2 })).json();
       await book({ ...family(), displayName: 'Łucja Wróbel-Żak' }, run, { stopId: run.stops[1].id, adults: 0 });
       const staff = personas.schoolStaff(tenantId, schoolA);
-      expect(
-        (await t.request(staff, { method: 'POST', url: `/transport-bookings/${booking.id}/check-in`, payload: { present: true } })).json()
-          .checkedInAt,
-      ).toEqual(expect.any(String));
-      const csv = await t.request(staff, { method: 'GET', url: `/transport-runs/${run.id}/manifest?stopId=${run.stops[0].id}` });
+      expect((await kit.call(staff, 'POST', `/transport-bookings/${booking.id}/check-in`, { present: true })).json().checkedInAt).toEqual(
+        expect.any(String),
+      );
+      const csv = await kit.call(staff, 'GET', `/transport-runs/${run.id}/manifest?stopId=${run.stops[0].id}`);
       expect(csv.statusCode).toBe(200);
       expect(csv.headers['content-type']).toContain('text/csv');
       const lines = csv.body.trim().split('\r\n');
       expect(lines[0]).toBe('stop,place,pickup_time,booking,family,adults,children,seats,checked_in');
       expect(lines).toHaveLength(2);
       expect(lines[1]).toContain('"Ann ""Annie"" Smith",2,1,3,yes');
-      const html = await t.request(admin, { method: 'GET', url: `/transport-runs/${run.id}/manifest?format=html` });
+      const html = await kit.call(admin, 'GET', `/transport-runs/${run.id}/manifest?format=html`);
       expect(html.headers['content-type']).toContain('text/html');
       expect(html.body).toContain('Ann &quot;Annie&quot; Smith');
-      expect((await t.request(family(), { method: 'GET', url: `/transport-runs/${run.id}/manifest` })).statusCode).toBe(403);
-      expect(
-        (await t.request(admin, { method: 'GET', url: `/transport-runs/${run.id}/manifest?format=xlsx` })).json().errors[0].field,
-      ).toBe('format');
-      const pdf = await t.request(staff, { method: 'GET', url: `/transport-runs/${run.id}/manifest?format=pdf` });
+      expect((await kit.call(family(), 'GET', `/transport-runs/${run.id}/manifest`)).statusCode).toBe(403);
+      expect((await kit.call(admin, 'GET', `/transport-runs/${run.id}/manifest?format=xlsx`)).json().errors[0].field).toBe('format');
+      const pdf = await kit.call(staff, 'GET', `/transport-runs/${run.id}/manifest?format=pdf`);
       expect(pdf.statusCode).toBe(200);
       expect(pdf.headers['content-type']).toBe('application/pdf');
       expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-      const plain = await t.app.get(ManifestService).manifest(staff, run.id, run.stops[0].id, 'pdf', { compress: false });
+      const plain = await kit.app.get(ManifestService).manifest(staff, run.id, run.stops[0].id, 'pdf', { compress: false });
       // Every family's name as written, Polish letters too (an embedded TrueType font, not WinAnsi Helvetica).
       const drawn = pdfText(Buffer.from(plain.body));
       expect(drawn).toEqual(expect.arrayContaining(['Ann "Annie" Smith']));
-      const whole = (await t.app.get(ManifestService).manifest(admin, run.id, undefined, 'pdf', { compress: false })).body;
+      const whole = (await kit.app.get(ManifestService).manifest(admin, run.id, undefined, 'pdf', { compress: false })).body;
       expect(pdfText(Buffer.from(whole))).toEqual(expect.arrayContaining(['Ann "Annie" Smith', 'Łucja Wróbel-Żak']));
-      expect((await t.request(family(), { method: 'GET', url: `/transport-runs/${run.id}/manifest?format=pdf` })).statusCode).toBe(403);
+      expect((await kit.call(family(), 'GET', `/transport-runs/${run.id}/manifest?format=pdf`)).statusCode).toBe(403);
     });
   });
 
   it('ignores a stale performance event and moves buses when the performance is rescheduled', async () => {
     const run = await newRun(5);
     const performanceId = run.performance.id;
-    const before = (await t.request(admin, { method: 'GET', url: `/transport-runs/${run.id}` })).json();
+    const before = (await kit.call(admin, 'GET', `/transport-runs/${run.id}`)).json();
     const newStart = new Date(new Date(before.performance.startsAt).getTime() + 24 * HOUR);
-    await t.deliver(tenantId, 'performance.performance.rescheduled', {
+    await kit.applyEvent(tenantId, 'performance.performance.rescheduled', {
       version: 1,
       performanceId,
       title: 'Winter Concert',
@@ -437,7 +425,7 @@ describe('transport runs and seat bookings', () => {
       endsAt: new Date(newStart.getTime() + 2 * HOUR).toISOString(),
       venueName: 'Philharmonic Hall',
     });
-    await t.deliver(
+    await kit.applyEvent(
       tenantId,
       'performance.performance.published',
       {
@@ -450,7 +438,7 @@ describe('transport runs and seat bookings', () => {
       },
       new Date(Date.now() - HOUR),
     );
-    const after = (await t.request(admin, { method: 'GET', url: `/transport-runs/${run.id}` })).json();
+    const after = (await kit.call(admin, 'GET', `/transport-runs/${run.id}`)).json();
     expect(after.performance).toMatchObject({ title: 'Winter Concert', startsAt: newStart.toISOString() });
     expect(new Date(after.stops[0].pickupAt).getTime() - new Date(before.stops[0].pickupAt).getTime()).toBe(24 * HOUR);
     expect(new Date(after.bookingsCloseAt).getTime() - new Date(before.bookingsCloseAt).getTime()).toBe(24 * HOUR);
@@ -461,8 +449,8 @@ describe('transport runs and seat bookings', () => {
     const guardian = family();
     const booking = (await book(guardian, run)).json() as { id: string };
     const head = personas.headteacher(tenantId, schoolA);
-    expect((await t.request(head, { method: 'GET', url: `/transport-bookings/${booking.id}` })).statusCode).toBe(200);
-    const audit: { source: string; payload: Record<string, unknown> }[] = await t.db.query(
+    expect((await kit.call(head, 'GET', `/transport-bookings/${booking.id}`)).statusCode).toBe(200);
+    const audit: { source: string; payload: Record<string, unknown> }[] = await kit.db.query(
       `SELECT source, payload FROM outbox_events WHERE tenant_id = $1 AND type = 'audit.entry.recorded' AND payload->>'subjectId' = $2 ORDER BY id`,
       [tenantId, booking.id],
     );

@@ -1,6 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Identity, Role } from '@tutti/auth';
 import { newId } from '@tutti/platform';
+import type { ServiceName } from '@tutti/contracts';
+import { applyEvent } from '@tutti/messaging';
 import { testServiceConfig } from '@tutti/testing';
 import { DataSource } from 'typeorm';
 import {
@@ -13,6 +15,8 @@ import {
 } from '@tutti/testing';
 import { GatewayConfig } from './config';
 import { createGatewayApp } from './gateway-app';
+import { DataRequestAnswers } from './identity/data-requests/data-request-answers';
+import type { DataRequestAnsweredEvent } from './identity/data-requests/data-requests.service';
 import { IdentityFixtures, type TestAccount, type TestTenant } from './identity/testing/identity-fixtures';
 
 interface Scenario {
@@ -29,9 +33,17 @@ interface Scenario {
   freshGuardianLink(): Promise<string>;
   /** The ETag the admin reads at this URL: the If-Match of an edit. */
   etagOf(url: string): Promise<string>;
+  /** G1's finished export of P1 (every service's answer in). */
+  dataRequestId: string;
 }
 
 const GUARDIAN_NAME = 'Gwendolyn Marchbanks';
+const ANSWERED: [ServiceName, DataRequestAnsweredEvent][] = [
+  ['scheduling', 'scheduling.data-request.answered'],
+  ['instrument-loan', 'loan.data-request.answered'],
+  ['performance-event', 'performance.data-request.answered'],
+  ['parent-engagement', 'engagement.data-request.answered'],
+];
 const MANAGERS = ['admin', 'headteacher', 'schoolStaff'] as const;
 const EVERYONE = ['admin', 'headteacher', 'tutor', 'schoolStaff', 'guardian', 'evaluator'] as const;
 /** Nothing listens here: the proxied services are not part of this matrix (each has its own). */
@@ -118,7 +130,42 @@ describe('gateway: the access matrix over every route of its own', () => {
       guardianAccountId,
     ]);
 
+    // G1 asks for P1's export; the four services' answers are applied as the gateway's consumer would.
+    const guardianHeaders = headers.get(identities.guardian.userId) ?? {};
+    const opened = await app.inject({
+      method: 'POST',
+      url: '/identity/data-requests',
+      headers: guardianHeaders,
+      payload: { kind: 'export', subjectType: 'pupil', subjectId: pupilId },
+    });
+    if (opened.statusCode !== 201) throw new Error(`opening G1's export → ${opened.statusCode}: ${opened.body}`);
+    const dataRequestId = opened.json<{ id: string }>().id;
+    const answers = app.get(DataRequestAnswers);
+    for (const [service, type] of ANSWERED) {
+      await applyEvent(
+        db,
+        'gateway',
+        { [type]: (event: never, manager: never) => answers.applyAnswer(event, manager) },
+        {
+          id: newId(),
+          type,
+          tenantId: tenant.id,
+          occurredAt: new Date().toISOString(),
+          source: service,
+          payload: {
+            version: 1,
+            requestId: dataRequestId,
+            kind: 'export',
+            service,
+            records: { pupil: [{ firstName: 'Pip' }] },
+            actions: [],
+          },
+        },
+      );
+    }
+
     const scenario: Scenario = {
+      dataRequestId,
       schoolId,
       pupilId,
       guardianAccountId,
@@ -258,5 +305,41 @@ const matrix: MatrixFixtures<Scenario> = {
   'DELETE /identity/guardian-links/:id': async (s) => ({
     url: `/identity/guardian-links/${await s.freshGuardianLink()}`,
     allowed: [...MANAGERS],
+  }),
+
+  'GET /identity/data-requests': () => ({ url: '/identity/data-requests', allowed: ['admin', 'guardian'], scope: 'caller-scoped' }),
+  'GET /identity/data-requests/:id': (s) => ({ url: `/identity/data-requests/${s.dataRequestId}`, allowed: ['admin', 'guardian'] }),
+  'GET /identity/data-requests/:id/export.zip': (s) => ({
+    url: `/identity/data-requests/${s.dataRequestId}/export.zip`,
+    allowed: ['admin', 'guardian'],
+  }),
+  'GET /identity/data-requests/:id/summary.pdf': (s) => ({
+    url: `/identity/data-requests/${s.dataRequestId}/summary.pdf`,
+    allowed: ['admin', 'guardian'],
+  }),
+  'POST /identity/data-requests': (s) => ({
+    url: '/identity/data-requests',
+    body: { kind: 'export', subjectType: 'pupil', subjectId: s.pupilId },
+    allowed: ['admin', 'guardian'],
+    exceptions: {
+      otherTenantAdmin: {
+        why: 'the gateway keeps no pupil register, so an admin may ask about any pupil id: another area’s admin opens a request in their own area, where nothing is held about that id',
+        secrets: [GUARDIAN_NAME, s.guardianAccountId, s.guardianLinkId],
+      },
+    },
+  }),
+  'GET /identity/retention-schedule': () => ({ url: '/identity/retention-schedule', allowed: ['admin'], scope: 'caller-scoped' }),
+  'PATCH /identity/retention-schedule': async (s) => ({
+    url: '/identity/retention-schedule',
+    body: { messageMonths: 24 },
+    headers: { 'if-match': await s.etagOf('/identity/retention-schedule') },
+    allowed: ['admin'],
+    scope: 'caller-scoped',
+  }),
+  'POST /identity/retention-runs': () => ({
+    url: '/identity/retention-runs',
+    body: { dryRun: true },
+    allowed: ['admin'],
+    scope: 'caller-scoped',
   }),
 };

@@ -7,6 +7,10 @@ import type { IdentityConfig } from './config/identity-config';
 import { IDENTITY_CONFIG } from './config/identity-config.token';
 import { IDENTITY_TUNING, identityTuning, type IdentityTuningOverrides } from './config/identity-tuning';
 import { PasswordHasher } from './credentials/password-hasher';
+import { DataRequestAnswers } from './data-requests/data-request-answers';
+import { DataRequestsController, RetentionController } from './data-requests/data-requests.controller';
+import { DataRequestsService } from './data-requests/data-requests.service';
+import { RetentionScheduleService } from './data-requests/retention-schedule.service';
 import { IdentityEventHandlers } from './events/identity-event-handlers';
 import { GrantsController } from './grants/grants.controller';
 import { GrantsService } from './grants/grants.service';
@@ -56,6 +60,8 @@ export class IdentityModule {
         GuardianLinksController,
         TenantSettingsController,
         AuditLogController,
+        DataRequestsController,
+        RetentionController,
       ],
       providers: [
         { provide: IDENTITY_CONFIG, useValue: config },
@@ -82,8 +88,11 @@ export class IdentityModule {
         TenantSettingsService,
         MeService,
         IdentityEventHandlers,
+        DataRequestsService,
+        DataRequestAnswers,
+        RetentionScheduleService,
       ],
-      exports: [IdentityResolver, AuditLogService, SchoolDirectory, GuardianLinksService],
+      exports: [IdentityResolver, AuditLogService, SchoolDirectory, GuardianLinksService, DataRequestsService],
     };
   }
 }

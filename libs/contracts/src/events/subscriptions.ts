@@ -42,10 +42,10 @@ export const EVENT_SUBSCRIBERS: { readonly [T in keyof EventCatalog]: readonly S
   'performance.performance.rescheduled': ['parent-engagement'],
   'performance.performance.cancelled': ['parent-engagement'],
   'audit.entry.recorded': ['gateway'],
-  'scheduling.data-request.answered': [],
-  'loan.data-request.answered': [],
-  'performance.data-request.answered': [],
-  'engagement.data-request.answered': [],
+  'scheduling.data-request.answered': ['gateway'],
+  'loan.data-request.answered': ['gateway'],
+  'performance.data-request.answered': ['gateway'],
+  'engagement.data-request.answered': ['gateway'],
 };
 
 /** The BullMQ queue through which a service receives its events. */

@@ -30,9 +30,9 @@ export const EVENT_SUBSCRIBERS: { readonly [T in keyof EventCatalog]: readonly S
   // Recorded for audit; no service acts on them yet.
   'scheduling.session.cancelled': [],
   'scheduling.session.moved': [],
-  // Safeguarding (issue 19): recorded for audit until drivers of runs (parent-engagement) and the admins' email (gateway) subscribe.
+  // Safeguarding (issue 19): the gateway mails the programme admins; the status is recorded for audit until drivers of runs (parent-engagement) follow it.
   'scheduling.safeguarding.changed': [],
-  'scheduling.safeguarding.flagged': [],
+  'scheduling.safeguarding.flagged': ['gateway'],
   'loan.loan.started': ['parent-engagement'],
   'loan.loan.returned': ['parent-engagement'],
   'loan.loan.overdue': ['parent-engagement'],

@@ -5,11 +5,14 @@ import type { EntityManager } from 'typeorm';
 import { auditEntryHandler } from '../audit/audit-entry-handler';
 import { AuditLogService } from '../audit/audit-log.service';
 import { GuardianLinksService } from '../guardians/guardian-links.service';
+import { Mailer } from '../mail/mailer';
+import { mailSafeguardingFlag } from '../safeguarding/safeguarding-flags';
 import { SchoolDirectory } from '../schools/school-directory.service';
 
 /**
  * Other services' events the gateway follows: it keeps the school ids it needs for scopes, guardian
- * links follow a pupil who moves, and other services' audit entries join the audit log.
+ * links follow a pupil who moves, other services' audit entries join the audit log, and the
+ * programme admins are mailed about staff whose safeguarding clearance runs out.
  */
 @Injectable()
 export class IdentityEventHandlers {
@@ -19,6 +22,7 @@ export class IdentityEventHandlers {
     @Inject(SchoolDirectory) private readonly schools: SchoolDirectory,
     @Inject(GuardianLinksService) private readonly guardianLinks: GuardianLinksService,
     @Inject(AuditLogService) audit: AuditLogService,
+    @Inject(Mailer) private readonly mailer: Mailer,
   ) {
     this.recordAuditEntry = auditEntryHandler(audit);
   }
@@ -36,5 +40,10 @@ export class IdentityEventHandlers {
   @HandlesEvent('audit.entry.recorded')
   async applyAuditEntry(event: EventEnvelope<'audit.entry.recorded'>, manager: EntityManager): Promise<void> {
     await this.recordAuditEntry(event, manager);
+  }
+
+  @HandlesEvent('scheduling.safeguarding.flagged')
+  async applySafeguardingFlag(event: EventEnvelope<'scheduling.safeguarding.flagged'>, manager: EntityManager): Promise<void> {
+    await mailSafeguardingFlag(this.mailer, event, manager);
   }
 }

@@ -28,10 +28,13 @@ const HeadTimetable = staffPage(() => import('./pages/headteacher/Timetable'), '
 const HeadEnsembles = staffPage(() => import('./pages/headteacher/Ensembles'), 'HeadEnsembles');
 const HeadPerformances = staffPage(() => import('./pages/headteacher/Performances'), 'HeadPerformances');
 const HeadPerformanceRoster = staffPage(() => import('./pages/headteacher/PerformanceRoster'), 'HeadPerformanceRoster');
+const HeadEnsembleMembers = staffPage(() => import('./pages/headteacher/EnsembleMembers'), 'HeadEnsembleMembers');
+const HeadPerformanceManage = staffPage(() => import('./pages/headteacher/PerformanceManage'), 'HeadPerformanceManage');
 const AdminSchools = staffPage(() => import('./pages/admin/Schools'), 'AdminSchools');
 const AdminAccounts = staffPage(() => import('./pages/admin/Accounts'), 'AdminAccounts');
 const AdminInstruments = staffPage(() => import('./pages/admin/Instruments'), 'AdminInstruments');
 const AdminReports = staffPage(() => import('./pages/admin/Reports'), 'AdminReports');
+const AdminAuditLog = staffPage(() => import('./pages/admin/AuditLog'), 'AdminAuditLog');
 const EvaluatorHome = staffPage(() => import('./pages/evaluator/EvaluatorHome'), 'EvaluatorHome');
 const StaffAnnouncements = staffPage(() => import('./pages/staff/Announcements'), 'StaffAnnouncements');
 
@@ -55,10 +58,13 @@ export const PAGES: PageRoute[] = [
   { pattern: '/head/ensembles', roles: ['headteacher'], Page: HeadEnsembles },
   { pattern: '/head/performances', roles: ['headteacher'], Page: HeadPerformances },
   { pattern: '/head/performances/:performanceId', roles: ['headteacher'], Page: HeadPerformanceRoster },
+  { pattern: '/head/ensembles/:ensembleId', roles: ['headteacher'], Page: HeadEnsembleMembers },
+  { pattern: '/head/performances/:performanceId/manage', roles: ['headteacher'], Page: HeadPerformanceManage },
   { pattern: '/admin', roles: ['programme_admin'], Page: AdminSchools },
   { pattern: '/admin/accounts', roles: ['programme_admin'], Page: AdminAccounts },
   { pattern: '/admin/instruments', roles: ['programme_admin'], Page: AdminInstruments },
   { pattern: '/admin/reports', roles: ['programme_admin'], Page: AdminReports },
+  { pattern: '/admin/audit', roles: ['programme_admin'], Page: AdminAuditLog },
   { pattern: '/tutor/instruments', roles: ['tutor', 'school_staff', 'headteacher'], Page: TutorInstruments },
   { pattern: '/evaluator', roles: ['evaluator'], Page: EvaluatorHome },
   { pattern: '/tutor/messages', roles: ['tutor', 'school_staff'], Page: StaffAnnouncements },
@@ -103,6 +109,7 @@ export const NAV: Record<Role, { to: string; label: MessageKey }[]> = {
     { to: '/admin/accounts', label: 'accounts' },
     { to: '/admin/instruments', label: 'instruments' },
     { to: '/admin/reports', label: 'reports' },
+    { to: '/admin/audit', label: 'admin.audit.nav' },
     { to: '/admin/messages', label: 'messages' },
   ],
   evaluator: [{ to: '/evaluator', label: 'eval.title' }],

@@ -9,6 +9,7 @@ import { RunsCountWaiting1764065500000 } from './migrations/1764065500000-runs-c
 import { BookingsKnowTheirPerformance1764066000000 } from './migrations/1764066000000-bookings-know-their-performance';
 import { BookingsKnowTheirFamily1764066500000 } from './migrations/1764066500000-bookings-know-their-family';
 import { FamilyContactFromAccount1764067000000 } from './migrations/1764067000000-family-contact-from-account';
+import { DriverSafeguarding1796439957235 } from './migrations/1796439957235-driver-safeguarding';
 
 /** Engagement's own tables are reached with raw SQL (see the migrations); TypeORM entities are messaging's. */
 export const PARENT_ENGAGEMENT_ENTITIES = [...MESSAGING_ENTITIES];
@@ -24,4 +25,5 @@ export const PARENT_ENGAGEMENT_MIGRATIONS = [
   BookingsKnowTheirPerformance1764066000000,
   BookingsKnowTheirFamily1764066500000,
   FamilyContactFromAccount1764067000000,
+  DriverSafeguarding1796439957235,
 ];

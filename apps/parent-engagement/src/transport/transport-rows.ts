@@ -18,6 +18,7 @@ export function toRunDto(row: RunRow): TransportRunDto {
       status: row.performance_status,
     },
     vehicle: row.vehicle,
+    driverStaffId: row.driver_staff_id,
     seats: row.seats,
     seatsTaken: row.seats_taken,
     seatsLeft: row.seats - row.seats_taken,

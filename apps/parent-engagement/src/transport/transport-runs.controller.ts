@@ -22,7 +22,7 @@ export class TransportRunsController {
   @ApiOperation({ summary: 'Put on a free bus to a performance, with its pick-up stops' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: TransportRunDto })
-  @ApiConflictRules('performance-cancelled')
+  @ApiConflictRules('performance-cancelled', 'safeguarding-not-cleared')
   create(
     @CurrentIdentity() identity: Identity,
     @Body() dto: CreateTransportRunDto,

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { conflict } from '../common/conflicts';
 import type { CreateTransportRunDto } from './dto/create-transport-run.dto';
 import type { TransportRunDto, TransportRunQueryDto } from './dto/transport-run.dto';
+import { refuseUnclearedDriver } from './driver-clearance';
 import { toRunDto } from './transport-rows';
 import { performanceForShare } from '../performances/performances.queries';
 import { insertRun, runById, runsPage } from './transport.queries';
@@ -37,11 +38,13 @@ export class TransportRunsService {
           if (!performance) throw new NotFoundException('No such performance.');
           if (performance.status === 'cancelled')
             throw conflict('performance-cancelled', 'The performance is cancelled.', { performanceId: dto.performanceId });
+          if (dto.driverStaffId) await refuseUnclearedDriver(manager, tenantId, dto.driverStaffId, outbound);
           const runId = newId();
           await insertRun(manager, tenantId, {
             id: runId,
             performanceId: dto.performanceId,
             vehicle: dto.vehicle,
+            driverStaffId: dto.driverStaffId ?? null,
             seats: dto.seats,
             outboundDepartsAt: outbound,
             returnDepartsAt: returnAt,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConsentsModule } from '../consents/consents.module';
 import { RemindersModule } from '../reminders/reminders.module';
 import { BookingDesk } from './booking-desk';
+import { DriverClearances } from './driver-clearance';
 import { ManifestService } from './manifest.service';
 import { TransportBookingsController } from './transport-bookings.controller';
 import { TransportBookingsService } from './transport-bookings.service';
@@ -11,7 +12,7 @@ import { TransportRunsService } from './transport-runs.service';
 @Module({
   imports: [RemindersModule, ConsentsModule],
   controllers: [TransportRunsController, TransportBookingsController],
-  providers: [TransportRunsService, TransportBookingsService, BookingDesk, ManifestService],
+  providers: [TransportRunsService, TransportBookingsService, BookingDesk, ManifestService, DriverClearances],
   exports: [TransportBookingsService],
 })
 export class TransportModule {}

@@ -13,6 +13,7 @@ export interface RunRow {
   id: string;
   performance_id: string;
   vehicle: string;
+  driver_staff_id: string | null;
   seats: number;
   seats_taken: number;
   outbound_departs_at: Date;
@@ -48,7 +49,7 @@ export interface BookingRow {
 
 /** A run with its performance and stops, in one statement. */
 const RUN_SELECT = `
-  SELECT r.id, r.performance_id, r.vehicle, r.seats, r.seats_taken, r.outbound_departs_at, r.return_departs_at,
+  SELECT r.id, r.performance_id, r.vehicle, r.driver_staff_id, r.seats, r.seats_taken, r.outbound_departs_at, r.return_departs_at,
          r.bookings_close_at, r.status, p.title, p.starts_at, p.venue_name, p.status AS performance_status,
          COALESCE((SELECT json_agg(json_build_object('id', s.id, 'name', s.name, 'place', s.place, 'pickup_at', s.pickup_at) ORDER BY s.position)
                      FROM pickup_stops s WHERE s.tenant_id = r.tenant_id AND s.run_id = r.id), '[]') AS stops
@@ -69,6 +70,7 @@ export interface NewRun {
   id: string;
   performanceId: string;
   vehicle: string;
+  driverStaffId: string | null;
   seats: number;
   outboundDepartsAt: Date;
   returnDepartsAt: Date | null;
@@ -79,9 +81,19 @@ export interface NewRun {
 
 export async function insertRun(db: Queryable, tenantId: string, run: NewRun): Promise<void> {
   await db.query(
-    `INSERT INTO transport_runs (tenant_id, id, performance_id, vehicle, seats, outbound_departs_at, return_departs_at, bookings_close_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [tenantId, run.id, run.performanceId, run.vehicle, run.seats, run.outboundDepartsAt, run.returnDepartsAt, run.bookingsCloseAt],
+    `INSERT INTO transport_runs (tenant_id, id, performance_id, vehicle, seats, outbound_departs_at, return_departs_at, bookings_close_at, driver_staff_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      tenantId,
+      run.id,
+      run.performanceId,
+      run.vehicle,
+      run.seats,
+      run.outboundDepartsAt,
+      run.returnDepartsAt,
+      run.bookingsCloseAt,
+      run.driverStaffId,
+    ],
   );
   await db.query(
     `INSERT INTO pickup_stops (tenant_id, id, run_id, position, name, place, pickup_at)

@@ -175,6 +175,8 @@ export async function announceClearance(
     status: clearance.status,
     reasons: clearance.reasons,
     expiresOn: clearance.expiresOn,
+    dbsExpiresOn: record?.dbsExpiresOn ?? null,
+    trainingExpiresOn: record?.trainingExpiresOn ?? null,
     asOf: today,
   });
 }

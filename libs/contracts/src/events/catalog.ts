@@ -352,6 +352,9 @@ export interface SafeguardingClearanceV1 {
   reasons: SafeguardingReasonV1[];
   /** The first day they are no longer cleared (YYYY-MM-DD); null when not cleared. */
   expiresOn: string | null;
+  /** The day the DBS check and the training each run out (YYYY-MM-DD), so that a copy can tell, later, which has. */
+  dbsExpiresOn: string | null;
+  trainingExpiresOn: string | null;
   /** The day the status was decided for, in the area's time zone. */
   asOf: string;
 }

@@ -30,8 +30,8 @@ export const EVENT_SUBSCRIBERS: { readonly [T in keyof EventCatalog]: readonly S
   // Recorded for audit; no service acts on them yet.
   'scheduling.session.cancelled': [],
   'scheduling.session.moved': [],
-  // Safeguarding (issue 19): the gateway mails the programme admins; the status is recorded for audit until drivers of runs (parent-engagement) follow it.
-  'scheduling.safeguarding.changed': [],
+  // Safeguarding (issue 19): parent-engagement keeps each member of staff's clearance for the drivers of its buses; the gateway mails the programme admins.
+  'scheduling.safeguarding.changed': ['parent-engagement'],
   'scheduling.safeguarding.flagged': ['gateway'],
   'loan.loan.started': ['parent-engagement'],
   'loan.loan.returned': ['parent-engagement'],

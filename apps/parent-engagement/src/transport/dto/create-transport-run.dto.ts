@@ -36,6 +36,15 @@ export class CreateTransportRunDto {
   @IsUUID()
   performanceId: string;
 
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'The driver, a member of staff of scheduling (kind driver): refused with 409 safeguarding-not-cleared unless their DBS check and training are valid on the day the bus leaves',
+  })
+  @IsOptional()
+  @IsUUID()
+  driverStaffId?: string;
+
   @ApiProperty({ example: '53-seat coach (Arriva, reg. CX21 ABC)' })
   @IsString()
   @Length(1, 200)

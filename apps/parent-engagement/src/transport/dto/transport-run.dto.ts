@@ -22,6 +22,8 @@ export class TransportRunDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ type: RunPerformanceDto }) performance: RunPerformanceDto;
   @ApiProperty() vehicle: string;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'The driver (a member of staff of scheduling)' })
+  driverStaffId: string | null;
   @ApiProperty() seats: number;
   @ApiProperty({ description: 'Seats confirmed or held for an open waitlist offer' }) seatsTaken: number;
   @ApiProperty() seatsLeft: number;

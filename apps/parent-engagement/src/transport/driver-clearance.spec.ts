@@ -1,0 +1,94 @@
+import type { SafeguardingClearanceV1 } from '@tutti/contracts';
+import { addDays, newId, todayIn } from '@tutti/platform';
+import { newTenantId, personas } from '@tutti/testing';
+import { publishPerformance, runBody, useEngagementTestKit } from '../testing/engagement-test-kit';
+
+/** A bus's driver is refused like a tutor when scheduling has not cleared them to work with children. */
+describe('transport runs: the driver must be cleared to work with children', () => {
+  const kit = useEngagementTestKit({ SERVICE_MODE: 'api' });
+  const tenantId = newTenantId();
+  const admin = personas.programmeAdmin(tenantId);
+  const today = todayIn('Europe/London');
+
+  const clearance = (staffId: string, changes: Partial<SafeguardingClearanceV1> = {}): SafeguardingClearanceV1 => ({
+    version: 1,
+    staffId,
+    kind: 'driver',
+    displayName: `Driver ${staffId.slice(-4)}`,
+    status: 'cleared',
+    reasons: [],
+    expiresOn: addDays(today, 400),
+    dbsExpiresOn: addDays(today, 400),
+    trainingExpiresOn: addDays(today, 500),
+    asOf: today,
+    ...changes,
+  });
+  /** A run three days from now (newTestRun's performance), driven by `driverStaffId`. */
+  async function runWith(driverStaffId: string) {
+    const { performanceId, startsAt } = await publishPerformance(kit, tenantId, 72);
+    const response = await kit.call(admin, 'POST', '/transport-runs', runBody(performanceId, startsAt, 20, { driverStaffId }));
+    return { status: response.statusCode, body: response.json() as Record<string, unknown> & { conflicts?: unknown[]; detail?: string } };
+  }
+
+  it('takes a cleared driver and refuses one whose DBS check expired, naming why (409)', async () => {
+    const cleared = newId();
+    await kit.applyEvent(tenantId, 'scheduling.safeguarding.changed', clearance(cleared));
+    const accepted = await runWith(cleared);
+    expect(accepted.status).toBe(201);
+    expect(accepted.body.driverStaffId).toBe(cleared);
+
+    const expired = newId();
+    await kit.applyEvent(
+      tenantId,
+      'scheduling.safeguarding.changed',
+      clearance(expired, { status: 'not_cleared', reasons: ['dbs-expired'], expiresOn: null, dbsExpiresOn: addDays(today, -10) }),
+    );
+    const refused = await runWith(expired);
+    expect(refused.status).toBe(409);
+    expect(refused.body.conflicts).toEqual([{ rule: 'safeguarding-not-cleared', staffId: expired, reasons: ['dbs-expired'] }]);
+    expect(refused.body.detail).toContain(`Driver ${expired.slice(-4)} (dbs-expired)`);
+  });
+
+  it('refuses a driver scheduling never cleared, one below the level, and one whose check runs out before the bus leaves', async () => {
+    const unknown = newId();
+    expect((await runWith(unknown)).body.conflicts).toEqual([
+      { rule: 'safeguarding-not-cleared', staffId: unknown, reasons: ['dbs-missing', 'training-missing'] },
+    ]);
+
+    const basic = newId();
+    await kit.applyEvent(
+      tenantId,
+      'scheduling.safeguarding.changed',
+      clearance(basic, { status: 'not_cleared', reasons: ['dbs-level-too-low'] }),
+    );
+    expect((await runWith(basic)).body.conflicts).toEqual([
+      { rule: 'safeguarding-not-cleared', staffId: basic, reasons: ['dbs-level-too-low'] },
+    ]);
+
+    // Cleared today, but the training runs out tomorrow and the bus leaves in three days.
+    const lapsing = newId();
+    await kit.applyEvent(
+      tenantId,
+      'scheduling.safeguarding.changed',
+      clearance(lapsing, { status: 'expiring', expiresOn: addDays(today, 1), trainingExpiresOn: addDays(today, 1) }),
+    );
+    const refused = await runWith(lapsing);
+    expect(refused.status).toBe(409);
+    expect(refused.body.conflicts).toEqual([{ rule: 'safeguarding-not-cleared', staffId: lapsing, reasons: ['training-expired'] }]);
+  });
+
+  it('keeps the latest decision when scheduling’s events arrive out of order', async () => {
+    const staffId = newId();
+    const now = Date.now();
+    await kit.applyEvent(tenantId, 'scheduling.safeguarding.changed', clearance(staffId), new Date(now));
+    await kit.applyEvent(
+      tenantId,
+      'scheduling.safeguarding.changed',
+      clearance(staffId, { status: 'not_cleared', reasons: ['dbs-missing', 'training-missing'], expiresOn: null }),
+      new Date(now - 60_000),
+    );
+    expect((await runWith(staffId)).status).toBe(201);
+    const [copy] = await kit.db.query(`SELECT reasons FROM staff_clearances WHERE tenant_id = $1 AND staff_id = $2`, [tenantId, staffId]);
+    expect(copy.reasons).toEqual([]);
+  });
+});

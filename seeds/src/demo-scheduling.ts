@@ -339,6 +339,15 @@ async function insertStaff(
     id,
     schoolIds,
   ]);
+  // Cleared to work with children (issue 19): an enhanced DBS check with barred list issued a year
+  // ago and training valid for two more years, so that the demo's tutors can be rostered.
+  const dbsNumber = String(parseInt(id.replace(/-/g, '').slice(-10), 16) % 1e12).padStart(12, '0');
+  await db.query(
+    `INSERT INTO safeguarding_records (tenant_id, staff_id, dbs_number, dbs_level, dbs_issued_on, training_completed_on, training_level, training_expires_on)
+     VALUES ($1, $2, $3, 'enhanced_barred_list', current_date - 365, current_date - 30, 'Level 2 safeguarding children', current_date + 730)
+     ON CONFLICT DO NOTHING`,
+    [tenantId, id, dbsNumber],
+  );
 }
 
 async function insertEnsemble(

@@ -8,6 +8,7 @@ import { GatewayConfigModule } from './config.module';
 import { GATEWAY_ENTITIES, GATEWAY_MIGRATIONS } from './database';
 import { GatewayHealthModule } from './health/gateway-health.module';
 import { IdentityModule } from './identity';
+import { RetentionDailyRunModule } from './identity/data-requests/retention-daily-run';
 import { UpstreamsModule } from './upstreams/upstreams.module';
 
 @Module({})
@@ -36,6 +37,7 @@ export class AppModule {
         UpstreamsModule,
         GatewayHealthModule,
         AreasModule,
+        RetentionDailyRunModule,
       ],
     };
   }

@@ -3,6 +3,7 @@ import { eventQueueOf } from '@tutti/contracts';
 import { MessagingModule, reminderQueueOf } from '@tutti/messaging';
 import { PlatformModule } from '@tutti/platform';
 import { AttendanceModule } from './attendance/attendance.module';
+import { DataRequestsModule } from './data-requests/data-requests.module';
 import type { InstrumentLoanConfig } from './config';
 import { INSTRUMENT_LOAN_ENTITIES, INSTRUMENT_LOAN_MIGRATIONS } from './database';
 import { InstrumentsModule } from './instruments/instruments.module';
@@ -44,6 +45,7 @@ export class AppModule {
         ReportsModule,
         SchoolLoanSummaryModule,
         LabelsModule.register(config),
+        DataRequestsModule,
       ],
     };
   }

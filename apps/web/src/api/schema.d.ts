@@ -2199,6 +2199,41 @@ export interface paths {
         patch: operations["scheduling.updateRoom"];
         trace?: never;
     };
+    "/api/scheduling/safeguarding/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff rostered with children whose DBS check or safeguarding training is missing, expired or runs out within 30 days */
+        get: operations["scheduling.listSafeguardingAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scheduling/safeguarding/staff/{staffId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member of staff’s safeguarding status (the DBS certificate and training for programme admins only; ETag for editing) */
+        get: operations["scheduling.getSafeguardingRecord"];
+        /** Record a member of staff’s DBS check and safeguarding training (If-Match required; "0" for the first record) */
+        put: operations["scheduling.putSafeguardingRecord"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/scheduling/schools": {
         parameters: {
             query?: never;
@@ -2615,6 +2650,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/identity/data-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exports, erasures and retention runs, newest first (a guardian’s own only) */
+        get: operations["gateway.listDataRequests"];
+        put?: never;
+        /** Ask every service for everything it holds about a pupil or a guardian (export), or to erase them (erasure); a guardian may ask only for an export of their own child */
+        post: operations["gateway.openDataRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/identity/data-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One request with its progress (parts in of 5, which are missing) and, when done, its report */
+        get: operations["gateway.getDataRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/identity/data-requests/{id}/export.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A finished export as a ZIP: one JSON file per service and request.json */
+        get: operations["gateway.downloadDataExportZip"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/identity/data-requests/{id}/summary.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A finished export’s readable summary (PDF) */
+        get: operations["gateway.downloadDataExportPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/identity/guardian-links": {
         parameters: {
             query?: never;
@@ -2665,6 +2769,41 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/identity/retention-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply the retention schedule now in every service (dryRun: only count what it would anonymise or delete) */
+        post: operations["gateway.runRetention"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/identity/retention-schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How long the area keeps what it no longer needs (ETag for If-Match) */
+        get: operations["gateway.getRetentionSchedule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change lines of the area’s retention schedule */
+        patch: operations["gateway.updateRetentionSchedule"];
         trace?: never;
     };
     "/identity/tenant": {
@@ -2820,6 +2959,97 @@ export interface components {
              * @description The pupil’s school
              */
             schoolId: string;
+        };
+        DataRequestActionDto: {
+            /** @enum {string} */
+            action: "anonymised" | "deleted" | "kept";
+            reason: string | null;
+            rows: number;
+            /** @example attendance marks */
+            what: string;
+        };
+        DataRequestDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "export" | "erasure" | "retention";
+            /** @description What each service answered so far */
+            parts: components["schemas"]["DataRequestServicePartDto"][];
+            /** @description A finished export’s readable summary */
+            pdfUrl: string | null;
+            progress: components["schemas"]["DataRequestProgressDto"];
+            /**
+             * @description What an erasure writes in place of the name
+             * @example Pupil 7F3A
+             */
+            pseudonym: string | null;
+            /**
+             * Format: uuid
+             * @description Null for the daily scheduled run
+             */
+            requestedBy: string | null;
+            retentionRun: components["schemas"]["RetentionRunSettingsDto"] | null;
+            /** @enum {string} */
+            state: "collecting" | "done";
+            /** @description Null for a retention run */
+            subject: components["schemas"]["DataSubjectDto"] | null;
+            /** @description A finished export’s ZIP of JSON */
+            zipUrl: string | null;
+        };
+        DataRequestPageDto: {
+            items: components["schemas"]["DataRequestDto"][];
+            nextCursor: string | null;
+        };
+        DataRequestProgressDto: {
+            /**
+             * @example [
+             *       "gateway",
+             *       "scheduling",
+             *       "parent-engagement"
+             *     ]
+             */
+            answered: string[];
+            /**
+             * @example [
+             *       "instrument-loan",
+             *       "performance-event"
+             *     ]
+             */
+            missing: string[];
+            /** @example 5 */
+            of: number;
+            /**
+             * @description Parts in so far (the gateway’s own is in from the start)
+             * @example 3
+             */
+            received: number;
+        };
+        DataRequestServicePartDto: {
+            actions: components["schemas"]["DataRequestActionDto"][];
+            /** Format: date-time */
+            receivedAt: string;
+            /**
+             * @description An export’s records by what they are, counted (the records themselves are in the ZIP)
+             * @example {
+             *       "pupil": 1,
+             *       "attendance": 64
+             *     }
+             */
+            records: {
+                [key: string]: number;
+            };
+            /** @example scheduling */
+            service: string;
+        };
+        DataSubjectDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            type: "pupil" | "guardian";
         };
         GrantRequestDto: {
             /**
@@ -3378,6 +3608,29 @@ export interface components {
             /** Format: uuid */
             userId: string;
         };
+        OpenDataRequestDto: {
+            /**
+             * @description A guardian may ask only for an export of their own child
+             * @enum {string}
+             */
+            kind: "export" | "erasure";
+            /**
+             * Format: uuid
+             * @description The pupil’s id, or the guardian’s account id
+             */
+            subjectId: string;
+            /** @enum {string} */
+            subjectType: "pupil" | "guardian";
+        };
+        OpenRetentionRunDto: {
+            /**
+             * @description The day the schedule is applied as of (default today); not in the future
+             * @example 2026-12-05
+             */
+            asOf?: string;
+            /** @description Only count what the schedule would anonymise or delete */
+            dryRun: boolean;
+        };
         "parent-engagement.AnnouncementDto": {
             /** @enum {string} */
             audience: "school" | "performance" | "class" | "ensemble";
@@ -3603,6 +3856,11 @@ export interface components {
              * @description Booking cut-off; defaults to 24 hours before the first pick-up
              */
             bookingsCloseAt?: string;
+            /**
+             * Format: uuid
+             * @description The driver, a member of staff of scheduling (kind driver): refused with 409 safeguarding-not-cleared unless their DBS check and training are valid on the day the bus leaves
+             */
+            driverStaffId?: string;
             /** Format: date-time */
             outboundDepartsAt: string;
             /** Format: uuid */
@@ -3922,6 +4180,11 @@ export interface components {
             bookingOpen: boolean;
             /** Format: date-time */
             bookingsCloseAt: string;
+            /**
+             * Format: uuid
+             * @description The driver (a member of staff of scheduling)
+             */
+            driverStaffId?: string | null;
             /** Format: uuid */
             id: string;
             /** Format: date-time */
@@ -4381,6 +4644,43 @@ export interface components {
             /** @example tutor@example.org */
             email: string;
         };
+        RetentionRunSettingsDto: {
+            /** @example 2026-12-05 */
+            asOf: string;
+            dryRun: boolean;
+        };
+        RetentionScheduleDto: {
+            /**
+             * @description Registers and attendance: the current academic year plus this many years
+             * @example 3
+             */
+            attendanceYears: number;
+            /**
+             * @description Audit entries, this many years after the entry
+             * @example 6
+             */
+            auditYears: number;
+            /**
+             * @description A family’s contact details, this many months after their last child left
+             * @example 12
+             */
+            familyContactMonthsAfterLeaving: number;
+            /**
+             * @description A returned loan and its agreement, this many years after the return
+             * @example 6
+             */
+            loanYearsAfterReturn: number;
+            /**
+             * @description Messages to families and their delivery, this many months after sending
+             * @example 24
+             */
+            messageMonths: number;
+            /**
+             * @description A former pupil’s record, this many years after they left
+             * @example 6
+             */
+            pupilRecordYearsAfterLeaving: number;
+        };
         "scheduling.AddMemberDto": {
             instrument?: string;
             /**
@@ -4692,7 +4992,7 @@ export interface components {
             employer?: string;
             instruments?: string[];
             /** @enum {string} */
-            kind: "tutor" | "school_staff";
+            kind: "tutor" | "school_staff" | "driver" | "volunteer";
             schoolIds: string[];
             /**
              * Format: uuid
@@ -4707,6 +5007,43 @@ export interface components {
             name: string;
             /** Format: date */
             startsOn: string;
+        };
+        "scheduling.DbsCheckDto": {
+            /**
+             * Format: date
+             * @description Renewal due: 3 years after the later of issue and the last Update Service check
+             */
+            expiresOn: string;
+            /** Format: date */
+            issuedOn: string;
+            /** @enum {string} */
+            level: "basic" | "standard" | "enhanced" | "enhanced_barred_list";
+            /** @description Shown to programme admins only */
+            number: string;
+            /** Format: date */
+            updateServiceCheckedOn?: string | null;
+        };
+        "scheduling.DbsCheckInputDto": {
+            /**
+             * Format: date
+             * @example 2025-01-20
+             */
+            issuedOn: string;
+            /**
+             * @description Working with children needs enhanced_barred_list
+             * @enum {string}
+             */
+            level: "basic" | "standard" | "enhanced" | "enhanced_barred_list";
+            /**
+             * @description The 12-digit DBS certificate number
+             * @example 001234567890
+             */
+            number: string;
+            /**
+             * Format: date
+             * @description The last check of this certificate on the DBS Update Service
+             */
+            updateServiceCheckedOn?: string;
         };
         "scheduling.EndMembershipDto": {
             /** Format: date */
@@ -5112,6 +5449,10 @@ export interface components {
             totalMinutes: number;
             weeklyAverageMinutes?: number | null;
         };
+        "scheduling.PutSafeguardingRecordDto": {
+            dbs?: components["schemas"]["scheduling.DbsCheckInputDto"];
+            training?: components["schemas"]["scheduling.TrainingInputDto"];
+        };
         "scheduling.RegisterDto": {
             entries: components["schemas"]["scheduling.RegisterEntryDto"][];
             /** Format: uuid */
@@ -5190,6 +5531,59 @@ export interface components {
             column: string;
             reason: string;
             row: number;
+        };
+        "scheduling.SafeguardingAlertDto": {
+            displayName: string;
+            /** @description Ensembles they are a current staff member of */
+            ensembleIds: string[];
+            /** @enum {string} */
+            kind: "tutor" | "school_staff" | "driver" | "volunteer";
+            /** Format: date-time */
+            nextSessionAt: string | null;
+            reasons: ("dbs-missing" | "dbs-level-too-low" | "dbs-expired" | "training-missing" | "training-expired")[];
+            /**
+             * Format: date
+             * @description The day the check or training runs (or ran) out; null if never recorded
+             */
+            runsOutOn: string | null;
+            /** Format: uuid */
+            staffId: string;
+            /** @enum {string} */
+            status: "expiring" | "not_cleared";
+            /** @description Scheduled sessions to come that they tutor */
+            upcomingSessions: number;
+        };
+        "scheduling.SafeguardingAlertsDto": {
+            /**
+             * Format: date
+             * @description The day the list was drawn for (area time zone)
+             */
+            asOf: string;
+            items: components["schemas"]["scheduling.SafeguardingAlertDto"][];
+        };
+        "scheduling.SafeguardingRecordDto": {
+            /** @description Programme admins only */
+            dbs?: components["schemas"]["scheduling.DbsCheckDto"] | null;
+            displayName: string;
+            /**
+             * Format: date
+             * @description The first day they are no longer cleared
+             */
+            expiresOn: string | null;
+            /** @enum {string} */
+            kind: "tutor" | "school_staff" | "driver" | "volunteer";
+            reasons: ("dbs-missing" | "dbs-level-too-low" | "dbs-expired" | "training-missing" | "training-expired")[];
+            /** Format: uuid */
+            staffId: string;
+            /**
+             * @description Whether they may work with children today (expiring: within 30 days)
+             * @enum {string}
+             */
+            status: "cleared" | "expiring" | "not_cleared";
+            /** @description Programme admins only */
+            training?: components["schemas"]["scheduling.TrainingDto"] | null;
+            /** @description The version read (0: nothing recorded yet): send it quoted as If-Match to edit */
+            version: number;
         };
         "scheduling.SchoolAttendanceSummaryDto": {
             /** Format: date */
@@ -5290,7 +5684,7 @@ export interface components {
             id: string;
             instruments: string[];
             /** @enum {string} */
-            kind: "tutor" | "school_staff";
+            kind: "tutor" | "school_staff" | "driver" | "volunteer";
             schoolIds: string[];
             userId?: string | null;
             /** @description The version read: send it quoted as If-Match to edit */
@@ -5320,6 +5714,28 @@ export interface components {
         "scheduling.TermPageDto": {
             items: components["schemas"]["scheduling.TermDto"][];
             nextCursor: string | null;
+        };
+        "scheduling.TrainingDto": {
+            /** Format: date */
+            completedOn: string;
+            /** Format: date */
+            expiresOn: string;
+            level: string;
+        };
+        "scheduling.TrainingInputDto": {
+            /**
+             * Format: date
+             * @example 2025-09-01
+             */
+            completedOn: string;
+            /**
+             * Format: date
+             * @description The first day the training no longer counts
+             * @example 2028-09-01
+             */
+            expiresOn: string;
+            /** @example Level 2 safeguarding children */
+            level: string;
         };
         "scheduling.TransitionReportDto": {
             /**
@@ -5445,6 +5861,14 @@ export interface components {
              * @enum {string}
              */
             status?: "active" | "disabled";
+        };
+        UpdateRetentionScheduleDto: {
+            attendanceYears?: number;
+            auditYears?: number;
+            familyContactMonthsAfterLeaving?: number;
+            loanYearsAfterReturn?: number;
+            messageMonths?: number;
+            pupilRecordYearsAfterLeaving?: number;
         };
         UpdateTenantSettingsDto: {
             /**
@@ -8268,6 +8692,7 @@ export interface operations {
             /**
              * @description The request clashes with the current state (`conflicts` says with what). `conflicts[0].rule` is one of:
              *     - `performance-cancelled`: The performance is cancelled.
+             *     - `safeguarding-not-cleared`: A member of staff named (`staffId`) may not work with children: their DBS check or safeguarding training is missing, expired or below enhanced with barred list (`reasons`).
              */
             409: {
                 headers: {
@@ -8277,7 +8702,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["parent-engagement.ProblemDetails"] & {
                         conflicts?: ({
                             /** @enum {string} */
-                            rule: "performance-cancelled";
+                            rule: "performance-cancelled" | "safeguarding-not-cleared";
                         } & {
                             [key: string]: unknown;
                         })[];
@@ -11207,6 +11632,113 @@ export interface operations {
             431: components["responses"]["scheduling.HeaderFieldsTooLarge"];
         };
     };
+    "scheduling.listSafeguardingAlerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["scheduling.SafeguardingAlertsDto"];
+                };
+            };
+            401: components["responses"]["scheduling.Unauthorized"];
+            403: components["responses"]["scheduling.Forbidden"];
+            431: components["responses"]["scheduling.HeaderFieldsTooLarge"];
+        };
+    };
+    "scheduling.getSafeguardingRecord": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                staffId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version read, quoted ("3"): send it as If-Match to edit */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["scheduling.SafeguardingRecordDto"];
+                };
+            };
+            400: components["responses"]["scheduling.BadRequest"];
+            401: components["responses"]["scheduling.Unauthorized"];
+            403: components["responses"]["scheduling.Forbidden"];
+            404: components["responses"]["scheduling.NotFound"];
+            414: components["responses"]["scheduling.UriTooLong"];
+            431: components["responses"]["scheduling.HeaderFieldsTooLarge"];
+        };
+    };
+    "scheduling.putSafeguardingRecord": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of your last read of the safeguarding record (from GET or from your last edit) */
+                "If-Match": string;
+            };
+            path: {
+                staffId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["scheduling.PutSafeguardingRecordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version read, quoted ("3"): send it as If-Match to edit */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["scheduling.SafeguardingRecordDto"];
+                };
+            };
+            400: components["responses"]["scheduling.BadRequest"];
+            401: components["responses"]["scheduling.Unauthorized"];
+            403: components["responses"]["scheduling.Forbidden"];
+            404: components["responses"]["scheduling.NotFound"];
+            409: components["responses"]["scheduling.Conflict"];
+            /** @description Someone else changed the safeguarding record since that read; currentETag names its version now */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["scheduling.ProblemDetails"];
+                };
+            };
+            413: components["responses"]["scheduling.ContentTooLarge"];
+            414: components["responses"]["scheduling.UriTooLong"];
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["scheduling.ProblemDetails"];
+                };
+            };
+            431: components["responses"]["scheduling.HeaderFieldsTooLarge"];
+        };
+    };
     "scheduling.listSchools": {
         parameters: {
             query?: {
@@ -11474,7 +12006,7 @@ export interface operations {
             query?: {
                 /** @description nextCursor from the previous page */
                 cursor?: string;
-                kind?: "tutor" | "school_staff";
+                kind?: "tutor" | "school_staff" | "driver" | "volunteer";
                 limit?: unknown;
                 schoolId?: string;
             };
@@ -12324,6 +12856,169 @@ export interface operations {
             431: components["responses"]["HeaderFieldsTooLarge"];
         };
     };
+    "gateway.listDataRequests": {
+        parameters: {
+            query?: {
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                kind?: "export" | "erasure" | "retention";
+                limit?: unknown;
+                /** @description Requests about this pupil or account */
+                subjectId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataRequestPageDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+        };
+    };
+    "gateway.openDataRequest": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the request with the same key to get the same answer without opening a second request */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenDataRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataRequestDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such account, or (for a guardian) not their child */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description An erasure of this person is already under way */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+        };
+    };
+    "gateway.getDataRequest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataRequestDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+        };
+    };
+    "gateway.downloadDataExportZip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Not every service has answered yet (the missing ones are named) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+        };
+    };
+    "gateway.downloadDataExportPdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Not every service has answered yet (the missing ones are named) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+        };
+    };
     "gateway.listGuardianLinks": {
         parameters: {
             query?: {
@@ -12444,6 +13139,103 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+        };
+    };
+    "gateway.runRetention": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the request with the same key to get the same answer without opening a second request */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenRetentionRunDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataRequestDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+        };
+    };
+    "gateway.getRetentionSchedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionScheduleDto"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+        };
+    };
+    "gateway.updateRetentionSchedule": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag from GET; 428 without it, 412 with currentETag when someone changed the schedule since */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRetentionScheduleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionScheduleDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            /** @description Someone else changed the schedule since the ETag was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            428: components["responses"]["PreconditionRequired"];
             431: components["responses"]["HeaderFieldsTooLarge"];
         };
     };

@@ -9,6 +9,7 @@ import { AdminModule } from './admin/admin.module';
 import { AnnouncementsModule } from './announcements/announcements.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { ConsentsModule } from './consents/consents.module';
+import { DataRequestsModule } from './data-requests/data-requests.module';
 import { FamiliesModule } from './families/families.module';
 import { FamilySessionsModule } from './family-sessions/family-sessions.module';
 import { LoansModule } from './loans/loans.module';
@@ -62,6 +63,7 @@ export class AppModule {
         CalendarModule,
         LoansModule,
         AdminModule,
+        DataRequestsModule,
       ],
     };
   }

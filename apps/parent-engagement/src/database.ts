@@ -9,6 +9,7 @@ import { RunsCountWaiting1764065500000 } from './migrations/1764065500000-runs-c
 import { BookingsKnowTheirPerformance1764066000000 } from './migrations/1764066000000-bookings-know-their-performance';
 import { BookingsKnowTheirFamily1764066500000 } from './migrations/1764066500000-bookings-know-their-family';
 import { FamilyContactFromAccount1764067000000 } from './migrations/1764067000000-family-contact-from-account';
+import { DataRequestAnonymisation1796439710112 } from './migrations/1796439710112-data-request-anonymisation';
 import { DriverSafeguarding1796439957235 } from './migrations/1796439957235-driver-safeguarding';
 
 /** Engagement's own tables are reached with raw SQL (see the migrations); TypeORM entities are messaging's. */
@@ -25,5 +26,6 @@ export const PARENT_ENGAGEMENT_MIGRATIONS = [
   BookingsKnowTheirPerformance1764066000000,
   BookingsKnowTheirFamily1764066500000,
   FamilyContactFromAccount1764067000000,
+  DataRequestAnonymisation1796439710112,
   DriverSafeguarding1796439957235,
 ];

@@ -239,6 +239,25 @@ export class TransportBookingsService {
     return [...new Set(cancelled.map((booking) => booking.guardian_id))];
   }
 
+  /**
+   * Cancels these live bookings (an erasure: nobody is left to reach about them) without telling
+   * anyone: the seats go down the waiting list as on any cancellation. Answers how many it cancelled.
+   */
+  async cancelForErasure(manager: EntityManager, tenantId: string, bookings: { id: string; run_id: string }[]): Promise<number> {
+    let cancelled = 0;
+    for (const booking of bookings) {
+      const run = await this.lockRun(manager, tenantId, booking.run_id);
+      if (!run) continue;
+      const current = await this.bookingRow(manager, tenantId, booking.id);
+      if (!['confirmed', 'waitlisted', 'offered'].includes(current.status)) continue;
+      await setBookingStatus(manager, tenantId, booking.id, 'cancelled');
+      await this.reminders.cancelForBooking(manager, tenantId, booking.id);
+      if (current.status !== 'waitlisted') await this.seats.giveBack(manager, tenantId, run.id, current.seats);
+      cancelled += 1;
+    }
+    return cancelled;
+  }
+
   /** Moves a performance's runs, stops and cut-offs by `shiftMs`, and every live booking's reminders with them. */
   async shiftForPerformance(manager: EntityManager, tenantId: string, performanceId: string, shiftMs: number): Promise<string[]> {
     const interval = `${shiftMs} milliseconds`;

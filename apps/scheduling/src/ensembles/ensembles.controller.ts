@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { IdParam, IdempotencyKey, IfMatchVersion } from '@tutti/platform';
+import { ApiConflictRules, IdParam, IdempotencyKey, IfMatchVersion } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
 import { ApiEditWithIfMatch, ApiOkWithETag, withETag } from '../common/edit-versions';
 import {
@@ -81,6 +81,7 @@ export class EnsemblesController {
   @Access('programme_admin', 'headteacher')
   @ApiOperation({ operationId: 'addEnsembleMember', summary: 'Add a pupil or a member of staff to an ensemble' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiConflictRules('safeguarding-not-cleared')
   @ApiCreatedResponse({ type: MemberDto })
   addMember(
     @CurrentIdentity() identity: Identity,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { IdempotencyKey, IdParam, IfMatchVersion } from '@tutti/platform';
+import { ApiConflictRules, IdempotencyKey, IdParam, IfMatchVersion } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
 import { ApiEditWithIfMatch, ApiOkWithETag, withETag } from '../common/edit-versions';
 import {
@@ -29,6 +29,7 @@ export class SessionsController {
   @Access('programme_admin', 'headteacher')
   @ApiOperation({ summary: 'Plan a session (once or weekly) for an ensemble; clashes are refused with 409' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiConflictRules('safeguarding-not-cleared')
   @ApiCreatedResponse({ type: SessionDto })
   create(
     @CurrentIdentity() identity: Identity,
@@ -114,6 +115,7 @@ export class SessionsController {
     operationId: 'assignOccurrenceTutors',
     summary: 'Replace the tutors of one session; If-Match names the version of the session read; a tutor booked elsewhere then is a 409',
   })
+  @ApiConflictRules('safeguarding-not-cleared')
   @ApiEditWithIfMatch('session', OccurrenceDto)
   async assignTutors(
     @CurrentIdentity() identity: Identity,

@@ -262,26 +262,40 @@ export interface HeldJsonRow {
   value: unknown;
 }
 
-/** The area's rows of one JSON column whose text carries the pupil's id or matches the pattern (case-insensitive). */
-export function heldJsonNaming(
+export interface HeldJsonText {
+  key: string[];
+  kind: string;
+  text: string;
+}
+
+/**
+ * One page of the area's rows of a JSON column, as text, in key order after `after` (the last key of
+ * the page before; null for the first). The caller looks for names in Node, where one pattern for
+ * hundreds of pupils is cheap (PostgreSQL's took 20 s on 30,000 outbox rows for 300 pupils).
+ */
+export function heldJsonPage(
   db: Queryable,
   tenantId: string,
   holder: JsonHolder,
-  pupilId: string,
-  pattern: string,
-): Promise<HeldJsonRow[]> {
-  return rows<HeldJsonRow>(
+  after: string[] | null,
+  limit: number,
+): Promise<HeldJsonText[]> {
+  const columns = holder.key.map((column) => `h.${column}`).join(', ');
+  const params: unknown[] = [tenantId, limit, ...(after ?? [])];
+  const from = after ? `AND (${columns}) > (${holder.key.map((_, index) => `$${index + 3}`).join(', ')})` : '';
+  return rows<HeldJsonText>(
     db,
-    `SELECT ARRAY[${holder.key.map((column) => `${column}::text`).join(', ')}] AS key, ${holder.kind} AS kind, ${holder.column} AS value
-       FROM ${holder.table}
-      WHERE tenant_id = $1 AND (strpos(${holder.column}::text, $2) > 0 OR ${holder.column}::text ~* $3)
-      FOR UPDATE`,
-    [tenantId, pupilId, pattern],
+    `SELECT ARRAY[${holder.key.map((column) => `h.${column}::text`).join(', ')}] AS key, ${holder.kind.replace(/^(?!')/, 'h.')} AS kind,
+            h.${holder.column}::text AS text
+       FROM ${holder.table} h
+      WHERE h.tenant_id = $1 ${from}
+      ORDER BY ${columns} LIMIT $2`,
+    params,
   );
 }
 
 export async function replaceHeldJson(db: Queryable, tenantId: string, holder: JsonHolder, key: string[], value: unknown): Promise<void> {
-  const where = holder.key.map((column, index) => `${column}::text = $${index + 3}`).join(' AND ');
+  const where = holder.key.map((column, index) => `${column} = $${index + 3}`).join(' AND ');
   await db.query(`UPDATE ${holder.table} SET ${holder.column} = $2::jsonb WHERE tenant_id = $1 AND ${where}`, [
     tenantId,
     JSON.stringify(value),

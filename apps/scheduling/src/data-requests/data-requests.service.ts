@@ -11,7 +11,7 @@ import {
   ensembleRecords,
   examRecords,
   formerPupilsLeftBy,
-  heldJsonNaming,
+  heldJsonPage,
   importRecords,
   JSON_HOLDERS,
   keptCounts,
@@ -24,12 +24,21 @@ import {
   staffRecordsOfAccount,
   type RequestPupilRow,
 } from './data-requests.queries';
-import { pseudonymParts, scrubJson, sqlPatterns, sqlReplacement } from './names';
+import { jsPatterns, pseudonymParts, scrubJson, sqlPatterns, sqlReplacement } from './names';
+
+/** Rows of a JSON column read at once when looking for names. */
+const HELD_JSON_PAGE = 2000;
 
 type Answer = Pick<DataRequestAnsweredV1, 'records' | 'actions'>;
 type Retention = NonNullable<DataRequestOpenedV1['retention']>;
 
 /** What anonymising one pupil changed: the record, texts naming them, JSON copies of their name. */
+/** A pupil to anonymise and the pseudonym they get. */
+interface Target {
+  pupil: RequestPupilRow;
+  pseudonym: string;
+}
+
 interface Anonymised {
   record: number;
   texts: number;
@@ -130,7 +139,7 @@ export class DataRequestsService {
         },
       ];
     const name = pseudonym ?? (await this.pseudonymFor(manager, tenantId, pupil));
-    const done = await this.anonymise(manager, tenantId, pupil, name);
+    const done = await this.anonymise(manager, tenantId, [{ pupil, pseudonym: name }]);
     const kept = await keptCounts(manager, tenantId, pupilId);
     return [
       ...anonymisedActions(done, name),
@@ -161,33 +170,62 @@ export class DataRequestsService {
     ];
   }
 
-  /** The pupil's name replaced by `pseudonym` everywhere scheduling holds it; their keys kept. */
-  private async anonymise(manager: EntityManager, tenantId: string, pupil: RequestPupilRow, pseudonym: string): Promise<Anonymised> {
-    const patterns = sqlPatterns(pupil);
+  /** The pupils' names replaced by their pseudonyms everywhere scheduling holds them; their keys kept. */
+  private async anonymise(manager: EntityManager, tenantId: string, targets: Target[]): Promise<Anonymised> {
+    const done: Anonymised = { record: 0, texts: 0, copies: 0 };
+    if (targets.length === 0) return done;
     // Texts first: they are found through the pupil's sessions and class, and by the name the record still has.
-    const texts = await replaceNameInText(manager, tenantId, pupil.id, patterns, sqlReplacement(pseudonym));
+    for (const { pupil, pseudonym } of targets)
+      done.texts += await replaceNameInText(manager, tenantId, pupil.id, sqlPatterns(pupil), sqlReplacement(pseudonym));
+    done.copies = await this.scrubHeldCopies(manager, tenantId, targets);
+    for (const { pupil, pseudonym } of targets) done.record += await anonymisePupil(manager, tenantId, pupil.id, pseudonymParts(pseudonym));
+    return done;
+  }
+
+  /** The JSON copies of the names (outbox, replies, reminders, import reports), one pass over each for all the pupils. */
+  private async scrubHeldCopies(manager: EntityManager, tenantId: string, targets: Target[]): Promise<number> {
+    const found = targets.map(({ pupil, pseudonym }) => ({ pupil, pseudonym, full: jsPatterns(pupil).full }));
+    const needles = new RegExp(
+      [...new Set(targets.flatMap(({ pupil }) => [pupil.id, pupil.lastName.trim()]))]
+        .map((needle) => needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('|'),
+      'iu',
+    );
     let copies = 0;
     for (const holder of JSON_HOLDERS) {
-      for (const held of await heldJsonNaming(manager, tenantId, holder, pupil.id, patterns.full + '|' + patterns.words)) {
-        const aboutPupil = held.kind === 'scheduling.data-request.answered';
-        const scrubbed = scrubJson(held.value, pupil.id, pupil, pseudonym, aboutPupil);
-        if (JSON.stringify(scrubbed) === JSON.stringify(held.value)) continue;
-        await replaceHeldJson(manager, tenantId, holder, held.key, scrubbed);
-        copies++;
+      let after: string[] | null = null;
+      for (;;) {
+        const page = await heldJsonPage(manager, tenantId, holder, after, HELD_JSON_PAGE);
+        for (const held of page) {
+          if (!needles.test(held.text)) continue;
+          const value: unknown = JSON.parse(held.text);
+          let scrubbed = value;
+          for (const { pupil, pseudonym, full } of found) {
+            full.lastIndex = 0;
+            const carriesId = held.text.includes(pupil.id);
+            if (!carriesId && !full.test(held.text)) continue;
+            scrubbed = scrubJson(scrubbed, pupil.id, pupil, pseudonym, held.kind === 'scheduling.data-request.answered' && carriesId);
+          }
+          if (JSON.stringify(scrubbed) === JSON.stringify(value)) continue;
+          await replaceHeldJson(manager, tenantId, holder, held.key, scrubbed);
+          copies++;
+        }
+        if (page.length < HELD_JSON_PAGE) break;
+        after = page[page.length - 1].key;
       }
     }
-    const record = await anonymisePupil(manager, tenantId, pupil.id, pseudonymParts(pseudonym));
-    return { record, texts, copies };
+    return copies;
   }
 
   /**
    * A retention run's pseudonym for a former pupil (an erasure request brings the gateway's): "Pupil"
    * and the last four hex digits of their id, longer when another anonymised pupil of the area has it.
    */
-  private async pseudonymFor(manager: EntityManager, tenantId: string, pupil: RequestPupilRow): Promise<string> {
+  private async pseudonymFor(manager: EntityManager, tenantId: string, pupil: RequestPupilRow, chosen: Target[] = []): Promise<string> {
     const hex = pupil.id.replace(/-/g, '').toUpperCase();
     for (let length = 4; length < hex.length; length++) {
       const candidate = `Pupil ${hex.slice(-length)}`;
+      if (chosen.some((target) => target.pseudonym === candidate)) continue;
       if (!(await pseudonymTaken(manager, tenantId, pupil.id, pseudonymParts(candidate)))) return candidate;
     }
     return `Pupil ${hex}`;
@@ -211,13 +249,10 @@ export class DataRequestsService {
     const marksBefore = attendanceKeptFrom(retention.asOf, retention.attendanceYears);
     const marks = await deletePupilMarksBefore(manager, tenantId, marksBefore);
     const leftBy = yearsBefore(retention.asOf, retention.pupilRecordYearsAfterLeaving);
-    const done: Anonymised = { record: 0, texts: 0, copies: 0 };
-    for (const pupil of await formerPupilsLeftBy(manager, tenantId, leftBy)) {
-      const one = await this.anonymise(manager, tenantId, pupil, await this.pseudonymFor(manager, tenantId, pupil));
-      done.record += one.record;
-      done.texts += one.texts;
-      done.copies += one.copies;
-    }
+    const targets: Target[] = [];
+    for (const pupil of await formerPupilsLeftBy(manager, tenantId, leftBy))
+      targets.push({ pupil, pseudonym: await this.pseudonymFor(manager, tenantId, pupil, targets) });
+    const done = await this.anonymise(manager, tenantId, targets);
     return [
       {
         what: `pupils’ attendance marks on sessions before ${marksBefore}`,

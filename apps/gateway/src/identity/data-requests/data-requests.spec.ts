@@ -369,15 +369,22 @@ describe('data requests: subject access export and erasure', () => {
         .json<DataRequestDto>()
         .parts[0].actions.filter((action) => action.action !== 'kept')
         .map((action) => action.rows),
-    ).toEqual([0, 0, 0]);
+    ).toEqual([0, 0, 0, 0]);
     expect((await get(admin, `/identity/data-requests/${request.id}/export.zip`)).statusCode).toBe(404);
   });
 
   it('gives an erased pupil "Pupil XXXX", another pupil whose four characters are taken the next ones, and the same one on a second erasure', async () => {
     const pupil = newId();
+    const exported = (await open(admin, { kind: 'export', subjectType: 'pupil', subjectId: pupil })).json<DataRequestDto>();
+    await answer(exported, 'scheduling', { records: { pupil: [{ firstName: 'Zofia', lastName: 'Kowalczyk' }] } });
     const first = (await open(admin, { kind: 'erasure', subjectType: 'pupil', subjectId: pupil })).json<DataRequestDto>();
     expect(first.pseudonym).toMatch(/^Pupil [0-9A-F]{4}$/);
+    // What an earlier export collected for download goes with the name.
+    expect(
+      JSON.stringify(await t.dataSource.query('SELECT records FROM data_request_parts WHERE request_id = $1', [exported.id])),
+    ).not.toContain('Kowalczyk');
     expect(first.parts[0].actions).toEqual([
+      { what: 'earlier exports kept for download', rows: 2, action: 'deleted', reason: null },
       expect.objectContaining({ what: 'guardian links', rows: 0, action: 'kept' }),
       expect.objectContaining({ what: 'audit entries', action: 'kept' }),
     ]);

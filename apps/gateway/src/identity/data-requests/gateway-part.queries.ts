@@ -123,3 +123,17 @@ export async function expireAuditEntries(db: Queryable, tenantId: string, before
   await db.query(`SELECT set_config('tutti.audit_expiry_before', '', true)`);
   return deleted.length;
 }
+
+/** Empties what earlier exports of the subject collected for download (their requests and counts stay); answers how many parts. */
+export async function forgetExportsOf(db: Queryable, tenantId: string, subjectId: string): Promise<number> {
+  const emptied = await rows(
+    db,
+    `UPDATE data_request_parts p SET records = '{}'::jsonb
+       FROM data_requests r
+      WHERE p.tenant_id = $1 AND r.tenant_id = p.tenant_id AND r.id = p.request_id
+        AND r.kind = 'export' AND r.subject_id = $2 AND p.records <> '{}'::jsonb
+      RETURNING p.request_id`,
+    [tenantId, subjectId],
+  );
+  return emptied.length;
+}

@@ -4,6 +4,7 @@ import {
   anonymiseAccount,
   deleteCredentials,
   expireAuditEntries,
+  forgetExportsOf,
   forgetSessions,
   subjectAccount,
   subjectAuditEntries,
@@ -42,7 +43,8 @@ export async function gatewayExport(db: Queryable, tenantId: string, subject: { 
  * Erases what the gateway holds: a guardian's account gets the pseudonym for a name and an address
  * that cannot receive mail, loses its mobile number and password and is disabled; its sign-ins are
  * ended and their IP addresses forgotten. Guardian links and audit entries are kept (why: the actions say).
- * A pupil's name is not held by the gateway at all. Running it again changes nothing more.
+ * What earlier exports of the subject collected is emptied (the requests and their counts stay). A pupil's
+ * name is otherwise not held by the gateway. Running it again changes nothing more.
  */
 export async function gatewayErasure(
   db: Queryable,
@@ -66,6 +68,12 @@ export async function gatewayErasure(
       reason: null,
     });
   }
+  actions.push({
+    what: 'earlier exports kept for download',
+    rows: await forgetExportsOf(db, tenantId, subject.id),
+    action: 'deleted',
+    reason: null,
+  });
   actions.push({
     what: 'guardian links',
     rows: (await subjectGuardianLinks(db, tenantId, subject)).length,

@@ -258,6 +258,12 @@ const fixtures: MatrixFixtures<Scenario> = {
   }),
   'GET /performances/:performanceId/programme.pdf': (s) => ({ url: `/performances/${s.performanceId}/programme.pdf`, allowed: [...STAFF] }),
   'GET /performances/:performanceId/run-sheet.pdf': (s) => ({ url: `/performances/${s.performanceId}/run-sheet.pdf`, allowed: [...STAFF] }),
+  // The consent audit names children and their consents: the admin, and a headteacher for their own school's children only.
+  'GET /performances/:performanceId/consent-audit': (s) => ({
+    url: `/performances/${s.performanceId}/consent-audit`,
+    allowed: [...MANAGERS],
+    secrets: [s.pupilId, PUPIL_NAME],
+  }),
 
   'GET /fairness/schools': (s) => ({
     url: '/fairness/schools',

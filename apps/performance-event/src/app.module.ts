@@ -3,6 +3,8 @@ import { eventQueueOf } from '@tutti/contracts';
 import { MessagingModule, reminderQueueOf } from '@tutti/messaging';
 import { PlatformModule } from '@tutti/platform';
 import type { PerformanceEventConfig } from './config';
+import { ConsentAuditModule } from './consent-audit/consent-audit.module';
+import { DataRequestsModule } from './data-requests/data-requests.module';
 import { PERFORMANCE_EVENT_ENTITIES, PERFORMANCE_EVENT_MIGRATIONS } from './database';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { FairnessModule } from './fairness/fairness.module';
@@ -42,6 +44,8 @@ export class AppModule {
         FairnessModule,
         PrintablesModule,
         EvaluationModule,
+        DataRequestsModule,
+        ConsentAuditModule,
       ],
     };
   }

@@ -20,7 +20,7 @@ export class PrintablesController {
   })
   @ApiProduces('text/html')
   programme(@CurrentIdentity() identity: Identity, @IdParam('performanceId') performanceId: string): Promise<string> {
-    return this.printables.programme(viewerOf(identity), performanceId);
+    return this.printables.programme(viewerOf(identity), performanceId, identity.userId);
   }
 
   @Get('run-sheet.html')
@@ -32,7 +32,7 @@ export class PrintablesController {
   })
   @ApiProduces('text/html')
   runSheet(@CurrentIdentity() identity: Identity, @IdParam('performanceId') performanceId: string): Promise<string> {
-    return this.printables.runSheet(viewerOf(identity), performanceId);
+    return this.printables.runSheet(viewerOf(identity), performanceId, identity.userId);
   }
 
   @Get('programme.pdf')
@@ -47,7 +47,7 @@ export class PrintablesController {
     @IdParam('performanceId') performanceId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const { fileName, pdf } = await this.printables.programmePdf(viewerOf(identity), performanceId);
+    const { fileName, pdf } = await this.printables.programmePdf(viewerOf(identity), performanceId, {}, identity.userId);
     sendPdf(reply, fileName);
     return pdf;
   }
@@ -64,7 +64,7 @@ export class PrintablesController {
     @IdParam('performanceId') performanceId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const { fileName, pdf } = await this.printables.runSheetPdf(viewerOf(identity), performanceId);
+    const { fileName, pdf } = await this.printables.runSheetPdf(viewerOf(identity), performanceId, {}, identity.userId);
     sendPdf(reply, fileName);
     return pdf;
   }

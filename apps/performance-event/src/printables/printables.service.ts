@@ -11,7 +11,7 @@ import { londonDateTime, londonTime, minutesAndSeconds } from './html';
 import { runSheetFlagLabel, type ProgrammeSheet, type RunSheet } from './printable-sheets';
 import { programmeHtml, runSheetHtml } from './sheets-html';
 import { pdfFileName, programmePdf, runSheetPdf, type PdfFile, type PdfOptions } from './sheets-pdf';
-import { schoolNames } from './printables.queries';
+import { recordPrintedSheet, schoolNames, type PrintedPupil } from './printables.queries';
 
 const ROSTER_PRINT_LIMIT = 2000;
 
@@ -20,22 +20,35 @@ const ROSTER_PRINT_LIMIT = 2000;
 export class PrintablesService {
   constructor(private readonly db: DataSource) {}
 
-  async programme(viewer: Viewer, performanceId: string): Promise<string> {
-    return programmeHtml(await this.programmeSheet(viewer, performanceId));
+  /**
+   * `printedBy`: the sheet is handed out (the routes), so it is recorded with the pupils it lists and
+   * their consents at that moment, for the consent audit; without it (a preview) nothing is recorded.
+   */
+  async programme(viewer: Viewer, performanceId: string, printedBy?: string): Promise<string> {
+    return programmeHtml(await this.programmeSheet(viewer, performanceId, printedBy));
   }
 
-  async programmePdf(viewer: Viewer, performanceId: string, options: PdfOptions = {}): Promise<PdfFile> {
-    const sheet = await this.programmeSheet(viewer, performanceId);
+  async programmePdf(viewer: Viewer, performanceId: string, options: PdfOptions = {}, printedBy?: string): Promise<PdfFile> {
+    const sheet = await this.programmeSheet(viewer, performanceId, printedBy);
     return { fileName: pdfFileName(sheet.title, 'programme'), pdf: await programmePdf(sheet, options) };
   }
 
-  async runSheet(viewer: Viewer, performanceId: string): Promise<string> {
-    return runSheetHtml(await this.runSheetOf(viewer, performanceId));
+  async runSheet(viewer: Viewer, performanceId: string, printedBy?: string): Promise<string> {
+    return runSheetHtml(await this.runSheetOf(viewer, performanceId, printedBy));
   }
 
-  async runSheetPdf(viewer: Viewer, performanceId: string, options: PdfOptions = {}): Promise<PdfFile> {
-    const sheet = await this.runSheetOf(viewer, performanceId);
+  async runSheetPdf(viewer: Viewer, performanceId: string, options: PdfOptions = {}, printedBy?: string): Promise<PdfFile> {
+    const sheet = await this.runSheetOf(viewer, performanceId, printedBy);
     return { fileName: pdfFileName(sheet.title, 'run-sheet'), pdf: await runSheetPdf(sheet, options) };
+  }
+
+  private async recordPrint(
+    performance: PerformanceRow,
+    kind: 'programme' | 'run_sheet',
+    printedBy: string | undefined,
+    pupils: PrintedPupil[],
+  ) {
+    if (printedBy) await recordPrintedSheet(this.db, performance.tenant_id, performance.id, kind, printedBy, pupils);
   }
 
   /**
@@ -44,7 +57,7 @@ export class PrintablesService {
    * but names only children whose families granted consent to performing in public (the roster's
    * consent state; refused and not answered alike are counted, never named).
    */
-  private async programmeSheet(viewer: Viewer, performanceId: string): Promise<ProgrammeSheet> {
+  private async programmeSheet(viewer: Viewer, performanceId: string, printedBy?: string): Promise<ProgrammeSheet> {
     const performance = await findVisiblePerformance(this.db, viewer, performanceId);
     const venue = await this.venueOf(performance);
     const everyone: Viewer = { ...viewer, admin: true };
@@ -57,9 +70,16 @@ export class PrintablesService {
         display_name: p.displayName,
         school_name: schools.get(p.schoolId) ?? null,
         named: p.consents.performingInPublic === 'granted',
+        consents: p.consents,
       }))
       .sort((a, b) => (a.school_name ?? '\uffff').localeCompare(b.school_name ?? '\uffff') || a.display_name.localeCompare(b.display_name));
     const named = new Set(performers.filter((p) => p.named).map((p) => p.pupil_id));
+    await this.recordPrint(
+      performance,
+      'programme',
+      printedBy,
+      performers.map((p) => ({ pupilId: p.pupil_id, named: p.named, ...p.consents })),
+    );
     const bySchool = new Map<string, string[]>();
     for (const performer of performers.filter((p) => p.named)) {
       const school = performer.school_name ?? 'Our young musicians';
@@ -89,12 +109,18 @@ export class PrintablesService {
   }
 
   /** The staff's run sheet for the day: call time, dress, running order, and every performer with what to watch for. */
-  private async runSheetOf(viewer: Viewer, performanceId: string): Promise<RunSheet> {
+  private async runSheetOf(viewer: Viewer, performanceId: string, printedBy?: string): Promise<RunSheet> {
     const performance = await findVisiblePerformance(this.db, viewer, performanceId);
     const venue = await this.venueOf(performance);
     const order = await runningOrderOf(this.db.manager, viewer, performance);
     const performers = (await performersOf(this.db.manager, viewer, performance, { limit: ROSTER_PRINT_LIMIT })).map(toPerformerDto);
     const schools = await schoolNames(this.db, performance.tenant_id);
+    await this.recordPrint(
+      performance,
+      'run_sheet',
+      printedBy,
+      performers.map((p) => ({ pupilId: p.pupilId, named: true, ...p.consents })),
+    );
     return {
       title: performance.title,
       when: `${londonDateTime(performance.starts_at)} – ${londonTime(performance.ends_at)}`,

@@ -1211,6 +1211,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/performance-event/performances/{performanceId}/consent-audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which children the programme, run sheet and public listing show, checked against their current consents, mismatches flagged (a headteacher: their own school’s children) */
+        get: operations["performance-event.getConsentAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/performance-event/performances/{performanceId}/move": {
         parameters: {
             query?: never;
@@ -4212,8 +4229,75 @@ export interface components {
             /** Format: uuid */
             pupilId: string;
         };
+        "performance-event.AppearancesDto": {
+            /** @description Programmes and run sheets handed out that listed the child */
+            printed: components["schemas"]["performance-event.PrintedAppearanceDto"][];
+            /**
+             * @description The programme as it prints now: named only with consent to perform in public
+             * @enum {string}
+             */
+            programme: "named" | "counted" | "absent";
+            /** @description Named in the public listing (the performance is listed and its title names the child) */
+            publicListing: boolean;
+            /** @description On the roster, so on the run sheet */
+            runSheet: boolean;
+            /** @description A soloist in the running order */
+            soloist: boolean;
+        };
+        "performance-event.AuditConsentsDto": {
+            /** @enum {string} */
+            performingInPublic: "granted" | "refused" | "not_answered";
+            /** @enum {string} */
+            photoFilm: "granted" | "refused" | "not_answered";
+        };
+        "performance-event.AuditedChildDto": {
+            appearances: components["schemas"]["performance-event.AppearancesDto"];
+            /** @description Their consents now */
+            consents: components["schemas"]["performance-event.AuditConsentsDto"];
+            displayName: string;
+            mismatches: components["schemas"]["performance-event.ConsentMismatchDto"][];
+            /** Format: uuid */
+            pupilId: string;
+            /** Format: uuid */
+            schoolId: string | null;
+        };
         "performance-event.CancelPerformanceDto": {
             reason?: string;
+        };
+        "performance-event.ConsentAuditDto": {
+            /** @enum {string} */
+            audience: "public" | "school_community";
+            /** Format: date-time */
+            checkedAt: string;
+            children: components["schemas"]["performance-event.AuditedChildDto"][];
+            /** @description Children with at least one mismatch */
+            childrenWithMismatches: number;
+            /** Format: uuid */
+            performanceId: string;
+            /** @description Shown in the area’s public listing and calendar feed */
+            publiclyListed: boolean;
+            /** Format: date-time */
+            startsAt: string;
+            /** @enum {string} */
+            status: "draft" | "published" | "completed" | "cancelled";
+            title: string;
+        };
+        "performance-event.ConsentMismatchDto": {
+            /** @enum {string} */
+            consent: "photo_film" | "performing_in_public";
+            message: string;
+            /**
+             * Format: date-time
+             * @description When the sheet in question was printed
+             */
+            printedAt: string | null;
+            /**
+             * @description refused: keep the child out; not_answered: chase the family
+             * @enum {string}
+             */
+            state: "refused" | "not_answered";
+            /** @enum {string} */
+            where: "printed_programme" | "printed_run_sheet" | "public_performance" | "public_listing";
         };
         "performance-event.CreatePerformanceDto": {
             /** @enum {string} */
@@ -4368,6 +4452,16 @@ export interface components {
              * @description Exclusive
              */
             to: string;
+        };
+        "performance-event.PrintedAppearanceDto": {
+            /** @description The consents the sheet was printed with */
+            consentsAsPrinted: components["schemas"]["performance-event.AuditConsentsDto"];
+            /** @enum {string} */
+            kind: "programme" | "run_sheet";
+            /** @description Named on it (a programme counts the children it does not name) */
+            named: boolean;
+            /** Format: date-time */
+            printedAt: string;
         };
         /** @description An error, as every Tutti route answers one (RFC 9457). */
         "performance-event.ProblemDetails": {
@@ -9109,6 +9203,33 @@ export interface operations {
             403: components["responses"]["performance-event.Forbidden"];
             404: components["responses"]["performance-event.NotFound"];
             409: components["responses"]["performance-event.Conflict"];
+            414: components["responses"]["performance-event.UriTooLong"];
+            431: components["responses"]["performance-event.HeaderFieldsTooLarge"];
+        };
+    };
+    "performance-event.getConsentAudit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                performanceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["performance-event.ConsentAuditDto"];
+                };
+            };
+            400: components["responses"]["performance-event.BadRequest"];
+            401: components["responses"]["performance-event.Unauthorized"];
+            403: components["responses"]["performance-event.Forbidden"];
+            404: components["responses"]["performance-event.NotFound"];
             414: components["responses"]["performance-event.UriTooLong"];
             431: components["responses"]["performance-event.HeaderFieldsTooLarge"];
         };

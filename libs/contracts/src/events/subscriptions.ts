@@ -13,7 +13,7 @@ export const EVENT_SUBSCRIBERS: { readonly [T in keyof EventCatalog]: readonly S
   'identity.guardian.linked': ['parent-engagement'],
   'identity.account.updated': ['parent-engagement'],
   // Subject access, erasure and retention: every service that holds people's data answers the gateway.
-  'identity.data-request.opened': ['scheduling', 'instrument-loan', 'parent-engagement'],
+  'identity.data-request.opened': ['scheduling', 'instrument-loan', 'parent-engagement', 'performance-event'],
   // Parent engagement learns a family's schools from their children's pupil events, not from schools.
   'scheduling.school.created': ['gateway', 'performance-event', 'instrument-loan'],
   'scheduling.school.updated': ['gateway', 'performance-event', 'instrument-loan'],

@@ -10213,7 +10213,25 @@ export interface operations {
             401: components["responses"]["scheduling.Unauthorized"];
             403: components["responses"]["scheduling.Forbidden"];
             404: components["responses"]["scheduling.NotFound"];
-            409: components["responses"]["scheduling.Conflict"];
+            /**
+             * @description The request clashes with the current state (`conflicts` says with what). `conflicts[0].rule` is one of:
+             *     - `safeguarding-not-cleared`: A member of staff named (`staffId`) may not work with children: their DBS check or safeguarding training is missing, expired or below enhanced with barred list (`reasons`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["scheduling.ProblemDetails"] & {
+                        conflicts?: ({
+                            /** @enum {string} */
+                            rule: "safeguarding-not-cleared";
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
+                };
+            };
             413: components["responses"]["scheduling.ContentTooLarge"];
             414: components["responses"]["scheduling.UriTooLong"];
             422: components["responses"]["scheduling.IdempotencyKeyReused"];
@@ -11060,7 +11078,25 @@ export interface operations {
             401: components["responses"]["scheduling.Unauthorized"];
             403: components["responses"]["scheduling.Forbidden"];
             404: components["responses"]["scheduling.NotFound"];
-            409: components["responses"]["scheduling.Conflict"];
+            /**
+             * @description The request clashes with the current state (`conflicts` says with what). `conflicts[0].rule` is one of:
+             *     - `safeguarding-not-cleared`: A member of staff named (`staffId`) may not work with children: their DBS check or safeguarding training is missing, expired or below enhanced with barred list (`reasons`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["scheduling.ProblemDetails"] & {
+                        conflicts?: ({
+                            /** @enum {string} */
+                            rule: "safeguarding-not-cleared";
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
+                };
+            };
             /** @description Someone else changed the session since that read; currentETag names its version now */
             412: {
                 headers: {
@@ -12089,7 +12125,25 @@ export interface operations {
             400: components["responses"]["scheduling.BadRequest"];
             401: components["responses"]["scheduling.Unauthorized"];
             403: components["responses"]["scheduling.Forbidden"];
-            409: components["responses"]["scheduling.Conflict"];
+            /**
+             * @description The request clashes with the current state (`conflicts` says with what). `conflicts[0].rule` is one of:
+             *     - `safeguarding-not-cleared`: A member of staff named (`staffId`) may not work with children: their DBS check or safeguarding training is missing, expired or below enhanced with barred list (`reasons`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["scheduling.ProblemDetails"] & {
+                        conflicts?: ({
+                            /** @enum {string} */
+                            rule: "safeguarding-not-cleared";
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
+                };
+            };
             413: components["responses"]["scheduling.ContentTooLarge"];
             422: components["responses"]["scheduling.IdempotencyKeyReused"];
             431: components["responses"]["scheduling.HeaderFieldsTooLarge"];

@@ -1,5 +1,5 @@
 import { Suspense, useCallback, useContext, useEffect, useRef, useState } from 'react';
-import { api, currentSession, getActiveRole, onSessionChange, setActiveRole, signOut } from './api';
+import { answered, client, currentSession, getActiveRole, onSessionChange, setActiveRole, signOut } from './api/client';
 import { AppContext } from './app-context';
 import { directionOf, I18nContext, isLanguage, LANGUAGES, loadTranslate, type Language, type MessageKey, type Translate } from './i18n';
 import { AcceptInvitationPage, ACCOUNT_ACCESS_PATHS, ForgotPasswordPage, ResetPasswordPage } from './pages/account/AccountAccess';
@@ -142,11 +142,11 @@ function SignedIn({
     async (role?: Role) => {
       try {
         if (role) setActiveRole(role);
-        let me = await api<Me>('/identity/me');
+        let me = answered((await client.GET('/identity/me')).data);
         const chosen = role ?? chooseRole(me);
         if (me.activeRole !== chosen) {
           setActiveRole(chosen);
-          me = await api<Me>('/identity/me');
+          me = answered((await client.GET('/identity/me')).data);
         }
         adoptPreferredLanguage(me.preferredLanguage);
         setState({ me, role: chosen });

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { api } from './api';
+import { listPage, type ListItem, type ListPath, type ListQuery } from './api/client';
 import { useI18n } from './i18n';
-import type { Page } from './types';
 import { ErrorNotice, Loaded, type Loadable } from './ui';
 
 export type CursorList<T> = Loadable<T[]> & {
@@ -16,7 +15,11 @@ export type CursorList<T> = Loadable<T[]> & {
 };
 
 /** A cursor-paginated list shown page by page: the first page, then "Show more" for each next one (100 a page at most: the API's cap). */
-export function useCursorList<T>(path: string, query: Record<string, string | number | undefined> = {}, pageSize = 20): CursorList<T> {
+export function useCursorList<P extends ListPath, T = ListItem<P>>(
+  path: P,
+  query: ListQuery<P> = {} as ListQuery<P>,
+  pageSize = 20,
+): CursorList<T> {
   const [items, setItems] = useState<Loadable<T[]>>({ state: 'loading' });
   const [cursor, setCursor] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
@@ -29,10 +32,10 @@ export function useCursorList<T>(path: string, query: Record<string, string | nu
   useEffect(() => {
     let live = true;
     setItems({ state: 'loading' });
-    api<Page<T>>(path, { query: { ...queryRef.current, limit: pageSize } }).then(
+    listPage(path, queryRef.current, { limit: pageSize }).then(
       (page) => {
         if (!live) return;
-        setItems({ state: 'ready', data: page.items });
+        setItems({ state: 'ready', data: page.items as T[] });
         setCursor(page.nextCursor);
       },
       (error: unknown) => live && setItems({ state: 'error', error }),
@@ -46,9 +49,9 @@ export function useCursorList<T>(path: string, query: Record<string, string | nu
     if (!cursor) return;
     setLoadingMore(true);
     setMoreError(null);
-    api<Page<T>>(path, { query: { ...queryRef.current, limit: pageSize, cursor } })
+    listPage(path, queryRef.current, { limit: pageSize, cursor })
       .then((page) => {
-        setItems((current) => ({ state: 'ready', data: [...(current.state === 'ready' ? current.data : []), ...page.items] }));
+        setItems((current) => ({ state: 'ready', data: [...(current.state === 'ready' ? current.data : []), ...(page.items as T[])] }));
         setCursor(page.nextCursor);
       }, setMoreError)
       .finally(() => setLoadingMore(false));

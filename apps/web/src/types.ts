@@ -1,36 +1,18 @@
 /** The shapes the gateway answers (see each service's DTOs); only the fields the app reads. */
+import type { Schema } from './api/client';
 
-export type Role = 'programme_admin' | 'headteacher' | 'tutor' | 'school_staff' | 'guardian' | 'evaluator';
+/** The signed-in person as /identity/me answers. */
+export type Me = Schema<'MeDto'>;
+
+export type Area = Schema<'AreaSummaryDto'>;
+
+export type GuardedPupil = Schema<'GuardedPupilDto'>;
+
+export type Role = Me['roles'][number];
 
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
-}
-
-export interface Area {
-  id: string;
-  slug: string;
-  name: string;
-}
-
-export interface GuardedPupil {
-  pupilId: string;
-  schoolId: string;
-  relationship: string;
-  canBookTransport: boolean;
-  canConsent: boolean;
-}
-
-export interface Me {
-  userId: string;
-  area: Area & { timeZone: string };
-  displayName: string;
-  email: string;
-  preferredLanguage: string;
-  activeRole: Role | null;
-  roles: Role[];
-  grants: { role: Role; schoolIds?: string[]; pupils?: GuardedPupil[] }[];
-  children: GuardedPupil[];
 }
 
 export interface Pupil {

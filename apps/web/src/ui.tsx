@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { ApiProblem, isWithin } from './api';
+import { ApiProblem, isWithin } from './api/client';
 import { useI18n } from './i18n';
 
 export type Loadable<T> = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; data: T };

@@ -1,9 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiProblem, setActiveRole, setSession, type Session } from '../../api';
+import { answered, client, setActiveRole, setSession } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { AreaEmailFields } from './AreaEmailFields';
 import { Link, navigate } from '../../router';
-import type { Area, Page } from '../../types';
 import { Field, FormError, Loaded, Notice, useLoad, useSubmit } from '../../ui';
 
 /** The pages a person reaches without signing in: from an invitation or a password-reset mail, or to ask for one. */
@@ -14,30 +13,6 @@ const REQUEST_FIELDS = ['area', 'email'] as const;
 
 function tokenFromLink(): string {
   return new URLSearchParams(window.location.search).get('token') ?? '';
-}
-
-/** Posts without a session (these routes are public); answers the JSON body, if any, or throws ApiProblem. */
-async function postPublic<T>(path: string, body: unknown): Promise<T> {
-  const response = await fetch(path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) {
-    let problem: { title?: string; detail?: string; errors?: { field: string; message: string }[] } = {};
-    try {
-      problem = (await response.json()) as typeof problem;
-    } catch {
-      // Not JSON: the status says enough.
-    }
-    throw new ApiProblem(
-      response.status,
-      problem.title ?? response.statusText,
-      problem.detail,
-      Array.isArray(problem.errors) ? problem.errors : [],
-    );
-  }
-  return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
 }
 
 function NewPasswordForm({ submitLabel, onSubmit }: { submitLabel: string; onSubmit: (token: string, password: string) => Promise<void> }) {
@@ -79,7 +54,7 @@ function NewPasswordForm({ submitLabel, onSubmit }: { submitLabel: string; onSub
 export function AcceptInvitationPage() {
   const { t } = useI18n();
   const accept = async (token: string, password: string) => {
-    const tokens = await postPublic<Session>('/auth/invitations/accept', { token, password });
+    const tokens = answered((await client.POST('/auth/invitations/accept', { body: { token, password } })).data);
     setActiveRole(null);
     navigate('/', { replace: true });
     setSession(tokens);
@@ -97,7 +72,7 @@ export function ResetPasswordPage() {
   const { t } = useI18n();
   const [done, setDone] = useState(false);
   const complete = async (token: string, password: string) => {
-    await postPublic<void>('/auth/password-reset/complete', { token, password });
+    await client.POST('/auth/password-reset/complete', { body: { token, password } });
     setDone(true);
   };
   return (
@@ -117,7 +92,7 @@ export function ResetPasswordPage() {
 
 export function ForgotPasswordPage() {
   const { t } = useI18n();
-  const areas = useLoad(() => api<Page<Area>>('/areas', { query: { limit: 100 } }), []);
+  const areas = useLoad(async () => answered((await client.GET('/areas', { params: { query: { limit: 100 } } })).data), []);
   const [area, setArea] = useState('');
   const [email, setEmail] = useState('');
   const { busy, error, run } = useSubmit();
@@ -125,8 +100,9 @@ export function ForgotPasswordPage() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     await run(async () => {
-      const answer = await postPublic<{ detail: string }>('/auth/password-reset', { area, email });
-      setDone(answer.detail);
+      // The document declares no body for this 202 (a gap in the gateway's document); the answer's detail says what happens next.
+      const { data } = await client.POST('/auth/password-reset', { body: { area, email } });
+      setDone((data as { detail?: string } | undefined)?.detail ?? '');
     });
   };
   return (

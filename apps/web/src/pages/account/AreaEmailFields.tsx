@@ -1,9 +1,9 @@
 import { useI18n } from '../../i18n';
-import type { Area } from '../../types';
+import type { Schema } from '../../api/client';
 import { Field, fieldError } from '../../ui';
 
 interface AreaEmailFieldsProps {
-  areas: Area[];
+  areas: Schema<'AreaDto'>[];
   area: string;
   email: string;
   error: unknown;

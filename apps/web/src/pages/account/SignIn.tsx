@@ -1,16 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import { api, signIn } from '../../api';
+import { answered, client, signIn } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { AreaEmailFields } from './AreaEmailFields';
 import { Link } from '../../router';
-import type { Area, Page } from '../../types';
 import { Field, FormError, Loaded, useLoad, useSubmit } from '../../ui';
 
 const FIELDS = ['area', 'email', 'password'] as const;
 
 export function SignInPage() {
   const { t } = useI18n();
-  const areas = useLoad(() => api<Page<Area>>('/areas', { query: { limit: 100 } }), []);
+  const areas = useLoad(async () => answered((await client.GET('/areas', { params: { query: { limit: 100 } } })).data), []);
   const [area, setArea] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');

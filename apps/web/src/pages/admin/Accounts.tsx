@@ -13,7 +13,7 @@ const INVITE_FIELDS = ['email', 'displayName', 'grants'] as const;
 
 export function AdminAccounts() {
   const { t } = useI18n();
-  const accounts = useCursorList<Account>('/identity/accounts', {}, 100);
+  const accounts = useCursorList('/identity/accounts', {}, 100);
   const schools = useAllSchools();
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');

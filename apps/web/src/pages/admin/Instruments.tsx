@@ -1,11 +1,10 @@
 import { useI18n } from '../../i18n';
-import type { Instrument } from '../../types';
 import { Empty } from '../../ui';
 import { CursorListView, useCursorList } from '../../cursor-list';
 
 export function AdminInstruments() {
   const { t } = useI18n();
-  const instruments = useCursorList<Instrument>('/api/instrument-loan/instruments', {}, 100);
+  const instruments = useCursorList('/api/instrument-loan/instruments', {}, 100);
   return (
     <>
       <h1>{t('instruments')}</h1>

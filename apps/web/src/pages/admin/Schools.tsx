@@ -1,11 +1,10 @@
 import { useI18n } from '../../i18n';
-import type { School } from '../../types';
 import { Empty } from '../../ui';
 import { CursorListView, useCursorList } from '../../cursor-list';
 
 export function AdminSchools() {
   const { t } = useI18n();
-  const schools = useCursorList<School>('/api/scheduling/schools', {}, 100);
+  const schools = useCursorList('/api/scheduling/schools', {}, 100);
   return (
     <>
       <h1>{t('schools')}</h1>

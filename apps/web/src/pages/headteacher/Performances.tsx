@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { allPages, api, ApiProblem, newId } from '../../api';
+import { allPages, api } from '../../api';
+import { ApiProblem, newId } from '../../api/client';
 import { useApp } from '../../app-context';
 import { formatDateTime, useI18n, type MessageKey } from '../../i18n';
 import { Link, navigate } from '../../router';

@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useApp } from '../../app-context';
-import { api } from '../../api';
+import { client, type Schema } from '../../api/client';
 import { formatDateTime, useI18n } from '../../i18n';
-import type { Booking, TransportRun } from '../../types';
 import { Field, FormError, Notice, useSubmit } from '../../ui';
 import { CHANGE_CONFLICTS, conflictMessage } from './booking-conflicts';
+
+type Booking = Schema<'parent-engagement.BookingDto'>;
+type TransportRun = Schema<'parent-engagement.TransportRunDto'>;
 
 const CHANGE_FIELDS = ['stopId', 'adults', 'otherChildren'] as const;
 
@@ -62,8 +64,8 @@ export function ChangeBooking({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     await send(async () => {
-      await api<Booking>(`/api/parent-engagement/transport-bookings/${booking.id}`, {
-        method: 'PATCH',
+      await client.PATCH('/api/parent-engagement/transport-bookings/{bookingId}', {
+        params: { path: { bookingId: booking.id } },
         body: { stopId, adults, otherChildren },
       });
       onChanged(t('bookingChanged'));

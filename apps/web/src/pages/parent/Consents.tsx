@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { api } from '../../api';
+import { answered, client, type Schema } from '../../api/client';
 import { useI18n, type MessageKey } from '../../i18n';
-import type { ConsentKind, PupilConsents } from '../../types';
 import { Empty, ErrorNotice, Loaded, useLoad, useSubmit } from '../../ui';
 import { useChildren, type Child } from './children';
+
+type ConsentKind = Schema<'parent-engagement.ConsentDto'>['kind'];
 
 const CONSENT_KINDS: ConsentKind[] = ['photo_film', 'performing_in_public', 'transport', 'trips'];
 
@@ -24,13 +25,22 @@ export function ParentConsents() {
 
 function ChildConsents({ child }: { child: Child }) {
   const { t } = useI18n();
-  const consents = useLoad(() => api<PupilConsents>(`/api/parent-engagement/pupils/${child.pupilId}/consents`), [child.pupilId]);
+  const consents = useLoad(
+    async () =>
+      answered(
+        (await client.GET('/api/parent-engagement/pupils/{pupilId}/consents', { params: { path: { pupilId: child.pupilId } } })).data,
+      ),
+    [child.pupilId],
+  );
   const [busy, setBusy] = useState<ConsentKind | null>(null);
   const { error, run } = useSubmit();
   const record = async (kind: ConsentKind, granted: boolean) => {
     setBusy(kind);
     await run(async () => {
-      await api(`/api/parent-engagement/pupils/${child.pupilId}/consents/${kind}`, { method: 'PUT', body: { granted } });
+      await client.PUT('/api/parent-engagement/pupils/{pupilId}/consents/{kind}', {
+        params: { path: { pupilId: child.pupilId, kind } },
+        body: { granted },
+      });
       consents.reload();
     });
     setBusy(null);

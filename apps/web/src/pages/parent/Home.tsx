@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { api } from '../../api';
+import { answered, client } from '../../api/client';
 import { useApp } from '../../app-context';
 import { formatDateTime, useI18n } from '../../i18n';
 import { Link } from '../../router';
-import type { Performance } from '../../types';
 import { Empty, ErrorNotice, Field, Loaded, useSubmit } from '../../ui';
 import { useChildren } from './children';
 import { CursorListView, useCursorList } from '../../cursor-list';
@@ -12,7 +11,7 @@ export function ParentHome() {
   const { t, language } = useI18n();
   const { me } = useApp();
   const children = useChildren();
-  const performances = useCursorList<Performance>('/api/parent-engagement/performances', {}, 10);
+  const performances = useCursorList('/api/parent-engagement/performances', {}, 10);
   return (
     <>
       <h1>{t('myChildren')}</h1>
@@ -73,7 +72,7 @@ function CalendarFeed() {
   const { busy, error, run } = useSubmit();
   const subscribe = () =>
     run(async () => {
-      const feed = await api<{ url: string }>('/api/parent-engagement/calendar-feed', { method: 'POST' });
+      const feed = answered((await client.POST('/api/parent-engagement/calendar-feed')).data);
       setUrl(feed.url);
     });
   return (

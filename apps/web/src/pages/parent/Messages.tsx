@@ -1,14 +1,15 @@
-import { api } from '../../api';
+import { answered, client, type Schema } from '../../api/client';
 import { useApp } from '../../app-context';
 import { formatDateTime, useI18n } from '../../i18n';
 import { Empty, ErrorNotice, useSubmit } from '../../ui';
 import { CursorListView, useCursorList, type CursorList } from '../../cursor-list';
-import type { Announcement } from './types';
+
+type Announcement = Schema<'parent-engagement.AnnouncementDto'>;
 
 /** Announcements sent to the family, newest first, each marked new until the parent says they have read it. */
 export function ParentMessages() {
   const { t } = useI18n();
-  const messages = useCursorList<Announcement>('/api/parent-engagement/announcements');
+  const messages = useCursorList('/api/parent-engagement/announcements');
   return (
     <>
       <h1>{t('messages')}</h1>
@@ -37,7 +38,13 @@ function MessageCard({ message, list }: { message: Announcement; list: CursorLis
 
   const markRead = () =>
     run(async () => {
-      const read = await api<Announcement>(`/api/parent-engagement/announcements/${message.id}/read`, { method: 'POST' });
+      const read = answered(
+        (
+          await client.POST('/api/parent-engagement/announcements/{announcementId}/read', {
+            params: { path: { announcementId: message.id } },
+          })
+        ).data,
+      );
       list.replace((item) => item.id === message.id, read);
     });
 

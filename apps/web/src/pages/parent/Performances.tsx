@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { allPages, api, ApiProblem, isWithin } from '../../api';
+import { allPages, answered, ApiProblem, client, isWithin, type Schema } from '../../api/client';
 import { useApp } from '../../app-context';
 import { formatDateTime, useI18n, type MessageKey, type Translate } from '../../i18n';
-import type { Performance } from '../../types';
 import { Empty, ErrorNotice, Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
 import { useChildren, type Child } from './children';
 import { CursorListView, useCursorList } from '../../cursor-list';
-import type { ChildPerformance, Rsvp } from './types';
+
+type Performance = Schema<'parent-engagement.PerformanceDto'>;
+type Rsvp = Schema<'parent-engagement.RsvpDto'>;
 
 const RSVP_FIELDS = ['attending', 'adults', 'pupilIds', 'otherChildren'] as const;
 type RsvpField = (typeof RSVP_FIELDS)[number];
@@ -19,11 +20,11 @@ type RsvpField = (typeof RSVP_FIELDS)[number];
 export function ParentPerformances() {
   const { t } = useI18n();
   const children = useChildren();
-  const performances = useCursorList<Performance>('/api/parent-engagement/performances');
-  const rsvps = useLoad(() => allPages<Rsvp>('/api/parent-engagement/rsvps'), []);
+  const performances = useCursorList('/api/parent-engagement/performances');
+  const rsvps = useLoad(() => allPages('/api/parent-engagement/rsvps'), []);
   const performing = useLoad(
     () =>
-      allPages<ChildPerformance>('/api/performance-event/performances', { from: new Date().toISOString() }).then(
+      allPages('/api/performance-event/performances', { from: new Date().toISOString() }).then(
         (list) => new Set(list.map((performance) => performance.id)),
         () => new Set<string>(),
       ),
@@ -109,19 +110,27 @@ function RsvpCard({
     setMessage(null);
     const coming = attending === true;
     const sent = async () => {
-      const answer = await api<Rsvp>(`/api/parent-engagement/performances/${performance.id}/rsvp`, {
-        method: 'PUT',
+      const { data } = await client.PUT('/api/parent-engagement/performances/{performanceId}/rsvp', {
+        params: { path: { performanceId: performance.id }, header: { 'If-Match': saved ? `"${saved.version}"` : undefined } },
         // With no choice made the API names the "attending" field, shown beside the question.
-        body: { attending, adults: coming ? adults : 0, pupilIds: coming ? pupilIds : [], otherChildren: coming ? otherChildren : 0 },
-        ifMatch: saved ? `"${saved.version}"` : undefined,
+        body: {
+          attending: attending as boolean,
+          adults: coming ? adults : 0,
+          pupilIds: coming ? pupilIds : [],
+          otherChildren: coming ? otherChildren : 0,
+        },
       });
+      const answer = answered(data);
       setSaved(answer);
       setMessage(t('rsvpSaved'));
     };
     await run(sent, async (problem) => {
       if (problem instanceof ApiProblem && problem.status === 412) {
         // Changed elsewhere (another phone): show what is saved now, so that the next save starts from it.
-        setSaved(await api<Rsvp>(`/api/parent-engagement/performances/${performance.id}/rsvp`).catch(() => null));
+        const { data } = await client
+          .GET('/api/parent-engagement/performances/{performanceId}/rsvp', { params: { path: { performanceId: performance.id } } })
+          .catch(() => ({ data: undefined }));
+        setSaved(data ?? null);
       }
     });
   };

@@ -1,19 +1,21 @@
 import { useState, type FormEvent } from 'react';
-import { allPages, api, newId } from '../../api';
+import { allPages, answered, client, conflictRuleOf, newId, type Schema } from '../../api/client';
 import { useApp } from '../../app-context';
 import { formatDateTime, useI18n, type MessageKey } from '../../i18n';
-import type { Booking, TransportRun } from '../../types';
 import { Empty, ErrorNotice, Field, FormError, Loaded, Notice, useLoad, useSubmit } from '../../ui';
-import { BOOK_CONFLICTS, conflictMessage, conflictRule } from './booking-conflicts';
+import { BOOK_CONFLICTS, CLOSED_RULES, conflictMessage } from './booking-conflicts';
 import { ChangeBooking, PickupStops } from './ChangeBooking';
 import { useChildren, type Child } from './children';
+
+type Booking = Schema<'parent-engagement.BookingDto'>;
+type TransportRun = Schema<'parent-engagement.TransportRunDto'>;
 
 export function ParentTransport() {
   const { t } = useI18n();
   const children = useChildren();
   // Every page of both lists: a booking must find its run, and no bus may be missing from the choice.
-  const runs = useLoad(() => allPages<TransportRun>('/api/parent-engagement/transport-runs'), []);
-  const bookings = useLoad(() => allPages<Booking>('/api/parent-engagement/transport-bookings'), []);
+  const runs = useLoad(() => allPages('/api/parent-engagement/transport-runs'), []);
+  const bookings = useLoad(() => allPages('/api/parent-engagement/transport-bookings'), []);
   const [message, setMessage] = useState<string | null>(null);
   const changed = (text: string) => {
     setMessage(text);
@@ -60,7 +62,8 @@ function RunCard({ run, kids, onBooked }: { run: TransportRun; kids: Child[]; on
   const headingId = `run-${run.id}`;
   const full = run.seatsLeft <= 0;
   // Closed as listed, or found closed by a booking refused since the page was loaded.
-  const refusedAsClosed = ['bookings-closed', 'run-cancelled'].includes(conflictRule(error) ?? '');
+  const refusal = conflictRuleOf(error);
+  const refusedAsClosed = refusal !== undefined && CLOSED_RULES.includes(refusal);
   const cancelled = run.status === 'cancelled' || run.performance.status === 'cancelled';
   const closed = !run.bookingOpen || refusedAsClosed;
   const explained = conflictMessage(error, t, BOOK_CONFLICTS);
@@ -71,11 +74,14 @@ function RunCard({ run, kids, onBooked }: { run: TransportRun; kids: Child[]; on
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     await send(async () => {
-      const booking = await api<Booking>('/api/parent-engagement/transport-bookings', {
-        method: 'POST',
-        body: { runId: run.id, stopId, adults, pupilIds },
-        idempotencyKey,
-      });
+      const booking = answered(
+        (
+          await client.POST('/api/parent-engagement/transport-bookings', {
+            params: { header: { 'Idempotency-Key': idempotencyKey } },
+            body: { runId: run.id, stopId, adults, pupilIds },
+          })
+        ).data,
+      );
       setIdempotencyKey(newId());
       setPupilIds([]);
       setAdults(0);
@@ -175,7 +181,7 @@ function BookingList({
   const act = async (booking: Booking, action: 'cancel' | 'accept' | 'decline', done: string) => {
     setBusyId(booking.id);
     await send(async () => {
-      await api<Booking>(`/api/parent-engagement/transport-bookings/${booking.id}/${action}`, { method: 'POST' });
+      await client.POST(`/api/parent-engagement/transport-bookings/{bookingId}/${action}`, { params: { path: { bookingId: booking.id } } });
       onChanged(done);
     });
     setBusyId(null);
@@ -204,7 +210,7 @@ function BookingList({
                   {t('pickUpAt', { when: formatDateTime(language, stop.pickupAt, me.area.timeZone), stop: stop.name })}
                 </p>
               )}
-              {booking.status === 'waitlisted' && booking.waitlistPlace !== null && (
+              {booking.status === 'waitlisted' && booking.waitlistPlace != null && (
                 <p>{t('waitlistPlace', { n: booking.waitlistPlace })}</p>
               )}
               {booking.status === 'offered' && booking.offerExpiresAt && (

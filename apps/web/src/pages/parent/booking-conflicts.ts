@@ -1,8 +1,12 @@
-import { ApiProblem } from '../../api';
+import type { ConflictRule } from '@tutti/contracts';
+import { conflictRuleOf, type ApiProblem } from '../../api/client';
 import type { MessageKey, Translate } from '../../i18n';
 
-/** The rules of the 409s a family may get when booking a bus, with what the page says for each. */
-export const BOOK_CONFLICTS: Readonly<Record<string, MessageKey>> = {
+/**
+ * The rules (@tutti/contracts' CONFLICT_RULES, the ones parent-engagement throws) of the 409s a family
+ * may get when booking a bus, with what the page says for each.
+ */
+export const BOOK_CONFLICTS: Readonly<Partial<Record<ConflictRule, MessageKey>>> = {
   'bookings-closed': 'bookConflict.bookings-closed',
   'run-cancelled': 'bookConflict.run-cancelled',
   'family-seat-limit': 'bookingConflict.family-seat-limit',
@@ -11,26 +15,26 @@ export const BOOK_CONFLICTS: Readonly<Record<string, MessageKey>> = {
 };
 
 /** … and when changing a booking. */
-export const CHANGE_CONFLICTS: Readonly<Record<string, MessageKey>> = {
+export const CHANGE_CONFLICTS: Readonly<Partial<Record<ConflictRule, MessageKey>>> = {
   'not-enough-seats': 'bookingConflict.not-enough-seats',
   'family-seat-limit': 'bookingConflict.family-seat-limit',
   'bookings-closed': 'bookingConflict.bookings-closed',
   'not-changeable': 'bookingConflict.not-changeable',
 };
 
-/** The rule a 409 names (the API's `conflicts[0].rule`), if it is one. */
-export function conflictRule(error: unknown): string | undefined {
-  if (!(error instanceof ApiProblem) || error.status !== 409) return undefined;
-  const conflict = error.conflicts[0] as { rule?: unknown } | undefined;
-  return typeof conflict?.rule === 'string' ? conflict.rule : undefined;
-}
+/** The bus refusals that mean it takes no more bookings: the page then shows it as closed. */
+export const CLOSED_RULES: readonly ConflictRule[] = ['bookings-closed', 'run-cancelled'];
 
 /**
  * A 409 in the reader's language, told by its rule (the API speaks English); undefined for a rule
  * the page does not know, which then shows the API's own words.
  */
-export function conflictMessage(error: unknown, t: Translate, messages: Readonly<Record<string, MessageKey>>): string | undefined {
-  const rule = conflictRule(error);
+export function conflictMessage(
+  error: unknown,
+  t: Translate,
+  messages: Readonly<Partial<Record<ConflictRule, MessageKey>>>,
+): string | undefined {
+  const rule = conflictRuleOf(error);
   const key = rule === undefined ? undefined : messages[rule];
   if (!key) return undefined;
   const limit = (error as ApiProblem).conflicts[0] as { limit?: number };

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import { allPages, api, ApiProblem, newId } from '../../api';
+import { allPages, api } from '../../api';
+import { ApiProblem, newId } from '../../api/client';
 import { useApp } from '../../app-context';
 import { CursorListView, useCursorList } from '../../cursor-list';
 import { formatDateTime, useI18n, type MessageKey } from '../../i18n';
@@ -68,7 +69,7 @@ function useDirectory(): Loadable<Directory> & { reload: () => void } {
 export function StaffAnnouncements() {
   const { t } = useI18n();
   const directory = useDirectory();
-  const sent = useCursorList<StaffAnnouncement>(ANNOUNCEMENTS);
+  const sent = useCursorList(ANNOUNCEMENTS);
   const known = directory.state === 'ready' ? directory.data : null;
   return (
     <>

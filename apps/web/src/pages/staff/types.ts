@@ -1,3 +1,4 @@
+import type { Schema } from '../../api/client';
 /** What the staff pages read from the gateway (only the fields they use). */
 
 /** Who an announcement goes to: a school's families, a class's, an ensemble's, or the families coming to a performance. */
@@ -13,29 +14,11 @@ export interface DeliveryCounts {
 }
 
 /** One family's copy of an announcement (parent-engagement). */
-export interface Delivery {
-  guardianId: string;
-  /** The guardian's name as parent-engagement knows the family. */
-  familyName: string | null;
-  status: DeliveryStatus;
-  error: string | null;
-}
+export type Delivery = Schema<'parent-engagement.DeliveryDto'>;
 
 /** An announcement as parent-engagement answers it to staff; the counts and deliveries come with the single announcement. */
-export interface StaffAnnouncement {
-  id: string;
-  audience: AudienceKind;
-  schoolId: string | null;
-  performanceId: string | null;
-  classId?: string | null;
-  ensembleId?: string | null;
-  senderName: string;
-  subject: string;
-  body: string;
-  createdAt: string;
-  deliveryCounts?: DeliveryCounts;
-  deliveries?: Delivery[];
-}
+/** An announcement as its sender reads it back, with how its deliveries went. */
+export type StaffAnnouncement = Schema<'parent-engagement.AnnouncementDto'>;
 
 /** A class (scheduling). */
 export interface SchoolClass {

@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { allPages, api, ApiProblem, newId } from '../../api';
+import { allPages, api } from '../../api';
+import { ApiProblem, newId } from '../../api/client';
 import { formatDay, useI18n, type MessageKey } from '../../i18n';
 import type { Pupil } from '../../types';
 import { Field, FormError, Loaded, Notice, useLoad, useSubmit } from '../../ui';

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, ApiProblem, newId } from '../../api';
+import { api } from '../../api';
+import { ApiProblem, newId } from '../../api/client';
 import { useApp } from '../../app-context';
 import { formatDay, formatTime, useI18n, type MessageKey } from '../../i18n';
 import { Link } from '../../router';

@@ -28,6 +28,8 @@ export interface RunningSystem {
   /** The gateway, e.g. http://127.0.0.1:40123 */
   baseUrl: string;
   mail: { apiUrl: string; webUrl: string };
+  /** The system's database as its owner (every service's schema), for specs that must look inside. */
+  adminDatabaseUrl: string;
   /** Signs a demo account in (DEMO_PASSWORD) and answers its access token. */
   signIn(email: string): Promise<string>;
   /** Stops one service's process (the gateway keeps routing to its port). */
@@ -110,6 +112,7 @@ export async function startRunningSystem(options: { log?: Log } = {}): Promise<R
     return {
       baseUrl,
       mail,
+      adminDatabaseUrl: adminUrl,
       signIn: (email) => signIn(baseUrl, email),
       stopService: (service) => group.stop(service),
       startService: async (service) => void (await group.start(service)),

@@ -14,8 +14,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   transaction (`tutti.audit_expiry_before`); UPDATE stays refused.
  *
  * Defaults, after the IRMS Information Management Toolkit for Schools (and the law it cites):
- * - attendance 3 years after the current one: registers are kept 3 years from the entry
- *   (Education (Pupil Registration) (England) Regulations 2006, reg. 14; toolkit "attendance registers");
+ * - attendance 3 years after the current one: the toolkit's attendance registers line, after the Education
+ *   (Pupil Registration) (England) Regulations 2006 (each entry kept 3 years from the date it was made);
  * - family contact details 12 months after the last child left: the toolkit keeps parents' contact and
  *   consent paperwork for the current year + 1 once a pupil has gone; an area may shorten it;
  * - a former pupil's record 6 years after leaving: a music service is not the pupil's school (whose

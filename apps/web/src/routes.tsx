@@ -34,7 +34,11 @@ const AdminSchools = staffPage(() => import('./pages/admin/Schools'), 'AdminScho
 const AdminAccounts = staffPage(() => import('./pages/admin/Accounts'), 'AdminAccounts');
 const AdminInstruments = staffPage(() => import('./pages/admin/Instruments'), 'AdminInstruments');
 const AdminReports = staffPage(() => import('./pages/admin/Reports'), 'AdminReports');
+const AdminRosterImport = staffPage(() => import('./pages/admin/RosterImport'), 'AdminRosterImport');
+const AdminTermsHolidays = staffPage(() => import('./pages/admin/TermsHolidays'), 'AdminTermsHolidays');
 const AdminAuditLog = staffPage(() => import('./pages/admin/AuditLog'), 'AdminAuditLog');
+const DriverRuns = staffPage(() => import('./pages/driver/Manifest'), 'DriverRuns');
+const DriverManifest = staffPage(() => import('./pages/driver/Manifest'), 'DriverManifest');
 const EvaluatorHome = staffPage(() => import('./pages/evaluator/EvaluatorHome'), 'EvaluatorHome');
 const StaffAnnouncements = staffPage(() => import('./pages/staff/Announcements'), 'StaffAnnouncements');
 
@@ -65,8 +69,12 @@ export const PAGES: PageRoute[] = [
   { pattern: '/admin/instruments', roles: ['programme_admin'], Page: AdminInstruments },
   { pattern: '/admin/reports', roles: ['programme_admin'], Page: AdminReports },
   { pattern: '/admin/audit', roles: ['programme_admin'], Page: AdminAuditLog },
+  { pattern: '/admin/import', roles: ['programme_admin'], Page: AdminRosterImport },
+  { pattern: '/admin/terms', roles: ['programme_admin'], Page: AdminTermsHolidays },
   { pattern: '/tutor/instruments', roles: ['tutor', 'school_staff', 'headteacher'], Page: TutorInstruments },
   { pattern: '/evaluator', roles: ['evaluator'], Page: EvaluatorHome },
+  { pattern: '/driver', roles: ['tutor', 'school_staff', 'headteacher', 'programme_admin'], Page: DriverRuns },
+  { pattern: '/driver/:runId', roles: ['tutor', 'school_staff', 'headteacher', 'programme_admin'], Page: DriverManifest },
   { pattern: '/tutor/messages', roles: ['tutor', 'school_staff'], Page: StaffAnnouncements },
   { pattern: '/head/messages', roles: ['headteacher'], Page: StaffAnnouncements },
   { pattern: '/admin/messages', roles: ['programme_admin'], Page: StaffAnnouncements },
@@ -84,6 +92,7 @@ export const HOMES: Record<Role, string> = {
 const TUTOR_TABS: { to: string; label: MessageKey }[] = [
   { to: '/tutor', label: 'mySessions' },
   { to: '/tutor/instruments', label: 'instruments' },
+  { to: '/driver', label: 'driver.nav' },
   { to: '/tutor/messages', label: 'messages' },
 ];
 
@@ -109,6 +118,8 @@ export const NAV: Record<Role, { to: string; label: MessageKey }[]> = {
     { to: '/admin/accounts', label: 'accounts' },
     { to: '/admin/instruments', label: 'instruments' },
     { to: '/admin/reports', label: 'reports' },
+    { to: '/admin/import', label: 'admin.import.nav' },
+    { to: '/admin/terms', label: 'admin.terms.nav' },
     { to: '/admin/audit', label: 'admin.audit.nav' },
     { to: '/admin/messages', label: 'messages' },
   ],

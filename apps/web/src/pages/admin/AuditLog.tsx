@@ -52,6 +52,8 @@ export function AdminAuditLog() {
   const filter = (event: FormEvent) => {
     event.preventDefault();
     setApplied(draft);
+    // The same filter again shows what has been recorded since.
+    first.reload();
   };
   const loadMore = (cursor: string) =>
     loading.run(async () => {

@@ -72,6 +72,9 @@ export const KNOWN_KEY_GAPS: Record<string, string> = {
 const SWEEP =
   'a sweep over every area by design (due reminders, unsent events); on Citus it runs on every shard, which is what a background sweep should do';
 
+const DATA_REQUEST_HOLDERS =
+  "an erasure walks the service's fixed list of tables that hold a child's name in free text or JSON; each statement filters by tenant_id whatever the table";
+
 /** Statements that touch a tenant-owned table without its tenant_id, as `file: violation` (no line numbers, so edits above do not move them). */
 export const KNOWN_STATEMENT_GAPS: Record<string, string> = {
   'libs/messaging/src/relay/outbox-relay.ts: SELECT on outbox_events without its tenant_id': SWEEP,
@@ -83,4 +86,9 @@ export const KNOWN_STATEMENT_GAPS: Record<string, string> = {
   'libs/platform/src/metrics/service-metrics.ts: SELECT on reminders without its tenant_id': `the reminder lateness metric: ${SWEEP}`,
   'apps/scheduling/src/common/common.queries.ts: SELECT on a table not known statically':
     'currentVersion reads the table named by the VersionedTable map (a fixed list); the statement filters by tenant_id whatever the table',
+  'apps/scheduling/src/data-requests/data-requests.queries.ts: SELECT on a table not known statically': DATA_REQUEST_HOLDERS,
+  'apps/scheduling/src/data-requests/data-requests.queries.ts: UPDATE on a table not known statically': DATA_REQUEST_HOLDERS,
+  'apps/instrument-loan/src/data-requests/data-requests.queries.ts: UPDATE on a table not known statically': DATA_REQUEST_HOLDERS,
+  'apps/performance-event/src/data-requests/data-requests.queries.ts: UPDATE on a table not known statically': DATA_REQUEST_HOLDERS,
+  'apps/parent-engagement/src/data-requests/data-requests.queries.ts: UPDATE on a table not known statically': DATA_REQUEST_HOLDERS,
 };

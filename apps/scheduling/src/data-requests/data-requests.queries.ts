@@ -282,13 +282,13 @@ export function heldJsonPage(
 ): Promise<HeldJsonText[]> {
   const columns = holder.key.map((column) => `h.${column}`).join(', ');
   const params: unknown[] = [tenantId, limit, ...(after ?? [])];
-  const from = after ? `AND (${columns}) > (${holder.key.map((_, index) => `$${index + 3}`).join(', ')})` : '';
+  const afterLastPage = after ? `(${columns}) > (${holder.key.map((_, index) => `$${index + 3}`).join(', ')})` : 'TRUE';
   return rows<HeldJsonText>(
     db,
     `SELECT ARRAY[${holder.key.map((column) => `h.${column}::text`).join(', ')}] AS key, ${holder.kind.replace(/^(?!')/, 'h.')} AS kind,
             h.${holder.column}::text AS text
        FROM ${holder.table} h
-      WHERE h.tenant_id = $1 ${from}
+      WHERE h.tenant_id = $1 AND ${afterLastPage}
       ORDER BY ${columns} LIMIT $2`,
     params,
   );

@@ -22,11 +22,19 @@ type TenantEvent = EventEnvelope<'identity.tenant.created' | 'identity.tenant.up
 const applied: string[] = [];
 const delivered: string[] = [];
 
-/** Scheduling subscribes to identity.tenant.created and .updated (EVENT_SUBSCRIBERS): one method handles both. */
+/**
+ * Scheduling subscribes to identity.tenant.created and .updated (EVENT_SUBSCRIBERS): one method handles both.
+ * It subscribes to identity.data-request.opened too, which this provider takes so that the service is fully wired.
+ */
 @Injectable()
 class TenantCopies {
   @HandlesEvent('identity.tenant.created', 'identity.tenant.updated')
   async applyTenantChanged(event: TenantEvent): Promise<void> {
+    applied.push(event.id);
+  }
+
+  @HandlesEvent('identity.data-request.opened')
+  async answerDataRequest(event: EventEnvelope): Promise<void> {
     applied.push(event.id);
   }
 

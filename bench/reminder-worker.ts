@@ -3,9 +3,9 @@
  * runs it, with two bench-only kinds: `bench.count` records the delivery, `bench.email` sends a real
  * email over SMTP (MailDev; one connection per message, as parent-engagement's EmailChannel) and then records it. Prints "ready" once it listens for jobs.
  *
- * DATABASE_URL, REDIS_URL, SMTP_URL, CONCURRENCY (10, parent-engagement's), DB_POOL_SIZE (10).
+ * DATABASE_URL, REDIS_URL, SMTP_URL, CONCURRENCY (DEFAULT_REMINDER_CONCURRENCY, as the services run it), DB_POOL_SIZE (10).
  */
-import { reminderDeliveryKey, ReminderWorker, type ReminderRow } from '@tutti/messaging';
+import { DEFAULT_REMINDER_CONCURRENCY, reminderDeliveryKey, ReminderWorker, type ReminderRow } from '@tutti/messaging';
 import { initializeWithRetry } from '@tutti/platform';
 import { createTransport } from 'nodemailer';
 import { DELIVERIES_TABLE, REMINDER_BENCH_SERVICE, reminderDataSource } from './lib/reminder-database';
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     dataSource,
     service: REMINDER_BENCH_SERVICE,
     redis: process.env.REDIS_URL ?? '',
-    concurrency: Number(process.env.CONCURRENCY ?? 10),
+    concurrency: Number(process.env.CONCURRENCY ?? DEFAULT_REMINDER_CONCURRENCY),
     deliverers: {
       'bench.count': { deliver: (reminder) => record(reminder, 'count') },
       'bench.email': {

@@ -1,7 +1,7 @@
 /**
  * Reminders due together (issue 5), through libs/messaging's ReminderScheduler and ReminderWorker:
  * rows written with schedule() in transactions of 500, delayed jobs queued after commit, and one
- * worker process (bench/reminder-worker.ts, concurrency 10 as parent-engagement runs it) whose
+ * worker process (bench/reminder-worker.ts, concurrency as the services run it, DEFAULT_REMINDER_CONCURRENCY) whose
  * deliverers record each delivery's time (clock_timestamp()) per reminder id in PostgreSQL.
  * Three scenarios, one after the other:
  *   1. spread — 10,000 `bench.count` reminders due in the same minute (evenly over its 60 s)
@@ -14,11 +14,11 @@
  *
  * BENCH_PG_STATEMENTS=1 prints PostgreSQL's time per statement (pg_stat_statements) for each scenario.
  *
- * BENCH_REMINDERS (10000), BENCH_EMAILS (1000), BENCH_WORKER_CONCURRENCY (10), BENCH_LEAD_S (10: spare
+ * BENCH_REMINDERS (10000), BENCH_EMAILS (1000), BENCH_WORKER_CONCURRENCY (DEFAULT_REMINDER_CONCURRENCY, 50), BENCH_LEAD_S (10: spare
  * seconds, beyond 1 s per 1,000 reminders for writing and queuing them, before the first due time), BENCH_SCENARIOS (spread,burst,email).
  */
 import { randomUUID } from 'node:crypto';
-import { ReminderScheduler, type ReminderRow } from '@tutti/messaging';
+import { DEFAULT_REMINDER_CONCURRENCY, ReminderScheduler, type ReminderRow } from '@tutti/messaging';
 import { initializeWithRetry, runMigrationsLocked } from '@tutti/platform';
 import type { DataSource } from 'typeorm';
 import { startTs, type Child } from './lib/children';
@@ -31,7 +31,7 @@ import { printTable, verdict } from './lib/table';
 
 const reminderCount = Number(process.env.BENCH_REMINDERS ?? 10_000);
 const emailCount = Number(process.env.BENCH_EMAILS ?? 1_000);
-const workerConcurrency = Number(process.env.BENCH_WORKER_CONCURRENCY ?? 10);
+const workerConcurrency = Number(process.env.BENCH_WORKER_CONCURRENCY ?? DEFAULT_REMINDER_CONCURRENCY);
 const leadSeconds = Number(process.env.BENCH_LEAD_S ?? 10);
 const scenarios = (process.env.BENCH_SCENARIOS ?? 'spread,burst,email').split(',');
 const GOALS = { allWithinSeconds: 5, p99LatenessSeconds: 1 };

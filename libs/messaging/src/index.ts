@@ -37,6 +37,7 @@ export {
   type ScheduledReminder,
 } from './reminders/reminder-scheduler';
 export {
+  DEFAULT_REMINDER_CONCURRENCY,
   DEFAULT_REMINDER_LEASE_MS,
   ReminderWorker,
   type ReminderDeliveryOutcome,

@@ -1,4 +1,5 @@
 import type { ServiceName } from '@tutti/contracts';
+import { BatchQueue, settledValue } from '@tutti/platform';
 import { DelayedError, Worker, type Job } from 'bullmq';
 import type { DataSource, EntityManager } from 'typeorm';
 import { defaultLogger, describeError, type MessagingLogger } from '../logger';
@@ -36,6 +37,13 @@ export interface ReminderWorkerOptions {
  */
 export const DEFAULT_REMINDER_LEASE_MS = 30_000;
 
+/**
+ * Sends in progress at once. A send mostly waits (on SMTP), and the more jobs are in flight, the more
+ * are claimed and marked by one statement each: on the burst bench (10,000 due at one instant, load
+ * ~10-15) 50 drained in 12.5 s where 10 took 41 s.
+ */
+export const DEFAULT_REMINDER_CONCURRENCY = 50;
+
 export type ReminderDeliveryOutcome =
   | { kind: 'sent'; reminder: ReminderRow }
   | { kind: 'skipped'; reason: 'not-found' | 'not-scheduled' | 'stale-job' | 'claimed-elsewhere' }
@@ -43,7 +51,22 @@ export type ReminderDeliveryOutcome =
   | { kind: 'will-retry'; error: Error }
   | { kind: 'failed'; error: string };
 
-type ReminderRecordWithTiming = ReminderRecord & { ms_until_due: number };
+/** A job's row as the batched claim found it: claimed by this statement, or as it stood. */
+type ClaimedOrFound = ReminderRecord & { claimed_now: boolean; ms_until_due: number; asked: string };
+
+type ClaimOutcome =
+  | { kind: 'claimed'; reminder: ReminderRow }
+  | { kind: 'no-deliverer'; reminderKind: string }
+  | Extract<ReminderDeliveryOutcome, { kind: 'skipped' } | { kind: 'not-due' }>;
+
+/**
+ * Jobs claimed, and sends marked, together: when thousands of reminders fall due at once, the jobs
+ * arriving while a claim is in flight are claimed by the next one statement (group commit through the
+ * platform's BatchQueue), instead of a read, a claim and a mark each. Measured on the burst bench
+ * (10,000 due at one instant): see the commit that brought this in.
+ */
+const MOST_REMINDERS_PER_STATEMENT = 200;
+const STATEMENTS_AT_ONCE = 2;
 
 /**
  * Sends due reminders. The job only names the row and the due time it was queued for; the row is
@@ -62,6 +85,16 @@ export class ReminderWorker {
   private readonly leaseMs: number;
   private readonly logger: MessagingLogger;
   private worker: Worker<DeliverReminderJobData, ReminderDeliveryOutcome['kind']> | undefined;
+  private readonly claims = new BatchQueue<DeliverReminderJobData, ClaimOutcome>({
+    maxBatchSize: MOST_REMINDERS_PER_STATEMENT,
+    concurrency: STATEMENTS_AT_ONCE,
+    run: async (jobs) => (await this.claimAll(jobs)).map(settledValue),
+  });
+  private readonly sentMarks = new BatchQueue<ReminderRow, ReminderRow | undefined>({
+    maxBatchSize: MOST_REMINDERS_PER_STATEMENT,
+    concurrency: STATEMENTS_AT_ONCE,
+    run: async (reminders) => (await this.markAllSent(reminders)).map(settledValue),
+  });
 
   constructor(private readonly options: ReminderWorkerOptions) {
     this.queueName = reminderQueueOf(options.service);
@@ -73,27 +106,15 @@ export class ReminderWorker {
   /** Everything one job does, minus BullMQ's bookkeeping; callable directly. */
   async deliverDue(job: DeliverReminderJobData): Promise<ReminderDeliveryOutcome> {
     const manager = this.options.dataSource.manager;
-    const [current] = await queryRows<ReminderRecordWithTiming>(
-      manager,
-      `SELECT *, greatest(0, extract(epoch FROM due_at - now()) * 1000)::float8 AS ms_until_due
-         FROM ${tableOf(manager, ReminderEntity)}
-        WHERE id = $1 AND (tenant_id = $2) IS TRUE`,
-      [job.reminderId, job.tenantId],
-    );
-    if (!current) return { kind: 'skipped', reason: 'not-found' };
-    if (current.status !== 'scheduled') return { kind: 'skipped', reason: 'not-scheduled' };
-    if (current.due_at.getTime() !== new Date(job.dueAt).getTime()) return { kind: 'skipped', reason: 'stale-job' };
-    if (current.ms_until_due > 0) return { kind: 'not-due', msUntilDue: current.ms_until_due };
-
-    const deliverer = this.options.deliverers[current.kind];
-    if (!deliverer) {
-      const error = `No deliverer registered for reminder kind '${current.kind}'`;
+    const outcome = await this.claims.submit(job);
+    if (outcome.kind === 'no-deliverer') {
+      const error = `No deliverer registered for reminder kind '${outcome.reminderKind}'`;
       await this.failUnclaimed(manager, job, error);
       return { kind: 'failed', error };
     }
-
-    const claimed = await this.claim(manager, job);
-    if (!claimed) return { kind: 'skipped', reason: 'claimed-elsewhere' };
+    if (outcome.kind !== 'claimed') return outcome;
+    const claimed = outcome.reminder;
+    const deliverer = this.options.deliverers[claimed.kind];
     const renewal = this.renewWhileSending(manager, claimed);
     try {
       await deliverer.deliver(claimed);
@@ -109,17 +130,8 @@ export class ReminderWorker {
       return { kind: 'will-retry', error };
     }
     await renewal.stop();
-    // Also from 'scheduled': if the lease ran out mid-send and the sweeper released the row, this
-    // stops a second send that has not started yet.
-    const [sent] = await queryRows<ReminderRecord>(
-      manager,
-      `UPDATE ${tableOf(manager, ReminderEntity)}
-          SET status = 'sent', sent_at = now(), claimed_until = NULL, last_error = NULL, updated_at = now()
-        WHERE id = $1 AND (tenant_id = $2) IS TRUE AND (status IN ('sending', 'scheduled')) IS TRUE
-        RETURNING *`,
-      [job.reminderId, job.tenantId],
-    );
-    return { kind: 'sent', reminder: sent ? toReminderRow(sent) : claimed };
+    const sent = await this.sentMarks.submit(claimed);
+    return { kind: 'sent', reminder: sent ?? claimed };
   }
 
   start(): void {
@@ -130,7 +142,7 @@ export class ReminderWorker {
       {
         connection: workerConnectionOptions(this.options.redis),
         prefix: this.options.queuePrefix ?? DEFAULT_QUEUE_PREFIX,
-        concurrency: this.options.concurrency ?? 10,
+        concurrency: this.options.concurrency ?? DEFAULT_REMINDER_CONCURRENCY,
       },
     );
     worker.on('error', (error: unknown) => this.logger.debug(`Worker ${this.queueName}: ${describeError(error)}`));
@@ -159,18 +171,77 @@ export class ReminderWorker {
     return outcome.kind;
   }
 
-  private async claim(manager: EntityManager, job: DeliverReminderJobData): Promise<ReminderRow | undefined> {
-    // Found by primary key alone; the other conditions are checked on the row (see the class comment).
-    const [claimed] = await queryRows<ReminderRecord>(
+  /**
+   * Claims every job's reminder that is due, still scheduled, queued for that due time and has a
+   * deliverer, in one statement (scheduled → sending); answers, for the others, why not from the row as
+   * it stood. Rows are found by primary key alone (see the class comment).
+   */
+  private async claimAll(jobs: DeliverReminderJobData[]): Promise<ClaimOutcome[]> {
+    const manager = this.options.dataSource.manager;
+    const table = tableOf(manager, ReminderEntity);
+    const found = await queryRows<ClaimedOrFound>(
       manager,
-      `UPDATE ${tableOf(manager, ReminderEntity)}
-          SET status = 'sending', claimed_until = now() + make_interval(secs => $4::float8),
-              attempts = attempts + 1, updated_at = now()
-        WHERE id = $1 AND (tenant_id = $2) IS TRUE AND (status = 'scheduled') IS TRUE AND due_at IS NOT DISTINCT FROM $3 AND (due_at <= now()) IS TRUE
-        RETURNING *`,
-      [job.reminderId, job.tenantId, job.dueAt, this.leaseMs / 1000],
+      `WITH asked AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) AS a(id, tenant_id, due_at)
+       ), claimed AS (
+         UPDATE ${table} r
+            SET status = 'sending', claimed_until = now() + make_interval(secs => $4::float8),
+                attempts = r.attempts + 1, updated_at = now()
+           FROM asked a
+          WHERE r.id = a.id AND (r.tenant_id = a.tenant_id) IS TRUE AND (r.status = 'scheduled') IS TRUE
+            AND r.due_at IS NOT DISTINCT FROM a.due_at AND (r.due_at <= now()) IS TRUE AND (r.kind = ANY($5::text[])) IS TRUE
+         RETURNING r.*
+       )
+       SELECT c.*, true AS claimed_now, 0::float8 AS ms_until_due, c.id::text AS asked FROM claimed c
+       UNION ALL
+       SELECT r.*, false, greatest(0, extract(epoch FROM r.due_at - now()) * 1000)::float8, r.id::text
+         FROM ${table} r JOIN asked a ON r.id = a.id AND (r.tenant_id = a.tenant_id) IS TRUE
+        WHERE r.id NOT IN (SELECT id FROM claimed)`,
+      [
+        jobs.map((job) => job.reminderId),
+        jobs.map((job) => job.tenantId),
+        jobs.map((job) => job.dueAt),
+        this.leaseMs / 1000,
+        Object.keys(this.options.deliverers),
+      ],
     );
-    return claimed ? toReminderRow(claimed) : undefined;
+    const byId = new Map(found.map((row) => [row.asked, row]));
+    const handedOut = new Set<string>();
+    return jobs.map((job): ClaimOutcome => {
+      const row = byId.get(job.reminderId);
+      if (!row) return { kind: 'skipped', reason: 'not-found' };
+      if (row.claimed_now) {
+        // Two jobs for one reminder in one batch: the claim goes to the first only.
+        if (handedOut.has(row.id)) return { kind: 'skipped', reason: 'claimed-elsewhere' };
+        handedOut.add(row.id);
+        return { kind: 'claimed', reminder: toReminderRow(row) };
+      }
+      if (row.status !== 'scheduled') return { kind: 'skipped', reason: 'not-scheduled' };
+      if (row.due_at.getTime() !== new Date(job.dueAt).getTime()) return { kind: 'skipped', reason: 'stale-job' };
+      if (row.ms_until_due > 0) return { kind: 'not-due', msUntilDue: row.ms_until_due };
+      if (!this.options.deliverers[row.kind]) return { kind: 'no-deliverer', reminderKind: row.kind };
+      // Scheduled and due as the statement began, yet not claimed: another worker's claim came first.
+      return { kind: 'skipped', reason: 'claimed-elsewhere' };
+    });
+  }
+
+  /**
+   * Marks sent reminders sent, in one statement. Also from 'scheduled': if a lease ran out mid-send and
+   * the sweeper released the row, this stops a second send that has not started yet.
+   */
+  private async markAllSent(reminders: ReminderRow[]): Promise<(ReminderRow | undefined)[]> {
+    const manager = this.options.dataSource.manager;
+    const sent = await queryRows<ReminderRecord>(
+      manager,
+      `UPDATE ${tableOf(manager, ReminderEntity)} r
+          SET status = 'sent', sent_at = now(), claimed_until = NULL, last_error = NULL, updated_at = now()
+         FROM unnest($1::uuid[], $2::uuid[]) AS a(id, tenant_id)
+        WHERE r.id = a.id AND (r.tenant_id = a.tenant_id) IS TRUE AND (r.status IN ('sending', 'scheduled')) IS TRUE
+        RETURNING r.*`,
+      [reminders.map((reminder) => reminder.id), reminders.map((reminder) => reminder.tenantId)],
+    );
+    const byId = new Map(sent.map((row) => [row.id, toReminderRow(row)]));
+    return reminders.map((reminder) => byId.get(reminder.id));
   }
 
   /**

@@ -37,6 +37,12 @@ const AdminReports = staffPage(() => import('./pages/admin/Reports'), 'AdminRepo
 const AdminRosterImport = staffPage(() => import('./pages/admin/RosterImport'), 'AdminRosterImport');
 const AdminTermsHolidays = staffPage(() => import('./pages/admin/TermsHolidays'), 'AdminTermsHolidays');
 const AdminAuditLog = staffPage(() => import('./pages/admin/AuditLog'), 'AdminAuditLog');
+const AdminDataRequests = staffPage(() => import('./pages/admin/privacy/DataRequests'), 'AdminDataRequests');
+const AdminRetention = staffPage(() => import('./pages/admin/privacy/Retention'), 'AdminRetention');
+const AdminSafeguarding = staffPage(() => import('./pages/admin/safeguarding/Safeguarding'), 'AdminSafeguarding');
+const AdminSafeguardingRecord = staffPage(() => import('./pages/admin/safeguarding/SafeguardingRecord'), 'AdminSafeguardingRecord');
+const ConsentAuditPerformances = staffPage(() => import('./pages/headteacher/ConsentAudit'), 'ConsentAuditPerformances');
+const ConsentAudit = staffPage(() => import('./pages/headteacher/ConsentAudit'), 'ConsentAudit');
 const DriverRuns = staffPage(() => import('./pages/driver/Manifest'), 'DriverRuns');
 const DriverManifest = staffPage(() => import('./pages/driver/Manifest'), 'DriverManifest');
 const EvaluatorHome = staffPage(() => import('./pages/evaluator/EvaluatorHome'), 'EvaluatorHome');
@@ -71,6 +77,14 @@ export const PAGES: PageRoute[] = [
   { pattern: '/admin/audit', roles: ['programme_admin'], Page: AdminAuditLog },
   { pattern: '/admin/import', roles: ['programme_admin'], Page: AdminRosterImport },
   { pattern: '/admin/terms', roles: ['programme_admin'], Page: AdminTermsHolidays },
+  { pattern: '/admin/privacy', roles: ['programme_admin'], Page: AdminDataRequests },
+  { pattern: '/admin/privacy/retention', roles: ['programme_admin'], Page: AdminRetention },
+  { pattern: '/admin/safeguarding', roles: ['programme_admin'], Page: AdminSafeguarding },
+  { pattern: '/admin/safeguarding/:staffId', roles: ['programme_admin'], Page: AdminSafeguardingRecord },
+  { pattern: '/admin/consent-audit', roles: ['programme_admin'], Page: ConsentAuditPerformances },
+  { pattern: '/admin/consent-audit/:performanceId', roles: ['programme_admin'], Page: ConsentAudit },
+  { pattern: '/head/consent-audit', roles: ['headteacher'], Page: ConsentAuditPerformances },
+  { pattern: '/head/consent-audit/:performanceId', roles: ['headteacher'], Page: ConsentAudit },
   { pattern: '/tutor/instruments', roles: ['tutor', 'school_staff', 'headteacher'], Page: TutorInstruments },
   { pattern: '/evaluator', roles: ['evaluator'], Page: EvaluatorHome },
   { pattern: '/driver', roles: ['tutor', 'school_staff', 'headteacher', 'programme_admin'], Page: DriverRuns },
@@ -111,6 +125,7 @@ export const NAV: Record<Role, { to: string; label: MessageKey }[]> = {
     { to: '/head/timetable', label: 'timetable' },
     { to: '/head/ensembles', label: 'head.ensembles' },
     { to: '/head/performances', label: 'performances' },
+    { to: '/head/consent-audit', label: 'consentAudit.nav' },
     { to: '/head/messages', label: 'messages' },
   ],
   programme_admin: [
@@ -121,6 +136,8 @@ export const NAV: Record<Role, { to: string; label: MessageKey }[]> = {
     { to: '/admin/import', label: 'admin.import.nav' },
     { to: '/admin/terms', label: 'admin.terms.nav' },
     { to: '/admin/audit', label: 'admin.audit.nav' },
+    { to: '/admin/privacy', label: 'privacy.nav' },
+    { to: '/admin/safeguarding', label: 'safeguarding.nav' },
     { to: '/admin/messages', label: 'messages' },
   ],
   evaluator: [{ to: '/evaluator', label: 'eval.title' }],

@@ -30,7 +30,7 @@ export class AppModule {
         IdentityModule.register(config),
         MessagingModule.forService({
           service: 'gateway',
-          redis: config.REDIS_URL,
+          redis: config.redisConnection,
           queuePrefix: config.QUEUE_PREFIX,
           runWorkers: config.runsWorkers,
         }),

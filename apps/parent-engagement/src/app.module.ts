@@ -47,7 +47,7 @@ export class AppModule {
         ConfigModule.register(config),
         MessagingModule.forService({
           service: 'parent-engagement',
-          redis: config.REDIS_URL,
+          redis: config.redisConnection,
           queuePrefix: config.QUEUE_PREFIX,
           runWorkers: config.runsWorkers,
         }),

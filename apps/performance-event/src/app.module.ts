@@ -31,7 +31,7 @@ export class AppModule {
         }),
         MessagingModule.forService({
           service: 'performance-event',
-          redis: config.REDIS_URL,
+          redis: config.redisConnection,
           queuePrefix: config.QUEUE_PREFIX,
           runWorkers: config.runsWorkers,
         }),

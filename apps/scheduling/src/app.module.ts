@@ -40,7 +40,7 @@ export class AppModule {
         }),
         MessagingModule.forService({
           service: 'scheduling',
-          redis: config.REDIS_URL,
+          redis: config.redisConnection,
           queuePrefix: config.QUEUE_PREFIX,
           runWorkers: config.runsWorkers,
         }),

@@ -1,5 +1,6 @@
 export * from './config/load-config';
 export * from './config/service-config';
+export * from './config/redis-connection';
 export * from './database/data-source-options';
 export * from './database/migrate';
 export * from './database/provision';

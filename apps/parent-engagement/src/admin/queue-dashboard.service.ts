@@ -1,7 +1,7 @@
 import { HttpStatus, Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { eventQueueOf } from '@tutti/contracts';
 import { reminderQueueOf, ReminderScheduler } from '@tutti/messaging';
-import { ConflictProblem, decodeCursor, ProblemException, toPage, type PageQueryDto } from '@tutti/platform';
+import { ConflictProblem, decodeCursor, ProblemException, queueConnectionOf, toPage, type PageQueryDto } from '@tutti/platform';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { ParentEngagementConfig } from '../config';
@@ -30,13 +30,13 @@ export class QueueDashboardService implements OnModuleDestroy {
     @Inject(PARENT_ENGAGEMENT_CONFIG) config: ParentEngagementConfig,
   ) {
     // Fail fast while Redis is away: the dashboard then says so per queue instead of hanging.
-    const connection = {
-      url: config.REDIS_URL,
+    const connection = queueConnectionOf({
+      ...config.redisConnection,
       lazyConnect: true,
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
       connectTimeout: COUNT_TIMEOUT_MS,
-    };
+    });
     this.queues = [eventQueueOf('parent-engagement'), reminderQueueOf('parent-engagement')].map((name) => {
       const queue = new Queue(name, { connection, prefix: config.QUEUE_PREFIX });
       queue.on('error', () => undefined); // reported in the dashboard, not as an unhandled event

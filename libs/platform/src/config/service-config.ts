@@ -1,7 +1,9 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { DEVELOPMENT_PSEUDONYM_KEY } from '../pseudonyms/pupil-pseudonym';
+import type { RedisOptions } from 'ioredis';
 import { Secret } from './load-config';
+import { DEFAULT_SENTINEL_MASTER_NAME, IsSentinelList, redisConnectionOf } from './redis-connection';
 import { IsProxyList, proxyListEntries } from './trusted-proxies';
 
 export const SERVICE_MODES = ['api', 'worker', 'both'] as const;
@@ -29,9 +31,23 @@ export class ServiceConfig {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
   DATABASE_URL!: string;
 
+  /** One Redis server; not needed (nor read) when REDIS_SENTINELS is set. Read connections through `redisConnection`. */
   @Secret()
+  @ValidateIf((config: ServiceConfig) => !config.REDIS_SENTINELS)
   @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// URL' })
   REDIS_URL!: string;
+
+  /**
+   * Redis behind Sentinel: the Sentinels as host:port, comma-separated. When set, every queue,
+   * worker and Redis client asks them for the primary of REDIS_SENTINEL_NAME and follows a failover.
+   */
+  @ValidateIf((config: ServiceConfig) => Boolean(config.REDIS_SENTINELS))
+  @IsSentinelList()
+  REDIS_SENTINELS?: string;
+
+  /** The name the Sentinels monitor the primary under (`sentinel monitor <name> …`). */
+  @Matches(/^[A-Za-z0-9._-]+$/, { message: 'letters, digits, ., _ and - only' })
+  REDIS_SENTINEL_NAME = DEFAULT_SENTINEL_MASTER_NAME;
 
   /** The gateway's public key (base64url JWK) that verifies the identity on every request. */
   @Matches(/^[A-Za-z0-9_-]{40,}$/, { message: 'must be the base64url-encoded public JWK printed by npm start (or your secret store)' })
@@ -120,6 +136,11 @@ export class ServiceConfig {
   get trustedProxies(): string[] | false {
     const entries = proxyListEntries(this.TRUSTED_PROXIES);
     return entries.length > 0 ? entries : false;
+  }
+
+  /** ioredis options for this service's Redis (REDIS_URL, or the Sentinels'): the one place they are read. */
+  get redisConnection(): RedisOptions {
+    return redisConnectionOf(this);
   }
 
   get runsApi(): boolean {

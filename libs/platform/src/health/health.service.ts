@@ -3,6 +3,7 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
+import { queueConnectionOf } from '../config/redis-connection';
 import { PLATFORM_OPTIONS, type PlatformOptions } from '../platform-options';
 
 type CheckStatus = 'ok' | 'error';
@@ -43,10 +44,13 @@ export class HealthService implements OnModuleDestroy {
     @Inject(PLATFORM_OPTIONS) private readonly options: PlatformOptions,
   ) {
     const connection = { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: CHECK_TIMEOUT_MS };
-    this.redis = new Redis(options.config.REDIS_URL, connection);
+    this.redis = new Redis({ ...options.config.redisConnection, ...connection });
     this.redis.on('error', () => undefined); // reported by check(), not as an unhandled event
     this.queues = options.queues.map((name) => {
-      const queue = new Queue(name, { connection: { url: options.config.REDIS_URL, ...connection }, prefix: options.config.QUEUE_PREFIX });
+      const queue = new Queue(name, {
+        connection: queueConnectionOf({ ...options.config.redisConnection, ...connection }),
+        prefix: options.config.QUEUE_PREFIX,
+      });
       queue.on('error', () => undefined);
       return queue;
     });

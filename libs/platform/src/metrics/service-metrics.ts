@@ -6,6 +6,7 @@ import { Queue } from 'bullmq';
 import type { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { queueConnectionOf } from '../config/redis-connection';
 import { PLATFORM_OPTIONS, type PlatformOptions } from '../platform-options';
 
 /** Seconds; from a primary-key read (~1 ms) to a slow export. */
@@ -54,7 +55,12 @@ export class ServiceMetrics implements OnModuleInit, OnApplicationBootstrap, OnM
       buckets: LATENCY_BUCKETS,
       registers,
     });
-    const connection = { url: options.config.REDIS_URL, lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 };
+    const connection = queueConnectionOf({
+      ...options.config.redisConnection,
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+    });
     this.queues = options.queues.map((name) => {
       const queue = new Queue(name, { connection, prefix: options.config.QUEUE_PREFIX });
       queue.on('error', () => undefined); // a scrape while Redis is down reports no queue figures, not a crash

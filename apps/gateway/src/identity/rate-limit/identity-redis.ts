@@ -10,7 +10,8 @@ export class IdentityRedis implements OnModuleDestroy {
   readonly keyPrefix: string;
 
   constructor(@Inject(IDENTITY_CONFIG) config: IdentityConfig) {
-    this.client = new Redis(config.REDIS_URL, {
+    this.client = new Redis({
+      ...config.redisConnection,
       maxRetriesPerRequest: 1,
       enableOfflineQueue: false,
       connectTimeout: 2_000,

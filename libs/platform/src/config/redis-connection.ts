@@ -1,0 +1,137 @@
+import { isIP } from 'node:net';
+import { registerDecorator, type ValidationArguments } from 'class-validator';
+import type { RedisOptions as QueueRedisOptions } from 'bullmq';
+import type { RedisOptions } from 'ioredis';
+
+/**
+ * Where Redis is, as the environment says it: REDIS_URL for one server (the default), or
+ * REDIS_SENTINELS (host:port,host:port,…) and REDIS_SENTINEL_NAME for a primary that Sentinel
+ * watches and fails over. Read here only: every Redis client and BullMQ queue, worker and
+ * QueueEvents of every service, and the gateway's rate limiter, start from `redisConnectionOf`.
+ */
+export interface RedisLocation {
+  REDIS_URL?: string;
+  REDIS_SENTINELS?: string;
+  REDIS_SENTINEL_NAME?: string;
+}
+
+export const DEFAULT_SENTINEL_MASTER_NAME = 'tutti';
+
+export interface SentinelAddress {
+  host: string;
+  port: number;
+}
+
+/** One `host:port` of a REDIS_SENTINELS list, or undefined when it is not one. IPv6 as `[::1]:26379`. */
+export function parseSentinelAddress(entry: string): SentinelAddress | undefined {
+  const match = /^(?:\[([0-9a-f:.]+)\]|([A-Za-z0-9.-]+)):(\d{1,5})$/i.exec(entry.trim());
+  if (!match) return undefined;
+  const host = match[1] ?? match[2];
+  const port = Number(match[3]);
+  if (port < 1 || port > 65535) return undefined;
+  if (match[1] !== undefined && isIP(host) !== 6) return undefined;
+  return { host, port };
+}
+
+function sentinelEntries(value: string): string[] {
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+}
+
+/** REDIS_SENTINELS as addresses; throws on an entry that is not host:port. */
+export function sentinelAddresses(value: string): SentinelAddress[] {
+  return sentinelEntries(value).map((entry) => {
+    const address = parseSentinelAddress(entry);
+    if (!address) throw new Error(`REDIS_SENTINELS: "${entry}" is not host:port`);
+    return address;
+  });
+}
+
+/** Validates REDIS_SENTINELS: one or more host:port, comma-separated. */
+export function IsSentinelList(): PropertyDecorator {
+  return (target, propertyName) => {
+    registerDecorator({
+      name: 'isSentinelList',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && sentinelEntries(value).length > 0 && sentinelEntries(value).every((e) => parseSentinelAddress(e)),
+        defaultMessage: (args?: ValidationArguments) => {
+          const bad = sentinelEntries(String(args?.value ?? '')).find((entry) => !parseSentinelAddress(entry));
+          return `must be the Sentinels as host:port, comma-separated (e.g. 10.0.0.1:26379,10.0.0.2:26379,10.0.0.3:26379)${
+            bad === undefined ? '' : `; ${JSON.stringify(bad)} is not host:port`
+          }`;
+        },
+      },
+    });
+  };
+}
+
+/**
+ * A failed-over primary that comes back is a replica: a client still on it gets READONLY for every
+ * write. Reconnect (through Sentinel, to the new primary) and send the command again.
+ */
+export function reconnectOnReadOnly(error: Error): 2 | false {
+  return error.message.startsWith('READONLY') ? 2 : false;
+}
+
+/** Asking the Sentinels again after all of them failed to answer: quickly and steadily, at most every 2 s. */
+export function sentinelRetryDelayMs(attempt: number): number {
+  return Math.min(attempt * 200, 2_000);
+}
+
+/**
+ * ioredis options for the Redis the settings name. With Sentinels: the client asks them for the
+ * primary of REDIS_SENTINEL_NAME, and after a failover asks again and reconnects to the new one
+ * (on a dropped connection, and, with `failoverDetector`, on Sentinel's +switch-master even when the
+ * old primary's socket stays open); commands waiting meanwhile follow each client's own rules
+ * (a BullMQ worker waits, a fail-fast producer refuses). Callers add their own timeouts and retries.
+ */
+export function redisConnectionOf(settings: RedisLocation): RedisOptions {
+  const sentinels = settings.REDIS_SENTINELS?.trim();
+  if (sentinels) {
+    return {
+      sentinels: sentinelAddresses(sentinels),
+      name: settings.REDIS_SENTINEL_NAME?.trim() || DEFAULT_SENTINEL_MASTER_NAME,
+      role: 'master',
+      failoverDetector: true,
+      sentinelRetryStrategy: sentinelRetryDelayMs,
+      reconnectOnError: reconnectOnReadOnly,
+    };
+  }
+  if (!settings.REDIS_URL) throw new Error('Redis: set REDIS_URL, or REDIS_SENTINELS and REDIS_SENTINEL_NAME');
+  return redisUrlOptions(settings.REDIS_URL);
+}
+
+/** A redis:// or rediss:// URL as ioredis options (host, port, user, password, database, TLS). */
+export function redisUrlOptions(url: string): RedisOptions {
+  const parsed = new URL(url);
+  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') throw new Error(`not a redis:// URL: ${parsed.protocol}`);
+  const db = parsed.pathname.replace(/^\/+/, '');
+  return {
+    host: parsed.hostname.replace(/^\[(.*)\]$/, '$1') || '127.0.0.1',
+    port: parsed.port ? Number(parsed.port) : 6379,
+    ...(parsed.username ? { username: decodeURIComponent(parsed.username) } : {}),
+    ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
+    ...(db ? { db: Number(db) } : {}),
+    ...(parsed.protocol === 'rediss:' ? { tls: {} } : {}),
+  };
+}
+
+/** For logs: where the connection goes, without secrets. */
+export function describeRedisLocation(settings: RedisLocation): string {
+  if (settings.REDIS_SENTINELS?.trim()) {
+    return `Sentinel ${settings.REDIS_SENTINEL_NAME?.trim() || DEFAULT_SENTINEL_MASTER_NAME} via ${sentinelEntries(settings.REDIS_SENTINELS).join(',')}`;
+  }
+  const options = settings.REDIS_URL ? redisUrlOptions(settings.REDIS_URL) : undefined;
+  return options ? `${options.host}:${options.port}` : 'nowhere';
+}
+
+/** The same options as a BullMQ Queue, Worker or QueueEvents takes them (its type allows no null retryStrategy). */
+export function queueConnectionOf(options: RedisOptions): QueueRedisOptions {
+  const { retryStrategy, ...rest } = options;
+  return retryStrategy ? { ...rest, retryStrategy } : rest;
+}

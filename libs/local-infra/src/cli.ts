@@ -1,12 +1,15 @@
 // `npm run infra`: the dev infrastructure alone, until Ctrl-C.
 // `npm run infra -- --replica --pgbouncer` adds a streaming replica of PostgreSQL and PgBouncer (transaction mode) in front of both.
 // `npm run infra -- --archive` makes PostgreSQL archive its WAL (.tutti/dev/postgres/backups/wal), for `npm run backup`.
+// `npm run infra -- --sentinel` runs Redis as a primary, a replica and three Sentinels instead of one server, and prints REDIS_SENTINELS.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { startLocalInfra } from './local-infra';
 import { startPgBouncer } from './pgbouncer';
 import { startPostgresReplica } from './postgres';
 import { LocalInfraError } from './processes';
+import { DEV_PORTS } from './local-infra';
+import { startRedisSentinel } from './redis-sentinel';
 
 function repoRoot(): string {
   for (const start of [process.cwd(), __dirname]) {
@@ -17,7 +20,7 @@ function repoRoot(): string {
   return process.cwd();
 }
 
-const KNOWN_FLAGS = ['--replica', '--pgbouncer', '--archive'];
+const KNOWN_FLAGS = ['--replica', '--pgbouncer', '--archive', '--sentinel'];
 
 async function main(): Promise<void> {
   const flags = process.argv.slice(2);
@@ -25,7 +28,15 @@ async function main(): Promise<void> {
   if (unknown.length > 0) throw new LocalInfraError(`unknown option ${unknown.join(' ')} (known: ${KNOWN_FLAGS.join(' ')})`);
   const dataDir = join(repoRoot(), '.tutti', 'dev');
   const log = (line: string) => console.log(`[infra] ${line}`);
-  const infra = await startLocalInfra({ dataDir, profile: 'dev', withMail: true, archiveWal: flags.includes('--archive'), log });
+  if (flags.includes('--sentinel') && (process.env.REDIS_URL || process.env.REDIS_SENTINELS)) {
+    throw new LocalInfraError('--sentinel starts its own Redis: unset REDIS_URL and REDIS_SENTINELS');
+  }
+  // With --sentinel the primary stands where the single Redis would (DEV_PORTS.redis), the replica and Sentinels on the next ports.
+  const sentinel = flags.includes('--sentinel')
+    ? await startRedisSentinel({ dir: join(dataDir, 'redis-sentinel'), preferredPort: DEV_PORTS.redis, log })
+    : undefined;
+  const env = sentinel ? { ...process.env, REDIS_URL: sentinel.primary.url } : process.env;
+  const infra = await startLocalInfra({ dataDir, profile: 'dev', withMail: true, archiveWal: flags.includes('--archive'), env, log });
   const wantsReplica = flags.includes('--replica');
   const primaryPort = Number(new URL(infra.databaseUrl).port);
   if ((wantsReplica || flags.includes('--pgbouncer') || flags.includes('--archive')) && process.env.DATABASE_URL) {
@@ -53,6 +64,11 @@ async function main(): Promise<void> {
   console.log(`DATABASE_URL=${infra.databaseUrl}`);
   if (replica) console.log(`DATABASE_REPLICA_URL=${replica.url}`);
   if (bouncer) console.log(`PgBouncer (transaction mode): ${bouncer.url('tutti')}${replica ? ` and ${bouncer.url('tutti_replica')}` : ''}`);
+  if (sentinel) {
+    console.log(`REDIS_SENTINELS=${sentinel.env.REDIS_SENTINELS}`);
+    console.log(`REDIS_SENTINEL_NAME=${sentinel.env.REDIS_SENTINEL_NAME}`);
+    console.log(`# the primary at start (replica ${sentinel.replica.url}); after a failover ask the Sentinels:`);
+  }
   console.log(`REDIS_URL=${infra.redisUrl}`);
   if (infra.mail) {
     console.log(`SMTP_URL=smtp://${infra.mail.smtpHost}:${infra.mail.smtpPort}`);

@@ -19,6 +19,7 @@ export {
 export { backupPaths } from './postgres-shared';
 export { startPgBouncer, type PgBouncerHandle, type PgBouncerOptions } from './pgbouncer';
 export { startRedis, ensureRedisServer, type RedisOptions, type RedisServerHandle } from './redis';
+export { startRedisSentinel, type RedisSentinelHandle, type RedisSentinelOptions, type SentinelAddress } from './redis-sentinel';
 export { startMailDev, type MailDevHandle, type MailDevOptions } from './mail';
 export { findFreePort, isPortOpen } from './ports';
 export { LocalInfraError } from './processes';

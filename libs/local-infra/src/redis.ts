@@ -27,6 +27,8 @@ export interface RedisOptions {
   port?: number;
   /** Port to try first, falling back to a free one (dev: stable URLs). */
   preferredPort?: number;
+  /** Start as a replica of the Redis on this port of 127.0.0.1 (`replicaof`). */
+  replicaOf?: number;
   log?: Log;
 }
 
@@ -40,6 +42,8 @@ export interface RedisServerHandle {
   stop(): Promise<void>;
   /** Starts it again on the same port and directory (fault tests). No-op while running. */
   start(): Promise<void>;
+  /** kill -9, as a crash (failover drills): no shutdown, no last AOF write. start() brings it back. */
+  kill(): Promise<void>;
 }
 
 const REDIS_MISSING = 'Redis not found: install it (apt-get install redis-server / brew install redis) or set REDIS_URL=redis://host:port';
@@ -86,7 +90,10 @@ export function redisPing(port: number): Promise<boolean> {
   });
 }
 
-class RedisServer implements RedisServerHandle {
+/** What one redis-server process is: a data server (optionally a replica), or a Sentinel with its config file. */
+export type RedisRole = { kind: 'server'; replicaOf?: number } | { kind: 'sentinel'; configFile: string };
+
+export class RedisServer implements RedisServerHandle {
   readonly url: string;
   readonly reused = false;
   private child?: ChildProcess;
@@ -101,6 +108,7 @@ class RedisServer implements RedisServerHandle {
     private readonly dir: string,
     readonly port: number,
     private readonly log: Log,
+    private readonly role: RedisRole = { kind: 'server' },
   ) {
     this.url = `redis://${HOST}:${port}`;
     this.guardId = `redis:${dir}`;
@@ -108,11 +116,15 @@ class RedisServer implements RedisServerHandle {
     this.outFile = join(dir, 'redis.out');
   }
 
+  private get label(): string {
+    return this.role.kind === 'sentinel' ? 'Redis Sentinel' : this.role.replicaOf ? 'Redis replica' : 'Redis';
+  }
+
   async start(): Promise<void> {
     await this.stopping;
     if (this.child) return;
     const started = Date.now();
-    this.log(`starting Redis on ${HOST}:${this.port} …`);
+    this.log(`starting ${this.label} on ${HOST}:${this.port} …`);
     if (existsSync(this.logFile)) truncateSync(this.logFile);
     const child = this.spawnServer();
     const exited = new Promise<void>((resolve) => {
@@ -142,12 +154,12 @@ class RedisServer implements RedisServerHandle {
       if (this.child !== child) return; // stopped on purpose
       this.child = undefined;
       this.forget();
-      this.log(`Redis on port ${this.port} exited unexpectedly (${signal ?? `code ${code}`}); see ${this.logFile}`);
+      this.log(`${this.label} on port ${this.port} exited unexpectedly (${signal ?? `code ${code}`}); see ${this.logFile}`);
     });
     if (child.pid) guard(this.guardId, { kind: 'kill', pid: child.pid, name: 'redis-server' });
-    this.untrack = track({ name: 'Redis', stop: () => this.stop(), stopSync: () => void child.kill('SIGTERM') });
+    this.untrack = track({ name: this.label, stop: () => this.stop(), stopSync: () => void child.kill('SIGTERM') });
     writeOwner(this.dir, this.port);
-    this.log(`Redis ready in ${seconds(started)}`);
+    this.log(`${this.label} ready in ${seconds(started)}`);
   }
 
   stop(): Promise<void> {
@@ -167,23 +179,46 @@ class RedisServer implements RedisServerHandle {
       clearTimeout(killer);
       if (!(await waitForPortClosed(this.port)))
         throw new LocalInfraError(`Redis on port ${this.port} stopped but the port is still open: another process uses it`);
-      this.log(`Redis on port ${this.port} stopped in ${seconds(started)}`);
+      this.log(`${this.label} on port ${this.port} stopped in ${seconds(started)}`);
     })().finally(() => (this.stopping = undefined));
     return this.stopping;
   }
 
+  async kill(): Promise<void> {
+    await this.stopping;
+    const child = this.child;
+    if (!child) return;
+    this.child = undefined;
+    this.forget();
+    const exited = new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) resolve();
+      else child.once('exit', () => resolve());
+    });
+    child.kill('SIGKILL');
+    await exited;
+    this.log(`${this.label} on port ${this.port} killed (SIGKILL)`);
+  }
+
   private spawnServer(): ChildProcess {
+    const roleArgs =
+      this.role.kind === 'sentinel'
+        ? [this.role.configFile, '--sentinel']
+        : [
+            '--appendonly',
+            'yes',
+            '--maxmemory-policy',
+            'noeviction',
+            ...(this.role.replicaOf ? ['--replicaof', HOST, String(this.role.replicaOf)] : []),
+          ];
     const args = [
+      ...(this.role.kind === 'sentinel' ? roleArgs : []),
       '--bind',
       HOST,
       '--port',
       String(this.port),
       '--dir',
       this.dir,
-      '--appendonly',
-      'yes',
-      '--maxmemory-policy',
-      'noeviction',
+      ...(this.role.kind === 'server' ? roleArgs : []),
       '--daemonize',
       'no',
       '--pidfile',
@@ -219,7 +254,7 @@ async function handleRunningServer(dir: string, log: Log): Promise<RedisServerHa
   if (owner?.port && (await redisPing(owner.port))) {
     log(`reusing Redis already running on ${HOST}:${owner.port} (started by process ${owner.pid})`);
     const noop = async (): Promise<void> => undefined;
-    return { url: `redis://${HOST}:${owner.port}`, port: owner.port, reused: true, stop: noop, start: noop };
+    return { url: `redis://${HOST}:${owner.port}`, port: owner.port, reused: true, stop: noop, start: noop, kill: noop };
   }
   log(`stopping Redis left running in ${dir} by an earlier run (pid ${pid}) …`);
   process.kill(pid, 'SIGTERM');
@@ -240,7 +275,7 @@ export async function startRedis(options: RedisOptions): Promise<RedisServerHand
     const port = options.port ?? (await findFreePort(attempt === 1 ? options.preferredPort : undefined));
     if (options.preferredPort && port !== options.preferredPort && attempt === 1)
       log(`port ${options.preferredPort} busy; Redis uses ${port}`);
-    const server = new RedisServer(bin, dir, port, log);
+    const server = new RedisServer(bin, dir, port, log, { kind: 'server', replicaOf: options.replicaOf });
     try {
       await server.start();
       return server;

@@ -5,11 +5,10 @@
  * collects the five parts. Nothing here stands in for a service: a service without its handler
  * leaves the request waiting, and the spec fails naming the parts still missing.
  */
-import { inflateRawSync } from 'node:zlib';
 import { Client } from 'pg';
 import { SERVICE_NAMES, schemaOf } from '@tutti/contracts';
 import { DEMO_ACCOUNTS, seedId } from '@tutti/seeds';
-import { waitFor } from '@tutti/testing';
+import { waitFor, zipEntries } from '@tutti/testing';
 import { apiOf, expectStatus, type Api } from './http';
 import { startRunningSystem, type RunningSystem } from './running-system';
 
@@ -87,7 +86,7 @@ describe('a subject access export across every service', () => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(zip.status).toBe(200);
-    const files = unzip(Buffer.from(await zip.arrayBuffer()));
+    const files = zipEntries(Buffer.from(await zip.arrayBuffer()));
     for (const service of SERVICE_NAMES) expect(Object.keys(files)).toContain(`${service}.json`);
     const scheduling = JSON.parse(files['scheduling.json']) as { records: Record<string, unknown[]> };
     expect(JSON.stringify(scheduling.records)).toContain(child.lastName);
@@ -184,23 +183,4 @@ async function tablesHolding(databaseUrl: string, area: string, firstName: strin
 function wholeWord(name: string): string {
   const letter = 'A-Za-z\u00C0-\u024F';
   return `(^|[^${letter}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^${letter}]|$)`;
-}
-
-/** The entries of a ZIP, by its central directory. */
-function unzip(archive: Buffer): Record<string, string> {
-  const end = archive.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = archive.readUInt16LE(end + 10);
-  let at = archive.readUInt32LE(end + 16);
-  const files: Record<string, string> = {};
-  for (let i = 0; i < count; i += 1) {
-    const compressedSize = archive.readUInt32LE(at + 20);
-    const nameLength = archive.readUInt16LE(at + 28);
-    const skip = archive.readUInt16LE(at + 30) + archive.readUInt16LE(at + 32);
-    const localOffset = archive.readUInt32LE(at + 42);
-    const name = archive.subarray(at + 46, at + 46 + nameLength).toString('utf8');
-    const dataStart = localOffset + 30 + archive.readUInt16LE(localOffset + 26) + archive.readUInt16LE(localOffset + 28);
-    files[name] = inflateRawSync(archive.subarray(dataStart, dataStart + compressedSize)).toString('utf8');
-    at += 46 + nameLength + skip;
-  }
-  return files;
 }

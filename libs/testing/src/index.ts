@@ -9,4 +9,5 @@ export { newTenantId, testIdentity, personas, identityHeaders, type PersonaName 
 export { describeServiceBasics } from './service-basics';
 export * from './access-matrix';
 export { pdfText } from './pdf-text';
+export { zipEntries } from './zip-entries';
 export { mailTo, mailsTo, type ReceivedMail } from './maildev';

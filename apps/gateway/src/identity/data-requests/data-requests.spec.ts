@@ -1,8 +1,7 @@
-import { crc32, inflateRawSync } from 'node:zlib';
 import type { DataRequestAnsweredV1, EventEnvelope, EventType, ServiceName } from '@tutti/contracts';
 import { applyEvent } from '@tutti/messaging';
 import { newId } from '@tutti/platform';
-import { pdfText } from '@tutti/testing';
+import { pdfText, zipEntries } from '@tutti/testing';
 import type { TestAccount, TestTenant } from '../testing/identity-fixtures';
 import { startIdentityTestApp, type IdentityTestApp } from '../testing/identity-test-app';
 import { DataRequestAnswers } from './data-request-answers';
@@ -223,7 +222,7 @@ describe('data requests: subject access export and erasure', () => {
     expect(zip.statusCode).toBe(200);
     expect(zip.headers['content-type']).toBe('application/zip');
     expect(zip.headers['content-disposition']).toBe(`attachment; filename="subject-access-${request.id}.zip"`);
-    const files = unzip(zip.rawPayload);
+    const files = zipEntries(zip.rawPayload);
     expect(Object.keys(files).sort()).toEqual([
       'gateway.json',
       'instrument-loan.json',
@@ -413,36 +412,3 @@ describe('data requests: subject access export and erasure', () => {
     return request;
   }
 });
-
-/**
- * Reads a ZIP by its central directory (APPNOTE 4.3.12), inflating each entry and checking its CRC-32,
- * as an unzip tool would: the spec does not trust the writer's own idea of its format.
- */
-function unzip(archive: Buffer): Record<string, string> {
-  const end = archive.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  expect(end).toBeGreaterThan(0);
-  const count = archive.readUInt16LE(end + 10);
-  let at = archive.readUInt32LE(end + 16);
-  const files: Record<string, string> = {};
-  for (let i = 0; i < count; i += 1) {
-    expect(archive.readUInt32LE(at)).toBe(0x02014b50);
-    const method = archive.readUInt16LE(at + 10);
-    const crc = archive.readUInt32LE(at + 16);
-    const compressedSize = archive.readUInt32LE(at + 20);
-    const size = archive.readUInt32LE(at + 24);
-    const nameLength = archive.readUInt16LE(at + 28);
-    const extra = archive.readUInt16LE(at + 30);
-    const comment = archive.readUInt16LE(at + 32);
-    const localOffset = archive.readUInt32LE(at + 42);
-    const name = archive.subarray(at + 46, at + 46 + nameLength).toString('utf8');
-    expect(archive.readUInt32LE(localOffset)).toBe(0x04034b50);
-    const dataStart = localOffset + 30 + archive.readUInt16LE(localOffset + 26) + archive.readUInt16LE(localOffset + 28);
-    const raw = archive.subarray(dataStart, dataStart + compressedSize);
-    const data = method === 8 ? inflateRawSync(raw) : raw;
-    expect(data.length).toBe(size);
-    expect(crc32(data)).toBe(crc);
-    files[name] = data.toString('utf8');
-    at += 46 + nameLength + extra + comment;
-  }
-  return files;
-}

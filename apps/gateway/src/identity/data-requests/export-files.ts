@@ -1,6 +1,6 @@
 import { PDF_FONTS, renderPdf } from '@tutti/platform';
+import { strToU8, zipSync } from 'fflate';
 import type { DataRequestPartRow, DataRequestRow } from './data-requests.queries';
-import { zipFiles } from './zip';
 
 /** The services whose answers make a data request complete, the gateway's own part first. */
 export const DATA_REQUEST_SERVICES = ['gateway', 'scheduling', 'instrument-loan', 'performance-event', 'parent-engagement'] as const;
@@ -24,16 +24,14 @@ export function exportZip(request: DataRequestRow, parts: readonly DataRequestPa
     completedAt: request.finishedAt?.toISOString() ?? null,
     files: parts.map((part) => `${part.service}.json`),
   };
-  return zipFiles(
-    [
-      { name: 'request.json', content: json(about) },
-      ...parts.map((part) => ({
-        name: `${part.service}.json`,
-        content: json({ service: part.service, receivedAt: new Date(part.receivedAt).toISOString(), records: part.records }),
-      })),
-    ],
-    request.finishedAt ?? request.createdAt,
-  );
+  const files: Record<string, Uint8Array> = { 'request.json': strToU8(json(about)) };
+  for (const part of parts)
+    files[`${part.service}.json`] = strToU8(
+      json({ service: part.service, receivedAt: new Date(part.receivedAt).toISOString(), records: part.records }),
+    );
+  // Deflated entries dated when the request finished (a ZIP keeps local time, as its readers show it).
+  const archive = zipSync(files, { level: 6, mtime: request.finishedAt ?? request.createdAt });
+  return Buffer.from(archive.buffer, archive.byteOffset, archive.byteLength);
 }
 
 /**

@@ -1,12 +1,11 @@
 import { Suspense, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { answered, client, currentSession, getActiveRole, onSessionChange, setActiveRole, signOut } from './api/client';
-import { AppContext } from './app-context';
+import { AppContext, type Me, type Role } from './app-context';
 import { directionOf, I18nContext, isLanguage, LANGUAGES, loadTranslate, type Language, type MessageKey, type Translate } from './i18n';
 import { AcceptInvitationPage, ACCOUNT_ACCESS_PATHS, ForgotPasswordPage, ResetPasswordPage } from './pages/account/AccountAccess';
 import { SignInPage } from './pages/account/SignIn';
 import { Link, matchPath, navigate, usePath } from './router';
 import { HOMES, NAV, PAGES } from './routes';
-import type { Me, Role } from './types';
 import { ErrorNotice, Loading } from './ui';
 
 const LANGUAGE_KEY = 'tutti.language';

@@ -1,6 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { loadStaffMessages, type MessageKey } from './i18n';
-import type { Role } from './types';
+import type { Role } from './app-context';
 
 /**
  * Every signed-in page, which roles may open it, and each role's home and tabs. Pages load on

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../../api';
+import { client } from '../../api/client';
+import type { Role } from '../../app-context';
 import { useI18n, type MessageKey } from '../../i18n';
-import type { Account, Role } from '../../types';
 import { Empty, Field, FormError, Notice, useSubmit } from '../../ui';
 import { CursorListView, useCursorList } from '../../cursor-list';
 import { useAllSchools } from './all-schools';
@@ -27,7 +27,7 @@ export function AdminAccounts() {
     setDone(null);
     await run(async () => {
       const grant = SCHOOL_ROLES.includes(role) ? { role, schoolIds: schoolId ? [schoolId] : [] } : { role };
-      await api<Account>('/identity/accounts', { method: 'POST', body: { email, displayName, grants: [grant] } });
+      await client.POST('/identity/accounts', { body: { email, displayName, grants: [grant], preferredLanguage: 'en' } });
       setDone(t('invited', { email }));
       setEmail('');
       setDisplayName('');

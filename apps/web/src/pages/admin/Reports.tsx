@@ -1,11 +1,8 @@
 import { useState, type ReactNode } from 'react';
-import { allPages, api } from '../../api';
+import { allPages, answered, client } from '../../api/client';
 import { useI18n, type Language, type MessageKey } from '../../i18n';
-import type { Pupil, School } from '../../types';
 import { Empty, Field, Loaded, useLoad } from '../../ui';
-import type { AreaEngagementFigures, LoansPerPupilReport, LossesAndRepairsReport, StockReport, ValueOnLoanReport } from './types';
 
-const REPORTS = '/api/instrument-loan/reports';
 const STATUSES = ['available', 'on_loan', 'in_repair', 'lost', 'retired'] as const;
 /** Fractional string sizes, smallest first (as instrument-loan orders them). */
 const SIZES = ['1/16', '1/10', '1/8', '1/4', '1/2', '3/4', '7/8', '4/4'];
@@ -78,7 +75,7 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
 /** The programme admin's reports for funders and insurers: stock, value on loan, loans per pupil, losses and repairs, family engagement. */
 export function AdminReports() {
   const { t } = useI18n();
-  const schools = useLoad(() => allPages<School>('/api/scheduling/schools'), []);
+  const schools = useLoad(() => allPages('/api/scheduling/schools'), []);
   const schoolName = (schoolId: string | null) =>
     (schoolId && schools.state === 'ready' ? schools.data.find((school) => school.id === schoolId)?.name : undefined) ?? t('unknownSchool');
   return (
@@ -98,7 +95,7 @@ export function AdminReports() {
 
 function StockSection({ schoolName }: { schoolName: (schoolId: string | null) => string }) {
   const { t, language } = useI18n();
-  const stock = useLoad(() => api<StockReport>(`${REPORTS}/stock`), []);
+  const stock = useLoad(async () => answered((await client.GET('/api/instrument-loan/reports/stock')).data), []);
   const statusLabel = (status: string) => t(`instrumentStatus.${status}` as MessageKey);
   return (
     <section className="panel" aria-labelledby="stock-heading">
@@ -173,7 +170,7 @@ function StockSection({ schoolName }: { schoolName: (schoolId: string | null) =>
 
 function ValueOnLoanSection() {
   const { t, language } = useI18n();
-  const value = useLoad(() => api<ValueOnLoanReport>(`${REPORTS}/value-on-loan`), []);
+  const value = useLoad(async () => answered((await client.GET('/api/instrument-loan/reports/value-on-loan')).data), []);
   return (
     <section className="panel" aria-labelledby="value-heading">
       <h2 id="value-heading">{t('valueOnLoan')}</h2>
@@ -205,7 +202,7 @@ function ValueOnLoanSection() {
 
 function LossesAndRepairsSection() {
   const { t, language } = useI18n();
-  const losses = useLoad(() => api<LossesAndRepairsReport>(`${REPORTS}/losses-and-repairs`), []);
+  const losses = useLoad(async () => answered((await client.GET('/api/instrument-loan/reports/losses-and-repairs')).data), []);
   return (
     <section className="panel" aria-labelledby="losses-heading">
       <h2 id="losses-heading">{t('lossesAndRepairs')}</h2>
@@ -254,12 +251,12 @@ function LossesAndRepairsSection() {
 function LoansPerPupilSection() {
   const { t, language } = useI18n();
   const loans = useLoad(async () => {
-    const report = await api<LoansPerPupilReport>(`${REPORTS}/loans-per-pupil`);
+    const report = answered((await client.GET('/api/instrument-loan/reports/loans-per-pupil')).data);
     // Names only for the few shown: each read of a pupil record is audit-logged.
     const names = await Promise.all(
       report.items.slice(0, TOP_PUPILS).map((row) =>
-        api<Pupil>(`/api/scheduling/pupils/${row.pupilId}`).then(
-          (pupil) => `${pupil.firstName} ${pupil.lastName}`,
+        client.GET('/api/scheduling/pupils/{pupilId}', { params: { path: { pupilId: row.pupilId } } }).then(
+          ({ data }) => (data ? `${data.firstName} ${data.lastName}` : null),
           () => null,
         ),
       ),
@@ -321,7 +318,7 @@ function EngagementSection({ schoolName }: { schoolName: (schoolId: string | nul
   const { t, language } = useI18n();
   const [period, setPeriod] = useState(() => schoolYearOf(new Date()));
   const figures = useLoad(
-    () => api<AreaEngagementFigures>('/api/parent-engagement/engagement-figures', { query: period }),
+    async () => answered((await client.GET('/api/parent-engagement/engagement-figures', { params: { query: period } })).data),
     [period.from, period.to],
   );
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(period.from) && /^\d{4}-\d{2}-\d{2}$/.test(period.to);

@@ -1,35 +1,23 @@
 import { useState, type FormEvent } from 'react';
-import { allPages, apiFile } from '../../api';
+import { saveFile } from '../../api';
+import { allPages, client, type Schema } from '../../api/client';
 import { useI18n } from '../../i18n';
-import type { Term } from '../../types';
 import { Empty, Field, fieldError, FormError, Loaded, Notice, useLoad } from '../../ui';
+
+type Term = Schema<'scheduling.TermDto'>;
 
 type DownloadState =
   { state: 'idle' } | { state: 'busy' } | { state: 'done'; fileName: string; rows: number } | { state: 'error'; error: unknown };
 
-/** Offers a fetched file to the browser as a download (the export needs the auth header, so a plain link would not do). */
-function saveFile(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** Fetches an export and saves it; tells how many data rows it had. */
-function useDownload(): [DownloadState, (path: string, query: Record<string, string>, fallbackName: string) => Promise<void>] {
+function useDownload(): [DownloadState, (answer: Parameters<typeof saveFile>[0], fallbackName: string) => Promise<void>] {
   const [state, setState] = useState<DownloadState>({ state: 'idle' });
-  const download = async (path: string, query: Record<string, string>, fallbackName: string) => {
+  const download = async (answer: Parameters<typeof saveFile>[0], fallbackName: string) => {
     setState({ state: 'busy' });
     try {
-      const { blob, fileName } = await apiFile(path, { query });
-      const name = fileName ?? fallbackName;
+      const { blob, fileName } = await saveFile(answer, fallbackName);
       const lines = (await blob.text()).split('\r\n').filter((line) => line !== '');
-      saveFile(blob, name);
-      setState({ state: 'done', fileName: name, rows: Math.max(lines.length - 1, 0) });
+      setState({ state: 'done', fileName, rows: Math.max(lines.length - 1, 0) });
     } catch (error) {
       setState({ state: 'error', error });
     }
@@ -80,7 +68,7 @@ export function EvaluatorHome() {
 
 function ProvisionExport() {
   const { t } = useI18n();
-  const terms = useLoad(() => allPages<Term>('/api/scheduling/terms'), []);
+  const terms = useLoad(() => allPages('/api/scheduling/terms'), []);
   const [chosen, setChosen] = useState<string>('');
   const [result, download] = useDownload();
   return (
@@ -93,7 +81,14 @@ function ProvisionExport() {
           const termId = chosen || defaultTerm(list, todayInLondon())?.id || '';
           const submit = (event: FormEvent) => {
             event.preventDefault();
-            void download('/api/scheduling/evaluation/provision.csv', { termId }, 'provision.csv');
+            void download(
+              client.GET('/api/scheduling/evaluation/provision.csv', {
+                params: { query: { termId } },
+                parseAs: 'blob',
+                headers: { accept: 'text/csv' },
+              }),
+              'provision.csv',
+            );
           };
           return (
             <form className="stack" onSubmit={submit} noValidate>
@@ -133,7 +128,14 @@ function ParticipationExport() {
   const error = result.state === 'error' ? result.error : undefined;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void download('/api/performance-event/evaluation/participation.csv', { from, to }, 'participation.csv');
+    void download(
+      client.GET('/api/performance-event/evaluation/participation.csv', {
+        params: { query: { from, to } },
+        parseAs: 'blob',
+        headers: { accept: 'text/csv' },
+      }),
+      'participation.csv',
+    );
   };
   return (
     <section className="panel" aria-labelledby="participation-export-heading">

@@ -1,9 +1,9 @@
-import { allPages } from '../../api';
+import { allPages, client, everyItem, type Schema } from '../../api/client';
 import { formatDay, useI18n } from '../../i18n';
-import type { School } from '../../types';
 import { Empty, Loaded, useLoad } from '../../ui';
-import type { EnsembleDetail, EnsembleMember } from './types';
-import { useMySchools } from './schools';
+import { useMySchools, type School } from './schools';
+
+type Ensemble = Schema<'scheduling.EnsembleDto'>;
 
 /** The ensembles of the headteacher's schools, each with who plays in it now. */
 export function HeadEnsembles() {
@@ -21,8 +21,7 @@ function SchoolEnsembles({ schools }: { schools: School[] }) {
   const { t } = useI18n();
   const ids = schools.map((school) => school.id);
   const ensembles = useLoad(
-    async () =>
-      (await allPages<EnsembleDetail>('/api/scheduling/ensembles')).filter((item) => item.schoolId !== null && ids.includes(item.schoolId)),
+    async () => (await allPages('/api/scheduling/ensembles')).filter((item) => item.schoolId != null && ids.includes(item.schoolId)),
     [ids.join()],
   );
   return (
@@ -49,11 +48,20 @@ function SchoolEnsembles({ schools }: { schools: School[] }) {
   );
 }
 
-function EnsembleCard({ ensemble, headingLevel }: { ensemble: EnsembleDetail; headingLevel: 2 | 3 }) {
+function EnsembleCard({ ensemble, headingLevel }: { ensemble: Ensemble; headingLevel: 2 | 3 }) {
   const { t, language } = useI18n();
   const members = useLoad(
     async () =>
-      (await allPages<EnsembleMember>(`/api/scheduling/ensembles/${ensemble.id}/members`)).filter((member) => member.leftOn === null),
+      (
+        await everyItem(
+          async (cursor) =>
+            (
+              await client.GET('/api/scheduling/ensembles/{ensembleId}/members', {
+                params: { path: { ensembleId: ensemble.id }, query: { limit: 100, cursor } },
+              })
+            ).data,
+        )
+      ).filter((member) => member.leftOn == null),
     [ensemble.id],
   );
   const Heading = headingLevel === 2 ? 'h2' : 'h3';

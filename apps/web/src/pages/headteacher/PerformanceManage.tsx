@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { saveFile } from '../../api';
 import { ApiProblem, client, etagOf, type Schema } from '../../api/client';
 import { useApp } from '../../app-context';
 import { formatDateTime, formatTime, useI18n } from '../../i18n';
@@ -32,26 +33,6 @@ function wallClock(iso: string, timeZone: string): { date: string; time: string 
       .map((part) => [part.type, part.value]),
   );
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
-}
-
-/** Saves a printable (programme, run sheet) the signed-in way: the API wants the token, which a plain link does not carry. */
-async function download(
-  path:
-    | '/api/performance-event/performances/{performanceId}/programme.pdf'
-    | '/api/performance-event/performances/{performanceId}/run-sheet.pdf',
-  performanceId: string,
-  fileName: string,
-) {
-  const { data } = await client.GET(path, { params: { path: { performanceId } }, parseAs: 'blob', headers: { accept: 'application/pdf' } });
-  if (!data) return;
-  const url = URL.createObjectURL(data as unknown as Blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** One performance for its headteacher: publish, move, cancel, its running order, and its printables. */
@@ -551,7 +532,14 @@ function Printables({ performance }: { performance: Performance }) {
           disabled={printing.busy}
           onClick={() =>
             void printing.run(() =>
-              download('/api/performance-event/performances/{performanceId}/programme.pdf', performance.id, `programme-${slug}.pdf`),
+              saveFile(
+                client.GET('/api/performance-event/performances/{performanceId}/programme.pdf', {
+                  params: { path: { performanceId: performance.id } },
+                  parseAs: 'blob',
+                  headers: { accept: 'application/pdf' },
+                }),
+                `programme-${slug}.pdf`,
+              ),
             )
           }
         >
@@ -563,7 +551,14 @@ function Printables({ performance }: { performance: Performance }) {
           disabled={printing.busy}
           onClick={() =>
             void printing.run(() =>
-              download('/api/performance-event/performances/{performanceId}/run-sheet.pdf', performance.id, `run-sheet-${slug}.pdf`),
+              saveFile(
+                client.GET('/api/performance-event/performances/{performanceId}/run-sheet.pdf', {
+                  params: { path: { performanceId: performance.id } },
+                  parseAs: 'blob',
+                  headers: { accept: 'application/pdf' },
+                }),
+                `run-sheet-${slug}.pdf`,
+              ),
             )
           }
         >

@@ -1,12 +1,14 @@
 import { useState } from 'react';
-import { allPages, api } from '../../api';
+import { answered, client, everyItem, type Schema } from '../../api/client';
 import { useApp } from '../../app-context';
 import { formatDateTime, formatTime, useI18n } from '../../i18n';
 import { Link } from '../../router';
-import type { Page } from '../../types';
 import { Empty, Loaded, Notice, useLoad, useSubmit } from '../../ui';
-import { ProblemNotice, STATUS_LABELS } from './Performances';
-import type { PerformanceDetail, Performer, RosterBuild, Suggestion } from './types';
+import { ConflictNotice } from '../conflict-words';
+import { STATUS_LABELS } from './Performances';
+
+type Performer = Schema<'performance-event.PerformerDto'>;
+type Suggestion = Schema<'performance-event.SuggestionDto'>;
 
 type Chances = Pick<Performer, 'displayName' | 'performedThisYear' | 'upcomingThisYear'>;
 
@@ -19,10 +21,32 @@ function fewestChancesFirst(a: Chances, b: Chances): number {
 export function HeadPerformanceRoster({ performanceId }: { performanceId: string }) {
   const { t, language } = useI18n();
   const { me } = useApp();
-  const performance = useLoad(() => api<PerformanceDetail>(`/api/performance-event/performances/${performanceId}`), [performanceId]);
-  const roster = useLoad(() => allPages<Performer>(`/api/performance-event/performances/${performanceId}/roster`), [performanceId]);
+  const path = { performanceId };
+  const performance = useLoad(
+    async () => answered((await client.GET('/api/performance-event/performances/{performanceId}', { params: { path } })).data),
+    [performanceId],
+  );
+  const roster = useLoad(
+    () =>
+      everyItem(
+        async (cursor) =>
+          (
+            await client.GET('/api/performance-event/performances/{performanceId}/roster', {
+              params: { path, query: { limit: 100, cursor } },
+            })
+          ).data,
+      ),
+    [performanceId],
+  );
   const suggestions = useLoad(
-    () => api<Page<Suggestion>>(`/api/performance-event/performances/${performanceId}/roster/suggestions`, { query: { limit: 20 } }),
+    async () =>
+      answered(
+        (
+          await client.GET('/api/performance-event/performances/{performanceId}/roster/suggestions', {
+            params: { path, query: { limit: 20 } },
+          })
+        ).data,
+      ),
     [performanceId],
   );
   const { busy, error, run } = useSubmit();
@@ -38,18 +62,22 @@ export function HeadPerformanceRoster({ performanceId }: { performanceId: string
   };
   const build = () =>
     act(async () => {
-      const result = await api<RosterBuild>(`/api/performance-event/performances/${performanceId}/roster/build`, { method: 'POST' });
+      const result = answered(
+        (await client.POST('/api/performance-event/performances/{performanceId}/roster/build', { params: { path } })).data,
+      );
       return t('head.rosterBuilt', { n: result.performers, first: result.firstChanceThisYear });
     });
   const remove = (performer: Performer) =>
     act(async () => {
-      await api(`/api/performance-event/performances/${performanceId}/roster/performers/${performer.pupilId}`, { method: 'DELETE' });
+      await client.DELETE('/api/performance-event/performances/{performanceId}/roster/performers/{pupilId}', {
+        params: { path: { performanceId, pupilId: performer.pupilId } },
+      });
       return t('head.performerRemoved', { name: performer.displayName });
     });
   const add = (pupil: Suggestion) =>
     act(async () => {
-      await api(`/api/performance-event/performances/${performanceId}/roster/performers`, {
-        method: 'POST',
+      await client.POST('/api/performance-event/performances/{performanceId}/roster/performers', {
+        params: { path },
         body: { pupilId: pupil.pupilId },
       });
       return t('head.performerAdded', { name: pupil.displayName });
@@ -78,7 +106,7 @@ export function HeadPerformanceRoster({ performanceId }: { performanceId: string
       </Loaded>
       <div aria-live="polite">
         {done && <Notice>{done}</Notice>}
-        <ProblemNotice error={error} />
+        <ConflictNotice error={error} />
       </div>
       <section aria-labelledby="roster-heading" className="card">
         <h2 id="roster-heading">{t('head.roster')}</h2>

@@ -1,13 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { allPages, api } from '../../api';
-import { ApiProblem, newId } from '../../api/client';
+import { allPages, answered, ApiProblem, client, newId, type Schema } from '../../api/client';
 import { useApp } from '../../app-context';
 import { formatDateTime, useI18n, type MessageKey } from '../../i18n';
 import { Link, navigate } from '../../router';
-import type { School } from '../../types';
 import { Empty, Field, FormError, Loaded, useLoad, useSubmit } from '../../ui';
-import { useMySchools } from './schools';
-import type { EnsembleDetail, PerformanceSummary, Venue } from './types';
+import { useMySchools, type School } from './schools';
 
 export const STATUS_LABELS: Record<string, MessageKey> = {
   draft: 'head.status.draft',
@@ -15,6 +12,8 @@ export const STATUS_LABELS: Record<string, MessageKey> = {
   cancelled: 'head.status.cancelled',
   completed: 'head.status.completed',
 };
+
+type Audience = Schema<'performance-event.CreatePerformanceDto'>['audience'];
 
 const PERFORMANCE_FIELDS = ['title', 'venueId', 'schoolId', 'startsAt', 'endsAt', 'audience', 'ensembleIds'] as const;
 
@@ -44,39 +43,6 @@ export function zonedIso(date: string, time: string, timeZone: string): string {
   return `${date}T${time}:00${offset}`;
 }
 
-/** A problem's `conflicts`, told in words (what clashes with what). */
-export function describeConflicts(conflicts: unknown[]): string[] {
-  return conflicts.map((conflict) =>
-    conflict && typeof conflict === 'object'
-      ? Object.entries(conflict as Record<string, unknown>)
-          .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`)
-          .join('; ')
-      : String(conflict),
-  );
-}
-
-export function ProblemNotice({ error }: { error: unknown }) {
-  const { t } = useI18n();
-  if (!error) return null;
-  if (error instanceof ApiProblem && error.status === 409) {
-    return (
-      <div className="notice notice-error" role="alert">
-        <p>
-          <strong>{t('head.conflict')}:</strong> {error.detail ?? error.title}
-        </p>
-        {error.conflicts.length > 0 && (
-          <ul>
-            {describeConflicts(error.conflicts).map((line, index) => (
-              <li key={index}>{line}</li>
-            ))}
-          </ul>
-        )}
-      </div>
-    );
-  }
-  return <FormError error={error} fields={[]} />;
-}
-
 /** Performances of the headteacher's schools, and a form to plan a new one. */
 export function HeadPerformances() {
   const { t, language } = useI18n();
@@ -84,9 +50,7 @@ export function HeadPerformances() {
   const schools = useMySchools();
   const performances = useLoad(async () => {
     if (schools.state !== 'ready') return new Promise<never>(() => undefined);
-    const lists = await Promise.all(
-      schools.data.map((school) => allPages<PerformanceSummary>('/api/performance-event/performances', { schoolId: school.id })),
-    );
+    const lists = await Promise.all(schools.data.map((school) => allPages('/api/performance-event/performances', { schoolId: school.id })));
     const seen = new Map(lists.flat().map((item) => [item.id, item]));
     return [...seen.values()].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   }, [schools.state]);
@@ -127,11 +91,8 @@ function PlanPerformance({ schools }: { schools: School[] }) {
   const { me } = useApp();
   const ids = schools.map((school) => school.id);
   const choices = useLoad(async () => {
-    const [venues, ensembles] = await Promise.all([
-      allPages<Venue>('/api/performance-event/venues'),
-      allPages<EnsembleDetail>('/api/scheduling/ensembles'),
-    ]);
-    return { venues, ensembles: ensembles.filter((item) => item.schoolId !== null && ids.includes(item.schoolId)) };
+    const [venues, ensembles] = await Promise.all([allPages('/api/performance-event/venues'), allPages('/api/scheduling/ensembles')]);
+    return { venues, ensembles: ensembles.filter((item) => item.schoolId != null && ids.includes(item.schoolId)) };
   }, [ids.join()]);
   const [title, setTitle] = useState('');
   const [schoolId, setSchoolId] = useState(schools[0]?.id ?? '');
@@ -139,7 +100,7 @@ function PlanPerformance({ schools }: { schools: School[] }) {
   const [date, setDate] = useState('');
   const [startTime, setStartTime] = useState('18:00');
   const [endTime, setEndTime] = useState('19:00');
-  const [audience, setAudience] = useState('school_community');
+  const [audience, setAudience] = useState<Audience>('school_community');
   const [ensembleIds, setEnsembleIds] = useState<string[]>([]);
   const { busy, error, fieldError, run } = useSubmit();
   // One key per attempt: a retry after a lost answer reuses it, an answered attempt does not.
@@ -148,9 +109,8 @@ function PlanPerformance({ schools }: { schools: School[] }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const create = async () => {
-      const created = await api<{ id: string }>('/api/performance-event/performances', {
-        method: 'POST',
-        idempotencyKey,
+      const { data } = await client.POST('/api/performance-event/performances', {
+        params: { header: { 'Idempotency-Key': idempotencyKey } },
         body: {
           title,
           schoolId,
@@ -161,7 +121,7 @@ function PlanPerformance({ schools }: { schools: School[] }) {
           ensembleIds,
         },
       });
-      navigate(`/head/performances/${created.id}`);
+      navigate(`/head/performances/${answered(data).id}`);
     };
     await run(create, (problem) => {
       if (problem instanceof ApiProblem) setIdempotencyKey(newId());
@@ -218,7 +178,7 @@ function PlanPerformance({ schools }: { schools: School[] }) {
             </Field>
             <Field label={t('head.audience')} error={fieldError('audience')}>
               {(props) => (
-                <select {...props} name="audience" value={audience} onChange={(event) => setAudience(event.target.value)}>
+                <select {...props} name="audience" value={audience} onChange={(event) => setAudience(event.target.value as Audience)}>
                   <option value="school_community">{t('head.audience.school_community')}</option>
                   <option value="public">{t('head.audience.public')}</option>
                 </select>

@@ -1,10 +1,10 @@
-import { allPages, api } from '../../api';
+import { allPages, answered, client, type Schema } from '../../api/client';
 import { formatDay, formatShortDay, useI18n, type MessageKey } from '../../i18n';
-import type { Page, School, SchoolFairness, SchoolProvision, Term } from '../../types';
 import { BarChart, Empty, Loaded, useLoad } from '../../ui';
-import { useMySchools } from './schools';
+import { useMySchools, type School } from './schools';
 import { ChartPanel, ColumnChart, Figure } from './charts';
-import type { PupilFairness, SchoolAttendance, SchoolEngagement, SchoolLoanSummary } from './types';
+
+type Term = Schema<'scheduling.TermDto'>;
 
 const FAMILY_LABELS: Record<string, MessageKey> = {
   strings: 'head.family.strings',
@@ -41,41 +41,55 @@ export function SchoolDashboard({ school }: { school: School }) {
   const { t, language } = useI18n();
   const today = isoDate(new Date());
   const calendarTerm = calendarTermOf(new Date());
-  const term = useLoad(async () => currentTerm(await allPages<Term>('/api/scheduling/terms'), today) ?? null, [today]);
+  const term = useLoad(async () => currentTerm(await allPages('/api/scheduling/terms'), today) ?? null, [today]);
   const termKey = term.state === 'ready' ? (term.data?.id ?? 'none') : term.state;
   const provision = useLoad(async () => {
     if (term.state === 'loading') return new Promise<never>(() => undefined);
     if (term.state === 'error') throw term.error;
     const chosen = term.state === 'ready' ? term.data : null;
-    return api<SchoolProvision>(`/api/scheduling/provision/schools/${school.id}`, {
-      query: chosen ? { termId: chosen.id } : { weekOf: today },
+    const { data } = await client.GET('/api/scheduling/provision/schools/{schoolId}', {
+      params: { path: { schoolId: school.id }, query: chosen ? { termId: chosen.id } : { weekOf: today } },
     });
+    return answered(data);
   }, [school.id, termKey]);
   const attendance = useLoad(async () => {
     if (term.state === 'loading') return new Promise<never>(() => undefined);
     if (term.state === 'error') throw term.error;
     const chosen = term.state === 'ready' ? term.data : null;
     const period = chosen ? { from: chosen.startsOn, to: chosen.endsOn } : calendarTerm;
-    return api<SchoolAttendance>(`/api/scheduling/attendance-summaries/schools/${school.id}`, { query: period });
+    const { data } = await client.GET('/api/scheduling/attendance-summaries/schools/{schoolId}', {
+      params: { path: { schoolId: school.id }, query: period },
+    });
+    return answered(data);
   }, [school.id, termKey]);
   const fairness = useLoad(async () => {
-    const page = await api<Page<SchoolFairness>>('/api/performance-event/fairness/schools', { query: { limit: 100 } });
-    return page.items.find((item) => item.schoolId === school.id) ?? null;
+    const schools = await allPages('/api/performance-event/fairness/schools');
+    return schools.find((item) => item.schoolId === school.id) ?? null;
   }, [school.id]);
   const notYet = useLoad(
-    () =>
-      api<Page<PupilFairness>>(`/api/performance-event/fairness/schools/${school.id}/pupils`, {
-        query: { notYetPerformed: true, limit: 100 },
-      }),
+    async () =>
+      answered(
+        (
+          await client.GET('/api/performance-event/fairness/schools/{schoolId}/pupils', {
+            params: { path: { schoolId: school.id }, query: { notYetPerformed: true, limit: 100 } },
+          })
+        ).data,
+      ),
     [school.id],
   );
   const engagement = useLoad(async () => {
-    const figures = await api<{ schools: SchoolEngagement[] }>('/api/parent-engagement/engagement-figures', {
-      query: { ...calendarTerm, schoolId: school.id },
+    const { data } = await client.GET('/api/parent-engagement/engagement-figures', {
+      params: { query: { ...calendarTerm, schoolId: school.id } },
     });
-    return figures.schools.find((item) => item.schoolId === school.id) ?? null;
+    return answered(data).schools.find((item) => item.schoolId === school.id) ?? null;
   }, [school.id]);
-  const loans = useLoad(() => api<SchoolLoanSummary>(`/api/instrument-loan/schools/${school.id}/loan-summary`), [school.id]);
+  const loans = useLoad(
+    async () =>
+      answered(
+        (await client.GET('/api/instrument-loan/schools/{schoolId}/loan-summary', { params: { path: { schoolId: school.id } } })).data,
+      ),
+    [school.id],
+  );
 
   return (
     <section aria-labelledby={`school-${school.id}`} className="dashboard">

@@ -1,11 +1,24 @@
 import { useState, type FormEvent } from 'react';
-import { allPages, api } from '../../api';
-import { ApiProblem, newId } from '../../api/client';
+import { allPages, answered, ApiProblem, client, type Schema } from '../../api/client';
 import { useApp } from '../../app-context';
 import { formatDateTime, formatDay, formatTime, useI18n, type MessageKey } from '../../i18n';
-import type { Clash, Ensemble, Occurrence, Room, School, Staff, Term } from '../../types';
-import { Empty, Field, FormError, Loaded, Notice, useLoad, useSubmit } from '../../ui';
-import { useMySchools } from './schools';
+import { Empty, Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { ConflictNotice } from '../conflict-words';
+import { useMySchools, type School } from './schools';
+
+type Term = Schema<'scheduling.TermDto'>;
+
+/** One double booking a scheduling 409 lists (its `conflicts`). */
+interface Clash {
+  kind: 'tutor' | 'room' | 'pupil';
+  occurrenceId: string;
+  startsAt: string;
+  clashesWith: { occurrenceId: string; title: string; startsAt: string; endsAt: string };
+}
+
+function isClash(conflict: unknown): conflict is Clash {
+  return typeof conflict === 'object' && conflict !== null && 'clashesWith' in conflict;
+}
 
 /** Monday to Sunday of the week that holds `day` (UTC dates; the API plans in the area's zone). */
 function weekOf(day: Date): { monday: Date; nextMonday: Date } {
@@ -19,7 +32,7 @@ export function HeadTimetable() {
   const schools = useMySchools();
   const { monday, nextMonday } = weekOf(new Date());
   const occurrences = useLoad(
-    () => allPages<Occurrence>('/api/scheduling/occurrences', { from: monday.toISOString(), to: nextMonday.toISOString() }),
+    () => allPages('/api/scheduling/occurrences', { from: monday.toISOString(), to: nextMonday.toISOString() }),
     [monday.toISOString()],
   );
   return (
@@ -32,7 +45,7 @@ export function HeadTimetable() {
             {(all) => {
               const ids = new Set(mine.map((school) => school.id));
               const names = new Set(mine.map((school) => school.name));
-              const items = all.filter((item) => item.schoolName === null || names.has(item.schoolName) || ids.size === 0);
+              const items = all.filter((item) => item.schoolName == null || names.has(item.schoolName) || ids.size === 0);
               if (items.length === 0) return <Empty>{t('noSessions')}</Empty>;
               const days = [...new Set(items.map((item) => item.localDate))].sort();
               return days.map((day) => (
@@ -88,13 +101,13 @@ function PlanSession({ schools, onAdded }: { schools: School[]; onAdded: () => v
   const choices = useLoad(async () => {
     const ids = new Set(schools.map((school) => school.id));
     const [ensembles, rooms, staff, terms] = await Promise.all([
-      allPages<Ensemble>('/api/scheduling/ensembles'),
-      allPages<Room>('/api/scheduling/rooms'),
-      allPages<Staff>('/api/scheduling/staff'),
-      allPages<Term>('/api/scheduling/terms'),
+      allPages('/api/scheduling/ensembles'),
+      allPages('/api/scheduling/rooms'),
+      allPages('/api/scheduling/staff'),
+      allPages('/api/scheduling/terms'),
     ]);
     return {
-      ensembles: ensembles.filter((item) => item.schoolId !== null && ids.has(item.schoolId)),
+      ensembles: ensembles.filter((item) => item.schoolId != null && ids.has(item.schoolId)),
       rooms: rooms.filter((item) => ids.has(item.schoolId)),
       staff,
       terms,
@@ -116,9 +129,7 @@ function PlanSession({ schools, onAdded }: { schools: School[]; onAdded: () => v
     setDone(null);
     const add = async () => {
       const chosenTerm = termId || terms.find((term) => term.endsOn >= today)?.id || '';
-      const created = await api<{ title: string }>('/api/scheduling/sessions', {
-        method: 'POST',
-        idempotencyKey: newId(),
+      const { data } = await client.POST('/api/scheduling/sessions', {
         body: {
           ensembleId,
           recurrence: 'weekly',
@@ -132,13 +143,14 @@ function PlanSession({ schools, onAdded }: { schools: School[]; onAdded: () => v
         },
       });
       setClashes([]);
-      setDone(t('sessionAdded', { title: created.title }));
+      setDone(t('sessionAdded', { title: answered(data).title }));
       onAdded();
     };
     await run(add, (problem) => {
       // A clash is shown as the list of what clashes, with the choice to add the session anyway.
-      if (problem instanceof ApiProblem && problem.status === 409) {
-        setClashes(problem.conflicts as Clash[]);
+      const found = problem instanceof ApiProblem && problem.status === 409 ? problem.conflicts.filter(isClash) : [];
+      if (found.length > 0) {
+        setClashes(found);
         return true;
       }
       setClashes([]);
@@ -158,7 +170,7 @@ function PlanSession({ schools, onAdded }: { schools: School[]; onAdded: () => v
           };
           return (
             <form onSubmit={submit} noValidate className="stack" data-testid="plan-session">
-              <FormError error={error} fields={SESSION_FIELDS} />
+              <ConflictNotice error={error} fields={SESSION_FIELDS} />
               {done && <Notice>{done}</Notice>}
               <Field label={t('ensemble')} error={fieldError('ensembleId')}>
                 {(props) => (

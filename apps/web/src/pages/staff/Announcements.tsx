@@ -1,24 +1,25 @@
 import { useId, useState, type FormEvent } from 'react';
-import { allPages, api } from '../../api';
-import { ApiProblem, newId } from '../../api/client';
+import { allPages, answered, ApiProblem, client, newId, type Schema } from '../../api/client';
 import { useApp } from '../../app-context';
 import { CursorListView, useCursorList } from '../../cursor-list';
 import { formatDateTime, useI18n, type MessageKey } from '../../i18n';
-import type { Page, School } from '../../types';
 import { Empty, Field, FormError, Loaded, Loading, Notice, useLoad, useSubmit, type Loadable } from '../../ui';
-import {
-  AUDIENCE_KINDS,
-  type AudienceKind,
-  type Delivery,
-  type DeliveryCounts,
-  type DeliveryStatus,
-  type Ensemble,
-  type PerformanceChoice,
-  type SchoolClass,
-  type StaffAnnouncement,
-} from './types';
 
-const ANNOUNCEMENTS = '/api/parent-engagement/announcements';
+type School = Schema<'scheduling.SchoolDto'>;
+type SchoolClass = Schema<'scheduling.ClassDto'>;
+type Ensemble = Schema<'scheduling.EnsembleDto'>;
+type PerformanceChoice = Schema<'performance-event.PerformanceSummaryDto'>;
+/** An announcement as its sender reads it back, with how its deliveries went. */
+type StaffAnnouncement = Schema<'parent-engagement.AnnouncementDto'>;
+/** One family's copy of an announcement. */
+type Delivery = Schema<'parent-engagement.DeliveryDto'>;
+type DeliveryStatus = Delivery['status'];
+type DeliveryCounts = Schema<'parent-engagement.DeliveryCountsDto'>;
+/** Who an announcement goes to: a school's families, a class's, an ensemble's, or the families coming to a performance. */
+type AudienceKind = StaffAnnouncement['audience'];
+/** The audiences in the order the composer offers them. */
+const AUDIENCE_KINDS: readonly AudienceKind[] = ['school', 'class', 'ensemble', 'performance'];
+
 const MESSAGE_FIELDS = ['audience', 'schoolId', 'classId', 'ensembleId', 'performanceId', 'subject', 'body'] as const;
 /** The field naming each audience's group: where its 400s and 404s are shown. */
 const TARGET_FIELD: Record<AudienceKind, 'schoolId' | 'classId' | 'ensembleId' | 'performanceId'> = {
@@ -47,15 +48,13 @@ function useDirectory(): Loadable<Directory> & { reload: () => void } {
   return useLoad(async () => {
     const granted = me.grants.filter((grant) => grant.role === role).flatMap((grant) => grant.schoolIds ?? []);
     const since = new Date(Date.now() - PERFORMANCES_SINCE_DAYS * 86_400_000).toISOString();
-    const [schoolPage, ensembles, performances] = await Promise.all([
-      api<Page<School>>('/api/scheduling/schools', { query: { limit: 100 } }),
-      allPages<Ensemble>('/api/scheduling/ensembles'),
-      allPages<PerformanceChoice>('/api/performance-event/performances', { from: since }),
+    const [allSchools, ensembles, performances] = await Promise.all([
+      allPages('/api/scheduling/schools'),
+      allPages('/api/scheduling/ensembles'),
+      allPages('/api/performance-event/performances', { from: since }),
     ]);
-    const schools = schoolPage.items.filter((school) => granted.length === 0 || granted.includes(school.id));
-    const classes = (
-      await Promise.all(schools.map((school) => allPages<SchoolClass>('/api/scheduling/classes', { schoolId: school.id })))
-    ).flat();
+    const schools = allSchools.filter((school) => granted.length === 0 || granted.includes(school.id));
+    const classes = (await Promise.all(schools.map((school) => allPages('/api/scheduling/classes', { schoolId: school.id })))).flat();
     return {
       schools,
       classes,
@@ -69,7 +68,7 @@ function useDirectory(): Loadable<Directory> & { reload: () => void } {
 export function StaffAnnouncements() {
   const { t } = useI18n();
   const directory = useDirectory();
-  const sent = useCursorList(ANNOUNCEMENTS);
+  const sent = useCursorList('/api/parent-engagement/announcements');
   const known = directory.state === 'ready' ? directory.data : null;
   return (
     <>
@@ -123,11 +122,11 @@ function Composer({ directory, onSent }: { directory: Directory; onSent: () => v
     event.preventDefault();
     setResult(null);
     const send = async () => {
-      const created = await api<StaffAnnouncement>(ANNOUNCEMENTS, {
-        method: 'POST',
-        idempotencyKey,
+      const { data } = await client.POST('/api/parent-engagement/announcements', {
+        params: { header: { 'Idempotency-Key': idempotencyKey } },
         body: { audience, [TARGET_FIELD[audience]]: target, subject, body },
       });
+      const created = answered(data);
       setResult({ subject: created.subject, families: familiesOf(created) });
       setSubject('');
       setBody('');
@@ -268,12 +267,25 @@ function familiesOf(announcement: StaffAnnouncement): number {
 /** Where each kind of group is read on its own, and the field of the announcement naming it. */
 const GROUP_SOURCE: Record<
   AudienceKind,
-  { url: (id: string) => string; idOf: (announcement: StaffAnnouncement) => string | null | undefined }
+  { nameOf: (id: string) => Promise<string | undefined>; idOf: (announcement: StaffAnnouncement) => string | null | undefined }
 > = {
-  school: { url: (id) => `/api/scheduling/schools/${id}`, idOf: (announcement) => announcement.schoolId },
-  class: { url: (id) => `/api/scheduling/classes/${id}`, idOf: (announcement) => announcement.classId },
-  ensemble: { url: (id) => `/api/scheduling/ensembles/${id}`, idOf: (announcement) => announcement.ensembleId },
-  performance: { url: (id) => `/api/performance-event/performances/${id}`, idOf: (announcement) => announcement.performanceId },
+  school: {
+    nameOf: async (id) => (await client.GET('/api/scheduling/schools/{schoolId}', { params: { path: { schoolId: id } } })).data?.name,
+    idOf: (announcement) => announcement.schoolId,
+  },
+  class: {
+    nameOf: async (id) => (await client.GET('/api/scheduling/classes/{classId}', { params: { path: { classId: id } } })).data?.name,
+    idOf: (announcement) => announcement.classId,
+  },
+  ensemble: {
+    nameOf: async (id) => (await client.GET('/api/scheduling/ensembles/{ensembleId}', { params: { path: { ensembleId: id } } })).data?.name,
+    idOf: (announcement) => announcement.ensembleId,
+  },
+  performance: {
+    nameOf: async (id) =>
+      (await client.GET('/api/performance-event/performances/{performanceId}', { params: { path: { performanceId: id } } })).data?.title,
+    idOf: (announcement) => announcement.performanceId,
+  },
 };
 
 /** The name of the group an announcement went to, from the pickers' lists. */
@@ -302,8 +314,7 @@ function useGroupName(announcement: StaffAnnouncement, directory: Directory | nu
   const lookUp = directory !== null && known === undefined && Boolean(id);
   const read = useLoad(async () => {
     if (!lookUp || !id) return undefined;
-    const group = await api<{ name?: string; title?: string }>(GROUP_SOURCE[announcement.audience].url(id)).catch(() => undefined);
-    return group?.name ?? group?.title;
+    return GROUP_SOURCE[announcement.audience].nameOf(id).catch(() => undefined);
   }, [lookUp, announcement.audience, id]);
   return known ?? (read.state === 'ready' ? read.data : undefined);
 }
@@ -329,7 +340,16 @@ function SentMessage({ announcement, directory }: { announcement: StaffAnnouncem
   const detailsId = useId();
   // The list carries the counts; each family's delivery is read when the message is opened.
   const detail = useLoad(
-    async () => (open ? api<StaffAnnouncement>(`${ANNOUNCEMENTS}/${announcement.id}`) : null),
+    async () =>
+      open
+        ? answered(
+            (
+              await client.GET('/api/parent-engagement/announcements/{announcementId}', {
+                params: { path: { announcementId: announcement.id } },
+              })
+            ).data,
+          )
+        : null,
     [announcement.id, open],
   );
   const current = detail.state === 'ready' && detail.data ? detail.data : announcement;

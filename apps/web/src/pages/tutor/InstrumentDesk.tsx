@@ -1,38 +1,47 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { allPages, api } from '../../api';
-import { ApiProblem, newId } from '../../api/client';
+import { allPages, answered, ApiProblem, client, everyItem, newId, type Schema } from '../../api/client';
 import { formatDay, useI18n, type MessageKey } from '../../i18n';
-import type { Pupil } from '../../types';
 import { Field, FormError, Loaded, Notice, useLoad, useSubmit } from '../../ui';
-import {
-  CONDITION_GRADES,
-  type ConditionGrade,
-  type EnsembleMember,
-  type InstrumentDetail,
-  type Loan,
-  type LoanSettings,
-  type SessionPupil,
-  type StaffMe,
-  type TeachingSession,
-} from './types';
 
-const LOANS = '/api/instrument-loan';
+type InstrumentDetail = Schema<'instrument-loan.InstrumentDto'>;
+type Loan = Schema<'instrument-loan.LoanDto'>;
+type ConditionGrade = InstrumentDetail['condition'];
+/** The grades from best to worst, as the forms offer them. */
+const CONDITION_GRADES: readonly ConditionGrade[] = ['excellent', 'good', 'fair', 'poor', 'unusable'];
+
+/** A pupil the tutor teaches, with the sessions they are met in. */
+interface SessionPupil {
+  pupilId: string;
+  name: string;
+  instrument: string | null;
+  sessions: string[];
+}
 
 /** The pupils of the sessions this tutor teaches (every ensemble they take), by name. */
 async function loadSessionPupils(): Promise<SessionPupil[]> {
-  const me = await api<StaffMe>('/api/scheduling/staff/me').catch((problem: unknown) => {
-    if (problem instanceof ApiProblem && problem.status === 404) return null;
-    throw problem;
-  });
+  const me = await client.GET('/api/scheduling/staff/me').then(
+    ({ data }) => answered(data),
+    (problem: unknown) => {
+      if (problem instanceof ApiProblem && problem.status === 404) return null;
+      throw problem;
+    },
+  );
   if (!me) return [];
-  const sessions = (await allPages<TeachingSession>('/api/scheduling/sessions')).filter((session) => session.tutorIds.includes(me.id));
+  const sessions = (await allPages('/api/scheduling/sessions')).filter((session) => session.tutorIds.includes(me.id));
   const titles = new Map<string, string[]>();
   for (const session of sessions) titles.set(session.ensembleId, [...(titles.get(session.ensembleId) ?? []), session.title]);
   const pupils = new Map<string, SessionPupil>();
   const memberLists = await Promise.all(
     [...titles.keys()].map(async (ensembleId) => ({
       ensembleId,
-      members: await allPages<EnsembleMember>(`/api/scheduling/ensembles/${ensembleId}/members`),
+      members: await everyItem(
+        async (cursor) =>
+          (
+            await client.GET('/api/scheduling/ensembles/{ensembleId}/members', {
+              params: { path: { ensembleId }, query: { limit: 100, cursor } },
+            })
+          ).data,
+      ),
     })),
   );
   for (const { ensembleId, members } of memberLists) {
@@ -41,11 +50,11 @@ async function loadSessionPupils(): Promise<SessionPupil[]> {
       const known = pupils.get(member.pupilId) ?? {
         pupilId: member.pupilId,
         name: member.name,
-        instrument: member.instrument,
+        instrument: member.instrument ?? null,
         sessions: [],
       };
       known.sessions = [...new Set([...known.sessions, ...(titles.get(ensembleId) ?? [])])];
-      known.instrument ??= member.instrument;
+      known.instrument ??= member.instrument ?? null;
       pupils.set(member.pupilId, known);
     }
   }
@@ -64,12 +73,17 @@ interface Found {
 }
 
 async function findInstrument(assetTag: string): Promise<Found> {
-  const instrument = await api<InstrumentDetail>(`${LOANS}/instruments/by-tag/${encodeURIComponent(assetTag)}`);
-  const loans =
-    instrument.status === 'on_loan'
-      ? await api<{ items: Loan[] }>(`${LOANS}/loans`, { query: { instrumentId: instrument.id, state: 'active', limit: 1 } })
-      : { items: [] };
-  return { instrument, loan: loans.items[0] ?? null };
+  const { data } = await client.GET('/api/instrument-loan/instruments/by-tag/{assetTag}', { params: { path: { assetTag } } });
+  return withLoan(answered(data));
+}
+
+/** The instrument with its active loan, when it is out. */
+async function withLoan(instrument: InstrumentDetail): Promise<Found> {
+  if (instrument.status !== 'on_loan') return { instrument, loan: null };
+  const { data } = await client.GET('/api/instrument-loan/loans', {
+    params: { query: { instrumentId: instrument.id, state: 'active', limit: 1 } },
+  });
+  return { instrument, loan: answered(data).items[0] ?? null };
 }
 
 /** A tutor lends an instrument to a pupil, or takes it back, by its asset tag: made for a phone in a school hall. */
@@ -231,7 +245,7 @@ function CheckOutForm({
   onConflict: () => void;
 }) {
   const { t, language } = useI18n();
-  const settings = useLoad(() => api<LoanSettings>(`${LOANS}/settings`), []);
+  const settings = useLoad(async () => answered((await client.GET('/api/instrument-loan/settings')).data), []);
   const [pupilId, setPupilId] = useState('');
   const [dueOn, setDueOn] = useState(() => schoolYearEnd(new Date()));
   const [conditionOut, setConditionOut] = useState<ConditionGrade>(instrument.condition);
@@ -253,9 +267,8 @@ function CheckOutForm({
     if (Object.keys(missing).length > 0 || settings.state !== 'ready') return;
     const termsVersion = settings.data.termsVersion;
     await run(async () => {
-      await api<Loan>(`${LOANS}/loans`, {
-        method: 'POST',
-        idempotencyKey,
+      await client.POST('/api/instrument-loan/loans', {
+        params: { header: { 'Idempotency-Key': idempotencyKey } },
         body: {
           instrumentId: instrument.id,
           pupilId,
@@ -368,7 +381,13 @@ function CheckOutForm({
 function ReturnForm({ loan, pupilName, onDone }: { loan: Loan; pupilName: string | undefined; onDone: (grade: ConditionGrade) => void }) {
   const { t, language } = useI18n();
   const otherPupil = useLoad(
-    () => (pupilName ? Promise.resolve(null) : api<Pupil>(`/api/scheduling/pupils/${loan.pupilId}`).catch(() => null)),
+    async () =>
+      pupilName
+        ? null
+        : client.GET('/api/scheduling/pupils/{pupilId}', { params: { path: { pupilId: loan.pupilId } } }).then(
+            ({ data }) => data ?? null,
+            () => null,
+          ),
     [loan.pupilId, pupilName],
   );
   const [conditionIn, setConditionIn] = useState<ConditionGrade | ''>('');
@@ -386,8 +405,8 @@ function ReturnForm({ loan, pupilName, onDone }: { loan: Loan; pupilName: string
     setConditionMissing(!conditionIn);
     if (!conditionIn) return;
     await run(async () => {
-      await api<Loan>(`${LOANS}/loans/${loan.id}/return`, {
-        method: 'POST',
+      await client.POST('/api/instrument-loan/loans/{loanId}/return', {
+        params: { path: { loanId: loan.id } },
         body: { conditionIn, ...(notes.trim() ? { notes: notes.trim() } : {}) },
       });
       onDone(conditionIn);

@@ -1,18 +1,20 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { api } from '../../api';
-import { ApiProblem, newId } from '../../api/client';
+import { answered, ApiProblem, client, newId, type Schema } from '../../api/client';
 import { useApp } from '../../app-context';
 import { formatDay, formatTime, useI18n, type MessageKey } from '../../i18n';
 import { Link } from '../../router';
-import type { AttendanceStatus, Occurrence, Register, RegisterEntry, RehearsalNote } from '../../types';
 import { Empty, ErrorNotice, Field, FormError, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+
+type Register = Schema<'scheduling.RegisterDto'>;
+type RegisterEntry = Schema<'scheduling.RegisterEntryDto'>;
+type AttendanceStatus = NonNullable<RegisterEntry['status']>;
 
 export function TutorSessions() {
   const { t, language } = useI18n();
   const { me } = useApp();
   const [period, setPeriod] = useState<'today' | 'week'>('today');
   const sessions = useLoad(
-    () => api<{ from: string; to: string; items: Occurrence[] }>('/api/scheduling/me/occurrences', { query: { period } }),
+    async () => answered((await client.GET('/api/scheduling/me/occurrences', { params: { query: { period } } })).data),
     [period],
   );
   return (
@@ -86,8 +88,15 @@ function readPending(key: string): { submissionId: string; marks: Record<string,
 export function TutorRegister({ occurrenceId }: { occurrenceId: string }) {
   const { t, language } = useI18n();
   const { me } = useApp();
-  const occurrence = useLoad(() => api<Occurrence>(`/api/scheduling/occurrences/${occurrenceId}`), [occurrenceId]);
-  const register = useLoad(() => api<Register>(`/api/scheduling/occurrences/${occurrenceId}/register`), [occurrenceId]);
+  const occurrence = useLoad(
+    async () => answered((await client.GET('/api/scheduling/occurrences/{occurrenceId}', { params: { path: { occurrenceId } } })).data),
+    [occurrenceId],
+  );
+  const register = useLoad(
+    async () =>
+      answered((await client.GET('/api/scheduling/occurrences/{occurrenceId}/register', { params: { path: { occurrenceId } } })).data),
+    [occurrenceId],
+  );
   return (
     <>
       <p>
@@ -124,7 +133,9 @@ function RegisterForm({ occurrenceId, register, onSaved }: { occurrenceId: strin
   const pendingKey = `tutti.register.${occurrenceId}`;
   const [pending] = useState(() => readPending(pendingKey));
   const [marks, setMarks] = useState<Record<string, Mark>>(() => ({
-    ...Object.fromEntries(register.entries.map((entry) => [keyOf(entry), { markId: entry.markId ?? newId(), status: entry.status }])),
+    ...Object.fromEntries(
+      register.entries.map((entry) => [keyOf(entry), { markId: entry.markId ?? newId(), status: entry.status ?? null }]),
+    ),
     ...(pending?.marks ?? {}),
   }));
   const [submissionId, setSubmissionId] = useState(() => pending?.submissionId ?? newId());
@@ -156,14 +167,19 @@ function RegisterForm({ occurrenceId, register, onSaved }: { occurrenceId: strin
       submissionId,
       marks: register.entries
         .map((entry) => ({ entry, mark: marks[keyOf(entry)] }))
-        .filter(({ mark }) => mark?.status)
-        .map(({ entry, mark }) => ({
-          markId: mark.markId,
-          ...(entry.pupilId ? { pupilId: entry.pupilId } : { staffId: entry.staffId ?? undefined }),
-          status: mark.status,
-        })),
+        .flatMap(({ entry, mark }) =>
+          mark?.status
+            ? [
+                {
+                  markId: mark.markId,
+                  ...(entry.pupilId ? { pupilId: entry.pupilId } : { staffId: entry.staffId ?? undefined }),
+                  status: mark.status,
+                },
+              ]
+            : [],
+        ),
     };
-    const send = () => api<Register>(`/api/scheduling/occurrences/${occurrenceId}/register`, { method: 'POST', body });
+    const send = () => client.POST('/api/scheduling/occurrences/{occurrenceId}/register', { params: { path: { occurrenceId } }, body });
     const save = async () => {
       try {
         await send();
@@ -251,10 +267,13 @@ function RehearsalNoteForm({ occurrenceId }: { occurrenceId: string }) {
   const [unsaved, setUnsaved] = useState<NoteText | null>(null);
   const existing = useLoad(
     () =>
-      api<RehearsalNote>(`/api/scheduling/occurrences/${occurrenceId}/rehearsal-note`).catch((problem: unknown) => {
-        if (problem instanceof ApiProblem && problem.status === 404) return null;
-        throw problem;
-      }),
+      client.GET('/api/scheduling/occurrences/{occurrenceId}/rehearsal-note', { params: { path: { occurrenceId } } }).then(
+        ({ data }) => answered(data),
+        (problem: unknown) => {
+          if (problem instanceof ApiProblem && problem.status === 404) return null;
+          throw problem;
+        },
+      ),
     [occurrenceId],
   );
   const loaded = existing.state === 'ready' ? existing.data : undefined;
@@ -272,8 +291,8 @@ function RehearsalNoteForm({ occurrenceId }: { occurrenceId: string }) {
     event.preventDefault();
     setSaved(false);
     const save = async () => {
-      const answer = await api<RehearsalNote>(`/api/scheduling/occurrences/${occurrenceId}/rehearsal-note`, {
-        method: 'PUT',
+      const { data } = await client.PUT('/api/scheduling/occurrences/{occurrenceId}/rehearsal-note', {
+        params: { path: { occurrenceId }, header: version === null ? {} : { 'If-Match': `"${version}"` } },
         body: {
           repertoire: repertoire
             .split('\n')
@@ -282,9 +301,8 @@ function RehearsalNoteForm({ occurrenceId }: { occurrenceId: string }) {
           ...(focus.trim() ? { focus: focus.trim() } : {}),
           ...(notes.trim() ? { notes: notes.trim() } : {}),
         },
-        ifMatch: version === null ? undefined : `"${version}"`,
       });
-      setVersion(answer.version);
+      setVersion(answered(data).version);
       setUnsaved(null);
       setSaved(true);
     };

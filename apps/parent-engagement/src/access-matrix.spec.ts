@@ -26,7 +26,14 @@ interface Scenario {
   freshSignUp(): Promise<string>;
   /** A reminder of this tenant that failed for good (retrying it uses it up). */
   failedReminder(): Promise<string>;
+  /** A language code of its own (three letters), in which the area has no wording yet. */
+  freshLanguage(): string;
+  /** The area's wording of the greeting in a fresh language (version 1); answers the language. */
+  freshOverride(): Promise<string>;
 }
+
+/** The area's own Romanian greeting: another area must never see it. */
+const OVERRIDE_TEXT = 'Matrixwort {familyName},';
 
 const GUARDIAN_NAME = 'Gwendolyn Marchbanks';
 const STAFF = ['admin', 'headteacher', 'tutor', 'schoolStaff'] as const;
@@ -131,6 +138,25 @@ describe('parent-engagement: the access matrix over every route', () => {
         );
         return id;
       },
+      freshLanguage: () => 'xxx',
+      freshOverride: async () => 'xxx',
+    };
+    await kit.call(admin, 'PUT', '/message-overrides/ro/greeting', { message: OVERRIDE_TEXT }, { 'if-match': '"0"' });
+    let languages = 0;
+    /** qaa, qab, …: ISO 639's codes reserved for local use, one per call, none of them shipped. */
+    const freshLanguage = () => `q${String.fromCharCode(97 + Math.floor(languages / 26))}${String.fromCharCode(97 + (languages++ % 26))}`;
+    scenario.freshLanguage = freshLanguage;
+    scenario.freshOverride = async () => {
+      const language = freshLanguage();
+      const response = await kit.call(
+        admin,
+        'PUT',
+        `/message-overrides/${language}/greeting`,
+        { message: 'Hi {familyName},' },
+        { 'if-match': '"0"' },
+      );
+      if (response.statusCode !== 200) throw new Error(`writing an override answered ${response.statusCode}: ${response.body}`);
+      return language;
     };
     const started = Date.now();
     report = await runAccessMatrix({
@@ -369,6 +395,41 @@ const fixtures: MatrixFixtures<Scenario> = {
     allowed: ['admin'],
     scope: 'caller-scoped',
     tenantSecrets: [await s.failedReminder()],
+  }),
+  'GET /message-overrides': () => ({
+    url: '/message-overrides',
+    allowed: ['admin'],
+    scope: 'caller-scoped',
+    tenantSecrets: [OVERRIDE_TEXT],
+  }),
+  'GET /message-overrides/missing': () => ({ url: '/message-overrides/missing', allowed: ['admin'], scope: 'caller-scoped' }),
+  'POST /message-overrides/preview': () => ({
+    url: '/message-overrides/preview',
+    body: { language: 'ro', key: 'greeting' },
+    allowed: ['admin'],
+    scope: 'caller-scoped',
+    tenantSecrets: ['Matrixwort'],
+  }),
+  'GET /message-overrides/:language/:key': () => ({
+    url: '/message-overrides/ro/greeting',
+    allowed: ['admin'],
+    scope: 'caller-scoped',
+    tenantSecrets: [OVERRIDE_TEXT],
+  }),
+  // Each caller writes in a language of its own: another area's admin writes their own area's wording.
+  'PUT /message-overrides/:language/:key': (s) => ({
+    url: `/message-overrides/${s.freshLanguage()}/greeting`,
+    body: { message: 'Hello {familyName},' },
+    headers: { 'if-match': '"0"' },
+    allowed: ['admin'],
+    scope: 'caller-scoped',
+  }),
+  // Another area's admin finds no such wording in their own area: 404.
+  'DELETE /message-overrides/:language/:key': async (s) => ({
+    url: `/message-overrides/${await s.freshOverride()}/greeting`,
+    headers: { 'if-match': '"1"' },
+    allowed: ['admin'],
+    scope: 'tenant',
   }),
   'POST /admin/reminders/:reminderId/retry': async (s) => ({
     url: `/admin/reminders/${await s.failedReminder()}/retry`,

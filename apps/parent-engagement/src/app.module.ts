@@ -13,6 +13,7 @@ import { DataRequestsModule } from './data-requests/data-requests.module';
 import { FamiliesModule } from './families/families.module';
 import { FamilySessionsModule } from './family-sessions/family-sessions.module';
 import { LoansModule } from './loans/loans.module';
+import { MessageOverridesModule } from './message-overrides/message-overrides.module';
 import { RosterModule } from './roster/roster.module';
 import { RsvpsModule } from './rsvps/rsvps.module';
 import { PerformancesModule } from './performances/performances.module';
@@ -64,6 +65,7 @@ export class AppModule {
         LoansModule,
         AdminModule,
         DataRequestsModule,
+        MessageOverridesModule,
       ],
     };
   }

@@ -11,6 +11,7 @@ import { BookingsKnowTheirFamily1764066500000 } from './migrations/1764066500000
 import { FamilyContactFromAccount1764067000000 } from './migrations/1764067000000-family-contact-from-account';
 import { DataRequestAnonymisation1796439710112 } from './migrations/1796439710112-data-request-anonymisation';
 import { DriverSafeguarding1796439957235 } from './migrations/1796439957235-driver-safeguarding';
+import { MessageOverrides1796455176995 } from './migrations/1796455176995-message-overrides';
 
 /** Engagement's own tables are reached with raw SQL (see the migrations); TypeORM entities are messaging's. */
 export const PARENT_ENGAGEMENT_ENTITIES = [...MESSAGING_ENTITIES];
@@ -28,4 +29,5 @@ export const PARENT_ENGAGEMENT_MIGRATIONS = [
   FamilyContactFromAccount1764067000000,
   DataRequestAnonymisation1796439710112,
   DriverSafeguarding1796439957235,
+  MessageOverrides1796455176995,
 ];

@@ -8,7 +8,7 @@ import { performanceExists } from '../performances/performances.queries';
 import { EmailChannel } from '../reminders/channels/email.channel';
 import { FamilyReminders } from '../reminders/family-reminders.service';
 import { ANNOUNCEMENT_KIND } from '../reminders/reminder-kinds';
-import { familyTranslator } from '../i18n/family-messages';
+import { areaTranslator } from '../message-overrides/area-translator';
 import { renderAnnouncement, toHtml, toText } from '../reminders/templates';
 import { RosterService, type RosterAudience } from '../roster/roster.service';
 import type { AnnouncementDto, AnnouncementQueryDto, CreateAnnouncementDto, DeliveryDto } from './dto/announcement.dto';
@@ -186,7 +186,13 @@ export class AnnouncementsService {
       await this.mark(this.dataSource.manager, reminder, announcementId, 'failed', 'the family has no email address enabled');
       return;
     }
-    const message = renderAnnouncement(familyTranslator(found.language), found.display_name, found.subject, found.body, found.sender_name);
+    const message = renderAnnouncement(
+      await areaTranslator(this.dataSource, reminder.tenantId, found.language),
+      found.display_name,
+      found.subject,
+      found.body,
+      found.sender_name,
+    );
     try {
       await this.email.send({
         to: found.email,

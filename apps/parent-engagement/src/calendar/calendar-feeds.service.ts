@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { ParentEngagementConfig } from '../config';
 import { PARENT_ENGAGEMENT_CONFIG } from '../config.token';
 import { FamiliesService } from '../families/families.service';
-import { familyTranslator } from '../i18n/family-messages';
+import { areaTranslator } from '../message-overrides/area-translator';
 import { familyContact } from '../reminders/reminders.queries';
 import { deleteFeed, feedOwner, feedPerformances, feedPickups, feedSessions, saveFeedToken } from './calendar-feeds.queries';
 import { renderCalendar, type CalendarEvent } from './ical';
@@ -52,7 +52,7 @@ export class CalendarFeedsService {
     const performances = await feedPerformances(this.dataSource, tenantId, guardianId);
     const pickups = await feedPickups(this.dataSource, tenantId, guardianId);
     const sessions = await feedSessions(this.dataSource, tenantId, guardianId);
-    const { t } = familyTranslator((await familyContact(this.dataSource, tenantId, guardianId))?.language);
+    const { t } = await areaTranslator(this.dataSource, tenantId, (await familyContact(this.dataSource, tenantId, guardianId))?.language);
     const events: CalendarEvent[] = [
       ...performances.map((p) => ({
         uid: `performance-${p.id}@tutti`,

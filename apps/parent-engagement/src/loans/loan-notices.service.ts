@@ -15,7 +15,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { pupilGuardians } from '../families/families.queries';
 import { MessageDelivery } from '../reminders/message-delivery.service';
 import { LOAN_MESSAGE_KINDS, LOAN_SUBJECT, type LoanMessageKind } from '../reminders/reminder-kinds';
-import { familyTranslator } from '../i18n/family-messages';
+import { areaTranslator } from '../message-overrides/area-translator';
 import { renderLoanMessage } from '../reminders/templates';
 import { TenantSettingsService } from '../tenant-settings/tenant-settings.service';
 import { loanNoticeRecorded, startedInstrumentType } from './loan-notices.queries';
@@ -100,7 +100,7 @@ export class LoanNotices implements ReminderDeliverer {
     const instrumentType = typeof payload.instrumentType === 'string' ? payload.instrumentType : 'instrument';
     const instrument = typeof payload.assetTag === 'string' ? `${instrumentType} (${payload.assetTag})` : instrumentType;
     for (const guardian of guardians) {
-      const translator = familyTranslator(guardian.language);
+      const translator = await areaTranslator(this.dataSource, reminder.tenantId, guardian.language);
       const message = renderLoanMessage(reminder.kind, translator, {
         familyName: guardian.display_name,
         instrument,

@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DeliversReminder, reminderDeliveryKey, type ReminderDeliverer, type ReminderRow } from '@tutti/messaging';
 import { DataSource } from 'typeorm';
 import { formatLocal } from '../common/zoned-time';
-import { familyTranslator, type FamilyTranslator } from '../i18n/family-messages';
+import type { FamilyTranslator } from '../i18n/family-messages';
+import { areaTranslator } from '../message-overrides/area-translator';
 import { childrenComingWithoutConsent } from '../consents/consents.queries';
 import { EmailChannel } from './channels/email.channel';
 import { SmsProvider } from './channels/sms.channel';
@@ -44,7 +45,7 @@ export class MessageDelivery implements ReminderDeliverer {
       this.logger.warn(`Reminder ${reminder.id} (${reminder.kind}) not sent: the family has no enabled contact`);
       return;
     }
-    const translator = familyTranslator(family.language);
+    const translator = await areaTranslator(this.dataSource, reminder.tenantId, family.language);
     const facts = await this.factsFor(reminder, reminder.kind, family, translator);
     if (!facts) return;
     await this.send(reminder.tenantId, family, renderMessage(reminder.kind, translator, facts), reminderDeliveryKey(reminder));

@@ -260,7 +260,7 @@ export interface AuditEntryRecordedV1 {
   actorUserId: string;
   actorRole: string | null;
   action: 'read' | 'create' | 'update' | 'delete';
-  subjectType: 'pupil' | 'staff' | 'family' | 'booking' | 'consent' | 'loan' | 'safeguarding_record';
+  subjectType: 'pupil' | 'staff' | 'family' | 'booking' | 'consent' | 'loan' | 'safeguarding_record' | 'message_override';
   subjectId: string;
   service: ServiceName;
   requestId: string | null;

@@ -1,6 +1,6 @@
 export { requiredTestEnv, type TestEnv } from './test-env';
 export { waitFor, type WaitForOptions } from './wait-for';
-export { uniqueTestId } from './unique-names';
+export { uniqueTestId, uniqueWord } from './unique-names';
 export { createTestDataSource, dropTestDataSource, type TestDataSourceOptions } from './test-data-source';
 export { deleteRedisKeysWithPrefix } from './redis-keys';
 export { discoverRoutes, type DiscoveredRoute } from './routes';
@@ -11,3 +11,4 @@ export * from './access-matrix';
 export { pdfText } from './pdf-text';
 export { zipEntries } from './zip-entries';
 export { mailTo, mailsTo, type ReceivedMail } from './maildev';
+export { answerDataRequest, untilOutboxDelivered, columnsMentioning, type DataRequestKit } from './data-requests';

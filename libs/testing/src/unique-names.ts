@@ -4,3 +4,9 @@ import { randomBytes } from 'node:crypto';
 export function uniqueTestId(prefix = 't'): string {
   return `${prefix}_${randomBytes(4).toString('hex')}`;
 }
+
+/** A capitalised word of six random letters (`Qzmrta`), for a name no other spec writes, so that a search of a whole schema finds only this spec's rows. */
+export function uniqueWord(): string {
+  const letters = Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+  return letters[0].toUpperCase() + letters.slice(1);
+}

@@ -1,15 +1,9 @@
-import type { DataRequestAnsweredV1, DataRequestOpenedV1, RetentionScheduleV1 } from '@tutti/contracts';
+import type { DataRequestOpenedV1, RetentionScheduleV1 } from '@tutti/contracts';
 import { newId } from '@tutti/platform';
-import { newTenantId } from '@tutti/testing';
+import { answerDataRequest, columnsMentioning, newTenantId, uniqueWord, untilOutboxDelivered } from '@tutti/testing';
 import { addInstrument, addSchool, useLoanTestKit, type LoanTestKit } from '../testing/loan-test-kit';
 
 const DAY = 86_400_000;
-/** Names no other spec writes, so that a search of the whole schema finds only this spec's rows. */
-const tag = () =>
-  Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26)))
-    .join('')
-    .replace(/^./, (c) => c.toUpperCase());
-
 const SCHEDULE: RetentionScheduleV1 = {
   attendanceYears: 1,
   familyContactMonthsAfterLeaving: 12,
@@ -19,51 +13,13 @@ const SCHEDULE: RetentionScheduleV1 = {
   auditYears: 6,
 };
 
-async function open(kit: LoanTestKit, tenantId: string, request: Omit<DataRequestOpenedV1, 'version' | 'requestId'>) {
-  const requestId = newId();
-  await kit.applyEvent(tenantId, 'identity.data-request.opened', { version: 1, requestId, ...request });
-  const answers = await kit.db.query(
-    `SELECT payload FROM outbox_events WHERE tenant_id = $1 AND type = 'loan.data-request.answered' AND payload->>'requestId' = $2`,
-    [tenantId, requestId],
-  );
-  expect(answers).toHaveLength(1);
-  return answers[0].payload as DataRequestAnsweredV1;
-}
-
-/** Waits until the relay has delivered the tenant's outbox rows (an export answer is deleted on erasure once delivered). */
-async function untilDelivered(kit: LoanTestKit, tenantId: string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const [{ n }] = await kit.db.query('SELECT count(*)::int AS n FROM outbox_events WHERE tenant_id = $1 AND sent_at IS NULL', [tenantId]);
-    if (n === 0) return;
-    if (Date.now() > deadline) throw new Error(`${n} outbox rows still undelivered`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** Every text, varchar, text[] and jsonb column of this service's schema (from information_schema) where the word occurs. */
-async function whereNamed(kit: LoanTestKit, word: string): Promise<string[]> {
-  const columns: { table_name: string; column_name: string }[] = await kit.db.query(
-    `SELECT c.table_name, c.column_name FROM information_schema.columns c
-       JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
-      WHERE c.table_schema = current_schema()
-        AND (c.data_type IN ('text', 'character varying', 'jsonb', 'json') OR (c.data_type = 'ARRAY' AND c.udt_name IN ('_text', '_varchar')))`,
-  );
-  expect(columns.length).toBeGreaterThan(20);
-  const found: string[] = [];
-  for (const { table_name, column_name } of columns) {
-    const [{ n }] = await kit.db.query(`SELECT count(*)::int AS n FROM "${table_name}" WHERE "${column_name}"::text ILIKE $1`, [
-      `%${word}%`,
-    ]);
-    if (n > 0) found.push(`${table_name}.${column_name}`);
-  }
-  return found;
-}
+const open = (kit: LoanTestKit, tenantId: string, request: Omit<DataRequestOpenedV1, 'version' | 'requestId'>) =>
+  answerDataRequest(kit, tenantId, 'loan.data-request.answered', request);
 
 describe('instrument-loan: data requests (export, erasure, retention)', () => {
   const kit = useLoanTestKit();
   const tenantId = newTenantId();
-  const [first, last, guardianFirst, guardianLast] = [tag(), tag(), tag(), tag()];
+  const [first, last, guardianFirst, guardianLast] = [uniqueWord(), uniqueWord(), uniqueWord(), uniqueWord()];
   const pupilId = newId();
   const otherPupilId = newId();
   const guardianId = newId();
@@ -334,8 +290,8 @@ describe('instrument-loan: data requests (export, erasure, retention)', () => {
   });
 
   it('erases the name everywhere but the agreement of the instrument still out, says why, and a second run changes nothing', async () => {
-    expect(await whereNamed(kit, first)).not.toEqual([]);
-    await untilDelivered(kit, tenantId);
+    expect(await columnsMentioning(kit, first)).not.toEqual([]);
+    await untilOutboxDelivered(kit, tenantId);
     const answer = await open(kit, tenantId, {
       kind: 'erasure',
       subject: { type: 'pupil', pupilId },
@@ -343,10 +299,10 @@ describe('instrument-loan: data requests (export, erasure, retention)', () => {
       pseudonym: 'Pupil 7F3A',
     });
     // Nowhere in the schema (the delivered export answers in the outbox included).
-    expect(await whereNamed(kit, first)).toEqual([]);
-    expect(await whereNamed(kit, last)).toEqual([]);
+    expect(await columnsMentioning(kit, first)).toEqual([]);
+    expect(await columnsMentioning(kit, last)).toEqual([]);
     // The guardian's name stays only on the agreement of the cello still out.
-    expect(await whereNamed(kit, guardianLast)).toEqual(['loans.agreed_by_name']);
+    expect(await columnsMentioning(kit, guardianLast)).toEqual(['loans.agreed_by_name']);
     const agreements = await kit.db.query(
       'SELECT id, agreed_by_name, agreed_by_user_id FROM loans WHERE tenant_id = $1 AND pupil_id = $2 ORDER BY started_at',
       [tenantId, pupilId],
@@ -427,8 +383,8 @@ describe('instrument-loan: data requests (export, erasure, retention)', () => {
       action: 'anonymised',
       reason: expect.stringContaining('erasure waited for it (1)'),
     });
-    expect(await whereNamed(kit, guardianLast)).toEqual([]);
-    expect(await whereNamed(kit, guardianFirst)).toEqual([]);
+    expect(await columnsMentioning(kit, guardianLast)).toEqual([]);
+    expect(await columnsMentioning(kit, guardianFirst)).toEqual([]);
   });
 
   describe('retention', () => {

@@ -1,6 +1,6 @@
 import type { DataRequestAnsweredV1, DataRequestOpenedV1 } from '@tutti/contracts';
 import { newId } from '@tutti/platform';
-import { newTenantId, personas } from '@tutti/testing';
+import { answerDataRequest, newTenantId, personas } from '@tutti/testing';
 import { HOUR, newTestRun, publishPerformance, useEngagementTestKit } from '../testing/engagement-test-kit';
 
 type Row = Record<string, unknown>;
@@ -40,16 +40,8 @@ describe('data requests: parent-engagement’s export, erasure and retention (is
     return (response.body ? response.json() : {}) as Row;
   }
 
-  async function ask(tenant: string, request: Omit<DataRequestOpenedV1, 'version' | 'requestId'>): Promise<DataRequestAnsweredV1> {
-    const requestId = newId();
-    await kit.applyEvent(tenant, 'identity.data-request.opened', { version: 1, requestId, ...request });
-    const answers = await kit.db.query(
-      `SELECT payload FROM outbox_events WHERE tenant_id = $1 AND type = 'engagement.data-request.answered' AND payload->>'requestId' = $2`,
-      [tenant, requestId],
-    );
-    expect(answers).toHaveLength(1);
-    return answers[0].payload;
-  }
+  const ask = (tenant: string, request: Omit<DataRequestOpenedV1, 'version' | 'requestId'>) =>
+    answerDataRequest(kit, tenant, 'engagement.data-request.answered', request);
 
   /** Every row of the tenant in every table of the service's schema, as text (what "holds" means below). */
   async function tenantRows(tenant: string, except: (table: string, row: Row) => boolean = () => false): Promise<Record<string, string[]>> {

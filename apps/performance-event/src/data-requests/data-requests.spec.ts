@@ -1,6 +1,6 @@
-import type { DataRequestAnsweredV1, DataRequestOpenedV1, RetentionScheduleV1 } from '@tutti/contracts';
+import type { DataRequestOpenedV1, RetentionScheduleV1 } from '@tutti/contracts';
 import { newId } from '@tutti/platform';
-import { newTenantId, personas } from '@tutti/testing';
+import { answerDataRequest, columnsMentioning, newTenantId, personas, uniqueWord, untilOutboxDelivered } from '@tutti/testing';
 import {
   feedConsent,
   feedEnsemble,
@@ -13,12 +13,6 @@ import {
 } from '../testing/performance-test-kit';
 
 const DAY = 86_400_000;
-/** Names no other spec writes, so that a search of the whole schema finds only this spec's rows. */
-const tag = () =>
-  Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26)))
-    .join('')
-    .replace(/^./, (c) => c.toUpperCase());
-
 const SCHEDULE: RetentionScheduleV1 = {
   attendanceYears: 1,
   familyContactMonthsAfterLeaving: 12,
@@ -28,51 +22,14 @@ const SCHEDULE: RetentionScheduleV1 = {
   auditYears: 6,
 };
 
-async function open(kit: PerformanceTestKit, tenantId: string, request: Omit<DataRequestOpenedV1, 'version' | 'requestId'>) {
-  const requestId = newId();
-  await kit.applyEvent(tenantId, 'identity.data-request.opened', { version: 1, requestId, ...request });
-  const answers = await kit.db.query(
-    `SELECT payload FROM outbox_events WHERE tenant_id = $1 AND type = 'performance.data-request.answered' AND payload->>'requestId' = $2`,
-    [tenantId, requestId],
-  );
-  expect(answers).toHaveLength(1);
-  return answers[0].payload as DataRequestAnsweredV1;
-}
-
-async function untilDelivered(kit: PerformanceTestKit, tenantId: string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const [{ n }] = await kit.db.query('SELECT count(*)::int AS n FROM outbox_events WHERE tenant_id = $1 AND sent_at IS NULL', [tenantId]);
-    if (n === 0) return;
-    if (Date.now() > deadline) throw new Error(`${n} outbox rows still undelivered`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** Every text, varchar, text[] and jsonb column of this service's schema (from information_schema) where the word occurs. */
-async function whereNamed(kit: PerformanceTestKit, word: string): Promise<string[]> {
-  const columns: { table_name: string; column_name: string }[] = await kit.db.query(
-    `SELECT c.table_name, c.column_name FROM information_schema.columns c
-       JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
-      WHERE c.table_schema = current_schema()
-        AND (c.data_type IN ('text', 'character varying', 'jsonb', 'json') OR (c.data_type = 'ARRAY' AND c.udt_name IN ('_text', '_varchar')))`,
-  );
-  expect(columns.length).toBeGreaterThan(20);
-  const found: string[] = [];
-  for (const { table_name, column_name } of columns) {
-    const [{ n }] = await kit.db.query(`SELECT count(*)::int AS n FROM "${table_name}" WHERE "${column_name}"::text ILIKE $1`, [
-      `%${word}%`,
-    ]);
-    if (n > 0) found.push(`${table_name}.${column_name}`);
-  }
-  return found;
-}
+const open = (kit: PerformanceTestKit, tenantId: string, request: Omit<DataRequestOpenedV1, 'version' | 'requestId'>) =>
+  answerDataRequest(kit, tenantId, 'performance.data-request.answered', request);
 
 describe('performance-event: data requests (export, erasure, retention)', () => {
   const kit = usePerformanceTestKit();
   const tenantId = newTenantId();
   const admin = personas.programmeAdmin(tenantId);
-  const [first, last] = [tag(), tag()];
+  const [first, last] = [uniqueWord(), uniqueWord()];
   const schoolId = newId();
   const ensembleId = newId();
   const child = { ...member(schoolId, `${first} ${last}`, 'cello') };
@@ -199,16 +156,16 @@ describe('performance-event: data requests (export, erasure, retention)', () => 
   });
 
   it('erases the name from every column of the schema, keeps roster places by id, and a second run changes nothing', async () => {
-    await untilDelivered(kit, tenantId);
-    expect(await whereNamed(kit, first)).not.toEqual([]);
+    await untilOutboxDelivered(kit, tenantId);
+    expect(await columnsMentioning(kit, first)).not.toEqual([]);
     const answer = await open(kit, tenantId, {
       kind: 'erasure',
       subject: { type: 'pupil', pupilId: child.pupilId },
       retention: null,
       pseudonym: 'Pupil 7F3A',
     });
-    expect(await whereNamed(kit, first)).toEqual([]);
-    expect(await whereNamed(kit, last)).toEqual([]);
+    expect(await columnsMentioning(kit, first)).toEqual([]);
+    expect(await columnsMentioning(kit, last)).toEqual([]);
     expect(answer.actions).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ what: 'pupil’s name on rosters, programmes and run sheets', rows: 1, action: 'anonymised' }),

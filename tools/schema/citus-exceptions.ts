@@ -84,6 +84,7 @@ export const KNOWN_STATEMENT_GAPS: Record<string, string> = {
   'libs/messaging/src/reminders/reminder-sweeper.ts: SELECT on reminders without its tenant_id': SWEEP,
   'libs/platform/src/metrics/service-metrics.ts: SELECT on outbox_events without its tenant_id': `the outbox backlog metric: ${SWEEP}`,
   'libs/platform/src/metrics/service-metrics.ts: SELECT on reminders without its tenant_id': `the reminder lateness metric: ${SWEEP}`,
+  'apps/scheduling/src/intensity/intensity.queries.ts: SELECT on tenant_settings without its tenant_id': `knownAreas lists the areas whose weekly intensity check is planned (at start-up and after each check): ${SWEEP}`,
   'apps/scheduling/src/common/common.queries.ts: SELECT on a table not known statically':
     'currentVersion reads the table named by the VersionedTable map (a fixed list); the statement filters by tenant_id whatever the table',
   'apps/scheduling/src/data-requests/data-requests.queries.ts: SELECT on a table not known statically': DATA_REQUEST_HOLDERS,

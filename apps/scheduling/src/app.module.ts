@@ -13,6 +13,7 @@ import { EnsemblesModule } from './ensembles/ensembles.module';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { ProgressionModule } from './progression/progression.module';
 import { ProvisionModule } from './provision/provision.module';
+import { IntensityModule } from './intensity/intensity.module';
 import { ImportsModule } from './imports/imports.module';
 import { LessonPlansModule } from './lesson-plans/lesson-plans.module';
 import { PupilsModule } from './pupils/pupils.module';
@@ -56,6 +57,7 @@ export class AppModule {
         SessionsModule,
         RegisterModule,
         ProvisionModule,
+        IntensityModule,
         AttendanceSummaryModule,
         ImportsModule,
         ProgressionModule,

@@ -12,6 +12,7 @@ import { EditVersions1764065000000 } from './migrations/1764065000000-edit-versi
 import { PupilCharacteristics1764080000000 } from './migrations/1764080000000-pupil-characteristics';
 import { AlumniAndDestination1764081000000 } from './migrations/1764081000000-alumni-and-destination';
 import { PupilAnonymisedAt1764091000000 } from './migrations/1764091000000-pupil-anonymised-at';
+import { IntensityWarnings1764092000000 } from './migrations/1764092000000-intensity-warnings';
 import { SafeguardingRecords1796437251582 } from './migrations/1796437251582-safeguarding-records';
 
 /** Scheduling reads and writes with raw SQL (each feature's `.queries.ts`); only messaging brings entities. */
@@ -32,4 +33,5 @@ export const SCHEDULING_MIGRATIONS = [
   AlumniAndDestination1764081000000,
   PupilAnonymisedAt1764091000000,
   SafeguardingRecords1796437251582,
+  IntensityWarnings1764092000000,
 ];

@@ -7,8 +7,10 @@ import { requireSchoolInScope, schoolIdsInScope } from '../common/scope';
 import { allSchoolIds, schoolName, schoolNames } from '../schools/schools.queries';
 import { weeklyProvisionTarget } from '../tenant-settings/tenant-settings.queries';
 import { termDates } from '../terms/terms.queries';
+import { openIntensityWarnings, type IntensityWarningRow } from '../intensity/intensity.queries';
 import type {
   AreaProvisionDto,
+  IntensityWarningDto,
   ClassProvisionDto,
   PeriodDto,
   ProvisionQueryDto,
@@ -52,6 +54,7 @@ export class ProvisionService {
     const minutes = await this.pupilMinutes(identity.tenantId, [schoolId], period);
     const pupils = minutes.map((row) => toPupil(row, period.teachingWeeks, target));
     const sessions = await this.sessionCounts(identity.tenantId, [schoolId], period);
+    const warnings = (await openIntensityWarnings(this.db.manager, identity.tenantId, [schoolId])).map(toWarning);
     const classes = new Map<string | null, { name: string; pupils: PupilProvisionDto[] }>();
     for (const [index, row] of minutes.entries()) {
       const entry = classes.get(row.classId) ?? { name: row.className ?? 'No class', pupils: [] };
@@ -66,9 +69,15 @@ export class ProvisionService {
         name,
         pupils,
         sessions.find((s) => s.schoolId === schoolId),
+        warnings,
       ),
       classes: [...classes.entries()]
-        .map(([classId, entry]): ClassProvisionDto => ({ classId, name: entry.name, ...aggregate(entry.pupils) }))
+        .map(([classId, entry]): ClassProvisionDto => ({
+          classId,
+          name: entry.name,
+          ...aggregate(entry.pupils),
+          intensityWarning: warnings.find((warning) => warning.classId === classId) ?? null,
+        }))
         .sort((a, b) => a.name.localeCompare(b.name)),
       pupils,
     };
@@ -82,6 +91,7 @@ export class ProvisionService {
     const ids = schools.map((school) => school.id);
     const minutes = await this.pupilMinutes(identity.tenantId, ids, period);
     const sessions = await this.sessionCounts(identity.tenantId, ids, period);
+    const warnings = (await openIntensityWarnings(this.db.manager, identity.tenantId, ids)).map(toWarning);
     return {
       period,
       targetWeeklyMinutes: target,
@@ -91,6 +101,7 @@ export class ProvisionService {
           school.name,
           minutes.filter((row) => row.schoolId === school.id).map((row) => toPupil(row, period.teachingWeeks, target)),
           sessions.find((s) => s.schoolId === school.id),
+          warnings.filter((warning) => warning.schoolId === school.id),
         ),
       ),
     };
@@ -163,7 +174,7 @@ function toPupil(row: PupilMinutesRow, weeks: number, target: number): PupilProv
 }
 
 /** The pupils' averages, and intensity as headteachers mean it: the share of pupils (with an average) at or above the area's weekly target. */
-function aggregate(pupils: PupilProvisionDto[]): Omit<ClassProvisionDto, 'classId' | 'name'> {
+function aggregate(pupils: PupilProvisionDto[]): Omit<ClassProvisionDto, 'classId' | 'name' | 'intensityWarning'> {
   const averages = pupils.map((pupil) => pupil.weeklyAverageMinutes).filter((value): value is number => value !== null);
   const atOrAbove = pupils.filter((pupil) => pupil.weeklyAverageMinutes !== null && !pupil.belowTarget).length;
   return {
@@ -180,11 +191,17 @@ function summarise(
   name: string,
   pupils: PupilProvisionDto[],
   sessions: SessionsDeliveredDto | undefined,
+  warnings: (IntensityWarningDto & { schoolId: string })[],
 ): SchoolProvisionSummaryDto {
   return {
     schoolId,
     name,
     ...aggregate(pupils),
     sessions: { planned: sessions?.planned ?? 0, delivered: sessions?.delivered ?? 0, cancelled: sessions?.cancelled ?? 0 },
+    intensityWarnings: warnings.map(({ schoolId: _school, ...warning }) => warning),
   };
+}
+
+function toWarning(row: IntensityWarningRow): IntensityWarningDto & { schoolId: string } {
+  return { ...row, notifiedAt: row.notifiedAt.toISOString() };
 }

@@ -4904,6 +4904,8 @@ export interface components {
             averageWeeklyMinutes?: number | null;
             /** Format: uuid */
             classId?: string | null;
+            /** @description the badge: the class’s pupils averaged below the area’s weekly target two teaching weeks in a row or more, up to the latest weekly check (whatever the period asked for); null when not */
+            intensityWarning?: components["schemas"]["scheduling.IntensityWarningDto"] | null;
             name: string;
             /** @description intensity: per cent of pupils (with a weekly average) at or above the target, one decimal; null before any teaching week */
             percentAtOrAboveTarget?: number | null;
@@ -5270,6 +5272,28 @@ export interface components {
             totalRows: number;
             unchanged: number;
             updated: number;
+        };
+        "scheduling.IntensityWarningDto": {
+            /** Format: uuid */
+            classId: string;
+            className: string;
+            /**
+             * Format: date
+             * @description the Monday of the latest low week checked
+             */
+            lastLowWeek: string;
+            /** @description teaching weeks in a row below the target so far (two or more) */
+            lowWeeks: number;
+            /**
+             * Format: date-time
+             * @description when the headteachers were told
+             */
+            notifiedAt: string;
+            /**
+             * Format: date
+             * @description the Monday of the first of the low weeks in a row
+             */
+            sinceWeek: string;
         };
         "scheduling.LeavePupilDto": {
             /** Format: date */
@@ -5714,6 +5738,8 @@ export interface components {
         };
         "scheduling.SchoolProvisionSummaryDto": {
             averageWeeklyMinutes?: number | null;
+            /** @description the school’s classes flagged as below the target two teaching weeks in a row or more, as of the latest weekly check */
+            intensityWarnings: components["schemas"]["scheduling.IntensityWarningDto"][];
             name: string;
             /** @description intensity: per cent of pupils (with a weekly average) at or above the target, one decimal; null before any teaching week */
             percentAtOrAboveTarget?: number | null;

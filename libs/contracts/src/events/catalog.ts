@@ -24,6 +24,7 @@ export interface EventCatalog {
   'scheduling.session.moved': SessionOccurrenceChangedV1;
   'scheduling.safeguarding.changed': SafeguardingClearanceV1;
   'scheduling.safeguarding.flagged': SafeguardingFlaggedV1;
+  'scheduling.intensity.flagged': IntensityFlaggedV1;
   'loan.loan.started': LoanStartedV1;
   'loan.loan.returned': LoanReturnedV1;
   'loan.loan.overdue': LoanOverdueV1;
@@ -376,4 +377,30 @@ export interface SafeguardingFlaggedV1 {
   upcomingSessions: number;
   /** ISO instant of the next session they tutor, if any. */
   nextSessionAt: string | null;
+}
+
+/** One teaching week of a class below the area's weekly target. */
+export interface IntensityLowWeekV1 {
+  /** The Monday of the week (YYYY-MM-DD). */
+  weekOf: string;
+  /** Minutes of sessions attended (present or late) that week, averaged over the class's pupils, one decimal. */
+  averageMinutes: number;
+}
+
+/**
+ * A class whose pupils' average attended minutes fell below the area's weekly target two teaching
+ * weeks in a row (holiday weeks skipped): the headteachers of its school are told, once per run of
+ * low weeks (a class back at or above the target, then low for two weeks again, is a new run).
+ */
+export interface IntensityFlaggedV1 {
+  version: 1;
+  classId: string;
+  className: string;
+  schoolId: string;
+  schoolName: string;
+  /** The Monday of the first low week of the run (YYYY-MM-DD). */
+  sinceWeek: string;
+  targetWeeklyMinutes: number;
+  /** The run's low weeks so far, oldest first (two or more). */
+  lowWeeks: IntensityLowWeekV1[];
 }

@@ -33,6 +33,8 @@ export const EVENT_SUBSCRIBERS: { readonly [T in keyof EventCatalog]: readonly S
   // Safeguarding (issue 19): parent-engagement keeps each member of staff's clearance for the drivers of its buses; the gateway mails the programme admins.
   'scheduling.safeguarding.changed': ['parent-engagement'],
   'scheduling.safeguarding.flagged': ['gateway'],
+  // Intensity (issue 18): the gateway mails the headteachers of the class's school.
+  'scheduling.intensity.flagged': ['gateway'],
   'loan.loan.started': ['parent-engagement'],
   'loan.loan.returned': ['parent-engagement'],
   'loan.loan.overdue': ['parent-engagement'],

@@ -6,13 +6,15 @@ import { auditEntryHandler } from '../audit/audit-entry-handler';
 import { AuditLogService } from '../audit/audit-log.service';
 import { GuardianLinksService } from '../guardians/guardian-links.service';
 import { Mailer } from '../mail/mailer';
+import { mailIntensityWarning } from '../intensity/intensity-warnings';
 import { mailSafeguardingFlag } from '../safeguarding/safeguarding-flags';
 import { SchoolDirectory } from '../schools/school-directory.service';
 
 /**
  * Other services' events the gateway follows: it keeps the school ids it needs for scopes, guardian
  * links follow a pupil who moves, other services' audit entries join the audit log, and the
- * programme admins are mailed about staff whose safeguarding clearance runs out.
+ * programme admins are mailed about staff whose safeguarding clearance runs out, and headteachers
+ * about a class below the area's weekly target two weeks in a row.
  */
 @Injectable()
 export class IdentityEventHandlers {
@@ -45,5 +47,10 @@ export class IdentityEventHandlers {
   @HandlesEvent('scheduling.safeguarding.flagged')
   async applySafeguardingFlag(event: EventEnvelope<'scheduling.safeguarding.flagged'>, manager: EntityManager): Promise<void> {
     await mailSafeguardingFlag(this.mailer, event, manager);
+  }
+
+  @HandlesEvent('scheduling.intensity.flagged')
+  async applyIntensityWarning(event: EventEnvelope<'scheduling.intensity.flagged'>, manager: EntityManager): Promise<void> {
+    await mailIntensityWarning(this.mailer, event, manager);
   }
 }

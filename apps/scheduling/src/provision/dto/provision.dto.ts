@@ -24,6 +24,15 @@ export class PupilProvisionDto {
   @ApiProperty() belowTarget: boolean;
 }
 
+export class IntensityWarningDto {
+  @ApiProperty({ format: 'uuid' }) classId: string;
+  @ApiProperty() className: string;
+  @ApiProperty({ format: 'date', description: 'the Monday of the first of the low weeks in a row' }) sinceWeek: string;
+  @ApiProperty({ format: 'date', description: 'the Monday of the latest low week checked' }) lastLowWeek: string;
+  @ApiProperty({ description: 'teaching weeks in a row below the target so far (two or more)' }) lowWeeks: number;
+  @ApiProperty({ format: 'date-time', description: 'when the headteachers were told' }) notifiedAt: string;
+}
+
 export class ClassProvisionDto {
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) classId: string | null;
   @ApiProperty() name: string;
@@ -37,6 +46,13 @@ export class ClassProvisionDto {
     description: 'intensity: per cent of pupils (with a weekly average) at or above the target, one decimal; null before any teaching week',
   })
   percentAtOrAboveTarget: number | null;
+  @ApiPropertyOptional({
+    type: IntensityWarningDto,
+    nullable: true,
+    description:
+      'the badge: the class’s pupils averaged below the area’s weekly target two teaching weeks in a row or more, up to the latest weekly check (whatever the period asked for); null when not',
+  })
+  intensityWarning: IntensityWarningDto | null;
 }
 
 export class SessionsDeliveredDto {
@@ -59,6 +75,11 @@ export class SchoolProvisionSummaryDto {
   })
   percentAtOrAboveTarget: number | null;
   @ApiProperty({ type: SessionsDeliveredDto }) sessions: SessionsDeliveredDto;
+  @ApiProperty({
+    type: [IntensityWarningDto],
+    description: 'the school’s classes flagged as below the target two teaching weeks in a row or more, as of the latest weekly check',
+  })
+  intensityWarnings: IntensityWarningDto[];
 }
 
 export class PeriodDto {

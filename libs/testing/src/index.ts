@@ -10,5 +10,6 @@ export { describeServiceBasics } from './service-basics';
 export * from './access-matrix';
 export { pdfText } from './pdf-text';
 export { zipEntries } from './zip-entries';
+export { icalContentLines, icalFoldedLine } from './ical-lines';
 export { mailTo, mailsTo, type ReceivedMail } from './maildev';
 export { answerDataRequest, untilOutboxDelivered, columnsMentioning, type DataRequestKit } from './data-requests';

@@ -1,27 +1,13 @@
 import { newId } from '@tutti/platform';
-import { newTenantId, personas } from '@tutti/testing';
+import { icalContentLines, icalFoldedLine, newTenantId, personas } from '@tutti/testing';
 import { publishPerformance, runBody, useEngagementTestKit } from '../testing/engagement-test-kit';
 import { renderCalendar } from './ical';
-
-const unfold = (text: string): string[] =>
-  text
-    .replace(/\r\n[ \t]/g, '')
-    .split('\r\n')
-    .filter(Boolean);
-/** The physical lines (CRLF-joined) of the content line starting with `name` in a rendered calendar. */
-const foldedLineOf = (text: string, name: string): string => {
-  const lines = text.split('\r\n');
-  const start = lines.findIndex((line) => line.startsWith(name));
-  let end = start + 1;
-  while (lines[end]?.startsWith(' ')) end++;
-  return lines.slice(start, end).join('\r\n');
-};
 
 describe('iCalendar folding', () => {
   it('folds at 75 octets without splitting a UTF-8 character', () => {
     const summary = 'Gwyneth’s ♪ concert — '.repeat(8);
     const line = `SUMMARY:${summary}`;
-    const folded = foldedLineOf(
+    const folded = icalFoldedLine(
       renderCalendar('Folding', [{ uid: 'folding@tutti', summary, startsAt: new Date(0), endsAt: new Date(3_600_000) }]),
       'SUMMARY:',
     );
@@ -61,7 +47,7 @@ describe('private calendar feeds', () => {
     expect(feed.body.endsWith('\r\n')).toBe(true);
     expect(feed.body.split('\r\n').every((line) => Buffer.byteLength(line, 'utf8') <= 75)).toBe(true);
     expect(feed.body.replace(/\r\n/g, '')).not.toContain('\n');
-    const lines = unfold(feed.body);
+    const lines = icalContentLines(feed.body);
     expect(lines).toContain(`SUMMARY:${title.replace(';', '\\;').replace(/,/g, '\\,')}`);
     expect(lines).toContain(`UID:performance-${performanceId}@tutti`);
     expect(lines.filter((line) => line.startsWith('SUMMARY:Free bus to'))).toHaveLength(1);
@@ -73,9 +59,9 @@ describe('private calendar feeds', () => {
     expect(lines).toContain(`DTSTART:${pickup}`);
 
     const otherFeed = (await kit.call(other, 'POST', '/calendar-feed')).json();
-    expect(unfold((await kit.app.inject({ method: 'GET', url: otherFeed.path })).body).filter((line) => line === 'BEGIN:VEVENT')).toEqual(
-      [],
-    );
+    expect(
+      icalContentLines((await kit.app.inject({ method: 'GET', url: otherFeed.path })).body).filter((line) => line === 'BEGIN:VEVENT'),
+    ).toEqual([]);
 
     const rotated = (await kit.call(guardian, 'POST', '/calendar-feed')).json();
     expect((await kit.app.inject({ method: 'GET', url: path })).statusCode).toBe(404);

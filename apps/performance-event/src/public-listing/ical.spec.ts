@@ -1,23 +1,8 @@
 import { renderCalendar } from '@tutti/platform';
-import { newTenantId } from '@tutti/testing';
+import { icalContentLines, icalFoldedLine, newTenantId } from '@tutti/testing';
 import { insertPerformance, insertVenue, usePerformanceTestKit } from '../testing/performance-test-kit';
 
 const DAY = 86_400_000;
-
-/** Unfolds an iCalendar text (RFC 5545 §3.1) into its content lines. */
-const unfold = (text: string): string[] =>
-  text
-    .replace(/\r\n[ \t]/g, '')
-    .split('\r\n')
-    .filter(Boolean);
-/** The physical lines (CRLF-joined) of the content line starting with `name` in a rendered calendar. */
-const foldedLineOf = (text: string, name: string): string => {
-  const lines = text.split('\r\n');
-  const start = lines.findIndex((line) => line.startsWith(name));
-  let end = start + 1;
-  while (lines[end]?.startsWith(' ')) end++;
-  return lines.slice(start, end).join('\r\n');
-};
 
 describe('iCalendar feed of an area’s public performances', () => {
   const kit = usePerformanceTestKit();
@@ -55,7 +40,7 @@ describe('iCalendar feed of an area’s public performances', () => {
   });
 
   it('parses into one event per public performance, with stable UIDs and UTC starts', async () => {
-    const lines = unfold((await feed()).body);
+    const lines = icalContentLines((await feed()).body);
     expect(lines[0]).toBe('BEGIN:VCALENDAR');
     expect(lines.at(-1)).toBe('END:VCALENDAR');
     expect(lines).toContain('VERSION:2.0');
@@ -77,12 +62,12 @@ describe('iCalendar feed of an area’s public performances', () => {
     expect(events[0].DTSTART).toMatch(/^\d{8}T\d{6}Z$/);
     expect(events[0].STATUS).toBe('CONFIRMED');
     expect(events[1].STATUS).toBe('CANCELLED');
-    const again = unfold((await feed()).body).filter((line) => line.startsWith('UID:'));
+    const again = icalContentLines((await feed()).body).filter((line) => line.startsWith('UID:'));
     expect(again).toEqual(events.map((event) => `UID:${event.UID}`));
   });
 
   it('never splits a multi-byte character when folding', () => {
-    const folded = foldedLineOf(
+    const folded = icalFoldedLine(
       renderCalendar({
         product: 'Performances',
         name: 'Folding',

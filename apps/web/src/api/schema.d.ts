@@ -729,6 +729,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/parent-engagement/message-overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The area’s own wording of family messages, in one language or all */
+        get: operations["parent-engagement.listMessageOverrides"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parent-engagement/message-overrides/{language}/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One family message in one language: the area’s wording, the shipped one and English’s (ETag for an edit) */
+        get: operations["parent-engagement.getFamilyMessage"];
+        /** Set the area’s wording of a family message in a language (ICU, English’s placeholders); families get it from their next message */
+        put: operations["parent-engagement.putMessageOverride"];
+        post?: never;
+        /** Drop the area’s wording of a family message in a language: the shipped wording (or English’s) applies again */
+        delete: operations["parent-engagement.deleteMessageOverride"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parent-engagement/message-overrides/missing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per language (shipped, overridden or chosen by the area’s families): the messages that reach families in English */
+        get: operations["parent-engagement.listMissingMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parent-engagement/message-overrides/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A family message in a language as a family of the area would get it (subject, text, HTML), with sample facts and perhaps a draft wording */
+        post: operations["parent-engagement.previewFamilyMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/parent-engagement/performances": {
         parameters: {
             query?: never;
@@ -3953,6 +4023,28 @@ export interface components {
             smsEnabled: boolean;
             version: number;
         };
+        "parent-engagement.FamilyMessageDto": {
+            english: string;
+            /** @example transport.booking-confirmed.subject */
+            key: string;
+            /** @example ro */
+            language: string;
+            /** @description What a family of the area gets: the override, else the shipped wording, else English’s */
+            message: string;
+            /** @description English’s placeholders: an override must use exactly these */
+            placeholders: string[];
+            /** @description The shipped catalogue’s wording in this language, if any */
+            shipped: string | null;
+            /** @description The shipped wording’s note (a machine translation is marked so) */
+            shippedDescription: string | null;
+            /**
+             * @description Where message comes from
+             * @enum {string}
+             */
+            source: "override" | "catalogue" | "english";
+            /** @description The override’s version, 0 while there is none: send it quoted as If-Match */
+            version: number;
+        };
         "parent-engagement.FamilyPageDto": {
             items: components["schemas"]["parent-engagement.FamilyDto"][];
             nextCursor: string | null;
@@ -3976,6 +4068,39 @@ export interface components {
             items: components["schemas"]["parent-engagement.FamilySessionDto"][];
             nextCursor: string | null;
         };
+        "parent-engagement.MessageOverrideDto": {
+            /** @example transport.booking-confirmed.subject */
+            key: string;
+            /**
+             * @description ISO 639 language code
+             * @example ro
+             */
+            language: string;
+            /**
+             * @description ICU MessageFormat, with English’s placeholders
+             * @example Transport rezervat: {performanceTitle}
+             */
+            message: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string;
+            /** @description Send it quoted as If-Match to edit or delete */
+            version: number;
+        };
+        "parent-engagement.MessageOverrideListDto": {
+            items: components["schemas"]["parent-engagement.MessageOverrideDto"][];
+        };
+        "parent-engagement.MessagePreviewDto": {
+            /** @enum {string} */
+            dir: "ltr" | "rtl";
+            /** @description The HTML part, with lang and dir */
+            html: string;
+            language: string;
+            subject: string;
+            /** @description The plain-text part (also what a text message is made of) */
+            text: string;
+        };
         "parent-engagement.MissingConsentDto": {
             /** @description Guardian name on the booking or RSVP */
             familyName: string;
@@ -3990,6 +4115,23 @@ export interface components {
             /** Format: uuid */
             performanceId: string;
             pupils: components["schemas"]["parent-engagement.MissingConsentDto"][];
+        };
+        "parent-engagement.MissingMessagesDto": {
+            /** @description Families of the area who chose this language */
+            families: number;
+            /** @example so */
+            language: string;
+            /** @description Messages neither shipped nor overridden in this language: they come in English */
+            missing: string[];
+            /** @description Messages the area has its own wording of in this language */
+            overridden: number;
+            /** @description Whether Tutti ships a catalogue of this language */
+            shipped: boolean;
+        };
+        "parent-engagement.MissingMessagesReportDto": {
+            languages: components["schemas"]["parent-engagement.MissingMessagesDto"][];
+            /** @description Family messages there are (English has every one) */
+            messages: number;
         };
         "parent-engagement.PerformanceDto": {
             /** Format: date-time */
@@ -4014,6 +4156,17 @@ export interface components {
             /** Format: date-time */
             pickupAt: string;
             place: string;
+        };
+        "parent-engagement.PreviewMessageDto": {
+            /**
+             * @description The family message to show in the message that carries it
+             * @example transport.booking-confirmed.body
+             */
+            key: string;
+            /** @example ro */
+            language: string;
+            /** @description A draft wording of key to try before saving it (checked as an override is) */
+            message?: string;
         };
         /** @description An error, as every Tutti route answers one (RFC 9457). */
         "parent-engagement.ProblemDetails": {
@@ -4056,6 +4209,13 @@ export interface components {
             consents: components["schemas"]["parent-engagement.ConsentDto"][];
             /** Format: uuid */
             pupilId: string;
+        };
+        "parent-engagement.PutMessageOverrideDto": {
+            /**
+             * @description ICU MessageFormat, with English’s placeholders
+             * @example Transport rezervat: {performanceTitle}
+             */
+            message: string;
         };
         "parent-engagement.PutRsvpDto": {
             adults: number;
@@ -4904,8 +5064,6 @@ export interface components {
             averageWeeklyMinutes?: number | null;
             /** Format: uuid */
             classId?: string | null;
-            /** @description the badge: the class’s pupils averaged below the area’s weekly target two teaching weeks in a row or more, up to the latest weekly check (whatever the period asked for); null when not */
-            intensityWarning?: components["schemas"]["scheduling.IntensityWarningDto"] | null;
             name: string;
             /** @description intensity: per cent of pupils (with a weekly average) at or above the target, one decimal; null before any teaching week */
             percentAtOrAboveTarget?: number | null;
@@ -5272,28 +5430,6 @@ export interface components {
             totalRows: number;
             unchanged: number;
             updated: number;
-        };
-        "scheduling.IntensityWarningDto": {
-            /** Format: uuid */
-            classId: string;
-            className: string;
-            /**
-             * Format: date
-             * @description the Monday of the latest low week checked
-             */
-            lastLowWeek: string;
-            /** @description teaching weeks in a row below the target so far (two or more) */
-            lowWeeks: number;
-            /**
-             * Format: date-time
-             * @description when the headteachers were told
-             */
-            notifiedAt: string;
-            /**
-             * Format: date
-             * @description the Monday of the first of the low weeks in a row
-             */
-            sinceWeek: string;
         };
         "scheduling.LeavePupilDto": {
             /** Format: date */
@@ -5738,8 +5874,6 @@ export interface components {
         };
         "scheduling.SchoolProvisionSummaryDto": {
             averageWeeklyMinutes?: number | null;
-            /** @description the school’s classes flagged as below the target two teaching weeks in a row or more, as of the latest weekly check */
-            intensityWarnings: components["schemas"]["scheduling.IntensityWarningDto"][];
             name: string;
             /** @description intensity: per cent of pupils (with a weekly average) at or above the target, one decimal; null before any teaching week */
             percentAtOrAboveTarget?: number | null;
@@ -8017,6 +8151,256 @@ export interface operations {
                     };
                 };
             };
+        };
+    };
+    "parent-engagement.listMessageOverrides": {
+        parameters: {
+            query?: {
+                /** @description Only this language */
+                language?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["parent-engagement.MessageOverrideListDto"];
+                };
+            };
+            400: components["responses"]["parent-engagement.BadRequest"];
+            401: components["responses"]["parent-engagement.Unauthorized"];
+            403: components["responses"]["parent-engagement.Forbidden"];
+            431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
+        };
+    };
+    "parent-engagement.getFamilyMessage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The override’s version, quoted ("0" while there is none): send it as If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["parent-engagement.FamilyMessageDto"];
+                };
+            };
+            400: components["responses"]["parent-engagement.BadRequest"];
+            401: components["responses"]["parent-engagement.Unauthorized"];
+            403: components["responses"]["parent-engagement.Forbidden"];
+            /** @description No such family message */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["parent-engagement.ProblemDetails"];
+                };
+            };
+            414: components["responses"]["parent-engagement.UriTooLong"];
+            431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
+        };
+    };
+    "parent-engagement.putMessageOverride": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of your last read of this object ("3"), so that an edit made meanwhile is not overwritten */
+                "If-Match": string;
+            };
+            path: {
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["parent-engagement.PutMessageOverrideDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The override’s version, quoted ("0" while there is none): send it as If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["parent-engagement.FamilyMessageDto"];
+                };
+            };
+            /** @description Not ICU MessageFormat, or placeholders unlike English’s (named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["parent-engagement.ProblemDetails"];
+                };
+            };
+            401: components["responses"]["parent-engagement.Unauthorized"];
+            403: components["responses"]["parent-engagement.Forbidden"];
+            /** @description No such family message */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["parent-engagement.ProblemDetails"];
+                };
+            };
+            409: components["responses"]["parent-engagement.Conflict"];
+            /** @description Another admin changed it since your read; currentETag names its version now */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["parent-engagement.ProblemDetails"];
+                };
+            };
+            413: components["responses"]["parent-engagement.ContentTooLarge"];
+            414: components["responses"]["parent-engagement.UriTooLong"];
+            /** @description If-Match is missing ("0" when the area has no wording yet) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["parent-engagement.ProblemDetails"];
+                };
+            };
+            431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
+        };
+    };
+    "parent-engagement.deleteMessageOverride": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of your last read of this object ("3"), so that an edit made meanwhile is not overwritten */
+                "If-Match": string;
+            };
+            path: {
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Dropped */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["parent-engagement.BadRequest"];
+            401: components["responses"]["parent-engagement.Unauthorized"];
+            403: components["responses"]["parent-engagement.Forbidden"];
+            /** @description No such family message, or the area has no wording of it in that language */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["parent-engagement.ProblemDetails"];
+                };
+            };
+            409: components["responses"]["parent-engagement.Conflict"];
+            /** @description Another admin changed it since your read; currentETag names its version now */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["parent-engagement.ProblemDetails"];
+                };
+            };
+            414: components["responses"]["parent-engagement.UriTooLong"];
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["parent-engagement.ProblemDetails"];
+                };
+            };
+            431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
+        };
+    };
+    "parent-engagement.listMissingMessages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["parent-engagement.MissingMessagesReportDto"];
+                };
+            };
+            401: components["responses"]["parent-engagement.Unauthorized"];
+            403: components["responses"]["parent-engagement.Forbidden"];
+            431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
+        };
+    };
+    "parent-engagement.previewFamilyMessage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["parent-engagement.PreviewMessageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["parent-engagement.MessagePreviewDto"];
+                };
+            };
+            /** @description Not a family message, or a draft that is not ICU or whose placeholders differ from English’s */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["parent-engagement.ProblemDetails"];
+                };
+            };
+            401: components["responses"]["parent-engagement.Unauthorized"];
+            403: components["responses"]["parent-engagement.Forbidden"];
+            409: components["responses"]["parent-engagement.Conflict"];
+            413: components["responses"]["parent-engagement.ContentTooLarge"];
+            431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
         };
     };
     "parent-engagement.listPerformances": {

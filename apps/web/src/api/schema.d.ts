@@ -5064,6 +5064,8 @@ export interface components {
             averageWeeklyMinutes?: number | null;
             /** Format: uuid */
             classId?: string | null;
+            /** @description the badge: the class’s pupils averaged below the area’s weekly target two teaching weeks in a row or more, up to the latest weekly check (whatever the period asked for); null when not */
+            intensityWarning?: components["schemas"]["scheduling.IntensityWarningDto"] | null;
             name: string;
             /** @description intensity: per cent of pupils (with a weekly average) at or above the target, one decimal; null before any teaching week */
             percentAtOrAboveTarget?: number | null;
@@ -5430,6 +5432,28 @@ export interface components {
             totalRows: number;
             unchanged: number;
             updated: number;
+        };
+        "scheduling.IntensityWarningDto": {
+            /** Format: uuid */
+            classId: string;
+            className: string;
+            /**
+             * Format: date
+             * @description the Monday of the latest low week checked
+             */
+            lastLowWeek: string;
+            /** @description teaching weeks in a row below the target so far (two or more) */
+            lowWeeks: number;
+            /**
+             * Format: date-time
+             * @description when the headteachers were told
+             */
+            notifiedAt: string;
+            /**
+             * Format: date
+             * @description the Monday of the first of the low weeks in a row
+             */
+            sinceWeek: string;
         };
         "scheduling.LeavePupilDto": {
             /** Format: date */
@@ -5874,6 +5898,8 @@ export interface components {
         };
         "scheduling.SchoolProvisionSummaryDto": {
             averageWeeklyMinutes?: number | null;
+            /** @description the school’s classes flagged as below the target two teaching weeks in a row or more, as of the latest weekly check */
+            intensityWarnings: components["schemas"]["scheduling.IntensityWarningDto"][];
             name: string;
             /** @description intensity: per cent of pupils (with a weekly average) at or above the target, one decimal; null before any teaching week */
             percentAtOrAboveTarget?: number | null;

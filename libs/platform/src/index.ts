@@ -4,6 +4,8 @@ export * from './config/redis-connection';
 export * from './database/data-source-options';
 export * from './database/migrate';
 export * from './database/provision';
+export * from './database/report-reader';
+export * from './database/read-from';
 export * from './errors/problem';
 export * from './errors/not-found-field';
 export * from './errors/problem-details.filter';

@@ -1,11 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { Logger } from '@nestjs/common';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AccessGuard, AUTH_OPTIONS, importIdentityKey, type AuthOptions } from '@tutti/auth';
 import { serviceDataSourceOptions } from './database/data-source-options';
 import { initializeWithRetry, runMigrationsLocked } from './database/migrate';
+import { ReadFromHeaderInterceptor } from './database/read-from';
+import { ReportReader } from './database/report-reader';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { ServiceMetrics } from './metrics/service-metrics';
@@ -52,10 +54,32 @@ export class PlatformModule {
           }),
         },
         { provide: APP_GUARD, useClass: AccessGuard },
+        {
+          provide: ReportReader,
+          inject: [getDataSourceToken()],
+          useFactory: (primary: DataSource) =>
+            new ReportReader({
+              primary,
+              replica: options.config.REPLICA_DATABASE_URL
+                ? new DataSource(
+                    serviceDataSourceOptions({
+                      service: options.service,
+                      url: options.config.REPLICA_DATABASE_URL,
+                      entities: options.entities,
+                      migrations: [], // the replica follows the primary's schema
+                      poolSize: options.config.DB_POOL_SIZE,
+                      applicationName: `tutti-${options.service}-reports`,
+                    }),
+                  )
+                : undefined,
+              maxLagMs: options.config.REPLICA_MAX_LAG_MS,
+            }),
+        },
+        ReadFromHeaderInterceptor,
         HealthService,
         ServiceMetrics,
       ],
-      exports: [PLATFORM_OPTIONS, AUTH_OPTIONS, HealthService, ServiceMetrics],
+      exports: [PLATFORM_OPTIONS, AUTH_OPTIONS, HealthService, ServiceMetrics, ReportReader, ReadFromHeaderInterceptor],
     };
   }
 }

@@ -1,10 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
+import { ReportRoute } from '@tutti/platform';
 import { LoansPerPupilDto, LossesAndRepairsDto, PeriodQueryDto, StockReportDto, ValueOnLoanDto } from './dto/report.dto';
 import { ReportsService } from './reports.service';
 
+/** Every route answers X-Read-From: replica|primary (see ReportReader). */
 @ApiTags('reports')
+@ReportRoute()
 @Controller('reports')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Identity } from '@tutti/auth';
-import { DataSource } from 'typeorm';
+import { ReportReader } from '@tutti/platform';
 import { loanVisibility } from '../common/access';
 import type {
   LoansPerPupilDto,
@@ -22,24 +21,25 @@ import {
   valueOnLoanByType,
 } from './reports.queries';
 
+/** Read-only: every report reads the replica while it is within REPLICA_MAX_LAG_MS of the primary (ReportReader), else the primary. */
 @Injectable()
 export class ReportsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly reader: ReportReader) {}
 
-  async stock(tenantId: string): Promise<StockReportDto> {
-    return {
-      byStatus: await stockByStatus(this.db, tenantId),
-      byTypeAndSize: await stockByTypeAndSize(this.db, tenantId),
-      bySchool: await stockByOwner(this.db, tenantId),
-    };
+  stock(tenantId: string): Promise<StockReportDto> {
+    return this.reader.read(async (db) => ({
+      byStatus: await stockByStatus(db, tenantId),
+      byTypeAndSize: await stockByTypeAndSize(db, tenantId),
+      bySchool: await stockByOwner(db, tenantId),
+    }));
   }
 
-  async valueOnLoan(tenantId: string): Promise<ValueOnLoanDto> {
-    return { ...(await valueOnLoan(this.db, tenantId)), byType: await valueOnLoanByType(this.db, tenantId) };
+  valueOnLoan(tenantId: string): Promise<ValueOnLoanDto> {
+    return this.reader.read(async (db) => ({ ...(await valueOnLoan(db, tenantId)), byType: await valueOnLoanByType(db, tenantId) }));
   }
 
-  async loansPerPupil(identity: Identity): Promise<LoansPerPupilDto> {
-    return { items: await loansPerPupil(this.db, identity.tenantId, loanVisibility(identity)) };
+  loansPerPupil(identity: Identity): Promise<LoansPerPupilDto> {
+    return this.reader.read(async (db) => ({ items: await loansPerPupil(db, identity.tenantId, loanVisibility(identity)) }));
   }
 
   /** Losses and repairs side by side per school term, oldest first. */
@@ -53,10 +53,11 @@ export class ReportsService {
       terms.set(term, created);
       return created;
     };
-    for (const row of await lossesPerTerm(this.db, tenantId, from, to))
-      Object.assign(entry(row.term), { lost: row.lost, lostValuePence: row.lostValuePence });
-    for (const row of await repairsPerTerm(this.db, tenantId, from, to))
-      Object.assign(entry(row.term), { repairs: row.repairs, repairCostPence: row.repairCostPence });
+    const [losses, repairs] = await this.reader.read(
+      async (db) => [await lossesPerTerm(db, tenantId, from, to), await repairsPerTerm(db, tenantId, from, to)] as const,
+    );
+    for (const row of losses) Object.assign(entry(row.term), { lost: row.lost, lostValuePence: row.lostValuePence });
+    for (const row of repairs) Object.assign(entry(row.term), { repairs: row.repairs, repairCostPence: row.repairCostPence });
     return { terms: [...terms.values()].sort((a, b) => a.term.localeCompare(b.term)) };
   }
 }

@@ -33,4 +33,9 @@ describe('reports', () => {
     ]);
     expect((await kit.call(personas.tutor(tenantId, [schoolId]), 'GET', '/reports/value-on-loan')).statusCode).toBe(403);
   });
+
+  it('says which database served each report: the primary, as no replica is configured here (REPLICA_DATABASE_URL unset)', async () => {
+    for (const path of ['stock', 'value-on-loan', 'loans-per-pupil', 'losses-and-repairs'])
+      expect((await kit.call(admin, 'GET', `/reports/${path}`)).headers['x-read-from']).toBe('primary');
+  });
 });

@@ -71,6 +71,22 @@ export class ServiceConfig {
   @Min(1)
   DB_POOL_SIZE = 10;
 
+  /**
+   * A streaming replica of DATABASE_URL's database, with the same role (PgBouncer's `<database>_replica`
+   * locally). Set, read-only report and export routes read it while it is within REPLICA_MAX_LAG_MS of
+   * the primary (ReportReader); unset, everything reads the primary.
+   */
+  @IsOptional()
+  @Secret()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
+  REPLICA_DATABASE_URL?: string;
+
+  /** The staleness bound: the replica serves reports only while it misses no write committed longer ago than this (ms). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  REPLICA_MAX_LAG_MS = 5_000;
+
   /** Where Prometheus scrapes /metrics: a port of its own, never the API's (unset: no metrics server; 0: any free port). */
   @IsOptional()
   @Transform(toInt)

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import type { FastifyAdapter } from '@nestjs/platform-fastify';
@@ -8,6 +8,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import { DataSource } from 'typeorm';
 import { queueConnectionOf } from '../config/redis-connection';
 import { PLATFORM_OPTIONS, type PlatformOptions } from '../platform-options';
+import { ReportReader } from '../database/report-reader';
 
 /** Seconds; from a primary-key read (~1 ms) to a slow export. */
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -38,6 +39,7 @@ export class ServiceMetrics implements OnModuleInit, OnApplicationBootstrap, OnM
     private readonly dataSource: DataSource,
     private readonly adapterHost: HttpAdapterHost<FastifyAdapter>,
     @Inject(PLATFORM_OPTIONS) private readonly options: PlatformOptions,
+    @Optional() reportReader?: ReportReader,
   ) {
     this.registry.setDefaultLabels({ service: options.service, mode: options.config.SERVICE_MODE });
     collectDefaultMetrics({ register: this.registry });
@@ -69,6 +71,7 @@ export class ServiceMetrics implements OnModuleInit, OnApplicationBootstrap, OnM
     this.poolGauges(registers);
     this.queueGauges(registers);
     this.backlogGauges(registers);
+    reportReader?.registerMetrics(this.registry);
   }
 
   /** Counts every answered request under its route template (`/pupils/:id`, not the id), so that labels stay few. */

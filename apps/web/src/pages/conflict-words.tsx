@@ -1,28 +1,7 @@
-import { CONFLICT_RULES } from '@tutti/contracts';
+import type { ConflictRule } from '@tutti/contracts';
 import { ApiProblem, conflictRuleOf } from '../api/client';
-import { formatDateTime, useI18n } from '../i18n';
+import { formatDateTime, useI18n, type MessageKey } from '../i18n';
 import { FormError } from '../ui';
-
-/** Every item of a cursor-paged list read through the typed client (`fetchPage(cursor)` answers one page). */
-export async function everyItem<T>(
-  fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null } | undefined>,
-) {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await fetchPage(cursor);
-    if (!page) break;
-    items.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return items;
-}
-
-/** The body of a 2xx answer (openapi-fetch types it as possibly absent; the middleware throws every other answer). */
-export function answered<T>(data: T | undefined): T {
-  if (data === undefined) throw new Error('The answer had no body.');
-  return data;
-}
 
 /** Today's date (YYYY-MM-DD) in the area's time zone. */
 export function todayIn(timeZone: string): string {
@@ -37,6 +16,27 @@ export function minutesAndSeconds(seconds: number): string {
   return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
 }
 
+/** Each of @tutti/contracts' conflict rules in the staff pages' words (a rule added there fails to compile here until it has words). */
+export const RULE_WORDS: Record<ConflictRule, MessageKey> = {
+  'not-enough-seats': 'x.rule.not-enough-seats',
+  'family-seat-limit': 'x.rule.family-seat-limit',
+  'pupil-already-booked': 'x.rule.pupil-already-booked',
+  'transport-consent-refused': 'x.rule.transport-consent-refused',
+  'bookings-closed': 'x.rule.bookings-closed',
+  'run-cancelled': 'x.rule.run-cancelled',
+  'not-changeable': 'x.rule.not-changeable',
+  'not-offered': 'x.rule.not-offered',
+  'offer-expired': 'x.rule.offer-expired',
+  'not-confirmed': 'x.rule.not-confirmed',
+  'performance-cancelled': 'x.rule.performance-cancelled',
+  'performance-over': 'x.rule.performance-over',
+  'session-started': 'x.rule.session-started',
+  'already-signed-up': 'x.rule.already-signed-up',
+  'session-full': 'x.rule.session-full',
+  'sign-up-cancelled': 'x.rule.sign-up-cancelled',
+  'safeguarding-not-cleared': 'x.rule.safeguarding-not-cleared',
+};
+
 interface Clash {
   kind?: string;
   clashesWith?: { title?: string; startsAt?: string };
@@ -44,7 +44,7 @@ interface Clash {
 
 /**
  * A 409 or 412 told in words: a stale edit (412) says someone changed it meanwhile; a 409 whose
- * rule is one of @tutti/contracts' CONFLICT_RULES says that rule; a timetable clash names what it
+ * rule is one of @tutti/contracts' CONFLICT_RULES says that rule in the staff catalogue's words; a timetable clash names what it
  * clashes with and when; an overrun says by how much. Any other error falls to FormError (fields
  * the form shows beside themselves are left to them).
  */
@@ -72,7 +72,7 @@ export function ConflictNotice({ error, fields = [] }: { error: unknown; fields?
       }),
     );
   } else if (rule) {
-    lines.push(CONFLICT_RULES[rule]);
+    lines.push(t(RULE_WORDS[rule]));
   } else if (first.kind === 'membership') {
     lines.push(t('x.alreadyMember'));
   } else if (typeof first.status === 'string') {

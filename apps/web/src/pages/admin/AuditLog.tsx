@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { client, type Schema } from '../../api/client';
+import { answered, client, everyItem, type Schema } from '../../api/client';
 import { useApp } from '../../app-context';
 import { formatDateTime, useI18n } from '../../i18n';
 import { Empty, Field, fieldError, Loaded, useLoad, useSubmit } from '../../ui';
-import { answered, ConflictNotice, everyItem } from '../conflict-words';
+import { ConflictNotice } from '../conflict-words';
 import { zonedIso } from '../headteacher/Performances';
 
 type Entry = Schema<'AuditEntryDto'>;

@@ -1,8 +1,8 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
-import { client, type Schema } from '../../api/client';
+import { answered, client, everyItem, type Schema } from '../../api/client';
 import { formatDay, useI18n } from '../../i18n';
 import { Empty, Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
-import { answered, ConflictNotice, everyItem } from '../conflict-words';
+import { ConflictNotice } from '../conflict-words';
 
 type BankHolidays = Schema<'scheduling.GovUkBankHolidaysDto'>;
 

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiProblem, client, type Schema } from '../../api/client';
+import { answered, ApiProblem, client, everyItem, type Schema } from '../../api/client';
 import { useApp } from '../../app-context';
 import { formatDateTime, formatTime, useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { Empty, Loaded, Notice, useLoad } from '../../ui';
-import { answered, ConflictNotice, everyItem, todayIn } from '../conflict-words';
+import { ConflictNotice, todayIn } from '../conflict-words';
 
 type Run = Schema<'parent-engagement.TransportRunDto'>;
 type Booking = Schema<'parent-engagement.BookingDto'>;

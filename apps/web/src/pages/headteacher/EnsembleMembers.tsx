@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { client, type Schema } from '../../api/client';
+import { answered, client, everyItem, type Schema } from '../../api/client';
 import { useApp } from '../../app-context';
 import { formatDay, useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { Empty, Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
-import { answered, ConflictNotice, everyItem, todayIn } from '../conflict-words';
+import { ConflictNotice, todayIn } from '../conflict-words';
 
 type Member = Schema<'scheduling.MemberDto'>;
 const ADD_FIELDS = ['pupilId', 'staffId', 'instrument', 'section', 'joinedOn'] as const;

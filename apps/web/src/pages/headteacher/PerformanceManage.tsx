@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { saveFile } from '../../api';
-import { ApiProblem, client, etagOf, type Schema } from '../../api/client';
+import { answered, ApiProblem, client, etagOf, everyItem, type Schema } from '../../api/client';
 import { useApp } from '../../app-context';
 import { formatDateTime, formatTime, useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { Empty, Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
-import { answered, ConflictNotice, everyItem, minutesAndSeconds } from '../conflict-words';
+import { ConflictNotice, minutesAndSeconds } from '../conflict-words';
 import { STATUS_LABELS, zonedIso } from './Performances';
 
 type Performance = Schema<'performance-event.PerformanceDto'>;

@@ -2,12 +2,14 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
 import { RequestOrigin, type AuditOrigin } from '@tutti/messaging';
-import { attachmentDisposition } from '@tutti/platform';
+import { attachmentDisposition, ReportRoute } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
 import { ParticipationExportQueryDto } from './dto/participation-export-query.dto';
 import { EvaluationService } from './evaluation.service';
 
+/** Answers X-Read-From: replica|primary (see ReportReader). */
 @ApiTags('evaluation')
+@ReportRoute()
 @Controller('evaluation')
 export class EvaluationController {
   constructor(private readonly evaluation: EvaluationService) {}

@@ -9,6 +9,7 @@ import {
   PLATFORM_OPTIONS,
   type PlatformOptions,
   pseudonymOf,
+  ReportReader,
   ValidationProblem,
   zonedDateTime,
 } from '@tutti/platform';
@@ -35,6 +36,7 @@ export const PARTICIPATION_EXPORT_COLUMNS = [
 export class EvaluationService {
   constructor(
     private readonly db: DataSource,
+    private readonly reader: ReportReader,
     @Inject(PLATFORM_OPTIONS) private readonly platform: PlatformOptions,
   ) {}
 
@@ -44,7 +46,8 @@ export class EvaluationService {
     const tenantId = identity.tenantId;
     const from = zonedDateTime(query.from, '00:00', PLANNING_TIME_ZONE);
     const until = zonedDateTime(addDays(query.to, 1), '00:00', PLANNING_TIME_ZONE);
-    const performed = await performedBetween(this.db, tenantId, from, until);
+    // The rows from the replica while it is within the staleness bound; the audit of who was read, on the primary.
+    const performed = await this.reader.read((db) => performedBetween(db, tenantId, from, until));
     const key = this.platform.config.evaluationPseudonymKey;
     const lines = performed
       .map((row) => ({ row, pseudonym: pseudonymOf(key, tenantId, row.pupil_id) }))

@@ -86,6 +86,7 @@ describe('evaluation: the pseudonymised participation export', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toBe('attachment; filename="participation-2026-04-01-to-2026-04-30.csv"');
+    expect(response.headers['x-read-from']).toBe('primary'); // no REPLICA_DATABASE_URL here (ReportReader)
     const [header, ...lines] = parse(response.body);
     expect(header).toEqual([...PARTICIPATION_EXPORT_COLUMNS]);
     const p = (pupilId: string) => pseudonymOf(KEY, tenantId, pupilId);

@@ -1,12 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { IdParam } from '@tutti/platform';
+import { IdParam, ReportRoute } from '@tutti/platform';
 import { viewerOf } from '../performances/viewer';
 import { FairnessQueryDto, PupilFairnessPageDto, SchoolFairnessPageDto, SchoolPupilsQueryDto } from './dto/fairness.dto';
 import { FairnessService } from './fairness.service';
 
+/** Answers X-Read-From: replica|primary (see ReportReader). */
 @ApiTags('fair chance')
+@ReportRoute()
 @Controller('fairness/schools')
 export class FairnessController {
   constructor(private readonly fairness: FairnessService) {}

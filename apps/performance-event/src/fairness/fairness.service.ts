@@ -1,6 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { decodeCursor, toPage } from '@tutti/platform';
-import { DataSource } from 'typeorm';
+import { decodeCursor, ReportReader, toPage } from '@tutti/platform';
 import { academicYearOf, periodBounds, termOf, type FairnessPeriod } from '../common/time';
 import { seesSchool, type Viewer } from '../performances/viewer';
 import type { FairnessQueryDto, PeriodDto, PupilFairnessPageDto, SchoolFairnessPageDto, SchoolPupilsQueryDto } from './dto/fairness.dto';
@@ -19,15 +18,17 @@ function resolvePeriod(query: FairnessQueryDto, now = new Date()): ResolvedPerio
   return { dto: { academicYear, period, from: from.toISOString(), to: to.toISOString() }, from, to };
 }
 
-/** Who has had a chance to perform: per school at a glance, and per pupil. */
+/** Who has had a chance to perform: per school at a glance, and per pupil. Read-only: the replica within its staleness bound (ReportReader). */
 @Injectable()
 export class FairnessService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly reader: ReportReader) {}
 
   async schools(viewer: Viewer, query: FairnessQueryDto): Promise<SchoolFairnessPageDto> {
     const period = resolvePeriod(query);
     const after = decodeCursor(query.cursor, ['uuid']);
-    const found = await schoolFairness(this.db, viewer.tenantId, viewer, period.from, period.to, after, query.limit + 1);
+    const found = await this.reader.read((db) =>
+      schoolFairness(db, viewer.tenantId, viewer, period.from, period.to, after, query.limit + 1),
+    );
     const page = toPage(
       found,
       query.limit,
@@ -49,15 +50,8 @@ export class FairnessService {
     if (!seesSchool(viewer, schoolId)) throw new NotFoundException('No such school.');
     const period = resolvePeriod(query);
     const after = decodeCursor(query.cursor, ['integer', 'text', 'uuid']);
-    const found = await pupilFairness(
-      this.db,
-      viewer.tenantId,
-      schoolId,
-      period.from,
-      period.to,
-      query.notYetPerformed ?? false,
-      after,
-      query.limit + 1,
+    const found = await this.reader.read((db) =>
+      pupilFairness(db, viewer.tenantId, schoolId, period.from, period.to, query.notYetPerformed ?? false, after, query.limit + 1),
     );
     const page = toPage(
       found,

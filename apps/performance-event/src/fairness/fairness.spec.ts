@@ -79,6 +79,7 @@ describe('a fair chance to perform', () => {
   it('counts, per school, pupils on roll, who has performed and who has not (hand-computed)', async () => {
     const response = await kit.call(admin, 'GET', '/fairness/schools?academicYear=2024');
     expect(response.statusCode).toBe(200);
+    expect(response.headers['x-read-from']).toBe('primary'); // no REPLICA_DATABASE_URL here (ReportReader)
     const bySchool = Object.fromEntries(response.json().items.map((row: { schoolId: string }) => [row.schoolId, row]));
     expect(bySchool[schoolA]).toEqual({
       schoolId: schoolA,

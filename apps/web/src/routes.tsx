@@ -126,6 +126,7 @@ export const NAV: Record<Role, { to: string; label: MessageKey }[]> = {
     { to: '/head/ensembles', label: 'head.ensembles' },
     { to: '/head/performances', label: 'performances' },
     { to: '/head/consent-audit', label: 'consentAudit.nav' },
+    { to: '/driver', label: 'driver.nav' },
     { to: '/head/messages', label: 'messages' },
   ],
   programme_admin: [
@@ -138,6 +139,7 @@ export const NAV: Record<Role, { to: string; label: MessageKey }[]> = {
     { to: '/admin/audit', label: 'admin.audit.nav' },
     { to: '/admin/privacy', label: 'privacy.nav' },
     { to: '/admin/safeguarding', label: 'safeguarding.nav' },
+    { to: '/driver', label: 'driver.nav' },
     { to: '/admin/messages', label: 'messages' },
   ],
   evaluator: [{ to: '/evaluator', label: 'eval.title' }],

@@ -1,5 +1,6 @@
 import { allPages, client, everyItem, type Schema } from '../../api/client';
 import { formatDay, useI18n } from '../../i18n';
+import { Link } from '../../router';
 import { Empty, Loaded, useLoad } from '../../ui';
 import { useMySchools, type School } from './schools';
 
@@ -104,6 +105,9 @@ function EnsembleCard({ ensemble, headingLevel }: { ensemble: Ensemble; headingL
           )
         }
       </Loaded>
+      <p>
+        <Link to={`/head/ensembles/${ensemble.id}`}>{t('head.ensembles.changeMembers', { name: ensemble.name })}</Link>
+      </p>
     </article>
   );
 }

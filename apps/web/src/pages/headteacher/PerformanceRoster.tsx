@@ -88,6 +88,9 @@ export function HeadPerformanceRoster({ performanceId }: { performanceId: string
       <p>
         <Link to="/head/performances">{t('back')}</Link>
       </p>
+      <p>
+        <Link to={`/head/performances/${performanceId}/manage`}>{t('head.manageHint')}</Link>
+      </p>
       <Loaded value={performance}>
         {(detail) => (
           <>

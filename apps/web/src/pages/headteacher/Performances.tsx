@@ -75,6 +75,9 @@ export function HeadPerformances() {
                       </span>
                       <span className="muted">{STATUS_LABELS[item.status] ? t(STATUS_LABELS[item.status]) : item.status}</span>
                     </Link>
+                    <p>
+                      <Link to={`/head/performances/${item.id}/manage`}>{t('head.manageLink', { title: item.title })}</Link>
+                    </p>
                   </li>
                 ))}
               </ul>

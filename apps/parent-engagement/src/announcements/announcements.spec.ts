@@ -1,8 +1,8 @@
 import type { Identity } from '@tutti/auth';
-import { MessagingHandlers, ReminderWorker } from '@tutti/messaging';
+import type { ReminderWorker } from '@tutti/messaging';
 import { localParts, newId } from '@tutti/platform';
 import { mailsTo, newTenantId, personas } from '@tutti/testing';
-import { publishPerformance, useEngagementTestKit } from '../testing/engagement-test-kit';
+import { publishPerformance, reminderWorkerOf, useEngagementTestKit } from '../testing/engagement-test-kit';
 
 describe('announcements', () => {
   const kit = useEngagementTestKit({ SERVICE_MODE: 'api' });
@@ -12,13 +12,8 @@ describe('announcements', () => {
   const schoolB = newId();
   const staffA = personas.headteacher(tenantId, schoolA);
 
-  beforeAll(async () => {
-    worker = new ReminderWorker({
-      dataSource: kit.db,
-      service: 'parent-engagement',
-      redis: process.env.REDIS_URL ?? '',
-      deliverers: kit.app.get(MessagingHandlers).deliverers,
-    });
+  beforeAll(() => {
+    worker = reminderWorkerOf(kit);
   });
 
   async function family(

@@ -1,8 +1,8 @@
 import type { Identity } from '@tutti/auth';
-import { MessagingHandlers, ReminderWorker } from '@tutti/messaging';
+import type { ReminderWorker } from '@tutti/messaging';
 import { newId } from '@tutti/platform';
 import { newTenantId, personas } from '@tutti/testing';
-import { useEngagementTestKit } from '../testing/engagement-test-kit';
+import { reminderWorkerOf, useEngagementTestKit } from '../testing/engagement-test-kit';
 
 describe('announcements to a class or an ensemble', () => {
   const kit = useEngagementTestKit({ SERVICE_MODE: 'api' });
@@ -16,13 +16,8 @@ describe('announcements to a class or an ensemble', () => {
   /** Events in the order they happened, a second apart. */
   const next = () => new Date((clock += 1000));
 
-  beforeAll(async () => {
-    worker = new ReminderWorker({
-      dataSource: kit.db,
-      service: 'parent-engagement',
-      redis: process.env.REDIS_URL ?? '',
-      deliverers: kit.app.get(MessagingHandlers).deliverers,
-    });
+  beforeAll(() => {
+    worker = reminderWorkerOf(kit);
   });
 
   async function enrol(classId: string, schoolId = schoolA): Promise<string> {

@@ -1,8 +1,8 @@
 import type { EventCatalog, EventEnvelope } from '@tutti/contracts';
-import { applyEvent, MessagingHandlers, ReminderWorker } from '@tutti/messaging';
+import { applyEvent, MessagingHandlers, type ReminderWorker } from '@tutti/messaging';
 import { newId, zonedInstant } from '@tutti/platform';
 import { mailsTo, newTenantId, personas, waitFor } from '@tutti/testing';
-import { useEngagementTestKit } from '../testing/engagement-test-kit';
+import { reminderWorkerOf, useEngagementTestKit } from '../testing/engagement-test-kit';
 
 interface LoanReminder {
   id: string;
@@ -23,13 +23,8 @@ describe('instrument loan events tell the family', () => {
   const tenantId = newTenantId();
   const schoolId = newId();
 
-  beforeAll(async () => {
-    worker = new ReminderWorker({
-      dataSource: kit.db,
-      service: 'parent-engagement',
-      redis: process.env.REDIS_URL ?? '',
-      deliverers: kit.app.get(MessagingHandlers).deliverers,
-    });
+  beforeAll(() => {
+    worker = reminderWorkerOf(kit);
   });
   afterAll(async () => {
     await worker?.close();

@@ -2,7 +2,7 @@ import type { Identity } from '@tutti/auth';
 import { newId } from '@tutti/platform';
 import { mailsTo, newTenantId, personas, waitFor } from '@tutti/testing';
 import { FAMILY_MESSAGE_KEYS } from '../i18n/family-messages';
-import { publishPerformance, runBody, useEngagementTestKit } from '../testing/engagement-test-kit';
+import { familyWithEmail, publishPerformance, runBody, type TestFamily, useEngagementTestKit } from '../testing/engagement-test-kit';
 
 const SUBJECT = 'transport.booking-confirmed.subject';
 const url = (language: string, key: string) => `/message-overrides/${language}/${key}`;
@@ -18,20 +18,11 @@ describe('an area’s own wording of family messages', () => {
     return kit.call(who, 'PUT', url(language, key), { message }, ifMatch === undefined ? {} : { 'if-match': ifMatch });
   }
 
-  async function family(tenant: string, language: string): Promise<{ guardian: Identity; pupilId: string; email: string }> {
-    const pupilId = newId();
-    const guardian = personas.guardian(tenant, [{ pupilId, schoolId }]);
-    const email = `family-${guardian.userId}@example.org`;
-    const response = await kit.call(guardian, 'PUT', '/families/me/contact-preferences', {
-      email,
-      language,
-      emailEnabled: true,
-      smsEnabled: false,
-    });
-    expect(response.statusCode).toBe(200);
+  async function family(tenant: string, language: string): Promise<TestFamily> {
+    const family = await familyWithEmail(kit, tenant, schoolId, { language });
     // A photo/film decision, so that no consent request is mailed beside the confirmation.
-    await kit.call(guardian, 'PUT', `/pupils/${pupilId}/consents/photo_film`, { granted: true });
-    return { guardian, pupilId, email };
+    await kit.call(family.guardian, 'PUT', `/pupils/${family.pupilId}/consents/photo_film`, { granted: true });
+    return family;
   }
 
   async function bookABus(tenant: string, who: { guardian: Identity; pupilId: string }, title: string): Promise<void> {

@@ -1,8 +1,8 @@
 import type { Identity } from '@tutti/auth';
-import { MessagingHandlers, ReminderWorker, type ReminderRow } from '@tutti/messaging';
+import type { ReminderRow, ReminderWorker } from '@tutti/messaging';
 import { newId } from '@tutti/platform';
 import { mailsTo, newTenantId, personas, waitFor } from '@tutti/testing';
-import { HOUR, publishPerformance, runBody, useEngagementTestKit } from '../testing/engagement-test-kit';
+import { familyWithEmail, HOUR, publishPerformance, reminderWorkerOf, runBody, useEngagementTestKit } from '../testing/engagement-test-kit';
 import { afterQuietHours } from './quiet-hours';
 
 interface ReminderRecord {
@@ -20,32 +20,13 @@ describe('reminders for bookings and performances', () => {
   const schoolId = newId();
   const admin = personas.programmeAdmin(tenantId);
 
-  beforeAll(async () => {
-    worker = new ReminderWorker({
-      dataSource: kit.db,
-      service: 'parent-engagement',
-      redis: process.env.REDIS_URL ?? '',
-      deliverers: kit.app.get(MessagingHandlers).deliverers,
-    });
+  beforeAll(() => {
+    worker = reminderWorkerOf(kit);
   });
 
-  async function familyWithEmail(
-    preferences: Record<string, unknown> = {},
-  ): Promise<{ guardian: Identity; pupilId: string; email: string }> {
-    const pupilId = newId();
-    const guardian = personas.guardian(tenantId, [{ pupilId, schoolId }]);
-    const email = `family-${guardian.userId}@example.org`;
-    const response = await kit.call(guardian, 'PUT', '/families/me/contact-preferences', {
-      email,
-      phone: '+447700900123',
-      language: 'en',
-      emailEnabled: true,
-      smsEnabled: true,
-      ...preferences,
-    });
-    expect(response.statusCode).toBe(200);
-    return { guardian, pupilId, email };
-  }
+  /** A family with email and SMS on (a phone saved), unless `preferences` say otherwise. */
+  const smsFamily = (preferences: Record<string, unknown> = {}) =>
+    familyWithEmail(kit, tenantId, schoolId, { phone: '+447700900123', smsEnabled: true, ...preferences });
 
   async function bookedRun(seats = 10) {
     const { performanceId, startsAt } = await publishPerformance(kit, tenantId, 72, 'Spring Sharing');
@@ -70,7 +51,7 @@ describe('reminders for bookings and performances', () => {
     );
 
   it('emails the booking confirmation over SMTP (text and HTML, Message-ID from the reminder and its due time) and texts it to the local SMS outbox', async () => {
-    const family = await familyWithEmail();
+    const family = await smsFamily();
     const { run } = await bookedRun();
     const booking = await book(family, run);
     // The family has no photo/film decision yet, so a consent request (due as soon) may come first.
@@ -99,7 +80,7 @@ describe('reminders for bookings and performances', () => {
   });
 
   it('schedules pick-up reminders 24 h and 2 h before pick-up and sends each exactly once', async () => {
-    const family = await familyWithEmail({ smsEnabled: false });
+    const family = await smsFamily({ smsEnabled: false });
     const { run } = await bookedRun();
     const booking = await book(family, run);
     const pickupAt = new Date(run.stops[0].pickupAt).getTime();
@@ -132,7 +113,7 @@ describe('reminders for bookings and performances', () => {
     const hhmm = (date: Date) =>
       new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
     const quiet = { start: hhmm(new Date(now.getTime() - HOUR)), end: hhmm(new Date(now.getTime() + HOUR)) };
-    const family = await familyWithEmail({ quietHoursStart: quiet.start, quietHoursEnd: quiet.end, smsEnabled: false });
+    const family = await smsFamily({ quietHoursStart: quiet.start, quietHoursEnd: quiet.end, smsEnabled: false });
     const { run } = await bookedRun();
     const booking = await book(family, run);
     const reminders = await remindersOf([booking.id]);
@@ -144,7 +125,7 @@ describe('reminders for bookings and performances', () => {
   });
 
   it('offers a freed seat by message with a timer that lapses it', async () => {
-    const [holder, waiting] = [await familyWithEmail({ smsEnabled: false }), await familyWithEmail({ smsEnabled: false })];
+    const [holder, waiting] = [await smsFamily({ smsEnabled: false }), await smsFamily({ smsEnabled: false })];
     const { run } = await bookedRun(2);
     const held = await book(holder, run);
     const queued = await book(waiting, run);
@@ -181,7 +162,7 @@ describe('reminders for bookings and performances', () => {
   });
 
   it('moves every reminder with a rescheduled performance and tells the family; cancelling cancels them', async () => {
-    const family = await familyWithEmail({ smsEnabled: false, language: 'pl' });
+    const family = await smsFamily({ smsEnabled: false, language: 'pl' });
     const { performanceId, startsAt, run } = await bookedRun();
     const booking = await book(family, run);
     const before = await remindersOf([booking.id]);
@@ -237,12 +218,12 @@ describe('reminders for bookings and performances', () => {
       familyLanguages: ['en', 'pl', 'ar'],
       familyTransportSeatLimit: 6,
     });
-    const arabic = await familyWithEmail({ smsEnabled: false, language: 'ar' });
-    const polish = await familyWithEmail({ smsEnabled: false, language: 'pl' });
+    const arabic = await smsFamily({ smsEnabled: false, language: 'ar' });
+    const polish = await smsFamily({ smsEnabled: false, language: 'pl' });
     const { run } = await bookedRun();
     await book(arabic, run);
     await book(polish, run);
-    const bigger = await familyWithEmail({ smsEnabled: false, language: 'pl' });
+    const bigger = await smsFamily({ smsEnabled: false, language: 'pl' });
     const five = await kit.call(bigger.guardian, 'POST', '/transport-bookings', {
       runId: run.id,
       stopId: run.stops[0].id,

@@ -1,8 +1,8 @@
 import type { Identity } from '@tutti/auth';
-import { MessagingHandlers, ReminderWorker } from '@tutti/messaging';
+import type { ReminderWorker } from '@tutti/messaging';
 import { newId } from '@tutti/platform';
 import { mailsTo, newTenantId, personas, waitFor } from '@tutti/testing';
-import { HOUR, publishPerformance, runBody, useEngagementTestKit } from '../testing/engagement-test-kit';
+import { familyWithEmail, HOUR, publishPerformance, reminderWorkerOf, runBody, useEngagementTestKit } from '../testing/engagement-test-kit';
 
 const consentMailsTo = (address: string) => mailsTo(address, /^Photo and filming consent needed/);
 
@@ -19,28 +19,9 @@ describe('reminders about photo/film consent missing before a performance', () =
   const schoolId = newId();
   const admin = personas.programmeAdmin(tenantId);
 
-  beforeAll(async () => {
-    worker = new ReminderWorker({
-      dataSource: kit.db,
-      service: 'parent-engagement',
-      redis: process.env.REDIS_URL ?? '',
-      deliverers: kit.app.get(MessagingHandlers).deliverers,
-    });
+  beforeAll(() => {
+    worker = reminderWorkerOf(kit);
   });
-
-  async function familyWithEmail(): Promise<{ guardian: Identity; pupilId: string; email: string }> {
-    const pupilId = newId();
-    const guardian = personas.guardian(tenantId, [{ pupilId, schoolId }]);
-    const email = `consent-${guardian.userId}@example.org`;
-    const response = await kit.call(guardian, 'PUT', '/families/me/contact-preferences', {
-      email,
-      language: 'en',
-      emailEnabled: true,
-      smsEnabled: false,
-    });
-    expect(response.statusCode).toBe(200);
-    return { guardian, pupilId, email };
-  }
 
   async function bookBus(who: { guardian: Identity; pupilId: string }, hoursAhead: number) {
     const { performanceId, startsAt } = await publishPerformance(kit, tenantId, hoursAhead, 'Summer Showcase');
@@ -68,7 +49,7 @@ describe('reminders about photo/film consent missing before a performance', () =
   }
 
   it('schedules one reminder 72 h before the performance for a booking (and RSVP) without consent, and skips it once consent is recorded', async () => {
-    const family = await familyWithEmail();
+    const family = await familyWithEmail(kit, tenantId, schoolId);
     const { performanceId, startsAt } = await bookBus(family, 120);
     const rsvp = await kit.call(family.guardian, 'PUT', `/performances/${performanceId}/rsvp`, {
       attending: true,
@@ -87,7 +68,7 @@ describe('reminders about photo/film consent missing before a performance', () =
   });
 
   it('emails the family when the reminder falls due and consent is still missing (due at once when the performance is under 72 h away)', async () => {
-    const family = await familyWithEmail();
+    const family = await familyWithEmail(kit, tenantId, schoolId);
     const before = Date.now();
     const { performanceId } = await bookBus(family, 30);
     const [reminder] = await consentReminders(performanceId, family.guardian.userId);
@@ -105,12 +86,12 @@ describe('reminders about photo/film consent missing before a performance', () =
   });
 
   it('schedules nothing when consent is recorded, and cancels pending reminders with the performance', async () => {
-    const given = await familyWithEmail();
+    const given = await familyWithEmail(kit, tenantId, schoolId);
     await kit.call(given.guardian, 'PUT', `/pupils/${given.pupilId}/consents/photo_film`, { granted: true });
     const first = await bookBus(given, 120);
     expect(await consentReminders(first.performanceId, given.guardian.userId)).toHaveLength(0);
 
-    const missing = await familyWithEmail();
+    const missing = await familyWithEmail(kit, tenantId, schoolId);
     const { performanceId } = await bookBus(missing, 120);
     expect((await consentReminders(performanceId, missing.guardian.userId)).map((reminder) => reminder.status)).toEqual(['scheduled']);
     await kit.applyEvent(tenantId, 'performance.performance.cancelled', { version: 1, performanceId, reason: 'Storm damage.' });

@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Identity } from '@tutti/auth';
 import { startRedis, type RedisServerHandle } from '@tutti/local-infra';
-import { MessagingHandlers, ReminderScheduler, ReminderSweeper, ReminderWorker } from '@tutti/messaging';
+import { ReminderScheduler, ReminderSweeper, type ReminderWorker } from '@tutti/messaging';
 import { newId } from '@tutti/platform';
-import { mailsTo, newTenantId, personas, waitFor } from '@tutti/testing';
-import { newTestRun, useEngagementTestKit } from '../testing/engagement-test-kit';
+import { mailsTo, newTenantId, waitFor } from '@tutti/testing';
+import { familyWithEmail, newTestRun, reminderWorkerOf, useEngagementTestKit } from '../testing/engagement-test-kit';
 
 const REDIS_DOWN_MS = 10_000;
 
@@ -38,12 +38,7 @@ describe('booking messages through Redis faults (service, worker and SMTP)', () 
   const kit = useEngagementTestKit(() => ({ REDIS_URL: redis.url }));
 
   beforeAll(() => {
-    worker = new ReminderWorker({
-      dataSource: kit.db,
-      service: 'parent-engagement',
-      redis: redis.url,
-      deliverers: kit.app.get(MessagingHandlers).deliverers,
-    });
+    worker = reminderWorkerOf(kit, redis.url);
     sweeper = new ReminderSweeper({ dataSource: kit.db, scheduler: kit.app.get(ReminderScheduler) });
     worker.start();
   });
@@ -52,23 +47,7 @@ describe('booking messages through Redis faults (service, worker and SMTP)', () 
     rmSync(redisDir, { recursive: true, force: true });
   });
 
-  async function families(count: number): Promise<{ guardian: Identity; pupilId: string; email: string }[]> {
-    return Promise.all(
-      Array.from({ length: count }, async () => {
-        const pupilId = newId();
-        const guardian = personas.guardian(tenantId, [{ pupilId, schoolId }]);
-        const email = `faults-${guardian.userId}@example.org`;
-        const saved = await kit.call(guardian, 'PUT', '/families/me/contact-preferences', {
-          email,
-          language: 'en',
-          emailEnabled: true,
-          smsEnabled: false,
-        });
-        expect(saved.statusCode).toBe(200);
-        return { guardian, pupilId, email };
-      }),
-    );
-  }
+  const families = (count: number) => Promise.all(Array.from({ length: count }, () => familyWithEmail(kit, tenantId, schoolId)));
 
   const busWithSeats = (seats: number) => newTestRun(kit, tenantId, seats, { title: 'Fault-tolerant Concert' });
 

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Identity } from '@tutti/auth';
 import type { EventCatalog, EventEnvelope, EventType } from '@tutti/contracts';
-import { applyEvent, MessagingHandlers } from '@tutti/messaging';
+import { applyEvent, MessagingHandlers, ReminderWorker } from '@tutti/messaging';
 import { newId } from '@tutti/platform';
 import { identityHeaders, personas, startTestService, testServiceConfig } from '@tutti/testing';
 import type { LightMyRequestResponse } from 'fastify';
@@ -150,4 +150,49 @@ export async function newTestRun(
   );
   if (response.statusCode !== 201) throw new Error(`creating the run answered ${response.statusCode}: ${response.body}`);
   return response.json();
+}
+
+/** A guardian of a new pupil who has saved contact preferences. */
+export interface TestFamily {
+  guardian: Identity;
+  pupilId: string;
+  email: string;
+}
+
+/**
+ * A guardian of a new pupil at the school who has saved an email address (PUT
+ * /families/me/contact-preferences: English, email on, SMS off, unless `preferences` say otherwise);
+ * fails unless the save answers 200.
+ */
+export async function familyWithEmail(
+  kit: EngagementTestKit,
+  tenantId: string,
+  schoolId: string,
+  preferences: Record<string, unknown> = {},
+): Promise<TestFamily> {
+  const pupilId = newId();
+  const guardian = personas.guardian(tenantId, [{ pupilId, schoolId }]);
+  const email = `family-${guardian.userId}@example.org`;
+  const saved = await kit.call(guardian, 'PUT', '/families/me/contact-preferences', {
+    email,
+    language: 'en',
+    emailEnabled: true,
+    smsEnabled: false,
+    ...preferences,
+  });
+  expect(saved.statusCode).toBe(200);
+  return { guardian, pupilId, email };
+}
+
+/**
+ * The service's reminder worker on the test Redis (or `redis`), not started: a spec hands it one due
+ * reminder at a time (`deliverDue`), as the queue would, or starts it itself.
+ */
+export function reminderWorkerOf(kit: EngagementTestKit, redis = process.env.REDIS_URL ?? ''): ReminderWorker {
+  return new ReminderWorker({
+    dataSource: kit.db,
+    service: 'parent-engagement',
+    redis,
+    deliverers: kit.app.get(MessagingHandlers).deliverers,
+  });
 }

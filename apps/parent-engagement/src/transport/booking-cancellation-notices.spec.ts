@@ -8,34 +8,16 @@ import { newId } from '@tutti/platform';
 import { mailsTo, newTenantId, personas, waitFor, type ReceivedMail } from '@tutti/testing';
 import type { ParentEngagementConfig } from '../config';
 import { PARENT_ENGAGEMENT_CONFIG } from '../config.token';
-import { newTestRun, useEngagementTestKit, type TestRun } from '../testing/engagement-test-kit';
-
-interface Family {
-  guardian: Identity;
-  pupilId: string;
-  email: string;
-}
+import { familyWithEmail, newTestRun, type TestFamily, type TestRun, useEngagementTestKit } from '../testing/engagement-test-kit';
 
 describe('telling a family its bus booking is cancelled', () => {
   const tenantId = newTenantId();
   const schoolId = newId();
   const kit = useEngagementTestKit();
 
-  async function family(): Promise<Family> {
-    const pupilId = newId();
-    const guardian = personas.guardian(tenantId, [{ pupilId, schoolId }]);
-    const email = `cancelled-${guardian.userId}@example.org`;
-    const saved = await kit.call(guardian, 'PUT', '/families/me/contact-preferences', {
-      email,
-      language: 'en',
-      emailEnabled: true,
-      smsEnabled: false,
-    });
-    expect(saved.statusCode).toBe(200);
-    return { guardian, pupilId, email };
-  }
+  const family = () => familyWithEmail(kit, tenantId, schoolId);
 
-  async function book(who: Family, run: TestRun): Promise<{ id: string; status: string }> {
+  async function book(who: TestFamily, run: TestRun): Promise<{ id: string; status: string }> {
     const answer = await kit.call(who.guardian, 'POST', '/transport-bookings', {
       runId: run.id,
       stopId: run.stops[0].id,
@@ -49,7 +31,7 @@ describe('telling a family its bus booking is cancelled', () => {
   const cancel = (by: Identity, bookingId: string) => kit.call(by, 'POST', `/transport-bookings/${bookingId}/cancel`);
 
   /** The family's mails matching `subject`, once nothing about the subject is waiting to go out. */
-  async function settledMails(who: Family, subjectId: string, subject: RegExp): Promise<ReceivedMail[]> {
+  async function settledMails(who: TestFamily, subjectId: string, subject: RegExp): Promise<ReceivedMail[]> {
     await waitFor(
       async () => {
         const [{ pending }]: { pending: number }[] = await kit.db.query(

@@ -85,10 +85,16 @@ export function sentinelRetryDelayMs(attempt: number): number {
 
 /**
  * ioredis options for the Redis the settings name. With Sentinels: the client asks them for the
- * primary of REDIS_SENTINEL_NAME, and after a failover asks again and reconnects to the new one
- * (on a dropped connection, and, with `failoverDetector`, on Sentinel's +switch-master even when the
- * old primary's socket stays open); commands waiting meanwhile follow each client's own rules
- * (a BullMQ worker waits, a fail-fast producer refuses). Callers add their own timeouts and retries.
+ * primary of REDIS_SENTINEL_NAME, and after a failover asks again and reconnects to the new one (the
+ * old primary's connection drops when it dies; if it comes back, it is a replica and answers writes
+ * READONLY, on which the client reconnects); commands waiting meanwhile follow each client's own
+ * rules (a BullMQ worker waits, a fail-fast producer refuses). Callers add their own timeouts and retries.
+ *
+ * Not ioredis's `failoverDetector` (reconnect on Sentinel's +switch-master): the detector of the lost
+ * connection stays subscribed, and a +switch-master that arrives while the client is asking the
+ * Sentinels for the primary aborts that connect for good (status 'end', "Connection is closed."; ioredis
+ * 5.11). In the failover drill it left parent-engagement's outbox relay without Redis for the rest of
+ * the run (bench/sentinel-failover.bench.ts).
  */
 export function redisConnectionOf(settings: RedisLocation): RedisOptions {
   const sentinels = settings.REDIS_SENTINELS?.trim();
@@ -97,7 +103,7 @@ export function redisConnectionOf(settings: RedisLocation): RedisOptions {
       sentinels: sentinelAddresses(sentinels),
       name: settings.REDIS_SENTINEL_NAME?.trim() || DEFAULT_SENTINEL_MASTER_NAME,
       role: 'master',
-      failoverDetector: true,
+      failoverDetector: false,
       sentinelRetryStrategy: sentinelRetryDelayMs,
       reconnectOnError: reconnectOnReadOnly,
     };

@@ -5,6 +5,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiPreconditionFailedResponse,
   ApiPreconditionRequiredResponse,
   ApiTags,
@@ -24,6 +25,15 @@ import {
   PutMessageOverrideDto,
 } from './dto/message-override.dto';
 import { MessageOverridesService } from './message-overrides.service';
+
+/** The path's language and message key, declared for the document (a key's type is a union the metadata does not carry). */
+const LANGUAGE_PARAM = ApiParam({ name: 'language', type: String, example: 'ro', description: 'ISO 639 language code' });
+const KEY_PARAM = ApiParam({
+  name: 'key',
+  type: String,
+  example: 'transport.booking-confirmed.subject',
+  description: 'A family message key',
+});
 
 const ETAG_HEADER = {
   ETag: { description: 'The override’s version, quoted ("0" while there is none): send it as If-Match', schema: { type: 'string' } },
@@ -87,6 +97,8 @@ export class MessageOverridesController {
   }
 
   @Get(':language/:key')
+  @LANGUAGE_PARAM
+  @KEY_PARAM
   @Access('programme_admin')
   @ApiOperation({
     operationId: 'getFamilyMessage',
@@ -106,6 +118,8 @@ export class MessageOverridesController {
   }
 
   @Put(':language/:key')
+  @LANGUAGE_PARAM
+  @KEY_PARAM
   @Access('programme_admin')
   @ApiOperation({
     operationId: 'putMessageOverride',
@@ -132,6 +146,8 @@ export class MessageOverridesController {
   }
 
   @Delete(':language/:key')
+  @LANGUAGE_PARAM
+  @KEY_PARAM
   @HttpCode(204)
   @Access('programme_admin')
   @ApiOperation({

@@ -21,7 +21,7 @@ import type { AcceptInvitationDto } from './dto/accept-invitation.dto';
 
 /** An invitation issued in a transaction, to be mailed once that transaction has committed. */
 export interface PendingInvitation {
-  account: Pick<AccountRow, 'tenantId' | 'id' | 'email' | 'displayName'>;
+  account: Pick<AccountRow, 'tenantId' | 'id' | 'email' | 'displayName' | 'preferredLanguage'>;
   token: string;
   expiresAt: Date;
 }
@@ -60,6 +60,7 @@ export class InvitationsService {
         link: this.link('accept-invitation', invitation.token),
         expiresAt: invitation.expiresAt,
         timeZone: tenant.timeZone,
+        language: invitation.account.preferredLanguage,
       });
     }, 'invitation');
   }

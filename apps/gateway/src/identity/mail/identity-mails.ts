@@ -1,4 +1,18 @@
+import { formatDateTime, MessageCatalogues, type Translator } from '@tutti/platform';
+import ar from './messages/ar.json';
+import en from './messages/en.json';
+import pl from './messages/pl.json';
+import ro from './messages/ro.json';
+import ur from './messages/ur.json';
 import type { OutgoingMail } from './mailer';
+
+/**
+ * The account mails (invitation, password reset) in the account's preferred language, from ICU
+ * catalogues (messages/*.json) through the same MessageCatalogues as the families' messages: a
+ * message missing in a language comes in English, a language we do not ship is English throughout.
+ */
+export type IdentityMessageKey = keyof typeof en;
+export const IDENTITY_CATALOGUES = new MessageCatalogues<IdentityMessageKey>({ en, pl, ro, ur, ar });
 
 interface LinkMail {
   to: string;
@@ -7,66 +21,56 @@ interface LinkMail {
   link: string;
   expiresAt: Date;
   timeZone: string;
+  /** The account's preferred language (en, pl, pt-BR…). */
+  language: string;
 }
+
+type Flow = 'invitation' | 'reset';
 
 /** The invitation to set a password; the link works once and expires. */
 export function invitationMail(mail: LinkMail & { invitedBy: string }): OutgoingMail {
-  const until = formatExpiry(mail.expiresAt, mail.timeZone);
-  const text = [
-    `Hello ${mail.displayName},`,
-    '',
-    `${mail.invitedBy} has invited you to Tutti for ${mail.areaName}.`,
-    'Choose your password here to start:',
-    '',
-    mail.link,
-    '',
-    `The link works once, until ${until}. If you did not expect this invitation, you can ignore this mail.`,
-  ].join('\n');
-  const html = page(
-    `<p>Hello ${escapeHtml(mail.displayName)},</p>
-<p>${escapeHtml(mail.invitedBy)} has invited you to Tutti for ${escapeHtml(mail.areaName)}.</p>
-<p><a href="${escapeHtml(mail.link)}">Choose your password</a> to start.</p>
-<p>The link works once, until ${escapeHtml(until)}. If you did not expect this invitation, you can ignore this mail.</p>`,
-  );
-  return { to: mail.to, subject: `You are invited to Tutti — ${mail.areaName}`, text, html };
+  const tr = IDENTITY_CATALOGUES.translator(mail.language);
+  return linkMail(tr, mail, 'invitation', [tr.t('invitation.invited', { invitedBy: mail.invitedBy, areaName: mail.areaName })], {
+    areaName: mail.areaName,
+  });
 }
 
 /** The password-reset link; it works once and expires soon. */
 export function passwordResetMail(mail: LinkMail): OutgoingMail {
-  const until = formatExpiry(mail.expiresAt, mail.timeZone);
-  const text = [
-    `Hello ${mail.displayName},`,
-    '',
-    `Someone (we hope you) asked to reset your Tutti password for ${mail.areaName}. Choose a new one here:`,
-    '',
-    mail.link,
-    '',
-    `The link works once, until ${until}. If you did not ask, ignore this mail: your password stays as it is.`,
-  ].join('\n');
+  const tr = IDENTITY_CATALOGUES.translator(mail.language);
+  return linkMail(tr, mail, 'reset', [tr.t('reset.asked', { areaName: mail.areaName })], {});
+}
+
+function linkMail(
+  tr: Translator<IdentityMessageKey>,
+  mail: LinkMail,
+  flow: Flow,
+  opening: string[],
+  subjectValues: Record<string, string>,
+): OutgoingMail {
+  const until = formatExpiry(mail.expiresAt, mail.timeZone, tr.locale);
+  const greeting = tr.t('greeting', { displayName: mail.displayName });
+  const expiry = tr.t(`${flow}.expiry`, { until });
+  const text = [greeting, '', ...opening, tr.t(`${flow}.action`), '', mail.link, '', expiry].join('\n');
   const html = page(
-    `<p>Hello ${escapeHtml(mail.displayName)},</p>
-<p>Someone (we hope you) asked to reset your Tutti password for ${escapeHtml(mail.areaName)}.</p>
-<p><a href="${escapeHtml(mail.link)}">Choose a new password</a>.</p>
-<p>The link works once, until ${escapeHtml(until)}. If you did not ask, ignore this mail: your password stays as it is.</p>`,
+    tr,
+    [
+      `<p>${escapeHtml(greeting)}</p>`,
+      ...opening.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
+      `<p><a href="${escapeHtml(mail.link)}">${escapeHtml(tr.t(`${flow}.link`))}</a></p>`,
+      `<p>${escapeHtml(expiry)}</p>`,
+    ].join('\n'),
   );
-  return { to: mail.to, subject: 'Reset your Tutti password', text, html };
+  return { to: mail.to, subject: tr.t(`${flow}.subject`, subjectValues), text, html, language: tr.language };
 }
 
-function page(body: string): string {
-  return `<!doctype html><html lang="en"><body style="font-family: sans-serif; line-height: 1.5">${body}</body></html>`;
+function page(tr: Translator, body: string): string {
+  return `<!doctype html><html lang="${tr.language}" dir="${tr.dir}"><head><meta charset="utf-8"></head><body style="font-family: sans-serif; line-height: 1.5">\n${body}\n</body></html>`;
 }
 
-function formatExpiry(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(at);
+/** "Friday 5 December 2026, 09:15 GMT" in the reader's language, in the area's time zone. */
+function formatExpiry(at: Date, timeZone: string, locale: string): string {
+  return formatDateTime(at, locale, timeZone, { year: 'numeric', timeZoneName: 'short' });
 }
 
 export function escapeHtml(text: string): string {

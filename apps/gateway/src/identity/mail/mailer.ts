@@ -8,6 +8,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /** The language it is written in (Content-Language), when it is one person's mail in their language. */
+  language?: string;
 }
 
 /** Sends mail over SMTP (SMTP_URL), always with a plain-text and an HTML part. */
@@ -21,7 +23,13 @@ export class Mailer implements OnModuleDestroy {
   }
 
   async send(mail: OutgoingMail): Promise<void> {
-    await this.transport.sendMail({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+    await this.transport.sendMail({
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      headers: mail.language ? { 'Content-Language': mail.language } : undefined,
+    });
   }
 
   /**

@@ -67,6 +67,7 @@ export class PasswordResetService {
           link: this.invitations.link('reset-password', issued.token),
           expiresAt: issued.expiresAt,
           timeZone: tenant.timeZone,
+          language: account.preferredLanguage,
         }),
       'password reset',
     );

@@ -4,7 +4,7 @@
  * العربية on the sign-in page, and every parent page is then right to left (`dir="rtl"`,
  * `lang="ar"`, the header mirrored), no wider than the phone, and clean under axe-core. Arabic's
  * plural forms are the catalogue's, not a phrase around a number: a bus with 9 seats left (few), a
- * booking of 2 seats (dual), an answer of 2 adults (dual) and 1 child (singular).
+ * booking of 2 seats (dual, on the bus page's line for the performance and on the booking), an answer of 2 adults (dual) and 1 child (singular).
  */
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
@@ -81,6 +81,20 @@ describe('a parent reading Arabic on a phone', () => {
       201,
     );
     expect(booking.seats).toBe(2);
+    // A second bus to the same performance, 9 seats, that the family is not on: offered in the booking form.
+    const otherRun = expectStatus(
+      await api<{ id: string }>('POST', '/api/parent-engagement/transport-runs', {
+        token: adminToken,
+        body: {
+          performanceId: performance.id,
+          vehicle: `Coach ${randomUUID().slice(0, 6)}`,
+          seats: 9,
+          outboundDepartsAt: at(80),
+          stops: [{ name: 'Byker Primary', place: 'Headlam Street, Newcastle NE6', pickupAt: at(65) }],
+        },
+      }),
+      201,
+    );
     timings.apiSetUp = Date.now() - started;
 
     started = Date.now();
@@ -97,7 +111,16 @@ describe('a parent reading Arabic on a phone', () => {
     await page.locator('h1', { hasText: 'أطفالي' }).waitFor();
     await page.locator('h2', { hasText: 'تقويمك' }).waitFor();
     await expectRightToLeft(page);
-    expect(await page.locator('nav.tabs a').allInnerTexts()).toEqual(['أطفالي', 'العروض', 'الحافلة المجانية', 'الموافقات', 'الرسائل']);
+    expect(await page.locator('nav.tabs a').allInnerTexts()).toEqual([
+      'أطفالي',
+      'العروض',
+      'الحافلة المجانية',
+      'الموافقات',
+      'الرسائل',
+      'الآلة',
+      'الورش',
+      'التفضيلات',
+    ]);
     // Mirrored: the brand starts the header on the right, the controls end it on the left.
     const brand = await page.locator('.app-header .brand').boundingBox();
     const controls = await page.locator('.app-header .header-controls').boundingBox();
@@ -108,11 +131,18 @@ describe('a parent reading Arabic on a phone', () => {
 
     await page.locator('nav.tabs a[href="/parent/transport"]').click();
     await page.locator('h1', { hasText: 'حافلة مجانية إلى العروض' }).waitFor();
-    const runCard = page.locator(`[data-run-id="${run.id}"]`);
-    await runCard.waitFor();
-    expect(await runCard.locator('.badge').innerText()).toBe('بقيت 9 مقاعد');
-    const bookingCard = page.locator(`[data-booking-id="${booking.id}"]`);
+    // The performance's line says at a glance that the family has 2 seats (dual); tapped, it opens.
+    const trip = page.locator(`[data-performance-id="${performance.id}"]`);
+    expect(await trip.locator('.trip-toggle .badge').innerText()).toBe('محجوز: مقعدان');
+    await trip.locator('.trip-toggle').click();
+    const bookingCard = trip.locator(`[data-booking-id="${booking.id}"]`);
+    await bookingCard.waitFor();
     expect(await bookingCard.innerText()).toContain('مؤكد · مقعدان');
+    // The booking form offers the other bus, 9 seats left (few); the family's own bus is changed through its booking.
+    const otherBus = trip.locator(`form input[name=runId][value="${otherRun.id}"]`);
+    await otherBus.waitFor();
+    expect(await trip.locator('form label', { has: otherBus }).innerText()).toContain('بقيت 9 مقاعد');
+    expect(await trip.locator(`form input[name=runId][value="${run.id}"]`).count()).toBe(0);
     await expectRightToLeft(page);
     await expectAccessible(page);
     await screenshot(page, 'web-parent-arabic-transport');
@@ -133,6 +163,9 @@ describe('a parent reading Arabic on a phone', () => {
     for (const [path, heading] of [
       ['/parent/consents', 'الموافقات'],
       ['/parent/messages', 'الرسائل'],
+      ['/parent/instruments', 'الآلات المُعارة'],
+      ['/parent/sessions', 'الجلسات العائلية والورش'],
+      ['/parent/preferences', 'تفضيلات التواصل'],
     ]) {
       await page.locator(`nav.tabs a[href="${path}"]`).click();
       await page.locator('h1', { hasText: heading }).waitFor();

@@ -177,7 +177,16 @@ describe('a parent on a phone', () => {
     await page.locator('.app-header label', { hasText: 'Language' }).locator('select').selectOption('pl');
     await page.locator('h1', { hasText: 'Wiadomości' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('pl');
-    expect(await page.locator('nav.tabs a').allInnerTexts()).toEqual(['Moje dzieci', 'Koncerty', 'Darmowy autobus', 'Zgody', 'Wiadomości']);
+    expect(await page.locator('nav.tabs a').allInnerTexts()).toEqual([
+      'Moje dzieci',
+      'Koncerty',
+      'Darmowy autobus',
+      'Zgody',
+      'Wiadomości',
+      'Instrument',
+      'Warsztaty',
+      'Ustawienia',
+    ]);
     expect(await message.innerText()).toContain(`Od: ${admin.displayName}`);
     await expectNoEnglish(page);
     await expectAccessible(page);
@@ -186,6 +195,9 @@ describe('a parent on a phone', () => {
       ['/parent/transport', 'Darmowy autobus na koncerty'],
       ['/parent/consents', 'Zgody'],
       ['/parent/performances', 'Koncerty'],
+      ['/parent/instruments', 'Wypożyczone instrumenty'],
+      ['/parent/sessions', 'Zajęcia rodzinne i warsztaty'],
+      ['/parent/preferences', 'Preferencje kontaktu'],
     ];
     for (const [path, heading] of visits) {
       await page.locator(`nav.tabs a[href="${path}"]`).click();
@@ -250,8 +262,18 @@ describe('a parent on a phone', () => {
     await signInThroughPage(page, guardian);
     await page.waitForURL('**/parent');
     await page.locator('nav.tabs a[href="/parent/transport"]').click();
-    const card = page.locator(`[data-booking-id="${booking.id}"]`);
+    // Short for a thumb: one line per coming performance, no booking form until one is tapped.
+    const trip = page.locator(`[data-performance-id="${performance.id}"]`);
+    await trip.waitFor();
+    expect(await page.locator('main form').count()).toBe(0);
+    expect(await trip.getAttribute('data-trip-state')).toBe('booked');
+    expect(await trip.locator('.trip-toggle .badge').innerText()).toMatch(/^Booked: \d+ seats?$/);
+    await trip.locator('.trip-toggle').click();
+    expect(await trip.locator('.trip-toggle').getAttribute('aria-expanded')).toBe('true');
+    const card = trip.locator(`[data-booking-id="${booking.id}"]`);
     await card.waitFor();
+    // One performance open at a time: at most one booking form on the page.
+    expect(await page.locator('main form').count()).toBeLessThanOrEqual(1);
     await card.locator('.actions button.secondary').click();
     const form = card.locator('form.change-booking');
     await form.locator(`input[type=radio][value="${run.stops[1].id}"]`).check();
@@ -289,9 +311,36 @@ describe('a parent on a phone', () => {
         }),
         200,
       ).items;
-    // The demo's buses to performances within a day have passed their cut-off (24 hours before pick-up).
-    const closedDemoRun = (await runsNow()).find((run) => !run.bookingOpen);
-    if (!closedDemoRun) throw new Error('the demo data has no bus past its cut-off');
+    // The demo's buses to performances within a day have passed their cut-off (24 hours before pick-up):
+    // one to a performance still to come, with no bus open and no booking of this family on it.
+    const runs = (
+      await expectStatus(
+        await api<{ items: { id: string; bookingOpen: boolean; performance: { id: string; startsAt: string } }[] }>(
+          'GET',
+          '/api/parent-engagement/transport-runs?limit=100',
+          { token: guardianToken, headers: { 'x-tutti-role': 'guardian' } },
+        ),
+        200,
+      )
+    ).items;
+    const familyRuns = new Set(
+      expectStatus(
+        await api<{ items: { runId: string; status: string }[] }>('GET', '/api/parent-engagement/transport-bookings?limit=100', {
+          token: guardianToken,
+          headers: { 'x-tutti-role': 'guardian' },
+        }),
+        200,
+      )
+        .items.filter((booking) => ['confirmed', 'waitlisted', 'offered'].includes(booking.status))
+        .map((booking) => booking.runId),
+    );
+    const closedDemoRun = runs.find(
+      (run) =>
+        !run.bookingOpen &&
+        Date.parse(run.performance.startsAt) > Date.now() &&
+        runs.every((other) => other.performance.id !== run.performance.id || (!other.bookingOpen && !familyRuns.has(other.id))),
+    );
+    if (!closedDemoRun) throw new Error('the demo data has no bus past its cut-off to a performance to come');
     // A bus whose cut-off passes while the parent has its form open.
     const performances = expectStatus(
       await api<{ items: { id: string; startsAt: string }[] }>('GET', '/api/parent-engagement/performances?limit=50', {
@@ -326,15 +375,24 @@ describe('a parent on a phone', () => {
     await page.locator('nav.tabs a[href="/parent/transport"]').click();
     await page.locator('h1', { hasText: 'Darmowy autobus na koncerty' }).waitFor();
 
-    const closedCard = page.locator(`[data-run-id="${closedDemoRun.id}"]`);
-    await closedCard.getByText('Rezerwacja zamknięta').waitFor();
-    expect(await closedCard.getAttribute('data-booking-open')).toBe('no');
-    expect(await closedCard.locator('form').count()).toBe(0);
-    expect(await closedCard.innerText()).toContain('Nie można już rezerwować miejsc w tym autobusie.');
+    // A closed bus is a line saying so, and opened it has no form.
+    const closedTrip = page.locator(`[data-performance-id="${closedDemoRun.performance.id}"]`);
+    await closedTrip.locator('.trip-toggle .badge', { hasText: 'Rezerwacja zamknięta' }).waitFor();
+    expect(await closedTrip.getAttribute('data-trip-state')).toBe('closed');
+    await closedTrip.locator('.trip-toggle').click();
+    await closedTrip.getByText('Nie można już rezerwować miejsc w tym autobusie.').waitFor();
+    expect(await closedTrip.locator('form').count()).toBe(0);
 
-    const closingCard = page.locator(`[data-run-id="${closing.id}"]`);
-    const form = closingCard.locator('form');
+    // Opening another performance closes the first: one booking form at a time.
+    const closingTrip = page.locator(`[data-performance-id="${performance.id}"]`);
+    await closingTrip.locator('.trip-toggle').click();
+    expect(await closedTrip.locator('.trip-toggle').getAttribute('aria-expanded')).toBe('false');
+    const form = closingTrip.locator('form');
     await form.waitFor();
+    expect(await page.locator('main form').count()).toBe(1);
+    // The performance may have other buses: this one is chosen.
+    if ((await form.locator('input[name=runId]').count()) > 0) await form.locator(`input[name=runId][value="${closing.id}"]`).check();
+    expect(await form.getAttribute('data-run-id')).toBe(closing.id);
     // Five adults are over the area's limit of four seats a family: the 409 in Polish, by its code.
     await form.locator('input[name=adults]').fill('5');
     await form.locator('button[type=submit]').click();
@@ -350,13 +408,194 @@ describe('a parent on a phone', () => {
     });
     await form.locator('input[name=adults]').fill('1');
     await form.locator('button[type=submit]').click();
-    await closingCard.getByText('Rezerwacja na ten autobus jest już zamknięta: nie można już rezerwować miejsc.').waitFor();
-    expect(await closingCard.locator('form').count()).toBe(0);
-    expect(await closingCard.getAttribute('data-booking-open')).toBe('no');
-    expect(await closingCard.locator('.badge').allInnerTexts()).toEqual(['Rezerwacja zamknięta']);
+    const refused = closingTrip.locator(`[data-run-id="${closing.id}"]`);
+    await refused.getByText('Rezerwacja na ten autobus jest już zamknięta: nie można już rezerwować miejsc.').waitFor();
+    expect(await refused.getAttribute('data-booking-open')).toBe('no');
+    expect(await closingTrip.locator('form').count()).toBe(0);
     await expectAccessible(page);
     await expectNoEnglish(page);
     timings.closedBuses = Date.now() - started;
     await screenshot(page, 'web-parent-closed-bus');
   }, 120_000);
+});
+
+describe('a parent’s instrument, workshops, contact preferences and calendar', () => {
+  it('sees the instrument on loan with its agreement and due day, signs up for a workshop, sets contact preferences (the page turns Urdu), and adds the calendar', async () => {
+    let started = Date.now();
+    const adminToken = await system.signIn(admin.email);
+    const guardianToken = await system.signIn(guardian.email);
+    const asGuardian = { token: guardianToken, headers: { 'x-tutti-role': 'guardian' } };
+    const me = expectStatus(await api<{ children: { pupilId: string; schoolId: string }[] }>('GET', '/identity/me', asGuardian), 200);
+    const child = me.children[0];
+    const loans = expectStatus(
+      await api<{ items: { id: string; dueOn: string; instrument: { assetTag: string }; agreement: { agreedByName: string } }[] }>(
+        'GET',
+        '/api/instrument-loan/loans?state=active&limit=100',
+        asGuardian,
+      ),
+      200,
+    ).items;
+    // A workshop at the child's school next week, 30 places.
+    const startsAt = new Date(Date.now() + 7 * DAY);
+    const title = `Play along: strings ${randomUUID().slice(0, 6)}`;
+    const session = expectStatus(
+      await api<{ id: string }>('POST', '/api/parent-engagement/family-sessions', {
+        token: adminToken,
+        headers: { 'idempotency-key': randomUUID() },
+        body: {
+          kind: 'workshop',
+          title,
+          schoolId: child.schoolId,
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + 90 * 60_000).toISOString(),
+          capacity: 30,
+        },
+      }),
+      201,
+    );
+    timings.newPagesSetUp = Date.now() - started;
+
+    started = Date.now();
+    const page = await open(PHONE);
+    await page.goto('/sign-in');
+    await page.locator('.app-header select').selectOption('en');
+    await signInThroughPage(page, guardian);
+    await page.waitForURL('**/parent');
+
+    // The instrument: every active loan the API holds for her children, with its agreement and due day.
+    await page.locator('nav.tabs a[href="/parent/instruments"]').click();
+    await page.locator('h1', { hasText: 'Instruments on loan' }).waitFor();
+    if (loans.length === 0) await page.getByText('None of your children has an instrument on loan.').waitFor();
+    for (const loan of loans) {
+      const card = page.locator(`[data-loan-id="${loan.id}"]`);
+      await card.waitFor();
+      expect(await card.getByTestId('agreement').innerText()).toContain(`Loan agreement accepted by ${loan.agreement.agreedByName}`);
+      expect(await card.getByTestId('due-back').innerText()).toMatch(/^(Due back|Overdue since) /);
+      expect(await card.innerText()).toContain(loan.instrument.assetTag);
+      expect(await card.innerText()).not.toMatch(/_/);
+    }
+    expect(await page.locator('[data-loan-id]').count()).toBe(loans.length);
+    await expectAccessible(page);
+
+    // The workshop: 25 places is refused beside the field, 3 places and the child go through.
+    await page.locator('nav.tabs a[href="/parent/sessions"]').click();
+    await page.locator('h1', { hasText: 'Family sessions and workshops' }).waitFor();
+    const card = page.locator(`[data-session-id="${session.id}"]`);
+    await card.waitFor();
+    expect(await card.innerText()).toContain('Workshop');
+    expect(await card.innerText()).toContain('30 places left');
+    await card.getByRole('button', { name: /Sign up/ }).click();
+    await card.getByLabel('How many of you are coming (adults and children)?').fill('25');
+    await card.getByRole('button', { name: 'Sign us up' }).click();
+    await card
+      .locator('.field-invalid', { has: page.locator('input[name=places]') })
+      .getByText('Enter a number from 1 to 20.')
+      .waitFor();
+    await expectAccessible(page);
+    await card.getByLabel('How many of you are coming (adults and children)?').fill('3');
+    const childBox = card.locator(`input[name=pupilIds][value="${child.pupilId}"]`);
+    if ((await childBox.count()) > 0) await childBox.check();
+    await card.getByRole('button', { name: 'Sign us up' }).click();
+    await page.getByText('You are signed up. See you there!').waitFor();
+    await card.getByText('Signed up: 3 places').waitFor();
+    const signUps = async () =>
+      expectStatus(
+        await api<{ items: { id: string; places: number; status: string; attended?: boolean | null }[] }>(
+          'GET',
+          `/api/parent-engagement/family-sessions/${session.id}/sign-ups`,
+          { token: adminToken },
+        ),
+        200,
+      ).items;
+    const [signUp] = await signUps();
+    expect(signUp).toMatchObject({ places: 3, status: 'signed_up' });
+    // The school takes the register: she sees that she came.
+    expectStatus(
+      await api('POST', `/api/parent-engagement/session-sign-ups/${signUp.id}/attendance`, {
+        token: adminToken,
+        headers: { 'idempotency-key': randomUUID() },
+        body: { attended: true },
+      }),
+      200,
+    );
+    await page.reload();
+    await card.getByText('You came: thank you!').waitFor();
+    await expectAccessible(page);
+    timings.instrumentAndWorkshop = Date.now() - started;
+
+    // Contact preferences: a mistyped email is named beside its field; then Urdu, a mobile and quiet hours.
+    started = Date.now();
+    await page.locator('nav.tabs a[href="/parent/preferences"]').click();
+    await page.locator('h1', { hasText: 'Contact preferences' }).waitFor();
+    const form = page.locator('main form');
+    await form.locator('input[name=email]').fill('jo-at-home');
+    await form.getByRole('button', { name: 'Save my preferences' }).click();
+    await form
+      .locator('.field-invalid', { has: page.locator('input[name=email]') })
+      .getByText('Enter an email address, e.g. name@example.com.')
+      .waitFor();
+    await expectAccessible(page);
+    await form.locator('input[name=email]').fill('jo.parent@example.org');
+    await form.locator('input[name=phone]').fill('+447700900123');
+    await form.locator('input[name=smsEnabled]').check();
+    await form.locator('input[name=quietHoursStart]').fill('21:00');
+    await form.locator('input[name=quietHoursEnd]').fill('07:30');
+    await form.locator('select[name=language]').selectOption('ur');
+    await form.getByRole('button', { name: 'Save my preferences' }).click();
+    // Saved, and the pages turn to Urdu, right to left.
+    await page.locator('h1', { hasText: 'رابطے کی ترجیحات' }).waitFor();
+    await page.getByText('آپ کی ترجیحات محفوظ ہو گئیں۔').waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('ur');
+    expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+    const family = expectStatus(
+      await api<{ language: string; email: string; phone: string; smsEnabled: boolean; quietHoursStart: string; quietHoursEnd: string }>(
+        'GET',
+        '/api/parent-engagement/families/me',
+        asGuardian,
+      ),
+      200,
+    );
+    expect(family).toMatchObject({
+      language: 'ur',
+      email: 'jo.parent@example.org',
+      phone: '+447700900123',
+      smsEnabled: true,
+      quietHoursStart: '21:00',
+      quietHoursEnd: '07:30',
+    });
+    await expectAccessible(page);
+    timings.preferences = Date.now() - started;
+
+    // The calendar: a webcal:// link and Google, Apple and Outlook buttons instead of an address to copy.
+    started = Date.now();
+    await page.locator('.app-header select').selectOption('en');
+    await page.locator('nav.tabs a[href="/parent"]').click();
+    await page.getByRole('button', { name: 'Subscribe to my calendar' }).click();
+    const links = page.getByTestId('calendar-links');
+    await links.waitFor();
+    const webcal = (await links.locator('[data-calendar=webcal]').getAttribute('href')) ?? '';
+    expect(webcal).toMatch(/^webcal:\/\/.+\/api\/parent-engagement\/calendar\/.+/);
+    expect(await links.locator('[data-calendar=apple]').getAttribute('href')).toBe(webcal);
+    const https = webcal.replace(/^webcal:\/\//, 'http://');
+    expect(await links.locator('[data-calendar=google]').getAttribute('href')).toBe(
+      `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcal)}`,
+    );
+    expect(await links.locator('[data-calendar=outlook]').getAttribute('href')).toBe(
+      `https://outlook.live.com/calendar/0/addfromweb?url=${encodeURIComponent(https)}`,
+    );
+    expect(await page.locator('main input[readonly]').count()).toBe(0);
+    // The address is the family's live feed.
+    const feed = await fetch(https);
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+    await expectAccessible(page);
+    timings.calendar = Date.now() - started;
+    await screenshot(page, 'web-parent-calendar-links');
+
+    // Back to English for the family, as the demo had it.
+    await page.locator('nav.tabs a[href="/parent/preferences"]').click();
+    await page.locator('main form select[name=language]').selectOption('en');
+    await page.locator('main form').getByRole('button', { name: 'Save my preferences' }).click();
+    await page.getByText('Your preferences are saved.').waitFor();
+  }, 150_000);
 });

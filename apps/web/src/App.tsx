@@ -66,7 +66,7 @@ export function App() {
   // The first catalogue is a small fetch; until it arrives there are no words to show.
   if (!i18n) return null;
   return (
-    <I18nContext.Provider value={i18n}>
+    <I18nContext.Provider value={{ ...i18n, setLanguage }}>
       <a className="skip-link" href="#main">
         {i18n.t('skipToContent')}
       </a>

@@ -20,6 +20,9 @@ const ParentTransport = page(() => import('./pages/parent/Transport'), 'ParentTr
 const ParentConsents = page(() => import('./pages/parent/Consents'), 'ParentConsents');
 const ParentPerformances = page(() => import('./pages/parent/Performances'), 'ParentPerformances');
 const ParentMessages = page(() => import('./pages/parent/Messages'), 'ParentMessages');
+const ParentInstruments = page(() => import('./pages/parent/Instruments'), 'ParentInstruments');
+const ParentSessions = page(() => import('./pages/parent/Sessions'), 'ParentSessions');
+const ParentPreferences = page(() => import('./pages/parent/Preferences'), 'ParentPreferences');
 const TutorSessions = staffPage(() => import('./pages/tutor/Sessions'), 'TutorSessions');
 const TutorRegister = staffPage(() => import('./pages/tutor/Sessions'), 'TutorRegister');
 const TutorInstruments = staffPage(() => import('./pages/tutor/InstrumentDesk'), 'TutorInstruments');
@@ -61,6 +64,9 @@ export const PAGES: PageRoute[] = [
   { pattern: '/parent/consents', roles: ['guardian'], Page: ParentConsents },
   { pattern: '/parent/performances', roles: ['guardian'], Page: ParentPerformances },
   { pattern: '/parent/messages', roles: ['guardian'], Page: ParentMessages },
+  { pattern: '/parent/instruments', roles: ['guardian'], Page: ParentInstruments },
+  { pattern: '/parent/sessions', roles: ['guardian'], Page: ParentSessions },
+  { pattern: '/parent/preferences', roles: ['guardian'], Page: ParentPreferences },
   { pattern: '/tutor', roles: ['tutor', 'school_staff', 'headteacher'], Page: TutorSessions },
   { pattern: '/tutor/sessions/:occurrenceId', roles: ['tutor', 'school_staff', 'headteacher', 'programme_admin'], Page: TutorRegister },
   { pattern: '/head', roles: ['headteacher'], Page: HeadDashboard },
@@ -117,6 +123,9 @@ export const NAV: Record<Role, { to: string; label: MessageKey }[]> = {
     { to: '/parent/transport', label: 'transport' },
     { to: '/parent/consents', label: 'consents' },
     { to: '/parent/messages', label: 'messages' },
+    { to: '/parent/instruments', label: 'nav.instruments' },
+    { to: '/parent/sessions', label: 'nav.sessions' },
+    { to: '/parent/preferences', label: 'nav.preferences' },
   ],
   tutor: TUTOR_TABS,
   school_staff: TUTOR_TABS,

@@ -5,9 +5,16 @@ import { localeOf, type Language } from './languages';
 export { loadStaffMessages, loadTranslate, type MessageKey, type MessageValues, type Translate } from './catalogue';
 export { directionOf, isLanguage, LANGUAGES, localeOf, type Language } from './languages';
 
-export const I18nContext = createContext<{ language: Language; t: Translate }>({ language: 'en', t: (key: MessageKey) => key });
+/** The page's language, its messages, and (in the app's shell) choosing another language for the pages. */
+export interface I18n {
+  language: Language;
+  t: Translate;
+  setLanguage?: (language: Language) => void;
+}
 
-export function useI18n(): { language: Language; t: Translate } {
+export const I18nContext = createContext<I18n>({ language: 'en', t: (key: MessageKey) => key });
+
+export function useI18n(): I18n {
   return useContext(I18nContext);
 }
 

@@ -3,7 +3,7 @@ import { answered, client } from '../../api/client';
 import { useApp } from '../../app-context';
 import { formatDateTime, useI18n } from '../../i18n';
 import { Link } from '../../router';
-import { Empty, ErrorNotice, Field, Loaded, useSubmit } from '../../ui';
+import { Empty, ErrorNotice, Loaded, useSubmit } from '../../ui';
 import { useChildren } from './children';
 import { CursorListView, useCursorList } from '../../cursor-list';
 
@@ -20,7 +20,7 @@ export function ParentHome() {
           list.length === 0 ? (
             <Empty>{t('noChildren')}</Empty>
           ) : (
-            <ul className="cards">
+            <ul className="cards" data-testid="children">
               {list.map((child) => (
                 <li key={child.pupilId} className="card">
                   <strong>{child.name}</strong>
@@ -65,7 +65,7 @@ export function ParentHome() {
   );
 }
 
-/** The parent's private calendar address (performances and sessions), to paste into a calendar app. */
+/** The parent's private calendar (performances, bus pick-ups and sessions), added to a calendar app in one tap. */
 function CalendarFeed() {
   const { t } = useI18n();
   const [url, setUrl] = useState<string | null>(null);
@@ -80,14 +80,46 @@ function CalendarFeed() {
       <h2 id="calendar-heading">{t('calendarFeed')}</h2>
       <p>{t('calendarFeedIntro')}</p>
       {error !== null && <ErrorNotice error={error} />}
-      {url && (
-        <Field label={t('calendarFeedUrl')} hint={t('calendarFeedCopy')}>
-          {(props) => <input {...props} name="calendarFeedUrl" readOnly value={url} onFocus={(event) => event.target.select()} />}
-        </Field>
-      )}
+      {url && <CalendarLinks url={url} />}
       <button type="button" className="button secondary" disabled={busy} onClick={() => void subscribe()}>
         {url ? t('calendarFeedRenew') : t('calendarFeedSubscribe')}
       </button>
     </section>
+  );
+}
+
+/** The feed's address as a webcal:// link (a phone's calendar app subscribes to it), and Google's and Outlook's "add from the web". */
+export function calendarLinks(url: string): { webcal: string; google: string; outlook: string } {
+  const webcal = url.replace(/^https?:\/\//, 'webcal://');
+  return {
+    webcal,
+    google: `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcal)}`,
+    outlook: `https://outlook.live.com/calendar/0/addfromweb?url=${encodeURIComponent(url)}`,
+  };
+}
+
+function CalendarLinks({ url }: { url: string }) {
+  const { t } = useI18n();
+  const links = calendarLinks(url);
+  return (
+    <div className="stack" data-testid="calendar-links">
+      <p>{t('calendarFeedReady')}</p>
+      <p>
+        <a href={links.webcal} data-calendar="webcal">
+          {t('calendarFeedOpen')}
+        </a>
+      </p>
+      <div className="actions">
+        <a className="button secondary" href={links.google} target="_blank" rel="noopener noreferrer" data-calendar="google">
+          {t('calendarAddGoogle')}
+        </a>
+        <a className="button secondary" href={links.webcal} data-calendar="apple">
+          {t('calendarAddApple')}
+        </a>
+        <a className="button secondary" href={links.outlook} target="_blank" rel="noopener noreferrer" data-calendar="outlook">
+          {t('calendarAddOutlook')}
+        </a>
+      </div>
+    </div>
   );
 }

@@ -31,6 +31,7 @@ export * from './sql/prepared';
 export * from './sql/rows';
 export * from './sql/write-together';
 export * from './sql/send-together';
+export * from './sql/sql-fragments';
 export * from './idempotency/idempotency';
 export * from './idempotency/idempotency-keys-by-caller.migration';
 export * from './http/etag';

@@ -1,12 +1,9 @@
-import { oneRow, rows, type Queryable } from '@tutti/platform';
+import { isoDay, isoInstant, oneRow, rows, wordsPattern, type Queryable } from '@tutti/platform';
 
 /**
  * What a data request (issue 19) reads and changes in this service. Every export row comes out of SQL
  * as plain JSON: camelCase names, ISO 8601 instants (UTC) and YYYY-MM-DD days.
  */
-
-const iso = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-const day = (column: string): string => `to_char(${column}, 'YYYY-MM-DD')`;
 
 /** The pupil's copy of their name, as an erasure needs it. */
 export interface PupilNameRow {
@@ -26,8 +23,8 @@ export function exportPupil(db: Queryable, tenantId: string, pupilId: string): P
   return rows(
     db,
     `SELECT p.id, p.school_id AS "schoolId", s.name AS "schoolName", p.year_group AS "yearGroup",
-            p.first_name AS "firstName", p.last_name AS "lastName", ${day('p.left_on')} AS "leftOn",
-            p.arm_length_mm AS "armLengthMm", ${day('p.arm_measured_on')} AS "armMeasuredOn"
+            p.first_name AS "firstName", p.last_name AS "lastName", ${isoDay('p.left_on')} AS "leftOn",
+            p.arm_length_mm AS "armLengthMm", ${isoDay('p.arm_measured_on')} AS "armMeasuredOn"
        FROM pupils p LEFT JOIN schools s ON s.tenant_id = p.tenant_id AND s.id = p.school_id
       WHERE p.tenant_id = $1 AND p.id = $2`,
     [tenantId, pupilId],
@@ -45,7 +42,7 @@ export function exportLoans(db: Queryable, tenantId: string, selector: LoanSelec
     db,
     `SELECT l.id, l.pupil_id AS "pupilId", l.school_id AS "schoolId", l.instrument_id AS "instrumentId",
             i.asset_tag AS "assetTag", i.type AS "instrumentType", i.size, i.make, i.model, i.serial,
-            ${iso('l.started_at')} AS "startedAt", ${day('l.due_on')} AS "dueOn", l.accessories, l.condition_out AS "conditionOut",
+            ${isoInstant('l.started_at')} AS "startedAt", ${isoDay('l.due_on')} AS "dueOn", l.accessories, l.condition_out AS "conditionOut",
             l.condition_ensemble_id AS "conditionEnsembleId", l.condition_note AS "conditionNote", l.checked_out_by AS "checkedOutBy",
             CASE WHEN l.returned_at IS NULL THEN 'on_loan' ELSE l.outcome END AS state
        FROM loans l JOIN instruments i ON i.tenant_id = l.tenant_id AND i.id = l.instrument_id
@@ -60,7 +57,7 @@ export function exportAgreements(db: Queryable, tenantId: string, selector: Loan
   return rows(
     db,
     `SELECT l.id AS "loanId", l.pupil_id AS "pupilId", l.agreed_by_name AS "agreedByName", l.agreed_by_user_id AS "agreedByUserId",
-            ${iso('l.agreed_at')} AS "agreedAt", l.terms_version AS "termsVersion"
+            ${isoInstant('l.agreed_at')} AS "agreedAt", l.terms_version AS "termsVersion"
        FROM loans l WHERE l.tenant_id = $1 AND ${loanWhere(selector)}
       ORDER BY l.agreed_at, l.id`,
     [tenantId, loanKey(selector)],
@@ -70,7 +67,7 @@ export function exportAgreements(db: Queryable, tenantId: string, selector: Loan
 export function exportReturns(db: Queryable, tenantId: string, pupilId: string): Promise<Record<string, unknown>[]> {
   return rows(
     db,
-    `SELECT l.id AS "loanId", ${iso('l.returned_at')} AS "returnedAt", l.outcome, l.condition_in AS "conditionIn",
+    `SELECT l.id AS "loanId", ${isoInstant('l.returned_at')} AS "returnedAt", l.outcome, l.condition_in AS "conditionIn",
             l.return_notes AS "returnNotes", l.returned_by AS "returnedBy"
        FROM loans l WHERE l.tenant_id = $1 AND l.pupil_id = $2 AND l.returned_at IS NOT NULL
       ORDER BY l.returned_at, l.id`,
@@ -82,8 +79,8 @@ export function exportReturns(db: Queryable, tenantId: string, pupilId: string):
 export function exportFlags(db: Queryable, tenantId: string, pupilId: string): Promise<Record<string, unknown>[]> {
   return rows(
     db,
-    `SELECT l.id AS "loanId", ${iso('l.overdue_at')} AS "overdueAt", ${iso('l.flagged_at')} AS "flaggedAt", l.flag_reason AS "flagReason",
-            ${iso('l.review_cleared_at')} AS "reviewClearedAt"
+    `SELECT l.id AS "loanId", ${isoInstant('l.overdue_at')} AS "overdueAt", ${isoInstant('l.flagged_at')} AS "flaggedAt", l.flag_reason AS "flagReason",
+            ${isoInstant('l.review_cleared_at')} AS "reviewClearedAt"
        FROM loans l WHERE l.tenant_id = $1 AND l.pupil_id = $2
         AND (l.overdue_at IS NOT NULL OR l.flagged_at IS NOT NULL OR l.review_cleared_at IS NOT NULL)
       ORDER BY l.started_at, l.id`,
@@ -96,7 +93,7 @@ export function exportProblemReports(db: Queryable, tenantId: string, selector: 
   return rows(
     db,
     `SELECT r.id, r.loan_id AS "loanId", r.kind, r.description, r.reported_by AS "reportedBy", r.reporter_role AS "reporterRole",
-            ${iso('r.reported_at')} AS "reportedAt"
+            ${isoInstant('r.reported_at')} AS "reportedAt"
        FROM loan_problem_reports r JOIN loans l ON l.tenant_id = r.tenant_id AND l.id = r.loan_id
       WHERE r.tenant_id = $1 AND ${'pupilId' in selector ? 'l.pupil_id = $2' : 'r.reported_by = $2'}
       ORDER BY r.reported_at, r.id`,
@@ -112,7 +109,7 @@ export function exportRepairs(db: Queryable, tenantId: string, pupilId: string):
   return rows(
     db,
     `SELECT DISTINCT t.id, l.id AS "loanId", i.asset_tag AS "assetTag", t.fault, t.repairer, t.cost_pence AS "costPence",
-            ${day('t.opened_on')} AS "openedOn", ${day('t.closed_on')} AS "closedOn", t.condition_after AS "conditionAfter"
+            ${isoDay('t.opened_on')} AS "openedOn", ${isoDay('t.closed_on')} AS "closedOn", t.condition_after AS "conditionAfter"
        FROM loans l
        JOIN repair_tickets t ON t.tenant_id = l.tenant_id AND t.instrument_id = l.instrument_id
        JOIN instruments i ON i.tenant_id = t.tenant_id AND i.id = t.instrument_id
@@ -127,19 +124,10 @@ export function exportRepairs(db: Queryable, tenantId: string, pupilId: string):
 export function exportConditionAttendance(db: Queryable, tenantId: string, pupilId: string): Promise<Record<string, unknown>[]> {
   return rows(
     db,
-    `SELECT ensemble_id AS "ensembleId", occurrence_id AS "occurrenceId", ${iso('starts_at')} AS "startsAt", status
+    `SELECT ensemble_id AS "ensembleId", occurrence_id AS "occurrenceId", ${isoInstant('starts_at')} AS "startsAt", status
        FROM condition_attendance WHERE tenant_id = $1 AND pupil_id = $2 ORDER BY starts_at, occurrence_id`,
     [tenantId, pupilId],
   );
-}
-
-/** An ARE matching the words as whole words, case aside (PostgreSQL `\m` and `\M`). */
-export function wordsPattern(words: string): string {
-  const escaped = words
-    .trim()
-    .split(/\s+/)
-    .map((word) => word.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'));
-  return `\\m${escaped.join('\\s+')}\\M`;
 }
 
 /**

@@ -1,12 +1,9 @@
-import { oneRow, rows, type Queryable } from '@tutti/platform';
+import { isoDay, isoInstant, oneRow, rows, wordsPattern, type Queryable } from '@tutti/platform';
 
 /**
  * What a data request (issue 19) reads and changes in this service. Export rows come out of SQL as
  * plain JSON: camelCase names, ISO 8601 instants (UTC) and YYYY-MM-DD days.
  */
-
-const iso = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-const day = (column: string): string => `to_char(${column}, 'YYYY-MM-DD')`;
 
 export function replicaPupil(
   db: Queryable,
@@ -19,7 +16,7 @@ export function replicaPupil(
 export function exportPupil(db: Queryable, tenantId: string, pupilId: string): Promise<Record<string, unknown>[]> {
   return rows(
     db,
-    `SELECT p.pupil_id AS id, p.display_name AS "displayName", p.school_id AS "schoolId", s.name AS "schoolName", ${day('p.left_on')} AS "leftOn"
+    `SELECT p.pupil_id AS id, p.display_name AS "displayName", p.school_id AS "schoolId", s.name AS "schoolName", ${isoDay('p.left_on')} AS "leftOn"
        FROM replica_pupils p LEFT JOIN replica_schools s ON s.tenant_id = p.tenant_id AND s.school_id = p.school_id
       WHERE p.tenant_id = $1 AND p.pupil_id = $2`,
     [tenantId, pupilId],
@@ -30,9 +27,9 @@ export function exportPupil(db: Queryable, tenantId: string, pupilId: string): P
 export function exportRosters(db: Queryable, tenantId: string, pupilId: string): Promise<Record<string, unknown>[]> {
   return rows(
     db,
-    `SELECT r.performance_id AS "performanceId", p.title, ${iso('p.starts_at')} AS "startsAt", ${iso('p.ends_at')} AS "endsAt",
+    `SELECT r.performance_id AS "performanceId", p.title, ${isoInstant('p.starts_at')} AS "startsAt", ${isoInstant('p.ends_at')} AS "endsAt",
             p.status, p.audience, v.name AS "venueName", r.school_id AS "schoolId", r.instrument, r.source,
-            r.ensemble_id AS "ensembleId", e.name AS "ensembleName", r.removed, ${iso('r.updated_at')} AS "updatedAt"
+            r.ensemble_id AS "ensembleId", e.name AS "ensembleName", r.removed, ${isoInstant('r.updated_at')} AS "updatedAt"
        FROM roster_entries r
        JOIN performances p ON p.tenant_id = r.tenant_id AND p.id = r.performance_id
        JOIN venues v ON v.tenant_id = p.tenant_id AND v.id = p.venue_id
@@ -50,7 +47,7 @@ export function exportRosters(db: Queryable, tenantId: string, pupilId: string):
 export function exportProgrammeSlots(db: Queryable, tenantId: string, pupilId: string): Promise<Record<string, unknown>[]> {
   return rows(
     db,
-    `SELECT i.performance_id AS "performanceId", p.title, ${iso('p.starts_at')} AS "startsAt", i.position + 1 AS "number",
+    `SELECT i.performance_id AS "performanceId", p.title, ${isoInstant('p.starts_at')} AS "startsAt", i.position + 1 AS "number",
             i.piece, i.composer, i.arranger, e.name AS "ensembleName", i.duration_seconds AS "durationSeconds",
             ($2 = ANY(i.soloist_pupil_ids)) AS "asSoloist", coalesce(c.granted, false) AS "namedInProgramme"
        FROM running_order_items i
@@ -70,7 +67,7 @@ export function exportProgrammeSlots(db: Queryable, tenantId: string, pupilId: s
 export function exportPrintedSheets(db: Queryable, tenantId: string, pupilId: string): Promise<Record<string, unknown>[]> {
   return rows(
     db,
-    `SELECT s.performance_id AS "performanceId", p.title, s.kind, ${iso('s.printed_at')} AS "printedAt",
+    `SELECT s.performance_id AS "performanceId", p.title, s.kind, ${isoInstant('s.printed_at')} AS "printedAt",
             (entry->>'named')::boolean AS named, entry->>'photoFilm' AS "photoFilmAsPrinted",
             entry->>'performingInPublic' AS "performingInPublicAsPrinted"
        FROM printed_sheets s
@@ -85,7 +82,7 @@ export function exportPrintedSheets(db: Queryable, tenantId: string, pupilId: st
 export function exportConsents(db: Queryable, tenantId: string, pupilId: string): Promise<Record<string, unknown>[]> {
   return rows(
     db,
-    `SELECT kind, granted, note, ${iso('changed_at')} AS "changedAt" FROM replica_consents WHERE tenant_id = $1 AND pupil_id = $2 ORDER BY kind`,
+    `SELECT kind, granted, note, ${isoInstant('changed_at')} AS "changedAt" FROM replica_consents WHERE tenant_id = $1 AND pupil_id = $2 ORDER BY kind`,
     [tenantId, pupilId],
   );
 }
@@ -98,15 +95,6 @@ export function exportEnsembles(db: Queryable, tenantId: string, pupilId: string
       WHERE m.tenant_id = $1 AND m.pupil_id = $2 ORDER BY e.name, m.ensemble_id`,
     [tenantId, pupilId],
   );
-}
-
-/** An ARE matching the words as whole words, case aside (PostgreSQL `\m` and `\M`). */
-export function wordsPattern(words: string): string {
-  const escaped = words
-    .trim()
-    .split(/\s+/)
-    .map((word) => word.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'));
-  return `\\m${escaped.join('\\s+')}\\M`;
 }
 
 /** Text columns where a child's name may have been typed (a title such as "Amira's solo evening", a guest soloist line). */

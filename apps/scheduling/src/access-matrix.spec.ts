@@ -24,6 +24,9 @@ interface Scenario {
   examEntryId: string;
   lessonPlanId: string;
   importId: string;
+  comparisonSchoolId: string;
+  /** A fresh comparison school, for the route that removes one. */
+  freshComparisonSchool(): Promise<string>;
   /** A fresh pupil of S1 for routes that change a pupil's life (move, leave). */
   freshPupil(): Promise<string>;
   /** A fresh occurrence of E1 for routes that cancel or move one. */
@@ -41,6 +44,9 @@ const CLEARED_RECORD = {
 const SECRET_FIRST = 'Zephyrine';
 const SECRET_LAST = 'Quillfeather';
 let day = 10;
+let urn = 7100000;
+/** A comparison school's body with a URN of its own (one comparison school per URN in an area). */
+const comparisonSchoolBody = () => ({ urn: String(urn++), name: 'Beyond Primary', phase: 'primary', pupils: 210, percentFsm: 24.5 });
 
 describe('scheduling: the access matrix over every route', () => {
   let app: NestFastifyApplication;
@@ -145,6 +151,10 @@ describe('scheduling: the access matrix over every route', () => {
       })
     ).id;
 
+    const freshComparisonSchool = async (): Promise<string> =>
+      (await call(admin, 'POST', '/comparison-schools', comparisonSchoolBody())).id;
+    const comparisonSchoolId = await freshComparisonSchool();
+
     const ifMatchOf = async (url: string): Promise<Record<string, string>> => {
       const response = await app.inject({ method: 'GET', url, headers: await identityHeaders(admin, 'scheduling') });
       if (response.statusCode === 404) return {};
@@ -170,6 +180,8 @@ describe('scheduling: the access matrix over every route', () => {
       examEntryId,
       lessonPlanId,
       importId,
+      comparisonSchoolId,
+      freshComparisonSchool,
       freshPupil,
       freshOccurrence,
       ifMatchOf,
@@ -521,6 +533,40 @@ const fixtures: MatrixFixtures<Scenario> = {
       ],
     ),
   ),
+  'POST /comparison-schools': () => ({
+    url: '/comparison-schools',
+    body: comparisonSchoolBody(),
+    allowed: ['admin'],
+    scope: 'caller-scoped',
+  }),
+  'GET /comparison-schools': (s) => ({
+    url: '/comparison-schools',
+    allowed: ['admin', 'evaluator'],
+    scope: 'caller-scoped',
+    secrets: [s.comparisonSchoolId, s.pupilId, SECRET_FIRST, SECRET_LAST],
+  }),
+  'GET /comparison-schools/:comparisonSchoolId': (s) => ({
+    url: `/comparison-schools/${s.comparisonSchoolId}`,
+    allowed: ['admin', 'evaluator'],
+  }),
+  'PATCH /comparison-schools/:comparisonSchoolId': async (s) => ({
+    url: `/comparison-schools/${s.comparisonSchoolId}`,
+    body: { pupils: 215 },
+    headers: await s.ifMatchOf(`/comparison-schools/${s.comparisonSchoolId}`),
+    allowed: ['admin'],
+  }),
+  'DELETE /comparison-schools/:comparisonSchoolId': async (s) => ({
+    url: `/comparison-schools/${await s.freshComparisonSchool()}`,
+    allowed: ['admin'],
+  }),
+  'GET /evaluation/schools.csv': (s) => ({
+    url: '/evaluation/schools.csv?academicYear=2025-26',
+    allowed: ['admin', 'evaluator'],
+    scope: 'caller-scoped',
+    pseudonymisedFor: ['admin', 'evaluator'],
+    secrets: [s.pupilId, SECRET_FIRST, SECRET_LAST, s.comparisonSchoolId],
+    refusedWith: [403, 404],
+  }),
   'GET /attendance-summaries/schools/:schoolId': (s) => ({
     url: `/attendance-summaries/schools/${s.schoolId}?from=2026-01-05&to=2026-03-27`,
     allowed: [...MANAGERS],

@@ -5,6 +5,7 @@ import { PlatformModule } from '@tutti/platform';
 import { AnnualReturnModule } from './annual-return/annual-return.module';
 import { AttendanceSummaryModule } from './attendance-summary/attendance-summary.module';
 import { CharacteristicsModule } from './characteristics/characteristics.module';
+import { ComparisonSchoolsModule } from './comparison-schools/comparison-schools.module';
 import { DataRequestsModule } from './data-requests/data-requests.module';
 import { ClassesModule } from './classes/classes.module';
 import type { SchedulingConfig } from './config';
@@ -63,6 +64,7 @@ export class AppModule {
         ProgressionModule,
         LessonPlansModule,
         EvaluationModule,
+        ComparisonSchoolsModule,
         AnnualReturnModule,
         SafeguardingModule,
         DataRequestsModule,

@@ -13,6 +13,7 @@ import { PupilCharacteristics1764080000000 } from './migrations/1764080000000-pu
 import { AlumniAndDestination1764081000000 } from './migrations/1764081000000-alumni-and-destination';
 import { PupilAnonymisedAt1764091000000 } from './migrations/1764091000000-pupil-anonymised-at';
 import { IntensityWarnings1764092000000 } from './migrations/1764092000000-intensity-warnings';
+import { ComparisonSchools1764093000000 } from './migrations/1764093000000-comparison-schools';
 import { SafeguardingRecords1796437251582 } from './migrations/1796437251582-safeguarding-records';
 
 /** Scheduling reads and writes with raw SQL (each feature's `.queries.ts`); only messaging brings entities. */
@@ -34,4 +35,5 @@ export const SCHEDULING_MIGRATIONS = [
   PupilAnonymisedAt1764091000000,
   SafeguardingRecords1796437251582,
   IntensityWarnings1764092000000,
+  ComparisonSchools1764093000000,
 ];

@@ -12,6 +12,7 @@ const ROW_KEY = {
   lesson_plans: 'id',
   exam_entries: 'id',
   rehearsal_notes: 'occurrence_id',
+  comparison_schools: 'id',
 } as const;
 
 export type VersionedTable = keyof typeof ROW_KEY;

@@ -4,7 +4,7 @@ import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
 import { RequestOrigin, type AuditOrigin } from '@tutti/messaging';
 import { attachmentDisposition } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
-import { ProvisionExportQueryDto } from './dto/provision-export-query.dto';
+import { ProvisionExportQueryDto, SchoolsExportQueryDto } from './dto/provision-export-query.dto';
 import { EvaluationService } from './evaluation.service';
 
 @ApiTags('evaluation')
@@ -28,6 +28,26 @@ export class EvaluationController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     const file = await this.evaluation.provisionCsv(identity, query.termId, origin);
+    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', attachmentDisposition(file.fileName));
+    return file.body;
+  }
+
+  @Get('schools.csv')
+  @Access('programme_admin', 'evaluator')
+  @ApiOperation({
+    operationId: 'exportSchoolsCsv',
+    summary:
+      'Programme schools beside comparison schools, one row per school: cohort size and per cent FSM, SEND and EAL (programme schools counted from the roll for the year, small cells suppressed; comparison schools as recorded)',
+  })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'CSV with a header row; aggregates only, no pupil' })
+  async schools(
+    @CurrentIdentity() identity: Identity,
+    @Query() query: SchoolsExportQueryDto,
+    @RequestOrigin() origin: AuditOrigin,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const file = await this.evaluation.schoolsCsv(identity, query.academicYear, origin);
     reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', attachmentDisposition(file.fileName));
     return file.body;
   }

@@ -5,6 +5,9 @@ import { recordAudit, type AuditOrigin } from '@tutti/messaging';
 import { csvDocument, type CsvFile, PLATFORM_OPTIONS, type PlatformOptions, pseudonymOf } from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { auditContext } from '../common/events';
+import { academicYearOf } from '../annual-return/annual-return.service';
+import { suppressBreakdown, percentOf } from '../common/small-cells';
+import { allComparisonSchools, programmeCohorts, type ProgrammeCohortRow } from '../comparison-schools/comparison-schools.queries';
 import { ProvisionService } from '../provision/provision.service';
 import { schoolUrns } from '../schools/schools.queries';
 
@@ -26,6 +29,25 @@ export const PROVISION_EXPORT_COLUMNS = [
   'sessions_registered',
   'attendance_rate',
 ] as const;
+
+export const SCHOOLS_EXPORT_COLUMNS = [
+  'in_programme',
+  'school_id',
+  'urn',
+  'name',
+  'phase',
+  'aggregates_year',
+  'aggregates_source',
+  'pupils',
+  'percent_fsm',
+  'percent_send',
+  'percent_eal',
+] as const;
+
+/** What a suppressed count or percentage reads as in the file (as in the annual return's). */
+const SUPPRESSED = 'suppressed';
+const PROGRAMME_SOURCE = 'Tutti roll: pupils on roll in the year; per cent of those with the characteristic recorded';
+const COMPARISON_SOURCE = 'recorded by a programme admin: aggregates of the school only (no pupil data held)';
 
 /**
  * Pseudonymised exports for evaluators: the provision service's own figures, with each pupil as
@@ -85,4 +107,67 @@ export class EvaluationService {
     );
     return { fileName: `provision-${report.period.from}-to-${report.period.to}.csv`, body };
   }
+
+  /**
+   * Programme schools beside comparison schools, one row per school: the programme schools' cohorts
+   * of the year counted from the roll (FSM/pupil premium, SEND, EAL as per cent of the pupils with
+   * the characteristic recorded; unknown is neither), suppressed as the annual return is (a cohort
+   * or a yes/no count of 1-4, then whatever would give one away from the total); the comparison
+   * schools' aggregates as recorded. Each programme pupil counted is audited as read.
+   */
+  async schoolsCsv(identity: Identity, academicYear: string, origin: AuditOrigin): Promise<CsvFile> {
+    const tenantId = identity.tenantId;
+    const year = academicYearOf(academicYear);
+    const [cohorts, comparison] = await Promise.all([
+      programmeCohorts(this.db.manager, tenantId, year.from),
+      allComparisonSchools(this.db.manager, tenantId),
+    ]);
+    const body = csvDocument(SCHOOLS_EXPORT_COLUMNS, [
+      ...cohorts.map((school) => {
+        const shares = cohortShares(school);
+        return [true, school.schoolId, school.urn, school.name, school.phase, academicYear, PROGRAMME_SOURCE, ...shares];
+      }),
+      ...comparison.map((school) => [
+        false,
+        school.id,
+        school.urn,
+        school.name,
+        school.phase,
+        school.cohortYear,
+        COMPARISON_SOURCE,
+        school.pupils,
+        school.percentFsm,
+        school.percentSend,
+        school.percentEal,
+      ]),
+    ]);
+    await this.db.transaction((manager) =>
+      recordAudit(
+        manager,
+        auditContext(identity, origin),
+        cohorts.flatMap((school) =>
+          school.pupilIds.map((pupilId) => ({
+            action: 'read' as const,
+            subjectType: 'pupil' as const,
+            subjectId: pupilId,
+            detail: { export: 'evaluation-schools', academicYear },
+          })),
+        ),
+      ),
+    );
+    return { fileName: `schools-${academicYear}.csv`, body };
+  }
+}
+
+/** A programme school's pupils and per cent FSM, SEND and EAL among those recorded, each suppressed as a breakdown of the cohort. */
+function cohortShares(school: ProgrammeCohortRow): (number | string | null)[] {
+  const total = school.pupilIds.length;
+  const share = (yes: number, no: number) => {
+    const published = suppressBreakdown({ yes, no, unknown: total - yes - no }, total, { partition: true });
+    if (published.cells.yes === null || published.cells.no === null) return SUPPRESSED;
+    return percentOf(published.cells.yes, published.cells.yes + published.cells.no);
+  };
+  const pupils = suppressBreakdown({ all: total }, total, { partition: false }).total;
+  if (pupils === null) return [SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED];
+  return [pupils, share(school.fsmYes, school.fsmNo), share(school.sendYes, school.sendNo), share(school.ealYes, school.ealNo)];
 }

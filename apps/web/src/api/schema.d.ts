@@ -1627,6 +1627,43 @@ export interface paths {
         patch: operations["scheduling.updateClass"];
         trace?: never;
     };
+    "/api/scheduling/comparison-schools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The area’s comparison schools, by name */
+        get: operations["scheduling.listComparisonSchools"];
+        put?: never;
+        /** Record a school outside the programme, with aggregates of its cohort, for the evaluation to compare with */
+        post: operations["scheduling.createComparisonSchool"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scheduling/comparison-schools/{comparisonSchoolId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One comparison school (ETag for editing) */
+        get: operations["scheduling.getComparisonSchool"];
+        put?: never;
+        post?: never;
+        /** Remove a comparison school */
+        delete: operations["scheduling.deleteComparisonSchool"];
+        options?: never;
+        head?: never;
+        /** Edit a comparison school (If-Match required) */
+        patch: operations["scheduling.updateComparisonSchool"];
+        trace?: never;
+    };
     "/api/scheduling/ensembles": {
         parameters: {
             query?: never;
@@ -1707,6 +1744,23 @@ export interface paths {
         };
         /** Pseudonymised provision of a term, one row per pupil on roll: minutes per strand, weekly average against the target, attendance */
         get: operations["scheduling.exportProvisionCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scheduling/evaluation/schools.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Programme schools beside comparison schools, one row per school: cohort size and per cent FSM, SEND and EAL (programme schools counted from the roll for the year, small cells suppressed; comparison schools as recorded) */
+        get: operations["scheduling.exportSchoolsCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5080,12 +5134,51 @@ export interface components {
             /** @description what Tutti reads from the column: misRef, firstName, lastName, yearGroup, className, destinationSchool, pupilPremium, send, eal, gender or ethnicityGroup */
             field: string;
         };
+        "scheduling.ComparisonSchoolDto": {
+            cohortYear?: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            percentEal?: number | null;
+            percentFsm?: number | null;
+            percentSend?: number | null;
+            /** @enum {string} */
+            phase: "primary" | "infant" | "junior" | "secondary" | "all_through" | "special";
+            pupils: number;
+            urn: string;
+            /** @description The version read: send it quoted as If-Match to edit */
+            version: number;
+        };
+        "scheduling.ComparisonSchoolPageDto": {
+            items: components["schemas"]["scheduling.ComparisonSchoolDto"][];
+            nextCursor: string | null;
+        };
         "scheduling.CreateClassDto": {
             name: string;
             /** Format: uuid */
             schoolId: string;
             /** @description 0 Reception, 1–13 Years 1 to 13 */
             yearGroup: number;
+        };
+        "scheduling.CreateComparisonSchoolDto": {
+            /**
+             * @description the academic year the aggregates describe
+             * @example 2025-26
+             */
+            cohortYear?: string | null;
+            name: string;
+            /** @description per cent of the cohort with English as an additional language, one decimal; null: not known */
+            percentEal?: number | null;
+            /** @description per cent of the cohort eligible for free school meals or pupil premium, one decimal; null: not known */
+            percentFsm?: number | null;
+            /** @description per cent of the cohort with SEN support or an EHC plan, one decimal; null: not known */
+            percentSend?: number | null;
+            /** @enum {string} */
+            phase: "primary" | "infant" | "junior" | "secondary" | "all_through" | "special";
+            /** @description number of pupils in the cohort (an aggregate: no pupil of the school is held) */
+            pupils: number;
+            /** @description DfE URN, six or seven digits; one comparison school per URN in an area */
+            urn: string;
         };
         "scheduling.CreateEnsembleDto": {
             /** @enum {string} */
@@ -6033,6 +6126,26 @@ export interface components {
             name?: string;
             /** @description 0 Reception, 1–13 Years 1 to 13 */
             yearGroup?: number;
+        };
+        "scheduling.UpdateComparisonSchoolDto": {
+            /**
+             * @description the academic year the aggregates describe
+             * @example 2025-26
+             */
+            cohortYear?: string | null;
+            name?: string;
+            /** @description per cent of the cohort with English as an additional language, one decimal; null: not known */
+            percentEal?: number | null;
+            /** @description per cent of the cohort eligible for free school meals or pupil premium, one decimal; null: not known */
+            percentFsm?: number | null;
+            /** @description per cent of the cohort with SEN support or an EHC plan, one decimal; null: not known */
+            percentSend?: number | null;
+            /** @enum {string} */
+            phase?: "primary" | "infant" | "junior" | "secondary" | "all_through" | "special";
+            /** @description number of pupils in the cohort (an aggregate: no pupil of the school is held) */
+            pupils?: number;
+            /** @description DfE URN, six or seven digits; one comparison school per URN in an area */
+            urn?: string;
         };
         "scheduling.UpdateEnsembleDto": {
             level?: string;
@@ -10443,6 +10556,178 @@ export interface operations {
             431: components["responses"]["scheduling.HeaderFieldsTooLarge"];
         };
     };
+    "scheduling.listComparisonSchools": {
+        parameters: {
+            query?: {
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                limit?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["scheduling.ComparisonSchoolPageDto"];
+                };
+            };
+            400: components["responses"]["scheduling.BadRequest"];
+            401: components["responses"]["scheduling.Unauthorized"];
+            403: components["responses"]["scheduling.Forbidden"];
+            431: components["responses"]["scheduling.HeaderFieldsTooLarge"];
+        };
+    };
+    "scheduling.createComparisonSchool": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (1–200 visible ASCII characters): a retry with the same key and body is answered as the first request was, without doing it twice */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["scheduling.CreateComparisonSchoolDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["scheduling.ComparisonSchoolDto"];
+                };
+            };
+            400: components["responses"]["scheduling.BadRequest"];
+            401: components["responses"]["scheduling.Unauthorized"];
+            403: components["responses"]["scheduling.Forbidden"];
+            409: components["responses"]["scheduling.Conflict"];
+            413: components["responses"]["scheduling.ContentTooLarge"];
+            422: components["responses"]["scheduling.IdempotencyKeyReused"];
+            431: components["responses"]["scheduling.HeaderFieldsTooLarge"];
+        };
+    };
+    "scheduling.getComparisonSchool": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                comparisonSchoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version read, quoted ("3"): send it as If-Match to edit */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["scheduling.ComparisonSchoolDto"];
+                };
+            };
+            400: components["responses"]["scheduling.BadRequest"];
+            401: components["responses"]["scheduling.Unauthorized"];
+            403: components["responses"]["scheduling.Forbidden"];
+            404: components["responses"]["scheduling.NotFound"];
+            414: components["responses"]["scheduling.UriTooLong"];
+            431: components["responses"]["scheduling.HeaderFieldsTooLarge"];
+        };
+    };
+    "scheduling.deleteComparisonSchool": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                comparisonSchoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["scheduling.BadRequest"];
+            401: components["responses"]["scheduling.Unauthorized"];
+            403: components["responses"]["scheduling.Forbidden"];
+            404: components["responses"]["scheduling.NotFound"];
+            409: components["responses"]["scheduling.Conflict"];
+            414: components["responses"]["scheduling.UriTooLong"];
+            431: components["responses"]["scheduling.HeaderFieldsTooLarge"];
+        };
+    };
+    "scheduling.updateComparisonSchool": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of your last read of the comparison school (from GET or from your last edit) */
+                "If-Match": string;
+            };
+            path: {
+                comparisonSchoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["scheduling.UpdateComparisonSchoolDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version read, quoted ("3"): send it as If-Match to edit */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["scheduling.ComparisonSchoolDto"];
+                };
+            };
+            400: components["responses"]["scheduling.BadRequest"];
+            401: components["responses"]["scheduling.Unauthorized"];
+            403: components["responses"]["scheduling.Forbidden"];
+            404: components["responses"]["scheduling.NotFound"];
+            409: components["responses"]["scheduling.Conflict"];
+            /** @description Someone else changed the comparison school since that read; currentETag names its version now */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["scheduling.ProblemDetails"];
+                };
+            };
+            413: components["responses"]["scheduling.ContentTooLarge"];
+            414: components["responses"]["scheduling.UriTooLong"];
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["scheduling.ProblemDetails"];
+                };
+            };
+            431: components["responses"]["scheduling.HeaderFieldsTooLarge"];
+        };
+    };
     "scheduling.listEnsembles": {
         parameters: {
             query?: {
@@ -10721,6 +11006,33 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description CSV with a header row; no names, UPNs, dates of birth, flags or free text */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["scheduling.BadRequest"];
+            401: components["responses"]["scheduling.Unauthorized"];
+            403: components["responses"]["scheduling.Forbidden"];
+            431: components["responses"]["scheduling.HeaderFieldsTooLarge"];
+        };
+    };
+    "scheduling.exportSchoolsCsv": {
+        parameters: {
+            query: {
+                /** @description the academic year whose programme cohorts are counted, 1 September to 31 August */
+                academicYear: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV with a header row; aggregates only, no pupil */
             200: {
                 headers: {
                     [name: string]: unknown;

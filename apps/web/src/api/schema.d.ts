@@ -8323,6 +8323,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A family message key */
+                key: string;
+                /** @description ISO 639 language code */
                 language: string;
             };
             cookie?: never;
@@ -8363,6 +8366,9 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /** @description A family message key */
+                key: string;
+                /** @description ISO 639 language code */
                 language: string;
             };
             cookie?: never;
@@ -8435,6 +8441,9 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /** @description A family message key */
+                key: string;
+                /** @description ISO 639 language code */
                 language: string;
             };
             cookie?: never;

@@ -196,6 +196,10 @@ describe('tutor instrument desk and programme admin reports', () => {
       }
       await page.getByText(`Showing all ${total}.`).waitFor();
       expect(await rows.count()).toBe(total);
+      // People read words, not enum values: no type, condition or status shows as `double_bass`, `on_loan`, `in_repair`.
+      const cells = await page.locator('table tbody td').allInnerTexts();
+      expect(cells.filter((cell) => /^[a-z]+(_[a-z]+)+$/.test(cell.trim()))).toEqual([]);
+      if (onLoan > 0) expect(cells).toContain('On loan');
       await expectAccessible(page);
 
       await page.getByRole('link', { name: 'Reports' }).click();

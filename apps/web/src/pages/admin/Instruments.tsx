@@ -1,6 +1,7 @@
 import { useI18n } from '../../i18n';
 import { Empty } from '../../ui';
 import { CursorListView, useCursorList } from '../../cursor-list';
+import { conditionWords, statusWords, typeWords } from '../instrument-words';
 
 export function AdminInstruments() {
   const { t } = useI18n();
@@ -26,10 +27,10 @@ export function AdminInstruments() {
                 {items.map((instrument) => (
                   <tr key={instrument.id}>
                     <td>{instrument.assetTag}</td>
-                    <td>{instrument.type}</td>
+                    <td>{typeWords(t, instrument.type)}</td>
                     <td>{instrument.size ?? '–'}</td>
-                    <td>{instrument.condition}</td>
-                    <td>{instrument.status}</td>
+                    <td>{conditionWords(t, instrument.condition)}</td>
+                    <td>{statusWords(t, instrument.status)}</td>
                   </tr>
                 ))}
               </tbody>

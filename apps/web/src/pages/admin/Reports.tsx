@@ -2,8 +2,8 @@ import { useState, type ReactNode } from 'react';
 import { allPages, answered, client } from '../../api/client';
 import { useI18n, type Language, type MessageKey } from '../../i18n';
 import { Empty, Field, Loaded, useLoad } from '../../ui';
+import { INSTRUMENT_STATUSES as STATUSES, instrumentName, statusWords, typeWords } from '../instrument-words';
 
-const STATUSES = ['available', 'on_loan', 'in_repair', 'lost', 'retired'] as const;
 /** Fractional string sizes, smallest first (as instrument-loan orders them). */
 const SIZES = ['1/16', '1/10', '1/8', '1/4', '1/2', '3/4', '7/8', '4/4'];
 const TOP_PUPILS = 10;
@@ -12,7 +12,6 @@ const count = (language: Language, n: number) => new Intl.NumberFormat(language)
 const money = (language: Language, pence: number) =>
   new Intl.NumberFormat(language, { style: 'currency', currency: 'GBP' }).format(pence / 100);
 const sum = <T,>(items: readonly T[], of: (item: T) => number) => items.reduce((total, item) => total + of(item), 0);
-const typeName = (type: string) => type.replace(/_/g, ' ');
 
 /** 1 September to 31 August of the school year that holds `day`. */
 function schoolYearOf(day: Date): { from: string; to: string } {
@@ -96,7 +95,7 @@ export function AdminReports() {
 function StockSection({ schoolName }: { schoolName: (schoolId: string | null) => string }) {
   const { t, language } = useI18n();
   const stock = useLoad(async () => answered((await client.GET('/api/instrument-loan/reports/stock')).data), []);
-  const statusLabel = (status: string) => t(`instrumentStatus.${status}` as MessageKey);
+  const statusLabel = (status: string) => statusWords(t, status);
   return (
     <section className="panel" aria-labelledby="stock-heading">
       <h2 id="stock-heading">{t('stockReport')}</h2>
@@ -133,7 +132,7 @@ function StockSection({ schoolName }: { schoolName: (schoolId: string | null) =>
                 rows={[...kinds.values()]
                   .sort((a, b) => a.type.localeCompare(b.type) || SIZES.indexOf(a.size ?? '') - SIZES.indexOf(b.size ?? ''))
                   .map((kind) => [
-                    [typeName(kind.type), kind.size].filter(Boolean).join(' '),
+                    instrumentName(t, kind),
                     ...STATUSES.map((status) => count(language, kind.counts[status] ?? 0)),
                     count(
                       language,
@@ -189,7 +188,11 @@ function ValueOnLoanSection() {
               <FigureTable
                 caption={t('valueOnLoanByType')}
                 head={[t('type'), t('instrumentCount'), t('value')]}
-                rows={report.byType.map((row) => [typeName(row.type), count(language, row.instruments), money(language, row.valuePence)])}
+                rows={report.byType.map((row) => [
+                  typeWords(t, row.type),
+                  count(language, row.instruments),
+                  money(language, row.valuePence),
+                ])}
                 total={[t('total'), count(language, report.instruments), money(language, report.totalPence)]}
               />
             </>

@@ -70,7 +70,7 @@ function EnsembleCard({ ensemble, headingLevel }: { ensemble: Ensemble; headingL
     <article className="card" aria-labelledby={`ensemble-${ensemble.id}`} data-testid="ensemble">
       <Heading id={`ensemble-${ensemble.id}`}>{ensemble.name}</Heading>
       <p className="muted">
-        {ensemble.kind.replace(/_/g, ' ')}
+        {t(`head.kind.${ensemble.kind}`)}
         {ensemble.level && ` · ${ensemble.level}`}
       </p>
       <Loaded value={members}>

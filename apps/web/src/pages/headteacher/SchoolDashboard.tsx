@@ -1,19 +1,11 @@
 import { allPages, answered, client, type Schema } from '../../api/client';
-import { formatDay, formatShortDay, useI18n, type MessageKey } from '../../i18n';
+import { formatDay, formatShortDay, useI18n } from '../../i18n';
 import { BarChart, Empty, Loaded, useLoad } from '../../ui';
 import { useMySchools, type School } from './schools';
+import { familyWords } from '../instrument-words';
 import { ChartPanel, ColumnChart, Figure } from './charts';
 
 type Term = Schema<'scheduling.TermDto'>;
-
-const FAMILY_LABELS: Record<string, MessageKey> = {
-  strings: 'head.family.strings',
-  woodwind: 'head.family.woodwind',
-  brass: 'head.family.brass',
-  percussion: 'head.family.percussion',
-  keyboard: 'head.family.keyboard',
-  other: 'head.family.other',
-};
 
 function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
@@ -305,7 +297,7 @@ export function SchoolDashboard({ school }: { school: School }) {
             <BarChart
               title={`${t('head.instrumentsOnLoan')}: ${school.name}`}
               bars={data.byFamily.map((item) => ({
-                label: FAMILY_LABELS[item.family] ? t(FAMILY_LABELS[item.family]) : item.family,
+                label: familyWords(t, item.family),
                 value: item.onLoan,
               }))}
             />

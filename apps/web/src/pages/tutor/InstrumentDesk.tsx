@@ -1,13 +1,11 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { allPages, answered, ApiProblem, client, everyItem, newId, type Schema } from '../../api/client';
-import { formatDay, useI18n, type MessageKey } from '../../i18n';
+import { formatDay, useI18n } from '../../i18n';
 import { Field, FormError, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { CONDITION_GRADES, conditionWords, instrumentName, statusWords, type ConditionGrade } from '../instrument-words';
 
 type InstrumentDetail = Schema<'instrument-loan.InstrumentDto'>;
 type Loan = Schema<'instrument-loan.LoanDto'>;
-type ConditionGrade = InstrumentDetail['condition'];
-/** The grades from best to worst, as the forms offer them. */
-const CONDITION_GRADES: readonly ConditionGrade[] = ['excellent', 'good', 'fair', 'poor', 'unusable'];
 
 /** A pupil the tutor teaches, with the sessions they are met in. */
 interface SessionPupil {
@@ -163,17 +161,17 @@ export function TutorInstruments() {
       {found && (
         <section className="card" aria-labelledby="instrument-heading">
           <h2 id="instrument-heading">
-            {found.instrument.assetTag} · {instrumentName(found.instrument)}
+            {found.instrument.assetTag} · {instrumentName(t, found.instrument)}
           </h2>
           <dl className="facts">
             <dt>{t('condition')}</dt>
-            <dd>{t(`grade.${found.instrument.condition}` as MessageKey)}</dd>
+            <dd>{conditionWords(t, found.instrument.condition)}</dd>
             <dt>{t('status')}</dt>
             <dd>
               <span
                 className={`badge ${found.instrument.status === 'available' ? 'badge-good' : found.instrument.status === 'on_loan' ? 'badge-warn' : 'badge-bad'}`}
               >
-                {t(`instrumentStatus.${found.instrument.status}` as MessageKey)}
+                {statusWords(t, found.instrument.status)}
               </span>
             </dd>
             {(found.instrument.make || found.instrument.model) && (
@@ -201,22 +199,16 @@ export function TutorInstruments() {
               loan={found.loan}
               pupilName={pupilName(found.loan.pupilId)}
               onDone={(grade) =>
-                void finished(
-                  t('returnedWith', { tag: found.instrument.assetTag, condition: t(`grade.${grade}` as MessageKey).toLowerCase() }),
-                )
+                void finished(t('returnedWith', { tag: found.instrument.assetTag, condition: conditionWords(t, grade).toLowerCase() }))
               }
             />
           ) : (
-            <Notice kind="info">{t('cannotLend', { status: t(`instrumentStatus.${found.instrument.status}` as MessageKey) })}</Notice>
+            <Notice kind="info">{t('cannotLend', { status: statusWords(t, found.instrument.status) })}</Notice>
           )}
         </section>
       )}
     </>
   );
-}
-
-function instrumentName(instrument: { type: string; size: string | null }): string {
-  return [instrument.type.replace(/_/g, ' '), instrument.size].filter(Boolean).join(' ');
 }
 
 /** What a 409 says clashes, in a sentence (the API's detail names it). */
@@ -335,7 +327,7 @@ function CheckOutForm({
           >
             {CONDITION_GRADES.map((grade) => (
               <option key={grade} value={grade}>
-                {t(`grade.${grade}` as MessageKey)}
+                {conditionWords(t, grade)}
               </option>
             ))}
           </select>
@@ -431,7 +423,7 @@ function ReturnForm({ loan, pupilName, onDone }: { loan: Loan; pupilName: string
           {CONDITION_GRADES.map((grade) => (
             <label key={grade} className={`choice${conditionIn === grade ? ' is-checked' : ''}`}>
               <input type="radio" name="conditionIn" value={grade} checked={conditionIn === grade} onChange={() => setConditionIn(grade)} />
-              <span>{t(`grade.${grade}` as MessageKey)}</span>
+              <span>{conditionWords(t, grade)}</span>
             </label>
           ))}
         </div>

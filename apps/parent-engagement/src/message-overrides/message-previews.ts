@@ -1,4 +1,4 @@
-import { formatLocal } from '../common/zoned-time';
+import { formatDateTime } from '@tutti/platform';
 import type { FamilyMessageKey, FamilyTranslator } from '../i18n/family-messages';
 import { LOAN_MESSAGE_KINDS, MESSAGE_KINDS, type LoanMessageKind, type MessageKind } from '../reminders/reminder-kinds';
 import { renderAnnouncement, renderLoanMessage, renderMessage, type MessageFacts, type RenderedMessage } from '../reminders/templates';
@@ -8,7 +8,7 @@ const DAY = 24 * 3_600_000;
 /** Facts a preview fills a message with: a performance a week from `now`, in the area's time zone and the language's words. */
 export function sampleFacts(translator: FamilyTranslator, timeZone: string, now: Date): MessageFacts {
   const startsAt = new Date(now.getTime() + 7 * DAY);
-  const when = (instant: Date) => formatLocal(instant, timeZone, translator.locale);
+  const when = (instant: Date) => formatDateTime(instant, translator.locale, timeZone);
   return {
     familyName: 'Kowalski',
     performanceTitle: 'Spring Sharing',

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DeliversReminder, reminderDeliveryKey, type ReminderDeliverer, type ReminderRow } from '@tutti/messaging';
 import { DataSource } from 'typeorm';
-import { formatLocal } from '../common/zoned-time';
+import { formatDateTime } from '@tutti/platform';
 import type { FamilyTranslator } from '../i18n/family-messages';
 import { areaTranslator } from '../message-overrides/area-translator';
 import { childrenComingWithoutConsent } from '../consents/consents.queries';
@@ -83,7 +83,7 @@ export class MessageDelivery implements ReminderDeliverer {
     family: FamilyContact,
     translator: FamilyTranslator,
   ): Promise<MessageFacts | undefined> {
-    const when = (instant: Date) => formatLocal(instant, family.time_zone, translator.locale);
+    const when = (instant: Date) => formatDateTime(instant, translator.locale, family.time_zone);
     const wantedState = BOOKING_STATES[kind];
     if (wantedState) {
       const booking = await bookingFacts(this.dataSource, reminder.tenantId, reminder.payload.bookingId);

@@ -1,9 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Identity } from '@tutti/auth';
-import { csvDocument } from '@tutti/platform';
+import { csvDocument, formatDateTime } from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { familyScopeOf } from '../common/family-scope';
-import { formatLocal } from '../common/zoned-time';
 import { escapeHtml } from '../reminders/templates';
 import type { ManifestFormat } from './dto/transport-run.dto';
 import { renderManifestPdf } from './manifest-pdf';
@@ -37,7 +36,7 @@ export class ManifestService {
     const run = await manifestRun(this.dataSource, identity.tenantId, runId);
     if (!run) throw new NotFoundException('No such transport run.');
     const lines = await manifestLines(this.dataSource, identity.tenantId, familyScopeOf(identity), runId, stopId ?? null);
-    const time = (instant: Date) => formatLocal(instant, run.time_zone);
+    const time = (instant: Date) => formatDateTime(instant, 'en-GB', run.time_zone);
     const table = lines.map((line) => [
       line.stop_name,
       line.place,

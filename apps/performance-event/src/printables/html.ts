@@ -1,4 +1,4 @@
-import { PLANNING_TIME_ZONE } from '@tutti/platform';
+import { formatDateTime, PLANNING_TIME_ZONE } from '@tutti/platform';
 
 export function escapeHtml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -29,16 +29,8 @@ function render(part: Part): string {
   return escapeHtml(String(part));
 }
 
-export const londonDateTime = (at: Date): string =>
-  new Intl.DateTimeFormat('en-GB', {
-    timeZone: PLANNING_TIME_ZONE,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(at);
+/** "Wednesday, 4 March 2026 at 17:30" in the planning time zone, for a sheet's heading. */
+export const londonDateTime = (at: Date): string => formatDateTime(at, 'en-GB', PLANNING_TIME_ZONE, { year: 'numeric' });
 
 export const londonTime = (at: Date): string =>
   new Intl.DateTimeFormat('en-GB', { timeZone: PLANNING_TIME_ZONE, hour: '2-digit', minute: '2-digit' }).format(at);

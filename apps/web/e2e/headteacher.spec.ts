@@ -200,6 +200,29 @@ describe('the headteacher', () => {
       expect(await rows.count()).toBe(built.length);
       await expectAccessible(page);
       await screenshot(page, 'web-head-roster-changed');
+
+      // Once the performance is cancelled its roster is final: Build, Remove and Add are no longer offered.
+      const cancelled = expectStatus(
+        await api<{ status: string }>('POST', `/api/performance-event/performances/${performanceId}/cancel`, {
+          token,
+          headers: { 'x-tutti-role': 'headteacher' },
+          body: { reason: 'The hall is flooded' },
+        }),
+        200,
+      );
+      expect(cancelled.status).toBe('cancelled');
+      await page.reload();
+      await page.getByTestId('roster-final').waitFor();
+      expect(await page.getByTestId('roster-final').textContent()).toContain('cancelled');
+      await waitFor(async () => (await rows.count()) === built.length, {
+        timeoutMs: 10_000,
+        intervalMs: 100,
+        description: 'the final roster on the page',
+      });
+      expect(await page.getByRole('button', { name: /^(Remove|Add) / }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Build the roster' }).count()).toBe(0);
+      expect(await page.locator('[data-testid=suggestions]').count()).toBe(0);
+      await expectAccessible(page);
     }),
     90_000,
   );

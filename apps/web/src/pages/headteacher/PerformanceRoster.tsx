@@ -50,6 +50,10 @@ export function HeadPerformanceRoster({ performanceId }: { performanceId: string
     [performanceId],
   );
   const { busy, error, run } = useSubmit();
+  // A completed or cancelled performance's roster is final (the API refuses changes): its actions are not offered.
+  // While the performance loads, nothing is offered either.
+  const status = performance.state === 'ready' ? performance.data.status : null;
+  const editable = status === 'draft' || status === 'published';
   const [done, setDone] = useState<string | null>(null);
 
   const act = async (work: () => Promise<string>) => {
@@ -113,10 +117,20 @@ export function HeadPerformanceRoster({ performanceId }: { performanceId: string
       </div>
       <section aria-labelledby="roster-heading" className="card">
         <h2 id="roster-heading">{t('head.roster')}</h2>
-        <p className="hint">{t('head.rosterHint')}</p>
-        <button type="button" className="button primary" disabled={busy} onClick={() => void build()}>
-          {t('head.buildRoster')}
-        </button>
+        {editable ? (
+          <>
+            <p className="hint">{t('head.rosterHint')}</p>
+            <button type="button" className="button primary" disabled={busy} onClick={() => void build()}>
+              {t('head.buildRoster')}
+            </button>
+          </>
+        ) : (
+          status && (
+            <Notice kind="info">
+              <span data-testid="roster-final">{t('head.rosterFinal', { status: t(STATUS_LABELS[status]).toLowerCase() })}</span>
+            </Notice>
+          )
+        )}
         <Loaded value={roster}>
           {(list) =>
             list.length === 0 ? (
@@ -130,9 +144,11 @@ export function HeadPerformanceRoster({ performanceId }: { performanceId: string
                       <th scope="col">{t('head.name')}</th>
                       <th scope="col">{t('head.instrument')}</th>
                       <th scope="col">{t('head.chancesThisYear')}</th>
-                      <th scope="col">
-                        <span className="visually-hidden">{t('head.actions')}</span>
-                      </th>
+                      {editable && (
+                        <th scope="col">
+                          <span className="visually-hidden">{t('head.actions')}</span>
+                        </th>
+                      )}
                     </tr>
                   </thead>
                   <tbody>
@@ -145,17 +161,19 @@ export function HeadPerformanceRoster({ performanceId }: { performanceId: string
                         </th>
                         <td>{performer.instrument ?? '–'}</td>
                         <td>{t('head.chances', { performed: performer.performedThisYear, upcoming: performer.upcomingThisYear })}</td>
-                        <td>
-                          <button
-                            type="button"
-                            className="button secondary"
-                            disabled={busy}
-                            onClick={() => void remove(performer)}
-                            aria-label={t('head.removeName', { name: performer.displayName })}
-                          >
-                            {t('head.remove')}
-                          </button>
-                        </td>
+                        {editable && (
+                          <td>
+                            <button
+                              type="button"
+                              className="button secondary"
+                              disabled={busy}
+                              onClick={() => void remove(performer)}
+                              aria-label={t('head.removeName', { name: performer.displayName })}
+                            >
+                              {t('head.remove')}
+                            </button>
+                          </td>
+                        )}
                       </tr>
                     ))}
                   </tbody>
@@ -165,43 +183,45 @@ export function HeadPerformanceRoster({ performanceId }: { performanceId: string
           }
         </Loaded>
       </section>
-      <section aria-labelledby="suggestions-heading" className="card">
-        <h2 id="suggestions-heading">{t('head.suggestions')}</h2>
-        <p className="hint">{t('head.suggestionsHint')}</p>
-        <Loaded value={suggestions}>
-          {(page) =>
-            page.items.length === 0 ? (
-              <Empty>{t('head.noSuggestions')}</Empty>
-            ) : (
-              <ul className="plain" data-testid="suggestions">
-                {[...page.items].sort(fewestChancesFirst).map((pupil) => (
-                  <li key={pupil.pupilId} className="consent-row" data-pupil-id={pupil.pupilId}>
-                    <span>
-                      <strong>{pupil.displayName}</strong>{' '}
-                      {pupil.performedThisYear === 0 ? (
-                        <span className="badge badge-good">{t('head.notPerformedYet')}</span>
-                      ) : (
-                        <span className="muted">
-                          {t('head.chances', { performed: pupil.performedThisYear, upcoming: pupil.upcomingThisYear })}
-                        </span>
-                      )}
-                    </span>
-                    <button
-                      type="button"
-                      className="button secondary"
-                      disabled={busy}
-                      onClick={() => void add(pupil)}
-                      aria-label={t('head.addName', { name: pupil.displayName })}
-                    >
-                      {t('head.add')}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )
-          }
-        </Loaded>
-      </section>
+      {editable && (
+        <section aria-labelledby="suggestions-heading" className="card">
+          <h2 id="suggestions-heading">{t('head.suggestions')}</h2>
+          <p className="hint">{t('head.suggestionsHint')}</p>
+          <Loaded value={suggestions}>
+            {(page) =>
+              page.items.length === 0 ? (
+                <Empty>{t('head.noSuggestions')}</Empty>
+              ) : (
+                <ul className="plain" data-testid="suggestions">
+                  {[...page.items].sort(fewestChancesFirst).map((pupil) => (
+                    <li key={pupil.pupilId} className="consent-row" data-pupil-id={pupil.pupilId}>
+                      <span>
+                        <strong>{pupil.displayName}</strong>{' '}
+                        {pupil.performedThisYear === 0 ? (
+                          <span className="badge badge-good">{t('head.notPerformedYet')}</span>
+                        ) : (
+                          <span className="muted">
+                            {t('head.chances', { performed: pupil.performedThisYear, upcoming: pupil.upcomingThisYear })}
+                          </span>
+                        )}
+                      </span>
+                      <button
+                        type="button"
+                        className="button secondary"
+                        disabled={busy}
+                        onClick={() => void add(pupil)}
+                        aria-label={t('head.addName', { name: pupil.displayName })}
+                      >
+                        {t('head.add')}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )
+            }
+          </Loaded>
+        </section>
+      )}
     </>
   );
 }

@@ -6,7 +6,7 @@ import { Link, navigate } from '../../router';
 import { Empty, Field, FormError, Loaded, useLoad, useSubmit } from '../../ui';
 import { useMySchools, type School } from './schools';
 
-export const STATUS_LABELS: Record<string, MessageKey> = {
+export const STATUS_LABELS: Record<Schema<'performance-event.PerformanceDto'>['status'], MessageKey> = {
   draft: 'head.status.draft',
   published: 'head.status.published',
   cancelled: 'head.status.cancelled',

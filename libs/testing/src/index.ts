@@ -13,3 +13,4 @@ export { zipEntries } from './zip-entries';
 export { icalContentLines, icalFoldedLine } from './ical-lines';
 export { mailTo, mailsTo, type ReceivedMail } from './maildev';
 export { answerDataRequest, untilOutboxDelivered, columnsMentioning, type DataRequestKit } from './data-requests';
+export { auditEntriesAbout, auditLine, type PublishedAuditEntry } from './audit-entries';

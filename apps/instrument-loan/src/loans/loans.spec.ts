@@ -1,4 +1,4 @@
-import { newTenantId, personas } from '@tutti/testing';
+import { auditEntriesAbout, auditLine, newTenantId, personas } from '@tutti/testing';
 import { addInstrument, addPupil, addSchool, checkOutBody, useLoanTestKit } from '../testing/loan-test-kit';
 
 describe('loans: check-out, return, repair blocking, guardian view and access', () => {
@@ -299,19 +299,8 @@ describe('loans: check-out, return, repair blocking, guardian view and access', 
     const loan = (await kit.call(tutor, 'POST', '/loans', checkOutBody(instrument.id, pupilId))).json();
     const guardian = personas.guardian(tenantId, [{ pupilId, schoolId }]);
     expect((await kit.call(guardian, 'GET', `/loans/${loan.id}`)).statusCode).toBe(200);
-    const audit: { source: string; payload: Record<string, unknown> }[] = await kit.db.query(
-      `SELECT source, payload FROM outbox_events WHERE tenant_id = $1 AND type = 'audit.entry.recorded' AND payload->>'subjectId' = $2 ORDER BY id`,
-      [tenantId, loan.id],
-    );
-    expect(
-      audit.map((entry) => [
-        entry.source,
-        entry.payload.actorUserId,
-        entry.payload.actorRole,
-        entry.payload.action,
-        entry.payload.subjectType,
-      ]),
-    ).toEqual([
+    const audit = await auditEntriesAbout(kit, tenantId, loan.id);
+    expect(audit.map(auditLine)).toEqual([
       ['instrument-loan', tutor.userId, 'tutor', 'create', 'loan'],
       ['instrument-loan', guardian.userId, 'guardian', 'read', 'loan'],
     ]);

@@ -1,5 +1,5 @@
 import { newId } from '@tutti/platform';
-import { newTenantId, pdfText, personas } from '@tutti/testing';
+import { auditEntriesAbout, auditLine, newTenantId, pdfText, personas } from '@tutti/testing';
 import type { ReminderRow } from '@tutti/messaging';
 import {
   HOUR,
@@ -450,19 +450,8 @@ describe('transport runs and seat bookings', () => {
     const booking = (await book(guardian, run)).json() as { id: string };
     const head = personas.headteacher(tenantId, schoolA);
     expect((await kit.call(head, 'GET', `/transport-bookings/${booking.id}`)).statusCode).toBe(200);
-    const audit: { source: string; payload: Record<string, unknown> }[] = await kit.db.query(
-      `SELECT source, payload FROM outbox_events WHERE tenant_id = $1 AND type = 'audit.entry.recorded' AND payload->>'subjectId' = $2 ORDER BY id`,
-      [tenantId, booking.id],
-    );
-    expect(
-      audit.map((entry) => [
-        entry.source,
-        entry.payload.actorUserId,
-        entry.payload.actorRole,
-        entry.payload.action,
-        entry.payload.subjectType,
-      ]),
-    ).toEqual([
+    const audit = await auditEntriesAbout(kit, tenantId, booking.id);
+    expect(audit.map(auditLine)).toEqual([
       ['parent-engagement', guardian.userId, 'guardian', 'create', 'booking'],
       ['parent-engagement', head.userId, 'headteacher', 'read', 'booking'],
     ]);

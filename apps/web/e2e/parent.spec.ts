@@ -194,10 +194,10 @@ describe('a parent on a phone', () => {
       ['/parent', 'Moje dzieci'],
       ['/parent/transport', 'Darmowy autobus na koncerty'],
       ['/parent/consents', 'Zgody'],
-      ['/parent/performances', 'Koncerty'],
       ['/parent/instruments', 'Wypożyczone instrumenty'],
       ['/parent/sessions', 'Zajęcia rodzinne i warsztaty'],
       ['/parent/preferences', 'Preferencje kontaktu'],
+      ['/parent/performances', 'Koncerty'],
     ];
     for (const [path, heading] of visits) {
       await page.locator(`nav.tabs a[href="${path}"]`).click();
@@ -267,7 +267,8 @@ describe('a parent on a phone', () => {
     await trip.waitFor();
     expect(await page.locator('main form').count()).toBe(0);
     expect(await trip.getAttribute('data-trip-state')).toBe('booked');
-    expect(await trip.locator('.trip-toggle .badge').innerText()).toMatch(/^Booked: \d+ seats?$/);
+    // In English, or in Polish when her account's language was taken (nothing chosen on the sign-in page).
+    expect(await trip.locator('.trip-toggle .badge').innerText()).toMatch(/^(Booked: \d+ seats?|Zarezerwowano: \d+ miejsc[ea]?)$/);
     await trip.locator('.trip-toggle').click();
     expect(await trip.locator('.trip-toggle').getAttribute('aria-expanded')).toBe('true');
     const card = trip.locator(`[data-booking-id="${booking.id}"]`);
@@ -311,37 +312,7 @@ describe('a parent on a phone', () => {
         }),
         200,
       ).items;
-    // The demo's buses to performances within a day have passed their cut-off (24 hours before pick-up):
-    // one to a performance still to come, with no bus open and no booking of this family on it.
-    const runs = (
-      await expectStatus(
-        await api<{ items: { id: string; bookingOpen: boolean; performance: { id: string; startsAt: string } }[] }>(
-          'GET',
-          '/api/parent-engagement/transport-runs?limit=100',
-          { token: guardianToken, headers: { 'x-tutti-role': 'guardian' } },
-        ),
-        200,
-      )
-    ).items;
-    const familyRuns = new Set(
-      expectStatus(
-        await api<{ items: { runId: string; status: string }[] }>('GET', '/api/parent-engagement/transport-bookings?limit=100', {
-          token: guardianToken,
-          headers: { 'x-tutti-role': 'guardian' },
-        }),
-        200,
-      )
-        .items.filter((booking) => ['confirmed', 'waitlisted', 'offered'].includes(booking.status))
-        .map((booking) => booking.runId),
-    );
-    const closedDemoRun = runs.find(
-      (run) =>
-        !run.bookingOpen &&
-        Date.parse(run.performance.startsAt) > Date.now() &&
-        runs.every((other) => other.performance.id !== run.performance.id || (!other.bookingOpen && !familyRuns.has(other.id))),
-    );
-    if (!closedDemoRun) throw new Error('the demo data has no bus past its cut-off to a performance to come');
-    // A bus whose cut-off passes while the parent has its form open.
+    // The performance of the bus that closes while her form is open.
     const performances = expectStatus(
       await api<{ items: { id: string; startsAt: string }[] }>('GET', '/api/parent-engagement/performances?limit=50', {
         token: adminToken,
@@ -350,6 +321,56 @@ describe('a parent on a phone', () => {
     );
     const performance = performances.items.find((candidate) => Date.parse(candidate.startsAt) > Date.now() + 3 * DAY);
     if (!performance) throw new Error('the demo data has no performance more than three days ahead');
+    // A performance of hers with no bus yet gets one whose cut-off passes before she looks: all its buses are closed.
+    const runs = (
+      await expectStatus(
+        await api<{ items: { id: string; performance: { id: string } }[] }>('GET', '/api/parent-engagement/transport-runs?limit=100', {
+          token: guardianToken,
+          headers: { 'x-tutti-role': 'guardian' },
+        }),
+        200,
+      )
+    ).items;
+    const hers = expectStatus(
+      await api<{ items: { id: string; startsAt: string }[] }>('GET', '/api/parent-engagement/performances?limit=50', {
+        token: guardianToken,
+        headers: { 'x-tutti-role': 'guardian' },
+      }),
+      200,
+    ).items;
+    const busless = hers.find(
+      (candidate) =>
+        candidate.id !== performance.id &&
+        Date.parse(candidate.startsAt) > Date.now() + DAY &&
+        !runs.some((run) => run.performance.id === candidate.id),
+    );
+    if (!busless) throw new Error('the demo data has no performance of the family without a bus');
+    const closedBus = expectStatus(
+      await api<{ id: string }>('POST', '/api/parent-engagement/transport-runs', {
+        token: adminToken,
+        body: {
+          performanceId: busless.id,
+          vehicle: `Minibus ${randomUUID().slice(0, 6)}`,
+          seats: 16,
+          outboundDepartsAt: new Date(Date.parse(busless.startsAt) - 75 * 60_000).toISOString(),
+          bookingsCloseAt: new Date(Date.now() + 2_000).toISOString(),
+          stops: [
+            {
+              name: 'Faith Street Primary',
+              place: 'Shaw Street, Liverpool L6',
+              pickupAt: new Date(Date.parse(busless.startsAt) - 60 * 60_000).toISOString(),
+            },
+          ],
+        },
+      }),
+      201,
+    );
+    await waitFor(async () => (await runsNow()).find((run) => run.id === closedBus.id)?.bookingOpen === false, {
+      timeoutMs: 30_000,
+      intervalMs: 500,
+      description: 'the closed bus’s cut-off to pass',
+    });
+    // A bus whose cut-off passes while the parent has its form open.
     const at = (minutesBefore: number) => new Date(Date.parse(performance.startsAt) - minutesBefore * 60_000).toISOString();
     const closing = expectStatus(
       await api<{ id: string; bookingOpen: boolean }>('POST', '/api/parent-engagement/transport-runs', {
@@ -376,7 +397,7 @@ describe('a parent on a phone', () => {
     await page.locator('h1', { hasText: 'Darmowy autobus na koncerty' }).waitFor();
 
     // A closed bus is a line saying so, and opened it has no form.
-    const closedTrip = page.locator(`[data-performance-id="${closedDemoRun.performance.id}"]`);
+    const closedTrip = page.locator(`[data-performance-id="${busless.id}"]`);
     await closedTrip.locator('.trip-toggle .badge', { hasText: 'Rezerwacja zamknięta' }).waitFor();
     expect(await closedTrip.getAttribute('data-trip-state')).toBe('closed');
     await closedTrip.locator('.trip-toggle').click();

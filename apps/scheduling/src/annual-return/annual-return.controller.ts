@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
 import { RequestOrigin, type AuditOrigin } from '@tutti/messaging';
@@ -6,7 +6,7 @@ import { attachmentDisposition } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
 import { annualReturnCsv, annualReturnFileName, annualReturnXlsx } from './annual-return.files';
 import { AnnualReturnService } from './annual-return.service';
-import { AnnualReturnDto, AnnualReturnQueryDto, TransitionReportDto } from './dto/annual-return.dto';
+import { AnnualReturnDto, AnnualReturnQueryDto, FigurePupilsDto, FigurePupilsQueryDto, TransitionReportDto } from './dto/annual-return.dto';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -25,6 +25,23 @@ export class AnnualReturnController {
     @RequestOrigin() origin: AuditOrigin,
   ): Promise<AnnualReturnDto> {
     return this.annualReturn.build(identity, query.academicYear, origin);
+  }
+
+  @Get('annual-return/figures/:figureId/pupils')
+  @Access('programme_admin', 'evaluator')
+  @ApiOperation({
+    operationId: 'listAnnualReturnFigurePupils',
+    summary:
+      'The pseudonymised pupils behind a figure of the annual return, or one cell of it: the same computation and suppression (a suppressed count lists nobody); audited',
+  })
+  @ApiOkResponse({ type: FigurePupilsDto })
+  figurePupils(
+    @CurrentIdentity() identity: Identity,
+    @Param('figureId') figureId: string,
+    @Query() query: FigurePupilsQueryDto,
+    @RequestOrigin() origin: AuditOrigin,
+  ): Promise<FigurePupilsDto> {
+    return this.annualReturn.pupils(identity, query.academicYear, figureId, query.cell, origin);
   }
 
   @Get('transition')

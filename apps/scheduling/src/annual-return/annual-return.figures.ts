@@ -46,6 +46,26 @@ export const CHARACTERISTIC_TITLES: Record<keyof Characteristics, string> = {
 };
 
 /** The return's figures from the year's rows, each described, suppressed in one place (common/small-cells). */
+/**
+ * How each WCET figure groups the pupils into its cells: the figures count with these, and the
+ * drill-down to the pupils behind a cell (annual-return.pupils.ts) lists with the same.
+ */
+export const WCET_GROUPINGS: Record<string, (pupil: WcetPupilRow) => string> = {
+  'wcet-by-year-group': (pupil) => String(pupil.yearGroup),
+  'wcet-by-terms': (pupil) => String(pupil.terms),
+  ...Object.fromEntries(
+    (Object.keys(CHARACTERISTIC_TITLES) as (keyof Characteristics)[]).map((name) => [
+      `wcet-by-${name}`,
+      (pupil: WcetPupilRow) => pupil[name],
+    ]),
+  ),
+  'continuation-after-wcet': (pupil) => pupil.continuation,
+};
+
+/** The cell of the regular players' figure a row counts in: the ensemble's kind and level. */
+export const regularPlayerCell = (row: RegularPlayerRow): string => `${row.kind}:${row.level ?? 'any level'}`;
+
+/** The return's figures from the year's rows, each described, suppressed in one place (common/small-cells). */
 export function annualReturnFigures(data: AnnualReturnData): FigureDto[] {
   const wcetTotal = data.wcet.length;
   const figures: FigureDto[] = [
@@ -53,7 +73,7 @@ export function annualReturnFigures(data: AnnualReturnData): FigureDto[] {
       'wcet-by-year-group',
       'Pupils receiving whole-class ensemble teaching (WCET), by year group',
       `Distinct ${WCET}, by their year group in that academic year. A pupil who moved school counts once.`,
-      countBy(data.wcet, (pupil) => String(pupil.yearGroup)),
+      countBy(data.wcet, WCET_GROUPINGS['wcet-by-year-group']),
       wcetTotal,
       (key) => (key === '0' ? 'Reception' : `Year ${key}`),
     ),
@@ -61,7 +81,7 @@ export function annualReturnFigures(data: AnnualReturnData): FigureDto[] {
       'wcet-by-terms',
       'Pupils receiving WCET, by number of terms of WCET in the year',
       `The same pupils, by how many of the area's terms held at least one whole-class session they attended (0: only outside term dates).`,
-      countBy(data.wcet, (pupil) => String(pupil.terms)),
+      countBy(data.wcet, WCET_GROUPINGS['wcet-by-terms']),
       wcetTotal,
       (key) => `${key} term${key === '1' ? '' : 's'}`,
     ),
@@ -70,7 +90,7 @@ export function annualReturnFigures(data: AnnualReturnData): FigureDto[] {
         `wcet-by-${name}`,
         `Pupils receiving WCET, by ${CHARACTERISTIC_TITLES[name]}`,
         `The same pupils, by ${CHARACTERISTIC_TITLES[name]} as recorded on the pupil (from the school MIS or by the headteacher); "unknown" where nothing is recorded.`,
-        countBy(data.wcet, (pupil) => pupil[name], CHARACTERISTIC_VALUES[name]),
+        countBy(data.wcet, WCET_GROUPINGS[`wcet-by-${name}`], CHARACTERISTIC_VALUES[name]),
         wcetTotal,
       ),
     ),
@@ -79,7 +99,11 @@ export function annualReturnFigures(data: AnnualReturnData): FigureDto[] {
       'Pupils continuing after WCET',
       'The same pupils, by whether they attended a session of a choir, orchestra, band or family ensemble in the term after their last term of WCET (by the area’s term dates); ' +
         '"not yet known" while that term has not ended, or is not yet in the calendar, and they have not attended one.',
-      countBy(data.wcet, (pupil) => pupil.continuation, ['continuing', 'not_continuing', 'not_yet_known'] satisfies Continuation[]),
+      countBy(data.wcet, WCET_GROUPINGS['continuation-after-wcet'], [
+        'continuing',
+        'not_continuing',
+        'not_yet_known',
+      ] satisfies Continuation[]),
       wcetTotal,
     ),
     regularPlayers(data.regular),
@@ -125,7 +149,7 @@ export function partition(
 }
 
 function regularPlayers(rows: RegularPlayerRow[]): FigureDto {
-  const counts = countBy(rows, (row) => `${row.kind}:${row.level ?? 'any level'}`);
+  const counts = countBy(rows, regularPlayerCell);
   const total = new Set(rows.map((row) => row.pupilId)).size;
   const published = suppressBreakdown(counts, total, { partition: false });
   return {

@@ -130,6 +130,25 @@ export function examsByGrade(db: Queryable, tenantId: string, year: AcademicYear
   );
 }
 
+/** One graded exam entry of the year (as examsByGrade counts them): whose, which grade, and whether it passed. */
+export interface ExamEntryPupilRow {
+  pupilId: string;
+  grade: number;
+  passed: boolean;
+}
+
+/** The entries examsByGrade counts, one by one: the pupils behind the exam figures. */
+export function examEntryPupils(db: Queryable, tenantId: string, year: AcademicYear): Promise<ExamEntryPupilRow[]> {
+  return rows<ExamEntryPupilRow>(
+    db,
+    `SELECT pupil_id AS "pupilId", grade, coalesce(result IN ('pass', 'merit', 'distinction'), false) AS passed
+       FROM exam_entries
+      WHERE tenant_id = $1 AND coalesce(exam_on, entered_on) BETWEEN $2::date AND $3::date AND result IS DISTINCT FROM 'withdrawn'
+      ORDER BY grade, pupil_id`,
+    [tenantId, year.from, year.to],
+  );
+}
+
 /** $1 tenant, $2..$3 the year's dates. */
 export const SCHOOLS_WORKED_WITH_SQL = `SELECT s.id, s.name, s.urn, s.phase FROM schools s
       WHERE s.tenant_id = $1 AND EXISTS (

@@ -1,14 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Identity } from '@tutti/auth';
 import { recordAudit, type AuditOrigin } from '@tutti/messaging';
-import { PLANNING_TIME_ZONE, todayIn, ValidationProblem } from '@tutti/platform';
+import { PLANNING_TIME_ZONE, PLATFORM_OPTIONS, pseudonymOf, todayIn, ValidationProblem, type PlatformOptions } from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { auditContext } from '../common/events';
 import { tenantTimeZone } from '../tenant-settings/tenant-settings.queries';
 import { annualReturnFigures, REGULAR_MIN_SESSIONS } from './annual-return.figures';
-import { examsByGrade, regularPlayers, schoolsWorkedWith, wcetPupils, type AcademicYear } from './annual-return.queries';
-import type { AnnualReturnDto, TransitionReportDto } from './dto/annual-return.dto';
+import { pupilsBehind } from './annual-return.pupils';
+import { examEntryPupils, examsByGrade, regularPlayers, schoolsWorkedWith, wcetPupils, type AcademicYear } from './annual-return.queries';
+import type { AnnualReturnDto, FigurePupilsDto, TransitionReportDto } from './dto/annual-return.dto';
 import { transitionFigures } from './transition.figures';
 import { alumniOfYear } from './transition.queries';
 
@@ -19,7 +20,6 @@ export const NOT_INCLUDED = [
     reason: 'owned by the performance-event and parent-engagement services; scheduling keeps no copy of them',
   },
   { figure: 'Family engagement', reason: 'owned by the parent-engagement service; scheduling keeps no copy of it' },
-  { figure: 'The pupils behind each figure (pseudonymised)', reason: 'not built yet' },
 ];
 
 /**
@@ -29,7 +29,10 @@ export const NOT_INCLUDED = [
  */
 @Injectable()
 export class AnnualReturnService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(PLATFORM_OPTIONS) private readonly platform: PlatformOptions,
+  ) {}
 
   async build(identity: Identity, academicYear: string, origin: AuditOrigin): Promise<AnnualReturnDto> {
     const tenantId = identity.tenantId;
@@ -49,6 +52,48 @@ export class AnnualReturnService {
       figures: annualReturnFigures({ wcet, regular, exams, schools }),
       schoolsWorkedWith: schools,
       notIncluded: NOT_INCLUDED,
+    };
+  }
+
+  /**
+   * The pseudonymised pupils behind one figure of the return, or one cell of it (`cell`, a key of
+   * the figure's cells): computed and suppressed exactly as the return is, and a suppressed count
+   * lists nobody. Pseudonyms as the evaluation exports make them. Reading the figures reads every
+   * WCET pupil's characteristics, as the return does: those and the pupils listed are audited.
+   */
+  async pupils(
+    identity: Identity,
+    academicYear: string,
+    figureId: string,
+    cellKey: string | undefined,
+    origin: AuditOrigin,
+  ): Promise<FigurePupilsDto> {
+    const tenantId = identity.tenantId;
+    const year = academicYearOf(academicYear);
+    const today = await this.today(tenantId);
+    const [wcet, regular, exams, schools, examEntries] = await Promise.all([
+      wcetPupils(this.db.manager, tenantId, year, today),
+      regularPlayers(this.db.manager, tenantId, year, REGULAR_MIN_SESSIONS),
+      examsByGrade(this.db.manager, tenantId, year),
+      schoolsWorkedWith(this.db.manager, tenantId, year),
+      examEntryPupils(this.db.manager, tenantId, year),
+    ]);
+    const data = { wcet, regular, exams, schools };
+    const behind = pupilsBehind({ ...data, examEntries }, annualReturnFigures(data), figureId, cellKey);
+    const read = [...new Set([...wcet.map((pupil) => pupil.pupilId), ...behind.pupilIds])].map((pupilId) => ({ pupilId }));
+    await this.auditReads(identity, origin, read, 'annual-return-pupils', academicYear);
+    const key = this.platform.config.evaluationPseudonymKey;
+    return {
+      academicYear,
+      figureId,
+      figureTitle: behind.figure.title,
+      cell: behind.cell?.key ?? null,
+      cellLabel: behind.cell?.label ?? 'total',
+      count: behind.count,
+      suppressed: behind.count === null,
+      pupils: behind.pupilIds
+        .map((pupilId) => ({ pseudonym: pseudonymOf(key, tenantId, pupilId) }))
+        .sort((a, b) => a.pseudonym.localeCompare(b.pseudonym)),
     };
   }
 

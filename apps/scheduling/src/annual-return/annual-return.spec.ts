@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Identity } from '@tutti/auth';
-import { newId } from '@tutti/platform';
+import { newId, PLATFORM_OPTIONS, pseudonymOf, type PlatformOptions } from '@tutti/platform';
 import { identityHeaders, newTenantId, personas, startTestService, testServiceConfig } from '@tutti/testing';
 import { Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
@@ -258,9 +258,91 @@ describe('annual data return: every figure against a hand-computed fixture', () 
     expect(report.notIncluded.map((missing) => missing.figure)).toEqual([
       'Performances and audience (RSVPs, check-ins)',
       'Family engagement',
-      'The pupils behind each figure (pseudonymised)',
     ]);
     for (const f of report.figures) expect(f.howComputed.length).toBeGreaterThan(40);
+  });
+
+  describe('click-through: the pseudonymised pupils behind a figure', () => {
+    interface Behind {
+      figureId: string;
+      cell: string | null;
+      cellLabel: string;
+      count: number | null;
+      suppressed: boolean;
+      pupils: { pseudonym: string }[];
+    }
+    const behind = (who: Identity, figureId: string, cell?: string) =>
+      call<Behind>(
+        who,
+        'GET',
+        `/reports/annual-return/figures/${figureId}/pupils?academicYear=2023-24${cell === undefined ? '' : `&cell=${encodeURIComponent(cell)}`}`,
+        undefined,
+        200,
+      );
+    const pseudonyms = (names: string[]) => {
+      const key = app.get<PlatformOptions>(PLATFORM_OPTIONS).config.evaluationPseudonymKey;
+      return names
+        .map((name) => ({ pseudonym: pseudonymOf(key, tenantId, pupils[name]) }))
+        .sort((a, b) => a.pseudonym.localeCompare(b.pseudonym));
+    };
+
+    it('lists the pupils of a shown cell, or of the total, as the figure counted them, by pseudonym only', async () => {
+      const fsmNo = await behind(evaluator, 'wcet-by-pupilPremium', 'no');
+      expect(fsmNo).toEqual({
+        academicYear: '2023-24',
+        figureId: 'wcet-by-pupilPremium',
+        figureTitle: 'Pupils receiving WCET, by free school meals or pupil premium',
+        cell: 'no',
+        cellLabel: 'no',
+        count: 8,
+        suppressed: false,
+        pupils: pseudonyms(['a6', 'a7', 'a8', 'b1', 'b2', 'b3', 'b4', 'b5']),
+      });
+      for (const name of ['a6', 'b1']) expect(JSON.stringify(fsmNo)).not.toContain(pupils[name]);
+      // The mover counts once, in the year group of that year; the leaver is there.
+      expect((await behind(admin, 'wcet-by-year-group', '3')).pupils).toEqual(pseudonyms([...range('a', 1, 8), 'm', 'l']));
+      expect((await behind(admin, 'wcet-by-terms')).pupils).toEqual(pseudonyms([...range('a', 1, 8), ...range('b', 1, 5), 'm', 'l']));
+      expect((await behind(admin, 'continuation-after-wcet', 'continuing')).pupils).toEqual(pseudonyms(['a1', 'a2', 'a3', 'm', 'b5']));
+      expect((await behind(admin, 'wcet-by-eal', 'yes')).pupils).toEqual([]);
+      // a6 played five sessions (one excused): not behind the regular players.
+      expect((await behind(admin, 'regular-ensemble-players', 'orchestra:beginner')).pupils).toEqual(
+        pseudonyms(['a1', 'a2', 'a3', 'a4', 'a5', 'b5', 'e']),
+      );
+      // 7 entries (the total), 6 pupils: a1 entered grades 1 and 2.
+      const entries = await behind(admin, 'exam-entries-by-grade');
+      expect([entries.count, entries.pupils]).toEqual([7, pseudonyms(['a1', 'a2', 'a3', 'a4', 'a5', 'b1'])]);
+    });
+
+    it('lists nobody behind a suppressed count', async () => {
+      for (const [figureId, cell] of [
+        ['wcet-by-pupilPremium', 'yes'],
+        ['wcet-by-pupilPremium', 'unknown'],
+        ['wcet-by-terms', '1'],
+        ['regular-ensemble-players', 'choir:any level'],
+        ['exam-passes-by-grade', '1'],
+        ['exam-entries-by-grade', '2'],
+      ])
+        expect(await behind(evaluator, figureId, cell)).toMatchObject({ figureId, cell, count: null, suppressed: true, pupils: [] });
+    });
+
+    it('answers 404 for a figure or cell the return does not have, 400 for schools, and only to the programme admin and the evaluator', async () => {
+      const status = async (who: Identity, url: string) =>
+        (await app.inject({ method: 'GET', url, headers: await identityHeaders(who, 'scheduling') })).statusCode;
+      const url = (figureId: string, cell = '') => `/reports/annual-return/figures/${figureId}/pupils?academicYear=2023-24${cell}`;
+      expect(await status(admin, url('no-such-figure'))).toBe(404);
+      expect(await status(admin, url('wcet-by-pupilPremium', '&cell=maybe'))).toBe(404);
+      expect(await status(admin, url('schools-worked-with'))).toBe(400);
+      expect(await status(admin, '/reports/annual-return/figures/wcet-by-terms/pupils')).toBe(400);
+      for (const refused of [
+        personas.headteacher(tenantId, schoolA),
+        personas.tutor(tenantId, [schoolA]),
+        personas.schoolStaff(tenantId, schoolA),
+      ])
+        expect(await status(refused, url('wcet-by-terms'))).toBe(403);
+      // Another area's evaluator gets their own area's (empty) figure: none of these pupils.
+      const elsewhere = await behind(personas.evaluator(newTenantId()), 'wcet-by-terms');
+      expect([elsewhere.count, elsewhere.pupils]).toEqual([0, []]);
+    });
   });
 
   it('audits the read of each counted pupil’s characteristics', async () => {

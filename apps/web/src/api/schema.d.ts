@@ -2287,6 +2287,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/scheduling/reports/annual-return/figures/{figureId}/pupils": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pseudonymised pupils behind a figure of the annual return, or one cell of it: the same computation and suppression (a suppressed count lists nobody); audited */
+        get: operations["scheduling.listAnnualReturnFigurePupils"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/scheduling/reports/transition": {
         parameters: {
             query?: never;
@@ -5470,6 +5487,21 @@ export interface components {
             figure: string;
             reason: string;
         };
+        "scheduling.FigurePupilsDto": {
+            /** @example 2025-26 */
+            academicYear: string;
+            /** @description the cell asked for; null for the figure’s total */
+            cell: string | null;
+            cellLabel: string;
+            /** @description what the figure publishes there; null when suppressed */
+            count: number | null;
+            figureId: string;
+            figureTitle: string;
+            /** @description the distinct pupils counted there, by pseudonym (exam figures count entries: a pupil with two is listed once) */
+            pupils: components["schemas"]["scheduling.PseudonymisedPupilDto"][];
+            /** @description true when the count is suppressed: then no pupil is listed */
+            suppressed: boolean;
+        };
         "scheduling.GovUkBankHolidayEventDto": {
             bunting?: boolean;
             /** Format: date */
@@ -5774,6 +5806,10 @@ export interface components {
             /** Format: uuid */
             pupilId: string;
             sessionsAttended: components["schemas"]["scheduling.ParticipationDto"];
+        };
+        "scheduling.PseudonymisedPupilDto": {
+            /** @description the pupil’s pseudonym, as the evaluation exports make it */
+            pseudonym: string;
         };
         "scheduling.PupilDto": {
             /** Format: uuid */
@@ -12375,6 +12411,38 @@ export interface operations {
             400: components["responses"]["scheduling.BadRequest"];
             401: components["responses"]["scheduling.Unauthorized"];
             403: components["responses"]["scheduling.Forbidden"];
+            431: components["responses"]["scheduling.HeaderFieldsTooLarge"];
+        };
+    };
+    "scheduling.listAnnualReturnFigurePupils": {
+        parameters: {
+            query: {
+                /** @description the academic year, 1 September to 31 August */
+                academicYear: string;
+                /** @description the key of one of the figure’s cells (as the return answers it); the figure’s total without it */
+                cell?: string;
+            };
+            header?: never;
+            path: {
+                figureId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["scheduling.FigurePupilsDto"];
+                };
+            };
+            400: components["responses"]["scheduling.BadRequest"];
+            401: components["responses"]["scheduling.Unauthorized"];
+            403: components["responses"]["scheduling.Forbidden"];
+            404: components["responses"]["scheduling.NotFound"];
+            414: components["responses"]["scheduling.UriTooLong"];
             431: components["responses"]["scheduling.HeaderFieldsTooLarge"];
         };
     };

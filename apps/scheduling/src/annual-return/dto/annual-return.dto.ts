@@ -1,10 +1,39 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, Length, Matches } from 'class-validator';
 
 export class AnnualReturnQueryDto {
   @ApiProperty({ example: '2025-26', description: 'the academic year, 1 September to 31 August' })
   @Matches(/^\d{4}-\d{2}$/, { message: 'academicYear must look like 2025-26' })
   academicYear!: string;
+}
+
+export class FigurePupilsQueryDto extends AnnualReturnQueryDto {
+  @ApiPropertyOptional({
+    description: 'the key of one of the figure’s cells (as the return answers it); the figure’s total without it',
+    example: 'no',
+  })
+  @IsOptional()
+  @Length(1, 100)
+  cell?: string;
+}
+
+export class PseudonymisedPupilDto {
+  @ApiProperty({ description: 'the pupil’s pseudonym, as the evaluation exports make it' }) pseudonym: string;
+}
+
+export class FigurePupilsDto {
+  @ApiProperty({ example: '2025-26' }) academicYear: string;
+  @ApiProperty() figureId: string;
+  @ApiProperty() figureTitle: string;
+  @ApiProperty({ nullable: true, type: String, description: 'the cell asked for; null for the figure’s total' }) cell: string | null;
+  @ApiProperty() cellLabel: string;
+  @ApiProperty({ nullable: true, type: Number, description: 'what the figure publishes there; null when suppressed' }) count: number | null;
+  @ApiProperty({ description: 'true when the count is suppressed: then no pupil is listed' }) suppressed: boolean;
+  @ApiProperty({
+    type: [PseudonymisedPupilDto],
+    description: 'the distinct pupils counted there, by pseudonym (exam figures count entries: a pupil with two is listed once)',
+  })
+  pupils: PseudonymisedPupilDto[];
 }
 
 export class FigureCellDto {

@@ -3,7 +3,6 @@ import type { Identity, Role } from '@tutti/auth';
 import { newId } from '@tutti/platform';
 import type { ServiceName } from '@tutti/contracts';
 import { applyEvent } from '@tutti/messaging';
-import { testServiceConfig } from '@tutti/testing';
 import { DataSource } from 'typeorm';
 import {
   matrixIdentities,
@@ -13,8 +12,8 @@ import {
   type MatrixFixtures,
   type MatrixWorld,
 } from '@tutti/testing';
-import { GatewayConfig } from './config';
 import { createGatewayApp } from './gateway-app';
+import { gatewayTestConfig } from './testing/gateway-test-config';
 import { DataRequestAnswers } from './identity/data-requests/data-request-answers';
 import type { DataRequestAnsweredEvent } from './identity/data-requests/data-requests.service';
 import { IdentityFixtures, type TestAccount, type TestTenant } from './identity/testing/identity-fixtures';
@@ -47,21 +46,12 @@ const ANSWERED: [ServiceName, DataRequestAnsweredEvent][] = [
 const MANAGERS = ['admin', 'headteacher', 'schoolStaff'] as const;
 const EVERYONE = ['admin', 'headteacher', 'tutor', 'schoolStaff', 'guardian', 'evaluator'] as const;
 /** Nothing listens here: the proxied services are not part of this matrix (each has its own). */
-const NOWHERE = 'http://127.0.0.1:9';
-
 describe('gateway: the access matrix over every route of its own', () => {
   let app: NestFastifyApplication;
   let report: AccessMatrixReport;
 
   beforeAll(async () => {
-    const config = await testServiceConfig('gateway', GatewayConfig, {
-      LOG_LEVEL: 'error',
-      PERFORMANCE_EVENT_URL: NOWHERE,
-      INSTRUMENT_LOAN_URL: NOWHERE,
-      SCHEDULING_URL: NOWHERE,
-      PARENT_ENGAGEMENT_URL: NOWHERE,
-      WEB_DIST_DIR: '/nonexistent/tutti-web',
-    });
+    const config = await gatewayTestConfig();
     app = await createGatewayApp(config);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();

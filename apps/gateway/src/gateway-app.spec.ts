@@ -3,9 +3,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
-import { discoverRoutes, testServiceConfig } from '@tutti/testing';
-import { GatewayConfig } from './config';
+import { discoverRoutes } from '@tutti/testing';
 import { createGatewayApp } from './gateway-app';
+import { gatewayTestConfig } from './testing/gateway-test-config';
 
 /** What the stand-in service saw of a proxied request. */
 interface Echo {
@@ -83,14 +83,12 @@ describe('gateway', () => {
     echo = await startEchoService();
     silent = await startSilentService();
     const echoUrl = urlOf((echo.server.address() as AddressInfo).port);
-    const config = await testServiceConfig('gateway', GatewayConfig, {
-      LOG_LEVEL: 'error',
+    const config = await gatewayTestConfig({
       PERFORMANCE_EVENT_URL: echoUrl,
       INSTRUMENT_LOAN_URL: echoUrl,
       SCHEDULING_URL: urlOf(await closedPort()),
       PARENT_ENGAGEMENT_URL: urlOf((silent.server.address() as AddressInfo).port),
       PROXY_TIMEOUT_MS: '500',
-      WEB_DIST_DIR: '/nonexistent/tutti-web',
     });
     databaseUrl = config.DATABASE_URL;
     app = await createGatewayApp(config);

@@ -1,13 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import type { ReminderRow } from '@tutti/messaging';
-import { testServiceConfig } from '@tutti/testing';
-import { GatewayConfig } from '../../config';
 import { createGatewayApp } from '../../gateway-app';
+import { gatewayTestConfig } from '../../testing/gateway-test-config';
 import { IdentityFixtures, type TestTenant } from '../testing/identity-fixtures';
 import { nextRetentionRunAt, RETENTION_RUN_KIND, RetentionDailyRun } from './retention-daily-run';
-
-const NOWHERE = 'http://127.0.0.1:9';
 
 describe('the daily retention run of every area', () => {
   let app: NestFastifyApplication;
@@ -15,14 +12,7 @@ describe('the daily retention run of every area', () => {
   let area: TestTenant;
 
   beforeAll(async () => {
-    const config = await testServiceConfig('gateway', GatewayConfig, {
-      LOG_LEVEL: 'error',
-      PERFORMANCE_EVENT_URL: NOWHERE,
-      INSTRUMENT_LOAN_URL: NOWHERE,
-      SCHEDULING_URL: NOWHERE,
-      PARENT_ENGAGEMENT_URL: NOWHERE,
-      WEB_DIST_DIR: '/nonexistent/tutti-web',
-    });
+    const config = await gatewayTestConfig();
     app = await createGatewayApp(config);
     db = app.get(DataSource);
     area = await new IdentityFixtures(app, db).tenant();

@@ -34,6 +34,42 @@ const { system, api, open, timed } = browserSuite('web e2e tutor-admin');
 
 describe('tutor instrument desk and programme admin reports', () => {
   it(
+    'a scanned QR label opens that instrument’s page: signed out, the sign-in comes first and then the instrument, in words',
+    timed('qrLabel', async () => {
+      const token = await system.signIn(tutor.email);
+      const listed = expectStatus(
+        await api<{ items: Instrument[] }>('GET', '/api/instrument-loan/instruments?status=on_loan&limit=1', { token }),
+        200,
+      ).items[0];
+      if (!listed) throw new Error('the demo stock has no instrument on loan');
+      // The label's QR code encodes PUBLIC_URL/instruments/<id> (instrument-loan's LabelsService.urlOf).
+      const page = await open(PHONE);
+      await page.goto(`/instruments/${listed.id}`);
+      await page.waitForURL('**/sign-in');
+      await page.locator('select[name=area]').selectOption(tutor.area);
+      await page.locator('input[name=email]').fill(tutor.email);
+      await page.locator('input[name=password]').fill(tutor.password);
+      await page.locator('form button[type=submit]').click();
+      await page.waitForURL(`**/instruments/${listed.id}`);
+      const card = page.locator(`[data-testid=instrument][data-instrument-id="${listed.id}"]`);
+      await card.waitFor();
+      const instrument = expectStatus(
+        await api<Instrument & { type: string }>('GET', `/api/instrument-loan/instruments/${listed.id}`, { token }),
+        200,
+      );
+      expect(await card.locator('h2').textContent()).toContain(instrument.assetTag);
+      expect(await card.locator('h2').textContent()).not.toContain('_');
+      await card.getByText('On loan', { exact: true }).waitFor();
+      // What can be done with it now: it is out, so the page offers to take it back.
+      await card.getByRole('heading', { name: 'Current loan' }).waitFor();
+      expect(await page.getByText('This page does not exist').count()).toBe(0);
+      await expectAccessible(page);
+      await screenshot(page, 'web-instrument-page');
+    }),
+    90_000,
+  );
+
+  it(
     'a tutor on a 360 × 740 phone lends an instrument by its asset tag and takes it back; an unknown tag and a clash are explained',
     timed('tutorLoan', async () => {
       const token = await system.signIn(tutor.email);

@@ -9,6 +9,8 @@ import { HOMES, NAV, PAGES } from './routes';
 import { ErrorNotice, Loading } from './ui';
 
 const LANGUAGE_KEY = 'tutti.language';
+/** Where a signed-out visitor was going, opened after they sign in. */
+const RETURN_KEY = 'tutti.returnTo';
 
 /** The role to act in: the one chosen before, else the first one this app has pages for. */
 function chooseRole(me: Me): Role {
@@ -99,7 +101,11 @@ function SignedOut({ language, setLanguage }: { language: Language; setLanguage:
   const path = usePath();
   const accountAccess = (ACCOUNT_ACCESS_PATHS as readonly string[]).includes(path);
   useEffect(() => {
-    if (path !== '/sign-in' && !accountAccess) navigate('/sign-in', { replace: true });
+    if (path !== '/sign-in' && !accountAccess) {
+      // A link opened signed out (a scanned instrument label) is opened again once signed in.
+      if (path !== '/') sessionStorage.setItem(RETURN_KEY, path);
+      navigate('/sign-in', { replace: true });
+    }
   }, [path, accountAccess]);
   return (
     <>
@@ -163,7 +169,12 @@ function SignedIn({
   }, [load]);
 
   useEffect(() => {
-    if (state && 'me' in state && (path === '/' || path === '/sign-in')) navigate(HOMES[state.role], { replace: true });
+    if (state && 'me' in state && (path === '/' || path === '/sign-in')) {
+      const back = sessionStorage.getItem(RETURN_KEY);
+      sessionStorage.removeItem(RETURN_KEY);
+      const opens = back !== null && PAGES.some((page) => matchPath(page.pattern, back) && page.roles.includes(state.role));
+      navigate(opens ? back : HOMES[state.role], { replace: true });
+    }
   }, [state, path]);
 
   const switchRole = async (role: Role) => {

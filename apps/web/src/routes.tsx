@@ -26,6 +26,7 @@ const ParentPreferences = page(() => import('./pages/parent/Preferences'), 'Pare
 const TutorSessions = staffPage(() => import('./pages/tutor/Sessions'), 'TutorSessions');
 const TutorRegister = staffPage(() => import('./pages/tutor/Sessions'), 'TutorRegister');
 const TutorInstruments = staffPage(() => import('./pages/tutor/InstrumentDesk'), 'TutorInstruments');
+const InstrumentPage = staffPage(() => import('./pages/tutor/InstrumentDesk'), 'InstrumentPage');
 const HeadDashboard = staffPage(() => import('./pages/headteacher/SchoolDashboard'), 'HeadDashboard');
 const HeadTimetable = staffPage(() => import('./pages/headteacher/Timetable'), 'HeadTimetable');
 const HeadEnsembles = staffPage(() => import('./pages/headteacher/Ensembles'), 'HeadEnsembles');
@@ -92,6 +93,8 @@ export const PAGES: PageRoute[] = [
   { pattern: '/head/consent-audit', roles: ['headteacher'], Page: ConsentAuditPerformances },
   { pattern: '/head/consent-audit/:performanceId', roles: ['headteacher'], Page: ConsentAudit },
   { pattern: '/tutor/instruments', roles: ['tutor', 'school_staff', 'headteacher'], Page: TutorInstruments },
+  // The link a QR label encodes (instrument-loan's labels: PUBLIC_URL/instruments/<id>); the roles that may read an instrument.
+  { pattern: '/instruments/:instrumentId', roles: ['tutor', 'school_staff', 'headteacher', 'programme_admin'], Page: InstrumentPage },
   { pattern: '/evaluator', roles: ['evaluator'], Page: EvaluatorHome },
   { pattern: '/driver', roles: ['tutor', 'school_staff', 'headteacher', 'programme_admin'], Page: DriverRuns },
   { pattern: '/driver/:runId', roles: ['tutor', 'school_staff', 'headteacher', 'programme_admin'], Page: DriverManifest },

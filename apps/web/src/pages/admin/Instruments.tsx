@@ -1,4 +1,5 @@
 import { useI18n } from '../../i18n';
+import { Link } from '../../router';
 import { Empty } from '../../ui';
 import { CursorListView, useCursorList } from '../../cursor-list';
 import { conditionWords, statusWords, typeWords } from '../instrument-words';
@@ -26,7 +27,9 @@ export function AdminInstruments() {
               <tbody>
                 {items.map((instrument) => (
                   <tr key={instrument.id}>
-                    <td>{instrument.assetTag}</td>
+                    <td>
+                      <Link to={`/instruments/${instrument.id}`}>{instrument.assetTag}</Link>
+                    </td>
                     <td>{typeWords(t, instrument.type)}</td>
                     <td>{instrument.size ?? '–'}</td>
                     <td>{conditionWords(t, instrument.condition)}</td>

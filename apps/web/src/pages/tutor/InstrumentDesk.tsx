@@ -1,7 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { allPages, answered, ApiProblem, client, everyItem, newId, type Schema } from '../../api/client';
 import { formatDay, useI18n } from '../../i18n';
-import { Field, FormError, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { useApp } from '../../app-context';
+import { Link } from '../../router';
+import { Empty, Field, FormError, Loaded, Notice, useLoad, useSubmit, type Loadable } from '../../ui';
 import { CONDITION_GRADES, conditionWords, instrumentName, statusWords, type ConditionGrade } from '../instrument-words';
 
 type InstrumentDetail = Schema<'instrument-loan.InstrumentDto'>;
@@ -126,9 +128,6 @@ export function TutorInstruments() {
     if (found) await lookUp(found.instrument.assetTag);
   };
 
-  const pupilName = (pupilId: string) =>
-    pupils.state === 'ready' ? pupils.data.find((pupil) => pupil.pupilId === pupilId)?.name : undefined;
-
   return (
     <>
       <h1>{t('lendOrReturn')}</h1>
@@ -159,53 +158,139 @@ export function TutorInstruments() {
       {lookup.error !== null && <FormError error={lookup.error} fields={[]} />}
       {done && <Notice>{done}</Notice>}
       {found && (
-        <section className="card" aria-labelledby="instrument-heading">
-          <h2 id="instrument-heading">
-            {found.instrument.assetTag} · {instrumentName(t, found.instrument)}
-          </h2>
-          <dl className="facts">
-            <dt>{t('condition')}</dt>
-            <dd>{conditionWords(t, found.instrument.condition)}</dd>
-            <dt>{t('status')}</dt>
-            <dd>
-              <span
-                className={`badge ${found.instrument.status === 'available' ? 'badge-good' : found.instrument.status === 'on_loan' ? 'badge-warn' : 'badge-bad'}`}
-              >
-                {statusWords(t, found.instrument.status)}
-              </span>
-            </dd>
-            {(found.instrument.make || found.instrument.model) && (
-              <>
-                <dt>{t('makeAndModel')}</dt>
-                <dd>{[found.instrument.make, found.instrument.model].filter(Boolean).join(' ')}</dd>
-              </>
-            )}
-          </dl>
-          {found.instrument.status === 'available' ? (
-            <Loaded value={pupils}>
-              {(list) => (
-                <CheckOutForm
-                  key={found.instrument.id}
-                  instrument={found.instrument}
-                  pupils={list}
-                  onDone={(name, dueOn) => void finished(t('lentTo', { tag: found.instrument.assetTag, name, date: dueOn }))}
-                  onConflict={() => void lookUp(found.instrument.assetTag)}
-                />
-              )}
-            </Loaded>
-          ) : found.instrument.status === 'on_loan' && found.loan ? (
-            <ReturnForm
-              key={found.loan.id}
-              loan={found.loan}
-              pupilName={pupilName(found.loan.pupilId)}
-              onDone={(grade) =>
-                void finished(t('returnedWith', { tag: found.instrument.assetTag, condition: conditionWords(t, grade).toLowerCase() }))
-              }
+        <InstrumentCard
+          found={found}
+          pupils={pupils}
+          onDone={(message) => void finished(message)}
+          onLookAgain={() => void lookUp(found.instrument.assetTag)}
+          withPageLink
+        />
+      )}
+    </>
+  );
+}
+
+/**
+ * One instrument: its facts in words, then what can be done with it now: lend it to a pupil
+ * when it is available, take it back when it is out, else why it cannot be lent.
+ */
+function InstrumentCard({
+  found,
+  pupils,
+  onDone,
+  onLookAgain,
+  withPageLink = false,
+}: {
+  found: Found;
+  pupils: Loadable<SessionPupil[]> & { reload: () => void };
+  onDone: (message: string) => void;
+  onLookAgain: () => void;
+  withPageLink?: boolean;
+}) {
+  const { t, language } = useI18n();
+  const pupilName = (pupilId: string) =>
+    pupils.state === 'ready' ? pupils.data.find((pupil) => pupil.pupilId === pupilId)?.name : undefined;
+  const { instrument } = found;
+  return (
+    <section className="card" aria-labelledby="instrument-heading" data-testid="instrument" data-instrument-id={instrument.id}>
+      <h2 id="instrument-heading">
+        {instrument.assetTag} · {instrumentName(t, instrument)}
+      </h2>
+      <dl className="facts">
+        <dt>{t('condition')}</dt>
+        <dd>{conditionWords(t, instrument.condition)}</dd>
+        <dt>{t('status')}</dt>
+        <dd>
+          <span
+            className={`badge ${instrument.status === 'available' ? 'badge-good' : instrument.status === 'on_loan' ? 'badge-warn' : 'badge-bad'}`}
+          >
+            {statusWords(t, instrument.status)}
+          </span>
+        </dd>
+        {(instrument.make || instrument.model) && (
+          <>
+            <dt>{t('makeAndModel')}</dt>
+            <dd>{[instrument.make, instrument.model].filter(Boolean).join(' ')}</dd>
+          </>
+        )}
+        {instrument.nextInspectionOn && (
+          <>
+            <dt>{t('instrumentPage.nextInspection')}</dt>
+            <dd>{formatDay(language, instrument.nextInspectionOn)}</dd>
+          </>
+        )}
+      </dl>
+      {withPageLink && (
+        <p>
+          <Link to={`/instruments/${instrument.id}`}>{t('instrumentPage.open', { tag: instrument.assetTag })}</Link>
+        </p>
+      )}
+      {instrument.status === 'available' ? (
+        <Loaded value={pupils}>
+          {(list) => (
+            <CheckOutForm
+              key={instrument.id}
+              instrument={instrument}
+              pupils={list}
+              onDone={(name, dueOn) => onDone(t('lentTo', { tag: instrument.assetTag, name, date: dueOn }))}
+              onConflict={onLookAgain}
             />
-          ) : (
-            <Notice kind="info">{t('cannotLend', { status: statusWords(t, found.instrument.status) })}</Notice>
           )}
-        </section>
+        </Loaded>
+      ) : instrument.status === 'on_loan' && found.loan ? (
+        <ReturnForm
+          key={found.loan.id}
+          loan={found.loan}
+          pupilName={pupilName(found.loan.pupilId)}
+          onDone={(grade) => onDone(t('returnedWith', { tag: instrument.assetTag, condition: conditionWords(t, grade).toLowerCase() }))}
+        />
+      ) : (
+        <Notice kind="info">{t('cannotLend', { status: statusWords(t, instrument.status) })}</Notice>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The page a scanned QR label opens (`/instruments/<id>`, the link instrument-loan prints on the
+ * label): that instrument for the staff who may see it, with what can be done with it now.
+ */
+export function InstrumentPage({ instrumentId }: { instrumentId: string }) {
+  const { t } = useI18n();
+  const { role } = useApp();
+  const pupils = useLoad(loadSessionPupils, []);
+  const found = useLoad(
+    async () =>
+      withLoan(
+        answered((await client.GET('/api/instrument-loan/instruments/{instrumentId}', { params: { path: { instrumentId } } })).data),
+      ),
+    [instrumentId],
+  );
+  const [done, setDone] = useState<string | null>(null);
+  const back = role === 'programme_admin' ? '/admin/instruments' : '/tutor/instruments';
+  return (
+    <>
+      <p>
+        <Link to={back}>{t('instrumentPage.back')}</Link>
+      </p>
+      <h1>{t('instrumentPage.title')}</h1>
+      <div aria-live="polite">{done && <Notice>{done}</Notice>}</div>
+      {found.state === 'error' && found.error instanceof ApiProblem && found.error.status === 404 ? (
+        <Empty>{t('instrumentPage.notFound')}</Empty>
+      ) : (
+        <Loaded value={found}>
+          {(current) => (
+            <InstrumentCard
+              found={current}
+              pupils={pupils}
+              onDone={(message) => {
+                setDone(message);
+                found.reload();
+              }}
+              onLookAgain={found.reload}
+            />
+          )}
+        </Loaded>
       )}
     </>
   );

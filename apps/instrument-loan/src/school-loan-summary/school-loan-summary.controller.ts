@@ -1,12 +1,13 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { IdParam } from '@tutti/platform';
+import { IdParam, ReportRoute } from '@tutti/platform';
 import { SchoolLoanSummaryDto } from './dto/school-loan-summary.dto';
 import { SchoolLoanSummaryService } from './school-loan-summary.service';
 
-/** Instruments at home with one school's pupils, for the headteacher's dashboard. */
+/** Instruments at home with one school's pupils, for the headteacher's dashboard. Answers X-Read-From (see ReportReader). */
 @ApiTags('reports')
+@ReportRoute()
 @Controller('schools')
 export class SchoolLoanSummaryController {
   constructor(private readonly summaries: SchoolLoanSummaryService) {}

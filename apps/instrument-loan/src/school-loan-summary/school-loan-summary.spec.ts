@@ -30,6 +30,7 @@ describe('instruments on loan per school', () => {
 
   it('counts the loans out now to the school’s pupils, by family, with the overdue ones', async () => {
     const response = await kit.call(personas.headteacher(tenantId, schoolId), 'GET', `/schools/${schoolId}/loan-summary`);
+    expect(response.headers['x-read-from']).toBe('primary'); // no REPLICA_DATABASE_URL here (ReportReader)
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({
       schoolId,

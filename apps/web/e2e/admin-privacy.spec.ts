@@ -16,9 +16,15 @@ import { expectStatus } from '@tutti/e2e';
 import { browserSuite, expectAccessible, screenshot, signInThroughPage } from './testing/browser';
 
 const AREA = 'liverpool';
-const admin = DEMO_ACCOUNTS.find((account) => account.area === AREA && account.key === 'programme_admin');
-const guardian = DEMO_ACCOUNTS.find((account) => account.area === AREA && account.key === 'guardian' && account.children.length > 0);
-if (!admin || !guardian) throw new Error(`no demo programme admin or guardian with children in ${AREA}`);
+function demo(key: string, withChildren = false) {
+  const account = DEMO_ACCOUNTS.find(
+    (candidate) => candidate.area === AREA && candidate.key === key && (!withChildren || candidate.children.length > 0),
+  );
+  if (!account) throw new Error(`no demo ${key} in ${AREA}`);
+  return account;
+}
+const admin = demo('programme_admin');
+const guardian = demo('guardian', true);
 const child = guardian.children[0];
 const pupilId = seedId(`pupil:${AREA}:${child.pupilNumber}`);
 
@@ -30,10 +36,10 @@ let token = '';
 /** Calls the API as the demo programme admin; signs in (again) when needed. */
 async function asAdmin<T>(method: string, path: string, status = 200, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   const call = () => api<T>(method, path, { token, body, headers: { 'x-tutti-role': 'programme_admin', ...headers } });
-  if (!token) token = await system.signIn(admin!.email);
+  if (!token) token = await system.signIn(admin.email);
   let answer = await call();
   if (answer.status === 401) {
-    token = await system.signIn(admin!.email);
+    token = await system.signIn(admin.email);
     answer = await call();
   }
   return expectStatus(answer, status);
@@ -48,7 +54,7 @@ function dayFromToday(days: number): string {
 }
 
 async function signInAsAdmin(page: Page): Promise<void> {
-  await signInThroughPage(page, admin!);
+  await signInThroughPage(page, admin);
 }
 
 interface DataRequest {
@@ -119,8 +125,10 @@ describe('privacy and safeguarding', () => {
       expect(direct.status).toBe(200);
       expect(Object.keys(zipEntries(Buffer.from(await direct.arrayBuffer()))).sort()).toEqual(Object.keys(files).sort());
 
-      // The past requests list has it.
-      await page.locator(`[data-testid=past-requests] tr[data-request-id="${requestId}"]`).waitFor();
+      // The past requests list has it, finished.
+      await page
+        .locator(`[data-testid=past-requests] tr[data-request-id="${requestId}"]`, { hasText: 'Done: all 5 services answered' })
+        .waitFor();
       say(`export ${requestId}: ${Object.keys(files).length} files`);
       await screenshot(page, 'web-admin-privacy-export');
     }),
@@ -218,5 +226,125 @@ describe('privacy and safeguarding', () => {
       await screenshot(page, 'web-admin-safeguarding');
     }),
     120_000,
+  );
+
+  it(
+    'the programme admin changes the retention schedule (out of range refused beside the line, a stale edit refused in words) and dry-runs it',
+    timed('retention', async () => {
+      const page = await open();
+      await signInAsAdmin(page);
+      await page.locator('nav.tabs a[href="/admin/privacy"]').click();
+      await page.getByRole('link', { name: 'Retention' }).click();
+      await page.locator('h1', { hasText: 'Retention' }).waitFor();
+      const form = page.locator('form[data-testid=retention-schedule]');
+      await form.waitFor();
+      await page.locator('[data-testid=retention-runs], .empty').first().waitFor();
+      await expectAccessible(page);
+      const before = await asAdmin<Record<string, number>>('GET', '/identity/retention-schedule');
+
+      // Out of range: refused beside the line, nothing changed.
+      await form.locator('input[name=auditYears]').fill('99');
+      await form.getByRole('button', { name: 'Save the schedule' }).click();
+      await form
+        .locator('.field-invalid', { has: page.locator('input[name=auditYears]') })
+        .locator('.field-error')
+        .waitFor();
+      expect((await asAdmin<Record<string, number>>('GET', '/identity/retention-schedule')).auditYears).toBe(before.auditYears);
+
+      const auditYears = before.auditYears === 25 ? 24 : before.auditYears + 1;
+      await form.locator('input[name=auditYears]').fill(String(auditYears));
+      await form.getByRole('button', { name: 'Save the schedule' }).click();
+      await form.getByText('Schedule saved.').waitFor();
+      const saved = await api<Record<string, number>>('GET', '/identity/retention-schedule', {
+        token,
+        headers: { 'x-tutti-role': 'programme_admin' },
+      });
+      expect(saved.status).toBe(200);
+      expect(saved.body).toMatchObject({ ...before, auditYears });
+
+      // Someone else changes another line meanwhile: the page's next edit is a 412, told in words; theirs stays.
+      const etag = saved.headers.get('etag') ?? '';
+      const messageMonths = saved.body.messageMonths === 120 ? 119 : saved.body.messageMonths + 1;
+      await asAdmin('PATCH', '/identity/retention-schedule', 200, { messageMonths }, { 'if-match': etag });
+      await form
+        .locator('input[name=loanYearsAfterReturn]')
+        .fill(String(saved.body.loanYearsAfterReturn === 25 ? 24 : saved.body.loanYearsAfterReturn + 1));
+      await form.getByRole('button', { name: 'Save the schedule' }).click();
+      await form.locator('[data-testid=conflict]', { hasText: 'Someone changed this since you opened it' }).waitFor();
+      const after = await asAdmin<Record<string, number>>('GET', '/identity/retention-schedule');
+      expect(after).toMatchObject({ messageMonths, loanYearsAfterReturn: saved.body.loanYearsAfterReturn });
+      // The page now shows their version.
+      await waitFor(async () => (await form.locator('input[name=messageMonths]').inputValue()) === String(messageMonths), {
+        timeoutMs: 5_000,
+        intervalMs: 100,
+        description: 'the schedule as it is now on the page',
+      });
+      await expectAccessible(page);
+
+      // A dry run: followed until every service has counted, then first in the runs, as the API holds it.
+      const runs = page.locator('[data-testid=retention-run]');
+      await runs.getByRole('button', { name: 'Dry run' }).click();
+      const report = page.locator('[data-testid=data-request]').first();
+      await report.waitFor();
+      const runId = await report.getAttribute('data-request-id');
+      await page.locator(`[data-testid=data-request][data-request-id="${runId}"][data-state=done]`).waitFor({ timeout: 60_000 });
+      const held = await asAdmin<DataRequest & { retentionRun: { dryRun: boolean } }>('GET', `/identity/data-requests/${runId}`);
+      expect(held).toMatchObject({ kind: 'retention', state: 'done', retentionRun: { dryRun: true }, progress: { missing: [] } });
+      await page
+        .locator('[data-testid=retention-runs] li')
+        .first()
+        .getByText(/Dry run · asked by a person · would touch/)
+        .waitFor();
+      await expectAccessible(page);
+      await screenshot(page, 'web-admin-retention');
+    }),
+    120_000,
+  );
+
+  it(
+    'the programme admin audits a performance’s consents, child by child, as the API reports them',
+    timed('consent audit', async () => {
+      const performances = await asAdmin<{ items: { id: string; title: string }[] }>(
+        'GET',
+        `/api/performance-event/performances?from=${encodeURIComponent(new Date(Date.now() - 90 * 86_400_000).toISOString())}&limit=100`,
+      );
+      let chosen: { id: string; title: string } | undefined;
+      let audit: { children: { pupilId: string; mismatches: unknown[] }[]; childrenWithMismatches: number } | undefined;
+      for (const performance of performances.items) {
+        const report = await asAdmin<NonNullable<typeof audit>>(
+          'GET',
+          `/api/performance-event/performances/${performance.id}/consent-audit`,
+        );
+        if (report.children.length > 0) {
+          chosen = performance;
+          audit = report;
+          if (report.childrenWithMismatches > 0) break;
+        }
+      }
+      if (!chosen || !audit) throw new Error('no demo performance with children on it');
+
+      const page = await open();
+      await signInAsAdmin(page);
+      await page.goto('/admin/consent-audit');
+      await page.locator('h1', { hasText: 'Consent audit' }).waitFor();
+      await page.locator('[data-testid=consent-audit-performances]').waitFor();
+      await expectAccessible(page);
+      await page.getByRole('link', { name: chosen.title }).first().click();
+      await page.locator('h1', { hasText: `Consent audit: ${chosen.title}` }).waitFor();
+      const rows = page.locator('[data-testid=consent-audit] tbody tr');
+      await rows.first().waitFor();
+      const shown = await rows.evaluateAll((nodes) =>
+        nodes.map((node) => ({ pupilId: node.getAttribute('data-pupil-id'), mismatches: Number(node.getAttribute('data-mismatches')) })),
+      );
+      expect(shown).toEqual(audit.children.map((item) => ({ pupilId: item.pupilId, mismatches: item.mismatches.length })));
+      const summary = page.locator('[data-testid=consent-audit-summary]');
+      expect(await summary.innerText()).toContain(
+        audit.childrenWithMismatches > 0 ? `of ${audit.children.length} with a mismatch` : 'No mismatches',
+      );
+      await expectAccessible(page);
+      say(`consent audit of ${chosen.title}: ${audit.children.length} children, ${audit.childrenWithMismatches} with a mismatch`);
+      await screenshot(page, 'web-admin-consent-audit');
+    }),
+    90_000,
   );
 });

@@ -142,7 +142,7 @@ export function AdminDataRequests() {
       {current && (
         <section className="card" aria-labelledby="current-heading">
           <h2 id="current-heading">{t('privacy.current.title')}</h2>
-          <LiveDataRequest key={current.request.id} initial={current.request} subjectName={current.name} />
+          <LiveDataRequest key={current.request.id} initial={current.request} subjectName={current.name} onDone={past.reload} />
         </section>
       )}
       <section aria-labelledby="past-heading">

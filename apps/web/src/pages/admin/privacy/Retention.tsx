@@ -171,7 +171,7 @@ export function AdminRetention() {
           )}
           <ConflictNotice error={running.error} fields={['asOf']} />
         </div>
-        {current && <LiveDataRequest key={current.id} initial={current} />}
+        {current && <LiveDataRequest key={current.id} initial={current} onDone={runs.reload} />}
       </section>
       <section aria-labelledby="runs-heading">
         <h2 id="runs-heading">{t('privacy.retention.runs')}</h2>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { answered, client, type Schema } from '../../../api/client';
 import { useApp } from '../../../app-context';
 import { formatDateTime, useI18n } from '../../../i18n';
@@ -35,7 +35,9 @@ export function PrivacyNav({ current }: { current: 'requests' | 'retention' }) {
  * One data request, read again every 1.5 s while services are still answering; `initial` is what
  * the POST answered (shown at once).
  */
-export function usePolledRequest(initial: DataRequest | null): { request: DataRequest | null; error: unknown } {
+export function usePolledRequest(initial: DataRequest | null, onDone?: () => void): { request: DataRequest | null; error: unknown } {
+  const onDoneRef = useRef(onDone);
+  onDoneRef.current = onDone;
   const [request, setRequest] = useState<DataRequest | null>(initial);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
@@ -51,6 +53,7 @@ export function usePolledRequest(initial: DataRequest | null): { request: DataRe
         setRequest(next);
         setError(null);
         if (next.state !== 'done') timer = setTimeout(() => void poll(), POLL_MS);
+        else onDoneRef.current?.();
       } catch (failure) {
         if (!live) return;
         setError(failure);
@@ -138,7 +141,7 @@ export function DataRequestReport({ request, subjectName }: { request: DataReque
                         <span className="muted">{t('privacy.parts.nothingHeld')}</span>
                       ) : (
                         Object.entries(part.records)
-                          .map(([what, count]) => `${what.replace(/_/g, ' ')}: ${count}`)
+                          .map(([what, count]) => `${words(what)}: ${count}`)
                           .join(' · ')
                       )
                     ) : part.actions.length === 0 ? (
@@ -189,9 +192,12 @@ export function subjectLabel(t: ReturnType<typeof useI18n>['t'], subject: NonNul
   return t(`privacy.subject.${subject.type}`, { id: subject.id.slice(0, 8) });
 }
 
-/** A request read again while it collects: the report, a loading line before the first read, the error of a failed read. */
-export function LiveDataRequest({ initial, subjectName }: { initial: DataRequest; subjectName?: string }) {
-  const { request, error } = usePolledRequest(initial);
+/**
+ * A request read again while it collects: the report, a loading line before the first read, the
+ * error of a failed read; `onDone` once the last service has answered (to refresh a list showing it).
+ */
+export function LiveDataRequest({ initial, subjectName, onDone }: { initial: DataRequest; subjectName?: string; onDone?: () => void }) {
+  const { request, error } = usePolledRequest(initial, onDone);
   if (!request) return <Loading />;
   return (
     <>
@@ -199,4 +205,12 @@ export function LiveDataRequest({ initial, subjectName }: { initial: DataRequest
       {error !== null && <ErrorNotice error={error} />}
     </>
   );
+}
+
+/** `auditEntries` or `guardian_links` as words. */
+function words(key: string): string {
+  return key
+    .replace(/_/g, ' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { allPages, answered, client, type Schema } from '../../../api/client';
-import { formatDay, useI18n } from '../../../i18n';
+import { localeOf, useI18n, type Language } from '../../../i18n';
 import { Link } from '../../../router';
 import { Empty, ErrorNotice, Loaded, useLoad } from '../../../ui';
 
@@ -31,6 +31,14 @@ async function recordsOf(staff: Staff[]): Promise<Map<string, SafeguardingRecord
   return found;
 }
 
+/** A calendar day with its year (certificates and training span years), in the reader's language. */
+export function formatDate(language: Language, isoDate: string | null | undefined): string {
+  if (!isoDate) return '—';
+  return new Intl.DateTimeFormat(localeOf(language), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${isoDate}T12:00:00Z`),
+  );
+}
+
 export function StatusBadge({ status }: { status: SafeguardingStatus }) {
   const { t } = useI18n();
   const kind = status === 'cleared' ? 'badge-good' : status === 'expiring' ? 'badge-warn' : 'badge-bad';
@@ -57,7 +65,7 @@ export function AdminSafeguarding() {
     const members = (await allPages('/api/scheduling/staff')).sort((a, b) => a.displayName.localeCompare(b.displayName));
     return { members, records: await recordsOf(members) };
   }, []);
-  const day = (iso: string | null | undefined) => (iso ? formatDay(language, iso) : '—');
+  const day = (iso: string | null | undefined) => formatDate(language, iso);
 
   return (
     <>

@@ -1,10 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiProblem, answered, client, etagOf, type Schema } from '../../../api/client';
-import { formatDay, useI18n } from '../../../i18n';
+import { useI18n } from '../../../i18n';
 import { Link } from '../../../router';
 import { Field, Loaded, Notice, useLoad, useSubmit } from '../../../ui';
 import { ConflictNotice } from '../../conflict-words';
-import { Reasons, StatusBadge, type SafeguardingRecord } from './Safeguarding';
+import { formatDate, Reasons, StatusBadge, type SafeguardingRecord } from './Safeguarding';
 
 type DbsLevel = Schema<'scheduling.DbsCheckInputDto'>['level'];
 const DBS_LEVELS: DbsLevel[] = ['enhanced_barred_list', 'enhanced', 'standard', 'basic'];
@@ -102,7 +102,7 @@ export function AdminSafeguardingRecord({ staffId }: { staffId: string }) {
     );
   };
 
-  const day = (iso: string | null | undefined) => (iso ? formatDay(language, iso) : '—');
+  const day = (iso: string | null | undefined) => formatDate(language, iso);
 
   return (
     <>

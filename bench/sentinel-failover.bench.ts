@@ -24,6 +24,7 @@
  *   node -r ./tools/runtime/register.js bench/sentinel-failover.bench.ts
  */
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { IDENTITY_HEADER, importIdentityKey, signIdentityToken, type Identity } from '@tutti/auth';
 import { findFreePort, startRedisSentinel, type RedisSentinelHandle } from '@tutti/local-infra';
@@ -77,12 +78,13 @@ async function main(): Promise<void> {
   const children: Child[] = [];
   let system: BenchSystem | undefined;
   let sentinel: RedisSentinelHandle | undefined;
+  const sentinelDir = join(REPO_ROOT, '.tutti', 'bench', `sentinel-${process.pid}`);
   let stormDb: DataSource | undefined;
   let scheduler: ReminderScheduler | undefined;
   let probe: Redis | undefined;
   try {
     system = await startBenchSystem();
-    sentinel = await startRedisSentinel({ dir: join(REPO_ROOT, '.tutti', 'bench', `sentinel-${process.pid}`), log });
+    sentinel = await startRedisSentinel({ dir: sentinelDir, log });
     const redisEnv = { ...sentinel.env, REDIS_URL: NO_REDIS_URL };
     const redis = redisConnectionOf(redisEnv);
 
@@ -185,6 +187,7 @@ async function main(): Promise<void> {
     await scheduler?.close();
     await stopAll(children, undefined);
     await sentinel?.stop().catch(() => undefined);
+    rmSync(sentinelDir, { recursive: true, force: true });
     await stormDb?.destroy().catch(() => undefined);
     await system?.infra.stop().catch(() => undefined);
   }

@@ -212,13 +212,22 @@ export class PupilsService {
       const leavers = await markLeavers(manager, identity.tenantId, schoolId, input.leaversLeftOn, last, toSecondary ? 'alumni' : 'leaver');
       for (const leaver of leavers) {
         await endPupilMemberships(manager, identity.tenantId, leaver, input.leaversLeftOn, toSecondary ? schoolId : undefined);
-        await emit(manager, 'scheduling.pupil.left', identity.tenantId, {
-          version: 1,
-          pupilId: leaver,
-          schoolId,
-          leftOn: input.leaversLeftOn,
-          reason: 'leaver',
-        });
+        // Alumni are not told as left: consumers would drop them from area-wide ensembles, rosters and loans.
+        if (toSecondary)
+          await emit(manager, 'scheduling.pupil.became-alumni', identity.tenantId, {
+            version: 1,
+            pupilId: leaver,
+            schoolId,
+            leftOn: input.leaversLeftOn,
+          });
+        else
+          await emit(manager, 'scheduling.pupil.left', identity.tenantId, {
+            version: 1,
+            pupilId: leaver,
+            schoolId,
+            leftOn: input.leaversLeftOn,
+            reason: 'leaver',
+          });
       }
       const movedUp = await moveActivePupilsUp(manager, identity.tenantId, schoolId);
       await emitDetailsChanged(manager, identity.tenantId, movedUp);

@@ -268,6 +268,41 @@ describe('roster: schools, classes, pupils, staff, rooms, ensembles', () => {
     expect(await detailsChangesOf(y6.id as string)).toEqual([]);
   });
 
+  it('tells an alumnus as became-alumni, not as left (they stay in area-wide ensembles); a secondary school’s leaver as left', async () => {
+    const eventsOf = async (pupilId: string) =>
+      (
+        await kit.db.query<{ type: string; payload: Record<string, unknown> }[]>(
+          `SELECT type, payload FROM outbox_events WHERE tenant_id = $1 AND payload->>'pupilId' = $2 AND type LIKE 'scheduling.pupil.%' ORDER BY id`,
+          [tenantId, pupilId],
+        )
+      ).map((row) => [row.type, row.payload]);
+    const primary = (await post(admin, '/schools', { name: 'Alumni Primary', phase: 'primary' })).id;
+    const alumnus = (await post(admin, '/pupils', { schoolId: primary, firstName: 'Ida', lastName: 'Onward', yearGroup: 6 })).id as string;
+    const areaBand = (await post(admin, '/ensembles', { name: 'Area Band', kind: 'band', strand: 'after_school' })).id;
+    const schoolBand = (await post(admin, '/ensembles', { schoolId: primary, name: 'Alumni Band', kind: 'band', strand: 'after_school' }))
+      .id;
+    for (const ensemble of [areaBand, schoolBand])
+      await post(admin, `/ensembles/${ensemble}/members`, { pupilId: alumnus, joinedOn: '2026-01-05' });
+    await post(admin, `/schools/${primary}/roll-overs`, { academicYear: '2026-27', leaversLeftOn: '2026-07-22' });
+    expect(await eventsOf(alumnus)).toEqual([
+      ['scheduling.pupil.enrolled', expect.anything()],
+      ['scheduling.pupil.became-alumni', { version: 1, pupilId: alumnus, schoolId: primary, leftOn: '2026-07-22' }],
+    ]);
+    // The school's band ends; the area band goes on.
+    const inBand = async (ensembleId: string) =>
+      (await kit.call<Page>(admin, 'GET', `/ensembles/${ensembleId}/members`)).body.items.some((m) => (m as Row).pupilId === alumnus);
+    expect([await inBand(areaBand), await inBand(schoolBand)]).toEqual([true, false]);
+
+    const secondary = (await post(admin, '/schools', { name: 'Leavers High', phase: 'secondary' })).id;
+    const leaver = (await post(admin, '/pupils', { schoolId: secondary, firstName: 'Jo', lastName: 'Gone', yearGroup: 13 })).id as string;
+    await post(admin, `/schools/${secondary}/roll-overs`, { academicYear: '2026-27', leaversLeftOn: '2026-07-22' });
+    expect(await eventsOf(leaver)).toEqual([
+      ['scheduling.pupil.enrolled', expect.anything()],
+      ['scheduling.pupil.left', { version: 1, pupilId: leaver, schoolId: secondary, leftOn: '2026-07-22', reason: 'leaver' }],
+    ]);
+    expect((await kit.call<Row>(admin, 'GET', `/pupils/${leaver}`)).body).toMatchObject({ status: 'leaver' });
+  });
+
   it('tells the services keeping pupils’ names when a name or year group changes, not when only characteristics do', async () => {
     const pupil = await post(admin, '/pupils', { schoolId: schoolA, firstName: 'Hana', lastName: 'Sato', yearGroup: 5 });
     const url = `/pupils/${pupil.id}`;

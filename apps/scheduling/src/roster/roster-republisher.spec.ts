@@ -202,6 +202,38 @@ describe('roster republish: the current roster as events, for replicas that miss
     }
   });
 
+  it('republishes an alumnus as on roll at the school they left (they stay in the programme), a leaver as left', async () => {
+    const area = newTenantId();
+    const areaAdmin = adminOf(area);
+    await announceTenant(kit.app, area);
+    const primary = (await call(areaAdmin, 'POST', '/schools', { name: 'Onward Primary', phase: 'primary' }, 201)).id;
+    const alumnus = (
+      await call(areaAdmin, 'POST', '/pupils', { schoolId: primary, firstName: 'Ida', lastName: 'Onward', yearGroup: 6 }, 201)
+    ).id;
+    const left = (await call(areaAdmin, 'POST', '/pupils', { schoolId: primary, firstName: 'Lee', lastName: 'Away', yearGroup: 4 }, 201))
+      .id;
+    await call(areaAdmin, 'POST', `/pupils/${left}/leave`, { leftOn: '2026-03-02' }, 200);
+    await call(areaAdmin, 'POST', `/schools/${primary}/roll-overs`, { academicYear: '2026-27', leaversLeftOn: '2026-07-22' }, 201);
+    const before = await kit.db.query<{ n: string }[]>(`SELECT coalesce(max(id::text), '') AS n FROM outbox_events WHERE tenant_id = $1`, [
+      area,
+    ]);
+    await republishRoster(kit.db, { tenantId: area });
+    const pupilEvents = (
+      await kit.db.query<{ type: string; pupilId: string }[]>(
+        `SELECT type, payload->>'pupilId' AS "pupilId" FROM outbox_events
+          WHERE tenant_id = $1 AND id::text > $2 AND type LIKE 'scheduling.pupil.%' ORDER BY id`,
+        [area, before[0].n],
+      )
+    ).map((row) => [row.type, row.pupilId]);
+    expect(pupilEvents).toEqual(
+      expect.arrayContaining([
+        ['scheduling.pupil.enrolled', alumnus],
+        ['scheduling.pupil.left', left],
+      ]),
+    );
+    expect(pupilEvents).toHaveLength(2);
+  });
+
   it('refuses an area it does not know, saying what to check', async () => {
     await expect(republishRoster(kit.db, { tenantId: newTenantId() })).rejects.toThrow(RosterRepublishError);
     await expect(republishRoster(kit.db, { tenantId: newTenantId() })).rejects.toThrow(/knows no tenant .*check the id/);

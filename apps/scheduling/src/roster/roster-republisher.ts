@@ -95,10 +95,12 @@ export async function republishRoster(db: DataSource, options: RepublishOptions 
 
     await inBatches('pupils', tenant.pupils, async (manager, afterId) => {
       const pupils = await pupilsBatch(manager, tenant.tenantId, afterId, batchSize);
-      const enrolled = pupils.filter((pupil) => pupil.status === 'active').map(enrolledPayload);
+      // Alumni (gone on to secondary school) stay in the programme: told as on roll at the school they left, as consumers keep them.
+      const onRoll = (pupil: PupilPlace) => pupil.status === 'active' || pupil.status === 'alumni';
+      const enrolled = pupils.filter(onRoll).map(enrolledPayload);
       // A pupil who has left is told as left only: consumers apply events concurrently, so an
       // enrolled-then-left pair could land the other way round.
-      const left = pupils.filter((pupil) => pupil.status !== 'active').map(leftPayload);
+      const left = pupils.filter((pupil) => !onRoll(pupil)).map(leftPayload);
       await emitAll(manager, 'scheduling.pupil.enrolled', tenant.tenantId, enrolled);
       await emitAll(manager, 'scheduling.pupil.left', tenant.tenantId, left);
       return {
@@ -135,7 +137,7 @@ function enrolledPayload(pupil: PupilPlace): PupilEnrolledV1 {
 }
 
 function leftPayload(pupil: PupilPlace): PupilLeftV1 {
-  // The table's check holds left_on non-null exactly when the pupil is not active.
+  // The table's check holds left_on non-null exactly when the pupil is not active (alumni are not told as left).
   return {
     version: 1,
     pupilId: pupil.pupilId,

@@ -16,6 +16,7 @@ export interface EventCatalog {
   'scheduling.pupil.enrolled': PupilEnrolledV1;
   'scheduling.pupil.moved': PupilMovedV1;
   'scheduling.pupil.left': PupilLeftV1;
+  'scheduling.pupil.became-alumni': PupilBecameAlumniV1;
   'scheduling.pupil.details-changed': PupilDetailsChangedV1;
   'scheduling.ensemble-membership.changed': EnsembleMembershipChangedV1;
   'scheduling.ensemble.membership-changed': EnsembleMembersSnapshotV1;
@@ -118,8 +119,27 @@ export interface PupilLeftV1 {
   schoolId: string;
   /** YYYY-MM-DD. */
   leftOn: string;
-  /** `left`: left the school; `leaver`: finished its last year at the academic-year roll-over. */
+  /**
+   * `left`: left the school; `leaver`: finished its last year at the academic-year roll-over (a
+   * school whose pupils do not move on to secondary school: a primary or junior school's last year
+   * become alumni instead, `scheduling.pupil.became-alumni`, and are not told as left).
+   */
   reason: 'left' | 'leaver';
+}
+
+/**
+ * A primary or junior school's last year group left for secondary school at the roll-over: the pupil
+ * stays with the programme as an alumnus (area-wide ensembles, after-school provision, their
+ * attendance, a loan on the conditional rule), so consumers keep them as on roll: not a `pupil.left`.
+ * Their school's ensembles end as membership changes of their own. Recorded for audit.
+ */
+export interface PupilBecameAlumniV1 {
+  version: 1;
+  pupilId: string;
+  /** The school they left. */
+  schoolId: string;
+  /** YYYY-MM-DD. */
+  leftOn: string;
 }
 
 export interface EnsembleMembershipChangedV1 {

@@ -150,7 +150,10 @@ export function DataRequestReport({ request, subjectName }: { request: DataReque
                       <ul className="plain">
                         {part.actions.map((action, index) => (
                           <li key={index}>
-                            {t(`privacy.action.${action.action}`, { rows: action.rows, what: action.what })}
+                            {t(`privacy.${request.retentionRun?.dryRun ? 'actionDry' : 'action'}.${action.action}`, {
+                              rows: action.rows,
+                              what: action.what,
+                            })}
                             {action.reason && <span className="muted"> ({action.reason})</span>}
                           </li>
                         ))}

@@ -30,10 +30,14 @@ interface Scenario {
   freshLanguage(): string;
   /** The area's wording of the greeting in a fresh language (version 1); answers the language. */
   freshOverride(): Promise<string>;
+  /** The ETag of this area's message settings as its admin reads them now. */
+  settingsETag(): Promise<string>;
 }
 
 /** The area's own Romanian greeting: another area must never see it. */
 const OVERRIDE_TEXT = 'Matrixwort {familyName},';
+/** The area's programme office: another area must never see it. */
+const OFFICE = 'matrix-office-secret@example.org';
 
 const GUARDIAN_NAME = 'Gwendolyn Marchbanks';
 const STAFF = ['admin', 'headteacher', 'tutor', 'schoolStaff'] as const;
@@ -140,8 +144,10 @@ describe('parent-engagement: the access matrix over every route', () => {
       },
       freshLanguage: () => 'xxx',
       freshOverride: async () => 'xxx',
+      settingsETag: async () => String((await kit.call(admin, 'GET', '/message-settings')).headers.etag),
     };
     await kit.call(admin, 'PUT', '/message-overrides/ro/greeting', { message: OVERRIDE_TEXT }, { 'if-match': '"0"' });
+    await kit.call(admin, 'PUT', '/message-settings', { replyTo: OFFICE }, { 'if-match': '"0"' });
     let languages = 0;
     /** qaa, qab, …: ISO 639's codes reserved for local use, one per call, none of them shipped. */
     const freshLanguage = () => `q${String.fromCharCode(97 + Math.floor(languages / 26))}${String.fromCharCode(97 + (languages++ % 26))}`;
@@ -430,6 +436,16 @@ const fixtures: MatrixFixtures<Scenario> = {
     headers: { 'if-match': '"1"' },
     allowed: ['admin'],
     scope: 'tenant',
+  }),
+  'GET /message-settings': () => ({ url: '/message-settings', allowed: ['admin'], scope: 'caller-scoped', tenantSecrets: [OFFICE] }),
+  // With this area's current ETag: another area's admin edits only their own area's settings (or is told theirs differ, 412).
+  'PUT /message-settings': async (s) => ({
+    url: '/message-settings',
+    body: { replyTo: OFFICE },
+    headers: { 'if-match': await s.settingsETag() },
+    allowed: ['admin'],
+    scope: 'caller-scoped',
+    refusedWith: [403, 404, 412],
   }),
   'POST /admin/reminders/:reminderId/retry': async (s) => ({
     url: `/admin/reminders/${await s.failedReminder()}/retry`,

@@ -12,6 +12,7 @@ import { FamilyContactFromAccount1764067000000 } from './migrations/176406700000
 import { DataRequestAnonymisation1796439710112 } from './migrations/1796439710112-data-request-anonymisation';
 import { DriverSafeguarding1796439957235 } from './migrations/1796439957235-driver-safeguarding';
 import { MessageOverrides1796455176995 } from './migrations/1796455176995-message-overrides';
+import { MessageSettings1796458211017 } from './migrations/1796458211017-message-settings';
 
 /** Engagement's own tables are reached with raw SQL (see the migrations); TypeORM entities are messaging's. */
 export const PARENT_ENGAGEMENT_ENTITIES = [...MESSAGING_ENTITIES];
@@ -30,4 +31,5 @@ export const PARENT_ENGAGEMENT_MIGRATIONS = [
   DataRequestAnonymisation1796439710112,
   DriverSafeguarding1796439957235,
   MessageOverrides1796455176995,
+  MessageSettings1796458211017,
 ];

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { ALL_SCHOOLS, inSchoolScope, staffSchoolScope, type Identity, type SchoolScope } from '@tutti/auth';
 import { DeliversReminder, reminderDeliveryKey, type ReminderRow } from '@tutti/messaging';
 import { ConflictProblem, notFoundField, decodeCursor, newId, onceForKey, toPage, type Page } from '@tutti/platform';
@@ -9,6 +9,9 @@ import { EmailChannel } from '../reminders/channels/email.channel';
 import { FamilyReminders } from '../reminders/family-reminders.service';
 import { ANNOUNCEMENT_KIND } from '../reminders/reminder-kinds';
 import { areaTranslator } from '../message-overrides/area-translator';
+import { areaReplyTo } from '../message-overrides/message-settings.queries';
+import { PARENT_ENGAGEMENT_CONFIG } from '../config.token';
+import type { ParentEngagementConfig } from '../config';
 import { renderAnnouncement, toHtml, toText } from '../reminders/templates';
 import { RosterService, type RosterAudience } from '../roster/roster.service';
 import type { AnnouncementDto, AnnouncementQueryDto, CreateAnnouncementDto, DeliveryDto } from './dto/announcement.dto';
@@ -38,6 +41,7 @@ export class AnnouncementsService {
     private readonly reminders: FamilyReminders,
     private readonly email: EmailChannel,
     private readonly roster: RosterService,
+    @Inject(PARENT_ENGAGEMENT_CONFIG) private readonly config: ParentEngagementConfig,
   ) {}
 
   async create(identity: Identity, dto: CreateAnnouncementDto, idempotencyKey: string | undefined): Promise<AnnouncementDto> {
@@ -192,6 +196,7 @@ export class AnnouncementsService {
       found.subject,
       found.body,
       found.sender_name,
+      (path) => this.config.publicLink(path),
     );
     try {
       await this.email.send({
@@ -200,6 +205,7 @@ export class AnnouncementsService {
         text: toText(message),
         html: toHtml(message),
         language: message.language,
+        replyTo: await areaReplyTo(this.dataSource, reminder.tenantId),
         deliveryKey: reminderDeliveryKey(reminder),
       });
     } catch (error) {

@@ -101,12 +101,17 @@ export class LoanNotices implements ReminderDeliverer {
     const instrument = typeof payload.assetTag === 'string' ? `${instrumentType} (${payload.assetTag})` : instrumentType;
     for (const guardian of guardians) {
       const translator = await areaTranslator(this.dataSource, reminder.tenantId, guardian.language);
-      const message = renderLoanMessage(reminder.kind, translator, {
-        familyName: guardian.display_name,
-        instrument,
-        dueOn: typeof payload.dueOn === 'string' ? formatDate(payload.dueOn, translator.locale) : undefined,
-        reason: typeof payload.reason === 'string' ? payload.reason : undefined,
-      });
+      const message = renderLoanMessage(
+        reminder.kind,
+        translator,
+        {
+          familyName: guardian.display_name,
+          instrument,
+          dueOn: typeof payload.dueOn === 'string' ? formatDate(payload.dueOn, translator.locale) : undefined,
+          reason: typeof payload.reason === 'string' ? payload.reason : undefined,
+        },
+        this.delivery.link,
+      );
       await this.delivery.send(reminder.tenantId, guardian, message, `${reminderDeliveryKey(reminder)}.${guardian.guardian_id}`);
     }
   }

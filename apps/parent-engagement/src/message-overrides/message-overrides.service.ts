@@ -1,9 +1,11 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { Identity } from '@tutti/auth';
 import { recordAudit, type AuditOrigin } from '@tutti/messaging';
 import { newId, ProblemException, staleEdit, ValidationProblem } from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { auditContext } from '../common/audit';
+import type { ParentEngagementConfig } from '../config';
+import { PARENT_ENGAGEMENT_CONFIG } from '../config.token';
 import { FAMILY_CATALOGUES, familyTranslator, type FamilyMessageKey } from '../i18n/family-messages';
 import { toHtml, toText } from '../reminders/templates';
 import { TenantSettingsService } from '../tenant-settings/tenant-settings.service';
@@ -14,6 +16,8 @@ import type {
   MissingMessagesReportDto,
   PreviewMessageDto,
 } from './dto/message-override.dto';
+import type { MessageSettingsDto } from './dto/message-settings.dto';
+import { messageSettings, updateMessageSettings } from './message-settings.queries';
 import { previewOf } from './message-previews';
 import {
   areaOverrides,
@@ -35,6 +39,7 @@ export class MessageOverridesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly tenantSettings: TenantSettingsService,
+    @Inject(PARENT_ENGAGEMENT_CONFIG) private readonly config: ParentEngagementConfig,
   ) {}
 
   async list(identity: Identity, language?: string): Promise<MessageOverrideDto[]> {
@@ -99,7 +104,7 @@ export class MessageOverridesService {
     const overrides = await overridesOf(this.dataSource, identity.tenantId, dto.language);
     const translator = familyTranslator(dto.language, dto.message === undefined ? overrides : { ...overrides, [dto.key]: dto.message });
     const { timeZone } = await this.tenantSettings.settingsOf(this.dataSource.manager, identity.tenantId);
-    const message = previewOf(dto.key, translator, timeZone);
+    const message = previewOf(dto.key, translator, timeZone, (path) => this.config.publicLink(path));
     return { language: message.language, dir: message.dir, subject: message.subject, text: toText(message), html: toHtml(message) };
   }
 
@@ -128,6 +133,18 @@ export class MessageOverridesService {
         };
       }),
     };
+  }
+
+  async settings(identity: Identity): Promise<MessageSettingsDto> {
+    const row = await messageSettings(this.dataSource, identity.tenantId);
+    return { replyTo: row.reply_to, version: row.version };
+  }
+
+  /** Sets the area's Reply-To if nobody changed the settings since the caller's read (`version`, 0 for none). */
+  async updateSettings(identity: Identity, replyTo: string | null, version: number): Promise<MessageSettingsDto> {
+    const updated = await updateMessageSettings(this.dataSource, identity.tenantId, replyTo, identity.userId, version);
+    if (!updated) throw staleEdit('message settings', (await messageSettings(this.dataSource, identity.tenantId)).version);
+    return { replyTo: updated.reply_to, version: updated.version };
   }
 }
 

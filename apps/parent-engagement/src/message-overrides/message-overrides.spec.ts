@@ -206,4 +206,52 @@ describe('an area’s own wording of family messages', () => {
     expect(preview.text).toContain('Qoyska Kowalski,');
     expect(preview.subject).toBe('Transport booked: Spring Sharing');
   });
+
+  it('gives every family email the area’s programme office as Reply-To, and links to act on it and to the family’s preferences (MailDev)', async () => {
+    const area = newTenantId();
+    const areaAdmin = personas.programmeAdmin(area);
+    const read = await kit.call(areaAdmin, 'GET', '/message-settings');
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toEqual({ replyTo: null, version: 0 });
+    expect(read.headers.etag).toBe('"0"');
+    const office = 'office@inharmony.example.org';
+    expect((await kit.call(areaAdmin, 'PUT', '/message-settings', { replyTo: office })).statusCode).toBe(428);
+    const invalid = await kit.call(areaAdmin, 'PUT', '/message-settings', { replyTo: 'the office' }, { 'if-match': '"0"' });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json().errors[0].field).toBe('replyTo');
+    const set = await kit.call(areaAdmin, 'PUT', '/message-settings', { replyTo: office }, { 'if-match': '"0"' });
+    expect(set.statusCode).toBe(200);
+    expect(set.headers.etag).toBe('"1"');
+    const stale = await kit.call(areaAdmin, 'PUT', '/message-settings', { replyTo: null }, { 'if-match': '"0"' });
+    expect(stale.statusCode).toBe(412);
+    expect(stale.json().currentETag).toBe('"1"');
+    expect((await kit.call(otherAdmin, 'GET', '/message-settings')).json()).toEqual({ replyTo: null, version: 0 });
+
+    const polish = await family(area, 'pl');
+    await bookABus(area, polish, 'Winter Lights');
+    const mail = await waitFor(async () => (await mailsTo(polish.email)).find((m) => /Winter Lights/.test(m.subject)), {
+      timeoutMs: 15_000,
+      description: 'the Polish confirmation in MailDev',
+    });
+    expect(mail.headers['reply-to']).toContain(office);
+    expect(mail.text).toMatch(/\nZmień lub anuluj tę rezerwację: https?:\/\/[^\s]+\/parent\/transport\n/);
+    expect(mail.text).toMatch(/\nJak i w jakim języku Tutti do Państwa pisze: https?:\/\/[^\s]+\/parent\/preferences\n/);
+    expect(mail.html).toMatch(/<a href="https?:\/\/[^"]+\/parent\/transport">Zmień lub anuluj tę rezerwację<\/a>/);
+
+    // Another area that named no office: no Reply-To.
+    const elsewhere = newTenantId();
+    const theirs = await family(elsewhere, 'en');
+    await bookABus(elsewhere, theirs, 'Winter Lights');
+    const plain = await waitFor(async () => (await mailsTo(theirs.email)).find((m) => /Winter Lights/.test(m.subject)), {
+      timeoutMs: 15_000,
+      description: 'the other area’s confirmation in MailDev',
+    });
+    expect(plain.headers['reply-to']).toBeUndefined();
+    expect(plain.text).toContain('Change or cancel this booking: ');
+
+    // An announcement's frame links the family's preferences only.
+    const framed = (await kit.call(areaAdmin, 'POST', '/message-overrides/preview', { language: 'ar', key: 'signature' })).json();
+    expect(framed.html).toMatch(/<a href="https?:\/\/[^"]+\/parent\/preferences">كيف يراسلك Tutti وبأي لغة<\/a>/);
+    expect(framed.html).not.toContain('/parent/transport');
+  });
 });

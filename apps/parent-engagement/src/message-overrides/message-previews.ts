@@ -1,7 +1,14 @@
 import { formatDateTime } from '@tutti/platform';
 import type { FamilyMessageKey, FamilyTranslator } from '../i18n/family-messages';
 import { LOAN_MESSAGE_KINDS, MESSAGE_KINDS, type LoanMessageKind, type MessageKind } from '../reminders/reminder-kinds';
-import { renderAnnouncement, renderLoanMessage, renderMessage, type MessageFacts, type RenderedMessage } from '../reminders/templates';
+import {
+  renderAnnouncement,
+  renderLoanMessage,
+  renderMessage,
+  type MessageFacts,
+  type PageLink,
+  type RenderedMessage,
+} from '../reminders/templates';
 
 const DAY = 24 * 3_600_000;
 
@@ -35,10 +42,16 @@ const isLoanKind = (kind: string): kind is LoanMessageKind => (LOAN_MESSAGE_KIND
  * subject or body, an email using the greeting, reason or signature for those, the calendar entry
  * for a calendar message.
  */
-export function previewOf(key: FamilyMessageKey, translator: FamilyTranslator, timeZone: string, now = new Date()): RenderedMessage {
+export function previewOf(
+  key: FamilyMessageKey,
+  translator: FamilyTranslator,
+  timeZone: string,
+  link: PageLink,
+  now = new Date(),
+): RenderedMessage {
   const facts = sampleFacts(translator, timeZone, now);
   const kind = kindOf(key);
-  if (isMessageKind(kind)) return renderMessage(kind, translator, facts);
+  if (isMessageKind(kind)) return renderMessage(kind, translator, facts, link);
   if (isLoanKind(kind)) {
     const dueOn = new Intl.DateTimeFormat(translator.locale, { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(
       new Date(now.getTime() + 14 * DAY),
@@ -52,11 +65,11 @@ export function previewOf(key: FamilyMessageKey, translator: FamilyTranslator, t
   }
   switch (key) {
     case 'greetingWithoutName':
-      return renderMessage('transport.booking-confirmed', translator, { ...facts, familyName: '' });
+      return renderMessage('transport.booking-confirmed', translator, { ...facts, familyName: '' }, link);
     case 'reasonGiven':
-      return renderMessage('performance.cancelled', translator, facts);
+      return renderMessage('performance.cancelled', translator, facts, link);
     case 'signature':
-      return renderAnnouncement(translator, facts.familyName, 'Concert dress', 'Black and white, please.', 'Ms Adeyemi');
+      return renderAnnouncement(translator, facts.familyName, 'Concert dress', 'Black and white, please.', 'Ms Adeyemi', link);
     case 'calendar.name':
     case 'calendar.pickup.summary':
     case 'calendar.pickup.description':
@@ -70,6 +83,6 @@ export function previewOf(key: FamilyMessageKey, translator: FamilyTranslator, t
         dir: translator.dir,
       };
     default:
-      return renderMessage('transport.booking-confirmed', translator, facts);
+      return renderMessage('transport.booking-confirmed', translator, facts, link);
   }
 }

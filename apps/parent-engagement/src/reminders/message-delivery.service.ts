@@ -1,15 +1,18 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DeliversReminder, reminderDeliveryKey, type ReminderDeliverer, type ReminderRow } from '@tutti/messaging';
 import { DataSource } from 'typeorm';
 import { formatDateTime } from '@tutti/platform';
 import type { FamilyTranslator } from '../i18n/family-messages';
 import { areaTranslator } from '../message-overrides/area-translator';
+import { areaReplyTo } from '../message-overrides/message-settings.queries';
+import { PARENT_ENGAGEMENT_CONFIG } from '../config.token';
+import type { ParentEngagementConfig } from '../config';
 import { childrenComingWithoutConsent } from '../consents/consents.queries';
 import { EmailChannel } from './channels/email.channel';
 import { SmsProvider } from './channels/sms.channel';
 import { MESSAGE_KINDS, type MessageKind } from './reminder-kinds';
 import { bookingFacts, familyContact, performanceFacts, type FamilyContact } from './reminders.queries';
-import { renderMessage, toHtml, toText, type MessageFacts, type RenderedMessage } from './templates';
+import { renderMessage, toHtml, toText, type MessageFacts, type PageLink, type RenderedMessage } from './templates';
 
 export type ContactChoices = Pick<FamilyContact, 'email' | 'phone' | 'email_enabled' | 'sms_enabled'>;
 
@@ -30,12 +33,17 @@ const BOOKING_STATES: Partial<Record<MessageKind, string>> = {
 @Injectable()
 export class MessageDelivery implements ReminderDeliverer {
   private readonly logger = new Logger(MessageDelivery.name);
+  /** An absolute link to a page of the web app, for the links a family can act on. */
+  readonly link: PageLink;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly email: EmailChannel,
     private readonly sms: SmsProvider,
-  ) {}
+    @Inject(PARENT_ENGAGEMENT_CONFIG) config: ParentEngagementConfig,
+  ) {
+    this.link = (path) => config.publicLink(path);
+  }
 
   @DeliversReminder(...MESSAGE_KINDS)
   async deliver(reminder: ReminderRow): Promise<void> {
@@ -48,13 +56,14 @@ export class MessageDelivery implements ReminderDeliverer {
     const translator = await areaTranslator(this.dataSource, reminder.tenantId, family.language);
     const facts = await this.factsFor(reminder, reminder.kind, family, translator);
     if (!facts) return;
-    await this.send(reminder.tenantId, family, renderMessage(reminder.kind, translator, facts), reminderDeliveryKey(reminder));
+    await this.send(reminder.tenantId, family, renderMessage(reminder.kind, translator, facts, this.link), reminderDeliveryKey(reminder));
   }
 
   /**
    * Email and/or text by the family's choices. `key` (a reminder's delivery key, perhaps with a
    * guardian id) is the email's Message-ID and the text's idempotency key, so that a resend after
-   * a worker died mid-send is the same message to the mail systems and the SMS provider.
+   * a worker died mid-send is the same message to the mail systems and the SMS provider. Replies
+   * go to the area's programme office, when it named one.
    */
   async send(tenantId: string, family: ContactChoices, message: RenderedMessage, key: string): Promise<void> {
     if (family.email_enabled && family.email) {
@@ -64,6 +73,7 @@ export class MessageDelivery implements ReminderDeliverer {
         text: toText(message),
         html: toHtml(message),
         language: message.language,
+        replyTo: await areaReplyTo(this.dataSource, tenantId),
         deliveryKey: key,
       });
     }

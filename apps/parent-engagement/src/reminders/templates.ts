@@ -1,4 +1,4 @@
-import type { FamilyTranslator } from '../i18n/family-messages';
+import type { FamilyMessageKey, FamilyTranslator } from '../i18n/family-messages';
 import type { LoanMessageKind, MessageKind } from './reminder-kinds';
 
 /** What a message may mention; times are already formatted for the family's language and area. */
@@ -27,6 +27,39 @@ export interface RenderedMessage {
   /** The language it is written in (the email's lang and Content-Language) and its direction. */
   language: string;
   dir: 'ltr' | 'rtl';
+  /** Links the family can act on (change or cancel what the message confirms, their preferences), under the paragraphs. */
+  links?: MessageLink[];
+}
+
+export interface MessageLink {
+  label: string;
+  href: string;
+}
+
+/** An absolute link to a page of the web app (the service config's publicLink). */
+export type PageLink = (path: string) => string;
+
+/** The family's page each message lets them act on, and the words of its link. */
+const ACTION_LINKS: Partial<Record<MessageKind | LoanMessageKind, { label: FamilyMessageKey; path: string }>> = {
+  'transport.booking-confirmed': { label: 'links.booking', path: 'parent/transport' },
+  'transport.pickup-24h': { label: 'links.booking', path: 'parent/transport' },
+  'transport.pickup-2h': { label: 'links.booking', path: 'parent/transport' },
+  'transport.seat-offered': { label: 'links.offer', path: 'parent/transport' },
+  'performance.moved': { label: 'links.rsvp', path: 'parent/performances' },
+  'consent.missing': { label: 'links.consents', path: 'parent/consents' },
+  'loan.return-due': { label: 'links.instruments', path: 'parent/instruments' },
+  'loan.overdue': { label: 'links.instruments', path: 'parent/instruments' },
+  'loan.flagged': { label: 'links.instruments', path: 'parent/instruments' },
+};
+
+/** The message's action link, if it has one, and the family's preferences: none without a page to link to. */
+function linksOf(translator: FamilyTranslator, kind: MessageKind | LoanMessageKind | undefined, link: PageLink | undefined): MessageLink[] {
+  if (!link) return [];
+  const action = kind ? ACTION_LINKS[kind] : undefined;
+  return [
+    ...(action ? [{ label: translator.t(action.label), href: link(action.path) }] : []),
+    { label: translator.t('links.preferences'), href: link('parent/preferences') },
+  ];
 }
 
 /** The catalogue's body of a message holds its paragraphs, separated by a blank line. */
@@ -37,11 +70,11 @@ export function greeting(translator: FamilyTranslator, familyName: string | null
   return familyName ? translator.t('greeting', { familyName }) : translator.t('greetingWithoutName');
 }
 
-function rendered(translator: FamilyTranslator, subject: string, paragraphs: string[]): RenderedMessage {
-  return { subject, paragraphs, language: translator.language, dir: translator.dir };
+function rendered(translator: FamilyTranslator, subject: string, paragraphs: string[], links: MessageLink[] = []): RenderedMessage {
+  return { subject, paragraphs, language: translator.language, dir: translator.dir, links };
 }
 
-export function renderMessage(kind: MessageKind, translator: FamilyTranslator, facts: MessageFacts): RenderedMessage {
+export function renderMessage(kind: MessageKind, translator: FamilyTranslator, facts: MessageFacts, link?: PageLink): RenderedMessage {
   const values = {
     familyName: facts.familyName,
     performanceTitle: facts.performanceTitle,
@@ -57,11 +90,12 @@ export function renderMessage(kind: MessageKind, translator: FamilyTranslator, f
     wasWaiting: facts.wasWaiting ? 'yes' : 'no',
   };
   const reason = kind === 'performance.cancelled' && facts.reason ? [translator.t('reasonGiven', { reason: facts.reason })] : [];
-  return rendered(translator, translator.t(`${kind}.subject`, values), [
-    greeting(translator, facts.familyName),
-    ...paragraphsOf(translator.t(`${kind}.body`, values)),
-    ...reason,
-  ]);
+  return rendered(
+    translator,
+    translator.t(`${kind}.subject`, values),
+    [greeting(translator, facts.familyName), ...paragraphsOf(translator.t(`${kind}.body`, values)), ...reason],
+    linksOf(translator, kind, link),
+  );
 }
 
 /** What a loan message may mention; the due date is already formatted for the family's language. */
@@ -72,14 +106,15 @@ export interface LoanFacts {
   reason?: string;
 }
 
-export function renderLoanMessage(kind: LoanMessageKind, translator: FamilyTranslator, facts: LoanFacts): RenderedMessage {
+export function renderLoanMessage(kind: LoanMessageKind, translator: FamilyTranslator, facts: LoanFacts, link?: PageLink): RenderedMessage {
   const values = { instrument: facts.instrument, dueOn: facts.dueOn ?? '' };
   const reason = kind === 'loan.flagged' && facts.reason ? [translator.t('reasonGiven', { reason: facts.reason })] : [];
-  return rendered(translator, translator.t(`${kind}.subject`, values), [
-    greeting(translator, facts.familyName),
-    ...paragraphsOf(translator.t(`${kind}.body`, values)),
-    ...reason,
-  ]);
+  return rendered(
+    translator,
+    translator.t(`${kind}.subject`, values),
+    [greeting(translator, facts.familyName), ...paragraphsOf(translator.t(`${kind}.body`, values)), ...reason],
+    linksOf(translator, kind, link),
+  );
 }
 
 /** A message staff wrote (an announcement), as written, in the family's frame: greeting and signature. */
@@ -89,20 +124,26 @@ export function renderAnnouncement(
   subject: string,
   body: string,
   senderName: string,
+  link?: PageLink,
 ): RenderedMessage {
-  return rendered(translator, subject, [
-    greeting(translator, familyName),
-    ...paragraphsOf(body),
-    translator.t('signature', { senderName }),
-  ]);
+  return rendered(
+    translator,
+    subject,
+    [greeting(translator, familyName), ...paragraphsOf(body), translator.t('signature', { senderName })],
+    linksOf(translator, undefined, link),
+  );
 }
 
 export function toText(message: RenderedMessage): string {
-  return `${message.paragraphs.join('\n\n')}\n`;
+  const links = (message.links ?? []).map((link) => `${link.label}: ${link.href}`);
+  return `${[...message.paragraphs, ...(links.length > 0 ? [links.join('\n')] : [])].join('\n\n')}\n`;
 }
 
 export function toHtml(message: RenderedMessage): string {
-  const body = message.paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n');
+  const body = [
+    ...message.paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
+    ...(message.links ?? []).map((link) => `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>`),
+  ].join('\n');
   return `<!doctype html>\n<html lang="${escapeHtml(message.language)}" dir="${message.dir}"><head><meta charset="utf-8"><title>${escapeHtml(message.subject)}</title></head><body>\n${body}\n</body></html>\n`;
 }
 

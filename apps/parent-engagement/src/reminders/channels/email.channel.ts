@@ -10,6 +10,8 @@ export interface OutgoingEmail {
   html: string;
   /** The language it is written in (Content-Language). */
   language: string;
+  /** Where the family's reply goes (the area's programme office), if the area named it. */
+  replyTo?: string;
   /**
    * The reminder's delivery key (reminderDeliveryKey, with a guardian id when one reminder mails
    * several families): the Message-ID is made of it, so that a resend after a crash is recognisably the same message.
@@ -46,6 +48,7 @@ export class EmailChannel implements OnModuleDestroy {
       text: email.text,
       html: email.html,
       headers: { 'Content-Language': email.language },
+      replyTo: email.replyTo,
       messageId: messageIdOf(email.deliveryKey),
     });
   }

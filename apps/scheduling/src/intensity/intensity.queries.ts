@@ -28,6 +28,9 @@ export interface IntensityWarningRow {
  * area's holidays) and, for every class of a school with sessions in those weeks, the minutes of
  * sessions its pupils attended (present or late) each week, averaged over the pupils on roll that
  * week (a pupil who left counts until the week they left). A class with no pupils is left out.
+ * Set-based: the window's sessions are found by start time (occurrences_tenant_starts, a day's
+ * margin each side for the time zone), their marks through attendance_tenant_occurrence, summed
+ * once per pupil and week; no lookup per pupil.
  */
 export function classWeeklyMinutes(db: Queryable, tenantId: string, fromMonday: string, toMonday: string): Promise<ClassWeekRow[]> {
   return rows<ClassWeekRow>(
@@ -45,20 +48,23 @@ export function classWeeklyMinutes(db: Queryable, tenantId: string, fromMonday: 
          JOIN schools s ON s.tenant_id = c.tenant_id AND s.id = c.school_id
         WHERE c.tenant_id = $1 AND c.archived_at IS NULL
           AND EXISTS (SELECT 1 FROM occurrences o WHERE o.tenant_id = $1 AND o.school_id = c.school_id AND o.local_date BETWEEN $2::date AND $3::date + 6)
+     ),
+     attended AS (
+       SELECT a.pupil_id, date_trunc('week', o.local_date)::date AS monday, sum(extract(epoch FROM o.ends_at - o.starts_at) / 60) AS minutes
+         FROM occurrences o
+         JOIN attendance a ON a.tenant_id = o.tenant_id AND a.occurrence_id = o.id
+        WHERE o.tenant_id = $1 AND o.status = 'scheduled' AND o.starts_at >= $2::date - 1 AND o.starts_at < $3::date + 8
+          AND o.local_date BETWEEN $2::date AND $3::date + 6
+          AND a.pupil_id IS NOT NULL AND a.status IN ('present', 'late')
+        GROUP BY a.pupil_id, date_trunc('week', o.local_date)
      )
      SELECT tp.id AS "classId", tp.name AS "className", tp.school_id AS "schoolId", tp.school_name AS "schoolName",
             to_char(w.monday, 'YYYY-MM-DD') AS "weekOf", count(*)::int AS pupils,
-            round(avg(x.minutes)::numeric, 1)::float8 AS "averageMinutes"
+            round(avg(coalesce(x.minutes, 0))::numeric, 1)::float8 AS "averageMinutes"
        FROM taking_part tp
        CROSS JOIN weeks w
        JOIN pupils p ON p.tenant_id = $1 AND p.class_id = tp.id AND (p.left_on IS NULL OR p.left_on >= w.monday)
-       CROSS JOIN LATERAL (
-         SELECT coalesce(sum(extract(epoch FROM o.ends_at - o.starts_at) / 60), 0) AS minutes
-           FROM attendance a
-           JOIN occurrences o ON o.tenant_id = a.tenant_id AND o.id = a.occurrence_id
-          WHERE a.tenant_id = $1 AND a.pupil_id = p.id AND a.status IN ('present', 'late')
-            AND o.status = 'scheduled' AND o.local_date BETWEEN w.monday AND w.monday + 6
-       ) x
+       LEFT JOIN attended x ON x.pupil_id = p.id AND x.monday = w.monday
       GROUP BY tp.id, tp.name, tp.school_id, tp.school_name, w.monday
       ORDER BY tp.id, w.monday`,
     [tenantId, fromMonday, toMonday],

@@ -799,6 +799,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/parent-engagement/message-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where families’ replies to the area’s emails go (ETag for an edit) */
+        get: operations["parent-engagement.getMessageSettings"];
+        /** Set the programme office address every family email gives as Reply-To (null for none) */
+        put: operations["parent-engagement.updateMessageSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/parent-engagement/performances": {
         parameters: {
             query?: never;
@@ -4172,6 +4190,16 @@ export interface components {
             /** @description The plain-text part (also what a text message is made of) */
             text: string;
         };
+        "parent-engagement.MessageSettingsDto": {
+            /**
+             * Format: email
+             * @description Reply-To of every family email: where a family’s reply reaches the programme office; null for none
+             * @example office@inharmony-liverpool.org.uk
+             */
+            replyTo: string | null;
+            /** @description Send it quoted as If-Match to edit ("0" while the area has set nothing) */
+            version: number;
+        };
         "parent-engagement.MissingConsentDto": {
             /** @description Guardian name on the booking or RSVP */
             familyName: string;
@@ -4455,6 +4483,13 @@ export interface components {
         "parent-engagement.TransportRunPageDto": {
             items: components["schemas"]["parent-engagement.TransportRunDto"][];
             nextCursor: string | null;
+        };
+        "parent-engagement.UpdateMessageSettingsDto": {
+            /**
+             * Format: email
+             * @example office@inharmony-liverpool.org.uk
+             */
+            replyTo: string | null;
         };
         "performance-event.AddPerformerDto": {
             /** Format: uuid */
@@ -8584,6 +8619,82 @@ export interface operations {
             403: components["responses"]["parent-engagement.Forbidden"];
             409: components["responses"]["parent-engagement.Conflict"];
             413: components["responses"]["parent-engagement.ContentTooLarge"];
+            431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
+        };
+    };
+    "parent-engagement.getMessageSettings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The settings’ version, quoted: send it as If-Match to edit */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["parent-engagement.MessageSettingsDto"];
+                };
+            };
+            401: components["responses"]["parent-engagement.Unauthorized"];
+            403: components["responses"]["parent-engagement.Forbidden"];
+            431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
+        };
+    };
+    "parent-engagement.updateMessageSettings": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of your last read of this object ("3"), so that an edit made meanwhile is not overwritten */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["parent-engagement.UpdateMessageSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The settings’ version, quoted: send it as If-Match to edit */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["parent-engagement.MessageSettingsDto"];
+                };
+            };
+            400: components["responses"]["parent-engagement.BadRequest"];
+            401: components["responses"]["parent-engagement.Unauthorized"];
+            403: components["responses"]["parent-engagement.Forbidden"];
+            409: components["responses"]["parent-engagement.Conflict"];
+            /** @description Another admin changed them since your read; currentETag names their version now */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["parent-engagement.ProblemDetails"];
+                };
+            };
+            413: components["responses"]["parent-engagement.ContentTooLarge"];
+            /** @description If-Match is missing ("0" while the area has set nothing) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["parent-engagement.ProblemDetails"];
+                };
+            };
             431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
         };
     };

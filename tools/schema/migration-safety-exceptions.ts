@@ -9,10 +9,6 @@
 const BEFORE_ANY_DATA =
   'applied before any deployment held data (the table had only demo/seed rows); a database that has it never runs it again';
 
-/** Committed before this check existed, on tables that hold rows; not yet released. */
-const FIX_BEFORE_RELEASE =
-  'NOT SAFE on a table with rows: committed before this check (2026-12-05) and not yet deployed with data; rewrite it to the safe form before the first release (apps/scheduling is being edited by another change as this list is written)';
-
 export const KNOWN_UNSAFE_MIGRATIONS: Record<string, string> = {
   'TenantVersion1764072000000: ADD COLUMN tenants.version with an inline CHECK checks every row under ACCESS EXCLUSIVE: add the constraint NOT VALID, then VALIDATE':
     BEFORE_ANY_DATA,
@@ -73,10 +69,4 @@ export const KNOWN_UNSAFE_MIGRATIONS: Record<string, string> = {
   'RemindersDueIndexById1764065000000: CREATE INDEX IDX_reminders_due ON reminders without CONCURRENTLY': BEFORE_ANY_DATA,
   'IdempotencyKeysByCaller1764062000000: ADD CONSTRAINT (unnamed) on idempotency_keys builds its index under ACCESS EXCLUSIVE: CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT … USING INDEX':
     BEFORE_ANY_DATA,
-  'IntensityWarnings1764092000000: CREATE INDEX reminders_one_pending_intensity_check ON reminders without CONCURRENTLY':
-    FIX_BEFORE_RELEASE,
-  'SafeguardingRecords1796437251582: ADD CONSTRAINT staff_kind_check on staff validates every row under a lock that blocks writes: add it NOT VALID, then VALIDATE CONSTRAINT':
-    FIX_BEFORE_RELEASE,
-  'SafeguardingRecords1796437251582: CREATE INDEX ensemble_members_tenant_staff ON ensemble_members without CONCURRENTLY':
-    FIX_BEFORE_RELEASE,
 };

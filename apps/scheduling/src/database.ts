@@ -15,6 +15,8 @@ import { PupilAnonymisedAt1764091000000 } from './migrations/1764091000000-pupil
 import { IntensityWarnings1764092000000 } from './migrations/1764092000000-intensity-warnings';
 import { ComparisonSchools1764093000000 } from './migrations/1764093000000-comparison-schools';
 import { SafeguardingRecords1796437251582 } from './migrations/1796437251582-safeguarding-records';
+import { IntensityCheckPendingIndex1796460054599 } from './migrations/1796460054599-intensity-check-pending-index';
+import { SafeguardingChecksValidated1796460061187 } from './migrations/1796460061187-safeguarding-checks-validated';
 
 /** Scheduling reads and writes with raw SQL (each feature's `.queries.ts`); only messaging brings entities. */
 export const SCHEDULING_ENTITIES = [...MESSAGING_ENTITIES];
@@ -36,4 +38,6 @@ export const SCHEDULING_MIGRATIONS = [
   SafeguardingRecords1796437251582,
   IntensityWarnings1764092000000,
   ComparisonSchools1764093000000,
+  IntensityCheckPendingIndex1796460054599,
+  SafeguardingChecksValidated1796460061187,
 ];

@@ -6,7 +6,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * headteachers told) when the run reaches two weeks, extended while it lasts, cleared by the first
  * teaching week back at or above the target. At most one open run per class, held by the database,
  * so that a check run twice or by two workers warns once. The weekly check is a reminder row
- * (kind `scheduling.intensity-check`), one pending per area.
+ * (kind `scheduling.intensity-check`), one pending per area (IntensityCheckPendingIndex1796460054599).
  */
 export class IntensityWarnings1764092000000 implements MigrationInterface {
   name = 'IntensityWarnings1764092000000';
@@ -28,13 +28,9 @@ export class IntensityWarnings1764092000000 implements MigrationInterface {
     await runner.query(
       `CREATE UNIQUE INDEX intensity_warnings_one_open ON intensity_warnings (tenant_id, class_id) WHERE cleared_week IS NULL`,
     );
-    await runner.query(
-      `CREATE UNIQUE INDEX reminders_one_pending_intensity_check ON reminders (tenant_id) WHERE kind = 'scheduling.intensity-check' AND status = 'scheduled'`,
-    );
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    await runner.query('DROP INDEX reminders_one_pending_intensity_check');
     await runner.query('DROP TABLE intensity_warnings');
   }
 }

@@ -6,7 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * shown to programme admins only), the date of the last Update Service check, and the training.
  * `dbs_expires_on` is derived here, once, so that the refusal, the dashboard and the reminders
  * agree: a check is renewed 3 years after the later of its issue and its last Update Service check.
- * Drivers and volunteers become kinds of staff, since they too are rostered with children.
+ * Drivers and volunteers become kinds of staff, since they too are rostered with children
+ * (the widened check is added NOT VALID; SafeguardingChecksValidated1796460061187 validates it).
  */
 export class SafeguardingRecords1796437251582 implements MigrationInterface {
   name = 'SafeguardingRecords1796437251582';
@@ -15,7 +16,7 @@ export class SafeguardingRecords1796437251582 implements MigrationInterface {
     await runner.query(`
       ALTER TABLE staff
         DROP CONSTRAINT staff_kind_check,
-        ADD CONSTRAINT staff_kind_check CHECK (kind IN ('tutor', 'school_staff', 'driver', 'volunteer'))`);
+        ADD CONSTRAINT staff_kind_check CHECK (kind IN ('tutor', 'school_staff', 'driver', 'volunteer')) NOT VALID`);
     await runner.query(`
       CREATE TABLE safeguarding_records (
         tenant_id uuid NOT NULL,
@@ -43,14 +44,10 @@ export class SafeguardingRecords1796437251582 implements MigrationInterface {
     await runner.query(
       'CREATE INDEX safeguarding_records_tenant_expiry ON safeguarding_records (tenant_id, (least(dbs_expires_on, training_expires_on)))',
     );
-    // "Who is on an ensemble now" for the dashboard: staff memberships by person.
-    await runner.query(
-      'CREATE INDEX ensemble_members_tenant_staff ON ensemble_members (tenant_id, staff_id) WHERE staff_id IS NOT NULL AND left_on IS NULL',
-    );
+    // staff_kind_check is validated, and ensemble_members indexed by person, in SafeguardingChecksValidated1796460061187.
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    await runner.query('DROP INDEX ensemble_members_tenant_staff');
     await runner.query('DROP TABLE safeguarding_records');
     // Drivers and volunteers recorded since stay (they are named by rosters); new rows are held to the old kinds.
     await runner.query(`

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
 import { RequestOrigin, type AuditOrigin } from '@tutti/messaging';
-import { attachmentDisposition } from '@tutti/platform';
+import { attachmentDisposition, ReportRoute } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
 import { annualReturnCsv, annualReturnFileName, annualReturnXlsx } from './annual-return.files';
 import { AnnualReturnService } from './annual-return.service';
@@ -11,6 +11,7 @@ import { AnnualReturnDto, AnnualReturnQueryDto, FigurePupilsDto, FigurePupilsQue
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @ApiTags('reports')
+@ReportRoute()
 @Controller('reports')
 export class AnnualReturnController {
   constructor(private readonly annualReturn: AnnualReturnService) {}

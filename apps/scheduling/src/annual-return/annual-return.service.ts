@@ -2,7 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Identity } from '@tutti/auth';
 import { recordAudit, type AuditOrigin } from '@tutti/messaging';
-import { PLANNING_TIME_ZONE, PLATFORM_OPTIONS, pseudonymOf, todayIn, ValidationProblem, type PlatformOptions } from '@tutti/platform';
+import {
+  PLANNING_TIME_ZONE,
+  PLATFORM_OPTIONS,
+  pseudonymOf,
+  ReportReader,
+  todayIn,
+  ValidationProblem,
+  type PlatformOptions,
+} from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { auditContext } from '../common/events';
 import { tenantTimeZone } from '../tenant-settings/tenant-settings.queries';
@@ -32,18 +40,21 @@ export class AnnualReturnService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(PLATFORM_OPTIONS) private readonly platform: PlatformOptions,
+    private readonly reader: ReportReader,
   ) {}
 
   async build(identity: Identity, academicYear: string, origin: AuditOrigin): Promise<AnnualReturnDto> {
     const tenantId = identity.tenantId;
     const year = academicYearOf(academicYear);
     const today = await this.today(tenantId);
-    const [wcet, regular, exams, schools] = await Promise.all([
-      wcetPupils(this.db.manager, tenantId, year, today),
-      regularPlayers(this.db.manager, tenantId, year, REGULAR_MIN_SESSIONS),
-      examsByGrade(this.db.manager, tenantId, year),
-      schoolsWorkedWith(this.db.manager, tenantId, year),
-    ]);
+    const [wcet, regular, exams, schools] = await this.reader.read((db) =>
+      Promise.all([
+        wcetPupils(db, tenantId, year, today),
+        regularPlayers(db, tenantId, year, REGULAR_MIN_SESSIONS),
+        examsByGrade(db, tenantId, year),
+        schoolsWorkedWith(db, tenantId, year),
+      ]),
+    );
     await this.auditReads(identity, origin, wcet, 'annual-return', academicYear);
     return {
       academicYear,
@@ -71,13 +82,15 @@ export class AnnualReturnService {
     const tenantId = identity.tenantId;
     const year = academicYearOf(academicYear);
     const today = await this.today(tenantId);
-    const [wcet, regular, exams, schools, examEntries] = await Promise.all([
-      wcetPupils(this.db.manager, tenantId, year, today),
-      regularPlayers(this.db.manager, tenantId, year, REGULAR_MIN_SESSIONS),
-      examsByGrade(this.db.manager, tenantId, year),
-      schoolsWorkedWith(this.db.manager, tenantId, year),
-      examEntryPupils(this.db.manager, tenantId, year),
-    ]);
+    const [wcet, regular, exams, schools, examEntries] = await this.reader.read((db) =>
+      Promise.all([
+        wcetPupils(db, tenantId, year, today),
+        regularPlayers(db, tenantId, year, REGULAR_MIN_SESSIONS),
+        examsByGrade(db, tenantId, year),
+        schoolsWorkedWith(db, tenantId, year),
+        examEntryPupils(db, tenantId, year),
+      ]),
+    );
     const data = { wcet, regular, exams, schools };
     const behind = pupilsBehind({ ...data, examEntries }, annualReturnFigures(data), figureId, cellKey);
     const read = [...new Set([...wcet.map((pupil) => pupil.pupilId), ...behind.pupilIds])].map((pupilId) => ({ pupilId }));
@@ -100,7 +113,8 @@ export class AnnualReturnService {
   /** Year 6 pupils who left primary school in the year, followed one term and one year on, by destination school and characteristics. */
   async transition(identity: Identity, academicYear: string, origin: AuditOrigin): Promise<TransitionReportDto> {
     const year = academicYearOf(academicYear);
-    const alumni = await alumniOfYear(this.db.manager, identity.tenantId, year, await this.today(identity.tenantId));
+    const today = await this.today(identity.tenantId);
+    const alumni = await this.reader.read((db) => alumniOfYear(db, identity.tenantId, year, today));
     await this.auditReads(identity, origin, alumni, 'transition', academicYear);
     return { academicYear, from: year.from, to: year.to, figures: transitionFigures(alumni) };
   }

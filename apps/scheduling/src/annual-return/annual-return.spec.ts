@@ -361,6 +361,8 @@ describe('annual data return: every figure against a hand-computed fixture', () 
     const csv = await get(evaluator, '/reports/annual-return.csv?academicYear=2023-24');
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    // A report route says which database served it; the test set-up has no replica.
+    expect(csv.headers['x-read-from']).toBe('primary');
     expect(csv.headers['content-disposition']).toBe('attachment; filename="annual-return-2023-24.csv"');
     expect(csv.body.startsWith('\uFEFFfigure_id,figure,breakdown,count,percent,figure_total,how_computed\r\n')).toBe(true);
     expect(csv.body).toContain(

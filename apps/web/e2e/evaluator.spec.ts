@@ -6,6 +6,8 @@
  * the provision export's (the same pseudonym in both services). axe-core on the page; a screenshot.
  */
 import { readFileSync } from 'node:fs';
+import { get } from 'node:http';
+import { brotliDecompressSync } from 'node:zlib';
 import { DEMO_ACCOUNTS } from '@tutti/seeds';
 // The end-to-end harness is shared tooling: the web app's specs drive the system it starts.
 import { expectStatus } from '@tutti/e2e';
@@ -124,4 +126,23 @@ describe('the evaluator', () => {
     await screenshot(page, 'evaluator-provision-download');
     timings.provisionDownload = Date.now() - started;
   }, 120_000);
+
+  it('gets the app’s JavaScript compressed at build time: brotli or gzip as the browser accepts, plain for a client that accepts neither', async () => {
+    const html = await (await fetch(`${system.baseUrl}/evaluator`)).text();
+    const script = /<script[^>]+src="([^"]+\.js)"/.exec(html)?.[1];
+    if (!script) throw new Error(`no script in the app's page: ${html.slice(0, 200)}`);
+    const fetchAs = (acceptEncoding: string) =>
+      new Promise<{ encoding?: string; body: Buffer }>((resolve, reject) => {
+        get(`${system.baseUrl}${script}`, { headers: { 'accept-encoding': acceptEncoding } }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => resolve({ encoding: response.headers['content-encoding'], body: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+    const [brotli, gzip, plain] = await Promise.all([fetchAs('gzip, deflate, br'), fetchAs('gzip'), fetchAs('identity')]);
+    expect([brotli.encoding, gzip.encoding, plain.encoding]).toEqual(['br', 'gzip', undefined]);
+    expect(brotliDecompressSync(brotli.body).equals(plain.body)).toBe(true);
+    say(`main script ${plain.body.length} bytes, ${gzip.body.length} gzip, ${brotli.body.length} brotli`);
+    expect(brotli.body.length).toBeLessThan(plain.body.length / 2);
+  });
 });

@@ -95,6 +95,9 @@ export function HeadPerformanceRoster({ performanceId }: { performanceId: string
       <p>
         <Link to={`/head/performances/${performanceId}/manage`}>{t('head.manageHint')}</Link>
       </p>
+      <p>
+        <Link to={`/head/consent-audit/${performanceId}`}>{t('head.consentAuditLink')}</Link>
+      </p>
       <Loaded value={performance}>
         {(detail) => (
           <>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { saveFile } from '../../../api';
 import { answered, client, type Schema } from '../../../api/client';
 import { useApp } from '../../../app-context';
 import { formatDateTime, useI18n } from '../../../i18n';
@@ -69,29 +70,26 @@ export function usePolledRequest(initial: DataRequest | null, onDone?: () => voi
   return { request, error };
 }
 
-/** Saves a finished export's file the signed-in way (the API wants the token a plain link lacks). */
+/** Saves a finished export's file, named as the API names it. */
 async function download(kind: 'zip' | 'pdf', id: string): Promise<void> {
-  const { data } =
-    kind === 'zip'
-      ? await client.GET('/identity/data-requests/{id}/export.zip', {
+  const fallbackName = `subject-access-${id.slice(0, 8)}.${kind}`;
+  await (kind === 'zip'
+    ? saveFile(
+        client.GET('/identity/data-requests/{id}/export.zip', {
           params: { path: { id } },
           parseAs: 'blob',
           headers: { accept: 'application/zip' },
-        })
-      : await client.GET('/identity/data-requests/{id}/summary.pdf', {
+        }),
+        fallbackName,
+      )
+    : saveFile(
+        client.GET('/identity/data-requests/{id}/summary.pdf', {
           params: { path: { id } },
           parseAs: 'blob',
           headers: { accept: 'application/pdf' },
-        });
-  if (!data) throw new Error('The answer had no file.');
-  const url = URL.createObjectURL(data as unknown as Blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = kind === 'zip' ? `subject-access-${id.slice(0, 8)}.zip` : `subject-access-${id.slice(0, 8)}.pdf`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+        }),
+        fallbackName,
+      ));
 }
 
 /** A request's progress, what each service answered (records or actions), and its files once done. */

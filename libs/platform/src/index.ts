@@ -26,6 +26,7 @@ export * from './pagination/page-query.dto';
 export * from './pagination/cursor';
 export * from './ids';
 export * from './database/migrate-command';
+export * from './html/escape-html';
 export * from './pdf/render-pdf';
 export * from './sql/prepared';
 export * from './sql/rows';

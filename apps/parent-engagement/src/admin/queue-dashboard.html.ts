@@ -1,4 +1,4 @@
-import { escapeHtml } from '../reminders/templates';
+import { escapeHtml } from '@tutti/platform';
 import type { QueueDashboardDto } from './dto/queue-dashboard.dto';
 import { JOB_STATES } from './dto/queue-dashboard.dto';
 

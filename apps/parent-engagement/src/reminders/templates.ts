@@ -1,3 +1,4 @@
+import { escapeHtml } from '@tutti/platform';
 import type { FamilyMessageKey, FamilyTranslator } from '../i18n/family-messages';
 import type { LoanMessageKind, MessageKind } from './reminder-kinds';
 
@@ -145,8 +146,4 @@ export function toHtml(message: RenderedMessage): string {
     ...(message.links ?? []).map((link) => `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>`),
   ].join('\n');
   return `<!doctype html>\n<html lang="${escapeHtml(message.language)}" dir="${message.dir}"><head><meta charset="utf-8"><title>${escapeHtml(message.subject)}</title></head><body>\n${body}\n</body></html>\n`;
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }

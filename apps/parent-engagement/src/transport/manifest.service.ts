@@ -3,7 +3,7 @@ import type { Identity } from '@tutti/auth';
 import { csvDocument, formatDateTime } from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { familyScopeOf } from '../common/family-scope';
-import { escapeHtml } from '../reminders/templates';
+import { escapeHtml } from '@tutti/platform';
 import type { ManifestFormat } from './dto/transport-run.dto';
 import { renderManifestPdf } from './manifest-pdf';
 import { manifestLines, manifestRun } from './transport.queries';

@@ -1,8 +1,4 @@
-import { formatDateTime, PLANNING_TIME_ZONE } from '@tutti/platform';
-
-export function escapeHtml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
+import { escapeHtml, formatDateTime, PLANNING_TIME_ZONE } from '@tutti/platform';
 
 /** Tagged template that escapes every interpolated value unless it is already `Html`. */
 export class Html {

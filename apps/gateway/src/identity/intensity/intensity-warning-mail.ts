@@ -1,5 +1,5 @@
 import type { IntensityFlaggedV1 } from '@tutti/contracts';
-import { escapeHtml } from '../mail/identity-mails';
+import { escapeHtml } from '@tutti/platform';
 import type { OutgoingMail } from '../mail/mailer';
 
 /** The headteacher's mail about a class below the area's weekly target two teaching weeks in a row. No pupil is named. */

@@ -1,4 +1,4 @@
-import { formatDateTime, MessageCatalogues, type Translator } from '@tutti/platform';
+import { escapeHtml, formatDateTime, MessageCatalogues, type Translator } from '@tutti/platform';
 import ar from './messages/ar.json';
 import en from './messages/en.json';
 import pl from './messages/pl.json';
@@ -71,8 +71,4 @@ function page(tr: Translator, body: string): string {
 /** "Friday 5 December 2026, 09:15 GMT" in the reader's language, in the area's time zone. */
 function formatExpiry(at: Date, timeZone: string, locale: string): string {
   return formatDateTime(at, locale, timeZone, { year: 'numeric', timeZoneName: 'short' });
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char);
 }

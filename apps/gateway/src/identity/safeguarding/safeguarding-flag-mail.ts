@@ -1,5 +1,5 @@
 import type { SafeguardingFlaggedV1, SafeguardingReasonV1 } from '@tutti/contracts';
-import { escapeHtml } from '../mail/identity-mails';
+import { escapeHtml } from '@tutti/platform';
 import type { OutgoingMail } from '../mail/mailer';
 
 const REASONS: Record<SafeguardingReasonV1, string> = {

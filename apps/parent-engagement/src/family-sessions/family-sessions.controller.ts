@@ -8,6 +8,7 @@ import {
   CreateSignUpDto,
   FamilySessionDto,
   FamilySessionPageDto,
+  FamilySessionListQueryDto,
   FamilySessionQueryDto,
   SignUpDto,
   SignUpPageDto,
@@ -37,9 +38,11 @@ export class FamilySessionsController {
 
   @Get('family-sessions')
   @Access('guardian', ...STAFF)
-  @ApiOperation({ summary: 'Sessions to come at your schools (staff) or your children’s schools (guardian)' })
+  @ApiOperation({
+    summary: 'Sessions to come (or, with when=past, already over) at your schools (staff) or your children’s schools (guardian)',
+  })
   @ApiOkResponse({ type: FamilySessionPageDto })
-  list(@CurrentIdentity() identity: Identity, @Query() query: FamilySessionQueryDto): Promise<FamilySessionPageDto> {
+  list(@CurrentIdentity() identity: Identity, @Query() query: FamilySessionListQueryDto): Promise<FamilySessionPageDto> {
     return this.sessions.list(identity, query);
   }
 

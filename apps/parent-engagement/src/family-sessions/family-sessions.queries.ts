@@ -61,6 +61,23 @@ export async function insertSession(db: Queryable, tenantId: string, session: Ne
   return row;
 }
 
+/** A page of sessions already over at the schools seen (at one school, when given), most recent first. */
+export function pastSessionsPage(
+  db: Queryable,
+  tenantId: string,
+  seen: SchoolsSeen,
+  filter: { schoolId: string | null; after: readonly (string | number)[] | null; limit: number },
+): Promise<SessionRow[]> {
+  return rows<SessionRow>(
+    db,
+    `SELECT * FROM family_sessions
+      WHERE tenant_id = $1 AND ends_at <= now() AND ($2::boolean OR school_id = ANY($3::uuid[])) AND ($4::uuid IS NULL OR school_id = $4)
+        AND ($5::timestamptz IS NULL OR (starts_at, id) < ($5::timestamptz, $6::uuid))
+      ORDER BY starts_at DESC, id DESC LIMIT $7`,
+    [tenantId, seen.all, seen.schoolIds, filter.schoolId, filter.after?.[0] ?? null, filter.after?.[1] ?? null, filter.limit],
+  );
+}
+
 /** A page of sessions still to come at the schools seen (at one school, when given), soonest first. */
 export function upcomingSessionsPage(
   db: Queryable,

@@ -6,7 +6,14 @@ import { conflict } from '../common/conflicts';
 import { ownChildren } from '../common/family-scope';
 import { FamiliesService } from '../families/families.service';
 import { RosterService } from '../roster/roster.service';
-import type { CreateFamilySessionDto, CreateSignUpDto, FamilySessionDto, FamilySessionQueryDto, SignUpDto } from './dto/family-session.dto';
+import type {
+  CreateFamilySessionDto,
+  CreateSignUpDto,
+  FamilySessionDto,
+  FamilySessionListQueryDto,
+  FamilySessionQueryDto,
+  SignUpDto,
+} from './dto/family-session.dto';
 import * as sessions from './family-sessions.queries';
 import type { SchoolsSeen, SessionRow, SignUpRow } from './family-sessions.queries';
 
@@ -58,9 +65,10 @@ export class FamilySessionsService {
   }
 
   /** Sessions still to come at the caller's schools (staff) or their children's schools (guardian), soonest first. */
-  async list(identity: Identity, query: FamilySessionQueryDto): Promise<Page<FamilySessionDto>> {
+  async list(identity: Identity, query: FamilySessionListQueryDto): Promise<Page<FamilySessionDto>> {
     const after = decodeCursor(query.cursor, ['instant', 'uuid']);
-    const found = await sessions.upcomingSessionsPage(this.dataSource, identity.tenantId, visibleSchools(identity), {
+    const page = query.when === 'past' ? sessions.pastSessionsPage : sessions.upcomingSessionsPage;
+    const found = await page(this.dataSource, identity.tenantId, visibleSchools(identity), {
       schoolId: query.schoolId ?? null,
       after,
       limit: query.limit + 1,

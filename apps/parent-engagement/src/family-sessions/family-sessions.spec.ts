@@ -98,6 +98,47 @@ describe('family sessions and workshops', () => {
     expect((await kit.call(other.guardian, 'POST', `/session-sign-ups/${first.json().id}/cancel`)).statusCode).toBe(404);
   });
 
+  it('lists the sessions already over with when=past, most recent first and page by page, with the family’s attendance; coming ones stay apart', async () => {
+    const school = newId();
+    const staff = personas.schoolStaff(tenantId, school);
+    const f = family(school);
+    const made: string[] = [];
+    for (const title of ['Older', 'Recent', 'Coming'])
+      made.push((await kit.call(staff, 'POST', '/family-sessions', sessionBody({ schoolId: school, title, capacity: 5 }))).json().id);
+    await kit.call(f.guardian, 'POST', `/family-sessions/${made[1]}/sign-ups`, { places: 2, pupilIds: [f.pupilId] });
+    // Two of them took place (the API only creates sessions to come): 10 and 3 days ago.
+    for (const [id, daysAgo] of [
+      [made[0], 10],
+      [made[1], 3],
+    ] as const) {
+      await kit.db.query(
+        `UPDATE family_sessions SET starts_at = now() - make_interval(days => $3), ends_at = now() - make_interval(days => $3) + interval '1 hour'
+          WHERE tenant_id = $1 AND id = $2`,
+        [tenantId, id, daysAgo],
+      );
+    }
+    const signUps = (await kit.call(staff, 'GET', `/family-sessions/${made[1]}/sign-ups`)).json().items;
+    await kit.call(staff, 'POST', `/session-sign-ups/${signUps[0].id}/attendance`, { attended: true });
+
+    const titles = async (url: string) => (await kit.call(f.guardian, 'GET', url)).json().items.map((i: { title: string }) => i.title);
+    expect(await titles('/family-sessions?when=past')).toEqual(['Recent', 'Older']);
+    expect(await titles('/family-sessions')).toEqual(['Coming']);
+    expect(await titles('/family-sessions?when=coming')).toEqual(['Coming']);
+    const first = (await kit.call(f.guardian, 'GET', '/family-sessions?when=past&limit=1')).json();
+    expect(first.items.map((i: { title: string }) => i.title)).toEqual(['Recent']);
+    const second = (await kit.call(f.guardian, 'GET', `/family-sessions?when=past&limit=1&cursor=${first.nextCursor}`)).json();
+    expect(second.items.map((i: { title: string }) => i.title)).toEqual(['Older']);
+    expect(second.nextCursor).toBeNull();
+    const mine = (await kit.call(f.guardian, 'GET', `/family-sessions/${made[1]}/sign-ups`)).json().items;
+    expect(mine).toEqual([expect.objectContaining({ places: 2, attended: true })]);
+    expect(await titles(`/family-sessions?when=past`)).not.toContain('Coming');
+    // Another school's family sees none of them; a bad value is a 400 naming the field.
+    expect((await kit.call(family(schoolB).guardian, 'GET', '/family-sessions?when=past')).json().items).toEqual([]);
+    const bad = await kit.call(f.guardian, 'GET', '/family-sessions?when=yesterday');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(['when']);
+  });
+
   it('shows a session only to its school’s staff and families (404 to others and another tenant)', async () => {
     const session = await newSession();
     const status = async (identity: Identity) => (await kit.call(identity, 'GET', `/family-sessions/${session.id}`)).statusCode;

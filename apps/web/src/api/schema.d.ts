@@ -666,7 +666,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Sessions to come at your schools (staff) or your children’s schools (guardian) */
+        /** Sessions to come (or, with when=past, already over) at your schools (staff) or your children’s schools (guardian) */
         get: operations["parent-engagement.listFamilySessions"];
         put?: never;
         /** Put on a family music session or a workshop at one of your schools */
@@ -8143,6 +8143,8 @@ export interface operations {
                 cursor?: string;
                 limit?: unknown;
                 schoolId?: string;
+                /** @description coming: not yet over, soonest first; past: over, most recent first */
+                when?: "coming" | "past";
             };
             header?: never;
             path?: never;

@@ -35,11 +35,26 @@ export class CreateFamilySessionDto {
   capacity: number;
 }
 
+export const SESSION_WHEN = ['coming', 'past'] as const;
+export type SessionWhen = (typeof SESSION_WHEN)[number];
+
 export class FamilySessionQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
   schoolId?: string;
+}
+
+/** The list of sessions: those to come, or (when=past) those over. */
+export class FamilySessionListQueryDto extends FamilySessionQueryDto {
+  @ApiPropertyOptional({
+    enum: SESSION_WHEN,
+    default: 'coming',
+    description: 'coming: not yet over, soonest first; past: over, most recent first',
+  })
+  @IsOptional()
+  @IsIn(SESSION_WHEN)
+  when?: SessionWhen;
 }
 
 export class FamilySessionDto {

@@ -21,3 +21,8 @@ moduleWithResolver._resolveFilename = function resolveAlias(this: unknown, reque
   const target = LIBS[request];
   return resolve.call(this, target ? join(DIST, target) : request, ...rest);
 };
+
+// Tracing, when a collector is named, starts before the service's modules load (libs/platform/src/tracing/preload.ts).
+if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT || process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) {
+  require(join(DIST, 'libs/platform/src/tracing/preload.js'));
+}

@@ -6,6 +6,7 @@ import type {
   TransactionCommitEvent,
   TransactionRollbackEvent,
 } from 'typeorm';
+import { bindToCurrentContext } from '@tutti/platform';
 import { defaultLogger, describeError } from './logger';
 
 const AFTER_COMMIT = 'tutti:after-commit';
@@ -28,7 +29,8 @@ export function afterCommit(manager: EntityManager, work: Work): void {
   const runner = manager.queryRunner;
   if (!runner?.isTransactionActive) throw new Error('afterCommit needs the manager of an active transaction');
   install(runner.dataSource);
-  (pending(runner)[AFTER_COMMIT] ??= []).push(work);
+  // In the trace of the work that registered it (a job queued after a commit continues that trace).
+  (pending(runner)[AFTER_COMMIT] ??= []).push(bindToCurrentContext(work));
 }
 
 const logger = defaultLogger('AfterCommit');

@@ -46,3 +46,4 @@ export * from './batching/batch-queue';
 export * from './http/input-guards';
 export * from './validation/dates';
 export * from './i18n/message-catalogues';
+export * from './tracing/trace-context';

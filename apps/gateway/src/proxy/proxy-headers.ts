@@ -20,7 +20,8 @@ const HOP_BY_HOP = new Set([
 
 /**
  * Never taken from the caller: `host` is the upstream's, `expect` is answered by this hop, the
- * forwarding headers are rebuilt below, and only the gateway may mint an identity token.
+ * forwarding headers are rebuilt below, only the gateway may mint an identity token, and the trace
+ * context is the gateway's own span (a child of the caller's traceparent), injected by the proxy.
  */
 const REPLACED_ON_REQUEST = new Set([
   'host',
@@ -28,6 +29,8 @@ const REPLACED_ON_REQUEST = new Set([
   'x-forwarded-for',
   'x-forwarded-proto',
   'x-forwarded-host',
+  'traceparent',
+  'tracestate',
   REQUEST_ID_HEADER,
   IDENTITY_HEADER,
 ]);

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import type { Readable } from 'node:stream';
 import type { Dispatcher, Pool } from 'undici';
+import { injectTraceHeaders, SpanKind, withSpan } from '@tutti/platform';
 import type { ProxiedService } from '../config';
 import type { Upstreams } from '../upstreams/upstreams';
 import { isBodyTooLarge, passThroughBody } from './body-passthrough';
@@ -87,12 +88,22 @@ function forwardTo(service: ProxiedService, prefixLength: number, pool: Pool, at
 
     let upstream: Dispatcher.ResponseData;
     try {
-      upstream = await pool.request({
-        method: request.method as Dispatcher.HttpMethod,
-        path,
-        headers,
-        body: (request.body as Readable | undefined) ?? null,
-      });
+      // The hop to the service is a span of its own, whose context the service continues (traceparent).
+      upstream = await withSpan(
+        `proxy ${service}`,
+        { kind: SpanKind.CLIENT, attributes: { 'http.request.method': request.method, 'server.address': service } },
+        async (span) => {
+          injectTraceHeaders(headers);
+          const answer = await pool.request({
+            method: request.method as Dispatcher.HttpMethod,
+            path,
+            headers,
+            body: (request.body as Readable | undefined) ?? null,
+          });
+          span.setAttribute('http.response.status_code', answer.statusCode);
+          return answer;
+        },
+      );
     } catch (error) {
       if (isBodyTooLarge(error)) return sendProblem(request, reply, 413, 'The request body is larger than this API accepts.');
       logger.warn({ service, requestId: request.id, reason: reasonOf(error) }, `${service} is not answering`);

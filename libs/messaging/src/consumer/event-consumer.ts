@@ -1,9 +1,11 @@
 import { eventQueueOf, type EventEnvelope, type ServiceName } from '@tutti/contracts';
+import { SpanKind, withSpan } from '@tutti/platform';
 import { Worker, type Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { defaultLogger, describeError, type MessagingLogger } from '../logger';
 import { DEFAULT_QUEUE_PREFIX, workerConnectionOptions, type RedisConnectionInput } from '../redis-connection';
 import { queryRows, tableOf } from '../sql';
+import type { EventJobData } from '../relay/outbox-relay';
 import { closeWorker, DEFAULT_WORKER_CLOSE_GRACE_MS } from '../worker-shutdown';
 import { handlerFor, type EventHandlers } from './event-handlers';
 import { ProcessedEventEntity } from './processed-event.entity';
@@ -32,7 +34,7 @@ export type EventApplication = 'applied' | 'already-applied' | 'no-handler';
  * BullMQ retries the job (EVENT_JOB_OPTIONS).
  */
 export class EventConsumer {
-  private worker: Worker<EventEnvelope, EventApplication> | undefined;
+  private worker: Worker<EventJobData, EventApplication> | undefined;
   private readonly logger: MessagingLogger;
   private readonly consumerName: string;
 
@@ -70,15 +72,34 @@ export class EventConsumer {
     });
   }
 
+  /** A delivery, applied in a span that continues the relay's trace when the job carries one. */
+  private async receive(job: EventJobData): Promise<EventApplication> {
+    const { traceparent, ...event } = job;
+    if (!traceparent) return this.apply(event);
+    return withSpan(
+      `consume ${event.type}`,
+      {
+        kind: SpanKind.CONSUMER,
+        parent: traceparent,
+        attributes: { 'messaging.system': 'bullmq', 'messaging.operation.type': 'process', 'messaging.message.id': event.id },
+      },
+      async (span) => {
+        const applied = await this.apply(event);
+        span.setAttribute('tutti.event.application', applied);
+        return applied;
+      },
+    );
+  }
+
   start(): void {
     if (this.worker) return;
-    const worker = new Worker<EventEnvelope, EventApplication>(this.queueName, (job: Job<EventEnvelope>) => this.apply(job.data), {
+    const worker = new Worker<EventJobData, EventApplication>(this.queueName, (job: Job<EventJobData>) => this.receive(job.data), {
       connection: workerConnectionOptions(this.options.redis),
       prefix: this.options.queuePrefix ?? DEFAULT_QUEUE_PREFIX,
       concurrency: this.options.concurrency ?? 10,
     });
     worker.on('error', (error: unknown) => this.logger.debug(`Worker ${this.queueName}: ${describeError(error)}`));
-    worker.on('failed', (job: Job<EventEnvelope> | undefined, error: Error) =>
+    worker.on('failed', (job: Job<EventJobData> | undefined, error: Error) =>
       this.logger.warn(`Event ${job?.data.type ?? '?'} ${job?.id ?? '?'} failed: ${error.message}`),
     );
     this.worker = worker;

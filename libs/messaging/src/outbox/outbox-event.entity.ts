@@ -35,4 +35,8 @@ export class OutboxEventEntity {
 
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError: string | null;
+
+  /** The W3C traceparent of the span that published it (null when tracing is off): the relay continues that trace. */
+  @Column({ type: 'text', nullable: true })
+  traceparent: string | null;
 }

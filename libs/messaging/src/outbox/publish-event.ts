@@ -1,5 +1,5 @@
 import type { EventCatalog, EventEnvelope, EventType, ServiceName } from '@tutti/contracts';
-import { writeTogether, type SqlWrite } from '@tutti/platform';
+import { currentTraceparent, writeTogether, type SqlWrite } from '@tutti/platform';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { schemaOfDataSource, tableOf } from '../sql';
@@ -57,8 +57,8 @@ export function publishEventsWrites(
     payload: input.payload,
   }));
   const recorded: SqlWrite = {
-    sql: `INSERT INTO ${tableOf(manager, OutboxEventEntity)} (id, tenant_id, type, payload, source, occurred_at)
-          SELECT id, tenant_id, type, payload, source, $6 FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::jsonb[], $5::text[]) AS e(id, tenant_id, type, payload, source)`,
+    sql: `INSERT INTO ${tableOf(manager, OutboxEventEntity)} (id, tenant_id, type, payload, source, occurred_at, traceparent)
+          SELECT id, tenant_id, type, payload, source, $6, $7::text FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::jsonb[], $5::text[]) AS e(id, tenant_id, type, payload, source)`,
     params: [
       envelopes.map((envelope) => envelope.id),
       envelopes.map((envelope) => envelope.tenantId),
@@ -66,6 +66,8 @@ export function publishEventsWrites(
       envelopes.map((envelope) => JSON.stringify(envelope.payload)),
       envelopes.map((envelope) => envelope.source),
       occurredAt,
+      // The relay publishes the events as children of the span that made the change.
+      currentTraceparent() ?? null,
     ],
   };
   // A wake-up for the relay (delivered on commit only) instead of its next poll.

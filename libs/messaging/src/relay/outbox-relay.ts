@@ -1,4 +1,5 @@
 import { EVENT_SUBSCRIBERS, eventQueueOf, SERVICE_NAMES, type EventEnvelope, type ServiceName } from '@tutti/contracts';
+import { currentTraceparent, SpanKind, withSpan } from '@tutti/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { defaultLogger, describeError, type MessagingLogger } from '../logger';
 import { isEventType, isServiceName, KNOWN_EVENT_TYPES } from '../outbox/event-types';
@@ -37,7 +38,14 @@ interface OutboxRecord {
   payload: EventEnvelope['payload'];
   source: string;
   occurred_at: Date;
+  traceparent: string | null;
 }
+
+/**
+ * An event as its job carries it: the envelope, and the trace context of the relay's publishing
+ * span when traced (the consumer's span is its child).
+ */
+export type EventJobData = EventEnvelope & { traceparent?: string };
 
 /**
  * Copies committed outbox rows into the queue of every subscriber of their event type, then marks
@@ -91,7 +99,7 @@ export class OutboxRelay {
       const claimed = await this.claimUnsent(manager);
       claimedIds = claimed.map((record) => record.id);
       if (claimed.length > 0) {
-        await settleAll(claimed.map((record) => this.enqueue(toEnvelope(record))));
+        await settleAll(claimed.map((record) => this.enqueue(toEnvelope(record), record.traceparent)));
         await this.options.afterEnqueueBeforeCommit?.(claimedIds);
         await manager.query(
           `UPDATE ${tableOf(manager, OutboxEventEntity)} SET sent_at = now(), last_error = NULL WHERE id = ANY($1::uuid[])`,
@@ -151,7 +159,7 @@ export class OutboxRelay {
     // does, without blocking the rows behind them.
     return queryRows<OutboxRecord>(
       manager,
-      `SELECT id, tenant_id, type, payload, source, occurred_at
+      `SELECT id, tenant_id, type, payload, source, occurred_at, traceparent
          FROM ${tableOf(manager, OutboxEventEntity)}
         WHERE sent_at IS NULL AND type = ANY($1::text[]) AND source = ANY($2::text[])
         ORDER BY id
@@ -161,12 +169,26 @@ export class OutboxRelay {
     );
   }
 
-  private async enqueue(envelope: EventEnvelope): Promise<void> {
+  /** One job per subscriber; traced as a child of the span that published the event, when it was traced. */
+  private async enqueue(envelope: EventEnvelope, publishedIn: string | null): Promise<void> {
     const subscribers = EVENT_SUBSCRIBERS[envelope.type];
-    for (const subscriber of subscribers) {
-      const queue = await this.producer.queue(eventQueueOf(subscriber));
-      await queue.add(envelope.type, envelope, { ...EVENT_JOB_OPTIONS, jobId: envelope.id });
-    }
+    const addJobs = async (traceparent: string | undefined) => {
+      const data: EventJobData = traceparent ? { ...envelope, traceparent } : envelope;
+      for (const subscriber of subscribers) {
+        const queue = await this.producer.queue(eventQueueOf(subscriber));
+        await queue.add(envelope.type, data, { ...EVENT_JOB_OPTIONS, jobId: envelope.id });
+      }
+    };
+    if (!publishedIn) return addJobs(undefined);
+    await withSpan(
+      `relay ${envelope.type}`,
+      {
+        kind: SpanKind.PRODUCER,
+        parent: publishedIn,
+        attributes: { 'messaging.system': 'bullmq', 'messaging.operation.type': 'send', 'messaging.message.id': envelope.id },
+      },
+      () => addJobs(currentTraceparent()),
+    );
   }
 
   private async recordFailure(eventIds: readonly string[], error: unknown): Promise<void> {

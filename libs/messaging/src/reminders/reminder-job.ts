@@ -16,6 +16,16 @@ export interface DeliverReminderJobData {
   tenantId: string;
   /** ISO 8601: the due time this job was queued for; a job for an older due time is stale. */
   dueAt: string;
+  /** The W3C traceparent of the work that scheduled it, when traced: the delivery is its child. */
+  traceparent?: string;
+}
+
+/** What a reminder's job is made from: the row's ids and due time, and its trace context if any. */
+export interface ReminderJobSource {
+  id: string;
+  tenantId: string;
+  dueAt: Date;
+  traceparent?: string | null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ServiceName } from '@tutti/contracts';
 import type { JobsOptions, Queue } from 'bullmq';
-import type { SqlWrite } from '@tutti/platform';
+import { currentTraceparent, type SqlWrite } from '@tutti/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { defaultLogger, describeError, type MessagingLogger } from '../logger';
@@ -15,6 +15,7 @@ import {
   reminderQueueOf,
   type DeliverReminderJobData,
   type ReminderJobOptions,
+  type ReminderJobSource,
 } from './reminder-job';
 import { toReminderRow, type ReminderPayload, type ReminderRecord, type ReminderRow } from './reminder-row';
 import { ReminderEntity } from './reminder.entity';
@@ -141,8 +142,8 @@ export class ReminderScheduler {
     for (const input of inputs) assertValidDate(input.dueAt);
     const ids = inputs.map(() => uuidv7());
     const sql = `INSERT INTO ${tableOf(manager, ReminderEntity)}
-         (id, tenant_id, kind, recipient_id, subject_type, subject_id, due_at, payload)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::uuid[], $7::timestamptz[], $8::jsonb[])
+         (id, tenant_id, kind, recipient_id, subject_type, subject_id, due_at, payload, traceparent)
+       SELECT *, $9::text FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::uuid[], $7::timestamptz[], $8::jsonb[])
        ${options.skipDuplicates ? 'ON CONFLICT DO NOTHING' : ''}
        RETURNING ${returning}`;
     const params = [
@@ -154,6 +155,7 @@ export class ReminderScheduler {
       inputs.map((input) => input.subjectId),
       inputs.map((input) => input.dueAt),
       inputs.map((input) => JSON.stringify(input.payload ?? {})),
+      currentTraceparent() ?? null,
     ];
     return { write: { sql, params }, ids };
   }
@@ -260,7 +262,7 @@ export class ReminderScheduler {
    * running is left alone; one that already finished (e.g. it ran while the row was locked) is
    * replaced, since BullMQ would otherwise ignore a new job under the same id.
    */
-  async ensureJob(reminder: Pick<ReminderRow, 'id' | 'tenantId' | 'dueAt'>): Promise<JobPresence> {
+  async ensureJob(reminder: ReminderJobSource): Promise<JobPresence> {
     return this.withQueue((queue) => this.ensureJobIn(queue, reminder));
   }
 
@@ -268,7 +270,7 @@ export class ReminderScheduler {
     await this.producer.close();
   }
 
-  private async ensureJobIn(queue: Queue, reminder: Pick<ReminderRow, 'id' | 'tenantId' | 'dueAt'>): Promise<JobPresence> {
+  private async ensureJobIn(queue: Queue, reminder: ReminderJobSource): Promise<JobPresence> {
     const jobId = reminderJobId(reminder.id, reminder.dueAt);
     const existing = await queue.getJob(jobId);
     if (existing) {
@@ -281,12 +283,15 @@ export class ReminderScheduler {
     return 'added';
   }
 
-  private jobOf(reminder: Pick<ReminderRow, 'id' | 'tenantId' | 'dueAt'>): {
+  /** The job carries the trace of the work queuing it (a request, an event) or else the row's. */
+  private jobOf(reminder: ReminderJobSource): {
     name: string;
     data: DeliverReminderJobData;
     opts: JobsOptions;
   } {
     const data: DeliverReminderJobData = { reminderId: reminder.id, tenantId: reminder.tenantId, dueAt: reminder.dueAt.toISOString() };
+    const traceparent = currentTraceparent() ?? reminder.traceparent;
+    if (traceparent) data.traceparent = traceparent;
     const jobId = reminderJobId(reminder.id, reminder.dueAt);
     return { name: DELIVER_REMINDER_JOB, data, opts: bullJobOptions(this.jobOptions, jobId, reminder.dueAt.getTime() - Date.now()) };
   }
@@ -333,11 +338,12 @@ export class ReminderScheduler {
     const records = await queryRows<ReminderRecord>(
       manager,
       `UPDATE ${tableOf(manager, ReminderEntity)} AS reminder
-          SET due_at = moved.due_at, attempts = 0, last_error = NULL, updated_at = now()
+          SET due_at = moved.due_at, attempts = 0, last_error = NULL, updated_at = now(),
+              traceparent = coalesce($4::text, reminder.traceparent)
          FROM unnest($2::uuid[], $3::timestamptz[]) AS moved(id, due_at)
         WHERE reminder.tenant_id = $1 AND reminder.id = moved.id AND reminder.status = 'scheduled'
         RETURNING reminder.*`,
-      [tenantId, current.map((reminder) => reminder.id), newDueTimes],
+      [tenantId, current.map((reminder) => reminder.id), newDueTimes, currentTraceparent() ?? null],
     );
     return {
       staleJobIds: current

@@ -38,6 +38,7 @@ interface DueRecord {
   id: string;
   tenant_id: string;
   due_at: Date;
+  traceparent: string | null;
 }
 
 type ReleasedRecord = DueRecord & { status: 'scheduled' | 'failed' };
@@ -78,6 +79,7 @@ export class ReminderSweeper {
           id: reminder.id,
           tenantId: reminder.tenant_id,
           dueAt: reminder.due_at,
+          traceparent: reminder.traceparent,
         });
         if (presence === 'added') requeued += 1;
       }
@@ -106,7 +108,12 @@ export class ReminderSweeper {
     for (;;) {
       const page = await this.scheduledBetween(from, until, after);
       for (const reminder of page) {
-        const presence = await scheduler.ensureJob({ id: reminder.id, tenantId: reminder.tenant_id, dueAt: reminder.due_at });
+        const presence = await scheduler.ensureJob({
+          id: reminder.id,
+          tenantId: reminder.tenant_id,
+          dueAt: reminder.due_at,
+          traceparent: reminder.traceparent,
+        });
         if (presence === 'added') promoted += 1;
       }
       if (page.length < this.batchSize) break;
@@ -172,13 +179,13 @@ export class ReminderSweeper {
                                 ELSE last_error END,
               claimed_until = NULL, updated_at = now()
         WHERE status = 'sending' AND due_at <= now() AND claimed_until < now()
-        RETURNING id, tenant_id, due_at, status`,
+        RETURNING id, tenant_id, due_at, traceparent, status`,
       [this.options.scheduler.jobOptions.attempts],
     );
     for (const reminder of released) {
       if (reminder.status !== 'scheduled') continue;
       await this.options.scheduler
-        .ensureJob({ id: reminder.id, tenantId: reminder.tenant_id, dueAt: reminder.due_at })
+        .ensureJob({ id: reminder.id, tenantId: reminder.tenant_id, dueAt: reminder.due_at, traceparent: reminder.traceparent })
         .catch((error: unknown) =>
           this.logger.warn(`Reminder ${reminder.id} released but not re-queued (${describeError(error)}); the next sweep queues it`),
         );
@@ -190,7 +197,7 @@ export class ReminderSweeper {
     const manager = this.options.dataSource.manager;
     return queryRows<DueRecord>(
       manager,
-      `SELECT id, tenant_id, due_at FROM ${tableOf(manager, ReminderEntity)}
+      `SELECT id, tenant_id, due_at, traceparent FROM ${tableOf(manager, ReminderEntity)}
         WHERE status = 'scheduled' AND due_at > $1 AND due_at <= $2
           AND ($3::timestamptz IS NULL OR (due_at, id) > ($3::timestamptz, $4::uuid))
         ORDER BY due_at, id
@@ -203,7 +210,7 @@ export class ReminderSweeper {
     const manager = this.options.dataSource.manager;
     return queryRows<DueRecord>(
       manager,
-      `SELECT id, tenant_id, due_at FROM ${tableOf(manager, ReminderEntity)}
+      `SELECT id, tenant_id, due_at, traceparent FROM ${tableOf(manager, ReminderEntity)}
         WHERE status = 'scheduled' AND due_at <= now()
           AND ($1::timestamptz IS NULL OR (due_at, id) > ($1::timestamptz, $2::uuid))
         ORDER BY due_at, id

@@ -1,5 +1,5 @@
 import type { ServiceName } from '@tutti/contracts';
-import { BatchQueue, settledValue } from '@tutti/platform';
+import { BatchQueue, settledValue, SpanKind, withSpan } from '@tutti/platform';
 import { DelayedError, Worker, type Job } from 'bullmq';
 import type { DataSource, EntityManager } from 'typeorm';
 import { defaultLogger, describeError, type MessagingLogger } from '../logger';
@@ -159,7 +159,22 @@ export class ReminderWorker {
   }
 
   private async process(job: Job<DeliverReminderJobData>, token: string | undefined): Promise<ReminderDeliveryOutcome['kind']> {
-    const outcome = await this.deliverDue(job.data);
+    const outcome = job.data.traceparent
+      ? await withSpan(
+          'deliver reminder',
+          {
+            kind: SpanKind.CONSUMER,
+            parent: job.data.traceparent,
+            attributes: { 'messaging.system': 'bullmq', 'messaging.operation.type': 'process', 'tutti.reminder.id': job.data.reminderId },
+          },
+          async (span) => {
+            const delivered = await this.deliverDue(job.data);
+            span.setAttribute('tutti.reminder.outcome', delivered.kind);
+            if (delivered.kind === 'sent') span.setAttribute('tutti.reminder.kind', delivered.reminder.kind);
+            return delivered;
+          },
+        )
+      : await this.deliverDue(job.data);
     if (outcome.kind === 'not-due') {
       // Fired early (clock skew between Redis and Postgres): wait again instead of completing, so
       // that the job id stays usable.

@@ -53,4 +53,8 @@ export class ReminderEntity {
 
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
+
+  /** The W3C traceparent of the span that scheduled or last moved it (null when tracing is off): its send continues that trace. */
+  @Column({ type: 'text', nullable: true })
+  traceparent: string | null;
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { SpanKind, withSpan } from '@tutti/platform';
 import { createTransport, type Transporter } from 'nodemailer';
 import { PARENT_ENGAGEMENT_CONFIG } from '../../config.token';
 import type { ParentEngagementConfig } from '../../config';
@@ -40,7 +41,12 @@ export class EmailChannel implements OnModuleDestroy {
     this.transport = createTransport({ url: config.SMTP_URL, socketTimeout: SMTP_SOCKET_TIMEOUT_MS });
   }
 
+  /** Traced as the SMTP hop of whatever sends it (a reminder's delivery). */
   async send(email: OutgoingEmail): Promise<void> {
+    await withSpan('smtp send', { kind: SpanKind.CLIENT, attributes: { 'network.protocol.name': 'smtp' } }, () => this.sendNow(email));
+  }
+
+  private async sendNow(email: OutgoingEmail): Promise<void> {
     await this.transport.sendMail({
       from: this.config.MAIL_FROM,
       to: email.to,

@@ -51,6 +51,11 @@ const DriverRuns = staffPage(() => import('./pages/driver/Manifest'), 'DriverRun
 const DriverManifest = staffPage(() => import('./pages/driver/Manifest'), 'DriverManifest');
 const EvaluatorHome = staffPage(() => import('./pages/evaluator/EvaluatorHome'), 'EvaluatorHome');
 const StaffAnnouncements = staffPage(() => import('./pages/staff/Announcements'), 'StaffAnnouncements');
+const HeadTransport = staffPage(() => import('./pages/headteacher/Transport'), 'HeadTransport');
+const HeadFamilySessions = staffPage(() => import('./pages/headteacher/FamilySessions'), 'HeadFamilySessions');
+const StaffExams = staffPage(() => import('./pages/staff/Exams'), 'StaffExams');
+const StaffPupilProgression = staffPage(() => import('./pages/staff/Progression'), 'StaffPupilProgression');
+const StaffLessonPlans = staffPage(() => import('./pages/staff/LessonPlans'), 'StaffLessonPlans');
 
 export interface PageRoute {
   pattern: string;
@@ -101,6 +106,14 @@ export const PAGES: PageRoute[] = [
   { pattern: '/tutor/messages', roles: ['tutor', 'school_staff'], Page: StaffAnnouncements },
   { pattern: '/head/messages', roles: ['headteacher'], Page: StaffAnnouncements },
   { pattern: '/admin/messages', roles: ['programme_admin'], Page: StaffAnnouncements },
+  { pattern: '/head/performances/:performanceId/transport', roles: ['headteacher'], Page: HeadTransport },
+  { pattern: '/head/family-sessions', roles: ['headteacher'], Page: HeadFamilySessions },
+  { pattern: '/head/exams', roles: ['headteacher'], Page: StaffExams },
+  { pattern: '/tutor/exams', roles: ['tutor'], Page: StaffExams },
+  { pattern: '/head/pupils/:pupilId', roles: ['headteacher'], Page: StaffPupilProgression },
+  { pattern: '/tutor/pupils/:pupilId', roles: ['tutor'], Page: StaffPupilProgression },
+  { pattern: '/head/lesson-plans', roles: ['headteacher'], Page: StaffLessonPlans },
+  { pattern: '/tutor/lesson-plans', roles: ['tutor', 'school_staff'], Page: StaffLessonPlans },
 ];
 
 export const HOMES: Record<Role, string> = {
@@ -130,14 +143,17 @@ export const NAV: Record<Role, { to: string; label: MessageKey }[]> = {
     { to: '/parent/sessions', label: 'nav.sessions' },
     { to: '/parent/preferences', label: 'nav.preferences' },
   ],
-  tutor: TUTOR_TABS,
-  school_staff: TUTOR_TABS,
+  tutor: [...TUTOR_TABS, { to: '/tutor/lesson-plans', label: 'ht.plan.nav' }, { to: '/tutor/exams', label: 'ht.exam.nav' }],
+  school_staff: [...TUTOR_TABS, { to: '/tutor/lesson-plans', label: 'ht.plan.nav' }],
   headteacher: [
     { to: '/head', label: 'dashboard' },
     { to: '/head/timetable', label: 'timetable' },
     { to: '/head/ensembles', label: 'head.ensembles' },
     { to: '/head/performances', label: 'performances' },
     { to: '/head/consent-audit', label: 'consentAudit.nav' },
+    { to: '/head/exams', label: 'ht.exam.nav' },
+    { to: '/head/lesson-plans', label: 'ht.plan.nav' },
+    { to: '/head/family-sessions', label: 'ht.fam.nav' },
     { to: '/driver', label: 'driver.nav' },
     { to: '/head/messages', label: 'messages' },
   ],

@@ -78,6 +78,9 @@ export function HeadPerformances() {
                     <p>
                       <Link to={`/head/performances/${item.id}/manage`}>{t('head.manageLink', { title: item.title })}</Link>
                     </p>
+                    <p>
+                      <Link to={`/head/performances/${item.id}/transport`}>{t('ht.bus.link', { title: item.title })}</Link>
+                    </p>
                   </li>
                 ))}
               </ul>

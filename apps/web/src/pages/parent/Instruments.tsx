@@ -40,7 +40,50 @@ export function ParentInstruments() {
           )
         }
       </Loaded>
+      <ReturnedLoans names={children.state === 'ready' ? children.data : []} />
     </>
+  );
+}
+
+/** Instruments the children had and gave back: what, when it came back, and in what state. */
+function ReturnedLoans({ names }: { names: { pupilId: string; name: string }[] }) {
+  const { t, language } = useI18n();
+  const { me } = useApp();
+  const loans = useLoad(() => allPages('/api/instrument-loan/loans', { state: 'returned' }, 2), []);
+  const dayOf = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: me.area.timeZone }).format(new Date(iso));
+  return (
+    <section aria-labelledby="returned-heading">
+      <h2 id="returned-heading">{t('loans.returnedTitle')}</h2>
+      <Loaded value={loans}>
+        {(list) =>
+          list.length === 0 ? (
+            <Empty>{t('loans.noneReturned')}</Empty>
+          ) : (
+            <ul className="cards plain" data-testid="returned-loans">
+              {list.map((loan) => {
+                const name = names.find((kid) => kid.pupilId === loan.pupilId)?.name;
+                return (
+                  <li key={loan.id} className="card" data-loan-id={loan.id}>
+                    <h3>
+                      {t('instrumentType', { type: loan.instrument.type })}
+                      {loan.instrument.size && <span className="muted"> · {t('loans.size', { size: loan.instrument.size })}</span>}
+                    </h3>
+                    {name && <p>{t('loans.for', { name })}</p>}
+                    <p data-testid="returned-on">
+                      {t('loans.returnedOn', {
+                        from: formatDay(language, dayOf(loan.startedAt)),
+                        to: loan.returnedAt ? formatDay(language, dayOf(loan.returnedAt)) : '',
+                      })}
+                    </p>
+                    <p className="muted">{t('loans.label', { tag: loan.instrument.assetTag })}</p>
+                  </li>
+                );
+              })}
+            </ul>
+          )
+        }
+      </Loaded>
+    </section>
   );
 }
 

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { answered, ApiProblem, client, etagOf, type Schema } from '../../api/client';
 import { isLanguage, LANGUAGES, useI18n, type MessageKey } from '../../i18n';
 import { Field, FormError, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { ChildDataExport } from './DataExport';
 
 type Family = Schema<'parent-engagement.FamilyDto'>;
 
@@ -41,6 +42,7 @@ export function ParentPreferences() {
           />
         )}
       </Loaded>
+      <ChildDataExport />
     </>
   );
 }

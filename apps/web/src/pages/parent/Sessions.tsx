@@ -19,9 +19,9 @@ const SIGN_UP_CONFLICTS: Readonly<Partial<Record<ConflictRule, MessageKey>>> = {
 
 const SIGN_UP_FIELDS = ['places', 'pupilIds'] as const;
 
-/** Each session to come with the family's own sign-up to it (the API answers a guardian theirs only). */
-async function sessionsWithSignUps(): Promise<{ session: FamilySession; signUp: SignUp | null }[]> {
-  const sessions = await allPages('/api/parent-engagement/family-sessions');
+/** Each session to come (or past) with the family's own sign-up to it (the API answers a guardian theirs only). */
+async function sessionsWithSignUps(when: 'coming' | 'past' = 'coming'): Promise<{ session: FamilySession; signUp: SignUp | null }[]> {
+  const sessions = await allPages('/api/parent-engagement/family-sessions', { when }, when === 'past' ? 2 : 10);
   return Promise.all(
     sessions.map(async (session) => {
       const signUps = await everyItem(
@@ -45,7 +45,7 @@ async function sessionsWithSignUps(): Promise<{ session: FamilySession; signUp: 
 export function ParentSessions() {
   const { t } = useI18n();
   const children = useChildren();
-  const sessions = useLoad(sessionsWithSignUps, []);
+  const sessions = useLoad(() => sessionsWithSignUps('coming'), []);
   const [message, setMessage] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const changed = (text: string) => {
@@ -84,7 +84,47 @@ export function ParentSessions() {
           </Loaded>
         )}
       </Loaded>
+      <PastSessions />
     </>
+  );
+}
+
+/** The sessions the family signed up to that are over (the latest 200 sessions of their schools), and whether they came. */
+function PastSessions() {
+  const { t, language } = useI18n();
+  const { me } = useApp();
+  const past = useLoad(async () => (await sessionsWithSignUps('past')).filter((item) => item.signUp !== null), []);
+  return (
+    <section aria-labelledby="past-sessions-heading">
+      <h2 id="past-sessions-heading">{t('sessions.past')}</h2>
+      <Loaded value={past}>
+        {(list) =>
+          list.length === 0 ? (
+            <Empty>{t('sessions.nonePast')}</Empty>
+          ) : (
+            <ul className="cards plain" data-testid="past-sessions">
+              {list.map(({ session, signUp }) => (
+                <li key={session.id} className="card" data-session-id={session.id} data-attended={String(signUp?.attended ?? '')}>
+                  <h3>{session.title}</h3>
+                  <p>
+                    <span className="badge badge-none">{t('sessions.kind', { kind: session.kind })}</span>
+                    <br />
+                    {formatDateTime(language, session.startsAt, me.area.timeZone)}
+                  </p>
+                  <p>
+                    {signUp?.attended === true && <span className="badge badge-good">{t('sessions.attended')}</span>}
+                    {signUp?.attended === false && <span className="badge badge-warn">{t('sessions.notAttended')}</span>}
+                    {(signUp?.attended ?? null) === null && (
+                      <span className="badge badge-none">{t('sessions.wereSignedUp', { n: signUp?.places ?? 0 })}</span>
+                    )}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
+    </section>
   );
 }
 

@@ -1,0 +1,327 @@
+import { useState, type FormEvent } from 'react';
+import { answered, ApiProblem, client, everyItem, newId, type Schema } from '../../api/client';
+import { useApp } from '../../app-context';
+import { formatDateTime, formatTime, useI18n, type MessageKey } from '../../i18n';
+import { Link } from '../../router';
+import { Empty, Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { ConflictNotice } from '../conflict-words';
+import { zonedIso } from './Performances';
+
+type Run = Schema<'parent-engagement.TransportRunDto'>;
+type Booking = Schema<'parent-engagement.BookingDto'>;
+
+const RUN_FIELDS = ['vehicle', 'seats', 'outboundDepartsAt', 'returnDepartsAt', 'bookingsCloseAt', 'stops', 'driverStaffId'] as const;
+
+const BOOKING_STATUS: Record<Booking['status'], MessageKey> = {
+  confirmed: 'ht.bus.status.confirmed',
+  waitlisted: 'ht.bus.status.waitlisted',
+  offered: 'ht.bus.status.offered',
+  cancelled: 'ht.bus.status.cancelled',
+  expired: 'ht.bus.status.expired',
+  declined: 'ht.bus.status.declined',
+};
+
+/** The area's calendar day of an instant (YYYY-MM-DD), to prefill a bus on the performance's day. */
+function dayIn(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+}
+
+/**
+ * The free buses of one performance: each bus with its stops and pick-up times, its seats, and the
+ * families booked and waiting; and a form to put on another bus with its stops.
+ */
+export function HeadTransport({ performanceId }: { performanceId: string }) {
+  const { t } = useI18n();
+  const performance = useLoad(
+    async () =>
+      answered((await client.GET('/api/performance-event/performances/{performanceId}', { params: { path: { performanceId } } })).data),
+    [performanceId],
+  );
+  const runs = useLoad(
+    () =>
+      everyItem(
+        async (cursor) =>
+          (await client.GET('/api/parent-engagement/transport-runs', { params: { query: { performanceId, cursor, limit: 100 } } })).data,
+      ),
+    [performanceId],
+  );
+  const [done, setDone] = useState<string | null>(null);
+  return (
+    <>
+      <p>
+        <Link to={`/head/performances/${performanceId}`}>{t('back')}</Link>
+      </p>
+      <Loaded value={performance}>
+        {(detail) => (
+          <>
+            <h1>{t('ht.bus.title', { title: detail.title })}</h1>
+            <div aria-live="polite">{done && <Notice>{done}</Notice>}</div>
+            <section aria-labelledby="runs-heading">
+              <h2 id="runs-heading">{t('ht.bus.runs')}</h2>
+              <Loaded value={runs}>
+                {(list) =>
+                  list.length === 0 ? (
+                    <Empty>{t('ht.bus.none')}</Empty>
+                  ) : (
+                    <ul className="cards plain" data-testid="runs">
+                      {list.map((run) => (
+                        <RunCard key={run.id} run={run} />
+                      ))}
+                    </ul>
+                  )
+                }
+              </Loaded>
+            </section>
+            {detail.status === 'published' ? (
+              <AddRun
+                performanceId={performanceId}
+                startsAt={detail.startsAt}
+                onAdded={(run) => {
+                  setDone(t('ht.bus.added', { vehicle: run.vehicle, stops: run.stops.length }));
+                  runs.reload();
+                }}
+              />
+            ) : (
+              <Notice kind="info">{t('ht.bus.onlyPublished')}</Notice>
+            )}
+          </>
+        )}
+      </Loaded>
+    </>
+  );
+}
+
+function RunCard({ run }: { run: Run }) {
+  const { t, language } = useI18n();
+  const { me } = useApp();
+  const zone = me.area.timeZone;
+  const bookings = useLoad(
+    () =>
+      everyItem(
+        async (cursor) =>
+          (await client.GET('/api/parent-engagement/transport-bookings', { params: { query: { runId: run.id, cursor, limit: 100 } } }))
+            .data,
+      ),
+    [run.id],
+  );
+  const stopName = new Map(run.stops.map((stop) => [stop.id, stop.name]));
+  return (
+    <li className="card" data-run-id={run.id}>
+      <h3>{run.vehicle}</h3>
+      <p>
+        {t('ht.bus.leaves', { when: formatDateTime(language, run.outboundDepartsAt, zone) })}
+        {run.returnDepartsAt && (
+          <>
+            <br />
+            {t('ht.bus.returns', { when: formatTime(language, run.returnDepartsAt, zone) })}
+          </>
+        )}
+      </p>
+      <p>
+        <span className={run.seatsLeft > 0 ? 'badge badge-good' : 'badge badge-bad'}>
+          {t('ht.bus.seats', { taken: run.seatsTaken, seats: run.seats, left: run.seatsLeft })}
+        </span>{' '}
+        {run.status === 'cancelled' && <span className="badge badge-bad">{t('ht.bus.cancelled')}</span>}
+        {run.status !== 'cancelled' && !run.bookingOpen && <span className="badge badge-none">{t('ht.bus.closed')}</span>}
+      </p>
+      <h4>{t('ht.bus.stops')}</h4>
+      <ol data-testid="stops">
+        {run.stops.map((stop) => (
+          <li key={stop.id}>
+            <strong>{formatTime(language, stop.pickupAt, zone)}</strong> {stop.name} <span className="muted">({stop.place})</span>
+          </li>
+        ))}
+      </ol>
+      <h4>{t('ht.bus.bookings')}</h4>
+      <Loaded value={bookings}>
+        {(list) => {
+          const live = list.filter(
+            (booking) => booking.status !== 'cancelled' && booking.status !== 'expired' && booking.status !== 'declined',
+          );
+          if (live.length === 0) return <Empty>{t('ht.bus.noBookings')}</Empty>;
+          const waiting = live
+            .filter((booking) => booking.status === 'waitlisted')
+            .sort((a, b) => (a.waitlistPlace ?? 0) - (b.waitlistPlace ?? 0));
+          const onBoard = live.filter((booking) => booking.status !== 'waitlisted');
+          return (
+            <>
+              <ul className="plain" data-testid="bookings">
+                {onBoard.map((booking) => (
+                  <li key={booking.id} data-booking-id={booking.id}>
+                    {booking.guardianName} · {t('ht.bus.bookingSeats', { n: booking.seats })} · {stopName.get(booking.stopId) ?? ''} ·{' '}
+                    {t(BOOKING_STATUS[booking.status])}
+                  </li>
+                ))}
+              </ul>
+              {waiting.length > 0 && (
+                <>
+                  <h4>{t('ht.bus.waitingList')}</h4>
+                  <ol data-testid="waiting-list">
+                    {waiting.map((booking) => (
+                      <li key={booking.id} data-booking-id={booking.id}>
+                        {booking.guardianName} · {t('ht.bus.bookingSeats', { n: booking.seats })}
+                      </li>
+                    ))}
+                  </ol>
+                </>
+              )}
+            </>
+          );
+        }}
+      </Loaded>
+      <p>
+        <Link to={`/driver/${run.id}`}>{t('ht.bus.manifest')}</Link>
+      </p>
+    </li>
+  );
+}
+
+interface StopLine {
+  key: string;
+  name: string;
+  place: string;
+  time: string;
+}
+
+function AddRun({ performanceId, startsAt, onAdded }: { performanceId: string; startsAt: string; onAdded: (run: Run) => void }) {
+  const { t } = useI18n();
+  const { me } = useApp();
+  const zone = me.area.timeZone;
+  const [vehicle, setVehicle] = useState('');
+  const [seats, setSeats] = useState('');
+  const [date, setDate] = useState(() => dayIn(startsAt, zone));
+  const [departs, setDeparts] = useState('');
+  const [returns, setReturns] = useState('');
+  const [stops, setStops] = useState<StopLine[]>([{ key: newId(), name: '', place: '', time: '' }]);
+  const submission = useSubmit();
+  // One key per bus meant: a retry after a lost answer puts on one bus, not two.
+  const [idempotencyKey, setIdempotencyKey] = useState(newId);
+  const at = (time: string) => (date && time ? zonedIso(date, time, zone) : '');
+  const setStop = (key: string, change: Partial<StopLine>) =>
+    setStops((current) => current.map((stop) => (stop.key === key ? { ...stop, ...change } : stop)));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    await submission.run(
+      async () => {
+        const { data } = await client.POST('/api/parent-engagement/transport-runs', {
+          params: { header: { 'Idempotency-Key': idempotencyKey } },
+          body: {
+            performanceId,
+            vehicle,
+            seats: Number(seats),
+            outboundDepartsAt: at(departs),
+            ...(returns ? { returnDepartsAt: at(returns) } : {}),
+            stops: stops.map((stop) => ({ name: stop.name, place: stop.place, pickupAt: at(stop.time) })),
+          },
+        });
+        const run = answered(data);
+        setVehicle('');
+        setSeats('');
+        setDeparts('');
+        setReturns('');
+        setStops([{ key: newId(), name: '', place: '', time: '' }]);
+        setIdempotencyKey(newId());
+        onAdded(run);
+      },
+      (problem) => {
+        if (problem instanceof ApiProblem) setIdempotencyKey(newId());
+      },
+    );
+  };
+  const stopError = (index: number, field: string) => submission.fieldError(`stops[${index}].${field}`);
+  return (
+    <section className="card" aria-labelledby="add-run-heading">
+      <h2 id="add-run-heading">{t('ht.bus.add')}</h2>
+      <form onSubmit={(event) => void submit(event)} noValidate className="stack" data-testid="add-run">
+        <ConflictNotice error={submission.error} fields={RUN_FIELDS} />
+        <Field label={t('ht.bus.vehicle')} hint={t('ht.bus.vehicleHint')} error={submission.fieldError('vehicle')}>
+          {(props) => <input {...props} name="vehicle" value={vehicle} onChange={(event) => setVehicle(event.target.value)} />}
+        </Field>
+        <Field label={t('ht.bus.seatCount')} error={submission.fieldError('seats')}>
+          {(props) => (
+            <input
+              {...props}
+              name="seats"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              value={seats}
+              onChange={(event) => setSeats(event.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('head.date')}>
+          {(props) => <input {...props} name="date" type="date" value={date} onChange={(event) => setDate(event.target.value)} />}
+        </Field>
+        <Field label={t('ht.bus.departs')} error={submission.fieldError('outboundDepartsAt')}>
+          {(props) => <input {...props} name="departs" type="time" value={departs} onChange={(event) => setDeparts(event.target.value)} />}
+        </Field>
+        <Field label={t('ht.bus.returnsAt')} error={submission.fieldError('returnDepartsAt')}>
+          {(props) => <input {...props} name="returns" type="time" value={returns} onChange={(event) => setReturns(event.target.value)} />}
+        </Field>
+        <fieldset className={submission.fieldError('stops') ? 'field-invalid' : undefined}>
+          <legend>{t('ht.bus.stops')}</legend>
+          {stops.map((stop, index) => (
+            <div key={stop.key} className="stack" data-testid="stop-line">
+              <Field label={t('ht.bus.stopName', { n: index + 1 })} error={stopError(index, 'name')}>
+                {(props) => (
+                  <input
+                    {...props}
+                    name="stopName"
+                    value={stop.name}
+                    onChange={(event) => setStop(stop.key, { name: event.target.value })}
+                  />
+                )}
+              </Field>
+              <Field label={t('ht.bus.stopPlace', { n: index + 1 })} error={stopError(index, 'place')}>
+                {(props) => (
+                  <input
+                    {...props}
+                    name="stopPlace"
+                    value={stop.place}
+                    onChange={(event) => setStop(stop.key, { place: event.target.value })}
+                  />
+                )}
+              </Field>
+              <Field label={t('ht.bus.stopTime', { n: index + 1 })} error={stopError(index, 'pickupAt')}>
+                {(props) => (
+                  <input
+                    {...props}
+                    name="stopTime"
+                    type="time"
+                    value={stop.time}
+                    onChange={(event) => setStop(stop.key, { time: event.target.value })}
+                  />
+                )}
+              </Field>
+              {stops.length > 1 && (
+                <button
+                  type="button"
+                  className="button secondary"
+                  onClick={() => setStops((current) => current.filter((line) => line.key !== stop.key))}
+                >
+                  {t('ht.bus.removeStop', { n: index + 1 })}
+                </button>
+              )}
+            </div>
+          ))}
+          {submission.fieldError('stops') &&
+            !stops.some((_, index) => stopError(index, 'name') || stopError(index, 'place') || stopError(index, 'pickupAt')) && (
+              <p className="field-error">{submission.fieldError('stops')}</p>
+            )}
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => setStops((current) => [...current, { key: newId(), name: '', place: '', time: '' }])}
+          >
+            {t('ht.bus.addStop')}
+          </button>
+        </fieldset>
+        <button type="submit" className="button primary" disabled={submission.busy}>
+          {submission.busy ? t('saving') : t('ht.bus.putOn')}
+        </button>
+      </form>
+    </section>
+  );
+}

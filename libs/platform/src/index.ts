@@ -28,6 +28,7 @@ export * from './ids';
 export * from './database/migrate-command';
 export * from './html/escape-html';
 export * from './pdf/render-pdf';
+export * from './pdf/bidi-text';
 export * from './sql/prepared';
 export * from './sql/rows';
 export * from './sql/write-together';

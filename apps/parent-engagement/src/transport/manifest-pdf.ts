@@ -1,4 +1,4 @@
-import { PDF_FONTS, renderPdf } from '@tutti/platform';
+import { drawText, PDF_FONTS, renderPdf } from '@tutti/platform';
 
 export interface ManifestPdfLine {
   stop_name: string;
@@ -30,14 +30,19 @@ const BOX = 12;
 /** An A4 driver's manifest: one table per stop, with a box to tick as each family boards. */
 export function renderManifestPdf(data: ManifestPdfData, options: { compress: boolean }): Promise<Buffer> {
   return renderPdf({ size: 'A4', margin: 40, compress: options.compress, info: { Title: `${data.title} – ${data.vehicle}` } }, (doc) => {
-    doc.font(PDF_FONTS.bold).fontSize(16).text(data.title);
-    doc.font(PDF_FONTS.regular).fontSize(10).text(`${data.vehicle}, departs ${data.departs}. Families: ${data.lines.length}.`);
+    drawText(doc.font(PDF_FONTS.bold).fontSize(16), data.title);
+    drawText(doc.font(PDF_FONTS.regular).fontSize(10), `${data.vehicle}, departs ${data.departs}. Families: ${data.lines.length}.`);
     if (data.lines.length === 0) doc.moveDown().text('No confirmed bookings.');
 
     for (const stop of byStop(data.lines)) {
       doc.moveDown(1.2);
       ensureRoom(doc, ROW_HEIGHT * 3);
-      doc.font(PDF_FONTS.bold).fontSize(12).text(`${stop[0].stop_name} (${stop[0].place}), ${stop[0].pickupTime}`, doc.page.margins.left);
+      drawText(
+        doc.font(PDF_FONTS.bold).fontSize(12),
+        `${stop[0].stop_name} (${stop[0].place}), ${stop[0].pickupTime}`,
+        doc.page.margins.left,
+        doc.y,
+      );
       doc.moveDown(0.3);
       row(
         doc,
@@ -86,7 +91,7 @@ function row(doc: PDFKit.PDFDocument, cells: string[], font: string, checked: bo
           .lineTo(boxX + 10, boxY + 2)
           .stroke();
     } else {
-      doc.text(cell, x + 4, top + 6, { width: width - 8, height: ROW_HEIGHT - 6, ellipsis: true, lineBreak: false });
+      drawText(doc, cell, x + 4, top + 6, { width: width - 8, height: ROW_HEIGHT - 6, ellipsis: true, lineBreak: false });
     }
     x += width;
   });

@@ -1,4 +1,4 @@
-import { PDF_FONTS, renderPdf as renderDocument } from '@tutti/platform';
+import { drawText, hasRightToLeft, heightOfText, PDF_FONTS, renderPdf as renderDocument } from '@tutti/platform';
 import { performersHeading, runningOrderHeading, unnamedPerformersLine, type ProgrammeSheet, type RunSheet } from './printable-sheets';
 
 export interface PdfOptions {
@@ -53,12 +53,15 @@ export function programmePdf(sheet: ProgrammeSheet, options: PdfOptions = {}): P
     );
     if (sheet.professionalMusicians.length) {
       heading(doc, 'Playing side by side with the children');
-      doc.font(REGULAR).fontSize(10.5).fillColor(INK).list(sheet.professionalMusicians, { bulletRadius: 1.5 });
+      doc.font(REGULAR).fontSize(10.5).fillColor(INK);
+      // pdfkit's list lays names out left to right only: a list with an Arabic or Urdu name is drawn line by line.
+      if (sheet.professionalMusicians.some(hasRightToLeft)) for (const name of sheet.professionalMusicians) drawText(doc, `• ${name}`);
+      else doc.list(sheet.professionalMusicians, { bulletRadius: 1.5 });
     }
     heading(doc, 'Performers');
     for (const { school, names } of sheet.performersBySchool) {
       ensureRoom(doc, 40);
-      doc.moveDown(0.4).font(BOLD).fontSize(11).fillColor(INK).text(school, doc.page.margins.left);
+      drawText(doc.moveDown(0.4).font(BOLD).fontSize(11).fillColor(INK), school, doc.page.margins.left, doc.y);
       const thirds = Array.from({ length: Math.ceil(names.length / 3) }, (_, i) => names.slice(i * 3, i * 3 + 3));
       table(
         doc,
@@ -71,7 +74,8 @@ export function programmePdf(sheet: ProgrammeSheet, options: PdfOptions = {}): P
         { rules: false },
       );
     }
-    if (sheet.unnamedCount) doc.moveDown(0.6).font(REGULAR).fontSize(10.5).fillColor(INK).text(unnamedPerformersLine(sheet.unnamedCount));
+    if (sheet.unnamedCount)
+      drawText(doc.moveDown(0.6).font(REGULAR).fontSize(10.5).fillColor(INK), unnamedPerformersLine(sheet.unnamedCount));
   });
 }
 
@@ -121,14 +125,14 @@ function renderPdf(documentTitle: string, options: PdfOptions, draw: (doc: Doc) 
 }
 
 function title(doc: Doc, text: string, meta: string): void {
-  doc.font(BOLD).fontSize(20).fillColor(INK).text(text);
-  doc.moveDown(0.2).font(REGULAR).fontSize(10.5).fillColor(MUTED).text(meta);
+  drawText(doc.font(BOLD).fontSize(20).fillColor(INK), text);
+  drawText(doc.moveDown(0.2).font(REGULAR).fontSize(10.5).fillColor(MUTED), meta);
   doc.moveDown(0.5);
 }
 
 function heading(doc: Doc, text: string): void {
   ensureRoom(doc, 60);
-  doc.moveDown(0.8).font(BOLD).fontSize(13).fillColor(INK).text(text, doc.page.margins.left);
+  drawText(doc.moveDown(0.8).font(BOLD).fontSize(13).fillColor(INK), text, doc.page.margins.left, doc.y);
   const y = doc.y + 1;
   doc
     .moveTo(doc.page.margins.left, y)
@@ -149,17 +153,16 @@ function table(doc: Doc, columns: Column[], rows: string[][], { rules = true }: 
     doc.fontSize(10);
     const height =
       Math.max(
-        ...columns.map((column, i) => doc.font(font(column)).heightOfString(cells[i] || ' ', { width: widths[i] - 2 * CELL_PADDING })),
+        ...columns.map((column, i) => heightOfText(doc.font(font(column)), cells[i] || ' ', { width: widths[i] - 2 * CELL_PADDING })),
       ) +
       2 * CELL_PADDING;
     if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
     const top = doc.y;
     let x = left;
     cells.forEach((cell, i) => {
-      doc
-        .font(font(columns[i]))
-        .fillColor(colour(columns[i]))
-        .text(cell, x + CELL_PADDING, top + CELL_PADDING, { width: widths[i] - 2 * CELL_PADDING });
+      drawText(doc.font(font(columns[i])).fillColor(colour(columns[i])), cell, x + CELL_PADDING, top + CELL_PADDING, {
+        width: widths[i] - 2 * CELL_PADDING,
+      });
       x += widths[i];
     });
     if (rules)

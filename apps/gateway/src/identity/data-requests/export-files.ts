@@ -1,4 +1,4 @@
-import { PDF_FONTS, renderPdf } from '@tutti/platform';
+import { drawText, PDF_FONTS, renderPdf } from '@tutti/platform';
 import { strToU8, zipSync } from 'fflate';
 import type { DataRequestPartRow, DataRequestRow } from './data-requests.queries';
 
@@ -67,7 +67,7 @@ export function exportSummaryPdf(
   return renderPdf(
     { size: 'A4', margin: 50, compress: options.compress ?? true, info: { Title: title, Creator: 'Tutti' }, lang: 'en-GB' },
     (doc) => {
-      doc.font(PDF_FONTS.bold).fontSize(18).text(title);
+      drawText(doc.font(PDF_FONTS.bold).fontSize(18), title);
       doc.moveDown(0.3);
       doc
         .font(PDF_FONTS.regular)
@@ -96,7 +96,7 @@ export function exportSummaryPdf(
             .fontSize(10.5)
             .text(`${group}: ${records.length} ${records.length === 1 ? 'record' : 'records'}`);
           doc.font(PDF_FONTS.regular).fontSize(9);
-          for (const record of records.slice(0, SHOWN_PER_GROUP)) doc.text(line(record), { indent: 10 });
+          for (const record of records.slice(0, SHOWN_PER_GROUP)) drawText(doc, line(record), { indent: 10 });
           if (records.length > SHOWN_PER_GROUP)
             doc.text(`… and ${records.length - SHOWN_PER_GROUP} more in ${service}.json`, { indent: 10 });
         }

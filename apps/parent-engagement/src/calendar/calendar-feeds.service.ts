@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Identity } from '@tutti/auth';
+import { performanceEventUid } from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import type { ParentEngagementConfig } from '../config';
 import { PARENT_ENGAGEMENT_CONFIG } from '../config.token';
@@ -55,7 +56,7 @@ export class CalendarFeedsService {
     const { t } = await areaTranslator(this.dataSource, tenantId, (await familyContact(this.dataSource, tenantId, guardianId))?.language);
     const events: CalendarEvent[] = [
       ...performances.map((p) => ({
-        uid: `performance-${p.id}@tutti`,
+        uid: performanceEventUid(p.id),
         summary: p.title,
         startsAt: p.starts_at,
         endsAt: p.ends_at,

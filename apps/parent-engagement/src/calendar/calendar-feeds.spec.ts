@@ -1,4 +1,4 @@
-import { newId } from '@tutti/platform';
+import { newId, performanceEventUid } from '@tutti/platform';
 import { icalContentLines, icalFoldedLine, newTenantId, personas } from '@tutti/testing';
 import { publishPerformance, runBody, useEngagementTestKit } from '../testing/engagement-test-kit';
 import { renderCalendar } from './ical';
@@ -49,7 +49,9 @@ describe('private calendar feeds', () => {
     expect(feed.body.replace(/\r\n/g, '')).not.toContain('\n');
     const lines = icalContentLines(feed.body);
     expect(lines).toContain(`SUMMARY:${title.replace(';', '\\;').replace(/,/g, '\\,')}`);
-    expect(lines).toContain(`UID:performance-${performanceId}@tutti`);
+    // The public feed's UID (public-listing's ical.spec): a family subscribed to both sees it once.
+    expect(lines).toContain(`UID:${performanceId}@performances.tutti`);
+    expect(lines).toContain(`UID:${performanceEventUid(performanceId)}`);
     expect(lines.filter((line) => line.startsWith('SUMMARY:Free bus to'))).toHaveLength(1);
     expect(lines.join('\n')).not.toContain('Not ours');
     const pickup = new Date(run.stops[0].pickupAt)

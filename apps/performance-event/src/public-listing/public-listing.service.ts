@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { decodeCursor, renderCalendar, toPage, type PageQueryDto } from '@tutti/platform';
+import { decodeCursor, performanceEventUid, renderCalendar, toPage, type PageQueryDto } from '@tutti/platform';
 import type { PublicPerformanceDto, PublicPerformancePageDto } from './public-performance.dto';
 import { publicPerformancesForFeed, upcomingPublicPerformances, type UpcomingRow } from './public-listing.queries';
 
@@ -26,7 +26,7 @@ export class PublicListingService {
     const events = found
       .filter((row) => row.status !== 'cancelled' || row.published_at !== null)
       .map((row) => ({
-        uid: `${row.id}@performances.tutti`,
+        uid: performanceEventUid(row.id),
         sequence: row.version,
         startsAt: row.starts_at,
         endsAt: row.ends_at,

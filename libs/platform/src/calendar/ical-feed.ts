@@ -19,6 +19,15 @@ export interface CalendarEvent {
   status?: 'confirmed' | 'cancelled';
 }
 
+/**
+ * A performance's UID in every feed that carries it, the area's public feed and a family's private
+ * one alike: a family subscribed to both sees the performance once (a calendar app merges events by
+ * UID). The public feed's form, which outside subscribers already hold.
+ */
+export function performanceEventUid(performanceId: string): string {
+  return `${performanceId}@performances.tutti`;
+}
+
 export interface CalendarFeed {
   /** Names the producer in PRODID: -//Tutti//<product>//EN. */
   product: string;

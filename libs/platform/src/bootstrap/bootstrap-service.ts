@@ -10,6 +10,7 @@ import { clientErrorHandler, frameworkErrors, registerInputGuards } from '../htt
 import { requestIdOf } from '../logging/request-id';
 import { logRequests, PinoNestLogger, serviceLogger } from '../logging/service-logger';
 import { setupOpenApi } from '../openapi/openapi';
+import { nameServerSpan } from '../tracing/trace-context';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -46,6 +47,10 @@ export async function createServiceApp(options: ServiceBootstrapOptions): Promis
   logRequests(app, logger);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    nameServerSpan(request.method, request.routeOptions.url);
+    done();
   });
   if (!options.config.runsApi) {
     // A worker replica serves only its health check, so that probes work without exposing the API.

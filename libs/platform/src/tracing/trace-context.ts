@@ -58,3 +58,15 @@ export async function withSpan<T>(name: string, options: SpanOptions, work: (spa
 export function bindToCurrentContext<A extends unknown[], R>(work: (...args: A) => R): (...args: A) => R {
   return context.bind(context.active(), work);
 }
+
+/**
+ * Names the active server span after the route it matched (`POST /transport-bookings`, the
+ * template, not the ids) and records http.route: the HTTP instrumentation knows only the method.
+ */
+export function nameServerSpan(method: string, route: string | undefined): void {
+  if (!route) return;
+  const span = trace.getActiveSpan();
+  if (!span?.isRecording()) return;
+  span.updateName(`${method} ${route}`);
+  span.setAttribute('http.route', route);
+}

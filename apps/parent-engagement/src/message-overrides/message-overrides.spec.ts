@@ -25,7 +25,8 @@ describe('an area’s own wording of family messages', () => {
     return family;
   }
 
-  async function bookABus(tenant: string, who: { guardian: Identity; pupilId: string }, title: string): Promise<void> {
+  /** Answers the booking's id. */
+  async function bookABus(tenant: string, who: { guardian: Identity; pupilId: string }, title: string): Promise<string> {
     const { performanceId, startsAt } = await publishPerformance(kit, tenant, 72, title);
     const run = await kit.call(personas.programmeAdmin(tenant), 'POST', '/transport-runs', runBody(performanceId, startsAt, 10));
     expect(run.statusCode).toBe(201);
@@ -36,6 +37,7 @@ describe('an area’s own wording of family messages', () => {
       pupilIds: [who.pupilId],
     });
     expect(booking.statusCode).toBe(201);
+    return booking.json().id as string;
   }
 
   it('sends the area’s Romanian wording in the next email a Romanian family gets, and the shipped wording elsewhere (MailDev)', async () => {
@@ -228,15 +230,18 @@ describe('an area’s own wording of family messages', () => {
     expect((await kit.call(otherAdmin, 'GET', '/message-settings')).json()).toEqual({ replyTo: null, version: 0 });
 
     const polish = await family(area, 'pl');
-    await bookABus(area, polish, 'Winter Lights');
+    const bookingId = await bookABus(area, polish, 'Winter Lights');
     const mail = await waitFor(async () => (await mailsTo(polish.email)).find((m) => /Winter Lights/.test(m.subject)), {
       timeoutMs: 15_000,
       description: 'the Polish confirmation in MailDev',
     });
     expect(mail.headers['reply-to']).toContain(office);
-    expect(mail.text).toMatch(/\nZmień lub anuluj tę rezerwację: https?:\/\/[^\s]+\/parent\/transport\n/);
+    // The link opens this booking on the bus page, not the list of buses.
+    expect(mail.text).toMatch(new RegExp(`\\nZmień lub anuluj tę rezerwację: https?://[^\\s]+/parent/transport#booking-${bookingId}\\n`));
     expect(mail.text).toMatch(/\nJak i w jakim języku Tutti do Państwa pisze: https?:\/\/[^\s]+\/parent\/preferences\n/);
-    expect(mail.html).toMatch(/<a href="https?:\/\/[^"]+\/parent\/transport">Zmień lub anuluj tę rezerwację<\/a>/);
+    expect(mail.html).toMatch(
+      new RegExp(`<a href="https?://[^"]+/parent/transport#booking-${bookingId}">Zmień lub anuluj tę rezerwację</a>`),
+    );
 
     // Another area that named no office: no Reply-To.
     const elsewhere = newTenantId();

@@ -110,6 +110,7 @@ export class MessageDelivery implements ReminderDeliverer {
         offerExpiresAt: booking.offer_expires_at ? when(booking.offer_expires_at) : undefined,
         cancelledBy: reminder.payload.cancelledBy === 'staff' ? 'staff' : 'family',
         wasWaiting: reminder.payload.wasWaiting === true,
+        bookingId: typeof reminder.payload.bookingId === 'string' ? reminder.payload.bookingId : undefined,
       };
     }
     const performance = await performanceFacts(this.dataSource, reminder.tenantId, reminder.subjectId);

@@ -19,6 +19,8 @@ export interface MessageFacts {
   cancelledBy?: 'family' | 'staff';
   /** The cancelled booking was on the waiting list, not holding seats. */
   wasWaiting?: boolean;
+  /** The booking a transport message is about: its link opens that booking. */
+  bookingId?: string;
 }
 
 export interface RenderedMessage {
@@ -40,12 +42,18 @@ export interface MessageLink {
 /** An absolute link to a page of the web app (the service config's publicLink). */
 export type PageLink = (path: string) => string;
 
+/** A booking on the family's bus page (which opens its trip and scrolls to it); the page itself without an id. */
+const bookingPage = (facts?: MessageFacts): string =>
+  facts?.bookingId ? `parent/transport#booking-${encodeURIComponent(facts.bookingId)}` : 'parent/transport';
+
 /** The family's page each message lets them act on, and the words of its link. */
-const ACTION_LINKS: Partial<Record<MessageKind | LoanMessageKind, { label: FamilyMessageKey; path: string }>> = {
-  'transport.booking-confirmed': { label: 'links.booking', path: 'parent/transport' },
-  'transport.pickup-24h': { label: 'links.booking', path: 'parent/transport' },
-  'transport.pickup-2h': { label: 'links.booking', path: 'parent/transport' },
-  'transport.seat-offered': { label: 'links.offer', path: 'parent/transport' },
+const ACTION_LINKS: Partial<
+  Record<MessageKind | LoanMessageKind, { label: FamilyMessageKey; path: string | ((facts?: MessageFacts) => string) }>
+> = {
+  'transport.booking-confirmed': { label: 'links.booking', path: bookingPage },
+  'transport.pickup-24h': { label: 'links.booking', path: bookingPage },
+  'transport.pickup-2h': { label: 'links.booking', path: bookingPage },
+  'transport.seat-offered': { label: 'links.offer', path: bookingPage },
   'performance.moved': { label: 'links.rsvp', path: 'parent/performances' },
   'consent.missing': { label: 'links.consents', path: 'parent/consents' },
   'loan.return-due': { label: 'links.instruments', path: 'parent/instruments' },
@@ -54,11 +62,17 @@ const ACTION_LINKS: Partial<Record<MessageKind | LoanMessageKind, { label: Famil
 };
 
 /** The message's action link, if it has one, and the family's preferences: none without a page to link to. */
-function linksOf(translator: FamilyTranslator, kind: MessageKind | LoanMessageKind | undefined, link: PageLink | undefined): MessageLink[] {
+function linksOf(
+  translator: FamilyTranslator,
+  kind: MessageKind | LoanMessageKind | undefined,
+  link: PageLink | undefined,
+  facts?: MessageFacts,
+): MessageLink[] {
   if (!link) return [];
   const action = kind ? ACTION_LINKS[kind] : undefined;
+  const path = typeof action?.path === 'function' ? action.path(facts) : action?.path;
   return [
-    ...(action ? [{ label: translator.t(action.label), href: link(action.path) }] : []),
+    ...(action && path ? [{ label: translator.t(action.label), href: link(path) }] : []),
     { label: translator.t('links.preferences'), href: link('parent/preferences') },
   ];
 }
@@ -95,7 +109,7 @@ export function renderMessage(kind: MessageKind, translator: FamilyTranslator, f
     translator,
     translator.t(`${kind}.subject`, values),
     [greeting(translator, facts.familyName), ...paragraphsOf(translator.t(`${kind}.body`, values)), ...reason],
-    linksOf(translator, kind, link),
+    linksOf(translator, kind, link, facts),
   );
 }
 

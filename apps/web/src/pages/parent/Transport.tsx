@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { allPages, answered, client, conflictRuleOf, newId, type Schema } from '../../api/client';
 import { useApp } from '../../app-context';
 import { formatDateTime, useI18n, type MessageKey } from '../../i18n';
@@ -48,6 +48,12 @@ function stateOf(trip: Trip): TripState {
  * its line: the family's booking there (change, cancel, accept an offered seat), and a booking form
  * for a bus that still takes bookings. Closed buses are never shown as forms.
  */
+/** The booking an email linked to (/parent/transport#booking-<id>), if any. */
+function linkedBookingId(): string | null {
+  const hash = typeof window === 'undefined' ? '' : window.location.hash;
+  return hash.startsWith('#booking-') ? decodeURIComponent(hash.slice('#booking-'.length)) : null;
+}
+
 export function ParentTransport() {
   const { t } = useI18n();
   const children = useChildren();
@@ -55,7 +61,9 @@ export function ParentTransport() {
   const runs = useLoad(() => allPages('/api/parent-engagement/transport-runs'), []);
   const bookings = useLoad(() => allPages('/api/parent-engagement/transport-bookings'), []);
   const [message, setMessage] = useState<string | null>(null);
-  const [openId, setOpenId] = useState<string | null>(null);
+  // undefined until the family opens or closes one: a booking's email links here with #booking-<id>, which opens its trip.
+  const [openId, setOpenId] = useState<string | null | undefined>(undefined);
+  const linkedBooking = linkedBookingId();
   const changed = (text: string) => {
     setMessage(text);
     runs.reload();
@@ -72,6 +80,10 @@ export function ParentTransport() {
               <Loaded value={bookings}>
                 {(bookingList) => {
                   const trips = tripsOf(runList, bookingList);
+                  const open =
+                    openId !== undefined
+                      ? openId
+                      : (trips.find((trip) => trip.bookings.some((b) => b.id === linkedBooking))?.performance.id ?? null);
                   if (trips.length === 0) return <Empty>{t('noRuns')}</Empty>;
                   return (
                     <>
@@ -82,8 +94,8 @@ export function ParentTransport() {
                             key={trip.performance.id}
                             trip={trip}
                             kids={kids}
-                            open={openId === trip.performance.id}
-                            onToggle={() => setOpenId((id) => (id === trip.performance.id ? null : trip.performance.id))}
+                            open={open === trip.performance.id}
+                            onToggle={() => setOpenId(open === trip.performance.id ? null : trip.performance.id)}
                             onChanged={changed}
                           />
                         ))}
@@ -292,6 +304,11 @@ function BookingCard({
 }) {
   const { t, language } = useI18n();
   const { me } = useApp();
+  const section = useRef<HTMLElement>(null);
+  // Opened from an email's link to this booking: bring it into view once.
+  useEffect(() => {
+    if (linkedBookingId() === booking.id) section.current?.scrollIntoView({ block: 'start' });
+  }, [booking.id]);
   const [changing, setChanging] = useState(false);
   const { busy, error, run: send } = useSubmit();
   const stop = run.stops.find((candidate) => candidate.id === booking.stopId);
@@ -304,7 +321,14 @@ function BookingCard({
     });
 
   return (
-    <section className="booking" data-status={booking.status} data-booking-id={booking.id} aria-label={t('myBooking')}>
+    <section
+      ref={section}
+      id={`booking-${booking.id}`}
+      className="booking"
+      data-status={booking.status}
+      data-booking-id={booking.id}
+      aria-label={t('myBooking')}
+    >
       {error !== null && <ErrorNotice error={error} />}
       <p>
         <span className={`badge badge-${booking.status === 'confirmed' ? 'good' : 'warn'}`}>

@@ -103,6 +103,9 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<PgBounc
       `PgBouncer failed to start (exit ${result.code}): ${result.output.trim() || tailFile(logFile)} (log: ${logFile})`,
     );
   }
+  // The daemon may open its port a moment before it has written its pid file.
+  for (const waitUntil = Date.now() + 5_000; !existsSync(pidFile) && Date.now() < waitUntil;) await new Promise((r) => setTimeout(r, 20));
+  if (!existsSync(pidFile)) throw new LocalInfraError(`PgBouncer is listening on ${port} but wrote no pid file (log: ${logFile})`);
   const pid = Number(readFileSync(pidFile, 'utf8').trim());
   const guardId = `pgbouncer:${dir}`;
   guard(guardId, { kind: 'kill', pid, name: 'pgbouncer' });

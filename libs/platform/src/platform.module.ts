@@ -4,8 +4,8 @@ import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { Logger } from '@nestjs/common';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AccessGuard, AUTH_OPTIONS, importIdentityKey, type AuthOptions } from '@tutti/auth';
-import { serviceDataSourceOptions } from './database/data-source-options';
-import { initializeWithRetry, runMigrationsLocked } from './database/migrate';
+import { databaseConnectionsOf, endSessionPool, serviceDataSourceOptions, useSessionConnectionFor } from './database/data-source-options';
+import { initializeWithRetry, runMigrationsOnSession } from './database/migrate';
 import { ReadFromHeaderInterceptor } from './database/read-from';
 import { ReportReader } from './database/report-reader';
 import { HealthController } from './health/health.controller';
@@ -21,6 +21,8 @@ import { PLATFORM_OPTIONS, type PlatformOptions } from './platform-options';
 export class PlatformModule {
   static forService(options: PlatformOptions): DynamicModule {
     const logger = new Logger('Database');
+    // Direct, or through PgBouncer in transaction mode with a direct URL for session work: decided once (databaseConnectionsOf).
+    const connections = databaseConnectionsOf(options.config);
     return {
       module: PlatformModule,
       global: true,
@@ -30,15 +32,24 @@ export class PlatformModule {
           useFactory: () =>
             serviceDataSourceOptions({
               service: options.service,
-              url: options.config.DATABASE_URL,
+              url: connections.url,
               entities: options.entities,
               migrations: options.migrations,
               poolSize: options.config.DB_POOL_SIZE,
+              statements: connections.statements,
             }),
           dataSourceFactory: async (dataSourceOptions) => {
             const log = (line: string) => logger.log(line);
             const dataSource = await initializeWithRetry(new DataSource(dataSourceOptions as DataSourceOptions), log);
-            await runMigrationsLocked(dataSource, log);
+            await runMigrationsOnSession(dataSource, connections, log);
+            if (connections.pooled) {
+              useSessionConnectionFor(dataSource, connections.sessionUrl);
+              const destroy = dataSource.destroy.bind(dataSource);
+              dataSource.destroy = async () => {
+                await endSessionPool(dataSource);
+                await destroy();
+              };
+            }
             return dataSource;
           },
         }),
@@ -69,6 +80,7 @@ export class PlatformModule {
                       migrations: [], // the replica follows the primary's schema
                       poolSize: options.config.DB_POOL_SIZE,
                       applicationName: `tutti-${options.service}-reports`,
+                      statements: connections.statements,
                     }),
                   )
                 : undefined,

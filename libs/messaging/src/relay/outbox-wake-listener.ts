@@ -1,5 +1,6 @@
-import { Pool, type Notification, type PoolClient } from 'pg';
+import type { Notification, PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
+import { sessionPoolOf } from '@tutti/platform';
 import { describeError, type MessagingLogger } from '../logger';
 
 /**
@@ -19,7 +20,8 @@ export class OutboxWakeListener {
 
   async ensureListening(): Promise<void> {
     if (this.client) return;
-    const pool = postgresPoolOf(this.dataSource);
+    // A LISTEN keeps its session: a direct connection when the service's pool goes through PgBouncer (databaseConnectionsOf).
+    const pool = sessionPoolOf(this.dataSource);
     if (!pool) return;
     let client: PoolClient | undefined;
     try {
@@ -59,9 +61,4 @@ export class OutboxWakeListener {
       // Already released.
     }
   }
-}
-
-function postgresPoolOf(dataSource: DataSource): Pool | undefined {
-  const master: unknown = Reflect.get(dataSource.driver, 'master');
-  return master instanceof Pool ? master : undefined;
 }

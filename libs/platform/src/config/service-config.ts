@@ -72,6 +72,21 @@ export class ServiceConfig {
   DB_POOL_SIZE = 10;
 
   /**
+   * The same database and role as DATABASE_URL, straight to PostgreSQL, when DATABASE_URL goes through
+   * PgBouncer in transaction mode: migrations (advisory lock) and the relay's LISTEN use it, and
+   * statements go unnamed on DATABASE_URL. See databaseConnectionsOf (libs/platform/src/database/connections.ts).
+   */
+  @IsOptional()
+  @Secret()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
+  DATABASE_DIRECT_URL?: string;
+
+  /** Overrides the statement mode databaseConnectionsOf picks: `named` prepared statements or `unnamed` ones. */
+  @IsOptional()
+  @IsIn(['named', 'unnamed'])
+  DATABASE_STATEMENTS?: 'named' | 'unnamed';
+
+  /**
    * A streaming replica of DATABASE_URL's database, with the same role (PgBouncer's `<database>_replica`
    * locally). Set, read-only report and export routes read it while it is within REPLICA_MAX_LAG_MS of
    * the primary (ReportReader); unset, everything reads the primary.

@@ -1,5 +1,8 @@
 import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
 import { schemaOf, type ServiceName } from '@tutti/contracts';
+import { statementModeOptions, type StatementMode } from './connections';
+
+export * from './connections';
 
 type EntityList = MixedList<string | (new () => unknown) | EntitySchema>;
 type MigrationList = MixedList<string | (new () => unknown)>;
@@ -11,6 +14,8 @@ export interface ServiceDatabaseOptions {
   migrations: MigrationList;
   poolSize?: number;
   applicationName?: string;
+  /** Named prepared statements or not (databaseConnectionsOf decides; default named). */
+  statements?: StatementMode;
 }
 
 /** One DataSource per service: its own schema, its own migrations table, never `synchronize`. */
@@ -41,6 +46,8 @@ export function serviceDataSourceOptions(options: ServiceDatabaseOptions): DataS
       connectionTimeoutMillis: 15_000,
       // A pool connection that drops while Postgres restarts must not crash the process.
       idleTimeoutMillis: 30_000,
+      // Through PgBouncer in transaction mode, statements go unnamed (see databaseConnectionsOf).
+      ...statementModeOptions(options.statements ?? 'named'),
     },
   };
 }

@@ -4,7 +4,7 @@ import type { ServiceName } from '@tutti/contracts';
 import { ConfigError, loadConfig } from '../config/load-config';
 import { ServiceConfig } from '../config/service-config';
 import { exitWith } from '../bootstrap/bootstrap-service';
-import { serviceDataSourceOptions, type ServiceDatabaseOptions } from './data-source-options';
+import { databaseConnectionsOf, serviceDataSourceOptions, type ServiceDatabaseOptions } from './data-source-options';
 import { initializeWithRetry, runMigrationsLocked } from './migrate';
 
 /** A service's `migrate.ts`: apply its pending migrations (or revert the last with `--revert`) and exit. */
@@ -22,7 +22,9 @@ export async function runMigrationCommand(
     if (error instanceof ConfigError) exitWith(`Configuration error: ${error.message}`);
     throw error;
   }
-  const dataSource = new DataSource(serviceDataSourceOptions({ service, url: config.DATABASE_URL, entities, migrations, poolSize: 2 }));
+  // Straight to PostgreSQL (DATABASE_DIRECT_URL when DATABASE_URL goes through PgBouncer): the lock is a session's.
+  const { sessionUrl } = databaseConnectionsOf(config);
+  const dataSource = new DataSource(serviceDataSourceOptions({ service, url: sessionUrl, entities, migrations, poolSize: 2 }));
   await initializeWithRetry(dataSource, (line) => logger.log(line));
   try {
     if (argv.includes('--revert')) {

@@ -1,18 +1,31 @@
 /**
- * A large synthetic area for measuring the hot reads: `BENCH_SCHOOLS` schools (1,000 by default),
- * each with 4 classes, 200 pupils, 5 ensembles and a term of weekly sessions, tutors teaching in 3
- * schools each, and with BENCH_REGISTERS=true registers taken up to 20 November (mostly present,
- * some late, absent or excused); built with generate_series in a few statements, then EXPLAIN ANALYZE of the tutor's
- * day, of a clash check and of the annual data return's statements is printed, with the return's time.
- * For the issue's measure (an area of 100 schools): BENCH_SCHOOLS=100.
+ * Synthetic areas for measuring the hot reads, from 1,000 schools (the quick seed) to the scale seed
+ * of issue 20 (BENCH_SCHOOLS=10000 BENCH_AREAS=120: 3 million pupils). Every school has 4 classes,
+ * BENCH_PUPILS_PER_SCHOOL pupils (300), 5 ensembles (4 whole-class strings, Monday to Thursday, each
+ * pupil in one; a choir of one pupil in five on Friday) and their weekly sessions through the three
+ * terms of 2026-27 (half terms off); tutors teach in 3 schools each. With BENCH_REGISTERS=true,
+ * registers are taken of every session up to BENCH_REGISTERS_UNTIL (2026-11-20; the scale seed takes
+ * the whole year): in full in the first two areas, and in every BENCH_REGISTER_SCHOOL_EVERY-th school
+ * (1: all) of the others. With one area it is the bench area (BENCH_TENANT_ID) of BENCH_SCHOOLS schools;
+ * with more, area 1 is the bench area of BENCH_FIRST_AREA_SCHOOLS (1,000: the tutor's day compares it
+ * with the quick seed's), area 2 has 100 schools (the issue's area for the annual data return), and the
+ * other schools are shared evenly by the other areas.
  *
- *   DATABASE_URL=postgres://tutti_scheduling:…@host/db node -r @swc-node/register apps/scheduling/src/bench-seed.ts
+ * Rows are made here and written through COPY FROM STDIN (bench-seed-copy.ts: indexes and constraints
+ * off during the COPY, back as the migrations define them after it), with progress on stderr. Given
+ * INSTRUMENT_LOAN_DATABASE_URL, PERFORMANCE_EVENT_DATABASE_URL and PARENT_ENGAGEMENT_DATABASE_URL
+ * (each service's own role, its schema already migrated by the service's migrate.ts), it writes their
+ * rows for the same schools and pupils too (bench-seed-services.ts). Then EXPLAIN ANALYZE of the
+ * tutor's day, of a clash check and (with registers) of the annual data return's statements is printed,
+ * with the return's time.
+ *
+ *   DATABASE_URL=postgres://tutti_scheduling:…@host/db node -r ./tools/runtime/register.js apps/scheduling/src/bench-seed.ts
  *
  * Tutor n (1-based) signs in as user `benchTutorUserId(n)` of tenant BENCH_TENANT_ID.
  */
-import { createHash } from 'node:crypto';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Client } from 'pg';
 import { initializeWithRetry, loadConfig, runMigrationsLocked, serviceDataSourceOptions } from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { SCHEDULING_ENTITIES, SCHEDULING_MIGRATIONS } from './database';
@@ -28,133 +41,508 @@ import {
 } from './annual-return/annual-return.queries';
 import { academicYearOf } from './annual-return/annual-return.service';
 import { MY_OCCURRENCES_SQL } from './sessions/sessions.queries';
+import {
+  addDays,
+  benchPupilId,
+  benchSchoolId,
+  benchTutorUserId,
+  londonOffset,
+  md5Uuid,
+  putBackIndexes,
+  seedProgress,
+  takeOffIndexes,
+  type CopyTable,
+  type SeedProgress,
+} from './bench-seed-copy';
+import { otherServices, seedService } from './bench-seed-services';
 
-const md5Uuid = (text: string): string => {
-  const hex = createHash('md5').update(text).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-};
-
-/** The same ids Postgres makes with md5(text)::uuid below. */
+/** The same ids Postgres makes with md5(text)::uuid. */
 export const BENCH_TENANT_ID = md5Uuid('bench:tenant');
-export const benchTutorUserId = (n: number): string => md5Uuid(`bench:tutor-user:${n}`);
+export { benchTutorUserId };
+/** Area 1 is the bench area; area n > 1 is `bench:area:n`. */
+export const benchAreaTenantId = (n: number): string => (n === 1 ? BENCH_TENANT_ID : md5Uuid(`bench:area:${n}`));
+
+const toNumber = ({ value }: { value: unknown }) => (typeof value === 'string' ? Number(value) : value);
 
 class BenchSeedConfig {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL (the scheduling role)' })
   DATABASE_URL!: string;
 
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? Number(value) : value))
+  @Transform(toNumber)
   @IsInt()
   @Min(1)
   @Max(20_000)
   BENCH_SCHOOLS = 1_000;
 
-  /** Registers taken up to 20 November, and the annual data return measured on them (bench/annual-return.bench.ts); off for the tutor's day, whose seed stays quick. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  BENCH_AREAS = 1;
+
+  /** With more than one area: the bench area's schools (the tutor's day compares it with the quick seed's 1,000). */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  BENCH_FIRST_AREA_SCHOOLS = 1_000;
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(8)
+  @Max(1_000)
+  BENCH_PUPILS_PER_SCHOOL = 300;
+
+  /** Registers (bench/annual-return.bench.ts measures the data return on them); off for the tutor's day, whose seed stays quick. */
   @Transform(({ value }: { value: unknown }) => value === 'true' || value === true)
   @IsBoolean()
   BENCH_REGISTERS = false;
+
+  /** The last day whose sessions have their registers taken (and the data return's "today"). */
+  @Matches(/^2026-(09|1[0-2])-\d\d$|^2027-0[1-8]-\d\d$/, { message: 'must be a date of the 2026-27 academic year' })
+  BENCH_REGISTERS_UNTIL = '2026-11-20';
+
+  /** Outside the first two areas, registers of every n-th school only (1: all); a reduced density the scale seed can write in its time. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  BENCH_REGISTER_SCHOOL_EVERY = 1;
+
+  /** EXPLAIN of the hot queries and the data return's time (off: only the seed). */
+  @Transform(({ value }: { value: unknown }) => !(value === 'false' || value === false))
+  @IsBoolean()
+  BENCH_EXPLAIN = true;
+
+  @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/) INSTRUMENT_LOAN_DATABASE_URL?: string;
+  @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/) PERFORMANCE_EVENT_DATABASE_URL?: string;
+  @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/) PARENT_ENGAGEMENT_DATABASE_URL?: string;
 }
 
-const STEPS: [string, string][] = [
-  [
-    'clear',
-    `DELETE FROM attendance WHERE tenant_id = $1; DELETE FROM register_submissions WHERE tenant_id = $1; DELETE FROM occurrence_tutors WHERE tenant_id = $1;
-    DELETE FROM occurrences WHERE tenant_id = $1; DELETE FROM session_tutors WHERE tenant_id = $1; DELETE FROM sessions WHERE tenant_id = $1;
-    DELETE FROM ensemble_members WHERE tenant_id = $1; DELETE FROM ensembles WHERE tenant_id = $1; DELETE FROM pupils WHERE tenant_id = $1;
-    DELETE FROM classes WHERE tenant_id = $1; DELETE FROM rooms WHERE tenant_id = $1; DELETE FROM staff_schools WHERE tenant_id = $1;
-    DELETE FROM staff WHERE tenant_id = $1; DELETE FROM holidays WHERE tenant_id = $1; DELETE FROM terms WHERE tenant_id = $1;
-    DELETE FROM schools WHERE tenant_id = $1; DELETE FROM tenant_settings WHERE tenant_id = $1`,
-  ],
-  [
-    'settings and term',
-    `INSERT INTO tenant_settings (tenant_id, name, weekly_provision_target_minutes) VALUES ($1, 'Bench Area', 240);
-    INSERT INTO terms (id, tenant_id, name, starts_on, ends_on) VALUES (md5('bench:term')::uuid, $1, 'Autumn 2026', '2026-09-02', '2026-12-18');
-    INSERT INTO holidays (id, tenant_id, kind, name, starts_on, ends_on) VALUES (md5('bench:half-term')::uuid, $1, 'holiday', 'Half term', '2026-10-26', '2026-10-30')`,
-  ],
-  [
-    'schools',
-    `INSERT INTO schools (id, tenant_id, name, urn, phase)
-    SELECT md5('bench:school:' || s)::uuid, $1, 'Bench School ' || s, (8000000 + s)::text, 'primary' FROM generate_series(1, $2::int) s`,
-  ],
-  [
-    'rooms',
-    `INSERT INTO rooms (id, tenant_id, school_id, name, capacity)
-    SELECT md5('bench:room:' || s || ':' || r)::uuid, $1, md5('bench:school:' || s)::uuid, (ARRAY['Hall', 'Music Room'])[r], 60 FROM generate_series(1, $2::int) s, generate_series(1, 2) r`,
-  ],
-  [
-    'classes',
-    `INSERT INTO classes (id, tenant_id, school_id, name, year_group)
-    SELECT md5('bench:class:' || s || ':' || c)::uuid, $1, md5('bench:school:' || s)::uuid, 'Year ' || (c + 2), c + 2 FROM generate_series(1, $2::int) s, generate_series(1, 4) c`,
-  ],
-  [
-    'pupils',
-    `INSERT INTO pupils (id, tenant_id, school_id, class_id, first_name, last_name, year_group, mis_ref)
-    SELECT md5('bench:pupil:' || s || ':' || p)::uuid, $1, md5('bench:school:' || s)::uuid, md5('bench:class:' || s || ':' || (1 + p % 4))::uuid,
-           'Pupil', 'Number ' || p, 3 + p % 4, 'B' || s || '-' || p
-    FROM generate_series(1, $2::int) s, generate_series(1, 200) p`,
-  ],
-  [
-    'tutors',
-    `INSERT INTO staff (id, tenant_id, user_id, kind, display_name, instruments)
-    SELECT md5('bench:tutor:' || t)::uuid, $1, md5('bench:tutor-user:' || t)::uuid, 'tutor', 'Tutor ' || t, '{violin}' FROM generate_series(1, ($2::int + 2) / 3) t;
-    INSERT INTO staff_schools (tenant_id, staff_id, school_id)
-    SELECT $1, md5('bench:tutor:' || ((s - 1) / 3 + 1))::uuid, md5('bench:school:' || s)::uuid FROM generate_series(1, $2::int) s`,
-  ],
-  [
-    'ensembles',
-    `INSERT INTO ensembles (id, tenant_id, school_id, name, kind, strand)
-    SELECT md5('bench:ensemble:' || s || ':' || e)::uuid, $1, md5('bench:school:' || s)::uuid, CASE WHEN e = 5 THEN 'Choir' ELSE 'Year ' || (e + 2) || ' Strings' END,
-           CASE WHEN e = 5 THEN 'choir' ELSE 'whole_class' END, CASE WHEN e = 5 THEN 'after_school' ELSE 'curriculum' END
-    FROM generate_series(1, $2::int) s, generate_series(1, 5) e`,
-  ],
-  [
-    'members',
-    `INSERT INTO ensemble_members (id, tenant_id, ensemble_id, pupil_id, instrument, joined_on)
-    SELECT md5('bench:member:' || s || ':' || p)::uuid, $1, md5('bench:ensemble:' || s || ':' || (1 + p % 4))::uuid, md5('bench:pupil:' || s || ':' || p)::uuid, 'violin', '2026-09-02'
-    FROM generate_series(1, $2::int) s, generate_series(1, 200) p;
-    INSERT INTO ensemble_members (id, tenant_id, ensemble_id, pupil_id, section, joined_on)
-    SELECT md5('bench:choir:' || s || ':' || p)::uuid, $1, md5('bench:ensemble:' || s || ':5')::uuid, md5('bench:pupil:' || s || ':' || p)::uuid, 'soprano', '2026-09-02'
-    FROM generate_series(1, $2::int) s, generate_series(1, 200, 5) p`,
-  ],
-  // Whole-class strings Monday to Thursday, each school of a tutor's three at its own hour; choir on Friday.
-  [
-    'sessions',
-    `INSERT INTO sessions (id, tenant_id, ensemble_id, school_id, room_id, term_id, title, recurrence, weekday, start_time, duration_minutes, first_on, last_on, time_zone)
-    SELECT md5('bench:session:' || s || ':' || e)::uuid, $1, md5('bench:ensemble:' || s || ':' || e)::uuid, md5('bench:school:' || s)::uuid,
-           md5('bench:room:' || s || ':' || (CASE WHEN e = 5 THEN 1 ELSE 2 END))::uuid, md5('bench:term')::uuid, 'Session ' || e, 'weekly', e,
-           time '09:00' + make_interval(hours => 2 * ((s - 1) % 3)), 60, '2026-09-02', '2026-12-18', 'Europe/London'
-    FROM generate_series(1, $2::int) s, generate_series(1, 5) e;
-    INSERT INTO session_tutors (tenant_id, session_id, staff_id)
-    SELECT $1, md5('bench:session:' || s || ':' || e)::uuid, md5('bench:tutor:' || ((s - 1) / 3 + 1))::uuid FROM generate_series(1, $2::int) s, generate_series(1, 5) e`,
-  ],
-  [
-    'occurrences',
-    `INSERT INTO occurrences (id, tenant_id, session_id, ensemble_id, school_id, room_id, local_date, starts_at, ends_at)
-    SELECT md5(s.id::text || d::text)::uuid, s.tenant_id, s.id, s.ensemble_id, s.school_id, s.room_id, d,
-           (d + s.start_time) AT TIME ZONE s.time_zone, (d + s.start_time) AT TIME ZONE s.time_zone + make_interval(mins => s.duration_minutes)
-    FROM sessions s, LATERAL (SELECT g::date AS d FROM generate_series(s.first_on, s.last_on, interval '1 day') g) days
-    WHERE s.tenant_id = $1 AND extract(isodow FROM d) = s.weekday
-      AND NOT EXISTS (SELECT 1 FROM holidays h WHERE h.tenant_id = s.tenant_id AND h.starts_on <= d AND h.ends_on >= d AND (h.school_id IS NULL OR h.school_id = s.school_id));
-    INSERT INTO occurrence_tutors (tenant_id, occurrence_id, staff_id, starts_at, ends_at)
-    SELECT o.tenant_id, o.id, st.staff_id, o.starts_at, o.ends_at FROM occurrences o JOIN session_tutors st ON st.tenant_id = o.tenant_id AND st.session_id = o.session_id
-    WHERE o.tenant_id = $1`,
-  ],
-  [
-    'registers',
-    `INSERT INTO register_submissions (id, tenant_id, occurrence_id, submitted_by, submitted_at)
-    SELECT md5('bench:submission:' || o.id)::uuid, o.tenant_id, o.id, md5('bench:tutor-user:1')::uuid, o.ends_at FROM occurrences o WHERE o.tenant_id = $1 AND o.local_date <= '2026-11-20';
-    INSERT INTO attendance (id, tenant_id, occurrence_id, pupil_id, status, submission_id)
-    SELECT md5(o.id::text || m.pupil_id::text)::uuid, o.tenant_id, o.id, m.pupil_id,
-           (ARRAY['present', 'present', 'present', 'present', 'present', 'present', 'late', 'absent', 'excused'])[1 + abs(hashtext(o.id::text || m.pupil_id::text)) % 9],
-           md5('bench:submission:' || o.id)::uuid
-    FROM occurrences o JOIN ensemble_members m ON m.tenant_id = o.tenant_id AND m.ensemble_id = o.ensemble_id AND m.pupil_id IS NOT NULL
-    WHERE o.tenant_id = $1 AND o.local_date <= '2026-11-20'`,
-  ],
-  ['analyze', `ANALYZE`],
-];
+export interface BenchArea {
+  n: number;
+  tenantId: string;
+  /** Its schools are first … first + count - 1 (numbered over all areas). */
+  first: number;
+  count: number;
+  /** Its tutors are firstTutor … (3 schools each, never across areas). */
+  firstTutor: number;
+}
+
+/** Area 2's size: the issue's area for the annual data return. */
+export const RETURN_AREA_SCHOOLS = 100;
+
+export function benchAreas(schools: number, areas: number, firstAreaSchools: number): BenchArea[] {
+  if (areas === 1) return [{ n: 1, tenantId: BENCH_TENANT_ID, first: 1, count: schools, firstTutor: 1 }];
+  const rest = schools - firstAreaSchools - RETURN_AREA_SCHOOLS;
+  if (areas < 3 || rest < areas - 2)
+    throw new Error(
+      `${schools} schools cannot make ${areas} areas of which the first has ${firstAreaSchools} and the second ${RETURN_AREA_SCHOOLS}`,
+    );
+  const sizes = [
+    firstAreaSchools,
+    RETURN_AREA_SCHOOLS,
+    ...Array.from({ length: areas - 2 }, (_, i) => Math.floor(rest / (areas - 2)) + (i < rest % (areas - 2) ? 1 : 0)),
+  ];
+  const result: BenchArea[] = [];
+  let first = 1;
+  let firstTutor = 1;
+  sizes.forEach((count, i) => {
+    result.push({ n: i + 1, tenantId: benchAreaTenantId(i + 1), first, count, firstTutor });
+    first += count;
+    firstTutor += Math.ceil(count / 3);
+  });
+  return result;
+}
+
+/** The academic year 2026-27: three terms, a half-term week off in each (Europe/London). */
+const TERMS = [
+  { key: 'autumn', name: 'Autumn 2026', startsOn: '2026-09-02', endsOn: '2026-12-18', halfTerm: ['2026-10-26', '2026-10-30'] },
+  { key: 'spring', name: 'Spring 2027', startsOn: '2027-01-05', endsOn: '2027-03-26', halfTerm: ['2027-02-15', '2027-02-19'] },
+  { key: 'summer', name: 'Summer 2027', startsOn: '2027-04-12', endsOn: '2027-07-21', halfTerm: ['2027-05-31', '2027-06-04'] },
+] as const;
+/** Area 1's autumn term and half term keep the quick seed's ids. */
+const termId = (area: number, term: number) => (area === 1 && term === 0 ? md5Uuid('bench:term') : md5Uuid(`bench:term:${area}:${term}`));
+const holidayId = (area: number, term: number) =>
+  area === 1 && term === 0 ? md5Uuid('bench:half-term') : md5Uuid(`bench:half-term:${area}:${term}`);
+const sessionId = (school: number, ensemble: number, term: number) =>
+  md5Uuid(term === 0 ? `bench:session:${school}:${ensemble}` : `bench:session:${school}:${ensemble}:${term}`);
+
+const isoWeekday = (date: string) => ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+
+/** The dates of each weekday (1-5) in each term, half terms off: the same for every school. */
+const TERM_DATES: string[][][] = TERMS.map((term) => {
+  const byWeekday: string[][] = [[], [], [], [], [], []];
+  for (let date: string = term.startsOn; date <= term.endsOn; date = addDays(date, 1)) {
+    const weekday = isoWeekday(date);
+    if (weekday <= 5 && !(date >= term.halfTerm[0] && date <= term.halfTerm[1])) byWeekday[weekday].push(date);
+  }
+  return byWeekday;
+});
+
+/** The ids and shape of one school, made once per table pass. */
+interface School {
+  s: number;
+  area: BenchArea;
+  id: string;
+  tutor: number;
+  tutorId: string;
+  tutorUserId: string;
+  classIds: string[];
+  ensembleIds: string[];
+  roomIds: string[];
+  hour: number;
+  registers: boolean;
+}
+
+export interface SchedulingShape {
+  areas: BenchArea[];
+  pupilsPerSchool: number;
+  registersUntil: string;
+  registerSchoolEvery: number;
+  withRegisters: boolean;
+}
+
+export function schoolOf(shape: SchedulingShape, area: BenchArea, s: number): School {
+  const tutor = area.firstTutor + Math.floor((s - area.first) / 3);
+  return {
+    s,
+    area,
+    id: benchSchoolId(s),
+    tutor,
+    tutorId: md5Uuid(`bench:tutor:${tutor}`),
+    tutorUserId: benchTutorUserId(tutor),
+    classIds: [1, 2, 3, 4].map((c) => md5Uuid(`bench:class:${s}:${c}`)),
+    ensembleIds: [1, 2, 3, 4, 5].map((e) => md5Uuid(`bench:ensemble:${s}:${e}`)),
+    roomIds: [1, 2].map((r) => md5Uuid(`bench:room:${s}:${r}`)),
+    hour: 9 + 2 * ((s - area.first) % 3),
+    registers: shape.withRegisters && (area.n <= 2 || s % shape.registerSchoolEvery === 0),
+  };
+}
+
+export function* eachSchool(shape: SchedulingShape): Generator<School> {
+  for (const area of shape.areas) for (let s = area.first; s < area.first + area.count; s++) yield schoolOf(shape, area, s);
+}
+
+const pupilId = benchPupilId;
+/** Pupil p is in whole-class ensemble 1 + p % 4 (and its class), and in the choir when p % 5 = 1. */
+const ensembleOfPupil = (p: number) => 1 + (p % 4);
+const inChoir = (p: number) => p % 5 === 1;
+
+const MARKS = ['present', 'present', 'present', 'present', 'present', 'present', 'late', 'absent', 'excused'];
+
+function schedulingTables(shape: SchedulingShape): CopyTable[] {
+  const { areas, pupilsPerSchool: P } = shape;
+  const schools = areas.reduce((sum, area) => sum + area.count, 0);
+  const tutors = areas.reduce((sum, area) => sum + Math.ceil(area.count / 3), 0);
+  const occurrencesPerSchool = TERM_DATES.reduce((sum, byWeekday) => sum + [1, 2, 3, 4, 5].reduce((n, e) => n + byWeekday[e].length, 0), 0);
+  const registeredPerSchool = TERM_DATES.reduce(
+    (sum, byWeekday) => sum + [1, 2, 3, 4, 5].reduce((n, e) => n + byWeekday[e].filter((d) => d <= shape.registersUntil).length, 0),
+    0,
+  );
+  const registeredSchools = shape.withRegisters ? [...eachSchool(shape)].filter((school) => school.registers).length : 0;
+  const choir = Math.ceil(P / 5);
+  const occurrences = function* (
+    school: School,
+  ): Generator<{ id: string; sessionId: string; e: number; date: string; startsAt: string; endsAt: string }> {
+    for (let term = 0; term < TERMS.length; term++)
+      for (let e = 1; e <= 5; e++) {
+        const session = sessionId(school.s, e, term);
+        for (const date of TERM_DATES[term][e]) {
+          const offset = londonOffset(date);
+          yield {
+            id: md5Uuid(`${session}${date}`),
+            sessionId: session,
+            e,
+            date,
+            startsAt: `${date} ${school.hour}:00:00${offset}`,
+            endsAt: `${date} ${school.hour + 1}:00:00${offset}`,
+          };
+        }
+      }
+  };
+  const submissionOf = (occurrenceId: string) => `${occurrenceId.slice(0, 24)}aaaaaaaaaaaa`;
+  return [
+    {
+      table: 'scheduling.tenant_settings',
+      columns: ['tenant_id', 'name', 'weekly_provision_target_minutes'],
+      expected: areas.length,
+      *rows() {
+        for (const area of areas) yield [area.tenantId, area.n === 1 ? 'Bench Area' : `Bench Area ${area.n}`, 240];
+      },
+    },
+    {
+      table: 'scheduling.terms',
+      columns: ['id', 'tenant_id', 'name', 'starts_on', 'ends_on'],
+      expected: areas.length * TERMS.length,
+      *rows() {
+        for (const area of areas)
+          for (let t = 0; t < TERMS.length; t++)
+            yield [termId(area.n, t), area.tenantId, TERMS[t].name, TERMS[t].startsOn, TERMS[t].endsOn];
+      },
+    },
+    {
+      table: 'scheduling.holidays',
+      columns: ['id', 'tenant_id', 'kind', 'name', 'starts_on', 'ends_on'],
+      expected: areas.length * TERMS.length,
+      *rows() {
+        for (const area of areas)
+          for (let t = 0; t < TERMS.length; t++)
+            yield [holidayId(area.n, t), area.tenantId, 'holiday', 'Half term', TERMS[t].halfTerm[0], TERMS[t].halfTerm[1]];
+      },
+    },
+    {
+      table: 'scheduling.schools',
+      columns: ['id', 'tenant_id', 'name', 'urn', 'phase'],
+      expected: schools,
+      *rows() {
+        for (const area of areas)
+          for (let s = area.first; s < area.first + area.count; s++)
+            yield [benchSchoolId(s), area.tenantId, `Bench School ${s}`, String(8_000_000 + s), 'primary'];
+      },
+    },
+    {
+      table: 'scheduling.rooms',
+      columns: ['id', 'tenant_id', 'school_id', 'name', 'capacity'],
+      expected: schools * 2,
+      *rows() {
+        for (const school of eachSchool(shape)) {
+          yield [school.roomIds[0], school.area.tenantId, school.id, 'Hall', 60];
+          yield [school.roomIds[1], school.area.tenantId, school.id, 'Music Room', 60];
+        }
+      },
+    },
+    {
+      table: 'scheduling.classes',
+      columns: ['id', 'tenant_id', 'school_id', 'name', 'year_group'],
+      expected: schools * 4,
+      *rows() {
+        for (const school of eachSchool(shape))
+          for (let c = 1; c <= 4; c++) yield [school.classIds[c - 1], school.area.tenantId, school.id, `Year ${c + 2}`, c + 2];
+      },
+    },
+    {
+      table: 'scheduling.pupils',
+      columns: ['id', 'tenant_id', 'school_id', 'class_id', 'first_name', 'last_name', 'year_group', 'mis_ref'],
+      expected: schools * P,
+      *rows() {
+        for (const school of eachSchool(shape))
+          for (let p = 1; p <= P; p++)
+            yield [
+              pupilId(school.s, p),
+              school.area.tenantId,
+              school.id,
+              school.classIds[p % 4],
+              'Pupil',
+              `Number ${p}`,
+              3 + (p % 4),
+              `B${school.s}-${p}`,
+            ];
+      },
+    },
+    {
+      table: 'scheduling.staff',
+      columns: ['id', 'tenant_id', 'user_id', 'kind', 'display_name', 'instruments'],
+      expected: tutors,
+      *rows() {
+        for (const area of areas)
+          for (let t = area.firstTutor; t < area.firstTutor + Math.ceil(area.count / 3); t++)
+            yield [md5Uuid(`bench:tutor:${t}`), area.tenantId, benchTutorUserId(t), 'tutor', `Tutor ${t}`, '{violin}'];
+      },
+    },
+    {
+      table: 'scheduling.staff_schools',
+      columns: ['tenant_id', 'staff_id', 'school_id'],
+      expected: schools,
+      *rows() {
+        for (const school of eachSchool(shape)) yield [school.area.tenantId, school.tutorId, school.id];
+      },
+    },
+    {
+      table: 'scheduling.ensembles',
+      columns: ['id', 'tenant_id', 'school_id', 'name', 'kind', 'strand'],
+      expected: schools * 5,
+      *rows() {
+        for (const school of eachSchool(shape))
+          for (let e = 1; e <= 5; e++)
+            yield e === 5
+              ? [school.ensembleIds[4], school.area.tenantId, school.id, 'Choir', 'choir', 'after_school']
+              : [school.ensembleIds[e - 1], school.area.tenantId, school.id, `Year ${e + 2} Strings`, 'whole_class', 'curriculum'];
+      },
+    },
+    {
+      table: 'scheduling.ensemble_members',
+      columns: ['id', 'tenant_id', 'ensemble_id', 'pupil_id', 'instrument', 'section', 'joined_on'],
+      expected: schools * (P + choir),
+      *rows() {
+        for (const school of eachSchool(shape))
+          for (let p = 1; p <= P; p++) {
+            const pupil = pupilId(school.s, p);
+            yield [
+              md5Uuid(`bench:member:${school.s}:${p}`),
+              school.area.tenantId,
+              school.ensembleIds[ensembleOfPupil(p) - 1],
+              pupil,
+              'violin',
+              null,
+              '2026-09-02',
+            ];
+            if (inChoir(p))
+              yield [
+                md5Uuid(`bench:choir:${school.s}:${p}`),
+                school.area.tenantId,
+                school.ensembleIds[4],
+                pupil,
+                null,
+                'soprano',
+                '2026-09-02',
+              ];
+          }
+      },
+    },
+    // Whole-class strings Monday to Thursday, each school of a tutor's three at its own hour; choir on Friday.
+    {
+      table: 'scheduling.sessions',
+      columns: [
+        'id',
+        'tenant_id',
+        'ensemble_id',
+        'school_id',
+        'room_id',
+        'term_id',
+        'title',
+        'recurrence',
+        'weekday',
+        'start_time',
+        'duration_minutes',
+        'first_on',
+        'last_on',
+        'time_zone',
+      ],
+      expected: schools * 5 * TERMS.length,
+      *rows() {
+        for (const school of eachSchool(shape))
+          for (let t = 0; t < TERMS.length; t++)
+            for (let e = 1; e <= 5; e++)
+              yield [
+                sessionId(school.s, e, t),
+                school.area.tenantId,
+                school.ensembleIds[e - 1],
+                school.id,
+                school.roomIds[e === 5 ? 0 : 1],
+                termId(school.area.n, t),
+                `Session ${e}`,
+                'weekly',
+                e,
+                `${school.hour}:00`,
+                60,
+                TERMS[t].startsOn,
+                TERMS[t].endsOn,
+                'Europe/London',
+              ];
+      },
+    },
+    {
+      table: 'scheduling.session_tutors',
+      columns: ['tenant_id', 'session_id', 'staff_id'],
+      expected: schools * 5 * TERMS.length,
+      *rows() {
+        for (const school of eachSchool(shape))
+          for (let t = 0; t < TERMS.length; t++)
+            for (let e = 1; e <= 5; e++) yield [school.area.tenantId, sessionId(school.s, e, t), school.tutorId];
+      },
+    },
+    {
+      table: 'scheduling.occurrences',
+      columns: ['id', 'tenant_id', 'session_id', 'ensemble_id', 'school_id', 'room_id', 'local_date', 'starts_at', 'ends_at'],
+      expected: schools * occurrencesPerSchool,
+      *rows() {
+        for (const school of eachSchool(shape))
+          for (const o of occurrences(school))
+            yield [
+              o.id,
+              school.area.tenantId,
+              o.sessionId,
+              school.ensembleIds[o.e - 1],
+              school.id,
+              school.roomIds[o.e === 5 ? 0 : 1],
+              o.date,
+              o.startsAt,
+              o.endsAt,
+            ];
+      },
+    },
+    {
+      table: 'scheduling.occurrence_tutors',
+      columns: ['tenant_id', 'occurrence_id', 'staff_id', 'starts_at', 'ends_at'],
+      expected: schools * occurrencesPerSchool,
+      *rows() {
+        for (const school of eachSchool(shape))
+          for (const o of occurrences(school)) yield [school.area.tenantId, o.id, school.tutorId, o.startsAt, o.endsAt];
+      },
+    },
+    {
+      table: 'scheduling.register_submissions',
+      columns: ['id', 'tenant_id', 'occurrence_id', 'submitted_by', 'submitted_at'],
+      expected: registeredSchools * registeredPerSchool,
+      *rows() {
+        for (const school of eachSchool(shape)) {
+          if (!school.registers) continue;
+          for (const o of occurrences(school))
+            if (o.date <= shape.registersUntil) yield [submissionOf(o.id), school.area.tenantId, o.id, school.tutorUserId, o.endsAt];
+        }
+      },
+    },
+    {
+      table: 'scheduling.attendance',
+      columns: ['id', 'tenant_id', 'occurrence_id', 'pupil_id', 'status', 'submission_id'],
+      expected: registeredSchools * Math.round((registeredPerSchool * (P + choir)) / 5),
+      *rows() {
+        for (const school of eachSchool(shape)) {
+          if (!school.registers) continue;
+          const pupils = Array.from({ length: P + 1 }, (_, p) => (p === 0 ? '' : pupilId(school.s, p)));
+          const members: number[][] = [[], [], [], [], [], []];
+          for (let p = 1; p <= P; p++) {
+            members[ensembleOfPupil(p)].push(p);
+            if (inChoir(p)) members[5].push(p);
+          }
+          let n = 0;
+          for (const o of occurrences(school)) {
+            if (o.date > shape.registersUntil) continue;
+            const prefix = o.id.slice(0, 24);
+            const submission = submissionOf(o.id);
+            n++;
+            for (const p of members[o.e])
+              yield [
+                `${prefix}${p.toString(16).padStart(12, '0')}`,
+                school.area.tenantId,
+                o.id,
+                pupils[p],
+                MARKS[(n * 7 + p) % 9],
+                submission,
+              ];
+          }
+        }
+      },
+    },
+  ];
+}
+/** Writes the scheduling rows (the schema already migrated) through COPY, indexes off, then back; then ANALYZE. */
+async function seedScheduling(client: Client, tables: CopyTable[], progress: SeedProgress): Promise<void> {
+  const definitions = await progress.step('scheduling: indexes and constraints off', () =>
+    takeOffIndexes(
+      client,
+      tables.map((table) => table.table),
+    ),
+  );
+  for (const table of tables) await progress.copy(client, table);
+  await putBackIndexes(client, definitions, progress);
+  await progress.step('scheduling: ANALYZE', () => client.query('ANALYZE'));
+}
 
 async function main(): Promise<void> {
   const config = loadConfig(BenchSeedConfig);
   const log = (line: string) => process.stdout.write(`${line}\n`);
+  const progress = seedProgress((line) => process.stderr.write(`bench-seed: ${line}\n`));
+  const seedStarted = Date.now();
   const dataSource = new DataSource(
     serviceDataSourceOptions({
       service: 'scheduling',
@@ -165,26 +553,65 @@ async function main(): Promise<void> {
     }),
   );
   await initializeWithRetry(dataSource, log);
+  const shape: SchedulingShape = {
+    areas: benchAreas(config.BENCH_SCHOOLS, config.BENCH_AREAS, config.BENCH_FIRST_AREA_SCHOOLS),
+    pupilsPerSchool: config.BENCH_PUPILS_PER_SCHOOL,
+    registersUntil: config.BENCH_REGISTERS_UNTIL,
+    registerSchoolEvery: config.BENCH_REGISTER_SCHOOL_EVERY,
+    withRegisters: config.BENCH_REGISTERS,
+  };
+  const returnArea = shape.areas.length > 1 ? shape.areas[1] : shape.areas[0];
   try {
-    await runMigrationsLocked(dataSource, log);
+    await progress.step('scheduling: migrations', () => runMigrationsLocked(dataSource, log));
+    const client = new Client({ connectionString: config.DATABASE_URL });
+    await client.connect();
+    try {
+      const tables = schedulingTables(shape);
+      const others = otherServices(
+        {
+          instrumentLoan: config.INSTRUMENT_LOAN_DATABASE_URL,
+          performanceEvent: config.PERFORMANCE_EVENT_DATABASE_URL,
+          parentEngagement: config.PARENT_ENGAGEMENT_DATABASE_URL,
+        },
+        shape,
+      );
+      for (const table of [...tables, ...others.flatMap((service) => service.tables)]) progress.add(table.expected);
+      await seedScheduling(client, tables, progress);
+      for (const service of others) await seedService(service, progress);
+    } finally {
+      await client.end();
+    }
+    const seedMs = Date.now() - seedStarted;
+    for (const timing of progress.timings)
+      log(
+        `seed ${timing.name}: ${timing.ms} ms${timing.rows > 0 ? ` (${timing.rows} rows, ${Math.round(timing.rows / Math.max(timing.ms / 1000, 0.001))} rows/s)` : ''}`,
+      );
+    const copied = progress.timings.filter((timing) => timing.rows > 0);
+    log(
+      `seed total: ${seedMs} ms, ${copied.reduce((sum, timing) => sum + timing.rows, 0)} rows; COPY ${copied.reduce((sum, timing) => sum + timing.ms, 0)} ms, indexes, constraints and ANALYZE ${progress.timings.filter((timing) => timing.rows === 0).reduce((sum, timing) => sum + timing.ms, 0)} ms`,
+    );
     const runner = dataSource.createQueryRunner();
     await runner.connect();
     try {
-      for (const [name, sql] of STEPS) {
-        if (name === 'registers' && !config.BENCH_REGISTERS) continue;
-        const started = Date.now();
-        for (const statement of sql.split(/;\s*/).filter((part) => part.trim() !== '')) {
-          const params = [BENCH_TENANT_ID, config.BENCH_SCHOOLS].slice(0, statement.includes('$2') ? 2 : statement.includes('$1') ? 1 : 0);
-          await runner.query(statement, params);
-        }
-        log(`${name}: ${Date.now() - started} ms`);
-      }
       const counts = await runner.query(
         `SELECT (SELECT count(*) FROM pupils WHERE tenant_id = $1) AS pupils, (SELECT count(*) FROM occurrences WHERE tenant_id = $1) AS occurrences,
                 (SELECT count(*) FROM occurrence_tutors WHERE tenant_id = $1) AS tutor_slots, (SELECT count(*) FROM attendance WHERE tenant_id = $1) AS attendance_marks`,
         [BENCH_TENANT_ID],
       );
       log(`bench area: ${JSON.stringify(counts[0])}`);
+      if (shape.areas.length > 1) {
+        const totals = await runner.query(
+          `SELECT (SELECT count(*) FROM schools) AS schools, (SELECT count(*) FROM pupils) AS pupils, (SELECT count(*) FROM occurrences) AS occurrences, (SELECT count(*) FROM attendance) AS attendance_marks,
+                  (SELECT count(DISTINCT tenant_id) FROM schools) AS areas`,
+        );
+        log(`all areas: ${JSON.stringify(totals[0])}`);
+        const returnCounts = await runner.query(
+          `SELECT (SELECT count(*) FROM schools WHERE tenant_id = $1) AS schools, (SELECT count(*) FROM pupils WHERE tenant_id = $1) AS pupils, (SELECT count(*) FROM attendance WHERE tenant_id = $1) AS attendance_marks`,
+          [returnArea.tenantId],
+        );
+        log(`return area (area ${returnArea.n}, ${returnArea.tenantId}): ${JSON.stringify(returnCounts[0])}`);
+      }
+      if (!config.BENCH_EXPLAIN) return;
       const explain = async (title: string, sql: string, params: unknown[]) => {
         const plan: { 'QUERY PLAN': string }[] = await runner.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, params);
         log(`\n== ${title}\n${plan.map((row) => row['QUERY PLAN']).join('\n')}`);
@@ -212,28 +639,18 @@ async function main(): Promise<void> {
       );
       if (!config.BENCH_REGISTERS) return;
       const year = academicYearOf('2026-27');
-      const today = '2026-11-20';
-      await explain('annual return: WCET pupils with continuation', WCET_PUPILS_SQL, [
-        BENCH_TENANT_ID,
-        year.from,
-        year.to,
-        year.name,
-        today,
-      ]);
-      await explain('annual return: regular ensemble players', REGULAR_PLAYERS_SQL, [
-        BENCH_TENANT_ID,
-        year.from,
-        year.to,
-        REGULAR_MIN_SESSIONS,
-      ]);
-      await explain('annual return: schools worked with', SCHOOLS_WORKED_WITH_SQL, [BENCH_TENANT_ID, year.from, year.to]);
+      const today = config.BENCH_REGISTERS_UNTIL;
+      const tenantId = returnArea.tenantId;
+      await explain('annual return: WCET pupils with continuation', WCET_PUPILS_SQL, [tenantId, year.from, year.to, year.name, today]);
+      await explain('annual return: regular ensemble players', REGULAR_PLAYERS_SQL, [tenantId, year.from, year.to, REGULAR_MIN_SESSIONS]);
+      await explain('annual return: schools worked with', SCHOOLS_WORKED_WITH_SQL, [tenantId, year.from, year.to]);
       for (let run = 1; run <= 3; run++) {
         const started = Date.now();
         const [wcet, regular, exams, schools] = await Promise.all([
-          wcetPupils(runner, BENCH_TENANT_ID, year, today),
-          regularPlayers(runner, BENCH_TENANT_ID, year, REGULAR_MIN_SESSIONS),
-          examsByGrade(runner, BENCH_TENANT_ID, year),
-          schoolsWorkedWith(runner, BENCH_TENANT_ID, year),
+          wcetPupils(runner, tenantId, year, today),
+          regularPlayers(runner, tenantId, year, REGULAR_MIN_SESSIONS),
+          examsByGrade(runner, tenantId, year),
+          schoolsWorkedWith(runner, tenantId, year),
         ]);
         const figures = annualReturnFigures({ wcet, regular, exams, schools });
         log(
@@ -248,7 +665,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench-seed failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+if (require.main === module)
+  main().catch((error: unknown) => {
+    process.stderr.write(`bench-seed failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });

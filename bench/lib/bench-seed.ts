@@ -1,0 +1,79 @@
+import { Client } from 'pg';
+import { provisionServiceDatabase } from '@tutti/platform';
+import { startTs } from './children';
+import { log, type BenchSystem } from './system';
+
+export interface SeededDatabase {
+  /** The database's name on the bench's PostgreSQL. */
+  database: string;
+  /** Each service's URL (its own role) in that database. */
+  urls: { scheduling: string; instrumentLoan?: string; performanceEvent?: string; parentEngagement?: string };
+  /** What the seed printed: per-table times, the bench area's counts, EXPLAIN plans, the data return's runs. */
+  output: string;
+  seconds: number;
+}
+
+/**
+ * Runs apps/scheduling/src/bench-seed.ts as a child into `database` (created when it is not the
+ * bench's own): with `allServices`, instrument-loan's, performance-event's and parent-engagement's
+ * schemas are made there first by their own migrate.ts, and the seed writes their rows too (the
+ * scale seed). `env` sizes it (BENCH_SCHOOLS, BENCH_AREAS, BENCH_REGISTERS …). The seed's progress
+ * is shown on stderr as it comes.
+ */
+export async function runBenchSeed(
+  system: BenchSystem,
+  database: string,
+  env: Record<string, string>,
+  options: { allServices?: boolean } = {},
+): Promise<SeededDatabase> {
+  const adminUrl = new URL(system.infra.databaseUrl);
+  if (adminUrl.pathname.slice(1) !== database) {
+    const admin = new Client({ connectionString: system.infra.databaseUrl });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE DATABASE "${database}"`);
+    } finally {
+      await admin.end();
+    }
+    adminUrl.pathname = `/${database}`;
+  }
+  const provision = (service: 'scheduling' | 'instrument-loan' | 'performance-event' | 'parent-engagement') =>
+    provisionServiceDatabase(adminUrl.toString(), service, `bench-${service}`);
+  const urls: SeededDatabase['urls'] = { scheduling: await provision('scheduling') };
+  if (options.allServices) {
+    urls.instrumentLoan = await provision('instrument-loan');
+    urls.performanceEvent = await provision('performance-event');
+    urls.parentEngagement = await provision('parent-engagement');
+    for (const [service, url] of [
+      ['instrument-loan', urls.instrumentLoan],
+      ['performance-event', urls.performanceEvent],
+      ['parent-engagement', urls.parentEngagement],
+    ] as const)
+      await runChild(`migrate-${service}`, `apps/${service}/src/migrate.ts`, { DATABASE_URL: url });
+  }
+  const started = Date.now();
+  const output = await runChild(`bench-seed-${database}`, 'apps/scheduling/src/bench-seed.ts', {
+    ...env,
+    DATABASE_URL: urls.scheduling,
+    ...(urls.instrumentLoan ? { INSTRUMENT_LOAN_DATABASE_URL: urls.instrumentLoan } : {}),
+    ...(urls.performanceEvent ? { PERFORMANCE_EVENT_DATABASE_URL: urls.performanceEvent } : {}),
+    ...(urls.parentEngagement ? { PARENT_ENGAGEMENT_DATABASE_URL: urls.parentEngagement } : {}),
+  });
+  return { database, urls, output, seconds: Math.round((Date.now() - started) / 100) / 10 };
+}
+
+/** A child to its end, its stderr lines passed on as progress; answers its stdout. */
+async function runChild(name: string, file: string, env: Record<string, string>): Promise<string> {
+  const child = startTs(name, file, env);
+  let stdout = '';
+  let partial = '';
+  child.process.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.process.stderr?.on('data', (chunk: Buffer) => {
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) if (line.trim() !== '') log(`${name}: ${line}`);
+  });
+  const code = await new Promise<number | null>((done) => child.process.once('exit', (exitCode) => done(exitCode)));
+  if (code !== 0) throw new Error(`${name} exited with ${code}:\n${child.stderr()}`);
+  return stdout;
+}

@@ -30,12 +30,13 @@ export interface BenchSystem {
     env?: Record<string, string>,
     nodeArgs?: string[],
   ): Child;
-  /** Starts the gateway in front of the given upstreams (the others point at nobodyUrl). */
+  /** Starts the gateway in front of the given upstreams (the others point at nobodyUrl), with `env` added. */
   startGateway(
     port: number,
     databaseUrl: string,
     upstreams: Partial<Record<Exclude<ServiceName, 'gateway'>, string>>,
     nodeArgs?: string[],
+    env?: Record<string, string>,
   ): Child;
 }
 
@@ -65,7 +66,7 @@ export async function startBenchSystem(options: { withMail?: boolean } = {}): Pr
     provision: (service) => provisionServiceDatabase(infra.databaseUrl, service, `bench-${service}`),
     startService: (service, port, databaseUrl, env = {}, nodeArgs = []) =>
       startTs(service, `apps/${service}/src/main.ts`, { ...common, PORT: String(port), DATABASE_URL: databaseUrl, ...env }, nodeArgs),
-    startGateway(port, databaseUrl, upstreams, nodeArgs = []) {
+    startGateway(port, databaseUrl, upstreams, nodeArgs = [], env = {}) {
       const upstreamEnv = Object.fromEntries(
         PROXIED_SERVICES.map((service) => [
           `${schemaOf(service).toUpperCase()}_URL`,
@@ -75,7 +76,7 @@ export async function startBenchSystem(options: { withMail?: boolean } = {}): Pr
       return startTs(
         'gateway',
         'apps/gateway/src/main.ts',
-        { ...common, ...upstreamEnv, PORT: String(port), DATABASE_URL: databaseUrl, IDENTITY_PRIVATE_KEY: keys.privateKey },
+        { ...common, ...upstreamEnv, PORT: String(port), DATABASE_URL: databaseUrl, IDENTITY_PRIVATE_KEY: keys.privateKey, ...env },
         nodeArgs,
       );
     },

@@ -309,7 +309,7 @@ function Figures({ from, to, schools }: { from: string; to: string; schools: Sch
         const rows = data.schools.filter((row) => schools.some((school) => school.id === row.schoolId));
         if (rows.length === 0) return <Empty>{t('noEngagementYet')}</Empty>;
         return (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={t('engagementBySchool')}>
             <table data-testid="engagement">
               <caption>{t('engagementBySchool')}</caption>
               <thead>

@@ -12,6 +12,7 @@ import type { SchedulingConfig } from './config';
 import { SCHEDULING_ENTITIES, SCHEDULING_MIGRATIONS } from './database';
 import { EnsemblesModule } from './ensembles/ensembles.module';
 import { EvaluationModule } from './evaluation/evaluation.module';
+import { EvidenceCopiesModule } from './evidence-copies/evidence-copies.module';
 import { ProgressionModule } from './progression/progression.module';
 import { ProvisionModule } from './provision/provision.module';
 import { IntensityModule } from './intensity/intensity.module';
@@ -66,6 +67,7 @@ export class AppModule {
         EvaluationModule,
         ComparisonSchoolsModule,
         AnnualReturnModule,
+        EvidenceCopiesModule,
         SafeguardingModule,
         DataRequestsModule,
       ],

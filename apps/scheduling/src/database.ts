@@ -17,6 +17,7 @@ import { ComparisonSchools1764093000000 } from './migrations/1764093000000-compa
 import { SafeguardingRecords1796437251582 } from './migrations/1796437251582-safeguarding-records';
 import { IntensityCheckPendingIndex1796460054599 } from './migrations/1796460054599-intensity-check-pending-index';
 import { SafeguardingChecksValidated1796460061187 } from './migrations/1796460061187-safeguarding-checks-validated';
+import { EvidenceCopies1796470000000 } from './migrations/1796470000000-evidence-copies';
 
 /** Scheduling reads and writes with raw SQL (each feature's `.queries.ts`); only messaging brings entities. */
 export const SCHEDULING_ENTITIES = [...MESSAGING_ENTITIES];
@@ -40,4 +41,5 @@ export const SCHEDULING_MIGRATIONS = [
   ComparisonSchools1764093000000,
   IntensityCheckPendingIndex1796460054599,
   SafeguardingChecksValidated1796460061187,
+  EvidenceCopies1796470000000,
 ];

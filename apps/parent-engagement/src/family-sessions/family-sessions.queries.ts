@@ -199,3 +199,30 @@ export function markSignUpAttendance(db: Queryable, tenantId: string, signUpId: 
     [tenantId, signUpId, attended],
   );
 }
+
+/** A sign-up whose attendance was marked, as `engagement.family-session.attendance-marked` tells it. */
+export interface SignUpEvidenceRow {
+  id: string;
+  session_id: string;
+  session_starts_at: Date;
+  guardian_id: string;
+  school_ids: string[];
+  attended: boolean | null;
+}
+
+const SIGN_UP_EVIDENCE = `SELECT g.id, g.session_id, s.starts_at AS session_starts_at, g.guardian_id, g.school_ids, g.attended
+       FROM session_signups g JOIN family_sessions s ON s.tenant_id = g.tenant_id AND s.id = g.session_id`;
+
+export function signUpEvidence(db: Queryable, tenantId: string, signUpId: string): Promise<SignUpEvidenceRow | undefined> {
+  return oneRow<SignUpEvidenceRow>(db, `${SIGN_UP_EVIDENCE} WHERE g.tenant_id = $1 AND g.id = $2`, [tenantId, signUpId]);
+}
+
+/** The next sign-ups of an area with their attendance marked, after `afterId`, locked while their events are written (the evidence republish). */
+export function signUpEvidenceBatch(db: Queryable, tenantId: string, afterId: string | null, limit: number): Promise<SignUpEvidenceRow[]> {
+  return rows<SignUpEvidenceRow>(
+    db,
+    `${SIGN_UP_EVIDENCE} WHERE g.tenant_id = $1 AND g.attendance_marked_at IS NOT NULL AND ($2::uuid IS NULL OR g.id > $2)
+      ORDER BY g.id LIMIT $3 FOR SHARE OF g`,
+    [tenantId, afterId, limit],
+  );
+}

@@ -4,6 +4,7 @@ import { decodeCursor, newId, notFoundField, onceForKey, toPage, ValidationProbl
 import { DataSource, type EntityManager } from 'typeorm';
 import { conflict } from '../common/conflicts';
 import { ownChildren } from '../common/family-scope';
+import { publishAttendanceMarked } from '../engagement-evidence/engagement-evidence';
 import { FamiliesService } from '../families/families.service';
 import { RosterService } from '../roster/roster.service';
 import type {
@@ -140,9 +141,12 @@ export class FamilySessionsService {
   async markAttendance(identity: Identity, signUpId: string, attended: boolean): Promise<SignUpDto> {
     const seen = await this.visibleSignUp(this.dataSource.manager, identity, signUpId);
     if (!(await this.isStaffOfSession(identity, seen.session_id))) throw new NotFoundException('No such sign-up.');
-    const marked = await sessions.markSignUpAttendance(this.dataSource, identity.tenantId, signUpId, attended);
-    if (!marked) throw conflict('sign-up-cancelled', 'This sign-up was cancelled.', { signUpId });
-    return toSignUpDto(marked);
+    return this.dataSource.transaction(async (manager) => {
+      const marked = await sessions.markSignUpAttendance(manager, identity.tenantId, signUpId, attended);
+      if (!marked) throw conflict('sign-up-cancelled', 'This sign-up was cancelled.', { signUpId });
+      await publishAttendanceMarked(manager, identity.tenantId, marked.id);
+      return toSignUpDto(marked);
+    });
   }
 
   private async isStaffOfSession(identity: Identity, sessionId: string): Promise<boolean> {

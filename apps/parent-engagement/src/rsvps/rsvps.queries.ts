@@ -5,6 +5,8 @@ import type { RsvpSummaryDto } from './dto/rsvp.dto';
 export interface RsvpRow {
   id: string;
   performance_id: string;
+  guardian_id: string;
+  school_ids: string[];
   guardian_name: string;
   attending: boolean;
   adults: number;
@@ -139,4 +141,42 @@ export async function attendingGuardians(db: Queryable, tenantId: string, perfor
     [tenantId, performanceId],
   );
   return found.map((row) => row.guardian_id);
+}
+
+/** An RSVP as `engagement.rsvp.changed` tells it, with its performance's start. */
+export interface RsvpEvidenceRow {
+  id: string;
+  performance_id: string;
+  performance_starts_at: Date;
+  guardian_id: string;
+  pupil_ids: string[];
+  school_ids: string[];
+  attending: boolean;
+  adults: number;
+  children: number;
+  checked_in_at: Date | null;
+  arrived_adults: number | null;
+  arrived_children: number | null;
+}
+
+const RSVP_EVIDENCE_COLUMNS = `v.id, v.performance_id, p.starts_at AS performance_starts_at, v.guardian_id, v.pupil_ids, v.school_ids, v.attending,
+       v.adults, v.children, v.checked_in_at, v.arrived_adults, v.arrived_children`;
+
+export function rsvpEvidence(db: Queryable, tenantId: string, rsvpId: string): Promise<RsvpEvidenceRow | undefined> {
+  return oneRow<RsvpEvidenceRow>(
+    db,
+    `SELECT ${RSVP_EVIDENCE_COLUMNS} FROM rsvps v JOIN performances p ON p.tenant_id = v.tenant_id AND p.id = v.performance_id
+      WHERE v.tenant_id = $1 AND v.id = $2`,
+    [tenantId, rsvpId],
+  );
+}
+
+/** The next RSVPs of an area after `afterId`, locked against a change while their events are written (the evidence republish). */
+export function rsvpEvidenceBatch(db: Queryable, tenantId: string, afterId: string | null, limit: number): Promise<RsvpEvidenceRow[]> {
+  return rows<RsvpEvidenceRow>(
+    db,
+    `SELECT ${RSVP_EVIDENCE_COLUMNS} FROM rsvps v JOIN performances p ON p.tenant_id = v.tenant_id AND p.id = v.performance_id
+      WHERE v.tenant_id = $1 AND ($2::uuid IS NULL OR v.id > $2) ORDER BY v.id LIMIT $3 FOR SHARE OF v`,
+    [tenantId, afterId, limit],
+  );
 }

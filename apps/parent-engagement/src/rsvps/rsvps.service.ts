@@ -4,6 +4,7 @@ import { decodeCursor, newId, ProblemException, toPage, ValidationProblem, versi
 import { DataSource, type EntityManager } from 'typeorm';
 import { conflict } from '../common/conflicts';
 import { familyScopeOf, ownChildren } from '../common/family-scope';
+import { publishRsvpChanged } from '../engagement-evidence/engagement-evidence';
 import { FamiliesService } from '../families/families.service';
 import { FamilyReminders } from '../reminders/family-reminders.service';
 import { performanceExists, performanceForShare } from '../performances/performances.queries';
@@ -67,6 +68,7 @@ export class RsvpsService {
           'The RSVP changed since you read it (or does not exist yet); reload and try again.',
         );
       if (saved.attending) await this.reminders.chaseMissingConsent(manager, tenantId, identity.userId, performanceId);
+      await publishRsvpChanged(manager, tenantId, saved.id);
       return toRsvpDto(saved);
     });
   }
@@ -95,14 +97,17 @@ export class RsvpsService {
   }
 
   async checkIn(identity: Identity, rsvpId: string, dto: RsvpCheckInDto): Promise<RsvpDto> {
-    const updated = await checkInRsvp(this.dataSource, identity.tenantId, familyScopeOf(identity), rsvpId, {
-      present: dto.present,
-      byId: identity.userId,
-      adults: dto.arrivedAdults ?? null,
-      children: dto.arrivedChildren ?? null,
+    return this.dataSource.transaction(async (manager) => {
+      const updated = await checkInRsvp(manager, identity.tenantId, familyScopeOf(identity), rsvpId, {
+        present: dto.present,
+        byId: identity.userId,
+        adults: dto.arrivedAdults ?? null,
+        children: dto.arrivedChildren ?? null,
+      });
+      if (!updated) throw new NotFoundException('No such RSVP.');
+      await publishRsvpChanged(manager, identity.tenantId, updated.id);
+      return toRsvpDto(updated);
     });
-    if (!updated) throw new NotFoundException('No such RSVP.');
-    return toRsvpDto(updated);
   }
 
   private async openPerformance(manager: EntityManager, tenantId: string, performanceId: string): Promise<void> {

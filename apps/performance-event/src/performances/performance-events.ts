@@ -1,7 +1,7 @@
 import type { PerformanceScheduleV1 } from '@tutti/contracts';
 import { publishEvent } from '@tutti/messaging';
 import type { EntityManager } from 'typeorm';
-import { rosterPupilIds } from '../rosters/rosters.queries';
+import { rosterPupilIds, rosterPupilsWithSchools } from '../rosters/rosters.queries';
 import { venueById } from '../venues/venues.queries';
 import type { PerformanceRow } from './performances.queries';
 
@@ -43,6 +43,26 @@ export async function publishCancelledEvent(manager: EntityManager, performance:
       title: performance.title,
       startsAt: performance.starts_at.toISOString(),
       pupilIds: await rosterPupilIds(manager, performance.tenant_id, performance.id),
+    },
+  });
+}
+
+/**
+ * The performance took place: who performed, as the roster stands now that it can no longer change
+ * (scheduling counts them for the annual data return). Also sent again by evidence-republish.
+ */
+export async function publishCompletedEvent(manager: EntityManager, performance: PerformanceRow): Promise<void> {
+  await publishEvent(manager, {
+    source: 'performance-event',
+    type: 'performance.performance.completed',
+    tenantId: performance.tenant_id,
+    payload: {
+      version: 1,
+      performanceId: performance.id,
+      title: performance.title,
+      startsAt: performance.starts_at.toISOString(),
+      audience: performance.audience,
+      performers: await rosterPupilsWithSchools(manager, performance.tenant_id, performance.id),
     },
   });
 }

@@ -254,3 +254,20 @@ export async function insertPerformanceEnsembles(
     ensembleIds,
   ]);
 }
+
+/** The next completed performances after `afterId` (by tenant, then id), for the evidence republish; every area's when tenantId is null. */
+export function completedPerformancesBatch(
+  db: Queryable,
+  tenantId: string | null,
+  after: { tenantId: string; id: string } | null,
+  limit: number,
+): Promise<PerformanceRow[]> {
+  return rows<PerformanceRow>(
+    db,
+    `SELECT * FROM performances
+      WHERE status = 'completed' AND ($1::uuid IS NULL OR tenant_id = $1)
+        AND ($2::uuid IS NULL OR (tenant_id, id) > ($2::uuid, $3::uuid))
+      ORDER BY tenant_id, id LIMIT $4`,
+    [tenantId, after?.tenantId ?? null, after?.id ?? null, limit],
+  );
+}

@@ -24,7 +24,7 @@ import type {
   PerformanceSummaryDto,
   UpdatePerformanceDto,
 } from './dto/performance.dto';
-import { publishCancelledEvent, publishScheduleEvent } from './performance-events';
+import { publishCancelledEvent, publishCompletedEvent, publishScheduleEvent } from './performance-events';
 import { assertManagesPerformance, describeSeconds, findVisiblePerformance } from './performance-lookup';
 import type { PerformanceStatus } from './performance.model';
 import {
@@ -192,6 +192,7 @@ export class PerformancesService {
           { field: 'startsAt', startsAt: current.starts_at.toISOString() },
         ]);
       await updatePerformanceStatus(manager, current.tenant_id, current.id, 'completed', null);
+      await publishCompletedEvent(manager, current);
       return this.toDto(manager, await findVisiblePerformance(manager, viewer, performanceId));
     });
   }

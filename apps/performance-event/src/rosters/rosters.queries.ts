@@ -296,6 +296,19 @@ export async function rosterPupilIds(db: Queryable, tenantId: string, performanc
   return found.map((row) => row.pupil_id);
 }
 
+/** Who is on the roster (not removed), with the school each performs for, by pupil id. */
+export function rosterPupilsWithSchools(
+  db: Queryable,
+  tenantId: string,
+  performanceId: string,
+): Promise<{ pupilId: string; schoolId: string }[]> {
+  return rows<{ pupilId: string; schoolId: string }>(
+    db,
+    'SELECT pupil_id AS "pupilId", school_id AS "schoolId" FROM roster_entries WHERE tenant_id = $1 AND performance_id = $2 AND NOT removed ORDER BY pupil_id',
+    [tenantId, performanceId],
+  );
+}
+
 /** Of the given pupils, those on the roster (not removed). */
 export async function rosterPupilsAmong(db: Queryable, tenantId: string, performanceId: string, pupilIds: string[]): Promise<string[]> {
   const found = await rows<{ pupil_id: string }>(

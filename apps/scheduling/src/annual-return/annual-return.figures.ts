@@ -1,6 +1,15 @@
 import { CHARACTERISTIC_VALUES, type Characteristics } from '../characteristics/characteristics.model';
 import { percentOf, suppressBreakdown } from '../common/small-cells';
-import type { Continuation, ExamGradeRow, RegularPlayerRow, SchoolWorkedWithRow, WcetPupilRow } from './annual-return.queries';
+import type {
+  Continuation,
+  ExamGradeRow,
+  FamilyEngagementRow,
+  PerformanceGivenRow,
+  PerformerRow,
+  RegularPlayerRow,
+  SchoolWorkedWithRow,
+  WcetPupilRow,
+} from './annual-return.queries';
 import type { FigureDto } from './dto/annual-return.dto';
 
 /** Sessions attended in the year for a pupil to count as playing regularly in an ensemble (half a term of weekly rehearsals). */
@@ -11,6 +20,13 @@ export interface AnnualReturnData {
   regular: RegularPlayerRow[];
   exams: ExamGradeRow[];
   schools: SchoolWorkedWithRow[];
+  /**
+   * From the copies of other services' events; read as none when absent (bench-seed.ts times
+   * scheduling's own figures only, and is not this feature's file).
+   */
+  performances?: PerformanceGivenRow[];
+  performers?: PerformerRow[];
+  families?: FamilyEngagementRow[];
 }
 
 const WCET = 'pupils who attended (present or late) at least one session of a whole-class ensemble between 1 September and 31 August';
@@ -108,6 +124,8 @@ export function annualReturnFigures(data: AnnualReturnData): FigureDto[] {
     ),
     regularPlayers(data.regular),
     ...exams(data.exams),
+    ...performanceFigures(data),
+    ...familyFigures(data.families ?? []),
     {
       id: 'schools-worked-with',
       title: 'Schools worked with',
@@ -164,6 +182,109 @@ function regularPlayers(rows: RegularPlayerRow[]): FigureDto {
       return { key, label: `${kind.replace('_', ' ')}, ${level}`, count: published.cells[key], percent: null };
     }),
   };
+}
+
+/** Where the figures of performances and families come from: copies of what other services own, kept from their events. */
+const FROM_PERFORMANCE_EVENT =
+  'From the performances marked as taken place (completed) in the performance-event service, by their start in the area’s time zone between 1 September and 31 August; a cancelled performance is not one.';
+const FROM_RSVPS =
+  'Families’ answers (RSVPs) in the parent-engagement service saying they would come to those performances; a later “not coming” replaces a “coming”.';
+
+/** The cell of the performers' figure a pupil counts in: how many of the year's performances they performed in. */
+export const PERFORMANCES_PER_PUPIL_CELLS = ['1', '2', '3', '4+'] as const;
+export const performancesPerPupilCell = (performances: number): string => (performances >= 4 ? '4+' : String(performances));
+
+/** Performances per pupil who performed, one entry per pupil. */
+export function performancesPerPupil(rows: readonly PerformerRow[]): Map<string, number> {
+  const perPupil = new Map<string, number>();
+  for (const row of rows) perPupil.set(row.pupilId, (perPupil.get(row.pupilId) ?? 0) + 1);
+  return perPupil;
+}
+
+function performanceFigures(data: AnnualReturnData): FigureDto[] {
+  const performances = data.performances ?? [];
+  const perPupil = performancesPerPupil(data.performers ?? []);
+  const given = countBy(performances, (performance) => performance.audience, ['public', 'school_community']);
+  return [
+    {
+      id: 'performances-given',
+      title: 'Performances given, by audience',
+      howComputed: `${FROM_PERFORMANCE_EVENT} Public performances, and those for the school community. Performances are not people: no suppression.`,
+      total: performances.length,
+      cells: Object.entries(given).map(([key, count]) => ({
+        key,
+        label: key === 'public' ? 'public' : 'school community',
+        count,
+        percent: percentOf(count, performances.length),
+      })),
+    },
+    partition(
+      'pupils-performing',
+      'Pupils who performed, by number of performances',
+      `Distinct pupils on the roster of at least one of those performances as it stood when the performance was marked completed, by how many they performed in. ${FROM_PERFORMANCE_EVENT}`,
+      countBy([...perPupil.values()], performancesPerPupilCell, PERFORMANCES_PER_PUPIL_CELLS),
+      perPupil.size,
+      (key) => (key === '1' ? '1 performance' : `${key} performances`),
+    ),
+  ];
+}
+
+function familyFigures(rows: readonly FamilyEngagementRow[]): FigureDto[] {
+  const rsvps = rows.filter((row) => row.kind === 'rsvp');
+  const expected = rsvps.reduce((sum, row) => sum + row.expectedPeople, 0);
+  const arrived = rsvps.reduce((sum, row) => sum + (row.arrivedPeople ?? 0), 0);
+  const people = suppressBreakdown({ expected, arrived }, expected, { partition: false });
+  const families = (kind: (row: FamilyEngagementRow) => boolean) => new Set(rows.filter(kind).map((row) => row.guardianId)).size;
+  const allFamilies = families(() => true);
+  const engaged = suppressBreakdown(
+    {
+      performance: families((row) => row.kind === 'rsvp'),
+      checked_in: families((row) => row.kind === 'rsvp' && row.checkedIn),
+      family_session: families((row) => row.kind === 'family_session'),
+    },
+    allFamilies,
+    { partition: false },
+  );
+  return [
+    partition(
+      'performance-audience',
+      'Performance audience: families’ RSVPs, by check-in',
+      `${FROM_RSVPS} One per family and performance, by whether the family was checked in on arrival. ${FROM_PERFORMANCE_EVENT}`,
+      countBy(rsvps, (row) => (row.checkedIn ? 'checked_in' : 'not_checked_in'), ['checked_in', 'not_checked_in']),
+      rsvps.length,
+      (key) => (key === 'checked_in' ? 'checked in' : 'not checked in'),
+    ),
+    {
+      id: 'audience-people',
+      title: 'Performance audience: people expected and arrived',
+      howComputed:
+        `Adults and children the families’ RSVPs said would come (the total), and those counted arriving at the check-in (a check-in without a head count adds none). ${FROM_RSVPS} ` +
+        'Counts of 1 to 4 are suppressed (the two counts overlap: the total gives none away).',
+      total: people.total,
+      cells: [
+        { key: 'expected', label: 'expected (RSVPs)', count: people.cells.expected, percent: null },
+        {
+          key: 'arrived',
+          label: 'arrived (check-ins)',
+          count: people.cells.arrived,
+          percent: percentOf(people.cells.arrived, people.cells.expected),
+        },
+      ],
+    },
+    {
+      id: 'family-engagement',
+      title: 'Families engaged, by how',
+      howComputed:
+        `Distinct families (a parent or guardian’s account) who said they would come to a performance that took place in the year, who were checked in at one, or who attended a family music session or workshop in the year (as marked by its staff, in the parent-engagement service). ${FROM_RSVPS} ` +
+        'A family in several counts in each, once in the total. Counts of 1 to 4 are suppressed (the cells overlap, so the total gives none away).',
+      total: engaged.total,
+      cells: [
+        { key: 'performance', label: 'said they would come to a performance', count: engaged.cells.performance, percent: null },
+        { key: 'checked_in', label: 'checked in at a performance', count: engaged.cells.checked_in, percent: null },
+        { key: 'family_session', label: 'attended a family session', count: engaged.cells.family_session, percent: null },
+      ].map((cell) => ({ ...cell, percent: percentOf(cell.count, engaged.total) })),
+    },
+  ];
 }
 
 /** Entries by grade, and passes by grade (a share of each grade's entries). */

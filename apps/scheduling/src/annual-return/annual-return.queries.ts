@@ -160,3 +160,75 @@ export const SCHOOLS_WORKED_WITH_SQL = `SELECT s.id, s.name, s.urn, s.phase FROM
 export function schoolsWorkedWith(db: Queryable, tenantId: string, year: AcademicYear): Promise<SchoolWorkedWithRow[]> {
   return rows<SchoolWorkedWithRow>(db, SCHOOLS_WORKED_WITH_SQL, [tenantId, year.from, year.to]);
 }
+
+/** A pupil who performed in a performance of the year (scheduling's copy of performance-event's completed performances). */
+export interface PerformerRow {
+  pupilId: string;
+  performanceId: string;
+}
+
+/** A performance that took place in the year. */
+export interface PerformanceGivenRow {
+  performanceId: string;
+  audience: 'public' | 'school_community';
+}
+
+/**
+ * A family's yes to a performance that took place in the year (an RSVP), or their attendance at a
+ * family session of the year: `guardianId` is the family.
+ */
+export interface FamilyEngagementRow {
+  kind: 'rsvp' | 'family_session';
+  guardianId: string;
+  checkedIn: boolean;
+  expectedPeople: number;
+  arrivedPeople: number | null;
+}
+
+/** The copy's performances starting in the year, by their local date in the area's time zone (a day's margin each side for the index). */
+const PERFORMANCE_IN_YEAR = `g.tenant_id = $1 AND g.starts_at >= $2::date - 1 AND g.starts_at < $3::date + 2
+       AND (g.starts_at AT TIME ZONE $4)::date BETWEEN $2::date AND $3::date`;
+
+/** Performances marked completed in performance-event that started in the year. */
+export function performancesGiven(db: Queryable, tenantId: string, year: AcademicYear, timeZone: string): Promise<PerformanceGivenRow[]> {
+  return rows<PerformanceGivenRow>(
+    db,
+    `SELECT g.performance_id AS "performanceId", g.audience FROM performances_given g WHERE ${PERFORMANCE_IN_YEAR} ORDER BY g.starts_at, g.performance_id`,
+    [tenantId, year.from, year.to, timeZone],
+  );
+}
+
+/** Who performed in those performances (pupils scheduling knows in the area), one row per pupil and performance. */
+export function performers(db: Queryable, tenantId: string, year: AcademicYear, timeZone: string): Promise<PerformerRow[]> {
+  return rows<PerformerRow>(
+    db,
+    `SELECT r.pupil_id AS "pupilId", r.performance_id AS "performanceId"
+       FROM performances_given g
+       JOIN performance_performers r ON r.tenant_id = g.tenant_id AND r.performance_id = g.performance_id
+       JOIN pupils p ON p.tenant_id = r.tenant_id AND p.id = r.pupil_id
+      WHERE ${PERFORMANCE_IN_YEAR}
+      ORDER BY r.pupil_id, r.performance_id`,
+    [tenantId, year.from, year.to, timeZone],
+  );
+}
+
+/**
+ * Families' yes answers to the year's performances that took place (an RSVP to a performance later
+ * cancelled, or not yet held, is not audience), and their attendance at the year's family sessions.
+ */
+export function familyEngagement(db: Queryable, tenantId: string, year: AcademicYear, timeZone: string): Promise<FamilyEngagementRow[]> {
+  return rows<FamilyEngagementRow>(
+    db,
+    `SELECT f.kind, f.guardian_id AS "guardianId", f.checked_in AS "checkedIn", f.expected_people AS "expectedPeople", f.arrived_people AS "arrivedPeople"
+       FROM performances_given g
+       JOIN family_engagement f ON f.tenant_id = g.tenant_id AND f.kind = 'rsvp' AND f.occasion_id = g.performance_id
+      WHERE ${PERFORMANCE_IN_YEAR} AND f.took_part
+     UNION ALL
+     SELECT f.kind, f.guardian_id, f.checked_in, f.expected_people, f.arrived_people
+       FROM family_engagement f
+      WHERE f.tenant_id = $1 AND f.kind = 'family_session' AND f.took_part
+        AND f.occurs_at >= $2::date - 1 AND f.occurs_at < $3::date + 2 AND (f.occurs_at AT TIME ZONE $4)::date BETWEEN $2::date AND $3::date
+      ORDER BY 1, 2`,
+    [tenantId, year.from, year.to, timeZone],
+  );
+}

@@ -14,21 +14,29 @@ import {
 import { DataSource } from 'typeorm';
 import { auditContext } from '../common/events';
 import { tenantTimeZone } from '../tenant-settings/tenant-settings.queries';
-import { annualReturnFigures, REGULAR_MIN_SESSIONS } from './annual-return.figures';
+import { annualReturnFigures, REGULAR_MIN_SESSIONS, type AnnualReturnData } from './annual-return.figures';
 import { pupilsBehind } from './annual-return.pupils';
-import { examEntryPupils, examsByGrade, regularPlayers, schoolsWorkedWith, wcetPupils, type AcademicYear } from './annual-return.queries';
+import {
+  examEntryPupils,
+  examsByGrade,
+  familyEngagement,
+  performancesGiven,
+  performers,
+  regularPlayers,
+  schoolsWorkedWith,
+  wcetPupils,
+  type AcademicYear,
+} from './annual-return.queries';
 import type { AnnualReturnDto, FigurePupilsDto, TransitionReportDto } from './dto/annual-return.dto';
 import { transitionFigures } from './transition.figures';
 import { alumniOfYear } from './transition.queries';
 
-/** What the return asks for that scheduling does not hold: the services that own them would have to give them. */
-export const NOT_INCLUDED = [
-  {
-    figure: 'Performances and audience (RSVPs, check-ins)',
-    reason: 'owned by the performance-event and parent-engagement services; scheduling keeps no copy of them',
-  },
-  { figure: 'Family engagement', reason: 'owned by the parent-engagement service; scheduling keeps no copy of it' },
-];
+/**
+ * What the return asks for that it cannot give: nothing now. Performances, their audience and
+ * family engagement come from scheduling's copies of performance-event's and parent-engagement's
+ * events (evidence-copies).
+ */
+export const NOT_INCLUDED: { figure: string; reason: string }[] = [];
 
 /**
  * The annual data return of an area for funders: figures from the registers, ensembles, exams and
@@ -46,22 +54,14 @@ export class AnnualReturnService {
   async build(identity: Identity, academicYear: string, origin: AuditOrigin): Promise<AnnualReturnDto> {
     const tenantId = identity.tenantId;
     const year = academicYearOf(academicYear);
-    const today = await this.today(tenantId);
-    const [wcet, regular, exams, schools] = await this.reader.read((db) =>
-      Promise.all([
-        wcetPupils(db, tenantId, year, today),
-        regularPlayers(db, tenantId, year, REGULAR_MIN_SESSIONS),
-        examsByGrade(db, tenantId, year),
-        schoolsWorkedWith(db, tenantId, year),
-      ]),
-    );
-    await this.auditReads(identity, origin, wcet, 'annual-return', academicYear);
+    const data = await this.yearData(tenantId, year);
+    await this.auditReads(identity, origin, data.wcet, 'annual-return', academicYear);
     return {
       academicYear,
       from: year.from,
       to: year.to,
-      figures: annualReturnFigures({ wcet, regular, exams, schools }),
-      schoolsWorkedWith: schools,
+      figures: annualReturnFigures(data),
+      schoolsWorkedWith: data.schools,
       notIncluded: NOT_INCLUDED,
     };
   }
@@ -81,19 +81,12 @@ export class AnnualReturnService {
   ): Promise<FigurePupilsDto> {
     const tenantId = identity.tenantId;
     const year = academicYearOf(academicYear);
-    const today = await this.today(tenantId);
-    const [wcet, regular, exams, schools, examEntries] = await this.reader.read((db) =>
-      Promise.all([
-        wcetPupils(db, tenantId, year, today),
-        regularPlayers(db, tenantId, year, REGULAR_MIN_SESSIONS),
-        examsByGrade(db, tenantId, year),
-        schoolsWorkedWith(db, tenantId, year),
-        examEntryPupils(db, tenantId, year),
-      ]),
-    );
-    const data = { wcet, regular, exams, schools };
+    const [data, examEntries] = await Promise.all([
+      this.yearData(tenantId, year),
+      this.reader.read((db) => examEntryPupils(db, tenantId, year)),
+    ]);
     const behind = pupilsBehind({ ...data, examEntries }, annualReturnFigures(data), figureId, cellKey);
-    const read = [...new Set([...wcet.map((pupil) => pupil.pupilId), ...behind.pupilIds])].map((pupilId) => ({ pupilId }));
+    const read = [...new Set([...data.wcet.map((pupil) => pupil.pupilId), ...behind.pupilIds])].map((pupilId) => ({ pupilId }));
     await this.auditReads(identity, origin, read, 'annual-return-pupils', academicYear);
     const key = this.platform.config.evaluationPseudonymKey;
     return {
@@ -117,6 +110,24 @@ export class AnnualReturnService {
     const alumni = await this.reader.read((db) => alumniOfYear(db, identity.tenantId, year, today));
     await this.auditReads(identity, origin, alumni, 'transition', academicYear);
     return { academicYear, from: year.from, to: year.to, figures: transitionFigures(alumni) };
+  }
+
+  /** Everything the return's figures count, read from the replica within its staleness bound. */
+  private async yearData(tenantId: string, year: AcademicYear): Promise<AnnualReturnData> {
+    const timeZone = (await tenantTimeZone(this.db.manager, tenantId)) ?? PLANNING_TIME_ZONE;
+    const today = todayIn(timeZone);
+    const [wcet, regular, exams, schools, performances, performed, families] = await this.reader.read((db) =>
+      Promise.all([
+        wcetPupils(db, tenantId, year, today),
+        regularPlayers(db, tenantId, year, REGULAR_MIN_SESSIONS),
+        examsByGrade(db, tenantId, year),
+        schoolsWorkedWith(db, tenantId, year),
+        performancesGiven(db, tenantId, year, timeZone),
+        performers(db, tenantId, year, timeZone),
+        familyEngagement(db, tenantId, year, timeZone),
+      ]),
+    );
+    return { wcet, regular, exams, schools, performances, performers: performed, families };
   }
 
   private async today(tenantId: string): Promise<string> {

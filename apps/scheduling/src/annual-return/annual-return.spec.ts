@@ -1,5 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Identity } from '@tutti/auth';
+import type { EventCatalog, EventEnvelope } from '@tutti/contracts';
+import { applyEvent, MessagingHandlers } from '@tutti/messaging';
 import { newId, PLATFORM_OPTIONS, pseudonymOf, type PlatformOptions } from '@tutti/platform';
 import { identityHeaders, newTenantId, personas, startTestService, testServiceConfig } from '@tutti/testing';
 import { Workbook } from 'exceljs';
@@ -69,6 +71,24 @@ describe('annual data return: every figure against a hand-computed fixture', () 
   async function join(ensembleId: string, names: string[], joinedOn: string): Promise<void> {
     for (const name of names) await call(admin, 'POST', `/ensembles/${ensembleId}/members`, { pupilId: pupils[name], joinedOn }, 201);
   }
+
+  /** An event of another service, applied as scheduling's consumer applies it. */
+  async function delivered<
+    T extends 'performance.performance.completed' | 'engagement.rsvp.changed' | 'engagement.family-session.attendance-marked',
+  >(type: T, payload: EventCatalog[T], occurredAt = new Date()): Promise<EventEnvelope<T>> {
+    const event: EventEnvelope<T> = {
+      id: newId(),
+      type,
+      tenantId,
+      occurredAt: occurredAt.toISOString(),
+      source: type.startsWith('performance.') ? 'performance-event' : 'parent-engagement',
+      payload,
+    };
+    await applyEvent(app.get(DataSource), 'scheduling', app.get(MessagingHandlers).handlers, event);
+    return event;
+  }
+  const performanceIds: Record<string, string> = {};
+  const guardians: Record<string, string> = {};
 
   const get = async (identity: Identity, url: string) =>
     app.inject({ method: 'GET', url, headers: await identityHeaders(identity, 'scheduling') });
@@ -200,6 +220,100 @@ describe('annual data return: every figure against a hand-computed fixture', () 
     await exam('a2', 2, '2024-07-01', 'withdrawn');
     await exam('a3', 2, '2024-10-01', 'pass');
 
+    // Performances marked completed in performance-event (local dates, Europe/London): P0 starts at 00:30 on 1 September 2023
+    // (23:30 UTC the day before: in the year), P1–P3 in the year; P4 (20 September 2024) and P5 (00:30 on 1 September 2024) not.
+    // A performer scheduling does not know (another area's pupil) is not counted.
+    const performance = async (key: string, startsAt: string, audience: 'public' | 'school_community', names: string[], at?: Date) => {
+      performanceIds[key] ??= newId();
+      await delivered(
+        'performance.performance.completed',
+        {
+          version: 1,
+          performanceId: performanceIds[key],
+          title: `Concert ${key}`,
+          startsAt,
+          audience,
+          performers: names.map((name) => ({ pupilId: pupils[name] ?? newId(), schoolId: name.startsWith('b') ? schoolB : schoolA })),
+        },
+        at,
+      );
+    };
+    await performance('P0', '2023-08-31T23:30:00.000Z', 'school_community', ['b2']);
+    await performance('P1', '2023-12-10T14:00:00.000Z', 'public', [...range('a', 1, 8), 'b1', 'stranger']);
+    await performance('P2', '2024-03-15T14:00:00.000Z', 'school_community', [...range('a', 1, 5), 'm']);
+    await performance('P3', '2024-06-30T13:00:00.000Z', 'public', ['a1', 'a2', 'b5']);
+    await performance('P4', '2024-09-20T13:00:00.000Z', 'public', ['a1']);
+    await performance('P5', '2024-08-31T23:30:00.000Z', 'public', ['a3']);
+    // An older snapshot of P1's roster, delivered late, changes nothing.
+    await performance('P1', '2023-12-10T14:00:00.000Z', 'public', ['a1'], new Date(Date.now() - 3_600_000));
+
+    // RSVPs (parent-engagement), families g1…: yes to P1 from g1 (2+1, 3 arrived), g2 (1+2, 2 arrived), g3 (2+0) and g10–g13 (1+0 each,
+    // not checked in); g4 says no. P2: g5 (1+1, checked in without a head count), g1 (2+1, 3 arrived). P3: g6 (1+0, 1 arrived),
+    // g2 (2+0, 2 arrived); g7 said yes and then no (the yes delivered late). P4 is next year's (g8); g9's performance never took place.
+    const rsvp = async (
+      family: string,
+      key: string,
+      answer: { attending: boolean; adults?: number; children?: number; arrived?: [number, number] | 'no-count' },
+      at?: Date,
+    ) => {
+      guardians[family] ??= newId();
+      performanceIds[key] ??= newId();
+      await delivered(
+        'engagement.rsvp.changed',
+        {
+          version: 1,
+          rsvpId: `${guardians[family].slice(0, 24)}${performanceIds[key].slice(24)}`,
+          performanceId: performanceIds[key],
+          performanceStartsAt: '2024-01-01T12:00:00.000Z',
+          guardianId: guardians[family],
+          pupilIds: [pupils.a1],
+          schoolIds: [schoolA],
+          attending: answer.attending,
+          adults: answer.adults ?? 1,
+          children: answer.children ?? 0,
+          checkedIn: answer.arrived !== undefined,
+          arrivedAdults: Array.isArray(answer.arrived) ? answer.arrived[0] : null,
+          arrivedChildren: Array.isArray(answer.arrived) ? answer.arrived[1] : null,
+        },
+        at,
+      );
+    };
+    await rsvp('g1', 'P1', { attending: true, adults: 2, children: 1, arrived: [2, 1] });
+    await rsvp('g2', 'P1', { attending: true, adults: 1, children: 2, arrived: [1, 1] });
+    await rsvp('g3', 'P1', { attending: true, adults: 2 });
+    for (const family of ['g10', 'g11', 'g12', 'g13']) await rsvp(family, 'P1', { attending: true });
+    await rsvp('g4', 'P1', { attending: false });
+    await rsvp('g5', 'P2', { attending: true, adults: 1, children: 1, arrived: 'no-count' });
+    await rsvp('g1', 'P2', { attending: true, adults: 2, children: 1, arrived: [2, 1] });
+    await rsvp('g6', 'P3', { attending: true, arrived: [1, 0] });
+    await rsvp('g2', 'P3', { attending: true, adults: 2, arrived: [2, 0] });
+    await rsvp('g7', 'P3', { attending: false });
+    await rsvp('g7', 'P3', { attending: true, adults: 2, children: 2 }, new Date(Date.now() - 3_600_000));
+    await rsvp('g8', 'P4', { attending: true, arrived: [1, 0] });
+    await rsvp('g9', 'P-cancelled', { attending: true });
+
+    // Family sessions: S1 (10 February 2024) attended by g1 and g4, not by g14; S2 (5 May 2024) by g15, and g16's mark taken back;
+    // S3 (20 August 2023) is the year before.
+    const familySession = async (family: string, session: string, startsAt: string, attended: boolean | null) => {
+      guardians[family] ??= newId();
+      await delivered('engagement.family-session.attendance-marked', {
+        version: 1,
+        signUpId: `${guardians[family].slice(0, 24)}${session.padStart(12, '0')}`,
+        sessionId: `00000000-0000-4000-8000-${session.padStart(12, '0')}`,
+        sessionStartsAt: startsAt,
+        guardianId: guardians[family],
+        schoolIds: [schoolA],
+        attended,
+      });
+    };
+    await familySession('g1', '1', '2024-02-10T10:00:00.000Z', true);
+    await familySession('g4', '1', '2024-02-10T10:00:00.000Z', true);
+    await familySession('g14', '1', '2024-02-10T10:00:00.000Z', false);
+    await familySession('g15', '2', '2024-05-05T10:00:00.000Z', true);
+    await familySession('g16', '2', '2024-05-05T10:00:00.000Z', true);
+    await familySession('g16', '2', '2024-05-05T10:00:00.000Z', null);
+    await familySession('g17', '3', '2023-08-20T10:00:00.000Z', true);
+
     report = await call<Report>(admin, 'GET', '/reports/annual-return?academicYear=2023-24', undefined, 200);
   });
 
@@ -252,14 +366,35 @@ describe('annual data return: every figure against a hand-computed fixture', () 
     expect(figure('exam-passes-by-grade')).toEqual({ total: 6, 1: null, 2: null });
   });
 
-  it('lists the schools worked with (the mover’s two; not the school without sessions) and says what it leaves out', () => {
+  it('lists the schools worked with (the mover’s two; not the school without sessions) and leaves nothing out', () => {
     expect(figure('schools-worked-with')).toEqual({ total: 2, primary: 2 });
     expect(report.schoolsWorkedWith.map((school) => school.name)).toEqual(['Anfield Primary', 'Bootle Primary']);
-    expect(report.notIncluded.map((missing) => missing.figure)).toEqual([
-      'Performances and audience (RSVPs, check-ins)',
-      'Family engagement',
-    ]);
+    expect(report.notIncluded).toEqual([]);
     for (const f of report.figures) expect(f.howComputed.length).toBeGreaterThan(40);
+  });
+
+  it('counts the performances that took place in the year by audience, by their local date', () => {
+    // P0 (00:30 on 1 September 2023, London) and P2 for the school community; P1 and P3 public. Not P4, nor P5 (1 September 2024 locally).
+    expect(figure('performances-given')).toEqual({ total: 4, public: 2, school_community: 2 });
+  });
+
+  it('counts the pupils who performed by number of performances, suppressed, the stranger and the late old roster not counted', () => {
+    // 1: a6, a7, a8, b1, m, b5, b2 (7); 2: a3, a4, a5 (3, suppressed); 3: a1, a2 (2, suppressed); 4 or more: none.
+    expect(figure('pupils-performing')).toEqual({ total: 12, 1: 7, 2: null, 3: null, '4+': 0 });
+  });
+
+  it('counts the audience from RSVPs to performances that took place: families by check-in, and people expected and arrived', () => {
+    // Yes to P1–P3: g1, g2, g3, g10–g13 (P1), g5, g1 (P2), g6, g2 (P3): 11. Checked in: g1 and g2 at P1, g5 and g1 at P2, g6 and g2 at P3 (6).
+    // g7's late yes does not replace its no; g8's performance is next year's, g9's never took place.
+    expect(figure('performance-audience')).toEqual({ total: 11, checked_in: 6, not_checked_in: 5 });
+    // Expected: 3 + 3 + 2 + 4 × 1 (P1), 2 + 3 (P2), 1 + 2 (P3) = 20. Arrived: 3 + 2 (P1), 3 (P2; g5 without a head count), 1 + 2 (P3) = 11.
+    expect(figure('audience-people')).toEqual({ total: 20, expected: 20, arrived: 11 });
+  });
+
+  it('counts the families engaged once each, by how, small counts suppressed', () => {
+    // Said they would come: g1, g2, g3, g5, g6, g10–g13 (9). Checked in: g1, g2, g5, g6 (4). Family sessions: g1, g4, g15 (3; g14 absent,
+    // g16's mark taken back, g17's the year before). Distinct: the 9 and g4, g15 (11).
+    expect(figure('family-engagement')).toEqual({ total: 11, performance: 9, checked_in: null, family_session: null });
   });
 
   describe('click-through: the pseudonymised pupils behind a figure', () => {
@@ -311,6 +446,9 @@ describe('annual data return: every figure against a hand-computed fixture', () 
       // 7 entries (the total), 6 pupils: a1 entered grades 1 and 2.
       const entries = await behind(admin, 'exam-entries-by-grade');
       expect([entries.count, entries.pupils]).toEqual([7, pseudonyms(['a1', 'a2', 'a3', 'a4', 'a5', 'b1'])]);
+      // The pupils who performed once; and all twelve behind the total.
+      expect((await behind(evaluator, 'pupils-performing', '1')).pupils).toEqual(pseudonyms(['a6', 'a7', 'a8', 'b1', 'm', 'b5', 'b2']));
+      expect((await behind(admin, 'pupils-performing')).pupils).toEqual(pseudonyms([...range('a', 1, 8), 'b1', 'b2', 'b5', 'm']));
     });
 
     it('lists nobody behind a suppressed count', async () => {
@@ -321,6 +459,8 @@ describe('annual data return: every figure against a hand-computed fixture', () 
         ['regular-ensemble-players', 'choir:any level'],
         ['exam-passes-by-grade', '1'],
         ['exam-entries-by-grade', '2'],
+        ['pupils-performing', '2'],
+        ['pupils-performing', '3'],
       ])
         expect(await behind(evaluator, figureId, cell)).toMatchObject({ figureId, cell, count: null, suppressed: true, pupils: [] });
     });
@@ -331,7 +471,8 @@ describe('annual data return: every figure against a hand-computed fixture', () 
       const url = (figureId: string, cell = '') => `/reports/annual-return/figures/${figureId}/pupils?academicYear=2023-24${cell}`;
       expect(await status(admin, url('no-such-figure'))).toBe(404);
       expect(await status(admin, url('wcet-by-pupilPremium', '&cell=maybe'))).toBe(404);
-      expect(await status(admin, url('schools-worked-with'))).toBe(400);
+      for (const notPupils of ['schools-worked-with', 'performances-given', 'performance-audience', 'audience-people', 'family-engagement'])
+        expect(await status(admin, url(notPupils))).toBe(400);
       expect(await status(admin, '/reports/annual-return/figures/wcet-by-terms/pupils')).toBe(400);
       for (const refused of [
         personas.headteacher(tenantId, schoolA),
@@ -369,6 +510,11 @@ describe('annual data return: every figure against a hand-computed fixture', () 
       'wcet-by-terms,"Pupils receiving WCET, by number of terms of WCET in the year",1 term,suppressed,suppressed,15,',
     );
     expect(csv.body).toContain('wcet-by-terms,"Pupils receiving WCET, by number of terms of WCET in the year",3 terms,12,80,15,');
+    expect(csv.body).toContain('pupils-performing,"Pupils who performed, by number of performances",1 performance,7,58.3,12,');
+    expect(csv.body).toContain(
+      'pupils-performing,"Pupils who performed, by number of performances",2 performances,suppressed,suppressed,12,',
+    );
+    expect(csv.body).toContain('family-engagement,"Families engaged, by how",checked in at a performance,suppressed,suppressed,11,');
 
     const xlsx = await get(admin, '/reports/annual-return.xlsx?academicYear=2023-24');
     expect(xlsx.statusCode).toBe(200);
@@ -386,6 +532,14 @@ describe('annual data return: every figure against a hand-computed fixture', () 
       12,
       80,
       15,
+    ]);
+    expect(rows.find((row) => row[1] === 'performance-audience' && row[3] === 'checked in')?.slice(1, 7)).toEqual([
+      'performance-audience',
+      'Performance audience: families’ RSVPs, by check-in',
+      'checked in',
+      6,
+      54.5,
+      11,
     ]);
     const csvLines = csv.body.trimEnd().split('\r\n').length - 1;
     expect(rows.length).toBe(csvLines);
@@ -416,5 +570,8 @@ describe('annual data return: every figure against a hand-computed fixture', () 
     );
     expect(elsewhere.figures.find((f) => f.id === 'wcet-by-year-group')).toMatchObject({ total: 0, cells: [] });
     expect(elsewhere.schoolsWorkedWith).toEqual([]);
+    // Events are applied in the area they came from: none of this area's performances or families.
+    for (const id of ['performances-given', 'pupils-performing', 'performance-audience', 'family-engagement'])
+      expect(elsewhere.figures.find((f) => f.id === id)?.total).toBe(0);
   });
 });

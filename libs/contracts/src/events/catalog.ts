@@ -34,6 +34,9 @@ export interface EventCatalog {
   'performance.performance.published': PerformanceScheduleV1;
   'performance.performance.rescheduled': PerformanceScheduleV1;
   'performance.performance.cancelled': PerformanceCancelledV1;
+  'performance.performance.completed': PerformanceCompletedV1;
+  'engagement.rsvp.changed': RsvpChangedV1;
+  'engagement.family-session.attendance-marked': FamilySessionAttendanceV1;
   'audit.entry.recorded': AuditEntryRecordedV1;
   'scheduling.data-request.answered': DataRequestAnsweredV1;
   'loan.data-request.answered': DataRequestAnsweredV1;
@@ -201,6 +204,54 @@ export interface PerformanceCancelledV1 {
   title?: string;
   startsAt?: string;
   pupilIds?: string[];
+}
+
+/**
+ * A performance took place (marked completed): who performed in it, as its roster then stood. The
+ * whole roster (a snapshot): applying it twice, late, or again from a backfill is harmless.
+ */
+export interface PerformanceCompletedV1 {
+  version: 1;
+  performanceId: string;
+  title: string;
+  /** ISO 8601, UTC. */
+  startsAt: string;
+  audience: 'public' | 'school_community';
+  performers: { pupilId: string; schoolId: string }[];
+}
+
+/**
+ * A family's RSVP to a performance as it now stands, after an answer or a check-in: the whole RSVP
+ * (a snapshot), so that the latest one a consumer has applied wins whatever the order of delivery.
+ */
+export interface RsvpChangedV1 {
+  version: 1;
+  rsvpId: string;
+  performanceId: string;
+  /** ISO 8601, UTC: when the performance starts (the academic year the RSVP counts in). */
+  performanceStartsAt: string;
+  guardianId: string;
+  pupilIds: string[];
+  schoolIds: string[];
+  attending: boolean;
+  adults: number;
+  children: number;
+  checkedIn: boolean;
+  /** Head counts taken at the check-in, when taken. */
+  arrivedAdults: number | null;
+  arrivedChildren: number | null;
+}
+
+/** A family's sign-up to a family music session or workshop, after its attendance was marked (or the mark taken back: null). */
+export interface FamilySessionAttendanceV1 {
+  version: 1;
+  signUpId: string;
+  sessionId: string;
+  /** ISO 8601, UTC. */
+  sessionStartsAt: string;
+  guardianId: string;
+  schoolIds: string[];
+  attended: boolean | null;
 }
 
 /** What a family is told about an instrument that went home with their child. */

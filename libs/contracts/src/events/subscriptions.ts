@@ -45,6 +45,10 @@ export const EVENT_SUBSCRIBERS: { readonly [T in keyof EventCatalog]: readonly S
   'performance.performance.published': ['parent-engagement'],
   'performance.performance.rescheduled': ['parent-engagement'],
   'performance.performance.cancelled': ['parent-engagement'],
+  // Evidence for funders (issue 18): scheduling's annual data return keeps per-pupil and per-family copies of these.
+  'performance.performance.completed': ['scheduling'],
+  'engagement.rsvp.changed': ['scheduling'],
+  'engagement.family-session.attendance-marked': ['scheduling'],
   'audit.entry.recorded': ['gateway'],
   'scheduling.data-request.answered': ['gateway'],
   'loan.data-request.answered': ['gateway'],

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { EvidenceCopiesHandlers } from './evidence-copies.handlers';
+
+@Module({ providers: [EvidenceCopiesHandlers] })
+export class EvidenceCopiesModule {}

@@ -7,8 +7,12 @@
  *      1,000 seats, BENCH_FULL_RUNS with 10 seats that fill at once (→ waiting list); every round (and
  *      the warm-up) books the buses of another performance, with identity tokens signed afresh
  *   2. pgbench TPC-B — `pgbench -i -s 10`, then `pgbench -c 8 -j 2 -T 15`, in a database of its own
- * Goal: bookings/s ≥ 0.40 × pgbench tps. Then the race: 500 concurrent families for 50 seats →
- * how many confirmed, waitlisted, 5xx (expected 50 / 450 / 0).
+ *   3. issue 20 — the same bookings on the same database through PgBouncer in transaction mode (a second
+ *      parent-engagement with DATABASE_URL on PgBouncer and DATABASE_DIRECT_URL for its session work), and a
+ *      third direct with DATABASE_STATEMENTS=unnamed: what PgBouncer 1.18's lack of named prepared
+ *      statements costs on its own. Rounds take turns (the order turning each round), after a warm-up each.
+ * Goals: bookings/s ≥ 0.40 × pgbench tps; through PgBouncer ≥ 0.9 × direct. Then the race, direct and
+ * through PgBouncer: 500 concurrent families for 50 seats → how many confirmed, waitlisted, 5xx (expected 50 / 450 / 0).
  *
  *   node -r ./tools/runtime/register.js bench/booking.bench.ts
  *
@@ -20,17 +24,18 @@
  *
  * BENCH_CONNECTIONS (200), BENCH_DURATION_S (10), BENCH_WARMUP_S (2), BENCH_RUNS (200), BENCH_FULL_RUNS (40),
  * BENCH_GUARDIANS (5000), PGBENCH_SECONDS (15), BENCH_DB_POOL_SIZE (the service's default, 10), BENCH_ROUNDS (1;
- * with more, bookings and pgbench take turns and each one's median round is reported).
+ * with more, bookings and pgbench take turns and each one's median round is reported), BENCH_PGBOUNCER (1; 0 leaves
+ * PgBouncer out), BENCH_UNNAMED (1; 0 leaves the unnamed-statements run out).
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { IDENTITY_HEADER, importIdentityKey, signIdentityToken, type Identity } from '@tutti/auth';
-import { findFreePort, findPostgresBinaries } from '@tutti/local-infra';
+import { findFreePort, findPostgresBinaries, startPgBouncer, type PgBouncerHandle } from '@tutti/local-infra';
 import { Client } from 'pg';
-import { waitUntilHealthy, type Child } from './lib/children';
+import { REPO_ROOT, waitUntilHealthy, type Child } from './lib/children';
 import { postmasterPidOf } from './lib/cpu';
-import { describeCpu, measure, medianRound, type Load, type Measurement } from './lib/measure';
+import { describeCpu, measure, medianRound, type Load, type Measurement, type Served } from './lib/measure';
 import { log, runBench, startBenchSystem, stopAll, url, type BenchSystem } from './lib/system';
 import { resetStatements, statementTimes } from './lib/statements';
 import { printTable, round2, verdict } from './lib/table';
@@ -52,8 +57,13 @@ const guardianCount = Number(process.env.BENCH_GUARDIANS ?? 5000);
 const pgbenchSeconds = Number(process.env.PGBENCH_SECONDS ?? 15);
 const roundCount = Number(process.env.BENCH_ROUNDS ?? 1);
 const serviceMode = process.env.BENCH_SERVICE_MODE ?? 'api';
+// Issue 20: the same service through PgBouncer (transaction mode, DATABASE_DIRECT_URL for session work) beside
+// the direct run, and a third run direct with statements unnamed as through PgBouncer: what naming them saves.
+const withPgBouncer = process.env.BENCH_PGBOUNCER !== '0';
+const withUnnamed = process.env.BENCH_UNNAMED !== '0';
 const RACE = { families: 500, seats: 50 };
 const GOAL_BOOKINGS_OVER_TPS = 0.4;
+const GOAL_PGBOUNCER_OVER_DIRECT = 0.9;
 const SECONDS_OF_IDENTITY = 3_600;
 const HOUR = 3_600_000;
 
@@ -68,26 +78,63 @@ interface Family {
   pupilId: string;
 }
 
+/** One way of running parent-engagement against the same database, measured in turn with the others. */
+interface BookingTarget {
+  key: 'direct' | 'pgbouncer' | 'unnamed';
+  label: string;
+  port: number;
+  child: Child;
+  servedBy: Served[];
+  rounds: Measurement[];
+}
+
 async function main(): Promise<void> {
   const children: Child[] = [];
   let system: BenchSystem | undefined;
+  let bouncer: PgBouncerHandle | undefined;
   try {
     system = await startBenchSystem();
+    const bench = system;
     const engagementDb = await system.provision('parent-engagement');
-    const port = await findFreePort();
-    log('starting parent-engagement');
     const poolSize = process.env.BENCH_DB_POOL_SIZE;
     // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=.tutti/profiles", to see where the service's time goes.
     const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-    const service = system.startService(
-      'parent-engagement',
-      port,
-      engagementDb,
-      { SERVICE_MODE: serviceMode, ...(poolSize ? { DB_POOL_SIZE: poolSize } : {}) },
-      nodeArgs,
-    );
-    children.push(service);
-    await waitUntilHealthy(service, `${url(port)}/health`, 120_000);
+    const postgresPid = await postmasterPidOf(engagementDb);
+    const startTarget = async (key: BookingTarget['key'], label: string, databaseUrl: string, env: Record<string, string>) => {
+      const port = await findFreePort();
+      log(`starting parent-engagement (${label})`);
+      const child = bench.startService(
+        'parent-engagement',
+        port,
+        databaseUrl,
+        { SERVICE_MODE: serviceMode, ...(poolSize ? { DB_POOL_SIZE: poolSize } : {}), ...env },
+        nodeArgs,
+        `parent-engagement-${key}`,
+      );
+      children.push(child);
+      await waitUntilHealthy(child, `${url(port)}/health`, 120_000);
+      const servedBy: Served[] = [
+        { name: 'parent-engagement', pid: child.process.pid },
+        { name: 'postgres', pid: postgresPid, withChildren: true },
+      ];
+      return { key, label, port, child, servedBy, rounds: [] } as BookingTarget;
+    };
+    // The same service, database, seed and load three ways, started one after another (each migrates, or finds nothing to do).
+    const targets: BookingTarget[] = [await startTarget('direct', 'direct to PostgreSQL', engagementDb, {})];
+    if (withPgBouncer) {
+      const primaryPort = Number(new URL(system.infra.databaseUrl).port);
+      if (process.env.DATABASE_URL) log('DATABASE_URL is set: PgBouncer is started in front of it on 127.0.0.1:' + primaryPort);
+      bouncer = await startPgBouncer({ dir: join(REPO_ROOT, '.tutti', 'bench', `pgbouncer-${process.pid}`), primaryPort, log });
+      const pooledDb = Object.assign(new URL(engagementDb), { port: String(bouncer.port) }).toString();
+      const pooled = await startTarget('pgbouncer', 'through PgBouncer, transaction mode', pooledDb, { DATABASE_DIRECT_URL: engagementDb });
+      pooled.servedBy.push({ name: 'pgbouncer', pid: bouncer.pid });
+      targets.push(pooled);
+      if (withUnnamed)
+        targets.push(
+          await startTarget('unnamed', 'direct, statements unnamed as through PgBouncer', engagementDb, { DATABASE_STATEMENTS: 'unnamed' }),
+        );
+    }
+    const direct = targets[0];
 
     const tenantId = randomUUID();
     const schoolId = randomUUID();
@@ -118,20 +165,18 @@ async function main(): Promise<void> {
         }),
       );
 
-    const performanceId = await addPerformance(engagementDb, tenantId);
-    const createRun = (seats: number) => newRun(url(port), admin, performanceId, seats);
     // Every round is another performance opening for bookings, with buses of its own: the warm-up and
     // earlier rounds do not leave later ones with full buses and long queues only.
-    const newBuses = async (): Promise<Run[]> => {
+    const newBuses = async (target: BookingTarget): Promise<Run[]> => {
       const opening = await addPerformance(engagementDb, tenantId);
       const buses: Run[] = [];
-      for (let i = 0; i < runCount; i++) buses.push(await newRun(url(port), admin, opening, i < fullRunCount ? 10 : 1000));
+      for (let i = 0; i < runCount; i++) buses.push(await newRun(url(target.port), admin, opening, i < fullRunCount ? 10 : 1000));
       return buses;
     };
-    let runs = await newBuses();
+    let runs: Run[] = [];
     const families = await newFamilies(guardianCount);
     log(
-      `per round ${runCount} buses (${fullRunCount} of 10 seats, the rest of 1,000), ${guardianCount} families with their identity tokens`,
+      `per round and target ${runCount} buses (${fullRunCount} of 10 seats, the rest of 1,000), ${guardianCount} families with their identity tokens`,
     );
 
     // Request i: family i mod families, on the bus after the one of its previous request: the families take
@@ -150,19 +195,16 @@ async function main(): Promise<void> {
         body: JSON.stringify({ runId: run.id, stopId: run.stopId, adults: 1, pupilIds: [family.pupilId] }),
       };
     };
-    const servedBy = [
-      { name: 'parent-engagement', pid: service.process.pid },
-      { name: 'postgres', pid: await postmasterPidOf(engagementDb), withChildren: true },
-    ];
     const pgbenchUrl = await initPgbench(system.infra.databaseUrl);
-    // Rounds alternate the two, so that a noisy neighbour weighs on both; each one's median round is reported.
-    const bookingRounds: Measurement[] = [];
     const pgbenchRounds: PgbenchResult[] = [];
     let work: DatabaseWork | undefined;
-    // A bus with bookings on it, and statistics about them, as in a running system: one round not
+    // A bus with bookings on it, and statistics about them, as in a running system: one round per target not
     // counted, then ANALYZE (autovacuum's job, which would not run within a bench of seconds).
-    log(`warm-up round (not counted), ${load.connections} connections, ${load.durationSeconds} s, then ANALYZE`);
-    await measure('warm-up', `${url(port)}/transport-bookings`, load, servedBy, { setupRequest });
+    for (const target of targets) {
+      runs = await newBuses(target);
+      log(`warm-up round (not counted), ${target.label}, ${load.connections} connections, ${load.durationSeconds} s`);
+      await measure('warm-up', `${url(target.port)}/transport-bookings`, load, target.servedBy, { setupRequest });
+    }
     await withClient(system.infra.databaseUrl, (client) =>
       client.query(
         'ANALYZE parent_engagement.transport_bookings, parent_engagement.transport_runs, parent_engagement.reminders, parent_engagement.idempotency_keys',
@@ -170,72 +212,94 @@ async function main(): Promise<void> {
     );
     await resetStatements(system.infra.databaseUrl);
     for (let pass = 1; pass <= roundCount; pass++) {
-      runs = await newBuses();
-      // The gateway forwards a caller's identity token for 15 s at most, and the service remembers
-      // verified tokens: every round starts with tokens it has not seen, as after 15 s in production.
-      for (const family of families) family.headers = await headersOf(family.identity);
-      log(
-        `round ${pass}/${roundCount}: bookings, ${load.connections} connections, ${load.warmupSeconds} s warm-up + ${load.durationSeconds} s`,
-      );
-      const [before, bookedBefore] = [await databaseWork(engagementDb), await bookingsMade(engagementDb, tenantId)];
-      const measured = await measure('POST /transport-bookings', `${url(port)}/transport-bookings`, load, servedBy, { setupRequest });
-      await new Promise((resolve) => setTimeout(resolve, 1_000)); // statistics reach pg_stat_database within a second
-      work ??= perBooking(before, await databaseWork(engagementDb), (await bookingsMade(engagementDb, tenantId)) - bookedBefore);
-      log(
-        `  ${measured.requestsPerSecond} req/s, p50 ${measured.p50Ms} ms, p99 ${measured.p99Ms} ms, CPU per request ${describeCpu(measured)}`,
-      );
-      bookingRounds.push(measured);
+      // Rounds alternate the targets (their order turning each round) and pgbench, so that a noisy neighbour weighs on all.
+      const order = targets.map((_, i) => targets[(i + pass - 1) % targets.length]);
+      for (const target of order) {
+        runs = await newBuses(target);
+        // The gateway forwards a caller's identity token for 15 s at most, and the service remembers
+        // verified tokens: every round starts with tokens it has not seen, as after 15 s in production.
+        for (const family of families) family.headers = await headersOf(family.identity);
+        log(
+          `round ${pass}/${roundCount}: bookings ${target.label}, ${load.connections} connections, ${load.warmupSeconds} s warm-up + ${load.durationSeconds} s`,
+        );
+        const [before, bookedBefore] = [await databaseWork(engagementDb), await bookingsMade(engagementDb, tenantId)];
+        const measured = await measure(
+          `POST /transport-bookings (${target.key})`,
+          `${url(target.port)}/transport-bookings`,
+          load,
+          target.servedBy,
+          { setupRequest },
+        );
+        await new Promise((resolve) => setTimeout(resolve, 1_000)); // statistics reach pg_stat_database within a second
+        if (target === direct)
+          work ??= perBooking(before, await databaseWork(engagementDb), (await bookingsMade(engagementDb, tenantId)) - bookedBefore);
+        log(
+          `  ${measured.requestsPerSecond} req/s, p50 ${measured.p50Ms} ms, p99 ${measured.p99Ms} ms, CPU per request ${describeCpu(measured)}`,
+        );
+        target.rounds.push(measured);
+      }
       log(`round ${pass}/${roundCount}: pgbench, 8 clients, 2 threads, ${pgbenchSeconds} s`);
       const tpcb = await runPgbench(pgbenchUrl);
       log(`  ${tpcb.tps} tps, latency average ${tpcb.latencyMs} ms`);
       pgbenchRounds.push(tpcb);
     }
-    const bookings = medianRound(bookingRounds);
+    const medians = new Map(targets.map((target) => [target.key, medianRound(target.rounds)]));
+    const bookings = medians.get('direct') as Measurement;
     const pgbench = [...pgbenchRounds].sort((a, b) => a.tps - b.tps)[Math.floor((pgbenchRounds.length - 1) / 2)];
     const outcome = await bookingOutcome(engagementDb, tenantId);
 
     const plans = await explainBookingQueries(engagementDb, tenantId, runs[fullRunCount].id, runs[0].id);
 
-    log(`the race: ${RACE.families} concurrent families for ${RACE.seats} seats`);
-    const raceRun = await createRun(RACE.seats);
-    const raceFamilies = await newFamilies(RACE.families);
-    const raceStarted = performance.now();
-    const answers = await Promise.all(
-      raceFamilies.map(async (family) => {
-        const response = await fetch(`${url(port)}/transport-bookings`, {
-          method: 'POST',
-          headers: { ...family.headers, 'idempotency-key': randomUUID() },
-          body: JSON.stringify({ runId: raceRun.id, stopId: raceRun.stopId, adults: 0, pupilIds: [family.pupilId] }),
-        });
-        const body = (await response.json().catch(() => ({}))) as { status?: string };
-        return { code: response.status, status: body.status ?? `http ${response.status}` };
-      }),
-    );
-    const raceMs = Math.round(performance.now() - raceStarted);
-    const race = {
-      confirmed: answers.filter((a) => a.status === 'confirmed').length,
-      waitlisted: answers.filter((a) => a.status === 'waitlisted').length,
-      serverErrors: answers.filter((a) => a.code >= 500).length,
-      other: answers.filter((a) => a.status !== 'confirmed' && a.status !== 'waitlisted' && a.code < 500).length,
-      seatsTaken: await seatsTaken(engagementDb, tenantId, raceRun.id),
-      ms: raceMs,
-    };
+    // The race, on every target but the one that only measures a cost: 500 families for 50 seats at once.
+    const races: Record<string, Race> = {};
+    for (const target of targets.filter((candidate) => candidate.key !== 'unnamed')) {
+      log(`the race ${target.label}: ${RACE.families} concurrent families for ${RACE.seats} seats`);
+      const raceRun = await newRun(url(target.port), admin, await addPerformance(engagementDb, tenantId), RACE.seats);
+      const raceFamilies = await newFamilies(RACE.families);
+      const raceStarted = performance.now();
+      const answers = await Promise.all(
+        raceFamilies.map(async (family) => {
+          const response = await fetch(`${url(target.port)}/transport-bookings`, {
+            method: 'POST',
+            headers: { ...family.headers, 'idempotency-key': randomUUID() },
+            body: JSON.stringify({ runId: raceRun.id, stopId: raceRun.stopId, adults: 0, pupilIds: [family.pupilId] }),
+          });
+          const body = (await response.json().catch(() => ({}))) as { status?: string };
+          return { code: response.status, status: body.status ?? `http ${response.status}` };
+        }),
+      );
+      races[target.key] = {
+        confirmed: answers.filter((a) => a.status === 'confirmed').length,
+        waitlisted: answers.filter((a) => a.status === 'waitlisted').length,
+        serverErrors: answers.filter((a) => a.code >= 500).length,
+        other: answers.filter((a) => a.status !== 'confirmed' && a.status !== 'waitlisted' && a.code < 500).length,
+        seatsTaken: await seatsTaken(engagementDb, tenantId, raceRun.id),
+        ms: Math.round(performance.now() - raceStarted),
+      };
+    }
 
     const ratio = round2(bookings.requestsPerSecond / pgbench.tps);
+    const pooled = medians.get('pgbouncer');
+    const unnamed = medians.get('unnamed');
+    const pooledRatio = pooled ? round2(pooled.requestsPerSecond / bookings.requestsPerSecond) : undefined;
+    const unnamedRatio = unnamed ? round2(unnamed.requestsPerSecond / bookings.requestsPerSecond) : undefined;
     console.log(
       `\ntransport bookings (SERVICE_MODE=${serviceMode}) vs pgbench TPC-B (scale 10, 8 clients, 2 threads, ${pgbenchSeconds} s) on the same PostgreSQL${roundCount > 1 ? `, median of ${roundCount} alternating rounds` : ''}\n`,
     );
     printTable(
       ['target', 'per second', 'p50', 'p99', 'failed', 'CPU per request'],
       [
-        [
-          `bookings (${load.connections} connections, ${load.durationSeconds} s)`,
-          String(bookings.requestsPerSecond),
-          `${bookings.p50Ms} ms`,
-          `${bookings.p99Ms} ms`,
-          String(bookings.failures),
-          describeCpu(bookings),
-        ],
+        ...targets.map((target) => {
+          const median = medians.get(target.key) as Measurement;
+          return [
+            `bookings ${target.label} (${load.connections} connections, ${load.durationSeconds} s)`,
+            String(median.requestsPerSecond),
+            `${median.p50Ms} ms`,
+            `${median.p99Ms} ms`,
+            String(median.failures),
+            describeCpu(median),
+          ];
+        }),
         ['pgbench TPC-B', String(pgbench.tps), `${pgbench.latencyMs} ms (avg)`, '', '', ''],
       ],
       [0, 5],
@@ -243,20 +307,32 @@ async function main(): Promise<void> {
     console.log(`\nbookings made: ${JSON.stringify(outcome)}`);
     if (work)
       console.log(
-        `per booking in PostgreSQL (pg_stat_database): ${Object.entries(work)
+        `per booking in PostgreSQL (pg_stat_database, direct): ${Object.entries(work)
           .map(([name, value]) => `${name} ${value}`)
           .join(', ')}`,
       );
-    console.log(`bookings/s / pgbench tps: ${verdict(ratio, GOAL_BOOKINGS_OVER_TPS)}`);
-    console.log(
-      `\nthe race: ${RACE.families} concurrent families for ${RACE.seats} seats in ${raceMs} ms → confirmed ${race.confirmed}, waitlisted ${race.waitlisted}, 5xx ${race.serverErrors}, other ${race.other}; seats_taken ${race.seatsTaken}`,
-    );
-    const raceOk =
-      race.confirmed === RACE.seats &&
-      race.waitlisted === RACE.families - RACE.seats &&
-      race.serverErrors === 0 &&
-      race.seatsTaken === RACE.seats;
-    console.log(`  (expected ${RACE.seats} / ${RACE.families - RACE.seats} / 0: ${raceOk ? 'met' : 'NOT met'})\n`);
+    console.log(`bookings/s (direct) / pgbench tps: ${verdict(ratio, GOAL_BOOKINGS_OVER_TPS)}`);
+    if (pooledRatio !== undefined)
+      console.log(`bookings/s through PgBouncer / direct: ${verdict(pooledRatio, GOAL_PGBOUNCER_OVER_DIRECT)}`);
+    if (unnamedRatio !== undefined)
+      console.log(
+        `the cost of unnamed statements (PgBouncer 1.18 cannot carry named ones), direct: unnamed / named ${unnamedRatio} (no goal)`,
+      );
+    let raceOk = true;
+    for (const [key, race] of Object.entries(races)) {
+      const met =
+        race.confirmed === RACE.seats &&
+        race.waitlisted === RACE.families - RACE.seats &&
+        race.serverErrors === 0 &&
+        race.other === 0 &&
+        race.seatsTaken === RACE.seats;
+      raceOk &&= met;
+      console.log(
+        `\nthe race (${key}): ${RACE.families} concurrent families for ${RACE.seats} seats in ${race.ms} ms → confirmed ${race.confirmed}, waitlisted ${race.waitlisted}, 5xx ${race.serverErrors}, other ${race.other}; seats_taken ${race.seatsTaken}`,
+      );
+      console.log(`  (expected ${RACE.seats} / ${RACE.families - RACE.seats} / 0: ${met ? 'met' : 'NOT met'})`);
+    }
+    console.log('');
     console.log(await statementTimes(system.infra.databaseUrl, engagementDb, await bookingsMade(engagementDb, tenantId), 'booking made'));
     console.log(`EXPLAIN (ANALYZE, BUFFERS) of a booking's reads, on the busiest buses after the run\n\n${plans}\n`);
     console.log(
@@ -273,15 +349,34 @@ async function main(): Promise<void> {
         perBooking: work,
         pgbench,
         pgbenchRounds: pgbenchRounds.map((r) => r.tps),
-        bookingRounds: bookingRounds.map((r) => r.requestsPerSecond),
+        bookingRounds: direct.rounds.map((r) => r.requestsPerSecond),
         ratio,
-        goals: { bookingsOverTps: GOAL_BOOKINGS_OVER_TPS },
-        race,
+        pgbouncer: pooled && { bookings: pooled, rounds: targets[1].rounds.map((r) => r.requestsPerSecond), overDirect: pooledRatio },
+        unnamedStatements: unnamed && {
+          bookings: unnamed,
+          rounds: targets[2].rounds.map((r) => r.requestsPerSecond),
+          overDirect: unnamedRatio,
+        },
+        goals: { bookingsOverTps: GOAL_BOOKINGS_OVER_TPS, pgbouncerOverDirect: GOAL_PGBOUNCER_OVER_DIRECT },
+        race: races.direct,
+        races,
+        raceOk,
       }),
     );
   } finally {
-    await stopAll(children, system);
+    await stopAll(children, undefined);
+    await bouncer?.stop().catch(() => undefined);
+    await system?.infra.stop().catch(() => undefined);
   }
+}
+
+interface Race {
+  confirmed: number;
+  waitlisted: number;
+  serverErrors: number;
+  other: number;
+  seatsTaken: number;
+  ms: number;
 }
 
 /** A published performance three days ahead, written into parent-engagement's replica as its event handler would. */

@@ -29,6 +29,8 @@ export interface BenchSystem {
     databaseUrl: string,
     env?: Record<string, string>,
     nodeArgs?: string[],
+    /** Its name in the logs (LOG_DIR/<name>.log), when a bench runs the same service twice; default the service's. */
+    name?: string,
   ): Child;
   /** Starts the gateway in front of the given upstreams (the others point at nobodyUrl), with `env` added. */
   startGateway(
@@ -64,8 +66,8 @@ export async function startBenchSystem(options: { withMail?: boolean } = {}): Pr
     keys,
     nobodyUrl,
     provision: (service) => provisionServiceDatabase(infra.databaseUrl, service, `bench-${service}`),
-    startService: (service, port, databaseUrl, env = {}, nodeArgs = []) =>
-      startTs(service, `apps/${service}/src/main.ts`, { ...common, PORT: String(port), DATABASE_URL: databaseUrl, ...env }, nodeArgs),
+    startService: (service, port, databaseUrl, env = {}, nodeArgs = [], name = service) =>
+      startTs(name, `apps/${service}/src/main.ts`, { ...common, PORT: String(port), DATABASE_URL: databaseUrl, ...env }, nodeArgs),
     startGateway(port, databaseUrl, upstreams, nodeArgs = [], env = {}) {
       const upstreamEnv = Object.fromEntries(
         PROXIED_SERVICES.map((service) => [

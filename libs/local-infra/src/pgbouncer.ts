@@ -22,6 +22,8 @@ export interface PgBouncerHandle {
   /** postgres://postgres@127.0.0.1:PORT/<database>: the same roles and databases as the primary, pooled. */
   url(database: string, user?: string): string;
   port: number;
+  /** The daemon's process id (for CPU accounting). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -129,6 +131,7 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<PgBounc
   });
   return {
     port,
+    pid,
     url: (database, role = 'postgres') => `postgres://${encodeURIComponent(role)}@${HOST}:${port}/${encodeURIComponent(database)}`,
     stop,
   };

@@ -9,6 +9,8 @@ const OVERLAYS = ['local', 'production'] as const;
 /** The secrets a pod gets; each must come from a Secret by reference, never as a value in the manifests. */
 const SECRET_VARIABLES = [
   'DATABASE_URL',
+  'DATABASE_DIRECT_URL',
+  'REPLICA_DATABASE_URL',
   'REDIS_URL',
   'SMTP_URL',
   'IDENTITY_PUBLIC_KEY',
@@ -187,3 +189,50 @@ function selects(selector: any, labels: Record<string, string>): boolean {
           : !(e.key in labels),
   );
 }
+
+/**
+ * Issue 20: in production every service's pool goes through PgBouncer in transaction mode, its session
+ * work (migrations' lock, LISTEN) straight to the primary, its reports to the replica; all from its own Secret.
+ */
+describe('the production overlay’s database connections', () => {
+  const objects = render('production');
+
+  it.each(SERVICE_NAMES)('gives %s its pooled, direct and replica URLs from its own Secret; its migration Job stays direct', (service) => {
+    const secret = `tutti-${service}-database`;
+    for (const component of ['api', 'worker']) {
+      const [container] = named(objects, 'Deployment', `${service}-${component}`)?.spec.template.spec.containers ?? [];
+      const database = (container.env as { name: string; valueFrom?: unknown }[]).filter((v) => /DATABASE/.test(v.name));
+      expect(database).toEqual([
+        { name: 'DATABASE_URL', valueFrom: { secretKeyRef: { name: secret, key: 'pgbouncer-url' } } },
+        { name: 'DATABASE_DIRECT_URL', valueFrom: { secretKeyRef: { name: secret, key: 'url' } } },
+        { name: 'REPLICA_DATABASE_URL', valueFrom: { secretKeyRef: { name: secret, key: 'replica-url' } } },
+      ]);
+    }
+    const [migrate] = named(objects, 'Job', `${service}-migrate`)?.spec.template.spec.containers ?? [];
+    expect(migrate.env.filter((v: { name: string }) => /DATABASE/.test(v.name))).toEqual([
+      { name: 'DATABASE_URL', valueFrom: { secretKeyRef: { name: secret, key: 'url' } } },
+    ]);
+  });
+
+  it('runs PgBouncer in transaction mode in front of the primary and the replica, reached only by Tutti’s pods', () => {
+    const ini = named(objects, 'ConfigMap', 'tutti-pgbouncer')?.data?.['pgbouncer.ini'] ?? '';
+    expect(ini).toMatch(/^pool_mode = transaction$/m);
+    expect(ini).toMatch(/^tutti = host=postgresql-primary /m);
+    expect(ini).toMatch(/^tutti_replica = host=postgresql-replica /m);
+    const service = named(objects, 'Service', 'pgbouncer');
+    expect(service?.spec.ports).toEqual([expect.objectContaining({ port: 6432 })]);
+    const deployment = named(objects, 'Deployment', 'pgbouncer');
+    expect(deployment?.spec.template.spec.volumes).toEqual(
+      expect.arrayContaining([{ name: 'secret', secret: { secretName: 'tutti-pgbouncer' } }]),
+    );
+    const labels = deployment?.spec.template.metadata.labels;
+    expect(labels['app.kubernetes.io/part-of']).toBe('tutti'); // so that postgresql-from-services lets it in
+    const sources = objects
+      .filter((o) => o.kind === 'NetworkPolicy' && selects(o.spec.podSelector, labels))
+      .flatMap((policy) => policy.spec.ingress ?? [])
+      .filter((rule: { ports?: { port: number }[] }) => rule.ports?.some((p) => p.port === 6432))
+      .flatMap((rule: { from: unknown[] }) => rule.from);
+    expect(sources).toEqual([{ podSelector: { matchLabels: { 'app.kubernetes.io/part-of': 'tutti' } } }]);
+    expect(named(objects, 'ConfigMap', 'tutti-config')?.data?.REPLICA_MAX_LAG_MS).toBe('5000');
+  });
+});

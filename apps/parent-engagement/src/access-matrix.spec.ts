@@ -32,12 +32,16 @@ interface Scenario {
   freshOverride(): Promise<string>;
   /** The ETag of this area's message settings as its admin reads them now. */
   settingsETag(): Promise<string>;
+  /** The ETag of S1's own message settings as the admin reads them now. */
+  schoolSettingsETag(): Promise<string>;
 }
 
 /** The area's own Romanian greeting: another area must never see it. */
 const OVERRIDE_TEXT = 'Matrixwort {familyName},';
 /** The area's programme office: another area must never see it. */
 const OFFICE = 'matrix-office-secret@example.org';
+/** S1's own office: another area must never see it. */
+const SCHOOL_OFFICE = 'matrix-school-office-secret@example.org';
 
 const GUARDIAN_NAME = 'Gwendolyn Marchbanks';
 const STAFF = ['admin', 'headteacher', 'tutor', 'schoolStaff'] as const;
@@ -145,9 +149,13 @@ describe('parent-engagement: the access matrix over every route', () => {
       freshLanguage: () => 'xxx',
       freshOverride: async () => 'xxx',
       settingsETag: async () => String((await kit.call(admin, 'GET', '/message-settings')).headers.etag),
+      schoolSettingsETag: async () => String((await kit.call(admin, 'GET', `/message-settings/schools/${schoolId}`)).headers.etag),
     };
     await kit.call(admin, 'PUT', '/message-overrides/ro/greeting', { message: OVERRIDE_TEXT }, { 'if-match': '"0"' });
     await kit.call(admin, 'PUT', '/message-settings', { replyTo: OFFICE }, { 'if-match': '"0"' });
+    expect(
+      (await kit.call(admin, 'PUT', `/message-settings/schools/${schoolId}`, { replyTo: SCHOOL_OFFICE }, { 'if-match': '"0"' })).statusCode,
+    ).toBe(200);
     let languages = 0;
     /** qaa, qab, …: ISO 639's codes reserved for local use, one per call, none of them shipped. */
     const freshLanguage = () => `q${String.fromCharCode(97 + Math.floor(languages / 26))}${String.fromCharCode(97 + (languages++ % 26))}`;
@@ -446,6 +454,19 @@ const fixtures: MatrixFixtures<Scenario> = {
     allowed: ['admin'],
     scope: 'caller-scoped',
     refusedWith: [403, 404, 412],
+  }),
+  // S1's own office: its headteacher and the area's admin; another school's headteacher and another area get 404.
+  'GET /message-settings/schools/:schoolId': (s) => ({
+    url: `/message-settings/schools/${s.schoolId}`,
+    allowed: ['admin', 'headteacher'],
+    secrets: [SCHOOL_OFFICE],
+  }),
+  'PUT /message-settings/schools/:schoolId': async (s) => ({
+    url: `/message-settings/schools/${s.schoolId}`,
+    body: { replyTo: SCHOOL_OFFICE },
+    headers: { 'if-match': await s.schoolSettingsETag() },
+    allowed: ['admin', 'headteacher'],
+    secrets: [SCHOOL_OFFICE],
   }),
   'POST /admin/reminders/:reminderId/retry': async (s) => ({
     url: `/admin/reminders/${await s.failedReminder()}/retry`,

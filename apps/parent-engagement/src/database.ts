@@ -13,6 +13,7 @@ import { DataRequestAnonymisation1796439710112 } from './migrations/179643971011
 import { DriverSafeguarding1796439957235 } from './migrations/1796439957235-driver-safeguarding';
 import { MessageOverrides1796455176995 } from './migrations/1796455176995-message-overrides';
 import { MessageSettings1796458211017 } from './migrations/1796458211017-message-settings';
+import { SchoolMessageSettings1796471556380 } from './migrations/1796471556380-school-message-settings';
 
 /** Engagement's own tables are reached with raw SQL (see the migrations); TypeORM entities are messaging's. */
 export const PARENT_ENGAGEMENT_ENTITIES = [...MESSAGING_ENTITIES];
@@ -32,4 +33,5 @@ export const PARENT_ENGAGEMENT_MIGRATIONS = [
   DriverSafeguarding1796439957235,
   MessageOverrides1796455176995,
   MessageSettings1796458211017,
+  SchoolMessageSettings1796471556380,
 ];

@@ -37,6 +37,9 @@ export interface AnnouncementEmailRow {
   email: string | null;
   email_enabled: boolean | null;
   language: string | null;
+  /** The school a school announcement is from, or the performance one is about: whose office the family's reply reaches. */
+  school_id: string | null;
+  performance_id: string | null;
 }
 
 /**
@@ -201,7 +204,7 @@ export function announcementEmail(
 ): Promise<AnnouncementEmailRow | undefined> {
   return oneRow<AnnouncementEmailRow>(
     db,
-    `SELECT a.subject, a.body, a.sender_name, f.display_name, f.email, f.email_enabled, f.language
+    `SELECT a.subject, a.body, a.sender_name, f.display_name, f.email, f.email_enabled, f.language, a.school_id, a.performance_id
        FROM announcements a LEFT JOIN families f ON f.tenant_id = a.tenant_id AND f.guardian_id = $3
       WHERE a.tenant_id = $1 AND a.id = $2`,
     [tenantId, announcementId, guardianId],

@@ -9,7 +9,7 @@ import { EmailChannel } from '../reminders/channels/email.channel';
 import { FamilyReminders } from '../reminders/family-reminders.service';
 import { ANNOUNCEMENT_KIND } from '../reminders/reminder-kinds';
 import { areaTranslator } from '../message-overrides/area-translator';
-import { areaReplyTo } from '../message-overrides/message-settings.queries';
+import { familySchoolsForPerformance, replyToFor } from '../message-overrides/message-settings.queries';
 import { PARENT_ENGAGEMENT_CONFIG } from '../config.token';
 import type { ParentEngagementConfig } from '../config';
 import { renderAnnouncement, toHtml, toText } from '../reminders/templates';
@@ -205,7 +205,17 @@ export class AnnouncementsService {
         text: toText(message),
         html: toHtml(message),
         language: message.language,
-        replyTo: await areaReplyTo(this.dataSource, reminder.tenantId),
+        // A school's announcement replies to that school's office; one about a performance to the
+        // office of the family's children's school there; the area's where none is named.
+        replyTo: await replyToFor(
+          this.dataSource,
+          reminder.tenantId,
+          found.school_id
+            ? [found.school_id]
+            : found.performance_id
+              ? await familySchoolsForPerformance(this.dataSource, reminder.tenantId, reminder.recipientId, found.performance_id)
+              : [],
+        ),
         deliveryKey: reminderDeliveryKey(reminder),
       });
     } catch (error) {

@@ -16,6 +16,7 @@ import { pupilGuardians } from '../families/families.queries';
 import { MessageDelivery } from '../reminders/message-delivery.service';
 import { LOAN_MESSAGE_KINDS, LOAN_SUBJECT, type LoanMessageKind } from '../reminders/reminder-kinds';
 import { areaTranslator } from '../message-overrides/area-translator';
+import { pupilSchools } from '../message-overrides/message-settings.queries';
 import { renderLoanMessage } from '../reminders/templates';
 import { TenantSettingsService } from '../tenant-settings/tenant-settings.service';
 import { loanNoticeRecorded, startedInstrumentType } from './loan-notices.queries';
@@ -99,6 +100,8 @@ export class LoanNotices implements ReminderDeliverer {
     const { payload } = reminder;
     const instrumentType = typeof payload.instrumentType === 'string' ? payload.instrumentType : 'instrument';
     const instrument = typeof payload.assetTag === 'string' ? `${instrumentType} (${payload.assetTag})` : instrumentType;
+    // Replies about the child's loan reach the child's school's office, when it named one.
+    const schools = await pupilSchools(this.dataSource, reminder.tenantId, reminder.recipientId);
     for (const guardian of guardians) {
       const translator = await areaTranslator(this.dataSource, reminder.tenantId, guardian.language);
       const message = renderLoanMessage(
@@ -112,7 +115,7 @@ export class LoanNotices implements ReminderDeliverer {
         },
         this.delivery.link,
       );
-      await this.delivery.send(reminder.tenantId, guardian, message, `${reminderDeliveryKey(reminder)}.${guardian.guardian_id}`);
+      await this.delivery.send(reminder.tenantId, guardian, message, `${reminderDeliveryKey(reminder)}.${guardian.guardian_id}`, schools);
     }
   }
 

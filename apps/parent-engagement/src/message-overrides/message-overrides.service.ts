@@ -1,5 +1,5 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import type { Identity } from '@tutti/auth';
+import { HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ALL_SCHOOLS, inSchoolScope, staffSchoolScope, type Identity } from '@tutti/auth';
 import { recordAudit, type AuditOrigin } from '@tutti/messaging';
 import { newId, ProblemException, staleEdit, ValidationProblem } from '@tutti/platform';
 import { DataSource } from 'typeorm';
@@ -17,7 +17,8 @@ import type {
   PreviewMessageDto,
 } from './dto/message-override.dto';
 import type { MessageSettingsDto } from './dto/message-settings.dto';
-import { messageSettings, updateMessageSettings } from './message-settings.queries';
+import { schoolKnown } from '../roster/roster.queries';
+import { messageSettings, schoolMessageSettings, updateMessageSettings, updateSchoolMessageSettings } from './message-settings.queries';
 import { previewOf } from './message-previews';
 import {
   areaOverrides,
@@ -145,6 +146,29 @@ export class MessageOverridesService {
     const updated = await updateMessageSettings(this.dataSource, identity.tenantId, replyTo, identity.userId, version);
     if (!updated) throw staleEdit('message settings', (await messageSettings(this.dataSource, identity.tenantId)).version);
     return { replyTo: updated.reply_to, version: updated.version };
+  }
+
+  /** A school's own settings, for its headteacher or the area's programme admin; 404 for another school. */
+  async schoolSettings(identity: Identity, schoolId: string): Promise<MessageSettingsDto> {
+    await this.mustManageSchool(identity, schoolId);
+    const row = await schoolMessageSettings(this.dataSource, identity.tenantId, schoolId);
+    return { replyTo: row.reply_to, version: row.version };
+  }
+
+  /** Sets a school's Reply-To if nobody changed it since the caller's read (`version`, 0 for none). */
+  async updateSchoolSettings(identity: Identity, schoolId: string, replyTo: string | null, version: number): Promise<MessageSettingsDto> {
+    await this.mustManageSchool(identity, schoolId);
+    const updated = await updateSchoolMessageSettings(this.dataSource, identity.tenantId, schoolId, replyTo, identity.userId, version);
+    if (!updated)
+      throw staleEdit('school message settings', (await schoolMessageSettings(this.dataSource, identity.tenantId, schoolId)).version);
+    return { replyTo: updated.reply_to, version: updated.version };
+  }
+
+  /** A headteacher manages their own schools; the programme admin any school of the area. */
+  private async mustManageSchool(identity: Identity, schoolId: string): Promise<void> {
+    const scope = staffSchoolScope(identity, ['headteacher']);
+    const mine = scope === ALL_SCHOOLS ? await schoolKnown(this.dataSource, identity.tenantId, schoolId) : inSchoolScope(scope, schoolId);
+    if (!mine) throw new NotFoundException('No such school among yours.');
   }
 }
 

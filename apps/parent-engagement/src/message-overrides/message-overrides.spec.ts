@@ -18,8 +18,8 @@ describe('an area’s own wording of family messages', () => {
     return kit.call(who, 'PUT', url(language, key), { message }, ifMatch === undefined ? {} : { 'if-match': ifMatch });
   }
 
-  async function family(tenant: string, language: string): Promise<TestFamily> {
-    const family = await familyWithEmail(kit, tenant, schoolId, { language });
+  async function family(tenant: string, language: string, school = schoolId): Promise<TestFamily> {
+    const family = await familyWithEmail(kit, tenant, school, { language });
     // A photo/film decision, so that no consent request is mailed beside the confirmation.
     await kit.call(family.guardian, 'PUT', `/pupils/${family.pupilId}/consents/photo_film`, { granted: true });
     return family;
@@ -258,5 +258,47 @@ describe('an area’s own wording of family messages', () => {
     const framed = (await kit.call(areaAdmin, 'POST', '/message-overrides/preview', { language: 'ar', key: 'signature' })).json();
     expect(framed.html).toMatch(/<a href="https?:\/\/[^"]+\/parent\/preferences">كيف يراسلك Tutti وبأي لغة<\/a>/);
     expect(framed.html).not.toContain('/parent/transport');
+  });
+
+  it('lets a school name its own office: a family’s email about that school’s child replies there, another school’s the area’s (MailDev)', async () => {
+    const area = newTenantId();
+    const areaAdmin = personas.programmeAdmin(area);
+    const [ownOffice, otherSchool] = [newId(), newId()];
+    const head = personas.headteacher(area, ownOffice);
+    const areaOffice = 'programme@inharmony.example.org';
+    const schoolOffice = 'office@st-marys.example.sch.uk';
+    const school = `/message-settings/schools/${ownOffice}`;
+    await kit.call(areaAdmin, 'PUT', '/message-settings', { replyTo: areaOffice }, { 'if-match': '"0"' });
+    const polish = await family(area, 'pl', ownOffice);
+    const other = await family(area, 'en', otherSchool);
+
+    expect((await kit.call(head, 'GET', school)).json()).toEqual({ replyTo: null, version: 0 });
+    expect((await kit.call(head, 'PUT', school, { replyTo: schoolOffice })).statusCode).toBe(428);
+    const invalid = await kit.call(head, 'PUT', school, { replyTo: 'the school office' }, { 'if-match': '"0"' });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json().errors[0].field).toBe('replyTo');
+    const set = await kit.call(head, 'PUT', school, { replyTo: schoolOffice }, { 'if-match': '"0"' });
+    expect(set.statusCode).toBe(200);
+    expect(set.headers.etag).toBe('"1"');
+    expect((await kit.call(areaAdmin, 'PUT', school, { replyTo: null }, { 'if-match': '"0"' })).statusCode).toBe(412);
+    expect((await kit.call(areaAdmin, 'GET', school)).json()).toEqual({ replyTo: schoolOffice, version: 1 });
+    // Another school's headteacher, a school no one in the area has heard of, another area: not theirs.
+    expect((await kit.call(personas.headteacher(area, otherSchool), 'GET', school)).statusCode).toBe(404);
+    expect((await kit.call(areaAdmin, 'GET', `/message-settings/schools/${newId()}`)).statusCode).toBe(404);
+    expect((await kit.call(otherAdmin, 'GET', school)).statusCode).toBe(404);
+
+    await bookABus(area, polish, 'Summer Strings');
+    await bookABus(area, other, 'Summer Strings');
+    const ours = await waitFor(async () => (await mailsTo(polish.email)).find((m) => /Summer Strings/.test(m.subject)), {
+      timeoutMs: 15_000,
+      description: 'the confirmation to the family of the school with its own office',
+    });
+    expect(ours.headers['reply-to']).toContain(schoolOffice);
+    const theirs = await waitFor(async () => (await mailsTo(other.email)).find((m) => /Summer Strings/.test(m.subject)), {
+      timeoutMs: 15_000,
+      description: 'the confirmation to the family of the other school',
+    });
+    expect(theirs.headers['reply-to']).toContain(areaOffice);
+    expect(theirs.headers['reply-to']).not.toContain(schoolOffice);
   });
 });

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { formatDateTime } from '@tutti/platform';
 import type { FamilyTranslator } from '../i18n/family-messages';
 import { areaTranslator } from '../message-overrides/area-translator';
-import { areaReplyTo } from '../message-overrides/message-settings.queries';
+import { familySchoolsForPerformance, replyToFor } from '../message-overrides/message-settings.queries';
 import { PARENT_ENGAGEMENT_CONFIG } from '../config.token';
 import type { ParentEngagementConfig } from '../config';
 import { childrenComingWithoutConsent } from '../consents/consents.queries';
@@ -54,18 +54,32 @@ export class MessageDelivery implements ReminderDeliverer {
       return;
     }
     const translator = await areaTranslator(this.dataSource, reminder.tenantId, family.language);
-    const facts = await this.factsFor(reminder, reminder.kind, family, translator);
-    if (!facts) return;
-    await this.send(reminder.tenantId, family, renderMessage(reminder.kind, translator, facts, this.link), reminderDeliveryKey(reminder));
+    const found = await this.factsFor(reminder, reminder.kind, family, translator);
+    if (!found) return;
+    const { schoolIds, ...facts } = found;
+    await this.send(
+      reminder.tenantId,
+      family,
+      renderMessage(reminder.kind, translator, facts, this.link),
+      reminderDeliveryKey(reminder),
+      schoolIds,
+    );
   }
 
   /**
    * Email and/or text by the family's choices. `key` (a reminder's delivery key, perhaps with a
    * guardian id) is the email's Message-ID and the text's idempotency key, so that a resend after
    * a worker died mid-send is the same message to the mail systems and the SMS provider. Replies
-   * go to the area's programme office, when it named one.
+   * go to the office of the school the message is about (`schoolIds`: its children's schools) when
+   * that school named one, otherwise to the area's programme office, when it named one.
    */
-  async send(tenantId: string, family: ContactChoices, message: RenderedMessage, key: string): Promise<void> {
+  async send(
+    tenantId: string,
+    family: ContactChoices,
+    message: RenderedMessage,
+    key: string,
+    schoolIds: readonly string[] = [],
+  ): Promise<void> {
     if (family.email_enabled && family.email) {
       await this.email.send({
         to: family.email,
@@ -73,7 +87,7 @@ export class MessageDelivery implements ReminderDeliverer {
         text: toText(message),
         html: toHtml(message),
         language: message.language,
-        replyTo: await areaReplyTo(this.dataSource, tenantId),
+        replyTo: await replyToFor(this.dataSource, tenantId, schoolIds),
         deliveryKey: key,
       });
     }
@@ -92,7 +106,7 @@ export class MessageDelivery implements ReminderDeliverer {
     kind: MessageKind,
     family: FamilyContact,
     translator: FamilyTranslator,
-  ): Promise<MessageFacts | undefined> {
+  ): Promise<(MessageFacts & { schoolIds: string[] }) | undefined> {
     const when = (instant: Date) => formatDateTime(instant, translator.locale, family.time_zone);
     const wantedState = BOOKING_STATES[kind];
     if (wantedState) {
@@ -111,6 +125,7 @@ export class MessageDelivery implements ReminderDeliverer {
         cancelledBy: reminder.payload.cancelledBy === 'staff' ? 'staff' : 'family',
         wasWaiting: reminder.payload.wasWaiting === true,
         bookingId: typeof reminder.payload.bookingId === 'string' ? reminder.payload.bookingId : undefined,
+        schoolIds: booking.school_ids,
       };
     }
     const performance = await performanceFacts(this.dataSource, reminder.tenantId, reminder.subjectId);
@@ -132,6 +147,7 @@ export class MessageDelivery implements ReminderDeliverer {
       venueName: performance.venue_name,
       previousStartsAt: previous ? when(previous) : undefined,
       reason: typeof reminder.payload.reason === 'string' ? reminder.payload.reason : undefined,
+      schoolIds: await familySchoolsForPerformance(this.dataSource, reminder.tenantId, reminder.recipientId, reminder.subjectId),
     };
   }
 }

@@ -18,6 +18,8 @@ export interface BookingFacts {
   title: string;
   starts_at: Date;
   venue_name: string;
+  /** The schools of the children on the booking. */
+  school_ids: string[];
 }
 
 export interface PerformanceFacts {
@@ -48,7 +50,8 @@ export function familyContact(db: Queryable, tenantId: string, guardianId: strin
 export function bookingFacts(db: Queryable, tenantId: string, bookingId: unknown): Promise<BookingFacts | undefined> {
   return oneRow<BookingFacts>(
     db,
-    `SELECT b.status, b.seats, b.offer_expires_at, s.name AS stop_name, s.place, s.pickup_at, p.title, p.starts_at, p.venue_name
+    `SELECT b.status, b.seats, b.offer_expires_at, s.name AS stop_name, s.place, s.pickup_at, p.title, p.starts_at, p.venue_name,
+            b.school_ids
        FROM transport_bookings b
        JOIN pickup_stops s ON s.tenant_id = b.tenant_id AND s.id = b.stop_id
        JOIN transport_runs r ON r.tenant_id = b.tenant_id AND r.id = b.run_id

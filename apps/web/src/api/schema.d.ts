@@ -817,6 +817,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/parent-engagement/message-settings/schools/{schoolId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where families’ replies to emails about this school’s children go (ETag for an edit); null: the area’s office */
+        get: operations["parent-engagement.getSchoolMessageSettings"];
+        /** Set the school office address a family’s email about this school’s child gives as Reply-To (null: the area’s) */
+        put: operations["parent-engagement.updateSchoolMessageSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/parent-engagement/performances": {
         parameters: {
             query?: never;
@@ -8689,6 +8707,107 @@ export interface operations {
             };
             413: components["responses"]["parent-engagement.ContentTooLarge"];
             /** @description If-Match is missing ("0" while the area has set nothing) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["parent-engagement.ProblemDetails"];
+                };
+            };
+            431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
+        };
+    };
+    "parent-engagement.getSchoolMessageSettings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The settings’ version, quoted: send it as If-Match to edit */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["parent-engagement.MessageSettingsDto"];
+                };
+            };
+            400: components["responses"]["parent-engagement.BadRequest"];
+            401: components["responses"]["parent-engagement.Unauthorized"];
+            403: components["responses"]["parent-engagement.Forbidden"];
+            /** @description Not a school of yours (a headteacher’s own, or of the programme admin’s area) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["parent-engagement.ProblemDetails"];
+                };
+            };
+            414: components["responses"]["parent-engagement.UriTooLong"];
+            431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
+        };
+    };
+    "parent-engagement.updateSchoolMessageSettings": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of your last read of this object ("3"), so that an edit made meanwhile is not overwritten */
+                "If-Match": string;
+            };
+            path: {
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["parent-engagement.UpdateMessageSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The settings’ version, quoted: send it as If-Match to edit */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["parent-engagement.MessageSettingsDto"];
+                };
+            };
+            400: components["responses"]["parent-engagement.BadRequest"];
+            401: components["responses"]["parent-engagement.Unauthorized"];
+            403: components["responses"]["parent-engagement.Forbidden"];
+            /** @description Not a school of yours (a headteacher’s own, or of the programme admin’s area) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["parent-engagement.ProblemDetails"];
+                };
+            };
+            409: components["responses"]["parent-engagement.Conflict"];
+            /** @description Someone changed them since your read; currentETag names their version now */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["parent-engagement.ProblemDetails"];
+                };
+            };
+            413: components["responses"]["parent-engagement.ContentTooLarge"];
+            414: components["responses"]["parent-engagement.UriTooLong"];
+            /** @description If-Match is missing ("0" while the school has set nothing) */
             428: {
                 headers: {
                     [name: string]: unknown;

@@ -35,6 +35,15 @@ const HeadPerformanceRoster = staffPage(() => import('./pages/headteacher/Perfor
 const HeadEnsembleMembers = staffPage(() => import('./pages/headteacher/EnsembleMembers'), 'HeadEnsembleMembers');
 const HeadPerformanceManage = staffPage(() => import('./pages/headteacher/PerformanceManage'), 'HeadPerformanceManage');
 const AdminSchools = staffPage(() => import('./pages/admin/Schools'), 'AdminSchools');
+const AdminSchool = staffPage(() => import('./pages/admin/SchoolRecord'), 'AdminSchool');
+const AdminPupil = staffPage(() => import('./pages/admin/PupilRecord'), 'AdminPupil');
+const AdminStaff = staffPage(() => import('./pages/admin/Staff'), 'AdminStaff');
+const AdminStaffMember = staffPage(() => import('./pages/admin/Staff'), 'AdminStaffMember');
+const AdminAccount = staffPage(() => import('./pages/admin/AccountRecord'), 'AdminAccount');
+const AdminPlaces = staffPage(() => import('./pages/admin/Places'), 'AdminPlaces');
+const AdminSettings = staffPage(() => import('./pages/admin/Settings'), 'AdminSettings');
+const AdminReminders = staffPage(() => import('./pages/admin/Settings'), 'AdminReminders');
+const AdminMessageOverrides = staffPage(() => import('./pages/admin/MessageOverrides'), 'AdminMessageOverrides');
 const AdminAccounts = staffPage(() => import('./pages/admin/Accounts'), 'AdminAccounts');
 const AdminInstruments = staffPage(() => import('./pages/admin/Instruments'), 'AdminInstruments');
 const AdminReports = staffPage(() => import('./pages/admin/Reports'), 'AdminReports');
@@ -83,6 +92,15 @@ export const PAGES: PageRoute[] = [
   { pattern: '/head/ensembles/:ensembleId', roles: ['headteacher'], Page: HeadEnsembleMembers },
   { pattern: '/head/performances/:performanceId/manage', roles: ['headteacher'], Page: HeadPerformanceManage },
   { pattern: '/admin', roles: ['programme_admin'], Page: AdminSchools },
+  { pattern: '/admin/schools/:schoolId', roles: ['programme_admin'], Page: AdminSchool },
+  { pattern: '/admin/pupils/:pupilId', roles: ['programme_admin'], Page: AdminPupil },
+  { pattern: '/admin/staff', roles: ['programme_admin'], Page: AdminStaff },
+  { pattern: '/admin/staff/:staffId', roles: ['programme_admin'], Page: AdminStaffMember },
+  { pattern: '/admin/accounts/:accountId', roles: ['programme_admin'], Page: AdminAccount },
+  { pattern: '/admin/places', roles: ['programme_admin'], Page: AdminPlaces },
+  { pattern: '/admin/settings', roles: ['programme_admin'], Page: AdminSettings },
+  { pattern: '/admin/reminders', roles: ['programme_admin'], Page: AdminReminders },
+  { pattern: '/admin/translations', roles: ['programme_admin'], Page: AdminMessageOverrides },
   { pattern: '/admin/accounts', roles: ['programme_admin'], Page: AdminAccounts },
   { pattern: '/admin/instruments', roles: ['programme_admin'], Page: AdminInstruments },
   { pattern: '/admin/reports', roles: ['programme_admin'], Page: AdminReports },
@@ -159,16 +177,21 @@ export const NAV: Record<Role, { to: string; label: MessageKey }[]> = {
   ],
   programme_admin: [
     { to: '/admin', label: 'schools' },
+    { to: '/admin/staff', label: 'adm.nav.staff' },
     { to: '/admin/accounts', label: 'accounts' },
     { to: '/admin/instruments', label: 'instruments' },
     { to: '/admin/reports', label: 'reports' },
     { to: '/admin/import', label: 'admin.import.nav' },
     { to: '/admin/terms', label: 'admin.terms.nav' },
+    { to: '/admin/places', label: 'adm.nav.places' },
+    { to: '/admin/settings', label: 'adm.nav.settings' },
     { to: '/admin/audit', label: 'admin.audit.nav' },
     { to: '/admin/privacy', label: 'privacy.nav' },
     { to: '/admin/safeguarding', label: 'safeguarding.nav' },
     { to: '/driver', label: 'driver.nav' },
     { to: '/admin/messages', label: 'messages' },
+    { to: '/admin/translations', label: 'adm.nav.translations' },
+    { to: '/admin/reminders', label: 'adm.nav.reminders' },
   ],
   evaluator: [{ to: '/evaluator', label: 'eval.title' }],
 };

@@ -2,9 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { client } from '../../api/client';
 import type { Role } from '../../app-context';
 import { useI18n, type MessageKey } from '../../i18n';
+import { Link } from '../../router';
 import { Empty, Field, FormError, Notice, useSubmit } from '../../ui';
 import { CursorListView, useCursorList } from '../../cursor-list';
 import { useAllSchools } from './all-schools';
+import { ACCOUNT_STATUS_WORDS, optionsOf } from './admin-words';
+
+type AccountStatus = keyof typeof ACCOUNT_STATUS_WORDS;
 
 const ROLES: Role[] = ['programme_admin', 'headteacher', 'tutor', 'school_staff', 'guardian', 'evaluator'];
 const SCHOOL_ROLES: Role[] = ['headteacher', 'tutor', 'school_staff'];
@@ -13,7 +17,18 @@ const INVITE_FIELDS = ['email', 'displayName', 'grants'] as const;
 
 export function AdminAccounts() {
   const { t } = useI18n();
-  const accounts = useCursorList('/identity/accounts', {}, 100);
+  const [emailSearch, setEmailSearch] = useState('');
+  const [roleFilter, setRoleFilter] = useState<Role | ''>('');
+  const [statusFilter, setStatusFilter] = useState<AccountStatus | ''>('');
+  const accounts = useCursorList(
+    '/identity/accounts',
+    {
+      ...(emailSearch.trim() ? { email: emailSearch.trim() } : {}),
+      ...(roleFilter ? { role: roleFilter } : {}),
+      ...(statusFilter ? { status: statusFilter } : {}),
+    },
+    100,
+  );
   const schools = useAllSchools();
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
@@ -86,6 +101,49 @@ export function AdminAccounts() {
           </button>
         </form>
       </section>
+      <section className="stack" aria-labelledby="find-accounts-heading">
+        <h2 id="find-accounts-heading">{t('adm.findAccounts')}</h2>
+        <Field label={t('adm.emailStarts')} hint={t('adm.emailStartsHint')}>
+          {(props) => (
+            <input
+              {...props}
+              name="emailSearch"
+              type="search"
+              value={emailSearch}
+              onChange={(event) => setEmailSearch(event.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('adm.accountType')}>
+          {(props) => (
+            <select {...props} name="roleFilter" value={roleFilter} onChange={(event) => setRoleFilter(event.target.value as Role | '')}>
+              <option value="">{t('adm.anyRole')}</option>
+              {ROLES.map((option) => (
+                <option key={option} value={option}>
+                  {t(`role.${option}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('status')}>
+          {(props) => (
+            <select
+              {...props}
+              name="statusFilter"
+              value={statusFilter}
+              onChange={(event) => setStatusFilter(event.target.value as AccountStatus | '')}
+            >
+              <option value="">{t('adm.anyStatus')}</option>
+              {optionsOf(ACCOUNT_STATUS_WORDS).map((option) => (
+                <option key={option} value={option}>
+                  {t(ACCOUNT_STATUS_WORDS[option])}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </section>
       <CursorListView list={accounts} showCount empty={<Empty>{t('noAccounts')}</Empty>}>
         {(items) => (
           <div className="table-wrap" tabIndex={0} role="region" aria-label={t('accounts')}>
@@ -100,16 +158,16 @@ export function AdminAccounts() {
               </thead>
               <tbody>
                 {items.map((account) => (
-                  <tr key={account.id}>
+                  <tr key={account.id} data-account-id={account.id}>
                     <td>
-                      {account.displayName}
+                      <Link to={`/admin/accounts/${account.id}`}>{account.displayName}</Link>
                       <br />
                       <span className="muted small-text">{account.email}</span>
                     </td>
                     <td>
                       {[...new Set(account.grants.map((grant) => grant.role))].map((role) => t(`role.${role}` as MessageKey)).join(', ')}
                     </td>
-                    <td>{account.status}</td>
+                    <td>{t(ACCOUNT_STATUS_WORDS[account.status])}</td>
                   </tr>
                 ))}
               </tbody>

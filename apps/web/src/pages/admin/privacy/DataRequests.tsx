@@ -11,7 +11,7 @@ type Kind = Schema<'OpenDataRequestDto'>['kind'];
 type Pupil = Schema<'scheduling.PupilDto'>;
 type Account = Schema<'AccountDto'>;
 
-interface Chosen {
+export interface Chosen {
   id: string;
   name: string;
 }
@@ -205,7 +205,7 @@ export function AdminDataRequests() {
   );
 }
 
-interface FinderProps {
+export interface FinderProps {
   chosen: Chosen | null;
   onChoose: (chosen: Chosen | null) => void;
   error?: string;
@@ -215,8 +215,8 @@ function pupilName(pupil: Pupil): string {
   return `${pupil.firstName} ${pupil.lastName}`;
 }
 
-/** A pupil by school and name (the pupil list has no name search: the school's pupils are filtered here). */
-function PupilFinder({ chosen, onChoose, error }: FinderProps) {
+/** A pupil by school and name (the pupil list has no name search: the school's pupils are filtered here); the guardian links on an account's page choose with it too. */
+export function PupilFinder({ chosen, onChoose, error }: FinderProps) {
   const { t } = useI18n();
   const [schoolId, setSchoolId] = useState('');
   const [search, setSearch] = useState('');

@@ -1,0 +1,426 @@
+import { useState, type FormEvent } from 'react';
+import { ApiProblem, allPages, answered, client, everyItem, type Schema } from '../../api/client';
+import { useI18n } from '../../i18n';
+import { Empty, Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { ConflictNotice } from '../conflict-words';
+import { ifMatch, optionsOf, VENUE_KIND_WORDS } from './admin-words';
+import { useAllSchools } from './all-schools';
+
+type Room = Schema<'scheduling.RoomDto'>;
+type Venue = Schema<'performance-event.VenueDto'>;
+type VenueKind = Venue['kind'];
+
+/** Rooms (a school's teaching rooms, with their capacity) and venues (where performances happen). */
+export function AdminPlaces() {
+  const { t } = useI18n();
+  return (
+    <>
+      <h1>{t('adm.nav.places')}</h1>
+      <Rooms />
+      <Venues />
+    </>
+  );
+}
+
+function Rooms() {
+  const { t } = useI18n();
+  const schools = useAllSchools();
+  const [chosen, setChosen] = useState('');
+  const schoolId = chosen || (schools.state === 'ready' ? (schools.data[0]?.id ?? '') : '');
+  const rooms = useLoad(async () => {
+    if (!schoolId) return [];
+    const list = await everyItem(
+      async (cursor) => (await client.GET('/api/scheduling/rooms', { params: { query: { schoolId, limit: 100, cursor } } })).data,
+    );
+    return list.sort((a, b) => a.name.localeCompare(b.name));
+  }, [schoolId]);
+  return (
+    <section className="card" aria-labelledby="rooms-heading">
+      <h2 id="rooms-heading">{t('adm.rooms')}</h2>
+      <Loaded value={schools}>
+        {(list) =>
+          list.length === 0 ? (
+            <Empty>{t('noSchools')}</Empty>
+          ) : (
+            <Field label={t('school')}>
+              {(props) => (
+                <select {...props} name="roomSchoolId" value={schoolId} onChange={(event) => setChosen(event.target.value)}>
+                  {list.map((school) => (
+                    <option key={school.id} value={school.id}>
+                      {school.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          )
+        }
+      </Loaded>
+      <Loaded value={rooms}>
+        {(list) =>
+          list.length === 0 ? (
+            <Empty>{t('adm.noRooms')}</Empty>
+          ) : (
+            <ul className="plain stack" data-testid="rooms">
+              {list.map((room) => (
+                <RoomRow key={`${room.id}-${room.version}`} room={room} onSaved={rooms.reload} />
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
+      {schoolId && <AddRoom key={schoolId} schoolId={schoolId} onAdded={rooms.reload} />}
+    </section>
+  );
+}
+
+function RoomFields({
+  name,
+  capacity,
+  setName,
+  setCapacity,
+  fieldError,
+  prefix,
+}: {
+  name: string;
+  capacity: string;
+  setName: (value: string) => void;
+  setCapacity: (value: string) => void;
+  fieldError: (field: string) => string | undefined;
+  prefix: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Field label={t('adm.roomName')} error={fieldError('name')}>
+        {(props) => <input {...props} name={`${prefix}Name`} value={name} onChange={(event) => setName(event.target.value)} />}
+      </Field>
+      <Field label={t('adm.capacity')} error={fieldError('capacity')}>
+        {(props) => (
+          <input
+            {...props}
+            name={`${prefix}Capacity`}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            value={capacity}
+            onChange={(event) => setCapacity(event.target.value)}
+          />
+        )}
+      </Field>
+    </>
+  );
+}
+
+function RoomRow({ room, onSaved }: { room: Room; onSaved: () => void }) {
+  const { t } = useI18n();
+  const [editing, setEditing] = useState(false);
+  const [name, setName] = useState(room.name);
+  const [capacity, setCapacity] = useState(String(room.capacity));
+  const saving = useSubmit();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void saving.run(
+      async () => {
+        await client.PATCH('/api/scheduling/rooms/{roomId}', {
+          params: { path: { roomId: room.id }, header: { 'If-Match': ifMatch(room.version) } },
+          body: { name, capacity: Number(capacity) },
+        });
+        setEditing(false);
+        onSaved();
+      },
+      (error) => {
+        if (error instanceof ApiProblem && error.status === 412) onSaved();
+      },
+    );
+  };
+  return (
+    <li data-testid="room" data-room-id={room.id}>
+      {editing ? (
+        <form onSubmit={submit} noValidate className="stack">
+          <ConflictNotice error={saving.error} fields={['name', 'capacity']} />
+          <RoomFields
+            name={name}
+            capacity={capacity}
+            setName={setName}
+            setCapacity={setCapacity}
+            fieldError={saving.fieldError}
+            prefix="room"
+          />
+          <div className="actions">
+            <button type="submit" className="button primary" disabled={saving.busy}>
+              {saving.busy ? t('saving') : t('adm.save')}
+            </button>
+            <button type="button" className="button secondary" onClick={() => setEditing(false)}>
+              {t('adm.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <>
+          <strong>{room.name}</strong> <span className="muted">· {t('adm.seats', { n: room.capacity })}</span>{' '}
+          <button type="button" className="button secondary" onClick={() => setEditing(true)}>
+            {t('adm.editNamed', { name: room.name })}
+          </button>
+        </>
+      )}
+    </li>
+  );
+}
+
+function AddRoom({ schoolId, onAdded }: { schoolId: string; onAdded: () => void }) {
+  const { t } = useI18n();
+  const [name, setName] = useState('');
+  const [capacity, setCapacity] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const saving = useSubmit();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setDone(null);
+    void saving.run(async () => {
+      const room = answered(
+        (
+          await client.POST('/api/scheduling/rooms', {
+            body: { schoolId, name, capacity: capacity === '' ? Number.NaN : Number(capacity) },
+          })
+        ).data,
+      );
+      setName('');
+      setCapacity('');
+      setDone(t('adm.roomAdded', { name: room.name }));
+      onAdded();
+    });
+  };
+  return (
+    <form onSubmit={submit} noValidate className="stack" data-testid="add-room">
+      <h3>{t('adm.addRoom')}</h3>
+      {done && <Notice>{done}</Notice>}
+      <ConflictNotice error={saving.error} fields={['name', 'capacity', 'schoolId']} />
+      <RoomFields
+        name={name}
+        capacity={capacity}
+        setName={setName}
+        setCapacity={setCapacity}
+        fieldError={saving.fieldError}
+        prefix="newRoom"
+      />
+      <button type="submit" className="button primary" disabled={saving.busy}>
+        {saving.busy ? t('saving') : t('adm.addRoom')}
+      </button>
+    </form>
+  );
+}
+
+interface VenueDraft {
+  name: string;
+  kind: VenueKind;
+  address: string;
+  capacity: string;
+  accessNotes: string;
+}
+
+const VENUE_FIELDS = ['name', 'kind', 'address', 'capacity', 'accessNotes', 'schoolId'] as const;
+
+function draftOf(venue?: Venue): VenueDraft {
+  return {
+    name: venue?.name ?? '',
+    kind: venue?.kind ?? 'school_hall',
+    address: venue?.address ?? '',
+    capacity: venue?.capacity == null ? '' : String(venue.capacity),
+    accessNotes: venue?.accessNotes ?? '',
+  };
+}
+
+function bodyOf(draft: VenueDraft) {
+  return {
+    name: draft.name,
+    kind: draft.kind,
+    address: draft.address,
+    capacity: draft.capacity.trim() === '' ? null : Number(draft.capacity),
+    accessNotes: draft.accessNotes.trim() || null,
+  };
+}
+
+function Venues() {
+  const { t } = useI18n();
+  const venues = useLoad(async () => (await allPages('/api/performance-event/venues')).sort((a, b) => a.name.localeCompare(b.name)), []);
+  return (
+    <section className="card" aria-labelledby="venues-heading">
+      <h2 id="venues-heading">{t('adm.venues')}</h2>
+      <Loaded value={venues}>
+        {(list) =>
+          list.length === 0 ? (
+            <Empty>{t('adm.noVenues')}</Empty>
+          ) : (
+            <ul className="plain stack" data-testid="venues">
+              {list.map((venue) => (
+                <VenueRow key={`${venue.id}-${venue.version}`} venue={venue} onChanged={venues.reload} />
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
+      <AddVenue onAdded={venues.reload} />
+    </section>
+  );
+}
+
+function VenueFields({
+  draft,
+  set,
+  fieldError,
+}: {
+  draft: VenueDraft;
+  set: (change: Partial<VenueDraft>) => void;
+  fieldError: (field: string) => string | undefined;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Field label={t('adm.venueName')} error={fieldError('name')}>
+        {(props) => <input {...props} name="venueName" value={draft.name} onChange={(event) => set({ name: event.target.value })} />}
+      </Field>
+      <Field label={t('adm.venueKind')} error={fieldError('kind')}>
+        {(props) => (
+          <select {...props} name="venueKind" value={draft.kind} onChange={(event) => set({ kind: event.target.value as VenueKind })}>
+            {optionsOf(VENUE_KIND_WORDS).map((option) => (
+              <option key={option} value={option}>
+                {t(VENUE_KIND_WORDS[option])}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('adm.address')} error={fieldError('address')}>
+        {(props) => (
+          <textarea {...props} name="address" rows={2} value={draft.address} onChange={(event) => set({ address: event.target.value })} />
+        )}
+      </Field>
+      <Field label={t('adm.capacity')} hint={t('adm.venueCapacityHint')} error={fieldError('capacity')}>
+        {(props) => (
+          <input
+            {...props}
+            name="venueCapacity"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            value={draft.capacity}
+            onChange={(event) => set({ capacity: event.target.value })}
+          />
+        )}
+      </Field>
+      <Field label={t('adm.accessNotes')} error={fieldError('accessNotes')}>
+        {(props) => (
+          <textarea
+            {...props}
+            name="accessNotes"
+            rows={2}
+            value={draft.accessNotes}
+            onChange={(event) => set({ accessNotes: event.target.value })}
+          />
+        )}
+      </Field>
+    </>
+  );
+}
+
+function VenueRow({ venue, onChanged }: { venue: Venue; onChanged: () => void }) {
+  const { t } = useI18n();
+  const [editing, setEditing] = useState(false);
+  const [sure, setSure] = useState(false);
+  const [draft, setDraft] = useState(() => draftOf(venue));
+  const saving = useSubmit();
+  const removing = useSubmit();
+  const onStale = (error: unknown) => {
+    if (error instanceof ApiProblem && error.status === 412) onChanged();
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void saving.run(async () => {
+      await client.PATCH('/api/performance-event/venues/{venueId}', {
+        params: { path: { venueId: venue.id }, header: { 'If-Match': ifMatch(venue.version) } },
+        body: bodyOf(draft),
+      });
+      setEditing(false);
+      onChanged();
+    }, onStale);
+  };
+  const remove = () => {
+    if (!sure) {
+      setSure(true);
+      return;
+    }
+    void removing.run(async () => {
+      await client.DELETE('/api/performance-event/venues/{venueId}', {
+        params: { path: { venueId: venue.id }, header: { 'If-Match': ifMatch(venue.version) } },
+      });
+      onChanged();
+    }, onStale);
+  };
+  return (
+    <li data-testid="venue" data-venue-id={venue.id}>
+      {editing ? (
+        <form onSubmit={submit} noValidate className="stack">
+          <ConflictNotice error={saving.error} fields={VENUE_FIELDS} />
+          <VenueFields draft={draft} set={(change) => setDraft((current) => ({ ...current, ...change }))} fieldError={saving.fieldError} />
+          <div className="actions">
+            <button type="submit" className="button primary" disabled={saving.busy}>
+              {saving.busy ? t('saving') : t('adm.save')}
+            </button>
+            <button type="button" className="button secondary" onClick={() => setEditing(false)}>
+              {t('adm.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <>
+          <strong>{venue.name}</strong>{' '}
+          <span className="muted">
+            · {t(VENUE_KIND_WORDS[venue.kind])}
+            {venue.capacity != null && ` · ${t('adm.seats', { n: venue.capacity })}`}
+          </span>
+          <br />
+          <span className="small-text">{venue.address}</span>
+          <ConflictNotice error={removing.error} />
+          {sure && <Notice kind="info">{t('adm.removeVenueSure', { name: venue.name })}</Notice>}
+          <div className="actions">
+            <button type="button" className="button secondary" onClick={() => setEditing(true)}>
+              {t('adm.editNamed', { name: venue.name })}
+            </button>
+            <button type="button" className="button secondary" disabled={removing.busy} onClick={remove}>
+              {sure ? t('adm.removeConfirm') : t('adm.removeNamed', { name: venue.name })}
+            </button>
+          </div>
+        </>
+      )}
+    </li>
+  );
+}
+
+function AddVenue({ onAdded }: { onAdded: () => void }) {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState(() => draftOf());
+  const [done, setDone] = useState<string | null>(null);
+  const saving = useSubmit();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setDone(null);
+    void saving.run(async () => {
+      const venue = answered((await client.POST('/api/performance-event/venues', { body: bodyOf(draft) })).data);
+      setDraft(draftOf());
+      setDone(t('adm.venueAdded', { name: venue.name }));
+      onAdded();
+    });
+  };
+  return (
+    <form onSubmit={submit} noValidate className="stack" data-testid="add-venue">
+      <h3>{t('adm.addVenue')}</h3>
+      {done && <Notice>{done}</Notice>}
+      <ConflictNotice error={saving.error} fields={VENUE_FIELDS} />
+      <VenueFields draft={draft} set={(change) => setDraft((current) => ({ ...current, ...change }))} fieldError={saving.fieldError} />
+      <button type="submit" className="button primary" disabled={saving.busy}>
+        {saving.busy ? t('saving') : t('adm.addVenue')}
+      </button>
+    </form>
+  );
+}

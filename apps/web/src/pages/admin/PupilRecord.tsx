@@ -1,0 +1,223 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { ApiProblem, answered, client, etagOf, type Schema } from '../../api/client';
+import { useApp } from '../../app-context';
+import { Link } from '../../router';
+import { useI18n } from '../../i18n';
+import { Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { ConflictNotice, todayIn } from '../conflict-words';
+import { PUPIL_STATUS_WORDS } from './admin-words';
+import { useAllSchools } from './all-schools';
+import { useClassesOf, YEAR_GROUPS, yearWords } from './SchoolRecord';
+
+type Pupil = Schema<'scheduling.PupilDto'>;
+
+/** One pupil's record: name and year (If-Match), a move to another class or school, and leaving the programme. */
+export function AdminPupil({ pupilId }: { pupilId: string }) {
+  const { t } = useI18n();
+  const pupil = useLoad(async () => {
+    const { data, response } = await client.GET('/api/scheduling/pupils/{pupilId}', { params: { path: { pupilId } } });
+    return { value: answered(data), etag: etagOf(response) };
+  }, [pupilId]);
+  return (
+    <Loaded value={pupil}>
+      {({ value, etag }) => (
+        <>
+          <p>
+            <Link to={`/admin/schools/${value.schoolId}`}>{t('back')}</Link>
+          </p>
+          <h1>
+            {value.firstName} {value.lastName}
+          </h1>
+          <p data-testid="pupil-status">
+            {t(PUPIL_STATUS_WORDS[value.status])}
+            {value.leftOn && ` · ${t('adm.leftOn', { day: value.leftOn })}`}
+            {value.misRef && ` · ${t('adm.misRef', { ref: value.misRef })}`}
+          </p>
+          <PupilForm pupil={value} etag={etag} onSaved={pupil.reload} />
+          {value.status === 'active' && (
+            <>
+              <MovePupil key={value.version} pupil={value} onMoved={pupil.reload} />
+              <LeavePupil pupil={value} onLeft={pupil.reload} />
+            </>
+          )}
+        </>
+      )}
+    </Loaded>
+  );
+}
+
+const PUPIL_FIELDS = ['firstName', 'lastName', 'yearGroup', 'destinationSchool'] as const;
+
+function PupilForm({ pupil, etag, onSaved }: { pupil: Pupil; etag: string; onSaved: () => void }) {
+  const { t } = useI18n();
+  const [firstName, setFirstName] = useState(pupil.firstName);
+  const [lastName, setLastName] = useState(pupil.lastName);
+  const [yearGroup, setYearGroup] = useState(pupil.yearGroup);
+  const [destinationSchool, setDestinationSchool] = useState(pupil.destinationSchool ?? '');
+  const [saved, setSaved] = useState(false);
+  const saving = useSubmit();
+  useEffect(() => {
+    setFirstName(pupil.firstName);
+    setLastName(pupil.lastName);
+    setYearGroup(pupil.yearGroup);
+    setDestinationSchool(pupil.destinationSchool ?? '');
+  }, [etag]);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    void saving.run(
+      async () => {
+        await client.PATCH('/api/scheduling/pupils/{pupilId}', {
+          params: { path: { pupilId: pupil.id }, header: { 'If-Match': etag } },
+          body: {
+            firstName,
+            lastName,
+            yearGroup,
+            ...(destinationSchool.trim() !== (pupil.destinationSchool ?? '') ? { destinationSchool: destinationSchool.trim() } : {}),
+          },
+        });
+        setSaved(true);
+        onSaved();
+      },
+      (error) => {
+        if (error instanceof ApiProblem && error.status === 412) onSaved();
+      },
+    );
+  };
+  return (
+    <form onSubmit={submit} noValidate className="stack card" data-testid="pupil-form">
+      <h2>{t('adm.pupilDetails')}</h2>
+      {saved && <Notice>{t('adm.saved')}</Notice>}
+      <ConflictNotice error={saving.error} fields={PUPIL_FIELDS} />
+      <Field label={t('adm.firstName')} error={saving.fieldError('firstName')}>
+        {(props) => <input {...props} name="firstName" value={firstName} onChange={(event) => setFirstName(event.target.value)} />}
+      </Field>
+      <Field label={t('adm.lastName')} error={saving.fieldError('lastName')}>
+        {(props) => <input {...props} name="lastName" value={lastName} onChange={(event) => setLastName(event.target.value)} />}
+      </Field>
+      <Field label={t('adm.yearGroup')} error={saving.fieldError('yearGroup')}>
+        {(props) => (
+          <select {...props} name="yearGroup" value={yearGroup} onChange={(event) => setYearGroup(Number(event.target.value))}>
+            {YEAR_GROUPS.map((year) => (
+              <option key={year} value={year}>
+                {yearWords(t, year)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('adm.destinationSchool')} hint={t('adm.destinationSchoolHint')} error={saving.fieldError('destinationSchool')}>
+        {(props) => (
+          <input
+            {...props}
+            name="destinationSchool"
+            value={destinationSchool}
+            onChange={(event) => setDestinationSchool(event.target.value)}
+          />
+        )}
+      </Field>
+      <button type="submit" className="button primary" disabled={saving.busy}>
+        {saving.busy ? t('saving') : t('adm.save')}
+      </button>
+    </form>
+  );
+}
+
+function MovePupil({ pupil, onMoved }: { pupil: Pupil; onMoved: () => void }) {
+  const { t } = useI18n();
+  const schools = useAllSchools();
+  const [schoolId, setSchoolId] = useState(pupil.schoolId);
+  const [classId, setClassId] = useState(pupil.classId ?? '');
+  const classes = useClassesOf(schoolId);
+  const [done, setDone] = useState(false);
+  const moving = useSubmit();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setDone(false);
+    void moving.run(async () => {
+      await client.POST('/api/scheduling/pupils/{pupilId}/move', {
+        params: { path: { pupilId: pupil.id } },
+        // The document types classId loosely (nullable without a type): it is a class id, or null for no class.
+        body: { ...(schoolId !== pupil.schoolId ? { schoolId } : {}), classId: (classId || null) as never },
+      });
+      setDone(true);
+      onMoved();
+    });
+  };
+  return (
+    <form onSubmit={submit} noValidate className="stack card" data-testid="move-pupil">
+      <h2>{t('adm.movePupil')}</h2>
+      {done && <Notice>{t('adm.moved')}</Notice>}
+      <ConflictNotice error={moving.error} fields={['schoolId', 'classId']} />
+      <Field label={t('school')} error={moving.fieldError('schoolId')}>
+        {(props) => (
+          <select
+            {...props}
+            name="moveSchoolId"
+            value={schoolId}
+            onChange={(event) => {
+              setSchoolId(event.target.value);
+              setClassId('');
+            }}
+          >
+            {schools.state === 'ready' &&
+              schools.data.map((school) => (
+                <option key={school.id} value={school.id}>
+                  {school.name}
+                </option>
+              ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('adm.class')} error={moving.fieldError('classId')}>
+        {(props) => (
+          <select {...props} name="moveClassId" value={classId} onChange={(event) => setClassId(event.target.value)}>
+            <option value="">{t('adm.noClass')}</option>
+            {classes.state === 'ready' &&
+              classes.data.map((item) => (
+                <option key={item.id} value={item.id}>
+                  {item.name} ({yearWords(t, item.yearGroup)})
+                </option>
+              ))}
+          </select>
+        )}
+      </Field>
+      <button type="submit" className="button primary" disabled={moving.busy}>
+        {moving.busy ? t('saving') : t('adm.move')}
+      </button>
+    </form>
+  );
+}
+
+function LeavePupil({ pupil, onLeft }: { pupil: Pupil; onLeft: () => void }) {
+  const { t } = useI18n();
+  const { me } = useApp();
+  const [leftOn, setLeftOn] = useState(() => todayIn(me.area.timeZone));
+  const [sure, setSure] = useState(false);
+  const leaving = useSubmit();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!sure) {
+      setSure(true);
+      return;
+    }
+    void leaving.run(async () => {
+      await client.POST('/api/scheduling/pupils/{pupilId}/leave', { params: { path: { pupilId: pupil.id } }, body: { leftOn } });
+      setSure(false);
+      onLeft();
+    });
+  };
+  return (
+    <form onSubmit={submit} noValidate className="stack card" data-testid="leave-pupil">
+      <h2>{t('adm.leavePupil')}</h2>
+      <ConflictNotice error={leaving.error} fields={['leftOn']} />
+      <Field label={t('adm.leftOnLabel')} error={leaving.fieldError('leftOn')}>
+        {(props) => <input {...props} name="leftOn" type="date" value={leftOn} onChange={(event) => setLeftOn(event.target.value)} />}
+      </Field>
+      {sure && <Notice kind="info">{t('adm.leaveSure', { name: `${pupil.firstName} ${pupil.lastName}` })}</Notice>}
+      <button type="submit" className="button secondary" disabled={leaving.busy}>
+        {leaving.busy ? t('saving') : sure ? t('adm.leaveConfirm') : t('adm.leave')}
+      </button>
+    </form>
+  );
+}

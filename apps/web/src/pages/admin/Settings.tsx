@@ -1,0 +1,418 @@
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { ApiProblem, answered, client, etagOf, everyItem } from '../../api/client';
+import { formatDateTime, LANGUAGES, useI18n, type MessageKey } from '../../i18n';
+import { Empty, Field, Loaded, Notice, useLoad, useSubmit, type Submission } from '../../ui';
+import { ConflictNotice } from '../conflict-words';
+
+/** A settings form over one resource read with its ETag: the draft follows each read, a save sends If-Match, a stale save reloads. */
+function useSettings<T, D>(read: () => Promise<{ data?: T; response: Response }>, draftOf: (value: T) => D) {
+  const settings = useLoad(async () => {
+    const { data, response } = await read();
+    return { value: answered(data), etag: etagOf(response) };
+  }, []);
+  const [draft, setDraft] = useState<D | null>(null);
+  const [saved, setSaved] = useState(false);
+  const saving = useSubmit();
+  useEffect(() => {
+    if (settings.state === 'ready') setDraft(draftOf(settings.data.value));
+  }, [settings.state === 'ready' ? settings.data.etag : null]);
+  const set = (change: Partial<D>) => {
+    setSaved(false);
+    setDraft((current) => (current ? { ...current, ...change } : current));
+  };
+  const save = (write: (draft: D, etag: string) => Promise<unknown>) => (event: FormEvent) => {
+    event.preventDefault();
+    if (settings.state !== 'ready' || !draft) return;
+    setSaved(false);
+    const etag = settings.data.etag;
+    void saving.run(
+      async () => {
+        await write(draft, etag);
+        setSaved(true);
+        settings.reload();
+      },
+      (error) => {
+        if (error instanceof ApiProblem && error.status === 412) settings.reload();
+      },
+    );
+  };
+  return { settings, draft, set, saved, saving, save };
+}
+
+function SettingsForm({
+  title,
+  testId,
+  fields,
+  saved,
+  saving,
+  onSubmit,
+  children,
+}: {
+  title: MessageKey;
+  testId: string;
+  fields: readonly string[];
+  saved: boolean;
+  saving: Submission;
+  onSubmit: (event: FormEvent) => void;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <form onSubmit={onSubmit} noValidate className="stack card" data-testid={testId}>
+      <h2>{t(title)}</h2>
+      {saved && <Notice>{t('adm.saved')}</Notice>}
+      <ConflictNotice error={saving.error} fields={fields} />
+      {children}
+      <button type="submit" className="button primary" disabled={saving.busy}>
+        {saving.busy ? t('saving') : t('adm.save')}
+      </button>
+    </form>
+  );
+}
+
+function NumberField({
+  label,
+  name,
+  value,
+  onChange,
+  error,
+  hint,
+}: {
+  label: string;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  hint?: string;
+}) {
+  return (
+    <Field label={label} error={error} hint={hint}>
+      {(props) => (
+        <input {...props} name={name} type="number" inputMode="numeric" value={value} onChange={(event) => onChange(event.target.value)} />
+      )}
+    </Field>
+  );
+}
+
+/** A number as the form holds it, sent as a number (empty is sent as null, which the API refuses naming the field). */
+const numberOf = (text: string) => (text.trim() === '' ? (null as unknown as number) : Number(text));
+
+/** The area's settings: the area itself (time zone, weekly target, family seat limit, family languages), instrument loans and family emails. */
+export function AdminSettings() {
+  const { t } = useI18n();
+  return (
+    <>
+      <h1>{t('adm.nav.settings')}</h1>
+      <AreaSettings />
+      <LoanSettings />
+      <MessageSettings />
+    </>
+  );
+}
+
+const AREA_FIELDS = ['name', 'timeZone', 'weeklyProvisionTargetMinutes', 'familyTransportSeatLimit', 'familyLanguages'] as const;
+
+function AreaSettings() {
+  const { t } = useI18n();
+  const { settings, draft, set, saved, saving, save } = useSettings(
+    () => client.GET('/identity/tenant'),
+    (value) => ({
+      name: value.name,
+      timeZone: value.timeZone,
+      weeklyProvisionTargetMinutes: String(value.weeklyProvisionTargetMinutes),
+      familyTransportSeatLimit: String(value.familyTransportSeatLimit),
+      familyLanguages: value.familyLanguages,
+    }),
+  );
+  const submit = save((values, etag) =>
+    client.PATCH('/identity/tenant', {
+      params: { header: { 'If-Match': etag } },
+      body: {
+        name: values.name,
+        timeZone: values.timeZone,
+        weeklyProvisionTargetMinutes: numberOf(values.weeklyProvisionTargetMinutes),
+        familyTransportSeatLimit: numberOf(values.familyTransportSeatLimit),
+        familyLanguages: values.familyLanguages,
+      },
+    }),
+  );
+  return (
+    <Loaded value={settings}>
+      {() =>
+        draft && (
+          <SettingsForm
+            title="adm.areaSettings"
+            testId="area-settings"
+            fields={AREA_FIELDS}
+            saved={saved}
+            saving={saving}
+            onSubmit={submit}
+          >
+            <Field label={t('adm.areaName')} error={saving.fieldError('name')}>
+              {(props) => <input {...props} name="areaName" value={draft.name} onChange={(event) => set({ name: event.target.value })} />}
+            </Field>
+            <Field label={t('adm.timeZone')} hint={t('adm.timeZoneHint')} error={saving.fieldError('timeZone')}>
+              {(props) => (
+                <input {...props} name="timeZone" value={draft.timeZone} onChange={(event) => set({ timeZone: event.target.value })} />
+              )}
+            </Field>
+            <NumberField
+              label={t('adm.weeklyTarget')}
+              name="weeklyProvisionTargetMinutes"
+              value={draft.weeklyProvisionTargetMinutes}
+              onChange={(value) => set({ weeklyProvisionTargetMinutes: value })}
+              error={saving.fieldError('weeklyProvisionTargetMinutes')}
+            />
+            <NumberField
+              label={t('adm.seatLimit')}
+              hint={t('adm.seatLimitHint')}
+              name="familyTransportSeatLimit"
+              value={draft.familyTransportSeatLimit}
+              onChange={(value) => set({ familyTransportSeatLimit: value })}
+              error={saving.fieldError('familyTransportSeatLimit')}
+            />
+            <fieldset className={`field${saving.fieldError('familyLanguages') ? ' field-invalid' : ''}`}>
+              <legend>{t('adm.familyLanguages')}</legend>
+              {LANGUAGES.map((language) => (
+                <label key={language.code} className="checkbox">
+                  <input
+                    type="checkbox"
+                    name="familyLanguages"
+                    value={language.code}
+                    checked={draft.familyLanguages.includes(language.code)}
+                    onChange={(event) =>
+                      set({
+                        familyLanguages: event.target.checked
+                          ? [...draft.familyLanguages, language.code]
+                          : draft.familyLanguages.filter((code) => code !== language.code),
+                      })
+                    }
+                  />
+                  <span lang={language.code}>{language.name}</span>
+                </label>
+              ))}
+              {saving.fieldError('familyLanguages') && <p className="field-error">{saving.fieldError('familyLanguages')}</p>}
+            </fieldset>
+          </SettingsForm>
+        )
+      }
+    </Loaded>
+  );
+}
+
+const LOAN_FIELDS = ['gracePeriodDays', 'inspectionIntervalDays', 'missedSessionsThreshold', 'termsVersion'] as const;
+
+function LoanSettings() {
+  const { t } = useI18n();
+  const { settings, draft, set, saved, saving, save } = useSettings(
+    () => client.GET('/api/instrument-loan/settings'),
+    (value) => ({
+      gracePeriodDays: String(value.gracePeriodDays),
+      inspectionIntervalDays: String(value.inspectionIntervalDays),
+      missedSessionsThreshold: String(value.missedSessionsThreshold),
+      termsVersion: value.termsVersion,
+    }),
+  );
+  const submit = save((values, etag) =>
+    client.PATCH('/api/instrument-loan/settings', {
+      params: { header: { 'If-Match': etag } },
+      body: {
+        gracePeriodDays: numberOf(values.gracePeriodDays),
+        inspectionIntervalDays: numberOf(values.inspectionIntervalDays),
+        missedSessionsThreshold: numberOf(values.missedSessionsThreshold),
+        termsVersion: values.termsVersion,
+      },
+    }),
+  );
+  return (
+    <Loaded value={settings}>
+      {() =>
+        draft && (
+          <SettingsForm
+            title="adm.loanSettings"
+            testId="loan-settings"
+            fields={LOAN_FIELDS}
+            saved={saved}
+            saving={saving}
+            onSubmit={submit}
+          >
+            <NumberField
+              label={t('adm.gracePeriodDays')}
+              name="gracePeriodDays"
+              value={draft.gracePeriodDays}
+              onChange={(value) => set({ gracePeriodDays: value })}
+              error={saving.fieldError('gracePeriodDays')}
+            />
+            <NumberField
+              label={t('adm.inspectionIntervalDays')}
+              name="inspectionIntervalDays"
+              value={draft.inspectionIntervalDays}
+              onChange={(value) => set({ inspectionIntervalDays: value })}
+              error={saving.fieldError('inspectionIntervalDays')}
+            />
+            <NumberField
+              label={t('adm.missedSessionsThreshold')}
+              hint={t('adm.missedSessionsHint')}
+              name="missedSessionsThreshold"
+              value={draft.missedSessionsThreshold}
+              onChange={(value) => set({ missedSessionsThreshold: value })}
+              error={saving.fieldError('missedSessionsThreshold')}
+            />
+            <Field label={t('adm.termsVersion')} error={saving.fieldError('termsVersion')}>
+              {(props) => (
+                <input
+                  {...props}
+                  name="termsVersion"
+                  value={draft.termsVersion}
+                  onChange={(event) => set({ termsVersion: event.target.value })}
+                />
+              )}
+            </Field>
+          </SettingsForm>
+        )
+      }
+    </Loaded>
+  );
+}
+
+function MessageSettings() {
+  const { t } = useI18n();
+  const { settings, draft, set, saved, saving, save } = useSettings(
+    () => client.GET('/api/parent-engagement/message-settings'),
+    (value) => ({ replyTo: value.replyTo ?? '' }),
+  );
+  const submit = save((values, etag) =>
+    client.PUT('/api/parent-engagement/message-settings', {
+      params: { header: { 'If-Match': etag } },
+      body: { replyTo: values.replyTo.trim() || null },
+    }),
+  );
+  return (
+    <Loaded value={settings}>
+      {() =>
+        draft && (
+          <SettingsForm
+            title="adm.messageSettings"
+            testId="message-settings"
+            fields={['replyTo']}
+            saved={saved}
+            saving={saving}
+            onSubmit={submit}
+          >
+            <Field label={t('adm.replyTo')} hint={t('adm.replyToHint')} error={saving.fieldError('replyTo')}>
+              {(props) => (
+                <input
+                  {...props}
+                  name="replyTo"
+                  type="email"
+                  value={draft.replyTo}
+                  onChange={(event) => set({ replyTo: event.target.value })}
+                />
+              )}
+            </Field>
+          </SettingsForm>
+        )
+      }
+    </Loaded>
+  );
+}
+
+/** The reminders queue: how many jobs wait, run and failed in each queue, and the reminders that failed, each retried with one press. */
+export function AdminReminders() {
+  const { t, language } = useI18n();
+  const dashboard = useLoad(async () => {
+    let queues: { name: string; counts?: Record<string, number>; error?: string }[] = [];
+    const failed = await everyItem(async (cursor) => {
+      const answer = answered(
+        (await client.GET('/api/parent-engagement/admin/queues', { params: { query: { limit: 100, cursor } } })).data,
+      );
+      if (!cursor) queues = answer.queues as typeof queues;
+      return answer.failedReminders;
+    });
+    return { queues, failed };
+  }, []);
+  const [retried, setRetried] = useState<string[]>([]);
+  const retrying = useSubmit();
+  const retry = (id: string) =>
+    void retrying.run(async () => {
+      await client.POST('/api/parent-engagement/admin/reminders/{reminderId}/retry', { params: { path: { reminderId: id } } });
+      setRetried((current) => [...current, id]);
+    });
+  return (
+    <>
+      <h1>{t('adm.nav.reminders')}</h1>
+      <p>
+        <button type="button" className="button secondary" onClick={dashboard.reload}>
+          {t('adm.refresh')}
+        </button>
+      </p>
+      <Loaded value={dashboard}>
+        {({ queues, failed }) => {
+          const countNames = [...new Set(queues.flatMap((queue) => Object.keys(queue.counts ?? {})))];
+          return (
+            <>
+              <section className="card" aria-labelledby="queues-heading">
+                <h2 id="queues-heading">{t('adm.queues')}</h2>
+                {queues.length === 0 ? (
+                  <Empty>{t('adm.noQueues')}</Empty>
+                ) : (
+                  <div className="table-wrap" tabIndex={0} role="region" aria-label={t('adm.queues')}>
+                    <table data-testid="queues">
+                      <caption className="visually-hidden">{t('adm.queues')}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('adm.queue')}</th>
+                          {countNames.map((name) => (
+                            <th scope="col" key={name}>
+                              {name}
+                            </th>
+                          ))}
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {queues.map((queue) => (
+                          <tr key={queue.name} data-queue={queue.name}>
+                            <th scope="row">{queue.name}</th>
+                            {queue.error ? (
+                              <td colSpan={Math.max(1, countNames.length)}>{queue.error}</td>
+                            ) : (
+                              countNames.map((name) => <td key={name}>{queue.counts?.[name] ?? 0}</td>)
+                            )}
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                )}
+              </section>
+              <section className="card" aria-labelledby="failed-heading">
+                <h2 id="failed-heading">{t('adm.failedReminders')}</h2>
+                <ConflictNotice error={retrying.error} />
+                {failed.length === 0 ? (
+                  <Empty>{t('adm.noFailedReminders')}</Empty>
+                ) : (
+                  <ul className="plain stack" data-testid="failed-reminders">
+                    {failed.map((reminder) => (
+                      <li key={reminder.id} data-reminder-id={reminder.id}>
+                        <strong>{reminder.kind}</strong> · {formatDateTime(language, reminder.due)} ·{' '}
+                        {t('adm.attempts', { n: reminder.attempts })}
+                        {reminder.lastError && <span className="muted small-text"> · {reminder.lastError}</span>}{' '}
+                        {retried.includes(reminder.id) ? (
+                          <span role="status">{t('adm.retried')}</span>
+                        ) : (
+                          <button type="button" className="button secondary" disabled={retrying.busy} onClick={() => retry(reminder.id)}>
+                            {t('adm.retry')}
+                          </button>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+            </>
+          );
+        }}
+      </Loaded>
+    </>
+  );
+}

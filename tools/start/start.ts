@@ -3,12 +3,17 @@
  * DATABASE_URL / REDIS_URL / SMTP_URL say where they are, migrates, loads the demo data into an
  * empty database, starts every service and the gateway, and prints where everything is.
  * Ctrl-C stops everything it started.
+ *
+ * `npm start -- --replica --pgbouncer` (or TUTTI_REPLICA=1 / TUTTI_PGBOUNCER=1) also starts a streaming
+ * replica and PgBouncer in transaction mode, as production runs them: the services' pools go through
+ * PgBouncer (migrations and LISTEN straight to the primary) and reports read the replica (issue 20).
  */
 import { join } from 'node:path';
 import { startLocalInfra, type LocalInfra } from '@tutti/local-infra';
 import { ensureWebBuilt } from '../e2e/web-build';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from '@tutti/seeds';
 import { migrateAll, provisionAll } from '../system/databases';
+import { startDatabaseTopology, topologyOptionsFrom, type DatabaseTopology } from '../system/database-topology';
 import { loadOrCreateIdentityKeys } from '../system/identity-keys';
 import { chooseServicePorts, serviceGroup, type ServiceGroup } from '../system/run-system';
 import { LOCAL_PORTS } from '../system/services';
@@ -21,12 +26,15 @@ const step = (line: string) => log(`▸ ${line}  (${((Date.now() - started) / 10
 async function main(): Promise<void> {
   let services: ServiceGroup | undefined;
   let infra: LocalInfra | undefined;
+  let topology: DatabaseTopology | undefined;
+  const topologyOptions = topologyOptionsFrom(process.argv.slice(2), process.env);
   let stopping = false;
   const stopAll = async (code: number) => {
     if (stopping) return;
     stopping = true;
     log('\nStopping Tutti…');
     await services?.stopAll();
+    await topology?.stop();
     await infra?.stop();
     log('Stopped.');
     process.exit(code);
@@ -43,6 +51,15 @@ async function main(): Promise<void> {
     if (servers.status === 'rejected') throw servers.reason;
     infra = servers.value; // kept first, so that a failed build still stops them
     if (web.status === 'rejected') throw web.reason;
+
+    if (topologyOptions.replica || topologyOptions.pgbouncer) {
+      step(
+        `starting ${[topologyOptions.replica && 'a streaming replica', topologyOptions.pgbouncer && 'PgBouncer'].filter(Boolean).join(' and ')}`,
+      );
+      topology = await startDatabaseTopology(infra.databaseUrl, join(ROOT, '.tutti', 'dev'), topologyOptions, 'dev', (line) =>
+        log(`  ${line}`),
+      );
+    }
 
     step('preparing each service’s database role and schema');
     const databaseUrls = await provisionAll(infra.databaseUrl);
@@ -71,18 +88,19 @@ async function main(): Promise<void> {
         logLevel: process.env.LOG_LEVEL ?? 'info',
         // Given when people reach this machine by another address (a tunnel, a LAN name); links and QR labels use it.
         publicUrl: process.env.PUBLIC_URL || undefined,
+        databaseEnv: topology?.databaseEnv(databaseUrls),
       },
       { logDir, log, onListening: (service) => step(`${service.service} is up on ${service.url}`) },
     );
     await services.startAll();
-    printSummary(ports.gateway, infra, logDir);
+    printSummary(ports.gateway, infra, logDir, topology);
   } catch (error) {
     log(`\nTutti could not start: ${error instanceof Error ? error.message : String(error)}`);
     await stopAll(1);
   }
 }
 
-function printSummary(gatewayPort: number, infra: LocalInfra, logDir: string): void {
+function printSummary(gatewayPort: number, infra: LocalInfra, logDir: string, topology?: DatabaseTopology): void {
   const base = `http://localhost:${gatewayPort}`;
   log('');
   log('Tutti is running.');
@@ -92,6 +110,7 @@ function printSummary(gatewayPort: number, infra: LocalInfra, logDir: string): v
   if (infra.mail) log(`  Mail inbox     ${infra.mail.webUrl}`);
   log(`  Logs           ${logDir}`);
   log(`  PostgreSQL     ${infra.databaseUrl}`);
+  for (const line of topology?.describe() ?? []) log(`  ${line}`);
   log(`  Redis          ${infra.redisUrl}`);
   log('');
   log(`Demo sign-ins (local only; password for all: ${DEMO_PASSWORD}; 42 accounts in six areas, these two shown):`);

@@ -21,6 +21,11 @@ export interface SystemSettings {
   queuePrefix?: string;
   /** The address people reach the gateway at (PUBLIC_URL); default http://localhost:<gateway port>. */
   publicUrl?: string;
+  /**
+   * Database variables per service over DATABASE_URL (startDatabaseTopology's databaseEnv: DATABASE_URL
+   * through PgBouncer, DATABASE_DIRECT_URL, REPLICA_DATABASE_URL); none: DATABASE_URL direct only.
+   */
+  databaseEnv?: Partial<Record<ServiceName, Record<string, string>>>;
 }
 
 /**
@@ -54,6 +59,7 @@ export function serviceEnvironment(service: ServiceName, settings: SystemSetting
     PUBLIC_URL: settings.publicUrl ?? `http://localhost:${settings.ports.gateway}`,
     ...(settings.smtpUrl ? { SMTP_URL: settings.smtpUrl } : {}),
     ...(settings.queuePrefix ? { QUEUE_PREFIX: settings.queuePrefix } : {}),
+    ...settings.databaseEnv?.[service],
   };
   if (service !== 'gateway') return env;
   const upstreams = SERVICE_NAMES.filter((s) => s !== 'gateway').map((s) => [

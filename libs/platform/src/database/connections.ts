@@ -104,7 +104,7 @@ export function sessionPoolOf(dataSource: DataSource): pg.Pool | undefined {
       connectionString: session.url,
       max: 2,
       allowExitOnIdle: true,
-      application_name: `${String(dataSource.options.extra?.application_name ?? 'tutti')}-session`,
+      application_name: `${(dataSource.options as { applicationName?: string }).applicationName ?? 'tutti'}-session`,
     });
     return session.pool;
   }

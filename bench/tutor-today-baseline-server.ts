@@ -21,10 +21,12 @@ const userId = process.env.BENCH_USER_ID ?? '';
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 10) });
 const app = Fastify();
 
-app.get<{ Querystring: { period?: string } }>('/me/occurrences', async (request, reply) => {
+app.get<{ Querystring: { period?: string; date?: string } }>('/me/occurrences', async (request, reply) => {
   if (request.query.period !== undefined && request.query.period !== 'today')
     return reply.code(400).send({ status: 400, detail: 'period must be today' });
-  const day = todayIn(PLANNING_TIME_ZONE);
+  if (request.query.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(request.query.date))
+    return reply.code(400).send({ status: 400, detail: 'date must be an ISO date' });
+  const day = request.query.date ?? todayIn(PLANNING_TIME_ZONE);
   const { rows } = await pool.query<Row>(MY_OCCURRENCES_SQL, [tenantId, userId, day, day, PLANNING_TIME_ZONE]);
   return {
     from: day,

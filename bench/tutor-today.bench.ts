@@ -1,16 +1,25 @@
 /**
- * The tutor's day on a large area (issue 4). In one run, on the 1,000-school bench seed
- * (apps/scheduling/src/bench-seed.ts), signed in at the gateway as bench tutor 1 (3 schools):
+ * The tutor's day on a large area (issues 4 and 20). In one run, on two seeds written by
+ * apps/scheduling/src/bench-seed.ts (as children, each in its own database on the same PostgreSQL):
+ * the quick seed (one area of BENCH_SCHOOLS = 1,000 schools) and the scale seed (BENCH_SCALE_SCHOOLS =
+ * 10,000 schools in BENCH_SCALE_AREAS = 120 areas, 3M pupils, a year of registers in the bench's own
+ * areas and every 10th school elsewhere, all four services' schemas), whose area 1 is the same
+ * 1,000-school bench area. On each, signed in at its own gateway as bench tutor 1 (3 schools), on
+ * BENCH_DAY (2026-11-16, a Monday of the autumn term):
  *   1. baseline — bare Fastify + pg running the service's own tutor-day query (bench/tutor-today-baseline-server.ts)
- *   2. direct   — scheduling's GET /me/occurrences?period=today with a gateway-signed identity header
+ *   2. direct   — scheduling's GET /me/occurrences?period=today&date=… with a gateway-signed identity header
  *   3. gateway  — the same through the gateway, with the tutor's access token from POST /auth/sign-in
- * Goal: gateway ≥ 0.60 × baseline. Then register submissions (POST /occurrences/:id/register
- * through the gateway, a whole class of 50 marks each) p50/p99, and EXPLAIN (ANALYZE, BUFFERS) of
- * the hot queries: no Seq Scan on pupils, sessions, occurrences, occurrence_tutors or attendance.
+ * measured in interleaved rounds. Goals: gateway ≥ 0.60 × baseline on each; scale gateway ≥ 0.90 ×
+ * quick gateway (the cost must not grow with the number of schools), and the same for register
+ * submissions (POST /occurrences/:id/register through the gateway, a whole class each; p50 quick / p50
+ * scale). Then EXPLAIN (ANALYZE, BUFFERS) of the hot queries on both: no Seq Scan on pupils, sessions,
+ * occurrences, occurrence_tutors, attendance or ensemble_members.
  *
  *   node -r ./tools/runtime/register.js bench/tutor-today.bench.ts
  *
- * BENCH_SCHOOLS (1000), BENCH_CONNECTIONS (50), BENCH_DURATION_S (10), BENCH_WARMUP_S (2), BENCH_ROUNDS (1),
+ * BENCH_SCALE=false runs the quick seed alone (issue 4's bench, ~1 min of seeding). BENCH_SCHOOLS (1000),
+ * BENCH_SCALE_SCHOOLS (10000), BENCH_SCALE_AREAS (120), BENCH_REGISTER_SCHOOL_EVERY (10), BENCH_DAY,
+ * BENCH_CONNECTIONS (50), BENCH_DURATION_S (10), BENCH_WARMUP_S (2), BENCH_ROUNDS (1),
  * BENCH_REGISTERS (200 submissions), BENCH_REGISTER_CONCURRENCY (4).
  */
 import { randomUUID } from 'node:crypto';
@@ -19,7 +28,8 @@ import { importIdentityKey, IDENTITY_HEADER, signIdentityToken, type Identity } 
 import { findFreePort } from '@tutti/local-infra';
 import { Client } from 'pg';
 import { LATEST_SUBMISSION_SQL, REGISTER_ENTRIES_SQL } from '@tutti/scheduling/bench';
-import { runTs, startTs, waitUntilHealthy, type Child } from './lib/children';
+import { runBenchSeed, provisionIn, type SeededDatabase } from './lib/bench-seed';
+import { startTs, waitUntilHealthy, type Child } from './lib/children';
 import { postmasterPidOf } from './lib/cpu';
 import { describeCpu, measureInRounds, type Load, type Measurement, type Target } from './lib/measure';
 import { addGatewayAccount, signIn } from './lib/gateway-accounts';
@@ -33,10 +43,16 @@ const load: Load = {
   durationSeconds: Number(process.env.BENCH_DURATION_S ?? 10),
 };
 const schoolCount = Number(process.env.BENCH_SCHOOLS ?? 1000);
+const scaleWanted = process.env.BENCH_SCALE !== 'false';
+const scaleSchools = Number(process.env.BENCH_SCALE_SCHOOLS ?? 10_000);
+const scaleAreas = Number(process.env.BENCH_SCALE_AREAS ?? 120);
+const registerSchoolEvery = process.env.BENCH_REGISTER_SCHOOL_EVERY ?? '10';
+const day = process.env.BENCH_DAY ?? '2026-11-16';
 const roundCount = Number(process.env.BENCH_ROUNDS ?? 1);
 const registerCount = Number(process.env.BENCH_REGISTERS ?? 200);
 const registerConcurrency = Number(process.env.BENCH_REGISTER_CONCURRENCY ?? 4);
 const GOAL_GATEWAY_OVER_BASELINE = 0.6;
+const GOAL_SCALE_OVER_QUICK = 0.9;
 /** Tables whose rows grow with the area: a sequential scan of any of them in a hot query is a finding. */
 const BIG_TABLES = ['pupils', 'sessions', 'occurrences', 'occurrence_tutors', 'attendance', 'ensemble_members'];
 const SECONDS_OF_IDENTITY = 3_600;
@@ -57,93 +73,144 @@ interface OccurrenceItem {
   status: string;
 }
 
-async function main(): Promise<void> {
-  const children: Child[] = [];
-  let system: BenchSystem | undefined;
-  try {
-    system = await startBenchSystem();
-    const [schedulingDb, gatewayDb] = await Promise.all([system.provision('scheduling'), system.provision('gateway')]);
-    const [basePort, schedulingPort, gatewayPort] = [await findFreePort(), await findFreePort(), await findFreePort()];
+/** One seed with its own scheduling, gateway and baseline, signed in as bench tutor 1. */
+interface SeedUnderTest {
+  label: string;
+  schools: number;
+  seeded: SeededDatabase;
+  targets: Target[];
+  gatewayBase: string;
+  accessToken: string;
+}
 
-    log('starting scheduling and the gateway');
-    const scheduling = system.startService('scheduling', schedulingPort, schedulingDb);
-    const gateway = system.startGateway(gatewayPort, gatewayDb, { scheduling: url(schedulingPort) });
-    children.push(scheduling, gateway);
-    await waitUntilHealthy(scheduling, `${url(schedulingPort)}/health`, 120_000);
-
-    log(`seeding ${schoolCount} schools with apps/scheduling/src/bench-seed.ts`);
-    const seedStarted = Date.now();
-    const seedOutput = await runTs('bench-seed', 'apps/scheduling/src/bench-seed.ts', {
-      DATABASE_URL: schedulingDb,
-      BENCH_SCHOOLS: String(schoolCount),
-    });
-    const seedSeconds = Math.round((Date.now() - seedStarted) / 100) / 10;
-    log(`seeded in ${seedSeconds} s`);
-
-    await giveTutorPupilsValidIds(schedulingDb);
-    await waitUntilHealthy(gateway, `${url(gatewayPort)}/api/scheduling/health`, 120_000);
-    const account = {
-      tenant: { id: BENCH_TENANT_ID, slug: 'bench', name: 'Bench Area' },
-      accountId: TUTOR_USER_ID,
-      email: 'tutor-1@bench.tutti.test',
-      password: 'bench-tutor-password-2026',
-      displayName: 'Tutor 1',
-      grants: [{ role: 'tutor' as const, schoolIds: TUTOR_SCHOOL_IDS }],
-      schools: TUTOR_SCHOOL_IDS.map((id, i) => ({ id, name: `Bench School ${i + 1}` })),
-    };
-    await addGatewayAccount(gatewayDb, account);
-    const accessToken = await signIn(url(gatewayPort), account);
-    const identity: Identity = {
-      userId: TUTOR_USER_ID,
-      tenantId: BENCH_TENANT_ID,
-      displayName: 'Tutor 1',
-      activeRole: null,
-      grants: [{ role: 'tutor', schoolIds: TUTOR_SCHOOL_IDS }],
-    };
-    const identityToken = await signIdentityToken(
-      identity,
-      'scheduling',
-      await importIdentityKey(system.keys.privateKey),
-      SECONDS_OF_IDENTITY,
-    );
-    log('signed in at the gateway as bench tutor 1');
-
-    const baseline = startTs('baseline', 'bench/tutor-today-baseline-server.ts', {
-      PORT: String(basePort),
-      DATABASE_URL: schedulingDb,
-      BENCH_TENANT_ID,
-      BENCH_USER_ID: TUTOR_USER_ID,
-    });
-    children.push(baseline);
-    await waitUntilHealthy(baseline, `${url(basePort)}/health`);
-
-    const path = '/me/occurrences?period=today';
-    const postgres = { name: 'postgres', pid: await postmasterPidOf(schedulingDb), withChildren: true };
-    const served = (...processes: Child[]) => [...processes.map((child) => ({ name: child.name, pid: child.process.pid })), postgres];
-    const targets: Target[] = [
-      { name: 'baseline (Fastify + pg)', url: `${url(basePort)}${path}`, servedBy: served(baseline), shape: {} },
+async function startOn(
+  system: BenchSystem,
+  seeded: SeededDatabase,
+  label: string,
+  schools: number,
+  children: Child[],
+): Promise<SeedUnderTest> {
+  const gatewayDb = await provisionIn(system, seeded.database, 'gateway');
+  const [basePort, schedulingPort, gatewayPort] = [await findFreePort(), await findFreePort(), await findFreePort()];
+  const schedulingDb = seeded.urls.scheduling;
+  await giveTutorPupilsValidIds(schedulingDb);
+  log(`${label}: starting scheduling, the gateway and the baseline`);
+  const scheduling = system.startService('scheduling', schedulingPort, schedulingDb);
+  const gateway = system.startGateway(gatewayPort, gatewayDb, { scheduling: url(schedulingPort) });
+  const baseline = startTs(`baseline-${label}`, 'bench/tutor-today-baseline-server.ts', {
+    PORT: String(basePort),
+    DATABASE_URL: schedulingDb,
+    BENCH_TENANT_ID,
+    BENCH_USER_ID: TUTOR_USER_ID,
+  });
+  children.push(scheduling, gateway, baseline);
+  await waitUntilHealthy(scheduling, `${url(schedulingPort)}/health`, 120_000);
+  await waitUntilHealthy(gateway, `${url(gatewayPort)}/api/scheduling/health`, 120_000);
+  await waitUntilHealthy(baseline, `${url(basePort)}/health`);
+  const account = {
+    tenant: { id: BENCH_TENANT_ID, slug: 'bench', name: 'Bench Area' },
+    accountId: TUTOR_USER_ID,
+    email: 'tutor-1@bench.tutti.test',
+    password: 'bench-tutor-password-2026',
+    displayName: 'Tutor 1',
+    grants: [{ role: 'tutor' as const, schoolIds: TUTOR_SCHOOL_IDS }],
+    schools: TUTOR_SCHOOL_IDS.map((id, i) => ({ id, name: `Bench School ${i + 1}` })),
+  };
+  await addGatewayAccount(gatewayDb, account);
+  const accessToken = await signIn(url(gatewayPort), account);
+  const identity: Identity = {
+    userId: TUTOR_USER_ID,
+    tenantId: BENCH_TENANT_ID,
+    displayName: 'Tutor 1',
+    activeRole: null,
+    grants: [{ role: 'tutor', schoolIds: TUTOR_SCHOOL_IDS }],
+  };
+  const identityToken = await signIdentityToken(
+    identity,
+    'scheduling',
+    await importIdentityKey(system.keys.privateKey),
+    SECONDS_OF_IDENTITY,
+  );
+  log(`${label}: signed in at the gateway as bench tutor 1`);
+  const path = `/me/occurrences?period=today&date=${day}`;
+  const postgres = { name: 'postgres', pid: await postmasterPidOf(schedulingDb), withChildren: true };
+  const served = (...processes: Child[]) => [...processes.map((child) => ({ name: child.name, pid: child.process.pid })), postgres];
+  return {
+    label,
+    schools,
+    seeded,
+    gatewayBase: `${url(gatewayPort)}/api/scheduling`,
+    accessToken,
+    targets: [
+      { name: `${label}: baseline (Fastify + pg)`, url: `${url(basePort)}${path}`, servedBy: served(baseline), shape: {} },
       {
-        name: 'scheduling direct',
+        name: `${label}: scheduling direct`,
         url: `${url(schedulingPort)}${path}`,
         servedBy: served(scheduling),
         shape: { headers: { [IDENTITY_HEADER]: identityToken } },
       },
       {
-        name: 'through the gateway',
+        name: `${label}: through the gateway`,
         url: `${url(gatewayPort)}/api/scheduling${path}`,
         servedBy: served(gateway, scheduling),
         shape: { headers: { authorization: `Bearer ${accessToken}` } },
       },
-    ];
-    const today = await checkSameAnswers(targets);
-    const measured = await measureInRounds(targets, load, roundCount, log);
+    ],
+  };
+}
 
-    const registers = await measureRegisters(`${url(gatewayPort)}/api/scheduling`, accessToken);
-    const plans = await explainHotQueries(schedulingDb, registers.occurrenceId);
-    report(measured, today.length, registers, seedOutput, plans, seedSeconds);
+async function main(): Promise<void> {
+  const children: Child[] = [];
+  let system: BenchSystem | undefined;
+  try {
+    system = await startBenchSystem();
+    log(`seeding the quick seed: ${schoolCount} schools in one area`);
+    const quickSeed = await runBenchSeed(system, 'tutti', { BENCH_SCHOOLS: String(schoolCount) });
+    log(`quick seed in ${quickSeed.seconds} s`);
+    const seeds = [await startOn(system, quickSeed, 'quick', schoolCount, children)];
+    if (scaleWanted) {
+      log(`seeding the scale seed: ${scaleSchools} schools in ${scaleAreas} areas, a year of registers (this is the long part)`);
+      const scaleSeed = await runBenchSeed(
+        system,
+        'tutti_scale',
+        {
+          BENCH_SCHOOLS: String(scaleSchools),
+          BENCH_AREAS: String(scaleAreas),
+          BENCH_REGISTERS: 'true',
+          BENCH_REGISTERS_UNTIL: '2027-07-21',
+          BENCH_REGISTER_SCHOOL_EVERY: registerSchoolEvery,
+        },
+        { allServices: true },
+      );
+      log(`scale seed in ${scaleSeed.seconds} s`);
+      seeds.push(await startOn(system, scaleSeed, 'scale', scaleSchools, children));
+    }
+    const days = await Promise.all(seeds.map((seed) => checkSameAnswers(seed.targets)));
+    if (days.some((items) => JSON.stringify(items) !== JSON.stringify(days[0])))
+      throw new Error('the quick and the scale seed give the tutor different days');
+    const measured = await measureInRounds(
+      seeds.flatMap((seed) => seed.targets),
+      load,
+      roundCount,
+      log,
+    );
+    const results: SeedResult[] = [];
+    for (const [i, seed] of seeds.entries()) {
+      const registers = await measureRegisters(seed.gatewayBase, seed.accessToken);
+      const plans = await explainHotQueries(seed.seeded.urls.scheduling, registers.occurrenceId);
+      results.push({ seed, measured: measured.slice(i * 3, i * 3 + 3), registers, plans });
+    }
+    report(results, days[0].length);
   } finally {
     await stopAll(children, system);
   }
+}
+
+interface SeedResult {
+  seed: SeedUnderTest;
+  measured: Measurement[];
+  registers: RegisterFigures;
+  plans: { title: string; plan: string }[];
 }
 
 /** All three must return the same day, or the comparison means nothing. */
@@ -183,7 +250,7 @@ interface RegisterFigures {
  */
 async function measureRegisters(base: string, accessToken: string): Promise<RegisterFigures> {
   const headers = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
-  const week = (await (await fetch(`${base}/me/occurrences?period=week`, { headers })).json()) as { items: OccurrenceItem[] };
+  const week = (await (await fetch(`${base}/me/occurrences?period=week&date=${day}`, { headers })).json()) as { items: OccurrenceItem[] };
   const sessions = week.items.filter((item) => item.status === 'scheduled');
   if (sessions.length === 0) throw new Error('the tutor has no sessions this week to take registers of');
   const classes = await Promise.all(
@@ -299,65 +366,83 @@ async function explainHotQueries(databaseUrl: string, occurrenceId: string): Pro
   }
 }
 
-function report(
-  [baseline, direct, gateway]: Measurement[],
-  sessionsToday: number,
-  registers: RegisterFigures,
-  seedOutput: string,
-  plans: { title: string; plan: string }[],
-  seedSeconds: number,
-): void {
-  const ratios = {
-    gatewayOverBaseline: round2(gateway.requestsPerSecond / baseline.requestsPerSecond),
-    directOverBaseline: round2(direct.requestsPerSecond / baseline.requestsPerSecond),
-    gatewayOverDirect: round2(gateway.requestsPerSecond / direct.requestsPerSecond),
-  };
+function report(results: SeedResult[], sessionsToday: number): void {
   const rounds = roundCount > 1 ? `, median of ${roundCount} rounds` : '';
   console.log(
-    `\ntutor's day (GET /me/occurrences?period=today, ${sessionsToday} sessions) on ${schoolCount} schools, ${load.connections} connections, ${load.durationSeconds} s each after ${load.warmupSeconds} s warm-up${rounds}\n`,
+    `\ntutor's day (GET /me/occurrences?period=today&date=${day}, ${sessionsToday} sessions), ${load.connections} connections, ${load.durationSeconds} s each after ${load.warmupSeconds} s warm-up${rounds}\n`,
   );
   printTable(
     ['target', 'req/s', 'p50', 'p99', 'failed', 'CPU per request'],
-    [baseline, direct, gateway].map((m) => [
-      m.name,
-      String(m.requestsPerSecond),
-      `${m.p50Ms} ms`,
-      `${m.p99Ms} ms`,
-      String(m.failures),
-      describeCpu(m),
-    ]),
+    results.flatMap((result) =>
+      result.measured.map((m) => [
+        m.name,
+        String(m.requestsPerSecond),
+        `${m.p50Ms} ms`,
+        `${m.p99Ms} ms`,
+        String(m.failures),
+        describeCpu(m),
+      ]),
+    ),
     [0, 5],
   );
-  console.log(`\ngateway / baseline: ${verdict(ratios.gatewayOverBaseline, GOAL_GATEWAY_OVER_BASELINE)}`);
-  console.log(`direct / baseline:  ${ratios.directOverBaseline}`);
-  console.log(`gateway / direct:   ${ratios.gatewayOverDirect}`);
-
-  console.log(
-    `\nregister submission through the gateway: ${registers.count} registers of ~${registers.marksPerRegister} marks over ${registers.occurrences} sessions, ${registers.concurrency} at a time`,
-  );
-  console.log(`  p50 ${ms(registers.p50Ms)}, p99 ${ms(registers.p99Ms)}, statuses ${JSON.stringify(registers.statuses)}`);
-
-  const seedPlans = seedOutput.slice(seedOutput.indexOf('\n== ')).trim();
-  const allPlans = `${seedPlans}\n\n${plans.map((p) => `== ${p.title}\n${p.plan}`).join('\n\n')}`;
-  console.log(`\nbench seed (${seedSeconds} s): ${seedOutput.split('\n').find((line) => line.startsWith('bench area:')) ?? ''}`);
-  console.log(`\nEXPLAIN (ANALYZE, BUFFERS) of the hot queries on the ${schoolCount}-school seed\n\n${allPlans}\n`);
-  const seqScans = [...allPlans.matchAll(/Seq Scan on (\w+)/g)].map((match) => match[1]);
-  const badScans = seqScans.filter((table) => BIG_TABLES.includes(table));
-  console.log(
-    `sequential scans: ${seqScans.length === 0 ? 'none' : seqScans.join(', ')}; on big tables (${BIG_TABLES.join(', ')}): ${badScans.length === 0 ? 'none (goal met)' : `${badScans.join(', ')} (goal NOT met)`}\n`,
-  );
-
+  const summaries = results.map(({ seed, measured: [baseline, direct, gateway], registers, plans }) => {
+    const ratios = {
+      gatewayOverBaseline: round2(gateway.requestsPerSecond / baseline.requestsPerSecond),
+      directOverBaseline: round2(direct.requestsPerSecond / baseline.requestsPerSecond),
+      gatewayOverDirect: round2(gateway.requestsPerSecond / direct.requestsPerSecond),
+    };
+    console.log(`\n${seed.label} seed (${seed.schools} schools, seeded in ${seed.seeded.seconds} s):`);
+    console.log(`  gateway / baseline: ${verdict(ratios.gatewayOverBaseline, GOAL_GATEWAY_OVER_BASELINE)}`);
+    console.log(`  direct / baseline:  ${ratios.directOverBaseline}`);
+    console.log(`  gateway / direct:   ${ratios.gatewayOverDirect}`);
+    console.log(
+      `  register submission through the gateway: ${registers.count} registers of ~${registers.marksPerRegister} marks over ${registers.occurrences} sessions, ${registers.concurrency} at a time: p50 ${ms(registers.p50Ms)}, p99 ${ms(registers.p99Ms)}, statuses ${JSON.stringify(registers.statuses)}`,
+    );
+    const output = seed.seeded.output;
+    const seedPlans = output.slice(output.indexOf('\n== ')).trim();
+    const allPlans = `${seedPlans}\n\n${plans.map((p) => `== ${p.title}\n${p.plan}`).join('\n\n')}`;
+    const seqScans = [...allPlans.matchAll(/Seq Scan on (\w+)/g)].map((match) => match[1]);
+    const badScans = seqScans.filter((table) => BIG_TABLES.includes(table));
+    return { seed, ratios, gateway, registers, allPlans, seqScans, badScans, output };
+  });
+  for (const summary of summaries) {
+    const lines = summary.output.split('\n');
+    console.log(
+      `\n${summary.seed.label} seed: ${lines.filter((line) => /^(seed total|bench area|all areas|return area)/.test(line)).join('\n  ')}`,
+    );
+    if (summary.seed.label === 'scale')
+      console.log(lines.filter((line) => /^seed (COPY|scheduling|instrument|performance|parent)/.test(line)).join('\n'));
+    console.log(`\nEXPLAIN (ANALYZE, BUFFERS) of the hot queries on the ${summary.seed.label} seed\n\n${summary.allPlans}\n`);
+    console.log(
+      `${summary.seed.label} seed, sequential scans: ${summary.seqScans.length === 0 ? 'none' : summary.seqScans.join(', ')}; on big tables (${BIG_TABLES.join(', ')}): ${summary.badScans.length === 0 ? 'none (goal met)' : `${summary.badScans.join(', ')} (goal NOT met)`}\n`,
+    );
+  }
+  const [quick, scale] = summaries;
+  const scaleRatios = scale && {
+    tutorDayGateway: round2(scale.gateway.requestsPerSecond / quick.gateway.requestsPerSecond),
+    registerP50: round2(quick.registers.p50Ms / scale.registers.p50Ms),
+  };
+  if (scaleRatios) {
+    console.log(`scale / quick, tutor's day through the gateway (req/s): ${verdict(scaleRatios.tutorDayGateway, GOAL_SCALE_OVER_QUICK)}`);
+    console.log(`scale / quick, register submission (p50 quick / p50 scale): ${verdict(scaleRatios.registerP50, GOAL_SCALE_OVER_QUICK)}\n`);
+  }
   console.log(
     JSON.stringify({
       bench: 'tutor-today',
-      schools: schoolCount,
+      day,
       load,
       rounds: roundCount,
-      results: [baseline, direct, gateway],
-      ratios,
-      goals: { gatewayOverBaseline: GOAL_GATEWAY_OVER_BASELINE },
-      registers: { ...registers, occurrenceId: undefined },
-      seqScansOnBigTables: badScans,
+      seeds: summaries.map((summary) => ({
+        label: summary.seed.label,
+        schools: summary.seed.schools,
+        seedSeconds: summary.seed.seeded.seconds,
+        results: results.find((result) => result.seed === summary.seed)?.measured,
+        ratios: summary.ratios,
+        registers: { ...summary.registers, occurrenceId: undefined },
+        seqScansOnBigTables: summary.badScans,
+      })),
+      scaleOverQuick: scaleRatios,
+      goals: { gatewayOverBaseline: GOAL_GATEWAY_OVER_BASELINE, scaleOverQuick: GOAL_SCALE_OVER_QUICK },
     }),
   );
 }

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import type { ServiceName } from '@tutti/contracts';
 import { provisionServiceDatabase } from '@tutti/platform';
 import { startTs } from './children';
 import { log, type BenchSystem } from './system';
@@ -35,10 +36,8 @@ export async function runBenchSeed(
     } finally {
       await admin.end();
     }
-    adminUrl.pathname = `/${database}`;
   }
-  const provision = (service: 'scheduling' | 'instrument-loan' | 'performance-event' | 'parent-engagement') =>
-    provisionServiceDatabase(adminUrl.toString(), service, `bench-${service}`);
+  const provision = (service: ServiceName) => provisionIn(system, database, service);
   const urls: SeededDatabase['urls'] = { scheduling: await provision('scheduling') };
   if (options.allServices) {
     urls.instrumentLoan = await provision('instrument-loan');
@@ -76,4 +75,11 @@ async function runChild(name: string, file: string, env: Record<string, string>)
   const code = await new Promise<number | null>((done) => child.process.once('exit', (exitCode) => done(exitCode)));
   if (code !== 0) throw new Error(`${name} exited with ${code}:\n${child.stderr()}`);
   return stdout;
+}
+
+/** A service's own role and schema in `database` (created by runBenchSeed) of the bench's PostgreSQL. */
+export function provisionIn(system: BenchSystem, database: string, service: ServiceName): Promise<string> {
+  const adminUrl = new URL(system.infra.databaseUrl);
+  adminUrl.pathname = `/${database}`;
+  return provisionServiceDatabase(adminUrl.toString(), service, `bench-${service}`);
 }

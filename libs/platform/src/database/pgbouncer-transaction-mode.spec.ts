@@ -103,6 +103,12 @@ describe('a service database through PgBouncer in transaction mode', () => {
     expect(databaseConnectionsOf({ DATABASE_URL: adminUrl, DATABASE_STATEMENTS: 'unnamed' }).statements).toBe('unnamed');
   });
 
+  it('keeps search_path and jit=off through PgBouncer, which drops the startup options: the role carries them', async () => {
+    const source = await dataSource('unnamed', 2);
+    const [settings] = await source.query(`SELECT current_setting('search_path') AS path, current_setting('jit') AS jit`);
+    expect(settings).toEqual({ path: 'parent_engagement', jit: 'off' });
+  });
+
   it('migrates from two replicas at once on the direct URL: each migration once, no lock or lock_timeout left behind', async () => {
     const [a, b] = await Promise.all([dataSource('unnamed', 2), dataSource('unnamed', 2)]);
     const applied = await Promise.all([a, b].map((source) => runMigrationsOnSession(source, connections, () => undefined)));

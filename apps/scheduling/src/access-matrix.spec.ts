@@ -575,6 +575,14 @@ const fixtures: MatrixFixtures<Scenario> = {
     secrets: [s.pupilId, SECRET_FIRST, SECRET_LAST],
     refusedWith: [403, 404],
   }),
+  'GET /reports/transition/figures/:figureId/pupils': (s) => ({
+    url: '/reports/transition/figures/transition-one-term/pupils?academicYear=2025-26',
+    allowed: ['admin', 'evaluator'],
+    scope: 'caller-scoped',
+    pseudonymisedFor: ['admin', 'evaluator'],
+    secrets: [s.pupilId, SECRET_FIRST, SECRET_LAST],
+    refusedWith: [403, 404],
+  }),
   'GET /attendance-summaries/schools/:schoolId': (s) => ({
     url: `/attendance-summaries/schools/${s.schoolId}?from=2026-01-05&to=2026-03-27`,
     allowed: [...MANAGERS],

@@ -60,6 +60,23 @@ export class AnnualReturnController {
     return this.annualReturn.transition(identity, query.academicYear, origin);
   }
 
+  @Get('transition/figures/:figureId/pupils')
+  @Access('programme_admin', 'evaluator')
+  @ApiOperation({
+    operationId: 'listTransitionFigurePupils',
+    summary:
+      'The pseudonymised Year 6 leavers behind a figure of the transition report, or one cell of it: the same computation and suppression (a suppressed count lists nobody); audited',
+  })
+  @ApiOkResponse({ type: FigurePupilsDto })
+  transitionPupils(
+    @CurrentIdentity() identity: Identity,
+    @Param('figureId') figureId: string,
+    @Query() query: FigurePupilsQueryDto,
+    @RequestOrigin() origin: AuditOrigin,
+  ): Promise<FigurePupilsDto> {
+    return this.annualReturn.transitionPupils(identity, query.academicYear, figureId, query.cell, origin);
+  }
+
   @Get('annual-return.csv')
   @Access('programme_admin', 'evaluator')
   @ApiOperation({ summary: 'The annual data return as CSV (UTF-8 with a byte order mark), the same figures and suppression as the page' })

@@ -15,7 +15,7 @@ import { DataSource } from 'typeorm';
 import { auditContext } from '../common/events';
 import { tenantTimeZone } from '../tenant-settings/tenant-settings.queries';
 import { annualReturnFigures, REGULAR_MIN_SESSIONS, type AnnualReturnData } from './annual-return.figures';
-import { pupilsBehind } from './annual-return.pupils';
+import { pupilsBehind, type FigurePupils } from './annual-return.pupils';
 import {
   examEntryPupils,
   examsByGrade,
@@ -29,6 +29,7 @@ import {
 } from './annual-return.queries';
 import type { AnnualReturnDto, FigurePupilsDto, TransitionReportDto } from './dto/annual-return.dto';
 import { transitionFigures } from './transition.figures';
+import { transitionPupilsBehind } from './transition.pupils';
 import { alumniOfYear } from './transition.queries';
 
 /**
@@ -88,19 +89,7 @@ export class AnnualReturnService {
     const behind = pupilsBehind({ ...data, examEntries }, annualReturnFigures(data), figureId, cellKey);
     const read = [...new Set([...data.wcet.map((pupil) => pupil.pupilId), ...behind.pupilIds])].map((pupilId) => ({ pupilId }));
     await this.auditReads(identity, origin, read, 'annual-return-pupils', academicYear);
-    const key = this.platform.config.evaluationPseudonymKey;
-    return {
-      academicYear,
-      figureId,
-      figureTitle: behind.figure.title,
-      cell: behind.cell?.key ?? null,
-      cellLabel: behind.cell?.label ?? 'total',
-      count: behind.count,
-      suppressed: behind.count === null,
-      pupils: behind.pupilIds
-        .map((pupilId) => ({ pseudonym: pseudonymOf(key, tenantId, pupilId) }))
-        .sort((a, b) => a.pseudonym.localeCompare(b.pseudonym)),
-    };
+    return this.figurePupils(tenantId, academicYear, figureId, behind);
   }
 
   /** Year 6 pupils who left primary school in the year, followed one term and one year on, by destination school and characteristics. */
@@ -128,6 +117,43 @@ export class AnnualReturnService {
       ]),
     );
     return { wcet, regular, exams, schools, performances, performers: performed, families };
+  }
+
+  /**
+   * The pseudonymised alumni behind one transition figure, or one cell of it: computed and
+   * suppressed exactly as the report is (a suppressed count lists nobody). Reading the figures
+   * reads every alumnus's characteristics, as the report does: all of them are audited.
+   */
+  async transitionPupils(
+    identity: Identity,
+    academicYear: string,
+    figureId: string,
+    cellKey: string | undefined,
+    origin: AuditOrigin,
+  ): Promise<FigurePupilsDto> {
+    const tenantId = identity.tenantId;
+    const year = academicYearOf(academicYear);
+    const today = await this.today(tenantId);
+    const alumni = await this.reader.read((db) => alumniOfYear(db, tenantId, year, today));
+    const behind = transitionPupilsBehind(alumni, transitionFigures(alumni), figureId, cellKey);
+    await this.auditReads(identity, origin, alumni, 'transition-pupils', academicYear);
+    return this.figurePupils(tenantId, academicYear, figureId, behind);
+  }
+
+  private figurePupils(tenantId: string, academicYear: string, figureId: string, behind: FigurePupils): FigurePupilsDto {
+    const key = this.platform.config.evaluationPseudonymKey;
+    return {
+      academicYear,
+      figureId,
+      figureTitle: behind.figure.title,
+      cell: behind.cell?.key ?? null,
+      cellLabel: behind.cell?.label ?? 'total',
+      count: behind.count,
+      suppressed: behind.count === null,
+      pupils: [...new Set(behind.pupilIds)]
+        .map((pupilId) => ({ pseudonym: pseudonymOf(key, tenantId, pupilId) }))
+        .sort((a, b) => a.pseudonym.localeCompare(b.pseudonym)),
+    };
   }
 
   private async today(tenantId: string): Promise<string> {

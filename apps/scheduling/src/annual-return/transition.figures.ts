@@ -15,6 +15,29 @@ const HORIZONS = [
 const ALUMNI = 'Year 6 pupils who left primary school for secondary school in the academic year (kept as alumni at the roll-over)';
 const UNKNOWN_DESTINATION = 'unknown';
 
+/** The alumnus's destination school as the figures group by it. */
+export const destinationOf = (pupil: AlumnusRow): string => pupil.destinationSchool ?? UNKNOWN_DESTINATION;
+
+/**
+ * How each transition figure counts an alumnus: the cell they fall in, and whether the figure
+ * counts them there (the partitions count every alumnus; the shares count those who continued).
+ * The figures count with these, and the click-through (transition.pupils.ts) lists with the same.
+ */
+export const TRANSITION_GROUPINGS: Record<string, { cellOf: (pupil: AlumnusRow) => string; counts: (pupil: AlumnusRow) => boolean }> =
+  Object.fromEntries(
+    HORIZONS.flatMap((horizon) => {
+      const continued = (pupil: AlumnusRow) => pupil[horizon.key] === 'continuing';
+      return [
+        [`transition-${horizon.id}`, { cellOf: (pupil: AlumnusRow) => pupil[horizon.key], counts: () => true }],
+        [`transition-${horizon.id}-by-destination`, { cellOf: destinationOf, counts: continued }],
+        ...(['pupilPremium', 'send', 'eal', 'gender'] as const).map((name) => [
+          `transition-${horizon.id}-by-${name}`,
+          { cellOf: (pupil: AlumnusRow) => pupil[name], counts: continued },
+        ]),
+      ];
+    }),
+  );
+
 /** For each horizon: how many alumni attended any Tutti session then, and of each destination school and characteristic, suppressed. */
 export function transitionFigures(alumni: AlumnusRow[]): FigureDto[] {
   return HORIZONS.flatMap((horizon) => {

@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Identity } from '@tutti/auth';
-import { newId } from '@tutti/platform';
+import { newId, PLATFORM_OPTIONS, pseudonymOf, type PlatformOptions } from '@tutti/platform';
 import { identityHeaders, newTenantId, personas, startTestService, testServiceConfig } from '@tutti/testing';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
@@ -179,6 +179,63 @@ describe('transition to secondary school: alumni kept at the roll-over and follo
     // One year: yes 6 of 8 (2 did not: suppressed), no 0 of 7: the 6 alone would be recovered from the total, which goes.
     expect(figure('transition-one-year-by-pupilPremium')).toEqual({ total: null, yes: null, no: 0, unknown: 0 });
     expect(figure('transition-one-year-by-gender')).toEqual({ total: 6, female: 0, male: 0, other: 0, unknown: 6 });
+  });
+
+  describe('click-through: the pseudonymised leavers behind a figure', () => {
+    interface Behind {
+      figureId: string;
+      cell: string | null;
+      count: number | null;
+      suppressed: boolean;
+      pupils: { pseudonym: string }[];
+    }
+    const url = (figureId: string, cell?: string) =>
+      `/reports/transition/figures/${figureId}/pupils?academicYear=2023-24${cell === undefined ? '' : `&cell=${encodeURIComponent(cell)}`}`;
+    const behind = (figureId: string, cell?: string, who: Identity = personas.evaluator(tenantId)) =>
+      call<Behind>(who, 'GET', url(figureId, cell), undefined, 200);
+    const pseudonyms = (list: string[]) => {
+      const key = app.get<PlatformOptions>(PLATFORM_OPTIONS).config.evaluationPseudonymKey;
+      return list
+        .map((name) => ({ pseudonym: pseudonymOf(key, tenantId, pupils[name]) }))
+        .sort((a, b) => a.pseudonym.localeCompare(b.pseudonym));
+    };
+
+    it('lists the leavers of a shown cell, or of the total, as the figure counted them, by pseudonym only', async () => {
+      const continuing = await behind('transition-one-term', 'continuing');
+      expect(continuing).toMatchObject({ figureId: 'transition-one-term', cell: 'continuing', count: 10, suppressed: false });
+      expect(continuing.pupils).toEqual(pseudonyms([...names(1, 9), 'y14']));
+      expect(JSON.stringify(continuing)).not.toContain(pupils.y1);
+      expect((await behind('transition-one-term', 'not_continuing')).pupils).toEqual(pseudonyms(['y10', 'y11', 'y12', 'y13', 'y15']));
+      expect((await behind('transition-one-term')).pupils).toEqual(pseudonyms(names(1, 15)));
+      expect((await behind('transition-one-year', 'continuing', admin)).pupils).toEqual(pseudonyms(names(1, 6)));
+      // The breakdowns count those who continued: of Archbishop Blanch's 13, the 6 who played on a year later.
+      expect((await behind('transition-one-year-by-destination', 'Archbishop Blanch')).pupils).toEqual(pseudonyms(names(1, 6)));
+      expect((await behind('transition-one-term-by-destination')).pupils).toEqual(pseudonyms([...names(1, 9), 'y14']));
+      expect((await behind('transition-one-year-by-destination', 'unknown')).pupils).toEqual([]);
+    });
+
+    it('lists nobody behind a suppressed count, cell or total', async () => {
+      for (const [figureId, cell] of [
+        ['transition-one-term-by-destination', 'Archbishop Blanch'],
+        ['transition-one-term-by-destination', 'Everton Free School'],
+        ['transition-one-term-by-pupilPremium', 'yes'],
+        ['transition-one-term-by-pupilPremium', 'no'],
+        ['transition-one-year-by-pupilPremium', undefined],
+        ['transition-one-year-by-pupilPremium', 'yes'],
+      ])
+        expect(await behind(figureId as string, cell)).toMatchObject({ figureId, count: null, suppressed: true, pupils: [] });
+    });
+
+    it('answers 404 for a figure or cell the report lacks, 400 without a year, 403 to a headteacher; another area sees none of these', async () => {
+      const status = async (who: Identity, path: string) =>
+        (await app.inject({ method: 'GET', url: path, headers: await identityHeaders(who, 'scheduling') })).statusCode;
+      expect(await status(admin, url('wcet-by-terms'))).toBe(404);
+      expect(await status(admin, url('transition-one-term', 'maybe'))).toBe(404);
+      expect(await status(admin, '/reports/transition/figures/transition-one-term/pupils')).toBe(400);
+      expect(await status(personas.headteacher(tenantId, school), url('transition-one-term'))).toBe(403);
+      const elsewhere = await behind('transition-one-term', undefined, personas.evaluator(newTenantId()));
+      expect([elsewhere.count, elsewhere.pupils]).toEqual([0, []]);
+    });
   });
 
   it('shows nothing to a headteacher (403) and nothing of this area to another', async () => {

@@ -2357,6 +2357,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/scheduling/reports/transition/figures/{figureId}/pupils": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pseudonymised Year 6 leavers behind a figure of the transition report, or one cell of it: the same computation and suppression (a suppressed count lists nobody); audited */
+        get: operations["scheduling.listTransitionFigurePupils"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/scheduling/rooms": {
         parameters: {
             query?: never;
@@ -12701,6 +12718,38 @@ export interface operations {
             400: components["responses"]["scheduling.BadRequest"];
             401: components["responses"]["scheduling.Unauthorized"];
             403: components["responses"]["scheduling.Forbidden"];
+            431: components["responses"]["scheduling.HeaderFieldsTooLarge"];
+        };
+    };
+    "scheduling.listTransitionFigurePupils": {
+        parameters: {
+            query: {
+                /** @description the academic year, 1 September to 31 August */
+                academicYear: string;
+                /** @description the key of one of the figure’s cells (as the return answers it); the figure’s total without it */
+                cell?: string;
+            };
+            header?: never;
+            path: {
+                figureId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["scheduling.FigurePupilsDto"];
+                };
+            };
+            400: components["responses"]["scheduling.BadRequest"];
+            401: components["responses"]["scheduling.Unauthorized"];
+            403: components["responses"]["scheduling.Forbidden"];
+            404: components["responses"]["scheduling.NotFound"];
+            414: components["responses"]["scheduling.UriTooLong"];
             431: components["responses"]["scheduling.HeaderFieldsTooLarge"];
         };
     };

@@ -336,6 +336,15 @@ const fixtures: MatrixFixtures<Scenario> = {
     // Another area's admin naming S1 gets 404 naming schoolId: a school id must be one of the caller's own area.
     refusedWith: [400, 403, 404],
   }),
+  // Renders words the caller wrote in the area's frame: nothing of anyone else's, nothing stored.
+  'POST /announcements/preview': () => ({
+    url: '/announcements/preview',
+    // With a family name: the area's own Romanian greeting (Matrixwort …) is in its staff's preview, never another area's.
+    body: { language: 'ro', subject: 'Bus times', body: 'Please be at the gate by five.', familyName: 'Popescu' },
+    allowed: [...STAFF],
+    scope: 'caller-scoped',
+    tenantSecrets: [OVERRIDE_TEXT.replace(' {familyName},', '')],
+  }),
 
   'GET /family-sessions': (s) => ({
     url: '/family-sessions',

@@ -10,7 +10,14 @@ import {
 } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
 import { IdempotencyKey, IdParam } from '@tutti/platform';
-import { AnnouncementDto, AnnouncementPageDto, AnnouncementQueryDto, CreateAnnouncementDto } from './dto/announcement.dto';
+import { MessagePreviewDto } from '../message-overrides/dto/message-override.dto';
+import {
+  AnnouncementDto,
+  AnnouncementPageDto,
+  AnnouncementQueryDto,
+  CreateAnnouncementDto,
+  PreviewAnnouncementDto,
+} from './dto/announcement.dto';
 import { AnnouncementsService } from './announcements.service';
 
 const STAFF = ['programme_admin', 'headteacher', 'tutor', 'school_staff'] as const;
@@ -42,6 +49,20 @@ export class AnnouncementsController {
     @IdempotencyKey() key: string | undefined,
   ): Promise<AnnouncementDto> {
     return this.announcements.create(identity, dto, key);
+  }
+
+  @Post('preview')
+  @HttpCode(200)
+  @Access(...STAFF)
+  @ApiOperation({
+    operationId: 'previewAnnouncement',
+    summary: 'See an announcement as a family of a language will get it: your words as written, the frame in their language',
+    description:
+      'The greeting, your signature line and the links under it come from the family catalogue of that language, with the area’s own wording first and English for what neither has; right to left for Arabic and Urdu. Nothing is sent or stored.',
+  })
+  @ApiOkResponse({ type: MessagePreviewDto })
+  preview(@CurrentIdentity() identity: Identity, @Body() dto: PreviewAnnouncementDto): Promise<MessagePreviewDto> {
+    return this.announcements.preview(identity, dto);
   }
 
   @Get()

@@ -14,7 +14,14 @@ import { PARENT_ENGAGEMENT_CONFIG } from '../config.token';
 import type { ParentEngagementConfig } from '../config';
 import { renderAnnouncement, toHtml, toText } from '../reminders/templates';
 import { RosterService, type RosterAudience } from '../roster/roster.service';
-import type { AnnouncementDto, AnnouncementQueryDto, CreateAnnouncementDto, DeliveryDto } from './dto/announcement.dto';
+import type { MessagePreviewDto } from '../message-overrides/dto/message-override.dto';
+import type {
+  AnnouncementDto,
+  AnnouncementQueryDto,
+  CreateAnnouncementDto,
+  DeliveryDto,
+  PreviewAnnouncementDto,
+} from './dto/announcement.dto';
 import {
   announcementById,
   announcementEmail,
@@ -178,6 +185,19 @@ export class AnnouncementsService {
     const row = await announcementById(this.dataSource, identity.tenantId, announcementId);
     if (!row) throw new NotFoundException('No such announcement.');
     return toAnnouncementDto({ ...row, read_at: readAt, is_recipient: true });
+  }
+
+  /** The announcement in the frame a family of `dto.language` gets (the area's wording first), signed by the caller. */
+  async preview(identity: Identity, dto: PreviewAnnouncementDto): Promise<MessagePreviewDto> {
+    const message = renderAnnouncement(
+      await areaTranslator(this.dataSource, identity.tenantId, dto.language),
+      dto.familyName ?? null,
+      dto.subject,
+      dto.body,
+      identity.displayName,
+      (path) => this.config.publicLink(path),
+    );
+    return { language: message.language, dir: message.dir, subject: message.subject, text: toText(message), html: toHtml(message) };
   }
 
   /** The reminder worker's delivery of one family's copy: sent, or failed with the reason (rethrown so the worker retries). */

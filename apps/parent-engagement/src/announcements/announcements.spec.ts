@@ -217,6 +217,46 @@ describe('announcements', () => {
     ).toBe(403);
   });
 
+  it('previews an announcement as written in the frame of the family’s language, right to left in Arabic, with the area’s own greeting; sends nothing', async () => {
+    const body = 'Concert dress: black and white.\n\nDoors open at 17:30.';
+    const before = (await kit.call(staffA, 'GET', '/announcements')).json().items.length;
+    const arabic = await kit.call(staffA, 'POST', '/announcements/preview', {
+      language: 'ar',
+      subject: 'Concert dress',
+      body,
+      familyName: 'Khan',
+    });
+    expect(arabic.statusCode).toBe(200);
+    const preview = arabic.json();
+    expect(preview).toMatchObject({ language: 'ar', dir: 'rtl', subject: 'Concert dress' });
+    expect(preview.html).toContain('<html lang="ar" dir="rtl">');
+    // Greeting and links in Arabic, the staff member's words untouched, signed with their name.
+    expect(preview.text.split('\n\n')).toEqual([
+      'مرحبًا Khan،',
+      'Concert dress: black and white.',
+      'Doors open at 17:30.',
+      `— ${staffA.displayName}`,
+      expect.stringMatching(/^كيف يراسلك Tutti وبأي لغة: https?:\/\/\S+\/parent\/preferences\n$/),
+    ]);
+    // Without a family name, the nameless greeting; an area's own wording of it comes first.
+    const admin = personas.programmeAdmin(tenantId);
+    expect(
+      (await kit.call(admin, 'PUT', '/message-overrides/pl/greetingWithoutName', { message: 'Drodzy Państwo,' }, { 'if-match': '"0"' }))
+        .statusCode,
+    ).toBe(200);
+    const polish = (await kit.call(staffA, 'POST', '/announcements/preview', { language: 'pl', subject: 'x', body: 'y' })).json();
+    expect(polish.text.startsWith('Drodzy Państwo,\n\ny\n\n')).toBe(true);
+    expect(polish.dir).toBe('ltr');
+
+    const fields = async (payload: object) =>
+      (await kit.call(staffA, 'POST', '/announcements/preview', payload)).json().errors.map((e: { field: string }) => e.field);
+    expect(await fields({ language: 'Arabic', subject: 'x', body: 'y' })).toEqual(['language']);
+    expect(await fields({ language: 'ar', subject: '', body: 'y' })).toEqual(['subject']);
+    const guardian = await family(schoolA, `p-${newId()}@example.org`);
+    expect((await kit.call(guardian, 'POST', '/announcements/preview', { language: 'ar', subject: 'x', body: 'y' })).statusCode).toBe(403);
+    expect((await kit.call(staffA, 'GET', '/announcements')).json().items).toHaveLength(before);
+  });
+
   describe('scope of ids and readers', () => {
     const post = (identity: Identity, payload: object) =>
       kit.call(identity, 'POST', '/announcements', { subject: 'Bus times', body: 'Be at the gate by five.', ...payload });

@@ -556,6 +556,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/parent-engagement/announcements/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * See an announcement as a family of a language will get it: your words as written, the frame in their language
+         * @description The greeting, your signature line and the links under it come from the family catalogue of that language, with the area’s own wording first and English for what neither has; right to left for Arabic and Urdu. Nothing is sent or stored.
+         */
+        post: operations["parent-engagement.previewAnnouncement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/parent-engagement/calendar-feed": {
         parameters: {
             query?: never;
@@ -4291,6 +4311,21 @@ export interface components {
             pickupAt: string;
             place: string;
         };
+        "parent-engagement.PreviewAnnouncementDto": {
+            body: string;
+            /**
+             * @description A family name for the greeting; without it, the greeting without a name
+             * @example Mrs Khan
+             */
+            familyName?: string;
+            /**
+             * @description The family’s language (ISO 639): the frame (greeting, signature, links) comes in it
+             * @example ar
+             */
+            language: string;
+            /** @example Concert dress: black and white */
+            subject: string;
+        };
         "parent-engagement.PreviewMessageDto": {
             /**
              * @description The family message to show in the message that carries it
@@ -7988,6 +8023,35 @@ export interface operations {
             404: components["responses"]["parent-engagement.NotFound"];
             409: components["responses"]["parent-engagement.Conflict"];
             414: components["responses"]["parent-engagement.UriTooLong"];
+            431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
+        };
+    };
+    "parent-engagement.previewAnnouncement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["parent-engagement.PreviewAnnouncementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["parent-engagement.MessagePreviewDto"];
+                };
+            };
+            400: components["responses"]["parent-engagement.BadRequest"];
+            401: components["responses"]["parent-engagement.Unauthorized"];
+            403: components["responses"]["parent-engagement.Forbidden"];
+            409: components["responses"]["parent-engagement.Conflict"];
+            413: components["responses"]["parent-engagement.ContentTooLarge"];
             431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
         };
     };

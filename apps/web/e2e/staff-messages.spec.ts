@@ -140,6 +140,34 @@ describe('staff messages', () => {
   );
 
   it(
+    'the headteacher previews the message as an Arabic-reading family gets it: their words, the frame in Arabic, right to left; nothing sent',
+    timed('preview', async () => {
+      const page = await openMessages();
+      const form = page.locator('form[data-testid=compose-message]');
+      const previewSubject = `Preview only ${randomUUID().slice(0, 6)}`;
+      await form.locator('input[name=subject]').fill(previewSubject);
+      await form.locator('textarea[name=body]').fill('Black and white, please.');
+      await form.locator('select[name=previewLanguage]').selectOption('ar');
+      await form.getByRole('button', { name: 'Preview' }).click();
+      const preview = form.locator('section[lang=ar][dir=rtl]');
+      await preview.waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
+        throw new Error(`no Arabic preview; the form says: ${await form.innerText()}`, { cause: error });
+      });
+      const text = await preview.innerText();
+      expect(text).toContain(previewSubject);
+      expect(text).toContain('Black and white, please.');
+      // The frame from the Arabic catalogue: the nameless greeting and the preferences link's words.
+      expect(text).toContain('عائلتنا العزيزة،');
+      expect(text).toContain('كيف يراسلك Tutti وبأي لغة');
+      await expectAccessible(page);
+      const listed = await asHead<{ items: { subject: string }[] }>('GET', '/api/parent-engagement/announcements?limit=20');
+      expect(listed.items.map((item) => item.subject)).not.toContain(previewSubject);
+      await screenshot(page, 'web-staff-message-preview-ar');
+    }),
+    90_000,
+  );
+
+  it(
     'the headteacher writes to the families coming to a performance; the count is the API’s',
     timed('performance', async () => {
       const page = await openMessages();

@@ -3,6 +3,7 @@ import { allPages, answered, ApiProblem, client, newId, type Schema } from '../.
 import { useApp } from '../../app-context';
 import { CursorListView, useCursorList } from '../../cursor-list';
 import { formatDateTime, useI18n, type MessageKey } from '../../i18n';
+import { LANGUAGES, type Language } from '../../i18n/languages';
 import { Empty, Field, FormError, Loaded, Loading, Notice, useLoad, useSubmit, type Loadable } from '../../ui';
 
 type School = Schema<'scheduling.SchoolDto'>;
@@ -15,6 +16,8 @@ type StaffAnnouncement = Schema<'parent-engagement.AnnouncementDto'>;
 type Delivery = Schema<'parent-engagement.DeliveryDto'>;
 type DeliveryStatus = Delivery['status'];
 type DeliveryCounts = Schema<'parent-engagement.DeliveryCountsDto'>;
+/** The email as a family of one language gets it. */
+type FramedPreview = Schema<'parent-engagement.MessagePreviewDto'>;
 /** Who an announcement goes to: a school's families, a class's, an ensemble's, or the families coming to a performance. */
 type AudienceKind = StaffAnnouncement['audience'];
 /** The audiences in the order the composer offers them. */
@@ -251,10 +254,57 @@ function Composer({ directory, onSent }: { directory: Directory; onSent: () => v
           <textarea {...props} name="body" rows={6} maxLength={10000} value={body} onChange={(event) => setBody(event.target.value)} />
         )}
       </Field>
+      <FramePreview subject={subject} body={body} />
       <button type="submit" className="button primary" disabled={busy}>
         {busy ? t('staff.msg.sending') : t('staff.msg.send')}
       </button>
     </form>
+  );
+}
+
+/** The message being written, as a family reading a chosen language will get it (greeting, signature and links in their language). */
+function FramePreview({ subject, body }: { subject: string; body: string }) {
+  const { t } = useI18n();
+  const [language, setLanguage] = useState<Language>('pl');
+  const [preview, setPreview] = useState<FramedPreview | null>(null);
+  const { busy, error, fieldError, run } = useSubmit();
+  const show = () =>
+    void run(async () => {
+      setPreview(null);
+      const { data } = await client.POST('/api/parent-engagement/announcements/preview', { body: { language, subject, body } });
+      setPreview(answered(data));
+    });
+  return (
+    <div className="stack" data-testid="frame-preview">
+      <FormError error={error} fields={['language']} />
+      <Field label={t('staff.msg.previewIn')} error={fieldError('language')}>
+        {(props) => (
+          <select {...props} name="previewLanguage" value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
+            {LANGUAGES.map((item) => (
+              <option key={item.code} value={item.code} lang={item.code}>
+                {item.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <button type="button" className="button" disabled={busy} onClick={show}>
+        {t('staff.msg.preview')}
+      </button>
+      {preview && (
+        <section className="card" aria-label={t('staff.msg.previewOf')} lang={preview.language} dir={preview.dir}>
+          <h3>{preview.subject}</h3>
+          {preview.text
+            .trimEnd()
+            .split(/\n{2,}/)
+            .map((paragraph, index) => (
+              <p key={index} style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
+                {paragraph}
+              </p>
+            ))}
+        </section>
+      )}
+    </div>
   );
 }
 

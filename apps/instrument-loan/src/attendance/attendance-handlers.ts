@@ -16,7 +16,7 @@ import { evaluateConditionalLoan, type AttendanceStatus } from './conditional-lo
 export class AttendanceHandlers {
   @HandlesEvent('scheduling.attendance.recorded')
   async applyRegister(event: EventEnvelope<'scheduling.attendance.recorded'>, manager: EntityManager): Promise<void> {
-    const { ensembleId, occurrenceId, startsAt, marks } = event.payload;
+    const { ensembleId, occurrenceId, startsAt, marks, schoolId } = event.payload;
     const byPupil = new Map<string, AttendanceStatus>();
     for (const mark of marks) if (mark.pupilId) byPupil.set(mark.pupilId, mark.status);
     if (byPupil.size === 0) return;
@@ -30,6 +30,7 @@ export class AttendanceHandlers {
         occurrenceId,
         startsAt,
         status: byPupil.get(loan.pupil_id) as AttendanceStatus,
+        schoolId,
       });
       await reviewConditionalLoan(manager, event.tenantId, ensembleId, loan, rule);
     }

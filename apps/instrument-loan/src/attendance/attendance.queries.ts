@@ -35,12 +35,13 @@ export function conditionalLoansOf(
 export async function saveAttendanceMark(
   db: Queryable,
   tenantId: string,
-  mark: { ensembleId: string; pupilId: string; occurrenceId: string; startsAt: string; status: AttendanceStatus },
+  mark: { ensembleId: string; pupilId: string; occurrenceId: string; startsAt: string; status: AttendanceStatus; schoolId: string | null },
 ): Promise<void> {
   await db.query(
-    `INSERT INTO condition_attendance (tenant_id, ensemble_id, pupil_id, occurrence_id, starts_at, status) VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (tenant_id, ensemble_id, pupil_id, occurrence_id) DO UPDATE SET starts_at = EXCLUDED.starts_at, status = EXCLUDED.status`,
-    [tenantId, mark.ensembleId, mark.pupilId, mark.occurrenceId, mark.startsAt, mark.status],
+    `INSERT INTO condition_attendance (tenant_id, ensemble_id, pupil_id, occurrence_id, starts_at, status, school_id) VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (tenant_id, ensemble_id, pupil_id, occurrence_id) DO UPDATE SET starts_at = EXCLUDED.starts_at, status = EXCLUDED.status,
+       school_id = EXCLUDED.school_id`,
+    [tenantId, mark.ensembleId, mark.pupilId, mark.occurrenceId, mark.startsAt, mark.status, mark.schoolId],
   );
 }
 
@@ -69,4 +70,25 @@ export async function flagLoan(db: Queryable, tenantId: string, loanId: string, 
     [tenantId, loanId, reason],
   );
   return flagged.length > 0;
+}
+
+/** An active loan of a pupil, with the school of the latest kept session of the ensemble it depends on (null: area-wide, or none kept). */
+export interface AlumnusLoanRecord {
+  id: string;
+  instrument_id: string;
+  condition_ensemble_id: string | null;
+  ensemble_school_id: string | null;
+}
+
+export function activeLoansOfPupil(db: Queryable, tenantId: string, pupilId: string): Promise<AlumnusLoanRecord[]> {
+  return rows<AlumnusLoanRecord>(
+    db,
+    `SELECT l.id, l.instrument_id, l.condition_ensemble_id,
+            (SELECT c.school_id FROM condition_attendance c
+              WHERE c.tenant_id = l.tenant_id AND c.ensemble_id = l.condition_ensemble_id ORDER BY c.starts_at DESC LIMIT 1) AS ensemble_school_id
+       FROM loans l
+      WHERE l.tenant_id = $1 AND l.pupil_id = $2 AND l.returned_at IS NULL
+      ORDER BY l.id`,
+    [tenantId, pupilId],
+  );
 }

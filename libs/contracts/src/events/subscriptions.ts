@@ -21,8 +21,8 @@ export const EVENT_SUBSCRIBERS: { readonly [T in keyof EventCatalog]: readonly S
   'scheduling.pupil.enrolled': ['performance-event', 'parent-engagement', 'instrument-loan'],
   'scheduling.pupil.moved': ['gateway', 'performance-event', 'parent-engagement', 'instrument-loan'],
   'scheduling.pupil.left': ['performance-event', 'parent-engagement', 'instrument-loan'],
-  // Alumni stay in the programme: no consumer changes anything (their school's ensembles end as membership changes). Recorded for audit.
-  'scheduling.pupil.became-alumni': [],
+  // Alumni stay in the programme (their school's ensembles end as membership changes); instrument-loan applies the conditional rule to their loans.
+  'scheduling.pupil.became-alumni': ['instrument-loan'],
   // The services that keep pupils' names and year groups.
   'scheduling.pupil.details-changed': ['performance-event', 'instrument-loan'],
   // Parent engagement keeps ensembles from the snapshot below (whole membership), not from each change.

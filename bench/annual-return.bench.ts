@@ -14,13 +14,12 @@
  *
  * BENCH_SCHOOLS=100 BENCH_AREAS=1 measures one area of 100 schools alone (the quick form, ~1 min).
  */
-import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { importIdentityKey, IDENTITY_HEADER, signIdentityToken, type Identity } from '@tutti/auth';
 import { findFreePort, startPostgresReplica, type PostgresHandle } from '@tutti/local-infra';
 import { Client } from 'pg';
-import { runBenchSeed } from './lib/bench-seed';
+import { benchAreaTenantId, md5Uuid, runBenchSeed } from './lib/bench-seed';
 import { REPO_ROOT, waitUntilHealthy, type Child } from './lib/children';
 import { percentile } from './lib/stats';
 import { log, runBench, startBenchSystem, stopAll, url, type BenchSystem } from './lib/system';
@@ -33,12 +32,8 @@ const registersUntil = process.env.BENCH_REGISTERS_UNTIL ?? '2027-07-21';
 const runCount = Number(process.env.BENCH_RUNS ?? 5);
 const GOAL_MS = 2_000;
 
-const md5Uuid = (text: string): string => {
-  const hex = createHash('md5').update(text).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-};
 /** bench-seed.ts's area 2 (100 schools), or its one area. */
-const returnTenantId = Number(areas) > 1 ? md5Uuid('bench:area:2') : md5Uuid('bench:tenant');
+const returnTenantId = benchAreaTenantId(Number(areas) > 1 ? 2 : 1);
 
 async function main(): Promise<void> {
   const children: Child[] = [];

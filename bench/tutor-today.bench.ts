@@ -23,12 +23,11 @@
  * BENCH_REGISTERS (200 submissions), BENCH_REGISTER_CONCURRENCY (4).
  */
 import { randomUUID } from 'node:crypto';
-import { createHash } from 'node:crypto';
 import { importIdentityKey, IDENTITY_HEADER, signIdentityToken, type Identity } from '@tutti/auth';
 import { findFreePort } from '@tutti/local-infra';
 import { Client } from 'pg';
 import { LATEST_SUBMISSION_SQL, REGISTER_ENTRIES_SQL } from '@tutti/scheduling/bench';
-import { runBenchSeed, provisionIn, type SeededDatabase } from './lib/bench-seed';
+import { BENCH_TENANT_ID, benchSchoolId, benchTutorUserId, provisionIn, runBenchSeed, type SeededDatabase } from './lib/bench-seed';
 import { startTs, waitUntilHealthy, type Child } from './lib/children';
 import { postmasterPidOf } from './lib/cpu';
 import { describeCpu, measureInRounds, type Load, type Measurement, type Target } from './lib/measure';
@@ -57,15 +56,9 @@ const GOAL_SCALE_OVER_QUICK = 0.9;
 const BIG_TABLES = ['pupils', 'sessions', 'occurrences', 'occurrence_tutors', 'attendance', 'ensemble_members'];
 const SECONDS_OF_IDENTITY = 3_600;
 
-// The ids bench-seed.ts makes with md5(text)::uuid (it runs its main() when imported, so they are recomputed here).
-const md5Uuid = (text: string): string => {
-  const hex = createHash('md5').update(text).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-};
-const BENCH_TENANT_ID = md5Uuid('bench:tenant');
-const TUTOR_USER_ID = md5Uuid('bench:tutor-user:1');
+const TUTOR_USER_ID = benchTutorUserId(1);
 /** Tutor n teaches schools 3n-2 … 3n. */
-const TUTOR_SCHOOL_IDS = [1, 2, 3].map((s) => md5Uuid(`bench:school:${s}`));
+const TUTOR_SCHOOL_IDS = [1, 2, 3].map(benchSchoolId);
 
 interface OccurrenceItem {
   id: string;

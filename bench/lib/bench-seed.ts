@@ -1,8 +1,22 @@
+import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import type { ServiceName } from '@tutti/contracts';
 import { provisionServiceDatabase } from '@tutti/platform';
 import { startTs } from './children';
 import { log, type BenchSystem } from './system';
+
+/**
+ * The ids apps/scheduling/src/bench-seed.ts makes (md5(text) as a uuid; bench/ may not import the app's
+ * seed, so they are made the same way here): the bench area (area 1), area n, tutor n's user, school s.
+ */
+export const md5Uuid = (text: string): string => {
+  const hex = createHash('md5').update(text).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+};
+export const BENCH_TENANT_ID = md5Uuid('bench:tenant');
+export const benchAreaTenantId = (n: number): string => (n === 1 ? BENCH_TENANT_ID : md5Uuid(`bench:area:${n}`));
+export const benchTutorUserId = (n: number): string => md5Uuid(`bench:tutor-user:${n}`);
+export const benchSchoolId = (s: number): string => md5Uuid(`bench:school:${s}`);
 
 export interface SeededDatabase {
   /** The database's name on the bench's PostgreSQL. */

@@ -52,7 +52,8 @@ export function startTracing(settings: TracingSettings): Tracing {
         // Outgoing HTTP only inside a trace (the exporter's own requests are never traced).
         requireParentforOutgoingSpans: true,
       }),
-      new PgInstrumentation({ requireParentSpan: true, enhancedDatabaseReporting: false }),
+      // Queries, not pool check-outs (a span each, and nothing to learn from them in a trace).
+      new PgInstrumentation({ requireParentSpan: true, enhancedDatabaseReporting: false, ignoreConnectSpans: true }),
       new IORedisInstrumentation({ requireParentSpan: true }),
     ],
   });

@@ -150,8 +150,10 @@ function SignedIn({
         let me = answered((await client.GET('/identity/me')).data);
         const chosen = role ?? chooseRole(me);
         if (me.activeRole !== chosen) {
+          // The next calls carry the role. /identity/me answers the same account whatever the role
+          // (only activeRole differs), so it is not asked again: one round trip less before the first page.
           setActiveRole(chosen);
-          me = answered((await client.GET('/identity/me')).data);
+          me = { ...me, activeRole: chosen };
         }
         adoptPreferredLanguage(me.preferredLanguage);
         setState({ me, role: chosen });

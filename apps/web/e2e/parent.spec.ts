@@ -299,7 +299,23 @@ describe('a parent on a phone', () => {
     await expectAccessible(page);
     timings.changeBooking = Date.now() - started;
     await screenshot(page, 'web-parent-booking-change-refused');
-  }, 90_000);
+
+    // The change/cancel link of this booking's emails (/parent/transport#booking-<id>), opened afresh:
+    // its performance opens by itself and the booking is in view on the phone.
+    await page.goto(new URL('/parent', page.url()).href);
+    await page.goto(new URL(`/parent/transport#booking-${booking.id}`, page.url()).href);
+    const linked = page.locator(`[data-performance-id="${performance.id}"] [data-booking-id="${booking.id}"]`);
+    await linked.waitFor();
+    expect(await page.locator(`[data-performance-id="${performance.id}"] .trip-toggle`).getAttribute('aria-expanded')).toBe('true');
+    await page.waitForFunction(
+      (id) => {
+        const box = document.getElementById(`booking-${id}`)?.getBoundingClientRect();
+        return box !== undefined && box.top >= 0 && box.top < window.innerHeight;
+      },
+      booking.id,
+      { timeout: 5_000 },
+    );
+  }, 120_000);
   it('shows a bus past its cut-off as closed instead of a booking form, and tells a refusal in Polish by its conflict code', async () => {
     const started = Date.now();
     const adminToken = await system.signIn(admin.email);

@@ -281,8 +281,20 @@ async function main(): Promise<void> {
     const ratio = round2(bookings.requestsPerSecond / pgbench.tps);
     const pooled = medians.get('pgbouncer');
     const unnamed = medians.get('unnamed');
-    const pooledRatio = pooled ? round2(pooled.requestsPerSecond / bookings.requestsPerSecond) : undefined;
-    const unnamedRatio = unnamed ? round2(unnamed.requestsPerSecond / bookings.requestsPerSecond) : undefined;
+    // On a shared machine the load changes from round to round: each target is compared with the direct run of
+    // the same round (the median of those ratios), and by CPU per booking of all the processes serving it.
+    const against = (key: BookingTarget['key']) => {
+      const target = targets.find((candidate) => candidate.key === key);
+      if (!target) return undefined;
+      const cpu = (m: Measurement) => Object.values(m.cpuMicrosPerRequest).reduce((sum, micros) => sum + micros, 0);
+      const perRound = target.rounds.map((m, i) => round2(m.requestsPerSecond / Math.max(1, direct.rounds[i].requestsPerSecond)));
+      const cpuPerRound = target.rounds.map((m, i) => (cpu(m) > 0 ? round2(cpu(direct.rounds[i]) / cpu(m)) : 0));
+      return { perRound, median: middle(perRound), cpuPerRound, cpuMedian: middle(cpuPerRound) };
+    };
+    const pooledAgainst = against('pgbouncer');
+    const unnamedAgainst = against('unnamed');
+    const pooledRatio = pooledAgainst?.median;
+    const unnamedRatio = unnamedAgainst?.median;
     console.log(
       `\ntransport bookings (SERVICE_MODE=${serviceMode}) vs pgbench TPC-B (scale 10, 8 clients, 2 threads, ${pgbenchSeconds} s) on the same PostgreSQL${roundCount > 1 ? `, median of ${roundCount} alternating rounds` : ''}\n`,
     );
@@ -312,11 +324,15 @@ async function main(): Promise<void> {
           .join(', ')}`,
       );
     console.log(`bookings/s (direct) / pgbench tps: ${verdict(ratio, GOAL_BOOKINGS_OVER_TPS)}`);
-    if (pooledRatio !== undefined)
-      console.log(`bookings/s through PgBouncer / direct: ${verdict(pooledRatio, GOAL_PGBOUNCER_OVER_DIRECT)}`);
-    if (unnamedRatio !== undefined)
+    if (pooledAgainst && pooled)
       console.log(
-        `the cost of unnamed statements (PgBouncer 1.18 cannot carry named ones), direct: unnamed / named ${unnamedRatio} (no goal)`,
+        `bookings/s through PgBouncer / direct, round by round ${JSON.stringify(pooledAgainst.perRound)}, median: ${verdict(pooledAgainst.median, GOAL_PGBOUNCER_OVER_DIRECT)}` +
+          `\n  (medians of each: ${round2(pooled.requestsPerSecond / bookings.requestsPerSecond)}; CPU per booking direct / through PgBouncer, round by round ${JSON.stringify(pooledAgainst.cpuPerRound)}, median ${pooledAgainst.cpuMedian})`,
+      );
+    if (unnamedAgainst && unnamed)
+      console.log(
+        `the cost of unnamed statements (PgBouncer 1.18 cannot carry named ones), direct: unnamed / named round by round ${JSON.stringify(unnamedAgainst.perRound)}, median ${unnamedAgainst.median}` +
+          `\n  (medians of each: ${round2(unnamed.requestsPerSecond / bookings.requestsPerSecond)}; CPU per booking named / unnamed, round by round ${JSON.stringify(unnamedAgainst.cpuPerRound)}, median ${unnamedAgainst.cpuMedian}; no goal)`,
       );
     let raceOk = true;
     for (const [key, race] of Object.entries(races)) {
@@ -351,11 +367,17 @@ async function main(): Promise<void> {
         pgbenchRounds: pgbenchRounds.map((r) => r.tps),
         bookingRounds: direct.rounds.map((r) => r.requestsPerSecond),
         ratio,
-        pgbouncer: pooled && { bookings: pooled, rounds: targets[1].rounds.map((r) => r.requestsPerSecond), overDirect: pooledRatio },
+        pgbouncer: pooled && {
+          bookings: pooled,
+          rounds: targets[1].rounds.map((r) => r.requestsPerSecond),
+          overDirect: pooledRatio,
+          cpuDirectOverPooled: pooledAgainst?.cpuMedian,
+        },
         unnamedStatements: unnamed && {
           bookings: unnamed,
           rounds: targets[2].rounds.map((r) => r.requestsPerSecond),
           overDirect: unnamedRatio,
+          cpuNamedOverUnnamed: unnamedAgainst?.cpuMedian,
         },
         goals: { bookingsOverTps: GOAL_BOOKINGS_OVER_TPS, pgbouncerOverDirect: GOAL_PGBOUNCER_OVER_DIRECT },
         race: races.direct,
@@ -368,6 +390,11 @@ async function main(): Promise<void> {
     await bouncer?.stop().catch(() => undefined);
     await system?.infra.stop().catch(() => undefined);
   }
+}
+
+/** The middle value (the lower middle one for an even count). */
+function middle(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 }
 
 interface Race {

@@ -197,6 +197,17 @@ describe('the programme admin runs the programme', () => {
         yearGroup: 5,
       });
 
+      // Their characteristics (the record's version: saved after the name change without a stale refusal).
+      const flags = page.locator('form[data-testid=pupil-flags]');
+      await flags.locator('select[name=send]').selectOption('sen_support');
+      await flags.locator('select[name=pupilPremium]').selectOption('yes');
+      await flags.getByRole('button', { name: 'Save' }).click();
+      await flags.getByText('Saved.').waitFor();
+      expect(await asAdmin('GET', `/api/scheduling/pupils/${pupil.id}/characteristics`)).toMatchObject({
+        send: 'sen_support',
+        pupilPremium: 'yes',
+      });
+
       const move = page.locator('form[data-testid=move-pupil]');
       await move.locator('select[name=moveSchoolId]').selectOption(other.id);
       await move.locator(`select[name=moveClassId] option[value="${otherClass.id}"]`).waitFor({ state: 'attached' });

@@ -102,7 +102,7 @@ export function AdminMessageOverrides() {
       </section>
       <section className="card" aria-labelledby="overrides-heading">
         <h2 id="overrides-heading">{t('adm.tr.overrides')}</h2>
-        <Field label={t('adm.language')}>
+        <Field label={t('adm.tr.language')}>
           {(props) => (
             <select {...props} name="overrideLanguage" value={languageFilter} onChange={(event) => setLanguageFilter(event.target.value)}>
               <option value="">{t('adm.tr.allLanguages')}</option>
@@ -178,7 +178,7 @@ function OpenMessage({
   return (
     <form onSubmit={submit} noValidate className="stack card" data-testid="open-message">
       <h2>{t('adm.tr.open')}</h2>
-      <Field label={t('adm.language')}>
+      <Field label={t('adm.tr.language')}>
         {(props) => (
           <select {...props} name="language" value={language} onChange={(event) => setLanguage(event.target.value)}>
             {languages.map((code) => (
@@ -294,7 +294,14 @@ function MessageEditor({ language, messageKey, onChanged }: { language: string; 
               <dt>{t('adm.tr.shippedWording')}</dt>
               <dd dir="auto" lang={language}>
                 {value.shipped ?? t('adm.tr.noShipped')}
-                {value.shippedDescription && <span className="muted small-text"> ({value.shippedDescription})</span>}
+                {value.shippedDescription && (
+                  <>
+                    <br />
+                    <span className="muted small-text" dir="ltr" lang="en">
+                      {value.shippedDescription}
+                    </span>
+                  </>
+                )}
               </dd>
               <dt>{t('adm.tr.placeholders')}</dt>
               <dd>

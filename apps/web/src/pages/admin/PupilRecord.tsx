@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { ApiProblem, answered, client, etagOf, type Schema } from '../../api/client';
 import { useApp } from '../../app-context';
 import { Link } from '../../router';
-import { useI18n } from '../../i18n';
+import { useI18n, type MessageKey } from '../../i18n';
 import { Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
 import { ConflictNotice, todayIn } from '../conflict-words';
 import { PUPIL_STATUS_WORDS } from './admin-words';
@@ -34,6 +34,7 @@ export function AdminPupil({ pupilId }: { pupilId: string }) {
             {value.misRef && ` · ${t('adm.misRef', { ref: value.misRef })}`}
           </p>
           <PupilForm pupil={value} etag={etag} onSaved={pupil.reload} />
+          <PupilFlags pupilId={value.id} etag={etag} onSaved={pupil.reload} />
           {value.status === 'active' && (
             <>
               <MovePupil key={value.version} pupil={value} onMoved={pupil.reload} />
@@ -219,5 +220,125 @@ function LeavePupil({ pupil, onLeft }: { pupil: Pupil; onLeft: () => void }) {
         {leaving.busy ? t('saving') : sure ? t('adm.leaveConfirm') : t('adm.leave')}
       </button>
     </form>
+  );
+}
+
+type Characteristics = Schema<'scheduling.CharacteristicsDto'>;
+type Flag = 'pupilPremium' | 'send' | 'eal' | 'gender' | 'ethnicityGroup';
+
+/** Each characteristic with its values' words, in the order the form shows them. */
+const FLAGS: { flag: Flag; label: MessageKey; values: Record<string, MessageKey> }[] = [
+  {
+    flag: 'pupilPremium',
+    label: 'adm.flag.pupilPremium',
+    values: { yes: 'adm.flag.yes', no: 'adm.flag.no', unknown: 'adm.flag.unknown' },
+  },
+  {
+    flag: 'send',
+    label: 'adm.flag.send',
+    values: {
+      none: 'adm.flag.send.none',
+      sen_support: 'adm.flag.send.sen_support',
+      ehcp: 'adm.flag.send.ehcp',
+      unknown: 'adm.flag.unknown',
+    },
+  },
+  { flag: 'eal', label: 'adm.flag.eal', values: { yes: 'adm.flag.yes', no: 'adm.flag.no', unknown: 'adm.flag.unknown' } },
+  {
+    flag: 'gender',
+    label: 'adm.flag.gender',
+    values: { female: 'adm.flag.gender.female', male: 'adm.flag.gender.male', other: 'adm.flag.other', unknown: 'adm.flag.unknown' },
+  },
+  {
+    flag: 'ethnicityGroup',
+    label: 'adm.flag.ethnicityGroup',
+    values: {
+      white: 'adm.flag.ethnicity.white',
+      mixed: 'adm.flag.ethnicity.mixed',
+      asian: 'adm.flag.ethnicity.asian',
+      black: 'adm.flag.ethnicity.black',
+      chinese: 'adm.flag.ethnicity.chinese',
+      other: 'adm.flag.other',
+      refused: 'adm.flag.ethnicity.refused',
+      unknown: 'adm.flag.unknown',
+    },
+  },
+];
+
+/**
+ * The pupil's characteristics (pupil premium, SEND, EAL, gender, ethnic group) for the programme
+ * admin, who may see them (the API audits each read). They share the pupil record's version: a save
+ * sends the record's ETag and reloads the record, and each new read of the record reads them again.
+ */
+function PupilFlags({ pupilId, etag, onSaved }: { pupilId: string; etag: string; onSaved: () => void }) {
+  const { t } = useI18n();
+  const flags = useLoad(async () => {
+    const { data, response } = await client.GET('/api/scheduling/pupils/{pupilId}/characteristics', { params: { path: { pupilId } } });
+    return { value: answered(data), etag: etagOf(response) };
+  }, [pupilId, etag]);
+  const [draft, setDraft] = useState<Pick<Characteristics, Flag> | null>(null);
+  const [saved, setSaved] = useState(false);
+  const saving = useSubmit();
+  useEffect(() => {
+    if (flags.state === 'ready') setDraft(flags.data.value);
+  }, [flags.state === 'ready' ? flags.data.etag : null]);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (flags.state !== 'ready' || !draft) return;
+    setSaved(false);
+    void saving.run(
+      async () => {
+        await client.PATCH('/api/scheduling/pupils/{pupilId}/characteristics', {
+          params: { path: { pupilId }, header: { 'If-Match': etag } },
+          body: {
+            pupilPremium: draft.pupilPremium,
+            send: draft.send,
+            eal: draft.eal,
+            gender: draft.gender,
+            ethnicityGroup: draft.ethnicityGroup,
+          },
+        });
+        setSaved(true);
+        onSaved();
+      },
+      (error) => {
+        if (error instanceof ApiProblem && error.status === 412) onSaved();
+      },
+    );
+  };
+  return (
+    <Loaded value={flags}>
+      {() =>
+        draft && (
+          <form onSubmit={submit} noValidate className="stack card" data-testid="pupil-flags">
+            <h2>{t('adm.flags')}</h2>
+            <p className="hint">{t('adm.flagsHint')}</p>
+            {saved && <Notice>{t('adm.saved')}</Notice>}
+            <ConflictNotice error={saving.error} fields={FLAGS.map(({ flag }) => flag)} />
+            {FLAGS.map(({ flag, label, values }) => (
+              <Field key={flag} label={t(label)} error={saving.fieldError(flag)}>
+                {(props) => (
+                  <select
+                    {...props}
+                    name={flag}
+                    value={draft[flag]}
+                    onChange={(event) => setDraft({ ...draft, [flag]: event.target.value } as Pick<Characteristics, Flag>)}
+                  >
+                    {Object.entries(values).map(([value, words]) => (
+                      <option key={value} value={value}>
+                        {t(words)}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            ))}
+            <button type="submit" className="button primary" disabled={saving.busy}>
+              {saving.busy ? t('saving') : t('adm.save')}
+            </button>
+          </form>
+        )
+      }
+    </Loaded>
   );
 }

@@ -59,6 +59,7 @@ const ConsentAudit = staffPage(() => import('./pages/headteacher/ConsentAudit'),
 const DriverRuns = staffPage(() => import('./pages/driver/Manifest'), 'DriverRuns');
 const DriverManifest = staffPage(() => import('./pages/driver/Manifest'), 'DriverManifest');
 const EvaluatorHome = staffPage(() => import('./pages/evaluator/EvaluatorHome'), 'EvaluatorHome');
+const EvidenceAnnualReturn = staffPage(() => import('./pages/evidence/AnnualReturn'), 'AnnualReturnPage');
 const StaffAnnouncements = staffPage(() => import('./pages/staff/Announcements'), 'StaffAnnouncements');
 const HeadTransport = staffPage(() => import('./pages/headteacher/Transport'), 'HeadTransport');
 const HeadFamilySessions = staffPage(() => import('./pages/headteacher/FamilySessions'), 'HeadFamilySessions');
@@ -119,6 +120,7 @@ export const PAGES: PageRoute[] = [
   // The link a QR label encodes (instrument-loan's labels: PUBLIC_URL/instruments/<id>); the roles that may read an instrument.
   { pattern: '/instruments/:instrumentId', roles: ['tutor', 'school_staff', 'headteacher', 'programme_admin'], Page: InstrumentPage },
   { pattern: '/evaluator', roles: ['evaluator'], Page: EvaluatorHome },
+  { pattern: '/evidence', roles: ['programme_admin', 'evaluator'], Page: EvidenceAnnualReturn },
   { pattern: '/driver', roles: ['tutor', 'school_staff', 'headteacher', 'programme_admin'], Page: DriverRuns },
   { pattern: '/driver/:runId', roles: ['tutor', 'school_staff', 'headteacher', 'programme_admin'], Page: DriverManifest },
   { pattern: '/tutor/messages', roles: ['tutor', 'school_staff'], Page: StaffAnnouncements },

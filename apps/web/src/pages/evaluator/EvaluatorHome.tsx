@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { saveFile } from '../../api';
 import { allPages, client, type Schema } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { Link } from '../../router';
 import { Empty, Field, fieldError, FormError, Loaded, Notice, useLoad } from '../../ui';
 
 type Term = Schema<'scheduling.TermDto'>;
@@ -54,6 +55,9 @@ export function EvaluatorHome() {
     <>
       <h1>{t('eval.title')}</h1>
       <p>{t('eval.intro')}</p>
+      <p>
+        <Link to="/evidence">{t('evidence.title')}</Link>
+      </p>
       <div className="reports">
         <ProvisionExport />
         <ParticipationExport />

@@ -208,8 +208,8 @@ function returnedExpression(fn: ts.SignatureDeclaration): ts.Expression | undefi
   return body.statements.length === 1 && only && ts.isReturnStatement(only) ? only.expression : undefined;
 }
 
-/** Not statements the services run: specs, test kits, migrations (DDL, checked through the catalogue) and the web app. */
-const NOT_SERVICE_SQL = /\.spec\.ts$|\/migrations\/|\/testing\/|^apps\/web\/|^libs\/testing\/|bench-seed\.ts$/;
+/** Not statements the services run: specs, test kits, migrations (DDL, checked through the catalogue), the bench seed's modules and the web app. */
+const NOT_SERVICE_SQL = /\.spec\.ts$|\/migrations\/|\/testing\/|^apps\/web\/|^libs\/testing\/|bench-seed(-[a-z]+)?\.ts$/;
 
 /** Every TypeScript file of the apps and libs whose SQL runs in production. */
 export function serviceSourceFiles(root: string): string[] {

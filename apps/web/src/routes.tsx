@@ -40,6 +40,7 @@ const AdminPupil = staffPage(() => import('./pages/admin/PupilRecord'), 'AdminPu
 const AdminStaff = staffPage(() => import('./pages/admin/Staff'), 'AdminStaff');
 const AdminStaffMember = staffPage(() => import('./pages/admin/Staff'), 'AdminStaffMember');
 const AdminAccount = staffPage(() => import('./pages/admin/AccountRecord'), 'AdminAccount');
+const AdminComparisonSchools = staffPage(() => import('./pages/admin/ComparisonSchools'), 'AdminComparisonSchools');
 const AdminPlaces = staffPage(() => import('./pages/admin/Places'), 'AdminPlaces');
 const AdminSettings = staffPage(() => import('./pages/admin/Settings'), 'AdminSettings');
 const AdminReminders = staffPage(() => import('./pages/admin/Settings'), 'AdminReminders');
@@ -98,6 +99,7 @@ export const PAGES: PageRoute[] = [
   { pattern: '/admin/staff', roles: ['programme_admin'], Page: AdminStaff },
   { pattern: '/admin/staff/:staffId', roles: ['programme_admin'], Page: AdminStaffMember },
   { pattern: '/admin/accounts/:accountId', roles: ['programme_admin'], Page: AdminAccount },
+  { pattern: '/admin/comparison-schools', roles: ['programme_admin'], Page: AdminComparisonSchools },
   { pattern: '/admin/places', roles: ['programme_admin'], Page: AdminPlaces },
   { pattern: '/admin/settings', roles: ['programme_admin'], Page: AdminSettings },
   { pattern: '/admin/reminders', roles: ['programme_admin'], Page: AdminReminders },

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n';
 import { Empty, Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
 import { ConflictNotice } from '../conflict-words';
 import { ifMatch, optionsOf, PHASE_WORDS, PUPIL_STATUS_WORDS } from './admin-words';
+import { SchoolReplyTo } from './SchoolReplyTo';
 
 type School = Schema<'scheduling.SchoolDto'>;
 type SchoolClass = Schema<'scheduling.ClassDto'>;
@@ -42,6 +43,7 @@ export function AdminSchool({ schoolId }: { schoolId: string }) {
           <>
             <h1>{value.name}</h1>
             <SchoolForm school={value} etag={etag} onSaved={school.reload} />
+            <SchoolReplyTo schoolId={value.id} />
           </>
         )}
       </Loaded>

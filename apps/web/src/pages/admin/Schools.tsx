@@ -14,6 +14,9 @@ export function AdminSchools() {
   return (
     <>
       <h1>{t('schools')}</h1>
+      <p>
+        <Link to="/admin/comparison-schools">{t('cmp.link')}</Link>
+      </p>
       <Field label={t('adm.searchByName')}>
         {(props) => (
           <input {...props} name="schoolSearch" type="search" value={search} onChange={(event) => setSearch(event.target.value)} />

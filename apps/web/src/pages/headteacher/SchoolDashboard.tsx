@@ -4,6 +4,7 @@ import { BarChart, Empty, Loaded, useLoad } from '../../ui';
 import { useMySchools, type School } from './schools';
 import { familyWords } from '../instrument-words';
 import { ChartPanel, ColumnChart, Figure } from './charts';
+import { SchoolReplyTo } from '../admin/SchoolReplyTo';
 
 type Term = Schema<'scheduling.TermDto'>;
 
@@ -304,6 +305,7 @@ export function SchoolDashboard({ school }: { school: School }) {
           </>
         )}
       </ChartPanel>
+      <SchoolReplyTo schoolId={school.id} />
     </section>
   );
 }

@@ -1,0 +1,75 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { ApiProblem, answered, client, etagOf } from '../../api/client';
+import { useI18n } from '../../i18n';
+import { Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { ConflictNotice } from '../conflict-words';
+
+/**
+ * A school's own Reply-To for family emails about its children (issue 17), read with its ETag and saved
+ * with If-Match; empty leaves replies to the area's office. For the programme admin (any school of the
+ * area) and the headteacher (their own school).
+ */
+export function SchoolReplyTo({ schoolId }: { schoolId: string }) {
+  const { t } = useI18n();
+  const settings = useLoad(async () => {
+    const { data, response } = await client.GET('/api/parent-engagement/message-settings/schools/{schoolId}', {
+      params: { path: { schoolId } },
+    });
+    return { value: answered(data), etag: etagOf(response) };
+  }, [schoolId]);
+  const [replyTo, setReplyTo] = useState('');
+  const [saved, setSaved] = useState(false);
+  const saving = useSubmit();
+  const etag = settings.state === 'ready' ? settings.data.etag : null;
+  useEffect(() => {
+    if (settings.state === 'ready') setReplyTo(settings.data.value.replyTo ?? '');
+  }, [etag]);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!etag) return;
+    setSaved(false);
+    void saving.run(
+      async () => {
+        await client.PUT('/api/parent-engagement/message-settings/schools/{schoolId}', {
+          params: { path: { schoolId }, header: { 'If-Match': etag } },
+          body: { replyTo: replyTo.trim() || null },
+        });
+        setSaved(true);
+        settings.reload();
+      },
+      (error) => {
+        if (error instanceof ApiProblem && error.status === 412) settings.reload();
+      },
+    );
+  };
+  return (
+    <section className="card" aria-labelledby={`reply-to-${schoolId}`}>
+      <h2 id={`reply-to-${schoolId}`}>{t('adm.messageSettings')}</h2>
+      <Loaded value={settings}>
+        {() => (
+          <form onSubmit={submit} noValidate className="stack" data-testid="school-reply-to">
+            {saved && <Notice>{t('adm.saved')}</Notice>}
+            <ConflictNotice error={saving.error} fields={['replyTo']} />
+            <Field label={t('adm.replyTo')} hint={t('adm.schoolReplyToHint')} error={saving.fieldError('replyTo')}>
+              {(props) => (
+                <input
+                  {...props}
+                  name="schoolReplyTo"
+                  type="email"
+                  value={replyTo}
+                  onChange={(event) => {
+                    setSaved(false);
+                    setReplyTo(event.target.value);
+                  }}
+                />
+              )}
+            </Field>
+            <button type="submit" className="button primary" disabled={saving.busy}>
+              {saving.busy ? t('saving') : t('adm.save')}
+            </button>
+          </form>
+        )}
+      </Loaded>
+    </section>
+  );
+}

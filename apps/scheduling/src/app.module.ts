@@ -17,6 +17,7 @@ import { ProgressionModule } from './progression/progression.module';
 import { ProvisionModule } from './provision/provision.module';
 import { IntensityModule } from './intensity/intensity.module';
 import { ImportsModule } from './imports/imports.module';
+import { IncomingPupilsModule } from './incoming-pupils/incoming-pupils.module';
 import { LessonPlansModule } from './lesson-plans/lesson-plans.module';
 import { PupilsModule } from './pupils/pupils.module';
 import { RegisterModule } from './register/register.module';
@@ -68,6 +69,7 @@ export class AppModule {
         ComparisonSchoolsModule,
         AnnualReturnModule,
         EvidenceCopiesModule,
+        IncomingPupilsModule,
         SafeguardingModule,
         DataRequestsModule,
       ],

@@ -18,6 +18,7 @@ import { SafeguardingRecords1796437251582 } from './migrations/1796437251582-saf
 import { IntensityCheckPendingIndex1796460054599 } from './migrations/1796460054599-intensity-check-pending-index';
 import { SafeguardingChecksValidated1796460061187 } from './migrations/1796460061187-safeguarding-checks-validated';
 import { EvidenceCopies1796470000000 } from './migrations/1796470000000-evidence-copies';
+import { PartnerSchools1796476069791 } from './migrations/1796476069791-partner-schools';
 
 /** Scheduling reads and writes with raw SQL (each feature's `.queries.ts`); only messaging brings entities. */
 export const SCHEDULING_ENTITIES = [...MESSAGING_ENTITIES];
@@ -42,4 +43,5 @@ export const SCHEDULING_MIGRATIONS = [
   IntensityCheckPendingIndex1796460054599,
   SafeguardingChecksValidated1796460061187,
   EvidenceCopies1796470000000,
+  PartnerSchools1796476069791,
 ];

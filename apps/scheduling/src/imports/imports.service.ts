@@ -11,7 +11,7 @@ import { readMisExport, type MisPupil, type RowProblem } from './mis-row';
 import { UNKNOWN_CHARACTERISTICS } from '../characteristics/characteristics.model';
 import { emitDetailsChanged } from '../pupils/pupil-details-changed';
 import { classesNamed, insertClass } from '../classes/classes.queries';
-import { insertPupil } from '../pupils/pupils.queries';
+import { insertPupil, matchDestinationSchools } from '../pupils/pupils.queries';
 import { schoolExists } from '../schools/schools.queries';
 import {
   addImportProgress,
@@ -258,7 +258,18 @@ export class ImportsService {
         });
       }
     }
-    if (write) await recordAudit(manager, written.context, audited);
+    if (write) {
+      // A destination naming a secondary school of the area (by name or URN) points at it, for the partner school's incoming pupils.
+      const misRefs = chunk.map((pupil) => pupil.misRef);
+      for (const pupilId of await matchDestinationSchools(manager, tenantId, schoolId, misRefs))
+        audited.push({
+          action: 'update',
+          subjectType: 'pupil',
+          subjectId: pupilId,
+          detail: { change: 'mis-import', importId: written.importId, fields: ['destinationSchoolId'] },
+        });
+      await recordAudit(manager, written.context, audited);
+    }
     return outcome;
   }
 

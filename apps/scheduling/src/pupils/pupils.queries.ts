@@ -13,6 +13,7 @@ export interface PupilRow {
   leftOn: string | null;
   misRef: string | null;
   destinationSchool: string | null;
+  destinationSchoolId: string | null;
   version: number;
 }
 
@@ -41,6 +42,8 @@ export interface PupilChanges {
   lastName?: string;
   yearGroup?: number;
   destinationSchool?: string;
+  /** null clears it. */
+  destinationSchoolId?: string | null;
 }
 
 export interface PupilsFilter {
@@ -55,7 +58,7 @@ export interface PupilsFilter {
 
 const PUPIL_COLUMNS = `p.id, p.school_id AS "schoolId", p.class_id AS "classId", p.first_name AS "firstName", p.last_name AS "lastName",
   p.year_group AS "yearGroup", p.status, to_char(p.left_on, 'YYYY-MM-DD') AS "leftOn", p.mis_ref AS "misRef",
-  p.destination_school AS "destinationSchool", p.version`;
+  p.destination_school AS "destinationSchool", p.destination_school_id AS "destinationSchoolId", p.version`;
 
 /** The school of a pupil, or undefined when the area has no such pupil. */
 export async function pupilSchoolId(db: Queryable, tenantId: string, pupilId: string): Promise<string | undefined> {
@@ -140,7 +143,8 @@ export async function updatePupil(
     db,
     `WITH before AS (SELECT first_name, last_name, year_group FROM pupils WHERE tenant_id = $1 AND id = $2 FOR UPDATE)
          UPDATE pupils p SET first_name = coalesce($3, p.first_name), last_name = coalesce($4, p.last_name), year_group = coalesce($5, p.year_group),
-           destination_school = coalesce($7, p.destination_school), updated_at = now(), version = p.version + 1
+           destination_school = coalesce($7, p.destination_school),
+           destination_school_id = CASE WHEN $8::boolean THEN $9::uuid ELSE p.destination_school_id END, updated_at = now(), version = p.version + 1
           FROM before b WHERE p.tenant_id = $1 AND p.id = $2 AND p.version = $6
          RETURNING p.id AS "pupilId", p.school_id AS "schoolId", p.first_name AS "firstName", p.last_name AS "lastName", p.year_group AS "yearGroup",
                    (p.first_name, p.last_name, p.year_group) IS DISTINCT FROM (b.first_name, b.last_name, b.year_group) AS "detailsChanged"`,
@@ -152,6 +156,8 @@ export async function updatePupil(
       changes.yearGroup ?? null,
       expectedVersion,
       changes.destinationSchool ?? null,
+      changes.destinationSchoolId !== undefined,
+      changes.destinationSchoolId ?? null,
     ],
   );
   return updated;
@@ -220,4 +226,24 @@ export function pupilSchoolAndStatus(
     'SELECT school_id AS "schoolId", status FROM pupils WHERE tenant_id = $1 AND id = $2',
     [tenantId, pupilId],
   );
+}
+
+/**
+ * Points the destination of the school's pupils with these MIS references at a secondary school of the area
+ * whose name (case aside) or URN is their destination's text; only where none is set yet (a hand-set one
+ * stands) and only when exactly one secondary school matches. Answers the pupils changed.
+ */
+export async function matchDestinationSchools(db: Queryable, tenantId: string, schoolId: string, misRefs: string[]): Promise<string[]> {
+  const matched = await rows<{ id: string }>(
+    db,
+    `UPDATE pupils p SET destination_school_id = m.school_id, updated_at = now(), version = p.version + 1
+       FROM (SELECT q.id, min(s.id::text)::uuid AS school_id
+               FROM pupils q JOIN schools s ON s.tenant_id = q.tenant_id AND s.phase = 'secondary'
+                AND (lower(s.name) = lower(btrim(q.destination_school)) OR s.urn = btrim(q.destination_school))
+              WHERE q.tenant_id = $1 AND q.school_id = $2 AND q.mis_ref = ANY($3::text[]) AND q.destination_school_id IS NULL
+              GROUP BY q.id HAVING count(*) = 1) m
+      WHERE p.tenant_id = $1 AND p.id = m.id RETURNING p.id`,
+    [tenantId, schoolId, misRefs],
+  );
+  return matched.map((pupil) => pupil.id);
 }

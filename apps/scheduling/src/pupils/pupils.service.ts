@@ -9,7 +9,7 @@ import { auditContext, emit } from '../common/events';
 import { maySeePupilFlags, requireSchoolInScope } from '../common/scope';
 import { endPupilMemberships } from '../ensembles/ensemble-membership';
 import { activeClassSchoolId, rollClassesOver } from '../classes/classes.queries';
-import { lockSchoolPhase, schoolExists } from '../schools/schools.queries';
+import { lockSchoolPhase, schoolExists, schoolPhase } from '../schools/schools.queries';
 import { tenantTimeZone } from '../tenant-settings/tenant-settings.queries';
 import { characteristicsGiven, UNKNOWN_CHARACTERISTICS } from '../characteristics/characteristics.model';
 import { emitDetailsChanged } from './pupil-details-changed';
@@ -127,6 +127,7 @@ export class PupilsService {
     const existing = await this.visible(identity, pupilId);
     requireSchoolInScope(identity, existing.schoolId, 'pupil', ['headteacher']);
     await this.db.transaction(async (manager) => {
+      if (input.destinationSchoolId) await this.requireSecondarySchool(manager, identity.tenantId, input.destinationSchoolId);
       const updated = await updatePupil(manager, identity.tenantId, pupilId, expectedVersion, input);
       if (!updated) throw await refusedEdit(manager, 'pupils', identity.tenantId, pupilId, 'pupil');
       if (updated.detailsChanged) await emitDetailsChanged(manager, identity.tenantId, [updated]);
@@ -284,6 +285,16 @@ export class PupilsService {
 
   private async requireSchool(manager: EntityManager, tenantId: string, schoolId: string): Promise<void> {
     if (!(await schoolExists(manager, tenantId, schoolId))) throw new NotFoundException('No such school.');
+  }
+
+  /** A destination is a secondary school of the area: 404 when the area has no such school, 400 naming the field when it is not secondary. */
+  private async requireSecondarySchool(manager: EntityManager, tenantId: string, schoolId: string): Promise<void> {
+    const phase = await schoolPhase(manager, tenantId, schoolId);
+    if (!phase) throw new NotFoundException('No such school.');
+    if (phase !== 'secondary')
+      throw new ValidationProblem([
+        { field: 'destinationSchoolId', rule: 'secondary', message: 'destinationSchoolId must be a secondary school of the area' },
+      ]);
   }
 
   private async requireClassOfSchool(manager: EntityManager, tenantId: string, classId: string, schoolId: string): Promise<void> {

@@ -6,6 +6,8 @@ export interface SchoolRow {
   name: string;
   urn: string | null;
   phase: SchoolPhase;
+  /** A secondary school that is a partner of the programme: its staff see their incoming pupils. */
+  partner: boolean;
   version: number;
 }
 
@@ -13,18 +15,19 @@ export interface SchoolFields {
   name: string;
   urn: string | null;
   phase: SchoolPhase;
+  partner: boolean;
 }
 
 /** What an edit changes: undefined keeps a field; urn null clears it. */
 export type SchoolChanges = Partial<SchoolFields>;
 
-const SCHOOL_COLUMNS = 'id, name, urn, phase, version';
+const SCHOOL_COLUMNS = 'id, name, urn, phase, partner, version';
 
 export async function insertSchool(db: Queryable, tenantId: string, schoolId: string, school: SchoolFields): Promise<SchoolRow> {
   const row = await oneRow<SchoolRow>(
     db,
-    `INSERT INTO schools (id, tenant_id, name, urn, phase) VALUES ($1, $2, $3, $4, $5) RETURNING ${SCHOOL_COLUMNS}`,
-    [schoolId, tenantId, school.name, school.urn, school.phase],
+    `INSERT INTO schools (id, tenant_id, name, urn, phase, partner) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${SCHOOL_COLUMNS}`,
+    [schoolId, tenantId, school.name, school.urn, school.phase, school.partner],
   );
   if (!row) throw new Error('insert returned nothing');
   return row;
@@ -40,9 +43,19 @@ export function updateSchool(
 ): Promise<SchoolRow | undefined> {
   return oneRow<SchoolRow>(
     db,
-    `UPDATE schools SET name = coalesce($3, name), urn = CASE WHEN $4::boolean THEN $5 ELSE urn END, phase = coalesce($6, phase), version = version + 1
+    `UPDATE schools SET name = coalesce($3, name), urn = CASE WHEN $4::boolean THEN $5 ELSE urn END, phase = coalesce($6, phase),
+       partner = coalesce($8, partner), version = version + 1
      WHERE tenant_id = $1 AND id = $2 AND version = $7 RETURNING ${SCHOOL_COLUMNS}`,
-    [tenantId, schoolId, changes.name ?? null, changes.urn !== undefined, changes.urn ?? null, changes.phase ?? null, expectedVersion],
+    [
+      tenantId,
+      schoolId,
+      changes.name ?? null,
+      changes.urn !== undefined,
+      changes.urn ?? null,
+      changes.phase ?? null,
+      expectedVersion,
+      changes.partner ?? null,
+    ],
   );
 }
 
@@ -111,4 +124,31 @@ export async function lockSchoolPhase(db: Queryable, tenantId: string, schoolId:
     schoolId,
   ]);
   return school?.phase;
+}
+
+/** The school's phase, or undefined when the area has no such school. */
+export async function schoolPhase(db: Queryable, tenantId: string, schoolId: string): Promise<SchoolPhase | undefined> {
+  const school = await oneRow<{ phase: SchoolPhase }>(db, 'SELECT phase FROM schools WHERE tenant_id = $1 AND id = $2', [
+    tenantId,
+    schoolId,
+  ]);
+  return school?.phase;
+}
+
+/** The area's secondary schools with their names and URNs (a roster's destinations are matched against them). */
+export function secondarySchools(db: Queryable, tenantId: string): Promise<{ id: string; name: string; urn: string | null }[]> {
+  return rows<{ id: string; name: string; urn: string | null }>(
+    db,
+    `SELECT id, name, urn FROM schools WHERE tenant_id = $1 AND phase = 'secondary'`,
+    [tenantId],
+  );
+}
+
+/** Whether the area has this school as a partner secondary school. */
+export async function isPartnerSchool(db: Queryable, tenantId: string, schoolId: string): Promise<boolean> {
+  const found = await oneRow(db, `SELECT 1 AS ok FROM schools WHERE tenant_id = $1 AND id = $2 AND partner AND phase = 'secondary'`, [
+    tenantId,
+    schoolId,
+  ]);
+  return found !== undefined;
 }

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Identity } from '@tutti/auth';
-import { decodeCursor, newId, toPage } from '@tutti/platform';
+import { decodeCursor, newId, toPage, ValidationProblem } from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { refusedEdit } from '../common/edit-versions';
 import { emit } from '../common/events';
@@ -15,7 +15,13 @@ export class SchoolsService {
 
   async create(tenantId: string, input: CreateSchoolDto): Promise<SchoolDto> {
     return this.db.transaction(async (manager) => {
-      const school = await insertSchool(manager, tenantId, newId(), { name: input.name, urn: input.urn ?? null, phase: input.phase });
+      const school = await insertSchool(manager, tenantId, newId(), {
+        name: input.name,
+        urn: input.urn ?? null,
+        phase: input.phase,
+        partner: input.partner ?? false,
+      });
+      requirePartnerIsSecondary(school);
       await emit(manager, 'scheduling.school.created', tenantId, {
         version: 1,
         schoolId: school.id,
@@ -32,6 +38,7 @@ export class SchoolsService {
     return this.db.transaction(async (manager) => {
       const school = await updateSchool(manager, tenantId, schoolId, expectedVersion, input);
       if (!school) throw await refusedEdit(manager, 'schools', tenantId, schoolId, 'school');
+      requirePartnerIsSecondary(school);
       await emit(manager, 'scheduling.school.updated', tenantId, {
         version: 1,
         schoolId: school.id,
@@ -61,4 +68,10 @@ export class SchoolsService {
     if (!school) throw new NotFoundException('No such school.');
     return school;
   }
+}
+
+/** Only a secondary school can be a partner (400 naming `partner`, the transaction rolled back). */
+function requirePartnerIsSecondary(school: SchoolDto): void {
+  if (school.partner && school.phase !== 'secondary')
+    throw new ValidationProblem([{ field: 'partner', rule: 'secondary', message: 'partner is for secondary schools only' }]);
 }

@@ -34,6 +34,15 @@ export class UpdatePupilDto {
   @IsString()
   @Length(1, 200)
   destinationSchool?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'the secondary school of the area the pupil moves on to (a partner school sees its incoming pupils); null clears it',
+  })
+  @IsOptional()
+  @IsUUID()
+  destinationSchoolId?: string | null;
 }
 
 export class MovePupilDto {
@@ -72,6 +81,13 @@ export class PupilDto {
   @ApiPropertyOptional({ nullable: true, type: String, description: 'programme admin and headteacher only' }) misRef?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'the secondary school a Year 6 pupil moves on to' }) destinationSchool:
     string | null;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'the secondary school of the area the pupil moves on to',
+  })
+  destinationSchoolId: string | null;
   @ApiProperty({ description: 'The version read: send it quoted as If-Match to edit' }) version: number;
 }
 

@@ -248,6 +248,11 @@ const fixtures: MatrixFixtures<Scenario> = {
     headers: await s.ifMatchOf(`/schools/${s.schoolId}`),
     allowed: ['admin'],
   }),
+  // S1 is a primary school, not a partner: its list is empty; incoming-pupils.spec shows what a partner school's list holds.
+  'GET /schools/:schoolId/incoming-pupils': (s) => ({
+    url: `/schools/${s.schoolId}/incoming-pupils`,
+    allowed: ['admin', 'headteacher', 'schoolStaff'],
+  }),
 
   'GET /classes': list('/classes', STAFF, (s) => [s.classId]),
   'GET /classes/:classId': (s) => ({ url: `/classes/${s.classId}`, allowed: [...STAFF] }),

@@ -20,7 +20,8 @@ export class IncomingPupilsController {
       'The alumni (pupils who left primary school at the roll-over) whose destination school is this partner secondary school ' +
       'and who are still in the programme: a member now of at least one ensemble (a membership with no leaving date). ' +
       'Name, the year they left, their ensembles and instrument; never their characteristics. For the school’s own staff ' +
-      'and headteacher and for the programme admin; 404 for any other school or a school that is not a partner. Every pupil shown is an audited read.',
+      'and headteacher and for the programme admin (404 for any other school); a school that is not a partner secondary school lists none. ' +
+      'Every pupil shown is an audited read.',
   })
   @ApiOkResponse({ type: IncomingPupilPageDto })
   list(

@@ -9,7 +9,7 @@ export interface IncomingPupilRow {
 }
 
 /**
- * A page of the alumni whose destination is the school and who are still in the programme (a membership of an
+ * A page of the alumni whose destination is the school, if it is a partner secondary school, and who are still in the programme (a membership of an
  * ensemble that has not ended), by (last name, first name, id) after the cursor's, with their current ensembles.
  */
 export function incomingPupilsPage(
@@ -22,7 +22,8 @@ export function incomingPupilsPage(
   return rows<IncomingPupilRow>(
     db,
     `WITH incoming AS (
-       SELECT p.id, p.first_name, p.last_name, p.left_on FROM pupils p
+       SELECT p.id, p.first_name, p.last_name, p.left_on
+         FROM pupils p JOIN schools s ON s.tenant_id = p.tenant_id AND s.id = p.destination_school_id AND s.partner AND s.phase = 'secondary'
         WHERE p.tenant_id = $1 AND p.destination_school_id = $2 AND p.status = 'alumni'
           AND EXISTS (SELECT 1 FROM ensemble_members m WHERE m.tenant_id = $1 AND m.pupil_id = p.id AND m.left_on IS NULL)
           AND ($3::text IS NULL OR (p.last_name, p.first_name, p.id) > ($3, $4, $5::uuid))

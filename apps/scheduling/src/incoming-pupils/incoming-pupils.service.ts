@@ -6,7 +6,7 @@ import { decodeCursor, toPage } from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { auditContext } from '../common/events';
 import { requireSchoolInScope } from '../common/scope';
-import { isPartnerSchool } from '../schools/schools.queries';
+import { schoolExists } from '../schools/schools.queries';
 import type { IncomingPupilPageDto, IncomingPupilsQueryDto } from './dto/incoming-pupil.dto';
 import { incomingPupilsPage } from './incoming-pupils.queries';
 
@@ -16,8 +16,9 @@ export class IncomingPupilsService {
 
   /** The partner school's incoming pupils still in the programme; every pupil shown is an audited read. */
   async list(identity: Identity, schoolId: string, query: IncomingPupilsQueryDto, origin: AuditOrigin): Promise<IncomingPupilPageDto> {
-    requireSchoolInScope(identity, schoolId, 'partner school', ['headteacher', 'school_staff']);
-    if (!(await isPartnerSchool(this.db.manager, identity.tenantId, schoolId))) throw new NotFoundException('No such partner school.');
+    requireSchoolInScope(identity, schoolId, 'school', ['headteacher', 'school_staff']);
+    // A school of the area that is not a partner has no incoming pupils to show (an empty list); one the area lacks is 404.
+    if (!(await schoolExists(this.db.manager, identity.tenantId, schoolId))) throw new NotFoundException('No such school.');
     const after = decodeCursor(query.cursor, ['text', 'text', 'uuid']);
     const found = await incomingPupilsPage(this.db.manager, identity.tenantId, schoolId, after, query.limit + 1);
     const page = toPage(

@@ -126,7 +126,7 @@ describe('incoming pupils: a partner secondary school’s staff see their incomi
     ]);
   });
 
-  it('refuses everyone else: other schools’ staff, tutors, guardians, evaluators, another area; and schools that are not partners', async () => {
+  it('refuses everyone else: other schools’ staff, tutors, guardians, evaluators, another area', async () => {
     const refused: [string, Identity, string, number][] = [
       ['staff of the other secondary', schoolStaffOf(tenantId, [other]), partner.id, 404],
       ['staff of the primary', schoolStaffOf(tenantId, [primary]), partner.id, 404],
@@ -135,14 +135,36 @@ describe('incoming pupils: a partner secondary school’s staff see their incomi
       ['guardian of Ava', guardianOf(tenantId, [{ pupilId: pupils.Ava, schoolId: primary }]), partner.id, 403],
       ['evaluator', personas.evaluator(tenantId), partner.id, 403],
       ['admin of another area', adminOf(newTenantId()), partner.id, 404],
-      ['staff of a secondary that is not a partner', schoolStaffOf(tenantId, [other]), other, 404],
-      ['admin, of a secondary that is not a partner', admin, other, 404],
-      ['admin, of a primary school', admin, primary, 404],
+      ['admin of a school the area does not have', admin, newTenantId(), 404],
     ];
     const answered = await Promise.all(
       refused.map(async ([who, identity, schoolId]) => [who, (await incoming(identity, schoolId)).status]),
     );
     expect(answered).toEqual(refused.map(([who, , , status]) => [who, status]));
+  });
+
+  it('lists none at a school that is not a partner secondary school, although pupils are bound for it and play on', async () => {
+    const none = { status: 200, body: { items: [], nextCursor: null } };
+    for (const [who, schoolId] of [
+      [schoolStaffOf(tenantId, [other]), other],
+      [admin, other],
+      [admin, primary],
+    ] as const) {
+      const page = await incoming(who, schoolId);
+      expect({ status: page.status, body: page.body }).toEqual(none);
+    }
+    // Made a partner, Everton Free School sees Cal (in the orchestra, flute).
+    const current = await call(admin, 'GET', `/schools/${other}`, undefined, 200);
+    await call(admin, 'PATCH', `/schools/${other}`, { partner: true }, 200, ifMatch(current));
+    expect((await incoming(schoolStaffOf(tenantId, [other]), other)).body.items).toEqual([
+      {
+        pupilId: pupils.Cal,
+        firstName: 'Cal',
+        lastName: 'Cedar',
+        yearLeft: 2024,
+        ensembles: [{ ensembleId: orchestra, name: 'Area Orchestra', instrument: 'flute' }],
+      },
+    ]);
   });
 
   it('no longer lists a pupil who leaves the programme (their last ensemble ended)', async () => {

@@ -134,21 +134,3 @@ export async function schoolPhase(db: Queryable, tenantId: string, schoolId: str
   ]);
   return school?.phase;
 }
-
-/** The area's secondary schools with their names and URNs (a roster's destinations are matched against them). */
-export function secondarySchools(db: Queryable, tenantId: string): Promise<{ id: string; name: string; urn: string | null }[]> {
-  return rows<{ id: string; name: string; urn: string | null }>(
-    db,
-    `SELECT id, name, urn FROM schools WHERE tenant_id = $1 AND phase = 'secondary'`,
-    [tenantId],
-  );
-}
-
-/** Whether the area has this school as a partner secondary school. */
-export async function isPartnerSchool(db: Queryable, tenantId: string, schoolId: string): Promise<boolean> {
-  const found = await oneRow(db, `SELECT 1 AS ok FROM schools WHERE tenant_id = $1 AND id = $2 AND partner AND phase = 'secondary'`, [
-    tenantId,
-    schoolId,
-  ]);
-  return found !== undefined;
-}

@@ -2501,6 +2501,26 @@ export interface paths {
         patch: operations["scheduling.updateSchool"];
         trace?: never;
     };
+    "/api/scheduling/schools/{schoolId}/incoming-pupils": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A partner secondary school’s incoming pupils who are still in the programme
+         * @description The alumni (pupils who left primary school at the roll-over) whose destination school is this partner secondary school and who are still in the programme: a member now of at least one ensemble (a membership with no leaving date). Name, the year they left, their ensembles and instrument; never their characteristics. For the school’s own staff and headteacher and for the programme admin (404 for any other school); a school that is not a partner secondary school lists none. Every pupil shown is an audited read.
+         */
+        get: operations["scheduling.listIncomingPupils"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/scheduling/schools/{schoolId}/roll-overs": {
         parameters: {
             query?: never;
@@ -5415,6 +5435,8 @@ export interface components {
         };
         "scheduling.CreateSchoolDto": {
             name: string;
+            /** @description a secondary school that is a partner of the programme: its staff see their incoming pupils (secondary schools only) */
+            partner?: boolean;
             /** @enum {string} */
             phase: "primary" | "infant" | "junior" | "secondary" | "all_through" | "special";
             /** @description DfE URN, six or seven digits */
@@ -5662,6 +5684,29 @@ export interface components {
             totalRows: number;
             unchanged: number;
             updated: number;
+        };
+        "scheduling.IncomingPupilDto": {
+            /** @description the ensembles the pupil is a member of now, with their instrument */
+            ensembles: components["schemas"]["scheduling.IncomingPupilEnsembleDto"][];
+            firstName: string;
+            lastName: string;
+            /** Format: uuid */
+            pupilId: string;
+            /**
+             * @description the calendar year the pupil left primary school
+             * @example 2026
+             */
+            yearLeft: number;
+        };
+        "scheduling.IncomingPupilEnsembleDto": {
+            /** Format: uuid */
+            ensembleId: string;
+            instrument?: string | null;
+            name: string;
+        };
+        "scheduling.IncomingPupilPageDto": {
+            items: components["schemas"]["scheduling.IncomingPupilDto"][];
+            nextCursor: string | null;
         };
         "scheduling.IntensityWarningDto": {
             /** Format: uuid */
@@ -5921,6 +5966,11 @@ export interface components {
             classId?: string | null;
             /** @description the secondary school a Year 6 pupil moves on to */
             destinationSchool?: string | null;
+            /**
+             * Format: uuid
+             * @description the secondary school of the area the pupil moves on to
+             */
+            destinationSchoolId?: string | null;
             firstName: string;
             /** Format: uuid */
             id: string;
@@ -6113,6 +6163,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            /** @description a partner secondary school: its staff see their incoming pupils */
+            partner: boolean;
             /** @enum {string} */
             phase: "primary" | "infant" | "junior" | "secondary" | "all_through" | "special";
             urn?: string | null;
@@ -6304,6 +6356,11 @@ export interface components {
         "scheduling.UpdatePupilDto": {
             /** @description the secondary school a Year 6 pupil moves on to (name or URN) */
             destinationSchool?: string;
+            /**
+             * Format: uuid
+             * @description the secondary school of the area the pupil moves on to (a partner school sees its incoming pupils); null clears it
+             */
+            destinationSchoolId?: string | null;
             firstName?: string;
             lastName?: string;
             /** @description 0 Reception, 1–13 Years 1 to 13 */
@@ -6315,6 +6372,8 @@ export interface components {
         };
         "scheduling.UpdateSchoolDto": {
             name?: string;
+            /** @description a secondary school that is a partner of the programme: its staff see their incoming pupils (secondary schools only) */
+            partner?: boolean;
             /** @enum {string} */
             phase?: "primary" | "infant" | "junior" | "secondary" | "all_through" | "special";
             /** @description DfE URN, six or seven digits */
@@ -13204,6 +13263,37 @@ export interface operations {
                     "application/problem+json": components["schemas"]["scheduling.ProblemDetails"];
                 };
             };
+            431: components["responses"]["scheduling.HeaderFieldsTooLarge"];
+        };
+    };
+    "scheduling.listIncomingPupils": {
+        parameters: {
+            query?: {
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                limit?: unknown;
+            };
+            header?: never;
+            path: {
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["scheduling.IncomingPupilPageDto"];
+                };
+            };
+            400: components["responses"]["scheduling.BadRequest"];
+            401: components["responses"]["scheduling.Unauthorized"];
+            403: components["responses"]["scheduling.Forbidden"];
+            404: components["responses"]["scheduling.NotFound"];
+            414: components["responses"]["scheduling.UriTooLong"];
             431: components["responses"]["scheduling.HeaderFieldsTooLarge"];
         };
     };

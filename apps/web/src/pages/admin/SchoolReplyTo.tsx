@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiProblem, answered, client, etagOf } from '../../api/client';
 import { useI18n } from '../../i18n';
-import { Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { Empty, Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
 import { ConflictNotice } from '../conflict-words';
 
 /**
@@ -12,17 +12,23 @@ import { ConflictNotice } from '../conflict-words';
 export function SchoolReplyTo({ schoolId }: { schoolId: string }) {
   const { t } = useI18n();
   const settings = useLoad(async () => {
-    const { data, response } = await client.GET('/api/parent-engagement/message-settings/schools/{schoolId}', {
-      params: { path: { schoolId } },
-    });
-    return { value: answered(data), etag: etagOf(response) };
+    try {
+      const { data, response } = await client.GET('/api/parent-engagement/message-settings/schools/{schoolId}', {
+        params: { path: { schoolId } },
+      });
+      return { value: answered(data), etag: etagOf(response) };
+    } catch (error) {
+      // Family messages know a school once it has a class or pupils (their copy of the roster): until then it has no family emails.
+      if (error instanceof ApiProblem && error.status === 404) return null;
+      throw error;
+    }
   }, [schoolId]);
   const [replyTo, setReplyTo] = useState('');
   const [saved, setSaved] = useState(false);
   const saving = useSubmit();
-  const etag = settings.state === 'ready' ? settings.data.etag : null;
+  const etag = settings.state === 'ready' ? (settings.data?.etag ?? null) : null;
   useEffect(() => {
-    if (settings.state === 'ready') setReplyTo(settings.data.value.replyTo ?? '');
+    if (settings.state === 'ready' && settings.data) setReplyTo(settings.data.value.replyTo ?? '');
   }, [etag]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -46,29 +52,33 @@ export function SchoolReplyTo({ schoolId }: { schoolId: string }) {
     <section className="card" aria-labelledby={`reply-to-${schoolId}`}>
       <h2 id={`reply-to-${schoolId}`}>{t('adm.messageSettings')}</h2>
       <Loaded value={settings}>
-        {() => (
-          <form onSubmit={submit} noValidate className="stack" data-testid="school-reply-to">
-            {saved && <Notice>{t('adm.saved')}</Notice>}
-            <ConflictNotice error={saving.error} fields={['replyTo']} />
-            <Field label={t('adm.replyTo')} hint={t('adm.schoolReplyToHint')} error={saving.fieldError('replyTo')}>
-              {(props) => (
-                <input
-                  {...props}
-                  name="schoolReplyTo"
-                  type="email"
-                  value={replyTo}
-                  onChange={(event) => {
-                    setSaved(false);
-                    setReplyTo(event.target.value);
-                  }}
-                />
-              )}
-            </Field>
-            <button type="submit" className="button primary" disabled={saving.busy}>
-              {saving.busy ? t('saving') : t('adm.save')}
-            </button>
-          </form>
-        )}
+        {(loaded) =>
+          !loaded ? (
+            <Empty>{t('adm.schoolReplyToNoFamilies')}</Empty>
+          ) : (
+            <form onSubmit={submit} noValidate className="stack" data-testid="school-reply-to">
+              {saved && <Notice>{t('adm.saved')}</Notice>}
+              <ConflictNotice error={saving.error} fields={['replyTo']} />
+              <Field label={t('adm.replyTo')} hint={t('adm.schoolReplyToHint')} error={saving.fieldError('replyTo')}>
+                {(props) => (
+                  <input
+                    {...props}
+                    name="schoolReplyTo"
+                    type="email"
+                    value={replyTo}
+                    onChange={(event) => {
+                      setSaved(false);
+                      setReplyTo(event.target.value);
+                    }}
+                  />
+                )}
+              </Field>
+              <button type="submit" className="button primary" disabled={saving.busy}>
+                {saving.busy ? t('saving') : t('adm.save')}
+              </button>
+            </form>
+          )
+        }
       </Loaded>
     </section>
   );

@@ -24,7 +24,7 @@ const delivered: string[] = [];
 
 /**
  * Scheduling subscribes to identity.tenant.created and .updated (EVENT_SUBSCRIBERS): one method handles both.
- * It subscribes to identity.data-request.opened too, which this provider takes so that the service is fully wired.
+ * Its other subscriptions (data requests, the evidence copies' events) are taken by one method here so that the service is fully wired.
  */
 @Injectable()
 class TenantCopies {
@@ -33,8 +33,13 @@ class TenantCopies {
     applied.push(event.id);
   }
 
-  @HandlesEvent('identity.data-request.opened')
-  async answerDataRequest(event: EventEnvelope): Promise<void> {
+  @HandlesEvent(
+    'identity.data-request.opened',
+    'performance.performance.completed',
+    'engagement.rsvp.changed',
+    'engagement.family-session.attendance-marked',
+  )
+  async applyOtherSubscriptions(event: EventEnvelope): Promise<void> {
     applied.push(event.id);
   }
 

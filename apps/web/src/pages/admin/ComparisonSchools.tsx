@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiProblem, allPages, answered, client, newId, type Schema } from '../../api/client';
 import { Link } from '../../router';
 import { useI18n } from '../../i18n';
+import { SaveOrCancel } from './edit-actions';
 import { Empty, Field, Loaded, Notice, useLoad, useSubmit, type Submission } from '../../ui';
 import { ConflictNotice } from '../conflict-words';
 import { ifMatch, optionsOf, PHASE_WORDS } from './admin-words';
@@ -265,14 +266,7 @@ function ComparisonRow({
             urnClash={urnClash}
             prefix="edit-"
           />
-          <div className="actions">
-            <button type="submit" className="button primary" disabled={saving.busy}>
-              {saving.busy ? t('saving') : t('adm.save')}
-            </button>
-            <button type="button" className="button secondary" onClick={() => setEditing(false)}>
-              {t('adm.cancel')}
-            </button>
-          </div>
+          <SaveOrCancel busy={saving.busy} onCancel={() => setEditing(false)} />
         </form>
       ) : (
         <>

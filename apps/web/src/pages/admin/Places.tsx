@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiProblem, allPages, answered, client, everyItem, type Schema } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { SaveOrCancel } from './edit-actions';
 import { Empty, Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
 import { ConflictNotice } from '../conflict-words';
 import { ifMatch, optionsOf, VENUE_KIND_WORDS } from './admin-words';
@@ -147,14 +148,7 @@ function RoomRow({ room, onSaved }: { room: Room; onSaved: () => void }) {
             fieldError={saving.fieldError}
             prefix="room"
           />
-          <div className="actions">
-            <button type="submit" className="button primary" disabled={saving.busy}>
-              {saving.busy ? t('saving') : t('adm.save')}
-            </button>
-            <button type="button" className="button secondary" onClick={() => setEditing(false)}>
-              {t('adm.cancel')}
-            </button>
-          </div>
+          <SaveOrCancel busy={saving.busy} onCancel={() => setEditing(false)} />
         </form>
       ) : (
         <>
@@ -363,14 +357,7 @@ function VenueRow({ venue, onChanged }: { venue: Venue; onChanged: () => void })
         <form onSubmit={submit} noValidate className="stack">
           <ConflictNotice error={saving.error} fields={VENUE_FIELDS} />
           <VenueFields draft={draft} set={(change) => setDraft((current) => ({ ...current, ...change }))} fieldError={saving.fieldError} />
-          <div className="actions">
-            <button type="submit" className="button primary" disabled={saving.busy}>
-              {saving.busy ? t('saving') : t('adm.save')}
-            </button>
-            <button type="button" className="button secondary" onClick={() => setEditing(false)}>
-              {t('adm.cancel')}
-            </button>
-          </div>
+          <SaveOrCancel busy={saving.busy} onCancel={() => setEditing(false)} />
         </form>
       ) : (
         <>

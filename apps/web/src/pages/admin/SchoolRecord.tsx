@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { ApiProblem, answered, client, etagOf, everyItem, type Schema } from '../../api/client';
 import { Link } from '../../router';
 import { useI18n } from '../../i18n';
+import { SaveOrCancel } from './edit-actions';
 import { Empty, Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
 import { ConflictNotice } from '../conflict-words';
 import { ifMatch, optionsOf, PHASE_WORDS, PUPIL_STATUS_WORDS } from './admin-words';
@@ -188,14 +189,7 @@ function ClassRow({ schoolClass, onSaved }: { schoolClass: SchoolClass; onSaved:
         <Field label={t('adm.yearGroup')} error={saving.fieldError('yearGroup')}>
           {(props) => <YearSelect {...props} name="yearGroup" value={yearGroup} onChange={setYearGroup} />}
         </Field>
-        <div className="actions">
-          <button type="submit" className="button primary" disabled={saving.busy}>
-            {saving.busy ? t('saving') : t('adm.save')}
-          </button>
-          <button type="button" className="button secondary" onClick={() => setEditing(false)}>
-            {t('adm.cancel')}
-          </button>
-        </div>
+        <SaveOrCancel busy={saving.busy} onCancel={() => setEditing(false)} />
       </form>
     </li>
   );

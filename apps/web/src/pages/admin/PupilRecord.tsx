@@ -277,10 +277,12 @@ function PupilFlags({ pupilId, etag, onSaved }: { pupilId: string; etag: string;
     return { value: answered(data), etag: etagOf(response) };
   }, [pupilId, etag]);
   const [draft, setDraft] = useState<Pick<Characteristics, Flag> | null>(null);
+  // Choices not yet saved: a fresh read (the record saved in the form above) must not overwrite them.
+  const [edited, setEdited] = useState(false);
   const [saved, setSaved] = useState(false);
   const saving = useSubmit();
   useEffect(() => {
-    if (flags.state === 'ready') setDraft(flags.data.value);
+    if (flags.state === 'ready' && !edited) setDraft(flags.data.value);
   }, [flags.state === 'ready' ? flags.data.etag : null]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -298,6 +300,7 @@ function PupilFlags({ pupilId, etag, onSaved }: { pupilId: string; etag: string;
             ethnicityGroup: draft.ethnicityGroup,
           },
         });
+        setEdited(false);
         setSaved(true);
         onSaved();
       },
@@ -322,7 +325,10 @@ function PupilFlags({ pupilId, etag, onSaved }: { pupilId: string; etag: string;
                     {...props}
                     name={flag}
                     value={draft[flag]}
-                    onChange={(event) => setDraft({ ...draft, [flag]: event.target.value } as Pick<Characteristics, Flag>)}
+                    onChange={(event) => {
+                      setEdited(true);
+                      setDraft({ ...draft, [flag]: event.target.value } as Pick<Characteristics, Flag>);
+                    }}
                   >
                     {Object.entries(values).map(([value, words]) => (
                       <option key={value} value={value}>

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import {
   IsIn,
   IsOptional,
@@ -164,20 +164,10 @@ export class AnnouncementPageDto {
 export class AnnouncementQueryDto extends PageQueryDto {}
 
 /** An announcement as written, to see in the frame a family of that language gets (nothing is sent or stored). */
-export class PreviewAnnouncementDto {
+export class PreviewAnnouncementDto extends PickType(CreateAnnouncementDto, ['subject', 'body'] as const) {
   @ApiProperty({ example: 'ar', description: 'The family’s language (ISO 639): the frame (greeting, signature, links) comes in it' })
   @Matches(/^[a-z]{2,3}$/, { message: 'language must be an ISO 639 language code such as ro or ar' })
   language: string;
-
-  @ApiProperty({ example: 'Concert dress: black and white' })
-  @IsString()
-  @Length(1, 200)
-  subject: string;
-
-  @ApiProperty()
-  @IsString()
-  @Length(1, 10000)
-  body: string;
 
   @ApiPropertyOptional({ example: 'Mrs Khan', description: 'A family name for the greeting; without it, the greeting without a name' })
   @IsOptional()

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { ApiProblem, isWithin } from './api/client';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { ApiProblem, answered, etagOf, isWithin } from './api/client';
 import { useI18n } from './i18n';
 
 export type Loadable<T> = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; data: T };
@@ -42,6 +42,62 @@ export interface Submission {
    * Answers whether the work went through.
    */
   run: (work: () => Promise<unknown>, onError?: (error: unknown) => boolean | void | Promise<boolean | void>) => Promise<boolean>;
+}
+
+/** A record as read for editing: its value and the version (ETag) a save must send as If-Match. */
+export interface Versioned<T> {
+  value: T;
+  etag: string;
+}
+
+/**
+ * An edit form over one record read with its ETag, written once for every such form. The draft follows
+ * each new read until the user changes it (a read that another form's save triggers must not undo
+ * their choices); a save runs `write` with the draft and the read it was made from, then reads again;
+ * a stale save (412) shows the record as it is now, beside the notice that says so.
+ */
+export function useEditable<T, D extends object>(
+  read: () => Promise<{ data?: T; response: Response }>,
+  draftOf: (value: T) => D,
+  deps: readonly unknown[] = [],
+) {
+  const record = useLoad(async (): Promise<Versioned<T>> => {
+    const { data, response } = await read();
+    return { value: answered(data), etag: etagOf(response) };
+  }, deps);
+  const [draft, setDraft] = useState<D | null>(null);
+  const [edited, setEdited] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const saving = useSubmit();
+  useEffect(() => {
+    if (record.state === 'ready' && !edited) setDraft(draftOf(record.data.value));
+  }, [record.state === 'ready' ? record.data.etag : null]);
+  const set = (change: Partial<D>) => {
+    setSaved(false);
+    setEdited(true);
+    setDraft((current) => (current ? { ...current, ...change } : current));
+  };
+  const save = (write: (draft: D, read: Versioned<T>) => Promise<unknown>) => (event: FormEvent) => {
+    event.preventDefault();
+    if (record.state !== 'ready' || !draft) return;
+    setSaved(false);
+    const readFrom = record.data;
+    void saving.run(
+      async () => {
+        await write(draft, readFrom);
+        setEdited(false);
+        setSaved(true);
+        record.reload();
+      },
+      (error) => {
+        if (error instanceof ApiProblem && error.status === 412) {
+          setEdited(false);
+          record.reload();
+        }
+      },
+    );
+  };
+  return { record, draft, set, saved, saving, save };
 }
 
 /** The busy / error / field errors of a submit, written once for every form. */

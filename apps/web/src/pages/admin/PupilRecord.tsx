@@ -3,7 +3,7 @@ import { ApiProblem, answered, client, etagOf, type Schema } from '../../api/cli
 import { useApp } from '../../app-context';
 import { Link } from '../../router';
 import { useI18n, type MessageKey } from '../../i18n';
-import { Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { Field, Loaded, Notice, useEditable, useLoad, useSubmit } from '../../ui';
 import { ConflictNotice, todayIn } from '../conflict-words';
 import { PUPIL_STATUS_WORDS } from './admin-words';
 import { useAllSchools } from './all-schools';
@@ -272,43 +272,35 @@ const FLAGS: { flag: Flag; label: MessageKey; values: Record<string, MessageKey>
  */
 function PupilFlags({ pupilId, etag, onSaved }: { pupilId: string; etag: string; onSaved: () => void }) {
   const { t } = useI18n();
-  const flags = useLoad(async () => {
-    const { data, response } = await client.GET('/api/scheduling/pupils/{pupilId}/characteristics', { params: { path: { pupilId } } });
-    return { value: answered(data), etag: etagOf(response) };
-  }, [pupilId, etag]);
-  const [draft, setDraft] = useState<Pick<Characteristics, Flag> | null>(null);
-  // Choices not yet saved: a fresh read (the record saved in the form above) must not overwrite them.
-  const [edited, setEdited] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const saving = useSubmit();
-  useEffect(() => {
-    if (flags.state === 'ready' && !edited) setDraft(flags.data.value);
-  }, [flags.state === 'ready' ? flags.data.etag : null]);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (flags.state !== 'ready' || !draft) return;
-    setSaved(false);
-    void saving.run(
-      async () => {
-        await client.PATCH('/api/scheduling/pupils/{pupilId}/characteristics', {
-          params: { path: { pupilId }, header: { 'If-Match': etag } },
-          body: {
-            pupilPremium: draft.pupilPremium,
-            send: draft.send,
-            eal: draft.eal,
-            gender: draft.gender,
-            ethnicityGroup: draft.ethnicityGroup,
-          },
-        });
-        setEdited(false);
-        setSaved(true);
-        onSaved();
-      },
-      (error) => {
-        if (error instanceof ApiProblem && error.status === 412) onSaved();
-      },
-    );
-  };
+  const {
+    record: flags,
+    draft,
+    set,
+    saved,
+    saving,
+    save,
+  } = useEditable(
+    () => client.GET('/api/scheduling/pupils/{pupilId}/characteristics', { params: { path: { pupilId } } }),
+    (value): Pick<Characteristics, Flag> => value,
+    [pupilId, etag],
+  );
+  const submit = save(async (values) => {
+    try {
+      await client.PATCH('/api/scheduling/pupils/{pupilId}/characteristics', {
+        params: { path: { pupilId }, header: { 'If-Match': etag } },
+        body: {
+          pupilPremium: values.pupilPremium,
+          send: values.send,
+          eal: values.eal,
+          gender: values.gender,
+          ethnicityGroup: values.ethnicityGroup,
+        },
+      });
+    } finally {
+      // Saved, the record has a new version; refused as stale (412), it had one already: either way, read it again.
+      onSaved();
+    }
+  });
   return (
     <Loaded value={flags}>
       {() =>
@@ -325,10 +317,7 @@ function PupilFlags({ pupilId, etag, onSaved }: { pupilId: string; etag: string;
                     {...props}
                     name={flag}
                     value={draft[flag]}
-                    onChange={(event) => {
-                      setEdited(true);
-                      setDraft({ ...draft, [flag]: event.target.value } as Pick<Characteristics, Flag>);
-                    }}
+                    onChange={(event) => set({ [flag]: event.target.value } as Partial<Pick<Characteristics, Flag>>)}
                   >
                     {Object.entries(values).map(([value, words]) => (
                       <option key={value} value={value}>

@@ -1,43 +1,8 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { ApiProblem, answered, client, etagOf, everyItem } from '../../api/client';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { answered, client, everyItem } from '../../api/client';
 import { formatDateTime, LANGUAGES, useI18n, type MessageKey } from '../../i18n';
-import { Empty, Field, Loaded, Notice, useLoad, useSubmit, type Submission } from '../../ui';
+import { Empty, Field, Loaded, Notice, useEditable, useLoad, useSubmit, type Submission } from '../../ui';
 import { ConflictNotice } from '../conflict-words';
-
-/** A settings form over one resource read with its ETag: the draft follows each read, a save sends If-Match, a stale save reloads. */
-function useSettings<T, D>(read: () => Promise<{ data?: T; response: Response }>, draftOf: (value: T) => D) {
-  const settings = useLoad(async () => {
-    const { data, response } = await read();
-    return { value: answered(data), etag: etagOf(response) };
-  }, []);
-  const [draft, setDraft] = useState<D | null>(null);
-  const [saved, setSaved] = useState(false);
-  const saving = useSubmit();
-  useEffect(() => {
-    if (settings.state === 'ready') setDraft(draftOf(settings.data.value));
-  }, [settings.state === 'ready' ? settings.data.etag : null]);
-  const set = (change: Partial<D>) => {
-    setSaved(false);
-    setDraft((current) => (current ? { ...current, ...change } : current));
-  };
-  const save = (write: (draft: D, etag: string) => Promise<unknown>) => (event: FormEvent) => {
-    event.preventDefault();
-    if (settings.state !== 'ready' || !draft) return;
-    setSaved(false);
-    const etag = settings.data.etag;
-    void saving.run(
-      async () => {
-        await write(draft, etag);
-        setSaved(true);
-        settings.reload();
-      },
-      (error) => {
-        if (error instanceof ApiProblem && error.status === 412) settings.reload();
-      },
-    );
-  };
-  return { settings, draft, set, saved, saving, save };
-}
 
 function SettingsForm({
   title,
@@ -114,7 +79,7 @@ const AREA_FIELDS = ['name', 'timeZone', 'weeklyProvisionTargetMinutes', 'family
 
 function AreaSettings() {
   const { t } = useI18n();
-  const { settings, draft, set, saved, saving, save } = useSettings(
+  const { record: settings, draft, set, saved, saving, save } = useEditable(
     () => client.GET('/identity/tenant'),
     (value) => ({
       name: value.name,
@@ -124,7 +89,7 @@ function AreaSettings() {
       familyLanguages: value.familyLanguages,
     }),
   );
-  const submit = save((values, etag) =>
+  const submit = save((values, { etag }) =>
     client.PATCH('/identity/tenant', {
       params: { header: { 'If-Match': etag } },
       body: {
@@ -204,7 +169,7 @@ const LOAN_FIELDS = ['gracePeriodDays', 'inspectionIntervalDays', 'missedSession
 
 function LoanSettings() {
   const { t } = useI18n();
-  const { settings, draft, set, saved, saving, save } = useSettings(
+  const { record: settings, draft, set, saved, saving, save } = useEditable(
     () => client.GET('/api/instrument-loan/settings'),
     (value) => ({
       gracePeriodDays: String(value.gracePeriodDays),
@@ -213,7 +178,7 @@ function LoanSettings() {
       termsVersion: value.termsVersion,
     }),
   );
-  const submit = save((values, etag) =>
+  const submit = save((values, { etag }) =>
     client.PATCH('/api/instrument-loan/settings', {
       params: { header: { 'If-Match': etag } },
       body: {
@@ -277,11 +242,11 @@ function LoanSettings() {
 
 function MessageSettings() {
   const { t } = useI18n();
-  const { settings, draft, set, saved, saving, save } = useSettings(
+  const { record: settings, draft, set, saved, saving, save } = useEditable(
     () => client.GET('/api/parent-engagement/message-settings'),
     (value) => ({ replyTo: value.replyTo ?? '' }),
   );
-  const submit = save((values, etag) =>
+  const submit = save((values, { etag }) =>
     client.PUT('/api/parent-engagement/message-settings', {
       params: { header: { 'If-Match': etag } },
       body: { replyTo: values.replyTo.trim() || null },

@@ -1,8 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { ApiProblem, answered, client, etagOf, type Schema } from '../../../api/client';
+import { useState } from 'react';
+import { answered, client, type Schema } from '../../../api/client';
 import { useApp } from '../../../app-context';
 import { formatDateTime, useI18n, type MessageKey } from '../../../i18n';
-import { Empty, Field, Loaded, Notice, useLoad, useSubmit } from '../../../ui';
+import { Empty, Field, Loaded, Notice, useEditable, useLoad, useSubmit } from '../../../ui';
 import { ConflictNotice, todayIn } from '../../conflict-words';
 import { LiveDataRequest, PrivacyNav, type DataRequest } from './data-request-view';
 
@@ -33,52 +33,32 @@ function draftOf(schedule: Schedule): Draft {
 export function AdminRetention() {
   const { t, language } = useI18n();
   const { me } = useApp();
-  const schedule = useLoad(async () => {
-    const { data, response } = await client.GET('/identity/retention-schedule');
-    return { value: answered(data), etag: etagOf(response) };
-  }, []);
+  const {
+    record: schedule,
+    draft,
+    set,
+    saved,
+    saving,
+    save: saveWith,
+  } = useEditable(() => client.GET('/identity/retention-schedule'), draftOf);
   const runs = useLoad(
     async () => answered((await client.GET('/identity/data-requests', { params: { query: { kind: 'retention', limit: 10 } } })).data),
     [],
   );
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [saved, setSaved] = useState(false);
   const [asOf, setAsOf] = useState('');
   const [current, setCurrent] = useState<DataRequest | null>(null);
   const [confirmRun, setConfirmRun] = useState(false);
-  const saving = useSubmit();
   const running = useSubmit();
 
-  useEffect(() => {
-    if (schedule.state === 'ready') setDraft(draftOf(schedule.data.value));
-  }, [schedule.state === 'ready' ? schedule.data.etag : null]);
-
-  const save = (event: FormEvent) => {
-    event.preventDefault();
-    if (schedule.state !== 'ready' || !draft) return;
-    setSaved(false);
-    const before = schedule.data.value;
+  const save = saveWith((values, { value: before, etag }) => {
     const changes: Partial<Schedule> = {};
     for (const { key } of LINES) {
-      const text = draft[key].trim();
+      const text = values[key].trim();
       // A field left as it was is not sent; anything else is, and the API says what is wrong with it.
       if (text !== String(before[key])) changes[key] = text === '' ? Number.NaN : Number(text);
     }
-    void saving.run(
-      async () => {
-        await client.PATCH('/identity/retention-schedule', {
-          params: { header: { 'If-Match': schedule.data.etag } },
-          body: changes,
-        });
-        setSaved(true);
-        schedule.reload();
-      },
-      (error) => {
-        // Stale: show the schedule as it is now (the notice says so); the error is still kept.
-        if (error instanceof ApiProblem && error.status === 412) schedule.reload();
-      },
-    );
-  };
+    return client.PATCH('/identity/retention-schedule', { params: { header: { 'If-Match': etag } }, body: changes });
+  });
 
   const run = (dryRun: boolean) =>
     running.run(async () => {
@@ -110,10 +90,7 @@ export function AdminRetention() {
                         min={0}
                         step={1}
                         value={draft[key]}
-                        onChange={(event) => {
-                          setSaved(false);
-                          setDraft({ ...draft, [key]: event.target.value });
-                        }}
+                        onChange={(event) => set({ [key]: event.target.value })}
                       />
                     )}
                   </Field>

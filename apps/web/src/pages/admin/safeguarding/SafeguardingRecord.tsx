@@ -1,8 +1,7 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { ApiProblem, answered, client, etagOf, type Schema } from '../../../api/client';
+import { client, type ApiProblem, type Schema } from '../../../api/client';
 import { useI18n } from '../../../i18n';
 import { Link } from '../../../router';
-import { Field, Loaded, Notice, useLoad, useSubmit } from '../../../ui';
+import { Field, Loaded, Notice, useEditable } from '../../../ui';
 import { ConflictNotice } from '../../conflict-words';
 import { formatDate, Reasons, StatusBadge, type SafeguardingRecord } from './Safeguarding';
 
@@ -49,58 +48,38 @@ const FIELDS = [
  */
 export function AdminSafeguardingRecord({ staffId }: { staffId: string }) {
   const { t, language } = useI18n();
-  const record = useLoad(async () => {
-    const { data, response } = await client.GET('/api/scheduling/safeguarding/staff/{staffId}', { params: { path: { staffId } } });
-    return { value: answered(data), etag: etagOf(response) };
-  }, [staffId]);
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [saved, setSaved] = useState(false);
-  const saving = useSubmit();
+  const {
+    record,
+    draft,
+    set,
+    saved,
+    saving,
+    save: saveWith,
+  } = useEditable(() => client.GET('/api/scheduling/safeguarding/staff/{staffId}', { params: { path: { staffId } } }), draftOf, [staffId]);
 
-  useEffect(() => {
-    if (record.state === 'ready') setDraft(draftOf(record.data.value));
-  }, [record.state === 'ready' ? record.data.etag : null]);
-
-  const set = (change: Partial<Draft>) => {
-    setSaved(false);
-    setDraft((current) => (current ? { ...current, ...change } : current));
-  };
-
-  const save = (event: FormEvent) => {
-    event.preventDefault();
-    if (record.state !== 'ready' || !draft) return;
+  const save = saveWith((draft, { etag }) => {
     const hasDbs = Boolean(draft.number.trim() || draft.level || draft.issuedOn || draft.updateServiceCheckedOn);
     const hasTraining = Boolean(draft.trainingLevel.trim() || draft.completedOn || draft.expiresOn);
-    setSaved(false);
-    void saving.run(
-      async () => {
-        await client.PUT('/api/scheduling/safeguarding/staff/{staffId}', {
-          params: { path: { staffId }, header: { 'If-Match': record.data.etag } },
-          body: {
-            // A part begun is sent whole (the API names what is missing from it); an empty part is recorded as missing.
-            ...(hasDbs
-              ? {
-                  dbs: {
-                    number: draft.number.replace(/\s+/g, ''),
-                    level: draft.level as DbsLevel,
-                    issuedOn: draft.issuedOn,
-                    ...(draft.updateServiceCheckedOn ? { updateServiceCheckedOn: draft.updateServiceCheckedOn } : {}),
-                  },
-                }
-              : {}),
-            ...(hasTraining
-              ? { training: { level: draft.trainingLevel.trim(), completedOn: draft.completedOn, expiresOn: draft.expiresOn } }
-              : {}),
-          },
-        });
-        setSaved(true);
-        record.reload();
+    return client.PUT('/api/scheduling/safeguarding/staff/{staffId}', {
+      params: { path: { staffId }, header: { 'If-Match': etag } },
+      body: {
+        // A part begun is sent whole (the API names what is missing from it); an empty part is recorded as missing.
+        ...(hasDbs
+          ? {
+              dbs: {
+                number: draft.number.replace(/\s+/g, ''),
+                level: draft.level as DbsLevel,
+                issuedOn: draft.issuedOn,
+                ...(draft.updateServiceCheckedOn ? { updateServiceCheckedOn: draft.updateServiceCheckedOn } : {}),
+              },
+            }
+          : {}),
+        ...(hasTraining
+          ? { training: { level: draft.trainingLevel.trim(), completedOn: draft.completedOn, expiresOn: draft.expiresOn } }
+          : {}),
       },
-      (error) => {
-        if (error instanceof ApiProblem && error.status === 412) record.reload();
-      },
-    );
-  };
+    });
+  });
 
   const day = (iso: string | null | undefined) => formatDate(language, iso);
 

@@ -5,6 +5,7 @@ import { formatDateTime, useI18n, type MessageKey, type Translate } from '../../
 import { Empty, ErrorNotice, Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
 import { useChildren, type Child } from './children';
 import { CursorListView, useCursorList } from '../../cursor-list';
+import { ChildrenChoice } from './ChildrenChoice';
 
 type Performance = Schema<'parent-engagement.PerformanceDto'>;
 type Rsvp = Schema<'parent-engagement.RsvpDto'>;
@@ -101,9 +102,6 @@ function RsvpCard({
   const { busy, error, conflict, run } = useSubmit();
   const [message, setMessage] = useState<string | null>(null);
   const cancelled = performance.status === 'cancelled';
-
-  const toggle = (pupilId: string) =>
-    setPupilIds((ids) => (ids.includes(pupilId) ? ids.filter((id) => id !== pupilId) : [...ids, pupilId]));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -213,22 +211,13 @@ function RsvpCard({
                   )}
                 </Field>
                 {kids.length > 0 && (
-                  <fieldset className={fieldError('pupilIds') ? 'field-invalid' : undefined}>
-                    <legend>{t('rsvpWhichChildren')}</legend>
-                    {kids.map((kid) => (
-                      <label key={kid.pupilId} className="choice">
-                        <input
-                          type="checkbox"
-                          name="pupilIds"
-                          value={kid.pupilId}
-                          checked={pupilIds.includes(kid.pupilId)}
-                          onChange={() => toggle(kid.pupilId)}
-                        />
-                        <span>{kid.name}</span>
-                      </label>
-                    ))}
-                    {fieldError('pupilIds') && <p className="field-error">{fieldError('pupilIds')}</p>}
-                  </fieldset>
+                  <ChildrenChoice
+                    legend={t('rsvpWhichChildren')}
+                    kids={kids}
+                    chosen={pupilIds}
+                    onChange={setPupilIds}
+                    error={fieldError('pupilIds')}
+                  />
                 )}
                 <Field label={t('rsvpOtherChildren')} hint={t('rsvpOtherChildrenHint')} error={fieldError('otherChildren')}>
                   {(props) => (

@@ -6,6 +6,7 @@ import { formatDateTime, formatTime, useI18n, type MessageKey } from '../../i18n
 import { Empty, ErrorNotice, Field, FormError, Loaded, Notice, useLoad, useSubmit } from '../../ui';
 import { conflictMessage } from './booking-conflicts';
 import { useChildren, type Child } from './children';
+import { ChildrenChoice } from './ChildrenChoice';
 
 type FamilySession = Schema<'parent-engagement.FamilySessionDto'>;
 type SignUp = Schema<'parent-engagement.SignUpDto'>;
@@ -216,8 +217,6 @@ function SignUpForm({
   const [idempotencyKey] = useState(newId);
   const { busy, error, fieldError, run } = useSubmit();
   const explained = conflictMessage(error, t, SIGN_UP_CONFLICTS);
-  const toggle = (pupilId: string) =>
-    setPupilIds((ids) => (ids.includes(pupilId) ? ids.filter((id) => id !== pupilId) : [...ids, pupilId]));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     await run(async () => {
@@ -251,22 +250,13 @@ function SignUpForm({
         )}
       </Field>
       {ownKids.length > 0 && (
-        <fieldset className={fieldError('pupilIds') ? 'field-invalid' : undefined}>
-          <legend>{t('sessions.whichChildren')}</legend>
-          {ownKids.map((kid) => (
-            <label key={kid.pupilId} className="choice">
-              <input
-                type="checkbox"
-                name="pupilIds"
-                value={kid.pupilId}
-                checked={pupilIds.includes(kid.pupilId)}
-                onChange={() => toggle(kid.pupilId)}
-              />
-              <span>{kid.name}</span>
-            </label>
-          ))}
-          {fieldError('pupilIds') && <p className="field-error">{fieldError('pupilIds')}</p>}
-        </fieldset>
+        <ChildrenChoice
+          legend={t('sessions.whichChildren')}
+          kids={ownKids}
+          chosen={pupilIds}
+          onChange={setPupilIds}
+          error={fieldError('pupilIds')}
+        />
       )}
       <div className="actions">
         <button type="submit" className="button primary" disabled={busy}>

@@ -6,6 +6,7 @@ import { Empty, ErrorNotice, Field, FormError, Loaded, Notice, useLoad, useSubmi
 import { BOOK_CONFLICTS, CLOSED_RULES, conflictMessage } from './booking-conflicts';
 import { ChangeBooking, PickupStops } from './ChangeBooking';
 import { useChildren, type Child } from './children';
+import { ChildrenChoice } from './ChildrenChoice';
 
 type Booking = Schema<'parent-engagement.BookingDto'>;
 type TransportRun = Schema<'parent-engagement.TransportRunDto'>;
@@ -193,9 +194,6 @@ function BookForm({ runs, kids, onBooked }: { runs: TransportRun[]; kids: Child[
     setRunId(id);
     setStopId(runs.find((candidate) => candidate.id === id)?.stops[0]?.id ?? '');
   };
-  const toggle = (pupilId: string) =>
-    setPupilIds((ids) => (ids.includes(pupilId) ? ids.filter((id) => id !== pupilId) : [...ids, pupilId]));
-
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     await send(async () => {
@@ -252,23 +250,14 @@ function BookForm({ runs, kids, onBooked }: { runs: TransportRun[]; kids: Child[
       )}
       <p className="muted">{t('bookingsClose', { when: formatDateTime(language, run.bookingsCloseAt, me.area.timeZone) })}</p>
       <PickupStops name={`stop-${run.id}`} run={run} value={stopId} onChange={setStopId} error={fieldError('stopId')} />
-      <fieldset className={fieldError('pupilIds') ? 'field-invalid' : undefined}>
-        <legend>{t('whoIsTravelling')}</legend>
-        {travellers.length === 0 && <p className="muted">{t('noChildren')}</p>}
-        {travellers.map((kid) => (
-          <label key={kid.pupilId} className="choice">
-            <input
-              type="checkbox"
-              name="pupilIds"
-              value={kid.pupilId}
-              checked={pupilIds.includes(kid.pupilId)}
-              onChange={() => toggle(kid.pupilId)}
-            />
-            <span>{kid.name}</span>
-          </label>
-        ))}
-        {fieldError('pupilIds') && <p className="field-error">{fieldError('pupilIds')}</p>}
-      </fieldset>
+      <ChildrenChoice
+        legend={t('whoIsTravelling')}
+        kids={travellers}
+        chosen={pupilIds}
+        onChange={setPupilIds}
+        error={fieldError('pupilIds')}
+        empty={<p className="muted">{t('noChildren')}</p>}
+      />
       <Field label={t('adults')} error={fieldError('adults')}>
         {(props) => (
           <input

@@ -1,0 +1,42 @@
+import type { ReactNode } from 'react';
+
+/**
+ * Which of the family's children a booking or reply is for: one checkbox a child, the API's message
+ * for `pupilIds` under them, and `empty` in place of the boxes when there is no child to choose.
+ */
+export function ChildrenChoice({
+  legend,
+  kids,
+  chosen,
+  onChange,
+  error,
+  empty,
+}: {
+  legend: string;
+  kids: readonly { pupilId: string; name: string }[];
+  chosen: readonly string[];
+  onChange: (pupilIds: string[]) => void;
+  error?: string;
+  empty?: ReactNode;
+}) {
+  const toggle = (pupilId: string) => onChange(chosen.includes(pupilId) ? chosen.filter((id) => id !== pupilId) : [...chosen, pupilId]);
+  return (
+    <fieldset className={error ? 'field-invalid' : undefined}>
+      <legend>{legend}</legend>
+      {kids.length === 0 && empty}
+      {kids.map((kid) => (
+        <label key={kid.pupilId} className="choice">
+          <input
+            type="checkbox"
+            name="pupilIds"
+            value={kid.pupilId}
+            checked={chosen.includes(kid.pupilId)}
+            onChange={() => toggle(kid.pupilId)}
+          />
+          <span>{kid.name}</span>
+        </label>
+      ))}
+      {error && <p className="field-error">{error}</p>}
+    </fieldset>
+  );
+}

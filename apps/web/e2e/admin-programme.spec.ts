@@ -4,7 +4,7 @@
  * refused in words), a class added and renamed, a pupil found by filter and name, edited, moved and
  * marked as left; staff added and edited, an account found by email, a role granted and revoked and
  * a child linked to a guardian; rooms and venues; the area's settings; an area's own wording of a
- * family message, previewed, saved and deleted, with the missing-messages report. Every page is
+ * family message, previewed, saved and deleted, with the missing-messages report; /docs tried signed in. Every page is
  * checked with axe-core, new pages at 360 px too; each change is checked in the API.
  */
 import type { Page } from 'playwright-core';
@@ -541,5 +541,23 @@ describe('the programme admin runs the programme', () => {
       await expectFitsPhone(page, '/admin/translations');
     }),
     150_000,
+  );
+  it(
+    'tries the API at /docs signed in as the app is in that tab: every service’s routes get the token, not only identity’s',
+    timed('api docs', async () => {
+      const page = await open();
+      await signInAsAdmin(page);
+      await page.goto('/docs');
+      for (const path of ['/api/scheduling/schools', '/api/instrument-loan/instruments', '/identity/me']) {
+        const operation = page.locator(`.opblock-get:has(.opblock-summary-path[data-path="${path}"])`).first();
+        await operation.locator('.opblock-summary').click();
+        await operation.getByRole('button', { name: 'Try it out' }).click();
+        await operation.getByRole('button', { name: 'Execute' }).click();
+        const status = operation.locator('.live-responses-table tr.response .response-col_status').first();
+        await status.waitFor();
+        expect({ path, status: (await status.innerText()).trim() }).toEqual({ path, status: '200' });
+      }
+    }),
+    120_000,
   );
 });

@@ -15,12 +15,30 @@ export const SWAGGER_PAGE = `<!doctype html>
 </html>
 `;
 
-export const SWAGGER_INIT_SCRIPT = `window.ui = SwaggerUIBundle({
+/**
+ * "Try it out" is signed in as the web app is in this tab: the app keeps its session and chosen role
+ * in sessionStorage under these keys (apps/web/src/api/client.ts), and every operation, of every
+ * service, gets its access token and role unless the Authorize dialog gave another token.
+ */
+export const SWAGGER_INIT_SCRIPT = `function signedInAsTheApp(request) {
+  var headers = request.headers;
+  try {
+    var session = JSON.parse(sessionStorage.getItem('tutti.session') || 'null');
+    var role = sessionStorage.getItem('tutti.role');
+    if (session && session.accessToken && !headers.Authorization && !headers.authorization) headers.Authorization = 'Bearer ' + session.accessToken;
+    if (role && !headers['x-tutti-role']) headers['x-tutti-role'] = role;
+  } catch (error) {
+    // No session to use (storage blocked or not the app's): the request goes as the dialog made it.
+  }
+  return request;
+}
+window.ui = SwaggerUIBundle({
   url: '/docs-json',
   dom_id: '#swagger-ui',
   deepLinking: true,
   validatorUrl: null,
   persistAuthorization: true,
+  requestInterceptor: signedInAsTheApp,
   presets: [SwaggerUIBundle.presets.apis],
   layout: 'BaseLayout',
 });

@@ -89,6 +89,15 @@ export class EnsemblesService {
     if ((input.pupilId === undefined) === (input.staffId === undefined)) {
       throw new ValidationProblem([{ field: 'pupilId', rule: 'exactlyOne', message: 'give exactly one of pupilId and staffId' }]);
     }
+    if (input.leavingEnsembleId !== undefined && (input.pupilId === undefined || input.leavingEnsembleId === ensembleId)) {
+      throw new ValidationProblem([
+        {
+          field: 'leavingEnsembleId',
+          rule: 'otherEnsembleOfPupil',
+          message: 'leavingEnsembleId goes with a pupil, and names another ensemble',
+        },
+      ]);
+    }
     return this.db.transaction(async (manager) =>
       onceForKey(
         manager,
@@ -106,6 +115,10 @@ export class EnsemblesService {
           const already = await lockCurrentMembership(manager, identity.tenantId, ensembleId, input.pupilId ?? null, input.staffId ?? null);
           if (already) throw new ConflictProblem('Already a member of this ensemble.', [{ kind: 'membership', memberId: already }]);
           if (input.staffId) await refuseUncleared(manager, identity.tenantId, [input.staffId], 'a staff member of an ensemble');
+          // Left before the clash check, so that the ensemble being left no longer counts as a clash.
+          if (input.pupilId && input.leavingEnsembleId) {
+            await this.leaveForMove(manager, identity, input.leavingEnsembleId, input.pupilId, joinedOn);
+          }
           if (input.pupilId && !input.override) {
             await lockTimetable(manager, identity.tenantId);
             refuseListed(await findNewMemberClashes(manager, identity.tenantId, ensembleId, input.pupilId, joinedOn));
@@ -146,21 +159,48 @@ export class EnsemblesService {
       if (member.leftOn) return member;
       if (input.leftOn < member.joinedOn)
         throw new ValidationProblem([{ field: 'leftOn', rule: 'afterJoining', message: `leftOn must not be before ${member.joinedOn}` }]);
-      await endMembership(manager, identity.tenantId, memberId, input.leftOn);
-      await emit(manager, 'scheduling.ensemble-membership.changed', identity.tenantId, {
-        version: 1,
-        ensembleId,
-        memberId,
-        pupilId: member.pupilId,
-        staffId: member.staffId,
-        change: 'left',
-        instrument: member.instrument,
-        section: member.section,
-        on: input.leftOn,
-      });
-      await emitEnsembleSnapshot(manager, identity.tenantId, ensembleId);
+      await this.end(manager, identity.tenantId, member, input.leftOn);
       return this.member(manager, identity.tenantId, memberId);
     });
+  }
+
+  /** The pupil's current membership of the ensemble a level move leaves, ended the day they join the other. */
+  private async leaveForMove(manager: EntityManager, identity: Identity, ensembleId: string, pupilId: string, on: string): Promise<void> {
+    const ensemble = await this.get(identity, ensembleId, manager);
+    requireSchoolInScope(identity, ensemble.schoolId, 'ensemble', ['headteacher']);
+    const memberId = await lockCurrentMembership(manager, identity.tenantId, ensembleId, pupilId, null);
+    if (!memberId) {
+      throw new ValidationProblem([
+        { field: 'leavingEnsembleId', rule: 'currentMember', message: 'the pupil is not a current member of that ensemble' },
+      ]);
+    }
+    const member = await this.member(manager, identity.tenantId, memberId);
+    if (on < member.joinedOn) {
+      throw new ValidationProblem([
+        {
+          field: 'joinedOn',
+          rule: 'afterJoining',
+          message: `joinedOn must not be before ${member.joinedOn}, when they joined the ensemble they leave`,
+        },
+      ]);
+    }
+    await this.end(manager, identity.tenantId, member, on);
+  }
+
+  private async end(manager: EntityManager, tenantId: string, member: MemberDto, leftOn: string): Promise<void> {
+    await endMembership(manager, tenantId, member.id, leftOn);
+    await emit(manager, 'scheduling.ensemble-membership.changed', tenantId, {
+      version: 1,
+      ensembleId: member.ensembleId,
+      memberId: member.id,
+      pupilId: member.pupilId,
+      staffId: member.staffId,
+      change: 'left',
+      instrument: member.instrument,
+      section: member.section,
+      on: leftOn,
+    });
+    await emitEnsembleSnapshot(manager, tenantId, member.ensembleId);
   }
 
   /** Members in name order; pupils of schools outside the caller's scope are not shown. */

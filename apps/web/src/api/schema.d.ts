@@ -5138,6 +5138,11 @@ export interface components {
              * @description defaults to today
              */
             joinedOn?: string;
+            /**
+             * Format: uuid
+             * @description A move between levels in one step: the pupil leaves their current membership of this other ensemble on joinedOn, in the same change as joining (a refusal leaves both as they were). Pupils only; that ensemble’s sessions no longer count as clashes.
+             */
+            leavingEnsembleId?: string;
             /** @description add the pupil even though this ensemble meets while another of theirs does */
             override?: boolean;
             /** Format: uuid */

@@ -47,6 +47,16 @@ export class AddMemberDto {
   @IsOptional()
   @IsBoolean()
   override?: boolean;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'A move between levels in one step: the pupil leaves their current membership of this other ensemble on joinedOn, in the same ' +
+      'change as joining (a refusal leaves both as they were). Pupils only; that ensemble’s sessions no longer count as clashes.',
+  })
+  @IsOptional()
+  @IsUUID()
+  leavingEnsembleId?: string;
 }
 
 export class EndMembershipDto {

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { allPages, answered, client, everyItem, type Schema } from '../../api/client';
+import { allPages, answered, client, type Schema } from '../../api/client';
 import { useApp } from '../../app-context';
 import { formatDay, useI18n } from '../../i18n';
 import { Link } from '../../router';
@@ -126,8 +126,8 @@ export function StaffPupilProgression({ pupilId }: { pupilId: string }) {
 
 /**
  * A level move: the pupil joins an ensemble of another level of their school and leaves the one
- * they are in, from the same day. The join goes first, so a refusal (a timetable clash, told in
- * words) leaves them where they were.
+ * they are in, from the same day, in one call, so a refusal (a timetable clash, told in words)
+ * leaves them where they were.
  */
 function MoveLevel({
   pupilId,
@@ -160,28 +160,12 @@ function MoveLevel({
               pupilId,
               joinedOn,
               ...(from?.instrument ? { instrument: from.instrument } : {}),
+              ...(from ? { leavingEnsembleId: from.ensembleId } : {}),
               ...(override ? { override: true } : {}),
             },
           })
         ).data,
       );
-      if (from) {
-        const members = await everyItem(
-          async (cursor) =>
-            (
-              await client.GET('/api/scheduling/ensembles/{ensembleId}/members', {
-                params: { path: { ensembleId: from.ensembleId }, query: { limit: 100, cursor } },
-              })
-            ).data,
-        );
-        const old = members.find((member) => member.pupilId === pupilId && !member.leftOn);
-        if (old) {
-          await client.POST('/api/scheduling/ensembles/{ensembleId}/members/{memberId}/leave', {
-            params: { path: { ensembleId: from.ensembleId, memberId: old.id } },
-            body: { leftOn: joinedOn },
-          });
-        }
-      }
       setToId('');
       const target = ensembles.state === 'ready' ? ensembles.data.find((item) => item.id === toId) : undefined;
       onMoved(t('ht.prog.movedDone', { name: joined.name, ensemble: target?.name ?? '' }));

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiProblem, allPages, answered, client, newId, type Schema } from '../../api/client';
 import { Link } from '../../router';
 import { useI18n } from '../../i18n';
-import { SaveOrCancel } from './edit-actions';
+import { EditOrRemove, SaveOrCancel } from './edit-actions';
 import { Empty, Field, Loaded, Notice, useLoad, useSubmit, type Submission } from '../../ui';
 import { ConflictNotice } from '../conflict-words';
 import { ifMatch, optionsOf, PHASE_WORDS } from './admin-words';
@@ -286,14 +286,7 @@ function ComparisonRow({
           </span>
           <ConflictNotice error={removing.error} />
           {sure && <Notice kind="info">{t('cmp.removeSure', { name: school.name })}</Notice>}
-          <div className="actions">
-            <button type="button" className="button secondary" onClick={() => setEditing(true)}>
-              {t('adm.editNamed', { name: school.name })}
-            </button>
-            <button type="button" className="button secondary" disabled={removing.busy} onClick={remove}>
-              {sure ? t('adm.removeConfirm') : t('adm.removeNamed', { name: school.name })}
-            </button>
-          </div>
+          <EditOrRemove name={school.name} sure={sure} busy={removing.busy} onEdit={() => setEditing(true)} onRemove={remove} />
         </>
       )}
     </li>

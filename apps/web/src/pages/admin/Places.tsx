@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiProblem, allPages, answered, client, everyItem, type Schema } from '../../api/client';
 import { useI18n } from '../../i18n';
-import { SaveOrCancel } from './edit-actions';
+import { EditOrRemove, SaveOrCancel } from './edit-actions';
 import { Empty, Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
 import { ConflictNotice } from '../conflict-words';
 import { ifMatch, optionsOf, VENUE_KIND_WORDS } from './admin-words';
@@ -370,14 +370,7 @@ function VenueRow({ venue, onChanged }: { venue: Venue; onChanged: () => void })
           <span className="small-text">{venue.address}</span>
           <ConflictNotice error={removing.error} />
           {sure && <Notice kind="info">{t('adm.removeVenueSure', { name: venue.name })}</Notice>}
-          <div className="actions">
-            <button type="button" className="button secondary" onClick={() => setEditing(true)}>
-              {t('adm.editNamed', { name: venue.name })}
-            </button>
-            <button type="button" className="button secondary" disabled={removing.busy} onClick={remove}>
-              {sure ? t('adm.removeConfirm') : t('adm.removeNamed', { name: venue.name })}
-            </button>
-          </div>
+          <EditOrRemove name={venue.name} sure={sure} busy={removing.busy} onEdit={() => setEditing(true)} onRemove={remove} />
         </>
       )}
     </li>

@@ -2,8 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useApp } from '../../app-context';
 import { client, type Schema } from '../../api/client';
 import { formatDateTime, useI18n } from '../../i18n';
-import { Field, FormError, Notice, useSubmit } from '../../ui';
+import { FormError, Notice, useSubmit } from '../../ui';
 import { CHANGE_CONFLICTS, conflictMessage } from './booking-conflicts';
+import { PeopleCount } from './who-is-coming';
 
 type Booking = Schema<'parent-engagement.BookingDto'>;
 type TransportRun = Schema<'parent-engagement.TransportRunDto'>;
@@ -76,34 +77,14 @@ export function ChangeBooking({
     <form onSubmit={submit} noValidate className="stack change-booking" aria-label={t('changeBookingTitle')}>
       {explained ? <Notice kind="error">{explained}</Notice> : <FormError error={error} fields={CHANGE_FIELDS} />}
       <PickupStops name={`change-stop-${booking.id}`} run={run} value={stopId} onChange={setStopId} error={fieldError('stopId')} />
-      <Field label={t('adults')} error={fieldError('adults')}>
-        {(props) => (
-          <input
-            {...props}
-            name="adults"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={20}
-            value={adults}
-            onChange={(event) => setAdults(Number(event.target.value))}
-          />
-        )}
-      </Field>
-      <Field label={t('otherChildren')} error={fieldError('otherChildren')}>
-        {(props) => (
-          <input
-            {...props}
-            name="otherChildren"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={20}
-            value={otherChildren}
-            onChange={(event) => setOtherChildren(Number(event.target.value))}
-          />
-        )}
-      </Field>
+      <PeopleCount label={t('adults')} name="adults" value={adults} onChange={setAdults} error={fieldError('adults')} />
+      <PeopleCount
+        label={t('otherChildren')}
+        name="otherChildren"
+        value={otherChildren}
+        onChange={setOtherChildren}
+        error={fieldError('otherChildren')}
+      />
       <div className="actions">
         <button type="submit" className="button primary" disabled={busy}>
           {busy ? t('saving') : t('saveChange')}

@@ -2,10 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { allPages, answered, ApiProblem, client, isWithin, type Schema } from '../../api/client';
 import { useApp } from '../../app-context';
 import { formatDateTime, useI18n, type MessageKey, type Translate } from '../../i18n';
-import { Empty, ErrorNotice, Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { Empty, ErrorNotice, Loaded, Notice, useLoad, useSubmit } from '../../ui';
 import { useChildren, type Child } from './children';
 import { CursorListView, useCursorList } from '../../cursor-list';
-import { ChildrenChoice } from './ChildrenChoice';
+import { ChildrenChoice, PeopleCount } from './who-is-coming';
 
 type Performance = Schema<'parent-engagement.PerformanceDto'>;
 type Rsvp = Schema<'parent-engagement.RsvpDto'>;
@@ -196,20 +196,7 @@ function RsvpCard({
             </fieldset>
             {attending === true && (
               <>
-                <Field label={t('rsvpAdults')} error={fieldError('adults')}>
-                  {(props) => (
-                    <input
-                      {...props}
-                      name="adults"
-                      type="number"
-                      inputMode="numeric"
-                      min={0}
-                      max={20}
-                      value={adults}
-                      onChange={(event) => setAdults(Number(event.target.value))}
-                    />
-                  )}
-                </Field>
+                <PeopleCount label={t('rsvpAdults')} name="adults" value={adults} onChange={setAdults} error={fieldError('adults')} />
                 {kids.length > 0 && (
                   <ChildrenChoice
                     legend={t('rsvpWhichChildren')}
@@ -219,20 +206,14 @@ function RsvpCard({
                     error={fieldError('pupilIds')}
                   />
                 )}
-                <Field label={t('rsvpOtherChildren')} hint={t('rsvpOtherChildrenHint')} error={fieldError('otherChildren')}>
-                  {(props) => (
-                    <input
-                      {...props}
-                      name="otherChildren"
-                      type="number"
-                      inputMode="numeric"
-                      min={0}
-                      max={20}
-                      value={otherChildren}
-                      onChange={(event) => setOtherChildren(Number(event.target.value))}
-                    />
-                  )}
-                </Field>
+                <PeopleCount
+                  label={t('rsvpOtherChildren')}
+                  hint={t('rsvpOtherChildrenHint')}
+                  name="otherChildren"
+                  value={otherChildren}
+                  onChange={setOtherChildren}
+                  error={fieldError('otherChildren')}
+                />
               </>
             )}
             <button type="submit" className="button primary" disabled={busy}>

@@ -3,10 +3,10 @@ import { useState, type FormEvent } from 'react';
 import { allPages, answered, client, everyItem, newId, type Schema } from '../../api/client';
 import { useApp } from '../../app-context';
 import { formatDateTime, formatTime, useI18n, type MessageKey } from '../../i18n';
-import { Empty, ErrorNotice, Field, FormError, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { Empty, ErrorNotice, FormError, Loaded, Notice, useLoad, useSubmit } from '../../ui';
 import { conflictMessage } from './booking-conflicts';
 import { useChildren, type Child } from './children';
-import { ChildrenChoice } from './ChildrenChoice';
+import { ChildrenChoice, PeopleCount } from './who-is-coming';
 
 type FamilySession = Schema<'parent-engagement.FamilySessionDto'>;
 type SignUp = Schema<'parent-engagement.SignUpDto'>;
@@ -235,20 +235,14 @@ function SignUpForm({
   return (
     <form onSubmit={submit} noValidate className="stack" aria-label={t('sessions.signUp')}>
       {explained ? <Notice kind="error">{explained}</Notice> : <FormError error={error} fields={SIGN_UP_FIELDS} />}
-      <Field label={t('sessions.places')} error={fieldError('places') && t('sessions.placesError')}>
-        {(props) => (
-          <input
-            {...props}
-            name="places"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={20}
-            value={places}
-            onChange={(event) => setPlaces(Number(event.target.value))}
-          />
-        )}
-      </Field>
+      <PeopleCount
+        label={t('sessions.places')}
+        name="places"
+        min={1}
+        value={places}
+        onChange={setPlaces}
+        error={fieldError('places') && t('sessions.placesError')}
+      />
       {ownKids.length > 0 && (
         <ChildrenChoice
           legend={t('sessions.whichChildren')}

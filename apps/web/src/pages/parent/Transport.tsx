@@ -2,11 +2,11 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { allPages, answered, client, conflictRuleOf, newId, type Schema } from '../../api/client';
 import { useApp } from '../../app-context';
 import { formatDateTime, useI18n, type MessageKey } from '../../i18n';
-import { Empty, ErrorNotice, Field, FormError, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { Empty, ErrorNotice, FormError, Loaded, Notice, useLoad, useSubmit } from '../../ui';
 import { BOOK_CONFLICTS, CLOSED_RULES, conflictMessage } from './booking-conflicts';
 import { ChangeBooking, PickupStops } from './ChangeBooking';
 import { useChildren, type Child } from './children';
-import { ChildrenChoice } from './ChildrenChoice';
+import { ChildrenChoice, PeopleCount } from './who-is-coming';
 
 type Booking = Schema<'parent-engagement.BookingDto'>;
 type TransportRun = Schema<'parent-engagement.TransportRunDto'>;
@@ -258,20 +258,7 @@ function BookForm({ runs, kids, onBooked }: { runs: TransportRun[]; kids: Child[
         error={fieldError('pupilIds')}
         empty={<p className="muted">{t('noChildren')}</p>}
       />
-      <Field label={t('adults')} error={fieldError('adults')}>
-        {(props) => (
-          <input
-            {...props}
-            name="adults"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={20}
-            value={adults}
-            onChange={(event) => setAdults(Number(event.target.value))}
-          />
-        )}
-      </Field>
+      <PeopleCount label={t('adults')} name="adults" value={adults} onChange={setAdults} error={fieldError('adults')} />
       <button type="submit" className="button primary" disabled={busy}>
         {busy ? t('booking') : full ? t('joinWaitlist') : t('bookSeats')}
       </button>

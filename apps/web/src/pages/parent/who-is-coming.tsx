@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Field } from '../../ui';
 
 /**
  * Which of the family's children a booking or reply is for: one checkbox a child, the API's message
@@ -38,5 +39,41 @@ export function ChildrenChoice({
       ))}
       {error && <p className="field-error">{error}</p>}
     </fieldset>
+  );
+}
+
+/** How many people (adults, other children, places): whole numbers from `min` to 20, the phone's number keypad. */
+export function PeopleCount({
+  label,
+  hint,
+  name,
+  min = 0,
+  value,
+  onChange,
+  error,
+}: {
+  label: string;
+  hint?: string;
+  name: string;
+  min?: number;
+  value: number;
+  onChange: (count: number) => void;
+  error?: string;
+}) {
+  return (
+    <Field label={label} hint={hint} error={error}>
+      {(props) => (
+        <input
+          {...props}
+          name={name}
+          type="number"
+          inputMode="numeric"
+          min={min}
+          max={20}
+          value={value}
+          onChange={(event) => onChange(Number(event.target.value))}
+        />
+      )}
+    </Field>
   );
 }

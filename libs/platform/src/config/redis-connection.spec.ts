@@ -1,5 +1,5 @@
-import { ConfigError, loadConfig } from './load-config';
-import { redisConnectionOf, redisUrlOptions, sentinelAddresses } from './redis-connection';
+import { ConfigError, describeConfig, loadConfig } from './load-config';
+import { describeRedisLocation, redisConnectionOf, redisUrlOptions, sentinelAddresses } from './redis-connection';
 import { ServiceConfig } from './service-config';
 
 const BASE = {
@@ -48,6 +48,43 @@ describe('where Redis is: REDIS_URL, or REDIS_SENTINELS and REDIS_SENTINEL_NAME'
     expect(options.reconnectOnError?.(new Error('ERR unknown command'))).toBe(false);
     // The Sentinels are asked again quickly, never slower than every 2 s.
     expect([1, 5, 100].map((attempt) => options.sentinelRetryStrategy?.(attempt))).toEqual([200, 1000, 2000]);
+  });
+
+  it('gives the Sentinels REDIS_SENTINEL_PASSWORD (sentinelPassword) and the data nodes REDIS_PASSWORD, and neither when unset or empty', () => {
+    const sentinels = { ...BASE, REDIS_SENTINELS: '10.0.0.1:26379,10.0.0.2:26379' };
+    const options = loadConfig(ServiceConfig, {
+      ...sentinels,
+      REDIS_SENTINEL_PASSWORD: 's3ntinel',
+      REDIS_PASSWORD: 'd@ta node',
+    }).redisConnection;
+    expect(options).toMatchObject({ name: 'tutti', role: 'master', sentinelPassword: 's3ntinel', password: 'd@ta node' });
+    // Only one of them: the other is not sent (ioredis would AUTH with it and be refused).
+    const sentinelOnly = loadConfig(ServiceConfig, { ...sentinels, REDIS_SENTINEL_PASSWORD: 's3ntinel' }).redisConnection;
+    expect(sentinelOnly).toMatchObject({ sentinelPassword: 's3ntinel' });
+    expect(sentinelOnly).not.toHaveProperty('password');
+    for (const unset of [{}, { REDIS_SENTINEL_PASSWORD: '', REDIS_PASSWORD: '' }]) {
+      const plain = loadConfig(ServiceConfig, { ...sentinels, ...unset }).redisConnection;
+      expect(plain).not.toHaveProperty('sentinelPassword');
+      expect(plain).not.toHaveProperty('password');
+    }
+  });
+
+  it('with REDIS_URL, REDIS_PASSWORD is the password unless the URL has its own; REDIS_SENTINEL_PASSWORD is not used', () => {
+    const withPassword = (url: string) =>
+      loadConfig(ServiceConfig, { ...BASE, REDIS_URL: url, REDIS_PASSWORD: 'from-env', REDIS_SENTINEL_PASSWORD: 'unused' }).redisConnection;
+    expect(withPassword('redis://10.0.0.5:6379')).toEqual({ host: '10.0.0.5', port: 6379, password: 'from-env' });
+    expect(withPassword('redis://:in-url@10.0.0.5:6379')).toEqual({ host: '10.0.0.5', port: 6379, password: 'in-url' });
+  });
+
+  it('never shows either password in the config it logs', () => {
+    const config = loadConfig(ServiceConfig, {
+      ...BASE,
+      REDIS_SENTINELS: '10.0.0.1:26379',
+      REDIS_SENTINEL_PASSWORD: 's3ntinel',
+      REDIS_PASSWORD: 'd@ta',
+    });
+    expect(describeConfig(config)).toMatchObject({ REDIS_SENTINEL_PASSWORD: '***', REDIS_PASSWORD: '***' });
+    expect(describeRedisLocation(config)).not.toMatch(/s3ntinel|d@ta/);
   });
 
   it('names the master "tutti" unless told, and prefers the Sentinels when both are set', () => {

@@ -13,6 +13,13 @@ export interface RedisLocation {
   REDIS_URL?: string;
   REDIS_SENTINELS?: string;
   REDIS_SENTINEL_NAME?: string;
+  /** The Sentinels' own password (`requirepass` in sentinel.conf), ioredis's `sentinelPassword`. */
+  REDIS_SENTINEL_PASSWORD?: string;
+  /**
+   * The data nodes' password (primary and replicas' `requirepass`): with Sentinels the only way to
+   * give it; with REDIS_URL, used when the URL carries none (a password in the URL wins).
+   */
+  REDIS_PASSWORD?: string;
 }
 
 export const DEFAULT_SENTINEL_MASTER_NAME = 'tutti';
@@ -103,13 +110,16 @@ export function redisConnectionOf(settings: RedisLocation): RedisOptions {
       sentinels: sentinelAddresses(sentinels),
       name: settings.REDIS_SENTINEL_NAME?.trim() || DEFAULT_SENTINEL_MASTER_NAME,
       role: 'master',
+      ...(settings.REDIS_SENTINEL_PASSWORD ? { sentinelPassword: settings.REDIS_SENTINEL_PASSWORD } : {}),
+      ...(settings.REDIS_PASSWORD ? { password: settings.REDIS_PASSWORD } : {}),
       failoverDetector: false,
       sentinelRetryStrategy: sentinelRetryDelayMs,
       reconnectOnError: reconnectOnReadOnly,
     };
   }
   if (!settings.REDIS_URL) throw new Error('Redis: set REDIS_URL, or REDIS_SENTINELS and REDIS_SENTINEL_NAME');
-  return redisUrlOptions(settings.REDIS_URL);
+  const options = redisUrlOptions(settings.REDIS_URL);
+  return settings.REDIS_PASSWORD && options.password === undefined ? { ...options, password: settings.REDIS_PASSWORD } : options;
 }
 
 /** A redis:// or rediss:// URL as ioredis options (host, port, user, password, database, TLS). */

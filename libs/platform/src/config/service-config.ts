@@ -49,6 +49,21 @@ export class ServiceConfig {
   @Matches(/^[A-Za-z0-9._-]+$/, { message: 'letters, digits, ., _ and - only' })
   REDIS_SENTINEL_NAME = DEFAULT_SENTINEL_MASTER_NAME;
 
+  /** The Sentinels' password (their `requirepass`), when they ask for one; empty is none. */
+  @Secret()
+  @IsOptional()
+  @IsString()
+  REDIS_SENTINEL_PASSWORD?: string;
+
+  /**
+   * The Redis data nodes' password: how it is given with Sentinels; with REDIS_URL, used when the
+   * URL carries none (the URL's wins). Empty is none.
+   */
+  @Secret()
+  @IsOptional()
+  @IsString()
+  REDIS_PASSWORD?: string;
+
   /** The gateway's public key (base64url JWK) that verifies the identity on every request. */
   @Matches(/^[A-Za-z0-9_-]{40,}$/, { message: 'must be the base64url-encoded public JWK printed by npm start (or your secret store)' })
   IDENTITY_PUBLIC_KEY!: string;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { listPage, type ListItem, type ListPath, type ListQuery } from './api/client';
+import { listPage, type ListItem, type ListPage, type ListPath, type ListQuery } from './api/client';
 import { useI18n } from './i18n';
 import { ErrorNotice, Loaded, type Loadable } from './ui';
 
@@ -20,22 +20,39 @@ export function useCursorList<P extends ListPath, T = ListItem<P>>(
   query: ListQuery<P> = {} as ListQuery<P>,
   pageSize = 20,
 ): CursorList<T> {
+  const queryRef = useRef(query);
+  queryRef.current = query;
+  return usePagedList<T>(
+    async (page) => (await listPage(path, queryRef.current, page)) as ListPage<T>,
+    [path, JSON.stringify(query)],
+    pageSize,
+  );
+}
+
+/**
+ * The same list for a route useCursorList cannot name (one with path parameters): `fetchPage` answers
+ * one page through the client; the list starts again when `deps` change.
+ */
+export function usePagedList<T>(
+  fetchPage: (page: { limit: number; cursor?: string }) => Promise<ListPage<T>>,
+  deps: readonly unknown[],
+  pageSize = 20,
+): CursorList<T> {
   const [items, setItems] = useState<Loadable<T[]>>({ state: 'loading' });
   const [cursor, setCursor] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<unknown>(null);
   const [round, setRound] = useState(0);
-  const queryKey = JSON.stringify(query);
-  const queryRef = useRef(query);
-  queryRef.current = query;
+  const fetchRef = useRef(fetchPage);
+  fetchRef.current = fetchPage;
 
   useEffect(() => {
     let live = true;
     setItems({ state: 'loading' });
-    listPage(path, queryRef.current, { limit: pageSize }).then(
+    fetchRef.current({ limit: pageSize }).then(
       (page) => {
         if (!live) return;
-        setItems({ state: 'ready', data: page.items as T[] });
+        setItems({ state: 'ready', data: page.items });
         setCursor(page.nextCursor);
       },
       (error: unknown) => live && setItems({ state: 'error', error }),
@@ -43,19 +60,20 @@ export function useCursorList<P extends ListPath, T = ListItem<P>>(
     return () => {
       live = false;
     };
-  }, [path, queryKey, pageSize, round]);
+  }, [...deps, pageSize, round]);
 
   const more = useCallback(() => {
     if (!cursor) return;
     setLoadingMore(true);
     setMoreError(null);
-    listPage(path, queryRef.current, { limit: pageSize, cursor })
+    fetchRef
+      .current({ limit: pageSize, cursor })
       .then((page) => {
-        setItems((current) => ({ state: 'ready', data: [...(current.state === 'ready' ? current.data : []), ...(page.items as T[])] }));
+        setItems((current) => ({ state: 'ready', data: [...(current.state === 'ready' ? current.data : []), ...page.items] }));
         setCursor(page.nextCursor);
       }, setMoreError)
       .finally(() => setLoadingMore(false));
-  }, [path, pageSize, cursor]);
+  }, [pageSize, cursor]);
 
   const reload = useCallback(() => setRound((n) => n + 1), []);
   const replace = useCallback((matches: (item: T) => boolean, next: T) => {

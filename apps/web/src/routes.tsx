@@ -61,6 +61,8 @@ const DriverRuns = staffPage(() => import('./pages/driver/Manifest'), 'DriverRun
 const DriverManifest = staffPage(() => import('./pages/driver/Manifest'), 'DriverManifest');
 const EvaluatorHome = staffPage(() => import('./pages/evaluator/EvaluatorHome'), 'EvaluatorHome');
 const EvidenceAnnualReturn = staffPage(() => import('./pages/evidence/AnnualReturn'), 'AnnualReturnPage');
+const MyIncomingPupils = staffPage(() => import('./pages/evidence/IncomingPupils'), 'MyIncomingPupils');
+const SchoolIncomingPupils = staffPage(() => import('./pages/evidence/IncomingPupils'), 'SchoolIncomingPupils');
 const StaffAnnouncements = staffPage(() => import('./pages/staff/Announcements'), 'StaffAnnouncements');
 const HeadTransport = staffPage(() => import('./pages/headteacher/Transport'), 'HeadTransport');
 const HeadFamilySessions = staffPage(() => import('./pages/headteacher/FamilySessions'), 'HeadFamilySessions');
@@ -123,6 +125,8 @@ export const PAGES: PageRoute[] = [
   { pattern: '/instruments/:instrumentId', roles: ['tutor', 'school_staff', 'headteacher', 'programme_admin'], Page: InstrumentPage },
   { pattern: '/evaluator', roles: ['evaluator'], Page: EvaluatorHome },
   { pattern: '/evidence', roles: ['programme_admin', 'evaluator'], Page: EvidenceAnnualReturn },
+  { pattern: '/incoming-pupils', roles: ['school_staff', 'headteacher'], Page: MyIncomingPupils },
+  { pattern: '/schools/:schoolId/incoming-pupils', roles: ['school_staff', 'headteacher', 'programme_admin'], Page: SchoolIncomingPupils },
   { pattern: '/driver', roles: ['tutor', 'school_staff', 'headteacher', 'programme_admin'], Page: DriverRuns },
   { pattern: '/driver/:runId', roles: ['tutor', 'school_staff', 'headteacher', 'programme_admin'], Page: DriverManifest },
   { pattern: '/tutor/messages', roles: ['tutor', 'school_staff'], Page: StaffAnnouncements },
@@ -166,7 +170,7 @@ export const NAV: Record<Role, { to: string; label: MessageKey }[]> = {
     { to: '/parent/preferences', label: 'nav.preferences' },
   ],
   tutor: [...TUTOR_TABS, { to: '/tutor/lesson-plans', label: 'ht.plan.nav' }, { to: '/tutor/exams', label: 'ht.exam.nav' }],
-  school_staff: [...TUTOR_TABS, { to: '/tutor/lesson-plans', label: 'ht.plan.nav' }],
+  school_staff: [...TUTOR_TABS, { to: '/tutor/lesson-plans', label: 'ht.plan.nav' }, { to: '/incoming-pupils', label: 'incoming.nav' }],
   headteacher: [
     { to: '/head', label: 'dashboard' },
     { to: '/head/timetable', label: 'timetable' },

@@ -43,6 +43,11 @@ export function AdminSchool({ schoolId }: { schoolId: string }) {
         {({ value, etag }) => (
           <>
             <h1>{value.name}</h1>
+            {value.partner && (
+              <p>
+                <Link to={`/schools/${value.id}/incoming-pupils`}>{t('incoming.link')}</Link>
+              </p>
+            )}
             <SchoolForm school={value} etag={etag} onSaved={school.reload} />
             <SchoolReplyTo schoolId={value.id} />
           </>

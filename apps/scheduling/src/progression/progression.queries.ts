@@ -61,21 +61,26 @@ export function recordExamResult(
   );
 }
 
-/** A page of exam entries in id order after the cursor's id, of pupils at the schools in scope (null: all) and at one school if given. */
+/**
+ * A page of exam entries, newest first: by exam date (entries with none yet first, as still to come), then the
+ * latest entered (UUIDv7 ids) first; after the cursor's [exam date or 'undated', id]. Of pupils at the schools in
+ * scope (null: all) and at one school if given.
+ */
 export function examEntriesPage(
   db: Queryable,
   tenantId: string,
   schoolIds: string[] | null,
   schoolId: string | null,
-  after: readonly unknown[] | null,
+  after: { examOn: string | null; id: string } | null,
   limit: number,
 ): Promise<ExamEntryRow[]> {
   return rows<ExamEntryRow>(
     db,
     `SELECT ${ENTRY_COLUMNS} FROM exam_entries x JOIN pupils p ON p.tenant_id = x.tenant_id AND p.id = x.pupil_id
-       WHERE x.tenant_id = $1 AND ($2::uuid[] IS NULL OR p.school_id = ANY($2)) AND ($3::uuid IS NULL OR p.school_id = $3) AND ($4::uuid IS NULL OR x.id > $4)
-       ORDER BY x.id LIMIT $5`,
-    [tenantId, schoolIds, schoolId, after?.[0] ?? null, limit],
+       WHERE x.tenant_id = $1 AND ($2::uuid[] IS NULL OR p.school_id = ANY($2)) AND ($3::uuid IS NULL OR p.school_id = $3)
+         AND ($5::uuid IS NULL OR (coalesce(x.exam_on, 'infinity'::date), x.id) < (coalesce($4::date, 'infinity'::date), $5::uuid))
+       ORDER BY coalesce(x.exam_on, 'infinity'::date) DESC, x.id DESC LIMIT $6`,
+    [tenantId, schoolIds, schoolId, after?.examOn ?? null, after?.id ?? null, limit],
   );
 }
 

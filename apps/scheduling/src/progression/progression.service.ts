@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { canSeePupil, type Identity } from '@tutti/auth';
-import { decodeCursor, newId, onceForKey, toPage } from '@tutti/platform';
+import { decodeCursor, isIsoDate, newId, onceForKey, toPage, ValidationProblem } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { refusedEdit } from '../common/edit-versions';
 import { requireSchoolInScope, schoolIdsInScope } from '../common/scope';
@@ -71,22 +71,22 @@ export class ProgressionService {
     return updated;
   }
 
+  /** Newest first (exam date, then entered); the cursor is the last item's [exam date or 'undated', id]. */
   async list(identity: Identity, query: ExamEntryListQueryDto): Promise<ExamEntryPageDto> {
     if (query.schoolId) requireSchoolInScope(identity, query.schoolId, 'school');
-    const after = decodeCursor(query.cursor, ['uuid']);
     const found = await examEntriesPage(
       this.db.manager,
       identity.tenantId,
       schoolIdsInScope(identity),
       query.schoolId ?? null,
-      after,
+      examEntryCursor(query.cursor),
       query.limit + 1,
     );
     return toPage(
       found,
       query.limit,
       (row) => row,
-      (row) => [row.id],
+      (row) => [row.examOn ?? UNDATED, row.id],
     );
   }
 
@@ -126,4 +126,16 @@ export class ProgressionService {
     if (!found) throw new NotFoundException('No such exam entry.');
     return found;
   }
+}
+
+/** The cursor's exam-date part of an entry with no exam date yet. */
+const UNDATED = 'undated';
+
+function examEntryCursor(cursor: string | undefined): { examOn: string | null; id: string } | null {
+  const after = decodeCursor(cursor, ['text', 'uuid']);
+  if (!after) return null;
+  const [examOn, id] = after as [string, string];
+  if (examOn !== UNDATED && !isIsoDate(examOn))
+    throw new ValidationProblem([{ field: 'cursor', rule: 'cursor', message: 'cursor must be a nextCursor value returned by this list' }]);
+  return { examOn: examOn === UNDATED ? null : examOn, id };
 }

@@ -133,4 +133,47 @@ describe('progression: graded exams, moves between levels, participation', () =>
       ).status,
     ).toBe(404);
   });
+
+  it('lists exam entries newest first (exam date, then entered), paging through without a gap or a repeat', async () => {
+    const listSchool = (await call(admin, 'POST', '/schools', { name: 'Exam Order Primary', phase: 'primary' }, 201)).id;
+    const otto = (await call(admin, 'POST', '/pupils', { schoolId: listSchool, firstName: 'Otto', lastName: 'Order', yearGroup: 6 }, 201))
+      .id;
+    const enter = async (grade: number, examOn?: string): Promise<string> =>
+      (
+        await call(
+          admin,
+          'POST',
+          `/pupils/${otto}/exam-entries`,
+          { board: 'Trinity', grade, instrument: 'cello', enteredOn: '2026-01-15', ...(examOn ? { examOn } : {}) },
+          201,
+        )
+      ).id;
+    const march = await enter(1, '2026-03-10');
+    const june = await enter(2, '2026-06-20');
+    const undated = await enter(3);
+    const marchLater = await enter(4, '2026-03-10');
+    const february = await enter(5, '2026-02-01');
+    const seen: { id: string; examOn: string | null }[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: { id: string; examOn: string | null }[]; nextCursor: string | null } = await call(
+        admin,
+        'GET',
+        `/exam-entries?schoolId=${listSchool}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        undefined,
+        200,
+      );
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen.map((e) => e.id)).toEqual([undated, june, marchLater, march, february]);
+    expect(seen.map((e) => e.examOn)).toEqual([null, '2026-06-20', '2026-03-10', '2026-03-10', '2026-02-01']);
+    const forged = Buffer.from(JSON.stringify(['soon', newId()])).toString('base64url');
+    const bad = await kit.call<{ errors: { field: string }[] }>(admin, 'GET', `/exam-entries?cursor=${forged}`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e) => e.field)).toEqual(['cursor']);
+    // Another area lists none of them.
+    const elsewhere = await call<{ items: unknown[] }>(adminOf(newTenantId()), 'GET', '/exam-entries', undefined, 200);
+    expect(elsewhere.items).toEqual([]);
+  });
 });

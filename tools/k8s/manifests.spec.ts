@@ -12,6 +12,8 @@ const SECRET_VARIABLES = [
   'DATABASE_DIRECT_URL',
   'REPLICA_DATABASE_URL',
   'REDIS_URL',
+  'REDIS_PASSWORD',
+  'REDIS_SENTINEL_PASSWORD',
   'SMTP_URL',
   'IDENTITY_PUBLIC_KEY',
   'IDENTITY_PRIVATE_KEY',
@@ -42,6 +44,27 @@ function schemaErrors(objects: K8sObject[]): string[] {
   });
   if (result.status !== 0) throw new Error(result.stderr);
   return JSON.parse(result.stdout) as string[];
+}
+
+/** OTEL_TRACES_SAMPLER's values as the SDK reads them (@opentelemetry/sdk-trace-base's buildSamplerFromEnv). */
+const SAMPLERS = ['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio'];
+
+type EnvVar = { name: string; value?: string; valueFrom?: { configMapKeyRef?: { name: string; key: string }; secretKeyRef?: unknown } };
+
+/**
+ * A container's environment as the pod sees it: the ConfigMaps of envFrom first, then env (which wins),
+ * a configMapKeyRef resolved; a Secret's value as `secret:<name>/<key>`.
+ */
+function environmentOf(container: { envFrom?: { configMapRef?: { name: string } }[]; env?: EnvVar[] }, objects: K8sObject[]) {
+  const configMap = (name: string) => objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === name)?.data ?? {};
+  const environment: Record<string, string | undefined> = {};
+  for (const source of container.envFrom ?? []) if (source.configMapRef) Object.assign(environment, configMap(source.configMapRef.name));
+  for (const variable of container.env ?? []) {
+    const ref = variable.valueFrom?.configMapKeyRef;
+    const secret = variable.valueFrom?.secretKeyRef as { name: string; key: string } | undefined;
+    environment[variable.name] = ref ? configMap(ref.name)[ref.key] : secret ? `secret:${secret.name}/${secret.key}` : variable.value;
+  }
+  return environment;
 }
 
 const named = (objects: K8sObject[], kind: string, name: string) => objects.find((o) => o.kind === kind && o.metadata.name === name);
@@ -106,6 +129,41 @@ describe.each(OVERLAYS)('the %s overlay', (overlay) => {
       }
     },
   );
+
+  it.each(SERVICE_NAMES)(
+    'traces %s: its name in every Deployment, the collector and the sampler from the ConfigMap, as the runtime reads them',
+    (service) => {
+      for (const component of ['api', 'worker']) {
+        const [container] = named(objects, 'Deployment', `${service}-${component}`)?.spec.template.spec.containers ?? [];
+        const environment = environmentOf(container, objects);
+        expect(container.envFrom).toEqual(expect.arrayContaining([{ configMapRef: { name: 'tutti-config' } }]));
+        expect(environment.OTEL_SERVICE_NAME).toBe(service);
+        // libs/platform/src/tracing/preload.ts starts tracing only with an endpoint; the exporter appends /v1/traces.
+        expect(environment.OTEL_EXPORTER_OTLP_ENDPOINT).toMatch(/^https?:\/\/[^/]+(:\d+)?$/);
+        expect(SAMPLERS).toContain(environment.OTEL_TRACES_SAMPLER);
+        const ratio = Number(environment.OTEL_TRACES_SAMPLER_ARG);
+        expect(ratio > 0 && ratio <= 1).toBe(true);
+        // Where the browser's requests come in, the trace id decides (its sampled flag would otherwise trace every request).
+        expect(environment.OTEL_TRACES_SAMPLER).toBe(
+          service === 'gateway' && component === 'api' ? 'traceidratio' : 'parentbased_traceidratio',
+        );
+      }
+      // Migrations make no traces: no service name, and the image's migrate entry point is not a service's main.
+      const [migrate] = named(objects, 'Job', `${service}-migrate`)?.spec.template.spec.containers ?? [];
+      expect(environmentOf(migrate, objects).OTEL_SERVICE_NAME).toBeUndefined();
+    },
+  );
+
+  it.each(SERVICE_NAMES)("gives %s Redis's passwords from the Secret tutti-redis, each optional", (service) => {
+    for (const component of ['api', 'worker']) {
+      const [container] = named(objects, 'Deployment', `${service}-${component}`)?.spec.template.spec.containers ?? [];
+      expect((container.env as EnvVar[]).filter((v) => /^REDIS_/.test(v.name))).toEqual([
+        { name: 'REDIS_URL', valueFrom: { secretKeyRef: { name: 'tutti-redis', key: 'url' } } },
+        { name: 'REDIS_SENTINEL_PASSWORD', valueFrom: { secretKeyRef: { name: 'tutti-redis', key: 'sentinel-password', optional: true } } },
+        { name: 'REDIS_PASSWORD', valueFrom: { secretKeyRef: { name: 'tutti-redis', key: 'password', optional: true } } },
+      ]);
+    }
+  });
 
   it.each(SERVICE_NAMES)("scales %s's API by CPU and its workers by queue depth through KEDA, never to zero workers", (service) => {
     const hpa = named(objects, 'HorizontalPodAutoscaler', `${service}-api`);

@@ -79,7 +79,14 @@ const AREA_FIELDS = ['name', 'timeZone', 'weeklyProvisionTargetMinutes', 'family
 
 function AreaSettings() {
   const { t } = useI18n();
-  const { record: settings, draft, set, saved, saving, save } = useEditable(
+  const {
+    record: settings,
+    draft,
+    set,
+    saved,
+    saving,
+    save,
+  } = useEditable(
     () => client.GET('/identity/tenant'),
     (value) => ({
       name: value.name,
@@ -169,7 +176,14 @@ const LOAN_FIELDS = ['gracePeriodDays', 'inspectionIntervalDays', 'missedSession
 
 function LoanSettings() {
   const { t } = useI18n();
-  const { record: settings, draft, set, saved, saving, save } = useEditable(
+  const {
+    record: settings,
+    draft,
+    set,
+    saved,
+    saving,
+    save,
+  } = useEditable(
     () => client.GET('/api/instrument-loan/settings'),
     (value) => ({
       gracePeriodDays: String(value.gracePeriodDays),
@@ -242,7 +256,14 @@ function LoanSettings() {
 
 function MessageSettings() {
   const { t } = useI18n();
-  const { record: settings, draft, set, saved, saving, save } = useEditable(
+  const {
+    record: settings,
+    draft,
+    set,
+    saved,
+    saving,
+    save,
+  } = useEditable(
     () => client.GET('/api/parent-engagement/message-settings'),
     (value) => ({ replyTo: value.replyTo ?? '' }),
   );

@@ -150,6 +150,40 @@ export function examRecords(db: Queryable, tenantId: string, pupilId: string): P
 }
 
 /**
+ * The performances the pupil played in, from scheduling's copy of performance-event's completed
+ * performances (the evidence copies): the performance as announced and the school they played for.
+ */
+export function performanceRecords(db: Queryable, tenantId: string, pupilId: string): Promise<Records> {
+  return records(
+    db,
+    `SELECT jsonb_build_object('performanceId', g.performance_id, 'title', g.title, 'startsAt', ${iso('g.starts_at')},
+         'audience', g.audience, 'schoolId', r.school_id, 'copiedAt', ${iso('g.copied_at')}) AS record
+       FROM performance_performers r
+       JOIN performances_given g ON g.tenant_id = r.tenant_id AND g.performance_id = r.performance_id
+      WHERE r.tenant_id = $1 AND r.pupil_id = $2
+      ORDER BY g.starts_at, g.performance_id`,
+    [tenantId, pupilId],
+  );
+}
+
+/**
+ * A family's RSVPs and family-session sign-ups, from scheduling's copy of parent-engagement's events
+ * (the evidence copies), by the guardian's account.
+ */
+export function familyEngagementRecords(db: Queryable, tenantId: string, guardianId: string): Promise<Records> {
+  return records(
+    db,
+    `SELECT jsonb_build_object('kind', f.kind, 'sourceId', f.source_id, 'occasionId', f.occasion_id, 'occursAt', ${iso('f.occurs_at')},
+         'schoolIds', f.school_ids, 'tookPart', f.took_part, 'checkedIn', f.checked_in, 'expectedPeople', f.expected_people,
+         'arrivedPeople', f.arrived_people, 'changedAt', ${iso('f.changed_at')}) AS record
+       FROM family_engagement f
+      WHERE f.tenant_id = $1 AND f.guardian_id = $2
+      ORDER BY f.occurs_at, f.kind, f.source_id`,
+    [tenantId, guardianId],
+  );
+}
+
+/**
  * MIS imports whose stored report names the pupil (by full name or MIS reference). An import keeps
  * only row numbers and problems, not the rows, so this is usually empty.
  */
@@ -165,6 +199,16 @@ export function importRecords(db: Queryable, tenantId: string, pupilId: string, 
       ORDER BY i.started_at`,
     [tenantId, pupilId, fullPattern],
   );
+}
+
+/** How many of the family's RSVPs and sign-ups scheduling's evidence copy holds. */
+export async function familyEngagementCount(db: Queryable, tenantId: string, guardianId: string): Promise<number> {
+  const found = await oneRow<{ n: number }>(
+    db,
+    'SELECT count(*)::int AS n FROM family_engagement WHERE tenant_id = $1 AND guardian_id = $2',
+    [tenantId, guardianId],
+  );
+  return found?.n ?? 0;
 }
 
 /** What scheduling holds about an account as a member of staff (a parent who also tutors or volunteers). */
@@ -303,20 +347,21 @@ export async function replaceHeldJson(db: Queryable, tenantId: string, holder: J
   ]);
 }
 
-/** How many of the pupil's rows are kept, by what they are. */
+/** How many of the pupil's rows are kept, by what they are (the performances: scheduling's evidence copy of them). */
 export async function keptCounts(
   db: Queryable,
   tenantId: string,
   pupilId: string,
-): Promise<{ attendance: number; memberships: number; exams: number }> {
-  const counts = await oneRow<{ attendance: number; memberships: number; exams: number }>(
+): Promise<{ attendance: number; memberships: number; exams: number; performances: number }> {
+  const counts = await oneRow<{ attendance: number; memberships: number; exams: number; performances: number }>(
     db,
     `SELECT (SELECT count(*)::int FROM attendance WHERE tenant_id = $1 AND pupil_id = $2) AS attendance,
             (SELECT count(*)::int FROM ensemble_members WHERE tenant_id = $1 AND pupil_id = $2) AS memberships,
-            (SELECT count(*)::int FROM exam_entries WHERE tenant_id = $1 AND pupil_id = $2) AS exams`,
+            (SELECT count(*)::int FROM exam_entries WHERE tenant_id = $1 AND pupil_id = $2) AS exams,
+            (SELECT count(*)::int FROM performance_performers WHERE tenant_id = $1 AND pupil_id = $2) AS performances`,
     [tenantId, pupilId],
   );
-  return counts ?? { attendance: 0, memberships: 0, exams: 0 };
+  return counts ?? { attendance: 0, memberships: 0, exams: 0, performances: 0 };
 }
 
 /** Pupils' attendance marks on sessions before `before` (YYYY-MM-DD) are deleted; staff marks stay. */

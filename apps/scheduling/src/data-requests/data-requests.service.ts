@@ -10,12 +10,15 @@ import {
   deletePupilMarksBefore,
   ensembleRecords,
   examRecords,
+  familyEngagementCount,
+  familyEngagementRecords,
   formerPupilsLeftBy,
   heldJsonPage,
   importRecords,
   JSON_HOLDERS,
   keptCounts,
   noteRecords,
+  performanceRecords,
   pseudonymTaken,
   pupilRecords,
   replaceHeldJson,
@@ -82,10 +85,15 @@ export class DataRequestsService {
     return { records: {}, actions: await this.erasePupil(manager, tenantId, subject.pupilId, request.pseudonym) };
   }
 
-  /** Everything scheduling holds about a pupil, by what it is; empty lists for a pupil it never heard of. */
+  /**
+   * Everything scheduling holds about a pupil, by what it is; empty lists for a pupil it never heard
+   * of. `performances` are its evidence copies of the performances they played in (performance-event
+   * answers for its own records of them too).
+   */
   private async exportPupil(manager: EntityManager, tenantId: string, pupilId: string): Promise<Record<string, unknown[]>> {
     const pupil = await requestPupil(manager, tenantId, pupilId);
-    if (!pupil) return { pupil: [], classes: [], ensembles: [], attendance: [], notes: [], exams: [], imports: [] };
+    const performances = await performanceRecords(manager, tenantId, pupilId);
+    if (!pupil) return { pupil: [], classes: [], ensembles: [], attendance: [], notes: [], exams: [], imports: [], performances };
     const patterns = sqlPatterns(pupil);
     return {
       pupil: await pupilRecords(manager, tenantId, pupilId),
@@ -95,30 +103,39 @@ export class DataRequestsService {
       notes: await noteRecords(manager, tenantId, pupilId, patterns),
       exams: await examRecords(manager, tenantId, pupilId),
       imports: await importRecords(manager, tenantId, pupilId, patterns.full),
+      performances,
     };
   }
 
   /**
-   * Scheduling keeps no guardian's details (families are parent-engagement's and the gateway's). An
-   * account that is also a member of staff (a parent who tutors or volunteers) is exported as such;
-   * a family's erasure does not erase a staff record, which the programme keeps as its own.
+   * Scheduling keeps no guardian's details (families are parent-engagement's and the gateway's), only
+   * its evidence copy of the family's RSVPs and family-session sign-ups, by account id and without a
+   * name. An account that is also a member of staff (a parent who tutors or volunteers) is exported
+   * as such; a family's erasure does not erase a staff record, which the programme keeps as its own.
    */
   private async guardian(manager: EntityManager, tenantId: string, kind: 'export' | 'erasure', accountId: string): Promise<Answer> {
     const staff = await staffRecordsOfAccount(manager, tenantId, accountId);
-    if (kind === 'export') return { records: { staff }, actions: [] };
-    if (staff.length === 0) return { records: {}, actions: [] };
-    return {
-      records: {},
-      actions: [
-        {
-          what: 'staff record of the account',
-          rows: staff.length,
-          action: 'kept',
-          reason:
-            'the account is also a member of staff: the programme keeps its staff records (sessions taught, registers taken) under its own schedule, not a family request',
-        },
-      ],
-    };
+    if (kind === 'export')
+      return { records: { staff, familyEngagement: await familyEngagementRecords(manager, tenantId, accountId) }, actions: [] };
+    const actions: DataRequestActionV1[] = [];
+    if (staff.length > 0)
+      actions.push({
+        what: 'staff record of the account',
+        rows: staff.length,
+        action: 'kept',
+        reason:
+          'the account is also a member of staff: the programme keeps its staff records (sessions taught, registers taken) under its own schedule, not a family request',
+      });
+    const engagement = await familyEngagementCount(manager, tenantId, accountId);
+    if (engagement > 0)
+      actions.push({
+        what: 'the family’s RSVPs and family-session sign-ups (scheduling’s copy of parent-engagement’s)',
+        rows: engagement,
+        action: 'kept',
+        reason:
+          'they carry no name, only the account’s id, schools and head counts; the annual return’s family-engagement figures count them, and parent-engagement erases the family’s own records',
+      });
+    return { records: {}, actions };
   }
 
   private async erasePupil(
@@ -166,6 +183,13 @@ export class DataRequestsService {
         rows: kept.exams,
         action: 'kept',
         reason: 'progression figures count them; they carry no name and point to the anonymised record',
+      },
+      {
+        what: 'performances played in (scheduling’s copy of performance-event’s)',
+        rows: kept.performances,
+        action: 'kept',
+        reason:
+          'the annual return counts performers; the copy carries no name, only the pupil’s id and school, and points to the anonymised record',
       },
     ];
   }

@@ -4,6 +4,7 @@ import { answerDataRequest, columnsMentioning } from '@tutti/testing';
 import { expecting } from '../testing/api';
 import { adminOf, newTenantId } from '../testing/identities';
 import { useSchedulingTestKit, type SchedulingTestKit } from '../testing/scheduling-test-kit';
+import { performanceRecords } from './data-requests.queries';
 import { attendanceKeptFrom, yearsBefore } from './data-requests.service';
 
 /** Letters only, so that a name made with them is one word to every search. */
@@ -50,6 +51,12 @@ describe('data requests: scheduling’s export, erasure and retention', () => {
     let classmate: string;
     let school: string;
     let schoolClass: string;
+    const guardian = newId();
+    const otherGuardian = newId();
+    const concert = newId();
+    const otherConcert = newId();
+    const rsvp = newId();
+    const signUp = newId();
 
     beforeAll(async () => {
       call = expecting(kit);
@@ -180,6 +187,55 @@ describe('data requests: scheduling’s export, erasure and retention', () => {
       await call(admin, 'PATCH', `/exam-entries/${exam.id}/result`, { result: 'merit', marks: 124, examOn: '2026-03-10' }, 200, {
         'if-match': `"${String(exam.version)}"`,
       });
+      // The evidence copies: a concert the pupil and the classmate played in, one only the classmate played in,
+      // the pupil's guardian's RSVP and family-session sign-up, and another family's RSVP.
+      await kit.applyEvent(tenantId, 'performance.performance.completed', {
+        version: 1,
+        performanceId: concert,
+        title: 'Spring Concert',
+        startsAt: '2026-03-20T18:00:00.000Z',
+        audience: 'public',
+        performers: [
+          { pupilId: pupil, schoolId: school },
+          { pupilId: classmate, schoolId: school },
+        ],
+      });
+      await kit.applyEvent(tenantId, 'performance.performance.completed', {
+        version: 1,
+        performanceId: otherConcert,
+        title: 'Viola Recital',
+        startsAt: '2026-03-27T18:00:00.000Z',
+        audience: 'school_community',
+        performers: [{ pupilId: classmate, schoolId: school }],
+      });
+      for (const [rsvpId, guardianId, pupilIds] of [
+        [rsvp, guardian, [pupil]],
+        [newId(), otherGuardian, [classmate]],
+      ] as const)
+        await kit.applyEvent(tenantId, 'engagement.rsvp.changed', {
+          version: 1,
+          rsvpId,
+          performanceId: concert,
+          performanceStartsAt: '2026-03-20T18:00:00.000Z',
+          guardianId,
+          pupilIds: [...pupilIds],
+          schoolIds: [school],
+          attending: true,
+          adults: 2,
+          children: 1,
+          checkedIn: true,
+          arrivedAdults: 1,
+          arrivedChildren: 1,
+        });
+      await kit.applyEvent(tenantId, 'engagement.family-session.attendance-marked', {
+        version: 1,
+        signUpId: signUp,
+        sessionId: newId(),
+        sessionStartsAt: '2026-02-10T16:00:00.000Z',
+        guardianId: guardian,
+        schoolIds: [school],
+        attended: true,
+      });
     });
 
     it('exports everything scheduling holds about the pupil, field by field as stored', async () => {
@@ -191,7 +247,16 @@ describe('data requests: scheduling’s export, erasure and retention', () => {
       });
       expect(answer).toMatchObject({ version: 1, kind: 'export', service: 'scheduling', actions: [] });
       const records = answer.records as Record<string, Record<string, unknown>[]>;
-      expect(Object.keys(records).sort()).toEqual(['attendance', 'classes', 'ensembles', 'exams', 'imports', 'notes', 'pupil']);
+      expect(Object.keys(records).sort()).toEqual([
+        'attendance',
+        'classes',
+        'ensembles',
+        'exams',
+        'imports',
+        'notes',
+        'performances',
+        'pupil',
+      ]);
 
       const [stored] = await rows<Record<string, unknown>>(kit.db, 'SELECT * FROM pupils WHERE tenant_id = $1 AND id = $2', [
         tenantId,
@@ -309,6 +374,90 @@ describe('data requests: scheduling’s export, erasure and retention', () => {
         },
       ]);
       expect(records.imports).toEqual([]);
+
+      // The evidence copy of the concert they played in; not the recital only the classmate played in.
+      const [copied] = await rows<{ copied_at: Date }>(
+        kit.db,
+        'SELECT copied_at FROM performances_given WHERE tenant_id = $1 AND performance_id = $2',
+        [tenantId, concert],
+      );
+      expect(records.performances).toEqual([
+        {
+          performanceId: concert,
+          title: 'Spring Concert',
+          startsAt: '2026-03-20T18:00:00.000Z',
+          audience: 'public',
+          schoolId: school,
+          copiedAt: copied.copied_at.toISOString(),
+        },
+      ]);
+      // The classmate's copies hold both (read directly: an export of theirs would carry the rehearsal note naming the pupil).
+      expect((await performanceRecords(kit.db, tenantId, classmate)).map((p) => p.performanceId).sort()).toEqual(
+        [concert, otherConcert].sort(),
+      );
+    });
+
+    it('exports the family’s RSVPs and sign-ups from the evidence copies to their guardian, never another family’s', async () => {
+      const answer = await ask(kit, tenantId, {
+        kind: 'export',
+        subject: { type: 'guardian', accountId: guardian },
+        retention: null,
+        pseudonym: null,
+      });
+      const changed = await rows<{ source_id: string; changed_at: Date }>(
+        kit.db,
+        'SELECT source_id, changed_at FROM family_engagement WHERE tenant_id = $1 AND guardian_id = $2',
+        [tenantId, guardian],
+      );
+      const changedAt = (sourceId: string): string | undefined =>
+        changed.find((row) => row.source_id === sourceId)?.changed_at.toISOString();
+      expect(changed).toHaveLength(2);
+      expect(answer.records).toEqual({
+        staff: [],
+        familyEngagement: [
+          {
+            kind: 'family_session',
+            sourceId: signUp,
+            occasionId: expect.any(String),
+            occursAt: '2026-02-10T16:00:00.000Z',
+            schoolIds: [school],
+            tookPart: true,
+            checkedIn: true,
+            expectedPeople: 0,
+            arrivedPeople: null,
+            changedAt: changedAt(signUp),
+          },
+          {
+            kind: 'rsvp',
+            sourceId: rsvp,
+            occasionId: concert,
+            occursAt: '2026-03-20T18:00:00.000Z',
+            schoolIds: [school],
+            tookPart: true,
+            checkedIn: true,
+            expectedPeople: 3,
+            arrivedPeople: 2,
+            changedAt: changedAt(rsvp),
+          },
+        ],
+      });
+      const other = await ask(kit, tenantId, {
+        kind: 'export',
+        subject: { type: 'guardian', accountId: otherGuardian },
+        retention: null,
+        pseudonym: null,
+      });
+      expect((other.records.familyEngagement as { sourceId: string }[]).map((f) => f.sourceId)).not.toContain(rsvp);
+      expect(other.records.familyEngagement).toHaveLength(1);
+
+      const erased = await ask(kit, tenantId, {
+        kind: 'erasure',
+        subject: { type: 'guardian', accountId: guardian },
+        retention: null,
+        pseudonym: null,
+      });
+      expect(erased.actions).toEqual([expect.objectContaining({ rows: 2, action: 'kept' })]);
+      expect(erased.actions[0].what).toContain('RSVPs and family-session sign-ups');
     });
 
     it('answers a pupil or a guardian it never heard of with empty records, and an erasure of them with no actions', async () => {
@@ -318,14 +467,23 @@ describe('data requests: scheduling’s export, erasure and retention', () => {
         retention: null,
         pseudonym: null,
       });
-      expect(unknown.records).toEqual({ pupil: [], classes: [], ensembles: [], attendance: [], notes: [], exams: [], imports: [] });
-      const guardian = await ask(kit, tenantId, {
+      expect(unknown.records).toEqual({
+        pupil: [],
+        classes: [],
+        ensembles: [],
+        attendance: [],
+        notes: [],
+        exams: [],
+        imports: [],
+        performances: [],
+      });
+      const stranger = await ask(kit, tenantId, {
         kind: 'export',
         subject: { type: 'guardian', accountId: newId() },
         retention: null,
         pseudonym: null,
       });
-      expect(guardian.records).toEqual({ staff: [] });
+      expect(stranger.records).toEqual({ staff: [], familyEngagement: [] });
       const erased = await ask(kit, tenantId, {
         kind: 'erasure',
         subject: { type: 'guardian', accountId: newId() },
@@ -360,6 +518,7 @@ describe('data requests: scheduling’s export, erasure and retention', () => {
       expect(byWhat['attendance marks']).toMatchObject({ rows: 2, action: 'kept' });
       expect(byWhat['ensemble memberships']).toMatchObject({ rows: 2, action: 'kept' });
       expect(byWhat['graded exam entries']).toMatchObject({ rows: 1, action: 'kept' });
+      expect(byWhat['performances played in']).toMatchObject({ rows: 1, action: 'kept' });
       expect(answer.actions.filter((a) => a.action === 'kept').every((a) => (a.reason ?? '').length > 10)).toBe(true);
 
       expect(await columnsMentioning(kit, firstName)).toEqual([]);
@@ -427,6 +586,7 @@ describe('data requests: scheduling’s export, erasure and retention', () => {
       const records = exported.records as Record<string, Record<string, unknown>[]>;
       expect(records.pupil[0]).toMatchObject({ firstName: pseudonym.split(' ')[0], lastName: pseudonym.split(' ')[1], misRef: null });
       expect(records.attendance).toHaveLength(2);
+      expect(records.performances).toEqual([expect.objectContaining({ performanceId: concert, schoolId: school })]);
     });
   });
 

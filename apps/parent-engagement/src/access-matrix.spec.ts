@@ -243,6 +243,15 @@ const fixtures: MatrixFixtures<Scenario> = {
     scope: 'tenant',
     exceptions: { otherSchoolHeadteacher: 'a bus run serves the whole area’s performance, not one school' },
   }),
+  // A bus of its own at version 1 for each caller; another area's admin finds no such bus (404).
+  'PATCH /transport-runs/:runId': async (s) => ({
+    url: `/transport-runs/${(await s.freshRun()).id}`,
+    body: { vehicle: '16-seat minibus (Mersey Minibuses)' },
+    headers: { 'if-match': '"1"' },
+    allowed: ['admin', 'headteacher', 'schoolStaff'],
+    scope: 'tenant',
+    exceptions: { otherSchoolHeadteacher: 'a bus run serves the whole area’s performance, not one school' },
+  }),
 
   'GET /transport-bookings': (s) => ({
     url: '/transport-bookings',
@@ -432,6 +441,25 @@ const fixtures: MatrixFixtures<Scenario> = {
     allowed: ['admin'],
     scope: 'caller-scoped',
     tenantSecrets: ['Matrixwort'],
+  }),
+  'GET /message-overrides/:language/catalogue': () => ({
+    url: '/message-overrides/ro/catalogue',
+    allowed: ['admin'],
+    scope: 'caller-scoped',
+    tenantSecrets: [OVERRIDE_TEXT],
+  }),
+  'GET /message-overrides/:language/catalogue.csv': () => ({
+    url: '/message-overrides/ro/catalogue.csv',
+    allowed: ['admin'],
+    scope: 'caller-scoped',
+    tenantSecrets: [OVERRIDE_TEXT],
+  }),
+  // Each caller uploads in a language of its own: another area's admin writes their own area's wording.
+  'POST /message-overrides/:language/import': (s) => ({
+    url: `/message-overrides/${s.freshLanguage()}/import`,
+    body: { csv: 'key,wording\r\ngreeting,Hello {familyName}!\r\n' },
+    allowed: ['admin'],
+    scope: 'caller-scoped',
   }),
   'GET /message-overrides/:language/:key': () => ({
     url: '/message-overrides/ro/greeting',

@@ -8,15 +8,19 @@ import {
   ApiParam,
   ApiPreconditionFailedResponse,
   ApiPreconditionRequiredResponse,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
 import { RequestOrigin, type AuditOrigin } from '@tutti/messaging';
-import { etagOf, IfMatchVersion, notFoundField, ValidationProblem } from '@tutti/platform';
+import { attachmentDisposition, etagOf, IdempotencyKey, IfMatchVersion, notFoundField, ValidationProblem } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
 import { FAMILY_CATALOGUES, type FamilyMessageKey } from '../i18n/family-messages';
 import {
+  FamilyMessageCatalogueDto,
   FamilyMessageDto,
+  ImportMessageOverridesDto,
+  MessageOverrideImportDto,
   MessageOverrideListDto,
   MessageOverrideQueryDto,
   MessagePreviewDto,
@@ -94,6 +98,61 @@ export class MessageOverridesController {
   @ApiBadRequestResponse({ description: 'Not a family message, or a draft that is not ICU or whose placeholders differ from English’s' })
   preview(@CurrentIdentity() identity: Identity, @Body() body: PreviewMessageDto): Promise<MessagePreviewDto> {
     return this.overrides.preview(identity, body);
+  }
+
+  @Get(':language/catalogue')
+  @LANGUAGE_PARAM
+  @Access('programme_admin')
+  @ApiOperation({
+    operationId: 'listFamilyMessages',
+    summary:
+      'Every family message in one language: English, its placeholders, the wording the area’s families get now and where it comes from (override, catalogue, english), the override’s version',
+  })
+  @ApiOkResponse({ type: FamilyMessageCatalogueDto })
+  catalogue(@CurrentIdentity() identity: Identity, @Param('language', LanguagePipe) language: string): Promise<FamilyMessageCatalogueDto> {
+    return this.overrides.catalogue(identity, language);
+  }
+
+  @Get(':language/catalogue.csv')
+  @LANGUAGE_PARAM
+  @Access('programme_admin')
+  @ApiOperation({
+    operationId: 'downloadFamilyMessages',
+    summary:
+      'Every family message in one language as CSV for a translator (UTF-8 with a byte order mark): key, english, placeholders, wording (what families get now), source',
+  })
+  @ApiProduces('text/csv')
+  async catalogueCsv(
+    @CurrentIdentity() identity: Identity,
+    @Param('language', LanguagePipe) language: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const file = await this.overrides.catalogueCsv(identity, language);
+    void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', attachmentDisposition(file.fileName));
+    return file.body;
+  }
+
+  @Post(':language/import')
+  @HttpCode(200)
+  @LANGUAGE_PARAM
+  @Access('programme_admin')
+  @ApiOperation({
+    operationId: 'importMessageOverrides',
+    summary:
+      'Upload the catalogue CSV back: each row whose wording differs from what families get now becomes the area’s wording, all in one transaction',
+    description:
+      'An unknown key, a key twice, or wording that is not ICU or whose placeholders differ from English’s refuses the whole file: 400 naming each row as rows[n].key or rows[n].wording, n being the spreadsheet’s row number (the header is row 1). A blank wording changes nothing.',
+  })
+  @ApiOkResponse({ type: MessageOverrideImportDto })
+  @ApiBadRequestResponse({ description: 'Not CSV, no key or wording column, or rows that cannot be used (each named)' })
+  importCsv(
+    @CurrentIdentity() identity: Identity,
+    @Param('language', LanguagePipe) language: string,
+    @Body() body: ImportMessageOverridesDto,
+    @IdempotencyKey() key: string | undefined,
+    @RequestOrigin() origin: AuditOrigin,
+  ): Promise<MessageOverrideImportDto> {
+    return this.overrides.import(identity, language, body.csv, key, origin);
   }
 
   @Get(':language/:key')

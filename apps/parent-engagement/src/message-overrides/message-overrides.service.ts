@@ -1,7 +1,17 @@
 import { HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { ALL_SCHOOLS, inSchoolScope, staffSchoolScope, type Identity } from '@tutti/auth';
 import { recordAudit, type AuditOrigin } from '@tutti/messaging';
-import { newId, ProblemException, staleEdit, ValidationProblem } from '@tutti/platform';
+import {
+  csvDocument,
+  newId,
+  onceForKey,
+  parseCsv,
+  ProblemException,
+  staleEdit,
+  ValidationProblem,
+  type CsvFile,
+  type FieldError,
+} from '@tutti/platform';
 import { DataSource } from 'typeorm';
 import { auditContext } from '../common/audit';
 import type { ParentEngagementConfig } from '../config';
@@ -10,7 +20,9 @@ import { FAMILY_CATALOGUES, familyTranslator, type FamilyMessageKey } from '../i
 import { toHtml, toText } from '../reminders/templates';
 import { TenantSettingsService } from '../tenant-settings/tenant-settings.service';
 import type {
+  FamilyMessageCatalogueDto,
   FamilyMessageDto,
+  MessageOverrideImportDto,
   MessageOverrideDto,
   MessagePreviewDto,
   MissingMessagesReportDto,
@@ -49,6 +61,87 @@ export class MessageOverridesService {
 
   async message(identity: Identity, language: string, key: FamilyMessageKey): Promise<FamilyMessageDto> {
     return familyMessage(language, key, await overrideOf(this.dataSource, identity.tenantId, language, key));
+  }
+
+  /** Every family message key in `language`: English, its placeholders, what the area's families get now and from where. */
+  async catalogue(identity: Identity, language: string): Promise<FamilyMessageCatalogueDto> {
+    const own = new Map((await areaOverrides(this.dataSource, identity.tenantId, language)).map((row) => [row.key, row]));
+    return {
+      language,
+      messages: FAMILY_CATALOGUES.keys.length,
+      items: FAMILY_CATALOGUES.keys.map((key) => familyMessage(language, key, own.get(key))),
+    };
+  }
+
+  /** The catalogue as a spreadsheet (UTF-8 with a BOM, formula-like cells neutralised), to translate and upload back. */
+  async catalogueCsv(identity: Identity, language: string): Promise<CsvFile> {
+    const { items } = await this.catalogue(identity, language);
+    return {
+      fileName: `family-messages-${language}.csv`,
+      body: csvDocument(
+        CATALOGUE_COLUMNS,
+        items.map((item) => [item.key, item.english, item.placeholders.join(' '), item.message, item.source]),
+        { bom: true },
+      ),
+    };
+  }
+
+  /**
+   * The catalogue CSV back from a translator: each row whose wording differs from what families get
+   * now becomes the area's wording, in one transaction, each audited as a single write is. An unknown
+   * key, a key twice, or wording a single PUT would refuse refuses the whole file (400 naming each row).
+   */
+  async import(
+    identity: Identity,
+    language: string,
+    csv: string,
+    idempotencyKey: string | undefined,
+    origin: AuditOrigin,
+  ): Promise<MessageOverrideImportDto> {
+    const rows = importedRows(csv);
+    return this.dataSource.transaction((manager) =>
+      onceForKey(
+        manager,
+        {
+          tenantId: identity.tenantId,
+          callerId: identity.userId,
+          operation: 'import-message-overrides',
+          key: idempotencyKey,
+          request: { language, csv },
+        },
+        async () => {
+          const own = new Map((await areaOverrides(manager, identity.tenantId, language)).map((row) => [row.key, row]));
+          const counts = { created: 0, changed: 0, unchanged: 0 };
+          for (const row of rows) {
+            const current = own.get(row.key);
+            if (row.wording === '' || row.wording === familyMessage(language, row.key, current).message) {
+              counts.unchanged++;
+              continue;
+            }
+            const version = current?.version ?? 0;
+            const written = await writeOverride(
+              manager,
+              identity.tenantId,
+              { id: newId(), language, key: row.key, message: row.wording, updatedBy: identity.userId },
+              version,
+            );
+            if (!written)
+              throw new ProblemException(
+                HttpStatus.CONFLICT,
+                `Another admin changed ${row.key} in ${language} during the import; upload the file again.`,
+              );
+            await recordAudit(manager, auditContext(identity, origin), {
+              action: version === 0 ? 'create' : 'update',
+              subjectType: 'message_override',
+              subjectId: written.id,
+              detail: { language, key: row.key, import: true },
+            });
+            counts[version === 0 ? 'created' : 'changed']++;
+          }
+          return { language, ...counts };
+        },
+      ),
+    );
   }
 
   /** Writes the area's wording of `key` in `language` if nobody changed it since the caller's read (`version`, 0 for none). */
@@ -170,6 +263,59 @@ export class MessageOverridesService {
     const mine = scope === ALL_SCHOOLS ? await schoolKnown(this.dataSource, identity.tenantId, schoolId) : inSchoolScope(scope, schoolId);
     if (!mine) throw new NotFoundException('No such school among yours.');
   }
+}
+
+/** The catalogue CSV's columns; an upload needs key and wording, and the others are read for nothing. */
+export const CATALOGUE_COLUMNS = ['key', 'english', 'placeholders', 'wording', 'source'] as const;
+
+/**
+ * The rows of an uploaded catalogue CSV, checked: a 400 naming `csv` for a file that is not CSV or
+ * lacks the key or wording column, else one naming each bad row as `rows[n].key` or `rows[n].wording`
+ * (n: the spreadsheet's row number, the header being row 1).
+ */
+function importedRows(csv: string): { key: FamilyMessageKey; wording: string }[] {
+  const parsed = parseCsv(csv);
+  if ('error' in parsed) throw new ValidationProblem([{ field: 'csv', rule: 'csv', message: parsed.error }]);
+  const [header, ...records] = parsed.records;
+  const columns = (header?.fields ?? []).map((name) => name.trim().toLowerCase());
+  const keyAt = columns.indexOf('key');
+  const wordingAt = columns.indexOf('wording');
+  if (keyAt < 0 || wordingAt < 0)
+    throw new ValidationProblem([
+      {
+        field: 'csv',
+        rule: 'header',
+        message: `csv must start with a header row naming key and wording (${CATALOGUE_COLUMNS.join(', ')})`,
+      },
+    ]);
+  const errors: FieldError[] = [];
+  const seen = new Map<string, number>();
+  const found: { key: FamilyMessageKey; wording: string }[] = [];
+  for (const record of records) {
+    const key = (record.fields[keyAt] ?? '').trim();
+    const wording = fromCsvCell(record.fields[wordingAt] ?? '');
+    const row = `rows[${record.line}]`;
+    if (!FAMILY_CATALOGUES.isKey(key)) {
+      errors.push({ field: `${row}.key`, rule: 'isFamilyMessage', message: `${row}.key: ${key || '(blank)'} is not a family message` });
+      continue;
+    }
+    const firstLine = seen.get(key);
+    if (firstLine !== undefined) {
+      errors.push({ field: `${row}.key`, rule: 'unique', message: `${row}.key: ${key} is also on row ${firstLine}` });
+      continue;
+    }
+    seen.set(key, record.line);
+    const problem = wording === '' ? undefined : FAMILY_CATALOGUES.problemOf(key, wording);
+    if (problem) errors.push({ field: `${row}.wording`, rule: problem.rule, message: `${row}.wording: ${problem.detail}` });
+    else found.push({ key, wording });
+  }
+  if (errors.length > 0) throw new ValidationProblem(errors);
+  return found;
+}
+
+/** A cell as written before csvDocument neutralised it: its leading apostrophe before = + - @ dropped again. */
+function fromCsvCell(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
 /** A 400 naming `field` for wording that cannot stand for English's (not ICU; placeholders that differ, named). */

@@ -785,6 +785,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/parent-engagement/message-overrides/{language}/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every family message in one language: English, its placeholders, the wording the area’s families get now and where it comes from (override, catalogue, english), the override’s version */
+        get: operations["parent-engagement.listFamilyMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parent-engagement/message-overrides/{language}/catalogue.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every family message in one language as CSV for a translator (UTF-8 with a byte order mark): key, english, placeholders, wording (what families get now), source */
+        get: operations["parent-engagement.downloadFamilyMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parent-engagement/message-overrides/{language}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload the catalogue CSV back: each row whose wording differs from what families get now becomes the area’s wording, all in one transaction
+         * @description An unknown key, a key twice, or wording that is not ICU or whose placeholders differ from English’s refuses the whole file: 400 naming each row as rows[n].key or rows[n].wording, n being the spreadsheet’s row number (the header is row 1). A blank wording changes nothing.
+         */
+        post: operations["parent-engagement.importMessageOverrides"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/parent-engagement/message-overrides/missing": {
         parameters: {
             query?: never;
@@ -4201,6 +4255,14 @@ export interface components {
             shipped: string | null;
             /** @description The shipped wording’s note (a machine translation is marked so) */
             shippedDescription: string | null;
+        "parent-engagement.FamilyMessageCatalogueDto": {
+            /** @description One per family message key, in the catalogue’s order */
+            items: components["schemas"]["parent-engagement.FamilyMessageDto"][];
+            /** @example ro */
+            language: string;
+            /** @description Family messages there are: the shipped catalogue’s keys (English has every one) */
+            messages: number;
+        };
             /**
              * @description Where message comes from
              * @enum {string}
@@ -4246,6 +4308,10 @@ export interface components {
              */
             message: string;
             /** Format: date-time */
+        "parent-engagement.ImportMessageOverridesDto": {
+            /** @description The catalogue CSV (GET …/catalogue.csv) with the wording column edited: a header row naming key and wording, then one row per message. A row whose wording differs from what the area’s families get now becomes the area’s wording; a blank wording changes nothing. */
+            csv: string;
+        };
             updatedAt: string;
             /** Format: uuid */
             updatedBy: string;
@@ -4266,6 +4332,16 @@ export interface components {
             text: string;
         };
         "parent-engagement.MessageSettingsDto": {
+        "parent-engagement.MessageOverrideImportDto": {
+            /** @description Rows that replaced the area’s own wording */
+            changed: number;
+            /** @description Rows that became the area’s wording where it had none */
+            created: number;
+            /** @example ro */
+            language: string;
+            /** @description Rows whose wording is what families get now (or blank) */
+            unchanged: number;
+        };
             /**
              * Format: email
              * @description Reply-To of every family email: where a family’s reply reaches the programme office; null for none
@@ -8788,6 +8864,108 @@ export interface operations {
         };
     };
     "parent-engagement.getMessageSettings": {
+    "parent-engagement.listFamilyMessages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ISO 639 language code */
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["parent-engagement.FamilyMessageCatalogueDto"];
+                };
+            };
+            400: components["responses"]["parent-engagement.BadRequest"];
+            401: components["responses"]["parent-engagement.Unauthorized"];
+            403: components["responses"]["parent-engagement.Forbidden"];
+            404: components["responses"]["parent-engagement.NotFound"];
+            414: components["responses"]["parent-engagement.UriTooLong"];
+            431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
+        };
+    };
+    "parent-engagement.downloadFamilyMessages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ISO 639 language code */
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["parent-engagement.BadRequest"];
+            401: components["responses"]["parent-engagement.Unauthorized"];
+            403: components["responses"]["parent-engagement.Forbidden"];
+            404: components["responses"]["parent-engagement.NotFound"];
+            414: components["responses"]["parent-engagement.UriTooLong"];
+            431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
+        };
+    };
+    "parent-engagement.importMessageOverrides": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (1–200 visible ASCII characters): a retry with the same key and body is answered as the first request was, without doing it twice */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description ISO 639 language code */
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["parent-engagement.ImportMessageOverridesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["parent-engagement.MessageOverrideImportDto"];
+                };
+            };
+            /** @description Not CSV, no key or wording column, or rows that cannot be used (each named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["parent-engagement.ProblemDetails"];
+                };
+            };
+            401: components["responses"]["parent-engagement.Unauthorized"];
+            403: components["responses"]["parent-engagement.Forbidden"];
+            404: components["responses"]["parent-engagement.NotFound"];
+            409: components["responses"]["parent-engagement.Conflict"];
+            413: components["responses"]["parent-engagement.ContentTooLarge"];
+            414: components["responses"]["parent-engagement.UriTooLong"];
+            422: components["responses"]["parent-engagement.IdempotencyKeyReused"];
+            431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
+        };
+    };
         parameters: {
             query?: never;
             header?: never;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { BODY_LIMIT_BYTES } from '@tutti/platform';
 
 const LANGUAGE = /^[a-z]{2,3}$/;
 
@@ -133,4 +134,42 @@ export class MissingMessagesReportDto {
 
   @ApiProperty({ type: [MissingMessagesDto] })
   languages: MissingMessagesDto[];
+}
+
+/** Every family message in one language as the area's families get it now, for a translator. */
+export class FamilyMessageCatalogueDto {
+  @ApiProperty({ example: 'ro' })
+  language: string;
+
+  @ApiProperty({ description: 'Family messages there are: the shipped catalogue’s keys (English has every one)' })
+  messages: number;
+
+  @ApiProperty({ type: [FamilyMessageDto], description: 'One per family message key, in the catalogue’s order' })
+  items: FamilyMessageDto[];
+}
+
+export class ImportMessageOverridesDto {
+  @ApiProperty({
+    description:
+      'The catalogue CSV (GET …/catalogue.csv) with the wording column edited: a header row naming key and wording, then one row per message. ' +
+      'A row whose wording differs from what the area’s families get now becomes the area’s wording; a blank wording changes nothing.',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(BODY_LIMIT_BYTES)
+  csv: string;
+}
+
+export class MessageOverrideImportDto {
+  @ApiProperty({ example: 'ro' })
+  language: string;
+
+  @ApiProperty({ description: 'Rows that became the area’s wording where it had none' })
+  created: number;
+
+  @ApiProperty({ description: 'Rows that replaced the area’s own wording' })
+  changed: number;
+
+  @ApiProperty({ description: 'Rows whose wording is what families get now (or blank)' })
+  unchanged: number;
 }

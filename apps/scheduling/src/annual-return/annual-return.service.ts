@@ -41,8 +41,8 @@ export const NOT_INCLUDED: { figure: string; reason: string }[] = [];
 
 /**
  * The annual data return of an area for funders: figures from the registers, ensembles, exams and
- * pupils' characteristics of one academic year, small counts suppressed. Reading characteristics,
- * even to count them, is a read of each pupil counted: each goes to the audit log.
+ * pupils' characteristics of one academic year, small counts suppressed. Each read is audited (see
+ * auditReport): the report as one entry, and each pupil a click-through lists as one entry per pupil.
  */
 @Injectable()
 export class AnnualReturnService {
@@ -56,7 +56,7 @@ export class AnnualReturnService {
     const tenantId = identity.tenantId;
     const year = academicYearOf(academicYear);
     const data = await this.yearData(tenantId, year);
-    await this.auditReads(identity, origin, data.wcet, 'annual-return', academicYear);
+    await this.auditReport(identity, origin, { report: 'annual-return', academicYear, pupilsCounted: data.wcet.length }, []);
     return {
       academicYear,
       from: year.from,
@@ -70,8 +70,8 @@ export class AnnualReturnService {
   /**
    * The pseudonymised pupils behind one figure of the return, or one cell of it (`cell`, a key of
    * the figure's cells): computed and suppressed exactly as the return is, and a suppressed count
-   * lists nobody. Pseudonyms as the evaluation exports make them. Reading the figures reads every
-   * WCET pupil's characteristics, as the return does: those and the pupils listed are audited.
+   * lists nobody. Pseudonyms as the evaluation exports make them. Audited as the return is (one
+   * entry for the figures it computed), and each pupil listed as a read of that pupil.
    */
   async pupils(
     identity: Identity,
@@ -87,8 +87,12 @@ export class AnnualReturnService {
       this.reader.read((db) => examEntryPupils(db, tenantId, year)),
     ]);
     const behind = pupilsBehind({ ...data, examEntries }, annualReturnFigures(data), figureId, cellKey);
-    const read = [...new Set([...data.wcet.map((pupil) => pupil.pupilId), ...behind.pupilIds])].map((pupilId) => ({ pupilId }));
-    await this.auditReads(identity, origin, read, 'annual-return-pupils', academicYear);
+    await this.auditReport(
+      identity,
+      origin,
+      { report: 'annual-return-pupils', academicYear, pupilsCounted: data.wcet.length, figureId, cell: behind.cell?.key ?? null },
+      behind.pupilIds,
+    );
     return this.figurePupils(tenantId, academicYear, figureId, behind);
   }
 
@@ -97,7 +101,7 @@ export class AnnualReturnService {
     const year = academicYearOf(academicYear);
     const today = await this.today(identity.tenantId);
     const alumni = await this.reader.read((db) => alumniOfYear(db, identity.tenantId, year, today));
-    await this.auditReads(identity, origin, alumni, 'transition', academicYear);
+    await this.auditReport(identity, origin, { report: 'transition', academicYear, pupilsCounted: alumni.length }, []);
     return { academicYear, from: year.from, to: year.to, figures: transitionFigures(alumni) };
   }
 
@@ -121,8 +125,8 @@ export class AnnualReturnService {
 
   /**
    * The pseudonymised alumni behind one transition figure, or one cell of it: computed and
-   * suppressed exactly as the report is (a suppressed count lists nobody). Reading the figures
-   * reads every alumnus's characteristics, as the report does: all of them are audited.
+   * suppressed exactly as the report is (a suppressed count lists nobody). Audited as the report is,
+   * and each alumnus listed as a read of that pupil.
    */
   async transitionPupils(
     identity: Identity,
@@ -136,7 +140,12 @@ export class AnnualReturnService {
     const today = await this.today(tenantId);
     const alumni = await this.reader.read((db) => alumniOfYear(db, tenantId, year, today));
     const behind = transitionPupilsBehind(alumni, transitionFigures(alumni), figureId, cellKey);
-    await this.auditReads(identity, origin, alumni, 'transition-pupils', academicYear);
+    await this.auditReport(
+      identity,
+      origin,
+      { report: 'transition-pupils', academicYear, pupilsCounted: alumni.length, figureId, cell: behind.cell?.key ?? null },
+      behind.pupilIds,
+    );
     return this.figurePupils(tenantId, academicYear, figureId, behind);
   }
 
@@ -160,25 +169,33 @@ export class AnnualReturnService {
     return todayIn((await tenantTimeZone(this.db.manager, tenantId)) ?? PLANNING_TIME_ZONE);
   }
 
-  /** Counting pupils by their characteristics reads them: each pupil counted is audited. */
-  private async auditReads(
+  /**
+   * Why one entry for the figures and one per pupil listed: a figure is a count over the area
+   * (suppressed under 5), from which no child's characteristics can be read back, so computing it is
+   * not a read of each child's record the way opening a pupil, or a list that names pupils, is. One
+   * entry per report read (subject the area, with the report, the year and how many pupils were
+   * counted) says who looked at the figures and when, without ~30,000 entries per view in the
+   * request's transaction. A click-through lists (pseudonymised) pupils: each of them is audited with
+   * the pupil as subject, so a family's subject access request ("who read my child's data", which
+   * finds entries by subject id) shows it. A suppressed cell lists nobody and audits nobody.
+   */
+  private async auditReport(
     identity: Identity,
     origin: AuditOrigin,
-    pupils: readonly { pupilId: string }[],
-    report: string,
-    academicYear: string,
+    detail: { report: string; academicYear: string; pupilsCounted: number; figureId?: string; cell?: string | null },
+    pupilsListed: readonly string[],
   ): Promise<void> {
+    const listed = { report: detail.report, academicYear: detail.academicYear, figureId: detail.figureId, cell: detail.cell };
     await this.db.transaction((manager) =>
-      recordAudit(
-        manager,
-        auditContext(identity, origin),
-        pupils.map((pupil) => ({
+      recordAudit(manager, auditContext(identity, origin), [
+        { action: 'read', subjectType: 'report', subjectId: identity.tenantId, detail: { ...detail, area: identity.tenantId } },
+        ...[...new Set(pupilsListed)].map((pupilId) => ({
           action: 'read' as const,
           subjectType: 'pupil' as const,
-          subjectId: pupil.pupilId,
-          detail: { report, academicYear },
+          subjectId: pupilId,
+          detail: listed,
         })),
-      ),
+      ]),
     );
   }
 }

@@ -3,7 +3,7 @@ import type { Identity } from '@tutti/auth';
 import type { EventCatalog, EventEnvelope } from '@tutti/contracts';
 import { applyEvent, MessagingHandlers } from '@tutti/messaging';
 import { newId, PLATFORM_OPTIONS, pseudonymOf, type PlatformOptions } from '@tutti/platform';
-import { identityHeaders, newTenantId, personas, startTestService, testServiceConfig } from '@tutti/testing';
+import { auditEntriesAbout, identityHeaders, newTenantId, personas, startTestService, testServiceConfig } from '@tutti/testing';
 import { Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
@@ -486,16 +486,88 @@ describe('annual data return: every figure against a hand-computed fixture', () 
     });
   });
 
-  it('audits the read of each counted pupil’s characteristics', async () => {
-    const audited: { subject: string }[] = await app
-      .get(DataSource)
-      .query(
-        `SELECT payload->>'subjectId' AS subject FROM outbox_events WHERE tenant_id = $1 AND type = 'audit.entry.recorded' AND payload->'detail'->>'report' = 'annual-return' AND payload->>'actorUserId' = $2`,
-        [tenantId, admin.userId],
+  describe('audit', () => {
+    interface Entry {
+      subjectType: string;
+      subjectId: string;
+      action: string;
+      detail: Record<string, unknown>;
+    }
+    /** The audit entries published for one reader (each test reads as a reader of its own). */
+    const auditedFor = (userId: string): Promise<Entry[]> =>
+      app.get(DataSource).query(
+        `SELECT payload->>'subjectType' AS "subjectType", payload->>'subjectId' AS "subjectId", payload->>'action' AS action, payload->'detail' AS detail
+             FROM outbox_events WHERE tenant_id = $1 AND type = 'audit.entry.recorded' AND payload->>'actorUserId' = $2 ORDER BY id`,
+        [tenantId, userId],
       );
-    expect(audited.map((row) => row.subject).sort()).toEqual(
-      [...range('a', 1, 8), ...range('b', 1, 5), 'm', 'l'].map((name) => pupils[name]).sort(),
-    );
+    const reader = (): Identity => ({ ...evaluator, userId: newId() });
+    const clickThrough = (who: Identity, figureId: string, cell: string) =>
+      call<{ pupils: unknown[] }>(
+        who,
+        'GET',
+        `/reports/annual-return/figures/${figureId}/pupils?academicYear=2023-24&cell=${cell}`,
+        undefined,
+        200,
+      );
+
+    it('records a view of the figures as one entry naming the report, the area, the year and the pupils counted, not one per pupil', async () => {
+      const who = reader();
+      await call<Report>(who, 'GET', '/reports/annual-return?academicYear=2023-24', undefined, 200);
+      expect(await auditedFor(who.userId)).toEqual([
+        {
+          subjectType: 'report',
+          subjectId: tenantId,
+          action: 'read',
+          detail: { report: 'annual-return', area: tenantId, academicYear: '2023-24', pupilsCounted: 15 },
+        },
+      ]);
+      // The files are the same figures: one entry each.
+      for (const file of ['csv', 'xlsx'])
+        expect((await get(who, `/reports/annual-return.${file}?academicYear=2023-24`)).statusCode).toBe(200);
+      expect((await auditedFor(who.userId)).map((entry) => [entry.subjectType, entry.detail.report])).toEqual(
+        Array.from({ length: 3 }, () => ['report', 'annual-return']),
+      );
+    });
+
+    it('records each pupil a click-through lists as a read of that pupil (what a subject access request finds), and nobody behind a suppressed count', async () => {
+      const who = reader();
+      const listed = await clickThrough(who, 'wcet-by-pupilPremium', 'no');
+      expect(listed.pupils).toHaveLength(8);
+      const entries = await auditedFor(who.userId);
+      expect(entries.filter((entry) => entry.subjectType === 'report')).toEqual([
+        {
+          subjectType: 'report',
+          subjectId: tenantId,
+          action: 'read',
+          detail: {
+            report: 'annual-return-pupils',
+            area: tenantId,
+            academicYear: '2023-24',
+            pupilsCounted: 15,
+            figureId: 'wcet-by-pupilPremium',
+            cell: 'no',
+          },
+        },
+      ]);
+      const pupilEntries = entries.filter((entry) => entry.subjectType === 'pupil');
+      expect(pupilEntries.map((entry) => entry.subjectId).sort()).toEqual(
+        ['a6', 'a7', 'a8', 'b1', 'b2', 'b3', 'b4', 'b5'].map((name) => pupils[name]).sort(),
+      );
+      for (const entry of pupilEntries)
+        expect([entry.action, entry.detail]).toEqual([
+          'read',
+          { report: 'annual-return-pupils', academicYear: '2023-24', figureId: 'wcet-by-pupilPremium', cell: 'no' },
+        ]);
+      // A pupil counted but not listed (a1 has free school meals) was not read by this reviewer.
+      const aboutA1 = (await auditEntriesAbout({ db: app.get(DataSource) }, tenantId, pupils.a1)).filter(
+        (entry) => entry.payload.actorUserId === who.userId,
+      );
+      expect(aboutA1).toEqual([]);
+
+      const suppressed = reader();
+      expect((await clickThrough(suppressed, 'wcet-by-pupilPremium', 'yes')).pupils).toEqual([]);
+      expect((await auditedFor(suppressed.userId)).map((entry) => entry.subjectType)).toEqual(['report']);
+    });
   });
 
   it('gives the same figures as CSV (UTF-8 with BOM) and XLSX', async () => {

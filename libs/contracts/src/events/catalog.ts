@@ -332,7 +332,11 @@ export interface AuditEntryRecordedV1 {
   actorUserId: string;
   actorRole: string | null;
   action: 'read' | 'create' | 'update' | 'delete';
-  subjectType: 'pupil' | 'staff' | 'family' | 'booking' | 'consent' | 'loan' | 'safeguarding_record' | 'message_override';
+  /**
+   * `report`: a read of an aggregate report (counts, suppressed) as a whole, its subject the area
+   * (`subjectId` the tenant id) and `detail` naming the report, the year and how many pupils it counted.
+   */
+  subjectType: 'pupil' | 'staff' | 'family' | 'booking' | 'consent' | 'loan' | 'safeguarding_record' | 'message_override' | 'report';
   subjectId: string;
   service: ServiceName;
   requestId: string | null;

@@ -13,15 +13,22 @@
  *   node -r ./tools/runtime/register.js bench/reminders.bench.ts
  *
  * BENCH_PG_STATEMENTS=1 prints PostgreSQL's time per statement (pg_stat_statements) for each scenario.
+ * BENCH_CPU_PROF=worker writes the worker's .cpuprofile to .tutti/bench/profiles.
+ *
+ * CPU per reminder is given twice: from the start of scheduling (writing the rows and queuing the jobs
+ * included), and over the drain alone (from the first due time to the last delivery: what a burst
+ * costs when it falls due), the latter with Redis's own CPU too.
  *
  * BENCH_REMINDERS (10000), BENCH_EMAILS (1000), BENCH_WORKER_CONCURRENCY (DEFAULT_REMINDER_CONCURRENCY, 50), BENCH_LEAD_S (10: spare
  * seconds, beyond 1 s per 1,000 reminders for writing and queuing them, before the first due time), BENCH_SCENARIOS (spread,burst,email).
  */
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { DEFAULT_REMINDER_CONCURRENCY, ReminderScheduler, type ReminderRow } from '@tutti/messaging';
 import { initializeWithRetry, runMigrationsLocked } from '@tutti/platform';
+import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
-import { startTs, type Child } from './lib/children';
+import { REPO_ROOT, startTs, type Child } from './lib/children';
 import { cpuSecondsOf, cpuSecondsOfTree, postmasterPidOf } from './lib/cpu';
 import { DELIVERIES_TABLE, REMINDER_BENCH_SERVICE, reminderDataSource } from './lib/reminder-database';
 import { ms, percentile } from './lib/stats';
@@ -36,6 +43,8 @@ const leadSeconds = Number(process.env.BENCH_LEAD_S ?? 10);
 const scenarios = (process.env.BENCH_SCENARIOS ?? 'spread,burst,email').split(',');
 const GOALS = { allWithinSeconds: 5, p99LatenessSeconds: 1 };
 const BATCH = 500;
+const profiled = process.env.BENCH_CPU_PROF === 'worker';
+const PROFILE_DIR = join(REPO_ROOT, '.tutti', 'bench', 'profiles');
 const ENQUEUE_CONCURRENCY = 50;
 
 interface Scenario {
@@ -60,6 +69,8 @@ interface ScenarioResult {
   /** CPU per reminder, scheduling and queuing included: the worker process, and PostgreSQL. */
   workerCpuMicros: number | undefined;
   postgresCpuMicros: number | undefined;
+  /** The same from the first due time to the last delivery (the drain alone), and Redis's. */
+  drainCpuMicros: { worker: number | undefined; postgres: number | undefined; redis: number | undefined };
 }
 
 async function main(): Promise<void> {
@@ -78,12 +89,12 @@ async function main(): Promise<void> {
     scheduler = new ReminderScheduler({ dataSource, service: REMINDER_BENCH_SERVICE, redis: system.infra.redisUrl });
 
     const smtpUrl = system.infra.mail ? `smtp://${system.infra.mail.smtpHost}:${system.infra.mail.smtpPort}` : 'smtp://127.0.0.1:1';
-    const worker = startTs('reminder-worker', 'bench/reminder-worker.ts', {
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: system.infra.redisUrl,
-      SMTP_URL: smtpUrl,
-      CONCURRENCY: String(workerConcurrency),
-    });
+    const worker = startTs(
+      'reminder-worker',
+      'bench/reminder-worker.ts',
+      { DATABASE_URL: databaseUrl, REDIS_URL: system.infra.redisUrl, SMTP_URL: smtpUrl, CONCURRENCY: String(workerConcurrency) },
+      profiled ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, '-r', './bench/lib/exit-on-sigterm.ts'] : [],
+    );
     children.push(worker);
     await untilReady(worker);
 
@@ -95,7 +106,8 @@ async function main(): Promise<void> {
     const results: ScenarioResult[] = [];
     for (const scenario of all.filter((candidate) => scenarios.includes(candidate.name.split(':')[0]))) {
       await resetStatements(system.infra.databaseUrl);
-      results.push(await runScenario(dataSource, scheduler, scenario, worker, await postmasterPidOf(databaseUrl)));
+      const pids = { postmaster: await postmasterPidOf(databaseUrl), redis: await redisPidOf(system.infra.redisUrl) };
+      results.push(await runScenario(dataSource, scheduler, scenario, worker, pids));
       const statements = await statementTimes(
         system.infra.databaseUrl,
         databaseUrl,
@@ -109,6 +121,21 @@ async function main(): Promise<void> {
     await scheduler?.close();
     await stopAll(children, system);
     await dataSource?.destroy().catch(() => undefined);
+    if (profiled) log(`CPU profile of the worker written to ${PROFILE_DIR}`);
+  }
+}
+
+/** The Redis server's pid (it runs on this machine), for its CPU time. */
+async function redisPidOf(redisUrl: string): Promise<number | undefined> {
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    const match = /process_id:(\d+)/.exec(await redis.info('server'));
+    return match ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    redis.disconnect();
   }
 }
 
@@ -132,12 +159,13 @@ async function runScenario(
   scheduler: ReminderScheduler,
   scenario: Scenario,
   worker: Child,
-  postmasterPid: number | undefined,
+  pids: { postmaster: number | undefined; redis: number | undefined },
 ): Promise<ScenarioResult> {
   const tenantId = randomUUID();
   const cpu = () => ({
     worker: cpuSecondsOf(worker.process.pid),
-    postgres: postmasterPid === undefined ? undefined : cpuSecondsOfTree(postmasterPid),
+    postgres: pids.postmaster === undefined ? undefined : cpuSecondsOfTree(pids.postmaster),
+    redis: cpuSecondsOf(pids.redis),
   });
   const cpuBefore = cpu();
   // Due times are fixed before scheduling starts; the lead leaves room for writing and queuing them all.
@@ -177,6 +205,9 @@ async function runScenario(
   log(`  scheduled and queued in ${scheduleSeconds.toFixed(1)} s; first due in ${slack.toFixed(1)} s`);
   if (slack < 0) log('  warning: scheduling ran past the first due time; raise BENCH_LEAD_S');
 
+  // Scheduling that ran past the first due time overlapped the drain: then there is no drain-alone figure.
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, firstDue - Date.now())));
+  const cpuAtFirstDue = slack < 0 ? { worker: undefined, postgres: undefined, redis: undefined } : cpu();
   const lastDue = dueAt(scenario.count - 1).getTime();
   const deadline = lastDue + 120_000;
   let delivered = 0;
@@ -218,6 +249,11 @@ async function runScenario(
     drainSeconds: (Number(last.at) - firstDue) / 1000,
     workerCpuMicros: perReminder(cpuBefore.worker, cpuAfter.worker),
     postgresCpuMicros: perReminder(cpuBefore.postgres, cpuAfter.postgres),
+    drainCpuMicros: {
+      worker: perReminder(cpuAtFirstDue.worker, cpuAfter.worker),
+      postgres: perReminder(cpuAtFirstDue.postgres, cpuAfter.postgres),
+      redis: perReminder(cpuAtFirstDue.redis, cpuAfter.redis),
+    },
   };
   log(
     `  ${result.delivered} deliveries, ${result.missing} missing, ${result.duplicated} duplicated; lateness p50 ${ms(result.p50Ms)}, p99 ${ms(result.p99Ms)}, max ${ms(result.maxMs)}`,
@@ -246,6 +282,7 @@ function report(results: ScenarioResult[]): void {
       'max',
       'last sent after first due',
       'CPU per reminder',
+      'of it in the drain',
     ],
     results.map((r) => [
       r.scenario.name,
@@ -258,8 +295,9 @@ function report(results: ScenarioResult[]): void {
       ms(r.maxMs),
       `${r.drainSeconds.toFixed(1)} s`,
       `worker ${r.workerCpuMicros ?? 'n/a'} µs + postgres ${r.postgresCpuMicros ?? 'n/a'} µs`,
+      `worker ${r.drainCpuMicros.worker ?? 'n/a'} + postgres ${r.drainCpuMicros.postgres ?? 'n/a'} + redis ${r.drainCpuMicros.redis ?? 'n/a'} µs`,
     ]),
-    [0, 9],
+    [0, 9, 10],
   );
   const spread = results.find((r) => r.scenario.name.startsWith('spread'));
   if (spread) {

@@ -14,6 +14,7 @@ import { DriverSafeguarding1796439957235 } from './migrations/1796439957235-driv
 import { MessageOverrides1796455176995 } from './migrations/1796455176995-message-overrides';
 import { MessageSettings1796458211017 } from './migrations/1796458211017-message-settings';
 import { SchoolMessageSettings1796471556380 } from './migrations/1796471556380-school-message-settings';
+import { TransportRunsHaveAVersion1796489972623 } from './migrations/1796489972623-transport-runs-have-a-version';
 
 /** Engagement's own tables are reached with raw SQL (see the migrations); TypeORM entities are messaging's. */
 export const PARENT_ENGAGEMENT_ENTITIES = [...MESSAGING_ENTITIES];
@@ -34,4 +35,5 @@ export const PARENT_ENGAGEMENT_MIGRATIONS = [
   MessageOverrides1796455176995,
   MessageSettings1796458211017,
   SchoolMessageSettings1796471556380,
+  TransportRunsHaveAVersion1796489972623,
 ];

@@ -10,6 +10,7 @@ export const CONFLICT_RULES = {
   'transport-consent-refused': 'Consent to travel was refused or withdrawn for a child named (`pupilIds`).',
   'bookings-closed': 'Bookings for this bus have closed.',
   'run-cancelled': 'The bus, or its performance, is cancelled.',
+  'seats-below-booked': 'The bus cannot have fewer seats than families have booked or been offered (`seatsTaken`).',
   'not-changeable': 'Only a confirmed or waiting booking can be changed.',
   'not-offered': 'The booking has no open seat offer.',
   'offer-expired': 'The seat offer expired and passed to the next family.',

@@ -28,6 +28,7 @@ export function toRunDto(row: RunRow): TransportRunDto {
     status: row.status,
     bookingOpen: runTakesBookings(row),
     stops: row.stops.map(toStopDto),
+    version: row.version,
   };
 }
 

@@ -1,12 +1,24 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPreconditionFailedResponse,
+  ApiPreconditionRequiredResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { ApiConflictRules, IdempotencyKey, IdParam } from '@tutti/platform';
+import { ApiConflictRules, etagOf, IdempotencyKey, IdParam, IfMatchVersion } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
 import { CreateTransportRunDto } from './dto/create-transport-run.dto';
 import { ManifestQueryDto, TransportRunDto, TransportRunPageDto, TransportRunQueryDto } from './dto/transport-run.dto';
+import { UpdateTransportRunDto } from './dto/update-transport-run.dto';
 import { ManifestService } from './manifest.service';
 import { TransportRunsService } from './transport-runs.service';
+
+const ETAG_HEADER = { ETag: { description: 'The bus’s version, quoted: send it as If-Match to edit it', schema: { type: 'string' } } };
 
 @ApiTags('transport')
 @Controller('transport-runs')
@@ -42,9 +54,37 @@ export class TransportRunsController {
   @Get(':runId')
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff', 'guardian')
   @ApiOperation({ summary: 'One bus run with its stops and free seats' })
-  @ApiOkResponse({ type: TransportRunDto })
-  get(@CurrentIdentity() identity: Identity, @IdParam('runId') runId: string): Promise<TransportRunDto> {
-    return this.runs.get(identity.tenantId, runId);
+  @ApiOkResponse({ type: TransportRunDto, headers: ETAG_HEADER })
+  async get(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('runId') runId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TransportRunDto> {
+    const run = await this.runs.get(identity.tenantId, runId);
+    void reply.header('etag', etagOf(run.version));
+    return run;
+  }
+
+  @Patch(':runId')
+  @Access('programme_admin', 'headteacher', 'school_staff')
+  @ApiOperation({
+    operationId: 'updateTransportRun',
+    summary: 'Correct a bus: vehicle and operator, driver, seats, departure times, cut-off, its stops’ names, places and pick-up times',
+  })
+  @ApiOkResponse({ type: TransportRunDto, headers: ETAG_HEADER })
+  @ApiConflictRules('seats-below-booked', 'safeguarding-not-cleared')
+  @ApiPreconditionRequiredResponse({ description: 'If-Match is missing' })
+  @ApiPreconditionFailedResponse({ description: 'Someone changed the bus since your read; currentETag names its version now' })
+  async update(
+    @CurrentIdentity() identity: Identity,
+    @IdParam('runId') runId: string,
+    @IfMatchVersion() version: number,
+    @Body() dto: UpdateTransportRunDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TransportRunDto> {
+    const run = await this.runs.update(identity, runId, dto, version);
+    void reply.header('etag', etagOf(run.version));
+    return run;
   }
 
   @Get(':runId/manifest')

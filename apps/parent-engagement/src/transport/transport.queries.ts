@@ -20,6 +20,7 @@ export interface RunRow {
   return_departs_at: Date | null;
   bookings_close_at: Date;
   status: string;
+  version: number;
   title: string;
   starts_at: Date;
   venue_name: string;
@@ -50,7 +51,7 @@ export interface BookingRow {
 /** A run with its performance and stops, in one statement. */
 const RUN_SELECT = `
   SELECT r.id, r.performance_id, r.vehicle, r.driver_staff_id, r.seats, r.seats_taken, r.outbound_departs_at, r.return_departs_at,
-         r.bookings_close_at, r.status, p.title, p.starts_at, p.venue_name, p.status AS performance_status,
+         r.bookings_close_at, r.status, r.version, p.title, p.starts_at, p.venue_name, p.status AS performance_status,
          COALESCE((SELECT json_agg(json_build_object('id', s.id, 'name', s.name, 'place', s.place, 'pickup_at', s.pickup_at) ORDER BY s.position)
                      FROM pickup_stops s WHERE s.tenant_id = r.tenant_id AND s.run_id = r.id), '[]') AS stops
     FROM transport_runs r
@@ -113,6 +114,44 @@ export async function insertRun(db: Queryable, tenantId: string, run: NewRun): P
 
 export function runById(db: Queryable, tenantId: string, runId: string): Promise<RunRow | undefined> {
   return oneRow<RunRow>(db, `${RUN_SELECT} WHERE r.tenant_id = $1 AND r.id = $2`, [tenantId, runId]);
+}
+
+/** The run locked for an edit (FOR UPDATE: bookings on it wait), with its stops; undefined when there is none. */
+export function runForEdit(db: Queryable, tenantId: string, runId: string): Promise<RunRow | undefined> {
+  return oneRow<RunRow>(db, `${RUN_SELECT} WHERE r.tenant_id = $1 AND r.id = $2 FOR UPDATE OF r`, [tenantId, runId]);
+}
+
+export interface RunEdit {
+  vehicle: string;
+  driverStaffId: string | null;
+  seats: number;
+  outboundDepartsAt: Date;
+  returnDepartsAt: Date | null;
+  bookingsCloseAt: Date;
+  stops: { id: string; name: string; place: string; pickupAt: Date }[];
+}
+
+/** Writes a run's corrected details and stops and bumps its version (the caller holds its lock). */
+export async function updateRun(db: Queryable, tenantId: string, runId: string, edit: RunEdit): Promise<void> {
+  await db.query(
+    `UPDATE transport_runs SET vehicle = $3, driver_staff_id = $4, seats = $5, outbound_departs_at = $6, return_departs_at = $7,
+            bookings_close_at = $8, version = version + 1, updated_at = now()
+      WHERE tenant_id = $1 AND id = $2`,
+    [tenantId, runId, edit.vehicle, edit.driverStaffId, edit.seats, edit.outboundDepartsAt, edit.returnDepartsAt, edit.bookingsCloseAt],
+  );
+  await db.query(
+    `UPDATE pickup_stops s SET name = e.name, place = e.place, pickup_at = e.pickup_at
+       FROM unnest($3::uuid[], $4::text[], $5::text[], $6::timestamptz[]) AS e(id, name, place, pickup_at)
+      WHERE s.tenant_id = $1 AND s.run_id = $2 AND s.id = e.id`,
+    [
+      tenantId,
+      runId,
+      edit.stops.map((s) => s.id),
+      edit.stops.map((s) => s.name),
+      edit.stops.map((s) => s.place),
+      edit.stops.map((s) => s.pickupAt),
+    ],
+  );
 }
 
 /** A page of runs by departure, after the cursor's (departure, id). */
@@ -335,5 +374,18 @@ export function liveBookingsOfPerformance(db: Queryable, tenantId: string, perfo
        LEFT JOIN families f ON f.tenant_id = b.tenant_id AND f.guardian_id = b.guardian_id
       WHERE r.tenant_id = $1 AND r.performance_id = $2 AND b.status IN ${ACTIVE_BOOKING_STATUSES}`,
     [tenantId, performanceId],
+  );
+}
+
+/** The bookings holding a place on one run (liveBookingsOfPerformance for a run), with their stop. */
+export function liveBookingsOfRun(db: Queryable, tenantId: string, runId: string): Promise<(LiveBookingRow & { stop_id: string })[]> {
+  return rows<LiveBookingRow & { stop_id: string }>(
+    db,
+    `SELECT b.id, b.guardian_id, b.stop_id, s.pickup_at, f.quiet_hours_start, f.quiet_hours_end
+       FROM transport_bookings b
+       JOIN pickup_stops s ON s.tenant_id = b.tenant_id AND s.id = b.stop_id
+       LEFT JOIN families f ON f.tenant_id = b.tenant_id AND f.guardian_id = b.guardian_id
+      WHERE b.tenant_id = $1 AND b.run_id = $2 AND b.status IN ${ACTIVE_BOOKING_STATUSES}`,
+    [tenantId, runId],
   );
 }

@@ -1233,7 +1233,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Correct a bus: vehicle and operator, driver, seats, departure times, cut-off, its stops’ names, places and pick-up times */
+        patch: operations["parent-engagement.updateTransportRun"];
         trace?: never;
     };
     "/api/parent-engagement/transport-runs/{runId}/manifest": {
@@ -3505,20 +3506,33 @@ export interface components {
             /** @description true: report what would happen and change nothing */
             dryRun: boolean;
         };
+        "instrument-loan.ImportProblemDto": {
+            /** @example type */
+            column: string;
+            /** @example not an instrument type */
+            reason: string;
+        };
         "instrument-loan.ImportReportDto": {
             applied: boolean;
             dryRun: boolean;
             rows: components["schemas"]["instrument-loan.ImportRowReportDto"][];
-            summary: Record<string, never>;
+            /** @description rows per outcome */
+            summary: components["schemas"]["instrument-loan.ImportSummaryDto"];
         };
         "instrument-loan.ImportRowReportDto": {
             assetTag: string | null;
             /** @description {column, reason} per problem */
-            errors: string[];
+            errors: components["schemas"]["instrument-loan.ImportProblemDto"][];
             /** @enum {string} */
             outcome: "create" | "update" | "unchanged" | "error";
             /** @description Line number in the file (the header is line 1) */
             row: number;
+        };
+        "instrument-loan.ImportSummaryDto": {
+            create: number;
+            error: number;
+            unchanged: number;
+            update: number;
         };
         "instrument-loan.InspectionDto": {
             condition: string;
@@ -4241,6 +4255,14 @@ export interface components {
             smsEnabled: boolean;
             version: number;
         };
+        "parent-engagement.FamilyMessageCatalogueDto": {
+            /** @description One per family message key, in the catalogue’s order */
+            items: components["schemas"]["parent-engagement.FamilyMessageDto"][];
+            /** @example ro */
+            language: string;
+            /** @description Family messages there are: the shipped catalogue’s keys (English has every one) */
+            messages: number;
+        };
         "parent-engagement.FamilyMessageDto": {
             english: string;
             /** @example transport.booking-confirmed.subject */
@@ -4255,14 +4277,6 @@ export interface components {
             shipped: string | null;
             /** @description The shipped wording’s note (a machine translation is marked so) */
             shippedDescription: string | null;
-        "parent-engagement.FamilyMessageCatalogueDto": {
-            /** @description One per family message key, in the catalogue’s order */
-            items: components["schemas"]["parent-engagement.FamilyMessageDto"][];
-            /** @example ro */
-            language: string;
-            /** @description Family messages there are: the shipped catalogue’s keys (English has every one) */
-            messages: number;
-        };
             /**
              * @description Where message comes from
              * @enum {string}
@@ -4294,6 +4308,10 @@ export interface components {
             items: components["schemas"]["parent-engagement.FamilySessionDto"][];
             nextCursor: string | null;
         };
+        "parent-engagement.ImportMessageOverridesDto": {
+            /** @description The catalogue CSV (GET …/catalogue.csv) with the wording column edited: a header row naming key and wording, then one row per message. A row whose wording differs from what the area’s families get now becomes the area’s wording; a blank wording changes nothing. */
+            csv: string;
+        };
         "parent-engagement.MessageOverrideDto": {
             /** @example transport.booking-confirmed.subject */
             key: string;
@@ -4308,15 +4326,21 @@ export interface components {
              */
             message: string;
             /** Format: date-time */
-        "parent-engagement.ImportMessageOverridesDto": {
-            /** @description The catalogue CSV (GET …/catalogue.csv) with the wording column edited: a header row naming key and wording, then one row per message. A row whose wording differs from what the area’s families get now becomes the area’s wording; a blank wording changes nothing. */
-            csv: string;
-        };
             updatedAt: string;
             /** Format: uuid */
             updatedBy: string;
             /** @description Send it quoted as If-Match to edit or delete */
             version: number;
+        };
+        "parent-engagement.MessageOverrideImportDto": {
+            /** @description Rows that replaced the area’s own wording */
+            changed: number;
+            /** @description Rows that became the area’s wording where it had none */
+            created: number;
+            /** @example ro */
+            language: string;
+            /** @description Rows whose wording is what families get now (or blank) */
+            unchanged: number;
         };
         "parent-engagement.MessageOverrideListDto": {
             items: components["schemas"]["parent-engagement.MessageOverrideDto"][];
@@ -4332,16 +4356,6 @@ export interface components {
             text: string;
         };
         "parent-engagement.MessageSettingsDto": {
-        "parent-engagement.MessageOverrideImportDto": {
-            /** @description Rows that replaced the area’s own wording */
-            changed: number;
-            /** @description Rows that became the area’s wording where it had none */
-            created: number;
-            /** @example ro */
-            language: string;
-            /** @description Rows whose wording is what families get now (or blank) */
-            unchanged: number;
-        };
             /**
              * Format: email
              * @description Reply-To of every family email: where a family’s reply reaches the programme office; null for none
@@ -4493,7 +4507,7 @@ export interface components {
         };
         "parent-engagement.QueueCountsDto": {
             /**
-             * @description Jobs per state; absent when the queue could not be read
+             * @description Jobs per state (waiting, active, delayed, prioritized, waiting-children, failed, completed); absent when the queue could not be read
              * @example {
              *       "waiting": 0,
              *       "active": 0,
@@ -4504,7 +4518,9 @@ export interface components {
              *       "completed": 12
              *     }
              */
-            counts?: Record<string, never>;
+            counts?: {
+                [key: string]: number;
+            };
             /** @description Why the counts are missing (Redis unreachable…) */
             error?: string;
             /** @example reminders.parent-engagement */
@@ -4645,6 +4661,8 @@ export interface components {
             status: "open" | "cancelled";
             stops: components["schemas"]["parent-engagement.PickupStopDto"][];
             vehicle: string;
+            /** @description The bus’s version: send it quoted as If-Match to edit it */
+            version: number;
         };
         "parent-engagement.TransportRunPageDto": {
             items: components["schemas"]["parent-engagement.TransportRunDto"][];
@@ -4656,6 +4674,47 @@ export interface components {
              * @example office@inharmony-liverpool.org.uk
              */
             replyTo: string | null;
+        };
+        "parent-engagement.UpdatePickupStopDto": {
+            /**
+             * Format: uuid
+             * @description A stop of this bus
+             */
+            id: string;
+            /** @example Faith Street Primary, front gate */
+            name?: string;
+            /** Format: date-time */
+            pickupAt?: string;
+            /** @example Shaw Street, Liverpool L6 */
+            place?: string;
+        };
+        "parent-engagement.UpdateTransportRunDto": {
+            /**
+             * Format: date-time
+             * @description Booking cut-off: in the future, and not after the first pick-up
+             */
+            bookingsCloseAt?: string;
+            /**
+             * Format: uuid
+             * @description The driver (null for none yet): refused with 409 safeguarding-not-cleared unless cleared on the day the bus leaves
+             */
+            driverStaffId?: string | null;
+            /** Format: date-time */
+            outboundDepartsAt?: string;
+            /**
+             * Format: date-time
+             * @description null: no return journey
+             */
+            returnDepartsAt?: string | null;
+            /** @description Never below the seats already booked (409 seats-below-booked) */
+            seats?: number;
+            /** @description Corrections of some of its stops; stops are neither added nor removed */
+            stops?: components["schemas"]["parent-engagement.UpdatePickupStopDto"][];
+            /**
+             * @description The vehicle and its operator
+             * @example 53-seat coach (Arriva, reg. CX21 ABC)
+             */
+            vehicle?: string;
         };
         "performance-event.AddPerformerDto": {
             /** Format: uuid */
@@ -4945,7 +5004,8 @@ export interface components {
             /** Format: date-time */
             startsAt: string;
             title: string;
-            venueAccessNotes?: Record<string, never>;
+            /** @description step-free access, parking…; null when the venue gave none */
+            venueAccessNotes: string | null;
             venueAddress: string;
             venueName: string;
         };
@@ -5915,7 +5975,7 @@ export interface components {
              * Format: uuid
              * @description the new class; null for none
              */
-            classId?: Record<string, never> | null;
+            classId?: string | null;
             /**
              * Format: uuid
              * @description the new school; omit to stay at the same school
@@ -8804,66 +8864,6 @@ export interface operations {
             431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
         };
     };
-    "parent-engagement.listMissingMessages": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["parent-engagement.MissingMessagesReportDto"];
-                };
-            };
-            401: components["responses"]["parent-engagement.Unauthorized"];
-            403: components["responses"]["parent-engagement.Forbidden"];
-            431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
-        };
-    };
-    "parent-engagement.previewFamilyMessage": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["parent-engagement.PreviewMessageDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["parent-engagement.MessagePreviewDto"];
-                };
-            };
-            /** @description Not a family message, or a draft that is not ICU or whose placeholders differ from English’s */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["parent-engagement.ProblemDetails"];
-                };
-            };
-            401: components["responses"]["parent-engagement.Unauthorized"];
-            403: components["responses"]["parent-engagement.Forbidden"];
-            409: components["responses"]["parent-engagement.Conflict"];
-            413: components["responses"]["parent-engagement.ContentTooLarge"];
-            431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
-        };
-    };
-    "parent-engagement.getMessageSettings": {
     "parent-engagement.listFamilyMessages": {
         parameters: {
             query?: never;
@@ -8966,6 +8966,66 @@ export interface operations {
             431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
         };
     };
+    "parent-engagement.listMissingMessages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["parent-engagement.MissingMessagesReportDto"];
+                };
+            };
+            401: components["responses"]["parent-engagement.Unauthorized"];
+            403: components["responses"]["parent-engagement.Forbidden"];
+            431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
+        };
+    };
+    "parent-engagement.previewFamilyMessage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["parent-engagement.PreviewMessageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["parent-engagement.MessagePreviewDto"];
+                };
+            };
+            /** @description Not a family message, or a draft that is not ICU or whose placeholders differ from English’s */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["parent-engagement.ProblemDetails"];
+                };
+            };
+            401: components["responses"]["parent-engagement.Unauthorized"];
+            403: components["responses"]["parent-engagement.Forbidden"];
+            409: components["responses"]["parent-engagement.Conflict"];
+            413: components["responses"]["parent-engagement.ContentTooLarge"];
+            431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
+        };
+    };
+    "parent-engagement.getMessageSettings": {
         parameters: {
             query?: never;
             header?: never;
@@ -9970,6 +10030,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The bus’s version, quoted: send it as If-Match to edit it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9981,6 +10043,81 @@ export interface operations {
             403: components["responses"]["parent-engagement.Forbidden"];
             404: components["responses"]["parent-engagement.NotFound"];
             414: components["responses"]["parent-engagement.UriTooLong"];
+            431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
+        };
+    };
+    "parent-engagement.updateTransportRun": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of your last read of this object ("3"), so that an edit made meanwhile is not overwritten */
+                "If-Match": string;
+            };
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["parent-engagement.UpdateTransportRunDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The bus’s version, quoted: send it as If-Match to edit it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["parent-engagement.TransportRunDto"];
+                };
+            };
+            400: components["responses"]["parent-engagement.BadRequest"];
+            401: components["responses"]["parent-engagement.Unauthorized"];
+            403: components["responses"]["parent-engagement.Forbidden"];
+            404: components["responses"]["parent-engagement.NotFound"];
+            /**
+             * @description The request clashes with the current state (`conflicts` says with what). `conflicts[0].rule` is one of:
+             *     - `seats-below-booked`: The bus cannot have fewer seats than families have booked or been offered (`seatsTaken`).
+             *     - `safeguarding-not-cleared`: A member of staff named (`staffId`) may not work with children: their DBS check or safeguarding training is missing, expired or below enhanced with barred list (`reasons`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["parent-engagement.ProblemDetails"] & {
+                        conflicts?: ({
+                            /** @enum {string} */
+                            rule: "seats-below-booked" | "safeguarding-not-cleared";
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
+                };
+            };
+            /** @description Someone changed the bus since your read; currentETag names its version now */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["parent-engagement.ProblemDetails"];
+                };
+            };
+            413: components["responses"]["parent-engagement.ContentTooLarge"];
+            414: components["responses"]["parent-engagement.UriTooLong"];
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["parent-engagement.ProblemDetails"];
+                };
+            };
             431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
         };
     };
@@ -11984,7 +12121,10 @@ export interface operations {
     "scheduling.createLessonPlan": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (1–200 visible ASCII characters): a retry with the same key and body is answered as the first request was, without doing it twice */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12007,6 +12147,7 @@ export interface operations {
             403: components["responses"]["scheduling.Forbidden"];
             409: components["responses"]["scheduling.Conflict"];
             413: components["responses"]["scheduling.ContentTooLarge"];
+            422: components["responses"]["scheduling.IdempotencyKeyReused"];
             431: components["responses"]["scheduling.HeaderFieldsTooLarge"];
         };
     };
@@ -12535,6 +12676,8 @@ export interface operations {
                 /** @description nextCursor from the previous page */
                 cursor?: string;
                 limit?: unknown;
+                /** @description name search: every word (case and accents aside) is part of the first or last name; trimmed, blank for none */
+                q?: string;
                 schoolId?: string;
                 status?: "active" | "left" | "leaver" | "alumni";
             };

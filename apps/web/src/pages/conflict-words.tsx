@@ -24,6 +24,7 @@ export const RULE_WORDS: Record<ConflictRule, MessageKey> = {
   'transport-consent-refused': 'x.rule.transport-consent-refused',
   'bookings-closed': 'x.rule.bookings-closed',
   'run-cancelled': 'x.rule.run-cancelled',
+  'seats-below-booked': 'x.rule.seats-below-booked',
   'not-changeable': 'x.rule.not-changeable',
   'not-offered': 'x.rule.not-offered',
   'offer-expired': 'x.rule.offer-expired',

@@ -38,6 +38,7 @@ export class TransportRunDto {
   })
   bookingOpen: boolean;
   @ApiProperty({ type: [PickupStopDto] }) stops: PickupStopDto[];
+  @ApiProperty({ description: 'The bus’s version: send it quoted as If-Match to edit it' }) version: number;
 }
 
 export class TransportRunPageDto {

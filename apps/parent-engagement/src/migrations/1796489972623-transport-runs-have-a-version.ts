@@ -1,0 +1,17 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * A bus can be corrected after it is put on (issue 16): its version is the ETag that tells apart
+ * two members of staff editing it at once. ADD COLUMN with a constant default rewrites nothing.
+ */
+export class TransportRunsHaveAVersion1796489972623 implements MigrationInterface {
+  name = 'TransportRunsHaveAVersion1796489972623';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query('ALTER TABLE transport_runs ADD COLUMN version integer NOT NULL DEFAULT 1 CHECK (version >= 1)');
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query('ALTER TABLE transport_runs DROP COLUMN version');
+  }
+}

@@ -3506,33 +3506,20 @@ export interface components {
             /** @description true: report what would happen and change nothing */
             dryRun: boolean;
         };
-        "instrument-loan.ImportProblemDto": {
-            /** @example type */
-            column: string;
-            /** @example not an instrument type */
-            reason: string;
-        };
         "instrument-loan.ImportReportDto": {
             applied: boolean;
             dryRun: boolean;
             rows: components["schemas"]["instrument-loan.ImportRowReportDto"][];
-            /** @description rows per outcome */
-            summary: components["schemas"]["instrument-loan.ImportSummaryDto"];
+            summary: Record<string, never>;
         };
         "instrument-loan.ImportRowReportDto": {
             assetTag: string | null;
             /** @description {column, reason} per problem */
-            errors: components["schemas"]["instrument-loan.ImportProblemDto"][];
+            errors: string[];
             /** @enum {string} */
             outcome: "create" | "update" | "unchanged" | "error";
             /** @description Line number in the file (the header is line 1) */
             row: number;
-        };
-        "instrument-loan.ImportSummaryDto": {
-            create: number;
-            error: number;
-            unchanged: number;
-            update: number;
         };
         "instrument-loan.InspectionDto": {
             condition: string;
@@ -4255,14 +4242,6 @@ export interface components {
             smsEnabled: boolean;
             version: number;
         };
-        "parent-engagement.FamilyMessageCatalogueDto": {
-            /** @description One per family message key, in the catalogue’s order */
-            items: components["schemas"]["parent-engagement.FamilyMessageDto"][];
-            /** @example ro */
-            language: string;
-            /** @description Family messages there are: the shipped catalogue’s keys (English has every one) */
-            messages: number;
-        };
         "parent-engagement.FamilyMessageDto": {
             english: string;
             /** @example transport.booking-confirmed.subject */
@@ -4277,6 +4256,14 @@ export interface components {
             shipped: string | null;
             /** @description The shipped wording’s note (a machine translation is marked so) */
             shippedDescription: string | null;
+        "parent-engagement.FamilyMessageCatalogueDto": {
+            /** @description One per family message key, in the catalogue’s order */
+            items: components["schemas"]["parent-engagement.FamilyMessageDto"][];
+            /** @example ro */
+            language: string;
+            /** @description Family messages there are: the shipped catalogue’s keys (English has every one) */
+            messages: number;
+        };
             /**
              * @description Where message comes from
              * @enum {string}
@@ -4308,10 +4295,6 @@ export interface components {
             items: components["schemas"]["parent-engagement.FamilySessionDto"][];
             nextCursor: string | null;
         };
-        "parent-engagement.ImportMessageOverridesDto": {
-            /** @description The catalogue CSV (GET …/catalogue.csv) with the wording column edited: a header row naming key and wording, then one row per message. A row whose wording differs from what the area’s families get now becomes the area’s wording; a blank wording changes nothing. */
-            csv: string;
-        };
         "parent-engagement.MessageOverrideDto": {
             /** @example transport.booking-confirmed.subject */
             key: string;
@@ -4326,21 +4309,15 @@ export interface components {
              */
             message: string;
             /** Format: date-time */
+        "parent-engagement.ImportMessageOverridesDto": {
+            /** @description The catalogue CSV (GET …/catalogue.csv) with the wording column edited: a header row naming key and wording, then one row per message. A row whose wording differs from what the area’s families get now becomes the area’s wording; a blank wording changes nothing. */
+            csv: string;
+        };
             updatedAt: string;
             /** Format: uuid */
             updatedBy: string;
             /** @description Send it quoted as If-Match to edit or delete */
             version: number;
-        };
-        "parent-engagement.MessageOverrideImportDto": {
-            /** @description Rows that replaced the area’s own wording */
-            changed: number;
-            /** @description Rows that became the area’s wording where it had none */
-            created: number;
-            /** @example ro */
-            language: string;
-            /** @description Rows whose wording is what families get now (or blank) */
-            unchanged: number;
         };
         "parent-engagement.MessageOverrideListDto": {
             items: components["schemas"]["parent-engagement.MessageOverrideDto"][];
@@ -4356,6 +4333,16 @@ export interface components {
             text: string;
         };
         "parent-engagement.MessageSettingsDto": {
+        "parent-engagement.MessageOverrideImportDto": {
+            /** @description Rows that replaced the area’s own wording */
+            changed: number;
+            /** @description Rows that became the area’s wording where it had none */
+            created: number;
+            /** @example ro */
+            language: string;
+            /** @description Rows whose wording is what families get now (or blank) */
+            unchanged: number;
+        };
             /**
              * Format: email
              * @description Reply-To of every family email: where a family’s reply reaches the programme office; null for none
@@ -4507,7 +4494,7 @@ export interface components {
         };
         "parent-engagement.QueueCountsDto": {
             /**
-             * @description Jobs per state (waiting, active, delayed, prioritized, waiting-children, failed, completed); absent when the queue could not be read
+             * @description Jobs per state; absent when the queue could not be read
              * @example {
              *       "waiting": 0,
              *       "active": 0,
@@ -4518,9 +4505,7 @@ export interface components {
              *       "completed": 12
              *     }
              */
-            counts?: {
-                [key: string]: number;
-            };
+            counts?: Record<string, never>;
             /** @description Why the counts are missing (Redis unreachable…) */
             error?: string;
             /** @example reminders.parent-engagement */
@@ -5004,8 +4989,7 @@ export interface components {
             /** Format: date-time */
             startsAt: string;
             title: string;
-            /** @description step-free access, parking…; null when the venue gave none */
-            venueAccessNotes: string | null;
+            venueAccessNotes?: Record<string, never>;
             venueAddress: string;
             venueName: string;
         };
@@ -5975,7 +5959,7 @@ export interface components {
              * Format: uuid
              * @description the new class; null for none
              */
-            classId?: string | null;
+            classId?: Record<string, never> | null;
             /**
              * Format: uuid
              * @description the new school; omit to stay at the same school
@@ -8864,6 +8848,66 @@ export interface operations {
             431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
         };
     };
+    "parent-engagement.listMissingMessages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["parent-engagement.MissingMessagesReportDto"];
+                };
+            };
+            401: components["responses"]["parent-engagement.Unauthorized"];
+            403: components["responses"]["parent-engagement.Forbidden"];
+            431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
+        };
+    };
+    "parent-engagement.previewFamilyMessage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["parent-engagement.PreviewMessageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["parent-engagement.MessagePreviewDto"];
+                };
+            };
+            /** @description Not a family message, or a draft that is not ICU or whose placeholders differ from English’s */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["parent-engagement.ProblemDetails"];
+                };
+            };
+            401: components["responses"]["parent-engagement.Unauthorized"];
+            403: components["responses"]["parent-engagement.Forbidden"];
+            409: components["responses"]["parent-engagement.Conflict"];
+            413: components["responses"]["parent-engagement.ContentTooLarge"];
+            431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
+        };
+    };
+    "parent-engagement.getMessageSettings": {
     "parent-engagement.listFamilyMessages": {
         parameters: {
             query?: never;
@@ -8966,66 +9010,6 @@ export interface operations {
             431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
         };
     };
-    "parent-engagement.listMissingMessages": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["parent-engagement.MissingMessagesReportDto"];
-                };
-            };
-            401: components["responses"]["parent-engagement.Unauthorized"];
-            403: components["responses"]["parent-engagement.Forbidden"];
-            431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
-        };
-    };
-    "parent-engagement.previewFamilyMessage": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["parent-engagement.PreviewMessageDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["parent-engagement.MessagePreviewDto"];
-                };
-            };
-            /** @description Not a family message, or a draft that is not ICU or whose placeholders differ from English’s */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["parent-engagement.ProblemDetails"];
-                };
-            };
-            401: components["responses"]["parent-engagement.Unauthorized"];
-            403: components["responses"]["parent-engagement.Forbidden"];
-            409: components["responses"]["parent-engagement.Conflict"];
-            413: components["responses"]["parent-engagement.ContentTooLarge"];
-            431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
-        };
-    };
-    "parent-engagement.getMessageSettings": {
         parameters: {
             query?: never;
             header?: never;
@@ -10030,6 +10014,37 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["parent-engagement.TransportRunDto"];
+                };
+            };
+            400: components["responses"]["parent-engagement.BadRequest"];
+            401: components["responses"]["parent-engagement.Unauthorized"];
+            403: components["responses"]["parent-engagement.Forbidden"];
+            404: components["responses"]["parent-engagement.NotFound"];
+            414: components["responses"]["parent-engagement.UriTooLong"];
+            431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
+        };
+    };
+    "parent-engagement.getTransportRunManifest": {
+        parameters: {
+            query?: {
+                format?: "csv" | "html" | "pdf";
+                /** @description One stop only */
+                stopId?: string;
+            };
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
                     /** @description The bus’s version, quoted: send it as If-Match to edit it */
                     ETag?: string;
                     [name: string]: unknown;
@@ -10071,7 +10086,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["parent-engagement.TransportRunDto"];
+                    "application/pdf": string;
+                    "text/csv": string;
+                    "text/html": string;
                 };
             };
             400: components["responses"]["parent-engagement.BadRequest"];
@@ -10118,39 +10135,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["parent-engagement.ProblemDetails"];
                 };
             };
-            431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
-        };
-    };
-    "parent-engagement.getTransportRunManifest": {
-        parameters: {
-            query?: {
-                format?: "csv" | "html" | "pdf";
-                /** @description One stop only */
-                stopId?: string;
-            };
-            header?: never;
-            path: {
-                runId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/pdf": string;
-                    "text/csv": string;
-                    "text/html": string;
-                };
-            };
-            400: components["responses"]["parent-engagement.BadRequest"];
-            401: components["responses"]["parent-engagement.Unauthorized"];
-            403: components["responses"]["parent-engagement.Forbidden"];
-            404: components["responses"]["parent-engagement.NotFound"];
-            414: components["responses"]["parent-engagement.UriTooLong"];
             431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
         };
     };
@@ -12121,10 +12105,7 @@ export interface operations {
     "scheduling.createLessonPlan": {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (1–200 visible ASCII characters): a retry with the same key and body is answered as the first request was, without doing it twice */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -12147,7 +12128,6 @@ export interface operations {
             403: components["responses"]["scheduling.Forbidden"];
             409: components["responses"]["scheduling.Conflict"];
             413: components["responses"]["scheduling.ContentTooLarge"];
-            422: components["responses"]["scheduling.IdempotencyKeyReused"];
             431: components["responses"]["scheduling.HeaderFieldsTooLarge"];
         };
     };
@@ -12676,8 +12656,6 @@ export interface operations {
                 /** @description nextCursor from the previous page */
                 cursor?: string;
                 limit?: unknown;
-                /** @description name search: every word (case and accents aside) is part of the first or last name; trimmed, blank for none */
-                q?: string;
                 schoolId?: string;
                 status?: "active" | "left" | "leaver" | "alumni";
             };

@@ -111,4 +111,68 @@ describe('engagement evidence for the annual data return', () => {
     expect(await events('engagement.family-session.attendance-marked', 'signUpId', signUps[0].id)).toHaveLength(2);
     expect(await republishEngagementEvidence(kit.db, newTenantId(), 2)).toEqual({ rsvps: 0, signUps: 0 });
   });
+
+  it('publishes the mark taken back when a family signs up again after cancelling a marked sign-up, once per request', async () => {
+    const newSession = async () =>
+      (
+        await kit.call(staffA, 'POST', '/family-sessions', {
+          kind: 'family_music',
+          title: 'Sing along',
+          schoolId: schoolA,
+          startsAt: new Date(Date.now() + 72 * HOUR).toISOString(),
+          endsAt: new Date(Date.now() + 73 * HOUR).toISOString(),
+          capacity: 5,
+        })
+      ).json();
+    const session = await newSession();
+    const f = family();
+    const signUpUrl = `/family-sessions/${session.id}/sign-ups`;
+    const signUp = (await kit.call(f.guardian, 'POST', signUpUrl, { places: 2, pupilIds: [f.pupilId] })).json();
+    expect((await kit.call(staffA, 'POST', `/session-sign-ups/${signUp.id}/attendance`, { attended: true })).statusCode).toBe(200);
+    expect((await kit.call(f.guardian, 'POST', `/session-sign-ups/${signUp.id}/cancel`)).statusCode).toBe(200);
+    const key = newId();
+    const again = await kit.call(f.guardian, 'POST', signUpUrl, { places: 1, pupilIds: [f.pupilId] }, { 'idempotency-key': key });
+    expect(again.statusCode).toBe(201);
+    expect(again.json()).toMatchObject({ id: signUp.id, status: 'signed_up', attended: null });
+    const marked = {
+      version: 1,
+      signUpId: signUp.id,
+      sessionId: session.id,
+      sessionStartsAt: session.startsAt,
+      guardianId: f.guardian.userId,
+    };
+    expect((await events('engagement.family-session.attendance-marked', 'signUpId', signUp.id)).map((e) => e.payload)).toEqual([
+      { ...marked, schoolIds: [schoolA], attended: true },
+      { ...marked, schoolIds: [schoolA], attended: null },
+    ]);
+    // The same request replayed (its Idempotency-Key) answers the same and publishes nothing more.
+    const replayed = await kit.call(f.guardian, 'POST', signUpUrl, { places: 1, pupilIds: [f.pupilId] }, { 'idempotency-key': key });
+    expect(replayed.json()).toEqual(again.json());
+    expect(await events('engagement.family-session.attendance-marked', 'signUpId', signUp.id)).toHaveLength(2);
+
+    // A re-signup whose cancelled sign-up was never marked, and a refused re-signup (the session full), publish nothing.
+    const other = family();
+    const unmarked = (await kit.call(other.guardian, 'POST', signUpUrl, { places: 1, pupilIds: [other.pupilId] })).json();
+    await kit.call(other.guardian, 'POST', `/session-sign-ups/${unmarked.id}/cancel`);
+    expect((await kit.call(other.guardian, 'POST', signUpUrl, { places: 1, pupilIds: [other.pupilId] })).statusCode).toBe(201);
+    expect(await events('engagement.family-session.attendance-marked', 'signUpId', unmarked.id)).toEqual([]);
+
+    const small = await newSession();
+    const third = family();
+    const first = (
+      await kit.call(third.guardian, 'POST', `/family-sessions/${small.id}/sign-ups`, { places: 2, pupilIds: [third.pupilId] })
+    ).json();
+    expect((await kit.call(staffA, 'POST', `/session-sign-ups/${first.id}/attendance`, { attended: false })).statusCode).toBe(200);
+    await kit.call(third.guardian, 'POST', `/session-sign-ups/${first.id}/cancel`);
+    const filler = family();
+    await kit.call(filler.guardian, 'POST', `/family-sessions/${small.id}/sign-ups`, { places: 4, pupilIds: [filler.pupilId] });
+    const refused = await kit.call(third.guardian, 'POST', `/family-sessions/${small.id}/sign-ups`, {
+      places: 2,
+      pupilIds: [third.pupilId],
+    });
+    expect(refused.statusCode).toBe(409);
+    expect((await events('engagement.family-session.attendance-marked', 'signUpId', first.id)).map((e) => e.payload.attended)).toEqual([
+      false,
+    ]);
+  });
 });

@@ -133,6 +133,20 @@ export function insertSignUp(db: Queryable, tenantId: string, signUp: NewSignUp)
   );
 }
 
+/**
+ * Whether the family's cancelled sign-up to the session had its attendance marked, which a re-signup
+ * (reusing the row) takes back. Locks the row until the re-signup is done.
+ */
+export async function cancelledSignUpWasMarked(db: Queryable, tenantId: string, sessionId: string, guardianId: string): Promise<boolean> {
+  const found = await oneRow<{ marked: boolean }>(
+    db,
+    `SELECT attendance_marked_at IS NOT NULL AS marked FROM session_signups
+      WHERE tenant_id = $1 AND session_id = $2 AND guardian_id = $3 AND status = 'cancelled' FOR UPDATE`,
+    [tenantId, sessionId, guardianId],
+  );
+  return found?.marked ?? false;
+}
+
 /** Takes places only while they are left (the CHECK on places_taken has the last word); false when they are not. */
 export async function takeSessionPlaces(db: Queryable, tenantId: string, sessionId: string, places: number): Promise<boolean> {
   const taken = await oneRow<{ id: string }>(

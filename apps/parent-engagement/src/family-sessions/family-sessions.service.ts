@@ -94,7 +94,8 @@ export class FamilySessionsService {
           await this.families.ensureFamily(manager, identity);
           const session = await this.visibleSession(manager, identity, sessionId);
           if (session.starts_at <= new Date()) throw conflict('session-started', 'This session has already started.', { sessionId });
-          // Re-signing after a cancellation reuses the family's row; an active sign-up is left alone.
+          // Re-signing after a cancellation reuses the family's row (its attendance mark taken back); an active sign-up is left alone.
+          const markTakenBack = await sessions.cancelledSignUpWasMarked(manager, tenantId, sessionId, identity.userId);
           const signUp = await sessions.insertSignUp(manager, tenantId, {
             id: newId(),
             sessionId,
@@ -108,6 +109,8 @@ export class FamilySessionsService {
           if (!(await sessions.takeSessionPlaces(manager, tenantId, sessionId, dto.places))) {
             throw conflict('session-full', 'There are not enough places left in this session.', { sessionId, requested: dto.places });
           }
+          // Scheduling's evidence copy still counts the old mark: tell it the mark is gone (attended: null).
+          if (markTakenBack) await publishAttendanceMarked(manager, tenantId, signUp.id);
           return toSignUpDto(signUp);
         },
       ),

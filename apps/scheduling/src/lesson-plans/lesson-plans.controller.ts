@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
-import { IdParam, IfMatchVersion } from '@tutti/platform';
+import { IdParam, IdempotencyKey, IfMatchVersion } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
 import { ApiEditWithIfMatch, ApiOkWithETag, withETag } from '../common/edit-versions';
 import { CreateLessonPlanDto, LessonPlanDto, LessonPlanListQueryDto, LessonPlanPageDto, UpdateLessonPlanDto } from './dto/lesson-plan.dto';
@@ -16,8 +16,12 @@ export class LessonPlansController {
   @Access('programme_admin', 'headteacher', 'tutor', 'school_staff')
   @ApiOperation({ summary: 'Write a joint lesson plan for a class teacher and a tutor' })
   @ApiCreatedResponse({ type: LessonPlanDto })
-  create(@CurrentIdentity() identity: Identity, @Body() body: CreateLessonPlanDto): Promise<LessonPlanDto> {
-    return this.plans.create(identity, body);
+  create(
+    @CurrentIdentity() identity: Identity,
+    @Body() body: CreateLessonPlanDto,
+    @IdempotencyKey() key: string | undefined,
+  ): Promise<LessonPlanDto> {
+    return this.plans.create(identity, body, key);
   }
 
   @Get()

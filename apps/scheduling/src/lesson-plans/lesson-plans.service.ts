@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Identity } from '@tutti/auth';
-import { decodeCursor, newId, toPage, ValidationProblem, type FieldError } from '@tutti/platform';
+import { decodeCursor, newId, onceForKey, toPage, ValidationProblem, type FieldError } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { refusedEdit } from '../common/edit-versions';
 import { requireSchoolInScope } from '../common/scope';
@@ -28,24 +28,32 @@ import {
 export class LessonPlansService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async create(identity: Identity, input: CreateLessonPlanDto): Promise<LessonPlanDto> {
+  /** Writes the plan once per caller and Idempotency-Key: a retry answers the first plan, the same key with another body is a 422. */
+  async create(identity: Identity, input: CreateLessonPlanDto, idempotencyKey?: string): Promise<LessonPlanDto> {
     const schoolId = await this.classSchool(identity, input.classId);
-    return this.db.transaction(async (manager) => {
-      if (!(await termExists(manager, identity.tenantId, input.termId))) throw new NotFoundException('No such term.');
-      await this.requireAuthorsAndSession(manager, identity.tenantId, schoolId, input);
-      const id = newId();
-      await insertLessonPlan(manager, identity.tenantId, id, {
-        classId: input.classId,
-        termId: input.termId,
-        occurrenceId: input.occurrenceId ?? null,
-        subject: input.subject,
-        topic: input.topic,
-        musicalActivity: input.musicalActivity,
-        classTeacherId: input.classTeacherId,
-        tutorId: input.tutorId,
-      });
-      return this.plan(manager, identity.tenantId, id);
-    });
+    const tenantId = identity.tenantId;
+    return this.db.transaction((manager) =>
+      onceForKey(
+        manager,
+        { tenantId, callerId: identity.userId, operation: 'lesson-plans.create', key: idempotencyKey, request: input },
+        async () => {
+          if (!(await termExists(manager, tenantId, input.termId))) throw new NotFoundException('No such term.');
+          await this.requireAuthorsAndSession(manager, tenantId, schoolId, input);
+          const id = newId();
+          await insertLessonPlan(manager, tenantId, id, {
+            classId: input.classId,
+            termId: input.termId,
+            occurrenceId: input.occurrenceId ?? null,
+            subject: input.subject,
+            topic: input.topic,
+            musicalActivity: input.musicalActivity,
+            classTeacherId: input.classTeacherId,
+            tutorId: input.tutorId,
+          });
+          return this.plan(manager, tenantId, id);
+        },
+      ),
+    );
   }
 
   /** Edits the plan if it is still at the version the caller read (else 412): class teacher and tutor write it together. */

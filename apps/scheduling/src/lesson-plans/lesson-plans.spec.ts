@@ -112,4 +112,49 @@ describe('joint lesson plans of a class teacher and a tutor', () => {
     expect((await kit.call(schoolStaffOf(tenantId, [otherSchool]), 'GET', `/lesson-plans?classId=${classId}`)).status).toBe(404);
     expect((await kit.call(admin, 'GET', `/lesson-plans/${newId()}`)).status).toBe(404);
   });
+
+  it('writes a plan once per Idempotency-Key: a retry answers the first plan, another body with that key is a 422', async () => {
+    const summer = (await call(admin, 'POST', '/terms', { name: 'Summer 2026', startsOn: '2026-04-13', endsOn: '2026-07-17' }, 201)).id;
+    const staff = schoolStaffOf(tenantId, [school]);
+    const body = {
+      classId,
+      termId: summer,
+      subject: 'Geography',
+      topic: 'Rivers',
+      musicalActivity: 'The Moldau, flowing lines',
+      classTeacherId: teacher,
+      tutorId: tutor,
+    };
+    const key = { 'idempotency-key': `plan-${newId()}` };
+    const first = await call(staff, 'POST', '/lesson-plans', body, 201, key);
+    const again = await call(staff, 'POST', '/lesson-plans', body, 201, key);
+    expect(again).toEqual(first);
+    const reused = await kit.call<{ errors: { field: string; rule: string }[] }>(
+      staff,
+      'POST',
+      '/lesson-plans',
+      { ...body, topic: 'Mountains' },
+      key,
+    );
+    expect(reused.status).toBe(422);
+    expect(reused.body.errors).toEqual([expect.objectContaining({ field: 'Idempotency-Key', rule: 'reused' })]);
+    // A refused first request does not keep the key: the corrected request with it is written.
+    const badKey = { 'idempotency-key': `plan-${newId()}` };
+    expect((await kit.call(staff, 'POST', '/lesson-plans', { ...body, tutorId: teacher }, badKey)).status).toBe(400);
+    const corrected = await call(staff, 'POST', '/lesson-plans', { ...body, topic: 'Coasts' }, 201, badKey);
+    // Another caller's key is theirs alone: the same key makes their own plan.
+    const other = await call(tutorOf(tenantId, [school]), 'POST', '/lesson-plans', body, 201, key);
+    expect(other.id).not.toBe(first.id);
+    const plans = await call<{ items: { id: string; topic: string }[] }>(
+      staff,
+      'GET',
+      `/lesson-plans?classId=${classId}&termId=${summer}`,
+      undefined,
+      200,
+    );
+    expect(plans.items.map((p) => p.id)).toEqual([first.id, corrected.id, other.id]);
+    // Another area with the same key and body: the class is not theirs to see.
+    const elsewhere = await kit.call(schoolStaffOf(newTenantId(), [school]), 'POST', '/lesson-plans', body, key);
+    expect(elsewhere.status).toBe(404);
+  });
 });

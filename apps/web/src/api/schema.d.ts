@@ -12105,7 +12105,10 @@ export interface operations {
     "scheduling.createLessonPlan": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (1–200 visible ASCII characters): a retry with the same key and body is answered as the first request was, without doing it twice */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12128,6 +12131,7 @@ export interface operations {
             403: components["responses"]["scheduling.Forbidden"];
             409: components["responses"]["scheduling.Conflict"];
             413: components["responses"]["scheduling.ContentTooLarge"];
+            422: components["responses"]["scheduling.IdempotencyKeyReused"];
             431: components["responses"]["scheduling.HeaderFieldsTooLarge"];
         };
     };

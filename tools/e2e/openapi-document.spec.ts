@@ -54,6 +54,23 @@ it('is the document apps/web/src/api/schema.d.ts was generated from', async () =
   }
 }, 60_000);
 
+it('types every property of every schema (none left for a client to read as Record<string, never>)', () => {
+  const document = JSON.parse(documentText) as { components: { schemas: Record<string, { properties?: Record<string, object> }> } };
+  const TYPED = ['type', '$ref', 'allOf', 'oneOf', 'anyOf', 'enum', 'properties', 'additionalProperties'];
+  const untyped = Object.entries(document.components.schemas).flatMap(([name, schema]) =>
+    Object.entries(schema.properties ?? {})
+      .filter(([, property]) => {
+        const typed = TYPED.filter((key) => key in property);
+        // An object with neither properties nor additionalProperties says nothing of what it holds.
+        const emptyObject =
+          'type' in property && property.type === 'object' && !('properties' in property) && !('additionalProperties' in property);
+        return typed.length === 0 || emptyObject;
+      })
+      .map(([property]) => `${name}.${property}`),
+  );
+  expect(untyped).toEqual([]);
+});
+
 /**
  * Runs a tools/openapi command with the document on stdin and answers its stdout: Redocly's core,
  * which the linter and openapi-typescript use, is ESM only, which Jest does not load.

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 
 /** What the public may know of a performance: nothing about the children in it. */
 export class PublicPerformanceDto {
@@ -8,7 +8,8 @@ export class PublicPerformanceDto {
   @ApiProperty({ format: 'date-time' }) endsAt: string;
   @ApiProperty() venueName: string;
   @ApiProperty() venueAddress: string;
-  @ApiPropertyOptional() venueAccessNotes: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'step-free access, parking…; null when the venue gave none' })
+  venueAccessNotes: string | null;
 }
 
 export class PublicPerformancePageDto {

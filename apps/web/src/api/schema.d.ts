@@ -3506,20 +3506,33 @@ export interface components {
             /** @description true: report what would happen and change nothing */
             dryRun: boolean;
         };
+        "instrument-loan.ImportProblemDto": {
+            /** @example type */
+            column: string;
+            /** @example not an instrument type */
+            reason: string;
+        };
         "instrument-loan.ImportReportDto": {
             applied: boolean;
             dryRun: boolean;
             rows: components["schemas"]["instrument-loan.ImportRowReportDto"][];
-            summary: Record<string, never>;
+            /** @description rows per outcome */
+            summary: components["schemas"]["instrument-loan.ImportSummaryDto"];
         };
         "instrument-loan.ImportRowReportDto": {
             assetTag: string | null;
             /** @description {column, reason} per problem */
-            errors: string[];
+            errors: components["schemas"]["instrument-loan.ImportProblemDto"][];
             /** @enum {string} */
             outcome: "create" | "update" | "unchanged" | "error";
             /** @description Line number in the file (the header is line 1) */
             row: number;
+        };
+        "instrument-loan.ImportSummaryDto": {
+            create: number;
+            error: number;
+            unchanged: number;
+            update: number;
         };
         "instrument-loan.InspectionDto": {
             condition: string;
@@ -4494,7 +4507,7 @@ export interface components {
         };
         "parent-engagement.QueueCountsDto": {
             /**
-             * @description Jobs per state; absent when the queue could not be read
+             * @description Jobs per state (waiting, active, delayed, prioritized, waiting-children, failed, completed); absent when the queue could not be read
              * @example {
              *       "waiting": 0,
              *       "active": 0,
@@ -4505,7 +4518,9 @@ export interface components {
              *       "completed": 12
              *     }
              */
-            counts?: Record<string, never>;
+            counts?: {
+                [key: string]: number;
+            };
             /** @description Why the counts are missing (Redis unreachable…) */
             error?: string;
             /** @example reminders.parent-engagement */
@@ -4989,7 +5004,8 @@ export interface components {
             /** Format: date-time */
             startsAt: string;
             title: string;
-            venueAccessNotes?: Record<string, never>;
+            /** @description step-free access, parking…; null when the venue gave none */
+            venueAccessNotes: string | null;
             venueAddress: string;
             venueName: string;
         };
@@ -5959,7 +5975,7 @@ export interface components {
              * Format: uuid
              * @description the new class; null for none
              */
-            classId?: Record<string, never> | null;
+            classId?: string | null;
             /**
              * Format: uuid
              * @description the new school; omit to stay at the same school

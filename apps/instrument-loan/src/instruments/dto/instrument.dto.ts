@@ -131,16 +131,29 @@ export class ImportInstrumentsDto {
   dryRun: boolean;
 }
 
+export class ImportProblemDto {
+  @ApiProperty({ example: 'type' }) column: string;
+  @ApiProperty({ example: 'not an instrument type' }) reason: string;
+}
+
+/** Rows per outcome. */
+export class ImportSummaryDto {
+  @ApiProperty({ type: 'integer' }) create: number;
+  @ApiProperty({ type: 'integer' }) update: number;
+  @ApiProperty({ type: 'integer' }) unchanged: number;
+  @ApiProperty({ type: 'integer' }) error: number;
+}
+
 export class ImportRowReportDto {
   @ApiProperty({ description: 'Line number in the file (the header is line 1)' }) row: number;
   @ApiProperty({ nullable: true, type: String }) assetTag: string | null;
   @ApiProperty({ enum: ['create', 'update', 'unchanged', 'error'] }) outcome: 'create' | 'update' | 'unchanged' | 'error';
-  @ApiProperty({ description: '{column, reason} per problem' }) errors: { column: string; reason: string }[];
+  @ApiProperty({ type: [ImportProblemDto], description: '{column, reason} per problem' }) errors: ImportProblemDto[];
 }
 
 export class ImportReportDto {
   @ApiProperty() dryRun: boolean;
   @ApiProperty() applied: boolean;
-  @ApiProperty() summary: { create: number; update: number; unchanged: number; error: number };
+  @ApiProperty({ type: ImportSummaryDto, description: 'rows per outcome' }) summary: ImportSummaryDto;
   @ApiProperty({ type: [ImportRowReportDto] }) rows: ImportRowReportDto[];
 }

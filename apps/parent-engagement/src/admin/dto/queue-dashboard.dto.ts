@@ -6,7 +6,9 @@ export type JobState = (typeof JOB_STATES)[number];
 export class QueueCountsDto {
   @ApiProperty({ example: 'reminders.parent-engagement' }) name: string;
   @ApiPropertyOptional({
-    description: 'Jobs per state; absent when the queue could not be read',
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    description: `Jobs per state (${JOB_STATES.join(', ')}); absent when the queue could not be read`,
     example: { waiting: 0, active: 0, delayed: 3, prioritized: 0, 'waiting-children': 0, failed: 1, completed: 12 },
   })
   counts?: Record<JobState, number>;

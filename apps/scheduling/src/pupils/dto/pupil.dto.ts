@@ -50,8 +50,10 @@ export class MovePupilDto {
   @IsOptional()
   @IsUUID()
   schoolId?: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'the new class; null for none' }) @IsOptional() @IsUUID() classId?:
-    string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'the new class; null for none' })
+  @IsOptional()
+  @IsUUID()
+  classId?: string | null;
 }
 
 export class LeavePupilDto {

@@ -138,8 +138,7 @@ function MovePupil({ pupil, onMoved }: { pupil: Pupil; onMoved: () => void }) {
     void moving.run(async () => {
       await client.POST('/api/scheduling/pupils/{pupilId}/move', {
         params: { path: { pupilId: pupil.id } },
-        // The document types classId loosely (nullable without a type): it is a class id, or null for no class.
-        body: { ...(schoolId !== pupil.schoolId ? { schoolId } : {}), classId: (classId || null) as never },
+        body: { ...(schoolId !== pupil.schoolId ? { schoolId } : {}), classId: classId || null },
       });
       setDone(true);
       onMoved();

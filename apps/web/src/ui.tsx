@@ -4,6 +4,16 @@ import { useI18n } from './i18n';
 
 export type Loadable<T> = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; data: T };
 
+/** `value` once it has stayed the same for `ms` (a search box asks the API when the typing pauses, not per key). */
+export function useDebounced<T>(value: T, ms = 300): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
 /** Loads once per change of `deps`; `reload` loads again (after a change the page made). */
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Loadable<T> & { reload: () => void } {
   const [value, setValue] = useState<Loadable<T>>({ state: 'loading' });

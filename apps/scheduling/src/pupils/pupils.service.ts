@@ -24,6 +24,7 @@ import {
   pupilsPage,
   updatePupil,
   type PupilRow,
+  nameSearchWords,
 } from './pupils.queries';
 import type { SchoolPhase } from '../schools/school.model';
 import type {
@@ -93,6 +94,7 @@ export class PupilsService {
       schoolId: query.schoolId ?? null,
       classId: query.classId ?? null,
       status: query.status ?? null,
+      nameWords: nameSearchWords(query.q),
     };
     const found = await pupilsPage(this.db.manager, identity.tenantId, filter, after, query.limit + 1);
     const page = toPage(

@@ -12676,6 +12676,8 @@ export interface operations {
                 /** @description nextCursor from the previous page */
                 cursor?: string;
                 limit?: unknown;
+                /** @description name search: every word (case and accents aside) is part of the first or last name; trimmed, blank for none */
+                q?: string;
                 schoolId?: string;
                 status?: "active" | "left" | "leaver" | "alumni";
             };

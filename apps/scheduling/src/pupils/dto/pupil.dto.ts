@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { IsIsoDate, PageQueryDto } from '@tutti/platform';
 import { CharacteristicsChangeDto } from '../../characteristics/dto/characteristics.dto';
 import { IsYearGroup, YEAR_GROUP_DOC } from '../../common/validation';
@@ -69,6 +70,16 @@ export class PupilListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() schoolId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() classId?: string;
   @ApiPropertyOptional({ enum: PUPIL_STATUSES }) @IsOptional() @IsIn(PUPIL_STATUSES) status?: PupilStatus;
+  @ApiPropertyOptional({
+    maxLength: 100,
+    example: 'zofia now',
+    description: 'name search: every word (case and accents aside) is part of the first or last name; trimmed, blank for none',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MaxLength(100, { message: 'q must be at most 100 characters' })
+  q?: string;
 }
 
 export class PupilDto {

@@ -3,7 +3,7 @@ import { ApiProblem, answered, client, etagOf, everyItem, type Schema } from '..
 import { Link } from '../../router';
 import { useI18n } from '../../i18n';
 import { SaveOrCancel } from './edit-actions';
-import { Empty, Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { Empty, Field, Loaded, Notice, useDebounced, useLoad, useSubmit } from '../../ui';
 import { ConflictNotice } from '../conflict-words';
 import { ifMatch, optionsOf, PHASE_WORDS, PUPIL_STATUS_WORDS } from './admin-words';
 import { SchoolReplyTo } from './SchoolReplyTo';
@@ -234,26 +234,35 @@ function AddClass({ schoolId, onAdded }: { schoolId: string; onAdded: () => void
   );
 }
 
-/** The school's pupils (every page, up to 1,000), filtered by class and status at the API and searched by name here. */
+/** The school's pupils (every page, up to 1,000), filtered by class and status and searched by name at the API. */
 function PupilList({ schoolId, classes }: { schoolId: string; classes: SchoolClass[] }) {
   const { t } = useI18n();
   const [classId, setClassId] = useState('');
   const [status, setStatus] = useState<PupilStatus | ''>('active');
   const [search, setSearch] = useState('');
+  const q = useDebounced(search.trim());
   const pupils = useLoad(
     () =>
       everyItem(
         async (cursor) =>
           (
             await client.GET('/api/scheduling/pupils', {
-              params: { query: { schoolId, limit: 100, cursor, ...(classId ? { classId } : {}), ...(status ? { status } : {}) } },
+              params: {
+                query: {
+                  schoolId,
+                  limit: 100,
+                  cursor,
+                  ...(classId ? { classId } : {}),
+                  ...(status ? { status } : {}),
+                  ...(q ? { q } : {}),
+                },
+              },
             })
           ).data,
       ),
-    [schoolId, classId, status],
+    [schoolId, classId, status, q],
   );
   const className = (id: string | null | undefined) => classes.find((item) => item.id === id)?.name ?? '–';
-  const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
   return (
     <section className="card" aria-labelledby="pupils-heading">
       <h2 id="pupils-heading">{t('adm.pupils')}</h2>
@@ -290,11 +299,14 @@ function PupilList({ schoolId, classes }: { schoolId: string; classes: SchoolCla
       </div>
       <Loaded value={pupils}>
         {(list) => {
-          const shown = list
-            .filter((pupil) => words.every((word) => `${pupil.firstName} ${pupil.lastName}`.toLowerCase().includes(word)))
-            .sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName));
-          if (list.length === 0) return <Empty>{t('adm.noPupils')}</Empty>;
-          if (shown.length === 0) return <Empty>{t('adm.noneMatch')}</Empty>;
+          const shown = [...list].sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName));
+          // Empty under the filters and the search together: the page cannot tell which emptied it, so both are said.
+          if (shown.length === 0)
+            return (
+              <Empty>
+                {t('adm.noPupils')} {q && t('adm.noneMatch')}
+              </Empty>
+            );
           return (
             <>
               <p className="muted" aria-live="polite">

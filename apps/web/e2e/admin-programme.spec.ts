@@ -4,13 +4,15 @@
  * refused in words), a class added and renamed, a pupil found by filter and name, edited, moved and
  * marked as left; staff added and edited, an account found by email, a role granted and revoked and
  * a child linked to a guardian; rooms and venues; the area's settings; an area's own wording of a
- * family message, previewed, saved and deleted, with the missing-messages report; /docs tried signed in. Every page is
+ * family message, previewed, saved and deleted, with the missing-messages report, and a whole language downloaded and uploaded back; /docs tried signed in. Every page is
  * checked with axe-core, new pages at 360 px too; each change is checked in the API.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '@tutti/seeds';
 // The end-to-end harness is shared tooling: the web app's specs drive the system it starts.
 import { expectStatus } from '@tutti/e2e';
+import { csvDocument, parseCsv } from '@tutti/platform';
 import { browserSuite, expectAccessible, PHONE, screenshot, seriousViolations, signInThroughPage } from './testing/browser';
 
 const AREA = 'liverpool';
@@ -532,6 +534,50 @@ describe('the programme admin runs the programme', () => {
       await editor.getByRole('button', { name: 'Yes, drop it' }).click();
       await editor.getByText('Your wording was dropped').waitFor();
       expect((await asAdmin<FamilyMessage>('GET', url)).source).toBe(before.source);
+
+      // The key field offers every family message of the catalogue.
+      const catalogue = await asAdmin<{ messages: number }>('GET', '/api/parent-engagement/message-overrides/ro/catalogue');
+      await page.waitForFunction((n) => document.querySelectorAll('#family-message-keys option').length === n, catalogue.messages);
+
+      // A whole language for a translator: downloaded as CSV, one row changed, uploaded back.
+      const whole = page.locator('form[data-testid=whole-language]');
+      await whole.locator('select[name=wholeLanguage]').selectOption('ro');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        whole.getByRole('button', { name: 'Download for translation' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('family-messages-ro.csv');
+      const downloaded = await download.path();
+      if (!downloaded) throw new Error('the download was not saved');
+      const parsed = parseCsv(readFileSync(downloaded, 'utf8'));
+      if ('error' in parsed) throw new Error(parsed.error);
+      const [header, ...rows] = parsed.records.map((record) => record.fields);
+      expect(header).toEqual(['key', 'english', 'placeholders', 'wording', 'source']);
+      expect(rows).toHaveLength(catalogue.messages);
+      const translated = `Dragă familie {${before.placeholders[0]}}, (${unique})`;
+      const uploadRows = async (changed: string) => {
+        const csv = csvDocument(
+          header,
+          rows.map((row) => (row[0] === 'greeting' ? [row[0], row[1], row[2], changed, row[4]] : row)),
+          { bom: true },
+        );
+        await whole
+          .locator('input[name=csv]')
+          .setInputFiles({ name: 'family-messages-ro.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+        await whole.getByRole('button', { name: 'Upload the translation' }).click();
+      };
+      // Wrong placeholders: the file is refused, naming the row.
+      await uploadRows('Dragă {name},');
+      await whole.locator('[data-testid=import-errors] li', { hasText: 'rows[' }).waitFor();
+      expect((await asAdmin<FamilyMessage>('GET', url)).source).toBe(before.source);
+      await uploadRows(translated);
+      await whole
+        .locator('[data-testid=import-result]', { hasText: `Uploaded: 1 new, 0 changed, ${catalogue.messages - 1} unchanged.` })
+        .waitFor();
+      const uploaded = await asAdmin<FamilyMessage>('GET', url);
+      expect(uploaded).toMatchObject({ message: translated, source: 'override' });
+      await page.locator('[data-testid=overrides] li[data-language=ro][data-key=greeting]').waitFor();
+      await asAdmin('DELETE', url, 204, undefined, { 'if-match': `"${uploaded.version}"` });
 
       // Arabic: the text area follows the text's direction.
       await opener.locator('select[name=language]').selectOption('ar');

@@ -1,10 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { saveFile } from '../../api';
 import { ApiProblem, answered, client, etagOf, type Schema } from '../../api/client';
 import { formatDateTime, LANGUAGES, useI18n } from '../../i18n';
-import { Empty, Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { Empty, Field, FormError, Loaded, Notice, useLoad, useSubmit } from '../../ui';
 import { ConflictNotice } from '../conflict-words';
 
 type Preview = Schema<'parent-engagement.MessagePreviewDto'>;
+type ImportResult = Schema<'parent-engagement.MessageOverrideImportDto'>;
 
 /** A language's name in its own words where the app knows it, else its code. */
 function languageName(code: string): string {
@@ -41,12 +43,6 @@ export function AdminMessageOverrides() {
   const languages = [...new Set([...LANGUAGES.map((language) => language.code as string), ...reportLanguages])].filter(
     (code) => code !== 'en',
   );
-  const knownKeys = [
-    ...new Set([
-      ...(missing.state === 'ready' ? missing.data.languages.flatMap((line) => line.missing) : []),
-      ...(overrides.state === 'ready' ? overrides.data.map((item) => item.key) : []),
-    ]),
-  ].sort();
 
   return (
     <>
@@ -144,27 +140,137 @@ export function AdminMessageOverrides() {
           }
         </Loaded>
       </section>
-      <OpenMessage languages={languages} knownKeys={knownKeys} open={open} onOpen={setOpen} />
+      <WholeLanguage languages={languages} onChanged={reloadAll} />
+      <OpenMessage languages={languages} open={open} onOpen={setOpen} />
       {open && <MessageEditor key={`${open.language}:${open.key}`} language={open.language} messageKey={open.key} onChanged={reloadAll} />}
     </>
   );
 }
 
-/** Choosing a message and a language to open (a key from the report or the overrides, or typed). */
+/**
+ * A whole language for a translator: every family message as CSV (key, English, placeholders, the
+ * wording families get now, its source) to work through in a spreadsheet, and the file uploaded
+ * back, each changed row becoming the area's wording; a refused file names each of its rows.
+ */
+function WholeLanguage({ languages, onChanged }: { languages: string[]; onChanged: () => void }) {
+  const { t } = useI18n();
+  const [language, setLanguage] = useState(languages[0] ?? 'pl');
+  const [file, setFile] = useState<File | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const downloading = useSubmit();
+  const uploading = useSubmit();
+  const download = () =>
+    void downloading.run(async () => {
+      await saveFile(
+        client.GET('/api/parent-engagement/message-overrides/{language}/catalogue.csv', {
+          params: { path: { language } },
+          parseAs: 'blob',
+        }),
+        `family-messages-${language}.csv`,
+      );
+    });
+  const upload = (event: FormEvent) => {
+    event.preventDefault();
+    if (!file) return;
+    setResult(null);
+    void uploading.run(async () => {
+      const csv = await file.text();
+      setResult(
+        answered(
+          (
+            await client.POST('/api/parent-engagement/message-overrides/{language}/import', {
+              params: { path: { language } },
+              body: { csv },
+            })
+          ).data,
+        ),
+      );
+      onChanged();
+    });
+  };
+  const rowErrors = uploading.problem?.errors.filter((error) => error.field.startsWith('rows[')) ?? [];
+  return (
+    <form onSubmit={upload} noValidate className="stack card" data-testid="whole-language">
+      <h2>{t('adm.tr.whole')}</h2>
+      <p className="muted">{t('adm.tr.wholeIntro')}</p>
+      <Field label={t('adm.tr.language')}>
+        {(props) => (
+          <select {...props} name="wholeLanguage" value={language} onChange={(event) => setLanguage(event.target.value)}>
+            {languages.map((code) => (
+              <option key={code} value={code}>
+                {languageName(code)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <div className="actions">
+        <button type="button" className="button secondary" disabled={downloading.busy} onClick={download}>
+          {t('adm.tr.download')}
+        </button>
+      </div>
+      <FormError error={downloading.error} fields={[]} />
+      <Field label={t('adm.tr.uploadFile')} hint={t('adm.tr.uploadHint')} error={uploading.fieldError('csv')}>
+        {(props) => (
+          <input
+            {...props}
+            type="file"
+            name="csv"
+            accept=".csv,text/csv"
+            onChange={(event) => {
+              setFile(event.target.files?.[0] ?? null);
+              setResult(null);
+            }}
+          />
+        )}
+      </Field>
+      <div className="actions">
+        <button type="submit" className="button primary" disabled={uploading.busy || !file}>
+          {t('adm.tr.upload')}
+        </button>
+      </div>
+      {result && (
+        <Notice>
+          <span data-testid="import-result">
+            {t('adm.tr.imported', { created: result.created, changed: result.changed, unchanged: result.unchanged })}
+          </span>
+        </Notice>
+      )}
+      {rowErrors.length > 0 && (
+        <Notice kind="error">
+          {t('adm.tr.importRefused')}
+          <ul data-testid="import-errors">
+            {rowErrors.map((error) => (
+              <li key={`${error.field}:${error.message}`}>{error.message}</li>
+            ))}
+          </ul>
+        </Notice>
+      )}
+      <FormError error={uploading.error} fields={['csv', 'rows']} />
+    </form>
+  );
+}
+
+/** Choosing a message and a language to open (any key of the catalogue, offered with its English, or typed). */
 function OpenMessage({
   languages,
-  knownKeys,
   open,
   onOpen,
 }: {
   languages: string[];
-  knownKeys: string[];
   open: { language: string; key: string } | null;
   onOpen: (open: { language: string; key: string }) => void;
 }) {
   const { t } = useI18n();
   const [language, setLanguage] = useState(open?.language ?? languages[0] ?? 'pl');
   const [key, setKey] = useState(open?.key ?? '');
+  const catalogue = useLoad(
+    async () =>
+      answered((await client.GET('/api/parent-engagement/message-overrides/{language}/catalogue', { params: { path: { language } } })).data)
+        .items,
+    [language],
+  );
+  const knownKeys = catalogue.state === 'ready' ? catalogue.data : [];
   useEffect(() => {
     if (open) {
       setLanguage(open.language);
@@ -202,7 +308,7 @@ function OpenMessage({
             />
             <datalist id="family-message-keys">
               {knownKeys.map((known) => (
-                <option key={known} value={known} />
+                <option key={known.key} value={known.key} label={known.english} />
               ))}
             </datalist>
           </>

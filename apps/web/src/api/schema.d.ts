@@ -4255,6 +4255,14 @@ export interface components {
             smsEnabled: boolean;
             version: number;
         };
+        "parent-engagement.FamilyMessageCatalogueDto": {
+            /** @description One per family message key, in the catalogue’s order */
+            items: components["schemas"]["parent-engagement.FamilyMessageDto"][];
+            /** @example ro */
+            language: string;
+            /** @description Family messages there are: the shipped catalogue’s keys (English has every one) */
+            messages: number;
+        };
         "parent-engagement.FamilyMessageDto": {
             english: string;
             /** @example transport.booking-confirmed.subject */
@@ -4269,14 +4277,6 @@ export interface components {
             shipped: string | null;
             /** @description The shipped wording’s note (a machine translation is marked so) */
             shippedDescription: string | null;
-        "parent-engagement.FamilyMessageCatalogueDto": {
-            /** @description One per family message key, in the catalogue’s order */
-            items: components["schemas"]["parent-engagement.FamilyMessageDto"][];
-            /** @example ro */
-            language: string;
-            /** @description Family messages there are: the shipped catalogue’s keys (English has every one) */
-            messages: number;
-        };
             /**
              * @description Where message comes from
              * @enum {string}
@@ -4308,6 +4308,10 @@ export interface components {
             items: components["schemas"]["parent-engagement.FamilySessionDto"][];
             nextCursor: string | null;
         };
+        "parent-engagement.ImportMessageOverridesDto": {
+            /** @description The catalogue CSV (GET …/catalogue.csv) with the wording column edited: a header row naming key and wording, then one row per message. A row whose wording differs from what the area’s families get now becomes the area’s wording; a blank wording changes nothing. */
+            csv: string;
+        };
         "parent-engagement.MessageOverrideDto": {
             /** @example transport.booking-confirmed.subject */
             key: string;
@@ -4322,15 +4326,21 @@ export interface components {
              */
             message: string;
             /** Format: date-time */
-        "parent-engagement.ImportMessageOverridesDto": {
-            /** @description The catalogue CSV (GET …/catalogue.csv) with the wording column edited: a header row naming key and wording, then one row per message. A row whose wording differs from what the area’s families get now becomes the area’s wording; a blank wording changes nothing. */
-            csv: string;
-        };
             updatedAt: string;
             /** Format: uuid */
             updatedBy: string;
             /** @description Send it quoted as If-Match to edit or delete */
             version: number;
+        };
+        "parent-engagement.MessageOverrideImportDto": {
+            /** @description Rows that replaced the area’s own wording */
+            changed: number;
+            /** @description Rows that became the area’s wording where it had none */
+            created: number;
+            /** @example ro */
+            language: string;
+            /** @description Rows whose wording is what families get now (or blank) */
+            unchanged: number;
         };
         "parent-engagement.MessageOverrideListDto": {
             items: components["schemas"]["parent-engagement.MessageOverrideDto"][];
@@ -4346,16 +4356,6 @@ export interface components {
             text: string;
         };
         "parent-engagement.MessageSettingsDto": {
-        "parent-engagement.MessageOverrideImportDto": {
-            /** @description Rows that replaced the area’s own wording */
-            changed: number;
-            /** @description Rows that became the area’s wording where it had none */
-            created: number;
-            /** @example ro */
-            language: string;
-            /** @description Rows whose wording is what families get now (or blank) */
-            unchanged: number;
-        };
             /**
              * Format: email
              * @description Reply-To of every family email: where a family’s reply reaches the programme office; null for none
@@ -8864,66 +8864,6 @@ export interface operations {
             431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
         };
     };
-    "parent-engagement.listMissingMessages": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["parent-engagement.MissingMessagesReportDto"];
-                };
-            };
-            401: components["responses"]["parent-engagement.Unauthorized"];
-            403: components["responses"]["parent-engagement.Forbidden"];
-            431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
-        };
-    };
-    "parent-engagement.previewFamilyMessage": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["parent-engagement.PreviewMessageDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["parent-engagement.MessagePreviewDto"];
-                };
-            };
-            /** @description Not a family message, or a draft that is not ICU or whose placeholders differ from English’s */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["parent-engagement.ProblemDetails"];
-                };
-            };
-            401: components["responses"]["parent-engagement.Unauthorized"];
-            403: components["responses"]["parent-engagement.Forbidden"];
-            409: components["responses"]["parent-engagement.Conflict"];
-            413: components["responses"]["parent-engagement.ContentTooLarge"];
-            431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
-        };
-    };
-    "parent-engagement.getMessageSettings": {
     "parent-engagement.listFamilyMessages": {
         parameters: {
             query?: never;
@@ -9026,6 +8966,66 @@ export interface operations {
             431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
         };
     };
+    "parent-engagement.listMissingMessages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["parent-engagement.MissingMessagesReportDto"];
+                };
+            };
+            401: components["responses"]["parent-engagement.Unauthorized"];
+            403: components["responses"]["parent-engagement.Forbidden"];
+            431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
+        };
+    };
+    "parent-engagement.previewFamilyMessage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["parent-engagement.PreviewMessageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["parent-engagement.MessagePreviewDto"];
+                };
+            };
+            /** @description Not a family message, or a draft that is not ICU or whose placeholders differ from English’s */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["parent-engagement.ProblemDetails"];
+                };
+            };
+            401: components["responses"]["parent-engagement.Unauthorized"];
+            403: components["responses"]["parent-engagement.Forbidden"];
+            409: components["responses"]["parent-engagement.Conflict"];
+            413: components["responses"]["parent-engagement.ContentTooLarge"];
+            431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
+        };
+    };
+    "parent-engagement.getMessageSettings": {
         parameters: {
             query?: never;
             header?: never;

@@ -4,6 +4,7 @@ import { useApp } from '../../app-context';
 import { formatDateTime, formatTime, useI18n, type MessageKey } from '../../i18n';
 import { Link } from '../../router';
 import { Empty, Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { SaveOrCancel } from '../admin/edit-actions';
 import { ConflictNotice } from '../conflict-words';
 import { zonedIso } from './Performances';
 
@@ -24,6 +25,11 @@ const BOOKING_STATUS: Record<Booking['status'], MessageKey> = {
 /** The area's calendar day of an instant (YYYY-MM-DD), to prefill a bus on the performance's day. */
 function dayIn(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+}
+
+/** The area's wall-clock time (HH:MM) of an instant, to prefill a bus's times for an edit. */
+function timeIn(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 }
 
 /**
@@ -65,7 +71,14 @@ export function HeadTransport({ performanceId }: { performanceId: string }) {
                   ) : (
                     <ul className="cards plain" data-testid="runs">
                       {list.map((run) => (
-                        <RunCard key={run.id} run={run} />
+                        <RunCard
+                          key={run.id}
+                          run={run}
+                          onChanged={(changed) => {
+                            setDone(changed ? t('ht.bus.changed', { vehicle: changed.vehicle }) : null);
+                            runs.reload();
+                          }}
+                        />
                       ))}
                     </ul>
                   )
@@ -91,10 +104,13 @@ export function HeadTransport({ performanceId }: { performanceId: string }) {
   );
 }
 
-function RunCard({ run }: { run: Run }) {
+function RunCard({ run, onChanged }: { run: Run; onChanged: (changed: Run | null) => void }) {
   const { t, language } = useI18n();
   const { me } = useApp();
   const zone = me.area.timeZone;
+  const [editing, setEditing] = useState(false);
+  // A save refused as stale (412): told here, above a form that starts again from the bus as it is now.
+  const [stale, setStale] = useState<unknown>(null);
   const bookings = useLoad(
     () =>
       everyItem(
@@ -124,6 +140,35 @@ function RunCard({ run }: { run: Run }) {
         {run.status === 'cancelled' && <span className="badge badge-bad">{t('ht.bus.cancelled')}</span>}
         {run.status !== 'cancelled' && !run.bookingOpen && <span className="badge badge-none">{t('ht.bus.closed')}</span>}
       </p>
+      {run.status !== 'cancelled' &&
+        (editing ? (
+          <>
+            {stale !== null && <ConflictNotice error={stale} />}
+            <EditRun
+              key={run.version}
+              run={run}
+              onCancel={() => {
+                setEditing(false);
+                setStale(null);
+              }}
+              onSaved={(changed) => {
+                setEditing(false);
+                setStale(null);
+                onChanged(changed);
+              }}
+              onStale={(problem) => {
+                setStale(problem);
+                onChanged(null);
+              }}
+            />
+          </>
+        ) : (
+          <p>
+            <button type="button" className="button secondary" onClick={() => setEditing(true)}>
+              {t('adm.editNamed', { name: run.vehicle })}
+            </button>
+          </p>
+        ))}
       <h4>{t('ht.bus.stops')}</h4>
       <ol data-testid="stops">
         {run.stops.map((stop) => (
@@ -173,6 +218,126 @@ function RunCard({ run }: { run: Run }) {
         <Link to={`/driver/${run.id}`}>{t('ht.bus.manifest')}</Link>
       </p>
     </li>
+  );
+}
+
+/**
+ * Corrects a bus put on: vehicle, seats, times and its stops (names, places, pick-up times), saved
+ * with If-Match at the version listed. A 409 (fewer seats than booked) is told in words here; a 412
+ * (changed meanwhile) goes to the card, which reloads the list and shows this form again from the bus as it is now.
+ */
+function EditRun({
+  run,
+  onCancel,
+  onSaved,
+  onStale,
+}: {
+  run: Run;
+  onCancel: () => void;
+  onSaved: (run: Run) => void;
+  onStale: (problem: ApiProblem) => void;
+}) {
+  const { t } = useI18n();
+  const { me } = useApp();
+  const zone = me.area.timeZone;
+  const [vehicle, setVehicle] = useState(run.vehicle);
+  const [seats, setSeats] = useState(String(run.seats));
+  const [date, setDate] = useState(() => dayIn(run.outboundDepartsAt, zone));
+  const [departs, setDeparts] = useState(() => timeIn(run.outboundDepartsAt, zone));
+  const [returns, setReturns] = useState(() => (run.returnDepartsAt ? timeIn(run.returnDepartsAt, zone) : ''));
+  const [stops, setStops] = useState<StopLine[]>(() =>
+    run.stops.map((stop) => ({ key: stop.id, name: stop.name, place: stop.place, time: timeIn(stop.pickupAt, zone) })),
+  );
+  const submission = useSubmit();
+  const at = (time: string) => (date && time ? zonedIso(date, time, zone) : '');
+  const setStop = (key: string, change: Partial<StopLine>) =>
+    setStops((current) => current.map((stop) => (stop.key === key ? { ...stop, ...change } : stop)));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    await submission.run(
+      async () => {
+        const { data } = await client.PATCH('/api/parent-engagement/transport-runs/{runId}', {
+          params: { path: { runId: run.id }, header: { 'If-Match': `"${run.version}"` } },
+          body: {
+            vehicle,
+            seats: Number(seats),
+            outboundDepartsAt: at(departs),
+            returnDepartsAt: returns ? at(returns) : null,
+            stops: stops.map((stop) => ({ id: stop.key, name: stop.name, place: stop.place, pickupAt: at(stop.time) })),
+          },
+        });
+        onSaved(answered(data));
+      },
+      (problem) => {
+        if (problem instanceof ApiProblem && problem.status === 412) onStale(problem);
+      },
+    );
+  };
+  const stopError = (index: number, field: string) => submission.fieldError(`stops[${index}].${field}`);
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate className="stack" data-testid="edit-run">
+      <h4>{t('ht.bus.editHeading')}</h4>
+      <p className="muted">{t('ht.bus.editHint')}</p>
+      <ConflictNotice error={submission.error} fields={RUN_FIELDS} />
+      <Field label={t('ht.bus.vehicle')} hint={t('ht.bus.vehicleHint')} error={submission.fieldError('vehicle')}>
+        {(props) => <input {...props} name="vehicle" value={vehicle} onChange={(event) => setVehicle(event.target.value)} />}
+      </Field>
+      <Field label={t('ht.bus.seatCount')} hint={t('ht.bus.seatsTaken', { n: run.seatsTaken })} error={submission.fieldError('seats')}>
+        {(props) => (
+          <input
+            {...props}
+            name="seats"
+            type="number"
+            inputMode="numeric"
+            min={Math.max(1, run.seatsTaken)}
+            value={seats}
+            onChange={(event) => setSeats(event.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={t('head.date')}>
+        {(props) => <input {...props} name="date" type="date" value={date} onChange={(event) => setDate(event.target.value)} />}
+      </Field>
+      <Field label={t('ht.bus.departs')} error={submission.fieldError('outboundDepartsAt')}>
+        {(props) => <input {...props} name="departs" type="time" value={departs} onChange={(event) => setDeparts(event.target.value)} />}
+      </Field>
+      <Field label={t('ht.bus.returnsAt')} error={submission.fieldError('returnDepartsAt')}>
+        {(props) => <input {...props} name="returns" type="time" value={returns} onChange={(event) => setReturns(event.target.value)} />}
+      </Field>
+      {stops.map((stop, index) => (
+        <fieldset key={stop.key} className="stack" data-testid="edit-stop">
+          <legend>{t('ht.bus.stopLegend', { n: index + 1 })}</legend>
+          <Field label={t('ht.bus.stopName', { n: index + 1 })} error={stopError(index, 'name')}>
+            {(props) => (
+              <input {...props} name="stopName" value={stop.name} onChange={(event) => setStop(stop.key, { name: event.target.value })} />
+            )}
+          </Field>
+          <Field label={t('ht.bus.stopPlace', { n: index + 1 })} error={stopError(index, 'place')}>
+            {(props) => (
+              <input
+                {...props}
+                name="stopPlace"
+                value={stop.place}
+                onChange={(event) => setStop(stop.key, { place: event.target.value })}
+              />
+            )}
+          </Field>
+          <Field label={t('ht.bus.stopTime', { n: index + 1 })} error={stopError(index, 'pickupAt')}>
+            {(props) => (
+              <input
+                {...props}
+                name="stopTime"
+                type="time"
+                value={stop.time}
+                onChange={(event) => setStop(stop.key, { time: event.target.value })}
+              />
+            )}
+          </Field>
+        </fieldset>
+      ))}
+      <SaveOrCancel busy={submission.busy} onCancel={onCancel} />
+    </form>
   );
 }
 

@@ -69,8 +69,7 @@ describe("the gateway's sampling of the browser's traces", () => {
     for (const browser of requests) {
       const span = serverSpan(provider, browser.traceparent);
       expect(span.spanContext().traceId).toBe(browser.traceId);
-      const selected =
-        reference.shouldSample(context.active(), browser.traceId, '', 1, {}, []).decision === SamplingDecision.RECORD_AND_SAMPLED;
+      const selected = reference.shouldSample(context.active(), browser.traceId).decision === SamplingDecision.RECORD_AND_SAMPLED;
       expect({ traceId: browser.traceId, sampled: (span.spanContext().traceFlags & TraceFlags.SAMPLED) !== 0 }).toEqual({
         traceId: browser.traceId,
         sampled: selected,

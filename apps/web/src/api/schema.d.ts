@@ -10030,37 +10030,6 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["parent-engagement.TransportRunDto"];
-                };
-            };
-            400: components["responses"]["parent-engagement.BadRequest"];
-            401: components["responses"]["parent-engagement.Unauthorized"];
-            403: components["responses"]["parent-engagement.Forbidden"];
-            404: components["responses"]["parent-engagement.NotFound"];
-            414: components["responses"]["parent-engagement.UriTooLong"];
-            431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
-        };
-    };
-    "parent-engagement.getTransportRunManifest": {
-        parameters: {
-            query?: {
-                format?: "csv" | "html" | "pdf";
-                /** @description One stop only */
-                stopId?: string;
-            };
-            header?: never;
-            path: {
-                runId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
                     /** @description The bus’s version, quoted: send it as If-Match to edit it */
                     ETag?: string;
                     [name: string]: unknown;
@@ -10102,9 +10071,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": string;
-                    "text/csv": string;
-                    "text/html": string;
+                    "application/json": components["schemas"]["parent-engagement.TransportRunDto"];
                 };
             };
             400: components["responses"]["parent-engagement.BadRequest"];
@@ -10151,6 +10118,39 @@ export interface operations {
                     "application/problem+json": components["schemas"]["parent-engagement.ProblemDetails"];
                 };
             };
+            431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
+        };
+    };
+    "parent-engagement.getTransportRunManifest": {
+        parameters: {
+            query?: {
+                format?: "csv" | "html" | "pdf";
+                /** @description One stop only */
+                stopId?: string;
+            };
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "text/csv": string;
+                    "text/html": string;
+                };
+            };
+            400: components["responses"]["parent-engagement.BadRequest"];
+            401: components["responses"]["parent-engagement.Unauthorized"];
+            403: components["responses"]["parent-engagement.Forbidden"];
+            404: components["responses"]["parent-engagement.NotFound"];
+            414: components["responses"]["parent-engagement.UriTooLong"];
             431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
         };
     };

@@ -193,6 +193,36 @@ describe('the headteacher on a phone', () => {
       await expectAccessible(page);
       await expectFitsPhone(page);
       await screenshot(page, 'web-head-transport');
+
+      // Correcting the bus: a colleague's change meanwhile is told in words and the form starts again
+      // from the bus as it is now; then more seats and a later, moved second stop, which the API holds.
+      await card.getByRole('button', { name: `Edit ${vehicle}` }).click();
+      const edit = card.locator('form[data-testid=edit-run]');
+      await edit.waitFor();
+      await expectAccessible(page);
+      await expectFitsPhone(page);
+      const renamed = `${vehicle} (Mersey Coaches)`;
+      await asHead('PATCH', `/api/parent-engagement/transport-runs/${run?.id}`, 200, { vehicle: renamed }, { 'if-match': '"1"' });
+      await edit.locator('input[name=seats]').fill('24');
+      await edit.getByRole('button', { name: 'Save' }).click();
+      await card.getByText('Someone changed this since you opened it.', { exact: false }).first().waitFor();
+      await card.locator('h3', { hasText: renamed }).waitFor();
+      expect(await edit.locator('input[name=vehicle]').inputValue()).toBe(renamed);
+      expect(await edit.locator('input[name=seats]').inputValue()).toBe('20');
+      const later = times.second + 10 * 60_000;
+      const editStops = edit.locator('[data-testid=edit-stop]');
+      await edit.locator('input[name=seats]').fill('24');
+      await editStops.nth(1).locator('input[name=stopPlace]').fill('Church Road, side gate');
+      await editStops.nth(1).locator('input[name=stopTime]').fill(clock(later));
+      await edit.getByRole('button', { name: 'Save' }).click();
+      await page.getByText(`Bus changed: ${renamed}.`).waitFor();
+      const changed = await asHead<Run & { version: number }>('GET', `/api/parent-engagement/transport-runs/${run?.id}`);
+      expect(changed).toMatchObject({ vehicle: renamed, seats: 24, version: 3 });
+      expect(changed.stops.map((stop) => [stop.name, stop.place, new Date(stop.pickupAt).getTime()])).toEqual([
+        ['School gate', 'Front entrance', Math.floor(times.first / 60_000) * 60_000],
+        ['Library', 'Church Road, side gate', Math.floor(later / 60_000) * 60_000],
+      ]);
+      await expectAccessible(page);
     }),
     180_000,
   );

@@ -37,7 +37,7 @@ export function AdminPupil({ pupilId }: { pupilId: string }) {
           <PupilFlags pupilId={value.id} etag={etag} onSaved={pupil.reload} />
           {value.status === 'active' && (
             <>
-              <MovePupil key={value.version} pupil={value} onMoved={pupil.reload} />
+              <MovePupil pupil={value} onMoved={pupil.reload} />
               <LeavePupil pupil={value} onLeft={pupil.reload} />
             </>
           )}

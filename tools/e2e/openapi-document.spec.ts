@@ -61,9 +61,12 @@ it('types every property of every schema (none left for a client to read as Reco
     Object.entries(schema.properties ?? {})
       .filter(([, property]) => {
         const typed = TYPED.filter((key) => key in property);
-        // An object with neither properties nor additionalProperties says nothing of what it holds.
+        // An object with neither properties nor additionalProperties, nor a schema it is made of (a nullable
+        // reference comes as type object with allOf), says nothing of what it holds.
         const emptyObject =
-          'type' in property && property.type === 'object' && !('properties' in property) && !('additionalProperties' in property);
+          'type' in property &&
+          property.type === 'object' &&
+          !['properties', 'additionalProperties', 'allOf', 'oneOf', 'anyOf', '$ref'].some((key) => key in property);
         return typed.length === 0 || emptyObject;
       })
       .map(([property]) => `${name}.${property}`),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
 import { HOST } from './ports';
@@ -73,11 +74,33 @@ export function postgresUrl(port: number, database: string, password?: string): 
 }
 
 export async function ensureDatabase(port: number, database: string, password?: string): Promise<void> {
+  await asSuperuser(port, password, async (client) => {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+  });
+}
+
+/**
+ * The physical replication slot a local replica streams through, named after its data directory so
+ * that a replica started again in the same place reuses the name. Without a slot the primary may
+ * recycle WAL the replica has not replayed yet (a bulk COPY of the scale seed did exactly that).
+ */
+export function replicationSlotName(replicaDir: string): string {
+  return `tutti_replica_${createHash('sha256').update(replicaDir).digest('hex').slice(0, 12)}`;
+}
+
+/** Drops the slot if no replica streams through it (a replica that stopped uncleanly leaves one holding WAL). */
+export async function dropIdleReplicationSlot(port: number, slot: string, password?: string): Promise<void> {
+  await asSuperuser(port, password, (client) =>
+    client.query('SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = $1 AND NOT active', [slot]),
+  );
+}
+
+async function asSuperuser<T>(port: number, password: string | undefined, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ host: HOST, port, user: 'postgres', password, database: 'postgres' });
   await client.connect();
   try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+    return await work(client);
   } finally {
     await client.end();
   }

@@ -16,7 +16,16 @@ import { dirname, join, resolve } from 'node:path';
 import { guard, track, unguard } from './cleanup';
 import { findFreePort, waitForPortClosed, waitForPortOpen } from './ports';
 import { startEmbeddedPostgres } from './postgres-embedded';
-import { backupPaths, ensureDatabase, postgresSettings, postgresUrl, type PostgresHandle, type PostgresOptions } from './postgres-shared';
+import {
+  backupPaths,
+  dropIdleReplicationSlot,
+  ensureDatabase,
+  postgresSettings,
+  postgresUrl,
+  replicationSlotName,
+  type PostgresHandle,
+  type PostgresOptions,
+} from './postgres-shared';
 import {
   asUser,
   errorMessage,
@@ -326,7 +335,9 @@ export interface PostgresReplicaOptions extends PostgresOptions {
 
 /**
  * A hot-standby streaming replica of a local primary: a fresh base backup (`pg_basebackup -R -X stream`,
- * which writes standby.signal and primary_conninfo), then its own server on its own port. The
+ * which writes standby.signal and primary_conninfo) through a physical replication slot of its own
+ * (`-C -S`: the primary keeps every WAL segment until the replica has it, and the slot is dropped
+ * when the replica stops), then its own server on its own port. The
  * primary's default pg_hba (initdb --auth=trust) already lets 127.0.0.1 replicate. Read-only; the
  * replay lag is the primary's pg_stat_replication.replay_lag.
  */
@@ -350,12 +361,23 @@ export async function startPostgresReplica(options: PostgresReplicaOptions): Pro
   await prepareOwnership(c);
   const started = Date.now();
   log(`pg_basebackup: copying the primary on 127.0.0.1:${options.primaryPort} into ${c.data} …`);
+  const slot = replicationSlotName(dir);
+  await dropIdleReplicationSlot(options.primaryPort, slot);
   const args = ['-h', '127.0.0.1', '-p', String(options.primaryPort), '-U', 'postgres', '-D', c.data, '-R', '-X', 'stream', '-c', 'fast'];
+  args.push('-C', '-S', slot);
   if (c.profile === 'test') args.push('--no-sync');
   const backup = await pgRun(c, 'pg_basebackup', args, 600_000);
   if (backup.code !== 0)
     throw new LocalInfraError(`pg_basebackup from port ${options.primaryPort} failed (exit ${backup.code}): ${lastLine(backup.output)}`);
-  log(`base backup done in ${seconds(started)}`);
+  log(`base backup done in ${seconds(started)} (replication slot ${slot})`);
   const port = await startOnFreePort(c, options);
-  return adopt(c, port, database);
+  const replica = await adopt(c, port, database);
+  return {
+    ...replica,
+    stop: async () => {
+      await replica.stop();
+      // The primary may already be gone (stopped first): then there is no slot left to hold WAL.
+      await dropIdleReplicationSlot(options.primaryPort, slot).catch(() => undefined);
+    },
+  };
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { startPgBouncer, type PgBouncerHandle } from './pgbouncer';
 import { startPostgres, startPostgresReplica } from './postgres';
-import type { PostgresHandle } from './postgres-shared';
+import { replicationSlotName, type PostgresHandle } from './postgres-shared';
 
 jest.setTimeout(180_000);
 
@@ -51,6 +51,14 @@ describe('a local primary with a streaming replica and PgBouncer', () => {
     const senders = await query<{ state: string }>(primary.url, 'SELECT state FROM pg_stat_replication');
     expect(senders).toEqual([{ state: 'streaming' }]);
     await expect(query(replica.url, 'CREATE TABLE refused (id int)')).rejects.toThrow(/read-only transaction/);
+  });
+
+  it('streams through a replication slot of its own, so the primary keeps the WAL the replica still needs', async () => {
+    const slots = await query<{ slot_name: string; active: boolean }>(
+      primary.url,
+      "SELECT slot_name, active FROM pg_replication_slots WHERE slot_type = 'physical'",
+    );
+    expect(slots).toEqual([{ slot_name: replicationSlotName(join(dir, 'replica')), active: true }]);
   });
 
   it(`makes a write on the primary readable on the replica within ${REPLICA_BOUND_MS} ms`, async () => {
@@ -102,5 +110,12 @@ describe('a local primary with a streaming replica and PgBouncer', () => {
     } finally {
       await admin.end();
     }
+  });
+
+  it('drops its replication slot when it stops (last: the replica is gone after it)', async () => {
+    await bouncer.stop();
+    await replica.stop();
+    const slots = await query(primary.url, 'SELECT slot_name FROM pg_replication_slots');
+    expect(slots).toEqual([]);
   });
 });

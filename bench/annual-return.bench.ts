@@ -12,7 +12,8 @@
  *
  *   node -r ./tools/runtime/register.js bench/annual-return.bench.ts
  *
- * BENCH_SCHOOLS=100 BENCH_AREAS=1 measures one area of 100 schools alone (the quick form, ~1 min).
+ * BENCH_SCHOOLS=100 BENCH_AREAS=1 measures one area of 100 schools alone (the quick form, ~1 min);
+ * BENCH_FIRST_AREA_SCHOOLS sizes area 1 when there are several (bench-seed.ts's default 1,000).
  */
 import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
         BENCH_REGISTERS: 'true',
         BENCH_REGISTERS_UNTIL: registersUntil,
         BENCH_REGISTER_SCHOOL_EVERY: registerSchoolEvery,
+        ...(process.env.BENCH_FIRST_AREA_SCHOOLS ? { BENCH_FIRST_AREA_SCHOOLS: process.env.BENCH_FIRST_AREA_SCHOOLS } : {}),
       },
       { allServices: Number(areas) > 1 },
     );

@@ -10,7 +10,8 @@
  *   3. issue 20 — the same bookings on the same database through PgBouncer in transaction mode (a second
  *      parent-engagement with DATABASE_URL on PgBouncer and DATABASE_DIRECT_URL for its session work), and a
  *      third direct with DATABASE_STATEMENTS=unnamed: what PgBouncer 1.18's lack of named prepared
- *      statements costs on its own. Rounds take turns (the order turning each round), after a warm-up each.
+ *      statements costs on its own. With PgBouncer ≥ 1.21 (PGBOUNCER_BIN=/path/to/pgbouncer when the
+ *      distribution's is older) the pooled service keeps its named statements (max_prepared_statements). Rounds take turns (the order turning each round), after a warm-up each.
  * Goals: bookings/s ≥ 0.40 × pgbench tps; through PgBouncer ≥ 0.9 × direct. Then the race, direct and
  * through PgBouncer: 500 concurrent families for 50 seats → how many confirmed, waitlisted, 5xx (expected 50 / 450 / 0).
  *
@@ -126,7 +127,12 @@ async function main(): Promise<void> {
       if (process.env.DATABASE_URL) log('DATABASE_URL is set: PgBouncer is started in front of it on 127.0.0.1:' + primaryPort);
       bouncer = await startPgBouncer({ dir: join(REPO_ROOT, '.tutti', 'bench', `pgbouncer-${process.pid}`), primaryPort, log });
       const pooledDb = Object.assign(new URL(engagementDb), { port: String(bouncer.port) }).toString();
-      const pooled = await startTarget('pgbouncer', 'through PgBouncer, transaction mode', pooledDb, { DATABASE_DIRECT_URL: engagementDb });
+      // PgBouncer ≥ 1.21 (PGBOUNCER_BIN may name such a build) carries named prepared statements: the services keep theirs.
+      const statements = bouncer.carriesPreparedStatements ? 'named' : 'unnamed';
+      const pooled = await startTarget('pgbouncer', `through PgBouncer, transaction mode, statements ${statements}`, pooledDb, {
+        DATABASE_DIRECT_URL: engagementDb,
+        DATABASE_STATEMENTS: statements,
+      });
       pooled.servedBy.push({ name: 'pgbouncer', pid: bouncer.pid });
       targets.push(pooled);
       if (withUnnamed)

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { aptInstall, usableAptGet } from './apt';
 import { guard, track, unguard } from './cleanup';
 import { findFreePort, HOST, waitForPortClosed, waitForPortOpen } from './ports';
@@ -22,6 +22,8 @@ export interface PgBouncerHandle {
   /** postgres://postgres@127.0.0.1:PORT/<database>: the same roles and databases as the primary, pooled. */
   url(database: string, user?: string): string;
   port: number;
+  /** Its version carries named prepared statements across transactions (1.21's max_prepared_statements, set here). */
+  carriesPreparedStatements: boolean;
   /** The daemon's process id (for CPU accounting). */
   pid: number;
   stop(): Promise<void>;
@@ -29,9 +31,23 @@ export interface PgBouncerHandle {
 
 const PGBOUNCER_MISSING = 'pgbouncer not found: install it (apt-get install pgbouncer) or leave --pgbouncer out';
 const EXTRA_DIRS = ['/usr/sbin', '/usr/local/bin', '/opt/homebrew/bin'];
+/** The first release that keeps a client's named prepared statements across server connections. */
+const PREPARED_STATEMENTS_SINCE: readonly [number, number] = [1, 21];
+/** How many prepared statements PgBouncer keeps per server connection (a service prepares a few dozen hot ones). */
+const MAX_PREPARED_STATEMENTS = 200;
 
-/** Path of pgbouncer; as root on Debian it is installed with apt-get when missing. */
+/**
+ * Path of pgbouncer: PGBOUNCER_BIN when set (e.g. a newer build than the distribution's: Debian 12
+ * ships 1.18, without prepared statements in transaction mode), else the PATH; as root on Debian it
+ * is installed with apt-get when missing.
+ */
 async function ensurePgBouncer(log: Log): Promise<string> {
+  const chosen = process.env.PGBOUNCER_BIN;
+  if (chosen) {
+    if (!findExecutable(basename(chosen), [], dirname(chosen)))
+      throw new LocalInfraError(`PGBOUNCER_BIN=${chosen} is not an executable file`);
+    return chosen;
+  }
   const find = () => findExecutable('pgbouncer', EXTRA_DIRS);
   const found = find();
   if (found) return found;
@@ -54,6 +70,8 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<PgBounc
   const log = options.log ?? noLog;
   const dir = resolve(options.dir);
   const binary = await ensurePgBouncer(log);
+  const version = await versionOf(binary);
+  const carriesPreparedStatements = atLeast(version, PREPARED_STATEMENTS_SINCE);
   mkdirSync(dir, { recursive: true, mode: 0o755 });
   const pidFile = join(dir, 'pgbouncer.pid');
   const logFile = join(dir, 'pgbouncer.log');
@@ -85,6 +103,7 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<PgBounc
       `logfile = ${logFile}`,
       `pidfile = ${pidFile}`,
       'admin_users = postgres',
+      ...(carriesPreparedStatements ? [`max_prepared_statements = ${MAX_PREPARED_STATEMENTS}`] : []),
       '',
     ].join('\n'),
   );
@@ -96,7 +115,7 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<PgBounc
   }
   const started = Date.now();
   log(
-    `starting PgBouncer (transaction pooling) on ${HOST}:${port} in front of port ${options.primaryPort}${options.replica ? ` and replica ${options.replica.port}` : ''} …`,
+    `starting PgBouncer ${version.join('.')} (transaction pooling${carriesPreparedStatements ? ', prepared statements carried' : ''}) on ${HOST}:${port} in front of port ${options.primaryPort}${options.replica ? ` and replica ${options.replica.port}` : ''} …`,
   );
   const [file, args] = asUser(user, binary, ['-d', join(dir, 'pgbouncer.ini')]);
   const result = await run(file, args, { cwd: dir, timeoutMs: 30_000 });
@@ -132,7 +151,20 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<PgBounc
   return {
     port,
     pid,
+    carriesPreparedStatements,
     url: (database, role = 'postgres') => `postgres://${encodeURIComponent(role)}@${HOST}:${port}/${encodeURIComponent(database)}`,
     stop,
   };
+}
+
+async function versionOf(binary: string): Promise<number[]> {
+  const result = await run(binary, ['--version'], { timeoutMs: 10_000 });
+  const found = /PgBouncer (\d+)\.(\d+)(?:\.(\d+))?/.exec(result.output);
+  if (!found) throw new LocalInfraError(`${binary} --version did not say its version: ${result.output.trim()}`);
+  return found.slice(1).map((part) => Number(part ?? 0));
+}
+
+function atLeast(version: readonly number[], wanted: readonly number[]): boolean {
+  for (let i = 0; i < wanted.length; i++) if (version[i] !== wanted[i]) return version[i] > wanted[i];
+  return true;
 }

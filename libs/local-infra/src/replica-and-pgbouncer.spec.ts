@@ -112,6 +112,40 @@ describe('a local primary with a streaming replica and PgBouncer', () => {
     }
   });
 
+  it('sets max_prepared_statements exactly when its version carries named statements (≥ 1.21; PGBOUNCER_BIN may name one)', async () => {
+    const admin = new pg.Client({ connectionString: bouncer.url('pgbouncer') });
+    await admin.connect();
+    let version: string;
+    let setting: { value: string } | undefined;
+    try {
+      version = (await admin.query({ text: 'SHOW VERSION', queryMode: 'simple' } as pg.QueryConfig)).rows[0].version as string;
+      const config = await admin.query({ text: 'SHOW CONFIG', queryMode: 'simple' } as pg.QueryConfig);
+      setting = config.rows.find((row: { key: string }) => row.key === 'max_prepared_statements');
+    } finally {
+      await admin.end();
+    }
+    const [major, minor] = (/PgBouncer (\d+)\.(\d+)/.exec(version) ?? []).slice(1).map(Number);
+    expect(bouncer.carriesPreparedStatements).toBe(major > 1 || minor >= 21);
+    if (!bouncer.carriesPreparedStatements) return expect(setting).toBeUndefined();
+    expect(setting?.value).toBe('200');
+    // A named statement prepared in one transaction runs again in the next, whichever server connection serves it.
+    const clients = [new pg.Client({ connectionString: bouncer.url('tutti') }), new pg.Client({ connectionString: bouncer.url('tutti') })];
+    await Promise.all(clients.map((client) => client.connect()));
+    try {
+      for (let round = 0; round < 3; round++)
+        for (const client of clients) {
+          const { rows } = await client.query({
+            name: 'count-writes',
+            text: 'SELECT count(*)::int AS n FROM writes WHERE id <> $1',
+            values: [randomUUID()],
+          });
+          expect(rows[0].n).toBeGreaterThanOrEqual(1);
+        }
+    } finally {
+      await Promise.all(clients.map((client) => client.end()));
+    }
+  });
+
   it('drops its replication slot when it stops (last: the replica is gone after it)', async () => {
     await bouncer.stop();
     await replica.stop();

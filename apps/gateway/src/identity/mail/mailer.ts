@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { SpanKind, withSpan } from '@tutti/platform';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { IdentityConfig } from '../config/identity-config';
 import { IDENTITY_CONFIG } from '../config/identity-config.token';
@@ -22,7 +23,15 @@ export class Mailer implements OnModuleDestroy {
     this.transport = createTransport(config.SMTP_URL, { from: config.MAIL_FROM });
   }
 
+  /**
+   * Traced as the SMTP hop of whatever sends it (an invitation, a password reset, an event's mail),
+   * as parent-engagement's EmailChannel traces a reminder's: a client span of the active one.
+   */
   async send(mail: OutgoingMail): Promise<void> {
+    await withSpan('smtp send', { kind: SpanKind.CLIENT, attributes: { 'network.protocol.name': 'smtp' } }, () => this.sendNow(mail));
+  }
+
+  private async sendNow(mail: OutgoingMail): Promise<void> {
     await this.transport.sendMail({
       to: mail.to,
       subject: mail.subject,
@@ -35,6 +44,8 @@ export class Mailer implements OnModuleDestroy {
   /**
    * For mail sent once a transaction has committed: composing and sending happen after the caller
    * has moved on, and a failure of either is logged, never thrown at a request that already succeeded.
+   * The send still runs in the caller's trace context (the request's span is its parent), though the
+   * request may have been answered by then.
    */
   sendInBackground(compose: () => OutgoingMail | Promise<OutgoingMail>, what: string): void {
     void (async () => {

@@ -74,12 +74,18 @@ export async function seedEngagement(client: Client, log: Log, now: Date = new D
 const NO_EVENT = '00000000-0000-0000-0000-000000000000';
 
 /**
- * The roster replica as scheduling's events would have built it: each demo pupil's school and class
- * (ids only), and each demo ensemble's members, so that a class or ensemble announcement reaches
- * the demo families.
+ * The roster replica as scheduling's events would have built it: the area's schools (ids only, as
+ * scheduling seeds them, so that the programme admin can set any of them a Reply-To), each demo
+ * pupil's school and class (ids only), and each demo ensemble's members, so that a class or
+ * ensemble announcement reaches the demo families.
  */
 async function seedRoster(db: Client, area: DemoArea, now: Date): Promise<{ pupils: number; ensembles: number }> {
   const tenantId = tenantIdOf(area);
+  // No event mark (NULL): any school event scheduling publishes later replaces the seeded row.
+  await db.query(
+    'INSERT INTO roster_schools (tenant_id, school_id) SELECT $1, s.school_id FROM unnest($2::uuid[]) AS s (school_id) ON CONFLICT DO NOTHING',
+    [tenantId, area.schools.map((school) => seedId(`school:${school.urn}`))],
+  );
   const pupils = demoPupils(area);
   const classIds = pupils.map((pupil) => demoClassId(area, pupil.schoolUrn, DEMO_CLASSES[pupil.classIndex].name));
   await db.query(

@@ -15,6 +15,7 @@ import { MessageOverrides1796455176995 } from './migrations/1796455176995-messag
 import { MessageSettings1796458211017 } from './migrations/1796458211017-message-settings';
 import { SchoolMessageSettings1796471556380 } from './migrations/1796471556380-school-message-settings';
 import { TransportRunsHaveAVersion1796489972623 } from './migrations/1796489972623-transport-runs-have-a-version';
+import { RosterSchools1796505079939 } from './migrations/1796505079939-roster-schools';
 
 /** Engagement's own tables are reached with raw SQL (see the migrations); TypeORM entities are messaging's. */
 export const PARENT_ENGAGEMENT_ENTITIES = [...MESSAGING_ENTITIES];
@@ -36,4 +37,5 @@ export const PARENT_ENGAGEMENT_MIGRATIONS = [
   MessageSettings1796458211017,
   SchoolMessageSettings1796471556380,
   TransportRunsHaveAVersion1796489972623,
+  RosterSchools1796505079939,
 ];

@@ -266,6 +266,13 @@ describe('announcements', () => {
     it('refuses another area’s school id from a programme admin with a 404 naming schoolId, and stores nothing', async () => {
       const otherArea = newTenantId();
       const theirSchool = newId();
+      await kit.applyEvent(otherArea, 'scheduling.school.created', {
+        version: 1,
+        schoolId: theirSchool,
+        name: 'St Mary’s',
+        urn: null,
+        phase: 'primary',
+      });
       await kit.call(personas.guardian(otherArea, [{ pupilId: newId(), schoolId: theirSchool }]), 'GET', '/families/me');
       const subject = `Cross-area ${newId()}`;
       for (const schoolId of [theirSchool, newId()]) {
@@ -275,8 +282,14 @@ describe('announcements', () => {
         expect(response.json().errors).toEqual([expect.objectContaining({ field: 'schoolId', rule: 'exists' })]);
       }
       expect(await stored(subject)).toBe(0);
-      // Their own area's school (one with a family here) is fine.
-      await family(schoolA, `admin-${newId()}@example.org`);
+      // Their own area's school (one scheduling told this service of) is fine.
+      await kit.applyEvent(tenantId, 'scheduling.school.created', {
+        version: 1,
+        schoolId: schoolA,
+        name: 'St Mary’s',
+        urn: null,
+        phase: 'primary',
+      });
       expect((await post(personas.programmeAdmin(tenantId), { audience: 'school', schoolId: schoolA })).statusCode).toBe(201);
     });
 

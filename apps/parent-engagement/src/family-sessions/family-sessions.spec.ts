@@ -47,6 +47,13 @@ describe('family sessions and workshops', () => {
     const admin = personas.programmeAdmin(tenantId);
     const otherArea = newTenantId();
     const theirSchool = newId();
+    await kit.applyEvent(otherArea, 'scheduling.school.created', {
+      version: 1,
+      schoolId: theirSchool,
+      name: 'St Mary’s',
+      urn: null,
+      phase: 'primary',
+    });
     expect(
       (await kit.call(personas.guardian(otherArea, [{ pupilId: newId(), schoolId: theirSchool }]), 'GET', '/families/me')).statusCode,
     ).toBe(200);
@@ -57,8 +64,14 @@ describe('family sessions and workshops', () => {
       expect(response.json().errors).toEqual([expect.objectContaining({ field: 'schoolId', rule: 'exists' })]);
     }
     expect((await kit.db.query('SELECT count(*)::int AS n FROM family_sessions WHERE title = $1', [title]))[0].n).toBe(0);
-    // A school of the admin's own area (one a family of it belongs to) is fine.
-    expect((await kit.call(family().guardian, 'GET', '/families/me')).statusCode).toBe(200);
+    // A school of the admin's own area (one scheduling told this service of) is fine.
+    await kit.applyEvent(tenantId, 'scheduling.school.created', {
+      version: 1,
+      schoolId: schoolA,
+      name: 'St Mary’s',
+      urn: null,
+      phase: 'primary',
+    });
     expect((await kit.call(admin, 'POST', '/family-sessions', sessionBody({ title }))).statusCode).toBe(201);
   });
 

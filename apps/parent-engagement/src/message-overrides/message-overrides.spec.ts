@@ -25,6 +25,10 @@ describe('an area’s own wording of family messages', () => {
     return family;
   }
 
+  /** Scheduling's event for a new school, as the consumer applies it. */
+  const schoolCreated = (tenant: string, schoolId: string) =>
+    kit.applyEvent(tenant, 'scheduling.school.created', { version: 1, schoolId, name: 'Oakfield Primary', urn: null, phase: 'primary' });
+
   /** Answers the booking's id. */
   async function bookABus(tenant: string, who: { guardian: Identity; pupilId: string }, title: string): Promise<string> {
     const { performanceId, startsAt } = await publishPerformance(kit, tenant, 72, title);
@@ -269,6 +273,7 @@ describe('an area’s own wording of family messages', () => {
     const schoolOffice = 'office@st-marys.example.sch.uk';
     const school = `/message-settings/schools/${ownOffice}`;
     await kit.call(areaAdmin, 'PUT', '/message-settings', { replyTo: areaOffice }, { 'if-match': '"0"' });
+    for (const schoolId of [ownOffice, otherSchool]) await schoolCreated(area, schoolId);
     const polish = await family(area, 'pl', ownOffice);
     const other = await family(area, 'en', otherSchool);
 
@@ -300,5 +305,28 @@ describe('an area’s own wording of family messages', () => {
     });
     expect(theirs.headers['reply-to']).toContain(areaOffice);
     expect(theirs.headers['reply-to']).not.toContain(schoolOffice);
+  });
+
+  it('lets the programme admin give a school just created in scheduling its Reply-To, before it has any family, pupil, class or ensemble', async () => {
+    const area = newTenantId();
+    const areaAdmin = personas.programmeAdmin(area);
+    const newSchool = newId();
+    const school = `/message-settings/schools/${newSchool}`;
+    expect((await kit.call(areaAdmin, 'GET', school)).statusCode).toBe(404);
+
+    await schoolCreated(area, newSchool);
+    expect((await kit.call(areaAdmin, 'GET', school)).json()).toEqual({ replyTo: null, version: 0 });
+    const set = await kit.call(areaAdmin, 'PUT', school, { replyTo: 'office@oakfield.example.sch.uk' }, { 'if-match': '"0"' });
+    expect(set.statusCode).toBe(200);
+    expect(set.json()).toEqual({ replyTo: 'office@oakfield.example.sch.uk', version: 1 });
+    expect((await kit.call(areaAdmin, 'GET', school)).json()).toEqual({ replyTo: 'office@oakfield.example.sch.uk', version: 1 });
+
+    // The same school id is still no school of another area: its admin gets 404 and changes nothing.
+    const otherAreaAdmin = personas.programmeAdmin(newTenantId());
+    expect((await kit.call(otherAreaAdmin, 'GET', school)).statusCode).toBe(404);
+    expect(
+      (await kit.call(otherAreaAdmin, 'PUT', school, { replyTo: 'someone@elsewhere.example.org' }, { 'if-match': '"1"' })).statusCode,
+    ).toBe(404);
+    expect((await kit.call(areaAdmin, 'GET', school)).json()).toEqual({ replyTo: 'office@oakfield.example.sch.uk', version: 1 });
   });
 });

@@ -101,14 +101,31 @@ export async function applyEnsembleSnapshot(db: Queryable, tenantId: string, sna
   return true;
 }
 
-/** Whether some family, pupil, class or ensemble of the area belongs to the school. */
+/**
+ * Records a school of the area as one scheduling event (created or updated) gives it, unless the row
+ * was last set from a later event; whether it was set. Ids only: a school's name is scheduling's.
+ */
+export async function setSchool(
+  db: Queryable,
+  tenantId: string,
+  school: { schoolId: string; eventAt: string; eventId: string },
+): Promise<boolean> {
+  const set = await oneRow<{ school_id: string }>(
+    db,
+    `INSERT INTO roster_schools (tenant_id, school_id, event_at, event_id) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (tenant_id, school_id) DO UPDATE SET event_at = EXCLUDED.event_at, event_id = EXCLUDED.event_id
+     WHERE ${eventIsNewerSql('roster_schools.event', 'EXCLUDED.event_at', 'EXCLUDED.event_id')}
+     RETURNING school_id`,
+    [tenantId, school.schoolId, school.eventAt, school.eventId],
+  );
+  return set !== undefined;
+}
+
+/** Whether the school is one of the area's, as scheduling's school events (or the migration's copy of those known before) say. */
 export async function schoolKnown(db: Queryable, tenantId: string, schoolId: string): Promise<boolean> {
   const found = await oneRow<{ known: boolean }>(
     db,
-    `SELECT EXISTS (SELECT 1 FROM family_children WHERE tenant_id = $1 AND school_id = $2)
-         OR EXISTS (SELECT 1 FROM roster_classes WHERE tenant_id = $1 AND school_id = $2)
-         OR EXISTS (SELECT 1 FROM roster_ensembles WHERE tenant_id = $1 AND school_id = $2)
-         OR EXISTS (SELECT 1 FROM roster_pupils WHERE tenant_id = $1 AND school_id = $2) AS known`,
+    'SELECT EXISTS (SELECT 1 FROM roster_schools WHERE tenant_id = $1 AND school_id = $2) AS known',
     [tenantId, schoolId],
   );
   return found?.known === true;

@@ -10,6 +10,7 @@ import {
   ensembleRow,
   schoolKnown,
   setPupilPlace,
+  setSchool,
   type AudienceMember,
 } from './roster.queries';
 
@@ -59,9 +60,21 @@ export class RosterService {
   }
 
   /**
+   * A school scheduling created or changed is one of the area's from then on, families or not (a
+   * new school can be given its Reply-To at once). A redelivered or older event changes nothing.
+   */
+  @HandlesEvent('scheduling.school.created', 'scheduling.school.updated')
+  async applySchool(
+    event: EventEnvelope<'scheduling.school.created' | 'scheduling.school.updated'>,
+    manager: EntityManager,
+  ): Promise<void> {
+    await setSchool(manager, event.tenantId, { schoolId: event.payload.schoolId, eventAt: event.occurredAt, eventId: event.id });
+  }
+
+  /**
    * Whether a school id is one of this area's schools as far as this service knows them: a school
-   * some family, pupil, class or ensemble of the area belongs to. Another area's school (or a made-up
-   * id) is not, so that an id in a body cannot reach outside the caller's area.
+   * scheduling has told us of. Another area's school (or a made-up id) is not, so that an id in a
+   * body cannot reach outside the caller's area.
    */
   async knowsSchool(manager: Pick<EntityManager, 'query'>, tenantId: string, schoolId: string): Promise<boolean> {
     return schoolKnown(manager, tenantId, schoolId);

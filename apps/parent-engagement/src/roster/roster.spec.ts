@@ -171,4 +171,64 @@ describe('roster replica (from scheduling’s events)', () => {
     expect(audience?.schoolId).toBeNull();
     expect(audience?.members.map((member) => member.schoolId)).toEqual([schoolB, schoolB]);
   });
+
+  describe('the area’s schools (scheduling.school.created and .updated)', () => {
+    const school = (type: 'scheduling.school.created' | 'scheduling.school.updated', schoolId: string, at: Date, tenant = tenantId) =>
+      kit.applyEvent(tenant, type, { version: 1, schoolId, name: 'St Mary’s Primary', urn: '100001', phase: 'primary' }, at);
+    const mark = async (schoolId: string, tenant = tenantId) =>
+      (
+        await kit.db.query(`SELECT event_id AS "eventId" FROM roster_schools WHERE tenant_id = $1 AND school_id = $2`, [tenant, schoolId])
+      )[0] as { eventId: string } | undefined;
+    const knows = (schoolId: string, tenant = tenantId) => roster.knowsSchool(kit.db.manager, tenant, schoolId);
+
+    it('knows a school from its created event alone, with no family, pupil, class or ensemble, and keeps no name', async () => {
+      const created = newId();
+      expect(await knows(created)).toBe(false);
+      const event = await school('scheduling.school.created', created, minutesAgo(10));
+      expect(await knows(created)).toBe(true);
+      expect(await mark(created)).toEqual({ eventId: event.id });
+      const stored = JSON.stringify(await kit.db.query(`SELECT * FROM roster_schools WHERE tenant_id = $1`, [tenantId]));
+      expect(stored).not.toMatch(/St Mary|100001|primary/);
+    });
+
+    it('knows a school first told of by an update (the republisher sends every school as updated), and follows each newer update', async () => {
+      const republished = newId();
+      const first = await school('scheduling.school.updated', republished, minutesAgo(20));
+      expect(await knows(republished)).toBe(true);
+      expect(await mark(republished)).toEqual({ eventId: first.id });
+      const later = await school('scheduling.school.updated', republished, minutesAgo(5));
+      expect(await mark(republished)).toEqual({ eventId: later.id });
+    });
+
+    it('changes nothing for a redelivered event or an older one arriving late', async () => {
+      const schoolId = newId();
+      await school('scheduling.school.created', schoolId, minutesAgo(30));
+      const newest = await school('scheduling.school.updated', schoolId, minutesAgo(5));
+      // The older created event, delivered again as a new event id, does not overwrite the newer update's mark.
+      await school('scheduling.school.created', schoolId, minutesAgo(30));
+      expect(await mark(schoolId)).toEqual({ eventId: newest.id });
+      // The handler itself is idempotent, not only the consumer that remembers event ids.
+      await kit.db.transaction((manager) => roster.applySchool(newest, manager));
+      await kit.db.transaction((manager) => roster.applySchool(newest, manager));
+      expect(await mark(schoolId)).toEqual({ eventId: newest.id });
+      expect(
+        (
+          await kit.db.query(`SELECT count(*)::int AS n FROM roster_schools WHERE tenant_id = $1 AND school_id = $2`, [tenantId, schoolId])
+        )[0].n,
+      ).toBe(1);
+    });
+
+    it('keeps each area’s schools to itself: another area’s school is not known here, nor this one’s there', async () => {
+      const otherArea = newTenantId();
+      const theirs = newId();
+      const ours = newId();
+      await school('scheduling.school.created', theirs, minutesAgo(10), otherArea);
+      await school('scheduling.school.created', ours, minutesAgo(10));
+      expect(await knows(theirs, otherArea)).toBe(true);
+      expect(await knows(theirs)).toBe(false);
+      expect(await knows(ours)).toBe(true);
+      expect(await knows(ours, otherArea)).toBe(false);
+      expect(await mark(theirs)).toBeUndefined();
+    });
+  });
 });

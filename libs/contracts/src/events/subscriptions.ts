@@ -14,9 +14,9 @@ export const EVENT_SUBSCRIBERS: { readonly [T in keyof EventCatalog]: readonly S
   'identity.account.updated': ['parent-engagement'],
   // Subject access, erasure and retention: every service that holds people's data answers the gateway.
   'identity.data-request.opened': ['scheduling', 'instrument-loan', 'parent-engagement', 'performance-event'],
-  // Parent engagement learns a family's schools from their children's pupil events, not from schools.
-  'scheduling.school.created': ['gateway', 'performance-event', 'instrument-loan'],
-  'scheduling.school.updated': ['gateway', 'performance-event', 'instrument-loan'],
+  // Parent engagement keeps the area's schools by id, so that a school with no family yet can be given its Reply-To.
+  'scheduling.school.created': ['gateway', 'performance-event', 'instrument-loan', 'parent-engagement'],
+  'scheduling.school.updated': ['gateway', 'performance-event', 'instrument-loan', 'parent-engagement'],
   // The gateway keeps guardian links only, which follow a pupil's move; enrolment and leaving do not change them.
   'scheduling.pupil.enrolled': ['performance-event', 'parent-engagement', 'instrument-loan'],
   'scheduling.pupil.moved': ['gateway', 'performance-event', 'parent-engagement', 'instrument-loan'],

@@ -46,8 +46,14 @@ export interface BenchSystem {
  * Throw-away PostgreSQL and Redis (and MailDev when asked) under .tutti/bench, or the ones
  * DATABASE_URL / REDIS_URL / SMTP_URL name, and a fresh identity key pair for this run.
  */
-export async function startBenchSystem(options: { withMail?: boolean } = {}): Promise<BenchSystem> {
-  const infra = await startLocalInfra({ dataDir: join(REPO_ROOT, '.tutti', 'bench'), profile: 'test', withMail: options.withMail, log });
+export async function startBenchSystem(options: { withMail?: boolean; archiveWal?: boolean } = {}): Promise<BenchSystem> {
+  const infra = await startLocalInfra({
+    dataDir: join(REPO_ROOT, '.tutti', 'bench'),
+    profile: 'test',
+    withMail: options.withMail,
+    archiveWal: options.archiveWal,
+    log,
+  });
   const keys = await generateIdentityKeyPair();
   const nobodyUrl = url(await findFreePort());
   const smtpUrl = infra.mail ? `smtp://${infra.mail.smtpHost}:${infra.mail.smtpPort}` : 'smtp://127.0.0.1:1';

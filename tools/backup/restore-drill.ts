@@ -1,6 +1,13 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { restoreToPointInTime, startPostgres, takeBaseBackup, type PostgresHandle } from '@tutti/local-infra';
+import {
+  archiveCurrentSegment,
+  noteTargetTime,
+  restoreToPointInTime,
+  startPostgres,
+  takeBaseBackup,
+  type PostgresHandle,
+} from '@tutti/local-infra';
 import pg from 'pg';
 
 export interface DrillStep {
@@ -93,31 +100,13 @@ export async function runRestoreDrill(options: DrillOptions): Promise<DrillResul
     });
     const backup = await step('base backup', () => takeBaseBackup({ primaryDir, primaryPort, profile: 'test' }));
     await step(`write ${rows} more rows`, () => insertRows(url, 'after backup', rows));
-    const targetTime = await withClient(
-      url,
-      async (c) =>
-        (
-          (await c.query("SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '+00' AS t")).rows[0] as {
-            t: string;
-          }
-        ).t,
-    );
+    const targetTime = await noteTargetTime(primaryPort);
     log(`target time: ${targetTime}`);
     await step('the mistake: more rows, and every pre-backup row deleted', async () => {
       await insertRows(url, 'mistake', rows);
       await withClient(url, (c) => c.query("DELETE FROM drill_rows WHERE label = 'before backup'"));
     });
-    await step('archive the current WAL segment', () =>
-      withClient(url, async (c) => {
-        // The segment holding the mistake is archived when it is switched out; replay must read past the target.
-        const { segment } = (await c.query('SELECT pg_walfile_name(pg_switch_wal()) AS segment')).rows[0] as { segment: string };
-        for (;;) {
-          const { last } = (await c.query('SELECT last_archived_wal AS last FROM pg_stat_archiver')).rows[0] as { last: string | null };
-          if (last && last >= segment) return;
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
-      }),
-    );
+    await step('archive the current WAL segment', () => archiveCurrentSegment(primaryPort));
     const primaryCounts = await countRows(url);
     restored = await step('restore to a second cluster at the target time (copy, replay, promote)', () =>
       restoreToPointInTime({ dir: join(options.workDir, 'restored'), profile: 'test', backup, targetTime }),

@@ -9,6 +9,8 @@ export {
   type PostgresReplicaOptions,
 } from './postgres';
 export {
+  archiveCurrentSegment,
+  noteTargetTime,
   takeBaseBackup,
   latestBaseBackupBefore,
   restoreToPointInTime,

@@ -37,6 +37,8 @@ export interface LocalInfra {
   mail?: LocalMail;
   /** Present when this call started Redis (fault tests stop() and start() it). */
   redis?: RedisServerHandle;
+  /** The cluster's directory when this call started PostgreSQL (base backups go under it). */
+  postgresDir?: string;
   /** Stops everything this call started, in reverse order. Idempotent. */
   stop(): Promise<void>;
 }
@@ -177,6 +179,7 @@ export async function startLocalInfra(options: LocalInfraOptions): Promise<Local
         ? mailFromEnv(env.SMTP_URL, env)
         : undefined,
     redis: redis && !redis.reused ? redis : undefined,
+    postgresDir: postgres ? join(dir, 'postgres') : undefined,
     stop,
   };
 }

@@ -144,6 +144,25 @@ async function waitForPromotion(port: number, logFile: string, timeoutMs = 600_0
   }
 }
 
+/** The primary's clock now, as recovery_target_time takes it: replay stops at the last commit up to it. */
+export async function noteTargetTime(port: number): Promise<string> {
+  const [{ t }] = await query<{ t: string }>(
+    port,
+    "SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '+00' AS t",
+  );
+  return t;
+}
+
+/** Switches the WAL segment and waits until it is archived, so that replay can read past the target time. */
+export async function archiveCurrentSegment(port: number): Promise<void> {
+  const [{ segment }] = await query<{ segment: string }>(port, 'SELECT pg_walfile_name(pg_switch_wal()) AS segment');
+  for (;;) {
+    const [{ last }] = await query<{ last: string | null }>(port, 'SELECT last_archived_wal AS last FROM pg_stat_archiver');
+    if (last && last >= segment) return;
+    await sleep(20);
+  }
+}
+
 async function query<Row>(port: number, sql: string): Promise<Row[]> {
   const client = new pg.Client({ connectionString: postgresUrl(port, 'postgres') });
   await client.connect();

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { findFreePort, HOST } from './ports';
 import { errorMessage, killFromPidFile, liveOwner, LocalInfraError, noLog, seconds, sleep, writeOwner, type Log } from './processes';
-import { ensureRedisServer, RedisServer, startRedis, type RedisServerHandle } from './redis';
+import { checkLocalRedisPassword, ensureRedisServer, RedisServer, startRedis, type RedisServerHandle } from './redis';
 
 export interface RedisSentinelOptions {
   /** primary/, replica/ and sentinel-1..3/ live here. */
@@ -17,6 +17,13 @@ export interface RedisSentinelOptions {
    * down-after-milliseconds). Production runs 5-30 s to ride out a pause; 1 s here, so drills are quick.
    */
   downAfterMs?: number;
+  /**
+   * The data nodes' password (REDIS_PASSWORD): `requirepass` and `masterauth` on the primary and the
+   * replica, and the Sentinels' `sentinel auth-pass` for them. Default: none.
+   */
+  password?: string;
+  /** The Sentinels' own password (REDIS_SENTINEL_PASSWORD): `requirepass` in each sentinel.conf. Default: none. */
+  sentinelPassword?: string;
   log?: Log;
 }
 
@@ -29,8 +36,8 @@ export interface RedisSentinelHandle {
   readonly masterName: string;
   /** The three Sentinels. */
   readonly sentinels: SentinelAddress[];
-  /** What a service is given: REDIS_SENTINELS and REDIS_SENTINEL_NAME. */
-  readonly env: { REDIS_SENTINELS: string; REDIS_SENTINEL_NAME: string };
+  /** What a service is given: REDIS_SENTINELS and REDIS_SENTINEL_NAME, and the passwords the set was started with. */
+  readonly env: { REDIS_SENTINELS: string; REDIS_SENTINEL_NAME: string; REDIS_PASSWORD?: string; REDIS_SENTINEL_PASSWORD?: string };
   /** The data servers as started: the primary and its replica (after a failover the replica is the primary). */
   readonly primary: RedisServerHandle;
   readonly replica: RedisServerHandle;
@@ -53,10 +60,11 @@ const FAILOVER_TIMEOUT_MS = 10_000;
 const READY_TIMEOUT_MS = 60_000;
 
 /** One command to one server, with a short timeout; undefined when it does not answer. */
-async function ask(port: number, ...command: [string, ...(string | number)[]]): Promise<unknown> {
+async function ask(port: number, password: string | undefined, ...command: [string, ...(string | number)[]]): Promise<unknown> {
   const client = new Redis({
     host: HOST,
     port,
+    password,
     lazyConnect: true,
     connectTimeout: 1_000,
     commandTimeout: 1_000,
@@ -85,7 +93,15 @@ function pairs(reply: unknown): Record<string, string>[] {
   });
 }
 
-function sentinelConfig(options: { port: number; dir: string; masterName: string; primaryPort: number; downAfterMs: number }): string {
+function sentinelConfig(options: {
+  port: number;
+  dir: string;
+  masterName: string;
+  primaryPort: number;
+  downAfterMs: number;
+  password?: string;
+  sentinelPassword?: string;
+}): string {
   const { masterName } = options;
   return [
     `port ${options.port}`,
@@ -96,6 +112,9 @@ function sentinelConfig(options: { port: number; dir: string; masterName: string
     `sentinel down-after-milliseconds ${masterName} ${options.downAfterMs}`,
     `sentinel failover-timeout ${masterName} ${FAILOVER_TIMEOUT_MS}`,
     `sentinel parallel-syncs ${masterName} 1`,
+    // How a Sentinel logs in to the data nodes; its own requirepass is also what it gives the other Sentinels.
+    ...(options.password ? [`sentinel auth-pass ${masterName} ${options.password}`] : []),
+    ...(options.sentinelPassword ? [`requirepass ${options.sentinelPassword}`] : []),
     '',
   ].join('\n');
 }
@@ -111,6 +130,11 @@ export async function startRedisSentinel(options: RedisSentinelOptions): Promise
   const dir = resolve(options.dir);
   const masterName = options.masterName ?? 'tutti';
   const downAfterMs = options.downAfterMs ?? DEFAULT_DOWN_AFTER_MS;
+  // Empty is none, as REDIS_PASSWORD and REDIS_SENTINEL_PASSWORD are read.
+  const password = options.password ? checkLocalRedisPassword(options.password, 'the Redis password') : undefined;
+  const sentinelPassword = options.sentinelPassword
+    ? checkLocalRedisPassword(options.sentinelPassword, 'the Sentinel password')
+    : undefined;
   mkdirSync(dir, { recursive: true });
   const owner = liveOwner(dir);
   if (owner && owner.pid !== process.pid) {
@@ -128,9 +152,9 @@ export async function startRedisSentinel(options: RedisSentinelOptions): Promise
   try {
     // The Sentinels of an earlier run rewrote their files with its state: start from scratch.
     for (let i = 1; i <= SENTINEL_COUNT; i++) await killFromPidFile(join(dir, `sentinel-${i}`, 'redis.pid'), 'redis-server', 'SIGTERM');
-    const primary = await startRedis({ dir: join(dir, 'primary'), preferredPort: preferred(0), log });
+    const primary = await startRedis({ dir: join(dir, 'primary'), preferredPort: preferred(0), password, log });
     stoppables.push(primary);
-    const replica = await startRedis({ dir: join(dir, 'replica'), preferredPort: preferred(1), replicaOf: primary.port, log });
+    const replica = await startRedis({ dir: join(dir, 'replica'), preferredPort: preferred(1), replicaOf: primary.port, password, log });
     stoppables.push(replica);
     const sentinels: SentinelAddress[] = [];
     for (let i = 1; i <= SENTINEL_COUNT; i++) {
@@ -138,8 +162,11 @@ export async function startRedisSentinel(options: RedisSentinelOptions): Promise
       mkdirSync(sentinelDir, { recursive: true });
       const port = await findFreePort(preferred(1 + i));
       const configFile = join(sentinelDir, 'sentinel.conf');
-      writeFileSync(configFile, sentinelConfig({ port, dir: sentinelDir, masterName, primaryPort: primary.port, downAfterMs }));
-      const sentinel = new RedisServer(bin, sentinelDir, port, log, { kind: 'sentinel', configFile });
+      writeFileSync(
+        configFile,
+        sentinelConfig({ port, dir: sentinelDir, masterName, primaryPort: primary.port, downAfterMs, password, sentinelPassword }),
+      );
+      const sentinel = new RedisServer(bin, sentinelDir, port, log, { kind: 'sentinel', configFile, password: sentinelPassword });
       await sentinel.start();
       stoppables.push(sentinel);
       sentinels.push({ host: HOST, port });
@@ -147,7 +174,7 @@ export async function startRedisSentinel(options: RedisSentinelOptions): Promise
     writeOwner(dir);
 
     const masterPortFrom = async (sentinelPort: number): Promise<number | undefined> => {
-      const reply = await ask(sentinelPort, 'SENTINEL', 'get-master-addr-by-name', masterName);
+      const reply = await ask(sentinelPort, sentinelPassword, 'SENTINEL', 'get-master-addr-by-name', masterName);
       return Array.isArray(reply) && reply.length === 2 ? Number(reply[1]) : undefined;
     };
     const masterPort = async (): Promise<number | undefined> => {
@@ -156,7 +183,7 @@ export async function startRedisSentinel(options: RedisSentinelOptions): Promise
       for (const port of named) if (port !== undefined) votes.set(port, (votes.get(port) ?? 0) + 1);
       return [...votes].find(([, count]) => count >= QUORUM)?.[0];
     };
-    const isMaster = async (port: number) => String(await ask(port, 'INFO', 'replication')).includes('role:master');
+    const isMaster = async (port: number) => String(await ask(port, password, 'INFO', 'replication')).includes('role:master');
 
     log(`waiting until the Sentinels see the primary (${primary.port}), its replica and each other …`);
     const deadline = Date.now() + READY_TIMEOUT_MS;
@@ -164,11 +191,12 @@ export async function startRedisSentinel(options: RedisSentinelOptions): Promise
       const views = await Promise.all(
         sentinels.map(async (s) => ({
           master: await masterPortFrom(s.port),
-          replicas: pairs(await ask(s.port, 'SENTINEL', 'replicas', masterName)).filter((r) => !r.flags?.includes('down')).length,
-          others: pairs(await ask(s.port, 'SENTINEL', 'sentinels', masterName)).length,
+          replicas: pairs(await ask(s.port, sentinelPassword, 'SENTINEL', 'replicas', masterName)).filter((r) => !r.flags?.includes('down'))
+            .length,
+          others: pairs(await ask(s.port, sentinelPassword, 'SENTINEL', 'sentinels', masterName)).length,
         })),
       );
-      const linked = String(await ask(replica.port, 'INFO', 'replication')).includes('master_link_status:up');
+      const linked = String(await ask(replica.port, password, 'INFO', 'replication')).includes('master_link_status:up');
       const ready = linked && views.every((v) => v.master === primary.port && v.replicas >= 1 && v.others === SENTINEL_COUNT - 1);
       if (ready) break;
       if (Date.now() > deadline) {
@@ -186,7 +214,12 @@ export async function startRedisSentinel(options: RedisSentinelOptions): Promise
     return {
       masterName,
       sentinels,
-      env: { REDIS_SENTINELS: sentinels.map((s) => `${s.host}:${s.port}`).join(','), REDIS_SENTINEL_NAME: masterName },
+      env: {
+        REDIS_SENTINELS: sentinels.map((s) => `${s.host}:${s.port}`).join(','),
+        REDIS_SENTINEL_NAME: masterName,
+        ...(password ? { REDIS_PASSWORD: password } : {}),
+        ...(sentinelPassword ? { REDIS_SENTINEL_PASSWORD: sentinelPassword } : {}),
+      },
       primary,
       replica,
       masterPort,

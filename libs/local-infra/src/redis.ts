@@ -29,6 +29,11 @@ export interface RedisOptions {
   preferredPort?: number;
   /** Start as a replica of the Redis on this port of 127.0.0.1 (`replicaof`). */
   replicaOf?: number;
+  /**
+   * Clients must AUTH with it (`requirepass`), and as a replica it authenticates to its primary with
+   * it (`masterauth`; set on a primary too, which may be turned into a replica by a failover).
+   */
+  password?: string;
   log?: Log;
 }
 
@@ -71,8 +76,16 @@ export function ensureRedisServer(log: Log = noLog, options: { pathEnv?: string;
     .finally(() => (installing = undefined)));
 }
 
-/** True once the server answers PING with PONG (not LOADING while it replays the AOF). */
-export function redisPing(port: number): Promise<boolean> {
+/** One command in RESP, so that an argument may hold any character. */
+function respCommand(...args: string[]): string {
+  return `*${args.length}\r\n${args.map((arg) => `$${Buffer.byteLength(arg)}\r\n${arg}\r\n`).join('')}`;
+}
+
+/**
+ * True once the server answers PING with PONG (not LOADING while it replays the AOF); with a
+ * password, after AUTH (a wrong one is never ready).
+ */
+export function redisPing(port: number, password?: string): Promise<boolean> {
   return new Promise((done) => {
     const socket = createConnection({ port, host: HOST });
     let reply = '';
@@ -81,17 +94,34 @@ export function redisPing(port: number): Promise<boolean> {
       done(ok);
     };
     socket.setTimeout(1000, () => finish(false));
-    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once('connect', () => socket.write(password === undefined ? 'PING\r\n' : respCommand('AUTH', password) + respCommand('PING')));
+    const lines = password === undefined ? 1 : 2;
     socket.on('data', (chunk) => {
       reply += chunk.toString();
-      if (reply.includes('\r\n')) finish(reply.startsWith('+PONG'));
+      const answers = reply.split('\r\n').slice(0, -1);
+      if (answers.length >= lines) finish(answers[lines - 1].startsWith('+PONG') && answers.every((line) => line.startsWith('+')));
     });
     socket.once('error', () => finish(false));
   });
 }
 
-/** What one redis-server process is: a data server (optionally a replica), or a Sentinel with its config file. */
-export type RedisRole = { kind: 'server'; replicaOf?: number } | { kind: 'sentinel'; configFile: string };
+/**
+ * What one redis-server process is: a data server (optionally a replica, optionally with a
+ * password), or a Sentinel with its config file (and the password that file makes it ask for).
+ */
+export type RedisRole =
+  { kind: 'server'; replicaOf?: number; password?: string } | { kind: 'sentinel'; configFile: string; password?: string };
+
+/**
+ * A password the local infrastructure can put in a config file and on a command line as it is:
+ * printable, without spaces, quotes or backslashes.
+ */
+export function checkLocalRedisPassword(password: string, what: string): string {
+  if (!/^[!#-&(-[\]-~]+$/.test(password)) {
+    throw new LocalInfraError(`${what}: the local infrastructure takes printable characters without spaces, quotes or backslashes`);
+  }
+  return password;
+}
 
 export class RedisServer implements RedisServerHandle {
   readonly url: string;
@@ -136,7 +166,7 @@ export class RedisServer implements RedisServerHandle {
     void exited.then(() => (gone = true));
     const deadline = Date.now() + 30_000;
     while (!gone && Date.now() < deadline) {
-      if ((ready = await redisPing(this.port))) break;
+      if ((ready = await redisPing(this.port, this.role.password))) break;
       await sleep(50);
     }
     if (!ready) {
@@ -209,6 +239,7 @@ export class RedisServer implements RedisServerHandle {
             '--maxmemory-policy',
             'noeviction',
             ...(this.role.replicaOf ? ['--replicaof', HOST, String(this.role.replicaOf)] : []),
+            ...(this.role.password ? ['--requirepass', this.role.password, '--masterauth', this.role.password] : []),
           ];
     const args = [
       ...(this.role.kind === 'sentinel' ? roleArgs : []),
@@ -245,13 +276,13 @@ export class RedisServer implements RedisServerHandle {
 }
 
 /** A redis-server left by an earlier run: reused if its owner lives, otherwise stopped. */
-async function handleRunningServer(dir: string, log: Log): Promise<RedisServerHandle | undefined> {
+async function handleRunningServer(dir: string, log: Log, password?: string): Promise<RedisServerHandle | undefined> {
   const pidFile = join(dir, 'redis.pid');
   if (!existsSync(pidFile)) return undefined;
   const pid = Number(readFileSync(pidFile, 'utf8').trim());
   if (!processAlive(pid, 'redis-server')) return undefined;
   const owner = liveOwner(dir);
-  if (owner?.port && (await redisPing(owner.port))) {
+  if (owner?.port && (await redisPing(owner.port, password))) {
     log(`reusing Redis already running on ${HOST}:${owner.port} (started by process ${owner.pid})`);
     const noop = async (): Promise<void> => undefined;
     return { url: `redis://${HOST}:${owner.port}`, port: owner.port, reused: true, stop: noop, start: noop, kill: noop };
@@ -269,13 +300,14 @@ export async function startRedis(options: RedisOptions): Promise<RedisServerHand
   const dir = resolve(options.dir);
   mkdirSync(dir, { recursive: true });
   const bin = await ensureRedisServer(log);
-  const running = await handleRunningServer(dir, log);
+  if (options.password !== undefined) checkLocalRedisPassword(options.password, 'the Redis password');
+  const running = await handleRunningServer(dir, log, options.password);
   if (running) return running;
   for (let attempt = 1; ; attempt++) {
     const port = options.port ?? (await findFreePort(attempt === 1 ? options.preferredPort : undefined));
     if (options.preferredPort && port !== options.preferredPort && attempt === 1)
       log(`port ${options.preferredPort} busy; Redis uses ${port}`);
-    const server = new RedisServer(bin, dir, port, log, { kind: 'server', replicaOf: options.replicaOf });
+    const server = new RedisServer(bin, dir, port, log, { kind: 'server', replicaOf: options.replicaOf, password: options.password });
     try {
       await server.start();
       return server;

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { registerDecorator, type ValidationArguments } from 'class-validator';
 import type { RedisOptions as QueueRedisOptions } from 'bullmq';
-import type { RedisOptions } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 
 /**
  * Where Redis is, as the environment says it: REDIS_URL for one server (the default), or
@@ -120,6 +120,54 @@ export function redisConnectionOf(settings: RedisLocation): RedisOptions {
   if (!settings.REDIS_URL) throw new Error('Redis: set REDIS_URL, or REDIS_SENTINELS and REDIS_SENTINEL_NAME');
   const options = redisUrlOptions(settings.REDIS_URL);
   return settings.REDIS_PASSWORD && options.password === undefined ? { ...options, password: settings.REDIS_PASSWORD } : options;
+}
+
+/**
+ * What to set when Redis or its Sentinels refuse the password (WRONGPASS), ask for one (NOAUTH) or
+ * have none to check it against; undefined for any other error. Reads the errors a client built by
+ * `redisConnectionOf` reports: ioredis gives a Sentinel's refusal as "All sentinels are unreachable
+ * … Last error: WRONGPASS …" (and keeps asking), a data node's as the reply to AUTH.
+ */
+export function redisAuthProblem(error: unknown): string | undefined {
+  const message = error instanceof Error ? error.message : String(error);
+  const sentinel = /sentinel/i.test(message);
+  const [variable, servers] = sentinel
+    ? ['REDIS_SENTINEL_PASSWORD', "the Sentinels' requirepass (sentinel.conf)"]
+    : ['REDIS_PASSWORD', "the data nodes' requirepass (a password in REDIS_URL wins over it)"];
+  const who = sentinel ? 'the Redis Sentinels' : 'Redis';
+  if (/\bWRONGPASS\b|invalid password/.test(message)) return `${who} refused the password: set ${variable} to ${servers}`;
+  if (/\bNOAUTH\b/.test(message)) return `${who} ${sentinel ? 'ask' : 'asks'} for a password: set ${variable} to ${servers}`;
+  if (/AUTH.*called without any password configured/i.test(message)) {
+    return `${who} ${sentinel ? 'have' : 'has'} no password: unset ${variable}`;
+  }
+  return undefined;
+}
+
+/**
+ * Connects once through `redisConnectionOf(settings)` and PINGs the primary; throws when it cannot
+ * within `timeoutMs`, naming the variable to set when a password is the problem (a client left to
+ * itself retries such a refusal for ever, the Sentinels' silently). For a process's start-up and for checks.
+ */
+export async function verifyRedisConnection(settings: RedisLocation, timeoutMs = 5_000): Promise<void> {
+  const client = new Redis({ ...redisConnectionOf(settings), lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: timeoutMs });
+  let lastError: unknown;
+  client.on('error', (error: unknown) => (lastError = error));
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    await Promise.race([client.connect().then(() => client.ping()), timedOut]);
+  } catch (error: unknown) {
+    const problem = redisAuthProblem(error) ?? (lastError === undefined ? undefined : redisAuthProblem(lastError));
+    const cause = lastError ?? error;
+    throw new Error(`Redis (${describeRedisLocation(settings)}): ${problem ?? (cause instanceof Error ? cause.message : String(cause))}`, {
+      cause,
+    });
+  } finally {
+    clearTimeout(timer);
+    client.disconnect();
+  }
 }
 
 /** A redis:// or rediss:// URL as ioredis options (host, port, user, password, database, TLS). */

@@ -14,6 +14,7 @@ import {
   IGNORES_QUIET_HOURS,
   OFFER_EXPIRY_KIND,
   PERFORMANCE_SUBJECT,
+  RUN_CHANGED_KIND,
   type MessageKind,
 } from './reminder-kinds';
 import { guardiansTimes, publishedPerformanceStartFor } from './reminders.queries';
@@ -130,6 +131,14 @@ export class FamilyReminders {
     now = new Date(),
   ): Promise<void> {
     await this.schedule(manager, [this.message(to, 'transport.booking-cancelled', BOOKING_SUBJECT, bookingId, now, { bookingId, ...how })]);
+  }
+
+  /**
+   * Tells a family booked on a bus that its departure time or their stop (time, name or place)
+   * changed: now, or when their quiet hours end. Delivery tells the bus as it is then.
+   */
+  async busChanged(manager: EntityManager, to: Recipient, bookingId: string, now = new Date()): Promise<void> {
+    await this.schedule(manager, [this.message(to, RUN_CHANGED_KIND, BOOKING_SUBJECT, bookingId, now, { bookingId })]);
   }
 
   async offerExpired(manager: EntityManager, to: Recipient, bookingId: string, now = new Date()): Promise<void> {

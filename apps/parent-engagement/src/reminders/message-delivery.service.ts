@@ -24,6 +24,7 @@ const BOOKING_STATES: Partial<Record<MessageKind, string>> = {
   'transport.seat-offered': 'offered',
   'transport.offer-expired': 'expired',
   'transport.booking-cancelled': 'cancelled',
+  'transport.run-changed': 'confirmed',
 };
 
 /**
@@ -120,6 +121,7 @@ export class MessageDelivery implements ReminderDeliverer {
         stopName: booking.stop_name,
         stopPlace: booking.place,
         pickupAt: when(booking.pickup_at),
+        returnDepartsAt: booking.return_departs_at ? when(booking.return_departs_at) : undefined,
         seats: booking.seats,
         offerExpiresAt: booking.offer_expires_at ? when(booking.offer_expires_at) : undefined,
         cancelledBy: reminder.payload.cancelledBy === 'staff' ? 'staff' : 'family',

@@ -6,11 +6,15 @@ export const MESSAGE_KINDS = [
   'transport.seat-offered',
   'transport.offer-expired',
   'transport.booking-cancelled',
+  'transport.run-changed',
   'performance.moved',
   'performance.cancelled',
   'consent.missing',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/** A bus's departure time or a family's stop changed: one message per family booked on it. */
+export const RUN_CHANGED_KIND = 'transport.run-changed';
 
 /** A timer rather than a message: when it fires, an unanswered waitlist offer lapses and passes on. */
 export const OFFER_EXPIRY_KIND = 'transport.offer-expiry';

@@ -15,6 +15,8 @@ export interface BookingFacts {
   stop_name: string;
   place: string;
   pickup_at: Date;
+  /** When the bus leaves the performance to come back; null: no return journey. */
+  return_departs_at: Date | null;
   title: string;
   starts_at: Date;
   venue_name: string;
@@ -50,7 +52,7 @@ export function familyContact(db: Queryable, tenantId: string, guardianId: strin
 export function bookingFacts(db: Queryable, tenantId: string, bookingId: unknown): Promise<BookingFacts | undefined> {
   return oneRow<BookingFacts>(
     db,
-    `SELECT b.status, b.seats, b.offer_expires_at, s.name AS stop_name, s.place, s.pickup_at, p.title, p.starts_at, p.venue_name,
+    `SELECT b.status, b.seats, b.offer_expires_at, s.name AS stop_name, s.place, s.pickup_at, r.return_departs_at, p.title, p.starts_at, p.venue_name,
             b.school_ids
        FROM transport_bookings b
        JOIN pickup_stops s ON s.tenant_id = b.tenant_id AND s.id = b.stop_id

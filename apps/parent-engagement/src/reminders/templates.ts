@@ -11,6 +11,8 @@ export interface MessageFacts {
   stopName?: string;
   stopPlace?: string;
   pickupAt?: string;
+  /** When the bus comes back from the performance (none: no return journey). */
+  returnDepartsAt?: string;
   seats?: number;
   offerExpiresAt?: string;
   previousStartsAt?: string;
@@ -54,6 +56,7 @@ const ACTION_LINKS: Partial<
   'transport.pickup-24h': { label: 'links.booking', path: bookingPage },
   'transport.pickup-2h': { label: 'links.booking', path: bookingPage },
   'transport.seat-offered': { label: 'links.offer', path: bookingPage },
+  'transport.run-changed': { label: 'links.booking', path: bookingPage },
   'performance.moved': { label: 'links.rsvp', path: 'parent/performances' },
   'consent.missing': { label: 'links.consents', path: 'parent/consents' },
   'loan.return-due': { label: 'links.instruments', path: 'parent/instruments' },
@@ -98,6 +101,7 @@ export function renderMessage(kind: MessageKind, translator: FamilyTranslator, f
     stopName: facts.stopName ?? '',
     stopPlace: facts.stopPlace ?? '',
     pickupAt: facts.pickupAt ?? '',
+    returnDepartsAt: facts.returnDepartsAt ?? 'none',
     seats: facts.seats ?? 0,
     offerExpiresAt: facts.offerExpiresAt ?? '',
     previousStartsAt: facts.previousStartsAt ?? '',

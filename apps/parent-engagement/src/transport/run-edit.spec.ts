@@ -66,6 +66,39 @@ describe('correcting a bus', () => {
     ]);
   });
 
+  it('audits an edit: who, and each changed field’s before and after (a stop’s by its id); a refused edit is not audited', async () => {
+    const run = await newTestRun(kit, tenantId, 20);
+    const before: RunBody = (await kit.call(admin, 'GET', `/transport-runs/${run.id}`)).json();
+    const newPickup = new Date(Date.parse(before.stops[1].pickupAt) + 5 * 60_000).toISOString();
+    expect((await edit(headteacher, run.id, { seats: 0 }, '"1"')).statusCode).toBe(400);
+    const answer = await edit(
+      headteacher,
+      run.id,
+      { seats: 25, vehicle: before.vehicle, stops: [{ id: run.stops[1].id, pickupAt: newPickup, name: before.stops[1].name }] },
+      '"1"',
+    );
+    expect(answer.statusCode).toBe(200);
+    const entries: { payload: Record<string, unknown> }[] = await kit.db.query(
+      `SELECT payload FROM outbox_events WHERE tenant_id = $1 AND type = 'audit.entry.recorded'
+         AND payload->>'subjectType' = 'transport_run' AND payload->>'subjectId' = $2`,
+      [tenantId, run.id],
+    );
+    expect(entries.map((entry) => entry.payload)).toEqual([
+      expect.objectContaining({
+        action: 'update',
+        actorUserId: headteacher.userId,
+        service: 'parent-engagement',
+        detail: {
+          version: 2,
+          changes: {
+            seats: { before: 20, after: 25 },
+            [`stops.${run.stops[1].id}.pickupAt`]: { before: before.stops[1].pickupAt, after: newPickup },
+          },
+        },
+      }),
+    ]);
+  });
+
   it('428 without If-Match, 412 with a stale one (naming the current ETag); the bus is as it was', async () => {
     const run = await newTestRun(kit, tenantId, 20);
     expect((await edit(admin, run.id, { seats: 30 })).statusCode).toBe(428);
@@ -84,6 +117,10 @@ describe('correcting a bus', () => {
       [{ seats: 0 }, 'seats'],
       [{ vehicle: '' }, 'vehicle'],
       [{ stops: [{ id: other.stops[0].id, name: 'Elsewhere' }] }, 'stops[0].id'],
+      // A stop's fields are validated as when the bus is put on (UpdatePickupStopDto is CreatePickupStopDto's PartialType).
+      [{ stops: [{ id: run.stops[0].id, name: '' }] }, 'stops[0].name'],
+      [{ stops: [{ id: run.stops[0].id, place: 'x'.repeat(501) }] }, 'stops[0].place'],
+      [{ stops: [{ id: run.stops[0].id, pickupAt: 'tomorrow' }] }, 'stops[0].pickupAt'],
       [{ returnDepartsAt: new Date(Date.parse(before.outboundDepartsAt) - 60_000).toISOString() }, 'returnDepartsAt'],
       [{ bookingsCloseAt: new Date(Date.parse(before.stops[0].pickupAt) + 60_000).toISOString() }, 'bookingsCloseAt'],
     ];

@@ -10,6 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@tutti/auth';
+import { RequestOrigin, type AuditOrigin } from '@tutti/messaging';
 import { ApiConflictRules, etagOf, IdempotencyKey, IdParam, IfMatchVersion } from '@tutti/platform';
 import type { FastifyReply } from 'fastify';
 import { CreateTransportRunDto } from './dto/create-transport-run.dto';
@@ -69,7 +70,8 @@ export class TransportRunsController {
   @Access('programme_admin', 'headteacher', 'school_staff')
   @ApiOperation({
     operationId: 'updateTransportRun',
-    summary: 'Correct a bus: vehicle and operator, driver, seats, departure times, cut-off, its stops’ names, places and pick-up times',
+    summary:
+      'Correct a bus: vehicle and operator, driver, seats, departure times, cut-off, its stops’ names, places and pick-up times (families booked are told of a new time or stop; the edit is audited)',
   })
   @ApiOkResponse({ type: TransportRunDto, headers: ETAG_HEADER })
   @ApiConflictRules('seats-below-booked', 'safeguarding-not-cleared')
@@ -80,9 +82,10 @@ export class TransportRunsController {
     @IdParam('runId') runId: string,
     @IfMatchVersion() version: number,
     @Body() dto: UpdateTransportRunDto,
+    @RequestOrigin() origin: AuditOrigin,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TransportRunDto> {
-    const run = await this.runs.update(identity, runId, dto, version);
+    const run = await this.runs.update(identity, runId, dto, version, origin);
     void reply.header('etag', etagOf(run.version));
     return run;
   }

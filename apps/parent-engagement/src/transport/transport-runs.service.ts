@@ -1,9 +1,12 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Identity } from '@tutti/auth';
+import { recordAudit, type AuditOrigin } from '@tutti/messaging';
 import { decodeCursor, newId, onceForKey, staleEdit, toPage, ValidationProblem, type Page } from '@tutti/platform';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { auditContext } from '../common/audit';
 import { FamilyReminders } from '../reminders/family-reminders.service';
 import { quietHoursOf } from '../reminders/quiet-hours';
+import { BOOKING_SUBJECT, RUN_CHANGED_KIND } from '../reminders/reminder-kinds';
 import { TenantSettingsService } from '../tenant-settings/tenant-settings.service';
 import type { UpdateTransportRunDto } from './dto/update-transport-run.dto';
 import { SeatLedger } from './seat-ledger';
@@ -11,9 +14,20 @@ import { conflict } from '../common/conflicts';
 import type { CreateTransportRunDto } from './dto/create-transport-run.dto';
 import type { TransportRunDto, TransportRunQueryDto } from './dto/transport-run.dto';
 import { refuseUnclearedDriver } from './driver-clearance';
+import { runChanges, runEditAudit, type FieldChange } from './run-audit';
 import { toRunDto } from './transport-rows';
 import { performanceForShare } from '../performances/performances.queries';
-import { insertRun, liveBookingsOfRun, runById, runForEdit, runsPage, updateRun, type RunEdit, type RunRow } from './transport.queries';
+import {
+  bookedFamiliesOfRun,
+  insertRun,
+  liveBookingsOfRun,
+  runById,
+  runForEdit,
+  runsPage,
+  updateRun,
+  type RunEdit,
+  type RunRow,
+} from './transport.queries';
 
 const DEFAULT_CUTOFF_BEFORE_PICKUP_MS = 24 * 3_600_000;
 
@@ -75,9 +89,17 @@ export class TransportRunsService {
    * Corrects a bus put on (vehicle and operator, driver, seats, times, its stops' names, places and
    * pick-up times) at the version the caller read. Fewer seats than are taken is 409
    * seats-below-booked; more seats go down the waiting list; a stop's new pick-up time moves the
-   * reminders of the families booked at it.
+   * reminders of the families booked at it. A new departure time, or a new time, name or place of a
+   * family's stop, tells each family booked (once, however many bookings it has); the edit is
+   * audited with each changed field's before and after.
    */
-  async update(identity: Identity, runId: string, dto: UpdateTransportRunDto, version: number): Promise<TransportRunDto> {
+  async update(
+    identity: Identity,
+    runId: string,
+    dto: UpdateTransportRunDto,
+    version: number,
+    origin: AuditOrigin,
+  ): Promise<TransportRunDto> {
     const tenantId = identity.tenantId;
     await this.dataSource.transaction(async (manager) => {
       const run = await runForEdit(manager, tenantId, runId);
@@ -94,6 +116,9 @@ export class TransportRunsService {
       if (edit.driverStaffId && driverOrDayChanged)
         await refuseUnclearedDriver(manager, tenantId, edit.driverStaffId, edit.outboundDepartsAt);
       await updateRun(manager, tenantId, runId, edit);
+      const changes = runChanges(run, edit);
+      await recordAudit(manager, auditContext(identity, origin), runEditAudit(runId, run.version + 1, changes));
+      await this.tellBookedFamilies(manager, tenantId, runId, changes);
       const before = new Map(run.stops.map((stop) => [stop.id, new Date(stop.pickup_at).getTime()]));
       const moved = new Set(edit.stops.filter((stop) => stop.pickupAt.getTime() !== before.get(stop.id)).map((stop) => stop.id));
       if (moved.size > 0) {
@@ -107,6 +132,36 @@ export class TransportRunsService {
       if (edit.seats > run.seats) await this.seats.offerFreeSeats(manager, tenantId, runId);
     });
     return this.get(tenantId, runId);
+  }
+
+  /**
+   * One message to each family with a confirmed booking whose journey changed: the bus's departure
+   * (out or back), or the time, name or place of their own stop. Not a seat count or a vehicle. A
+   * family with a message about it still waiting is not sent another: that one tells the bus as it
+   * is when it goes. Quiet hours apply (FamilyReminders); contact preferences are the delivery's.
+   */
+  private async tellBookedFamilies(
+    manager: EntityManager,
+    tenantId: string,
+    runId: string,
+    changes: Record<string, FieldChange>,
+  ): Promise<void> {
+    const fields = Object.keys(changes);
+    const departureChanged = fields.includes('outboundDepartsAt') || fields.includes('returnDepartsAt');
+    const changedStops = new Set(fields.filter((field) => field.startsWith('stops.')).map((field) => field.split('.')[1]));
+    if (!departureChanged && changedStops.size === 0) return;
+    const booked = await bookedFamiliesOfRun(manager, tenantId, runId, { subjectType: BOOKING_SUBJECT, kind: RUN_CHANGED_KIND });
+    const affected = booked.filter((booking) => departureChanged || changedStops.has(booking.stop_id));
+    if (affected.length === 0) return;
+    const alreadyWaiting = new Set(booked.filter((booking) => booking.notice_pending).map((booking) => booking.guardian_id));
+    const told = new Set<string>();
+    const { timeZone } = await this.settings.settingsOf(manager, tenantId);
+    for (const booking of affected) {
+      if (alreadyWaiting.has(booking.guardian_id) || told.has(booking.guardian_id)) continue;
+      told.add(booking.guardian_id);
+      const to = { tenantId, guardianId: booking.guardian_id, quietHours: quietHoursOf(booking), timeZone };
+      await this.reminders.busChanged(manager, to, booking.id);
+    }
   }
 
   async get(tenantId: string, runId: string): Promise<TransportRunDto> {

@@ -389,3 +389,35 @@ export function liveBookingsOfRun(db: Queryable, tenantId: string, runId: string
     [tenantId, runId],
   );
 }
+
+/** A confirmed booking on a run, as a message about the bus needs it. */
+export interface BookedFamilyRow {
+  id: string;
+  guardian_id: string;
+  stop_id: string;
+  quiet_hours_start: string | null;
+  quiet_hours_end: string | null;
+  /** A message of `kind` about this booking is still waiting to go out (it will tell the bus as it is then). */
+  notice_pending: boolean;
+}
+
+/** The confirmed bookings of a run, oldest first, with the family's quiet hours and whether a `kind` message about each is waiting. */
+export function bookedFamiliesOfRun(
+  db: Queryable,
+  tenantId: string,
+  runId: string,
+  notice: { subjectType: string; kind: string },
+): Promise<BookedFamilyRow[]> {
+  return rows<BookedFamilyRow>(
+    db,
+    `SELECT b.id, b.guardian_id, b.stop_id, f.quiet_hours_start, f.quiet_hours_end,
+            EXISTS (SELECT 1 FROM reminders m
+                     WHERE m.tenant_id = b.tenant_id AND m.subject_type = $3 AND m.subject_id = b.id AND m.kind = $4
+                       AND m.status = 'scheduled') AS notice_pending
+       FROM transport_bookings b
+       LEFT JOIN families f ON f.tenant_id = b.tenant_id AND f.guardian_id = b.guardian_id
+      WHERE b.tenant_id = $1 AND b.run_id = $2 AND b.status = 'confirmed'
+      ORDER BY b.created_at, b.id`,
+    [tenantId, runId, notice.subjectType, notice.kind],
+  );
+}

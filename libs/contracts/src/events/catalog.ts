@@ -336,7 +336,18 @@ export interface AuditEntryRecordedV1 {
    * `report`: a read of an aggregate report (counts, suppressed) as a whole, its subject the area
    * (`subjectId` the tenant id) and `detail` naming the report, the year and how many pupils it counted.
    */
-  subjectType: 'pupil' | 'staff' | 'family' | 'booking' | 'consent' | 'loan' | 'safeguarding_record' | 'message_override' | 'report';
+  subjectType:
+    | 'pupil'
+    | 'staff'
+    | 'family'
+    | 'booking'
+    | 'consent'
+    | 'loan'
+    | 'safeguarding_record'
+    | 'message_override'
+    | 'report'
+    /** A bus to a performance (parent-engagement's transport run): `detail.changes` holds each changed field's before and after. */
+    | 'transport_run';
   subjectId: string;
   service: ServiceName;
   requestId: string | null;

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -15,29 +15,16 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsInstant } from '../../common/validation';
+import { CreatePickupStopDto } from './create-transport-run.dto';
 
-/** A correction of one of the bus's stops (named by its id: families' bookings are at it). */
-export class UpdatePickupStopDto {
+/**
+ * A correction of one of the bus's stops (named by its id: families' bookings are at it): any of a
+ * new stop's fields, each validated as when the bus is put on.
+ */
+export class UpdatePickupStopDto extends PartialType(CreatePickupStopDto) {
   @ApiProperty({ format: 'uuid', description: 'A stop of this bus' })
   @IsUUID()
   id: string;
-
-  @ApiPropertyOptional({ example: 'Faith Street Primary, front gate' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  name?: string;
-
-  @ApiPropertyOptional({ example: 'Shaw Street, Liverpool L6' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
-  place?: string;
-
-  @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
-  @IsInstant()
-  pickupAt?: string;
 }
 
 /** What a member of staff may correct on a bus once it is put on; a field left out stays as it is. */

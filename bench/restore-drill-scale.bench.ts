@@ -25,6 +25,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import {
   archiveCurrentSegment,
+  backupPaths,
   findPostgresBinaries,
   noteTargetTime,
   restoreToPointInTime,
@@ -71,6 +72,29 @@ function onPort(url: string, port: number): string {
   return Object.assign(new URL(url), { port: String(port) }).toString();
 }
 
+/** The newest WAL segment in the archive (segment names sort in write order). */
+function newestSegment(archive: string): string | undefined {
+  return readdirSync(archive)
+    .filter((name) => /^[0-9A-F]{24}$/.test(name))
+    .sort()
+    .at(-1);
+}
+
+/** The newest base backup's label file in the archive: every segment before it is of no use to that backup. */
+function backupLabel(archive: string): string | undefined {
+  return readdirSync(archive)
+    .filter((name) => name.endsWith('.backup'))
+    .sort()
+    .at(-1);
+}
+
+/** Removes every archived segment older than `oldestKept` (pg_archivecleanup, as an operator prunes). */
+async function cleanArchive(archive: string, oldestKept: string | undefined): Promise<void> {
+  const bin = findPostgresBinaries();
+  if (!oldestKept || !bin) throw new Error('nothing to keep in the archive, or no PostgreSQL binaries');
+  await run(join(bin.binDir, 'pg_archivecleanup'), [archive, oldestKept]);
+}
+
 async function main(): Promise<void> {
   const steps: Step[] = [];
   const step = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
@@ -91,6 +115,10 @@ async function main(): Promise<void> {
     if (!primaryDir) throw new Error('the bench needs a PostgreSQL of its own (unset DATABASE_URL)');
     const primaryPort = Number(new URL(system.infra.databaseUrl).port);
     const started = system;
+    const { walArchive } = backupPaths(primaryDir);
+    // Nothing archived before the first base backup can ever be replayed: while the seed writes, the
+    // archive keeps only its newest segment, so that this machine's disk holds the seed's ~20 GB once.
+    const keepArchiveSmall = setInterval(() => void cleanArchive(walArchive, newestSegment(walArchive)).catch(() => undefined), 15_000);
     const seeded = await step(`scale seed: ${schools} schools in ${areas} areas`, () =>
       runBenchSeed(
         started,
@@ -105,7 +133,7 @@ async function main(): Promise<void> {
         },
         { allServices: true },
       ),
-    );
+    ).finally(() => clearInterval(keepArchiveSmall));
     const scheduling = seeded.urls.scheduling;
     const [{ bytes: databaseBytes }] = await query<{ bytes: string }>(
       system.infra.databaseUrl,
@@ -122,15 +150,9 @@ async function main(): Promise<void> {
     );
     const backupBytes = sizeOf(backup.dir);
     const archivedBefore = sizeOf(backup.walArchive);
-    await step('clean the archive of what the backup does not need (pg_archivecleanup)', async () => {
-      const label = readdirSync(backup.walArchive)
-        .filter((name) => name.endsWith('.backup'))
-        .sort()
-        .at(-1);
-      const bin = findPostgresBinaries();
-      if (!label || !bin) throw new Error('no backup label in the archive, or no PostgreSQL binaries');
-      await run(join(bin.binDir, 'pg_archivecleanup'), [backup.walArchive, label]);
-    });
+    await step('clean the archive of what the backup does not need (pg_archivecleanup)', () =>
+      cleanArchive(backup.walArchive, backupLabel(backup.walArchive)),
+    );
     log(`backup ${gb(backupBytes)}; archive ${gb(archivedBefore)} before cleaning, ${gb(sizeOf(backup.walArchive))} after`);
 
     const marksOf = async (url: string) =>
@@ -164,6 +186,9 @@ async function main(): Promise<void> {
     const marksAfterMistake = await marksOf(scheduling);
     await step('archive the current WAL segment', () => archiveCurrentSegment(primaryPort));
     const replayed = sizeOf(backup.walArchive);
+    // The primary's copy is not read again (the checks compare with what it held at the target): dropped
+    // here so that this machine's disk holds the backup and the restored copy, not three copies.
+    await query(system.infra.databaseUrl.replace(/\/[^/]*$/, '/postgres'), 'DROP DATABASE tutti_scale WITH (FORCE)');
     restored = await step('restore to a second cluster at the target time (copy, replay, promote)', () =>
       restoreToPointInTime({ dir: restoredDir, profile: 'test', backup, targetTime, log }),
     );

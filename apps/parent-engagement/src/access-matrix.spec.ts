@@ -253,6 +253,12 @@ const fixtures: MatrixFixtures<Scenario> = {
     exceptions: { otherSchoolHeadteacher: 'a bus run serves the whole area’s performance, not one school' },
   }),
 
+  'GET /transport-drivers': () => ({
+    url: '/transport-drivers',
+    allowed: ['admin', 'headteacher', 'schoolStaff'],
+    scope: 'caller-scoped',
+  }),
+
   'GET /transport-bookings': (s) => ({
     url: '/transport-bookings',
     allowed: [...STAFF, 'guardian'],

@@ -16,6 +16,7 @@ import { MessageSettings1796458211017 } from './migrations/1796458211017-message
 import { SchoolMessageSettings1796471556380 } from './migrations/1796471556380-school-message-settings';
 import { TransportRunsHaveAVersion1796489972623 } from './migrations/1796489972623-transport-runs-have-a-version';
 import { RosterSchools1796505079939 } from './migrations/1796505079939-roster-schools';
+import { StaffClearanceKind1796506916348 } from './migrations/1796506916348-staff-clearance-kind';
 
 /** Engagement's own tables are reached with raw SQL (see the migrations); TypeORM entities are messaging's. */
 export const PARENT_ENGAGEMENT_ENTITIES = [...MESSAGING_ENTITIES];
@@ -38,4 +39,5 @@ export const PARENT_ENGAGEMENT_MIGRATIONS = [
   SchoolMessageSettings1796471556380,
   TransportRunsHaveAVersion1796489972623,
   RosterSchools1796505079939,
+  StaffClearanceKind1796506916348,
 ];

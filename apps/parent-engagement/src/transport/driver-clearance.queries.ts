@@ -1,4 +1,4 @@
-import { oneRow, type Queryable } from '@tutti/platform';
+import { oneRow, rows, type Queryable } from '@tutti/platform';
 
 /** This service's copy of a member of staff's safeguarding clearance (dates as ISO days). */
 export interface StaffClearanceRow {
@@ -10,16 +10,19 @@ export interface StaffClearanceRow {
   trainingExpiresOn: string | null;
 }
 
+/** What scheduling says a member of staff is (null: copied before the kind was kept). */
+export type StaffKind = 'tutor' | 'school_staff' | 'driver' | 'volunteer';
+
 /** Writes the clearance unless a later decision is already kept (events may arrive out of order). */
 export async function upsertStaffClearance(
   db: Queryable,
   tenantId: string,
-  clearance: StaffClearanceRow & { decidedAt: string },
+  clearance: StaffClearanceRow & { kind: StaffKind; decidedAt: string },
 ): Promise<void> {
   await db.query(
-    `INSERT INTO staff_clearances (tenant_id, staff_id, display_name, reasons, dbs_expires_on, training_expires_on, decided_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-     ON CONFLICT (tenant_id, staff_id) DO UPDATE SET display_name = excluded.display_name, reasons = excluded.reasons,
+    `INSERT INTO staff_clearances (tenant_id, staff_id, display_name, reasons, dbs_expires_on, training_expires_on, decided_at, kind)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (tenant_id, staff_id) DO UPDATE SET display_name = excluded.display_name, reasons = excluded.reasons, kind = excluded.kind,
        dbs_expires_on = excluded.dbs_expires_on, training_expires_on = excluded.training_expires_on, decided_at = excluded.decided_at
      WHERE staff_clearances.decided_at <= excluded.decided_at`,
     [
@@ -30,6 +33,7 @@ export async function upsertStaffClearance(
       clearance.dbsExpiresOn,
       clearance.trainingExpiresOn,
       clearance.decidedAt,
+      clearance.kind,
     ],
   );
 }
@@ -41,5 +45,16 @@ export function staffClearance(db: Queryable, tenantId: string, staffId: string)
             to_char(dbs_expires_on, 'YYYY-MM-DD') AS "dbsExpiresOn", to_char(training_expires_on, 'YYYY-MM-DD') AS "trainingExpiresOn"
        FROM staff_clearances WHERE tenant_id = $1 AND staff_id = $2 FOR SHARE`,
     [tenantId, staffId],
+  );
+}
+
+/** The copies of the area's drivers' clearances (scheduling's kind driver), by name. */
+export function driverClearances(db: Queryable, tenantId: string): Promise<StaffClearanceRow[]> {
+  return rows<StaffClearanceRow>(
+    db,
+    `SELECT staff_id AS "staffId", display_name AS "displayName", reasons,
+            to_char(dbs_expires_on, 'YYYY-MM-DD') AS "dbsExpiresOn", to_char(training_expires_on, 'YYYY-MM-DD') AS "trainingExpiresOn"
+       FROM staff_clearances WHERE tenant_id = $1 AND kind = 'driver' ORDER BY display_name, staff_id`,
+    [tenantId],
   );
 }

@@ -1,5 +1,6 @@
 import type { SafeguardingClearanceV1 } from '@tutti/contracts';
 import { addDays, newId, todayIn } from '@tutti/platform';
+import type { Identity } from '@tutti/auth';
 import { newTenantId, personas } from '@tutti/testing';
 import { publishPerformance, runBody, useEngagementTestKit } from '../testing/engagement-test-kit';
 
@@ -90,5 +91,42 @@ describe('transport runs: the driver must be cleared to work with children', () 
     expect((await runWith(staffId)).status).toBe(201);
     const [copy] = await kit.db.query(`SELECT reasons FROM staff_clearances WHERE tenant_id = $1 AND staff_id = $2`, [tenantId, staffId]);
     expect(copy.reasons).toEqual([]);
+  });
+  it('lists the drivers a bus may have: kind driver, cleared on the day it leaves; another area sees none of them', async () => {
+    const [cleared, expired, tutor, lapsing] = [newId(), newId(), newId(), newId()];
+    const area = newTenantId();
+    const areaAdmin = personas.programmeAdmin(area);
+    await kit.applyEvent(area, 'scheduling.safeguarding.changed', clearance(cleared, { displayName: 'Ann Cleared' }));
+    await kit.applyEvent(
+      area,
+      'scheduling.safeguarding.changed',
+      clearance(expired, { status: 'not_cleared', reasons: ['dbs-expired'], expiresOn: null, dbsExpiresOn: addDays(today, -10) }),
+    );
+    await kit.applyEvent(area, 'scheduling.safeguarding.changed', clearance(tutor, { kind: 'tutor' }));
+    await kit.applyEvent(
+      area,
+      'scheduling.safeguarding.changed',
+      clearance(lapsing, {
+        displayName: 'Ben Lapsing',
+        status: 'expiring',
+        expiresOn: addDays(today, 2),
+        trainingExpiresOn: addDays(today, 2),
+      }),
+    );
+    const drivers = async (who: Identity, query = '') => {
+      const answer = await kit.call(who, 'GET', `/transport-drivers${query}`);
+      expect(answer.statusCode).toBe(200);
+      return (answer.json() as { items: { staffId: string; displayName: string; clearedUntil: string | null }[] }).items;
+    };
+    expect(await drivers(areaAdmin)).toEqual([
+      { staffId: cleared, displayName: 'Ann Cleared', clearedUntil: addDays(today, 400) },
+      { staffId: lapsing, displayName: 'Ben Lapsing', clearedUntil: addDays(today, 2) },
+    ]);
+    // A bus leaving in five days: Ben's training has run out by then.
+    const inFiveDays = new Date(Date.now() + 5 * 24 * 3_600_000).toISOString();
+    expect((await drivers(personas.headteacher(area, newId()), `?departsAt=${inFiveDays}`)).map((d) => d.staffId)).toEqual([cleared]);
+    expect(await drivers(admin)).toEqual(expect.not.arrayContaining([expect.objectContaining({ staffId: cleared })]));
+    expect((await kit.call(areaAdmin, 'GET', '/transport-drivers?departsAt=soon')).statusCode).toBe(400);
+    expect((await kit.call(personas.tutor(area, [newId()]), 'GET', '/transport-drivers')).statusCode).toBe(403);
   });
 });

@@ -5,7 +5,7 @@ import { todayIn, type Queryable } from '@tutti/platform';
 import type { EntityManager } from 'typeorm';
 import { conflict } from '../common/conflicts';
 import { DEFAULT_TIME_ZONE, tenantSettingsRow } from '../tenant-settings/tenant-settings.queries';
-import { staffClearance, upsertStaffClearance, type StaffClearanceRow } from './driver-clearance.queries';
+import { driverClearances, staffClearance, upsertStaffClearance, type StaffClearanceRow } from './driver-clearance.queries';
 
 /** Reasons that do not change with time; the expiries are decided again on the day asked. */
 const LASTING_REASONS: readonly SafeguardingReasonV1[] = ['dbs-missing', 'dbs-level-too-low', 'training-missing'];
@@ -26,8 +26,7 @@ export function driverReasons(copy: StaffClearanceRow | undefined, day: string):
  * checked against that day. Someone scheduling never announced is refused as having no record.
  */
 export async function refuseUnclearedDriver(db: Queryable, tenantId: string, staffId: string, departsAt: Date): Promise<void> {
-  const timeZone = (await tenantSettingsRow(db, tenantId))?.time_zone ?? DEFAULT_TIME_ZONE;
-  const day = [todayIn(timeZone), todayIn(timeZone, departsAt)].sort()[1];
+  const day = await clearanceDay(db, tenantId, departsAt);
   const copy = await staffClearance(db, tenantId, staffId);
   const reasons = driverReasons(copy, day);
   if (reasons.length === 0) return;
@@ -39,6 +38,32 @@ export async function refuseUnclearedDriver(db: Queryable, tenantId: string, sta
   );
 }
 
+/**
+ * The area's drivers (scheduling's kind driver) who may drive a bus leaving at `departsAt` (today
+ * when not given): cleared, as refuseUnclearedDriver decides, on that day and today. By name, each
+ * with the first day one of their DBS check or training runs out (null: not known to run out).
+ */
+export async function clearedDrivers(
+  db: Queryable,
+  tenantId: string,
+  departsAt: Date | undefined,
+): Promise<{ staffId: string; displayName: string; clearedUntil: string | null }[]> {
+  const day = await clearanceDay(db, tenantId, departsAt ?? new Date());
+  return (await driverClearances(db, tenantId))
+    .filter((copy) => driverReasons(copy, day).length === 0)
+    .map((copy) => ({
+      staffId: copy.staffId,
+      displayName: copy.displayName,
+      clearedUntil: [copy.dbsExpiresOn, copy.trainingExpiresOn].filter((on): on is string => on !== null).sort()[0] ?? null,
+    }));
+}
+
+/** The later of today and the day the bus leaves, in the area's time zone: the day a driver must be cleared on. */
+async function clearanceDay(db: Queryable, tenantId: string, departsAt: Date): Promise<string> {
+  const timeZone = (await tenantSettingsRow(db, tenantId))?.time_zone ?? DEFAULT_TIME_ZONE;
+  return [todayIn(timeZone), todayIn(timeZone, departsAt)].sort()[1];
+}
+
 /** Keeps the copy of each member of staff's clearance that drivers are checked against. */
 @Injectable()
 export class DriverClearances {
@@ -47,6 +72,7 @@ export class DriverClearances {
     const { payload } = event;
     await upsertStaffClearance(manager, event.tenantId, {
       staffId: payload.staffId,
+      kind: payload.kind,
       displayName: payload.displayName,
       reasons: payload.reasons,
       dbsExpiresOn: payload.dbsExpiresOn,

@@ -13,7 +13,8 @@ import { SeatLedger } from './seat-ledger';
 import { conflict } from '../common/conflicts';
 import type { CreateTransportRunDto } from './dto/create-transport-run.dto';
 import type { TransportRunDto, TransportRunQueryDto } from './dto/transport-run.dto';
-import { refuseUnclearedDriver } from './driver-clearance';
+import { clearedDrivers, refuseUnclearedDriver } from './driver-clearance';
+import type { ClearedDriverListDto } from './dto/driver.dto';
 import { runChanges, runEditAudit, type FieldChange } from './run-audit';
 import { toRunDto } from './transport-rows';
 import { performanceForShare } from '../performances/performances.queries';
@@ -168,6 +169,11 @@ export class TransportRunsService {
     const row = await runById(this.dataSource, tenantId, runId);
     if (!row) throw new NotFoundException('No such transport run.');
     return toRunDto(row);
+  }
+
+  /** The drivers a bus leaving at `departsAt` (today when not given) may have: cleared that day and today. */
+  async clearedDrivers(tenantId: string, departsAt: Date | undefined): Promise<ClearedDriverListDto> {
+    return { items: await clearedDrivers(this.dataSource, tenantId, departsAt) };
   }
 
   async list(tenantId: string, query: TransportRunQueryDto): Promise<Page<TransportRunDto>> {

@@ -54,6 +54,11 @@ export async function withSpan<T>(name: string, options: SpanOptions, work: (spa
   );
 }
 
+/** Sending one email over SMTP, as a client span of the trace it belongs to (the gateway's mail and the families'). */
+export function withSmtpSpan<T>(work: () => Promise<T>): Promise<T> {
+  return withSpan('smtp send', { kind: SpanKind.CLIENT, attributes: { 'network.protocol.name': 'smtp' } }, work);
+}
+
 /** `work` bound to the trace context active now, to run later in it (after a commit, from a batch). */
 export function bindToCurrentContext<A extends unknown[], R>(work: (...args: A) => R): (...args: A) => R {
   return context.bind(context.active(), work);

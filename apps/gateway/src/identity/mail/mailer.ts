@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { SpanKind, withSpan } from '@tutti/platform';
+import { withSmtpSpan } from '@tutti/platform';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { IdentityConfig } from '../config/identity-config';
 import { IDENTITY_CONFIG } from '../config/identity-config.token';
@@ -28,7 +28,7 @@ export class Mailer implements OnModuleDestroy {
    * as parent-engagement's EmailChannel traces a reminder's: a client span of the active one.
    */
   async send(mail: OutgoingMail): Promise<void> {
-    await withSpan('smtp send', { kind: SpanKind.CLIENT, attributes: { 'network.protocol.name': 'smtp' } }, () => this.sendNow(mail));
+    await withSmtpSpan(() => this.sendNow(mail));
   }
 
   private async sendNow(mail: OutgoingMail): Promise<void> {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { SpanKind, withSpan } from '@tutti/platform';
+import { withSmtpSpan } from '@tutti/platform';
 import { createTransport, type Transporter } from 'nodemailer';
 import { PARENT_ENGAGEMENT_CONFIG } from '../../config.token';
 import type { ParentEngagementConfig } from '../../config';
@@ -43,7 +43,7 @@ export class EmailChannel implements OnModuleDestroy {
 
   /** Traced as the SMTP hop of whatever sends it (a reminder's delivery). */
   async send(email: OutgoingEmail): Promise<void> {
-    await withSpan('smtp send', { kind: SpanKind.CLIENT, attributes: { 'network.protocol.name': 'smtp' } }, () => this.sendNow(email));
+    await withSmtpSpan(() => this.sendNow(email));
   }
 
   private async sendNow(email: OutgoingEmail): Promise<void> {

@@ -1,5 +1,6 @@
 import { oneRow, rows, type Queryable } from '@tutti/platform';
 import type { Characteristics } from '../characteristics/characteristics.model';
+import { everyWordIn, NAME_FOLD } from '../common/common.queries';
 import type { PupilStatus } from './pupil.model';
 
 export interface PupilRow {
@@ -58,26 +59,6 @@ export interface PupilsFilter {
   nameWords: string[];
 }
 
-/**
- * Accented letters (both cases: lower() leaves them alone under the C locale) and the plain lower-case
- * letter each is searched as, one for one, so that SQL's translate() and nameSearchWords fold alike.
- */
-const ACCENTED =
-  'àÀáÁâÂãÃäÄåÅāĀăĂąĄçÇćĆĉĈċĊčČďĎđĐèÈéÉêÊëËēĒĕĔėĖęĘěĚĝĜğĞġĠģĢĥĤħĦìÌíÍîÎïÏĩĨīĪĭĬįĮıĵĴķĶĺĹļĻľĽŀĿłŁñÑńŃņŅňŇòÒóÓôÔõÕöÖøØōŌŏŎőŐŕŔŗŖřŘśŚŝŜşŞšŠșȘţŢťŤŧŦțȚùÙúÚûÛüÜũŨūŪŭŬůŮűŰųŲŵŴýÝÿŸŷŶźŹżŻžŽ';
-const PLAIN =
-  'aaaaaaaaaaaaaaaaaaccccccccccddddeeeeeeeeeeeeeeeeeegggggggghhhhiiiiiiiiiiiiiiiiijjkkllllllllllnnnnnnnnoooooooooooooooooorrrrrrssssssssssttttttttuuuuuuuuuuuuuuuuuuuuwwyyyyyyzzzzzz';
-
-/** A name search as words, lower case with accents folded and LIKE's wildcards escaped. */
-export function nameSearchWords(q: string | undefined): string[] {
-  const folded = [...(q ?? '').toLowerCase()].map((c) => PLAIN[ACCENTED.indexOf(c)] ?? c).join('');
-  return folded
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((word) => word.replace(/[\\%_]/g, (c) => `\\${c}`));
-}
-
 const PUPIL_COLUMNS = `p.id, p.school_id AS "schoolId", p.class_id AS "classId", p.first_name AS "firstName", p.last_name AS "lastName",
   p.year_group AS "yearGroup", p.status, to_char(p.left_on, 'YYYY-MM-DD') AS "leftOn", p.mis_ref AS "misRef",
   p.destination_school AS "destinationSchool", p.destination_school_id AS "destinationSchoolId", p.version`;
@@ -129,8 +110,7 @@ export function pupilsPage(
          AND ($2::boolean OR p.school_id = ANY($3::uuid[]) OR p.id = ANY($4::uuid[]))
          AND ($5::uuid IS NULL OR p.school_id = $5) AND ($6::uuid IS NULL OR p.class_id = $6) AND ($7::text IS NULL OR p.status = $7)
          AND ($8::text IS NULL OR (p.last_name, p.first_name, p.id) > ($8, $9, $10::uuid))
-         AND NOT EXISTS (SELECT 1 FROM unnest($12::text[]) AS w(word)
-                          WHERE translate(lower(p.first_name || ' ' || p.last_name), $13, $14) NOT LIKE '%' || w.word || '%')
+         AND ${everyWordIn(`p.first_name || ' ' || p.last_name`, '$12', '$13', '$14')}
        ORDER BY p.last_name, p.first_name, p.id LIMIT $11`,
     [
       tenantId,
@@ -145,8 +125,8 @@ export function pupilsPage(
       after?.[2] ?? null,
       limit,
       filter.nameWords,
-      ACCENTED,
-      PLAIN,
+      NAME_FOLD.accented,
+      NAME_FOLD.plain,
     ],
   );
 }

@@ -24,8 +24,8 @@ import {
   pupilsPage,
   updatePupil,
   type PupilRow,
-  nameSearchWords,
 } from './pupils.queries';
+import { nameSearchWords } from '../common/common.queries';
 import type { SchoolPhase } from '../schools/school.model';
 import type {
   CreatePupilDto,

@@ -1,4 +1,5 @@
 import { oneRow, rows, type Queryable } from '@tutti/platform';
+import { everyWordIn, NAME_FOLD } from '../common/common.queries';
 import type { StaffKind } from './staff.model';
 
 export interface StaffRow {
@@ -68,12 +69,15 @@ export async function updateStaff(
   return updated !== undefined;
 }
 
-/** A page of staff by display name after the cursor's (name, id), at the schools in scope (null: all), at one school and of one kind if given. */
+/**
+ * A page of staff by display name after the cursor's (name, id), at the schools in scope (null: all), at one school
+ * and of one kind if given, whose display name holds every one of `nameWords` (nameSearchWords; empty: any name).
+ */
 export function staffPage(
   db: Queryable,
   tenantId: string,
   schoolIds: string[] | null,
-  filter: { schoolId: string | null; kind: string | null },
+  filter: { schoolId: string | null; kind: string | null; nameWords: string[] },
   after: readonly unknown[] | null,
   limit: number,
 ): Promise<StaffRow[]> {
@@ -85,8 +89,20 @@ export function staffPage(
          AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM staff_schools ss WHERE ss.tenant_id = s.tenant_id AND ss.staff_id = s.id AND ss.school_id = $3))
          AND ($4::text IS NULL OR s.kind = $4)
          AND ($5::text IS NULL OR (s.display_name, s.id) > ($5, $6::uuid))
+         AND ${everyWordIn('s.display_name', '$8', '$9', '$10')}
        ORDER BY s.display_name, s.id LIMIT $7`,
-    [tenantId, schoolIds, filter.schoolId, filter.kind, after?.[0] ?? null, after?.[1] ?? null, limit],
+    [
+      tenantId,
+      schoolIds,
+      filter.schoolId,
+      filter.kind,
+      after?.[0] ?? null,
+      after?.[1] ?? null,
+      limit,
+      filter.nameWords,
+      NAME_FOLD.accented,
+      NAME_FOLD.plain,
+    ],
   );
 }
 

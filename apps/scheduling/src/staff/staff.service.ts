@@ -4,6 +4,7 @@ import { hasRole, type Identity } from '@tutti/auth';
 import { decodeCursor, newId, toPage, ValidationProblem } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { recordAudit, type AuditOrigin } from '@tutti/messaging';
+import { nameSearchWords } from '../common/common.queries';
 import { refusedEdit } from '../common/edit-versions';
 import { auditContext } from '../common/events';
 import { requireSchoolInScope, schoolIdsInScope } from '../common/scope';
@@ -60,7 +61,7 @@ export class StaffService {
 
   async list(identity: Identity, query: StaffListQueryDto, origin: AuditOrigin): Promise<StaffPageDto> {
     const after = decodeCursor(query.cursor, ['text', 'uuid']);
-    const filter = { schoolId: query.schoolId ?? null, kind: query.kind ?? null };
+    const filter = { schoolId: query.schoolId ?? null, kind: query.kind ?? null, nameWords: nameSearchWords(query.q) };
     const found = await staffPage(this.db.manager, identity.tenantId, schoolIdsInScope(identity), filter, after, query.limit + 1);
     const page = toPage(
       found,

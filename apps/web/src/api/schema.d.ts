@@ -13769,6 +13769,8 @@ export interface operations {
                 cursor?: string;
                 kind?: "tutor" | "school_staff" | "driver" | "volunteer";
                 limit?: unknown;
+                /** @description name search: every word (case and accents aside) is part of the display name; trimmed, blank for none */
+                q?: string;
                 schoolId?: string;
             };
             header?: never;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { PageQueryDto } from '@tutti/platform';
 import { STAFF_KINDS, type StaffKind } from '../staff.model';
 
@@ -46,6 +47,16 @@ export class UpdateStaffDto {
 export class StaffListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() schoolId?: string;
   @ApiPropertyOptional({ enum: STAFF_KINDS }) @IsOptional() @IsIn(STAFF_KINDS) kind?: StaffKind;
+  @ApiPropertyOptional({
+    maxLength: 100,
+    example: 'anna now',
+    description: 'name search: every word (case and accents aside) is part of the display name; trimmed, blank for none',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MaxLength(100, { message: 'q must be at most 100 characters' })
+  q?: string;
 }
 
 export class StaffDto {

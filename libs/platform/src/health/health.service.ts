@@ -3,7 +3,7 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { queueConnectionOf } from '../config/redis-connection';
+import { queueConnectionOf, redisAuthProblem } from '../config/redis-connection';
 import { PLATFORM_OPTIONS, type PlatformOptions } from '../platform-options';
 
 type CheckStatus = 'ok' | 'error';
@@ -88,7 +88,8 @@ export class HealthService implements OnModuleDestroy {
       await withTimeout(this.redis.ping(), 'redis');
       return { status: 'ok' as const, latencyMs: elapsed(started) };
     } catch (error) {
-      return { status: 'error' as const, error: messageOf(error) };
+      // A refused password says which setting to change, not only ioredis's WRONGPASS/NOAUTH.
+      return { status: 'error' as const, error: redisAuthProblem(error) ?? messageOf(error) };
     }
   }
 

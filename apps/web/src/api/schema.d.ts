@@ -1201,6 +1201,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/parent-engagement/transport-drivers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The drivers cleared to drive children on the day a bus leaves (DBS check and training valid), by name */
+        get: operations["parent-engagement.listClearedDrivers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/parent-engagement/transport-runs": {
         parameters: {
             query?: never;
@@ -1233,7 +1250,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Correct a bus: vehicle and operator, driver, seats, departure times, cut-off, its stops’ names, places and pick-up times */
+        /** Correct a bus: vehicle and operator, driver, seats, departure times, cut-off, its stops’ names, places and pick-up times (families booked are told of a new time or stop; the edit is audited) */
         patch: operations["parent-engagement.updateTransportRun"];
         trace?: never;
     };
@@ -4041,6 +4058,20 @@ export interface components {
         "parent-engagement.CheckInDto": {
             /** @description false undoes a check-in made by mistake */
             present: boolean;
+        };
+        "parent-engagement.ClearedDriverDto": {
+            /**
+             * Format: date
+             * @description The first day their DBS check or training runs out (null: not known to)
+             */
+            clearedUntil: string | null;
+            /** @example Sam Driver */
+            displayName: string;
+            /** Format: uuid */
+            staffId: string;
+        };
+        "parent-engagement.ClearedDriverListDto": {
+            items: components["schemas"]["parent-engagement.ClearedDriverDto"][];
         };
         "parent-engagement.ConsentDto": {
             /** Format: date-time */
@@ -9934,6 +9965,32 @@ export interface operations {
                 };
             };
             414: components["responses"]["parent-engagement.UriTooLong"];
+            431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
+        };
+    };
+    "parent-engagement.listClearedDrivers": {
+        parameters: {
+            query?: {
+                /** @description When the bus leaves: only drivers cleared that day (and today) are listed; today when left out */
+                departsAt?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["parent-engagement.ClearedDriverListDto"];
+                };
+            };
+            400: components["responses"]["parent-engagement.BadRequest"];
+            401: components["responses"]["parent-engagement.Unauthorized"];
+            403: components["responses"]["parent-engagement.Forbidden"];
             431: components["responses"]["parent-engagement.HeaderFieldsTooLarge"];
         };
     };

@@ -245,6 +245,7 @@ function EditRun({
   const [date, setDate] = useState(() => dayIn(run.outboundDepartsAt, zone));
   const [departs, setDeparts] = useState(() => timeIn(run.outboundDepartsAt, zone));
   const [returns, setReturns] = useState(() => (run.returnDepartsAt ? timeIn(run.returnDepartsAt, zone) : ''));
+  const [driver, setDriver] = useState(run.driverStaffId ?? '');
   const [stops, setStops] = useState<StopLine[]>(() =>
     run.stops.map((stop) => ({ key: stop.id, name: stop.name, place: stop.place, time: timeIn(stop.pickupAt, zone) })),
   );
@@ -264,6 +265,7 @@ function EditRun({
             seats: Number(seats),
             outboundDepartsAt: at(departs),
             returnDepartsAt: returns ? at(returns) : null,
+            driverStaffId: driver || null,
             stops: stops.map((stop) => ({ id: stop.key, name: stop.name, place: stop.place, pickupAt: at(stop.time) })),
           },
         });
@@ -305,35 +307,11 @@ function EditRun({
       <Field label={t('ht.bus.returnsAt')} error={submission.fieldError('returnDepartsAt')}>
         {(props) => <input {...props} name="returns" type="time" value={returns} onChange={(event) => setReturns(event.target.value)} />}
       </Field>
+      <DriverField day={date} value={driver} onChange={setDriver} error={submission.fieldError('driverStaffId')} />
       {stops.map((stop, index) => (
         <fieldset key={stop.key} className="stack" data-testid="edit-stop">
           <legend>{t('ht.bus.stopLegend', { n: index + 1 })}</legend>
-          <Field label={t('ht.bus.stopName', { n: index + 1 })} error={stopError(index, 'name')}>
-            {(props) => (
-              <input {...props} name="stopName" value={stop.name} onChange={(event) => setStop(stop.key, { name: event.target.value })} />
-            )}
-          </Field>
-          <Field label={t('ht.bus.stopPlace', { n: index + 1 })} error={stopError(index, 'place')}>
-            {(props) => (
-              <input
-                {...props}
-                name="stopPlace"
-                value={stop.place}
-                onChange={(event) => setStop(stop.key, { place: event.target.value })}
-              />
-            )}
-          </Field>
-          <Field label={t('ht.bus.stopTime', { n: index + 1 })} error={stopError(index, 'pickupAt')}>
-            {(props) => (
-              <input
-                {...props}
-                name="stopTime"
-                type="time"
-                value={stop.time}
-                onChange={(event) => setStop(stop.key, { time: event.target.value })}
-              />
-            )}
-          </Field>
+          <StopFields stop={stop} index={index} error={stopError} onChange={(change) => setStop(stop.key, change)} />
         </fieldset>
       ))}
       <SaveOrCancel busy={submission.busy} onCancel={onCancel} />
@@ -348,6 +326,89 @@ interface StopLine {
   time: string;
 }
 
+/** A stop's name, place and pick-up time, as both the add and the edit form ask for them (errors beside each field). */
+function StopFields({
+  stop,
+  index,
+  error,
+  onChange,
+}: {
+  stop: StopLine;
+  index: number;
+  error: (index: number, field: string) => string | undefined;
+  onChange: (change: Partial<StopLine>) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Field label={t('ht.bus.stopName', { n: index + 1 })} error={error(index, 'name')}>
+        {(props) => <input {...props} name="stopName" value={stop.name} onChange={(event) => onChange({ name: event.target.value })} />}
+      </Field>
+      <Field label={t('ht.bus.stopPlace', { n: index + 1 })} error={error(index, 'place')}>
+        {(props) => <input {...props} name="stopPlace" value={stop.place} onChange={(event) => onChange({ place: event.target.value })} />}
+      </Field>
+      <Field label={t('ht.bus.stopTime', { n: index + 1 })} error={error(index, 'pickupAt')}>
+        {(props) => (
+          <input {...props} name="stopTime" type="time" value={stop.time} onChange={(event) => onChange({ time: event.target.value })} />
+        )}
+      </Field>
+    </>
+  );
+}
+
+/**
+ * The bus's driver, chosen from the drivers cleared (DBS check and training valid) on the day it
+ * leaves; none yet is a choice. Without any cleared that day, says so: the bus can go on without one.
+ * A driver already named who is not cleared that day stays shown as such (the API refuses a new
+ * choice of them, 409, told in words above the form).
+ */
+function DriverField({
+  day,
+  value,
+  onChange,
+  error,
+}: {
+  day: string;
+  value: string;
+  onChange: (staffId: string) => void;
+  error: string | undefined;
+}) {
+  const { t } = useI18n();
+  const { me } = useApp();
+  const departsAt = day ? zonedIso(day, '12:00', me.area.timeZone) : undefined;
+  const drivers = useLoad(
+    async () =>
+      answered((await client.GET('/api/parent-engagement/transport-drivers', { params: { query: departsAt ? { departsAt } : {} } })).data)
+        .items,
+    [departsAt],
+  );
+  return (
+    <Loaded value={drivers}>
+      {(list) =>
+        list.length === 0 && !value ? (
+          <div data-testid="no-drivers">
+            <Empty>{t('ht.bus.noDrivers')}</Empty>
+          </div>
+        ) : (
+          <Field label={t('ht.bus.driver')} hint={t('ht.bus.driverHint')} error={error}>
+            {(props) => (
+              <select {...props} name="driverStaffId" value={value} onChange={(event) => onChange(event.target.value)}>
+                <option value="">{t('ht.bus.noDriverYet')}</option>
+                {list.map((driver) => (
+                  <option key={driver.staffId} value={driver.staffId}>
+                    {driver.displayName}
+                  </option>
+                ))}
+                {value && !list.some((driver) => driver.staffId === value) && <option value={value}>{t('ht.bus.driverNotCleared')}</option>}
+              </select>
+            )}
+          </Field>
+        )
+      }
+    </Loaded>
+  );
+}
+
 function AddRun({ performanceId, startsAt, onAdded }: { performanceId: string; startsAt: string; onAdded: (run: Run) => void }) {
   const { t } = useI18n();
   const { me } = useApp();
@@ -357,6 +418,7 @@ function AddRun({ performanceId, startsAt, onAdded }: { performanceId: string; s
   const [date, setDate] = useState(() => dayIn(startsAt, zone));
   const [departs, setDeparts] = useState('');
   const [returns, setReturns] = useState('');
+  const [driver, setDriver] = useState('');
   const [stops, setStops] = useState<StopLine[]>([{ key: newId(), name: '', place: '', time: '' }]);
   const submission = useSubmit();
   // One key per bus meant: a retry after a lost answer puts on one bus, not two.
@@ -377,6 +439,7 @@ function AddRun({ performanceId, startsAt, onAdded }: { performanceId: string; s
             seats: Number(seats),
             outboundDepartsAt: at(departs),
             ...(returns ? { returnDepartsAt: at(returns) } : {}),
+            ...(driver ? { driverStaffId: driver } : {}),
             stops: stops.map((stop) => ({ name: stop.name, place: stop.place, pickupAt: at(stop.time) })),
           },
         });
@@ -385,6 +448,7 @@ function AddRun({ performanceId, startsAt, onAdded }: { performanceId: string; s
         setSeats('');
         setDeparts('');
         setReturns('');
+        setDriver('');
         setStops([{ key: newId(), name: '', place: '', time: '' }]);
         setIdempotencyKey(newId());
         onAdded(run);
@@ -425,41 +489,12 @@ function AddRun({ performanceId, startsAt, onAdded }: { performanceId: string; s
         <Field label={t('ht.bus.returnsAt')} error={submission.fieldError('returnDepartsAt')}>
           {(props) => <input {...props} name="returns" type="time" value={returns} onChange={(event) => setReturns(event.target.value)} />}
         </Field>
+        <DriverField day={date} value={driver} onChange={setDriver} error={submission.fieldError('driverStaffId')} />
         <fieldset className={submission.fieldError('stops') ? 'field-invalid' : undefined}>
           <legend>{t('ht.bus.stops')}</legend>
           {stops.map((stop, index) => (
             <div key={stop.key} className="stack" data-testid="stop-line">
-              <Field label={t('ht.bus.stopName', { n: index + 1 })} error={stopError(index, 'name')}>
-                {(props) => (
-                  <input
-                    {...props}
-                    name="stopName"
-                    value={stop.name}
-                    onChange={(event) => setStop(stop.key, { name: event.target.value })}
-                  />
-                )}
-              </Field>
-              <Field label={t('ht.bus.stopPlace', { n: index + 1 })} error={stopError(index, 'place')}>
-                {(props) => (
-                  <input
-                    {...props}
-                    name="stopPlace"
-                    value={stop.place}
-                    onChange={(event) => setStop(stop.key, { place: event.target.value })}
-                  />
-                )}
-              </Field>
-              <Field label={t('ht.bus.stopTime', { n: index + 1 })} error={stopError(index, 'pickupAt')}>
-                {(props) => (
-                  <input
-                    {...props}
-                    name="stopTime"
-                    type="time"
-                    value={stop.time}
-                    onChange={(event) => setStop(stop.key, { time: event.target.value })}
-                  />
-                )}
-              </Field>
+              <StopFields stop={stop} index={index} error={stopError} onChange={(change) => setStop(stop.key, change)} />
               {stops.length > 1 && (
                 <button
                   type="button"

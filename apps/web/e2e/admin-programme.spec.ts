@@ -4,7 +4,8 @@
  * refused in words), a class added and renamed, a pupil found by filter and name, edited, moved and
  * marked as left; staff added and edited, an account found by email, a role granted and revoked and
  * a child linked to a guardian; rooms and venues; the area's settings; an area's own wording of a
- * family message, previewed, saved and deleted, with the missing-messages report, and a whole language downloaded and uploaded back; /docs tried signed in. Every page is
+ * family message, previewed, saved and deleted, with the missing-messages report, and a whole language downloaded and uploaded back;
+ * a school just created given its own Reply-To (a bad address and a stale edit told in words); /docs tried signed in. Every page is
  * checked with axe-core, new pages at 360 px too; each change is checked in the API.
  */
 import { readFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { DEMO_ACCOUNTS } from '@tutti/seeds';
 // The end-to-end harness is shared tooling: the web app's specs drive the system it starts.
 import { expectStatus } from '@tutti/e2e';
 import { csvDocument, parseCsv } from '@tutti/platform';
+import { waitFor } from '@tutti/testing';
 import { browserSuite, expectAccessible, PHONE, screenshot, seriousViolations, signInThroughPage } from './testing/browser';
 
 const AREA = 'liverpool';
@@ -235,6 +237,60 @@ describe('the programme admin runs the programme', () => {
       say(`school ${school.id}, pupil ${pupil.id}`);
     }),
     150_000,
+  );
+
+  it(
+    'gives a school just created (no class, pupil or family yet) its own Reply-To: a bad address and a stale edit told beside the field',
+    timed('school reply-to', async () => {
+      const school = await asAdmin<School>('POST', '/api/scheduling/schools', 201, { name: `Web Infants ${unique}`, phase: 'infant' });
+      const settingsPath = `/api/parent-engagement/message-settings/schools/${school.id}`;
+      // Family messages hear of the school through scheduling's event, moments after it is created.
+      await waitFor(
+        async () => (await api('GET', settingsPath, { token, headers: { 'x-tutti-role': 'programme_admin' } })).status === 200,
+        {
+          timeoutMs: 20_000,
+          intervalMs: 250,
+          description: `parent engagement to know school ${school.id} from scheduling.school.created`,
+        },
+      );
+      expect(await asAdmin('GET', settingsPath)).toEqual({ replyTo: null, version: 0 });
+
+      const page = await open();
+      await signInAsAdmin(page);
+      await page.goto(`/admin/schools/${school.id}`);
+      const form = page.locator('form[data-testid=school-reply-to]');
+      await form.waitFor();
+      await expectAccessible(page);
+      const field = form.locator('input[name=schoolReplyTo]');
+
+      // Not an email address: refused beside the field, nothing stored.
+      await field.fill('the school office');
+      await form.getByRole('button', { name: 'Save' }).click();
+      await errorBeside(page, form, 'input[name=schoolReplyTo]').waitFor();
+      expect(await asAdmin('GET', settingsPath)).toEqual({ replyTo: null, version: 0 });
+
+      const office = `office.${unique}@infants.example.sch.uk`;
+      await field.fill(office);
+      await form.getByRole('button', { name: 'Save' }).click();
+      await form.getByText('Saved.').waitFor();
+      expect(await asAdmin('GET', settingsPath)).toEqual({ replyTo: office, version: 1 });
+
+      // The head changes it meanwhile: the page's edit is refused in words and shows theirs; the API keeps theirs.
+      const theirs = `head.${unique}@infants.example.sch.uk`;
+      await asAdmin('PUT', settingsPath, 200, { replyTo: theirs }, { 'if-match': '"1"' });
+      await field.fill(`mine.${unique}@infants.example.sch.uk`);
+      await form.getByRole('button', { name: 'Save' }).click();
+      await form.locator('[data-testid=conflict]', { hasText: 'Someone changed this since you opened it' }).waitFor();
+      await page.waitForFunction(
+        (expected) => (document.querySelector('input[name=schoolReplyTo]') as HTMLInputElement | null)?.value === expected,
+        theirs,
+      );
+      expect(await asAdmin('GET', settingsPath)).toEqual({ replyTo: theirs, version: 2 });
+      await expectAccessible(page);
+      await screenshot(page, 'web-admin-school-reply-to');
+      say(`school ${school.id}: Reply-To ${theirs}`);
+    }),
+    120_000,
   );
 
   it(

@@ -18,7 +18,7 @@ export function SchoolReplyTo({ schoolId }: { schoolId: string }) {
       });
       return { value: answered(data), etag: etagOf(response) };
     } catch (error) {
-      // Family messages know a school once it has a class or pupils (their copy of the roster): until then it has no family emails.
+      // Family messages know a school from scheduling's event of its creation, moments after it: until then the school is not theirs to set.
       if (error instanceof ApiProblem && error.status === 404) return null;
       throw error;
     }

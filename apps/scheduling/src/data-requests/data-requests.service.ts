@@ -209,12 +209,8 @@ export class DataRequestsService {
   /** The JSON copies of the names (outbox, replies, reminders, import reports), one pass over each for all the pupils. */
   private async scrubHeldCopies(manager: EntityManager, tenantId: string, targets: Target[]): Promise<number> {
     const found = targets.map(({ pupil, pseudonym }) => ({ pupil, pseudonym, full: jsPatterns(pupil).full }));
-    const needles = new RegExp(
-      [...new Set(targets.flatMap(({ pupil }) => [pupil.id, pupil.lastName.trim()]))]
-        .map((needle) => needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('|'),
-      'iu',
-    );
+    // A copy worth parsing carries a pupil's id or full name (accents aside, as the patterns match it).
+    const needles = new RegExp([...targets.map(({ pupil }) => pupil.id), ...found.map(({ full }) => full.source)].join('|'), 'iu');
     let copies = 0;
     for (const holder of JSON_HOLDERS) {
       let after: string[] | null = null;

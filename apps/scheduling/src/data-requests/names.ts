@@ -1,8 +1,16 @@
+import { foldName, NAME_FOLD } from '../common/common.queries';
+
 /**
  * How a pupil's name is found and replaced in what scheduling holds: the full name ("Amelia Jones",
  * "Jones, Amelia") wherever it appears in the area; the first or last name alone only where the
- * text is about the pupil (a note on a session they were in, an event or reply carrying their id),
- * since another child may share a first name.
+ * text is about the pupil, since another child may share a first name. A free text is about the
+ * pupil when it belongs to a session they were in (marked in its register, or of an ensemble they
+ * were a member of on that day: its rehearsal note, its cancellation reason) or to their class (its
+ * lesson plans); an event or reply is when it carries their id. The same first name in any other
+ * text (another school's note, an ensemble they never joined) is left alone.
+ *
+ * A name is matched as a whole word, case and accents aside as the name searches fold them
+ * (NAME_FOLD): "Łucja" is found as "łucja", "ŁUCJA" and "Lucja", but not inside "Łucjan".
  */
 export interface PupilName {
   firstName: string;
@@ -16,11 +24,27 @@ export function pseudonymParts(pseudonym: string): PupilName {
   return { firstName: pseudonym.slice(0, space), lastName: pseudonym.slice(space + 1) };
 }
 
+/**
+ * One letter as a class of every letter folded alike, both cases ("ł" → "[łŁlL]"): PostgreSQL's regular
+ * expressions under the C locale fold the case of ASCII letters only, so the class spells out the rest.
+ */
+function letterClass(letter: string): string {
+  const plain = foldName(letter);
+  if (!/^\p{L}$/u.test(letter) || [...plain].length !== 1) return letter.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const variants = new Set([letter, letter.toLowerCase(), letter.toUpperCase(), plain, plain.toUpperCase()]);
+  [...NAME_FOLD.accented].forEach((accented, i) => {
+    if (NAME_FOLD.plain[i] === plain) variants.add(accented);
+  });
+  return `[${[...variants].filter((variant) => [...variant].length === 1 && /^\p{L}$/u.test(variant)).join('')}]`;
+}
+
 function escaped(text: string): string {
   return text
     .trim()
-    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    .replace(/\s+/g, '\\s+');
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => [...word].map(letterClass).join(''))
+    .join('\\s+');
 }
 
 function fullNames(name: PupilName): string[] {
@@ -34,9 +58,17 @@ function words(name: PupilName): string[] {
   return [...fullNames(name), escaped(name.firstName), escaped(name.lastName)].filter((part) => part.length > 0);
 }
 
-/** PostgreSQL (ARE) patterns, used case-insensitively: `\m` and `\M` bound a word. */
+/**
+ * A letter, digit or `_` to PostgreSQL: ARE's `\m`, `\M` and [[:alnum:]] know only ASCII letters under the C
+ * locale (so `\mŁucja` never matched), hence every character from U+00C0 on counts as one, but for × and ÷,
+ * the General Punctuation block (’ – “ …) and CJK punctuation. Close to JavaScript's \p{L}\p{N}_ below.
+ */
+const SQL_WORD = '[0-9A-Za-z_\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u1fff\\u2070-\\u2fff\\u3040-\\U0010ffff]';
+
+/** PostgreSQL (ARE) patterns, used case-insensitively, each name bounded as a whole word. */
 export function sqlPatterns(name: PupilName): { full: string; words: string } {
-  return { full: `\\m(${fullNames(name).join('|')})\\M`, words: `\\m(${words(name).join('|')})\\M` };
+  const bounded = (parts: string[]) => `(?<!${SQL_WORD})(${parts.join('|')})(?!${SQL_WORD})`;
+  return { full: bounded(fullNames(name)), words: bounded(words(name)) };
 }
 
 /** A replacement for regexp_replace, whose `\` is special. */

@@ -190,11 +190,11 @@ async function main(): Promise<void> {
       roundCount,
       log,
     );
+    const registers = await measureRegisters(seeds, roundCount);
     const results: SeedResult[] = [];
     for (const [i, seed] of seeds.entries()) {
-      const registers = await measureRegisters(seed.gatewayBase, seed.accessToken);
-      const plans = await explainHotQueries(seed.seeded.urls.scheduling, registers.occurrenceId);
-      results.push({ seed, measured: measured.slice(i * 3, i * 3 + 3), registers, plans });
+      const plans = await explainHotQueries(seed.seeded.urls.scheduling, registers[i].occurrenceId);
+      results.push({ seed, measured: measured.slice(i * 3, i * 3 + 3), registers: registers[i], plans });
     }
     report(results, days[0].length);
   } finally {
@@ -243,8 +243,22 @@ interface RegisterFigures {
 /**
  * Whole-class registers through the gateway: each submission is new (new submissionId and markIds)
  * and replaces the previous marks of its session, spread over this week's sessions of the tutor.
+ * The seeds take turns, BENCH_REGISTERS / rounds submissions each a round (the order turning every
+ * round), so that a noisy minute on this shared machine falls on both rather than on one.
  */
-async function measureRegisters(base: string, accessToken: string): Promise<RegisterFigures> {
+async function measureRegisters(seeds: SeedUnderTest[], rounds: number): Promise<RegisterFigures[]> {
+  const lanes = await Promise.all(seeds.map((seed) => registerLane(seed.gatewayBase, seed.accessToken)));
+  const perRound = Math.max(1, Math.round(registerCount / rounds));
+  log(`taking ${perRound * rounds} registers per seed (${registerConcurrency} at a time) in ${rounds} alternating round(s)`);
+  for (let round = 0; round < rounds; round++) {
+    const order = lanes.map((_, i) => (i + round) % lanes.length);
+    for (const i of order) await lanes[i].submit(perRound, round * perRound);
+  }
+  return lanes.map((lane) => lane.figures());
+}
+
+/** One seed's register submissions: its tutor's sessions this week, and the durations and statuses so far. */
+async function registerLane(base: string, accessToken: string) {
   const headers = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
   const week = (await (await fetch(`${base}/me/occurrences?period=week&date=${day}`, { headers })).json()) as { items: OccurrenceItem[] };
   const sessions = week.items.filter((item) => item.status === 'scheduled');
@@ -258,29 +272,40 @@ async function measureRegisters(base: string, accessToken: string): Promise<Regi
     }),
   );
   const statuses: Record<string, number> = {};
+  const durations: number[] = [];
   const marks = ['present', 'present', 'present', 'late', 'absent'];
-  log(`taking ${registerCount} registers (${registerConcurrency} at a time) over ${classes.length} sessions this week`);
-  const durations = await timedRuns(registerCount, registerConcurrency, async (index) => {
-    // Lanes take sessions in turn, so that two lanes rarely write the same session's register at once.
-    const session = classes[index % classes.length];
-    const body = {
-      submissionId: randomUUID(),
-      marks: session.pupilIds.map((pupilId, i) => ({ markId: randomUUID(), pupilId, status: marks[(i + index) % marks.length] })),
-    };
-    const response = await fetch(`${base}/occurrences/${session.id}/register`, { method: 'POST', headers, body: JSON.stringify(body) });
-    const answer = await response.text();
-    if (response.status >= 400 && !statuses[response.status]) log(`register answered ${response.status}: ${answer.slice(0, 500)}`);
-    statuses[response.status] = (statuses[response.status] ?? 0) + 1;
-  });
   return {
-    count: registerCount,
-    concurrency: registerConcurrency,
-    statuses,
-    p50Ms: percentile(durations, 50),
-    p99Ms: percentile(durations, 99),
-    marksPerRegister: Math.round(classes.reduce((sum, session) => sum + session.pupilIds.length, 0) / classes.length),
-    occurrences: classes.length,
-    occurrenceId: classes[0].id,
+    async submit(count: number, offset: number): Promise<void> {
+      durations.push(
+        ...(await timedRuns(count, registerConcurrency, async (lap) => {
+          const index = offset + lap;
+          // Lanes take sessions in turn, so that two lanes rarely write the same session's register at once.
+          const session = classes[index % classes.length];
+          const body = {
+            submissionId: randomUUID(),
+            marks: session.pupilIds.map((pupilId, i) => ({ markId: randomUUID(), pupilId, status: marks[(i + index) % marks.length] })),
+          };
+          const response = await fetch(`${base}/occurrences/${session.id}/register`, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify(body),
+          });
+          const answer = await response.text();
+          if (response.status >= 400 && !statuses[response.status]) log(`register answered ${response.status}: ${answer.slice(0, 500)}`);
+          statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+        })),
+      );
+    },
+    figures: (): RegisterFigures => ({
+      count: durations.length,
+      concurrency: registerConcurrency,
+      statuses,
+      p50Ms: percentile(durations, 50),
+      p99Ms: percentile(durations, 99),
+      marksPerRegister: Math.round(classes.reduce((sum, session) => sum + session.pupilIds.length, 0) / classes.length),
+      occurrences: classes.length,
+      occurrenceId: classes[0].id,
+    }),
   };
 }
 

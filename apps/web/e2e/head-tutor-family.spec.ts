@@ -87,6 +87,7 @@ interface Run {
   id: string;
   vehicle: string;
   seats: number;
+  driverStaffId: string | null;
   stops: { name: string; place: string; pickupAt: string }[];
 }
 interface ExamEntry {
@@ -126,6 +127,37 @@ describe('the headteacher on a phone', () => {
       const starts = new Date(performance.startsAt).getTime();
       const runsPath = `/api/parent-engagement/transport-runs?performanceId=${performance.id}&limit=100`;
       const before = (await asHead<{ items: Run[] }>('GET', runsPath)).items.length;
+
+      // A driver of the area, cleared (DBS check and training recorded by the programme admin in
+      // scheduling): the bus form offers them once parent-engagement has heard of it.
+      const driverName = `Driver ${randomUUID().slice(0, 6)}`;
+      const driver = await as<{ id: string }>(admin, 'programme_admin', 'POST', '/api/scheduling/staff', 201, {
+        kind: 'driver',
+        displayName: driverName,
+        schoolIds: [schoolId],
+      });
+      const isoDay = (offsetDays: number) => localDay(Date.now() + offsetDays * DAY);
+      await as(
+        admin,
+        'programme_admin',
+        'PUT',
+        `/api/scheduling/safeguarding/staff/${driver.id}`,
+        200,
+        {
+          dbs: {
+            number: String(Math.floor(Math.random() * 1e12)).padStart(12, '0'),
+            level: 'enhanced_barred_list',
+            issuedOn: isoDay(-100),
+          },
+          training: { completedOn: isoDay(-10), level: 'Level 2 safeguarding children', expiresOn: isoDay(700) },
+        },
+        { 'if-match': '"0"' },
+      );
+      const driversPath = `/api/parent-engagement/transport-drivers?departsAt=${encodeURIComponent(new Date(starts).toISOString())}`;
+      await waitFor(
+        async () => (await asHead<{ items: { staffId: string }[] }>('GET', driversPath)).items.some((item) => item.staffId === driver.id),
+        { timeoutMs: 30_000, description: 'the cleared driver to reach parent-engagement' },
+      );
 
       const page = await open(PHONE);
       await signInThroughPage(page, headteacher);
@@ -169,6 +201,7 @@ describe('the headteacher on a phone', () => {
       expect(await form.locator('input[name=date]').inputValue()).toBe(localDay(starts));
       await form.locator('input[name=departs]').fill(clock(times.departs));
       if (localDay(times.back) === localDay(starts)) await form.locator('input[name=returns]').fill(clock(times.back));
+      await form.getByLabel('Driver', { exact: true }).selectOption({ label: driverName });
       const lines = form.locator('[data-testid=stop-line]');
       await lines.nth(0).locator('input[name=stopName]').fill('School gate');
       await lines.nth(0).locator('input[name=stopPlace]').fill('Front entrance');
@@ -183,6 +216,7 @@ describe('the headteacher on a phone', () => {
       const run = (await asHead<{ items: Run[] }>('GET', runsPath)).items.find((item) => item.vehicle === vehicle);
       expect(run).toBeDefined();
       expect(run?.seats).toBe(20);
+      expect(run?.driverStaffId).toBe(driver.id);
       expect(run?.stops.map((stop) => [stop.name, stop.place, new Date(stop.pickupAt).getTime()])).toEqual([
         ['School gate', 'Front entrance', Math.floor(times.first / 60_000) * 60_000],
         ['Library', 'Church Road', Math.floor(times.second / 60_000) * 60_000],
@@ -212,12 +246,14 @@ describe('the headteacher on a phone', () => {
       const later = times.second + 10 * 60_000;
       const editStops = edit.locator('[data-testid=edit-stop]');
       await edit.locator('input[name=seats]').fill('24');
+      expect(await edit.locator('select[name=driverStaffId]').inputValue()).toBe(driver.id);
+      await edit.locator('select[name=driverStaffId]').selectOption('');
       await editStops.nth(1).locator('input[name=stopPlace]').fill('Church Road, side gate');
       await editStops.nth(1).locator('input[name=stopTime]').fill(clock(later));
       await edit.getByRole('button', { name: 'Save' }).click();
       await page.getByText(`Bus changed: ${renamed}.`).waitFor();
       const changed = await asHead<Run & { version: number }>('GET', `/api/parent-engagement/transport-runs/${run?.id}`);
-      expect(changed).toMatchObject({ vehicle: renamed, seats: 24, version: 3 });
+      expect(changed).toMatchObject({ vehicle: renamed, seats: 24, driverStaffId: null, version: 3 });
       expect(changed.stops.map((stop) => [stop.name, stop.place, new Date(stop.pickupAt).getTime()])).toEqual([
         ['School gate', 'Front entrance', Math.floor(times.first / 60_000) * 60_000],
         ['Library', 'Church Road, side gate', Math.floor(later / 60_000) * 60_000],

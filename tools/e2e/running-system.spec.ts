@@ -54,7 +54,7 @@ let adminToken: string;
 
 beforeAll(async () => {
   system = await startRunningSystem({ log: process.env.TUTTI_E2E_VERBOSE ? say : undefined });
-  say(`system started in ${(system.startupMs / 1000).toFixed(1)} s (gateway ${system.baseUrl})`);
+  say(`system started in ${(system.startupMs / 1000).toFixed(1)} s: ${system.startupSummary} (gateway ${system.baseUrl})`);
   api = apiOf(system.baseUrl);
   adminToken = await system.signIn(admin.email);
 }, 150_000);

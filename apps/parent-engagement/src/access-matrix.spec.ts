@@ -72,6 +72,15 @@ describe('parent-engagement: the access matrix over every route', () => {
       otherFamilySchoolId: schoolId,
       secrets: [pupilId, GUARDIAN_NAME],
     };
+    // Parent engagement knows a school once scheduling has announced it (roster_schools).
+    for (const id of [schoolId, otherSchoolId])
+      await kit.applyEvent(tenantId, 'scheduling.school.created', {
+        version: 1,
+        schoolId: id,
+        name: 'Matrix school',
+        urn: null,
+        phase: 'primary',
+      });
     const identities = matrixIdentities(world, newTenantId());
     outsiderId = identities.otherTenantAdmin.userId;
     const guardian = { ...identities.guardian, displayName: GUARDIAN_NAME };

@@ -2,7 +2,7 @@ import type { Identity } from '@tutti/auth';
 import { newId } from '@tutti/platform';
 import { newTenantId, personas } from '@tutti/testing';
 import { matrixIdentities, runAccessMatrix, type AccessMatrixReport, type MatrixFixtures, type MatrixWorld } from '@tutti/testing';
-import { HOUR, publishPerformance, runBody, useEngagementTestKit } from './testing/engagement-test-kit';
+import { announceSchool, HOUR, publishPerformance, runBody, useEngagementTestKit } from './testing/engagement-test-kit';
 
 type Row = { id: string } & Record<string, unknown>;
 
@@ -73,14 +73,7 @@ describe('parent-engagement: the access matrix over every route', () => {
       secrets: [pupilId, GUARDIAN_NAME],
     };
     // Parent engagement knows a school once scheduling has announced it (roster_schools).
-    for (const id of [schoolId, otherSchoolId])
-      await kit.applyEvent(tenantId, 'scheduling.school.created', {
-        version: 1,
-        schoolId: id,
-        name: 'Matrix school',
-        urn: null,
-        phase: 'primary',
-      });
+    for (const id of [schoolId, otherSchoolId]) await announceSchool(kit, tenantId, id, 'Matrix school');
     const identities = matrixIdentities(world, newTenantId());
     outsiderId = identities.otherTenantAdmin.userId;
     const guardian = { ...identities.guardian, displayName: GUARDIAN_NAME };

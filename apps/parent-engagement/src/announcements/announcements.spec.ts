@@ -2,7 +2,7 @@ import type { Identity } from '@tutti/auth';
 import type { ReminderWorker } from '@tutti/messaging';
 import { localParts, newId } from '@tutti/platform';
 import { mailsTo, newTenantId, personas } from '@tutti/testing';
-import { publishPerformance, reminderWorkerOf, useEngagementTestKit } from '../testing/engagement-test-kit';
+import { announceSchool, publishPerformance, reminderWorkerOf, useEngagementTestKit } from '../testing/engagement-test-kit';
 
 describe('announcements', () => {
   const kit = useEngagementTestKit({ SERVICE_MODE: 'api' });
@@ -266,13 +266,7 @@ describe('announcements', () => {
     it('refuses another area’s school id from a programme admin with a 404 naming schoolId, and stores nothing', async () => {
       const otherArea = newTenantId();
       const theirSchool = newId();
-      await kit.applyEvent(otherArea, 'scheduling.school.created', {
-        version: 1,
-        schoolId: theirSchool,
-        name: 'St Mary’s',
-        urn: null,
-        phase: 'primary',
-      });
+      await announceSchool(kit, otherArea, theirSchool);
       await kit.call(personas.guardian(otherArea, [{ pupilId: newId(), schoolId: theirSchool }]), 'GET', '/families/me');
       const subject = `Cross-area ${newId()}`;
       for (const schoolId of [theirSchool, newId()]) {
@@ -283,13 +277,7 @@ describe('announcements', () => {
       }
       expect(await stored(subject)).toBe(0);
       // Their own area's school (one scheduling told this service of) is fine.
-      await kit.applyEvent(tenantId, 'scheduling.school.created', {
-        version: 1,
-        schoolId: schoolA,
-        name: 'St Mary’s',
-        urn: null,
-        phase: 'primary',
-      });
+      await announceSchool(kit, tenantId, schoolA);
       expect((await post(personas.programmeAdmin(tenantId), { audience: 'school', schoolId: schoolA })).statusCode).toBe(201);
     });
 

@@ -1,7 +1,7 @@
 import type { Identity } from '@tutti/auth';
 import { newId } from '@tutti/platform';
 import { newTenantId, personas } from '@tutti/testing';
-import { HOUR, useEngagementTestKit } from '../testing/engagement-test-kit';
+import { announceSchool, HOUR, useEngagementTestKit } from '../testing/engagement-test-kit';
 
 describe('family sessions and workshops', () => {
   const kit = useEngagementTestKit({ SERVICE_MODE: 'api' });
@@ -47,13 +47,7 @@ describe('family sessions and workshops', () => {
     const admin = personas.programmeAdmin(tenantId);
     const otherArea = newTenantId();
     const theirSchool = newId();
-    await kit.applyEvent(otherArea, 'scheduling.school.created', {
-      version: 1,
-      schoolId: theirSchool,
-      name: 'St Mary’s',
-      urn: null,
-      phase: 'primary',
-    });
+    await announceSchool(kit, otherArea, theirSchool);
     expect(
       (await kit.call(personas.guardian(otherArea, [{ pupilId: newId(), schoolId: theirSchool }]), 'GET', '/families/me')).statusCode,
     ).toBe(200);
@@ -65,13 +59,7 @@ describe('family sessions and workshops', () => {
     }
     expect((await kit.db.query('SELECT count(*)::int AS n FROM family_sessions WHERE title = $1', [title]))[0].n).toBe(0);
     // A school of the admin's own area (one scheduling told this service of) is fine.
-    await kit.applyEvent(tenantId, 'scheduling.school.created', {
-      version: 1,
-      schoolId: schoolA,
-      name: 'St Mary’s',
-      urn: null,
-      phase: 'primary',
-    });
+    await announceSchool(kit, tenantId, schoolA);
     expect((await kit.call(admin, 'POST', '/family-sessions', sessionBody({ title }))).statusCode).toBe(201);
   });
 

@@ -101,6 +101,11 @@ export async function publishPerformance(
   return { performanceId, startsAt };
 }
 
+/** Scheduling tells this service of a school of the area (roster_schools), as it does when one is created. */
+export async function announceSchool(kit: EngagementTestKit, tenantId: string, schoolId: string, name = 'St Mary’s'): Promise<void> {
+  await kit.applyEvent(tenantId, 'scheduling.school.created', { version: 1, schoolId, name, urn: null, phase: 'primary' });
+}
+
 /** A run body: one bus, two stops, pick-ups an hour and 45 minutes before the performance. */
 export function runBody(
   performanceId: string,

@@ -58,6 +58,7 @@ export async function createDemoDatabase(serverUrl: string, name: string, log: L
       built = await buildTemplate(client, serverUrl, template, log);
       await dropOtherTemplates(client, template, log);
     }
+    const templateBuild = built ? '' : await buildSummaryOf(client, template);
     const cloning = Date.now();
     // Nobody can connect to the template (ALLOW_CONNECTIONS false), so no session blocks the copy.
     await client.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(template)}`);
@@ -69,7 +70,8 @@ export async function createDemoDatabase(serverUrl: string, name: string, log: L
     const databaseUrls = await provisionAll(adminUrl);
     const summary =
       (built ? `template built ${built}, then ` : '') +
-      `cloned in ${seconds(cloned)}, provisioned in ${seconds(Date.now() - provisioning)}`;
+      `cloned in ${seconds(cloned)}, provisioned in ${seconds(Date.now() - provisioning)}` +
+      (templateBuild ? ` (the template was built earlier ${templateBuild})` : '');
     log(`demo database: ${name} from ${template}: ${summary}`);
     return { adminUrl, databaseUrls, summary };
   } finally {
@@ -93,7 +95,9 @@ async function buildTemplate(client: Client, serverUrl: string, template: string
     // Every connection of the build has ended; RENAME and the clones wait (up to 5 s) for their backends to go.
     await client.query(`ALTER DATABASE ${quoteIdent(building)} RENAME TO ${quoteIdent(template)}`);
     await client.query(`ALTER DATABASE ${quoteIdent(template)} WITH ALLOW_CONNECTIONS false`);
-    const summary = `in ${seconds(loaded - started)} (provision ${seconds(provisioned - started)}, migrate ${seconds(migrated - provisioned)}, demo data ${seconds(loaded - migrated)})`;
+    const summary = `in ${seconds(loaded - started)} (provision ${seconds(provisioned - started)}, migrate ${seconds(migrated - provisioned)}, demo data loaded in ${seconds(loaded - migrated)})`;
+    // Kept with the template, so that a spec file cloning it can still say how long the build took.
+    await client.query(`COMMENT ON DATABASE ${quoteIdent(template)} IS ${client.escapeLiteral(summary)}`);
     log(`demo database: built ${template} ${summary}`);
     return summary;
   } catch (error) {
@@ -121,6 +125,15 @@ async function dropOtherTemplates(client: Client, current: string, log: Log): Pr
       log(`demo database: kept ${datname} (${String(error)})`);
     }
   }
+}
+
+/** How the template was built, as its builder recorded it (empty for a template of an older builder). */
+async function buildSummaryOf(client: Client, template: string): Promise<string> {
+  const found = await client.query<{ summary: string | null }>(
+    `SELECT shobj_description(oid, 'pg_database') AS summary FROM pg_database WHERE datname = $1`,
+    [template],
+  );
+  return found.rows[0]?.summary ?? '';
 }
 
 async function provisionAll(adminUrl: string): Promise<ServiceDatabaseUrls> {

@@ -1,7 +1,7 @@
 import type { DataRequestAnsweredV1, DataRequestOpenedV1 } from '@tutti/contracts';
 import { newId } from '@tutti/platform';
 import { answerDataRequest, newTenantId, personas } from '@tutti/testing';
-import { HOUR, newTestRun, publishPerformance, useEngagementTestKit } from '../testing/engagement-test-kit';
+import { HOUR, announceSchool, newTestRun, publishPerformance, useEngagementTestKit } from '../testing/engagement-test-kit';
 
 type Row = Record<string, unknown>;
 
@@ -78,6 +78,7 @@ describe('data requests: parent-engagement’s export, erasure and retention (is
   }
 
   beforeAll(async () => {
+    await announceSchool(kit, tenantId, schoolId);
     await kit.applyEvent(tenantId, 'scheduling.pupil.enrolled', {
       version: 1,
       pupilId,

@@ -1,14 +1,16 @@
 /**
  * Reminders due together (issue 5), through libs/messaging's ReminderScheduler and ReminderWorker:
- * rows written with schedule() in transactions of 500, delayed jobs queued after commit, and one
- * worker process (bench/reminder-worker.ts, concurrency as the services run it, DEFAULT_REMINDER_CONCURRENCY) whose
- * deliverers record each delivery's time (clock_timestamp()) per reminder id in PostgreSQL.
+ * rows written with schedule() in transactions of 500, delayed jobs queued after commit, and two
+ * worker processes (bench/reminder-worker.ts, two replicas of a service's worker as issue 20 deploys
+ * them, each with the concurrency the services run, DEFAULT_REMINDER_CONCURRENCY) whose deliverers
+ * record each delivery's time (clock_timestamp()) per reminder id in PostgreSQL.
  * Three scenarios, one after the other:
  *   1. spread — 10,000 `bench.count` reminders due in the same minute (evenly over its 60 s)
  *   2. burst  — 10,000 `bench.count` reminders due at the same instant (how fast the queue drains)
  *   3. email  — 1,000 `bench.email` reminders over 10 s, each a real email over SMTP to MailDev
  * For each: every reminder delivered exactly once (deliveries per id), p50/p99/max lateness
- * (delivery − due). Goal (spread): all within 5 s of due, p99 lateness < 1 s.
+ * (delivery − due). Goals: spread, all within 5 s of due and p99 lateness < 1 s; burst, the last sent
+ * within 5 s of the due instant.
  *
  *   node -r ./tools/runtime/register.js bench/reminders.bench.ts
  *
@@ -19,7 +21,8 @@
  * included), and over the drain alone (from the first due time to the last delivery: what a burst
  * costs when it falls due), the latter with Redis's own CPU too.
  *
- * BENCH_REMINDERS (10000), BENCH_EMAILS (1000), BENCH_WORKER_CONCURRENCY (DEFAULT_REMINDER_CONCURRENCY, 50), BENCH_LEAD_S (10: spare
+ * BENCH_REMINDERS (10000), BENCH_EMAILS (1000), BENCH_WORKERS (2: worker processes), BENCH_WORKER_CONCURRENCY
+ * (DEFAULT_REMINDER_CONCURRENCY, 50, each), BENCH_LEAD_S (10: spare
  * seconds, beyond 1 s per 1,000 reminders for writing and queuing them, before the first due time), BENCH_SCENARIOS (spread,burst,email).
  */
 import { randomUUID } from 'node:crypto';
@@ -38,10 +41,11 @@ import { printTable, verdict } from './lib/table';
 
 const reminderCount = Number(process.env.BENCH_REMINDERS ?? 10_000);
 const emailCount = Number(process.env.BENCH_EMAILS ?? 1_000);
+const workerCount = Number(process.env.BENCH_WORKERS ?? 2);
 const workerConcurrency = Number(process.env.BENCH_WORKER_CONCURRENCY ?? DEFAULT_REMINDER_CONCURRENCY);
 const leadSeconds = Number(process.env.BENCH_LEAD_S ?? 10);
 const scenarios = (process.env.BENCH_SCENARIOS ?? 'spread,burst,email').split(',');
-const GOALS = { allWithinSeconds: 5, p99LatenessSeconds: 1 };
+const GOALS = { allWithinSeconds: 5, p99LatenessSeconds: 1, burstDrainSeconds: 5 };
 const BATCH = 500;
 const profiled = process.env.BENCH_CPU_PROF === 'worker';
 const PROFILE_DIR = join(REPO_ROOT, '.tutti', 'bench', 'profiles');
@@ -89,14 +93,17 @@ async function main(): Promise<void> {
     scheduler = new ReminderScheduler({ dataSource, service: REMINDER_BENCH_SERVICE, redis: system.infra.redisUrl });
 
     const smtpUrl = system.infra.mail ? `smtp://${system.infra.mail.smtpHost}:${system.infra.mail.smtpPort}` : 'smtp://127.0.0.1:1';
-    const worker = startTs(
-      'reminder-worker',
-      'bench/reminder-worker.ts',
-      { DATABASE_URL: databaseUrl, REDIS_URL: system.infra.redisUrl, SMTP_URL: smtpUrl, CONCURRENCY: String(workerConcurrency) },
-      profiled ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, '-r', './bench/lib/exit-on-sigterm.ts'] : [],
+    const redisUrl = system.infra.redisUrl;
+    const workers = Array.from({ length: workerCount }, (_, index) =>
+      startTs(
+        `reminder-worker-${index + 1}`,
+        'bench/reminder-worker.ts',
+        { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, SMTP_URL: smtpUrl, CONCURRENCY: String(workerConcurrency) },
+        profiled ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, '-r', './bench/lib/exit-on-sigterm.ts'] : [],
+      ),
     );
-    children.push(worker);
-    await untilReady(worker);
+    children.push(...workers);
+    await Promise.all(workers.map(untilReady));
 
     const all: Scenario[] = [
       { name: `spread: ${reminderCount} due in the same minute`, kind: 'bench.count', count: reminderCount, spreadSeconds: 60 },
@@ -107,7 +114,7 @@ async function main(): Promise<void> {
     for (const scenario of all.filter((candidate) => scenarios.includes(candidate.name.split(':')[0]))) {
       await resetStatements(system.infra.databaseUrl);
       const pids = { postmaster: await postmasterPidOf(databaseUrl), redis: await redisPidOf(system.infra.redisUrl) };
-      results.push(await runScenario(dataSource, scheduler, scenario, worker, pids));
+      results.push(await runScenario(dataSource, scheduler, scenario, workers, pids));
       const statements = await statementTimes(
         system.infra.databaseUrl,
         databaseUrl,
@@ -158,12 +165,12 @@ async function runScenario(
   dataSource: DataSource,
   scheduler: ReminderScheduler,
   scenario: Scenario,
-  worker: Child,
+  workers: Child[],
   pids: { postmaster: number | undefined; redis: number | undefined },
 ): Promise<ScenarioResult> {
   const tenantId = randomUUID();
   const cpu = () => ({
-    worker: cpuSecondsOf(worker.process.pid),
+    worker: sumOrUndefined(workers.map((worker) => cpuSecondsOf(worker.process.pid))),
     postgres: pids.postmaster === undefined ? undefined : cpuSecondsOfTree(pids.postmaster),
     redis: cpuSecondsOf(pids.redis),
   });
@@ -212,7 +219,8 @@ async function runScenario(
   const deadline = lastDue + 120_000;
   let delivered = 0;
   while (Date.now() < deadline) {
-    if (worker.process.exitCode !== null) throw new Error(`the reminder worker exited:\n${worker.stderr()}`);
+    const exited = workers.find((worker) => worker.process.exitCode !== null);
+    if (exited) throw new Error(`a reminder worker exited:\n${exited.stderr()}`);
     delivered = await deliveredCount(dataSource, tenantId);
     if (delivered >= scenario.count) break;
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -261,6 +269,10 @@ async function runScenario(
   return result;
 }
 
+function sumOrUndefined(values: (number | undefined)[]): number | undefined {
+  return values.some((value) => value === undefined) ? undefined : values.reduce<number>((sum, value) => sum + (value ?? 0), 0);
+}
+
 async function deliveredCount(dataSource: DataSource, tenantId: string): Promise<number> {
   const [row] = await dataSource.query(`SELECT count(*)::int AS n FROM reminders WHERE tenant_id = $1 AND status = 'sent'`, [tenantId]);
   return row.n;
@@ -268,7 +280,7 @@ async function deliveredCount(dataSource: DataSource, tenantId: string): Promise
 
 function report(results: ScenarioResult[]): void {
   console.log(
-    `\nreminders through ReminderScheduler → BullMQ delayed jobs → one ReminderWorker process (concurrency ${workerConcurrency})\n`,
+    `\nreminders through ReminderScheduler → BullMQ delayed jobs → ${workerCount} ReminderWorker process(es) (concurrency ${workerConcurrency} each)\n`,
   );
   printTable(
     [
@@ -306,7 +318,14 @@ function report(results: ScenarioResult[]): void {
     console.log(`spread: max lateness s: ${verdict(Math.round(spread.maxMs) / 1000, GOALS.allWithinSeconds, '≤')}`);
     console.log(`spread: p99 lateness s: ${verdict(Math.round(spread.p99Ms) / 1000, GOALS.p99LatenessSeconds, '<')}`);
   }
-  console.log(`\n${JSON.stringify({ bench: 'reminders', workerConcurrency, goals: GOALS, results })}`);
+  const burst = results.find((r) => r.scenario.name.startsWith('burst'));
+  if (burst) {
+    console.log(`\nburst: each exactly once: ${burst.missing === 0 && burst.duplicated === 0 ? 'yes' : 'NO'}`);
+    console.log(
+      `burst: last sent after the due instant, s: ${verdict(Math.round(burst.drainSeconds * 10) / 10, GOALS.burstDrainSeconds, '≤')}`,
+    );
+  }
+  console.log(`\n${JSON.stringify({ bench: 'reminders', workerCount, workerConcurrency, goals: GOALS, results })}`);
 }
 
 runBench('reminders bench', main);

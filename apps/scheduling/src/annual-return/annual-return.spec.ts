@@ -89,6 +89,9 @@ describe('annual data return: every figure against a hand-computed fixture', () 
   }
   const performanceIds: Record<string, string> = {};
   const guardians: Record<string, string> = {};
+  /** One RSVP or sign-up a family and performance or session, as parent engagement keeps it (a changed answer keeps its id). */
+  const answerIds: Record<string, string> = {};
+  const answerIdOf = (family: string, of: string) => (answerIds[`${family} ${of}`] ??= newId());
 
   const get = async (identity: Identity, url: string) =>
     app.inject({ method: 'GET', url, headers: await identityHeaders(identity, 'scheduling') });
@@ -262,7 +265,7 @@ describe('annual data return: every figure against a hand-computed fixture', () 
         'engagement.rsvp.changed',
         {
           version: 1,
-          rsvpId: `${guardians[family].slice(0, 24)}${performanceIds[key].slice(24)}`,
+          rsvpId: answerIdOf(family, key),
           performanceId: performanceIds[key],
           performanceStartsAt: '2024-01-01T12:00:00.000Z',
           guardianId: guardians[family],
@@ -298,7 +301,7 @@ describe('annual data return: every figure against a hand-computed fixture', () 
       guardians[family] ??= newId();
       await delivered('engagement.family-session.attendance-marked', {
         version: 1,
-        signUpId: `${guardians[family].slice(0, 24)}${session.padStart(12, '0')}`,
+        signUpId: answerIdOf(family, `session ${session}`),
         sessionId: `00000000-0000-4000-8000-${session.padStart(12, '0')}`,
         sessionStartsAt: startsAt,
         guardianId: guardians[family],

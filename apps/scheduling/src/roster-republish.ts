@@ -1,6 +1,7 @@
 /**
- * Republishes scheduling's current roster (schools, pupils, ensemble memberships) as events, so that
- * every subscriber's replica catches up: after a service is deployed, or its database restored, once
+ * Republishes scheduling's current roster (schools, pupils, ensemble memberships) and staff clearances
+ * (each member of staff with a safeguarding record, with their kind) as events, so that every
+ * subscriber's replica catches up: after a service is deployed, or its database restored, once
  * scheduling already had a roster. Safe to run again, and to stop half-way and run again.
  *
  *   DATABASE_URL=postgres://tutti_scheduling:…@host/db node -r ./tools/runtime/register.js apps/scheduling/src/roster-republish.ts [--tenant <uuid>] [--batch-size <n>]

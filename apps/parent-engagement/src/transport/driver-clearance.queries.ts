@@ -10,7 +10,7 @@ export interface StaffClearanceRow {
   trainingExpiresOn: string | null;
 }
 
-/** What scheduling says a member of staff is (null: copied before the kind was kept). */
+/** What scheduling says a member of staff is (null: copied before the kind was kept, until scheduling's roster republisher announces them again). */
 export type StaffKind = 'tutor' | 'school_staff' | 'driver' | 'volunteer';
 
 /** Writes the clearance unless a later decision is already kept (events may arrive out of order). */

@@ -1,4 +1,5 @@
 import type { SafeguardingClearanceV1 } from '@tutti/contracts';
+import { applyEvent, MessagingHandlers } from '@tutti/messaging';
 import { addDays, newId, todayIn } from '@tutti/platform';
 import type { Identity } from '@tutti/auth';
 import { newTenantId, personas } from '@tutti/testing';
@@ -92,6 +93,52 @@ describe('transport runs: the driver must be cleared to work with children', () 
     const [copy] = await kit.db.query(`SELECT reasons FROM staff_clearances WHERE tenant_id = $1 AND staff_id = $2`, [tenantId, staffId]);
     expect(copy.reasons).toEqual([]);
   });
+  it('offers a driver copied before the kind was kept once scheduling republishes them; an older or redelivered event changes nothing', async () => {
+    const area = newTenantId();
+    const areaAdmin = personas.programmeAdmin(area);
+    const driver = newId();
+    const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+    const offered = async () => {
+      const answer = await kit.call(areaAdmin, 'GET', '/transport-drivers');
+      expect(answer.statusCode).toBe(200);
+      return (answer.json() as { items: { staffId: string; displayName: string }[] }).items;
+    };
+    const copy = async () =>
+      (
+        await kit.db.query<{ kind: string | null; reasons: string[] }[]>(
+          'SELECT kind, reasons FROM staff_clearances WHERE tenant_id = $1 AND staff_id = $2',
+          [area, driver],
+        )
+      )[0];
+    // A copy made before StaffClearanceKind1796506916348: the migration left its kind null.
+    await kit.applyEvent(area, 'scheduling.safeguarding.changed', clearance(driver, { displayName: 'Nell Early' }), minutesAgo(120));
+    await kit.db.query('UPDATE staff_clearances SET kind = NULL WHERE tenant_id = $1 AND staff_id = $2', [area, driver]);
+    expect(await offered()).toEqual([]);
+    // An event older than the copy, arriving late, changes nothing.
+    await kit.applyEvent(area, 'scheduling.safeguarding.changed', clearance(driver, { displayName: 'Nell Early' }), minutesAgo(180));
+    expect(await copy()).toEqual({ kind: null, reasons: [] });
+
+    // Scheduling's roster republisher announces everyone with a safeguarding record, with their kind, as decided today.
+    const republished = await kit.applyEvent(
+      area,
+      'scheduling.safeguarding.changed',
+      clearance(driver, { displayName: 'Nell Early' }),
+      minutesAgo(10),
+    );
+    expect(await offered()).toEqual([expect.objectContaining({ staffId: driver, displayName: 'Nell Early' })]);
+
+    // A later decision (training lapsed), then the republished event redelivered: the later decision stands.
+    await kit.applyEvent(
+      area,
+      'scheduling.safeguarding.changed',
+      clearance(driver, { status: 'not_cleared', reasons: ['training-missing'], expiresOn: null, trainingExpiresOn: null }),
+      minutesAgo(5),
+    );
+    await applyEvent(kit.db, 'parent-engagement', kit.app.get(MessagingHandlers).handlers, republished);
+    expect(await copy()).toEqual({ kind: 'driver', reasons: ['training-missing'] });
+    expect(await offered()).toEqual([]);
+  });
+
   it('lists the drivers a bus may have: kind driver, cleared on the day it leaves; another area sees none of them', async () => {
     const [cleared, expired, tutor, lapsing] = [newId(), newId(), newId(), newId()];
     const area = newTenantId();

@@ -1,5 +1,8 @@
+import { addDays, todayIn } from '@tutti/platform';
+import type { QueryRunner } from 'typeorm';
 import { expecting, type ApiRow } from '../testing/api';
 import { adminOf, newTenantId } from '../testing/identities';
+import { clearToWorkWithChildren } from '../testing/safeguarding';
 import { useSchedulingTestKit } from '../testing/scheduling-test-kit';
 import { announceTenant } from '../testing/tenants';
 import { republishRoster, RosterRepublishError, type RepublishProgress } from './roster-republisher';
@@ -20,6 +23,9 @@ describe('roster republish: the current roster as events, for replicas that miss
   const otherTenantId = newTenantId();
   const admin = adminOf(tenantId);
   const roster = { faithStreet: '', evertonBrow: '', oak: '', amira: '', ben: '', cara: '', dan: '', strings: '', areaChoir: '' };
+  /** A driver and a tutor with safeguarding records, and a member of staff with none. */
+  const staff = { driver: '', tutor: '', unrecorded: '' };
+  const today = todayIn('Europe/London');
 
   /** The outbox rows of both areas that `run` wrote, in the order it wrote them. */
   const writtenBy = async (run: () => Promise<unknown>): Promise<OutboxRow[]> => {
@@ -63,10 +69,18 @@ describe('roster republish: the current roster as events, for replicas that miss
     await post(`/ensembles/${roster.areaChoir}/members`, { pupilId: roster.dan });
     await post(`/pupils/${roster.ben}/move`, { schoolId: roster.evertonBrow }, 200);
     await post(`/pupils/${roster.cara}/leave`, { leftOn: '2026-01-15' }, 200);
+    const newStaff = async (kind: string, displayName: string) => (await post('/staff', { kind, displayName, schoolIds: [] })).id;
+    staff.driver = await newStaff('driver', 'Dee Driver');
+    staff.tutor = await newStaff('tutor', 'Tom Tutor');
+    staff.unrecorded = await newStaff('volunteer', 'Val Volunteer');
+    await clearToWorkWithChildren(kit, admin, staff.driver);
+    await call(admin, 'PUT', `/safeguarding/staff/${staff.tutor}`, {}, 200, { 'if-match': '"0"' });
 
     const otherAdmin = adminOf(otherTenantId);
     const otherSchool = await call(otherAdmin, 'POST', '/schools', { name: 'Hillside Primary', phase: 'primary' }, 201);
     await call(otherAdmin, 'POST', '/pupils', { schoolId: otherSchool.id, firstName: 'Erin', lastName: 'Price', yearGroup: 2 }, 201);
+    const otherDriver = await call(otherAdmin, 'POST', '/staff', { kind: 'driver', displayName: 'Olly Other', schoolIds: [] }, 201);
+    await clearToWorkWithChildren(kit, otherAdmin, otherDriver.id);
   });
 
   let firstRun: OutboxRow[];
@@ -87,6 +101,7 @@ describe('roster republish: the current roster as events, for replicas that miss
         'scheduling.pupil.enrolled': 3,
         'scheduling.pupil.left': 1,
         'scheduling.ensemble.membership-changed': 2,
+        'scheduling.safeguarding.changed': 2,
       },
     });
 
@@ -98,6 +113,8 @@ describe('roster republish: the current roster as events, for replicas that miss
       'scheduling.pupil.enrolled',
       'scheduling.pupil.enrolled',
       'scheduling.pupil.left',
+      'scheduling.safeguarding.changed',
+      'scheduling.safeguarding.changed',
       'scheduling.school.updated',
       'scheduling.school.updated',
     ]);
@@ -151,18 +168,48 @@ describe('roster republish: the current roster as events, for replicas that miss
         },
       ]),
     );
+    // Each member of staff with a record, with their kind and the status decided today; none for one without a record.
+    expect(payloadsOf('scheduling.safeguarding.changed')).toEqual(
+      expect.arrayContaining([
+        {
+          version: 1,
+          staffId: staff.driver,
+          kind: 'driver',
+          displayName: 'Dee Driver',
+          status: 'cleared',
+          reasons: [],
+          expiresOn: addDays(today, 730),
+          dbsExpiresOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+          trainingExpiresOn: addDays(today, 730),
+          asOf: today,
+        },
+        {
+          version: 1,
+          staffId: staff.tutor,
+          kind: 'tutor',
+          displayName: 'Tom Tutor',
+          status: 'not_cleared',
+          reasons: ['dbs-missing', 'training-missing'],
+          expiresOn: null,
+          dbsExpiresOn: null,
+          trainingExpiresOn: null,
+          asOf: today,
+        },
+      ]),
+    );
   });
 
   it('commits each batch with its events, and reports each', () => {
     const pupilBatches = new Set(firstRun.filter((row) => row.type.startsWith('scheduling.pupil.')).map((row) => row.xmin));
     expect(pupilBatches.size).toBe(2);
-    const tenant = { tenantId, name: 'Liverpool', schools: 2, pupils: 4, ensembles: 2 };
+    const tenant = { tenantId, name: 'Liverpool', schools: 2, pupils: 4, ensembles: 2, staffClearances: 2 };
     expect(progress).toEqual([
       { kind: 'tenant', tenant, position: 1, of: 1 },
       { kind: 'batch', tenant, part: 'schools', done: 2, total: 2 },
       { kind: 'batch', tenant, part: 'pupils', done: 2, total: 4 },
       { kind: 'batch', tenant, part: 'pupils', done: 4, total: 4 },
       { kind: 'batch', tenant, part: 'ensembles', done: 2, total: 2 },
+      { kind: 'batch', tenant, part: 'staff clearances', done: 2, total: 2 },
     ]);
   });
 
@@ -174,14 +221,19 @@ describe('roster republish: the current roster as events, for replicas that miss
     expect(secondRun.filter((row) => firstIds.has(row.id))).toEqual([]);
   });
 
-  it('lets a change in progress finish, then states it (never an older picture that would overtake it)', async () => {
+  /**
+   * Republishes the area while another transaction has made `change` and not committed it; that
+   * transaction commits when the republisher first finds the rows busy. Answers what was written
+   * and the first busy report.
+   */
+  async function republishWhileChanging(change: (blocker: QueryRunner) => Promise<unknown>) {
     const blocker = kit.db.createQueryRunner();
     await blocker.connect();
     await blocker.startTransaction();
     let committing: Promise<void> | undefined;
     const seen: RepublishProgress[] = [];
     try {
-      await blocker.query(`UPDATE pupils SET last_name = 'Khan-Smith' WHERE tenant_id = $1 AND id = $2`, [tenantId, roster.amira]);
+      await change(blocker);
       const written = await writtenBy(() =>
         republishRoster(kit.db, {
           tenantId,
@@ -191,15 +243,37 @@ describe('roster republish: the current roster as events, for replicas that miss
           },
         }),
       );
-      expect(seen.filter((progress) => progress.kind === 'busy')[0]).toMatchObject({ part: 'pupils', attempt: 1 });
-      expect(
-        written.find((row) => row.type === 'scheduling.pupil.enrolled' && row.payload.pupilId === roster.amira)?.payload,
-      ).toMatchObject({ lastName: 'Khan-Smith' });
+      return { written, busy: seen.filter((progress) => progress.kind === 'busy')[0] };
     } finally {
       await committing;
       if (blocker.isTransactionActive) await blocker.rollbackTransaction();
       await blocker.release();
     }
+  }
+
+  it('lets a change in progress finish, then states it (never an older picture that would overtake it)', async () => {
+    const { written, busy } = await republishWhileChanging((blocker) =>
+      blocker.query(`UPDATE pupils SET last_name = 'Khan-Smith' WHERE tenant_id = $1 AND id = $2`, [tenantId, roster.amira]),
+    );
+    expect(busy).toMatchObject({ part: 'pupils', attempt: 1 });
+    expect(written.find((row) => row.type === 'scheduling.pupil.enrolled' && row.payload.pupilId === roster.amira)?.payload).toMatchObject({
+      lastName: 'Khan-Smith',
+    });
+  });
+
+  it('lets a safeguarding record being changed finish, then states the clearance it decides', async () => {
+    // The tutor's training recorded meanwhile (as a PUT would, in its own transaction).
+    const { written, busy } = await republishWhileChanging((blocker) =>
+      blocker.query(
+        `UPDATE safeguarding_records SET training_completed_on = $3, training_level = 'Level 2', training_expires_on = $4, version = version + 1
+          WHERE tenant_id = $1 AND staff_id = $2`,
+        [tenantId, staff.tutor, addDays(today, -1), addDays(today, 700)],
+      ),
+    );
+    expect(busy).toMatchObject({ part: 'staff clearances', attempt: 1 });
+    expect(
+      written.find((row) => row.type === 'scheduling.safeguarding.changed' && row.payload.staffId === staff.tutor)?.payload,
+    ).toMatchObject({ kind: 'tutor', reasons: ['dbs-missing'], trainingExpiresOn: addDays(today, 700) });
   });
 
   it('republishes an alumnus as on roll at the school they left (they stay in the programme), a leaver as left', async () => {

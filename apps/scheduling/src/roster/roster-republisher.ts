@@ -3,6 +3,9 @@ import { isLockNotAvailable } from '@tutti/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { emitAll } from '../common/events';
 import { emitEnsembleSnapshot } from '../ensembles/ensemble-membership';
+import { areaToday } from '../safeguarding/clearance-check';
+import { staffClearancesBatch } from '../safeguarding/safeguarding.queries';
+import { clearancePayload } from '../safeguarding/safeguarding.service';
 import { ensembleIdsBatch, pupilsBatch, schoolsBatch, tenantsToRepublish, type PupilPlace, type RepublishedTenant } from './roster.queries';
 
 export const REPUBLISHED_EVENT_TYPES = [
@@ -10,12 +13,13 @@ export const REPUBLISHED_EVENT_TYPES = [
   'scheduling.pupil.enrolled',
   'scheduling.pupil.left',
   'scheduling.ensemble.membership-changed',
+  'scheduling.safeguarding.changed',
 ] as const;
 export type RepublishedEventType = (typeof REPUBLISHED_EVENT_TYPES)[number];
 
 export const DEFAULT_REPUBLISH_BATCH_SIZE = 500;
 
-export type RosterPart = 'schools' | 'pupils' | 'ensembles';
+export type RosterPart = 'schools' | 'pupils' | 'ensembles' | 'staff clearances';
 
 export type RepublishProgress =
   | { kind: 'tenant'; tenant: RepublishedTenant; position: number; of: number }
@@ -46,8 +50,11 @@ const BUSY_ATTEMPTS = 8;
 /**
  * Republishes scheduling's current roster as events, so that a subscriber's replica (new, restored,
  * or drifted) catches up: every school as `school.updated`, every current pupil as `pupil.enrolled`
- * with their current place, every pupil who has left as `pupil.left` only, and every ensemble's whole
- * membership. Consumers upsert and remember event ids, so running it again is harmless.
+ * with their current place, every pupil who has left as `pupil.left` only, every ensemble's whole
+ * membership, and the clearance of every member of staff with a safeguarding record as
+ * `safeguarding.changed` (decided for today, with their kind: parent engagement's copies made before
+ * it kept the kind get it so). Consumers upsert and remember event ids, and keep a clearance only
+ * over an older one, so running it again is harmless.
  *
  * Rows go in batches keyset-paginated by id, each batch and its events in one transaction. A
  * batch locks its rows (FOR SHARE) so that a change committed meanwhile cannot be overtaken by an
@@ -66,12 +73,13 @@ export async function republishRoster(db: DataSource, options: RepublishOptions 
     'scheduling.pupil.enrolled': 0,
     'scheduling.pupil.left': 0,
     'scheduling.ensemble.membership-changed': 0,
+    'scheduling.safeguarding.changed': 0,
   };
 
   const tenants = await tenantsToRepublish(db, options.tenantId ?? null);
   if (options.tenantId && tenants.length === 0) {
     throw new RosterRepublishError(
-      `scheduling knows no tenant ${options.tenantId} (no settings, schools or ensembles); check the id (the gateway's areas list shows it), or omit --tenant to republish every area`,
+      `scheduling knows no tenant ${options.tenantId} (no settings, schools, ensembles or safeguarding records); check the id (the gateway's areas list shows it), or omit --tenant to republish every area`,
     );
   }
 
@@ -118,6 +126,18 @@ export async function republishRoster(db: DataSource, options: RepublishOptions 
         lastId: ensembles.at(-1) ?? null,
         events: { 'scheduling.ensemble.membership-changed': ensembles.length },
       };
+    });
+
+    await inBatches('staff clearances', tenant.staffClearances, async (manager, afterId) => {
+      const staff = await staffClearancesBatch(manager, tenant.tenantId, afterId, batchSize);
+      const today = await areaToday(manager, tenant.tenantId);
+      await emitAll(
+        manager,
+        'scheduling.safeguarding.changed',
+        tenant.tenantId,
+        staff.map((facts) => clearancePayload(facts, facts, today)),
+      );
+      return { rows: staff.length, lastId: staff.at(-1)?.id ?? null, events: { 'scheduling.safeguarding.changed': staff.length } };
     });
   }
   return { tenants: tenants.length, events, seconds: (Date.now() - started) / 1000 };
@@ -202,8 +222,8 @@ export function describeProgress(progress: RepublishProgress): string {
     return `roster republish: ${area}: another transaction is changing some of the next ${progress.part}; trying again in ${(progress.retryInMs / 1000).toFixed(1)} s (attempt ${progress.attempt + 1} of ${BUSY_ATTEMPTS})`;
   }
   if (progress.kind === 'tenant') {
-    const { schools, pupils, ensembles } = progress.tenant;
-    return `roster republish: ${area} [${progress.position}/${progress.of}]: ${counted(schools, 'school')}, ${counted(pupils, 'pupil')}, ${counted(ensembles, 'ensemble')}`;
+    const { schools, pupils, ensembles, staffClearances } = progress.tenant;
+    return `roster republish: ${area} [${progress.position}/${progress.of}]: ${counted(schools, 'school')}, ${counted(pupils, 'pupil')}, ${counted(ensembles, 'ensemble')}, ${counted(staffClearances, 'staff clearance')}`;
   }
   return `roster republish: ${area}: ${count(progress.done)} / ${count(Math.max(progress.total, progress.done))} ${progress.part}`;
 }

@@ -9,6 +9,8 @@ export interface RepublishedTenant {
   schools: number;
   pupils: number;
   ensembles: number;
+  /** Members of staff with a safeguarding record (those whose clearance other services may keep). */
+  staffClearances: number;
 }
 
 /** A pupil's place as the roster events tell it, with whether (and when) they left. */
@@ -48,15 +50,17 @@ export async function ensembleIdsBatch(db: Queryable, tenantId: string, afterId:
   return ensembles.map((ensemble) => ensemble.id);
 }
 
-/** Every area scheduling knows (or only one), by name, with how many schools, pupils and ensembles it has. */
+/** Every area scheduling knows (or only one), by name, with how many schools, pupils, ensembles and safeguarding records it has. */
 export function tenantsToRepublish(db: Queryable, onlyTenantId: string | null): Promise<RepublishedTenant[]> {
   return rows<RepublishedTenant>(
     db,
     `SELECT t.tenant_id AS "tenantId", s.name,
             (SELECT count(*)::int FROM schools WHERE tenant_id = t.tenant_id) AS schools,
             (SELECT count(*)::int FROM pupils WHERE tenant_id = t.tenant_id) AS pupils,
-            (SELECT count(*)::int FROM ensembles WHERE tenant_id = t.tenant_id) AS ensembles
-     FROM (SELECT tenant_id FROM tenant_settings UNION SELECT tenant_id FROM schools UNION SELECT tenant_id FROM ensembles) t
+            (SELECT count(*)::int FROM ensembles WHERE tenant_id = t.tenant_id) AS ensembles,
+            (SELECT count(*)::int FROM safeguarding_records WHERE tenant_id = t.tenant_id) AS "staffClearances"
+     FROM (SELECT tenant_id FROM tenant_settings UNION SELECT tenant_id FROM schools UNION SELECT tenant_id FROM ensembles
+           UNION SELECT tenant_id FROM safeguarding_records) t
      LEFT JOIN tenant_settings s ON s.tenant_id = t.tenant_id AND s.name <> ''
      WHERE $1::uuid IS NULL OR t.tenant_id = $1
      ORDER BY s.name NULLS LAST, t.tenant_id`,

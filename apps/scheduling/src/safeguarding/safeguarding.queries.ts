@@ -1,6 +1,6 @@
 import { oneRow, rows, type Queryable } from '@tutti/platform';
 import type { StaffKind } from '../staff/staff.model';
-import type { DbsLevel } from './safeguarding.model';
+import type { ClearanceFacts, DbsLevel } from './safeguarding.model';
 
 /** A member of staff's safeguarding record (dates as ISO days). */
 export interface SafeguardingRow {
@@ -46,6 +46,33 @@ export function lockSafeguardingRecords(db: Queryable, tenantId: string, staffId
     db,
     `SELECT ${RECORD_COLUMNS} FROM safeguarding_records r WHERE r.tenant_id = $1 AND r.staff_id = ANY($2::uuid[]) FOR SHARE`,
     [tenantId, staffIds],
+  );
+}
+
+/** A member of staff with a safeguarding record: what `scheduling.safeguarding.changed` tells of them. */
+export interface StaffClearanceFacts extends ClearanceFacts {
+  id: string;
+  kind: StaffKind;
+  displayName: string;
+}
+
+/**
+ * The next batch of the area's members of staff who have a safeguarding record, after `afterId` (by
+ * staff id), each record share-locked (NOWAIT: fails at once on a record being changed).
+ */
+export function staffClearancesBatch(
+  db: Queryable,
+  tenantId: string,
+  afterId: string | null,
+  batchSize: number,
+): Promise<StaffClearanceFacts[]> {
+  return rows<StaffClearanceFacts>(
+    db,
+    `SELECT s.id, s.kind, s.display_name AS "displayName", r.dbs_level AS "dbsLevel",
+            to_char(r.dbs_expires_on, 'YYYY-MM-DD') AS "dbsExpiresOn", to_char(r.training_expires_on, 'YYYY-MM-DD') AS "trainingExpiresOn"
+       FROM safeguarding_records r JOIN staff s ON s.tenant_id = r.tenant_id AND s.id = r.staff_id
+      WHERE r.tenant_id = $1 AND ($2::uuid IS NULL OR r.staff_id > $2) ORDER BY r.staff_id LIMIT $3 FOR SHARE OF r NOWAIT`,
+    [tenantId, afterId, batchSize],
   );
 }
 

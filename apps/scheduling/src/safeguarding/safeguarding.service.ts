@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hasRole, type Identity } from '@tutti/auth';
+import type { SafeguardingClearanceV1 } from '@tutti/contracts';
 import { afterCommit, recordAudit, ReminderScheduler, type AuditOrigin, type ScheduleReminderInput } from '@tutti/messaging';
 import { addDays, PLANNING_TIME_ZONE, staleEdit, ValidationProblem, zonedDateTime, type FieldError } from '@tutti/platform';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -10,7 +11,7 @@ import type { StaffDto } from '../staff/dto/staff.dto';
 import { tenantTimeZone } from '../tenant-settings/tenant-settings.queries';
 import { areaToday } from './clearance-check';
 import type { PutSafeguardingRecordDto, SafeguardingAlertDto, SafeguardingAlertsDto, SafeguardingRecordDto } from './dto/safeguarding.dto';
-import { clearanceOf, FLAG_DAYS_AHEAD, LEVEL_FOR_CHILDREN } from './safeguarding.model';
+import { clearanceOf, FLAG_DAYS_AHEAD, LEVEL_FOR_CHILDREN, type ClearanceFacts } from './safeguarding.model';
 import {
   flaggedAssignments,
   safeguardingRecord,
@@ -166,8 +167,17 @@ export async function announceClearance(
   record: SafeguardingRow | undefined,
   today: string,
 ): Promise<void> {
+  await emit(manager, 'scheduling.safeguarding.changed', tenantId, clearancePayload(staff, record, today));
+}
+
+/** What `scheduling.safeguarding.changed` says of a member of staff and their record, decided for `today`. */
+export function clearancePayload(
+  staff: Pick<StaffDto, 'id' | 'kind' | 'displayName'>,
+  record: ClearanceFacts | undefined,
+  today: string,
+): SafeguardingClearanceV1 {
   const clearance = clearanceOf(record, today);
-  await emit(manager, 'scheduling.safeguarding.changed', tenantId, {
+  return {
     version: 1,
     staffId: staff.id,
     kind: staff.kind,
@@ -178,7 +188,7 @@ export async function announceClearance(
     dbsExpiresOn: record?.dbsExpiresOn ?? null,
     trainingExpiresOn: record?.trainingExpiresOn ?? null,
     asOf: today,
-  });
+  };
 }
 
 function toDto(staff: StaffDto, record: SafeguardingRow | undefined, today: string, full: boolean): SafeguardingRecordDto {

@@ -67,13 +67,31 @@ describe('the web app, journey by journey', () => {
       await page.locator('h1', { hasText: 'My sessions' }).waitFor();
       await expectAccessible(page);
 
-      const sessions = page.locator('.card-link');
+      // A session whose register is still to take: today's, else this week's; at a weekend (the week's registers all
+      // taken by the demo data), the first of next week's, opened from its link.
+      const untaken = page.locator('.card-link', { hasText: 'Register not taken' });
       await page.locator('.card-link, .empty').first().waitFor();
-      if ((await sessions.count()) === 0) {
+      if ((await untaken.count()) === 0) {
         await page.getByRole('button', { name: 'This week' }).click();
-        await sessions.first().waitFor();
+        await page.locator('.card-link, .empty').first().waitFor();
       }
-      await sessions.first().click();
+      if ((await untaken.count()) > 0) {
+        await untaken.first().click();
+      } else {
+        const token = await system.signIn(tutor.email);
+        const nextWeek = new Date(Date.now() + 7 * DAY).toISOString().slice(0, 10);
+        const week = expectStatus(
+          await api<{ items: { id: string; status: string; registerTaken: boolean }[] }>(
+            'GET',
+            `/api/scheduling/me/occurrences?period=week&date=${nextWeek}`,
+            { token },
+          ),
+          200,
+        );
+        const next = week.items.find((occurrence) => occurrence.status !== 'cancelled' && !occurrence.registerTaken);
+        if (!next) throw new Error('the demo tutor has no session without a register this week or next');
+        await page.goto(`/tutor/sessions/${next.id}`);
+      }
       await page.waitForURL('**/tutor/sessions/*');
       const occurrenceId = page.url().split('/').pop() ?? '';
       const rows = page.locator('fieldset.register-row');

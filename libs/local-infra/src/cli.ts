@@ -2,6 +2,7 @@
 // `npm run infra -- --replica --pgbouncer` adds a streaming replica of PostgreSQL and PgBouncer (transaction mode) in front of both.
 // `npm run infra -- --archive` makes PostgreSQL archive its WAL (.tutti/dev/postgres/backups/wal), for `npm run backup`.
 // `npm run infra -- --sentinel` runs Redis as a primary, a replica and three Sentinels instead of one server, and prints REDIS_SENTINELS.
+//   With REDIS_PASSWORD and/or REDIS_SENTINEL_PASSWORD set, the data nodes and/or the Sentinels ask for them, as production's do.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { startLocalInfra } from './local-infra';
@@ -31,9 +32,20 @@ async function main(): Promise<void> {
   if (flags.includes('--sentinel') && (process.env.REDIS_URL || process.env.REDIS_SENTINELS)) {
     throw new LocalInfraError('--sentinel starts its own Redis: unset REDIS_URL and REDIS_SENTINELS');
   }
+  if (!flags.includes('--sentinel') && !process.env.REDIS_URL && (process.env.REDIS_PASSWORD || process.env.REDIS_SENTINEL_PASSWORD)) {
+    throw new LocalInfraError(
+      'REDIS_PASSWORD and REDIS_SENTINEL_PASSWORD are for --sentinel (the single Redis asks for none): add --sentinel or unset them',
+    );
+  }
   // With --sentinel the primary stands where the single Redis would (DEV_PORTS.redis), the replica and Sentinels on the next ports.
   const sentinel = flags.includes('--sentinel')
-    ? await startRedisSentinel({ dir: join(dataDir, 'redis-sentinel'), preferredPort: DEV_PORTS.redis, log })
+    ? await startRedisSentinel({
+        dir: join(dataDir, 'redis-sentinel'),
+        preferredPort: DEV_PORTS.redis,
+        password: process.env.REDIS_PASSWORD,
+        sentinelPassword: process.env.REDIS_SENTINEL_PASSWORD,
+        log,
+      })
     : undefined;
   const env = sentinel ? { ...process.env, REDIS_URL: sentinel.primary.url } : process.env;
   const infra = await startLocalInfra({ dataDir, profile: 'dev', withMail: true, archiveWal: flags.includes('--archive'), env, log });
@@ -65,8 +77,8 @@ async function main(): Promise<void> {
   if (replica) console.log(`DATABASE_REPLICA_URL=${replica.url}`);
   if (bouncer) console.log(`PgBouncer (transaction mode): ${bouncer.url('tutti')}${replica ? ` and ${bouncer.url('tutti_replica')}` : ''}`);
   if (sentinel) {
-    console.log(`REDIS_SENTINELS=${sentinel.env.REDIS_SENTINELS}`);
-    console.log(`REDIS_SENTINEL_NAME=${sentinel.env.REDIS_SENTINEL_NAME}`);
+    // What a service is given: REDIS_SENTINELS, REDIS_SENTINEL_NAME and the passwords the set asks for.
+    for (const [name, value] of Object.entries(sentinel.env)) console.log(`${name}=${value}`);
     console.log(`# the primary at start (replica ${sentinel.replica.url}); after a failover ask the Sentinels:`);
   }
   console.log(`REDIS_URL=${infra.redisUrl}`);

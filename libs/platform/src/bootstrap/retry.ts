@@ -5,6 +5,8 @@ export interface RetryOptions {
   maxDelayMs?: number;
   /** Give up after this long; by default keep trying (a service waits for its database). */
   deadlineMs?: number;
+  /** False for an error that waiting cannot cure (a refused password): it is thrown at once. Default: retry every error. */
+  retryable?: (error: unknown) => boolean;
 }
 
 /** Retries with exponential backoff, logging what it waits for and why each try failed. */
@@ -15,6 +17,7 @@ export async function retryWithBackoff<T>(attempt: () => Promise<T>, options: Re
     try {
       return await attempt();
     } catch (error) {
+      if (options.retryable && !options.retryable(error)) throw error;
       const reason = error instanceof Error ? error.message : String(error);
       if (options.deadlineMs !== undefined && Date.now() - started + delay > options.deadlineMs) {
         throw new Error(`${options.describe}: gave up after ${tries} tries: ${reason}`);

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { startRedisSentinel, type RedisSentinelHandle } from '@tutti/local-infra';
-import { redisAuthProblem, redisConnectionOf, verifyRedisConnection } from './redis-connection';
+import { redisAuthProblem, redisConnectionOf, verifyRedisConnection, waitForRedis } from './redis-connection';
 
 jest.setTimeout(120_000);
 
@@ -64,6 +64,15 @@ describe('Redis with Sentinel and passwords, through the connection builder', ()
     ['no data node password', { REDIS_PASSWORD: undefined }, /Redis asks for a password: set REDIS_PASSWORD/],
   ])('with %s, fails saying what to set', async (_, override, message) => {
     await expect(verifyRedisConnection({ ...set.env, ...override }, REFUSAL_TIMEOUT_MS)).rejects.toThrow(message);
+  });
+
+  it('stops a service’s start-up at the Sentinels’ first refusal, without waiting for Redis', async () => {
+    const lines: string[] = [];
+    await expect(
+      waitForRedis({ ...set.env, REDIS_SENTINEL_PASSWORD: 'wrong' }, (line) => lines.push(line), { timeoutMs: REFUSAL_TIMEOUT_MS }),
+    ).rejects.toThrow(/the Redis Sentinels refused the password: set REDIS_SENTINEL_PASSWORD/);
+    expect(lines).toEqual([]);
+    await expect(waitForRedis(set.env, (line) => lines.push(line))).resolves.toBeUndefined();
   });
 
   it('reads what a client left to itself reports: the Sentinels’ refusal and a data node’s', () => {

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { registerDecorator, type ValidationArguments } from 'class-validator';
 import type { RedisOptions as QueueRedisOptions } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
+import { retryWithBackoff } from '../bootstrap/retry';
 
 /**
  * Where Redis is, as the environment says it: REDIS_URL for one server (the default), or
@@ -143,13 +144,29 @@ export function redisAuthProblem(error: unknown): string | undefined {
   return undefined;
 }
 
+/** An error's message; ioredis's errors may come from another realm (Jest's), where `instanceof Error` is false. */
+function messageOf(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
+}
+
+/** Redis or its Sentinels refused, or asked for, a password: the message names the variable to set. Waiting does not cure it. */
+export class RedisPasswordError extends Error {}
+
 /**
  * Connects once through `redisConnectionOf(settings)` and PINGs the primary; throws when it cannot
  * within `timeoutMs`, naming the variable to set when a password is the problem (a client left to
- * itself retries such a refusal for ever, the Sentinels' silently). For a process's start-up and for checks.
+ * itself retries such a refusal for ever, the Sentinels' silently): then a RedisPasswordError.
+ * For checks; a service's start-up goes through `waitForRedis`.
  */
 export async function verifyRedisConnection(settings: RedisLocation, timeoutMs = 5_000): Promise<void> {
-  const client = new Redis({ ...redisConnectionOf(settings), lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: timeoutMs });
+  // disconnectTimeout: a probe's socket need not linger (ioredis's 2 s timer outlives an already closed one).
+  const client = new Redis({
+    ...redisConnectionOf(settings),
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: timeoutMs,
+    disconnectTimeout: 100,
+  });
   let lastError: unknown;
   client.on('error', (error: unknown) => (lastError = error));
   let timer: NodeJS.Timeout | undefined;
@@ -161,12 +178,45 @@ export async function verifyRedisConnection(settings: RedisLocation, timeoutMs =
   } catch (error: unknown) {
     const problem = redisAuthProblem(error) ?? (lastError === undefined ? undefined : redisAuthProblem(lastError));
     const cause = lastError ?? error;
-    throw new Error(`Redis (${describeRedisLocation(settings)}): ${problem ?? (cause instanceof Error ? cause.message : String(cause))}`, {
-      cause,
-    });
+    const where = `Redis (${describeRedisLocation(settings)})`;
+    if (problem !== undefined) throw new RedisPasswordError(`${where}: ${problem}`, { cause });
+    throw new Error(`${where}: ${messageOf(cause)}`, { cause });
   } finally {
     clearTimeout(timer);
     client.disconnect();
+  }
+}
+
+/** How long a starting service waits for a Redis (or Sentinels) that does not answer; Kubernetes' startupProbe allows 5 minutes. */
+export const REDIS_STARTUP_WAIT_MS = 60_000;
+
+/**
+ * A service's start-up, before any queue, worker or Redis client is made: `verifyRedisConnection`
+ * until Redis answers, retrying with backoff (logged) while it is away, as it may be for a moment
+ * when pods start together. Throws at once on a password problem, naming REDIS_PASSWORD or
+ * REDIS_SENTINEL_PASSWORD, and after `waitMs` on anything else, naming where it looked and what says so.
+ */
+export async function waitForRedis(
+  settings: RedisLocation,
+  log: (line: string) => void,
+  options: { waitMs?: number; timeoutMs?: number } = {},
+): Promise<void> {
+  const waitMs = options.waitMs ?? REDIS_STARTUP_WAIT_MS;
+  try {
+    await retryWithBackoff(() => verifyRedisConnection(settings, options.timeoutMs), {
+      describe: 'waiting for Redis',
+      log,
+      deadlineMs: waitMs,
+      retryable: (error) => !(error instanceof RedisPasswordError),
+    });
+  } catch (error: unknown) {
+    if (error instanceof RedisPasswordError) throw error;
+    const where = settings.REDIS_SENTINELS?.trim()
+      ? 'REDIS_SENTINELS (Sentinels that answer) and REDIS_SENTINEL_NAME (the name they monitor the primary under)'
+      : 'REDIS_URL to a Redis that answers';
+    throw new Error(`${messageOf(error)} (waiting up to ${waitMs / 1000} s); check ${where}`, {
+      cause: error,
+    });
   }
 }
 

@@ -30,4 +30,21 @@ describe('retryWithBackoff', () => {
       }),
     ).rejects.toThrow(/waiting for Redis: gave up after \d+ tries: no route to host/);
   });
+
+  it('throws at once an error it is told waiting cannot cure', async () => {
+    const lines: string[] = [];
+    let calls = 0;
+    const refused = new Error('WRONGPASS');
+    await expect(
+      retryWithBackoff(
+        async () => {
+          calls++;
+          throw calls === 1 ? new Error('connect ECONNREFUSED') : refused;
+        },
+        { describe: 'waiting for Redis', log: (line) => lines.push(line), initialDelayMs: 1, retryable: (error) => error !== refused },
+      ),
+    ).rejects.toBe(refused);
+    expect(calls).toBe(2);
+    expect(lines).toEqual(['waiting for Redis (try 1 failed: connect ECONNREFUSED); retrying in 1 ms']);
+  });
 });

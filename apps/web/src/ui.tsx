@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
 import { ApiProblem, answered, etagOf, isWithin } from './api/client';
-import { useI18n } from './i18n';
+import { useI18n, type MessageKey } from './i18n';
 
 export type Loadable<T> = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; data: T };
 
@@ -60,6 +60,16 @@ export interface Versioned<T> {
   etag: string;
 }
 
+/** A record as the API answered it: its value, and its version from the ETag header. */
+export function versionedOf<T>({ data, response }: { data?: T; response: Response }): Versioned<T> {
+  return { value: answered(data), etag: etagOf(response) };
+}
+
+/** Loads one record with its ETag (for a form that edits it with If-Match), as useLoad does. */
+export function useVersioned<T>(read: () => Promise<{ data?: T; response: Response }>, deps: readonly unknown[]) {
+  return useLoad(async () => versionedOf(await read()), deps);
+}
+
 /**
  * An edit form over one record read with its ETag, written once for every such form. The draft follows
  * each new read until the user changes it (a read that another form's save triggers must not undo
@@ -71,10 +81,7 @@ export function useEditable<T, D extends object>(
   draftOf: (value: T) => D,
   deps: readonly unknown[] = [],
 ) {
-  const record = useLoad(async (): Promise<Versioned<T>> => {
-    const { data, response } = await read();
-    return { value: answered(data), etag: etagOf(response) };
-  }, deps);
+  const record = useVersioned(read, deps);
   const [draft, setDraft] = useState<D | null>(null);
   const [edited, setEdited] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -139,6 +146,40 @@ export function useSubmit(): Submission {
   };
 }
 
+/** The edit form over one record that useEditable answers. */
+export type Editable<T, D extends object> = ReturnType<typeof useEditable<T, D>>;
+
+/**
+ * An `onError` for Submission.run on a form that edits a record read earlier: a stale edit (412)
+ * reads the record again, so that the form shows it as it is now beside the notice that says so.
+ */
+export function reloadWhenStale(reload: () => void) {
+  return (error: unknown) => {
+    if (error instanceof ApiProblem && error.status === 412) reload();
+  };
+}
+
+/**
+ * A form's submit and the notice it leaves ("Room added: …"), written once: useSubmit's state, and
+ * `submit(work)`, the form's handler, which stops the browser's own submit, clears the last notice
+ * and, once `work` went through, shows the words it answers.
+ */
+export function useSendForm() {
+  const sending = useSubmit();
+  const [notice, setNotice] = useState<string | null>(null);
+  const submit =
+    (work: () => Promise<string | void>, onError?: Parameters<Submission['run']>[1]) =>
+    (event: FormEvent): void => {
+      event.preventDefault();
+      setNotice(null);
+      void sending.run(async () => {
+        const said = await work();
+        if (said) setNotice(said);
+      }, onError);
+    };
+  return { ...sending, notice, setNotice, submit };
+}
+
 export function messageOf(error: unknown, fallback: string): string {
   if (error instanceof ApiProblem) return error.detail ?? error.title;
   if (error instanceof Error && error.message) return error.message;
@@ -179,6 +220,53 @@ export function Loaded<T>({ value, children }: { value: Loadable<T> & { reload: 
   if (value.state === 'loading') return <Loading />;
   if (value.state === 'error') return <ErrorNotice error={value.error} onRetry={value.reload} />;
   return <>{children(value.data)}</>;
+}
+
+/** Shows a loadable list: a loading line, an error with a retry, the words for none, or the list. */
+export function LoadedList<T>({
+  value,
+  empty,
+  children,
+}: {
+  value: Loadable<T[]> & { reload: () => void };
+  empty: ReactNode;
+  children: (list: T[]) => ReactNode;
+}) {
+  return <Loaded value={value}>{(list) => (list.length === 0 ? <Empty>{empty}</Empty> : children(list))}</Loaded>;
+}
+
+/**
+ * A table that scrolls sideways in its own box (a phone), named for screen readers by its caption,
+ * which only they hear: a head row of `columns`, and `children`, the body's rows.
+ */
+export function TableFrame({
+  label,
+  testId,
+  columns,
+  children,
+}: {
+  label: string;
+  testId?: string;
+  columns: readonly ReactNode[];
+  children: ReactNode;
+}) {
+  return (
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
+      <table data-testid={testId}>
+        <caption className="visually-hidden">{label}</caption>
+        <thead>
+          <tr>
+            {columns.map((column, index) => (
+              <th scope="col" key={index}>
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
 }
 
 export function Notice({ kind = 'success', children }: { kind?: 'success' | 'error' | 'info'; children: ReactNode }) {
@@ -235,6 +323,41 @@ export function Field({ label, error, hint, children }: FieldProps) {
         </p>
       )}
     </div>
+  );
+}
+
+type InputAttributes = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange' | 'children'>;
+
+/**
+ * A Field of one input whose value is text as typed (a name, a number, a date, a time, an e-mail):
+ * the label, the input with its own attributes (`name`, `type`, `min`…), and the API's message for it.
+ */
+export function InputField({
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+  ...input
+}: { label: string; hint?: string; error?: string; value: string; onChange: (value: string) => void } & InputAttributes) {
+  return (
+    <Field label={label} hint={hint} error={error}>
+      {(props) => <input {...props} {...input} value={value} onChange={(event) => onChange(event.target.value)} />}
+    </Field>
+  );
+}
+
+/** A select's options from a table of words (each value in the page's words), in the table's order. */
+export function WordOptions<T extends string>({ words }: { words: Record<T, MessageKey> }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {(Object.keys(words) as T[]).map((option) => (
+        <option key={option} value={option}>
+          {t(words[option])}
+        </option>
+      ))}
+    </>
   );
 }
 

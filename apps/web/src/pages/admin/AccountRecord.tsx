@@ -1,11 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { ApiProblem, answered, client, etagOf, type Schema } from '../../api/client';
+import { ApiProblem, answered, client, type Schema } from '../../api/client';
 import type { Role } from '../../app-context';
 import { Link } from '../../router';
 import { LANGUAGES, useI18n, type MessageKey } from '../../i18n';
-import { Empty, Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { Empty, Field, Loaded, Notice, useLoad, useSubmit, WordOptions, useVersioned } from '../../ui';
 import { ConflictNotice } from '../conflict-words';
-import { ACCOUNT_STATUS_WORDS, optionsOf, RELATIONSHIP_WORDS } from './admin-words';
+import { ACCOUNT_STATUS_WORDS, RELATIONSHIP_WORDS } from './admin-words';
 import { useAllSchools } from './all-schools';
 import { PupilFinder, type Chosen } from './privacy/DataRequests';
 
@@ -18,10 +18,7 @@ const SCHOOL_ROLES: Role[] = ['headteacher', 'tutor', 'school_staff'];
 /** One account: its details (If-Match), its role grants with their schools, and the children it is linked to as a guardian. */
 export function AdminAccount({ accountId }: { accountId: string }) {
   const { t } = useI18n();
-  const account = useLoad(async () => {
-    const { data, response } = await client.GET('/identity/accounts/{id}', { params: { path: { id: accountId } } });
-    return { value: answered(data), etag: etagOf(response) };
-  }, [accountId]);
+  const account = useVersioned(() => client.GET('/identity/accounts/{id}', { params: { path: { id: accountId } } }), [accountId]);
   const schools = useAllSchools();
   const schoolName = (id: string | null) => (schools.state === 'ready' ? schools.data : []).find((school) => school.id === id)?.name ?? '';
   return (
@@ -383,11 +380,7 @@ function LinkChild({ accountId, onLinked }: { accountId: string; onLinked: () =>
             value={relationship}
             onChange={(event) => setRelationship(event.target.value as Relationship)}
           >
-            {optionsOf(RELATIONSHIP_WORDS).map((option) => (
-              <option key={option} value={option}>
-                {t(RELATIONSHIP_WORDS[option])}
-              </option>
-            ))}
+            <WordOptions words={RELATIONSHIP_WORDS} />
           </select>
         )}
       </Field>

@@ -3,10 +3,10 @@ import { client } from '../../api/client';
 import type { Role } from '../../app-context';
 import { useI18n, type MessageKey } from '../../i18n';
 import { Link } from '../../router';
-import { Empty, Field, FormError, Notice, useSubmit } from '../../ui';
+import { Empty, Field, FormError, Notice, useSubmit, WordOptions } from '../../ui';
 import { CursorListView, useCursorList } from '../../cursor-list';
 import { useAllSchools } from './all-schools';
-import { ACCOUNT_STATUS_WORDS, optionsOf } from './admin-words';
+import { ACCOUNT_STATUS_WORDS } from './admin-words';
 
 type AccountStatus = keyof typeof ACCOUNT_STATUS_WORDS;
 
@@ -135,11 +135,7 @@ export function AdminAccounts() {
               onChange={(event) => setStatusFilter(event.target.value as AccountStatus | '')}
             >
               <option value="">{t('adm.anyStatus')}</option>
-              {optionsOf(ACCOUNT_STATUS_WORDS).map((option) => (
-                <option key={option} value={option}>
-                  {t(ACCOUNT_STATUS_WORDS[option])}
-                </option>
-              ))}
+              <WordOptions words={ACCOUNT_STATUS_WORDS} />
             </select>
           )}
         </Field>

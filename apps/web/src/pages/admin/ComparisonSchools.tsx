@@ -2,10 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { ApiProblem, allPages, answered, client, newId, type Schema } from '../../api/client';
 import { Link } from '../../router';
 import { useI18n } from '../../i18n';
-import { EditOrRemove, SaveOrCancel } from './edit-actions';
-import { Empty, Field, Loaded, Notice, useLoad, useSubmit, type Submission } from '../../ui';
+import { EditOrRemove, useRemoveOnce } from './edit-actions';
+import { Field, InputField, LoadedList, useLoad, useSendForm, useSubmit, WordOptions, type Submission } from '../../ui';
 import { ConflictNotice } from '../conflict-words';
-import { ifMatch, optionsOf, PHASE_WORDS } from './admin-words';
+import { SaveOrCancel, SendForm } from '../form-frame';
+import { ifMatch, PHASE_WORDS } from './admin-words';
 
 type ComparisonSchool = Schema<'scheduling.ComparisonSchoolDto'>;
 type Phase = ComparisonSchool['phase'];
@@ -103,19 +104,15 @@ export function AdminComparisonSchools() {
       <p>{t('cmp.intro')}</p>
       <section className="card" aria-labelledby="comparison-heading">
         <h2 id="comparison-heading">{t('cmp.listHeading')}</h2>
-        <Loaded value={schools}>
-          {(list) =>
-            list.length === 0 ? (
-              <Empty>{t('cmp.none')}</Empty>
-            ) : (
-              <ul className="plain stack" data-testid="comparison-schools">
-                {list.map((school) => (
-                  <ComparisonRow key={`${school.id}-${school.version}`} school={school} known={list} onChanged={schools.reload} />
-                ))}
-              </ul>
-            )
-          }
-        </Loaded>
+        <LoadedList value={schools} empty={t('cmp.none')}>
+          {(list) => (
+            <ul className="plain stack" data-testid="comparison-schools">
+              {list.map((school) => (
+                <ComparisonRow key={`${school.id}-${school.version}`} school={school} known={list} onChanged={schools.reload} />
+              ))}
+            </ul>
+          )}
+        </LoadedList>
       </section>
       <AddComparisonSchool known={known} onAdded={schools.reload} />
     </>
@@ -137,75 +134,67 @@ function ComparisonFields({
 }) {
   const { t } = useI18n();
   const percentField = (key: 'percentFsm' | 'percentSend' | 'percentEal', label: string) => (
-    <Field label={label} hint={t('cmp.percentHint')} error={saving.fieldError(key)}>
-      {(props) => (
-        <input
-          {...props}
-          name={`${prefix}${key}`}
-          type="number"
-          inputMode="decimal"
-          min={0}
-          max={100}
-          step={0.1}
-          value={draft[key]}
-          onChange={(event) => set({ [key]: event.target.value })}
-        />
-      )}
-    </Field>
+    <InputField
+      label={label}
+      hint={t('cmp.percentHint')}
+      error={saving.fieldError(key)}
+      name={`${prefix}${key}`}
+      type="number"
+      inputMode="decimal"
+      min={0}
+      max={100}
+      step={0.1}
+      value={draft[key]}
+      onChange={(value) => set({ [key]: value })}
+    />
   );
   return (
     <>
-      <Field label={t('adm.urn')} hint={t('adm.urnHint')} error={saving.fieldError('urn') ?? urnClash}>
-        {(props) => (
-          <input
-            {...props}
-            name={`${prefix}urn`}
-            inputMode="numeric"
-            value={draft.urn}
-            onChange={(event) => set({ urn: event.target.value })}
-          />
-        )}
-      </Field>
-      <Field label={t('adm.name')} error={saving.fieldError('name')}>
-        {(props) => <input {...props} name={`${prefix}name`} value={draft.name} onChange={(event) => set({ name: event.target.value })} />}
-      </Field>
+      <InputField
+        label={t('adm.urn')}
+        hint={t('adm.urnHint')}
+        error={saving.fieldError('urn') ?? urnClash}
+        name={`${prefix}urn`}
+        inputMode="numeric"
+        value={draft.urn}
+        onChange={(urn) => set({ urn })}
+      />
+      <InputField
+        label={t('adm.name')}
+        error={saving.fieldError('name')}
+        name={`${prefix}name`}
+        value={draft.name}
+        onChange={(name) => set({ name })}
+      />
       <Field label={t('adm.phase')} error={saving.fieldError('phase')}>
         {(props) => (
           <select {...props} name={`${prefix}phase`} value={draft.phase} onChange={(event) => set({ phase: event.target.value as Phase })}>
-            {optionsOf(PHASE_WORDS).map((option) => (
-              <option key={option} value={option}>
-                {t(PHASE_WORDS[option])}
-              </option>
-            ))}
+            <WordOptions words={PHASE_WORDS} />
           </select>
         )}
       </Field>
-      <Field label={t('cmp.pupils')} hint={t('cmp.pupilsHint')} error={saving.fieldError('pupils')}>
-        {(props) => (
-          <input
-            {...props}
-            name={`${prefix}pupils`}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            value={draft.pupils}
-            onChange={(event) => set({ pupils: event.target.value })}
-          />
-        )}
-      </Field>
+      <InputField
+        label={t('cmp.pupils')}
+        hint={t('cmp.pupilsHint')}
+        error={saving.fieldError('pupils')}
+        name={`${prefix}pupils`}
+        type="number"
+        inputMode="numeric"
+        min={0}
+        value={draft.pupils}
+        onChange={(pupils) => set({ pupils })}
+      />
       {percentField('percentFsm', t('cmp.percentFsm'))}
       {percentField('percentSend', t('cmp.percentSend'))}
       {percentField('percentEal', t('cmp.percentEal'))}
-      <Field label={t('cmp.cohortYear')} hint={t('cmp.cohortYearHint')} error={saving.fieldError('cohortYear')}>
-        {(props) => (
-          <input
-            {...props}
-            name={`${prefix}cohortYear`}
-            value={draft.cohortYear}
-            onChange={(event) => set({ cohortYear: event.target.value })}
-          />
-        )}
-      </Field>
+      <InputField
+        label={t('cmp.cohortYear')}
+        hint={t('cmp.cohortYearHint')}
+        error={saving.fieldError('cohortYear')}
+        name={`${prefix}cohortYear`}
+        value={draft.cohortYear}
+        onChange={(cohortYear) => set({ cohortYear })}
+      />
     </>
   );
 }
@@ -221,10 +210,8 @@ function ComparisonRow({
 }) {
   const { t } = useI18n();
   const [editing, setEditing] = useState(false);
-  const [sure, setSure] = useState(false);
   const [draft, setDraft] = useState(() => draftOf(school));
   const saving = useSubmit();
-  const removing = useSubmit();
   const urnClash = useUrnClash(saving, known);
   const onStale = (error: unknown) => {
     if (error instanceof ApiProblem && (error.status === 412 || error.status === 404)) onChanged();
@@ -241,18 +228,12 @@ function ComparisonRow({
       onChanged();
     }, onStale);
   };
-  const remove = () => {
-    if (!sure) {
-      setSure(true);
-      return;
-    }
-    void removing.run(async () => {
-      await client.DELETE('/api/scheduling/comparison-schools/{comparisonSchoolId}', {
-        params: { path: { comparisonSchoolId: school.id } },
-      });
-      onChanged();
-    }, onStale);
-  };
+  const removal = useRemoveOnce(async () => {
+    await client.DELETE('/api/scheduling/comparison-schools/{comparisonSchoolId}', {
+      params: { path: { comparisonSchoolId: school.id } },
+    });
+    onChanged();
+  }, onStale);
   const percent = (value: number | null | undefined) => (value == null ? t('cmp.notKnown') : `${value}%`);
   return (
     <li data-testid="comparison-school" data-comparison-school-id={school.id}>
@@ -284,9 +265,12 @@ function ComparisonRow({
               eal: percent(school.percentEal),
             })}
           </span>
-          <ConflictNotice error={removing.error} />
-          {sure && <Notice kind="info">{t('cmp.removeSure', { name: school.name })}</Notice>}
-          <EditOrRemove name={school.name} sure={sure} busy={removing.busy} onEdit={() => setEditing(true)} onRemove={remove} />
+          <EditOrRemove
+            name={school.name}
+            sureWords={t('cmp.removeSure', { name: school.name })}
+            removal={removal}
+            onEdit={() => setEditing(true)}
+          />
         </>
       )}
     </li>
@@ -298,40 +282,38 @@ function AddComparisonSchool({ known, onAdded }: { known: readonly ComparisonSch
   const [draft, setDraft] = useState(() => draftOf());
   // One key per school being added: a resend of the same form is the same creation, not a second school.
   const [idempotencyKey, setIdempotencyKey] = useState(newId);
-  const [done, setDone] = useState<string | null>(null);
-  const saving = useSubmit();
+  const saving = useSendForm();
   const urnClash = useUrnClash(saving, known);
   const set = (change: Partial<Draft>) => {
     setDraft((current) => ({ ...current, ...change }));
     setIdempotencyKey(newId());
   };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setDone(null);
-    void saving.run(async () => {
-      const school = answered(
-        (
-          await client.POST('/api/scheduling/comparison-schools', {
-            params: { header: { 'Idempotency-Key': idempotencyKey } },
-            body: bodyOf(draft),
-          })
-        ).data,
-      );
-      setDraft(draftOf());
-      setIdempotencyKey(newId());
-      setDone(t('cmp.added', { name: school.name }));
-      onAdded();
-    });
-  };
+  const submit = saving.submit(async () => {
+    const school = answered(
+      (
+        await client.POST('/api/scheduling/comparison-schools', {
+          params: { header: { 'Idempotency-Key': idempotencyKey } },
+          body: bodyOf(draft),
+        })
+      ).data,
+    );
+    setDraft(draftOf());
+    setIdempotencyKey(newId());
+    onAdded();
+    return t('cmp.added', { name: school.name });
+  });
   return (
-    <form onSubmit={submit} noValidate className="stack card" data-testid="add-comparison-school">
-      <h2>{t('cmp.add')}</h2>
-      {done && <Notice>{done}</Notice>}
-      {!urnClash && <ConflictNotice error={saving.error} fields={FIELDS} />}
+    <SendForm
+      testId="add-comparison-school"
+      className="stack card"
+      heading={<h2>{t('cmp.add')}</h2>}
+      sending={saving}
+      error={urnClash ? null : saving.error}
+      fields={FIELDS}
+      onSubmit={submit}
+      submitLabel={t('cmp.add')}
+    >
       <ComparisonFields draft={draft} set={set} saving={saving} urnClash={urnClash} prefix="new-" />
-      <button type="submit" className="button primary" disabled={saving.busy}>
-        {saving.busy ? t('saving') : t('cmp.add')}
-      </button>
-    </form>
+    </SendForm>
   );
 }

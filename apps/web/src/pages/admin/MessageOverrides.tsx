@@ -1,8 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { saveFile } from '../../api';
-import { ApiProblem, answered, client, etagOf, type Schema } from '../../api/client';
+import { ApiProblem, answered, client, type Schema } from '../../api/client';
 import { formatDateTime, LANGUAGES, useI18n } from '../../i18n';
-import { Empty, Field, FormError, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { Empty, Field, FormError, Loaded, Notice, useLoad, useSubmit, useVersioned } from '../../ui';
 import { ConflictNotice } from '../conflict-words';
 
 type Preview = Schema<'parent-engagement.MessagePreviewDto'>;
@@ -323,12 +323,13 @@ function OpenMessage({
 
 function MessageEditor({ language, messageKey, onChanged }: { language: string; messageKey: string; onChanged: () => void }) {
   const { t } = useI18n();
-  const message = useLoad(async () => {
-    const { data, response } = await client.GET('/api/parent-engagement/message-overrides/{language}/{key}', {
-      params: { path: { language, key: messageKey } },
-    });
-    return { value: answered(data), etag: etagOf(response) };
-  }, [language, messageKey]);
+  const message = useVersioned(
+    () =>
+      client.GET('/api/parent-engagement/message-overrides/{language}/{key}', {
+        params: { path: { language, key: messageKey } },
+      }),
+    [language, messageKey],
+  );
   const [draft, setDraft] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { ApiProblem, allPages, answered, client, everyItem, type Schema } from '../../api/client';
+import { allPages, answered, client, type Schema } from '../../api/client';
 import { useI18n } from '../../i18n';
-import { EditOrRemove, SaveOrCancel } from './edit-actions';
-import { Empty, Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { EditOrRemove, useRemoveOnce } from './edit-actions';
+import { Empty, Field, InputField, Loaded, LoadedList, reloadWhenStale, useLoad, useSendForm, useSubmit, WordOptions } from '../../ui';
 import { ConflictNotice } from '../conflict-words';
-import { ifMatch, optionsOf, VENUE_KIND_WORDS } from './admin-words';
+import { SaveOrCancel, SendForm } from '../form-frame';
+import { ifMatch, VENUE_KIND_WORDS } from './admin-words';
 import { useAllSchools } from './all-schools';
 
 type Room = Schema<'scheduling.RoomDto'>;
@@ -30,9 +31,7 @@ function Rooms() {
   const schoolId = chosen || (schools.state === 'ready' ? (schools.data[0]?.id ?? '') : '');
   const rooms = useLoad(async () => {
     if (!schoolId) return [];
-    const list = await everyItem(
-      async (cursor) => (await client.GET('/api/scheduling/rooms', { params: { query: { schoolId, limit: 100, cursor } } })).data,
-    );
+    const list = await allPages('/api/scheduling/rooms', { schoolId });
     return list.sort((a, b) => a.name.localeCompare(b.name));
   }, [schoolId]);
   return (
@@ -57,19 +56,15 @@ function Rooms() {
           )
         }
       </Loaded>
-      <Loaded value={rooms}>
-        {(list) =>
-          list.length === 0 ? (
-            <Empty>{t('adm.noRooms')}</Empty>
-          ) : (
-            <ul className="plain stack" data-testid="rooms">
-              {list.map((room) => (
-                <RoomRow key={`${room.id}-${room.version}`} room={room} onSaved={rooms.reload} />
-              ))}
-            </ul>
-          )
-        }
-      </Loaded>
+      <LoadedList value={rooms} empty={t('adm.noRooms')}>
+        {(list) => (
+          <ul className="plain stack" data-testid="rooms">
+            {list.map((room) => (
+              <RoomRow key={`${room.id}-${room.version}`} room={room} onSaved={rooms.reload} />
+            ))}
+          </ul>
+        )}
+      </LoadedList>
       {schoolId && <AddRoom key={schoolId} schoolId={schoolId} onAdded={rooms.reload} />}
     </section>
   );
@@ -93,22 +88,17 @@ function RoomFields({
   const { t } = useI18n();
   return (
     <>
-      <Field label={t('adm.roomName')} error={fieldError('name')}>
-        {(props) => <input {...props} name={`${prefix}Name`} value={name} onChange={(event) => setName(event.target.value)} />}
-      </Field>
-      <Field label={t('adm.capacity')} error={fieldError('capacity')}>
-        {(props) => (
-          <input
-            {...props}
-            name={`${prefix}Capacity`}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            value={capacity}
-            onChange={(event) => setCapacity(event.target.value)}
-          />
-        )}
-      </Field>
+      <InputField label={t('adm.roomName')} error={fieldError('name')} name={`${prefix}Name`} value={name} onChange={setName} />
+      <InputField
+        label={t('adm.capacity')}
+        error={fieldError('capacity')}
+        name={`${prefix}Capacity`}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        value={capacity}
+        onChange={setCapacity}
+      />
     </>
   );
 }
@@ -121,19 +111,14 @@ function RoomRow({ room, onSaved }: { room: Room; onSaved: () => void }) {
   const saving = useSubmit();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void saving.run(
-      async () => {
-        await client.PATCH('/api/scheduling/rooms/{roomId}', {
-          params: { path: { roomId: room.id }, header: { 'If-Match': ifMatch(room.version) } },
-          body: { name, capacity: Number(capacity) },
-        });
-        setEditing(false);
-        onSaved();
-      },
-      (error) => {
-        if (error instanceof ApiProblem && error.status === 412) onSaved();
-      },
-    );
+    void saving.run(async () => {
+      await client.PATCH('/api/scheduling/rooms/{roomId}', {
+        params: { path: { roomId: room.id }, header: { 'If-Match': ifMatch(room.version) } },
+        body: { name, capacity: Number(capacity) },
+      });
+      setEditing(false);
+      onSaved();
+    }, reloadWhenStale(onSaved));
   };
   return (
     <li data-testid="room" data-room-id={room.id}>
@@ -166,30 +151,29 @@ function AddRoom({ schoolId, onAdded }: { schoolId: string; onAdded: () => void 
   const { t } = useI18n();
   const [name, setName] = useState('');
   const [capacity, setCapacity] = useState('');
-  const [done, setDone] = useState<string | null>(null);
-  const saving = useSubmit();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setDone(null);
-    void saving.run(async () => {
-      const room = answered(
-        (
-          await client.POST('/api/scheduling/rooms', {
-            body: { schoolId, name, capacity: capacity === '' ? Number.NaN : Number(capacity) },
-          })
-        ).data,
-      );
-      setName('');
-      setCapacity('');
-      setDone(t('adm.roomAdded', { name: room.name }));
-      onAdded();
-    });
-  };
+  const saving = useSendForm();
+  const submit = saving.submit(async () => {
+    const room = answered(
+      (
+        await client.POST('/api/scheduling/rooms', {
+          body: { schoolId, name, capacity: capacity === '' ? Number.NaN : Number(capacity) },
+        })
+      ).data,
+    );
+    setName('');
+    setCapacity('');
+    onAdded();
+    return t('adm.roomAdded', { name: room.name });
+  });
   return (
-    <form onSubmit={submit} noValidate className="stack" data-testid="add-room">
-      <h3>{t('adm.addRoom')}</h3>
-      {done && <Notice>{done}</Notice>}
-      <ConflictNotice error={saving.error} fields={['name', 'capacity', 'schoolId']} />
+    <SendForm
+      testId="add-room"
+      heading={<h3>{t('adm.addRoom')}</h3>}
+      sending={saving}
+      fields={['name', 'capacity', 'schoolId']}
+      onSubmit={submit}
+      submitLabel={t('adm.addRoom')}
+    >
       <RoomFields
         name={name}
         capacity={capacity}
@@ -198,10 +182,7 @@ function AddRoom({ schoolId, onAdded }: { schoolId: string; onAdded: () => void 
         fieldError={saving.fieldError}
         prefix="newRoom"
       />
-      <button type="submit" className="button primary" disabled={saving.busy}>
-        {saving.busy ? t('saving') : t('adm.addRoom')}
-      </button>
-    </form>
+    </SendForm>
   );
 }
 
@@ -241,19 +222,15 @@ function Venues() {
   return (
     <section className="card" aria-labelledby="venues-heading">
       <h2 id="venues-heading">{t('adm.venues')}</h2>
-      <Loaded value={venues}>
-        {(list) =>
-          list.length === 0 ? (
-            <Empty>{t('adm.noVenues')}</Empty>
-          ) : (
-            <ul className="plain stack" data-testid="venues">
-              {list.map((venue) => (
-                <VenueRow key={`${venue.id}-${venue.version}`} venue={venue} onChanged={venues.reload} />
-              ))}
-            </ul>
-          )
-        }
-      </Loaded>
+      <LoadedList value={venues} empty={t('adm.noVenues')}>
+        {(list) => (
+          <ul className="plain stack" data-testid="venues">
+            {list.map((venue) => (
+              <VenueRow key={`${venue.id}-${venue.version}`} venue={venue} onChanged={venues.reload} />
+            ))}
+          </ul>
+        )}
+      </LoadedList>
       <AddVenue onAdded={venues.reload} />
     </section>
   );
@@ -271,17 +248,17 @@ function VenueFields({
   const { t } = useI18n();
   return (
     <>
-      <Field label={t('adm.venueName')} error={fieldError('name')}>
-        {(props) => <input {...props} name="venueName" value={draft.name} onChange={(event) => set({ name: event.target.value })} />}
-      </Field>
+      <InputField
+        label={t('adm.venueName')}
+        error={fieldError('name')}
+        name="venueName"
+        value={draft.name}
+        onChange={(name) => set({ name })}
+      />
       <Field label={t('adm.venueKind')} error={fieldError('kind')}>
         {(props) => (
           <select {...props} name="venueKind" value={draft.kind} onChange={(event) => set({ kind: event.target.value as VenueKind })}>
-            {optionsOf(VENUE_KIND_WORDS).map((option) => (
-              <option key={option} value={option}>
-                {t(VENUE_KIND_WORDS[option])}
-              </option>
-            ))}
+            <WordOptions words={VENUE_KIND_WORDS} />
           </select>
         )}
       </Field>
@@ -290,19 +267,17 @@ function VenueFields({
           <textarea {...props} name="address" rows={2} value={draft.address} onChange={(event) => set({ address: event.target.value })} />
         )}
       </Field>
-      <Field label={t('adm.capacity')} hint={t('adm.venueCapacityHint')} error={fieldError('capacity')}>
-        {(props) => (
-          <input
-            {...props}
-            name="venueCapacity"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            value={draft.capacity}
-            onChange={(event) => set({ capacity: event.target.value })}
-          />
-        )}
-      </Field>
+      <InputField
+        label={t('adm.capacity')}
+        hint={t('adm.venueCapacityHint')}
+        error={fieldError('capacity')}
+        name="venueCapacity"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        value={draft.capacity}
+        onChange={(capacity) => set({ capacity })}
+      />
       <Field label={t('adm.accessNotes')} error={fieldError('accessNotes')}>
         {(props) => (
           <textarea
@@ -321,13 +296,9 @@ function VenueFields({
 function VenueRow({ venue, onChanged }: { venue: Venue; onChanged: () => void }) {
   const { t } = useI18n();
   const [editing, setEditing] = useState(false);
-  const [sure, setSure] = useState(false);
   const [draft, setDraft] = useState(() => draftOf(venue));
   const saving = useSubmit();
-  const removing = useSubmit();
-  const onStale = (error: unknown) => {
-    if (error instanceof ApiProblem && error.status === 412) onChanged();
-  };
+  const onStale = reloadWhenStale(onChanged);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void saving.run(async () => {
@@ -339,18 +310,12 @@ function VenueRow({ venue, onChanged }: { venue: Venue; onChanged: () => void })
       onChanged();
     }, onStale);
   };
-  const remove = () => {
-    if (!sure) {
-      setSure(true);
-      return;
-    }
-    void removing.run(async () => {
-      await client.DELETE('/api/performance-event/venues/{venueId}', {
-        params: { path: { venueId: venue.id }, header: { 'If-Match': ifMatch(venue.version) } },
-      });
-      onChanged();
-    }, onStale);
-  };
+  const removal = useRemoveOnce(async () => {
+    await client.DELETE('/api/performance-event/venues/{venueId}', {
+      params: { path: { venueId: venue.id }, header: { 'If-Match': ifMatch(venue.version) } },
+    });
+    onChanged();
+  }, onStale);
   return (
     <li data-testid="venue" data-venue-id={venue.id}>
       {editing ? (
@@ -368,9 +333,12 @@ function VenueRow({ venue, onChanged }: { venue: Venue; onChanged: () => void })
           </span>
           <br />
           <span className="small-text">{venue.address}</span>
-          <ConflictNotice error={removing.error} />
-          {sure && <Notice kind="info">{t('adm.removeVenueSure', { name: venue.name })}</Notice>}
-          <EditOrRemove name={venue.name} sure={sure} busy={removing.busy} onEdit={() => setEditing(true)} onRemove={remove} />
+          <EditOrRemove
+            name={venue.name}
+            sureWords={t('adm.removeVenueSure', { name: venue.name })}
+            removal={removal}
+            onEdit={() => setEditing(true)}
+          />
         </>
       )}
     </li>
@@ -380,27 +348,23 @@ function VenueRow({ venue, onChanged }: { venue: Venue; onChanged: () => void })
 function AddVenue({ onAdded }: { onAdded: () => void }) {
   const { t } = useI18n();
   const [draft, setDraft] = useState(() => draftOf());
-  const [done, setDone] = useState<string | null>(null);
-  const saving = useSubmit();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setDone(null);
-    void saving.run(async () => {
-      const venue = answered((await client.POST('/api/performance-event/venues', { body: bodyOf(draft) })).data);
-      setDraft(draftOf());
-      setDone(t('adm.venueAdded', { name: venue.name }));
-      onAdded();
-    });
-  };
+  const saving = useSendForm();
+  const submit = saving.submit(async () => {
+    const venue = answered((await client.POST('/api/performance-event/venues', { body: bodyOf(draft) })).data);
+    setDraft(draftOf());
+    onAdded();
+    return t('adm.venueAdded', { name: venue.name });
+  });
   return (
-    <form onSubmit={submit} noValidate className="stack" data-testid="add-venue">
-      <h3>{t('adm.addVenue')}</h3>
-      {done && <Notice>{done}</Notice>}
-      <ConflictNotice error={saving.error} fields={VENUE_FIELDS} />
+    <SendForm
+      testId="add-venue"
+      heading={<h3>{t('adm.addVenue')}</h3>}
+      sending={saving}
+      fields={VENUE_FIELDS}
+      onSubmit={submit}
+      submitLabel={t('adm.addVenue')}
+    >
       <VenueFields draft={draft} set={(change) => setDraft((current) => ({ ...current, ...change }))} fieldError={saving.fieldError} />
-      <button type="submit" className="button primary" disabled={saving.busy}>
-        {saving.busy ? t('saving') : t('adm.addVenue')}
-      </button>
-    </form>
+    </SendForm>
   );
 }

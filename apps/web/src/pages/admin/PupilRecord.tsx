@@ -1,10 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { ApiProblem, answered, client, etagOf, type Schema } from '../../api/client';
+import { client, type Schema } from '../../api/client';
 import { useApp } from '../../app-context';
 import { Link } from '../../router';
 import { useI18n, type MessageKey } from '../../i18n';
-import { Field, Loaded, Notice, useEditable, useLoad, useSubmit } from '../../ui';
+import { Field, InputField, Loaded, Notice, reloadWhenStale, useEditable, useSendForm, useSubmit, useVersioned } from '../../ui';
 import { ConflictNotice, todayIn } from '../conflict-words';
+import { SendForm } from '../form-frame';
 import { PUPIL_STATUS_WORDS } from './admin-words';
 import { useAllSchools } from './all-schools';
 import { useClassesOf, YEAR_GROUPS, yearWords } from './SchoolRecord';
@@ -14,10 +15,7 @@ type Pupil = Schema<'scheduling.PupilDto'>;
 /** One pupil's record: name and year (If-Match), a move to another class or school, and leaving the programme. */
 export function AdminPupil({ pupilId }: { pupilId: string }) {
   const { t } = useI18n();
-  const pupil = useLoad(async () => {
-    const { data, response } = await client.GET('/api/scheduling/pupils/{pupilId}', { params: { path: { pupilId } } });
-    return { value: answered(data), etag: etagOf(response) };
-  }, [pupilId]);
+  const pupil = useVersioned(() => client.GET('/api/scheduling/pupils/{pupilId}', { params: { path: { pupilId } } }), [pupilId]);
   return (
     <Loaded value={pupil}>
       {({ value, etag }) => (
@@ -66,36 +64,39 @@ function PupilForm({ pupil, etag, onSaved }: { pupil: Pupil; etag: string; onSav
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
-    void saving.run(
-      async () => {
-        await client.PATCH('/api/scheduling/pupils/{pupilId}', {
-          params: { path: { pupilId: pupil.id }, header: { 'If-Match': etag } },
-          body: {
-            firstName,
-            lastName,
-            yearGroup,
-            ...(destinationSchool.trim() !== (pupil.destinationSchool ?? '') ? { destinationSchool: destinationSchool.trim() } : {}),
-          },
-        });
-        setSaved(true);
-        onSaved();
-      },
-      (error) => {
-        if (error instanceof ApiProblem && error.status === 412) onSaved();
-      },
-    );
+    void saving.run(async () => {
+      await client.PATCH('/api/scheduling/pupils/{pupilId}', {
+        params: { path: { pupilId: pupil.id }, header: { 'If-Match': etag } },
+        body: {
+          firstName,
+          lastName,
+          yearGroup,
+          ...(destinationSchool.trim() !== (pupil.destinationSchool ?? '') ? { destinationSchool: destinationSchool.trim() } : {}),
+        },
+      });
+      setSaved(true);
+      onSaved();
+    }, reloadWhenStale(onSaved));
   };
   return (
-    <form onSubmit={submit} noValidate className="stack card" data-testid="pupil-form">
-      <h2>{t('adm.pupilDetails')}</h2>
-      {saved && <Notice>{t('adm.saved')}</Notice>}
-      <ConflictNotice error={saving.error} fields={PUPIL_FIELDS} />
-      <Field label={t('adm.firstName')} error={saving.fieldError('firstName')}>
-        {(props) => <input {...props} name="firstName" value={firstName} onChange={(event) => setFirstName(event.target.value)} />}
-      </Field>
-      <Field label={t('adm.lastName')} error={saving.fieldError('lastName')}>
-        {(props) => <input {...props} name="lastName" value={lastName} onChange={(event) => setLastName(event.target.value)} />}
-      </Field>
+    <SendForm
+      testId="pupil-form"
+      className="stack card"
+      heading={<h2>{t('adm.pupilDetails')}</h2>}
+      notice={saved ? t('adm.saved') : null}
+      sending={saving}
+      fields={PUPIL_FIELDS}
+      onSubmit={submit}
+      submitLabel={t('adm.save')}
+    >
+      <InputField
+        label={t('adm.firstName')}
+        error={saving.fieldError('firstName')}
+        name="firstName"
+        value={firstName}
+        onChange={setFirstName}
+      />
+      <InputField label={t('adm.lastName')} error={saving.fieldError('lastName')} name="lastName" value={lastName} onChange={setLastName} />
       <Field label={t('adm.yearGroup')} error={saving.fieldError('yearGroup')}>
         {(props) => (
           <select {...props} name="yearGroup" value={yearGroup} onChange={(event) => setYearGroup(Number(event.target.value))}>
@@ -107,20 +108,15 @@ function PupilForm({ pupil, etag, onSaved }: { pupil: Pupil; etag: string; onSav
           </select>
         )}
       </Field>
-      <Field label={t('adm.destinationSchool')} hint={t('adm.destinationSchoolHint')} error={saving.fieldError('destinationSchool')}>
-        {(props) => (
-          <input
-            {...props}
-            name="destinationSchool"
-            value={destinationSchool}
-            onChange={(event) => setDestinationSchool(event.target.value)}
-          />
-        )}
-      </Field>
-      <button type="submit" className="button primary" disabled={saving.busy}>
-        {saving.busy ? t('saving') : t('adm.save')}
-      </button>
-    </form>
+      <InputField
+        label={t('adm.destinationSchool')}
+        hint={t('adm.destinationSchoolHint')}
+        error={saving.fieldError('destinationSchool')}
+        name="destinationSchool"
+        value={destinationSchool}
+        onChange={setDestinationSchool}
+      />
+    </SendForm>
   );
 }
 
@@ -130,25 +126,25 @@ function MovePupil({ pupil, onMoved }: { pupil: Pupil; onMoved: () => void }) {
   const [schoolId, setSchoolId] = useState(pupil.schoolId);
   const [classId, setClassId] = useState(pupil.classId ?? '');
   const classes = useClassesOf(schoolId);
-  const [done, setDone] = useState(false);
-  const moving = useSubmit();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setDone(false);
-    void moving.run(async () => {
-      await client.POST('/api/scheduling/pupils/{pupilId}/move', {
-        params: { path: { pupilId: pupil.id } },
-        body: { ...(schoolId !== pupil.schoolId ? { schoolId } : {}), classId: classId || null },
-      });
-      setDone(true);
-      onMoved();
+  const moving = useSendForm();
+  const submit = moving.submit(async () => {
+    await client.POST('/api/scheduling/pupils/{pupilId}/move', {
+      params: { path: { pupilId: pupil.id } },
+      body: { ...(schoolId !== pupil.schoolId ? { schoolId } : {}), classId: classId || null },
     });
-  };
+    onMoved();
+    return t('adm.moved');
+  });
   return (
-    <form onSubmit={submit} noValidate className="stack card" data-testid="move-pupil">
-      <h2>{t('adm.movePupil')}</h2>
-      {done && <Notice>{t('adm.moved')}</Notice>}
-      <ConflictNotice error={moving.error} fields={['schoolId', 'classId']} />
+    <SendForm
+      testId="move-pupil"
+      className="stack card"
+      heading={<h2>{t('adm.movePupil')}</h2>}
+      sending={moving}
+      fields={['schoolId', 'classId']}
+      onSubmit={submit}
+      submitLabel={t('adm.move')}
+    >
       <Field label={t('school')} error={moving.fieldError('schoolId')}>
         {(props) => (
           <select
@@ -182,10 +178,7 @@ function MovePupil({ pupil, onMoved }: { pupil: Pupil; onMoved: () => void }) {
           </select>
         )}
       </Field>
-      <button type="submit" className="button primary" disabled={moving.busy}>
-        {moving.busy ? t('saving') : t('adm.move')}
-      </button>
-    </form>
+    </SendForm>
   );
 }
 
@@ -211,9 +204,14 @@ function LeavePupil({ pupil, onLeft }: { pupil: Pupil; onLeft: () => void }) {
     <form onSubmit={submit} noValidate className="stack card" data-testid="leave-pupil">
       <h2>{t('adm.leavePupil')}</h2>
       <ConflictNotice error={leaving.error} fields={['leftOn']} />
-      <Field label={t('adm.leftOnLabel')} error={leaving.fieldError('leftOn')}>
-        {(props) => <input {...props} name="leftOn" type="date" value={leftOn} onChange={(event) => setLeftOn(event.target.value)} />}
-      </Field>
+      <InputField
+        label={t('adm.leftOnLabel')}
+        error={leaving.fieldError('leftOn')}
+        name="leftOn"
+        type="date"
+        value={leftOn}
+        onChange={setLeftOn}
+      />
       {sure && <Notice kind="info">{t('adm.leaveSure', { name: `${pupil.firstName} ${pupil.lastName}` })}</Notice>}
       <button type="submit" className="button secondary" disabled={leaving.busy}>
         {leaving.busy ? t('saving') : sure ? t('adm.leaveConfirm') : t('adm.leave')}
@@ -304,11 +302,21 @@ function PupilFlags({ pupilId, etag, onSaved }: { pupilId: string; etag: string;
     <Loaded value={flags}>
       {() =>
         draft && (
-          <form onSubmit={submit} noValidate className="stack card" data-testid="pupil-flags">
-            <h2>{t('adm.flags')}</h2>
-            <p className="hint">{t('adm.flagsHint')}</p>
-            {saved && <Notice>{t('adm.saved')}</Notice>}
-            <ConflictNotice error={saving.error} fields={FLAGS.map(({ flag }) => flag)} />
+          <SendForm
+            testId="pupil-flags"
+            className="stack card"
+            heading={
+              <>
+                <h2>{t('adm.flags')}</h2>
+                <p className="hint">{t('adm.flagsHint')}</p>
+              </>
+            }
+            notice={saved ? t('adm.saved') : null}
+            sending={saving}
+            fields={FLAGS.map(({ flag }) => flag)}
+            onSubmit={submit}
+            submitLabel={t('adm.save')}
+          >
             {FLAGS.map(({ flag, label, values }) => (
               <Field key={flag} label={t(label)} error={saving.fieldError(flag)}>
                 {(props) => (
@@ -327,10 +335,7 @@ function PupilFlags({ pupilId, etag, onSaved }: { pupilId: string; etag: string;
                 )}
               </Field>
             ))}
-            <button type="submit" className="button primary" disabled={saving.busy}>
-              {saving.busy ? t('saving') : t('adm.save')}
-            </button>
-          </form>
+          </SendForm>
         )
       }
     </Loaded>

@@ -1,11 +1,25 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { ApiProblem, answered, client, etagOf, everyItem, type Schema } from '../../api/client';
+import { allPages, answered, client, type Schema } from '../../api/client';
 import { Link } from '../../router';
 import { useI18n } from '../../i18n';
-import { SaveOrCancel } from './edit-actions';
-import { Empty, Field, Loaded, Notice, useDebounced, useLoad, useSubmit } from '../../ui';
+import {
+  Empty,
+  Field,
+  InputField,
+  Loaded,
+  LoadedList,
+  reloadWhenStale,
+  TableFrame,
+  useDebounced,
+  useLoad,
+  useSendForm,
+  useSubmit,
+  WordOptions,
+  useVersioned,
+} from '../../ui';
 import { ConflictNotice } from '../conflict-words';
-import { ifMatch, optionsOf, PHASE_WORDS, PUPIL_STATUS_WORDS } from './admin-words';
+import { SaveOrCancel, SendForm } from '../form-frame';
+import { ifMatch, PHASE_WORDS, PUPIL_STATUS_WORDS } from './admin-words';
 import { SchoolReplyTo } from './SchoolReplyTo';
 
 type School = Schema<'scheduling.SchoolDto'>;
@@ -19,9 +33,7 @@ export const YEAR_GROUPS = Array.from({ length: 14 }, (_, year) => year);
 export function useClassesOf(schoolId: string) {
   return useLoad(async () => {
     if (!schoolId) return [];
-    const classes = await everyItem(
-      async (cursor) => (await client.GET('/api/scheduling/classes', { params: { query: { schoolId, limit: 100, cursor } } })).data,
-    );
+    const classes = await allPages('/api/scheduling/classes', { schoolId });
     return classes.sort((a, b) => a.yearGroup - b.yearGroup || a.name.localeCompare(b.name));
   }, [schoolId]);
 }
@@ -29,10 +41,7 @@ export function useClassesOf(schoolId: string) {
 /** One school: its details (edited with If-Match), its classes (added and renamed) and its pupils, filtered and searched. */
 export function AdminSchool({ schoolId }: { schoolId: string }) {
   const { t } = useI18n();
-  const school = useLoad(async () => {
-    const { data, response } = await client.GET('/api/scheduling/schools/{schoolId}', { params: { path: { schoolId } } });
-    return { value: answered(data), etag: etagOf(response) };
-  }, [schoolId]);
+  const school = useVersioned(() => client.GET('/api/scheduling/schools/{schoolId}', { params: { path: { schoolId } } }), [schoolId]);
   const classes = useClassesOf(schoolId);
   return (
     <>
@@ -55,19 +64,15 @@ export function AdminSchool({ schoolId }: { schoolId: string }) {
       </Loaded>
       <section className="card" aria-labelledby="classes-heading">
         <h2 id="classes-heading">{t('adm.classes')}</h2>
-        <Loaded value={classes}>
-          {(list) =>
-            list.length === 0 ? (
-              <Empty>{t('adm.noClasses')}</Empty>
-            ) : (
-              <ul className="plain stack" data-testid="classes">
-                {list.map((schoolClass) => (
-                  <ClassRow key={`${schoolClass.id}-${schoolClass.version}`} schoolClass={schoolClass} onSaved={classes.reload} />
-                ))}
-              </ul>
-            )
-          }
-        </Loaded>
+        <LoadedList value={classes} empty={t('adm.noClasses')}>
+          {(list) => (
+            <ul className="plain stack" data-testid="classes">
+              {list.map((schoolClass) => (
+                <ClassRow key={`${schoolClass.id}-${schoolClass.version}`} schoolClass={schoolClass} onSaved={classes.reload} />
+              ))}
+            </ul>
+          )}
+        </LoadedList>
         <AddClass schoolId={schoolId} onAdded={classes.reload} />
       </section>
       <Loaded value={classes}>{(list) => <PupilList schoolId={schoolId} classes={list} />}</Loaded>
@@ -92,46 +97,44 @@ function SchoolForm({ school, etag, onSaved }: { school: School; etag: string; o
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
-    void saving.run(
-      async () => {
-        await client.PATCH('/api/scheduling/schools/{schoolId}', {
-          params: { path: { schoolId: school.id }, header: { 'If-Match': etag } },
-          body: { name, phase, ...(urn.trim() !== (school.urn ?? '') ? { urn: urn.trim() } : {}) },
-        });
-        setSaved(true);
-        onSaved();
-      },
-      (error) => {
-        if (error instanceof ApiProblem && error.status === 412) onSaved();
-      },
-    );
+    void saving.run(async () => {
+      await client.PATCH('/api/scheduling/schools/{schoolId}', {
+        params: { path: { schoolId: school.id }, header: { 'If-Match': etag } },
+        body: { name, phase, ...(urn.trim() !== (school.urn ?? '') ? { urn: urn.trim() } : {}) },
+      });
+      setSaved(true);
+      onSaved();
+    }, reloadWhenStale(onSaved));
   };
   return (
-    <form onSubmit={submit} noValidate className="stack card" data-testid="school-form">
-      <h2>{t('adm.schoolDetails')}</h2>
-      {saved && <Notice>{t('adm.saved')}</Notice>}
-      <ConflictNotice error={saving.error} fields={SCHOOL_FIELDS} />
-      <Field label={t('adm.name')} error={saving.fieldError('name')}>
-        {(props) => <input {...props} name="name" value={name} onChange={(event) => setName(event.target.value)} />}
-      </Field>
+    <SendForm
+      testId="school-form"
+      className="stack card"
+      heading={<h2>{t('adm.schoolDetails')}</h2>}
+      notice={saved ? t('adm.saved') : null}
+      sending={saving}
+      fields={SCHOOL_FIELDS}
+      onSubmit={submit}
+      submitLabel={t('adm.save')}
+    >
+      <InputField label={t('adm.name')} error={saving.fieldError('name')} name="name" value={name} onChange={setName} />
       <Field label={t('adm.phase')} error={saving.fieldError('phase')}>
         {(props) => (
           <select {...props} name="phase" value={phase} onChange={(event) => setPhase(event.target.value as School['phase'])}>
-            {optionsOf(PHASE_WORDS).map((option) => (
-              <option key={option} value={option}>
-                {t(PHASE_WORDS[option])}
-              </option>
-            ))}
+            <WordOptions words={PHASE_WORDS} />
           </select>
         )}
       </Field>
-      <Field label={t('adm.urn')} hint={t('adm.urnHint')} error={saving.fieldError('urn')}>
-        {(props) => <input {...props} name="urn" inputMode="numeric" value={urn} onChange={(event) => setUrn(event.target.value)} />}
-      </Field>
-      <button type="submit" className="button primary" disabled={saving.busy}>
-        {saving.busy ? t('saving') : t('adm.save')}
-      </button>
-    </form>
+      <InputField
+        label={t('adm.urn')}
+        hint={t('adm.urnHint')}
+        error={saving.fieldError('urn')}
+        name="urn"
+        inputMode="numeric"
+        value={urn}
+        onChange={setUrn}
+      />
+    </SendForm>
   );
 }
 
@@ -160,19 +163,14 @@ function ClassRow({ schoolClass, onSaved }: { schoolClass: SchoolClass; onSaved:
   const saving = useSubmit();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void saving.run(
-      async () => {
-        await client.PATCH('/api/scheduling/classes/{classId}', {
-          params: { path: { classId: schoolClass.id }, header: { 'If-Match': ifMatch(schoolClass.version) } },
-          body: { name, yearGroup },
-        });
-        setEditing(false);
-        onSaved();
-      },
-      (error) => {
-        if (error instanceof ApiProblem && error.status === 412) onSaved();
-      },
-    );
+    void saving.run(async () => {
+      await client.PATCH('/api/scheduling/classes/{classId}', {
+        params: { path: { classId: schoolClass.id }, header: { 'If-Match': ifMatch(schoolClass.version) } },
+        body: { name, yearGroup },
+      });
+      setEditing(false);
+      onSaved();
+    }, reloadWhenStale(onSaved));
   };
   if (!editing) {
     return (
@@ -188,9 +186,7 @@ function ClassRow({ schoolClass, onSaved }: { schoolClass: SchoolClass; onSaved:
     <li data-testid="class" data-class-id={schoolClass.id}>
       <form onSubmit={submit} noValidate className="stack">
         <ConflictNotice error={saving.error} fields={['name', 'yearGroup']} />
-        <Field label={t('adm.className')} error={saving.fieldError('name')}>
-          {(props) => <input {...props} name="className" value={name} onChange={(event) => setName(event.target.value)} />}
-        </Field>
+        <InputField label={t('adm.className')} error={saving.fieldError('name')} name="className" value={name} onChange={setName} />
         <Field label={t('adm.yearGroup')} error={saving.fieldError('yearGroup')}>
           {(props) => <YearSelect {...props} name="yearGroup" value={yearGroup} onChange={setYearGroup} />}
         </Field>
@@ -204,33 +200,27 @@ function AddClass({ schoolId, onAdded }: { schoolId: string; onAdded: () => void
   const { t } = useI18n();
   const [name, setName] = useState('');
   const [yearGroup, setYearGroup] = useState(1);
-  const [done, setDone] = useState<string | null>(null);
-  const saving = useSubmit();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setDone(null);
-    void saving.run(async () => {
-      const added = answered((await client.POST('/api/scheduling/classes', { body: { schoolId, name, yearGroup } })).data);
-      setName('');
-      setDone(t('adm.classAdded', { name: added.name }));
-      onAdded();
-    });
-  };
+  const saving = useSendForm();
+  const submit = saving.submit(async () => {
+    const added = answered((await client.POST('/api/scheduling/classes', { body: { schoolId, name, yearGroup } })).data);
+    setName('');
+    onAdded();
+    return t('adm.classAdded', { name: added.name });
+  });
   return (
-    <form onSubmit={submit} noValidate className="stack" data-testid="add-class">
-      <h3>{t('adm.addClass')}</h3>
-      {done && <Notice>{done}</Notice>}
-      <ConflictNotice error={saving.error} fields={['name', 'yearGroup', 'schoolId']} />
-      <Field label={t('adm.className')} error={saving.fieldError('name')}>
-        {(props) => <input {...props} name="newClassName" value={name} onChange={(event) => setName(event.target.value)} />}
-      </Field>
+    <SendForm
+      testId="add-class"
+      heading={<h3>{t('adm.addClass')}</h3>}
+      sending={saving}
+      fields={['name', 'yearGroup', 'schoolId']}
+      onSubmit={submit}
+      submitLabel={t('adm.addClass')}
+    >
+      <InputField label={t('adm.className')} error={saving.fieldError('name')} name="newClassName" value={name} onChange={setName} />
       <Field label={t('adm.yearGroup')} error={saving.fieldError('yearGroup')}>
         {(props) => <YearSelect {...props} name="newClassYear" value={yearGroup} onChange={setYearGroup} />}
       </Field>
-      <button type="submit" className="button primary" disabled={saving.busy}>
-        {saving.busy ? t('saving') : t('adm.addClass')}
-      </button>
-    </form>
+    </SendForm>
   );
 }
 
@@ -243,23 +233,7 @@ function PupilList({ schoolId, classes }: { schoolId: string; classes: SchoolCla
   const q = useDebounced(search.trim());
   const pupils = useLoad(
     () =>
-      everyItem(
-        async (cursor) =>
-          (
-            await client.GET('/api/scheduling/pupils', {
-              params: {
-                query: {
-                  schoolId,
-                  limit: 100,
-                  cursor,
-                  ...(classId ? { classId } : {}),
-                  ...(status ? { status } : {}),
-                  ...(q ? { q } : {}),
-                },
-              },
-            })
-          ).data,
-      ),
+      allPages('/api/scheduling/pupils', { schoolId, ...(classId ? { classId } : {}), ...(status ? { status } : {}), ...(q ? { q } : {}) }),
     [schoolId, classId, status, q],
   );
   const className = (id: string | null | undefined) => classes.find((item) => item.id === id)?.name ?? '–';
@@ -283,19 +257,11 @@ function PupilList({ schoolId, classes }: { schoolId: string; classes: SchoolCla
           {(props) => (
             <select {...props} name="statusFilter" value={status} onChange={(event) => setStatus(event.target.value as PupilStatus | '')}>
               <option value="">{t('adm.anyStatus')}</option>
-              {optionsOf(PUPIL_STATUS_WORDS).map((option) => (
-                <option key={option} value={option}>
-                  {t(PUPIL_STATUS_WORDS[option])}
-                </option>
-              ))}
+              <WordOptions words={PUPIL_STATUS_WORDS} />
             </select>
           )}
         </Field>
-        <Field label={t('adm.searchByName')}>
-          {(props) => (
-            <input {...props} name="pupilSearch" type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
-          )}
-        </Field>
+        <InputField label={t('adm.searchByName')} name="pupilSearch" type="search" value={search} onChange={setSearch} />
       </div>
       <Loaded value={pupils}>
         {(list) => {
@@ -312,33 +278,21 @@ function PupilList({ schoolId, classes }: { schoolId: string; classes: SchoolCla
               <p className="muted" aria-live="polite">
                 {t('adm.pupilsShown', { n: shown.length, of: list.length })}
               </p>
-              <div className="table-wrap" tabIndex={0} role="region" aria-label={t('adm.pupils')}>
-                <table data-testid="pupils">
-                  <caption className="visually-hidden">{t('adm.pupils')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('adm.name')}</th>
-                      <th scope="col">{t('adm.class')}</th>
-                      <th scope="col">{t('status')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {shown.map((pupil) => (
-                      <tr key={pupil.id} data-pupil-id={pupil.id}>
-                        <td>
-                          <Link to={`/admin/pupils/${pupil.id}`}>
-                            {pupil.lastName}, {pupil.firstName}
-                          </Link>
-                        </td>
-                        <td>
-                          {className(pupil.classId)} <span className="muted">({yearWords(t, pupil.yearGroup)})</span>
-                        </td>
-                        <td>{t(PUPIL_STATUS_WORDS[pupil.status])}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <TableFrame label={t('adm.pupils')} testId="pupils" columns={[t('adm.name'), t('adm.class'), t('status')]}>
+                {shown.map((pupil) => (
+                  <tr key={pupil.id} data-pupil-id={pupil.id}>
+                    <td>
+                      <Link to={`/admin/pupils/${pupil.id}`}>
+                        {pupil.lastName}, {pupil.firstName}
+                      </Link>
+                    </td>
+                    <td>
+                      {className(pupil.classId)} <span className="muted">({yearWords(t, pupil.yearGroup)})</span>
+                    </td>
+                    <td>{t(PUPIL_STATUS_WORDS[pupil.status])}</td>
+                  </tr>
+                ))}
+              </TableFrame>
             </>
           );
         }}

@@ -1,8 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { ApiProblem, answered, client, etagOf } from '../../api/client';
+import { ApiProblem, client } from '../../api/client';
 import { useI18n } from '../../i18n';
-import { Empty, Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
-import { ConflictNotice } from '../conflict-words';
+import { Empty, InputField, Loaded, reloadWhenStale, useLoad, useSubmit, versionedOf } from '../../ui';
+import { SendForm } from '../form-frame';
 
 /**
  * A school's own Reply-To for family emails about its children (issue 17), read with its ETag and saved
@@ -13,10 +13,11 @@ export function SchoolReplyTo({ schoolId }: { schoolId: string }) {
   const { t } = useI18n();
   const settings = useLoad(async () => {
     try {
-      const { data, response } = await client.GET('/api/parent-engagement/message-settings/schools/{schoolId}', {
-        params: { path: { schoolId } },
-      });
-      return { value: answered(data), etag: etagOf(response) };
+      return versionedOf(
+        await client.GET('/api/parent-engagement/message-settings/schools/{schoolId}', {
+          params: { path: { schoolId } },
+        }),
+      );
     } catch (error) {
       // Family messages know a school from scheduling's event of its creation, moments after it: until then the school is not theirs to set.
       if (error instanceof ApiProblem && error.status === 404) return null;
@@ -34,19 +35,14 @@ export function SchoolReplyTo({ schoolId }: { schoolId: string }) {
     event.preventDefault();
     if (!etag) return;
     setSaved(false);
-    void saving.run(
-      async () => {
-        await client.PUT('/api/parent-engagement/message-settings/schools/{schoolId}', {
-          params: { path: { schoolId }, header: { 'If-Match': etag } },
-          body: { replyTo: replyTo.trim() || null },
-        });
-        setSaved(true);
-        settings.reload();
-      },
-      (error) => {
-        if (error instanceof ApiProblem && error.status === 412) settings.reload();
-      },
-    );
+    void saving.run(async () => {
+      await client.PUT('/api/parent-engagement/message-settings/schools/{schoolId}', {
+        params: { path: { schoolId }, header: { 'If-Match': etag } },
+        body: { replyTo: replyTo.trim() || null },
+      });
+      setSaved(true);
+      settings.reload();
+    }, reloadWhenStale(settings.reload));
   };
   return (
     <section className="card" aria-labelledby={`reply-to-${schoolId}`}>
@@ -56,27 +52,27 @@ export function SchoolReplyTo({ schoolId }: { schoolId: string }) {
           !loaded ? (
             <Empty>{t('adm.schoolReplyToNoFamilies')}</Empty>
           ) : (
-            <form onSubmit={submit} noValidate className="stack" data-testid="school-reply-to">
-              {saved && <Notice>{t('adm.saved')}</Notice>}
-              <ConflictNotice error={saving.error} fields={['replyTo']} />
-              <Field label={t('adm.replyTo')} hint={t('adm.schoolReplyToHint')} error={saving.fieldError('replyTo')}>
-                {(props) => (
-                  <input
-                    {...props}
-                    name="schoolReplyTo"
-                    type="email"
-                    value={replyTo}
-                    onChange={(event) => {
-                      setSaved(false);
-                      setReplyTo(event.target.value);
-                    }}
-                  />
-                )}
-              </Field>
-              <button type="submit" className="button primary" disabled={saving.busy}>
-                {saving.busy ? t('saving') : t('adm.save')}
-              </button>
-            </form>
+            <SendForm
+              testId="school-reply-to"
+              notice={saved ? t('adm.saved') : null}
+              sending={saving}
+              fields={['replyTo']}
+              onSubmit={submit}
+              submitLabel={t('adm.save')}
+            >
+              <InputField
+                label={t('adm.replyTo')}
+                hint={t('adm.schoolReplyToHint')}
+                error={saving.fieldError('replyTo')}
+                name="schoolReplyTo"
+                type="email"
+                value={replyTo}
+                onChange={(value) => {
+                  setSaved(false);
+                  setReplyTo(value);
+                }}
+              />
+            </SendForm>
           )
         }
       </Loaded>

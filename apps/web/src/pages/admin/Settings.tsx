@@ -1,48 +1,52 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { answered, client, everyItem } from '../../api/client';
 import { formatDateTime, LANGUAGES, useI18n, type MessageKey } from '../../i18n';
-import { Empty, Field, Loaded, Notice, useEditable, useLoad, useSubmit, type Submission } from '../../ui';
+import { Empty, InputField, Loaded, TableFrame, useEditable, useLoad, useSubmit, type Editable, type Versioned } from '../../ui';
 import { ConflictNotice } from '../conflict-words';
+import { SendForm } from '../form-frame';
 
-function SettingsForm({
+/** One settings card: the record read with its ETag, edited in a form that saves it with If-Match (a stale save told in words). */
+function SettingsForm<T, D extends object>({
   title,
   testId,
   fields,
-  saved,
-  saving,
-  onSubmit,
+  editable,
+  write,
   children,
 }: {
   title: MessageKey;
   testId: string;
   fields: readonly string[];
-  saved: boolean;
-  saving: Submission;
-  onSubmit: (event: FormEvent) => void;
-  children: ReactNode;
+  editable: Editable<T, D>;
+  write: (draft: D, read: Versioned<T>) => Promise<unknown>;
+  children: (draft: D) => ReactNode;
 }) {
   const { t } = useI18n();
+  const { record, draft, saved, saving, save } = editable;
   return (
-    <form onSubmit={onSubmit} noValidate className="stack card" data-testid={testId}>
-      <h2>{t(title)}</h2>
-      {saved && <Notice>{t('adm.saved')}</Notice>}
-      <ConflictNotice error={saving.error} fields={fields} />
-      {children}
-      <button type="submit" className="button primary" disabled={saving.busy}>
-        {saving.busy ? t('saving') : t('adm.save')}
-      </button>
-    </form>
+    <Loaded value={record}>
+      {() =>
+        draft && (
+          <SendForm
+            testId={testId}
+            className="stack card"
+            heading={<h2>{t(title)}</h2>}
+            notice={saved ? t('adm.saved') : null}
+            sending={saving}
+            fields={fields}
+            onSubmit={save(write)}
+            submitLabel={t('adm.save')}
+          >
+            {children(draft)}
+          </SendForm>
+        )
+      }
+    </Loaded>
   );
 }
 
-function NumberField({
-  label,
-  name,
-  value,
-  onChange,
-  error,
-  hint,
-}: {
+/** A number field as the form holds it: the text typed. */
+function NumberField(props: {
   label: string;
   name: string;
   value: string;
@@ -50,13 +54,7 @@ function NumberField({
   error?: string;
   hint?: string;
 }) {
-  return (
-    <Field label={label} error={error} hint={hint}>
-      {(props) => (
-        <input {...props} name={name} type="number" inputMode="numeric" value={value} onChange={(event) => onChange(event.target.value)} />
-      )}
-    </Field>
-  );
+  return <InputField {...props} type="number" inputMode="numeric" />;
 }
 
 /** A number as the form holds it, sent as a number (empty is sent as null, which the API refuses naming the field). */
@@ -79,14 +77,7 @@ const AREA_FIELDS = ['name', 'timeZone', 'weeklyProvisionTargetMinutes', 'family
 
 function AreaSettings() {
   const { t } = useI18n();
-  const {
-    record: settings,
-    draft,
-    set,
-    saved,
-    saving,
-    save,
-  } = useEditable(
+  const editable = useEditable(
     () => client.GET('/identity/tenant'),
     (value) => ({
       name: value.name,
@@ -96,79 +87,83 @@ function AreaSettings() {
       familyLanguages: value.familyLanguages,
     }),
   );
-  const submit = save((values, { etag }) =>
-    client.PATCH('/identity/tenant', {
-      params: { header: { 'If-Match': etag } },
-      body: {
-        name: values.name,
-        timeZone: values.timeZone,
-        weeklyProvisionTargetMinutes: numberOf(values.weeklyProvisionTargetMinutes),
-        familyTransportSeatLimit: numberOf(values.familyTransportSeatLimit),
-        familyLanguages: values.familyLanguages,
-      },
-    }),
-  );
+  const { set, saving } = editable;
   return (
-    <Loaded value={settings}>
-      {() =>
-        draft && (
-          <SettingsForm
-            title="adm.areaSettings"
-            testId="area-settings"
-            fields={AREA_FIELDS}
-            saved={saved}
-            saving={saving}
-            onSubmit={submit}
-          >
-            <Field label={t('adm.areaName')} error={saving.fieldError('name')}>
-              {(props) => <input {...props} name="areaName" value={draft.name} onChange={(event) => set({ name: event.target.value })} />}
-            </Field>
-            <Field label={t('adm.timeZone')} hint={t('adm.timeZoneHint')} error={saving.fieldError('timeZone')}>
-              {(props) => (
-                <input {...props} name="timeZone" value={draft.timeZone} onChange={(event) => set({ timeZone: event.target.value })} />
-              )}
-            </Field>
-            <NumberField
-              label={t('adm.weeklyTarget')}
-              name="weeklyProvisionTargetMinutes"
-              value={draft.weeklyProvisionTargetMinutes}
-              onChange={(value) => set({ weeklyProvisionTargetMinutes: value })}
-              error={saving.fieldError('weeklyProvisionTargetMinutes')}
-            />
-            <NumberField
-              label={t('adm.seatLimit')}
-              hint={t('adm.seatLimitHint')}
-              name="familyTransportSeatLimit"
-              value={draft.familyTransportSeatLimit}
-              onChange={(value) => set({ familyTransportSeatLimit: value })}
-              error={saving.fieldError('familyTransportSeatLimit')}
-            />
-            <fieldset className={`field${saving.fieldError('familyLanguages') ? ' field-invalid' : ''}`}>
-              <legend>{t('adm.familyLanguages')}</legend>
-              {LANGUAGES.map((language) => (
-                <label key={language.code} className="checkbox">
-                  <input
-                    type="checkbox"
-                    name="familyLanguages"
-                    value={language.code}
-                    checked={draft.familyLanguages.includes(language.code)}
-                    onChange={(event) =>
-                      set({
-                        familyLanguages: event.target.checked
-                          ? [...draft.familyLanguages, language.code]
-                          : draft.familyLanguages.filter((code) => code !== language.code),
-                      })
-                    }
-                  />
-                  <span lang={language.code}>{language.name}</span>
-                </label>
-              ))}
-              {saving.fieldError('familyLanguages') && <p className="field-error">{saving.fieldError('familyLanguages')}</p>}
-            </fieldset>
-          </SettingsForm>
-        )
+    <SettingsForm
+      title="adm.areaSettings"
+      testId="area-settings"
+      fields={AREA_FIELDS}
+      editable={editable}
+      write={(values, { etag }) =>
+        client.PATCH('/identity/tenant', {
+          params: { header: { 'If-Match': etag } },
+          body: {
+            name: values.name,
+            timeZone: values.timeZone,
+            weeklyProvisionTargetMinutes: numberOf(values.weeklyProvisionTargetMinutes),
+            familyTransportSeatLimit: numberOf(values.familyTransportSeatLimit),
+            familyLanguages: values.familyLanguages,
+          },
+        })
       }
-    </Loaded>
+    >
+      {(draft) => (
+        <>
+          <InputField
+            label={t('adm.areaName')}
+            error={saving.fieldError('name')}
+            name="areaName"
+            value={draft.name}
+            onChange={(name) => set({ name })}
+          />
+          <InputField
+            label={t('adm.timeZone')}
+            hint={t('adm.timeZoneHint')}
+            error={saving.fieldError('timeZone')}
+            name="timeZone"
+            value={draft.timeZone}
+            onChange={(timeZone) => set({ timeZone })}
+          />
+          <NumberField
+            label={t('adm.weeklyTarget')}
+            name="weeklyProvisionTargetMinutes"
+            value={draft.weeklyProvisionTargetMinutes}
+            onChange={(value) => set({ weeklyProvisionTargetMinutes: value })}
+            error={saving.fieldError('weeklyProvisionTargetMinutes')}
+          />
+          <NumberField
+            label={t('adm.seatLimit')}
+            hint={t('adm.seatLimitHint')}
+            name="familyTransportSeatLimit"
+            value={draft.familyTransportSeatLimit}
+            onChange={(value) => set({ familyTransportSeatLimit: value })}
+            error={saving.fieldError('familyTransportSeatLimit')}
+          />
+          <fieldset className={`field${saving.fieldError('familyLanguages') ? ' field-invalid' : ''}`}>
+            <legend>{t('adm.familyLanguages')}</legend>
+            {LANGUAGES.map((language) => (
+              <label key={language.code} className="checkbox">
+                <input
+                  type="checkbox"
+                  name="familyLanguages"
+                  value={language.code}
+                  checked={draft.familyLanguages.includes(language.code)}
+                  onChange={(event) =>
+                    set({
+                      familyLanguages: event.target.checked
+                        ? [...draft.familyLanguages, language.code]
+                        : draft.familyLanguages.filter((code) => code !== language.code),
+                    })
+                  }
+                />
+                <span lang={language.code}>{language.name}</span>
+              </label>
+            ))}
+            {saving.fieldError('familyLanguages') && <p className="field-error">{saving.fieldError('familyLanguages')}</p>}
+          </fieldset>
+        </>
+      )}
+    </SettingsForm>
   );
 }
 
@@ -176,14 +171,7 @@ const LOAN_FIELDS = ['gracePeriodDays', 'inspectionIntervalDays', 'missedSession
 
 function LoanSettings() {
   const { t } = useI18n();
-  const {
-    record: settings,
-    draft,
-    set,
-    saved,
-    saving,
-    save,
-  } = useEditable(
+  const editable = useEditable(
     () => client.GET('/api/instrument-loan/settings'),
     (value) => ({
       gracePeriodDays: String(value.gracePeriodDays),
@@ -192,114 +180,94 @@ function LoanSettings() {
       termsVersion: value.termsVersion,
     }),
   );
-  const submit = save((values, { etag }) =>
-    client.PATCH('/api/instrument-loan/settings', {
-      params: { header: { 'If-Match': etag } },
-      body: {
-        gracePeriodDays: numberOf(values.gracePeriodDays),
-        inspectionIntervalDays: numberOf(values.inspectionIntervalDays),
-        missedSessionsThreshold: numberOf(values.missedSessionsThreshold),
-        termsVersion: values.termsVersion,
-      },
-    }),
-  );
+  const { set, saving } = editable;
   return (
-    <Loaded value={settings}>
-      {() =>
-        draft && (
-          <SettingsForm
-            title="adm.loanSettings"
-            testId="loan-settings"
-            fields={LOAN_FIELDS}
-            saved={saved}
-            saving={saving}
-            onSubmit={submit}
-          >
-            <NumberField
-              label={t('adm.gracePeriodDays')}
-              name="gracePeriodDays"
-              value={draft.gracePeriodDays}
-              onChange={(value) => set({ gracePeriodDays: value })}
-              error={saving.fieldError('gracePeriodDays')}
-            />
-            <NumberField
-              label={t('adm.inspectionIntervalDays')}
-              name="inspectionIntervalDays"
-              value={draft.inspectionIntervalDays}
-              onChange={(value) => set({ inspectionIntervalDays: value })}
-              error={saving.fieldError('inspectionIntervalDays')}
-            />
-            <NumberField
-              label={t('adm.missedSessionsThreshold')}
-              hint={t('adm.missedSessionsHint')}
-              name="missedSessionsThreshold"
-              value={draft.missedSessionsThreshold}
-              onChange={(value) => set({ missedSessionsThreshold: value })}
-              error={saving.fieldError('missedSessionsThreshold')}
-            />
-            <Field label={t('adm.termsVersion')} error={saving.fieldError('termsVersion')}>
-              {(props) => (
-                <input
-                  {...props}
-                  name="termsVersion"
-                  value={draft.termsVersion}
-                  onChange={(event) => set({ termsVersion: event.target.value })}
-                />
-              )}
-            </Field>
-          </SettingsForm>
-        )
+    <SettingsForm
+      title="adm.loanSettings"
+      testId="loan-settings"
+      fields={LOAN_FIELDS}
+      editable={editable}
+      write={(values, { etag }) =>
+        client.PATCH('/api/instrument-loan/settings', {
+          params: { header: { 'If-Match': etag } },
+          body: {
+            gracePeriodDays: numberOf(values.gracePeriodDays),
+            inspectionIntervalDays: numberOf(values.inspectionIntervalDays),
+            missedSessionsThreshold: numberOf(values.missedSessionsThreshold),
+            termsVersion: values.termsVersion,
+          },
+        })
       }
-    </Loaded>
+    >
+      {(draft) => (
+        <>
+          <NumberField
+            label={t('adm.gracePeriodDays')}
+            name="gracePeriodDays"
+            value={draft.gracePeriodDays}
+            onChange={(value) => set({ gracePeriodDays: value })}
+            error={saving.fieldError('gracePeriodDays')}
+          />
+          <NumberField
+            label={t('adm.inspectionIntervalDays')}
+            name="inspectionIntervalDays"
+            value={draft.inspectionIntervalDays}
+            onChange={(value) => set({ inspectionIntervalDays: value })}
+            error={saving.fieldError('inspectionIntervalDays')}
+          />
+          <NumberField
+            label={t('adm.missedSessionsThreshold')}
+            hint={t('adm.missedSessionsHint')}
+            name="missedSessionsThreshold"
+            value={draft.missedSessionsThreshold}
+            onChange={(value) => set({ missedSessionsThreshold: value })}
+            error={saving.fieldError('missedSessionsThreshold')}
+          />
+          <InputField
+            label={t('adm.termsVersion')}
+            error={saving.fieldError('termsVersion')}
+            name="termsVersion"
+            value={draft.termsVersion}
+            onChange={(termsVersion) => set({ termsVersion })}
+          />
+        </>
+      )}
+    </SettingsForm>
   );
 }
 
 function MessageSettings() {
   const { t } = useI18n();
-  const {
-    record: settings,
-    draft,
-    set,
-    saved,
-    saving,
-    save,
-  } = useEditable(
+  const editable = useEditable(
     () => client.GET('/api/parent-engagement/message-settings'),
     (value) => ({ replyTo: value.replyTo ?? '' }),
   );
-  const submit = save((values, { etag }) =>
-    client.PUT('/api/parent-engagement/message-settings', {
-      params: { header: { 'If-Match': etag } },
-      body: { replyTo: values.replyTo.trim() || null },
-    }),
-  );
+  const { set, saving } = editable;
   return (
-    <Loaded value={settings}>
-      {() =>
-        draft && (
-          <SettingsForm
-            title="adm.messageSettings"
-            testId="message-settings"
-            fields={['replyTo']}
-            saved={saved}
-            saving={saving}
-            onSubmit={submit}
-          >
-            <Field label={t('adm.replyTo')} hint={t('adm.replyToHint')} error={saving.fieldError('replyTo')}>
-              {(props) => (
-                <input
-                  {...props}
-                  name="replyTo"
-                  type="email"
-                  value={draft.replyTo}
-                  onChange={(event) => set({ replyTo: event.target.value })}
-                />
-              )}
-            </Field>
-          </SettingsForm>
-        )
+    <SettingsForm
+      title="adm.messageSettings"
+      testId="message-settings"
+      fields={['replyTo']}
+      editable={editable}
+      write={(values, { etag }) =>
+        client.PUT('/api/parent-engagement/message-settings', {
+          params: { header: { 'If-Match': etag } },
+          body: { replyTo: values.replyTo.trim() || null },
+        })
       }
-    </Loaded>
+    >
+      {(draft) => (
+        <InputField
+          label={t('adm.replyTo')}
+          hint={t('adm.replyToHint')}
+          error={saving.fieldError('replyTo')}
+          name="replyTo"
+          type="email"
+          value={draft.replyTo}
+          onChange={(replyTo) => set({ replyTo })}
+        />
+      )}
+    </SettingsForm>
   );
 }
 
@@ -342,33 +310,18 @@ export function AdminReminders() {
                 {queues.length === 0 ? (
                   <Empty>{t('adm.noQueues')}</Empty>
                 ) : (
-                  <div className="table-wrap" tabIndex={0} role="region" aria-label={t('adm.queues')}>
-                    <table data-testid="queues">
-                      <caption className="visually-hidden">{t('adm.queues')}</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('adm.queue')}</th>
-                          {countNames.map((name) => (
-                            <th scope="col" key={name}>
-                              {name}
-                            </th>
-                          ))}
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {queues.map((queue) => (
-                          <tr key={queue.name} data-queue={queue.name}>
-                            <th scope="row">{queue.name}</th>
-                            {queue.error ? (
-                              <td colSpan={Math.max(1, countNames.length)}>{queue.error}</td>
-                            ) : (
-                              countNames.map((name) => <td key={name}>{queue.counts?.[name] ?? 0}</td>)
-                            )}
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                  <TableFrame label={t('adm.queues')} testId="queues" columns={[t('adm.queue'), ...countNames]}>
+                    {queues.map((queue) => (
+                      <tr key={queue.name} data-queue={queue.name}>
+                        <th scope="row">{queue.name}</th>
+                        {queue.error ? (
+                          <td colSpan={Math.max(1, countNames.length)}>{queue.error}</td>
+                        ) : (
+                          countNames.map((name) => <td key={name}>{queue.counts?.[name] ?? 0}</td>)
+                        )}
+                      </tr>
+                    ))}
+                  </TableFrame>
                 )}
               </section>
               <section className="card" aria-labelledby="failed-heading">

@@ -1,10 +1,23 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { ApiProblem, answered, client, etagOf, everyItem, type Schema } from '../../api/client';
+import { allPages, answered, client, type Schema } from '../../api/client';
 import { Link } from '../../router';
 import { useI18n } from '../../i18n';
-import { Empty, Field, Loaded, Notice, useDebounced, useLoad, useSubmit } from '../../ui';
-import { ConflictNotice } from '../conflict-words';
-import { optionsOf, STAFF_KIND_WORDS } from './admin-words';
+import {
+  Empty,
+  Field,
+  InputField,
+  Loaded,
+  reloadWhenStale,
+  TableFrame,
+  useDebounced,
+  useLoad,
+  useSendForm,
+  useSubmit,
+  WordOptions,
+  useVersioned,
+} from '../../ui';
+import { SendForm } from '../form-frame';
+import { STAFF_KIND_WORDS } from './admin-words';
 import { useAllSchools } from './all-schools';
 
 type StaffMember = Schema<'scheduling.StaffDto'>;
@@ -64,17 +77,7 @@ export function AdminStaff() {
   // The server searches the names (case and accents aside), as it does the pupils'; the page asks once typing settles.
   const q = useDebounced(search.trim());
   const staff = useLoad(
-    () =>
-      everyItem(
-        async (cursor) =>
-          (
-            await client.GET('/api/scheduling/staff', {
-              params: {
-                query: { limit: 100, cursor, ...(kind ? { kind } : {}), ...(schoolId ? { schoolId } : {}), ...(q ? { q } : {}) },
-              },
-            })
-          ).data,
-      ),
+    () => allPages('/api/scheduling/staff', { ...(kind ? { kind } : {}), ...(schoolId ? { schoolId } : {}), ...(q ? { q } : {}) }),
     [kind, schoolId, q],
   );
   const schoolList = schools.state === 'ready' ? schools.data : [];
@@ -89,11 +92,7 @@ export function AdminStaff() {
             {(props) => (
               <select {...props} name="kindFilter" value={kind} onChange={(event) => setKind(event.target.value as StaffKind | '')}>
                 <option value="">{t('adm.anyKind')}</option>
-                {optionsOf(STAFF_KIND_WORDS).map((option) => (
-                  <option key={option} value={option}>
-                    {t(STAFF_KIND_WORDS[option])}
-                  </option>
-                ))}
+                <WordOptions words={STAFF_KIND_WORDS} />
               </select>
             )}
           </Field>
@@ -109,46 +108,30 @@ export function AdminStaff() {
               </select>
             )}
           </Field>
-          <Field label={t('adm.searchByName')}>
-            {(props) => (
-              <input {...props} name="staffSearch" type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
-            )}
-          </Field>
+          <InputField label={t('adm.searchByName')} name="staffSearch" type="search" value={search} onChange={setSearch} />
         </div>
         <Loaded value={staff}>
           {(list) => {
             const shown = [...list].sort((a, b) => a.displayName.localeCompare(b.displayName));
             if (shown.length === 0) return <Empty>{t(q ? 'adm.noneMatch' : 'adm.noStaff')}</Empty>;
             return (
-              <div className="table-wrap" tabIndex={0} role="region" aria-label={t('adm.staffList')}>
-                <table data-testid="staff">
-                  <caption className="visually-hidden">{t('adm.staffList')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('adm.name')}</th>
-                      <th scope="col">{t('adm.staffKind')}</th>
-                      <th scope="col">{t('adm.staffSchools')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {shown.map((member) => (
-                      <tr key={member.id} data-staff-id={member.id}>
-                        <td>
-                          <Link to={`/admin/staff/${member.id}`}>{member.displayName}</Link>
-                          {member.email && (
-                            <>
-                              <br />
-                              <span className="muted small-text">{member.email}</span>
-                            </>
-                          )}
-                        </td>
-                        <td>{t(STAFF_KIND_WORDS[member.kind])}</td>
-                        <td>{schoolNames(member.schoolIds)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <TableFrame label={t('adm.staffList')} testId="staff" columns={[t('adm.name'), t('adm.staffKind'), t('adm.staffSchools')]}>
+                {shown.map((member) => (
+                  <tr key={member.id} data-staff-id={member.id}>
+                    <td>
+                      <Link to={`/admin/staff/${member.id}`}>{member.displayName}</Link>
+                      {member.email && (
+                        <>
+                          <br />
+                          <span className="muted small-text">{member.email}</span>
+                        </>
+                      )}
+                    </td>
+                    <td>{t(STAFF_KIND_WORDS[member.kind])}</td>
+                    <td>{schoolNames(member.schoolIds)}</td>
+                  </tr>
+                ))}
+              </TableFrame>
             );
           }}
         </Loaded>
@@ -168,41 +151,34 @@ function AddStaff({ schools, onAdded }: { schools: SchoolOption[]; onAdded: () =
   const [email, setEmail] = useState('');
   const [employer, setEmployer] = useState('');
   const [instruments, setInstruments] = useState('');
-  const [done, setDone] = useState<string | null>(null);
-  const saving = useSubmit();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setDone(null);
-    void saving.run(async () => {
-      const added = answered(
-        (
-          await client.POST('/api/scheduling/staff', {
-            body: {
-              displayName,
-              kind,
-              schoolIds,
-              ...(email.trim() ? { email: email.trim() } : {}),
-              ...(employer.trim() ? { employer: employer.trim() } : {}),
-              ...(instruments.trim() ? { instruments: instrumentsOf(instruments) } : {}),
-            },
-          })
-        ).data,
-      );
-      setDisplayName('');
-      setEmail('');
-      setEmployer('');
-      setInstruments('');
-      setSchoolIds([]);
-      setDone(t('adm.staffAdded', { name: added.displayName }));
-      onAdded();
-    });
-  };
+  const saving = useSendForm();
+  const submit = saving.submit(async () => {
+    const added = answered(
+      (
+        await client.POST('/api/scheduling/staff', {
+          body: {
+            displayName,
+            kind,
+            schoolIds,
+            ...(email.trim() ? { email: email.trim() } : {}),
+            ...(employer.trim() ? { employer: employer.trim() } : {}),
+            ...(instruments.trim() ? { instruments: instrumentsOf(instruments) } : {}),
+          },
+        })
+      ).data,
+    );
+    setDisplayName('');
+    setEmail('');
+    setEmployer('');
+    setInstruments('');
+    setSchoolIds([]);
+    onAdded();
+    return t('adm.staffAdded', { name: added.displayName });
+  });
   return (
     <section className="card" aria-labelledby="add-staff-heading">
       <h2 id="add-staff-heading">{t('adm.addStaff')}</h2>
-      <form onSubmit={submit} noValidate className="stack" data-testid="add-staff">
-        {done && <Notice>{done}</Notice>}
-        <ConflictNotice error={saving.error} fields={STAFF_FIELDS} />
+      <SendForm testId="add-staff" sending={saving} fields={STAFF_FIELDS} onSubmit={submit} submitLabel={t('adm.addStaff')}>
         <StaffFields
           values={{ displayName, kind, schoolIds, email, employer, instruments }}
           set={{
@@ -216,10 +192,7 @@ function AddStaff({ schools, onAdded }: { schools: SchoolOption[]; onAdded: () =
           schools={schools}
           fieldError={saving.fieldError}
         />
-        <button type="submit" className="button primary" disabled={saving.busy}>
-          {saving.busy ? t('saving') : t('adm.addStaff')}
-        </button>
-      </form>
+      </SendForm>
     </section>
   );
 }
@@ -249,11 +222,13 @@ function StaffFields({
   const { t } = useI18n();
   return (
     <>
-      <Field label={t('displayName')} error={fieldError('displayName')}>
-        {(props) => (
-          <input {...props} name="displayName" value={values.displayName} onChange={(event) => set.displayName(event.target.value)} />
-        )}
-      </Field>
+      <InputField
+        label={t('displayName')}
+        error={fieldError('displayName')}
+        name="displayName"
+        value={values.displayName}
+        onChange={set.displayName}
+      />
       <Field label={t('adm.staffKind')} error={fieldError('kind')} hint={kindFixed ? t('adm.kindFixed') : undefined}>
         {(props) => (
           <select
@@ -263,26 +238,27 @@ function StaffFields({
             disabled={kindFixed}
             onChange={(event) => set.kind(event.target.value as StaffKind)}
           >
-            {optionsOf(STAFF_KIND_WORDS).map((option) => (
-              <option key={option} value={option}>
-                {t(STAFF_KIND_WORDS[option])}
-              </option>
-            ))}
+            <WordOptions words={STAFF_KIND_WORDS} />
           </select>
         )}
       </Field>
       <SchoolChoices schools={schools} chosen={values.schoolIds} onChange={set.schoolIds} error={fieldError('schoolIds')} />
-      <Field label={t('email')} error={fieldError('email')}>
-        {(props) => <input {...props} name="email" type="email" value={values.email} onChange={(event) => set.email(event.target.value)} />}
-      </Field>
-      <Field label={t('adm.employer')} error={fieldError('employer')}>
-        {(props) => <input {...props} name="employer" value={values.employer} onChange={(event) => set.employer(event.target.value)} />}
-      </Field>
-      <Field label={t('adm.instruments')} hint={t('adm.instrumentsHint')} error={fieldError('instruments')}>
-        {(props) => (
-          <input {...props} name="instruments" value={values.instruments} onChange={(event) => set.instruments(event.target.value)} />
-        )}
-      </Field>
+      <InputField label={t('email')} error={fieldError('email')} name="email" type="email" value={values.email} onChange={set.email} />
+      <InputField
+        label={t('adm.employer')}
+        error={fieldError('employer')}
+        name="employer"
+        value={values.employer}
+        onChange={set.employer}
+      />
+      <InputField
+        label={t('adm.instruments')}
+        hint={t('adm.instrumentsHint')}
+        error={fieldError('instruments')}
+        name="instruments"
+        value={values.instruments}
+        onChange={set.instruments}
+      />
     </>
   );
 }
@@ -291,10 +267,7 @@ function StaffFields({
 export function AdminStaffMember({ staffId }: { staffId: string }) {
   const { t } = useI18n();
   const schools = useAllSchools();
-  const member = useLoad(async () => {
-    const { data, response } = await client.GET('/api/scheduling/staff/{staffId}', { params: { path: { staffId } } });
-    return { value: answered(data), etag: etagOf(response) };
-  }, [staffId]);
+  const member = useVersioned(() => client.GET('/api/scheduling/staff/{staffId}', { params: { path: { staffId } } }), [staffId]);
   return (
     <>
       <p>
@@ -346,30 +319,31 @@ function EditStaff({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
-    void saving.run(
-      async () => {
-        await client.PATCH('/api/scheduling/staff/{staffId}', {
-          params: { path: { staffId: member.id }, header: { 'If-Match': etag } },
-          body: {
-            displayName: values.displayName,
-            schoolIds: values.schoolIds,
-            instruments: instrumentsOf(values.instruments),
-            ...(values.email.trim() !== (member.email ?? '') ? { email: values.email.trim() } : {}),
-            ...(values.employer.trim() !== (member.employer ?? '') ? { employer: values.employer.trim() } : {}),
-          },
-        });
-        setSaved(true);
-        onSaved();
-      },
-      (error) => {
-        if (error instanceof ApiProblem && error.status === 412) onSaved();
-      },
-    );
+    void saving.run(async () => {
+      await client.PATCH('/api/scheduling/staff/{staffId}', {
+        params: { path: { staffId: member.id }, header: { 'If-Match': etag } },
+        body: {
+          displayName: values.displayName,
+          schoolIds: values.schoolIds,
+          instruments: instrumentsOf(values.instruments),
+          ...(values.email.trim() !== (member.email ?? '') ? { email: values.email.trim() } : {}),
+          ...(values.employer.trim() !== (member.employer ?? '') ? { employer: values.employer.trim() } : {}),
+        },
+      });
+      setSaved(true);
+      onSaved();
+    }, reloadWhenStale(onSaved));
   };
   return (
-    <form onSubmit={submit} noValidate className="stack card" data-testid="edit-staff">
-      {saved && <Notice>{t('adm.saved')}</Notice>}
-      <ConflictNotice error={saving.error} fields={STAFF_FIELDS} />
+    <SendForm
+      testId="edit-staff"
+      className="stack card"
+      notice={saved ? t('adm.saved') : null}
+      sending={saving}
+      fields={STAFF_FIELDS}
+      onSubmit={submit}
+      submitLabel={t('adm.save')}
+    >
       <StaffFields
         values={values}
         set={{
@@ -384,9 +358,6 @@ function EditStaff({
         fieldError={saving.fieldError}
         kindFixed
       />
-      <button type="submit" className="button primary" disabled={saving.busy}>
-        {saving.busy ? t('saving') : t('adm.save')}
-      </button>
-    </form>
+    </SendForm>
   );
 }

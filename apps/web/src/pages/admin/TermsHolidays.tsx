@@ -1,77 +1,41 @@
-import { useState, type ChangeEvent, type FormEvent } from 'react';
-import { answered, client, everyItem, type Schema } from '../../api/client';
+import { useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
+import { allPages, answered, client, type Schema } from '../../api/client';
 import { formatDay, useI18n } from '../../i18n';
-import { Empty, Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
-import { ConflictNotice } from '../conflict-words';
+import { Field, InputField, Loaded, LoadedList, useLoad, useSendForm, type Loadable } from '../../ui';
+import { SendForm } from '../form-frame';
+import { useAllSchools } from './all-schools';
 
 type BankHolidays = Schema<'scheduling.GovUkBankHolidaysDto'>;
 
 /** The area's terms, its holidays and schools' INSET days, and the bank holidays from GOV.UK's file. */
 export function AdminTermsHolidays() {
-  const { t, language } = useI18n();
-  const terms = useLoad(
-    () => everyItem(async (cursor) => (await client.GET('/api/scheduling/terms', { params: { query: { limit: 100, cursor } } })).data),
-    [],
-  );
-  const holidays = useLoad(
-    () => everyItem(async (cursor) => (await client.GET('/api/scheduling/holidays', { params: { query: { limit: 100, cursor } } })).data),
-    [],
-  );
-  const schools = useLoad(
-    () => everyItem(async (cursor) => (await client.GET('/api/scheduling/schools', { params: { query: { limit: 100, cursor } } })).data),
-    [],
-  );
+  const { t } = useI18n();
+  const terms = useLoad(() => allPages('/api/scheduling/terms'), []);
+  const holidays = useLoad(() => allPages('/api/scheduling/holidays'), []);
+  const schools = useAllSchools();
   const schoolName = (id: string | null | undefined) =>
     (schools.state === 'ready' ? schools.data : []).find((school) => school.id === id)?.name ?? '';
-  const range = (from: string, to: string) =>
-    from === to ? formatDay(language, from) : `${formatDay(language, from)} – ${formatDay(language, to)}`;
 
   return (
     <>
       <h1>{t('admin.terms.title')}</h1>
       <section className="card" aria-labelledby="terms-heading">
         <h2 id="terms-heading">{t('admin.terms.terms')}</h2>
-        <Loaded value={terms}>
-          {(list) =>
-            list.length === 0 ? (
-              <Empty>{t('admin.terms.noTerms')}</Empty>
-            ) : (
-              <ul data-testid="terms">
-                {[...list]
-                  .sort((a, b) => a.startsOn.localeCompare(b.startsOn))
-                  .map((term) => (
-                    <li key={term.id}>
-                      <strong>{term.name}</strong>: {range(term.startsOn, term.endsOn)}
-                    </li>
-                  ))}
-              </ul>
-            )
-          }
-        </Loaded>
+        <Periods value={terms} empty={t('admin.terms.noTerms')} testId="terms" />
         <AddTerm onAdded={terms.reload} />
       </section>
       <section className="card" aria-labelledby="holidays-heading">
         <h2 id="holidays-heading">{t('admin.terms.holidays')}</h2>
-        <Loaded value={holidays}>
-          {(list) =>
-            list.length === 0 ? (
-              <Empty>{t('admin.terms.noHolidays')}</Empty>
-            ) : (
-              <ul data-testid="holidays">
-                {[...list]
-                  .sort((a, b) => a.startsOn.localeCompare(b.startsOn))
-                  .map((holiday) => (
-                    <li key={holiday.id}>
-                      <strong>{holiday.name}</strong>: {range(holiday.startsOn, holiday.endsOn)}
-                      {holiday.kind === 'inset' && (
-                        <span className="muted"> · {t('admin.terms.insetAt', { school: schoolName(holiday.schoolId) })}</span>
-                      )}
-                    </li>
-                  ))}
-              </ul>
+        <Periods
+          value={holidays}
+          empty={t('admin.terms.noHolidays')}
+          testId="holidays"
+          after={(holiday) =>
+            holiday.kind === 'inset' && (
+              <span className="muted"> · {t('admin.terms.insetAt', { school: schoolName(holiday.schoolId) })}</span>
             )
           }
-        </Loaded>
+        />
         <Loaded value={schools}>{(list) => <AddHoliday schools={list} onAdded={holidays.reload} />}</Loaded>
         <BankHolidayImport onImported={holidays.reload} />
       </section>
@@ -79,78 +43,142 @@ export function AdminTermsHolidays() {
   );
 }
 
+/** Terms or holidays, first first: each one's name and its days ("1 Sep 2026 – 18 Dec 2026"), and what `after` adds. */
+function Periods<T extends { id: string; name: string; startsOn: string; endsOn: string }>({
+  value,
+  empty,
+  testId,
+  after,
+}: {
+  value: Loadable<T[]> & { reload: () => void };
+  empty: string;
+  testId: string;
+  after?: (period: T) => ReactNode;
+}) {
+  const { language } = useI18n();
+  const range = (from: string, to: string) =>
+    from === to ? formatDay(language, from) : `${formatDay(language, from)} – ${formatDay(language, to)}`;
+  return (
+    <LoadedList value={value} empty={empty}>
+      {(list) => (
+        <ul data-testid={testId}>
+          {[...list]
+            .sort((a, b) => a.startsOn.localeCompare(b.startsOn))
+            .map((period) => (
+              <li key={period.id}>
+                <strong>{period.name}</strong>: {range(period.startsOn, period.endsOn)}
+                {after?.(period)}
+              </li>
+            ))}
+        </ul>
+      )}
+    </LoadedList>
+  );
+}
+
+const NO_PERIOD = { name: '', startsOn: '', endsOn: '' };
+
+/** A term's or holiday's name and its first and last days as a form holds them (days as YYYY-MM-DD). */
+function usePeriodDraft() {
+  const [period, setPeriod] = useState(NO_PERIOD);
+  const set = (change: Partial<typeof NO_PERIOD>) => setPeriod((current) => ({ ...current, ...change }));
+  return { ...period, set, clear: () => setPeriod(NO_PERIOD) };
+}
+
+/** A term's or holiday's name and its first and last days, as both forms ask for them (`children` between the name and the days). */
+function NameAndDays({
+  period,
+  fieldError,
+  children,
+}: {
+  period: ReturnType<typeof usePeriodDraft>;
+  fieldError: (field: string) => string | undefined;
+  children?: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <InputField
+        label={t('admin.terms.name')}
+        error={fieldError('name')}
+        name="name"
+        value={period.name}
+        onChange={(name) => period.set({ name })}
+      />
+      {children}
+      <InputField
+        label={t('admin.terms.startsOn')}
+        error={fieldError('startsOn')}
+        name="startsOn"
+        type="date"
+        value={period.startsOn}
+        onChange={(startsOn) => period.set({ startsOn })}
+      />
+      <InputField
+        label={t('admin.terms.endsOn')}
+        error={fieldError('endsOn')}
+        name="endsOn"
+        type="date"
+        value={period.endsOn}
+        onChange={(endsOn) => period.set({ endsOn })}
+      />
+    </>
+  );
+}
+
 function AddTerm({ onAdded }: { onAdded: () => void }) {
   const { t } = useI18n();
-  const [name, setName] = useState('');
-  const [startsOn, setStartsOn] = useState('');
-  const [endsOn, setEndsOn] = useState('');
-  const [done, setDone] = useState<string | null>(null);
-  const saving = useSubmit();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setDone(null);
-    void saving.run(async () => {
-      const term = answered((await client.POST('/api/scheduling/terms', { body: { name, startsOn, endsOn } })).data);
-      setName('');
-      setStartsOn('');
-      setEndsOn('');
-      setDone(t('admin.terms.termAdded', { name: term.name }));
-      onAdded();
-    });
-  };
+  const period = usePeriodDraft();
+  const { name, startsOn, endsOn } = period;
+  const saving = useSendForm();
+  const submit = saving.submit(async () => {
+    const term = answered((await client.POST('/api/scheduling/terms', { body: { name, startsOn, endsOn } })).data);
+    period.clear();
+    onAdded();
+    return t('admin.terms.termAdded', { name: term.name });
+  });
   return (
-    <form onSubmit={submit} noValidate className="stack" data-testid="add-term">
-      <h3>{t('admin.terms.addTerm')}</h3>
-      {done && <Notice>{done}</Notice>}
-      <ConflictNotice error={saving.error} fields={['name', 'startsOn', 'endsOn']} />
-      <Field label={t('admin.terms.name')} error={saving.fieldError('name')}>
-        {(props) => <input {...props} name="name" value={name} onChange={(event) => setName(event.target.value)} />}
-      </Field>
-      <Field label={t('admin.terms.startsOn')} error={saving.fieldError('startsOn')}>
-        {(props) => <input {...props} name="startsOn" type="date" value={startsOn} onChange={(event) => setStartsOn(event.target.value)} />}
-      </Field>
-      <Field label={t('admin.terms.endsOn')} error={saving.fieldError('endsOn')}>
-        {(props) => <input {...props} name="endsOn" type="date" value={endsOn} onChange={(event) => setEndsOn(event.target.value)} />}
-      </Field>
-      <button type="submit" className="button primary" disabled={saving.busy}>
-        {saving.busy ? t('saving') : t('admin.terms.addTerm')}
-      </button>
-    </form>
+    <SendForm
+      testId="add-term"
+      heading={<h3>{t('admin.terms.addTerm')}</h3>}
+      sending={saving}
+      fields={['name', 'startsOn', 'endsOn']}
+      onSubmit={submit}
+      submitLabel={t('admin.terms.addTerm')}
+    >
+      <NameAndDays period={period} fieldError={saving.fieldError} />
+    </SendForm>
   );
 }
 
 function AddHoliday({ schools, onAdded }: { schools: { id: string; name: string }[]; onAdded: () => void }) {
   const { t } = useI18n();
   const [kind, setKind] = useState<'holiday' | 'inset'>('holiday');
-  const [name, setName] = useState('');
+  const period = usePeriodDraft();
+  const { name, startsOn, endsOn } = period;
   const [schoolId, setSchoolId] = useState('');
-  const [startsOn, setStartsOn] = useState('');
-  const [endsOn, setEndsOn] = useState('');
-  const [done, setDone] = useState<string | null>(null);
-  const saving = useSubmit();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setDone(null);
-    void saving.run(async () => {
-      const holiday = answered(
-        (
-          await client.POST('/api/scheduling/holidays', {
-            body: { kind, name, startsOn, endsOn, ...(kind === 'inset' && schoolId ? { schoolId } : {}) },
-          })
-        ).data,
-      );
-      setName('');
-      setStartsOn('');
-      setEndsOn('');
-      setDone(t('admin.terms.holidayAdded', { name: holiday.name }));
-      onAdded();
-    });
-  };
+  const saving = useSendForm();
+  const submit = saving.submit(async () => {
+    const holiday = answered(
+      (
+        await client.POST('/api/scheduling/holidays', {
+          body: { kind, name, startsOn, endsOn, ...(kind === 'inset' && schoolId ? { schoolId } : {}) },
+        })
+      ).data,
+    );
+    period.clear();
+    onAdded();
+    return t('admin.terms.holidayAdded', { name: holiday.name });
+  });
   return (
-    <form onSubmit={submit} noValidate className="stack" data-testid="add-holiday">
-      <h3>{t('admin.terms.addHoliday')}</h3>
-      {done && <Notice>{done}</Notice>}
-      <ConflictNotice error={saving.error} fields={['kind', 'name', 'schoolId', 'startsOn', 'endsOn']} />
+    <SendForm
+      testId="add-holiday"
+      heading={<h3>{t('admin.terms.addHoliday')}</h3>}
+      sending={saving}
+      fields={['kind', 'name', 'schoolId', 'startsOn', 'endsOn']}
+      onSubmit={submit}
+      submitLabel={t('admin.terms.addHoliday')}
+    >
       <Field label={t('admin.terms.kind')} error={saving.fieldError('kind')}>
         {(props) => (
           <select {...props} name="kind" value={kind} onChange={(event) => setKind(event.target.value as 'holiday' | 'inset')}>
@@ -159,33 +187,23 @@ function AddHoliday({ schools, onAdded }: { schools: { id: string; name: string 
           </select>
         )}
       </Field>
-      <Field label={t('admin.terms.name')} error={saving.fieldError('name')}>
-        {(props) => <input {...props} name="name" value={name} onChange={(event) => setName(event.target.value)} />}
-      </Field>
-      {kind === 'inset' && (
-        <Field label={t('school')} error={saving.fieldError('schoolId')}>
-          {(props) => (
-            <select {...props} name="schoolId" value={schoolId} onChange={(event) => setSchoolId(event.target.value)}>
-              <option value="">{t('admin.import.chooseSchool')}</option>
-              {schools.map((school) => (
-                <option key={school.id} value={school.id}>
-                  {school.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      )}
-      <Field label={t('admin.terms.startsOn')} error={saving.fieldError('startsOn')}>
-        {(props) => <input {...props} name="startsOn" type="date" value={startsOn} onChange={(event) => setStartsOn(event.target.value)} />}
-      </Field>
-      <Field label={t('admin.terms.endsOn')} error={saving.fieldError('endsOn')}>
-        {(props) => <input {...props} name="endsOn" type="date" value={endsOn} onChange={(event) => setEndsOn(event.target.value)} />}
-      </Field>
-      <button type="submit" className="button primary" disabled={saving.busy}>
-        {saving.busy ? t('saving') : t('admin.terms.addHoliday')}
-      </button>
-    </form>
+      <NameAndDays period={period} fieldError={saving.fieldError}>
+        {kind === 'inset' && (
+          <Field label={t('school')} error={saving.fieldError('schoolId')}>
+            {(props) => (
+              <select {...props} name="schoolId" value={schoolId} onChange={(event) => setSchoolId(event.target.value)}>
+                <option value="">{t('admin.import.chooseSchool')}</option>
+                {schools.map((school) => (
+                  <option key={school.id} value={school.id}>
+                    {school.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+      </NameAndDays>
+    </SendForm>
   );
 }
 
@@ -193,11 +211,10 @@ function BankHolidayImport({ onImported }: { onImported: () => void }) {
   const { t } = useI18n();
   const [file, setFile] = useState<BankHolidays | null>(null);
   const [unreadable, setUnreadable] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
-  const importing = useSubmit();
+  const importing = useSendForm();
   const choose = async (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0];
-    setDone(null);
+    importing.setNotice(null);
     try {
       setFile(chosen ? (JSON.parse(await chosen.text()) as BankHolidays) : null);
       setUnreadable(false);
@@ -206,23 +223,26 @@ function BankHolidayImport({ onImported }: { onImported: () => void }) {
       setUnreadable(true);
     }
   };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!file) {
-      setUnreadable(true);
-      return;
-    }
-    void importing.run(async () => {
-      const result = answered((await client.POST('/api/scheduling/holidays/bank-holiday-imports', { body: file })).data);
-      setDone(t('admin.terms.bankImported', { imported: result.imported, already: result.alreadyPresent }));
+  const send = (chosen: BankHolidays) =>
+    importing.submit(async () => {
+      const result = answered((await client.POST('/api/scheduling/holidays/bank-holiday-imports', { body: chosen })).data);
       onImported();
+      return t('admin.terms.bankImported', { imported: result.imported, already: result.alreadyPresent });
     });
+  const submit = (event: FormEvent) => {
+    if (file) return send(file)(event);
+    event.preventDefault();
+    setUnreadable(true);
   };
   return (
-    <form onSubmit={submit} noValidate className="stack" data-testid="bank-holidays">
-      <h3>{t('admin.terms.bankHolidays')}</h3>
-      {done && <Notice>{done}</Notice>}
-      <ConflictNotice error={importing.error} fields={['england-and-wales']} />
+    <SendForm
+      testId="bank-holidays"
+      heading={<h3>{t('admin.terms.bankHolidays')}</h3>}
+      sending={importing}
+      fields={['england-and-wales']}
+      onSubmit={submit}
+      submitLabel={t('admin.terms.bankImport')}
+    >
       <Field
         label={t('admin.terms.bankFile')}
         hint={t('admin.terms.bankHint')}
@@ -232,9 +252,6 @@ function BankHolidayImport({ onImported }: { onImported: () => void }) {
           <input {...props} name="bankHolidays" type="file" accept=".json,application/json" onChange={(event) => void choose(event)} />
         )}
       </Field>
-      <button type="submit" className="button primary" disabled={importing.busy}>
-        {importing.busy ? t('saving') : t('admin.terms.bankImport')}
-      </button>
-    </form>
+    </SendForm>
   );
 }

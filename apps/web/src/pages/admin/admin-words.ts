@@ -51,11 +51,6 @@ export const ACCOUNT_STATUS_WORDS: Record<Schema<'AccountDetailDto'>['status'], 
   disabled: 'adm.accountStatus.disabled',
 };
 
-/** The keys of a words table, in its order (for a select's options). */
-export function optionsOf<T extends string>(words: Record<T, MessageKey>): T[] {
-  return Object.keys(words) as T[];
-}
-
 /** A version as the If-Match an edit sends (`"3"`), for the records that answer their version in the body. */
 export function ifMatch(version: number): string {
   return `"${version}"`;

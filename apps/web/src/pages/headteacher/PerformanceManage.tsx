@@ -1,21 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { saveFile } from '../../api';
-import { answered, ApiProblem, client, etagOf, everyItem, type Schema } from '../../api/client';
+import { ApiProblem, client, etagOf, everyItem, type Schema } from '../../api/client';
 import { useApp } from '../../app-context';
 import { formatDateTime, formatTime, useI18n } from '../../i18n';
 import { Link } from '../../router';
-import { Empty, Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { Empty, Field, InputField, Loaded, Notice, useLoad, useSubmit, type Versioned, useVersioned } from '../../ui';
 import { ConflictNotice, minutesAndSeconds } from '../conflict-words';
+import { SendForm } from '../form-frame';
 import { STATUS_LABELS, zonedIso } from './Performances';
 
 type Performance = Schema<'performance-event.PerformanceDto'>;
 type RunningOrder = Schema<'performance-event.RunningOrderDto'>;
-
-/** A performance and the ETag to edit it with. */
-interface Editable<T> {
-  value: T;
-  etag: string;
-}
 
 /** The wall-clock date and time (YYYY-MM-DD, HH:MM) of an instant in the area's zone. */
 function wallClock(iso: string, timeZone: string): { date: string; time: string } {
@@ -39,12 +34,13 @@ function wallClock(iso: string, timeZone: string): { date: string; time: string 
 export function HeadPerformanceManage({ performanceId }: { performanceId: string }) {
   const { t, language } = useI18n();
   const { me } = useApp();
-  const performance = useLoad(async (): Promise<Editable<Performance>> => {
-    const { data, response } = await client.GET('/api/performance-event/performances/{performanceId}', {
-      params: { path: { performanceId } },
-    });
-    return { value: answered(data), etag: etagOf(response) };
-  }, [performanceId]);
+  const performance = useVersioned(
+    () =>
+      client.GET('/api/performance-event/performances/{performanceId}', {
+        params: { path: { performanceId } },
+      }),
+    [performanceId],
+  );
   const [done, setDone] = useState<string | null>(null);
   const changed = (message: string) => {
     setDone(message);
@@ -121,13 +117,15 @@ function StatusActions({ performance, onChanged }: { performance: Performance; o
       )}
       <form onSubmit={cancel} noValidate className="stack" data-testid="cancel-performance">
         <ConflictNotice error={cancelling.error} fields={['reason']} />
-        <Field
+        <InputField
           label={t('head.manage.cancelReason')}
           hint={performance.status === 'published' ? t('head.manage.familiesTold') : undefined}
           error={cancelling.fieldError('reason')}
-        >
-          {(props) => <input {...props} name="reason" value={reason} maxLength={500} onChange={(event) => setReason(event.target.value)} />}
-        </Field>
+          name="reason"
+          value={reason}
+          maxLength={500}
+          onChange={setReason}
+        />
         {confirming && (
           <p className="notice notice-info" role="status">
             {t('head.manage.confirmCancel')}
@@ -191,19 +189,23 @@ function MovePerformance({
     <section aria-labelledby="move-heading" className="card">
       <h2 id="move-heading">{t('head.manage.move')}</h2>
       {performance.status === 'published' && <p className="hint">{t('head.manage.familiesTold')}</p>}
-      <form onSubmit={submit} noValidate className="stack" data-testid="move-performance">
-        <ConflictNotice error={moving.error} fields={['startsAt', 'endsAt', 'venueId', 'reason']} />
-        <Field label={t('head.date')} error={moving.fieldError('startsAt')}>
-          {(props) => <input {...props} name="date" type="date" value={date} onChange={(event) => setDate(event.target.value)} />}
-        </Field>
-        <Field label={t('startTime')}>
-          {(props) => (
-            <input {...props} name="startTime" type="time" value={startTime} onChange={(event) => setStartTime(event.target.value)} />
-          )}
-        </Field>
-        <Field label={t('endTime')} error={moving.fieldError('endsAt')}>
-          {(props) => <input {...props} name="endTime" type="time" value={endTime} onChange={(event) => setEndTime(event.target.value)} />}
-        </Field>
+      <SendForm
+        testId="move-performance"
+        sending={moving}
+        fields={['startsAt', 'endsAt', 'venueId', 'reason']}
+        onSubmit={submit}
+        submitLabel={t('head.manage.move')}
+      >
+        <InputField label={t('head.date')} error={moving.fieldError('startsAt')} name="date" type="date" value={date} onChange={setDate} />
+        <InputField label={t('startTime')} name="startTime" type="time" value={startTime} onChange={setStartTime} />
+        <InputField
+          label={t('endTime')}
+          error={moving.fieldError('endsAt')}
+          name="endTime"
+          type="time"
+          value={endTime}
+          onChange={setEndTime}
+        />
         <Loaded value={venues}>
           {(list) => (
             <Field label={t('head.venue')} error={moving.fieldError('venueId')}>
@@ -222,13 +224,15 @@ function MovePerformance({
             </Field>
           )}
         </Loaded>
-        <Field label={t('head.manage.moveReason')} error={moving.fieldError('reason')}>
-          {(props) => <input {...props} name="reason" value={reason} maxLength={500} onChange={(event) => setReason(event.target.value)} />}
-        </Field>
-        <button type="submit" className="button primary" disabled={moving.busy}>
-          {moving.busy ? t('saving') : t('head.manage.move')}
-        </button>
-      </form>
+        <InputField
+          label={t('head.manage.moveReason')}
+          error={moving.fieldError('reason')}
+          name="reason"
+          value={reason}
+          maxLength={500}
+          onChange={setReason}
+        />
+      </SendForm>
     </section>
   );
 }
@@ -264,12 +268,13 @@ const secondsOf = (line: Line) => (Number(line.minutes) || 0) * 60 + (Number(lin
 
 function RunningOrderEditor({ performance, editable }: { performance: Performance; editable: boolean }) {
   const { t } = useI18n();
-  const order = useLoad(async (): Promise<Editable<RunningOrder>> => {
-    const { data, response } = await client.GET('/api/performance-event/performances/{performanceId}/running-order', {
-      params: { path: { performanceId: performance.id } },
-    });
-    return { value: answered(data), etag: etagOf(response) };
-  }, [performance.id, performance.version]);
+  const order = useVersioned(
+    () =>
+      client.GET('/api/performance-event/performances/{performanceId}/running-order', {
+        params: { path: { performanceId: performance.id } },
+      }),
+    [performance.id, performance.version],
+  );
   // A save refused because someone changed the order meanwhile: theirs is loaded, and this says so.
   const [stale, setStale] = useState(false);
   return (
@@ -307,7 +312,7 @@ function RunningOrderForm({
   onStale,
 }: {
   performance: Performance;
-  loaded: Editable<RunningOrder>;
+  loaded: Versioned<RunningOrder>;
   editable: boolean;
   onSaved: () => void;
   onStale: () => void;
@@ -408,21 +413,20 @@ function RunningOrderForm({
           <li key={line.key} className="card" data-testid="order-line">
             <fieldset>
               <legend>{t('head.order.number', { n: index + 1 })}</legend>
-              <Field label={t('head.order.piece')} error={saving.fieldError(`items[${index}].piece`)}>
-                {(props) => (
-                  <input {...props} name="piece" value={line.piece} onChange={(event) => update(index, { piece: event.target.value })} />
-                )}
-              </Field>
-              <Field label={t('head.order.composer')} error={saving.fieldError(`items[${index}].composer`)}>
-                {(props) => (
-                  <input
-                    {...props}
-                    name="composer"
-                    value={line.composer}
-                    onChange={(event) => update(index, { composer: event.target.value })}
-                  />
-                )}
-              </Field>
+              <InputField
+                label={t('head.order.piece')}
+                error={saving.fieldError(`items[${index}].piece`)}
+                name="piece"
+                value={line.piece}
+                onChange={(piece) => update(index, { piece })}
+              />
+              <InputField
+                label={t('head.order.composer')}
+                error={saving.fieldError(`items[${index}].composer`)}
+                name="composer"
+                value={line.composer}
+                onChange={(composer) => update(index, { composer })}
+              />
               {performance.ensembles.length > 0 && (
                 <Field label={t('head.order.ensemble')} error={saving.fieldError(`items[${index}].ensembleId`)}>
                   {(props) => (
@@ -443,34 +447,27 @@ function RunningOrderForm({
                 </Field>
               )}
               <div className="actions">
-                <Field label={t('head.order.minutes')} error={saving.fieldError(`items[${index}].durationSeconds`)}>
-                  {(props) => (
-                    <input
-                      {...props}
-                      name="minutes"
-                      type="number"
-                      min={0}
-                      max={60}
-                      inputMode="numeric"
-                      value={line.minutes}
-                      onChange={(event) => update(index, { minutes: event.target.value })}
-                    />
-                  )}
-                </Field>
-                <Field label={t('head.order.seconds')}>
-                  {(props) => (
-                    <input
-                      {...props}
-                      name="seconds"
-                      type="number"
-                      min={0}
-                      max={59}
-                      inputMode="numeric"
-                      value={line.seconds}
-                      onChange={(event) => update(index, { seconds: event.target.value })}
-                    />
-                  )}
-                </Field>
+                <InputField
+                  label={t('head.order.minutes')}
+                  error={saving.fieldError(`items[${index}].durationSeconds`)}
+                  name="minutes"
+                  type="number"
+                  min={0}
+                  max={60}
+                  inputMode="numeric"
+                  value={line.minutes}
+                  onChange={(minutes) => update(index, { minutes })}
+                />
+                <InputField
+                  label={t('head.order.seconds')}
+                  name="seconds"
+                  type="number"
+                  min={0}
+                  max={59}
+                  inputMode="numeric"
+                  value={line.seconds}
+                  onChange={(seconds) => update(index, { seconds })}
+                />
               </div>
               <div className="actions">
                 <button

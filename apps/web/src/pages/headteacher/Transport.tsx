@@ -3,9 +3,9 @@ import { answered, ApiProblem, client, everyItem, newId, type Schema } from '../
 import { useApp } from '../../app-context';
 import { formatDateTime, formatTime, useI18n, type MessageKey } from '../../i18n';
 import { Link } from '../../router';
-import { Empty, Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
-import { SaveOrCancel } from '../admin/edit-actions';
+import { Empty, Field, InputField, Loaded, Notice, useLoad, useSubmit } from '../../ui';
 import { ConflictNotice } from '../conflict-words';
+import { SaveOrCancel, SubmitButton } from '../form-frame';
 import { zonedIso } from './Performances';
 
 type Run = Schema<'parent-engagement.TransportRunDto'>;
@@ -240,17 +240,20 @@ function EditRun({
   const { t } = useI18n();
   const { me } = useApp();
   const zone = me.area.timeZone;
-  const [vehicle, setVehicle] = useState(run.vehicle);
-  const [seats, setSeats] = useState(String(run.seats));
-  const [date, setDate] = useState(() => dayIn(run.outboundDepartsAt, zone));
-  const [departs, setDeparts] = useState(() => timeIn(run.outboundDepartsAt, zone));
-  const [returns, setReturns] = useState(() => (run.returnDepartsAt ? timeIn(run.returnDepartsAt, zone) : ''));
-  const [driver, setDriver] = useState(run.driverStaffId ?? '');
+  const [draft, setDraft] = useState<RunDraft>(() => ({
+    vehicle: run.vehicle,
+    seats: String(run.seats),
+    date: dayIn(run.outboundDepartsAt, zone),
+    departs: timeIn(run.outboundDepartsAt, zone),
+    returns: run.returnDepartsAt ? timeIn(run.returnDepartsAt, zone) : '',
+    driver: run.driverStaffId ?? '',
+  }));
+  const { vehicle, seats, departs, returns, driver } = draft;
   const [stops, setStops] = useState<StopLine[]>(() =>
     run.stops.map((stop) => ({ key: stop.id, name: stop.name, place: stop.place, time: timeIn(stop.pickupAt, zone) })),
   );
   const submission = useSubmit();
-  const at = (time: string) => (date && time ? zonedIso(date, time, zone) : '');
+  const at = (time: string) => (draft.date && time ? zonedIso(draft.date, time, zone) : '');
   const setStop = (key: string, change: Partial<StopLine>) =>
     setStops((current) => current.map((stop) => (stop.key === key ? { ...stop, ...change } : stop)));
 
@@ -282,32 +285,12 @@ function EditRun({
       <h4>{t('ht.bus.editHeading')}</h4>
       <p className="muted">{t('ht.bus.editHint')}</p>
       <ConflictNotice error={submission.error} fields={RUN_FIELDS} />
-      <Field label={t('ht.bus.vehicle')} hint={t('ht.bus.vehicleHint')} error={submission.fieldError('vehicle')}>
-        {(props) => <input {...props} name="vehicle" value={vehicle} onChange={(event) => setVehicle(event.target.value)} />}
-      </Field>
-      <Field label={t('ht.bus.seatCount')} hint={t('ht.bus.seatsTaken', { n: run.seatsTaken })} error={submission.fieldError('seats')}>
-        {(props) => (
-          <input
-            {...props}
-            name="seats"
-            type="number"
-            inputMode="numeric"
-            min={Math.max(1, run.seatsTaken)}
-            value={seats}
-            onChange={(event) => setSeats(event.target.value)}
-          />
-        )}
-      </Field>
-      <Field label={t('head.date')}>
-        {(props) => <input {...props} name="date" type="date" value={date} onChange={(event) => setDate(event.target.value)} />}
-      </Field>
-      <Field label={t('ht.bus.departs')} error={submission.fieldError('outboundDepartsAt')}>
-        {(props) => <input {...props} name="departs" type="time" value={departs} onChange={(event) => setDeparts(event.target.value)} />}
-      </Field>
-      <Field label={t('ht.bus.returnsAt')} error={submission.fieldError('returnDepartsAt')}>
-        {(props) => <input {...props} name="returns" type="time" value={returns} onChange={(event) => setReturns(event.target.value)} />}
-      </Field>
-      <DriverField day={date} value={driver} onChange={setDriver} error={submission.fieldError('driverStaffId')} />
+      <RunFields
+        draft={draft}
+        set={(change) => setDraft((current) => ({ ...current, ...change }))}
+        seatsTaken={run.seatsTaken}
+        fieldError={submission.fieldError}
+      />
       {stops.map((stop, index) => (
         <fieldset key={stop.key} className="stack" data-testid="edit-stop">
           <legend>{t('ht.bus.stopLegend', { n: index + 1 })}</legend>
@@ -316,6 +299,76 @@ function EditRun({
       ))}
       <SaveOrCancel busy={submission.busy} onCancel={onCancel} />
     </form>
+  );
+}
+
+/** A bus as its form holds it: times as typed (HH:MM) on the day it leaves, the driver by staff id ('' for none yet). */
+interface RunDraft {
+  vehicle: string;
+  seats: string;
+  date: string;
+  departs: string;
+  returns: string;
+  driver: string;
+}
+
+/**
+ * A bus's vehicle, seats, day, times and driver, as both the add and the edit form ask for them
+ * (errors beside each field); editing, the seats cannot go below those already taken.
+ */
+function RunFields({
+  draft,
+  set,
+  seatsTaken,
+  fieldError,
+}: {
+  draft: RunDraft;
+  set: (change: Partial<RunDraft>) => void;
+  /** Editing a bus: the seats booked on it already (the hint says so). */
+  seatsTaken?: number;
+  fieldError: (field: string) => string | undefined;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <InputField
+        label={t('ht.bus.vehicle')}
+        hint={t('ht.bus.vehicleHint')}
+        error={fieldError('vehicle')}
+        name="vehicle"
+        value={draft.vehicle}
+        onChange={(vehicle) => set({ vehicle })}
+      />
+      <InputField
+        label={t('ht.bus.seatCount')}
+        hint={seatsTaken === undefined ? undefined : t('ht.bus.seatsTaken', { n: seatsTaken })}
+        error={fieldError('seats')}
+        name="seats"
+        type="number"
+        inputMode="numeric"
+        min={Math.max(1, seatsTaken ?? 0)}
+        value={draft.seats}
+        onChange={(seats) => set({ seats })}
+      />
+      <InputField label={t('head.date')} name="date" type="date" value={draft.date} onChange={(date) => set({ date })} />
+      <InputField
+        label={t('ht.bus.departs')}
+        error={fieldError('outboundDepartsAt')}
+        name="departs"
+        type="time"
+        value={draft.departs}
+        onChange={(departs) => set({ departs })}
+      />
+      <InputField
+        label={t('ht.bus.returnsAt')}
+        error={fieldError('returnDepartsAt')}
+        name="returns"
+        type="time"
+        value={draft.returns}
+        onChange={(returns) => set({ returns })}
+      />
+      <DriverField day={draft.date} value={draft.driver} onChange={(driver) => set({ driver })} error={fieldError('driverStaffId')} />
+    </>
   );
 }
 
@@ -341,17 +394,28 @@ function StopFields({
   const { t } = useI18n();
   return (
     <>
-      <Field label={t('ht.bus.stopName', { n: index + 1 })} error={error(index, 'name')}>
-        {(props) => <input {...props} name="stopName" value={stop.name} onChange={(event) => onChange({ name: event.target.value })} />}
-      </Field>
-      <Field label={t('ht.bus.stopPlace', { n: index + 1 })} error={error(index, 'place')}>
-        {(props) => <input {...props} name="stopPlace" value={stop.place} onChange={(event) => onChange({ place: event.target.value })} />}
-      </Field>
-      <Field label={t('ht.bus.stopTime', { n: index + 1 })} error={error(index, 'pickupAt')}>
-        {(props) => (
-          <input {...props} name="stopTime" type="time" value={stop.time} onChange={(event) => onChange({ time: event.target.value })} />
-        )}
-      </Field>
+      <InputField
+        label={t('ht.bus.stopName', { n: index + 1 })}
+        error={error(index, 'name')}
+        name="stopName"
+        value={stop.name}
+        onChange={(name) => onChange({ name })}
+      />
+      <InputField
+        label={t('ht.bus.stopPlace', { n: index + 1 })}
+        error={error(index, 'place')}
+        name="stopPlace"
+        value={stop.place}
+        onChange={(place) => onChange({ place })}
+      />
+      <InputField
+        label={t('ht.bus.stopTime', { n: index + 1 })}
+        error={error(index, 'pickupAt')}
+        name="stopTime"
+        type="time"
+        value={stop.time}
+        onChange={(time) => onChange({ time })}
+      />
     </>
   );
 }
@@ -386,7 +450,7 @@ function DriverField({
     <Loaded value={drivers}>
       {(list) =>
         list.length === 0 && !value ? (
-          <div data-testid="no-drivers">
+          <div data-testid="no-drivers" role="status">
             <Empty>{t('ht.bus.noDrivers')}</Empty>
           </div>
         ) : (
@@ -413,17 +477,20 @@ function AddRun({ performanceId, startsAt, onAdded }: { performanceId: string; s
   const { t } = useI18n();
   const { me } = useApp();
   const zone = me.area.timeZone;
-  const [vehicle, setVehicle] = useState('');
-  const [seats, setSeats] = useState('');
-  const [date, setDate] = useState(() => dayIn(startsAt, zone));
-  const [departs, setDeparts] = useState('');
-  const [returns, setReturns] = useState('');
-  const [driver, setDriver] = useState('');
+  const [draft, setDraft] = useState<RunDraft>(() => ({
+    vehicle: '',
+    seats: '',
+    date: dayIn(startsAt, zone),
+    departs: '',
+    returns: '',
+    driver: '',
+  }));
+  const { vehicle, seats, departs, returns, driver } = draft;
   const [stops, setStops] = useState<StopLine[]>([{ key: newId(), name: '', place: '', time: '' }]);
   const submission = useSubmit();
   // One key per bus meant: a retry after a lost answer puts on one bus, not two.
   const [idempotencyKey, setIdempotencyKey] = useState(newId);
-  const at = (time: string) => (date && time ? zonedIso(date, time, zone) : '');
+  const at = (time: string) => (draft.date && time ? zonedIso(draft.date, time, zone) : '');
   const setStop = (key: string, change: Partial<StopLine>) =>
     setStops((current) => current.map((stop) => (stop.key === key ? { ...stop, ...change } : stop)));
 
@@ -444,11 +511,7 @@ function AddRun({ performanceId, startsAt, onAdded }: { performanceId: string; s
           },
         });
         const run = answered(data);
-        setVehicle('');
-        setSeats('');
-        setDeparts('');
-        setReturns('');
-        setDriver('');
+        setDraft((current) => ({ ...current, vehicle: '', seats: '', departs: '', returns: '', driver: '' }));
         setStops([{ key: newId(), name: '', place: '', time: '' }]);
         setIdempotencyKey(newId());
         onAdded(run);
@@ -464,32 +527,7 @@ function AddRun({ performanceId, startsAt, onAdded }: { performanceId: string; s
       <h2 id="add-run-heading">{t('ht.bus.add')}</h2>
       <form onSubmit={(event) => void submit(event)} noValidate className="stack" data-testid="add-run">
         <ConflictNotice error={submission.error} fields={RUN_FIELDS} />
-        <Field label={t('ht.bus.vehicle')} hint={t('ht.bus.vehicleHint')} error={submission.fieldError('vehicle')}>
-          {(props) => <input {...props} name="vehicle" value={vehicle} onChange={(event) => setVehicle(event.target.value)} />}
-        </Field>
-        <Field label={t('ht.bus.seatCount')} error={submission.fieldError('seats')}>
-          {(props) => (
-            <input
-              {...props}
-              name="seats"
-              type="number"
-              inputMode="numeric"
-              min={1}
-              value={seats}
-              onChange={(event) => setSeats(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('head.date')}>
-          {(props) => <input {...props} name="date" type="date" value={date} onChange={(event) => setDate(event.target.value)} />}
-        </Field>
-        <Field label={t('ht.bus.departs')} error={submission.fieldError('outboundDepartsAt')}>
-          {(props) => <input {...props} name="departs" type="time" value={departs} onChange={(event) => setDeparts(event.target.value)} />}
-        </Field>
-        <Field label={t('ht.bus.returnsAt')} error={submission.fieldError('returnDepartsAt')}>
-          {(props) => <input {...props} name="returns" type="time" value={returns} onChange={(event) => setReturns(event.target.value)} />}
-        </Field>
-        <DriverField day={date} value={driver} onChange={setDriver} error={submission.fieldError('driverStaffId')} />
+        <RunFields draft={draft} set={(change) => setDraft((current) => ({ ...current, ...change }))} fieldError={submission.fieldError} />
         <fieldset className={submission.fieldError('stops') ? 'field-invalid' : undefined}>
           <legend>{t('ht.bus.stops')}</legend>
           {stops.map((stop, index) => (
@@ -518,9 +556,7 @@ function AddRun({ performanceId, startsAt, onAdded }: { performanceId: string; s
             {t('ht.bus.addStop')}
           </button>
         </fieldset>
-        <button type="submit" className="button primary" disabled={submission.busy}>
-          {submission.busy ? t('saving') : t('ht.bus.putOn')}
-        </button>
+        <SubmitButton busy={submission.busy} label={t('ht.bus.putOn')} />
       </form>
     </section>
   );

@@ -3,6 +3,7 @@ import { useApp } from '../../app-context';
 import { client, type Schema } from '../../api/client';
 import { formatDateTime, useI18n } from '../../i18n';
 import { FormError, Notice, useSubmit } from '../../ui';
+import { SaveOrCancel } from '../form-frame';
 import { CHANGE_CONFLICTS, conflictMessage } from './booking-conflicts';
 import { PeopleCount } from './who-is-coming';
 
@@ -85,14 +86,7 @@ export function ChangeBooking({
         onChange={setOtherChildren}
         error={fieldError('otherChildren')}
       />
-      <div className="actions">
-        <button type="submit" className="button primary" disabled={busy}>
-          {busy ? t('saving') : t('saveChange')}
-        </button>
-        <button type="button" className="button secondary" onClick={onClose}>
-          {t('cancel')}
-        </button>
-      </div>
+      <SaveOrCancel busy={busy} saveLabel={t('saveChange')} onCancel={onClose} />
     </form>
   );
 }

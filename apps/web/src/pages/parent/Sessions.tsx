@@ -4,6 +4,7 @@ import { allPages, answered, client, everyItem, newId, type Schema } from '../..
 import { useApp } from '../../app-context';
 import { formatDateTime, formatTime, useI18n, type MessageKey } from '../../i18n';
 import { Empty, ErrorNotice, FormError, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { SaveOrCancel } from '../form-frame';
 import { conflictMessage } from './booking-conflicts';
 import { useChildren, type Child } from './children';
 import { ChildrenChoice, PeopleCount } from './who-is-coming';
@@ -252,14 +253,7 @@ function SignUpForm({
           error={fieldError('pupilIds')}
         />
       )}
-      <div className="actions">
-        <button type="submit" className="button primary" disabled={busy}>
-          {busy ? t('saving') : t('sessions.send')}
-        </button>
-        <button type="button" className="button secondary" onClick={onClose}>
-          {t('cancel')}
-        </button>
-      </div>
+      <SaveOrCancel busy={busy} saveLabel={t('sessions.send')} onCancel={onClose} />
     </form>
   );
 }

@@ -4,8 +4,9 @@ import { useApp } from '../../app-context';
 import { CursorListView, useCursorList } from '../../cursor-list';
 import { formatDay, useI18n, type MessageKey } from '../../i18n';
 import { Link } from '../../router';
-import { Empty, Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { Empty, Field, InputField, Loaded, Notice, useLoad, useSubmit } from '../../ui';
 import { ConflictNotice, todayIn } from '../conflict-words';
+import { SaveOrCancel } from '../form-frame';
 
 type ExamEntry = Schema<'scheduling.ExamEntryDto'>;
 type Pupil = Schema<'scheduling.PupilDto'>;
@@ -307,29 +308,24 @@ export function EntryCard({
               </select>
             )}
           </Field>
-          <Field label={t('ht.exam.marksLabel')} error={submission.fieldError('marks')}>
-            {(props) => (
-              <input
-                {...props}
-                name="marks"
-                type="number"
-                inputMode="numeric"
-                value={marks}
-                onChange={(event) => setMarks(event.target.value)}
-              />
-            )}
-          </Field>
-          <Field label={t('ht.exam.examOn')} error={submission.fieldError('examOn')}>
-            {(props) => <input {...props} name="examOn" type="date" value={examOn} onChange={(event) => setExamOn(event.target.value)} />}
-          </Field>
-          <div className="actions">
-            <button type="submit" className="button primary" disabled={submission.busy}>
-              {submission.busy ? t('saving') : t('ht.exam.saveResult')}
-            </button>
-            <button type="button" className="button secondary" onClick={() => setOpen(false)}>
-              {t('cancel')}
-            </button>
-          </div>
+          <InputField
+            label={t('ht.exam.marksLabel')}
+            error={submission.fieldError('marks')}
+            name="marks"
+            type="number"
+            inputMode="numeric"
+            value={marks}
+            onChange={setMarks}
+          />
+          <InputField
+            label={t('ht.exam.examOn')}
+            error={submission.fieldError('examOn')}
+            name="examOn"
+            type="date"
+            value={examOn}
+            onChange={setExamOn}
+          />
+          <SaveOrCancel busy={submission.busy} saveLabel={t('ht.exam.saveResult')} onCancel={() => setOpen(false)} />
         </form>
       ) : (
         <button type="button" className="button secondary" onClick={() => setOpen(true)}>

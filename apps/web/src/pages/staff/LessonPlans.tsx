@@ -3,8 +3,9 @@ import { allPages, answered, ApiProblem, client, type Schema } from '../../api/c
 import { useApp } from '../../app-context';
 import { CursorListView, useCursorList } from '../../cursor-list';
 import { formatDateTime, useI18n } from '../../i18n';
-import { Empty, Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { Empty, Field, InputField, Loaded, Notice, useLoad, useSubmit } from '../../ui';
 import { ConflictNotice } from '../conflict-words';
+import { SaveOrCancel, SubmitButton } from '../form-frame';
 
 type Plan = Schema<'scheduling.LessonPlanDto'>;
 type Staff = Schema<'scheduling.StaffDto'>;
@@ -172,25 +173,20 @@ function PlanCard({ plan, onSaved, onStale }: { plan: Plan; onSaved: (plan: Plan
       {open ? (
         <form onSubmit={(event) => void submit(event)} noValidate className="stack" data-testid="edit-plan">
           <ConflictNotice error={submission.error} fields={PLAN_FIELDS} />
-          <Field label={t('ht.plan.subject')} error={submission.fieldError('subject')}>
-            {(props) => <input {...props} name="subject" value={subject} onChange={(event) => setSubject(event.target.value)} />}
-          </Field>
-          <Field label={t('ht.plan.topic')} error={submission.fieldError('topic')}>
-            {(props) => <input {...props} name="topic" value={topic} onChange={(event) => setTopic(event.target.value)} />}
-          </Field>
+          <InputField
+            label={t('ht.plan.subject')}
+            error={submission.fieldError('subject')}
+            name="subject"
+            value={subject}
+            onChange={setSubject}
+          />
+          <InputField label={t('ht.plan.topic')} error={submission.fieldError('topic')} name="topic" value={topic} onChange={setTopic} />
           <Field label={t('ht.plan.activity')} error={submission.fieldError('musicalActivity')}>
             {(props) => (
               <textarea {...props} name="musicalActivity" rows={4} value={activity} onChange={(event) => setActivity(event.target.value)} />
             )}
           </Field>
-          <div className="actions">
-            <button type="submit" className="button primary" disabled={submission.busy}>
-              {submission.busy ? t('saving') : t('ht.plan.save')}
-            </button>
-            <button type="button" className="button secondary" onClick={() => setOpen(false)}>
-              {t('cancel')}
-            </button>
-          </div>
+          <SaveOrCancel busy={submission.busy} saveLabel={t('ht.plan.save')} onCancel={() => setOpen(false)} />
         </form>
       ) : (
         <button
@@ -266,12 +262,15 @@ function NewPlan({
             </select>
           )}
         </Field>
-        <Field label={t('ht.plan.subject')} hint={t('ht.plan.subjectHint')} error={submission.fieldError('subject')}>
-          {(props) => <input {...props} name="subject" value={subject} onChange={(event) => setSubject(event.target.value)} />}
-        </Field>
-        <Field label={t('ht.plan.topic')} error={submission.fieldError('topic')}>
-          {(props) => <input {...props} name="topic" value={topic} onChange={(event) => setTopic(event.target.value)} />}
-        </Field>
+        <InputField
+          label={t('ht.plan.subject')}
+          hint={t('ht.plan.subjectHint')}
+          error={submission.fieldError('subject')}
+          name="subject"
+          value={subject}
+          onChange={setSubject}
+        />
+        <InputField label={t('ht.plan.topic')} error={submission.fieldError('topic')} name="topic" value={topic} onChange={setTopic} />
         <Field label={t('ht.plan.activity')} error={submission.fieldError('musicalActivity')}>
           {(props) => (
             <textarea {...props} name="musicalActivity" rows={4} value={activity} onChange={(event) => setActivity(event.target.value)} />
@@ -301,9 +300,7 @@ function NewPlan({
             </select>
           )}
         </Field>
-        <button type="submit" className="button primary" disabled={submission.busy}>
-          {submission.busy ? t('saving') : t('ht.plan.create')}
-        </button>
+        <SubmitButton busy={submission.busy} label={t('ht.plan.create')} />
       </form>
     </section>
   );

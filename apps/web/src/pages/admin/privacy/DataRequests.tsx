@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { allPages, answered, client, type Schema } from '../../../api/client';
 import { useApp } from '../../../app-context';
 import { formatDateTime, useI18n } from '../../../i18n';
-import { Empty, Field, Loaded, useLoad, useSubmit } from '../../../ui';
+import { Empty, Field, Loaded, TableFrame, useLoad, useSubmit } from '../../../ui';
 import { ConflictNotice } from '../../conflict-words';
 import { LiveDataRequest, PrivacyNav, subjectLabel, type DataRequest } from './data-request-view';
 
@@ -152,51 +152,46 @@ export function AdminDataRequests() {
             page.items.length === 0 ? (
               <Empty>{t('privacy.past.none')}</Empty>
             ) : (
-              <div className="table-wrap" tabIndex={0} role="region" aria-label={t('privacy.past.title')}>
-                <table data-testid="past-requests">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('privacy.past.when')}</th>
-                      <th scope="col">{t('privacy.past.kind')}</th>
-                      <th scope="col">{t('privacy.past.subject')}</th>
-                      <th scope="col">{t('privacy.past.state')}</th>
-                      <th scope="col">
-                        <span className="visually-hidden">{t('privacy.past.show')}</span>
-                      </th>
+              <TableFrame
+                label={t('privacy.past.title')}
+                testId="past-requests"
+                columns={[
+                  t('privacy.past.when'),
+                  t('privacy.past.kind'),
+                  t('privacy.past.subject'),
+                  t('privacy.past.state'),
+                  <span className="visually-hidden">{t('privacy.past.show')}</span>,
+                ]}
+              >
+                {page.items.map((request) => {
+                  const name = request.subject ? (names.get(request.subject.id) ?? subjectLabel(t, request.subject)) : '—';
+                  return (
+                    <tr key={request.id} data-request-id={request.id}>
+                      <td>{formatDateTime(language, request.createdAt, me.area.timeZone)}</td>
+                      <td>{t(`privacy.kind.${request.kind}`)}</td>
+                      <td>
+                        {name}
+                        {request.pseudonym && <span className="muted"> → {request.pseudonym}</span>}
+                      </td>
+                      <td>
+                        {request.state === 'done'
+                          ? t('privacy.progress.done', { of: request.progress.of })
+                          : t('privacy.progress.collecting', { received: request.progress.received, of: request.progress.of })}
+                      </td>
+                      <td>
+                        <button
+                          type="button"
+                          className="button secondary"
+                          aria-label={t('privacy.past.showOne', { kind: t(`privacy.kind.${request.kind}`), name })}
+                          onClick={() => setCurrent({ request, name: request.subject ? names.get(request.subject.id) : undefined })}
+                        >
+                          {t('privacy.past.show')}
+                        </button>
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {page.items.map((request) => {
-                      const name = request.subject ? (names.get(request.subject.id) ?? subjectLabel(t, request.subject)) : '—';
-                      return (
-                        <tr key={request.id} data-request-id={request.id}>
-                          <td>{formatDateTime(language, request.createdAt, me.area.timeZone)}</td>
-                          <td>{t(`privacy.kind.${request.kind}`)}</td>
-                          <td>
-                            {name}
-                            {request.pseudonym && <span className="muted"> → {request.pseudonym}</span>}
-                          </td>
-                          <td>
-                            {request.state === 'done'
-                              ? t('privacy.progress.done', { of: request.progress.of })
-                              : t('privacy.progress.collecting', { received: request.progress.received, of: request.progress.of })}
-                          </td>
-                          <td>
-                            <button
-                              type="button"
-                              className="button secondary"
-                              aria-label={t('privacy.past.showOne', { kind: t(`privacy.kind.${request.kind}`), name })}
-                              onClick={() => setCurrent({ request, name: request.subject ? names.get(request.subject.id) : undefined })}
-                            >
-                              {t('privacy.past.show')}
-                            </button>
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
+                  );
+                })}
+              </TableFrame>
             )
           }
         </Loaded>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { allPages, answered, client, type Schema } from '../../../api/client';
 import { localeOf, useI18n, type Language } from '../../../i18n';
 import { Link } from '../../../router';
-import { Empty, ErrorNotice, Loaded, useLoad } from '../../../ui';
+import { Empty, ErrorNotice, Loaded, TableFrame, useLoad } from '../../../ui';
 
 type Staff = Schema<'scheduling.StaffDto'>;
 export type SafeguardingRecord = Schema<'scheduling.SafeguardingRecordDto'>;
@@ -160,109 +160,104 @@ export function AdminSafeguarding() {
             if (members.length === 0) return <Empty>{t('safeguarding.staff.none')}</Empty>;
             if (shown.length === 0) return <Empty>{t('safeguarding.staff.allCleared')}</Empty>;
             return (
-              <div className="table-wrap" tabIndex={0} role="region" aria-label={t('safeguarding.staff.title')}>
-                <table data-testid="safeguarding-staff">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('safeguarding.staff.name')}</th>
-                      <th scope="col">{t('safeguarding.staff.status')}</th>
-                      <th scope="col">{t('safeguarding.dbs.title')}</th>
-                      <th scope="col">{t('safeguarding.training.title')}</th>
-                      <th scope="col">
-                        <span className="visually-hidden">{t('safeguarding.staff.edit')}</span>
+              <TableFrame
+                label={t('safeguarding.staff.title')}
+                testId="safeguarding-staff"
+                columns={[
+                  t('safeguarding.staff.name'),
+                  t('safeguarding.staff.status'),
+                  t('safeguarding.dbs.title'),
+                  t('safeguarding.training.title'),
+                  <span className="visually-hidden">{t('safeguarding.staff.edit')}</span>,
+                ]}
+              >
+                {shown.map((member) => {
+                  const record = records.get(member.id);
+                  if (!record || record instanceof Error) {
+                    return (
+                      <tr key={member.id} data-staff-id={member.id}>
+                        <th scope="row">{member.displayName}</th>
+                        <td colSpan={4}>
+                          <ErrorNotice error={record ?? new Error(t('somethingWrong'))} onRetry={staff.reload} />
+                        </td>
+                      </tr>
+                    );
+                  }
+                  return (
+                    <tr key={member.id} data-staff-id={member.id} data-status={record.status}>
+                      <th scope="row">
+                        {member.displayName}
+                        <br />
+                        <span className="muted small-text">{t(`safeguarding.kind.${member.kind}`)}</span>
                       </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {shown.map((member) => {
-                      const record = records.get(member.id);
-                      if (!record || record instanceof Error) {
-                        return (
-                          <tr key={member.id} data-staff-id={member.id}>
-                            <th scope="row">{member.displayName}</th>
-                            <td colSpan={4}>
-                              <ErrorNotice error={record ?? new Error(t('somethingWrong'))} onRetry={staff.reload} />
-                            </td>
-                          </tr>
-                        );
-                      }
-                      return (
-                        <tr key={member.id} data-staff-id={member.id} data-status={record.status}>
-                          <th scope="row">
-                            {member.displayName}
+                      <td>
+                        <StatusBadge status={record.status} />
+                        {record.expiresOn && (
+                          <>
                             <br />
-                            <span className="muted small-text">{t(`safeguarding.kind.${member.kind}`)}</span>
-                          </th>
-                          <td>
-                            <StatusBadge status={record.status} />
-                            {record.expiresOn && (
-                              <>
-                                <br />
-                                <span className="small-text">
-                                  {t(record.status === 'not_cleared' ? 'safeguarding.ranOut' : 'safeguarding.runsOut', {
-                                    day: day(record.expiresOn),
-                                  })}
-                                </span>
-                              </>
-                            )}
-                            {record.reasons.length > 0 && (
-                              <>
-                                <br />
-                                <span className="small-text">
-                                  <Reasons reasons={record.reasons} />
-                                </span>
-                              </>
-                            )}
-                          </td>
-                          <td>
-                            {record.dbs ? (
-                              <>
-                                {t(`safeguarding.level.${record.dbs.level}`)}
-                                <br />
-                                <span className="small-text">
-                                  {t('safeguarding.dbs.number')}: <span data-testid="dbs-number">{record.dbs.number}</span>
-                                  <br />
-                                  {t('safeguarding.dbs.issuedOn')}: {day(record.dbs.issuedOn)}
-                                  <br />
-                                  {t('safeguarding.dbs.updateServiceCheckedOn')}: {day(record.dbs.updateServiceCheckedOn)}
-                                  <br />
-                                  {t('safeguarding.dbs.expiresOn')}: {day(record.dbs.expiresOn)}
-                                </span>
-                              </>
-                            ) : (
-                              <span className="muted">{t('safeguarding.dbs.none')}</span>
-                            )}
-                          </td>
-                          <td>
-                            {record.training ? (
-                              <>
-                                {record.training.level}
-                                <br />
-                                <span className="small-text">
-                                  {t('safeguarding.training.completedOn')}: {day(record.training.completedOn)}
-                                  <br />
-                                  {t('safeguarding.training.expiresOn')}: {day(record.training.expiresOn)}
-                                </span>
-                              </>
-                            ) : (
-                              <span className="muted">{t('safeguarding.training.none')}</span>
-                            )}
-                          </td>
-                          <td>
-                            <Link
-                              to={`/admin/safeguarding/${member.id}`}
-                              className="button secondary"
-                              aria-label={t('safeguarding.staff.editOne', { name: member.displayName })}
-                            >
-                              {record.version === 0 ? t('safeguarding.staff.record') : t('safeguarding.staff.edit')}
-                            </Link>
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
+                            <span className="small-text">
+                              {t(record.status === 'not_cleared' ? 'safeguarding.ranOut' : 'safeguarding.runsOut', {
+                                day: day(record.expiresOn),
+                              })}
+                            </span>
+                          </>
+                        )}
+                        {record.reasons.length > 0 && (
+                          <>
+                            <br />
+                            <span className="small-text">
+                              <Reasons reasons={record.reasons} />
+                            </span>
+                          </>
+                        )}
+                      </td>
+                      <td>
+                        {record.dbs ? (
+                          <>
+                            {t(`safeguarding.level.${record.dbs.level}`)}
+                            <br />
+                            <span className="small-text">
+                              {t('safeguarding.dbs.number')}: <span data-testid="dbs-number">{record.dbs.number}</span>
+                              <br />
+                              {t('safeguarding.dbs.issuedOn')}: {day(record.dbs.issuedOn)}
+                              <br />
+                              {t('safeguarding.dbs.updateServiceCheckedOn')}: {day(record.dbs.updateServiceCheckedOn)}
+                              <br />
+                              {t('safeguarding.dbs.expiresOn')}: {day(record.dbs.expiresOn)}
+                            </span>
+                          </>
+                        ) : (
+                          <span className="muted">{t('safeguarding.dbs.none')}</span>
+                        )}
+                      </td>
+                      <td>
+                        {record.training ? (
+                          <>
+                            {record.training.level}
+                            <br />
+                            <span className="small-text">
+                              {t('safeguarding.training.completedOn')}: {day(record.training.completedOn)}
+                              <br />
+                              {t('safeguarding.training.expiresOn')}: {day(record.training.expiresOn)}
+                            </span>
+                          </>
+                        ) : (
+                          <span className="muted">{t('safeguarding.training.none')}</span>
+                        )}
+                      </td>
+                      <td>
+                        <Link
+                          to={`/admin/safeguarding/${member.id}`}
+                          className="button secondary"
+                          aria-label={t('safeguarding.staff.editOne', { name: member.displayName })}
+                        >
+                          {record.version === 0 ? t('safeguarding.staff.record') : t('safeguarding.staff.edit')}
+                        </Link>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </TableFrame>
             );
           }}
         </Loaded>

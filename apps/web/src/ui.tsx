@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
 import { ApiProblem, answered, etagOf, isWithin } from './api/client';
 import { useI18n, type MessageKey } from './i18n';
 
@@ -326,7 +326,9 @@ export function Field({ label, error, hint, children }: FieldProps) {
   );
 }
 
-type InputAttributes = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange' | 'children'>;
+type InputAttributes = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange' | 'children'> & {
+  ref?: Ref<HTMLInputElement>;
+};
 
 /**
  * A Field of one input whose value is text as typed (a name, a number, a date, a time, an e-mail):

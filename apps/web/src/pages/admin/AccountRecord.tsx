@@ -3,7 +3,7 @@ import { ApiProblem, answered, client, type Schema } from '../../api/client';
 import type { Role } from '../../app-context';
 import { Link } from '../../router';
 import { LANGUAGES, useI18n, type MessageKey } from '../../i18n';
-import { Empty, Field, Loaded, Notice, useLoad, useSubmit, WordOptions, useVersioned } from '../../ui';
+import { Empty, Field, InputField, Loaded, Notice, useLoad, useSubmit, WordOptions, useVersioned } from '../../ui';
 import { ConflictNotice } from '../conflict-words';
 import { ACCOUNT_STATUS_WORDS, RELATIONSHIP_WORDS } from './admin-words';
 import { useAllSchools } from './all-schools';
@@ -134,12 +134,21 @@ function AccountForm({ account, etag, onSaved }: { account: Account; etag: strin
       <h2>{t('adm.accountDetails')}</h2>
       {saved && <Notice>{t('adm.saved')}</Notice>}
       <ConflictNotice error={saving.error} fields={ACCOUNT_FIELDS} />
-      <Field label={t('displayName')} error={saving.fieldError('displayName')}>
-        {(props) => <input {...props} name="displayName" value={displayName} onChange={(event) => setDisplayName(event.target.value)} />}
-      </Field>
-      <Field label={t('adm.mobile')} error={saving.fieldError('mobile')}>
-        {(props) => <input {...props} name="mobile" type="tel" value={mobile} onChange={(event) => setMobile(event.target.value)} />}
-      </Field>
+      <InputField
+        label={t('displayName')}
+        error={saving.fieldError('displayName')}
+        name="displayName"
+        value={displayName}
+        onChange={setDisplayName}
+      />
+      <InputField
+        label={t('adm.mobile')}
+        error={saving.fieldError('mobile')}
+        name="mobile"
+        type="tel"
+        value={mobile}
+        onChange={setMobile}
+      />
       <Field label={t('adm.language')} error={saving.fieldError('preferredLanguage')}>
         {(props) => (
           <select

@@ -3,7 +3,7 @@ import { client } from '../../api/client';
 import type { Role } from '../../app-context';
 import { useI18n, type MessageKey } from '../../i18n';
 import { Link } from '../../router';
-import { Empty, Field, FormError, Notice, useSubmit, WordOptions } from '../../ui';
+import { Empty, Field, FormError, InputField, Notice, useSubmit, WordOptions } from '../../ui';
 import { CursorListView, useCursorList } from '../../cursor-list';
 import { useAllSchools } from './all-schools';
 import { ACCOUNT_STATUS_WORDS } from './admin-words';
@@ -58,14 +58,14 @@ export function AdminAccounts() {
         <form onSubmit={submit} noValidate className="stack">
           <FormError error={error} fields={INVITE_FIELDS} />
           {done && <Notice>{done}</Notice>}
-          <Field label={t('email')} error={fieldError('email')}>
-            {(props) => <input {...props} name="email" type="email" value={email} onChange={(event) => setEmail(event.target.value)} />}
-          </Field>
-          <Field label={t('displayName')} error={fieldError('displayName')}>
-            {(props) => (
-              <input {...props} name="displayName" value={displayName} onChange={(event) => setDisplayName(event.target.value)} />
-            )}
-          </Field>
+          <InputField label={t('email')} error={fieldError('email')} name="email" type="email" value={email} onChange={setEmail} />
+          <InputField
+            label={t('displayName')}
+            error={fieldError('displayName')}
+            name="displayName"
+            value={displayName}
+            onChange={setDisplayName}
+          />
           <Field label={t('role')} error={fieldError('grants[0].role')}>
             {(props) => (
               <select {...props} name="role" value={role} onChange={(event) => setRole(event.target.value as Role)}>
@@ -103,17 +103,14 @@ export function AdminAccounts() {
       </section>
       <section className="stack" aria-labelledby="find-accounts-heading">
         <h2 id="find-accounts-heading">{t('adm.findAccounts')}</h2>
-        <Field label={t('adm.emailStarts')} hint={t('adm.emailStartsHint')}>
-          {(props) => (
-            <input
-              {...props}
-              name="emailSearch"
-              type="search"
-              value={emailSearch}
-              onChange={(event) => setEmailSearch(event.target.value)}
-            />
-          )}
-        </Field>
+        <InputField
+          label={t('adm.emailStarts')}
+          hint={t('adm.emailStartsHint')}
+          name="emailSearch"
+          type="search"
+          value={emailSearch}
+          onChange={setEmailSearch}
+        />
         <Field label={t('adm.accountType')}>
           {(props) => (
             <select {...props} name="roleFilter" value={roleFilter} onChange={(event) => setRoleFilter(event.target.value as Role | '')}>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from '../../router';
 import { useI18n } from '../../i18n';
-import { Empty, Field } from '../../ui';
+import { Empty, InputField } from '../../ui';
 import { CursorListView, useCursorList } from '../../cursor-list';
 import { PHASE_WORDS } from './admin-words';
 
@@ -17,11 +17,7 @@ export function AdminSchools() {
       <p>
         <Link to="/admin/comparison-schools">{t('cmp.link')}</Link>
       </p>
-      <Field label={t('adm.searchByName')}>
-        {(props) => (
-          <input {...props} name="schoolSearch" type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
-        )}
-      </Field>
+      <InputField label={t('adm.searchByName')} name="schoolSearch" type="search" value={search} onChange={setSearch} />
       <CursorListView list={schools} showCount empty={<Empty>{t('noSchools')}</Empty>}>
         {(items) => {
           const shown = items.filter((school) => !wanted || school.name.toLowerCase().includes(wanted) || school.urn?.includes(wanted));

@@ -3,7 +3,7 @@ import { saveFile } from '../../api';
 import { allPages, client, type Schema } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
-import { Empty, Field, fieldError, FormError, Loaded, Notice, useLoad } from '../../ui';
+import { Empty, Field, fieldError, FormError, InputField, Loaded, Notice, useLoad } from '../../ui';
 
 type Term = Schema<'scheduling.TermDto'>;
 
@@ -147,14 +147,16 @@ function ParticipationExport() {
       <p>{t('eval.participationContains')}</p>
       <form className="stack" onSubmit={submit} noValidate>
         <div className="period">
-          <Field label={t('from')} error={fieldError(error, 'from')}>
-            {(props) => (
-              <input {...props} type="date" name="from" value={from} onChange={(event) => setFrom(event.target.value)} required />
-            )}
-          </Field>
-          <Field label={t('to')} error={fieldError(error, 'to')}>
-            {(props) => <input {...props} type="date" name="to" value={to} onChange={(event) => setTo(event.target.value)} required />}
-          </Field>
+          <InputField
+            label={t('from')}
+            error={fieldError(error, 'from')}
+            type="date"
+            name="from"
+            value={from}
+            onChange={setFrom}
+            required
+          />
+          <InputField label={t('to')} error={fieldError(error, 'to')} type="date" name="to" value={to} onChange={setTo} required />
         </div>
         <div className="actions">
           <button type="submit" className="button" disabled={result.state === 'busy'}>

@@ -3,7 +3,7 @@ import { answered, client, everyItem, type Schema } from '../../api/client';
 import { useApp } from '../../app-context';
 import { formatDay, useI18n } from '../../i18n';
 import { Link } from '../../router';
-import { Empty, Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { Empty, Field, InputField, Loaded, Notice, useLoad, useSubmit } from '../../ui';
 import { ConflictNotice, todayIn } from '../conflict-words';
 
 type Member = Schema<'scheduling.MemberDto'>;
@@ -218,12 +218,20 @@ function AddMember({
                 </select>
               )}
             </Field>
-            <Field label={t('head.instrument')} error={adding.fieldError('instrument')}>
-              {(props) => <input {...props} name="instrument" value={instrument} onChange={(event) => setInstrument(event.target.value)} />}
-            </Field>
-            <Field label={t('head.members.section')} error={adding.fieldError('section')}>
-              {(props) => <input {...props} name="section" value={section} onChange={(event) => setSection(event.target.value)} />}
-            </Field>
+            <InputField
+              label={t('head.instrument')}
+              error={adding.fieldError('instrument')}
+              name="instrument"
+              value={instrument}
+              onChange={setInstrument}
+            />
+            <InputField
+              label={t('head.members.section')}
+              error={adding.fieldError('section')}
+              name="section"
+              value={section}
+              onChange={setSection}
+            />
             <button type="submit" className="button primary" disabled={adding.busy}>
               {adding.busy ? t('saving') : t('head.members.add')}
             </button>

@@ -3,7 +3,7 @@ import { allPages, answered, ApiProblem, client, everyItem, newId, type Schema }
 import { useApp } from '../../app-context';
 import { CursorListView, useCursorList } from '../../cursor-list';
 import { formatDateTime, formatTime, useI18n } from '../../i18n';
-import { Empty, Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { Empty, Field, InputField, Loaded, Notice, useLoad, useSubmit } from '../../ui';
 import { ConflictNotice } from '../conflict-words';
 import { zonedIso } from './Performances';
 import { useMySchools, type School } from './schools';
@@ -211,9 +211,7 @@ function AddSession({ schools, onAdded }: { schools: School[]; onAdded: (session
             </select>
           )}
         </Field>
-        <Field label={t('head.title')} error={submission.fieldError('title')}>
-          {(props) => <input {...props} name="title" value={title} onChange={(event) => setTitle(event.target.value)} />}
-        </Field>
+        <InputField label={t('head.title')} error={submission.fieldError('title')} name="title" value={title} onChange={setTitle} />
         {schools.length > 1 && (
           <Field label={t('school')} error={submission.fieldError('schoolId')}>
             {(props) => (
@@ -227,30 +225,34 @@ function AddSession({ schools, onAdded }: { schools: School[]; onAdded: (session
             )}
           </Field>
         )}
-        <Field label={t('head.date')} error={submission.fieldError('startsAt')}>
-          {(props) => <input {...props} name="date" type="date" value={date} onChange={(event) => setDate(event.target.value)} />}
-        </Field>
-        <Field label={t('startTime')}>
-          {(props) => (
-            <input {...props} name="startTime" type="time" value={startTime} onChange={(event) => setStartTime(event.target.value)} />
-          )}
-        </Field>
-        <Field label={t('endTime')} error={submission.fieldError('endsAt')}>
-          {(props) => <input {...props} name="endTime" type="time" value={endTime} onChange={(event) => setEndTime(event.target.value)} />}
-        </Field>
-        <Field label={t('ht.fam.capacity')} hint={t('ht.fam.capacityHint')} error={submission.fieldError('capacity')}>
-          {(props) => (
-            <input
-              {...props}
-              name="capacity"
-              type="number"
-              inputMode="numeric"
-              min={1}
-              value={capacity}
-              onChange={(event) => setCapacity(event.target.value)}
-            />
-          )}
-        </Field>
+        <InputField
+          label={t('head.date')}
+          error={submission.fieldError('startsAt')}
+          name="date"
+          type="date"
+          value={date}
+          onChange={setDate}
+        />
+        <InputField label={t('startTime')} name="startTime" type="time" value={startTime} onChange={setStartTime} />
+        <InputField
+          label={t('endTime')}
+          error={submission.fieldError('endsAt')}
+          name="endTime"
+          type="time"
+          value={endTime}
+          onChange={setEndTime}
+        />
+        <InputField
+          label={t('ht.fam.capacity')}
+          hint={t('ht.fam.capacityHint')}
+          error={submission.fieldError('capacity')}
+          name="capacity"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          value={capacity}
+          onChange={setCapacity}
+        />
         <button type="submit" className="button primary" disabled={submission.busy}>
           {submission.busy ? t('saving') : t('ht.fam.addButton')}
         </button>

@@ -3,7 +3,7 @@ import { allPages, answered, ApiProblem, client, newId, type Schema } from '../.
 import { useApp } from '../../app-context';
 import { formatDateTime, useI18n, type MessageKey } from '../../i18n';
 import { Link, navigate } from '../../router';
-import { Empty, Field, FormError, Loaded, useLoad, useSubmit } from '../../ui';
+import { Empty, Field, FormError, InputField, Loaded, useLoad, useSubmit } from '../../ui';
 import { useMySchools, type School } from './schools';
 
 export const STATUS_LABELS: Record<Schema<'performance-event.PerformanceDto'>['status'], MessageKey> = {
@@ -141,9 +141,7 @@ function PlanPerformance({ schools }: { schools: School[] }) {
         {({ venues, ensembles }) => (
           <form onSubmit={(event) => void submit(event)} noValidate className="stack" data-testid="plan-performance">
             <FormError error={error} fields={PERFORMANCE_FIELDS} />
-            <Field label={t('head.title')} error={fieldError('title')}>
-              {(props) => <input {...props} name="title" value={title} onChange={(event) => setTitle(event.target.value)} />}
-            </Field>
+            <InputField label={t('head.title')} error={fieldError('title')} name="title" value={title} onChange={setTitle} />
             {schools.length > 1 && (
               <Field label={t('school')} error={fieldError('schoolId')}>
                 {(props) => (
@@ -169,19 +167,16 @@ function PlanPerformance({ schools }: { schools: School[] }) {
                 </select>
               )}
             </Field>
-            <Field label={t('head.date')} error={fieldError('startsAt')}>
-              {(props) => <input {...props} name="date" type="date" value={date} onChange={(event) => setDate(event.target.value)} />}
-            </Field>
-            <Field label={t('startTime')}>
-              {(props) => (
-                <input {...props} name="startTime" type="time" value={startTime} onChange={(event) => setStartTime(event.target.value)} />
-              )}
-            </Field>
-            <Field label={t('endTime')} error={fieldError('endsAt')}>
-              {(props) => (
-                <input {...props} name="endTime" type="time" value={endTime} onChange={(event) => setEndTime(event.target.value)} />
-              )}
-            </Field>
+            <InputField label={t('head.date')} error={fieldError('startsAt')} name="date" type="date" value={date} onChange={setDate} />
+            <InputField label={t('startTime')} name="startTime" type="time" value={startTime} onChange={setStartTime} />
+            <InputField
+              label={t('endTime')}
+              error={fieldError('endsAt')}
+              name="endTime"
+              type="time"
+              value={endTime}
+              onChange={setEndTime}
+            />
             <Field label={t('head.audience')} error={fieldError('audience')}>
               {(props) => (
                 <select {...props} name="audience" value={audience} onChange={(event) => setAudience(event.target.value as Audience)}>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { allPages, answered, ApiProblem, client, type Schema } from '../../api/client';
 import { useApp } from '../../app-context';
 import { formatDateTime, formatDay, formatTime, useI18n, type MessageKey } from '../../i18n';
-import { Empty, Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { Empty, Field, InputField, Loaded, Notice, useLoad, useSubmit } from '../../ui';
 import { ConflictNotice } from '../conflict-words';
 import { useMySchools, type School } from './schools';
 
@@ -211,16 +211,22 @@ function PlanSession({ schools, onAdded }: { schools: School[]; onAdded: () => v
                   </select>
                 )}
               </Field>
-              <Field label={t('startTime')} error={fieldError('startTime')}>
-                {(props) => (
-                  <input {...props} name="startTime" type="time" value={startTime} onChange={(event) => setStartTime(event.target.value)} />
-                )}
-              </Field>
-              <Field label={t('endTime')} error={fieldError('durationMinutes')}>
-                {(props) => (
-                  <input {...props} name="endTime" type="time" value={endTime} onChange={(event) => setEndTime(event.target.value)} />
-                )}
-              </Field>
+              <InputField
+                label={t('startTime')}
+                error={fieldError('startTime')}
+                name="startTime"
+                type="time"
+                value={startTime}
+                onChange={setStartTime}
+              />
+              <InputField
+                label={t('endTime')}
+                error={fieldError('durationMinutes')}
+                name="endTime"
+                type="time"
+                value={endTime}
+                onChange={setEndTime}
+              />
               <Field label={t('room')} error={fieldError('roomId')}>
                 {(props) => (
                   <select {...props} name="roomId" value={roomId} onChange={(event) => setRoomId(event.target.value)}>

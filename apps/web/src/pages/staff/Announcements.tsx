@@ -4,7 +4,7 @@ import { useApp } from '../../app-context';
 import { CursorListView, useCursorList } from '../../cursor-list';
 import { formatDateTime, useI18n, type MessageKey } from '../../i18n';
 import { LANGUAGES, type Language } from '../../i18n/languages';
-import { Empty, Field, FormError, Loaded, Loading, Notice, useLoad, useSubmit, type Loadable } from '../../ui';
+import { Empty, Field, FormError, InputField, Loaded, Loading, Notice, useLoad, useSubmit, type Loadable } from '../../ui';
 
 type School = Schema<'scheduling.SchoolDto'>;
 type SchoolClass = Schema<'scheduling.ClassDto'>;
@@ -244,11 +244,14 @@ function Composer({ directory, onSent }: { directory: Directory; onSent: () => v
           )}
         </Field>
       )}
-      <Field label={t('staff.msg.subject')} error={fieldError('subject')}>
-        {(props) => (
-          <input {...props} name="subject" maxLength={200} value={subject} onChange={(event) => setSubject(event.target.value)} />
-        )}
-      </Field>
+      <InputField
+        label={t('staff.msg.subject')}
+        error={fieldError('subject')}
+        name="subject"
+        maxLength={200}
+        value={subject}
+        onChange={setSubject}
+      />
       <Field label={t('staff.msg.body')} error={fieldError('body')}>
         {(props) => (
           <textarea {...props} name="body" rows={6} maxLength={10000} value={body} onChange={(event) => setBody(event.target.value)} />

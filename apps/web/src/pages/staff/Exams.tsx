@@ -4,9 +4,9 @@ import { useApp } from '../../app-context';
 import { CursorListView, useCursorList } from '../../cursor-list';
 import { formatDay, useI18n, type MessageKey } from '../../i18n';
 import { Link } from '../../router';
-import { Empty, Field, InputField, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { Empty, Field, InputField, Loaded, Notice, useLoad, useSubmit, WordOptions } from '../../ui';
 import { ConflictNotice, todayIn } from '../conflict-words';
-import { SaveOrCancel } from '../form-frame';
+import { SaveOrCancel, SubmitButton } from '../form-frame';
 
 type ExamEntry = Schema<'scheduling.ExamEntryDto'>;
 type Pupil = Schema<'scheduling.PupilDto'>;
@@ -131,11 +131,7 @@ export function PupilChooser({
     .sort((a, b) => pupilName(a).localeCompare(pupilName(b)));
   return (
     <>
-      <Field label={t('ht.exam.findPupil')}>
-        {(props) => (
-          <input {...props} name="pupilFilter" type="search" value={filter} onChange={(event) => setFilter(event.target.value)} />
-        )}
-      </Field>
+      <InputField label={t('ht.exam.findPupil')} name="pupilFilter" type="search" value={filter} onChange={setFilter} />
       <Field label={t('pupil')} error={error}>
         {(props) => (
           <select {...props} name="pupilId" value={value} onChange={(event) => onChange(event.target.value)}>
@@ -200,9 +196,7 @@ function EnterExam({ pupils, onEntered }: { pupils: Pupil[]; onEntered: (name: s
           onChange={setPupilId}
           error={missingPupil ? t('ht.exam.choosePupil') : submission.fieldError('pupilId')}
         />
-        <Field label={t('ht.exam.board')} error={submission.fieldError('board')}>
-          {(props) => <input {...props} name="board" value={board} onChange={(event) => setBoard(event.target.value)} />}
-        </Field>
+        <InputField label={t('ht.exam.board')} error={submission.fieldError('board')} name="board" value={board} onChange={setBoard} />
         <Field label={t('ht.exam.gradeLabel')} error={submission.fieldError('grade')}>
           {(props) => (
             <select {...props} name="grade" value={grade} onChange={(event) => setGrade(event.target.value)}>
@@ -214,20 +208,30 @@ function EnterExam({ pupils, onEntered }: { pupils: Pupil[]; onEntered: (name: s
             </select>
           )}
         </Field>
-        <Field label={t('head.instrument')} error={submission.fieldError('instrument')}>
-          {(props) => <input {...props} name="instrument" value={instrument} onChange={(event) => setInstrument(event.target.value)} />}
-        </Field>
-        <Field label={t('ht.exam.enteredOn')} error={submission.fieldError('enteredOn')}>
-          {(props) => (
-            <input {...props} name="enteredOn" type="date" value={enteredOn} onChange={(event) => setEnteredOn(event.target.value)} />
-          )}
-        </Field>
-        <Field label={t('ht.exam.examOn')} error={submission.fieldError('examOn')}>
-          {(props) => <input {...props} name="examOn" type="date" value={examOn} onChange={(event) => setExamOn(event.target.value)} />}
-        </Field>
-        <button type="submit" className="button primary" disabled={submission.busy}>
-          {submission.busy ? t('saving') : t('ht.exam.enterButton')}
-        </button>
+        <InputField
+          label={t('head.instrument')}
+          error={submission.fieldError('instrument')}
+          name="instrument"
+          value={instrument}
+          onChange={setInstrument}
+        />
+        <InputField
+          label={t('ht.exam.enteredOn')}
+          error={submission.fieldError('enteredOn')}
+          name="enteredOn"
+          type="date"
+          value={enteredOn}
+          onChange={setEnteredOn}
+        />
+        <InputField
+          label={t('ht.exam.examOn')}
+          error={submission.fieldError('examOn')}
+          name="examOn"
+          type="date"
+          value={examOn}
+          onChange={setExamOn}
+        />
+        <SubmitButton busy={submission.busy} label={t('ht.exam.enterButton')} />
       </form>
     </section>
   );
@@ -300,11 +304,7 @@ export function EntryCard({
           <Field label={t('ht.exam.resultLabel')} error={submission.fieldError('result')}>
             {(props) => (
               <select {...props} name="result" value={result} onChange={(event) => setResult(event.target.value as ExamResult)}>
-                {(Object.keys(RESULTS) as ExamResult[]).map((value) => (
-                  <option key={value} value={value}>
-                    {t(RESULTS[value])}
-                  </option>
-                ))}
+                <WordOptions words={RESULTS} />
               </select>
             )}
           </Field>

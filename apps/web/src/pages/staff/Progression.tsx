@@ -3,7 +3,7 @@ import { allPages, answered, client, type Schema } from '../../api/client';
 import { useApp } from '../../app-context';
 import { formatDay, useI18n } from '../../i18n';
 import { Link } from '../../router';
-import { Empty, Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { Empty, Field, InputField, Loaded, Notice, useLoad, useSubmit } from '../../ui';
 import { ConflictNotice, todayIn } from '../conflict-words';
 import { EntryCard, pupilName } from './Exams';
 
@@ -218,11 +218,14 @@ function MoveLevel({
                   </select>
                 )}
               </Field>
-              <Field label={t('ht.prog.from')} error={submission.fieldError('joinedOn')}>
-                {(props) => (
-                  <input {...props} name="joinedOn" type="date" value={joinedOn} onChange={(event) => setJoinedOn(event.target.value)} />
-                )}
-              </Field>
+              <InputField
+                label={t('ht.prog.from')}
+                error={submission.fieldError('joinedOn')}
+                name="joinedOn"
+                type="date"
+                value={joinedOn}
+                onChange={setJoinedOn}
+              />
               <button type="submit" className="button primary" disabled={submission.busy}>
                 {submission.busy ? t('saving') : t('ht.prog.moveButton')}
               </button>

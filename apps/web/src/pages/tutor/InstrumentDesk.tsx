@@ -3,7 +3,7 @@ import { allPages, answered, ApiProblem, client, everyItem, newId, type Schema }
 import { formatDay, useI18n } from '../../i18n';
 import { useApp } from '../../app-context';
 import { Link } from '../../router';
-import { Empty, Field, FormError, Loaded, Notice, useLoad, useSubmit, type Loadable } from '../../ui';
+import { Empty, Field, FormError, InputField, Loaded, Notice, useLoad, useSubmit, type Loadable } from '../../ui';
 import { CONDITION_GRADES, conditionWords, instrumentName, statusWords, type ConditionGrade } from '../instrument-words';
 
 type InstrumentDetail = Schema<'instrument-loan.InstrumentDto'>;
@@ -133,24 +133,22 @@ export function TutorInstruments() {
       <h1>{t('lendOrReturn')}</h1>
       <p className="muted">{t('lendOrReturnIntro')}</p>
       <form onSubmit={submit} noValidate className="stack tag-search" role="search" aria-label={t('findInstrument')}>
-        <Field label={t('assetTagLong')} hint={t('assetTagHint')} error={tagError}>
-          {(props) => (
-            <input
-              {...props}
-              ref={tagInput}
-              name="assetTag"
-              className="big-input"
-              value={tag}
-              onChange={(event) => setTag(event.target.value)}
-              inputMode="text"
-              enterKeyHint="search"
-              autoCapitalize="characters"
-              autoComplete="off"
-              autoCorrect="off"
-              spellCheck={false}
-            />
-          )}
-        </Field>
+        <InputField
+          label={t('assetTagLong')}
+          hint={t('assetTagHint')}
+          error={tagError}
+          ref={tagInput}
+          name="assetTag"
+          className="big-input"
+          value={tag}
+          onChange={setTag}
+          inputMode="text"
+          enterKeyHint="search"
+          autoCapitalize="characters"
+          autoComplete="off"
+          autoCorrect="off"
+          spellCheck={false}
+        />
         <button type="submit" className="button primary big" disabled={lookup.busy}>
           {lookup.busy ? t('loading') : t('findInstrument')}
         </button>
@@ -389,18 +387,15 @@ function CheckOutForm({
           )}
         </Field>
       )}
-      <Field label={t('dueBack')} error={fieldError('dueOn')}>
-        {(props) => (
-          <input
-            {...props}
-            name="dueOn"
-            type="date"
-            className="big-input"
-            value={dueOn}
-            onChange={(event) => setDueOn(event.target.value)}
-          />
-        )}
-      </Field>
+      <InputField
+        label={t('dueBack')}
+        error={fieldError('dueOn')}
+        name="dueOn"
+        type="date"
+        className="big-input"
+        value={dueOn}
+        onChange={setDueOn}
+      />
       <Field label={t('conditionGoingOut')} error={fieldError('conditionOut')}>
         {(props) => (
           <select
@@ -418,18 +413,16 @@ function CheckOutForm({
           </select>
         )}
       </Field>
-      <Field label={t('agreedBy')} hint={t('agreedByHint')} error={localErrors.agreedByName ?? fieldError('agreement.agreedByName')}>
-        {(props) => (
-          <input
-            {...props}
-            name="agreedByName"
-            className="big-input"
-            autoComplete="off"
-            value={agreedByName}
-            onChange={(event) => setAgreedByName(event.target.value)}
-          />
-        )}
-      </Field>
+      <InputField
+        label={t('agreedBy')}
+        hint={t('agreedByHint')}
+        error={localErrors.agreedByName ?? fieldError('agreement.agreedByName')}
+        name="agreedByName"
+        className="big-input"
+        autoComplete="off"
+        value={agreedByName}
+        onChange={setAgreedByName}
+      />
       <div className={`field${localErrors.agreed ? ' field-invalid' : ''}`}>
         <label className="choice">
           <input

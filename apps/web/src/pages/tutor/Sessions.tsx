@@ -3,7 +3,7 @@ import { answered, ApiProblem, client, newId, type Schema } from '../../api/clie
 import { useApp } from '../../app-context';
 import { formatDay, formatTime, useI18n, type MessageKey } from '../../i18n';
 import { Link } from '../../router';
-import { Empty, ErrorNotice, Field, FormError, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { Empty, ErrorNotice, Field, FormError, InputField, Loaded, Notice, useLoad, useSubmit } from '../../ui';
 
 type Register = Schema<'scheduling.RegisterDto'>;
 type RegisterEntry = Schema<'scheduling.RegisterEntryDto'>;
@@ -328,9 +328,7 @@ function RehearsalNoteForm({ occurrenceId }: { occurrenceId: string }) {
               <textarea {...props} name="repertoire" rows={3} value={repertoire} onChange={(event) => setRepertoire(event.target.value)} />
             )}
           </Field>
-          <Field label={t('focus')} error={fieldError('focus')}>
-            {(props) => <input {...props} name="focus" value={focus} onChange={(event) => setFocus(event.target.value)} />}
-          </Field>
+          <InputField label={t('focus')} error={fieldError('focus')} name="focus" value={focus} onChange={setFocus} />
           <Field label={t('notes')} error={fieldError('notes')}>
             {(props) => <textarea {...props} name="notes" rows={4} value={notes} onChange={(event) => setNotes(event.target.value)} />}
           </Field>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { allPages, answered, client, type Schema } from '../../../api/client';
 import { useApp } from '../../../app-context';
 import { formatDateTime, useI18n } from '../../../i18n';
-import { Empty, Field, Loaded, TableFrame, useLoad, useSubmit } from '../../../ui';
+import { Empty, Field, InputField, Loaded, TableFrame, useLoad, useSubmit } from '../../../ui';
 import { ConflictNotice } from '../../conflict-words';
 import { LiveDataRequest, PrivacyNav, subjectLabel, type DataRequest } from './data-request-view';
 
@@ -247,11 +247,15 @@ export function PupilFinder({ chosen, onChoose, error }: FinderProps) {
         )}
       </Loaded>
       {schoolId && (
-        <Field label={t('privacy.ask.pupilName')} hint={t('privacy.ask.pupilNameHint')} error={error}>
-          {(props) => (
-            <input {...props} name="pupilSearch" type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
-          )}
-        </Field>
+        <InputField
+          label={t('privacy.ask.pupilName')}
+          hint={t('privacy.ask.pupilNameHint')}
+          error={error}
+          name="pupilSearch"
+          type="search"
+          value={search}
+          onChange={setSearch}
+        />
       )}
       {schoolId && (
         <Loaded value={pupils}>

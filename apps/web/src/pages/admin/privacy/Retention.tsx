@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { answered, client, type Schema } from '../../../api/client';
 import { useApp } from '../../../app-context';
 import { formatDateTime, useI18n, type MessageKey } from '../../../i18n';
-import { Empty, Field, Loaded, Notice, useEditable, useLoad, useSubmit } from '../../../ui';
+import { Empty, Field, InputField, Loaded, Notice, useEditable, useLoad, useSubmit } from '../../../ui';
 import { ConflictNotice, todayIn } from '../../conflict-words';
 import { LiveDataRequest, PrivacyNav, type DataRequest } from './data-request-view';
 
@@ -111,18 +111,16 @@ export function AdminRetention() {
         <h2 id="apply-heading">{t('privacy.retention.apply')}</h2>
         <p className="muted">{t('privacy.retention.applyIntro')}</p>
         <div className="stack" data-testid="retention-run">
-          <Field label={t('privacy.retention.asOf')} hint={t('privacy.retention.asOfHint')} error={running.fieldError('asOf')}>
-            {(props) => (
-              <input
-                {...props}
-                name="asOf"
-                type="date"
-                max={todayIn(me.area.timeZone)}
-                value={asOf}
-                onChange={(event) => setAsOf(event.target.value)}
-              />
-            )}
-          </Field>
+          <InputField
+            label={t('privacy.retention.asOf')}
+            hint={t('privacy.retention.asOfHint')}
+            error={running.fieldError('asOf')}
+            name="asOf"
+            type="date"
+            max={todayIn(me.area.timeZone)}
+            value={asOf}
+            onChange={setAsOf}
+          />
           {!confirmRun ? (
             <div className="actions">
               <button type="button" className="button primary" disabled={running.busy} onClick={() => void run(true)}>

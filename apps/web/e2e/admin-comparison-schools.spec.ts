@@ -4,44 +4,14 @@
  * change is read back from the API; axe-core on the page, at 360 px too.
  */
 import type { Page } from 'playwright-core';
-import { DEMO_ACCOUNTS } from '@tutti/seeds';
-// The end-to-end harness is shared tooling: the web app's specs drive the system it starts.
-import { expectStatus } from '@tutti/e2e';
+import { demoAccount } from './testing/api';
 import { browserSuite, expectAccessible, PHONE, screenshot, seriousViolations, signInThroughPage } from './testing/browser';
 
-const AREA = 'liverpool';
-function demoAccount(key: 'programme_admin' | 'headteacher') {
-  const account = DEMO_ACCOUNTS.find((candidate) => candidate.area === AREA && candidate.key === key);
-  if (!account) throw new Error(`no demo ${key} in ${AREA}`);
-  return account;
-}
 const admin = demoAccount('programme_admin');
 const unique = Date.now().toString(36);
 
-const { system, api, open, timed } = browserSuite('web e2e admin comparison schools');
-const tokens: Record<string, string> = {};
-
-/** Calls the API as a demo account in one of its roles; signs in (again) when needed. */
-async function as<T>(
-  who: { email: string },
-  role: string,
-  method: string,
-  path: string,
-  status = 200,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<T> {
-  const call = () => api<T>(method, path, { token: tokens[who.email], body, headers: { 'x-tutti-role': role, ...headers } });
-  if (!tokens[who.email]) tokens[who.email] = await system.signIn(who.email);
-  let answer = await call();
-  if (answer.status === 401) {
-    tokens[who.email] = await system.signIn(who.email);
-    answer = await call();
-  }
-  return expectStatus(answer, status);
-}
-const asAdmin = <T>(method: string, path: string, status = 200, body?: unknown, headers: Record<string, string> = {}) =>
-  as<T>(admin, 'programme_admin', method, path, status, body, headers);
+const { as, open, timed } = browserSuite('web e2e admin comparison schools');
+const asAdmin = as(admin, 'programme_admin');
 
 /** The message beside a form's field. */
 function errorBeside(page: Page, form: ReturnType<Page['locator']>, control: string) {

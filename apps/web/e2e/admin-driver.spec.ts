@@ -6,42 +6,18 @@
  * signal returns). Every page is checked with axe-core and for fitting the phone; each change is
  * checked in the API.
  */
-import type { Page } from 'playwright-core';
-import { DEMO_ACCOUNTS } from '@tutti/seeds';
 import { waitFor } from '@tutti/testing';
-// The end-to-end harness is shared tooling: the web app's specs drive the system it starts.
-import { expectStatus } from '@tutti/e2e';
-import { browserSuite, expectAccessible, PHONE, screenshot, signInThroughPage } from './testing/browser';
+import { demoAccount } from './testing/api';
+import { browserSuite, expectAccessible, expectFitsPhone, PHONE, screenshot, signInThroughPage } from './testing/browser';
 
-function demo(key: string) {
-  const account = DEMO_ACCOUNTS.find((candidate) => candidate.area === 'liverpool' && candidate.key === key);
-  if (!account) throw new Error(`no demo ${key} in liverpool`);
-  return account;
-}
-const admin = demo('programme_admin');
-const staff = demo('school_staff');
+const admin = demoAccount('programme_admin');
+const staff = demoAccount('school_staff');
 
 const say = (line: string) => process.stdout.write(`[web e2e admin driver] ${line}\n`);
 
-const { system, api, open, timed } = browserSuite('web e2e admin driver');
-const tokens: Record<string, string> = {};
-
-/** Calls the API as a demo account in one role; signs in (again) when needed. */
-async function as<T>(account: { email: string }, role: string, method: string, path: string, status = 200, body?: unknown): Promise<T> {
-  const call = () => api<T>(method, path, { token: tokens[account.email], body, headers: { 'x-tutti-role': role } });
-  if (!tokens[account.email]) tokens[account.email] = await system.signIn(account.email);
-  let answer = await call();
-  if (answer.status === 401) {
-    tokens[account.email] = await system.signIn(account.email);
-    answer = await call();
-  }
-  return expectStatus(answer, status);
-}
-
-async function expectFitsPhone(page: Page): Promise<void> {
-  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: document.documentElement.clientWidth }));
-  expect(widths.page).toBeLessThanOrEqual(widths.screen + 1);
-}
+const { as, open, timed } = browserSuite('web e2e admin driver');
+const asAdmin = as(admin, 'programme_admin');
+const asStaff = as(staff, 'school_staff');
 
 interface Booking {
   id: string;
@@ -53,17 +29,17 @@ describe('on a phone', () => {
   it(
     'the programme admin filters the audit log to one pupil’s reads by them, as the API lists them',
     timed('audit', async () => {
-      const me = await as<{ userId: string }>(admin, 'programme_admin', 'GET', '/identity/me');
-      const pupils = await as<{ items: { id: string }[] }>(admin, 'programme_admin', 'GET', '/api/scheduling/pupils?limit=5');
+      const me = await asAdmin<{ userId: string }>('GET', '/identity/me');
+      const pupils = await asAdmin<{ items: { id: string }[] }>('GET', '/api/scheduling/pupils?limit=5');
       const pupilId = pupils.items[0].id;
       // Reading a pupil is audited.
-      await as(admin, 'programme_admin', 'GET', `/api/scheduling/pupils/${pupilId}`);
-      await as(admin, 'programme_admin', 'GET', `/api/scheduling/pupils/${pupilId}`);
+      await asAdmin('GET', `/api/scheduling/pupils/${pupilId}`);
+      await asAdmin('GET', `/api/scheduling/pupils/${pupilId}`);
       const query = `actorId=${me.userId}&subjectType=pupil&subjectId=${pupilId}&limit=50`;
       let expected: { items: { id: string }[] } = { items: [] };
       await waitFor(
         async () => {
-          expected = await as(admin, 'programme_admin', 'GET', `/audit-log?${query}`);
+          expected = await asAdmin('GET', `/audit-log?${query}`);
           return expected.items.length >= 2;
         },
         { timeoutMs: 15_000, intervalMs: 250, description: 'the reads in the audit log' },
@@ -93,7 +69,7 @@ describe('on a phone', () => {
       // Entries arrive from the services asynchronously (a list read may add one): the page matches the API as it is then.
       await waitFor(
         async () => {
-          expected = await as(admin, 'programme_admin', 'GET', `/audit-log?${query}`);
+          expected = await asAdmin('GET', `/audit-log?${query}`);
           const shown = await rows.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-entry-id')));
           if (shown.join() === expected.items.map((item) => item.id).join()) return true;
           if (shown.length < expected.items.length) await form.getByRole('button', { name: 'Show entries' }).click();
@@ -113,7 +89,7 @@ describe('on a phone', () => {
   it(
     'the programme admin imports a school’s MIS export: the dry run’s problems and new classes, then the import, then the same file again changes nothing',
     timed('import', async () => {
-      const school = await as<{ id: string; name: string }>(admin, 'programme_admin', 'POST', '/api/scheduling/schools', 201, {
+      const school = await asAdmin<{ id: string; name: string }>('POST', '/api/scheduling/schools', 201, {
         name: `Import Primary ${Date.now().toString(36)}`,
         phase: 'primary',
       });
@@ -151,12 +127,7 @@ describe('on a phone', () => {
       expect(await problems.count()).toBeGreaterThanOrEqual(2);
       expect(await problems.first().locator('td').first().innerText()).toBe('5');
       expect(await report.locator('[data-testid=new-classes] input:checked').count()).toBe(2);
-      const before = await as<{ items: unknown[] }>(
-        admin,
-        'programme_admin',
-        'GET',
-        `/api/scheduling/pupils?schoolId=${school.id}&limit=100`,
-      );
+      const before = await asAdmin<{ items: unknown[] }>('GET', `/api/scheduling/pupils?schoolId=${school.id}&limit=100`);
       expect(before.items).toHaveLength(0);
       await expectAccessible(page);
       await expectFitsPhone(page);
@@ -166,19 +137,9 @@ describe('on a phone', () => {
       await result
         .getByText('Imported: 3 new pupils, 0 changed, 0 unchanged, 2 classes created, 2 rows skipped.')
         .waitFor({ timeout: 20_000 });
-      const pupils = await as<{ items: { lastName: string }[] }>(
-        admin,
-        'programme_admin',
-        'GET',
-        `/api/scheduling/pupils?schoolId=${school.id}&limit=100`,
-      );
+      const pupils = await asAdmin<{ items: { lastName: string }[] }>('GET', `/api/scheduling/pupils?schoolId=${school.id}&limit=100`);
       expect(pupils.items.map((pupil) => pupil.lastName).sort()).toEqual(['Khan', 'Nowak', "O'Neil, Jr"]);
-      const classes = await as<{ items: { name: string }[] }>(
-        admin,
-        'programme_admin',
-        'GET',
-        `/api/scheduling/classes?schoolId=${school.id}&limit=100`,
-      );
+      const classes = await asAdmin<{ items: { name: string }[] }>('GET', `/api/scheduling/classes?schoolId=${school.id}&limit=100`);
       expect(classes.items.map((item) => item.name).sort()).toEqual(['Acorns', 'Oak']);
 
       // The same file again: checked, imported, nothing changes, and the page says so.
@@ -186,9 +147,7 @@ describe('on a phone', () => {
       await report.getByText('5 rows: 0 new pupils, 0 changed, 3 unchanged, 2 skipped for problems.').waitFor();
       await report.getByRole('button', { name: 'Import' }).click();
       await result.getByText('Nothing changed: the file matches what Tutti holds (3 pupils unchanged).').waitFor({ timeout: 20_000 });
-      expect(
-        (await as<{ items: unknown[] }>(admin, 'programme_admin', 'GET', `/api/scheduling/pupils?schoolId=${school.id}&limit=100`)).items,
-      ).toHaveLength(3);
+      expect((await asAdmin<{ items: unknown[] }>('GET', `/api/scheduling/pupils?schoolId=${school.id}&limit=100`)).items).toHaveLength(3);
       await expectAccessible(page);
       await screenshot(page, 'web-admin-import');
     }),
@@ -218,9 +177,7 @@ describe('on a phone', () => {
       await term.locator('input[name=endsOn]').fill('2031-07-18');
       await term.getByRole('button', { name: 'Add a term' }).click();
       await term.getByText(`${name} added.`).waitFor();
-      const terms = await as<{ items: { name: string; startsOn: string; endsOn: string }[] }>(
-        admin,
-        'programme_admin',
+      const terms = await asAdmin<{ items: { name: string; startsOn: string; endsOn: string }[] }>(
         'GET',
         '/api/scheduling/terms?limit=100',
       );
@@ -244,7 +201,7 @@ describe('on a phone', () => {
       await upload();
       await bank.getByRole('button', { name: 'Import the bank holidays' }).click();
       await bank.getByText('0 bank holidays added; 1 already there.').waitFor();
-      const holidays = await as<{ items: { startsOn: string }[] }>(admin, 'programme_admin', 'GET', '/api/scheduling/holidays?limit=100');
+      const holidays = await asAdmin<{ items: { startsOn: string }[] }>('GET', '/api/scheduling/holidays?limit=100');
       expect(holidays.items.filter((item) => item.startsOn === '2031-08-25')).toHaveLength(1);
       await expectAccessible(page);
       await expectFitsPhone(page);
@@ -255,18 +212,14 @@ describe('on a phone', () => {
   it(
     'school staff check families onto the bus with one tap, undo one, and a tap with no signal survives a reload',
     timed('driver', async () => {
-      const runs = await as<{ items: { id: string; outboundDepartsAt: string; status: string }[] }>(
-        staff,
-        'school_staff',
+      const runs = await asStaff<{ items: { id: string; outboundDepartsAt: string; status: string }[] }>(
         'GET',
         '/api/parent-engagement/transport-runs?limit=100',
       );
       let runId = '';
       let bookings: Booking[] = [];
       for (const run of runs.items.filter((item) => item.status === 'open' && Date.parse(item.outboundDepartsAt) > Date.now())) {
-        const page = await as<{ items: Booking[] }>(
-          staff,
-          'school_staff',
+        const page = await asStaff<{ items: Booking[] }>(
           'GET',
           `/api/parent-engagement/transport-bookings?runId=${run.id}&status=confirmed&limit=100`,
         );
@@ -278,7 +231,7 @@ describe('on a phone', () => {
         }
       }
       if (!runId) throw new Error('no coming bus with two families of the staff member’s school waiting to be checked in');
-      const booking = (id: string) => as<Booking>(staff, 'school_staff', 'GET', `/api/parent-engagement/transport-bookings/${id}`);
+      const booking = (id: string) => asStaff<Booking>('GET', `/api/parent-engagement/transport-bookings/${id}`);
 
       const page = await open(PHONE);
       await signInThroughPage(page, staff);

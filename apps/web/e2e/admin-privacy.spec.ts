@@ -9,41 +9,21 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { SERVICE_NAMES } from '@tutti/contracts';
-import { DEMO_ACCOUNTS, seedId } from '@tutti/seeds';
+import { seedId } from '@tutti/seeds';
 import { waitFor, zipEntries } from '@tutti/testing';
-// The end-to-end harness is shared tooling: the web app's specs drive the system it starts.
-import { expectStatus } from '@tutti/e2e';
+import { demoAccount } from './testing/api';
 import { browserSuite, expectAccessible, screenshot, signInThroughPage } from './testing/browser';
 
 const AREA = 'liverpool';
-function demo(key: string, withChildren = false) {
-  const account = DEMO_ACCOUNTS.find(
-    (candidate) => candidate.area === AREA && candidate.key === key && (!withChildren || candidate.children.length > 0),
-  );
-  if (!account) throw new Error(`no demo ${key} in ${AREA}`);
-  return account;
-}
-const admin = demo('programme_admin');
-const guardian = demo('guardian', true);
+const admin = demoAccount('programme_admin');
+const guardian = demoAccount('guardian', { withChildren: true });
 const child = guardian.children[0];
 const pupilId = seedId(`pupil:${AREA}:${child.pupilNumber}`);
 
 const say = (line: string) => process.stdout.write(`[web e2e admin privacy] ${line}\n`);
 
-const { system, api, open, timed } = browserSuite('web e2e admin privacy');
-let token = '';
-
-/** Calls the API as the demo programme admin; signs in (again) when needed. */
-async function asAdmin<T>(method: string, path: string, status = 200, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const call = () => api<T>(method, path, { token, body, headers: { 'x-tutti-role': 'programme_admin', ...headers } });
-  if (!token) token = await system.signIn(admin.email);
-  let answer = await call();
-  if (answer.status === 401) {
-    token = await system.signIn(admin.email);
-    answer = await call();
-  }
-  return expectStatus(answer, status);
-}
+const { tokenOf, as, system, api, open, timed } = browserSuite('web e2e admin privacy');
+const asAdmin = as(admin, 'programme_admin');
 
 /** A day counted from today in the area's time zone, as YYYY-MM-DD. */
 function dayFromToday(days: number): string {
@@ -120,7 +100,7 @@ describe('privacy and safeguarding', () => {
       expect(files['scheduling.json']).toContain(pupil.lastName);
       // The page's ZIP is the API's ZIP.
       const direct = await fetch(`${system.baseUrl}/identity/data-requests/${requestId}/export.zip`, {
-        headers: { authorization: `Bearer ${token}`, 'x-tutti-role': 'programme_admin' },
+        headers: { authorization: `Bearer ${await tokenOf(admin)}`, 'x-tutti-role': 'programme_admin' },
       });
       expect(direct.status).toBe(200);
       expect(Object.keys(zipEntries(Buffer.from(await direct.arrayBuffer()))).sort()).toEqual(Object.keys(files).sort());
@@ -256,7 +236,7 @@ describe('privacy and safeguarding', () => {
       await form.getByRole('button', { name: 'Save the schedule' }).click();
       await form.getByText('Schedule saved.').waitFor();
       const saved = await api<Record<string, number>>('GET', '/identity/retention-schedule', {
-        token,
+        token: await tokenOf(admin),
         headers: { 'x-tutti-role': 'programme_admin' },
       });
       expect(saved.status).toBe(200);

@@ -10,37 +10,17 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { DEMO_ACCOUNTS } from '@tutti/seeds';
-// The end-to-end harness is shared tooling: the web app's specs drive the system it starts.
-import { expectStatus } from '@tutti/e2e';
 import { csvDocument, parseCsv } from '@tutti/platform';
 import { waitFor } from '@tutti/testing';
+import { demoAccount } from './testing/api';
 import { browserSuite, expectAccessible, PHONE, screenshot, seriousViolations, signInThroughPage } from './testing/browser';
 
-const AREA = 'liverpool';
-function demoAdmin() {
-  const account = DEMO_ACCOUNTS.find((candidate) => candidate.area === AREA && candidate.key === 'programme_admin');
-  if (!account) throw new Error(`no demo programme_admin in ${AREA}`);
-  return account;
-}
-const admin = demoAdmin();
+const admin = demoAccount('programme_admin');
 const unique = Date.now().toString(36);
 const say = (line: string) => process.stdout.write(`[web e2e admin programme] ${line}\n`);
 
-const { system, api, open, timed } = browserSuite('web e2e admin programme');
-let token = '';
-
-/** Calls the API as the demo programme admin; signs in (again) when needed. */
-async function asAdmin<T>(method: string, path: string, status = 200, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const call = () => api<T>(method, path, { token, body, headers: { 'x-tutti-role': 'programme_admin', ...headers } });
-  if (!token) token = await system.signIn(admin.email);
-  let answer = await call();
-  if (answer.status === 401) {
-    token = await system.signIn(admin.email);
-    answer = await call();
-  }
-  return expectStatus(answer, status);
-}
+const { tokenOf, as, api, open, timed } = browserSuite('web e2e admin programme');
+const asAdmin = as(admin, 'programme_admin');
 
 async function signInAsAdmin(page: Page): Promise<void> {
   await signInThroughPage(page, admin);
@@ -246,7 +226,8 @@ describe('the programme admin runs the programme', () => {
       const settingsPath = `/api/parent-engagement/message-settings/schools/${school.id}`;
       // Family messages hear of the school through scheduling's event, moments after it is created.
       await waitFor(
-        async () => (await api('GET', settingsPath, { token, headers: { 'x-tutti-role': 'programme_admin' } })).status === 200,
+        async () =>
+          (await api('GET', settingsPath, { token: await tokenOf(admin), headers: { 'x-tutti-role': 'programme_admin' } })).status === 200,
         {
           timeoutMs: 20_000,
           intervalMs: 250,
@@ -507,7 +488,7 @@ describe('the programme admin runs the programme', () => {
       await area.getByRole('button', { name: 'Save' }).click();
       await area.getByText('Saved.').waitFor();
       expect(await asAdmin('GET', '/identity/tenant')).toMatchObject({ familyTransportSeatLimit: limit });
-      const current = await api('GET', '/identity/tenant', { token, headers: { 'x-tutti-role': 'programme_admin' } });
+      const current = await api('GET', '/identity/tenant', { token: await tokenOf(admin), headers: { 'x-tutti-role': 'programme_admin' } });
       await asAdmin(
         'PATCH',
         '/identity/tenant',

@@ -8,18 +8,13 @@
 import { readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { brotliDecompressSync } from 'node:zlib';
-import { DEMO_ACCOUNTS } from '@tutti/seeds';
 // The end-to-end harness is shared tooling: the web app's specs drive the system it starts.
 import { expectStatus } from '@tutti/e2e';
+import { demoAccount } from './testing/api';
 import { browserSuite, screenshot, seriousViolations, signInThroughPage } from './testing/browser';
 
-const demo = (key: string) => {
-  const account = DEMO_ACCOUNTS.find((candidate) => candidate.area === 'liverpool' && candidate.key === key);
-  if (!account) throw new Error(`no demo ${key} in liverpool`);
-  return account;
-};
-const evaluator = demo('evaluator');
-const admin = demo('programme_admin');
+const evaluator = demoAccount('evaluator');
+const admin = demoAccount('programme_admin');
 
 const say = (line: string) => process.stdout.write(`[web e2e evaluator] ${line}\n`);
 const PROVISION_HEADER =

@@ -10,60 +10,23 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { Page } from 'playwright-core';
-import { DEMO_ACCOUNTS } from '@tutti/seeds';
 import { waitFor } from '@tutti/testing';
-// The end-to-end harness is shared tooling: the web app's specs drive the system it starts.
-import { expectStatus } from '@tutti/e2e';
-import { browserSuite, expectAccessible, PHONE, screenshot, signInThroughPage } from './testing/browser';
+import { demoAccount } from './testing/api';
+import { browserSuite, expectAccessible, expectFitsPhone, PHONE, screenshot, signInThroughPage } from './testing/browser';
 
-const demo = (key: string) => {
-  const account = DEMO_ACCOUNTS.find((candidate) => candidate.area === 'liverpool' && candidate.key === key);
-  if (!account) throw new Error(`no demo ${key} in liverpool`);
-  return account;
-};
-const headteacher = demo('headteacher');
-const tutor = demo('tutor');
-const guardian = demo('guardian');
-const admin = demo('programme_admin');
+const headteacher = demoAccount('headteacher');
+const tutor = demoAccount('tutor');
+const guardian = demoAccount('guardian');
+const admin = demoAccount('programme_admin');
 const ZONE = 'Europe/London';
 const DAY = 86_400_000;
 
 const say = (line: string) => process.stdout.write(`[web e2e head tutor family] ${line}\n`);
-const { system, api, open, timed } = browserSuite('web e2e head tutor family');
-
-const tokens = new Map<string, string>();
-/** Calls the API as a demo person in a role (the web app sends the same role header); signs in again when the token has run out. */
-async function as<T>(
-  who: { email: string },
-  role: string,
-  method: string,
-  path: string,
-  status = 200,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<T> {
-  const call = async () =>
-    api<T>(method, path, {
-      token: tokens.get(who.email) ?? '',
-      body,
-      headers: { 'x-tutti-role': role, ...(method === 'POST' ? { 'idempotency-key': randomUUID() } : {}), ...headers },
-    });
-  if (!tokens.has(who.email)) tokens.set(who.email, await system.signIn(who.email));
-  let answer = await call();
-  if (answer.status === 401) {
-    tokens.set(who.email, await system.signIn(who.email));
-    answer = await call();
-  }
-  return expectStatus(answer, status);
-}
-const asHead = <T>(method: string, path: string, status?: number, body?: unknown, headers?: Record<string, string>) =>
-  as<T>(headteacher, 'headteacher', method, path, status, body, headers);
-
-/** Nothing reaches past the phone's right edge (wide tables scroll in their own box). */
-async function expectFitsPhone(page: Page): Promise<void> {
-  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: document.documentElement.clientWidth }));
-  expect(widths.page).toBeLessThanOrEqual(widths.screen + 1);
-}
+const { as, system, open, timed } = browserSuite('web e2e head tutor family');
+const asAdmin = as(admin, 'programme_admin');
+const asGuardian = as(guardian, 'guardian');
+const asHead = as(headteacher, 'headteacher');
+const asTutor = as(tutor, 'tutor');
 
 /** The area's wall-clock time (HH:MM) of an instant. */
 function clock(instant: number): string {
@@ -192,15 +155,13 @@ describe('the headteacher on a phone', () => {
       // A driver of the area, cleared (DBS check and training recorded by the programme admin in
       // scheduling): the bus form offers them once parent-engagement has heard of it.
       const driverName = `Driver ${randomUUID().slice(0, 6)}`;
-      const driver = await as<{ id: string }>(admin, 'programme_admin', 'POST', '/api/scheduling/staff', 201, {
+      const driver = await asAdmin<{ id: string }>('POST', '/api/scheduling/staff', 201, {
         kind: 'driver',
         displayName: driverName,
         schoolIds: [schoolId],
       });
       const isoDay = (offsetDays: number) => localDay(Date.now() + offsetDays * DAY);
-      await as(
-        admin,
-        'programme_admin',
+      await asAdmin(
         'PUT',
         `/api/scheduling/safeguarding/staff/${driver.id}`,
         200,
@@ -521,9 +482,7 @@ describe('the tutor on a phone', () => {
       await card.locator('textarea[name=musicalActivity]').fill('Pluck, bow, and feel the table hum');
       await card.getByRole('button', { name: 'Save the plan' }).click();
       await page.getByText(`Plan saved: ${planTopic}.`).waitFor();
-      const plans = await as<{ items: { topic: string; musicalActivity: string }[] }>(
-        tutor,
-        'tutor',
+      const plans = await asTutor<{ items: { topic: string; musicalActivity: string }[] }>(
         'GET',
         `/api/scheduling/lesson-plans?classId=${planClassId}&limit=100`,
       );
@@ -543,7 +502,7 @@ describe('the tutor on a phone', () => {
       await form.locator('input[name=instrument]').fill(instrument);
       await form.getByRole('button', { name: 'Enter for the exam' }).click();
       await page.getByText(/is entered for the exam\.$/).waitFor();
-      const progression = await as<Progression>(tutor, 'tutor', 'GET', `/api/scheduling/pupils/${pupilId}/progression`);
+      const progression = await asTutor<Progression>('GET', `/api/scheduling/pupils/${pupilId}/progression`);
       expect(progression.examEntries.find((item) => item.instrument === instrument)).toMatchObject({ board: 'Trinity', grade: 0 });
       await page.locator('[data-testid=exam-entries] li', { hasText: `Trinity Initial · ${instrument}` }).waitFor();
       await screenshot(page, 'web-tutor-exams');
@@ -556,12 +515,7 @@ describe('the parent on a phone, in Polish', () => {
   it(
     'sees a past workshop they went to, an instrument given back, and asks for their child’s data and saves it',
     timed('family', async () => {
-      const me = await as<{ userId: string; children: { pupilId: string; schoolId: string }[] }>(
-        guardian,
-        'guardian',
-        'GET',
-        '/identity/me',
-      );
+      const me = await asGuardian<{ userId: string; children: { pupilId: string; schoolId: string }[] }>('GET', '/identity/me');
       const child = me.children.find((item) => item.schoolId === schoolId) ?? me.children[0];
 
       // A workshop at the child's school the family signed up to and came to, then moved into the past
@@ -575,17 +529,10 @@ describe('the parent on a phone, in Polish', () => {
         endsAt: new Date(Date.now() + 2 * DAY + 3_600_000).toISOString(),
         capacity: 20,
       });
-      const signUp = await as<{ id: string }>(
-        guardian,
-        'guardian',
-        'POST',
-        `/api/parent-engagement/family-sessions/${session.id}/sign-ups`,
-        201,
-        {
-          places: 2,
-          pupilIds: [child.pupilId],
-        },
-      );
+      const signUp = await asGuardian<{ id: string }>('POST', `/api/parent-engagement/family-sessions/${session.id}/sign-ups`, 201, {
+        places: 2,
+        pupilIds: [child.pupilId],
+      });
       const db = new Client({ connectionString: system.adminDatabaseUrl });
       await db.connect();
       try {
@@ -599,20 +546,15 @@ describe('the parent on a phone, in Polish', () => {
       await asHead('POST', `/api/parent-engagement/session-sign-ups/${signUp.id}/attendance`, 200, { attended: true });
 
       // An instrument lent to the child and given back.
-      const instruments = await as<{ items: { id: string }[] }>(
-        admin,
-        'programme_admin',
-        'GET',
-        '/api/instrument-loan/instruments?status=available&limit=1',
-      );
-      const loan = await as<{ id: string }>(admin, 'programme_admin', 'POST', '/api/instrument-loan/loans', 201, {
+      const instruments = await asAdmin<{ items: { id: string }[] }>('GET', '/api/instrument-loan/instruments?status=available&limit=1');
+      const loan = await asAdmin<{ id: string }>('POST', '/api/instrument-loan/loans', 201, {
         instrumentId: instruments.items[0].id,
         pupilId: child.pupilId,
         dueOn: `${new Date().getFullYear() + 1}-07-20`,
         conditionOut: 'good',
         agreement: { agreedByName: guardian.displayName, agreedAt: new Date().toISOString(), termsVersion: '2025-1' },
       });
-      await as(admin, 'programme_admin', 'POST', `/api/instrument-loan/loans/${loan.id}/return`, 200, { conditionIn: 'good' });
+      await asAdmin('POST', `/api/instrument-loan/loans/${loan.id}/return`, 200, { conditionIn: 'good' });
 
       const page = await open(PHONE);
       await page.addInitScript(() => localStorage.setItem('tutti.language', 'pl'));
@@ -640,18 +582,17 @@ describe('the parent on a phone, in Polish', () => {
       const row = section.locator(`li[data-pupil-id="${child.pupilId}"]`);
       await row.getByRole('button', { name: /^Poproś o kopię danych/ }).click();
       await section.getByText(/^Poproszono o kopię danych/).waitFor();
-      const requests = await as<{ items: { id: string; kind: string; subject: { id: string } | null; state: string }[] }>(
-        guardian,
-        'guardian',
+      const requests = await asGuardian<{ items: { id: string; kind: string; subject: { id: string } | null; state: string }[] }>(
         'GET',
         '/identity/data-requests?kind=export&limit=20',
       );
       const request = requests.items.find((item) => item.subject?.id === child.pupilId);
       expect(request).toMatchObject({ kind: 'export' });
-      await waitFor(
-        async () => (await as<{ state: string }>(guardian, 'guardian', 'GET', `/identity/data-requests/${request?.id}`)).state === 'done',
-        { timeoutMs: 90_000, intervalMs: 1_000, description: 'the child’s export gathered from every service' },
-      );
+      await waitFor(async () => (await asGuardian<{ state: string }>('GET', `/identity/data-requests/${request?.id}`)).state === 'done', {
+        timeoutMs: 90_000,
+        intervalMs: 1_000,
+        description: 'the child’s export gathered from every service',
+      });
       const checkAgain = row.getByRole('button', { name: /^Sprawdź ponownie/ });
       if (await checkAgain.isVisible()) await checkAgain.click();
       await row.locator('[data-testid=request-state]', { hasText: 'Gotowe od' }).waitFor();

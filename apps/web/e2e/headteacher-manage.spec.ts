@@ -7,41 +7,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import type { Page } from 'playwright-core';
-import { DEMO_ACCOUNTS } from '@tutti/seeds';
 import { waitFor } from '@tutti/testing';
-// The end-to-end harness is shared tooling: the web app's specs drive the system it starts.
-import { expectStatus } from '@tutti/e2e';
-import { browserSuite, expectAccessible, PHONE, screenshot, signInThroughPage } from './testing/browser';
+import { demoAccount } from './testing/api';
+import { browserSuite, expectAccessible, expectFitsPhone, PHONE, screenshot, signInThroughPage } from './testing/browser';
 
-const found = DEMO_ACCOUNTS.find((candidate) => candidate.area === 'liverpool' && candidate.key === 'headteacher');
-if (!found) throw new Error('no demo headteacher in liverpool');
-const headteacher = found;
+const headteacher = demoAccount('headteacher');
 
 const say = (line: string) => process.stdout.write(`[web e2e head manage] ${line}\n`);
 
-const { system, api, open, timed } = browserSuite('web e2e head manage');
-let token = '';
+const { tokenOf, as, api, open, timed } = browserSuite('web e2e head manage');
+const asHead = as(headteacher, 'headteacher');
 let schoolId = '';
 
-/** Calls the API as the headteacher (the web app sends the same role header); signs in again when the token has run out. */
-async function asHead<T>(method: string, path: string, status = 200, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  let answer = await api<T>(method, path, { token, body, headers: { 'x-tutti-role': 'headteacher', ...headers } });
-  if (answer.status === 401) {
-    token = await system.signIn(headteacher.email);
-    answer = await api<T>(method, path, { token, body, headers: { 'x-tutti-role': 'headteacher', ...headers } });
-  }
-  return expectStatus(answer, status);
-}
-
-/** Nothing reaches past the phone's right edge (wide tables scroll in their own box). */
-async function expectFitsPhone(page: Page): Promise<void> {
-  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: document.documentElement.clientWidth }));
-  expect(widths.page).toBeLessThanOrEqual(widths.screen + 1);
-}
-
 beforeAll(async () => {
-  token = await system.signIn(headteacher.email);
   const me = await asHead<{ grants: { role: string; schoolIds?: string[] }[] }>('GET', '/identity/me');
   schoolId = me.grants.find((grant) => grant.role === 'headteacher')?.schoolIds?.[0] ?? '';
   if (!schoolId) throw new Error('the demo headteacher leads no school');
@@ -207,7 +185,7 @@ describe('the headteacher on a phone', () => {
 
       // A colleague changes the order meanwhile: this page's save is refused and says so in words, then shows theirs.
       const theirs = await api<{ items: { id: string; piece: string; durationSeconds: number }[] }>('GET', orderPath, {
-        token,
+        token: await tokenOf(headteacher),
         headers: { 'x-tutti-role': 'headteacher' },
       });
       await asHead(

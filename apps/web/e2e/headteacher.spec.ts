@@ -5,14 +5,13 @@
  * Every page visited is checked with axe-core; the last step is saved as a screenshot.
  */
 import { randomUUID } from 'node:crypto';
-import { DEMO_ACCOUNTS } from '@tutti/seeds';
 import { waitFor } from '@tutti/testing';
 // The end-to-end harness is shared tooling: the web app's specs drive the system it starts.
 import { expectStatus } from '@tutti/e2e';
+import { demoAccount } from './testing/api';
 import { browserSuite, expectAccessible, screenshot, signInThroughPage } from './testing/browser';
 
-const headteacher = DEMO_ACCOUNTS.find((candidate) => candidate.area === 'liverpool' && candidate.key === 'headteacher');
-if (!headteacher) throw new Error('no demo headteacher in liverpool');
+const headteacher = demoAccount('headteacher');
 
 const say = (line: string) => process.stdout.write(`[web e2e headteacher] ${line}\n`);
 
@@ -29,17 +28,11 @@ interface Performer {
   displayName: string;
 }
 
-const { system, api, open, timed } = browserSuite('web e2e headteacher');
-let token = '';
+const { tokenOf, as, api, open, timed } = browserSuite('web e2e headteacher');
+const asHead = as(headteacher, 'headteacher');
 let schoolId = '';
 
-/** Calls the API as the headteacher (the web app sends the same role header). */
-async function asHead<T>(method: string, path: string, status = 200): Promise<T> {
-  return expectStatus(await api<T>(method, path, { token, headers: { 'x-tutti-role': 'headteacher' } }), status);
-}
-
 beforeAll(async () => {
-  token = await system.signIn(headteacher.email);
   const me = await asHead<{ grants: { role: string; schoolIds?: string[] }[] }>('GET', '/identity/me');
   schoolId = me.grants.find((grant) => grant.role === 'headteacher')?.schoolIds?.[0] ?? '';
   if (!schoolId) throw new Error('the demo headteacher leads no school');
@@ -204,7 +197,7 @@ describe('the headteacher', () => {
       // Once the performance is cancelled its roster is final: Build, Remove and Add are no longer offered.
       const cancelled = expectStatus(
         await api<{ status: string }>('POST', `/api/performance-event/performances/${performanceId}/cancel`, {
-          token,
+          token: await tokenOf(headteacher),
           headers: { 'x-tutti-role': 'headteacher' },
           body: { reason: 'The hall is flooded' },
         }),

@@ -11,22 +11,18 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { DEMO_ACCOUNTS } from '@tutti/seeds';
 // The end-to-end harness is shared tooling: the web app's specs drive the system it starts.
 import { expectStatus, mailTo } from '@tutti/e2e';
+import { demoAccount } from './testing/api';
 import { browserSuite, expectAccessible, PHONE, screenshot, signInThroughPage } from './testing/browser';
 
 const AREA = 'liverpool';
-const admin = (() => {
-  const account = DEMO_ACCOUNTS.find((candidate) => candidate.area === AREA && candidate.key === 'programme_admin');
-  if (!account) throw new Error(`no demo programme_admin in ${AREA}`);
-  return account;
-})();
+const admin = demoAccount('programme_admin');
 const unique = randomUUID().slice(0, 8);
 const say = (line: string) => process.stdout.write(`[web e2e incoming pupils] ${line}\n`);
 
-const { system, api, open, timed } = browserSuite('web e2e incoming pupils');
-let token = '';
+const { as, system, api, open, timed } = browserSuite('web e2e incoming pupils');
+const asAdmin = as(admin, 'programme_admin');
 
 interface Row {
   id: string;
@@ -41,18 +37,6 @@ interface IncomingPage {
     ensembles: { name: string; instrument: string | null }[];
   }[];
   nextCursor: string | null;
-}
-
-/** Calls the API as the demo programme admin; signs in (again) when needed. */
-async function asAdmin<T>(method: string, path: string, status = 200, body?: unknown): Promise<T> {
-  const call = () => api<T>(method, path, { token, body, headers: { 'x-tutti-role': 'programme_admin' } });
-  if (!token) token = await system.signIn(admin.email);
-  let answer = await call();
-  if (answer.status === 401) {
-    token = await system.signIn(admin.email);
-    answer = await call();
-  }
-  return expectStatus(answer, status);
 }
 
 /** A school_staff account at `schoolId`, invited by the admin, its password set from the invitation's link. */

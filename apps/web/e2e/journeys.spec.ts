@@ -5,22 +5,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { DEMO_ACCOUNTS } from '@tutti/seeds';
 import { waitFor } from '@tutti/testing';
 // The end-to-end harness is shared tooling: the web app's specs drive the system it starts.
 import { expectStatus, mailTo } from '@tutti/e2e';
+import { demoAccount } from './testing/api';
 import { browserSuite, DESKTOP, expectAccessible, PHONE, screenshot, signInThroughPage } from './testing/browser';
 
-const demo = (key: string) => {
-  const account = DEMO_ACCOUNTS.find((candidate) => candidate.area === 'liverpool' && candidate.key === key);
-  if (!account) throw new Error(`no demo ${key} in liverpool`);
-  return account;
-};
-const admin = demo('programme_admin');
-const headteacher = demo('headteacher');
-const tutor = demo('tutor');
-const guardian = demo('guardian');
-const secondParent = demo('tutor_guardian');
+const admin = demoAccount('programme_admin');
+const headteacher = demoAccount('headteacher');
+const tutor = demoAccount('tutor');
+const guardian = demoAccount('guardian');
+const secondParent = demoAccount('tutor_guardian');
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

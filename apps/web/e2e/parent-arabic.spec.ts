@@ -8,19 +8,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { DEMO_ACCOUNTS } from '@tutti/seeds';
 // The end-to-end harness is shared tooling: the web app's specs drive the system it starts.
 import { expectStatus } from '@tutti/e2e';
+import { demoAccount } from './testing/api';
 import { browserSuite, expectAccessible, PHONE, screenshot, signInThroughPage } from './testing/browser';
 
 const AREA = 'newcastle';
-const demo = (key: string) => {
-  const account = DEMO_ACCOUNTS.find((candidate) => candidate.area === AREA && candidate.key === key);
-  if (!account) throw new Error(`no demo ${key} in ${AREA}`);
-  return account;
-};
-const admin = demo('programme_admin');
-const guardian = demo('guardian');
+const admin = demoAccount('programme_admin', { area: AREA });
+const guardian = demoAccount('guardian', { area: AREA });
 const DAY = 24 * 3_600_000;
 
 const { system, api, open, timings } = browserSuite('parent arabic e2e');

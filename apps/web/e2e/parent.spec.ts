@@ -6,19 +6,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { DEMO_ACCOUNTS } from '@tutti/seeds';
 import { waitFor } from '@tutti/testing';
 // The end-to-end harness is shared tooling: the web app's specs drive the system it starts.
 import { expectStatus } from '@tutti/e2e';
+import { demoAccount } from './testing/api';
 import { browserSuite, expectAccessible, PHONE, screenshot, signInThroughPage } from './testing/browser';
 
-const demo = (key: string) => {
-  const account = DEMO_ACCOUNTS.find((candidate) => candidate.area === 'liverpool' && candidate.key === key);
-  if (!account) throw new Error(`no demo ${key} in liverpool`);
-  return account;
-};
-const admin = demo('programme_admin');
-const guardian = demo('guardian');
+const admin = demoAccount('programme_admin');
+const guardian = demoAccount('guardian');
 
 const DAY = 24 * 3_600_000;
 

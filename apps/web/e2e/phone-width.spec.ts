@@ -5,7 +5,7 @@
  * critical violation. The widest page of each role is saved as a screenshot.
  */
 import type { Page } from 'playwright-core';
-import { DEMO_ACCOUNTS } from '@tutti/seeds';
+import { demoAccount } from './testing/api';
 import { browserSuite, PHONE, screenshot, seriousViolations, signInThroughPage } from './testing/browser';
 
 const ROLES = ['guardian', 'tutor', 'school_staff', 'headteacher', 'programme_admin', 'evaluator'] as const;
@@ -49,8 +49,7 @@ async function settled(page: Page): Promise<void> {
 describe('every page at 360 px', () => {
   for (const role of ROLES) {
     it(`${role}: no page wider than the phone, none with a serious accessibility problem`, async () => {
-      const account = DEMO_ACCOUNTS.find((candidate) => candidate.area === 'liverpool' && candidate.key === role);
-      if (!account) throw new Error(`no demo ${role} in liverpool`);
+      const account = demoAccount(role);
       const page = await open(PHONE);
       const pageErrors: string[] = [];
       page.on('pageerror', (error) => pageErrors.push(error.message));

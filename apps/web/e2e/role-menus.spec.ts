@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_ACCOUNTS } from '@tutti/seeds';
+import { demoAccount } from './testing/api';
 import { browserSuite, DESKTOP, signInThroughPage } from './testing/browser';
 
 const SRC = join(__dirname, '..', 'src');
@@ -63,8 +63,7 @@ describe('each role’s menu', () => {
   it.each(ROLES)(
     'as %s: the menu shows routes.tsx’s links, and each opens a page (not “not found”, no error from the API)',
     async (role) => {
-      const account = DEMO_ACCOUNTS.find((candidate) => candidate.area === 'liverpool' && candidate.key === role);
-      if (!account) throw new Error(`no demo ${role} in liverpool`);
+      const account = demoAccount(role);
       const page = await open(DESKTOP);
       await signInThroughPage(page, account);
       const want = nav[role];

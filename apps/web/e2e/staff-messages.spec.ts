@@ -7,18 +7,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { DEMO_ACCOUNTS } from '@tutti/seeds';
-// The end-to-end harness is shared tooling: the web app's specs drive the system it starts.
-import { expectStatus } from '@tutti/e2e';
+import { demoAccount } from './testing/api';
 import { browserSuite, expectAccessible, PHONE, screenshot, signInThroughPage } from './testing/browser';
 
-const demo = (key: string) => {
-  const account = DEMO_ACCOUNTS.find((candidate) => candidate.area === 'liverpool' && candidate.key === key);
-  if (!account) throw new Error(`no demo ${key} in liverpool`);
-  return account;
-};
-const headteacher = demo('headteacher');
-const guardian = demo('guardian');
+const headteacher = demoAccount('headteacher');
+const guardian = demoAccount('guardian');
 
 const say = (line: string) => process.stdout.write(`[web e2e staff messages] ${line}\n`);
 
@@ -29,14 +22,9 @@ interface Announcement {
   deliveries: { guardianId: string; status: string }[];
 }
 
-const { system, api, open, timed } = browserSuite('web e2e staff messages');
-let token = '';
+const { as, open, timed } = browserSuite('web e2e staff messages');
+const asHead = as(headteacher, 'headteacher');
 let schoolName = '';
-
-/** Calls the API as the headteacher (the web app sends the same role header). */
-async function asHead<T>(method: string, path: string, status = 200): Promise<T> {
-  return expectStatus(await api<T>(method, path, { token, headers: { 'x-tutti-role': 'headteacher' } }), status);
-}
 
 /** The announcement the headteacher sent with this subject, as the API answers it (with its deliveries). */
 async function sentWithSubject(subject: string): Promise<Announcement> {
@@ -68,7 +56,6 @@ async function openMessages(): Promise<Page> {
 }
 
 beforeAll(async () => {
-  token = await system.signIn(headteacher.email);
   const me = await asHead<{ grants: { role: string; schoolIds?: string[] }[] }>('GET', '/identity/me');
   const schoolId = me.grants.find((grant) => grant.role === 'headteacher')?.schoolIds?.[0];
   if (!schoolId) throw new Error('the demo headteacher leads no school');

@@ -5,18 +5,17 @@
  * continues such a header is tools/e2e/tracing.spec.ts's first test.
  */
 import type { Request } from 'playwright-core';
-import { DEMO_ACCOUNTS } from '@tutti/seeds';
 import { waitFor } from '@tutti/testing';
 import { TRACEPARENT } from '../src/api/trace-context';
+import { demoAccount } from './testing/api';
 import { browserSuite, PHONE, signInThroughPage } from './testing/browser';
 
-const guardian = DEMO_ACCOUNTS.find((candidate) => candidate.area === 'liverpool' && candidate.key === 'guardian');
+const guardian = demoAccount('guardian');
 
 const { open } = browserSuite('trace context e2e');
 
 describe('the traceparent on the app’s requests', () => {
   it('is on every API request a parent’s home page sends, a fresh trace each', async () => {
-    if (!guardian) throw new Error('no demo guardian in liverpool');
     const page = await open(PHONE);
     const apiRequests: Request[] = [];
     page.on('request', (request) => {

@@ -5,18 +5,13 @@
  * a screenshot of each journey's last step.
  */
 import { randomUUID } from 'node:crypto';
-import { DEMO_ACCOUNTS } from '@tutti/seeds';
 // The end-to-end harness is shared tooling: the web app's specs drive the system it starts.
 import { expectStatus } from '@tutti/e2e';
+import { demoAccount } from './testing/api';
 import { browserSuite, DESKTOP, expectAccessible, PHONE, screenshot, signInThroughPage } from './testing/browser';
 
-const demo = (key: string) => {
-  const account = DEMO_ACCOUNTS.find((candidate) => candidate.area === 'liverpool' && candidate.key === key);
-  if (!account) throw new Error(`no demo ${key} in liverpool`);
-  return account;
-};
-const admin = demo('programme_admin');
-const tutor = demo('tutor');
+const admin = demoAccount('programme_admin');
+const tutor = demoAccount('tutor');
 
 interface Instrument {
   id: string;

@@ -1,4 +1,15 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type FormEvent,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type Ref,
+  type SelectHTMLAttributes,
+} from 'react';
 import { ApiProblem, answered, etagOf, isWithin } from './api/client';
 import { useI18n, type MessageKey } from './i18n';
 
@@ -236,36 +247,59 @@ export function LoadedList<T>({
 }
 
 /**
- * A table that scrolls sideways in its own box (a phone), named for screen readers by its caption,
- * which only they hear: a head row of `columns`, and `children`, the body's rows.
+ * A table that scrolls sideways in its own box (a phone), named by `label`: a head row of `columns`,
+ * `children`, the body's rows, and `footer`, the foot's (a totals row). Its caption is `caption` when
+ * the table shows one, else `label`, which only screen readers hear. A table of `figures` names each
+ * row in its first column and right-aligns the numbers in the others.
  */
 export function TableFrame({
   label,
+  caption,
   testId,
+  figures = false,
   columns,
   children,
+  footer,
 }: {
   label: string;
+  caption?: ReactNode;
   testId?: string;
+  figures?: boolean;
   columns: readonly ReactNode[];
   children: ReactNode;
+  footer?: ReactNode;
 }) {
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
-      <table data-testid={testId}>
-        <caption className="visually-hidden">{label}</caption>
+      <table data-testid={testId} className={figures ? 'figures' : undefined}>
+        {caption === undefined ? <caption className="visually-hidden">{label}</caption> : <caption>{caption}</caption>}
         <thead>
           <tr>
             {columns.map((column, index) => (
-              <th scope="col" key={index}>
+              <th scope="col" key={index} className={figures && index > 0 ? 'number' : undefined}>
                 {column}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>{children}</tbody>
+        {footer && <tfoot>{footer}</tfoot>}
       </table>
     </div>
+  );
+}
+
+/** A row of a table of figures: the row's name, then its numbers. */
+export function FigureRow({ cells }: { cells: readonly ReactNode[] }) {
+  return (
+    <tr>
+      <th scope="row">{cells[0]}</th>
+      {cells.slice(1).map((cell, column) => (
+        <td key={column} className="number">
+          {cell}
+        </td>
+      ))}
+    </tr>
   );
 }
 
@@ -345,6 +379,49 @@ export function InputField({
   return (
     <Field label={label} hint={hint} error={error}>
       {(props) => <input {...props} {...input} value={value} onChange={(event) => onChange(event.target.value)} />}
+    </Field>
+  );
+}
+
+type SelectAttributes = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'value' | 'onChange'>;
+
+/**
+ * A Field of one select: the label, the select with its own attributes (`name`…) and its options, and
+ * the API's message for it. The options are `choices` (a school, a language: each by its id and name),
+ * after `none` (the option of no choice, valued ''), then `children` (options of the page's own).
+ */
+export function SelectField({
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+  none,
+  choices = [],
+  children,
+  ...select
+}: {
+  label: string;
+  hint?: string;
+  error?: string;
+  value: string;
+  onChange: (value: string) => void;
+  none?: string;
+  choices?: readonly { id: string; name: string }[];
+} & SelectAttributes) {
+  return (
+    <Field label={label} hint={hint} error={error}>
+      {(props) => (
+        <select {...props} {...select} value={value} onChange={(event) => onChange(event.target.value)}>
+          {none !== undefined && <option value="">{none}</option>}
+          {choices.map((choice) => (
+            <option key={choice.id} value={choice.id}>
+              {choice.name}
+            </option>
+          ))}
+          {children}
+        </select>
+      )}
     </Field>
   );
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 // The end-to-end harness is shared tooling: the web app's specs drive the system it starts.
 import { apiOf, browserSpecsUnavailable, startRunningSystem, WEB_DIST_DIR, type Api, type RunningSystem } from '@tutti/e2e';
+import { callersOf, type Callers } from './api';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const SCREENSHOT_DIR = join(ROOT, '.tutti', 'screenshots');
@@ -98,9 +99,15 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(await seriousViolations(page)).toEqual([]);
 }
 
+/** Nothing reaches past the screen's right edge (wide tables scroll in their own box). */
+export async function expectFitsPhone(page: Page): Promise<void> {
+  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: document.documentElement.clientWidth }));
+  expect(widths.page).toBeLessThanOrEqual(widths.screen + 1);
+}
+
 type Viewport = { width: number; height: number };
 
-export interface BrowserSuite {
+export interface BrowserSuite extends Callers {
   /** The running system (demo data), once the file's first beforeAll has run. */
   readonly system: RunningSystem;
   /** The gateway's API, as the harness calls it. */
@@ -165,9 +172,10 @@ export function browserSuite(label: string): BrowserSuite {
     process.stdout.write(`[${label}] timings (ms): ${JSON.stringify(timings)}\n`);
   }, 60_000);
 
+  const suite = { system: madeLater('system', () => system), api: madeLater('api', () => api) };
   return {
-    system: madeLater('system', () => system),
-    api: madeLater('api', () => api),
+    ...suite,
+    ...callersOf(suite.system, suite.api),
     browser: madeLater('browser', () => browser),
     timings,
     async open(viewport = DESKTOP) {

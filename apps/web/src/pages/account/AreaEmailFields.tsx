@@ -1,6 +1,6 @@
 import { useI18n } from '../../i18n';
 import type { Schema } from '../../api/client';
-import { Field, fieldError } from '../../ui';
+import { Field, fieldError, SelectField } from '../../ui';
 
 interface AreaEmailFieldsProps {
   areas: Schema<'AreaDto'>[];
@@ -16,18 +16,21 @@ export function AreaEmailFields({ areas, area, email, error, onAreaChange, onEma
   const { t } = useI18n();
   return (
     <>
-      <Field label={t('area')} error={fieldError(error, 'area')}>
-        {(props) => (
-          <select {...props} name="area" value={area} onChange={(event) => onAreaChange(event.target.value)} required>
-            <option value="">{t('chooseArea')}</option>
-            {areas.map((item) => (
-              <option key={item.id} value={item.slug}>
-                {item.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label={t('area')}
+        error={fieldError(error, 'area')}
+        name="area"
+        value={area}
+        onChange={onAreaChange}
+        required
+        none={t('chooseArea')}
+      >
+        {areas.map((item) => (
+          <option key={item.id} value={item.slug}>
+            {item.name}
+          </option>
+        ))}
+      </SelectField>
       <Field label={t('email')} error={fieldError(error, 'email')}>
         {(props) => (
           <input

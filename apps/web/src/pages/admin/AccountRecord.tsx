@@ -3,17 +3,14 @@ import { ApiProblem, answered, client, type Schema } from '../../api/client';
 import type { Role } from '../../app-context';
 import { Link } from '../../router';
 import { LANGUAGES, useI18n, type MessageKey } from '../../i18n';
-import { Empty, Field, InputField, Loaded, Notice, useLoad, useSubmit, WordOptions, useVersioned } from '../../ui';
+import { Empty, InputField, Loaded, Notice, SelectField, useLoad, useSubmit, useVersioned, WordOptions } from '../../ui';
 import { ConflictNotice } from '../conflict-words';
-import { ACCOUNT_STATUS_WORDS, RELATIONSHIP_WORDS } from './admin-words';
+import { ACCOUNT_STATUS_WORDS, RELATIONSHIP_WORDS, ROLE_WORDS, SCHOOL_ROLES } from './admin-words';
 import { useAllSchools } from './all-schools';
 import { PupilFinder, type Chosen } from './privacy/DataRequests';
 
 type Account = Schema<'AccountDetailDto'>;
 type Relationship = Schema<'GuardianLinkDto'>['relationship'];
-
-const ROLES: Role[] = ['programme_admin', 'headteacher', 'tutor', 'school_staff', 'guardian', 'evaluator'];
-const SCHOOL_ROLES: Role[] = ['headteacher', 'tutor', 'school_staff'];
 
 /** One account: its details (If-Match), its role grants with their schools, and the children it is linked to as a guardian. */
 export function AdminAccount({ accountId }: { accountId: string }) {
@@ -149,22 +146,19 @@ function AccountForm({ account, etag, onSaved }: { account: Account; etag: strin
         value={mobile}
         onChange={setMobile}
       />
-      <Field label={t('adm.language')} error={saving.fieldError('preferredLanguage')}>
-        {(props) => (
-          <select
-            {...props}
-            name="preferredLanguage"
-            value={preferredLanguage}
-            onChange={(event) => setPreferredLanguage(event.target.value)}
-          >
-            {LANGUAGES.map((language) => (
-              <option key={language.code} value={language.code} lang={language.code}>
-                {language.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label={t('adm.language')}
+        error={saving.fieldError('preferredLanguage')}
+        name="preferredLanguage"
+        value={preferredLanguage}
+        onChange={setPreferredLanguage}
+      >
+        {LANGUAGES.map((language) => (
+          <option key={language.code} value={language.code} lang={language.code}>
+            {language.name}
+          </option>
+        ))}
+      </SelectField>
       <label className="checkbox">
         <input type="checkbox" name="disabled" checked={disabled} onChange={(event) => setDisabled(event.target.checked)} />
         {t('adm.accountDisabled')}
@@ -241,17 +235,15 @@ function GrantForm({
     <form onSubmit={submit} noValidate className="stack" data-testid="grant-form">
       <h3>{t('adm.grantRole')}</h3>
       <ConflictNotice error={granting.error} fields={['role', 'schoolIds']} />
-      <Field label={t('role')} error={granting.fieldError('role')}>
-        {(props) => (
-          <select {...props} name="grantRole" value={role} onChange={(event) => setRole(event.target.value as Role)}>
-            {ROLES.map((option) => (
-              <option key={option} value={option}>
-                {t(`role.${option}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label={t('role')}
+        error={granting.fieldError('role')}
+        name="grantRole"
+        value={role}
+        onChange={(value) => setRole(value as Role)}
+      >
+        <WordOptions words={ROLE_WORDS} />
+      </SelectField>
       {schoolRole && (
         <fieldset className={`field${granting.fieldError('schoolIds') ? ' field-invalid' : ''}`}>
           <legend>{t('adm.grantSchools')}</legend>
@@ -381,18 +373,15 @@ function LinkChild({ accountId, onLinked }: { accountId: string; onLinked: () =>
       {done && <Notice>{done}</Notice>}
       <ConflictNotice error={linking.error} fields={LINK_FIELDS} />
       <PupilFinder chosen={chosen} onChoose={setChosen} error={linking.fieldError('pupilId') ?? linking.fieldError('schoolId')} />
-      <Field label={t('adm.relationship')} error={linking.fieldError('relationship')}>
-        {(props) => (
-          <select
-            {...props}
-            name="relationship"
-            value={relationship}
-            onChange={(event) => setRelationship(event.target.value as Relationship)}
-          >
-            <WordOptions words={RELATIONSHIP_WORDS} />
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label={t('adm.relationship')}
+        error={linking.fieldError('relationship')}
+        name="relationship"
+        value={relationship}
+        onChange={(value) => setRelationship(value as Relationship)}
+      >
+        <WordOptions words={RELATIONSHIP_WORDS} />
+      </SelectField>
       <label className="checkbox">
         <input
           type="checkbox"

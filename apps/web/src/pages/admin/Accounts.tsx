@@ -3,15 +3,12 @@ import { client } from '../../api/client';
 import type { Role } from '../../app-context';
 import { useI18n, type MessageKey } from '../../i18n';
 import { Link } from '../../router';
-import { Empty, Field, FormError, InputField, Notice, useSubmit, WordOptions } from '../../ui';
+import { Empty, FormError, InputField, Notice, SelectField, TableFrame, useSubmit, WordOptions } from '../../ui';
 import { CursorListView, useCursorList } from '../../cursor-list';
 import { useAllSchools } from './all-schools';
-import { ACCOUNT_STATUS_WORDS } from './admin-words';
+import { ACCOUNT_STATUS_WORDS, ROLE_WORDS, SCHOOL_ROLES } from './admin-words';
 
 type AccountStatus = keyof typeof ACCOUNT_STATUS_WORDS;
-
-const ROLES: Role[] = ['programme_admin', 'headteacher', 'tutor', 'school_staff', 'guardian', 'evaluator'];
-const SCHOOL_ROLES: Role[] = ['headteacher', 'tutor', 'school_staff'];
 
 const INVITE_FIELDS = ['email', 'displayName', 'grants'] as const;
 
@@ -66,36 +63,25 @@ export function AdminAccounts() {
             value={displayName}
             onChange={setDisplayName}
           />
-          <Field label={t('role')} error={fieldError('grants[0].role')}>
-            {(props) => (
-              <select {...props} name="role" value={role} onChange={(event) => setRole(event.target.value as Role)}>
-                {ROLES.map((option) => (
-                  <option key={option} value={option}>
-                    {t(`role.${option}` as MessageKey)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('schoolForRole')} error={fieldError('grants')}>
-            {(props) => (
-              <select
-                {...props}
-                name="schoolId"
-                value={schoolId}
-                onChange={(event) => setSchoolId(event.target.value)}
-                disabled={!SCHOOL_ROLES.includes(role)}
-              >
-                <option value="">{t('noneSelected')}</option>
-                {schools.state === 'ready' &&
-                  schools.data.map((school) => (
-                    <option key={school.id} value={school.id}>
-                      {school.name}
-                    </option>
-                  ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            label={t('role')}
+            error={fieldError('grants[0].role')}
+            name="role"
+            value={role}
+            onChange={(value) => setRole(value as Role)}
+          >
+            <WordOptions words={ROLE_WORDS} />
+          </SelectField>
+          <SelectField
+            label={t('schoolForRole')}
+            error={fieldError('grants')}
+            name="schoolId"
+            value={schoolId}
+            onChange={setSchoolId}
+            disabled={!SCHOOL_ROLES.includes(role)}
+            none={t('noneSelected')}
+            choices={schools.state === 'ready' ? schools.data : []}
+          />
           <button type="submit" className="button primary" disabled={busy}>
             {busy ? t('saving') : t('invite')}
           </button>
@@ -111,61 +97,40 @@ export function AdminAccounts() {
           value={emailSearch}
           onChange={setEmailSearch}
         />
-        <Field label={t('adm.accountType')}>
-          {(props) => (
-            <select {...props} name="roleFilter" value={roleFilter} onChange={(event) => setRoleFilter(event.target.value as Role | '')}>
-              <option value="">{t('adm.anyRole')}</option>
-              {ROLES.map((option) => (
-                <option key={option} value={option}>
-                  {t(`role.${option}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('status')}>
-          {(props) => (
-            <select
-              {...props}
-              name="statusFilter"
-              value={statusFilter}
-              onChange={(event) => setStatusFilter(event.target.value as AccountStatus | '')}
-            >
-              <option value="">{t('adm.anyStatus')}</option>
-              <WordOptions words={ACCOUNT_STATUS_WORDS} />
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={t('adm.accountType')}
+          name="roleFilter"
+          value={roleFilter}
+          onChange={(value) => setRoleFilter(value as Role | '')}
+          none={t('adm.anyRole')}
+        >
+          <WordOptions words={ROLE_WORDS} />
+        </SelectField>
+        <SelectField
+          label={t('status')}
+          name="statusFilter"
+          value={statusFilter}
+          onChange={(value) => setStatusFilter(value as AccountStatus | '')}
+          none={t('adm.anyStatus')}
+        >
+          <WordOptions words={ACCOUNT_STATUS_WORDS} />
+        </SelectField>
       </section>
       <CursorListView list={accounts} showCount empty={<Empty>{t('noAccounts')}</Empty>}>
         {(items) => (
-          <div className="table-wrap" tabIndex={0} role="region" aria-label={t('accounts')}>
-            <table>
-              <caption>{t('accounts')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('displayName')}</th>
-                  <th scope="col">{t('role')}</th>
-                  <th scope="col">{t('status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((account) => (
-                  <tr key={account.id} data-account-id={account.id}>
-                    <td>
-                      <Link to={`/admin/accounts/${account.id}`}>{account.displayName}</Link>
-                      <br />
-                      <span className="muted small-text">{account.email}</span>
-                    </td>
-                    <td>
-                      {[...new Set(account.grants.map((grant) => grant.role))].map((role) => t(`role.${role}` as MessageKey)).join(', ')}
-                    </td>
-                    <td>{t(ACCOUNT_STATUS_WORDS[account.status])}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <TableFrame label={t('accounts')} caption={t('accounts')} columns={[t('displayName'), t('role'), t('status')]}>
+            {items.map((account) => (
+              <tr key={account.id} data-account-id={account.id}>
+                <td>
+                  <Link to={`/admin/accounts/${account.id}`}>{account.displayName}</Link>
+                  <br />
+                  <span className="muted small-text">{account.email}</span>
+                </td>
+                <td>{[...new Set(account.grants.map((grant) => grant.role))].map((role) => t(`role.${role}` as MessageKey)).join(', ')}</td>
+                <td>{t(ACCOUNT_STATUS_WORDS[account.status])}</td>
+              </tr>
+            ))}
+          </TableFrame>
         )}
       </CursorListView>
     </>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { answered, client, everyItem, type Schema } from '../../api/client';
 import { useApp } from '../../app-context';
 import { formatDateTime, useI18n } from '../../i18n';
-import { Empty, Field, fieldError, Loaded, useLoad, useSubmit } from '../../ui';
+import { Empty, Field, fieldError, Loaded, SelectField, useLoad, useSubmit } from '../../ui';
 import { ConflictNotice } from '../conflict-words';
 import { zonedIso } from '../headteacher/Performances';
 
@@ -70,39 +70,36 @@ export function AdminAuditLog() {
         <form onSubmit={filter} noValidate className="stack" data-testid="audit-filter">
           <Loaded value={people}>
             {(accounts) => (
-              <Field label={t('admin.audit.person')}>
-                {(props) => (
-                  <select {...props} name="actorId" value={draft.actorId} onChange={(event) => set({ actorId: event.target.value })}>
-                    <option value="">{t('admin.audit.anyone')}</option>
-                    {[...accounts]
-                      .sort((a, b) => a.displayName.localeCompare(b.displayName))
-                      .map((account) => (
-                        <option key={account.id} value={account.id}>
-                          {account.displayName} ({account.email})
-                        </option>
-                      ))}
-                  </select>
-                )}
-              </Field>
+              <SelectField
+                label={t('admin.audit.person')}
+                name="actorId"
+                value={draft.actorId}
+                onChange={(value) => set({ actorId: value })}
+                none={t('admin.audit.anyone')}
+              >
+                {[...accounts]
+                  .sort((a, b) => a.displayName.localeCompare(b.displayName))
+                  .map((account) => (
+                    <option key={account.id} value={account.id}>
+                      {account.displayName} ({account.email})
+                    </option>
+                  ))}
+              </SelectField>
             )}
           </Loaded>
-          <Field label={t('admin.audit.recordKind')}>
-            {(props) => (
-              <select
-                {...props}
-                name="subjectType"
-                value={draft.subjectType}
-                onChange={(event) => set({ subjectType: event.target.value })}
-              >
-                <option value="">{t('admin.audit.anyRecord')}</option>
-                {SUBJECT_TYPES.map((type) => (
-                  <option key={type} value={type}>
-                    {t(`admin.audit.subject.${type}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            label={t('admin.audit.recordKind')}
+            name="subjectType"
+            value={draft.subjectType}
+            onChange={(value) => set({ subjectType: value })}
+            none={t('admin.audit.anyRecord')}
+          >
+            {SUBJECT_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`admin.audit.subject.${type}`)}
+              </option>
+            ))}
+          </SelectField>
           <Field
             label={t('admin.audit.recordId')}
             hint={t('admin.audit.recordIdHint')}

@@ -3,7 +3,7 @@ import { ApiProblem, allPages, answered, client, newId, type Schema } from '../.
 import { Link } from '../../router';
 import { useI18n } from '../../i18n';
 import { EditOrRemove, useRemoveOnce } from './edit-actions';
-import { Field, InputField, LoadedList, useLoad, useSendForm, useSubmit, WordOptions, type Submission } from '../../ui';
+import { InputField, LoadedList, SelectField, type Submission, useLoad, useSendForm, useSubmit, WordOptions } from '../../ui';
 import { ConflictNotice } from '../conflict-words';
 import { SaveOrCancel, SendForm } from '../form-frame';
 import { ifMatch, PHASE_WORDS } from './admin-words';
@@ -166,13 +166,15 @@ function ComparisonFields({
         value={draft.name}
         onChange={(name) => set({ name })}
       />
-      <Field label={t('adm.phase')} error={saving.fieldError('phase')}>
-        {(props) => (
-          <select {...props} name={`${prefix}phase`} value={draft.phase} onChange={(event) => set({ phase: event.target.value as Phase })}>
-            <WordOptions words={PHASE_WORDS} />
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label={t('adm.phase')}
+        error={saving.fieldError('phase')}
+        name={`${prefix}phase`}
+        value={draft.phase}
+        onChange={(value) => set({ phase: value as Phase })}
+      >
+        <WordOptions words={PHASE_WORDS} />
+      </SelectField>
       <InputField
         label={t('cmp.pupils')}
         hint={t('cmp.pupilsHint')}

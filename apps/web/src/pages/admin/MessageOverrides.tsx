@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { saveFile } from '../../api';
 import { ApiProblem, answered, client, type Schema } from '../../api/client';
 import { formatDateTime, LANGUAGES, useI18n } from '../../i18n';
-import { Empty, Field, FormError, Loaded, Notice, useLoad, useSubmit, useVersioned } from '../../ui';
+import { Empty, Field, FormError, Loaded, Notice, SelectField, useLoad, useSubmit, useVersioned } from '../../ui';
 import { ConflictNotice } from '../conflict-words';
 
 type Preview = Schema<'parent-engagement.MessagePreviewDto'>;
@@ -11,6 +11,33 @@ type ImportResult = Schema<'parent-engagement.MessageOverrideImportDto'>;
 /** A language's name in its own words where the app knows it, else its code. */
 function languageName(code: string): string {
   return LANGUAGES.find((language) => language.code === code)?.name ?? code;
+}
+
+/** The choice of one of `languages`, each by its name (`none`: the option of any). */
+function LanguageField({
+  languages,
+  name,
+  value,
+  onChange,
+  none,
+}: {
+  languages: readonly string[];
+  name: string;
+  value: string;
+  onChange: (code: string) => void;
+  none?: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <SelectField
+      label={t('adm.tr.language')}
+      name={name}
+      value={value}
+      onChange={onChange}
+      none={none}
+      choices={languages.map((code) => ({ id: code, name: languageName(code) }))}
+    />
+  );
 }
 
 /**
@@ -98,18 +125,13 @@ export function AdminMessageOverrides() {
       </section>
       <section className="card" aria-labelledby="overrides-heading">
         <h2 id="overrides-heading">{t('adm.tr.overrides')}</h2>
-        <Field label={t('adm.tr.language')}>
-          {(props) => (
-            <select {...props} name="overrideLanguage" value={languageFilter} onChange={(event) => setLanguageFilter(event.target.value)}>
-              <option value="">{t('adm.tr.allLanguages')}</option>
-              {languages.map((code) => (
-                <option key={code} value={code}>
-                  {languageName(code)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <LanguageField
+          languages={languages}
+          name="overrideLanguage"
+          value={languageFilter}
+          onChange={setLanguageFilter}
+          none={t('adm.tr.allLanguages')}
+        />
         <Loaded value={overrides}>
           {(items) =>
             items.length === 0 ? (
@@ -193,17 +215,7 @@ function WholeLanguage({ languages, onChanged }: { languages: string[]; onChange
     <form onSubmit={upload} noValidate className="stack card" data-testid="whole-language">
       <h2>{t('adm.tr.whole')}</h2>
       <p className="muted">{t('adm.tr.wholeIntro')}</p>
-      <Field label={t('adm.tr.language')}>
-        {(props) => (
-          <select {...props} name="wholeLanguage" value={language} onChange={(event) => setLanguage(event.target.value)}>
-            {languages.map((code) => (
-              <option key={code} value={code}>
-                {languageName(code)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <LanguageField languages={languages} name="wholeLanguage" value={language} onChange={setLanguage} />
       <div className="actions">
         <button type="button" className="button secondary" disabled={downloading.busy} onClick={download}>
           {t('adm.tr.download')}
@@ -284,17 +296,7 @@ function OpenMessage({
   return (
     <form onSubmit={submit} noValidate className="stack card" data-testid="open-message">
       <h2>{t('adm.tr.open')}</h2>
-      <Field label={t('adm.tr.language')}>
-        {(props) => (
-          <select {...props} name="language" value={language} onChange={(event) => setLanguage(event.target.value)}>
-            {languages.map((code) => (
-              <option key={code} value={code}>
-                {languageName(code)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <LanguageField languages={languages} name="language" value={language} onChange={setLanguage} />
       <Field label={t('adm.tr.key')} hint={t('adm.tr.keyHint')}>
         {(props) => (
           <>

@@ -2,7 +2,19 @@ import { useState, type FormEvent } from 'react';
 import { allPages, answered, client, type Schema } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { EditOrRemove, useRemoveOnce } from './edit-actions';
-import { Empty, Field, InputField, Loaded, LoadedList, reloadWhenStale, useLoad, useSendForm, useSubmit, WordOptions } from '../../ui';
+import {
+  Empty,
+  Field,
+  InputField,
+  Loaded,
+  LoadedList,
+  reloadWhenStale,
+  SelectField,
+  useLoad,
+  useSendForm,
+  useSubmit,
+  WordOptions,
+} from '../../ui';
 import { ConflictNotice } from '../conflict-words';
 import { SaveOrCancel, SendForm } from '../form-frame';
 import { ifMatch, VENUE_KIND_WORDS } from './admin-words';
@@ -42,17 +54,7 @@ function Rooms() {
           list.length === 0 ? (
             <Empty>{t('noSchools')}</Empty>
           ) : (
-            <Field label={t('school')}>
-              {(props) => (
-                <select {...props} name="roomSchoolId" value={schoolId} onChange={(event) => setChosen(event.target.value)}>
-                  {list.map((school) => (
-                    <option key={school.id} value={school.id}>
-                      {school.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <SelectField label={t('school')} name="roomSchoolId" value={schoolId} onChange={setChosen} choices={list} />
           )
         }
       </Loaded>
@@ -255,13 +257,15 @@ function VenueFields({
         value={draft.name}
         onChange={(name) => set({ name })}
       />
-      <Field label={t('adm.venueKind')} error={fieldError('kind')}>
-        {(props) => (
-          <select {...props} name="venueKind" value={draft.kind} onChange={(event) => set({ kind: event.target.value as VenueKind })}>
-            <WordOptions words={VENUE_KIND_WORDS} />
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label={t('adm.venueKind')}
+        error={fieldError('kind')}
+        name="venueKind"
+        value={draft.kind}
+        onChange={(value) => set({ kind: value as VenueKind })}
+      >
+        <WordOptions words={VENUE_KIND_WORDS} />
+      </SelectField>
       <Field label={t('adm.address')} error={fieldError('address')}>
         {(props) => (
           <textarea {...props} name="address" rows={2} value={draft.address} onChange={(event) => set({ address: event.target.value })} />

@@ -1,9 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { client, type Schema } from '../../api/client';
 import { useApp } from '../../app-context';
 import { Link } from '../../router';
 import { useI18n, type MessageKey } from '../../i18n';
-import { Field, InputField, Loaded, Notice, reloadWhenStale, useEditable, useSendForm, useSubmit, useVersioned } from '../../ui';
+import { type Editable, InputField, Loaded, Notice, SelectField, useEditable, useSendForm, useSubmit } from '../../ui';
 import { ConflictNotice, todayIn } from '../conflict-words';
 import { SendForm } from '../form-frame';
 import { PUPIL_STATUS_WORDS } from './admin-words';
@@ -15,9 +15,12 @@ type Pupil = Schema<'scheduling.PupilDto'>;
 /** One pupil's record: name and year (If-Match), a move to another class or school, and leaving the programme. */
 export function AdminPupil({ pupilId }: { pupilId: string }) {
   const { t } = useI18n();
-  const pupil = useVersioned(() => client.GET('/api/scheduling/pupils/{pupilId}', { params: { path: { pupilId } } }), [pupilId]);
+  const pupil = useEditable(() => client.GET('/api/scheduling/pupils/{pupilId}', { params: { path: { pupilId } } }), pupilDraftOf, [
+    pupilId,
+  ]);
+  const reload = pupil.record.reload;
   return (
-    <Loaded value={pupil}>
+    <Loaded value={pupil.record}>
       {({ value, etag }) => (
         <>
           <p>
@@ -31,12 +34,12 @@ export function AdminPupil({ pupilId }: { pupilId: string }) {
             {value.leftOn && ` · ${t('adm.leftOn', { day: value.leftOn })}`}
             {value.misRef && ` · ${t('adm.misRef', { ref: value.misRef })}`}
           </p>
-          <PupilForm pupil={value} etag={etag} onSaved={pupil.reload} />
-          <PupilFlags pupilId={value.id} etag={etag} onSaved={pupil.reload} />
+          <PupilForm pupil={pupil} />
+          <PupilFlags pupilId={value.id} etag={etag} onSaved={reload} />
           {value.status === 'active' && (
             <>
-              <MovePupil pupil={value} onMoved={pupil.reload} />
-              <LeavePupil pupil={value} onLeft={pupil.reload} />
+              <MovePupil pupil={value} onMoved={reload} />
+              <LeavePupil pupil={value} onLeft={reload} />
             </>
           )}
         </>
@@ -47,37 +50,34 @@ export function AdminPupil({ pupilId }: { pupilId: string }) {
 
 const PUPIL_FIELDS = ['firstName', 'lastName', 'yearGroup', 'destinationSchool'] as const;
 
-function PupilForm({ pupil, etag, onSaved }: { pupil: Pupil; etag: string; onSaved: () => void }) {
-  const { t } = useI18n();
-  const [firstName, setFirstName] = useState(pupil.firstName);
-  const [lastName, setLastName] = useState(pupil.lastName);
-  const [yearGroup, setYearGroup] = useState(pupil.yearGroup);
-  const [destinationSchool, setDestinationSchool] = useState(pupil.destinationSchool ?? '');
-  const [saved, setSaved] = useState(false);
-  const saving = useSubmit();
-  useEffect(() => {
-    setFirstName(pupil.firstName);
-    setLastName(pupil.lastName);
-    setYearGroup(pupil.yearGroup);
-    setDestinationSchool(pupil.destinationSchool ?? '');
-  }, [etag]);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setSaved(false);
-    void saving.run(async () => {
-      await client.PATCH('/api/scheduling/pupils/{pupilId}', {
-        params: { path: { pupilId: pupil.id }, header: { 'If-Match': etag } },
-        body: {
-          firstName,
-          lastName,
-          yearGroup,
-          ...(destinationSchool.trim() !== (pupil.destinationSchool ?? '') ? { destinationSchool: destinationSchool.trim() } : {}),
-        },
-      });
-      setSaved(true);
-      onSaved();
-    }, reloadWhenStale(onSaved));
+/** A pupil's details as the form holds them. */
+function pupilDraftOf(pupil: Pupil) {
+  return {
+    firstName: pupil.firstName,
+    lastName: pupil.lastName,
+    yearGroup: pupil.yearGroup,
+    destinationSchool: pupil.destinationSchool ?? '',
   };
+}
+
+function PupilForm({ pupil }: { pupil: Editable<Pupil, ReturnType<typeof pupilDraftOf>> }) {
+  const { t } = useI18n();
+  const { draft, set, saved, saving, save } = pupil;
+  if (!draft) return null;
+  const { firstName, lastName, yearGroup, destinationSchool } = draft;
+  const submit = save((values, { value, etag }) =>
+    client.PATCH('/api/scheduling/pupils/{pupilId}', {
+      params: { path: { pupilId: value.id }, header: { 'If-Match': etag } },
+      body: {
+        firstName: values.firstName,
+        lastName: values.lastName,
+        yearGroup: values.yearGroup,
+        ...(values.destinationSchool.trim() !== (value.destinationSchool ?? '')
+          ? { destinationSchool: values.destinationSchool.trim() }
+          : {}),
+      },
+    }),
+  );
   return (
     <SendForm
       testId="pupil-form"
@@ -94,27 +94,35 @@ function PupilForm({ pupil, etag, onSaved }: { pupil: Pupil; etag: string; onSav
         error={saving.fieldError('firstName')}
         name="firstName"
         value={firstName}
-        onChange={setFirstName}
+        onChange={(value) => set({ firstName: value })}
       />
-      <InputField label={t('adm.lastName')} error={saving.fieldError('lastName')} name="lastName" value={lastName} onChange={setLastName} />
-      <Field label={t('adm.yearGroup')} error={saving.fieldError('yearGroup')}>
-        {(props) => (
-          <select {...props} name="yearGroup" value={yearGroup} onChange={(event) => setYearGroup(Number(event.target.value))}>
-            {YEAR_GROUPS.map((year) => (
-              <option key={year} value={year}>
-                {yearWords(t, year)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <InputField
+        label={t('adm.lastName')}
+        error={saving.fieldError('lastName')}
+        name="lastName"
+        value={lastName}
+        onChange={(value) => set({ lastName: value })}
+      />
+      <SelectField
+        label={t('adm.yearGroup')}
+        error={saving.fieldError('yearGroup')}
+        name="yearGroup"
+        value={String(yearGroup)}
+        onChange={(value) => set({ yearGroup: Number(value) })}
+      >
+        {YEAR_GROUPS.map((year) => (
+          <option key={year} value={year}>
+            {yearWords(t, year)}
+          </option>
+        ))}
+      </SelectField>
       <InputField
         label={t('adm.destinationSchool')}
         hint={t('adm.destinationSchoolHint')}
         error={saving.fieldError('destinationSchool')}
         name="destinationSchool"
         value={destinationSchool}
-        onChange={setDestinationSchool}
+        onChange={(value) => set({ destinationSchool: value })}
       />
     </SendForm>
   );
@@ -145,39 +153,32 @@ function MovePupil({ pupil, onMoved }: { pupil: Pupil; onMoved: () => void }) {
       onSubmit={submit}
       submitLabel={t('adm.move')}
     >
-      <Field label={t('school')} error={moving.fieldError('schoolId')}>
-        {(props) => (
-          <select
-            {...props}
-            name="moveSchoolId"
-            value={schoolId}
-            onChange={(event) => {
-              setSchoolId(event.target.value);
-              setClassId('');
-            }}
-          >
-            {schools.state === 'ready' &&
-              schools.data.map((school) => (
-                <option key={school.id} value={school.id}>
-                  {school.name}
-                </option>
-              ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('adm.class')} error={moving.fieldError('classId')}>
-        {(props) => (
-          <select {...props} name="moveClassId" value={classId} onChange={(event) => setClassId(event.target.value)}>
-            <option value="">{t('adm.noClass')}</option>
-            {classes.state === 'ready' &&
-              classes.data.map((item) => (
-                <option key={item.id} value={item.id}>
-                  {item.name} ({yearWords(t, item.yearGroup)})
-                </option>
-              ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label={t('school')}
+        error={moving.fieldError('schoolId')}
+        name="moveSchoolId"
+        value={schoolId}
+        onChange={(value) => {
+          setSchoolId(value);
+          setClassId('');
+        }}
+        choices={schools.state === 'ready' ? schools.data : []}
+      />
+      <SelectField
+        label={t('adm.class')}
+        error={moving.fieldError('classId')}
+        name="moveClassId"
+        value={classId}
+        onChange={setClassId}
+        none={t('adm.noClass')}
+      >
+        {classes.state === 'ready' &&
+          classes.data.map((item) => (
+            <option key={item.id} value={item.id}>
+              {item.name} ({yearWords(t, item.yearGroup)})
+            </option>
+          ))}
+      </SelectField>
     </SendForm>
   );
 }
@@ -318,22 +319,20 @@ function PupilFlags({ pupilId, etag, onSaved }: { pupilId: string; etag: string;
             submitLabel={t('adm.save')}
           >
             {FLAGS.map(({ flag, label, values }) => (
-              <Field key={flag} label={t(label)} error={saving.fieldError(flag)}>
-                {(props) => (
-                  <select
-                    {...props}
-                    name={flag}
-                    value={draft[flag]}
-                    onChange={(event) => set({ [flag]: event.target.value } as Partial<Pick<Characteristics, Flag>>)}
-                  >
-                    {Object.entries(values).map(([value, words]) => (
-                      <option key={value} value={value}>
-                        {t(words)}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+              <SelectField
+                key={flag}
+                label={t(label)}
+                error={saving.fieldError(flag)}
+                name={flag}
+                value={draft[flag]}
+                onChange={(value) => set({ [flag]: value } as Partial<Pick<Characteristics, Flag>>)}
+              >
+                {Object.entries(values).map(([value, words]) => (
+                  <option key={value} value={value}>
+                    {t(words)}
+                  </option>
+                ))}
+              </SelectField>
             ))}
           </SendForm>
         )

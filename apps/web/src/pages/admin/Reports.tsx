@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { allPages, answered, client } from '../../api/client';
 import { useI18n, type Language, type MessageKey } from '../../i18n';
-import { Empty, Field, Loaded, useLoad } from '../../ui';
+import { Empty, Field, FigureRow, Loaded, TableFrame, useLoad } from '../../ui';
 import { INSTRUMENT_STATUSES as STATUSES, instrumentName, statusWords, typeWords } from '../instrument-words';
 
 /** Fractional string sizes, smallest first (as instrument-loan orders them). */
@@ -22,44 +22,11 @@ function schoolYearOf(day: Date): { from: string; to: string } {
 /** A table of figures with a caption, scrollable on a narrow screen, and a totals row in its footer. */
 function FigureTable({ caption, head, rows, total }: { caption: string; head: string[]; rows: ReactNode[][]; total?: ReactNode[] }) {
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
-      <table className="figures">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {head.map((label, index) => (
-              <th key={label} scope="col" className={index > 0 ? 'number' : undefined}>
-                {label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((cells, index) => (
-            <tr key={index}>
-              <th scope="row">{cells[0]}</th>
-              {cells.slice(1).map((cell, column) => (
-                <td key={column} className="number">
-                  {cell}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-        {total && (
-          <tfoot>
-            <tr>
-              <th scope="row">{total[0]}</th>
-              {total.slice(1).map((cell, column) => (
-                <td key={column} className="number">
-                  {cell}
-                </td>
-              ))}
-            </tr>
-          </tfoot>
-        )}
-      </table>
-    </div>
+    <TableFrame label={caption} caption={caption} figures columns={head} footer={total && <FigureRow cells={total} />}>
+      {rows.map((cells, index) => (
+        <FigureRow key={index} cells={cells} />
+      ))}
+    </TableFrame>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { answered, client, everyItem, type Schema } from '../../api/client';
 import { useI18n } from '../../i18n';
-import { Empty, Field, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { Empty, Field, Loaded, Notice, SelectField, TableFrame, useLoad, useSubmit } from '../../ui';
 import { ConflictNotice } from '../conflict-words';
 
 type Summary = Schema<'scheduling.ImportSummaryDto'>;
@@ -102,18 +102,15 @@ export function AdminRosterImport() {
             ) : (
               <form onSubmit={check} noValidate className="stack" data-testid="import-check">
                 <ConflictNotice error={checking.error} fields={FIELDS} />
-                <Field label={t('school')} error={checking.fieldError('schoolId')}>
-                  {(props) => (
-                    <select {...props} name="schoolId" value={schoolId} onChange={(event) => setSchoolId(event.target.value)}>
-                      <option value="">{t('admin.import.chooseSchool')}</option>
-                      {list.map((school) => (
-                        <option key={school.id} value={school.id}>
-                          {school.name}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
+                <SelectField
+                  label={t('school')}
+                  error={checking.fieldError('schoolId')}
+                  name="schoolId"
+                  value={schoolId}
+                  onChange={setSchoolId}
+                  none={t('admin.import.chooseSchool')}
+                  choices={list}
+                />
                 <Field label={t('admin.import.file')} hint={t('admin.import.fileHint')} error={checking.fieldError('csv')}>
                   {(props) => <input {...props} name="file" type="file" accept=".csv,text/csv" onChange={(event) => void choose(event)} />}
                 </Field>
@@ -143,27 +140,20 @@ export function AdminRosterImport() {
           {report.problems.length === 0 ? (
             <Notice>{t('admin.import.noProblems')}</Notice>
           ) : (
-            <div className="table-wrap" tabIndex={0} role="region" aria-label={t('admin.import.problems')}>
-              <table data-testid="import-problems">
-                <caption>{t('admin.import.problemsCount', { n: report.problems.length })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('admin.import.row')}</th>
-                    <th scope="col">{t('admin.import.column')}</th>
-                    <th scope="col">{t('admin.import.reason')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.problems.map((problem, index) => (
-                    <tr key={index}>
-                      <td>{problem.row}</td>
-                      <td>{problem.column}</td>
-                      <td>{problem.reason}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <TableFrame
+              label={t('admin.import.problems')}
+              caption={t('admin.import.problemsCount', { n: report.problems.length })}
+              testId="import-problems"
+              columns={[t('admin.import.row'), t('admin.import.column'), t('admin.import.reason')]}
+            >
+              {report.problems.map((problem, index) => (
+                <tr key={index}>
+                  <td>{problem.row}</td>
+                  <td>{problem.column}</td>
+                  <td>{problem.reason}</td>
+                </tr>
+              ))}
+            </TableFrame>
           )}
           {offeredClasses.length > 0 && (
             <fieldset className="checkbox-list" data-testid="new-classes">

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { allPages, answered, client, type Schema } from '../../api/client';
 import { Link } from '../../router';
 import { useI18n } from '../../i18n';
@@ -9,13 +9,15 @@ import {
   Loaded,
   LoadedList,
   reloadWhenStale,
+  SelectField,
   TableFrame,
   useDebounced,
   useLoad,
   useSendForm,
   useSubmit,
+  useEditable,
   WordOptions,
-  useVersioned,
+  type Editable,
 } from '../../ui';
 import { ConflictNotice } from '../conflict-words';
 import { SaveOrCancel, SendForm } from '../form-frame';
@@ -41,15 +43,17 @@ export function useClassesOf(schoolId: string) {
 /** One school: its details (edited with If-Match), its classes (added and renamed) and its pupils, filtered and searched. */
 export function AdminSchool({ schoolId }: { schoolId: string }) {
   const { t } = useI18n();
-  const school = useVersioned(() => client.GET('/api/scheduling/schools/{schoolId}', { params: { path: { schoolId } } }), [schoolId]);
+  const school = useEditable(() => client.GET('/api/scheduling/schools/{schoolId}', { params: { path: { schoolId } } }), schoolDraftOf, [
+    schoolId,
+  ]);
   const classes = useClassesOf(schoolId);
   return (
     <>
       <p>
         <Link to="/admin">{t('back')}</Link>
       </p>
-      <Loaded value={school}>
-        {({ value, etag }) => (
+      <Loaded value={school.record}>
+        {({ value }) => (
           <>
             <h1>{value.name}</h1>
             {value.partner && (
@@ -57,7 +61,7 @@ export function AdminSchool({ schoolId }: { schoolId: string }) {
                 <Link to={`/schools/${value.id}/incoming-pupils`}>{t('incoming.link')}</Link>
               </p>
             )}
-            <SchoolForm school={value} etag={etag} onSaved={school.reload} />
+            <SchoolForm school={school} />
             <SchoolReplyTo schoolId={value.id} />
           </>
         )}
@@ -82,30 +86,26 @@ export function AdminSchool({ schoolId }: { schoolId: string }) {
 
 const SCHOOL_FIELDS = ['name', 'phase', 'urn'] as const;
 
-function SchoolForm({ school, etag, onSaved }: { school: School; etag: string; onSaved: () => void }) {
+/** A school's details as the form holds them. */
+function schoolDraftOf(school: School) {
+  return { name: school.name, phase: school.phase, urn: school.urn ?? '' };
+}
+
+function SchoolForm({ school }: { school: Editable<School, ReturnType<typeof schoolDraftOf>> }) {
   const { t } = useI18n();
-  const [name, setName] = useState(school.name);
-  const [phase, setPhase] = useState(school.phase);
-  const [urn, setUrn] = useState(school.urn ?? '');
-  const [saved, setSaved] = useState(false);
-  const saving = useSubmit();
-  useEffect(() => {
-    setName(school.name);
-    setPhase(school.phase);
-    setUrn(school.urn ?? '');
-  }, [etag]);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setSaved(false);
-    void saving.run(async () => {
-      await client.PATCH('/api/scheduling/schools/{schoolId}', {
-        params: { path: { schoolId: school.id }, header: { 'If-Match': etag } },
-        body: { name, phase, ...(urn.trim() !== (school.urn ?? '') ? { urn: urn.trim() } : {}) },
-      });
-      setSaved(true);
-      onSaved();
-    }, reloadWhenStale(onSaved));
-  };
+  const { draft, set, saved, saving, save } = school;
+  if (!draft) return null;
+  const { name, phase, urn } = draft;
+  const submit = save((values, { value, etag }) =>
+    client.PATCH('/api/scheduling/schools/{schoolId}', {
+      params: { path: { schoolId: value.id }, header: { 'If-Match': etag } },
+      body: {
+        name: values.name,
+        phase: values.phase,
+        ...(values.urn.trim() !== (value.urn ?? '') ? { urn: values.urn.trim() } : {}),
+      },
+    }),
+  );
   return (
     <SendForm
       testId="school-form"
@@ -117,14 +117,22 @@ function SchoolForm({ school, etag, onSaved }: { school: School; etag: string; o
       onSubmit={submit}
       submitLabel={t('adm.save')}
     >
-      <InputField label={t('adm.name')} error={saving.fieldError('name')} name="name" value={name} onChange={setName} />
-      <Field label={t('adm.phase')} error={saving.fieldError('phase')}>
-        {(props) => (
-          <select {...props} name="phase" value={phase} onChange={(event) => setPhase(event.target.value as School['phase'])}>
-            <WordOptions words={PHASE_WORDS} />
-          </select>
-        )}
-      </Field>
+      <InputField
+        label={t('adm.name')}
+        error={saving.fieldError('name')}
+        name="name"
+        value={name}
+        onChange={(value) => set({ name: value })}
+      />
+      <SelectField
+        label={t('adm.phase')}
+        error={saving.fieldError('phase')}
+        name="phase"
+        value={phase}
+        onChange={(value) => set({ phase: value as School['phase'] })}
+      >
+        <WordOptions words={PHASE_WORDS} />
+      </SelectField>
       <InputField
         label={t('adm.urn')}
         hint={t('adm.urnHint')}
@@ -132,7 +140,7 @@ function SchoolForm({ school, etag, onSaved }: { school: School; etag: string; o
         name="urn"
         inputMode="numeric"
         value={urn}
-        onChange={setUrn}
+        onChange={(value) => set({ urn: value })}
       />
     </SendForm>
   );
@@ -241,26 +249,23 @@ function PupilList({ schoolId, classes }: { schoolId: string; classes: SchoolCla
     <section className="card" aria-labelledby="pupils-heading">
       <h2 id="pupils-heading">{t('adm.pupils')}</h2>
       <div className="stack" data-testid="pupil-filters">
-        <Field label={t('adm.class')}>
-          {(props) => (
-            <select {...props} name="classFilter" value={classId} onChange={(event) => setClassId(event.target.value)}>
-              <option value="">{t('adm.anyClass')}</option>
-              {classes.map((item) => (
-                <option key={item.id} value={item.id}>
-                  {item.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('status')}>
-          {(props) => (
-            <select {...props} name="statusFilter" value={status} onChange={(event) => setStatus(event.target.value as PupilStatus | '')}>
-              <option value="">{t('adm.anyStatus')}</option>
-              <WordOptions words={PUPIL_STATUS_WORDS} />
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={t('adm.class')}
+          name="classFilter"
+          value={classId}
+          onChange={setClassId}
+          none={t('adm.anyClass')}
+          choices={classes}
+        />
+        <SelectField
+          label={t('status')}
+          name="statusFilter"
+          value={status}
+          onChange={(value) => setStatus(value as PupilStatus | '')}
+          none={t('adm.anyStatus')}
+        >
+          <WordOptions words={PUPIL_STATUS_WORDS} />
+        </SelectField>
         <InputField label={t('adm.searchByName')} name="pupilSearch" type="search" value={search} onChange={setSearch} />
       </div>
       <Loaded value={pupils}>

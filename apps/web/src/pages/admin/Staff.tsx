@@ -1,20 +1,19 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { allPages, answered, client, type Schema } from '../../api/client';
 import { Link } from '../../router';
 import { useI18n } from '../../i18n';
 import {
   Empty,
-  Field,
   InputField,
   Loaded,
-  reloadWhenStale,
+  SelectField,
   TableFrame,
   useDebounced,
   useLoad,
   useSendForm,
-  useSubmit,
+  useEditable,
   WordOptions,
-  useVersioned,
+  type Editable,
 } from '../../ui';
 import { SendForm } from '../form-frame';
 import { STAFF_KIND_WORDS } from './admin-words';
@@ -88,26 +87,23 @@ export function AdminStaff() {
       <section className="card" aria-labelledby="staff-list-heading">
         <h2 id="staff-list-heading">{t('adm.staffList')}</h2>
         <div className="stack">
-          <Field label={t('adm.staffKind')}>
-            {(props) => (
-              <select {...props} name="kindFilter" value={kind} onChange={(event) => setKind(event.target.value as StaffKind | '')}>
-                <option value="">{t('adm.anyKind')}</option>
-                <WordOptions words={STAFF_KIND_WORDS} />
-              </select>
-            )}
-          </Field>
-          <Field label={t('school')}>
-            {(props) => (
-              <select {...props} name="schoolFilter" value={schoolId} onChange={(event) => setSchoolId(event.target.value)}>
-                <option value="">{t('adm.anySchool')}</option>
-                {schoolList.map((school) => (
-                  <option key={school.id} value={school.id}>
-                    {school.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            label={t('adm.staffKind')}
+            name="kindFilter"
+            value={kind}
+            onChange={(value) => setKind(value as StaffKind | '')}
+            none={t('adm.anyKind')}
+          >
+            <WordOptions words={STAFF_KIND_WORDS} />
+          </SelectField>
+          <SelectField
+            label={t('school')}
+            name="schoolFilter"
+            value={schoolId}
+            onChange={setSchoolId}
+            none={t('adm.anySchool')}
+            choices={schoolList}
+          />
           <InputField label={t('adm.searchByName')} name="staffSearch" type="search" value={search} onChange={setSearch} />
         </div>
         <Loaded value={staff}>
@@ -145,33 +141,25 @@ const STAFF_FIELDS = ['displayName', 'kind', 'schoolIds', 'email', 'employer', '
 
 function AddStaff({ schools, onAdded }: { schools: SchoolOption[]; onAdded: () => void }) {
   const { t } = useI18n();
-  const [displayName, setDisplayName] = useState('');
-  const [kind, setKind] = useState<StaffKind>('tutor');
-  const [schoolIds, setSchoolIds] = useState<string[]>([]);
-  const [email, setEmail] = useState('');
-  const [employer, setEmployer] = useState('');
-  const [instruments, setInstruments] = useState('');
+  const [values, setValues] = useState<StaffValues>({ ...NO_STAFF, kind: 'tutor' });
+  const set = (change: Partial<StaffValues>) => setValues((current) => ({ ...current, ...change }));
   const saving = useSendForm();
   const submit = saving.submit(async () => {
     const added = answered(
       (
         await client.POST('/api/scheduling/staff', {
           body: {
-            displayName,
-            kind,
-            schoolIds,
-            ...(email.trim() ? { email: email.trim() } : {}),
-            ...(employer.trim() ? { employer: employer.trim() } : {}),
-            ...(instruments.trim() ? { instruments: instrumentsOf(instruments) } : {}),
+            displayName: values.displayName,
+            kind: values.kind,
+            schoolIds: values.schoolIds,
+            ...(values.email.trim() ? { email: values.email.trim() } : {}),
+            ...(values.employer.trim() ? { employer: values.employer.trim() } : {}),
+            ...(values.instruments.trim() ? { instruments: instrumentsOf(values.instruments) } : {}),
           },
         })
       ).data,
     );
-    setDisplayName('');
-    setEmail('');
-    setEmployer('');
-    setInstruments('');
-    setSchoolIds([]);
+    set(NO_STAFF);
     onAdded();
     return t('adm.staffAdded', { name: added.displayName });
   });
@@ -179,19 +167,7 @@ function AddStaff({ schools, onAdded }: { schools: SchoolOption[]; onAdded: () =
     <section className="card" aria-labelledby="add-staff-heading">
       <h2 id="add-staff-heading">{t('adm.addStaff')}</h2>
       <SendForm testId="add-staff" sending={saving} fields={STAFF_FIELDS} onSubmit={submit} submitLabel={t('adm.addStaff')}>
-        <StaffFields
-          values={{ displayName, kind, schoolIds, email, employer, instruments }}
-          set={{
-            displayName: setDisplayName,
-            kind: setKind,
-            schoolIds: setSchoolIds,
-            email: setEmail,
-            employer: setEmployer,
-            instruments: setInstruments,
-          }}
-          schools={schools}
-          fieldError={saving.fieldError}
-        />
+        <StaffFields values={values} set={set} schools={schools} fieldError={saving.fieldError} />
       </SendForm>
     </section>
   );
@@ -206,6 +182,21 @@ interface StaffValues {
   instruments: string;
 }
 
+/** A new member's form once it is cleared (the kind chosen stays). */
+const NO_STAFF = { displayName: '', schoolIds: [], email: '', employer: '', instruments: '' } satisfies Omit<StaffValues, 'kind'>;
+
+/** A member's details as the form holds them. */
+function staffValuesOf(member: StaffMember): StaffValues {
+  return {
+    displayName: member.displayName,
+    kind: member.kind,
+    schoolIds: member.schoolIds,
+    email: member.email ?? '',
+    employer: member.employer ?? '',
+    instruments: member.instruments.join(', '),
+  };
+}
+
 function StaffFields({
   values,
   set,
@@ -214,7 +205,7 @@ function StaffFields({
   kindFixed = false,
 }: {
   values: StaffValues;
-  set: { [K in keyof StaffValues]: (value: StaffValues[K]) => void };
+  set: (change: Partial<StaffValues>) => void;
   schools: SchoolOption[];
   fieldError: (field: string) => string | undefined;
   kindFixed?: boolean;
@@ -227,29 +218,39 @@ function StaffFields({
         error={fieldError('displayName')}
         name="displayName"
         value={values.displayName}
-        onChange={set.displayName}
+        onChange={(value) => set({ displayName: value })}
       />
-      <Field label={t('adm.staffKind')} error={fieldError('kind')} hint={kindFixed ? t('adm.kindFixed') : undefined}>
-        {(props) => (
-          <select
-            {...props}
-            name="kind"
-            value={values.kind}
-            disabled={kindFixed}
-            onChange={(event) => set.kind(event.target.value as StaffKind)}
-          >
-            <WordOptions words={STAFF_KIND_WORDS} />
-          </select>
-        )}
-      </Field>
-      <SchoolChoices schools={schools} chosen={values.schoolIds} onChange={set.schoolIds} error={fieldError('schoolIds')} />
-      <InputField label={t('email')} error={fieldError('email')} name="email" type="email" value={values.email} onChange={set.email} />
+      <SelectField
+        label={t('adm.staffKind')}
+        error={fieldError('kind')}
+        hint={kindFixed ? t('adm.kindFixed') : undefined}
+        name="kind"
+        value={values.kind}
+        disabled={kindFixed}
+        onChange={(value) => set({ kind: value as StaffKind })}
+      >
+        <WordOptions words={STAFF_KIND_WORDS} />
+      </SelectField>
+      <SchoolChoices
+        schools={schools}
+        chosen={values.schoolIds}
+        onChange={(value) => set({ schoolIds: value })}
+        error={fieldError('schoolIds')}
+      />
+      <InputField
+        label={t('email')}
+        error={fieldError('email')}
+        name="email"
+        type="email"
+        value={values.email}
+        onChange={(value) => set({ email: value })}
+      />
       <InputField
         label={t('adm.employer')}
         error={fieldError('employer')}
         name="employer"
         value={values.employer}
-        onChange={set.employer}
+        onChange={(value) => set({ employer: value })}
       />
       <InputField
         label={t('adm.instruments')}
@@ -257,7 +258,7 @@ function StaffFields({
         error={fieldError('instruments')}
         name="instruments"
         value={values.instruments}
-        onChange={set.instruments}
+        onChange={(value) => set({ instruments: value })}
       />
     </>
   );
@@ -267,20 +268,22 @@ function StaffFields({
 export function AdminStaffMember({ staffId }: { staffId: string }) {
   const { t } = useI18n();
   const schools = useAllSchools();
-  const member = useVersioned(() => client.GET('/api/scheduling/staff/{staffId}', { params: { path: { staffId } } }), [staffId]);
+  const member = useEditable(() => client.GET('/api/scheduling/staff/{staffId}', { params: { path: { staffId } } }), staffValuesOf, [
+    staffId,
+  ]);
   return (
     <>
       <p>
         <Link to="/admin/staff">{t('back')}</Link>
       </p>
-      <Loaded value={member}>
-        {({ value, etag }) => (
+      <Loaded value={member.record}>
+        {({ value }) => (
           <>
             <h1>{value.displayName}</h1>
             <p>
               <Link to={`/admin/safeguarding/${value.id}`}>{t('adm.safeguardingRecord')}</Link>
             </p>
-            <Loaded value={schools}>{(list) => <EditStaff member={value} etag={etag} schools={list} onSaved={member.reload} />}</Loaded>
+            <Loaded value={schools}>{(list) => <EditStaff member={member} schools={list} />}</Loaded>
           </>
         )}
       </Loaded>
@@ -288,52 +291,22 @@ export function AdminStaffMember({ staffId }: { staffId: string }) {
   );
 }
 
-function EditStaff({
-  member,
-  etag,
-  schools,
-  onSaved,
-}: {
-  member: StaffMember;
-  etag: string;
-  schools: SchoolOption[];
-  onSaved: () => void;
-}) {
+function EditStaff({ member, schools }: { member: Editable<StaffMember, StaffValues>; schools: SchoolOption[] }) {
   const { t } = useI18n();
-  const valuesOf = (from: StaffMember): StaffValues => ({
-    displayName: from.displayName,
-    kind: from.kind,
-    schoolIds: from.schoolIds,
-    email: from.email ?? '',
-    employer: from.employer ?? '',
-    instruments: from.instruments.join(', '),
-  });
-  const [values, setValues] = useState<StaffValues>(() => valuesOf(member));
-  const [saved, setSaved] = useState(false);
-  const saving = useSubmit();
-  useEffect(() => setValues(valuesOf(member)), [etag]);
-  const setter =
-    <K extends keyof StaffValues>(key: K) =>
-    (value: StaffValues[K]) =>
-      setValues((current) => ({ ...current, [key]: value }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setSaved(false);
-    void saving.run(async () => {
-      await client.PATCH('/api/scheduling/staff/{staffId}', {
-        params: { path: { staffId: member.id }, header: { 'If-Match': etag } },
-        body: {
-          displayName: values.displayName,
-          schoolIds: values.schoolIds,
-          instruments: instrumentsOf(values.instruments),
-          ...(values.email.trim() !== (member.email ?? '') ? { email: values.email.trim() } : {}),
-          ...(values.employer.trim() !== (member.employer ?? '') ? { employer: values.employer.trim() } : {}),
-        },
-      });
-      setSaved(true);
-      onSaved();
-    }, reloadWhenStale(onSaved));
-  };
+  const { draft: values, set, saved, saving, save } = member;
+  if (!values) return null;
+  const submit = save((draft, { value, etag }) =>
+    client.PATCH('/api/scheduling/staff/{staffId}', {
+      params: { path: { staffId: value.id }, header: { 'If-Match': etag } },
+      body: {
+        displayName: draft.displayName,
+        schoolIds: draft.schoolIds,
+        instruments: instrumentsOf(draft.instruments),
+        ...(draft.email.trim() !== (value.email ?? '') ? { email: draft.email.trim() } : {}),
+        ...(draft.employer.trim() !== (value.employer ?? '') ? { employer: draft.employer.trim() } : {}),
+      },
+    }),
+  );
   return (
     <SendForm
       testId="edit-staff"
@@ -344,20 +317,7 @@ function EditStaff({
       onSubmit={submit}
       submitLabel={t('adm.save')}
     >
-      <StaffFields
-        values={values}
-        set={{
-          displayName: setter('displayName'),
-          kind: setter('kind'),
-          schoolIds: setter('schoolIds'),
-          email: setter('email'),
-          employer: setter('employer'),
-          instruments: setter('instruments'),
-        }}
-        schools={schools}
-        fieldError={saving.fieldError}
-        kindFixed
-      />
+      <StaffFields values={values} set={set} schools={schools} fieldError={saving.fieldError} kindFixed />
     </SendForm>
   );
 }

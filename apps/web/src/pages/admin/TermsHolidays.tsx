@@ -1,7 +1,7 @@
 import { useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import { allPages, answered, client, type Schema } from '../../api/client';
 import { formatDay, useI18n } from '../../i18n';
-import { Field, InputField, Loaded, LoadedList, useLoad, useSendForm, type Loadable } from '../../ui';
+import { Field, InputField, type Loadable, Loaded, LoadedList, SelectField, useLoad, useSendForm } from '../../ui';
 import { SendForm } from '../form-frame';
 import { useAllSchools } from './all-schools';
 
@@ -179,28 +179,27 @@ function AddHoliday({ schools, onAdded }: { schools: { id: string; name: string 
       onSubmit={submit}
       submitLabel={t('admin.terms.addHoliday')}
     >
-      <Field label={t('admin.terms.kind')} error={saving.fieldError('kind')}>
-        {(props) => (
-          <select {...props} name="kind" value={kind} onChange={(event) => setKind(event.target.value as 'holiday' | 'inset')}>
-            <option value="holiday">{t('admin.terms.kind.holiday')}</option>
-            <option value="inset">{t('admin.terms.kind.inset')}</option>
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label={t('admin.terms.kind')}
+        error={saving.fieldError('kind')}
+        name="kind"
+        value={kind}
+        onChange={(value) => setKind(value as 'holiday' | 'inset')}
+      >
+        <option value="holiday">{t('admin.terms.kind.holiday')}</option>
+        <option value="inset">{t('admin.terms.kind.inset')}</option>
+      </SelectField>
       <NameAndDays period={period} fieldError={saving.fieldError}>
         {kind === 'inset' && (
-          <Field label={t('school')} error={saving.fieldError('schoolId')}>
-            {(props) => (
-              <select {...props} name="schoolId" value={schoolId} onChange={(event) => setSchoolId(event.target.value)}>
-                <option value="">{t('admin.import.chooseSchool')}</option>
-                {schools.map((school) => (
-                  <option key={school.id} value={school.id}>
-                    {school.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            label={t('school')}
+            error={saving.fieldError('schoolId')}
+            name="schoolId"
+            value={schoolId}
+            onChange={setSchoolId}
+            none={t('admin.import.chooseSchool')}
+            choices={schools}
+          />
         )}
       </NameAndDays>
     </SendForm>

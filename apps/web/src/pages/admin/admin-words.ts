@@ -1,4 +1,5 @@
 import type { Schema } from '../../api/client';
+import type { Role } from '../../app-context';
 import type { MessageKey } from '../../i18n';
 
 /** The programme admin pages' enum values in words (a value added to the API fails to compile here until it has words). */
@@ -55,3 +56,16 @@ export const ACCOUNT_STATUS_WORDS: Record<Schema<'AccountDetailDto'>['status'], 
 export function ifMatch(version: number): string {
   return `"${version}"`;
 }
+
+/** The roles an account can be granted, in the order the admin pages offer them. */
+export const ROLE_WORDS: Record<Role, MessageKey> = {
+  programme_admin: 'role.programme_admin',
+  headteacher: 'role.headteacher',
+  tutor: 'role.tutor',
+  school_staff: 'role.school_staff',
+  guardian: 'role.guardian',
+  evaluator: 'role.evaluator',
+};
+
+/** The roles whose grant names the schools it covers. */
+export const SCHOOL_ROLES: Role[] = ['headteacher', 'tutor', 'school_staff'];

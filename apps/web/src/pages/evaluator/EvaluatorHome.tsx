@@ -3,7 +3,7 @@ import { saveFile } from '../../api';
 import { allPages, client, type Schema } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
-import { Empty, Field, fieldError, FormError, InputField, Loaded, Notice, useLoad } from '../../ui';
+import { Empty, fieldError, FormError, InputField, Loaded, Notice, SelectField, useLoad } from '../../ui';
 
 type Term = Schema<'scheduling.TermDto'>;
 
@@ -96,19 +96,21 @@ function ProvisionExport() {
           };
           return (
             <form className="stack" onSubmit={submit} noValidate>
-              <Field label={t('eval.term')} error={fieldError(result.state === 'error' ? result.error : undefined, 'termId')}>
-                {(props) => (
-                  <select {...props} name="termId" value={termId} onChange={(event) => setChosen(event.target.value)}>
-                    {[...list]
-                      .sort((a, b) => a.startsOn.localeCompare(b.startsOn))
-                      .map((term) => (
-                        <option key={term.id} value={term.id}>
-                          {term.name} ({term.startsOn} – {term.endsOn})
-                        </option>
-                      ))}
-                  </select>
-                )}
-              </Field>
+              <SelectField
+                label={t('eval.term')}
+                error={fieldError(result.state === 'error' ? result.error : undefined, 'termId')}
+                name="termId"
+                value={termId}
+                onChange={setChosen}
+              >
+                {[...list]
+                  .sort((a, b) => a.startsOn.localeCompare(b.startsOn))
+                  .map((term) => (
+                    <option key={term.id} value={term.id}>
+                      {term.name} ({term.startsOn} – {term.endsOn})
+                    </option>
+                  ))}
+              </SelectField>
               <div className="actions">
                 <button type="submit" className="button" disabled={result.state === 'busy'}>
                   {t('eval.downloadProvision')}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { saveFile } from '../../api';
 import { answered, client, type Schema } from '../../api/client';
 import { useI18n } from '../../i18n';
-import { Empty, FormError, Loaded, Notice, useLoad } from '../../ui';
+import { Empty, FigureRow, FormError, Loaded, Notice, TableFrame, useLoad } from '../../ui';
 
 type Figure = Schema<'scheduling.FigureDto'>;
 type Behind = Schema<'scheduling.FigurePupilsDto'>;
@@ -128,38 +128,20 @@ function Figures({ figures, onChoose }: { figures: Figure[]; onChoose: (figureId
           );
         return (
           <section key={figure.id} className="panel" aria-label={figure.title}>
-            <div className="table-wrap" tabIndex={0} role="region" aria-label={figure.title}>
-              <table className="figures">
-                <caption>{figure.title}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('evidence.breakdown')}</th>
-                    <th scope="col" className="number">
-                      {t('evidence.count')}
-                    </th>
-                    <th scope="col" className="number">
-                      {t('evidence.percent')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {figure.cells.map((cell) => (
-                    <tr key={cell.key}>
-                      <th scope="row">{cell.label}</th>
-                      <td className="number">{count(cell.count, cell.key, cell.label)}</td>
-                      <td className="number">{cell.percent === null ? '' : `${cell.percent}%`}</td>
-                    </tr>
-                  ))}
-                </tbody>
-                <tfoot>
-                  <tr>
-                    <th scope="row">{t('evidence.total')}</th>
-                    <td className="number">{count(figure.total)}</td>
-                    <td />
-                  </tr>
-                </tfoot>
-              </table>
-            </div>
+            <TableFrame
+              label={figure.title}
+              caption={figure.title}
+              figures
+              columns={[t('evidence.breakdown'), t('evidence.count'), t('evidence.percent')]}
+              footer={<FigureRow cells={[t('evidence.total'), count(figure.total), '']} />}
+            >
+              {figure.cells.map((cell) => (
+                <FigureRow
+                  key={cell.key}
+                  cells={[cell.label, count(cell.count, cell.key, cell.label), cell.percent === null ? '' : `${cell.percent}%`]}
+                />
+              ))}
+            </TableFrame>
             <p className="hint">
               <strong>{t('evidence.howComputed')}</strong> {figure.howComputed}
             </p>

@@ -4,7 +4,7 @@ import { useApp } from '../../app-context';
 import { CursorListView, usePagedList } from '../../cursor-list';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
-import { Empty, Field, Loaded, useLoad, type Loadable } from '../../ui';
+import { Empty, type Loadable, Loaded, SelectField, TableFrame, useLoad } from '../../ui';
 
 type School = Schema<'scheduling.SchoolDto'>;
 type IncomingPupil = Schema<'scheduling.IncomingPupilDto'>;
@@ -38,17 +38,7 @@ export function MyIncomingPupils() {
           return (
             <>
               {partners.length > 1 && (
-                <Field label={t('incoming.school')}>
-                  {(props) => (
-                    <select {...props} name="schoolId" value={school.id} onChange={(event) => setChosen(event.target.value)}>
-                      {partners.map((candidate) => (
-                        <option key={candidate.id} value={candidate.id}>
-                          {candidate.name}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
+                <SelectField label={t('incoming.school')} name="schoolId" value={school.id} onChange={setChosen} choices={partners} />
               )}
               <IncomingList school={school} />
             </>
@@ -107,36 +97,25 @@ function IncomingList({ school }: { school: School }) {
       <p>{t('incoming.intro')}</p>
       <CursorListView list={pupils} showCount empty={<Empty>{t('incoming.none', { school: school.name })}</Empty>}>
         {(items) => (
-          <div className="table-wrap" tabIndex={0} role="region" aria-label={t('incoming.caption', { school: school.name })}>
-            <table data-testid="incoming-pupils">
-              <caption className="visually-hidden">{t('incoming.caption', { school: school.name })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('incoming.pupil')}</th>
-                  <th scope="col">{t('incoming.yearLeft')}</th>
-                  <th scope="col">{t('incoming.ensembles')}</th>
-                  <th scope="col">{t('incoming.instrument')}</th>
+          <TableFrame
+            label={t('incoming.caption', { school: school.name })}
+            testId="incoming-pupils"
+            columns={[t('incoming.pupil'), t('incoming.yearLeft'), t('incoming.ensembles'), t('incoming.instrument')]}
+          >
+            {items.map((pupil) => {
+              const instruments = [...new Set(pupil.ensembles.flatMap((ensemble) => (ensemble.instrument ? [ensemble.instrument] : [])))];
+              return (
+                <tr key={pupil.pupilId} data-pupil-id={pupil.pupilId}>
+                  <th scope="row">
+                    {pupil.firstName} {pupil.lastName}
+                  </th>
+                  <td>{pupil.yearLeft}</td>
+                  <td>{pupil.ensembles.map((ensemble) => ensemble.name).join(', ')}</td>
+                  <td>{instruments.length > 0 ? instruments.join(', ') : t('incoming.noInstrument')}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {items.map((pupil) => {
-                  const instruments = [
-                    ...new Set(pupil.ensembles.flatMap((ensemble) => (ensemble.instrument ? [ensemble.instrument] : []))),
-                  ];
-                  return (
-                    <tr key={pupil.pupilId} data-pupil-id={pupil.pupilId}>
-                      <th scope="row">
-                        {pupil.firstName} {pupil.lastName}
-                      </th>
-                      <td>{pupil.yearLeft}</td>
-                      <td>{pupil.ensembles.map((ensemble) => ensemble.name).join(', ')}</td>
-                      <td>{instruments.length > 0 ? instruments.join(', ') : t('incoming.noInstrument')}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </TableFrame>
         )}
       </CursorListView>
     </section>

@@ -3,7 +3,7 @@ import { answered, client, everyItem, type Schema } from '../../api/client';
 import { useApp } from '../../app-context';
 import { formatDay, useI18n } from '../../i18n';
 import { Link } from '../../router';
-import { Empty, Field, InputField, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { Empty, InputField, Loaded, Notice, SelectField, useLoad, useSubmit } from '../../ui';
 import { ConflictNotice, todayIn } from '../conflict-words';
 
 type Member = Schema<'scheduling.MemberDto'>;
@@ -193,31 +193,33 @@ function AddMember({
                 {t('head.members.addAnyway')}
               </button>
             )}
-            <Field label={t('head.members.who')} error={missing ? t('head.members.chooseSomeone') : whoError}>
-              {(props) => (
-                <select {...props} name="who" value={who} onChange={(event) => setWho(event.target.value)}>
-                  <option value="">{t('head.members.choose')}</option>
-                  <optgroup label={t('head.members.pupils')}>
-                    {pupils
-                      .filter((pupil) => !inside.has(pupil.id))
-                      .map((pupil) => (
-                        <option key={pupil.id} value={`pupil:${pupil.id}`}>
-                          {pupil.firstName} {pupil.lastName} ({t('head.members.year', { n: pupil.yearGroup })})
-                        </option>
-                      ))}
-                  </optgroup>
-                  <optgroup label={t('head.members.staffGroup')}>
-                    {staff
-                      .filter((person) => !inside.has(person.id))
-                      .map((person) => (
-                        <option key={person.id} value={`staff:${person.id}`}>
-                          {person.displayName}
-                        </option>
-                      ))}
-                  </optgroup>
-                </select>
-              )}
-            </Field>
+            <SelectField
+              label={t('head.members.who')}
+              error={missing ? t('head.members.chooseSomeone') : whoError}
+              name="who"
+              value={who}
+              onChange={setWho}
+              none={t('head.members.choose')}
+            >
+              <optgroup label={t('head.members.pupils')}>
+                {pupils
+                  .filter((pupil) => !inside.has(pupil.id))
+                  .map((pupil) => (
+                    <option key={pupil.id} value={`pupil:${pupil.id}`}>
+                      {pupil.firstName} {pupil.lastName} ({t('head.members.year', { n: pupil.yearGroup })})
+                    </option>
+                  ))}
+              </optgroup>
+              <optgroup label={t('head.members.staffGroup')}>
+                {staff
+                  .filter((person) => !inside.has(person.id))
+                  .map((person) => (
+                    <option key={person.id} value={`staff:${person.id}`}>
+                      {person.displayName}
+                    </option>
+                  ))}
+              </optgroup>
+            </SelectField>
             <InputField
               label={t('head.instrument')}
               error={adding.fieldError('instrument')}

@@ -1,7 +1,7 @@
 import { allPages, client, everyItem, type Schema } from '../../api/client';
 import { formatDay, useI18n } from '../../i18n';
 import { Link } from '../../router';
-import { Empty, Loaded, useLoad } from '../../ui';
+import { Empty, Loaded, TableFrame, useLoad } from '../../ui';
 import { useMySchools, type School } from './schools';
 
 type Ensemble = Schema<'scheduling.EnsembleDto'>;
@@ -80,27 +80,18 @@ function EnsembleCard({ ensemble, headingLevel }: { ensemble: Ensemble; headingL
           ) : (
             <details>
               <summary>{t('head.membersCount', { n: list.length })}</summary>
-              <div className="table-wrap" tabIndex={0} role="region" aria-label={t('head.membersOf', { name: ensemble.name })}>
-                <table>
-                  <caption className="visually-hidden">{t('head.membersOf', { name: ensemble.name })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('head.name')}</th>
-                      <th scope="col">{t('head.instrument')}</th>
-                      <th scope="col">{t('head.since')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {list.map((member) => (
-                      <tr key={member.id}>
-                        <th scope="row">{member.name}</th>
-                        <td>{member.instrument ?? '–'}</td>
-                        <td>{formatDay(language, member.joinedOn)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <TableFrame
+                label={t('head.membersOf', { name: ensemble.name })}
+                columns={[t('head.name'), t('head.instrument'), t('head.since')]}
+              >
+                {list.map((member) => (
+                  <tr key={member.id}>
+                    <th scope="row">{member.name}</th>
+                    <td>{member.instrument ?? '–'}</td>
+                    <td>{formatDay(language, member.joinedOn)}</td>
+                  </tr>
+                ))}
+              </TableFrame>
             </details>
           )
         }

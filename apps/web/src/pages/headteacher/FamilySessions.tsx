@@ -3,7 +3,7 @@ import { allPages, answered, ApiProblem, client, everyItem, newId, type Schema }
 import { useApp } from '../../app-context';
 import { CursorListView, useCursorList } from '../../cursor-list';
 import { formatDateTime, formatTime, useI18n } from '../../i18n';
-import { Empty, Field, InputField, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { Empty, InputField, Loaded, Notice, SelectField, TableFrame, useLoad, useSubmit } from '../../ui';
 import { ConflictNotice } from '../conflict-words';
 import { zonedIso } from './Performances';
 import { useMySchools, type School } from './schools';
@@ -203,27 +203,26 @@ function AddSession({ schools, onAdded }: { schools: School[]; onAdded: (session
       <h2 id="add-session-heading">{t('ht.fam.add')}</h2>
       <form onSubmit={(event) => void submit(event)} noValidate className="stack" data-testid="add-session">
         <ConflictNotice error={submission.error} fields={SESSION_FIELDS} />
-        <Field label={t('ht.fam.kind')} error={submission.fieldError('kind')}>
-          {(props) => (
-            <select {...props} name="kind" value={kind} onChange={(event) => setKind(event.target.value as Kind)}>
-              <option value="workshop">{t('ht.fam.kind.workshop')}</option>
-              <option value="family_music">{t('ht.fam.kind.family_music')}</option>
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={t('ht.fam.kind')}
+          error={submission.fieldError('kind')}
+          name="kind"
+          value={kind}
+          onChange={(value) => setKind(value as Kind)}
+        >
+          <option value="workshop">{t('ht.fam.kind.workshop')}</option>
+          <option value="family_music">{t('ht.fam.kind.family_music')}</option>
+        </SelectField>
         <InputField label={t('head.title')} error={submission.fieldError('title')} name="title" value={title} onChange={setTitle} />
         {schools.length > 1 && (
-          <Field label={t('school')} error={submission.fieldError('schoolId')}>
-            {(props) => (
-              <select {...props} name="schoolId" value={schoolId} onChange={(event) => setSchoolId(event.target.value)}>
-                {schools.map((school) => (
-                  <option key={school.id} value={school.id}>
-                    {school.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            label={t('school')}
+            error={submission.fieldError('schoolId')}
+            name="schoolId"
+            value={schoolId}
+            onChange={setSchoolId}
+            choices={schools}
+          />
         )}
         <InputField
           label={t('head.date')}
@@ -279,17 +278,7 @@ function Engagement({ schools }: { schools: School[] }) {
             list[list.length - 1];
           return (
             <>
-              <Field label={t('term')}>
-                {(props) => (
-                  <select {...props} name="termId" value={chosen.id} onChange={(event) => setTermId(event.target.value)}>
-                    {list.map((term) => (
-                      <option key={term.id} value={term.id}>
-                        {term.name}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+              <SelectField label={t('term')} name="termId" value={chosen.id} onChange={setTermId} choices={list} />
               <Figures from={chosen.startsOn} to={chosen.endsOn} schools={schools} />
             </>
           );
@@ -311,33 +300,23 @@ function Figures({ from, to, schools }: { from: string; to: string; schools: Sch
         const rows = data.schools.filter((row) => schools.some((school) => school.id === row.schoolId));
         if (rows.length === 0) return <Empty>{t('noEngagementYet')}</Empty>;
         return (
-          <div className="table-wrap" tabIndex={0} role="region" aria-label={t('engagementBySchool')}>
-            <table data-testid="engagement">
-              <caption>{t('engagementBySchool')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('school')}</th>
-                  <th scope="col">{t('familiesEngaged')}</th>
-                  <th scope="col">{t('firstTime')}</th>
-                  <th scope="col">{t('returning')}</th>
-                  <th scope="col">{t('attendedPerformance')}</th>
-                  <th scope="col">{t('usedTransport')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.schoolId} data-school-id={row.schoolId}>
-                    <th scope="row">{schools.find((school) => school.id === row.schoolId)?.name ?? ''}</th>
-                    <td>{row.familiesEngaged}</td>
-                    <td>{row.firstTime}</td>
-                    <td>{row.returning}</td>
-                    <td>{row.attendedPerformance}</td>
-                    <td>{row.usedTransport}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <TableFrame
+            label={t('engagementBySchool')}
+            caption={t('engagementBySchool')}
+            testId="engagement"
+            columns={[t('school'), t('familiesEngaged'), t('firstTime'), t('returning'), t('attendedPerformance'), t('usedTransport')]}
+          >
+            {rows.map((row) => (
+              <tr key={row.schoolId} data-school-id={row.schoolId}>
+                <th scope="row">{schools.find((school) => school.id === row.schoolId)?.name ?? ''}</th>
+                <td>{row.familiesEngaged}</td>
+                <td>{row.firstTime}</td>
+                <td>{row.returning}</td>
+                <td>{row.attendedPerformance}</td>
+                <td>{row.usedTransport}</td>
+              </tr>
+            ))}
+          </TableFrame>
         );
       }}
     </Loaded>

@@ -4,7 +4,7 @@ import { ApiProblem, client, etagOf, everyItem, type Schema } from '../../api/cl
 import { useApp } from '../../app-context';
 import { formatDateTime, formatTime, useI18n } from '../../i18n';
 import { Link } from '../../router';
-import { Empty, Field, InputField, Loaded, Notice, useLoad, useSubmit, type Versioned, useVersioned } from '../../ui';
+import { Empty, InputField, Loaded, Notice, SelectField, useLoad, useSubmit, useVersioned, type Versioned } from '../../ui';
 import { ConflictNotice, minutesAndSeconds } from '../conflict-words';
 import { SendForm } from '../form-frame';
 import { STATUS_LABELS, zonedIso } from './Performances';
@@ -208,20 +208,22 @@ function MovePerformance({
         />
         <Loaded value={venues}>
           {(list) => (
-            <Field label={t('head.venue')} error={moving.fieldError('venueId')}>
-              {(props) => (
-                <select {...props} name="venueId" value={venueId} onChange={(event) => setVenueId(event.target.value)}>
-                  <option value="">{t('head.manage.sameVenue', { name: performance.venue.name })}</option>
-                  {list
-                    .filter((venue) => venue.id !== performance.venue.id)
-                    .map((venue) => (
-                      <option key={venue.id} value={venue.id}>
-                        {venue.name}
-                      </option>
-                    ))}
-                </select>
-              )}
-            </Field>
+            <SelectField
+              label={t('head.venue')}
+              error={moving.fieldError('venueId')}
+              name="venueId"
+              value={venueId}
+              onChange={setVenueId}
+              none={t('head.manage.sameVenue', { name: performance.venue.name })}
+            >
+              {list
+                .filter((venue) => venue.id !== performance.venue.id)
+                .map((venue) => (
+                  <option key={venue.id} value={venue.id}>
+                    {venue.name}
+                  </option>
+                ))}
+            </SelectField>
           )}
         </Loaded>
         <InputField
@@ -428,23 +430,20 @@ function RunningOrderForm({
                 onChange={(composer) => update(index, { composer })}
               />
               {performance.ensembles.length > 0 && (
-                <Field label={t('head.order.ensemble')} error={saving.fieldError(`items[${index}].ensembleId`)}>
-                  {(props) => (
-                    <select
-                      {...props}
-                      name="ensembleId"
-                      value={line.ensembleId}
-                      onChange={(event) => update(index, { ensembleId: event.target.value })}
-                    >
-                      <option value="">{t('head.order.noEnsemble')}</option>
-                      {performance.ensembles.map((ensemble) => (
-                        <option key={ensemble.ensembleId} value={ensemble.ensembleId}>
-                          {ensemble.name ?? ensemble.ensembleId}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
+                <SelectField
+                  label={t('head.order.ensemble')}
+                  error={saving.fieldError(`items[${index}].ensembleId`)}
+                  name="ensembleId"
+                  value={line.ensembleId}
+                  onChange={(value) => update(index, { ensembleId: value })}
+                  none={t('head.order.noEnsemble')}
+                >
+                  {performance.ensembles.map((ensemble) => (
+                    <option key={ensemble.ensembleId} value={ensemble.ensembleId}>
+                      {ensemble.name ?? ensemble.ensembleId}
+                    </option>
+                  ))}
+                </SelectField>
               )}
               <div className="actions">
                 <InputField

@@ -3,7 +3,7 @@ import { allPages, answered, ApiProblem, client, newId, type Schema } from '../.
 import { useApp } from '../../app-context';
 import { formatDateTime, useI18n, type MessageKey } from '../../i18n';
 import { Link, navigate } from '../../router';
-import { Empty, Field, FormError, InputField, Loaded, useLoad, useSubmit } from '../../ui';
+import { Empty, FormError, InputField, Loaded, SelectField, useLoad, useSubmit } from '../../ui';
 import { useMySchools, type School } from './schools';
 
 export const STATUS_LABELS: Record<Schema<'performance-event.PerformanceDto'>['status'], MessageKey> = {
@@ -143,30 +143,24 @@ function PlanPerformance({ schools }: { schools: School[] }) {
             <FormError error={error} fields={PERFORMANCE_FIELDS} />
             <InputField label={t('head.title')} error={fieldError('title')} name="title" value={title} onChange={setTitle} />
             {schools.length > 1 && (
-              <Field label={t('school')} error={fieldError('schoolId')}>
-                {(props) => (
-                  <select {...props} name="schoolId" value={schoolId} onChange={(event) => setSchoolId(event.target.value)}>
-                    {schools.map((school) => (
-                      <option key={school.id} value={school.id}>
-                        {school.name}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+              <SelectField
+                label={t('school')}
+                error={fieldError('schoolId')}
+                name="schoolId"
+                value={schoolId}
+                onChange={setSchoolId}
+                choices={schools}
+              />
             )}
-            <Field label={t('head.venue')} error={fieldError('venueId')}>
-              {(props) => (
-                <select {...props} name="venueId" value={venueId} onChange={(event) => setVenueId(event.target.value)}>
-                  <option value="">{t('head.chooseVenue')}</option>
-                  {venues.map((venue) => (
-                    <option key={venue.id} value={venue.id}>
-                      {venue.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <SelectField
+              label={t('head.venue')}
+              error={fieldError('venueId')}
+              name="venueId"
+              value={venueId}
+              onChange={setVenueId}
+              none={t('head.chooseVenue')}
+              choices={venues}
+            />
             <InputField label={t('head.date')} error={fieldError('startsAt')} name="date" type="date" value={date} onChange={setDate} />
             <InputField label={t('startTime')} name="startTime" type="time" value={startTime} onChange={setStartTime} />
             <InputField
@@ -177,14 +171,16 @@ function PlanPerformance({ schools }: { schools: School[] }) {
               value={endTime}
               onChange={setEndTime}
             />
-            <Field label={t('head.audience')} error={fieldError('audience')}>
-              {(props) => (
-                <select {...props} name="audience" value={audience} onChange={(event) => setAudience(event.target.value as Audience)}>
-                  <option value="school_community">{t('head.audience.school_community')}</option>
-                  <option value="public">{t('head.audience.public')}</option>
-                </select>
-              )}
-            </Field>
+            <SelectField
+              label={t('head.audience')}
+              error={fieldError('audience')}
+              name="audience"
+              value={audience}
+              onChange={(value) => setAudience(value as Audience)}
+            >
+              <option value="school_community">{t('head.audience.school_community')}</option>
+              <option value="public">{t('head.audience.public')}</option>
+            </SelectField>
             <fieldset className="checkbox-list">
               <legend>{t('head.ensemblesTakingPart')}</legend>
               {ensembles.length === 0 && <p className="muted">{t('head.noEnsembles')}</p>}

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { allPages, answered, ApiProblem, client, type Schema } from '../../api/client';
 import { useApp } from '../../app-context';
 import { formatDateTime, formatDay, formatTime, useI18n, type MessageKey } from '../../i18n';
-import { Empty, Field, InputField, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { Empty, InputField, Loaded, Notice, SelectField, useLoad, useSubmit } from '../../ui';
 import { ConflictNotice } from '../conflict-words';
 import { useMySchools, type School } from './schools';
 
@@ -172,45 +172,30 @@ function PlanSession({ schools, onAdded }: { schools: School[]; onAdded: () => v
             <form onSubmit={submit} noValidate className="stack" data-testid="plan-session">
               <ConflictNotice error={error} fields={SESSION_FIELDS} />
               {done && <Notice>{done}</Notice>}
-              <Field label={t('ensemble')} error={fieldError('ensembleId')}>
-                {(props) => (
-                  <select {...props} name="ensembleId" value={ensembleId} onChange={(event) => setEnsembleId(event.target.value)}>
-                    <option value="">{t('chooseEnsemble')}</option>
-                    {ensembles.map((item) => (
-                      <option key={item.id} value={item.id}>
-                        {item.name}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <Field label={t('term')} error={fieldError('termId')}>
-                {(props) => (
-                  <select
-                    {...props}
-                    name="termId"
-                    value={termId || terms.find((term) => term.endsOn >= today)?.id || ''}
-                    onChange={(event) => setTermId(event.target.value)}
-                  >
-                    {terms.map((term) => (
-                      <option key={term.id} value={term.id}>
-                        {term.name}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <Field label={t('weekday')} error={fieldError('weekday')}>
-                {(props) => (
-                  <select {...props} name="weekday" value={weekday} onChange={(event) => setWeekday(event.target.value)}>
-                    {WEEKDAYS.map((day) => (
-                      <option key={day} value={day}>
-                        {t(`weekday.${day}` as MessageKey)}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+              <SelectField
+                label={t('ensemble')}
+                error={fieldError('ensembleId')}
+                name="ensembleId"
+                value={ensembleId}
+                onChange={setEnsembleId}
+                none={t('chooseEnsemble')}
+                choices={ensembles}
+              />
+              <SelectField
+                label={t('term')}
+                error={fieldError('termId')}
+                name="termId"
+                value={termId || terms.find((term) => term.endsOn >= today)?.id || ''}
+                onChange={setTermId}
+                choices={terms}
+              />
+              <SelectField label={t('weekday')} error={fieldError('weekday')} name="weekday" value={weekday} onChange={setWeekday}>
+                {WEEKDAYS.map((day) => (
+                  <option key={day} value={day}>
+                    {t(`weekday.${day}` as MessageKey)}
+                  </option>
+                ))}
+              </SelectField>
               <InputField
                 label={t('startTime')}
                 error={fieldError('startTime')}
@@ -227,30 +212,29 @@ function PlanSession({ schools, onAdded }: { schools: School[]; onAdded: () => v
                 value={endTime}
                 onChange={setEndTime}
               />
-              <Field label={t('room')} error={fieldError('roomId')}>
-                {(props) => (
-                  <select {...props} name="roomId" value={roomId} onChange={(event) => setRoomId(event.target.value)}>
-                    <option value="">{t('noneSelected')}</option>
-                    {schoolRooms.map((room) => (
-                      <option key={room.id} value={room.id}>
-                        {room.name}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <Field label={t('tutor')} error={fieldError('tutorIds')}>
-                {(props) => (
-                  <select {...props} name="tutorId" value={tutorId} onChange={(event) => setTutorId(event.target.value)}>
-                    <option value="">{t('noneSelected')}</option>
-                    {staff.map((person) => (
-                      <option key={person.id} value={person.id}>
-                        {person.displayName}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+              <SelectField
+                label={t('room')}
+                error={fieldError('roomId')}
+                name="roomId"
+                value={roomId}
+                onChange={setRoomId}
+                none={t('noneSelected')}
+                choices={schoolRooms}
+              />
+              <SelectField
+                label={t('tutor')}
+                error={fieldError('tutorIds')}
+                name="tutorId"
+                value={tutorId}
+                onChange={setTutorId}
+                none={t('noneSelected')}
+              >
+                {staff.map((person) => (
+                  <option key={person.id} value={person.id}>
+                    {person.displayName}
+                  </option>
+                ))}
+              </SelectField>
               {clashes.length > 0 && (
                 <div className="notice notice-error clashes" role="alert">
                   <p>{t('clashesFound')}</p>

@@ -3,7 +3,7 @@ import { answered, ApiProblem, client, everyItem, newId, type Schema } from '../
 import { useApp } from '../../app-context';
 import { formatDateTime, formatTime, useI18n, type MessageKey } from '../../i18n';
 import { Link } from '../../router';
-import { Empty, Field, InputField, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { Empty, InputField, Loaded, Notice, SelectField, useLoad, useSubmit } from '../../ui';
 import { ConflictNotice } from '../conflict-words';
 import { SaveOrCancel, SubmitButton } from '../form-frame';
 import { zonedIso } from './Performances';
@@ -454,19 +454,22 @@ function DriverField({
             <Empty>{t('ht.bus.noDrivers')}</Empty>
           </div>
         ) : (
-          <Field label={t('ht.bus.driver')} hint={t('ht.bus.driverHint')} error={error}>
-            {(props) => (
-              <select {...props} name="driverStaffId" value={value} onChange={(event) => onChange(event.target.value)}>
-                <option value="">{t('ht.bus.noDriverYet')}</option>
-                {list.map((driver) => (
-                  <option key={driver.staffId} value={driver.staffId}>
-                    {driver.displayName}
-                  </option>
-                ))}
-                {value && !list.some((driver) => driver.staffId === value) && <option value={value}>{t('ht.bus.driverNotCleared')}</option>}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            label={t('ht.bus.driver')}
+            hint={t('ht.bus.driverHint')}
+            error={error}
+            name="driverStaffId"
+            value={value}
+            onChange={onChange}
+            none={t('ht.bus.noDriverYet')}
+          >
+            {list.map((driver) => (
+              <option key={driver.staffId} value={driver.staffId}>
+                {driver.displayName}
+              </option>
+            ))}
+            {value && !list.some((driver) => driver.staffId === value) && <option value={value}>{t('ht.bus.driverNotCleared')}</option>}
+          </SelectField>
         )
       }
     </Loaded>

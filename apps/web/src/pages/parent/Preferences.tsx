@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { answered, ApiProblem, client, etagOf, type Schema } from '../../api/client';
 import { isLanguage, LANGUAGES, useI18n, type MessageKey } from '../../i18n';
-import { Field, FormError, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { Field, FormError, Loaded, Notice, SelectField, useLoad, useSubmit } from '../../ui';
 import { ChildDataExport } from './DataExport';
 
 type Family = Schema<'parent-engagement.FamilyDto'>;
@@ -109,18 +109,14 @@ function PreferencesForm({
     <form onSubmit={submit} noValidate className="stack narrow card" aria-label={t('prefs.title')}>
       {saved && <Notice>{t('prefs.saved')}</Notice>}
       <FormError error={error} fields={PREFERENCE_FIELDS} />
-      <Field label={t('prefs.language')} error={fieldError('language')}>
-        {(props) => (
-          <select {...props} name="language" value={language} onChange={(event) => setChosenLanguage(event.target.value)}>
-            {!isLanguage(language) && <option value={language}>{language}</option>}
-            {LANGUAGES.map((option) => (
-              <option key={option.code} value={option.code} lang={option.code}>
-                {option.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField label={t('prefs.language')} error={fieldError('language')} name="language" value={language} onChange={setChosenLanguage}>
+        {!isLanguage(language) && <option value={language}>{language}</option>}
+        {LANGUAGES.map((option) => (
+          <option key={option.code} value={option.code} lang={option.code}>
+            {option.name}
+          </option>
+        ))}
+      </SelectField>
       <Field label={t('prefs.email')} error={fieldError('email')}>
         {(props) => (
           <input

@@ -4,7 +4,20 @@ import { useApp } from '../../app-context';
 import { CursorListView, useCursorList } from '../../cursor-list';
 import { formatDateTime, useI18n, type MessageKey } from '../../i18n';
 import { LANGUAGES, type Language } from '../../i18n/languages';
-import { Empty, Field, FormError, InputField, Loaded, Loading, Notice, useLoad, useSubmit, type Loadable } from '../../ui';
+import {
+  Empty,
+  Field,
+  FormError,
+  InputField,
+  type Loadable,
+  Loaded,
+  Loading,
+  Notice,
+  SelectField,
+  TableFrame,
+  useLoad,
+  useSubmit,
+} from '../../ui';
 
 type School = Schema<'scheduling.SchoolDto'>;
 type SchoolClass = Schema<'scheduling.ClassDto'>;
@@ -148,17 +161,14 @@ function Composer({ directory, onSent }: { directory: Directory; onSent: () => v
     </label>
   );
   const schoolPicker = directory.schools.length > 1 && (
-    <Field label={t('school')} error={audience === 'school' ? targetError('schoolId') : fieldError('schoolId')}>
-      {(props) => (
-        <select {...props} name="schoolId" value={schoolId} onChange={(event) => setSchoolId(event.target.value)}>
-          {directory.schools.map((school) => (
-            <option key={school.id} value={school.id}>
-              {school.name}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
+    <SelectField
+      label={t('school')}
+      error={audience === 'school' ? targetError('schoolId') : fieldError('schoolId')}
+      name="schoolId"
+      value={schoolId}
+      onChange={setSchoolId}
+      choices={directory.schools}
+    />
   );
 
   return (
@@ -280,17 +290,19 @@ function FramePreview({ subject, body }: { subject: string; body: string }) {
   return (
     <div className="stack" data-testid="frame-preview">
       <FormError error={error} fields={['language']} />
-      <Field label={t('staff.msg.previewIn')} error={fieldError('language')}>
-        {(props) => (
-          <select {...props} name="previewLanguage" value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
-            {LANGUAGES.map((item) => (
-              <option key={item.code} value={item.code} lang={item.code}>
-                {item.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label={t('staff.msg.previewIn')}
+        error={fieldError('language')}
+        name="previewLanguage"
+        value={language}
+        onChange={(value) => setLanguage(value as Language)}
+      >
+        {LANGUAGES.map((item) => (
+          <option key={item.code} value={item.code} lang={item.code}>
+            {item.name}
+          </option>
+        ))}
+      </SelectField>
       <button type="button" className="button" disabled={busy} onClick={show}>
         {t('staff.msg.preview')}
       </button>
@@ -473,27 +485,20 @@ function Deliveries({ deliveries, subject }: { deliveries: Delivery[] | undefine
   const nameOf = (delivery: Delivery) => delivery.familyName ?? t('staff.msg.unknownFamily');
   const sorted = [...deliveries].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || nameOf(a).localeCompare(nameOf(b)));
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={t('staff.msg.perFamilyOf', { subject })}>
-      <table>
-        <caption>{t('staff.msg.perFamily')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('staff.msg.family')}</th>
-            <th scope="col">{t('staff.msg.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((delivery) => (
-            <tr key={delivery.guardianId} data-status={delivery.status}>
-              <th scope="row">{nameOf(delivery)}</th>
-              <td>
-                {t(`staff.msg.status.${delivery.status}`)}
-                {delivery.error && <span className="muted">: {delivery.error}</span>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <TableFrame
+      label={t('staff.msg.perFamilyOf', { subject })}
+      caption={t('staff.msg.perFamily')}
+      columns={[t('staff.msg.family'), t('staff.msg.status')]}
+    >
+      {sorted.map((delivery) => (
+        <tr key={delivery.guardianId} data-status={delivery.status}>
+          <th scope="row">{nameOf(delivery)}</th>
+          <td>
+            {t(`staff.msg.status.${delivery.status}`)}
+            {delivery.error && <span className="muted">: {delivery.error}</span>}
+          </td>
+        </tr>
+      ))}
+    </TableFrame>
   );
 }

@@ -4,7 +4,7 @@ import { useApp } from '../../app-context';
 import { CursorListView, useCursorList } from '../../cursor-list';
 import { formatDay, useI18n, type MessageKey } from '../../i18n';
 import { Link } from '../../router';
-import { Empty, Field, InputField, Loaded, Notice, useLoad, useSubmit, WordOptions } from '../../ui';
+import { Empty, InputField, Loaded, Notice, SelectField, useLoad, useSubmit, WordOptions } from '../../ui';
 import { ConflictNotice, todayIn } from '../conflict-words';
 import { SaveOrCancel, SubmitButton } from '../form-frame';
 
@@ -132,18 +132,13 @@ export function PupilChooser({
   return (
     <>
       <InputField label={t('ht.exam.findPupil')} name="pupilFilter" type="search" value={filter} onChange={setFilter} />
-      <Field label={t('pupil')} error={error}>
-        {(props) => (
-          <select {...props} name="pupilId" value={value} onChange={(event) => onChange(event.target.value)}>
-            <option value="">{t('choosePupil')}</option>
-            {shown.map((pupil) => (
-              <option key={pupil.id} value={pupil.id}>
-                {pupilName(pupil)} · {t('year', { n: pupil.yearGroup })}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField label={t('pupil')} error={error} name="pupilId" value={value} onChange={onChange} none={t('choosePupil')}>
+        {shown.map((pupil) => (
+          <option key={pupil.id} value={pupil.id}>
+            {pupilName(pupil)} · {t('year', { n: pupil.yearGroup })}
+          </option>
+        ))}
+      </SelectField>
     </>
   );
 }
@@ -197,17 +192,13 @@ function EnterExam({ pupils, onEntered }: { pupils: Pupil[]; onEntered: (name: s
           error={missingPupil ? t('ht.exam.choosePupil') : submission.fieldError('pupilId')}
         />
         <InputField label={t('ht.exam.board')} error={submission.fieldError('board')} name="board" value={board} onChange={setBoard} />
-        <Field label={t('ht.exam.gradeLabel')} error={submission.fieldError('grade')}>
-          {(props) => (
-            <select {...props} name="grade" value={grade} onChange={(event) => setGrade(event.target.value)}>
-              {[0, 1, 2, 3, 4, 5, 6, 7, 8].map((n) => (
-                <option key={n} value={n}>
-                  {gradeWords(n)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label={t('ht.exam.gradeLabel')} error={submission.fieldError('grade')} name="grade" value={grade} onChange={setGrade}>
+          {[0, 1, 2, 3, 4, 5, 6, 7, 8].map((n) => (
+            <option key={n} value={n}>
+              {gradeWords(n)}
+            </option>
+          ))}
+        </SelectField>
         <InputField
           label={t('head.instrument')}
           error={submission.fieldError('instrument')}
@@ -301,13 +292,15 @@ export function EntryCard({
       {open ? (
         <form onSubmit={(event) => void submit(event)} noValidate className="stack" data-testid="record-result">
           <ConflictNotice error={submission.error} fields={RESULT_FIELDS} />
-          <Field label={t('ht.exam.resultLabel')} error={submission.fieldError('result')}>
-            {(props) => (
-              <select {...props} name="result" value={result} onChange={(event) => setResult(event.target.value as ExamResult)}>
-                <WordOptions words={RESULTS} />
-              </select>
-            )}
-          </Field>
+          <SelectField
+            label={t('ht.exam.resultLabel')}
+            error={submission.fieldError('result')}
+            name="result"
+            value={result}
+            onChange={(value) => setResult(value as ExamResult)}
+          >
+            <WordOptions words={RESULTS} />
+          </SelectField>
           <InputField
             label={t('ht.exam.marksLabel')}
             error={submission.fieldError('marks')}

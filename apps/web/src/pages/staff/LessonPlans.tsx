@@ -3,7 +3,7 @@ import { allPages, answered, ApiProblem, client, type Schema } from '../../api/c
 import { useApp } from '../../app-context';
 import { CursorListView, useCursorList } from '../../cursor-list';
 import { formatDateTime, useI18n } from '../../i18n';
-import { Empty, Field, InputField, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { Empty, Field, InputField, Loaded, Notice, SelectField, useLoad, useSubmit } from '../../ui';
 import { ConflictNotice } from '../conflict-words';
 import { SaveOrCancel, SubmitButton } from '../form-frame';
 
@@ -47,18 +47,14 @@ export function StaffLessonPlans() {
             <Empty>{t('ht.plan.noClasses')}</Empty>
           ) : (
             <>
-              <Field label={t('ht.plan.class')}>
-                {(props) => (
-                  <select {...props} name="classId" value={classId} onChange={(event) => setClassId(event.target.value)}>
-                    <option value="">{t('ht.plan.chooseClass')}</option>
-                    {classes.map((item) => (
-                      <option key={item.id} value={item.id}>
-                        {item.name}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+              <SelectField
+                label={t('ht.plan.class')}
+                name="classId"
+                value={classId}
+                onChange={setClassId}
+                none={t('ht.plan.chooseClass')}
+                choices={classes}
+              />
               {classId && (
                 <ClassPlans
                   key={classId}
@@ -250,18 +246,15 @@ function NewPlan({
       <h2 id="new-plan-heading">{t('ht.plan.new')}</h2>
       <form onSubmit={(event) => void submit(event)} noValidate className="stack" data-testid="new-plan">
         <ConflictNotice error={submission.error} fields={PLAN_FIELDS} />
-        <Field label={t('term')} error={submission.fieldError('termId')}>
-          {(props) => (
-            <select {...props} name="termId" value={termId} onChange={(event) => setTermId(event.target.value)}>
-              <option value="">{t('ht.plan.chooseTerm')}</option>
-              {terms.map((term) => (
-                <option key={term.id} value={term.id}>
-                  {term.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={t('term')}
+          error={submission.fieldError('termId')}
+          name="termId"
+          value={termId}
+          onChange={setTermId}
+          none={t('ht.plan.chooseTerm')}
+          choices={terms}
+        />
         <InputField
           label={t('ht.plan.subject')}
           hint={t('ht.plan.subjectHint')}
@@ -276,30 +269,34 @@ function NewPlan({
             <textarea {...props} name="musicalActivity" rows={4} value={activity} onChange={(event) => setActivity(event.target.value)} />
           )}
         </Field>
-        <Field label={t('ht.plan.teacher')} error={submission.fieldError('classTeacherId')}>
-          {(props) => (
-            <select {...props} name="classTeacherId" value={classTeacherId} onChange={(event) => setClassTeacherId(event.target.value)}>
-              <option value="">{t('ht.plan.chooseTeacher')}</option>
-              {teachers.map((person) => (
-                <option key={person.id} value={person.id}>
-                  {person.displayName}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('tutor')} error={submission.fieldError('tutorId')}>
-          {(props) => (
-            <select {...props} name="tutorId" value={tutorId} onChange={(event) => setTutorId(event.target.value)}>
-              <option value="">{t('ht.plan.chooseTutor')}</option>
-              {tutors.map((person) => (
-                <option key={person.id} value={person.id}>
-                  {person.displayName}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={t('ht.plan.teacher')}
+          error={submission.fieldError('classTeacherId')}
+          name="classTeacherId"
+          value={classTeacherId}
+          onChange={setClassTeacherId}
+          none={t('ht.plan.chooseTeacher')}
+        >
+          {teachers.map((person) => (
+            <option key={person.id} value={person.id}>
+              {person.displayName}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('tutor')}
+          error={submission.fieldError('tutorId')}
+          name="tutorId"
+          value={tutorId}
+          onChange={setTutorId}
+          none={t('ht.plan.chooseTutor')}
+        >
+          {tutors.map((person) => (
+            <option key={person.id} value={person.id}>
+              {person.displayName}
+            </option>
+          ))}
+        </SelectField>
         <SubmitButton busy={submission.busy} label={t('ht.plan.create')} />
       </form>
     </section>

@@ -3,7 +3,7 @@ import { allPages, answered, client, type Schema } from '../../api/client';
 import { useApp } from '../../app-context';
 import { formatDay, useI18n } from '../../i18n';
 import { Link } from '../../router';
-import { Empty, Field, InputField, Loaded, Notice, useLoad, useSubmit } from '../../ui';
+import { Empty, InputField, Loaded, Notice, SelectField, useLoad, useSubmit } from '../../ui';
 import { ConflictNotice, todayIn } from '../conflict-words';
 import { EntryCard, pupilName } from './Exams';
 
@@ -192,32 +192,30 @@ function MoveLevel({
                 </button>
               )}
               {current.length > 0 && (
-                <Field label={t('ht.prog.leaving')}>
-                  {(props) => (
-                    <select {...props} name="fromEnsemble" value={fromId} onChange={(event) => setFromId(event.target.value)}>
-                      {current.map((membership) => (
-                        <option key={membership.ensembleId} value={membership.ensembleId}>
-                          {membership.ensembleName}
-                          {membership.level ? ` · ${membership.level}` : ''}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
+                <SelectField label={t('ht.prog.leaving')} name="fromEnsemble" value={fromId} onChange={setFromId}>
+                  {current.map((membership) => (
+                    <option key={membership.ensembleId} value={membership.ensembleId}>
+                      {membership.ensembleName}
+                      {membership.level ? ` · ${membership.level}` : ''}
+                    </option>
+                  ))}
+                </SelectField>
               )}
-              <Field label={t('ht.prog.joining')} error={missing ? t('ht.prog.chooseEnsemble') : submission.fieldError('pupilId')}>
-                {(props) => (
-                  <select {...props} name="toEnsemble" value={toId} onChange={(event) => setToId(event.target.value)}>
-                    <option value="">{t('chooseEnsemble')}</option>
-                    {choices.map((item) => (
-                      <option key={item.id} value={item.id}>
-                        {item.name}
-                        {item.level ? ` · ${item.level}` : ''}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+              <SelectField
+                label={t('ht.prog.joining')}
+                error={missing ? t('ht.prog.chooseEnsemble') : submission.fieldError('pupilId')}
+                name="toEnsemble"
+                value={toId}
+                onChange={setToId}
+                none={t('chooseEnsemble')}
+              >
+                {choices.map((item) => (
+                  <option key={item.id} value={item.id}>
+                    {item.name}
+                    {item.level ? ` · ${item.level}` : ''}
+                  </option>
+                ))}
+              </SelectField>
               <InputField
                 label={t('ht.prog.from')}
                 error={submission.fieldError('joinedOn')}

@@ -3,7 +3,7 @@ import { allPages, answered, ApiProblem, client, everyItem, newId, type Schema }
 import { formatDay, useI18n } from '../../i18n';
 import { useApp } from '../../app-context';
 import { Link } from '../../router';
-import { Empty, Field, FormError, InputField, Loaded, Notice, useLoad, useSubmit, type Loadable } from '../../ui';
+import { Empty, Field, FormError, InputField, type Loadable, Loaded, Notice, SelectField, useLoad, useSubmit } from '../../ui';
 import { CONDITION_GRADES, conditionWords, instrumentName, statusWords, type ConditionGrade } from '../instrument-words';
 
 type InstrumentDetail = Schema<'instrument-loan.InstrumentDto'>;
@@ -373,19 +373,23 @@ function CheckOutForm({
       {pupils.length === 0 ? (
         <Notice kind="info">{t('noSessionPupils')}</Notice>
       ) : (
-        <Field label={t('pupil')} hint={t('pupilHint')} error={localErrors.pupilId ?? fieldError('pupilId')}>
-          {(props) => (
-            <select {...props} name="pupilId" className="big-input" value={pupilId} onChange={(event) => setPupilId(event.target.value)}>
-              <option value="">{t('choosePupil')}</option>
-              {pupils.map((pupil) => (
-                <option key={pupil.pupilId} value={pupil.pupilId}>
-                  {pupil.name}
-                  {pupil.instrument ? ` (${pupil.instrument})` : ''}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={t('pupil')}
+          hint={t('pupilHint')}
+          error={localErrors.pupilId ?? fieldError('pupilId')}
+          name="pupilId"
+          className="big-input"
+          value={pupilId}
+          onChange={setPupilId}
+          none={t('choosePupil')}
+        >
+          {pupils.map((pupil) => (
+            <option key={pupil.pupilId} value={pupil.pupilId}>
+              {pupil.name}
+              {pupil.instrument ? ` (${pupil.instrument})` : ''}
+            </option>
+          ))}
+        </SelectField>
       )}
       <InputField
         label={t('dueBack')}
@@ -396,23 +400,20 @@ function CheckOutForm({
         value={dueOn}
         onChange={setDueOn}
       />
-      <Field label={t('conditionGoingOut')} error={fieldError('conditionOut')}>
-        {(props) => (
-          <select
-            {...props}
-            name="conditionOut"
-            className="big-input"
-            value={conditionOut}
-            onChange={(event) => setConditionOut(event.target.value as ConditionGrade)}
-          >
-            {CONDITION_GRADES.map((grade) => (
-              <option key={grade} value={grade}>
-                {conditionWords(t, grade)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label={t('conditionGoingOut')}
+        error={fieldError('conditionOut')}
+        name="conditionOut"
+        className="big-input"
+        value={conditionOut}
+        onChange={(value) => setConditionOut(value as ConditionGrade)}
+      >
+        {CONDITION_GRADES.map((grade) => (
+          <option key={grade} value={grade}>
+            {conditionWords(t, grade)}
+          </option>
+        ))}
+      </SelectField>
       <InputField
         label={t('agreedBy')}
         hint={t('agreedByHint')}

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { allPages, answered, client, type Schema } from '../../../api/client';
 import { useApp } from '../../../app-context';
 import { formatDateTime, useI18n } from '../../../i18n';
-import { Empty, Field, InputField, Loaded, TableFrame, useLoad, useSubmit } from '../../../ui';
+import { Empty, Field, InputField, Loaded, SelectField, TableFrame, useLoad, useSubmit } from '../../../ui';
 import { ConflictNotice } from '../../conflict-words';
 import { LiveDataRequest, PrivacyNav, subjectLabel, type DataRequest } from './data-request-view';
 
@@ -222,28 +222,24 @@ export function PupilFinder({ chosen, onChoose, error }: FinderProps) {
     <>
       <Loaded value={schools}>
         {(list) => (
-          <Field label={t('privacy.ask.school')}>
-            {(props) => (
-              <select
-                {...props}
-                name="schoolId"
-                value={schoolId}
-                onChange={(event) => {
-                  setSchoolId(event.target.value);
-                  onChoose(null);
-                }}
-              >
-                <option value="">{t('privacy.ask.chooseSchool')}</option>
-                {[...list]
-                  .sort((a, b) => a.name.localeCompare(b.name))
-                  .map((school) => (
-                    <option key={school.id} value={school.id}>
-                      {school.name}
-                    </option>
-                  ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            label={t('privacy.ask.school')}
+            name="schoolId"
+            value={schoolId}
+            onChange={(value) => {
+              setSchoolId(value);
+              onChoose(null);
+            }}
+            none={t('privacy.ask.chooseSchool')}
+          >
+            {[...list]
+              .sort((a, b) => a.name.localeCompare(b.name))
+              .map((school) => (
+                <option key={school.id} value={school.id}>
+                  {school.name}
+                </option>
+              ))}
+          </SelectField>
         )}
       </Loaded>
       {schoolId && (

@@ -4,7 +4,7 @@ import { answered, client, type Schema } from '../../../api/client';
 import { useApp } from '../../../app-context';
 import { formatDateTime, useI18n } from '../../../i18n';
 import { Link } from '../../../router';
-import { ErrorNotice, Loading, useSubmit } from '../../../ui';
+import { ErrorNotice, Loading, TableFrame, useSubmit } from '../../../ui';
 import { ConflictNotice } from '../../conflict-words';
 
 export type DataRequest = Schema<'DataRequestDto'>;
@@ -120,49 +120,42 @@ export function DataRequestReport({ request, subjectName }: { request: DataReque
       <progress max={of} value={received} aria-label={t('privacy.progress.label')} />
       {request.pseudonym && <p>{t('privacy.erasure.pseudonym', { pseudonym: request.pseudonym })}</p>}
       {request.parts.length > 0 && (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('privacy.parts.title')}>
-          <table data-testid="parts">
-            <caption className="visually-hidden">{t('privacy.parts.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('privacy.parts.service')}</th>
-                <th scope="col">{request.kind === 'export' ? t('privacy.parts.records') : t('privacy.parts.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {request.parts.map((part) => (
-                <tr key={part.service} data-service={part.service}>
-                  <th scope="row">{part.service}</th>
-                  <td>
-                    {request.kind === 'export' ? (
-                      Object.keys(part.records).length === 0 ? (
-                        <span className="muted">{t('privacy.parts.nothingHeld')}</span>
-                      ) : (
-                        Object.entries(part.records)
-                          .map(([what, count]) => `${words(what)}: ${count}`)
-                          .join(' · ')
-                      )
-                    ) : part.actions.length === 0 ? (
-                      <span className="muted">{t('privacy.parts.nothingToDo')}</span>
-                    ) : (
-                      <ul className="plain">
-                        {part.actions.map((action, index) => (
-                          <li key={index}>
-                            {t(`privacy.${request.retentionRun?.dryRun ? 'actionDry' : 'action'}.${action.action}`, {
-                              rows: action.rows,
-                              what: action.what,
-                            })}
-                            {action.reason && <span className="muted"> ({action.reason})</span>}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TableFrame
+          label={t('privacy.parts.title')}
+          testId="parts"
+          columns={[t('privacy.parts.service'), request.kind === 'export' ? t('privacy.parts.records') : t('privacy.parts.actions')]}
+        >
+          {request.parts.map((part) => (
+            <tr key={part.service} data-service={part.service}>
+              <th scope="row">{part.service}</th>
+              <td>
+                {request.kind === 'export' ? (
+                  Object.keys(part.records).length === 0 ? (
+                    <span className="muted">{t('privacy.parts.nothingHeld')}</span>
+                  ) : (
+                    Object.entries(part.records)
+                      .map(([what, count]) => `${words(what)}: ${count}`)
+                      .join(' · ')
+                  )
+                ) : part.actions.length === 0 ? (
+                  <span className="muted">{t('privacy.parts.nothingToDo')}</span>
+                ) : (
+                  <ul className="plain">
+                    {part.actions.map((action, index) => (
+                      <li key={index}>
+                        {t(`privacy.${request.retentionRun?.dryRun ? 'actionDry' : 'action'}.${action.action}`, {
+                          rows: action.rows,
+                          what: action.what,
+                        })}
+                        {action.reason && <span className="muted"> ({action.reason})</span>}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          ))}
+        </TableFrame>
       )}
       {request.kind === 'export' && done && (
         <div className="actions">

@@ -1,7 +1,7 @@
 import { client, type ApiProblem, type Schema } from '../../../api/client';
 import { useI18n } from '../../../i18n';
 import { Link } from '../../../router';
-import { Field, Loaded, Notice, useEditable } from '../../../ui';
+import { Field, Loaded, Notice, SelectField, useEditable } from '../../../ui';
 import { ConflictNotice } from '../../conflict-words';
 import { formatDate, Reasons, StatusBadge, type SafeguardingRecord } from './Safeguarding';
 
@@ -118,23 +118,21 @@ export function AdminSafeguardingRecord({ staffId }: { staffId: string }) {
                       />
                     )}
                   </Field>
-                  <Field label={t('safeguarding.dbs.level')} hint={t('safeguarding.dbs.levelHint')} error={saving.fieldError('dbs.level')}>
-                    {(props) => (
-                      <select
-                        {...props}
-                        name="level"
-                        value={draft.level}
-                        onChange={(event) => set({ level: event.target.value as DbsLevel | '' })}
-                      >
-                        <option value="">{t('safeguarding.dbs.chooseLevel')}</option>
-                        {DBS_LEVELS.map((level) => (
-                          <option key={level} value={level}>
-                            {t(`safeguarding.level.${level}`)}
-                          </option>
-                        ))}
-                      </select>
-                    )}
-                  </Field>
+                  <SelectField
+                    label={t('safeguarding.dbs.level')}
+                    hint={t('safeguarding.dbs.levelHint')}
+                    error={saving.fieldError('dbs.level')}
+                    name="level"
+                    value={draft.level}
+                    onChange={(value) => set({ level: value as DbsLevel | '' })}
+                    none={t('safeguarding.dbs.chooseLevel')}
+                  >
+                    {DBS_LEVELS.map((level) => (
+                      <option key={level} value={level}>
+                        {t(`safeguarding.level.${level}`)}
+                      </option>
+                    ))}
+                  </SelectField>
                   <Field label={t('safeguarding.dbs.issuedOn')} error={saving.fieldError('dbs.issuedOn')}>
                     {(props) => (
                       <input

@@ -148,8 +148,9 @@ export async function insertMarks(
 }
 
 /** Marks the occurrence delivered when its register is first taken. */
+/** The first register submitted marks the occurrence delivered; a later one writes nothing (no new row version to index). */
 export async function markOccurrenceDelivered(db: Queryable, tenantId: string, occurrenceId: string): Promise<void> {
-  await db.query('UPDATE occurrences SET delivered_at = coalesce(delivered_at, now()) WHERE tenant_id = $1 AND id = $2', [
+  await db.query('UPDATE occurrences SET delivered_at = now() WHERE tenant_id = $1 AND id = $2 AND delivered_at IS NULL', [
     tenantId,
     occurrenceId,
   ]);
